@@ -1,0 +1,37 @@
+# fengong: the two commands of the README, and a few helpers.
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test bench clean regen-golden
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the bundled documents.
+run: build
+	@$(BUILD)/fengong extract --summary graphs/documents/*.txt
+
+# ASan+UBSan build of everything, then the whole suite.
+test:
+	@scripts/install-deps.sh test
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DFG_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+	@cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@scripts/install-deps.sh bench
+	@$(BUILD)/bench_extract graphs/documents/*.txt
+
+# Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
+regen-golden: build
+	@tests/golden.sh $(BUILD)/fengong tests/gold --regen
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

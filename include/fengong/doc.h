@@ -1,0 +1,131 @@
+/* fengong: the extracted document model: items, clauses, assignments, work teams. */
+#ifndef FENGONG_DOC_H
+#define FENGONG_DOC_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The role of an agency in a clause. */
+typedef enum fg_role {
+    FG_ROLE_LEAD = 0, /* 牵头 */
+    FG_ROLE_CO = 1    /* 按职责分工负责, 配合, 参与 … */
+} fg_role;
+
+/** What kind of unit an assignment names. */
+typedef enum fg_kind {
+    FG_KIND_AGENCY = 0,  /* a named unit: 省发展改革委 */
+    FG_KIND_GROUP = 1,   /* the members of a named group: …领导小组成员单位 */
+    FG_KIND_GENERIC = 2  /* 有关部门, 各市州人民政府, 各部门单位 … */
+} fg_kind;
+
+/** The role of a unit in a work team (工作专班). */
+typedef enum fg_team_role {
+    FG_TEAM_CONVENOR = 0, /* 召集人 */
+    FG_TEAM_DEPUTY = 1,   /* 副召集人 */
+    FG_TEAM_MEMBER = 2,   /* 成员单位 */
+    FG_TEAM_OFFICE = 3    /* 办公室设在 */
+} fg_team_role;
+
+#define FG_NO_PARENT ((size_t)-1)
+
+/** One agency named in a clause, as written (trailing 等 dropped, shared suffix distributed). */
+typedef struct fg_assignment {
+    fg_role role;
+    fg_kind kind;
+    const char *agency;
+} fg_assignment;
+
+/** One responsibility clause: a parenthetical, a labelled block or a sentence. */
+typedef struct fg_clause {
+    const char *text;          /* the clause as written, page breaks joined */
+    size_t line;               /* 1-based input line where it starts */
+    fg_assignment *assignments;
+    size_t n_assignments;
+} fg_clause;
+
+/** One numbered unit of the document (一、 （一） 1． （1） 第X章 …). */
+typedef struct fg_item {
+    const char *path;     /* "M:2.3.3", "A7:2.1.1.1": part, then numbers as printed */
+    const char *part;     /* "M" or "A1".."An" (附件) */
+    const char *marker;   /* the numbering as printed: "（三）", "3．" */
+    size_t parent;        /* index into fg_doc.items or FG_NO_PARENT */
+    int depth;            /* 1 for top-level items */
+    const char *title;    /* text after the marker up to the first 。 (page breaks joined) */
+    const char *text;     /* the item's own text up to its first child or next item */
+    size_t line;          /* 1-based input line of the marker */
+    fg_clause *clauses;
+    size_t n_clauses;
+} fg_item;
+
+typedef struct fg_team_member {
+    fg_team_role role;
+    fg_kind kind;
+    const char *agency;
+} fg_team_member;
+
+/** A work team (工作专班) with its convenor, deputies, members and office. */
+typedef struct fg_team {
+    const char *name;
+    const char *part;     /* the part ("A1") whose section defines it */
+    size_t line;
+    fg_team_member *members;
+    size_t n_members;
+} fg_team;
+
+/**
+ * An extracted document. Everything it points to is owned by it and freed by fg_doc_free();
+ * pointers stay valid as long as the document.
+ */
+typedef struct fg_doc {
+    const char *name;        /* basename of the input path */
+    const char *title;       /* e.g. 湖南省人民政府关于印发…的通知; "" when not found */
+    const char *doc_number;  /* 文号, e.g. 湘政发〔2022〕1号; "" when not found */
+    const char *issuer;      /* e.g. 湖南省人民政府; "" when not found */
+    const char *date;        /* ISO date of signature (2022-01-19); "" when not found */
+    int year;                /* from the 文号 or date; 0 when not found */
+    int first_is_lead;       /* the document declares that the first unit listed leads */
+    fg_item *items;
+    size_t n_items;
+    fg_team *teams;
+    size_t n_teams;
+    void *priv_;             /* owned storage; do not touch */
+} fg_doc;
+
+/** Free a document and everything it owns; NULL-safe. */
+void fg_doc_free(fg_doc *doc);
+
+/** "lead" / "co"; "convenor" / "deputy" / "member" / "office"; "agency" / "group" / "generic". */
+const char *fg_role_name(fg_role role);
+const char *fg_team_role_name(fg_team_role role);
+const char *fg_kind_name(fg_kind kind);
+
+/** Counts over a document. */
+typedef struct fg_doc_stats {
+    size_t n_items;           /* all numbered items */
+    size_t n_items_assigned;  /* items with at least one clause */
+    size_t n_clauses;
+    size_t n_lead;
+    size_t n_co;
+    size_t n_team_rows;
+} fg_doc_stats;
+
+void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc);
+
+/**
+ * Serialise documents as the JSON of `fengong extract --format json`:
+ * {"documents":[{"doc","title","doc_number","issuer","date","year","items":[{"path","title",
+ * "text","clauses":[{"clause","text","assignments":[{"role","agency","kind"}]}]}],
+ * "teams":[{"name","members":[{"role","agency"}]}]}]}
+ * @param out    receives a malloc'd NUL-terminated string, freed with free(); NULL on failure.
+ * @param docs   the documents; borrowed.
+ * @return FG_OK or FG_ENOMEM.
+ */
+int fg_doc_to_json(char **out, const fg_doc *const *docs, size_t n_docs);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

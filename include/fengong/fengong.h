@@ -1,0 +1,12 @@
+/* fengong: umbrella header. */
+#ifndef FENGONG_H
+#define FENGONG_H
+
+#define FG_VERSION "0.1.0"
+
+#include "fengong/error.h"
+#include "fengong/text.h"
+#include "fengong/doc.h"
+#include "fengong/parse.h"
+
+#endif

@@ -1,0 +1,35 @@
+/* fengong: decoded text → tasks, clauses, roles, agencies and work teams. */
+#ifndef FENGONG_PARSE_H
+#define FENGONG_PARSE_H
+
+#include "fengong/doc.h"
+#include "fengong/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Parsing options. */
+typedef struct fg_parse_opts {
+    const char *name;   /* document name to record (default: basename of text->name) */
+    int no_teams;       /* skip work-team extraction */
+} fg_parse_opts;
+
+#define FG_PARSE_OPTS_INIT {NULL, 0}
+
+/**
+ * Split a decoded document into numbered items, responsibility clauses with their lead/co
+ * agencies, and work teams. A text with no numbering and no clauses gives a document with
+ * no items; that is not an error.
+ * @param out   receives a new document, freed with fg_doc_free(); NULL on failure.
+ * @param text  NFC UTF-8 from fg_text_decode(); borrowed, not kept.
+ * @param opts  options, or NULL for defaults.
+ * @return FG_OK, FG_EINVAL or FG_ENOMEM.
+ * Complexity: O(n) in the length of the text (bounded look-ahead per character).
+ */
+int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,77 @@
+/* fengong: decoding input files into NFC UTF-8 text with line numbers kept. */
+#ifndef FENGONG_TEXT_H
+#define FENGONG_TEXT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The encoding a text was decoded from. */
+typedef enum fg_encoding {
+    FG_ENC_UTF8 = 0,
+    FG_ENC_UTF8_BOM,
+    FG_ENC_UTF16LE,
+    FG_ENC_UTF16BE,
+    FG_ENC_GB18030
+} fg_encoding;
+
+/** A problem that did not stop decoding (e.g. an invalid byte that was replaced). */
+typedef struct fg_text_warning {
+    size_t line;        /* 1-based line of the input */
+    const char *message;
+} fg_text_warning;
+
+/**
+ * Decoded text: valid NFC UTF-8, line breaks normalised to "\n" (CRLF and lone CR become
+ * one "\n" each, so line numbers are those of the input), no BOM. NUL bytes in the input
+ * are replaced by U+FFFD and reported.
+ */
+typedef struct fg_text {
+    const char *name;     /* display name given to the decoder (usually the path) */
+    const char *data;     /* NUL-terminated; len is authoritative */
+    size_t len;
+    fg_encoding encoding;
+    const fg_text_warning *warnings;
+    size_t n_warnings;    /* how many were recorded (at most FG_TEXT_MAX_WARNINGS) */
+    size_t n_replaced;    /* how many invalid sequences were replaced by U+FFFD in all */
+    void *priv_;          /* owned storage; do not touch */
+} fg_text;
+
+#define FG_TEXT_MAX_WARNINGS 20
+
+/**
+ * Decode raw bytes. Detection: a UTF-8 or UTF-16 BOM wins; else valid UTF-8 is UTF-8; else
+ * text that converts cleanly from GB18030 is GB18030; else it is taken as UTF-8 with the
+ * invalid bytes replaced (each reported with its line number as a warning). Binary data
+ * (NUL bytes in more than a few places, or mostly control characters) is refused.
+ * @param out    receives a new text, freed with fg_text_free(); NULL on failure.
+ * @param name   display name used in messages ("graphs/documents/x.txt", "<stdin>"); copied.
+ * @param bytes  the raw input; borrowed, not kept. May be NULL when len is 0.
+ * @param len    its length in bytes.
+ * @return FG_OK, FG_EENCODING ("NAME: binary data, not text" / "NAME:LINE: truncated UTF-16")
+ *         or FG_ENOMEM.
+ * Complexity: O(len).
+ */
+int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len);
+
+/**
+ * Read a file (or standard input when path is "-") and decode it with fg_text_decode().
+ * @param out   receives a new text, freed with fg_text_free(); NULL on failure.
+ * @param path  a regular file, "-" for stdin; a directory or unreadable file is an error.
+ * @return FG_OK, FG_EIO ("PATH: cannot open: No such file or directory", "PATH: is a
+ *         directory"), FG_EENCODING or FG_ENOMEM.
+ */
+int fg_text_read_file(fg_text **out, const char *path);
+
+/** Free a text; NULL-safe. */
+void fg_text_free(fg_text *text);
+
+/** "UTF-8", "UTF-16LE", "GB18030", ... never NULL. */
+const char *fg_encoding_name(fg_encoding enc);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,831 @@
+/*
+ * Clauses: the text of one responsibility clause → (role, unit, kind) rows.
+ *
+ * A clause is scanned once for role markers: postfix markers name the role of the units
+ * written before them (X牵头, Y按职责分工负责, Z配合), prefix labels the role of the units after
+ * them (牵头单位：X；配合单位：Y), and 会同 makes the units before it lead. The text between
+ * markers is a unit list, split on 、，, and on 和/及 only between two complete units, with a
+ * shared suffix distributed (长沙、株洲市人民政府). Input is valid UTF-8; every scan is linear
+ * and all work happens in one scratch copy of the clause.
+ */
+#include "clause.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* ---- small UTF-8 helpers (input is valid UTF-8) ---- */
+
+static size_t cp_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    return 4;
+}
+
+/* Byte length of the code point that ends at s.ptr + s.len (0 if empty). */
+static size_t last_cp_len(fg_strview s)
+{
+    size_t i = s.len;
+
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s.ptr[i] & 0xC0) == 0x80)
+        i--;
+    return s.len - i;
+}
+
+static size_t count_cps(fg_strview s)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < s.len; i += cp_len((unsigned char)s.ptr[i]))
+        n++;
+    return n;
+}
+
+static bool at(fg_strview s, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
+}
+
+static bool ends_with_any(fg_strview s, const char *const *lits)
+{
+    for (size_t i = 0; lits[i]; i++)
+        if (fg_sv_ends(s, lits[i]))
+            return true;
+    return false;
+}
+
+static bool starts_with_any(fg_strview s, const char *const *lits)
+{
+    for (size_t i = 0; lits[i]; i++)
+        if (fg_sv_starts(s, lits[i]))
+            return true;
+    return false;
+}
+
+static bool contains(fg_strview s, const char *lit)
+{
+    return fg_sv_find(s, lit) != SIZE_MAX;
+}
+
+/* ---- what a unit looks like ---- */
+
+/* Endings of organisation names that are complete on their own. */
+static const char *const unit_endings[] = {
+    "厅", "委", "局", "办", "部", "院", "会", "署", "司", "处", "行", "社", "联", "队",
+    "所", "站", "心", "团", "府", "位", "门", "关", "台", "校", "馆", "协", "组", "室",
+    "署", "军", "盟", "企", "厂", "库", "港", "场", "报", "险", "园", "区", "学", NULL,
+};
+
+/*
+ * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
+ * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
+ */
+static const char *const strong_endings[] = {
+    "厅", "委", "局", "办", "部", "院", "会", "署", "司", "处", "行", "社", "联", "队",
+    "所", "府", "位", "校", "组", "室", "中心", "集团", "公司", "海关", "电视台", "协",
+    "总站", "学", NULL,
+};
+
+/* Endings of a place that still needs its government suffix (岳阳市 + 人民政府). */
+static const char *const level_endings[] = {"市", "州", "县", "区", "旗", "盟", NULL};
+
+/* Suffixes a list of places may share. */
+static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会", "党委", NULL};
+
+static bool ends_like_unit(fg_strview s)
+{
+    return ends_with_any(s, unit_endings);
+}
+
+static bool ends_like_level(fg_strview s)
+{
+    return ends_with_any(s, level_endings);
+}
+
+bool fg_clause__looks_like_unit(fg_strview name)
+{
+    size_t n = count_cps(name);
+
+    if (n < 2 || n > 40)
+        return false;
+    if (contains(name, "的") || contains(name, "“") || contains(name, "《") ||
+        contains(name, "。") || contains(name, "，"))
+        return false;
+    return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
+           fg_sv_ends(name, "各级");
+}
+
+/* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
+static bool complete_unit(fg_strview s)
+{
+    return count_cps(s) >= 2 && ends_like_unit(s) && !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
+}
+
+fg_kind fg_clause__kind(fg_strview name)
+{
+    static const char *const generic_starts[] = {"各", "有关", "相关", "其他", "其它", NULL};
+    static const char *const level_words[] = {"省", "市", "州", "县", "区", "乡", "镇", "街道",
+                                              "级", "直", "各", NULL};
+    fg_strview rest = name;
+
+    if (contains(name, "成员单位"))
+        return FG_KIND_GROUP;
+    if (starts_with_any(name, generic_starts) || contains(name, "有关部门") ||
+        contains(name, "有关单位") || contains(name, "相关部门") || contains(name, "相关单位") ||
+        contains(name, "各有关") || contains(name, "省直各") || contains(name, "市直各"))
+        return FG_KIND_GENERIC;
+    /* Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府. */
+    for (bool progress = true; progress && rest.len > 0;) {
+        progress = false;
+        for (size_t i = 0; level_words[i]; i++) {
+            if (fg_sv_starts(rest, level_words[i])) {
+                size_t n = strlen(level_words[i]);
+
+                rest = fg_sv(rest.ptr + n, rest.len - n);
+                progress = true;
+                break;
+            }
+        }
+    }
+    if (rest.len < name.len &&
+        (fg_sv_eq(rest, fg_sv_cstr("人民政府")) || fg_sv_eq(rest, fg_sv_cstr("政府")) ||
+         fg_sv_eq(rest, fg_sv_cstr("部门")) || fg_sv_eq(rest, fg_sv_cstr("单位"))))
+        return FG_KIND_GENERIC;
+    return FG_KIND_AGENCY;
+}
+
+/* ---- unit lists ---- */
+
+void fg_units_clear(fg_units *u)
+{
+    u->n = 0;
+    fg_str_clear(&u->names);
+}
+
+void fg_units_dispose(fg_units *u)
+{
+    if (u == NULL)
+        return;
+    free(u->v);
+    u->v = NULL;
+    u->n = 0;
+    u->cap = 0;
+    fg_str_dispose(&u->names);
+}
+
+/* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
+static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
+{
+    size_t off = out->names.len;
+    size_t len = a.len + b.len;
+    fg_strview name;
+    int rc;
+
+    if (len == 0)
+        return FG_OK;
+    rc = fg_str_append(&out->names, a.ptr, a.len);
+    if (rc == FG_OK)
+        rc = fg_str_append(&out->names, b.ptr, b.len);
+    if (rc < 0)
+        return rc;
+    name = fg_sv(out->names.ptr + off, len);
+    for (size_t i = first; i < out->n; i++) {
+        if (out->v[i].role == role && fg_sv_eq(fg_sv(out->names.ptr + out->v[i].off,
+                                                     out->v[i].len), name)) {
+            out->names.len = off;
+            out->names.ptr[off] = '\0';
+            return FG_OK;
+        }
+    }
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        fg_unit *v = realloc(out->v, cap * sizeof *v);
+
+        if (v == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n].role = role;
+    out->v[out->n].kind = fg_clause__kind(name);
+    out->v[out->n].off = off;
+    out->v[out->n].len = len;
+    out->n++;
+    return FG_OK;
+}
+
+static fg_strview strip_element(fg_strview e)
+{
+    static const char *const heads[] = {"以及", "和", "及", "与", "由", "请", "并", NULL};
+    static const char *const tails[] = {"等有关部门", "等相关部门", "等有关单位", "等相关单位",
+                                        "等部门", "等单位", "等", "分别", "共同", "各自",
+                                        "具体", NULL};
+    bool again = true;
+
+    while (again && e.len > 0) {
+        again = false;
+        for (size_t i = 0; heads[i]; i++) {
+            size_t n = strlen(heads[i]);
+
+            if (fg_sv_starts(e, heads[i]) && e.len > n) {
+                e = fg_sv(e.ptr + n, e.len - n);
+                again = true;
+            }
+        }
+        for (size_t i = 0; tails[i]; i++) {
+            size_t n = strlen(tails[i]);
+
+            if (fg_sv_ends(e, tails[i]) && e.len > n) {
+                e.len -= n;
+                again = true;
+                break;
+            }
+        }
+    }
+    return e;
+}
+
+/* Split one element on 和/及/与/以及 where both sides are complete units. */
+static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
+{
+    static const char *const joins[] = {"以及", "和", "及", "与", NULL};
+    int rc;
+
+    e = strip_element(e);
+    for (size_t i = 0; i < e.len; i += cp_len((unsigned char)e.ptr[i])) {
+        for (size_t j = 0; joins[j]; j++) {
+            size_t n = strlen(joins[j]);
+            fg_strview left;
+            fg_strview right;
+
+            if (!at(e, i, joins[j]))
+                continue;
+            left = fg_sv(e.ptr, i);
+            right = fg_sv(e.ptr + i + n, e.len - i - n);
+            if (complete_unit(left) && fg_clause__looks_like_unit(strip_element(right))) {
+                rc = push_unit(out, first, role, left, fg_sv(NULL, 0));
+                if (rc < 0)
+                    return rc;
+                return push_element(out, first, role, right, suffix);
+            }
+        }
+    }
+    return push_unit(out, first, role, e, suffix);
+}
+
+/*
+ * The suffix that bare places in the same group share with the last element: for
+ * 郴州市人民政府 a bare place (长沙) takes 市人民政府 and a place with its level (岳阳市)
+ * takes 人民政府. Empty when the last element has no government suffix.
+ */
+static fg_strview shared_suffix(fg_strview last, bool with_level)
+{
+    for (size_t i = 0; gov_suffixes[i]; i++) {
+        size_t n = strlen(gov_suffixes[i]);
+        fg_strview head;
+        size_t lv;
+
+        if (!fg_sv_ends(last, gov_suffixes[i]) || last.len <= n)
+            continue;
+        if (with_level)
+            return fg_sv(last.ptr + last.len - n, n);
+        head = fg_sv(last.ptr, last.len - n);
+        if (fg_sv_ends(head, "自治州") || fg_sv_ends(head, "自治县"))
+            lv = strlen("自治州");
+        else if (ends_like_level(head))
+            lv = last_cp_len(head);
+        else
+            lv = 0;
+        return fg_sv(last.ptr + last.len - n - lv, n + lv);
+    }
+    return fg_sv(NULL, 0);
+}
+
+/*
+ * A place that already carries its level (岳阳市, 湘西自治州, 芙蓉区). A final 州 alone is
+ * part of many city names (郴州, 永州), so only 自治州 counts.
+ */
+static bool has_level(fg_strview e)
+{
+    if (fg_sv_ends(e, "州"))
+        return fg_sv_ends(e, "自治州");
+    return ends_like_level(e);
+}
+
+/* A bare place name such as 长沙 or 岳阳市: short, and no organisation ending. */
+static bool bare_place(fg_strview e)
+{
+    size_t n = count_cps(e);
+
+    if (n < 2 || n > 8)
+        return false;
+    if (ends_like_level(e))
+        return !fg_sv_ends(e, "新区");
+    return !ends_with_any(e, strong_endings);
+}
+
+/* One group of 、-separated elements (no ，inside). */
+static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
+{
+    fg_strview elems[64];
+    bool lead[64];
+    size_t n = 0;
+    size_t start = 0;
+    fg_strview last;
+    int rc;
+
+    for (size_t i = 0; i <= g.len; i += (i < g.len ? cp_len((unsigned char)g.ptr[i]) : 1)) {
+        if (i == g.len || at(g, i, "、")) {
+            fg_strview e = strip_element(fg_sv(g.ptr + start, i - start));
+
+            bool is_lead = false;
+
+            if (n == sizeof elems / sizeof elems[0]) {
+                /* Very long lists: flush what we have; distribution only within 64. */
+                for (size_t k = 0; k < n; k++) {
+                    rc = push_element(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k],
+                                      fg_sv(NULL, 0));
+                    if (rc < 0)
+                        return rc;
+                }
+                n = 0;
+            }
+            while (e.len && e.ptr[e.len - 1] == '\x01') {
+                e.len--;
+                is_lead = true;
+                e = strip_element(e);
+            }
+            if (e.len) {
+                lead[n] = is_lead;
+                elems[n++] = e;
+            }
+            if (i < g.len)
+                start = i + strlen("、");
+        }
+    }
+    if (n == 0)
+        return FG_OK;
+    last = elems[n - 1];
+    for (size_t k = 0; k < n; k++) {
+        fg_strview suffix = fg_sv(NULL, 0);
+
+        if (k + 1 < n && bare_place(elems[k]))
+            suffix = shared_suffix(last, has_level(elems[k]));
+        rc = push_element(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix);
+        if (rc < 0)
+            return rc;
+    }
+    return FG_OK;
+}
+
+/* A unit list: groups separated by ，；; each group split on 、. */
+static int push_list(fg_units *out, size_t first, fg_role role, fg_strview s)
+{
+    size_t start = 0;
+    int rc;
+
+    for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
+        if (i == s.len || at(s, i, "，") || at(s, i, "；") || at(s, i, "。")) {
+            rc = push_group(out, first, role, fg_sv(s.ptr + start, i - start));
+            if (rc < 0)
+                return rc;
+            if (i < s.len)
+                start = i + 3;
+        }
+    }
+    return FG_OK;
+}
+
+int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role)
+{
+    return push_list(out, out->n, role, text);
+}
+
+/* ---- role markers ---- */
+
+typedef enum mtype {
+    M_POST,  /* units before it have this role */
+    M_LABEL, /* units after it have this role */
+    M_WITH,  /* 会同: units before it lead, units after it join the next marker */
+    M_STOP   /* a label whose units are not agencies (完成时限：) */
+} mtype;
+
+typedef struct marker {
+    const char *s;
+    mtype type;
+    fg_role role;
+    bool weak;     /* bare 负责: lead when other units only 配合 */
+    bool first_ok; /* a first-listed declaration may turn its first unit into the lead */
+} marker;
+
+static const marker markers[] = {
+    {"牵头负责", M_POST, FG_ROLE_LEAD, false, false},
+    {"负责牵头", M_POST, FG_ROLE_LEAD, false, false},
+    {"为牵头单位", M_POST, FG_ROLE_LEAD, false, false},
+    {"为牵头部门", M_POST, FG_ROLE_LEAD, false, false},
+    {"为配合单位", M_POST, FG_ROLE_CO, false, false},
+    {"为配合部门", M_POST, FG_ROLE_CO, false, false},
+    {"为参与单位", M_POST, FG_ROLE_CO, false, false},
+    {"为责任单位", M_POST, FG_ROLE_CO, false, true},
+    {"为责任部门", M_POST, FG_ROLE_CO, false, true},
+    {"主办：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"协办：", M_LABEL, FG_ROLE_CO, false, false},
+    {"牵头部门（单位）：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"责任部门（单位）：", M_LABEL, FG_ROLE_CO, false, true},
+    {"配合部门（单位）：", M_LABEL, FG_ROLE_CO, false, false},
+    {"分别牵头", M_POST, FG_ROLE_LEAD, false, false},
+    {"共同牵头", M_POST, FG_ROLE_LEAD, false, false},
+    {"牵头", M_POST, FG_ROLE_LEAD, false, false},
+    {"会同", M_WITH, FG_ROLE_LEAD, false, false},
+    {"按职责分工", M_POST, FG_ROLE_CO, false, true},
+    {"按职能分工", M_POST, FG_ROLE_CO, false, true},
+    {"按照职责分工", M_POST, FG_ROLE_CO, false, true},
+    {"按照职能分工", M_POST, FG_ROLE_CO, false, true},
+    {"根据职责分工", M_POST, FG_ROLE_CO, false, true},
+    {"依据职责分工", M_POST, FG_ROLE_CO, false, true},
+    {"按职责", M_POST, FG_ROLE_CO, false, true},
+    {"依职责", M_POST, FG_ROLE_CO, false, true},
+    {"按照职责", M_POST, FG_ROLE_CO, false, true},
+    {"分别负责", M_POST, FG_ROLE_CO, false, true},
+    {"共同负责", M_POST, FG_ROLE_CO, false, true},
+    {"负责", M_POST, FG_ROLE_CO, true, true},
+    {"配合", M_POST, FG_ROLE_CO, false, false},
+    {"参与", M_POST, FG_ROLE_CO, false, false},
+    {"参加", M_POST, FG_ROLE_CO, false, false},
+    {"协助", M_POST, FG_ROLE_CO, false, false},
+    {"牵头单位：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头部门：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头单位（部门）：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主责单位：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主责部门：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主办单位：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头：", M_LABEL, FG_ROLE_LEAD, false, false},
+    {"配合单位：", M_LABEL, FG_ROLE_CO, false, false},
+    {"配合部门：", M_LABEL, FG_ROLE_CO, false, false},
+    {"参与单位：", M_LABEL, FG_ROLE_CO, false, false},
+    {"参与部门：", M_LABEL, FG_ROLE_CO, false, false},
+    {"协办单位：", M_LABEL, FG_ROLE_CO, false, false},
+    {"协同单位：", M_LABEL, FG_ROLE_CO, false, false},
+    {"配合：", M_LABEL, FG_ROLE_CO, false, false},
+    {"参与：", M_LABEL, FG_ROLE_CO, false, false},
+    {"责任单位：", M_LABEL, FG_ROLE_CO, false, true},
+    {"责任部门：", M_LABEL, FG_ROLE_CO, false, true},
+    {"责任主体：", M_LABEL, FG_ROLE_CO, false, true},
+    {"责任：", M_LABEL, FG_ROLE_CO, false, true},
+    {"完成时限：", M_STOP, FG_ROLE_CO, false, false},
+    {"完成时间：", M_STOP, FG_ROLE_CO, false, false},
+    {"时间节点：", M_STOP, FG_ROLE_CO, false, false},
+    {"时限：", M_STOP, FG_ROLE_CO, false, false},
+    {"牵头领导：", M_STOP, FG_ROLE_CO, false, false},
+    {"责任领导：", M_STOP, FG_ROLE_CO, false, false},
+    {"责任人：", M_STOP, FG_ROLE_CO, false, false},
+};
+
+/* Tails allowed after a postfix marker in a sentence ("负责落实"). */
+static const char *const ok_tails[] = {"负责", "落实", "实施", "推进", "组织实施", "推动落实",
+                                       "抓好落实", "完成", "推动", "配合", "负责落实", NULL};
+
+/* The longest marker at s[i], or NULL. */
+static const marker *marker_at(fg_strview s, size_t i)
+{
+    const marker *best = NULL;
+    size_t best_len = 0;
+
+    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+        size_t n = strlen(markers[k].s);
+
+        if (n > best_len && at(s, i, markers[k].s)) {
+            best = &markers[k];
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+/* A label we do not know (完成时限：, 时间：): 1–8 CJK characters then ：, at s[i]. */
+static size_t stop_label_at(fg_strview s, size_t i)
+{
+    size_t j = i;
+    size_t n = 0;
+
+    while (j < s.len && n <= 8) {
+        unsigned char c = (unsigned char)s.ptr[j];
+
+        if (at(s, j, "："))
+            return n >= 1 ? j + 3 - i : 0;
+        if (c < 0xE4 || c > 0xE9) /* not a CJK ideograph lead byte */
+            return 0;
+        j += cp_len(c);
+        n++;
+    }
+    return 0;
+}
+
+static bool is_sep_at(fg_strview s, size_t i)
+{
+    return at(s, i, "，") || at(s, i, "；") || at(s, i, "。");
+}
+
+bool fg_clause__has_role_word(fg_strview text)
+{
+    return contains(text, "牵头") || contains(text, "负责") || contains(text, "单位：") ||
+           contains(text, "单位:") || contains(text, "部门：") || contains(text, "部门:");
+}
+
+/* （牵头） / （牵头单位） right after a unit name, at s[i]; n receives its byte length. */
+static bool lead_mark(fg_strview s, size_t i, size_t *n)
+{
+    static const char *const marks[] = {"（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)",
+                                        "（牵头部门）", "（牵头）", "(牵头）", "（牵头)", NULL};
+
+    for (size_t k = 0; marks[k]; k++) {
+        if (at(s, i, marks[k])) {
+            *n = strlen(marks[k]);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Separators after which a blank adds nothing. */
+static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
+
+/*
+ * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
+ * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
+ */
+static int normalise(fg_str *buf, fg_strview text)
+{
+    size_t depth = 0;
+    int rc = FG_OK;
+
+    fg_str_clear(buf);
+    for (size_t i = 0; i < text.len && rc == FG_OK;) {
+        unsigned char c = (unsigned char)text.ptr[i];
+        size_t n = cp_len(c);
+
+        if (i + n > text.len)
+            n = text.len - i;
+        if (depth == 0 && (c == '(' || at(text, i, "（")) && lead_mark(text, i, &n)) {
+            /* X（牵头）: the unit before it leads; \x01 travels with its name. */
+            rc = fg_str_appendc(buf, '\x01');
+        } else if (c == '(' || at(text, i, "（")) {
+            depth++;
+        } else if (c == ')' || at(text, i, "）")) {
+            if (depth)
+                depth--;
+        } else if (depth) {
+            /* inside a nested parenthetical: dropped */
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || at(text, i, "\u3000") ||
+                   at(text, i, "\u00a0")) {
+            /*
+             * Blanks inside a name come from page layout and are dropped; between two
+             * complete units (a table cell "市发展改革委 市财政局") they separate them.
+             */
+            size_t j = i + n;
+
+            while (j < text.len && (text.ptr[j] == ' ' || at(text, j, "\u3000")))
+                j += text.ptr[j] == ' ' ? 1 : 3;
+            if (j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
+                ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), strong_endings) &&
+                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends))
+                rc = fg_str_append(buf, "、", 3);
+        } else if (c == ',') {
+            rc = fg_str_append(buf, "，", 3);
+        } else if (c == ';') {
+            rc = fg_str_append(buf, "；", 3);
+        } else if (c == ':') {
+            rc = fg_str_append(buf, "：", 3);
+        } else {
+            rc = fg_str_append(buf, text.ptr + i, n);
+        }
+        i += n;
+    }
+    if (rc == FG_OK && buf->ptr == NULL)
+        rc = fg_str_reserve(buf, 0);
+    return rc;
+}
+
+static fg_strview trim_seps(fg_strview s)
+{
+    bool again = true;
+
+    while (again && s.len) {
+        again = false;
+        if (at(s, 0, "，") || at(s, 0, "；") || at(s, 0, "、") || at(s, 0, "。")) {
+            s = fg_sv(s.ptr + 3, s.len - 3);
+            again = true;
+        }
+        if (fg_sv_ends(s, "，") || fg_sv_ends(s, "；") || fg_sv_ends(s, "、") ||
+            fg_sv_ends(s, "。")) {
+            s.len -= 3;
+            again = true;
+        }
+    }
+    return s;
+}
+
+/* Every element of a list looks like a unit ("年内完成" after a marker is not a list). */
+static bool all_look_like_units(fg_strview s)
+{
+    size_t start = 0;
+
+    for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
+        if (i == s.len || at(s, i, "、") || at(s, i, "，") || at(s, i, "；")) {
+            fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
+
+            if (e.len && !fg_clause__looks_like_unit(e) && fg_clause__kind(e) == FG_KIND_AGENCY)
+                return false;
+            start = i + 3;
+        }
+    }
+    return true;
+}
+
+/* One span of units with the role it gets. */
+typedef struct span {
+    fg_strview units;
+    const marker *m;
+} span;
+
+int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
+{
+    fg_str buf = FG_STR_INIT;
+    span spans[32];
+    size_t n_spans = 0;
+    size_t first = out->n;
+    size_t pending = 0;          /* start of units not yet given a role */
+    const marker *label = NULL;  /* open prefix label, if any */
+    size_t label_start = 0;
+    bool strict = (flags & FG_CLAUSE_STRICT) != 0;
+    bool bad = false;
+    bool any_marker = false;
+    bool has_lead = false;
+    bool has_firm_co = false;
+    bool stopped = false;        /* inside a stop label: text ignored until the next marker */
+    fg_strview s;
+    int rc = FG_OK;
+
+    *is_clause = false;
+    FG_TRY(normalise(&buf, text));
+    s = fg_sv(buf.ptr, buf.len);
+
+    for (size_t i = 0; i < s.len && n_spans < sizeof spans / sizeof spans[0];) {
+        const marker *m = marker_at(s, i);
+        size_t stop = 0;
+
+        if (m != NULL && m->type == M_STOP) {
+            stop = strlen(m->s);
+            m = NULL;
+        } else if (m == NULL && (i == 0 || (i >= 3 && is_sep_at(s, i - 3)))) {
+            stop = stop_label_at(s, i);
+        }
+        if (m == NULL && stop == 0) {
+            i += cp_len((unsigned char)s.ptr[i]);
+            continue;
+        }
+        any_marker = any_marker || (m != NULL && m->type != M_STOP);
+        /* Close what came before this marker. */
+        if (label != NULL) {
+            spans[n_spans].units = trim_seps(fg_sv(s.ptr + label_start, i - label_start));
+            spans[n_spans++].m = label;
+            label = NULL;
+            pending = i;
+        } else if (stopped) {
+            pending = i;
+        }
+        stopped = false;
+        if (stop) {
+            stopped = true;
+            i += stop;
+            continue;
+        }
+        if (m->type == M_LABEL) {
+            fg_strview before = trim_seps(fg_sv(s.ptr + pending, i - pending));
+
+            if (before.len && strict)
+                bad = true;
+            label = m;
+            label_start = i + strlen(m->s);
+            i = label_start;
+            continue;
+        }
+        /* Postfix marker or 会同: the units since pending are its. */
+        spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
+        spans[n_spans++].m = m;
+        i += strlen(m->s);
+        if (m->type == M_WITH) {
+            pending = i;
+            continue;
+        }
+        /* Skip the tail up to the next separator ("负责落实", "按职责分工负责"). */
+        {
+            size_t t0 = i;
+
+            while (i < s.len && !is_sep_at(s, i)) {
+                const marker *nm = marker_at(s, i);
+
+                if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD))
+                    break;
+                i += cp_len((unsigned char)s.ptr[i]);
+            }
+            if (strict && i > t0) {
+                fg_strview tail = fg_sv(s.ptr + t0, i - t0);
+                bool ok = false;
+
+                for (size_t k = 0; ok_tails[k]; k++)
+                    ok = ok || fg_sv_eq(tail, fg_sv_cstr(ok_tails[k]));
+                if (!ok)
+                    bad = true;
+            }
+        }
+        pending = i;
+    }
+    if (label != NULL) {
+        spans[n_spans].units = trim_seps(fg_sv(s.ptr + label_start, s.len - label_start));
+        spans[n_spans++].m = label;
+    } else if (!stopped && pending < s.len && n_spans < sizeof spans / sizeof spans[0]) {
+        fg_strview rest = trim_seps(fg_sv(s.ptr + pending, s.len - pending));
+
+        if (rest.len) {
+            if (strict && any_marker) {
+                bad = true;
+            } else if ((any_marker && all_look_like_units(rest)) ||
+                       (flags & FG_CLAUSE_BARE_LIST)) {
+                /* Units after the last marker with no role word: they co-operate. */
+                static const marker trailing_co = {"", M_POST, FG_ROLE_CO, false, true};
+
+                spans[n_spans].units = rest;
+                spans[n_spans++].m = &trailing_co;
+            }
+        }
+    }
+    if (!any_marker && !(flags & FG_CLAUSE_BARE_LIST))
+        goto out;
+    if (bad)
+        goto out;
+
+    for (size_t k = 0; k < n_spans; k++) {
+        if (spans[k].m->role == FG_ROLE_LEAD)
+            has_lead = true;
+        else if (!spans[k].m->weak && !spans[k].m->first_ok)
+            has_firm_co = true;
+    }
+    for (size_t k = 0; k < n_spans; k++) {
+        fg_role role = spans[k].m->role;
+        size_t before = out->n;
+
+        /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
+        if (spans[k].m->weak && !has_lead && has_firm_co)
+            role = FG_ROLE_LEAD;
+        if (spans[k].units.len == 0)
+            continue;
+        FG_TRY(push_list(out, first, role, spans[k].units));
+        if (strict && out->n == before)
+            bad = true;
+    }
+    for (size_t k = first; k < out->n; k++)
+        has_lead = has_lead || out->v[k].role == FG_ROLE_LEAD;
+    if ((flags & FG_CLAUSE_FIRST_IS_LEAD) && !has_lead && out->n > first) {
+        bool all_first_ok = true;
+
+        for (size_t k = 0; k < n_spans; k++)
+            all_first_ok = all_first_ok && (spans[k].m->first_ok || spans[k].m->weak);
+        if (all_first_ok) {
+            out->v[first].role = FG_ROLE_LEAD;
+            /* A unit named twice keeps one row per role. */
+        }
+    }
+    for (size_t k = first; k < out->n && !bad; k++) {
+        fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
+
+        if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
+            if (!fg_clause__looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
+                bad = true;
+        } else if (count_cps(name) > 60 || contains(name, "“") || contains(name, "《")) {
+            bad = true;
+        }
+    }
+    if (!bad && out->n > first)
+        *is_clause = true;
+out:
+    if (!*is_clause && out->n > first) {
+        out->names.len = out->v[first].off;
+        if (out->names.ptr)
+            out->names.ptr[out->names.len] = '\0';
+        out->n = first;
+    }
+    fg_str_dispose(&buf);
+    return rc;
+}

@@ -1,0 +1,55 @@
+/* Internal: one responsibility clause → (role, unit, kind) rows. Used by parse.c. */
+#ifndef FG_SRC_CLAUSE_H
+#define FG_SRC_CLAUSE_H
+
+#include <stdbool.h>
+
+#include "fengong/doc.h"
+#include "str.h"
+
+/* A unit found in a clause; its name is names.ptr[off .. off+len). */
+typedef struct fg_unit {
+    fg_role role;
+    fg_kind kind;
+    size_t off;
+    size_t len;
+} fg_unit;
+
+/* A growable list of units with their names in one buffer; zero-initialise, then dispose. */
+typedef struct fg_units {
+    fg_unit *v;
+    size_t n;
+    size_t cap;
+    fg_str names;
+} fg_units;
+
+void fg_units_clear(fg_units *u);
+void fg_units_dispose(fg_units *u);
+
+enum {
+    FG_CLAUSE_STRICT = 1u << 0,        /* a sentence outside brackets: only role phrases allowed */
+    FG_CLAUSE_FIRST_IS_LEAD = 1u << 1, /* the document declares that the first unit leads */
+    FG_CLAUSE_BARE_LIST = 1u << 2      /* accept a plain list of units with no role word */
+};
+
+/*
+ * Parse the inside of one clause (no surrounding brackets) and append its units to out.
+ * *is_clause tells whether the text is a responsibility clause at all; when it is not,
+ * nothing is appended. Complexity O(len).
+ * Returns FG_OK or FG_ENOMEM.
+ */
+int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags);
+
+/* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
+bool fg_clause__has_role_word(fg_strview text);
+
+/* Split a plain list of units ("X、Y和Z等") into out with the given role; kinds are set. */
+int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role);
+
+/* Classify a unit name: named agency, the members of a group, or a generic reference. */
+fg_kind fg_clause__kind(fg_strview name);
+
+/* Whether a name looks like an organisation (ends with 厅, 委, 局, 政府, 部门 …). */
+bool fg_clause__looks_like_unit(fg_strview name);
+
+#endif

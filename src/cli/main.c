@@ -1,0 +1,84 @@
+/*
+ * fengong command line: global options, then one subcommand. The CLI only parses
+ * arguments, calls the library and prints; it holds no domain logic.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fengong/fengong.h"
+
+static const char usage_text[] =
+    "usage: fengong [--debug] COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "fengong reads Chinese government task-division (分工) documents and extracts\n"
+    "their tasks, responsibility clauses, lead/co-operating agencies and work teams.\n"
+    "\n"
+    "commands:\n"
+    "  extract FILE...   extract items, clauses, assignments and work teams\n"
+    "\n"
+    "global options:\n"
+    "  --debug           show where in fengong an error was raised\n"
+    "  -h, --help        show this help\n"
+    "  -V, --version     show the version\n"
+    "\n"
+    "Run 'fengong COMMAND --help' for the options of a command.\n"
+    "Exit status: 0 ok, 1 an input or runtime error, 2 a usage error.\n";
+
+void cli_report_error(const cli_global *g)
+{
+    const fg_error *e = fg_error_last();
+
+    fprintf(stderr, "fengong: %s\n", e->message[0] ? e->message : fg_error_name(e->code));
+    if (g && g->debug && e->src_file)
+        fprintf(stderr, "fengong: (raised at %s:%d, %s)\n", e->src_file, e->src_line,
+                fg_error_name(e->code));
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"debug", no_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    cli_global g = {false};
+    const char *cmd;
+    int c;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            g.debug = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return CLI_OK;
+        case 'V':
+            printf("fengong %s\n", FG_VERSION);
+            return CLI_OK;
+        default:
+            fprintf(stderr, "fengong: unknown option '%s'\n%s", argv[optind - 1], usage_text);
+            return CLI_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs(usage_text, stderr);
+        return CLI_USAGE;
+    }
+    cmd = argv[optind];
+    argc -= optind;
+    argv += optind;
+    optind = 0; /* reset getopt for the subcommand (glibc: 0 re-initialises) */
+    if (strcmp(cmd, "extract") == 0)
+        return cmd_extract(argc, argv, &g);
+    if (strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return CLI_OK;
+    }
+    fprintf(stderr, "fengong: unknown command '%s'\n%s", cmd, usage_text);
+    return CLI_USAGE;
+}

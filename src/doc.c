@@ -1,0 +1,227 @@
+/*
+ * The document model: names of enums, counts, freeing and the JSON form. A document and
+ * everything it points to live in one arena (doc->priv_), so freeing is one call.
+ */
+#include "fengong/doc.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "str.h"
+
+void fg_doc_free(fg_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    /* The document itself is allocated in its own arena. */
+    fg_arena_free((fg_arena *)doc->priv_);
+}
+
+const char *fg_role_name(fg_role role)
+{
+    return role == FG_ROLE_LEAD ? "lead" : "co";
+}
+
+const char *fg_team_role_name(fg_team_role role)
+{
+    switch (role) {
+    case FG_TEAM_CONVENOR:
+        return "convenor";
+    case FG_TEAM_DEPUTY:
+        return "deputy";
+    case FG_TEAM_MEMBER:
+        return "member";
+    default:
+        return "office";
+    }
+}
+
+const char *fg_kind_name(fg_kind kind)
+{
+    switch (kind) {
+    case FG_KIND_GROUP:
+        return "group";
+    case FG_KIND_GENERIC:
+        return "generic";
+    default:
+        return "agency";
+    }
+}
+
+void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)
+{
+    memset(out, 0, sizeof *out);
+    out->n_items = doc->n_items;
+    for (size_t i = 0; i < doc->n_items; i++) {
+        const fg_item *it = &doc->items[i];
+
+        if (it->n_clauses)
+            out->n_items_assigned++;
+        out->n_clauses += it->n_clauses;
+        for (size_t c = 0; c < it->n_clauses; c++) {
+            for (size_t a = 0; a < it->clauses[c].n_assignments; a++) {
+                if (it->clauses[c].assignments[a].role == FG_ROLE_LEAD)
+                    out->n_lead++;
+                else
+                    out->n_co++;
+            }
+        }
+    }
+    for (size_t t = 0; t < doc->n_teams; t++)
+        out->n_team_rows += doc->teams[t].n_members;
+}
+
+/* Set key to a string value; returns false on allocation failure. */
+static bool set_str(json_t *obj, const char *key, const char *val)
+{
+    json_t *v = json_stringn(val ? val : "", val ? strlen(val) : 0);
+
+    return v != NULL && json_object_set_new(obj, key, v) == 0;
+}
+
+static bool set_int(json_t *obj, const char *key, json_int_t val)
+{
+    json_t *v = json_integer(val);
+
+    return v != NULL && json_object_set_new(obj, key, v) == 0;
+}
+
+static json_t *clause_json(const fg_clause *cl, size_t index)
+{
+    json_t *o = json_object();
+    json_t *arr = json_array();
+    bool ok = o != NULL && arr != NULL;
+
+    ok = ok && set_int(o, "clause", (json_int_t)index) && set_str(o, "text", cl->text) &&
+         set_int(o, "line", (json_int_t)cl->line);
+    for (size_t a = 0; ok && a < cl->n_assignments; a++) {
+        json_t *as = json_object();
+
+        ok = as != NULL && set_str(as, "role", fg_role_name(cl->assignments[a].role)) &&
+             set_str(as, "agency", cl->assignments[a].agency) &&
+             set_str(as, "kind", fg_kind_name(cl->assignments[a].kind));
+        ok = json_array_append_new(arr, as) == 0 && ok;
+    }
+    if (ok && json_object_set_new(o, "assignments", arr) == 0)
+        return o;
+    if (!ok || json_object_get(o, "assignments") == NULL)
+        json_decref(arr);
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *item_json(const fg_doc *doc, const fg_item *it)
+{
+    json_t *o = json_object();
+    json_t *arr = json_array();
+    bool ok = o != NULL && arr != NULL;
+
+    ok = ok && set_str(o, "path", it->path) && set_str(o, "marker", it->marker) &&
+         set_str(o, "parent", it->parent == FG_NO_PARENT ? "" : doc->items[it->parent].path) &&
+         set_str(o, "title", it->title) && set_str(o, "text", it->text) &&
+         set_int(o, "line", (json_int_t)it->line);
+    for (size_t c = 0; ok && c < it->n_clauses; c++) {
+        json_t *cj = clause_json(&it->clauses[c], c + 1);
+
+        ok = cj != NULL && json_array_append_new(arr, cj) == 0;
+    }
+    if (ok && json_object_set_new(o, "clauses", arr) == 0)
+        return o;
+    json_decref(arr);
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *team_json(const fg_team *tm)
+{
+    json_t *o = json_object();
+    json_t *arr = json_array();
+    bool ok = o != NULL && arr != NULL;
+
+    ok = ok && set_str(o, "name", tm->name) && set_str(o, "part", tm->part);
+    for (size_t m = 0; ok && m < tm->n_members; m++) {
+        json_t *mj = json_object();
+
+        ok = mj != NULL && set_str(mj, "role", fg_team_role_name(tm->members[m].role)) &&
+             set_str(mj, "agency", tm->members[m].agency) &&
+             set_str(mj, "kind", fg_kind_name(tm->members[m].kind));
+        ok = json_array_append_new(arr, mj) == 0 && ok;
+    }
+    if (ok && json_object_set_new(o, "members", arr) == 0)
+        return o;
+    json_decref(arr);
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *doc_json(const fg_doc *doc)
+{
+    json_t *o = json_object();
+    json_t *items = json_array();
+    json_t *teams = json_array();
+    bool ok = o != NULL && items != NULL && teams != NULL;
+
+    ok = ok && set_str(o, "doc", doc->name) && set_str(o, "title", doc->title) &&
+         set_str(o, "doc_number", doc->doc_number) && set_str(o, "issuer", doc->issuer) &&
+         set_str(o, "date", doc->date) && set_int(o, "year", doc->year) &&
+         json_object_set_new(o, "first_is_lead", json_boolean(doc->first_is_lead)) == 0;
+    for (size_t i = 0; ok && i < doc->n_items; i++) {
+        json_t *ij = item_json(doc, &doc->items[i]);
+
+        ok = ij != NULL && json_array_append_new(items, ij) == 0;
+    }
+    for (size_t t = 0; ok && t < doc->n_teams; t++) {
+        json_t *tj = team_json(&doc->teams[t]);
+
+        ok = tj != NULL && json_array_append_new(teams, tj) == 0;
+    }
+    if (ok && json_object_set_new(o, "items", items) == 0) {
+        items = NULL;
+        if (json_object_set_new(o, "teams", teams) == 0)
+            return o;
+        teams = NULL;
+    }
+    json_decref(items);
+    json_decref(teams);
+    json_decref(o);
+    return NULL;
+}
+
+int fg_doc_to_json(char **out, const fg_doc *const *docs, size_t n_docs)
+{
+    json_t *root = json_object();
+    json_t *arr = json_array();
+    char *s = NULL;
+    int rc = FG_OK;
+
+    *out = NULL;
+    if (root == NULL || arr == NULL) {
+        json_decref(arr);
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t d = 0; d < n_docs; d++) {
+        json_t *dj = doc_json(docs[d]);
+
+        if (dj == NULL || json_array_append_new(arr, dj) != 0) {
+            json_decref(arr);
+            rc = fg_error_set(FG_ENOMEM, "out of memory");
+            goto out;
+        }
+    }
+    if (json_object_set_new(root, "documents", arr) != 0) {
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+        goto out;
+    }
+    s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
+    if (s == NULL) {
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+        goto out;
+    }
+    *out = s;
+out:
+    json_decref(root);
+    return rc;
+}

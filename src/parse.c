@@ -1,0 +1,1856 @@
+/*
+ * Parsing: decoded text → numbered items, responsibility clauses and work teams.
+ *
+ * One pass over the lines. Each line is cleaned (markup tags and edge whitespace removed,
+ * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
+ * the attachment list, or a restart of the top numbering), opens an item (a numbering
+ * marker at the line start, or anywhere in a flat document when the number continues its
+ * sequence), or continues the current item. Levels follow the fixed order of Chinese
+ * official documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a
+ * marker closes every open item of its level or below. An item's own text is its lines
+ * joined with no separator (PDF page breaks fall inside words); when an item closes, its
+ * title is cut, its clauses are found (parentheticals, labelled blocks, role sentences)
+ * and handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell
+ * per line under a 序号/牵头单位 header) become one item per row. Everything is linear in
+ * the input: each byte is looked at a bounded number of times.
+ */
+#include "fengong/parse.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clause.h"
+#include "error.h"
+#include "str.h"
+
+/* ---- UTF-8 and character classes ---- */
+
+static size_t cp_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    return 4;
+}
+
+static bool at(fg_strview s, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
+}
+
+static bool contains(fg_strview s, const char *lit)
+{
+    return fg_sv_find(s, lit) != SIZE_MAX;
+}
+
+/* Value of a CJK numeral character, or -1 (十 = 10, 百 = 100 handled by the caller). */
+static int cn_digit(fg_strview s, size_t i, size_t *n)
+{
+    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+    *n = 3;
+    for (int d = 0; d < 10; d++)
+        if (at(s, i, digits[d]))
+            return d;
+    if (at(s, i, "零") || at(s, i, "○"))
+        return 0;
+    if (at(s, i, "两"))
+        return 2;
+    if (at(s, i, "十"))
+        return 10;
+    if (at(s, i, "百"))
+        return 100;
+    return -1;
+}
+
+/* A CJK number (一, 十二, 四十四, 一百零三) at s[i]; returns its value, -1 if none. */
+static long cn_number(fg_strview s, size_t i, size_t *len)
+{
+    long total = 0;
+    long cur = 0;
+    size_t j = i;
+    size_t n;
+    int d;
+    int count = 0;
+
+    while (count < 6 && (d = cn_digit(s, j, &n)) >= 0) {
+        if (d == 10) {
+            total += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else if (d == 100) {
+            total += (cur ? cur : 1) * 100;
+            cur = 0;
+        } else {
+            cur = cur * 10 + d;
+        }
+        j += n;
+        count++;
+    }
+    if (count == 0)
+        return -1;
+    *len = j - i;
+    return total + cur;
+}
+
+/* ASCII or full-width digits at s[i] (at most 3); value or -1. */
+static long arabic_number(fg_strview s, size_t i, size_t *len, size_t max_digits)
+{
+    long v = 0;
+    size_t j = i;
+    size_t count = 0;
+
+    while (j < s.len && count <= max_digits) {
+        unsigned char c = (unsigned char)s.ptr[j];
+
+        if (c >= '0' && c <= '9') {
+            v = v * 10 + (c - '0');
+            j++;
+        } else if (j + 3 <= s.len && c == 0xEF && (unsigned char)s.ptr[j + 1] == 0xBC &&
+                   (unsigned char)s.ptr[j + 2] >= 0x90 && (unsigned char)s.ptr[j + 2] <= 0x99) {
+            v = v * 10 + ((unsigned char)s.ptr[j + 2] - 0x90);
+            j += 3;
+        } else {
+            break;
+        }
+        count++;
+    }
+    if (count == 0 || count > max_digits)
+        return -1;
+    *len = j - i;
+    return v;
+}
+
+static bool is_digit_at(fg_strview s, size_t i)
+{
+    size_t n;
+
+    return i < s.len && arabic_number(s, i, &n, 1) >= 0;
+}
+
+static bool is_space_at(fg_strview s, size_t i, size_t *n)
+{
+    if (i < s.len && (s.ptr[i] == ' ' || s.ptr[i] == '\t')) {
+        *n = 1;
+        return true;
+    }
+    if (at(s, i, "\u3000")) {
+        *n = 3;
+        return true;
+    }
+    if (at(s, i, "\u00a0")) {
+        *n = 2;
+        return true;
+    }
+    return false;
+}
+
+static fg_strview trim(fg_strview s)
+{
+    size_t n;
+
+    while (s.len && is_space_at(s, 0, &n))
+        s = fg_sv(s.ptr + n, s.len - n);
+    for (bool again = true; again && s.len;) {
+        again = false;
+        if (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' || s.ptr[s.len - 1] == '\r') {
+            s.len--;
+            again = true;
+        } else if (fg_sv_ends(s, "\u3000")) {
+            s.len -= 3;
+            again = true;
+        } else if (fg_sv_ends(s, "\u00a0")) {
+            s.len -= 2;
+            again = true;
+        }
+    }
+    return s;
+}
+
+/* ---- numbering markers ---- */
+
+typedef enum style {
+    ST_PART = 0,      /* 第一部分 */
+    ST_CHAPTER,       /* 第一章 */
+    ST_SECTION,       /* 第一节 */
+    ST_ARTICLE,       /* 第一条 */
+    ST_CN,            /* 一、 */
+    ST_PAREN_CN,      /* （一） */
+    ST_ARABIC,        /* 1． 1. 1、 */
+    ST_PAREN_ARABIC,  /* （1） */
+    ST_CIRCLED,       /* ① */
+    ST_ROW,           /* a table row number */
+    ST_COUNT
+} style;
+
+typedef struct mark {
+    style st;
+    long num;
+    size_t len;  /* bytes of the marker and the blanks after it */
+} mark;
+
+static bool is_open(fg_strview s, size_t i, size_t *n)
+{
+    if (i < s.len && s.ptr[i] == '(') {
+        *n = 1;
+        return true;
+    }
+    if (at(s, i, "（")) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+static bool is_close(fg_strview s, size_t i, size_t *n)
+{
+    if (i < s.len && s.ptr[i] == ')') {
+        *n = 1;
+        return true;
+    }
+    if (at(s, i, "）")) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+/* Skip blanks after a marker. */
+static size_t skip_blanks(fg_strview s, size_t j)
+{
+    size_t n;
+
+    while (is_space_at(s, j, &n))
+        j += n;
+    return j;
+}
+
+/*
+ * A numbering marker at s[i]. line_start allows the forms that are only markers at the
+ * start of a line (①, 第X条).
+ */
+static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
+{
+    size_t n;
+    size_t n2;
+    long v;
+
+    if (i >= s.len)
+        return false;
+    /* 第X章 / 节 / 条 / 部分 */
+    if (at(s, i, "第")) {
+        size_t j = i + 3;
+
+        v = cn_number(s, j, &n);
+        if (v < 0)
+            v = arabic_number(s, j, &n, 3);
+        if (v >= 0) {
+            j += n;
+            if (at(s, j, "章"))
+                m->st = ST_CHAPTER, j += 3;
+            else if (at(s, j, "节"))
+                m->st = ST_SECTION, j += 3;
+            else if (at(s, j, "部分"))
+                m->st = ST_PART, j += 6;
+            else if (at(s, j, "条") && line_start)
+                m->st = ST_ARTICLE, j += 3;
+            else
+                return false;
+            /* "第一章" must be followed by a blank, a title or the end: not 第一章节 etc. */
+            m->num = v;
+            m->len = skip_blanks(s, j) - i;
+            return true;
+        }
+        return false;
+    }
+    /* （一） （1） */
+    if (is_open(s, i, &n)) {
+        size_t j = i + n;
+
+        v = cn_number(s, j, &n2);
+        if (v >= 0) {
+            m->st = ST_PAREN_CN;
+        } else {
+            v = arabic_number(s, j, &n2, 3);
+            if (v < 0)
+                return false;
+            m->st = ST_PAREN_ARABIC;
+        }
+        j += n2;
+        if (!is_close(s, j, &n))
+            return false;
+        j += n;
+        if (at(s, j, "、") || at(s, j, "．"))
+            j += 3;
+        m->num = v;
+        m->len = skip_blanks(s, j) - i;
+        return true;
+    }
+    /* 一、 */
+    v = cn_number(s, i, &n);
+    if (v >= 0) {
+        if (!at(s, i + n, "、"))
+            return false;
+        m->st = ST_CN;
+        m->num = v;
+        m->len = skip_blanks(s, i + n + 3) - i;
+        return true;
+    }
+    /* 1． 1. 1、 */
+    v = arabic_number(s, i, &n, 3);
+    if (v >= 0) {
+        size_t j = i + n;
+
+        if (at(s, j, "．") || at(s, j, "、")) {
+            j += 3;
+        } else if (j < s.len && s.ptr[j] == '.') {
+            j += 1;
+            if (is_digit_at(s, j))
+                return false; /* 1.8 万 */
+        } else {
+            return false;
+        }
+        if (is_digit_at(s, j) || at(s, j, "%") || at(s, j, "％"))
+            return false;
+        m->st = ST_ARABIC;
+        m->num = v;
+        m->len = skip_blanks(s, j) - i;
+        return true;
+    }
+    /* ① … ⑳ */
+    if (line_start && i + 3 <= s.len && (unsigned char)s.ptr[i] == 0xE2 &&
+        (unsigned char)s.ptr[i + 1] == 0x91 && (unsigned char)s.ptr[i + 2] >= 0xA0 &&
+        (unsigned char)s.ptr[i + 2] <= 0xB3) {
+        m->st = ST_CIRCLED;
+        m->num = (unsigned char)s.ptr[i + 2] - 0xA0 + 1;
+        m->len = skip_blanks(s, i + 3) - i;
+        return true;
+    }
+    return false;
+}
+
+/* ---- parser state ---- */
+
+typedef struct linemap {
+    size_t off;    /* offset in the item text */
+    size_t line;   /* 1-based input line */
+} linemap;
+
+typedef struct pclause {
+    const char *text;
+    size_t line;
+    size_t unit_first;
+    size_t n_units;
+} pclause;
+
+typedef struct pitem {
+    const char *path;
+    const char *part;
+    const char *marker;
+    size_t parent;
+    int depth;
+    const char *title;
+    const char *text;
+    size_t line;
+    size_t clause_first;
+    size_t n_clauses;
+} pitem;
+
+typedef struct pteam {
+    const char *name;
+    const char *part;
+    size_t line;
+    size_t unit_first;   /* into team_units */
+    size_t n_units;
+} pteam;
+
+typedef struct level {
+    style st;
+    long num;
+    size_t item;   /* index into items */
+} level;
+
+/* Table (one cell per line) state. */
+typedef enum col_kind { COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_OTHER } col_kind;
+
+typedef struct parser {
+    const fg_text *text;
+    fg_arena *arena;
+    bool first_is_lead;
+    bool flat;
+    bool no_teams;
+
+    /* current part */
+    char part[16];
+    int annex_no;            /* 0 = main body */
+    level stack[ST_COUNT];
+    size_t depth;
+    long last_num[ST_COUNT]; /* last number seen per style in this part */
+    long root_max;           /* highest number of the part's top style */
+    style root_style;
+    bool has_root;
+
+    /* attachment list (附件：1. X 2. Y) */
+    fg_strview annex_titles[32];
+    size_t n_annex_titles;
+    bool in_annex_list;
+
+    /* current item being filled */
+    bool open;
+    size_t cur;              /* index of the open item */
+    fg_str cur_text;
+    linemap *lm;
+    size_t n_lm;
+    size_t cap_lm;
+    size_t first_line_len;   /* bytes of cur_text that came from the marker line */
+    size_t n_lines;          /* lines that went into cur_text */
+
+    /* preamble text (before the first item), for teams and metadata */
+    fg_str pre_text;
+
+    /* table state */
+    bool in_table;
+    col_kind cols[12];
+    size_t n_cols;
+    long next_row;
+    size_t table_base_depth;
+    bool header_pending;     /* collecting header cells */
+    bool row_open;           /* the open item is a table row */
+
+    /* results */
+    pitem *items;
+    size_t n_items;
+    size_t cap_items;
+    pclause *clauses;
+    size_t n_clauses;
+    size_t cap_clauses;
+    fg_units units;
+    pteam *teams;
+    size_t n_teams;
+    size_t cap_teams;
+    fg_units team_units;     /* role stored as fg_team_role in the role field */
+
+    fg_str scratch;
+} parser;
+
+static int grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+    void *p;
+    size_t c;
+
+    if (n < *cap)
+        return FG_OK;
+    c = *cap ? *cap * 2 : 64;
+    p = realloc(*v, c * elem);
+    if (p == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    *v = p;
+    *cap = c;
+    return FG_OK;
+}
+
+static const char *arena_dup(parser *p, fg_strview s)
+{
+    return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
+}
+
+/* ---- clauses ---- */
+
+static size_t line_of(const parser *p, size_t off)
+{
+    size_t line = p->n_lm ? p->lm[0].line : 0;
+
+    for (size_t k = 0; k < p->n_lm && p->lm[k].off <= off; k++)
+        line = p->lm[k].line;
+    return line;
+}
+
+static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first)
+{
+    pclause *c;
+    int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
+
+    if (rc < 0)
+        return rc;
+    c = &p->clauses[p->n_clauses];
+    c->text = arena_dup(p, text);
+    if (c->text == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    c->line = line;
+    c->unit_first = unit_first;
+    c->n_units = p->units.n - unit_first;
+    p->n_clauses++;
+    p->items[p->cur].n_clauses++;
+    return FG_OK;
+}
+
+/* Try one candidate clause text; on success it is recorded. */
+static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bool *found)
+{
+    size_t first = p->units.n;
+    bool is_clause = false;
+    int rc;
+
+    if (p->first_is_lead)
+        flags |= FG_CLAUSE_FIRST_IS_LEAD;
+    rc = fg_clause__parse(&p->units, &is_clause, text, flags);
+    if (rc < 0)
+        return rc;
+    *found = is_clause;
+    if (!is_clause)
+        return FG_OK;
+    return add_clause(p, text, line_of(p, off), first);
+}
+
+/* Whether a sentence may be a role sentence worth a strict parse. */
+static bool sentence_candidate(fg_strview s)
+{
+    return contains(s, "牵头") || contains(s, "负责") || contains(s, "配合") ||
+           contains(s, "参与") || contains(s, "会同") || contains(s, "单位：") ||
+           contains(s, "单位:") || contains(s, "部门：") || contains(s, "部门:");
+}
+
+/* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合单位: …). */
+static bool label_start_at(fg_strview s, size_t i)
+{
+    static const char *const labels[] = {"牵头单位", "牵头部门", "责任单位", "责任部门",
+                                         "配合单位", "配合部门", "参与单位", "协办单位",
+                                         "主责单位", "主办单位", "主责部门", NULL};
+
+    for (size_t k = 0; labels[k]; k++) {
+        size_t n = strlen(labels[k]);
+
+        if (at(s, i, labels[k]) && (at(s, i + n, "：") || at(s, i + n, ":") ||
+                                    at(s, i + n, "（部门）")))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Find the clauses of the open item in its own text: parentheticals first, then the
+ * text outside them, split into sentences, for labelled blocks and role sentences.
+ */
+static int find_clauses(parser *p, fg_strview t)
+{
+    fg_str *outside = &p->scratch;   /* text outside parentheticals, same offsets or spaces */
+    size_t depth = 0;
+    size_t open_at = 0;
+    size_t open_len = 0;
+    int rc = FG_OK;
+    bool found;
+
+    fg_str_clear(outside);
+    for (size_t i = 0; i < t.len;) {
+        size_t n;
+
+        if (is_open(t, i, &n)) {
+            if (depth == 0) {
+                open_at = i;
+                open_len = n;
+            }
+            if (depth < 1000000)
+                depth++;
+            FG_TRY(fg_str_append(outside, " ", 1));
+            if (n == 3)
+                FG_TRY(fg_str_append(outside, "  ", 2));
+            i += n;
+            continue;
+        }
+        if (depth > 0 && is_close(t, i, &n)) {
+            depth--;
+            if (depth == 0) {
+                fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
+
+                if (fg_clause__has_role_word(in)) {
+                    FG_TRY(try_clause(p, in, open_at, 0, &found));
+                } else if (p->first_is_lead) {
+                    FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
+                }
+            }
+            FG_TRY(fg_str_append(outside, n == 3 ? "   " : " ", n));
+            i += n;
+            continue;
+        }
+        n = cp_len((unsigned char)t.ptr[i]);
+        if (i + n > t.len)
+            n = t.len - i;
+        if (depth == 0)
+            FG_TRY(fg_str_append(outside, t.ptr + i, n));
+        else
+            FG_TRY(fg_str_append(outside, "    ", n));
+        i += n;
+    }
+    if (depth > 0) {
+        /* An unclosed parenthetical runs to the end of the item. */
+        fg_strview in = fg_sv(t.ptr + open_at + open_len, t.len - open_at - open_len);
+
+        if (fg_clause__has_role_word(in) && in.len < 2000)
+            FG_TRY(try_clause(p, in, open_at, 0, &found));
+    }
+
+    /* Outside parentheticals: labelled blocks and role sentences. */
+    {
+        fg_strview o = fg_sv(outside->ptr ? outside->ptr : "", outside->len);
+        size_t start = 0;
+        size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
+        size_t block_end = 0;
+        size_t lm_k = 0;
+
+        for (size_t i = 0; i <= o.len;) {
+            size_t n = i < o.len ? cp_len((unsigned char)o.ptr[i]) : 0;
+            bool term = i == o.len || at(o, i, "。") || at(o, i, "；") || at(o, i, "！") ||
+                        at(o, i, "？");
+            bool label_here = i > start && i < o.len && label_start_at(o, i);
+            bool line_break = false;
+
+            /* A line break ends a labelled line when its last unit is complete. */
+            while (lm_k < p->n_lm && p->lm[lm_k].off < i)
+                lm_k++;
+            if (!term && !label_here && lm_k < p->n_lm && p->lm[lm_k].off == i && i > start &&
+                label_start_at(o, start)) {
+                fg_strview before = trim(fg_sv(o.ptr + start, i - start));
+
+                line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
+                             fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
+                                                                  (before.len < 9 ? before.len : 9),
+                                                              before.len < 9 ? before.len : 9));
+            }
+            if (term || label_here || line_break) {
+                fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
+
+                if (sent.len && label_start_at(o, (size_t)(sent.ptr - o.ptr))) {
+                    if (block_start == SIZE_MAX)
+                        block_start = (size_t)(sent.ptr - o.ptr);
+                    block_end = (size_t)(sent.ptr - o.ptr) + sent.len;
+                } else {
+                    if (block_start != SIZE_MAX && sent.len) {
+                        FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
+                                          block_start, 0, &found));
+                        block_start = SIZE_MAX;
+                    }
+                    if (sent.len && sent.len < 600 && sentence_candidate(sent))
+                        FG_TRY(try_clause(p, sent, (size_t)(sent.ptr - o.ptr), FG_CLAUSE_STRICT,
+                                          &found));
+                }
+                start = term ? i + n : i;
+            }
+            if (i == o.len)
+                break;
+            i += n;
+        }
+        if (block_start != SIZE_MAX)
+            FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
+                              block_start, 0, &found));
+    }
+out:
+    return rc;
+}
+
+/* ---- work teams ---- */
+
+static int add_team_unit(parser *p, fg_team_role role, fg_strview name)
+{
+    size_t before = p->team_units.n;
+    int rc = fg_clause__split_list(&p->team_units, name, FG_ROLE_LEAD);
+
+    if (rc < 0)
+        return rc;
+    for (size_t k = before; k < p->team_units.n; k++)
+        p->team_units.v[k].role = (fg_role)role;
+    return FG_OK;
+}
+
+/* Position of lit in s at or after from, or SIZE_MAX. */
+static size_t find_from(fg_strview s, size_t from, const char *lit)
+{
+    size_t r;
+
+    if (from > s.len)
+        return SIZE_MAX;
+    r = fg_sv_find(fg_sv(s.ptr + from, s.len - from), lit);
+    return r == SIZE_MAX ? SIZE_MAX : from + r;
+}
+
+/* Start of the phrase that ends at end: after the last ，/。/；/： before it. */
+static size_t phrase_start(fg_strview s, size_t lo, size_t end)
+{
+    size_t best = lo;
+
+    for (size_t i = lo; i < end;) {
+        size_t n = cp_len((unsigned char)s.ptr[i]);
+
+        if (at(s, i, "，") || at(s, i, "。") || at(s, i, "；") || at(s, i, "："))
+            best = i + 3;
+        i += n;
+    }
+    return best;
+}
+
+/* End of the phrase that starts at from: the next ，/。/；. */
+static size_t phrase_end(fg_strview s, size_t from)
+{
+    for (size_t i = from; i < s.len;) {
+        if (at(s, i, "，") || at(s, i, "。") || at(s, i, "；"))
+            return i;
+        i += cp_len((unsigned char)s.ptr[i]);
+    }
+    return s.len;
+}
+
+static const char *const team_endings[] = {"工作专班", "专班", "领导小组", "工作小组",
+                                           "联席会议", "指挥部", NULL};
+
+/* Read the work teams of one paragraph-joined text (成立X工作专班，由Y担任召集人 …). */
+static int find_teams(parser *p, fg_strview t, size_t base_line)
+{
+    size_t from = 0;
+    int rc = FG_OK;
+
+    while (from < t.len) {
+        size_t conv = find_from(t, from, "召集人");
+        size_t name_end = SIZE_MAX;
+        size_t name_start;
+        size_t body_end;
+        size_t k;
+        fg_strview name = fg_sv(NULL, 0);
+        pteam *team;
+
+        if (conv == SIZE_MAX)
+            break;
+        /* The team is named before the convenor: the last 成立/组建/设立 … 专班 before it. */
+        for (size_t i = from; i < conv;) {
+            for (size_t e = 0; team_endings[e]; e++) {
+                if (at(t, i, team_endings[e])) {
+                    name_end = i + strlen(team_endings[e]);
+                    break;
+                }
+            }
+            i += cp_len((unsigned char)t.ptr[i]);
+        }
+        if (name_end == SIZE_MAX || name_end > conv) {
+            from = conv + 3;
+            continue;
+        }
+        name_start = phrase_start(t, from, name_end);
+        {
+            fg_strview head = fg_sv(t.ptr + name_start, name_end - name_start);
+            static const char *const verbs[] = {"成立", "组建", "设立", "建立", NULL};
+
+            for (size_t v = 0; verbs[v]; v++) {
+                size_t pos = fg_sv_find(head, verbs[v]);
+
+                if (pos != SIZE_MAX) {
+                    head = fg_sv(head.ptr + pos + strlen(verbs[v]), head.len - pos -
+                                 strlen(verbs[v]));
+                    break;
+                }
+            }
+            name = trim(head);
+        }
+        if (name.len == 0) {
+            from = conv + 3;
+            continue;
+        }
+        /* The body runs to the next team or the end of the text. */
+        body_end = find_from(t, conv + 3, "成立");
+        if (body_end == SIZE_MAX)
+            body_end = t.len;
+
+        FG_TRY(grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
+        team = &p->teams[p->n_teams];
+        team->name = arena_dup(p, name);
+        team->part = arena_dup(p, fg_sv_cstr(p->part));
+        if (team->name == NULL || team->part == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        team->line = base_line;
+        team->unit_first = p->team_units.n;
+
+        /* Convenor: 由X(担任|任)召集人, kept whole. Deputies: X主要负责人(担任|任)副召集人. */
+        for (size_t c = name_end; c < body_end;) {
+            size_t pos = find_from(t, c, "召集人");
+            bool deputy;
+            size_t end;
+            size_t st;
+
+            if (pos == SIZE_MAX || pos >= body_end)
+                break;
+            deputy = pos >= 3 && at(t, pos - 3, "副");
+            end = deputy ? pos - 3 : pos;
+            if (end >= 6 && at(t, end - 6, "担任"))
+                end -= 6;
+            else if (end >= 3 && at(t, end - 3, "任"))
+                end -= 3;
+            else if (end >= 3 && at(t, end - 3, "为"))
+                end -= 3;
+            st = phrase_start(t, name_end, end);
+            if (deputy) {
+                static const char *const heads[] = {"主要负责同志", "主要负责人", "分管负责同志",
+                                                    "分管负责人", "负责同志", "负责人", NULL};
+                fg_strview who = fg_sv(t.ptr + st, end - st);
+
+                for (size_t h = 0; heads[h]; h++) {
+                    if (fg_sv_ends(who, heads[h])) {
+                        who.len -= strlen(heads[h]);
+                        break;
+                    }
+                }
+                FG_TRY(add_team_unit(p, FG_TEAM_DEPUTY, who));
+            } else {
+                fg_strview who = fg_sv(t.ptr + st, end - st);
+
+                if (fg_sv_starts(who, "由"))
+                    who = fg_sv(who.ptr + 3, who.len - 3);
+                who = trim(who);
+                if (who.len) {
+                    fg_units *tu = &p->team_units;
+                    size_t off = tu->names.len;
+
+                    FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
+                    FG_TRY(grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
+                    tu->v[tu->n].role = (fg_role)FG_TEAM_CONVENOR;
+                    tu->v[tu->n].kind = FG_KIND_AGENCY;
+                    tu->v[tu->n].off = off;
+                    tu->v[tu->n].len = who.len;
+                    tu->n++;
+                }
+            }
+            c = pos + 3;
+        }
+        /* Members: 成员单位(包括|为|：)LIST or LIST(等)?为成员单位. */
+        k = find_from(t, name_end, "成员单位");
+        if (k != SIZE_MAX && k < body_end) {
+            size_t after = k + strlen("成员单位");
+
+            if (k >= 3 && at(t, k - 3, "为")) {
+                size_t st = phrase_start(t, name_end, k - 3);
+
+                FG_TRY(add_team_unit(p, FG_TEAM_MEMBER, fg_sv(t.ptr + st, k - 3 - st)));
+            } else {
+                if (at(t, after, "包括"))
+                    after += 6;
+                else if (at(t, after, "为") || at(t, after, "有"))
+                    after += 3;
+                if (at(t, after, "：") || at(t, after, ":"))
+                    after += at(t, after, ":") ? 1 : 3;
+                FG_TRY(add_team_unit(p, FG_TEAM_MEMBER,
+                                     fg_sv(t.ptr + after, phrase_end(t, after) - after)));
+            }
+        }
+        /* Office: 办公室设在X. */
+        k = find_from(t, name_end, "办公室设在");
+        if (k != SIZE_MAX && k < body_end) {
+            size_t after = k + strlen("办公室设在");
+
+            FG_TRY(add_team_unit(p, FG_TEAM_OFFICE,
+                                 fg_sv(t.ptr + after, phrase_end(t, after) - after)));
+        }
+        team->n_units = p->team_units.n - team->unit_first;
+        p->n_teams++;
+        from = body_end;
+    }
+out:
+    return rc;
+}
+
+/* ---- items ---- */
+
+/* The title: the marker line when it is a heading alone, else text up to the first 。. */
+static fg_strview item_title(const parser *p, fg_strview t)
+{
+    fg_strview first = fg_sv(t.ptr, p->first_line_len);
+    size_t end = t.len;
+    size_t k;
+
+    if (p->n_lines > 1 && first.len > 0 && !contains(first, "。") && !contains(first, "，") &&
+        !contains(first, "；") && !contains(first, "：") && !contains(first, "（") &&
+        !contains(first, "("))
+        return trim(first);
+    k = fg_sv_find(t, "。");
+    if (k != SIZE_MAX)
+        end = k;
+    /* A clause is not part of the title: cut at the first bracket holding a role word. */
+    for (size_t i = 0; i < end;) {
+        size_t n;
+
+        if (is_open(t, i, &n)) {
+            size_t close = i + n;
+            size_t cn;
+
+            while (close < t.len && close - i < 900 && !is_close(t, close, &cn))
+                close += cp_len((unsigned char)t.ptr[close]);
+            if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
+                end = i;
+                break;
+            }
+        }
+        i += cp_len((unsigned char)t.ptr[i]);
+    }
+    return trim(fg_sv(t.ptr, end));
+}
+
+static int finish_row(parser *p);
+
+static int close_item(parser *p)
+{
+    pitem *it;
+    fg_strview t;
+    int rc = FG_OK;
+
+    if (!p->open)
+        return FG_OK;
+    if (p->row_open)
+        return finish_row(p);
+    it = &p->items[p->cur];
+    t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    it->text = arena_dup(p, t);
+    it->title = arena_dup(p, item_title(p, t));
+    if (it->text == NULL || it->title == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    it->clause_first = p->n_clauses;
+    it->n_clauses = 0;
+    FG_TRY(find_clauses(p, t));
+    if (!p->no_teams && contains(t, "召集人"))
+        FG_TRY(find_teams(p, t, it->line));
+    p->open = false;
+out:
+    fg_str_clear(&p->cur_text);
+    p->n_lm = 0;
+    return rc;
+}
+
+static int append_text(parser *p, fg_strview s, size_t line)
+{
+    int rc;
+
+    if (s.len == 0)
+        return FG_OK;
+    if (!p->open) {
+        rc = fg_str_append(&p->pre_text, s.ptr, s.len);
+        return rc;
+    }
+    rc = grow((void **)&p->lm, &p->cap_lm, p->n_lm, sizeof *p->lm);
+    if (rc < 0)
+        return rc;
+    p->lm[p->n_lm].off = p->cur_text.len;
+    p->lm[p->n_lm].line = line;
+    p->n_lm++;
+    p->n_lines++;
+    return fg_str_append(&p->cur_text, s.ptr, s.len);
+}
+
+static int rank_of(style st)
+{
+    return (int)st;
+}
+
+static void start_part(parser *p, int annex_no)
+{
+    p->annex_no = annex_no;
+    if (annex_no > 0)
+        snprintf(p->part, sizeof p->part, "A%d", annex_no);
+    else
+        snprintf(p->part, sizeof p->part, "M");
+    p->depth = 0;
+    for (size_t k = 0; k < ST_COUNT; k++)
+        p->last_num[k] = 0;
+    p->has_root = false;
+    p->root_max = 0;
+    p->in_table = false;
+    p->header_pending = false;
+}
+
+static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t line)
+{
+    pitem *it;
+    fg_str path = FG_STR_INIT;
+    char num[32];
+    int rc = FG_OK;
+
+    FG_TRY(close_item(p));
+    /* Restart of the top numbering: a new part (an annex without a 附件 line). */
+    if (p->has_root && m->st == p->root_style && m->num == 1 && p->root_max >= 2 &&
+        m->st != ST_ROW)
+        start_part(p, p->annex_no + 1);
+    while (p->depth > 0 && rank_of(p->stack[p->depth - 1].st) >= rank_of(m->st))
+        p->depth--;
+    if (p->depth == 0 && !p->has_root) {
+        p->has_root = true;
+        p->root_style = m->st;
+    }
+    if (m->st == p->root_style && m->num > p->root_max && p->depth == 0)
+        p->root_max = m->num;
+    FG_TRY(grow((void **)&p->items, &p->cap_items, p->n_items, sizeof *p->items));
+    it = &p->items[p->n_items];
+    memset(it, 0, sizeof *it);
+    p->stack[p->depth].st = m->st;
+    p->stack[p->depth].num = m->num;
+    p->stack[p->depth].item = p->n_items;
+    p->depth++;
+    p->last_num[m->st] = m->num;
+
+    FG_TRY(fg_str_append(&path, p->part, strlen(p->part)));
+    FG_TRY(fg_str_appendc(&path, ':'));
+    for (size_t k = 0; k < p->depth; k++) {
+        int n = snprintf(num, sizeof num, k ? ".%ld" : "%ld", p->stack[k].num);
+
+        FG_TRY(fg_str_append(&path, num, (size_t)n));
+    }
+    it->path = arena_dup(p, fg_sv(path.ptr, path.len));
+    it->part = arena_dup(p, fg_sv_cstr(p->part));
+    it->marker = arena_dup(p, trim(marker_text));
+    if (it->path == NULL || it->part == NULL || it->marker == NULL)
+        FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    it->parent = p->depth > 1 ? p->stack[p->depth - 2].item : FG_NO_PARENT;
+    it->depth = (int)p->depth;
+    it->line = line;
+    p->cur = p->n_items;
+    p->n_items++;
+    p->open = true;
+    p->n_lines = 0;
+    p->first_line_len = 0;
+out:
+    fg_str_dispose(&path);
+    return rc;
+}
+
+/*
+ * Whether an inline marker (not at a line start) continues the numbering: the next
+ * number of its style, or 1 for a level below the current one.
+ */
+static bool inline_plausible(const parser *p, const mark *m)
+{
+    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
+        return false;
+    if (m->num == p->last_num[m->st] + 1)
+        return true;
+    for (size_t k = 0; k < p->depth; k++)
+        if (p->stack[k].st == m->st)
+            return m->num == p->stack[k].num + 1;
+    if (m->num == 1)
+        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
+    return false;
+}
+
+/* Where an inline marker may start: after 。；！？ or a closing bracket or quote. */
+static bool inline_boundary(fg_strview s, size_t i)
+{
+    static const char *const before[] = {"。", "；", "！", "？", "）", ")", "”", "：", NULL};
+
+    for (size_t k = 0; before[k]; k++) {
+        size_t n = strlen(before[k]);
+
+        if (i >= n && memcmp(s.ptr + i - n, before[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * A marker distinctive enough to start an item right after ordinary text: 一、 （一）
+ * 第一章, and 1． or 1、 with a full-width separator (a half-width 1. may be a decimal).
+ */
+static bool strong_marker(fg_strview s, size_t j, const mark *m)
+{
+    size_t n;
+
+    if (m->st == ST_ARABIC)
+        return arabic_number(s, j, &n, 3) >= 0 && (at(s, j + n, "．") || at(s, j + n, "、"));
+    return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
+           m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
+}
+
+/* Feed one line's content (after any part handling) to the item machinery. */
+static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
+{
+    int rc = FG_OK;
+    size_t i = 0;
+    mark m;
+
+    if (line_start && marker_at(s, 0, true, &m) && m.len < s.len + 1) {
+        FG_TRY(open_item(p, &m, fg_sv(s.ptr, m.len), line));
+        i = m.len;
+    }
+    while (i <= s.len) {
+        size_t seg_start = i;
+        size_t next = s.len;
+        mark nm;
+
+        if (p->flat) {
+            /* Find the next inline marker that continues the numbering. */
+            for (size_t j = i; j < s.len; j += cp_len((unsigned char)s.ptr[j])) {
+                unsigned char c = (unsigned char)s.ptr[j];
+
+                if (!(c == '(' || (c >= '0' && c <= '9') || c == 0xE4 || c == 0xE5 ||
+                      c == 0xE7 || c == 0xEF || c == 0xE3 || c == 0xE9 || c == 0xE5))
+                    continue;
+                if (j > seg_start && marker_at(s, j, false, &nm) && inline_plausible(p, &nm) &&
+                    (inline_boundary(s, j) || strong_marker(s, j, &nm))) {
+                    next = j;
+                    break;
+                }
+            }
+        }
+        if (p->open && p->n_lines == 0)
+            p->first_line_len = p->cur_text.len + (next - seg_start);
+        FG_TRY(append_text(p, fg_sv(s.ptr + seg_start, next - seg_start), line));
+        if (next >= s.len)
+            break;
+        marker_at(s, next, false, &nm);
+        FG_TRY(open_item(p, &nm, fg_sv(s.ptr + next, nm.len), line));
+        i = next + nm.len;
+    }
+out:
+    return rc;
+}
+
+/* ---- line-level structure ---- */
+
+/* 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. */
+static int annex_header(fg_strview s)
+{
+    size_t j;
+    size_t n;
+    long v;
+
+    if (!fg_sv_starts(s, "附件"))
+        return 0;
+    j = skip_blanks(s, strlen("附件"));
+    if (j == s.len)
+        return 1;
+    v = arabic_number(s, j, &n, 2);
+    if (v < 0)
+        v = cn_number(s, j, &n);
+    if (v <= 0)
+        return 0;
+    j = skip_blanks(s, j + n);
+    if (at(s, j, "：") || at(s, j, ":"))
+        j = skip_blanks(s, j + (at(s, j, ":") ? 1 : 3));
+    /* 附件1：XX方案 on one line is also a header; 附件：1. X is a list (handled elsewhere). */
+    return (int)v;
+}
+
+/* A page number or page footer alone on a line: 5, - 5 -, — 5 —, 第 5 页, 第5页 共12页. */
+static bool page_number_line(fg_strview s)
+{
+    size_t i = 0;
+    size_t n;
+    size_t digits = 0;
+
+    while (i < s.len) {
+        if (s.ptr[i] == '-' || s.ptr[i] == ' ' || s.ptr[i] == '\t') {
+            i++;
+        } else if (at(s, i, "—") || at(s, i, "–") || at(s, i, "－") || at(s, i, "\u3000")) {
+            i += 3;
+        } else if (at(s, i, "第") || at(s, i, "页") || at(s, i, "共")) {
+            i += 3;
+        } else if (arabic_number(s, i, &n, 4) >= 0) {
+            i += n;
+            digits++;
+        } else {
+            return false;
+        }
+    }
+    return digits >= 1 && digits <= 2 && s.len <= 40;
+}
+
+/* A table-of-contents line: leader dots or ellipses then a page number. */
+static bool toc_line(fg_strview s)
+{
+    size_t i = s.len;
+    size_t digits = 0;
+    size_t n;
+
+    while (i > 0 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9') {
+        i--;
+        digits++;
+    }
+    if (digits == 0 || digits > 4)
+        return false;
+    while (i > 0 && is_space_at(s, i - 1, &n))
+        i--;
+    return (i >= 3 && memcmp(s.ptr + i - 3, "...", 3) == 0) ||
+           (i >= 6 && memcmp(s.ptr + i - 6, "……", 6) == 0) ||
+           (i >= 6 && memcmp(s.ptr + i - 6, "··", 4) == 0);
+}
+
+/* "附件：1. X" → record titles; returns true when the line is part of such a list. */
+static bool annex_list_line(parser *p, fg_strview s)
+{
+    size_t k = fg_sv_find(s, "附件");
+    size_t j;
+    size_t n;
+
+    if (k != SIZE_MAX && k <= 4) {
+        j = k + strlen("附件");
+        if (at(s, j, "：") || at(s, j, ":")) {
+            j = skip_blanks(s, j + (at(s, j, ":") ? 1 : 3));
+            if (arabic_number(s, j, &n, 2) >= 0) {
+                p->in_annex_list = true;
+                p->n_annex_titles = 0;
+                s = fg_sv(s.ptr + j, s.len - j);
+            } else {
+                return false;
+            }
+        }
+    }
+    if (!p->in_annex_list)
+        return false;
+    {
+        mark m;
+        size_t t;
+
+        if (!marker_at(s, 0, true, &m) || m.st != ST_ARABIC) {
+            p->in_annex_list = false;
+            return false;
+        }
+        t = m.len;
+        if (p->n_annex_titles < sizeof p->annex_titles / sizeof p->annex_titles[0] &&
+            m.num == (long)p->n_annex_titles + 1)
+            p->annex_titles[p->n_annex_titles++] = trim(fg_sv(s.ptr + t, s.len - t));
+    }
+    return true;
+}
+
+/* A line equal to the title of annex N from the attachment list → N, else 0. */
+static int annex_title_line(const parser *p, fg_strview s)
+{
+    for (size_t k = 0; k < p->n_annex_titles; k++)
+        if (p->annex_titles[k].len > 0 && fg_sv_eq(s, p->annex_titles[k]))
+            return (int)k + 1;
+    return 0;
+}
+
+/* ---- tables flattened to one cell per line ---- */
+
+static col_kind header_cell(fg_strview s)
+{
+    static const struct {
+        const char *s;
+        col_kind k;
+    } cells[] = {
+        {"序号", COL_NUM},           {"编号", COL_NUM},           {"牵头单位", COL_LEAD},
+        {"牵头部门", COL_LEAD},       {"主责单位", COL_LEAD},       {"配合单位", COL_CO},
+        {"配合部门", COL_CO},         {"参与单位", COL_CO},         {"协办单位", COL_CO},
+        {"责任单位", COL_RESP},       {"责任部门", COL_RESP},       {"重点任务", COL_TASK},
+        {"工作任务", COL_TASK},       {"主要任务", COL_TASK},       {"具体任务", COL_TASK},
+        {"任务", COL_TASK},           {"工作内容", COL_TASK},       {"主要内容", COL_TASK},
+        {"工作措施", COL_TASK},       {"任务内容", COL_TASK},       {"重点工作", COL_TASK},
+        {"完成时限", COL_OTHER},      {"时间安排", COL_OTHER},      {"完成时间", COL_OTHER},
+        {"时限", COL_OTHER},          {"备注", COL_OTHER},          {"责任领导", COL_OTHER},
+        {"牵头领导", COL_OTHER},      {"进度安排", COL_OTHER},
+    };
+
+    for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+        if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
+            return cells[k].k;
+    return COL_NONE;
+}
+
+/* Row state while filling a table row. */
+typedef struct row {
+    bool active;
+    long num;
+    size_t line;
+} row;
+
+static bool all_units(fg_strview s)
+{
+    fg_units u = {0};
+    bool ok;
+
+    if (fg_clause__split_list(&u, s, FG_ROLE_CO) < 0) {
+        fg_units_dispose(&u);
+        return false;
+    }
+    ok = u.n > 0;
+    for (size_t k = 0; k < u.n && ok; k++) {
+        fg_strview n = fg_sv(u.names.ptr + u.v[k].off, u.v[k].len);
+
+        ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY;
+    }
+    fg_units_dispose(&u);
+    return ok && !contains(s, "。");
+}
+
+/*
+ * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
+ * Task cells become the item text; unit cells become one clause.
+ */
+static int finish_row(parser *p)
+{
+    fg_str task = FG_STR_INIT;
+    fg_str label = FG_STR_INIT;
+    fg_strview t;
+    size_t start = 0;
+    size_t unit_col = 0;
+    size_t n_unit_cols = 0;
+    col_kind unit_cols[12];
+    int rc = FG_OK;
+    bool found;
+
+    if (!p->open || !p->row_open)
+        return FG_OK;
+    t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    for (size_t k = 0; k < p->n_cols; k++)
+        if (p->cols[k] == COL_LEAD || p->cols[k] == COL_CO || p->cols[k] == COL_RESP)
+            unit_cols[n_unit_cols++] = p->cols[k];
+    for (size_t i = 0; i <= t.len; i++) {
+        if (i == t.len || t.ptr[i] == '\x1f') {
+            fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
+
+            if (cell.len) {
+                if (unit_col < n_unit_cols && all_units(cell)) {
+                    const char *lab = unit_cols[unit_col] == COL_LEAD ? "牵头单位："
+                                      : unit_cols[unit_col] == COL_CO ? "配合单位："
+                                                                      : "责任单位：";
+
+                    if (label.len)
+                        FG_TRY(fg_str_append(&label, "；", 3));
+                    FG_TRY(fg_str_append(&label, lab, strlen(lab)));
+                    FG_TRY(fg_str_append(&label, cell.ptr, cell.len));
+                    unit_col++;
+                } else if (unit_col == 0) {
+                    FG_TRY(fg_str_append(&task, cell.ptr, cell.len));
+                }
+            }
+            start = i + 1;
+        }
+    }
+    {
+        pitem *it = &p->items[p->cur];
+        fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
+        size_t k = fg_sv_find(tv, "。");
+
+        it->text = arena_dup(p, tv);
+        it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
+        if (it->text == NULL || it->title == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        it->clause_first = p->n_clauses;
+        it->n_clauses = 0;
+        if (label.len)
+            FG_TRY(try_clause(p, fg_sv(label.ptr, label.len), 0, 0, &found));
+    }
+    p->open = false;
+    p->row_open = false;
+out:
+    fg_str_clear(&p->cur_text);
+    p->n_lm = 0;
+    fg_str_dispose(&task);
+    fg_str_dispose(&label);
+    return rc;
+}
+
+/* The next row number of the active table, alone on the line. */
+static bool is_row_number(const parser *p, fg_strview s)
+{
+    size_t n;
+    long v = arabic_number(s, 0, &n, 4);
+
+    return v >= 0 && n == s.len && v == p->next_row;
+}
+
+/* Handle one line while a table is active; returns true when the line was consumed. */
+static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
+{
+    int rc = FG_OK;
+
+    *consumed = false;
+    if (p->header_pending) {
+        col_kind k = header_cell(s);
+
+        if (k != COL_NONE && p->n_cols < sizeof p->cols / sizeof p->cols[0]) {
+            p->cols[p->n_cols++] = k;
+            *consumed = true;
+            return FG_OK;
+        }
+        p->header_pending = false;
+    }
+    if (is_row_number(p, s)) {
+        mark m = {ST_ROW, p->next_row, 0};
+
+        FG_TRY(open_item(p, &m, s, line));
+        p->row_open = true;
+        p->next_row++;
+        *consumed = true;
+        return FG_OK;
+    }
+    if (p->row_open) {
+        mark m;
+
+        if (marker_at(s, 0, true, &m) && m.st != ST_ARABIC && m.st != ST_PAREN_ARABIC) {
+            /* A heading ends the table. */
+            FG_TRY(close_item(p));
+            p->in_table = false;
+            return FG_OK;
+        }
+        if (p->cur_text.len)
+            FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
+        FG_TRY(fg_str_append(&p->cur_text, s.ptr, s.len));
+        *consumed = true;
+    }
+out:
+    return rc;
+}
+
+/* Start a table when this line and the next ones are header cells including 序号. */
+static bool table_header_start(fg_strview s)
+{
+    return header_cell(s) == COL_NUM;
+}
+
+/* ---- document metadata ---- */
+
+static void find_metadata(parser *p, fg_doc *doc)
+{
+    fg_strview t = fg_sv(p->text->data, p->text->len);
+    size_t limit = t.len < 20000 ? t.len : 20000;
+    fg_strview head = fg_sv(t.ptr, limit);
+    size_t k;
+
+    doc->title = "";
+    doc->doc_number = "";
+    doc->issuer = "";
+    doc->date = "";
+    /* 文号: …〔2022〕1号 */
+    for (size_t i = 0; i < head.len; i += cp_len((unsigned char)head.ptr[i])) {
+        if (at(head, i, "〔") || at(head, i, "[") || at(head, i, "［")) {
+            size_t open_n = at(head, i, "[") ? 1 : 3;
+            size_t n;
+            long year = arabic_number(head, i + open_n, &n, 4);
+            size_t j = i + open_n + n;
+
+            if (year >= 1949 && year <= 2100 && n == 4 &&
+                (at(head, j, "〕") || at(head, j, "]") || at(head, j, "］"))) {
+                size_t close_n = at(head, j, "]") ? 1 : 3;
+                size_t nn;
+                size_t st = i;
+                size_t line_start = i;
+
+                if (arabic_number(head, j + close_n, &nn, 5) < 0 ||
+                    !at(head, j + close_n + nn, "号"))
+                    continue;
+                while (line_start > 0 && head.ptr[line_start - 1] != '\n')
+                    line_start--;
+                /* The issuer code: CJK characters right before the bracket. */
+                while (st > line_start) {
+                    size_t b = st - 1;
+
+                    while (b > line_start && ((unsigned char)head.ptr[b] & 0xC0) == 0x80)
+                        b--;
+                    if ((unsigned char)head.ptr[b] < 0xE3 && head.ptr[b] != ' ')
+                        break;
+                    if (head.ptr[b] == '\t')
+                        break;
+                    st = b;
+                    if (i - st > 30)
+                        break;
+                }
+                {
+                    fg_str num = FG_STR_INIT;
+                    fg_strview raw = trim(fg_sv(head.ptr + st, j + close_n + nn + 3 - st));
+
+                    for (size_t q = 0; q < raw.len; q++)
+                        if (raw.ptr[q] != ' ' && fg_str_appendc(&num, raw.ptr[q]) < 0)
+                            break;
+                    doc->doc_number = arena_dup(p, fg_sv(num.ptr ? num.ptr : "", num.len));
+                    fg_str_dispose(&num);
+                    if (doc->doc_number == NULL)
+                        doc->doc_number = "";
+                }
+                doc->year = (int)year;
+                break;
+            }
+        }
+    }
+    /* Title: the first line(s) with 关于 that end like a document name. */
+    for (size_t i = 0; i < head.len;) {
+        size_t e = i;
+
+        while (e < head.len && head.ptr[e] != '\n')
+            e++;
+        {
+            fg_strview line = trim(fg_sv(head.ptr + i, e - i));
+
+            k = fg_sv_find(line, "关于");
+            if (k != SIZE_MAX && line.len < 300 && !contains(line, "\t") &&
+                !contains(line, "。")) {
+                fg_str title = FG_STR_INIT;
+                size_t e2 = e;
+
+                (void)fg_str_append(&title, line.ptr, line.len);
+                /* A title broken over lines: join while the next line does not end it. */
+                for (int more = 0; more < 3 && e2 < head.len; more++) {
+                    static const char *const ends[] = {"通知", "意见", "方案", "决定", "办法",
+                                                       "规划", "纲要", "建议", "函", "批复",
+                                                       "报告", "规定", "细则", "措施", NULL};
+                    bool done = false;
+                    size_t s2 = e2 + 1;
+                    size_t e3 = s2;
+
+                    for (size_t q = 0; ends[q]; q++)
+                        done = done || fg_sv_ends(fg_sv(title.ptr, title.len), ends[q]);
+                    if (done)
+                        break;
+                    while (e3 < head.len && head.ptr[e3] != '\n')
+                        e3++;
+                    {
+                        fg_strview nl = trim(fg_sv(head.ptr + s2, e3 - s2));
+
+                        if (nl.len == 0 && more == 0) {
+                            e2 = e3;
+                            continue;
+                        }
+                        if (nl.len == 0 || nl.len > 200 || contains(nl, "。"))
+                            break;
+                        (void)fg_str_append(&title, nl.ptr, nl.len);
+                    }
+                    e2 = e3;
+                }
+                doc->title = arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
+                if (doc->title == NULL)
+                    doc->title = "";
+                if (k > 0 && k < 90)
+                    doc->issuer = arena_dup(p, fg_sv(line.ptr, k));
+                if (doc->issuer == NULL)
+                    doc->issuer = "";
+                fg_str_dispose(&title);
+                break;
+            }
+        }
+        i = e + 1;
+    }
+    /* Date: a line that is only YYYY年M月D日 (the signature). */
+    for (size_t i = 0; i < t.len;) {
+        size_t e = i;
+
+        while (e < t.len && t.ptr[e] != '\n')
+            e++;
+        {
+            fg_strview line = trim(fg_sv(t.ptr + i, e - i));
+            size_t n1;
+            size_t n2;
+            size_t n3;
+            long y = arabic_number(line, 0, &n1, 4);
+
+            if (y >= 1949 && y <= 2100 && n1 == 4 && at(line, n1, "年")) {
+                long mo = arabic_number(line, n1 + 3, &n2, 2);
+
+                if (mo >= 1 && mo <= 12 && at(line, n1 + 3 + n2, "月")) {
+                    long d = arabic_number(line, n1 + 6 + n2, &n3, 2);
+
+                    if (d >= 1 && d <= 31 && at(line, n1 + 6 + n2 + n3, "日") &&
+                        n1 + 9 + n2 + n3 >= line.len - 9) {
+                        char buf[16];
+
+                        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo, (int)d);
+                        doc->date = arena_dup(p, fg_sv_cstr(buf));
+                        if (doc->date == NULL)
+                            doc->date = "";
+                        if (doc->year == 0)
+                            doc->year = (int)y;
+                        break;
+                    }
+                }
+            }
+        }
+        i = e + 1;
+    }
+}
+
+/* The document says the first unit listed leads (列第一位者为牵头单位 …). */
+static bool declares_first_is_lead(fg_strview t)
+{
+    for (size_t i = 0; i < t.len;) {
+        size_t k = fg_sv_find(fg_sv(t.ptr + i, t.len - i), "牵头");
+        size_t pos;
+        size_t lo;
+
+        if (k == SIZE_MAX)
+            return false;
+        pos = i + k;
+        lo = pos > 45 ? pos - 45 : 0;
+        while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
+            lo++;
+        {
+            fg_strview w = fg_sv(t.ptr + lo, pos - lo);
+            size_t f = fg_sv_find(w, "第一");
+
+            if (f == SIZE_MAX)
+                f = fg_sv_find(w, "首位");
+            if (f != SIZE_MAX) {
+                fg_strview between = fg_sv(w.ptr + f, w.len - f);
+
+                if ((contains(between, "为") || contains(between, "是")) &&
+                    !contains(between, "（") && !contains(between, "：") &&
+                    !contains(between, "。"))
+                    return true;
+            }
+        }
+        i = pos + 6;
+    }
+    return false;
+}
+
+/* ---- building the document ---- */
+
+static int build_doc(parser *p, fg_doc *doc)
+{
+    fg_arena *a = p->arena;
+
+    doc->n_items = p->n_items;
+    doc->items = p->n_items ? fg_arena_alloc(a, p->n_items * sizeof *doc->items) : NULL;
+    if (p->n_items && doc->items == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_items; i++) {
+        const pitem *pi = &p->items[i];
+        fg_item *it = &doc->items[i];
+
+        it->path = pi->path;
+        it->part = pi->part;
+        it->marker = pi->marker;
+        it->parent = pi->parent;
+        it->depth = pi->depth;
+        it->title = pi->title ? pi->title : "";
+        it->text = pi->text ? pi->text : "";
+        it->line = pi->line;
+        it->n_clauses = pi->n_clauses;
+        it->clauses = pi->n_clauses ? fg_arena_alloc(a, pi->n_clauses * sizeof *it->clauses)
+                                    : NULL;
+        if (pi->n_clauses && it->clauses == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        for (size_t c = 0; c < pi->n_clauses; c++) {
+            const pclause *pc = &p->clauses[pi->clause_first + c];
+            fg_clause *cl = &it->clauses[c];
+
+            cl->text = pc->text;
+            cl->line = pc->line;
+            cl->n_assignments = pc->n_units;
+            cl->assignments = fg_arena_alloc(a, pc->n_units * sizeof *cl->assignments + 1);
+            if (cl->assignments == NULL)
+                return fg_error_set(FG_ENOMEM, "out of memory");
+            for (size_t u = 0; u < pc->n_units; u++) {
+                const fg_unit *un = &p->units.v[pc->unit_first + u];
+                fg_assignment *as = &cl->assignments[u];
+
+                as->role = un->role;
+                as->kind = un->kind;
+                as->agency = fg_arena_strndup(a, p->units.names.ptr + un->off, un->len);
+                if (as->agency == NULL)
+                    return fg_error_set(FG_ENOMEM, "out of memory");
+            }
+        }
+    }
+    doc->n_teams = p->n_teams;
+    doc->teams = p->n_teams ? fg_arena_alloc(a, p->n_teams * sizeof *doc->teams) : NULL;
+    if (p->n_teams && doc->teams == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_teams; i++) {
+        const pteam *pt = &p->teams[i];
+        fg_team *tm = &doc->teams[i];
+
+        tm->name = pt->name;
+        tm->part = pt->part;
+        tm->line = pt->line;
+        tm->n_members = pt->n_units;
+        tm->members = fg_arena_alloc(a, pt->n_units * sizeof *tm->members + 1);
+        if (tm->members == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        for (size_t u = 0; u < pt->n_units; u++) {
+            const fg_unit *un = &p->team_units.v[pt->unit_first + u];
+
+            tm->members[u].role = (fg_team_role)un->role;
+            tm->members[u].kind = un->kind;
+            tm->members[u].agency =
+                fg_arena_strndup(a, p->team_units.names.ptr + un->off, un->len);
+            if (tm->members[u].agency == NULL)
+                return fg_error_set(FG_ENOMEM, "out of memory");
+        }
+    }
+    return FG_OK;
+}
+
+static void parser_dispose(parser *p)
+{
+    fg_str_dispose(&p->cur_text);
+    fg_str_dispose(&p->pre_text);
+    fg_str_dispose(&p->scratch);
+    free(p->lm);
+    free(p->items);
+    free(p->clauses);
+    free(p->teams);
+    fg_units_dispose(&p->units);
+    fg_units_dispose(&p->team_units);
+}
+
+static bool ieq_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] + 32) : a[i];
+
+        if (x != b[i])
+            return false;
+    }
+    return true;
+}
+
+/* Remove markup tags such as <div>, </p>, <br/> (Word/HTML exports) from a line. */
+static int strip_tags(fg_str *out, fg_strview s)
+{
+    static const char *const tags[] = {"div", "p", "br", "span", "td", "tr", "th", "table",
+                                       "tbody", "thead", "font", "b", "i", "u", "strong",
+                                       "em", "sup", "sub", "li", "ul", "ol", NULL};
+    int rc;
+
+    fg_str_clear(out);
+    for (size_t i = 0; i < s.len;) {
+        if (s.ptr[i] == '<') {
+            size_t j = i + 1;
+            size_t close;
+
+            if (j < s.len && s.ptr[j] == '/')
+                j++;
+            for (size_t k = 0; tags[k]; k++) {
+                size_t n = strlen(tags[k]);
+
+                if (j + n <= s.len && ieq_ascii(s.ptr + j, tags[k], n) &&
+                    j + n < s.len && (s.ptr[j + n] == '>' || s.ptr[j + n] == ' ' ||
+                                      s.ptr[j + n] == '/')) {
+                    close = j + n;
+                    while (close < s.len && s.ptr[close] != '>' && close - i < 400)
+                        close++;
+                    if (close < s.len && s.ptr[close] == '>') {
+                        i = close + 1;
+                        goto next;
+                    }
+                }
+            }
+        }
+        rc = fg_str_appendc(out, s.ptr[i]);
+        if (rc < 0)
+            return rc;
+        i++;
+next:;
+    }
+    return fg_str_reserve(out, 0);
+}
+
+int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
+{
+    parser p;
+    fg_doc *doc = NULL;
+    fg_str clean = FG_STR_INIT;
+    fg_strview t;
+    size_t n_nonempty = 0;
+    size_t line_no = 0;
+    int rc = FG_OK;
+
+    if (out == NULL || text == NULL)
+        return fg_error_set(FG_EINVAL, "fg_parse_document: out and text are required");
+    *out = NULL;
+    memset(&p, 0, sizeof p);
+    p.text = text;
+    p.arena = fg_arena_new();
+    FG_CHECK_ALLOC(p.arena);
+    doc = fg_arena_alloc(p.arena, sizeof *doc);
+    FG_CHECK_ALLOC(doc);
+    memset(doc, 0, sizeof *doc);
+    p.no_teams = opts && opts->no_teams;
+    start_part(&p, 0);
+
+    t = fg_sv(text->data ? text->data : "", text->len);
+    /* Flat documents (few line breaks) get inline markers. */
+    for (size_t i = 0; i < t.len;) {
+        const char *nl = memchr(t.ptr + i, '\n', t.len - i);
+        size_t e = nl ? (size_t)(nl - t.ptr) : t.len;
+
+        if (e > i)
+            n_nonempty++;
+        i = e + 1;
+    }
+    p.flat = n_nonempty > 0 && (n_nonempty <= 2 || t.len / n_nonempty > 1000);
+    p.first_is_lead = declares_first_is_lead(t);
+    doc->first_is_lead = p.first_is_lead;
+
+    for (size_t i = 0; i < t.len;) {
+        const char *nl = memchr(t.ptr + i, '\n', t.len - i);
+        size_t e = nl ? (size_t)(nl - t.ptr) : t.len;
+        fg_strview s;
+        int an;
+        bool consumed = false;
+
+        line_no++;
+        FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
+        s = trim(fg_sv(clean.ptr, clean.len));
+        i = e + 1;
+        if (s.len == 0)
+            continue;
+        if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
+            continue;
+        /* A bare number may be a table row; elsewhere it is a page number. */
+        if (page_number_line(s) && !(p.in_table && is_row_number(&p, s)))
+            continue;
+        if (fg_sv_starts(s, "- "))
+            s = trim(fg_sv(s.ptr + 2, s.len - 2));
+        if (annex_list_line(&p, s))
+            continue;
+        an = annex_header(s);
+        if (an > 0 && an != p.annex_no && s.len < 120 && !contains(s, "。")) {
+            FG_TRY(close_item(&p));
+            start_part(&p, an);
+            continue;
+        }
+        an = annex_title_line(&p, s);
+        if (an > 0 && an > p.annex_no) {
+            FG_TRY(close_item(&p));
+            start_part(&p, an);
+            continue;
+        }
+        if (!p.in_table && table_header_start(s)) {
+            FG_TRY(close_item(&p));
+            p.in_table = true;
+            p.header_pending = true;
+            p.n_cols = 0;
+            p.next_row = 1;
+            p.cols[p.n_cols++] = COL_NUM;
+            /* Rows become items below the open heading. */
+            continue;
+        }
+        if (p.in_table) {
+            FG_TRY(table_line(&p, s, line_no, &consumed));
+            if (consumed)
+                continue;
+        }
+        FG_TRY(feed_content(&p, s, line_no, true));
+    }
+    FG_TRY(close_item(&p));
+    if (!p.no_teams && contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),
+                                "召集人"))
+        FG_TRY(find_teams(&p, fg_sv(p.pre_text.ptr, p.pre_text.len), 1));
+
+    find_metadata(&p, doc);
+    {
+        const char *name = opts && opts->name ? opts->name : text->name;
+        const char *base = name ? strrchr(name, '/') : NULL;
+
+        base = base ? base + 1 : (name ? name : "");
+        doc->name = fg_arena_strndup(p.arena, base, strlen(base));
+        FG_CHECK_ALLOC(doc->name);
+    }
+    FG_TRY(build_doc(&p, doc));
+    doc->priv_ = p.arena;
+    p.arena = NULL;
+    *out = doc;
+    doc = NULL;
+out:
+    fg_str_dispose(&clean);
+    parser_dispose(&p);
+    fg_arena_free(p.arena);
+    return rc;
+}

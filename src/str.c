@@ -1,0 +1,242 @@
+/*
+ * String helpers. fg_str keeps a trailing NUL after len bytes whenever ptr is non-NULL, so
+ * its contents can be handed to libc; the length stays authoritative. The arena hands out
+ * 8-byte aligned blocks from chunks that are freed all at once.
+ */
+#include "str.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+int fg_str_reserve(fg_str *s, size_t extra)
+{
+    size_t need;
+    size_t cap;
+    char *p;
+
+    if (extra > SIZE_MAX - s->len - 1)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    need = s->len + extra + 1;
+    if (need <= s->cap)
+        return FG_OK;
+    cap = s->cap ? s->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    p = realloc(s->ptr, cap);
+    if (p == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    s->ptr = p;
+    s->cap = cap;
+    return FG_OK;
+}
+
+int fg_str_append(fg_str *s, const char *p, size_t len)
+{
+    int rc = fg_str_reserve(s, len);
+
+    if (rc < 0)
+        return rc;
+    if (len)
+        memcpy(s->ptr + s->len, p, len);
+    s->len += len;
+    s->ptr[s->len] = '\0';
+    return FG_OK;
+}
+
+int fg_str_appendc(fg_str *s, char c)
+{
+    return fg_str_append(s, &c, 1);
+}
+
+void fg_str_clear(fg_str *s)
+{
+    s->len = 0;
+    if (s->ptr)
+        s->ptr[0] = '\0';
+}
+
+void fg_str_dispose(fg_str *s)
+{
+    if (s == NULL)
+        return;
+    free(s->ptr);
+    s->ptr = NULL;
+    s->len = 0;
+    s->cap = 0;
+}
+
+char *fg_str_steal(fg_str *s)
+{
+    char *p;
+
+    if (s->ptr == NULL && fg_str_reserve(s, 0) < 0)
+        return NULL;
+    s->ptr[s->len] = '\0';
+    p = s->ptr;
+    s->ptr = NULL;
+    s->len = 0;
+    s->cap = 0;
+    return p;
+}
+
+fg_strview fg_sv_cstr(const char *lit)
+{
+    return fg_sv(lit, strlen(lit));
+}
+
+bool fg_sv_eq(fg_strview a, fg_strview b)
+{
+    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+bool fg_sv_starts(fg_strview s, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return s.len >= n && memcmp(s.ptr, lit, n) == 0;
+}
+
+bool fg_sv_ends(fg_strview s, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return s.len >= n && memcmp(s.ptr + s.len - n, lit, n) == 0;
+}
+
+size_t fg_sv_find(fg_strview s, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i + n <= s.len; i++) {
+        const char *hit = memchr(s.ptr + i, lit[0], s.len - n - i + 1);
+
+        if (hit == NULL)
+            return SIZE_MAX;
+        i = (size_t)(hit - s.ptr);
+        if (memcmp(hit, lit, n) == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* ---- arena ---- */
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used;
+    size_t size;
+    _Alignas(8) unsigned char data[];
+} chunk;
+
+struct fg_arena {
+    chunk *head;
+};
+
+#define ARENA_CHUNK (64 * 1024)
+
+fg_arena *fg_arena_new(void)
+{
+    return calloc(1, sizeof(fg_arena));
+}
+
+void fg_arena_free(fg_arena *a)
+{
+    chunk *c;
+
+    if (a == NULL)
+        return;
+    c = a->head;
+    while (c) {
+        chunk *next = c->next;
+
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+void *fg_arena_alloc(fg_arena *a, size_t size)
+{
+    chunk *c = a->head;
+    size_t sz = (size + 7) & ~(size_t)7;
+
+    if (sz < size)
+        return NULL;
+    if (c == NULL || c->size - c->used < sz) {
+        size_t csize = sz > ARENA_CHUNK ? sz : ARENA_CHUNK;
+
+        if (csize > SIZE_MAX - sizeof(chunk))
+            return NULL;
+        c = malloc(sizeof(chunk) + csize);
+        if (c == NULL)
+            return NULL;
+        c->used = 0;
+        c->size = csize;
+        /* A big block goes behind the head so the head keeps its free space. */
+        if (a->head && sz > ARENA_CHUNK) {
+            c->next = a->head->next;
+            a->head->next = c;
+        } else {
+            c->next = a->head;
+            a->head = c;
+        }
+    }
+    c->used += sz;
+    return c->data + c->used - sz;
+}
+
+char *fg_arena_strndup(fg_arena *a, const char *p, size_t len)
+{
+    char *s;
+
+    if (len == SIZE_MAX)
+        return NULL;
+    s = fg_arena_alloc(a, len + 1);
+    if (s == NULL)
+        return NULL;
+    if (len)
+        memcpy(s, p, len);
+    s[len] = '\0';
+    return s;
+}
+
+int32_t fg_utf8_decode(const char *p, size_t len, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    int32_t cp;
+    size_t need;
+
+    *n = 1;
+    if (len == 0)
+        return -1;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xE0) == 0xC0) {
+        cp = u[0] & 0x1F;
+        need = 2;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        cp = u[0] & 0x0F;
+        need = 3;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        cp = u[0] & 0x07;
+        need = 4;
+    } else {
+        return -1;
+    }
+    if (len < need)
+        return -1;
+    for (size_t i = 1; i < need; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *n = need;
+    return cp;
+}

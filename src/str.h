@@ -1,0 +1,54 @@
+/* Internal string helpers: an owning growable buffer, a borrowed view, and an arena. */
+#ifndef FG_SRC_STR_H
+#define FG_SRC_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Owns ptr[0..len) plus a trailing NUL; cap is the allocated size. All-zero is empty. */
+typedef struct fg_str {
+    char *ptr;
+    size_t len;
+    size_t cap;
+} fg_str;
+
+/* Borrows len bytes at ptr; not NUL-terminated in general. */
+typedef struct fg_strview {
+    const char *ptr;
+    size_t len;
+} fg_strview;
+
+#define FG_STR_INIT {NULL, 0, 0}
+
+int fg_str_reserve(fg_str *s, size_t extra);
+int fg_str_append(fg_str *s, const char *p, size_t len);
+int fg_str_appendc(fg_str *s, char c);
+void fg_str_clear(fg_str *s);         /* keeps the buffer */
+void fg_str_dispose(fg_str *s);       /* frees the buffer; NULL-safe */
+char *fg_str_steal(fg_str *s);        /* hands the buffer to the caller (never NULL on success) */
+
+static inline fg_strview fg_sv(const char *p, size_t len)
+{
+    fg_strview v = {p, len};
+    return v;
+}
+fg_strview fg_sv_cstr(const char *lit);                 /* for literals only */
+bool fg_sv_eq(fg_strview a, fg_strview b);
+bool fg_sv_starts(fg_strview s, const char *lit);
+bool fg_sv_ends(fg_strview s, const char *lit);
+/* Byte offset of the first occurrence of lit in s, or SIZE_MAX. */
+size_t fg_sv_find(fg_strview s, const char *lit);
+
+/* Bump allocator: many small strings freed together. */
+typedef struct fg_arena fg_arena;
+fg_arena *fg_arena_new(void);
+void fg_arena_free(fg_arena *a);                      /* NULL-safe */
+void *fg_arena_alloc(fg_arena *a, size_t size);       /* 8-byte aligned; NULL on OOM */
+/* A NUL-terminated copy of p[0..len); NULL on OOM. */
+char *fg_arena_strndup(fg_arena *a, const char *p, size_t len);
+
+/* Decode the code point at p (len bytes left); stores its byte length in *n. Invalid → -1, n=1. */
+int32_t fg_utf8_decode(const char *p, size_t len, size_t *n);
+
+#endif

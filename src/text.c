@@ -1,0 +1,916 @@
+/*
+ * Decoding raw input into the text every other module relies on: valid NFC UTF-8, "\n" line
+ * breaks, no BOM, NUL-terminated with an authoritative length. Decoding runs in three
+ * stages over one input: (1) detect the encoding and produce UTF-8 (a UTF-8 or UTF-16 BOM
+ * wins; valid UTF-8 is kept as is; else text that converts cleanly from GB18030 is
+ * GB18030; else UTF-8 with each ill-formed sequence replaced by U+FFFD); (2) refuse binary
+ * data, turn CRLF and lone CR into "\n" and NUL into U+FFFD; (3) NFC, handing utf8proc only
+ * the short segments around code points that could change, so that ASCII and Chinese text
+ * never reach it. Replacements are warnings carrying the 1-based line of the input: a
+ * line ends at LF, CR or CRLF, which is exactly what stage 2 turns into one "\n", so the
+ * lines of the result are those of the input. Every stage is O(n).
+ */
+#include "fengong/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "error.h"
+#include "str.h"
+
+#define READ_LIMIT ((size_t)1 << 30) /* 1 GiB */
+#define READ_CHUNK ((size_t)64 * 1024)
+#define NUL_LIMIT 8                  /* more NUL bytes than this means binary */
+/*
+ * A segment handed to utf8proc ends at the first code point that NFC cannot touch. Past
+ * SEG_SOFT_CPS code points it also ends before any code point that starts a fresh
+ * composition (exact, see is_cut()); past SEG_HARD_CPS it is cut wherever it is, which
+ * only happens in runs of combining marks that no real text has and keeps utf8proc's
+ * insertion sort of combining marks from going quadratic.
+ */
+#define SEG_SOFT_CPS 64
+#define SEG_HARD_CPS 512
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+typedef enum warn_kind {
+    WARN_UTF8,  /* an ill-formed UTF-8 sequence */
+    WARN_UTF16, /* an unpaired UTF-16 surrogate */
+    WARN_NUL    /* a NUL byte */
+} warn_kind;
+
+/* A replacement noted while decoding; formatted into a message at the end. */
+typedef struct pending {
+    size_t pos;              /* byte offset in the stage-1 UTF-8 */
+    size_t line;
+    warn_kind kind;
+    unsigned unit;           /* WARN_UTF16: the code unit */
+    unsigned char bytes[4];  /* WARN_UTF8: the sequence */
+    size_t n_bytes;
+} pending;
+
+/* Counts line breaks (LF, CR, CRLF) in a buffer incrementally, front to back. */
+typedef struct line_counter {
+    size_t pos;
+    size_t line;
+    bool after_cr;
+} line_counter;
+
+/* Stage 1 and stage 2 each keep their first warnings; they are merged by position. */
+enum { STAGE_DECODE = 0, STAGE_LINES = 1, N_STAGES = 2 };
+
+typedef struct decoder {
+    const char *name;
+    pending seen[N_STAGES][FG_TEXT_MAX_WARNINGS];
+    size_t n_seen[N_STAGES];
+    line_counter lines[N_STAGES];
+    size_t n_replaced;
+} decoder;
+
+/* What fg_text.priv_ points at: the text and everything it owns. */
+typedef struct text_impl {
+    fg_text pub;
+    char *data;
+    fg_arena *arena; /* name and warning messages */
+    fg_text_warning warnings[FG_TEXT_MAX_WARNINGS];
+} text_impl;
+
+typedef struct text_stats {
+    size_t n_nul;
+    size_t n_ctrl; /* C0 controls other than \t \n \f \r, and DEL; includes NUL */
+    size_t n_cr;
+    size_t n_cps;
+} text_stats;
+
+/* ---- UTF-8 ---- */
+
+/* The first index >= i in s[0..len) that is not ASCII, or len. */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+
+        memcpy(&w, s + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+        i += 8;
+    }
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/*
+ * Length of the UTF-8 sequence at s (avail > 0 bytes left) per Unicode table 3-7, with *ok
+ * true; for an ill-formed one, the length of its maximal subpart (at least 1), *ok false.
+ */
+static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
+{
+    unsigned char b = s[0];
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    size_t need;
+
+    *ok = false;
+    if (b < 0x80) {
+        *ok = true;
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 3;
+        if (b == 0xE0)
+            lo = 0xA0;
+        else if (b == 0xED)
+            hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 4;
+        if (b == 0xF0)
+            lo = 0x90;
+        else if (b == 0xF4)
+            hi = 0x8F;
+    } else {
+        return 1;
+    }
+    for (size_t i = 1; i < need; i++) {
+        if (i >= avail || s[i] < lo || s[i] > hi)
+            return i;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *ok = true;
+    return need;
+}
+
+/* Length of the longest well-formed UTF-8 prefix of s[0..len). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        bool ok;
+        size_t n;
+
+        if (s[i] < 0x80) {
+            i = skip_ascii(s, i, len);
+            continue;
+        }
+        n = utf8_sequence(s + i, len - i, &ok);
+        if (!ok)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* Decode the code point at s; s must hold well-formed UTF-8. */
+static int32_t utf8_next(const unsigned char *s, size_t *n)
+{
+    unsigned char b = s[0];
+
+    if (b < 0x80) {
+        *n = 1;
+        return b;
+    }
+    if (b < 0xE0) {
+        *n = 2;
+        return (int32_t)(b & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+    if (b < 0xF0) {
+        *n = 3;
+        return (int32_t)(b & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+    *n = 4;
+    return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 |
+           (int32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* ---- warnings ---- */
+
+/* The 1-based line of byte pos of buf; pos never goes backwards between calls. */
+static size_t line_at(line_counter *lc, const char *buf, size_t pos)
+{
+    for (size_t i = lc->pos; i < pos; i++) {
+        char c = buf[i];
+
+        if (c == '\r' || (c == '\n' && !lc->after_cr))
+            lc->line++;
+        lc->after_cr = c == '\r';
+    }
+    if (pos > lc->pos)
+        lc->pos = pos;
+    return lc->line;
+}
+
+/*
+ * Count one replacement at byte pos of the stage-1 buffer buf; returns the record to fill
+ * in, or NULL when the stage already holds FG_TEXT_MAX_WARNINGS.
+ */
+static pending *note(decoder *dec, int stage, const char *buf, size_t pos, warn_kind kind)
+{
+    pending *w;
+
+    dec->n_replaced++;
+    if (dec->n_seen[stage] == FG_TEXT_MAX_WARNINGS)
+        return NULL;
+    w = &dec->seen[stage][dec->n_seen[stage]++];
+    memset(w, 0, sizeof *w);
+    w->pos = pos;
+    w->kind = kind;
+    w->line = line_at(&dec->lines[stage], buf, pos);
+    return w;
+}
+
+__attribute__((format(printf, 2, 3))) static char *arena_printf(fg_arena *a, const char *fmt,
+                                                                ...)
+{
+    va_list ap;
+    int n;
+    char *s;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    s = fg_arena_alloc(a, (size_t)n + 1);
+    if (s == NULL)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static char *format_warning(fg_arena *a, const char *name, const pending *w)
+{
+    char hex[sizeof " 0xFF" * 4];
+    size_t off = 0;
+
+    switch (w->kind) {
+    case WARN_UTF8:
+        if (w->n_bytes == 1)
+            return arena_printf(a, "%s:%zu: invalid UTF-8 byte 0x%02X replaced", name, w->line,
+                                w->bytes[0]);
+        for (size_t i = 0; i < w->n_bytes; i++)
+            off += (size_t)snprintf(hex + off, sizeof hex - off, " 0x%02X", w->bytes[i]);
+        return arena_printf(a, "%s:%zu: invalid UTF-8 sequence%s replaced", name, w->line, hex);
+    case WARN_UTF16:
+        return arena_printf(a, "%s:%zu: unpaired UTF-16 surrogate 0x%04X replaced", name,
+                            w->line, w->unit);
+    case WARN_NUL:
+    default:
+        return arena_printf(a, "%s:%zu: NUL byte replaced", name, w->line);
+    }
+}
+
+/* ---- stage 1: bytes to UTF-8 ---- */
+
+/* s[0..valid_len) is well-formed; copy s[0..len) to out replacing each ill-formed part. */
+static int replace_invalid_utf8(decoder *dec, fg_str *out, const unsigned char *s, size_t len,
+                                size_t valid_len)
+{
+    size_t i = 0;
+    int rc = FG_OK;
+
+    FG_TRY(fg_str_reserve(out, len + len / 2));
+    while (i < len) {
+        size_t n = i == 0 ? valid_len : utf8_valid_prefix(s + i, len - i);
+        pending *w;
+        bool ok;
+
+        FG_TRY(fg_str_append(out, (const char *)s + i, n));
+        i += n;
+        if (i == len)
+            break;
+        n = utf8_sequence(s + i, len - i, &ok);
+        w = note(dec, STAGE_DECODE, out->ptr, out->len, WARN_UTF8);
+        if (w != NULL) {
+            memcpy(w->bytes, s + i, n);
+            w->n_bytes = n;
+        }
+        FG_TRY(fg_str_append(out, REPLACEMENT, 3));
+        i += n;
+    }
+out:
+    return rc;
+}
+
+/*
+ * Convert s[0..len) from enc (FG_ENC_UTF16LE, FG_ENC_UTF16BE or FG_ENC_GB18030) to UTF-8
+ * in out. UTF-16 code units iconv refuses (unpaired surrogates) are replaced and noted;
+ * GB18030 is all or nothing: at the first bad sequence *is_clean becomes false and the
+ * conversion stops.
+ */
+static int convert(decoder *dec, fg_str *out, fg_encoding enc, const unsigned char *s,
+                   size_t len, bool *is_clean)
+{
+    const char *from = fg_encoding_name(enc);
+    iconv_t cd = (iconv_t)-1;
+    char *in = (char *)s; /* iconv does not write to its input */
+    size_t in_left = len;
+    int rc = FG_OK;
+
+    *is_clean = true;
+    cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        if (errno == ENOMEM)
+            rc = fg_error_set(FG_ENOMEM, "out of memory");
+        else
+            rc = fg_error_set(FG_EENCODING, "%s: cannot convert from %s: %s", dec->name, from,
+                              strerror(errno));
+        goto out;
+    }
+    /* Both encodings need at most 3 UTF-8 bytes per 2 input bytes, U+FFFD included. */
+    FG_TRY(fg_str_reserve(out, len + len / 2 + 16));
+    while (in_left > 0) {
+        char *o = out->ptr + out->len;
+        size_t o_left = out->cap - out->len - 1;
+        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+        int err = errno;
+        pending *w;
+
+        out->len = (size_t)(o - out->ptr);
+        out->ptr[out->len] = '\0';
+        if (r != (size_t)-1)
+            break;
+        if (err == E2BIG) {
+            FG_TRY(fg_str_reserve(out, in_left + in_left / 2 + 16));
+            continue;
+        }
+        if (err != EILSEQ && err != EINVAL) {
+            rc = fg_error_set(FG_EENCODING, "%s: cannot convert from %s: %s", dec->name, from,
+                              strerror(err));
+            goto out;
+        }
+        if (enc == FG_ENC_GB18030) {
+            *is_clean = false;
+            goto out;
+        }
+        /* len is even, so a whole code unit is left: a surrogate without its partner. */
+        w = note(dec, STAGE_DECODE, out->ptr, out->len, WARN_UTF16);
+        if (w != NULL) {
+            const unsigned char *u = (const unsigned char *)in;
+
+            w->unit = enc == FG_ENC_UTF16LE ? (unsigned)(u[0] | u[1] << 8)
+                                            : (unsigned)(u[0] << 8 | u[1]);
+        }
+        FG_TRY(fg_str_append(out, REPLACEMENT, 3));
+        in += 2;
+        in_left -= 2;
+    }
+out:
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    return rc;
+}
+
+/*
+ * Stage 1. Sets *enc, and the UTF-8 result in *s and *n: either bytes themselves (well-formed
+ * UTF-8, BOM skipped) or conv, which then owns it.
+ */
+static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char **s,
+                        size_t *n, const unsigned char *bytes, size_t len)
+{
+    size_t valid;
+    bool is_clean;
+    int rc = FG_OK;
+
+    if (len >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
+                     (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+        size_t body = len - 2;
+
+        *enc = bytes[0] == 0xFF ? FG_ENC_UTF16LE : FG_ENC_UTF16BE;
+        FG_TRY(convert(dec, conv, *enc, bytes + 2, body & ~(size_t)1, &is_clean));
+        if (body % 2) {
+            line_counter lc = {0, 1, false};
+
+            rc = fg_error_set(FG_EENCODING, "%s:%zu: truncated UTF-16 input", dec->name,
+                              line_at(&lc, conv->ptr, conv->len));
+            goto out;
+        }
+        *s = conv->ptr;
+        *n = conv->len;
+        goto out;
+    }
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        *enc = FG_ENC_UTF8_BOM;
+        bytes += 3;
+        len -= 3;
+    } else {
+        *enc = FG_ENC_UTF8;
+    }
+    valid = utf8_valid_prefix(bytes, len);
+    if (valid == len) {
+        *s = (const char *)bytes;
+        *n = len;
+        goto out;
+    }
+    if (*enc == FG_ENC_UTF8) {
+        FG_TRY(convert(dec, conv, FG_ENC_GB18030, bytes, len, &is_clean));
+        if (is_clean) {
+            *enc = FG_ENC_GB18030;
+            *s = conv->ptr;
+            *n = conv->len;
+            goto out;
+        }
+        fg_str_clear(conv);
+    }
+    FG_TRY(replace_invalid_utf8(dec, conv, bytes, len, valid));
+    *s = conv->ptr;
+    *n = conv->len;
+out:
+    return rc;
+}
+
+/* ---- stage 2: binary check, line breaks, NUL ---- */
+
+static void count_stats(text_stats *st, const unsigned char *s, size_t len)
+{
+    size_t n_nul = 0;
+    size_t n_ctrl = 0;
+    size_t n_cr = 0;
+    size_t n_cont = 0;
+
+    /* Branch-free so that the compiler can vectorise it. */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = s[i];
+
+        n_nul += b == 0;
+        n_cr += b == '\r';
+        n_cont += (b & 0xC0) == 0x80;
+        n_ctrl += (b < 0x20) & (b != '\t') & (b != '\n') & (b != '\f') & (b != '\r');
+        n_ctrl += b == 0x7F;
+    }
+    st->n_nul = n_nul;
+    st->n_ctrl = n_ctrl;
+    st->n_cr = n_cr;
+    st->n_cps = len - n_cont;
+}
+
+/* The next index >= i of a CR (or a NUL, when there are any), or len. */
+static size_t next_special(const char *s, size_t i, size_t len, bool has_nul)
+{
+    const char *p;
+
+    if (has_nul) {
+        while (i < len && s[i] != '\r' && s[i] != '\0')
+            i++;
+        return i;
+    }
+    p = memchr(s + i, '\r', len - i);
+    return p ? (size_t)(p - s) : len;
+}
+
+/*
+ * Stage 2: refuse binary data, then put s[0..len) into dst with CRLF and CR turned into
+ * LF and NUL into U+FFFD. When s lies inside donor (which then holds nothing else we
+ * need), donor's buffer is reused instead of copied.
+ */
+static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char *s, size_t len)
+{
+    text_stats st;
+    size_t i = 0;
+    char *o;
+    int rc = FG_OK;
+
+    count_stats(&st, (const unsigned char *)s, len);
+    if (st.n_nul > NUL_LIMIT || st.n_nul * 100 > len || st.n_ctrl * 10 > st.n_cps) {
+        rc = fg_error_set(FG_EENCODING, "%s: binary data, not text", dec->name);
+        goto out;
+    }
+    if (st.n_cr == 0 && st.n_nul == 0) {
+        if (donor != NULL && donor->ptr != NULL && s >= donor->ptr &&
+            s + len <= donor->ptr + donor->len) {
+            memmove(donor->ptr, s, len);
+            donor->len = len;
+            donor->ptr[len] = '\0';
+            *dst = *donor;
+            *donor = (fg_str)FG_STR_INIT;
+            goto out;
+        }
+        FG_TRY(fg_str_append(dst, s, len));
+        goto out;
+    }
+    FG_TRY(fg_str_reserve(dst, len + 2 * st.n_nul));
+    o = dst->ptr;
+    while (i < len) {
+        size_t j = next_special(s, i, len, st.n_nul > 0);
+
+        memcpy(o, s + i, j - i);
+        o += j - i;
+        i = j;
+        if (i == len)
+            break;
+        if (s[i] == '\r') {
+            *o++ = '\n';
+            i += i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+        } else {
+            note(dec, STAGE_LINES, s, i, WARN_NUL);
+            memcpy(o, REPLACEMENT, 3);
+            o += 3;
+            i++;
+        }
+    }
+    dst->len = (size_t)(o - dst->ptr);
+    dst->ptr[dst->len] = '\0';
+out:
+    return rc;
+}
+
+/* ---- stage 3: NFC ---- */
+
+static bool is_jamo(int32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+           (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+/* Can this code point be the second of a canonical composition pair? */
+static bool composes_backward(const utf8proc_property_t *p)
+{
+    /* utf8proc marks the second code point of a pair with bit 15 of comb_index. */
+    return p->comb_index != UINT16_MAX && (p->comb_index & 0x8000);
+}
+
+/*
+ * True when NFC cannot change cp and cannot join it to what precedes it, so that a
+ * segment boundary may be placed before it. ASCII is handled by the callers.
+ */
+static bool is_stable(int32_t cp)
+{
+    const utf8proc_property_t *p;
+
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+        return true; /* CJK unified ideographs: the bulk of our input */
+    if (is_jamo(cp))
+        return false;
+    p = utf8proc_get_property(cp);
+    return p->combining_class == 0 && !p->comp_exclusion &&
+           !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX) && !composes_backward(p);
+}
+
+/*
+ * True when NFC of a text splits exactly before cp although cp itself may change: its
+ * canonical decomposition starts with a starter that composes with nothing before it.
+ */
+static bool is_cut(int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    utf8proc_int32_t d[8];
+    utf8proc_ssize_t n;
+    int boundclass = 0;
+
+    if (p->combining_class != 0 || is_jamo(cp) || composes_backward(p))
+        return false;
+    if (p->decomp_type != 0 || p->decomp_seqindex == UINT16_MAX)
+        return true;
+    n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &boundclass);
+    if (n < 1 || n > 8)
+        return false;
+    p = utf8proc_get_property(d[0]);
+    return p->combining_class == 0 && !is_jamo(d[0]) && !composes_backward(p);
+}
+
+/* End of the segment whose first unstable code point ends at pos. */
+static size_t segment_end(const unsigned char *s, size_t pos, size_t len)
+{
+    size_t n_cps = 1;
+
+    while (pos < len && s[pos] >= 0x80) {
+        size_t n;
+        int32_t cp = utf8_next(s + pos, &n);
+
+        if (is_stable(cp))
+            break;
+        if (n_cps >= SEG_SOFT_CPS && (n_cps >= SEG_HARD_CPS || is_cut(cp)))
+            break;
+        n_cps++;
+        pos += n;
+    }
+    return pos;
+}
+
+/*
+ * NFC of s[start..end) through utf8proc; when it differs, append s[*copied..start) and the
+ * normalised segment to res and move *copied to end.
+ */
+static int normalise_segment(decoder *dec, fg_str *res, size_t *copied, const char *s,
+                             size_t start, size_t end)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t r;
+    int rc = FG_OK;
+
+    r = utf8proc_map((const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(end - start), &nfc,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r < 0) {
+        if (r == UTF8PROC_ERROR_NOMEM)
+            rc = fg_error_set(FG_ENOMEM, "out of memory");
+        else
+            rc = fg_error_set(FG_EENCODING, "%s: cannot normalise text: %s", dec->name,
+                              utf8proc_errmsg(r));
+        goto out;
+    }
+    if ((size_t)r == end - start && memcmp(nfc, s + start, (size_t)r) == 0)
+        goto out;
+    FG_TRY(fg_str_append(res, s + *copied, start - *copied));
+    FG_TRY(fg_str_append(res, (const char *)nfc, (size_t)r));
+    *copied = end;
+out:
+    free(nfc);
+    return rc;
+}
+
+/* Stage 3: NFC of text in place (its buffer may be replaced). */
+static int normalise_nfc(decoder *dec, fg_str *text)
+{
+    const unsigned char *s = (const unsigned char *)text->ptr;
+    size_t len = text->len;
+    fg_str res = FG_STR_INIT;
+    size_t i = 0;
+    size_t last_stable = 0; /* start of the last stable code point seen */
+    size_t floor = 0;       /* end of the last segment */
+    size_t copied = 0;      /* text[0..copied) is in res already */
+    int rc = FG_OK;
+
+    while (i < len) {
+        size_t n;
+        size_t start;
+        size_t end;
+        int32_t cp;
+
+        if (s[i] < 0x80) {
+            i = skip_ascii(s, i, len);
+            last_stable = i - 1;
+            continue;
+        }
+        cp = utf8_next(s + i, &n);
+        if (is_stable(cp)) {
+            last_stable = i;
+            i += n;
+            continue;
+        }
+        start = last_stable >= floor ? last_stable : floor;
+        end = segment_end(s, i + n, len);
+        FG_TRY(normalise_segment(dec, &res, &copied, text->ptr, start, end));
+        floor = end;
+        i = end;
+    }
+    if (res.ptr != NULL) {
+        FG_TRY(fg_str_append(&res, text->ptr + copied, len - copied));
+        fg_str_dispose(text);
+        *text = res;
+        res = (fg_str)FG_STR_INIT;
+    }
+out:
+    fg_str_dispose(&res);
+    return rc;
+}
+
+/* ---- the result ---- */
+
+static void text_impl_free(text_impl *t)
+{
+    if (t == NULL)
+        return;
+    fg_arena_free(t->arena);
+    free(t->data);
+    free(t);
+}
+
+/* Build the text from the decoder's warnings and data, whose buffer it takes. */
+static int make_text(fg_text **out, decoder *dec, fg_encoding enc, fg_str *data)
+{
+    text_impl *t = NULL;
+    const pending *a = dec->seen[STAGE_DECODE];
+    const pending *b = dec->seen[STAGE_LINES];
+    size_t ia = 0;
+    size_t ib = 0;
+    size_t k = 0;
+    int rc = FG_OK;
+
+    t = calloc(1, sizeof *t);
+    FG_CHECK_ALLOC(t);
+    t->arena = fg_arena_new();
+    FG_CHECK_ALLOC(t->arena);
+    t->pub.name = fg_arena_strndup(t->arena, dec->name, strlen(dec->name));
+    FG_CHECK_ALLOC(t->pub.name);
+    /* Both lists are in input order and hold the first warnings of their stage. */
+    while (k < FG_TEXT_MAX_WARNINGS && (ia < dec->n_seen[0] || ib < dec->n_seen[1])) {
+        const pending *w;
+
+        if (ib == dec->n_seen[1] || (ia < dec->n_seen[0] && a[ia].pos < b[ib].pos))
+            w = &a[ia++];
+        else
+            w = &b[ib++];
+        t->warnings[k].line = w->line;
+        t->warnings[k].message = format_warning(t->arena, dec->name, w);
+        FG_CHECK_ALLOC(t->warnings[k].message);
+        k++;
+    }
+    t->pub.len = data->len;
+    t->data = fg_str_steal(data);
+    FG_CHECK_ALLOC(t->data);
+    t->pub.data = t->data;
+    t->pub.encoding = enc;
+    t->pub.warnings = t->warnings;
+    t->pub.n_warnings = k;
+    t->pub.n_replaced = dec->n_replaced;
+    t->pub.priv_ = t;
+    *out = &t->pub;
+    t = NULL;
+out:
+    text_impl_free(t);
+    return rc;
+}
+
+/* Decode bytes[0..len); owned, when not NULL, holds these bytes and may be taken over. */
+static int decode(fg_text **out, const char *name, const unsigned char *bytes, size_t len,
+                  fg_str *owned)
+{
+    decoder *dec = NULL;
+    fg_str conv = FG_STR_INIT;
+    fg_str data = FG_STR_INIT;
+    fg_encoding enc = FG_ENC_UTF8;
+    const char *s = "";
+    size_t n = 0;
+    int rc = FG_OK;
+
+    dec = calloc(1, sizeof *dec);
+    FG_CHECK_ALLOC(dec);
+    dec->name = name;
+    dec->lines[0].line = 1;
+    dec->lines[1].line = 1;
+    FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, bytes, len));
+    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n));
+    fg_str_dispose(&conv);
+    FG_TRY(normalise_nfc(dec, &data));
+    FG_TRY(make_text(out, dec, enc, &data));
+out:
+    fg_str_dispose(&data);
+    fg_str_dispose(&conv);
+    free(dec);
+    return rc;
+}
+
+int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (out == NULL || name == NULL || (bytes == NULL && len > 0))
+        return fg_error_set(FG_EINVAL, "fg_text_decode: %s is NULL",
+                            out == NULL ? "out" : name == NULL ? "name" : "bytes");
+    return decode(out, name, bytes, len, NULL);
+}
+
+/* ---- files ---- */
+
+/* Open path for reading; refuse what is neither a regular file nor a FIFO. */
+static int open_input(int *fd_out, size_t *size_out, const char *path)
+{
+    struct stat st;
+    int fd = -1;
+    int rc = FG_OK;
+
+    /* stat before open: opening a device can have side effects. */
+    if (stat(path, &st) < 0) {
+        rc = fg_error_set(FG_EIO, "%s: cannot open: %s", path, strerror(errno));
+        goto out;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            rc = fg_error_set(FG_EIO, "%s: cannot open: %s", path, strerror(errno));
+            goto out;
+        }
+        if (fstat(fd, &st) < 0) {
+            rc = fg_error_set(FG_EIO, "%s: cannot open: %s", path, strerror(errno));
+            goto out;
+        }
+    }
+    if (S_ISDIR(st.st_mode)) {
+        rc = fg_error_set(FG_EIO, "%s: is a directory", path);
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        rc = fg_error_set(FG_EIO, "%s: not a regular file", path);
+        goto out;
+    }
+    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > READ_LIMIT) {
+        rc = fg_error_set(FG_EIO, "%s: file too large (%jd bytes, limit 1 GiB)", path,
+                          (intmax_t)st.st_size);
+        goto out;
+    }
+    *size_out = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    *fd_out = fd;
+    fd = -1;
+out:
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+/* Read fd to end of file into buf; size is what fstat said (0 when unknown). */
+static int read_all(fg_str *buf, int fd, const char *name, size_t size)
+{
+    int rc = FG_OK;
+
+    /* Exactly the size plus room for the read that sees end of file and the NUL. */
+    buf->ptr = malloc(size + 2);
+    FG_CHECK_ALLOC(buf->ptr);
+    buf->cap = size + 2;
+    buf->len = 0;
+    buf->ptr[0] = '\0';
+    for (;;) {
+        size_t want;
+        ssize_t r;
+
+        if (buf->cap - buf->len - 1 == 0)
+            FG_TRY(fg_str_reserve(buf, buf->len < READ_CHUNK ? READ_CHUNK : buf->len));
+        want = buf->cap - buf->len - 1;
+        if (want > READ_LIMIT + 1 - buf->len)
+            want = READ_LIMIT + 1 - buf->len;
+        r = read(fd, buf->ptr + buf->len, want);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            rc = fg_error_set(FG_EIO, "%s: read error: %s", name, strerror(errno));
+            goto out;
+        }
+        if (r == 0)
+            break;
+        buf->len += (size_t)r;
+        buf->ptr[buf->len] = '\0';
+        if (buf->len > READ_LIMIT) {
+            rc = fg_error_set(FG_EIO, "%s: file too large (more than 1 GiB)", name);
+            goto out;
+        }
+    }
+out:
+    return rc;
+}
+
+int fg_text_read_file(fg_text **out, const char *path)
+{
+    fg_str buf = FG_STR_INIT;
+    const char *name = path;
+    size_t size = 0;
+    int fd = -1;
+    int rc = FG_OK;
+
+    if (out != NULL)
+        *out = NULL;
+    if (out == NULL || path == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_read_file: %s is NULL",
+                            out == NULL ? "out" : "path");
+    if (strcmp(path, "-") == 0) {
+        name = "<stdin>";
+        FG_TRY(read_all(&buf, STDIN_FILENO, name, 0));
+    } else {
+        FG_TRY(open_input(&fd, &size, path));
+        FG_TRY(read_all(&buf, fd, path, size));
+    }
+    FG_TRY(decode(out, name, (const unsigned char *)buf.ptr, buf.len, &buf));
+out:
+    if (fd >= 0)
+        close(fd);
+    fg_str_dispose(&buf);
+    return rc;
+}
+
+void fg_text_free(fg_text *text)
+{
+    if (text == NULL)
+        return;
+    text_impl_free(text->priv_);
+}
+
+const char *fg_encoding_name(fg_encoding enc)
+{
+    switch (enc) {
+    case FG_ENC_UTF8:
+        return "UTF-8";
+    case FG_ENC_UTF8_BOM:
+        return "UTF-8 (BOM)";
+    case FG_ENC_UTF16LE:
+        return "UTF-16LE";
+    case FG_ENC_UTF16BE:
+        return "UTF-16BE";
+    case FG_ENC_GB18030:
+        return "GB18030";
+    default:
+        return "unknown";
+    }
+}

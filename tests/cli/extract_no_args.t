@@ -1,0 +1,3 @@
+# extract needs at least one FILE (or -).
+args: extract
+exit: 2

@@ -1,0 +1,114 @@
+#!/bin/sh
+# Form tests: hand-written documents, one per clause form, with their expected rows.
+#
+#   sh tests/forms.sh PATH/TO/fengong
+#
+# For every tests/forms/X.txt, runs `fengong extract --format tsv X.txt` from inside
+# tests/forms (so the doc column is the basename) and compares stdout byte for byte with
+# tests/forms/X.tsv. On a difference it prints a unified diff and the counts of matched,
+# missing (expected but not printed) and extra (printed but not expected) rows.
+# The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
+# The expected files were written by hand from tests/gold/NOTES.md and the conventions in
+# tests/forms/README.md; never regenerate them from the parser's output.
+
+set -u
+
+me=forms.sh
+bin=${1:-${FG_BIN:-}}
+if [ -z "$bin" ]; then
+    echo "usage: sh tests/forms.sh PATH/TO/fengong" >&2
+    exit 2
+fi
+# Resolve a relative binary path now: the tests run from inside tests/forms.
+case $bin in
+    /*) ;;
+    */*) bin=$(pwd)/$bin ;;
+    *) bin=$(command -v "$bin") || { echo "$me: $1: command not found" >&2; exit 2; } ;;
+esac
+if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
+    echo "$me: $bin: not an executable file" >&2
+    exit 2
+fi
+
+src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
+forms=$src/tests/forms
+if [ ! -d "$forms" ]; then
+    echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
+    exit 2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-forms.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+# A hung extractor must not hang the suite: use coreutils timeout when there is one.
+tmo=
+if command -v timeout >/dev/null 2>&1; then
+    tmo="timeout 120"
+fi
+
+# rows FILE: the data rows of a TSV (header dropped), sorted for comm.
+rows() {
+    sed 1d "$1" | LC_ALL=C sort
+}
+
+pass=0
+fail=0
+found=0
+cd "$forms" || exit 2
+for txt in *.txt; do
+    [ -e "$txt" ] || continue
+    found=1
+    name=${txt%.txt}
+    exp=$name.tsv
+    out=$tmp/$name.out
+    err=$tmp/$name.err
+    if [ ! -f "$exp" ]; then
+        echo "FAIL $txt: no expected file $exp"
+        fail=$((fail + 1))
+        continue
+    fi
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    $tmo "$bin" extract --format tsv "$txt" >"$out" 2>"$err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$exp" "$out"; then
+        echo "ok   $txt"
+        pass=$((pass + 1))
+        continue
+    fi
+    echo "FAIL $txt"
+    case $rc in
+        0) ;;
+        124) echo "  timed out" ;;
+        *) if [ "$rc" -gt 128 ]; then
+               echo "  exit status $rc (killed by signal $((rc - 128)))"
+           else
+               echo "  exit status $rc, expected 0"
+           fi ;;
+    esac
+    if [ -s "$err" ]; then
+        echo "  stderr:"
+        sed -n '1,20s/^/    /p' "$err"
+    fi
+    diff -u "$exp" "$out" | sed "s|$tmp/||"
+    rows "$exp" >"$tmp/exp.rows"
+    rows "$out" >"$tmp/out.rows"
+    matched=$(LC_ALL=C comm -12 "$tmp/exp.rows" "$tmp/out.rows" | wc -l)
+    missing=$(LC_ALL=C comm -23 "$tmp/exp.rows" "$tmp/out.rows" | wc -l)
+    extra=$(LC_ALL=C comm -13 "$tmp/exp.rows" "$tmp/out.rows" | wc -l)
+    total=$(wc -l <"$tmp/exp.rows")
+    hdr=$(sed -n 1p "$out")
+    [ "$hdr" = "$(sed -n 1p "$exp")" ] || echo "  header differs: '$hdr'"
+    echo "  rows: $((matched)) matched, $((missing)) missing, $((extra)) extra (of $((total)) expected)"
+    fail=$((fail + 1))
+done
+
+if [ "$found" -eq 0 ]; then
+    echo "$me: no *.txt in $forms" >&2
+    fail=$((fail + 1))
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
