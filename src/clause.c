@@ -57,6 +57,9 @@ static bool at(fg_strview s, size_t i, const char *lit)
     return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
 }
 
+/* at() for a string literal: the length is known at compile time. */
+#define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
+
 static bool ends_with_any(fg_strview s, const char *const *lits)
 {
     for (size_t i = 0; lits[i]; i++)
@@ -80,37 +83,53 @@ static bool contains(fg_strview s, const char *lit)
 
 /* ---- what a unit looks like ---- */
 
-/* Endings of organisation names that are complete on their own. */
-static const char *const unit_endings[] = {
-    "厅", "委", "局", "办", "部", "院", "会", "署", "司", "处", "行", "社", "联", "队",
-    "所", "站", "心", "团", "府", "位", "门", "关", "台", "校", "馆", "协", "组", "室",
-    "署", "军", "盟", "企", "厂", "库", "港", "场", "报", "险", "园", "区", "学", NULL,
-};
+/* Whether the last character of s (a 3-byte ideograph) is one of chars (concatenated). */
+static bool ends_with_char_in(fg_strview s, const char *chars, size_t chars_len)
+{
+    const char *e;
+
+    if (s.len < 3)
+        return false;
+    e = s.ptr + s.len - 3;
+    for (size_t k = 0; k + 3 <= chars_len; k += 3)
+        if (e[2] == chars[k + 2] && e[1] == chars[k + 1] && e[0] == chars[k])
+            return true;
+    return false;
+}
+
+#define ENDS_IN(s, lit) ends_with_char_in((s), (lit), sizeof(lit) - 1)
+
+/* Last characters of organisation names that are complete on their own. */
+static const char unit_endings[] = "厅委局办部院会署司处行社联队所站心团府位门关台校馆协组室"
+                                   "军盟企厂库港场报险园区学";
+
+/* Last characters of a place that still needs its government suffix (岳阳市 + 人民政府). */
+static const char level_endings[] = "市州县区旗盟";
+
+/* Suffixes a list of places may share. */
+static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会", "党委", NULL};
 
 /*
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
-static const char *const strong_endings[] = {
-    "厅", "委", "局", "办", "部", "院", "会", "署", "司", "处", "行", "社", "联", "队",
-    "所", "府", "位", "校", "组", "室", "中心", "集团", "公司", "海关", "电视台", "协",
-    "总站", "学", NULL,
-};
+static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
+static const char *const strong_multi[] = {"中心", "集团", "公司", "海关", "电视台", "总站",
+                                           NULL};
 
-/* Endings of a place that still needs its government suffix (岳阳市 + 人民政府). */
-static const char *const level_endings[] = {"市", "州", "县", "区", "旗", "盟", NULL};
-
-/* Suffixes a list of places may share. */
-static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会", "党委", NULL};
+static bool strong_ending(fg_strview s)
+{
+    return ENDS_IN(s, strong_chars) || ends_with_any(s, strong_multi);
+}
 
 static bool ends_like_unit(fg_strview s)
 {
-    return ends_with_any(s, unit_endings);
+    return ENDS_IN(s, unit_endings);
 }
 
 static bool ends_like_level(fg_strview s)
 {
-    return ends_with_any(s, level_endings);
+    return ENDS_IN(s, level_endings);
 }
 
 bool fg_clause__looks_like_unit(fg_strview name)
@@ -332,7 +351,7 @@ static bool bare_place(fg_strview e)
         return false;
     if (ends_like_level(e))
         return !fg_sv_ends(e, "新区");
-    return !ends_with_any(e, strong_endings);
+    return !strong_ending(e);
 }
 
 /* One group of 、-separated elements (no ，inside). */
@@ -346,7 +365,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     int rc;
 
     for (size_t i = 0; i <= g.len; i += (i < g.len ? cp_len((unsigned char)g.ptr[i]) : 1)) {
-        if (i == g.len || at(g, i, "、")) {
+        if (i == g.len || AT(g, i, "、")) {
             fg_strview e = strip_element(fg_sv(g.ptr + start, i - start));
 
             bool is_lead = false;
@@ -396,7 +415,7 @@ static int push_list(fg_units *out, size_t first, fg_role role, fg_strview s)
     int rc;
 
     for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
-        if (i == s.len || at(s, i, "，") || at(s, i, "；") || at(s, i, "。")) {
+        if (i == s.len || AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。")) {
             rc = push_group(out, first, role, fg_sv(s.ptr + start, i - start));
             if (rc < 0)
                 return rc;
@@ -423,6 +442,7 @@ typedef enum mtype {
 
 typedef struct marker {
     const char *s;
+    size_t len;
     mtype type;
     fg_role role;
     bool weak;     /* bare 负责: lead when other units only 配合 */
@@ -430,66 +450,66 @@ typedef struct marker {
 } marker;
 
 static const marker markers[] = {
-    {"牵头负责", M_POST, FG_ROLE_LEAD, false, false},
-    {"负责牵头", M_POST, FG_ROLE_LEAD, false, false},
-    {"为牵头单位", M_POST, FG_ROLE_LEAD, false, false},
-    {"为牵头部门", M_POST, FG_ROLE_LEAD, false, false},
-    {"为配合单位", M_POST, FG_ROLE_CO, false, false},
-    {"为配合部门", M_POST, FG_ROLE_CO, false, false},
-    {"为参与单位", M_POST, FG_ROLE_CO, false, false},
-    {"为责任单位", M_POST, FG_ROLE_CO, false, true},
-    {"为责任部门", M_POST, FG_ROLE_CO, false, true},
-    {"主办：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"协办：", M_LABEL, FG_ROLE_CO, false, false},
-    {"牵头部门（单位）：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"责任部门（单位）：", M_LABEL, FG_ROLE_CO, false, true},
-    {"配合部门（单位）：", M_LABEL, FG_ROLE_CO, false, false},
-    {"分别牵头", M_POST, FG_ROLE_LEAD, false, false},
-    {"共同牵头", M_POST, FG_ROLE_LEAD, false, false},
-    {"牵头", M_POST, FG_ROLE_LEAD, false, false},
-    {"会同", M_WITH, FG_ROLE_LEAD, false, false},
-    {"按职责分工", M_POST, FG_ROLE_CO, false, true},
-    {"按职能分工", M_POST, FG_ROLE_CO, false, true},
-    {"按照职责分工", M_POST, FG_ROLE_CO, false, true},
-    {"按照职能分工", M_POST, FG_ROLE_CO, false, true},
-    {"根据职责分工", M_POST, FG_ROLE_CO, false, true},
-    {"依据职责分工", M_POST, FG_ROLE_CO, false, true},
-    {"按职责", M_POST, FG_ROLE_CO, false, true},
-    {"依职责", M_POST, FG_ROLE_CO, false, true},
-    {"按照职责", M_POST, FG_ROLE_CO, false, true},
-    {"分别负责", M_POST, FG_ROLE_CO, false, true},
-    {"共同负责", M_POST, FG_ROLE_CO, false, true},
-    {"负责", M_POST, FG_ROLE_CO, true, true},
-    {"配合", M_POST, FG_ROLE_CO, false, false},
-    {"参与", M_POST, FG_ROLE_CO, false, false},
-    {"参加", M_POST, FG_ROLE_CO, false, false},
-    {"协助", M_POST, FG_ROLE_CO, false, false},
-    {"牵头单位：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"牵头部门：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"牵头单位（部门）：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"主责单位：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"主责部门：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"主办单位：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"牵头：", M_LABEL, FG_ROLE_LEAD, false, false},
-    {"配合单位：", M_LABEL, FG_ROLE_CO, false, false},
-    {"配合部门：", M_LABEL, FG_ROLE_CO, false, false},
-    {"参与单位：", M_LABEL, FG_ROLE_CO, false, false},
-    {"参与部门：", M_LABEL, FG_ROLE_CO, false, false},
-    {"协办单位：", M_LABEL, FG_ROLE_CO, false, false},
-    {"协同单位：", M_LABEL, FG_ROLE_CO, false, false},
-    {"配合：", M_LABEL, FG_ROLE_CO, false, false},
-    {"参与：", M_LABEL, FG_ROLE_CO, false, false},
-    {"责任单位：", M_LABEL, FG_ROLE_CO, false, true},
-    {"责任部门：", M_LABEL, FG_ROLE_CO, false, true},
-    {"责任主体：", M_LABEL, FG_ROLE_CO, false, true},
-    {"责任：", M_LABEL, FG_ROLE_CO, false, true},
-    {"完成时限：", M_STOP, FG_ROLE_CO, false, false},
-    {"完成时间：", M_STOP, FG_ROLE_CO, false, false},
-    {"时间节点：", M_STOP, FG_ROLE_CO, false, false},
-    {"时限：", M_STOP, FG_ROLE_CO, false, false},
-    {"牵头领导：", M_STOP, FG_ROLE_CO, false, false},
-    {"责任领导：", M_STOP, FG_ROLE_CO, false, false},
-    {"责任人：", M_STOP, FG_ROLE_CO, false, false},
+    {"牵头负责", sizeof("牵头负责") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"负责牵头", sizeof("负责牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"为牵头单位", sizeof("为牵头单位") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"为牵头部门", sizeof("为牵头部门") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"为配合单位", sizeof("为配合单位") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"为配合部门", sizeof("为配合部门") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"为参与单位", sizeof("为参与单位") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"为责任单位", sizeof("为责任单位") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"为责任部门", sizeof("为责任部门") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"主办：", sizeof("主办：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"协办：", sizeof("协办：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"牵头部门（单位）：", sizeof("牵头部门（单位）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"责任部门（单位）：", sizeof("责任部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"配合部门（单位）：", sizeof("配合部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"分别牵头", sizeof("分别牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"共同牵头", sizeof("共同牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"牵头", sizeof("牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"会同", sizeof("会同") - 1, M_WITH, FG_ROLE_LEAD, false, false},
+    {"按职责分工", sizeof("按职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按职能分工", sizeof("按职能分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照职责分工", sizeof("按照职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照职能分工", sizeof("按照职能分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"根据职责分工", sizeof("根据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"依据职责分工", sizeof("依据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按职责", sizeof("按职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"分别负责", sizeof("分别负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"牵头单位：", sizeof("牵头单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头部门：", sizeof("牵头部门：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头单位（部门）：", sizeof("牵头单位（部门）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主责单位：", sizeof("主责单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主责部门：", sizeof("主责部门：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"主办单位：", sizeof("主办单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头：", sizeof("牵头：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"配合单位：", sizeof("配合单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"配合部门：", sizeof("配合部门：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"参与单位：", sizeof("参与单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"参与部门：", sizeof("参与部门：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"协办单位：", sizeof("协办单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"协同单位：", sizeof("协同单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"配合：", sizeof("配合：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"参与：", sizeof("参与：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"责任单位：", sizeof("责任单位：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"责任部门：", sizeof("责任部门：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"责任主体：", sizeof("责任主体：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"责任：", sizeof("责任：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"完成时限：", sizeof("完成时限：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"完成时间：", sizeof("完成时间：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"时间节点：", sizeof("时间节点：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"时限：", sizeof("时限：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"牵头领导：", sizeof("牵头领导：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"责任领导：", sizeof("责任领导：") - 1, M_STOP, FG_ROLE_CO, false, false},
+    {"责任人：", sizeof("责任人：") - 1, M_STOP, FG_ROLE_CO, false, false},
 };
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
@@ -502,10 +522,26 @@ static const marker *marker_at(fg_strview s, size_t i)
     const marker *best = NULL;
     size_t best_len = 0;
 
-    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
-        size_t n = strlen(markers[k].s);
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
 
-        if (n > best_len && at(s, i, markers[k].s)) {
+    /* Every marker starts with one of a few ideographs. */
+    static const char firsts[] = "牵负为主协按依根分共配参会责完时";
+
+    if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
+        return NULL;
+    {
+        bool hit = false;
+
+        for (size_t k = 0; k + 3 <= sizeof firsts - 1 && !hit; k += 3)
+            hit = s.ptr[i + 1] == firsts[k + 1] && s.ptr[i + 2] == firsts[k + 2] &&
+                  s.ptr[i] == firsts[k];
+        if (!hit)
+            return NULL;
+    }
+    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+        size_t n = markers[k].len;
+
+        if (n > best_len && fg_sv_at(s, i, markers[k].s, n)) {
             best = &markers[k];
             best_len = n;
         }
@@ -522,7 +558,7 @@ static size_t stop_label_at(fg_strview s, size_t i)
     while (j < s.len && n <= 8) {
         unsigned char c = (unsigned char)s.ptr[j];
 
-        if (at(s, j, "："))
+        if (AT(s, j, "："))
             return n >= 1 ? j + 3 - i : 0;
         if (c < 0xE4 || c > 0xE9) /* not a CJK ideograph lead byte */
             return 0;
@@ -534,13 +570,14 @@ static size_t stop_label_at(fg_strview s, size_t i)
 
 static bool is_sep_at(fg_strview s, size_t i)
 {
-    return at(s, i, "，") || at(s, i, "；") || at(s, i, "。");
+    return AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。");
 }
 
 bool fg_clause__has_role_word(fg_strview text)
 {
-    return contains(text, "牵头") || contains(text, "负责") || contains(text, "单位：") ||
-           contains(text, "单位:") || contains(text, "部门：") || contains(text, "部门:");
+    static const char *const words[] = {"牵头", "负责", "单位：", "单位:", "部门：", "部门:", NULL};
+
+    return fg_sv_contains_any(text, words);
 }
 
 /* （牵头） / （牵头单位） right after a unit name, at s[i]; n receives its byte length. */
@@ -577,28 +614,28 @@ static int normalise(fg_str *buf, fg_strview text)
 
         if (i + n > text.len)
             n = text.len - i;
-        if (depth == 0 && (c == '(' || at(text, i, "（")) && lead_mark(text, i, &n)) {
+        if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
             rc = fg_str_appendc(buf, '\x01');
-        } else if (c == '(' || at(text, i, "（")) {
+        } else if (c == '(' || AT(text, i, "（")) {
             depth++;
-        } else if (c == ')' || at(text, i, "）")) {
+        } else if (c == ')' || AT(text, i, "）")) {
             if (depth)
                 depth--;
         } else if (depth) {
             /* inside a nested parenthetical: dropped */
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || at(text, i, "\u3000") ||
-                   at(text, i, "\u00a0")) {
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || AT(text, i, "\u3000") ||
+                   AT(text, i, "\u00a0")) {
             /*
              * Blanks inside a name come from page layout and are dropped; between two
              * complete units (a table cell "市发展改革委 市财政局") they separate them.
              */
             size_t j = i + n;
 
-            while (j < text.len && (text.ptr[j] == ' ' || at(text, j, "\u3000")))
+            while (j < text.len && (text.ptr[j] == ' ' || AT(text, j, "\u3000")))
                 j += text.ptr[j] == ' ' ? 1 : 3;
             if (j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
-                ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), strong_endings) &&
+                strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
                 !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends))
                 rc = fg_str_append(buf, "、", 3);
         } else if (c == ',') {
@@ -623,7 +660,7 @@ static fg_strview trim_seps(fg_strview s)
 
     while (again && s.len) {
         again = false;
-        if (at(s, 0, "，") || at(s, 0, "；") || at(s, 0, "、") || at(s, 0, "。")) {
+        if (AT(s, 0, "，") || AT(s, 0, "；") || AT(s, 0, "、") || AT(s, 0, "。")) {
             s = fg_sv(s.ptr + 3, s.len - 3);
             again = true;
         }
@@ -642,7 +679,7 @@ static bool all_look_like_units(fg_strview s)
     size_t start = 0;
 
     for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
-        if (i == s.len || at(s, i, "、") || at(s, i, "，") || at(s, i, "；")) {
+        if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
             fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
 
             if (e.len && !fg_clause__looks_like_unit(e) && fg_clause__kind(e) == FG_KIND_AGENCY)
@@ -686,7 +723,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         size_t stop = 0;
 
         if (m != NULL && m->type == M_STOP) {
-            stop = strlen(m->s);
+            stop = m->len;
             m = NULL;
         } else if (m == NULL && (i == 0 || (i >= 3 && is_sep_at(s, i - 3)))) {
             stop = stop_label_at(s, i);
@@ -717,14 +754,14 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             if (before.len && strict)
                 bad = true;
             label = m;
-            label_start = i + strlen(m->s);
+            label_start = i + m->len;
             i = label_start;
             continue;
         }
         /* Postfix marker or 会同: the units since pending are its. */
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
         spans[n_spans++].m = m;
-        i += strlen(m->s);
+        i += m->len;
         if (m->type == M_WITH) {
             pending = i;
             continue;
@@ -764,7 +801,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             } else if ((any_marker && all_look_like_units(rest)) ||
                        (flags & FG_CLAUSE_BARE_LIST)) {
                 /* Units after the last marker with no role word: they co-operate. */
-                static const marker trailing_co = {"", M_POST, FG_ROLE_CO, false, true};
+                static const marker trailing_co = {"", sizeof("") - 1, M_POST, FG_ROLE_CO, false, true};
 
                 spans[n_spans].units = rest;
                 spans[n_spans++].m = &trailing_co;

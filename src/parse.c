@@ -45,6 +45,9 @@ static bool at(fg_strview s, size_t i, const char *lit)
     return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
 }
 
+/* at() for a string literal: the length is known at compile time. */
+#define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
+
 static bool contains(fg_strview s, const char *lit)
 {
     return fg_sv_find(s, lit) != SIZE_MAX;
@@ -59,13 +62,13 @@ static int cn_digit(fg_strview s, size_t i, size_t *n)
     for (int d = 0; d < 10; d++)
         if (at(s, i, digits[d]))
             return d;
-    if (at(s, i, "零") || at(s, i, "○"))
+    if (AT(s, i, "零") || AT(s, i, "○"))
         return 0;
-    if (at(s, i, "两"))
+    if (AT(s, i, "两"))
         return 2;
-    if (at(s, i, "十"))
+    if (AT(s, i, "十"))
         return 10;
-    if (at(s, i, "百"))
+    if (AT(s, i, "百"))
         return 100;
     return -1;
 }
@@ -140,11 +143,11 @@ static bool is_space_at(fg_strview s, size_t i, size_t *n)
         *n = 1;
         return true;
     }
-    if (at(s, i, "\u3000")) {
+    if (AT(s, i, "\u3000")) {
         *n = 3;
         return true;
     }
-    if (at(s, i, "\u00a0")) {
+    if (AT(s, i, "\u00a0")) {
         *n = 2;
         return true;
     }
@@ -201,7 +204,7 @@ static bool is_open(fg_strview s, size_t i, size_t *n)
         *n = 1;
         return true;
     }
-    if (at(s, i, "（")) {
+    if (AT(s, i, "（")) {
         *n = 3;
         return true;
     }
@@ -214,7 +217,7 @@ static bool is_close(fg_strview s, size_t i, size_t *n)
         *n = 1;
         return true;
     }
-    if (at(s, i, "）")) {
+    if (AT(s, i, "）")) {
         *n = 3;
         return true;
     }
@@ -244,7 +247,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     if (i >= s.len)
         return false;
     /* 第X章 / 节 / 条 / 部分 */
-    if (at(s, i, "第")) {
+    if (AT(s, i, "第")) {
         size_t j = i + 3;
 
         v = cn_number(s, j, &n);
@@ -252,13 +255,13 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
             v = arabic_number(s, j, &n, 3);
         if (v >= 0) {
             j += n;
-            if (at(s, j, "章"))
+            if (AT(s, j, "章"))
                 m->st = ST_CHAPTER, j += 3;
-            else if (at(s, j, "节"))
+            else if (AT(s, j, "节"))
                 m->st = ST_SECTION, j += 3;
-            else if (at(s, j, "部分"))
+            else if (AT(s, j, "部分"))
                 m->st = ST_PART, j += 6;
-            else if (at(s, j, "条") && line_start)
+            else if (AT(s, j, "条") && line_start)
                 m->st = ST_ARTICLE, j += 3;
             else
                 return false;
@@ -286,7 +289,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (!is_close(s, j, &n))
             return false;
         j += n;
-        if (at(s, j, "、") || at(s, j, "．"))
+        if (AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         m->num = v;
         m->len = skip_blanks(s, j) - i;
@@ -295,7 +298,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     /* 一、 */
     v = cn_number(s, i, &n);
     if (v >= 0) {
-        if (!at(s, i + n, "、"))
+        if (!AT(s, i + n, "、"))
             return false;
         m->st = ST_CN;
         m->num = v;
@@ -307,7 +310,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     if (v >= 0) {
         size_t j = i + n;
 
-        if (at(s, j, "．") || at(s, j, "、")) {
+        if (AT(s, j, "．") || AT(s, j, "、")) {
             j += 3;
         } else if (j < s.len && s.ptr[j] == '.') {
             j += 1;
@@ -316,7 +319,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         } else {
             return false;
         }
-        if (is_digit_at(s, j) || at(s, j, "%") || at(s, j, "％"))
+        if (is_digit_at(s, j) || AT(s, j, "%") || AT(s, j, "％"))
             return false;
         m->st = ST_ARABIC;
         m->num = v;
@@ -508,29 +511,57 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     return add_clause(p, text, line_of(p, off), first);
 }
 
+/*
+ * Cheap filter before label_start_at()/role_word_at(): the first characters of every label
+ * and role word (牵负配参会单部责协主) end in one of these third UTF-8 bytes.
+ */
+static bool maybe_role_char(fg_strview s, size_t i)
+{
+    unsigned char c = (unsigned char)s.ptr[i];
+    unsigned char t;
+
+    if (c < 0xE4 || c > 0xE9 || i + 3 > s.len)
+        return false;
+    t = (unsigned char)s.ptr[i + 2];
+    return t == 0xB5 || t == 0x9F || t == 0x8D || t == 0x82 || t == 0x9A || t == 0x95 ||
+           t == 0xA8 || t == 0xA3 || t == 0x8F || t == 0xBB;
+}
+
+/* A role word starts at s[i] (the words of sentence_candidate()). */
+static bool role_word_at(fg_strview s, size_t i)
+{
+    unsigned char c = (unsigned char)s.ptr[i];
+
+    if (c < 0xE4 || c > 0xE9)
+        return false;
+    return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "参与") ||
+           AT(s, i, "会同") || AT(s, i, "单位：") || AT(s, i, "单位:") || AT(s, i, "部门：") ||
+           AT(s, i, "部门:");
+}
+
 /* Whether a sentence may be a role sentence worth a strict parse. */
 static bool sentence_candidate(fg_strview s)
 {
-    return contains(s, "牵头") || contains(s, "负责") || contains(s, "配合") ||
-           contains(s, "参与") || contains(s, "会同") || contains(s, "单位：") ||
-           contains(s, "单位:") || contains(s, "部门：") || contains(s, "部门:");
+    static const char *const words[] = {"牵头", "负责", "配合", "参与", "会同", "单位：",
+                                        "单位:", "部门：", "部门:", NULL};
+
+    return fg_sv_contains_any(s, words);
 }
 
-/* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合单位: …). */
+/* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合部门: …). */
 static bool label_start_at(fg_strview s, size_t i)
 {
-    static const char *const labels[] = {"牵头单位", "牵头部门", "责任单位", "责任部门",
-                                         "配合单位", "配合部门", "参与单位", "协办单位",
-                                         "主责单位", "主办单位", "主责部门", NULL};
+    size_t j = i + 6;
 
-    for (size_t k = 0; labels[k]; k++) {
-        size_t n = strlen(labels[k]);
-
-        if (at(s, i, labels[k]) && (at(s, i + n, "：") || at(s, i + n, ":") ||
-                                    at(s, i + n, "（部门）")))
-            return true;
-    }
-    return false;
+    if (i + 15 > s.len || (unsigned char)s.ptr[i] < 0xE4)
+        return false;
+    if (!(AT(s, i, "牵头") || AT(s, i, "责任") || AT(s, i, "配合") || AT(s, i, "参与") ||
+          AT(s, i, "协办") || AT(s, i, "主责") || AT(s, i, "主办")))
+        return false;
+    if (!(AT(s, j, "单位") || AT(s, j, "部门")))
+        return false;
+    j += 6;
+    return AT(s, j, "：") || AT(s, j, ":") || AT(s, j, "（部门）") || AT(s, j, "（单位）");
 }
 
 /*
@@ -578,14 +609,25 @@ static int find_clauses(parser *p, fg_strview t)
             i += n;
             continue;
         }
-        n = cp_len((unsigned char)t.ptr[i]);
-        if (i + n > t.len)
-            n = t.len - i;
-        if (depth == 0)
-            FG_TRY(fg_str_append(outside, t.ptr + i, n));
-        else
-            FG_TRY(fg_str_append(outside, "    ", n));
-        i += n;
+        /* A run of text up to the next bracket is copied (or blanked) at once. */
+        {
+            size_t j = i;
+
+            while (j < t.len && t.ptr[j] != '(' && t.ptr[j] != ')' &&
+                   !AT(t, j, "（") && !AT(t, j, "）"))
+                j += cp_len((unsigned char)t.ptr[j]);
+            if (j > t.len)
+                j = t.len;
+            if (depth == 0) {
+                FG_TRY(fg_str_append(outside, t.ptr + i, j - i));
+            } else {
+                FG_TRY(fg_str_reserve(outside, j - i));
+                memset(outside->ptr + outside->len, ' ', j - i);
+                outside->len += j - i;
+                outside->ptr[outside->len] = '\0';
+            }
+            i = j;
+        }
     }
     if (depth > 0) {
         /* An unclosed parenthetical runs to the end of the item. */
@@ -602,12 +644,16 @@ static int find_clauses(parser *p, fg_strview t)
         size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
         size_t block_end = 0;
         size_t lm_k = 0;
+        bool cand = false;   /* the sentence so far holds a role word */
 
         for (size_t i = 0; i <= o.len;) {
             size_t n = i < o.len ? cp_len((unsigned char)o.ptr[i]) : 0;
-            bool term = i == o.len || at(o, i, "。") || at(o, i, "；") || at(o, i, "！") ||
-                        at(o, i, "？");
-            bool label_here = i > start && i < o.len && label_start_at(o, i);
+            unsigned char c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
+            bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
+                                       (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") ||
+                                        AT(o, i, "？")));
+            bool maybe = i < o.len && maybe_role_char(o, i);
+            bool label_here = maybe && i > start && label_start_at(o, i);
             bool line_break = false;
 
             /* A line break ends a labelled line when its last unit is complete. */
@@ -635,14 +681,16 @@ static int find_clauses(parser *p, fg_strview t)
                                           block_start, 0, &found));
                         block_start = SIZE_MAX;
                     }
-                    if (sent.len && sent.len < 600 && sentence_candidate(sent))
+                    if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
                         FG_TRY(try_clause(p, sent, (size_t)(sent.ptr - o.ptr), FG_CLAUSE_STRICT,
                                           &found));
                 }
                 start = term ? i + n : i;
+                cand = false;
             }
             if (i == o.len)
                 break;
+            cand = cand || (maybe && role_word_at(o, i));
             i += n;
         }
         if (block_start != SIZE_MAX)
@@ -686,7 +734,7 @@ static size_t phrase_start(fg_strview s, size_t lo, size_t end)
     for (size_t i = lo; i < end;) {
         size_t n = cp_len((unsigned char)s.ptr[i]);
 
-        if (at(s, i, "，") || at(s, i, "。") || at(s, i, "；") || at(s, i, "："))
+        if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "："))
             best = i + 3;
         i += n;
     }
@@ -697,7 +745,7 @@ static size_t phrase_start(fg_strview s, size_t lo, size_t end)
 static size_t phrase_end(fg_strview s, size_t from)
 {
     for (size_t i = from; i < s.len;) {
-        if (at(s, i, "，") || at(s, i, "。") || at(s, i, "；"))
+        if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；"))
             return i;
         i += cp_len((unsigned char)s.ptr[i]);
     }
@@ -781,13 +829,13 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
 
             if (pos == SIZE_MAX || pos >= body_end)
                 break;
-            deputy = pos >= 3 && at(t, pos - 3, "副");
+            deputy = pos >= 3 && AT(t, pos - 3, "副");
             end = deputy ? pos - 3 : pos;
-            if (end >= 6 && at(t, end - 6, "担任"))
+            if (end >= 6 && AT(t, end - 6, "担任"))
                 end -= 6;
-            else if (end >= 3 && at(t, end - 3, "任"))
+            else if (end >= 3 && AT(t, end - 3, "任"))
                 end -= 3;
-            else if (end >= 3 && at(t, end - 3, "为"))
+            else if (end >= 3 && AT(t, end - 3, "为"))
                 end -= 3;
             st = phrase_start(t, name_end, end);
             if (deputy) {
@@ -828,17 +876,17 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
         if (k != SIZE_MAX && k < body_end) {
             size_t after = k + strlen("成员单位");
 
-            if (k >= 3 && at(t, k - 3, "为")) {
+            if (k >= 3 && AT(t, k - 3, "为")) {
                 size_t st = phrase_start(t, name_end, k - 3);
 
                 FG_TRY(add_team_unit(p, FG_TEAM_MEMBER, fg_sv(t.ptr + st, k - 3 - st)));
             } else {
-                if (at(t, after, "包括"))
+                if (AT(t, after, "包括"))
                     after += 6;
-                else if (at(t, after, "为") || at(t, after, "有"))
+                else if (AT(t, after, "为") || AT(t, after, "有"))
                     after += 3;
-                if (at(t, after, "：") || at(t, after, ":"))
-                    after += at(t, after, ":") ? 1 : 3;
+                if (AT(t, after, "：") || AT(t, after, ":"))
+                    after += AT(t, after, ":") ? 1 : 3;
                 FG_TRY(add_team_unit(p, FG_TEAM_MEMBER,
                                      fg_sv(t.ptr + after, phrase_end(t, after) - after)));
             }
@@ -1061,7 +1109,7 @@ static bool strong_marker(fg_strview s, size_t j, const mark *m)
     size_t n;
 
     if (m->st == ST_ARABIC)
-        return arabic_number(s, j, &n, 3) >= 0 && (at(s, j + n, "．") || at(s, j + n, "、"));
+        return arabic_number(s, j, &n, 3) >= 0 && (AT(s, j + n, "．") || AT(s, j + n, "、"));
     return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
            m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
 }
@@ -1130,8 +1178,8 @@ static int annex_header(fg_strview s)
     if (v <= 0)
         return 0;
     j = skip_blanks(s, j + n);
-    if (at(s, j, "：") || at(s, j, ":"))
-        j = skip_blanks(s, j + (at(s, j, ":") ? 1 : 3));
+    if (AT(s, j, "：") || AT(s, j, ":"))
+        j = skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3));
     /* 附件1：XX方案 on one line is also a header; 附件：1. X is a list (handled elsewhere). */
     return (int)v;
 }
@@ -1146,9 +1194,9 @@ static bool page_number_line(fg_strview s)
     while (i < s.len) {
         if (s.ptr[i] == '-' || s.ptr[i] == ' ' || s.ptr[i] == '\t') {
             i++;
-        } else if (at(s, i, "—") || at(s, i, "–") || at(s, i, "－") || at(s, i, "\u3000")) {
+        } else if (AT(s, i, "—") || AT(s, i, "–") || AT(s, i, "－") || AT(s, i, "\u3000")) {
             i += 3;
-        } else if (at(s, i, "第") || at(s, i, "页") || at(s, i, "共")) {
+        } else if (AT(s, i, "第") || AT(s, i, "页") || AT(s, i, "共")) {
             i += 3;
         } else if (arabic_number(s, i, &n, 4) >= 0) {
             i += n;
@@ -1189,8 +1237,8 @@ static bool annex_list_line(parser *p, fg_strview s)
 
     if (k != SIZE_MAX && k <= 4) {
         j = k + strlen("附件");
-        if (at(s, j, "：") || at(s, j, ":")) {
-            j = skip_blanks(s, j + (at(s, j, ":") ? 1 : 3));
+        if (AT(s, j, "：") || AT(s, j, ":")) {
+            j = skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3));
             if (arabic_number(s, j, &n, 2) >= 0) {
                 p->in_annex_list = true;
                 p->n_annex_titles = 0;
@@ -1420,21 +1468,21 @@ static void find_metadata(parser *p, fg_doc *doc)
     doc->date = "";
     /* 文号: …〔2022〕1号 */
     for (size_t i = 0; i < head.len; i += cp_len((unsigned char)head.ptr[i])) {
-        if (at(head, i, "〔") || at(head, i, "[") || at(head, i, "［")) {
-            size_t open_n = at(head, i, "[") ? 1 : 3;
+        if (AT(head, i, "〔") || AT(head, i, "[") || AT(head, i, "［")) {
+            size_t open_n = AT(head, i, "[") ? 1 : 3;
             size_t n;
             long year = arabic_number(head, i + open_n, &n, 4);
             size_t j = i + open_n + n;
 
             if (year >= 1949 && year <= 2100 && n == 4 &&
-                (at(head, j, "〕") || at(head, j, "]") || at(head, j, "］"))) {
-                size_t close_n = at(head, j, "]") ? 1 : 3;
+                (AT(head, j, "〕") || AT(head, j, "]") || AT(head, j, "］"))) {
+                size_t close_n = AT(head, j, "]") ? 1 : 3;
                 size_t nn;
                 size_t st = i;
                 size_t line_start = i;
 
                 if (arabic_number(head, j + close_n, &nn, 5) < 0 ||
-                    !at(head, j + close_n + nn, "号"))
+                    !AT(head, j + close_n + nn, "号"))
                     continue;
                 while (line_start > 0 && head.ptr[line_start - 1] != '\n')
                     line_start--;
@@ -1539,13 +1587,13 @@ static void find_metadata(parser *p, fg_doc *doc)
             size_t n3;
             long y = arabic_number(line, 0, &n1, 4);
 
-            if (y >= 1949 && y <= 2100 && n1 == 4 && at(line, n1, "年")) {
+            if (y >= 1949 && y <= 2100 && n1 == 4 && AT(line, n1, "年")) {
                 long mo = arabic_number(line, n1 + 3, &n2, 2);
 
-                if (mo >= 1 && mo <= 12 && at(line, n1 + 3 + n2, "月")) {
+                if (mo >= 1 && mo <= 12 && AT(line, n1 + 3 + n2, "月")) {
                     long d = arabic_number(line, n1 + 6 + n2, &n3, 2);
 
-                    if (d >= 1 && d <= 31 && at(line, n1 + 6 + n2 + n3, "日") &&
+                    if (d >= 1 && d <= 31 && AT(line, n1 + 6 + n2 + n3, "日") &&
                         n1 + 9 + n2 + n3 >= line.len - 9) {
                         char buf[16];
 
@@ -1786,8 +1834,12 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         bool consumed = false;
 
         line_no++;
-        FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
-        s = trim(fg_sv(clean.ptr, clean.len));
+        if (memchr(t.ptr + i, '<', e - i) != NULL) {
+            FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
+            s = trim(fg_sv(clean.ptr, clean.len));
+        } else {
+            s = trim(fg_sv(t.ptr + i, e - i));
+        }
         i = e + 1;
         if (s.len == 0)
             continue;

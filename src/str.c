@@ -3,6 +3,7 @@
  * its contents can be handed to libc; the length stays authoritative. The arena hands out
  * 8-byte aligned blocks from chunks that are freed all at once.
  */
+#define _GNU_SOURCE /* memmem */
 #include "str.h"
 
 #include <stdlib.h>
@@ -108,19 +109,22 @@ bool fg_sv_ends(fg_strview s, const char *lit)
 size_t fg_sv_find(fg_strview s, const char *lit)
 {
     size_t n = strlen(lit);
+    const char *hit;
 
     if (n == 0)
         return 0;
-    for (size_t i = 0; i + n <= s.len; i++) {
-        const char *hit = memchr(s.ptr + i, lit[0], s.len - n - i + 1);
+    if (s.len < n)
+        return SIZE_MAX;
+    hit = memmem(s.ptr, s.len, lit, n);
+    return hit ? (size_t)(hit - s.ptr) : SIZE_MAX;
+}
 
-        if (hit == NULL)
-            return SIZE_MAX;
-        i = (size_t)(hit - s.ptr);
-        if (memcmp(hit, lit, n) == 0)
-            return i;
-    }
-    return SIZE_MAX;
+bool fg_sv_contains_any(fg_strview s, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (s.len && memmem(s.ptr, s.len, words[k], strlen(words[k])) != NULL)
+            return true;
+    return false;
 }
 
 /* ---- arena ---- */

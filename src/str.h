@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Owns ptr[0..len) plus a trailing NUL; cap is the allocated size. All-zero is empty. */
 typedef struct fg_str {
@@ -34,6 +35,22 @@ static inline fg_strview fg_sv(const char *p, size_t len)
     return v;
 }
 fg_strview fg_sv_cstr(const char *lit);                 /* for literals only */
+/* Whether s holds the n bytes of lit at byte offset i. */
+static inline bool fg_sv_at(fg_strview s, size_t i, const char *lit, size_t n)
+{
+    if (i > s.len || n > s.len - i)
+        return false;
+    if (n <= 6) {
+        for (size_t k = 0; k < n; k++)
+            if (s.ptr[i + k] != lit[k])
+                return false;
+        return true;
+    }
+    return s.ptr[i] == lit[0] && memcmp(s.ptr + i, lit, n) == 0;
+}
+
+/* Whether s contains any of the NULL-terminated words (memmem for each). */
+bool fg_sv_contains_any(fg_strview s, const char *const *words);
 bool fg_sv_eq(fg_strview a, fg_strview b);
 bool fg_sv_starts(fg_strview s, const char *lit);
 bool fg_sv_ends(fg_strview s, const char *lit);
