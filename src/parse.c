@@ -1447,6 +1447,78 @@ out:
     return rc;
 }
 
+/*
+ * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
+ * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
+ * Returns true when the line was consumed.
+ */
+static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
+{
+    fg_strview cells[16];
+    size_t n_cells = 0;
+    size_t start = 0;
+    char sep = memchr(s.ptr, '\t', s.len) ? '\t' : '|';
+    int rc = FG_OK;
+    size_t n;
+
+    *consumed = false;
+    if (sep == '|' && s.ptr[0] != '|')
+        return FG_OK;
+    for (size_t i = 0; i <= s.len && n_cells < 16; i++) {
+        if (i == s.len || s.ptr[i] == sep) {
+            fg_strview c = trim(fg_sv(s.ptr + start, i - start));
+
+            if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0))))
+                cells[n_cells++] = c;
+            start = i + 1;
+        }
+    }
+    if (n_cells < 3)
+        return FG_OK;
+    if (header_cell(cells[0]) == COL_NUM) {
+        bool has_units = false;
+
+        for (size_t k = 0; k < n_cells; k++) {
+            col_kind ck = header_cell(cells[k]);
+
+            has_units = has_units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
+        }
+        if (!has_units)
+            return FG_OK;
+        FG_TRY(close_item(p));
+        p->in_table = true;
+        p->header_pending = false;
+        p->n_cols = 0;
+        for (size_t k = 0; k < n_cells && k < sizeof p->cols / sizeof p->cols[0]; k++)
+            p->cols[p->n_cols++] = header_cell(cells[k]);
+        p->next_row = 1;
+        *consumed = true;
+        return FG_OK;
+    }
+    if (!p->in_table)
+        return FG_OK;
+    if (cells[0].len && cells[0].ptr[0] == '-') {
+        *consumed = true; /* |---|---| */
+        return FG_OK;
+    }
+    if (arabic_number(cells[0], 0, &n, 4) == p->next_row && n == cells[0].len) {
+        mark m = {ST_ROW, p->next_row, 0};
+
+        FG_TRY(open_item(p, &m, cells[0], line));
+        p->row_open = true;
+        p->next_row++;
+        for (size_t k = 1; k < n_cells; k++) {
+            if (k > 1)
+                FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
+            FG_TRY(fg_str_append(&p->cur_text, cells[k].ptr, cells[k].len));
+        }
+        FG_TRY(close_item(p));
+        *consumed = true;
+    }
+out:
+    return rc;
+}
+
 /* Start a table when this line and the next ones are header cells including 序号. */
 static bool table_header_start(fg_strview s)
 {
@@ -1492,13 +1564,13 @@ static void find_metadata(parser *p, fg_doc *doc)
 
                     while (b > line_start && ((unsigned char)head.ptr[b] & 0xC0) == 0x80)
                         b--;
-                    if ((unsigned char)head.ptr[b] < 0xE3 && head.ptr[b] != ' ')
+                    /* Ideographs (lead byte E4–E9) and a blank: stops at 》, ：, tabs. */
+                    if (((unsigned char)head.ptr[b] < 0xE4 || (unsigned char)head.ptr[b] > 0xE9) &&
+                        head.ptr[b] != ' ')
                         break;
-                    if (head.ptr[b] == '\t')
+                    if (i - b > 24)
                         break;
                     st = b;
-                    if (i - st > 30)
-                        break;
                 }
                 {
                     fg_str num = FG_STR_INIT;
@@ -1863,6 +1935,11 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             FG_TRY(close_item(&p));
             start_part(&p, an);
             continue;
+        }
+        if (memchr(s.ptr, '\t', s.len) != NULL || s.ptr[0] == '|') {
+            FG_TRY(delimited_row(&p, s, line_no, &consumed));
+            if (consumed)
+                continue;
         }
         if (!p.in_table && table_header_start(s)) {
             FG_TRY(close_item(&p));

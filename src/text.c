@@ -166,6 +166,12 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
             i = skip_ascii(s, i, len);
             continue;
         }
+        /* Fast lane for U+1000..U+CFFF, where nearly all Chinese text lies. */
+        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         n = utf8_sequence(s + i, len - i, &ok);
         if (!ok)
             return i;
@@ -664,6 +670,12 @@ static int normalise_nfc(decoder *dec, fg_str *text)
         if (s[i] < 0x80) {
             i = skip_ascii(s, i, len);
             last_stable = i - 1;
+            continue;
+        }
+        /* Lead bytes E4..E9 encode U+4000..U+9FFF: CJK ideographs and Yijing symbols. */
+        if (s[i] >= 0xE4 && s[i] <= 0xE9) {
+            last_stable = i;
+            i += 3;
             continue;
         }
         cp = utf8_next(s + i, &n);
