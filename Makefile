@@ -16,7 +16,7 @@ build: deps
 
 # The main job on the bundled documents.
 run: build
-	@$(BUILD)/fengong extract --summary graphs/documents/*.txt
+	@$(BUILD)/fengong extract --summary --format table graphs/documents/*.txt
 
 # ASan+UBSan build of everything, then the whole suite.
 test:

@@ -1646,6 +1646,58 @@ static void find_metadata(parser *p, fg_doc *doc)
         }
         i = e + 1;
     }
+    /* No 关于 title: the first plain line, joined with the next when that one ends it. */
+    if (doc->title[0] == '\0') {
+        static const char *const ends[] = {"通知", "意见", "方案", "决定", "办法", "规划", "纲要",
+                                           "建议", "规定", "细则", "措施", "要点", "清单", NULL};
+        fg_strview first = fg_sv(NULL, 0);
+
+        for (size_t i = 0; i < head.len;) {
+            size_t e = i;
+            fg_strview line;
+
+            while (e < head.len && head.ptr[e] != '\n')
+                e++;
+            line = trim(fg_sv(head.ptr + i, e - i));
+            i = e + 1;
+            if (line.len == 0)
+                continue;
+            if (line.len > 240 || contains(line, "\t") || contains(line, "。") ||
+                contains(line, "<")) {
+                if (first.len)
+                    break;
+                continue;
+            }
+            if (first.len == 0) {
+                first = line;
+                for (size_t q = 0; ends[q]; q++)
+                    if (fg_sv_ends(line, ends[q]))
+                        goto found;
+                continue;
+            }
+            for (size_t q = 0; ends[q]; q++) {
+                if (fg_sv_ends(line, ends[q])) {
+                    first = fg_sv(first.ptr, (size_t)(line.ptr + line.len - first.ptr));
+                    goto found;
+                }
+            }
+            break;
+        }
+found:
+        if (first.len) {
+            fg_str title = FG_STR_INIT;
+
+            /* Drop the line breaks (and blank lines) inside the joined title. */
+            for (size_t q = 0; q < first.len; q++)
+                if (first.ptr[q] != '\n' && first.ptr[q] != '\r' &&
+                    fg_str_appendc(&title, first.ptr[q]) < 0)
+                    break;
+            doc->title = arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
+            if (doc->title == NULL)
+                doc->title = "";
+            fg_str_dispose(&title);
+        }
+    }
     /* Date: a line that is only YYYY年M月D日 (the signature). */
     for (size_t i = 0; i < t.len;) {
         size_t e = i;
