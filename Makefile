@@ -11,7 +11,7 @@ deps:
 	@scripts/install-deps.sh build
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # The main job on the bundled documents.

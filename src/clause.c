@@ -115,7 +115,7 @@ static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会"
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
 static const char *const strong_multi[] = {"中心", "集团", "公司", "海关", "电视台", "总站",
-                                           NULL};
+                                           "部门", "单位", "机关", "政府", NULL};
 
 static bool strong_ending(fg_strview s)
 {
@@ -347,7 +347,9 @@ static bool bare_place(fg_strview e)
 {
     size_t n = count_cps(e);
 
-    if (n < 2 || n > 8)
+    static const char *const not_places[] = {"省", "市", "县", "区", "各", "有关", "相关", NULL};
+
+    if (n < 2 || n > 8 || starts_with_any(e, not_places) || fg_clause__kind(e) != FG_KIND_AGENCY)
         return false;
     if (ends_like_level(e))
         return !fg_sv_ends(e, "新区");
@@ -484,6 +486,9 @@ static const marker markers[] = {
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"组织落实", sizeof("组织落实") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"落实", sizeof("落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"牵头单位：", sizeof("牵头单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"牵头部门：", sizeof("牵头部门：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"牵头单位（部门）：", sizeof("牵头单位（部门）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
@@ -525,7 +530,7 @@ static const marker *marker_at(fg_strview s, size_t i)
     unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
 
     /* Every marker starts with one of a few ideographs. */
-    static const char firsts[] = "牵负为主协按依根分共配参会责完时";
+    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落";
 
     if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
         return NULL;

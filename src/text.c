@@ -32,14 +32,12 @@
 #define READ_CHUNK ((size_t)64 * 1024)
 #define NUL_LIMIT 8                  /* more NUL bytes than this means binary */
 /*
- * A segment handed to utf8proc ends at the first code point that NFC cannot touch. Past
- * SEG_SOFT_CPS code points it also ends before any code point that starts a fresh
- * composition (exact, see is_cut()); past SEG_HARD_CPS it is cut wherever it is, which
- * only happens in runs of combining marks that no real text has and keeps utf8proc's
- * insertion sort of combining marks from going quadratic.
+ * A segment handed to utf8proc ends at the first code point that NFC cannot touch, or
+ * before the 31st combining mark in a row: the Stream-Safe limit of UAX #15, which no
+ * real text reaches. That cut keeps utf8proc's insertion sort of marks linear on hostile
+ * input; the marks on either side of it are then ordered separately.
  */
-#define SEG_SOFT_CPS 64
-#define SEG_HARD_CPS 512
+#define MAX_NONSTARTERS 30
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -507,8 +505,10 @@ static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char 
         goto out;
     }
     if (st.n_cr == 0 && st.n_nul == 0) {
-        if (donor != NULL && donor->ptr != NULL && s >= donor->ptr &&
-            s + len <= donor->ptr + donor->len) {
+        uintptr_t at = (uintptr_t)s;
+        uintptr_t base = donor != NULL ? (uintptr_t)donor->ptr : 0;
+
+        if (base != 0 && at >= base && at + len <= base + donor->len) {
             memmove(donor->ptr, s, len);
             donor->len = len;
             donor->ptr[len] = '\0';
@@ -568,8 +568,8 @@ static bool is_stable(int32_t cp)
 {
     const utf8proc_property_t *p;
 
-    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
-        return true; /* CJK unified ideographs: the bulk of our input */
+    if (cp >= 0x3400 && cp <= 0x9FFF)
+        return true; /* CJK ideographs (and Yijing symbols): the bulk of our input */
     if (is_jamo(cp))
         return false;
     p = utf8proc_get_property(cp);
@@ -577,42 +577,36 @@ static bool is_stable(int32_t cp)
            !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX) && !composes_backward(p);
 }
 
-/*
- * True when NFC of a text splits exactly before cp although cp itself may change: its
- * canonical decomposition starts with a starter that composes with nothing before it.
- */
-static bool is_cut(int32_t cp)
+/* Does cp, once decomposed, start with a combining mark (canonical class other than 0)? */
+static bool leads_with_mark(int32_t cp)
 {
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     utf8proc_int32_t d[8];
     utf8proc_ssize_t n;
     int boundclass = 0;
 
-    if (p->combining_class != 0 || is_jamo(cp) || composes_backward(p))
-        return false;
-    if (p->decomp_type != 0 || p->decomp_seqindex == UINT16_MAX)
+    if (p->combining_class != 0)
         return true;
-    n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &boundclass);
-    if (n < 1 || n > 8)
+    if (p->decomp_type != 0 || p->decomp_seqindex == UINT16_MAX)
         return false;
-    p = utf8proc_get_property(d[0]);
-    return p->combining_class == 0 && !is_jamo(d[0]) && !composes_backward(p);
+    /* e.g. U+0F73, which decomposes into two marks although its own class is 0 */
+    n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &boundclass);
+    return n >= 1 && n <= 8 && utf8proc_get_property(d[0])->combining_class != 0;
 }
 
 /* End of the segment whose first unstable code point ends at pos. */
-static size_t segment_end(const unsigned char *s, size_t pos, size_t len)
+static size_t segment_end(const unsigned char *s, size_t pos, size_t len, size_t n_marks)
 {
-    size_t n_cps = 1;
-
     while (pos < len && s[pos] >= 0x80) {
         size_t n;
         int32_t cp = utf8_next(s + pos, &n);
 
         if (is_stable(cp))
             break;
-        if (n_cps >= SEG_SOFT_CPS && (n_cps >= SEG_HARD_CPS || is_cut(cp)))
+        if (!leads_with_mark(cp))
+            n_marks = 0;
+        else if (++n_marks > MAX_NONSTARTERS)
             break;
-        n_cps++;
         pos += n;
     }
     return pos;
@@ -685,7 +679,7 @@ static int normalise_nfc(decoder *dec, fg_str *text)
             continue;
         }
         start = last_stable >= floor ? last_stable : floor;
-        end = segment_end(s, i + n, len);
+        end = segment_end(s, i + n, len, leads_with_mark(cp));
         FG_TRY(normalise_segment(dec, &res, &copied, text->ptr, start, end));
         floor = end;
         i = end;
