@@ -17,17 +17,6 @@
 
 /* ---- small UTF-8 helpers (input is valid UTF-8) ---- */
 
-static size_t cp_len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        return 2;
-    if ((c & 0xF0) == 0xE0)
-        return 3;
-    return 4;
-}
-
 /* Byte length of the code point that ends at s.ptr + s.len (0 if empty). */
 static size_t last_cp_len(fg_strview s)
 {
@@ -45,19 +34,12 @@ static size_t count_cps(fg_strview s)
 {
     size_t n = 0;
 
-    for (size_t i = 0; i < s.len; i += cp_len((unsigned char)s.ptr[i]))
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
         n++;
     return n;
 }
 
-static bool at(fg_strview s, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
-}
-
-/* at() for a string literal: the length is known at compile time. */
+/* fg_sv_at_str() for a string literal: the length is known at compile time. */
 #define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
 
 static bool ends_with_any(fg_strview s, const char *const *lits)
@@ -74,11 +56,6 @@ static bool starts_with_any(fg_strview s, const char *const *lits)
         if (fg_sv_starts(s, lits[i]))
             return true;
     return false;
-}
-
-static bool contains(fg_strview s, const char *lit)
-{
-    return fg_sv_find(s, lit) != SIZE_MAX;
 }
 
 /* ---- what a unit looks like ---- */
@@ -138,8 +115,8 @@ bool fg_clause__looks_like_unit(fg_strview name)
 
     if (n < 2 || n > 40)
         return false;
-    if (contains(name, "的") || contains(name, "“") || contains(name, "《") ||
-        contains(name, "。") || contains(name, "，"))
+    if (fg_sv_contains(name, "的") || fg_sv_contains(name, "“") || fg_sv_contains(name, "《") ||
+        fg_sv_contains(name, "。") || fg_sv_contains(name, "，"))
         return false;
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级");
@@ -158,11 +135,11 @@ fg_kind fg_clause__kind(fg_strview name)
                                               "级", "直", "各", NULL};
     fg_strview rest = name;
 
-    if (contains(name, "成员单位"))
+    if (fg_sv_contains(name, "成员单位"))
         return FG_KIND_GROUP;
-    if (starts_with_any(name, generic_starts) || contains(name, "有关部门") ||
-        contains(name, "有关单位") || contains(name, "相关部门") || contains(name, "相关单位") ||
-        contains(name, "各有关") || contains(name, "省直各") || contains(name, "市直各"))
+    if (starts_with_any(name, generic_starts) || fg_sv_contains(name, "有关部门") ||
+        fg_sv_contains(name, "有关单位") || fg_sv_contains(name, "相关部门") || fg_sv_contains(name, "相关单位") ||
+        fg_sv_contains(name, "各有关") || fg_sv_contains(name, "省直各") || fg_sv_contains(name, "市直各"))
         return FG_KIND_GENERIC;
     /* Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府. */
     for (bool progress = true; progress && rest.len > 0;) {
@@ -282,13 +259,13 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
     int rc;
 
     e = strip_element(e);
-    for (size_t i = 0; i < e.len; i += cp_len((unsigned char)e.ptr[i])) {
+    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
         for (size_t j = 0; joins[j]; j++) {
             size_t n = strlen(joins[j]);
             fg_strview left;
             fg_strview right;
 
-            if (!at(e, i, joins[j]))
+            if (!fg_sv_at_str(e, i, joins[j]))
                 continue;
             left = fg_sv(e.ptr, i);
             right = fg_sv(e.ptr + i + n, e.len - i - n);
@@ -349,11 +326,10 @@ static bool bare_place(fg_strview e)
 
     static const char *const not_places[] = {"省", "市", "县", "区", "各", "有关", "相关", NULL};
 
-    if (n < 2 || n > 8 || starts_with_any(e, not_places) || fg_clause__kind(e) != FG_KIND_AGENCY)
+    if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
+        fg_sv_ends(e, "新区") || starts_with_any(e, not_places))
         return false;
-    if (ends_like_level(e))
-        return !fg_sv_ends(e, "新区");
-    return !strong_ending(e);
+    return fg_clause__kind(e) == FG_KIND_AGENCY;
 }
 
 /* One group of 、-separated elements (no ，inside). */
@@ -366,7 +342,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     fg_strview last;
     int rc;
 
-    for (size_t i = 0; i <= g.len; i += (i < g.len ? cp_len((unsigned char)g.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= g.len; i += (i < g.len ? fg_cp_len((unsigned char)g.ptr[i]) : 1)) {
         if (i == g.len || AT(g, i, "、")) {
             fg_strview e = strip_element(fg_sv(g.ptr + start, i - start));
 
@@ -416,7 +392,7 @@ static int push_list(fg_units *out, size_t first, fg_role role, fg_strview s)
     size_t start = 0;
     int rc;
 
-    for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= s.len; i += (i < s.len ? fg_cp_len((unsigned char)s.ptr[i]) : 1)) {
         if (i == s.len || AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。")) {
             rc = push_group(out, first, role, fg_sv(s.ptr + start, i - start));
             if (rc < 0)
@@ -567,7 +543,7 @@ static size_t stop_label_at(fg_strview s, size_t i)
             return n >= 1 ? j + 3 - i : 0;
         if (c < 0xE4 || c > 0xE9) /* not a CJK ideograph lead byte */
             return 0;
-        j += cp_len(c);
+        j += fg_cp_len(c);
         n++;
     }
     return 0;
@@ -592,7 +568,7 @@ static bool lead_mark(fg_strview s, size_t i, size_t *n)
                                         "（牵头部门）", "（牵头）", "(牵头）", "（牵头)", NULL};
 
     for (size_t k = 0; marks[k]; k++) {
-        if (at(s, i, marks[k])) {
+        if (fg_sv_at_str(s, i, marks[k])) {
             *n = strlen(marks[k]);
             return true;
         }
@@ -615,7 +591,7 @@ static int normalise(fg_str *buf, fg_strview text)
     fg_str_clear(buf);
     for (size_t i = 0; i < text.len && rc == FG_OK;) {
         unsigned char c = (unsigned char)text.ptr[i];
-        size_t n = cp_len(c);
+        size_t n = fg_cp_len(c);
 
         if (i + n > text.len)
             n = text.len - i;
@@ -683,7 +659,7 @@ static bool all_look_like_units(fg_strview s)
 {
     size_t start = 0;
 
-    for (size_t i = 0; i <= s.len; i += (i < s.len ? cp_len((unsigned char)s.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= s.len; i += (i < s.len ? fg_cp_len((unsigned char)s.ptr[i]) : 1)) {
         if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
             fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
 
@@ -734,7 +710,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             stop = stop_label_at(s, i);
         }
         if (m == NULL && stop == 0) {
-            i += cp_len((unsigned char)s.ptr[i]);
+            i += fg_cp_len((unsigned char)s.ptr[i]);
             continue;
         }
         any_marker = any_marker || (m != NULL && m->type != M_STOP);
@@ -780,7 +756,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
 
                 if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD))
                     break;
-                i += cp_len((unsigned char)s.ptr[i]);
+                i += fg_cp_len((unsigned char)s.ptr[i]);
             }
             if (strict && i > t0) {
                 fg_strview tail = fg_sv(s.ptr + t0, i - t0);
@@ -855,7 +831,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
             if (!fg_clause__looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
-        } else if (count_cps(name) > 60 || contains(name, "“") || contains(name, "《")) {
+        } else if (count_cps(name) > 60 || fg_sv_contains(name, "“") || fg_sv_contains(name, "《")) {
             bad = true;
         }
     }

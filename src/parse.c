@@ -27,31 +27,8 @@
 
 /* ---- UTF-8 and character classes ---- */
 
-static size_t cp_len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        return 2;
-    if ((c & 0xF0) == 0xE0)
-        return 3;
-    return 4;
-}
-
-static bool at(fg_strview s, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return i + n <= s.len && memcmp(s.ptr + i, lit, n) == 0;
-}
-
-/* at() for a string literal: the length is known at compile time. */
+/* fg_sv_at_str() for a string literal: the length is known at compile time. */
 #define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
-
-static bool contains(fg_strview s, const char *lit)
-{
-    return fg_sv_find(s, lit) != SIZE_MAX;
-}
 
 /* Value of a CJK numeral character, or -1 (十 = 10, 百 = 100 handled by the caller). */
 static int cn_digit(fg_strview s, size_t i, size_t *n)
@@ -60,7 +37,7 @@ static int cn_digit(fg_strview s, size_t i, size_t *n)
 
     *n = 3;
     for (int d = 0; d < 10; d++)
-        if (at(s, i, digits[d]))
+        if (fg_sv_at_str(s, i, digits[d]))
             return d;
     if (AT(s, i, "零") || AT(s, i, "○"))
         return 0;
@@ -615,7 +592,7 @@ static int find_clauses(parser *p, fg_strview t)
 
             while (j < t.len && t.ptr[j] != '(' && t.ptr[j] != ')' &&
                    !AT(t, j, "（") && !AT(t, j, "）"))
-                j += cp_len((unsigned char)t.ptr[j]);
+                j += fg_cp_len((unsigned char)t.ptr[j]);
             if (j > t.len)
                 j = t.len;
             if (depth == 0) {
@@ -647,7 +624,7 @@ static int find_clauses(parser *p, fg_strview t)
         bool cand = false;   /* the sentence so far holds a role word */
 
         for (size_t i = 0; i <= o.len;) {
-            size_t n = i < o.len ? cp_len((unsigned char)o.ptr[i]) : 0;
+            size_t n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
             unsigned char c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
             bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
                                        (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") ||
@@ -732,7 +709,7 @@ static size_t phrase_start(fg_strview s, size_t lo, size_t end)
     size_t best = lo;
 
     for (size_t i = lo; i < end;) {
-        size_t n = cp_len((unsigned char)s.ptr[i]);
+        size_t n = fg_cp_len((unsigned char)s.ptr[i]);
 
         if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "："))
             best = i + 3;
@@ -747,7 +724,7 @@ static size_t phrase_end(fg_strview s, size_t from)
     for (size_t i = from; i < s.len;) {
         if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；"))
             return i;
-        i += cp_len((unsigned char)s.ptr[i]);
+        i += fg_cp_len((unsigned char)s.ptr[i]);
     }
     return s.len;
 }
@@ -775,12 +752,12 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
         /* The team is named before the convenor: the last 成立/组建/设立 … 专班 before it. */
         for (size_t i = from; i < conv;) {
             for (size_t e = 0; team_endings[e]; e++) {
-                if (at(t, i, team_endings[e])) {
+                if (fg_sv_at_str(t, i, team_endings[e])) {
                     name_end = i + strlen(team_endings[e]);
                     break;
                 }
             }
-            i += cp_len((unsigned char)t.ptr[i]);
+            i += fg_cp_len((unsigned char)t.ptr[i]);
         }
         if (name_end == SIZE_MAX || name_end > conv) {
             from = conv + 3;
@@ -916,9 +893,9 @@ static fg_strview item_title(const parser *p, fg_strview t)
     size_t end = t.len;
     size_t k;
 
-    if (p->n_lines > 1 && first.len > 0 && !contains(first, "。") && !contains(first, "，") &&
-        !contains(first, "；") && !contains(first, "：") && !contains(first, "（") &&
-        !contains(first, "("))
+    if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") && !fg_sv_contains(first, "，") &&
+        !fg_sv_contains(first, "；") && !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
+        !fg_sv_contains(first, "("))
         return trim(first);
     k = fg_sv_find(t, "。");
     if (k != SIZE_MAX)
@@ -932,13 +909,13 @@ static fg_strview item_title(const parser *p, fg_strview t)
             size_t cn;
 
             while (close < t.len && close - i < 900 && !is_close(t, close, &cn))
-                close += cp_len((unsigned char)t.ptr[close]);
+                close += fg_cp_len((unsigned char)t.ptr[close]);
             if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
                 end = i;
                 break;
             }
         }
-        i += cp_len((unsigned char)t.ptr[i]);
+        i += fg_cp_len((unsigned char)t.ptr[i]);
     }
     return trim(fg_sv(t.ptr, end));
 }
@@ -964,7 +941,7 @@ static int close_item(parser *p)
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
     FG_TRY(find_clauses(p, t));
-    if (!p->no_teams && contains(t, "召集人"))
+    if (!p->no_teams && fg_sv_contains(t, "召集人"))
         FG_TRY(find_teams(p, t, it->line));
     p->open = false;
 out:
@@ -1132,7 +1109,7 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
 
         if (p->flat) {
             /* Find the next inline marker that continues the numbering. */
-            for (size_t j = i; j < s.len; j += cp_len((unsigned char)s.ptr[j])) {
+            for (size_t j = i; j < s.len; j += fg_cp_len((unsigned char)s.ptr[j])) {
                 unsigned char c = (unsigned char)s.ptr[j];
 
                 if (!(c == '(' || (c >= '0' && c <= '9') || c == 0xE4 || c == 0xE5 ||
@@ -1324,7 +1301,7 @@ static bool all_units(fg_strview s)
         ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY;
     }
     fg_units_dispose(&u);
-    return ok && !contains(s, "。");
+    return ok && !fg_sv_contains(s, "。");
 }
 
 /*
@@ -1539,7 +1516,7 @@ static void find_metadata(parser *p, fg_doc *doc)
     doc->issuer = "";
     doc->date = "";
     /* 文号: …〔2022〕1号 */
-    for (size_t i = 0; i < head.len; i += cp_len((unsigned char)head.ptr[i])) {
+    for (size_t i = 0; i < head.len; i += fg_cp_len((unsigned char)head.ptr[i])) {
         if (AT(head, i, "〔") || AT(head, i, "[") || AT(head, i, "［")) {
             size_t open_n = AT(head, i, "[") ? 1 : 3;
             size_t n;
@@ -1599,8 +1576,8 @@ static void find_metadata(parser *p, fg_doc *doc)
             fg_strview line = trim(fg_sv(head.ptr + i, e - i));
 
             k = fg_sv_find(line, "关于");
-            if (k != SIZE_MAX && line.len < 300 && !contains(line, "\t") &&
-                !contains(line, "。")) {
+            if (k != SIZE_MAX && line.len < 300 && !fg_sv_contains(line, "\t") &&
+                !fg_sv_contains(line, "。")) {
                 fg_str title = FG_STR_INIT;
                 size_t e2 = e;
 
@@ -1627,7 +1604,7 @@ static void find_metadata(parser *p, fg_doc *doc)
                             e2 = e3;
                             continue;
                         }
-                        if (nl.len == 0 || nl.len > 200 || contains(nl, "。"))
+                        if (nl.len == 0 || nl.len > 200 || fg_sv_contains(nl, "。"))
                             break;
                         (void)fg_str_append(&title, nl.ptr, nl.len);
                     }
@@ -1662,8 +1639,8 @@ static void find_metadata(parser *p, fg_doc *doc)
             i = e + 1;
             if (line.len == 0)
                 continue;
-            if (line.len > 240 || contains(line, "\t") || contains(line, "。") ||
-                contains(line, "<")) {
+            if (line.len > 240 || fg_sv_contains(line, "\t") || fg_sv_contains(line, "。") ||
+                fg_sv_contains(line, "<")) {
                 if (first.len)
                     break;
                 continue;
@@ -1759,9 +1736,9 @@ static bool declares_first_is_lead(fg_strview t)
             if (f != SIZE_MAX) {
                 fg_strview between = fg_sv(w.ptr + f, w.len - f);
 
-                if ((contains(between, "为") || contains(between, "是")) &&
-                    !contains(between, "（") && !contains(between, "：") &&
-                    !contains(between, "。"))
+                if ((fg_sv_contains(between, "为") || fg_sv_contains(between, "是")) &&
+                    !fg_sv_contains(between, "（") && !fg_sv_contains(between, "：") &&
+                    !fg_sv_contains(between, "。"))
                     return true;
             }
         }
@@ -1977,7 +1954,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         if (annex_list_line(&p, s))
             continue;
         an = annex_header(s);
-        if (an > 0 && an != p.annex_no && s.len < 120 && !contains(s, "。")) {
+        if (an > 0 && an != p.annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
             FG_TRY(close_item(&p));
             start_part(&p, an);
             continue;
@@ -2011,7 +1988,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         FG_TRY(feed_content(&p, s, line_no, true));
     }
     FG_TRY(close_item(&p));
-    if (!p.no_teams && contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),
+    if (!p.no_teams && fg_sv_contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),
                                 "召集人"))
         FG_TRY(find_teams(&p, fg_sv(p.pre_text.ptr, p.pre_text.len), 1));
 

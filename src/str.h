@@ -49,6 +49,18 @@ static inline bool fg_sv_at(fg_strview s, size_t i, const char *lit, size_t n)
     return s.ptr[i] == lit[0] && memcmp(s.ptr + i, lit, n) == 0;
 }
 
+/* Whether s holds the NUL-terminated lit at byte offset i. */
+static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
+{
+    return fg_sv_at(s, i, lit, strlen(lit));
+}
+
+/* Byte length of the UTF-8 sequence that starts with c (input already validated). */
+static inline size_t fg_cp_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+}
+
 /* Whether s contains any of the NULL-terminated words (memmem for each). */
 bool fg_sv_contains_any(fg_strview s, const char *const *words);
 bool fg_sv_eq(fg_strview a, fg_strview b);
@@ -56,6 +68,7 @@ bool fg_sv_starts(fg_strview s, const char *lit);
 bool fg_sv_ends(fg_strview s, const char *lit);
 /* Byte offset of the first occurrence of lit in s, or SIZE_MAX. */
 size_t fg_sv_find(fg_strview s, const char *lit);
+#define fg_sv_contains(s, lit) (fg_sv_find((s), (lit)) != SIZE_MAX)
 
 /* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;
