@@ -180,6 +180,19 @@ void fg_units_dispose(fg_units *u)
     fg_str_dispose(&u->names);
 }
 
+/* A deadline written where units are expected: 2025年底前完成, 长期坚持, 持续推进. */
+static bool is_time_phrase(fg_strview e)
+{
+    static const char *const words[] = {"年底", "月底", "年内", "前完成", "长期坚持", "持续推进",
+                                        "年前", "季度", NULL};
+    bool digit = false;
+
+    for (size_t i = 0; i < e.len && !digit; i++)
+        digit = e.ptr[i] >= '0' && e.ptr[i] <= '9';
+    return fg_sv_contains_any(e, words) || (digit && (fg_sv_contains(e, "年") ||
+                                                      fg_sv_contains(e, "月")));
+}
+
 /* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
 static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
 {
@@ -188,7 +201,7 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
     fg_strview name;
     int rc;
 
-    if (len == 0)
+    if (len == 0 || is_time_phrase(a))
         return FG_OK;
     rc = fg_str_append(&out->names, a.ptr, a.len);
     if (rc == FG_OK)
@@ -699,7 +712,13 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     FG_TRY(normalise(&buf, text));
     s = fg_sv(buf.ptr, buf.len);
 
-    for (size_t i = 0; i < s.len && n_spans < sizeof spans / sizeof spans[0];) {
+    /*
+     * Each step adds at most two spans (a closed label and a marker). A clause with more
+     * role phrases than spans holds is cut there: what follows is ignored, not guessed.
+     */
+    size_t i = 0;
+
+    for (; i < s.len && n_spans + 2 <= sizeof spans / sizeof spans[0];) {
         const marker *m = marker_at(s, i);
         size_t stop = 0;
 
@@ -770,7 +789,9 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         }
         pending = i;
     }
-    if (label != NULL) {
+    if (i < s.len) {
+        /* cut: nothing after the last complete span */
+    } else if (label != NULL) {
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + label_start, s.len - label_start));
         spans[n_spans++].m = label;
     } else if (!stopped && pending < s.len && n_spans < sizeof spans / sizeof spans[0]) {

@@ -1318,7 +1318,6 @@ static int finish_row(parser *p)
     size_t n_unit_cols = 0;
     col_kind unit_cols[12];
     int rc = FG_OK;
-    bool found;
 
     if (!p->open || !p->row_open)
         return FG_OK;
@@ -1359,8 +1358,15 @@ static int finish_row(parser *p)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         it->clause_first = p->n_clauses;
         it->n_clauses = 0;
-        if (label.len)
-            FG_TRY(try_clause(p, fg_sv(label.ptr, label.len), 0, 0, &found));
+        if (label.len) {
+            size_t first = p->units.n;
+            bool is_clause = false;
+
+            FG_TRY(fg_clause__parse(&p->units, &is_clause, fg_sv(label.ptr, label.len),
+                                    p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+            if (is_clause)
+                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), it->line, first));
+        }
     }
     p->open = false;
     p->row_open = false;
@@ -1639,8 +1645,10 @@ static void find_metadata(parser *p, fg_doc *doc)
             i = e + 1;
             if (line.len == 0)
                 continue;
+            mark hm;
+
             if (line.len > 240 || fg_sv_contains(line, "\t") || fg_sv_contains(line, "。") ||
-                fg_sv_contains(line, "<")) {
+                fg_sv_contains(line, "<") || marker_at(line, 0, true, &hm)) {
                 if (first.len)
                     break;
                 continue;
@@ -1900,9 +1908,11 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     size_t line_no = 0;
     int rc = FG_OK;
 
-    if (out == NULL || text == NULL)
-        return fg_error_set(FG_EINVAL, "fg_parse_document: out and text are required");
+    if (out == NULL)
+        return fg_error_set(FG_EINVAL, "fg_parse_document: out must not be NULL");
     *out = NULL;
+    if (text == NULL)
+        return fg_error_set(FG_EINVAL, "fg_parse_document: text must not be NULL");
     memset(&p, 0, sizeof p);
     p.text = text;
     p.arena = fg_arena_new();

@@ -30,7 +30,7 @@
 
 #define READ_LIMIT ((size_t)1 << 30) /* 1 GiB */
 #define READ_CHUNK ((size_t)64 * 1024)
-#define NUL_LIMIT 8                  /* more NUL bytes than this means binary */
+#define NUL_LIMIT 8 /* more NUL bytes than this means binary */
 /*
  * A segment handed to utf8proc ends at the first code point that NFC cannot touch, or
  * before the 31st combining mark in a row: the Stream-Safe limit of UAX #15, which no
@@ -49,11 +49,11 @@ typedef enum warn_kind {
 
 /* A replacement noted while decoding; formatted into a message at the end. */
 typedef struct pending {
-    size_t pos;              /* byte offset in the stage-1 UTF-8 */
+    size_t pos; /* byte offset in the stage-1 UTF-8 */
     size_t line;
     warn_kind kind;
-    unsigned unit;           /* WARN_UTF16: the code unit */
-    unsigned char bytes[4];  /* WARN_UTF8: the sequence */
+    unsigned unit;          /* WARN_UTF16: the code unit */
+    unsigned char bytes[4]; /* WARN_UTF8: the sequence */
     size_t n_bytes;
 } pending;
 
@@ -196,8 +196,8 @@ static int32_t utf8_next(const unsigned char *s, size_t *n)
         return (int32_t)(b & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
     }
     *n = 4;
-    return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 |
-           (int32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 | (int32_t)(s[2] & 0x3F) << 6 |
+           (s[3] & 0x3F);
 }
 
 /* ---- warnings ---- */
@@ -236,8 +236,7 @@ static pending *note(decoder *dec, int stage, const char *buf, size_t pos, warn_
     return w;
 }
 
-__attribute__((format(printf, 2, 3))) static char *arena_printf(fg_arena *a, const char *fmt,
-                                                                ...)
+__attribute__((format(printf, 2, 3))) static char *arena_printf(fg_arena *a, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -271,8 +270,8 @@ static char *format_warning(fg_arena *a, const char *name, const pending *w)
             off += (size_t)snprintf(hex + off, sizeof hex - off, " 0x%02X", w->bytes[i]);
         return arena_printf(a, "%s:%zu: invalid UTF-8 sequence%s replaced", name, w->line, hex);
     case WARN_UTF16:
-        return arena_printf(a, "%s:%zu: unpaired UTF-16 surrogate 0x%04X replaced", name,
-                            w->line, w->unit);
+        return arena_printf(a, "%s:%zu: unpaired UTF-16 surrogate 0x%04X replaced", name, w->line,
+                            w->unit);
     case WARN_NUL:
     default:
         return arena_printf(a, "%s:%zu: NUL byte replaced", name, w->line);
@@ -317,8 +316,8 @@ out:
  * GB18030 is all or nothing: at the first bad sequence *is_clean becomes false and the
  * conversion stops.
  */
-static int convert(decoder *dec, fg_str *out, fg_encoding enc, const unsigned char *s,
-                   size_t len, bool *is_clean)
+static int convert(decoder *dec, fg_str *out, fg_encoding enc, const unsigned char *s, size_t len,
+                   bool *is_clean)
 {
     const char *from = fg_encoding_name(enc);
     iconv_t cd = (iconv_t)-1;
@@ -367,8 +366,8 @@ static int convert(decoder *dec, fg_str *out, fg_encoding enc, const unsigned ch
         if (w != NULL) {
             const unsigned char *u = (const unsigned char *)in;
 
-            w->unit = enc == FG_ENC_UTF16LE ? (unsigned)(u[0] | u[1] << 8)
-                                            : (unsigned)(u[0] << 8 | u[1]);
+            w->unit =
+                enc == FG_ENC_UTF16LE ? (unsigned)(u[0] | u[1] << 8) : (unsigned)(u[0] << 8 | u[1]);
         }
         FG_TRY(fg_str_append(out, REPLACEMENT, 3));
         in += 2;
@@ -384,15 +383,15 @@ out:
  * Stage 1. Sets *enc, and the UTF-8 result in *s and *n: either bytes themselves (well-formed
  * UTF-8, BOM skipped) or conv, which then owns it.
  */
-static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char **s,
-                        size_t *n, const unsigned char *bytes, size_t len)
+static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char **s, size_t *n,
+                        const unsigned char *bytes, size_t len)
 {
     size_t valid;
     bool is_clean;
     int rc = FG_OK;
 
-    if (len >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
-                     (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+    if (len >= 2 &&
+        ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
         size_t body = len - 2;
 
         *enc = bytes[0] == 0xFF ? FG_ENC_UTF16LE : FG_ENC_UTF16BE;
@@ -616,8 +615,8 @@ static size_t segment_end(const unsigned char *s, size_t pos, size_t len, size_t
  * NFC of s[start..end) through utf8proc; when it differs, append s[*copied..start) and the
  * normalised segment to res and move *copied to end.
  */
-static int normalise_segment(decoder *dec, fg_str *res, size_t *copied, const char *s,
-                             size_t start, size_t end)
+static int normalise_segment(decoder *dec, fg_str *res, size_t *copied, const char *s, size_t start,
+                             size_t end)
 {
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t r;
@@ -783,11 +782,13 @@ out:
 
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len)
 {
-    if (out != NULL)
-        *out = NULL;
-    if (out == NULL || name == NULL || (bytes == NULL && len > 0))
-        return fg_error_set(FG_EINVAL, "fg_text_decode: %s is NULL",
-                            out == NULL ? "out" : name == NULL ? "name" : "bytes");
+    if (out == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_decode: out is NULL");
+    *out = NULL;
+    if (name == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_decode: name is NULL");
+    if (bytes == NULL && len > 0)
+        return fg_error_set(FG_EINVAL, "fg_text_decode: bytes is NULL");
     return decode(out, name, bytes, len, NULL);
 }
 
@@ -886,11 +887,11 @@ int fg_text_read_file(fg_text **out, const char *path)
     int fd = -1;
     int rc = FG_OK;
 
-    if (out != NULL)
-        *out = NULL;
-    if (out == NULL || path == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_read_file: %s is NULL",
-                            out == NULL ? "out" : "path");
+    if (out == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_read_file: out is NULL");
+    *out = NULL;
+    if (path == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_read_file: path is NULL");
     if (strcmp(path, "-") == 0) {
         name = "<stdin>";
         FG_TRY(read_all(&buf, STDIN_FILENO, name, 0));

@@ -1,0 +1,528 @@
+/* Unit tests for src/clause.c: one responsibility clause → (role, unit, kind) rows. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "clause.h"
+#include "fengong/error.h"
+#include "str.h"
+
+#define NOT_CLAUSE "(not a clause)"
+
+/* Formatted result of the last parse; large enough for every case below. */
+static char fmt_buf[4096];
+
+/* "lead:X|co:Y" for units [first, n), or with kinds "lead:X/agency|co:Y/generic". */
+static const char *fmt_units(const fg_units *u, size_t first, bool with_kind)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    for (size_t k = first; k < u->n; k++) {
+        const fg_unit *un = &u->v[k];
+        int n = snprintf(fmt_buf + len, sizeof fmt_buf - len, "%s%s:%.*s%s%s", k > first ? "|" : "",
+                         un->role == FG_ROLE_LEAD ? "lead" : "co", (int)un->len,
+                         u->names.ptr + un->off, with_kind ? "/" : "",
+                         !with_kind                   ? ""
+                         : un->kind == FG_KIND_AGENCY ? "agency"
+                         : un->kind == FG_KIND_GROUP  ? "group"
+                                                      : "generic");
+
+        assert_true(n > 0 && (size_t)n < sizeof fmt_buf - len);
+        len += (size_t)n;
+    }
+    return fmt_buf;
+}
+
+/* The list a test fills; disposed by the teardown, so a failed assertion leaks nothing. */
+static fg_units units;
+
+static int dispose_units(void **state)
+{
+    (void)state;
+    fg_units_dispose(&units);
+    return 0;
+}
+
+/* Parse text with flags into an emptied list; the formatted units, or NOT_CLAUSE. */
+static const char *parse_with(const char *text, unsigned flags, bool with_kind)
+{
+    bool is_clause = true;
+
+    fg_units_clear(&units);
+    assert_int_equal(fg_clause__parse(&units, &is_clause, fg_sv(text, strlen(text)), flags), FG_OK);
+    if (!is_clause) {
+        /* A text that is not a clause appends nothing. */
+        assert_int_equal(units.n, 0);
+        return NOT_CLAUSE;
+    }
+    return fmt_units(&units, 0, with_kind);
+}
+
+static const char *parse(const char *text)
+{
+    return parse_with(text, 0, false);
+}
+
+static const char *parse_kinds(const char *text)
+{
+    return parse_with(text, 0, true);
+}
+
+static const char *split(const char *text, fg_role role)
+{
+    fg_units_clear(&units);
+    assert_int_equal(fg_clause__split_list(&units, fg_sv(text, strlen(text)), role), FG_OK);
+    return fmt_units(&units, 0, true);
+}
+
+static fg_kind kind(const char *name)
+{
+    return fg_clause__kind(fg_sv(name, strlen(name)));
+}
+
+static bool looks_like_unit(const char *name)
+{
+    return fg_clause__looks_like_unit(fg_sv(name, strlen(name)));
+}
+
+/* ---- roles ---- */
+
+static void test_clause__lead_then_co(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委牵头，省财政厅、省自然资源厅按职责分工负责"),
+                        "lead:省发展改革委|co:省财政厅|co:省自然资源厅");
+}
+
+static void test_clause__by_function_is_co(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省商务厅牵头，省财政厅、长沙海关按职能分工负责"),
+                        "lead:省商务厅|co:省财政厅|co:长沙海关");
+}
+
+static void test_clause__respectively_lead(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委、省财政厅分别牵头，省商务厅按职能分工负责"),
+                        "lead:省发展改革委|lead:省财政厅|co:省商务厅");
+}
+
+static void test_clause__lead_and_responsible(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委、省财政厅牵头负责"), "lead:省发展改革委|lead:省财政厅");
+}
+
+static void test_clause__lead_alone(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省教育厅牵头"), "lead:省教育厅");
+}
+
+static void test_clause__no_lead_all_co(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省财政厅、省教育厅按职责分工负责"), "co:省财政厅|co:省教育厅");
+    assert_string_equal(parse("省数据局负责"), "co:省数据局");
+    assert_string_equal(parse_kinds("各市州人民政府分别负责"), "co:各市州人民政府/generic");
+}
+
+static void test_clause__cooperate_and_participate(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省科技厅牵头，省工业和信息化厅、湘潭大学参与"),
+                        "lead:省科技厅|co:省工业和信息化厅|co:湘潭大学");
+    assert_string_equal(parse("省财政厅牵头，省地方金融监管局配合"),
+                        "lead:省财政厅|co:省地方金融监管局");
+}
+
+static void test_clause__responsible_with_helpers_leads(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省委组织部负责，省人力资源社会保障厅配合"),
+                        "lead:省委组织部|co:省人力资源社会保障厅");
+}
+
+static void test_clause__together_with(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省工业和信息化厅会同省财政厅、省发展改革委负责"),
+                        "lead:省工业和信息化厅|co:省财政厅|co:省发展改革委");
+}
+
+static void test_clause__first_is_lead_flag(void **state)
+{
+    const char *text = "省卫生健康委、省发展改革委、省财政厅等按职责分工负责";
+
+    (void)state;
+    assert_string_equal(parse_with(text, FG_CLAUSE_FIRST_IS_LEAD, false),
+                        "lead:省卫生健康委|co:省发展改革委|co:省财政厅");
+    /* Without the declaration nobody leads. */
+    assert_string_equal(parse(text), "co:省卫生健康委|co:省发展改革委|co:省财政厅");
+    /* An explicit 牵头 keeps its own roles. */
+    assert_string_equal(parse_with("省卫生健康委牵头，省妇联、省财政厅按职责分工负责",
+                                   FG_CLAUSE_FIRST_IS_LEAD, false),
+                        "lead:省卫生健康委|co:省妇联|co:省财政厅");
+}
+
+static void test_clause__bare_list(void **state)
+{
+    (void)state;
+    /* A list with no role word is a clause only when the caller allows a bare list. */
+    assert_string_equal(parse("市教育局、市财政局"), NOT_CLAUSE);
+    assert_string_equal(parse_with("市教育局、市财政局", FG_CLAUSE_BARE_LIST, false),
+                        "co:市教育局|co:市财政局");
+    assert_string_equal(
+        parse_with("市教育局、市财政局", FG_CLAUSE_BARE_LIST | FG_CLAUSE_FIRST_IS_LEAD, false),
+        "lead:市教育局|co:市财政局");
+    assert_string_equal(parse_with("以下简称“生活圈”", FG_CLAUSE_BARE_LIST, false), NOT_CLAUSE);
+}
+
+/* ---- labels ---- */
+
+static void test_clause__labels(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("牵头单位：省发展改革委；配合单位：省财政厅、省商务厅"),
+                        "lead:省发展改革委|co:省财政厅|co:省商务厅");
+    assert_string_equal(parse("牵头单位：省妇联"), "lead:省妇联");
+}
+
+static void test_clause__responsible_label(void **state)
+{
+    const char *text = "责任单位：市自然资源和规划局、市生态环境局；完成时限：2024年6月底前";
+
+    (void)state;
+    assert_string_equal(parse(text), "co:市自然资源和规划局|co:市生态环境局");
+    assert_string_equal(parse_with(text, FG_CLAUSE_FIRST_IS_LEAD, false),
+                        "lead:市自然资源和规划局|co:市生态环境局");
+}
+
+static void test_clause__half_width_colon_and_semicolon(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("牵头单位:市财政局;参与单位:市商务局"), "lead:市财政局|co:市商务局");
+}
+
+/* ---- splitting ---- */
+
+static void test_clause__half_width_commas(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委牵头,省财政厅,省商务厅按职能分工负责"),
+                        "lead:省发展改革委|co:省财政厅|co:省商务厅");
+}
+
+static void test_clause__and_between_complete_units(void **state)
+{
+    (void)state;
+    assert_string_equal(parse_kinds("有关部门和市人民政府按职责分工负责"),
+                        "co:有关部门/generic|co:市人民政府/generic");
+    assert_string_equal(parse("市文化旅游广电局牵头，市商务局和天心区人民政府按职责分工负责"),
+                        "lead:市文化旅游广电局|co:市商务局|co:天心区人民政府");
+    assert_string_equal(
+        parse_kinds("长株潭一体化发展领导小组成员单位及省长株潭一体化发展事务中心按职责分工负责"),
+        "co:长株潭一体化发展领导小组成员单位/group|co:省长株潭一体化发展事务中心/agency");
+}
+
+static void test_clause__and_inside_name_not_split(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        parse("省文化和旅游厅牵头，省工业和信息化厅、省粮食和物资储备局按职责分工负责"),
+        "lead:省文化和旅游厅|co:省工业和信息化厅|co:省粮食和物资储备局");
+}
+
+static void test_clause__trailing_deng_dropped(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省教育厅等按职责分工负责"), "co:省教育厅");
+    assert_string_equal(parse("由市财政局牵头，市地方金融监管局、市商务局等部门配合"),
+                        "lead:市财政局|co:市地方金融监管局|co:市商务局");
+    assert_string_equal(parse("牵头单位：市公共资源交易中心；配合单位：市发展改革委、市水利局等"),
+                        "lead:市公共资源交易中心|co:市发展改革委|co:市水利局");
+}
+
+static void test_clause__shared_suffix_bare_places(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("长沙、株洲市人民政府按职责分工负责"),
+                        "co:长沙市人民政府|co:株洲市人民政府");
+    assert_string_equal(parse("省发展改革委牵头，长沙、株洲、湘潭、郴州市人民政府按职责分工负责"),
+                        "lead:省发展改革委|co:长沙市人民政府|co:株洲市人民政府"
+                        "|co:湘潭市人民政府|co:郴州市人民政府");
+}
+
+static void test_clause__shared_suffix_with_level(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("岳阳市、湘西自治州人民政府按职责分工负责"),
+                        "co:岳阳市人民政府|co:湘西自治州人民政府");
+    assert_string_equal(parse("市发展改革委牵头，望城区、长沙县人民政府按职责分工负责"),
+                        "lead:市发展改革委|co:望城区人民政府|co:长沙县人民政府");
+    /* A complete unit before the places does not take the suffix. */
+    assert_string_equal(parse("省交通运输厅、岳阳、衡阳市人民政府按职责分工负责"),
+                        "co:省交通运输厅|co:岳阳市人民政府|co:衡阳市人民政府");
+}
+
+static void test_clause__lead_mark_after_unit(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委（牵头）、省财政厅、省商务厅按职责分工负责"),
+                        "lead:省发展改革委|co:省财政厅|co:省商务厅");
+    assert_string_equal(parse("省财政厅、省教育厅(牵头)按职责分工负责"),
+                        "co:省财政厅|lead:省教育厅");
+}
+
+/* ---- layout noise ---- */
+
+static void test_clause__page_break_blank_inside_name_dropped(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省发展改革委牵头，省自\n\n然资源厅按职责分工负责"),
+                        "lead:省发展改革委|co:省自然资源厅");
+    assert_string_equal(parse("省人力资 源社会保障厅牵头，省财政厅按职责分工\n负责"),
+                        "lead:省人力资源社会保障厅|co:省财政厅");
+}
+
+static void test_clause__blank_between_complete_units_separates(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("市发展改革委 市财政局按职责分工负责"),
+                        "co:市发展改革委|co:市财政局");
+    assert_string_equal(parse("牵头单位：市商务局\u3000市文化旅游广电局"),
+                        "lead:市商务局|lead:市文化旅游广电局");
+}
+
+static void test_clause__nested_parenthetical_dropped(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省教育厅牵头，各市州人民政府（含湘江新区）按职责分工负责"),
+                        "lead:省教育厅|co:各市州人民政府");
+}
+
+static void test_clause__tail_after_marker(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省民政厅负责落实"), "co:省民政厅");
+    assert_string_equal(parse("省住房城乡建设厅牵头组织实施，省财政厅配合"),
+                        "lead:省住房城乡建设厅|co:省财政厅");
+}
+
+static void test_clause__time_after_marker_is_not_a_unit(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省住房城乡建设厅牵头，省财政厅按职责分工负责，2025年底前完成"),
+                        "lead:省住房城乡建设厅|co:省财政厅");
+    assert_string_equal(parse("省财政厅负责，年内完成"), "co:省财政厅");
+}
+
+static void test_clause__time_after_label_is_not_a_unit(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("责任单位：省教育厅，2025年底前完成"), "co:省教育厅");
+    assert_string_equal(parse("牵头单位：省发展改革委；配合单位：省财政厅，年内完成"),
+                        "lead:省发展改革委|co:省财政厅");
+}
+
+static void test_clause__duplicate_unit_one_row(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省财政厅、省教育厅、省财政厅按职责分工负责"),
+                        "co:省财政厅|co:省教育厅");
+    assert_string_equal(parse("长沙、长沙市人民政府按职责分工负责"), "co:长沙市人民政府");
+}
+
+static void test_clause__generic_unit_takes_no_place_suffix(void **state)
+{
+    (void)state;
+    /* Generic units are kept as written: no 区人民政府 glued onto 各市州. */
+    assert_string_equal(parse_kinds("各市州、县市区人民政府按职责分工负责"),
+                        "co:各市州/generic|co:县市区人民政府/generic");
+    assert_string_equal(parse_kinds("省直相关部门、各市州人民政府按职责分工负责"),
+                        "co:省直相关部门/generic|co:各市州人民政府/generic");
+}
+
+/* ---- kinds ---- */
+
+static void test_clause__kinds_in_clause(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        parse_kinds("省安全生产委员会成员单位牵头，有关部门、各市州人民政府、市直各有关单位、"
+                    "省财政厅按职责分工负责"),
+        "lead:省安全生产委员会成员单位/group|co:有关部门/generic|co:各市州人民政府/generic"
+        "|co:市直各有关单位/generic|co:省财政厅/agency");
+}
+
+static void test_clause__kind(void **state)
+{
+    (void)state;
+    assert_int_equal(kind("省发展改革委"), FG_KIND_AGENCY);
+    assert_int_equal(kind("长沙市人民政府"), FG_KIND_AGENCY);
+    assert_int_equal(kind("省非公有制经济工作领导小组其他成员单位"), FG_KIND_GROUP);
+    assert_int_equal(kind("长株潭一体化发展领导小组成员单位"), FG_KIND_GROUP);
+    assert_int_equal(kind("有关部门"), FG_KIND_GENERIC);
+    assert_int_equal(kind("各部门单位"), FG_KIND_GENERIC);
+    assert_int_equal(kind("各市州人民政府"), FG_KIND_GENERIC);
+    assert_int_equal(kind("市人民政府"), FG_KIND_GENERIC);
+    assert_int_equal(kind("县市区政府"), FG_KIND_GENERIC);
+    assert_int_equal(kind("省直各行政执法主管部门"), FG_KIND_GENERIC);
+}
+
+static void test_clause__looks_like_unit(void **state)
+{
+    (void)state;
+    assert_true(looks_like_unit("省财政厅"));
+    assert_true(looks_like_unit("国网湖南省电力公司"));
+    assert_true(looks_like_unit("岳阳市"));
+    assert_true(looks_like_unit("市直各有关单位"));
+    assert_false(looks_like_unit("厅"));
+    assert_false(looks_like_unit("2025年底前完成"));
+    assert_false(looks_like_unit("含专利"));
+    assert_false(looks_like_unit("以下简称“生活圈”"));
+    assert_false(looks_like_unit("农村的合作社"));
+    assert_false(looks_like_unit(""));
+}
+
+/* ---- split_list ---- */
+
+static void test_clause__split_list(void **state)
+{
+    (void)state;
+    assert_string_equal(split("省财政厅、省商务厅和省教育厅等", FG_ROLE_CO),
+                        "co:省财政厅/agency|co:省商务厅/agency|co:省教育厅/agency");
+    assert_string_equal(split("省文化和旅游厅，有关部门", FG_ROLE_LEAD),
+                        "lead:省文化和旅游厅/agency|lead:有关部门/generic");
+    assert_string_equal(split("", FG_ROLE_CO), "");
+}
+
+/* ---- not clauses ---- */
+
+static void test_clause__no_role_word_is_not_a_clause(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("含专利"), NOT_CLAUSE);
+    assert_string_equal(parse("湖南"), NOT_CLAUSE);
+    assert_string_equal(parse("经费跟着人才走、人才跟着任务走"), NOT_CLAUSE);
+    assert_string_equal(parse(""), NOT_CLAUSE);
+}
+
+static void test_clause__strict_narrative_is_not_a_clause(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        parse_with("建立机制，由省政府常务副省长总牵头，成立协调组", FG_CLAUSE_STRICT, false),
+        NOT_CLAUSE);
+    assert_string_equal(parse_with("市数据资源局负责建设全市政务云平台", FG_CLAUSE_STRICT, false),
+                        NOT_CLAUSE);
+}
+
+static void test_clause__strict_role_sentences(void **state)
+{
+    (void)state;
+    assert_string_equal(parse_with("由市工业和信息化局牵头，市发展改革委、市科技局等部门配合",
+                                   FG_CLAUSE_STRICT, false),
+                        "lead:市工业和信息化局|co:市发展改革委|co:市科技局");
+    assert_string_equal(
+        parse_with("市委组织部负责，市人力资源社会保障局配合", FG_CLAUSE_STRICT, false),
+        "lead:市委组织部|co:市人力资源社会保障局");
+    assert_string_equal(parse_with("市民政局负责落实", FG_CLAUSE_STRICT, false), "co:市民政局");
+}
+
+static void test_clause__appends_and_keeps_earlier_units(void **state)
+{
+    fg_units *u = &units;
+    bool is_clause = false;
+    const char *a = "省财政厅牵头";
+    const char *b = "含专利";
+    const char *c = "省商务厅、省财政厅按职责分工负责";
+    size_t names_len;
+
+    (void)state;
+    assert_int_equal(fg_clause__parse(u, &is_clause, fg_sv(a, strlen(a)), 0), 0);
+    assert_true(is_clause);
+    names_len = u->names.len;
+    assert_int_equal(fg_clause__parse(u, &is_clause, fg_sv(b, strlen(b)), 0), 0);
+    assert_false(is_clause);
+    assert_int_equal(u->n, 1);
+    assert_int_equal(u->names.len, names_len);
+    /* A unit of an earlier clause does not count as a duplicate in the next one. */
+    assert_int_equal(fg_clause__parse(u, &is_clause, fg_sv(c, strlen(c)), 0), 0);
+    assert_true(is_clause);
+    assert_string_equal(fmt_units(u, 0, false), "lead:省财政厅|co:省商务厅|co:省财政厅");
+    assert_string_equal(fmt_units(u, 1, false), "co:省商务厅|co:省财政厅");
+    fg_units_clear(u);
+    assert_int_equal(u->n, 0);
+    assert_int_equal(u->names.len, 0);
+    fg_units_dispose(NULL);
+}
+
+static void test_clause__many_labels_stay_in_bounds(void **state)
+{
+    char text[2048];
+    size_t len = 0;
+
+    (void)state;
+    /* 40 labels: more spans than the parser's fixed table holds. */
+    for (int i = 0; i < 20; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "牵头单位：省财政厅；配合单位：省商务厅；");
+    assert_string_equal(parse(text), "lead:省财政厅|co:省商务厅");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_clause__lead_then_co, dispose_units),
+        cmocka_unit_test_teardown(test_clause__by_function_is_co, dispose_units),
+        cmocka_unit_test_teardown(test_clause__respectively_lead, dispose_units),
+        cmocka_unit_test_teardown(test_clause__lead_and_responsible, dispose_units),
+        cmocka_unit_test_teardown(test_clause__lead_alone, dispose_units),
+        cmocka_unit_test_teardown(test_clause__no_lead_all_co, dispose_units),
+        cmocka_unit_test_teardown(test_clause__cooperate_and_participate, dispose_units),
+        cmocka_unit_test_teardown(test_clause__responsible_with_helpers_leads, dispose_units),
+        cmocka_unit_test_teardown(test_clause__together_with, dispose_units),
+        cmocka_unit_test_teardown(test_clause__first_is_lead_flag, dispose_units),
+        cmocka_unit_test_teardown(test_clause__bare_list, dispose_units),
+        cmocka_unit_test_teardown(test_clause__labels, dispose_units),
+        cmocka_unit_test_teardown(test_clause__responsible_label, dispose_units),
+        cmocka_unit_test_teardown(test_clause__half_width_colon_and_semicolon, dispose_units),
+        cmocka_unit_test_teardown(test_clause__half_width_commas, dispose_units),
+        cmocka_unit_test_teardown(test_clause__and_between_complete_units, dispose_units),
+        cmocka_unit_test_teardown(test_clause__and_inside_name_not_split, dispose_units),
+        cmocka_unit_test_teardown(test_clause__trailing_deng_dropped, dispose_units),
+        cmocka_unit_test_teardown(test_clause__shared_suffix_bare_places, dispose_units),
+        cmocka_unit_test_teardown(test_clause__shared_suffix_with_level, dispose_units),
+        cmocka_unit_test_teardown(test_clause__lead_mark_after_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__page_break_blank_inside_name_dropped, dispose_units),
+        cmocka_unit_test_teardown(test_clause__blank_between_complete_units_separates,
+                                  dispose_units),
+        cmocka_unit_test_teardown(test_clause__nested_parenthetical_dropped, dispose_units),
+        cmocka_unit_test_teardown(test_clause__tail_after_marker, dispose_units),
+        cmocka_unit_test_teardown(test_clause__time_after_marker_is_not_a_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__time_after_label_is_not_a_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__duplicate_unit_one_row, dispose_units),
+        cmocka_unit_test_teardown(test_clause__generic_unit_takes_no_place_suffix, dispose_units),
+        cmocka_unit_test_teardown(test_clause__kinds_in_clause, dispose_units),
+        cmocka_unit_test_teardown(test_clause__kind, dispose_units),
+        cmocka_unit_test_teardown(test_clause__looks_like_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__split_list, dispose_units),
+        cmocka_unit_test_teardown(test_clause__no_role_word_is_not_a_clause, dispose_units),
+        cmocka_unit_test_teardown(test_clause__strict_narrative_is_not_a_clause, dispose_units),
+        cmocka_unit_test_teardown(test_clause__strict_role_sentences, dispose_units),
+        cmocka_unit_test_teardown(test_clause__appends_and_keeps_earlier_units, dispose_units),
+        /* Last: it overflows a stack array in clause.c and aborts under the sanitizers. */
+        cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

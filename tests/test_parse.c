@@ -1,0 +1,652 @@
+/* Unit tests for src/parse.c: decoded text → items, clauses, assignments, teams, metadata. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fengong/fengong.h"
+
+/* What a test allocated; freed by the teardown, so a failed assertion leaks nothing. */
+static fg_doc *docs[4];
+static size_t n_docs;
+static fg_text *text_owned;
+static char *mem_owned;
+
+static fg_doc *keep(fg_doc *doc)
+{
+    assert_true(n_docs < sizeof docs / sizeof docs[0]);
+    docs[n_docs++] = doc;
+    return doc;
+}
+
+static int free_all(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < n_docs; i++)
+        fg_doc_free(docs[i]);
+    n_docs = 0;
+    fg_text_free(text_owned);
+    text_owned = NULL;
+    free(mem_owned);
+    mem_owned = NULL;
+    return 0;
+}
+
+/* Decode src and parse it; the text is freed at once (the document must not borrow it). */
+static fg_doc *parse_len(const char *src, size_t len)
+{
+    fg_doc *doc = NULL;
+
+    assert_int_equal(fg_text_decode(&text_owned, "mem/test.txt", src, len), FG_OK);
+    assert_int_equal(fg_parse_document(&doc, text_owned, NULL), FG_OK);
+    assert_non_null(doc);
+    fg_text_free(text_owned);
+    text_owned = NULL;
+    return keep(doc);
+}
+
+static fg_doc *parse_doc(const char *src)
+{
+    return parse_len(src, strlen(src));
+}
+
+/* The one item with this path; fails when there is none or more than one. */
+static const fg_item *find_item(const fg_doc *doc, const char *path)
+{
+    const fg_item *found = NULL;
+
+    for (size_t i = 0; i < doc->n_items; i++) {
+        if (strcmp(doc->items[i].path, path) == 0) {
+            assert_null(found);
+            found = &doc->items[i];
+        }
+    }
+    if (found == NULL)
+        fail_msg("no item %s", path);
+    return found;
+}
+
+static char fmt_buf[8192];
+
+static void fmt_add(size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(fmt_buf + *len, sizeof fmt_buf - *len, fmt, ap);
+    va_end(ap);
+    assert_true(n >= 0 && (size_t)n < sizeof fmt_buf - *len);
+    *len += (size_t)n;
+}
+
+/* All item paths in order: "M:1 M:1.1 A1:1". */
+static const char *fmt_paths(const fg_doc *doc)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    for (size_t i = 0; i < doc->n_items; i++)
+        fmt_add(&len, "%s%s", i ? " " : "", doc->items[i].path);
+    return fmt_buf;
+}
+
+/* An item's rows: "lead:X|co:Y" per clause, clauses joined by " ; ". */
+static const char *fmt_rows(const fg_item *it)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    for (size_t c = 0; c < it->n_clauses; c++) {
+        const fg_clause *cl = &it->clauses[c];
+
+        for (size_t a = 0; a < cl->n_assignments; a++)
+            fmt_add(&len, "%s%s:%s", a ? "|" : (c ? " ; " : ""),
+                    fg_role_name(cl->assignments[a].role), cl->assignments[a].agency);
+    }
+    return fmt_buf;
+}
+
+/* A team's members: "convenor:X|deputy:Y|member:Z|office:W". */
+static const char *fmt_team(const fg_team *team)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    for (size_t m = 0; m < team->n_members; m++)
+        fmt_add(&len, "%s%s:%s", m ? "|" : "", fg_team_role_name(team->members[m].role),
+                team->members[m].agency);
+    return fmt_buf;
+}
+
+static void check_item(const fg_doc *doc, const char *path, const char *title, size_t n_clauses,
+                       const char *rows)
+{
+    const fg_item *it = find_item(doc, path);
+
+    assert_string_equal(it->title, title);
+    assert_int_equal(it->n_clauses, n_clauses);
+    assert_string_equal(fmt_rows(it), rows);
+}
+
+/* ---- structure ---- */
+
+static void test_parse__four_levels(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "一、总体要求\n"
+        "（一）加快发展。推动产业升级。（省工业和信息化厅牵头，省发展改革委按职责分工负责）\n"
+        "1．推进项目建设。（省发展改革委牵头，省财政厅按职责分工负责）\n"
+        "（1）建设示范区。（省商务厅负责）\n");
+    const fg_item *it;
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.1.1");
+    it = find_item(doc, "M:1.1.1.1");
+    assert_string_equal(it->marker, "（1）");
+    assert_string_equal(it->part, "M");
+    assert_int_equal(it->depth, 4);
+    assert_int_equal(it->line, 4);
+    assert_int_equal(it->parent, 2);
+    assert_int_equal(doc->items[0].parent, FG_NO_PARENT);
+    assert_string_equal(doc->items[2].marker, "1．");
+    assert_string_equal(doc->items[0].text, "总体要求");
+    check_item(doc, "M:1", "总体要求", 0, "");
+    check_item(doc, "M:1.1", "加快发展", 1, "lead:省工业和信息化厅|co:省发展改革委");
+    check_item(doc, "M:1.1.1", "推进项目建设", 1, "lead:省发展改革委|co:省财政厅");
+    check_item(doc, "M:1.1.1.1", "建设示范区", 1, "co:省商务厅");
+    assert_string_equal(it->clauses[0].text, "省商务厅负责");
+    assert_int_equal(it->clauses[0].line, 4);
+}
+
+static void test_parse__run_on_numbering(void **state)
+{
+    fg_doc *doc = parse_doc("一、扩大内需\n"
+                            "（一）提振消费\n"
+                            "1．开展以旧换新。（省商务厅牵头）\n"
+                            "2．培育消费新热点。（省文化和旅游厅负责）\n"
+                            "二、产业升级\n"
+                            "（二）培育集群\n"
+                            "3．实施强链工程。（省工业和信息化厅牵头，省财政厅按职责分工负责）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.2 M:2 M:2.2 M:2.2.3");
+    check_item(doc, "M:2.2.3", "实施强链工程", 1, "lead:省工业和信息化厅|co:省财政厅");
+    assert_int_equal(find_item(doc, "M:2.2.3")->parent, 5);
+}
+
+static void test_parse__chapters_and_sections(void **state)
+{
+    fg_doc *doc = parse_doc("第一章 总体要求\n"
+                            "第一节 发展目标\n"
+                            "一、提升能力\n"
+                            "（一）建设平台。（省科技厅牵头）\n"
+                            "第二节 重点任务\n"
+                            "一、扩大投资。（省发展改革委负责）\n"
+                            "第二章 保障措施\n"
+                            "一、加强领导。（省政府办公厅牵头）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.1.1 M:1.2 M:1.2.1 M:2 M:2.1");
+    assert_string_equal(find_item(doc, "M:1")->marker, "第一章");
+    check_item(doc, "M:1", "总体要求", 0, "");
+    check_item(doc, "M:1.2", "重点任务", 0, "");
+    check_item(doc, "M:1.1.1.1", "建设平台", 1, "lead:省科技厅");
+    check_item(doc, "M:2.1", "加强领导", 1, "lead:省政府办公厅");
+}
+
+static void test_parse__annex_parts(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体方案\n"
+                            "（一）统筹推进。（省发展改革委负责）\n"
+                            "附件1\n"
+                            "内需扩量提效攻坚实施方案\n"
+                            "一、攻坚任务\n"
+                            "（一）扩大消费。（省商务厅牵头，省财政厅按职能分工负责）\n"
+                            "附件 2\n"
+                            "产业育新培强攻坚实施方案\n"
+                            "一、攻坚任务\n"
+                            "(二) 培育企业。（省工业和信息化厅牵头）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.2");
+    assert_string_equal(find_item(doc, "A2:1.2")->part, "A2");
+    assert_string_equal(find_item(doc, "A2:1.2")->marker, "(二)");
+    check_item(doc, "A1:1.1", "扩大消费", 1, "lead:省商务厅|co:省财政厅");
+    check_item(doc, "A2:1.2", "培育企业", 1, "lead:省工业和信息化厅");
+}
+
+static void test_parse__annex_title_from_list(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体方案\n"
+                            "（一）统筹推进。（省发展改革委负责）\n"
+                            "附件：1. 产业育新培强攻坚实施方案\n"
+                            "2. 科技创新赋能攻坚实施方案\n"
+                            "湖南省人民政府办公厅\n"
+                            "附件1\n"
+                            "产业育新培强攻坚实施方案\n"
+                            "一、攻坚任务\n"
+                            "（一）培育企业。（省工业和信息化厅牵头）\n"
+                            "科技创新赋能攻坚实施方案\n"
+                            "一、攻坚任务\n"
+                            "（一）建设实验室。（省科技厅牵头，省教育厅按职责分工负责）\n");
+
+    (void)state;
+    /* The attachment list is not numbered items; annex 2 starts at its title line. */
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1");
+    assert_int_equal(find_item(doc, "A2:1")->line, 11);
+    check_item(doc, "A2:1.1", "建设实验室", 1, "lead:省科技厅|co:省教育厅");
+}
+
+static void test_parse__restart_starts_new_part(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体要求\n"
+                            "（一）统筹推进。（省发展改革委负责）\n"
+                            "二、保障措施\n"
+                            "一、攻坚任务\n"
+                            "（一）扩大消费。（省商务厅牵头）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:2 A1:1 A1:1.1");
+    check_item(doc, "A1:1.1", "扩大消费", 1, "lead:省商务厅");
+}
+
+/* ---- titles ---- */
+
+static void test_parse__title_rules(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体要求\n"
+                            "坚持稳中求进。（省发展改革委负责）\n"
+                            "（一）加快发展先进制造业。推动产业升级。（省工业和信息化厅牵头）\n"
+                            "（二）扩大有效投资（省发展改革委牵头），加快项目建设。\n"
+                            "（三）加快推进政务数据共享，建设全省一体化\n"
+                            "\n"
+                            "平台。（省数据局负责）\n");
+
+    (void)state;
+    /* A heading alone on its line is the title, whatever follows. */
+    check_item(doc, "M:1", "总体要求", 1, "co:省发展改革委");
+    /* Up to the first 。. */
+    check_item(doc, "M:1.1", "加快发展先进制造业", 1, "lead:省工业和信息化厅");
+    /* A clause is not part of the title. */
+    check_item(doc, "M:1.2", "扩大有效投资", 1, "lead:省发展改革委");
+    /* A title broken by a page break is joined with no separator. */
+    check_item(doc, "M:1.3", "加快推进政务数据共享，建设全省一体化平台", 1, "co:省数据局");
+    assert_int_equal(find_item(doc, "M:1.3")->clauses[0].line, 7);
+}
+
+/* ---- clauses ---- */
+
+static void test_parse__clause_split_over_blank_line(void **state)
+{
+    fg_doc *doc = parse_doc("1．推进国土空间规划。（省发展改革委牵头，省自\n"
+                            "\n"
+                            "然资源厅、省人力资\n"
+                            "\n"
+                            "源社会保障厅按职责分工\n"
+                            "负责）\n");
+    const fg_item *it = find_item(doc, "M:1");
+
+    (void)state;
+    check_item(doc, "M:1", "推进国土空间规划", 1,
+               "lead:省发展改革委|co:省自然资源厅|co:省人力资源社会保障厅");
+    assert_int_equal(it->clauses[0].line, 1);
+}
+
+static void test_parse__labelled_block_on_two_lines(void **state)
+{
+    fg_doc *doc = parse_doc("一、提升政务服务效能\n"
+                            "1．深化“一件事一次办”改革。\n"
+                            "牵头单位：市数据资源局\n"
+                            "配合单位：市发展改革委、市司法局、市市场监管局等\n"
+                            "2．推进告知承诺制。\n"
+                            "牵头单位:市市场监管局；配合单位：市司法局\n"
+                            "完成时限：2023年12月底前\n"
+                            "3．健全政企沟通机制。\n");
+    const fg_item *it = find_item(doc, "M:1.1");
+
+    (void)state;
+    check_item(doc, "M:1.1", "深化“一件事一次办”改革", 1,
+               "lead:市数据资源局|co:市发展改革委|co:市司法局|co:市市场监管局");
+    assert_int_equal(it->clauses[0].line, 3);
+    check_item(doc, "M:1.2", "推进告知承诺制", 1, "lead:市市场监管局|co:市司法局");
+    check_item(doc, "M:1.3", "健全政企沟通机制", 0, "");
+}
+
+static void test_parse__role_sentences(void **state)
+{
+    fg_doc *doc =
+        parse_doc("一、实施产业链提升工程\n"
+                  "（一）壮大先进制造业集群。每年滚动实施一批重点项目。由市工业和信息化局牵头，"
+                  "市发展改革委、市科技局、市商务局等部门配合。\n"
+                  "（二）推进智能化改造。市工业和信息化局会同市财政局、市发展改革委负责。\n"
+                  "（三）加强人才引育。市委组织部负责，市人力资源社会保障局配合。"
+                  "市科技局牵头，湘潭大学参与。\n"
+                  "（四）建立工作推进机制。由市政府常务副市长总牵头，成立工作专班，"
+                  "定期研究解决重大问题。\n");
+
+    (void)state;
+    check_item(doc, "M:1.1", "壮大先进制造业集群", 1,
+               "lead:市工业和信息化局|co:市发展改革委|co:市科技局|co:市商务局");
+    check_item(doc, "M:1.2", "推进智能化改造", 1,
+               "lead:市工业和信息化局|co:市财政局|co:市发展改革委");
+    check_item(doc, "M:1.3", "加强人才引育", 2,
+               "lead:市委组织部|co:市人力资源社会保障局 ; lead:市科技局|co:湘潭大学");
+    check_item(doc, "M:1.4", "建立工作推进机制", 0, "");
+}
+
+static void test_parse__flattened_table(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体目标\n"
+                            "全年接待游客8000万人次。\n"
+                            "二、重点任务\n"
+                            "序号\n"
+                            "重点任务\n"
+                            "牵头单位\n"
+                            "配合单位\n"
+                            "完成时限\n"
+                            "1\n"
+                            "打造生态文化旅游带。推进景区提质升级。\n"
+                            "市文化旅游广电局\n"
+                            "岳阳楼区人民政府、市林业局\n"
+                            "2024年12月\n"
+                            "2\n"
+                            "实施文旅消费提振行动。\n"
+                            "市商务局、市文化旅游广电局\n"
+                            "市财政局\n"
+                            "2024年10月\n"
+                            "三、保障措施\n"
+                            "各县市区要加强统筹调度。\n");
+    const fg_item *row = find_item(doc, "M:2.1");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:2 M:2.1 M:2.2 M:3");
+    check_item(doc, "M:2.1", "打造生态文化旅游带", 1,
+               "lead:市文化旅游广电局|co:岳阳楼区人民政府|co:市林业局");
+    check_item(doc, "M:2.2", "实施文旅消费提振行动", 1,
+               "lead:市商务局|lead:市文化旅游广电局|co:市财政局");
+    check_item(doc, "M:3", "保障措施", 0, "");
+    assert_int_equal(row->line, 9);
+    assert_int_equal(row->parent, 1);
+    /* The clause starts on the row's lines (9 to 12), not on line 0. */
+    assert_in_range(row->clauses[0].line, 9, 12);
+}
+
+static void test_parse__no_line_breaks(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "益阳市人民政府办公室关于印发工作要点的通知益政办发〔2023〕9号各区县（市）人民政府，"
+        "市直各单位：现将工作要点印发给你们。一、夯实数字基础设施（一）建设政务云平台"
+        "1．完成市级政务云扩容，利用率达到70%以上。（市数据资源局牵头，市财政局按职责"
+        "分工负责）2．推进电子政务外网向乡镇（街道）延伸。（市数据资源局负责）（二）强化"
+        "数据共享3．编制公共数据资源目录。（市数据资源局、市统计局分别牵头）二、提升政务"
+        "服务水平（三）深化改革4．提高全程网办率。（市政务服务中心牵头，市直各有关单位按"
+        "职责分工负责）");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc),
+                        "M:1 M:1.1 M:1.1.1 M:1.1.2 M:1.2 M:1.2.3 M:2 M:2.3 M:2.3.4");
+    check_item(doc, "M:1.1.1", "完成市级政务云扩容，利用率达到70%以上", 1,
+               "lead:市数据资源局|co:市财政局");
+    check_item(doc, "M:1.1.2", "推进电子政务外网向乡镇（街道）延伸", 1, "co:市数据资源局");
+    check_item(doc, "M:1.2.3", "编制公共数据资源目录", 1, "lead:市数据资源局|lead:市统计局");
+    check_item(doc, "M:2.3.4", "提高全程网办率", 1, "lead:市政务服务中心|co:市直各有关单位");
+    assert_int_equal(find_item(doc, "M:2.3.4")->clauses[0].assignments[1].kind, FG_KIND_GENERIC);
+}
+
+static void test_parse__first_listed_declaration(void **state)
+{
+    const char *body = "一、办好人民满意的教育\n"
+                       "1．新建幼儿园20所。\n"
+                       "责任单位：市教育局、市财政局、市自然资源和规划局\n"
+                       "2．实施营养改善计划。（市教育局、市财政局）\n"
+                       "3．建设次中心8个。（市卫生健康委、市发展改革委等按职责分工负责）\n"
+                       "4．开展免费筛查。（市卫生健康委牵头，市妇联、市财政局按职责分工负责）\n"
+                       "5．建设社区生活圈（以下简称“生活圈”）10个。\n"
+                       "6．新增城镇就业3.5万人。（市人力资源社会保障局）\n";
+    char src[2048];
+    fg_doc *doc;
+
+    (void)state;
+    snprintf(src, sizeof src, "%s%s", "各项任务的责任单位中，列第一位者为牵头单位。\n", body);
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 1);
+    check_item(doc, "M:1.1", "新建幼儿园20所", 1,
+               "lead:市教育局|co:市财政局|co:市自然资源和规划局");
+    check_item(doc, "M:1.2", "实施营养改善计划", 1, "lead:市教育局|co:市财政局");
+    check_item(doc, "M:1.3", "建设次中心8个", 1, "lead:市卫生健康委|co:市发展改革委");
+    check_item(doc, "M:1.4", "开展免费筛查", 1, "lead:市卫生健康委|co:市妇联|co:市财政局");
+    check_item(doc, "M:1.5", "建设社区生活圈（以下简称“生活圈”）10个", 0, "");
+    check_item(doc, "M:1.6", "新增城镇就业3.5万人", 1, "lead:市人力资源社会保障局");
+
+    /* Without the declaration: 责任单位 are co, and a bare list is no clause. */
+    doc = parse_doc(body);
+    assert_int_equal(doc->first_is_lead, 0);
+    check_item(doc, "M:1.1", "新建幼儿园20所", 1, "co:市教育局|co:市财政局|co:市自然资源和规划局");
+    check_item(doc, "M:1.2", "实施营养改善计划", 0, "");
+    check_item(doc, "M:1.3", "建设次中心8个", 1, "co:市卫生健康委|co:市发展改革委");
+}
+
+/* ---- metadata and teams ---- */
+
+static void test_parse__metadata(void **state)
+{
+    fg_doc *doc = parse_doc("湖南省人民政府文件\n"
+                            "湘政发〔2022〕1号\n"
+                            "\n"
+                            "湖南省人民政府关于印发《2022年政府工作报告重点工作分工方案》的通知\n"
+                            "各市州人民政府，省政府各厅委、各直属机构：\n"
+                            "现将方案印发给你们，请认真贯彻执行。\n"
+                            "湖南省人民政府\n"
+                            "2022年1月19日\n"
+                            "一、稳增长\n"
+                            "（一）扩大有效投资。（省发展改革委牵头）\n");
+
+    (void)state;
+    assert_string_equal(doc->name, "test.txt");
+    assert_string_equal(doc->title,
+                        "湖南省人民政府关于印发《2022年政府工作报告重点工作分工方案》的通知");
+    assert_string_equal(doc->issuer, "湖南省人民政府");
+    assert_string_equal(doc->doc_number, "湘政发〔2022〕1号");
+    assert_int_equal(doc->year, 2022);
+    assert_string_equal(doc->date, "2022-01-19");
+    check_item(doc, "M:1.1", "扩大有效投资", 1, "lead:省发展改革委");
+}
+
+static void test_parse__metadata_absent(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体要求\n"
+                            "（一）扩大有效投资。（省发展改革委牵头）\n");
+
+    (void)state;
+    assert_string_equal(doc->doc_number, "");
+    assert_string_equal(doc->issuer, "");
+    assert_string_equal(doc->date, "");
+    assert_int_equal(doc->year, 0);
+    /* A numbered heading is not the document's title. */
+    assert_string_equal(doc->title, "");
+}
+
+static void test_parse__work_teams(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "附件1\n"
+        "内需扩量提效攻坚实施方案\n"
+        "一、保障措施\n"
+        "（一）加强组织领导。成立内需扩量提效攻坚工作专班，由省政府副秘书长或省政府办公厅"
+        "副主任担任召集人，省发展改革委、省商务厅主要负责人任副召集人，成员单位包括省教育厅、"
+        "省财政厅、省林业局等。专班办公室设在省发展改革委。\n"
+        "附件2\n"
+        "民生补短提质攻坚实施方案\n"
+        "一、保障措施\n"
+        "（一）加强组织领导。成立民生补短提质攻坚工作专班，由省政府副秘书长担任召集人，"
+        "省人力资源社会保障厅、省教育厅主要负责人担任副召集人，省民政厅、省财政厅等为成员"
+        "单位。工作专班办公室设在省人力资源社会保障厅。\n");
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 2);
+    assert_string_equal(doc->teams[0].name, "内需扩量提效攻坚工作专班");
+    assert_string_equal(doc->teams[0].part, "A1");
+    assert_int_equal(doc->teams[0].line, 4);
+    assert_string_equal(fmt_team(&doc->teams[0]),
+                        "convenor:省政府副秘书长或省政府办公厅副主任|deputy:省发展改革委"
+                        "|deputy:省商务厅|member:省教育厅|member:省财政厅|member:省林业局"
+                        "|office:省发展改革委");
+    assert_string_equal(doc->teams[1].name, "民生补短提质攻坚工作专班");
+    assert_string_equal(doc->teams[1].part, "A2");
+    assert_string_equal(fmt_team(&doc->teams[1]),
+                        "convenor:省政府副秘书长|deputy:省人力资源社会保障厅|deputy:省教育厅"
+                        "|member:省民政厅|member:省财政厅|office:省人力资源社会保障厅");
+    /* A team paragraph is not a responsibility clause. */
+    assert_int_equal(find_item(doc, "A1:1.1")->n_clauses, 0);
+}
+
+static void test_parse__options(void **state)
+{
+    static const char src[] = "（一）成立甲工作专班，由省长担任召集人。";
+    fg_parse_opts opts = FG_PARSE_OPTS_INIT;
+    fg_doc *doc = NULL;
+
+    (void)state;
+    assert_int_equal(fg_text_decode(&text_owned, "x.txt", src, strlen(src)), FG_OK);
+    assert_int_equal(fg_parse_document(&doc, text_owned, NULL), FG_OK);
+    keep(doc);
+    assert_int_equal(doc->n_teams, 1);
+    assert_string_equal(fmt_team(&doc->teams[0]), "convenor:省长");
+    /* no_teams skips them; name overrides the recorded document name. */
+    opts.no_teams = 1;
+    opts.name = "dir/plan.txt";
+    assert_int_equal(fg_parse_document(&doc, text_owned, &opts), FG_OK);
+    keep(doc);
+    assert_int_equal(doc->n_teams, 0);
+    assert_string_equal(doc->name, "plan.txt");
+}
+
+/* ---- edges ---- */
+
+static void test_parse__empty_text(void **state)
+{
+    fg_doc *doc = NULL;
+
+    (void)state;
+    assert_int_equal(fg_text_decode(&text_owned, "empty.txt", NULL, 0), FG_OK);
+    assert_int_equal(fg_parse_document(&doc, text_owned, NULL), FG_OK);
+    assert_non_null(keep(doc));
+    assert_int_equal(doc->n_items, 0);
+    assert_int_equal(doc->n_teams, 0);
+    assert_string_equal(doc->title, "");
+    assert_string_equal(doc->name, "empty.txt");
+    fg_doc_free(NULL);
+}
+
+static void test_parse__no_numbering_no_items(void **state)
+{
+    fg_doc *doc = parse_doc("现将方案印发给你们，请认真贯彻执行。\n各地要加强领导。\n");
+
+    (void)state;
+    assert_int_equal(doc->n_items, 0);
+}
+
+static void test_parse__invalid_arguments(void **state)
+{
+    fg_doc *doc = NULL;
+    int sentinel = 0;
+
+    (void)state;
+    assert_int_equal(fg_text_decode(&text_owned, "x.txt", "一、任务", strlen("一、任务")), FG_OK);
+    fg_error_clear();
+    assert_int_equal(fg_parse_document(NULL, text_owned, NULL), FG_EINVAL);
+    assert_int_equal(fg_error_last()->code, FG_EINVAL);
+    assert_non_null(strstr(fg_error_last()->message, "fg_parse_document"));
+    assert_non_null(strstr(fg_error_last()->message, "out"));
+
+    fg_error_clear();
+    doc = (fg_doc *)&sentinel;
+    assert_int_equal(fg_parse_document(&doc, NULL, NULL), FG_EINVAL);
+    assert_int_equal(fg_error_last()->code, FG_EINVAL);
+    assert_non_null(strstr(fg_error_last()->message, "text"));
+    /* The header promises *out is NULL on failure. */
+    assert_null(doc);
+}
+
+static void test_parse__deep_nesting(void **state)
+{
+    size_t n = 2000;
+    size_t cap = 64 + 2 * 3 * n + n + 256;
+    size_t len = 0;
+    fg_doc *doc;
+
+    (void)state;
+    mem_owned = malloc(cap);
+    assert_non_null(mem_owned);
+    len += (size_t)snprintf(mem_owned + len, cap - len, "1．推进建设。");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(mem_owned + len, cap - len, "（");
+    len += (size_t)snprintf(mem_owned + len, cap - len, "省财政厅负责");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(mem_owned + len, cap - len, "）");
+    /* And as many left open to the end of the text. */
+    len += (size_t)snprintf(mem_owned + len, cap - len, "\n2．再推进。");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(mem_owned + len, cap - len, "(");
+    len += (size_t)snprintf(mem_owned + len, cap - len, "省财政厅牵头\n");
+    doc = parse_len(mem_owned, len);
+    assert_int_equal(doc->n_items, 2);
+}
+
+static void test_parse__five_megabyte_line(void **state)
+{
+    static const char head[] = "一、任务";
+    static const char unit[] = "推进工作（省财政厅牵头，省教育厅按职责分工负责）。";
+    size_t target = 5u << 20;
+    size_t len = sizeof head - 1;
+    fg_doc *doc = NULL;
+
+    (void)state;
+    mem_owned = malloc(target + sizeof unit);
+    assert_non_null(mem_owned);
+    memcpy(mem_owned, head, len);
+    while (len + sizeof unit - 1 <= target) {
+        memcpy(mem_owned + len, unit, sizeof unit - 1);
+        len += sizeof unit - 1;
+    }
+    assert_int_equal(fg_text_decode(&text_owned, "big.txt", mem_owned, len), FG_OK);
+    assert_int_equal(fg_parse_document(&doc, text_owned, NULL), FG_OK);
+    assert_non_null(keep(doc));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_parse__four_levels, free_all),
+        cmocka_unit_test_teardown(test_parse__run_on_numbering, free_all),
+        cmocka_unit_test_teardown(test_parse__chapters_and_sections, free_all),
+        cmocka_unit_test_teardown(test_parse__annex_parts, free_all),
+        cmocka_unit_test_teardown(test_parse__annex_title_from_list, free_all),
+        cmocka_unit_test_teardown(test_parse__restart_starts_new_part, free_all),
+        cmocka_unit_test_teardown(test_parse__title_rules, free_all),
+        cmocka_unit_test_teardown(test_parse__clause_split_over_blank_line, free_all),
+        cmocka_unit_test_teardown(test_parse__labelled_block_on_two_lines, free_all),
+        cmocka_unit_test_teardown(test_parse__role_sentences, free_all),
+        cmocka_unit_test_teardown(test_parse__flattened_table, free_all),
+        cmocka_unit_test_teardown(test_parse__no_line_breaks, free_all),
+        cmocka_unit_test_teardown(test_parse__first_listed_declaration, free_all),
+        cmocka_unit_test_teardown(test_parse__metadata, free_all),
+        cmocka_unit_test_teardown(test_parse__metadata_absent, free_all),
+        cmocka_unit_test_teardown(test_parse__work_teams, free_all),
+        cmocka_unit_test_teardown(test_parse__options, free_all),
+        cmocka_unit_test_teardown(test_parse__empty_text, free_all),
+        cmocka_unit_test_teardown(test_parse__no_numbering_no_items, free_all),
+        cmocka_unit_test_teardown(test_parse__invalid_arguments, free_all),
+        cmocka_unit_test_teardown(test_parse__deep_nesting, free_all),
+        cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
