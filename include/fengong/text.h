@@ -50,8 +50,8 @@ typedef struct fg_text {
  * @param name   display name used in messages ("graphs/documents/x.txt", "<stdin>"); copied.
  * @param bytes  the raw input; borrowed, not kept. May be NULL when len is 0.
  * @param len    its length in bytes.
- * @return FG_OK, FG_EENCODING ("NAME: binary data, not text" / "NAME:LINE: truncated UTF-16")
- *         or FG_ENOMEM.
+ * @return FG_OK, FG_EENCODING ("NAME: binary data, not text" / "NAME:LINE: truncated UTF-16
+ *         input"), FG_EINVAL (a NULL argument) or FG_ENOMEM.
  * Complexity: O(len).
  */
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len);
@@ -61,7 +61,8 @@ int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t le
  * @param out   receives a new text, freed with fg_text_free(); NULL on failure.
  * @param path  a regular file, "-" for stdin; a directory or unreadable file is an error.
  * @return FG_OK, FG_EIO ("PATH: cannot open: No such file or directory", "PATH: is a
- *         directory"), FG_EENCODING or FG_ENOMEM.
+ *         directory", "PATH: not a regular file", "PATH: file too large …"), FG_EENCODING,
+ *         FG_EINVAL or FG_ENOMEM. Odd-length UTF-16 is refused, not padded.
  */
 int fg_text_read_file(fg_text **out, const char *path);
 
