@@ -118,6 +118,16 @@ bool fg_clause__looks_like_unit(fg_strview name)
     if (fg_sv_contains(name, "的") || fg_sv_contains(name, "“") || fg_sv_contains(name, "《") ||
         fg_sv_contains(name, "。") || fg_sv_contains(name, "，"))
         return false;
+    /* Narrative, not a name: a digit (附件2所列…) or 由 inside (…任务由各地), 自由 aside. */
+    for (size_t i = 0; i < name.len; i++)
+        if (name.ptr[i] >= '0' && name.ptr[i] <= '9')
+            return false;
+    {
+        size_t k = fg_sv_find(name, "由");
+
+        if (k != SIZE_MAX && !(k >= 3 && fg_sv_at(name, k - 3, "自", 3)))
+            return false;
+    }
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级");
 }
@@ -589,6 +599,27 @@ static bool lead_mark(fg_strview s, size_t i, size_t *n)
     return false;
 }
 
+/*
+ * Characters since the last separator: a blank after a short name (省委 组织部) is
+ * inside one name, after a longer one (省财政厅 省商务厅) it separates two.
+ */
+static size_t last_element_cps(fg_strview s)
+{
+    size_t n = 0;
+
+    while (s.len > 0) {
+        size_t k = last_cp_len(s);
+        fg_strview c = fg_sv(s.ptr + s.len - k, k);
+
+        if (fg_sv_eq(c, fg_sv_cstr("、")) || fg_sv_eq(c, fg_sv_cstr("，")) ||
+            fg_sv_eq(c, fg_sv_cstr("；")) || fg_sv_eq(c, fg_sv_cstr("：")) || c.ptr[0] == '\x01')
+            break;
+        s.len -= k;
+        n++;
+    }
+    return n;
+}
+
 /* Separators after which a blank adds nothing. */
 static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
 
@@ -630,7 +661,8 @@ static int normalise(fg_str *buf, fg_strview text)
                 j += text.ptr[j] == ' ' ? 1 : 3;
             if (j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
                 strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
-                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends))
+                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends) &&
+                last_element_cps(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) >= 3)
                 rc = fg_str_append(buf, "、", 3);
         } else if (c == ',') {
             rc = fg_str_append(buf, "，", 3);

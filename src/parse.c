@@ -886,6 +886,35 @@ out:
 
 /* ---- items ---- */
 
+/*
+ * Whether the text after a long first line finishes a word cut by a page break: a fragment
+ * of at most 8 characters, with no comma, before the first 。 ("…服务平台建" + "设。").
+ */
+static bool continues_word(fg_strview t, size_t first_len)
+{
+    fg_strview rest = fg_sv(t.ptr + first_len, t.len - first_len);
+    size_t k = fg_sv_find(rest, "。");
+    size_t n_cps = 0;
+
+    /* A heading alone is short (总体要求); a line cut by a page break runs the full width. */
+    for (size_t i = 0; i < first_len; i += fg_cp_len((unsigned char)t.ptr[i]))
+        n_cps++;
+    if (n_cps < 16 || k == SIZE_MAX || k > 24)
+        return false;
+    rest.len = k;
+    return !fg_sv_contains(rest, "，") && !fg_sv_contains(rest, "、");
+}
+
+/* A title without the separators it may end with (推进试点工作，). */
+static fg_strview trim_title(fg_strview s)
+{
+    s = trim(s);
+    while (fg_sv_ends(s, "，") || fg_sv_ends(s, "、") || fg_sv_ends(s, "；") ||
+           fg_sv_ends(s, "：") || fg_sv_ends(s, ","))
+        s = trim(fg_sv(s.ptr, s.len - (fg_sv_ends(s, ",") ? 1 : 3)));
+    return s;
+}
+
 /* The title: the marker line when it is a heading alone, else text up to the first 。. */
 static fg_strview item_title(const parser *p, fg_strview t)
 {
@@ -893,10 +922,11 @@ static fg_strview item_title(const parser *p, fg_strview t)
     size_t end = t.len;
     size_t k;
 
-    if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") && !fg_sv_contains(first, "，") &&
-        !fg_sv_contains(first, "；") && !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
-        !fg_sv_contains(first, "("))
-        return trim(first);
+    if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") &&
+        !fg_sv_contains(first, "，") && !fg_sv_contains(first, "；") &&
+        !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
+        !fg_sv_contains(first, "(") && !continues_word(t, first.len))
+        return trim_title(first);
     k = fg_sv_find(t, "。");
     if (k != SIZE_MAX)
         end = k;
@@ -917,7 +947,7 @@ static fg_strview item_title(const parser *p, fg_strview t)
         }
         i += fg_cp_len((unsigned char)t.ptr[i]);
     }
-    return trim(fg_sv(t.ptr, end));
+    return trim_title(fg_sv(t.ptr, end));
 }
 
 static int finish_row(parser *p);
@@ -1000,7 +1030,7 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
 
     FG_TRY(close_item(p));
     /* Restart of the top numbering: a new part (an annex without a 附件 line). */
-    if (p->has_root && m->st == p->root_style && m->num == 1 && p->root_max >= 2 &&
+    if (p->has_root && m->st == p->root_style && m->num == 1 && p->root_max >= 1 &&
         m->st != ST_ROW)
         start_part(p, p->annex_no + 1);
     while (p->depth > 0 && rank_of(p->stack[p->depth - 1].st) >= rank_of(m->st))
@@ -1154,11 +1184,19 @@ static int annex_header(fg_strview s)
         v = cn_number(s, j, &n);
     if (v <= 0)
         return 0;
-    j = skip_blanks(s, j + n);
-    if (AT(s, j, "：") || AT(s, j, ":"))
-        j = skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3));
-    /* 附件1：XX方案 on one line is also a header; 附件：1. X is a list (handled elsewhere). */
-    return (int)v;
+    {
+        size_t after = j + n;
+
+        j = skip_blanks(s, after);
+        if (j == s.len)
+            return (int)v;
+        /* 附件1：XX方案 or 附件1 XX方案 on one line is a header too; 附件2所列任务… is not. */
+        if (AT(s, j, "：") || AT(s, j, ":"))
+            return (int)v;
+        if (j > after && s.len - j <= 120 && !fg_sv_contains(s, "，") && !fg_sv_contains(s, "。"))
+            return (int)v;
+        return 0;
+    }
 }
 
 /* A page number or page footer alone on a line: 5, - 5 -, — 5 —, 第 5 页, 第5页 共12页. */
@@ -1648,7 +1686,8 @@ static void find_metadata(parser *p, fg_doc *doc)
             mark hm;
 
             if (line.len > 240 || fg_sv_contains(line, "\t") || fg_sv_contains(line, "。") ||
-                fg_sv_contains(line, "<") || marker_at(line, 0, true, &hm)) {
+                fg_sv_contains(line, "<") || marker_at(line, 0, true, &hm) ||
+                annex_header(line) > 0) {
                 if (first.len)
                     break;
                 continue;
@@ -1668,6 +1707,7 @@ static void find_metadata(parser *p, fg_doc *doc)
             }
             break;
         }
+        first.len = 0; /* no line that ends like a document name */
 found:
         if (first.len) {
             fg_str title = FG_STR_INIT;

@@ -479,9 +479,26 @@ static void test_clause__many_labels_stay_in_bounds(void **state)
     assert_string_equal(parse(text), "lead:省财政厅|co:省商务厅");
 }
 
+static void test_clause__blank_inside_short_name_joins(void **state)
+{
+    (void)state;
+    /* 省委 组织部 is one name broken by a blank; 省财政厅 省商务厅 are two. */
+    assert_string_equal(parse("省委 组织部牵头，省财政厅 省商务厅按职责分工负责"),
+                        "lead:省委组织部|co:省财政厅|co:省商务厅");
+}
+
+static void test_clause__narrative_is_not_a_unit(void **state)
+{
+    (void)state;
+    assert_string_equal(parse_with("附件2所列任务由各地负责", FG_CLAUSE_STRICT, false),
+                        NOT_CLAUSE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_clause__blank_inside_short_name_joins, dispose_units),
+        cmocka_unit_test_teardown(test_clause__narrative_is_not_a_unit, dispose_units),
         cmocka_unit_test_teardown(test_clause__lead_then_co, dispose_units),
         cmocka_unit_test_teardown(test_clause__by_function_is_co, dispose_units),
         cmocka_unit_test_teardown(test_clause__respectively_lead, dispose_units),

@@ -621,6 +621,65 @@ static void test_parse__five_megabyte_line(void **state)
     assert_non_null(keep(doc));
 }
 
+/* ---- regressions ---- */
+
+static void test_parse__annex_reference_is_not_a_part(void **state)
+{
+    fg_doc *doc = parse_doc("一、总体\n"
+                            "（一）推进。（省财政厅负责）\n"
+                            "附件2所列任务由各地负责\n"
+                            "（二）继续。（省教育厅负责）\n");
+
+    (void)state;
+    /* 附件2 followed by a sentence refers to an annex; it does not start one. */
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.2");
+    check_item(doc, "M:1.1", "推进", 1, "co:省财政厅");
+    check_item(doc, "M:1.2", "继续", 1, "co:省教育厅");
+}
+
+static void test_parse__repeated_top_level_starts_a_part(void **state)
+{
+    fg_doc *doc = parse_doc("一、甲\n"
+                            "（一）乙。（省财政厅负责）\n"
+                            "一、丁\n"
+                            "（一）戊。（省教育厅负责）\n");
+
+    (void)state;
+    /* A second 一、 cannot be the same item: paths stay unique. */
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 A1:1 A1:1.1");
+}
+
+static void test_parse__long_line_cut_by_page_break_joins_title(void **state)
+{
+    fg_doc *doc = parse_doc("一、总\n"
+                            "1．推进政务数据共享平台和一体化在线政务服务平台建\n"
+                            "\n"
+                            "设。（省数据局负责）\n");
+
+    (void)state;
+    check_item(doc, "M:1.1", "推进政务数据共享平台和一体化在线政务服务平台建设", 1,
+               "co:省数据局");
+}
+
+static void test_parse__title_drops_trailing_comma(void **state)
+{
+    fg_doc *doc = parse_doc("一、总\n"
+                            "4．推进（试点）工作，（省财政厅负责）继续推进。\n");
+
+    (void)state;
+    check_item(doc, "M:1.4", "推进（试点）工作", 1, "co:省财政厅");
+}
+
+static void test_parse__annex_line_is_not_the_title(void **state)
+{
+    fg_doc *doc = parse_doc("附件1\n"
+                            "内需扩量提效攻坚实施方案\n"
+                            "一、目标\n");
+
+    (void)state;
+    assert_string_equal(doc->title, "内需扩量提效攻坚实施方案");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +689,11 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__annex_parts, free_all),
         cmocka_unit_test_teardown(test_parse__annex_title_from_list, free_all),
         cmocka_unit_test_teardown(test_parse__restart_starts_new_part, free_all),
+        cmocka_unit_test_teardown(test_parse__annex_reference_is_not_a_part, free_all),
+        cmocka_unit_test_teardown(test_parse__repeated_top_level_starts_a_part, free_all),
+        cmocka_unit_test_teardown(test_parse__long_line_cut_by_page_break_joins_title, free_all),
+        cmocka_unit_test_teardown(test_parse__title_drops_trailing_comma, free_all),
+        cmocka_unit_test_teardown(test_parse__annex_line_is_not_the_title, free_all),
         cmocka_unit_test_teardown(test_parse__title_rules, free_all),
         cmocka_unit_test_teardown(test_parse__clause_split_over_blank_line, free_all),
         cmocka_unit_test_teardown(test_parse__labelled_block_on_two_lines, free_all),
