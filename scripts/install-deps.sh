@@ -3,10 +3,10 @@
 # usage: scripts/install-deps.sh build|test|bench
 set -eu
 what=${1:-build}
-pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev libigraph-dev libgraphviz-dev"
+pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev"
 case "$what" in
     build) ;;
-    test)  pkgs="$pkgs libcmocka-dev python3" ;;
+    test)  pkgs="$pkgs libcmocka-dev python3 sqlite3" ;;
     bench) pkgs="$pkgs libcmocka-dev python3" ;;
     *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

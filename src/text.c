@@ -12,6 +12,8 @@
  */
 #include "fengong/text.h"
 
+#include <nettle/sha2.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -763,6 +765,24 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     size_t n = 0;
     int rc = FG_OK;
 
+    char digest[65];
+
+    /* The raw bytes identify the file (the store keys re-ingests on it). */
+    {
+        struct sha256_ctx ctx;
+        uint8_t d[SHA256_DIGEST_SIZE];
+        static const char hex[] = "0123456789abcdef";
+
+        sha256_init(&ctx);
+        if (len > 0)
+            sha256_update(&ctx, len, bytes);
+        sha256_digest(&ctx, sizeof d, d);
+        for (size_t k = 0; k < sizeof d; k++) {
+            digest[2 * k] = hex[d[k] >> 4];
+            digest[2 * k + 1] = hex[d[k] & 15];
+        }
+        digest[64] = '\0';
+    }
     dec = calloc(1, sizeof *dec);
     FG_CHECK_ALLOC(dec);
     dec->name = name;
@@ -773,6 +793,8 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     fg_str_dispose(&conv);
     FG_TRY(normalise_nfc(dec, &data));
     FG_TRY(make_text(out, dec, enc, &data));
+    (*out)->n_bytes = len;
+    memcpy((*out)->sha256, digest, sizeof digest);
 out:
     fg_str_dispose(&data);
     fg_str_dispose(&conv);

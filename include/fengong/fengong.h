@@ -8,5 +8,7 @@
 #include "fengong/text.h"
 #include "fengong/doc.h"
 #include "fengong/parse.h"
+#include "fengong/gazetteer.h"
+#include "fengong/store.h"
 
 #endif

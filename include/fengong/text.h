@@ -36,6 +36,8 @@ typedef struct fg_text {
     const fg_text_warning *warnings;
     size_t n_warnings;    /* how many were recorded (at most FG_TEXT_MAX_WARNINGS) */
     size_t n_replaced;    /* how many invalid sequences were replaced by U+FFFD in all */
+    size_t n_bytes;       /* size of the raw input */
+    char sha256[65];      /* lower-case hex SHA-256 of the raw input bytes */
     void *priv_;          /* owned storage; do not touch */
 } fg_text;
 

@@ -3,6 +3,7 @@
 #define FG_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Exit codes: 0 ok, 1 runtime or input error, 2 usage error. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -12,6 +13,35 @@ typedef struct cli_global {
 } cli_global;
 
 int cmd_extract(int argc, char **argv, const cli_global *g);
+int cmd_ingest(int argc, char **argv, const cli_global *g);
+int cmd_documents(int argc, char **argv, const cli_global *g);
+int cmd_remove(int argc, char **argv, const cli_global *g);
+int cmd_search(int argc, char **argv, const cli_global *g);
+int cmd_agencies(int argc, char **argv, const cli_global *g);
+
+/* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
+const char *cli_db_path(const char *opt);
+
+/* Load the bundled gazetteer and merge the given files; -1 (reported) on failure. */
+struct fg_gazetteer;
+int cli_load_gazetteer(struct fg_gazetteer **out, const char *const *files, size_t n,
+                       const cli_global *g);
+
+/* Rows to stdout as an aligned table, TSV, CSV or a JSON array of objects. */
+typedef struct cli_printer {
+    int fmt;                  /* a cli_format */
+    size_t n;
+    const char *const *hdr;
+    struct cli_table *table;
+    struct json_t *json;
+    size_t rows;
+} cli_printer;
+
+void cli_printer_begin(cli_printer *p, int fmt, size_t n, const char *const *hdr);
+/* An fg_store_row_cb: payload is the printer. */
+int cli_printer_row(size_t n_cols, const char *const *cols, void *payload);
+void cli_printer_right(cli_printer *p, size_t col);
+void cli_printer_end(cli_printer *p);
 
 /* Print "fengong: <message>" for the last library error (with the source with --debug). */
 void cli_report_error(const cli_global *g);

@@ -17,6 +17,11 @@ static const char usage_text[] =
     "\n"
     "commands:\n"
     "  extract FILE...   extract items, clauses, assignments and work teams\n"
+    "  ingest FILE...    extract and store documents in the database (SQLite)\n"
+    "  documents         list the stored documents\n"
+    "  remove DOC...     delete stored documents\n"
+    "  search QUERY      find stored tasks by text, with their agencies\n"
+    "  agencies          agencies in the store; --unresolved, show NAME\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -75,6 +80,16 @@ int main(int argc, char **argv)
     optind = 0; /* reset getopt for the subcommand (glibc: 0 re-initialises) */
     if (strcmp(cmd, "extract") == 0)
         return cmd_extract(argc, argv, &g);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc, argv, &g);
+    if (strcmp(cmd, "documents") == 0)
+        return cmd_documents(argc, argv, &g);
+    if (strcmp(cmd, "remove") == 0)
+        return cmd_remove(argc, argv, &g);
+    if (strcmp(cmd, "search") == 0)
+        return cmd_search(argc, argv, &g);
+    if (strcmp(cmd, "agencies") == 0)
+        return cmd_agencies(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;

@@ -1,0 +1,112 @@
+/* fengong: the SQLite store: documents, items, clauses, assignments, agencies and teams. */
+#ifndef FENGONG_STORE_H
+#define FENGONG_STORE_H
+
+#include <stddef.h>
+
+#include "fengong/doc.h"
+#include "fengong/gazetteer.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The schema version this fengong writes (PRAGMA user_version). */
+#define FG_STORE_SCHEMA_VERSION 2
+
+typedef struct fg_store fg_store;
+
+typedef struct fg_store_opts {
+    int read_only;         /* open without creating or migrating */
+    int busy_timeout_ms;   /* wait this long for another writer (default 10000) */
+} fg_store_opts;
+
+#define FG_STORE_OPTS_INIT {0, 10000}
+
+/**
+ * Open (and create or migrate) a store. WAL journal, foreign keys on.
+ * @param out   receives a handle, closed with fg_store_close(); NULL on failure.
+ * @param path  the database file; with read_only it must exist.
+ * @return FG_OK, FG_ENOTFOUND (read_only and no such file), FG_EDB ("PATH: not a fengong
+ *         database: …", "PATH: schema version N is newer than this fengong (2); not
+ *         changed", disk or permission errors) or FG_ENOMEM.
+ */
+int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts);
+
+/** Close a store; NULL-safe. */
+void fg_store_close(fg_store *st);
+
+/** The store's path as given to fg_store_open(); borrowed. */
+const char *fg_store_path(const fg_store *st);
+
+typedef enum fg_ingest_status {
+    FG_INGEST_ADDED = 0,      /* a new document */
+    FG_INGEST_UNCHANGED = 1,  /* the same name with the same content: nothing written */
+    FG_INGEST_REPLACED = 2,   /* the same name, new content, replace requested */
+    FG_INGEST_DUPLICATE = 3   /* the same content under another name: nothing written */
+} fg_ingest_status;
+
+typedef struct fg_ingest_opts {
+    int replace;                    /* swap a stored document of the same name */
+    const fg_gazetteer *gazetteer;  /* resolves names; NULL leaves every name unresolved */
+} fg_ingest_opts;
+
+#define FG_INGEST_OPTS_INIT {0, NULL}
+
+/**
+ * Store one document in one transaction: whole or not at all.
+ * @param status    receives what happened.
+ * @param doc       the parsed document (its name is the key).
+ * @param sha256    hex SHA-256 of the raw input bytes (64 characters).
+ * @param n_bytes   size of the raw input.
+ * @return FG_OK, FG_EINVAL ("NAME: a different version is already stored …; use --replace",
+ *         "NAME: no numbered items, clauses or work teams: not a task-division document"),
+ *         FG_EDB or FG_ENOMEM. On failure the database is unchanged.
+ */
+int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
+                    const char *sha256, size_t n_bytes, const fg_ingest_opts *opts);
+
+/**
+ * Delete a document and everything extracted from it (agencies stay).
+ * @return FG_OK, FG_ENOTFOUND ("NAME: no such document") or FG_EDB.
+ */
+int fg_store_remove(fg_store *st, const char *name);
+
+/**
+ * Row callback of the query functions: n_cols strings (never NULL), valid during the call.
+ * Return 0 to go on, non-zero to stop (the query then returns FG_OK).
+ */
+typedef int (*fg_store_row_cb)(size_t n_cols, const char *const *cols, void *payload);
+
+/** Documents: name, doc_number, year, date, items, clauses, assignments, teams, title,
+ *  sha256, ingested_at; by name. */
+int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload);
+
+/** Assignments: doc, item, clause, role, surface, agency (canonical or surface), kind, status;
+ *  in document order. */
+int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload);
+
+/** Team rows: doc, team, role, surface, agency, status; in document order. */
+int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload);
+
+/**
+ * Items whose title or text contains query: doc, item, title, lead, co (agencies joined
+ * with 、). Three characters or more use the FTS5 trigram index; shorter queries scan.
+ * @return FG_OK, FG_EINVAL (empty query) or FG_EDB.
+ */
+int fg_store_search(fg_store *st, const char *query, size_t limit, fg_store_row_cb cb,
+                    void *payload);
+
+/** Agencies with their use: agency, status, level, type, lead, co, documents; by lead
+ *  then total. With unresolved_only, the names the gazetteer does not know (surface, count,
+ *  documents). */
+int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, void *payload);
+
+/** One agency by canonical name or alias or surface: its tasks: doc, item, clause, role,
+ *  surface, title. FG_ENOTFOUND when the store has no such agency. */
+int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

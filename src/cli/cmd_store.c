@@ -1,0 +1,517 @@
+/*
+ * Commands over the store: ingest, documents, remove, search, agencies. Argument parsing,
+ * the database path (--db, then $FENGONG_DB, then ./fengong.db) and printing only; all the
+ * work is done by fg_store_* and fg_gazetteer_*.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fengong/fengong.h"
+#include "table.h"
+
+const char *cli_db_path(const char *opt)
+{
+    const char *env = getenv("FENGONG_DB");
+
+    if (opt && opt[0])
+        return opt;
+    if (env && env[0])
+        return env;
+    return "fengong.db";
+}
+
+/* ---- printing rows in any format ---- */
+
+void cli_printer_begin(cli_printer *p, int fmt, size_t n, const char *const *hdr)
+{
+    memset(p, 0, sizeof *p);
+    p->fmt = fmt;
+    p->n = n;
+    p->hdr = hdr;
+    if (fmt == CLI_TABLE)
+        p->table = cli_table_new(n, hdr);
+    else if (fmt == CLI_JSON)
+        p->json = json_array();
+    else
+        cli_write_row(stdout, (cli_format)fmt, n, hdr);
+}
+
+int cli_printer_row(size_t n_cols, const char *const *cols, void *payload)
+{
+    cli_printer *p = payload;
+    size_t n = n_cols < p->n ? n_cols : p->n;
+
+    p->rows++;
+    if (p->fmt == CLI_TABLE) {
+        const char *cells[32];
+
+        for (size_t k = 0; k < p->n && k < 32; k++)
+            cells[k] = k < n ? cols[k] : "";
+        if (p->table)
+            cli_table_add(p->table, cells);
+    } else if (p->fmt == CLI_JSON) {
+        json_t *o = json_object();
+
+        for (size_t k = 0; o && k < n; k++)
+            json_object_set_new(o, p->hdr[k], json_string(cols[k]));
+        if (o)
+            json_array_append_new(p->json, o);
+    } else {
+        cli_write_row(stdout, (cli_format)p->fmt, n, cols);
+    }
+    return 0;
+}
+
+void cli_printer_end(cli_printer *p)
+{
+    if (p->fmt == CLI_TABLE && p->table) {
+        cli_table_print(stdout, p->table, 60);
+        cli_table_free(p->table);
+    } else if (p->fmt == CLI_JSON && p->json) {
+        char *s = json_dumps(p->json, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+        if (s) {
+            puts(s);
+            free(s);
+        }
+        json_decref(p->json);
+    }
+    p->table = NULL;
+    p->json = NULL;
+}
+
+void cli_printer_right(cli_printer *p, size_t col)
+{
+    if (p->table)
+        cli_table_align_right(p->table, col);
+}
+
+/* ---- common options ---- */
+
+typedef struct store_args {
+    const char *db;
+    cli_format fmt;
+    int replace;
+    int unresolved;
+    size_t limit;
+    const char *gazetteers[16];
+    size_t n_gazetteers;
+} store_args;
+
+/*
+ * Parse the options shared by the store commands. Returns -1 to go on, or an exit code.
+ * allowed: which of "rgul" (replace, gazetteer, unresolved, limit) the command takes.
+ */
+static int parse_args(store_args *a, int argc, char **argv, const char *usage,
+                      const char *allowed)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"replace", no_argument, NULL, 'r'},
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"unresolved", no_argument, NULL, 'u'},
+        {"limit", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    int f;
+
+    memset(a, 0, sizeof *a);
+    a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
+    a->limit = 50;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+        if ((c == 'r' || c == 'g' || c == 'u' || c == 'l') && strchr(allowed, c) == NULL) {
+            fprintf(stderr, "fengong %s: option '%s' does not apply here\n%s", argv[0],
+                    argv[optind - 1], usage);
+            return CLI_USAGE;
+        }
+        switch (c) {
+        case 'd':
+            a->db = optarg;
+            break;
+        case 'f':
+            f = cli_format_parse(optarg);
+            if (f < 0) {
+                fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json)\n",
+                        argv[0], optarg);
+                return CLI_USAGE;
+            }
+            a->fmt = (cli_format)f;
+            break;
+        case 'r':
+            a->replace = 1;
+            break;
+        case 'g':
+            if (a->n_gazetteers == sizeof a->gazetteers / sizeof a->gazetteers[0]) {
+                fprintf(stderr, "fengong %s: too many --gazetteer files\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->gazetteers[a->n_gazetteers++] = optarg;
+            break;
+        case 'u':
+            a->unresolved = 1;
+            break;
+        case 'l': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+
+            if (end == optarg || *end != '\0' || v < 1) {
+                fprintf(stderr, "fengong %s: --limit needs a positive number\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->limit = (size_t)v;
+            break;
+        }
+        case 'h':
+            fputs(usage, stdout);
+            return CLI_OK;
+        case ':':
+            fprintf(stderr, "fengong %s: option '%s' needs a value\n%s", argv[0],
+                    argv[optind - 1], usage);
+            return CLI_USAGE;
+        default:
+            fprintf(stderr, "fengong %s: unknown option '%s'\n%s", argv[0], argv[optind - 1],
+                    usage);
+            return CLI_USAGE;
+        }
+    }
+    a->db = cli_db_path(a->db);
+    return -1;
+}
+
+int cli_load_gazetteer(fg_gazetteer **out, const char *const *files, size_t n,
+                       const cli_global *g)
+{
+    fg_gazetteer *gz = NULL;
+
+    if (fg_gazetteer_load_default(&gz) < 0) {
+        cli_report_error(g);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (fg_gazetteer_merge_file(gz, files[i]) < 0) {
+            cli_report_error(g);
+            fg_gazetteer_free(gz);
+            return -1;
+        }
+    }
+    *out = gz;
+    return 0;
+}
+
+/* ---- ingest ---- */
+
+static const char ingest_usage[] =
+    "usage: fengong ingest [--db PATH] [--replace] [--gazetteer FILE]... FILE...\n"
+    "\n"
+    "Extract each FILE and store it in the database, one transaction per document: a\n"
+    "document is stored whole or not at all. Ingesting an identical file again changes\n"
+    "nothing; a changed file with the same name is refused unless --replace is given.\n"
+    "Agency names are resolved through the bundled gazetteer (graphs/agencies.tsv);\n"
+    "names it does not know are kept as unresolved (see 'fengong agencies --unresolved').\n"
+    "\n"
+    "options:\n"
+    "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
+    "      --replace         swap a stored document of the same name for the new content\n"
+    "      --gazetteer FILE  merge your own agency list (same TSV format) on top\n"
+    "  -h, --help            show this help\n";
+
+int cmd_ingest(int argc, char **argv, const cli_global *g)
+{
+    store_args a;
+    fg_store *st = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    int status = CLI_OK;
+    int rc = parse_args(&a, argc, argv, ingest_usage, "rg");
+    bool progress = isatty(STDERR_FILENO) && argc - optind > 1;
+    size_t counts[4] = {0, 0, 0, 0};
+
+    if (rc >= 0)
+        return rc;
+    if (optind >= argc) {
+        fprintf(stderr, "fengong ingest: no FILE given\n%s", ingest_usage);
+        return CLI_USAGE;
+    }
+    if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0)
+        return CLI_FAIL;
+    if (fg_store_open(&st, a.db, NULL) < 0) {
+        cli_report_error(g);
+        fg_gazetteer_free(gz);
+        return CLI_FAIL;
+    }
+    io.replace = a.replace;
+    io.gazetteer = gz;
+    for (int i = optind; i < argc; i++) {
+        fg_text *text = NULL;
+        fg_doc *doc = NULL;
+        fg_parse_opts po = FG_PARSE_OPTS_INIT;
+        fg_ingest_status is;
+        fg_doc_stats stats;
+        static const char *const verbs[] = {"added", "unchanged", "replaced", "duplicate"};
+
+        if (progress)
+            fprintf(stderr, "\ringest: %d/%d %.60s\033[K", i - optind + 1, argc - optind,
+                    argv[i]);
+        if (fg_text_read_file(&text, argv[i]) < 0) {
+            if (progress)
+                fputc('\n', stderr);
+            cli_report_error(g);
+            status = CLI_FAIL;
+            continue;
+        }
+        for (size_t w = 0; w < text->n_warnings; w++)
+            fprintf(stderr, "fengong: %s\n", text->warnings[w].message);
+        po.name = argv[i];
+        if (fg_parse_document(&doc, text, &po) < 0 ||
+            fg_store_ingest(&is, st, doc, text->sha256, text->n_bytes, &io) < 0) {
+            if (progress)
+                fputc('\n', stderr);
+            cli_report_error(g);
+            status = CLI_FAIL;
+        } else {
+            fg_doc_stats_get(&stats, doc);
+            counts[is]++;
+            if (is == FG_INGEST_DUPLICATE)
+                fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
+            if (!progress)
+                printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams)\n",
+                       verbs[is], doc->name, stats.n_items, stats.n_clauses,
+                       stats.n_lead + stats.n_co, doc->n_teams);
+        }
+        fg_doc_free(doc);
+        fg_text_free(text);
+    }
+    if (progress)
+        fprintf(stderr, "\ringest: %d files: %zu added, %zu replaced, %zu unchanged, "
+                "%zu duplicate\033[K\n", argc - optind, counts[0], counts[2], counts[1],
+                counts[3]);
+    fg_store_close(st);
+    fg_gazetteer_free(gz);
+    return status;
+}
+
+/* ---- documents, remove ---- */
+
+static const char documents_usage[] =
+    "usage: fengong documents [--db PATH] [--format table|tsv|csv|json]\n"
+    "\n"
+    "List the stored documents with their 文号, year, date and counts.\n";
+
+int cmd_documents(int argc, char **argv, const cli_global *g)
+{
+    static const char *const hdr[] = {"doc", "doc_number", "year", "date", "items", "clauses",
+                                      "assignments", "teams", "title", "sha256", "ingested_at"};
+    store_args a;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_printer p;
+    int rc = parse_args(&a, argc, argv, documents_usage, "");
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong documents: unexpected argument '%s'\n%s", argv[optind],
+                documents_usage);
+        return CLI_USAGE;
+    }
+    so.read_only = 1;
+    if (fg_store_open(&st, a.db, &so) < 0) {
+        cli_report_error(g);
+        return CLI_FAIL;
+    }
+    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 9 : 11, hdr);
+    for (size_t k = 4; k <= 7; k++)
+        cli_printer_right(&p, k);
+    rc = fg_store_documents(st, cli_printer_row, &p);
+    cli_printer_end(&p);
+    if (rc < 0)
+        cli_report_error(g);
+    fg_store_close(st);
+    return rc < 0 ? CLI_FAIL : CLI_OK;
+}
+
+static const char remove_usage[] =
+    "usage: fengong remove [--db PATH] DOC...\n"
+    "\n"
+    "Delete stored documents (by the name 'fengong documents' shows) and everything\n"
+    "extracted from them, each in its own transaction.\n";
+
+int cmd_remove(int argc, char **argv, const cli_global *g)
+{
+    store_args a;
+    fg_store *st = NULL;
+    int status = CLI_OK;
+    int rc = parse_args(&a, argc, argv, remove_usage, "");
+
+    if (rc >= 0)
+        return rc;
+    if (optind >= argc) {
+        fprintf(stderr, "fengong remove: no DOC given\n%s", remove_usage);
+        return CLI_USAGE;
+    }
+    if (fg_store_open(&st, a.db, NULL) < 0) {
+        cli_report_error(g);
+        return CLI_FAIL;
+    }
+    for (int i = optind; i < argc; i++) {
+        if (fg_store_remove(st, argv[i]) < 0) {
+            cli_report_error(g);
+            status = CLI_FAIL;
+        } else {
+            printf("removed %s\n", argv[i]);
+        }
+    }
+    fg_store_close(st);
+    return status;
+}
+
+/* ---- search ---- */
+
+static const char search_usage[] =
+    "usage: fengong search [--db PATH] [--limit N] [--format table|tsv|csv|json] QUERY\n"
+    "\n"
+    "List stored tasks whose title or text contains QUERY, with their lead and\n"
+    "co-operating agencies (at most N, default 50). Chinese works without spaces:\n"
+    "queries of three characters or more use a trigram index, shorter ones a scan.\n";
+
+int cmd_search(int argc, char **argv, const cli_global *g)
+{
+    static const char *const hdr[] = {"doc", "item", "title", "lead", "co"};
+    store_args a;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_printer p;
+    int rc = parse_args(&a, argc, argv, search_usage, "l");
+
+    if (rc >= 0)
+        return rc;
+    if (optind + 1 != argc) {
+        fprintf(stderr, "fengong search: give exactly one QUERY\n%s", search_usage);
+        return CLI_USAGE;
+    }
+    so.read_only = 1;
+    if (fg_store_open(&st, a.db, &so) < 0) {
+        cli_report_error(g);
+        return CLI_FAIL;
+    }
+    cli_printer_begin(&p, a.fmt, 5, hdr);
+    rc = fg_store_search(st, argv[optind], a.limit, cli_printer_row, &p);
+    cli_printer_end(&p);
+    if (rc < 0)
+        cli_report_error(g);
+    fg_store_close(st);
+    return rc < 0 ? CLI_FAIL : CLI_OK;
+}
+
+/* ---- agencies ---- */
+
+static const char agencies_usage[] =
+    "usage: fengong agencies [--db PATH] [--unresolved] [--format table|tsv|csv|json]\n"
+    "       fengong agencies [--db PATH] [--gazetteer FILE]... show NAME\n"
+    "\n"
+    "List the agencies named in the store with their lead and co counts; --unresolved\n"
+    "lists the names the gazetteer does not know, with counts and the documents they\n"
+    "come from. 'show NAME' prints an agency's aliases, history and all its tasks.\n";
+
+static int show_agency(const store_args *a, const char *name, const cli_global *g)
+{
+    static const char *const hdr[] = {"doc", "item", "clause", "role", "as_written", "title"};
+    fg_gazetteer *gz = NULL;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    const fg_agency_entry *e;
+    cli_printer p;
+    int rc;
+
+    if (cli_load_gazetteer(&gz, a->gazetteers, a->n_gazetteers, g) < 0)
+        return CLI_FAIL;
+    e = fg_gazetteer_lookup(gz, name, strlen(name));
+    if (e) {
+        printf("agency:    %s\n", e->canonical);
+        printf("aliases:   ");
+        for (size_t k = 0; k < e->n_aliases; k++)
+            printf("%s%s", k ? "、" : "", e->aliases[k]);
+        printf("\nlevel:     %s\ntype:      %s\n", e->level, e->type);
+        if (e->successor[0])
+            printf("history:   replaced by %s in %d\n", e->successor, e->since);
+        for (size_t i = 0; i < fg_gazetteer_size(gz); i++) {
+            const fg_agency_entry *o = fg_gazetteer_at(gz, i);
+
+            if (strcmp(o->successor, e->canonical) == 0)
+                printf("history:   successor of %s since %d\n", o->canonical, o->since);
+        }
+        printf("source:    %s\n\n", e->source);
+        name = e->canonical;
+    } else {
+        printf("agency:    %s (not in the gazetteer)\n\n", name);
+    }
+    so.read_only = 1;
+    if (fg_store_open(&st, a->db, &so) < 0) {
+        cli_report_error(g);
+        fg_gazetteer_free(gz);
+        return CLI_FAIL;
+    }
+    cli_printer_begin(&p, a->fmt, 6, hdr);
+    rc = fg_store_agency_tasks(st, name, cli_printer_row, &p);
+    cli_printer_end(&p);
+    if (rc < 0)
+        cli_report_error(g);
+    fg_store_close(st);
+    fg_gazetteer_free(gz);
+    return rc < 0 ? CLI_FAIL : CLI_OK;
+}
+
+int cmd_agencies(int argc, char **argv, const cli_global *g)
+{
+    static const char *const hdr[] = {"agency", "status", "level", "type", "lead", "co",
+                                      "documents"};
+    static const char *const hdr_u[] = {"name", "count", "documents"};
+    store_args a;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_printer p;
+    int rc = parse_args(&a, argc, argv, agencies_usage, "ug");
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc && strcmp(argv[optind], "show") == 0) {
+        if (optind + 2 != argc) {
+            fprintf(stderr, "fengong agencies show: give exactly one NAME\n%s", agencies_usage);
+            return CLI_USAGE;
+        }
+        return show_agency(&a, argv[optind + 1], g);
+    }
+    if (optind < argc) {
+        fprintf(stderr, "fengong agencies: unexpected argument '%s'\n%s", argv[optind],
+                agencies_usage);
+        return CLI_USAGE;
+    }
+    so.read_only = 1;
+    if (fg_store_open(&st, a.db, &so) < 0) {
+        cli_report_error(g);
+        return CLI_FAIL;
+    }
+    if (a.unresolved) {
+        cli_printer_begin(&p, a.fmt, 3, hdr_u);
+        cli_printer_right(&p, 1);
+    } else {
+        cli_printer_begin(&p, a.fmt, 7, hdr);
+        for (size_t k = 4; k <= 6; k++)
+            cli_printer_right(&p, k);
+    }
+    rc = fg_store_agencies(st, a.unresolved, cli_printer_row, &p);
+    cli_printer_end(&p);
+    if (rc < 0)
+        cli_report_error(g);
+    fg_store_close(st);
+    return rc < 0 ? CLI_FAIL : CLI_OK;
+}

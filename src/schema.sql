@@ -1,0 +1,105 @@
+-- fengong store schema. Each "-- migration N" block brings a database from version N-1 to N
+-- (PRAGMA user_version). Blocks only ever get appended; a released block never changes.
+
+-- migration 1
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,        -- basename of the input file
+    sha256      TEXT NOT NULL,               -- of the raw file bytes
+    n_bytes     INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    doc_number  TEXT NOT NULL,               -- 文号, e.g. 湘政发〔2022〕1号
+    issuer      TEXT NOT NULL,
+    year        INTEGER,
+    date        TEXT NOT NULL,               -- ISO date of signature, or ''
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_sha256 ON documents(sha256);
+
+CREATE TABLE items (
+    id        INTEGER PRIMARY KEY,
+    doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,               -- order in the document
+    path      TEXT NOT NULL,                  -- M:2.3.3, A7:2.1.1.1
+    parent_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    marker    TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    line      INTEGER NOT NULL
+);
+CREATE INDEX items_doc ON items(doc_id, seq);
+
+CREATE TABLE clauses (
+    id      INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,                 -- 1-based within the item
+    text    TEXT NOT NULL,
+    line    INTEGER NOT NULL
+);
+CREATE INDEX clauses_item ON clauses(item_id, seq);
+
+-- Canonical agencies (status known, from the gazetteer) and names the gazetteer does not
+-- know (status unresolved), generic references (generic) and group members (group).
+CREATE TABLE agencies (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL UNIQUE,
+    status    TEXT NOT NULL CHECK (status IN ('known', 'unresolved', 'generic', 'group')),
+    level     TEXT NOT NULL DEFAULT '',
+    type      TEXT NOT NULL DEFAULT '',
+    successor TEXT NOT NULL DEFAULT '',
+    since     INTEGER NOT NULL DEFAULT 0,
+    source    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE aliases (
+    alias     TEXT PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES agencies(id) ON DELETE CASCADE
+);
+
+CREATE TABLE assignments (
+    id        INTEGER PRIMARY KEY,
+    clause_id INTEGER NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    agency_id INTEGER NOT NULL REFERENCES agencies(id),
+    role      TEXT NOT NULL CHECK (role IN ('lead', 'co')),
+    kind      TEXT NOT NULL CHECK (kind IN ('agency', 'group', 'generic')),
+    surface   TEXT NOT NULL                   -- the name as written in the document
+);
+CREATE INDEX assignments_clause ON assignments(clause_id, seq);
+CREATE INDEX assignments_agency ON assignments(agency_id);
+
+CREATE TABLE teams (
+    id     INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq    INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    part   TEXT NOT NULL,
+    line   INTEGER NOT NULL
+);
+CREATE INDEX teams_doc ON teams(doc_id, seq);
+
+CREATE TABLE team_members (
+    id        INTEGER PRIMARY KEY,
+    team_id   INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    role      TEXT NOT NULL CHECK (role IN ('convenor', 'deputy', 'member', 'office')),
+    agency_id INTEGER REFERENCES agencies(id),  -- NULL for a person (the convenor)
+    kind      TEXT NOT NULL,
+    surface   TEXT NOT NULL
+);
+CREATE INDEX team_members_team ON team_members(team_id, seq);
+CREATE INDEX team_members_agency ON team_members(agency_id);
+
+-- migration 2
+-- Full-text search over items (title and text, which holds the clauses) with the trigram
+-- tokenizer, so Chinese needs no word segmenter.
+CREATE VIRTUAL TABLE items_fts USING fts5(
+    title, text, content='items', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+INSERT INTO items_fts(items_fts) VALUES ('rebuild');
