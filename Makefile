@@ -17,6 +17,10 @@ build: deps
 # The main job on the bundled documents.
 run: build
 	@$(BUILD)/fengong extract --summary --format table graphs/documents/*.txt
+	@echo
+	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
+	@echo
+	@$(BUILD)/fengong agencies --db exports/fengong.db --format table | head -17
 
 # ASan+UBSan build of everything, then the whole suite.
 test:
@@ -28,6 +32,7 @@ test:
 bench: build
 	@scripts/install-deps.sh bench
 	@$(BUILD)/bench_extract graphs/documents/*.txt
+	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
 
 # Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
 regen-golden: build

@@ -92,14 +92,19 @@ CREATE INDEX team_members_agency ON team_members(agency_id);
 
 -- migration 2
 -- Full-text search over items (title and text, which holds the clauses) with the trigram
--- tokenizer, so Chinese needs no word segmenter.
+-- tokenizer, so Chinese needs no word segmenter. Indexing is the costly part of an ingest,
+-- so it runs after the documents are stored, in one pass over the items not yet indexed
+-- (fg_store_index); meta.fts_upto is the highest items.id that is in the index, and
+-- search scans the items above it.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO meta(key, value) VALUES ('fts_upto', 0);
 CREATE VIRTUAL TABLE items_fts USING fts5(
     title, text, content='items', content_rowid='id', tokenize='trigram'
 );
-CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
-    INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
-CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+WHEN old.id <= (SELECT value FROM meta WHERE key = 'fts_upto') BEGIN
     INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
-INSERT INTO items_fts(items_fts) VALUES ('rebuild');

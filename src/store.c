@@ -18,11 +18,92 @@
 #include "error.h"
 #include "str.h"
 
+/* Surface form + kind → agencies.id, so that each name costs one SQL look-up per store. */
+typedef struct id_cache {
+    char **keys;
+    sqlite3_int64 *ids;
+    size_t n;
+    size_t cap;           /* a power of two, or 0 */
+} id_cache;
+
 struct fg_store {
     sqlite3 *db;
     char *path;
     int in_txn;
+    id_cache cache;       /* only holds ids committed or written in the open transaction */
 };
+
+static void cache_clear(id_cache *c)
+{
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->keys[i]);
+    free(c->keys);
+    free(c->ids);
+    memset(c, 0, sizeof *c);
+}
+
+static size_t cache_hash(const char *k)
+{
+    size_t h = 1469598103934665603u;
+
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211u;
+    return h;
+}
+
+static int cache_get(const id_cache *c, const char *key, sqlite3_int64 *id)
+{
+    if (c->cap == 0)
+        return 0;
+    for (size_t h = cache_hash(key) & (c->cap - 1); c->keys[h]; h = (h + 1) & (c->cap - 1)) {
+        if (strcmp(c->keys[h], key) == 0) {
+            *id = c->ids[h];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Best effort: a failed allocation only means a slower look-up next time. */
+static void cache_put(id_cache *c, const char *key, sqlite3_int64 id)
+{
+    size_t h;
+
+    if (c->n * 2 >= c->cap) {
+        id_cache bigger = {NULL, NULL, 0, c->cap ? c->cap * 2 : 256};
+
+        bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+        bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
+        if (bigger.keys == NULL || bigger.ids == NULL) {
+            free(bigger.keys);
+            free(bigger.ids);
+            return;
+        }
+        for (size_t i = 0; i < c->cap; i++) {
+            if (c->keys[i]) {
+                size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
+
+                while (bigger.keys[j])
+                    j = (j + 1) & (bigger.cap - 1);
+                bigger.keys[j] = c->keys[i];
+                bigger.ids[j] = c->ids[i];
+                bigger.n++;
+            }
+        }
+        free(c->keys);
+        free(c->ids);
+        *c = bigger;
+    }
+    h = cache_hash(key) & (c->cap - 1);
+    while (c->keys[h])
+        h = (h + 1) & (c->cap - 1);
+    c->keys[h] = malloc(strlen(key) + 1);
+    if (c->keys[h] == NULL)
+        return;
+    memcpy(c->keys[h], key, strlen(key) + 1);
+    c->ids[h] = id;
+    c->n++;
+}
 
 const char *fg_store_path(const fg_store *st)
 {
@@ -72,6 +153,7 @@ static void rollback(fg_store *st)
     if (st->in_txn) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         st->in_txn = 0;
+        cache_clear(&st->cache);  /* it may hold ids of agencies that were rolled back */
     }
 }
 
@@ -278,6 +360,7 @@ void fg_store_close(fg_store *st)
     if (st == NULL)
         return;
     rollback(st);
+    cache_clear(&st->cache);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st);
@@ -354,6 +437,12 @@ static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_i
     int rc = FG_OK;
     int r;
 
+    char key[1024];
+
+    /* Cached names skip both the gazetteer and SQL (a name of 1 KB or more is not cached). */
+    if (snprintf(key, sizeof key, "%d\x1f%s", (int)kind, surface) < (int)sizeof key &&
+        cache_get(&st->cache, key, id))
+        return FG_OK;
     if (kind == FG_KIND_AGENCY && c->gaz)
         e = fg_gazetteer_lookup(c->gaz, surface, strlen(surface));
     if (e) {
@@ -376,6 +465,8 @@ static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_i
             FG_TRY(step_done(st, c->promote_agency, "cannot update an agency"));
         }
         sqlite3_reset(c->find_agency);
+        if (strlen(key) < sizeof key - 1)
+            cache_put(&st->cache, key, *id);
         return FG_OK;
     }
     sqlite3_reset(c->find_agency);
@@ -397,6 +488,8 @@ static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_i
             FG_TRY(step_done(st, c->add_alias, "cannot add an alias"));
         }
     }
+    if (strlen(key) < sizeof key - 1)
+        cache_put(&st->cache, key, *id);
 out:
     return rc;
 }
@@ -579,6 +672,28 @@ out:
     return rc;
 }
 
+int fg_store_index(fg_store *st, size_t *n_indexed)
+{
+    int rc = FG_OK;
+
+    if (n_indexed)
+        *n_indexed = 0;
+    FG_TRY(begin(st));
+    FG_TRY(exec(st, "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items"
+                    " WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id",
+                "cannot index the items"));
+    if (n_indexed)
+        *n_indexed = (size_t)sqlite3_changes(st->db);
+    FG_TRY(exec(st, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM items)"
+                    " WHERE key = 'fts_upto' AND (SELECT coalesce(max(id), 0) FROM items) > value",
+                "cannot record the index position"));
+    FG_TRY(commit(st));
+out:
+    if (rc < 0)
+        rollback(st);
+    return rc;
+}
+
 int fg_store_remove(fg_store *st, const char *name)
 {
     sqlite3_stmt *s = NULL;
@@ -700,7 +815,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     fg_str sql = FG_STR_INIT;
     fg_str phrase = FG_STR_INIT;
     char lim[32];
-    const char *params[2];
+    const char *params[3];
     int rc = FG_OK;
 
     if (q == NULL || q[0] == '\0')
@@ -715,8 +830,12 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
             FG_TRY(fg_str_appendc(&phrase, *p));
         }
         FG_TRY(fg_str_appendc(&phrase, '"'));
-        static const char fts[] = "WITH hits(id, rank) AS (SELECT rowid, rank FROM items_fts"
-                                  " WHERE items_fts MATCH ?1)";
+        /* Indexed items through the index, the ones stored since by a scan. */
+        static const char fts[] =
+            "WITH hits(id, rank) AS (SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ?1"
+            " UNION ALL SELECT id, 0 FROM items"
+            "  WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto')"
+            "  AND (instr(title, ?3) > 0 OR instr(text, ?3) > 0))";
 
         FG_TRY(fg_str_append(&sql, fts, sizeof fts - 1));
         params[0] = phrase.ptr;
@@ -730,7 +849,8 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     }
     FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
     params[1] = lim;
-    rc = query(st, sql.ptr, 2, params, cb, payload);
+    params[2] = q;
+    rc = query(st, sql.ptr, n_chars(q) >= 3 ? 3 : 2, params, cb, payload);
 out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);

@@ -67,6 +67,15 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts);
 
 /**
+ * Bring the full-text index up to date with the stored items (one transaction). Ingest
+ * does not index, so that bulk loads stay fast; search also finds items not yet indexed,
+ * by a scan, so calling this is only a matter of speed.
+ * @param n_indexed  receives how many items were added to the index (may be NULL).
+ * @return FG_OK or FG_EDB.
+ */
+int fg_store_index(fg_store *st, size_t *n_indexed);
+
+/**
  * Delete a document and everything extracted from it (agencies stay).
  * @return FG_OK, FG_ENOTFOUND ("NAME: no such document") or FG_EDB.
  */

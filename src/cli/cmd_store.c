@@ -290,6 +290,16 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
         fg_doc_free(doc);
         fg_text_free(text);
     }
+    if (counts[FG_INGEST_ADDED] + counts[FG_INGEST_REPLACED] > 0) {
+        size_t n_indexed = 0;
+
+        if (progress)
+            fprintf(stderr, "\ringest: updating the search index\033[K");
+        if (fg_store_index(st, &n_indexed) < 0) {
+            cli_report_error(g);
+            status = CLI_FAIL;
+        }
+    }
     if (progress)
         fprintf(stderr, "\ringest: %d files: %zu added, %zu replaced, %zu unchanged, "
                 "%zu duplicate\033[K\n", argc - optind, counts[0], counts[2], counts[1],
