@@ -10,5 +10,6 @@
 #include "fengong/parse.h"
 #include "fengong/gazetteer.h"
 #include "fengong/store.h"
+#include "fengong/analysis.h"
 
 #endif

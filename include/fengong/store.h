@@ -95,6 +95,13 @@ int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload);
  *  in document order. */
 int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload);
 
+/**
+ * The task–agency edges for analysis: clause id, doc, year, item, clause, item title,
+ * role, kind, agency (canonical, or the surface when unresolved), status, level, surface;
+ * in document order. Filtering is the caller's.
+ */
+int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload);
+
 /** Team rows: doc, team, role, surface, agency, status; in document order. */
 int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload);
 

@@ -18,6 +18,12 @@ int cmd_documents(int argc, char **argv, const cli_global *g);
 int cmd_remove(int argc, char **argv, const cli_global *g);
 int cmd_search(int argc, char **argv, const cli_global *g);
 int cmd_agencies(int argc, char **argv, const cli_global *g);
+int cmd_load(int argc, char **argv, const cli_global *g);
+int cmd_centrality(int argc, char **argv, const cli_global *g);
+int cmd_communities(int argc, char **argv, const cli_global *g);
+int cmd_coord(int argc, char **argv, const cli_global *g);
+int cmd_pairs(int argc, char **argv, const cli_global *g);
+int cmd_path(int argc, char **argv, const cli_global *g);
 
 /* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
 const char *cli_db_path(const char *opt);

@@ -22,6 +22,12 @@ static const char usage_text[] =
     "  remove DOC...     delete stored documents\n"
     "  search QUERY      find stored tasks by text, with their agencies\n"
     "  agencies          agencies in the store; --unresolved, show NAME\n"
+    "  load              workload per agency and the balance of leads\n"
+    "  centrality        degree, strength, betweenness, harmonic, eigenvector, pagerank\n"
+    "  communities       Leiden communities of agencies that work together\n"
+    "  coord X [Y]       X's partners, or the tasks X and Y share\n"
+    "  pairs             the agencies that share the most tasks\n"
+    "  path X Y          the shortest chain of shared tasks between two agencies\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -90,6 +96,18 @@ int main(int argc, char **argv)
         return cmd_search(argc, argv, &g);
     if (strcmp(cmd, "agencies") == 0)
         return cmd_agencies(argc, argv, &g);
+    if (strcmp(cmd, "load") == 0)
+        return cmd_load(argc, argv, &g);
+    if (strcmp(cmd, "centrality") == 0)
+        return cmd_centrality(argc, argv, &g);
+    if (strcmp(cmd, "communities") == 0)
+        return cmd_communities(argc, argv, &g);
+    if (strcmp(cmd, "coord") == 0)
+        return cmd_coord(argc, argv, &g);
+    if (strcmp(cmd, "pairs") == 0)
+        return cmd_pairs(argc, argv, &g);
+    if (strcmp(cmd, "path") == 0)
+        return cmd_path(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;

@@ -1,0 +1,1045 @@
+/*
+ * Analysis: the bipartite task–agency graph, its agency projection and the measures on it.
+ *
+ * Edges come from the store (fg_store_edges), filtered here, with agencies mapped to their
+ * canonical name (or their successor in the --as-of year). One edge is kept per (task,
+ * agency), lead when the agency leads in any of its assignments to the task. The
+ * projection comes from igraph_bipartite_projection() with multiplicities: weight = shared
+ * tasks, length = 1/weight. Every igraph call runs under an error handler that frees
+ * igraph's finally stack and turns the reason into FG_EGRAPH (igraph would abort by
+ * default); the previous handler is restored afterwards. Agencies are sorted by name and
+ * the RNG is seeded, so results are reproducible.
+ */
+#define _GNU_SOURCE /* qsort_r */
+#include "fengong/analysis.h"
+
+#include <igraph/igraph.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "str.h"
+
+struct fg_graph {
+    fg_arena *arena;
+    fg_task_info *tasks;
+    size_t n_tasks;
+    const char **agencies;
+    size_t n_agencies;
+    /* deduplicated bipartite edges, sorted by (task, agency) */
+    size_t *e_task;
+    size_t *e_agency;
+    unsigned char *e_lead;
+    size_t n_edges;
+    size_t *lead;           /* per agency */
+    size_t *co;
+    size_t *documents;
+    /* projection over agencies: vertex i = agency i */
+    igraph_t proj;
+    igraph_vector_t weight;
+    igraph_vector_t length;
+    bool has_proj;
+    bool has_weight;
+    bool has_length;
+};
+
+/* ---- igraph errors ---- */
+
+static void graph_error_handler(const char *reason, const char *file, int line,
+                                igraph_error_t err)
+{
+    IGRAPH_FINALLY_FREE();
+    fg_error__setf(FG_EGRAPH, file, line, "igraph: %s (%s)", reason, igraph_strerror(err));
+}
+
+/* Run an igraph call with our handler in place; evaluates to FG_OK or FG_EGRAPH. */
+#define IG(call) ig_check((call), #call)
+
+static int ig_check(igraph_error_t err, const char *what)
+{
+    if (err == IGRAPH_SUCCESS)
+        return FG_OK;
+    if (fg_error_last()->code != FG_EGRAPH)
+        return fg_error_set(FG_EGRAPH, "igraph: %s failed (%s)", what, igraph_strerror(err));
+    return FG_EGRAPH;
+}
+
+typedef struct handlers {
+    igraph_error_handler_t *err;
+    igraph_warning_handler_t *warn;
+} handlers;
+
+static void quiet_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+static handlers push_handlers(void)
+{
+    handlers h;
+
+    h.err = igraph_set_error_handler(graph_error_handler);
+    h.warn = igraph_set_warning_handler(quiet_warning);
+    return h;
+}
+
+static void pop_handlers(handlers h)
+{
+    igraph_set_error_handler(h.err);
+    igraph_set_warning_handler(h.warn);
+}
+
+/* ---- loading ---- */
+
+typedef struct raw_edge {
+    size_t task;
+    const char *agency;     /* arena */
+    unsigned char lead;
+} raw_edge;
+
+typedef struct load_ctx {
+    fg_graph *g;
+    const fg_filter *f;
+    const fg_gazetteer *gz;
+    raw_edge *edges;
+    size_t n_edges;
+    size_t cap_edges;
+    long long last_clause;
+    int rc;
+} load_ctx;
+
+static bool doc_selected(const fg_filter *f, const char *doc)
+{
+    if (f->n_docs == 0)
+        return true;
+    for (size_t i = 0; i < f->n_docs; i++)
+        if (strcmp(f->docs[i], doc) == 0)
+            return true;
+    return false;
+}
+
+/* Row: clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
+static int on_edge(size_t n_cols, const char *const *c, void *payload)
+{
+    load_ctx *l = payload;
+    fg_graph *g = l->g;
+    const fg_filter *f = l->f;
+    long long clause_id = atoll(c[0]);
+    bool lead = strcmp(c[6], "lead") == 0;
+    const char *name = c[8];
+    raw_edge *e;
+
+    if (n_cols < 12)
+        return 0;
+    if (!doc_selected(f, c[1]) || (f->year && atoi(c[2]) != f->year))
+        return 0;
+    if ((f->roles == FG_ROLES_LEAD && !lead) || (f->roles == FG_ROLES_CO && lead))
+        return 0;
+    if (!f->include_generic && (strcmp(c[9], "generic") == 0 || strcmp(c[9], "group") == 0))
+        return 0;
+    if (f->level && strcmp(c[10], f->level) != 0)
+        return 0;
+    if (f->as_of && l->gz) {
+        const fg_agency_entry *ent = fg_gazetteer_lookup(l->gz, name, strlen(name));
+
+        if (ent)
+            name = fg_gazetteer_as_of(l->gz, ent, f->as_of)->canonical;
+    }
+    if (clause_id != l->last_clause) {
+        fg_task_info *t;
+
+        if (g->n_tasks % 256 == 0) {
+            fg_task_info *v = realloc(g->tasks, (g->n_tasks + 256) * sizeof *v);
+
+            if (v == NULL)
+                goto oom;
+            g->tasks = v;
+        }
+        t = &g->tasks[g->n_tasks];
+        t->doc = fg_arena_strndup(g->arena, c[1], strlen(c[1]));
+        t->item = fg_arena_strndup(g->arena, c[3], strlen(c[3]));
+        t->title = fg_arena_strndup(g->arena, c[5], strlen(c[5]));
+        t->clause = (size_t)atol(c[4]);
+        t->year = atoi(c[2]);
+        if (t->doc == NULL || t->item == NULL || t->title == NULL)
+            goto oom;
+        g->n_tasks++;
+        l->last_clause = clause_id;
+    }
+    if (l->n_edges == l->cap_edges) {
+        size_t cap = l->cap_edges ? l->cap_edges * 2 : 1024;
+        raw_edge *v = realloc(l->edges, cap * sizeof *v);
+
+        if (v == NULL)
+            goto oom;
+        l->edges = v;
+        l->cap_edges = cap;
+    }
+    e = &l->edges[l->n_edges++];
+    e->task = g->n_tasks - 1;
+    e->agency = fg_arena_strndup(g->arena, name, strlen(name));
+    e->lead = lead;
+    if (e->agency == NULL)
+        goto oom;
+    return 0;
+oom:
+    l->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return 1;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_raw(const void *a, const void *b)
+{
+    const raw_edge *x = a;
+    const raw_edge *y = b;
+
+    if (x->task != y->task)
+        return x->task < y->task ? -1 : 1;
+    return strcmp(x->agency, y->agency);
+}
+
+static size_t agency_index(const fg_graph *g, const char *name)
+{
+    size_t lo = 0;
+    size_t hi = g->n_agencies;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(g->agencies[mid], name);
+
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
+}
+
+static int build_projection(fg_graph *g)
+{
+    igraph_t bip;
+    igraph_vector_int_t edges;
+    igraph_vector_bool_t types;
+    igraph_vector_int_t mult;
+    handlers h = push_handlers();
+    size_t nv = g->n_tasks + g->n_agencies;
+    int rc = FG_OK;
+    bool has_bip = false;
+    bool has_edges = false;
+    bool has_types = false;
+    bool has_mult = false;
+
+    FG_TRY(IG(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges))));
+    has_edges = true;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        VECTOR(edges)[2 * i] = (igraph_integer_t)g->e_task[i];
+        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)(g->n_tasks + g->e_agency[i]);
+    }
+    FG_TRY(IG(igraph_create(&bip, &edges, (igraph_integer_t)nv, IGRAPH_UNDIRECTED)));
+    has_bip = true;
+    FG_TRY(IG(igraph_vector_bool_init(&types, (igraph_integer_t)nv)));
+    has_types = true;
+    for (size_t i = g->n_tasks; i < nv; i++)
+        VECTOR(types)[i] = true;
+    FG_TRY(IG(igraph_vector_int_init(&mult, 0)));
+    has_mult = true;
+    /* proj2 holds the vertices of type true (agencies), in their order. */
+    FG_TRY(IG(igraph_bipartite_projection(&bip, &types, NULL, &g->proj, NULL, &mult, -1)));
+    g->has_proj = true;
+    FG_TRY(IG(igraph_vector_init(&g->weight, igraph_vector_int_size(&mult))));
+    g->has_weight = true;
+    FG_TRY(IG(igraph_vector_init(&g->length, igraph_vector_int_size(&mult))));
+    g->has_length = true;
+    for (igraph_integer_t k = 0; k < igraph_vector_int_size(&mult); k++) {
+        VECTOR(g->weight)[k] = (igraph_real_t)VECTOR(mult)[k];
+        VECTOR(g->length)[k] = 1.0 / (igraph_real_t)VECTOR(mult)[k];
+    }
+out:
+    if (has_mult)
+        igraph_vector_int_destroy(&mult);
+    if (has_types)
+        igraph_vector_bool_destroy(&types);
+    if (has_bip)
+        igraph_destroy(&bip);
+    if (has_edges)
+        igraph_vector_int_destroy(&edges);
+    pop_handlers(h);
+    return rc;
+}
+
+int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg_filter *f)
+{
+    fg_filter def = FG_FILTER_INIT;
+    load_ctx l;
+    fg_graph *g = NULL;
+    size_t n_unique = 0;
+    size_t *last_doc_task = NULL;
+    int rc = FG_OK;
+
+    if (out == NULL || st == NULL)
+        return fg_error_set(FG_EINVAL, "fg_graph_load: out and store are required");
+    *out = NULL;
+    memset(&l, 0, sizeof l);
+    g = calloc(1, sizeof *g);
+    FG_CHECK_ALLOC(g);
+    g->arena = fg_arena_new();
+    FG_CHECK_ALLOC(g->arena);
+    l.g = g;
+    l.f = f ? f : &def;
+    l.gz = gz;
+    l.last_clause = -1;
+    FG_TRY(fg_store_edges(st, on_edge, &l));
+    FG_TRY(l.rc);
+
+    /* Agencies: distinct names, sorted. */
+    if (l.n_edges) {
+        const char **names = malloc(l.n_edges * sizeof *names);
+
+        FG_CHECK_ALLOC(names);
+        for (size_t i = 0; i < l.n_edges; i++)
+            names[i] = l.edges[i].agency;
+        qsort(names, l.n_edges, sizeof *names, cmp_str_ptr);
+        for (size_t i = 0; i < l.n_edges; i++)
+            if (n_unique == 0 || strcmp(names[n_unique - 1], names[i]) != 0)
+                names[n_unique++] = names[i];
+        g->agencies = names;
+        g->n_agencies = n_unique;
+    }
+    /* Edges: one per (task, agency), lead when any assignment leads. */
+    qsort(l.edges, l.n_edges, sizeof *l.edges, cmp_raw);
+    g->e_task = malloc((l.n_edges + 1) * sizeof *g->e_task);
+    g->e_agency = malloc((l.n_edges + 1) * sizeof *g->e_agency);
+    g->e_lead = malloc(l.n_edges + 1);
+    g->lead = calloc(g->n_agencies + 1, sizeof *g->lead);
+    g->co = calloc(g->n_agencies + 1, sizeof *g->co);
+    g->documents = calloc(g->n_agencies + 1, sizeof *g->documents);
+    last_doc_task = malloc((g->n_agencies + 1) * sizeof *last_doc_task);
+    FG_CHECK_ALLOC(g->e_task);
+    FG_CHECK_ALLOC(g->e_agency);
+    FG_CHECK_ALLOC(g->e_lead);
+    FG_CHECK_ALLOC(g->lead);
+    FG_CHECK_ALLOC(g->co);
+    FG_CHECK_ALLOC(g->documents);
+    FG_CHECK_ALLOC(last_doc_task);
+    for (size_t i = 0; i < g->n_agencies; i++)
+        last_doc_task[i] = SIZE_MAX;
+    for (size_t i = 0; i < l.n_edges; i++) {
+        size_t a = agency_index(g, l.edges[i].agency);
+
+        if (g->n_edges && g->e_task[g->n_edges - 1] == l.edges[i].task &&
+            g->e_agency[g->n_edges - 1] == a) {
+            g->e_lead[g->n_edges - 1] |= l.edges[i].lead;
+            continue;
+        }
+        g->e_task[g->n_edges] = l.edges[i].task;
+        g->e_agency[g->n_edges] = a;
+        g->e_lead[g->n_edges] = l.edges[i].lead;
+        g->n_edges++;
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        size_t a = g->e_agency[i];
+        const char *doc = g->tasks[g->e_task[i]].doc;
+
+        if (g->e_lead[i])
+            g->lead[a]++;
+        else
+            g->co[a]++;
+        /* Tasks are in document order, so a new document shows as a change of name. */
+        if (last_doc_task[a] == SIZE_MAX || strcmp(g->tasks[last_doc_task[a]].doc, doc) != 0)
+            g->documents[a]++;
+        last_doc_task[a] = g->e_task[i];
+    }
+    FG_TRY(build_projection(g));
+    *out = g;
+    g = NULL;
+out:
+    free(l.edges);
+    free(last_doc_task);
+    fg_graph_free(g);
+    return rc;
+}
+
+void fg_graph_free(fg_graph *g)
+{
+    if (g == NULL)
+        return;
+    if (g->has_proj)
+        igraph_destroy(&g->proj);
+    if (g->has_weight)
+        igraph_vector_destroy(&g->weight);
+    if (g->has_length)
+        igraph_vector_destroy(&g->length);
+    free(g->tasks);
+    free(g->agencies);
+    free(g->e_task);
+    free(g->e_agency);
+    free(g->e_lead);
+    free(g->lead);
+    free(g->co);
+    free(g->documents);
+    fg_arena_free(g->arena);
+    free(g);
+}
+
+size_t fg_graph_n_agencies(const fg_graph *g)
+{
+    return g->n_agencies;
+}
+
+size_t fg_graph_n_tasks(const fg_graph *g)
+{
+    return g->n_tasks;
+}
+
+const char *fg_graph_agency(const fg_graph *g, size_t i)
+{
+    return i < g->n_agencies ? g->agencies[i] : "";
+}
+
+const fg_task_info *fg_graph_task(const fg_graph *g, size_t t)
+{
+    return t < g->n_tasks ? &g->tasks[t] : NULL;
+}
+
+/* Levenshtein distance over code points (short names only), for "did you mean". */
+static size_t edit_distance(const char *a, const char *b)
+{
+    int32_t ca[64];
+    int32_t cb[64];
+    size_t na = 0;
+    size_t nb = 0;
+    size_t d[65];
+
+    for (size_t i = 0, n; a[i] && na < 64; i += n)
+        ca[na++] = fg_utf8_decode(a + i, strlen(a + i), &n);
+    for (size_t i = 0, n; b[i] && nb < 64; i += n)
+        cb[nb++] = fg_utf8_decode(b + i, strlen(b + i), &n);
+    for (size_t j = 0; j <= nb; j++)
+        d[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t prev = d[0];
+
+        d[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t cur = d[j];
+            size_t best = prev + (ca[i - 1] != cb[j - 1]);
+
+            if (d[j] + 1 < best)
+                best = d[j] + 1;
+            if (d[j - 1] + 1 < best)
+                best = d[j - 1] + 1;
+            d[j] = best;
+            prev = cur;
+        }
+    }
+    return d[nb];
+}
+
+int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const char *name)
+{
+    size_t i = agency_index(g, name);
+    size_t best[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    size_t best_d[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    char hint[256] = "";
+
+    if (i == SIZE_MAX && gz) {
+        const fg_agency_entry *e = fg_gazetteer_lookup(gz, name, strlen(name));
+
+        /* The canonical name, or a later name of it (old names work too). */
+        for (size_t steps = 0; e && i == SIZE_MAX && steps < 32; steps++) {
+            i = agency_index(g, e->canonical);
+            if (i == SIZE_MAX && e->successor[0])
+                e = fg_gazetteer_lookup(gz, e->successor, strlen(e->successor));
+            else
+                break;
+        }
+    }
+    if (i != SIZE_MAX) {
+        *idx = i;
+        return FG_OK;
+    }
+    for (size_t k = 0; k < g->n_agencies; k++) {
+        size_t d = edit_distance(name, g->agencies[k]);
+
+        for (size_t s = 0; s < 3; s++) {
+            if (d < best_d[s]) {
+                memmove(&best[s + 1], &best[s], (2 - s) * sizeof *best);
+                memmove(&best_d[s + 1], &best_d[s], (2 - s) * sizeof *best_d);
+                best[s] = k;
+                best_d[s] = d;
+                break;
+            }
+        }
+    }
+    for (size_t s = 0; s < 3 && best[s] != SIZE_MAX; s++) {
+        size_t used = strlen(hint);
+
+        snprintf(hint + used, sizeof hint - used, "%s%s", s ? ", " : "; closest: ",
+                 g->agencies[best[s]]);
+    }
+    return fg_error_set(FG_ENOTFOUND, "%s: no such agency in the selected documents%s", name,
+                        hint);
+}
+
+/* ---- load ---- */
+
+static int cmp_load(const void *a, const void *b, void *payload)
+{
+    const fg_load_row *x = a;
+    const fg_load_row *y = b;
+    const fg_graph *sort_graph = payload;
+
+    if (x->lead != y->lead)
+        return x->lead > y->lead ? -1 : 1;
+    if (x->total != y->total)
+        return x->total > y->total ? -1 : 1;
+    return strcmp(sort_graph->agencies[x->agency], sort_graph->agencies[y->agency]);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a;
+    size_t y = *(const size_t *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, const fg_graph *g)
+{
+    fg_load_row *rows = NULL;
+    size_t *leads = NULL;
+    size_t *task_leads = NULL;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    memset(bal, 0, sizeof *bal);
+    bal->n_agencies = g->n_agencies;
+    bal->n_tasks = g->n_tasks;
+    if (g->n_agencies == 0)
+        return FG_OK;
+    rows = calloc(g->n_agencies, sizeof *rows);
+    leads = malloc(g->n_agencies * sizeof *leads);
+    task_leads = calloc(g->n_tasks + 1, sizeof *task_leads);
+    FG_CHECK_ALLOC(rows);
+    FG_CHECK_ALLOC(leads);
+    FG_CHECK_ALLOC(task_leads);
+    for (size_t a = 0; a < g->n_agencies; a++)
+        bal->total_leads += g->lead[a];
+    for (size_t a = 0; a < g->n_agencies; a++) {
+        rows[a].agency = a;
+        rows[a].lead = g->lead[a];
+        rows[a].co = g->co[a];
+        rows[a].total = g->lead[a] + g->co[a];
+        rows[a].documents = g->documents[a];
+        rows[a].lead_share = bal->total_leads ? (double)g->lead[a] / bal->total_leads : 0.0;
+        leads[a] = g->lead[a];
+        if (g->lead[a] == 0 && g->co[a] > 0)
+            bal->co_only++;
+        bal->hhi += rows[a].lead_share * rows[a].lead_share;
+    }
+    qsort_r(rows, g->n_agencies, sizeof *rows, cmp_load, (void *)g);
+    /* Gini = Σ (2i − n − 1) x_i / (n Σ x), x ascending, i from 1. */
+    qsort(leads, g->n_agencies, sizeof *leads, cmp_size);
+    if (bal->total_leads) {
+        double num = 0.0;
+        double n = (double)g->n_agencies;
+
+        for (size_t i = 0; i < g->n_agencies; i++)
+            num += (2.0 * (double)(i + 1) - n - 1.0) * (double)leads[i];
+        bal->gini = num / (n * (double)bal->total_leads);
+        for (size_t i = 0; i < 5 && i < g->n_agencies; i++)
+            bal->top5_share += (double)leads[g->n_agencies - 1 - i];
+        bal->top5_share /= (double)bal->total_leads;
+    }
+    for (size_t i = 0; i < g->n_edges; i++)
+        if (g->e_lead[i])
+            task_leads[g->e_task[i]]++;
+    for (size_t t = 0; t < g->n_tasks; t++) {
+        if (task_leads[t] == 0)
+            bal->tasks_no_lead++;
+        if (task_leads[t] > 3)
+            bal->tasks_over3_leads++;
+    }
+    *rows_out = rows;
+    *n_out = g->n_agencies;
+    rows = NULL;
+out:
+    free(rows);
+    free(leads);
+    free(task_leads);
+    return rc;
+}
+
+/* ---- centrality ---- */
+
+int fg_analysis_centrality(fg_centrality_row **rows_out, size_t *n_out, const fg_graph *g)
+{
+    handlers h = push_handlers();
+    igraph_vector_t v;
+    igraph_vector_int_t deg;
+    fg_centrality_row *rows = NULL;
+    size_t n = g->n_agencies;
+    bool has_v = false;
+    bool has_deg = false;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    rows = calloc(n ? n : 1, sizeof *rows);
+    FG_CHECK_ALLOC(rows);
+    for (size_t a = 0; a < n; a++)
+        rows[a].agency = a;
+    if (n == 0)
+        goto done;
+    FG_TRY(IG(igraph_vector_init(&v, 0)));
+    has_v = true;
+    FG_TRY(IG(igraph_vector_int_init(&deg, 0)));
+    has_deg = true;
+    FG_TRY(IG(igraph_degree(&g->proj, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS)));
+    for (size_t a = 0; a < n; a++)
+        rows[a].degree = (size_t)VECTOR(deg)[a];
+    FG_TRY(IG(igraph_strength(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                              &g->weight)));
+    for (size_t a = 0; a < n; a++)
+        rows[a].strength = VECTOR(v)[a];
+    FG_TRY(IG(igraph_betweenness(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED, &g->length)));
+    for (size_t a = 0; a < n; a++)
+        rows[a].betweenness = VECTOR(v)[a];
+    FG_TRY(IG(igraph_harmonic_centrality(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL, &g->length,
+                                         false)));
+    for (size_t a = 0; a < n; a++)
+        rows[a].harmonic = VECTOR(v)[a];
+    if (igraph_ecount(&g->proj) > 0) {
+        FG_TRY(IG(igraph_eigenvector_centrality(&g->proj, &v, NULL, IGRAPH_UNDIRECTED, true,
+                                                &g->weight, NULL)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].eigenvector = VECTOR(v)[a];
+    }
+    FG_TRY(IG(igraph_pagerank(&g->proj, IGRAPH_PAGERANK_ALGO_PRPACK, &v, NULL, igraph_vss_all(),
+                              IGRAPH_UNDIRECTED, 0.85, &g->weight, NULL)));
+    for (size_t a = 0; a < n; a++)
+        rows[a].pagerank = VECTOR(v)[a];
+done:
+    *rows_out = rows;
+    *n_out = n;
+    rows = NULL;
+out:
+    if (has_v)
+        igraph_vector_destroy(&v);
+    if (has_deg)
+        igraph_vector_int_destroy(&deg);
+    pop_handlers(h);
+    free(rows);
+    return rc;
+}
+
+/* ---- communities ---- */
+
+void fg_communities_free(fg_community *c, size_t n)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(c[i].members);
+        free(c[i].tasks);
+    }
+    free(c);
+}
+
+typedef struct keyed {
+    size_t id;
+    double key;
+} keyed;
+
+static int cmp_keyed_desc(const void *a, const void *b)
+{
+    const keyed *x = a;
+    const keyed *y = b;
+
+    if (x->key != y->key)
+        return x->key > y->key ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularity,
+                            const fg_graph *g, unsigned long seed)
+{
+    handlers h = push_handlers();
+    igraph_vector_int_t memb;
+    igraph_vector_t node_w;
+    igraph_integer_t n_clusters = 0;
+    igraph_real_t quality = 0;
+    fg_community *com = NULL;
+    double *inner = NULL;
+    keyed *order = NULL;
+    size_t *task_comm = NULL;
+    size_t n = g->n_agencies;
+    bool has_memb = false;
+    bool has_w = false;
+    double total_w = 0;
+    int rc = FG_OK;
+
+    *out = NULL;
+    *n_out = 0;
+    if (modularity)
+        *modularity = 0;
+    if (n == 0)
+        goto out;
+    FG_TRY(IG(igraph_vector_int_init(&memb, (igraph_integer_t)n)));
+    has_memb = true;
+    FG_TRY(IG(igraph_vector_init(&node_w, 0)));
+    has_w = true;
+    FG_TRY(IG(igraph_strength(&g->proj, &node_w, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                              &g->weight)));
+    for (igraph_integer_t k = 0; k < igraph_vector_size(&g->weight); k++)
+        total_w += VECTOR(g->weight)[k];
+    igraph_rng_seed(igraph_rng_default(), seed);
+    if (total_w > 0) {
+        /* Modularity: node weights = strengths, resolution 1/(2m). */
+        FG_TRY(IG(igraph_community_leiden(&g->proj, &g->weight, &node_w, 1.0 / (2.0 * total_w),
+                                          0.01, false, -1, &memb, &n_clusters, &quality)));
+        FG_TRY(IG(igraph_modularity(&g->proj, &memb, &g->weight, 1.0, IGRAPH_UNDIRECTED,
+                                    &quality)));
+    } else {
+        for (size_t a = 0; a < n; a++)
+            VECTOR(memb)[a] = (igraph_integer_t)a;
+        n_clusters = (igraph_integer_t)n;
+    }
+    if (modularity)
+        *modularity = quality;
+    com = calloc((size_t)n_clusters, sizeof *com);
+    inner = calloc(n, sizeof *inner);
+    order = malloc((size_t)n_clusters * sizeof *order);
+    FG_CHECK_ALLOC(com);
+    FG_CHECK_ALLOC(inner);
+    FG_CHECK_ALLOC(order);
+    /* Strength inside the community. */
+    for (igraph_integer_t e = 0; e < igraph_ecount(&g->proj); e++) {
+        igraph_integer_t from = IGRAPH_FROM(&g->proj, e);
+        igraph_integer_t to = IGRAPH_TO(&g->proj, e);
+
+        if (VECTOR(memb)[from] == VECTOR(memb)[to]) {
+            inner[from] += VECTOR(g->weight)[e];
+            inner[to] += VECTOR(g->weight)[e];
+        }
+    }
+    for (size_t a = 0; a < n; a++)
+        com[VECTOR(memb)[a]].n_members++;
+    for (igraph_integer_t c = 0; c < n_clusters; c++) {
+        com[c].members = malloc(com[c].n_members * sizeof *com[c].members);
+        FG_CHECK_ALLOC(com[c].members);
+        com[c].n_members = 0;
+    }
+    {
+        keyed *km = malloc(n * sizeof *km);
+
+        FG_CHECK_ALLOC(km);
+        for (size_t a = 0; a < n; a++) {
+            km[a].id = a;
+            km[a].key = inner[a];
+        }
+        qsort(km, n, sizeof *km, cmp_keyed_desc);
+        for (size_t k = 0; k < n; k++) {
+            fg_community *c = &com[VECTOR(memb)[km[k].id]];
+
+            c->members[c->n_members++] = km[k].id;
+        }
+        free(km);
+    }
+    for (igraph_integer_t c = 0; c < n_clusters; c++)
+        com[c].central = com[c].members[0];
+    /* Tasks that hold a community together: all their agencies (at least two) inside it. */
+    task_comm = malloc((g->n_tasks + 1) * 2 * sizeof *task_comm);
+    FG_CHECK_ALLOC(task_comm);
+    for (size_t t = 0; t < g->n_tasks; t++) {
+        task_comm[2 * t] = SIZE_MAX;     /* community, or SIZE_MAX - 1 when mixed */
+        task_comm[2 * t + 1] = 0;        /* agencies */
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        size_t t = g->e_task[i];
+        size_t c = (size_t)VECTOR(memb)[g->e_agency[i]];
+
+        if (task_comm[2 * t] == SIZE_MAX)
+            task_comm[2 * t] = c;
+        else if (task_comm[2 * t] != c)
+            task_comm[2 * t] = SIZE_MAX - 1;
+        task_comm[2 * t + 1]++;
+    }
+    for (size_t t = 0; t < g->n_tasks; t++) {
+        size_t c = task_comm[2 * t];
+
+        if (c < (size_t)n_clusters && task_comm[2 * t + 1] >= 2)
+            com[c].n_tasks++;
+    }
+    for (igraph_integer_t c = 0; c < n_clusters; c++) {
+        com[c].tasks = malloc((com[c].n_tasks + 1) * sizeof *com[c].tasks);
+        FG_CHECK_ALLOC(com[c].tasks);
+        com[c].n_tasks = 0;
+    }
+    for (size_t t = 0; t < g->n_tasks; t++) {
+        size_t c = task_comm[2 * t];
+
+        if (c < (size_t)n_clusters && task_comm[2 * t + 1] >= 2)
+            com[c].tasks[com[c].n_tasks++] = t;
+    }
+    /* Biggest tasks first (more agencies), then document order. */
+    for (igraph_integer_t c = 0; c < n_clusters; c++) {
+        keyed *kt = malloc((com[c].n_tasks + 1) * sizeof *kt);
+
+        FG_CHECK_ALLOC(kt);
+        for (size_t k = 0; k < com[c].n_tasks; k++) {
+            kt[k].id = com[c].tasks[k];
+            kt[k].key = (double)task_comm[2 * com[c].tasks[k] + 1];
+        }
+        qsort(kt, com[c].n_tasks, sizeof *kt, cmp_keyed_desc);
+        for (size_t k = 0; k < com[c].n_tasks; k++)
+            com[c].tasks[k] = kt[k].id;
+        free(kt);
+    }
+    /* Communities by size, then by their central agency's name order. */
+    for (igraph_integer_t c = 0; c < n_clusters; c++) {
+        order[c].id = (size_t)c;
+        order[c].key = (double)com[c].n_members + 1.0 / (2.0 + (double)com[c].central);
+    }
+    qsort(order, (size_t)n_clusters, sizeof *order, cmp_keyed_desc);
+    {
+        fg_community *sorted = malloc((size_t)n_clusters * sizeof *sorted);
+
+        FG_CHECK_ALLOC(sorted);
+        for (igraph_integer_t c = 0; c < n_clusters; c++)
+            sorted[c] = com[order[c].id];
+        free(com);
+        com = sorted;
+    }
+    *out = com;
+    *n_out = (size_t)n_clusters;
+    com = NULL;
+out:
+    fg_communities_free(com, (size_t)n_clusters);
+    free(inner);
+    free(order);
+    free(task_comm);
+    if (has_memb)
+        igraph_vector_int_destroy(&memb);
+    if (has_w)
+        igraph_vector_destroy(&node_w);
+    pop_handlers(h);
+    return rc;
+}
+
+/* ---- coordination ---- */
+
+/* First edge of task t in the sorted edge list (edges are sorted by task). */
+static size_t first_edge(const fg_graph *g, size_t t)
+{
+    size_t lo = 0;
+    size_t hi = g->n_edges;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (g->e_task[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The role of agency a in task t: 1 lead, 0 co, -1 not on the task. */
+static int role_in(const fg_graph *g, size_t t, size_t a)
+{
+    for (size_t i = first_edge(g, t); i < g->n_edges && g->e_task[i] == t; i++)
+        if (g->e_agency[i] == a)
+            return g->e_lead[i] ? 1 : 0;
+    return -1;
+}
+
+static int cmp_partner(const void *a, const void *b, void *payload)
+{
+    const fg_partner *x = a;
+    const fg_partner *y = b;
+    const fg_graph *partner_graph = payload;
+
+    if (x->shared != y->shared)
+        return x->shared > y->shared ? -1 : 1;
+    return strcmp(partner_graph->agencies[x->agency], partner_graph->agencies[y->agency]);
+}
+
+int fg_analysis_partners(fg_partner **rows_out, size_t *n_out, const fg_graph *g, size_t x)
+{
+    fg_partner *p = NULL;
+    size_t n = 0;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    if (x >= g->n_agencies)
+        return fg_error_set(FG_EINVAL, "fg_analysis_partners: no agency %zu", x);
+    p = calloc(g->n_agencies + 1, sizeof *p);
+    FG_CHECK_ALLOC(p);
+    for (size_t a = 0; a < g->n_agencies; a++)
+        p[a].agency = a;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        size_t t = g->e_task[i];
+        int xr;
+
+        if (g->e_agency[i] == x)
+            continue;
+        xr = role_in(g, t, x);
+        if (xr < 0)
+            continue;
+        p[g->e_agency[i]].shared++;
+        if (xr == 1 && g->e_lead[i])
+            p[g->e_agency[i]].both_lead++;
+        else if (xr == 1)
+            p[g->e_agency[i]].x_leads++;
+        else if (g->e_lead[i])
+            p[g->e_agency[i]].partner_leads++;
+        else
+            p[g->e_agency[i]].both_co++;
+    }
+    for (size_t a = 0; a < g->n_agencies; a++)
+        if (p[a].shared)
+            p[n++] = p[a];
+    qsort_r(p, n, sizeof *p, cmp_partner, (void *)g);
+    *rows_out = p;
+    *n_out = n;
+    p = NULL;
+out:
+    free(p);
+    return rc;
+}
+
+int fg_analysis_shared(fg_shared_task **rows_out, size_t *n_out, const fg_graph *g, size_t x,
+                       size_t y)
+{
+    fg_shared_task *s = NULL;
+    size_t n = 0;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    s = malloc((g->n_tasks + 1) * sizeof *s);
+    FG_CHECK_ALLOC(s);
+    for (size_t t = 0; t < g->n_tasks; t++) {
+        int xr = role_in(g, t, x);
+        int yr = xr < 0 ? -1 : role_in(g, t, y);
+
+        if (xr >= 0 && yr >= 0) {
+            s[n].task = t;
+            s[n].x_role = xr ? FG_ROLE_LEAD : FG_ROLE_CO;
+            s[n].y_role = yr ? FG_ROLE_LEAD : FG_ROLE_CO;
+            n++;
+        }
+    }
+    *rows_out = s;
+    *n_out = n;
+    s = NULL;
+out:
+    free(s);
+    return rc;
+}
+
+static int cmp_pair(const void *a, const void *b, void *payload)
+{
+    const fg_pair *x = a;
+    const fg_pair *y = b;
+    const fg_graph *pair_graph = payload;
+    int c;
+
+    if (x->shared != y->shared)
+        return x->shared > y->shared ? -1 : 1;
+    c = strcmp(pair_graph->agencies[x->a], pair_graph->agencies[y->a]);
+    return c ? c : strcmp(pair_graph->agencies[x->b], pair_graph->agencies[y->b]);
+}
+
+int fg_analysis_pairs(fg_pair **rows_out, size_t *n_out, const fg_graph *g)
+{
+    igraph_integer_t m = igraph_ecount(&g->proj);
+    fg_pair *p = NULL;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    p = malloc(((size_t)m + 1) * sizeof *p);
+    FG_CHECK_ALLOC(p);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        size_t from = (size_t)IGRAPH_FROM(&g->proj, e);
+        size_t to = (size_t)IGRAPH_TO(&g->proj, e);
+
+        p[e].a = from < to ? from : to;
+        p[e].b = from < to ? to : from;
+        p[e].shared = (size_t)VECTOR(g->weight)[e];
+    }
+    qsort_r(p, (size_t)m, sizeof *p, cmp_pair, (void *)g);
+    *rows_out = p;
+    *n_out = (size_t)m;
+    p = NULL;
+out:
+    free(p);
+    return rc;
+}
+
+int fg_analysis_path(size_t **agencies_out, size_t **tasks_out, size_t *n_out, const fg_graph *g,
+                     size_t x, size_t y)
+{
+    handlers h = push_handlers();
+    igraph_vector_int_t vs;
+    size_t *ag = NULL;
+    size_t *tk = NULL;
+    size_t n;
+    bool has_vs = false;
+    int rc = FG_OK;
+
+    *agencies_out = NULL;
+    *tasks_out = NULL;
+    *n_out = 0;
+    FG_TRY(IG(igraph_vector_int_init(&vs, 0)));
+    has_vs = true;
+    FG_TRY(IG(igraph_get_shortest_path_dijkstra(&g->proj, &vs, NULL, (igraph_integer_t)x,
+                                                (igraph_integer_t)y, &g->length, IGRAPH_ALL)));
+    n = (size_t)igraph_vector_int_size(&vs);
+    if (n == 0) {
+        rc = fg_error_set(FG_ENOTFOUND, "no chain of shared tasks between %s and %s",
+                          g->agencies[x], g->agencies[y]);
+        goto out;
+    }
+    ag = malloc(n * sizeof *ag);
+    tk = malloc(n * sizeof *tk);
+    FG_CHECK_ALLOC(ag);
+    FG_CHECK_ALLOC(tk);
+    for (size_t k = 0; k < n; k++)
+        ag[k] = (size_t)VECTOR(vs)[k];
+    /* For each hop, the first task (in document order) both agencies are on. */
+    for (size_t k = 0; k + 1 < n; k++) {
+        tk[k] = SIZE_MAX;
+        for (size_t t = 0; t < g->n_tasks && tk[k] == SIZE_MAX; t++)
+            if (role_in(g, t, ag[k]) >= 0 && role_in(g, t, ag[k + 1]) >= 0)
+                tk[k] = t;
+    }
+    *agencies_out = ag;
+    *tasks_out = tk;
+    *n_out = n;
+    ag = NULL;
+    tk = NULL;
+out:
+    free(ag);
+    free(tk);
+    if (has_vs)
+        igraph_vector_int_destroy(&vs);
+    pop_handlers(h);
+    return rc;
+}

@@ -1,0 +1,688 @@
+/*
+ * Analysis commands: load, centrality, communities, coord, pairs, path. They share the
+ * filter options (--doc, --year, --role, --as-of, --level, --include-generic), build the
+ * graph with fg_graph_load() and print what fg_analysis_* returns.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fengong/fengong.h"
+#include "table.h"
+
+typedef struct an_args {
+    const char *db;
+    cli_format fmt;
+    fg_filter filter;
+    const char *docs[64];
+    const char *gazetteers[16];
+    size_t n_gazetteers;
+    size_t limit;
+    unsigned long seed;
+} an_args;
+
+static const char filter_help[] =
+    "filters (every analysis command):\n"
+    "      --doc NAME        only this stored document (repeatable)\n"
+    "      --year Y          only documents of year Y\n"
+    "      --role R          lead, co or all (default all) edges\n"
+    "      --as-of YEAR      follow renamings to the agencies current in YEAR\n"
+    "      --level L         only agencies of level L (central, province, city, county)\n"
+    "      --include-generic keep 有关部门, …成员单位 and other generic references\n"
+    "      --gazetteer FILE  merge your own agency list for names and renamings\n"
+    "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
+    "  -f, --format FMT      table (default on a terminal), tsv, csv, json\n"
+    "  -h, --help            show this help\n";
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+
+    if (end == s || *end != '\0' || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"doc", required_argument, NULL, 'D'},
+        {"year", required_argument, NULL, 'y'},
+        {"role", required_argument, NULL, 'r'},
+        {"as-of", required_argument, NULL, 'a'},
+        {"level", required_argument, NULL, 'l'},
+        {"include-generic", no_argument, NULL, 'G'},
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"limit", required_argument, NULL, 'n'},
+        {"seed", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    fg_filter def = FG_FILTER_INIT;
+    long v;
+    int c;
+    int f;
+
+    memset(a, 0, sizeof *a);
+    a->filter = def;
+    a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
+    a->limit = 0;
+    a->seed = 42;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            a->db = optarg;
+            break;
+        case 'f':
+            f = cli_format_parse(optarg);
+            if (f < 0) {
+                fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json)\n",
+                        argv[0], optarg);
+                return CLI_USAGE;
+            }
+            a->fmt = (cli_format)f;
+            break;
+        case 'D':
+            if (a->filter.n_docs == sizeof a->docs / sizeof a->docs[0]) {
+                fprintf(stderr, "fengong %s: too many --doc options\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->docs[a->filter.n_docs++] = optarg;
+            a->filter.docs = a->docs;
+            break;
+        case 'y':
+        case 'a':
+            if (parse_int(optarg, 1949, 2100, &v) < 0) {
+                fprintf(stderr, "fengong %s: %s needs a year, not '%s'\n", argv[0],
+                        c == 'y' ? "--year" : "--as-of", optarg);
+                return CLI_USAGE;
+            }
+            if (c == 'y')
+                a->filter.year = (int)v;
+            else
+                a->filter.as_of = (int)v;
+            break;
+        case 'r':
+            if (strcmp(optarg, "lead") == 0)
+                a->filter.roles = FG_ROLES_LEAD;
+            else if (strcmp(optarg, "co") == 0)
+                a->filter.roles = FG_ROLES_CO;
+            else if (strcmp(optarg, "all") == 0)
+                a->filter.roles = FG_ROLES_ALL;
+            else {
+                fprintf(stderr, "fengong %s: --role is lead, co or all, not '%s'\n", argv[0],
+                        optarg);
+                return CLI_USAGE;
+            }
+            break;
+        case 'l':
+            a->filter.level = optarg;
+            break;
+        case 'G':
+            a->filter.include_generic = 1;
+            break;
+        case 'g':
+            if (a->n_gazetteers == sizeof a->gazetteers / sizeof a->gazetteers[0]) {
+                fprintf(stderr, "fengong %s: too many --gazetteer files\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->gazetteers[a->n_gazetteers++] = optarg;
+            break;
+        case 'n':
+            if (parse_int(optarg, 1, 1000000000L, &v) < 0) {
+                fprintf(stderr, "fengong %s: --limit needs a positive number\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->limit = (size_t)v;
+            break;
+        case 's':
+            if (parse_int(optarg, 0, 2147483647L, &v) < 0) {
+                fprintf(stderr, "fengong %s: --seed needs a non-negative number\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->seed = (unsigned long)v;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            fputs(filter_help, stdout);
+            return CLI_OK;
+        case ':':
+            fprintf(stderr, "fengong %s: option '%s' needs a value\n", argv[0], argv[optind - 1]);
+            return CLI_USAGE;
+        default:
+            fprintf(stderr, "fengong %s: unknown option '%s'\n%s", argv[0], argv[optind - 1],
+                    usage);
+            return CLI_USAGE;
+        }
+    }
+    a->db = cli_db_path(a->db);
+    return -1;
+}
+
+/* Open the store read-only, load the gazetteer and build the graph. */
+static int open_graph(fg_graph **g, fg_gazetteer **gz, const an_args *a, const cli_global *gl)
+{
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    int rc;
+
+    *g = NULL;
+    *gz = NULL;
+    if (cli_load_gazetteer(gz, a->gazetteers, a->n_gazetteers, gl) < 0)
+        return -1;
+    so.read_only = 1;
+    if (fg_store_open(&st, a->db, &so) < 0) {
+        cli_report_error(gl);
+        fg_gazetteer_free(*gz);
+        *gz = NULL;
+        return -1;
+    }
+    rc = fg_graph_load(g, st, *gz, &a->filter);
+    fg_store_close(st);
+    if (rc < 0) {
+        cli_report_error(gl);
+        fg_gazetteer_free(*gz);
+        *gz = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static void fmt_real(char *buf, size_t n, double v)
+{
+    snprintf(buf, n, "%.10g", v);
+}
+
+/* ---- load ---- */
+
+static const char load_usage[] =
+    "usage: fengong load [filters]\n"
+    "\n"
+    "Workload per agency: tasks it leads, co-operates on, in total, its share of all\n"
+    "leads and the documents naming it; sorted by lead, then total. Under the table: the\n"
+    "Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or more\n"
+    "than three leads, and agencies that only ever co-operate.\n\n";
+
+int cmd_load(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr[] = {"agency", "lead", "co", "total", "lead_share",
+                                      "documents"};
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_load_row *rows = NULL;
+    size_t n = 0;
+    fg_balance bal;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, load_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong load: unexpected argument '%s'\n%s", argv[optind], load_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    if (fg_analysis_load(&rows, &n, &bal, g) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    cli_printer_begin(&p, a.fmt, 6, hdr);
+    for (size_t k = 1; k <= 5; k++)
+        cli_printer_right(&p, k);
+    for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
+        char c[5][32];
+        const char *cols[6];
+
+        snprintf(c[0], sizeof c[0], "%zu", rows[i].lead);
+        snprintf(c[1], sizeof c[1], "%zu", rows[i].co);
+        snprintf(c[2], sizeof c[2], "%zu", rows[i].total);
+        snprintf(c[3], sizeof c[3], a.fmt == CLI_TABLE ? "%.1f%%" : "%.6f",
+                 a.fmt == CLI_TABLE ? 100.0 * rows[i].lead_share : rows[i].lead_share);
+        snprintf(c[4], sizeof c[4], "%zu", rows[i].documents);
+        cols[0] = fg_graph_agency(g, rows[i].agency);
+        for (size_t k = 0; k < 5; k++)
+            cols[k + 1] = c[k];
+        cli_printer_row(6, cols, &p);
+    }
+    if (a.fmt == CLI_JSON && p.json) {
+        json_t *root = json_object();
+        json_t *b = json_pack("{s:I,s:I,s:I,s:f,s:f,s:f,s:I,s:I,s:I}", "agencies",
+                              (json_int_t)bal.n_agencies, "tasks", (json_int_t)bal.n_tasks,
+                              "leads", (json_int_t)bal.total_leads, "gini", bal.gini, "hhi",
+                              bal.hhi, "top5_share", bal.top5_share, "tasks_no_lead",
+                              (json_int_t)bal.tasks_no_lead, "tasks_over3_leads",
+                              (json_int_t)bal.tasks_over3_leads, "co_only",
+                              (json_int_t)bal.co_only);
+        char *s;
+
+        json_object_set_new(root, "agencies", p.json);
+        json_object_set_new(root, "balance", b);
+        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(root);
+        p.json = NULL;
+    }
+    cli_printer_end(&p);
+    if (a.fmt == CLI_TABLE) {
+        printf("\n%zu agencies, %zu tasks, %zu leads\n", bal.n_agencies, bal.n_tasks,
+               bal.total_leads);
+        printf("Gini of lead counts      %.3f\n", bal.gini);
+        printf("HHI of lead counts       %.4f\n", bal.hhi);
+        printf("top-5 share of leads     %.1f%%\n", 100.0 * bal.top5_share);
+        printf("tasks with no lead       %zu\n", bal.tasks_no_lead);
+        printf("tasks with > 3 leads     %zu\n", bal.tasks_over3_leads);
+        printf("agencies that only co-operate  %zu\n", bal.co_only);
+    }
+    rc = CLI_OK;
+out:
+    free(rows);
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- centrality ---- */
+
+static const char centrality_usage[] =
+    "usage: fengong centrality [filters]\n"
+    "\n"
+    "Centrality of each agency on the agency projection (two agencies are tied once per\n"
+    "task they share; weight = shared tasks, length = 1/weight): degree (neighbours),\n"
+    "strength (sum of weights), betweenness (unnormalised, by length), harmonic (sum of\n"
+    "1/distance by length), eigenvector (by weight, maximum 1), pagerank (by weight,\n"
+    "damping 0.85). Sorted by pagerank.\n\n";
+
+static int cmp_pagerank(const void *a, const void *b)
+{
+    const fg_centrality_row *x = a;
+    const fg_centrality_row *y = b;
+
+    if (x->pagerank != y->pagerank)
+        return x->pagerank > y->pagerank ? -1 : 1;
+    return x->agency < y->agency ? -1 : x->agency > y->agency;
+}
+
+int cmd_centrality(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr[] = {"agency", "degree", "strength", "betweenness", "harmonic",
+                                      "eigenvector", "pagerank"};
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_centrality_row *rows = NULL;
+    size_t n = 0;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, centrality_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong centrality: unexpected argument '%s'\n%s", argv[optind],
+                centrality_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    if (fg_analysis_centrality(&rows, &n, g) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    qsort(rows, n, sizeof *rows, cmp_pagerank);
+    cli_printer_begin(&p, a.fmt, 7, hdr);
+    for (size_t k = 1; k <= 6; k++)
+        cli_printer_right(&p, k);
+    for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
+        char c[6][40];
+        const char *cols[7];
+
+        snprintf(c[0], sizeof c[0], "%zu", rows[i].degree);
+        if (a.fmt == CLI_TABLE) {
+            snprintf(c[1], sizeof c[1], "%.0f", rows[i].strength);
+            snprintf(c[2], sizeof c[2], "%.1f", rows[i].betweenness);
+            snprintf(c[3], sizeof c[3], "%.2f", rows[i].harmonic);
+            snprintf(c[4], sizeof c[4], "%.4f", rows[i].eigenvector);
+            snprintf(c[5], sizeof c[5], "%.4f", rows[i].pagerank);
+        } else {
+            fmt_real(c[1], sizeof c[1], rows[i].strength);
+            fmt_real(c[2], sizeof c[2], rows[i].betweenness);
+            fmt_real(c[3], sizeof c[3], rows[i].harmonic);
+            fmt_real(c[4], sizeof c[4], rows[i].eigenvector);
+            fmt_real(c[5], sizeof c[5], rows[i].pagerank);
+        }
+        cols[0] = fg_graph_agency(g, rows[i].agency);
+        for (size_t k = 0; k < 6; k++)
+            cols[k + 1] = c[k];
+        cli_printer_row(7, cols, &p);
+    }
+    cli_printer_end(&p);
+    rc = CLI_OK;
+out:
+    free(rows);
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- communities ---- */
+
+static const char communities_usage[] =
+    "usage: fengong communities [--seed N] [filters]\n"
+    "\n"
+    "Leiden communities of the agency projection (modularity, by weight; reproducible for\n"
+    "a seed, default 42): each community's members, its most central agency (largest\n"
+    "strength inside it) and the tasks that hold it together (all their agencies in it).\n\n";
+
+/* Join up to max names with 、 into buf. */
+static void join_names(char *buf, size_t size, const fg_graph *g, const size_t *idx, size_t n,
+                       size_t max, int tasks)
+{
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; k < n && k < max && used + 1 < size; k++) {
+        const char *s = tasks ? fg_graph_task(g, idx[k])->title : fg_graph_agency(g, idx[k]);
+        int w = snprintf(buf + used, size - used, "%s%s", k ? (tasks ? "；" : "、") : "", s);
+
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    if (n > max && used + 8 < size)
+        snprintf(buf + used, size - used, "%s", "…");
+}
+
+int cmd_communities(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr[] = {"community", "size", "central", "tasks", "members",
+                                      "holding_tasks"};
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_community *com = NULL;
+    size_t n = 0;
+    double q = 0;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, communities_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong communities: unexpected argument '%s'\n%s", argv[optind],
+                communities_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    if (fg_analysis_communities(&com, &n, &q, g, a.seed) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    cli_printer_begin(&p, a.fmt, 6, hdr);
+    cli_printer_right(&p, 1);
+    cli_printer_right(&p, 3);
+    for (size_t i = 0; i < n; i++) {
+        static char members[65536];
+        static char tasks[8192];
+        char c[3][32];
+        const char *cols[6];
+        size_t max = a.fmt == CLI_TABLE ? 8 : SIZE_MAX;
+
+        snprintf(c[0], sizeof c[0], "%zu", i + 1);
+        snprintf(c[1], sizeof c[1], "%zu", com[i].n_members);
+        snprintf(c[2], sizeof c[2], "%zu", com[i].n_tasks);
+        join_names(members, sizeof members, g, com[i].members, com[i].n_members, max, 0);
+        join_names(tasks, sizeof tasks, g, com[i].tasks, com[i].n_tasks, 3, 1);
+        cols[0] = c[0];
+        cols[1] = c[1];
+        cols[2] = fg_graph_agency(g, com[i].central);
+        cols[3] = c[2];
+        cols[4] = members;
+        cols[5] = tasks;
+        cli_printer_row(6, cols, &p);
+    }
+    cli_printer_end(&p);
+    if (a.fmt == CLI_TABLE)
+        printf("\n%zu communities, modularity %.4f (seed %lu)\n", n, q, a.seed);
+    rc = CLI_OK;
+out:
+    fg_communities_free(com, n);
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- coord ---- */
+
+static const char coord_usage[] =
+    "usage: fengong coord [filters] X [Y]\n"
+    "\n"
+    "X's partners ranked by shared tasks, split into X leads / partner co-operates,\n"
+    "partner leads / X co-operates, both co-operate (and both lead). With Y: every task X\n"
+    "and Y share, with their roles. Names may be short forms or old names.\n\n";
+
+int cmd_coord(int argc, char **argv, const cli_global *gl)
+{
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    size_t x;
+    size_t y;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, coord_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (optind >= argc || argc - optind > 2) {
+        fprintf(stderr, "fengong coord: give an agency X, and optionally Y\n%s", coord_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    rc = CLI_FAIL;
+    if (fg_graph_find(&x, g, gz, argv[optind]) < 0 ||
+        (argc - optind == 2 && fg_graph_find(&y, g, gz, argv[optind + 1]) < 0)) {
+        cli_report_error(gl);
+        goto out;
+    }
+    if (argc - optind == 1) {
+        static const char *const hdr[] = {"partner", "shared", "x_leads", "partner_leads",
+                                          "both_co", "both_lead"};
+        fg_partner *rows = NULL;
+        size_t n = 0;
+
+        if (fg_analysis_partners(&rows, &n, g, x) < 0) {
+            cli_report_error(gl);
+            goto out;
+        }
+        if (a.fmt == CLI_TABLE)
+            printf("partners of %s (X)\n\n", fg_graph_agency(g, x));
+        cli_printer_begin(&p, a.fmt, 6, hdr);
+        for (size_t k = 1; k <= 5; k++)
+            cli_printer_right(&p, k);
+        for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
+            char c[5][32];
+            const char *cols[6];
+
+            snprintf(c[0], sizeof c[0], "%zu", rows[i].shared);
+            snprintf(c[1], sizeof c[1], "%zu", rows[i].x_leads);
+            snprintf(c[2], sizeof c[2], "%zu", rows[i].partner_leads);
+            snprintf(c[3], sizeof c[3], "%zu", rows[i].both_co);
+            snprintf(c[4], sizeof c[4], "%zu", rows[i].both_lead);
+            cols[0] = fg_graph_agency(g, rows[i].agency);
+            for (size_t k = 0; k < 5; k++)
+                cols[k + 1] = c[k];
+            cli_printer_row(6, cols, &p);
+        }
+        cli_printer_end(&p);
+        free(rows);
+    } else {
+        static const char *const hdr[] = {"doc", "item", "clause", "x_role", "y_role", "title"};
+        fg_shared_task *rows = NULL;
+        size_t n = 0;
+
+        if (fg_analysis_shared(&rows, &n, g, x, y) < 0) {
+            cli_report_error(gl);
+            goto out;
+        }
+        if (a.fmt == CLI_TABLE)
+            printf("tasks shared by %s (X) and %s (Y): %zu\n\n", fg_graph_agency(g, x),
+                   fg_graph_agency(g, y), n);
+        cli_printer_begin(&p, a.fmt, 6, hdr);
+        for (size_t i = 0; i < n; i++) {
+            const fg_task_info *t = fg_graph_task(g, rows[i].task);
+            char c[32];
+            const char *cols[6];
+
+            snprintf(c, sizeof c, "%zu", t->clause);
+            cols[0] = t->doc;
+            cols[1] = t->item;
+            cols[2] = c;
+            cols[3] = fg_role_name(rows[i].x_role);
+            cols[4] = fg_role_name(rows[i].y_role);
+            cols[5] = t->title;
+            cli_printer_row(6, cols, &p);
+        }
+        cli_printer_end(&p);
+        free(rows);
+    }
+    rc = CLI_OK;
+out:
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- pairs ---- */
+
+static const char pairs_usage[] =
+    "usage: fengong pairs [--limit N] [filters]\n"
+    "\n"
+    "The strongest pairs of agencies: the number of tasks each pair shares (default 20\n"
+    "pairs on a terminal, all otherwise).\n\n";
+
+int cmd_pairs(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr[] = {"agency_a", "agency_b", "shared"};
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_pair *rows = NULL;
+    size_t n = 0;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, pairs_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong pairs: unexpected argument '%s'\n%s", argv[optind],
+                pairs_usage);
+        return CLI_USAGE;
+    }
+    if (a.limit == 0 && a.fmt == CLI_TABLE)
+        a.limit = 20;
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    if (fg_analysis_pairs(&rows, &n, g) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    cli_printer_begin(&p, a.fmt, 3, hdr);
+    cli_printer_right(&p, 2);
+    for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
+        char c[32];
+        const char *cols[3];
+
+        snprintf(c, sizeof c, "%zu", rows[i].shared);
+        cols[0] = fg_graph_agency(g, rows[i].a);
+        cols[1] = fg_graph_agency(g, rows[i].b);
+        cols[2] = c;
+        cli_printer_row(3, cols, &p);
+    }
+    cli_printer_end(&p);
+    rc = CLI_OK;
+out:
+    free(rows);
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- path ---- */
+
+static const char path_usage[] =
+    "usage: fengong path [filters] X Y\n"
+    "\n"
+    "The shortest chain of shared tasks between two agencies (a tie's length is 1/shared\n"
+    "tasks, so strong ties are short), with one task for each step.\n\n";
+
+int cmd_path(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr[] = {"step", "agency", "via_doc", "via_item", "via_title"};
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    size_t *ag = NULL;
+    size_t *tk = NULL;
+    size_t n = 0;
+    size_t x;
+    size_t y;
+    cli_printer p;
+    int rc = parse_an_args(&a, argc, argv, path_usage);
+
+    if (rc >= 0)
+        return rc;
+    if (argc - optind != 2) {
+        fprintf(stderr, "fengong path: give two agencies X and Y\n%s", path_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    rc = CLI_FAIL;
+    if (fg_graph_find(&x, g, gz, argv[optind]) < 0 ||
+        fg_graph_find(&y, g, gz, argv[optind + 1]) < 0 ||
+        fg_analysis_path(&ag, &tk, &n, g, x, y) < 0) {
+        cli_report_error(gl);
+        goto out;
+    }
+    cli_printer_begin(&p, a.fmt, 5, hdr);
+    for (size_t i = 0; i < n; i++) {
+        const fg_task_info *t = i > 0 ? fg_graph_task(g, tk[i - 1]) : NULL;
+        char c[32];
+        const char *cols[5];
+
+        snprintf(c, sizeof c, "%zu", i);
+        cols[0] = c;
+        cols[1] = fg_graph_agency(g, ag[i]);
+        cols[2] = t ? t->doc : "";
+        cols[3] = t ? t->item : "";
+        cols[4] = t ? t->title : "";
+        cli_printer_row(5, cols, &p);
+    }
+    cli_printer_end(&p);
+    rc = CLI_OK;
+out:
+    free(ag);
+    free(tk);
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}

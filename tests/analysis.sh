@@ -1,0 +1,68 @@
+#!/bin/sh
+# Analysis on seeds 001+002: 省发展改革委 leads 37 tasks (the gold count), the five top
+# leads match the gold, and every measure agrees with NetworkX (tests/crosscheck.py, run
+# with Debian's python3 and python3-networkx).
+set -u
+bin=$1
+src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+
+db=$tmp/seeds.db
+"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
+    "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null || { echo "ingest failed"; exit 1; }
+"$bin" load --db "$db" --format csv >"$tmp/load.csv" || { echo "load failed"; exit 1; }
+
+lead=$(awk -F, '$1 == "省发展改革委" { print $2 }' "$tmp/load.csv")
+[ "$lead" = 37 ] && ok "省发展改革委 leads 37 tasks" || bad "省发展改革委 leads '$lead' tasks, gold 37"
+
+# Top five by lead count, as "count agency" lines, from the gold and from fengong.
+awk -F'\t' 'NR > 1 && $4 == "lead" { c[$5]++ } END { for (a in c) print c[a] "\t" a }' \
+    "$src/tests/gold/assignments.tsv" | LC_ALL=C sort -k1,1nr -k2 | head -5 | LC_ALL=C sort >"$tmp/gold5"
+awk -F, 'NR > 1 && NR <= 6 { print $2 "\t" $1 }' "$tmp/load.csv" | LC_ALL=C sort >"$tmp/have5"
+if diff "$tmp/gold5" "$tmp/have5" >/dev/null; then
+    ok "top five leads match the gold: $(cut -f2 "$tmp/have5" | tr '\n' ' ')"
+else
+    bad "top five leads differ from the gold"
+    diff "$tmp/gold5" "$tmp/have5"
+fi
+
+# CSV header of the centrality command, exactly.
+hdr=$("$bin" centrality --db "$db" --format csv | head -1 | tr -d '\r')
+[ "$hdr" = "agency,degree,strength,betweenness,harmonic,eigenvector,pagerank" ] &&
+    ok "centrality CSV header" || bad "centrality CSV header is '$hdr'"
+
+# Communities are reproducible for a seed.
+"$bin" communities --db "$db" --format tsv --seed 7 >"$tmp/c1"
+"$bin" communities --db "$db" --format tsv --seed 7 >"$tmp/c2"
+cmp -s "$tmp/c1" "$tmp/c2" && ok "communities reproducible with --seed 7" || bad "communities differ between runs"
+
+# An unknown agency names the closest ones.
+if "$bin" coord --db "$db" 省发展改革局 >/dev/null 2>"$tmp/err"; then
+    bad "coord with an unknown agency succeeded"
+elif grep -q "closest" "$tmp/err"; then
+    ok "unknown agency: $(cat "$tmp/err")"
+else
+    bad "unknown agency message: $(cat "$tmp/err")"
+fi
+
+# Old and short names resolve through the gazetteer (湖南银保监局 was renamed in 2023).
+"$bin" coord --db "$db" --as-of 2025 湖南银保监局 --format tsv >"$tmp/coord" 2>&1 &&
+    head -1 "$tmp/coord" | grep -q partner && ok "coord follows a renamed agency with --as-of" ||
+    bad "coord --as-of 2025 湖南银保监局: $(head -2 "$tmp/coord")"
+
+if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
+    if /usr/bin/python3 "$src/tests/crosscheck.py" "$bin" "$db"; then
+        ok "NetworkX cross-check"
+    else
+        bad "NetworkX cross-check"
+    fi
+else
+    bad "python3-networkx is not installed for /usr/bin/python3 (make test installs it)"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
