@@ -20,7 +20,7 @@ run: build
 	@echo
 	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
 	@echo
-	@$(BUILD)/fengong agencies --db exports/fengong.db --format table | head -17
+	@$(BUILD)/fengong load --db exports/fengong.db --format table --limit 20
 
 # ASan+UBSan build of everything, then the whole suite.
 test:

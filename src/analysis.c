@@ -1043,3 +1043,146 @@ out:
     pop_handlers(h);
     return rc;
 }
+
+/* ---- compare ---- */
+
+void fg_comparison_free(fg_comparison *c)
+{
+    if (c == NULL)
+        return;
+    free(c->agencies);
+    free(c->pairs);
+    free(c);
+}
+
+static int cmp_change(const void *a, const void *b)
+{
+    const fg_agency_change *x = a;
+    const fg_agency_change *y = b;
+    long dx = (long)x->lead_b - (long)x->lead_a;
+    long dy = (long)y->lead_b - (long)y->lead_a;
+
+    if (dx != dy)
+        return dx > dy ? -1 : 1;
+    return strcmp(x->agency, y->agency);
+}
+
+static int cmp_pair_change(const void *a, const void *b)
+{
+    const fg_pair_change *x = a;
+    const fg_pair_change *y = b;
+    size_t mx = x->shared_a > x->shared_b ? x->shared_a : x->shared_b;
+    size_t my = y->shared_a > y->shared_b ? y->shared_a : y->shared_b;
+    int c;
+
+    if (mx != my)
+        return mx > my ? -1 : 1;
+    c = strcmp(x->a, y->a);
+    return c ? c : strcmp(x->b, y->b);
+}
+
+/* Pairs of a graph as (name a, name b, shared) with a < b, sorted by names. */
+static int named_pairs(fg_pair_change **out, size_t *n, const fg_graph *g, int side)
+{
+    fg_pair *p = NULL;
+    fg_pair_change *c = NULL;
+    int rc = fg_analysis_pairs(&p, n, g);
+
+    *out = NULL;
+    if (rc < 0)
+        return rc;
+    c = malloc((*n + 1) * sizeof *c);
+    if (c == NULL) {
+        free(p);
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < *n; i++) {
+        const char *x = g->agencies[p[i].a];
+        const char *y = g->agencies[p[i].b];
+        bool swap = strcmp(x, y) > 0;
+
+        c[i].a = swap ? y : x;
+        c[i].b = swap ? x : y;
+        c[i].shared_a = side == 0 ? p[i].shared : 0;
+        c[i].shared_b = side == 1 ? p[i].shared : 0;
+    }
+    free(p);
+    *out = c;
+    return FG_OK;
+}
+
+static int cmp_pair_names(const void *a, const void *b)
+{
+    const fg_pair_change *x = a;
+    const fg_pair_change *y = b;
+    int c = strcmp(x->a, y->a);
+
+    return c ? c : strcmp(x->b, y->b);
+}
+
+int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *b)
+{
+    fg_comparison *c = NULL;
+    fg_pair_change *pa = NULL;
+    fg_pair_change *pb = NULL;
+    size_t na = 0;
+    size_t nb = 0;
+    size_t i = 0;
+    size_t j = 0;
+    int rc = FG_OK;
+
+    *out = NULL;
+    c = calloc(1, sizeof *c);
+    FG_CHECK_ALLOC(c);
+    /* Agencies: both name lists are sorted, so merge them. */
+    c->agencies = malloc((a->n_agencies + b->n_agencies + 1) * sizeof *c->agencies);
+    FG_CHECK_ALLOC(c->agencies);
+    while (i < a->n_agencies || j < b->n_agencies) {
+        int cmp = i == a->n_agencies ? 1 : j == b->n_agencies ? -1
+                                                               : strcmp(a->agencies[i],
+                                                                        b->agencies[j]);
+        fg_agency_change *ch = &c->agencies[c->n_agencies++];
+
+        memset(ch, 0, sizeof *ch);
+        if (cmp <= 0) {
+            ch->agency = a->agencies[i];
+            ch->lead_a = a->lead[i];
+            ch->total_a = a->lead[i] + a->co[i];
+            i++;
+        }
+        if (cmp >= 0) {
+            ch->agency = b->agencies[j];
+            ch->lead_b = b->lead[j];
+            ch->total_b = b->lead[j] + b->co[j];
+            j++;
+        }
+    }
+    qsort(c->agencies, c->n_agencies, sizeof *c->agencies, cmp_change);
+    /* Pairs present on one side only. */
+    FG_TRY(named_pairs(&pa, &na, a, 0));
+    FG_TRY(named_pairs(&pb, &nb, b, 1));
+    qsort(pa, na, sizeof *pa, cmp_pair_names);
+    qsort(pb, nb, sizeof *pb, cmp_pair_names);
+    c->pairs = malloc((na + nb + 1) * sizeof *c->pairs);
+    FG_CHECK_ALLOC(c->pairs);
+    for (i = 0, j = 0; i < na || j < nb;) {
+        int cmp = i == na ? 1 : j == nb ? -1 : cmp_pair_names(&pa[i], &pb[j]);
+
+        if (cmp < 0)
+            c->pairs[c->n_pairs++] = pa[i++];
+        else if (cmp > 0)
+            c->pairs[c->n_pairs++] = pb[j++];
+        else {
+            i++;
+            j++;
+        }
+    }
+    qsort(c->pairs, c->n_pairs, sizeof *c->pairs, cmp_pair_change);
+    *out = c;
+    c = NULL;
+out:
+    free(pa);
+    free(pb);
+    fg_comparison_free(c);
+    return rc;
+}

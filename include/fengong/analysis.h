@@ -178,6 +178,38 @@ int fg_analysis_pairs(fg_pair **rows, size_t *n, const fg_graph *g);
 int fg_analysis_path(size_t **agencies, size_t **tasks, size_t *n, const fg_graph *g, size_t x,
                      size_t y);
 
+/** An agency in a comparison of two graphs (A, B). */
+typedef struct fg_agency_change {
+    const char *agency;   /* borrowed from the graphs */
+    size_t lead_a;
+    size_t lead_b;
+    size_t total_a;       /* 0 in A and > 0 in B: new; the reverse: vanished */
+    size_t total_b;
+} fg_agency_change;
+
+/** A pair of agencies that began (shared_a == 0) or stopped (shared_b == 0) working together. */
+typedef struct fg_pair_change {
+    const char *a;        /* borrowed from the graphs; a < b by name */
+    const char *b;
+    size_t shared_a;
+    size_t shared_b;
+} fg_pair_change;
+
+typedef struct fg_comparison {
+    fg_agency_change *agencies;  /* every agency of A or B, by lead change (B − A), descending */
+    size_t n_agencies;
+    fg_pair_change *pairs;       /* pairs that began or stopped, strongest first */
+    size_t n_pairs;
+} fg_comparison;
+
+/**
+ * Compare two graphs (two documents, two years …), built with the same --as-of so that
+ * renamed agencies match. The result borrows names from both graphs: free it first.
+ * @param out  receives a comparison freed with fg_comparison_free().
+ */
+int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *b);
+void fg_comparison_free(fg_comparison *c);
+
 #ifdef __cplusplus
 }
 #endif

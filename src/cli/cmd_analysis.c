@@ -686,3 +686,184 @@ out:
     fg_gazetteer_free(gz);
     return rc;
 }
+
+/* ---- compare ---- */
+
+static const char compare_usage[] =
+    "usage: fengong compare [--pairs] [filters] A B\n"
+    "\n"
+    "Two documents (names as 'fengong documents' shows them) or two years side by side:\n"
+    "agencies whose lead count rose or fell, new and vanished agencies, and pairs that\n"
+    "began or stopped working together. Renamings are followed to the latest name (or to\n"
+    "--as-of YEAR). On a terminal both tables are printed; in tsv/csv the agencies, or the\n"
+    "pairs with --pairs; json holds both.\n\n";
+
+/* A side of a comparison: a year (4 digits) or a document name. */
+static void side_filter(fg_filter *f, const char **doc_slot, const char *arg)
+{
+    long v;
+
+    if (strlen(arg) == 4 && parse_int(arg, 1949, 2100, &v) == 0) {
+        f->year = (int)v;
+        f->n_docs = 0;
+        f->docs = NULL;
+    } else {
+        *doc_slot = arg;
+        f->docs = doc_slot;
+        f->n_docs = 1;
+        f->year = 0;
+    }
+}
+
+int cmd_compare(int argc, char **argv, const cli_global *gl)
+{
+    static const char *const hdr_a[] = {"agency", "lead_a", "lead_b", "change", "total_a",
+                                        "total_b", "status"};
+    static const char *const hdr_p[] = {"agency_a", "agency_b", "shared_a", "shared_b",
+                                        "status"};
+    an_args a;
+    an_args side;
+    fg_graph *ga = NULL;
+    fg_graph *gb = NULL;
+    fg_gazetteer *gz = NULL;
+    fg_gazetteer *gz2 = NULL;
+    fg_comparison *cmpr = NULL;
+    const char *doc_a = NULL;
+    const char *doc_b = NULL;
+    int pairs_only = 0;
+    int rc;
+
+    /* --pairs is this command's own flag: take it out before the shared parser runs. */
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--pairs") == 0) {
+            pairs_only = 1;
+            memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv);
+            argc--;
+            i--;
+        }
+    }
+    rc = parse_an_args(&a, argc, argv, compare_usage);
+    if (rc >= 0)
+        return rc;
+    if (argc - optind != 2) {
+        fprintf(stderr, "fengong compare: give two documents or two years A and B\n%s",
+                compare_usage);
+        return CLI_USAGE;
+    }
+    if (a.filter.as_of == 0)
+        a.filter.as_of = 9999;
+    side = a;
+    side_filter(&side.filter, &doc_a, argv[optind]);
+    if (open_graph(&ga, &gz, &side, gl) < 0)
+        return CLI_FAIL;
+    side = a;
+    side_filter(&side.filter, &doc_b, argv[optind + 1]);
+    if (open_graph(&gb, &gz2, &side, gl) < 0) {
+        rc = CLI_FAIL;
+        goto out;
+    }
+    if (fg_graph_n_tasks(ga) == 0 || fg_graph_n_tasks(gb) == 0) {
+        fprintf(stderr, "fengong compare: %s has no stored tasks (see 'fengong documents')\n",
+                fg_graph_n_tasks(ga) == 0 ? argv[optind] : argv[optind + 1]);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    if (fg_analysis_compare(&cmpr, ga, gb) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+        goto out;
+    }
+    if (a.fmt == CLI_JSON) {
+        json_t *root = json_object();
+        json_t *ag = json_array();
+        json_t *pr = json_array();
+        char *s;
+
+        for (size_t i = 0; i < cmpr->n_agencies; i++) {
+            const fg_agency_change *c = &cmpr->agencies[i];
+
+            json_array_append_new(ag, json_pack("{s:s,s:I,s:I,s:I,s:I}", "agency", c->agency,
+                                                "lead_a", (json_int_t)c->lead_a, "lead_b",
+                                                (json_int_t)c->lead_b, "total_a",
+                                                (json_int_t)c->total_a, "total_b",
+                                                (json_int_t)c->total_b));
+        }
+        for (size_t i = 0; i < cmpr->n_pairs; i++) {
+            const fg_pair_change *c = &cmpr->pairs[i];
+
+            json_array_append_new(pr, json_pack("{s:s,s:s,s:I,s:I}", "agency_a", c->a,
+                                                "agency_b", c->b, "shared_a",
+                                                (json_int_t)c->shared_a, "shared_b",
+                                                (json_int_t)c->shared_b));
+        }
+        json_object_set_new(root, "a", json_string(argv[optind]));
+        json_object_set_new(root, "b", json_string(argv[optind + 1]));
+        json_object_set_new(root, "agencies", ag);
+        json_object_set_new(root, "pairs", pr);
+        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(root);
+        rc = CLI_OK;
+        goto out;
+    }
+    if (a.fmt == CLI_TABLE)
+        printf("A = %s, B = %s\n\n", argv[optind], argv[optind + 1]);
+    if (a.fmt == CLI_TABLE || !pairs_only) {
+        cli_printer p;
+
+        cli_printer_begin(&p, a.fmt, 7, hdr_a);
+        for (size_t k = 1; k <= 5; k++)
+            cli_printer_right(&p, k);
+        for (size_t i = 0; i < cmpr->n_agencies && (a.limit == 0 || i < a.limit); i++) {
+            const fg_agency_change *c = &cmpr->agencies[i];
+            char n[5][32];
+            const char *cols[7];
+
+            snprintf(n[0], sizeof n[0], "%zu", c->lead_a);
+            snprintf(n[1], sizeof n[1], "%zu", c->lead_b);
+            snprintf(n[2], sizeof n[2], "%+ld", (long)c->lead_b - (long)c->lead_a);
+            snprintf(n[3], sizeof n[3], "%zu", c->total_a);
+            snprintf(n[4], sizeof n[4], "%zu", c->total_b);
+            cols[0] = c->agency;
+            for (size_t k = 0; k < 5; k++)
+                cols[k + 1] = n[k];
+            cols[6] = c->total_a == 0 ? "new" : c->total_b == 0 ? "vanished" : "";
+            cli_printer_row(7, cols, &p);
+        }
+        cli_printer_end(&p);
+    }
+    if (a.fmt == CLI_TABLE)
+        printf("\n");
+    if (a.fmt == CLI_TABLE || pairs_only) {
+        cli_printer p;
+
+        cli_printer_begin(&p, a.fmt, 5, hdr_p);
+        cli_printer_right(&p, 2);
+        cli_printer_right(&p, 3);
+        for (size_t i = 0; i < cmpr->n_pairs && (a.limit == 0 || i < a.limit); i++) {
+            const fg_pair_change *c = &cmpr->pairs[i];
+            char n[2][32];
+            const char *cols[5];
+
+            snprintf(n[0], sizeof n[0], "%zu", c->shared_a);
+            snprintf(n[1], sizeof n[1], "%zu", c->shared_b);
+            cols[0] = c->a;
+            cols[1] = c->b;
+            cols[2] = n[0];
+            cols[3] = n[1];
+            cols[4] = c->shared_a == 0 ? "began" : "stopped";
+            cli_printer_row(5, cols, &p);
+        }
+        cli_printer_end(&p);
+    }
+    rc = CLI_OK;
+out:
+    fg_comparison_free(cmpr);
+    fg_graph_free(ga);
+    fg_graph_free(gb);
+    fg_gazetteer_free(gz);
+    fg_gazetteer_free(gz2);
+    return rc;
+}

@@ -28,6 +28,7 @@ static const char usage_text[] =
     "  coord X [Y]       X's partners, or the tasks X and Y share\n"
     "  pairs             the agencies that share the most tasks\n"
     "  path X Y          the shortest chain of shared tasks between two agencies\n"
+    "  compare A B       two documents or two years side by side\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -108,6 +109,8 @@ int main(int argc, char **argv)
         return cmd_pairs(argc, argv, &g);
     if (strcmp(cmd, "path") == 0)
         return cmd_path(argc, argv, &g);
+    if (strcmp(cmd, "compare") == 0)
+        return cmd_compare(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;
