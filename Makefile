@@ -33,6 +33,7 @@ bench: build
 	@scripts/install-deps.sh bench
 	@$(BUILD)/bench_extract graphs/documents/*.txt
 	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
+	@sh bench/analysis.sh $(BUILD)
 
 # Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
 regen-golden: build

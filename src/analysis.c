@@ -586,6 +586,12 @@ out:
 
 int fg_analysis_centrality(fg_centrality_row **rows_out, size_t *n_out, const fg_graph *g)
 {
+    return fg_analysis_centrality_some(rows_out, n_out, g, FG_MEASURE_ALL);
+}
+
+int fg_analysis_centrality_some(fg_centrality_row **rows_out, size_t *n_out, const fg_graph *g,
+                                unsigned measures)
+{
     handlers h = push_handlers();
     igraph_vector_t v;
     igraph_vector_int_t deg;
@@ -607,30 +613,39 @@ int fg_analysis_centrality(fg_centrality_row **rows_out, size_t *n_out, const fg
     has_v = true;
     FG_TRY(IG(igraph_vector_int_init(&deg, 0)));
     has_deg = true;
-    FG_TRY(IG(igraph_degree(&g->proj, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS)));
-    for (size_t a = 0; a < n; a++)
-        rows[a].degree = (size_t)VECTOR(deg)[a];
-    FG_TRY(IG(igraph_strength(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
-                              &g->weight)));
-    for (size_t a = 0; a < n; a++)
-        rows[a].strength = VECTOR(v)[a];
-    FG_TRY(IG(igraph_betweenness(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED, &g->length)));
-    for (size_t a = 0; a < n; a++)
-        rows[a].betweenness = VECTOR(v)[a];
-    FG_TRY(IG(igraph_harmonic_centrality(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL, &g->length,
-                                         false)));
-    for (size_t a = 0; a < n; a++)
-        rows[a].harmonic = VECTOR(v)[a];
-    if (igraph_ecount(&g->proj) > 0) {
+    if (measures & FG_MEASURE_DEGREE) {
+        FG_TRY(IG(igraph_degree(&g->proj, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].degree = (size_t)VECTOR(deg)[a];
+        FG_TRY(IG(igraph_strength(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                                  &g->weight)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].strength = VECTOR(v)[a];
+    }
+    if (measures & FG_MEASURE_BETWEENNESS) {
+        FG_TRY(IG(igraph_betweenness(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                     &g->length)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].betweenness = VECTOR(v)[a];
+    }
+    if (measures & FG_MEASURE_HARMONIC) {
+        FG_TRY(IG(igraph_harmonic_centrality(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL,
+                                             &g->length, false)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].harmonic = VECTOR(v)[a];
+    }
+    if ((measures & FG_MEASURE_EIGENVECTOR) && igraph_ecount(&g->proj) > 0) {
         FG_TRY(IG(igraph_eigenvector_centrality(&g->proj, &v, NULL, IGRAPH_UNDIRECTED, true,
                                                 &g->weight, NULL)));
         for (size_t a = 0; a < n; a++)
             rows[a].eigenvector = VECTOR(v)[a];
     }
-    FG_TRY(IG(igraph_pagerank(&g->proj, IGRAPH_PAGERANK_ALGO_PRPACK, &v, NULL, igraph_vss_all(),
-                              IGRAPH_UNDIRECTED, 0.85, &g->weight, NULL)));
-    for (size_t a = 0; a < n; a++)
-        rows[a].pagerank = VECTOR(v)[a];
+    if (measures & FG_MEASURE_PAGERANK) {
+        FG_TRY(IG(igraph_pagerank(&g->proj, IGRAPH_PAGERANK_ALGO_PRPACK, &v, NULL,
+                                  igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &g->weight, NULL)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].pagerank = VECTOR(v)[a];
+    }
 done:
     *rows_out = rows;
     *n_out = n;

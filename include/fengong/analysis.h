@@ -118,6 +118,20 @@ typedef struct fg_centrality_row {
  */
 int fg_analysis_centrality(fg_centrality_row **rows, size_t *n, const fg_graph *g);
 
+/** Which measures fg_analysis_centrality_some() computes (the others stay 0). */
+enum {
+    FG_MEASURE_DEGREE = 1u << 0,      /* degree and strength */
+    FG_MEASURE_BETWEENNESS = 1u << 1,
+    FG_MEASURE_HARMONIC = 1u << 2,
+    FG_MEASURE_EIGENVECTOR = 1u << 3,
+    FG_MEASURE_PAGERANK = 1u << 4,
+    FG_MEASURE_ALL = 0x1f
+};
+
+/** fg_analysis_centrality() restricted to the measures in the OR-ed flags. */
+int fg_analysis_centrality_some(fg_centrality_row **rows, size_t *n, const fg_graph *g,
+                                unsigned measures);
+
 /** A community of the projection. Arrays are malloc'd and freed by fg_communities_free. */
 typedef struct fg_community {
     size_t *members;      /* agency indices, by strength inside the community, descending */
