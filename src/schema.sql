@@ -17,7 +17,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_sha256 ON documents(sha256);
 
 CREATE TABLE items (
-    id        INTEGER PRIMARY KEY,
+    id        INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: the search index tracks ids
     doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq       INTEGER NOT NULL,               -- order in the document
     path      TEXT NOT NULL,                  -- M:2.3.3, A7:2.1.1.1

@@ -286,6 +286,55 @@ out:
     return rc;
 }
 
+/* A database without a fengong schema version must have no tables at all. */
+static int check_empty(fg_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = prepare(st, &s, "SELECT count(*) FROM sqlite_master");
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW)
+        rc = db_error(st, "not a fengong database");
+    else if (sqlite3_column_int(s, 0) != 0)
+        rc = fg_error_set(FG_EDB, "%s: not a fengong database (it has tables of its own and "
+                          "no fengong schema version); not changed", st->path);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Reopen st->path read-only as an immutable URI (no -shm/-wal files are needed). */
+static int reopen_immutable(fg_store *st)
+{
+    fg_str uri = FG_STR_INIT;
+    int rc = FG_OK;
+
+    FG_TRY(fg_str_append(&uri, "file:", 5));
+    for (const char *p = st->path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') {
+            char esc[4];
+
+            snprintf(esc, sizeof esc, "%%%02X", (unsigned char)*p);
+            FG_TRY(fg_str_append(&uri, esc, 3));
+        } else {
+            FG_TRY(fg_str_appendc(&uri, *p));
+        }
+    }
+    FG_TRY(fg_str_append(&uri, "?immutable=1", 12));
+    sqlite3_close_v2(st->db);
+    st->db = NULL;
+    if (sqlite3_open_v2(uri.ptr, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        rc = fg_error_set(FG_EDB, "%s: cannot open the database: %s", st->path,
+                          st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        goto out;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+out:
+    fg_str_dispose(&uri);
+    return rc;
+}
+
 int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
 {
     fg_store_opts def = FG_STORE_OPTS_INIT;
@@ -320,29 +369,47 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     sqlite3_extended_result_codes(st->db, 1);
     /* The first read tells a database from any other file. */
     if (user_version(st, &v) < 0) {
-        rc = fg_error_set(FG_EDB, "%s: not a fengong database: %s", path,
-                          sqlite3_errmsg(st->db));
-        goto out;
-    }
-    FG_TRY(exec(st, "PRAGMA foreign_keys = ON", "cannot enable foreign keys"));
-    if (opts->read_only) {
-        if (v > FG_STORE_SCHEMA_VERSION) {
-            rc = fg_error_set(FG_EDB, "%s: schema version %d is newer than this fengong "
-                              "supports (%d)", path, v, FG_STORE_SCHEMA_VERSION);
+        int code = sqlite3_errcode(st->db) & 0xff;
+
+        if (code == SQLITE_CANTOPEN && opts->read_only) {
+            /* A WAL database on read-only media: read it as immutable. */
+            FG_TRY(reopen_immutable(st));
+            if (user_version(st, &v) < 0) {
+                rc = fg_error_set(FG_EDB, "%s: cannot read the database: %s", path,
+                                  sqlite3_errmsg(st->db));
+                goto out;
+            }
+        } else if (code == SQLITE_NOTADB) {
+            rc = fg_error_set(FG_EDB, "%s: not a fengong database: %s", path,
+                              sqlite3_errmsg(st->db));
+            goto out;
+        } else if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM) {
+            rc = fg_error_set(FG_EDB, "%s: cannot open the database for writing: %s "
+                              "(read-only file or file system?)", path, sqlite3_errmsg(st->db));
+            goto out;
+        } else {
+            rc = fg_error_set(FG_EDB, "%s: cannot read the database: %s", path,
+                              sqlite3_errmsg(st->db));
             goto out;
         }
+    }
+    if (v > FG_STORE_SCHEMA_VERSION) {
+        rc = fg_error_set(FG_EDB, "%s: schema version %d is newer than this fengong supports "
+                          "(%d); the database was not changed", path, v,
+                          FG_STORE_SCHEMA_VERSION);
+        goto out;
+    }
+    /* Refuse someone else's database before anything is written to it (even WAL mode). */
+    if (v == 0)
+        FG_TRY(check_empty(st));
+    FG_TRY(exec(st, "PRAGMA foreign_keys = ON", "cannot enable foreign keys"));
+    if (opts->read_only) {
         if (v < FG_STORE_SCHEMA_VERSION) {
             rc = fg_error_set(FG_EDB, "%s: schema version %d is older than %d; run 'fengong "
                               "ingest' once to migrate it", path, v, FG_STORE_SCHEMA_VERSION);
             goto out;
         }
     } else {
-        if (v > FG_STORE_SCHEMA_VERSION) {
-            rc = fg_error_set(FG_EDB, "%s: schema version %d is newer than this fengong "
-                              "supports (%d); the database was not changed", path, v,
-                              FG_STORE_SCHEMA_VERSION);
-            goto out;
-        }
         FG_TRY(exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL"));
         FG_TRY(exec(st, "PRAGMA synchronous = NORMAL", "cannot set synchronous"));
         if (v < FG_STORE_SCHEMA_VERSION)
@@ -615,6 +682,8 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                             "task-division document", doc->name);
     c.st = st;
     c.gaz = opts->gazetteer;
+    /* Names resolve through this call's gazetteer, which may differ from the last one's. */
+    cache_clear(&st->cache);
     FG_TRY(begin(st));
     FG_TRY(prepare(st, &s, "SELECT id, sha256 FROM documents WHERE name = ?1"));
     FG_TRY(bind_text(st, s, 1, doc->name));

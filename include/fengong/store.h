@@ -28,8 +28,11 @@ typedef struct fg_store_opts {
  * @param out   receives a handle, closed with fg_store_close(); NULL on failure.
  * @param path  the database file; with read_only it must exist.
  * @return FG_OK, FG_ENOTFOUND (read_only and no such file), FG_EDB ("PATH: not a fengong
- *         database: …", "PATH: schema version N is newer than this fengong (2); not
- *         changed", disk or permission errors) or FG_ENOMEM.
+ *         database: …", "PATH: schema version N is newer than this fengong supports (2);
+ *         the database was not changed", "PATH: cannot open the database for writing: …
+ *         (read-only file or file system?)") or FG_ENOMEM. A database of someone else
+ *         is refused before anything is written to it. On read-only media a read_only open
+ *         falls back to SQLite's immutable mode.
  */
 int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts);
 

@@ -1,0 +1,334 @@
+#!/bin/sh
+# Store tests through the CLI: crash safety (kill -9 during an ingest), two concurrent
+# ingests with a reader, the unresolved-names listing, a read-only database file, and a
+# database written by a newer fengong. Each stored document must be complete: its
+# assignment and item counts equal what 'fengong extract' gives for the same file.
+# usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
+set -u
+bin=$1
+src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
+seeds=$src/tests/fixtures/seeds
+tmp=$(mktemp -d)
+bg=""
+cleanup()
+{
+    for p in $bg; do
+        kill -9 "$p" 2>/dev/null
+    done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+pass=0
+fail=0
+ok()
+{
+    echo "store: ok: $*"
+    pass=$((pass + 1))
+}
+bad()
+{
+    echo "store: FAIL: $*"
+    fail=$((fail + 1))
+}
+have_sqlite=1
+command -v sqlite3 >/dev/null 2>&1 || have_sqlite=0
+[ "$have_sqlite" -eq 1 ] || echo "store: note: no sqlite3 tool; integrity checks skipped"
+
+# ---- the documents: 60 copies of seeds 001 and 002, each with its own bytes ----
+mkdir "$tmp/docs"
+i=1
+while [ "$i" -le 60 ]; do
+    n=$(printf '%02d' "$i")
+    if [ $((i % 2)) -eq 0 ]; then s=001_f9c4e63d6d2549a0.txt; else s=002_087d1517bea72081.txt; fi
+    # The seeds have no comment lines: a closing note after the last item changes the
+    # sha256 and nothing that is extracted.
+    { cat "$seeds/$s"; printf '\n附注：副本%s\n' "$n"; } >"$tmp/docs/copy_$n.txt"
+    i=$((i + 1))
+done
+all=$(ls "$tmp/docs"/*.txt)
+set_a=$(ls "$tmp/docs"/copy_?[13579].txt)
+set_b=$(ls "$tmp/docs"/copy_?[02468].txt)
+# Expected counts per document: "name assignments items".
+"$bin" extract --format tsv $all >"$tmp/extract.tsv" 2>"$tmp/err" || {
+    echo "store: extract failed"; cat "$tmp/err"; exit 1; }
+"$bin" extract --format tsv --items $all >"$tmp/items.tsv" 2>"$tmp/err" || {
+    echo "store: extract --items failed"; cat "$tmp/err"; exit 1; }
+awk -F'\t' 'FNR == 1 { next } NR == FNR { a[$1]++; next } { it[$1]++ }
+    END { for (d in it) print d, a[d] + 0, it[d] }' "$tmp/extract.tsv" "$tmp/items.tsv" |
+    LC_ALL=C sort >"$tmp/expect"
+[ "$(wc -l <"$tmp/expect")" -eq 60 ] || { echo "store: expected 60 documents"; exit 1; }
+
+# check_db DB LABEL [N]: integrity ok, every stored document complete (and N of them).
+check_db()
+{
+    db=$1
+    label=$2
+    if [ "$have_sqlite" -eq 1 ] && [ -e "$db" ]; then
+        ic=$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)
+        if [ "$ic" != "ok" ]; then
+            bad "$label: integrity_check: $ic"
+            return
+        fi
+    fi
+    if ! "$bin" documents --db "$db" --format tsv >"$tmp/docs.tsv" 2>"$tmp/docs.err"; then
+        # Killed before the schema was committed: no fengong tables at all is fine.
+        if [ "$have_sqlite" -eq 1 ] && [ -e "$db" ] &&
+            [ "$(sqlite3 "$db" 'SELECT count(*) FROM sqlite_master' 2>&1)" = "0" ]; then
+            ok "$label: killed before the schema was created; the file is empty"
+        elif [ ! -e "$db" ]; then
+            ok "$label: killed before the database was created"
+        else
+            bad "$label: documents failed: $(cat "$tmp/docs.err")"
+        fi
+        return
+    fi
+    # doc doc_number year date items clauses assignments teams title sha256 ingested_at
+    awk -F'\t' 'NR > 1 { print $1, $7, $5 }' "$tmp/docs.tsv" | LC_ALL=C sort >"$tmp/have"
+    n=$(wc -l <"$tmp/have")
+    wrong=$(LC_ALL=C comm -23 "$tmp/have" "$tmp/expect")
+    if [ -n "$wrong" ]; then
+        bad "$label: incomplete or wrong documents (name assignments items):"
+        echo "$wrong" | head -5 | sed 's/^/    /'
+    elif [ $# -ge 3 ] && [ "$n" -ne "$3" ]; then
+        bad "$label: $n documents stored, want $3"
+    else
+        ok "$label: integrity ok, $n documents stored, each complete"
+    fi
+}
+
+# ---- 1. crash safety: kill -9 in the middle of an ingest, three times ----
+# Each round waits until a random number of further documents is stored (when sqlite3 can
+# count them) and then a random 0.05-0.4 s more (0.00-0.10 s after such a wait, so that the
+# kill lands inside a document's transaction on a fast build too).
+db=$tmp/crash.db
+rnd()
+{
+    awk -v seed="$$$1$(date +%N 2>/dev/null)" -v lo="$2" -v span="$3" \
+        'BEGIN { srand(seed % 1000003); printf "%.2f", lo + rand() * span }'
+}
+target=0
+for round in 1 2 3; do
+    "$bin" ingest --db "$db" $all >"$tmp/crash.out" 2>&1 &
+    p=$!
+    bg=$p
+    if [ "$have_sqlite" -eq 1 ]; then
+        target=$((target + $(rnd "$round" 1 5 | cut -d. -f1)))
+        t=0
+        while [ "$t" -lt 500 ]; do
+            n=$(sqlite3 "$db" 'SELECT count(*) FROM documents' 2>/dev/null)
+            [ "${n:-0}" -ge "$target" ] && break
+            sleep 0.02
+            t=$((t + 1))
+        done
+        delay=$(rnd "$round" 0 0.1)
+        what="after $target documents + ${delay}s"
+    else
+        delay=$(rnd "$round" 0.05 0.35)
+        what="after ${delay}s"
+    fi
+    sleep "$delay"
+    kill -9 "$p" 2>/dev/null
+    wait "$p" 2>/dev/null
+    rc=$?
+    bg=""
+    [ "$rc" -eq 137 ] || what="$what, but ingest had ended with exit $rc before the kill"
+    check_db "$db" "kill -9 $what"
+done
+if "$bin" ingest --db "$db" $all >"$tmp/crash.out" 2>"$tmp/crash.err"; then
+    check_db "$db" "ingest to the end after the crashes" 60
+else
+    bad "ingest after the crashes failed: $(head -3 "$tmp/crash.err")"
+fi
+if [ "$have_sqlite" -eq 1 ]; then
+    r=$(sqlite3 "$db" "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)" 2>&1)
+    if [ -z "$r" ]; then
+        ok "search index consistent with the items after the crashes"
+    else
+        bad "search index after the crashes: $r"
+    fi
+fi
+
+# ---- 2. two ingests of disjoint sets at once, and a reader all along ----
+db=$tmp/conc.db
+# The reader: each successful 'documents' must list only complete documents. Before the
+# first writer has created the schema, 'no such database' / 'older' are the right answers.
+(
+    runs=0
+    fails=0
+    early=0
+    seen=0
+    while [ ! -e "$tmp/writers_done" ]; do
+        if "$bin" documents --db "$db" --format tsv >"$tmp/r.tsv" 2>"$tmp/r.err"; then
+            seen=1
+            runs=$((runs + 1))
+            awk -F'\t' 'NR > 1 { print $1, $7, $5 }' "$tmp/r.tsv" | LC_ALL=C sort >"$tmp/r.have"
+            if [ -n "$(LC_ALL=C comm -23 "$tmp/r.have" "$tmp/expect")" ]; then
+                fails=$((fails + 1))
+                echo "partial document seen: $(LC_ALL=C comm -23 "$tmp/r.have" "$tmp/expect" |
+                    head -1)" >>"$tmp/reader.log"
+            fi
+        elif [ "$seen" -eq 0 ] && grep -q 'no such database\|is older than' "$tmp/r.err"; then
+            early=$((early + 1))
+        else
+            fails=$((fails + 1))
+            cat "$tmp/r.err" >>"$tmp/reader.log"
+        fi
+    done
+    echo "$runs $fails $early" >"$tmp/reader.result"
+) &
+pr=$!
+"$bin" ingest --db "$db" $set_a >"$tmp/a.out" 2>"$tmp/a.err" &
+pa=$!
+"$bin" ingest --db "$db" $set_b >"$tmp/b.out" 2>"$tmp/b.err" &
+pb=$!
+bg="$pr $pa $pb"
+wait "$pa"
+ra=$?
+wait "$pb"
+rb=$?
+touch "$tmp/writers_done"
+wait "$pr"
+bg=""
+if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ]; then
+    ok "two concurrent ingests both exit 0"
+else
+    bad "concurrent ingests exit $ra and $rb:"
+    cat "$tmp/a.err" "$tmp/b.err" | head -5 | sed 's/^/    /'
+fi
+read -r runs fails early <"$tmp/reader.result"
+if [ "$fails" -eq 0 ] && [ "$runs" -gt 0 ]; then
+    ok "reader: $runs listings during the ingests, none failed, none partial" \
+        "($early before the schema existed)"
+else
+    bad "reader: $fails of $((runs + fails)) listings failed:"
+    sort "$tmp/reader.log" 2>/dev/null | uniq -c | head -5 | sed 's/^/    /'
+fi
+check_db "$db" "after the concurrent ingests" 60
+
+# ---- 3. unresolved names: only names the gazetteer does not know ----
+db=$tmp/seeds.db
+if "$bin" ingest --db "$db" "$seeds"/*.txt >"$tmp/seeds.out" 2>"$tmp/seeds.err"; then
+    ok "ingest of the five seeds"
+else
+    bad "ingest of the five seeds: $(head -3 "$tmp/seeds.err")"
+fi
+if "$bin" agencies --db "$db" --unresolved --format tsv >"$tmp/unres.tsv" 2>"$tmp/err"; then
+    hdr=$(head -1 "$tmp/unres.tsv")
+    n_unres=$(($(wc -l <"$tmp/unres.tsv") - 1))
+    if [ "$hdr" = "$(printf 'name\tcount\tdocuments')" ]; then
+        ok "agencies --unresolved: header, $n_unres unresolved names (depends on the gazetteer)"
+    else
+        bad "agencies --unresolved header: '$hdr'"
+    fi
+    # Each listed name is one the gazetteer does not know ('show' says so).
+    known=""
+    for name in $(awk -F'\t' 'NR > 1 && NR <= 41 { print $1 }' "$tmp/unres.tsv"); do
+        "$bin" agencies --db "$db" show "$name" 2>/dev/null | head -1 |
+            grep -q '(not in the gazetteer)' || known="$known $name"
+    done
+    if [ -z "$known" ]; then
+        ok "every listed unresolved name is unknown to the gazetteer"
+    else
+        bad "listed as unresolved but known to the gazetteer:$known"
+    fi
+    if awk -F'\t' 'NR > 1 && ($1 == "省应急厅" || $1 == "省应急管理厅") { f = 1 } END { exit f }' \
+        "$tmp/unres.tsv"; then
+        ok "省应急厅 and 省应急管理厅 are not unresolved"
+    else
+        bad "省应急厅 or 省应急管理厅 listed as unresolved"
+    fi
+else
+    bad "agencies --unresolved failed: $(cat "$tmp/err")"
+fi
+a1=$("$bin" agencies --db "$db" show 省应急厅 2>&1 | head -1)
+a2=$("$bin" agencies --db "$db" show 省应急管理厅 2>&1 | head -1)
+case "$a1" in
+*"not in the gazetteer"*) bad "agencies show 省应急厅: $a1" ;;
+*)
+    if [ "$a1" = "$a2" ]; then
+        ok "省应急厅 and 省应急管理厅 show the same agency ($a1)"
+    else
+        bad "省应急厅 → '$a1' but 省应急管理厅 → '$a2'"
+    fi
+    ;;
+esac
+
+# ---- 4. a read-only database file: listing works, ingest fails and changes nothing ----
+mkdir "$tmp/ro"
+cp "$db" "$tmp/ro/ro.db"
+chmod 444 "$tmp/ro/ro.db"
+cp "$tmp/ro/ro.db" "$tmp/ro.orig"
+one_doc=$tmp/docs/copy_01.txt
+ro_run()
+{
+    # the read-only checks as a user who cannot write the file
+    "$bin" documents --db "$tmp/ro/ro.db" --format tsv >"$tmp/ro.docs" 2>"$tmp/ro.derr"
+    echo "documents=$?"
+    "$bin" ingest --db "$tmp/ro/ro.db" "$one_doc" >"$tmp/ro.out" 2>"$tmp/ro.err"
+    echo "ingest=$?"
+}
+if [ "$(id -u)" -ne 0 ]; then
+    how="chmod 444"
+    res=$(ro_run)
+elif unshare -m sh -c "mount --bind -o ro '$tmp/ro' '$tmp/ro'" 2>/dev/null; then
+    how="read-only bind mount"
+    export bin tmp one_doc
+    # the same checks as ro_run, inside a private mount namespace
+    res=$(unshare -m sh -c 'mount --bind -o ro "$tmp/ro" "$tmp/ro" &&
+        "$bin" documents --db "$tmp/ro/ro.db" --format tsv >"$tmp/ro.docs" 2>"$tmp/ro.derr"
+        echo documents=$?
+        "$bin" ingest --db "$tmp/ro/ro.db" "$one_doc" >"$tmp/ro.out" 2>"$tmp/ro.err"
+        echo ingest=$?')
+else
+    how=""
+    echo "store: skipped: read-only database (root can write a chmod 444 file and" \
+        "no private mount namespace is available)"
+fi
+if [ -n "$how" ]; then
+    res=$(echo $res)
+    if echo "$res" | grep -q 'documents=0' && [ "$(wc -l <"$tmp/ro.docs")" -eq 6 ]; then
+        ok "read-only database ($how): documents lists the 5 documents"
+    else
+        bad "read-only database ($how): documents ($res): $(head -1 "$tmp/ro.derr")"
+    fi
+    # Refused, unchanged, and not called "not a fengong database": fg_store_open documents
+    # that message for files that are not fengong databases, apart from permission errors.
+    if echo "$res" | grep -q 'ingest=1' && [ -s "$tmp/ro.err" ] &&
+        ! grep -q 'not a fengong database' "$tmp/ro.err" &&
+        cmp -s "$tmp/ro/ro.db" "$tmp/ro.orig"; then
+        ok "read-only database ($how): ingest exits 1 ($(head -1 "$tmp/ro.err")), file unchanged"
+    else
+        bad "read-only database ($how): ingest ($res): $(head -1 "$tmp/ro.err")"
+    fi
+fi
+
+# ---- 5. a database from a newer fengong is refused and left alone ----
+if [ "$have_sqlite" -eq 1 ]; then
+    cp "$db" "$tmp/newer.db"
+    sqlite3 "$tmp/newer.db" 'PRAGMA user_version = 99' >/dev/null
+    cp "$tmp/newer.db" "$tmp/newer.orig"
+    "$bin" ingest --db "$tmp/newer.db" "$one_doc" >"$tmp/newer.out" 2>"$tmp/newer.err"
+    rc=$?
+    if [ "$rc" -eq 1 ] && grep -q 'newer' "$tmp/newer.err" &&
+        cmp -s "$tmp/newer.db" "$tmp/newer.orig"; then
+        ok "newer schema: ingest exits 1 ($(head -1 "$tmp/newer.err")), file unchanged"
+    else
+        bad "newer schema: ingest exit $rc, '$(head -1 "$tmp/newer.err")'," \
+            "$(cmp "$tmp/newer.db" "$tmp/newer.orig" 2>&1 || true)"
+    fi
+    "$bin" documents --db "$tmp/newer.db" >/dev/null 2>"$tmp/newer.err"
+    rc=$?
+    if [ "$rc" -eq 1 ] && grep -q 'newer' "$tmp/newer.err" &&
+        cmp -s "$tmp/newer.db" "$tmp/newer.orig"; then
+        ok "newer schema: documents exits 1 with 'newer', file unchanged"
+    else
+        bad "newer schema: documents exit $rc, '$(head -1 "$tmp/newer.err")'"
+    fi
+else
+    echo "store: skipped: newer schema (no sqlite3 tool)"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

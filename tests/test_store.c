@@ -1,0 +1,1673 @@
+/*
+ * Unit tests for src/store.c (and the gazetteer it resolves names with): a real SQLite
+ * database in a fresh temporary directory per test. Expected values come from the
+ * hand-checked gold (tests/gold/), from the seed texts, or are written out here; a second,
+ * plain sqlite3 connection inspects the file (schema version, statuses, a dump of every
+ * table) without going through the code under test.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fengong/fengong.h"
+
+#define SEED_001 "001_f9c4e63d6d2549a0.txt"
+#define SEED_002 "002_087d1517bea72081.txt"
+
+/* ---- per-test state, released by the teardown so a failed assertion leaks nothing ---- */
+
+typedef struct rows {
+    size_t want; /* columns to keep (0: all) */
+    char **v;    /* each row's columns joined by tabs */
+    size_t n;
+    size_t cap;
+} rows;
+
+static char tmp_dir[512];
+static char db_path[600];
+static fg_store *store;
+static fg_gazetteer *gaz;
+static fg_text *texts[8];
+static size_t n_texts;
+static fg_doc *docs[8];
+static size_t n_docs;
+static rows row_pool[128];
+static size_t n_rows_used;
+static void *mem[1024];
+static size_t n_mem;
+
+static void *own(void *p)
+{
+    assert_non_null(p);
+    assert_true(n_mem < sizeof mem / sizeof mem[0]);
+    mem[n_mem++] = p;
+    return p;
+}
+
+static rows *new_rows(size_t want)
+{
+    rows *r;
+
+    assert_true(n_rows_used < sizeof row_pool / sizeof row_pool[0]);
+    r = &row_pool[n_rows_used++];
+    memset(r, 0, sizeof *r);
+    r->want = want;
+    return r;
+}
+
+static void rows_push(rows *r, char *s)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        char **v = realloc(r->v, cap * sizeof *v);
+
+        assert_non_null(v);
+        r->v = v;
+        r->cap = cap;
+    }
+    r->v[r->n++] = s;
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    char p[1200];
+
+    if (d == NULL)
+        return;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+        unlink(p);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+static int setup(void **state)
+{
+    const char *t = getenv("TMPDIR");
+
+    (void)state;
+    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg_test_store_XXXXXX", t && t[0] ? t : "/tmp");
+    if (mkdtemp(tmp_dir) == NULL)
+        return -1;
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fg_store_close(store);
+    store = NULL;
+    fg_gazetteer_free(gaz);
+    gaz = NULL;
+    for (size_t i = 0; i < n_docs; i++)
+        fg_doc_free(docs[i]);
+    n_docs = 0;
+    for (size_t i = 0; i < n_texts; i++)
+        fg_text_free(texts[i]);
+    n_texts = 0;
+    for (size_t i = 0; i < n_rows_used; i++) {
+        for (size_t k = 0; k < row_pool[i].n; k++)
+            free(row_pool[i].v[k]);
+        free(row_pool[i].v);
+    }
+    n_rows_used = 0;
+    for (size_t i = 0; i < n_mem; i++)
+        free(mem[i]);
+    n_mem = 0;
+    remove_tree(tmp_dir);
+    return 0;
+}
+
+/* ---- helpers ---- */
+
+static const char *src_dir(void)
+{
+    const char *s = getenv("FG_SOURCE_DIR");
+
+    if (s == NULL || s[0] == '\0')
+        fail_msg("FG_SOURCE_DIR is not set (ctest sets it)");
+    return s;
+}
+
+static char *tmp_file(const char *name)
+{
+    char *p = own(malloc(strlen(tmp_dir) + strlen(name) + 2));
+
+    sprintf(p, "%s/%s", tmp_dir, name);
+    return p;
+}
+
+static char *read_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0;
+    size_t cap = 0;
+    size_t got;
+
+    if (f == NULL)
+        fail_msg("cannot open %s", path);
+    do {
+        if (cap - n < 65536) {
+            cap = cap ? cap * 2 : 131072;
+            buf = realloc(buf, cap + 1);
+            assert_non_null(buf);
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0);
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return own(buf);
+}
+
+static void write_bytes(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static int file_exists(const char *path)
+{
+    struct stat sb;
+
+    return stat(path, &sb) == 0;
+}
+
+static void open_store(void)
+{
+    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_OK);
+    assert_non_null(store);
+}
+
+static void close_store(void)
+{
+    fg_store_close(store);
+    store = NULL;
+}
+
+/* Read and parse a seed, recording it under as_name (NULL: its own name). */
+static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_out)
+{
+    char path[1024];
+    fg_parse_opts po = FG_PARSE_OPTS_INIT;
+    fg_text *t = NULL;
+    fg_doc *d = NULL;
+
+    snprintf(path, sizeof path, "%s/tests/fixtures/seeds/%s", src_dir(), file);
+    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    assert_true(n_texts < sizeof texts / sizeof texts[0]);
+    texts[n_texts++] = t;
+    po.name = as_name;
+    assert_int_equal(fg_parse_document(&d, t, &po), FG_OK);
+    assert_true(n_docs < sizeof docs / sizeof docs[0]);
+    docs[n_docs++] = d;
+    *text_out = t;
+    return d;
+}
+
+static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
+{
+    fg_text *t = NULL;
+    fg_doc *d = NULL;
+
+    assert_int_equal(fg_text_decode(&t, name, src, strlen(src)), FG_OK);
+    texts[n_texts++] = t;
+    assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
+    docs[n_docs++] = d;
+    *text_out = t;
+    return d;
+}
+
+static int ingest(fg_ingest_status *status, const fg_doc *d, const fg_text *t,
+                  const fg_ingest_opts *o)
+{
+    return fg_store_ingest(status, store, d, t->sha256, t->n_bytes, o);
+}
+
+/* Parse a seed and store it; the status must be `want`. */
+static void ingest_seed(const char *file, const fg_gazetteer *g, fg_ingest_status want)
+{
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_text *t;
+    const fg_doc *d = parse_seed(file, NULL, &t);
+
+    io.gazetteer = g;
+    if (ingest(&is, d, t, &io) != FG_OK)
+        fail_msg("ingest %s: %s", file, fg_error_last()->message);
+    assert_int_equal(is, want);
+}
+
+static void load_gazetteer(const char *name, const char *tsv)
+{
+    assert_int_equal(fg_gazetteer_new(&gaz), FG_OK);
+    if (fg_gazetteer_merge_tsv(gaz, name, tsv, strlen(tsv)) != FG_OK)
+        fail_msg("merge %s: %s", name, fg_error_last()->message);
+}
+
+/* Row callback: keep each row (its first r->want columns) as one tab-joined string. */
+static int collect(size_t n_cols, const char *const *cols, void *payload)
+{
+    rows *r = payload;
+    size_t k = r->want && r->want < n_cols ? r->want : n_cols;
+    size_t len = 0;
+    char *s;
+
+    for (size_t i = 0; i < k; i++)
+        len += strlen(cols[i]) + 1;
+    s = malloc(len + 1);
+    assert_non_null(s);
+    s[0] = '\0';
+    for (size_t i = 0; i < k; i++) {
+        if (i)
+            strcat(s, "\t");
+        strcat(s, cols[i]);
+    }
+    rows_push(r, s);
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sort_rows(rows *r)
+{
+    if (r->n)
+        qsort(r->v, r->n, sizeof *r->v, cmp_str);
+}
+
+/* The rows of a gold TSV (header dropped) whose first column is doc (NULL: all). */
+static rows *gold_rows(const char *file, const char *doc)
+{
+    char path[1024];
+    size_t len;
+    rows *r = new_rows(0);
+    char *data;
+    char *line;
+    int first = 1;
+
+    snprintf(path, sizeof path, "%s/tests/gold/%s", src_dir(), file);
+    data = read_bytes(path, &len);
+    for (line = data; line < data + len;) {
+        char *nl = strchr(line, '\n');
+
+        if (nl)
+            *nl = '\0';
+        if (!first && line[0] != '\0' &&
+            (doc == NULL || (strncmp(line, doc, strlen(doc)) == 0 && line[strlen(doc)] == '\t')))
+            rows_push(r, strdup(line));
+        first = 0;
+        if (nl == NULL)
+            break;
+        line = nl + 1;
+    }
+    sort_rows(r);
+    return r;
+}
+
+/* Both sorted; print what is missing (-) and extra (+), then fail if they differ. */
+static void assert_same_rows(rows *have, rows *want, const char *what)
+{
+    size_t i = 0;
+    size_t j = 0;
+    size_t n_diff = 0;
+
+    sort_rows(have);
+    sort_rows(want);
+    while (i < have->n || j < want->n) {
+        int c = i == have->n ? 1 : j == want->n ? -1 : strcmp(have->v[i], want->v[j]);
+
+        if (c == 0) {
+            i++;
+            j++;
+            continue;
+        }
+        if (n_diff++ < 20)
+            print_error("%s: %c %s\n", what, c < 0 ? '+' : '-', c < 0 ? have->v[i] : want->v[j]);
+        if (c < 0)
+            i++;
+        else
+            j++;
+    }
+    if (n_diff)
+        fail_msg("%s: %zu rows differ (have %zu, want %zu)", what, n_diff, have->n, want->n);
+}
+
+/* Replace the first column of every row (the doc name) by name. */
+static rows *rename_doc(rows *r, const char *name)
+{
+    rows *out = new_rows(0);
+
+    for (size_t i = 0; i < r->n; i++) {
+        const char *tab = strchr(r->v[i], '\t');
+        char *s = malloc(strlen(name) + strlen(tab) + 1);
+
+        assert_non_null(s);
+        sprintf(s, "%s%s", name, tab);
+        rows_push(out, s);
+    }
+    return out;
+}
+
+static int has_row(const rows *r, const char *s)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- a second, plain sqlite3 connection ---- */
+
+static sqlite3 *raw_open(const char *path, int flags)
+{
+    sqlite3 *db = NULL;
+
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK)
+        fail_msg("sqlite3_open_v2 %s: %s", path, db ? sqlite3_errmsg(db) : "?");
+    return db;
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = raw_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    char *msg = NULL;
+
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        print_error("sqlite3_exec: %s\n", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        fail_msg("sqlite3_exec failed: %s", sql);
+    }
+    sqlite3_close(db);
+}
+
+/* The single integer a query returns. */
+static long long raw_int(const char *sql)
+{
+    sqlite3 *db = raw_open(db_path, SQLITE_OPEN_READONLY);
+    sqlite3_stmt *s = NULL;
+    long long v;
+
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("prepare %s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(s) != SQLITE_ROW)
+        fail_msg("no row: %s", sql);
+    v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+/* The single text a query returns (owned by the test state). */
+static const char *raw_text(const char *sql)
+{
+    sqlite3 *db = raw_open(db_path, SQLITE_OPEN_READONLY);
+    sqlite3_stmt *s = NULL;
+    char *v;
+
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("prepare %s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(s) != SQLITE_ROW)
+        fail_msg("no row: %s", sql);
+    v = own(strdup(sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : ""));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+typedef struct buf {
+    char *p;
+    size_t n;
+    size_t cap;
+} buf;
+
+static void buf_add(buf *b, const void *p, size_t n)
+{
+    if (b->cap - b->n < n + 1) {
+        size_t cap = b->cap ? b->cap : 4096;
+
+        while (cap - b->n < n + 1)
+            cap *= 2;
+        b->p = realloc(b->p, cap);
+        assert_non_null(b->p);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, p, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+/* Every row of every table (FTS shadow tables included), the schema and user_version. */
+static char *dump_db(void)
+{
+    sqlite3 *db = raw_open(db_path, SQLITE_OPEN_READONLY);
+    sqlite3_stmt *tables = NULL;
+    buf b = {NULL, 0, 0};
+    char hex[3];
+
+    buf_add(&b, "", 0);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT name, coalesce(sql, '') FROM sqlite_master "
+                                        "ORDER BY type, name",
+                                        -1, &tables, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(tables) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        const char *sql = (const char *)sqlite3_column_text(tables, 1);
+        char q[512];
+        sqlite3_stmt *s = NULL;
+
+        buf_add(&b, sql, strlen(sql));
+        buf_add(&b, "\n", 1);
+        if (strncmp(sql, "CREATE TABLE", 12) != 0 && strncmp(sql, "CREATE VIRTUAL", 14) != 0)
+            continue;
+        snprintf(q, sizeof q, "SELECT * FROM \"%s\"", name);
+        if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
+            fail_msg("dump %s: %s", name, sqlite3_errmsg(db));
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            for (int k = 0; k < sqlite3_column_count(s); k++) {
+                int type = sqlite3_column_type(s, k);
+
+                if (type == SQLITE_NULL) {
+                    buf_add(&b, "\\N", 2);
+                } else if (type == SQLITE_BLOB) {
+                    const unsigned char *p = sqlite3_column_blob(s, k);
+                    int n = sqlite3_column_bytes(s, k);
+
+                    for (int i = 0; i < n; i++) {
+                        snprintf(hex, sizeof hex, "%02x", p[i]);
+                        buf_add(&b, hex, 2);
+                    }
+                } else {
+                    const unsigned char *p = sqlite3_column_text(s, k);
+
+                    buf_add(&b, p, (size_t)sqlite3_column_bytes(s, k));
+                }
+                buf_add(&b, "\t", 1);
+            }
+            buf_add(&b, "\n", 1);
+        }
+        sqlite3_finalize(s);
+    }
+    sqlite3_finalize(tables);
+    {
+        sqlite3_stmt *s = NULL;
+        char v[64];
+
+        assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        snprintf(v, sizeof v, "user_version=%d\n", sqlite3_column_int(s, 0));
+        sqlite3_finalize(s);
+        buf_add(&b, v, strlen(v));
+    }
+    sqlite3_close(db);
+    return own(b.p);
+}
+
+/*
+ * Bring the index up to date, then let FTS5 check it against the items table (every item
+ * indexed once, nothing else); SQLITE_OK when they agree.
+ */
+static void assert_fts_consistent(void)
+{
+    sqlite3 *db;
+
+    if (fg_store_index(store, NULL) != FG_OK)
+        fail_msg("fg_store_index: %s", fg_error_last()->message);
+    db = raw_open(db_path, SQLITE_OPEN_READWRITE);
+    char *msg = NULL;
+    int r = sqlite3_exec(db, "INSERT INTO items_fts(items_fts, rank) VALUES('integrity-check', 1)",
+                         NULL, NULL, &msg);
+
+    if (r != SQLITE_OK) {
+        print_error("fts integrity-check: %s\n", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        fail_msg("items_fts does not match items");
+    }
+    sqlite3_close(db);
+}
+
+/* Rows that point at nothing (they would show a broken cascade). */
+static void assert_no_orphans(void)
+{
+    assert_int_equal(raw_int("SELECT count(*) FROM items WHERE doc_id NOT IN "
+                             "(SELECT id FROM documents)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM clauses WHERE item_id NOT IN "
+                             "(SELECT id FROM items)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments WHERE clause_id NOT IN "
+                             "(SELECT id FROM clauses)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM teams WHERE doc_id NOT IN "
+                             "(SELECT id FROM documents)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM team_members WHERE team_id NOT IN "
+                             "(SELECT id FROM teams)"),
+                     0);
+}
+
+static rows *store_assignments(size_t want)
+{
+    rows *r = new_rows(want);
+
+    assert_int_equal(fg_store_assignments(store, collect, r), FG_OK);
+    return r;
+}
+
+static rows *store_search(const char *q, size_t limit)
+{
+    rows *r = new_rows(0);
+
+    if (fg_store_search(store, q, limit, collect, r) != FG_OK)
+        fail_msg("search %s: %s", q, fg_error_last()->message);
+    return r;
+}
+
+/* The schema's "-- migration 1" block, read from the source tree. */
+static char *migration_1_sql(void)
+{
+    char path[1024];
+    size_t len;
+    char *all;
+    char *start;
+    char *end;
+
+    snprintf(path, sizeof path, "%s/src/schema.sql", src_dir());
+    all = read_bytes(path, &len);
+    start = strstr(all, "-- migration 1\n");
+    assert_non_null(start);
+    end = strstr(start, "-- migration 2\n");
+    assert_non_null(end);
+    *end = '\0';
+    return start;
+}
+
+/* ---- search results against the gold ---- */
+
+/* The gold's lead and co sets of one item, as "lead\tco" with names sorted and joined by 、. */
+static void gold_lead_co(char *out, size_t cap, rows *gold, const char *doc, const char *item)
+{
+    char *lead[64];
+    char *co[64];
+    size_t n_lead = 0;
+    size_t n_co = 0;
+    char key[256];
+    size_t len = 0;
+
+    snprintf(key, sizeof key, "%s\t%s\t", doc, item);
+    for (size_t i = 0; i < gold->n; i++) {
+        char *row = gold->v[i];
+        char *role;
+        char *agency;
+        char **set;
+        size_t *n;
+        int seen = 0;
+
+        if (strncmp(row, key, strlen(key)) != 0)
+            continue;
+        role = strchr(row + strlen(key), '\t') + 1;
+        agency = strchr(role, '\t') + 1;
+        set = strncmp(role, "lead\t", 5) == 0 ? lead : co;
+        n = set == lead ? &n_lead : &n_co;
+        for (size_t k = 0; k < *n; k++)
+            seen |= strcmp(set[k], agency) == 0;
+        if (!seen && *n < 64)
+            set[(*n)++] = agency;
+    }
+    qsort(lead, n_lead, sizeof *lead, cmp_str);
+    qsort(co, n_co, sizeof *co, cmp_str);
+    out[0] = '\0';
+    for (size_t k = 0; k < n_lead; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", k ? "、" : "", lead[k]);
+    len += (size_t)snprintf(out + len, cap - len, "\t");
+    for (size_t k = 0; k < n_co; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", k ? "、" : "", co[k]);
+    assert_true(len < cap);
+}
+
+/* Sort the 、-separated names of one field in place. */
+static void sort_names(char *out, size_t cap, const char *field, size_t flen)
+{
+    char tmp[4096];
+    char *names[64];
+    size_t n = 0;
+    size_t len = 0;
+    const char *sep = "、";
+
+    assert_true(flen < sizeof tmp);
+    memcpy(tmp, field, flen);
+    tmp[flen] = '\0';
+    for (char *p = tmp; *p && n < 64;) {
+        char *e = strstr(p, sep);
+
+        names[n++] = p;
+        if (e == NULL)
+            break;
+        *e = '\0';
+        p = e + strlen(sep);
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    out[0] = '\0';
+    for (size_t k = 0; k < n; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", k ? "、" : "", names[k]);
+}
+
+/* A search row "doc item title lead co" → "lead\tco" with each list sorted. */
+static void row_lead_co(char *out, size_t cap, const char *row, char *doc, char *item)
+{
+    const char *f[5];
+    size_t n = 0;
+    const char *p = row;
+    char lead[4096];
+    char co[4096];
+
+    f[n++] = p;
+    while (n < 5 && (p = strchr(p, '\t')) != NULL)
+        f[n++] = ++p;
+    assert_int_equal(n, 5);
+    snprintf(doc, 128, "%.*s", (int)(f[1] - f[0] - 1), f[0]);
+    snprintf(item, 128, "%.*s", (int)(f[2] - f[1] - 1), f[1]);
+    sort_names(lead, sizeof lead, f[3], (size_t)(f[4] - f[3] - 1));
+    sort_names(co, sizeof co, f[4], strlen(f[4]));
+    snprintf(out, cap, "%s\t%s", lead, co);
+}
+
+/* Every hit's lead and co equal the gold's for its item; the items of want are all there. */
+static void check_hits(rows *hits, rows *gold, const char *const *want, size_t n_want)
+{
+    char have[8192];
+    char expect[8192];
+    char doc[128];
+    char item[128];
+
+    for (size_t i = 0; i < hits->n; i++) {
+        row_lead_co(have, sizeof have, hits->v[i], doc, item);
+        gold_lead_co(expect, sizeof expect, gold, doc, item);
+        if (strcmp(have, expect) != 0)
+            fail_msg("%s %s: lead/co '%s', gold '%s'", doc, item, have, expect);
+    }
+    for (size_t k = 0; k < n_want; k++) {
+        int found = 0;
+
+        for (size_t i = 0; i < hits->n; i++)
+            found |= strncmp(hits->v[i], want[k], strlen(want[k])) == 0;
+        if (!found)
+            fail_msg("no hit for %s", want[k]);
+    }
+}
+
+/* "doc\titem\t" of every gold item (of doc, or all when NULL) naming a unit with needle. */
+static rows *gold_items_naming(rows *gold, const char *doc, const char *needle)
+{
+    rows *keys = new_rows(0);
+
+    for (size_t i = 0; i < gold->n; i++) {
+        const char *agency = strrchr(gold->v[i], '\t') + 1;
+        char *key;
+
+        if (strstr(agency, needle) == NULL)
+            continue;
+        if (doc && (strncmp(gold->v[i], doc, strlen(doc)) != 0 || gold->v[i][strlen(doc)] != '\t'))
+            continue;
+        key = strdup(gold->v[i]);
+        assert_non_null(key);
+        *strchr(strchr(key, '\t') + 1, '\t') = '\0';
+        strcat(key, "\t");
+        if (keys->n == 0 || strcmp(keys->v[keys->n - 1], key) != 0)
+            rows_push(keys, key);
+        else
+            free(key);
+    }
+    return keys;
+}
+
+/* search(q) finds every item in keys, each hit with the gold's lead and co. */
+static void check_search(const char *q, rows *gold, rows *keys)
+{
+    check_hits(store_search(q, 0), gold, (const char *const *)keys->v, keys->n);
+}
+
+/* ---- open, versions and foreign files ---- */
+
+static void test_store__open_creates_schema_version(void **state)
+{
+    (void)state;
+    assert_false(file_exists(db_path));
+    open_store();
+    assert_string_equal(fg_store_path(store), db_path);
+    close_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 2);
+    assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
+                             "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
+                             "'teams', 'team_members', 'items_fts')"),
+                     9);
+    /* Opening again changes nothing. */
+    {
+        char *before = dump_db();
+
+        open_store();
+        close_store();
+        assert_string_equal(dump_db(), before);
+    }
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
+}
+
+static void test_store__open_read_only_missing_file(void **state)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    fg_store *st = (fg_store *)&so; /* must be reset to NULL */
+    char want[1024];
+
+    (void)state;
+    so.read_only = 1;
+    assert_int_equal(fg_store_open(&st, db_path, &so), FG_ENOTFOUND);
+    assert_null(st);
+    snprintf(want, sizeof want, "%s: no such database (run 'fengong ingest' first)", db_path);
+    assert_int_equal(fg_error_last()->code, FG_ENOTFOUND);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_false(file_exists(db_path));
+}
+
+static void test_store__open_not_a_database(void **state)
+{
+    char text[4096];
+    char want[1024];
+    size_t len;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof text; i++)
+        text[i] = "这不是数据库。this is not a database\n"[i % 40];
+    write_bytes(db_path, text, sizeof text);
+    snprintf(want, sizeof want, "%s: not a fengong database", db_path);
+    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_EDB);
+    assert_null(store);
+    assert_int_equal(fg_error_last()->code, FG_EDB);
+    assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
+    so.read_only = 1;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_EDB);
+    assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
+    assert_memory_equal(read_bytes(db_path, &len), text, sizeof text);
+    assert_int_equal(len, sizeof text);
+}
+
+/* An SQLite database of someone else's (tables, user_version 0) is refused, not touched. */
+static void test_store__open_foreign_database_unchanged(void **state)
+{
+    char want[1024];
+    size_t len_before;
+    size_t len_after;
+    char *before;
+    char *after;
+
+    (void)state;
+    raw_exec(db_path, "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);"
+                      "INSERT INTO notes(body) VALUES ('keep me');");
+    before = read_bytes(db_path, &len_before);
+    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_EDB);
+    assert_null(store);
+    snprintf(want, sizeof want,
+             "%s: not a fengong database (it has tables of its own and no "
+             "fengong schema version); not changed",
+             db_path);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master"), 1);
+    after = read_bytes(db_path, &len_after);
+    assert_int_equal(len_after, len_before);
+    /* "not changed" promises the bytes too (header bytes 18-19 record the journal mode) */
+    if (memcmp(before, after, len_before) != 0) {
+        print_error("header bytes 18,19 before %d,%d after %d,%d\n", before[18], before[19],
+                    after[18], after[19]);
+        fail_msg("the refused database file was modified");
+    }
+}
+
+static void test_store__open_newer_schema_refused(void **state)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    char want[1024];
+    size_t len_before;
+    size_t len_after;
+    char *before;
+    char *after;
+    char *wal = tmp_file("test.db-wal");
+
+    (void)state;
+    raw_exec(db_path, "PRAGMA user_version = 99");
+    before = read_bytes(db_path, &len_before);
+    snprintf(want, sizeof want, "%s: schema version 99 is newer than this fengong", db_path);
+    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_EDB);
+    assert_null(store);
+    assert_int_equal(fg_error_last()->code, FG_EDB);
+    assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
+    assert_non_null(strstr(fg_error_last()->message, "(2)"));
+    assert_non_null(strstr(fg_error_last()->message, "not changed"));
+    so.read_only = 1;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_EDB);
+    assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
+    after = read_bytes(db_path, &len_after);
+    assert_int_equal(len_after, len_before);
+    assert_memory_equal(after, before, len_before);
+    assert_false(file_exists(wal));
+    assert_int_equal(raw_int("PRAGMA user_version"), 99);
+}
+
+static void test_store__migrates_empty_version_1(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    rows *r;
+
+    (void)state;
+    raw_exec(db_path, migration_1_sql());
+    raw_exec(db_path, "PRAGMA user_version = 1");
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 0);
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 2);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
+    d = parse_seed(SEED_001, NULL, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    r = store_search("犬木塘水库", 0);
+    assert_int_equal(r->n, 1);
+    assert_true(strncmp(r->v[0], SEED_001 "\tM:2.3.3\t", strlen(SEED_001) + 9) == 0);
+    assert_fts_consistent();
+}
+
+/* A version-1 database that already holds a document and an item: the migration indexes it. */
+static void test_store__migrates_version_1_with_data(void **state)
+{
+    rows *r;
+
+    (void)state;
+    raw_exec(db_path, migration_1_sql());
+    raw_exec(db_path,
+             "PRAGMA user_version = 1;"
+             "INSERT INTO documents(id, name, sha256, n_bytes, title, doc_number, issuer, year,"
+             " date, ingested_at) VALUES (1, 'old.txt', '" /* 64 hex digits */
+             "00000000000000000000000000000000000000000000000000000000000000aa',"
+             " 10, '旧文件', '湘政发〔2020〕1号', '湖南省人民政府', 2020, '2020-01-02',"
+             " '2020-01-02T00:00:00Z');"
+             "INSERT INTO items(id, doc_id, seq, path, parent_id, marker, title, text, line)"
+             " VALUES (1, 1, 1, 'M:1', NULL, '一、', '迁移之前的事项', "
+             "'迁移之前的事项。做好旧库升级工作', 3);");
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 2);
+    r = store_search("旧库升级", 0);
+    assert_int_equal(r->n, 1);
+    assert_string_equal(r->v[0], "old.txt\tM:1\t迁移之前的事项\t\t");
+    r = store_search("旧库", 0);
+    assert_int_equal(r->n, 1);
+    assert_string_equal(r->v[0], "old.txt\tM:1\t迁移之前的事项\t\t");
+    r = new_rows(4);
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    assert_string_equal(r->v[0], "old.txt\t湘政发〔2020〕1号\t2020\t2020-01-02");
+    assert_fts_consistent();
+}
+
+/* ---- ingest ---- */
+
+static void test_store__round_trip_matches_gold(void **state)
+{
+    rows *teams = new_rows(4);
+    rows *all;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
+    assert_int_equal(fg_store_team_members(store, collect, teams), FG_OK);
+    assert_same_rows(teams, gold_rows("teams.tsv", NULL), "teams");
+    /* Without a gazetteer no name is known, and the agency is the surface form. */
+    all = store_assignments(0);
+    for (size_t i = 0; i < all->n; i++) {
+        const char *status = strrchr(all->v[i], '\t') + 1;
+
+        if (strcmp(status, "unresolved") != 0 && strcmp(status, "generic") != 0 &&
+            strcmp(status, "group") != 0)
+            fail_msg("unexpected status: %s", all->v[i]);
+    }
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments a JOIN agencies g"
+                             " ON g.id = a.agency_id WHERE g.name <> a.surface"),
+                     0);
+    assert_fts_consistent();
+    assert_no_orphans();
+}
+
+static void test_store__documents_lists_counts(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    rows *r = new_rows(0);
+    rows *gold = gold_rows("assignments.tsv", SEED_001);
+    size_t n_clauses = 0;
+    char want[4096];
+
+    (void)state;
+    /* distinct (doc, item, clause) of the sorted gold rows */
+    for (size_t i = 0; i < gold->n; i++) {
+        const char *a = gold->v[i];
+        const char *b = i ? gold->v[i - 1] : "";
+        const char *end = strchr(strchr(strchr(a, '\t') + 1, '\t') + 1, '\t');
+        size_t n = (size_t)(end - a) + 1;
+
+        n_clauses += strncmp(a, b, n) != 0;
+    }
+    open_store();
+    d = parse_seed(SEED_001, NULL, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    /* name, 文号, year, date, items, clauses, assignments (gold: 783), teams, title, sha256 */
+    snprintf(want, sizeof want,
+             "%s\t湘政发〔2022〕1号\t2022\t2022-01-19\t%zu\t%zu\t%zu\t0\t%s\t%s\t", SEED_001,
+             d->n_items, n_clauses, gold->n, d->title, t->sha256);
+    if (strncmp(r->v[0], want, strlen(want)) != 0)
+        fail_msg("documents row\n  have %s\n  want %s…", r->v[0], want);
+    assert_int_equal(gold->n, 783);
+    assert_int_equal(n_clauses, 194);
+    /* ingested_at is an ISO UTC time stamp */
+    assert_int_equal(strlen(r->v[0] + strlen(want)), 20);
+    assert_int_equal(r->v[0][strlen(want) + 19], 'Z');
+}
+
+static void test_store__reingest_same_content_unchanged(void **state)
+{
+    char *before;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    before = dump_db();
+    ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
+    assert_string_equal(dump_db(), before);
+    /* the store is still usable: no transaction was left open */
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
+}
+
+static void test_store__changed_content_needs_replace(void **state)
+{
+    fg_text *t1;
+    fg_text *t2;
+    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
+    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
+    fg_ingest_status is;
+    char want[1024];
+    char *before;
+
+    (void)state;
+    open_store();
+    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    before = dump_db();
+    assert_int_equal(ingest(&is, d2, t2, NULL), FG_EINVAL);
+    snprintf(want, sizeof want,
+             "x.txt: a different version is already stored (sha256 %.12s…, "
+             "now %.12s…); use --replace to swap it",
+             t1->sha256, t2->sha256);
+    assert_int_equal(fg_error_last()->code, FG_EINVAL);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_non_null(strstr(fg_error_last()->message, "use --replace"));
+    assert_string_equal(dump_db(), before);
+    /* no transaction left open: another document goes in */
+    ingest_seed(SEED_001, NULL, FG_INGEST_DUPLICATE);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+}
+
+static void test_store__replace_swaps_old_rows(void **state)
+{
+    fg_text *t1;
+    fg_text *t2;
+    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
+    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    fg_ingest_status is;
+    rows *r = new_rows(0);
+    rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
+    char want_doc[256];
+
+    (void)state;
+    open_store();
+    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
+    assert_int_equal(store_search("犬木塘水库", 0)->n, 1);
+    io.replace = 1;
+    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
+    assert_int_equal(is, FG_INGEST_REPLACED);
+    assert_same_rows(store_assignments(5), gold, "assignments");
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    snprintf(want_doc, sizeof want_doc, "\t%s\t", t2->sha256);
+    assert_non_null(strstr(r->v[0], want_doc));
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 1);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"), (long long)d2->n_items);
+    assert_int_equal(raw_int("SELECT count(*) FROM teams"), (long long)d2->n_teams);
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments"), (long long)gold->n);
+    assert_no_orphans();
+    /* 犬木塘水库 is only in 001: the old version's text is gone from the index */
+    assert_int_equal(store_search("犬木塘水库", 0)->n, 0);
+    assert_int_equal(store_search("犬木", 0)->n, 0);
+    /* replacing with the same content is a no-op */
+    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
+    assert_int_equal(is, FG_INGEST_UNCHANGED);
+}
+
+/*
+ * The new version of a replaced document (the newest one, so SQLite may hand its items the
+ * ids the old items had) is found through the index and can be removed again.
+ */
+static void test_store__replaced_document_searchable_and_removable(void **state)
+{
+    fg_text *t1;
+    fg_text *t2;
+    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
+    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    fg_ingest_status is;
+    rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
+    rows *keys = gold_items_naming(gold, NULL, "财政厅");
+
+    (void)state;
+    open_store();
+    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
+    io.replace = 1;
+    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
+    assert_int_equal(is, FG_INGEST_REPLACED);
+    check_search("财政", gold, keys);     /* 2 characters: scan */
+    check_search("省财政厅", gold, keys); /* 4 characters: index, then scan of the rest */
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    check_search("省财政厅", gold, keys);
+    assert_fts_consistent();
+    if (fg_store_remove(store, "x.txt") != FG_OK)
+        fail_msg("remove x.txt: %s", fg_error_last()->message);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"), 0);
+}
+
+static void test_store__same_content_other_name_duplicate(void **state)
+{
+    fg_text *t1;
+    fg_text *t2;
+    const fg_doc *d1 = parse_seed(SEED_001, NULL, &t1);
+    const fg_doc *d2 = parse_seed(SEED_001, "copy.txt", &t2);
+    fg_ingest_status is;
+    char *before;
+
+    (void)state;
+    open_store();
+    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
+    before = dump_db();
+    is = (fg_ingest_status)-1;
+    assert_int_equal(ingest(&is, d2, t2, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_DUPLICATE);
+    assert_string_equal(fg_error_last()->message,
+                        "copy.txt: same content as the stored document " SEED_001 "; skipped");
+    assert_string_equal(dump_db(), before);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 1);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+}
+
+static void test_store__document_without_items_refused(void **state)
+{
+    fg_text *t;
+    const fg_doc *d = parse_mem("mem/plain.txt",
+                                "关于做好春节期间有关工作的通知\n\n"
+                                "各单位：\n请认真做好值班值守，确保平安过节。\n",
+                                &t);
+    fg_ingest_status is;
+    char *before;
+
+    (void)state;
+    assert_int_equal(d->n_items, 0);
+    assert_int_equal(d->n_teams, 0);
+    open_store();
+    before = dump_db();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EINVAL);
+    assert_int_equal(fg_error_last()->code, FG_EINVAL);
+    assert_string_equal(fg_error_last()->message,
+                        "plain.txt: no numbered items, clauses or work teams: not a "
+                        "task-division document");
+    assert_string_equal(dump_db(), before);
+}
+
+static void test_store__ingest_rejects_bad_sha256(void **state)
+{
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_001, NULL, &t);
+    fg_ingest_status is;
+
+    (void)state;
+    open_store();
+    assert_int_equal(fg_store_ingest(&is, store, d, "abc", t->n_bytes, NULL), FG_EINVAL);
+    assert_string_equal(fg_error_last()->message,
+                        "fg_store_ingest: status, store, doc and a 64-digit sha256 are required");
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 0);
+}
+
+/* A failure late in the document (the work teams of 002) leaves nothing behind. */
+static void test_store__failed_ingest_leaves_db_unchanged(void **state)
+{
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_002, NULL, &t);
+    fg_ingest_status is;
+    char *before;
+    char want[1024];
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    raw_exec(db_path, "CREATE TRIGGER fail_member BEFORE INSERT ON team_members BEGIN "
+                      "SELECT RAISE(ABORT, 'injected failure'); END;");
+    before = dump_db();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
+    assert_int_equal(fg_error_last()->code, FG_EDB);
+    snprintf(want, sizeof want, "%s: cannot add a team member: injected failure", db_path);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_string_equal(dump_db(), before);
+    raw_exec(db_path, "DROP TRIGGER fail_member");
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
+}
+
+/* ---- remove ---- */
+
+static void test_store__remove_existing(void **state)
+{
+    long long n_agencies;
+    rows *r = new_rows(1);
+    rows *gold2 = gold_rows("assignments.tsv", SEED_002);
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    n_agencies = raw_int("SELECT count(*) FROM agencies");
+    assert_int_equal(fg_store_remove(store, SEED_001), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    assert_string_equal(r->v[0], SEED_002);
+    assert_same_rows(store_assignments(5), gold2, "assignments");
+    assert_int_equal(raw_int("SELECT count(*) FROM agencies"), n_agencies);
+    assert_no_orphans();
+    assert_fts_consistent();
+    assert_int_equal(store_search("犬木塘水库", 0)->n, 0);
+    /* and it can come back */
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
+    assert_fts_consistent();
+}
+
+/* Remove the newest document and store it again: its items are searchable and removable. */
+static void test_store__reingest_after_remove_searchable(void **state)
+{
+    rows *gold2 = gold_rows("assignments.tsv", SEED_002);
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    assert_int_equal(fg_store_remove(store, SEED_002), FG_OK);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    check_search("省财政厅", gold2, gold_items_naming(gold2, NULL, "财政厅"));
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    check_search("省财政厅", gold2, gold_items_naming(gold2, NULL, "财政厅"));
+    assert_fts_consistent();
+    if (fg_store_remove(store, SEED_002) != FG_OK)
+        fail_msg("remove %s: %s", SEED_002, fg_error_last()->message);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"), 0);
+}
+
+static void test_store__remove_missing(void **state)
+{
+    char want[1024];
+    char *before;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    before = dump_db();
+    assert_int_equal(fg_store_remove(store, "nope.txt"), FG_ENOTFOUND);
+    snprintf(want, sizeof want, "nope.txt: no such document in %s", db_path);
+    assert_int_equal(fg_error_last()->code, FG_ENOTFOUND);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_string_equal(dump_db(), before);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+}
+
+/* ---- agencies ---- */
+
+static const char my_gazetteer[] =
+    "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+    "湖南省人民政府外事办公室\t省外事办|省政府外事办\tprovince\tgovernment\t\t\ttest\n";
+
+static void test_store__aliases_resolve_to_one_agency(void **state)
+{
+    rows *tasks = new_rows(5);
+    rows *want = new_rows(0);
+    rows *gold = gold_rows("assignments.tsv", NULL);
+
+    (void)state;
+    load_gazetteer("test.tsv", my_gazetteer);
+    open_store();
+    ingest_seed(SEED_001, gaz, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, gaz, FG_INGEST_ADDED);
+    /* the surface forms are kept */
+    assert_same_rows(store_assignments(5), gold, "assignments");
+    assert_int_equal(raw_int("SELECT count(*) FROM agencies WHERE name IN ('省外事办', "
+                             "'省政府外事办')"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM agencies WHERE name = "
+                             "'湖南省人民政府外事办公室' AND status = 'known' AND level = "
+                             "'province' AND type = 'government' AND source = 'test'"),
+                     1);
+    assert_int_equal(raw_int("SELECT count(*) FROM aliases a JOIN agencies g ON g.id = "
+                             "a.agency_id WHERE g.name = '湖南省人民政府外事办公室'"),
+                     2);
+    /* both forms' rows (1 in 001, 6 in 002) point at the one agency */
+    for (size_t i = 0; i < gold->n; i++) {
+        const char *agency = strrchr(gold->v[i], '\t') + 1;
+
+        if (strcmp(agency, "省外事办") == 0 || strcmp(agency, "省政府外事办") == 0)
+            rows_push(want, strdup(gold->v[i]));
+    }
+    assert_int_equal(want->n, 7);
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments a JOIN agencies g ON g.id = "
+                             "a.agency_id WHERE g.name = '湖南省人民政府外事办公室'"),
+                     7);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事办", collect, tasks), FG_OK);
+    assert_same_rows(tasks, want, "agency tasks by alias");
+    tasks = new_rows(5);
+    assert_int_equal(fg_store_agency_tasks(store, "湖南省人民政府外事办公室", collect, tasks),
+                     FG_OK);
+    assert_same_rows(tasks, want, "agency tasks by canonical name");
+    tasks = new_rows(5);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事厅", collect, tasks), FG_ENOTFOUND);
+    {
+        char msg[1024];
+
+        snprintf(msg, sizeof msg, "省外事厅: no such agency in %s", db_path);
+        assert_string_equal(fg_error_last()->message, msg);
+    }
+}
+
+static void test_store__unknown_names_unresolved(void **state)
+{
+    rows *u = new_rows(0);
+    char want[256];
+    size_t n_caizheng = 0;
+    rows *gold = gold_rows("assignments.tsv", SEED_001);
+
+    (void)state;
+    load_gazetteer("test.tsv", "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+                               "省发展改革委\t省发改委\tprovince\tgovernment\t\t\ttest\n");
+    open_store();
+    ingest_seed(SEED_001, gaz, FG_INGEST_ADDED);
+    assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '省财政厅'"),
+                        "unresolved");
+    assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '省发展改革委'"),
+                        "known");
+    assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '各部门单位'"),
+                        "generic");
+    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    for (size_t i = 0; i < gold->n; i++)
+        n_caizheng += strcmp(strrchr(gold->v[i], '\t') + 1, "省财政厅") == 0;
+    snprintf(want, sizeof want, "省财政厅\t%zu\t%s", n_caizheng, SEED_001);
+    assert_true(n_caizheng > 10);
+    assert_true(has_row(u, want));
+    for (size_t i = 0; i < u->n; i++) {
+        if (strncmp(u->v[i], "省发展改革委\t", strlen("省发展改革委\t")) == 0 ||
+            strncmp(u->v[i], "各部门单位\t", strlen("各部门单位\t")) == 0)
+            fail_msg("listed as unresolved: %s", u->v[i]);
+    }
+}
+
+/*
+ * The gazetteer is an option of each ingest: names stored as unresolved are promoted, and
+ * names mapped to a canonical agency, when a later ingest's gazetteer knows them, on the
+ * same store handle as on a fresh one.
+ */
+static void test_store__later_gazetteer_promotes_stored_names(void **state)
+{
+    fg_gazetteer *g2 = NULL;
+    rows *u = new_rows(1);
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    fg_ingest_status is;
+    fg_text *t;
+    const fg_doc *d2 = parse_seed(SEED_002, NULL, &t);
+    int rc;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '省财政厅'"),
+                        "unresolved");
+    load_gazetteer("test2.tsv", "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+                                "省财政厅\t\tprovince\tgovernment\t\t\ttest2\n"
+                                "湖南省工业和信息化厅\t省工业和信息化厅\tprovince\tgovernment"
+                                "\t\t\ttest2\n");
+    g2 = gaz;
+    io.gazetteer = g2;
+    rc = ingest(&is, d2, t, &io);
+    assert_int_equal(rc, FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    assert_true(has_row(u, "省发展改革委"));
+    assert_int_equal(raw_int("SELECT count(*) FROM agencies WHERE name = '省财政厅' AND "
+                             "status = 'known' AND source = 'test2'"),
+                     1);
+    assert_false(has_row(u, "省财政厅"));
+    /* 002's 省工业和信息化厅 rows go to the canonical agency; 001's stay where they were */
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments a JOIN clauses c ON c.id = "
+                             "a.clause_id JOIN items i ON i.id = c.item_id JOIN documents d ON "
+                             "d.id = i.doc_id JOIN agencies g ON g.id = a.agency_id WHERE "
+                             "a.surface = '省工业和信息化厅' AND d.name = '" SEED_002 "' AND "
+                             "g.name <> '湖南省工业和信息化厅'"),
+                     0);
+}
+
+/* The bundled list (graphs/agencies.tsv, being curated) knows 省应急厅 = 省应急管理厅. */
+static void test_store__bundled_gazetteer_unifies_emergency_names(void **state)
+{
+    const fg_agency_entry *a;
+    const fg_agency_entry *b;
+    rows *gold = gold_rows("assignments.tsv", NULL);
+    size_t n_rows = 0;
+    char sql[512];
+
+    (void)state;
+    assert_int_equal(fg_gazetteer_load_default(&gaz), FG_OK);
+    a = fg_gazetteer_lookup(gaz, "省应急厅", strlen("省应急厅"));
+    b = fg_gazetteer_lookup(gaz, "省应急管理厅", strlen("省应急管理厅"));
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    open_store();
+    ingest_seed(SEED_001, gaz, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, gaz, FG_INGEST_ADDED);
+    assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
+    for (size_t i = 0; i < gold->n; i++) {
+        const char *agency = strrchr(gold->v[i], '\t') + 1;
+
+        n_rows += strcmp(agency, "省应急厅") == 0 || strcmp(agency, "省应急管理厅") == 0;
+    }
+    assert_int_equal(n_rows, 14); /* 6 of 省应急厅 (001 and 002), 8 of 省应急管理厅 (002) */
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM assignments a JOIN agencies g ON g.id = "
+             "a.agency_id WHERE a.surface IN ('省应急厅', '省应急管理厅') AND g.name = '%s' AND "
+             "g.status = 'known'",
+             a->canonical);
+    assert_int_equal(raw_int(sql), (long long)n_rows);
+    assert_int_equal(raw_int("SELECT count(DISTINCT agency_id) FROM assignments WHERE surface "
+                             "IN ('省应急厅', '省应急管理厅')"),
+                     1);
+}
+
+/* ---- search ---- */
+
+/* The hits of q as a sorted set of "doc\titem" (order and limit aside). */
+static rows *hit_set(const char *q)
+{
+    rows *hits = store_search(q, 0);
+    rows *set = new_rows(0);
+
+    for (size_t i = 0; i < hits->n; i++) {
+        char *k = strdup(hits->v[i]);
+
+        assert_non_null(k);
+        *strchr(strchr(k, '\t') + 1, '\t') = '\0';
+        rows_push(set, k);
+    }
+    sort_rows(set);
+    return set;
+}
+
+static void test_store__search_trigram_and_scan(void **state)
+{
+    static const char m233[] = SEED_001 "\tM:2.3.3\t";
+    static const char *const queries[] = {"财政",       "省财政厅",   "财政厅", "犬木",
+                                          "犬木塘水库", "发展改革委", "攻坚"};
+    rows *gold = gold_rows("assignments.tsv", NULL);
+    rows *keys = gold_items_naming(gold, NULL, "财政厅");
+    rows *before[sizeof queries / sizeof queries[0]];
+    rows *hits;
+    char expect[8192];
+    char have[8192];
+    char doc[128];
+    char item[128];
+    size_t n_indexed = 0;
+
+    (void)state;
+    assert_true(keys->n > 50);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+
+    /* pass 0: nothing indexed yet (every query scans); pass 1: through the FTS5 index */
+    for (int pass = 0; pass < 2; pass++) {
+        /* 5 characters (index) and 2 characters (scan) find the one item, with its agencies */
+        for (int k = 0; k < 2; k++) {
+            hits = store_search(k == 0 ? "犬木塘水库" : "犬木", 0);
+            assert_int_equal(hits->n, 1);
+            assert_true(strncmp(hits->v[0], m233, strlen(m233)) == 0);
+            assert_true(strncmp(hits->v[0] + strlen(m233), "聚焦完善“五张网”，适度超前",
+                                strlen("聚焦完善“五张网”，适度超前")) == 0);
+            row_lead_co(have, sizeof have, hits->v[0], doc, item);
+            assert_string_equal(have, "省发展改革委\t省交通运输厅、省住房城乡建设厅、"
+                                      "省农业农村厅、省卫生健康委、省机场管理集团、省水利厅、"
+                                      "省生态环境厅、省能源局、省自然资源厅、省财政厅");
+            gold_lead_co(expect, sizeof expect, gold, doc, item);
+            assert_string_equal(have, expect);
+        }
+        /* every gold item naming 省财政厅 is found, each hit with the gold's lead and co */
+        check_search("财政", gold, keys);
+        check_search("省财政厅", gold, keys);
+        check_search("财政厅", gold, keys);
+        if (pass == 0) {
+            for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+                before[q] = hit_set(queries[q]);
+            assert_int_equal(fg_store_index(store, &n_indexed), FG_OK);
+            assert_int_equal(n_indexed, docs[0]->n_items + docs[1]->n_items);
+        } else {
+            /* the index finds exactly what the scan found */
+            for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+                assert_same_rows(hit_set(queries[q]), before[q], queries[q]);
+        }
+    }
+    assert_true(before[0]->n >= before[1]->n);
+    assert_int_equal(store_search("财政", 1)->n, 1);
+    assert_int_equal(store_search("财政厅", 3)->n, 3);
+    assert_int_equal(store_search("没有这样的文字", 0)->n, 0);
+    /* quotes and FTS syntax are searched for literally, not parsed */
+    assert_int_equal(store_search("省财政厅\" OR \"省", 0)->n, 0);
+    assert_int_equal(store_search("NEAR(财政 厅)*", 0)->n, 0);
+    assert_int_equal(fg_store_search(store, "", 0, collect, new_rows(0)), FG_EINVAL);
+    assert_string_equal(fg_error_last()->message, "search: empty query");
+    assert_fts_consistent();
+}
+
+/* Ingest leaves indexing to fg_store_index, which indexes each item once. */
+static void test_store__index_catches_up(void **state)
+{
+    size_t n = 99;
+
+    (void)state;
+    open_store();
+    assert_int_equal(fg_store_index(store, &n), FG_OK);
+    assert_int_equal(n, 0);
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"), 0);
+    assert_int_equal(fg_store_index(store, &n), FG_OK);
+    assert_int_equal(n, docs[0]->n_items);
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"), (long long)n);
+    assert_int_equal(fg_store_index(store, &n), FG_OK);
+    assert_int_equal(n, 0);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"),
+                     (long long)(docs[0]->n_items + docs[1]->n_items));
+    assert_fts_consistent();
+}
+
+/* ---- the gazetteer ---- */
+
+static const char renaming[] =
+    "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+    "湖南银保监局\t中国银保监会湖南监管局\tcentral\tcentral\t湖南金融监管局\t2023\ttest\n"
+    "湖南金融监管局\t国家金融监督管理总局湖南监管局\tcentral\tcentral\t\t\ttest\n";
+
+static void test_store__gazetteer_as_of_follows_successor(void **state)
+{
+    const fg_agency_entry *e;
+
+    (void)state;
+    load_gazetteer("renaming.tsv", renaming);
+    assert_int_equal(fg_gazetteer_size(gaz), 2);
+    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
+    assert_non_null(e);
+    assert_string_equal(e->successor, "湖南金融监管局");
+    assert_int_equal(e->since, 2023);
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2023)->canonical, "湖南金融监管局");
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+    e = fg_gazetteer_lookup(gaz, "中国银保监会湖南监管局", strlen("中国银保监会湖南监管局"));
+    assert_non_null(e);
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    e = fg_gazetteer_lookup(gaz, "湖南金融监管局", strlen("湖南金融监管局"));
+    assert_ptr_equal(fg_gazetteer_as_of(gaz, e, 2030), e);
+    /* the bundled list records the same renaming */
+    fg_gazetteer_free(gaz);
+    gaz = NULL;
+    assert_int_equal(fg_gazetteer_load_default(&gaz), FG_OK);
+    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
+    assert_non_null(e);
+    assert_string_equal(e->successor, "湖南金融监管局");
+    assert_int_equal(e->since, 2023);
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+}
+
+/* A failed merge names FILE:LINE and leaves the gazetteer as it was. */
+static void test_store__gazetteer_merge_errors_name_file_line(void **state)
+{
+    static const char *const bad[][2] = {
+        {"canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+         "省甲厅\t\tprovince\tgovernment\t\t\tx\n"
+         "省乙厅\t\tnation\tgovernment\t\t\tx\n",
+         "my.tsv:3: unknown level 'nation' (central, province, city, county)"},
+        {"canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+         "# a comment\n"
+         "省甲厅\tprovince\tgovernment\n",
+         "my.tsv:3: expected 7 tab-separated fields, found 3"},
+        {"canonical,aliases,level,type,successor,since,source\n",
+         "my.tsv:1: expected the header 'canonical aliases level type successor since source'"},
+        {"canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+         "省甲厅\t\tprovince\tgovernment\t\t2023\tx\n",
+         "my.tsv:2: since must be a year with a successor"},
+        {"canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
+         "省甲厅\t\tprovince\tministry\t\t\tx\n",
+         "my.tsv:2: unknown type 'ministry'"},
+    };
+    char missing[1024];
+
+    (void)state;
+    load_gazetteer("renaming.tsv", renaming);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(fg_gazetteer_merge_tsv(gaz, "my.tsv", bad[i][0], strlen(bad[i][0])),
+                         FG_EPARSE);
+        assert_int_equal(fg_error_last()->code, FG_EPARSE);
+        assert_string_equal(fg_error_last()->message, bad[i][1]);
+        assert_int_equal(fg_gazetteer_size(gaz), 2);
+        assert_null(fg_gazetteer_lookup(gaz, "省甲厅", strlen("省甲厅")));
+    }
+    snprintf(missing, sizeof missing, "%s/none.tsv", tmp_dir);
+    assert_int_equal(fg_gazetteer_merge_file(gaz, missing), FG_EIO);
+    {
+        char want[1200];
+
+        snprintf(want, sizeof want, "%s: cannot open: No such file or directory", missing);
+        assert_string_equal(fg_error_last()->message, want);
+    }
+    /* a file's name is the one used in messages */
+    write_bytes(missing, bad[0][0], strlen(bad[0][0]));
+    assert_int_equal(fg_gazetteer_merge_file(gaz, missing), FG_EPARSE);
+    {
+        char want[1200];
+
+        snprintf(want, sizeof want, "%s:3: unknown level 'nation'", missing);
+        assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
+    }
+    assert_int_equal(fg_gazetteer_size(gaz), 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_store__open_creates_schema_version),
+        T(test_store__open_read_only_missing_file),
+        T(test_store__open_not_a_database),
+        T(test_store__open_foreign_database_unchanged),
+        T(test_store__open_newer_schema_refused),
+        T(test_store__migrates_empty_version_1),
+        T(test_store__migrates_version_1_with_data),
+        T(test_store__round_trip_matches_gold),
+        T(test_store__documents_lists_counts),
+        T(test_store__reingest_same_content_unchanged),
+        T(test_store__changed_content_needs_replace),
+        T(test_store__replace_swaps_old_rows),
+        T(test_store__replaced_document_searchable_and_removable),
+        T(test_store__same_content_other_name_duplicate),
+        T(test_store__document_without_items_refused),
+        T(test_store__ingest_rejects_bad_sha256),
+        T(test_store__failed_ingest_leaves_db_unchanged),
+        T(test_store__remove_existing),
+        T(test_store__reingest_after_remove_searchable),
+        T(test_store__remove_missing),
+        T(test_store__aliases_resolve_to_one_agency),
+        T(test_store__unknown_names_unresolved),
+        T(test_store__later_gazetteer_promotes_stored_names),
+        T(test_store__bundled_gazetteer_unifies_emergency_names),
+        T(test_store__search_trigram_and_scan),
+        T(test_store__index_catches_up),
+        T(test_store__gazetteer_as_of_follows_successor),
+        T(test_store__gazetteer_merge_errors_name_file_line),
+#undef T
+    };
+
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
