@@ -112,20 +112,19 @@ const char *fg_store_path(const fg_store *st)
 
 static int db_error(fg_store *st, const char *what)
 {
-    return fg_error_set(FG_EDB, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+    int code = sqlite3_errcode(st->db) & 0xff;
+    const char *hint = code == SQLITE_FULL || code == SQLITE_IOERR
+                           ? " (disk full or file size limit?)"
+                       : code == SQLITE_READONLY ? " (read-only file or file system?)"
+                                                 : "";
+
+    return fg_error_set(FG_EDB, "%s: %s: %s%s", st->path, what, sqlite3_errmsg(st->db), hint);
 }
 
 static int exec(fg_store *st, const char *sql, const char *what)
 {
-    char *msg = NULL;
-
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        int rc = fg_error_set(FG_EDB, "%s: %s: %s", st->path, what,
-                              msg ? msg : sqlite3_errmsg(st->db));
-
-        sqlite3_free(msg);
-        return rc;
-    }
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, what);
     return FG_OK;
 }
 

@@ -330,5 +330,26 @@ else
     echo "store: skipped: newer schema (no sqlite3 tool)"
 fi
 
+# ---- 6. a full disk (file size limit) fails cleanly and corrupts nothing ----
+if [ "$have_sqlite" -eq 1 ]; then
+    full=$tmp/full.db
+    (
+        trap '' XFSZ
+        ulimit -f 200
+        "$bin" ingest --db "$full" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
+            "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null 2>"$tmp/full.err"
+    )
+    rc=$?
+    integrity=$(sqlite3 "$full" 'PRAGMA integrity_check' 2>&1)
+    stored=$(sqlite3 "$full" 'SELECT count(*) FROM documents' 2>&1)
+    if [ "$rc" -eq 1 ] && grep -q 'full' "$tmp/full.err" && [ "$integrity" = ok ]; then
+        ok "full disk: exit 1 ($(head -1 "$tmp/full.err")), integrity ok, $stored documents"
+    else
+        bad "full disk: exit $rc, '$(head -1 "$tmp/full.err")', integrity '$integrity'"
+    fi
+else
+    echo "store: skipped: full disk (no sqlite3 tool)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
