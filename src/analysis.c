@@ -138,8 +138,6 @@ static int on_edge(size_t n_cols, const char *const *c, void *payload)
         return 0;
     if (!doc_selected(f, c[1]) || (f->year && atoi(c[2]) != f->year))
         return 0;
-    if ((f->roles == FG_ROLES_LEAD && !lead) || (f->roles == FG_ROLES_CO && lead))
-        return 0;
     if (!f->include_generic && (strcmp(c[9], "generic") == 0 || strcmp(c[9], "group") == 0))
         return 0;
     if (f->level && strcmp(c[10], f->level) != 0)
@@ -302,6 +300,51 @@ int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg
     FG_TRY(fg_store_edges(st, on_edge, &l));
     FG_TRY(l.rc);
 
+    /* One edge per (task, agency), lead when any of its assignments leads; then the role
+     * filter on that merged role (a lead is not also a co-operator of the task). */
+    if (l.n_edges)
+        qsort(l.edges, l.n_edges, sizeof *l.edges, cmp_raw);
+    {
+        size_t m = 0;
+
+        for (size_t i = 0; i < l.n_edges; i++) {
+            if (m && l.edges[m - 1].task == l.edges[i].task &&
+                strcmp(l.edges[m - 1].agency, l.edges[i].agency) == 0) {
+                l.edges[m - 1].lead |= l.edges[i].lead;
+                continue;
+            }
+            l.edges[m++] = l.edges[i];
+        }
+        l.n_edges = m;
+        if (l.f->roles != FG_ROLES_ALL) {
+            m = 0;
+            for (size_t i = 0; i < l.n_edges; i++)
+                if ((l.f->roles == FG_ROLES_LEAD) == (l.edges[i].lead != 0))
+                    l.edges[m++] = l.edges[i];
+            l.n_edges = m;
+        }
+    }
+    /* Tasks left without an edge drop out; the others keep their order. */
+    {
+        size_t *map = malloc((g->n_tasks + 1) * sizeof *map);
+        size_t kept = 0;
+
+        FG_CHECK_ALLOC(map);
+        for (size_t t = 0; t < g->n_tasks; t++)
+            map[t] = SIZE_MAX;
+        for (size_t i = 0; i < l.n_edges; i++)
+            map[l.edges[i].task] = 0;
+        for (size_t t = 0; t < g->n_tasks; t++) {
+            if (map[t] == SIZE_MAX)
+                continue;
+            g->tasks[kept] = g->tasks[t];
+            map[t] = kept++;
+        }
+        g->n_tasks = kept;
+        for (size_t i = 0; i < l.n_edges; i++)
+            l.edges[i].task = map[l.edges[i].task];
+        free(map);
+    }
     /* Agencies: distinct names, sorted. */
     if (l.n_edges) {
         const char **names = malloc(l.n_edges * sizeof *names);
@@ -316,8 +359,6 @@ int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg
         g->agencies = names;
         g->n_agencies = n_unique;
     }
-    /* Edges: one per (task, agency), lead when any assignment leads. */
-    qsort(l.edges, l.n_edges, sizeof *l.edges, cmp_raw);
     g->e_task = malloc((l.n_edges + 1) * sizeof *g->e_task);
     g->e_agency = malloc((l.n_edges + 1) * sizeof *g->e_agency);
     g->e_lead = malloc(l.n_edges + 1);
@@ -335,18 +376,11 @@ int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg
     for (size_t i = 0; i < g->n_agencies; i++)
         last_doc_task[i] = SIZE_MAX;
     for (size_t i = 0; i < l.n_edges; i++) {
-        size_t a = agency_index(g, l.edges[i].agency);
-
-        if (g->n_edges && g->e_task[g->n_edges - 1] == l.edges[i].task &&
-            g->e_agency[g->n_edges - 1] == a) {
-            g->e_lead[g->n_edges - 1] |= l.edges[i].lead;
-            continue;
-        }
-        g->e_task[g->n_edges] = l.edges[i].task;
-        g->e_agency[g->n_edges] = a;
-        g->e_lead[g->n_edges] = l.edges[i].lead;
-        g->n_edges++;
+        g->e_task[i] = l.edges[i].task;
+        g->e_agency[i] = agency_index(g, l.edges[i].agency);
+        g->e_lead[i] = l.edges[i].lead;
     }
+    g->n_edges = l.n_edges;
     for (size_t i = 0; i < g->n_edges; i++) {
         size_t a = g->e_agency[i];
         const char *doc = g->tasks[g->e_task[i]].doc;

@@ -801,13 +801,21 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         /* Skip the tail up to the next separator ("负责落实", "按职责分工负责"). */
         {
             size_t t0 = i;
+            bool to_marker = false;
 
             while (i < s.len && !is_sep_at(s, i)) {
                 const marker *nm = marker_at(s, i);
 
-                if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD))
+                if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD)) {
+                    to_marker = true;
                     break;
+                }
                 i += fg_cp_len((unsigned char)s.ptr[i]);
+            }
+            if (to_marker) {
+                /* "由X配合Y牵头": what follows the marker names the next role's units. */
+                pending = t0;
+                continue;
             }
             if (strict && i > t0) {
                 fg_strview tail = fg_sv(s.ptr + t0, i - t0);

@@ -494,11 +494,19 @@ static void test_clause__narrative_is_not_a_unit(void **state)
                         NOT_CLAUSE);
 }
 
+static void test_clause__helper_before_lead(void **state)
+{
+    (void)state;
+    /* 由X配合Y牵头: Y leads, X helps; Y used to be swallowed as the tail of 配合. */
+    assert_string_equal(parse("由省甲厅配合省乙厅牵头"), "co:省甲厅|lead:省乙厅");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_clause__blank_inside_short_name_joins, dispose_units),
         cmocka_unit_test_teardown(test_clause__narrative_is_not_a_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__helper_before_lead, dispose_units),
         cmocka_unit_test_teardown(test_clause__lead_then_co, dispose_units),
         cmocka_unit_test_teardown(test_clause__by_function_is_co, dispose_units),
         cmocka_unit_test_teardown(test_clause__respectively_lead, dispose_units),
