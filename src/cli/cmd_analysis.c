@@ -504,7 +504,7 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
     }
     if (argc - optind == 1) {
         static const char *const hdr[] = {"partner", "shared", "x_leads", "partner_leads",
-                                          "both_co", "both_lead"};
+                                          "both_co", "both_lead", "tasks"};
         fg_partner *rows = NULL;
         size_t n = 0;
 
@@ -514,22 +514,40 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
         }
         if (a.fmt == CLI_TABLE)
             printf("partners of %s (X)\n\n", fg_graph_agency(g, x));
-        cli_printer_begin(&p, a.fmt, 6, hdr);
+        cli_printer_begin(&p, a.fmt, 7, hdr);
         for (size_t k = 1; k <= 5; k++)
             cli_printer_right(&p, k);
         for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
+            static char titles[8192];
             char c[5][32];
-            const char *cols[6];
+            const char *cols[7];
+            fg_shared_task *sh = NULL;
+            size_t n_sh = 0;
+            size_t used = 0;
 
             snprintf(c[0], sizeof c[0], "%zu", rows[i].shared);
             snprintf(c[1], sizeof c[1], "%zu", rows[i].x_leads);
             snprintf(c[2], sizeof c[2], "%zu", rows[i].partner_leads);
             snprintf(c[3], sizeof c[3], "%zu", rows[i].both_co);
             snprintf(c[4], sizeof c[4], "%zu", rows[i].both_lead);
+            /* The titles of the shared tasks: three on a terminal, all otherwise. */
+            titles[0] = '\0';
+            if (fg_analysis_shared(&sh, &n_sh, g, x, rows[i].agency) == FG_OK) {
+                for (size_t k = 0; k < n_sh && (a.fmt != CLI_TABLE || k < 3); k++) {
+                    int w = snprintf(titles + used, sizeof titles - used, "%s%s", k ? "；" : "",
+                                     fg_graph_task(g, sh[k].task)->title);
+
+                    if (w < 0 || (size_t)w >= sizeof titles - used)
+                        break;
+                    used += (size_t)w;
+                }
+            }
+            free(sh);
             cols[0] = fg_graph_agency(g, rows[i].agency);
             for (size_t k = 0; k < 5; k++)
                 cols[k + 1] = c[k];
-            cli_printer_row(6, cols, &p);
+            cols[6] = titles;
+            cli_printer_row(7, cols, &p);
         }
         cli_printer_end(&p);
         free(rows);
