@@ -3,7 +3,7 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench clean regen-golden
+.PHONY: all deps build run test bench fuzz clean regen-golden
 
 all: build
 
@@ -21,6 +21,9 @@ run: build
 	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
 	@echo
 	@$(BUILD)/fengong load --db exports/fengong.db --format table --limit 20
+	@echo
+	@$(BUILD)/fengong render team --all --db exports/fengong.db -o exports
+	@$(BUILD)/fengong render network --db exports/fengong.db -o exports --top 60
 
 # ASan+UBSan build of everything, then the whole suite.
 test:
@@ -34,6 +37,18 @@ bench: build
 	@$(BUILD)/bench_extract graphs/documents/*.txt
 	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
 	@sh bench/analysis.sh $(BUILD)
+
+# libFuzzer targets (clang) in $(BUILD_FUZZ)/, each run for FUZZ_SECONDS; what they find is
+# written to tests/fuzz/regressions/<target>/, which `make test` replays.
+BUILD_FUZZ   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= decode parse gazetteer clause
+fuzz:
+	@scripts/install-deps.sh build
+	@command -v clang >/dev/null || { echo "make fuzz: clang is required (apt-get install clang)" >&2; exit 1; }
+	@cmake -S tests/fuzz -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS)
+	@sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
 regen-golden: build

@@ -3,7 +3,7 @@
 # usage: scripts/install-deps.sh build|test|bench
 set -eu
 what=${1:-build}
-pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev"
+pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev graphviz fonts-noto-cjk"
 case "$what" in
     build) ;;
     test)  pkgs="$pkgs libcmocka-dev python3 python3-networkx sqlite3" ;;

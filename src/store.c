@@ -857,6 +857,14 @@ int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
                  0, NULL, cb, payload);
 }
 
+int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload)
+{
+    return query(st,
+                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
+                 " FROM teams t JOIN documents d ON d.id = t.doc_id ORDER BY d.name, t.seq",
+                 0, NULL, cb, payload);
+}
+
 int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload)
 {
     return query(st,

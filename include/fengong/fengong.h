@@ -11,5 +11,6 @@
 #include "fengong/gazetteer.h"
 #include "fengong/store.h"
 #include "fengong/analysis.h"
+#include "fengong/render.h"
 
 #endif

@@ -105,6 +105,9 @@ int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload);
  */
 int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload);
 
+/** Teams: doc, team, part, doc_number, date, title; in document order. */
+int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload);
+
 /** Team rows: doc, team, role, surface, agency, status; in document order. */
 int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload);
 

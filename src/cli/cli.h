@@ -25,6 +25,7 @@ int cmd_coord(int argc, char **argv, const cli_global *g);
 int cmd_pairs(int argc, char **argv, const cli_global *g);
 int cmd_path(int argc, char **argv, const cli_global *g);
 int cmd_compare(int argc, char **argv, const cli_global *g);
+int cmd_render(int argc, char **argv, const cli_global *g);
 
 /* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
 const char *cli_db_path(const char *opt);

@@ -29,6 +29,7 @@ static const char usage_text[] =
     "  pairs             the agencies that share the most tasks\n"
     "  path X Y          the shortest chain of shared tasks between two agencies\n"
     "  compare A B       two documents or two years side by side\n"
+    "  render WHAT       coordination maps (team, agency, network) as SVG/PNG/PDF/DOT\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -111,6 +112,8 @@ int main(int argc, char **argv)
         return cmd_path(argc, argv, &g);
     if (strcmp(cmd, "compare") == 0)
         return cmd_compare(argc, argv, &g);
+    if (strcmp(cmd, "render") == 0)
+        return cmd_render(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;

@@ -1,0 +1,91 @@
+/* fengong: coordination maps drawn with Graphviz (cgraph + gvc, in-process). */
+#ifndef FENGONG_RENDER_H
+#define FENGONG_RENDER_H
+
+#include <stddef.h>
+
+#include "fengong/analysis.h"
+#include "fengong/store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fg_render_format {
+    FG_RENDER_SVG = 0,
+    FG_RENDER_PNG,
+    FG_RENDER_PDF,
+    FG_RENDER_DOT
+} fg_render_format;
+
+typedef struct fg_render_opts {
+    fg_render_format format;
+    const char *font;      /* font family for every label (default "Noto Sans CJK SC") */
+} fg_render_opts;
+
+#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL}
+
+/** "svg", "png", "pdf", "dot"; parse returns -1 for anything else. */
+const char *fg_render_format_ext(fg_render_format f);
+int fg_render_format_parse(const char *s);
+
+/** A rendered map: bytes of the chosen format, and the name to save it under. */
+typedef struct fg_map {
+    char *data;       /* malloc'd, free with fg_map_free() */
+    size_t len;
+    char *name;       /* file name without extension, safe: team-<名称>, agency-<名称>, network */
+} fg_map;
+
+void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
+
+/**
+ * The map of one work team (工作专班): convenor at the top, deputies, members and the office
+ * unit marked; ties between members weighted by the tasks of the team's own plan (its part
+ * of the document) that they share; each unit's lead/co counts in that plan; a legend and a
+ * title with the document's 文号 and date.
+ * @param out   receives a map (fg_map_free); NULL on failure.
+ * @param team  the team's name as stored (fengong render team --list shows them).
+ * @param gz    resolves member names to canonical agencies (may be NULL).
+ * @return FG_OK, FG_ENOTFOUND ("NAME: no such team"), FG_EDB, FG_ERENDER or FG_ENOMEM.
+ */
+int fg_render_team(fg_map **out, fg_store *st, const fg_gazetteer *gz, const char *team,
+                   const fg_render_opts *opts);
+
+/** Names of the stored teams, in document order; cb gets (doc, team). */
+int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *team, void *p),
+                         void *payload);
+
+/**
+ * X's ego map: its partners (depth 2: and theirs), edge width = shared tasks, colour by
+ * role (X leads / X co-operates / both co-operate).
+ */
+int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
+                     const fg_render_opts *opts);
+
+/**
+ * The whole agency projection: Leiden communities as colours, node size by lead count;
+ * ties lighter than min_weight are left out, and only the top agencies by strength when
+ * top > 0. Laid out with sfdp and overlap removal; deterministic.
+ */
+int fg_render_network(fg_map **out, const fg_graph *g, size_t min_weight, size_t top,
+                      const fg_render_opts *opts);
+
+/**
+ * Make a name safe as a file name: no '/', '\\', control characters, leading dots or ".."
+ * runs; readable Chinese is kept; at most 150 bytes (cut at a character boundary).
+ * @param out  receives a malloc'd string (free()).
+ */
+int fg_render_safe_name(char **out, const char *name);
+
+/**
+ * Write data to DIR/NAME.EXT atomically (a temporary file in DIR, fsync, rename), so no
+ * half-written file is ever left under the final name.
+ * @param path_out  receives the malloc'd path written (may be NULL).
+ * @return FG_OK or FG_EIO ("DIR/NAME.EXT: cannot write: No space left on device").
+ */
+int fg_render_write(char **path_out, const char *dir, const fg_map *map, const char *ext);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

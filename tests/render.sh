@@ -1,0 +1,118 @@
+#!/bin/sh
+# Coordination maps: the seven team SVGs of seed 002 parse as XML and name every deputy and
+# member unit of the gold teams.tsv; re-rendering is byte-identical; PNG uses a CJK font that
+# fontconfig really has; a hostile team name stays inside the output directory and is
+# escaped; agency and network maps render; Chromium (when installed) shows an SVG.
+set -u
+bin=$1
+src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+py=/usr/bin/python3
+
+db=$tmp/t.db
+"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null ||
+    { echo "ingest failed"; exit 1; }
+mkdir -p "$tmp/a" "$tmp/b"
+"$bin" render team --all --db "$db" -o "$tmp/a" >"$tmp/out" 2>&1 || bad "render team --all: $(cat "$tmp/out")"
+n=$(ls "$tmp/a"/*.svg 2>/dev/null | wc -l)
+[ "$n" -eq 7 ] && ok "seven team maps written" || bad "$n team maps written, expected 7"
+
+# Every deputy and member of the gold is a node (<title>) of its team's SVG; every SVG is XML.
+if $py - "$src/tests/gold/teams.tsv" "$tmp/a" >"$tmp/xml" 2>&1 <<'PY'
+import sys, os, xml.etree.ElementTree as ET
+gold, d = sys.argv[1], sys.argv[2]
+want = {}
+for line in open(gold, encoding="utf-8").read().splitlines()[1:]:
+    doc, team, role, agency = line.split("\t")
+    if role in ("deputy", "member", "office"):
+        want.setdefault(team, set()).add(agency)
+bad = 0
+for team, units in want.items():
+    path = os.path.join(d, "team-" + team + ".svg")
+    root = ET.parse(path).getroot()
+    titles = {t.text for t in root.iter("{http://www.w3.org/2000/svg}title")}
+    missing = units - titles
+    if missing:
+        bad += 1
+        print(team, "misses", sorted(missing))
+print("checked", len(want), "teams")
+sys.exit(1 if bad else 0)
+PY
+then
+    ok "every team SVG parses and names all its deputies and members ($(tail -1 "$tmp/xml"))"
+else
+    bad "team SVG check: $(cat "$tmp/xml")"
+fi
+
+"$bin" render team --all --db "$db" -o "$tmp/b" >/dev/null 2>&1
+same=1
+for f in "$tmp/a"/*.svg; do
+    cmp -s "$f" "$tmp/b/$(basename "$f")" || same=0
+done
+[ "$same" -eq 1 ] && ok "re-render is byte-identical" || bad "re-render differs"
+
+# PNG: rendered, and the CJK font it asks for is one fontconfig has (no fallback, no tofu).
+"$bin" render team 内需扩量提效攻坚工作专班 --db "$db" -o "$tmp/a" --format png >/dev/null 2>&1
+png=$tmp/a/team-内需扩量提效攻坚工作专班.png
+if [ -s "$png" ] && [ "$(head -c 4 "$png" | od -An -c | tr -d ' ')" = "211PNG" ]; then
+    ok "PNG written ($(wc -c <"$png") bytes)"
+else
+    bad "no PNG"
+fi
+family=$(fc-match -f '%{family}' 'Noto Sans CJK SC' 2>/dev/null)
+case "$family" in
+    *"Noto Sans CJK"*) ok "fontconfig matches Noto Sans CJK SC ($family)" ;;
+    *) bad "fontconfig gives '$family' for Noto Sans CJK SC (install fonts-noto-cjk)" ;;
+esac
+"$bin" render team 内需扩量提效攻坚工作专班 --db "$db" -o "$tmp/a" --format pdf >/dev/null 2>&1 &&
+    [ "$(head -c 4 "$tmp/a/team-内需扩量提效攻坚工作专班.pdf")" = "%PDF" ] && ok "PDF written" || bad "no PDF"
+"$bin" render team 内需扩量提效攻坚工作专班 --db "$db" -o "$tmp/a" --format dot >/dev/null 2>&1 &&
+    grep -q '内需扩量提效攻坚工作专班' "$tmp/a/team-内需扩量提效攻坚工作专班.dot" && ok "DOT written" || bad "no DOT"
+
+# Agency and network maps.
+"$bin" render agency 省应急厅 --db "$db" -o "$tmp/a" >/dev/null 2>&1 &&
+    [ -s "$tmp/a/agency-省应急管理厅.svg" ] && ok "agency map (short name resolved)" || bad "agency map"
+"$bin" render network --db "$db" -o "$tmp/a" --top 30 >/dev/null 2>&1 &&
+    [ -s "$tmp/a/network.svg" ] && ok "network map" || bad "network map"
+
+# A hostile team name: the file stays in the directory, the SVG stays XML, the name escaped.
+printf '%s\n' '一、机制' '成立../../etc/x<&>"工作专班，由省政府副秘书长担任召集人，省财政厅主要负责人任副召集人，成员单位包括省财政厅、省商务厅，专班办公室设在省财政厅。' \
+    '二、任务' '1．做好工作。（省财政厅牵头，省商务厅按职责分工负责）' >"$tmp/hostile.txt"
+"$bin" ingest --db "$tmp/h.db" "$tmp/hostile.txt" >/dev/null 2>&1
+mkdir -p "$tmp/out_dir"
+"$bin" render team --all --db "$tmp/h.db" -o "$tmp/out_dir" >"$tmp/h.out" 2>&1
+files=$(find "$tmp" -name '*.svg' -newer "$tmp/hostile.txt" ! -path "$tmp/out_dir/*" | wc -l)
+inside=$(ls "$tmp/out_dir" | wc -l)
+if [ "$inside" -eq 1 ] && [ "$files" -eq 0 ] && ! ls "$tmp/out_dir" | grep -q '/'; then
+    f=$tmp/out_dir/$(ls "$tmp/out_dir")
+    if $py -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$f" 2>/dev/null &&
+        grep -q '&lt;&amp;&gt;' "$f"; then
+        ok "hostile team name: $(basename "$f") inside the directory, escaped in the SVG"
+    else
+        bad "hostile team name: SVG not valid or not escaped"
+    fi
+else
+    bad "hostile team name: $inside files inside, $files outside ($(cat "$tmp/h.out"))"
+fi
+
+# Chromium shows the SVG with visible content (a blank page screenshot is a few KB).
+chrome=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$chrome" ]; then
+    svg=$tmp/a/team-内需扩量提效攻坚工作专班.svg
+    timeout 60 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/chrome" --window-size=1200,1000 \
+        --screenshot="$tmp/shot.png" "file://$svg" >/dev/null 2>&1
+    size=$(wc -c <"$tmp/shot.png" 2>/dev/null || echo 0)
+    [ "$size" -gt 30000 ] && ok "Chromium renders the team SVG ($size-byte screenshot)" ||
+        bad "Chromium screenshot is $size bytes"
+else
+    echo "skip Chromium not installed"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
