@@ -173,8 +173,36 @@ static int capture_graphviz_error(char *msg)
     return 0;
 }
 
-typedef struct gv {
+struct fg_renderer {
     GVC_t *gvc;
+};
+
+int fg_renderer_new(fg_renderer **out)
+{
+    fg_renderer *r = calloc(1, sizeof *r);
+
+    *out = NULL;
+    if (r == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    r->gvc = gvContext();
+    if (r->gvc == NULL) {
+        free(r);
+        return fg_error_set(FG_ERENDER, "graphviz: cannot create a context");
+    }
+    *out = r;
+    return FG_OK;
+}
+
+void fg_renderer_free(fg_renderer *r)
+{
+    if (r == NULL)
+        return;
+    gvFreeContext(r->gvc);
+    free(r);
+}
+
+typedef struct gv {
+    GVC_t *gvc;           /* borrowed from the renderer */
     Agraph_t *g;
     agusererrf old_errf;
 } gv;
@@ -192,22 +220,20 @@ static void setf(void *obj, const char *name, const char *fmt, double v)
     set(obj, name, buf);
 }
 
-static int gv_begin(gv *v, const char *name, bool directed, const fg_render_opts *opts)
+static int gv_begin(gv *v, fg_renderer *r, const char *name, bool directed,
+                    const fg_render_opts *opts)
 {
     const char *font = opts && opts->font ? opts->font : DEFAULT_FONT;
 
     memset(v, 0, sizeof *v);
+    if (r == NULL)
+        return fg_error_set(FG_EINVAL, "render: a renderer is required (fg_renderer_new)");
     fg_error_clear();
     v->old_errf = agseterrf(capture_graphviz_error);
     agseterr(AGERR);
-    v->gvc = gvContext();
-    if (v->gvc == NULL) {
-        agseterrf(v->old_errf);
-        return fg_error_set(FG_ERENDER, "graphviz: cannot create a context");
-    }
+    v->gvc = r->gvc;
     v->g = agopen((char *)name, directed ? Agdirected : Agundirected, NULL);
     if (v->g == NULL) {
-        gvFreeContext(v->gvc);
         agseterrf(v->old_errf);
         return fg_error_set(FG_ERENDER, "graphviz: cannot create a graph");
     }
@@ -264,7 +290,6 @@ out:
     if (laid_out)
         gvFreeLayout(v->gvc, v->g);
     agclose(v->g);
-    gvFreeContext(v->gvc);
     agseterrf(v->old_errf);
     fg_map_free(m);
     return rc;
@@ -523,7 +548,7 @@ int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *te
     return fg_store_teams(st, on_team_name, &nc);
 }
 
-int fg_render_team(fg_map **out, fg_store *st, const fg_gazetteer *gz, const char *team,
+int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz, const char *team,
                    const fg_render_opts *opts)
 {
     team_find f;
@@ -565,7 +590,7 @@ int fg_render_team(fg_map **out, fg_store *st, const fg_gazetteer *gz, const cha
     FG_TRY(t.rc);
     close_task(&t);
 
-    FG_TRY(gv_begin(&v, team, false, opts));
+    FG_TRY(gv_begin(&v, r, team, false, opts));
     has_gv = true;
     set(v.g, "splines", "true");
     set(v.g, "overlap", "true");
@@ -734,7 +759,6 @@ int fg_render_team(fg_map **out, fg_store *st, const fg_gazetteer *gz, const cha
 out:
     if (has_gv) {
         agclose(v.g);
-        gvFreeContext(v.gvc);
         agseterrf(v.old_errf);
     }
     for (size_t i = 0; i < t.n; i++) {
@@ -757,7 +781,7 @@ out:
 
 /* ---- agency ego maps ---- */
 
-int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
+int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, int depth,
                      const fg_render_opts *opts)
 {
     fg_partner *p = NULL;
@@ -776,7 +800,7 @@ int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
     FG_TRY(fg_analysis_partners(&p, &n_p, g, x));
     nodes = calloc(n_ag + 1, sizeof *nodes);
     FG_CHECK_ALLOC(nodes);
-    FG_TRY(gv_begin(&v, fg_graph_agency(g, x), false, opts));
+    FG_TRY(gv_begin(&v, r, fg_graph_agency(g, x), false, opts));
     has_gv = true;
     set(v.g, "overlap", "prism");
     set(v.g, "splines", "true");
@@ -853,7 +877,6 @@ int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
 out:
     if (has_gv) {
         agclose(v.g);
-        gvFreeContext(v.gvc);
         agseterrf(v.old_errf);
     }
     free(p);
@@ -865,7 +888,7 @@ out:
 
 /* ---- the whole network ---- */
 
-int fg_render_network(fg_map **out, const fg_graph *g, size_t min_weight, size_t top,
+int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
                       const fg_render_opts *opts)
 {
     static const char *const palette[] = {"#fca5a5", "#93c5fd", "#86efac", "#fde68a",
@@ -927,7 +950,7 @@ int fg_render_network(fg_map **out, const fg_graph *g, size_t min_weight, size_t
             kept++;
         }
     }
-    FG_TRY(gv_begin(&v, "network", false, opts));
+    FG_TRY(gv_begin(&v, r, "network", false, opts));
     has_gv = true;
     set(v.g, "overlap", "prism");
     set(v.g, "splines", "false");
@@ -963,7 +986,6 @@ int fg_render_network(fg_map **out, const fg_graph *g, size_t min_weight, size_t
 out:
     if (has_gv) {
         agclose(v.g);
-        gvFreeContext(v.gvc);
         agseterrf(v.old_errf);
     }
     fg_communities_free(com, n_com);

@@ -25,6 +25,17 @@ typedef struct fg_render_opts {
 
 #define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL}
 
+/**
+ * A Graphviz context for rendering, reused by every map. Create one per process and keep it:
+ * Graphviz 2.42's text layout keeps state across contexts, and a second context in the same
+ * process reads freed memory (found by ASan).
+ * @param out  receives a renderer freed with fg_renderer_free(); NULL on failure.
+ * @return FG_OK or FG_ERENDER.
+ */
+typedef struct fg_renderer fg_renderer;
+int fg_renderer_new(fg_renderer **out);
+void fg_renderer_free(fg_renderer *r);   /* NULL-safe */
+
 /** "svg", "png", "pdf", "dot"; parse returns -1 for anything else. */
 const char *fg_render_format_ext(fg_render_format f);
 int fg_render_format_parse(const char *s);
@@ -48,7 +59,7 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
  * @param gz    resolves member names to canonical agencies (may be NULL).
  * @return FG_OK, FG_ENOTFOUND ("NAME: no such team"), FG_EDB, FG_ERENDER or FG_ENOMEM.
  */
-int fg_render_team(fg_map **out, fg_store *st, const fg_gazetteer *gz, const char *team,
+int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz, const char *team,
                    const fg_render_opts *opts);
 
 /** Names of the stored teams, in document order; cb gets (doc, team). */
@@ -59,7 +70,7 @@ int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *te
  * X's ego map: its partners (depth 2: and theirs), edge width = shared tasks, colour by
  * role (X leads / X co-operates / both co-operate).
  */
-int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
+int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, int depth,
                      const fg_render_opts *opts);
 
 /**
@@ -67,7 +78,7 @@ int fg_render_agency(fg_map **out, const fg_graph *g, size_t x, int depth,
  * ties lighter than min_weight are left out, and only the top agencies by strength when
  * top > 0. Laid out with sfdp and overlap removal; deterministic.
  */
-int fg_render_network(fg_map **out, const fg_graph *g, size_t min_weight, size_t top,
+int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
                       const fg_render_opts *opts);
 
 /**

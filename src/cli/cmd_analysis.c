@@ -1017,11 +1017,15 @@ static int on_team_listed(const char *doc, const char *team, void *p)
     return 0;
 }
 
+static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr,
+                       const char *what, int argc, char **argv, const cli_global *gl);
+
 int cmd_render(int argc, char **argv, const cli_global *gl)
 {
     render_args r;
     an_args a;
     const char *what;
+    fg_renderer *rr = NULL;
     int rc = take_render_args(&r, &argc, argv);
 
     if (rc >= 0)
@@ -1035,6 +1039,22 @@ int cmd_render(int argc, char **argv, const cli_global *gl)
         return CLI_USAGE;
     }
     what = argv[optind];
+    if (fg_renderer_new(&rr) < 0) {
+        cli_report_error(gl);
+        return CLI_FAIL;
+    }
+    rc = render_what(&r, &a, rr, what, argc, argv, gl);
+    fg_renderer_free(rr);
+    return rc;
+}
+
+static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr,
+                       const char *what, int argc, char **argv, const cli_global *gl)
+{
+    render_args r = *rp;
+    an_args a = *ap;
+    int rc;
+
     if (strcmp(what, "team") == 0) {
         fg_store *st = NULL;
         fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -1069,7 +1089,7 @@ int cmd_render(int argc, char **argv, const cli_global *gl)
         for (size_t i = 0; !r.list && i < tl.n; i++) {
             fg_map *m = NULL;
 
-            if (fg_render_team(&m, st, gz, tl.names[i], &r.ro) < 0) {
+            if (fg_render_team(&m, rr, st, gz, tl.names[i], &r.ro) < 0) {
                 cli_report_error(gl);
                 status = CLI_FAIL;
             } else if (write_map(m, &r, gl) < 0) {
@@ -1102,8 +1122,8 @@ int cmd_render(int argc, char **argv, const cli_global *gl)
         rc = CLI_FAIL;
         if (agency && fg_graph_find(&x, g, gz, argv[optind + 1]) < 0) {
             cli_report_error(gl);
-        } else if ((agency ? fg_render_agency(&m, g, x, r.depth, &r.ro)
-                           : fg_render_network(&m, g, r.min_weight, r.top, &r.ro)) < 0) {
+        } else if ((agency ? fg_render_agency(&m, rr, g, x, r.depth, &r.ro)
+                           : fg_render_network(&m, rr, g, r.min_weight, r.top, &r.ro)) < 0) {
             cli_report_error(gl);
         } else if (write_map(m, &r, gl) == 0) {
             rc = CLI_OK;
