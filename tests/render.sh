@@ -80,6 +80,16 @@ esac
 "$bin" render network --db "$db" -o "$tmp/a" --top 30 >/dev/null 2>&1 &&
     [ -s "$tmp/a/network.svg" ] && ok "network map" || bad "network map"
 
+# The force-directed maps are reproducible too (fixed start seed).
+mkdir -p "$tmp/c"
+"$bin" render agency 省应急厅 --depth 2 --db "$db" -o "$tmp/a" >/dev/null 2>&1
+"$bin" render agency 省应急厅 --depth 2 --db "$db" -o "$tmp/c" >/dev/null 2>&1
+"$bin" render network --db "$db" -o "$tmp/c" --top 30 >/dev/null 2>&1
+cmp -s "$tmp/a/agency-省应急管理厅.svg" "$tmp/c/agency-省应急管理厅.svg" &&
+    cmp -s "$tmp/a/network.svg" "$tmp/c/network.svg" &&
+    ok "agency (depth 2) and network maps re-render byte-identically" ||
+    bad "agency or network map differs between runs"
+
 # A hostile team name: the file stays in the directory, the SVG stays XML, the name escaped.
 printf '%s\n' '一、机制' '成立../../etc/x<&>"工作专班，由省政府副秘书长担任召集人，省财政厅主要负责人任副召集人，成员单位包括省财政厅、省商务厅，专班办公室设在省财政厅。' \
     '二、任务' '1．做好工作。（省财政厅牵头，省商务厅按职责分工负责）' >"$tmp/hostile.txt"
