@@ -446,6 +446,18 @@ const fg_task_info *fg_graph_task(const fg_graph *g, size_t t)
     return t < g->n_tasks ? &g->tasks[t] : NULL;
 }
 
+size_t fg_graph_n_edges(const fg_graph *g)
+{
+    return g->n_edges;
+}
+
+void fg_graph_edge(const fg_graph *g, size_t i, size_t *task, size_t *agency, fg_role *role)
+{
+    *task = g->e_task[i];
+    *agency = g->e_agency[i];
+    *role = g->e_lead[i] ? FG_ROLE_LEAD : FG_ROLE_CO;
+}
+
 /* Levenshtein distance over code points (short names only), for "did you mean". */
 static size_t edit_distance(const char *a, const char *b)
 {

@@ -64,6 +64,10 @@ size_t fg_graph_n_tasks(const fg_graph *g);
 const char *fg_graph_agency(const fg_graph *g, size_t i);
 const fg_task_info *fg_graph_task(const fg_graph *g, size_t t);
 
+/** Number of bipartite edges (one per task and agency), and the i-th: task, agency, role. */
+size_t fg_graph_n_edges(const fg_graph *g);
+void fg_graph_edge(const fg_graph *g, size_t i, size_t *task, size_t *agency, fg_role *role);
+
 /**
  * Find an agency of the graph by a name given by a person: canonical, alias or old name
  * (through gz, which may be NULL), or exactly as written.

@@ -12,5 +12,7 @@
 #include "fengong/store.h"
 #include "fengong/analysis.h"
 #include "fengong/render.h"
+#include "fengong/export.h"
+#include "fengong/report.h"
 
 #endif

@@ -1137,3 +1137,149 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
             render_usage);
     return CLI_USAGE;
 }
+
+/* ---- export ---- */
+
+static const char export_usage[] =
+    "usage: fengong export --format graphml|gexf|csv|json|dot -o PATH [--projection] [--excel]\n"
+    "                      [filters]\n"
+    "\n"
+    "Write the bipartite task-agency graph (edge attribute role) or, with --projection, the\n"
+    "agency projection (edge attribute weight) for Gephi, NetworkX, igraph or a spreadsheet.\n"
+    "CSV writes PATH/nodes.csv and PATH/edges.csv (--excel adds a UTF-8 BOM). Files are\n"
+    "written to a temporary name and renamed.\n\n";
+
+int cmd_export(int argc, char **argv, const cli_global *gl)
+{
+    fg_export_opts eo = FG_EXPORT_OPTS_INIT;
+    const char *path = NULL;
+    int have_format = 0;
+    an_args a;
+    fg_graph *g = NULL;
+    fg_gazetteer *gz = NULL;
+    int rc;
+
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        int used = 0;
+
+        if (strcmp(o, "--projection") == 0 || strcmp(o, "--excel") == 0) {
+            if (o[2] == 'p')
+                eo.projection = 1;
+            else
+                eo.excel = 1;
+            used = 1;
+        } else if (strcmp(o, "--format") == 0 || strcmp(o, "-f") == 0 || strcmp(o, "-o") == 0 ||
+                   strcmp(o, "--output") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "fengong export: option '%s' needs a value\n", o);
+                return CLI_USAGE;
+            }
+            if (o[1] == 'o' || strcmp(o, "--output") == 0) {
+                path = argv[i + 1];
+            } else {
+                int f = fg_export_format_parse(argv[i + 1]);
+
+                if (f < 0) {
+                    fprintf(stderr, "fengong export: unknown format '%s' (graphml, gexf, csv, "
+                            "json, dot)\n", argv[i + 1]);
+                    return CLI_USAGE;
+                }
+                eo.format = (fg_export_format)f;
+                have_format = 1;
+            }
+            used = 2;
+        }
+        if (used) {
+            memmove(&argv[i], &argv[i + used], (size_t)(argc - i - used + 1) * sizeof *argv);
+            argc -= used;
+            i--;
+        }
+    }
+    rc = parse_an_args(&a, argc, argv, export_usage);
+    if (rc >= 0)
+        return rc;
+    if (optind < argc || path == NULL || !have_format) {
+        fprintf(stderr, "fengong export: give --format and -o PATH%s%s\n%s",
+                optind < argc ? "; unexpected argument " : "", optind < argc ? argv[optind] : "",
+                export_usage);
+        return CLI_USAGE;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0)
+        return CLI_FAIL;
+    rc = CLI_OK;
+    if (fg_export_write(g, path, &eo) < 0) {
+        cli_report_error(gl);
+        rc = CLI_FAIL;
+    } else {
+        printf("wrote %s%s (%zu agencies, %zu tasks)\n", path,
+               eo.format == FG_EXPORT_CSV ? "/nodes.csv and edges.csv" : "",
+               fg_graph_n_agencies(g), eo.projection ? (size_t)0 : fg_graph_n_tasks(g));
+    }
+    fg_graph_free(g);
+    fg_gazetteer_free(gz);
+    return rc;
+}
+
+/* ---- report ---- */
+
+static const char report_usage[] =
+    "usage: fengong report [-o FILE.html] [--seed N] [filters]\n"
+    "\n"
+    "Write one self-contained HTML report (default exports/report.html): the documents,\n"
+    "the workload table and balance, a Lorenz curve and a bar chart, centrality,\n"
+    "communities, the strongest pairs, every team map, the network map, a search box and\n"
+    "the names the gazetteer lacks. It needs no network and can be emailed.\n\n";
+
+int cmd_report(int argc, char **argv, const cli_global *gl)
+{
+    const char *path = "exports/report.html";
+    an_args a;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    fg_gazetteer *gz = NULL;
+    fg_renderer *rr = NULL;
+    fg_report_opts ro = FG_REPORT_OPTS_INIT;
+    char *html = NULL;
+    size_t len = 0;
+    int rc;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "fengong report: -o needs a FILE\n");
+                return CLI_USAGE;
+            }
+            path = argv[i + 1];
+            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 1) * sizeof *argv);
+            argc -= 2;
+            i--;
+        }
+    }
+    rc = parse_an_args(&a, argc, argv, report_usage);
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong report: unexpected argument '%s'\n%s", argv[optind],
+                report_usage);
+        return CLI_USAGE;
+    }
+    ro.seed = a.seed;
+    so.read_only = 1;
+    if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, gl) < 0)
+        return CLI_FAIL;
+    rc = CLI_FAIL;
+    if (fg_store_open(&st, a.db, &so) < 0 || fg_renderer_new(&rr) < 0 ||
+        fg_report_html(&html, &len, st, gz, &a.filter, rr, &ro) < 0 ||
+        fg_file_write_atomic(path, html, len) < 0) {
+        cli_report_error(gl);
+    } else {
+        printf("wrote %s (%zu KB)\n", path, (len + 1023) / 1024);
+        rc = CLI_OK;
+    }
+    free(html);
+    fg_renderer_free(rr);
+    fg_store_close(st);
+    fg_gazetteer_free(gz);
+    return rc;
+}

@@ -30,6 +30,8 @@ static const char usage_text[] =
     "  path X Y          the shortest chain of shared tasks between two agencies\n"
     "  compare A B       two documents or two years side by side\n"
     "  render WHAT       coordination maps (team, agency, network) as SVG/PNG/PDF/DOT\n"
+    "  export            the graph as GraphML, GEXF, CSV, JSON or DOT\n"
+    "  report            one self-contained HTML report of everything\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -114,6 +116,10 @@ int main(int argc, char **argv)
         return cmd_compare(argc, argv, &g);
     if (strcmp(cmd, "render") == 0)
         return cmd_render(argc, argv, &g);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc, argv, &g);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;

@@ -1,0 +1,58 @@
+/* fengong: the graphs in exchange formats (GraphML, GEXF, CSV, JSON, DOT). */
+#ifndef FENGONG_EXPORT_H
+#define FENGONG_EXPORT_H
+
+#include <stddef.h>
+
+#include "fengong/analysis.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fg_export_format {
+    FG_EXPORT_GRAPHML = 0,
+    FG_EXPORT_GEXF,
+    FG_EXPORT_CSV,
+    FG_EXPORT_JSON,
+    FG_EXPORT_DOT
+} fg_export_format;
+
+typedef struct fg_export_opts {
+    fg_export_format format;
+    int projection;   /* the agency projection (weight) instead of the bipartite graph (role) */
+    int excel;        /* CSV: start with a UTF-8 BOM so spreadsheets read Chinese */
+} fg_export_opts;
+
+#define FG_EXPORT_OPTS_INIT {FG_EXPORT_GRAPHML, 0, 0}
+
+/** "graphml", "gexf", "csv", "json", "dot" → format; -1 when unknown. */
+int fg_export_format_parse(const char *s);
+
+/**
+ * Serialise the graph. Nodes: id t<N> (task) or a<N> (agency), attributes kind (task|agency)
+ * and label (title or name); tasks also document, item, clause. Edges: role (lead|co) on
+ * the bipartite graph, weight (shared tasks) on the projection. Every key is declared with
+ * its type (GraphML, GEXF 1.3); names are escaped for the format; control characters,
+ * which XML cannot hold, become spaces. For CSV, part selects "nodes" or "edges"; cells
+ * starting with = + - @ are neutralised with a leading apostrophe.
+ * @param out  receives a malloc'd buffer (free()); *len its length.
+ * @return FG_OK, FG_EINVAL or FG_ENOMEM.
+ */
+int fg_export_render(char **out, size_t *len, const fg_graph *g, const fg_export_opts *opts,
+                     const char *part);
+
+/**
+ * Write the export to path atomically (temporary file, fsync, rename). For CSV, path is a
+ * directory that receives nodes.csv and edges.csv.
+ * @return FG_OK, FG_EIO ("PATH: cannot write: …") or FG_ENOMEM.
+ */
+int fg_export_write(const fg_graph *g, const char *path, const fg_export_opts *opts);
+
+/** Write len bytes to path atomically (temporary file in the same directory, rename). */
+int fg_file_write_atomic(const char *path, const char *data, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
