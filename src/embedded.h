@@ -8,5 +8,7 @@ extern const char fg_embedded_agencies[];    /* graphs/agencies.tsv */
 extern const size_t fg_embedded_agencies_len;
 extern const char fg_embedded_schema[];      /* src/schema.sql */
 extern const size_t fg_embedded_schema_len;
+extern const char fg_embedded_remits[];      /* graphs/agency-remits.tsv */
+extern const size_t fg_embedded_remits_len;
 
 #endif

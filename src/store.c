@@ -857,6 +857,15 @@ int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
                  0, NULL, cb, payload);
 }
 
+int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+{
+    return query(st,
+                 "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
+                 " FROM clauses c JOIN items i ON i.id = c.item_id"
+                 " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq",
+                 0, NULL, cb, payload);
+}
+
 int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload)
 {
     return query(st,

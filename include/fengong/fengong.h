@@ -14,5 +14,6 @@
 #include "fengong/render.h"
 #include "fengong/export.h"
 #include "fengong/report.h"
+#include "fengong/suggest.h"
 
 #endif

@@ -105,6 +105,12 @@ int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload);
  */
 int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload);
 
+/**
+ * Tasks with their text, for learning: clause id, doc, item, clause, item title, item text,
+ * clause text, document issuer; in document order.
+ */
+int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload);
+
 /** Teams: doc, team, part, doc_number, date, title; in document order. */
 int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload);
 

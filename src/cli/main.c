@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  render WHAT       coordination maps (team, agency, network) as SVG/PNG/PDF/DOT\n"
     "  export            the graph as GraphML, GEXF, CSV, JSON or DOT\n"
     "  report            one self-contained HTML report of everything\n"
+    "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -120,6 +121,8 @@ int main(int argc, char **argv)
         return cmd_export(argc, argv, &g);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc, argv, &g);
+    if (strcmp(cmd, "suggest") == 0)
+        return cmd_suggest(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;

@@ -1,0 +1,179 @@
+/*
+ * fengong suggest: propose lead and co-operating agencies for the tasks of plans that have
+ * no 分工 yet, learnt from the store; optionally write the plan as a draft 分工 document.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fengong/fengong.h"
+#include "table.h"
+
+static const char suggest_usage[] =
+    "usage: fengong suggest [--db PATH] [--top K] [--format table|tsv|csv|json]\n"
+    "                       [--draft -o FILE] [--gazetteer FILE] PLAN...\n"
+    "\n"
+    "For every task of each PLAN (a plan with numbered tasks and no 分工; any assignments it\n"
+    "has are ignored) propose the K most likely lead agencies and K co-operating ones\n"
+    "(default 3), each with a score and its evidence: the most similar stored tasks and the\n"
+    "words that matched the agency's remit (graphs/agency-remits.tsv). The model learns from\n"
+    "every stored task. A city plan gets city agencies (市…).\n"
+    "With --draft -o FILE, write the plan as a draft 分工 document with （X牵头，Y、Z按职责分工负责）\n"
+    "after each task; 'fengong extract' on it gives back the top suggestions.\n"
+    "\n"
+    "TSV columns: doc item rank agency score role evidence.\n";
+
+int cmd_suggest(int argc, char **argv, const cli_global *g)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"top", required_argument, NULL, 'k'},
+        {"format", required_argument, NULL, 'f'},
+        {"draft", no_argument, NULL, 'D'},
+        {"output", required_argument, NULL, 'o'},
+        {"gazetteer", required_argument, NULL, 'g'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    static const char *const hdr[] = {"doc", "item", "rank", "agency", "score", "role",
+                                      "evidence"};
+    const char *db = NULL;
+    const char *gazetteers[16];
+    size_t n_gz = 0;
+    const char *draft_path = NULL;
+    int draft = 0;
+    size_t top = 3;
+    int fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    fg_gazetteer *gz = NULL;
+    fg_suggester *sg = NULL;
+    cli_printer p;
+    int status = CLI_OK;
+    int c;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "d:k:f:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'k': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+
+            if (end == optarg || *end || v < 1 || v > 100) {
+                fprintf(stderr, "fengong suggest: --top needs a number from 1 to 100\n");
+                return CLI_USAGE;
+            }
+            top = (size_t)v;
+            break;
+        }
+        case 'f':
+            fmt = cli_format_parse(optarg);
+            if (fmt < 0) {
+                fprintf(stderr, "fengong suggest: unknown format '%s'\n", optarg);
+                return CLI_USAGE;
+            }
+            break;
+        case 'D':
+            draft = 1;
+            break;
+        case 'o':
+            draft_path = optarg;
+            break;
+        case 'g':
+            if (n_gz == sizeof gazetteers / sizeof gazetteers[0]) {
+                fprintf(stderr, "fengong suggest: too many --gazetteer files\n");
+                return CLI_USAGE;
+            }
+            gazetteers[n_gz++] = optarg;
+            break;
+        case 'h':
+            fputs(suggest_usage, stdout);
+            return CLI_OK;
+        default:
+            fprintf(stderr, "fengong suggest: unknown option '%s'\n%s", argv[optind - 1],
+                    suggest_usage);
+            return CLI_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "fengong suggest: no PLAN given\n%s", suggest_usage);
+        return CLI_USAGE;
+    }
+    if (draft != (draft_path != NULL) || (draft && argc - optind != 1)) {
+        fprintf(stderr, "fengong suggest: --draft needs -o FILE and exactly one PLAN\n%s",
+                suggest_usage);
+        return CLI_USAGE;
+    }
+    if (cli_load_gazetteer(&gz, gazetteers, n_gz, g) < 0)
+        return CLI_FAIL;
+    so.read_only = 1;
+    if (fg_store_open(&st, cli_db_path(db), &so) < 0 || fg_suggester_new(&sg, st, gz) < 0) {
+        cli_report_error(g);
+        fg_store_close(st);
+        fg_gazetteer_free(gz);
+        return CLI_FAIL;
+    }
+    if (!draft)
+        cli_printer_begin(&p, fmt, 7, hdr);
+    for (int i = optind; i < argc; i++) {
+        fg_text *text = NULL;
+        fg_doc *doc = NULL;
+        fg_parse_opts po = FG_PARSE_OPTS_INIT;
+        fg_suggestion *v = NULL;
+        size_t n = 0;
+
+        po.name = argv[i];
+        if (fg_text_read_file(&text, argv[i]) < 0 || fg_parse_document(&doc, text, &po) < 0 ||
+            fg_suggest_plan(&v, &n, sg, doc, top) < 0) {
+            cli_report_error(g);
+            status = CLI_FAIL;
+        } else if (draft) {
+            char *out = NULL;
+            size_t len = 0;
+
+            if (fg_suggest_draft(&out, &len, doc, v, n, top) < 0 ||
+                fg_file_write_atomic(draft_path, out, len) < 0) {
+                cli_report_error(g);
+                status = CLI_FAIL;
+            } else {
+                printf("wrote %s\n", draft_path);
+            }
+            free(out);
+        } else {
+            if (n == 0)
+                fprintf(stderr, "fengong: %s: no tasks to suggest for\n", argv[i]);
+            for (size_t k = 0; k < n; k++) {
+                char rank[32];
+                char score[32];
+                const char *cols[7];
+
+                snprintf(rank, sizeof rank, "%zu", v[k].rank);
+                snprintf(score, sizeof score, "%.3f", v[k].score);
+                cols[0] = doc->name;
+                cols[1] = doc->items[v[k].item].path;
+                cols[2] = rank;
+                cols[3] = v[k].agency;
+                cols[4] = score;
+                cols[5] = fg_role_name(v[k].role);
+                cols[6] = v[k].evidence;
+                cli_printer_row(7, cols, &p);
+            }
+        }
+        fg_suggestions_free(v, n);
+        fg_doc_free(doc);
+        fg_text_free(text);
+    }
+    if (!draft)
+        cli_printer_end(&p);
+    fg_suggester_free(sg);
+    fg_store_close(st);
+    fg_gazetteer_free(gz);
+    return status;
+}
