@@ -23,7 +23,7 @@
 #include "error.h"
 #include "str.h"
 
-#define KNN 12          /* similar stored tasks that vote */
+#define KNN 10          /* similar stored tasks that vote */
 #define W_KNN 0.60
 #define W_REMIT 0.35
 #define W_PRIOR 0.05
@@ -789,8 +789,9 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
         qsort(top, n_top, sizeof *top, cmp_scored);
         if (n_top > KNN)
             n_top = KNN;
+        /* Squared similarity: the closest tasks carry most of the vote. */
         for (size_t k = 0; k < n_top; k++)
-            sum_top += top[k].score;
+            sum_top += top[k].score * top[k].score;
         /* Remit keywords found in the task (longer keywords say more). */
         for (size_t a = 0; a < s->n_ag; a++) {
             remit[a] = 0;
@@ -810,7 +811,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
         }
         for (size_t k = 0; k < n_top; k++) {
             const task *t = &s->tasks[top[k].id];
-            double w = W_KNN * top[k].score / (sum_top + 1e-12);
+            double w = W_KNN * top[k].score * top[k].score / (sum_top + 1e-12);
 
             for (size_t j = 0; j < t->n_lead; j++)
                 lead[t->lead[j]].score += w;
