@@ -38,6 +38,7 @@ bench: build
 	@$(BUILD)/bench_extract graphs/documents/*.txt
 	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
 	@sh bench/analysis.sh $(BUILD)
+	@sh bench/suggest.sh $(BUILD)
 
 # libFuzzer targets (clang) in $(BUILD_FUZZ)/, each run for FUZZ_SECONDS; what they find is
 # written to tests/fuzz/regressions/<target>/, which `make test` replays.
