@@ -629,11 +629,56 @@ static plan_level level_of(const fg_doc *plan)
     return k != SIZE_MAX && k <= 15 ? LEVEL_CITY : LEVEL_PROVINCE;
 }
 
-/* The name to propose at the plan's level: 省X → 市X for provincial departments. */
+/*
+ * The State Council counterpart of a provincial government department: 省X厅 → X部,
+ * 省X委 → 国家X委, 省X局 → 国家X局, with the few whose central name differs listed.
+ */
+static char *central_name(const char *prov)
+{
+    static const char *const special[][2] = {
+        {"省审计厅", "审计署"},           {"省市场监管局", "市场监管总局"},
+        {"省广电局", "广电总局"},         {"省体育局", "体育总局"},
+        {"省林业局", "国家林草局"},       {"省药品监管局", "国家药监局"},
+        {"省民族宗教委", "国家民委"},     {"省外事办", "外交部"},
+        {"省政府外事办", "外交部"},       {"省国资委", "国务院国资委"},
+        {"省机关事务局", "国管局"},       {"省信访局", "国家信访局"},
+        {"省税务局", "税务总局"},         {"省医保局", "国家医保局"},
+        {"省数据局", "国家数据局"},       {"省能源局", "国家能源局"},
+    };
+    size_t n = strlen(prov);
+    char *s;
+
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+        if (strcmp(prov, special[k][0]) == 0)
+            return dupstr(special[k][1]);
+    if (n < 9 || strncmp(prov, "省", 3) != 0)
+        return dupstr(prov);
+    s = malloc(n + 8);
+    if (s == NULL)
+        return NULL;
+    if (memcmp(prov + n - 3, "厅", 3) == 0) {
+        memcpy(s, prov + 3, n - 6);
+        memcpy(s + n - 6, "部", 4);
+    } else if (memcmp(prov + n - 3, "委", 3) == 0 || memcmp(prov + n - 3, "局", 3) == 0) {
+        memcpy(s, "国家", 6);
+        memcpy(s + 6, prov + 3, n - 2);
+    } else {
+        memcpy(s, prov, n + 1);
+    }
+    return s;
+}
+
+/* The name to propose at the plan's level: 省X → 市X for a city, the ministry for the State
+ * Council, both only for the provincial government, Party and people's bodies the
+ * gazetteer knows. */
 static char *name_at_level(const agency *a, plan_level level)
 {
     const fg_agency_entry *e = a->entry;
     char *s;
+
+    if (level == LEVEL_CENTRAL && e && strcmp(e->level, "province") == 0 &&
+        strcmp(e->type, "government") == 0)
+        return central_name(a->name);
 
     if (level == LEVEL_CITY && e && strcmp(e->level, "province") == 0 &&
         (strcmp(e->type, "government") == 0 || strcmp(e->type, "party") == 0 ||

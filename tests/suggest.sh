@@ -46,6 +46,14 @@ sed 's/^某省2026年民生实事方案$/长沙市人民政府关于印发2026�
 lead=$(awk -F'\t' '$2 == "M:1.1" && $6 == "lead" && $3 == 1 { print $4 }' "$tmp/c.tsv")
 [ "$lead" = 市教育局 ] && ok "city plan: 市教育局 leads" || bad "city plan lead is '$lead'"
 
+# A State Council plan gets ministries.
+sed 's/^某省2026年民生实事方案$/国务院办公厅关于印发2026年民生实事方案的通知/' "$tmp/plan.txt" >"$tmp/central.txt"
+"$bin" suggest --db "$tmp/db" --format tsv "$tmp/central.txt" >"$tmp/n.tsv" 2>&1
+lead=$(awk -F'\t' '$2 == "M:1.1" && $6 == "lead" && $3 == 1 { print $4 }' "$tmp/n.tsv")
+lead2=$(awk -F'\t' '$2 == "M:1.2" && $6 == "lead" && $3 == 1 { print $4 }' "$tmp/n.tsv")
+[ "$lead" = 教育部 ] && [ "$lead2" = 国家卫生健康委 ] && ok "State Council plan: 教育部, 国家卫生健康委 lead" ||
+    bad "State Council plan leads are '$lead', '$lead2'"
+
 # Draft round trip.
 "$bin" suggest --db "$tmp/db" --top 2 --draft -o "$tmp/draft.txt" "$tmp/plan.txt" >/dev/null 2>&1
 "$bin" suggest --db "$tmp/db" --top 2 --format tsv "$tmp/plan.txt" |
