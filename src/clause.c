@@ -429,7 +429,21 @@ static int push_list(fg_units *out, size_t first, fg_role role, fg_strview s)
 
 int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role)
 {
-    return push_list(out, out->n, role, text);
+    fg_str clean = FG_STR_INIT;
+    int rc = FG_OK;
+
+    /* Control characters are not names, and \x01 must not pass for a lead mark. */
+    for (size_t i = 0; i < text.len; i++) {
+        unsigned char c = (unsigned char)text.ptr[i];
+
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+            continue;
+        FG_TRY(fg_str_appendc(&clean, (char)c));
+    }
+    rc = push_list(out, out->n, role, fg_sv(clean.ptr ? clean.ptr : "", clean.len));
+out:
+    fg_str_dispose(&clean);
+    return rc;
 }
 
 /* ---- role markers ---- */
@@ -664,6 +678,8 @@ static int normalise(fg_str *buf, fg_strview text)
                 !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends) &&
                 last_element_cps(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) >= 3)
                 rc = fg_str_append(buf, "、", 3);
+        } else if (c < 0x20 || c == 0x7f) {
+            /* Control characters are never part of a name (and \x01 is our lead mark). */
         } else if (c == ',') {
             rc = fg_str_append(buf, "，", 3);
         } else if (c == ';') {

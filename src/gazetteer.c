@@ -382,6 +382,15 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
             }
         }
         r.line = line;
+        for (size_t k = 0; k < ln.len; k++) {
+            unsigned char b = (unsigned char)ln.ptr[k];
+
+            if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                rc = fg_error_set(FG_EPARSE, "%s:%zu: control character (byte 0x%02X) in a "
+                                  "field", name, line, b);
+                goto out;
+            }
+        }
         if (nf != 7) {
             rc = fg_error_set(FG_EPARSE, "%s:%zu: expected 7 tab-separated fields, found %zu",
                               name, line, nf);

@@ -571,7 +571,13 @@ static int find_clauses(parser *p, fg_strview t)
             i += n;
             continue;
         }
-        if (depth > 0 && is_close(t, i, &n)) {
+        if (is_close(t, i, &n)) {
+            if (depth == 0) {
+                /* A closing bracket with no opening one is ordinary text. */
+                FG_TRY(fg_str_append(outside, t.ptr + i, n));
+                i += n;
+                continue;
+            }
             depth--;
             if (depth == 0) {
                 fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
