@@ -1484,20 +1484,33 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     fg_strview cells[16];
     size_t n_cells = 0;
     size_t start = 0;
-    char sep = memchr(s.ptr, '\t', s.len) ? '\t' : '|';
+    char sep = memchr(s.ptr, '\t', s.len) ? '\t' : s.ptr[0] == '|' ? '|' : ' ';
     int rc = FG_OK;
     size_t n;
 
     *consumed = false;
-    if (sep == '|' && s.ptr[0] != '|')
-        return FG_OK;
-    for (size_t i = 0; i <= s.len && n_cells < 16; i++) {
-        if (i == s.len || s.ptr[i] == sep) {
-            fg_strview c = trim(fg_sv(s.ptr + start, i - start));
+    if (sep == ' ') {
+        /* Blank-separated cells (a PDF table): runs of blanks split cells. */
+        for (size_t i = 0; i < s.len && n_cells < 16;) {
+            size_t b;
 
-            if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0))))
-                cells[n_cells++] = c;
-            start = i + 1;
+            while (i < s.len && is_space_at(s, i, &b))
+                i += b;
+            start = i;
+            while (i < s.len && !is_space_at(s, i, &b))
+                i += fg_cp_len((unsigned char)s.ptr[i]);
+            if (i > start)
+                cells[n_cells++] = fg_sv(s.ptr + start, i - start);
+        }
+    } else {
+        for (size_t i = 0; i <= s.len && n_cells < 16; i++) {
+            if (i == s.len || s.ptr[i] == sep) {
+                fg_strview c = trim(fg_sv(s.ptr + start, i - start));
+
+                if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0))))
+                    cells[n_cells++] = c;
+                start = i + 1;
+            }
         }
     }
     if (n_cells < 3)
@@ -1544,6 +1557,24 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     }
 out:
     return rc;
+}
+
+/* At least two blank runs between non-blank text: cells of a table row laid out by a PDF. */
+static bool blank_separated(fg_strview s)
+{
+    size_t runs = 0;
+    size_t b;
+
+    for (size_t i = 0; i < s.len;) {
+        if (is_space_at(s, i, &b)) {
+            runs++;
+            while (i < s.len && is_space_at(s, i, &b))
+                i += b;
+        } else {
+            i += fg_cp_len((unsigned char)s.ptr[i]);
+        }
+    }
+    return runs >= 2;
 }
 
 /* Start a table when this line and the next ones are header cells including 序号. */
@@ -2021,7 +2052,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             start_part(&p, an);
             continue;
         }
-        if (memchr(s.ptr, '\t', s.len) != NULL || s.ptr[0] == '|') {
+        if (memchr(s.ptr, '\t', s.len) != NULL || s.ptr[0] == '|' ||
+            ((fg_sv_starts(s, "序号") || p.in_table) && blank_separated(s))) {
             FG_TRY(delimited_row(&p, s, line_no, &consumed));
             if (consumed)
                 continue;
