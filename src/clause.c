@@ -515,6 +515,13 @@ static const marker markers[] = {
     {"参与部门：", sizeof("参与部门：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"协办单位：", sizeof("协办单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"协同单位：", sizeof("协同单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"协同部门：", sizeof("协同部门：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"协助单位：", sizeof("协助单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"支持单位：", sizeof("支持单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"实施单位：", sizeof("实施单位：") - 1, M_LABEL, FG_ROLE_CO, false, true},
+    {"主要责任单位：", sizeof("主要责任单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"牵头责任单位：", sizeof("牵头责任单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"其他责任单位：", sizeof("其他责任单位：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"配合：", sizeof("配合：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"参与：", sizeof("参与：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"责任单位：", sizeof("责任单位：") - 1, M_LABEL, FG_ROLE_CO, false, true},
@@ -543,7 +550,7 @@ static const marker *marker_at(fg_strview s, size_t i)
     unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
 
     /* Every marker starts with one of a few ideographs. */
-    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落";
+    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其牵";
 
     if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
         return NULL;

@@ -201,6 +201,25 @@ static bool is_close(fg_strview s, size_t i, size_t *n)
     return false;
 }
 
+/* Brackets around a clause: （ ( and 【 (some documents write 【牵头单位：X】). */
+static bool clause_open(fg_strview s, size_t i, size_t *n)
+{
+    if (AT(s, i, "【")) {
+        *n = 3;
+        return true;
+    }
+    return is_open(s, i, n);
+}
+
+static bool clause_close(fg_strview s, size_t i, size_t *n)
+{
+    if (AT(s, i, "】")) {
+        *n = 3;
+        return true;
+    }
+    return is_close(s, i, n);
+}
+
 /* Skip blanks after a marker. */
 static size_t skip_blanks(fg_strview s, size_t j)
 {
@@ -494,14 +513,16 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
  */
 static bool maybe_role_char(fg_strview s, size_t i)
 {
+    static const char firsts[] = "牵负配参会单部责协主其支实";
     unsigned char c = (unsigned char)s.ptr[i];
-    unsigned char t;
 
     if (c < 0xE4 || c > 0xE9 || i + 3 > s.len)
         return false;
-    t = (unsigned char)s.ptr[i + 2];
-    return t == 0xB5 || t == 0x9F || t == 0x8D || t == 0x82 || t == 0x9A || t == 0x95 ||
-           t == 0xA8 || t == 0xA3 || t == 0x8F || t == 0xBB;
+    for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
+        if (s.ptr[i + 2] == firsts[k + 2] && s.ptr[i + 1] == firsts[k + 1] &&
+            s.ptr[i] == firsts[k])
+            return true;
+    return false;
 }
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
@@ -532,8 +553,12 @@ static bool label_start_at(fg_strview s, size_t i)
 
     if (i + 15 > s.len || (unsigned char)s.ptr[i] < 0xE4)
         return false;
-    if (!(AT(s, i, "牵头") || AT(s, i, "责任") || AT(s, i, "配合") || AT(s, i, "参与") ||
-          AT(s, i, "协办") || AT(s, i, "主责") || AT(s, i, "主办")))
+    /* 主要责任单位, 其他责任单位, 牵头责任单位: a qualifier before 责任. */
+    if (AT(s, i, "主要责任") || AT(s, i, "其他责任") || AT(s, i, "牵头责任"))
+        j += 6;
+    else if (!(AT(s, i, "牵头") || AT(s, i, "责任") || AT(s, i, "配合") || AT(s, i, "参与") ||
+               AT(s, i, "协办") || AT(s, i, "主责") || AT(s, i, "主办") || AT(s, i, "协同") ||
+               AT(s, i, "协助") || AT(s, i, "支持") || AT(s, i, "实施")))
         return false;
     if (!(AT(s, j, "单位") || AT(s, j, "部门")))
         return false;
@@ -558,7 +583,7 @@ static int find_clauses(parser *p, fg_strview t)
     for (size_t i = 0; i < t.len;) {
         size_t n;
 
-        if (is_open(t, i, &n)) {
+        if (clause_open(t, i, &n)) {
             if (depth == 0) {
                 open_at = i;
                 open_len = n;
@@ -571,7 +596,7 @@ static int find_clauses(parser *p, fg_strview t)
             i += n;
             continue;
         }
-        if (is_close(t, i, &n)) {
+        if (clause_close(t, i, &n)) {
             if (depth == 0) {
                 /* A closing bracket with no opening one is ordinary text. */
                 FG_TRY(fg_str_append(outside, t.ptr + i, n));
@@ -597,7 +622,7 @@ static int find_clauses(parser *p, fg_strview t)
             size_t j = i;
 
             while (j < t.len && t.ptr[j] != '(' && t.ptr[j] != ')' &&
-                   !AT(t, j, "（") && !AT(t, j, "）"))
+                   !AT(t, j, "（") && !AT(t, j, "）") && !AT(t, j, "【") && !AT(t, j, "】"))
                 j += fg_cp_len((unsigned char)t.ptr[j]);
             if (j > t.len)
                 j = t.len;
@@ -940,11 +965,11 @@ static fg_strview item_title(const parser *p, fg_strview t)
     for (size_t i = 0; i < end;) {
         size_t n;
 
-        if (is_open(t, i, &n)) {
+        if (clause_open(t, i, &n)) {
             size_t close = i + n;
             size_t cn;
 
-            while (close < t.len && close - i < 900 && !is_close(t, close, &cn))
+            while (close < t.len && close - i < 900 && !clause_close(t, close, &cn))
                 close += fg_cp_len((unsigned char)t.ptr[close]);
             if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
                 end = i;
