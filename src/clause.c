@@ -467,6 +467,11 @@ typedef struct marker {
 static const marker markers[] = {
     {"牵头负责", sizeof("牵头负责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负责牵头", sizeof("负责牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"总牵头", sizeof("总牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"负总责", sizeof("负总责") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"牵头单位为", sizeof("牵头单位为") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
+    {"配合单位为", sizeof("配合单位为") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"责任单位为", sizeof("责任单位为") - 1, M_LABEL, FG_ROLE_CO, false, true},
     {"为牵头单位", sizeof("为牵头单位") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"为牵头部门", sizeof("为牵头部门") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"为配合单位", sizeof("为配合单位") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -550,7 +555,7 @@ static const marker *marker_at(fg_strview s, size_t i)
     unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
 
     /* Every marker starts with one of a few ideographs. */
-    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其牵";
+    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
 
     if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
         return NULL;
@@ -600,7 +605,8 @@ static bool is_sep_at(fg_strview s, size_t i)
 
 bool fg_clause__has_role_word(fg_strview text)
 {
-    static const char *const words[] = {"牵头", "负责", "单位：", "单位:", "部门：", "部门:", NULL};
+    static const char *const words[] = {"牵头", "负责", "负总责", "单位：", "单位:", "部门：",
+                                        "部门:", NULL};
 
     return fg_sv_contains_any(text, words);
 }

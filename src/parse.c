@@ -532,16 +532,16 @@ static bool role_word_at(fg_strview s, size_t i)
 
     if (c < 0xE4 || c > 0xE9)
         return false;
-    return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "参与") ||
-           AT(s, i, "会同") || AT(s, i, "单位：") || AT(s, i, "单位:") || AT(s, i, "部门：") ||
-           AT(s, i, "部门:");
+    return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "负总责") || AT(s, i, "配合") ||
+           AT(s, i, "参与") || AT(s, i, "会同") || AT(s, i, "单位：") || AT(s, i, "单位:") ||
+           AT(s, i, "部门：") || AT(s, i, "部门:");
 }
 
 /* Whether a sentence may be a role sentence worth a strict parse. */
 static bool sentence_candidate(fg_strview s)
 {
-    static const char *const words[] = {"牵头", "负责", "配合", "参与", "会同", "单位：",
-                                        "单位:", "部门：", "部门:", NULL};
+    static const char *const words[] = {"牵头", "负责", "负总责", "配合", "参与", "会同",
+                                        "单位：", "单位:", "部门：", "部门:", NULL};
 
     return fg_sv_contains_any(s, words);
 }
@@ -1209,6 +1209,9 @@ static int annex_header(fg_strview s)
         return 0;
     j = skip_blanks(s, strlen("附件"));
     if (j == s.len)
+        return 1;
+    /* 附件： alone on its line */
+    if ((AT(s, j, "：") || AT(s, j, ":")) && skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3)) == s.len)
         return 1;
     v = arabic_number(s, j, &n, 2);
     if (v < 0)
