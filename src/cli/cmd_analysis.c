@@ -51,6 +51,16 @@ static int parse_int(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
+/*
+ * Take n arguments at argv[i] out of argv (a command's own options, removed before the
+ * shared parser sees the rest); argv stays NULL-terminated.
+ */
+static void drop_args(int *argc, char **argv, int i, int n)
+{
+    memmove(&argv[i], &argv[i + n], (size_t)(*argc - i - n + 1) * sizeof *argv);
+    *argc -= n;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
 {
@@ -756,8 +766,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--pairs") == 0) {
             pairs_only = 1;
-            memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv);
-            argc--;
+            drop_args(&argc, argv, i, 1);
             i--;
         }
     }
@@ -966,8 +975,7 @@ static int take_render_args(render_args *r, int *argc, char **argv)
             }
         }
         if (used) {
-            memmove(&argv[i], &argv[i + used], (size_t)(*argc - i - used + 1) * sizeof *argv);
-            *argc -= used;
+            drop_args(argc, argv, i, used);
             i--;
         }
     }
@@ -1191,8 +1199,7 @@ int cmd_export(int argc, char **argv, const cli_global *gl)
             used = 2;
         }
         if (used) {
-            memmove(&argv[i], &argv[i + used], (size_t)(argc - i - used + 1) * sizeof *argv);
-            argc -= used;
+            drop_args(&argc, argv, i, used);
             i--;
         }
     }
@@ -1251,8 +1258,7 @@ int cmd_report(int argc, char **argv, const cli_global *gl)
                 return CLI_USAGE;
             }
             path = argv[i + 1];
-            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 1) * sizeof *argv);
-            argc -= 2;
+            drop_args(&argc, argv, i, 2);
             i--;
         }
     }
