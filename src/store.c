@@ -834,14 +834,18 @@ int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload)
                  0, NULL, cb, payload);
 }
 
+/* Every assignment with its clause, item, document and agency, in document order. */
+#define ASSIGNMENTS_IN_ORDER                                                                  \
+    " FROM assignments a JOIN clauses c ON c.id = a.clause_id"                                \
+    " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"                   \
+    " JOIN agencies g ON g.id = a.agency_id"                                                  \
+    " ORDER BY d.name, i.seq, c.seq, a.seq"
+
 int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload)
 {
     return query(st,
                  "SELECT d.name, i.path, c.seq, a.role, a.surface, g.name, a.kind, g.status"
-                 " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                 " JOIN agencies g ON g.id = a.agency_id"
-                 " ORDER BY d.name, i.seq, c.seq, a.seq",
+                 ASSIGNMENTS_IN_ORDER,
                  0, NULL, cb, payload);
 }
 
@@ -850,10 +854,7 @@ int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
     return query(st,
                  "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
                  " a.kind, g.name, g.status, g.level, a.surface"
-                 " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                 " JOIN agencies g ON g.id = a.agency_id"
-                 " ORDER BY d.name, i.seq, c.seq, a.seq",
+                 ASSIGNMENTS_IN_ORDER,
                  0, NULL, cb, payload);
 }
 
