@@ -291,10 +291,12 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         m->len = skip_blanks(s, j) - i;
         return true;
     }
-    /* 一、 */
+    /* 一、 (not 一、二级 or 一、二类: a numeral right after the comma is an enumeration) */
     v = cn_number(s, i, &n);
     if (v >= 0) {
-        if (!AT(s, i + n, "、"))
+        size_t n3;
+
+        if (!AT(s, i + n, "、") || cn_number(s, i + n + 3, &n3) >= 0)
             return false;
         m->st = ST_CN;
         m->num = v;
@@ -308,6 +310,9 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
 
         if (AT(s, j, "．") || AT(s, j, "、")) {
             j += 3;
+            /* 1、2月 is an enumeration, not item 1 */
+            if (AT(s, j - 3, "、") && is_digit_at(s, skip_blanks(s, j)))
+                return false;
         } else if (j < s.len && s.ptr[j] == '.') {
             j += 1;
             if (is_digit_at(s, j))
@@ -936,6 +941,32 @@ static bool continues_word(fg_strview t, size_t first_len)
     return !fg_sv_contains(rest, "，") && !fg_sv_contains(rest, "、");
 }
 
+static size_t cps_of(fg_strview s)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        n++;
+    return n;
+}
+
+/*
+ * Whether the first line is a line of a wrapped paragraph (PDF text breaks every line at
+ * the page width) rather than a heading alone: it is at least 60% as long as the line
+ * after it.
+ */
+static bool wrapped_line(const parser *p, fg_strview t)
+{
+    size_t first_cps;
+    size_t second_end;
+
+    if (p->n_lm < 2)
+        return false;
+    second_end = p->n_lm > 2 ? p->lm[2].off : t.len;
+    first_cps = cps_of(fg_sv(t.ptr, p->first_line_len));
+    return first_cps * 10 >= cps_of(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off)) * 6;
+}
+
 /* A title without the separators it may end with (推进试点工作，). */
 static fg_strview trim_title(fg_strview s)
 {
@@ -956,7 +987,8 @@ static fg_strview item_title(const parser *p, fg_strview t)
     if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") &&
         !fg_sv_contains(first, "，") && !fg_sv_contains(first, "；") &&
         !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
-        !fg_sv_contains(first, "(") && !continues_word(t, first.len))
+        !fg_sv_contains(first, "(") && !continues_word(t, first.len) &&
+        !wrapped_line(p, t))
         return trim_title(first);
     k = fg_sv_find(t, "。");
     if (k != SIZE_MAX)
