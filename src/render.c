@@ -570,7 +570,7 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     memset(&f, 0, sizeof f);
     memset(&t, 0, sizeof t);
     f.name = team;
-    FG_TRY(fg_store_teams(st, on_team, &f));
+    FG_TRY(fg_store_teams_named(st, team, on_team, &f));
     FG_TRY(f.rc);
     if (!f.has) {
         rc = fg_error_set(FG_ENOTFOUND, "%s: no such team in %s", team, fg_store_path(st));
@@ -579,14 +579,14 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     t.doc = f.found.doc;
     t.team = team;
     t.last_clause = -1;
-    FG_TRY(fg_store_team_members(st, on_member, &t));
+    FG_TRY(fg_store_team_members_of(st, t.doc, team, on_member, &t));
     FG_TRY(t.rc);
     snprintf(prefix, sizeof prefix, "%s:", f.found.part);
     t.prefix = prefix;
     t.prefix_len = strlen(prefix);
     t.ties = calloc(t.n * t.n + 1, sizeof *t.ties);
     FG_CHECK_ALLOC(t.ties);
-    FG_TRY(fg_store_edges(st, on_plan_edge, &t));
+    FG_TRY(fg_store_edges_of(st, t.doc, on_plan_edge, &t));
     FG_TRY(t.rc);
     close_task(&t);
 

@@ -77,6 +77,7 @@ CREATE TABLE teams (
     line   INTEGER NOT NULL
 );
 CREATE INDEX teams_doc ON teams(doc_id, seq);
+CREATE INDEX teams_name ON teams(name);
 
 CREATE TABLE team_members (
     id        INTEGER PRIMARY KEY,

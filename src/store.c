@@ -858,6 +858,20 @@ int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
                  0, NULL, cb, payload);
 }
 
+int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload)
+{
+    const char *params[1] = {doc};
+
+    return query(st,
+                 "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
+                 " a.kind, g.name, g.status, g.level, a.surface"
+                 " FROM documents d JOIN items i ON i.doc_id = d.id"
+                 " JOIN clauses c ON c.item_id = i.id JOIN assignments a ON a.clause_id = c.id"
+                 " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
+                 " ORDER BY i.seq, c.seq, a.seq",
+                 1, params, cb, payload);
+}
+
 int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
 {
     return query(st,
@@ -884,6 +898,32 @@ int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload)
                  " JOIN documents d ON d.id = t.doc_id LEFT JOIN agencies g ON g.id = m.agency_id"
                  " ORDER BY d.name, t.seq, m.seq",
                  0, NULL, cb, payload);
+}
+
+int fg_store_teams_named(fg_store *st, const char *team, fg_store_row_cb cb, void *payload)
+{
+    const char *params[1] = {team};
+
+    return query(st,
+                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
+                 " FROM teams t JOIN documents d ON d.id = t.doc_id WHERE t.name = ?1"
+                 " ORDER BY d.name, t.seq",
+                 1, params, cb, payload);
+}
+
+int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
+                             fg_store_row_cb cb, void *payload)
+{
+    const char *params[2] = {doc, team};
+
+    return query(st,
+                 "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
+                 " coalesce(g.status, 'person')"
+                 " FROM documents d JOIN teams t ON t.doc_id = d.id"
+                 " JOIN team_members m ON m.team_id = t.id"
+                 " LEFT JOIN agencies g ON g.id = m.agency_id"
+                 " WHERE d.name = ?1 AND t.name = ?2 ORDER BY t.seq, m.seq",
+                 2, params, cb, payload);
 }
 
 /* Characters (code points) in a UTF-8 string. */

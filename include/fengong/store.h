@@ -117,6 +117,16 @@ int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload);
 /** Team rows: doc, team, role, surface, agency, status; in document order. */
 int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload);
 
+/** fg_store_teams() restricted to the teams named team (the first document's comes first). */
+int fg_store_teams_named(fg_store *st, const char *team, fg_store_row_cb cb, void *payload);
+
+/** fg_store_team_members() for one team of one document. */
+int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
+                             fg_store_row_cb cb, void *payload);
+
+/** fg_store_edges() for one document. */
+int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload);
+
 /**
  * Items whose title or text contains query: doc, item, title, lead, co (agencies joined
  * with 、). Three characters or more use the FTS5 trigram index; shorter queries scan.
