@@ -1649,7 +1649,12 @@ static void find_metadata(parser *p, fg_doc *doc)
 {
     fg_strview t = fg_sv(p->text->data, p->text->len);
     size_t limit = t.len < 20000 ? t.len : 20000;
-    fg_strview head = fg_sv(t.ptr, limit);
+    fg_strview head;
+
+    /* The head of the text ends at a character boundary, never inside a character. */
+    while (limit < t.len && limit > 0 && ((unsigned char)t.ptr[limit] & 0xC0) == 0x80)
+        limit--;
+    head = fg_sv(t.ptr, limit);
     size_t k;
 
     doc->title = "";

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "fengong/fengong.h"
+#include "str.h"
 
 /* What a test allocated; freed by the teardown, so a failed assertion leaks nothing. */
 static fg_doc *docs[4];
@@ -680,6 +681,30 @@ static void test_parse__annex_line_is_not_the_title(void **state)
     assert_string_equal(doc->title, "内需扩量提效攻坚实施方案");
 }
 
+static void test_parse__title_across_the_head_limit_is_valid_utf8(void **state)
+{
+    /* Metadata looks at the first 20,000 bytes; a title line crossing that limit must not
+     * be cut inside a character (found by fuzz_parse: jansson then refused the title). */
+    static char src[20100];
+    size_t n = 0;
+    fg_doc *doc;
+
+    (void)state;
+    while (n < 19968) {
+        memcpy(src + n, "。\n", 4);
+        n += 4;
+    }
+    memcpy(src + n, "某市人民政府关于印发方案的通知\n", strlen("某市人民政府关于印发方案的通知\n"));
+    n += strlen("某市人民政府关于印发方案的通知\n");
+    doc = parse_len(src, n);
+    for (const char *p = doc->title; *p;) {
+        size_t k;
+
+        assert_true(fg_utf8_decode(p, strlen(p), &k) >= 0);
+        p += k;
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -694,6 +719,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__long_line_cut_by_page_break_joins_title, free_all),
         cmocka_unit_test_teardown(test_parse__title_drops_trailing_comma, free_all),
         cmocka_unit_test_teardown(test_parse__annex_line_is_not_the_title, free_all),
+        cmocka_unit_test_teardown(test_parse__title_across_the_head_limit_is_valid_utf8, free_all),
         cmocka_unit_test_teardown(test_parse__title_rules, free_all),
         cmocka_unit_test_teardown(test_parse__clause_split_over_blank_line, free_all),
         cmocka_unit_test_teardown(test_parse__labelled_block_on_two_lines, free_all),
