@@ -351,6 +351,7 @@ typedef struct team_row {
 } team_row;
 
 typedef struct team_find {
+    const char *doc;    /* NULL: any */
     const char *name;
     team_row found;
     bool has;
@@ -372,7 +373,8 @@ static int on_team(size_t n_cols, const char *const *c, void *payload)
 {
     team_find *f = payload;
 
-    if (n_cols < 6 || strcmp(c[1], f->name) != 0 || f->has)
+    if (n_cols < 6 || strcmp(c[1], f->name) != 0 || f->has ||
+        (f->doc != NULL && strcmp(c[0], f->doc) != 0))
         return 0;
     f->found.doc = dup_s(c[0]);
     f->found.part = dup_s(c[2]);
@@ -548,8 +550,8 @@ int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *te
     return fg_store_teams(st, on_team_name, &nc);
 }
 
-int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz, const char *team,
-                   const fg_render_opts *opts)
+int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,
+                   const char *doc, const char *team, const fg_render_opts *opts)
 {
     team_find f;
     team_ctx t;
@@ -570,6 +572,7 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     memset(&f, 0, sizeof f);
     memset(&t, 0, sizeof t);
     f.name = team;
+    f.doc = doc;
     FG_TRY(fg_store_teams_named(st, team, on_team, &f));
     FG_TRY(f.rc);
     if (!f.has) {
@@ -754,6 +757,12 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     fg_str_clear(&buf);
     FG_TRY(fg_str_append(&buf, "team-", 5));
     FG_TRY(fg_str_append(&buf, team, strlen(team)));
+    if (doc != NULL) {
+        const char *dot = strrchr(doc, '.');
+
+        FG_TRY(fg_str_appendc(&buf, '-'));
+        FG_TRY(fg_str_append(&buf, doc, dot && dot != doc ? (size_t)(dot - doc) : strlen(doc)));
+    }
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, buf.ptr);
 out:

@@ -223,32 +223,39 @@ static int inline_svg(fg_str *s, const fg_map *m)
     return fg_str_append(s, p, m->len - (size_t)(p - m->data));
 }
 
+/* (document, team) pairs, each string malloc'd: v[2k] the document, v[2k+1] the team. */
 typedef struct team_names {
     char **v;
-    size_t n;
-    size_t cap;
+    size_t n;     /* pairs */
+    size_t cap;   /* pairs */
 } team_names;
+
+static char *copy_str(const char *s)
+{
+    char *p = malloc(strlen(s) + 1);
+
+    if (p)
+        memcpy(p, s, strlen(s) + 1);
+    return p;
+}
 
 static int on_team_name(const char *doc, const char *team, void *p)
 {
     team_names *t = p;
 
-    (void)doc;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 16;
-        char **v = realloc(t->v, cap * sizeof *v);
+        char **v = realloc(t->v, 2 * cap * sizeof *v);
 
         if (v == NULL)
             return 1;
         t->v = v;
         t->cap = cap;
     }
-    t->v[t->n] = malloc(strlen(team) + 1);
-    if (t->v[t->n] == NULL)
-        return 1;
-    memcpy(t->v[t->n], team, strlen(team) + 1);
+    t->v[2 * t->n] = copy_str(doc);
+    t->v[2 * t->n + 1] = copy_str(team);
     t->n++;
-    return 0;
+    return t->v[2 * t->n - 2] == NULL || t->v[2 * t->n - 1] == NULL;
 }
 
 static const char css[] =
@@ -444,9 +451,9 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
         fg_render_opts ro = FG_RENDER_OPTS_INIT;
 
         FG_TRY(raw(&s, "<h3>"));
-        FG_TRY(html(&s, tn.v[i]));
+        FG_TRY(html(&s, tn.v[2 * i + 1]));
         FG_TRY(raw(&s, "</h3><div class=\"map\">"));
-        FG_TRY(fg_render_team(&m, r, st, gz, tn.v[i], &ro));
+        FG_TRY(fg_render_team(&m, r, st, gz, tn.v[2 * i], tn.v[2 * i + 1], &ro));
         FG_TRY(inline_svg(&s, m));
         fg_map_free(m);
         m = NULL;
@@ -487,7 +494,7 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
 out:
     fg_str_dispose(&s);
     fg_map_free(m);
-    for (size_t i = 0; i < tn.n; i++)
+    for (size_t i = 0; i < 2 * tn.n; i++)
         free(tn.v[i]);
     free(tn.v);
     free(load);

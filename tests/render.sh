@@ -90,6 +90,16 @@ cmp -s "$tmp/a/agency-省应急管理厅.svg" "$tmp/c/agency-省应急管理厅.
     ok "agency (depth 2) and network maps re-render byte-identically" ||
     bad "agency or network map differs between runs"
 
+# Teams of the same name in two documents get a file each (team-<名称>-<doc>).
+mkdir -p "$tmp/dup"
+cp "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" "$tmp/dup/a.txt"
+sed 's/湘政办发〔2025〕2号/湘政办发〔2025〕3号/' "$tmp/dup/a.txt" >"$tmp/dup/b.txt"
+"$bin" ingest --db "$tmp/dup/d.db" "$tmp/dup/a.txt" "$tmp/dup/b.txt" >/dev/null 2>&1
+"$bin" render team --all --db "$tmp/dup/d.db" -o "$tmp/dup" >/dev/null 2>&1
+n=$(ls "$tmp/dup"/team-*.svg 2>/dev/null | wc -l)
+[ "$n" -eq 14 ] && [ -e "$tmp/dup/team-内需扩量提效攻坚工作专班-b.svg" ] &&
+    ok "same-named teams of two documents: 14 maps, none overwritten" || bad "$n maps for 14 teams"
+
 # A hostile team name: the file stays in the directory, the SVG stays XML, the name escaped.
 printf '%s\n' '一、机制' '成立../../etc/x<&>"工作专班，由省政府副秘书长担任召集人，省财政厅主要负责人任副召集人，成员单位包括省财政厅、省商务厅，专班办公室设在省财政厅。' \
     '二、任务' '1．做好工作。（省财政厅牵头，省商务厅按职责分工负责）' >"$tmp/hostile.txt"

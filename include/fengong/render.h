@@ -55,12 +55,15 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
  * of the document) that they share; each unit's lead/co counts in that plan; a legend and a
  * title with the document's 文号 and date.
  * @param out   receives a map (fg_map_free); NULL on failure.
+ * @param doc   the document that defines the team, or NULL for the first one that does; when
+ *              given, the file name also carries the document (team-<名称>-<doc>), so that
+ *              teams of the same name in several documents do not overwrite each other.
  * @param team  the team's name as stored (fengong render team --list shows them).
  * @param gz    resolves member names to canonical agencies (may be NULL).
  * @return FG_OK, FG_ENOTFOUND ("NAME: no such team"), FG_EDB, FG_ERENDER or FG_ENOMEM.
  */
-int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz, const char *team,
-                   const fg_render_opts *opts);
+int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,
+                   const char *doc, const char *team, const fg_render_opts *opts);
 
 /** Names of the stored teams, in document order; cb gets (doc, team). */
 int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *team, void *p),

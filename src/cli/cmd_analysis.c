@@ -995,34 +995,68 @@ static int write_map(const fg_map *m, const render_args *r, const cli_global *gl
     return 0;
 }
 
+/* Teams to draw: names[k] with docs[k] (NULL when the user named the team). */
 typedef struct team_list {
     char **names;
+    char **docs;
     size_t n;
     size_t cap;
     int list;
 } team_list;
+
+static char *copy_or_null(const char *s)
+{
+    char *p;
+
+    if (s == NULL)
+        return NULL;
+    p = malloc(strlen(s) + 1);
+    if (p)
+        memcpy(p, s, strlen(s) + 1);
+    return p;
+}
 
 static int on_team_listed(const char *doc, const char *team, void *p)
 {
     team_list *l = p;
 
     if (l->list)
-        printf("%s\t%s\n", doc, team);
+        printf("%s\t%s\n", doc ? doc : "", team);
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
         char **v = realloc(l->names, cap * sizeof *v);
+        char **d;
 
         if (v == NULL)
             return 1;
         l->names = v;
+        d = realloc(l->docs, cap * sizeof *d);
+        if (d == NULL)
+            return 1;
+        l->docs = d;
         l->cap = cap;
     }
-    l->names[l->n] = malloc(strlen(team) + 1);
-    if (l->names[l->n] == NULL)
+    l->names[l->n] = copy_or_null(team);
+    l->docs[l->n] = copy_or_null(doc);
+    if (l->names[l->n] == NULL || (doc && l->docs[l->n] == NULL))
         return 1;
-    memcpy(l->names[l->n], team, strlen(team) + 1);
     l->n++;
     return 0;
+}
+
+/* Teams whose name no other stored team has keep the plain file name team-<名称>. */
+static void keep_doc_only_for_shared_names(team_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        bool shared = false;
+
+        for (size_t k = 0; k < l->n && !shared; k++)
+            shared = k != i && strcmp(l->names[k], l->names[i]) == 0;
+        if (!shared) {
+            free(l->docs[i]);
+            l->docs[i] = NULL;
+        }
+    }
 }
 
 static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr,
@@ -1067,7 +1101,7 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         fg_store *st = NULL;
         fg_store_opts so = FG_STORE_OPTS_INIT;
         fg_gazetteer *gz = NULL;
-        team_list tl = {NULL, 0, 0, r.list};
+        team_list tl = {NULL, NULL, 0, 0, r.list};
         int status = CLI_OK;
 
         if (!r.all && !r.list && optind + 1 >= argc) {
@@ -1088,16 +1122,17 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
                 cli_report_error(gl);
                 status = CLI_FAIL;
             }
+            keep_doc_only_for_shared_names(&tl);
         } else {
             for (int i = optind + 1; i < argc; i++)
-                on_team_listed("", argv[i], &tl);
+                on_team_listed(NULL, argv[i], &tl);
         }
         if (r.all && tl.n == 0)
             fprintf(stderr, "fengong render team: %s holds no work teams\n", a.db);
         for (size_t i = 0; !r.list && i < tl.n; i++) {
             fg_map *m = NULL;
 
-            if (fg_render_team(&m, rr, st, gz, tl.names[i], &r.ro) < 0) {
+            if (fg_render_team(&m, rr, st, gz, tl.docs[i], tl.names[i], &r.ro) < 0) {
                 cli_report_error(gl);
                 status = CLI_FAIL;
             } else if (write_map(m, &r, gl) < 0) {
@@ -1105,9 +1140,12 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
             }
             fg_map_free(m);
         }
-        for (size_t i = 0; i < tl.n; i++)
+        for (size_t i = 0; i < tl.n; i++) {
             free(tl.names[i]);
+            free(tl.docs[i]);
+        }
         free(tl.names);
+        free(tl.docs);
         fg_store_close(st);
         fg_gazetteer_free(gz);
         return status;
