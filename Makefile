@@ -39,9 +39,11 @@ bench: build
 	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
 	@sh bench/analysis.sh $(BUILD)
 	@sh bench/suggest.sh $(BUILD)
+	@sh bench/scale.sh $(BUILD)
 
 # libFuzzer targets (clang) in $(BUILD_FUZZ)/, each run for FUZZ_SECONDS; what they find is
-# written to tests/fuzz/regressions/<target>/, which `make test` replays.
+# written to tests/fuzz/regressions/<target>/, which `make test` replays. FUZZ_FLAGS adds
+# libFuzzer options.
 BUILD_FUZZ   ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= decode parse gazetteer clause
@@ -50,7 +52,7 @@ fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz: clang is required (apt-get install clang)" >&2; exit 1; }
 	@cmake -S tests/fuzz -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j $(JOBS)
-	@sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@FUZZ_FLAGS="$(FUZZ_FLAGS)" sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
 regen-golden: build

@@ -1,0 +1,270 @@
+#!/bin/sh
+# Scale benchmark: every stage of fengong on a synthetic corpus (bench/gen.py) of each size.
+#
+# usage: sh bench/scale.sh [BUILD_DIR] [SIZES]
+#   BUILD_DIR  where fengong was built (default build)
+#   SIZES      any of S M L, quoted (default "S M"; L is ~30,000 documents and takes long)
+# environment:
+#   SEED=N            corpus seed (default 1)
+#   STAGE_TIMEOUT=S   stop a stage after S seconds and report it as a timeout (default: none)
+#   NX=0              skip the NetworkX comparison
+#   RESULTS=FILE      where to add the dated section (default bench/results.md; empty: nowhere)
+#   KEEP=DIR          keep the corpora, databases and outputs in DIR instead of a temp dir
+#
+# For each size: generate the corpus (not timed), then time with /usr/bin/time -v (wall
+# time, peak RSS) extract --format tsv (all files, to /dev/null), ingest (one process, all
+# files, new database), load, centrality, communities, render team --all, report, export
+# --projection --format graphml; then NetworkX 2.x (Debian python3-networkx) on that
+# GraphML: degree, betweenness (length = 1/weight), PageRank (weight, 0.85) and Louvain
+# (weight), against fengong's centrality and communities commands (whole processes,
+# including reading the store). A failing stage prints its error and the run goes on.
+set -u
+build=${1:-build}
+sizes=${2:-"S M"}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+seed=${SEED:-1}
+tlimit=${STAGE_TIMEOUT:-}
+results=${RESULTS-$root/bench/results.md}
+fg=$(cd "$build" 2>/dev/null && pwd)/fengong
+py=/usr/bin/python3
+if [ ! -x "$fg" ]; then
+    echo "scale.sh: no fengong in $build (make build first)" >&2
+    exit 1
+fi
+if [ ! -x /usr/bin/time ]; then
+    echo "scale.sh: /usr/bin/time is required (apt-get install time)" >&2
+    exit 1
+fi
+if [ -n "${KEEP:-}" ]; then
+    work=$KEEP
+    mkdir -p "$work"
+else
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT INT TERM
+fi
+# A private copy: a rebuild of BUILD_DIR during the run cannot mix two versions.
+cp "$fg" "$work/fengong" || exit 1
+fg=$work/fengong
+rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
+if [ -n "$(git -C "$root" status --porcelain -- src include CMakeLists.txt 2>/dev/null)" ]; then
+    rev="$rev + uncommitted changes in src/"
+fi
+rows=$work/rows.tsv       # size stage seconds throughput rss_mb db_mb
+nxrows=$work/nx.tsv       # size measure networkx_s fengong_s ratio
+corp=$work/corpus.tsv     # size docs input_mb rows teams nodes edges db_mb
+: >"$rows"
+: >"$nxrows"
+: >"$corp"
+
+# seconds from "h:mm:ss" or "m:ss.ss"
+secs() {
+    awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else if (NF == 2) print $1 * 60 + $2; else print $1 }'
+}
+
+# stage SIZE NAME DIR CMD... : run CMD in DIR under /usr/bin/time -v; sets $st_s, $st_rss, $st_ok
+stage() {
+    s_size=$1
+    s_name=$2
+    s_dir=$3
+    shift 3
+    tfile=$work/time.txt
+    efile=$work/stderr.txt
+    : >"$tfile"
+    if [ -n "$tlimit" ]; then
+        (cd "$s_dir" && /usr/bin/time -v -o "$tfile" timeout "$tlimit" "$@") >"$work/stdout.txt" 2>"$efile"
+    else
+        (cd "$s_dir" && /usr/bin/time -v -o "$tfile" "$@") >"$work/stdout.txt" 2>"$efile"
+    fi
+    rc=$?
+    st_s=$(grep 'Elapsed (wall clock)' "$tfile" | sed 's/.*): *//' | secs)
+    st_rss=$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$tfile")
+    st_ok=1
+    if [ "$rc" -ne 0 ]; then
+        st_ok=0
+        if [ "$rc" -eq 124 ] && [ -n "$tlimit" ]; then
+            echo "  $s_size $s_name: stopped after ${tlimit} s (STAGE_TIMEOUT)" >&2
+        else
+            echo "  $s_size $s_name: FAILED (exit $rc): $*" >&2
+            grep -v '^	\|^Command exited' "$efile" | tail -5 | sed 's/^/    /' >&2
+            tail -3 "$tfile" | grep -i 'signal' | sed 's/^/    /' >&2
+        fi
+    fi
+    printf '  %-12s %-4s %9.2f s  %6s MB RSS%s\n' "$s_name" "$s_size" "${st_s:-0}" "${st_rss:-?}" \
+        "$([ "$st_ok" = 1 ] || echo '  (failed)')" >&2
+}
+
+# row SIZE STAGE THROUGHPUT DB_MB
+row() {
+    if [ "$st_ok" = 1 ]; then
+        printf '%s\t%s\t%.2f\t%s\t%s\t%s\n' "$1" "$2" "$st_s" "$3" "$st_rss" "$4" >>"$rows"
+    elif [ -n "$tlimit" ] && [ "$rc" -eq 124 ]; then
+        printf '%s\t%s\t> %s\t(timeout)\t%s\t%s\n' "$1" "$2" "$tlimit" "$st_rss" "$4" >>"$rows"
+    else
+        printf '%s\t%s\t%.2f\tFAILED (exit %s)\t%s\t%s\n' "$1" "$2" "${st_s:-0}" "$rc" "$st_rss" "$4" >>"$rows"
+    fi
+}
+
+for size in $sizes; do
+    case "$size" in
+        S|M|L) ;;
+        *) echo "scale.sh: unknown size $size (S, M or L)" >&2; continue ;;
+    esac
+    d=$work/$size
+    rm -rf "$d"
+    mkdir -p "$d/docs" "$d/maps"
+    echo "== $size: generating (not timed)" >&2
+    if ! $py "$here/gen.py" --size "$size" --seed "$seed" --out "$d/docs"; then
+        echo "scale.sh: gen.py failed for $size" >&2
+        continue
+    fi
+    ndocs=$(ls "$d/docs" | wc -l)
+    bytes=$(cat "$d/docs"/* | wc -c)
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    db=$d/fengong.db
+    echo "== $size: $ndocs documents, $mb MB" >&2
+
+    # shellcheck disable=SC2035
+    stage "$size" extract "$d/docs" sh -c 'exec "$0" extract --format tsv * >/dev/null' "$fg"
+    row "$size" extract "$(awk -v b="$bytes" -v s="$st_s" 'BEGIN { printf "%.1f MB/s", b / 1e6 / (s > 0 ? s : 1e-9) }')" ""
+
+    # shellcheck disable=SC2035
+    stage "$size" ingest "$d/docs" sh -c 'exec "$0" ingest --db "$1" * >/dev/null' "$fg" "$db"
+    ing_ok=$st_ok
+    ing_s=$st_s
+    ing_rss=$st_rss
+    ing_rc=$rc
+    dbmb=$(du -cb "$db"* 2>/dev/null | awk 'END { printf "%.1f", $1 / 1e6 }')
+    "$fg" documents --db "$db" --format tsv >"$d/documents.tsv" 2>"$work/stderr.txt" ||
+        sed 's/^/    /' "$work/stderr.txt" >&2
+    # documents: doc doc_number year date items clauses assignments teams …
+    stored=$(awk -F'\t' 'NR > 1 { n++ } END { print n + 0 }' "$d/documents.tsv")
+    arows=$(awk -F'\t' 'NR > 1 { s += $7 } END { print s + 0 }' "$d/documents.tsv")
+    teams=$(awk -F'\t' 'NR > 1 { s += $8 } END { print s + 0 }' "$d/documents.tsv")
+    st_ok=$ing_ok; st_s=$ing_s; st_rss=$ing_rss; rc=$ing_rc
+    row "$size" ingest "$(awk -v n="$stored" -v r="$arows" -v s="$st_s" 'BEGIN { s = s > 0 ? s : 1e-9; printf "%.0f docs/s, %.0f rows/s", n / s, r / s }')" "$dbmb"
+
+    for c in load centrality communities; do
+        stage "$size" "$c" "$d" "$fg" "$c" --db "$db" --format tsv
+        cp "$work/stdout.txt" "$d/$c.tsv"
+        row "$size" "$c" "" ""
+        eval "t_$c=\$st_s ok_$c=\$st_ok"
+    done
+
+    stage "$size" "render team" "$d" "$fg" render team --all --db "$db" -o "$d/maps"
+    maps=$(ls "$d/maps" | wc -l)
+    row "$size" "render team" "$(awk -v m="$maps" -v t="$teams" -v s="$st_s" 'BEGIN { printf "%d files for %d teams, %.1f files/s", m, t, m / (s > 0 ? s : 1e-9) }')" ""
+
+    stage "$size" report "$d" "$fg" report --db "$db" -o "$d/report.html"
+    row "$size" report "$(du -b "$d/report.html" 2>/dev/null | awk '{ printf "%.1f MB of HTML", $1 / 1e6 }')" ""
+
+    stage "$size" "export" "$d" "$fg" export --projection --format graphml -o "$d/projection.graphml" --db "$db"
+    row "$size" "export" "$(du -b "$d/projection.graphml" 2>/dev/null | awk '{ printf "%.1f MB of GraphML", $1 / 1e6 }')" ""
+    ok_export=$st_ok
+
+    nodes=$(awk -F'\t' 'NR > 1 { n++ } END { print n + 0 }' "$d/centrality.tsv")
+    edges=$(grep -c '<edge ' "$d/projection.graphml" 2>/dev/null || echo 0)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$stored" "$mb" "$arows" "$teams" "$nodes" "$edges" "$dbmb" >>"$corp"
+
+    if [ "${NX:-1}" != 0 ] && [ "$ok_export" = 1 ]; then
+        echo "== $size: NetworkX on the same projection ($nodes agencies, $edges edges)" >&2
+        # prints: measure seconds
+        if $py - "$d/projection.graphml" >"$d/nx.tsv" 2>"$work/stderr.txt" <<'EOF'
+import sys, time
+import networkx as nx
+
+def timed(fn):
+    t0 = time.perf_counter()
+    r = fn()
+    return time.perf_counter() - t0, r
+
+t, G = timed(lambda: nx.read_graphml(sys.argv[1]))
+print(f"read_graphml\t{t:.4f}")
+for _, _, a in G.edges(data=True):
+    w = float(a.get("weight", 1))
+    a["weight"] = w
+    a["length"] = 1.0 / w
+G = nx.Graph(G)
+print(f"degree\t{timed(lambda: (dict(G.degree()), dict(G.degree(weight='weight'))))[0]:.4f}")
+print(f"betweenness\t{timed(lambda: nx.betweenness_centrality(G, weight='length', normalized=False))[0]:.4f}")
+print(f"pagerank\t{timed(lambda: nx.pagerank(G, alpha=0.85, weight='weight'))[0]:.4f}")
+t, comms = timed(lambda: nx.community.louvain_communities(G, weight="weight", seed=42))
+print(f"louvain\t{t:.4f}")
+print(f"louvain_count\t{len(comms)}")
+print(f"version\t{nx.__version__}")
+EOF
+        then
+            awk -F'\t' -v size="$size" -v tc="${t_centrality:-0}" -v tm="${t_communities:-0}" \
+                -v okc="${ok_centrality:-0}" -v okm="${ok_communities:-0}" '
+                { v[$1] = $2 }
+                END {
+                    c = v["degree"] + v["betweenness"] + v["pagerank"]
+                    printf "%s\tread_graphml\t%.2f\t\t\n", size, v["read_graphml"]
+                    printf "%s\tdegree\t%.2f\t\t\n", size, v["degree"]
+                    printf "%s\tbetweenness\t%.2f\t\t\n", size, v["betweenness"]
+                    printf "%s\tpagerank\t%.2f\t\t\n", size, v["pagerank"]
+                    printf "%s\tdegree+betweenness+pagerank vs fengong centrality\t%.2f\t%.2f\t%s\n", size, c, tc,
+                        ((okc == 1 && tc > 0) ? sprintf("%.1f×", c / tc) : "-")
+                    printf "%s\tLouvain (%d communities) vs fengong communities (Leiden)\t%.2f\t%.2f\t%s\n", size,
+                        v["louvain_count"], v["louvain"], tm, ((okm == 1 && tm > 0) ? sprintf("%.1f×", v["louvain"] / tm) : "-")
+                    print v["version"] > "/dev/stderr"
+                }' "$d/nx.tsv" >>"$nxrows" 2>"$work/nxversion.txt"
+        else
+            echo "  $size NetworkX: FAILED" >&2
+            tail -5 "$work/stderr.txt" | sed 's/^/    /' >&2
+        fi
+    fi
+done
+
+# ---- the table ----
+model=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: *//')
+cpus=$(nproc)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+nxv=$(cat "$work/nxversion.txt" 2>/dev/null)
+table=$work/table.md
+{
+    echo "Corpus (bench/gen.py --seed $seed) and store:"
+    echo
+    echo "| size | documents | input MB | assignment rows | teams | agencies (projection) | projection edges | DB MB |"
+    echo "|---|---|---|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }' "$corp"
+    echo
+    echo "Stages (wall seconds and peak RSS from /usr/bin/time -v; one process each):"
+    echo
+    echo "| stage | size | seconds | throughput | peak RSS MB | DB MB |"
+    echo "|---|---|---|---|---|---|"
+    for st in extract ingest load centrality communities "render team" report export; do
+        awk -F'\t' -v st="$st" '$2 == st { printf "| %s | %s | %s | %s | %s | %s |\n", $2, $1, $3, $4, $5, $6 }' "$rows"
+    done
+    if [ -s "$nxrows" ]; then
+        echo
+        echo "NetworkX ${nxv} on the exported projection (seconds; ratio = NetworkX / fengong process):"
+        echo
+        echo "| size | measure | NetworkX s | fengong s | ratio |"
+        echo "|---|---|---|---|---|"
+        awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$nxrows"
+    fi
+} >"$table"
+echo
+cat "$table"
+
+if [ -n "$results" ]; then
+    section=$work/section.md
+    {
+        echo "## $(date +%Y-%m-%d) — scale benchmark (bench/scale.sh, sizes $sizes) — $model (nproc $cpus, $mem)"
+        echo
+        echo "\`sh bench/scale.sh $build \"$sizes\"\`, fengong $rev, binary built $(date -r "$build/fengong" '+%Y-%m-%d %H:%M')."
+        echo
+        cat "$table"
+        echo
+    } >"$section"
+    # Newest first: the section goes before the first existing "## " heading.
+    if [ -f "$results" ] && grep -q '^## ' "$results"; then
+        awk -v f="$section" '!done && /^## / { while ((getline l < f) > 0) print l; done = 1 } { print }' \
+            "$results" >"$work/results.new" && cat "$work/results.new" >"$results"
+    else
+        cat "$section" >>"$results"
+    fi
+    echo
+    echo "added to $results" >&2
+fi
