@@ -93,6 +93,14 @@ else
 fi
 $py -c 'import sys, xml.etree.ElementTree as ET; [ET.parse(f) for f in sys.argv[1:]]' "$tmp/h.graphml" "$tmp/h.gexf" &&
     grep -q '&lt;script&gt;' "$tmp/h.graphml" && ok "hostile names escaped in GraphML and GEXF" || bad "hostile XML"
+"$bin" export --db "$hdb" --format json -o "$tmp/h.json" >/dev/null
+"$bin" export --db "$hdb" --format dot -o "$tmp/h.dot" >/dev/null
+if $py -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); names = {n["label"] for n in d["nodes"]}; assert "\"><script>alert`1`</script>局" in names and "=HYPERLINK局" in names' "$tmp/h.json" &&
+    { ! command -v dot >/dev/null || dot -Tsvg "$tmp/h.dot" -o /dev/null; }; then
+    ok "hostile names intact in JSON and a valid DOT file"
+else
+    bad "hostile names in JSON or DOT"
+fi
 if grep -q '&lt;script&gt;alert' "$tmp/h.html" && ! grep -q '<script>alert' "$tmp/h.html"; then
     ok "hostile names escaped in the report"
 else
