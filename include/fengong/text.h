@@ -24,7 +24,9 @@ typedef struct fg_text_warning {
 } fg_text_warning;
 
 /**
- * Decoded text: valid NFC UTF-8, line breaks normalised to "\n" (CRLF and lone CR become
+ * Decoded text: valid NFC UTF-8 (a run of more than 30 combining marks is normalised in
+ * pieces, so such hostile input may not be in strict canonical order; no real text has
+ * one), line breaks normalised to "\n" (CRLF and lone CR become
  * one "\n" each, so line numbers are those of the input), no BOM. NUL bytes in the input
  * are replaced by U+FFFD and reported.
  */
