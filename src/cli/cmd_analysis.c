@@ -96,12 +96,8 @@ static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
             a->db = optarg;
             break;
         case 'f':
-            f = cli_format_parse(optarg);
-            if (f < 0) {
-                fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json)\n",
-                        argv[0], optarg);
+            if (cli_format_option(&f, argv[0], optarg) < 0)
                 return CLI_USAGE;
-            }
             a->fmt = (cli_format)f;
             break;
         case 'D':

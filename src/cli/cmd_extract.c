@@ -148,12 +148,8 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     while ((c = getopt_long(argc, argv, "+f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            f = cli_format_parse(optarg);
-            if (f < 0) {
-                fprintf(stderr, "fengong extract: unknown format '%s' (table, tsv, csv, json)\n",
-                        optarg);
+            if (cli_format_option(&f, "extract", optarg) < 0)
                 return CLI_USAGE;
-            }
             o.fmt = (cli_format)f;
             break;
         case 't':

@@ -74,11 +74,8 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
             break;
         }
         case 'f':
-            fmt = cli_format_parse(optarg);
-            if (fmt < 0) {
-                fprintf(stderr, "fengong suggest: unknown format '%s'\n", optarg);
+            if (cli_format_option(&fmt, "suggest", optarg) < 0)
                 return CLI_USAGE;
-            }
             break;
         case 'D':
             draft = 1;

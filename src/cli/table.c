@@ -222,6 +222,18 @@ int cli_format_parse(const char *s)
     return -1;
 }
 
+int cli_format_option(int *fmt, const char *cmd, const char *value)
+{
+    int f = cli_format_parse(value);
+
+    if (f < 0) {
+        fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json)\n", cmd, value);
+        return -1;
+    }
+    *fmt = f;
+    return 0;
+}
+
 void cli_write_cell(FILE *f, cli_format fmt, const char *s)
 {
     if (s == NULL)

@@ -23,6 +23,9 @@ typedef enum cli_format { CLI_TABLE, CLI_TSV, CLI_CSV, CLI_JSON } cli_format;
 
 /* Parse "table", "tsv", "csv", "json"; returns -1 when unknown. */
 int cli_format_parse(const char *s);
+/* The value of a --format option into *fmt; on an unknown value prints a usage error naming
+ * the command and returns -1. */
+int cli_format_option(int *fmt, const char *cmd, const char *value);
 /* Write one cell in TSV (tabs/newlines become spaces) or CSV (RFC 4180, formulas neutralised). */
 void cli_write_cell(FILE *f, cli_format fmt, const char *s);
 /* Write a whole row with separators and a newline. */
