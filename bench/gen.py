@@ -803,12 +803,8 @@ class Doc:
 # ---------------------------------------------------------------------------------------
 # The corpus plan: which documents exist
 
-def make_pools(gaz):
-    """Precomputed unit pools: ('prov', prov_index, year) and ('city', …) built on demand."""
-    return {}
-
-
 def pool_for(gaz, cache, prov, city, year):
+    """Units of one issuer and year: names, lead and co weights, fields (cached)."""
     key = (prov[1], city[0] if city else None, year)
     if key in cache:
         return cache[key]

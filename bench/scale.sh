@@ -3,7 +3,9 @@
 #
 # usage: sh bench/scale.sh [BUILD_DIR] [SIZES]
 #   BUILD_DIR  where fengong was built (default build)
-#   SIZES      any of S M L, quoted (default "S M"; L is ~30,000 documents and takes long)
+#   SIZES      any of S M L, quoted (default "S M"; L is ~30,000 documents, 1.4 GB of text and
+#              a 7 GB store: about 40 minutes for the stages, and NetworkX's betweenness on
+#              its 3,800-agency projection takes about as long again, so use NX=0 for L)
 # environment:
 #   SEED=N            corpus seed (default 1)
 #   STAGE_TIMEOUT=S   stop a stage after S seconds and report it as a timeout (default: none)
@@ -87,7 +89,7 @@ stage() {
         else
             echo "  $s_size $s_name: FAILED (exit $rc): $*" >&2
             grep -v '^	\|^Command exited' "$efile" | tail -5 | sed 's/^/    /' >&2
-            tail -3 "$tfile" | grep -i 'signal' | sed 's/^/    /' >&2
+            grep 'terminated by signal' "$tfile" | sed 's/^/    /' >&2
         fi
     fi
     printf '  %-12s %-4s %9.2f s  %6s MB RSS%s\n' "$s_name" "$s_size" "${st_s:-0}" "${st_rss:-?}" \
@@ -162,8 +164,8 @@ for size in $sizes; do
     row "$size" "export" "$(du -b "$d/projection.graphml" 2>/dev/null | awk '{ printf "%.1f MB of GraphML", $1 / 1e6 }')" ""
     ok_export=$st_ok
 
-    nodes=$(awk -F'\t' 'NR > 1 { n++ } END { print n + 0 }' "$d/centrality.tsv")
-    edges=$(grep -c '<edge ' "$d/projection.graphml" 2>/dev/null || echo 0)
+    nodes=$(awk '/<node / { n++ } END { print n + 0 }' "$d/projection.graphml" 2>/dev/null || echo 0)
+    edges=$(awk '/<edge / { n++ } END { print n + 0 }' "$d/projection.graphml" 2>/dev/null || echo 0)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$stored" "$mb" "$arows" "$teams" "$nodes" "$edges" "$dbmb" >>"$corp"
 
     if [ "${NX:-1}" != 0 ] && [ "$ok_export" = 1 ]; then
