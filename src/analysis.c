@@ -1,11 +1,11 @@
 /*
  * Analysis: the bipartite task–agency graph, its agency projection and the measures on it.
  *
- * Edges come from the store (fg_store_edges), filtered here, with agencies mapped to their
- * canonical name (or their successor in the --as-of year). One edge is kept per (task,
- * agency), lead when the agency leads in any of its assignments to the task. The
- * projection comes from igraph_bipartite_projection() with multiplicities: weight = shared
- * tasks, length = 1/weight. Every igraph call runs under an error handler that frees
+ * Edges stream from the store (fg_store_edge_rows, in document order) and are filtered
+ * here, with agencies mapped to their canonical name (or their successor in the --as-of
+ * year). One edge is kept per (task, agency), lead when the agency leads in any of its
+ * assignments to the task. The projection is counted from the edge lists in the order
+ * igraph_bipartite_projection() would give: weight = shared tasks, length = 1/weight. Every igraph call runs under an error handler that frees
  * igraph's finally stack and turns the reason into FG_EGRAPH (igraph would abort by
  * default); the previous handler is restored afterwards. Agencies are sorted by name and
  * the RNG is seeded, so results are reproducible.
@@ -16,6 +16,7 @@
 #include <igraph/igraph.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,8 @@ struct fg_graph {
     const char **agencies;
     size_t n_agencies;
     /* deduplicated bipartite edges, sorted by (task, agency) */
-    size_t *e_task;
-    size_t *e_agency;
+    uint32_t *e_task;
+    uint32_t *e_agency;
     unsigned char *e_lead;
     size_t n_edges;
     size_t *lead;           /* per agency */
@@ -96,51 +97,60 @@ static void pop_handlers(handlers h)
 
 /* ---- loading ---- */
 
-typedef struct raw_edge {
-    size_t task;
-    const char *agency;     /* arena */
+/* An assignment of the task being read: agency as a name index, and its role. */
+typedef struct pend_edge {
+    uint32_t name;
     unsigned char lead;
-} raw_edge;
+} pend_edge;
+
+/* A store agency that passes the filter: its id and the name it counts under. */
+typedef struct kept_agency {
+    long long id;
+    const char *name;       /* arena */
+    uint32_t index;         /* into the sorted distinct names */
+} kept_agency;
 
 typedef struct load_ctx {
     fg_graph *g;
     const fg_filter *f;
     const fg_gazetteer *gz;
-    raw_edge *edges;
+    /* agencies: kept ones by id; dense map id → name index when ids are dense */
+    kept_agency *kept;
+    size_t n_kept;
+    size_t cap_kept;
+    uint32_t *dense;
+    long long max_id;
+    const char **names;     /* distinct names, sorted */
+    size_t n_names;
+    /* the task being read */
+    long long clause_id;
+    long long item_id;
+    long long doc_id;
+    fg_task_info cur_task;
+    pend_edge *cur;
+    size_t n_cur;
+    size_t cap_cur;
+    /* edges of the tasks read so far, in task order */
+    uint32_t *e_task;
+    uint32_t *e_name;
+    unsigned char *e_lead;
     size_t n_edges;
     size_t cap_edges;
-    long long last_clause;
+    size_t cap_tasks;
     int rc;
 } load_ctx;
 
-static bool doc_selected(const fg_filter *f, const char *doc)
-{
-    if (f->n_docs == 0)
-        return true;
-    for (size_t i = 0; i < f->n_docs; i++)
-        if (strcmp(f->docs[i], doc) == 0)
-            return true;
-    return false;
-}
-
-/* Row: clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
-static int on_edge(size_t n_cols, const char *const *c, void *payload)
+static int on_agency(const fg_store_agency_row *r, void *payload)
 {
     load_ctx *l = payload;
-    fg_graph *g = l->g;
     const fg_filter *f = l->f;
-    long long clause_id = atoll(c[0]);
-    bool lead = strcmp(c[6], "lead") == 0;
-    const char *name = c[8];
-    raw_edge *e;
+    const char *name = r->name;
+    kept_agency *k;
 
-    if (n_cols < 12)
+    if (!f->include_generic && (strcmp(r->status, "generic") == 0 ||
+                                strcmp(r->status, "group") == 0))
         return 0;
-    if (!doc_selected(f, c[1]) || (f->year && atoi(c[2]) != f->year))
-        return 0;
-    if (!f->include_generic && (strcmp(c[9], "generic") == 0 || strcmp(c[9], "group") == 0))
-        return 0;
-    if (f->level && strcmp(c[10], f->level) != 0)
+    if (f->level && strcmp(r->level, f->level) != 0)
         return 0;
     if (f->as_of && l->gz) {
         const fg_agency_entry *ent = fg_gazetteer_lookup(l->gz, name, strlen(name));
@@ -148,130 +158,305 @@ static int on_edge(size_t n_cols, const char *const *c, void *payload)
         if (ent)
             name = fg_gazetteer_as_of(l->gz, ent, f->as_of)->canonical;
     }
-    if (clause_id != l->last_clause) {
-        fg_task_info *t;
-
-        if (g->n_tasks % 256 == 0) {
-            fg_task_info *v = realloc(g->tasks, (g->n_tasks + 256) * sizeof *v);
-
-            if (v == NULL)
-                goto oom;
-            g->tasks = v;
-        }
-        t = &g->tasks[g->n_tasks];
-        t->doc = fg_arena_strndup(g->arena, c[1], strlen(c[1]));
-        t->item = fg_arena_strndup(g->arena, c[3], strlen(c[3]));
-        t->title = fg_arena_strndup(g->arena, c[5], strlen(c[5]));
-        t->clause = (size_t)atol(c[4]);
-        t->year = atoi(c[2]);
-        if (t->doc == NULL || t->item == NULL || t->title == NULL)
-            goto oom;
-        g->n_tasks++;
-        l->last_clause = clause_id;
-    }
-    if (l->n_edges == l->cap_edges) {
-        size_t cap = l->cap_edges ? l->cap_edges * 2 : 1024;
-        raw_edge *v = realloc(l->edges, cap * sizeof *v);
+    if (l->n_kept == l->cap_kept) {
+        size_t cap = l->cap_kept ? l->cap_kept * 2 : 256;
+        kept_agency *v = realloc(l->kept, cap * sizeof *v);
 
         if (v == NULL)
             goto oom;
-        l->edges = v;
-        l->cap_edges = cap;
+        l->kept = v;
+        l->cap_kept = cap;
     }
-    e = &l->edges[l->n_edges++];
-    e->task = g->n_tasks - 1;
-    e->agency = fg_arena_strndup(g->arena, name, strlen(name));
-    e->lead = lead;
-    if (e->agency == NULL)
+    k = &l->kept[l->n_kept++];
+    k->id = r->id;
+    k->name = fg_arena_strndup(l->g->arena, name, strlen(name));
+    k->index = 0;
+    if (k->name == NULL)
         goto oom;
+    if (r->id > l->max_id)
+        l->max_id = r->id;
     return 0;
 oom:
     l->rc = fg_error_set(FG_ENOMEM, "out of memory");
     return 1;
 }
 
-static int cmp_str_ptr(const void *a, const void *b)
+static int cmp_kept_name(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const kept_agency *)a)->name, ((const kept_agency *)b)->name);
 }
 
-static int cmp_raw(const void *a, const void *b)
+static int cmp_kept_id(const void *a, const void *b)
 {
-    const raw_edge *x = a;
-    const raw_edge *y = b;
+    long long x = ((const kept_agency *)a)->id;
+    long long y = ((const kept_agency *)b)->id;
 
-    if (x->task != y->task)
-        return x->task < y->task ? -1 : 1;
-    return strcmp(x->agency, y->agency);
+    return x < y ? -1 : x > y;
 }
 
-static size_t agency_index(const fg_graph *g, const char *name)
+/* Distinct names in strcmp order, each kept agency pointing at its name; then the kept
+ * agencies back in id order, with a dense id → name map when the ids allow it. */
+static int index_agencies(load_ctx *l)
+{
+    if (l->n_kept == 0)
+        return FG_OK;
+    qsort(l->kept, l->n_kept, sizeof *l->kept, cmp_kept_name);
+    l->names = malloc(l->n_kept * sizeof *l->names);
+    if (l->names == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < l->n_kept; i++) {
+        if (l->n_names == 0 || strcmp(l->names[l->n_names - 1], l->kept[i].name) != 0)
+            l->names[l->n_names++] = l->kept[i].name;
+        l->kept[i].index = (uint32_t)(l->n_names - 1);
+    }
+    qsort(l->kept, l->n_kept, sizeof *l->kept, cmp_kept_id);
+    if (l->max_id >= 0 && (size_t)l->max_id <= 4 * l->n_kept + 65536) {
+        l->dense = malloc(((size_t)l->max_id + 1) * sizeof *l->dense);
+        if (l->dense == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        for (long long i = 0; i <= l->max_id; i++)
+            l->dense[i] = UINT32_MAX;
+        for (size_t i = 0; i < l->n_kept; i++)
+            if (l->kept[i].id >= 0)
+                l->dense[l->kept[i].id] = l->kept[i].index;
+    }
+    return FG_OK;
+}
+
+/* The name index of a store agency, or UINT32_MAX when the filter drops it. */
+static uint32_t name_of(const load_ctx *l, long long id)
 {
     size_t lo = 0;
-    size_t hi = g->n_agencies;
+    size_t hi = l->n_kept;
 
+    if (l->dense)
+        return id >= 0 && id <= l->max_id ? l->dense[id] : UINT32_MAX;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(g->agencies[mid], name);
 
-        if (c == 0)
-            return mid;
-        if (c < 0)
+        if (l->kept[mid].id == id)
+            return l->kept[mid].index;
+        if (l->kept[mid].id < id)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return SIZE_MAX;
+    return UINT32_MAX;
 }
 
+static int cmp_pend(const void *a, const void *b)
+{
+    uint32_t x = ((const pend_edge *)a)->name;
+    uint32_t y = ((const pend_edge *)b)->name;
+
+    return x < y ? -1 : x > y;
+}
+
+/* The task read so far becomes a task of the graph: one edge per agency (lead when any of
+ * its assignments leads), then the role filter on that merged role; a task left without
+ * an edge is dropped. */
+static int close_task(load_ctx *l)
+{
+    fg_graph *g = l->g;
+    size_t m = 0;
+
+    if (l->n_cur == 0)
+        return FG_OK;
+    qsort(l->cur, l->n_cur, sizeof *l->cur, cmp_pend);
+    for (size_t i = 0; i < l->n_cur; i++) {
+        if (m && l->cur[m - 1].name == l->cur[i].name) {
+            l->cur[m - 1].lead |= l->cur[i].lead;
+            continue;
+        }
+        l->cur[m++] = l->cur[i];
+    }
+    l->n_cur = m;
+    if (l->f->roles != FG_ROLES_ALL) {
+        m = 0;
+        for (size_t i = 0; i < l->n_cur; i++)
+            if ((l->f->roles == FG_ROLES_LEAD) == (l->cur[i].lead != 0))
+                l->cur[m++] = l->cur[i];
+        l->n_cur = m;
+    }
+    if (l->n_cur == 0)
+        return FG_OK;
+    if (g->n_tasks >= UINT32_MAX - 1 || l->n_edges + l->n_cur >= (size_t)UINT32_MAX * 4)
+        return fg_error_set(FG_ENOMEM, "too many tasks for one graph; select fewer documents");
+    if (g->n_tasks == l->cap_tasks) {
+        size_t cap = l->cap_tasks ? l->cap_tasks * 2 : 256;
+        fg_task_info *v = realloc(g->tasks, cap * sizeof *v);
+
+        if (v == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        g->tasks = v;
+        l->cap_tasks = cap;
+    }
+    if (l->n_edges + l->n_cur > l->cap_edges) {
+        size_t cap = l->cap_edges ? l->cap_edges : 1024;
+        uint32_t *t;
+        uint32_t *a;
+        unsigned char *r;
+
+        while (cap < l->n_edges + l->n_cur)
+            cap *= 2;
+        t = realloc(l->e_task, cap * sizeof *t);
+        if (t)
+            l->e_task = t;
+        a = realloc(l->e_name, cap * sizeof *a);
+        if (a)
+            l->e_name = a;
+        r = realloc(l->e_lead, cap);
+        if (r)
+            l->e_lead = r;
+        if (t == NULL || a == NULL || r == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        l->cap_edges = cap;
+    }
+    g->tasks[g->n_tasks] = l->cur_task;
+    for (size_t i = 0; i < l->n_cur; i++) {
+        l->e_task[l->n_edges] = (uint32_t)g->n_tasks;
+        l->e_name[l->n_edges] = l->cur[i].name;
+        l->e_lead[l->n_edges] = l->cur[i].lead;
+        l->n_edges++;
+    }
+    g->n_tasks++;
+    l->n_cur = 0;
+    return FG_OK;
+}
+
+static int on_row(const fg_store_edge_row *r, void *payload)
+{
+    load_ctx *l = payload;
+    fg_arena *a = l->g->arena;
+    uint32_t name = name_of(l, r->agency_id);
+    int rc = FG_OK;
+
+    if (name == UINT32_MAX)
+        return 0;
+    if (r->clause_id != l->clause_id) {
+        FG_TRY(close_task(l));
+        /* Strings are copied once per document and once per item, and shared. */
+        if (r->doc_id != l->doc_id) {
+            l->cur_task.doc = fg_arena_strndup(a, r->doc, strlen(r->doc));
+            FG_CHECK_ALLOC(l->cur_task.doc);
+            l->doc_id = r->doc_id;
+            l->item_id = -1;
+        }
+        if (r->item_id != l->item_id) {
+            l->cur_task.item = fg_arena_strndup(a, r->path, strlen(r->path));
+            l->cur_task.title = fg_arena_strndup(a, r->title, strlen(r->title));
+            FG_CHECK_ALLOC(l->cur_task.item);
+            FG_CHECK_ALLOC(l->cur_task.title);
+            l->item_id = r->item_id;
+        }
+        l->cur_task.clause = (size_t)(r->clause > 0 ? r->clause : 0);
+        l->cur_task.year = r->year;
+        l->clause_id = r->clause_id;
+    }
+    if (l->n_cur == l->cap_cur) {
+        size_t cap = l->cap_cur ? l->cap_cur * 2 : 64;
+        pend_edge *v = realloc(l->cur, cap * sizeof *v);
+
+        FG_CHECK_ALLOC(v);
+        l->cur = v;
+        l->cap_cur = cap;
+    }
+    l->cur[l->n_cur].name = name;
+    l->cur[l->n_cur].lead = r->lead;
+    l->n_cur++;
+    return 0;
+out:
+    l->rc = rc;
+    return 1;
+}
+
+/*
+ * The agency projection, built straight from the edge lists: agency i is joined to every
+ * agency j > i that shares a task, with weight = the number of shared tasks. Edges come in
+ * the order igraph_bipartite_projection() gives them (by i; then by task; then by j), so
+ * results that depend on edge order (community ids) are as before, at a fraction of the
+ * memory: no bipartite igraph_t is built.
+ */
 static int build_projection(fg_graph *g)
 {
-    igraph_t bip;
-    igraph_vector_int_t edges;
-    igraph_vector_bool_t types;
-    igraph_vector_int_t mult;
     handlers h = push_handlers();
-    size_t nv = g->n_tasks + g->n_agencies;
-    int rc = FG_OK;
-    bool has_bip = false;
+    size_t na = g->n_agencies;
+    size_t *task_first = malloc((g->n_tasks + 1) * sizeof *task_first);
+    size_t *ag_first = calloc(na + 1, sizeof *ag_first);
+    uint32_t *ag_tasks = malloc((g->n_edges + 1) * sizeof *ag_tasks);
+    size_t *fill = malloc((na + 1) * sizeof *fill);
+    size_t *added = calloc(na + 1, sizeof *added);
+    size_t *mult = malloc((na + 1) * sizeof *mult);
+    uint32_t *seen = malloc((na + 1) * sizeof *seen);
+    igraph_vector_int_t edges;
     bool has_edges = false;
-    bool has_types = false;
-    bool has_mult = false;
+    size_t n_proj = 0;
+    int rc = FG_OK;
 
-    FG_TRY(IG(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges))));
+    if (!task_first || !ag_first || !ag_tasks || !fill || !added || !mult || !seen) {
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+        goto out;
+    }
+    /* edges are sorted by task: each task's agencies are one ascending run */
+    for (size_t t = 0, i = 0; t <= g->n_tasks; t++) {
+        while (i < g->n_edges && g->e_task[i] < t)
+            i++;
+        task_first[t] = i;
+    }
+    for (size_t i = 0; i < g->n_edges; i++)
+        ag_first[g->e_agency[i] + 1]++;
+    for (size_t a = 0; a < na; a++)
+        ag_first[a + 1] += ag_first[a];
+    memcpy(fill, ag_first, na * sizeof *fill);
+    for (size_t i = 0; i < g->n_edges; i++)
+        ag_tasks[fill[g->e_agency[i]]++] = g->e_task[i];
+    FG_TRY(IG(igraph_vector_int_init(&edges, 0)));
     has_edges = true;
-    for (size_t i = 0; i < g->n_edges; i++) {
-        VECTOR(edges)[2 * i] = (igraph_integer_t)g->e_task[i];
-        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)(g->n_tasks + g->e_agency[i]);
-    }
-    FG_TRY(IG(igraph_create(&bip, &edges, (igraph_integer_t)nv, IGRAPH_UNDIRECTED)));
-    has_bip = true;
-    FG_TRY(IG(igraph_vector_bool_init(&types, (igraph_integer_t)nv)));
-    has_types = true;
-    for (size_t i = g->n_tasks; i < nv; i++)
-        VECTOR(types)[i] = true;
-    FG_TRY(IG(igraph_vector_int_init(&mult, 0)));
-    has_mult = true;
-    /* proj2 holds the vertices of type true (agencies), in their order. */
-    FG_TRY(IG(igraph_bipartite_projection(&bip, &types, NULL, &g->proj, NULL, &mult, -1)));
-    g->has_proj = true;
-    FG_TRY(IG(igraph_vector_init(&g->weight, igraph_vector_int_size(&mult))));
+    FG_TRY(IG(igraph_vector_init(&g->weight, 0)));
     g->has_weight = true;
-    FG_TRY(IG(igraph_vector_init(&g->length, igraph_vector_int_size(&mult))));
-    g->has_length = true;
-    for (igraph_integer_t k = 0; k < igraph_vector_int_size(&mult); k++) {
-        VECTOR(g->weight)[k] = (igraph_real_t)VECTOR(mult)[k];
-        VECTOR(g->length)[k] = 1.0 / (igraph_real_t)VECTOR(mult)[k];
+    for (size_t i = 0; i < na; i++) {
+        size_t n_seen = 0;
+
+        for (size_t k = ag_first[i]; k < ag_first[i + 1]; k++) {
+            size_t t = ag_tasks[k];
+
+            for (size_t e = task_first[t]; e < task_first[t + 1]; e++) {
+                size_t j = g->e_agency[e];
+
+                if (j <= i)
+                    continue;
+                if (added[j] == i + 1) {
+                    mult[j]++;
+                    continue;
+                }
+                added[j] = i + 1;
+                mult[j] = 1;
+                seen[n_seen++] = (uint32_t)j;
+            }
+        }
+        for (size_t s = 0; s < n_seen; s++) {
+            FG_TRY(IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)i)));
+            FG_TRY(IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)seen[s])));
+            FG_TRY(IG(igraph_vector_push_back(&g->weight, (igraph_real_t)mult[seen[s]])));
+            n_proj++;
+        }
     }
+    FG_TRY(IG(igraph_create(&g->proj, &edges, (igraph_integer_t)na, IGRAPH_UNDIRECTED)));
+    g->has_proj = true;
+    FG_TRY(IG(igraph_vector_init(&g->length, (igraph_integer_t)n_proj)));
+    g->has_length = true;
+    for (size_t k = 0; k < n_proj; k++)
+        VECTOR(g->length)[k] = 1.0 / VECTOR(g->weight)[k];
 out:
-    if (has_mult)
-        igraph_vector_int_destroy(&mult);
-    if (has_types)
-        igraph_vector_bool_destroy(&types);
-    if (has_bip)
-        igraph_destroy(&bip);
     if (has_edges)
         igraph_vector_int_destroy(&edges);
+    free(task_first);
+    free(ag_first);
+    free(ag_tasks);
+    free(fill);
+    free(added);
+    free(mult);
+    free(seen);
     pop_handlers(h);
     return rc;
 }
@@ -279,10 +464,11 @@ out:
 int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg_filter *f)
 {
     fg_filter def = FG_FILTER_INIT;
+    fg_store_edge_query q;
     load_ctx l;
     fg_graph *g = NULL;
-    size_t n_unique = 0;
-    size_t *last_doc_task = NULL;
+    uint32_t *remap = NULL;
+    const char **last_doc = NULL;
     int rc = FG_OK;
 
     if (out == NULL || st == NULL)
@@ -296,91 +482,51 @@ int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg
     l.g = g;
     l.f = f ? f : &def;
     l.gz = gz;
-    l.last_clause = -1;
-    FG_TRY(fg_store_edges(st, on_edge, &l));
+    l.max_id = -1;
+    l.clause_id = l.item_id = l.doc_id = -1;
+
+    FG_TRY(fg_store_agency_list(st, on_agency, &l));
     FG_TRY(l.rc);
+    FG_TRY(index_agencies(&l));
+    q.docs = l.f->docs;
+    q.n_docs = l.f->n_docs;
+    q.year = l.f->year;
+    FG_TRY(fg_store_edge_rows(st, &q, on_row, &l));
+    FG_TRY(l.rc);
+    FG_TRY(close_task(&l));
 
-    /* One edge per (task, agency), lead when any of its assignments leads; then the role
-     * filter on that merged role (a lead is not also a co-operator of the task). */
-    if (l.n_edges)
-        qsort(l.edges, l.n_edges, sizeof *l.edges, cmp_raw);
-    {
-        size_t m = 0;
-
-        for (size_t i = 0; i < l.n_edges; i++) {
-            if (m && l.edges[m - 1].task == l.edges[i].task &&
-                strcmp(l.edges[m - 1].agency, l.edges[i].agency) == 0) {
-                l.edges[m - 1].lead |= l.edges[i].lead;
-                continue;
-            }
-            l.edges[m++] = l.edges[i];
-        }
-        l.n_edges = m;
-        if (l.f->roles != FG_ROLES_ALL) {
-            m = 0;
-            for (size_t i = 0; i < l.n_edges; i++)
-                if ((l.f->roles == FG_ROLES_LEAD) == (l.edges[i].lead != 0))
-                    l.edges[m++] = l.edges[i];
-            l.n_edges = m;
-        }
+    /* Agencies: the names some edge uses, still sorted; edges renumbered to them. */
+    remap = malloc((l.n_names + 1) * sizeof *remap);
+    FG_CHECK_ALLOC(remap);
+    for (size_t i = 0; i < l.n_names; i++)
+        remap[i] = UINT32_MAX;
+    for (size_t i = 0; i < l.n_edges; i++)
+        remap[l.e_name[i]] = 0;
+    g->agencies = malloc((l.n_names + 1) * sizeof *g->agencies);
+    FG_CHECK_ALLOC(g->agencies);
+    for (size_t i = 0; i < l.n_names; i++) {
+        if (remap[i] == UINT32_MAX)
+            continue;
+        remap[i] = (uint32_t)g->n_agencies;
+        g->agencies[g->n_agencies++] = l.names[i];
     }
-    /* Tasks left without an edge drop out; the others keep their order. */
-    {
-        size_t *map = malloc((g->n_tasks + 1) * sizeof *map);
-        size_t kept = 0;
+    for (size_t i = 0; i < l.n_edges; i++)
+        l.e_name[i] = remap[l.e_name[i]];
+    g->e_task = l.e_task;
+    g->e_agency = l.e_name;
+    g->e_lead = l.e_lead;
+    g->n_edges = l.n_edges;
+    l.e_task = l.e_name = NULL;
+    l.e_lead = NULL;
 
-        FG_CHECK_ALLOC(map);
-        for (size_t t = 0; t < g->n_tasks; t++)
-            map[t] = SIZE_MAX;
-        for (size_t i = 0; i < l.n_edges; i++)
-            map[l.edges[i].task] = 0;
-        for (size_t t = 0; t < g->n_tasks; t++) {
-            if (map[t] == SIZE_MAX)
-                continue;
-            g->tasks[kept] = g->tasks[t];
-            map[t] = kept++;
-        }
-        g->n_tasks = kept;
-        for (size_t i = 0; i < l.n_edges; i++)
-            l.edges[i].task = map[l.edges[i].task];
-        free(map);
-    }
-    /* Agencies: distinct names, sorted. */
-    if (l.n_edges) {
-        const char **names = malloc(l.n_edges * sizeof *names);
-
-        FG_CHECK_ALLOC(names);
-        for (size_t i = 0; i < l.n_edges; i++)
-            names[i] = l.edges[i].agency;
-        qsort(names, l.n_edges, sizeof *names, cmp_str_ptr);
-        for (size_t i = 0; i < l.n_edges; i++)
-            if (n_unique == 0 || strcmp(names[n_unique - 1], names[i]) != 0)
-                names[n_unique++] = names[i];
-        g->agencies = names;
-        g->n_agencies = n_unique;
-    }
-    g->e_task = malloc((l.n_edges + 1) * sizeof *g->e_task);
-    g->e_agency = malloc((l.n_edges + 1) * sizeof *g->e_agency);
-    g->e_lead = malloc(l.n_edges + 1);
     g->lead = calloc(g->n_agencies + 1, sizeof *g->lead);
     g->co = calloc(g->n_agencies + 1, sizeof *g->co);
     g->documents = calloc(g->n_agencies + 1, sizeof *g->documents);
-    last_doc_task = malloc((g->n_agencies + 1) * sizeof *last_doc_task);
-    FG_CHECK_ALLOC(g->e_task);
-    FG_CHECK_ALLOC(g->e_agency);
-    FG_CHECK_ALLOC(g->e_lead);
+    last_doc = calloc(g->n_agencies + 1, sizeof *last_doc);
     FG_CHECK_ALLOC(g->lead);
     FG_CHECK_ALLOC(g->co);
     FG_CHECK_ALLOC(g->documents);
-    FG_CHECK_ALLOC(last_doc_task);
-    for (size_t i = 0; i < g->n_agencies; i++)
-        last_doc_task[i] = SIZE_MAX;
-    for (size_t i = 0; i < l.n_edges; i++) {
-        g->e_task[i] = l.edges[i].task;
-        g->e_agency[i] = agency_index(g, l.edges[i].agency);
-        g->e_lead[i] = l.edges[i].lead;
-    }
-    g->n_edges = l.n_edges;
+    FG_CHECK_ALLOC(last_doc);
     for (size_t i = 0; i < g->n_edges; i++) {
         size_t a = g->e_agency[i];
         const char *doc = g->tasks[g->e_task[i]].doc;
@@ -389,17 +535,24 @@ int fg_graph_load(fg_graph **out, fg_store *st, const fg_gazetteer *gz, const fg
             g->lead[a]++;
         else
             g->co[a]++;
-        /* Tasks are in document order, so a new document shows as a change of name. */
-        if (last_doc_task[a] == SIZE_MAX || strcmp(g->tasks[last_doc_task[a]].doc, doc) != 0)
+        /* Tasks are in document order and each document's name is copied once. */
+        if (last_doc[a] != doc)
             g->documents[a]++;
-        last_doc_task[a] = g->e_task[i];
+        last_doc[a] = doc;
     }
     FG_TRY(build_projection(g));
     *out = g;
     g = NULL;
 out:
-    free(l.edges);
-    free(last_doc_task);
+    free(l.kept);
+    free(l.dense);
+    free(l.names);
+    free(l.cur);
+    free(l.e_task);
+    free(l.e_name);
+    free(l.e_lead);
+    free(remap);
+    free(last_doc);
     fg_graph_free(g);
     return rc;
 }
@@ -451,6 +604,11 @@ size_t fg_graph_n_edges(const fg_graph *g)
     return g->n_edges;
 }
 
+size_t fg_graph_n_ties(const fg_graph *g)
+{
+    return g->has_proj ? (size_t)igraph_ecount(&g->proj) : 0;
+}
+
 void fg_graph_edge(const fg_graph *g, size_t i, size_t *task, size_t *agency, fg_role *role)
 {
     *task = g->e_task[i];
@@ -490,6 +648,26 @@ static size_t edit_distance(const char *a, const char *b)
         }
     }
     return d[nb];
+}
+
+/* The index of an agency by exact name (agencies are sorted), or SIZE_MAX. */
+static size_t agency_index(const fg_graph *g, const char *name)
+{
+    size_t lo = 0;
+    size_t hi = g->n_agencies;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(g->agencies[mid], name);
+
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
 }
 
 int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const char *name)
@@ -635,20 +813,140 @@ int fg_analysis_centrality(fg_centrality_row **rows_out, size_t *n_out, const fg
     return fg_analysis_centrality_some(rows_out, n_out, g, FG_MEASURE_ALL);
 }
 
+/* splitmix64: a small seeded generator for picking sources, the same on every platform. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* k distinct agencies, chosen uniformly (partial Fisher–Yates), in ascending order. */
+static int pick_sources(igraph_vector_int_t *out, size_t n, size_t k, unsigned long seed)
+{
+    size_t *perm = malloc((n + 1) * sizeof *perm);
+    uint64_t state = seed;
+    int rc = FG_OK;
+
+    FG_CHECK_ALLOC(perm);
+    for (size_t i = 0; i < n; i++)
+        perm[i] = i;
+    for (size_t i = 0; i < k; i++) {
+        size_t j = i + (size_t)(next_random(&state) % (n - i));
+        size_t t = perm[i];
+
+        perm[i] = perm[j];
+        perm[j] = t;
+    }
+    FG_TRY(IG(igraph_vector_int_resize(out, (igraph_integer_t)k)));
+    for (size_t i = 0; i < k; i++)
+        VECTOR(*out)[i] = (igraph_integer_t)perm[i];
+    igraph_vector_int_sort(out);
+out:
+    free(perm);
+    return rc;
+}
+
+/* Betweenness and harmonic centrality estimated from the sampled sources. */
+static int sampled_paths(fg_centrality_row *rows, const fg_graph *g, unsigned measures,
+                         const igraph_vector_int_t *src)
+{
+    size_t n = g->n_agencies;
+    size_t k = (size_t)igraph_vector_int_size(src);
+    double scale = (double)n / (double)k;
+    igraph_vector_t v;
+    igraph_matrix_t d;
+    bool has_v = false;
+    bool has_d = false;
+    int rc = FG_OK;
+
+    if (measures & FG_MEASURE_BETWEENNESS) {
+        FG_TRY(IG(igraph_vector_init(&v, 0)));
+        has_v = true;
+        FG_TRY(IG(igraph_betweenness_subset(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                            igraph_vss_vector(src), igraph_vss_all(),
+                                            &g->length)));
+        for (size_t a = 0; a < n; a++)
+            rows[a].betweenness = VECTOR(v)[a] * scale;
+    }
+    if (measures & FG_MEASURE_HARMONIC) {
+        /* harmonic(v) = Σ_u 1/d(u, v) over the other agencies; from k sources it is
+         * Σ_s 1/d(s, v) · (n − 1)/(k − [v sampled]). */
+        FG_TRY(IG(igraph_matrix_init(&d, 0, 0)));
+        has_d = true;
+        FG_TRY(IG(igraph_distances_dijkstra(&g->proj, &d, igraph_vss_vector(src),
+                                             igraph_vss_all(), &g->length, IGRAPH_ALL)));
+        for (size_t a = 0; a < n; a++) {
+            double sum = 0.0;
+            size_t others = k;
+
+            for (size_t s = 0; s < k; s++) {
+                double x = MATRIX(d, (igraph_integer_t)s, (igraph_integer_t)a);
+
+                if ((size_t)VECTOR(*src)[s] == a)
+                    others--;
+                else if (x > 0 && isfinite(x))
+                    sum += 1.0 / x;
+            }
+            rows[a].harmonic = others ? sum * (double)(n - 1) / (double)others : 0.0;
+        }
+    }
+out:
+    if (has_v)
+        igraph_vector_destroy(&v);
+    if (has_d)
+        igraph_matrix_destroy(&d);
+    return rc;
+}
+
 int fg_analysis_centrality_some(fg_centrality_row **rows_out, size_t *n_out, const fg_graph *g,
                                 unsigned measures)
 {
+    fg_centrality_opts o = FG_CENTRALITY_OPTS_INIT;
+
+    o.measures = measures;
+    return fg_analysis_centrality_opts(rows_out, n_out, NULL, g, &o);
+}
+
+int fg_analysis_centrality_opts(fg_centrality_row **rows_out, size_t *n_out,
+                                fg_centrality_info *info, const fg_graph *g,
+                                const fg_centrality_opts *opts)
+{
+    fg_centrality_opts def = FG_CENTRALITY_OPTS_INIT;
     handlers h = push_handlers();
     igraph_vector_t v;
     igraph_vector_int_t deg;
+    igraph_vector_int_t src;
     fg_centrality_row *rows = NULL;
     size_t n = g->n_agencies;
+    unsigned measures;
+    bool sampled;
     bool has_v = false;
     bool has_deg = false;
+    bool has_src = false;
     int rc = FG_OK;
 
     *rows_out = NULL;
     *n_out = 0;
+    if (opts == NULL)
+        opts = &def;
+    measures = opts->measures;
+    if (opts->cutoff < 0 || isnan(opts->cutoff)) {
+        rc = fg_error_set(FG_EINVAL, "the path cutoff must be a positive length");
+        goto out;
+    }
+    if (opts->cutoff > 0 && opts->sample > 0) {
+        rc = fg_error_set(FG_EINVAL, "use either a path cutoff or a sample, not both");
+        goto out;
+    }
+    sampled = opts->sample > 0 && opts->sample < n;
+    if (info) {
+        info->sources = sampled ? opts->sample : n;
+        info->sampled = sampled;
+        info->cutoff = opts->cutoff;
+    }
     rows = calloc(n ? n : 1, sizeof *rows);
     FG_CHECK_ALLOC(rows);
     for (size_t a = 0; a < n; a++)
@@ -668,15 +966,24 @@ int fg_analysis_centrality_some(fg_centrality_row **rows_out, size_t *n_out, con
         for (size_t a = 0; a < n; a++)
             rows[a].strength = VECTOR(v)[a];
     }
+    if (sampled && (measures & (FG_MEASURE_BETWEENNESS | FG_MEASURE_HARMONIC))) {
+        FG_TRY(IG(igraph_vector_int_init(&src, 0)));
+        has_src = true;
+        FG_TRY(pick_sources(&src, n, opts->sample, opts->seed));
+        FG_TRY(sampled_paths(rows, g, measures, &src));
+        measures &= ~(unsigned)(FG_MEASURE_BETWEENNESS | FG_MEASURE_HARMONIC);
+    }
+    /* A cutoff of -1 is igraph's "no cutoff". */
     if (measures & FG_MEASURE_BETWEENNESS) {
-        FG_TRY(IG(igraph_betweenness(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                     &g->length)));
+        FG_TRY(IG(igraph_betweenness_cutoff(&g->proj, &v, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                            &g->length, opts->cutoff > 0 ? opts->cutoff : -1)));
         for (size_t a = 0; a < n; a++)
             rows[a].betweenness = VECTOR(v)[a];
     }
     if (measures & FG_MEASURE_HARMONIC) {
-        FG_TRY(IG(igraph_harmonic_centrality(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL,
-                                             &g->length, false)));
+        FG_TRY(IG(igraph_harmonic_centrality_cutoff(&g->proj, &v, igraph_vss_all(), IGRAPH_ALL,
+                                                    &g->length, false,
+                                                    opts->cutoff > 0 ? opts->cutoff : -1)));
         for (size_t a = 0; a < n; a++)
             rows[a].harmonic = VECTOR(v)[a];
     }
@@ -701,6 +1008,8 @@ out:
         igraph_vector_destroy(&v);
     if (has_deg)
         igraph_vector_int_destroy(&deg);
+    if (has_src)
+        igraph_vector_int_destroy(&src);
     pop_handlers(h);
     free(rows);
     return rc;

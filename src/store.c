@@ -1047,3 +1047,105 @@ int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, vo
         rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
     return rc;
 }
+
+/* ---- typed streams for building graphs ---- */
+
+int fg_store_agency_list(fg_store *st, fg_store_agency_cb cb, void *payload)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = FG_OK;
+    int r;
+
+    FG_TRY(prepare(st, &s, "SELECT id, name, status, level FROM agencies ORDER BY id"));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        fg_store_agency_row row;
+
+        row.id = sqlite3_column_int64(s, 0);
+        row.name = (const char *)sqlite3_column_text(s, 1);
+        row.status = (const char *)sqlite3_column_text(s, 2);
+        row.level = (const char *)sqlite3_column_text(s, 3);
+        if (row.name == NULL || row.status == NULL || row.level == NULL) {
+            rc = fg_error_set(FG_EDB, "%s: agency %lld has NULL fields", st->path,
+                              (long long)row.id);
+            goto out;
+        }
+        if (cb(&row, payload) != 0)
+            goto out;
+    }
+    if (r != SQLITE_DONE)
+        rc = db_error(st, "query failed");
+out:
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/*
+ * The join runs documents → items → clauses → assignments (CROSS JOIN fixes that order), so
+ * the indexes on documents(name), items(doc_id, seq), clauses(item_id, seq) and
+ * assignments(clause_id, seq) deliver the rows already in document order: no sort of the
+ * whole table, and memory stays flat however large the store.
+ */
+int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge_cb cb,
+                       void *payload)
+{
+    fg_str sql = FG_STR_INIT;
+    sqlite3_stmt *s = NULL;
+    int rc = FG_OK;
+    int r;
+    int p = 1;
+
+    static const char head[] =
+        "SELECT d.id, d.name, coalesce(d.year, 0), i.id, i.path, i.title,"
+        " c.id, c.seq, a.agency_id, a.role = 'lead'"
+        " FROM documents d CROSS JOIN items i CROSS JOIN clauses c CROSS JOIN assignments a"
+        " WHERE i.doc_id = d.id AND c.item_id = i.id AND a.clause_id = c.id";
+    static const char tail[] = " ORDER BY d.name, i.seq, c.seq, a.seq";
+    size_t n_docs = q ? q->n_docs : 0;
+
+    if (n_docs > 30000)
+        return fg_error_set(FG_EINVAL, "too many documents to select (%zu; at most 30000)",
+                            n_docs);
+    FG_TRY(fg_str_append(&sql, head, sizeof head - 1));
+    if (q && q->year)
+        FG_TRY(fg_str_append(&sql, " AND d.year = ?", strlen(" AND d.year = ?")));
+    for (size_t i = 0; i < n_docs; i++) {
+        const char *more = i ? ", ?" : " AND d.name IN (?";
+
+        FG_TRY(fg_str_append(&sql, more, strlen(more)));
+    }
+    if (n_docs)
+        FG_TRY(fg_str_appendc(&sql, ')'));
+    FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
+    FG_TRY(prepare(st, &s, sql.ptr));
+    if (q && q->year)
+        FG_TRY(bind_int(st, s, p++, q->year));
+    for (size_t i = 0; i < n_docs; i++)
+        FG_TRY(bind_text(st, s, p++, q->docs[i]));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        fg_store_edge_row row;
+
+        row.doc_id = sqlite3_column_int64(s, 0);
+        row.doc = (const char *)sqlite3_column_text(s, 1);
+        row.year = sqlite3_column_int(s, 2);
+        row.item_id = sqlite3_column_int64(s, 3);
+        row.path = (const char *)sqlite3_column_text(s, 4);
+        row.title = (const char *)sqlite3_column_text(s, 5);
+        row.clause_id = sqlite3_column_int64(s, 6);
+        row.clause = sqlite3_column_int(s, 7);
+        row.agency_id = sqlite3_column_int64(s, 8);
+        row.lead = sqlite3_column_int(s, 9) != 0;
+        if (row.doc == NULL || row.path == NULL || row.title == NULL) {
+            rc = fg_error_set(FG_EDB, "%s: clause %lld has NULL fields", st->path,
+                              (long long)row.clause_id);
+            goto out;
+        }
+        if (cb(&row, payload) != 0)
+            goto out;
+    }
+    if (r != SQLITE_DONE)
+        rc = db_error(st, "query failed");
+out:
+    sqlite3_finalize(s);
+    fg_str_dispose(&sql);
+    return rc;
+}

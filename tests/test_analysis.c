@@ -555,6 +555,102 @@ static void test_analysis__betweenness_ties_split_equally(void **state)
         check_row(r, all[i], 2, 2, 0.5, 2.5, 1, 0.25);
 }
 
+/* ---- large-graph options: sampled and cut-off path measures ---- */
+
+static fg_centrality_row *centrality_with(const fg_centrality_opts *o, fg_centrality_info *info)
+{
+    fg_centrality_row *rows = NULL;
+    size_t n = SIZE_MAX;
+
+    assert_int_equal(fg_analysis_centrality_opts(&rows, &n, info, graph, o), FG_OK);
+    own(rows);
+    assert_int_equal(n, fg_graph_n_agencies(graph));
+    return rows;
+}
+
+static void test_analysis__path_cutoff(void **state)
+{
+    fg_centrality_opts o = FG_CENTRALITY_OPTS_INIT;
+    fg_centrality_info info;
+    fg_centrality_row *r;
+
+    (void)state;
+    graph_of(weighted, N_OF(weighted));
+    /* Lengths 甲–乙 1/5, 乙–丙 1/5, 甲–丙 1 (direct) or 2/5 (by 乙). A cutoff of 0.3 keeps
+     * only the two strong ties: nobody lies between, harmonic 甲 = 1/(1/5) = 5, 乙 = 10. */
+    o.cutoff = 0.3;
+    r = centrality_with(&o, &info);
+    assert_false(info.sampled);
+    assert_near(info.cutoff, 0.3, "cutoff reported");
+    check_row(r, "省甲厅", 2, 6, 0, 5, NAN, NAN);
+    check_row(r, "省乙厅", 2, 10, 0, 10, NAN, NAN);
+    /* A cutoff above every path changes nothing. */
+    o.cutoff = 100;
+    r = centrality_with(&o, &info);
+    check_row(r, "省乙厅", 2, 10, 1, 10, NAN, NAN);
+    /* Cutoff and sample together are refused. */
+    o.sample = 1;
+    {
+        fg_centrality_row *rows = NULL;
+        size_t n = 0;
+
+        assert_int_equal(fg_analysis_centrality_opts(&rows, &n, NULL, graph, &o), FG_EINVAL);
+        assert_null(rows);
+    }
+}
+
+static void test_analysis__path_sample(void **state)
+{
+    static const char *const c[] = {"省甲厅牵头，省乙厅按职责分工负责",
+                                    "省甲厅牵头，省丙厅按职责分工负责",
+                                    "省甲厅牵头，省丁厅按职责分工负责"};
+    fg_centrality_opts o = FG_CENTRALITY_OPTS_INIT;
+    fg_centrality_info info;
+    fg_centrality_row *r;
+    double sum = 0;
+    size_t hub_hits = 0;
+    const size_t runs = 1000;
+
+    (void)state;
+    graph_of(c, N_OF(c));
+    /* As many sources as agencies: exact, and said so. */
+    o.sample = 4;
+    r = centrality_with(&o, &info);
+    assert_false(info.sampled);
+    assert_int_equal(info.sources, 4);
+    check_row(r, "省甲厅", 3, 3, 3, 3, 1, 71.0 / 148.0);
+    /* One source: the hub gives 0 (it ends every path it starts), a leaf gives 1 pair-half
+     * through the hub for each of the two other leaves, scaled by 4 → 4. Over many seeds
+     * the mean approaches the exact 3 (unbiased); each run is reproducible. */
+    o.sample = 1;
+    for (size_t seed = 0; seed < runs; seed++) {
+        double b;
+
+        o.seed = seed;
+        r = centrality_with(&o, &info);
+        assert_true(info.sampled);
+        assert_int_equal(info.sources, 1);
+        b = r[ix("省甲厅")].betweenness;
+        if (!(fabs(b) < EPS || fabs(b - 4) < EPS))
+            fail_msg("seed %zu: hub betweenness %g, want 0 or 4", seed, b);
+        hub_hits += fabs(b) < EPS;
+        sum += b;
+        n_mem--; /* rows freed right here: the run would overflow the owner list */
+        free(r);
+    }
+    if (fabs(sum / (double)runs - 3) > 0.3)
+        fail_msg("mean of sampled hub betweenness %g, want about 3", sum / (double)runs);
+    assert_true(hub_hits > 0 && hub_hits < runs);
+    o.seed = 7;
+    r = centrality_with(&o, &info);
+    {
+        double first = r[ix("省甲厅")].betweenness;
+
+        r = centrality_with(&o, &info);
+        assert_near(r[ix("省甲厅")].betweenness, first, "same seed, same estimate");
+    }
+}
+
 /* ---- coordination ---- */
 
 static void test_analysis__partners_by_role(void **state)
@@ -865,6 +961,8 @@ int main(void)
         T(test_analysis__weighted_path_of_three),
         T(test_analysis__weak_tie_betweenness_and_path),
         T(test_analysis__betweenness_ties_split_equally),
+        T(test_analysis__path_cutoff),
+        T(test_analysis__path_sample),
         T(test_analysis__partners_by_role),
         T(test_analysis__shared_tasks_with_roles),
         T(test_analysis__pairs_strongest_first_then_names),

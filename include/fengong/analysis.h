@@ -3,6 +3,7 @@
 #define FENGONG_ANALYSIS_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 #include "fengong/doc.h"
 #include "fengong/gazetteer.h"
@@ -66,6 +67,8 @@ const fg_task_info *fg_graph_task(const fg_graph *g, size_t t);
 
 /** Number of bipartite edges (one per task and agency), and the i-th: task, agency, role. */
 size_t fg_graph_n_edges(const fg_graph *g);
+/** Number of ties (edges) of the agency projection. */
+size_t fg_graph_n_ties(const fg_graph *g);
 void fg_graph_edge(const fg_graph *g, size_t i, size_t *task, size_t *agency, fg_role *role);
 
 /**
@@ -135,6 +138,32 @@ enum {
 /** fg_analysis_centrality() restricted to the measures in the OR-ed flags. */
 int fg_analysis_centrality_some(fg_centrality_row **rows, size_t *n, const fg_graph *g,
                                 unsigned measures);
+
+/**
+ * How the path-based measures (betweenness, harmonic) are computed. They cost O(V·E log V);
+ * on a very large projection, either count only paths up to a length (cutoff) or estimate
+ * them from a random sample of source agencies (Brandes–Pich): exact sums over the sampled
+ * sources, scaled by agencies / sources, so the estimate is unbiased.
+ */
+typedef struct fg_centrality_opts {
+    unsigned measures;      /* FG_MEASURE_* flags */
+    double cutoff;          /* > 0: only paths of length ≤ cutoff (length = 1/weight) */
+    size_t sample;          /* > 0: estimate from this many sources (exact when ≥ agencies) */
+    unsigned long seed;     /* which sources are sampled */
+} fg_centrality_opts;
+
+#define FG_CENTRALITY_OPTS_INIT {FG_MEASURE_ALL, 0.0, 0, 42}
+
+/** What fg_analysis_centrality_opts() did, so that the output can say so. */
+typedef struct fg_centrality_info {
+    size_t sources;         /* agencies the path measures started from (all when exact) */
+    bool sampled;           /* betweenness and harmonic are estimates */
+    double cutoff;          /* > 0 when paths were cut at this length */
+} fg_centrality_info;
+
+/** fg_analysis_centrality() with options; info may be NULL. */
+int fg_analysis_centrality_opts(fg_centrality_row **rows, size_t *n, fg_centrality_info *info,
+                                const fg_graph *g, const fg_centrality_opts *opts);
 
 /** A community of the projection. Arrays are malloc'd and freed by fg_communities_free. */
 typedef struct fg_community {

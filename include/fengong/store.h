@@ -3,6 +3,7 @@
 #define FENGONG_STORE_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 #include "fengong/doc.h"
 #include "fengong/gazetteer.h"
@@ -143,6 +144,51 @@ int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, voi
 /** One agency by canonical name or alias or surface: its tasks: doc, item, clause, role,
  *  surface, title. FG_ENOTFOUND when the store has no such agency. */
 int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, void *payload);
+
+/** An agency of the store, for fg_store_agency_list(); strings live until the callback returns. */
+typedef struct fg_store_agency_row {
+    long long id;
+    const char *name;       /* canonical, or the surface when unresolved */
+    const char *status;     /* known, unresolved, generic or group */
+    const char *level;
+} fg_store_agency_row;
+
+typedef int (*fg_store_agency_cb)(const fg_store_agency_row *row, void *payload);
+
+/** Every agency of the store, by id. A non-zero return from cb stops early. */
+int fg_store_agency_list(fg_store *st, fg_store_agency_cb cb, void *payload);
+
+/** One assignment with its task, for fg_store_edge_rows(); strings live until cb returns. */
+typedef struct fg_store_edge_row {
+    long long doc_id;
+    const char *doc;
+    int year;               /* 0 when unknown */
+    long long item_id;
+    const char *path;       /* item path */
+    const char *title;      /* item title */
+    long long clause_id;
+    int clause;             /* 1-based within the item */
+    long long agency_id;    /* fg_store_agency_row.id */
+    bool lead;
+} fg_store_edge_row;
+
+/** Which assignments fg_store_edge_rows() streams: docs (by name; none means all), year. */
+typedef struct fg_store_edge_query {
+    const char *const *docs;
+    size_t n_docs;
+    int year;               /* 0: every year */
+} fg_store_edge_query;
+
+typedef int (*fg_store_edge_cb)(const fg_store_edge_row *row, void *payload);
+
+/**
+ * The assignments as typed rows in document order (document name, item, clause,
+ * assignment), streamed straight off the indexes: memory does not grow with the store.
+ * q may be NULL (everything). A non-zero return from cb stops early.
+ * @return FG_OK, FG_EINVAL (more than 30000 documents named) or FG_EDB.
+ */
+int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge_cb cb,
+                       void *payload);
 
 #ifdef __cplusplus
 }

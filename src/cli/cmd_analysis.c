@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -313,7 +314,14 @@ static const char centrality_usage[] =
     "task they share; weight = shared tasks, length = 1/weight): degree (neighbours),\n"
     "strength (sum of weights), betweenness (unnormalised, by length), harmonic (sum of\n"
     "1/distance by length), eigenvector (by weight, maximum 1), pagerank (by weight,\n"
-    "damping 0.85). Sorted by pagerank.\n\n";
+    "damping 0.85). Sorted by pagerank.\n"
+    "\n"
+    "Betweenness and harmonic follow every shortest path: O(agencies × ties). For a very\n"
+    "large projection:\n"
+    "      --sample K        estimate both from K random source agencies (seeded by --seed;\n"
+    "                        unbiased, scaled by agencies/K)\n"
+    "      --cutoff L        count only paths of length ≤ L (length = 1/shared tasks)\n"
+    "The output says when either is used (table footer, a JSON field, else stderr).\n\n";
 
 static int cmp_pagerank(const void *a, const void *b)
 {
@@ -333,10 +341,59 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     fg_graph *g = NULL;
     fg_gazetteer *gz = NULL;
     fg_centrality_row *rows = NULL;
+    fg_centrality_opts co = FG_CENTRALITY_OPTS_INIT;
+    fg_centrality_info info;
+    char note[160] = "";
     size_t n = 0;
     cli_printer p;
-    int rc = parse_an_args(&a, argc, argv, centrality_usage);
+    int rc;
 
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        const char *val = NULL;
+        int used = 0;
+
+        if (strcmp(o, "--sample") == 0 || strcmp(o, "--cutoff") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "fengong centrality: option '%s' needs a value\n", o);
+                return CLI_USAGE;
+            }
+            val = argv[i + 1];
+            used = 2;
+        } else if (strncmp(o, "--sample=", 9) == 0 || strncmp(o, "--cutoff=", 9) == 0) {
+            val = o + 9;
+            used = 1;
+        }
+        if (!used)
+            continue;
+        if (o[2] == 's') {
+            long k;
+
+            if (parse_int(val, 1, 100000000L, &k) < 0) {
+                fprintf(stderr, "fengong centrality: --sample needs a positive number of "
+                                "agencies, not '%s'\n", val);
+                return CLI_USAGE;
+            }
+            co.sample = (size_t)k;
+        } else {
+            char *end = NULL;
+            double c = strtod(val, &end);
+
+            if (end == val || *end != '\0' || !(c > 0) || !isfinite(c)) {
+                fprintf(stderr, "fengong centrality: --cutoff needs a positive length, not "
+                                "'%s'\n", val);
+                return CLI_USAGE;
+            }
+            co.cutoff = c;
+        }
+        drop_args(&argc, argv, i, used);
+        i--;
+    }
+    if (co.sample && co.cutoff > 0) {
+        fprintf(stderr, "fengong centrality: use --sample or --cutoff, not both\n");
+        return CLI_USAGE;
+    }
+    rc = parse_an_args(&a, argc, argv, centrality_usage);
     if (rc >= 0)
         return rc;
     if (optind < argc) {
@@ -344,13 +401,26 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
                 centrality_usage);
         return CLI_USAGE;
     }
+    co.seed = a.seed;
     if (open_graph(&g, &gz, &a, gl) < 0)
         return CLI_FAIL;
-    if (fg_analysis_centrality(&rows, &n, g) < 0) {
+    if (co.sample == 0 && co.cutoff == 0 && isatty(STDERR_FILENO) &&
+        (double)fg_graph_n_agencies(g) * (double)fg_graph_n_ties(g) > 2e8)
+        fprintf(stderr, "fengong centrality: exact betweenness on %zu agencies and %zu ties "
+                        "takes a while; --sample 500 estimates it much faster\n",
+                fg_graph_n_agencies(g), fg_graph_n_ties(g));
+    if (fg_analysis_centrality_opts(&rows, &n, &info, g, &co) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
         goto out;
     }
+    if (info.sampled)
+        snprintf(note, sizeof note,
+                 "betweenness and harmonic estimated from %zu of %zu agencies (seed %lu)",
+                 info.sources, n, a.seed);
+    else if (info.cutoff > 0)
+        snprintf(note, sizeof note,
+                 "betweenness and harmonic count only paths of length <= %g", info.cutoff);
     qsort(rows, n, sizeof *rows, cmp_pagerank);
     cli_printer_begin(&p, a.fmt, 7, hdr);
     for (size_t k = 1; k <= 6; k++)
@@ -378,7 +448,29 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
             cols[k + 1] = c[k];
         cli_printer_row(7, cols, &p);
     }
+    if (a.fmt == CLI_JSON && p.json) {
+        json_t *root = json_object();
+        char *s;
+
+        json_object_set_new(root, "agencies", p.json);
+        json_object_set_new(root, "paths",
+                            json_pack("{s:s,s:I,s:f}", "method",
+                                      info.sampled ? "sampled" : info.cutoff > 0 ? "cutoff"
+                                                                                 : "exact",
+                                      "sources", (json_int_t)info.sources, "cutoff",
+                                      info.cutoff));
+        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(root);
+        p.json = NULL;
+    }
     cli_printer_end(&p);
+    if (note[0] && a.fmt == CLI_TABLE)
+        printf("\n%s\n", note);
+    else if (note[0] && a.fmt != CLI_JSON)
+        fprintf(stderr, "fengong centrality: %s\n", note);
     rc = CLI_OK;
 out:
     free(rows);
