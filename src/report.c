@@ -298,6 +298,8 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     size_t n_pairs = 0;
     fg_map *m = NULL;
     team_names tn = {NULL, 0, 0};
+    fg_centrality_opts co = FG_CENTRALITY_OPTS_INIT;
+    fg_centrality_info cinfo;
     rows_ctx rcx;
     char c[8][48];
     int rc = FG_OK;
@@ -308,7 +310,12 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
         opts = &def;
     FG_TRY(fg_graph_load(&g, st, gz, filter));
     FG_TRY(fg_analysis_load(&load, &n_load, &bal, g));
-    FG_TRY(fg_analysis_centrality(&cen, &n_cen, g));
+    co.seed = opts->seed;
+    co.sample = opts->path_sample;
+    if (co.sample == 0 &&
+        (double)fg_graph_n_agencies(g) * (double)fg_graph_n_ties(g) > 2e8)
+        co.sample = FG_REPORT_AUTO_SAMPLE;
+    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, g, &co));
     FG_TRY(fg_analysis_communities(&com, &n_com, &q, g, opts->seed));
     FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
 
@@ -380,7 +387,12 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
         static const unsigned char num[] = {0, 1, 1, 1, 1, 1, 1};
 
         FG_TRY(raw(&s, "<h2 id=\"centrality\">中心性</h2>\n<p class=\"note\">机构投影网络：两机构每共同承担一项任务连一次；"
-                       "权重为共同任务数，距离为其倒数。</p><table class=\"sortable filterable\">"));
+                       "权重为共同任务数，距离为其倒数。</p>"));
+        if (cinfo.sampled)
+            FG_TRY(rawf(&s, "<p class=\"note\">介数与调和中心性为抽样估计：从 %zu 个机构中"
+                            "随机取 %zu 个起点（种子 %lu），按比例放大。</p>",
+                        n_cen, cinfo.sources, opts->seed));
+        FG_TRY(raw(&s, "<table class=\"sortable filterable\">"));
         FG_TRY(head_row(&s, 7, hdr));
         for (size_t i = 0; i < n_cen; i++) {
             const char *cells[7];
@@ -447,7 +459,10 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_render_team_names(st, on_team_name, &tn));
     if (tn.n == 0)
         FG_TRY(raw(&s, "<p class=\"note\">已入库的文件中没有工作专班。</p>\n"));
-    for (size_t i = 0; i < tn.n; i++) {
+    if (tn.n > opts->max_teams)
+        FG_TRY(rawf(&s, "<p class=\"note\">共 %zu 个工作专班，此处绘出前 %zu 个，其余列于下表；"
+                        "fengong render team --all 可全部绘出。</p>\n", tn.n, opts->max_teams));
+    for (size_t i = 0; i < tn.n && i < opts->max_teams; i++) {
         fg_render_opts ro = FG_RENDER_OPTS_INIT;
 
         FG_TRY(raw(&s, "<h3>"));
@@ -458,6 +473,18 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
         fg_map_free(m);
         m = NULL;
         FG_TRY(raw(&s, "</div>\n"));
+    }
+    if (tn.n > opts->max_teams) {
+        static const char *const hdr[] = {"文件", "工作专班"};
+
+        FG_TRY(raw(&s, "<table class=\"sortable filterable\">"));
+        FG_TRY(head_row(&s, 2, hdr));
+        for (size_t i = opts->max_teams; i < tn.n; i++) {
+            const char *cells[2] = {tn.v[2 * i], tn.v[2 * i + 1]};
+
+            FG_TRY(row(&s, 2, cells, NULL));
+        }
+        FG_TRY(raw(&s, "</tbody></table>\n"));
     }
     if (fg_graph_n_agencies(g) > 0) {
         fg_render_opts ro = FG_RENDER_OPTS_INIT;

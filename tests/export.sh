@@ -118,6 +118,20 @@ if grep -qE '(src|href)="(https?:)?//' "$tmp/report.html"; then
 else
     ok "report is self-contained (no external src or href)"
 fi
+# Large stores: --teams caps the inline maps and lists the rest; --sample says it estimates.
+"$bin" report --db "$db" -o "$tmp/small.html" --teams 2 --sample 5 >/dev/null || bad "report --teams 2 --sample 5"
+all=$(grep -o '<h3>' "$tmp/report.html" | wc -l)
+two=$(grep -o '<h3>' "$tmp/small.html" | wc -l)
+if [ "$all" -ge 3 ] && [ "$two" -eq 2 ] &&
+    grep -q "共 $all 个工作专班，此处绘出前 2 个" "$tmp/small.html" &&
+    [ "$(grep -o '<td>[^<]*工作专班</td>' "$tmp/small.html" | wc -l)" -eq $((all - 2)) ] &&
+    grep -q '随机取 5 个起点' "$tmp/small.html" && ! grep -q '随机取' "$tmp/report.html"; then
+    ok "report --teams 2 draws 2 of $all team maps and lists the rest; --sample is stated"
+else
+    bad "report --teams/--sample: $two of $all maps"
+fi
+"$bin" report --db "$db" -o "$tmp/x.html" --teams -1 >/dev/null 2>&1
+[ $? -eq 2 ] && ok "report --teams -1 is a usage error" || bad "report --teams -1 accepted"
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -n "$chrome" ]; then
     start=$(date +%s%N)

@@ -1357,12 +1357,19 @@ int cmd_export(int argc, char **argv, const cli_global *gl)
 /* ---- report ---- */
 
 static const char report_usage[] =
-    "usage: fengong report [-o FILE.html] [--seed N] [filters]\n"
+    "usage: fengong report [-o FILE.html] [--teams N] [--sample K] [--seed N] [filters]\n"
     "\n"
     "Write one self-contained HTML report (default exports/report.html): the documents,\n"
     "the workload table and balance, a Lorenz curve and a bar chart, centrality,\n"
-    "communities, the strongest pairs, every team map, the network map, a search box and\n"
-    "the names the gazetteer lacks. It needs no network and can be emailed.\n\n";
+    "communities, the strongest pairs, the team maps, the network map, a search box and\n"
+    "the names the gazetteer lacks. It needs no network and can be emailed.\n"
+    "\n"
+    "  -o, --output FILE     where to write (default exports/report.html)\n"
+    "      --teams N         draw at most N team maps inline (default 60; 0: none); the\n"
+    "                        other teams are listed in a table\n"
+    "      --sample K        estimate betweenness and harmonic centrality from K source\n"
+    "                        agencies (default: exact, or 500 on a projection with more\n"
+    "                        than 2·10^8 agencies × ties; the report says so)\n\n";
 
 int cmd_report(int argc, char **argv, const cli_global *gl)
 {
@@ -1378,15 +1385,30 @@ int cmd_report(int argc, char **argv, const cli_global *gl)
     int rc;
 
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "fengong report: -o needs a FILE\n");
-                return CLI_USAGE;
-            }
-            path = argv[i + 1];
-            drop_args(&argc, argv, i, 2);
-            i--;
+        bool is_out = strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0;
+        bool is_teams = strcmp(argv[i], "--teams") == 0;
+        bool is_sample = strcmp(argv[i], "--sample") == 0;
+        long v;
+
+        if (!is_out && !is_teams && !is_sample)
+            continue;
+        if (i + 1 >= argc) {
+            fprintf(stderr, "fengong report: %s needs a %s\n", argv[i], is_out ? "FILE" : "number");
+            return CLI_USAGE;
         }
+        if (is_out) {
+            path = argv[i + 1];
+        } else if (parse_int(argv[i + 1], is_teams ? 0 : 1, 100000000L, &v) < 0) {
+            fprintf(stderr, "fengong report: %s needs a %s number, not '%s'\n", argv[i],
+                    is_teams ? "non-negative" : "positive", argv[i + 1]);
+            return CLI_USAGE;
+        } else if (is_teams) {
+            ro.max_teams = (size_t)v;
+        } else {
+            ro.path_sample = (size_t)v;
+        }
+        drop_args(&argc, argv, i, 2);
+        i--;
     }
     rc = parse_an_args(&a, argc, argv, report_usage);
     if (rc >= 0)
