@@ -17,8 +17,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -246,49 +250,191 @@ static int gv_begin(gv *v, fg_renderer *r, const char *name, bool directed,
     return FG_OK;
 }
 
+static const char *const gv_formats[] = {"svg", "png:cairo", "pdf:cairo", "canon"};
+
+/* Lay out v->g with engine and render it to format f: the bytes in *data (gvFreeRenderData). */
+static int gv_layout_render(gv *v, const char *engine, fg_render_format f, char **data,
+                            unsigned int *len)
+{
+    int rc = FG_OK;
+
+    *data = NULL;
+    *len = 0;
+    if (gvLayout(v->gvc, v->g, engine) != 0) {
+        if (fg_error_last()->code != FG_ERENDER)
+            fg_error_set(FG_ERENDER, "graphviz: layout with %s failed", engine);
+        return FG_ERENDER;
+    }
+    if (gvRenderData(v->gvc, v->g, gv_formats[f], data, len) != 0 || *data == NULL) {
+        if (fg_error_last()->code != FG_ERENDER)
+            fg_error_set(FG_ERENDER, "graphviz: cannot render %s (is the plugin installed?)",
+                         gv_formats[f]);
+        rc = FG_ERENDER;
+    }
+    gvFreeLayout(v->gvc, v->g);
+    return rc;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    for (size_t done = 0; done < n;) {
+        ssize_t w = write(fd, (const char *)p + done, n - done);
+
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * gv_layout_render() in a child process with a deadline. The child sends one status byte,
+ * then the bytes (or the error message) through a pipe; the parent reads until EOF or the
+ * deadline, and kills the child when time is up: a layout cannot be interrupted otherwise.
+ * The result lands in a malloc'd buffer (*data, *len).
+ */
+static int gv_layout_render_timed(gv *v, const char *engine, fg_render_format f,
+                                  unsigned timeout, char **data, size_t *len)
+{
+    fg_str buf = FG_STR_INIT;
+    int fds[2];
+    pid_t pid;
+    int status = 0;
+    bool timed_out = false;
+    double deadline = now_s() + timeout;
+    int rc = FG_OK;
+
+    *data = NULL;
+    *len = 0;
+    if (pipe(fds) != 0)
+        return fg_error_set(FG_ERENDER, "render: cannot create a pipe: %s", strerror(errno));
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return fg_error_set(FG_ERENDER, "render: cannot fork: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        char *out = NULL;
+        unsigned int n = 0;
+        char ok;
+
+        close(fds[0]);
+        ok = gv_layout_render(v, engine, f, &out, &n) == FG_OK ? 1 : 0;
+        if (write_all(fds[1], &ok, 1) == 0) {
+            if (ok)
+                (void)write_all(fds[1], out, n);
+            else
+                (void)write_all(fds[1], fg_error_last()->message,
+                                strlen(fg_error_last()->message));
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    for (;;) {
+        struct pollfd pf = {fds[0], POLLIN, 0};
+        double left = deadline - now_s();
+        char chunk[65536];
+        ssize_t r;
+        int pr;
+
+        if (left <= 0) {
+            timed_out = true;
+            break;
+        }
+        pr = poll(&pf, 1, (int)(left * 1000) + 1);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr == 0)
+            continue; /* the deadline check above ends the wait */
+        r = read(fds[0], chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        if (fg_str_append(&buf, chunk, (size_t)r) != FG_OK) {
+            rc = FG_ENOMEM;
+            timed_out = false;
+            break;
+        }
+    }
+    close(fds[0]);
+    if (timed_out || rc != FG_OK)
+        kill(pid, SIGKILL);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (rc != FG_OK) {
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+    } else if (timed_out) {
+        rc = fg_error_set(FG_ERENDER,
+                          "graphviz: the %s layout of %d nodes and %d edges did not finish "
+                          "in %u s; draw less (render network --top N or --min-weight W) or "
+                          "allow more time (--timeout S, 0 for none)",
+                          engine, agnnodes(v->g), agnedges(v->g), timeout);
+    } else if (buf.len == 0 || !WIFEXITED(status)) {
+        rc = fg_error_set(FG_ERENDER, "graphviz: the %s layout failed (%s)", engine,
+                          WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no output");
+    } else if (buf.ptr[0] != 1) {
+        fg_str_appendc(&buf, '\0');
+        rc = fg_error_set(FG_ERENDER, "%s", buf.len > 2 ? buf.ptr + 1 : "graphviz failed");
+    } else {
+        *len = buf.len - 1;
+        memmove(buf.ptr, buf.ptr + 1, *len);
+        buf.ptr[*len] = '\0';
+        *data = fg_str_steal(&buf);
+    }
+    fg_str_dispose(&buf);
+    return rc;
+}
+
 /* Lay out with engine, render to format, hand the bytes to out; always frees v. */
 static int gv_finish(fg_map **out, gv *v, const char *engine, const fg_render_opts *opts,
                      const char *file_name)
 {
     fg_render_format f = opts ? opts->format : FG_RENDER_SVG;
-    static const char *const formats[] = {"svg", "png:cairo", "pdf:cairo", "canon"};
+    char *gv_data = NULL;
+    unsigned int gv_len = 0;
     char *data = NULL;
-    unsigned int len = 0;
-    bool laid_out = false;
+    size_t len = 0;
     fg_map *m = NULL;
     int rc = FG_OK;
 
     *out = NULL;
-    if (gvLayout(v->gvc, v->g, engine) != 0) {
-        if (fg_error_last()->code != FG_ERENDER)
-            fg_error_set(FG_ERENDER, "graphviz: layout with %s failed", engine);
-        rc = FG_ERENDER;
-        goto out;
-    }
-    laid_out = true;
-    if (gvRenderData(v->gvc, v->g, formats[f], &data, &len) != 0 || data == NULL) {
-        if (fg_error_last()->code != FG_ERENDER)
-            fg_error_set(FG_ERENDER, "graphviz: cannot render %s (is the plugin installed?)",
-                         formats[f]);
-        rc = FG_ERENDER;
-        goto out;
+    if (opts && opts->timeout > 0) {
+        FG_TRY(gv_layout_render_timed(v, engine, f, opts->timeout, &data, &len));
+    } else {
+        FG_TRY(gv_layout_render(v, engine, f, &gv_data, &gv_len));
+        data = malloc((size_t)gv_len + 1);
+        FG_CHECK_ALLOC(data);
+        memcpy(data, gv_data, gv_len);
+        data[gv_len] = '\0';
+        len = gv_len;
     }
     m = calloc(1, sizeof *m);
     FG_CHECK_ALLOC(m);
-    m->data = malloc(len + 1);
-    FG_CHECK_ALLOC(m->data);
-    memcpy(m->data, data, len);
-    m->data[len] = '\0';
+    m->data = data;
     m->len = len;
+    data = NULL;
     FG_TRY(fg_render_safe_name(&m->name, file_name));
     *out = m;
     m = NULL;
     fg_error_clear();
 out:
-    if (data)
-        gvFreeRenderData(data);
-    if (laid_out)
-        gvFreeLayout(v->gvc, v->g);
+    if (gv_data)
+        gvFreeRenderData(gv_data);
+    free(data);
     agclose(v->g);
     agseterrf(v->old_errf);
     fg_map_free(m);

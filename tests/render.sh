@@ -49,12 +49,18 @@ else
     bad "team SVG check: $(cat "$tmp/xml")"
 fi
 
-"$bin" render team --all --db "$db" -o "$tmp/b" >/dev/null 2>&1
+# Again with one process (the first run used one per CPU), into a directory that does not
+# exist yet: the same bytes.
+"$bin" render team --all --db "$db" -o "$tmp/b/new/dir" -j 1 >/dev/null 2>&1
+"$bin" render team --all --db "$db" -o "$tmp/j3" -j 3 >"$tmp/j3.out" 2>&1
 same=1
 for f in "$tmp/a"/*.svg; do
-    cmp -s "$f" "$tmp/b/$(basename "$f")" || same=0
+    cmp -s "$f" "$tmp/b/new/dir/$(basename "$f")" || same=0
+    cmp -s "$f" "$tmp/j3/$(basename "$f")" || same=0
 done
-[ "$same" -eq 1 ] && ok "re-render is byte-identical" || bad "re-render differs"
+[ "$same" -eq 1 ] && [ "$(grep -c '^wrote ' "$tmp/j3.out")" -eq 7 ] &&
+    ok "re-render is byte-identical with -j 1 and -j 3 (output directory created)" ||
+    bad "re-render differs: $(cat "$tmp/j3.out")"
 
 # PNG: rendered, and the CJK font it asks for is one fontconfig has (no fallback, no tofu).
 "$bin" render team 内需扩量提效攻坚工作专班 --db "$db" -o "$tmp/a" --format png >/dev/null 2>&1
@@ -89,6 +95,26 @@ cmp -s "$tmp/a/agency-省应急管理厅.svg" "$tmp/c/agency-省应急管理厅.
     cmp -s "$tmp/a/network.svg" "$tmp/c/network.svg" &&
     ok "agency (depth 2) and network maps re-render byte-identically" ||
     bad "agency or network map differs between runs"
+
+# A layout that would run long stops at --timeout with a message that says what to do:
+# 1,500 agencies, six to a task, drawn whole with sfdp.
+awk 'BEGIN { srand(5); print "测试省人民政府关于印发重点工作分工方案的通知"; print "";
+    for (t = 1; t <= 900; t++) {
+        line = t ". 推进第" t "项工作。（"
+        for (k = 0; k < 6; k++) line = line (k == 0 ? "" : k == 1 ? "牵头，" : "、") "第" int(rand() * 1500) + 1 "号测试局"
+        print line "按职责分工负责）"
+    } }' >"$tmp/bignet.txt"
+"$bin" ingest --db "$tmp/bn.db" "$tmp/bignet.txt" >/dev/null 2>&1
+start=$(date +%s)
+"$bin" render network --db "$tmp/bn.db" -o "$tmp/bn" --top 0 --timeout 1 >"$tmp/bn.out" 2>&1
+rc=$?
+took=$(( $(date +%s) - start ))
+if [ "$rc" -eq 1 ] && grep -q 'did not finish in 1 s; draw less (render network --top N' "$tmp/bn.out" &&
+    [ "$took" -lt 20 ] && [ ! -e "$tmp/bn/network.svg" ]; then
+    ok "a long layout stops at --timeout 1 with advice (${took} s incl. loading)"
+else
+    bad "timeout: rc $rc after $took s: $(cat "$tmp/bn.out")"
+fi
 
 # Teams of the same name in two documents get a file each (team-<名称>-<doc>).
 mkdir -p "$tmp/dup"

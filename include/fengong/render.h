@@ -21,9 +21,13 @@ typedef enum fg_render_format {
 typedef struct fg_render_opts {
     fg_render_format format;
     const char *font;      /* font family for every label (default "Noto Sans CJK SC") */
+    unsigned timeout;      /* seconds for layout + rendering, 0: no limit. With a limit the
+                            * work runs in a child process (fork) that is killed when time
+                            * is up, and the call fails with FG_ERENDER and a message that
+                            * says how to draw less. */
 } fg_render_opts;
 
-#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL}
+#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0}
 
 /**
  * A Graphviz context for rendering, reused by every map. Create one per process and keep it:

@@ -10,7 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -990,13 +993,21 @@ static const char render_usage[] =
     "usage: fengong render team NAME... | team --all | team --list\n"
     "       fengong render agency X [--depth 2]\n"
     "       fengong render network [--min-weight N] [--top N]\n"
-    "       common: [--format svg|png|pdf|dot] [-o DIR] [filters]\n"
+    "       common: [--format svg|png|pdf|dot] [-o DIR] [--timeout S] [-j N] [filters]\n"
     "\n"
     "Draw coordination maps with Graphviz into DIR (default exports/): one map per work team\n"
     "(工作专班: convenor, deputies, members, office; ties weighted by the tasks of the team's own\n"
     "plan), an agency's partners (colour by role; --depth 2 adds partners of partners), or the\n"
     "whole network (colours = communities, size = lead count). File names come from the\n"
-    "names, made safe. The same database gives byte-identical files.\n\n";
+    "names, made safe. The same database gives byte-identical files. DIR is created.\n"
+    "\n"
+    "      --timeout S       give up on a map whose layout takes more than S seconds, with a\n"
+    "                        message on how to draw less (default 60 for agency and network\n"
+    "                        maps; team maps have fixed rows and no limit unless given)\n"
+    "  -j, --jobs N          draw team maps in N processes (default: one per CPU)\n"
+    "\n"
+    "Networks of more than 60 agencies are laid out with sfdp, smaller ones with neato; team\n"
+    "and agency maps use fixed rows and neato.\n\n";
 
 /* Take render's own options out of argv; the rest goes to the shared parser. */
 typedef struct render_args {
@@ -1007,6 +1018,8 @@ typedef struct render_args {
     size_t top;
     int all;
     int list;
+    long jobs;          /* processes for team maps; 0: one per online CPU */
+    bool timeout_given;
 } render_args;
 
 static int take_render_args(render_args *r, int *argc, char **argv)
@@ -1017,6 +1030,8 @@ static int take_render_args(render_args *r, int *argc, char **argv)
     r->ro = def;
     r->dir = "exports";
     r->depth = 1;
+    r->ro.timeout = 60;
+    r->jobs = 0;
     for (int i = 1; i < *argc; i++) {
         const char *o = argv[i];
         const char *val = i + 1 < *argc ? argv[i + 1] : NULL;
@@ -1033,7 +1048,9 @@ static int take_render_args(render_args *r, int *argc, char **argv)
             used = 1;
         } else if (strcmp(o, "--format") == 0 || strcmp(o, "-f") == 0 || strcmp(o, "-o") == 0 ||
                    strcmp(o, "--output") == 0 || strcmp(o, "--depth") == 0 ||
-                   strcmp(o, "--min-weight") == 0 || strcmp(o, "--top") == 0) {
+                   strcmp(o, "--min-weight") == 0 || strcmp(o, "--top") == 0 ||
+                   strcmp(o, "--timeout") == 0 || strcmp(o, "--jobs") == 0 ||
+                   strcmp(o, "-j") == 0) {
             if (val == NULL) {
                 fprintf(stderr, "fengong render: option '%s' needs a value\n", o);
                 return CLI_USAGE;
@@ -1050,6 +1067,21 @@ static int take_render_args(render_args *r, int *argc, char **argv)
                 r->ro.format = (fg_render_format)f;
             } else if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) {
                 r->dir = val;
+            } else if (strcmp(o, "--timeout") == 0) {
+                if (parse_int(val, 0, 86400, &v) < 0) {
+                    fprintf(stderr, "fengong render: --timeout needs seconds (0 for no limit), "
+                                    "not '%s'\n", val);
+                    return CLI_USAGE;
+                }
+                r->ro.timeout = (unsigned)v;
+                r->timeout_given = true;
+            } else if (strcmp(o, "-j") == 0 || strcmp(o, "--jobs") == 0) {
+                if (parse_int(val, 1, 256, &v) < 0) {
+                    fprintf(stderr, "fengong render: %s needs a number of processes (1-256), "
+                                    "not '%s'\n", o, val);
+                    return CLI_USAGE;
+                }
+                r->jobs = v;
             } else if (parse_int(val, o[2] == 'd' ? 1 : 0, o[2] == 'd' ? 2 : 1000000, &v) < 0) {
                 fprintf(stderr, "fengong render: %s needs a %s, not '%s'\n", o,
                         o[2] == 'd' ? "depth of 1 or 2" : "number", val);
@@ -1147,6 +1179,163 @@ static void keep_doc_only_for_shared_names(team_list *l)
     }
 }
 
+/* mkdir -p: every missing directory of path, with a message naming the one that failed. */
+static int make_dirs(const char *path)
+{
+    char *p = malloc(strlen(path) + 1);
+    int rc = 0;
+
+    if (p == NULL) {
+        fprintf(stderr, "fengong: out of memory\n");
+        return -1;
+    }
+    memcpy(p, path, strlen(path) + 1);
+    for (char *c = p + 1; rc == 0; c++) {
+        bool end = *c == '\0';
+
+        if (*c != '/' && !end)
+            continue;
+        *c = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            fprintf(stderr, "fengong: %s: cannot create the directory: %s\n", p,
+                    strerror(errno));
+            rc = -1;
+        } else if (end) {
+            struct stat sb;
+
+            if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+                fprintf(stderr, "fengong: %s: not a directory\n", p);
+                rc = -1;
+            }
+            break;
+        }
+        *c = '/';
+    }
+    free(p);
+    return rc;
+}
+
+/*
+ * Draw teams first, first + step, … through a store connection of its own. Each finished
+ * map writes one byte to progress_fd (when ≥ 0); with show set, the count goes to stderr.
+ */
+static int draw_teams(const team_list *tl, size_t first, size_t step, const render_args *r,
+                      const an_args *a, fg_renderer *rr, const fg_gazetteer *gz,
+                      const cli_global *gl, int progress_fd, bool show)
+{
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    int status = CLI_OK;
+    size_t done = 0;
+
+    so.read_only = 1;
+    if (fg_store_open(&st, a->db, &so) < 0) {
+        cli_report_error(gl);
+        return CLI_FAIL;
+    }
+    for (size_t i = first; i < tl->n; i += step) {
+        fg_map *m = NULL;
+        char one = 1;
+
+        if (fg_render_team(&m, rr, st, gz, tl->docs[i], tl->names[i], &r->ro) < 0) {
+            cli_report_error(gl);
+            status = CLI_FAIL;
+        } else if (write_map(m, r, gl) < 0) {
+            status = CLI_FAIL;
+        }
+        fg_map_free(m);
+        done++;
+        if (progress_fd >= 0)
+            (void)!write(progress_fd, &one, 1);
+        if (show)
+            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+    }
+    if (show)
+        fputc('\n', stderr);
+    fg_store_close(st);
+    return status;
+}
+
+/*
+ * Team maps in parallel: the layouts are independent, so N child processes (each with its
+ * own store connection; the renderer and gazetteer are inherited) take every N-th team.
+ * Files are the same as from one process; the "wrote" lines may come in another order.
+ */
+static int draw_teams_parallel(const team_list *tl, const render_args *r, const an_args *a,
+                               fg_renderer *rr, const fg_gazetteer *gz, const cli_global *gl)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = (size_t)(r->jobs > 0 ? r->jobs : cpus > 0 ? cpus : 1);
+    bool show = isatty(STDERR_FILENO) && tl->n > 1;
+    pid_t pids[256];
+    size_t started = 0;
+    size_t done = 0;
+    int fds[2];
+    int status = CLI_OK;
+
+    if (jobs > tl->n / 2)
+        jobs = tl->n / 2 > 0 ? tl->n / 2 : 1; /* at least two maps per process */
+    if (jobs > 256)
+        jobs = 256;
+    if (jobs <= 1)
+        return draw_teams(tl, 0, 1, r, a, rr, gz, gl, -1, show);
+    if (pipe(fds) != 0) {
+        fprintf(stderr, "fengong render: cannot create a pipe: %s\n", strerror(errno));
+        return CLI_FAIL;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    for (size_t k = 0; k < jobs; k++) {
+        pid_t pid = fork();
+
+        if (pid < 0) {
+            fprintf(stderr, "fengong render: cannot start a process: %s\n", strerror(errno));
+            status = CLI_FAIL;
+            break;
+        }
+        if (pid == 0) {
+            int st;
+
+            close(fds[0]);
+            setvbuf(stdout, NULL, _IOLBF, 0); /* whole lines, not interleaved halves */
+            st = draw_teams(tl, k, jobs, r, a, rr, gz, gl, fds[1], false);
+            fflush(stdout);
+            _exit(st);
+        }
+        pids[started++] = pid;
+    }
+    close(fds[1]);
+    for (;;) {
+        char b[256];
+        ssize_t n = read(fds[0], b, sizeof b);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+        if (show)
+            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+    }
+    if (show)
+        fputc('\n', stderr);
+    close(fds[0]);
+    for (size_t k = 0; k < started; k++) {
+        int ws = 0;
+
+        while (waitpid(pids[k], &ws, 0) < 0 && errno == EINTR)
+            ;
+        if (!WIFEXITED(ws) || WEXITSTATUS(ws) != CLI_OK) {
+            if (WIFSIGNALED(ws))
+                fprintf(stderr, "fengong render: a drawing process died: %s\n",
+                        strsignal(WTERMSIG(ws)));
+            if (status == CLI_OK)
+                status = WIFEXITED(ws) ? WEXITSTATUS(ws) : CLI_FAIL;
+        }
+    }
+    return status;
+}
+
 static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr,
                        const char *what, int argc, char **argv, const cli_global *gl);
 
@@ -1200,33 +1389,27 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         so.read_only = 1;
         if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, gl) < 0)
             return CLI_FAIL;
-        if (fg_store_open(&st, a.db, &so) < 0) {
-            cli_report_error(gl);
-            fg_gazetteer_free(gz);
-            return CLI_FAIL;
-        }
         if (r.all || r.list) {
-            if (fg_render_team_names(st, on_team_listed, &tl) < 0) {
+            if (fg_store_open(&st, a.db, &so) < 0 ||
+                fg_render_team_names(st, on_team_listed, &tl) < 0) {
                 cli_report_error(gl);
                 status = CLI_FAIL;
             }
+            fg_store_close(st);
             keep_doc_only_for_shared_names(&tl);
         } else {
             for (int i = optind + 1; i < argc; i++)
                 on_team_listed(NULL, argv[i], &tl);
         }
-        if (r.all && tl.n == 0)
+        if (status == CLI_OK && r.all && tl.n == 0)
             fprintf(stderr, "fengong render team: %s holds no work teams\n", a.db);
-        for (size_t i = 0; !r.list && i < tl.n; i++) {
-            fg_map *m = NULL;
-
-            if (fg_render_team(&m, rr, st, gz, tl.docs[i], tl.names[i], &r.ro) < 0) {
-                cli_report_error(gl);
+        if (!r.timeout_given)
+            r.ro.timeout = 0; /* fixed rows: bounded work, and a fork per map costs */
+        if (status == CLI_OK && !r.list && tl.n > 0) {
+            if (make_dirs(r.dir) < 0)
                 status = CLI_FAIL;
-            } else if (write_map(m, &r, gl) < 0) {
-                status = CLI_FAIL;
-            }
-            fg_map_free(m);
+            else
+                status = draw_teams_parallel(&tl, &r, &a, rr, gz, gl);
         }
         for (size_t i = 0; i < tl.n; i++) {
             free(tl.names[i]);
@@ -1234,7 +1417,6 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         }
         free(tl.names);
         free(tl.docs);
-        fg_store_close(st);
         fg_gazetteer_free(gz);
         return status;
     }
@@ -1251,7 +1433,7 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
                     render_usage);
             return CLI_USAGE;
         }
-        if (open_graph(&g, &gz, &a, gl) < 0)
+        if (make_dirs(r.dir) < 0 || open_graph(&g, &gz, &a, gl) < 0)
             return CLI_FAIL;
         rc = CLI_FAIL;
         if (agency && fg_graph_find(&x, g, gz, argv[optind + 1]) < 0) {
@@ -1420,6 +1602,19 @@ int cmd_report(int argc, char **argv, const cli_global *gl)
     }
     ro.seed = a.seed;
     so.read_only = 1;
+    {
+        /* the directory of FILE is created, like render's -o DIR */
+        const char *slash = strrchr(path, '/');
+
+        if (slash && slash != path) {
+            char *dir = strndup(path, (size_t)(slash - path));
+            int mk = dir ? make_dirs(dir) : -1;
+
+            free(dir);
+            if (mk < 0)
+                return CLI_FAIL;
+        }
+    }
     if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, gl) < 0)
         return CLI_FAIL;
     rc = CLI_FAIL;
