@@ -16,10 +16,11 @@
 # For each size: generate the corpus (not timed), then time with /usr/bin/time -v (wall
 # time, peak RSS) extract --format tsv (all files, to /dev/null), ingest (one process, all
 # files, new database), load, centrality, communities, render team --all, report, export
-# --projection --format graphml; then NetworkX 2.x (Debian python3-networkx) on that
-# GraphML: degree, betweenness (length = 1/weight), PageRank (weight, 0.85) and Louvain
-# (weight), against fengong's centrality and communities commands (whole processes,
-# including reading the store). A failing stage prints its error and the run goes on.
+# --projection --format graphml, and centrality of one place (its documents by --doc); then
+# bench_analysis on the store and NetworkX 2.x (Debian python3-networkx) on the very same
+# agency projection, measure by measure: degree, betweenness (length = 1/weight), harmonic,
+# eigenvector, PageRank (weight, 0.85), communities (Leiden vs Louvain). A failing stage
+# prints its error and the run goes on.
 set -u
 build=${1:-build}
 sizes=${2:-"S M"}
@@ -48,6 +49,8 @@ fi
 # A private copy: a rebuild of BUILD_DIR during the run cannot mix two versions.
 cp "$fg" "$work/fengong" || exit 1
 fg=$work/fengong
+ba=$work/bench_analysis
+cp "$(cd "$build" && pwd)/bench_analysis" "$ba" 2>/dev/null || ba=/nonexistent
 rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 if [ -n "$(git -C "$root" status --porcelain -- src include CMakeLists.txt 2>/dev/null)" ]; then
     rev="$rev + uncommitted changes in src/"
@@ -153,6 +156,18 @@ for size in $sizes; do
         eval "t_$c=\$st_s ok_$c=\$st_ok"
     done
 
+    # One jurisdiction: the place (file names are YEAR_PLACE_NNN.txt) with the most
+    # documents, at most 64 of them (--doc takes up to 64).
+    place=$(ls "$d/docs" | awk -F_ '{ n[$2]++ } END { for (p in n) if (n[p] > m) { m = n[p]; b = p } print b }')
+    set --
+    for f in $(ls "$d/docs" | grep "_${place}_" | head -64); do
+        set -- "$@" --doc "$f"
+    done
+    jn=$(( $# / 2 ))
+    stage "$size" "centrality (1 place)" "$d" "$fg" centrality --db "$db" --format tsv "$@"
+    row "$size" "centrality (1 place)" "$place: $jn documents" ""
+    set --
+
     stage "$size" "render team" "$d" "$fg" render team --all --db "$db" -o "$d/maps"
     maps=$(ls "$d/maps" | wc -l)
     row "$size" "render team" "$(awk -v m="$maps" -v t="$teams" -v s="$st_s" 'BEGIN { printf "%d files for %d teams, %.1f files/s", m, t, m / (s > 0 ? s : 1e-9) }')" ""
@@ -168,49 +183,19 @@ for size in $sizes; do
     edges=$(awk '/<edge / { n++ } END { print n + 0 }' "$d/projection.graphml" 2>/dev/null || echo 0)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$stored" "$mb" "$arows" "$teams" "$nodes" "$edges" "$dbmb" >>"$corp"
 
-    if [ "${NX:-1}" != 0 ] && [ "$ok_export" = 1 ]; then
-        echo "== $size: NetworkX on the same projection ($nodes agencies, $edges edges)" >&2
-        # prints: measure seconds
-        if $py - "$d/projection.graphml" >"$d/nx.tsv" 2>"$work/stderr.txt" <<'EOF'
-import sys, time
-import networkx as nx
-
-def timed(fn):
-    t0 = time.perf_counter()
-    r = fn()
-    return time.perf_counter() - t0, r
-
-t, G = timed(lambda: nx.read_graphml(sys.argv[1]))
-print(f"read_graphml\t{t:.4f}")
-for _, _, a in G.edges(data=True):
-    w = float(a.get("weight", 1))
-    a["weight"] = w
-    a["length"] = 1.0 / w
-G = nx.Graph(G)
-print(f"degree\t{timed(lambda: (dict(G.degree()), dict(G.degree(weight='weight'))))[0]:.4f}")
-print(f"betweenness\t{timed(lambda: nx.betweenness_centrality(G, weight='length', normalized=False))[0]:.4f}")
-print(f"pagerank\t{timed(lambda: nx.pagerank(G, alpha=0.85, weight='weight'))[0]:.4f}")
-t, comms = timed(lambda: nx.community.louvain_communities(G, weight="weight", seed=42))
-print(f"louvain\t{t:.4f}")
-print(f"louvain_count\t{len(comms)}")
-print(f"version\t{nx.__version__}")
-EOF
-        then
-            awk -F'\t' -v size="$size" -v tc="${t_centrality:-0}" -v tm="${t_communities:-0}" \
-                -v okc="${ok_centrality:-0}" -v okm="${ok_communities:-0}" '
-                { v[$1] = $2 }
-                END {
-                    c = v["degree"] + v["betweenness"] + v["pagerank"]
-                    printf "%s\tread_graphml\t%.2f\t\t\n", size, v["read_graphml"]
-                    printf "%s\tdegree\t%.2f\t\t\n", size, v["degree"]
-                    printf "%s\tbetweenness\t%.2f\t\t\n", size, v["betweenness"]
-                    printf "%s\tpagerank\t%.2f\t\t\n", size, v["pagerank"]
-                    printf "%s\tdegree+betweenness+pagerank vs fengong centrality\t%.2f\t%.2f\t%s\n", size, c, tc,
-                        ((okc == 1 && tc > 0) ? sprintf("%.1f×", c / tc) : "-")
-                    printf "%s\tLouvain (%d communities) vs fengong communities (Leiden)\t%.2f\t%.2f\t%s\n", size,
-                        v["louvain_count"], v["louvain"], tm, ((okm == 1 && tm > 0) ? sprintf("%.1f×", v["louvain"] / tm) : "-")
-                    print v["version"] > "/dev/stderr"
-                }' "$d/nx.tsv" >>"$nxrows" 2>"$work/nxversion.txt"
+    # fengong (igraph, in-process, the graph loaded once) and NetworkX on the very same
+    # agency projection of this store: bench_analysis writes the edges and its own times,
+    # nx_analysis.py reads the edges and times NetworkX.
+    if [ "${NX:-1}" != 0 ] && [ "$ing_ok" = 1 ]; then
+        echo "== $size: igraph vs NetworkX on the same projection" >&2
+        mkdir -p "$d/nx"
+        if "$ba" --db "$db" --out "$d/nx" >"$d/nx/bench.txt" 2>"$work/stderr.txt" &&
+            $py "$here/nx_analysis.py" "$d/nx" --tsv >"$d/nx.tsv" 2>>"$work/stderr.txt"; then
+            awk -F'\t' -v size="$size" '
+                $1 == "version" { print $2 > "/dev/stderr"; next }
+                $1 == "nodes" || $1 == "edges" { next }
+                { printf "%s\t%s\t%s\t%s\t%s×\n", size, $1, $3, $2, $4 }' \
+                "$d/nx.tsv" >>"$nxrows" 2>"$work/nxversion.txt"
         else
             echo "  $size NetworkX: FAILED" >&2
             tail -5 "$work/stderr.txt" | sed 's/^/    /' >&2
@@ -235,12 +220,33 @@ table=$work/table.md
     echo
     echo "| stage | size | seconds | throughput | peak RSS MB | DB MB |"
     echo "|---|---|---|---|---|---|"
-    for st in extract ingest load centrality communities "render team" report export; do
+    for st in extract ingest load centrality "centrality (1 place)" communities "render team" report export; do
         awk -F'\t' -v st="$st" '$2 == st { printf "| %s | %s | %s | %s | %s | %s |\n", $2, $1, $3, $4, $5, $6 }' "$rows"
     done
+    echo
+    echo "End to end (ingest, which extracts; load, centrality, communities, render team, report, export):"
+    echo
+    echo "| size | seconds | peak RSS MB |"
+    echo "|---|---|---|"
+    awk -F'\t' '$2 == "ingest" || $2 == "load" || $2 == "centrality" || $2 == "communities" ||
+                 $2 == "render team" || $2 == "report" || $2 == "export" {
+                     s[$1] += $3; if ($5 + 0 > r[$1]) r[$1] = $5 + 0; if (!($1 in o)) o[$1] = ++n }
+                 END { for (k in o) order[o[k]] = k
+                       for (i = 1; i <= n; i++) printf "| %s | %.1f | %d |\n", order[i], s[order[i]], r[order[i]] }' "$rows"
+    echo
+    echo "Cost per unit (flat from size to size = linear):"
+    echo
+    echo "| size | extract s per 100 MB | ingest s per million rows | load s per million rows |"
+    echo "|---|---|---|---|"
+    awk -F'\t' 'FNR == NR { mb[$1] = $3; ar[$1] = $4; next }
+                 $2 == "extract" { e[$1] = $3 } $2 == "ingest" { i[$1] = $3 } $2 == "load" { l[$1] = $3 }
+                 END { for (k in mb) if (mb[k] > 0 && ar[k] > 0)
+                         printf "| %s | %.2f | %.2f | %.2f |\n", k, e[k] * 100 / mb[k], i[k] * 1e6 / ar[k], l[k] * 1e6 / ar[k] }' \
+        "$corp" "$rows" | sort
     if [ -s "$nxrows" ]; then
         echo
-        echo "NetworkX ${nxv} on the exported projection (seconds; ratio = NetworkX / fengong process):"
+        echo "igraph (fengong library, graph loaded once) vs NetworkX ${nxv} on the same agency projection, same run"
+        echo "(seconds per measure; ratio = NetworkX / fengong; NetworkX has no Leiden, so communities is Louvain):"
         echo
         echo "| size | measure | NetworkX s | fengong s | ratio |"
         echo "|---|---|---|---|---|"

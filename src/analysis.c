@@ -994,7 +994,7 @@ int fg_analysis_centrality_opts(fg_centrality_row **rows_out, size_t *n_out,
             rows[a].eigenvector = VECTOR(v)[a];
     }
     if (measures & FG_MEASURE_PAGERANK) {
-        FG_TRY(IG(igraph_pagerank(&g->proj, IGRAPH_PAGERANK_ALGO_PRPACK, &v, NULL,
+        FG_TRY(IG(igraph_pagerank(&g->proj, IGRAPH_PAGERANK_ALGO_ARPACK, &v, NULL,
                                   igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &g->weight, NULL)));
         for (size_t a = 0; a < n; a++)
             rows[a].pagerank = VECTOR(v)[a];
