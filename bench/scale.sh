@@ -12,6 +12,7 @@
 #   NX=0              skip the NetworkX comparison
 #   RESULTS=FILE      where to add the dated section (default bench/results.md; empty: nowhere)
 #   KEEP=DIR          keep the corpora, databases and outputs in DIR instead of a temp dir
+#   REUSE=1           with KEEP: use a corpus already generated in DIR/SIZE/docs (same seed!)
 #
 # For each size: generate the corpus (not timed), then time with /usr/bin/time -v (wall
 # time, peak RSS) extract --format tsv (all files, to /dev/null), ingest (one process, all
@@ -116,12 +117,18 @@ for size in $sizes; do
         *) echo "scale.sh: unknown size $size (S, M or L)" >&2; continue ;;
     esac
     d=$work/$size
-    rm -rf "$d"
-    mkdir -p "$d/docs" "$d/maps"
-    echo "== $size: generating (not timed)" >&2
-    if ! $py "$here/gen.py" --size "$size" --seed "$seed" --out "$d/docs"; then
-        echo "scale.sh: gen.py failed for $size" >&2
-        continue
+    if [ "${REUSE:-0}" = 1 ] && [ -n "$(ls -A "$d/docs" 2>/dev/null)" ]; then
+        echo "== $size: reusing the corpus in $d/docs" >&2
+        find "$d" -mindepth 1 -maxdepth 1 ! -name docs -exec rm -rf {} +
+        mkdir -p "$d/maps"
+    else
+        rm -rf "$d"
+        mkdir -p "$d/docs" "$d/maps"
+        echo "== $size: generating (not timed)" >&2
+        if ! $py "$here/gen.py" --size "$size" --seed "$seed" --out "$d/docs"; then
+            echo "scale.sh: gen.py failed for $size" >&2
+            continue
+        fi
     fi
     ndocs=$(ls "$d/docs" | wc -l)
     bytes=$(cat "$d/docs"/* | wc -c)
