@@ -18,19 +18,75 @@
 #include "error.h"
 #include "str.h"
 
-/* Surface form + kind → agencies.id, so that each name costs one SQL look-up per store. */
+/*
+ * Agency name → agencies.id (and whether the row is still unresolved), so that each name
+ * costs one SQL look-up per store. Keyed by the stored name (the canonical name when the
+ * gazetteer knows the surface), so it holds whatever gazetteer each ingest brings. It only
+ * holds rows committed or written in the open transaction: a rollback clears it, and so
+ * does a commit by another connection (PRAGMA data_version), which may have changed rows.
+ */
 typedef struct id_cache {
     char **keys;
     sqlite3_int64 *ids;
+    unsigned char *unresolved;
     size_t n;
     size_t cap;           /* a power of two, or 0 */
 } id_cache;
+
+/* The statements of the write path, prepared on first use and kept until the store closes. */
+typedef enum stmt_id {
+    ST_BEGIN,
+    ST_COMMIT,
+    ST_DATA_VERSION,
+    ST_DOC_BY_NAME,
+    ST_DOC_BY_SHA,
+    ST_DELETE_DOC,
+    ST_ADD_DOC,
+    ST_FIND_AGENCY,
+    ST_ADD_AGENCY,
+    ST_PROMOTE_AGENCY,
+    ST_ADD_ALIAS,
+    ST_ADD_ITEM,
+    ST_ADD_CLAUSE,
+    ST_ADD_ASSIGNMENT,
+    ST_ADD_TEAM,
+    ST_ADD_MEMBER,
+    N_STMTS
+} stmt_id;
+
+static const char *const stmt_sql[N_STMTS] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_DATA_VERSION] = "PRAGMA data_version",
+    [ST_DOC_BY_NAME] = "SELECT id, sha256 FROM documents WHERE name = ?1",
+    [ST_DOC_BY_SHA] = "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1",
+    [ST_DELETE_DOC] = "DELETE FROM documents WHERE id = ?1",
+    [ST_ADD_DOC] = "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, issuer, "
+                   "year, date, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [ST_FIND_AGENCY] = "SELECT id, status FROM agencies WHERE name = ?1",
+    [ST_ADD_AGENCY] = "INSERT INTO agencies(name, status, level, type, successor, since, "
+                      "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_PROMOTE_AGENCY] = "UPDATE agencies SET status = 'known', level = ?2, type = ?3, "
+                          "successor = ?4, since = ?5, source = ?6 WHERE id = ?1",
+    [ST_ADD_ALIAS] = "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)",
+    [ST_ADD_ITEM] = "INSERT INTO items(doc_id, seq, path, parent_id, marker, title, text, line)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_ADD_CLAUSE] = "INSERT INTO clauses(item_id, seq, text, line) VALUES (?1, ?2, ?3, ?4)",
+    [ST_ADD_ASSIGNMENT] = "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, "
+                          "surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_ADD_TEAM] = "INSERT INTO teams(doc_id, seq, name, part, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_ADD_MEMBER] = "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
 
 struct fg_store {
     sqlite3 *db;
     char *path;
     int in_txn;
-    id_cache cache;       /* only holds ids committed or written in the open transaction */
+    sqlite3_stmt *stmts[N_STMTS];
+    id_cache cache;
+    sqlite3_int64 data_version;  /* at the last commit, to see other connections' commits */
 };
 
 static void cache_clear(id_cache *c)
@@ -39,6 +95,7 @@ static void cache_clear(id_cache *c)
         free(c->keys[i]);
     free(c->keys);
     free(c->ids);
+    free(c->unresolved);
     memset(c, 0, sizeof *c);
 }
 
@@ -51,57 +108,68 @@ static size_t cache_hash(const char *k)
     return h;
 }
 
-static int cache_get(const id_cache *c, const char *key, sqlite3_int64 *id)
+/* The slot of key, or -1. */
+static long cache_find(const id_cache *c, const char *key)
 {
     if (c->cap == 0)
-        return 0;
+        return -1;
     for (size_t h = cache_hash(key) & (c->cap - 1); c->keys[h]; h = (h + 1) & (c->cap - 1)) {
-        if (strcmp(c->keys[h], key) == 0) {
-            *id = c->ids[h];
-            return 1;
+        if (strcmp(c->keys[h], key) == 0)
+            return (long)h;
+    }
+    return -1;
+}
+
+/* Double the table; 0, or -1 when out of memory (the table is then unchanged). */
+static int cache_grow(id_cache *c)
+{
+    id_cache bigger = {NULL, NULL, NULL, 0, c->cap ? c->cap * 2 : 256};
+
+    bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+    bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
+    bigger.unresolved = calloc(bigger.cap, sizeof *bigger.unresolved);
+    if (bigger.keys == NULL || bigger.ids == NULL || bigger.unresolved == NULL) {
+        free(bigger.keys);
+        free(bigger.ids);
+        free(bigger.unresolved);
+        return -1;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->keys[i]) {
+            size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
+
+            while (bigger.keys[j])
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.keys[j] = c->keys[i];
+            bigger.ids[j] = c->ids[i];
+            bigger.unresolved[j] = c->unresolved[i];
+            bigger.n++;
         }
     }
+    free(c->keys);
+    free(c->ids);
+    free(c->unresolved);
+    *c = bigger;
     return 0;
 }
 
 /* Best effort: a failed allocation only means a slower look-up next time. */
-static void cache_put(id_cache *c, const char *key, sqlite3_int64 id)
+static void cache_put(id_cache *c, const char *key, sqlite3_int64 id, int unresolved)
 {
+    size_t len = strlen(key);
     size_t h;
 
-    if (c->n * 2 >= c->cap) {
-        id_cache bigger = {NULL, NULL, 0, c->cap ? c->cap * 2 : 256};
-
-        bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
-        bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
-        if (bigger.keys == NULL || bigger.ids == NULL) {
-            free(bigger.keys);
-            free(bigger.ids);
-            return;
-        }
-        for (size_t i = 0; i < c->cap; i++) {
-            if (c->keys[i]) {
-                size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
-
-                while (bigger.keys[j])
-                    j = (j + 1) & (bigger.cap - 1);
-                bigger.keys[j] = c->keys[i];
-                bigger.ids[j] = c->ids[i];
-                bigger.n++;
-            }
-        }
-        free(c->keys);
-        free(c->ids);
-        *c = bigger;
-    }
+    if (c->n * 2 >= c->cap && cache_grow(c) < 0)
+        return;
     h = cache_hash(key) & (c->cap - 1);
     while (c->keys[h])
         h = (h + 1) & (c->cap - 1);
-    c->keys[h] = malloc(strlen(key) + 1);
+    c->keys[h] = malloc(len + 1);
     if (c->keys[h] == NULL)
         return;
-    memcpy(c->keys[h], key, strlen(key) + 1);
+    memcpy(c->keys[h], key, len + 1);
     c->ids[h] = id;
+    c->unresolved[h] = (unsigned char)unresolved;
     c->n++;
 }
 
@@ -128,9 +196,48 @@ static int exec(fg_store *st, const char *sql, const char *what)
     return FG_OK;
 }
 
+static int prepare(fg_store *st, sqlite3_stmt **out, const char *sql)
+{
+    if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK) {
+        *out = NULL;
+        return db_error(st, "cannot prepare a statement");
+    }
+    return FG_OK;
+}
+
+/* The store's statement id, prepared on first use; reset by whoever steps it. */
+static int stmt(fg_store *st, stmt_id id, sqlite3_stmt **out)
+{
+    if (st->stmts[id] == NULL &&
+        sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmts[id],
+                           NULL) != SQLITE_OK) {
+        st->stmts[id] = NULL;
+        *out = NULL;
+        return db_error(st, "cannot prepare a statement");
+    }
+    *out = st->stmts[id];
+    return FG_OK;
+}
+
+/* Run a cached statement that returns no row. */
+static int run(fg_store *st, stmt_id id, const char *what)
+{
+    sqlite3_stmt *s;
+    int rc = stmt(st, id, &s);
+    int r;
+
+    if (rc < 0)
+        return rc;
+    r = sqlite3_step(s);
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = db_error(st, what);
+    sqlite3_reset(s);
+    return rc;
+}
+
 static int begin(fg_store *st)
 {
-    int rc = exec(st, "BEGIN IMMEDIATE", "cannot start a transaction");
+    int rc = run(st, ST_BEGIN, "cannot start a transaction");
 
     if (rc == FG_OK)
         st->in_txn = 1;
@@ -139,7 +246,7 @@ static int begin(fg_store *st)
 
 static int commit(fg_store *st)
 {
-    int rc = exec(st, "COMMIT", "cannot commit");
+    int rc = run(st, ST_COMMIT, "cannot commit");
 
     if (rc == FG_OK)
         st->in_txn = 0;
@@ -156,20 +263,13 @@ static void rollback(fg_store *st)
     }
 }
 
-static int prepare(fg_store *st, sqlite3_stmt **out, const char *sql)
-{
-    if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK) {
-        *out = NULL;
-        return db_error(st, "cannot prepare a statement");
-    }
-    return FG_OK;
-}
-
 static int bind_text(fg_store *st, sqlite3_stmt *s, int i, const char *v)
 {
     size_t n = v ? strlen(v) : 0;
 
-    if (sqlite3_bind_text(s, i, v ? v : "", (int)n, SQLITE_TRANSIENT) != SQLITE_OK)
+    /* Static: every bound value outlives the statement's step (the statement is reset and
+     * rebound before its next use). */
+    if (sqlite3_bind_text(s, i, v ? v : "", (int)n, SQLITE_STATIC) != SQLITE_OK)
         return db_error(st, "cannot bind a value");
     return FG_OK;
 }
@@ -181,20 +281,23 @@ static int bind_int(fg_store *st, sqlite3_stmt *s, int i, sqlite3_int64 v)
     return FG_OK;
 }
 
-/* Step a statement that returns no row; reset it for reuse. */
+static int bind_null(fg_store *st, sqlite3_stmt *s, int i)
+{
+    if (sqlite3_bind_null(s, i) != SQLITE_OK)
+        return db_error(st, "cannot bind a value");
+    return FG_OK;
+}
+
+/* Step a statement that returns no row; reset it for reuse (its bindings stay). */
 static int step_done(fg_store *st, sqlite3_stmt *s, const char *what)
 {
     int r = sqlite3_step(s);
+    int rc = FG_OK;
 
-    if (r != SQLITE_DONE && r != SQLITE_ROW) {
-        int rc = db_error(st, what);
-
-        sqlite3_reset(s);
-        return rc;
-    }
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = db_error(st, what);
     sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    return FG_OK;
+    return rc;
 }
 
 /* ---- open and migrate ---- */
@@ -427,6 +530,8 @@ void fg_store_close(fg_store *st)
         return;
     rollback(st);
     cache_clear(&st->cache);
+    for (size_t i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(st->stmts[i]);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st);
@@ -437,57 +542,76 @@ void fg_store_close(fg_store *st)
 typedef struct ingest_ctx {
     fg_store *st;
     const fg_gazetteer *gaz;
-    sqlite3_stmt *find_agency;
-    sqlite3_stmt *add_agency;
-    sqlite3_stmt *promote_agency;
-    sqlite3_stmt *add_alias;
-    sqlite3_stmt *add_item;
-    sqlite3_stmt *add_clause;
-    sqlite3_stmt *add_assignment;
-    sqlite3_stmt *add_team;
-    sqlite3_stmt *add_member;
 } ingest_ctx;
 
-static void ctx_finalize(ingest_ctx *c)
-{
-    sqlite3_finalize(c->find_agency);
-    sqlite3_finalize(c->add_agency);
-    sqlite3_finalize(c->promote_agency);
-    sqlite3_finalize(c->add_alias);
-    sqlite3_finalize(c->add_item);
-    sqlite3_finalize(c->add_clause);
-    sqlite3_finalize(c->add_assignment);
-    sqlite3_finalize(c->add_team);
-    sqlite3_finalize(c->add_member);
-}
-
-static int ctx_prepare(ingest_ctx *c)
+/* A new agencies row for name (canonical when e is the gazetteer's entry), with its aliases. */
+static int add_agency(ingest_ctx *c, const char *name, const char *status,
+                      const fg_agency_entry *e, sqlite3_int64 *id)
 {
     fg_store *st = c->st;
+    sqlite3_stmt *s;
     int rc = FG_OK;
 
-    FG_TRY(prepare(st, &c->find_agency, "SELECT id, status FROM agencies WHERE name = ?1"));
-    FG_TRY(prepare(st, &c->add_agency,
-                   "INSERT INTO agencies(name, status, level, type, successor, since, source) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    FG_TRY(prepare(st, &c->promote_agency,
-                   "UPDATE agencies SET status = 'known', level = ?2, type = ?3, successor = ?4,"
-                   " since = ?5, source = ?6 WHERE id = ?1"));
-    FG_TRY(prepare(st, &c->add_alias,
-                   "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)"));
-    FG_TRY(prepare(st, &c->add_item,
-                   "INSERT INTO items(doc_id, seq, path, parent_id, marker, title, text, line) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    FG_TRY(prepare(st, &c->add_clause,
-                   "INSERT INTO clauses(item_id, seq, text, line) VALUES (?1, ?2, ?3, ?4)"));
-    FG_TRY(prepare(st, &c->add_assignment,
-                   "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    FG_TRY(prepare(st, &c->add_team,
-                   "INSERT INTO teams(doc_id, seq, name, part, line) VALUES (?1, ?2, ?3, ?4, ?5)"));
-    FG_TRY(prepare(st, &c->add_member,
-                   "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    FG_TRY(stmt(st, ST_ADD_AGENCY, &s));
+    FG_TRY(bind_text(st, s, 1, name));
+    FG_TRY(bind_text(st, s, 2, status));
+    FG_TRY(bind_text(st, s, 3, e ? e->level : ""));
+    FG_TRY(bind_text(st, s, 4, e ? e->type : ""));
+    FG_TRY(bind_text(st, s, 5, e ? e->successor : ""));
+    FG_TRY(bind_int(st, s, 6, e ? e->since : 0));
+    FG_TRY(bind_text(st, s, 7, e ? e->source : ""));
+    FG_TRY(step_done(st, s, "cannot add an agency"));
+    *id = sqlite3_last_insert_rowid(st->db);
+    if (e) {
+        FG_TRY(stmt(st, ST_ADD_ALIAS, &s));
+        for (size_t k = 0; k < e->n_aliases; k++) {
+            FG_TRY(bind_text(st, s, 1, e->aliases[k]));
+            FG_TRY(bind_int(st, s, 2, *id));
+            FG_TRY(step_done(st, s, "cannot add an alias"));
+        }
+    }
+out:
+    return rc;
+}
+
+/* A name stored as unresolved that the gazetteer now knows becomes known. */
+static int promote_agency(ingest_ctx *c, sqlite3_int64 id, const fg_agency_entry *e)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(stmt(st, ST_PROMOTE_AGENCY, &s));
+    FG_TRY(bind_int(st, s, 1, id));
+    FG_TRY(bind_text(st, s, 2, e->level));
+    FG_TRY(bind_text(st, s, 3, e->type));
+    FG_TRY(bind_text(st, s, 4, e->successor));
+    FG_TRY(bind_int(st, s, 5, e->since));
+    FG_TRY(bind_text(st, s, 6, e->source));
+    FG_TRY(step_done(st, s, "cannot update an agency"));
+out:
+    return rc;
+}
+
+/* The stored agency named name: 1 with its id and status, or 0 when there is none. */
+static int find_agency(ingest_ctx *c, const char *name, sqlite3_int64 *id, int *unresolved)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+    int r;
+
+    FG_TRY(stmt(st, ST_FIND_AGENCY, &s));
+    FG_TRY(bind_text(st, s, 1, name));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        *unresolved = strcmp((const char *)sqlite3_column_text(s, 1), "unresolved") == 0;
+        rc = 1;
+    } else if (r != SQLITE_DONE) {
+        rc = db_error(st, "cannot look up an agency");
+    }
+    sqlite3_reset(s);
 out:
     return rc;
 }
@@ -498,164 +622,284 @@ static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_i
     fg_store *st = c->st;
     const fg_agency_entry *e = NULL;
     const char *name = surface;
-    const char *status = kind == FG_KIND_GROUP ? "group" : kind == FG_KIND_GENERIC ? "generic"
-                                                                                  : "unresolved";
+    int unresolved = 0;
+    long slot;
     int rc = FG_OK;
-    int r;
 
-    char key[1024];
-
-    /* Cached names skip both the gazetteer and SQL (a name of 1 KB or more is not cached). */
-    if (snprintf(key, sizeof key, "%d\x1f%s", (int)kind, surface) < (int)sizeof key &&
-        cache_get(&st->cache, key, id))
-        return FG_OK;
     if (kind == FG_KIND_AGENCY && c->gaz)
         e = fg_gazetteer_lookup(c->gaz, surface, strlen(surface));
-    if (e) {
+    if (e)
         name = e->canonical;
-        status = "known";
-    }
-    FG_TRY(bind_text(st, c->find_agency, 1, name));
-    r = sqlite3_step(c->find_agency);
-    if (r == SQLITE_ROW) {
-        *id = sqlite3_column_int64(c->find_agency, 0);
-        /* A name stored as unresolved that the gazetteer now knows is promoted. */
-        if (e && strcmp((const char *)sqlite3_column_text(c->find_agency, 1), "unresolved") == 0) {
-            sqlite3_reset(c->find_agency);
-            FG_TRY(bind_int(st, c->promote_agency, 1, *id));
-            FG_TRY(bind_text(st, c->promote_agency, 2, e->level));
-            FG_TRY(bind_text(st, c->promote_agency, 3, e->type));
-            FG_TRY(bind_text(st, c->promote_agency, 4, e->successor));
-            FG_TRY(bind_int(st, c->promote_agency, 5, e->since));
-            FG_TRY(bind_text(st, c->promote_agency, 6, e->source));
-            FG_TRY(step_done(st, c->promote_agency, "cannot update an agency"));
+    slot = cache_find(&st->cache, name);
+    if (slot >= 0) {
+        *id = st->cache.ids[slot];
+        if (e && st->cache.unresolved[slot]) {
+            FG_TRY(promote_agency(c, *id, e));
+            st->cache.unresolved[slot] = 0;
         }
-        sqlite3_reset(c->find_agency);
-        if (strlen(key) < sizeof key - 1)
-            cache_put(&st->cache, key, *id);
         return FG_OK;
     }
-    sqlite3_reset(c->find_agency);
-    if (r != SQLITE_DONE)
-        return db_error(st, "cannot look up an agency");
-    FG_TRY(bind_text(st, c->add_agency, 1, name));
-    FG_TRY(bind_text(st, c->add_agency, 2, status));
-    FG_TRY(bind_text(st, c->add_agency, 3, e ? e->level : ""));
-    FG_TRY(bind_text(st, c->add_agency, 4, e ? e->type : ""));
-    FG_TRY(bind_text(st, c->add_agency, 5, e ? e->successor : ""));
-    FG_TRY(bind_int(st, c->add_agency, 6, e ? e->since : 0));
-    FG_TRY(bind_text(st, c->add_agency, 7, e ? e->source : ""));
-    FG_TRY(step_done(st, c->add_agency, "cannot add an agency"));
-    *id = sqlite3_last_insert_rowid(st->db);
-    if (e) {
-        for (size_t k = 0; k < e->n_aliases; k++) {
-            FG_TRY(bind_text(st, c->add_alias, 1, e->aliases[k]));
-            FG_TRY(bind_int(st, c->add_alias, 2, *id));
-            FG_TRY(step_done(st, c->add_alias, "cannot add an alias"));
+    FG_TRY(find_agency(c, name, id, &unresolved));
+    if (rc == 1) {
+        rc = FG_OK;
+        if (e && unresolved) {
+            FG_TRY(promote_agency(c, *id, e));
+            unresolved = 0;
         }
+    } else {
+        const char *status = e                       ? "known"
+                             : kind == FG_KIND_GROUP   ? "group"
+                             : kind == FG_KIND_GENERIC ? "generic"
+                                                       : "unresolved";
+
+        FG_TRY(add_agency(c, name, status, e, id));
+        unresolved = e == NULL && kind == FG_KIND_AGENCY;
     }
-    if (strlen(key) < sizeof key - 1)
-        cache_put(&st->cache, key, *id);
+    cache_put(&st->cache, name, *id, unresolved);
 out:
     return rc;
 }
 
-static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes)
+static int add_document(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes,
+                        sqlite3_int64 *doc_id)
 {
     fg_store *st = c->st;
-    sqlite3_stmt *s = NULL;
-    sqlite3_int64 doc_id;
-    sqlite3_int64 *item_ids = NULL;
+    sqlite3_stmt *s;
     int rc = FG_OK;
 
-    FG_TRY(prepare(st, &s, "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, "
-                           "issuer, year, date, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                           "?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+    FG_TRY(stmt(st, ST_ADD_DOC, &s));
     FG_TRY(bind_text(st, s, 1, doc->name));
     FG_TRY(bind_text(st, s, 2, sha256));
     FG_TRY(bind_int(st, s, 3, (sqlite3_int64)n_bytes));
     FG_TRY(bind_text(st, s, 4, doc->title));
     FG_TRY(bind_text(st, s, 5, doc->doc_number));
     FG_TRY(bind_text(st, s, 6, doc->issuer));
-    if (doc->year)
-        FG_TRY(bind_int(st, s, 7, doc->year));
+    FG_TRY(doc->year ? bind_int(st, s, 7, doc->year) : bind_null(st, s, 7));
     FG_TRY(bind_text(st, s, 8, doc->date));
     FG_TRY(step_done(st, s, "cannot add the document"));
-    doc_id = sqlite3_last_insert_rowid(st->db);
+    *doc_id = sqlite3_last_insert_rowid(st->db);
+out:
+    return rc;
+}
 
-    item_ids = calloc(doc->n_items ? doc->n_items : 1, sizeof *item_ids);
-    FG_CHECK_ALLOC(item_ids);
+static int add_assignments(ingest_ctx *c, const fg_clause *cl, sqlite3_int64 clause_id)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(stmt(st, ST_ADD_ASSIGNMENT, &s));
+    for (size_t a = 0; a < cl->n_assignments; a++) {
+        const fg_assignment *as = &cl->assignments[a];
+        sqlite3_int64 aid;
+
+        FG_TRY(agency_id(c, as->agency, as->kind, &aid));
+        FG_TRY(bind_int(st, s, 1, clause_id));
+        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)a + 1));
+        FG_TRY(bind_int(st, s, 3, aid));
+        FG_TRY(bind_text(st, s, 4, fg_role_name(as->role)));
+        FG_TRY(bind_text(st, s, 5, fg_kind_name(as->kind)));
+        FG_TRY(bind_text(st, s, 6, as->agency));
+        FG_TRY(step_done(st, s, "cannot add an assignment"));
+    }
+out:
+    return rc;
+}
+
+static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(stmt(st, ST_ADD_CLAUSE, &s));
+    for (size_t k = 0; k < it->n_clauses; k++) {
+        const fg_clause *cl = &it->clauses[k];
+
+        FG_TRY(bind_int(st, s, 1, item_id));
+        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)k + 1));
+        FG_TRY(bind_text(st, s, 3, cl->text));
+        FG_TRY(bind_int(st, s, 4, (sqlite3_int64)cl->line));
+        FG_TRY(step_done(st, s, "cannot add a clause"));
+        FG_TRY(add_assignments(c, cl, sqlite3_last_insert_rowid(st->db)));
+    }
+out:
+    return rc;
+}
+
+/* The items with their clauses and assignments; item_ids receives each item's id. */
+static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id,
+                     sqlite3_int64 *item_ids)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
     for (size_t i = 0; i < doc->n_items; i++) {
         const fg_item *it = &doc->items[i];
 
-        FG_TRY(bind_int(st, c->add_item, 1, doc_id));
-        FG_TRY(bind_int(st, c->add_item, 2, (sqlite3_int64)i + 1));
-        FG_TRY(bind_text(st, c->add_item, 3, it->path));
-        if (it->parent != FG_NO_PARENT && it->parent < i)
-            FG_TRY(bind_int(st, c->add_item, 4, item_ids[it->parent]));
-        FG_TRY(bind_text(st, c->add_item, 5, it->marker));
-        FG_TRY(bind_text(st, c->add_item, 6, it->title));
-        FG_TRY(bind_text(st, c->add_item, 7, it->text));
-        FG_TRY(bind_int(st, c->add_item, 8, (sqlite3_int64)it->line));
-        FG_TRY(step_done(st, c->add_item, "cannot add an item"));
+        FG_TRY(stmt(st, ST_ADD_ITEM, &s));
+        FG_TRY(bind_int(st, s, 1, doc_id));
+        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)i + 1));
+        FG_TRY(bind_text(st, s, 3, it->path));
+        FG_TRY(it->parent != FG_NO_PARENT && it->parent < i
+                   ? bind_int(st, s, 4, item_ids[it->parent])
+                   : bind_null(st, s, 4));
+        FG_TRY(bind_text(st, s, 5, it->marker));
+        FG_TRY(bind_text(st, s, 6, it->title));
+        FG_TRY(bind_text(st, s, 7, it->text));
+        FG_TRY(bind_int(st, s, 8, (sqlite3_int64)it->line));
+        FG_TRY(step_done(st, s, "cannot add an item"));
         item_ids[i] = sqlite3_last_insert_rowid(st->db);
-        for (size_t k = 0; k < it->n_clauses; k++) {
-            const fg_clause *cl = &it->clauses[k];
-            sqlite3_int64 clause_id;
-
-            FG_TRY(bind_int(st, c->add_clause, 1, item_ids[i]));
-            FG_TRY(bind_int(st, c->add_clause, 2, (sqlite3_int64)k + 1));
-            FG_TRY(bind_text(st, c->add_clause, 3, cl->text));
-            FG_TRY(bind_int(st, c->add_clause, 4, (sqlite3_int64)cl->line));
-            FG_TRY(step_done(st, c->add_clause, "cannot add a clause"));
-            clause_id = sqlite3_last_insert_rowid(st->db);
-            for (size_t a = 0; a < cl->n_assignments; a++) {
-                const fg_assignment *as = &cl->assignments[a];
-                sqlite3_int64 aid;
-
-                FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-                FG_TRY(bind_int(st, c->add_assignment, 1, clause_id));
-                FG_TRY(bind_int(st, c->add_assignment, 2, (sqlite3_int64)a + 1));
-                FG_TRY(bind_int(st, c->add_assignment, 3, aid));
-                FG_TRY(bind_text(st, c->add_assignment, 4, fg_role_name(as->role)));
-                FG_TRY(bind_text(st, c->add_assignment, 5, fg_kind_name(as->kind)));
-                FG_TRY(bind_text(st, c->add_assignment, 6, as->agency));
-                FG_TRY(step_done(st, c->add_assignment, "cannot add an assignment"));
-            }
-        }
-    }
-    for (size_t t = 0; t < doc->n_teams; t++) {
-        const fg_team *tm = &doc->teams[t];
-        sqlite3_int64 team_id;
-
-        FG_TRY(bind_int(st, c->add_team, 1, doc_id));
-        FG_TRY(bind_int(st, c->add_team, 2, (sqlite3_int64)t + 1));
-        FG_TRY(bind_text(st, c->add_team, 3, tm->name));
-        FG_TRY(bind_text(st, c->add_team, 4, tm->part));
-        FG_TRY(bind_int(st, c->add_team, 5, (sqlite3_int64)tm->line));
-        FG_TRY(step_done(st, c->add_team, "cannot add a team"));
-        team_id = sqlite3_last_insert_rowid(st->db);
-        for (size_t m = 0; m < tm->n_members; m++) {
-            const fg_team_member *mb = &tm->members[m];
-
-            FG_TRY(bind_int(st, c->add_member, 1, team_id));
-            FG_TRY(bind_int(st, c->add_member, 2, (sqlite3_int64)m + 1));
-            FG_TRY(bind_text(st, c->add_member, 3, fg_team_role_name(mb->role)));
-            /* The convenor is a person (省政府副秘书长…), not an agency. */
-            if (mb->role != FG_TEAM_CONVENOR) {
-                sqlite3_int64 aid;
-
-                FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-                FG_TRY(bind_int(st, c->add_member, 4, aid));
-            }
-            FG_TRY(bind_text(st, c->add_member, 5, fg_kind_name(mb->kind)));
-            FG_TRY(bind_text(st, c->add_member, 6, mb->agency));
-            FG_TRY(step_done(st, c->add_member, "cannot add a team member"));
-        }
+        FG_TRY(add_clauses(c, it, item_ids[i]));
     }
 out:
-    sqlite3_finalize(s);
+    return rc;
+}
+
+static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    for (size_t m = 0; m < tm->n_members; m++) {
+        const fg_team_member *mb = &tm->members[m];
+        sqlite3_int64 aid;
+
+        /* The convenor is a person (省政府副秘书长…), not an agency. */
+        if (mb->role != FG_TEAM_CONVENOR)
+            FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
+        FG_TRY(stmt(st, ST_ADD_MEMBER, &s));
+        FG_TRY(bind_int(st, s, 1, team_id));
+        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)m + 1));
+        FG_TRY(bind_text(st, s, 3, fg_team_role_name(mb->role)));
+        FG_TRY(mb->role != FG_TEAM_CONVENOR ? bind_int(st, s, 4, aid) : bind_null(st, s, 4));
+        FG_TRY(bind_text(st, s, 5, fg_kind_name(mb->kind)));
+        FG_TRY(bind_text(st, s, 6, mb->agency));
+        FG_TRY(step_done(st, s, "cannot add a team member"));
+    }
+out:
+    return rc;
+}
+
+static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    for (size_t t = 0; t < doc->n_teams; t++) {
+        const fg_team *tm = &doc->teams[t];
+
+        FG_TRY(stmt(st, ST_ADD_TEAM, &s));
+        FG_TRY(bind_int(st, s, 1, doc_id));
+        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)t + 1));
+        FG_TRY(bind_text(st, s, 3, tm->name));
+        FG_TRY(bind_text(st, s, 4, tm->part));
+        FG_TRY(bind_int(st, s, 5, (sqlite3_int64)tm->line));
+        FG_TRY(step_done(st, s, "cannot add a team"));
+        FG_TRY(add_members(c, tm, sqlite3_last_insert_rowid(st->db)));
+    }
+out:
+    return rc;
+}
+
+static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes)
+{
+    sqlite3_int64 doc_id;
+    sqlite3_int64 *item_ids = NULL;
+    int rc = FG_OK;
+
+    FG_TRY(add_document(c, doc, sha256, n_bytes, &doc_id));
+    item_ids = malloc((doc->n_items ? doc->n_items : 1) * sizeof *item_ids);
+    FG_CHECK_ALLOC(item_ids);
+    FG_TRY(add_items(c, doc, doc_id, item_ids));
+    FG_TRY(add_teams(c, doc, doc_id));
+out:
     free(item_ids);
+    return rc;
+}
+
+/*
+ * Forget cached agency ids when another connection has committed since our last commit:
+ * it may have changed the agencies (our own commits do not change data_version).
+ */
+static int check_data_version(fg_store *st)
+{
+    sqlite3_stmt *s;
+    sqlite3_int64 v;
+    int rc = stmt(st, ST_DATA_VERSION, &s);
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = db_error(st, "cannot read the data version");
+        sqlite3_reset(s);
+        return rc;
+    }
+    v = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (v != st->data_version) {
+        cache_clear(&st->cache);
+        st->data_version = v;
+    }
+    return FG_OK;
+}
+
+/*
+ * Whether the document is new, the same (UNCHANGED), a duplicate of another or to be
+ * replaced (its old version is then deleted). In the open transaction.
+ */
+static int check_document(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
+                          const char *sha256, int replace)
+{
+    sqlite3_stmt *s;
+    sqlite3_int64 old_id;
+    int rc = FG_OK;
+    int r;
+
+    FG_TRY(stmt(st, ST_DOC_BY_NAME, &s));
+    FG_TRY(bind_text(st, s, 1, doc->name));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        const char *old_sha = (const char *)sqlite3_column_text(s, 1);
+
+        old_id = sqlite3_column_int64(s, 0);
+        if (strcmp(old_sha, sha256) == 0) {
+            *status = FG_INGEST_UNCHANGED;
+        } else if (!replace) {
+            rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
+                              "%.12s…, now %.12s…); use --replace to swap it", doc->name,
+                              old_sha, sha256);
+        } else {
+            *status = FG_INGEST_REPLACED;
+        }
+        sqlite3_reset(s);
+        if (rc == FG_OK && *status == FG_INGEST_REPLACED) {
+            FG_TRY(stmt(st, ST_DELETE_DOC, &s));
+            FG_TRY(bind_int(st, s, 1, old_id));
+            FG_TRY(step_done(st, s, "cannot delete the old version"));
+        }
+        return rc;
+    }
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE)
+        return db_error(st, "cannot look up the document");
+    FG_TRY(stmt(st, ST_DOC_BY_SHA, &s));
+    FG_TRY(bind_text(st, s, 1, sha256));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        rc = fg_error_set(FG_OK, "%s: same content as the stored document %s; skipped",
+                          doc->name, (const char *)sqlite3_column_text(s, 0));
+        *status = FG_INGEST_DUPLICATE;
+    } else if (r == SQLITE_DONE) {
+        *status = FG_INGEST_ADDED;
+    } else {
+        rc = db_error(st, "cannot look up the document");
+    }
+    sqlite3_reset(s);
+out:
     return rc;
 }
 
@@ -664,12 +908,9 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
 {
     fg_ingest_opts def = FG_INGEST_OPTS_INIT;
     ingest_ctx c;
-    sqlite3_stmt *s = NULL;
     fg_doc_stats stats;
     int rc = FG_OK;
-    int r;
 
-    memset(&c, 0, sizeof c);
     if (status == NULL || st == NULL || doc == NULL || sha256 == NULL || strlen(sha256) != 64)
         return fg_error_set(FG_EINVAL, "fg_store_ingest: status, store, doc and a 64-digit "
                             "sha256 are required");
@@ -681,61 +922,22 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                             "task-division document", doc->name);
     c.st = st;
     c.gaz = opts->gazetteer;
-    /* Names resolve through this call's gazetteer, which may differ from the last one's. */
-    cache_clear(&st->cache);
+    *status = FG_INGEST_ADDED;
     FG_TRY(begin(st));
-    FG_TRY(prepare(st, &s, "SELECT id, sha256 FROM documents WHERE name = ?1"));
-    FG_TRY(bind_text(st, s, 1, doc->name));
-    r = sqlite3_step(s);
-    if (r == SQLITE_ROW) {
-        sqlite3_int64 old_id = sqlite3_column_int64(s, 0);
-        const char *old_sha = (const char *)sqlite3_column_text(s, 1);
-
-        if (strcmp(old_sha, sha256) == 0) {
-            *status = FG_INGEST_UNCHANGED;
-            goto out; /* nothing to write: the rollback below ends the transaction */
-        }
-        if (!opts->replace) {
-            rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
-                              "%.12s…, now %.12s…); use --replace to swap it", doc->name,
-                              old_sha, sha256);
-            goto out;
-        }
-        sqlite3_finalize(s);
-        s = NULL;
-        FG_TRY(prepare(st, &s, "DELETE FROM documents WHERE id = ?1"));
-        FG_TRY(bind_int(st, s, 1, old_id));
-        FG_TRY(step_done(st, s, "cannot delete the old version"));
-        *status = FG_INGEST_REPLACED;
-    } else if (r == SQLITE_DONE) {
-        sqlite3_finalize(s);
-        s = NULL;
-        FG_TRY(prepare(st, &s, "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1"));
-        FG_TRY(bind_text(st, s, 1, sha256));
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            rc = fg_error_set(FG_OK, "%s: same content as the stored document %s; skipped",
-                              doc->name, (const char *)sqlite3_column_text(s, 0));
-            *status = FG_INGEST_DUPLICATE;
-            goto out;
-        }
-        *status = FG_INGEST_ADDED;
-    } else {
-        rc = db_error(st, "cannot look up the document");
+    FG_TRY(check_data_version(st));
+    FG_TRY(check_document(status, st, doc, sha256, opts->replace));
+    if (*status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE) {
+        /* Nothing was written: ending the transaction keeps the cached agency ids. */
+        if (commit(st) < 0)
+            rc = fg_error_wrap(FG_EDB, "%s: ", doc->name);
         goto out;
     }
-    FG_TRY(ctx_prepare(&c));
     FG_TRY(insert_doc(&c, doc, sha256, n_bytes));
-    ctx_finalize(&c);
-    memset(&c, 0, sizeof c);
-    sqlite3_finalize(s);
-    s = NULL;
     rc = commit(st);
     if (rc < 0)
         rc = fg_error_wrap(rc, "%s: ", doc->name);
 out:
-    ctx_finalize(&c);
-    sqlite3_finalize(s);
-    if (rc < 0 || *status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE)
+    if (rc < 0)
         rollback(st);
     return rc;
 }
