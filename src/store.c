@@ -364,6 +364,9 @@ static int migrate(fg_store *st)
                               "and no fengong schema version); not changed", st->path);
             goto out;
         }
+        /* A pending read of the schema would lock the tables a migration drops. */
+        sqlite3_finalize(s);
+        s = NULL;
     }
     for (int n = v + 1; n <= FG_STORE_SCHEMA_VERSION; n++) {
         fg_strview block = migration_block(n);
@@ -1207,13 +1210,14 @@ int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, voi
                      " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
                      " GROUP BY g.id ORDER BY count(*) DESC, g.name",
                      0, NULL, cb, payload);
+    /* Counted per agency id first (one pass over the assignments), named after. */
     return query(st,
-                 "SELECT g.name, g.status, g.level, g.type,"
-                 " sum(a.role = 'lead'), sum(a.role = 'co'),"
-                 " count(DISTINCT i.doc_id)"
-                 " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
-                 " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
-                 " GROUP BY g.id ORDER BY sum(a.role = 'lead') DESC, count(*) DESC, g.name",
+                 "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
+                 " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
+                 "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs, count(*) AS n"
+                 "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                 "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
+                 " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
                  0, NULL, cb, payload);
 }
 
@@ -1242,7 +1246,7 @@ int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, vo
                    " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
                    "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
                    "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
-                   " ORDER BY d.name, i.seq, c.seq",
+                   " ORDER BY d.name, i.seq, c.seq, a.seq",
                    1, params, count_rows, &f);
 
     if (rc == FG_OK && f.n == 0)
