@@ -46,9 +46,7 @@ typedef enum stmt_id {
     ST_ADD_AGENCY,
     ST_PROMOTE_AGENCY,
     ST_ADD_ALIAS,
-    ST_ADD_ITEM,
-    ST_ADD_CLAUSE,
-    ST_ADD_ASSIGNMENT,
+    ST_NEXT_IDS,
     ST_ADD_TEAM,
     ST_ADD_MEMBER,
     N_STMTS
@@ -70,21 +68,46 @@ static const char *const stmt_sql[N_STMTS] = {
     [ST_PROMOTE_AGENCY] = "UPDATE agencies SET status = 'known', level = ?2, type = ?3, "
                           "successor = ?4, since = ?5, source = ?6 WHERE id = ?1",
     [ST_ADD_ALIAS] = "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)",
-    [ST_ADD_ITEM] = "INSERT INTO items(doc_id, seq, path, parent_id, marker, title, text, line)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [ST_ADD_CLAUSE] = "INSERT INTO clauses(item_id, seq, text, line) VALUES (?1, ?2, ?3, ?4)",
-    [ST_ADD_ASSIGNMENT] = "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, "
-                          "surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    /* The ids SQLite would give the next item (AUTOINCREMENT) and clause. */
+    [ST_NEXT_IDS] = "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'items'),"
+                    " 0), coalesce((SELECT max(id) FROM items), 0)) + 1,"
+                    " coalesce((SELECT max(id) FROM clauses), 0) + 1",
     [ST_ADD_TEAM] = "INSERT INTO teams(doc_id, seq, name, part, line) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_ADD_MEMBER] = "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
+
+/*
+ * Items, clauses and assignments go in by multi-row INSERTs of up to BATCH_MAX rows (one
+ * statement step per batch instead of per row), each table with statements for 1, 2, 4 …
+ * BATCH_MAX rows, so that any number of rows takes few steps.
+ */
+typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, N_BATCHES } batch_id;
+
+#define BATCH_LEVELS 6
+#define BATCH_MAX (1 << (BATCH_LEVELS - 1))
+#define BATCH_COLS 9
+
+static const struct batch_table {
+    const char *insert;  /* up to VALUES */
+    int n_cols;
+    const char *what;    /* for the error message */
+} batch_tables[N_BATCHES] = {
+    [B_ITEMS] = {"INSERT INTO items(id, doc_id, seq, path, parent_id, marker, title, text, line)"
+                 " VALUES ", 9, "cannot add an item"},
+    [B_CLAUSES] = {"INSERT INTO clauses(id, item_id, seq, text, line) VALUES ", 5,
+                   "cannot add a clause"},
+    [B_ASSIGNMENTS] = {"INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
+                       " VALUES ", 6, "cannot add an assignment"},
 };
 
 struct fg_store {
     sqlite3 *db;
     char *path;
     int in_txn;
+    int foreign_keys;             /* PRAGMA foreign_keys as last set */
     sqlite3_stmt *stmts[N_STMTS];
+    sqlite3_stmt *batch_stmts[N_BATCHES][BATCH_LEVELS];
     id_cache cache;
     sqlite3_int64 data_version;  /* at the last commit, to see other connections' commits */
 };
@@ -508,6 +531,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     if (v == 0)
         FG_TRY(check_empty(st));
     FG_TRY(exec(st, "PRAGMA foreign_keys = ON", "cannot enable foreign keys"));
+    st->foreign_keys = 1;
     if (opts->read_only) {
         if (v < FG_STORE_SCHEMA_VERSION) {
             rc = fg_error_set(FG_EDB, "%s: schema version %d is older than %d; run 'fengong "
@@ -535,6 +559,9 @@ void fg_store_close(fg_store *st)
     cache_clear(&st->cache);
     for (size_t i = 0; i < N_STMTS; i++)
         sqlite3_finalize(st->stmts[i]);
+    for (size_t b = 0; b < N_BATCHES; b++)
+        for (size_t k = 0; k < BATCH_LEVELS; k++)
+            sqlite3_finalize(st->batch_stmts[b][k]);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st);
@@ -542,9 +569,20 @@ void fg_store_close(fg_store *st)
 
 /* ---- ingest ---- */
 
+/* One bound value of a pending row: an integer, a text (borrowed) or NULL. */
+typedef struct cell {
+    const char *text;     /* when not NULL */
+    sqlite3_int64 num;
+    int null;
+} cell;
+
 typedef struct ingest_ctx {
     fg_store *st;
     const fg_gazetteer *gaz;
+    sqlite3_int64 next_item;    /* the id of the next item, and of the next clause */
+    sqlite3_int64 next_clause;
+    size_t n_rows[N_BATCHES];   /* rows pending in each batch */
+    cell rows[N_BATCHES][BATCH_MAX * BATCH_COLS];
 } ingest_ctx;
 
 /* A new agencies row for name (canonical when e is the gazetteer's entry), with its aliases. */
@@ -663,6 +701,112 @@ out:
     return rc;
 }
 
+/* ---- batches ---- */
+
+/* The statement inserting 2^level rows into table b, prepared on first use. */
+static int batch_stmt(fg_store *st, batch_id b, int level, sqlite3_stmt **out)
+{
+    const struct batch_table *t = &batch_tables[b];
+    fg_str sql = FG_STR_INIT;
+    int rc = FG_OK;
+
+    *out = st->batch_stmts[b][level];
+    if (*out)
+        return FG_OK;
+    FG_TRY(fg_str_append(&sql, t->insert, strlen(t->insert)));
+    for (int r = 0; r < 1 << level; r++) {
+        FG_TRY(fg_str_append(&sql, r ? ",(" : "(", r ? 2 : 1));
+        for (int k = 0; k < t->n_cols; k++)
+            FG_TRY(fg_str_append(&sql, k ? ",?" : "?", k ? 2 : 1));
+        FG_TRY(fg_str_appendc(&sql, ')'));
+    }
+    if (sqlite3_prepare_v3(st->db, sql.ptr, (int)sql.len, SQLITE_PREPARE_PERSISTENT,
+                           &st->batch_stmts[b][level], NULL) != SQLITE_OK) {
+        st->batch_stmts[b][level] = NULL;
+        rc = db_error(st, "cannot prepare a statement");
+        goto out;
+    }
+    *out = st->batch_stmts[b][level];
+out:
+    fg_str_dispose(&sql);
+    return rc;
+}
+
+/* Insert n rows of table b (cells row by row) with one statement of n = 2^level rows. */
+static int insert_rows(fg_store *st, batch_id b, int level, const cell *cells)
+{
+    int n_cells = batch_tables[b].n_cols << level;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(batch_stmt(st, b, level, &s));
+    for (int i = 0; i < n_cells; i++) {
+        const cell *v = &cells[i];
+
+        FG_TRY(v->null ? bind_null(st, s, i + 1)
+               : v->text ? bind_text(st, s, i + 1, v->text)
+                         : bind_int(st, s, i + 1, v->num));
+    }
+    FG_TRY(step_done(st, s, batch_tables[b].what));
+out:
+    return rc;
+}
+
+/* Write the rows pending in batch b: the largest statements first. */
+static int flush(ingest_ctx *c, batch_id b)
+{
+    size_t n_cols = (size_t)batch_tables[b].n_cols;
+    size_t done = 0;
+    int rc = FG_OK;
+
+    for (int level = BATCH_LEVELS - 1; level >= 0; level--) {
+        size_t size = (size_t)1 << level;
+
+        while (c->n_rows[b] - done >= size) {
+            FG_TRY(insert_rows(c->st, b, level, &c->rows[b][done * n_cols]));
+            done += size;
+        }
+    }
+    c->n_rows[b] = 0;
+out:
+    return rc;
+}
+
+/* The cells of a new row of batch b (flushing the batch first when it is full). */
+static int new_row(ingest_ctx *c, batch_id b, cell **row)
+{
+    int rc = FG_OK;
+
+    if (c->n_rows[b] == BATCH_MAX)
+        FG_TRY(flush(c, b));
+    *row = &c->rows[b][c->n_rows[b]++ * (size_t)batch_tables[b].n_cols];
+out:
+    return rc;
+}
+
+static cell num_cell(sqlite3_int64 v)
+{
+    cell x = {NULL, v, 0};
+
+    return x;
+}
+
+static cell text_cell(const char *v)
+{
+    cell x = {v ? v : "", 0, 0};
+
+    return x;
+}
+
+static cell null_cell(void)
+{
+    cell x = {NULL, 0, 1};
+
+    return x;
+}
+
+/* ---- the rows of a document ---- */
+
 static int add_document(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes,
                         sqlite3_int64 *doc_id)
 {
@@ -687,23 +831,21 @@ out:
 
 static int add_assignments(ingest_ctx *c, const fg_clause *cl, sqlite3_int64 clause_id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s;
     int rc = FG_OK;
 
-    FG_TRY(stmt(st, ST_ADD_ASSIGNMENT, &s));
     for (size_t a = 0; a < cl->n_assignments; a++) {
         const fg_assignment *as = &cl->assignments[a];
         sqlite3_int64 aid;
+        cell *row;
 
         FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-        FG_TRY(bind_int(st, s, 1, clause_id));
-        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)a + 1));
-        FG_TRY(bind_int(st, s, 3, aid));
-        FG_TRY(bind_text(st, s, 4, fg_role_name(as->role)));
-        FG_TRY(bind_text(st, s, 5, fg_kind_name(as->kind)));
-        FG_TRY(bind_text(st, s, 6, as->agency));
-        FG_TRY(step_done(st, s, "cannot add an assignment"));
+        FG_TRY(new_row(c, B_ASSIGNMENTS, &row));
+        row[0] = num_cell(clause_id);
+        row[1] = num_cell((sqlite3_int64)a + 1);
+        row[2] = num_cell(aid);
+        row[3] = text_cell(fg_role_name(as->role));
+        row[4] = text_cell(fg_kind_name(as->kind));
+        row[5] = text_cell(as->agency);
     }
 out:
     return rc;
@@ -711,50 +853,49 @@ out:
 
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s;
     int rc = FG_OK;
 
-    FG_TRY(stmt(st, ST_ADD_CLAUSE, &s));
     for (size_t k = 0; k < it->n_clauses; k++) {
         const fg_clause *cl = &it->clauses[k];
+        sqlite3_int64 clause_id = c->next_clause++;
+        cell *row;
 
-        FG_TRY(bind_int(st, s, 1, item_id));
-        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)k + 1));
-        FG_TRY(bind_text(st, s, 3, cl->text));
-        FG_TRY(bind_int(st, s, 4, (sqlite3_int64)cl->line));
-        FG_TRY(step_done(st, s, "cannot add a clause"));
-        FG_TRY(add_assignments(c, cl, sqlite3_last_insert_rowid(st->db)));
+        FG_TRY(new_row(c, B_CLAUSES, &row));
+        row[0] = num_cell(clause_id);
+        row[1] = num_cell(item_id);
+        row[2] = num_cell((sqlite3_int64)k + 1);
+        row[3] = text_cell(cl->text);
+        row[4] = num_cell((sqlite3_int64)cl->line);
+        FG_TRY(add_assignments(c, cl, clause_id));
     }
 out:
     return rc;
 }
 
-/* The items with their clauses and assignments; item_ids receives each item's id. */
-static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id,
-                     sqlite3_int64 *item_ids)
+/* The items with their clauses and assignments, with ids counted from c->next_item. */
+static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s;
+    sqlite3_int64 first = c->next_item;
     int rc = FG_OK;
 
     for (size_t i = 0; i < doc->n_items; i++) {
         const fg_item *it = &doc->items[i];
+        sqlite3_int64 item_id = c->next_item++;
+        cell *row;
 
-        FG_TRY(stmt(st, ST_ADD_ITEM, &s));
-        FG_TRY(bind_int(st, s, 1, doc_id));
-        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)i + 1));
-        FG_TRY(bind_text(st, s, 3, it->path));
-        FG_TRY(it->parent != FG_NO_PARENT && it->parent < i
-                   ? bind_int(st, s, 4, item_ids[it->parent])
-                   : bind_null(st, s, 4));
-        FG_TRY(bind_text(st, s, 5, it->marker));
-        FG_TRY(bind_text(st, s, 6, it->title));
-        FG_TRY(bind_text(st, s, 7, it->text));
-        FG_TRY(bind_int(st, s, 8, (sqlite3_int64)it->line));
-        FG_TRY(step_done(st, s, "cannot add an item"));
-        item_ids[i] = sqlite3_last_insert_rowid(st->db);
-        FG_TRY(add_clauses(c, it, item_ids[i]));
+        FG_TRY(new_row(c, B_ITEMS, &row));
+        row[0] = num_cell(item_id);
+        row[1] = num_cell(doc_id);
+        row[2] = num_cell((sqlite3_int64)i + 1);
+        row[3] = text_cell(it->path);
+        row[4] = it->parent != FG_NO_PARENT && it->parent < i
+                     ? num_cell(first + (sqlite3_int64)it->parent)
+                     : null_cell();
+        row[5] = text_cell(it->marker);
+        row[6] = text_cell(it->title);
+        row[7] = text_cell(it->text);
+        row[8] = num_cell((sqlite3_int64)it->line);
+        FG_TRY(add_clauses(c, it, item_id));
     }
 out:
     return rc;
@@ -768,7 +909,7 @@ static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
 
     for (size_t m = 0; m < tm->n_members; m++) {
         const fg_team_member *mb = &tm->members[m];
-        sqlite3_int64 aid;
+        sqlite3_int64 aid = 0;
 
         /* The convenor is a person (省政府副秘书长…), not an agency. */
         if (mb->role != FG_TEAM_CONVENOR)
@@ -808,19 +949,37 @@ out:
     return rc;
 }
 
+/* The ids the next item and clause get: those SQLite would choose (we hold the write lock). */
+static int next_ids(ingest_ctx *c)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = stmt(st, ST_NEXT_IDS, &s);
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        c->next_item = sqlite3_column_int64(s, 0);
+        c->next_clause = sqlite3_column_int64(s, 1);
+    } else {
+        rc = db_error(st, "cannot read the next ids");
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
 static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes)
 {
     sqlite3_int64 doc_id;
-    sqlite3_int64 *item_ids = NULL;
     int rc = FG_OK;
 
+    FG_TRY(next_ids(c));
     FG_TRY(add_document(c, doc, sha256, n_bytes, &doc_id));
-    item_ids = malloc((doc->n_items ? doc->n_items : 1) * sizeof *item_ids);
-    FG_CHECK_ALLOC(item_ids);
-    FG_TRY(add_items(c, doc, doc_id, item_ids));
+    FG_TRY(add_items(c, doc, doc_id));
+    for (int b = 0; b < N_BATCHES; b++)
+        FG_TRY(flush(c, (batch_id)b));
     FG_TRY(add_teams(c, doc, doc_id));
 out:
-    free(item_ids);
     return rc;
 }
 
@@ -850,15 +1009,29 @@ static int check_data_version(fg_store *st)
     return FG_OK;
 }
 
+/* PRAGMA foreign_keys, outside a transaction (SQLite ignores it inside one). */
+static int set_foreign_keys(fg_store *st, int on)
+{
+    int rc;
+
+    if (st->foreign_keys == on)
+        return FG_OK;
+    rc = exec(st, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+                  "cannot set foreign keys");
+
+    if (rc == FG_OK)
+        st->foreign_keys = on;
+    return rc;
+}
+
 /*
- * Whether the document is new, the same (UNCHANGED), a duplicate of another or to be
- * replaced (its old version is then deleted). In the open transaction.
+ * Whether the document is new, the same (UNCHANGED), a duplicate of another or one to
+ * replace (old_id receives the stored version's id). In the open transaction; writes nothing.
  */
-static int check_document(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
-                          const char *sha256, int replace)
+static int check_document(fg_ingest_status *status, sqlite3_int64 *old_id, fg_store *st,
+                          const fg_doc *doc, const char *sha256, int replace)
 {
     sqlite3_stmt *s;
-    sqlite3_int64 old_id;
     int rc = FG_OK;
     int r;
 
@@ -868,22 +1041,16 @@ static int check_document(fg_ingest_status *status, fg_store *st, const fg_doc *
     if (r == SQLITE_ROW) {
         const char *old_sha = (const char *)sqlite3_column_text(s, 1);
 
-        old_id = sqlite3_column_int64(s, 0);
-        if (strcmp(old_sha, sha256) == 0) {
+        *old_id = sqlite3_column_int64(s, 0);
+        if (strcmp(old_sha, sha256) == 0)
             *status = FG_INGEST_UNCHANGED;
-        } else if (!replace) {
+        else if (replace)
+            *status = FG_INGEST_REPLACED;
+        else
             rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
                               "%.12s…, now %.12s…); use --replace to swap it", doc->name,
                               old_sha, sha256);
-        } else {
-            *status = FG_INGEST_REPLACED;
-        }
         sqlite3_reset(s);
-        if (rc == FG_OK && *status == FG_INGEST_REPLACED) {
-            FG_TRY(stmt(st, ST_DELETE_DOC, &s));
-            FG_TRY(bind_int(st, s, 1, old_id));
-            FG_TRY(step_done(st, s, "cannot delete the old version"));
-        }
         return rc;
     }
     sqlite3_reset(s);
@@ -906,11 +1073,54 @@ out:
     return rc;
 }
 
+/* Delete the stored version (its rows go by ON DELETE CASCADE: foreign keys are on). */
+static int delete_document(fg_store *st, sqlite3_int64 id)
+{
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(exec(st, "PRAGMA defer_foreign_keys = ON", "cannot defer foreign keys"));
+    FG_TRY(stmt(st, ST_DELETE_DOC, &s));
+    FG_TRY(bind_int(st, s, 1, id));
+    FG_TRY(step_done(st, s, "cannot delete the old version"));
+out:
+    return rc;
+}
+
+/*
+ * Begin the document's transaction and see what it is. A new document is written with
+ * foreign keys off: every id it refers to is one this transaction has just read or written,
+ * and checking each row's parents cost a third of the time. Replacing one needs them on,
+ * for ON DELETE CASCADE (deferred to the commit, as batches go in out of order).
+ */
+static int begin_document(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
+                          const char *sha256, int replace)
+{
+    sqlite3_int64 old_id = 0;
+    int rc = FG_OK;
+
+    FG_TRY(set_foreign_keys(st, 0));
+    FG_TRY(begin(st));
+    FG_TRY(check_data_version(st));
+    FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
+    if (*status == FG_INGEST_REPLACED) {
+        /* Nothing written yet: end the transaction and start again with foreign keys on. */
+        FG_TRY(commit(st));
+        FG_TRY(set_foreign_keys(st, 1));
+        FG_TRY(begin(st));
+        FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
+        if (*status == FG_INGEST_REPLACED)
+            FG_TRY(delete_document(st, old_id));
+    }
+out:
+    return rc;
+}
+
 int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts)
 {
     fg_ingest_opts def = FG_INGEST_OPTS_INIT;
-    ingest_ctx c;
+    ingest_ctx *c = NULL;
     fg_doc_stats stats;
     int rc = FG_OK;
 
@@ -923,23 +1133,24 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
     if (stats.n_items == 0 && stats.n_clauses == 0 && doc->n_teams == 0)
         return fg_error_set(FG_EINVAL, "%s: no numbered items, clauses or work teams: not a "
                             "task-division document", doc->name);
-    c.st = st;
-    c.gaz = opts->gazetteer;
     *status = FG_INGEST_ADDED;
-    FG_TRY(begin(st));
-    FG_TRY(check_data_version(st));
-    FG_TRY(check_document(status, st, doc, sha256, opts->replace));
+    FG_TRY(begin_document(status, st, doc, sha256, opts->replace));
     if (*status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE) {
         /* Nothing was written: ending the transaction keeps the cached agency ids. */
         if (commit(st) < 0)
             rc = fg_error_wrap(FG_EDB, "%s: ", doc->name);
         goto out;
     }
-    FG_TRY(insert_doc(&c, doc, sha256, n_bytes));
+    c = calloc(1, sizeof *c);
+    FG_CHECK_ALLOC(c);
+    c->st = st;
+    c->gaz = opts->gazetteer;
+    FG_TRY(insert_doc(c, doc, sha256, n_bytes));
     rc = commit(st);
     if (rc < 0)
         rc = fg_error_wrap(rc, "%s: ", doc->name);
 out:
+    free(c);
     if (rc < 0)
         rollback(st);
     return rc;
@@ -972,6 +1183,7 @@ int fg_store_remove(fg_store *st, const char *name)
     sqlite3_stmt *s = NULL;
     int rc = FG_OK;
 
+    FG_TRY(set_foreign_keys(st, 1)); /* the document's rows go by ON DELETE CASCADE */
     FG_TRY(begin(st));
     FG_TRY(prepare(st, &s, "DELETE FROM documents WHERE name = ?1"));
     FG_TRY(bind_text(st, s, 1, name));

@@ -1318,6 +1318,16 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
     assert_string_equal(fg_error_last()->message, want);
     assert_string_equal(dump_db(), before);
     raw_exec(db_path, "DROP TRIGGER fail_member");
+    before = dump_db();
+    /* a failure inside a multi-row insert (the 600th assignment) leaves nothing either */
+    raw_exec(db_path, "CREATE TRIGGER fail_assignment BEFORE INSERT ON assignments "
+                      "WHEN (SELECT count(*) FROM assignments) >= 1383 BEGIN "
+                      "SELECT RAISE(ABORT, 'injected failure'); END;");
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
+    snprintf(want, sizeof want, "%s: cannot add an assignment: injected failure", db_path);
+    assert_string_equal(fg_error_last()->message, want);
+    raw_exec(db_path, "DROP TRIGGER fail_assignment");
+    assert_string_equal(dump_db(), before);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_int_equal(is, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
