@@ -8,6 +8,7 @@
  */
 #include "fengong/store.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,11 +102,40 @@ static const struct batch_table {
                        " VALUES ", 6, "cannot add an assignment"},
 };
 
+/*
+ * The WAL is copied into the database (checkpointed) by a thread of its own with a
+ * connection of its own, started by the first ingest, so that the copying and its fsyncs
+ * overlap the next documents instead of stopping the writer (SQLite's automatic checkpoint
+ * is off). After each commit that adds CKPT_STEP frames to the WAL a pass is asked for;
+ * PASSIVE passes never wait for the writer. The WAL starts again from its beginning only
+ * when a transaction begins with every frame copied, which a writer with documents queued
+ * up rarely sees: once the WAL holds CKPT_LIMIT frames the writer waits, before its next
+ * BEGIN, for a pass over the whole WAL. Durability is SQLite's: the same commits, the same
+ * fsyncs of the WAL and the database at each checkpoint, only in another thread.
+ */
+#define CKPT_STEP 1000   /* frames: SQLite's wal_autocheckpoint default */
+#define CKPT_LIMIT 8000  /* frames (32 MB of 4 KB pages) */
+
+typedef struct checkpointer {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t wake;         /* a pass is asked for, or the thread is to stop */
+    pthread_cond_t done;         /* a pass has ended */
+    sqlite3 *db;                 /* the thread's connection */
+    unsigned long asked;         /* passes asked for, and passes ended: the thread is idle */
+    unsigned long ended;         /*   when they are equal */
+    int stop;
+} checkpointer;
+
 struct fg_store {
     sqlite3 *db;
     char *path;
     int in_txn;
     int foreign_keys;             /* PRAGMA foreign_keys as last set */
+    checkpointer *ckpt;           /* NULL until the first ingest, or when it could not start */
+    int wal_frames;               /* frames in the WAL after the last commit */
+    int ckpt_asked_at;            /* wal_frames when a pass was last asked for */
+    int ckpt_wait_at;             /* wal_frames from which the writer waits for a pass */
     sqlite3_stmt *stmts[N_STMTS];
     sqlite3_stmt *batch_stmts[N_BATCHES][BATCH_LEVELS];
     id_cache cache;
@@ -256,6 +286,128 @@ static int run(fg_store *st, stmt_id id, const char *what)
         rc = db_error(st, what);
     sqlite3_reset(s);
     return rc;
+}
+
+/* ---- checkpoints ---- */
+
+static void *checkpoint_main(void *arg)
+{
+    checkpointer *k = arg;
+
+    pthread_mutex_lock(&k->mu);
+    for (;;) {
+        unsigned long pass;
+
+        while (!k->stop && k->ended == k->asked)
+            pthread_cond_wait(&k->wake, &k->mu);
+        if (k->stop)
+            break;
+        pass = k->asked;
+        pthread_mutex_unlock(&k->mu);
+        /* Best effort, as SQLite's own automatic checkpoint: a pass that fails or cannot
+         * copy everything (a reader holds old frames) is followed by the next one. */
+        sqlite3_wal_checkpoint_v2(k->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_lock(&k->mu);
+        k->ended = pass;
+        pthread_cond_broadcast(&k->done);
+    }
+    pthread_mutex_unlock(&k->mu);
+    return NULL;
+}
+
+/* Ask for a pass; returns its number. */
+static unsigned long checkpoint_ask(checkpointer *k)
+{
+    unsigned long pass;
+
+    pthread_mutex_lock(&k->mu);
+    pass = ++k->asked;
+    pthread_cond_signal(&k->wake);
+    pthread_mutex_unlock(&k->mu);
+    return pass;
+}
+
+static void checkpoint_wait(checkpointer *k, unsigned long pass)
+{
+    pthread_mutex_lock(&k->mu);
+    while (k->ended < pass)
+        pthread_cond_wait(&k->done, &k->mu);
+    pthread_mutex_unlock(&k->mu);
+}
+
+static void checkpointer_free(checkpointer *k)
+{
+    if (k == NULL)
+        return;
+    pthread_mutex_lock(&k->mu);
+    k->stop = 1;
+    pthread_cond_signal(&k->wake);
+    pthread_mutex_unlock(&k->mu);
+    pthread_join(k->thread, NULL);
+    pthread_cond_destroy(&k->done);
+    pthread_cond_destroy(&k->wake);
+    pthread_mutex_destroy(&k->mu);
+    sqlite3_close_v2(k->db);
+    free(k);
+}
+
+/* The WAL hook of the writer's connection, after each commit. */
+static int on_wal_commit(void *arg, sqlite3 *db, const char *schema, int n_frames)
+{
+    fg_store *st = arg;
+
+    st->wal_frames = n_frames;
+    if (n_frames < st->ckpt_asked_at) { /* the WAL started again */
+        st->ckpt_asked_at = 0;
+        st->ckpt_wait_at = CKPT_LIMIT;
+    }
+    if (n_frames - st->ckpt_asked_at < CKPT_STEP)
+        return SQLITE_OK;
+    st->ckpt_asked_at = n_frames;
+    if (st->ckpt)
+        checkpoint_ask(st->ckpt);
+    else /* no thread: what SQLite's automatic checkpoint does */
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+/* Start the checkpoint thread; without one (no connection, no thread) the writer checkpoints. */
+static void checkpointer_start(fg_store *st)
+{
+    checkpointer *k = calloc(1, sizeof *k);
+
+    if (k == NULL)
+        return;
+    if (sqlite3_open_v2(st->path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK ||
+        sqlite3_exec(k->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_close_v2(k->db);
+        free(k);
+        return;
+    }
+    pthread_mutex_init(&k->mu, NULL);
+    pthread_cond_init(&k->wake, NULL);
+    pthread_cond_init(&k->done, NULL);
+    if (pthread_create(&k->thread, NULL, checkpoint_main, k) != 0) {
+        pthread_cond_destroy(&k->done);
+        pthread_cond_destroy(&k->wake);
+        pthread_mutex_destroy(&k->mu);
+        sqlite3_close_v2(k->db);
+        free(k);
+        return;
+    }
+    st->ckpt = k;
+}
+
+/* Before a write transaction: wait for a pass over the whole WAL once it is too long. */
+static void checkpoint_before_begin(fg_store *st)
+{
+    if (st->ckpt == NULL || st->wal_frames < st->ckpt_wait_at)
+        return;
+    checkpoint_wait(st->ckpt, checkpoint_ask(st->ckpt));
+    /* Should a reader keep the WAL from starting again, wait again only CKPT_LIMIT later. */
+    st->ckpt_wait_at = st->wal_frames + CKPT_LIMIT;
+    st->ckpt_asked_at = st->wal_frames;
 }
 
 static int begin(fg_store *st)
@@ -541,6 +693,8 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     } else {
         FG_TRY(exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL"));
         FG_TRY(exec(st, "PRAGMA synchronous = NORMAL", "cannot set synchronous"));
+        st->ckpt_wait_at = CKPT_LIMIT;
+        sqlite3_wal_hook(st->db, on_wal_commit, st); /* instead of the automatic checkpoint */
         if (v < FG_STORE_SCHEMA_VERSION)
             FG_TRY(migrate(st));
     }
@@ -556,6 +710,7 @@ void fg_store_close(fg_store *st)
     if (st == NULL)
         return;
     rollback(st);
+    checkpointer_free(st->ckpt);
     cache_clear(&st->cache);
     for (size_t i = 0; i < N_STMTS; i++)
         sqlite3_finalize(st->stmts[i]);
@@ -1100,6 +1255,7 @@ static int begin_document(fg_ingest_status *status, fg_store *st, const fg_doc *
     int rc = FG_OK;
 
     FG_TRY(set_foreign_keys(st, 0));
+    checkpoint_before_begin(st);
     FG_TRY(begin(st));
     FG_TRY(check_data_version(st));
     FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
@@ -1134,6 +1290,8 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
         return fg_error_set(FG_EINVAL, "%s: no numbered items, clauses or work teams: not a "
                             "task-division document", doc->name);
     *status = FG_INGEST_ADDED;
+    if (st->ckpt == NULL)
+        checkpointer_start(st);
     FG_TRY(begin_document(status, st, doc, sha256, opts->replace));
     if (*status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE) {
         /* Nothing was written: ending the transaction keeps the cached agency ids. */
