@@ -48,8 +48,6 @@ typedef enum stmt_id {
     ST_PROMOTE_AGENCY,
     ST_ADD_ALIAS,
     ST_NEXT_IDS,
-    ST_ADD_TEAM,
-    ST_ADD_MEMBER,
     N_STMTS
 } stmt_id;
 
@@ -69,21 +67,20 @@ static const char *const stmt_sql[N_STMTS] = {
     [ST_PROMOTE_AGENCY] = "UPDATE agencies SET status = 'known', level = ?2, type = ?3, "
                           "successor = ?4, since = ?5, source = ?6 WHERE id = ?1",
     [ST_ADD_ALIAS] = "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)",
-    /* The ids SQLite would give the next item (AUTOINCREMENT) and clause. */
+    /* The ids SQLite would give the next item (AUTOINCREMENT), clause and team. */
     [ST_NEXT_IDS] = "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'items'),"
                     " 0), coalesce((SELECT max(id) FROM items), 0)) + 1,"
-                    " coalesce((SELECT max(id) FROM clauses), 0) + 1",
-    [ST_ADD_TEAM] = "INSERT INTO teams(doc_id, seq, name, part, line) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_ADD_MEMBER] = "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    " coalesce((SELECT max(id) FROM clauses), 0) + 1,"
+                    " coalesce((SELECT max(id) FROM teams), 0) + 1",
 };
 
 /*
- * Items, clauses and assignments go in by multi-row INSERTs of up to BATCH_MAX rows (one
- * statement step per batch instead of per row), each table with statements for 1, 2, 4 …
- * BATCH_MAX rows, so that any number of rows takes few steps.
+ * The rows of a document go in by multi-row INSERTs of up to BATCH_MAX rows (one statement
+ * step per batch instead of per row), each table with statements for 1, 2, 4 … BATCH_MAX
+ * rows, so that any number of rows takes few steps. OR ROLLBACK: a failing row ends the
+ * whole transaction, as any error of an ingest does, so SQLite keeps no statement journal.
  */
-typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, N_BATCHES } batch_id;
+typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, B_TEAMS, B_MEMBERS, N_BATCHES } batch_id;
 
 #define BATCH_LEVELS 6
 #define BATCH_MAX (1 << (BATCH_LEVELS - 1))
@@ -94,12 +91,16 @@ static const struct batch_table {
     int n_cols;
     const char *what;    /* for the error message */
 } batch_tables[N_BATCHES] = {
-    [B_ITEMS] = {"INSERT INTO items(id, doc_id, seq, path, parent_id, marker, title, text, line)"
-                 " VALUES ", 9, "cannot add an item"},
-    [B_CLAUSES] = {"INSERT INTO clauses(id, item_id, seq, text, line) VALUES ", 5,
+    [B_ITEMS] = {"INSERT OR ROLLBACK INTO items(id, doc_id, seq, path, parent_id, marker, title,"
+                 " text, line) VALUES ", 9, "cannot add an item"},
+    [B_CLAUSES] = {"INSERT OR ROLLBACK INTO clauses(id, item_id, seq, text, line) VALUES ", 5,
                    "cannot add a clause"},
-    [B_ASSIGNMENTS] = {"INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
-                       " VALUES ", 6, "cannot add an assignment"},
+    [B_ASSIGNMENTS] = {"INSERT OR ROLLBACK INTO assignments(clause_id, seq, agency_id, role, kind,"
+                       " surface) VALUES ", 6, "cannot add an assignment"},
+    [B_TEAMS] = {"INSERT OR ROLLBACK INTO teams(id, doc_id, seq, name, part, line) VALUES ", 6,
+                 "cannot add a team"},
+    [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, role, agency_id, kind,"
+                   " surface) VALUES ", 6, "cannot add a team member"},
 };
 
 /*
@@ -734,8 +735,9 @@ typedef struct cell {
 typedef struct ingest_ctx {
     fg_store *st;
     const fg_gazetteer *gaz;
-    sqlite3_int64 next_item;    /* the id of the next item, and of the next clause */
+    sqlite3_int64 next_item;    /* the ids of the next item, clause and team */
     sqlite3_int64 next_clause;
+    sqlite3_int64 next_team;
     size_t n_rows[N_BATCHES];   /* rows pending in each batch */
     cell rows[N_BATCHES][BATCH_MAX * BATCH_COLS];
 } ingest_ctx;
@@ -1058,25 +1060,23 @@ out:
 
 static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s;
     int rc = FG_OK;
 
     for (size_t m = 0; m < tm->n_members; m++) {
         const fg_team_member *mb = &tm->members[m];
         sqlite3_int64 aid = 0;
+        cell *row;
 
         /* The convenor is a person (省政府副秘书长…), not an agency. */
         if (mb->role != FG_TEAM_CONVENOR)
             FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-        FG_TRY(stmt(st, ST_ADD_MEMBER, &s));
-        FG_TRY(bind_int(st, s, 1, team_id));
-        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)m + 1));
-        FG_TRY(bind_text(st, s, 3, fg_team_role_name(mb->role)));
-        FG_TRY(mb->role != FG_TEAM_CONVENOR ? bind_int(st, s, 4, aid) : bind_null(st, s, 4));
-        FG_TRY(bind_text(st, s, 5, fg_kind_name(mb->kind)));
-        FG_TRY(bind_text(st, s, 6, mb->agency));
-        FG_TRY(step_done(st, s, "cannot add a team member"));
+        FG_TRY(new_row(c, B_MEMBERS, &row));
+        row[0] = num_cell(team_id);
+        row[1] = num_cell((sqlite3_int64)m + 1);
+        row[2] = text_cell(fg_team_role_name(mb->role));
+        row[3] = mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell();
+        row[4] = text_cell(fg_kind_name(mb->kind));
+        row[5] = text_cell(mb->agency);
     }
 out:
     return rc;
@@ -1084,27 +1084,28 @@ out:
 
 static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s;
     int rc = FG_OK;
 
     for (size_t t = 0; t < doc->n_teams; t++) {
         const fg_team *tm = &doc->teams[t];
+        sqlite3_int64 team_id = c->next_team++;
+        cell *row;
 
-        FG_TRY(stmt(st, ST_ADD_TEAM, &s));
-        FG_TRY(bind_int(st, s, 1, doc_id));
-        FG_TRY(bind_int(st, s, 2, (sqlite3_int64)t + 1));
-        FG_TRY(bind_text(st, s, 3, tm->name));
-        FG_TRY(bind_text(st, s, 4, tm->part));
-        FG_TRY(bind_int(st, s, 5, (sqlite3_int64)tm->line));
-        FG_TRY(step_done(st, s, "cannot add a team"));
-        FG_TRY(add_members(c, tm, sqlite3_last_insert_rowid(st->db)));
+        FG_TRY(new_row(c, B_TEAMS, &row));
+        row[0] = num_cell(team_id);
+        row[1] = num_cell(doc_id);
+        row[2] = num_cell((sqlite3_int64)t + 1);
+        row[3] = text_cell(tm->name);
+        row[4] = text_cell(tm->part);
+        row[5] = num_cell((sqlite3_int64)tm->line);
+        FG_TRY(add_members(c, tm, team_id));
     }
 out:
     return rc;
 }
 
-/* The ids the next item and clause get: those SQLite would choose (we hold the write lock). */
+/* The ids the next item, clause and team get: those SQLite would choose (we hold the write
+ * lock). */
 static int next_ids(ingest_ctx *c)
 {
     fg_store *st = c->st;
@@ -1116,6 +1117,7 @@ static int next_ids(ingest_ctx *c)
     if (sqlite3_step(s) == SQLITE_ROW) {
         c->next_item = sqlite3_column_int64(s, 0);
         c->next_clause = sqlite3_column_int64(s, 1);
+        c->next_team = sqlite3_column_int64(s, 2);
     } else {
         rc = db_error(st, "cannot read the next ids");
     }
@@ -1131,9 +1133,9 @@ static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size
     FG_TRY(next_ids(c));
     FG_TRY(add_document(c, doc, sha256, n_bytes, &doc_id));
     FG_TRY(add_items(c, doc, doc_id));
+    FG_TRY(add_teams(c, doc, doc_id));
     for (int b = 0; b < N_BATCHES; b++)
         FG_TRY(flush(c, (batch_id)b));
-    FG_TRY(add_teams(c, doc, doc_id));
 out:
     return rc;
 }

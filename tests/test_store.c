@@ -976,8 +976,8 @@ static char *read_all(void)
 }
 
 /*
- * A version-2 database holding the seeds (assignments with rowids, stored out of order, and
- * indexed by agency) migrates to version 3 keeping every row: it reads back exactly like the
+ * A version-2 database holding the seeds (assignments and team members with rowids, stored
+ * out of order, and indexed by agency) migrates to version 3 keeping every row: it reads back exactly like the
  * version-3 store it was copied from, and takes new documents.
  */
 static void test_store__migrates_version_2_with_data(void **state)
@@ -987,6 +987,7 @@ static void test_store__migrates_version_2_with_data(void **state)
     char *want;
     char *have;
     char *want_rows;
+    char *want_members;
 
     (void)state;
     snprintf(db_path, sizeof db_path, "%s", v3);
@@ -999,6 +1000,12 @@ static void test_store__migrates_version_2_with_data(void **state)
                                     "' ' || seq || ' ' || agency_id || ' ' || role || ' ' || "
                                     "kind || ' ' || surface AS r FROM assignments "
                                     "ORDER BY clause_id, seq)")));
+
+    want_members = own(strdup(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT team_id "
+                                       "|| ' ' || seq || ' ' || role || ' ' || "
+                                       "coalesce(agency_id, '-') || ' ' || kind || ' ' || "
+                                       "surface AS r FROM team_members ORDER BY team_id, seq)")));
+    assert_true(strlen(want_members) > 1000);
 
     snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
     raw_exec(db_path, schema_upto(2));
@@ -1013,26 +1020,32 @@ static void test_store__migrates_version_2_with_data(void **state)
              " SELECT clause_id, seq, agency_id, role, kind, surface FROM v3.assignments"
              " ORDER BY clause_id DESC, seq DESC;"
              "INSERT INTO teams SELECT * FROM v3.teams;"
-             "INSERT INTO team_members SELECT * FROM v3.team_members;"
+             "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
+             " SELECT team_id, seq, role, agency_id, kind, surface FROM v3.team_members"
+             " ORDER BY team_id DESC, seq DESC;"
              "PRAGMA user_version = 2;",
              v3);
     raw_exec(db_path, copy);
-    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = "
-                             "'assignments_agency'"),
-                     1);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('assignments_agency', 'team_members_agency')"),
+                     2);
 
     open_store();
     assert_int_equal(raw_int("PRAGMA user_version"), 3);
-    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = "
-                             "'assignments_agency' OR name LIKE '%assignments_v3%'"),
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('assignments_agency', 'team_members_agency') OR name LIKE '%_v3'"),
                      0);
-    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'assignments' "
-                             "AND sql LIKE '%WITHOUT ROWID'"),
-                     1);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('assignments', "
+                             "'team_members') AND sql LIKE '%WITHOUT ROWID'"),
+                     2);
     assert_string_equal(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT clause_id || "
                                  "' ' || seq || ' ' || agency_id || ' ' || role || ' ' || "
                                  "kind || ' ' || surface AS r FROM assignments)"),
                         want_rows);
+    assert_string_equal(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT team_id || ' ' "
+                                 "|| seq || ' ' || role || ' ' || coalesce(agency_id, '-') || "
+                                 "' ' || kind || ' ' || surface AS r FROM team_members)"),
+                        want_members);
     have = read_all();
     assert_string_equal(have, want);
     assert_fts_consistent();
