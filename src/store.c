@@ -732,9 +732,24 @@ typedef struct cell {
     int null;
 } cell;
 
+/*
+ * The agency id of each (kind, surface) met in the document being written, so that a name
+ * named again costs one hash look-up (no gazetteer, no cache of stored names). The keys are
+ * the document's own strings. Full at half its slots: later names go the long way.
+ */
+#define MEMO_SLOTS 1024
+
+typedef struct memo_slot {
+    const char *surface;  /* NULL: empty */
+    fg_kind kind;
+    sqlite3_int64 id;
+} memo_slot;
+
 typedef struct ingest_ctx {
     fg_store *st;
     const fg_gazetteer *gaz;
+    size_t n_memo;
+    memo_slot memo[MEMO_SLOTS];
     sqlite3_int64 next_item;    /* the ids of the next item, clause and team */
     sqlite3_int64 next_clause;
     sqlite3_int64 next_team;
@@ -815,7 +830,7 @@ out:
 }
 
 /* The agencies row for a surface form: canonical when the gazetteer knows it. */
-static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
+static int resolve_agency(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
 {
     fg_store *st = c->st;
     const fg_agency_entry *e = NULL;
@@ -855,6 +870,29 @@ static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_i
     }
     cache_put(&st->cache, name, *id, unresolved);
 out:
+    return rc;
+}
+
+/* resolve_agency() through the document's memo. */
+static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
+{
+    size_t h = cache_hash(surface) & (MEMO_SLOTS - 1);
+    memo_slot *m;
+    int rc;
+
+    for (m = &c->memo[h]; m->surface; m = &c->memo[h = (h + 1) & (MEMO_SLOTS - 1)]) {
+        if (m->kind == kind && strcmp(m->surface, surface) == 0) {
+            *id = m->id;
+            return FG_OK;
+        }
+    }
+    rc = resolve_agency(c, surface, kind, id);
+    if (rc == FG_OK && c->n_memo < MEMO_SLOTS / 2) {
+        m->surface = surface;
+        m->kind = kind;
+        m->id = *id;
+        c->n_memo++;
+    }
     return rc;
 }
 
