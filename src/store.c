@@ -48,6 +48,9 @@ typedef enum stmt_id {
     ST_PROMOTE_AGENCY,
     ST_ADD_ALIAS,
     ST_NEXT_IDS,
+    ST_INDEX_END,
+    ST_INDEX_ITEMS,
+    ST_INDEX_UPTO,
     N_STMTS
 } stmt_id;
 
@@ -72,6 +75,13 @@ static const char *const stmt_sql[N_STMTS] = {
                     " 0), coalesce((SELECT max(id) FROM items), 0)) + 1,"
                     " coalesce((SELECT max(id) FROM clauses), 0) + 1,"
                     " coalesce((SELECT max(id) FROM teams), 0) + 1",
+    /* The last of the next ?1 items the search index lacks (0: none). */
+    [ST_INDEX_END] = "SELECT coalesce(max(id), 0) FROM (SELECT id FROM items WHERE id >"
+                     " (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id LIMIT ?1)",
+    [ST_INDEX_ITEMS] = "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text"
+                       " FROM items WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto')"
+                       " AND id <= ?1 ORDER BY id",
+    [ST_INDEX_UPTO] = "UPDATE meta SET value = ?1 WHERE key = 'fts_upto'",
 };
 
 /*
@@ -1354,25 +1364,64 @@ out:
     return rc;
 }
 
-int fg_store_index(fg_store *st, size_t *n_indexed)
-{
-    int rc = FG_OK;
+/*
+ * The search index is brought up to date in chunks of INDEX_CHUNK items, each in its own
+ * transaction with the index position (meta.fts_upto): the checkpoint thread copies one
+ * chunk into the database while the next is indexed, and the WAL stays small. An
+ * interrupted pass leaves a consistent index up to its position; search scans the rest.
+ */
+#define INDEX_CHUNK 100000
 
-    if (n_indexed)
-        *n_indexed = 0;
+/* Index the items after the index position up to INDEX_CHUNK of them; *n: how many. */
+static int index_chunk(fg_store *st, size_t *n)
+{
+    sqlite3_stmt *s;
+    sqlite3_int64 upto;
+    int rc = FG_OK;
+    int r;
+
+    *n = 0;
     FG_TRY(begin(st));
-    FG_TRY(exec(st, "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items"
-                    " WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id",
-                "cannot index the items"));
-    if (n_indexed)
-        *n_indexed = (size_t)sqlite3_changes(st->db);
-    FG_TRY(exec(st, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM items)"
-                    " WHERE key = 'fts_upto' AND (SELECT coalesce(max(id), 0) FROM items) > value",
-                "cannot record the index position"));
+    FG_TRY(stmt(st, ST_INDEX_END, &s));
+    FG_TRY(bind_int(st, s, 1, INDEX_CHUNK));
+    r = sqlite3_step(s);
+    upto = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    if (r != SQLITE_ROW) {
+        rc = db_error(st, "cannot read the index position");
+        goto out;
+    }
+    if (upto > 0) {
+        FG_TRY(stmt(st, ST_INDEX_ITEMS, &s));
+        FG_TRY(bind_int(st, s, 1, upto));
+        FG_TRY(step_done(st, s, "cannot index the items"));
+        *n = (size_t)sqlite3_changes(st->db);
+        FG_TRY(stmt(st, ST_INDEX_UPTO, &s));
+        FG_TRY(bind_int(st, s, 1, upto));
+        FG_TRY(step_done(st, s, "cannot record the index position"));
+    }
     FG_TRY(commit(st));
 out:
     if (rc < 0)
         rollback(st);
+    return rc;
+}
+
+int fg_store_index(fg_store *st, size_t *n_indexed)
+{
+    size_t n = 0;
+    int rc = FG_OK;
+
+    if (n_indexed)
+        *n_indexed = 0;
+    if (st->ckpt == NULL)
+        checkpointer_start(st);
+    do {
+        FG_TRY(index_chunk(st, &n));
+        if (n_indexed)
+            *n_indexed += n;
+    } while (n > 0);
+out:
     return rc;
 }
 
