@@ -423,7 +423,10 @@ static void checkpoint_before_begin(fg_store *st)
 
 static int begin(fg_store *st)
 {
-    int rc = run(st, ST_BEGIN, "cannot start a transaction");
+    int rc;
+
+    checkpoint_before_begin(st);
+    rc = run(st, ST_BEGIN, "cannot start a transaction");
 
     if (rc == FG_OK)
         st->in_txn = 1;
@@ -1305,7 +1308,6 @@ static int begin_document(fg_ingest_status *status, fg_store *st, const fg_doc *
     int rc = FG_OK;
 
     FG_TRY(set_foreign_keys(st, 0));
-    checkpoint_before_begin(st);
     FG_TRY(begin(st));
     FG_TRY(check_data_version(st));
     FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
