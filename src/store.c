@@ -8,6 +8,7 @@
  */
 #include "fengong/store.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,19 +19,138 @@
 #include "error.h"
 #include "str.h"
 
-/* Surface form + kind → agencies.id, so that each name costs one SQL look-up per store. */
+/*
+ * Agency name → agencies.id (and whether the row is still unresolved), so that each name
+ * costs one SQL look-up per store. Keyed by the stored name (the canonical name when the
+ * gazetteer knows the surface), so it holds whatever gazetteer each ingest brings. It only
+ * holds rows committed or written in the open transaction: a rollback clears it, and so
+ * does a commit by another connection (PRAGMA data_version), which may have changed rows.
+ */
 typedef struct id_cache {
     char **keys;
     sqlite3_int64 *ids;
+    unsigned char *unresolved;
     size_t n;
     size_t cap;           /* a power of two, or 0 */
 } id_cache;
+
+/* The statements of the write path, prepared on first use and kept until the store closes. */
+typedef enum stmt_id {
+    ST_BEGIN,
+    ST_COMMIT,
+    ST_DATA_VERSION,
+    ST_DOC_BY_NAME,
+    ST_DOC_BY_SHA,
+    ST_DELETE_DOC,
+    ST_ADD_DOC,
+    ST_FIND_AGENCY,
+    ST_ADD_AGENCY,
+    ST_PROMOTE_AGENCY,
+    ST_ADD_ALIAS,
+    ST_NEXT_IDS,
+    ST_INDEX_END,
+    ST_INDEX_ITEMS,
+    ST_INDEX_UPTO,
+    N_STMTS
+} stmt_id;
+
+static const char *const stmt_sql[N_STMTS] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_DATA_VERSION] = "PRAGMA data_version",
+    [ST_DOC_BY_NAME] = "SELECT id, sha256 FROM documents WHERE name = ?1",
+    [ST_DOC_BY_SHA] = "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1",
+    [ST_DELETE_DOC] = "DELETE FROM documents WHERE id = ?1",
+    [ST_ADD_DOC] = "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, issuer, "
+                   "year, date, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [ST_FIND_AGENCY] = "SELECT id, status FROM agencies WHERE name = ?1",
+    [ST_ADD_AGENCY] = "INSERT INTO agencies(name, status, level, type, successor, since, "
+                      "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_PROMOTE_AGENCY] = "UPDATE agencies SET status = 'known', level = ?2, type = ?3, "
+                          "successor = ?4, since = ?5, source = ?6 WHERE id = ?1",
+    [ST_ADD_ALIAS] = "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)",
+    /* The ids SQLite would give the next item (AUTOINCREMENT), clause and team. */
+    [ST_NEXT_IDS] = "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'items'),"
+                    " 0), coalesce((SELECT max(id) FROM items), 0)) + 1,"
+                    " coalesce((SELECT max(id) FROM clauses), 0) + 1,"
+                    " coalesce((SELECT max(id) FROM teams), 0) + 1",
+    /* The last of the next ?1 items the search index lacks (0: none). */
+    [ST_INDEX_END] = "SELECT coalesce(max(id), 0) FROM (SELECT id FROM items WHERE id >"
+                     " (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id LIMIT ?1)",
+    [ST_INDEX_ITEMS] = "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text"
+                       " FROM items WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto')"
+                       " AND id <= ?1 ORDER BY id",
+    [ST_INDEX_UPTO] = "UPDATE meta SET value = ?1 WHERE key = 'fts_upto'",
+};
+
+/*
+ * The rows of a document go in by multi-row INSERTs of up to BATCH_MAX rows (one statement
+ * step per batch instead of per row), each table with statements for 1, 2, 4 … BATCH_MAX
+ * rows, so that any number of rows takes few steps. OR ROLLBACK: a failing row ends the
+ * whole transaction, as any error of an ingest does, so SQLite keeps no statement journal.
+ */
+typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, B_TEAMS, B_MEMBERS, N_BATCHES } batch_id;
+
+#define BATCH_LEVELS 6
+#define BATCH_MAX (1 << (BATCH_LEVELS - 1))
+#define BATCH_COLS 9
+
+static const struct batch_table {
+    const char *insert;  /* up to VALUES */
+    int n_cols;
+    const char *what;    /* for the error message */
+} batch_tables[N_BATCHES] = {
+    [B_ITEMS] = {"INSERT OR ROLLBACK INTO items(id, doc_id, seq, path, parent_id, marker, title,"
+                 " text, line) VALUES ", 9, "cannot add an item"},
+    [B_CLAUSES] = {"INSERT OR ROLLBACK INTO clauses(id, item_id, seq, text, line) VALUES ", 5,
+                   "cannot add a clause"},
+    [B_ASSIGNMENTS] = {"INSERT OR ROLLBACK INTO assignments(clause_id, seq, agency_id, role, kind,"
+                       " surface) VALUES ", 6, "cannot add an assignment"},
+    [B_TEAMS] = {"INSERT OR ROLLBACK INTO teams(id, doc_id, seq, name, part, line) VALUES ", 6,
+                 "cannot add a team"},
+    [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, role, agency_id, kind,"
+                   " surface) VALUES ", 6, "cannot add a team member"},
+};
+
+/*
+ * The WAL is copied into the database (checkpointed) by a thread of its own with a
+ * connection of its own, started by the first ingest, so that the copying and its fsyncs
+ * overlap the next documents instead of stopping the writer (SQLite's automatic checkpoint
+ * is off). After each commit that adds CKPT_STEP frames to the WAL a pass is asked for;
+ * PASSIVE passes never wait for the writer. The WAL starts again from its beginning only
+ * when a transaction begins with every frame copied, which a writer with documents queued
+ * up rarely sees: once the WAL holds CKPT_LIMIT frames the writer waits, before its next
+ * BEGIN, for a pass over the whole WAL. Durability is SQLite's: the same commits, the same
+ * fsyncs of the WAL and the database at each checkpoint, only in another thread.
+ */
+#define CKPT_STEP 1000   /* frames: SQLite's wal_autocheckpoint default */
+#define CKPT_LIMIT 8000  /* frames (32 MB of 4 KB pages) */
+
+typedef struct checkpointer {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t wake;         /* a pass is asked for, or the thread is to stop */
+    pthread_cond_t done;         /* a pass has ended */
+    sqlite3 *db;                 /* the thread's connection */
+    unsigned long asked;         /* passes asked for, and passes ended: the thread is idle */
+    unsigned long ended;         /*   when they are equal */
+    int stop;
+} checkpointer;
 
 struct fg_store {
     sqlite3 *db;
     char *path;
     int in_txn;
-    id_cache cache;       /* only holds ids committed or written in the open transaction */
+    int foreign_keys;             /* PRAGMA foreign_keys as last set */
+    checkpointer *ckpt;           /* NULL until the first ingest, or when it could not start */
+    int wal_frames;               /* frames in the WAL after the last commit */
+    int ckpt_asked_at;            /* wal_frames when a pass was last asked for */
+    int ckpt_wait_at;             /* wal_frames from which the writer waits for a pass */
+    sqlite3_stmt *stmts[N_STMTS];
+    sqlite3_stmt *batch_stmts[N_BATCHES][BATCH_LEVELS];
+    id_cache cache;
+    sqlite3_int64 data_version;  /* at the last commit, to see other connections' commits */
 };
 
 static void cache_clear(id_cache *c)
@@ -39,6 +159,7 @@ static void cache_clear(id_cache *c)
         free(c->keys[i]);
     free(c->keys);
     free(c->ids);
+    free(c->unresolved);
     memset(c, 0, sizeof *c);
 }
 
@@ -51,57 +172,68 @@ static size_t cache_hash(const char *k)
     return h;
 }
 
-static int cache_get(const id_cache *c, const char *key, sqlite3_int64 *id)
+/* The slot of key, or -1. */
+static long cache_find(const id_cache *c, const char *key)
 {
     if (c->cap == 0)
-        return 0;
+        return -1;
     for (size_t h = cache_hash(key) & (c->cap - 1); c->keys[h]; h = (h + 1) & (c->cap - 1)) {
-        if (strcmp(c->keys[h], key) == 0) {
-            *id = c->ids[h];
-            return 1;
+        if (strcmp(c->keys[h], key) == 0)
+            return (long)h;
+    }
+    return -1;
+}
+
+/* Double the table; 0, or -1 when out of memory (the table is then unchanged). */
+static int cache_grow(id_cache *c)
+{
+    id_cache bigger = {NULL, NULL, NULL, 0, c->cap ? c->cap * 2 : 256};
+
+    bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
+    bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
+    bigger.unresolved = calloc(bigger.cap, sizeof *bigger.unresolved);
+    if (bigger.keys == NULL || bigger.ids == NULL || bigger.unresolved == NULL) {
+        free(bigger.keys);
+        free(bigger.ids);
+        free(bigger.unresolved);
+        return -1;
+    }
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->keys[i]) {
+            size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
+
+            while (bigger.keys[j])
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.keys[j] = c->keys[i];
+            bigger.ids[j] = c->ids[i];
+            bigger.unresolved[j] = c->unresolved[i];
+            bigger.n++;
         }
     }
+    free(c->keys);
+    free(c->ids);
+    free(c->unresolved);
+    *c = bigger;
     return 0;
 }
 
 /* Best effort: a failed allocation only means a slower look-up next time. */
-static void cache_put(id_cache *c, const char *key, sqlite3_int64 id)
+static void cache_put(id_cache *c, const char *key, sqlite3_int64 id, int unresolved)
 {
+    size_t len = strlen(key);
     size_t h;
 
-    if (c->n * 2 >= c->cap) {
-        id_cache bigger = {NULL, NULL, 0, c->cap ? c->cap * 2 : 256};
-
-        bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
-        bigger.ids = calloc(bigger.cap, sizeof *bigger.ids);
-        if (bigger.keys == NULL || bigger.ids == NULL) {
-            free(bigger.keys);
-            free(bigger.ids);
-            return;
-        }
-        for (size_t i = 0; i < c->cap; i++) {
-            if (c->keys[i]) {
-                size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
-
-                while (bigger.keys[j])
-                    j = (j + 1) & (bigger.cap - 1);
-                bigger.keys[j] = c->keys[i];
-                bigger.ids[j] = c->ids[i];
-                bigger.n++;
-            }
-        }
-        free(c->keys);
-        free(c->ids);
-        *c = bigger;
-    }
+    if (c->n * 2 >= c->cap && cache_grow(c) < 0)
+        return;
     h = cache_hash(key) & (c->cap - 1);
     while (c->keys[h])
         h = (h + 1) & (c->cap - 1);
-    c->keys[h] = malloc(strlen(key) + 1);
+    c->keys[h] = malloc(len + 1);
     if (c->keys[h] == NULL)
         return;
-    memcpy(c->keys[h], key, strlen(key) + 1);
+    memcpy(c->keys[h], key, len + 1);
     c->ids[h] = id;
+    c->unresolved[h] = (unsigned char)unresolved;
     c->n++;
 }
 
@@ -128,9 +260,173 @@ static int exec(fg_store *st, const char *sql, const char *what)
     return FG_OK;
 }
 
+static int prepare(fg_store *st, sqlite3_stmt **out, const char *sql)
+{
+    if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK) {
+        *out = NULL;
+        return db_error(st, "cannot prepare a statement");
+    }
+    return FG_OK;
+}
+
+/* The store's statement id, prepared on first use; reset by whoever steps it. */
+static int stmt(fg_store *st, stmt_id id, sqlite3_stmt **out)
+{
+    if (st->stmts[id] == NULL &&
+        sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmts[id],
+                           NULL) != SQLITE_OK) {
+        st->stmts[id] = NULL;
+        *out = NULL;
+        return db_error(st, "cannot prepare a statement");
+    }
+    *out = st->stmts[id];
+    return FG_OK;
+}
+
+/* Run a cached statement that returns no row. */
+static int run(fg_store *st, stmt_id id, const char *what)
+{
+    sqlite3_stmt *s;
+    int rc = stmt(st, id, &s);
+    int r;
+
+    if (rc < 0)
+        return rc;
+    r = sqlite3_step(s);
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = db_error(st, what);
+    sqlite3_reset(s);
+    return rc;
+}
+
+/* ---- checkpoints ---- */
+
+static void *checkpoint_main(void *arg)
+{
+    checkpointer *k = arg;
+
+    pthread_mutex_lock(&k->mu);
+    for (;;) {
+        unsigned long pass;
+
+        while (!k->stop && k->ended == k->asked)
+            pthread_cond_wait(&k->wake, &k->mu);
+        if (k->stop)
+            break;
+        pass = k->asked;
+        pthread_mutex_unlock(&k->mu);
+        /* Best effort, as SQLite's own automatic checkpoint: a pass that fails or cannot
+         * copy everything (a reader holds old frames) is followed by the next one. */
+        sqlite3_wal_checkpoint_v2(k->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_lock(&k->mu);
+        k->ended = pass;
+        pthread_cond_broadcast(&k->done);
+    }
+    pthread_mutex_unlock(&k->mu);
+    return NULL;
+}
+
+/* Ask for a pass; returns its number. */
+static unsigned long checkpoint_ask(checkpointer *k)
+{
+    unsigned long pass;
+
+    pthread_mutex_lock(&k->mu);
+    pass = ++k->asked;
+    pthread_cond_signal(&k->wake);
+    pthread_mutex_unlock(&k->mu);
+    return pass;
+}
+
+static void checkpoint_wait(checkpointer *k, unsigned long pass)
+{
+    pthread_mutex_lock(&k->mu);
+    while (k->ended < pass)
+        pthread_cond_wait(&k->done, &k->mu);
+    pthread_mutex_unlock(&k->mu);
+}
+
+static void checkpointer_free(checkpointer *k)
+{
+    if (k == NULL)
+        return;
+    pthread_mutex_lock(&k->mu);
+    k->stop = 1;
+    pthread_cond_signal(&k->wake);
+    pthread_mutex_unlock(&k->mu);
+    pthread_join(k->thread, NULL);
+    pthread_cond_destroy(&k->done);
+    pthread_cond_destroy(&k->wake);
+    pthread_mutex_destroy(&k->mu);
+    sqlite3_close_v2(k->db);
+    free(k);
+}
+
+/* The WAL hook of the writer's connection, after each commit. */
+static int on_wal_commit(void *arg, sqlite3 *db, const char *schema, int n_frames)
+{
+    fg_store *st = arg;
+
+    st->wal_frames = n_frames;
+    if (n_frames < st->ckpt_asked_at) { /* the WAL started again */
+        st->ckpt_asked_at = 0;
+        st->ckpt_wait_at = CKPT_LIMIT;
+    }
+    if (n_frames - st->ckpt_asked_at < CKPT_STEP)
+        return SQLITE_OK;
+    st->ckpt_asked_at = n_frames;
+    if (st->ckpt)
+        checkpoint_ask(st->ckpt);
+    else /* no thread: what SQLite's automatic checkpoint does */
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+/* Start the checkpoint thread; without one (no connection, no thread) the writer checkpoints. */
+static void checkpointer_start(fg_store *st)
+{
+    checkpointer *k = calloc(1, sizeof *k);
+
+    if (k == NULL)
+        return;
+    if (sqlite3_open_v2(st->path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK ||
+        sqlite3_exec(k->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_close_v2(k->db);
+        free(k);
+        return;
+    }
+    pthread_mutex_init(&k->mu, NULL);
+    pthread_cond_init(&k->wake, NULL);
+    pthread_cond_init(&k->done, NULL);
+    if (pthread_create(&k->thread, NULL, checkpoint_main, k) != 0) {
+        pthread_cond_destroy(&k->done);
+        pthread_cond_destroy(&k->wake);
+        pthread_mutex_destroy(&k->mu);
+        sqlite3_close_v2(k->db);
+        free(k);
+        return;
+    }
+    st->ckpt = k;
+}
+
+/* Before a write transaction: wait for a pass over the whole WAL once it is too long. */
+static void checkpoint_before_begin(fg_store *st)
+{
+    if (st->ckpt == NULL || st->wal_frames < st->ckpt_wait_at)
+        return;
+    checkpoint_wait(st->ckpt, checkpoint_ask(st->ckpt));
+    /* Should a reader keep the WAL from starting again, wait again only CKPT_LIMIT later. */
+    st->ckpt_wait_at = st->wal_frames + CKPT_LIMIT;
+    st->ckpt_asked_at = st->wal_frames;
+}
+
 static int begin(fg_store *st)
 {
-    int rc = exec(st, "BEGIN IMMEDIATE", "cannot start a transaction");
+    int rc;
+
+    checkpoint_before_begin(st);
+    rc = run(st, ST_BEGIN, "cannot start a transaction");
 
     if (rc == FG_OK)
         st->in_txn = 1;
@@ -139,7 +435,7 @@ static int begin(fg_store *st)
 
 static int commit(fg_store *st)
 {
-    int rc = exec(st, "COMMIT", "cannot commit");
+    int rc = run(st, ST_COMMIT, "cannot commit");
 
     if (rc == FG_OK)
         st->in_txn = 0;
@@ -156,20 +452,13 @@ static void rollback(fg_store *st)
     }
 }
 
-static int prepare(fg_store *st, sqlite3_stmt **out, const char *sql)
-{
-    if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK) {
-        *out = NULL;
-        return db_error(st, "cannot prepare a statement");
-    }
-    return FG_OK;
-}
-
 static int bind_text(fg_store *st, sqlite3_stmt *s, int i, const char *v)
 {
     size_t n = v ? strlen(v) : 0;
 
-    if (sqlite3_bind_text(s, i, v ? v : "", (int)n, SQLITE_TRANSIENT) != SQLITE_OK)
+    /* Static: every bound value outlives the statement's step (the statement is reset and
+     * rebound before its next use). */
+    if (sqlite3_bind_text(s, i, v ? v : "", (int)n, SQLITE_STATIC) != SQLITE_OK)
         return db_error(st, "cannot bind a value");
     return FG_OK;
 }
@@ -181,20 +470,23 @@ static int bind_int(fg_store *st, sqlite3_stmt *s, int i, sqlite3_int64 v)
     return FG_OK;
 }
 
-/* Step a statement that returns no row; reset it for reuse. */
+static int bind_null(fg_store *st, sqlite3_stmt *s, int i)
+{
+    if (sqlite3_bind_null(s, i) != SQLITE_OK)
+        return db_error(st, "cannot bind a value");
+    return FG_OK;
+}
+
+/* Step a statement that returns no row; reset it for reuse (its bindings stay). */
 static int step_done(fg_store *st, sqlite3_stmt *s, const char *what)
 {
     int r = sqlite3_step(s);
+    int rc = FG_OK;
 
-    if (r != SQLITE_DONE && r != SQLITE_ROW) {
-        int rc = db_error(st, what);
-
-        sqlite3_reset(s);
-        return rc;
-    }
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = db_error(st, what);
     sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    return FG_OK;
+    return rc;
 }
 
 /* ---- open and migrate ---- */
@@ -261,6 +553,9 @@ static int migrate(fg_store *st)
                               "and no fengong schema version); not changed", st->path);
             goto out;
         }
+        /* A pending read of the schema would lock the tables a migration drops. */
+        sqlite3_finalize(s);
+        s = NULL;
     }
     for (int n = v + 1; n <= FG_STORE_SCHEMA_VERSION; n++) {
         fg_strview block = migration_block(n);
@@ -402,6 +697,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     if (v == 0)
         FG_TRY(check_empty(st));
     FG_TRY(exec(st, "PRAGMA foreign_keys = ON", "cannot enable foreign keys"));
+    st->foreign_keys = 1;
     if (opts->read_only) {
         if (v < FG_STORE_SCHEMA_VERSION) {
             rc = fg_error_set(FG_EDB, "%s: schema version %d is older than %d; run 'fengong "
@@ -411,6 +707,8 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     } else {
         FG_TRY(exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL"));
         FG_TRY(exec(st, "PRAGMA synchronous = NORMAL", "cannot set synchronous"));
+        st->ckpt_wait_at = CKPT_LIMIT;
+        sqlite3_wal_hook(st->db, on_wal_commit, st); /* instead of the automatic checkpoint */
         if (v < FG_STORE_SCHEMA_VERSION)
             FG_TRY(migrate(st));
     }
@@ -426,7 +724,13 @@ void fg_store_close(fg_store *st)
     if (st == NULL)
         return;
     rollback(st);
+    checkpointer_free(st->ckpt);
     cache_clear(&st->cache);
+    for (size_t i = 0; i < N_STMTS; i++)
+        sqlite3_finalize(st->stmts[i]);
+    for (size_t b = 0; b < N_BATCHES; b++)
+        for (size_t k = 0; k < BATCH_LEVELS; k++)
+            sqlite3_finalize(st->batch_stmts[b][k]);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st);
@@ -434,228 +738,589 @@ void fg_store_close(fg_store *st)
 
 /* ---- ingest ---- */
 
+/* One bound value of a pending row: an integer, a text (borrowed) or NULL. */
+typedef struct cell {
+    const char *text;     /* when not NULL */
+    sqlite3_int64 num;
+    int null;
+} cell;
+
+/*
+ * The agency id of each (kind, surface) met in the document being written, so that a name
+ * named again costs one hash look-up (no gazetteer, no cache of stored names). The keys are
+ * the document's own strings. Full at half its slots: later names go the long way.
+ */
+#define MEMO_SLOTS 1024
+
+typedef struct memo_slot {
+    const char *surface;  /* NULL: empty */
+    fg_kind kind;
+    sqlite3_int64 id;
+} memo_slot;
+
 typedef struct ingest_ctx {
     fg_store *st;
     const fg_gazetteer *gaz;
-    sqlite3_stmt *find_agency;
-    sqlite3_stmt *add_agency;
-    sqlite3_stmt *promote_agency;
-    sqlite3_stmt *add_alias;
-    sqlite3_stmt *add_item;
-    sqlite3_stmt *add_clause;
-    sqlite3_stmt *add_assignment;
-    sqlite3_stmt *add_team;
-    sqlite3_stmt *add_member;
+    size_t n_memo;
+    memo_slot memo[MEMO_SLOTS];
+    sqlite3_int64 next_item;    /* the ids of the next item, clause and team */
+    sqlite3_int64 next_clause;
+    sqlite3_int64 next_team;
+    size_t n_rows[N_BATCHES];   /* rows pending in each batch */
+    cell rows[N_BATCHES][BATCH_MAX * BATCH_COLS];
 } ingest_ctx;
 
-static void ctx_finalize(ingest_ctx *c)
-{
-    sqlite3_finalize(c->find_agency);
-    sqlite3_finalize(c->add_agency);
-    sqlite3_finalize(c->promote_agency);
-    sqlite3_finalize(c->add_alias);
-    sqlite3_finalize(c->add_item);
-    sqlite3_finalize(c->add_clause);
-    sqlite3_finalize(c->add_assignment);
-    sqlite3_finalize(c->add_team);
-    sqlite3_finalize(c->add_member);
-}
-
-static int ctx_prepare(ingest_ctx *c)
+/* A new agencies row for name (canonical when e is the gazetteer's entry), with its aliases. */
+static int add_agency(ingest_ctx *c, const char *name, const char *status,
+                      const fg_agency_entry *e, sqlite3_int64 *id)
 {
     fg_store *st = c->st;
+    sqlite3_stmt *s;
     int rc = FG_OK;
 
-    FG_TRY(prepare(st, &c->find_agency, "SELECT id, status FROM agencies WHERE name = ?1"));
-    FG_TRY(prepare(st, &c->add_agency,
-                   "INSERT INTO agencies(name, status, level, type, successor, since, source) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    FG_TRY(prepare(st, &c->promote_agency,
-                   "UPDATE agencies SET status = 'known', level = ?2, type = ?3, successor = ?4,"
-                   " since = ?5, source = ?6 WHERE id = ?1"));
-    FG_TRY(prepare(st, &c->add_alias,
-                   "INSERT OR IGNORE INTO aliases(alias, agency_id) VALUES (?1, ?2)"));
-    FG_TRY(prepare(st, &c->add_item,
-                   "INSERT INTO items(doc_id, seq, path, parent_id, marker, title, text, line) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    FG_TRY(prepare(st, &c->add_clause,
-                   "INSERT INTO clauses(item_id, seq, text, line) VALUES (?1, ?2, ?3, ?4)"));
-    FG_TRY(prepare(st, &c->add_assignment,
-                   "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    FG_TRY(prepare(st, &c->add_team,
-                   "INSERT INTO teams(doc_id, seq, name, part, line) VALUES (?1, ?2, ?3, ?4, ?5)"));
-    FG_TRY(prepare(st, &c->add_member,
-                   "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    FG_TRY(stmt(st, ST_ADD_AGENCY, &s));
+    FG_TRY(bind_text(st, s, 1, name));
+    FG_TRY(bind_text(st, s, 2, status));
+    FG_TRY(bind_text(st, s, 3, e ? e->level : ""));
+    FG_TRY(bind_text(st, s, 4, e ? e->type : ""));
+    FG_TRY(bind_text(st, s, 5, e ? e->successor : ""));
+    FG_TRY(bind_int(st, s, 6, e ? e->since : 0));
+    FG_TRY(bind_text(st, s, 7, e ? e->source : ""));
+    FG_TRY(step_done(st, s, "cannot add an agency"));
+    *id = sqlite3_last_insert_rowid(st->db);
+    if (e) {
+        FG_TRY(stmt(st, ST_ADD_ALIAS, &s));
+        for (size_t k = 0; k < e->n_aliases; k++) {
+            FG_TRY(bind_text(st, s, 1, e->aliases[k]));
+            FG_TRY(bind_int(st, s, 2, *id));
+            FG_TRY(step_done(st, s, "cannot add an alias"));
+        }
+    }
+out:
+    return rc;
+}
+
+/* A name stored as unresolved that the gazetteer now knows becomes known. */
+static int promote_agency(ingest_ctx *c, sqlite3_int64 id, const fg_agency_entry *e)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(stmt(st, ST_PROMOTE_AGENCY, &s));
+    FG_TRY(bind_int(st, s, 1, id));
+    FG_TRY(bind_text(st, s, 2, e->level));
+    FG_TRY(bind_text(st, s, 3, e->type));
+    FG_TRY(bind_text(st, s, 4, e->successor));
+    FG_TRY(bind_int(st, s, 5, e->since));
+    FG_TRY(bind_text(st, s, 6, e->source));
+    FG_TRY(step_done(st, s, "cannot update an agency"));
+out:
+    return rc;
+}
+
+/* The stored agency named name: 1 with its id and status, or 0 when there is none. */
+static int find_agency(ingest_ctx *c, const char *name, sqlite3_int64 *id, int *unresolved)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+    int r;
+
+    FG_TRY(stmt(st, ST_FIND_AGENCY, &s));
+    FG_TRY(bind_text(st, s, 1, name));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        *unresolved = strcmp((const char *)sqlite3_column_text(s, 1), "unresolved") == 0;
+        rc = 1;
+    } else if (r != SQLITE_DONE) {
+        rc = db_error(st, "cannot look up an agency");
+    }
+    sqlite3_reset(s);
 out:
     return rc;
 }
 
 /* The agencies row for a surface form: canonical when the gazetteer knows it. */
-static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
+static int resolve_agency(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
 {
     fg_store *st = c->st;
     const fg_agency_entry *e = NULL;
     const char *name = surface;
-    const char *status = kind == FG_KIND_GROUP ? "group" : kind == FG_KIND_GENERIC ? "generic"
-                                                                                  : "unresolved";
+    int unresolved = 0;
+    long slot;
     int rc = FG_OK;
-    int r;
 
-    char key[1024];
-
-    /* Cached names skip both the gazetteer and SQL (a name of 1 KB or more is not cached). */
-    if (snprintf(key, sizeof key, "%d\x1f%s", (int)kind, surface) < (int)sizeof key &&
-        cache_get(&st->cache, key, id))
-        return FG_OK;
     if (kind == FG_KIND_AGENCY && c->gaz)
         e = fg_gazetteer_lookup(c->gaz, surface, strlen(surface));
-    if (e) {
+    if (e)
         name = e->canonical;
-        status = "known";
-    }
-    FG_TRY(bind_text(st, c->find_agency, 1, name));
-    r = sqlite3_step(c->find_agency);
-    if (r == SQLITE_ROW) {
-        *id = sqlite3_column_int64(c->find_agency, 0);
-        /* A name stored as unresolved that the gazetteer now knows is promoted. */
-        if (e && strcmp((const char *)sqlite3_column_text(c->find_agency, 1), "unresolved") == 0) {
-            sqlite3_reset(c->find_agency);
-            FG_TRY(bind_int(st, c->promote_agency, 1, *id));
-            FG_TRY(bind_text(st, c->promote_agency, 2, e->level));
-            FG_TRY(bind_text(st, c->promote_agency, 3, e->type));
-            FG_TRY(bind_text(st, c->promote_agency, 4, e->successor));
-            FG_TRY(bind_int(st, c->promote_agency, 5, e->since));
-            FG_TRY(bind_text(st, c->promote_agency, 6, e->source));
-            FG_TRY(step_done(st, c->promote_agency, "cannot update an agency"));
+    slot = cache_find(&st->cache, name);
+    if (slot >= 0) {
+        *id = st->cache.ids[slot];
+        if (e && st->cache.unresolved[slot]) {
+            FG_TRY(promote_agency(c, *id, e));
+            st->cache.unresolved[slot] = 0;
         }
-        sqlite3_reset(c->find_agency);
-        if (strlen(key) < sizeof key - 1)
-            cache_put(&st->cache, key, *id);
         return FG_OK;
     }
-    sqlite3_reset(c->find_agency);
-    if (r != SQLITE_DONE)
-        return db_error(st, "cannot look up an agency");
-    FG_TRY(bind_text(st, c->add_agency, 1, name));
-    FG_TRY(bind_text(st, c->add_agency, 2, status));
-    FG_TRY(bind_text(st, c->add_agency, 3, e ? e->level : ""));
-    FG_TRY(bind_text(st, c->add_agency, 4, e ? e->type : ""));
-    FG_TRY(bind_text(st, c->add_agency, 5, e ? e->successor : ""));
-    FG_TRY(bind_int(st, c->add_agency, 6, e ? e->since : 0));
-    FG_TRY(bind_text(st, c->add_agency, 7, e ? e->source : ""));
-    FG_TRY(step_done(st, c->add_agency, "cannot add an agency"));
-    *id = sqlite3_last_insert_rowid(st->db);
-    if (e) {
-        for (size_t k = 0; k < e->n_aliases; k++) {
-            FG_TRY(bind_text(st, c->add_alias, 1, e->aliases[k]));
-            FG_TRY(bind_int(st, c->add_alias, 2, *id));
-            FG_TRY(step_done(st, c->add_alias, "cannot add an alias"));
+    FG_TRY(find_agency(c, name, id, &unresolved));
+    if (rc == 1) {
+        rc = FG_OK;
+        if (e && unresolved) {
+            FG_TRY(promote_agency(c, *id, e));
+            unresolved = 0;
         }
+    } else {
+        const char *status = e                       ? "known"
+                             : kind == FG_KIND_GROUP   ? "group"
+                             : kind == FG_KIND_GENERIC ? "generic"
+                                                       : "unresolved";
+
+        FG_TRY(add_agency(c, name, status, e, id));
+        unresolved = e == NULL && kind == FG_KIND_AGENCY;
     }
-    if (strlen(key) < sizeof key - 1)
-        cache_put(&st->cache, key, *id);
+    cache_put(&st->cache, name, *id, unresolved);
 out:
     return rc;
 }
 
-static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes)
+/* resolve_agency() through the document's memo. */
+static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
 {
-    fg_store *st = c->st;
-    sqlite3_stmt *s = NULL;
-    sqlite3_int64 doc_id;
-    sqlite3_int64 *item_ids = NULL;
+    size_t h = cache_hash(surface) & (MEMO_SLOTS - 1);
+    memo_slot *m;
+    int rc;
+
+    for (m = &c->memo[h]; m->surface; m = &c->memo[h = (h + 1) & (MEMO_SLOTS - 1)]) {
+        if (m->kind == kind && strcmp(m->surface, surface) == 0) {
+            *id = m->id;
+            return FG_OK;
+        }
+    }
+    rc = resolve_agency(c, surface, kind, id);
+    if (rc == FG_OK && c->n_memo < MEMO_SLOTS / 2) {
+        m->surface = surface;
+        m->kind = kind;
+        m->id = *id;
+        c->n_memo++;
+    }
+    return rc;
+}
+
+/* ---- batches ---- */
+
+/* The statement inserting 2^level rows into table b, prepared on first use. */
+static int batch_stmt(fg_store *st, batch_id b, int level, sqlite3_stmt **out)
+{
+    const struct batch_table *t = &batch_tables[b];
+    fg_str sql = FG_STR_INIT;
     int rc = FG_OK;
 
-    FG_TRY(prepare(st, &s, "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, "
-                           "issuer, year, date, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                           "?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+    *out = st->batch_stmts[b][level];
+    if (*out)
+        return FG_OK;
+    FG_TRY(fg_str_append(&sql, t->insert, strlen(t->insert)));
+    for (int r = 0; r < 1 << level; r++) {
+        FG_TRY(fg_str_append(&sql, r ? ",(" : "(", r ? 2 : 1));
+        for (int k = 0; k < t->n_cols; k++)
+            FG_TRY(fg_str_append(&sql, k ? ",?" : "?", k ? 2 : 1));
+        FG_TRY(fg_str_appendc(&sql, ')'));
+    }
+    if (sqlite3_prepare_v3(st->db, sql.ptr, (int)sql.len, SQLITE_PREPARE_PERSISTENT,
+                           &st->batch_stmts[b][level], NULL) != SQLITE_OK) {
+        st->batch_stmts[b][level] = NULL;
+        rc = db_error(st, "cannot prepare a statement");
+        goto out;
+    }
+    *out = st->batch_stmts[b][level];
+out:
+    fg_str_dispose(&sql);
+    return rc;
+}
+
+/* Insert n rows of table b (cells row by row) with one statement of n = 2^level rows. */
+static int insert_rows(fg_store *st, batch_id b, int level, const cell *cells)
+{
+    int n_cells = batch_tables[b].n_cols << level;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(batch_stmt(st, b, level, &s));
+    for (int i = 0; i < n_cells; i++) {
+        const cell *v = &cells[i];
+
+        FG_TRY(v->null ? bind_null(st, s, i + 1)
+               : v->text ? bind_text(st, s, i + 1, v->text)
+                         : bind_int(st, s, i + 1, v->num));
+    }
+    FG_TRY(step_done(st, s, batch_tables[b].what));
+out:
+    return rc;
+}
+
+/* Write the rows pending in batch b: the largest statements first. */
+static int flush(ingest_ctx *c, batch_id b)
+{
+    size_t n_cols = (size_t)batch_tables[b].n_cols;
+    size_t done = 0;
+    int rc = FG_OK;
+
+    for (int level = BATCH_LEVELS - 1; level >= 0; level--) {
+        size_t size = (size_t)1 << level;
+
+        while (c->n_rows[b] - done >= size) {
+            FG_TRY(insert_rows(c->st, b, level, &c->rows[b][done * n_cols]));
+            done += size;
+        }
+    }
+    c->n_rows[b] = 0;
+out:
+    return rc;
+}
+
+/* The cells of a new row of batch b (flushing the batch first when it is full). */
+static int new_row(ingest_ctx *c, batch_id b, cell **row)
+{
+    int rc = FG_OK;
+
+    if (c->n_rows[b] == BATCH_MAX)
+        FG_TRY(flush(c, b));
+    *row = &c->rows[b][c->n_rows[b]++ * (size_t)batch_tables[b].n_cols];
+out:
+    return rc;
+}
+
+static cell num_cell(sqlite3_int64 v)
+{
+    cell x = {NULL, v, 0};
+
+    return x;
+}
+
+static cell text_cell(const char *v)
+{
+    cell x = {v ? v : "", 0, 0};
+
+    return x;
+}
+
+static cell null_cell(void)
+{
+    cell x = {NULL, 0, 1};
+
+    return x;
+}
+
+/* ---- the rows of a document ---- */
+
+static int add_document(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes,
+                        sqlite3_int64 *doc_id)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(stmt(st, ST_ADD_DOC, &s));
     FG_TRY(bind_text(st, s, 1, doc->name));
     FG_TRY(bind_text(st, s, 2, sha256));
     FG_TRY(bind_int(st, s, 3, (sqlite3_int64)n_bytes));
     FG_TRY(bind_text(st, s, 4, doc->title));
     FG_TRY(bind_text(st, s, 5, doc->doc_number));
     FG_TRY(bind_text(st, s, 6, doc->issuer));
-    if (doc->year)
-        FG_TRY(bind_int(st, s, 7, doc->year));
+    FG_TRY(doc->year ? bind_int(st, s, 7, doc->year) : bind_null(st, s, 7));
     FG_TRY(bind_text(st, s, 8, doc->date));
     FG_TRY(step_done(st, s, "cannot add the document"));
-    doc_id = sqlite3_last_insert_rowid(st->db);
+    *doc_id = sqlite3_last_insert_rowid(st->db);
+out:
+    return rc;
+}
 
-    item_ids = calloc(doc->n_items ? doc->n_items : 1, sizeof *item_ids);
-    FG_CHECK_ALLOC(item_ids);
-    for (size_t i = 0; i < doc->n_items; i++) {
-        const fg_item *it = &doc->items[i];
+static int add_assignments(ingest_ctx *c, const fg_clause *cl, sqlite3_int64 clause_id)
+{
+    int rc = FG_OK;
 
-        FG_TRY(bind_int(st, c->add_item, 1, doc_id));
-        FG_TRY(bind_int(st, c->add_item, 2, (sqlite3_int64)i + 1));
-        FG_TRY(bind_text(st, c->add_item, 3, it->path));
-        if (it->parent != FG_NO_PARENT && it->parent < i)
-            FG_TRY(bind_int(st, c->add_item, 4, item_ids[it->parent]));
-        FG_TRY(bind_text(st, c->add_item, 5, it->marker));
-        FG_TRY(bind_text(st, c->add_item, 6, it->title));
-        FG_TRY(bind_text(st, c->add_item, 7, it->text));
-        FG_TRY(bind_int(st, c->add_item, 8, (sqlite3_int64)it->line));
-        FG_TRY(step_done(st, c->add_item, "cannot add an item"));
-        item_ids[i] = sqlite3_last_insert_rowid(st->db);
-        for (size_t k = 0; k < it->n_clauses; k++) {
-            const fg_clause *cl = &it->clauses[k];
-            sqlite3_int64 clause_id;
+    for (size_t a = 0; a < cl->n_assignments; a++) {
+        const fg_assignment *as = &cl->assignments[a];
+        sqlite3_int64 aid;
+        cell *row;
 
-            FG_TRY(bind_int(st, c->add_clause, 1, item_ids[i]));
-            FG_TRY(bind_int(st, c->add_clause, 2, (sqlite3_int64)k + 1));
-            FG_TRY(bind_text(st, c->add_clause, 3, cl->text));
-            FG_TRY(bind_int(st, c->add_clause, 4, (sqlite3_int64)cl->line));
-            FG_TRY(step_done(st, c->add_clause, "cannot add a clause"));
-            clause_id = sqlite3_last_insert_rowid(st->db);
-            for (size_t a = 0; a < cl->n_assignments; a++) {
-                const fg_assignment *as = &cl->assignments[a];
-                sqlite3_int64 aid;
-
-                FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-                FG_TRY(bind_int(st, c->add_assignment, 1, clause_id));
-                FG_TRY(bind_int(st, c->add_assignment, 2, (sqlite3_int64)a + 1));
-                FG_TRY(bind_int(st, c->add_assignment, 3, aid));
-                FG_TRY(bind_text(st, c->add_assignment, 4, fg_role_name(as->role)));
-                FG_TRY(bind_text(st, c->add_assignment, 5, fg_kind_name(as->kind)));
-                FG_TRY(bind_text(st, c->add_assignment, 6, as->agency));
-                FG_TRY(step_done(st, c->add_assignment, "cannot add an assignment"));
-            }
-        }
-    }
-    for (size_t t = 0; t < doc->n_teams; t++) {
-        const fg_team *tm = &doc->teams[t];
-        sqlite3_int64 team_id;
-
-        FG_TRY(bind_int(st, c->add_team, 1, doc_id));
-        FG_TRY(bind_int(st, c->add_team, 2, (sqlite3_int64)t + 1));
-        FG_TRY(bind_text(st, c->add_team, 3, tm->name));
-        FG_TRY(bind_text(st, c->add_team, 4, tm->part));
-        FG_TRY(bind_int(st, c->add_team, 5, (sqlite3_int64)tm->line));
-        FG_TRY(step_done(st, c->add_team, "cannot add a team"));
-        team_id = sqlite3_last_insert_rowid(st->db);
-        for (size_t m = 0; m < tm->n_members; m++) {
-            const fg_team_member *mb = &tm->members[m];
-
-            FG_TRY(bind_int(st, c->add_member, 1, team_id));
-            FG_TRY(bind_int(st, c->add_member, 2, (sqlite3_int64)m + 1));
-            FG_TRY(bind_text(st, c->add_member, 3, fg_team_role_name(mb->role)));
-            /* The convenor is a person (省政府副秘书长…), not an agency. */
-            if (mb->role != FG_TEAM_CONVENOR) {
-                sqlite3_int64 aid;
-
-                FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-                FG_TRY(bind_int(st, c->add_member, 4, aid));
-            }
-            FG_TRY(bind_text(st, c->add_member, 5, fg_kind_name(mb->kind)));
-            FG_TRY(bind_text(st, c->add_member, 6, mb->agency));
-            FG_TRY(step_done(st, c->add_member, "cannot add a team member"));
-        }
+        FG_TRY(agency_id(c, as->agency, as->kind, &aid));
+        FG_TRY(new_row(c, B_ASSIGNMENTS, &row));
+        row[0] = num_cell(clause_id);
+        row[1] = num_cell((sqlite3_int64)a + 1);
+        row[2] = num_cell(aid);
+        row[3] = text_cell(fg_role_name(as->role));
+        row[4] = text_cell(fg_kind_name(as->kind));
+        row[5] = text_cell(as->agency);
     }
 out:
-    sqlite3_finalize(s);
-    free(item_ids);
+    return rc;
+}
+
+static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
+{
+    int rc = FG_OK;
+
+    for (size_t k = 0; k < it->n_clauses; k++) {
+        const fg_clause *cl = &it->clauses[k];
+        sqlite3_int64 clause_id = c->next_clause++;
+        cell *row;
+
+        FG_TRY(new_row(c, B_CLAUSES, &row));
+        row[0] = num_cell(clause_id);
+        row[1] = num_cell(item_id);
+        row[2] = num_cell((sqlite3_int64)k + 1);
+        row[3] = text_cell(cl->text);
+        row[4] = num_cell((sqlite3_int64)cl->line);
+        FG_TRY(add_assignments(c, cl, clause_id));
+    }
+out:
+    return rc;
+}
+
+/* The items with their clauses and assignments, with ids counted from c->next_item. */
+static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
+{
+    sqlite3_int64 first = c->next_item;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < doc->n_items; i++) {
+        const fg_item *it = &doc->items[i];
+        sqlite3_int64 item_id = c->next_item++;
+        cell *row;
+
+        FG_TRY(new_row(c, B_ITEMS, &row));
+        row[0] = num_cell(item_id);
+        row[1] = num_cell(doc_id);
+        row[2] = num_cell((sqlite3_int64)i + 1);
+        row[3] = text_cell(it->path);
+        row[4] = it->parent != FG_NO_PARENT && it->parent < i
+                     ? num_cell(first + (sqlite3_int64)it->parent)
+                     : null_cell();
+        row[5] = text_cell(it->marker);
+        row[6] = text_cell(it->title);
+        row[7] = text_cell(it->text);
+        row[8] = num_cell((sqlite3_int64)it->line);
+        FG_TRY(add_clauses(c, it, item_id));
+    }
+out:
+    return rc;
+}
+
+static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
+{
+    int rc = FG_OK;
+
+    for (size_t m = 0; m < tm->n_members; m++) {
+        const fg_team_member *mb = &tm->members[m];
+        sqlite3_int64 aid = 0;
+        cell *row;
+
+        /* The convenor is a person (省政府副秘书长…), not an agency. */
+        if (mb->role != FG_TEAM_CONVENOR)
+            FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
+        FG_TRY(new_row(c, B_MEMBERS, &row));
+        row[0] = num_cell(team_id);
+        row[1] = num_cell((sqlite3_int64)m + 1);
+        row[2] = text_cell(fg_team_role_name(mb->role));
+        row[3] = mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell();
+        row[4] = text_cell(fg_kind_name(mb->kind));
+        row[5] = text_cell(mb->agency);
+    }
+out:
+    return rc;
+}
+
+static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
+{
+    int rc = FG_OK;
+
+    for (size_t t = 0; t < doc->n_teams; t++) {
+        const fg_team *tm = &doc->teams[t];
+        sqlite3_int64 team_id = c->next_team++;
+        cell *row;
+
+        FG_TRY(new_row(c, B_TEAMS, &row));
+        row[0] = num_cell(team_id);
+        row[1] = num_cell(doc_id);
+        row[2] = num_cell((sqlite3_int64)t + 1);
+        row[3] = text_cell(tm->name);
+        row[4] = text_cell(tm->part);
+        row[5] = num_cell((sqlite3_int64)tm->line);
+        FG_TRY(add_members(c, tm, team_id));
+    }
+out:
+    return rc;
+}
+
+/* The ids the next item, clause and team get: those SQLite would choose (we hold the write
+ * lock). */
+static int next_ids(ingest_ctx *c)
+{
+    fg_store *st = c->st;
+    sqlite3_stmt *s;
+    int rc = stmt(st, ST_NEXT_IDS, &s);
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        c->next_item = sqlite3_column_int64(s, 0);
+        c->next_clause = sqlite3_column_int64(s, 1);
+        c->next_team = sqlite3_column_int64(s, 2);
+    } else {
+        rc = db_error(st, "cannot read the next ids");
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
+static int insert_doc(ingest_ctx *c, const fg_doc *doc, const char *sha256, size_t n_bytes)
+{
+    sqlite3_int64 doc_id;
+    int rc = FG_OK;
+
+    FG_TRY(next_ids(c));
+    FG_TRY(add_document(c, doc, sha256, n_bytes, &doc_id));
+    FG_TRY(add_items(c, doc, doc_id));
+    FG_TRY(add_teams(c, doc, doc_id));
+    for (int b = 0; b < N_BATCHES; b++)
+        FG_TRY(flush(c, (batch_id)b));
+out:
+    return rc;
+}
+
+/*
+ * Forget cached agency ids when another connection has committed since our last commit:
+ * it may have changed the agencies (our own commits do not change data_version).
+ */
+static int check_data_version(fg_store *st)
+{
+    sqlite3_stmt *s;
+    sqlite3_int64 v;
+    int rc = stmt(st, ST_DATA_VERSION, &s);
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = db_error(st, "cannot read the data version");
+        sqlite3_reset(s);
+        return rc;
+    }
+    v = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (v != st->data_version) {
+        cache_clear(&st->cache);
+        st->data_version = v;
+    }
+    return FG_OK;
+}
+
+/* PRAGMA foreign_keys, outside a transaction (SQLite ignores it inside one). */
+static int set_foreign_keys(fg_store *st, int on)
+{
+    int rc;
+
+    if (st->foreign_keys == on)
+        return FG_OK;
+    rc = exec(st, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+                  "cannot set foreign keys");
+
+    if (rc == FG_OK)
+        st->foreign_keys = on;
+    return rc;
+}
+
+/*
+ * Whether the document is new, the same (UNCHANGED), a duplicate of another or one to
+ * replace (old_id receives the stored version's id). In the open transaction; writes nothing.
+ */
+static int check_document(fg_ingest_status *status, sqlite3_int64 *old_id, fg_store *st,
+                          const fg_doc *doc, const char *sha256, int replace)
+{
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+    int r;
+
+    FG_TRY(stmt(st, ST_DOC_BY_NAME, &s));
+    FG_TRY(bind_text(st, s, 1, doc->name));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        const char *old_sha = (const char *)sqlite3_column_text(s, 1);
+
+        *old_id = sqlite3_column_int64(s, 0);
+        if (strcmp(old_sha, sha256) == 0)
+            *status = FG_INGEST_UNCHANGED;
+        else if (replace)
+            *status = FG_INGEST_REPLACED;
+        else
+            rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
+                              "%.12s…, now %.12s…); use --replace to swap it", doc->name,
+                              old_sha, sha256);
+        sqlite3_reset(s);
+        return rc;
+    }
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE)
+        return db_error(st, "cannot look up the document");
+    FG_TRY(stmt(st, ST_DOC_BY_SHA, &s));
+    FG_TRY(bind_text(st, s, 1, sha256));
+    r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+        rc = fg_error_set(FG_OK, "%s: same content as the stored document %s; skipped",
+                          doc->name, (const char *)sqlite3_column_text(s, 0));
+        *status = FG_INGEST_DUPLICATE;
+    } else if (r == SQLITE_DONE) {
+        *status = FG_INGEST_ADDED;
+    } else {
+        rc = db_error(st, "cannot look up the document");
+    }
+    sqlite3_reset(s);
+out:
+    return rc;
+}
+
+/* Delete the stored version (its rows go by ON DELETE CASCADE: foreign keys are on). */
+static int delete_document(fg_store *st, sqlite3_int64 id)
+{
+    sqlite3_stmt *s;
+    int rc = FG_OK;
+
+    FG_TRY(exec(st, "PRAGMA defer_foreign_keys = ON", "cannot defer foreign keys"));
+    FG_TRY(stmt(st, ST_DELETE_DOC, &s));
+    FG_TRY(bind_int(st, s, 1, id));
+    FG_TRY(step_done(st, s, "cannot delete the old version"));
+out:
+    return rc;
+}
+
+/*
+ * Begin the document's transaction and see what it is. A new document is written with
+ * foreign keys off: every id it refers to is one this transaction has just read or written,
+ * and checking each row's parents cost a third of the time. Replacing one needs them on,
+ * for ON DELETE CASCADE (deferred to the commit, as batches go in out of order).
+ */
+static int begin_document(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
+                          const char *sha256, int replace)
+{
+    sqlite3_int64 old_id = 0;
+    int rc = FG_OK;
+
+    FG_TRY(set_foreign_keys(st, 0));
+    FG_TRY(begin(st));
+    FG_TRY(check_data_version(st));
+    FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
+    if (*status == FG_INGEST_REPLACED) {
+        /* Nothing written yet: end the transaction and start again with foreign keys on. */
+        FG_TRY(commit(st));
+        FG_TRY(set_foreign_keys(st, 1));
+        FG_TRY(begin(st));
+        FG_TRY(check_document(status, &old_id, st, doc, sha256, replace));
+        if (*status == FG_INGEST_REPLACED)
+            FG_TRY(delete_document(st, old_id));
+    }
+out:
     return rc;
 }
 
@@ -663,13 +1328,10 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts)
 {
     fg_ingest_opts def = FG_INGEST_OPTS_INIT;
-    ingest_ctx c;
-    sqlite3_stmt *s = NULL;
+    ingest_ctx *c = NULL;
     fg_doc_stats stats;
     int rc = FG_OK;
-    int r;
 
-    memset(&c, 0, sizeof c);
     if (status == NULL || st == NULL || doc == NULL || sha256 == NULL || strlen(sha256) != 64)
         return fg_error_set(FG_EINVAL, "fg_store_ingest: status, store, doc and a 64-digit "
                             "sha256 are required");
@@ -679,86 +1341,89 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
     if (stats.n_items == 0 && stats.n_clauses == 0 && doc->n_teams == 0)
         return fg_error_set(FG_EINVAL, "%s: no numbered items, clauses or work teams: not a "
                             "task-division document", doc->name);
-    c.st = st;
-    c.gaz = opts->gazetteer;
-    /* Names resolve through this call's gazetteer, which may differ from the last one's. */
-    cache_clear(&st->cache);
-    FG_TRY(begin(st));
-    FG_TRY(prepare(st, &s, "SELECT id, sha256 FROM documents WHERE name = ?1"));
-    FG_TRY(bind_text(st, s, 1, doc->name));
-    r = sqlite3_step(s);
-    if (r == SQLITE_ROW) {
-        sqlite3_int64 old_id = sqlite3_column_int64(s, 0);
-        const char *old_sha = (const char *)sqlite3_column_text(s, 1);
-
-        if (strcmp(old_sha, sha256) == 0) {
-            *status = FG_INGEST_UNCHANGED;
-            goto out; /* nothing to write: the rollback below ends the transaction */
-        }
-        if (!opts->replace) {
-            rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
-                              "%.12s…, now %.12s…); use --replace to swap it", doc->name,
-                              old_sha, sha256);
-            goto out;
-        }
-        sqlite3_finalize(s);
-        s = NULL;
-        FG_TRY(prepare(st, &s, "DELETE FROM documents WHERE id = ?1"));
-        FG_TRY(bind_int(st, s, 1, old_id));
-        FG_TRY(step_done(st, s, "cannot delete the old version"));
-        *status = FG_INGEST_REPLACED;
-    } else if (r == SQLITE_DONE) {
-        sqlite3_finalize(s);
-        s = NULL;
-        FG_TRY(prepare(st, &s, "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1"));
-        FG_TRY(bind_text(st, s, 1, sha256));
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            rc = fg_error_set(FG_OK, "%s: same content as the stored document %s; skipped",
-                              doc->name, (const char *)sqlite3_column_text(s, 0));
-            *status = FG_INGEST_DUPLICATE;
-            goto out;
-        }
-        *status = FG_INGEST_ADDED;
-    } else {
-        rc = db_error(st, "cannot look up the document");
+    *status = FG_INGEST_ADDED;
+    if (st->ckpt == NULL)
+        checkpointer_start(st);
+    FG_TRY(begin_document(status, st, doc, sha256, opts->replace));
+    if (*status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE) {
+        /* Nothing was written: ending the transaction keeps the cached agency ids. */
+        if (commit(st) < 0)
+            rc = fg_error_wrap(FG_EDB, "%s: ", doc->name);
         goto out;
     }
-    FG_TRY(ctx_prepare(&c));
-    FG_TRY(insert_doc(&c, doc, sha256, n_bytes));
-    ctx_finalize(&c);
-    memset(&c, 0, sizeof c);
-    sqlite3_finalize(s);
-    s = NULL;
+    c = calloc(1, sizeof *c);
+    FG_CHECK_ALLOC(c);
+    c->st = st;
+    c->gaz = opts->gazetteer;
+    FG_TRY(insert_doc(c, doc, sha256, n_bytes));
     rc = commit(st);
     if (rc < 0)
         rc = fg_error_wrap(rc, "%s: ", doc->name);
 out:
-    ctx_finalize(&c);
-    sqlite3_finalize(s);
-    if (rc < 0 || *status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE)
+    free(c);
+    if (rc < 0)
+        rollback(st);
+    return rc;
+}
+
+/*
+ * The search index is brought up to date in chunks of INDEX_CHUNK items, each in its own
+ * transaction with the index position (meta.fts_upto): the checkpoint thread copies one
+ * chunk into the database while the next is indexed, and the WAL stays small. An
+ * interrupted pass leaves a consistent index up to its position; search scans the rest.
+ */
+#define INDEX_CHUNK 100000
+
+/* Index the items after the index position up to INDEX_CHUNK of them; *n: how many. */
+static int index_chunk(fg_store *st, size_t *n)
+{
+    sqlite3_stmt *s;
+    sqlite3_int64 upto;
+    int rc = FG_OK;
+    int r;
+
+    *n = 0;
+    FG_TRY(begin(st));
+    FG_TRY(stmt(st, ST_INDEX_END, &s));
+    FG_TRY(bind_int(st, s, 1, INDEX_CHUNK));
+    r = sqlite3_step(s);
+    upto = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    if (r != SQLITE_ROW) {
+        rc = db_error(st, "cannot read the index position");
+        goto out;
+    }
+    if (upto > 0) {
+        FG_TRY(stmt(st, ST_INDEX_ITEMS, &s));
+        FG_TRY(bind_int(st, s, 1, upto));
+        FG_TRY(step_done(st, s, "cannot index the items"));
+        *n = (size_t)sqlite3_changes(st->db);
+        FG_TRY(stmt(st, ST_INDEX_UPTO, &s));
+        FG_TRY(bind_int(st, s, 1, upto));
+        FG_TRY(step_done(st, s, "cannot record the index position"));
+    }
+    FG_TRY(commit(st));
+out:
+    if (rc < 0)
         rollback(st);
     return rc;
 }
 
 int fg_store_index(fg_store *st, size_t *n_indexed)
 {
+    size_t n = 0;
     int rc = FG_OK;
 
     if (n_indexed)
         *n_indexed = 0;
-    FG_TRY(begin(st));
-    FG_TRY(exec(st, "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items"
-                    " WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id",
-                "cannot index the items"));
-    if (n_indexed)
-        *n_indexed = (size_t)sqlite3_changes(st->db);
-    FG_TRY(exec(st, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM items)"
-                    " WHERE key = 'fts_upto' AND (SELECT coalesce(max(id), 0) FROM items) > value",
-                "cannot record the index position"));
-    FG_TRY(commit(st));
+    if (st->ckpt == NULL)
+        checkpointer_start(st);
+    do {
+        FG_TRY(index_chunk(st, &n));
+        if (n_indexed)
+            *n_indexed += n;
+    } while (n > 0);
 out:
-    if (rc < 0)
-        rollback(st);
     return rc;
 }
 
@@ -767,6 +1432,7 @@ int fg_store_remove(fg_store *st, const char *name)
     sqlite3_stmt *s = NULL;
     int rc = FG_OK;
 
+    FG_TRY(set_foreign_keys(st, 1)); /* the document's rows go by ON DELETE CASCADE */
     FG_TRY(begin(st));
     FG_TRY(prepare(st, &s, "DELETE FROM documents WHERE name = ?1"));
     FG_TRY(bind_text(st, s, 1, name));
@@ -1005,13 +1671,14 @@ int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, voi
                      " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
                      " GROUP BY g.id ORDER BY count(*) DESC, g.name",
                      0, NULL, cb, payload);
+    /* Counted per agency id first (one pass over the assignments), named after. */
     return query(st,
-                 "SELECT g.name, g.status, g.level, g.type,"
-                 " sum(a.role = 'lead'), sum(a.role = 'co'),"
-                 " count(DISTINCT i.doc_id)"
-                 " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
-                 " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
-                 " GROUP BY g.id ORDER BY sum(a.role = 'lead') DESC, count(*) DESC, g.name",
+                 "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
+                 " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
+                 "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs, count(*) AS n"
+                 "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                 "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
+                 " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
                  0, NULL, cb, payload);
 }
 
@@ -1040,7 +1707,7 @@ int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, vo
                    " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
                    "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
                    "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
-                   " ORDER BY d.name, i.seq, c.seq",
+                   " ORDER BY d.name, i.seq, c.seq, a.seq",
                    1, params, count_rows, &f);
 
     if (rc == FG_OK && f.n == 0)

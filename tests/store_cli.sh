@@ -1,7 +1,8 @@
 #!/bin/sh
 # Store tests through the CLI: crash safety (kill -9 during an ingest), two concurrent
-# ingests with a reader, the unresolved-names listing, a read-only database file, and a
-# database written by a newer fengong. Each stored document must be complete: its
+# ingests with a reader, the unresolved-names listing, a read-only database file, a
+# database written by a newer fengong, a full disk, the order of output with several
+# reading threads, and --no-index. Each stored document must be complete: its
 # assignment and item counts equal what 'fengong extract' gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
 set -u
@@ -349,6 +350,75 @@ if [ "$have_sqlite" -eq 1 ]; then
     fi
 else
     echo "store: skipped: full disk (no sqlite3 tool)"
+fi
+
+# ---- 7. files read on several threads: output and messages in the order given ----
+# Twelve documents with a missing file and a text that is no task-division document among
+# them: every --jobs gives the same stdout, the same stderr and the same exit status.
+printf '关于做好春节期间有关工作的通知\n\n各单位：\n请认真做好值班值守。\n' >"$tmp/plain.txt"
+order=$(ls "$tmp/docs"/copy_0*.txt | head -5)
+order="$order $tmp/missing.txt $tmp/plain.txt $(ls "$tmp/docs"/copy_1*.txt | head -5)"
+same=1
+for j in 1 2 5; do
+    rm -f "$tmp/order.db"*
+    "$bin" ingest --jobs $j --db "$tmp/order.db" $order >"$tmp/order$j.out" 2>"$tmp/order$j.err"
+    echo "exit $?" >>"$tmp/order$j.err"
+    if [ "$j" -gt 1 ] && ! { cmp -s "$tmp/order1.out" "$tmp/order$j.out" &&
+        cmp -s "$tmp/order1.err" "$tmp/order$j.err"; }; then
+        same=0
+        bad "ingest --jobs $j differs from --jobs 1:"
+        diff "$tmp/order1.out" "$tmp/order$j.out" | head -3 | sed 's/^/    /'
+        diff "$tmp/order1.err" "$tmp/order$j.err" | head -3 | sed 's/^/    /'
+    fi
+done
+want_order=$(for f in $order; do case $f in *missing* | *plain*) ;; *) basename "$f" ;; esac; done)
+have_order=$(awk '{ print $2 }' "$tmp/order1.out")
+if [ "$same" -eq 1 ] && [ "$have_order" = "$want_order" ] &&
+    grep -q 'exit 1' "$tmp/order1.err" && [ "$(grep -c missing.txt "$tmp/order1.err")" -eq 1 ] &&
+    [ "$(grep -c plain.txt "$tmp/order1.err")" -eq 1 ] &&
+    [ "$(grep -n missing.txt "$tmp/order1.err" | cut -d: -f1)" -lt \
+        "$(grep -n plain.txt "$tmp/order1.err" | cut -d: -f1)" ]; then
+    ok "ingest --jobs 1, 2, 5: the same output in the order of the files, both errors named," \
+        "exit 1"
+elif [ "$same" -eq 1 ]; then
+    bad "ingest order: stdout '$(echo $have_order | head -c 200)', stderr" \
+        "'$(head -c 300 "$tmp/order1.err")'"
+fi
+check_db "$tmp/order.db" "after the ingest with a missing file" 10
+for j in 0 x 65; do
+    "$bin" ingest --jobs $j --db "$tmp/order.db" "$one_doc" >/dev/null 2>"$tmp/jobs.err"
+    rc=$?
+    if [ "$rc" -eq 2 ] && grep -q -- '--jobs' "$tmp/jobs.err"; then
+        ok "ingest --jobs $j: usage error"
+    else
+        bad "ingest --jobs $j: exit $rc, '$(head -1 "$tmp/jobs.err")'"
+    fi
+done
+
+# ---- 8. --no-index: search still finds the documents; a later ingest indexes them ----
+db=$tmp/noindex.db
+"$bin" ingest --db "$tmp/indexed.db" "$one_doc" >/dev/null 2>&1
+"$bin" search --db "$tmp/indexed.db" --format tsv 专项债券 >"$tmp/s.want" 2>&1
+"$bin" ingest --no-index --db "$db" "$one_doc" >/dev/null 2>"$tmp/ni.err"
+rc=$?
+"$bin" search --db "$db" --format tsv 专项债券 >"$tmp/s.have" 2>&1
+if [ "$rc" -eq 0 ] && [ "$(wc -l <"$tmp/s.want")" -gt 1 ] && cmp -s "$tmp/s.want" "$tmp/s.have"; then
+    ok "ingest --no-index: search gives what it gives on an indexed store"
+else
+    bad "ingest --no-index: exit $rc, search: $(diff "$tmp/s.want" "$tmp/s.have" | head -3)"
+fi
+if [ "$have_sqlite" -eq 1 ]; then
+    before=$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'fts_upto'")
+    "$bin" ingest --db "$db" "$one_doc" >"$tmp/ni.out" 2>&1
+    after=$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'fts_upto'")
+    items=$(sqlite3 "$db" "SELECT max(id) FROM items")
+    "$bin" search --db "$db" --format tsv 专项债券 >"$tmp/s.have" 2>&1
+    if [ "$before" = 0 ] && [ "$after" = "$items" ] && grep -q '^unchanged' "$tmp/ni.out" &&
+        cmp -s "$tmp/s.want" "$tmp/s.have"; then
+        ok "an ingest of an unchanged file indexes what --no-index left (fts_upto 0 -> $after)"
+    else
+        bad "after --no-index: fts_upto $before -> $after (items $items), $(cat "$tmp/ni.out")"
+    fi
 fi
 
 echo "$pass passed, $fail failed"

@@ -591,9 +591,11 @@ static rows *store_search(const char *q, size_t limit)
 }
 
 /* The schema's "-- migration 1" block, read from the source tree. */
-static char *migration_1_sql(void)
+/* The schema text of migrations 1 to last (from src/schema.sql). */
+static char *schema_upto(int last)
 {
     char path[1024];
+    char mark[32];
     size_t len;
     char *all;
     char *start;
@@ -603,10 +605,16 @@ static char *migration_1_sql(void)
     all = read_bytes(path, &len);
     start = strstr(all, "-- migration 1\n");
     assert_non_null(start);
-    end = strstr(start, "-- migration 2\n");
+    snprintf(mark, sizeof mark, "-- migration %d\n", last + 1);
+    end = strstr(start, mark);
     assert_non_null(end);
     *end = '\0';
     return start;
+}
+
+static char *migration_1_sql(void)
+{
+    return schema_upto(1);
 }
 
 /* ---- search results against the gold ---- */
@@ -764,7 +772,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 2);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 3);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
@@ -869,7 +877,7 @@ static void test_store__open_newer_schema_refused(void **state)
     assert_null(store);
     assert_int_equal(fg_error_last()->code, FG_EDB);
     assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
-    assert_non_null(strstr(fg_error_last()->message, "(2)"));
+    assert_non_null(strstr(fg_error_last()->message, "(3)"));
     assert_non_null(strstr(fg_error_last()->message, "not changed"));
     so.read_only = 1;
     assert_int_equal(fg_store_open(&store, db_path, &so), FG_EDB);
@@ -893,7 +901,7 @@ static void test_store__migrates_empty_version_1(void **state)
     raw_exec(db_path, "PRAGMA user_version = 1");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 0);
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 2);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
     d = parse_seed(SEED_001, NULL, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
@@ -922,7 +930,7 @@ static void test_store__migrates_version_1_with_data(void **state)
              " VALUES (1, 1, 1, 'M:1', NULL, '一、', '迁移之前的事项', "
              "'迁移之前的事项。做好旧库升级工作', 3);");
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 2);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     r = store_search("旧库升级", 0);
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\tM:1\t迁移之前的事项\t\t");
@@ -934,6 +942,130 @@ static void test_store__migrates_version_1_with_data(void **state)
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\t湘政发〔2020〕1号\t2020\t2020-01-02");
     assert_fts_consistent();
+}
+
+/* What the read functions give for the store at db_path, one string per function. */
+static char *read_all(void)
+{
+    rows *r[6];
+    size_t len = 1;
+    char *out;
+
+    for (size_t k = 0; k < 6; k++)
+        r[k] = new_rows(0);
+    assert_int_equal(fg_store_documents(store, collect, r[0]), FG_OK);
+    assert_int_equal(fg_store_edges(store, collect, r[1]), FG_OK);
+    assert_int_equal(fg_store_team_members(store, collect, r[2]), FG_OK);
+    assert_int_equal(fg_store_agencies(store, 0, collect, r[3]), FG_OK);
+    assert_int_equal(fg_store_agency_tasks(store, "省财政厅", collect, r[4]), FG_OK);
+    assert_int_equal(fg_store_search(store, "专项债券", 0, collect, r[5]), FG_OK);
+    for (size_t k = 0; k < 6; k++) {
+        assert_true(r[k]->n > 0);
+        for (size_t i = 0; i < r[k]->n; i++)
+            len += strlen(r[k]->v[i]) + 1;
+    }
+    out = own(malloc(len));
+    out[0] = '\0';
+    for (size_t k = 0; k < 6; k++) {
+        for (size_t i = 0; i < r[k]->n; i++) {
+            strcat(out, r[k]->v[i]);
+            strcat(out, "\n");
+        }
+    }
+    return out;
+}
+
+/*
+ * A version-2 database holding the seeds (assignments and team members with rowids, stored
+ * out of order, and indexed by agency) migrates to version 3 keeping every row: it reads back exactly like the
+ * version-3 store it was copied from, and takes new documents.
+ */
+static void test_store__migrates_version_2_with_data(void **state)
+{
+    char *v3 = tmp_file("v3.db");
+    char *copy = own(malloc(4096));
+    char *want;
+    char *have;
+    char *want_rows;
+    char *want_members;
+
+    (void)state;
+    snprintf(db_path, sizeof db_path, "%s", v3);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    want = read_all();
+    close_store();
+    want_rows = own(strdup(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT clause_id || "
+                                    "' ' || seq || ' ' || agency_id || ' ' || role || ' ' || "
+                                    "kind || ' ' || surface AS r FROM assignments "
+                                    "ORDER BY clause_id, seq)")));
+
+    want_members = own(strdup(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT team_id "
+                                       "|| ' ' || seq || ' ' || role || ' ' || "
+                                       "coalesce(agency_id, '-') || ' ' || kind || ' ' || "
+                                       "surface AS r FROM team_members ORDER BY team_id, seq)")));
+    assert_true(strlen(want_members) > 1000);
+
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(2));
+    snprintf(copy, 4096,
+             "ATTACH '%s' AS v3;"
+             "INSERT INTO documents SELECT * FROM v3.documents;"
+             "INSERT INTO agencies SELECT * FROM v3.agencies;"
+             "INSERT INTO aliases SELECT * FROM v3.aliases;"
+             "INSERT INTO items SELECT * FROM v3.items;"
+             "INSERT INTO clauses SELECT * FROM v3.clauses;"
+             "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
+             " SELECT clause_id, seq, agency_id, role, kind, surface FROM v3.assignments"
+             " ORDER BY clause_id DESC, seq DESC;"
+             "INSERT INTO teams SELECT * FROM v3.teams;"
+             "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
+             " SELECT team_id, seq, role, agency_id, kind, surface FROM v3.team_members"
+             " ORDER BY team_id DESC, seq DESC;"
+             "PRAGMA user_version = 2;",
+             v3);
+    raw_exec(db_path, copy);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('assignments_agency', 'team_members_agency')"),
+                     2);
+
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 3);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('assignments_agency', 'team_members_agency') OR name LIKE '%_v3'"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('assignments', "
+                             "'team_members') AND sql LIKE '%WITHOUT ROWID'"),
+                     2);
+    assert_string_equal(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT clause_id || "
+                                 "' ' || seq || ' ' || agency_id || ' ' || role || ' ' || "
+                                 "kind || ' ' || surface AS r FROM assignments)"),
+                        want_rows);
+    assert_string_equal(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT team_id || ' ' "
+                                 "|| seq || ' ' || role || ' ' || coalesce(agency_id, '-') || "
+                                 "' ' || kind || ' ' || surface AS r FROM team_members)"),
+                        want_members);
+    have = read_all();
+    assert_string_equal(have, want);
+    assert_fts_consistent();
+    assert_no_orphans();
+    assert_int_equal(raw_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    {
+        fg_text *t;
+        const fg_doc *d = parse_mem("mem/after.txt",
+                                    "一、做好迁移以后的工作\n"
+                                    "（一）完善数据库升级方案。（省财政厅牵头，省发展改革委配合）\n",
+                                    &t);
+        fg_ingest_status is;
+        rows *r = new_rows(0);
+
+        assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+        assert_int_equal(is, FG_INGEST_ADDED);
+        assert_int_equal(fg_store_edges_of(store, "after.txt", collect, r), FG_OK);
+        assert_int_equal(r->n, 2);
+    }
+    assert_no_orphans();
 }
 
 /* ---- ingest ---- */
@@ -1199,6 +1331,16 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
     assert_string_equal(fg_error_last()->message, want);
     assert_string_equal(dump_db(), before);
     raw_exec(db_path, "DROP TRIGGER fail_member");
+    before = dump_db();
+    /* a failure inside a multi-row insert (the 600th assignment) leaves nothing either */
+    raw_exec(db_path, "CREATE TRIGGER fail_assignment BEFORE INSERT ON assignments "
+                      "WHEN (SELECT count(*) FROM assignments) >= 1383 BEGIN "
+                      "SELECT RAISE(ABORT, 'injected failure'); END;");
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
+    snprintf(want, sizeof want, "%s: cannot add an assignment: injected failure", db_path);
+    assert_string_equal(fg_error_last()->message, want);
+    raw_exec(db_path, "DROP TRIGGER fail_assignment");
+    assert_string_equal(dump_db(), before);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_int_equal(is, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
@@ -1645,6 +1787,7 @@ int main(void)
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),
+        T(test_store__migrates_version_2_with_data),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),

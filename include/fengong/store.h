@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 2
+#define FG_STORE_SCHEMA_VERSION 3
 
 typedef struct fg_store fg_store;
 
@@ -29,7 +29,7 @@ typedef struct fg_store_opts {
  * @param out   receives a handle, closed with fg_store_close(); NULL on failure.
  * @param path  the database file; with read_only it must exist.
  * @return FG_OK, FG_ENOTFOUND (read_only and no such file), FG_EDB ("PATH: not a fengong
- *         database: …", "PATH: schema version N is newer than this fengong supports (2);
+ *         database: …", "PATH: schema version N is newer than this fengong supports (3);
  *         the database was not changed", "PATH: cannot open the database for writing: …
  *         (read-only file or file system?)") or FG_ENOMEM. A database of someone else
  *         is refused before anything is written to it. On read-only media a read_only open

@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,8 @@ typedef struct store_args {
     cli_format fmt;
     int replace;
     int unresolved;
+    int no_index;
+    int jobs;                   /* 0: one per CPU */
     size_t limit;
     const char *gazetteers[16];
     size_t n_gazetteers;
@@ -105,7 +108,8 @@ typedef struct store_args {
 
 /*
  * Parse the options shared by the store commands. Returns -1 to go on, or an exit code.
- * allowed: which of "rgul" (replace, gazetteer, unresolved, limit) the command takes.
+ * allowed: which of "rgulnj" (replace, gazetteer, unresolved, limit, no-index, jobs) the
+ * command takes.
  */
 static int parse_args(store_args *a, int argc, char **argv, const char *usage,
                       const char *allowed)
@@ -117,6 +121,8 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
         {"gazetteer", required_argument, NULL, 'g'},
         {"unresolved", no_argument, NULL, 'u'},
         {"limit", required_argument, NULL, 'l'},
+        {"no-index", no_argument, NULL, 'n'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -128,7 +134,8 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
     a->limit = 50;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
-        if ((c == 'r' || c == 'g' || c == 'u' || c == 'l') && strchr(allowed, c) == NULL) {
+        if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j') &&
+            strchr(allowed, c) == NULL) {
             fprintf(stderr, "fengong %s: option '%s' does not apply here\n%s", argv[0],
                     argv[optind - 1], usage);
             return CLI_USAGE;
@@ -155,6 +162,20 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
         case 'u':
             a->unresolved = 1;
             break;
+        case 'n':
+            a->no_index = 1;
+            break;
+        case 'j': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+
+            if (end == optarg || *end != '\0' || v < 1 || v > 64) {
+                fprintf(stderr, "fengong %s: --jobs needs a number from 1 to 64\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->jobs = (int)v;
+            break;
+        }
         case 'l': {
             char *end = NULL;
             long v = strtol(optarg, &end, 10);
@@ -206,30 +227,238 @@ int cli_load_gazetteer(fg_gazetteer **out, const char *const *files, size_t n,
 /* ---- ingest ---- */
 
 static const char ingest_usage[] =
-    "usage: fengong ingest [--db PATH] [--replace] [--gazetteer FILE]... FILE...\n"
+    "usage: fengong ingest [--db PATH] [--replace] [--gazetteer FILE]... [--no-index]\n"
+    "                      [--jobs N] FILE...\n"
     "\n"
     "Extract each FILE and store it in the database, one transaction per document: a\n"
     "document is stored whole or not at all. Ingesting an identical file again changes\n"
     "nothing; a changed file with the same name is refused unless --replace is given.\n"
     "Agency names are resolved through the bundled gazetteer (graphs/agencies.tsv);\n"
     "names it does not know are kept as unresolved (see 'fengong agencies --unresolved').\n"
+    "The files are read and extracted by N threads while one thread stores them, in the\n"
+    "order given. Then the search index is brought up to date.\n"
     "\n"
     "options:\n"
     "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
     "      --replace         swap a stored document of the same name for the new content\n"
     "      --gazetteer FILE  merge your own agency list (same TSV format) on top\n"
+    "      --no-index        leave the search index as it is: search still finds the new\n"
+    "                        documents (by a scan, slower); the next ingest without\n"
+    "                        --no-index indexes them\n"
+    "      --jobs N          threads that read and extract the files (default: one per CPU)\n"
     "  -h, --help            show this help\n";
+
+/*
+ * The files are read and parsed by worker threads into one slot per file; the writer (the
+ * calling thread) takes the slots in order, so output and messages keep the order of the
+ * files. At most `window` files are read ahead of the writer, which bounds the memory.
+ */
+typedef struct parsed {
+    fg_text *text;       /* NULL when the file could not be read */
+    fg_doc *doc;         /* NULL when it could not be read or extracted */
+    fg_error err;        /* the worker's error when text or doc is NULL */
+    int ready;
+} parsed;
+
+typedef struct pipeline {
+    char *const *files;
+    size_t n;
+    parsed *slots;
+    size_t next;         /* the next file a worker takes */
+    size_t taken;        /* files the writer is done with */
+    size_t window;
+    int stop;            /* no more files to start */
+    pthread_mutex_t mu;
+    pthread_cond_t ready;  /* a slot became ready */
+    pthread_cond_t space;  /* the writer took a slot, or stop */
+} pipeline;
+
+static void parse_one(parsed *p, const char *path)
+{
+    fg_parse_opts po = FG_PARSE_OPTS_INIT;
+
+    if (fg_text_read_file(&p->text, path) < 0) {
+        p->text = NULL;
+        p->err = *fg_error_last();
+        return;
+    }
+    po.name = path;
+    if (fg_parse_document(&p->doc, p->text, &po) < 0) {
+        p->doc = NULL;
+        p->err = *fg_error_last();
+    }
+}
+
+static void *parse_worker(void *arg)
+{
+    pipeline *pl = arg;
+
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        size_t i;
+
+        while (!pl->stop && pl->next < pl->n && pl->next >= pl->taken + pl->window)
+            pthread_cond_wait(&pl->space, &pl->mu);
+        if (pl->stop || pl->next >= pl->n)
+            break;
+        i = pl->next++;
+        pthread_mutex_unlock(&pl->mu);
+        parse_one(&pl->slots[i], pl->files[i]);
+        pthread_mutex_lock(&pl->mu);
+        pl->slots[i].ready = 1;
+        pthread_cond_broadcast(&pl->ready);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* Wait for slot i; the caller frees its text and doc and then calls pipeline_done(). */
+static parsed *pipeline_wait(pipeline *pl, size_t i)
+{
+    pthread_mutex_lock(&pl->mu);
+    while (!pl->slots[i].ready)
+        pthread_cond_wait(&pl->ready, &pl->mu);
+    pthread_mutex_unlock(&pl->mu);
+    return &pl->slots[i];
+}
+
+static void pipeline_done(pipeline *pl)
+{
+    pthread_mutex_lock(&pl->mu);
+    pl->taken++;
+    pthread_cond_broadcast(&pl->space);
+    pthread_mutex_unlock(&pl->mu);
+}
+
+/* Stop the workers (they finish the file in hand) and free every slot not taken. */
+static void pipeline_stop(pipeline *pl, pthread_t *threads, size_t n_threads)
+{
+    pthread_mutex_lock(&pl->mu);
+    pl->stop = 1;
+    pthread_cond_broadcast(&pl->space);
+    pthread_mutex_unlock(&pl->mu);
+    for (size_t t = 0; t < n_threads; t++)
+        pthread_join(threads[t], NULL);
+    for (size_t i = pl->taken; i < pl->n; i++) {
+        fg_doc_free(pl->slots[i].doc);
+        fg_text_free(pl->slots[i].text);
+    }
+}
+
+/* cli_report_error() for an error raised on another thread. */
+static void report_error(const fg_error *e, const cli_global *g)
+{
+    fprintf(stderr, "fengong: %s\n", e->message[0] ? e->message : fg_error_name(e->code));
+    if (g && g->debug && e->src_file)
+        fprintf(stderr, "fengong: (raised at %s:%d, %s)\n", e->src_file, e->src_line,
+                fg_error_name(e->code));
+}
+
+typedef struct ingest_run {
+    fg_store *st;
+    fg_ingest_opts io;
+    const cli_global *g;
+    int progress;
+    size_t counts[4];
+    int status;
+} ingest_run;
+
+/* Store one parsed file and say what happened; i and n for the progress line. */
+static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size_t n)
+{
+    static const char *const verbs[] = {"added", "unchanged", "replaced", "duplicate"};
+    fg_ingest_status is;
+    fg_doc_stats stats;
+
+    if (r->progress)
+        fprintf(stderr, "\ringest: %zu/%zu %.60s\033[K", i + 1, n, path);
+    if (p->text == NULL) {
+        if (r->progress)
+            fputc('\n', stderr);
+        report_error(&p->err, r->g);
+        r->status = CLI_FAIL;
+        return;
+    }
+    for (size_t w = 0; w < p->text->n_warnings; w++)
+        fprintf(stderr, "fengong: %s\n", p->text->warnings[w].message);
+    if (p->doc == NULL ||
+        fg_store_ingest(&is, r->st, p->doc, p->text->sha256, p->text->n_bytes, &r->io) < 0) {
+        if (r->progress)
+            fputc('\n', stderr);
+        if (p->doc == NULL)
+            report_error(&p->err, r->g);
+        else
+            cli_report_error(r->g);
+        r->status = CLI_FAIL;
+        return;
+    }
+    fg_doc_stats_get(&stats, p->doc);
+    r->counts[is]++;
+    if (is == FG_INGEST_DUPLICATE)
+        fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
+    if (!r->progress)
+        printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams)\n", verbs[is],
+               p->doc->name, stats.n_items, stats.n_clauses, stats.n_lead + stats.n_co,
+               p->doc->n_teams);
+}
+
+/* Read and parse the files on n_jobs threads and store them in order on this one. */
+static int store_files(ingest_run *r, char *const *files, size_t n, size_t n_jobs)
+{
+    pipeline pl;
+    pthread_t threads[64];
+    size_t n_threads = 0;
+
+    memset(&pl, 0, sizeof pl);
+    pl.files = files;
+    pl.n = n;
+    pl.window = 4 * n_jobs;
+    pl.slots = calloc(n, sizeof *pl.slots);
+    if (pl.slots == NULL) {
+        fprintf(stderr, "fengong: out of memory\n");
+        return CLI_FAIL;
+    }
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.ready, NULL);
+    pthread_cond_init(&pl.space, NULL);
+    for (; n_threads < n_jobs; n_threads++) {
+        if (pthread_create(&threads[n_threads], NULL, parse_worker, &pl) != 0)
+            break;
+    }
+    if (n_threads == 0) {
+        fprintf(stderr, "fengong: cannot start a thread\n");
+        r->status = CLI_FAIL;
+    }
+    for (size_t i = 0; n_threads > 0 && i < n; i++) {
+        parsed *p = pipeline_wait(&pl, i);
+
+        store_one(r, p, files[i], i, n);
+        fg_doc_free(p->doc);
+        fg_text_free(p->text);
+        pipeline_done(&pl);
+    }
+    pipeline_stop(&pl, threads, n_threads);
+    pthread_cond_destroy(&pl.space);
+    pthread_cond_destroy(&pl.ready);
+    pthread_mutex_destroy(&pl.mu);
+    free(pl.slots);
+    return r->status;
+}
+
+static size_t default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
+}
 
 int cmd_ingest(int argc, char **argv, const cli_global *g)
 {
     store_args a;
-    fg_store *st = NULL;
     fg_gazetteer *gz = NULL;
-    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    int status = CLI_OK;
-    int rc = parse_args(&a, argc, argv, ingest_usage, "rg");
-    bool progress = isatty(STDERR_FILENO) && argc - optind > 1;
-    size_t counts[4] = {0, 0, 0, 0};
+    ingest_run r;
+    int rc = parse_args(&a, argc, argv, ingest_usage, "rgnj");
+    size_t n_files;
 
     if (rc >= 0)
         return rc;
@@ -237,72 +466,39 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "fengong ingest: no FILE given\n%s", ingest_usage);
         return CLI_USAGE;
     }
+    n_files = (size_t)(argc - optind);
+    memset(&r, 0, sizeof r);
+    r.g = g;
+    r.status = CLI_OK;
+    r.progress = isatty(STDERR_FILENO) && n_files > 1;
     if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0)
         return CLI_FAIL;
-    if (fg_store_open(&st, a.db, NULL) < 0) {
+    if (fg_store_open(&r.st, a.db, NULL) < 0) {
         cli_report_error(g);
         fg_gazetteer_free(gz);
         return CLI_FAIL;
     }
-    io.replace = a.replace;
-    io.gazetteer = gz;
-    for (int i = optind; i < argc; i++) {
-        fg_text *text = NULL;
-        fg_doc *doc = NULL;
-        fg_parse_opts po = FG_PARSE_OPTS_INIT;
-        fg_ingest_status is;
-        fg_doc_stats stats;
-        static const char *const verbs[] = {"added", "unchanged", "replaced", "duplicate"};
-
-        if (progress)
-            fprintf(stderr, "\ringest: %d/%d %.60s\033[K", i - optind + 1, argc - optind,
-                    argv[i]);
-        if (fg_text_read_file(&text, argv[i]) < 0) {
-            if (progress)
-                fputc('\n', stderr);
-            cli_report_error(g);
-            status = CLI_FAIL;
-            continue;
-        }
-        for (size_t w = 0; w < text->n_warnings; w++)
-            fprintf(stderr, "fengong: %s\n", text->warnings[w].message);
-        po.name = argv[i];
-        if (fg_parse_document(&doc, text, &po) < 0 ||
-            fg_store_ingest(&is, st, doc, text->sha256, text->n_bytes, &io) < 0) {
-            if (progress)
-                fputc('\n', stderr);
-            cli_report_error(g);
-            status = CLI_FAIL;
-        } else {
-            fg_doc_stats_get(&stats, doc);
-            counts[is]++;
-            if (is == FG_INGEST_DUPLICATE)
-                fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
-            if (!progress)
-                printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams)\n",
-                       verbs[is], doc->name, stats.n_items, stats.n_clauses,
-                       stats.n_lead + stats.n_co, doc->n_teams);
-        }
-        fg_doc_free(doc);
-        fg_text_free(text);
-    }
-    if (counts[FG_INGEST_ADDED] + counts[FG_INGEST_REPLACED] > 0) {
+    r.io.replace = a.replace;
+    r.io.gazetteer = gz;
+    store_files(&r, argv + optind, n_files, a.jobs ? (size_t)a.jobs : default_jobs());
+    /* Also after a run that added nothing: a run with --no-index may have left items. */
+    if (!a.no_index) {
         size_t n_indexed = 0;
 
-        if (progress)
+        if (r.progress)
             fprintf(stderr, "\ringest: updating the search index\033[K");
-        if (fg_store_index(st, &n_indexed) < 0) {
+        if (fg_store_index(r.st, &n_indexed) < 0) {
             cli_report_error(g);
-            status = CLI_FAIL;
+            r.status = CLI_FAIL;
         }
     }
-    if (progress)
-        fprintf(stderr, "\ringest: %d files: %zu added, %zu replaced, %zu unchanged, "
-                "%zu duplicate\033[K\n", argc - optind, counts[0], counts[2], counts[1],
-                counts[3]);
-    fg_store_close(st);
+    if (r.progress)
+        fprintf(stderr, "\ringest: %zu files: %zu added, %zu replaced, %zu unchanged, "
+                "%zu duplicate\033[K\n", n_files, r.counts[0], r.counts[2], r.counts[1],
+                r.counts[3]);
+    fg_store_close(r.st);
     fg_gazetteer_free(gz);
-    return status;
+    return r.status;
 }
 
 /* ---- documents, remove ---- */
