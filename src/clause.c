@@ -10,10 +10,13 @@
  */
 #include "clause.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
+
+static void ensure_sets(void);
 
 /* ---- small UTF-8 helpers (input is valid UTF-8) ---- */
 
@@ -39,42 +42,44 @@ static size_t count_cps(fg_strview s)
     return n;
 }
 
+/* count_cps(s) when it is at most cap, else cap + 1: the callers only compare with a bound. */
+static size_t count_cps_upto(fg_strview s, size_t cap)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
+        n++;
+    return n;
+}
+
 /* fg_sv_at_str() for a string literal: the length is known at compile time. */
 #define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
 
-static bool ends_with_any(fg_strview s, const char *const *lits)
+static bool ends_with_any(fg_strview s, const fg_lit *lits, size_t n_lits)
 {
-    for (size_t i = 0; lits[i]; i++)
-        if (fg_sv_ends(s, lits[i]))
+    for (size_t i = 0; i < n_lits; i++)
+        if (fg_sv_ends_n(s, lits[i].s, lits[i].n))
             return true;
     return false;
 }
 
-static bool starts_with_any(fg_strview s, const char *const *lits)
+static bool starts_with_any(fg_strview s, const fg_lit *lits, size_t n_lits)
 {
-    for (size_t i = 0; lits[i]; i++)
-        if (fg_sv_starts(s, lits[i]))
+    for (size_t i = 0; i < n_lits; i++)
+        if (fg_sv_starts_n(s, lits[i].s, lits[i].n))
             return true;
     return false;
 }
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- what a unit looks like ---- */
 
-/* Whether the last character of s (a 3-byte ideograph) is one of chars (concatenated). */
-static bool ends_with_char_in(fg_strview s, const char *chars, size_t chars_len)
+/* Whether the last 3 bytes of s are a character of set. */
+static bool ends_with_char_in(fg_strview s, const fg_cjkset *set)
 {
-    const char *e;
-
-    if (s.len < 3)
-        return false;
-    e = s.ptr + s.len - 3;
-    for (size_t k = 0; k + 3 <= chars_len; k += 3)
-        if (e[2] == chars[k + 2] && e[1] == chars[k + 1] && e[0] == chars[k])
-            return true;
-    return false;
+    return s.len >= 3 && fg_cjkset_has(set, s.ptr + s.len - 3);
 }
-
-#define ENDS_IN(s, lit) ends_with_char_in((s), (lit), sizeof(lit) - 1)
 
 /* Last characters of organisation names that are complete on their own. */
 static const char unit_endings[] = "厅委局办部院会署司处行社联队所站心团府位门关台校馆协组室"
@@ -84,50 +89,74 @@ static const char unit_endings[] = "厅委局办部院会署司处行社联队�
 static const char level_endings[] = "市州县区旗盟";
 
 /* Suffixes a list of places may share. */
-static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会", "党委", NULL};
+static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), FG_LIT("管委会"),
+                                      FG_LIT("党委")};
 
 /*
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
-static const char *const strong_multi[] = {"中心", "集团", "公司", "海关", "电视台", "总站",
-                                           "部门", "单位", "机关", "政府", NULL};
+static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
+                                      FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
+                                      FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
+                                      FG_LIT("政府")};
+
+/* First characters of the role markers (see markers[] below). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
+
+/* The character lists above as bitmaps, built once (ensure_sets()). */
+static struct {
+    fg_cjkset unit_endings;
+    fg_cjkset level_endings;
+    fg_cjkset strong_chars;
+    fg_cjkset marker_firsts;
+} sets;
 
 static bool strong_ending(fg_strview s)
 {
-    return ENDS_IN(s, strong_chars) || ends_with_any(s, strong_multi);
+    return ends_with_char_in(s, &sets.strong_chars) ||
+           ends_with_any(s, strong_multi, N_OF(strong_multi));
 }
 
 static bool ends_like_unit(fg_strview s)
 {
-    return ENDS_IN(s, unit_endings);
+    return ends_with_char_in(s, &sets.unit_endings);
 }
 
 static bool ends_like_level(fg_strview s)
 {
-    return ENDS_IN(s, level_endings);
+    return ends_with_char_in(s, &sets.level_endings);
 }
 
 bool fg_clause__looks_like_unit(fg_strview name)
 {
-    size_t n = count_cps(name);
+    size_t n;
+    size_t you = SIZE_MAX; /* the first 由 */
 
+    ensure_sets();
+    n = count_cps_upto(name, 40);
     if (n < 2 || n > 40)
         return false;
-    if (fg_sv_contains(name, "的") || fg_sv_contains(name, "“") || fg_sv_contains(name, "《") ||
-        fg_sv_contains(name, "。") || fg_sv_contains(name, "，"))
-        return false;
-    /* Narrative, not a name: a digit (附件2所列…) or 由 inside (…任务由各地), 自由 aside. */
-    for (size_t i = 0; i < name.len; i++)
-        if (name.ptr[i] >= '0' && name.ptr[i] <= '9')
-            return false;
-    {
-        size_t k = fg_sv_find(name, "由");
+    /*
+     * Narrative, not a name: 的 “ 《 。 ，, a digit (附件2所列…) or 由 inside (…任务由各地),
+     * 自由 aside. One pass over the bytes looks for all of them.
+     */
+    for (size_t i = 0; i < name.len; i++) {
+        unsigned char c = (unsigned char)name.ptr[i];
 
-        if (k != SIZE_MAX && !(k >= 3 && fg_sv_at(name, k - 3, "自", 3)))
+        if (c >= '0' && c <= '9')
             return false;
+        if ((c & 0xF0) != 0xE0)
+            continue;
+        if (AT(name, i, "的") || AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") ||
+            AT(name, i, "，"))
+            return false;
+        if (you == SIZE_MAX && AT(name, i, "由"))
+            you = i;
     }
+    if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
+        return false;
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级");
 }
@@ -135,28 +164,42 @@ bool fg_clause__looks_like_unit(fg_strview name)
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
 static bool complete_unit(fg_strview s)
 {
-    return count_cps(s) >= 2 && ends_like_unit(s) && !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
+    return count_cps_upto(s, 2) >= 2 && ends_like_unit(s) &&
+           !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
 }
 
 fg_kind fg_clause__kind(fg_strview name)
 {
-    static const char *const generic_starts[] = {"各", "有关", "相关", "其他", "其它", NULL};
-    static const char *const level_words[] = {"省", "市", "州", "县", "区", "乡", "镇", "街道",
-                                              "级", "直", "各", NULL};
+    static const fg_lit generic_starts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"),
+                                            FG_LIT("其他"), FG_LIT("其它")};
+    static const fg_lit level_words[] = {FG_LIT("省"), FG_LIT("市"), FG_LIT("州"),
+                                         FG_LIT("县"), FG_LIT("区"), FG_LIT("乡"),
+                                         FG_LIT("镇"), FG_LIT("街道"), FG_LIT("级"),
+                                         FG_LIT("直"), FG_LIT("各")};
     fg_strview rest = name;
+    bool generic = false;
 
-    if (fg_sv_contains(name, "成员单位"))
-        return FG_KIND_GROUP;
-    if (starts_with_any(name, generic_starts) || fg_sv_contains(name, "有关部门") ||
-        fg_sv_contains(name, "有关单位") || fg_sv_contains(name, "相关部门") || fg_sv_contains(name, "相关单位") ||
-        fg_sv_contains(name, "各有关") || fg_sv_contains(name, "省直各") || fg_sv_contains(name, "市直各"))
+    /*
+     * 成员单位 anywhere makes a group; else a generic phrase anywhere makes it generic. One
+     * pass over the bytes tries them all where a 3-byte character starts.
+     */
+    for (size_t i = 0; i < name.len; i++) {
+        if (((unsigned char)name.ptr[i] & 0xF0) != 0xE0)
+            continue;
+        if (AT(name, i, "成员单位"))
+            return FG_KIND_GROUP;
+        generic = generic || AT(name, i, "有关部门") || AT(name, i, "有关单位") ||
+                  AT(name, i, "相关部门") || AT(name, i, "相关单位") || AT(name, i, "各有关") ||
+                  AT(name, i, "省直各") || AT(name, i, "市直各");
+    }
+    if (generic || starts_with_any(name, generic_starts, N_OF(generic_starts)))
         return FG_KIND_GENERIC;
     /* Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府. */
     for (bool progress = true; progress && rest.len > 0;) {
         progress = false;
-        for (size_t i = 0; level_words[i]; i++) {
-            if (fg_sv_starts(rest, level_words[i])) {
-                size_t n = strlen(level_words[i]);
+        for (size_t i = 0; i < N_OF(level_words); i++) {
+            if (fg_sv_starts_n(rest, level_words[i].s, level_words[i].n)) {
+                size_t n = level_words[i].n;
 
                 rest = fg_sv(rest.ptr + n, rest.len - n);
                 progress = true;
@@ -190,17 +233,37 @@ void fg_units_dispose(fg_units *u)
     fg_str_dispose(&u->names);
 }
 
-/* A deadline written where units are expected: 2025年底前完成, 长期坚持, 持续推进. */
+/*
+ * A deadline written where units are expected: 2025年底前完成, 长期坚持, 持续推进 (one of
+ * 年底 月底 年内 前完成 长期坚持 持续推进 年前 季度, or a digit with 年 or 月). One pass.
+ */
 static bool is_time_phrase(fg_strview e)
 {
-    static const char *const words[] = {"年底", "月底", "年内", "前完成", "长期坚持", "持续推进",
-                                        "年前", "季度", NULL};
     bool digit = false;
+    bool has_year = false;
+    bool has_month = false;
 
-    for (size_t i = 0; i < e.len && !digit; i++)
-        digit = e.ptr[i] >= '0' && e.ptr[i] <= '9';
-    return fg_sv_contains_any(e, words) || (digit && (fg_sv_contains(e, "年") ||
-                                                      fg_sv_contains(e, "月")));
+    for (size_t i = 0; i < e.len; i++) {
+        unsigned char c = (unsigned char)e.ptr[i];
+
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if ((c & 0xF0) == 0xE0) {
+            if (AT(e, i, "年")) {
+                has_year = true;
+                if (AT(e, i + 3, "底") || AT(e, i + 3, "内") || AT(e, i + 3, "前"))
+                    return true;
+            } else if (AT(e, i, "月")) {
+                has_month = true;
+                if (AT(e, i + 3, "底"))
+                    return true;
+            } else if (AT(e, i, "前完成") || AT(e, i, "长期坚持") || AT(e, i, "持续推进") ||
+                       AT(e, i, "季度")) {
+                return true;
+            }
+        }
+    }
+    return digit && (has_year || has_month);
 }
 
 /* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
@@ -246,26 +309,29 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
 
 static fg_strview strip_element(fg_strview e)
 {
-    static const char *const heads[] = {"以及", "和", "及", "与", "由", "请", "并", NULL};
-    static const char *const tails[] = {"等有关部门", "等相关部门", "等有关单位", "等相关单位",
-                                        "等部门", "等单位", "等", "分别", "共同", "各自",
-                                        "具体", NULL};
+    static const fg_lit heads[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与"),
+                                   FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
+    static const fg_lit tails[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
+                                   FG_LIT("等有关单位"), FG_LIT("等相关单位"),
+                                   FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等"),
+                                   FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
+                                   FG_LIT("具体")};
     bool again = true;
 
     while (again && e.len > 0) {
         again = false;
-        for (size_t i = 0; heads[i]; i++) {
-            size_t n = strlen(heads[i]);
+        for (size_t i = 0; i < N_OF(heads); i++) {
+            size_t n = heads[i].n;
 
-            if (fg_sv_starts(e, heads[i]) && e.len > n) {
+            if (fg_sv_starts_n(e, heads[i].s, n) && e.len > n) {
                 e = fg_sv(e.ptr + n, e.len - n);
                 again = true;
             }
         }
-        for (size_t i = 0; tails[i]; i++) {
-            size_t n = strlen(tails[i]);
+        for (size_t i = 0; i < N_OF(tails); i++) {
+            size_t n = tails[i].n;
 
-            if (fg_sv_ends(e, tails[i]) && e.len > n) {
+            if (fg_sv_ends_n(e, tails[i].s, n) && e.len > n) {
                 e.len -= n;
                 again = true;
                 break;
@@ -278,17 +344,17 @@ static fg_strview strip_element(fg_strview e)
 /* Split one element on 和/及/与/以及 where both sides are complete units. */
 static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
 {
-    static const char *const joins[] = {"以及", "和", "及", "与", NULL};
+    static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
     int rc;
 
     e = strip_element(e);
     for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
-        for (size_t j = 0; joins[j]; j++) {
-            size_t n = strlen(joins[j]);
+        for (size_t j = 0; j < N_OF(joins); j++) {
+            size_t n = joins[j].n;
             fg_strview left;
             fg_strview right;
 
-            if (!fg_sv_at_str(e, i, joins[j]))
+            if (!fg_sv_at(e, i, joins[j].s, n))
                 continue;
             left = fg_sv(e.ptr, i);
             right = fg_sv(e.ptr + i + n, e.len - i - n);
@@ -310,12 +376,12 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
  */
 static fg_strview shared_suffix(fg_strview last, bool with_level)
 {
-    for (size_t i = 0; gov_suffixes[i]; i++) {
-        size_t n = strlen(gov_suffixes[i]);
+    for (size_t i = 0; i < N_OF(gov_suffixes); i++) {
+        size_t n = gov_suffixes[i].n;
         fg_strview head;
         size_t lv;
 
-        if (!fg_sv_ends(last, gov_suffixes[i]) || last.len <= n)
+        if (!fg_sv_ends_n(last, gov_suffixes[i].s, n) || last.len <= n)
             continue;
         if (with_level)
             return fg_sv(last.ptr + last.len - n, n);
@@ -345,12 +411,13 @@ static bool has_level(fg_strview e)
 /* A bare place name such as 长沙 or 岳阳市: short, and no organisation ending. */
 static bool bare_place(fg_strview e)
 {
-    size_t n = count_cps(e);
+    size_t n = count_cps_upto(e, 8);
 
-    static const char *const not_places[] = {"省", "市", "县", "区", "各", "有关", "相关", NULL};
+    static const fg_lit not_places[] = {FG_LIT("省"), FG_LIT("市"), FG_LIT("县"), FG_LIT("区"),
+                                        FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关")};
 
     if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
-        fg_sv_ends(e, "新区") || starts_with_any(e, not_places))
+        fg_sv_ends(e, "新区") || starts_with_any(e, not_places, N_OF(not_places)))
         return false;
     return fg_clause__kind(e) == FG_KIND_AGENCY;
 }
@@ -432,6 +499,7 @@ int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role)
     fg_str clean = FG_STR_INIT;
     int rc = FG_OK;
 
+    ensure_sets();
     /* Control characters are not names, and \x01 must not pass for a lead mark. */
     for (size_t i = 0; i < text.len; i++) {
         unsigned char c = (unsigned char)text.ptr[i];
@@ -543,35 +611,57 @@ static const marker markers[] = {
 };
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
-static const char *const ok_tails[] = {"负责", "落实", "实施", "推进", "组织实施", "推动落实",
-                                       "抓好落实", "完成", "推动", "配合", "负责落实", NULL};
+static const fg_lit ok_tails[] = {FG_LIT("负责"), FG_LIT("落实"), FG_LIT("实施"),
+                                  FG_LIT("推进"), FG_LIT("组织实施"), FG_LIT("推动落实"),
+                                  FG_LIT("抓好落实"), FG_LIT("完成"), FG_LIT("推动"),
+                                  FG_LIT("配合"), FG_LIT("负责落实")};
+
+/* The first 3 bytes of s as one number, to compare a character at once. */
+static uint32_t char3(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* char3() of each marker's first character, filled by ensure_sets(). */
+static uint32_t marker_first[N_OF(markers)];
+
+static void sets_init(void)
+{
+    fg_cjkset_add(&sets.unit_endings, unit_endings, sizeof unit_endings - 1);
+    fg_cjkset_add(&sets.level_endings, level_endings, sizeof level_endings - 1);
+    fg_cjkset_add(&sets.strong_chars, strong_chars, sizeof strong_chars - 1);
+    fg_cjkset_add(&sets.marker_firsts, marker_firsts, sizeof marker_firsts - 1);
+    for (size_t k = 0; k < N_OF(markers); k++)
+        marker_first[k] = char3(markers[k].s);
+}
+
+/* Build the character sets once; every entry point of this file calls it first. */
+static void ensure_sets(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, sets_init);
+}
 
 /* The longest marker at s[i], or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
     const marker *best = NULL;
     size_t best_len = 0;
+    uint32_t first;
 
     unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
 
-    /* Every marker starts with one of a few ideographs. */
-    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
-
-    if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
+    /* Every marker starts with one of a few ideographs (marker_firsts). */
+    if (c < 0xE4 || c > 0xE9 || s.len - i < 6 || !fg_cjkset_has(&sets.marker_firsts, s.ptr + i))
         return NULL;
-    {
-        bool hit = false;
-
-        for (size_t k = 0; k + 3 <= sizeof firsts - 1 && !hit; k += 3)
-            hit = s.ptr[i + 1] == firsts[k + 1] && s.ptr[i + 2] == firsts[k + 2] &&
-                  s.ptr[i] == firsts[k];
-        if (!hit)
-            return NULL;
-    }
-    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+    first = char3(s.ptr + i);
+    for (size_t k = 0; k < N_OF(markers); k++) {
         size_t n = markers[k].len;
 
-        if (n > best_len && fg_sv_at(s, i, markers[k].s, n)) {
+        if (marker_first[k] == first && n > best_len && fg_sv_at(s, i, markers[k].s, n)) {
             best = &markers[k];
             best_len = n;
         }
@@ -603,23 +693,34 @@ static bool is_sep_at(fg_strview s, size_t i)
     return AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。");
 }
 
+/* Whether text holds 牵头, 负责, 负总责, 单位：, 单位:, 部门： or 部门: (one pass). */
 bool fg_clause__has_role_word(fg_strview text)
 {
-    static const char *const words[] = {"牵头", "负责", "负总责", "单位：", "单位:", "部门：",
-                                        "部门:", NULL};
+    for (size_t i = 0; i < text.len; i++) {
+        unsigned char c = (unsigned char)text.ptr[i];
 
-    return fg_sv_contains_any(text, words);
+        /* The lead bytes of 牵 (E7), 负 (E8), 单 (E5) and 部 (E9). */
+        if (c < 0xE5 || c > 0xE9)
+            continue;
+        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
+            return true;
+        if ((AT(text, i, "单位") || AT(text, i, "部门")) &&
+            (AT(text, i + 6, "：") || AT(text, i + 6, ":")))
+            return true;
+    }
+    return false;
 }
 
 /* （牵头） / （牵头单位） right after a unit name, at s[i]; n receives its byte length. */
 static bool lead_mark(fg_strview s, size_t i, size_t *n)
 {
-    static const char *const marks[] = {"（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)",
-                                        "（牵头部门）", "（牵头）", "(牵头）", "（牵头)", NULL};
+    static const fg_lit marks[] = {FG_LIT("（牵头）"), FG_LIT("(牵头)"), FG_LIT("（牵头单位）"),
+                                   FG_LIT("(牵头单位)"), FG_LIT("（牵头部门）"),
+                                   FG_LIT("（牵头）"), FG_LIT("(牵头）"), FG_LIT("（牵头)")};
 
-    for (size_t k = 0; marks[k]; k++) {
-        if (fg_sv_at_str(s, i, marks[k])) {
-            *n = strlen(marks[k]);
+    for (size_t k = 0; k < N_OF(marks); k++) {
+        if (fg_sv_at(s, i, marks[k].s, marks[k].n)) {
+            *n = marks[k].n;
             return true;
         }
     }
@@ -638,8 +739,8 @@ static size_t last_element_cps(fg_strview s)
         size_t k = last_cp_len(s);
         fg_strview c = fg_sv(s.ptr + s.len - k, k);
 
-        if (fg_sv_eq(c, fg_sv_cstr("、")) || fg_sv_eq(c, fg_sv_cstr("，")) ||
-            fg_sv_eq(c, fg_sv_cstr("；")) || fg_sv_eq(c, fg_sv_cstr("：")) || c.ptr[0] == '\x01')
+        if ((k == 3 && (AT(c, 0, "、") || AT(c, 0, "，") || AT(c, 0, "；") || AT(c, 0, "："))) ||
+            c.ptr[0] == '\x01')
             break;
         s.len -= k;
         n++;
@@ -648,7 +749,7 @@ static size_t last_element_cps(fg_strview s)
 }
 
 /* Separators after which a blank adds nothing. */
-static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
+static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), FG_LIT("：")};
 
 /*
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
@@ -657,18 +758,35 @@ static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
 static int normalise(fg_str *buf, fg_strview text)
 {
     size_t depth = 0;
+    size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
+    size_t run_end = 0;
     int rc = FG_OK;
 
+    /* Appends whatever run of plain text is pending, before anything else goes into buf. */
+#define FLUSH_RUN()                                                                  \
+    do {                                                                             \
+        if (run_end > run_start && rc == FG_OK)                                      \
+            rc = fg_str_append(buf, text.ptr + run_start, run_end - run_start);      \
+        run_start = run_end;                                                         \
+    } while (0)
+
     fg_str_clear(buf);
+    rc = fg_str_reserve(buf, text.len);
     for (size_t i = 0; i < text.len && rc == FG_OK;) {
         unsigned char c = (unsigned char)text.ptr[i];
         size_t n = fg_cp_len(c);
+        bool plain = false;
 
         if (i + n > text.len)
             n = text.len - i;
-        if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
+        if (c >= 0xE4 && c <= 0xE9 && depth == 0) {
+            /* An ideograph (no bracket or blank starts with these bytes): plain text. */
+            plain = true;
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
-            rc = fg_str_appendc(buf, '\x01');
+            FLUSH_RUN();
+            if (rc == FG_OK)
+                rc = fg_str_appendc(buf, '\x01');
         } else if (c == '(' || AT(text, i, "（")) {
             depth++;
         } else if (c == ')' || AT(text, i, "）")) {
@@ -684,26 +802,36 @@ static int normalise(fg_str *buf, fg_strview text)
              */
             size_t j = i + n;
 
+            FLUSH_RUN();
             while (j < text.len && (text.ptr[j] == ' ' || AT(text, j, "\u3000")))
                 j += text.ptr[j] == ' ' ? 1 : 3;
-            if (j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
+            if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
                 strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
-                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends) &&
+                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends,
+                               N_OF(list_ends)) &&
                 last_element_cps(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) >= 3)
                 rc = fg_str_append(buf, "、", 3);
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01 is our lead mark). */
-        } else if (c == ',') {
-            rc = fg_str_append(buf, "，", 3);
-        } else if (c == ';') {
-            rc = fg_str_append(buf, "；", 3);
-        } else if (c == ':') {
-            rc = fg_str_append(buf, "：", 3);
+        } else if (c == ',' || c == ';' || c == ':') {
+            FLUSH_RUN();
+            if (rc == FG_OK)
+                rc = fg_str_append(buf, c == ',' ? "，" : c == ';' ? "；" : "：", 3);
         } else {
-            rc = fg_str_append(buf, text.ptr + i, n);
+            plain = true;
+        }
+        if (plain) {
+            /* Plain text extends the pending run, or starts a new one after a gap. */
+            if (run_end != i) {
+                FLUSH_RUN();
+                run_start = i;
+            }
+            run_end = i + n;
         }
         i += n;
     }
+    FLUSH_RUN();
+#undef FLUSH_RUN
     if (rc == FG_OK && buf->ptr == NULL)
         rc = fg_str_reserve(buf, 0);
     return rc;
@@ -770,6 +898,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     int rc = FG_OK;
 
     *is_clause = false;
+    ensure_sets();
     FG_TRY(normalise(&buf, text));
     s = fg_sv(buf.ptr, buf.len);
 
@@ -850,8 +979,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
                 fg_strview tail = fg_sv(s.ptr + t0, i - t0);
                 bool ok = false;
 
-                for (size_t k = 0; ok_tails[k]; k++)
-                    ok = ok || fg_sv_eq(tail, fg_sv_cstr(ok_tails[k]));
+                for (size_t k = 0; k < N_OF(ok_tails); k++)
+                    ok = ok || fg_sv_eq(tail, fg_sv(ok_tails[k].s, ok_tails[k].n));
                 if (!ok)
                     bad = true;
             }

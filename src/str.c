@@ -87,34 +87,28 @@ fg_strview fg_sv_cstr(const char *lit)
     return fg_sv(lit, strlen(lit));
 }
 
-bool fg_sv_eq(fg_strview a, fg_strview b)
+/* Haystacks up to this length are searched with a plain loop: memmem() sets up tables first. */
+#define SHORT_HAYSTACK 256
+
+size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n)
 {
-    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
-bool fg_sv_starts(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return s.len >= n && memcmp(s.ptr, lit, n) == 0;
-}
-
-bool fg_sv_ends(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return s.len >= n && memcmp(s.ptr + s.len - n, lit, n) == 0;
-}
-
-size_t fg_sv_find(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
     const char *hit;
 
     if (n == 0)
         return 0;
     if (s.len < n)
         return SIZE_MAX;
+    if (s.len <= SHORT_HAYSTACK) {
+        const char c0 = lit[0];
+
+        for (size_t i = 0; i + n <= s.len; i++) {
+            if (s.ptr[i] != c0 || (n > 1 && s.ptr[i + 1] != lit[1]))
+                continue;
+            if (n <= 2 || memcmp(s.ptr + i + 2, lit + 2, n - 2) == 0)
+                return i;
+        }
+        return SIZE_MAX;
+    }
     hit = memmem(s.ptr, s.len, lit, n);
     return hit ? (size_t)(hit - s.ptr) : SIZE_MAX;
 }
@@ -122,9 +116,23 @@ size_t fg_sv_find(fg_strview s, const char *lit)
 bool fg_sv_contains_any(fg_strview s, const char *const *words)
 {
     for (size_t k = 0; words[k]; k++)
-        if (s.len && memmem(s.ptr, s.len, words[k], strlen(words[k])) != NULL)
+        if (s.len && fg_sv_find_n(s, words[k], strlen(words[k])) != SIZE_MAX)
             return true;
     return false;
+}
+
+void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len)
+{
+    for (size_t k = 0; k + 3 <= len; k += 3) {
+        const unsigned char *u = (const unsigned char *)chars + k;
+        unsigned idx = (unsigned)(u[0] - 0xE4) << 12 | (unsigned)(u[1] & 0x3F) << 6 |
+                       (u[2] & 0x3F);
+
+        /* A programmer's error: every member must be a 3-byte character U+4000..U+9FFF. */
+        if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            abort();
+        set->bits[idx >> 6] |= (uint64_t)1 << (idx & 63);
+    }
 }
 
 /* ---- arena ---- */

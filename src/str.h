@@ -35,18 +35,26 @@ static inline fg_strview fg_sv(const char *p, size_t len)
     return v;
 }
 fg_strview fg_sv_cstr(const char *lit);                 /* for literals only */
+/*
+ * Whether a[0..n) equals b[0..n): a byte loop for the short literals the parser compares
+ * (it stops at the first difference, usually the first byte), memcmp() for longer ones.
+ */
+static inline bool fg_mem_eq(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return a[0] == b[0] && memcmp(a, b, n) == 0;
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
 /* Whether s holds the n bytes of lit at byte offset i. */
 static inline bool fg_sv_at(fg_strview s, size_t i, const char *lit, size_t n)
 {
     if (i > s.len || n > s.len - i)
         return false;
-    if (n <= 6) {
-        for (size_t k = 0; k < n; k++)
-            if (s.ptr[i + k] != lit[k])
-                return false;
-        return true;
-    }
-    return s.ptr[i] == lit[0] && memcmp(s.ptr + i, lit, n) == 0;
+    return fg_mem_eq(s.ptr + i, lit, n);
 }
 
 /* Whether s holds the NUL-terminated lit at byte offset i. */
@@ -61,14 +69,80 @@ static inline size_t fg_cp_len(unsigned char c)
     return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
 }
 
-/* Whether s contains any of the NULL-terminated words (memmem for each). */
+/* Whether s contains any of the NULL-terminated words (a search for each). */
 bool fg_sv_contains_any(fg_strview s, const char *const *words);
-bool fg_sv_eq(fg_strview a, fg_strview b);
-bool fg_sv_starts(fg_strview s, const char *lit);
-bool fg_sv_ends(fg_strview s, const char *lit);
+
+/*
+ * The helpers below are inline so that, called with a string literal, strlen() folds to a
+ * constant and the comparison is a few instructions: the parser calls them per character.
+ */
+static inline bool fg_sv_eq(fg_strview a, fg_strview b)
+{
+    return a.len == b.len && (a.len == 0 || fg_mem_eq(a.ptr, b.ptr, a.len));
+}
+
+static inline bool fg_sv_starts_n(fg_strview s, const char *lit, size_t n)
+{
+    return s.len >= n && fg_mem_eq(s.ptr, lit, n);
+}
+
+static inline bool fg_sv_ends_n(fg_strview s, const char *lit, size_t n)
+{
+    return s.len >= n && fg_mem_eq(s.ptr + s.len - n, lit, n);
+}
+
+static inline bool fg_sv_starts(fg_strview s, const char *lit)
+{
+    return fg_sv_starts_n(s, lit, strlen(lit));
+}
+
+static inline bool fg_sv_ends(fg_strview s, const char *lit)
+{
+    return fg_sv_ends_n(s, lit, strlen(lit));
+}
+
+/*
+ * Byte offset of the first occurrence of lit[0..n) in s, or SIZE_MAX (0 when n is 0): what
+ * memmem() finds, without its set-up cost on the short strings the parser mostly searches.
+ */
+size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n);
+
 /* Byte offset of the first occurrence of lit in s, or SIZE_MAX. */
-size_t fg_sv_find(fg_strview s, const char *lit);
+static inline size_t fg_sv_find(fg_strview s, const char *lit)
+{
+    return fg_sv_find_n(s, lit, strlen(lit));
+}
 #define fg_sv_contains(s, lit) (fg_sv_find((s), (lit)) != SIZE_MAX)
+
+/* A literal with its length, for tables of literals (no strlen() at run time). */
+typedef struct fg_lit {
+    const char *s;
+    size_t n;
+} fg_lit;
+#define FG_LIT(x) {(x), sizeof(x) - 1}
+
+/*
+ * A set of CJK characters U+4000..U+9FFF (UTF-8 lead bytes E4..E9) as a bitmap, for "is
+ * this character one of …" tests that a loop over the candidates would make slow.
+ */
+typedef struct fg_cjkset {
+    uint64_t bits[6 * 4096 / 64];
+} fg_cjkset;
+
+/* Add the characters of chars[0..len) (each 3 bytes, lead byte E4..E9) to set. */
+void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len);
+
+/* Whether the 3 bytes at p (avail >= 3) are exactly the UTF-8 of a character of set. */
+static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    unsigned idx;
+
+    if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return false;
+    idx = (unsigned)(u[0] - 0xE4) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return (set->bits[idx >> 6] >> (idx & 63)) & 1;
+}
 
 /* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;
