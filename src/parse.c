@@ -16,6 +16,7 @@
  */
 #include "fengong/parse.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,11 +34,14 @@
 /* Value of a CJK numeral character, or -1 (十 = 10, 百 = 100 handled by the caller). */
 static int cn_digit(fg_strview s, size_t i, size_t *n)
 {
-    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    static const char digits[10][4] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
     *n = 3;
+    /* Every numeral is a 3-byte character with lead byte E2..E9. */
+    if (i >= s.len || (unsigned char)s.ptr[i] < 0xE2 || (unsigned char)s.ptr[i] > 0xE9)
+        return -1;
     for (int d = 0; d < 10; d++)
-        if (fg_sv_at_str(s, i, digits[d]))
+        if (fg_sv_at(s, i, digits[d], 3))
             return d;
     if (AT(s, i, "零") || AT(s, i, "○"))
         return 0;
@@ -466,13 +470,24 @@ static const char *arena_dup(parser *p, fg_strview s)
 
 /* ---- clauses ---- */
 
+/* The input line of byte off of the item text: that of the last line starting at or before it. */
 static size_t line_of(const parser *p, size_t off)
 {
-    size_t line = p->n_lm ? p->lm[0].line : 0;
+    size_t lo = 0;
+    size_t hi = p->n_lm;
 
-    for (size_t k = 0; k < p->n_lm && p->lm[k].off <= off; k++)
-        line = p->lm[k].line;
-    return line;
+    if (p->n_lm == 0)
+        return 0;
+    /* Offsets never decrease: find the first line that starts after off. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (p->lm[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return p->lm[lo ? lo - 1 : 0].line;
 }
 
 static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first)
@@ -512,22 +527,30 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     return add_clause(p, text, line_of(p, off), first);
 }
 
-/*
- * Cheap filter before label_start_at()/role_word_at(): the first characters of every label
- * and role word (牵负配参会单部责协主) end in one of these third UTF-8 bytes.
- */
+/* Character sets of this file as bitmaps, built once (ensure_sets()). */
+static struct {
+    fg_cjkset role_firsts;
+} sets;
+
+static void sets_init(void)
+{
+    /* The first characters of every label and role word. */
+    static const char role_firsts[] = "牵负配参会单部责协主其支实";
+
+    fg_cjkset_add(&sets.role_firsts, role_firsts, sizeof role_firsts - 1);
+}
+
+static void ensure_sets(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, sets_init);
+}
+
+/* Cheap filter before label_start_at()/role_word_at(): s[i] starts a role_firsts character. */
 static bool maybe_role_char(fg_strview s, size_t i)
 {
-    static const char firsts[] = "牵负配参会单部责协主其支实";
-    unsigned char c = (unsigned char)s.ptr[i];
-
-    if (c < 0xE4 || c > 0xE9 || i + 3 > s.len)
-        return false;
-    for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
-        if (s.ptr[i + 2] == firsts[k + 2] && s.ptr[i + 1] == firsts[k + 1] &&
-            s.ptr[i] == firsts[k])
-            return true;
-    return false;
+    return i + 3 <= s.len && fg_cjkset_has(&sets.role_firsts, s.ptr + i);
 }
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
@@ -545,10 +568,11 @@ static bool role_word_at(fg_strview s, size_t i)
 /* Whether a sentence may be a role sentence worth a strict parse. */
 static bool sentence_candidate(fg_strview s)
 {
-    static const char *const words[] = {"牵头", "负责", "负总责", "配合", "参与", "会同",
-                                        "单位：", "单位:", "部门：", "部门:", NULL};
-
-    return fg_sv_contains_any(s, words);
+    /* Any role word anywhere: each starts with an ideograph, which role_word_at() checks. */
+    for (size_t i = 0; i < s.len; i++)
+        if (role_word_at(s, i))
+            return true;
+    return false;
 }
 
 /* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合部门: …). */
@@ -569,6 +593,54 @@ static bool label_start_at(fg_strview s, size_t i)
         return false;
     j += 6;
     return AT(s, j, "：") || AT(s, j, ":") || AT(s, j, "（部门）") || AT(s, j, "（单位）");
+}
+
+/*
+ * The first index >= i of t where a bracket may start — ( ) or the lead bytes E3 (【】) and
+ * EF (（）) — or t.len. The text is valid UTF-8, so those bytes only start characters.
+ */
+static size_t next_bracket_before(fg_strview t, size_t i, size_t limit)
+{
+    static const bool may_open[256] = {['('] = true, [')'] = true, [0xE3] = true, [0xEF] = true};
+
+    for (; i < limit; i++) {
+        if (!may_open[(unsigned char)t.ptr[i]])
+            continue;
+        if (t.ptr[i] == '(' || t.ptr[i] == ')' || AT(t, i, "（") || AT(t, i, "）") ||
+            AT(t, i, "【") || AT(t, i, "】"))
+            return i;
+    }
+    return limit;
+}
+
+static size_t next_bracket(fg_strview t, size_t i)
+{
+    return next_bracket_before(t, i, t.len);
+}
+
+/*
+ * The first index >= i of o, before limit, where find_clauses() has something to look at: a
+ * sentence end 。；！？ or a character that may start a label or a role word; else limit.
+ * o is valid UTF-8 (the item text with parentheticals blanked).
+ */
+__attribute__((noinline)) static size_t next_sentence_event(fg_strview o, size_t i, size_t limit)
+{
+    const unsigned char *u = (const unsigned char *)o.ptr;
+
+    for (; i < limit; i++) {
+        unsigned char c = u[i];
+
+        if (c < 0xE3 || c > 0xEF)
+            continue;
+        if (c >= 0xE4 && c <= 0xE9) {
+            if (i + 3 <= o.len && fg_cjkset_has(&sets.role_firsts, o.ptr + i))
+                return i;
+            i += 2; /* the rest of this 3-byte character */
+        } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？")) {
+            return i;
+        }
+    }
+    return limit;
 }
 
 /*
@@ -624,13 +696,8 @@ static int find_clauses(parser *p, fg_strview t)
         }
         /* A run of text up to the next bracket is copied (or blanked) at once. */
         {
-            size_t j = i;
+            size_t j = next_bracket(t, i);
 
-            while (j < t.len && t.ptr[j] != '(' && t.ptr[j] != ')' &&
-                   !AT(t, j, "（") && !AT(t, j, "）") && !AT(t, j, "【") && !AT(t, j, "】"))
-                j += fg_cp_len((unsigned char)t.ptr[j]);
-            if (j > t.len)
-                j = t.len;
             if (depth == 0) {
                 FG_TRY(fg_str_append(outside, t.ptr + i, j - i));
             } else {
@@ -660,8 +727,19 @@ static int find_clauses(parser *p, fg_strview t)
         bool cand = false;   /* the sentence so far holds a role word */
 
         for (size_t i = 0; i <= o.len;) {
-            size_t n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
-            unsigned char c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
+            size_t n;
+            unsigned char c0;
+
+            /*
+             * Nothing happens between events: sentence ends, possible role characters and
+             * line starts. Jump to the next one.
+             */
+            while (lm_k < p->n_lm && p->lm[lm_k].off < i)
+                lm_k++;
+            i = next_sentence_event(o, i, lm_k < p->n_lm && p->lm[lm_k].off < o.len
+                                              ? p->lm[lm_k].off : o.len);
+            n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
+            c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
             bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
                                        (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") ||
                                         AT(o, i, "？")));
@@ -977,6 +1055,29 @@ static fg_strview trim_title(fg_strview s)
     return s;
 }
 
+/* Whether s holds any of 。，；：（( — what a heading alone never holds. One pass. */
+static bool has_sentence_punct(fg_strview s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if (c == '(' || (c == 0xE3 && AT(s, i, "。")) ||
+            (c == 0xEF && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "：") || AT(s, i, "（"))))
+            return true;
+    }
+    return false;
+}
+
+/* The first character start at or after pos in valid UTF-8 t, or t.len. */
+static size_t cp_start_from(fg_strview t, size_t pos)
+{
+    if (pos >= t.len)
+        return t.len;
+    while (pos < t.len && ((unsigned char)t.ptr[pos] & 0xC0) == 0x80)
+        pos++;
+    return pos;
+}
+
 /* The title: the marker line when it is a heading alone, else text up to the first 。. */
 static fg_strview item_title(const parser *p, fg_strview t)
 {
@@ -984,31 +1085,38 @@ static fg_strview item_title(const parser *p, fg_strview t)
     size_t end = t.len;
     size_t k;
 
-    if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") &&
-        !fg_sv_contains(first, "，") && !fg_sv_contains(first, "；") &&
-        !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
-        !fg_sv_contains(first, "(") && !continues_word(t, first.len) &&
-        !wrapped_line(p, t))
+    if (p->n_lines > 1 && first.len > 0 && !has_sentence_punct(first) &&
+        !continues_word(t, first.len) && !wrapped_line(p, t))
         return trim_title(first);
     k = fg_sv_find(t, "。");
     if (k != SIZE_MAX)
         end = k;
-    /* A clause is not part of the title: cut at the first bracket holding a role word. */
-    for (size_t i = 0; i < end;) {
+    /*
+     * A clause is not part of the title: cut at the first bracket holding a role word (the
+     * text up to its closing bracket, at most 900 bytes on). Only brackets are looked at.
+     */
+    for (size_t i = next_bracket_before(t, 0, end); i < end;
+         i = next_bracket_before(t, i + fg_cp_len((unsigned char)t.ptr[i]), end)) {
         size_t n;
 
         if (clause_open(t, i, &n)) {
+            size_t limit = cp_start_from(t, i + 900);
             size_t close = i + n;
             size_t cn;
 
-            while (close < t.len && close - i < 900 && !clause_close(t, close, &cn))
+            while (close < limit) {
+                close = next_bracket_before(t, close, limit);
+                if (close == limit || clause_close(t, close, &cn))
+                    break;
                 close += fg_cp_len((unsigned char)t.ptr[close]);
+            }
+            if (close > limit)
+                close = limit;
             if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
                 end = i;
                 break;
             }
         }
-        i += fg_cp_len((unsigned char)t.ptr[i]);
     }
     return trim_title(fg_sv(t.ptr, end));
 }
@@ -1312,7 +1420,8 @@ static bool toc_line(fg_strview s)
 /* "附件：1. X" → record titles; returns true when the line is part of such a list. */
 static bool annex_list_line(parser *p, fg_strview s)
 {
-    size_t k = fg_sv_find(s, "附件");
+    /* Only an occurrence at offset 0..4 counts: look no further than that. */
+    size_t k = fg_sv_find(fg_sv(s.ptr, s.len < 4 + 6 ? s.len : 4 + 6), "附件");
     size_t j;
     size_t n;
 
@@ -1360,6 +1469,8 @@ static int annex_title_line(const parser *p, fg_strview s)
 
 static col_kind header_cell(fg_strview s)
 {
+    /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
+    enum { MIN_HEADER = 6, MAX_HEADER = 12 };
     static const struct {
         const char *s;
         col_kind k;
@@ -1376,6 +1487,8 @@ static col_kind header_cell(fg_strview s)
         {"牵头领导", COL_OTHER},      {"进度安排", COL_OTHER},
     };
 
+    if (s.len < MIN_HEADER || s.len > MAX_HEADER)
+        return COL_NONE;
     for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
         if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
             return cells[k].k;
@@ -2055,6 +2168,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     *out = NULL;
     if (text == NULL)
         return fg_error_set(FG_EINVAL, "fg_parse_document: text must not be NULL");
+    ensure_sets();
     memset(&p, 0, sizeof p);
     p.text = text;
     p.arena = fg_arena_new();

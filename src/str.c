@@ -82,11 +82,6 @@ char *fg_str_steal(fg_str *s)
     return p;
 }
 
-fg_strview fg_sv_cstr(const char *lit)
-{
-    return fg_sv(lit, strlen(lit));
-}
-
 /* Haystacks up to this length are searched with a plain loop: memmem() sets up tables first. */
 #define SHORT_HAYSTACK 256
 

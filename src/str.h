@@ -34,7 +34,11 @@ static inline fg_strview fg_sv(const char *p, size_t len)
     fg_strview v = {p, len};
     return v;
 }
-fg_strview fg_sv_cstr(const char *lit);                 /* for literals only */
+/* For literals only (inline: the strlen() of a literal folds to a constant). */
+static inline fg_strview fg_sv_cstr(const char *lit)
+{
+    return fg_sv(lit, strlen(lit));
+}
 /*
  * Whether a[0..n) equals b[0..n): a byte loop for the short literals the parser compares
  * (it stops at the first difference, usually the first byte), memcmp() for longer ones.
