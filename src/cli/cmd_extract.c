@@ -34,18 +34,75 @@ static const char extract_usage[] =
 
 typedef enum what { W_ASSIGN, W_TEAMS, W_ITEMS, W_SUMMARY } what;
 
+/*
+ * TSV rows are assembled in buf and handed to stdout in blocks of TSV_BLOCK bytes: the same
+ * bytes as cli_write_row(), without a call per byte. Flushed before anything else is
+ * written to stdout.
+ */
+#define TSV_BLOCK (64 * 1024)
+
 typedef struct out_ctx {
     cli_format fmt;
     what w;
     cli_table *table;
+    char *buf;  /* TSV_BLOCK bytes when fmt is CLI_TSV */
+    size_t len;
 } out_ctx;
+
+static void tsv_flush(out_ctx *o)
+{
+    if (o->len > 0)
+        fwrite(o->buf, 1, o->len, stdout);
+    o->len = 0;
+}
+
+/* Append s to the row being built, tabs and line breaks turned into blanks (as TSV needs). */
+static void tsv_put(out_ctx *o, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (o->len == TSV_BLOCK)
+            tsv_flush(o);
+        o->buf[o->len++] = *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p;
+    }
+}
+
+static void tsv_putc(out_ctx *o, char c)
+{
+    if (o->len == TSV_BLOCK)
+        tsv_flush(o);
+    o->buf[o->len++] = c;
+}
 
 static int emit(out_ctx *o, size_t n, const char *const *cells)
 {
     if (o->fmt == CLI_TABLE)
         return cli_table_add(o->table, cells);
+    if (o->fmt == CLI_TSV) {
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                tsv_putc(o, '\t');
+            tsv_put(o, cells[i]);
+        }
+        tsv_putc(o, '\n');
+        return 0;
+    }
     cli_write_row(stdout, o->fmt, n, cells);
     return 0;
+}
+
+/* Decimal digits of v in buf (at least 21 bytes). */
+static void format_size(char *buf, size_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    for (size_t k = 0; k < n; k++)
+        buf[k] = tmp[n - 1 - k];
+    buf[n] = '\0';
 }
 
 static int emit_doc(out_ctx *o, const fg_doc *doc)
@@ -57,7 +114,7 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
             const fg_item *it = &doc->items[i];
 
             for (size_t c = 0; c < it->n_clauses; c++) {
-                snprintf(num[0], sizeof num[0], "%zu", c + 1);
+                format_size(num[0], c + 1);
                 for (size_t a = 0; a < it->clauses[c].n_assignments; a++) {
                     const fg_assignment *as = &it->clauses[c].assignments[a];
                     const char *row[] = {doc->name, it->path, num[0], fg_role_name(as->role),
@@ -135,7 +192,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     static const char *const h_items[] = {"doc", "item", "clauses", "title"};
     static const char *const h_summary[] = {"doc", "doc_number", "items", "tasks", "clauses",
                                             "lead", "co", "teams", "title"};
-    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL};
+    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0};
     const fg_doc **docs = NULL;
     size_t n_docs = 0;
     int status = CLI_OK;
@@ -194,9 +251,13 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         cli_write_row(stdout, o.fmt, n_hdr, hdr);
     }
     docs = calloc((size_t)(argc - optind), sizeof *docs);
-    if (docs == NULL) {
+    if (o.fmt == CLI_TSV)
+        o.buf = malloc(TSV_BLOCK);
+    if (docs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
         fputs("fengong: out of memory\n", stderr);
         cli_table_free(o.table);
+        free(docs);
+        free(o.buf);
         return CLI_FAIL;
     }
     for (int i = optind; i < argc; i++) {
@@ -248,6 +309,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     } else if (o.fmt == CLI_TABLE) {
         cli_table_print(stdout, o.table, 60);
     }
+    if (o.fmt == CLI_TSV)
+        tsv_flush(&o);
+    free(o.buf);
     free(docs);
     cli_table_free(o.table);
     if (fflush(stdout) != 0 || ferror(stdout)) {
