@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -153,33 +154,6 @@ static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
     return need;
 }
 
-/* Length of the longest well-formed UTF-8 prefix of s[0..len). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        bool ok;
-        size_t n;
-
-        if (s[i] < 0x80) {
-            i = skip_ascii(s, i, len);
-            continue;
-        }
-        /* Fast lane for U+1000..U+CFFF, where nearly all Chinese text lies. */
-        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        n = utf8_sequence(s + i, len - i, &ok);
-        if (!ok)
-            return i;
-        i += n;
-    }
-    return len;
-}
-
 /* Decode the code point at s; s must hold well-formed UTF-8. */
 static int32_t utf8_next(const unsigned char *s, size_t *n)
 {
@@ -200,6 +174,64 @@ static int32_t utf8_next(const unsigned char *s, size_t *n)
     *n = 4;
     return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 | (int32_t)(s[2] & 0x3F) << 6 |
            (s[3] & 0x3F);
+}
+
+static bool is_stable(int32_t cp);
+
+/*
+ * Length of the longest well-formed UTF-8 prefix of s[0..len). When unstable is not NULL,
+ * it also receives the offset of the first code point of that prefix that stage 3 would
+ * not skip (neither ASCII nor stable, see normalise_nfc()), or the prefix length if none:
+ * a text with none needs no NFC pass at all.
+ */
+static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *unstable)
+{
+    size_t i = 0;
+    bool check = unstable != NULL;
+
+    if (unstable != NULL)
+        *unstable = SIZE_MAX;
+    while (i < len) {
+        bool ok;
+        size_t n;
+        size_t n_cp;
+
+        if (s[i] < 0x80) {
+            i = skip_ascii(s, i, len);
+            continue;
+        }
+        /*
+         * Fast lane for the 3-byte sequences whose second byte may be anything in 80..BF
+         * (lead E1..EC, EE, EF): U+1000..U+FFFF but for surrogates, where nearly all
+         * Chinese text and its punctuation lie. E4..E9 (U+4000..U+9FFF) are stable.
+         */
+        if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, &n_cp))) {
+                *unstable = i;
+                check = false;
+            }
+            i += 3;
+            continue;
+        }
+        n = utf8_sequence(s + i, len - i, &ok);
+        if (!ok)
+            break;
+        if (check && !is_stable(utf8_next(s + i, &n_cp))) {
+            *unstable = i;
+            check = false;
+        }
+        i += n;
+    }
+    if (unstable != NULL && *unstable == SIZE_MAX)
+        *unstable = i;
+    return i;
+}
+
+/* Length of the longest well-formed UTF-8 prefix of s[0..len). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    return utf8_valid_prefix_nfc(s, len, NULL);
 }
 
 /* ---- warnings ---- */
@@ -383,15 +415,17 @@ out:
 
 /*
  * Stage 1. Sets *enc, and the UTF-8 result in *s and *n: either bytes themselves (well-formed
- * UTF-8, BOM skipped) or conv, which then owns it.
+ * UTF-8, BOM skipped) or conv, which then owns it. *unstable receives an offset in *s before
+ * which stage 3 has nothing to do (0 when not known).
  */
 static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char **s, size_t *n,
-                        const unsigned char *bytes, size_t len)
+                        size_t *unstable, const unsigned char *bytes, size_t len)
 {
     size_t valid;
     bool is_clean;
     int rc = FG_OK;
 
+    *unstable = 0;
     if (len >= 2 &&
         ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
         size_t body = len - 2;
@@ -416,12 +450,13 @@ static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char
     } else {
         *enc = FG_ENC_UTF8;
     }
-    valid = utf8_valid_prefix(bytes, len);
+    valid = utf8_valid_prefix_nfc(bytes, len, unstable);
     if (valid == len) {
         *s = (const char *)bytes;
         *n = len;
         goto out;
     }
+    *unstable = 0;
     if (*enc == FG_ENC_UTF8) {
         FG_TRY(convert(dec, conv, FG_ENC_GB18030, bytes, len, &is_clean));
         if (is_clean) {
@@ -441,11 +476,40 @@ out:
 
 /* ---- stage 2: binary check, line breaks, NUL ---- */
 
+/* Whether b is a byte count_stats() counts other than a continuation byte. */
+static inline unsigned char is_special_byte(unsigned char b)
+{
+    return (unsigned char)(((b < 0x20) & (b != '\t') & (b != '\n') & (b != '\f')) | (b == 0x7F));
+}
+
+/*
+ * Whether s holds any NUL, CR, other control character (\t \n \f aside) or DEL. Almost no
+ * text does, and then count_stats() has nothing to count but characters, which nobody
+ * needs. Blocks of 64 bytes with no early exit inside, so that the compiler vectorises them.
+ */
+static bool has_special_bytes(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    unsigned char acc = 0;
+
+    for (; i + 64 <= len; i += 64) {
+        for (size_t k = 0; k < 64; k++)
+            acc |= is_special_byte(s[i + k]);
+        if (acc)
+            return true;
+    }
+    for (; i < len; i++)
+        acc |= is_special_byte(s[i]);
+    return acc != 0;
+}
+
 static void count_stats(text_stats *st, const unsigned char *s, size_t len)
 {
     size_t i = 0;
 
     memset(st, 0, sizeof *st);
+    if (!has_special_bytes(s, len))
+        return; /* no NUL, CR or control character: n_cps is not needed (see the caller) */
     st->n_cps = len;
     /*
      * Blocks of 255 bytes with 8-bit counters that cannot overflow, branch-free, so that the
@@ -493,14 +557,17 @@ static size_t next_special(const char *s, size_t i, size_t len, bool has_nul)
  * LF and NUL into U+FFFD. When s lies inside donor (which then holds nothing else we
  * need), donor's buffer is reused instead of copied.
  */
-static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char *s, size_t len)
+static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char *s, size_t len,
+                           bool *verbatim)
 {
     text_stats st;
     size_t i = 0;
     char *o;
     int rc = FG_OK;
 
+    *verbatim = false;
     count_stats(&st, (const unsigned char *)s, len);
+    /* With no control characters, n_cps may be left 0: the test below is then false anyway. */
     if (st.n_nul > NUL_LIMIT || st.n_nul * 100 > len || st.n_ctrl * 10 > st.n_cps) {
         rc = fg_error_set(FG_EENCODING, "%s: binary data, not text", dec->name);
         goto out;
@@ -509,8 +576,10 @@ static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char 
         uintptr_t at = (uintptr_t)s;
         uintptr_t base = donor != NULL ? (uintptr_t)donor->ptr : 0;
 
+        *verbatim = true;
         if (base != 0 && at >= base && at + len <= base + donor->len) {
-            memmove(donor->ptr, s, len);
+            if (donor->ptr != s)
+                memmove(donor->ptr, s, len);
             donor->len = len;
             donor->ptr[len] = '\0';
             *dst = *donor;
@@ -565,7 +634,7 @@ static bool composes_backward(const utf8proc_property_t *p)
  * True when NFC cannot change cp and cannot join it to what precedes it, so that a
  * segment boundary may be placed before it. ASCII is handled by the callers.
  */
-static bool is_stable(int32_t cp)
+static bool stable_uncached(int32_t cp)
 {
     const utf8proc_property_t *p;
 
@@ -576,6 +645,32 @@ static bool is_stable(int32_t cp)
     p = utf8proc_get_property(cp);
     return p->combining_class == 0 && !p->comp_exclusion &&
            !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX) && !composes_backward(p);
+}
+
+/* stable_uncached() of every BMP code point, computed once (stable_init()). */
+static uint64_t stable_bmp[0x10000 / 64];
+
+static void stable_init(void)
+{
+    for (int32_t cp = 0; cp < 0x10000; cp++)
+        if (stable_uncached(cp))
+            stable_bmp[cp >> 6] |= (uint64_t)1 << (cp & 63);
+}
+
+/* Build stable_bmp once; fg_text_decode() and fg_text_read_file() call it first. */
+static void ensure_stable_table(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, stable_init);
+}
+
+/* stable_uncached(cp), from the table for the BMP. */
+static bool is_stable(int32_t cp)
+{
+    if (cp < 0x10000)
+        return (stable_bmp[cp >> 6] >> (cp & 63)) & 1;
+    return stable_uncached(cp);
 }
 
 /* Does cp, once decomposed, start with a combining mark (canonical class other than 0)? */
@@ -644,17 +739,27 @@ out:
     return rc;
 }
 
-/* Stage 3: NFC of text in place (its buffer may be replaced). */
-static int normalise_nfc(decoder *dec, fg_str *text)
+/*
+ * Stage 3: NFC of text in place (its buffer may be replaced). Every code point before byte
+ * from is known to be ASCII or stable, so the scan starts there.
+ */
+static int normalise_nfc(decoder *dec, fg_str *text, size_t from)
 {
     const unsigned char *s = (const unsigned char *)text->ptr;
     size_t len = text->len;
     fg_str res = FG_STR_INIT;
-    size_t i = 0;
+    size_t i = from;
     size_t last_stable = 0; /* start of the last stable code point seen */
     size_t floor = 0;       /* end of the last segment */
     size_t copied = 0;      /* text[0..copied) is in res already */
     int rc = FG_OK;
+
+    /* What the scan from 0 would have seen last: the code point just before from. */
+    if (from > 0) {
+        last_stable = from - 1;
+        while (last_stable > 0 && (s[last_stable] & 0xC0) == 0x80)
+            last_stable--;
+    }
 
     while (i < len) {
         size_t n;
@@ -763,6 +868,8 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     fg_encoding enc = FG_ENC_UTF8;
     const char *s = "";
     size_t n = 0;
+    size_t unstable = 0;
+    bool verbatim = false;
     int rc = FG_OK;
 
     char digest[65];
@@ -788,10 +895,15 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     dec->name = name;
     dec->lines[0].line = 1;
     dec->lines[1].line = 1;
-    FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, bytes, len));
-    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n));
+    ensure_stable_table();
+    FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, &unstable, bytes, len));
+    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n, &verbatim));
     fg_str_dispose(&conv);
-    FG_TRY(normalise_nfc(dec, &data));
+    /* Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since. */
+    if (!verbatim)
+        unstable = 0;
+    if (unstable < data.len)
+        FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
     (*out)->n_bytes = len;
     memcpy((*out)->sha256, digest, sizeof digest);
