@@ -105,12 +105,27 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
 /* First characters of the role markers (see markers[] below). */
 static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
 
+/* First characters of the words is_time_phrase() looks for. */
+static const char time_firsts[] = "年月前长持季";
+/* First characters of the heads and last characters of the tails strip_element() removes. */
+static const char head_firsts[] = "以和及与由请并";
+static const char tail_lasts[] = "门位等别同自体";
+/* First characters of the phrases fg_clause__kind() looks for anywhere in a name. */
+static const char kind_firsts[] = "成有相各省市";
+/* First characters of the words push_element() splits on. */
+static const char join_firsts[] = "以和及与";
+
 /* The character lists above as bitmaps, built once (ensure_sets()). */
 static struct {
     fg_cjkset unit_endings;
     fg_cjkset level_endings;
     fg_cjkset strong_chars;
     fg_cjkset marker_firsts;
+    fg_cjkset time_firsts;
+    fg_cjkset head_firsts;
+    fg_cjkset tail_lasts;
+    fg_cjkset kind_firsts;
+    fg_cjkset join_firsts;
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -129,12 +144,12 @@ static bool ends_like_level(fg_strview s)
     return ends_with_char_in(s, &sets.level_endings);
 }
 
-bool fg_clause__looks_like_unit(fg_strview name)
+/* fg_clause__looks_like_unit() once the sets are built. */
+static bool looks_like_unit(fg_strview name)
 {
     size_t n;
     size_t you = SIZE_MAX; /* the first 由 */
 
-    ensure_sets();
     n = count_cps_upto(name, 40);
     if (n < 2 || n > 40)
         return false;
@@ -168,7 +183,8 @@ static bool complete_unit(fg_strview s)
            !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
 }
 
-fg_kind fg_clause__kind(fg_strview name)
+/* fg_clause__kind() once the sets are built. */
+static fg_kind unit_kind(fg_strview name)
 {
     static const fg_lit generic_starts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"),
                                             FG_LIT("其他"), FG_LIT("其它")};
@@ -183,8 +199,9 @@ fg_kind fg_clause__kind(fg_strview name)
      * 成员单位 anywhere makes a group; else a generic phrase anywhere makes it generic. One
      * pass over the bytes tries them all where a 3-byte character starts.
      */
-    for (size_t i = 0; i < name.len; i++) {
-        if (((unsigned char)name.ptr[i] & 0xF0) != 0xE0)
+    for (size_t i = 0; i + 9 <= name.len; i++) {
+        /* Every phrase is at least 9 bytes and starts with a kind_firsts character. */
+        if (!fg_cjkset_has(&sets.kind_firsts, name.ptr + i))
             continue;
         if (AT(name, i, "成员单位"))
             return FG_KIND_GROUP;
@@ -212,6 +229,18 @@ fg_kind fg_clause__kind(fg_strview name)
          fg_sv_eq(rest, fg_sv_cstr("部门")) || fg_sv_eq(rest, fg_sv_cstr("单位"))))
         return FG_KIND_GENERIC;
     return FG_KIND_AGENCY;
+}
+
+fg_kind fg_clause__kind(fg_strview name)
+{
+    ensure_sets();
+    return unit_kind(name);
+}
+
+bool fg_clause__looks_like_unit(fg_strview name)
+{
+    ensure_sets();
+    return looks_like_unit(name);
 }
 
 /* ---- unit lists ---- */
@@ -248,7 +277,7 @@ static bool is_time_phrase(fg_strview e)
 
         if (c >= '0' && c <= '9') {
             digit = true;
-        } else if ((c & 0xF0) == 0xE0) {
+        } else if (i + 3 <= e.len && fg_cjkset_has(&sets.time_firsts, e.ptr + i)) {
             if (AT(e, i, "年")) {
                 has_year = true;
                 if (AT(e, i + 3, "底") || AT(e, i + 3, "内") || AT(e, i + 3, "前"))
@@ -267,6 +296,24 @@ static bool is_time_phrase(fg_strview e)
 }
 
 /* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
+/*
+ * Whether a[0..len) equals b[0..len). Names of one list mostly share their first bytes
+ * (省…, 市…), so the last 8 bytes are compared first.
+ */
+static bool same_name(const char *a, const char *b, size_t len)
+{
+    if (len >= 8) {
+        uint64_t x;
+        uint64_t y;
+
+        memcpy(&x, a + len - 8, 8);
+        memcpy(&y, b + len - 8, 8);
+        if (x != y)
+            return false;
+    }
+    return memcmp(a, b, len) == 0;
+}
+
 static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
 {
     size_t off = out->names.len;
@@ -283,8 +330,8 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
         return rc;
     name = fg_sv(out->names.ptr + off, len);
     for (size_t i = first; i < out->n; i++) {
-        if (out->v[i].role == role && fg_sv_eq(fg_sv(out->names.ptr + out->v[i].off,
-                                                     out->v[i].len), name)) {
+        if (out->v[i].role == role && out->v[i].len == len &&
+            same_name(out->names.ptr + out->v[i].off, name.ptr, len)) {
             out->names.len = off;
             out->names.ptr[off] = '\0';
             return FG_OK;
@@ -300,7 +347,7 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
         out->cap = cap;
     }
     out->v[out->n].role = role;
-    out->v[out->n].kind = fg_clause__kind(name);
+    out->v[out->n].kind = unit_kind(name);
     out->v[out->n].off = off;
     out->v[out->n].len = len;
     out->n++;
@@ -318,6 +365,10 @@ static fg_strview strip_element(fg_strview e)
                                    FG_LIT("具体")};
     bool again = true;
 
+    /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
+    if (e.len < 3 || (!fg_cjkset_has(&sets.head_firsts, e.ptr) &&
+                      !fg_cjkset_has(&sets.tail_lasts, e.ptr + e.len - 3)))
+        return e;
     while (again && e.len > 0) {
         again = false;
         for (size_t i = 0; i < N_OF(heads); i++) {
@@ -349,6 +400,8 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
 
     e = strip_element(e);
     for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (i + 3 > e.len || !fg_cjkset_has(&sets.join_firsts, e.ptr + i))
+            continue; /* every join word starts with a join_firsts character */
         for (size_t j = 0; j < N_OF(joins); j++) {
             size_t n = joins[j].n;
             fg_strview left;
@@ -358,7 +411,7 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
                 continue;
             left = fg_sv(e.ptr, i);
             right = fg_sv(e.ptr + i + n, e.len - i - n);
-            if (complete_unit(left) && fg_clause__looks_like_unit(strip_element(right))) {
+            if (complete_unit(left) && looks_like_unit(strip_element(right))) {
                 rc = push_unit(out, first, role, left, fg_sv(NULL, 0));
                 if (rc < 0)
                     return rc;
@@ -419,7 +472,7 @@ static bool bare_place(fg_strview e)
     if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
         fg_sv_ends(e, "新区") || starts_with_any(e, not_places, N_OF(not_places)))
         return false;
-    return fg_clause__kind(e) == FG_KIND_AGENCY;
+    return unit_kind(e) == FG_KIND_AGENCY;
 }
 
 /* One group of 、-separated elements (no ，inside). */
@@ -633,6 +686,11 @@ static void sets_init(void)
     fg_cjkset_add(&sets.level_endings, level_endings, sizeof level_endings - 1);
     fg_cjkset_add(&sets.strong_chars, strong_chars, sizeof strong_chars - 1);
     fg_cjkset_add(&sets.marker_firsts, marker_firsts, sizeof marker_firsts - 1);
+    fg_cjkset_add(&sets.time_firsts, time_firsts, sizeof time_firsts - 1);
+    fg_cjkset_add(&sets.head_firsts, head_firsts, sizeof head_firsts - 1);
+    fg_cjkset_add(&sets.tail_lasts, tail_lasts, sizeof tail_lasts - 1);
+    fg_cjkset_add(&sets.kind_firsts, kind_firsts, sizeof kind_firsts - 1);
+    fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     for (size_t k = 0; k < N_OF(markers); k++)
         marker_first[k] = char3(markers[k].s);
 }
@@ -645,6 +703,15 @@ static void ensure_sets(void)
     pthread_once(&once, sets_init);
 }
 
+/* Whether a marker may start at s[i]: every marker starts with a marker_firsts ideograph. */
+static inline bool may_start_marker(fg_strview s, size_t i)
+{
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
+
+    return c >= 0xE4 && c <= 0xE9 && s.len - i >= 6 &&
+           fg_cjkset_has(&sets.marker_firsts, s.ptr + i);
+}
+
 /* The longest marker at s[i], or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
@@ -652,10 +719,7 @@ static const marker *marker_at(fg_strview s, size_t i)
     size_t best_len = 0;
     uint32_t first;
 
-    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
-
-    /* Every marker starts with one of a few ideographs (marker_firsts). */
-    if (c < 0xE4 || c > 0xE9 || s.len - i < 6 || !fg_cjkset_has(&sets.marker_firsts, s.ptr + i))
+    if (!may_start_marker(s, i))
         return NULL;
     first = char3(s.ptr + i);
     for (size_t k = 0; k < N_OF(markers); k++) {
@@ -690,7 +754,10 @@ static size_t stop_label_at(fg_strview s, size_t i)
 
 static bool is_sep_at(fg_strview s, size_t i)
 {
-    return AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。");
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
+
+    /* The lead bytes of ，； (EF) and 。 (E3) first: most characters are none of these. */
+    return (c == 0xEF || c == 0xE3) && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。"));
 }
 
 /* Whether text holds 牵头, 负责, 负总责, 单位：, 单位:, 部门： or 部门: (one pass). */
@@ -780,7 +847,13 @@ static int normalise(fg_str *buf, fg_strview text)
         if (i + n > text.len)
             n = text.len - i;
         if (c >= 0xE4 && c <= 0xE9 && depth == 0) {
-            /* An ideograph (no bracket or blank starts with these bytes): plain text. */
+            /*
+             * An ideograph (no bracket or blank starts with these bytes): plain text, and so
+             * are the whole ideographs after it.
+             */
+            while (i + n + 3 <= text.len && (unsigned char)text.ptr[i + n] >= 0xE4 &&
+                   (unsigned char)text.ptr[i + n] <= 0xE9)
+                n += 3;
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
@@ -865,7 +938,7 @@ static bool all_look_like_units(fg_strview s)
         if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
             fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
 
-            if (e.len && !fg_clause__looks_like_unit(e) && fg_clause__kind(e) == FG_KIND_AGENCY)
+            if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY)
                 return false;
             start = i + 3;
         }
@@ -909,9 +982,15 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     size_t i = 0;
 
     for (; i < s.len && n_spans + 2 <= sizeof spans / sizeof spans[0];) {
-        const marker *m = marker_at(s, i);
+        const marker *m;
         size_t stop = 0;
 
+        /* Most characters start neither a marker nor (after a separator) a stop label. */
+        if (!may_start_marker(s, i) && i != 0 && !(i >= 3 && is_sep_at(s, i - 3))) {
+            i += fg_cp_len((unsigned char)s.ptr[i]);
+            continue;
+        }
+        m = marker_at(s, i);
         if (m != NULL && m->type == M_STOP) {
             stop = m->len;
             m = NULL;
@@ -962,7 +1041,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             bool to_marker = false;
 
             while (i < s.len && !is_sep_at(s, i)) {
-                const marker *nm = marker_at(s, i);
+                const marker *nm = may_start_marker(s, i) ? marker_at(s, i) : NULL;
 
                 if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD)) {
                     to_marker = true;
@@ -1048,7 +1127,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 
         if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
-            if (!fg_clause__looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
+            if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
         } else if (count_cps(name) > 60 || fg_sv_contains(name, "“") || fg_sv_contains(name, "《")) {
             bad = true;

@@ -142,10 +142,12 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
     const unsigned char *u = (const unsigned char *)p;
     unsigned idx;
 
-    if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+    if (u[0] < 0xE4 || u[0] > 0xE9)
         return false;
     idx = (unsigned)(u[0] - 0xE4) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-    return (set->bits[idx >> 6] >> (idx & 63)) & 1;
+    /* The bit first: most characters are not members, and then the rest is not looked at. */
+    return ((set->bits[idx >> 6] >> (idx & 63)) & 1) && (u[1] & 0xC0) == 0x80 &&
+           (u[2] & 0xC0) == 0x80;
 }
 
 /* Bump allocator: many small strings freed together. */
