@@ -1090,23 +1090,28 @@ out:
 static bool continues_word(fg_strview t, size_t first_len)
 {
     fg_strview rest = fg_sv(t.ptr + first_len, t.len - first_len);
-    size_t k = fg_sv_find(rest, "。");
+    size_t k;
     size_t n_cps = 0;
 
     /* A heading alone is short (总体要求); a line cut by a page break runs the full width. */
     for (size_t i = 0; i < first_len; i += fg_cp_len((unsigned char)t.ptr[i]))
         n_cps++;
-    if (n_cps < 16 || k == SIZE_MAX || k > 24)
+    if (n_cps < 16)
+        return false;
+    /* Only a 。 at offset 24 or less counts: no need to look further than its end. */
+    k = fg_sv_find(fg_sv(rest.ptr, rest.len < 24 + 3 ? rest.len : 24 + 3), "。");
+    if (k == SIZE_MAX || k > 24)
         return false;
     rest.len = k;
     return !fg_sv_contains(rest, "，") && !fg_sv_contains(rest, "、");
 }
 
-static size_t cps_of(fg_strview s)
+/* The number of code points of s, or cap + 1 when it has more than cap. */
+static size_t cps_upto(fg_strview s, size_t cap)
 {
     size_t n = 0;
 
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
         n++;
     return n;
 }
@@ -1124,8 +1129,10 @@ static bool wrapped_line(const parser *p, fg_strview t)
     if (p->n_lm < 2)
         return false;
     second_end = p->n_lm > 2 ? p->lm[2].off : t.len;
-    first_cps = cps_of(fg_sv(t.ptr, p->first_line_len));
-    return first_cps * 10 >= cps_of(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off)) * 6;
+    first_cps = cps_upto(fg_sv(t.ptr, p->first_line_len), SIZE_MAX - 1);
+    /* second * 6 <= first * 10 exactly when second <= first * 10 / 6: count no further. */
+    return cps_upto(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off),
+                    first_cps * 10 / 6) <= first_cps * 10 / 6;
 }
 
 /* A title without the separators it may end with (推进试点工作，). */

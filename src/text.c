@@ -26,6 +26,9 @@
 #include <sys/stat.h>
 #include <pthread.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 #include "error.h"
@@ -177,6 +180,124 @@ static int32_t utf8_next(const unsigned char *s, size_t *n)
 }
 
 static bool is_stable(int32_t cp);
+static bool punct_stable;
+
+#if defined(__SSE2__)
+/* Byte-wise unsigned v >= c and v <= c (all ones where true). */
+static inline __m128i ge8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)c)), v);
+}
+
+static inline __m128i le8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)c)), v);
+}
+
+static inline __m128i eq8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c));
+}
+
+/*
+ * The bytes of the 16 at s + i (v; p1, p2, p3 are the bytes 1, 2, 3 before each) that break
+ * the rules of table 3-7 of Unicode: a continuation byte where none is due or none where
+ * one is, C0, C1 or F5..FF, and the second bytes that E0, ED, F0 and F4 restrict.
+ */
+static inline unsigned utf8_errors16(__m128i v, __m128i p1, __m128i p2, __m128i p3)
+{
+    /* 80..BF are the signed bytes below -64. */
+    __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+    __m128i due = _mm_or_si128(ge8(p1, 0xC0), _mm_or_si128(ge8(p2, 0xE0), ge8(p3, 0xF0)));
+    __m128i bad = _mm_xor_si128(cont, due);
+    __m128i e0 = eq8(p1, 0xE0);
+    __m128i ed = eq8(p1, 0xED);
+    __m128i f0 = eq8(p1, 0xF0);
+    __m128i f4 = eq8(p1, 0xF4);
+
+    bad = _mm_or_si128(bad, _mm_or_si128(ge8(v, 0xF5), eq8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), 0xC0)));
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(e0, ed), _mm_or_si128(f0, f4))) != 0) {
+        bad = _mm_or_si128(bad, _mm_andnot_si128(ge8(v, 0xA0), e0));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(le8(v, 0x9F), ed));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(ge8(v, 0x90), f0));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(le8(v, 0x8F), f4));
+    }
+    return (unsigned)_mm_movemask_epi8(bad);
+}
+
+/*
+ * Validate s 16 bytes at a time from 0 while 17 bytes are left; returns an offset from
+ * which the byte-wise loop may go on: everything before it is well-formed and complete.
+ * While *check, the first code point that is neither ASCII, nor an ideograph E4..E9, nor
+ * stable is looked for, as utf8_valid_prefix_nfc() does, and reported in *unstable.
+ */
+static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unstable, bool *check)
+{
+    size_t i = 0;
+    size_t safe = 0;
+
+    while (i + 18 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i p1;
+        __m128i p2;
+        __m128i p3;
+        size_t next = i + 16;
+
+        if (i == 0) { /* nothing before the text: as if ASCII */
+            p1 = _mm_slli_si128(v, 1);
+            p2 = _mm_slli_si128(v, 2);
+            p3 = _mm_slli_si128(v, 3);
+        } else {
+            p1 = _mm_loadu_si128((const __m128i *)(s + i - 1));
+            p2 = _mm_loadu_si128((const __m128i *)(s + i - 2));
+            p3 = _mm_loadu_si128((const __m128i *)(s + i - 3));
+        }
+        if (utf8_errors16(v, p1, p2, p3) != 0)
+            break;
+        /* The next block starts with a character: back over a sequence cut by this one. */
+        while ((s[next] & 0xC0) == 0x80)
+            next--;
+        if (*check) {
+            /* Lead bytes other than E4..E9, of characters that end before next. */
+            __m128i lead = ge8(v, 0xC0);
+            __m128i skip = _mm_and_si128(ge8(v, 0xE4), le8(v, 0xE9));
+            unsigned m;
+
+            if (punct_stable) {
+                /* Common punctuation: U+2002..203F, U+3000..3029, U+3030..303F, U+FF00..FF7F. */
+                __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+                __m128i v2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+                __m128i x80 = eq8(v1, 0x80);
+                __m128i gen = _mm_and_si128(_mm_and_si128(eq8(v, 0xE2), x80), ge8(v2, 0x82));
+                __m128i cjkp = _mm_andnot_si128(_mm_and_si128(ge8(v2, 0xAA), le8(v2, 0xAF)),
+                                                _mm_and_si128(eq8(v, 0xE3), x80));
+                __m128i full = _mm_and_si128(eq8(v, 0xEF),
+                                             _mm_or_si128(eq8(v1, 0xBC), eq8(v1, 0xBD)));
+
+                skip = _mm_or_si128(skip, _mm_or_si128(gen, _mm_or_si128(cjkp, full)));
+            }
+            m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(skip, lead)) &
+                ((1u << (next - i)) - 1);
+
+            while (m != 0) {
+                size_t k = i + (size_t)__builtin_ctz(m);
+                size_t n_cp;
+
+                m &= m - 1;
+                if (!is_stable(utf8_next(s + k, &n_cp))) {
+                    *unstable = k;
+                    *check = false;
+                    break;
+                }
+            }
+        }
+        /* Sequences that reach into this block from before it are complete: all checked. */
+        safe = i;
+        i = next;
+    }
+    return safe;
+}
+#endif
 
 /*
  * Length of the longest well-formed UTF-8 prefix of s[0..len). When unstable is not NULL,
@@ -191,6 +312,9 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
 
     if (unstable != NULL)
         *unstable = SIZE_MAX;
+#if defined(__SSE2__)
+    i = utf8_valid_blocks(s, len, unstable, &check);
+#endif
     while (i < len) {
         bool ok;
         size_t n;
@@ -650,11 +774,23 @@ static bool stable_uncached(int32_t cp)
 /* stable_uncached() of every BMP code point, computed once (stable_init()). */
 static uint64_t stable_bmp[0x10000 / 64];
 
+/*
+ * punct_stable: whether U+2002..203F, U+3000..3029, U+3030..303F and U+FF00..FF7F (the
+ * punctuation of Chinese text) are all stable, so that utf8_valid_blocks() may skip them.
+ */
+
 static void stable_init(void)
 {
+    static const int32_t ranges[][2] = {
+        {0x2002, 0x203F}, {0x3000, 0x3029}, {0x3030, 0x303F}, {0xFF00, 0xFF7F}};
+
     for (int32_t cp = 0; cp < 0x10000; cp++)
         if (stable_uncached(cp))
             stable_bmp[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    punct_stable = true;
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++)
+            punct_stable = punct_stable && stable_uncached(cp);
 }
 
 /* Build stable_bmp once; fg_text_decode() and fg_text_read_file() call it first. */
@@ -899,9 +1035,12 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, &unstable, bytes, len));
     FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n, &verbatim));
     fg_str_dispose(&conv);
-    /* Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since. */
+    /*
+     * Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since;
+     * else the same scan over the new text (valid UTF-8 by now) tells where to start.
+     */
     if (!verbatim)
-        unstable = 0;
+        utf8_valid_prefix_nfc((const unsigned char *)data.ptr, data.len, &unstable);
     if (unstable < data.len)
         FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
