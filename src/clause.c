@@ -33,16 +33,10 @@ static size_t last_cp_len(fg_strview s)
     return s.len - i;
 }
 
-static size_t count_cps(fg_strview s)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
-        n++;
-    return n;
-}
-
-/* count_cps(s) when it is at most cap, else cap + 1: the callers only compare with a bound. */
+/*
+ * The number of code points of s (stepping by lead bytes) when it is at most cap, else
+ * cap + 1: the callers only compare it with a bound.
+ */
 static size_t count_cps_upto(fg_strview s, size_t cap)
 {
     size_t n = 0;
@@ -114,6 +108,8 @@ static const char tail_lasts[] = "门位等别同自体";
 static const char kind_firsts[] = "成有相各省市";
 /* First characters of the words push_element() splits on. */
 static const char join_firsts[] = "以和及与";
+/* The one-character level words of fg_clause__kind() (省 市 …; 街道 aside). */
+static const char level_chars[] = "省市州县区乡镇级直各";
 
 /* The character lists above as bitmaps, built once (ensure_sets()). */
 static struct {
@@ -126,6 +122,8 @@ static struct {
     fg_cjkset tail_lasts;
     fg_cjkset kind_firsts;
     fg_cjkset join_firsts;
+    fg_cjkset level_chars;
+    fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -188,10 +186,6 @@ static fg_kind unit_kind(fg_strview name)
 {
     static const fg_lit generic_starts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"),
                                             FG_LIT("其他"), FG_LIT("其它")};
-    static const fg_lit level_words[] = {FG_LIT("省"), FG_LIT("市"), FG_LIT("州"),
-                                         FG_LIT("县"), FG_LIT("区"), FG_LIT("乡"),
-                                         FG_LIT("镇"), FG_LIT("街道"), FG_LIT("级"),
-                                         FG_LIT("直"), FG_LIT("各")};
     fg_strview rest = name;
     bool generic = false;
 
@@ -199,7 +193,7 @@ static fg_kind unit_kind(fg_strview name)
      * 成员单位 anywhere makes a group; else a generic phrase anywhere makes it generic. One
      * pass over the bytes tries them all where a 3-byte character starts.
      */
-    for (size_t i = 0; i + 9 <= name.len; i++) {
+    for (size_t i = 0; i + 9 <= name.len; i += fg_cp_len((unsigned char)name.ptr[i])) {
         /* Every phrase is at least 9 bytes and starts with a kind_firsts character. */
         if (!fg_cjkset_has(&sets.kind_firsts, name.ptr + i))
             continue;
@@ -211,18 +205,17 @@ static fg_kind unit_kind(fg_strview name)
     }
     if (generic || starts_with_any(name, generic_starts, N_OF(generic_starts)))
         return FG_KIND_GENERIC;
-    /* Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府. */
-    for (bool progress = true; progress && rest.len > 0;) {
-        progress = false;
-        for (size_t i = 0; i < N_OF(level_words); i++) {
-            if (fg_sv_starts_n(rest, level_words[i].s, level_words[i].n)) {
-                size_t n = level_words[i].n;
-
-                rest = fg_sv(rest.ptr + n, rest.len - n);
-                progress = true;
-                break;
-            }
-        }
+    /*
+     * Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府.
+     * The words are the characters of level_chars and 街道 (no other word starts with 街).
+     */
+    for (;;) {
+        if (rest.len >= 3 && fg_cjkset_has(&sets.level_chars, rest.ptr))
+            rest = fg_sv(rest.ptr + 3, rest.len - 3);
+        else if (fg_sv_starts(rest, "街道"))
+            rest = fg_sv(rest.ptr + 6, rest.len - 6);
+        else
+            break;
     }
     if (rest.len < name.len &&
         (fg_sv_eq(rest, fg_sv_cstr("人民政府")) || fg_sv_eq(rest, fg_sv_cstr("政府")) ||
@@ -272,7 +265,7 @@ static bool is_time_phrase(fg_strview e)
     bool has_year = false;
     bool has_month = false;
 
-    for (size_t i = 0; i < e.len; i++) {
+    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
         unsigned char c = (unsigned char)e.ptr[i];
 
         if (c >= '0' && c <= '9') {
@@ -677,8 +670,25 @@ static uint32_t char3(const char *s)
     return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
 }
 
-/* char3() of each marker's first character, filled by ensure_sets(). */
-static uint32_t marker_first[N_OF(markers)];
+/*
+ * The markers grouped by first character, for marker_at(): an open-addressing table keyed
+ * by char3() of the first character, each slot listing its markers in table order.
+ */
+enum { MARKER_SLOTS = 64, MARKERS_PER_CHAR = 16 };
+static struct {
+    uint32_t first;                        /* 0: an empty slot */
+    unsigned char n;
+    unsigned char idx[MARKERS_PER_CHAR];   /* indices into markers[] */
+} marker_slots[MARKER_SLOTS];
+
+static size_t marker_slot_of(uint32_t first)
+{
+    size_t h = (size_t)((first * 2654435761u) >> 26) & (MARKER_SLOTS - 1);
+
+    while (marker_slots[h].first != 0 && marker_slots[h].first != first)
+        h = (h + 1) & (MARKER_SLOTS - 1);
+    return h;
+}
 
 static void sets_init(void)
 {
@@ -691,8 +701,24 @@ static void sets_init(void)
     fg_cjkset_add(&sets.tail_lasts, tail_lasts, sizeof tail_lasts - 1);
     fg_cjkset_add(&sets.kind_firsts, kind_firsts, sizeof kind_firsts - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
-    for (size_t k = 0; k < N_OF(markers); k++)
-        marker_first[k] = char3(markers[k].s);
+    fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
+    for (size_t k = 0; k < N_OF(markers); k++) {
+        uint32_t first = char3(markers[k].s);
+        size_t h = marker_slot_of(first);
+
+        /* A programmer's error: too many markers start with one character. */
+        if (marker_slots[h].n == MARKERS_PER_CHAR)
+            abort();
+        marker_slots[h].first = first;
+        marker_slots[h].idx[marker_slots[h].n++] = (unsigned char)k;
+    }
+    {
+        char chars[sizeof marker_firsts + 9];
+
+        memcpy(chars, marker_firsts, sizeof marker_firsts - 1);
+        memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
+        fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
+    }
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -712,6 +738,27 @@ static inline bool may_start_marker(fg_strview s, size_t i)
            fg_cjkset_has(&sets.marker_firsts, s.ptr + i);
 }
 
+static bool is_sep_at(fg_strview s, size_t i);
+
+/*
+ * The first index >= i of s where the main loop of fg_clause__parse() has something to
+ * test: a marker may start there, or a stop label (at 0 or right after ，；。); or s.len.
+ * Any other character starts neither, so it is skipped. s is valid UTF-8.
+ */
+static size_t next_marker_candidate(fg_strview s, size_t i)
+{
+    if (i == 0 || (i >= 3 && is_sep_at(s, i - 3)))
+        return i;
+    for (;;) {
+        i = fg_charscan_next(&sets.markers_seps, s.ptr, s.len, i, s.len);
+        if (i >= s.len || may_start_marker(s, i))
+            return i;
+        if (is_sep_at(s, i))
+            return i + 3; /* the separator itself starts nothing */
+        i += 3;           /* a 3-byte character the scan could not rule out */
+    }
+}
+
 /* The longest marker at s[i], or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
@@ -722,12 +769,17 @@ static const marker *marker_at(fg_strview s, size_t i)
     if (!may_start_marker(s, i))
         return NULL;
     first = char3(s.ptr + i);
-    for (size_t k = 0; k < N_OF(markers); k++) {
-        size_t n = markers[k].len;
+    {
+        size_t h = marker_slot_of(first);
 
-        if (marker_first[k] == first && n > best_len && fg_sv_at(s, i, markers[k].s, n)) {
-            best = &markers[k];
-            best_len = n;
+        /* The markers with this first character, in table order (the first longest wins). */
+        for (size_t j = 0; j < marker_slots[h].n; j++) {
+            const marker *m = &markers[marker_slots[h].idx[j]];
+
+            if (m->len > best_len && fg_sv_at(s, i, m->s, m->len)) {
+                best = m;
+                best_len = m->len;
+            }
         }
     }
     return best;
@@ -946,6 +998,20 @@ static bool all_look_like_units(fg_strview s)
     return true;
 }
 
+/* More than 60 code points, or a “ or 《 inside: not a unit name. */
+static bool too_long_or_quoted(fg_strview name)
+{
+    if (count_cps_upto(name, 60) > 60)
+        return true;
+    for (size_t i = 0; i < name.len; i++) {
+        unsigned char c = (unsigned char)name.ptr[i];
+
+        if ((c == 0xE2 && AT(name, i, "“")) || (c == 0xE3 && AT(name, i, "《")))
+            return true;
+    }
+    return false;
+}
+
 /* One span of units with the role it gets. */
 typedef struct span {
     fg_strview units;
@@ -986,10 +1052,9 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         size_t stop = 0;
 
         /* Most characters start neither a marker nor (after a separator) a stop label. */
-        if (!may_start_marker(s, i) && i != 0 && !(i >= 3 && is_sep_at(s, i - 3))) {
-            i += fg_cp_len((unsigned char)s.ptr[i]);
-            continue;
-        }
+        i = next_marker_candidate(s, i);
+        if (i >= s.len)
+            break;
         m = marker_at(s, i);
         if (m != NULL && m->type == M_STOP) {
             stop = m->len;
@@ -1129,7 +1194,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
             if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
-        } else if (count_cps(name) > 60 || fg_sv_contains(name, "“") || fg_sv_contains(name, "《")) {
+        } else if (too_long_or_quoted(name)) {
             bad = true;
         }
     }

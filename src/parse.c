@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
 
@@ -530,42 +530,25 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     return add_clause(p, text, line_of(p, off), first);
 }
 
-/* Character sets of this file as bitmaps, built once (ensure_sets()). */
-static struct {
-    fg_cjkset role_firsts;
-    uint64_t event_pairs[16]; /* bit event_pair_index() of each pair of event_bytes */
-} sets;
-
 /* The first characters of every label and role word. */
 static const char role_firsts[] = "牵负配参会单部责协主其支实";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
 
-/*
- * The lead and third UTF-8 bytes of each character of role_firsts and sentence_ends: what
- * next_sentence_event() filters on. sets_init() checks that it matches the strings.
- */
-static const unsigned char event_bytes[][2] = {
-    {0xE7, 0xB5}, {0xE8, 0x9F}, {0xE9, 0x8D}, {0xE5, 0x82}, {0xE4, 0x9A}, /* 牵负配参会 */
-    {0xE5, 0x95}, {0xE9, 0xA8}, {0xE8, 0xA3}, {0xE5, 0x8F}, {0xE4, 0xBB}, /* 单部责协主 */
-    {0xE5, 0xB6}, {0xE6, 0xAF}, {0xE5, 0x9E},                             /* 其支实 */
-    {0xE3, 0x82}, {0xEF, 0x9B}, {0xEF, 0x81}, {0xEF, 0x9F},               /* 。；！？ */
-};
+/* Character sets of this file, built once (ensure_sets()). */
+static struct {
+    fg_cjkset role_firsts;
+    fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
+} sets;
 
 static void sets_init(void)
 {
-    fg_cjkset_add(&sets.role_firsts, role_firsts, sizeof role_firsts - 1);
-    /* A programmer's error if event_bytes does not list the characters above, in order. */
-    for (size_t k = 0; k < sizeof event_bytes / sizeof event_bytes[0]; k++) {
-        size_t at = k * 3;
-        const char *c = at < sizeof role_firsts - 1 ? role_firsts + at
-                                                    : sentence_ends + (at - (sizeof role_firsts - 1));
-        unsigned idx = (unsigned)(event_bytes[k][0] & 0x0F) << 6 | (event_bytes[k][1] & 0x3F);
+    char events[sizeof role_firsts + sizeof sentence_ends];
 
-        if ((unsigned char)c[0] != event_bytes[k][0] || (unsigned char)c[2] != event_bytes[k][1])
-            abort();
-        sets.event_pairs[idx >> 6] |= (uint64_t)1 << (idx & 63);
-    }
+    fg_cjkset_add(&sets.role_firsts, role_firsts, sizeof role_firsts - 1);
+    memcpy(events, role_firsts, sizeof role_firsts - 1);
+    memcpy(events + sizeof role_firsts - 1, sentence_ends, sizeof sentence_ends);
+    fg_charscan_init(&sets.events, events, strlen(events));
 }
 
 static void ensure_sets(void)
@@ -623,7 +606,7 @@ static bool label_start_at(fg_strview s, size_t i)
     return AT(s, j, "：") || AT(s, j, ":") || AT(s, j, "（部门）") || AT(s, j, "（单位）");
 }
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
 /* Bit k set when byte k of the 16 at p is c. */
 static inline __m128i eq8(__m128i v, unsigned char c)
 {
@@ -656,7 +639,7 @@ static size_t next_bracket_before(fg_strview t, size_t i, size_t limit)
 {
     static const bool may_open[256] = {['('] = true, [')'] = true, [0xE3] = true, [0xEF] = true};
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
     while (i + 16 <= limit && i + 18 <= t.len) {
         unsigned m = bracket_candidates(t.ptr + i);
 
@@ -691,39 +674,23 @@ static size_t next_bracket(fg_strview t, size_t i)
  * sentence end 。；！？ or a character that may start a label or a role word; else limit.
  * o is valid UTF-8 (the item text with parentheticals blanked).
  */
-/* Index into event_pairs of a 3-byte character by its lead byte (E0..EF) and third byte. */
-static inline unsigned event_pair_index(unsigned char lead, unsigned char third)
-{
-    return (unsigned)(lead & 0x0F) << 6 | (third & 0x3F);
-}
-
 /*
  * The first index >= i of o, before limit, where find_clauses() has something to look at: a
  * sentence end 。；！？ or a character that may start a label or a role word; else limit.
- * o is valid UTF-8 (the item text with parentheticals blanked), walked a character at a
- * time; a bit table of the (lead, third byte) pairs of event_bytes rejects nearly all
- * characters before the exact test.
+ * o is valid UTF-8 (the item text with parentheticals blanked); sets.events skips the
+ * characters that are none of these.
  */
-__attribute__((noinline)) static size_t next_sentence_event(fg_strview o, size_t i, size_t limit)
+static size_t next_sentence_event(fg_strview o, size_t i, size_t limit)
 {
-    const unsigned char *u = (const unsigned char *)o.ptr;
-
-    while (i < limit) {
-        unsigned char c = u[i];
-        unsigned idx;
-
-        if (c < 0xE3 || c > 0xEF || i + 3 > o.len) {
-            i++;
-            continue;
-        }
-        idx = event_pair_index(c, u[i + 2]);
-        if (((sets.event_pairs[idx >> 6] >> (idx & 63)) & 1) &&
-            (fg_cjkset_has(&sets.role_firsts, o.ptr + i) || AT(o, i, "。") || AT(o, i, "；") ||
-             AT(o, i, "！") || AT(o, i, "？")))
+    for (;;) {
+        i = fg_charscan_next(&sets.events, o.ptr, o.len, i, limit);
+        if (i >= limit)
+            return limit;
+        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i) || AT(o, i, "。") || AT(o, i, "；") ||
+            AT(o, i, "！") || AT(o, i, "？"))
             return i;
-        i += 3; /* a 3-byte character (lead byte E3..EF) */
+        i += 3; /* a 3-byte character that is none of them */
     }
-    return limit;
 }
 
 /*

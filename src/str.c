@@ -7,6 +7,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
+#include <tmmintrin.h>
+#define HAVE_SSSE3_PATH 1
+#endif
 
 #include "error.h"
 
@@ -32,7 +36,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
     return FG_OK;
 }
 
-int fg_str_append(fg_str *s, const char *p, size_t len)
+int fg_str_append_grow(fg_str *s, const char *p, size_t len)
 {
     int rc = fg_str_reserve(s, len);
 
@@ -43,11 +47,6 @@ int fg_str_append(fg_str *s, const char *p, size_t len)
     s->len += len;
     s->ptr[s->len] = '\0';
     return FG_OK;
-}
-
-int fg_str_appendc(fg_str *s, char c)
-{
-    return fg_str_append(s, &c, 1);
 }
 
 void fg_str_clear(fg_str *s)
@@ -142,6 +141,7 @@ void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len)
         if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
             abort();
         set->bits[idx >> 6] |= (uint64_t)1 << (idx & 63);
+        set->thirds |= (uint64_t)1 << (u[2] & 0x3F);
     }
 }
 
@@ -261,4 +261,114 @@ int32_t fg_utf8_decode(const char *p, size_t len, size_t *n)
         return -1;
     *n = need;
     return cp;
+}
+
+/* ---- character scanner ---- */
+
+void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len)
+{
+    unsigned char leads[8];
+    size_t n_leads = 0;
+
+    memset(cs, 0, sizeof *cs);
+    for (size_t k = 0; k + 3 <= len; k += 3) {
+        const unsigned char *u = (const unsigned char *)chars + k;
+        unsigned idx = (unsigned)(u[0] & 0x0F) << 6 | (u[2] & 0x3F);
+        size_t g = 0;
+
+        /* A programmer's error: every character must be 3 bytes with lead byte E0..EF. */
+        if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            abort();
+        cs->pairs[idx >> 6] |= (uint64_t)1 << (idx & 63);
+        /* One group per lead byte (as many as 8; more share a group, which only adds candidates). */
+        while (g < n_leads && leads[g] != u[0])
+            g++;
+        if (g == n_leads && n_leads < 8)
+            leads[n_leads++] = u[0];
+        g %= 8;
+        for (int b = 0; b < 3; b++) {
+            cs->nib[2 * b][u[b] & 0x0F] |= (unsigned char)(1u << g);
+            cs->nib[2 * b + 1][u[b] >> 4] |= (unsigned char)(1u << g);
+        }
+    }
+#if defined(HAVE_SSSE3_PATH)
+    __builtin_cpu_init();
+    cs->use_ssse3 = __builtin_cpu_supports("ssse3");
+#endif
+}
+
+#if defined(HAVE_SSSE3_PATH)
+/* Bits of the groups that the 16 bytes of v may belong to, by their low and high nibbles. */
+__attribute__((target("ssse3"))) static inline __m128i nibble_groups(__m128i v, __m128i lo,
+                                                                    __m128i hi)
+{
+    const __m128i mask = _mm_set1_epi8(0x0F);
+    __m128i l = _mm_shuffle_epi8(lo, _mm_and_si128(v, mask));
+    __m128i h = _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), mask));
+
+    return _mm_and_si128(l, h);
+}
+
+/*
+ * fg_charscan_next() for 16 positions at a time while s[i..i+18) is readable: sets *found
+ * and returns the candidate, or returns where the blocks stopped.
+ */
+__attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan *cs,
+                                                              const char *s, size_t len,
+                                                              size_t i, size_t limit, bool *found)
+{
+    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
+    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
+    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
+    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
+    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
+    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+
+    while (i + 16 <= limit && i + 18 <= len) {
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
+                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
+                                                nibble_groups(b2, t2l, t2h)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+
+        if (m != 0) {
+            *found = true;
+            return i + (size_t)__builtin_ctz(m);
+        }
+        i += 16;
+    }
+    return i;
+}
+#endif
+
+size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t i, size_t limit)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+#if defined(HAVE_SSSE3_PATH)
+    if (cs->use_ssse3) {
+        bool found = false;
+
+        i = charscan_ssse3(cs, s, len, i, limit, &found);
+        if (found)
+            return i;
+    }
+#endif
+    /* A character at a time: only lead bytes E0..EF (3-byte characters) can be one. */
+    while (i < limit) {
+        unsigned char c = u[i];
+        unsigned idx;
+
+        if ((c & 0xF0) != 0xE0 || i + 3 > len) {
+            i++;
+            continue;
+        }
+        idx = (unsigned)(c & 0x0F) << 6 | (u[i + 2] & 0x3F);
+        if ((cs->pairs[idx >> 6] >> (idx & 63)) & 1)
+            return i;
+        i += 3;
+    }
+    return limit;
 }

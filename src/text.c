@@ -26,7 +26,7 @@
 #include <sys/stat.h>
 #include <pthread.h>
 #include <unistd.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
 #include <utf8proc.h>
@@ -182,7 +182,7 @@ static int32_t utf8_next(const unsigned char *s, size_t *n)
 static bool is_stable(int32_t cp);
 static bool punct_stable;
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
 /* Byte-wise unsigned v >= c and v <= c (all ones where true). */
 static inline __m128i ge8(__m128i v, unsigned char c)
 {
@@ -312,7 +312,7 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
 
     if (unstable != NULL)
         *unstable = SIZE_MAX;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
     i = utf8_valid_blocks(s, len, unstable, &check);
 #endif
     while (i < len) {
