@@ -448,6 +448,9 @@ typedef struct parser {
     fg_units team_units;     /* role stored as fg_team_role in the role field */
 
     fg_str scratch;
+    size_t *ev;              /* find_clauses(): the events of the text outside brackets */
+    size_t n_ev;
+    size_t cap_ev;
 } parser;
 
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
@@ -675,22 +678,35 @@ static size_t next_bracket(fg_strview t, size_t i)
  * o is valid UTF-8 (the item text with parentheticals blanked).
  */
 /*
- * The first index >= i of o, before limit, where find_clauses() has something to look at: a
- * sentence end 。；！？ or a character that may start a label or a role word; else limit.
- * o is valid UTF-8 (the item text with parentheticals blanked); sets.events skips the
- * characters that are none of these.
+ * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
+ * sentence end 。；！？ or a character that may start a label or a role word. o is valid
+ * UTF-8 (the item text with parentheticals blanked); one pass of sets.events finds the
+ * candidates, an exact test keeps the events.
  */
-static size_t next_sentence_event(fg_strview o, size_t i, size_t limit)
+static int collect_sentence_events(parser *p, fg_strview o)
 {
-    for (;;) {
-        i = fg_charscan_next(&sets.events, o.ptr, o.len, i, limit);
-        if (i >= limit)
-            return limit;
+    size_t need = o.len / 3 + 1;
+    size_t n;
+    size_t k = 0;
+
+    if (need > p->cap_ev) {
+        size_t *ev = realloc(p->ev, need * sizeof *ev);
+
+        if (ev == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        p->ev = ev;
+        p->cap_ev = need;
+    }
+    n = fg_charscan_all(&sets.events, o.ptr, o.len, p->ev);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = p->ev[j];
+
         if (fg_cjkset_has(&sets.role_firsts, o.ptr + i) || AT(o, i, "。") || AT(o, i, "；") ||
             AT(o, i, "！") || AT(o, i, "？"))
-            return i;
-        i += 3; /* a 3-byte character that is none of them */
+            p->ev[k++] = i;
     }
+    p->n_ev = k;
+    return FG_OK;
 }
 
 /*
@@ -774,8 +790,10 @@ static int find_clauses(parser *p, fg_strview t)
         size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
         size_t block_end = 0;
         size_t lm_k = 0;
+        size_t ev_k = 0;
         bool cand = false;   /* the sentence so far holds a role word */
 
+        FG_TRY(collect_sentence_events(p, o));
         for (size_t i = 0; i <= o.len;) {
             size_t n;
             unsigned char c0;
@@ -786,8 +804,14 @@ static int find_clauses(parser *p, fg_strview t)
              */
             while (lm_k < p->n_lm && p->lm[lm_k].off < i)
                 lm_k++;
-            i = next_sentence_event(o, i, lm_k < p->n_lm && p->lm[lm_k].off < o.len
-                                              ? p->lm[lm_k].off : o.len);
+            while (ev_k < p->n_ev && p->ev[ev_k] < i)
+                ev_k++;
+            {
+                size_t next_line = lm_k < p->n_lm && p->lm[lm_k].off < o.len ? p->lm[lm_k].off
+                                                                           : o.len;
+
+                i = ev_k < p->n_ev && p->ev[ev_k] < next_line ? p->ev[ev_k] : next_line;
+            }
             n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
             c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
             bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
@@ -1249,11 +1273,31 @@ static void start_part(parser *p, int annex_no)
     p->header_pending = false;
 }
 
+/* v in decimal at out (at least 21 bytes), as "%ld" prints it; returns the length. */
+static size_t format_long(char *out, long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    size_t k = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        out[k++] = '-';
+    while (n > 0)
+        out[k++] = tmp[--n];
+    return k;
+}
+
 static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t line)
 {
     pitem *it;
-    fg_str path = FG_STR_INIT;
-    char num[32];
+    /* "A12:" and at most ST_COUNT numbers of up to 20 digits, a sign and a dot each. */
+    char path[sizeof p->part + 1 + ST_COUNT * 22];
+    size_t path_len;
     int rc = FG_OK;
 
     FG_TRY(close_item(p));
@@ -1278,14 +1322,15 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     p->depth++;
     p->last_num[m->st] = m->num;
 
-    FG_TRY(fg_str_append(&path, p->part, strlen(p->part)));
-    FG_TRY(fg_str_appendc(&path, ':'));
+    path_len = strlen(p->part);
+    memcpy(path, p->part, path_len);
+    path[path_len++] = ':';
     for (size_t k = 0; k < p->depth; k++) {
-        int n = snprintf(num, sizeof num, k ? ".%ld" : "%ld", p->stack[k].num);
-
-        FG_TRY(fg_str_append(&path, num, (size_t)n));
+        if (k)
+            path[path_len++] = '.';
+        path_len += format_long(path + path_len, p->stack[k].num);
     }
-    it->path = arena_dup(p, fg_sv(path.ptr, path.len));
+    it->path = arena_dup(p, fg_sv(path, path_len));
     it->part = arena_dup(p, fg_sv_cstr(p->part));
     it->marker = arena_dup(p, trim(marker_text));
     if (it->path == NULL || it->part == NULL || it->marker == NULL)
@@ -1299,7 +1344,6 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     p->n_lines = 0;
     p->first_line_len = 0;
 out:
-    fg_str_dispose(&path);
     return rc;
 }
 
@@ -2150,6 +2194,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->cur_text);
     fg_str_dispose(&p->pre_text);
     fg_str_dispose(&p->scratch);
+    free(p->ev);
     free(p->lm);
     free(p->items);
     free(p->clauses);
@@ -2210,6 +2255,42 @@ next:;
     return fg_str_reserve(out, 0);
 }
 
+/*
+ * The end of the line of t that starts at i (the next \n, or t.len); *has_lt and *has_tab
+ * tell whether the line holds a '<' or a tab. One pass (16 bytes at a time with SSE2).
+ */
+static size_t line_end(fg_strview t, size_t i, bool *has_lt, bool *has_tab)
+{
+    bool lt = false;
+    bool tab = false;
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 16 <= t.len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
+        unsigned nl = (unsigned)_mm_movemask_epi8(eq8(v, '\n'));
+        unsigned m_lt = (unsigned)_mm_movemask_epi8(eq8(v, '<'));
+        unsigned m_tab = (unsigned)_mm_movemask_epi8(eq8(v, '\t'));
+
+        if (nl != 0) {
+            unsigned before = (1u << __builtin_ctz(nl)) - 1; /* the bytes before the \n */
+
+            *has_lt = lt || (m_lt & before) != 0;
+            *has_tab = tab || (m_tab & before) != 0;
+            return i + (size_t)__builtin_ctz(nl);
+        }
+        lt = lt || m_lt != 0;
+        tab = tab || m_tab != 0;
+    }
+#endif
+    for (; i < t.len && t.ptr[i] != '\n'; i++) {
+        lt = lt || t.ptr[i] == '<';
+        tab = tab || t.ptr[i] == '\t';
+    }
+    *has_lt = lt;
+    *has_tab = tab;
+    return i;
+}
+
 int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
 {
     parser p;
@@ -2251,14 +2332,15 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     doc->first_is_lead = p.first_is_lead;
 
     for (size_t i = 0; i < t.len;) {
-        const char *nl = memchr(t.ptr + i, '\n', t.len - i);
-        size_t e = nl ? (size_t)(nl - t.ptr) : t.len;
+        bool has_lt;
+        bool has_tab; /* the raw line has a tab: s (a part of it) may have one */
+        size_t e = line_end(t, i, &has_lt, &has_tab);
         fg_strview s;
         int an;
         bool consumed = false;
 
         line_no++;
-        if (memchr(t.ptr + i, '<', e - i) != NULL) {
+        if (has_lt) {
             FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
             s = trim(fg_sv(clean.ptr, clean.len));
         } else {
@@ -2288,7 +2370,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             start_part(&p, an);
             continue;
         }
-        if (memchr(s.ptr, '\t', s.len) != NULL || s.ptr[0] == '|' ||
+        if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
             ((fg_sv_starts(s, "序号") || p.in_table) && blank_separated(s))) {
             FG_TRY(delimited_row(&p, s, line_no, &consumed));
             if (consumed)

@@ -343,6 +343,57 @@ __attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan 
 }
 #endif
 
+#if defined(HAVE_SSSE3_PATH)
+/* fg_charscan_all() for the 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
+__attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_charscan *cs,
+                                                                  const char *s, size_t len,
+                                                                  size_t *out, size_t *n_out)
+{
+    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
+    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
+    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
+    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
+    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
+    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+    size_t n = *n_out;
+    size_t i = 0;
+
+    for (; i + 18 <= len; i += 16) {
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
+                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
+                                                nibble_groups(b2, t2l, t2h)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+
+        while (m != 0) {
+            out[n++] = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+        }
+    }
+    *n_out = n;
+    return i;
+}
+#endif
+
+size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t *out)
+{
+    size_t n = 0;
+    size_t i = 0;
+
+#if defined(HAVE_SSSE3_PATH)
+    if (cs->use_ssse3)
+        i = charscan_all_ssse3(cs, s, len, out, &n);
+#endif
+    /* The rest: every stop of fg_charscan_next() from i on. */
+    while ((i = fg_charscan_next(cs, s, len, i, len)) < len) {
+        out[n++] = i;
+        i += 3;
+    }
+    return n;
+}
+
 size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t i, size_t limit)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -108,6 +108,13 @@ void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len);
  */
 size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t i, size_t limit);
 
+/*
+ * Every index fg_charscan_next() would stop at in s[0..len) (valid UTF-8), in order, into
+ * out, which has room for len / 3 + 1 (only lead bytes of 3-byte characters are reported);
+ * returns how many. One pass, for callers that visit all of them.
+ */
+size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t *out);
+
 /* Byte length of the UTF-8 sequence that starts with c (input already validated). */
 static inline size_t fg_cp_len(unsigned char c)
 {
