@@ -30,7 +30,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
     cap = s->cap ? s->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = realloc(s->ptr, cap);
+    p = fg_realloc_large(s->ptr, s->ptr ? s->len + 1 : 0, cap);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
@@ -162,6 +162,21 @@ void *fg_malloc_large(size_t size)
 #else
     return malloc(size);
 #endif
+}
+
+void *fg_realloc_large(void *p, size_t keep, size_t size)
+{
+    void *q;
+
+    if (size < FG_LARGE_ALLOC)
+        return realloc(p, size);
+    q = fg_malloc_large(size);
+    if (q == NULL)
+        return NULL;
+    if (keep > 0)
+        memcpy(q, p, keep < size ? keep : size);
+    free(p);
+    return q;
 }
 
 /* ---- arena ---- */

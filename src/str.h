@@ -207,6 +207,13 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
 #define FG_LARGE_ALLOC ((size_t)4 << 20)
 void *fg_malloc_large(size_t size);
 
+/*
+ * realloc() of p (from malloc() or fg_malloc_large()) to size bytes keeping its first keep
+ * bytes; from FG_LARGE_ALLOC bytes on the new block comes from fg_malloc_large(). NULL on
+ * out of memory (p is then untouched).
+ */
+void *fg_realloc_large(void *p, size_t keep, size_t size);
+
 /* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);
