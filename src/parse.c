@@ -561,11 +561,6 @@ static void ensure_sets(void)
     pthread_once(&once, sets_init);
 }
 
-/* Cheap filter before label_start_at()/role_word_at(): s[i] starts a role_firsts character. */
-static bool maybe_role_char(fg_strview s, size_t i)
-{
-    return i + 3 <= s.len && fg_cjkset_has(&sets.role_firsts, s.ptr + i);
-}
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
 static bool role_word_at(fg_strview s, size_t i)
@@ -679,9 +674,10 @@ static size_t next_bracket(fg_strview t, size_t i)
  */
 /*
  * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
- * sentence end 。；！？ or a character that may start a label or a role word. o is valid
- * UTF-8 (the item text with parentheticals blanked); one pass of sets.events finds the
- * candidates, an exact test keeps the events.
+ * sentence end 。；！？ or a character that may start a label or a role word, as
+ * index << 1 | (1 for a sentence end). o is valid UTF-8 (the item text with
+ * parentheticals blanked); one pass of sets.events finds the candidates, an exact test
+ * keeps the events.
  */
 static int collect_sentence_events(parser *p, fg_strview o)
 {
@@ -701,9 +697,10 @@ static int collect_sentence_events(parser *p, fg_strview o)
     for (size_t j = 0; j < n; j++) {
         size_t i = p->ev[j];
 
-        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i) || AT(o, i, "。") || AT(o, i, "；") ||
-            AT(o, i, "！") || AT(o, i, "？"))
-            p->ev[k++] = i;
+        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i))
+            p->ev[k++] = i << 1;
+        else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？"))
+            p->ev[k++] = i << 1 | 1;
     }
     p->n_ev = k;
     return FG_OK;
@@ -792,40 +789,49 @@ static int find_clauses(parser *p, fg_strview t)
         size_t lm_k = 0;
         size_t ev_k = 0;
         bool cand = false;   /* the sentence so far holds a role word */
+        bool start_is_label = label_start_at(o, start);
 
         FG_TRY(collect_sentence_events(p, o));
         for (size_t i = 0; i <= o.len;) {
             size_t n;
-            unsigned char c0;
+            bool term;
+            bool maybe;       /* i starts a role_firsts character */
+            bool is_event = false;
+            bool is_term = false;
+            bool at_line = false;
+            size_t next = o.len;
 
             /*
-             * Nothing happens between events: sentence ends, possible role characters and
-             * line starts. Jump to the next one.
+             * Nothing happens between events: sentence ends and possible role characters
+             * (p->ev), and line starts while the sentence starts with a label (only a line
+             * break can end it then). Jump to the next one.
              */
-            while (lm_k < p->n_lm && p->lm[lm_k].off < i)
-                lm_k++;
-            while (ev_k < p->n_ev && p->ev[ev_k] < i)
+            while (ev_k < p->n_ev && (p->ev[ev_k] >> 1) < i)
                 ev_k++;
-            {
-                size_t next_line = lm_k < p->n_lm && p->lm[lm_k].off < o.len ? p->lm[lm_k].off
-                                                                           : o.len;
-
-                i = ev_k < p->n_ev && p->ev[ev_k] < next_line ? p->ev[ev_k] : next_line;
+            if (ev_k < p->n_ev) {
+                next = p->ev[ev_k] >> 1;
+                is_event = true;
+                is_term = (p->ev[ev_k] & 1) != 0;
             }
+            if (start_is_label) {
+                while (lm_k < p->n_lm && p->lm[lm_k].off < i)
+                    lm_k++;
+                if (lm_k < p->n_lm && p->lm[lm_k].off <= next && p->lm[lm_k].off < o.len) {
+                    at_line = true;
+                    if (p->lm[lm_k].off < next)
+                        is_event = false;
+                    next = p->lm[lm_k].off;
+                }
+            }
+            i = next;
             n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
-            c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
-            bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
-                                       (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") ||
-                                        AT(o, i, "？")));
-            bool maybe = i < o.len && maybe_role_char(o, i);
+            term = i == o.len || (is_event && is_term);
+            maybe = is_event && !is_term;
             bool label_here = maybe && i > start && label_start_at(o, i);
             bool line_break = false;
 
             /* A line break ends a labelled line when its last unit is complete. */
-            while (lm_k < p->n_lm && p->lm[lm_k].off < i)
-                lm_k++;
-            if (!term && !label_here && lm_k < p->n_lm && p->lm[lm_k].off == i && i > start &&
-                label_start_at(o, start)) {
+            if (!term && !label_here && at_line && i > start && start_is_label) {
                 fg_strview before = trim(fg_sv(o.ptr + start, i - start));
 
                 line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
@@ -851,6 +857,7 @@ static int find_clauses(parser *p, fg_strview t)
                                           &found));
                 }
                 start = term ? i + n : i;
+                start_is_label = label_start_at(o, start);
                 cand = false;
             }
             if (i == o.len)
