@@ -10,10 +10,13 @@
  */
 #include "clause.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
+
+static void ensure_sets(void);
 
 /* ---- small UTF-8 helpers (input is valid UTF-8) ---- */
 
@@ -30,11 +33,15 @@ static size_t last_cp_len(fg_strview s)
     return s.len - i;
 }
 
-static size_t count_cps(fg_strview s)
+/*
+ * The number of code points of s (stepping by lead bytes) when it is at most cap, else
+ * cap + 1: the callers only compare it with a bound.
+ */
+static size_t count_cps_upto(fg_strview s, size_t cap)
 {
     size_t n = 0;
 
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
         n++;
     return n;
 }
@@ -42,39 +49,31 @@ static size_t count_cps(fg_strview s)
 /* fg_sv_at_str() for a string literal: the length is known at compile time. */
 #define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
 
-static bool ends_with_any(fg_strview s, const char *const *lits)
+static bool ends_with_any(fg_strview s, const fg_lit *lits, size_t n_lits)
 {
-    for (size_t i = 0; lits[i]; i++)
-        if (fg_sv_ends(s, lits[i]))
+    for (size_t i = 0; i < n_lits; i++)
+        if (fg_sv_ends_n(s, lits[i].s, lits[i].n))
             return true;
     return false;
 }
 
-static bool starts_with_any(fg_strview s, const char *const *lits)
+static bool starts_with_any(fg_strview s, const fg_lit *lits, size_t n_lits)
 {
-    for (size_t i = 0; lits[i]; i++)
-        if (fg_sv_starts(s, lits[i]))
+    for (size_t i = 0; i < n_lits; i++)
+        if (fg_sv_starts_n(s, lits[i].s, lits[i].n))
             return true;
     return false;
 }
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- what a unit looks like ---- */
 
-/* Whether the last character of s (a 3-byte ideograph) is one of chars (concatenated). */
-static bool ends_with_char_in(fg_strview s, const char *chars, size_t chars_len)
+/* Whether the last 3 bytes of s are a character of set. */
+static bool ends_with_char_in(fg_strview s, const fg_cjkset *set)
 {
-    const char *e;
-
-    if (s.len < 3)
-        return false;
-    e = s.ptr + s.len - 3;
-    for (size_t k = 0; k + 3 <= chars_len; k += 3)
-        if (e[2] == chars[k + 2] && e[1] == chars[k + 1] && e[0] == chars[k])
-            return true;
-    return false;
+    return s.len >= 3 && fg_cjkset_has(set, s.ptr + s.len - 3);
 }
-
-#define ENDS_IN(s, lit) ends_with_char_in((s), (lit), sizeof(lit) - 1)
 
 /* Last characters of organisation names that are complete on their own. */
 static const char unit_endings[] = "厅委局办部院会署司处行社联队所站心团府位门关台校馆协组室"
@@ -84,50 +83,93 @@ static const char unit_endings[] = "厅委局办部院会署司处行社联队�
 static const char level_endings[] = "市州县区旗盟";
 
 /* Suffixes a list of places may share. */
-static const char *const gov_suffixes[] = {"人民政府", "政府", "管委会", "党委", NULL};
+static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), FG_LIT("管委会"),
+                                      FG_LIT("党委")};
 
 /*
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
-static const char *const strong_multi[] = {"中心", "集团", "公司", "海关", "电视台", "总站",
-                                           "部门", "单位", "机关", "政府", NULL};
+static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
+                                      FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
+                                      FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
+                                      FG_LIT("政府")};
+
+/* First characters of the role markers (see markers[] below). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
+
+/* First characters of the words is_time_phrase() looks for. */
+static const char time_firsts[] = "年月前长持季";
+/* First characters of the heads and last characters of the tails strip_element() removes. */
+static const char head_firsts[] = "以和及与由请并";
+static const char tail_lasts[] = "门位等别同自体";
+/* First characters of the phrases fg_clause__kind() looks for anywhere in a name. */
+static const char kind_firsts[] = "成有相各省市";
+/* First characters of the words push_element() splits on. */
+static const char join_firsts[] = "以和及与";
+/* The one-character level words of fg_clause__kind() (省 市 …; 街道 aside). */
+static const char level_chars[] = "省市州县区乡镇级直各";
+
+/* The character lists above as bitmaps, built once (ensure_sets()). */
+static struct {
+    fg_cjkset unit_endings;
+    fg_cjkset level_endings;
+    fg_cjkset strong_chars;
+    fg_cjkset marker_firsts;
+    fg_cjkset time_firsts;
+    fg_cjkset head_firsts;
+    fg_cjkset tail_lasts;
+    fg_cjkset kind_firsts;
+    fg_cjkset join_firsts;
+    fg_cjkset level_chars;
+    fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
+} sets;
 
 static bool strong_ending(fg_strview s)
 {
-    return ENDS_IN(s, strong_chars) || ends_with_any(s, strong_multi);
+    return ends_with_char_in(s, &sets.strong_chars) ||
+           ends_with_any(s, strong_multi, N_OF(strong_multi));
 }
 
 static bool ends_like_unit(fg_strview s)
 {
-    return ENDS_IN(s, unit_endings);
+    return ends_with_char_in(s, &sets.unit_endings);
 }
 
 static bool ends_like_level(fg_strview s)
 {
-    return ENDS_IN(s, level_endings);
+    return ends_with_char_in(s, &sets.level_endings);
 }
 
-bool fg_clause__looks_like_unit(fg_strview name)
+/* fg_clause__looks_like_unit() once the sets are built. */
+static bool looks_like_unit(fg_strview name)
 {
-    size_t n = count_cps(name);
+    size_t n;
+    size_t you = SIZE_MAX; /* the first 由 */
 
+    n = count_cps_upto(name, 40);
     if (n < 2 || n > 40)
         return false;
-    if (fg_sv_contains(name, "的") || fg_sv_contains(name, "“") || fg_sv_contains(name, "《") ||
-        fg_sv_contains(name, "。") || fg_sv_contains(name, "，"))
-        return false;
-    /* Narrative, not a name: a digit (附件2所列…) or 由 inside (…任务由各地), 自由 aside. */
-    for (size_t i = 0; i < name.len; i++)
-        if (name.ptr[i] >= '0' && name.ptr[i] <= '9')
-            return false;
-    {
-        size_t k = fg_sv_find(name, "由");
+    /*
+     * Narrative, not a name: 的 “ 《 。 ，, a digit (附件2所列…) or 由 inside (…任务由各地),
+     * 自由 aside. One pass over the bytes looks for all of them.
+     */
+    for (size_t i = 0; i < name.len; i++) {
+        unsigned char c = (unsigned char)name.ptr[i];
 
-        if (k != SIZE_MAX && !(k >= 3 && fg_sv_at(name, k - 3, "自", 3)))
+        if (c >= '0' && c <= '9')
             return false;
+        if ((c & 0xF0) != 0xE0)
+            continue;
+        if (AT(name, i, "的") || AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") ||
+            AT(name, i, "，"))
+            return false;
+        if (you == SIZE_MAX && AT(name, i, "由"))
+            you = i;
     }
+    if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
+        return false;
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级");
 }
@@ -135,40 +177,63 @@ bool fg_clause__looks_like_unit(fg_strview name)
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
 static bool complete_unit(fg_strview s)
 {
-    return count_cps(s) >= 2 && ends_like_unit(s) && !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
+    return count_cps_upto(s, 2) >= 2 && ends_like_unit(s) &&
+           !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
 }
 
-fg_kind fg_clause__kind(fg_strview name)
+/* fg_clause__kind() once the sets are built. */
+static fg_kind unit_kind(fg_strview name)
 {
-    static const char *const generic_starts[] = {"各", "有关", "相关", "其他", "其它", NULL};
-    static const char *const level_words[] = {"省", "市", "州", "县", "区", "乡", "镇", "街道",
-                                              "级", "直", "各", NULL};
+    static const fg_lit generic_starts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"),
+                                            FG_LIT("其他"), FG_LIT("其它")};
     fg_strview rest = name;
+    bool generic = false;
 
-    if (fg_sv_contains(name, "成员单位"))
-        return FG_KIND_GROUP;
-    if (starts_with_any(name, generic_starts) || fg_sv_contains(name, "有关部门") ||
-        fg_sv_contains(name, "有关单位") || fg_sv_contains(name, "相关部门") || fg_sv_contains(name, "相关单位") ||
-        fg_sv_contains(name, "各有关") || fg_sv_contains(name, "省直各") || fg_sv_contains(name, "市直各"))
+    /*
+     * 成员单位 anywhere makes a group; else a generic phrase anywhere makes it generic. One
+     * pass over the bytes tries them all where a 3-byte character starts.
+     */
+    for (size_t i = 0; i + 9 <= name.len; i += fg_cp_len((unsigned char)name.ptr[i])) {
+        /* Every phrase is at least 9 bytes and starts with a kind_firsts character. */
+        if (!fg_cjkset_has(&sets.kind_firsts, name.ptr + i))
+            continue;
+        if (AT(name, i, "成员单位"))
+            return FG_KIND_GROUP;
+        generic = generic || AT(name, i, "有关部门") || AT(name, i, "有关单位") ||
+                  AT(name, i, "相关部门") || AT(name, i, "相关单位") || AT(name, i, "各有关") ||
+                  AT(name, i, "省直各") || AT(name, i, "市直各");
+    }
+    if (generic || starts_with_any(name, generic_starts, N_OF(generic_starts)))
         return FG_KIND_GENERIC;
-    /* Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府. */
-    for (bool progress = true; progress && rest.len > 0;) {
-        progress = false;
-        for (size_t i = 0; level_words[i]; i++) {
-            if (fg_sv_starts(rest, level_words[i])) {
-                size_t n = strlen(level_words[i]);
-
-                rest = fg_sv(rest.ptr + n, rest.len - n);
-                progress = true;
-                break;
-            }
-        }
+    /*
+     * Level words alone before a government suffix: 市人民政府, 市州人民政府, 县市区政府.
+     * The words are the characters of level_chars and 街道 (no other word starts with 街).
+     */
+    for (;;) {
+        if (rest.len >= 3 && fg_cjkset_has(&sets.level_chars, rest.ptr))
+            rest = fg_sv(rest.ptr + 3, rest.len - 3);
+        else if (fg_sv_starts(rest, "街道"))
+            rest = fg_sv(rest.ptr + 6, rest.len - 6);
+        else
+            break;
     }
     if (rest.len < name.len &&
         (fg_sv_eq(rest, fg_sv_cstr("人民政府")) || fg_sv_eq(rest, fg_sv_cstr("政府")) ||
          fg_sv_eq(rest, fg_sv_cstr("部门")) || fg_sv_eq(rest, fg_sv_cstr("单位"))))
         return FG_KIND_GENERIC;
     return FG_KIND_AGENCY;
+}
+
+fg_kind fg_clause__kind(fg_strview name)
+{
+    ensure_sets();
+    return unit_kind(name);
+}
+
+bool fg_clause__looks_like_unit(fg_strview name)
+{
+    ensure_sets();
+    return looks_like_unit(name);
 }
 
 /* ---- unit lists ---- */
@@ -190,20 +255,58 @@ void fg_units_dispose(fg_units *u)
     fg_str_dispose(&u->names);
 }
 
-/* A deadline written where units are expected: 2025年底前完成, 长期坚持, 持续推进. */
+/*
+ * A deadline written where units are expected: 2025年底前完成, 长期坚持, 持续推进 (one of
+ * 年底 月底 年内 前完成 长期坚持 持续推进 年前 季度, or a digit with 年 or 月). One pass.
+ */
 static bool is_time_phrase(fg_strview e)
 {
-    static const char *const words[] = {"年底", "月底", "年内", "前完成", "长期坚持", "持续推进",
-                                        "年前", "季度", NULL};
     bool digit = false;
+    bool has_year = false;
+    bool has_month = false;
 
-    for (size_t i = 0; i < e.len && !digit; i++)
-        digit = e.ptr[i] >= '0' && e.ptr[i] <= '9';
-    return fg_sv_contains_any(e, words) || (digit && (fg_sv_contains(e, "年") ||
-                                                      fg_sv_contains(e, "月")));
+    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        unsigned char c = (unsigned char)e.ptr[i];
+
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (i + 3 <= e.len && fg_cjkset_has(&sets.time_firsts, e.ptr + i)) {
+            if (AT(e, i, "年")) {
+                has_year = true;
+                if (AT(e, i + 3, "底") || AT(e, i + 3, "内") || AT(e, i + 3, "前"))
+                    return true;
+            } else if (AT(e, i, "月")) {
+                has_month = true;
+                if (AT(e, i + 3, "底"))
+                    return true;
+            } else if (AT(e, i, "前完成") || AT(e, i, "长期坚持") || AT(e, i, "持续推进") ||
+                       AT(e, i, "季度")) {
+                return true;
+            }
+        }
+    }
+    return digit && (has_year || has_month);
 }
 
 /* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
+/*
+ * Whether a[0..len) equals b[0..len). Names of one list mostly share their first bytes
+ * (省…, 市…), so the last 8 bytes are compared first.
+ */
+static bool same_name(const char *a, const char *b, size_t len)
+{
+    if (len >= 8) {
+        uint64_t x;
+        uint64_t y;
+
+        memcpy(&x, a + len - 8, 8);
+        memcpy(&y, b + len - 8, 8);
+        if (x != y)
+            return false;
+    }
+    return memcmp(a, b, len) == 0;
+}
+
 static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
 {
     size_t off = out->names.len;
@@ -220,8 +323,8 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
         return rc;
     name = fg_sv(out->names.ptr + off, len);
     for (size_t i = first; i < out->n; i++) {
-        if (out->v[i].role == role && fg_sv_eq(fg_sv(out->names.ptr + out->v[i].off,
-                                                     out->v[i].len), name)) {
+        if (out->v[i].role == role && out->v[i].len == len &&
+            same_name(out->names.ptr + out->v[i].off, name.ptr, len)) {
             out->names.len = off;
             out->names.ptr[off] = '\0';
             return FG_OK;
@@ -229,7 +332,7 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
     }
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 16;
-        fg_unit *v = realloc(out->v, cap * sizeof *v);
+        fg_unit *v = fg_realloc_large(out->v, out->n * sizeof *v, cap * sizeof *v);
 
         if (v == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");
@@ -237,7 +340,7 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
         out->cap = cap;
     }
     out->v[out->n].role = role;
-    out->v[out->n].kind = fg_clause__kind(name);
+    out->v[out->n].kind = unit_kind(name);
     out->v[out->n].off = off;
     out->v[out->n].len = len;
     out->n++;
@@ -246,26 +349,33 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
 
 static fg_strview strip_element(fg_strview e)
 {
-    static const char *const heads[] = {"以及", "和", "及", "与", "由", "请", "并", NULL};
-    static const char *const tails[] = {"等有关部门", "等相关部门", "等有关单位", "等相关单位",
-                                        "等部门", "等单位", "等", "分别", "共同", "各自",
-                                        "具体", NULL};
+    static const fg_lit heads[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与"),
+                                   FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
+    static const fg_lit tails[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
+                                   FG_LIT("等有关单位"), FG_LIT("等相关单位"),
+                                   FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等"),
+                                   FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
+                                   FG_LIT("具体")};
     bool again = true;
 
+    /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
+    if (e.len < 3 || (!fg_cjkset_has(&sets.head_firsts, e.ptr) &&
+                      !fg_cjkset_has(&sets.tail_lasts, e.ptr + e.len - 3)))
+        return e;
     while (again && e.len > 0) {
         again = false;
-        for (size_t i = 0; heads[i]; i++) {
-            size_t n = strlen(heads[i]);
+        for (size_t i = 0; i < N_OF(heads); i++) {
+            size_t n = heads[i].n;
 
-            if (fg_sv_starts(e, heads[i]) && e.len > n) {
+            if (fg_sv_starts_n(e, heads[i].s, n) && e.len > n) {
                 e = fg_sv(e.ptr + n, e.len - n);
                 again = true;
             }
         }
-        for (size_t i = 0; tails[i]; i++) {
-            size_t n = strlen(tails[i]);
+        for (size_t i = 0; i < N_OF(tails); i++) {
+            size_t n = tails[i].n;
 
-            if (fg_sv_ends(e, tails[i]) && e.len > n) {
+            if (fg_sv_ends_n(e, tails[i].s, n) && e.len > n) {
                 e.len -= n;
                 again = true;
                 break;
@@ -278,21 +388,23 @@ static fg_strview strip_element(fg_strview e)
 /* Split one element on 和/及/与/以及 where both sides are complete units. */
 static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
 {
-    static const char *const joins[] = {"以及", "和", "及", "与", NULL};
+    static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
     int rc;
 
     e = strip_element(e);
     for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
-        for (size_t j = 0; joins[j]; j++) {
-            size_t n = strlen(joins[j]);
+        if (i + 3 > e.len || !fg_cjkset_has(&sets.join_firsts, e.ptr + i))
+            continue; /* every join word starts with a join_firsts character */
+        for (size_t j = 0; j < N_OF(joins); j++) {
+            size_t n = joins[j].n;
             fg_strview left;
             fg_strview right;
 
-            if (!fg_sv_at_str(e, i, joins[j]))
+            if (!fg_sv_at(e, i, joins[j].s, n))
                 continue;
             left = fg_sv(e.ptr, i);
             right = fg_sv(e.ptr + i + n, e.len - i - n);
-            if (complete_unit(left) && fg_clause__looks_like_unit(strip_element(right))) {
+            if (complete_unit(left) && looks_like_unit(strip_element(right))) {
                 rc = push_unit(out, first, role, left, fg_sv(NULL, 0));
                 if (rc < 0)
                     return rc;
@@ -310,12 +422,12 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
  */
 static fg_strview shared_suffix(fg_strview last, bool with_level)
 {
-    for (size_t i = 0; gov_suffixes[i]; i++) {
-        size_t n = strlen(gov_suffixes[i]);
+    for (size_t i = 0; i < N_OF(gov_suffixes); i++) {
+        size_t n = gov_suffixes[i].n;
         fg_strview head;
         size_t lv;
 
-        if (!fg_sv_ends(last, gov_suffixes[i]) || last.len <= n)
+        if (!fg_sv_ends_n(last, gov_suffixes[i].s, n) || last.len <= n)
             continue;
         if (with_level)
             return fg_sv(last.ptr + last.len - n, n);
@@ -345,14 +457,15 @@ static bool has_level(fg_strview e)
 /* A bare place name such as 长沙 or 岳阳市: short, and no organisation ending. */
 static bool bare_place(fg_strview e)
 {
-    size_t n = count_cps(e);
+    size_t n = count_cps_upto(e, 8);
 
-    static const char *const not_places[] = {"省", "市", "县", "区", "各", "有关", "相关", NULL};
+    static const fg_lit not_places[] = {FG_LIT("省"), FG_LIT("市"), FG_LIT("县"), FG_LIT("区"),
+                                        FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关")};
 
     if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
-        fg_sv_ends(e, "新区") || starts_with_any(e, not_places))
+        fg_sv_ends(e, "新区") || starts_with_any(e, not_places, N_OF(not_places)))
         return false;
-    return fg_clause__kind(e) == FG_KIND_AGENCY;
+    return unit_kind(e) == FG_KIND_AGENCY;
 }
 
 /* One group of 、-separated elements (no ，inside). */
@@ -432,6 +545,7 @@ int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role)
     fg_str clean = FG_STR_INIT;
     int rc = FG_OK;
 
+    ensure_sets();
     /* Control characters are not names, and \x01 must not pass for a lead mark. */
     for (size_t i = 0; i < text.len; i++) {
         unsigned char c = (unsigned char)text.ptr[i];
@@ -543,37 +657,129 @@ static const marker markers[] = {
 };
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
-static const char *const ok_tails[] = {"负责", "落实", "实施", "推进", "组织实施", "推动落实",
-                                       "抓好落实", "完成", "推动", "配合", "负责落实", NULL};
+static const fg_lit ok_tails[] = {FG_LIT("负责"), FG_LIT("落实"), FG_LIT("实施"),
+                                  FG_LIT("推进"), FG_LIT("组织实施"), FG_LIT("推动落实"),
+                                  FG_LIT("抓好落实"), FG_LIT("完成"), FG_LIT("推动"),
+                                  FG_LIT("配合"), FG_LIT("负责落实")};
+
+/* The first 3 bytes of s as one number, to compare a character at once. */
+static uint32_t char3(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/*
+ * The markers grouped by first character, for marker_at(): an open-addressing table keyed
+ * by char3() of the first character, each slot listing its markers in table order.
+ */
+enum { MARKER_SLOTS = 64, MARKERS_PER_CHAR = 16 };
+static struct {
+    uint32_t first;                        /* 0: an empty slot */
+    unsigned char n;
+    unsigned char idx[MARKERS_PER_CHAR];   /* indices into markers[] */
+} marker_slots[MARKER_SLOTS];
+
+static size_t marker_slot_of(uint32_t first)
+{
+    size_t h = (size_t)((first * 2654435761u) >> 26) & (MARKER_SLOTS - 1);
+
+    while (marker_slots[h].first != 0 && marker_slots[h].first != first)
+        h = (h + 1) & (MARKER_SLOTS - 1);
+    return h;
+}
+
+static void sets_init(void)
+{
+    fg_cjkset_add(&sets.unit_endings, unit_endings, sizeof unit_endings - 1);
+    fg_cjkset_add(&sets.level_endings, level_endings, sizeof level_endings - 1);
+    fg_cjkset_add(&sets.strong_chars, strong_chars, sizeof strong_chars - 1);
+    fg_cjkset_add(&sets.marker_firsts, marker_firsts, sizeof marker_firsts - 1);
+    fg_cjkset_add(&sets.time_firsts, time_firsts, sizeof time_firsts - 1);
+    fg_cjkset_add(&sets.head_firsts, head_firsts, sizeof head_firsts - 1);
+    fg_cjkset_add(&sets.tail_lasts, tail_lasts, sizeof tail_lasts - 1);
+    fg_cjkset_add(&sets.kind_firsts, kind_firsts, sizeof kind_firsts - 1);
+    fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
+    fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
+    for (size_t k = 0; k < N_OF(markers); k++) {
+        uint32_t first = char3(markers[k].s);
+        size_t h = marker_slot_of(first);
+
+        /* A programmer's error: too many markers start with one character. */
+        if (marker_slots[h].n == MARKERS_PER_CHAR)
+            abort();
+        marker_slots[h].first = first;
+        marker_slots[h].idx[marker_slots[h].n++] = (unsigned char)k;
+    }
+    {
+        char chars[sizeof marker_firsts + 9];
+
+        memcpy(chars, marker_firsts, sizeof marker_firsts - 1);
+        memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
+        fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
+    }
+}
+
+/* Build the character sets once; every entry point of this file calls it first. */
+static void ensure_sets(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, sets_init);
+}
+
+/* Whether a marker may start at s[i]: every marker starts with a marker_firsts ideograph. */
+static inline bool may_start_marker(fg_strview s, size_t i)
+{
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
+
+    return c >= 0xE4 && c <= 0xE9 && s.len - i >= 6 &&
+           fg_cjkset_has(&sets.marker_firsts, s.ptr + i);
+}
+
+static bool is_sep_at(fg_strview s, size_t i);
+
+/*
+ * The first index >= i of s where the main loop of fg_clause__parse() has something to
+ * test: a marker may start there, or a stop label (at 0 or right after ，；。); or s.len.
+ * Any other character starts neither, so it is skipped. s is valid UTF-8.
+ */
+static size_t next_marker_candidate(fg_strview s, size_t i)
+{
+    if (i == 0 || (i >= 3 && is_sep_at(s, i - 3)))
+        return i;
+    for (;;) {
+        i = fg_charscan_next(&sets.markers_seps, s.ptr, s.len, i, s.len);
+        if (i >= s.len || may_start_marker(s, i))
+            return i;
+        if (is_sep_at(s, i))
+            return i + 3; /* the separator itself starts nothing */
+        i += 3;           /* a 3-byte character the scan could not rule out */
+    }
+}
 
 /* The longest marker at s[i], or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
     const marker *best = NULL;
     size_t best_len = 0;
+    uint32_t first;
 
-    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
-
-    /* Every marker starts with one of a few ideographs. */
-    static const char firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
-
-    if (c < 0xE4 || c > 0xE9 || s.len - i < 6)
+    if (!may_start_marker(s, i))
         return NULL;
+    first = char3(s.ptr + i);
     {
-        bool hit = false;
+        size_t h = marker_slot_of(first);
 
-        for (size_t k = 0; k + 3 <= sizeof firsts - 1 && !hit; k += 3)
-            hit = s.ptr[i + 1] == firsts[k + 1] && s.ptr[i + 2] == firsts[k + 2] &&
-                  s.ptr[i] == firsts[k];
-        if (!hit)
-            return NULL;
-    }
-    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
-        size_t n = markers[k].len;
+        /* The markers with this first character, in table order (the first longest wins). */
+        for (size_t j = 0; j < marker_slots[h].n; j++) {
+            const marker *m = &markers[marker_slots[h].idx[j]];
 
-        if (n > best_len && fg_sv_at(s, i, markers[k].s, n)) {
-            best = &markers[k];
-            best_len = n;
+            if (m->len > best_len && fg_sv_at(s, i, m->s, m->len)) {
+                best = m;
+                best_len = m->len;
+            }
         }
     }
     return best;
@@ -600,26 +806,40 @@ static size_t stop_label_at(fg_strview s, size_t i)
 
 static bool is_sep_at(fg_strview s, size_t i)
 {
-    return AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。");
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
+
+    /* The lead bytes of ，； (EF) and 。 (E3) first: most characters are none of these. */
+    return (c == 0xEF || c == 0xE3) && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。"));
 }
 
+/* Whether text holds 牵头, 负责, 负总责, 单位：, 单位:, 部门： or 部门: (one pass). */
 bool fg_clause__has_role_word(fg_strview text)
 {
-    static const char *const words[] = {"牵头", "负责", "负总责", "单位：", "单位:", "部门：",
-                                        "部门:", NULL};
+    for (size_t i = 0; i < text.len; i++) {
+        unsigned char c = (unsigned char)text.ptr[i];
 
-    return fg_sv_contains_any(text, words);
+        /* The lead bytes of 牵 (E7), 负 (E8), 单 (E5) and 部 (E9). */
+        if (c < 0xE5 || c > 0xE9)
+            continue;
+        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
+            return true;
+        if ((AT(text, i, "单位") || AT(text, i, "部门")) &&
+            (AT(text, i + 6, "：") || AT(text, i + 6, ":")))
+            return true;
+    }
+    return false;
 }
 
 /* （牵头） / （牵头单位） right after a unit name, at s[i]; n receives its byte length. */
 static bool lead_mark(fg_strview s, size_t i, size_t *n)
 {
-    static const char *const marks[] = {"（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)",
-                                        "（牵头部门）", "（牵头）", "(牵头）", "（牵头)", NULL};
+    static const fg_lit marks[] = {FG_LIT("（牵头）"), FG_LIT("(牵头)"), FG_LIT("（牵头单位）"),
+                                   FG_LIT("(牵头单位)"), FG_LIT("（牵头部门）"),
+                                   FG_LIT("（牵头）"), FG_LIT("(牵头）"), FG_LIT("（牵头)")};
 
-    for (size_t k = 0; marks[k]; k++) {
-        if (fg_sv_at_str(s, i, marks[k])) {
-            *n = strlen(marks[k]);
+    for (size_t k = 0; k < N_OF(marks); k++) {
+        if (fg_sv_at(s, i, marks[k].s, marks[k].n)) {
+            *n = marks[k].n;
             return true;
         }
     }
@@ -638,8 +858,8 @@ static size_t last_element_cps(fg_strview s)
         size_t k = last_cp_len(s);
         fg_strview c = fg_sv(s.ptr + s.len - k, k);
 
-        if (fg_sv_eq(c, fg_sv_cstr("、")) || fg_sv_eq(c, fg_sv_cstr("，")) ||
-            fg_sv_eq(c, fg_sv_cstr("；")) || fg_sv_eq(c, fg_sv_cstr("：")) || c.ptr[0] == '\x01')
+        if ((k == 3 && (AT(c, 0, "、") || AT(c, 0, "，") || AT(c, 0, "；") || AT(c, 0, "："))) ||
+            c.ptr[0] == '\x01')
             break;
         s.len -= k;
         n++;
@@ -648,7 +868,7 @@ static size_t last_element_cps(fg_strview s)
 }
 
 /* Separators after which a blank adds nothing. */
-static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
+static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), FG_LIT("：")};
 
 /*
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
@@ -657,18 +877,41 @@ static const char *const list_ends[] = {"、", "，", "；", "：", NULL};
 static int normalise(fg_str *buf, fg_strview text)
 {
     size_t depth = 0;
+    size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
+    size_t run_end = 0;
     int rc = FG_OK;
 
+    /* Appends whatever run of plain text is pending, before anything else goes into buf. */
+#define FLUSH_RUN()                                                                  \
+    do {                                                                             \
+        if (run_end > run_start && rc == FG_OK)                                      \
+            rc = fg_str_append(buf, text.ptr + run_start, run_end - run_start);      \
+        run_start = run_end;                                                         \
+    } while (0)
+
     fg_str_clear(buf);
+    rc = fg_str_reserve(buf, text.len);
     for (size_t i = 0; i < text.len && rc == FG_OK;) {
         unsigned char c = (unsigned char)text.ptr[i];
         size_t n = fg_cp_len(c);
+        bool plain = false;
 
         if (i + n > text.len)
             n = text.len - i;
-        if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
+        if (c >= 0xE4 && c <= 0xE9 && depth == 0) {
+            /*
+             * An ideograph (no bracket or blank starts with these bytes): plain text, and so
+             * are the whole ideographs after it.
+             */
+            while (i + n + 3 <= text.len && (unsigned char)text.ptr[i + n] >= 0xE4 &&
+                   (unsigned char)text.ptr[i + n] <= 0xE9)
+                n += 3;
+            plain = true;
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
-            rc = fg_str_appendc(buf, '\x01');
+            FLUSH_RUN();
+            if (rc == FG_OK)
+                rc = fg_str_appendc(buf, '\x01');
         } else if (c == '(' || AT(text, i, "（")) {
             depth++;
         } else if (c == ')' || AT(text, i, "）")) {
@@ -684,26 +927,36 @@ static int normalise(fg_str *buf, fg_strview text)
              */
             size_t j = i + n;
 
+            FLUSH_RUN();
             while (j < text.len && (text.ptr[j] == ' ' || AT(text, j, "\u3000")))
                 j += text.ptr[j] == ' ' ? 1 : 3;
-            if (j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
+            if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
                 strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
-                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends) &&
+                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends,
+                               N_OF(list_ends)) &&
                 last_element_cps(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) >= 3)
                 rc = fg_str_append(buf, "、", 3);
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01 is our lead mark). */
-        } else if (c == ',') {
-            rc = fg_str_append(buf, "，", 3);
-        } else if (c == ';') {
-            rc = fg_str_append(buf, "；", 3);
-        } else if (c == ':') {
-            rc = fg_str_append(buf, "：", 3);
+        } else if (c == ',' || c == ';' || c == ':') {
+            FLUSH_RUN();
+            if (rc == FG_OK)
+                rc = fg_str_append(buf, c == ',' ? "，" : c == ';' ? "；" : "：", 3);
         } else {
-            rc = fg_str_append(buf, text.ptr + i, n);
+            plain = true;
+        }
+        if (plain) {
+            /* Plain text extends the pending run, or starts a new one after a gap. */
+            if (run_end != i) {
+                FLUSH_RUN();
+                run_start = i;
+            }
+            run_end = i + n;
         }
         i += n;
     }
+    FLUSH_RUN();
+#undef FLUSH_RUN
     if (rc == FG_OK && buf->ptr == NULL)
         rc = fg_str_reserve(buf, 0);
     return rc;
@@ -737,12 +990,26 @@ static bool all_look_like_units(fg_strview s)
         if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
             fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
 
-            if (e.len && !fg_clause__looks_like_unit(e) && fg_clause__kind(e) == FG_KIND_AGENCY)
+            if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY)
                 return false;
             start = i + 3;
         }
     }
     return true;
+}
+
+/* More than 60 code points, or a “ or 《 inside: not a unit name. */
+static bool too_long_or_quoted(fg_strview name)
+{
+    if (count_cps_upto(name, 60) > 60)
+        return true;
+    for (size_t i = 0; i < name.len; i++) {
+        unsigned char c = (unsigned char)name.ptr[i];
+
+        if ((c == 0xE2 && AT(name, i, "“")) || (c == 0xE3 && AT(name, i, "《")))
+            return true;
+    }
+    return false;
 }
 
 /* One span of units with the role it gets. */
@@ -770,6 +1037,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     int rc = FG_OK;
 
     *is_clause = false;
+    ensure_sets();
     FG_TRY(normalise(&buf, text));
     s = fg_sv(buf.ptr, buf.len);
 
@@ -780,9 +1048,14 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     size_t i = 0;
 
     for (; i < s.len && n_spans + 2 <= sizeof spans / sizeof spans[0];) {
-        const marker *m = marker_at(s, i);
+        const marker *m;
         size_t stop = 0;
 
+        /* Most characters start neither a marker nor (after a separator) a stop label. */
+        i = next_marker_candidate(s, i);
+        if (i >= s.len)
+            break;
+        m = marker_at(s, i);
         if (m != NULL && m->type == M_STOP) {
             stop = m->len;
             m = NULL;
@@ -833,7 +1106,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             bool to_marker = false;
 
             while (i < s.len && !is_sep_at(s, i)) {
-                const marker *nm = marker_at(s, i);
+                const marker *nm = may_start_marker(s, i) ? marker_at(s, i) : NULL;
 
                 if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD)) {
                     to_marker = true;
@@ -850,8 +1123,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
                 fg_strview tail = fg_sv(s.ptr + t0, i - t0);
                 bool ok = false;
 
-                for (size_t k = 0; ok_tails[k]; k++)
-                    ok = ok || fg_sv_eq(tail, fg_sv_cstr(ok_tails[k]));
+                for (size_t k = 0; k < N_OF(ok_tails); k++)
+                    ok = ok || fg_sv_eq(tail, fg_sv(ok_tails[k].s, ok_tails[k].n));
                 if (!ok)
                     bad = true;
             }
@@ -919,9 +1192,9 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 
         if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
-            if (!fg_clause__looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
+            if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
-        } else if (count_cps(name) > 60 || fg_sv_contains(name, "“") || fg_sv_contains(name, "《")) {
+        } else if (too_long_or_quoted(name)) {
             bad = true;
         }
     }

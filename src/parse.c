@@ -16,10 +16,14 @@
  */
 #include "fengong/parse.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "clause.h"
 #include "error.h"
@@ -33,11 +37,14 @@
 /* Value of a CJK numeral character, or -1 (十 = 10, 百 = 100 handled by the caller). */
 static int cn_digit(fg_strview s, size_t i, size_t *n)
 {
-    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    static const char digits[10][4] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
     *n = 3;
+    /* Every numeral is a 3-byte character with lead byte E2..E9. */
+    if (i >= s.len || (unsigned char)s.ptr[i] < 0xE2 || (unsigned char)s.ptr[i] > 0xE9)
+        return -1;
     for (int d = 0; d < 10; d++)
-        if (fg_sv_at_str(s, i, digits[d]))
+        if (fg_sv_at(s, i, digits[d], 3))
             return d;
     if (AT(s, i, "零") || AT(s, i, "○"))
         return 0;
@@ -441,6 +448,9 @@ typedef struct parser {
     fg_units team_units;     /* role stored as fg_team_role in the role field */
 
     fg_str scratch;
+    size_t *ev;              /* find_clauses(): the events of the text outside brackets */
+    size_t n_ev;
+    size_t cap_ev;
 } parser;
 
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
@@ -451,7 +461,7 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     if (n < *cap)
         return FG_OK;
     c = *cap ? *cap * 2 : 64;
-    p = realloc(*v, c * elem);
+    p = fg_realloc_large(*v, n * elem, c * elem);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     *v = p;
@@ -466,13 +476,24 @@ static const char *arena_dup(parser *p, fg_strview s)
 
 /* ---- clauses ---- */
 
+/* The input line of byte off of the item text: that of the last line starting at or before it. */
 static size_t line_of(const parser *p, size_t off)
 {
-    size_t line = p->n_lm ? p->lm[0].line : 0;
+    size_t lo = 0;
+    size_t hi = p->n_lm;
 
-    for (size_t k = 0; k < p->n_lm && p->lm[k].off <= off; k++)
-        line = p->lm[k].line;
-    return line;
+    if (p->n_lm == 0)
+        return 0;
+    /* Offsets never decrease: find the first line that starts after off. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (p->lm[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return p->lm[lo ? lo - 1 : 0].line;
 }
 
 static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first)
@@ -512,23 +533,34 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     return add_clause(p, text, line_of(p, off), first);
 }
 
-/*
- * Cheap filter before label_start_at()/role_word_at(): the first characters of every label
- * and role word (牵负配参会单部责协主) end in one of these third UTF-8 bytes.
- */
-static bool maybe_role_char(fg_strview s, size_t i)
-{
-    static const char firsts[] = "牵负配参会单部责协主其支实";
-    unsigned char c = (unsigned char)s.ptr[i];
+/* The first characters of every label and role word. */
+static const char role_firsts[] = "牵负配参会单部责协主其支实";
+/* The characters that end a sentence. */
+static const char sentence_ends[] = "。；！？";
 
-    if (c < 0xE4 || c > 0xE9 || i + 3 > s.len)
-        return false;
-    for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
-        if (s.ptr[i + 2] == firsts[k + 2] && s.ptr[i + 1] == firsts[k + 1] &&
-            s.ptr[i] == firsts[k])
-            return true;
-    return false;
+/* Character sets of this file, built once (ensure_sets()). */
+static struct {
+    fg_cjkset role_firsts;
+    fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
+} sets;
+
+static void sets_init(void)
+{
+    char events[sizeof role_firsts + sizeof sentence_ends];
+
+    fg_cjkset_add(&sets.role_firsts, role_firsts, sizeof role_firsts - 1);
+    memcpy(events, role_firsts, sizeof role_firsts - 1);
+    memcpy(events + sizeof role_firsts - 1, sentence_ends, sizeof sentence_ends);
+    fg_charscan_init(&sets.events, events, strlen(events));
 }
+
+static void ensure_sets(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, sets_init);
+}
+
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
 static bool role_word_at(fg_strview s, size_t i)
@@ -545,10 +577,11 @@ static bool role_word_at(fg_strview s, size_t i)
 /* Whether a sentence may be a role sentence worth a strict parse. */
 static bool sentence_candidate(fg_strview s)
 {
-    static const char *const words[] = {"牵头", "负责", "负总责", "配合", "参与", "会同",
-                                        "单位：", "单位:", "部门：", "部门:", NULL};
-
-    return fg_sv_contains_any(s, words);
+    /* Any role word anywhere: each starts with an ideograph, which role_word_at() checks. */
+    for (size_t i = 0; i < s.len; i++)
+        if (role_word_at(s, i))
+            return true;
+    return false;
 }
 
 /* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合部门: …). */
@@ -569,6 +602,108 @@ static bool label_start_at(fg_strview s, size_t i)
         return false;
     j += 6;
     return AT(s, j, "：") || AT(s, j, ":") || AT(s, j, "（部门）") || AT(s, j, "（单位）");
+}
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+/* Bit k set when byte k of the 16 at p is c. */
+static inline __m128i eq8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c));
+}
+
+/*
+ * A superset of the bracket starts among the 16 positions at p (p[0..18) readable): ( and ),
+ * and a lead byte E3 or EF whose third byte is 88/89 (（）) or 90/91 (【】). One bit each.
+ */
+static inline unsigned bracket_candidates(const char *p)
+{
+    __m128i b0 = _mm_loadu_si128((const __m128i *)p);
+    __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
+    __m128i third = _mm_and_si128(b2, _mm_set1_epi8((char)0xFE)); /* 88/89 → 88, 90/91 → 90 */
+    __m128i ascii = _mm_or_si128(eq8(b0, '('), eq8(b0, ')'));
+    __m128i lead = _mm_or_si128(eq8(b0, 0xE3), eq8(b0, 0xEF));
+    __m128i thirds = _mm_or_si128(eq8(third, 0x88), eq8(third, 0x90));
+
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, thirds)));
+}
+#endif
+
+/*
+ * The first index >= i of t, before limit, where a bracket starts — ( ) 【 】 （ ） — or
+ * limit. The text is valid UTF-8, so the lead bytes E3 and EF only start characters. With
+ * SSE2, 16 positions are filtered at once and only candidates are looked at.
+ */
+static size_t next_bracket_before(fg_strview t, size_t i, size_t limit)
+{
+    static const bool may_open[256] = {['('] = true, [')'] = true, [0xE3] = true, [0xEF] = true};
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    while (i + 16 <= limit && i + 18 <= t.len) {
+        unsigned m = bracket_candidates(t.ptr + i);
+
+        if (m == 0) {
+            i += 16;
+            continue;
+        }
+        i += (size_t)__builtin_ctz(m);
+        if (t.ptr[i] == '(' || t.ptr[i] == ')' || AT(t, i, "（") || AT(t, i, "）") ||
+            AT(t, i, "【") || AT(t, i, "】"))
+            return i;
+        i++;
+    }
+#endif
+    for (; i < limit; i++) {
+        if (!may_open[(unsigned char)t.ptr[i]])
+            continue;
+        if (t.ptr[i] == '(' || t.ptr[i] == ')' || AT(t, i, "（") || AT(t, i, "）") ||
+            AT(t, i, "【") || AT(t, i, "】"))
+            return i;
+    }
+    return limit;
+}
+
+static size_t next_bracket(fg_strview t, size_t i)
+{
+    return next_bracket_before(t, i, t.len);
+}
+
+/*
+ * The first index >= i of o, before limit, where find_clauses() has something to look at: a
+ * sentence end 。；！？ or a character that may start a label or a role word; else limit.
+ * o is valid UTF-8 (the item text with parentheticals blanked).
+ */
+/*
+ * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
+ * sentence end 。；！？ or a character that may start a label or a role word, as
+ * index << 1 | (1 for a sentence end). o is valid UTF-8 (the item text with
+ * parentheticals blanked); one pass of sets.events finds the candidates, an exact test
+ * keeps the events.
+ */
+static int collect_sentence_events(parser *p, fg_strview o)
+{
+    size_t need = o.len / 3 + 1;
+    size_t n;
+    size_t k = 0;
+
+    if (need > p->cap_ev) {
+        size_t *ev = realloc(p->ev, need * sizeof *ev);
+
+        if (ev == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        p->ev = ev;
+        p->cap_ev = need;
+    }
+    n = fg_charscan_all(&sets.events, o.ptr, o.len, p->ev);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = p->ev[j];
+
+        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i))
+            p->ev[k++] = i << 1;
+        else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？"))
+            p->ev[k++] = i << 1 | 1;
+    }
+    p->n_ev = k;
+    return FG_OK;
 }
 
 /*
@@ -624,13 +759,8 @@ static int find_clauses(parser *p, fg_strview t)
         }
         /* A run of text up to the next bracket is copied (or blanked) at once. */
         {
-            size_t j = i;
+            size_t j = next_bracket(t, i);
 
-            while (j < t.len && t.ptr[j] != '(' && t.ptr[j] != ')' &&
-                   !AT(t, j, "（") && !AT(t, j, "）") && !AT(t, j, "【") && !AT(t, j, "】"))
-                j += fg_cp_len((unsigned char)t.ptr[j]);
-            if (j > t.len)
-                j = t.len;
             if (depth == 0) {
                 FG_TRY(fg_str_append(outside, t.ptr + i, j - i));
             } else {
@@ -657,23 +787,51 @@ static int find_clauses(parser *p, fg_strview t)
         size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
         size_t block_end = 0;
         size_t lm_k = 0;
+        size_t ev_k = 0;
         bool cand = false;   /* the sentence so far holds a role word */
+        bool start_is_label = label_start_at(o, start);
 
+        FG_TRY(collect_sentence_events(p, o));
         for (size_t i = 0; i <= o.len;) {
-            size_t n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
-            unsigned char c0 = i < o.len ? (unsigned char)o.ptr[i] : 0;
-            bool term = i == o.len || ((c0 == 0xE3 || c0 == 0xEF) &&
-                                       (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") ||
-                                        AT(o, i, "？")));
-            bool maybe = i < o.len && maybe_role_char(o, i);
+            size_t n;
+            bool term;
+            bool maybe;       /* i starts a role_firsts character */
+            bool is_event = false;
+            bool is_term = false;
+            bool at_line = false;
+            size_t next = o.len;
+
+            /*
+             * Nothing happens between events: sentence ends and possible role characters
+             * (p->ev), and line starts while the sentence starts with a label (only a line
+             * break can end it then). Jump to the next one.
+             */
+            while (ev_k < p->n_ev && (p->ev[ev_k] >> 1) < i)
+                ev_k++;
+            if (ev_k < p->n_ev) {
+                next = p->ev[ev_k] >> 1;
+                is_event = true;
+                is_term = (p->ev[ev_k] & 1) != 0;
+            }
+            if (start_is_label) {
+                while (lm_k < p->n_lm && p->lm[lm_k].off < i)
+                    lm_k++;
+                if (lm_k < p->n_lm && p->lm[lm_k].off <= next && p->lm[lm_k].off < o.len) {
+                    at_line = true;
+                    if (p->lm[lm_k].off < next)
+                        is_event = false;
+                    next = p->lm[lm_k].off;
+                }
+            }
+            i = next;
+            n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
+            term = i == o.len || (is_event && is_term);
+            maybe = is_event && !is_term;
             bool label_here = maybe && i > start && label_start_at(o, i);
             bool line_break = false;
 
             /* A line break ends a labelled line when its last unit is complete. */
-            while (lm_k < p->n_lm && p->lm[lm_k].off < i)
-                lm_k++;
-            if (!term && !label_here && lm_k < p->n_lm && p->lm[lm_k].off == i && i > start &&
-                label_start_at(o, start)) {
+            if (!term && !label_here && at_line && i > start && start_is_label) {
                 fg_strview before = trim(fg_sv(o.ptr + start, i - start));
 
                 line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
@@ -699,6 +857,7 @@ static int find_clauses(parser *p, fg_strview t)
                                           &found));
                 }
                 start = term ? i + n : i;
+                start_is_label = label_start_at(o, start);
                 cand = false;
             }
             if (i == o.len)
@@ -929,23 +1088,28 @@ out:
 static bool continues_word(fg_strview t, size_t first_len)
 {
     fg_strview rest = fg_sv(t.ptr + first_len, t.len - first_len);
-    size_t k = fg_sv_find(rest, "。");
+    size_t k;
     size_t n_cps = 0;
 
     /* A heading alone is short (总体要求); a line cut by a page break runs the full width. */
     for (size_t i = 0; i < first_len; i += fg_cp_len((unsigned char)t.ptr[i]))
         n_cps++;
-    if (n_cps < 16 || k == SIZE_MAX || k > 24)
+    if (n_cps < 16)
+        return false;
+    /* Only a 。 at offset 24 or less counts: no need to look further than its end. */
+    k = fg_sv_find(fg_sv(rest.ptr, rest.len < 24 + 3 ? rest.len : 24 + 3), "。");
+    if (k == SIZE_MAX || k > 24)
         return false;
     rest.len = k;
     return !fg_sv_contains(rest, "，") && !fg_sv_contains(rest, "、");
 }
 
-static size_t cps_of(fg_strview s)
+/* The number of code points of s, or cap + 1 when it has more than cap. */
+static size_t cps_upto(fg_strview s, size_t cap)
 {
     size_t n = 0;
 
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
         n++;
     return n;
 }
@@ -963,8 +1127,10 @@ static bool wrapped_line(const parser *p, fg_strview t)
     if (p->n_lm < 2)
         return false;
     second_end = p->n_lm > 2 ? p->lm[2].off : t.len;
-    first_cps = cps_of(fg_sv(t.ptr, p->first_line_len));
-    return first_cps * 10 >= cps_of(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off)) * 6;
+    first_cps = cps_upto(fg_sv(t.ptr, p->first_line_len), SIZE_MAX - 1);
+    /* second * 6 <= first * 10 exactly when second <= first * 10 / 6: count no further. */
+    return cps_upto(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off),
+                    first_cps * 10 / 6) <= first_cps * 10 / 6;
 }
 
 /* A title without the separators it may end with (推进试点工作，). */
@@ -977,6 +1143,29 @@ static fg_strview trim_title(fg_strview s)
     return s;
 }
 
+/* Whether s holds any of 。，；：（( — what a heading alone never holds. One pass. */
+static bool has_sentence_punct(fg_strview s)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if (c == '(' || (c == 0xE3 && AT(s, i, "。")) ||
+            (c == 0xEF && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "：") || AT(s, i, "（"))))
+            return true;
+    }
+    return false;
+}
+
+/* The first character start at or after pos in valid UTF-8 t, or t.len. */
+static size_t cp_start_from(fg_strview t, size_t pos)
+{
+    if (pos >= t.len)
+        return t.len;
+    while (pos < t.len && ((unsigned char)t.ptr[pos] & 0xC0) == 0x80)
+        pos++;
+    return pos;
+}
+
 /* The title: the marker line when it is a heading alone, else text up to the first 。. */
 static fg_strview item_title(const parser *p, fg_strview t)
 {
@@ -984,31 +1173,38 @@ static fg_strview item_title(const parser *p, fg_strview t)
     size_t end = t.len;
     size_t k;
 
-    if (p->n_lines > 1 && first.len > 0 && !fg_sv_contains(first, "。") &&
-        !fg_sv_contains(first, "，") && !fg_sv_contains(first, "；") &&
-        !fg_sv_contains(first, "：") && !fg_sv_contains(first, "（") &&
-        !fg_sv_contains(first, "(") && !continues_word(t, first.len) &&
-        !wrapped_line(p, t))
+    if (p->n_lines > 1 && first.len > 0 && !has_sentence_punct(first) &&
+        !continues_word(t, first.len) && !wrapped_line(p, t))
         return trim_title(first);
     k = fg_sv_find(t, "。");
     if (k != SIZE_MAX)
         end = k;
-    /* A clause is not part of the title: cut at the first bracket holding a role word. */
-    for (size_t i = 0; i < end;) {
+    /*
+     * A clause is not part of the title: cut at the first bracket holding a role word (the
+     * text up to its closing bracket, at most 900 bytes on). Only brackets are looked at.
+     */
+    for (size_t i = next_bracket_before(t, 0, end); i < end;
+         i = next_bracket_before(t, i + fg_cp_len((unsigned char)t.ptr[i]), end)) {
         size_t n;
 
         if (clause_open(t, i, &n)) {
+            size_t limit = cp_start_from(t, i + 900);
             size_t close = i + n;
             size_t cn;
 
-            while (close < t.len && close - i < 900 && !clause_close(t, close, &cn))
+            while (close < limit) {
+                close = next_bracket_before(t, close, limit);
+                if (close == limit || clause_close(t, close, &cn))
+                    break;
                 close += fg_cp_len((unsigned char)t.ptr[close]);
+            }
+            if (close > limit)
+                close = limit;
             if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
                 end = i;
                 break;
             }
         }
-        i += fg_cp_len((unsigned char)t.ptr[i]);
     }
     return trim_title(fg_sv(t.ptr, end));
 }
@@ -1084,11 +1280,31 @@ static void start_part(parser *p, int annex_no)
     p->header_pending = false;
 }
 
+/* v in decimal at out (at least 21 bytes), as "%ld" prints it; returns the length. */
+static size_t format_long(char *out, long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    size_t k = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        out[k++] = '-';
+    while (n > 0)
+        out[k++] = tmp[--n];
+    return k;
+}
+
 static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t line)
 {
     pitem *it;
-    fg_str path = FG_STR_INIT;
-    char num[32];
+    /* "A12:" and at most ST_COUNT numbers of up to 20 digits, a sign and a dot each. */
+    char path[sizeof p->part + 1 + ST_COUNT * 22];
+    size_t path_len;
     int rc = FG_OK;
 
     FG_TRY(close_item(p));
@@ -1113,14 +1329,15 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     p->depth++;
     p->last_num[m->st] = m->num;
 
-    FG_TRY(fg_str_append(&path, p->part, strlen(p->part)));
-    FG_TRY(fg_str_appendc(&path, ':'));
+    path_len = strlen(p->part);
+    memcpy(path, p->part, path_len);
+    path[path_len++] = ':';
     for (size_t k = 0; k < p->depth; k++) {
-        int n = snprintf(num, sizeof num, k ? ".%ld" : "%ld", p->stack[k].num);
-
-        FG_TRY(fg_str_append(&path, num, (size_t)n));
+        if (k)
+            path[path_len++] = '.';
+        path_len += format_long(path + path_len, p->stack[k].num);
     }
-    it->path = arena_dup(p, fg_sv(path.ptr, path.len));
+    it->path = arena_dup(p, fg_sv(path, path_len));
     it->part = arena_dup(p, fg_sv_cstr(p->part));
     it->marker = arena_dup(p, trim(marker_text));
     if (it->path == NULL || it->part == NULL || it->marker == NULL)
@@ -1134,7 +1351,6 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     p->n_lines = 0;
     p->first_line_len = 0;
 out:
-    fg_str_dispose(&path);
     return rc;
 }
 
@@ -1312,7 +1528,8 @@ static bool toc_line(fg_strview s)
 /* "附件：1. X" → record titles; returns true when the line is part of such a list. */
 static bool annex_list_line(parser *p, fg_strview s)
 {
-    size_t k = fg_sv_find(s, "附件");
+    /* Only an occurrence at offset 0..4 counts: look no further than that. */
+    size_t k = fg_sv_find(fg_sv(s.ptr, s.len < 4 + 6 ? s.len : 4 + 6), "附件");
     size_t j;
     size_t n;
 
@@ -1360,6 +1577,8 @@ static int annex_title_line(const parser *p, fg_strview s)
 
 static col_kind header_cell(fg_strview s)
 {
+    /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
+    enum { MIN_HEADER = 6, MAX_HEADER = 12 };
     static const struct {
         const char *s;
         col_kind k;
@@ -1376,6 +1595,8 @@ static col_kind header_cell(fg_strview s)
         {"牵头领导", COL_OTHER},      {"进度安排", COL_OTHER},
     };
 
+    if (s.len < MIN_HEADER || s.len > MAX_HEADER)
+        return COL_NONE;
     for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
         if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
             return cells[k].k;
@@ -1980,6 +2201,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->cur_text);
     fg_str_dispose(&p->pre_text);
     fg_str_dispose(&p->scratch);
+    free(p->ev);
     free(p->lm);
     free(p->items);
     free(p->clauses);
@@ -2040,6 +2262,42 @@ next:;
     return fg_str_reserve(out, 0);
 }
 
+/*
+ * The end of the line of t that starts at i (the next \n, or t.len); *has_lt and *has_tab
+ * tell whether the line holds a '<' or a tab. One pass (16 bytes at a time with SSE2).
+ */
+static size_t line_end(fg_strview t, size_t i, bool *has_lt, bool *has_tab)
+{
+    bool lt = false;
+    bool tab = false;
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 16 <= t.len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
+        unsigned nl = (unsigned)_mm_movemask_epi8(eq8(v, '\n'));
+        unsigned m_lt = (unsigned)_mm_movemask_epi8(eq8(v, '<'));
+        unsigned m_tab = (unsigned)_mm_movemask_epi8(eq8(v, '\t'));
+
+        if (nl != 0) {
+            unsigned before = (1u << __builtin_ctz(nl)) - 1; /* the bytes before the \n */
+
+            *has_lt = lt || (m_lt & before) != 0;
+            *has_tab = tab || (m_tab & before) != 0;
+            return i + (size_t)__builtin_ctz(nl);
+        }
+        lt = lt || m_lt != 0;
+        tab = tab || m_tab != 0;
+    }
+#endif
+    for (; i < t.len && t.ptr[i] != '\n'; i++) {
+        lt = lt || t.ptr[i] == '<';
+        tab = tab || t.ptr[i] == '\t';
+    }
+    *has_lt = lt;
+    *has_tab = tab;
+    return i;
+}
+
 int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
 {
     parser p;
@@ -2055,6 +2313,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     *out = NULL;
     if (text == NULL)
         return fg_error_set(FG_EINVAL, "fg_parse_document: text must not be NULL");
+    ensure_sets();
     memset(&p, 0, sizeof p);
     p.text = text;
     p.arena = fg_arena_new();
@@ -2080,14 +2339,15 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     doc->first_is_lead = p.first_is_lead;
 
     for (size_t i = 0; i < t.len;) {
-        const char *nl = memchr(t.ptr + i, '\n', t.len - i);
-        size_t e = nl ? (size_t)(nl - t.ptr) : t.len;
+        bool has_lt;
+        bool has_tab; /* the raw line has a tab: s (a part of it) may have one */
+        size_t e = line_end(t, i, &has_lt, &has_tab);
         fg_strview s;
         int an;
         bool consumed = false;
 
         line_no++;
-        if (memchr(t.ptr + i, '<', e - i) != NULL) {
+        if (has_lt) {
             FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
             s = trim(fg_sv(clean.ptr, clean.len));
         } else {
@@ -2117,7 +2377,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             start_part(&p, an);
             continue;
         }
-        if (memchr(s.ptr, '\t', s.len) != NULL || s.ptr[0] == '|' ||
+        if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
             ((fg_sv_starts(s, "序号") || p.in_table) && blank_separated(s))) {
             FG_TRY(delimited_row(&p, s, line_no, &consumed));
             if (consumed)

@@ -3,11 +3,16 @@
  * its contents can be handed to libc; the length stays authoritative. The arena hands out
  * 8-byte aligned blocks from chunks that are freed all at once.
  */
-#define _GNU_SOURCE /* memmem */
+#define _DEFAULT_SOURCE /* madvise(), MADV_HUGEPAGE */
 #include "str.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
+#include <tmmintrin.h>
+#define HAVE_SSSE3_PATH 1
+#endif
 
 #include "error.h"
 
@@ -25,7 +30,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
     cap = s->cap ? s->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = realloc(s->ptr, cap);
+    p = fg_realloc_large(s->ptr, s->ptr ? s->len + 1 : 0, cap);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
@@ -33,7 +38,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
     return FG_OK;
 }
 
-int fg_str_append(fg_str *s, const char *p, size_t len)
+int fg_str_append_grow(fg_str *s, const char *p, size_t len)
 {
     int rc = fg_str_reserve(s, len);
 
@@ -44,11 +49,6 @@ int fg_str_append(fg_str *s, const char *p, size_t len)
     s->len += len;
     s->ptr[s->len] = '\0';
     return FG_OK;
-}
-
-int fg_str_appendc(fg_str *s, char c)
-{
-    return fg_str_append(s, &c, 1);
 }
 
 void fg_str_clear(fg_str *s)
@@ -82,49 +82,101 @@ char *fg_str_steal(fg_str *s)
     return p;
 }
 
-fg_strview fg_sv_cstr(const char *lit)
+/* Haystacks up to this length are searched with a plain loop: a call to memchr() costs more. */
+#define SHORT_HAYSTACK 32
+
+size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n)
 {
-    return fg_sv(lit, strlen(lit));
-}
-
-bool fg_sv_eq(fg_strview a, fg_strview b)
-{
-    return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
-bool fg_sv_starts(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return s.len >= n && memcmp(s.ptr, lit, n) == 0;
-}
-
-bool fg_sv_ends(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    return s.len >= n && memcmp(s.ptr + s.len - n, lit, n) == 0;
-}
-
-size_t fg_sv_find(fg_strview s, const char *lit)
-{
-    size_t n = strlen(lit);
-    const char *hit;
+    const char *p;
+    const char *end;
+    size_t at;
 
     if (n == 0)
         return 0;
     if (s.len < n)
         return SIZE_MAX;
-    hit = memmem(s.ptr, s.len, lit, n);
-    return hit ? (size_t)(hit - s.ptr) : SIZE_MAX;
+    if (s.len <= SHORT_HAYSTACK) {
+        const char c0 = lit[0];
+
+        for (size_t i = 0; i + n <= s.len; i++) {
+            if (s.ptr[i] != c0 || (n > 1 && s.ptr[i + 1] != lit[1]))
+                continue;
+            if (n <= 2 || memcmp(s.ptr + i + 2, lit + 2, n - 2) == 0)
+                return i;
+        }
+        return SIZE_MAX;
+    }
+    /*
+     * memchr() for one byte of lit, then a comparison of the whole. For a UTF-8 literal that
+     * byte is the last of its first character: a continuation byte, far rarer in Chinese
+     * text than a lead byte (and the first character is usually the rarer one: 召 of 召集人,
+     * not 人), so memchr() runs long stretches at vector speed. Candidates come in
+     * increasing order, so the first match is the first occurrence, as memmem() finds.
+     */
+    at = n >= 3 && ((unsigned char)lit[0] & 0xF0) == 0xE0 ? 2 : n - 1;
+    p = s.ptr + at;
+    end = s.ptr + s.len - (n - 1 - at);
+    while (p < end && (p = memchr(p, lit[at], (size_t)(end - p))) != NULL) {
+        if (memcmp(p - at, lit, n) == 0)
+            return (size_t)(p - at - s.ptr);
+        p++;
+    }
+    return SIZE_MAX;
 }
 
 bool fg_sv_contains_any(fg_strview s, const char *const *words)
 {
     for (size_t k = 0; words[k]; k++)
-        if (s.len && memmem(s.ptr, s.len, words[k], strlen(words[k])) != NULL)
+        if (s.len && fg_sv_find_n(s, words[k], strlen(words[k])) != SIZE_MAX)
             return true;
     return false;
+}
+
+void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len)
+{
+    for (size_t k = 0; k + 3 <= len; k += 3) {
+        const unsigned char *u = (const unsigned char *)chars + k;
+        unsigned idx = (unsigned)(u[0] - 0xE4) << 12 | (unsigned)(u[1] & 0x3F) << 6 |
+                       (u[2] & 0x3F);
+
+        /* A programmer's error: every member must be a 3-byte character U+4000..U+9FFF. */
+        if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            abort();
+        set->bits[idx >> 6] |= (uint64_t)1 << (idx & 63);
+        set->thirds |= (uint64_t)1 << (u[2] & 0x3F);
+    }
+}
+
+void *fg_malloc_large(size_t size)
+{
+#if defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+
+    if (size < FG_LARGE_ALLOC)
+        return malloc(size);
+    if (posix_memalign(&p, huge, size) != 0)
+        return NULL;
+    (void)madvise(p, size & ~(huge - 1), MADV_HUGEPAGE); /* advice only: failure is fine */
+    return p;
+#else
+    return malloc(size);
+#endif
+}
+
+void *fg_realloc_large(void *p, size_t keep, size_t size)
+{
+    void *q;
+
+    if (size < FG_LARGE_ALLOC)
+        return realloc(p, size);
+    q = fg_malloc_large(size);
+    if (q == NULL)
+        return NULL;
+    if (keep > 0)
+        memcpy(q, p, keep < size ? keep : size);
+    free(p);
+    return q;
 }
 
 /* ---- arena ---- */
@@ -138,9 +190,11 @@ typedef struct chunk {
 
 struct fg_arena {
     chunk *head;
+    size_t next_size; /* of the next chunk: doubles from ARENA_CHUNK to ARENA_CHUNK_MAX */
 };
 
 #define ARENA_CHUNK (64 * 1024)
+#define ARENA_CHUNK_MAX FG_LARGE_ALLOC
 
 fg_arena *fg_arena_new(void)
 {
@@ -167,26 +221,33 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
 {
     chunk *c = a->head;
     size_t sz = (size + 7) & ~(size_t)7;
+    size_t chunk_size = a->next_size ? a->next_size : ARENA_CHUNK;
 
     if (sz < size)
         return NULL;
     if (c == NULL || c->size - c->used < sz) {
-        size_t csize = sz > ARENA_CHUNK ? sz : ARENA_CHUNK;
+        /*
+         * Chunks double in size (a large document needs few of them, and the large ones
+         * come from fg_malloc_large()); a block bigger than a chunk gets its own.
+         */
+        size_t csize = sz > chunk_size ? sz : chunk_size;
 
         if (csize > SIZE_MAX - sizeof(chunk))
             return NULL;
-        c = malloc(sizeof(chunk) + csize);
+        c = fg_malloc_large(sizeof(chunk) + csize);
         if (c == NULL)
             return NULL;
         c->used = 0;
         c->size = csize;
         /* A big block goes behind the head so the head keeps its free space. */
-        if (a->head && sz > ARENA_CHUNK) {
+        if (a->head && sz > chunk_size) {
             c->next = a->head->next;
             a->head->next = c;
         } else {
             c->next = a->head;
             a->head = c;
+            if (chunk_size < ARENA_CHUNK_MAX)
+                a->next_size = chunk_size * 2;
         }
     }
     c->used += sz;
@@ -243,4 +304,165 @@ int32_t fg_utf8_decode(const char *p, size_t len, size_t *n)
         return -1;
     *n = need;
     return cp;
+}
+
+/* ---- character scanner ---- */
+
+void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len)
+{
+    unsigned char leads[8];
+    size_t n_leads = 0;
+
+    memset(cs, 0, sizeof *cs);
+    for (size_t k = 0; k + 3 <= len; k += 3) {
+        const unsigned char *u = (const unsigned char *)chars + k;
+        unsigned idx = (unsigned)(u[0] & 0x0F) << 6 | (u[2] & 0x3F);
+        size_t g = 0;
+
+        /* A programmer's error: every character must be 3 bytes with lead byte E0..EF. */
+        if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            abort();
+        cs->pairs[idx >> 6] |= (uint64_t)1 << (idx & 63);
+        /* One group per lead byte (as many as 8; more share a group, which only adds candidates). */
+        while (g < n_leads && leads[g] != u[0])
+            g++;
+        if (g == n_leads && n_leads < 8)
+            leads[n_leads++] = u[0];
+        g %= 8;
+        for (int b = 0; b < 3; b++) {
+            cs->nib[2 * b][u[b] & 0x0F] |= (unsigned char)(1u << g);
+            cs->nib[2 * b + 1][u[b] >> 4] |= (unsigned char)(1u << g);
+        }
+    }
+#if defined(HAVE_SSSE3_PATH)
+    __builtin_cpu_init();
+    cs->use_ssse3 = __builtin_cpu_supports("ssse3");
+#endif
+}
+
+#if defined(HAVE_SSSE3_PATH)
+/* Bits of the groups that the 16 bytes of v may belong to, by their low and high nibbles. */
+__attribute__((target("ssse3"))) static inline __m128i nibble_groups(__m128i v, __m128i lo,
+                                                                    __m128i hi)
+{
+    const __m128i mask = _mm_set1_epi8(0x0F);
+    __m128i l = _mm_shuffle_epi8(lo, _mm_and_si128(v, mask));
+    __m128i h = _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), mask));
+
+    return _mm_and_si128(l, h);
+}
+
+/*
+ * fg_charscan_next() for 16 positions at a time while s[i..i+18) is readable: sets *found
+ * and returns the candidate, or returns where the blocks stopped.
+ */
+__attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan *cs,
+                                                              const char *s, size_t len,
+                                                              size_t i, size_t limit, bool *found)
+{
+    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
+    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
+    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
+    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
+    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
+    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+
+    while (i + 16 <= limit && i + 18 <= len) {
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
+                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
+                                                nibble_groups(b2, t2l, t2h)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+
+        if (m != 0) {
+            *found = true;
+            return i + (size_t)__builtin_ctz(m);
+        }
+        i += 16;
+    }
+    return i;
+}
+#endif
+
+#if defined(HAVE_SSSE3_PATH)
+/* fg_charscan_all() for the 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
+__attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_charscan *cs,
+                                                                  const char *s, size_t len,
+                                                                  size_t *out, size_t *n_out)
+{
+    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
+    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
+    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
+    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
+    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
+    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+    size_t n = *n_out;
+    size_t i = 0;
+
+    for (; i + 18 <= len; i += 16) {
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
+                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
+                                                nibble_groups(b2, t2l, t2h)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+
+        while (m != 0) {
+            out[n++] = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+        }
+    }
+    *n_out = n;
+    return i;
+}
+#endif
+
+size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t *out)
+{
+    size_t n = 0;
+    size_t i = 0;
+
+#if defined(HAVE_SSSE3_PATH)
+    if (cs->use_ssse3)
+        i = charscan_all_ssse3(cs, s, len, out, &n);
+#endif
+    /* The rest: every stop of fg_charscan_next() from i on. */
+    while ((i = fg_charscan_next(cs, s, len, i, len)) < len) {
+        out[n++] = i;
+        i += 3;
+    }
+    return n;
+}
+
+size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t i, size_t limit)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+#if defined(HAVE_SSSE3_PATH)
+    if (cs->use_ssse3) {
+        bool found = false;
+
+        i = charscan_ssse3(cs, s, len, i, limit, &found);
+        if (found)
+            return i;
+    }
+#endif
+    /* A character at a time: only lead bytes E0..EF (3-byte characters) can be one. */
+    while (i < limit) {
+        unsigned char c = u[i];
+        unsigned idx;
+
+        if ((c & 0xF0) != 0xE0 || i + 3 > len) {
+            i++;
+            continue;
+        }
+        idx = (unsigned)(c & 0x0F) << 6 | (u[i + 2] & 0x3F);
+        if ((cs->pairs[idx >> 6] >> (idx & 63)) & 1)
+            return i;
+        i += 3;
+    }
+    return limit;
 }

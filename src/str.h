@@ -23,8 +23,25 @@ typedef struct fg_strview {
 #define FG_STR_INIT {NULL, 0, 0}
 
 int fg_str_reserve(fg_str *s, size_t extra);
-int fg_str_append(fg_str *s, const char *p, size_t len);
-int fg_str_appendc(fg_str *s, char c);
+int fg_str_append_grow(fg_str *s, const char *p, size_t len); /* fg_str_append(), any case */
+
+/* Append p[0..len); the common case (room enough) inline, as the parser appends per name. */
+static inline int fg_str_append(fg_str *s, const char *p, size_t len)
+{
+    if (s->ptr != NULL && len < s->cap - s->len) {
+        if (len)
+            memcpy(s->ptr + s->len, p, len);
+        s->len += len;
+        s->ptr[s->len] = '\0';
+        return 0;
+    }
+    return fg_str_append_grow(s, p, len);
+}
+
+static inline int fg_str_appendc(fg_str *s, char c)
+{
+    return fg_str_append(s, &c, 1);
+}
 void fg_str_clear(fg_str *s);         /* keeps the buffer */
 void fg_str_dispose(fg_str *s);       /* frees the buffer; NULL-safe */
 char *fg_str_steal(fg_str *s);        /* hands the buffer to the caller (never NULL on success) */
@@ -34,19 +51,31 @@ static inline fg_strview fg_sv(const char *p, size_t len)
     fg_strview v = {p, len};
     return v;
 }
-fg_strview fg_sv_cstr(const char *lit);                 /* for literals only */
+/* For literals only (inline: the strlen() of a literal folds to a constant). */
+static inline fg_strview fg_sv_cstr(const char *lit)
+{
+    return fg_sv(lit, strlen(lit));
+}
+/*
+ * Whether a[0..n) equals b[0..n): a byte loop for the short literals the parser compares
+ * (it stops at the first difference, usually the first byte), memcmp() for longer ones.
+ */
+static inline bool fg_mem_eq(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return a[0] == b[0] && memcmp(a, b, n) == 0;
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
 /* Whether s holds the n bytes of lit at byte offset i. */
 static inline bool fg_sv_at(fg_strview s, size_t i, const char *lit, size_t n)
 {
     if (i > s.len || n > s.len - i)
         return false;
-    if (n <= 6) {
-        for (size_t k = 0; k < n; k++)
-            if (s.ptr[i + k] != lit[k])
-                return false;
-        return true;
-    }
-    return s.ptr[i] == lit[0] && memcmp(s.ptr + i, lit, n) == 0;
+    return fg_mem_eq(s.ptr + i, lit, n);
 }
 
 /* Whether s holds the NUL-terminated lit at byte offset i. */
@@ -55,20 +84,135 @@ static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
     return fg_sv_at(s, i, lit, strlen(lit));
 }
 
+/*
+ * A scanner for the next place where any of a few 3-byte characters (lead bytes E0..EF)
+ * may start, in valid UTF-8. It reports a superset (the caller makes the exact test) and
+ * skips everything else fast: 16 positions at a time with SSSE3 where the CPU has it
+ * (nibble tables, as in Hyperscan's "Teddy": a position is a candidate when each of its
+ * three bytes has the low and high nibble of a byte of the same group of characters),
+ * else a character at a time with a bit table of (lead, third byte) pairs.
+ */
+typedef struct fg_charscan {
+    uint64_t pairs[16];        /* bit (lead & 0x0F) << 6 | (third & 0x3F) of each character */
+    unsigned char nib[6][16];  /* group bits by low/high nibble of bytes 0, 1 and 2 */
+    bool use_ssse3;
+} fg_charscan;
+
+/* Set up cs for the characters of chars[0..len) (each 3 bytes, lead byte E0..EF). */
+void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len);
+
+/*
+ * The first index in [i, limit) of s[0..len) (valid UTF-8, limit <= len, both on character
+ * boundaries) where one of the characters of cs may start, or limit. Not every index
+ * returned starts one; none that is skipped does.
+ */
+size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t i, size_t limit);
+
+/*
+ * Every index fg_charscan_next() would stop at in s[0..len) (valid UTF-8), in order, into
+ * out, which has room for len / 3 + 1 (only lead bytes of 3-byte characters are reported);
+ * returns how many. One pass, for callers that visit all of them.
+ */
+size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t *out);
+
 /* Byte length of the UTF-8 sequence that starts with c (input already validated). */
 static inline size_t fg_cp_len(unsigned char c)
 {
     return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
 }
 
-/* Whether s contains any of the NULL-terminated words (memmem for each). */
+/* Whether s contains any of the NULL-terminated words (a search for each). */
 bool fg_sv_contains_any(fg_strview s, const char *const *words);
-bool fg_sv_eq(fg_strview a, fg_strview b);
-bool fg_sv_starts(fg_strview s, const char *lit);
-bool fg_sv_ends(fg_strview s, const char *lit);
+
+/*
+ * The helpers below are inline so that, called with a string literal, strlen() folds to a
+ * constant and the comparison is a few instructions: the parser calls them per character.
+ */
+static inline bool fg_sv_eq(fg_strview a, fg_strview b)
+{
+    return a.len == b.len && (a.len == 0 || fg_mem_eq(a.ptr, b.ptr, a.len));
+}
+
+static inline bool fg_sv_starts_n(fg_strview s, const char *lit, size_t n)
+{
+    return s.len >= n && fg_mem_eq(s.ptr, lit, n);
+}
+
+static inline bool fg_sv_ends_n(fg_strview s, const char *lit, size_t n)
+{
+    return s.len >= n && fg_mem_eq(s.ptr + s.len - n, lit, n);
+}
+
+static inline bool fg_sv_starts(fg_strview s, const char *lit)
+{
+    return fg_sv_starts_n(s, lit, strlen(lit));
+}
+
+static inline bool fg_sv_ends(fg_strview s, const char *lit)
+{
+    return fg_sv_ends_n(s, lit, strlen(lit));
+}
+
+/*
+ * Byte offset of the first occurrence of lit[0..n) in s, or SIZE_MAX (0 when n is 0): what
+ * memmem() finds, without its set-up cost on the short strings the parser mostly searches.
+ */
+size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n);
+
 /* Byte offset of the first occurrence of lit in s, or SIZE_MAX. */
-size_t fg_sv_find(fg_strview s, const char *lit);
+static inline size_t fg_sv_find(fg_strview s, const char *lit)
+{
+    return fg_sv_find_n(s, lit, strlen(lit));
+}
 #define fg_sv_contains(s, lit) (fg_sv_find((s), (lit)) != SIZE_MAX)
+
+/* A literal with its length, for tables of literals (no strlen() at run time). */
+typedef struct fg_lit {
+    const char *s;
+    size_t n;
+} fg_lit;
+#define FG_LIT(x) {(x), sizeof(x) - 1}
+
+/*
+ * A set of CJK characters U+4000..U+9FFF (UTF-8 lead bytes E4..E9) as a bitmap, for "is
+ * this character one of …" tests that a loop over the candidates would make slow.
+ */
+typedef struct fg_cjkset {
+    uint64_t thirds;               /* bit (third byte & 0x3F) of each member: a first filter */
+    uint64_t bits[6 * 4096 / 64];
+} fg_cjkset;
+
+/* Add the characters of chars[0..len) (each 3 bytes, lead byte E4..E9) to set. */
+void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len);
+
+/* Whether the 3 bytes at p (avail >= 3) are exactly the UTF-8 of a character of set. */
+static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    unsigned idx;
+
+    if (u[0] < 0xE4 || u[0] > 0xE9 || !((set->thirds >> (u[2] & 0x3F)) & 1))
+        return false;
+    idx = (unsigned)(u[0] - 0xE4) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    /* The bit first: most characters are not members, and then the rest is not looked at. */
+    return ((set->bits[idx >> 6] >> (idx & 63)) & 1) && (u[1] & 0xC0) == 0x80 &&
+           (u[2] & 0xC0) == 0x80;
+}
+
+/*
+ * malloc() for a buffer that may be large: from FG_LARGE_ALLOC bytes on it is aligned to
+ * 2 MB and, where the system offers it (Linux), marked for transparent huge pages, so that
+ * touching it first faults once per 2 MB instead of once per 4 KB page. Freed with free().
+ */
+#define FG_LARGE_ALLOC ((size_t)4 << 20)
+void *fg_malloc_large(size_t size);
+
+/*
+ * realloc() of p (from malloc() or fg_malloc_large()) to size bytes keeping its first keep
+ * bytes; from FG_LARGE_ALLOC bytes on the new block comes from fg_malloc_large(). NULL on
+ * out of memory (p is then untouched).
+ */
+void *fg_realloc_large(void *p, size_t keep, size_t size);
 
 /* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;

@@ -24,7 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <unistd.h>
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 #include "error.h"
@@ -153,33 +157,6 @@ static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
     return need;
 }
 
-/* Length of the longest well-formed UTF-8 prefix of s[0..len). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        bool ok;
-        size_t n;
-
-        if (s[i] < 0x80) {
-            i = skip_ascii(s, i, len);
-            continue;
-        }
-        /* Fast lane for U+1000..U+CFFF, where nearly all Chinese text lies. */
-        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        n = utf8_sequence(s + i, len - i, &ok);
-        if (!ok)
-            return i;
-        i += n;
-    }
-    return len;
-}
-
 /* Decode the code point at s; s must hold well-formed UTF-8. */
 static int32_t utf8_next(const unsigned char *s, size_t *n)
 {
@@ -200,6 +177,185 @@ static int32_t utf8_next(const unsigned char *s, size_t *n)
     *n = 4;
     return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 | (int32_t)(s[2] & 0x3F) << 6 |
            (s[3] & 0x3F);
+}
+
+static bool is_stable(int32_t cp);
+static bool punct_stable;
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+/* Byte-wise unsigned v >= c and v <= c (all ones where true). */
+static inline __m128i ge8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)c)), v);
+}
+
+static inline __m128i le8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)c)), v);
+}
+
+static inline __m128i eq8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c));
+}
+
+/*
+ * The bytes of the 16 at s + i (v; p1, p2, p3 are the bytes 1, 2, 3 before each) that break
+ * the rules of table 3-7 of Unicode: a continuation byte where none is due or none where
+ * one is, C0, C1 or F5..FF, and the second bytes that E0, ED, F0 and F4 restrict.
+ */
+static inline unsigned utf8_errors16(__m128i v, __m128i p1, __m128i p2, __m128i p3)
+{
+    /* 80..BF are the signed bytes below -64. */
+    __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+    __m128i due = _mm_or_si128(ge8(p1, 0xC0), _mm_or_si128(ge8(p2, 0xE0), ge8(p3, 0xF0)));
+    __m128i bad = _mm_xor_si128(cont, due);
+    __m128i e0 = eq8(p1, 0xE0);
+    __m128i ed = eq8(p1, 0xED);
+    __m128i f0 = eq8(p1, 0xF0);
+    __m128i f4 = eq8(p1, 0xF4);
+
+    bad = _mm_or_si128(bad, _mm_or_si128(ge8(v, 0xF5), eq8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), 0xC0)));
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(e0, ed), _mm_or_si128(f0, f4))) != 0) {
+        bad = _mm_or_si128(bad, _mm_andnot_si128(ge8(v, 0xA0), e0));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(le8(v, 0x9F), ed));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(ge8(v, 0x90), f0));
+        bad = _mm_or_si128(bad, _mm_andnot_si128(le8(v, 0x8F), f4));
+    }
+    return (unsigned)_mm_movemask_epi8(bad);
+}
+
+/*
+ * Validate s 16 bytes at a time from 0 while 17 bytes are left; returns an offset from
+ * which the byte-wise loop may go on: everything before it is well-formed and complete.
+ * While *check, the first code point that is neither ASCII, nor an ideograph E4..E9, nor
+ * stable is looked for, as utf8_valid_prefix_nfc() does, and reported in *unstable.
+ */
+static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unstable, bool *check)
+{
+    size_t i = 0;
+    size_t safe = 0;
+
+    while (i + 18 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i p1;
+        __m128i p2;
+        __m128i p3;
+        size_t next = i + 16;
+
+        if (i == 0) { /* nothing before the text: as if ASCII */
+            p1 = _mm_slli_si128(v, 1);
+            p2 = _mm_slli_si128(v, 2);
+            p3 = _mm_slli_si128(v, 3);
+        } else {
+            p1 = _mm_loadu_si128((const __m128i *)(s + i - 1));
+            p2 = _mm_loadu_si128((const __m128i *)(s + i - 2));
+            p3 = _mm_loadu_si128((const __m128i *)(s + i - 3));
+        }
+        if (utf8_errors16(v, p1, p2, p3) != 0)
+            break;
+        /* The next block starts with a character: back over a sequence cut by this one. */
+        while ((s[next] & 0xC0) == 0x80)
+            next--;
+        if (*check) {
+            /* Lead bytes other than E4..E9, of characters that end before next. */
+            __m128i lead = ge8(v, 0xC0);
+            __m128i skip = _mm_and_si128(ge8(v, 0xE4), le8(v, 0xE9));
+            unsigned m;
+
+            if (punct_stable) {
+                /* Common punctuation: U+2002..203F, U+3000..3029, U+3030..303F, U+FF00..FF7F. */
+                __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+                __m128i v2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+                __m128i x80 = eq8(v1, 0x80);
+                __m128i gen = _mm_and_si128(_mm_and_si128(eq8(v, 0xE2), x80), ge8(v2, 0x82));
+                __m128i cjkp = _mm_andnot_si128(_mm_and_si128(ge8(v2, 0xAA), le8(v2, 0xAF)),
+                                                _mm_and_si128(eq8(v, 0xE3), x80));
+                __m128i full = _mm_and_si128(eq8(v, 0xEF),
+                                             _mm_or_si128(eq8(v1, 0xBC), eq8(v1, 0xBD)));
+
+                skip = _mm_or_si128(skip, _mm_or_si128(gen, _mm_or_si128(cjkp, full)));
+            }
+            m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(skip, lead)) &
+                ((1u << (next - i)) - 1);
+
+            while (m != 0) {
+                size_t k = i + (size_t)__builtin_ctz(m);
+                size_t n_cp;
+
+                m &= m - 1;
+                if (!is_stable(utf8_next(s + k, &n_cp))) {
+                    *unstable = k;
+                    *check = false;
+                    break;
+                }
+            }
+        }
+        /* Sequences that reach into this block from before it are complete: all checked. */
+        safe = i;
+        i = next;
+    }
+    return safe;
+}
+#endif
+
+/*
+ * Length of the longest well-formed UTF-8 prefix of s[0..len). When unstable is not NULL,
+ * it also receives the offset of the first code point of that prefix that stage 3 would
+ * not skip (neither ASCII nor stable, see normalise_nfc()), or the prefix length if none:
+ * a text with none needs no NFC pass at all.
+ */
+static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *unstable)
+{
+    size_t i = 0;
+    bool check = unstable != NULL;
+
+    if (unstable != NULL)
+        *unstable = SIZE_MAX;
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    i = utf8_valid_blocks(s, len, unstable, &check);
+#endif
+    while (i < len) {
+        bool ok;
+        size_t n;
+        size_t n_cp;
+
+        if (s[i] < 0x80) {
+            i = skip_ascii(s, i, len);
+            continue;
+        }
+        /*
+         * Fast lane for the 3-byte sequences whose second byte may be anything in 80..BF
+         * (lead E1..EC, EE, EF): U+1000..U+FFFF but for surrogates, where nearly all
+         * Chinese text and its punctuation lie. E4..E9 (U+4000..U+9FFF) are stable.
+         */
+        if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, &n_cp))) {
+                *unstable = i;
+                check = false;
+            }
+            i += 3;
+            continue;
+        }
+        n = utf8_sequence(s + i, len - i, &ok);
+        if (!ok)
+            break;
+        if (check && !is_stable(utf8_next(s + i, &n_cp))) {
+            *unstable = i;
+            check = false;
+        }
+        i += n;
+    }
+    if (unstable != NULL && *unstable == SIZE_MAX)
+        *unstable = i;
+    return i;
+}
+
+/* Length of the longest well-formed UTF-8 prefix of s[0..len). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    return utf8_valid_prefix_nfc(s, len, NULL);
 }
 
 /* ---- warnings ---- */
@@ -383,15 +539,17 @@ out:
 
 /*
  * Stage 1. Sets *enc, and the UTF-8 result in *s and *n: either bytes themselves (well-formed
- * UTF-8, BOM skipped) or conv, which then owns it.
+ * UTF-8, BOM skipped) or conv, which then owns it. *unstable receives an offset in *s before
+ * which stage 3 has nothing to do (0 when not known).
  */
 static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char **s, size_t *n,
-                        const unsigned char *bytes, size_t len)
+                        size_t *unstable, const unsigned char *bytes, size_t len)
 {
     size_t valid;
     bool is_clean;
     int rc = FG_OK;
 
+    *unstable = 0;
     if (len >= 2 &&
         ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
         size_t body = len - 2;
@@ -416,12 +574,13 @@ static int decode_bytes(decoder *dec, fg_str *conv, fg_encoding *enc, const char
     } else {
         *enc = FG_ENC_UTF8;
     }
-    valid = utf8_valid_prefix(bytes, len);
+    valid = utf8_valid_prefix_nfc(bytes, len, unstable);
     if (valid == len) {
         *s = (const char *)bytes;
         *n = len;
         goto out;
     }
+    *unstable = 0;
     if (*enc == FG_ENC_UTF8) {
         FG_TRY(convert(dec, conv, FG_ENC_GB18030, bytes, len, &is_clean));
         if (is_clean) {
@@ -441,11 +600,40 @@ out:
 
 /* ---- stage 2: binary check, line breaks, NUL ---- */
 
+/* Whether b is a byte count_stats() counts other than a continuation byte. */
+static inline unsigned char is_special_byte(unsigned char b)
+{
+    return (unsigned char)(((b < 0x20) & (b != '\t') & (b != '\n') & (b != '\f')) | (b == 0x7F));
+}
+
+/*
+ * Whether s holds any NUL, CR, other control character (\t \n \f aside) or DEL. Almost no
+ * text does, and then count_stats() has nothing to count but characters, which nobody
+ * needs. Blocks of 64 bytes with no early exit inside, so that the compiler vectorises them.
+ */
+static bool has_special_bytes(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    unsigned char acc = 0;
+
+    for (; i + 64 <= len; i += 64) {
+        for (size_t k = 0; k < 64; k++)
+            acc |= is_special_byte(s[i + k]);
+        if (acc)
+            return true;
+    }
+    for (; i < len; i++)
+        acc |= is_special_byte(s[i]);
+    return acc != 0;
+}
+
 static void count_stats(text_stats *st, const unsigned char *s, size_t len)
 {
     size_t i = 0;
 
     memset(st, 0, sizeof *st);
+    if (!has_special_bytes(s, len))
+        return; /* no NUL, CR or control character: n_cps is not needed (see the caller) */
     st->n_cps = len;
     /*
      * Blocks of 255 bytes with 8-bit counters that cannot overflow, branch-free, so that the
@@ -488,19 +676,36 @@ static size_t next_special(const char *s, size_t i, size_t len, bool has_nul)
     return p ? (size_t)(p - s) : len;
 }
 
+/* Room for extra bytes (and the NUL) in the empty dst, from fg_malloc_large(). */
+static int reserve_large(fg_str *dst, size_t extra)
+{
+    if (dst->ptr == NULL && extra < SIZE_MAX) {
+        dst->ptr = fg_malloc_large(extra + 1);
+        if (dst->ptr == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        dst->cap = extra + 1;
+        dst->len = 0;
+        dst->ptr[0] = '\0';
+    }
+    return fg_str_reserve(dst, extra);
+}
+
 /*
  * Stage 2: refuse binary data, then put s[0..len) into dst with CRLF and CR turned into
  * LF and NUL into U+FFFD. When s lies inside donor (which then holds nothing else we
  * need), donor's buffer is reused instead of copied.
  */
-static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char *s, size_t len)
+static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char *s, size_t len,
+                           bool *verbatim)
 {
     text_stats st;
     size_t i = 0;
     char *o;
     int rc = FG_OK;
 
+    *verbatim = false;
     count_stats(&st, (const unsigned char *)s, len);
+    /* With no control characters, n_cps may be left 0: the test below is then false anyway. */
     if (st.n_nul > NUL_LIMIT || st.n_nul * 100 > len || st.n_ctrl * 10 > st.n_cps) {
         rc = fg_error_set(FG_EENCODING, "%s: binary data, not text", dec->name);
         goto out;
@@ -509,18 +714,21 @@ static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char 
         uintptr_t at = (uintptr_t)s;
         uintptr_t base = donor != NULL ? (uintptr_t)donor->ptr : 0;
 
+        *verbatim = true;
         if (base != 0 && at >= base && at + len <= base + donor->len) {
-            memmove(donor->ptr, s, len);
+            if (donor->ptr != s)
+                memmove(donor->ptr, s, len);
             donor->len = len;
             donor->ptr[len] = '\0';
             *dst = *donor;
             *donor = (fg_str)FG_STR_INIT;
             goto out;
         }
+        FG_TRY(reserve_large(dst, len));
         FG_TRY(fg_str_append(dst, s, len));
         goto out;
     }
-    FG_TRY(fg_str_reserve(dst, len + 2 * st.n_nul));
+    FG_TRY(reserve_large(dst, len + 2 * st.n_nul));
     o = dst->ptr;
     while (i < len) {
         size_t j = next_special(s, i, len, st.n_nul > 0);
@@ -565,7 +773,7 @@ static bool composes_backward(const utf8proc_property_t *p)
  * True when NFC cannot change cp and cannot join it to what precedes it, so that a
  * segment boundary may be placed before it. ASCII is handled by the callers.
  */
-static bool is_stable(int32_t cp)
+static bool stable_uncached(int32_t cp)
 {
     const utf8proc_property_t *p;
 
@@ -576,6 +784,44 @@ static bool is_stable(int32_t cp)
     p = utf8proc_get_property(cp);
     return p->combining_class == 0 && !p->comp_exclusion &&
            !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX) && !composes_backward(p);
+}
+
+/* stable_uncached() of every BMP code point, computed once (stable_init()). */
+static uint64_t stable_bmp[0x10000 / 64];
+
+/*
+ * punct_stable: whether U+2002..203F, U+3000..3029, U+3030..303F and U+FF00..FF7F (the
+ * punctuation of Chinese text) are all stable, so that utf8_valid_blocks() may skip them.
+ */
+
+static void stable_init(void)
+{
+    static const int32_t ranges[][2] = {
+        {0x2002, 0x203F}, {0x3000, 0x3029}, {0x3030, 0x303F}, {0xFF00, 0xFF7F}};
+
+    for (int32_t cp = 0; cp < 0x10000; cp++)
+        if (stable_uncached(cp))
+            stable_bmp[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    punct_stable = true;
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++)
+            punct_stable = punct_stable && stable_uncached(cp);
+}
+
+/* Build stable_bmp once; fg_text_decode() and fg_text_read_file() call it first. */
+static void ensure_stable_table(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, stable_init);
+}
+
+/* stable_uncached(cp), from the table for the BMP. */
+static bool is_stable(int32_t cp)
+{
+    if (cp < 0x10000)
+        return (stable_bmp[cp >> 6] >> (cp & 63)) & 1;
+    return stable_uncached(cp);
 }
 
 /* Does cp, once decomposed, start with a combining mark (canonical class other than 0)? */
@@ -644,17 +890,27 @@ out:
     return rc;
 }
 
-/* Stage 3: NFC of text in place (its buffer may be replaced). */
-static int normalise_nfc(decoder *dec, fg_str *text)
+/*
+ * Stage 3: NFC of text in place (its buffer may be replaced). Every code point before byte
+ * from is known to be ASCII or stable, so the scan starts there.
+ */
+static int normalise_nfc(decoder *dec, fg_str *text, size_t from)
 {
     const unsigned char *s = (const unsigned char *)text->ptr;
     size_t len = text->len;
     fg_str res = FG_STR_INIT;
-    size_t i = 0;
+    size_t i = from;
     size_t last_stable = 0; /* start of the last stable code point seen */
     size_t floor = 0;       /* end of the last segment */
     size_t copied = 0;      /* text[0..copied) is in res already */
     int rc = FG_OK;
+
+    /* What the scan from 0 would have seen last: the code point just before from. */
+    if (from > 0) {
+        last_stable = from - 1;
+        while (last_stable > 0 && (s[last_stable] & 0xC0) == 0x80)
+            last_stable--;
+    }
 
     while (i < len) {
         size_t n;
@@ -763,6 +1019,8 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     fg_encoding enc = FG_ENC_UTF8;
     const char *s = "";
     size_t n = 0;
+    size_t unstable = 0;
+    bool verbatim = false;
     int rc = FG_OK;
 
     char digest[65];
@@ -788,10 +1046,18 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     dec->name = name;
     dec->lines[0].line = 1;
     dec->lines[1].line = 1;
-    FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, bytes, len));
-    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n));
+    ensure_stable_table();
+    FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, &unstable, bytes, len));
+    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n, &verbatim));
     fg_str_dispose(&conv);
-    FG_TRY(normalise_nfc(dec, &data));
+    /*
+     * Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since;
+     * else the same scan over the new text (valid UTF-8 by now) tells where to start.
+     */
+    if (!verbatim)
+        utf8_valid_prefix_nfc((const unsigned char *)data.ptr, data.len, &unstable);
+    if (unstable < data.len)
+        FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
     (*out)->n_bytes = len;
     memcpy((*out)->sha256, digest, sizeof digest);
@@ -867,7 +1133,7 @@ static int read_all(fg_str *buf, int fd, const char *name, size_t size)
     int rc = FG_OK;
 
     /* Exactly the size plus room for the read that sees end of file and the NUL. */
-    buf->ptr = malloc(size + 2);
+    buf->ptr = fg_malloc_large(size + 2);
     FG_CHECK_ALLOC(buf->ptr);
     buf->cap = size + 2;
     buf->len = 0;

@@ -1,9 +1,13 @@
 /*
  * fengong extract: decode and parse each file, then print assignments, items, teams or a
  * summary as a table, TSV, CSV or JSON. A file that fails is reported and skipped; the
- * others are still printed, and the exit status is 1.
+ * others are still printed, and the exit status is 1. Files are read and parsed by a pool
+ * of threads (-j); the main thread prints each file's messages and rows in input order, so
+ * the output is the same whatever the number of threads.
  */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +30,8 @@ static const char extract_usage[] =
     "      --teams       list work-team (工作专班) rows: doc, team, role, agency\n"
     "      --items       list items: doc, item, clauses, title\n"
     "      --summary     one line per document: 文号, items, clauses, lead/co rows, teams\n"
+    "  -j, --jobs N      read and parse N files at a time (default: the number of CPUs);\n"
+    "                    the output is the same, in the order of the FILEs\n"
     "  -h, --help        show this help\n"
     "\n"
     "Default rows: doc, item, clause, role, agency (one row per assignment). JSON always\n"
@@ -34,18 +40,75 @@ static const char extract_usage[] =
 
 typedef enum what { W_ASSIGN, W_TEAMS, W_ITEMS, W_SUMMARY } what;
 
+/*
+ * TSV rows are assembled in buf and handed to stdout in blocks of TSV_BLOCK bytes: the same
+ * bytes as cli_write_row(), without a call per byte. Flushed before anything else is
+ * written to stdout.
+ */
+#define TSV_BLOCK (64 * 1024)
+
 typedef struct out_ctx {
     cli_format fmt;
     what w;
     cli_table *table;
+    char *buf;  /* TSV_BLOCK bytes when fmt is CLI_TSV */
+    size_t len;
 } out_ctx;
+
+static void tsv_flush(out_ctx *o)
+{
+    if (o->len > 0)
+        fwrite(o->buf, 1, o->len, stdout);
+    o->len = 0;
+}
+
+/* Append s to the row being built, tabs and line breaks turned into blanks (as TSV needs). */
+static void tsv_put(out_ctx *o, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (o->len == TSV_BLOCK)
+            tsv_flush(o);
+        o->buf[o->len++] = *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p;
+    }
+}
+
+static void tsv_putc(out_ctx *o, char c)
+{
+    if (o->len == TSV_BLOCK)
+        tsv_flush(o);
+    o->buf[o->len++] = c;
+}
 
 static int emit(out_ctx *o, size_t n, const char *const *cells)
 {
     if (o->fmt == CLI_TABLE)
         return cli_table_add(o->table, cells);
+    if (o->fmt == CLI_TSV) {
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                tsv_putc(o, '\t');
+            tsv_put(o, cells[i]);
+        }
+        tsv_putc(o, '\n');
+        return 0;
+    }
     cli_write_row(stdout, o->fmt, n, cells);
     return 0;
+}
+
+/* Decimal digits of v in buf (at least 21 bytes). */
+static void format_size(char *buf, size_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    for (size_t k = 0; k < n; k++)
+        buf[k] = tmp[n - 1 - k];
+    buf[n] = '\0';
 }
 
 static int emit_doc(out_ctx *o, const fg_doc *doc)
@@ -57,7 +120,7 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
             const fg_item *it = &doc->items[i];
 
             for (size_t c = 0; c < it->n_clauses; c++) {
-                snprintf(num[0], sizeof num[0], "%zu", c + 1);
+                format_size(num[0], c + 1);
                 for (size_t a = 0; a < it->clauses[c].n_assignments; a++) {
                     const fg_assignment *as = &it->clauses[c].assignments[a];
                     const char *row[] = {doc->name, it->path, num[0], fg_role_name(as->role),
@@ -120,6 +183,168 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
     return 0;
 }
 
+/* ---- reading and parsing files on a pool of threads ---- */
+
+/* One input file: what reading and parsing it gave, kept until it is printed. */
+typedef struct extract_job {
+    const char *path;
+    fg_text *text; /* NULL when reading failed; kept for its warnings */
+    fg_doc *doc;   /* NULL when reading or parsing failed */
+    fg_error err;  /* the failure, copied from the thread that met it */
+    bool done;
+} extract_job;
+
+static void run_job(extract_job *j)
+{
+    fg_parse_opts popts = FG_PARSE_OPTS_INIT;
+
+    if (fg_text_read_file(&j->text, j->path) < 0) {
+        j->err = *fg_error_last();
+        return;
+    }
+    popts.name = j->path;
+    if (fg_parse_document(&j->doc, j->text, &popts) < 0)
+        j->err = *fg_error_last();
+}
+
+/* cli_report_error() for an error met on another thread. */
+static void report_job_error(const fg_error *e, const cli_global *g)
+{
+    fprintf(stderr, "fengong: %s\n", e->message[0] ? e->message : fg_error_name(e->code));
+    if (g && g->debug && e->src_file)
+        fprintf(stderr, "fengong: (raised at %s:%d, %s)\n", e->src_file, e->src_line,
+                fg_error_name(e->code));
+}
+
+/*
+ * Print what a job gave, as the one-file-at-a-time loop did: its read error, or its
+ * warnings, then its parse error or its rows (JSON documents are kept in docs instead).
+ */
+static void emit_job(out_ctx *o, extract_job *j, const cli_global *g, int *status,
+                     const fg_doc **docs, size_t *n_docs)
+{
+    if (j->text == NULL) {
+        report_job_error(&j->err, g);
+        *status = CLI_FAIL;
+        return;
+    }
+    for (size_t w = 0; w < j->text->n_warnings; w++)
+        fprintf(stderr, "fengong: %s\n", j->text->warnings[w].message);
+    if (j->text->n_replaced > j->text->n_warnings)
+        fprintf(stderr, "fengong: %s: %zu more invalid sequences replaced\n", j->path,
+                j->text->n_replaced - j->text->n_warnings);
+    fg_text_free(j->text);
+    j->text = NULL;
+    if (j->doc == NULL) {
+        report_job_error(&j->err, g);
+        *status = CLI_FAIL;
+        return;
+    }
+    if (o->fmt == CLI_JSON) {
+        docs[(*n_docs)++] = j->doc;
+        j->doc = NULL;
+        return;
+    }
+    if (emit_doc(o, j->doc) < 0) {
+        fputs("fengong: out of memory\n", stderr);
+        *status = CLI_FAIL;
+    }
+    fg_doc_free(j->doc);
+    j->doc = NULL;
+}
+
+/*
+ * The workers take jobs in input order but no further ahead of the printing than window
+ * jobs, which bounds the documents held in memory.
+ */
+typedef struct job_pool {
+    extract_job *jobs;
+    size_t n_jobs;
+    size_t next;    /* the next job to take */
+    size_t emitted; /* jobs before this one are printed */
+    size_t window;
+    pthread_mutex_t mu;
+    pthread_cond_t done_cv; /* a job is done */
+    pthread_cond_t room_cv; /* a job is printed */
+} job_pool;
+
+static void *worker(void *arg)
+{
+    job_pool *pool = arg;
+
+    for (;;) {
+        size_t k;
+
+        pthread_mutex_lock(&pool->mu);
+        while (pool->next < pool->n_jobs && pool->next >= pool->emitted + pool->window)
+            pthread_cond_wait(&pool->room_cv, &pool->mu);
+        if (pool->next >= pool->n_jobs) {
+            pthread_mutex_unlock(&pool->mu);
+            return NULL;
+        }
+        k = pool->next++;
+        pthread_mutex_unlock(&pool->mu);
+        run_job(&pool->jobs[k]);
+        pthread_mutex_lock(&pool->mu);
+        pool->jobs[k].done = true;
+        pthread_cond_broadcast(&pool->done_cv);
+        pthread_mutex_unlock(&pool->mu);
+    }
+}
+
+/*
+ * Run all jobs on n_threads threads (on this one when 1, or when no thread can be started)
+ * and print each in order as soon as it and those before it are done.
+ */
+static void run_jobs(out_ctx *o, extract_job *jobs, size_t n_jobs, size_t n_threads,
+                    const cli_global *g, int *status, const fg_doc **docs, size_t *n_docs)
+{
+    job_pool pool = {jobs, n_jobs, 0, 0, 4 * n_threads, PTHREAD_MUTEX_INITIALIZER,
+                     PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    pthread_t *threads = NULL;
+    size_t n_started = 0;
+
+    if (n_threads > n_jobs)
+        n_threads = n_jobs;
+    if (n_threads > 1)
+        threads = calloc(n_threads, sizeof *threads);
+    for (size_t t = 0; threads != NULL && t < n_threads; t++) {
+        if (pthread_create(&threads[t], NULL, worker, &pool) != 0)
+            break;
+        n_started++;
+    }
+    for (size_t i = 0; i < n_jobs; i++) {
+        if (n_started == 0) {
+            run_job(&jobs[i]); /* one thread: this one */
+        } else {
+            pthread_mutex_lock(&pool.mu);
+            while (!jobs[i].done)
+                pthread_cond_wait(&pool.done_cv, &pool.mu);
+            pthread_mutex_unlock(&pool.mu);
+        }
+        emit_job(o, &jobs[i], g, status, docs, n_docs);
+        pthread_mutex_lock(&pool.mu);
+        pool.emitted = i + 1;
+        pthread_cond_broadcast(&pool.room_cv);
+        pthread_mutex_unlock(&pool.mu);
+    }
+    for (size_t t = 0; t < n_started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    pthread_cond_destroy(&pool.room_cv);
+    pthread_cond_destroy(&pool.done_cv);
+    pthread_mutex_destroy(&pool.mu);
+}
+
+/* The --jobs value: a number from 1 to 1024; -1 when it is not one. */
+static long parse_jobs(const char *s)
+{
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+
+    return end != s && *end == '\0' && v >= 1 && v <= 1024 ? v : -1;
+}
+
 int cmd_extract(int argc, char **argv, const cli_global *g)
 {
     static const struct option opts[] = {
@@ -127,6 +352,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         {"teams", no_argument, NULL, 't'},
         {"items", no_argument, NULL, 'i'},
         {"summary", no_argument, NULL, 's'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -135,7 +361,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     static const char *const h_items[] = {"doc", "item", "clauses", "title"};
     static const char *const h_summary[] = {"doc", "doc_number", "items", "tasks", "clauses",
                                             "lead", "co", "teams", "title"};
-    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL};
+    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0};
     const fg_doc **docs = NULL;
     size_t n_docs = 0;
     int status = CLI_OK;
@@ -143,9 +369,13 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     int f;
     const char *const *hdr;
     size_t n_hdr;
+    long n_threads = sysconf(_SC_NPROCESSORS_ONLN);
+    extract_job *jobs = NULL;
+    size_t n_jobs;
+    size_t n_stdin = 0;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+f:j:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_format_option(&f, "extract", optarg) < 0)
@@ -160,6 +390,14 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
             break;
         case 's':
             o.w = W_SUMMARY;
+            break;
+        case 'j':
+            n_threads = parse_jobs(optarg);
+            if (n_threads < 0) {
+                fprintf(stderr, "fengong extract: --jobs needs a number from 1 to 1024, not '%s'\n%s",
+                        optarg, extract_usage);
+                return CLI_USAGE;
+            }
             break;
         case 'h':
             fputs(extract_usage, stdout);
@@ -193,45 +431,28 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     } else if (o.fmt != CLI_JSON) {
         cli_write_row(stdout, o.fmt, n_hdr, hdr);
     }
-    docs = calloc((size_t)(argc - optind), sizeof *docs);
-    if (docs == NULL) {
+    n_jobs = (size_t)(argc - optind);
+    docs = calloc(n_jobs, sizeof *docs);
+    jobs = calloc(n_jobs, sizeof *jobs);
+    if (o.fmt == CLI_TSV)
+        o.buf = malloc(TSV_BLOCK);
+    if (docs == NULL || jobs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
         fputs("fengong: out of memory\n", stderr);
         cli_table_free(o.table);
+        free(docs);
+        free(jobs);
+        free(o.buf);
         return CLI_FAIL;
     }
-    for (int i = optind; i < argc; i++) {
-        fg_text *text = NULL;
-        fg_doc *doc = NULL;
-        fg_parse_opts popts = FG_PARSE_OPTS_INIT;
-
-        if (fg_text_read_file(&text, argv[i]) < 0) {
-            cli_report_error(g);
-            status = CLI_FAIL;
-            continue;
-        }
-        for (size_t w = 0; w < text->n_warnings; w++)
-            fprintf(stderr, "fengong: %s\n", text->warnings[w].message);
-        if (text->n_replaced > text->n_warnings)
-            fprintf(stderr, "fengong: %s: %zu more invalid sequences replaced\n", argv[i],
-                    text->n_replaced - text->n_warnings);
-        popts.name = argv[i];
-        if (fg_parse_document(&doc, text, &popts) < 0) {
-            cli_report_error(g);
-            fg_text_free(text);
-            status = CLI_FAIL;
-            continue;
-        }
-        fg_text_free(text);
-        if (o.fmt == CLI_JSON) {
-            docs[n_docs++] = doc;
-            continue;
-        }
-        if (emit_doc(&o, doc) < 0) {
-            fputs("fengong: out of memory\n", stderr);
-            status = CLI_FAIL;
-        }
-        fg_doc_free(doc);
+    for (size_t i = 0; i < n_jobs; i++) {
+        jobs[i].path = argv[optind + i];
+        n_stdin += strcmp(jobs[i].path, "-") == 0;
     }
+    /* Standard input read twice must be read in order: the first '-' gets what it holds. */
+    if (n_threads < 1 || n_stdin > 1)
+        n_threads = 1;
+    run_jobs(&o, jobs, n_jobs, (size_t)n_threads, g, &status, docs, &n_docs);
+    free(jobs);
     if (o.fmt == CLI_JSON) {
         char *json = NULL;
 
@@ -248,6 +469,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     } else if (o.fmt == CLI_TABLE) {
         cli_table_print(stdout, o.table, 60);
     }
+    if (o.fmt == CLI_TSV)
+        tsv_flush(&o);
+    free(o.buf);
     free(docs);
     cli_table_free(o.table);
     if (fflush(stdout) != 0 || ferror(stdout)) {
