@@ -142,6 +142,18 @@ static fg_strview trim(fg_strview s)
 {
     size_t n;
 
+    /*
+     * Most texts neither start nor end with a blank: the first byte of every blank is one of
+     * ' ' '\t' E3 C2, the last byte one of ' ' '\t' '\r' 80 A0.
+     */
+    if (s.len > 0) {
+        unsigned char a = (unsigned char)s.ptr[0];
+        unsigned char z = (unsigned char)s.ptr[s.len - 1];
+
+        if (a != ' ' && a != '\t' && a != 0xE3 && a != 0xC2 && z != ' ' && z != '\t' &&
+            z != '\r' && z != 0x80 && z != 0xA0)
+            return s;
+    }
     while (s.len && is_space_at(s, 0, &n))
         s = fg_sv(s.ptr + n, s.len - n);
     for (bool again = true; again && s.len;) {
@@ -590,6 +602,10 @@ static bool label_start_at(fg_strview s, size_t i)
     size_t j = i + 6;
 
     if (i + 15 > s.len || (unsigned char)s.ptr[i] < 0xE4)
+        return false;
+    /* Quick test first: 单位 or 部门 comes 2 or 4 characters on (单 E5 8D 95, 部 E9 83 A8). */
+    if (!(AT(s, i + 6, "单位") || AT(s, i + 6, "部门") || AT(s, i + 12, "单位") ||
+          AT(s, i + 12, "部门")))
         return false;
     /* 主要责任单位, 其他责任单位, 牵头责任单位: a qualifier before 责任. */
     if (AT(s, i, "主要责任") || AT(s, i, "其他责任") || AT(s, i, "牵头责任"))

@@ -284,6 +284,13 @@ static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unst
                 size_t n_cp;
 
                 m &= m - 1;
+                /*
+                 * A sequence that runs past this block was not checked, and is ill-formed
+                 * (a well-formed one would have moved next back to its lead): it is past the
+                 * valid prefix, where stability does not matter. Do not read it.
+                 */
+                if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + 16)
+                    continue;
                 if (!is_stable(utf8_next(s + k, &n_cp))) {
                     *unstable = k;
                     *check = false;
