@@ -210,6 +210,17 @@ static int open_graph(fg_graph **g, fg_gazetteer **gz, const an_args *a, const c
     return 0;
 }
 
+/* Print a JSON document (indented, keys in order) and release it. */
+static void print_json(json_t *root)
+{
+    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+    if (s)
+        puts(s);
+    free(s);
+    json_decref(root);
+}
+
 static void fmt_real(char *buf, size_t n, double v)
 {
     snprintf(buf, n, "%.10g", v);
@@ -278,15 +289,10 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
                               (json_int_t)bal.tasks_no_lead, "tasks_over3_leads",
                               (json_int_t)bal.tasks_over3_leads, "co_only",
                               (json_int_t)bal.co_only);
-        char *s;
 
         json_object_set_new(root, "agencies", p.json);
         json_object_set_new(root, "balance", b);
-        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        if (s)
-            puts(s);
-        free(s);
-        json_decref(root);
+        print_json(root);
         p.json = NULL;
     }
     cli_printer_end(&p);
@@ -453,7 +459,6 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     }
     if (a.fmt == CLI_JSON && p.json) {
         json_t *root = json_object();
-        char *s;
 
         json_object_set_new(root, "agencies", p.json);
         json_object_set_new(root, "paths",
@@ -462,11 +467,7 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
                                                                                  : "exact",
                                       "sources", (json_int_t)info.sources, "cutoff",
                                       info.cutoff));
-        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        if (s)
-            puts(s);
-        free(s);
-        json_decref(root);
+        print_json(root);
         p.json = NULL;
     }
     cli_printer_end(&p);
@@ -896,7 +897,6 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         json_t *root = json_object();
         json_t *ag = json_array();
         json_t *pr = json_array();
-        char *s;
 
         for (size_t i = 0; i < cmpr->n_agencies; i++) {
             const fg_agency_change *c = &cmpr->agencies[i];
@@ -919,11 +919,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         json_object_set_new(root, "b", json_string(argv[optind + 1]));
         json_object_set_new(root, "agencies", ag);
         json_object_set_new(root, "pairs", pr);
-        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        if (s)
-            puts(s);
-        free(s);
-        json_decref(root);
+        print_json(root);
         rc = CLI_OK;
         goto out;
     }
