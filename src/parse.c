@@ -473,7 +473,7 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     if (n < *cap)
         return FG_OK;
     c = *cap ? *cap * 2 : 64;
-    p = fg_realloc_large(*v, n * elem, c * elem);
+    p = realloc(*v, c * elem);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     *v = p;
