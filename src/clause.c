@@ -332,7 +332,7 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
     }
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 16;
-        fg_unit *v = fg_realloc_large(out->v, out->n * sizeof *v, cap * sizeof *v);
+        fg_unit *v = realloc(out->v, cap * sizeof *v);
 
         if (v == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");

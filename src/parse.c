@@ -473,7 +473,7 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     if (n < *cap)
         return FG_OK;
     c = *cap ? *cap * 2 : 64;
-    p = fg_realloc_large(*v, n * elem, c * elem);
+    p = realloc(*v, c * elem);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     *v = p;
@@ -2279,6 +2279,32 @@ next:;
 }
 
 /*
+ * The number of non-empty lines of t: of bytes other than \n that start a line (at 0 or
+ * after a \n). 16 bytes at a time with SSE2.
+ */
+static size_t count_nonempty_lines(fg_strview t)
+{
+    size_t n = 0;
+    size_t i = 0;
+
+    if (t.len > 0 && t.ptr[0] != '\n')
+        n++;
+    i = 1;
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 16 <= t.len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
+        __m128i prev = _mm_loadu_si128((const __m128i *)(t.ptr + i - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(eq8(v, '\n'), eq8(prev, '\n')));
+
+        n += (size_t)__builtin_popcount(m);
+    }
+#endif
+    for (; i < t.len; i++)
+        n += t.ptr[i] != '\n' && t.ptr[i - 1] == '\n';
+    return n;
+}
+
+/*
  * The end of the line of t that starts at i (the next \n, or t.len); *has_lt and *has_tab
  * tell whether the line holds a '<' or a tab. One pass (16 bytes at a time with SSE2).
  */
@@ -2342,14 +2368,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
 
     t = fg_sv(text->data ? text->data : "", text->len);
     /* Flat documents (few line breaks) get inline markers. */
-    for (size_t i = 0; i < t.len;) {
-        const char *nl = memchr(t.ptr + i, '\n', t.len - i);
-        size_t e = nl ? (size_t)(nl - t.ptr) : t.len;
-
-        if (e > i)
-            n_nonempty++;
-        i = e + 1;
-    }
+    n_nonempty = count_nonempty_lines(t);
     p.flat = n_nonempty > 0 && (n_nonempty <= 2 || t.len / n_nonempty > 1000);
     p.first_is_lead = declares_first_is_lead(t);
     doc->first_is_lead = p.first_is_lead;

@@ -3,12 +3,10 @@
  * its contents can be handed to libc; the length stays authoritative. The arena hands out
  * 8-byte aligned blocks from chunks that are freed all at once.
  */
-#define _DEFAULT_SOURCE /* madvise(), MADV_HUGEPAGE */
 #include "str.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
 #include <tmmintrin.h>
 #define HAVE_SSSE3_PATH 1
@@ -30,7 +28,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
     cap = s->cap ? s->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = fg_realloc_large(s->ptr, s->ptr ? s->len + 1 : 0, cap);
+    p = realloc(s->ptr, cap);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
@@ -147,38 +145,6 @@ void fg_cjkset_add(fg_cjkset *set, const char *chars, size_t len)
     }
 }
 
-void *fg_malloc_large(size_t size)
-{
-#if defined(MADV_HUGEPAGE)
-    const size_t huge = (size_t)2 << 20;
-    void *p = NULL;
-
-    if (size < FG_LARGE_ALLOC)
-        return malloc(size);
-    if (posix_memalign(&p, huge, size) != 0)
-        return NULL;
-    (void)madvise(p, size & ~(huge - 1), MADV_HUGEPAGE); /* advice only: failure is fine */
-    return p;
-#else
-    return malloc(size);
-#endif
-}
-
-void *fg_realloc_large(void *p, size_t keep, size_t size)
-{
-    void *q;
-
-    if (size < FG_LARGE_ALLOC)
-        return realloc(p, size);
-    q = fg_malloc_large(size);
-    if (q == NULL)
-        return NULL;
-    if (keep > 0)
-        memcpy(q, p, keep < size ? keep : size);
-    free(p);
-    return q;
-}
-
 /* ---- arena ---- */
 
 typedef struct chunk {
@@ -190,11 +156,9 @@ typedef struct chunk {
 
 struct fg_arena {
     chunk *head;
-    size_t next_size; /* of the next chunk: doubles from ARENA_CHUNK to ARENA_CHUNK_MAX */
 };
 
 #define ARENA_CHUNK (64 * 1024)
-#define ARENA_CHUNK_MAX FG_LARGE_ALLOC
 
 fg_arena *fg_arena_new(void)
 {
@@ -221,33 +185,26 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
 {
     chunk *c = a->head;
     size_t sz = (size + 7) & ~(size_t)7;
-    size_t chunk_size = a->next_size ? a->next_size : ARENA_CHUNK;
 
     if (sz < size)
         return NULL;
     if (c == NULL || c->size - c->used < sz) {
-        /*
-         * Chunks double in size (a large document needs few of them, and the large ones
-         * come from fg_malloc_large()); a block bigger than a chunk gets its own.
-         */
-        size_t csize = sz > chunk_size ? sz : chunk_size;
+        size_t csize = sz > ARENA_CHUNK ? sz : ARENA_CHUNK;
 
         if (csize > SIZE_MAX - sizeof(chunk))
             return NULL;
-        c = fg_malloc_large(sizeof(chunk) + csize);
+        c = malloc(sizeof(chunk) + csize);
         if (c == NULL)
             return NULL;
         c->used = 0;
         c->size = csize;
         /* A big block goes behind the head so the head keeps its free space. */
-        if (a->head && sz > chunk_size) {
+        if (a->head && sz > ARENA_CHUNK) {
             c->next = a->head->next;
             a->head->next = c;
         } else {
             c->next = a->head;
             a->head = c;
-            if (chunk_size < ARENA_CHUNK_MAX)
-                a->next_size = chunk_size * 2;
         }
     }
     c->used += sz;

@@ -199,21 +199,6 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
            (u[2] & 0xC0) == 0x80;
 }
 
-/*
- * malloc() for a buffer that may be large: from FG_LARGE_ALLOC bytes on it is aligned to
- * 2 MB and, where the system offers it (Linux), marked for transparent huge pages, so that
- * touching it first faults once per 2 MB instead of once per 4 KB page. Freed with free().
- */
-#define FG_LARGE_ALLOC ((size_t)4 << 20)
-void *fg_malloc_large(size_t size);
-
-/*
- * realloc() of p (from malloc() or fg_malloc_large()) to size bytes keeping its first keep
- * bytes; from FG_LARGE_ALLOC bytes on the new block comes from fg_malloc_large(). NULL on
- * out of memory (p is then untouched).
- */
-void *fg_realloc_large(void *p, size_t keep, size_t size);
-
 /* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);

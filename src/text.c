@@ -683,20 +683,6 @@ static size_t next_special(const char *s, size_t i, size_t len, bool has_nul)
     return p ? (size_t)(p - s) : len;
 }
 
-/* Room for extra bytes (and the NUL) in the empty dst, from fg_malloc_large(). */
-static int reserve_large(fg_str *dst, size_t extra)
-{
-    if (dst->ptr == NULL && extra < SIZE_MAX) {
-        dst->ptr = fg_malloc_large(extra + 1);
-        if (dst->ptr == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        dst->cap = extra + 1;
-        dst->len = 0;
-        dst->ptr[0] = '\0';
-    }
-    return fg_str_reserve(dst, extra);
-}
-
 /*
  * Stage 2: refuse binary data, then put s[0..len) into dst with CRLF and CR turned into
  * LF and NUL into U+FFFD. When s lies inside donor (which then holds nothing else we
@@ -731,11 +717,10 @@ static int normalise_lines(decoder *dec, fg_str *dst, fg_str *donor, const char 
             *donor = (fg_str)FG_STR_INIT;
             goto out;
         }
-        FG_TRY(reserve_large(dst, len));
         FG_TRY(fg_str_append(dst, s, len));
         goto out;
     }
-    FG_TRY(reserve_large(dst, len + 2 * st.n_nul));
+    FG_TRY(fg_str_reserve(dst, len + 2 * st.n_nul));
     o = dst->ptr;
     while (i < len) {
         size_t j = next_special(s, i, len, st.n_nul > 0);
@@ -1140,7 +1125,7 @@ static int read_all(fg_str *buf, int fd, const char *name, size_t size)
     int rc = FG_OK;
 
     /* Exactly the size plus room for the read that sees end of file and the NUL. */
-    buf->ptr = fg_malloc_large(size + 2);
+    buf->ptr = malloc(size + 2);
     FG_CHECK_ALLOC(buf->ptr);
     buf->cap = size + 2;
     buf->len = 0;
