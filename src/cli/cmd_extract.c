@@ -19,7 +19,7 @@
 
 static const char extract_usage[] =
     "usage: fengong extract [--format table|tsv|csv|json] [--teams | --items | --summary]\n"
-    "                       FILE...\n"
+    "                       [-j N] FILE...\n"
     "\n"
     "Extract the numbered items, responsibility clauses, lead/co agencies and work teams\n"
     "of each FILE ('-' reads standard input). Input may be UTF-8 (with or without BOM),\n"
@@ -394,7 +394,8 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         case 'j':
             n_threads = parse_jobs(optarg);
             if (n_threads < 0) {
-                fprintf(stderr, "fengong extract: --jobs needs a number from 1 to 1024, not '%s'\n%s",
+                fprintf(stderr,
+                        "fengong extract: --jobs needs a number from 1 to 1024, not '%s'\n%s",
                         optarg, extract_usage);
                 return CLI_USAGE;
             }
