@@ -411,6 +411,7 @@ typedef struct parser {
 
     /* current part */
     char part[16];
+    const char *part_copy;   /* part in the arena, shared by its items and teams; NULL: none yet */
     int annex_no;            /* 0 = main body */
     level stack[ST_COUNT];
     size_t depth;
@@ -484,6 +485,14 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
 static const char *arena_dup(parser *p, fg_strview s)
 {
     return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
+}
+
+/* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
+static const char *part_name(parser *p)
+{
+    if (p->part_copy == NULL)
+        p->part_copy = arena_dup(p, fg_sv_cstr(p->part));
+    return p->part_copy;
 }
 
 /* ---- clauses ---- */
@@ -1002,7 +1011,7 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
         FG_TRY(grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
         team = &p->teams[p->n_teams];
         team->name = arena_dup(p, name);
-        team->part = arena_dup(p, fg_sv_cstr(p->part));
+        team->part = part_name(p);
         if (team->name == NULL || team->part == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         team->line = base_line;
@@ -1282,6 +1291,7 @@ static int rank_of(style st)
 
 static void start_part(parser *p, int annex_no)
 {
+    p->part_copy = NULL;
     p->annex_no = annex_no;
     if (annex_no > 0)
         snprintf(p->part, sizeof p->part, "A%d", annex_no);
@@ -1354,7 +1364,7 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
         path_len += format_long(path + path_len, p->stack[k].num);
     }
     it->path = arena_dup(p, fg_sv(path, path_len));
-    it->part = arena_dup(p, fg_sv_cstr(p->part));
+    it->part = part_name(p);
     it->marker = arena_dup(p, trim(marker_text));
     if (it->path == NULL || it->part == NULL || it->marker == NULL)
         FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));

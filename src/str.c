@@ -280,7 +280,7 @@ void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len)
         if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
             abort();
         cs->pairs[idx >> 6] |= (uint64_t)1 << (idx & 63);
-        /* One group per lead byte (as many as 8; more share a group, which only adds candidates). */
+        /* A group per lead byte (8 at most; more share one, which only adds candidates). */
         while (g < n_leads && leads[g] != u[0])
             g++;
         if (g == n_leads && n_leads < 8)
@@ -344,7 +344,7 @@ __attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan 
 #endif
 
 #if defined(HAVE_SSSE3_PATH)
-/* fg_charscan_all() for the 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
+/* fg_charscan_all() for 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
 __attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_charscan *cs,
                                                                   const char *s, size_t len,
                                                                   size_t *out, size_t *n_out)

@@ -215,7 +215,8 @@ static inline unsigned utf8_errors16(__m128i v, __m128i p1, __m128i p2, __m128i 
     __m128i f0 = eq8(p1, 0xF0);
     __m128i f4 = eq8(p1, 0xF4);
 
-    bad = _mm_or_si128(bad, _mm_or_si128(ge8(v, 0xF5), eq8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), 0xC0)));
+    bad = _mm_or_si128(bad, ge8(v, 0xF5));
+    bad = _mm_or_si128(bad, eq8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), 0xC0)); /* C0 C1 */
     if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(e0, ed), _mm_or_si128(f0, f4))) != 0) {
         bad = _mm_or_si128(bad, _mm_andnot_si128(ge8(v, 0xA0), e0));
         bad = _mm_or_si128(bad, _mm_andnot_si128(le8(v, 0x9F), ed));
