@@ -245,11 +245,11 @@ table=$work/table.md
     echo
     echo "| size | extract s per 100 MB | ingest s per million rows | load s per million rows |"
     echo "|---|---|---|---|"
-    awk -F'\t' 'FNR == NR { mb[$1] = $3; ar[$1] = $4; next }
+    awk -F'\t' 'FNR == NR { mb[$1] = $3; ar[$1] = $4; order[++n] = $1; next }
                  $2 == "extract" { e[$1] = $3 } $2 == "ingest" { i[$1] = $3 } $2 == "load" { l[$1] = $3 }
-                 END { for (k in mb) if (mb[k] > 0 && ar[k] > 0)
-                         printf "| %s | %.2f | %.2f | %.2f |\n", k, e[k] * 100 / mb[k], i[k] * 1e6 / ar[k], l[k] * 1e6 / ar[k] }' \
-        "$corp" "$rows" | sort
+                 END { for (j = 1; j <= n; j++) { k = order[j]; if (mb[k] > 0 && ar[k] > 0)
+                         printf "| %s | %.2f | %.2f | %.2f |\n", k, e[k] * 100 / mb[k], i[k] * 1e6 / ar[k], l[k] * 1e6 / ar[k] } }' \
+        "$corp" "$rows"
     if [ -s "$nxrows" ]; then
         echo
         echo "igraph (fengong library, graph loaded once) vs NetworkX ${nxv} on the same agency projection, same run"
