@@ -309,6 +309,34 @@ __attribute__((target("ssse3"))) static inline __m128i nibble_groups(__m128i v, 
     return _mm_and_si128(l, h);
 }
 
+/* A scanner's six nibble tables as vectors: low and high nibbles of bytes 0, 1 and 2. */
+typedef struct nib_tables {
+    __m128i t[6];
+} nib_tables;
+
+__attribute__((target("ssse3"))) static inline nib_tables load_tables(const fg_charscan *cs)
+{
+    nib_tables n;
+
+    for (int k = 0; k < 6; k++)
+        n.t[k] = _mm_loadu_si128((const __m128i *)cs->nib[k]);
+    return n;
+}
+
+/* Bit k set: a character of the set may start at p[k] (p[0..18) must be readable). */
+__attribute__((target("ssse3"))) static inline unsigned block_candidates(const nib_tables *n,
+                                                                         const char *p)
+{
+    __m128i b0 = _mm_loadu_si128((const __m128i *)p);
+    __m128i b1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
+    __m128i g = _mm_and_si128(nibble_groups(b0, n->t[0], n->t[1]),
+                              _mm_and_si128(nibble_groups(b1, n->t[2], n->t[3]),
+                                            nibble_groups(b2, n->t[4], n->t[5])));
+
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+}
+
 /*
  * fg_charscan_next() for 16 positions at a time while s[i..i+18) is readable: sets *found
  * and returns the candidate, or returns where the blocks stopped.
@@ -317,21 +345,10 @@ __attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan 
                                                               const char *s, size_t len,
                                                               size_t i, size_t limit, bool *found)
 {
-    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
-    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
-    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
-    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
-    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
-    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+    const nib_tables t = load_tables(cs);
 
     while (i + 16 <= limit && i + 18 <= len) {
-        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
-        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
-        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
-                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
-                                                nibble_groups(b2, t2l, t2h)));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+        unsigned m = block_candidates(&t, s + i);
 
         if (m != 0) {
             *found = true;
@@ -341,31 +358,18 @@ __attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan 
     }
     return i;
 }
-#endif
 
-#if defined(HAVE_SSSE3_PATH)
 /* fg_charscan_all() for 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
 __attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_charscan *cs,
                                                                   const char *s, size_t len,
                                                                   size_t *out, size_t *n_out)
 {
-    const __m128i t0l = _mm_loadu_si128((const __m128i *)cs->nib[0]);
-    const __m128i t0h = _mm_loadu_si128((const __m128i *)cs->nib[1]);
-    const __m128i t1l = _mm_loadu_si128((const __m128i *)cs->nib[2]);
-    const __m128i t1h = _mm_loadu_si128((const __m128i *)cs->nib[3]);
-    const __m128i t2l = _mm_loadu_si128((const __m128i *)cs->nib[4]);
-    const __m128i t2h = _mm_loadu_si128((const __m128i *)cs->nib[5]);
+    const nib_tables t = load_tables(cs);
     size_t n = *n_out;
     size_t i = 0;
 
     for (; i + 18 <= len; i += 16) {
-        __m128i b0 = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i b1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
-        __m128i b2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
-        __m128i g = _mm_and_si128(nibble_groups(b0, t0l, t0h),
-                                  _mm_and_si128(nibble_groups(b1, t1l, t1h),
-                                                nibble_groups(b2, t2l, t2h)));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+        unsigned m = block_candidates(&t, s + i);
 
         while (m != 0) {
             out[n++] = i + (size_t)__builtin_ctz(m);
