@@ -14,20 +14,9 @@ set -u
 
 me=encodings.sh
 bin=${1:-${FG_BIN:-}}
-if [ -z "$bin" ]; then
-    echo "usage: sh tests/encodings.sh PATH/TO/fengong" >&2
-    exit 2
-fi
-# Resolve a relative binary path now: the tests run from inside the temp dir.
-case $bin in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-    *) bin=$(command -v "$bin") || { echo "$me: $1: command not found" >&2; exit 2; } ;;
-esac
-if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
-    echo "$me: $bin: not an executable file" >&2
-    exit 2
-fi
+# An absolute path now: the tests run from inside the temp dir.
+. "$(dirname "$0")/lib.sh"
+fg_resolve_bin "sh tests/encodings.sh PATH/TO/fengong"
 if ! command -v iconv >/dev/null 2>&1; then
     echo "$me: iconv is required" >&2
     exit 2

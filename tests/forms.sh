@@ -15,20 +15,9 @@ set -u
 
 me=forms.sh
 bin=${1:-${FG_BIN:-}}
-if [ -z "$bin" ]; then
-    echo "usage: sh tests/forms.sh PATH/TO/fengong" >&2
-    exit 2
-fi
-# Resolve a relative binary path now: the tests run from inside tests/forms.
-case $bin in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-    *) bin=$(command -v "$bin") || { echo "$me: $1: command not found" >&2; exit 2; } ;;
-esac
-if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
-    echo "$me: $bin: not an executable file" >&2
-    exit 2
-fi
+# An absolute path now: the tests run from inside tests/forms.
+. "$(dirname "$0")/lib.sh"
+fg_resolve_bin "sh tests/forms.sh PATH/TO/fengong"
 
 src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
 forms=$src/tests/forms

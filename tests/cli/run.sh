@@ -23,21 +23,10 @@ set -u
 
 me=run.sh
 bin=${1:-${FG_BIN:-}}
-if [ -z "$bin" ]; then
-    echo "usage: sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]" >&2
-    exit 2
-fi
+# An absolute path now: the tests run from inside tests/cli.
+. "$(dirname "$0")/../lib.sh"
+fg_resolve_bin "sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]"
 [ $# -gt 0 ] && shift
-# Resolve a relative binary path now: the tests run from inside tests/cli.
-case $bin in
-    /*) ;;
-    */*) bin=$(pwd)/$bin ;;
-    *) bin=$(command -v "$bin") || { echo "$me: $bin: command not found" >&2; exit 2; } ;;
-esac
-if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
-    echo "$me: $bin: not an executable file" >&2
-    exit 2
-fi
 
 src=${FG_SOURCE_DIR:-$(dirname "$0")/../..}
 cd "$src/tests/cli" || { echo "$me: $src/tests/cli: no such directory" >&2; exit 2; }
