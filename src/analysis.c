@@ -609,6 +609,11 @@ size_t fg_graph_n_ties(const fg_graph *g)
     return g->has_proj ? (size_t)igraph_ecount(&g->proj) : 0;
 }
 
+bool fg_graph_paths_are_costly(const fg_graph *g)
+{
+    return (double)fg_graph_n_agencies(g) * (double)fg_graph_n_ties(g) > 2e8;
+}
+
 void fg_graph_edge(const fg_graph *g, size_t i, size_t *task, size_t *agency, fg_role *role)
 {
     *task = g->e_task[i];

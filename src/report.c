@@ -312,8 +312,7 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_analysis_load(&load, &n_load, &bal, g));
     co.seed = opts->seed;
     co.sample = opts->path_sample;
-    if (co.sample == 0 &&
-        (double)fg_graph_n_agencies(g) * (double)fg_graph_n_ties(g) > 2e8)
+    if (co.sample == 0 && fg_graph_paths_are_costly(g))
         co.sample = FG_REPORT_AUTO_SAMPLE;
     FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, g, &co));
     FG_TRY(fg_analysis_communities(&com, &n_com, &q, g, opts->seed));

@@ -154,6 +154,12 @@ typedef struct fg_centrality_opts {
 
 #define FG_CENTRALITY_OPTS_INIT {FG_MEASURE_ALL, 0.0, 0, 42}
 
+/**
+ * Whether exact betweenness and harmonic centrality of g would be slow (agencies × ties
+ * above 2·10^8, tens of seconds and more): where sampling is suggested or chosen.
+ */
+bool fg_graph_paths_are_costly(const fg_graph *g);
+
 /** What fg_analysis_centrality_opts() did, so that the output can say so. */
 typedef struct fg_centrality_info {
     size_t sources;         /* agencies the path measures started from (all when exact) */

@@ -17,7 +17,7 @@ typedef struct fg_report_opts {
     size_t network_top;    /* agencies on the network map (default 60) */
     size_t max_teams;      /* team maps drawn inline (default 60); the rest are listed */
     size_t path_sample;    /* betweenness/harmonic from this many sources; 0: exact unless
-                            * the projection is large (agencies × ties > 2·10^8), then 500 */
+                            * fg_graph_paths_are_costly() (agencies × ties > 2·10^8), then 500 */
 } fg_report_opts;
 
 #define FG_REPORT_OPTS_INIT {42, 60, 60, 0}

@@ -414,7 +414,7 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     if (open_graph(&g, &gz, &a, gl) < 0)
         return CLI_FAIL;
     if (co.sample == 0 && co.cutoff == 0 && isatty(STDERR_FILENO) &&
-        (double)fg_graph_n_agencies(g) * (double)fg_graph_n_ties(g) > 2e8)
+        fg_graph_paths_are_costly(g))
         fprintf(stderr, "fengong centrality: exact betweenness on %zu agencies and %zu ties "
                         "takes a while; --sample 500 estimates it much faster\n",
                 fg_graph_n_agencies(g), fg_graph_n_ties(g));
