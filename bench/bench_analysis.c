@@ -134,7 +134,7 @@ int main(int argc, char **argv)
         }
         snprintf(name, sizeof name, "bench-%04zu.txt", d);
         if (fg_text_decode(&t, name, text, len) < 0 || fg_parse_document(&doc, t, NULL) < 0 ||
-            fg_store_ingest(&is, st, doc, t->sha256, t->n_bytes, &io) < 0)
+            fg_store_ingest(&is, st, doc, fg_text_sha256(t), t->n_bytes, &io) < 0)
             fail("ingest");
         fg_doc_free(doc);
         fg_text_free(t);

@@ -87,6 +87,13 @@ typedef struct text_impl {
     char *data;
     fg_arena *arena; /* name and warning messages */
     fg_text_warning warnings[FG_TEXT_MAX_WARNINGS];
+    /*
+     * The digest of the raw bytes: worked out by decode(), or, when raw_is_data, by the first
+     * fg_text_sha256() (the raw bytes were then the UTF-8 BOM when bom, followed by data).
+     */
+    char sha256[65];
+    bool raw_is_data;
+    bool bom;
 } text_impl;
 
 typedef struct text_stats {
@@ -1002,6 +1009,32 @@ out:
     return rc;
 }
 
+/* Lower-case hex SHA-256 of prefix (a C string) followed by s[0..n) into out. */
+static void sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    struct sha256_ctx ctx;
+    uint8_t d[SHA256_DIGEST_SIZE];
+
+    sha256_init(&ctx);
+    if (*prefix)
+        sha256_update(&ctx, strlen(prefix), (const uint8_t *)prefix);
+    if (n > 0)
+        sha256_update(&ctx, n, (const uint8_t *)s);
+    sha256_digest(&ctx, sizeof d, d);
+    for (size_t k = 0; k < sizeof d; k++) {
+        out[2 * k] = hex[d[k] >> 4];
+        out[2 * k + 1] = hex[d[k] & 15];
+    }
+    out[64] = '\0';
+}
+
+/* What decode_bytes() skipped in front of UTF-8 text of this encoding. */
+static const char *bom_of(fg_encoding enc)
+{
+    return enc == FG_ENC_UTF8_BOM ? "\xEF\xBB\xBF" : "";
+}
+
 /* Decode bytes[0..len); owned, when not NULL, holds these bytes and may be taken over. */
 static int decode(fg_text **out, const char *name, const unsigned char *bytes, size_t len,
                   fg_str *owned)
@@ -1014,26 +1047,12 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     size_t n = 0;
     size_t unstable = 0;
     bool verbatim = false;
+    bool from_raw;
+    bool raw_is_data;
+    char digest[65];
+    text_impl *impl;
     int rc = FG_OK;
 
-    char digest[65];
-
-    /* The raw bytes identify the file (the store keys re-ingests on it). */
-    {
-        struct sha256_ctx ctx;
-        uint8_t d[SHA256_DIGEST_SIZE];
-        static const char hex[] = "0123456789abcdef";
-
-        sha256_init(&ctx);
-        if (len > 0)
-            sha256_update(&ctx, len, bytes);
-        sha256_digest(&ctx, sizeof d, d);
-        for (size_t k = 0; k < sizeof d; k++) {
-            digest[2 * k] = hex[d[k] >> 4];
-            digest[2 * k + 1] = hex[d[k] & 15];
-        }
-        digest[64] = '\0';
-    }
     dec = calloc(1, sizeof *dec);
     FG_CHECK_ALLOC(dec);
     dec->name = name;
@@ -1041,7 +1060,8 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     dec->lines[1].line = 1;
     ensure_stable_table();
     FG_TRY(decode_bytes(dec, &conv, &enc, &s, &n, &unstable, bytes, len));
-    FG_TRY(normalise_lines(dec, &data, s == conv.ptr ? &conv : owned, s, n, &verbatim));
+    from_raw = n > 0 && s != conv.ptr;
+    FG_TRY(normalise_lines(dec, &data, from_raw ? owned : &conv, s, n, &verbatim));
     fg_str_dispose(&conv);
     /*
      * Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since;
@@ -1049,11 +1069,28 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
      */
     if (!verbatim)
         utf8_valid_prefix_nfc((const unsigned char *)data.ptr, data.len, &unstable);
+    /*
+     * The raw bytes identify the file (the store keys re-ingests on them). When data is
+     * still those bytes (less a BOM) and stays so, their digest waits for fg_text_sha256(),
+     * which extraction alone never calls. Otherwise it is taken now, from data before NFC
+     * changes it, or from bytes, which normalise_lines() then did not take over.
+     */
+    raw_is_data = from_raw && verbatim && unstable >= data.len;
+    if (from_raw && verbatim && !raw_is_data)
+        sha256_hex(digest, bom_of(enc), data.ptr, data.len);
+    else if (!raw_is_data)
+        sha256_hex(digest, "", (const char *)bytes, len);
     if (unstable < data.len)
         FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
     (*out)->n_bytes = len;
-    memcpy((*out)->sha256, digest, sizeof digest);
+    impl = (*out)->priv_;
+    if (raw_is_data) {
+        impl->raw_is_data = true;
+        impl->bom = enc == FG_ENC_UTF8_BOM;
+    } else {
+        memcpy(impl->sha256, digest, sizeof digest);
+    }
 out:
     fg_str_dispose(&data);
     fg_str_dispose(&conv);
@@ -1186,6 +1223,20 @@ out:
         close(fd);
     fg_str_dispose(&buf);
     return rc;
+}
+
+const char *fg_text_sha256(const fg_text *text)
+{
+    text_impl *t;
+
+    if (text == NULL)
+        return "";
+    t = text->priv_;
+    if (t->raw_is_data) {
+        sha256_hex(t->sha256, t->bom ? bom_of(FG_ENC_UTF8_BOM) : "", t->data, text->len);
+        t->raw_is_data = false;
+    }
+    return t->sha256;
 }
 
 void fg_text_free(fg_text *text)

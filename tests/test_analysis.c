@@ -110,7 +110,7 @@ static void ingest(const char *name, const char *number, const char *const *clau
     assert_true(len < sizeof src);
     assert_int_equal(fg_text_decode(&text, name, src, len), FG_OK);
     assert_int_equal(fg_parse_document(&doc, text, NULL), FG_OK);
-    assert_int_equal(fg_store_ingest(&status, store, doc, text->sha256, len, NULL), FG_OK);
+    assert_int_equal(fg_store_ingest(&status, store, doc, fg_text_sha256(text), len, NULL), FG_OK);
     assert_int_equal(status, FG_INGEST_ADDED);
     fg_doc_free(doc);
     doc = NULL;

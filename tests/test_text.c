@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nettle/sha2.h>
 #include <utf8proc.h>
 
 #include "fengong/error.h"
@@ -768,6 +769,67 @@ static void test_text__single_line_of_50_mb(void **state)
 
 /* ---- files ---- */
 
+/* Lower-case hex SHA-256 of bytes, from nettle directly. */
+static void expected_sha256(char out[65], const void *bytes, size_t len)
+{
+    struct sha256_ctx ctx;
+    uint8_t d[SHA256_DIGEST_SIZE];
+
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, bytes);
+    sha256_digest(&ctx, sizeof d, d);
+    for (size_t k = 0; k < sizeof d; k++)
+        snprintf(out + 2 * k, 3, "%02x", d[k]);
+}
+
+static void test_text__sha256_is_of_the_raw_bytes(void **state)
+{
+    /* Each way decode() can go: data kept verbatim (the digest then waits for the first
+     * call), verbatim but changed by NFC, CRLF, NUL, converted, repaired, empty. */
+    static const struct {
+        const char *bytes;
+        size_t len;
+    } cases[] = {
+#define C(s) {s, sizeof s - 1}
+        C("第一行\n第二行\n"),
+        C("\xEF\xBB\xBF第一行\n"),
+        C("caf\x65\xCC\x81\n"),
+        C("\xEF\xBB\xBF\x65\xCC\x81\n"),
+        C("一\r\n二\r\n"),
+        C("一个空字符\0在一行很长的文本里面，这一行的长度超过一百个字节，所以它不算二进制数据。\n"),
+        C("\xD6\xD0\xCE\xC4\n"),
+        C("\xFF\xFE\x00\x4E\x0A\x00"),
+        C("ok \xFF here\n"),
+        C("\xEF\xBB\xBF"),
+        C(""),
+#undef C
+    };
+    char path[256];
+
+    (void)state;
+    tmp_path(path, sizeof path, "sha.txt");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[65];
+        fg_text *t = decode_ok("x.txt", cases[i].bytes, cases[i].len);
+        fg_text *f = NULL;
+        const char *first;
+
+        expected_sha256(want, cases[i].bytes, cases[i].len);
+        first = fg_text_sha256(t);
+        assert_string_equal(first, want);
+        /* a second call gives the same string */
+        assert_ptr_equal(fg_text_sha256(t), first);
+        assert_string_equal(fg_text_sha256(t), want);
+        write_file(path, cases[i].bytes, cases[i].len);
+        assert_int_equal(fg_text_read_file(&f, path), FG_OK);
+        assert_string_equal(fg_text_sha256(f), want);
+        fg_text_free(f);
+        fg_text_free(t);
+    }
+    assert_string_equal(fg_text_sha256(NULL), "");
+    unlink(path);
+}
+
 static void test_text__read_file_decodes_a_file(void **state)
 {
     /* a BOM but no CR: the file's buffer becomes the text's (see the CRLF tests) */
@@ -959,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_text__nfc_cuts_runs_of_more_than_30_marks),
         cmocka_unit_test(test_text__nfc_counts_marks_from_decompositions),
         cmocka_unit_test(test_text__single_line_of_50_mb),
+        cmocka_unit_test(test_text__sha256_is_of_the_raw_bytes),
         cmocka_unit_test(test_text__read_file_decodes_a_file),
         cmocka_unit_test(test_text__read_file_empty_file),
         cmocka_unit_test(test_text__read_file_missing_file),

@@ -38,8 +38,7 @@ typedef struct fg_text {
     const fg_text_warning *warnings;
     size_t n_warnings;    /* how many were recorded (at most FG_TEXT_MAX_WARNINGS) */
     size_t n_replaced;    /* how many invalid sequences were replaced by U+FFFD in all */
-    size_t n_bytes;       /* size of the raw input */
-    char sha256[65];      /* lower-case hex SHA-256 of the raw input bytes */
+    size_t n_bytes;       /* size of the raw input; fg_text_sha256() gives its digest */
     void *priv_;          /* owned storage; do not touch */
 } fg_text;
 
@@ -69,6 +68,15 @@ int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t le
  *         FG_EINVAL or FG_ENOMEM. Odd-length UTF-16 is refused, not padded.
  */
 int fg_text_read_file(fg_text **out, const char *path);
+
+/**
+ * Lower-case hex SHA-256 (64 digits) of the raw input bytes, which identify a document in the
+ * store. For UTF-8 input whose bytes the text still holds (the common case) it is worked out
+ * on the first call, so that extraction alone never pays for it; that first call writes into
+ * the text, so it must not race with another call on the same text.
+ * @return a string owned by the text; "" when text is NULL.
+ */
+const char *fg_text_sha256(const fg_text *text);
 
 /** Free a text; NULL-safe. */
 void fg_text_free(fg_text *text);
