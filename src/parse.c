@@ -1892,6 +1892,14 @@ static bool table_header_start(fg_strview s)
 
 /* ---- document metadata ---- */
 
+/* The index of the first '\n' in s at or after i, or s.len. */
+static size_t next_newline(fg_strview s, size_t i)
+{
+    const char *nl = i < s.len ? memchr(s.ptr + i, '\n', s.len - i) : NULL;
+
+    return nl != NULL ? (size_t)(nl - s.ptr) : s.len;
+}
+
 static void find_metadata(parser *p, fg_doc *doc)
 {
     fg_strview t = fg_sv(p->text->data, p->text->len);
@@ -1909,7 +1917,12 @@ static void find_metadata(parser *p, fg_doc *doc)
     doc->issuer = "";
     doc->date = "";
     /* 文号: …〔2022〕1号 */
-    for (size_t i = 0; i < head.len; i += fg_cp_len((unsigned char)head.ptr[i])) {
+    for (size_t i = 0; i < head.len; i++) {
+        unsigned char c0 = (unsigned char)head.ptr[i];
+
+        /* '[' and the lead bytes of 〔 (E3) and ［ (EF), which no continuation byte equals */
+        if (c0 != '[' && c0 != 0xE3 && c0 != 0xEF)
+            continue;
         if (AT(head, i, "〔") || AT(head, i, "[") || AT(head, i, "［")) {
             size_t open_n = AT(head, i, "[") ? 1 : 3;
             size_t n;
@@ -1961,10 +1974,8 @@ static void find_metadata(parser *p, fg_doc *doc)
     }
     /* Title: the first line(s) with 关于 that end like a document name. */
     for (size_t i = 0; i < head.len;) {
-        size_t e = i;
+        size_t e = next_newline(head, i);
 
-        while (e < head.len && head.ptr[e] != '\n')
-            e++;
         {
             fg_strview line = trim(fg_sv(head.ptr + i, e - i));
 
@@ -1982,14 +1993,13 @@ static void find_metadata(parser *p, fg_doc *doc)
                                                        "报告", "规定", "细则", "措施", NULL};
                     bool done = false;
                     size_t s2 = e2 + 1;
-                    size_t e3 = s2;
+                    size_t e3;
 
                     for (size_t q = 0; ends[q]; q++)
                         done = done || fg_sv_ends(fg_sv(title.ptr, title.len), ends[q]);
                     if (done)
                         break;
-                    while (e3 < head.len && head.ptr[e3] != '\n')
-                        e3++;
+                    e3 = next_newline(head, s2);
                     {
                         fg_strview nl = trim(fg_sv(head.ptr + s2, e3 - s2));
 
@@ -2023,11 +2033,9 @@ static void find_metadata(parser *p, fg_doc *doc)
         fg_strview first = fg_sv(NULL, 0);
 
         for (size_t i = 0; i < head.len;) {
-            size_t e = i;
+            size_t e = next_newline(head, i);
             fg_strview line;
 
-            while (e < head.len && head.ptr[e] != '\n')
-                e++;
             line = trim(fg_sv(head.ptr + i, e - i));
             i = e + 1;
             if (line.len == 0)
@@ -2074,10 +2082,8 @@ found:
     }
     /* Date: a line that is only YYYY年M月D日 (the signature). */
     for (size_t i = 0; i < t.len;) {
-        size_t e = i;
+        size_t e = next_newline(t, i);
 
-        while (e < t.len && t.ptr[e] != '\n')
-            e++;
         {
             fg_strview line = trim(fg_sv(t.ptr + i, e - i));
             size_t n1;
