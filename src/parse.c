@@ -2307,12 +2307,22 @@ static size_t count_nonempty_lines(fg_strview t)
         n++;
     i = 1;
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
-    for (; i + 16 <= t.len; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
-        __m128i prev = _mm_loadu_si128((const __m128i *)(t.ptr + i - 1));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(eq8(v, '\n'), eq8(prev, '\n')));
+    {
+        /* Line starts as bytes of 1, summed eight at a time into two 64-bit counts. */
+        __m128i sums = _mm_setzero_si128();
 
-        n += (size_t)__builtin_popcount(m);
+        for (; i + 16 <= t.len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
+            __m128i prev = _mm_loadu_si128((const __m128i *)(t.ptr + i - 1));
+            __m128i starts = _mm_andnot_si128(eq8(v, '\n'), eq8(prev, '\n'));
+
+            sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(starts, _mm_set1_epi8(1)),
+                                                    _mm_setzero_si128()));
+        }
+        uint64_t lanes[2];
+
+        _mm_storeu_si128((__m128i *)lanes, sums);
+        n += (size_t)(lanes[0] + lanes[1]);
     }
 #endif
     for (; i < t.len; i++)

@@ -5,14 +5,45 @@
  */
 #include "str.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
-#include <tmmintrin.h>
+#include <immintrin.h>
 #define HAVE_SSSE3_PATH 1
 #endif
 
 #include "error.h"
+
+static fg_simd simd_level = FG_SIMD_BASE;
+
+static void simd_init(void)
+{
+    const char *cap = getenv("FG_SIMD");
+    fg_simd most = FG_SIMD_AVX2;
+
+    if (cap != NULL && strcmp(cap, "base") == 0)
+        most = FG_SIMD_BASE;
+    else if (cap != NULL && strcmp(cap, "ssse3") == 0)
+        most = FG_SIMD_SSSE3;
+#if defined(HAVE_SSSE3_PATH)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2"))
+        simd_level = FG_SIMD_AVX2;
+    else if (__builtin_cpu_supports("ssse3"))
+        simd_level = FG_SIMD_SSSE3;
+#endif
+    if (simd_level > most)
+        simd_level = most;
+}
+
+fg_simd fg_simd_level(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, simd_init);
+    return simd_level;
+}
 
 int fg_str_reserve(fg_str *s, size_t extra)
 {
@@ -291,10 +322,7 @@ void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len)
             cs->nib[2 * b + 1][u[b] >> 4] |= (unsigned char)(1u << g);
         }
     }
-#if defined(HAVE_SSSE3_PATH)
-    __builtin_cpu_init();
-    cs->use_ssse3 = __builtin_cpu_supports("ssse3");
-#endif
+    cs->simd = fg_simd_level();
 }
 
 #if defined(HAVE_SSSE3_PATH)
@@ -335,6 +363,84 @@ __attribute__((target("ssse3"))) static inline unsigned block_candidates(const n
                                             nibble_groups(b2, n->t[4], n->t[5])));
 
     return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+}
+
+/* The six tables twice, once per 128-bit lane, for the AVX2 loops. */
+typedef struct nib_tables2 {
+    __m256i t[6];
+} nib_tables2;
+
+__attribute__((target("avx2"))) static inline nib_tables2 load_tables2(const fg_charscan *cs)
+{
+    nib_tables2 n;
+
+    for (int k = 0; k < 6; k++)
+        n.t[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)cs->nib[k]));
+    return n;
+}
+
+__attribute__((target("avx2"))) static inline __m256i nibble_groups2(__m256i v, __m256i lo,
+                                                                    __m256i hi)
+{
+    const __m256i mask = _mm256_set1_epi8(0x0F);
+    __m256i l = _mm256_shuffle_epi8(lo, _mm256_and_si256(v, mask));
+    __m256i h = _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), mask));
+
+    return _mm256_and_si256(l, h);
+}
+
+/* block_candidates() for 32 positions (p[0..34) must be readable). */
+__attribute__((target("avx2"))) static inline uint32_t block_candidates2(const nib_tables2 *n,
+                                                                         const char *p)
+{
+    __m256i b0 = _mm256_loadu_si256((const __m256i *)p);
+    __m256i b1 = _mm256_loadu_si256((const __m256i *)(p + 1));
+    __m256i b2 = _mm256_loadu_si256((const __m256i *)(p + 2));
+    __m256i g = _mm256_and_si256(nibble_groups2(b0, n->t[0], n->t[1]),
+                                 _mm256_and_si256(nibble_groups2(b1, n->t[2], n->t[3]),
+                                                  nibble_groups2(b2, n->t[4], n->t[5])));
+
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(g, _mm256_setzero_si256()));
+}
+
+/* charscan_ssse3() for 32 positions at a time while s[i..i+34) is readable. */
+__attribute__((target("avx2"))) static size_t charscan_avx2(const fg_charscan *cs, const char *s,
+                                                            size_t len, size_t i, size_t limit,
+                                                            bool *found)
+{
+    const nib_tables2 t = load_tables2(cs);
+
+    while (i + 32 <= limit && i + 34 <= len) {
+        uint32_t m = block_candidates2(&t, s + i);
+
+        if (m != 0) {
+            *found = true;
+            return i + (size_t)__builtin_ctz(m);
+        }
+        i += 32;
+    }
+    return i;
+}
+
+/* charscan_all_ssse3() for 32-byte blocks while s[i..i+34) is readable. */
+__attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charscan *cs,
+                                                                const char *s, size_t len,
+                                                                size_t *out, size_t *n_out)
+{
+    const nib_tables2 t = load_tables2(cs);
+    size_t n = *n_out;
+    size_t i = 0;
+
+    for (; i + 34 <= len; i += 32) {
+        uint32_t m = block_candidates2(&t, s + i);
+
+        while (m != 0) {
+            out[n++] = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+        }
+    }
+    *n_out = n;
+    return i;
 }
 
 /*
@@ -387,7 +493,9 @@ size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t 
     size_t i = 0;
 
 #if defined(HAVE_SSSE3_PATH)
-    if (cs->use_ssse3)
+    if (cs->simd == FG_SIMD_AVX2)
+        i = charscan_all_avx2(cs, s, len, out, &n);
+    else if (cs->simd == FG_SIMD_SSSE3)
         i = charscan_all_ssse3(cs, s, len, out, &n);
 #endif
     /* The rest: every stop of fg_charscan_next() from i on. */
@@ -403,10 +511,13 @@ size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t
     const unsigned char *u = (const unsigned char *)s;
 
 #if defined(HAVE_SSSE3_PATH)
-    if (cs->use_ssse3) {
+    if (cs->simd != FG_SIMD_BASE) {
         bool found = false;
 
-        i = charscan_ssse3(cs, s, len, i, limit, &found);
+        if (cs->simd == FG_SIMD_AVX2)
+            i = charscan_avx2(cs, s, len, i, limit, &found);
+        if (!found)
+            i = charscan_ssse3(cs, s, len, i, limit, &found);
         if (found)
             return i;
     }

@@ -84,10 +84,21 @@ static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
     return fg_sv_at(s, i, lit, strlen(lit));
 }
 
+/* Instruction set extensions that code paths are chosen by at run time, in order. */
+typedef enum fg_simd { FG_SIMD_BASE, FG_SIMD_SSSE3, FG_SIMD_AVX2 } fg_simd;
+
+/*
+ * The best extension to use: what the CPU has (FG_SIMD_BASE off x86 and in FG_NO_SIMD
+ * builds), capped by the environment variable FG_SIMD ("base", "ssse3" or "avx2"), which
+ * lets tests and benchmarks run every path on one machine. Worked out once; thread-safe.
+ */
+fg_simd fg_simd_level(void);
+
 /*
  * A scanner for the next place where any of a few 3-byte characters (lead bytes E0..EF)
  * may start, in valid UTF-8. It reports a superset (the caller makes the exact test) and
- * skips everything else fast: 16 positions at a time with SSSE3 where the CPU has it
+ * skips everything else fast: 32 positions at a time with AVX2, 16 with SSSE3, where the
+ * CPU has them
  * (nibble tables, as in Hyperscan's "Teddy": a position is a candidate when each of its
  * three bytes has the low and high nibble of a byte of the same group of characters),
  * else a character at a time with a bit table of (lead, third byte) pairs.
@@ -95,7 +106,7 @@ static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
 typedef struct fg_charscan {
     uint64_t pairs[16];        /* bit (lead & 0x0F) << 6 | (third & 0x3F) of each character */
     unsigned char nib[6][16];  /* group bits by low/high nibble of bytes 0, 1 and 2 */
-    bool use_ssse3;
+    fg_simd simd;
 } fg_charscan;
 
 /* Set up cs for the characters of chars[0..len) (each 3 bytes, lead byte E0..EF). */

@@ -769,6 +769,58 @@ static void test_text__single_line_of_50_mb(void **state)
 
 /* ---- files ---- */
 
+/*
+ * The block validators (16 and 32 bytes) must treat a fault the same wherever it falls:
+ * at each offset of a mixed text, an invalid byte is replaced (and nothing else), a cut
+ * sequence too, and a decomposed é is composed (reference: utf8proc). ctest runs this
+ * file under FG_SIMD=base, ssse3 and avx2 as well.
+ */
+static void test_text__faults_at_every_offset_of_the_blocks(void **state)
+{
+    static const char base[] = "省发展改革委牵头，2023年工作要点：abc（一）加快建设“数字政府”。"
+                               "市场监管局、省财政厅按职责分工负责；end of line\n第二行";
+    static const char *const faults[] = {"\xFF", "\xE5\x8F", "\xC0\xAF", "\xED\xA0\x80", "e\xCC\x81"};
+    const size_t n = sizeof base - 1;
+
+    (void)state;
+    for (size_t f = 0; f < sizeof faults / sizeof faults[0]; f++) {
+        for (size_t at = 0; at <= n; at++) {
+            char in[512];
+            size_t fl = strlen(faults[f]);
+            fg_text *t;
+
+            if (at < n && ((unsigned char)base[at] & 0xC0) == 0x80)
+                continue; /* not a character boundary */
+            memcpy(in, base, at);
+            memcpy(in + at, faults[f], fl);
+            memcpy(in + at + fl, base + at, n - at);
+            t = decode_ok("x.txt", in, n + fl);
+            if (f == 4) {
+                size_t want_len;
+                char *want = reference_nfc(in, n + fl, &want_len);
+
+                assert_int_equal(t->n_replaced, 0);
+                assert_data(t, want, want_len);
+                free(want);
+            } else {
+                /* Each ill-formed piece becomes one U+FFFD per maximal subpart. */
+                char want[512];
+                size_t k = at;
+                size_t reps = f == 0 || f == 1 ? 1 : f == 2 ? 2 : 3;
+
+                memcpy(want, base, at);
+                for (size_t r = 0; r < reps; r++, k += 3)
+                    memcpy(want + k, U_FFFD, 3);
+                memcpy(want + k, base + at, n - at);
+                assert_int_equal(t->encoding, FG_ENC_UTF8);
+                assert_int_equal(t->n_replaced, reps);
+                assert_data(t, want, k + n - at);
+            }
+            fg_text_free(t);
+        }
+    }
+}
+
 /* Lower-case hex SHA-256 of bytes, from nettle directly. */
 static void expected_sha256(char out[65], const void *bytes, size_t len)
 {
@@ -1021,6 +1073,7 @@ int main(void)
         cmocka_unit_test(test_text__nfc_cuts_runs_of_more_than_30_marks),
         cmocka_unit_test(test_text__nfc_counts_marks_from_decompositions),
         cmocka_unit_test(test_text__single_line_of_50_mb),
+        cmocka_unit_test(test_text__faults_at_every_offset_of_the_blocks),
         cmocka_unit_test(test_text__sha256_is_of_the_raw_bytes),
         cmocka_unit_test(test_text__read_file_decodes_a_file),
         cmocka_unit_test(test_text__read_file_empty_file),
