@@ -1900,11 +1900,35 @@ static size_t next_newline(fg_strview s, size_t i)
     return nl != NULL ? (size_t)(nl - s.ptr) : s.len;
 }
 
+/*
+ * The first index >= from of s where 〔, [ or ［ starts, or s.len. at[] caches the next
+ * index of each (SIZE_MAX: not looked for yet), so that each is searched for at vector
+ * speed and only once past each of its occurrences.
+ */
+static size_t next_bracket_open(fg_strview s, size_t from, size_t at[3])
+{
+    static const char *const opens[3] = {"〔", "[", "［"};
+    size_t best = s.len;
+
+    for (size_t k = 0; k < 3; k++) {
+        if (at[k] == SIZE_MAX || at[k] < from) {
+            size_t f = from < s.len ? fg_sv_find(fg_sv(s.ptr + from, s.len - from), opens[k])
+                                    : SIZE_MAX;
+
+            at[k] = f == SIZE_MAX ? s.len : from + f;
+        }
+        if (at[k] < best)
+            best = at[k];
+    }
+    return best;
+}
+
 static void find_metadata(parser *p, fg_doc *doc)
 {
     fg_strview t = fg_sv(p->text->data, p->text->len);
     size_t limit = t.len < 20000 ? t.len : 20000;
     fg_strview head;
+    size_t opens[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
 
     /* The head of the text ends at a character boundary, never inside a character. */
     while (limit < t.len && limit > 0 && ((unsigned char)t.ptr[limit] & 0xC0) == 0x80)
@@ -1917,59 +1941,53 @@ static void find_metadata(parser *p, fg_doc *doc)
     doc->issuer = "";
     doc->date = "";
     /* 文号: …〔2022〕1号 */
-    for (size_t i = 0; i < head.len; i++) {
-        unsigned char c0 = (unsigned char)head.ptr[i];
+    for (size_t i = next_bracket_open(head, 0, opens); i < head.len;
+         i = next_bracket_open(head, i + 1, opens)) {
+        size_t open_n = AT(head, i, "[") ? 1 : 3;
+        size_t n;
+        long year = arabic_number(head, i + open_n, &n, 4);
+        size_t j = i + open_n + n;
 
-        /* '[' and the lead bytes of 〔 (E3) and ［ (EF), which no continuation byte equals */
-        if (c0 != '[' && c0 != 0xE3 && c0 != 0xEF)
-            continue;
-        if (AT(head, i, "〔") || AT(head, i, "[") || AT(head, i, "［")) {
-            size_t open_n = AT(head, i, "[") ? 1 : 3;
-            size_t n;
-            long year = arabic_number(head, i + open_n, &n, 4);
-            size_t j = i + open_n + n;
+        if (year >= 1949 && year <= 2100 && n == 4 &&
+            (AT(head, j, "〕") || AT(head, j, "]") || AT(head, j, "］"))) {
+            size_t close_n = AT(head, j, "]") ? 1 : 3;
+            size_t nn;
+            size_t st = i;
+            size_t line_start = i;
 
-            if (year >= 1949 && year <= 2100 && n == 4 &&
-                (AT(head, j, "〕") || AT(head, j, "]") || AT(head, j, "］"))) {
-                size_t close_n = AT(head, j, "]") ? 1 : 3;
-                size_t nn;
-                size_t st = i;
-                size_t line_start = i;
+            if (arabic_number(head, j + close_n, &nn, 5) < 0 ||
+                !AT(head, j + close_n + nn, "号"))
+                continue;
+            while (line_start > 0 && head.ptr[line_start - 1] != '\n')
+                line_start--;
+            /* The issuer code: CJK characters right before the bracket. */
+            while (st > line_start) {
+                size_t b = st - 1;
 
-                if (arabic_number(head, j + close_n, &nn, 5) < 0 ||
-                    !AT(head, j + close_n + nn, "号"))
-                    continue;
-                while (line_start > 0 && head.ptr[line_start - 1] != '\n')
-                    line_start--;
-                /* The issuer code: CJK characters right before the bracket. */
-                while (st > line_start) {
-                    size_t b = st - 1;
-
-                    while (b > line_start && ((unsigned char)head.ptr[b] & 0xC0) == 0x80)
-                        b--;
-                    /* Ideographs (lead byte E4–E9) and a blank: stops at 》, ：, tabs. */
-                    if (((unsigned char)head.ptr[b] < 0xE4 || (unsigned char)head.ptr[b] > 0xE9) &&
-                        head.ptr[b] != ' ')
-                        break;
-                    if (i - b > 24)
-                        break;
-                    st = b;
-                }
-                {
-                    fg_str num = FG_STR_INIT;
-                    fg_strview raw = trim(fg_sv(head.ptr + st, j + close_n + nn + 3 - st));
-
-                    for (size_t q = 0; q < raw.len; q++)
-                        if (raw.ptr[q] != ' ' && fg_str_appendc(&num, raw.ptr[q]) < 0)
-                            break;
-                    doc->doc_number = arena_dup(p, fg_sv(num.ptr ? num.ptr : "", num.len));
-                    fg_str_dispose(&num);
-                    if (doc->doc_number == NULL)
-                        doc->doc_number = "";
-                }
-                doc->year = (int)year;
-                break;
+                while (b > line_start && ((unsigned char)head.ptr[b] & 0xC0) == 0x80)
+                    b--;
+                /* Ideographs (lead byte E4–E9) and a blank: stops at 》, ：, tabs. */
+                if (((unsigned char)head.ptr[b] < 0xE4 || (unsigned char)head.ptr[b] > 0xE9) &&
+                    head.ptr[b] != ' ')
+                    break;
+                if (i - b > 24)
+                    break;
+                st = b;
             }
+            {
+                fg_str num = FG_STR_INIT;
+                fg_strview raw = trim(fg_sv(head.ptr + st, j + close_n + nn + 3 - st));
+
+                for (size_t q = 0; q < raw.len; q++)
+                    if (raw.ptr[q] != ' ' && fg_str_appendc(&num, raw.ptr[q]) < 0)
+                        break;
+                doc->doc_number = arena_dup(p, fg_sv(num.ptr ? num.ptr : "", num.len));
+                fg_str_dispose(&num);
+                if (doc->doc_number == NULL)
+                    doc->doc_number = "";
+            }
+            doc->year = (int)year;
+            break;
         }
     }
     /* Title: the first line(s) with 关于 that end like a document name. */
