@@ -154,20 +154,24 @@ static fg_strview trim(fg_strview s)
             z != '\r' && z != 0x80 && z != 0xA0)
             return s;
     }
-    while (s.len && is_space_at(s, 0, &n))
+    /* Runs of ' ' (blanked parentheticals leave long ones) go a byte at a time. */
+    for (;;) {
+        while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
+            s = fg_sv(s.ptr + 1, s.len - 1);
+        if (s.len == 0 || !is_space_at(s, 0, &n))
+            break;
         s = fg_sv(s.ptr + n, s.len - n);
-    for (bool again = true; again && s.len;) {
-        again = false;
-        if (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' || s.ptr[s.len - 1] == '\r') {
+    }
+    for (;;) {
+        while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' ||
+                         s.ptr[s.len - 1] == '\r'))
             s.len--;
-            again = true;
-        } else if (fg_sv_ends(s, "\u3000")) {
+        if (fg_sv_ends(s, "\u3000"))
             s.len -= 3;
-            again = true;
-        } else if (fg_sv_ends(s, "\u00a0")) {
+        else if (fg_sv_ends(s, "\u00a0"))
             s.len -= 2;
-            again = true;
-        }
+        else
+            break;
     }
     return s;
 }
