@@ -590,9 +590,8 @@ static void ensure_sets(void)
 /* A role word starts at s[i] (the words of sentence_candidate()). */
 static bool role_word_at(fg_strview s, size_t i)
 {
-    unsigned char c = (unsigned char)s.ptr[i];
-
-    if (c < 0xE4 || c > 0xE9)
+    /* Every word is two characters or more and starts with one of role_firsts. */
+    if (i + 6 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
     return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "负总责") || AT(s, i, "配合") ||
            AT(s, i, "参与") || AT(s, i, "会同") || AT(s, i, "单位：") || AT(s, i, "单位:") ||
@@ -614,7 +613,7 @@ static bool label_start_at(fg_strview s, size_t i)
 {
     size_t j = i + 6;
 
-    if (i + 15 > s.len || (unsigned char)s.ptr[i] < 0xE4)
+    if (i + 15 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
     /* Quick test first: 单位 or 部门 comes 2 or 4 characters on (单 E5 8D 95, 部 E9 83 A8). */
     if (!(AT(s, i + 6, "单位") || AT(s, i + 6, "部门") || AT(s, i + 12, "单位") ||
