@@ -8,6 +8,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
 #include <immintrin.h>
 #define HAVE_SSSE3_PATH 1
@@ -144,6 +147,35 @@ size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n)
      */
     at = n >= 3 && ((unsigned char)lit[0] & 0xF0) == 0xE0 ? 2 : n - 1;
     p = s.ptr + at;
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    /*
+     * With SSE2, 16 starts at a time that have both that byte and the last one of lit (for
+     * a single character, its second byte) in place: together far rarer than either.
+     */
+    if (n >= 3) {
+        size_t other = at == n - 1 ? at - 1 : n - 1;
+        size_t hi = at > other ? at : other;
+        const __m128i want_at = _mm_set1_epi8(lit[at]);
+        const __m128i want_other = _mm_set1_epi8(lit[other]);
+        size_t i = 0;
+
+        for (; i + hi + 16 <= s.len; i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(s.ptr + i + at));
+            __m128i y = _mm_loadu_si128((const __m128i *)(s.ptr + i + other));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(x, want_at), _mm_cmpeq_epi8(y, want_other)));
+
+            while (m != 0) {
+                size_t k = i + (size_t)__builtin_ctz(m);
+
+                if (fg_mem_eq(s.ptr + k, lit, n))
+                    return k;
+                m &= m - 1;
+            }
+        }
+        p = s.ptr + i + at;
+    }
+#endif
     end = s.ptr + s.len - (n - 1 - at);
     while (p < end && (p = memchr(p, lit[at], (size_t)(end - p))) != NULL) {
         if (memcmp(p - at, lit, n) == 0)
