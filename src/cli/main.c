@@ -64,6 +64,8 @@ int main(int argc, char **argv)
     const char *cmd;
     int c;
 
+    /* Every command goes through documents or rows one after another: reuse freed memory. */
+    fg_tune_allocator();
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
         switch (c) {
