@@ -154,8 +154,10 @@ static fg_strview trim(fg_strview s)
             z != '\r' && z != 0x80 && z != 0xA0)
             return s;
     }
-    /* Runs of ' ' (blanked parentheticals leave long ones) go a byte at a time. */
+    /* Runs of ' ' (blanked parentheticals leave long ones) go 8 bytes, then 1, at a time. */
     for (;;) {
+        while (s.len >= 8 && memcmp(s.ptr, "        ", 8) == 0)
+            s = fg_sv(s.ptr + 8, s.len - 8);
         while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
             s = fg_sv(s.ptr + 1, s.len - 1);
         if (s.len == 0 || !is_space_at(s, 0, &n))
@@ -163,6 +165,8 @@ static fg_strview trim(fg_strview s)
         s = fg_sv(s.ptr + n, s.len - n);
     }
     for (;;) {
+        while (s.len >= 8 && memcmp(s.ptr + s.len - 8, "        ", 8) == 0)
+            s.len -= 8;
         while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' ||
                          s.ptr[s.len - 1] == '\r'))
             s.len--;
