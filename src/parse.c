@@ -566,11 +566,14 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 static const char role_firsts[] = "牵负配参会单部责协主其支实";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
+/* The first characters of the team_endings of find_teams(). */
+static const char team_firsts[] = "工专领联指";
 
 /* Character sets of this file, built once (ensure_sets()). */
 static struct {
     fg_cjkset role_firsts;
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
+    fg_charscan team_firsts; /* the first characters of team_endings */
 } sets;
 
 static void sets_init(void)
@@ -581,6 +584,7 @@ static void sets_init(void)
     memcpy(events, role_firsts, sizeof role_firsts - 1);
     memcpy(events + sizeof role_firsts - 1, sentence_ends, sizeof sentence_ends);
     fg_charscan_init(&sets.events, events, strlen(events));
+    fg_charscan_init(&sets.team_firsts, team_firsts, sizeof team_firsts - 1);
 }
 
 static void ensure_sets(void)
@@ -977,14 +981,14 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
         if (conv == SIZE_MAX)
             break;
         /* The team is named before the convenor: the last 成立/组建/设立 … 专班 before it. */
-        for (size_t i = from; i < conv;) {
+        for (size_t i = fg_charscan_next(&sets.team_firsts, t.ptr, t.len, from, conv); i < conv;
+             i = fg_charscan_next(&sets.team_firsts, t.ptr, t.len, i + 3, conv)) {
             for (size_t e = 0; team_endings[e]; e++) {
                 if (fg_sv_at_str(t, i, team_endings[e])) {
                     name_end = i + strlen(team_endings[e]);
                     break;
                 }
             }
-            i += fg_cp_len((unsigned char)t.ptr[i]);
         }
         if (name_end == SIZE_MAX || name_end > conv) {
             from = conv + 3;
