@@ -33,13 +33,18 @@ test:
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
 	@cd $(BUILD_ASAN) && ctest --output-on-failure -j $(JOBS)
 
+# Each micro-benchmark's output is kept in $(BUILD)/bench-notes/ and goes into the dated
+# section that scale.sh adds to bench/results.md, under the command that made it.
+SEEDS_ASSIGN = tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
 bench: build
 	@scripts/install-deps.sh bench
-	@$(BUILD)/bench_extract graphs/documents/*.txt
-	@$(BUILD)/bench_ingest --copies 100 tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt tests/fixtures/seeds/002_087d1517bea72081.txt
-	@sh bench/analysis.sh $(BUILD)
-	@sh bench/suggest.sh $(BUILD)
-	@sh bench/scale.sh $(BUILD)
+	@rm -rf $(BUILD)/bench-notes && mkdir -p $(BUILD)/bench-notes
+	@bench/note.sh $(BUILD)/bench-notes/1-extract.txt $(BUILD)/bench_extract graphs/documents/*.txt
+	@bench/note.sh $(BUILD)/bench-notes/2-extract-assignments.txt $(BUILD)/bench_extract $(SEEDS_ASSIGN)
+	@bench/note.sh $(BUILD)/bench-notes/3-ingest.txt $(BUILD)/bench_ingest --copies 100 $(SEEDS_ASSIGN)
+	@bench/note.sh $(BUILD)/bench-notes/4-analysis.txt sh bench/analysis.sh $(BUILD)
+	@bench/note.sh $(BUILD)/bench-notes/5-suggest.txt sh bench/suggest.sh $(BUILD)
+	@NOTES=$(BUILD)/bench-notes sh bench/scale.sh $(BUILD)
 
 # libFuzzer targets (clang) in $(BUILD_FUZZ)/, each run for FUZZ_SECONDS; what they find is
 # written to tests/fuzz/regressions/<target>/, which `make test` replays. FUZZ_FLAGS adds

@@ -13,6 +13,8 @@
 #   RESULTS=FILE      where to add the dated section (default bench/results.md; empty: nowhere)
 #   KEEP=DIR          keep the corpora, databases and outputs in DIR instead of a temp dir
 #   REUSE=1           with KEEP: use a corpus already generated in DIR/SIZE/docs (same seed!)
+#   NOTES=DIR         also put each DIR/*.txt (other benchmarks' output, see make bench) into
+#                     the dated section, as a code block
 #
 # For each size: generate the corpus (not timed), then time with /usr/bin/time -v (wall
 # time, peak RSS) extract --format tsv (all files, to /dev/null), ingest (one process, all
@@ -272,6 +274,16 @@ if [ -n "$results" ]; then
         echo
         cat "$table"
         echo
+        if [ -n "${NOTES:-}" ] && ls "$NOTES"/*.txt >/dev/null 2>&1; then
+            echo "The other benchmarks of the same \`make bench\`:"
+            echo
+            for f in "$NOTES"/*.txt; do
+                echo '```'
+                cat "$f"
+                echo '```'
+                echo
+            done
+        fi
     } >"$section"
     # Newest first: the section goes before the first existing "## " heading.
     if [ -f "$results" ] && grep -q '^## ' "$results"; then
