@@ -1,10 +1,39 @@
 /* Process-wide settings (include/fengong/process.h). */
 #include "fengong/process.h"
 
+#include <pthread.h>
 #include <stdlib.h> /* defines __GLIBC__ with glibc */
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+
+static fg_simd simd_cpu = FG_SIMD_BASE; /* what the CPU has, found once */
+static fg_simd simd_most = FG_SIMD_AVX2;
+
+static void simd_detect(void)
+{
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2"))
+        simd_cpu = FG_SIMD_AVX2;
+    else if (__builtin_cpu_supports("ssse3"))
+        simd_cpu = FG_SIMD_SSSE3;
+#endif
+}
+
+fg_simd fg_simd_level(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, simd_detect);
+    return simd_cpu < simd_most ? simd_cpu : simd_most;
+}
+
+fg_simd fg_simd_limit(fg_simd most)
+{
+    simd_most = most;
+    return fg_simd_level();
+}
 
 void fg_tune_allocator(void)
 {

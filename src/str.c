@@ -5,7 +5,6 @@
  */
 #include "str.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -17,36 +16,6 @@
 #endif
 
 #include "error.h"
-
-static fg_simd simd_level = FG_SIMD_BASE;
-
-static void simd_init(void)
-{
-    const char *cap = getenv("FG_SIMD");
-    fg_simd most = FG_SIMD_AVX2;
-
-    if (cap != NULL && strcmp(cap, "base") == 0)
-        most = FG_SIMD_BASE;
-    else if (cap != NULL && strcmp(cap, "ssse3") == 0)
-        most = FG_SIMD_SSSE3;
-#if defined(HAVE_SSSE3_PATH)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2"))
-        simd_level = FG_SIMD_AVX2;
-    else if (__builtin_cpu_supports("ssse3"))
-        simd_level = FG_SIMD_SSSE3;
-#endif
-    if (simd_level > most)
-        simd_level = most;
-}
-
-fg_simd fg_simd_level(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-    pthread_once(&once, simd_init);
-    return simd_level;
-}
 
 int fg_str_reserve(fg_str *s, size_t extra)
 {

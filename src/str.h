@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fengong/process.h"
+
 /* Owns ptr[0..len) plus a trailing NUL; cap is the allocated size. All-zero is empty. */
 typedef struct fg_str {
     char *ptr;
@@ -84,15 +86,6 @@ static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
     return fg_sv_at(s, i, lit, strlen(lit));
 }
 
-/* Instruction set extensions that code paths are chosen by at run time, in order. */
-typedef enum fg_simd { FG_SIMD_BASE, FG_SIMD_SSSE3, FG_SIMD_AVX2 } fg_simd;
-
-/*
- * The best extension to use: what the CPU has (FG_SIMD_BASE off x86 and in FG_NO_SIMD
- * builds), capped by the environment variable FG_SIMD ("base", "ssse3" or "avx2"), which
- * lets tests and benchmarks run every path on one machine. Worked out once; thread-safe.
- */
-fg_simd fg_simd_level(void);
 
 /*
  * A scanner for the next place where any of a few 3-byte characters (lead bytes E0..EF)

@@ -12,6 +12,7 @@
 #include "clause.h"
 #include "fengong/error.h"
 #include "str.h"
+#include "simd_env.h"
 
 #define NOT_CLAUSE "(not a clause)"
 
@@ -549,5 +550,6 @@ int main(void)
         cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
     };
 
+    simd_from_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 
 #include "fengong/fengong.h"
 #include "str.h"
+#include "simd_env.h"
 
 /* What a test allocated; freed by the teardown, so a failed assertion leaks nothing. */
 static fg_doc *docs[4];
@@ -738,5 +739,6 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
     };
 
+    simd_from_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "str.h"
+#include "simd_env.h"
 
 /* A small deterministic generator (xorshift64), so that failures can be replayed. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
@@ -156,5 +157,6 @@ int main(void)
         cmocka_unit_test(test_str__charscan_stops_at_every_member),
     };
 
+    simd_from_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

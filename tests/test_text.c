@@ -25,6 +25,7 @@
 
 #include "fengong/error.h"
 #include "fengong/text.h"
+#include "simd_env.h"
 
 #define U_FFFD "\xEF\xBF\xBD"
 
@@ -1086,5 +1087,6 @@ int main(void)
         cmocka_unit_test(test_text__read_file_reports_encoding_errors),
     };
 
+    simd_from_env();
     return cmocka_run_group_tests_name("text", tests, setup_tmp_dir, remove_tmp_dir);
 }

@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -52,6 +53,24 @@ void cli_report_error(const cli_global *g)
                 fg_error_name(e->code));
 }
 
+/* FG_SIMD=base|ssse3|avx2 caps the instruction set extensions (for tests and benchmarks). */
+static int simd_from_env(void)
+{
+    static const char *const names[] = {"base", "ssse3", "avx2"};
+    const char *v = getenv("FG_SIMD");
+
+    if (v == NULL || *v == '\0')
+        return 0;
+    for (int k = 0; k < 3; k++) {
+        if (strcmp(v, names[k]) == 0) {
+            fg_simd_limit((fg_simd)k);
+            return 0;
+        }
+    }
+    fprintf(stderr, "fengong: FG_SIMD must be base, ssse3 or avx2, not '%s'\n", v);
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -64,6 +83,8 @@ int main(int argc, char **argv)
     const char *cmd;
     int c;
 
+    if (simd_from_env() < 0)
+        return CLI_USAGE;
     /* Every command goes through documents or rows one after another: reuse freed memory. */
     fg_tune_allocator();
     opterr = 0;
