@@ -13,6 +13,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "error.h"
 
@@ -34,16 +37,62 @@ static size_t last_cp_len(fg_strview s)
 }
 
 /*
- * The number of code points of s (stepping by lead bytes) when it is at most cap, else
- * cap + 1: the callers only compare it with a bound.
+ * The number of code points of s when it is at most cap, else cap + 1: the callers only
+ * compare it with a bound. In valid UTF-8 that is the number of bytes that are not
+ * continuation bytes (10xxxxxx), counted 8 at a time.
  */
 static size_t count_cps_upto(fg_strview s, size_t cap)
 {
-    size_t n = 0;
+    const uint64_t high = 0x8080808080808080u;
+    size_t cont = 0;
+    size_t i = 0;
+    size_t n;
 
-    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
-        n++;
-    return n;
+    /* No code point is longer than 4 bytes: a longer string is over the bound. */
+    if (s.len > 4 * cap)
+        return cap + 1;
+    for (; i + 8 <= s.len; i += 8) {
+        uint64_t x;
+
+        memcpy(&x, s.ptr + i, 8);
+        /* Bit 7 of each continuation byte (bit 7 set, bit 6 clear), summed by a multiply. */
+        x = (x & ~(x << 1) & high) >> 7;
+        cont += (size_t)((x * 0x0101010101010101u) >> 56);
+    }
+    for (; i < s.len; i++)
+        cont += ((unsigned char)s.ptr[i] & 0xC0) == 0x80;
+    n = s.len - cont;
+    return n <= cap ? n : cap + 1;
+}
+
+/*
+ * The first index >= i of s[0..len) that holds byte a or byte b, or len. The separators
+ * the parser splits on start with E3 (、。《) or EF (，；) and the quote “ with E2: lead
+ * bytes, never inside another character, so in valid UTF-8 a search for the byte finds
+ * the places that stepping through the characters would.
+ */
+static size_t find_byte2(const char *s, size_t len, size_t i, unsigned char a, unsigned char b)
+{
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    const __m128i va = _mm_set1_epi8((char)a);
+    const __m128i vb = _mm_set1_epi8((char)b);
+
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c == a || c == b)
+            break;
+    }
+    return i;
 }
 
 /* fg_sv_at_str() for a string literal: the length is known at compile time. */
@@ -478,7 +527,8 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     fg_strview last;
     int rc;
 
-    for (size_t i = 0; i <= g.len; i += (i < g.len ? fg_cp_len((unsigned char)g.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= g.len; i++) {
+        i = find_byte2(g.ptr, g.len, i, 0xE3, 0xE3); /* the lead byte of 、 */
         if (i == g.len || AT(g, i, "、")) {
             fg_strview e = strip_element(fg_sv(g.ptr + start, i - start));
 
@@ -503,8 +553,10 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
                 lead[n] = is_lead;
                 elems[n++] = e;
             }
-            if (i < g.len)
+            if (i < g.len) {
                 start = i + strlen("、");
+                i = start - 1;
+            }
         }
     }
     if (n == 0)
@@ -528,13 +580,16 @@ static int push_list(fg_units *out, size_t first, fg_role role, fg_strview s)
     size_t start = 0;
     int rc;
 
-    for (size_t i = 0; i <= s.len; i += (i < s.len ? fg_cp_len((unsigned char)s.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= s.len; i++) {
+        i = find_byte2(s.ptr, s.len, i, 0xEF, 0xE3); /* the lead bytes of ，； and 。 */
         if (i == s.len || AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。")) {
             rc = push_group(out, first, role, fg_sv(s.ptr + start, i - start));
             if (rc < 0)
                 return rc;
-            if (i < s.len)
+            if (i < s.len) {
                 start = i + 3;
+                i = start - 1;
+            }
         }
     }
     return FG_OK;
@@ -986,13 +1041,15 @@ static bool all_look_like_units(fg_strview s)
 {
     size_t start = 0;
 
-    for (size_t i = 0; i <= s.len; i += (i < s.len ? fg_cp_len((unsigned char)s.ptr[i]) : 1)) {
+    for (size_t i = 0; i <= s.len; i++) {
+        i = find_byte2(s.ptr, s.len, i, 0xE3, 0xEF); /* the lead bytes of 、 and ，； */
         if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
             fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
 
             if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY)
                 return false;
             start = i + 3;
+            i = start - 1;
         }
     }
     return true;
@@ -1003,12 +1060,9 @@ static bool too_long_or_quoted(fg_strview name)
 {
     if (count_cps_upto(name, 60) > 60)
         return true;
-    for (size_t i = 0; i < name.len; i++) {
-        unsigned char c = (unsigned char)name.ptr[i];
-
-        if ((c == 0xE2 && AT(name, i, "“")) || (c == 0xE3 && AT(name, i, "《")))
+    for (size_t i = 0; (i = find_byte2(name.ptr, name.len, i, 0xE2, 0xE3)) < name.len; i++)
+        if (AT(name, i, "“") || AT(name, i, "《"))
             return true;
-    }
     return false;
 }
 
