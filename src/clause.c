@@ -140,6 +140,8 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
+/* strong_chars and the last characters of strong_multi[] below. */
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门";
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
@@ -165,6 +167,7 @@ static struct {
     fg_cjkset unit_endings;
     fg_cjkset level_endings;
     fg_cjkset strong_chars;
+    fg_cjkset strong_lasts;
     fg_cjkset marker_firsts;
     fg_cjkset time_firsts;
     fg_cjkset head_firsts;
@@ -177,6 +180,9 @@ static struct {
 
 static bool strong_ending(fg_strview s)
 {
+    /* Every strong ending ends with a character of strong_lasts: most names are let go here. */
+    if (!ends_with_char_in(s, &sets.strong_lasts))
+        return false;
     return ends_with_char_in(s, &sets.strong_chars) ||
            ends_with_any(s, strong_multi, N_OF(strong_multi));
 }
@@ -209,13 +215,23 @@ static bool looks_like_unit(fg_strview name)
 
         if (c >= '0' && c <= '9')
             return false;
-        if ((c & 0xF0) != 0xE0)
-            continue;
-        if (AT(name, i, "的") || AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") ||
-            AT(name, i, "，"))
-            return false;
-        if (you == SIZE_MAX && AT(name, i, "由"))
-            you = i;
+        /* By lead byte: 的 and 由 start with E7, “ with E2, 《 and 。 with E3, ， with EF. */
+        switch (c) {
+        case 0xE7:
+            if (AT(name, i, "的"))
+                return false;
+            if (you == SIZE_MAX && AT(name, i, "由"))
+                you = i;
+            break;
+        case 0xE2:
+        case 0xE3:
+        case 0xEF:
+            if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，"))
+                return false;
+            break;
+        default:
+            break;
+        }
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
@@ -246,11 +262,26 @@ static fg_kind unit_kind(fg_strview name)
         /* Every phrase is at least 9 bytes and starts with a kind_firsts character. */
         if (!fg_cjkset_has(&sets.kind_firsts, name.ptr + i))
             continue;
-        if (AT(name, i, "成员单位"))
-            return FG_KIND_GROUP;
-        generic = generic || AT(name, i, "有关部门") || AT(name, i, "有关单位") ||
-                  AT(name, i, "相关部门") || AT(name, i, "相关单位") || AT(name, i, "各有关") ||
-                  AT(name, i, "省直各") || AT(name, i, "市直各");
+        /*
+         * The third bytes of 成有相各省市 differ (90 89 B8 84 81 82): they tell which
+         * character this is, so only its own phrases are compared.
+         */
+        switch ((unsigned char)name.ptr[i + 2]) {
+        case 0x90: /* 成 */
+            if (AT(name, i + 3, "员单位"))
+                return FG_KIND_GROUP;
+            break;
+        case 0x89: /* 有 */
+        case 0xB8: /* 相 */
+            generic = generic || AT(name, i + 3, "关部门") || AT(name, i + 3, "关单位");
+            break;
+        case 0x84: /* 各 */
+            generic = generic || AT(name, i + 3, "有关");
+            break;
+        default: /* 省 市 */
+            generic = generic || AT(name, i + 3, "直各");
+            break;
+        }
     }
     if (generic || starts_with_any(name, generic_starts, N_OF(generic_starts)))
         return FG_KIND_GENERIC;
@@ -750,6 +781,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.unit_endings, unit_endings, sizeof unit_endings - 1);
     fg_cjkset_add(&sets.level_endings, level_endings, sizeof level_endings - 1);
     fg_cjkset_add(&sets.strong_chars, strong_chars, sizeof strong_chars - 1);
+    fg_cjkset_add(&sets.strong_lasts, strong_lasts, sizeof strong_lasts - 1);
     fg_cjkset_add(&sets.marker_firsts, marker_firsts, sizeof marker_firsts - 1);
     fg_cjkset_add(&sets.time_firsts, time_firsts, sizeof time_firsts - 1);
     fg_cjkset_add(&sets.head_firsts, head_firsts, sizeof head_firsts - 1);
