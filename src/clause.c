@@ -95,6 +95,27 @@ static size_t find_byte2(const char *s, size_t len, size_t i, unsigned char a, u
     return i;
 }
 
+/*
+ * The first index >= i (a character boundary) of s where a character of set starts, or
+ * s.len. The characters of a set are 3 bytes long, and so are nearly all of the text:
+ * those are stepped over without working out each one's length.
+ */
+static inline size_t next_in_set(fg_strview s, size_t i, const fg_cjkset *set)
+{
+    while (i + 3 <= s.len) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if ((c & 0xF0) == 0xE0) {
+            if (fg_cjkset_has(set, s.ptr + i))
+                return i;
+            i += 3;
+        } else {
+            i += fg_cp_len(c);
+        }
+    }
+    return s.len;
+}
+
 /* fg_sv_at_str() for a string literal: the length is known at compile time. */
 #define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
 
@@ -155,8 +176,8 @@ static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以和及与由请并";
 static const char tail_lasts[] = "门位等别同自体";
-/* First characters of the phrases fg_clause__kind() looks for anywhere in a name. */
-static const char kind_firsts[] = "成有相各省市";
+/* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
+static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
 static const char join_firsts[] = "以和及与";
 /* The one-character level words of fg_clause__kind() (省 市 …; 街道 aside). */
@@ -172,7 +193,7 @@ static struct {
     fg_cjkset time_firsts;
     fg_cjkset head_firsts;
     fg_cjkset tail_lasts;
-    fg_cjkset kind_firsts;
+    fg_cjkset kind_seconds;
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
     fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
@@ -256,32 +277,20 @@ static fg_kind unit_kind(fg_strview name)
 
     /*
      * 成员单位 anywhere makes a group; else a generic phrase anywhere makes it generic. One
-     * pass over the bytes tries them all where a 3-byte character starts.
+     * pass finds the second characters of the phrases (员 关 有 直, far rarer in names than
+     * the first ones, 省 市 …) and tries the phrases that start one character before. A
+     * phrase starts with a lead byte, so a match is at a character boundary.
      */
-    for (size_t i = 0; i + 9 <= name.len; i += fg_cp_len((unsigned char)name.ptr[i])) {
-        /* Every phrase is at least 9 bytes and starts with a kind_firsts character. */
-        if (!fg_cjkset_has(&sets.kind_firsts, name.ptr + i))
+    for (size_t j = 0; (j = next_in_set(name, j, &sets.kind_seconds)) < name.len; j += 3) {
+        size_t i = j - 3;
+
+        if (j < 3)
             continue;
-        /*
-         * The third bytes of 成有相各省市 differ (90 89 B8 84 81 82): they tell which
-         * character this is, so only its own phrases are compared.
-         */
-        switch ((unsigned char)name.ptr[i + 2]) {
-        case 0x90: /* 成 */
-            if (AT(name, i + 3, "员单位"))
-                return FG_KIND_GROUP;
-            break;
-        case 0x89: /* 有 */
-        case 0xB8: /* 相 */
-            generic = generic || AT(name, i + 3, "关部门") || AT(name, i + 3, "关单位");
-            break;
-        case 0x84: /* 各 */
-            generic = generic || AT(name, i + 3, "有关");
-            break;
-        default: /* 省 市 */
-            generic = generic || AT(name, i + 3, "直各");
-            break;
-        }
+        if (AT(name, i, "成员单位"))
+            return FG_KIND_GROUP;
+        generic = generic || AT(name, i, "有关部门") || AT(name, i, "有关单位") ||
+                  AT(name, i, "相关部门") || AT(name, i, "相关单位") || AT(name, i, "各有关") ||
+                  AT(name, i, "省直各") || AT(name, i, "市直各");
     }
     if (generic || starts_with_any(name, generic_starts, N_OF(generic_starts)))
         return FG_KIND_GENERIC;
@@ -345,12 +354,16 @@ static bool is_time_phrase(fg_strview e)
     bool has_year = false;
     bool has_month = false;
 
-    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+    for (size_t i = 0; i < e.len;) {
         unsigned char c = (unsigned char)e.ptr[i];
 
-        if (c >= '0' && c <= '9') {
-            digit = true;
-        } else if (i + 3 <= e.len && fg_cjkset_has(&sets.time_firsts, e.ptr + i)) {
+        /* Nearly every character is 3 bytes: stepped over without working out the length. */
+        if ((c & 0xF0) != 0xE0) {
+            digit = digit || (c >= '0' && c <= '9');
+            i += fg_cp_len(c);
+            continue;
+        }
+        if (i + 3 <= e.len && fg_cjkset_has(&sets.time_firsts, e.ptr + i)) {
             if (AT(e, i, "年")) {
                 has_year = true;
                 if (AT(e, i + 3, "底") || AT(e, i + 3, "内") || AT(e, i + 3, "前"))
@@ -364,6 +377,7 @@ static bool is_time_phrase(fg_strview e)
                 return true;
             }
         }
+        i += 3;
     }
     return digit && (has_year || has_month);
 }
@@ -786,7 +800,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.time_firsts, time_firsts, sizeof time_firsts - 1);
     fg_cjkset_add(&sets.head_firsts, head_firsts, sizeof head_firsts - 1);
     fg_cjkset_add(&sets.tail_lasts, tail_lasts, sizeof tail_lasts - 1);
-    fg_cjkset_add(&sets.kind_firsts, kind_firsts, sizeof kind_firsts - 1);
+    fg_cjkset_add(&sets.kind_seconds, kind_seconds, sizeof kind_seconds - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
     for (size_t k = 0; k < N_OF(markers); k++) {
