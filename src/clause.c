@@ -66,6 +66,39 @@ static size_t count_cps_upto(fg_strview s, size_t cap)
 }
 
 /*
+ * The end of the run of whole ideographs (lead bytes E4..E9) that starts at s[i], a
+ * character boundary: in valid UTF-8, the first index >= i whose byte is neither such a
+ * lead byte nor a continuation byte (80..BF), or len. 16 bytes at a time with SSE2.
+ */
+static size_t ideograph_run_end(const char *s, size_t len, size_t i)
+{
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    const __m128i lead0 = _mm_set1_epi8((char)0xE4);
+    const __m128i five = _mm_set1_epi8(5);
+    const __m128i cont_top = _mm_set1_epi8((char)0xC0); /* as signed: -64 */
+
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i d = _mm_sub_epi8(x, lead0);
+        /* d <= 5 unsigned: a lead byte E4..E9; x < C0 signed (80..BF): a continuation byte. */
+        __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, five), d);
+        __m128i cont = _mm_cmplt_epi8(x, cont_top);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(lead, cont)) ^ 0xFFFFu;
+
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if ((c < 0xE4 || c > 0xE9) && (c & 0xC0) != 0x80)
+            break;
+    }
+    return i;
+}
+
+/*
  * The first index >= i of s[0..len) that holds byte a or byte b, or len. The separators
  * the parser splits on start with E3 (、。《) or EF (，；) and the quote “ with E2: lead
  * bytes, never inside another character, so in valid UTF-8 a search for the byte finds
@@ -197,6 +230,7 @@ static struct {
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
     fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
+    fg_charscan role_firsts;  /* 牵负单部: see fg_clause__has_role_word() */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -820,6 +854,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
+    fg_charscan_init(&sets.role_firsts, "牵负单部", strlen("牵负单部"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -916,12 +951,11 @@ static bool is_sep_at(fg_strview s, size_t i)
 /* Whether text holds 牵头, 负责, 负总责, 单位：, 单位:, 部门： or 部门: (one pass). */
 bool fg_clause__has_role_word(fg_strview text)
 {
-    for (size_t i = 0; i < text.len; i++) {
-        unsigned char c = (unsigned char)text.ptr[i];
-
-        /* The lead bytes of 牵 (E7), 负 (E8), 单 (E5) and 部 (E9). */
-        if (c < 0xE5 || c > 0xE9)
-            continue;
+    ensure_sets();
+    /* Only where 牵, 负, 单 or 部 may start: the scanner skips the rest many bytes at a time. */
+    for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
+                                             text.len)) < text.len;
+         i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
             return true;
         if ((AT(text, i, "单位") || AT(text, i, "部门")) &&
@@ -1004,9 +1038,8 @@ static int normalise(fg_str *buf, fg_strview text)
              * An ideograph (no bracket or blank starts with these bytes): plain text, and so
              * are the whole ideographs after it.
              */
-            while (i + n + 3 <= text.len && (unsigned char)text.ptr[i + n] >= 0xE4 &&
-                   (unsigned char)text.ptr[i + n] <= 0xE9)
-                n += 3;
+            if (n == 3)
+                n = ideograph_run_end(text.ptr, text.len, i + 3) - i;
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
