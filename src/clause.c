@@ -520,9 +520,8 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
     int rc;
 
     e = strip_element(e);
-    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
-        if (i + 3 > e.len || !fg_cjkset_has(&sets.join_firsts, e.ptr + i))
-            continue; /* every join word starts with a join_firsts character */
+    /* Every join word starts with a join_firsts character. */
+    for (size_t i = 0; (i = next_in_set(e, i, &sets.join_firsts)) < e.len; i += 3) {
         for (size_t j = 0; j < N_OF(joins); j++) {
             size_t n = joins[j].n;
             fg_strview left;
