@@ -680,12 +680,20 @@ int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role)
 
     ensure_sets();
     /* Control characters are not names, and \x01 must not pass for a lead mark. */
-    for (size_t i = 0; i < text.len; i++) {
-        unsigned char c = (unsigned char)text.ptr[i];
+    for (size_t i = 0; i < text.len;) {
+        size_t j = i;
 
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-            continue;
-        FG_TRY(fg_str_appendc(&clean, (char)c));
+        /* A run of bytes that stay, appended at once; then the control character is skipped. */
+        while (j < text.len) {
+            unsigned char c = (unsigned char)text.ptr[j];
+
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+                break;
+            j++;
+        }
+        if (j > i)
+            FG_TRY(fg_str_append(&clean, text.ptr + i, j - i));
+        i = j + 1;
     }
     rc = push_list(out, out->n, role, fg_sv(clean.ptr ? clean.ptr : "", clean.len));
 out:
