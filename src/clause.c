@@ -416,7 +416,6 @@ static bool is_time_phrase(fg_strview e)
     return digit && (has_year || has_month);
 }
 
-/* Append a unit made of a + b (b may be empty), unless the same role+name is already there. */
 /*
  * Whether a[0..len) equals b[0..len). Names of one list mostly share their first bytes
  * (省…, 市…), so the last 8 bytes are compared first.
@@ -435,15 +434,18 @@ static bool same_name(const char *a, const char *b, size_t len)
     return memcmp(a, b, len) == 0;
 }
 
-static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
+/*
+ * Append a unit named a + b (not empty) with the given role, unless the same role+name is
+ * already there since first. kind is the unit's kind when the caller knows it, else NULL.
+ */
+static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b,
+                       const fg_kind *kind)
 {
     size_t off = out->names.len;
     size_t len = a.len + b.len;
     fg_strview name;
     int rc;
 
-    if (len == 0 || is_time_phrase(a))
-        return FG_OK;
     rc = fg_str_append(&out->names, a.ptr, a.len);
     if (rc == FG_OK)
         rc = fg_str_append(&out->names, b.ptr, b.len);
@@ -468,11 +470,19 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
         out->cap = cap;
     }
     out->v[out->n].role = role;
-    out->v[out->n].kind = unit_kind(name);
+    out->v[out->n].kind = kind != NULL ? *kind : unit_kind(name);
     out->v[out->n].off = off;
     out->v[out->n].len = len;
     out->n++;
     return FG_OK;
+}
+
+/* Append a unit made of a + b (b may be empty), unless it is a deadline or already there. */
+static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
+{
+    if (a.len + b.len == 0 || is_time_phrase(a))
+        return FG_OK;
+    return append_unit(out, first, role, a, b, NULL);
 }
 
 static fg_strview strip_element(fg_strview e)
@@ -513,31 +523,44 @@ static fg_strview strip_element(fg_strview e)
     return e;
 }
 
-/* Split one element on 和/及/与/以及 where both sides are complete units. */
-static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
-{
-    static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
-    int rc;
+static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
 
-    e = strip_element(e);
+/*
+ * Where a stripped element splits on 和/及/与/以及 into two units, both complete: the
+ * first join word at which it does, *n receiving the word's length; or e.len.
+ */
+static size_t split_point(fg_strview e, size_t *n)
+{
     /* Every join word starts with a join_firsts character. */
     for (size_t i = 0; (i = next_in_set(e, i, &sets.join_firsts)) < e.len; i += 3) {
         for (size_t j = 0; j < N_OF(joins); j++) {
-            size_t n = joins[j].n;
-            fg_strview left;
             fg_strview right;
 
-            if (!fg_sv_at(e, i, joins[j].s, n))
+            *n = joins[j].n;
+            if (!fg_sv_at(e, i, joins[j].s, *n))
                 continue;
-            left = fg_sv(e.ptr, i);
-            right = fg_sv(e.ptr + i + n, e.len - i - n);
-            if (complete_unit(left) && looks_like_unit(strip_element(right))) {
-                rc = push_unit(out, first, role, left, fg_sv(NULL, 0));
-                if (rc < 0)
-                    return rc;
-                return push_element(out, first, role, right, suffix);
-            }
+            right = fg_sv(e.ptr + i + *n, e.len - i - *n);
+            if (complete_unit(fg_sv(e.ptr, i)) && looks_like_unit(strip_element(right)))
+                return i;
         }
+    }
+    return e.len;
+}
+
+/* Split one element on 和/及/与/以及 where both sides are complete units. */
+static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
+{
+    size_t n = 0;
+    size_t i;
+    int rc;
+
+    e = strip_element(e);
+    i = split_point(e, &n);
+    if (i < e.len) {
+        rc = push_unit(out, first, role, fg_sv(e.ptr, i), fg_sv(NULL, 0));
+        if (rc < 0)
+            return rc;
+        return push_element(out, first, role, fg_sv(e.ptr + i + n, e.len - i - n), suffix);
     }
     return push_unit(out, first, role, e, suffix);
 }
@@ -581,8 +604,11 @@ static bool has_level(fg_strview e)
     return ends_like_level(e);
 }
 
-/* A bare place name such as 长沙 or 岳阳市: short, and no organisation ending. */
-static bool bare_place(fg_strview e)
+/*
+ * A bare place name such as 长沙 or 岳阳市: short, no organisation ending, and kind
+ * (unit_kind() of e) a named agency.
+ */
+static bool bare_place(fg_strview e, fg_kind kind)
 {
     size_t n = count_cps_upto(e, 8);
 
@@ -592,7 +618,91 @@ static bool bare_place(fg_strview e)
     if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
         fg_sv_ends(e, "新区") || starts_with_any(e, not_places, N_OF(not_places)))
         return false;
-    return unit_kind(e) == FG_KIND_AGENCY;
+    return kind == FG_KIND_AGENCY;
+}
+
+/* What push_group() needs to know of a stripped element; all of it depends on its text only. */
+typedef struct elem_facts {
+    bool splits;  /* split_point() finds where to split it */
+    bool time;    /* is_time_phrase() */
+    bool bare;    /* bare_place() */
+    fg_kind kind; /* unit_kind() */
+} elem_facts;
+
+static elem_facts find_facts(fg_strview e)
+{
+    elem_facts f;
+    size_t n;
+
+    f.splits = split_point(e, &n) < e.len;
+    f.time = is_time_phrase(e);
+    f.kind = unit_kind(e);
+    f.bare = bare_place(e, f.kind);
+    return f;
+}
+
+/*
+ * The facts of recently seen elements. A document names the same few dozen units in
+ * hundreds of clauses: finding the facts takes several passes over a name, looking them
+ * up a hash of three words and one compare. Direct-mapped: an element replaces the one
+ * whose slot it shares. Per thread, as documents may be parsed in several at once; the
+ * facts depend on the text only, so a slot stays valid from one document to the next.
+ */
+enum { FACT_BITS = 8, FACT_SLOTS = 1 << FACT_BITS, FACT_NAME_MAX = 55 };
+typedef struct fact_slot {
+    _Alignas(64) elem_facts facts; /* a slot is one cache line */
+    unsigned char len;             /* of name; 0 in an empty slot */
+    char name[FACT_NAME_MAX];
+} fact_slot;
+_Static_assert(sizeof(fact_slot) == 64, "a fact slot fills one cache line");
+
+static _Thread_local fact_slot fact_cache[FACT_SLOTS];
+
+/* The slot of s[0..len), 0 < len <= FACT_NAME_MAX: the first, middle and last 8 bytes mixed. */
+static size_t fact_slot_of(const char *s, size_t len)
+{
+    uint64_t a = 0;
+    uint64_t b = 0;
+    uint64_t c = 0;
+
+    if (len >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + len / 2 - 4, 8);
+        memcpy(&c, s + len - 8, 8);
+    } else {
+        memcpy(&a, s, len);
+    }
+    /* The top bits of a product depend on all the bits of its factors. */
+    return (size_t)((a * 0x9E3779B97F4A7C15u + b * 0xC2B2AE3D27D4EB4Fu +
+                     c * 0x165667B19E3779F9u + len) >> (64 - FACT_BITS));
+}
+
+/* find_facts() of a stripped element, from the cache when it is there. */
+static elem_facts facts_of(fg_strview e)
+{
+    fact_slot *slot;
+
+    if (e.len == 0 || e.len > FACT_NAME_MAX)
+        return find_facts(e);
+    slot = &fact_cache[fact_slot_of(e.ptr, e.len)];
+    if (slot->len != e.len || memcmp(slot->name, e.ptr, e.len) != 0) {
+        slot->facts = find_facts(e);
+        memcpy(slot->name, e.ptr, e.len);
+        slot->len = (unsigned char)e.len;
+    }
+    return slot->facts;
+}
+
+/* push_element() of a stripped element with its facts f. */
+static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix,
+                      const elem_facts *f)
+{
+    if (f->splits)
+        return push_element(out, first, role, e, suffix);
+    if (e.len + suffix.len == 0 || f->time)
+        return FG_OK;
+    /* The kind is of the whole name: e's own only without a suffix. */
+    return append_unit(out, first, role, e, suffix, suffix.len == 0 ? &f->kind : NULL);
 }
 
 /* One group of 、-separated elements (no ，inside). */
@@ -642,10 +752,11 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     last = elems[n - 1];
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
+        elem_facts f = facts_of(elems[k]);
 
-        if (k + 1 < n && bare_place(elems[k]))
+        if (k + 1 < n && f.bare)
             suffix = shared_suffix(last, has_level(elems[k]));
-        rc = push_element(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix);
+        rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &f);
         if (rc < 0)
             return rc;
     }
