@@ -641,25 +641,43 @@ static elem_facts find_facts(fg_strview e)
     return f;
 }
 
+/* The element of a 、-separated piece of a list: heads, tails and lead marks (\x01) gone. */
+static fg_strview element_of(fg_strview piece, bool *lead)
+{
+    fg_strview e = strip_element(piece);
+
+    *lead = false;
+    while (e.len && e.ptr[e.len - 1] == '\x01') {
+        e.len--;
+        *lead = true;
+        e = strip_element(e);
+    }
+    return e;
+}
+
 /*
- * The facts of recently seen elements. A document names the same few dozen units in
- * hundreds of clauses: finding the facts takes several passes over a name, looking them
- * up a hash of three words and one compare. Direct-mapped: an element replaces the one
- * whose slot it shares. Per thread, as documents may be parsed in several at once; the
- * facts depend on the text only, so a slot stays valid from one document to the next.
+ * What push_group() found out about recently seen pieces. A document names the same few
+ * dozen units in hundreds of clauses: stripping a piece and finding the facts of its
+ * element takes several passes over the name, looking them up a hash of three words and
+ * one compare. Two slots a set: a new piece takes the first, moving the piece there to the
+ * second. Per thread, as documents may be parsed in several at once; all of it depends on
+ * the piece's text only, so a slot stays valid from one document to the next.
  */
-enum { FACT_BITS = 8, FACT_SLOTS = 1 << FACT_BITS, FACT_NAME_MAX = 55 };
-typedef struct fact_slot {
-    _Alignas(64) elem_facts facts; /* a slot is one cache line */
-    unsigned char len;             /* of name; 0 in an empty slot */
-    char name[FACT_NAME_MAX];
-} fact_slot;
-_Static_assert(sizeof(fact_slot) == 64, "a fact slot fills one cache line");
+enum { PIECE_BITS = 8, PIECE_SETS = 1 << PIECE_BITS, PIECE_MAX = 52 };
+typedef struct piece_slot {
+    _Alignas(64) elem_facts facts; /* of the element; a slot is one cache line */
+    unsigned char len;             /* of the piece; 0 in an empty slot */
+    unsigned char skip;            /* the element is piece[skip .. skip + elen) */
+    unsigned char elen;
+    bool lead;                     /* element_of() */
+    char piece[PIECE_MAX];
+} piece_slot;
+_Static_assert(sizeof(piece_slot) == 64, "a piece slot fills one cache line");
 
-static _Thread_local fact_slot fact_cache[FACT_SLOTS];
+static _Thread_local piece_slot piece_cache[PIECE_SETS][2];
 
-/* The slot of s[0..len), 0 < len <= FACT_NAME_MAX: the first, middle and last 8 bytes mixed. */
-static size_t fact_slot_of(const char *s, size_t len)
+/* The set of s[0..len), 0 < len <= PIECE_MAX: the first, middle and last 8 bytes mixed. */
+static size_t piece_set_of(const char *s, size_t len)
 {
     uint64_t a = 0;
     uint64_t b = 0;
@@ -674,23 +692,49 @@ static size_t fact_slot_of(const char *s, size_t len)
     }
     /* The top bits of a product depend on all the bits of its factors. */
     return (size_t)((a * 0x9E3779B97F4A7C15u + b * 0xC2B2AE3D27D4EB4Fu +
-                     c * 0x165667B19E3779F9u + len) >> (64 - FACT_BITS));
+                     c * 0x165667B19E3779F9u + len) >> (64 - PIECE_BITS));
 }
 
-/* find_facts() of a stripped element, from the cache when it is there. */
-static elem_facts facts_of(fg_strview e)
+static bool slot_holds(const piece_slot *slot, fg_strview piece)
 {
-    fact_slot *slot;
+    return slot->len == piece.len && memcmp(slot->piece, piece.ptr, piece.len) == 0;
+}
 
-    if (e.len == 0 || e.len > FACT_NAME_MAX)
-        return find_facts(e);
-    slot = &fact_cache[fact_slot_of(e.ptr, e.len)];
-    if (slot->len != e.len || memcmp(slot->name, e.ptr, e.len) != 0) {
-        slot->facts = find_facts(e);
-        memcpy(slot->name, e.ptr, e.len);
-        slot->len = (unsigned char)e.len;
+/*
+ * element_of() a piece, with the facts of the element in *f (zero when it is empty); from
+ * the cache when the piece is there.
+ */
+static fg_strview element_facts(fg_strview piece, bool *lead, elem_facts *f)
+{
+    piece_slot *set;
+    piece_slot *slot;
+
+    if (piece.len == 0 || piece.len > PIECE_MAX) {
+        fg_strview e = element_of(piece, lead);
+
+        *f = e.len ? find_facts(e) : (elem_facts){0};
+        return e;
     }
-    return slot->facts;
+    set = piece_cache[piece_set_of(piece.ptr, piece.len)];
+    if (slot_holds(&set[0], piece)) {
+        slot = &set[0];
+    } else if (slot_holds(&set[1], piece)) {
+        slot = &set[1];
+    } else {
+        fg_strview e;
+
+        set[1] = set[0];
+        slot = &set[0];
+        e = element_of(piece, &slot->lead);
+        slot->facts = e.len ? find_facts(e) : (elem_facts){0};
+        slot->skip = (unsigned char)(e.ptr - piece.ptr);
+        slot->elen = (unsigned char)e.len;
+        memcpy(slot->piece, piece.ptr, piece.len);
+        slot->len = (unsigned char)piece.len;
+    }
+    *lead = slot->lead;
+    *f = slot->facts;
+    return fg_sv(piece.ptr + slot->skip, slot->elen);
 }
 
 /* push_element() of a stripped element with its facts f. */
@@ -709,6 +753,7 @@ static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, f
 static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
 {
     fg_strview elems[64];
+    elem_facts facts[64];
     bool lead[64];
     size_t n = 0;
     size_t start = 0;
@@ -718,27 +763,23 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     for (size_t i = 0; i <= g.len; i++) {
         i = find_byte2(g.ptr, g.len, i, 0xE3, 0xE3); /* the lead byte of 、 */
         if (i == g.len || AT(g, i, "、")) {
-            fg_strview e = strip_element(fg_sv(g.ptr + start, i - start));
-
-            bool is_lead = false;
+            bool is_lead;
+            elem_facts f;
+            fg_strview e = element_facts(fg_sv(g.ptr + start, i - start), &is_lead, &f);
 
             if (n == sizeof elems / sizeof elems[0]) {
                 /* Very long lists: flush what we have; distribution only within 64. */
                 for (size_t k = 0; k < n; k++) {
-                    rc = push_element(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k],
-                                      fg_sv(NULL, 0));
+                    rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k],
+                                    fg_sv(NULL, 0), &facts[k]);
                     if (rc < 0)
                         return rc;
                 }
                 n = 0;
             }
-            while (e.len && e.ptr[e.len - 1] == '\x01') {
-                e.len--;
-                is_lead = true;
-                e = strip_element(e);
-            }
             if (e.len) {
                 lead[n] = is_lead;
+                facts[n] = f;
                 elems[n++] = e;
             }
             if (i < g.len) {
@@ -752,11 +793,10 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     last = elems[n - 1];
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
-        elem_facts f = facts_of(elems[k]);
 
-        if (k + 1 < n && f.bare)
+        if (k + 1 < n && facts[k].bare)
             suffix = shared_suffix(last, has_level(elems[k]));
-        rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &f);
+        rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &facts[k]);
         if (rc < 0)
             return rc;
     }
