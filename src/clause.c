@@ -255,12 +255,18 @@ static bool ends_like_level(fg_strview s)
 /* fg_clause__looks_like_unit() once the sets are built. */
 static bool looks_like_unit(fg_strview name)
 {
-    size_t n;
     size_t you = SIZE_MAX; /* the first 由 */
 
-    n = count_cps_upto(name, 40);
-    if (n < 2 || n > 40)
-        return false;
+    /*
+     * 2 to 40 code points. A code point takes 1 to 4 bytes, so 8 to 40 bytes always make
+     * that many: most names need not be counted.
+     */
+    if (name.len < 8 || name.len > 40) {
+        size_t n = count_cps_upto(name, 40);
+
+        if (n < 2 || n > 40)
+            return false;
+    }
     /*
      * Narrative, not a name: 的 “ 《 。 ，, a digit (附件2所列…) or 由 inside (…任务由各地),
      * 自由 aside. One pass over the bytes looks for all of them.
@@ -1295,7 +1301,8 @@ static bool all_look_like_units(fg_strview s)
 /* More than 60 code points, or a “ or 《 inside: not a unit name. */
 static bool too_long_or_quoted(fg_strview name)
 {
-    if (count_cps_upto(name, 60) > 60)
+    /* No more code points than bytes: most names need not be counted. */
+    if (name.len > 60 && count_cps_upto(name, 60) > 60)
         return true;
     for (size_t i = 0; (i = find_byte2(name.ptr, name.len, i, 0xE2, 0xE3)) < name.len; i++)
         if (AT(name, i, "“") || AT(name, i, "《"))
