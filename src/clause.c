@@ -66,33 +66,51 @@ static size_t count_cps_upto(fg_strview s, size_t cap)
 }
 
 /*
- * The end of the run of whole ideographs (lead bytes E4..E9) that starts at s[i], a
- * character boundary: in valid UTF-8, the first index >= i whose byte is neither such a
- * lead byte nor a continuation byte (80..BF), or len. 16 bytes at a time with SSE2.
+ * Whether the character at s[p] is one that normalise() does not copy as it is: any ASCII
+ * character, the brackets （）, or the blanks U+3000 and U+00A0.
  */
-static size_t ideograph_run_end(const char *s, size_t len, size_t i)
+static bool special_at(const char *s, size_t len, size_t p)
+{
+    fg_strview t = fg_sv(s, len);
+
+    return (unsigned char)s[p] < 0x80 || fg_sv_at(t, p, "（", 3) || fg_sv_at(t, p, "）", 3) ||
+           fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2);
+}
+
+/*
+ * The first index >= i of s[0..len) where a special_at() character starts, or len. Such a
+ * character starts with an ASCII byte or the lead byte EF, E3 or C2, which in valid UTF-8
+ * never occur inside another character: only those places are tried, 16 bytes at a time
+ * with SSE2. Separators (、，) start with these lead bytes too, so a run of names and
+ * separators is found in one call.
+ */
+static size_t plain_run_end(const char *s, size_t len, size_t i)
 {
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
-    const __m128i lead0 = _mm_set1_epi8((char)0xE4);
-    const __m128i five = _mm_set1_epi8(5);
-    const __m128i cont_top = _mm_set1_epi8((char)0xC0); /* as signed: -64 */
+    const __m128i ef = _mm_set1_epi8((char)0xEF);
+    const __m128i e3 = _mm_set1_epi8((char)0xE3);
+    const __m128i c2 = _mm_set1_epi8((char)0xC2);
 
     for (; i + 16 <= len; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i d = _mm_sub_epi8(x, lead0);
-        /* d <= 5 unsigned: a lead byte E4..E9; x < C0 signed (80..BF): a continuation byte. */
-        __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, five), d);
-        __m128i cont = _mm_cmplt_epi8(x, cont_top);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(lead, cont)) ^ 0xFFFFu;
+        __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, ef), _mm_cmpeq_epi8(x, e3)),
+                                    _mm_cmpeq_epi8(x, c2));
+        /* The top bit is clear in an ASCII byte. */
+        unsigned m = ((unsigned)_mm_movemask_epi8(x) ^ 0xFFFFu) |
+                     (unsigned)_mm_movemask_epi8(lead);
 
-        if (m != 0)
-            return i + (size_t)__builtin_ctz(m);
+        for (; m != 0; m &= m - 1) {
+            size_t p = i + (size_t)__builtin_ctz(m);
+
+            if (special_at(s, len, p))
+                return p;
+        }
     }
 #endif
     for (; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
 
-        if ((c < 0xE4 || c > 0xE9) && (c & 0xC0) != 0x80)
+        if ((c < 0x80 || c == 0xEF || c == 0xE3 || c == 0xC2) && special_at(s, len, i))
             break;
     }
     return i;
@@ -1197,13 +1215,9 @@ static int normalise(fg_str *buf, fg_strview text)
 
         if (i + n > text.len)
             n = text.len - i;
-        if (c >= 0xE4 && c <= 0xE9 && depth == 0) {
-            /*
-             * An ideograph (no bracket or blank starts with these bytes): plain text, and so
-             * are the whole ideographs after it.
-             */
-            if (n == 3)
-                n = ideograph_run_end(text.ptr, text.len, i + 3) - i;
+        if (depth == 0 && c >= 0x80 && !special_at(text.ptr, text.len, i)) {
+            /* Plain text, and so is what follows up to the next special_at() character. */
+            n = plain_run_end(text.ptr, text.len, i + 1) - i;
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
