@@ -708,13 +708,17 @@ static size_t next_bracket(fg_strview t, size_t i)
  * sentence end 。；！？ or a character that may start a label or a role word; else limit.
  * o is valid UTF-8 (the item text with parentheticals blanked).
  */
+/* An event of p->ev: its index << EV_SHIFT | what starts there (EV_TERM, EV_LABEL, EV_ROLE). */
+enum { EV_TERM = 1, EV_LABEL = 2, EV_ROLE = 4, EV_SHIFT = 3 };
+
 /*
  * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
- * sentence end 。；！？ or a character that may start a label or a role word, as
- * index << 1 | (1 for a sentence end). o is valid UTF-8 (the item text with
+ * sentence end 。；！？ (EV_TERM), or the start of a label (EV_LABEL, label_start_at()) or
+ * of a role word (EV_ROLE, role_word_at()), or both. o is valid UTF-8 (the item text with
  * parentheticals blanked); one pass of sets.events finds the candidates, an exact test
  * keeps the events.
  */
+
 static int collect_sentence_events(parser *p, fg_strview o)
 {
     size_t need = o.len / 3 + 1;
@@ -733,10 +737,19 @@ static int collect_sentence_events(parser *p, fg_strview o)
     for (size_t j = 0; j < n; j++) {
         size_t i = p->ev[j];
 
-        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i))
-            p->ev[k++] = i << 1;
-        else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？"))
-            p->ev[k++] = i << 1 | 1;
+        if (fg_cjkset_has(&sets.role_firsts, o.ptr + i)) {
+            /*
+             * A role character that starts neither a label nor a role word changes nothing
+             * in find_clauses(): it is dropped here, and the loop there never visits it.
+             */
+            size_t kind = (label_start_at(o, i) ? EV_LABEL : 0) |
+                          (role_word_at(o, i) ? EV_ROLE : 0);
+
+            if (kind != 0)
+                p->ev[k++] = i << EV_SHIFT | kind;
+        } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？")) {
+            p->ev[k++] = i << EV_SHIFT | EV_TERM;
+        }
     }
     p->n_ev = k;
     return FG_OK;
@@ -831,23 +844,23 @@ static int find_clauses(parser *p, fg_strview t)
         for (size_t i = 0; i <= o.len;) {
             size_t n;
             bool term;
-            bool maybe;       /* i starts a role_firsts character */
+            bool maybe;       /* i starts a label or a role word (EV_LABEL, EV_ROLE) */
             bool is_event = false;
             bool is_term = false;
             bool at_line = false;
             size_t next = o.len;
 
             /*
-             * Nothing happens between events: sentence ends and possible role characters
+             * Nothing happens between events: sentence ends, label and role word starts
              * (p->ev), and line starts while the sentence starts with a label (only a line
              * break can end it then). Jump to the next one.
              */
-            while (ev_k < p->n_ev && (p->ev[ev_k] >> 1) < i)
+            while (ev_k < p->n_ev && (p->ev[ev_k] >> EV_SHIFT) < i)
                 ev_k++;
             if (ev_k < p->n_ev) {
-                next = p->ev[ev_k] >> 1;
+                next = p->ev[ev_k] >> EV_SHIFT;
                 is_event = true;
-                is_term = (p->ev[ev_k] & 1) != 0;
+                is_term = (p->ev[ev_k] & EV_TERM) != 0;
             }
             if (start_is_label) {
                 while (lm_k < p->n_lm && p->lm[lm_k].off < i)
@@ -863,7 +876,7 @@ static int find_clauses(parser *p, fg_strview t)
             n = i < o.len ? fg_cp_len((unsigned char)o.ptr[i]) : 0;
             term = i == o.len || (is_event && is_term);
             maybe = is_event && !is_term;
-            bool label_here = maybe && i > start && label_start_at(o, i);
+            bool label_here = maybe && i > start && (p->ev[ev_k] & EV_LABEL) != 0;
             bool line_break = false;
 
             /* A line break ends a labelled line when its last unit is complete. */
@@ -898,7 +911,7 @@ static int find_clauses(parser *p, fg_strview t)
             }
             if (i == o.len)
                 break;
-            cand = cand || (maybe && role_word_at(o, i));
+            cand = cand || (maybe && (p->ev[ev_k] & EV_ROLE) != 0);
             i += n;
         }
         if (block_start != SIZE_MAX)
