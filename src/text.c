@@ -238,6 +238,34 @@ static inline unsigned utf8_errors16(__m128i v, __m128i p1, __m128i p2, __m128i 
 }
 
 /*
+ * For the block validators: the lead bytes of the block of width bytes at s + i that bit k
+ * of m marks (their characters end in the block, or are cut by its end) are looked at in
+ * order; the first that starts a code point that is not stable goes to *unstable.
+ * Returns whether there was one.
+ */
+static bool first_unstable(const unsigned char *s, size_t i, size_t width, uint32_t m,
+                           size_t *unstable)
+{
+    for (; m != 0; m &= m - 1) {
+        size_t k = i + (size_t)__builtin_ctz(m);
+        size_t n_cp;
+
+        /*
+         * A sequence that runs past this block was not checked, and is ill-formed (a
+         * well-formed one would have moved the next block's start back to its lead): it is
+         * past the valid prefix, where stability does not matter. Do not read it.
+         */
+        if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + width)
+            continue;
+        if (!is_stable(utf8_next(s + k, &n_cp))) {
+            *unstable = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
  * Validate s 16 bytes at a time from 0 while 17 bytes are left; returns an offset from
  * which the byte-wise loop may go on: everything before it is well-formed and complete.
  * While *check, the first code point that is neither ASCII, nor an ideograph E4..E9, nor
@@ -290,25 +318,8 @@ static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unst
             }
             m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(skip, lead)) &
                 ((1u << (next - i)) - 1);
-
-            while (m != 0) {
-                size_t k = i + (size_t)__builtin_ctz(m);
-                size_t n_cp;
-
-                m &= m - 1;
-                /*
-                 * A sequence that runs past this block was not checked, and is ill-formed
-                 * (a well-formed one would have moved next back to its lead): it is past the
-                 * valid prefix, where stability does not matter. Do not read it.
-                 */
-                if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + 16)
-                    continue;
-                if (!is_stable(utf8_next(s + k, &n_cp))) {
-                    *unstable = k;
-                    *check = false;
-                    break;
-                }
-            }
+            if (first_unstable(s, i, 16, m, unstable))
+                *check = false;
         }
         /* Sequences that reach into this block from before it are complete: all checked. */
         safe = i;
@@ -413,21 +424,8 @@ AVX2 static size_t utf8_valid_blocks_avx2(const unsigned char *s, size_t len, si
             }
             m = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(skip, lead)) &
                 (uint32_t)(((uint64_t)1 << (next - i)) - 1);
-
-            while (m != 0) {
-                size_t k = i + (size_t)__builtin_ctz(m);
-                size_t n_cp;
-
-                m &= m - 1;
-                /* As in utf8_valid_blocks(): a sequence past this block is ill-formed. */
-                if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + 32)
-                    continue;
-                if (!is_stable(utf8_next(s + k, &n_cp))) {
-                    *unstable = k;
-                    *check = false;
-                    break;
-                }
-            }
+            if (first_unstable(s, i, 32, m, unstable))
+                *check = false;
         }
         safe = i;
         i = next;
