@@ -7,26 +7,22 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "fengong/error.h"
 #include "fengong/process.h"
 
 static inline void simd_from_env(void)
 {
     const char *v = getenv("FG_SIMD");
+    fg_simd level;
 
     if (v == NULL || *v == '\0')
         return;
-    if (strcmp(v, "base") == 0) {
-        fg_simd_limit(FG_SIMD_BASE);
-    } else if (strcmp(v, "ssse3") == 0) {
-        fg_simd_limit(FG_SIMD_SSSE3);
-    } else if (strcmp(v, "avx2") == 0) {
-        fg_simd_limit(FG_SIMD_AVX2);
-    } else {
-        fprintf(stderr, "FG_SIMD must be base, ssse3 or avx2, not '%s'\n", v);
+    if (fg_simd_from_name(v, &level) < 0) {
+        fprintf(stderr, "%s\n", fg_error_last()->message);
         exit(2);
     }
+    fg_simd_limit(level);
     fprintf(stderr, "[ SIMD ] level %d (FG_SIMD=%s)\n", (int)fg_simd_level(), v);
 }
 

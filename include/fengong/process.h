@@ -37,6 +37,12 @@ fg_simd fg_simd_level(void);
  */
 fg_simd fg_simd_limit(fg_simd most);
 
+/**
+ * The level named "base", "ssse3" or "avx2" (as FG_SIMD spells it) into *level.
+ * @return FG_OK, or FG_EINVAL ("FG_SIMD must be base, ssse3 or avx2, not 'x'").
+ */
+int fg_simd_from_name(const char *name, fg_simd *level);
+
 #ifdef __cplusplus
 }
 #endif

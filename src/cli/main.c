@@ -56,19 +56,17 @@ void cli_report_error(const cli_global *g)
 /* FG_SIMD=base|ssse3|avx2 caps the instruction set extensions (for tests and benchmarks). */
 static int simd_from_env(void)
 {
-    static const char *const names[] = {"base", "ssse3", "avx2"};
     const char *v = getenv("FG_SIMD");
+    fg_simd level;
 
     if (v == NULL || *v == '\0')
         return 0;
-    for (int k = 0; k < 3; k++) {
-        if (strcmp(v, names[k]) == 0) {
-            fg_simd_limit((fg_simd)k);
-            return 0;
-        }
+    if (fg_simd_from_name(v, &level) < 0) {
+        cli_report_error(NULL);
+        return -1;
     }
-    fprintf(stderr, "fengong: FG_SIMD must be base, ssse3 or avx2, not '%s'\n", v);
-    return -1;
+    fg_simd_limit(level);
+    return 0;
 }
 
 int main(int argc, char **argv)
