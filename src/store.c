@@ -581,10 +581,16 @@ out:
 }
 
 /* A database without a fengong schema version must have no tables at all. */
+/*
+ * A database without a schema version must have no tables. The version is read again in
+ * the same statement (one snapshot): another fengong may have created the schema since
+ * user_version() looked, and that database is ours.
+ */
 static int check_empty(fg_store *st)
 {
     sqlite3_stmt *s = NULL;
-    int rc = prepare(st, &s, "SELECT count(*) FROM sqlite_master");
+    int rc = prepare(st, &s, "SELECT count(*) FROM sqlite_master "
+                     "WHERE (SELECT user_version FROM pragma_user_version) = 0");
 
     if (rc < 0)
         return rc;
@@ -595,6 +601,28 @@ static int check_empty(fg_store *st)
                           "no fengong schema version); not changed", st->path);
     sqlite3_finalize(s);
     return rc;
+}
+
+/*
+ * Switch to WAL. The switch needs the database to itself, and SQLite answers SQLITE_BUSY
+ * at once, without the busy handler, when another connection is making the same switch
+ * or holds a read lock that would deadlock with it; so wait here, up to timeout_ms.
+ */
+static int set_wal(fg_store *st, int timeout_ms)
+{
+    int waited = 0;
+    int pause = 2;
+
+    for (;;) {
+        if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
+            return FG_OK;
+        if ((sqlite3_errcode(st->db) & 0xff) != SQLITE_BUSY || waited >= timeout_ms)
+            return db_error(st, "cannot switch to WAL");
+        sqlite3_sleep(pause);
+        waited += pause;
+        if (pause < 64)
+            pause *= 2;
+    }
 }
 
 /* Reopen st->path read-only as an immutable URI (no -shm/-wal files are needed). */
@@ -636,6 +664,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     struct stat sb;
     int flags;
     int rc = FG_OK;
+    int timeout_ms;
     int v = 0;
 
     if (out == NULL || path == NULL)
@@ -659,7 +688,8 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
                           st->db ? sqlite3_errmsg(st->db) : "out of memory");
         goto out;
     }
-    sqlite3_busy_timeout(st->db, opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 10000);
+    timeout_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 10000;
+    sqlite3_busy_timeout(st->db, timeout_ms);
     sqlite3_extended_result_codes(st->db, 1);
     /* The first read tells a database from any other file. */
     if (user_version(st, &v) < 0) {
@@ -705,7 +735,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
             goto out;
         }
     } else {
-        FG_TRY(exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL"));
+        FG_TRY(set_wal(st, timeout_ms));
         FG_TRY(exec(st, "PRAGMA synchronous = NORMAL", "cannot set synchronous"));
         st->ckpt_wait_at = CKPT_LIMIT;
         sqlite3_wal_hook(st->db, on_wal_commit, st); /* instead of the automatic checkpoint */

@@ -208,6 +208,36 @@ else
 fi
 check_db "$db" "after the concurrent ingests" 60
 
+# ---- 2b. a new database that several ingests open at the same moment ----
+# They race to create it: switching to WAL and creating the schema must wait for the
+# others, never fail ('database is locked', 'not a fengong database').
+race_fail=0
+for round in 1 2 3 4 5 6; do
+    db=$tmp/race$round.db
+    pids=""
+    for k in 1 2 3 4; do
+        "$bin" ingest --db "$db" "$tmp/docs/copy_$((round - 1))$k.txt" >/dev/null \
+            2>"$tmp/race$k.err" &
+        pids="$pids $!"
+    done
+    bg="$pids"
+    k=0
+    for p in $pids; do
+        k=$((k + 1))
+        if ! wait "$p"; then
+            race_fail=$((race_fail + 1))
+            sed "s/^/    round $round: /" "$tmp/race$k.err" | head -2
+        fi
+    done
+    bg=""
+    check_db "$db" "four ingests creating one database, round $round" 4
+done
+if [ "$race_fail" -eq 0 ]; then
+    ok "six rounds of four ingests creating one database: all exit 0, each database complete"
+else
+    bad "$race_fail of 24 ingests creating one database failed"
+fi
+
 # ---- 3. unresolved names: only names the gazetteer does not know ----
 db=$tmp/seeds.db
 if "$bin" ingest --db "$db" "$seeds"/*.txt >"$tmp/seeds.out" 2>"$tmp/seeds.err"; then

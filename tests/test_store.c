@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fengong/fengong.h"
@@ -857,6 +858,51 @@ static void test_store__open_foreign_database_unchanged(void **state)
                     after[18], after[19]);
         fail_msg("the refused database file was modified");
     }
+}
+
+/*
+ * A new database is still in rollback mode when another process holds its write lock (as
+ * a second fengong does while it switches to WAL). SQLite then answers the switch with
+ * SQLITE_BUSY at once, without the busy handler; the open must wait, not fail.
+ */
+static void test_store__open_waits_for_a_writer_before_wal(void **state)
+{
+    int ready[2];
+    pid_t child;
+    int status = 0;
+    char c = 0;
+
+    (void)state;
+    raw_exec(db_path, "PRAGMA user_version = 0");
+    assert_int_equal(pipe(ready), 0);
+    child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        sqlite3 *db = NULL;
+        int ok = sqlite3_open(db_path, &db) == SQLITE_OK &&
+                 sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+
+        if (write(ready[1], ok ? "y" : "n", 1) != 1)
+            _exit(2);
+        sqlite3_sleep(300);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(ok ? 0 : 1);
+    }
+    close(ready[1]);
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    close(ready[0]);
+    assert_int_equal(c, 'y');
+    if (fg_store_open(&store, db_path, NULL) != FG_OK) {
+        waitpid(child, &status, 0);
+        fail_msg("open while another process held the write lock: %s",
+                 fg_error_last()->message);
+    }
+    close_store();
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
 }
 
 static void test_store__open_newer_schema_refused(void **state)
@@ -1784,6 +1830,7 @@ int main(void)
         T(test_store__open_read_only_missing_file),
         T(test_store__open_not_a_database),
         T(test_store__open_foreign_database_unchanged),
+        T(test_store__open_waits_for_a_writer_before_wal),
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),
