@@ -1,9 +1,9 @@
 #!/bin/sh
 # Store tests through the CLI: crash safety (kill -9 during an ingest), two concurrent
-# ingests with a reader, the unresolved-names listing, a read-only database file, a
-# database written by a newer fengong, a full disk, the order of output with several
-# reading threads, and --no-index. Each stored document must be complete: its
-# assignment and item counts equal what 'fengong extract' gives for the same file.
+# ingests with a reader, several ingests creating one database, the unresolved-names listing,
+# a read-only database file, a database written by a newer fengong, a full disk, the order
+# of output with several reading threads, and --no-index. Each stored document must be
+# complete: its assignment and item counts equal what 'fengong extract' gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
 set -u
 bin=$1
