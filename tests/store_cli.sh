@@ -2,8 +2,9 @@
 # Store tests through the CLI: crash safety (kill -9 during an ingest), two concurrent
 # ingests with a reader, several ingests creating one database, the unresolved-names listing,
 # a read-only database file, a database written by a newer fengong, a full disk, the order
-# of output with several reading threads, and --no-index. Each stored document must be
-# complete: its assignment and item counts equal what 'fengong extract' gives for the same file.
+# of output with several reading threads, --no-index and the index command. Each stored
+# document must be complete: its assignment and item counts equal what 'fengong extract'
+# gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
 set -u
 bin=$1
@@ -449,6 +450,47 @@ if [ "$have_sqlite" -eq 1 ]; then
     else
         bad "after --no-index: fts_upto $before -> $after (items $items), $(cat "$tmp/ni.out")"
     fi
+fi
+
+# ---- 9. 'fengong index' after --no-index; its errors ----
+db=$tmp/index.db
+"$bin" ingest --no-index --db "$db" "$one_doc" >/dev/null 2>&1
+"$bin" index --db "$db" >"$tmp/ix.out" 2>"$tmp/ix.err"
+rc=$?
+"$bin" index --db "$db" >"$tmp/ix2.out" 2>&1
+rc2=$?
+"$bin" search --db "$db" --format tsv 专项债券 >"$tmp/s.have" 2>&1
+n_items=$("$bin" documents --db "$db" --format tsv | awk -F'\t' 'NR == 2 { print $5 }')
+if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/ix.out")" = "indexed $n_items tasks" ] &&
+    [ "$rc2" -eq 0 ] && [ "$(cat "$tmp/ix2.out")" = "indexed 0 tasks" ] &&
+    cmp -s "$tmp/s.want" "$tmp/s.have"; then
+    ok "index after ingest --no-index: indexed $n_items tasks, then 0; search as on an indexed store"
+else
+    bad "index: exit $rc ($(cat "$tmp/ix.out" "$tmp/ix.err")), again: exit $rc2 ($(cat "$tmp/ix2.out"))"
+fi
+if [ "$have_sqlite" -eq 1 ]; then
+    r=$(sqlite3 "$db" "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)" 2>&1)
+    upto=$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'fts_upto'")
+    items=$(sqlite3 "$db" "SELECT max(id) FROM items")
+    if [ -z "$r" ] && [ "$upto" = "$items" ]; then
+        ok "index: the search index is consistent and reaches the last task ($upto)"
+    else
+        bad "index: integrity-check '$r', fts_upto $upto of $items"
+    fi
+fi
+"$bin" index --db "$tmp/none.db" >/dev/null 2>"$tmp/ix.err"
+rc=$?
+if [ "$rc" -eq 1 ] && [ ! -e "$tmp/none.db" ] && grep -q "none.db: no such database" "$tmp/ix.err"; then
+    ok "index of a missing database: exit 1, $(cat "$tmp/ix.err"), nothing created"
+else
+    bad "index of a missing database: exit $rc, $(cat "$tmp/ix.err")"
+fi
+"$bin" index --db "$db" --jobs 2 >/dev/null 2>"$tmp/ix.err"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(head -1 "$tmp/ix.err")" = "fengong index: option '--jobs' does not apply here" ]; then
+    ok "index --jobs 2: usage error that names the option"
+else
+    bad "index --jobs 2: exit $rc, $(head -1 "$tmp/ix.err")"
 fi
 
 echo "$pass passed, $fail failed"

@@ -14,6 +14,7 @@ typedef struct cli_global {
 
 int cmd_extract(int argc, char **argv, const cli_global *g);
 int cmd_ingest(int argc, char **argv, const cli_global *g);
+int cmd_index(int argc, char **argv, const cli_global *g);
 int cmd_documents(int argc, char **argv, const cli_global *g);
 int cmd_remove(int argc, char **argv, const cli_global *g);
 int cmd_search(int argc, char **argv, const cli_global *g);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -126,6 +127,7 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
+    int li = 0;
     int c;
     int f;
 
@@ -133,13 +135,15 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
     a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
     a->limit = 50;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:f:h", opts, &li)) != -1) {
         if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j') &&
             strchr(allowed, c) == NULL) {
-            fprintf(stderr, "fengong %s: option '%s' does not apply here\n%s", argv[0],
-                    argv[optind - 1], usage);
+            /* By its name: argv[optind - 1] is the value of an option that takes one. */
+            fprintf(stderr, "fengong %s: option '--%s' does not apply here\n%s", argv[0],
+                    opts[li].name, usage);
             return CLI_USAGE;
         }
+        li = 0;
         switch (c) {
         case 'd':
             a->db = optarg;
@@ -243,8 +247,8 @@ static const char ingest_usage[] =
     "      --replace         swap a stored document of the same name for the new content\n"
     "      --gazetteer FILE  merge your own agency list (same TSV format) on top\n"
     "      --no-index        leave the search index as it is: search still finds the new\n"
-    "                        documents (by a scan, slower); the next ingest without\n"
-    "                        --no-index indexes them\n"
+    "                        documents (by a scan, slower); 'fengong index' or the next\n"
+    "                        ingest without --no-index indexes them\n"
     "      --jobs N          threads that read and extract the files (default: one per CPU)\n"
     "  -h, --help            show this help\n";
 
@@ -499,6 +503,57 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
     fg_store_close(r.st);
     fg_gazetteer_free(gz);
     return r.status;
+}
+
+/* ---- index ---- */
+
+static const char index_usage[] =
+    "usage: fengong index [--db PATH]\n"
+    "\n"
+    "Bring the search index up to date with the stored tasks: what 'ingest --no-index'\n"
+    "left, or an ingest that was interrupted while it indexed. The index is written in\n"
+    "chunks of 100,000 tasks, each in its own transaction; search finds the tasks not\n"
+    "yet indexed by a scan. Prints how many tasks were indexed.\n"
+    "\n"
+    "options:\n"
+    "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
+    "  -h, --help            show this help\n";
+
+int cmd_index(int argc, char **argv, const cli_global *g)
+{
+    store_args a;
+    fg_store *st = NULL;
+    size_t n_indexed = 0;
+    struct stat sb;
+    int rc = parse_args(&a, argc, argv, index_usage, "");
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc) {
+        fprintf(stderr, "fengong index: unexpected argument '%s'\n%s", argv[optind],
+                index_usage);
+        return CLI_USAGE;
+    }
+    /* Indexing a database that is not there would create an empty one. */
+    if (stat(a.db, &sb) != 0) {
+        fprintf(stderr, "fengong: %s: no such database (run 'fengong ingest' first)\n", a.db);
+        return CLI_FAIL;
+    }
+    if (fg_store_open(&st, a.db, NULL) < 0) {
+        cli_report_error(g);
+        return CLI_FAIL;
+    }
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "index: updating the search index\033[K");
+    rc = fg_store_index(st, &n_indexed);
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "\r\033[K");
+    if (rc < 0)
+        cli_report_error(g);
+    else
+        printf("indexed %zu tasks\n", n_indexed);
+    fg_store_close(st);
+    return rc < 0 ? CLI_FAIL : CLI_OK;
 }
 
 /* ---- documents, remove ---- */

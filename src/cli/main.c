@@ -19,6 +19,7 @@ static const char usage_text[] =
     "commands:\n"
     "  extract FILE...   extract items, clauses, assignments and work teams\n"
     "  ingest FILE...    extract and store documents in the database (SQLite)\n"
+    "  index             bring the search index up to date (after ingest --no-index)\n"
     "  documents         list the stored documents\n"
     "  remove DOC...     delete stored documents\n"
     "  search QUERY      find stored tasks by text, with their agencies\n"
@@ -114,6 +115,8 @@ int main(int argc, char **argv)
         return cmd_extract(argc, argv, &g);
     if (strcmp(cmd, "ingest") == 0)
         return cmd_ingest(argc, argv, &g);
+    if (strcmp(cmd, "index") == 0)
+        return cmd_index(argc, argv, &g);
     if (strcmp(cmd, "documents") == 0)
         return cmd_documents(argc, argv, &g);
     if (strcmp(cmd, "remove") == 0)
