@@ -400,6 +400,7 @@ void fg_units_dispose(fg_units *u)
     u->n = 0;
     u->cap = 0;
     fg_str_dispose(&u->names);
+    fg_str_dispose(&u->scratch);
 }
 
 /*
@@ -470,9 +471,12 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     fg_strview name;
     int rc;
 
+    /* a, b and the NUL that ends the name (fg_str_append() keeps one after len). */
     rc = fg_str_append(&out->names, a.ptr, a.len);
     if (rc == FG_OK)
         rc = fg_str_append(&out->names, b.ptr, b.len);
+    if (rc == FG_OK)
+        rc = fg_str_reserve(&out->names, 1);
     if (rc < 0)
         return rc;
     name = fg_sv(out->names.ptr + off, len);
@@ -498,6 +502,8 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     out->v[out->n].off = off;
     out->v[out->n].len = len;
     out->n++;
+    out->names.len++;
+    out->names.ptr[out->names.len] = '\0';
     return FG_OK;
 }
 
@@ -1312,16 +1318,26 @@ static bool all_look_like_units(fg_strview s)
     return true;
 }
 
-/* More than 60 code points, or a “ or 《 inside: not a unit name. */
-static bool too_long_or_quoted(fg_strview name)
+/* Whether s holds a “ or a 《. */
+static bool has_quote(fg_strview s)
+{
+    for (size_t i = 0; (i = find_byte2(s.ptr, s.len, i, 0xE2, 0xE3)) < s.len; i++)
+        if (AT(s, i, "“") || AT(s, i, "《"))
+            return true;
+    return false;
+}
+
+/*
+ * More than 60 code points, or a “ or 《 inside: not a unit name. may_quote is has_quote()
+ * of the text the name was cut from: a name is whole characters of that text, so it holds
+ * a “ or 《 only if the text does, and most clauses hold neither.
+ */
+static bool too_long_or_quoted(fg_strview name, bool may_quote)
 {
     /* No more code points than bytes: most names need not be counted. */
     if (name.len > 60 && count_cps_upto(name, 60) > 60)
         return true;
-    for (size_t i = 0; (i = find_byte2(name.ptr, name.len, i, 0xE2, 0xE3)) < name.len; i++)
-        if (AT(name, i, "“") || AT(name, i, "《"))
-            return true;
-    return false;
+    return may_quote && has_quote(name);
 }
 
 /* One span of units with the role it gets. */
@@ -1332,7 +1348,7 @@ typedef struct span {
 
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
-    fg_str buf = FG_STR_INIT;
+    fg_str *buf = &out->scratch;
     span spans[32];
     size_t n_spans = 0;
     size_t first = out->n;
@@ -1345,13 +1361,14 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     bool has_lead = false;
     bool has_firm_co = false;
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
+    bool may_quote;              /* s holds a “ or 《 */
     fg_strview s;
     int rc = FG_OK;
 
     *is_clause = false;
     ensure_sets();
-    FG_TRY(normalise(&buf, text));
-    s = fg_sv(buf.ptr, buf.len);
+    FG_TRY(normalise(buf, text));
+    s = fg_sv(buf->ptr, buf->len);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -1500,13 +1517,15 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             /* A unit named twice keeps one row per role. */
         }
     }
+    /* Every name below is made of whole characters of s (see too_long_or_quoted()). */
+    may_quote = out->n > first && has_quote(s);
     for (size_t k = first; k < out->n && !bad; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 
         if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
             if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
-        } else if (too_long_or_quoted(name)) {
+        } else if (too_long_or_quoted(name, may_quote)) {
             bad = true;
         }
     }
@@ -1519,6 +1538,5 @@ out:
             out->names.ptr[out->names.len] = '\0';
         out->n = first;
     }
-    fg_str_dispose(&buf);
     return rc;
 }

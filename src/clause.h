@@ -7,7 +7,7 @@
 #include "fengong/doc.h"
 #include "str.h"
 
-/* A unit found in a clause; its name is names.ptr[off .. off+len). */
+/* A unit found in a clause; its name is names.ptr[off .. off+len), followed by a NUL. */
 typedef struct fg_unit {
     fg_role role;
     fg_kind kind;
@@ -15,12 +15,17 @@ typedef struct fg_unit {
     size_t len;
 } fg_unit;
 
-/* A growable list of units with their names in one buffer; zero-initialise, then dispose. */
+/*
+ * A growable list of units with their names in one buffer, each name followed by a NUL (so
+ * that a copy of the whole buffer holds every name as a C string); zero-initialise, then
+ * dispose.
+ */
 typedef struct fg_units {
     fg_unit *v;
     size_t n;
     size_t cap;
     fg_str names;
+    fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
 } fg_units;
 
 void fg_units_clear(fg_units *u);

@@ -1081,8 +1081,12 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
                     fg_units *tu = &p->team_units;
                     size_t off = tu->names.len;
 
-                    FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
+                    /* The name and its NUL, as fg_units keeps them. */
+                    FG_TRY(fg_str_reserve(&tu->names, who.len + 1));
                     FG_TRY(grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
+                    FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
+                    tu->names.len++;
+                    tu->names.ptr[tu->names.len] = '\0';
                     tu->v[tu->n].role = (fg_role)FG_TEAM_CONVENOR;
                     tu->v[tu->n].kind = FG_KIND_AGENCY;
                     tu->v[tu->n].off = off;
@@ -2194,9 +2198,30 @@ static bool declares_first_is_lead(fg_strview t)
 
 /* ---- building the document ---- */
 
+/*
+ * A copy in the arena of the names of units (each followed by its NUL), so that each name is
+ * a C string at the same offset; NULL on OOM. One copy for all names, not one per name.
+ */
+static const char *names_copy(fg_arena *a, const fg_units *units)
+{
+    char *c = fg_arena_alloc(a, units->names.len + 1);
+
+    if (c != NULL) {
+        if (units->names.len)
+            memcpy(c, units->names.ptr, units->names.len);
+        c[units->names.len] = '\0';
+    }
+    return c;
+}
+
 static int build_doc(parser *p, fg_doc *doc)
 {
     fg_arena *a = p->arena;
+    const char *names = names_copy(a, &p->units);
+    const char *team_names = names_copy(a, &p->team_units);
+
+    if (names == NULL || team_names == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
 
     doc->n_items = p->n_items;
     doc->items = p->n_items ? fg_arena_alloc(a, p->n_items * sizeof *doc->items) : NULL;
@@ -2235,9 +2260,7 @@ static int build_doc(parser *p, fg_doc *doc)
 
                 as->role = un->role;
                 as->kind = un->kind;
-                as->agency = fg_arena_strndup(a, p->units.names.ptr + un->off, un->len);
-                if (as->agency == NULL)
-                    return fg_error_set(FG_ENOMEM, "out of memory");
+                as->agency = names + un->off;
             }
         }
     }
@@ -2261,10 +2284,7 @@ static int build_doc(parser *p, fg_doc *doc)
 
             tm->members[u].role = (fg_team_role)un->role;
             tm->members[u].kind = un->kind;
-            tm->members[u].agency =
-                fg_arena_strndup(a, p->team_units.names.ptr + un->off, un->len);
-            if (tm->members[u].agency == NULL)
-                return fg_error_set(FG_ENOMEM, "out of memory");
+            tm->members[u].agency = team_names + un->off;
         }
     }
     return FG_OK;
