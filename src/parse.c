@@ -416,6 +416,11 @@ typedef struct parser {
     bool first_is_lead;
     bool flat;
     bool no_teams;
+    /*
+     * The text holds a 召. An item's text is whole characters of the input's lines, so an
+     * item holds 召集人 (and may name a work team) only if the input holds a 召.
+     */
+    bool has_zhao;
 
     /* current part */
     char part[16];
@@ -1283,7 +1288,7 @@ static int close_item(parser *p)
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
     FG_TRY(find_clauses(p, t));
-    if (!p->no_teams && fg_sv_contains(t, "召集人"))
+    if (!p->no_teams && p->has_zhao && fg_sv_contains(t, "召集人"))
         FG_TRY(find_teams(p, t, it->line));
     p->open = false;
 out:
@@ -2162,9 +2167,19 @@ found:
     }
 }
 
-/* The document says the first unit listed leads (列第一位者为牵头单位 …). */
+/*
+ * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
+ * 首位 in the 45 bytes before it. Dense documents hold a 牵头 every few lines and most hold
+ * no 第一 or 首位 at all: the next of each is looked up once past each occurrence (lo only
+ * grows), and a 牵头 with neither in its window is passed over without searching it.
+ */
 static bool declares_first_is_lead(fg_strview t)
 {
+    size_t next_first = find_from(t, 0, "第一"); /* the first 第一 at or after lo, or SIZE_MAX */
+    size_t next_top = find_from(t, 0, "首位");   /* the same for 首位 */
+
+    if (next_first == SIZE_MAX && next_top == SIZE_MAX)
+        return false;
     for (size_t i = 0; i < t.len;) {
         size_t k = fg_sv_find(fg_sv(t.ptr + i, t.len - i), "牵头");
         size_t pos;
@@ -2176,6 +2191,16 @@ static bool declares_first_is_lead(fg_strview t)
         lo = pos > 45 ? pos - 45 : 0;
         while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
             lo++;
+        if (next_first != SIZE_MAX && next_first < lo)
+            next_first = find_from(t, lo, "第一");
+        if (next_top != SIZE_MAX && next_top < lo)
+            next_top = find_from(t, lo, "首位");
+        /* Neither lies whole in t[lo .. pos): the window below would find neither. */
+        if (!(next_first != SIZE_MAX && next_first + 6 <= pos) &&
+            !(next_top != SIZE_MAX && next_top + 6 <= pos)) {
+            i = pos + 6;
+            continue;
+        }
         {
             fg_strview w = fg_sv(t.ptr + lo, pos - lo);
             size_t f = fg_sv_find(w, "第一");
@@ -2459,6 +2484,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     n_nonempty = count_nonempty_lines(t);
     p.flat = n_nonempty > 0 && (n_nonempty <= 2 || t.len / n_nonempty > 1000);
     p.first_is_lead = declares_first_is_lead(t);
+    p.has_zhao = fg_sv_contains(t, "召");
     doc->first_is_lead = p.first_is_lead;
 
     for (size_t i = 0; i < t.len;) {
