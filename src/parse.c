@@ -473,7 +473,6 @@ typedef struct parser {
     size_t cap_teams;
     fg_units team_units;     /* role stored as fg_team_role in the role field */
 
-    fg_str scratch;
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
@@ -762,19 +761,22 @@ static int collect_sentence_events(parser *p, fg_strview o)
 
 /*
  * Find the clauses of the open item in its own text: parentheticals first, then the
- * text outside them, split into sentences, for labelled blocks and role sentences.
+ * text outside them, split into sentences, for labelled blocks and role sentences. Each
+ * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
+ * working copy: its text is already in the arena), so that the text outside them keeps
+ * its offsets and no copy of it is made.
  */
-static int find_clauses(parser *p, fg_strview t)
+static int find_clauses(parser *p, char *text, size_t len)
 {
-    fg_str *outside = &p->scratch;   /* text outside parentheticals, same offsets or spaces */
+    fg_strview t = fg_sv(text, len);
     size_t depth = 0;
     size_t open_at = 0;
     size_t open_len = 0;
     int rc = FG_OK;
     bool found;
 
-    fg_str_clear(outside);
-    for (size_t i = 0; i < t.len;) {
+    /* Only brackets matter here: the scan jumps from one to the next. */
+    for (size_t i = next_bracket(t, 0); i < t.len; i = next_bracket(t, i)) {
         size_t n;
 
         if (clause_open(t, i, &n)) {
@@ -784,47 +786,25 @@ static int find_clauses(parser *p, fg_strview t)
             }
             if (depth < 1000000)
                 depth++;
-            FG_TRY(fg_str_append(outside, " ", 1));
-            if (n == 3)
-                FG_TRY(fg_str_append(outside, "  ", 2));
             i += n;
             continue;
         }
-        if (clause_close(t, i, &n)) {
-            if (depth == 0) {
-                /* A closing bracket with no opening one is ordinary text. */
-                FG_TRY(fg_str_append(outside, t.ptr + i, n));
-                i += n;
-                continue;
-            }
-            depth--;
-            if (depth == 0) {
-                fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
-
-                if (fg_clause__has_role_word(in)) {
-                    FG_TRY(try_clause(p, in, open_at, 0, &found));
-                } else if (p->first_is_lead) {
-                    FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
-                }
-            }
-            FG_TRY(fg_str_append(outside, n == 3 ? "   " : " ", n));
-            i += n;
+        if (!clause_close(t, i, &n)) {
+            i += fg_cp_len((unsigned char)t.ptr[i]);
             continue;
         }
-        /* A run of text up to the next bracket is copied (or blanked) at once. */
-        {
-            size_t j = next_bracket(t, i);
+        /* A closing bracket with no opening one is ordinary text. */
+        if (depth > 0 && --depth == 0) {
+            fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
 
-            if (depth == 0) {
-                FG_TRY(fg_str_append(outside, t.ptr + i, j - i));
-            } else {
-                FG_TRY(fg_str_reserve(outside, j - i));
-                memset(outside->ptr + outside->len, ' ', j - i);
-                outside->len += j - i;
-                outside->ptr[outside->len] = '\0';
+            if (fg_clause__has_role_word(in)) {
+                FG_TRY(try_clause(p, in, open_at, 0, &found));
+            } else if (p->first_is_lead) {
+                FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
             }
-            i = j;
+            memset(text + open_at, ' ', i + n - open_at);
         }
+        i += n;
     }
     if (depth > 0) {
         /* An unclosed parenthetical runs to the end of the item. */
@@ -832,11 +812,12 @@ static int find_clauses(parser *p, fg_strview t)
 
         if (fg_clause__has_role_word(in) && in.len < 2000)
             FG_TRY(try_clause(p, in, open_at, 0, &found));
+        memset(text + open_at, ' ', t.len - open_at);
     }
 
     /* Outside parentheticals: labelled blocks and role sentences. */
     {
-        fg_strview o = fg_sv(outside->ptr ? outside->ptr : "", outside->len);
+        fg_strview o = t;
         size_t start = 0;
         size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
         size_t block_end = 0;
@@ -1287,7 +1268,10 @@ static int close_item(parser *p)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
-    FG_TRY(find_clauses(p, t));
+    if (p->cur_text.len > 0)
+        FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
+    /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
+    t = fg_sv(it->text, t.len);
     if (!p->no_teams && p->has_zhao && fg_sv_contains(t, "召集人"))
         FG_TRY(find_teams(p, t, it->line));
     p->open = false;
@@ -2319,7 +2303,6 @@ static void parser_dispose(parser *p)
 {
     fg_str_dispose(&p->cur_text);
     fg_str_dispose(&p->pre_text);
-    fg_str_dispose(&p->scratch);
     free(p->ev);
     free(p->lm);
     free(p->items);
