@@ -1318,10 +1318,29 @@ static bool all_look_like_units(fg_strview s)
     return true;
 }
 
-/* Whether s holds a “ or a 《. */
+/*
+ * Whether s holds a “ (E2 80 9C) or a 《 (E3 80 8A). Their lead bytes are common (、 and 。
+ * start with E3), the pairs of lead and last byte are not: with SSE2, 16 places at a time
+ * are tested for those pairs.
+ */
 static bool has_quote(fg_strview s)
 {
-    for (size_t i = 0; (i = find_byte2(s.ptr, s.len, i, 0xE2, 0xE3)) < s.len; i++)
+    size_t i = 0;
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 18 <= s.len; i += 16) {
+        __m128i lead = _mm_loadu_si128((const __m128i *)(s.ptr + i));
+        __m128i last = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
+        __m128i quote = _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8((char)0xE2)),
+                                      _mm_cmpeq_epi8(last, _mm_set1_epi8((char)0x9C)));
+        __m128i title = _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8((char)0xE3)),
+                                      _mm_cmpeq_epi8(last, _mm_set1_epi8((char)0x8A)));
+
+        if (_mm_movemask_epi8(_mm_or_si128(quote, title)) != 0)
+            break; /* the loop below finds which */
+    }
+#endif
+    for (; (i = find_byte2(s.ptr, s.len, i, 0xE2, 0xE3)) < s.len; i++)
         if (AT(s, i, "“") || AT(s, i, "《"))
             return true;
     return false;
@@ -1518,7 +1537,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         }
     }
     /* Every name below is made of whole characters of s (see too_long_or_quoted()). */
-    may_quote = out->n > first && has_quote(s);
+    may_quote = out->n > first && !strict && has_quote(s);
     for (size_t k = first; k < out->n && !bad; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 
