@@ -568,6 +568,11 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 
 /* The first characters of every label and role word. */
 static const char role_firsts[] = "牵负配参会单部责协主其支实";
+/*
+ * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
+ * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门).
+ */
+static const char role_seconds[] = "要他头任合与办责同助持施总位门";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
 /* The first characters of the team_endings of find_teams(). */
@@ -579,6 +584,7 @@ static const char rare_firsts[] = "第首召";
 /* Character sets of this file, built once (ensure_sets()). */
 static struct {
     fg_cjkset role_firsts;
+    fg_cjkset role_seconds;
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
     fg_charscan team_firsts; /* the first characters of team_endings */
     fg_charscan rare_firsts;
@@ -589,6 +595,7 @@ static void sets_init(void)
     char events[sizeof role_firsts + sizeof sentence_ends];
 
     fg_cjkset_add(&sets.role_firsts, role_firsts, sizeof role_firsts - 1);
+    fg_cjkset_add(&sets.role_seconds, role_seconds, sizeof role_seconds - 1);
     memcpy(events, role_firsts, sizeof role_firsts - 1);
     memcpy(events + sizeof role_firsts - 1, sentence_ends, sizeof sentence_ends);
     fg_charscan_init(&sets.events, events, strlen(events));
@@ -750,10 +757,14 @@ static int collect_sentence_events(parser *p, fg_strview o)
             /*
              * A role character that starts neither a label nor a role word changes nothing
              * in find_clauses(): it is dropped here, and the loop there never visits it.
+             * Most role characters (主 会 实 其 部 …) start other words: the character
+             * after them rules those out at once.
              */
-            size_t kind = (label_start_at(o, i) ? EV_LABEL : 0) |
-                          (role_word_at(o, i) ? EV_ROLE : 0);
+            size_t kind;
 
+            if (i + 6 > o.len || !fg_cjkset_has(&sets.role_seconds, o.ptr + i + 3))
+                continue;
+            kind = (label_start_at(o, i) ? EV_LABEL : 0) | (role_word_at(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？")) {
