@@ -994,13 +994,15 @@ static uint32_t char3(const char *s)
 
 /*
  * The markers grouped by first character, for marker_at(): an open-addressing table keyed
- * by char3() of the first character, each slot listing its markers in table order.
+ * by char3() of the first character, each slot listing its markers longest first (in table
+ * order among markers of one length), with char3() of their second characters.
  */
 enum { MARKER_SLOTS = 64, MARKERS_PER_CHAR = 16 };
 static struct {
     uint32_t first;                        /* 0: an empty slot */
     unsigned char n;
     unsigned char idx[MARKERS_PER_CHAR];   /* indices into markers[] */
+    uint32_t second[MARKERS_PER_CHAR];     /* char3() of markers[idx[j]].s + 3 */
 } marker_slots[MARKER_SLOTS];
 
 static size_t marker_slot_of(uint32_t first)
@@ -1032,8 +1034,22 @@ static void sets_init(void)
         /* A programmer's error: too many markers start with one character. */
         if (marker_slots[h].n == MARKERS_PER_CHAR)
             abort();
+        /* Every marker is two characters or more: its second one is compared first. */
+        if (markers[k].len < 6)
+            abort();
         marker_slots[h].first = first;
-        marker_slots[h].idx[marker_slots[h].n++] = (unsigned char)k;
+        /* Behind the markers as long or longer: the first match is the longest. */
+        {
+            size_t j = marker_slots[h].n++;
+
+            while (j > 0 && markers[marker_slots[h].idx[j - 1]].len < markers[k].len) {
+                marker_slots[h].idx[j] = marker_slots[h].idx[j - 1];
+                marker_slots[h].second[j] = marker_slots[h].second[j - 1];
+                j--;
+            }
+            marker_slots[h].idx[j] = (unsigned char)k;
+            marker_slots[h].second[j] = char3(markers[k].s + 3);
+        }
     }
     {
         char chars[sizeof marker_firsts + 9];
@@ -1083,30 +1099,24 @@ static size_t next_marker_candidate(fg_strview s, size_t i)
     }
 }
 
-/* The longest marker at s[i], or NULL. */
+/* The longest marker at s[i] (the first in table order of the longest ones), or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
-    const marker *best = NULL;
-    size_t best_len = 0;
-    uint32_t first;
+    size_t h;
+    uint32_t second;
 
     if (!may_start_marker(s, i))
         return NULL;
-    first = char3(s.ptr + i);
-    {
-        size_t h = marker_slot_of(first);
+    /* The markers with this first character, longest first; s[i..i+6) is readable. */
+    h = marker_slot_of(char3(s.ptr + i));
+    second = char3(s.ptr + i + 3);
+    for (size_t j = 0; j < marker_slots[h].n; j++) {
+        const marker *m = &markers[marker_slots[h].idx[j]];
 
-        /* The markers with this first character, in table order (the first longest wins). */
-        for (size_t j = 0; j < marker_slots[h].n; j++) {
-            const marker *m = &markers[marker_slots[h].idx[j]];
-
-            if (m->len > best_len && fg_sv_at(s, i, m->s, m->len)) {
-                best = m;
-                best_len = m->len;
-            }
-        }
+        if (marker_slots[h].second[j] == second && fg_sv_at(s, i + 6, m->s + 6, m->len - 6))
+            return m;
     }
-    return best;
+    return NULL;
 }
 
 /* A label we do not know (完成时限：, 时间：): 1–8 CJK characters then ：, at s[i]. */
