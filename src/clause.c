@@ -460,8 +460,28 @@ static bool same_name(const char *a, const char *b, size_t len)
 }
 
 /*
+ * A hash of a unit's role and name (len bytes at s, len > 0): its length and its first and
+ * last 8 bytes (names of one list mostly share their first characters) mixed by products.
+ */
+static uint64_t unit_key(fg_role role, const char *s, size_t len)
+{
+    uint64_t a = 0;
+    uint64_t b = 0;
+
+    if (len >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + len - 8, 8);
+    } else {
+        memcpy(&a, s, len);
+    }
+    return a * 0x9E3779B97F4A7C15u + b * 0xC2B2AE3D27D4EB4Fu + (uint64_t)len * 0x165667B1u +
+           (uint64_t)role;
+}
+
+/*
  * Append a unit named a + b (not empty) with the given role, unless the same role+name is
- * already there since first. kind is the unit's kind when the caller knows it, else NULL.
+ * already there since first (looked for by unit_key(), then compared). kind is the unit's
+ * kind when the caller knows it, else NULL.
  */
 static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b,
                        const fg_kind *kind)
@@ -469,6 +489,7 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     size_t off = out->names.len;
     size_t len = a.len + b.len;
     fg_strview name;
+    uint64_t key;
     int rc;
 
     /* a, b and the NUL that ends the name (fg_str_append() keeps one after len). */
@@ -480,8 +501,9 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     if (rc < 0)
         return rc;
     name = fg_sv(out->names.ptr + off, len);
+    key = unit_key(role, name.ptr, len);
     for (size_t i = first; i < out->n; i++) {
-        if (out->v[i].role == role && out->v[i].len == len &&
+        if (out->v[i].key == key && out->v[i].role == role && out->v[i].len == len &&
             same_name(out->names.ptr + out->v[i].off, name.ptr, len)) {
             out->names.len = off;
             out->names.ptr[off] = '\0';
@@ -501,6 +523,7 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     out->v[out->n].kind = kind != NULL ? *kind : unit_kind(name);
     out->v[out->n].off = off;
     out->v[out->n].len = len;
+    out->v[out->n].key = key;
     out->n++;
     out->names.len++;
     out->names.ptr[out->names.len] = '\0';

@@ -13,6 +13,7 @@ typedef struct fg_unit {
     fg_kind kind;
     size_t off;
     size_t len;
+    uint64_t key;  /* a hash of role and name, for finding a unit named twice in a clause */
 } fg_unit;
 
 /*

@@ -1093,6 +1093,7 @@ static int find_teams(parser *p, fg_strview t, size_t base_line)
                     tu->v[tu->n].kind = FG_KIND_AGENCY;
                     tu->v[tu->n].off = off;
                     tu->v[tu->n].len = who.len;
+                    tu->v[tu->n].key = 0; // no unit is compared with a convenor
                     tu->n++;
                 }
             }
