@@ -2177,8 +2177,8 @@ typedef struct rare_words {
 
 /*
  * The first 第一, 首位 and 召 of t, in one pass that stops where all three have been found:
- * most documents hold none of them, and a whole-text search costs as much as a third of
- * the parsing of an item.
+ * most documents hold none of them, and each whole-text search cost about 1% of the time
+ * of extraction on dense documents.
  */
 static rare_words find_rare_words(fg_strview t)
 {
