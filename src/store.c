@@ -78,7 +78,7 @@ static const char *const stmt_sql[N_STMTS] = {
     /* The last of the next ?1 items the search index lacks (0: none). */
     [ST_INDEX_END] = "SELECT coalesce(max(id), 0) FROM (SELECT id FROM items WHERE id >"
                      " (SELECT value FROM meta WHERE key = 'fts_upto') ORDER BY id LIMIT ?1)",
-    [ST_INDEX_ITEMS] = "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text"
+    [ST_INDEX_ITEMS] = "INSERT INTO items_fts(rowid, text) SELECT id, text"
                        " FROM items WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto')"
                        " AND id <= ?1 ORDER BY id",
     [ST_INDEX_UPTO] = "UPDATE meta SET value = ?1 WHERE key = 'fts_upto'",
@@ -731,7 +731,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
     if (opts->read_only) {
         if (v < FG_STORE_SCHEMA_VERSION) {
             rc = fg_error_set(FG_EDB, "%s: schema version %d is older than %d; run 'fengong "
-                              "ingest' once to migrate it", path, v, FG_STORE_SCHEMA_VERSION);
+                              "index' once to migrate it", path, v, FG_STORE_SCHEMA_VERSION);
             goto out;
         }
     } else {
@@ -1644,8 +1644,8 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
         "  FROM clauses c JOIN assignments a ON a.clause_id = c.id"
         "  WHERE c.item_id = i.id AND a.role = 'co')), '')"
         " FROM hits h JOIN items i ON i.id = h.id JOIN documents d ON d.id = i.doc_id"
-        " ORDER BY NOT EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id), h.rank,"
-        " d.name, i.seq LIMIT ?2";
+        " ORDER BY NOT EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id),"
+        " instr(i.title, ?3) = 0, h.rank, d.name, i.seq LIMIT ?2";
     fg_str sql = FG_STR_INIT;
     fg_str phrase = FG_STR_INIT;
     char lim[32];
@@ -1669,14 +1669,14 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
             "WITH hits(id, rank) AS (SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ?1"
             " UNION ALL SELECT id, 0 FROM items"
             "  WHERE id > (SELECT value FROM meta WHERE key = 'fts_upto')"
-            "  AND (instr(title, ?3) > 0 OR instr(text, ?3) > 0))";
+            "  AND instr(text, ?3) > 0)";
 
         FG_TRY(fg_str_append(&sql, fts, sizeof fts - 1));
         params[0] = phrase.ptr;
     } else {
         /* Trigrams cannot match one or two characters: scan instead. */
         static const char scan[] = "WITH hits(id, rank) AS (SELECT id, 0 FROM items"
-                                   " WHERE instr(title, ?1) > 0 OR instr(text, ?1) > 0)";
+                                   " WHERE instr(text, ?1) > 0)";
 
         FG_TRY(fg_str_append(&sql, scan, sizeof scan - 1));
         params[0] = q;
@@ -1684,7 +1684,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
     params[1] = lim;
     params[2] = q;
-    rc = query(st, sql.ptr, n_chars(q) >= 3 ? 3 : 2, params, cb, payload);
+    rc = query(st, sql.ptr, 3, params, cb, payload);
 out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);

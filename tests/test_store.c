@@ -773,7 +773,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 3);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 4);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
@@ -923,7 +923,12 @@ static void test_store__open_newer_schema_refused(void **state)
     assert_null(store);
     assert_int_equal(fg_error_last()->code, FG_EDB);
     assert_true(strncmp(fg_error_last()->message, want, strlen(want)) == 0);
-    assert_non_null(strstr(fg_error_last()->message, "(3)"));
+    {
+        char supported[16];
+
+        snprintf(supported, sizeof supported, "(%d)", FG_STORE_SCHEMA_VERSION);
+        assert_non_null(strstr(fg_error_last()->message, supported));
+    }
     assert_non_null(strstr(fg_error_last()->message, "not changed"));
     so.read_only = 1;
     assert_int_equal(fg_store_open(&store, db_path, &so), FG_EDB);
@@ -1077,7 +1082,7 @@ static void test_store__migrates_version_2_with_data(void **state)
                      2);
 
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 3);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('assignments_agency', 'team_members_agency') OR name LIKE '%_v3'"),
                      0);
@@ -1112,6 +1117,80 @@ static void test_store__migrates_version_2_with_data(void **state)
         assert_int_equal(r->n, 2);
     }
     assert_no_orphans();
+}
+
+/*
+ * Version 3 indexed title and text; version 4 the text alone. The old index goes, search
+ * scans until the next fg_store_index, and then finds through the new index what it found
+ * through the old one.
+ */
+static rows *hit_set(const char *q);
+
+static void test_store__migrates_version_3_search_index(void **state)
+{
+    static const char *const queries[] = {"财政厅", "犬木塘水库", "发展改革委", "攻坚", "产业"};
+    rows *before[sizeof queries / sizeof queries[0]];
+    char *v4 = tmp_file("v4.db");
+    char *copy = own(malloc(4096));
+    char *want;
+    size_t n_items;
+    size_t n_indexed = 0;
+
+    (void)state;
+    snprintf(db_path, sizeof db_path, "%s", v4);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    want = read_all();
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        before[q] = hit_set(queries[q]);
+        assert_true(before[q]->n > 0);
+    }
+    close_store();
+
+    /* The same data in a version 3 database, indexed the version 3 way. */
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(3));
+    snprintf(copy, 4096,
+             "ATTACH '%s' AS v4;"
+             "INSERT INTO documents SELECT * FROM v4.documents;"
+             "INSERT INTO agencies SELECT * FROM v4.agencies;"
+             "INSERT INTO aliases SELECT * FROM v4.aliases;"
+             "INSERT INTO items SELECT * FROM v4.items;"
+             "INSERT INTO clauses SELECT * FROM v4.clauses;"
+             "INSERT INTO assignments SELECT * FROM v4.assignments;"
+             "INSERT INTO teams SELECT * FROM v4.teams;"
+             "INSERT INTO team_members SELECT * FROM v4.team_members;"
+             "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items;"
+             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
+             "PRAGMA user_version = 3;",
+             v4);
+    raw_exec(db_path, copy);
+    n_items = (size_t)raw_int("SELECT count(*) FROM items");
+    assert_true(raw_int("SELECT count(*) FROM items_fts_docsize") == (long long)n_items);
+
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 4);
+    assert_int_equal(raw_int("SELECT value FROM meta WHERE key = 'fts_upto'"), 0);
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"), 0);
+    assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('items_fts')"), 1);
+    assert_string_equal(raw_text("SELECT name FROM pragma_table_info('items_fts')"), "text");
+    assert_string_equal(read_all(), want);
+    /* by a scan, then through the new index: the same items */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+            assert_same_rows(hit_set(queries[q]), before[q], queries[q]);
+        if (pass == 0) {
+            assert_int_equal(fg_store_index(store, &n_indexed), FG_OK);
+            assert_int_equal(n_indexed, n_items);
+        }
+    }
+    assert_fts_consistent();
+    /* the delete trigger takes the new column: removing a document keeps the index whole */
+    assert_int_equal(fg_store_remove(store, SEED_001), FG_OK);
+    assert_fts_consistent();
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"),
+                     raw_int("SELECT count(*) FROM items"));
 }
 
 /* ---- ingest ---- */
@@ -1708,6 +1787,42 @@ static void test_store__search_trigram_and_scan(void **state)
     assert_fts_consistent();
 }
 
+/*
+ * Items with clauses first, then those whose title holds the query, then the index's rank:
+ * the same order by a scan and through the index.
+ */
+static void test_store__search_title_first(void **state)
+{
+    static const char src[] =
+        "一、统筹推进各项工作\n"
+        "（一）加强统筹协调。推进重点水利工程建设，做好防汛抗旱。（省水利厅牵头）\n"
+        "（二）重点水利工程建设。加快在建项目进度。（省发展改革委牵头，省水利厅配合）\n"
+        "（三）重点水利工程建设情况通报。\n"
+        "（四）完善农田灌溉设施。开展重点水利工程建设的前期工作，推进水利工程建设投资"
+        "和重点水利工程建设管理。（省农业农村厅牵头）\n";
+    fg_text *t = NULL;
+    const fg_doc *d = parse_mem("mem/title.txt", src, &t);
+    fg_ingest_status is;
+    rows *hits;
+
+    (void)state;
+    open_store();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    for (int pass = 0; pass < 2; pass++) {
+        hits = store_search("重点水利工程建设", 0);
+        assert_int_equal(hits->n, 4);
+        /* (二): clauses and the query in its title; (一) and (四): clauses, the query in
+         * the text only, (四) with more of it; (三): no clauses */
+        assert_true(strncmp(hits->v[0], "title.txt\tM:1.2\t", 16) == 0);
+        assert_true(strncmp(hits->v[1], "title.txt\tM:1.4\t", 16) == 0 ||
+                    strncmp(hits->v[1], "title.txt\tM:1.1\t", 16) == 0);
+        assert_true(strncmp(hits->v[3], "title.txt\tM:1.3\t", 16) == 0);
+        if (pass == 1)
+            assert_true(strncmp(hits->v[1], "title.txt\tM:1.4\t", 16) == 0);
+        assert_int_equal(fg_store_index(store, NULL), FG_OK);
+    }
+}
+
 /* Ingest leaves indexing to fg_store_index, which indexes each item once. */
 static void test_store__index_catches_up(void **state)
 {
@@ -1835,6 +1950,7 @@ int main(void)
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),
         T(test_store__migrates_version_2_with_data),
+        T(test_store__migrates_version_3_search_index),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),
@@ -1853,6 +1969,7 @@ int main(void)
         T(test_store__later_gazetteer_promotes_stored_names),
         T(test_store__bundled_gazetteer_unifies_emergency_names),
         T(test_store__search_trigram_and_scan),
+        T(test_store__search_title_first),
         T(test_store__index_catches_up),
         T(test_store__gazetteer_as_of_follows_successor),
         T(test_store__gazetteer_merge_errors_name_file_line),

@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 3
+#define FG_STORE_SCHEMA_VERSION 4
 
 typedef struct fg_store fg_store;
 
@@ -129,8 +129,10 @@ int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
 int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload);
 
 /**
- * Items whose title or text contains query: doc, item, title, lead, co (agencies joined
- * with 、). Three characters or more use the FTS5 trigram index; shorter queries scan.
+ * Items whose text (which begins with the title) contains query: doc, item, title, lead,
+ * co (agencies joined with 、). Items with clauses come first, then those whose title holds
+ * the query, then by FTS5 rank. Three characters or more use the FTS5 trigram index;
+ * shorter queries scan.
  * @return FG_OK, FG_EINVAL (empty query) or FG_EDB.
  */
 int fg_store_search(fg_store *st, const char *query, size_t limit, fg_store_row_cb cb,

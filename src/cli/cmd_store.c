@@ -637,8 +637,10 @@ static const char search_usage[] =
     "usage: fengong search [--db PATH] [--limit N] [--format table|tsv|csv|json] QUERY\n"
     "\n"
     "List stored tasks whose title or text contains QUERY, with their lead and\n"
-    "co-operating agencies (at most N, default 50). Chinese works without spaces:\n"
-    "queries of three characters or more use a trigram index, shorter ones a scan.\n";
+    "co-operating agencies (at most N, default 50): tasks with responsibility clauses\n"
+    "first, then those whose title holds QUERY, then by relevance. Chinese works\n"
+    "without spaces: queries of three characters or more use a trigram index, shorter\n"
+    "ones a scan.\n";
 
 int cmd_search(int argc, char **argv, const cli_global *g)
 {
