@@ -580,7 +580,6 @@ out:
     return rc;
 }
 
-/* A database without a fengong schema version must have no tables at all. */
 /*
  * A database without a schema version must have no tables. The version is read again in
  * the same statement (one snapshot): another fengong may have created the schema since
