@@ -492,11 +492,12 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     uint64_t key;
     int rc;
 
-    /* a, b and the NUL that ends the name (fg_str_append() keeps one after len). */
+    /* a, b and the NUL that ends the name. */
     rc = fg_str_append(&out->names, a.ptr, a.len);
     if (rc == FG_OK)
         rc = fg_str_append(&out->names, b.ptr, b.len);
-    if (rc == FG_OK)
+    /* Room for the NUL after the name's own (fg_str_append() leaves one after len). */
+    if (rc == FG_OK && out->names.cap - out->names.len < 2)
         rc = fg_str_reserve(&out->names, 1);
     if (rc < 0)
         return rc;
