@@ -391,6 +391,22 @@ void fg_units_clear(fg_units *u)
     fg_str_clear(&u->names);
 }
 
+int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len)
+{
+    if (n_units > (SIZE_MAX / sizeof *u->v) - u->n)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    if (u->n + n_units > u->cap) {
+        size_t cap = u->n + n_units;
+        fg_unit *v = realloc(u->v, cap * sizeof *v);
+
+        if (v == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        u->v = v;
+        u->cap = cap;
+    }
+    return fg_str_reserve(&u->names, name_len);
+}
+
 void fg_units_dispose(fg_units *u)
 {
     if (u == NULL)

@@ -31,6 +31,8 @@ typedef struct fg_units {
 
 void fg_units_clear(fg_units *u);
 void fg_units_dispose(fg_units *u);
+/* Make room for n_units more units and name_len more bytes of names; FG_OK or FG_ENOMEM. */
+int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len);
 
 enum {
     FG_CLAUSE_STRICT = 1u << 0,        /* a sentence outside brackets: only role phrases allowed */
