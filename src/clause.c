@@ -77,27 +77,42 @@ static bool special_at(const char *s, size_t len, size_t p)
            fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2);
 }
 
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+static inline __m128i set8(unsigned char c)
+{
+    return _mm_set1_epi8((char)c);
+}
+
+/* All ones in the bytes of v that are c. */
+static inline __m128i eq8(__m128i v, unsigned char c)
+{
+    return _mm_cmpeq_epi8(v, set8(c));
+}
+#endif
+
 /*
  * The first index >= i of s[0..len) where a special_at() character starts, or len. Such a
  * character starts with an ASCII byte or the lead byte EF, E3 or C2, which in valid UTF-8
- * never occur inside another character: only those places are tried, 16 bytes at a time
- * with SSE2. Separators (、，) start with these lead bytes too, so a run of names and
- * separators is found in one call.
+ * never occur inside another character. Those lead bytes are common (、，start with them),
+ * the pairs of lead and last byte of （）, U+3000 and U+00A0 are not: with SSE2, 16 places at
+ * a time are tested for ASCII or those pairs, so a run of names and separators is found in
+ * one call and only the rare candidates are looked at.
  */
 static size_t plain_run_end(const char *s, size_t len, size_t i)
 {
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
-    const __m128i ef = _mm_set1_epi8((char)0xEF);
-    const __m128i e3 = _mm_set1_epi8((char)0xE3);
-    const __m128i c2 = _mm_set1_epi8((char)0xC2);
-
-    for (; i + 16 <= len; i += 16) {
+    for (; i + 18 <= len; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, ef), _mm_cmpeq_epi8(x, e3)),
-                                    _mm_cmpeq_epi8(x, c2));
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i x2 = _mm_loadu_si128((const __m128i *)(s + i + 2));
+        /* （ EF BC 88 and ） EF BC 89 (the last byte less its low bit is 88), U+3000 E3 80 80. */
+        __m128i bracket = _mm_and_si128(eq8(x, 0xEF), eq8(_mm_and_si128(x2, set8(0xFE)), 0x88));
+        __m128i space = _mm_and_si128(eq8(x, 0xE3), eq8(x2, 0x80));
+        __m128i nbsp = _mm_and_si128(eq8(x, 0xC2), eq8(x1, 0xA0)); /* U+00A0 C2 A0 */
+        __m128i pairs = _mm_or_si128(bracket, _mm_or_si128(space, nbsp));
         /* The top bit is clear in an ASCII byte. */
         unsigned m = ((unsigned)_mm_movemask_epi8(x) ^ 0xFFFFu) |
-                     (unsigned)_mm_movemask_epi8(lead);
+                     (unsigned)_mm_movemask_epi8(pairs);
 
         for (; m != 0; m &= m - 1) {
             size_t p = i + (size_t)__builtin_ctz(m);
