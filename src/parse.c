@@ -776,6 +776,19 @@ static int collect_sentence_events(parser *p, fg_strview o)
 }
 
 /*
+ * label_start_at(o, x), where o is the text of p->ev: collect_sentence_events() tried it at
+ * every place where a label may start, so a label starts at x exactly when an event there
+ * says so. *k is a cursor into p->ev that only moves forward: x must not decrease from one
+ * call to the next.
+ */
+static bool label_event_at(const parser *p, size_t x, size_t *k)
+{
+    while (*k < p->n_ev && (p->ev[*k] >> EV_SHIFT) < x)
+        (*k)++;
+    return *k < p->n_ev && (p->ev[*k] >> EV_SHIFT) == x && (p->ev[*k] & EV_LABEL) != 0;
+}
+
+/*
  * Find the clauses of the open item in its own text: parentheticals first, then the
  * text outside them, split into sentences, for labelled blocks and role sentences. Each
  * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
@@ -840,9 +853,11 @@ static int find_clauses(parser *p, char *text, size_t len)
         size_t lm_k = 0;
         size_t ev_k = 0;
         bool cand = false;   /* the sentence so far holds a role word */
-        bool start_is_label = label_start_at(o, start);
+        bool start_is_label;
+        size_t label_k = 0;  /* label_event_at()'s cursor: sentence starts only move on */
 
         FG_TRY(collect_sentence_events(p, o));
+        start_is_label = label_event_at(p, start, &label_k);
         for (size_t i = 0; i <= o.len;) {
             size_t n;
             bool term;
@@ -893,7 +908,7 @@ static int find_clauses(parser *p, char *text, size_t len)
             if (term || label_here || line_break) {
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
 
-                if (sent.len && label_start_at(o, (size_t)(sent.ptr - o.ptr))) {
+                if (sent.len && label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k)) {
                     if (block_start == SIZE_MAX)
                         block_start = (size_t)(sent.ptr - o.ptr);
                     block_end = (size_t)(sent.ptr - o.ptr) + sent.len;
@@ -908,7 +923,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                                           &found));
                 }
                 start = term ? i + n : i;
-                start_is_label = label_start_at(o, start);
+                start_is_label = label_event_at(p, start, &label_k);
                 cand = false;
             }
             if (i == o.len)
