@@ -2451,23 +2451,25 @@ next:;
 }
 
 /*
- * The number of non-empty lines of t: of bytes other than \n that start a line (at 0 or
- * after a \n). 16 bytes at a time with SSE2.
+ * The number of non-empty lines of t that start in t[from..to): of bytes other than \n that
+ * start a line (at 0 or after a \n). 16 bytes at a time with SSE2.
  */
-static size_t count_nonempty_lines(fg_strview t)
+static size_t count_nonempty_lines(fg_strview t, size_t from, size_t to)
 {
     size_t n = 0;
-    size_t i = 0;
+    size_t i = from;
 
-    if (t.len > 0 && t.ptr[0] != '\n')
-        n++;
-    i = 1;
+    if (i == 0) {
+        if (t.len > 0 && t.ptr[0] != '\n')
+            n++;
+        i = 1;
+    }
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
     {
         /* Line starts as bytes of 1, summed eight at a time into two 64-bit counts. */
         __m128i sums = _mm_setzero_si128();
 
-        for (; i + 16 <= t.len; i += 16) {
+        for (; i + 16 <= to; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
             __m128i prev = _mm_loadu_si128((const __m128i *)(t.ptr + i - 1));
             __m128i starts = _mm_andnot_si128(eq8(v, '\n'), eq8(prev, '\n'));
@@ -2481,9 +2483,29 @@ static size_t count_nonempty_lines(fg_strview t)
         n += (size_t)(lanes[0] + lanes[1]);
     }
 #endif
-    for (; i < t.len; i++)
+    for (; i < to; i++)
         n += t.ptr[i] != '\n' && t.ptr[i - 1] == '\n';
     return n;
+}
+
+/*
+ * Whether t is flat (few line breaks: at most 2 non-empty lines, or more than 1000 bytes a
+ * line), so that markers inside lines start items. Lines are counted only as far as it
+ * takes: once there are 3 or more, and no more than 1000 bytes of the whole text for each,
+ * more of them cannot make it flat. A dense document has a line every hundred bytes or so,
+ * and is settled in its first tenth.
+ */
+static bool is_flat(fg_strview t)
+{
+    enum { STRETCH = 4096 };
+    size_t n = 0;
+
+    for (size_t from = 0; from < t.len; from += STRETCH) {
+        n += count_nonempty_lines(t, from, t.len - from > STRETCH ? from + STRETCH : t.len);
+        if (n > 2 && t.len / n <= 1000)
+            return false;
+    }
+    return n > 0 && (n <= 2 || t.len / n > 1000);
 }
 
 /*
@@ -2528,7 +2550,6 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     fg_doc *doc = NULL;
     fg_str clean = FG_STR_INIT;
     fg_strview t;
-    size_t n_nonempty = 0;
     size_t line_no = 0;
     rare_words rw;
     int rc = FG_OK;
@@ -2552,8 +2573,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     t = fg_sv(text->data ? text->data : "", text->len);
     FG_TRY(presize(&p, t.len));
     /* Flat documents (few line breaks) get inline markers. */
-    n_nonempty = count_nonempty_lines(t);
-    p.flat = n_nonempty > 0 && (n_nonempty <= 2 || t.len / n_nonempty > 1000);
+    p.flat = is_flat(t);
     rw = find_rare_words(t);
     p.first_is_lead = declares_first_is_lead(t, &rw);
     p.has_zhao = rw.zhao != SIZE_MAX;
