@@ -211,6 +211,22 @@ static inline __m128i eq8(__m128i v, unsigned char c)
 }
 
 /*
+ * Where the character that s[at] belongs to starts, for the block validators: at, or up to
+ * 3 bytes back over continuation bytes (the bytes before at are well-formed). Without a
+ * loop: in Chinese text the block ends cut characters in a changing pattern, and a loop's
+ * branch mispredicted. (Over ill-formed bytes at at, a loop could go back further; either
+ * way the next block, which starts at an error or at a byte before it, fails.)
+ */
+static inline size_t char_start_before(const unsigned char *s, size_t at)
+{
+    size_t c0 = (s[at] & 0xC0) == 0x80;
+    size_t c1 = c0 & ((s[at - 1] & 0xC0) == 0x80);
+    size_t c2 = c1 & ((s[at - 2] & 0xC0) == 0x80);
+
+    return at - c0 - c1 - c2;
+}
+
+/*
  * The bytes of the 16 at s + i (v; p1, p2, p3 are the bytes 1, 2, 3 before each) that break
  * the rules of table 3-7 of Unicode: a continuation byte where none is due or none where
  * one is, C0, C1 or F5..FF, and the second bytes that E0, ED, F0 and F4 restrict.
@@ -295,8 +311,7 @@ static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unst
         if (utf8_errors16(v, p1, p2, p3) != 0)
             break;
         /* The next block starts with a character: back over a sequence cut by this one. */
-        while ((s[next] & 0xC0) == 0x80)
-            next--;
+        next = char_start_before(s, next);
         if (*check) {
             /* Lead bytes other than E4..E9, of characters that end before next. */
             __m128i lead = ge8(v, 0xC0);
@@ -401,8 +416,7 @@ AVX2 static size_t utf8_valid_blocks_avx2(const unsigned char *s, size_t len, si
         }
         if (utf8_errors32(v, p1, p2, p3) != 0)
             break;
-        while ((s[next] & 0xC0) == 0x80)
-            next--;
+        next = char_start_before(s, next);
         if (*check) {
             __m256i lead = ge8x(v, 0xC0);
             __m256i skip = _mm256_and_si256(ge8x(v, 0xE4), le8x(v, 0xE9));
