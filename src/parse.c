@@ -2510,37 +2510,37 @@ static bool is_flat(fg_strview t)
 
 /*
  * The end of the line of t that starts at i (the next \n, or t.len); *has_lt and *has_tab
- * tell whether the line holds a '<' or a tab. One pass (16 bytes at a time with SSE2).
+ * tell whether the line holds a '<' or a tab. One pass (16 bytes at a time with SSE2) looks
+ * for both at once; few lines hold either, and then a search of the line tells which.
  */
 static size_t line_end(fg_strview t, size_t i, bool *has_lt, bool *has_tab)
 {
-    bool lt = false;
-    bool tab = false;
+    size_t start = i;
+    bool odd = false; /* a '<' or a tab */
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
     for (; i + 16 <= t.len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
         unsigned nl = (unsigned)_mm_movemask_epi8(eq8(v, '\n'));
-        unsigned m_lt = (unsigned)_mm_movemask_epi8(eq8(v, '<'));
-        unsigned m_tab = (unsigned)_mm_movemask_epi8(eq8(v, '\t'));
+        unsigned m_odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(eq8(v, '<'), eq8(v, '\t')));
 
         if (nl != 0) {
             unsigned before = (1u << __builtin_ctz(nl)) - 1; /* the bytes before the \n */
 
-            *has_lt = lt || (m_lt & before) != 0;
-            *has_tab = tab || (m_tab & before) != 0;
-            return i + (size_t)__builtin_ctz(nl);
+            odd = odd || (m_odd & before) != 0;
+            i += (size_t)__builtin_ctz(nl);
+            goto found;
         }
-        lt = lt || m_lt != 0;
-        tab = tab || m_tab != 0;
+        odd = odd || m_odd != 0;
     }
 #endif
-    for (; i < t.len && t.ptr[i] != '\n'; i++) {
-        lt = lt || t.ptr[i] == '<';
-        tab = tab || t.ptr[i] == '\t';
-    }
-    *has_lt = lt;
-    *has_tab = tab;
+    for (; i < t.len && t.ptr[i] != '\n'; i++)
+        odd = odd || t.ptr[i] == '<' || t.ptr[i] == '\t';
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+found:
+#endif
+    *has_lt = odd && memchr(t.ptr + start, '<', i - start) != NULL;
+    *has_tab = odd && memchr(t.ptr + start, '\t', i - start) != NULL;
     return i;
 }
 
