@@ -435,6 +435,17 @@ __attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charsca
     for (; i + 34 <= len; i += 32) {
         uint32_t m = block_candidates2(&t, s + i);
 
+        /*
+         * The first four stops without a branch on how many there are (0 to 4 in most
+         * blocks, a count that a loop's branch mispredicted): each store is made, and kept
+         * only when there was a stop; once there is none left, the same place is written
+         * again. The rest in a loop.
+         */
+        for (int k = 0; k < 4; k++) {
+            out[n] = i + (size_t)__builtin_ctz(m | 0x80000000u);
+            n += m != 0;
+            m &= m - 1;
+        }
         while (m != 0) {
             out[n++] = i + (size_t)__builtin_ctz(m);
             m &= m - 1;
@@ -478,6 +489,12 @@ __attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_chars
     for (; i + 18 <= len; i += 16) {
         unsigned m = block_candidates(&t, s + i);
 
+        /* The first four stops without a branch on how many (see charscan_all_avx2()). */
+        for (int k = 0; k < 4; k++) {
+            out[n] = i + (size_t)__builtin_ctz(m | 0x10000u);
+            n += m != 0;
+            m &= m - 1;
+        }
         while (m != 0) {
             out[n++] = i + (size_t)__builtin_ctz(m);
             m &= m - 1;
