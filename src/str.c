@@ -423,6 +423,27 @@ __attribute__((target("avx2"))) static size_t charscan_avx2(const fg_charscan *c
     return i;
 }
 
+/*
+ * Append i + k for each bit k of the block mask m to out[n..], in order; returns the new n.
+ * The first four without a branch on how many there are (0 to 4 in most blocks, a count
+ * that a loop's branch mispredicted): each store is made, and kept only when there was a
+ * bit; once there is none left, the same place is written again (out has room for one more
+ * than it receives, see fg_charscan_all()). The rest in a loop.
+ */
+static inline size_t put_stops(size_t *out, size_t n, size_t i, uint32_t m)
+{
+    for (int k = 0; k < 4; k++) {
+        out[n] = i + (size_t)__builtin_ctz(m | 0x80000000u);
+        n += m != 0;
+        m &= m - 1;
+    }
+    while (m != 0) {
+        out[n++] = i + (size_t)__builtin_ctz(m);
+        m &= m - 1;
+    }
+    return n;
+}
+
 /* charscan_all_ssse3() for 32-byte blocks while s[i..i+34) is readable. */
 __attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charscan *cs,
                                                                 const char *s, size_t len,
@@ -432,25 +453,8 @@ __attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charsca
     size_t n = *n_out;
     size_t i = 0;
 
-    for (; i + 34 <= len; i += 32) {
-        uint32_t m = block_candidates2(&t, s + i);
-
-        /*
-         * The first four stops without a branch on how many there are (0 to 4 in most
-         * blocks, a count that a loop's branch mispredicted): each store is made, and kept
-         * only when there was a stop; once there is none left, the same place is written
-         * again. The rest in a loop.
-         */
-        for (int k = 0; k < 4; k++) {
-            out[n] = i + (size_t)__builtin_ctz(m | 0x80000000u);
-            n += m != 0;
-            m &= m - 1;
-        }
-        while (m != 0) {
-            out[n++] = i + (size_t)__builtin_ctz(m);
-            m &= m - 1;
-        }
-    }
+    for (; i + 34 <= len; i += 32)
+        n = put_stops(out, n, i, block_candidates2(&t, s + i));
     *n_out = n;
     return i;
 }
@@ -486,20 +490,8 @@ __attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_chars
     size_t n = *n_out;
     size_t i = 0;
 
-    for (; i + 18 <= len; i += 16) {
-        unsigned m = block_candidates(&t, s + i);
-
-        /* The first four stops without a branch on how many (see charscan_all_avx2()). */
-        for (int k = 0; k < 4; k++) {
-            out[n] = i + (size_t)__builtin_ctz(m | 0x10000u);
-            n += m != 0;
-            m &= m - 1;
-        }
-        while (m != 0) {
-            out[n++] = i + (size_t)__builtin_ctz(m);
-            m &= m - 1;
-        }
-    }
+    for (; i + 18 <= len; i += 16)
+        n = put_stops(out, n, i, block_candidates(&t, s + i));
     *n_out = n;
     return i;
 }
