@@ -673,7 +673,7 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts)
         opts = &def;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
         return fg_error_set(FG_EDB, "%s: is a directory, not a database", path);
-    if (opts->read_only && stat(path, &sb) != 0)
+    if ((opts->read_only || opts->must_exist) && stat(path, &sb) != 0)
         return fg_error_set(FG_ENOTFOUND, "%s: no such database (run 'fengong ingest' first)",
                             path);
     st = calloc(1, sizeof *st);

@@ -804,6 +804,13 @@ static void test_store__open_read_only_missing_file(void **state)
     assert_int_equal(fg_error_last()->code, FG_ENOTFOUND);
     assert_string_equal(fg_error_last()->message, want);
     assert_false(file_exists(db_path));
+    /* must_exist: the same refusal for a writer, and nothing is created */
+    so.read_only = 0;
+    so.must_exist = 1;
+    assert_int_equal(fg_store_open(&st, db_path, &so), FG_ENOTFOUND);
+    assert_null(st);
+    assert_string_equal(fg_error_last()->message, want);
+    assert_false(file_exists(db_path));
 }
 
 static void test_store__open_not_a_database(void **state)

@@ -20,15 +20,16 @@ typedef struct fg_store fg_store;
 typedef struct fg_store_opts {
     int read_only;         /* open without creating or migrating */
     int busy_timeout_ms;   /* wait this long for another writer (default 10000) */
+    int must_exist;        /* do not create the file (read_only implies it) */
 } fg_store_opts;
 
-#define FG_STORE_OPTS_INIT {0, 10000}
+#define FG_STORE_OPTS_INIT {0, 10000, 0}
 
 /**
  * Open (and create or migrate) a store. WAL journal, foreign keys on.
  * @param out   receives a handle, closed with fg_store_close(); NULL on failure.
- * @param path  the database file; with read_only it must exist.
- * @return FG_OK, FG_ENOTFOUND (read_only and no such file), FG_EDB ("PATH: not a fengong
+ * @param path  the database file; with read_only or must_exist it must exist.
+ * @return FG_OK, FG_ENOTFOUND (read_only or must_exist, and no such file), FG_EDB ("PATH: not a fengong
  *         database: …", "PATH: schema version N is newer than this fengong supports (3);
  *         the database was not changed", "PATH: cannot open the database for writing: …
  *         (read-only file or file system?)") or FG_ENOMEM. A database of someone else

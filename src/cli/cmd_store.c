@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -523,8 +522,8 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 {
     store_args a;
     fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
     size_t n_indexed = 0;
-    struct stat sb;
     int rc = parse_args(&a, argc, argv, index_usage, "");
 
     if (rc >= 0)
@@ -534,12 +533,8 @@ int cmd_index(int argc, char **argv, const cli_global *g)
                 index_usage);
         return CLI_USAGE;
     }
-    /* Indexing a database that is not there would create an empty one. */
-    if (stat(a.db, &sb) != 0) {
-        fprintf(stderr, "fengong: %s: no such database (run 'fengong ingest' first)\n", a.db);
-        return CLI_FAIL;
-    }
-    if (fg_store_open(&st, a.db, NULL) < 0) {
+    so.must_exist = 1; /* indexing a database that is not there would create an empty one */
+    if (fg_store_open(&st, a.db, &so) < 0) {
         cli_report_error(g);
         return CLI_FAIL;
     }
