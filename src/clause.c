@@ -263,7 +263,7 @@ static struct {
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
     fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负单部: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：: see fg_clause__has_role_word() */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -1087,6 +1087,137 @@ static const marker markers[] = {
     {"责任人：", sizeof("责任人：") - 1, M_STOP, FG_ROLE_CO, false, false},
 };
 
+/*
+ * ---- role labels: an open class ----
+ *
+ * A label is a short word of ideographs ending in a colon (full- or half-width, blanks
+ * between its characters allowed): 牵头单位：, 负责部门：, 牵 头 单 位：, 配合机构:.
+ * Its role comes from the head word it holds, not from a list of whole labels:
+ *
+ *   label := word [（单位|部门）] （：|:）          word := 1..10 ideographs
+ *   role   = the role of the leftmost head in word (longest head at a place first)
+ *   a head word makes a role label when word is the head alone (牵头：) or ends in a
+ *   unit suffix (单位 部门 机构 主体 处室 科室); a word ending in a person suffix
+ *   (领导 人) names persons, never units; a word with no head that ends in a unit
+ *   suffix is a role label we do not know (co, and reported); any other word is
+ *   another field (完成时限：, 适用范围：) whose text is never units.
+ *
+ * The heads and suffixes are the lexicon below; see src/GRAMMAR.md.
+ */
+typedef struct head_word {
+    fg_lit w;
+    fg_label_role role;
+} head_word;
+
+/* Longest first where one head begins another (主要责任 before 主责 is not needed: 主要 ≠ 主责). */
+static const head_word label_heads[] = {
+    {FG_LIT("主要责任"), FG_LABEL_LEAD}, {FG_LIT("牵头责任"), FG_LABEL_LEAD},
+    {FG_LIT("主要负责"), FG_LABEL_LEAD}, {FG_LIT("总牵头"), FG_LABEL_LEAD},
+    {FG_LIT("其他责任"), FG_LABEL_CO},   {FG_LIT("次要责任"), FG_LABEL_CO},
+    {FG_LIT("配合责任"), FG_LABEL_CO},   {FG_LIT("协同责任"), FG_LABEL_CO},
+    {FG_LIT("牵头"), FG_LABEL_LEAD},     {FG_LIT("主办"), FG_LABEL_LEAD},
+    {FG_LIT("主责"), FG_LABEL_LEAD},     {FG_LIT("主管"), FG_LABEL_LEAD},
+    {FG_LIT("主导"), FG_LABEL_LEAD},
+    {FG_LIT("配合"), FG_LABEL_CO},       {FG_LIT("协办"), FG_LABEL_CO},
+    {FG_LIT("参与"), FG_LABEL_CO},       {FG_LIT("协助"), FG_LABEL_CO},
+    {FG_LIT("协同"), FG_LABEL_CO},       {FG_LIT("支持"), FG_LABEL_CO},
+    {FG_LIT("参加"), FG_LABEL_CO},       {FG_LIT("协作"), FG_LABEL_CO},
+    {FG_LIT("配套"), FG_LABEL_CO},
+    {FG_LIT("责任"), FG_LABEL_RESP},     {FG_LIT("负责"), FG_LABEL_RESP},
+    {FG_LIT("实施"), FG_LABEL_RESP},     {FG_LIT("落实"), FG_LABEL_RESP},
+    {FG_LIT("承办"), FG_LABEL_RESP},     {FG_LIT("承担"), FG_LABEL_RESP},
+    {FG_LIT("执行"), FG_LABEL_RESP},
+};
+
+/* Suffixes that make a word a label of units. */
+static const fg_lit unit_suffixes[] = {FG_LIT("单位"), FG_LIT("部门"), FG_LIT("机构"),
+                                       FG_LIT("主体"), FG_LIT("处室"), FG_LIT("科室")};
+
+fg_label_role fg_clause__label_word(fg_strview w)
+{
+    bool unit_suffix = ends_with_any(w, unit_suffixes, N_OF(unit_suffixes));
+
+    if (w.len == 0)
+        return FG_LABEL_NONE;
+    /* 牵头领导, 责任人, 联系人: persons, not units. */
+    if (fg_sv_ends(w, "领导") || fg_sv_ends(w, "人"))
+        return FG_LABEL_OTHER;
+    for (size_t i = 0; i + 6 <= w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
+        for (size_t k = 0; k < N_OF(label_heads); k++) {
+            const fg_lit *h = &label_heads[k].w;
+
+            if (!fg_sv_at(w, i, h->s, h->n))
+                continue;
+            if (unit_suffix || (i == 0 && h->n == w.len))
+                return label_heads[k].role;
+            return FG_LABEL_OTHER;
+        }
+    }
+    return unit_suffix && w.len <= 8 * 3 ? FG_LABEL_UNKNOWN : FG_LABEL_OTHER;
+}
+
+/* A blank between the characters of a label: U+0020, tab, U+3000 or U+00A0; its length. */
+static size_t blank_len(fg_strview s, size_t i)
+{
+    if (i < s.len && (s.ptr[i] == ' ' || s.ptr[i] == '\t'))
+        return 1;
+    if (AT(s, i, "\u3000"))
+        return 3;
+    if (AT(s, i, "\u00a0"))
+        return 2;
+    return 0;
+}
+
+fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
+{
+    char word[10 * 3];
+    size_t n = 0;
+    size_t j = i;
+    size_t b;
+
+    *len = 0;
+    while (j < s.len) {
+        unsigned char c = (unsigned char)s.ptr[j];
+
+        if (c >= 0xE4 && c <= 0xE9 && j + 3 <= s.len) {
+            if (n == sizeof word)
+                return FG_LABEL_NONE;
+            memcpy(word + n, s.ptr + j, 3);
+            n += 3;
+            j += 3;
+        } else if (n > 0 && (b = blank_len(s, j)) > 0) {
+            j += b;
+        } else {
+            break;
+        }
+    }
+    if (n == 0)
+        return FG_LABEL_NONE;
+    /* 牵头部门（单位）：, 责任单位(部门): the bracket repeats the suffix. */
+    if (AT(s, j, "（单位）") || AT(s, j, "（部门）"))
+        j += strlen("（单位）");
+    else if (AT(s, j, "(单位)") || AT(s, j, "(部门)"))
+        j += strlen("(单位)");
+    while ((b = blank_len(s, j)) > 0)
+        j += b;
+    if (AT(s, j, "："))
+        j += 3;
+    else if (j < s.len && s.ptr[j] == ':')
+        j += 1;
+    else
+        return FG_LABEL_NONE;
+    *len = j - i;
+    return fg_clause__label_word(fg_sv(word, n));
+}
+
+/* The markers of the labels of fg_clause__label_at(), by fg_label_role. */
+static const marker label_markers[] = {
+    [FG_LABEL_LEAD] = {"", 0, M_LABEL, FG_ROLE_LEAD, false, false},
+    [FG_LABEL_CO] = {"", 0, M_LABEL, FG_ROLE_CO, false, false},
+    [FG_LABEL_RESP] = {"", 0, M_LABEL, FG_ROLE_CO, false, true},
+    [FG_LABEL_UNKNOWN] = {"", 0, M_LABEL, FG_ROLE_CO, false, true},
+};
+
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
 static const fg_lit ok_tails[] = {FG_LIT("负责"), FG_LIT("落实"), FG_LIT("实施"),
                                   FG_LIT("推进"), FG_LIT("组织实施"), FG_LIT("推动落实"),
@@ -1167,7 +1298,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负单部", strlen("牵负单部"));
+    fg_charscan_init(&sets.role_firsts, "牵负：", strlen("牵负："));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -1228,25 +1359,6 @@ static const marker *marker_at(fg_strview s, size_t i)
     return NULL;
 }
 
-/* A label we do not know (完成时限：, 时间：): 1–8 CJK characters then ：, at s[i]. */
-static size_t stop_label_at(fg_strview s, size_t i)
-{
-    size_t j = i;
-    size_t n = 0;
-
-    while (j < s.len && n <= 8) {
-        unsigned char c = (unsigned char)s.ptr[j];
-
-        if (AT(s, j, "："))
-            return n >= 1 ? j + 3 - i : 0;
-        if (c < 0xE4 || c > 0xE9) /* not a CJK ideograph lead byte */
-            return 0;
-        j += fg_cp_len(c);
-        n++;
-    }
-    return 0;
-}
-
 static bool is_sep_at(fg_strview s, size_t i)
 {
     unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
@@ -1255,33 +1367,90 @@ static bool is_sep_at(fg_strview s, size_t i)
     return (c == 0xEF || c == 0xE3) && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。"));
 }
 
-/* Whether text holds 牵头, 负责, 负总责, 单位：, 单位:, 部门： or 部门: (one pass). */
+/*
+ * Whether the colon at text[c] ends a role label (fg_clause__label_at()): the label starts
+ * after the last character before it that is neither an ideograph nor a blank, at most 10
+ * ideographs back.
+ */
+static bool role_label_before(fg_strview text, size_t c)
+{
+    size_t start = c;
+    size_t n = 0;
+
+    while (start > 0 && n <= 10) {
+        size_t k = last_cp_len(fg_sv(text.ptr, start));
+        unsigned char b = (unsigned char)text.ptr[start - k];
+
+        if (k == 3 && b >= 0xE4 && b <= 0xE9)
+            n++;
+        else if (blank_len(text, start - k) != k)
+            break;
+        start -= k;
+    }
+    for (size_t i = start; i < c; i += fg_cp_len((unsigned char)text.ptr[i])) {
+        size_t len;
+        fg_label_role r = fg_clause__label_at(text, i, &len);
+
+        if (r != FG_LABEL_NONE && i + len > c)
+            return r != FG_LABEL_OTHER;
+    }
+    return false;
+}
+
+/* Whether text holds 牵头, 负责, 负总责 or a role label (负责部门：, 牵 头 单 位:) (one pass). */
 bool fg_clause__has_role_word(fg_strview text)
 {
     ensure_sets();
-    /* Only where 牵, 负, 单 or 部 may start: the scanner skips the rest many bytes at a time. */
+    /* Only where 牵, 负 or ： may start: the scanner skips the rest many bytes at a time. */
     for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
                                              text.len)) < text.len;
          i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
             return true;
-        if ((AT(text, i, "单位") || AT(text, i, "部门")) &&
-            (AT(text, i + 6, "：") || AT(text, i + 6, ":")))
+        if (AT(text, i, "：") && role_label_before(text, i))
             return true;
+    }
+    for (const char *c = memchr(text.ptr, ':', text.len); c != NULL;
+         c = memchr(c + 1, ':', text.len - (size_t)(c + 1 - text.ptr)))
+        if (role_label_before(text, (size_t)(c - text.ptr)))
+            return true;
+    return false;
+}
+
+/* The words of a lead mark: 牵头, 牵头单位, 主责, 主办部门 … (a head, then a unit suffix or not). */
+bool fg_clause__is_lead_mark(fg_strview w)
+{
+    static const fg_lit heads[] = {FG_LIT("牵头"), FG_LIT("主责"), FG_LIT("主办")};
+    static const fg_lit tails[] = {FG_LIT(""), FG_LIT("单位"), FG_LIT("部门")};
+
+    for (size_t h = 0; h < N_OF(heads); h++) {
+        if (!fg_sv_starts_n(w, heads[h].s, heads[h].n))
+            continue;
+        for (size_t t = 0; t < N_OF(tails); t++)
+            if (w.len == heads[h].n + tails[t].n &&
+                fg_sv_ends_n(w, tails[t].s, tails[t].n))
+                return true;
     }
     return false;
 }
 
-/* （牵头） / （牵头单位） right after a unit name, at s[i]; n receives its byte length. */
+/*
+ * A lead mark in brackets right after a unit name, at s[i] (（牵头）, (主责单位), （牵头）
+ * with mixed brackets); n receives its byte length.
+ */
 static bool lead_mark(fg_strview s, size_t i, size_t *n)
 {
-    static const fg_lit marks[] = {FG_LIT("（牵头）"), FG_LIT("(牵头)"), FG_LIT("（牵头单位）"),
-                                   FG_LIT("(牵头单位)"), FG_LIT("（牵头部门）"),
-                                   FG_LIT("（牵头）"), FG_LIT("(牵头）"), FG_LIT("（牵头)")};
+    size_t open = AT(s, i, "（") ? 3 : i < s.len && s.ptr[i] == '(' ? 1 : 0;
+    size_t j;
 
-    for (size_t k = 0; k < N_OF(marks); k++) {
-        if (fg_sv_at(s, i, marks[k].s, marks[k].n)) {
-            *n = marks[k].n;
+    if (open == 0)
+        return false;
+    /* The longest mark is 4 ideographs: look for the close bracket within them. */
+    for (j = i + open; j < s.len && j <= i + open + 12; j++) {
+        if (s.ptr[j] == ')' || AT(s, j, "）")) {
+            if (!fg_clause__is_lead_mark(fg_sv(s.ptr + i + open, j - i - open)))
+                return false;
+            *n = j + (s.ptr[j] == ')' ? 1 : 3) - i;
             return true;
         }
     }
@@ -1367,7 +1536,17 @@ static int normalise(fg_str *buf, fg_strview text)
             FLUSH_RUN();
             while (j < text.len && (text.ptr[j] == ' ' || AT(text, j, "\u3000")))
                 j += text.ptr[j] == ' ' ? 1 : 3;
-            if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
+            size_t label_len;
+
+            if (rc == FG_OK && buf->len > 0 && j < text.len &&
+                (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
+                !ends_with_any(fg_sv(buf->ptr, buf->len), list_ends, N_OF(list_ends)) &&
+                strong_ending(fg_sv(buf->ptr, buf->len)) &&
+                fg_clause__label_at(text, j, &label_len) != FG_LABEL_NONE) {
+                /* A label after a blank (X单位 配合单位：Y) starts a new field. */
+                rc = fg_str_append(buf, "；", 3);
+            } else if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
+                (unsigned char)text.ptr[j] <= 0xE9 &&
                 strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
                 !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends,
                                N_OF(list_ends)) &&
@@ -1499,6 +1678,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     bool has_lead = false;
     bool has_firm_co = false;
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
+    bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
     bool may_quote;              /* s holds a “ or 《 */
     fg_strview s;
     int rc = FG_OK;
@@ -1516,18 +1696,35 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
 
     for (; i < s.len && n_spans + 2 <= sizeof spans / sizeof spans[0];) {
         const marker *m;
+        size_t mlen;
         size_t stop = 0;
 
         /* Most characters start neither a marker nor (after a separator) a stop label. */
         i = next_marker_candidate(s, i);
         if (i >= s.len)
             break;
-        m = marker_at(s, i);
-        if (m != NULL && m->type == M_STOP) {
-            stop = m->len;
-            m = NULL;
-        } else if (m == NULL && (i == 0 || (i >= 3 && is_sep_at(s, i - 3)))) {
-            stop = stop_label_at(s, i);
+        m = NULL;
+        mlen = 0;
+        if (i == 0 || (i >= 3 && is_sep_at(s, i - 3))) {
+            /* Where a label may start, the label grammar decides first. */
+            size_t llen;
+            fg_label_role lr = fg_clause__label_at(s, i, &llen);
+
+            if (lr == FG_LABEL_OTHER) {
+                stop = llen;
+            } else if (lr != FG_LABEL_NONE) {
+                m = &label_markers[lr];
+                mlen = llen;
+                unknown_label = unknown_label || lr == FG_LABEL_UNKNOWN;
+            }
+        }
+        if (m == NULL && stop == 0) {
+            m = marker_at(s, i);
+            if (m != NULL && m->type == M_STOP) {
+                stop = m->len;
+                m = NULL;
+            }
+            mlen = m != NULL ? m->len : 0;
         }
         if (m == NULL && stop == 0) {
             i += fg_cp_len((unsigned char)s.ptr[i]);
@@ -1555,14 +1752,14 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             if (before.len && strict)
                 bad = true;
             label = m;
-            label_start = i + m->len;
+            label_start = i + mlen;
             i = label_start;
             continue;
         }
         /* Postfix marker or 会同: the units since pending are its. */
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
         spans[n_spans++].m = m;
-        i += m->len;
+        i += mlen;
         if (m->type == M_WITH) {
             pending = i;
             continue;
@@ -1639,6 +1836,12 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             role = FG_ROLE_LEAD;
         if (spans[k].units.len == 0)
             continue;
+        /* A label we do not know (新型研发机构：…) counts only when units follow it. */
+        if (spans[k].m == &label_markers[FG_LABEL_UNKNOWN] &&
+            !all_look_like_units(spans[k].units)) {
+            bad = true;
+            break;
+        }
         FG_TRY(push_list(out, first, role, spans[k].units));
         if (strict && out->n == before)
             bad = true;
@@ -1667,8 +1870,10 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             bad = true;
         }
     }
-    if (!bad && out->n > first)
+    if (!bad && out->n > first) {
         *is_clause = true;
+        out->unknown_labels += unknown_label;
+    }
 out:
     if (!*is_clause && out->n > first) {
         out->names.len = out->v[first].off;

@@ -27,6 +27,7 @@ typedef struct fg_units {
     size_t cap;
     fg_str names;
     fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
+    size_t unknown_labels; /* clauses read through a label with no head word we know */
 } fg_units;
 
 void fg_units_clear(fg_units *u);
@@ -47,6 +48,28 @@ enum {
  * Returns FG_OK or FG_ENOMEM.
  */
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags);
+
+/* What a label (a short word before a colon) says of the units after it. */
+typedef enum fg_label_role {
+    FG_LABEL_NONE = 0, /* not a label */
+    FG_LABEL_LEAD,     /* 牵头单位：, 主办单位：, 主要责任单位： */
+    FG_LABEL_CO,       /* 配合单位：, 协办单位：, 参与部门：, 其他责任单位： */
+    FG_LABEL_RESP,     /* 责任单位：, 负责部门：, 实施单位：: co, unless the first listed leads */
+    FG_LABEL_UNKNOWN,  /* 推进单位：: no head word we know, a unit suffix: as RESP, reported */
+    FG_LABEL_OTHER     /* 完成时限：, 牵头领导：: a field whose text is never units */
+} fg_label_role;
+
+/* The role of a label word (no colon, no blanks): see the lexicon in clause.c. */
+fg_label_role fg_clause__label_word(fg_strview word);
+
+/*
+ * A label at s[i]: 1 to 10 ideographs (blanks between them allowed), an optional
+ * （单位）/（部门）, then ： or :. *len receives its length through the colon (0 when none).
+ */
+fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len);
+
+/* Whether w is the inside of a lead mark: 牵头, 牵头单位, 主责, 主办部门 … */
+bool fg_clause__is_lead_mark(fg_strview w);
 
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
 bool fg_clause__has_role_word(fg_strview text);

@@ -548,8 +548,13 @@ static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first
     return FG_OK;
 }
 
-/* Try one candidate clause text; on success it is recorded. */
-static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bool *found)
+/*
+ * Try one candidate clause: parse is the text to read, written the text as the document
+ * writes it (the same but for separators find_clauses() put between labels); on success it
+ * is recorded.
+ */
+static int try_clause_as(parser *p, fg_strview parse, fg_strview written, size_t off,
+                         unsigned flags, bool *found)
 {
     size_t first = p->units.n;
     bool is_clause = false;
@@ -557,22 +562,58 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 
     if (p->first_is_lead)
         flags |= FG_CLAUSE_FIRST_IS_LEAD;
-    rc = fg_clause__parse(&p->units, &is_clause, text, flags);
+    rc = fg_clause__parse(&p->units, &is_clause, parse, flags);
     if (rc < 0)
         return rc;
     *found = is_clause;
     if (!is_clause)
         return FG_OK;
-    return add_clause(p, text, line_of(p, off), first);
+    return add_clause(p, written, line_of(p, off), first);
+}
+
+/* Try one candidate clause text; on success it is recorded. */
+static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bool *found)
+{
+    return try_clause_as(p, text, text, off, flags, found);
+}
+
+/* At most this many labels in a labelled block get a separator put before them. */
+enum { MAX_SEAMS = 16 };
+
+/*
+ * Try a block of labelled lines o[start..end) as one clause. Lines are joined with nothing
+ * between them, so a label that began a line (省财政厅 | 推进单位：…) may follow a name with no
+ * separator: a ； is put before each of the n_seams labels at seams[] in the text parsed.
+ */
+static int try_block(parser *p, fg_strview o, size_t start, size_t end, const size_t *seams,
+                     size_t n_seams, bool *found)
+{
+    fg_strview written = fg_sv(o.ptr + start, end - start);
+    fg_str copy = FG_STR_INIT;
+    size_t from = start;
+    int rc = FG_OK;
+
+    if (n_seams == 0)
+        return try_clause(p, written, start, 0, found);
+    for (size_t k = 0; k < n_seams; k++) {
+        FG_TRY(fg_str_append(&copy, o.ptr + from, seams[k] - from));
+        FG_TRY(fg_str_append(&copy, "；", 3));
+        from = seams[k];
+    }
+    FG_TRY(fg_str_append(&copy, o.ptr + from, end - from));
+    rc = try_clause_as(p, fg_sv(copy.ptr, copy.len), written, start, 0, found);
+out:
+    fg_str_dispose(&copy);
+    return rc;
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实";
+static const char role_firsts[] = "牵负配参会单部责协主其支实承执落总次";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管导加作套担行实";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
 /* The first characters of the team_endings of find_teams(). */
@@ -632,28 +673,25 @@ static bool sentence_candidate(fg_strview s)
     return false;
 }
 
-/* A labelled block starts at s[i] (牵头单位：, 责任单位：, 配合部门: …). */
+/* A role label (fg_clause__label_at(): 牵头单位：, 负责部门:, 推进单位：) starts at s[i]. */
+static bool role_label_at(fg_strview s, size_t i)
+{
+    size_t n;
+    fg_label_role r = fg_clause__label_at(s, i, &n);
+
+    return r != FG_LABEL_NONE && r != FG_LABEL_OTHER;
+}
+
+/*
+ * A labelled block starts at s[i] with a head word we know (牵头单位：, 责任部门：, 配合机构:);
+ * labels with other first characters are looked for at line and sentence starts only
+ * (line_start_labels()).
+ */
 static bool label_start_at(fg_strview s, size_t i)
 {
-    size_t j = i + 6;
-
-    if (i + 15 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
+    if (i + 9 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
-    /* Quick test first: 单位 or 部门 comes 2 or 4 characters on (单 E5 8D 95, 部 E9 83 A8). */
-    if (!(AT(s, i + 6, "单位") || AT(s, i + 6, "部门") || AT(s, i + 12, "单位") ||
-          AT(s, i + 12, "部门")))
-        return false;
-    /* 主要责任单位, 其他责任单位, 牵头责任单位: a qualifier before 责任. */
-    if (AT(s, i, "主要责任") || AT(s, i, "其他责任") || AT(s, i, "牵头责任"))
-        j += 6;
-    else if (!(AT(s, i, "牵头") || AT(s, i, "责任") || AT(s, i, "配合") || AT(s, i, "参与") ||
-               AT(s, i, "协办") || AT(s, i, "主责") || AT(s, i, "主办") || AT(s, i, "协同") ||
-               AT(s, i, "协助") || AT(s, i, "支持") || AT(s, i, "实施")))
-        return false;
-    if (!(AT(s, j, "单位") || AT(s, j, "部门")))
-        return false;
-    j += 6;
-    return AT(s, j, "：") || AT(s, j, ":") || AT(s, j, "（部门）") || AT(s, j, "（单位）");
+    return role_label_at(s, i);
 }
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -727,6 +765,92 @@ static size_t next_bracket(fg_strview t, size_t i)
 /* An event of p->ev: its index << EV_SHIFT | what starts there (EV_TERM, EV_LABEL, EV_ROLE). */
 enum { EV_TERM = 1, EV_LABEL = 2, EV_ROLE = 4, EV_SHIFT = 3 };
 
+/* The first index >= i of o that is not a blank (U+0020, tab, U+3000, U+00A0, line end). */
+static size_t skip_blank_chars(fg_strview o, size_t i)
+{
+    for (;;) {
+        if (i < o.len && (o.ptr[i] == ' ' || o.ptr[i] == '\t' || o.ptr[i] == '\r' ||
+                          o.ptr[i] == '\n'))
+            i++;
+        else if (AT(o, i, "\u3000"))
+            i += 3;
+        else if (AT(o, i, "\u00a0"))
+            i += 2;
+        else
+            return i;
+    }
+}
+
+/*
+ * Add to p->ev (in order) the role labels that start a line or follow a sentence end and
+ * begin with a character label_start_at() does not look at (推进单位：, 牵 头 单 位：).
+ * Line and sentence starts are few, so each is tried once.
+ */
+static int line_start_labels(parser *p, fg_strview o)
+{
+    size_t *extra = NULL;
+    size_t n_extra = 0;
+    size_t cap_extra = 0;
+    size_t lm_k = 0;
+    size_t ev_k = 0;
+    int rc = FG_OK;
+
+    for (;;) {
+        size_t at;
+        size_t x;
+
+        /* The next line start or place after a sentence end, whichever comes first. */
+        while (ev_k < p->n_ev && (p->ev[ev_k] & EV_TERM) == 0)
+            ev_k++;
+        at = SIZE_MAX;
+        if (lm_k < p->n_lm && p->lm[lm_k].off < o.len)
+            at = p->lm[lm_k].off;
+        if (ev_k < p->n_ev && (p->ev[ev_k] >> EV_SHIFT) + 3 < at)
+            at = (p->ev[ev_k] >> EV_SHIFT) + 3;
+        if (at == SIZE_MAX)
+            break;
+        if (lm_k < p->n_lm && p->lm[lm_k].off == at)
+            lm_k++;
+        else
+            ev_k++;
+        x = skip_blank_chars(o, at);
+        if (x >= o.len || (unsigned char)o.ptr[x] < 0xE4 || (unsigned char)o.ptr[x] > 0xE9 ||
+            !role_label_at(o, x))
+            continue;
+        if (n_extra > 0 && extra[n_extra - 1] >= x)
+            continue;
+        FG_TRY(grow((void **)&extra, &cap_extra, n_extra, sizeof *extra));
+        extra[n_extra++] = x;
+    }
+    if (n_extra > 0) {
+        /* Merge: both lists are in order; an extra label never has an event of its own. */
+        size_t total = p->n_ev + n_extra;
+        size_t a = p->n_ev;
+        size_t b = n_extra;
+
+        if (total > p->cap_ev) {
+            size_t *ev = realloc(p->ev, total * sizeof *ev);
+
+            if (ev == NULL) {
+                rc = fg_error_set(FG_ENOMEM, "out of memory");
+                goto out;
+            }
+            p->ev = ev;
+            p->cap_ev = total;
+        }
+        for (size_t w = total; w-- > 0;) {
+            if (b > 0 && (a == 0 || (p->ev[a - 1] >> EV_SHIFT) < extra[b - 1]))
+                p->ev[w] = extra[--b] << EV_SHIFT | EV_LABEL;
+            else
+                p->ev[w] = p->ev[--a];
+        }
+        p->n_ev = total;
+    }
+out:
+    free(extra);
+    return rc;
+}
+
 /*
  * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
  * sentence end 。；！？ (EV_TERM), or the start of a label (EV_LABEL, label_start_at()) or
@@ -772,7 +896,7 @@ static int collect_sentence_events(parser *p, fg_strview o)
         }
     }
     p->n_ev = k;
-    return FG_OK;
+    return line_start_labels(p, o);
 }
 
 /*
@@ -785,7 +909,37 @@ static bool label_event_at(const parser *p, size_t x, size_t *k)
 {
     while (*k < p->n_ev && (p->ev[*k] >> EV_SHIFT) < x)
         (*k)++;
-    return *k < p->n_ev && (p->ev[*k] >> EV_SHIFT) == x && (p->ev[*k] & EV_LABEL) != 0;
+    /* line_start_labels() may have added a second event at a place. */
+    for (size_t j = *k; j < p->n_ev && (p->ev[j] >> EV_SHIFT) == x; j++)
+        if ((p->ev[j] & EV_LABEL) != 0)
+            return true;
+    return false;
+}
+
+/* Whether o[at] is the first character of a line other than blanks (p->lm). */
+static bool starts_line(const parser *p, fg_strview o, size_t at)
+{
+    size_t lo = 0;
+    size_t hi = p->n_lm;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (p->lm[mid].off <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && skip_blank_chars(o, p->lm[lo - 1].off) == at;
+}
+
+/* Whether s ends with a separator (，；。、：, or their half-width forms) before any blanks. */
+static bool ends_with_sep(fg_strview s)
+{
+    s = trim(s);
+    return fg_sv_ends(s, "，") || fg_sv_ends(s, "；") || fg_sv_ends(s, "。") ||
+           fg_sv_ends(s, "、") || fg_sv_ends(s, "：") ||
+           (s.len > 0 && (s.ptr[s.len - 1] == ',' || s.ptr[s.len - 1] == ';'));
 }
 
 /*
@@ -826,6 +980,11 @@ static int find_clauses(parser *p, char *text, size_t len)
         if (depth > 0 && --depth == 0) {
             fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
 
+            if (fg_clause__is_lead_mark(in)) {
+                /* X（牵头）: stays for the list it marks (责任单位：X（牵头）、Y). */
+                i += n;
+                continue;
+            }
             if (fg_clause__has_role_word(in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
             } else if (p->first_is_lead) {
@@ -850,6 +1009,8 @@ static int find_clauses(parser *p, char *text, size_t len)
         size_t start = 0;
         size_t block_start = SIZE_MAX;  /* a run of labelled sentences not yet parsed */
         size_t block_end = 0;
+        size_t seams[MAX_SEAMS];        /* labels in the block that follow no separator */
+        size_t n_seams = 0;
         size_t lm_k = 0;
         size_t ev_k = 0;
         bool cand = false;   /* the sentence so far holds a role word */
@@ -909,13 +1070,19 @@ static int find_clauses(parser *p, char *text, size_t len)
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
 
                 if (sent.len && label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k)) {
-                    if (block_start == SIZE_MAX)
-                        block_start = (size_t)(sent.ptr - o.ptr);
-                    block_end = (size_t)(sent.ptr - o.ptr) + sent.len;
+                    size_t at = (size_t)(sent.ptr - o.ptr);
+
+                    if (block_start == SIZE_MAX) {
+                        block_start = at;
+                        n_seams = 0;
+                    } else if (n_seams < MAX_SEAMS && !ends_with_sep(fg_sv(o.ptr, at)) &&
+                               starts_line(p, o, at)) {
+                        seams[n_seams++] = at;
+                    }
+                    block_end = at + sent.len;
                 } else {
                     if (block_start != SIZE_MAX && sent.len) {
-                        FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
-                                          block_start, 0, &found));
+                        FG_TRY(try_block(p, o, block_start, block_end, seams, n_seams, &found));
                         block_start = SIZE_MAX;
                     }
                     if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
@@ -932,8 +1099,7 @@ static int find_clauses(parser *p, char *text, size_t len)
             i += n;
         }
         if (block_start != SIZE_MAX)
-            FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
-                              block_start, 0, &found));
+            FG_TRY(try_block(p, o, block_start, block_end, seams, n_seams, &found));
     }
 out:
     return rc;
