@@ -1175,6 +1175,10 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
     size_t j = i;
     size_t b;
 
+    size_t run = 0;      /* ideographs since the last blank */
+    size_t max_run = 0;  /* the longest run before a blank */
+    bool spaced = false; /* blanks between ideographs */
+
     *len = 0;
     while (j < s.len) {
         unsigned char c = (unsigned char)s.ptr[j];
@@ -1182,15 +1186,29 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
         if (c >= 0xE4 && c <= 0xE9 && j + 3 <= s.len) {
             if (n == sizeof word)
                 return FG_LABEL_NONE;
+            if (run == 0 && n > 0)
+                spaced = true;
             memcpy(word + n, s.ptr + j, 3);
             n += 3;
             j += 3;
+            run++;
         } else if (n > 0 && (b = blank_len(s, j)) > 0) {
+            if (run > max_run)
+                max_run = run;
+            run = 0;
             j += b;
         } else {
             break;
         }
     }
+    if (run > max_run)
+        max_run = run;
+    /*
+     * Blanks spread a label's characters (牵 头 单 位, 责任 单位); between longer runs they
+     * separate a name from a label (省商务厅 完成时限：).
+     */
+    if (spaced && max_run > 2)
+        return FG_LABEL_NONE;
     if (n == 0)
         return FG_LABEL_NONE;
     /* 牵头部门（单位）：, 责任单位(部门): the bracket repeats the suffix. */
@@ -1208,6 +1226,37 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
         return FG_LABEL_NONE;
     *len = j - i;
     return fg_clause__label_word(fg_sv(word, n));
+}
+
+/*
+ * Whether the last element of buf (after its last separator, all ideographs) and the text
+ * from t[j] on make one label, as 配合处 | 室：does when blanks are written between its
+ * characters.
+ */
+static bool label_continues(fg_strview buf, fg_strview t, size_t j)
+{
+    char joined[10 * 3 + 64];
+    size_t start = buf.len;
+    size_t n;
+    size_t len;
+
+    while (start >= 3) {
+        unsigned char c = (unsigned char)buf.ptr[start - 3];
+
+        if (c < 0xE4 || c > 0xE9 || buf.len - start >= 10 * 3)
+            break;
+        start -= 3;
+    }
+    n = buf.len - start;
+    if (n == 0 || (start > 0 && !AT(buf, start - 3, "、") && !AT(buf, start - 3, "，") &&
+                   !AT(buf, start - 3, "；") && !AT(buf, start - 3, "。")))
+        return false;
+    memcpy(joined, buf.ptr + start, n);
+    /* The rest of a label is at most 10 ideographs with blanks, a bracket and a colon. */
+    len = t.len - j < sizeof joined - n ? t.len - j : sizeof joined - n;
+    memcpy(joined + n, t.ptr + j, len);
+    /* A cut inside a character only makes the label unreadable: it is then not one. */
+    return fg_clause__label_at(fg_sv(joined, n + len), 0, &len) != FG_LABEL_NONE;
 }
 
 /* The markers of the labels of fg_clause__label_at(), by fg_label_role. */
@@ -1539,6 +1588,10 @@ static int normalise(fg_str *buf, fg_strview text)
             size_t label_len;
 
             if (rc == FG_OK && buf->len > 0 && j < text.len &&
+                (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
+                label_continues(fg_sv(buf->ptr, buf->len), text, j)) {
+                /* 配 合 单 位：a blank inside a label */
+            } else if (rc == FG_OK && buf->len > 0 && j < text.len &&
                 (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
                 !ends_with_any(fg_sv(buf->ptr, buf->len), list_ends, N_OF(list_ends)) &&
                 strong_ending(fg_sv(buf->ptr, buf->len)) &&

@@ -916,6 +916,14 @@ static bool label_event_at(const parser *p, size_t x, size_t *k)
     return false;
 }
 
+/* Whether s starts with a label of another field (完成时限：, 预期成果：): part of a block. */
+static bool field_label_at(fg_strview s)
+{
+    size_t n;
+
+    return fg_clause__label_at(s, 0, &n) == FG_LABEL_OTHER;
+}
+
 /* Whether o[at] is the first character of a line other than blanks (p->lm). */
 static bool starts_line(const parser *p, fg_strview o, size_t at)
 {
@@ -1069,7 +1077,8 @@ static int find_clauses(parser *p, char *text, size_t len)
             if (term || label_here || line_break) {
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
 
-                if (sent.len && label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k)) {
+                if (sent.len && (label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k) ||
+                                 (block_start != SIZE_MAX && field_label_at(sent)))) {
                     size_t at = (size_t)(sent.ptr - o.ptr);
 
                     if (block_start == SIZE_MAX) {
