@@ -1259,6 +1259,67 @@ static bool label_continues(fg_strview buf, fg_strview t, size_t j)
     return fg_clause__label_at(fg_sv(joined, n + len), 0, &len) != FG_LABEL_NONE;
 }
 
+/*
+ * ---- first-listed declarations ----
+ *
+ * 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排名第一的单位牵头,
+ * 首位为牵头单位: an ordinal (第一, 首位, 首个) then, in the same phrase, a link (为, 是, 者,
+ * 的单位, 的部门) and 牵头. The meaning is read, not the string.
+ */
+bool fg_clause__declaration_link(fg_strview between)
+{
+    if (fg_sv_contains(between, "（") || fg_sv_contains(between, "：") ||
+        fg_sv_contains(between, "。") || fg_sv_contains(between, "，") ||
+        fg_sv_contains(between, "；"))
+        return false;
+    return fg_sv_contains(between, "为") || fg_sv_contains(between, "是") ||
+           fg_sv_contains(between, "者") || fg_sv_contains(between, "的单位") ||
+           fg_sv_contains(between, "的部门");
+}
+
+/* Where a declaration's ordinal starts in s, or SIZE_MAX. */
+static size_t ordinal_in(fg_strview s)
+{
+    static const char *const ords[] = {"第一", "首位", "首个", "第1"};
+    size_t best = SIZE_MAX;
+
+    for (size_t k = 0; k < N_OF(ords); k++) {
+        size_t f = fg_sv_find(s, ords[k]);
+
+        if (f < best)
+            best = f;
+    }
+    return best;
+}
+
+/*
+ * The length of the declaration phrase at s[i] (i at a phrase start), with the phrases
+ * after it that belong to it (下同, 其他为配合单位, 其余单位配合), up to the sentence's end; 0
+ * when the phrase at s[i] is not a declaration.
+ */
+static size_t declaration_at(fg_strview s, size_t i)
+{
+    size_t e = next_group_sep(s, i);
+    fg_strview g = fg_sv(s.ptr + i, e - i);
+    size_t o = ordinal_in(g);
+    size_t q;
+
+    if (o == SIZE_MAX)
+        return 0;
+    q = fg_sv_find(fg_sv(g.ptr + o, g.len - o), "牵头");
+    if (q == SIZE_MAX || !fg_clause__declaration_link(fg_sv(g.ptr + o, q)))
+        return 0;
+    while (e < s.len && !AT(s, e, "。")) {
+        fg_strview next = fg_sv(s.ptr + e + 3, s.len - e - 3);
+
+        if (!(fg_sv_starts(next, "下同") || fg_sv_starts(next, "其他") ||
+              fg_sv_starts(next, "其余") || fg_sv_starts(next, "其它")))
+            break;
+        e = next_group_sep(s, e + 3);
+    }
+    return e - i;
+}
+
 /* The markers of the labels of fg_clause__label_at(), by fg_label_role. */
 static const marker label_markers[] = {
     [FG_LABEL_LEAD] = {"", 0, M_LABEL, FG_ROLE_LEAD, false, false},
@@ -1762,8 +1823,14 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
             /* Where a label may start, the label grammar decides first. */
             size_t llen;
             fg_label_role lr = fg_clause__label_at(s, i, &llen);
+            size_t dlen = lr == FG_LABEL_NONE ? declaration_at(s, i) : 0;
 
-            if (lr == FG_LABEL_OTHER) {
+            if (dlen > 0) {
+                /* 列第一位者为牵头单位，下同: never units; a sentence holding it is no clause. */
+                if (strict)
+                    bad = true;
+                stop = dlen;
+            } else if (lr == FG_LABEL_OTHER) {
                 stop = llen;
             } else if (lr != FG_LABEL_NONE) {
                 m = &label_markers[lr];

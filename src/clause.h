@@ -71,6 +71,12 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len);
 /* Whether w is the inside of a lead mark: 牵头, 牵头单位, 主责, 主办部门 … */
 bool fg_clause__is_lead_mark(fg_strview w);
 
+/*
+ * Whether the text between a declaration's ordinal and its 牵头 links them (为, 是, 者, 的单位,
+ * 的部门, within one phrase): 列[第一位者为]牵头单位, 排名[第一的单位]牵头.
+ */
+bool fg_clause__declaration_link(fg_strview between);
+
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
 bool fg_clause__has_role_word(fg_strview text);
 

@@ -2432,9 +2432,7 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
             if (f != SIZE_MAX) {
                 fg_strview between = fg_sv(w.ptr + f, w.len - f);
 
-                if ((fg_sv_contains(between, "为") || fg_sv_contains(between, "是")) &&
-                    !fg_sv_contains(between, "（") && !fg_sv_contains(between, "：") &&
-                    !fg_sv_contains(between, "。"))
+                if (fg_clause__declaration_link(between))
                     return true;
             }
         }
