@@ -625,7 +625,9 @@ static size_t split_point(fg_strview e, size_t *n)
             if (!fg_sv_at(e, i, joins[j].s, *n))
                 continue;
             right = fg_sv(e.ptr + i + *n, e.len - i - *n);
-            if (complete_unit(fg_sv(e.ptr, i)) && looks_like_unit(strip_element(right)))
+            /* A closer may end the first group: A、B等和C, A等部门和C. */
+            if (complete_unit(strip_element(fg_sv(e.ptr, i))) &&
+                looks_like_unit(strip_element(right)))
                 return i;
         }
     }
@@ -642,7 +644,7 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
     e = strip_element(e);
     i = split_point(e, &n);
     if (i < e.len) {
-        rc = push_unit(out, first, role, fg_sv(e.ptr, i), fg_sv(NULL, 0));
+        rc = push_unit(out, first, role, strip_element(fg_sv(e.ptr, i)), fg_sv(NULL, 0));
         if (rc < 0)
             return rc;
         return push_element(out, first, role, fg_sv(e.ptr + i + n, e.len - i - n), suffix);
