@@ -860,9 +860,122 @@ static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, f
     return append_unit(out, first, role, e, suffix, suffix.len == 0 ? &f->kind : NULL);
 }
 
+/*
+ * ---- shared affixes over levels of local government ----
+ *
+ * 各区、县级市 → 各区, 各县级市; 各有关区、县级市人民政府 → 各有关区人民政府, 各有关县级市人民政府;
+ * 各市、县（市、区）政府 → 各市政府, 各县（市、区）政府. A level word is one of level_words[]
+ * or a level character with a bracket (县（市、区）). A prefix (各, 各有关, 各相关) on a level
+ * word goes to the bare level words that follow it; a government suffix on the last level
+ * word of a run goes to the level words before it. Full names never take either.
+ */
+static const fg_lit level_words[] = {
+    FG_LIT("县级市"), FG_LIT("县市区"), FG_LIT("市州"), FG_LIT("县区"), FG_LIT("区县"),
+    FG_LIT("市县"), FG_LIT("县市"), FG_LIT("乡镇"), FG_LIT("街道"), FG_LIT("自治州"),
+    FG_LIT("自治县"), FG_LIT("开发区"), FG_LIT("园区"), FG_LIT("省"), FG_LIT("市"),
+    FG_LIT("州"), FG_LIT("县"), FG_LIT("区"), FG_LIT("乡"), FG_LIT("镇"), FG_LIT("旗"),
+    FG_LIT("盟")};
+static const fg_lit level_prefixes[] = {FG_LIT("各有关"), FG_LIT("各相关"), FG_LIT("各")};
+
+static bool level_word(fg_strview w)
+{
+    for (size_t k = 0; k < N_OF(level_words); k++)
+        if (fg_sv_eq(w, fg_sv(level_words[k].s, level_words[k].n)))
+            return true;
+    /* 县（市、区）, 省(区、市): one level character and a bracket. */
+    if (w.len > 3 && fg_cjkset_has(&sets.level_chars, w.ptr) &&
+        (AT(w, 3, "（") || AT(w, 3, "(")) && (fg_sv_ends(w, "）") || fg_sv_ends(w, ")")))
+        return true;
+    return false;
+}
+
+/* The level prefix w starts with (各有关 …), or an empty view. */
+static fg_strview level_prefix_of(fg_strview w)
+{
+    for (size_t k = 0; k < N_OF(level_prefixes); k++)
+        if (fg_sv_starts_n(w, level_prefixes[k].s, level_prefixes[k].n) &&
+            w.len > level_prefixes[k].n)
+            return fg_sv(w.ptr, level_prefixes[k].n);
+    return fg_sv(NULL, 0);
+}
+
+/* The government suffix w ends with (人民政府 …), or an empty view. */
+static fg_strview gov_suffix_of(fg_strview w)
+{
+    for (size_t k = 0; k < N_OF(gov_suffixes); k++)
+        if (fg_sv_ends_n(w, gov_suffixes[k].s, gov_suffixes[k].n) && w.len > gov_suffixes[k].n)
+            return fg_sv(w.ptr + w.len - gov_suffixes[k].n, gov_suffixes[k].n);
+    return fg_sv(NULL, 0);
+}
+
+/* Whether w is [prefix] level [suffix]; *pre and *suf receive the parts it has. */
+static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
+{
+    fg_strview core;
+
+    *pre = level_prefix_of(w);
+    *suf = gov_suffix_of(w);
+    core = fg_sv(w.ptr + pre->len, w.len - pre->len - suf->len);
+    return level_word(core);
+}
+
+/*
+ * For each of the n elements, the prefix and suffix it takes from its neighbours (empty
+ * views when none): see above.
+ */
+static void level_affixes(const fg_strview *elems, size_t n, fg_strview *pre, fg_strview *suf)
+{
+    fg_strview cur = fg_sv(NULL, 0); /* the prefix of the run so far */
+
+    for (size_t k = 0; k < n; k++) {
+        fg_strview p;
+        fg_strview s;
+
+        pre[k] = fg_sv(NULL, 0);
+        suf[k] = fg_sv(NULL, 0);
+        if (!level_element(elems[k], &p, &s)) {
+            cur = fg_sv(NULL, 0);
+            continue;
+        }
+        if (p.len > 0)
+            cur = p;
+        else
+            pre[k] = cur;
+    }
+    for (size_t k = n; k-- > 0;) {
+        fg_strview p;
+        fg_strview s;
+
+        if (!level_element(elems[k], &p, &s) || s.len == 0)
+            continue;
+        /* The level words before it, up to one that has its own suffix or is no level word. */
+        while (k > 0 && level_element(elems[k - 1], &p, &cur) && cur.len == 0) {
+            /* A bare level word with no prefix of its own or of its run is a place (市、县): */
+            if (p.len == 0 && pre[k - 1].len == 0)
+                break;
+            suf[--k] = s;
+        }
+    }
+}
+
+/* Append the unit pre + e + suf (pre or suf not empty). */
+static int push_level(fg_units *out, size_t first, fg_role role, fg_strview pre, fg_strview e,
+                      fg_strview suf)
+{
+    char buf[256];
+
+    if (pre.len + e.len > sizeof buf)
+        return push_unit(out, first, role, e, suf);
+    memcpy(buf, pre.ptr, pre.len);
+    memcpy(buf + pre.len, e.ptr, e.len);
+    return append_unit(out, first, role, fg_sv(buf, pre.len + e.len), suf, NULL);
+}
+
 /* One group of 、-separated elements (no ，inside). */
 static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
 {
+    fg_strview level_pre[64];
+    fg_strview level_suf[64];
     fg_strview elems[64];
     elem_facts facts[64];
     bool lead[64];
@@ -902,9 +1015,23 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     if (n == 0)
         return FG_OK;
     last = elems[n - 1];
+    /* 天河、越秀区人民政府及市工商局: the suffix is the one of the first part of a split. */
+    if (facts[n - 1].splits) {
+        size_t jn;
+
+        last.len = split_point(last, &jn);
+    }
+    level_affixes(elems, n, level_pre, level_suf);
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
 
+        if (level_pre[k].len > 0 || level_suf[k].len > 0) {
+            rc = push_level(out, first, lead[k] ? FG_ROLE_LEAD : role, level_pre[k], elems[k],
+                            level_suf[k]);
+            if (rc < 0)
+                return rc;
+            continue;
+        }
         if (k + 1 < n && facts[k].bare)
             suffix = shared_suffix(last, has_level(elems[k]));
         rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &facts[k]);
