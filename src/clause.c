@@ -510,6 +510,38 @@ static uint64_t unit_key(fg_role role, const char *s, size_t len)
 }
 
 /*
+ * Separators inside a bracket that is part of a name (各市（含定州、辛集市，下同）政府) stand as
+ * these bytes while the clause is read, so that no list is split there; see normalise().
+ */
+enum { HIDDEN_DUN = 0x02, HIDDEN_COMMA = 0x03, HIDDEN_SEMI = 0x04 };
+
+/* Append part to names, with the separators hidden in brackets written back. */
+static int append_name_part(fg_str *names, fg_strview part)
+{
+    size_t i = 0;
+    int rc = FG_OK;
+
+    if (part.len == 0)
+        return FG_OK;
+    /* Most names hide nothing: one search of the name for the lowest of the three. */
+    for (size_t j = 0; j < part.len && rc == FG_OK; j++) {
+        unsigned char c = (unsigned char)part.ptr[j];
+        const char *w;
+
+        if (c > HIDDEN_SEMI || c < HIDDEN_DUN)
+            continue;
+        w = c == HIDDEN_DUN ? "、" : c == HIDDEN_COMMA ? "，" : "；";
+        rc = fg_str_append(names, part.ptr + i, j - i);
+        if (rc == FG_OK)
+            rc = fg_str_append(names, w, 3);
+        i = j + 1;
+    }
+    if (rc == FG_OK)
+        rc = fg_str_append(names, part.ptr + i, part.len - i);
+    return rc;
+}
+
+/*
  * Append a unit named a + b (not empty) with the given role, unless the same role+name is
  * already there since first (looked for by unit_key(), then compared). kind is the unit's
  * kind when the caller knows it, else NULL.
@@ -518,20 +550,21 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
                        const fg_kind *kind)
 {
     size_t off = out->names.len;
-    size_t len = a.len + b.len;
+    size_t len;
     fg_strview name;
     uint64_t key;
     int rc;
 
     /* a, b and the NUL that ends the name. */
-    rc = fg_str_append(&out->names, a.ptr, a.len);
+    rc = append_name_part(&out->names, a);
     if (rc == FG_OK)
-        rc = fg_str_append(&out->names, b.ptr, b.len);
+        rc = append_name_part(&out->names, b);
     /* Room for the NUL after the name's own (fg_str_append() leaves one after len). */
     if (rc == FG_OK && out->names.cap - out->names.len < 2)
         rc = fg_str_reserve(&out->names, 1);
     if (rc < 0)
         return rc;
+    len = out->names.len - off;
     name = fg_sv(out->names.ptr + off, len);
     key = unit_key(role, name.ptr, len);
     for (size_t i = first; i < out->n; i++) {
@@ -1721,6 +1754,55 @@ static size_t last_element_cps(fg_strview s)
 static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), FG_LIT("：")};
 
 /*
+ * The length of a bracket at t[i] that belongs to the unit name before it (buf holds the
+ * clause read so far), or 0: a bracket inside a name (各市（含定州、辛集市，下同）政府, 各县（市、
+ * 区）政府: the name before it is not complete and an ideograph follows it), or a unit's other
+ * name (省市场监管局（省知识产权局）). Brackets nest, full- and half-width alike; at most 40
+ * characters.
+ */
+static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
+{
+    size_t depth = 0;
+    size_t j = i;
+    size_t inner_start = i + (t.ptr[i] == '(' ? 1 : 3);
+    fg_strview inner;
+    unsigned char last;
+
+    if (buf.len < 3)
+        return 0;
+    last = (unsigned char)buf.ptr[buf.len - 3];
+    /* The bracket follows an ideograph of a name, not a separator or a lead mark. */
+    if (last < 0xE4 || last > 0xE9)
+        return 0;
+    for (size_t n_cps = 0; j < t.len && n_cps <= 42; n_cps++) {
+        if (t.ptr[j] == '(' || AT(t, j, "（")) {
+            depth++;
+        } else if (t.ptr[j] == ')' || AT(t, j, "）")) {
+            if (--depth == 0)
+                break;
+        }
+        j += fg_cp_len((unsigned char)t.ptr[j]);
+    }
+    if (j >= t.len || depth != 0)
+        return 0;
+    inner = fg_sv(t.ptr + inner_start, j - inner_start);
+    j += t.ptr[j] == ')' ? 1 : 3;
+    if (inner.len == 0)
+        return 0;
+    /* Inside a name: an incomplete name before, an ideograph after. */
+    if (!strong_ending(buf) && j < t.len && (unsigned char)t.ptr[j] >= 0xE4 &&
+        (unsigned char)t.ptr[j] <= 0xE9)
+        return j - i;
+    /* Another name of the unit: a unit name alone inside. */
+    if (strong_ending(buf) && looks_like_unit(inner) && complete_unit(inner) &&
+        unit_kind(inner) == FG_KIND_AGENCY && fg_sv_find(inner, "、") == SIZE_MAX &&
+        fg_sv_find(inner, "，") == SIZE_MAX && fg_sv_find(inner, "牵头") == SIZE_MAX &&
+        fg_sv_find(inner, "负责") == SIZE_MAX)
+        return j - i;
+    return 0;
+}
+
+/*
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
  * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
  */
@@ -1733,11 +1815,10 @@ static int normalise(fg_str *buf, fg_strview text)
 
     /* Appends whatever run of plain text is pending, before anything else goes into buf. */
 #define FLUSH_RUN()                                                                  \
-    do {                                                                             \
-        if (run_end > run_start && rc == FG_OK)                                      \
-            rc = fg_str_append(buf, text.ptr + run_start, run_end - run_start);      \
-        run_start = run_end;                                                         \
-    } while (0)
+    ((void)(run_end > run_start && rc == FG_OK                                       \
+                ? (rc = fg_str_append(buf, text.ptr + run_start, run_end - run_start)) \
+                : 0),                                                                \
+     (void)(run_start = run_end))
 
     fg_str_clear(buf);
     rc = fg_str_reserve(buf, text.len);
@@ -1757,6 +1838,25 @@ static int normalise(fg_str *buf, fg_strview text)
             FLUSH_RUN();
             if (rc == FG_OK)
                 rc = fg_str_appendc(buf, '\x01');
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
+                   (FLUSH_RUN(), rc == FG_OK) &&
+                   (n = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
+            /* 各市（含定州、辛集市，下同）政府: the bracket belongs to the name, as written. */
+            for (size_t k = i; k < i + n && rc == FG_OK;) {
+                size_t cl = fg_cp_len((unsigned char)text.ptr[k]);
+                char h = AT(text, k, "、") ? HIDDEN_DUN
+                         : AT(text, k, "，") || text.ptr[k] == ',' ? HIDDEN_COMMA
+                         : AT(text, k, "；") || text.ptr[k] == ';' ? HIDDEN_SEMI
+                                                                  : 0;
+
+                if (h != 0)
+                    rc = fg_str_appendc(buf, h);
+                else if (!(text.ptr[k] == ' ' || AT(text, k, "\u3000") || text.ptr[k] == '\n' ||
+                           text.ptr[k] == '\r' || text.ptr[k] == '\t'))
+                    rc = fg_str_append(buf, text.ptr + k, cl);
+                k += cl;
+            }
+            run_start = run_end = i + n;
         } else if (c == '(' || AT(text, i, "（")) {
             depth++;
         } else if (c == ')' || AT(text, i, "）")) {
