@@ -641,6 +641,19 @@ static fg_strview strip_element(fg_strview e)
     return e;
 }
 
+/* strip_element() without the heads: the part after a joiner (和平区 after 等部门和). */
+static fg_strview strip_tails(fg_strview e)
+{
+    static const fg_lit closers[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
+                                     FG_LIT("等有关单位"), FG_LIT("等相关单位"),
+                                     FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等")};
+
+    for (size_t i = 0; i < N_OF(closers); i++)
+        if (fg_sv_ends_n(e, closers[i].s, closers[i].n) && e.len > closers[i].n)
+            return strip_tails(fg_sv(e.ptr, e.len - closers[i].n));
+    return e;
+}
+
 static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
 
 /*
@@ -736,7 +749,8 @@ static bool bare_place(fg_strview e, fg_kind kind)
                                         FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关")};
 
     if (n < 2 || n > 8 || (!ends_like_level(e) && strong_ending(e)) ||
-        fg_sv_ends(e, "新区") || starts_with_any(e, not_places, N_OF(not_places)))
+        fg_sv_ends(e, "新区") || fg_sv_ends(e, "中央") ||
+        starts_with_any(e, not_places, N_OF(not_places)))
         return false;
     return kind == FG_KIND_AGENCY;
 }
@@ -999,7 +1013,8 @@ static int push_level(fg_units *out, size_t first, fg_role role, fg_strview pre,
 
     if (pre.len + e.len > sizeof buf)
         return push_unit(out, first, role, e, suf);
-    memcpy(buf, pre.ptr, pre.len);
+    if (pre.len > 0)
+        memcpy(buf, pre.ptr, pre.len);
     memcpy(buf + pre.len, e.ptr, e.len);
     return append_unit(out, first, role, fg_sv(buf, pre.len + e.len), suf, NULL);
 }
@@ -1034,6 +1049,21 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
                 }
                 n = 0;
             }
+            /*
+             * An element that splits on a joiner (A等部门和各市) is its parts, so that the
+             * affixes below see them (及各市、县（市、区）政府).
+             */
+            while (e.len && f.splits && n + 1 < sizeof elems / sizeof elems[0]) {
+                size_t jn;
+                size_t at = split_point(e, &jn);
+                fg_strview left = strip_element(fg_sv(e.ptr, at));
+
+                lead[n] = false;
+                facts[n] = find_facts(left);
+                elems[n++] = left;
+                e = strip_tails(fg_sv(e.ptr + at + jn, e.len - at - jn));
+                f = find_facts(e);
+            }
             if (e.len) {
                 lead[n] = is_lead;
                 facts[n] = f;
@@ -1047,13 +1077,6 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     }
     if (n == 0)
         return FG_OK;
-    last = elems[n - 1];
-    /* 天河、越秀区人民政府及市工商局: the suffix is the one of the first part of a split. */
-    if (facts[n - 1].splits) {
-        size_t jn;
-
-        last.len = split_point(last, &jn);
-    }
     level_affixes(elems, n, level_pre, level_suf);
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
@@ -1065,8 +1088,16 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
                 return rc;
             continue;
         }
-        if (k + 1 < n && facts[k].bare)
-            suffix = shared_suffix(last, has_level(elems[k]));
+        if (k + 1 < n && facts[k].bare) {
+            /* 岳阳、湘潭、郴州市人民政府: the suffix of the next element that is no bare place. */
+            size_t j = k + 1;
+
+            while (j + 1 < n && facts[j].bare)
+                j++;
+            last = elems[j];
+            if (facts[j].kind == FG_KIND_AGENCY)
+                suffix = shared_suffix(last, has_level(elems[k]));
+        }
         rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &facts[k]);
         if (rc < 0)
             return rc;
@@ -1794,7 +1825,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
         (unsigned char)t.ptr[j] <= 0xE9)
         return j - i;
     /* Another name of the unit: a unit name alone inside. */
-    if (strong_ending(buf) && looks_like_unit(inner) && complete_unit(inner) &&
+    if (strong_ending(buf) && looks_like_unit(inner) && strong_ending(inner) &&
         unit_kind(inner) == FG_KIND_AGENCY && fg_sv_find(inner, "、") == SIZE_MAX &&
         fg_sv_find(inner, "，") == SIZE_MAX && fg_sv_find(inner, "牵头") == SIZE_MAX &&
         fg_sv_find(inner, "负责") == SIZE_MAX)

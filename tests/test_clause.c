@@ -345,9 +345,14 @@ static void test_clause__duplicate_unit_one_row(void **state)
 static void test_clause__generic_unit_takes_no_place_suffix(void **state)
 {
     (void)state;
-    /* Generic units are kept as written: no 区人民政府 glued onto 各市州. */
+    /*
+     * Levels of local government share their prefix and suffix (各区、县级市人民政府 →
+     * 各区人民政府, 各县级市人民政府), but a full name never takes a place's suffix.
+     */
     assert_string_equal(parse_kinds("各市州、县市区人民政府按职责分工负责"),
-                        "co:各市州/generic|co:县市区人民政府/generic");
+                        "co:各市州人民政府/generic|co:各县市区人民政府/generic");
+    assert_string_equal(parse_kinds("共青团中央、全国妇联、各省级人民政府按职责分工负责"),
+                        "co:共青团中央/agency|co:全国妇联/agency|co:各省级人民政府/generic");
     assert_string_equal(parse_kinds("省直相关部门、各市州人民政府按职责分工负责"),
                         "co:省直相关部门/generic|co:各市州人民政府/generic");
 }
