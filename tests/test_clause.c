@@ -357,6 +357,156 @@ static void test_clause__generic_unit_takes_no_place_suffix(void **state)
                         "co:省直相关部门/generic|co:各市州人民政府/generic");
 }
 
+/* ---- the label grammar ---- */
+
+static fg_label_role label_word(const char *w)
+{
+    return fg_clause__label_word(fg_sv(w, strlen(w)));
+}
+
+static fg_label_role label_at(const char *s, size_t *len)
+{
+    return fg_clause__label_at(fg_sv(s, strlen(s)), 0, len);
+}
+
+static void test_clause__label_role_from_head_word(void **state)
+{
+    (void)state;
+    /* Lead heads, with any unit suffix. */
+    assert_int_equal(label_word("牵头单位"), FG_LABEL_LEAD);
+    assert_int_equal(label_word("牵头机构"), FG_LABEL_LEAD);
+    assert_int_equal(label_word("主办部门"), FG_LABEL_LEAD);
+    assert_int_equal(label_word("主责处室"), FG_LABEL_LEAD);
+    assert_int_equal(label_word("主要责任单位"), FG_LABEL_LEAD);
+    assert_int_equal(label_word("牵头"), FG_LABEL_LEAD);
+    /* Co heads; 其他责任 is co where 责任 alone may lead under a declaration. */
+    assert_int_equal(label_word("配合机构"), FG_LABEL_CO);
+    assert_int_equal(label_word("协办单位"), FG_LABEL_CO);
+    assert_int_equal(label_word("参与部门"), FG_LABEL_CO);
+    assert_int_equal(label_word("其他责任单位"), FG_LABEL_CO);
+    assert_int_equal(label_word("配合"), FG_LABEL_CO);
+    assert_int_equal(label_word("负责部门"), FG_LABEL_RESP);
+    assert_int_equal(label_word("责任主体"), FG_LABEL_RESP);
+    assert_int_equal(label_word("实施单位"), FG_LABEL_RESP);
+    /* No head word we know, a unit suffix: a label we report. */
+    assert_int_equal(label_word("推进单位"), FG_LABEL_UNKNOWN);
+    assert_int_equal(label_word("落实主体"), FG_LABEL_RESP);
+    /* Persons and other fields. */
+    assert_int_equal(label_word("牵头领导"), FG_LABEL_OTHER);
+    assert_int_equal(label_word("责任人"), FG_LABEL_OTHER);
+    assert_int_equal(label_word("完成时限"), FG_LABEL_OTHER);
+    assert_int_equal(label_word("适用范围"), FG_LABEL_OTHER);
+    assert_int_equal(label_word("责任分工"), FG_LABEL_OTHER);
+}
+
+static void test_clause__label_at_spacing_and_colons(void **state)
+{
+    size_t len = 99;
+
+    (void)state;
+    assert_int_equal(label_at("牵 头 单 位：省科技厅", &len), FG_LABEL_LEAD);
+    assert_int_equal(len, strlen("牵 头 单 位："));
+    assert_int_equal(label_at("配合单位 : 省财政厅", &len), FG_LABEL_CO);
+    assert_int_equal(len, strlen("配合单位 :"));
+    assert_int_equal(label_at("牵头部门（单位）：省商务厅", &len), FG_LABEL_LEAD);
+    assert_int_equal(len, strlen("牵头部门（单位）："));
+    assert_int_equal(label_at("责任单位\u3000：省商务厅", &len), FG_LABEL_RESP);
+    /* A name, a blank and a label are not one label. */
+    assert_int_equal(label_at("省商务厅 完成时限：2024年", &len), FG_LABEL_NONE);
+    assert_int_equal(len, 0);
+    /* No colon: no label. */
+    assert_int_equal(label_at("牵头单位为省商务厅", &len), FG_LABEL_NONE);
+    assert_int_equal(label_at("省商务厅", &len), FG_LABEL_NONE);
+}
+
+static void test_clause__open_labels_in_clauses(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("负责部门：省工业和信息化厅、省发展改革委；完成时限：2023年底"),
+                        "co:省工业和信息化厅|co:省发展改革委");
+    assert_string_equal(parse("牵头机构：省生态环境厅；配合机构：省林业局"),
+                        "lead:省生态环境厅|co:省林业局");
+    assert_string_equal(parse("牵 头 单 位：省人事考试院；配 合 处 室：事业单位人事管理处"),
+                        "lead:省人事考试院|co:事业单位人事管理处");
+    assert_string_equal(parse("推进单位：省数据局、省通信管理局"), "co:省数据局|co:省通信管理局");
+    /* Under a declaration the first unit of a 推进单位 list leads. */
+    assert_string_equal(parse_with("推进单位：省数据局、省通信管理局", FG_CLAUSE_FIRST_IS_LEAD,
+                                   false),
+                        "lead:省数据局|co:省通信管理局");
+    /* An unknown label followed by narrative is no clause. */
+    assert_string_equal(parse("新型研发机构：支持建设500家面向市场的省级新型研发机构"), NOT_CLAUSE);
+    /* Persons and other fields give no units. */
+    assert_string_equal(parse("牵头领导：张三；牵头单位：省商务厅；适用范围：全省各市州"),
+                        "lead:省商务厅");
+    units.unknown_labels = 0;
+    assert_string_equal(parse("推进单位：省数据局"), "co:省数据局");
+    assert_int_equal(units.unknown_labels, 1);
+}
+
+static void test_clause__lead_marks_in_lists(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("责任单位：省商务厅（牵头）、省文化和旅游厅"),
+                        "lead:省商务厅|co:省文化和旅游厅");
+    assert_string_equal(parse("省应急管理厅（主责）、省公安厅按职责分工负责"),
+                        "lead:省应急管理厅|co:省公安厅");
+    assert_string_equal(parse("省教育厅、省人力资源社会保障厅(牵头单位)、省财政厅负责"),
+                        "co:省教育厅|lead:省人力资源社会保障厅|co:省财政厅");
+}
+
+static void test_clause__declaration_is_never_a_unit(void **state)
+{
+    (void)state;
+    assert_string_equal(parse_with("省发展改革委、省财政厅负责，列第一位者为牵头单位，下同",
+                                   FG_CLAUSE_FIRST_IS_LEAD, false),
+                        "lead:省发展改革委|co:省财政厅");
+    assert_string_equal(parse_with("省商务厅、省财政厅负责，第一个单位为牵头单位，其他为配合单位",
+                                   FG_CLAUSE_FIRST_IS_LEAD, false),
+                        "lead:省商务厅|co:省财政厅");
+    /* A sentence that declares is no role sentence. */
+    assert_string_equal(parse_with("以上各项任务中，排名第一的单位牵头，其他单位配合",
+                                   FG_CLAUSE_STRICT, false),
+                        NOT_CLAUSE);
+    assert_true(fg_clause__declaration_link(fg_sv_cstr("第一的单位")));
+    assert_true(fg_clause__declaration_link(fg_sv_cstr("第一位者为")));
+    assert_false(fg_clause__declaration_link(fg_sv_cstr("第一的企业")));
+    assert_false(fg_clause__declaration_link(fg_sv_cstr("第一，由省商务厅")));
+}
+
+static void test_clause__closers_and_joiners(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("省商务厅、海关总署等和各省级人民政府负责"),
+                        "co:省商务厅|co:海关总署|co:各省级人民政府");
+    assert_string_equal(parse("人民银行、银保监会等部门和有关地方人民政府按职责分工负责"),
+                        "co:人民银行|co:银保监会|co:有关地方人民政府");
+    assert_string_equal(parse("市商务局牵头，市发展改革委等部门和和平区、河西区人民政府按职责分工负责"),
+                        "lead:市商务局|co:市发展改革委|co:和平区人民政府|co:河西区人民政府");
+    /* 和 inside a name never splits. */
+    assert_string_equal(parse("工业和信息化部、文化和旅游部按职责分工负责"),
+                        "co:工业和信息化部|co:文化和旅游部");
+}
+
+static void test_clause__level_affixes(void **state)
+{
+    (void)state;
+    assert_string_equal(parse("各区、县级市人民政府负责"), "co:各区人民政府|co:各县级市人民政府");
+    assert_string_equal(parse("市财政局、各有关区、县级市负责"),
+                        "co:市财政局|co:各有关区|co:各有关县级市");
+    assert_string_equal(parse("省民政厅牵头，各市、县（市、区）人民政府负责"),
+                        "lead:省民政厅|co:各市人民政府|co:各县（市、区）人民政府");
+}
+
+static void test_clause__brackets_inside_names(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        parse("省住房城乡建设厅牵头，各市（含定州、辛集市，下同）政府、雄安新区管委会按职责分工负责"),
+        "lead:省住房城乡建设厅|co:各市（含定州、辛集市，下同）政府|co:雄安新区管委会");
+    assert_string_equal(parse("省市场监管局（省知识产权局）牵头，省公安厅配合"),
+                        "lead:省市场监管局（省知识产权局）|co:省公安厅");
+}
+
 /* ---- kinds ---- */
 
 static void test_clause__kinds_in_clause(void **state)
@@ -553,6 +703,14 @@ int main(void)
         cmocka_unit_test_teardown(test_clause__appends_and_keeps_earlier_units, dispose_units),
         /* Last: it overflows a stack array in clause.c and aborts under the sanitizers. */
         cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
+        cmocka_unit_test_teardown(test_clause__label_role_from_head_word, dispose_units),
+        cmocka_unit_test_teardown(test_clause__label_at_spacing_and_colons, dispose_units),
+        cmocka_unit_test_teardown(test_clause__open_labels_in_clauses, dispose_units),
+        cmocka_unit_test_teardown(test_clause__lead_marks_in_lists, dispose_units),
+        cmocka_unit_test_teardown(test_clause__declaration_is_never_a_unit, dispose_units),
+        cmocka_unit_test_teardown(test_clause__closers_and_joiners, dispose_units),
+        cmocka_unit_test_teardown(test_clause__level_affixes, dispose_units),
+        cmocka_unit_test_teardown(test_clause__brackets_inside_names, dispose_units),
     };
 
     simd_from_env();
