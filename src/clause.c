@@ -263,7 +263,7 @@ static struct {
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
     fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -1601,7 +1601,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：", strlen("牵负："));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -1704,13 +1704,18 @@ static bool role_label_before(fg_strview text, size_t c)
 bool fg_clause__has_role_word(fg_strview text)
 {
     ensure_sets();
-    /* Only where 牵, 负 or ： may start: the scanner skips the rest many bytes at a time. */
+    /* Only where 牵, 负, ：, 单 or 部 may start: the scanner skips the rest many bytes at a time. */
     for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
                                              text.len)) < text.len;
          i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
             return true;
         if (AT(text, i, "：") && role_label_before(text, i))
+            return true;
+        /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
+        if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
+            (AT(text, i + 6, "为") || (i >= 9 && AT(text, i - 9, "为"))) &&
+            fg_clause__label_word(fg_sv(text.ptr + i - 6, 12)) != FG_LABEL_OTHER)
             return true;
     }
     for (const char *c = memchr(text.ptr, ':', text.len); c != NULL;
@@ -2031,6 +2036,25 @@ static bool too_long_or_quoted(fg_strview name, bool may_quote)
     return may_quote && has_quote(name);
 }
 
+/*
+ * A sentence's subject before 由 (此项工作由X牵头, 具体任务由X负责): up to 8 ideographs ending
+ * in 工作, 任务 or 事项, skipped so that the sentence is read from 由.
+ */
+static fg_strview skip_subject(fg_strview s)
+{
+    static const fg_lit subjects[] = {FG_LIT("工作"), FG_LIT("任务"), FG_LIT("事项")};
+
+    for (size_t i = 6; i + 3 <= s.len && i <= 8 * 3; i += 3) {
+        unsigned char c = (unsigned char)s.ptr[i - 3];
+
+        if (c < 0xE4 || c > 0xE9)
+            break;
+        if (AT(s, i, "由") && ends_with_any(fg_sv(s.ptr, i), subjects, N_OF(subjects)))
+            return fg_sv(s.ptr + i, s.len - i);
+    }
+    return s;
+}
+
 /* One span of units with the role it gets. */
 typedef struct span {
     fg_strview units;
@@ -2061,6 +2085,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     ensure_sets();
     FG_TRY(normalise(buf, text));
     s = fg_sv(buf->ptr, buf->len);
+    if (strict)
+        s = skip_subject(s);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
