@@ -18,6 +18,7 @@
 #endif
 
 #include "error.h"
+#include "lexicon_int.h"
 
 static void ensure_sets(void);
 
@@ -1297,52 +1298,35 @@ static const marker markers[] = {
  *
  * The heads and suffixes are the lexicon below; see src/GRAMMAR.md.
  */
-typedef struct head_word {
-    fg_lit w;
-    fg_label_role role;
-} head_word;
-
-/* Longest first where one head begins another (主要责任 before 主责 is not needed: 主要 ≠ 主责). */
-static const head_word label_heads[] = {
-    {FG_LIT("主要责任"), FG_LABEL_LEAD}, {FG_LIT("牵头责任"), FG_LABEL_LEAD},
-    {FG_LIT("主要负责"), FG_LABEL_LEAD}, {FG_LIT("总牵头"), FG_LABEL_LEAD},
-    {FG_LIT("其他责任"), FG_LABEL_CO},   {FG_LIT("次要责任"), FG_LABEL_CO},
-    {FG_LIT("配合责任"), FG_LABEL_CO},   {FG_LIT("协同责任"), FG_LABEL_CO},
-    {FG_LIT("牵头"), FG_LABEL_LEAD},     {FG_LIT("主办"), FG_LABEL_LEAD},
-    {FG_LIT("主责"), FG_LABEL_LEAD},     {FG_LIT("主管"), FG_LABEL_LEAD},
-    {FG_LIT("主导"), FG_LABEL_LEAD},
-    {FG_LIT("配合"), FG_LABEL_CO},       {FG_LIT("协办"), FG_LABEL_CO},
-    {FG_LIT("参与"), FG_LABEL_CO},       {FG_LIT("协助"), FG_LABEL_CO},
-    {FG_LIT("协同"), FG_LABEL_CO},       {FG_LIT("支持"), FG_LABEL_CO},
-    {FG_LIT("参加"), FG_LABEL_CO},       {FG_LIT("协作"), FG_LABEL_CO},
-    {FG_LIT("配套"), FG_LABEL_CO},
-    {FG_LIT("责任"), FG_LABEL_RESP},     {FG_LIT("负责"), FG_LABEL_RESP},
-    {FG_LIT("实施"), FG_LABEL_RESP},     {FG_LIT("落实"), FG_LABEL_RESP},
-    {FG_LIT("承办"), FG_LABEL_RESP},     {FG_LIT("承担"), FG_LABEL_RESP},
-    {FG_LIT("执行"), FG_LABEL_RESP},
-};
-
-/* Suffixes that make a word a label of units. */
-static const fg_lit unit_suffixes[] = {FG_LIT("单位"), FG_LIT("部门"), FG_LIT("机构"),
-                                       FG_LIT("主体"), FG_LIT("处室"), FG_LIT("科室")};
-
-fg_label_role fg_clause__label_word(fg_strview w)
+static bool ends_with_word(fg_strview w, const fg_lex_word *v, size_t n)
 {
-    bool unit_suffix = ends_with_any(w, unit_suffixes, N_OF(unit_suffixes));
+    for (size_t k = 0; k < n; k++)
+        if (fg_sv_ends_n(w, v[k].w, v[k].len))
+            return true;
+    return false;
+}
 
+fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
+{
+    bool unit_suffix;
+
+    if (lx == NULL)
+        lx = fg_lexicon__default();
     if (w.len == 0)
         return FG_LABEL_NONE;
     /* 牵头领导, 责任人, 联系人: persons, not units. */
-    if (fg_sv_ends(w, "领导") || fg_sv_ends(w, "人"))
+    if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes))
         return FG_LABEL_OTHER;
-    for (size_t i = 0; i + 6 <= w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
-        for (size_t k = 0; k < N_OF(label_heads); k++) {
-            const fg_lit *h = &label_heads[k].w;
+    unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes);
+    for (size_t i = 0; i < w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
+        /* Longest first (fg_lexicon): the first head found at a place is the longest. */
+        for (size_t k = 0; k < lx->n_heads; k++) {
+            const fg_lex_word *h = &lx->heads[k];
 
-            if (!fg_sv_at(w, i, h->s, h->n))
+            if (!fg_sv_at(w, i, h->w, h->len))
                 continue;
-            if (unit_suffix || (i == 0 && h->n == w.len))
-                return label_heads[k].role;
+            if (unit_suffix || (i == 0 && h->len == w.len))
+                return (fg_label_role)h->role;
             return FG_LABEL_OTHER;
         }
     }
@@ -1361,7 +1345,7 @@ static size_t blank_len(fg_strview s, size_t i)
     return 0;
 }
 
-fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
+fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t *len)
 {
     char word[10 * 3];
     size_t n = 0;
@@ -1418,7 +1402,7 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
     else
         return FG_LABEL_NONE;
     *len = j - i;
-    return fg_clause__label_word(fg_sv(word, n));
+    return fg_clause__label_word(lx, fg_sv(word, n));
 }
 
 /*
@@ -1426,7 +1410,7 @@ fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len)
  * from t[j] on make one label, as 配合处 | 室：does when blanks are written between its
  * characters.
  */
-static bool label_continues(fg_strview buf, fg_strview t, size_t j)
+static bool label_continues(const fg_lexicon *lx, fg_strview buf, fg_strview t, size_t j)
 {
     char joined[10 * 3 + 64];
     size_t start = buf.len;
@@ -1449,7 +1433,7 @@ static bool label_continues(fg_strview buf, fg_strview t, size_t j)
     len = t.len - j < sizeof joined - n ? t.len - j : sizeof joined - n;
     memcpy(joined + n, t.ptr + j, len);
     /* A cut inside a character only makes the label unreadable: it is then not one. */
-    return fg_clause__label_at(fg_sv(joined, n + len), 0, &len) != FG_LABEL_NONE;
+    return fg_clause__label_at(lx, fg_sv(joined, n + len), 0, &len) != FG_LABEL_NONE;
 }
 
 /*
@@ -1675,7 +1659,7 @@ static bool is_sep_at(fg_strview s, size_t i)
  * after the last character before it that is neither an ideograph nor a blank, at most 10
  * ideographs back.
  */
-static bool role_label_before(fg_strview text, size_t c)
+static bool role_label_before(const fg_lexicon *lx, fg_strview text, size_t c)
 {
     size_t start = c;
     size_t n = 0;
@@ -1692,7 +1676,7 @@ static bool role_label_before(fg_strview text, size_t c)
     }
     for (size_t i = start; i < c; i += fg_cp_len((unsigned char)text.ptr[i])) {
         size_t len;
-        fg_label_role r = fg_clause__label_at(text, i, &len);
+        fg_label_role r = fg_clause__label_at(lx, text, i, &len);
 
         if (r != FG_LABEL_NONE && i + len > c)
             return r != FG_LABEL_OTHER;
@@ -1701,7 +1685,7 @@ static bool role_label_before(fg_strview text, size_t c)
 }
 
 /* Whether text holds 牵头, 负责, 负总责 or a role label (负责部门：, 牵 头 单 位:) (one pass). */
-bool fg_clause__has_role_word(fg_strview text)
+bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
 {
     ensure_sets();
     /* Only where 牵, 负, ：, 单 or 部 may start: the scanner skips the rest many bytes at a time. */
@@ -1710,17 +1694,17 @@ bool fg_clause__has_role_word(fg_strview text)
          i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
             return true;
-        if (AT(text, i, "：") && role_label_before(text, i))
+        if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
         /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
         if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
             (AT(text, i + 6, "为") || (i >= 9 && AT(text, i - 9, "为"))) &&
-            fg_clause__label_word(fg_sv(text.ptr + i - 6, 12)) != FG_LABEL_OTHER)
+            fg_clause__label_word(lx, fg_sv(text.ptr + i - 6, 12)) != FG_LABEL_OTHER)
             return true;
     }
     for (const char *c = memchr(text.ptr, ':', text.len); c != NULL;
          c = memchr(c + 1, ':', text.len - (size_t)(c + 1 - text.ptr)))
-        if (role_label_before(text, (size_t)(c - text.ptr)))
+        if (role_label_before(lx, text, (size_t)(c - text.ptr)))
             return true;
     return false;
 }
@@ -1842,7 +1826,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
  * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
  */
-static int normalise(fg_str *buf, fg_strview text)
+static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text)
 {
     size_t depth = 0;
     size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
@@ -1915,13 +1899,13 @@ static int normalise(fg_str *buf, fg_strview text)
 
             if (rc == FG_OK && buf->len > 0 && j < text.len &&
                 (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
-                label_continues(fg_sv(buf->ptr, buf->len), text, j)) {
+                label_continues(lx, fg_sv(buf->ptr, buf->len), text, j)) {
                 /* 配 合 单 位：a blank inside a label */
             } else if (rc == FG_OK && buf->len > 0 && j < text.len &&
                 (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
                 !ends_with_any(fg_sv(buf->ptr, buf->len), list_ends, N_OF(list_ends)) &&
                 strong_ending(fg_sv(buf->ptr, buf->len)) &&
-                fg_clause__label_at(text, j, &label_len) != FG_LABEL_NONE) {
+                fg_clause__label_at(lx, text, j, &label_len) != FG_LABEL_NONE) {
                 /* A label after a blank (X单位 配合单位：Y) starts a new field. */
                 rc = fg_str_append(buf, "；", 3);
             } else if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
@@ -2083,7 +2067,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
 
     *is_clause = false;
     ensure_sets();
-    FG_TRY(normalise(buf, text));
+    FG_TRY(normalise(out->lex, buf, text));
     s = fg_sv(buf->ptr, buf->len);
     if (strict)
         s = skip_subject(s);
@@ -2108,7 +2092,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
         if (i == 0 || (i >= 3 && is_sep_at(s, i - 3))) {
             /* Where a label may start, the label grammar decides first. */
             size_t llen;
-            fg_label_role lr = fg_clause__label_at(s, i, &llen);
+            fg_label_role lr = fg_clause__label_at(out->lex, s, i, &llen);
             size_t dlen = lr == FG_LABEL_NONE ? declaration_at(s, i) : 0;
 
             if (dlen > 0) {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "fengong/doc.h"
+#include "fengong/lexicon.h"
 #include "str.h"
 
 /* A unit found in a clause; its name is names.ptr[off .. off+len), followed by a NUL. */
@@ -28,6 +29,7 @@ typedef struct fg_units {
     fg_str names;
     fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
     size_t unknown_labels; /* clauses read through a label with no head word we know */
+    const fg_lexicon *lex; /* the role lexicon labels are read with; NULL: the bundled one */
 } fg_units;
 
 void fg_units_clear(fg_units *u);
@@ -59,14 +61,14 @@ typedef enum fg_label_role {
     FG_LABEL_OTHER     /* 完成时限：, 牵头领导：: a field whose text is never units */
 } fg_label_role;
 
-/* The role of a label word (no colon, no blanks): see the lexicon in clause.c. */
-fg_label_role fg_clause__label_word(fg_strview word);
+/* The role of a label word (no colon, no blanks) in lexicon lx (NULL: the bundled one). */
+fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview word);
 
 /*
  * A label at s[i]: 1 to 10 ideographs (blanks between them allowed), an optional
  * （单位）/（部门）, then ： or :. *len receives its length through the colon (0 when none).
  */
-fg_label_role fg_clause__label_at(fg_strview s, size_t i, size_t *len);
+fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t *len);
 
 /* Whether w is the inside of a lead mark: 牵头, 牵头单位, 主责, 主办部门 … */
 bool fg_clause__is_lead_mark(fg_strview w);
@@ -78,7 +80,7 @@ bool fg_clause__is_lead_mark(fg_strview w);
 bool fg_clause__declaration_link(fg_strview between);
 
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
-bool fg_clause__has_role_word(fg_strview text);
+bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text);
 
 /* Split a plain list of units ("X、Y和Z等") into out with the given role; kinds are set. */
 int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role);

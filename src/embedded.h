@@ -11,4 +11,7 @@ extern const size_t fg_embedded_schema_len;
 extern const char fg_embedded_remits[];      /* graphs/agency-remits.tsv */
 extern const size_t fg_embedded_remits_len;
 
+extern const char fg_embedded_roles[];        /* graphs/roles.tsv */
+extern const size_t fg_embedded_roles_len;
+
 #endif

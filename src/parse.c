@@ -674,10 +674,10 @@ static bool sentence_candidate(fg_strview s)
 }
 
 /* A role label (fg_clause__label_at(): 牵头单位：, 负责部门:, 推进单位：) starts at s[i]. */
-static bool role_label_at(fg_strview s, size_t i)
+static bool role_label_at(const fg_lexicon *lx, fg_strview s, size_t i)
 {
     size_t n;
-    fg_label_role r = fg_clause__label_at(s, i, &n);
+    fg_label_role r = fg_clause__label_at(lx, s, i, &n);
 
     return r != FG_LABEL_NONE && r != FG_LABEL_OTHER;
 }
@@ -687,11 +687,11 @@ static bool role_label_at(fg_strview s, size_t i)
  * labels with other first characters are looked for at line and sentence starts only
  * (line_start_labels()).
  */
-static bool label_start_at(fg_strview s, size_t i)
+static bool label_start_at(const fg_lexicon *lx, fg_strview s, size_t i)
 {
     if (i + 9 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
-    return role_label_at(s, i);
+    return role_label_at(lx, s, i);
 }
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -815,7 +815,7 @@ static int line_start_labels(parser *p, fg_strview o)
             ev_k++;
         x = skip_blank_chars(o, at);
         if (x >= o.len || (unsigned char)o.ptr[x] < 0xE4 || (unsigned char)o.ptr[x] > 0xE9 ||
-            !role_label_at(o, x))
+            !role_label_at(p->units.lex, o, x))
             continue;
         if (n_extra > 0 && extra[n_extra - 1] >= x)
             continue;
@@ -888,7 +888,8 @@ static int collect_sentence_events(parser *p, fg_strview o)
 
             if (i + 6 > o.len || !fg_cjkset_has(&sets.role_seconds, o.ptr + i + 3))
                 continue;
-            kind = (label_start_at(o, i) ? EV_LABEL : 0) | (role_word_at(o, i) ? EV_ROLE : 0);
+            kind = (label_start_at(p->units.lex, o, i) ? EV_LABEL : 0) |
+                   (role_word_at(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？")) {
@@ -917,11 +918,11 @@ static bool label_event_at(const parser *p, size_t x, size_t *k)
 }
 
 /* Whether s starts with a label of another field (完成时限：, 预期成果：): part of a block. */
-static bool field_label_at(fg_strview s)
+static bool field_label_at(const fg_lexicon *lx, fg_strview s)
 {
     size_t n;
 
-    return fg_clause__label_at(s, 0, &n) == FG_LABEL_OTHER;
+    return fg_clause__label_at(lx, s, 0, &n) == FG_LABEL_OTHER;
 }
 
 /* Whether o[at] is the first character of a line other than blanks (p->lm). */
@@ -993,7 +994,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                 i += n;
                 continue;
             }
-            if (fg_clause__has_role_word(in)) {
+            if (fg_clause__has_role_word(p->units.lex, in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
             } else if (p->first_is_lead) {
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
@@ -1006,7 +1007,7 @@ static int find_clauses(parser *p, char *text, size_t len)
         /* An unclosed parenthetical runs to the end of the item. */
         fg_strview in = fg_sv(t.ptr + open_at + open_len, t.len - open_at - open_len);
 
-        if (fg_clause__has_role_word(in) && in.len < 2000)
+        if (fg_clause__has_role_word(p->units.lex, in) && in.len < 2000)
             FG_TRY(try_clause(p, in, open_at, 0, &found));
         memset(text + open_at, ' ', t.len - open_at);
     }
@@ -1078,7 +1079,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
 
                 if (sent.len && (label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k) ||
-                                 (block_start != SIZE_MAX && field_label_at(sent)))) {
+                                 (block_start != SIZE_MAX && field_label_at(p->units.lex, sent)))) {
                     size_t at = (size_t)(sent.ptr - o.ptr);
 
                     if (block_start == SIZE_MAX) {
@@ -1446,7 +1447,7 @@ static fg_strview item_title(const parser *p, fg_strview t)
             }
             if (close > limit)
                 close = limit;
-            if (fg_clause__has_role_word(fg_sv(t.ptr + i, close - i))) {
+            if (fg_clause__has_role_word(p->units.lex, fg_sv(t.ptr + i, close - i))) {
                 end = i;
                 break;
             }
@@ -2741,6 +2742,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_CHECK_ALLOC(doc);
     memset(doc, 0, sizeof *doc);
     p.no_teams = opts && opts->no_teams;
+    p.units.lex = opts != NULL ? opts->lexicon : NULL;
     start_part(&p, 0);
 
     t = fg_sv(text->data ? text->data : "", text->len);

@@ -114,7 +114,7 @@ static int strip_clauses(fg_str *out, const char *t)
             while (j < n && t[j] != ')' && !(j + 3 <= n && memcmp(t + j, "）", 3) == 0) &&
                    j - i < 1200)
                 j++;
-            if (fg_clause__has_role_word(fg_sv(t + i, j - i))) {
+            if (fg_clause__has_role_word(NULL, fg_sv(t + i, j - i))) {
                 i = j < n ? j + (t[j] == ')' ? 1 : 3) : n;
                 continue;
             }

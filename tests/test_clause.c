@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "clause.h"
+#include "fengong/lexicon.h"
 #include "fengong/error.h"
 #include "str.h"
 #include "simd_env.h"
@@ -361,12 +362,12 @@ static void test_clause__generic_unit_takes_no_place_suffix(void **state)
 
 static fg_label_role label_word(const char *w)
 {
-    return fg_clause__label_word(fg_sv(w, strlen(w)));
+    return fg_clause__label_word(NULL, fg_sv(w, strlen(w)));
 }
 
 static fg_label_role label_at(const char *s, size_t *len)
 {
-    return fg_clause__label_at(fg_sv(s, strlen(s)), 0, len);
+    return fg_clause__label_at(NULL, fg_sv(s, strlen(s)), 0, len);
 }
 
 static void test_clause__label_role_from_head_word(void **state)
@@ -417,6 +418,36 @@ static void test_clause__label_at_spacing_and_colons(void **state)
     /* No colon: no label. */
     assert_int_equal(label_at("牵头单位为省商务厅", &len), FG_LABEL_NONE);
     assert_int_equal(label_at("省商务厅", &len), FG_LABEL_NONE);
+}
+
+static void test_clause__user_lexicon(void **state)
+{
+    fg_lexicon *lx = NULL;
+    size_t n;
+    static const char more[] = "class\tword\trole\nhead\t督办\tlead\nhead\t配合\tnone\n"
+                               "unit-suffix\t处\t-\n";
+    static const char bad[] = "head\t协办\tco\nhead\t主办\tboss\n";
+
+    (void)state;
+    assert_int_equal(fg_lexicon_load_default(&lx), FG_OK);
+    n = fg_lexicon_n_heads(lx);
+    assert_true(n > 20);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("督办单位")), FG_LABEL_UNKNOWN);
+    assert_int_equal(fg_lexicon_merge_tsv(lx, "mine.tsv", more, strlen(more)), FG_OK);
+    /* A new head, a head removed (配合责任 still knows its role), a new unit suffix. */
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("督办单位")), FG_LABEL_LEAD);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("配合单位")), FG_LABEL_UNKNOWN);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("配合责任单位")), FG_LABEL_CO);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("牵头处")), FG_LABEL_LEAD);
+    assert_int_equal(fg_lexicon_n_heads(lx), n);
+    /* A bad line: an error naming file and line, and the lexicon unchanged. */
+    assert_int_equal(fg_lexicon_merge_tsv(lx, "bad.tsv", bad, strlen(bad)), FG_EPARSE);
+    assert_string_equal(fg_error_last()->message,
+                        "bad.tsv:2: unknown role 'boss' (lead, co, resp or none)");
+    assert_int_equal(fg_lexicon_n_heads(lx), n);
+    /* The bundled lexicon is not touched by a user's. */
+    assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("督办单位")), FG_LABEL_UNKNOWN);
+    fg_lexicon_free(lx);
 }
 
 static void test_clause__open_labels_in_clauses(void **state)
@@ -705,6 +736,7 @@ int main(void)
         cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
         cmocka_unit_test_teardown(test_clause__label_role_from_head_word, dispose_units),
         cmocka_unit_test_teardown(test_clause__label_at_spacing_and_colons, dispose_units),
+        cmocka_unit_test_teardown(test_clause__user_lexicon, dispose_units),
         cmocka_unit_test_teardown(test_clause__open_labels_in_clauses, dispose_units),
         cmocka_unit_test_teardown(test_clause__lead_marks_in_lists, dispose_units),
         cmocka_unit_test_teardown(test_clause__declaration_is_never_a_unit, dispose_units),

@@ -8,6 +8,7 @@
 #include "fengong/process.h"
 #include "fengong/text.h"
 #include "fengong/doc.h"
+#include "fengong/lexicon.h"
 #include "fengong/parse.h"
 #include "fengong/gazetteer.h"
 #include "fengong/store.h"

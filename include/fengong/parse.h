@@ -3,6 +3,7 @@
 #define FENGONG_PARSE_H
 
 #include "fengong/doc.h"
+#include "fengong/lexicon.h"
 #include "fengong/text.h"
 
 #ifdef __cplusplus
@@ -13,9 +14,11 @@ extern "C" {
 typedef struct fg_parse_opts {
     const char *name;   /* document name to record (default: basename of text->name) */
     int no_teams;       /* skip work-team extraction */
+    const fg_lexicon *lexicon; /* role lexicon (fg_lexicon_load_default() + user files);
+                                  NULL: the bundled graphs/roles.tsv. Borrowed. */
 } fg_parse_opts;
 
-#define FG_PARSE_OPTS_INIT {NULL, 0}
+#define FG_PARSE_OPTS_INIT {NULL, 0, NULL}
 
 /**
  * Split a decoded document into numbered items, responsibility clauses with their lead/co

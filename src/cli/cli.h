@@ -36,8 +36,16 @@ const char *cli_db_path(const char *opt);
 
 /* Load the bundled gazetteer and merge the given files; -1 (reported) on failure. */
 struct fg_gazetteer;
+struct fg_lexicon;
 int cli_load_gazetteer(struct fg_gazetteer **out, const char *const *files, size_t n,
                        const cli_global *g);
+
+/*
+ * The role lexicon with the user's files merged on top (--roles), or *out = NULL (the
+ * bundled one) when there are none; freed with fg_lexicon_free(). 0, or -1 after reporting.
+ */
+int cli_load_lexicon(struct fg_lexicon **out, const char *const *files, size_t n,
+                     const cli_global *g);
 
 /* Rows to stdout as an aligned table, TSV, CSV or a JSON array of objects. */
 typedef struct cli_printer {

@@ -19,7 +19,7 @@
 
 static const char extract_usage[] =
     "usage: fengong extract [--format table|tsv|csv|json] [--teams | --items | --summary]\n"
-    "                       [-j N] FILE...\n"
+    "                       [-j N] [--roles FILE]... FILE...\n"
     "\n"
     "Extract the numbered items, responsibility clauses, lead/co agencies and work teams\n"
     "of each FILE ('-' reads standard input). Input may be UTF-8 (with or without BOM),\n"
@@ -32,6 +32,8 @@ static const char extract_usage[] =
     "      --summary     one line per document: 文号, items, clauses, lead/co rows, teams\n"
     "  -j, --jobs N      read and parse N files at a time (default: the number of CPUs);\n"
     "                    the output is the same, in the order of the FILEs\n"
+    "      --roles FILE  merge your own role labels on top of the bundled graphs/roles.tsv\n"
+    "                    (lines 'head<TAB>督办<TAB>co' or 'unit-suffix<TAB>处<TAB>-')\n"
     "  -h, --help        show this help\n"
     "\n"
     "Default rows: doc, item, clause, role, agency (one row per assignment). JSON always\n"
@@ -207,6 +209,7 @@ typedef struct extract_job {
     fg_doc *doc;   /* NULL when reading or parsing failed */
     fg_error err;  /* the failure, copied from the thread that met it */
     bool done;
+    const fg_lexicon *lex; /* --roles, or NULL */
 } extract_job;
 
 static void run_job(extract_job *j)
@@ -218,6 +221,7 @@ static void run_job(extract_job *j)
         return;
     }
     popts.name = j->path;
+    popts.lexicon = j->lex;
     if (fg_parse_document(&j->doc, j->text, &popts) < 0)
         j->err = *fg_error_last();
 }
@@ -368,6 +372,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         {"items", no_argument, NULL, 'i'},
         {"summary", no_argument, NULL, 's'},
         {"jobs", required_argument, NULL, 'j'},
+        {"roles", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -388,6 +393,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     extract_job *jobs = NULL;
     size_t n_jobs;
     size_t n_stdin = 0;
+    const char *roles[16];
+    size_t n_roles = 0;
+    fg_lexicon *lex = NULL;
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+f:j:h", opts, NULL)) != -1) {
@@ -415,6 +423,13 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
                 return CLI_USAGE;
             }
             break;
+        case 'R':
+            if (n_roles == sizeof roles / sizeof roles[0]) {
+                fprintf(stderr, "fengong extract: too many --roles files\n");
+                return CLI_USAGE;
+            }
+            roles[n_roles++] = optarg;
+            break;
         case 'h':
             fputs(extract_usage, stdout);
             return CLI_OK;
@@ -432,6 +447,8 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "fengong extract: no FILE given\n%s", extract_usage);
         return CLI_USAGE;
     }
+    if (cli_load_lexicon(&lex, roles, n_roles, g) < 0)
+        return CLI_FAIL;
     hdr = o.w == W_TEAMS ? h_teams : o.w == W_ITEMS ? h_items : o.w == W_SUMMARY ? h_summary
                                                                                   : h_assign;
     n_hdr = o.w == W_TEAMS ? 4 : o.w == W_ITEMS ? 4 : o.w == W_SUMMARY ? 9 : 5;
@@ -439,6 +456,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         o.table = cli_table_new(n_hdr, hdr);
         if (o.table == NULL) {
             fputs("fengong: out of memory\n", stderr);
+            fg_lexicon_free(lex);
             return CLI_FAIL;
         }
         if (o.w == W_SUMMARY)
@@ -458,10 +476,12 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         free(docs);
         free(jobs);
         free(o.buf);
+        fg_lexicon_free(lex);
         return CLI_FAIL;
     }
     for (size_t i = 0; i < n_jobs; i++) {
         jobs[i].path = argv[optind + i];
+        jobs[i].lex = lex;
         n_stdin += strcmp(jobs[i].path, "-") == 0;
     }
     /* Standard input read twice must be read in order: the first '-' gets what it holds. */
@@ -490,6 +510,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     free(o.buf);
     free(docs);
     cli_table_free(o.table);
+    fg_lexicon_free(lex);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("fengong: write error");
         status = CLI_FAIL;

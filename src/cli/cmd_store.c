@@ -104,12 +104,14 @@ typedef struct store_args {
     size_t limit;
     const char *gazetteers[16];
     size_t n_gazetteers;
+    const char *roles[16];      /* --roles files */
+    size_t n_roles;
 } store_args;
 
 /*
  * Parse the options shared by the store commands. Returns -1 to go on, or an exit code.
- * allowed: which of "rgulnj" (replace, gazetteer, unresolved, limit, no-index, jobs) the
- * command takes.
+ * allowed: which of "rgulnjR" (replace, gazetteer, unresolved, limit, no-index, jobs, roles)
+ * the command takes.
  */
 static int parse_args(store_args *a, int argc, char **argv, const char *usage,
                       const char *allowed)
@@ -123,6 +125,7 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
         {"limit", required_argument, NULL, 'l'},
         {"no-index", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},
+        {"roles", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -135,7 +138,8 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
     a->limit = 50;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "d:f:h", opts, &li)) != -1) {
-        if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j') &&
+        if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j' ||
+             c == 'R') &&
             strchr(allowed, c) == NULL) {
             /* By its name: argv[optind - 1] is the value of an option that takes one. */
             fprintf(stderr, "fengong %s: option '--%s' does not apply here\n%s", argv[0],
@@ -161,6 +165,13 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
                 return CLI_USAGE;
             }
             a->gazetteers[a->n_gazetteers++] = optarg;
+            break;
+        case 'R':
+            if (a->n_roles == sizeof a->roles / sizeof a->roles[0]) {
+                fprintf(stderr, "fengong %s: too many --roles files\n", argv[0]);
+                return CLI_USAGE;
+            }
+            a->roles[a->n_roles++] = optarg;
             break;
         case 'u':
             a->unresolved = 1;
@@ -227,11 +238,33 @@ int cli_load_gazetteer(fg_gazetteer **out, const char *const *files, size_t n,
     return 0;
 }
 
+int cli_load_lexicon(fg_lexicon **out, const char *const *files, size_t n, const cli_global *g)
+{
+    fg_lexicon *lx = NULL;
+
+    *out = NULL;
+    if (n == 0)
+        return 0;
+    if (fg_lexicon_load_default(&lx) < 0) {
+        cli_report_error(g);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (fg_lexicon_merge_file(lx, files[i]) < 0) {
+            cli_report_error(g);
+            fg_lexicon_free(lx);
+            return -1;
+        }
+    }
+    *out = lx;
+    return 0;
+}
+
 /* ---- ingest ---- */
 
 static const char ingest_usage[] =
-    "usage: fengong ingest [--db PATH] [--replace] [--gazetteer FILE]... [--no-index]\n"
-    "                      [--jobs N] FILE...\n"
+    "usage: fengong ingest [--db PATH] [--replace] [--gazetteer FILE]... [--roles FILE]...\n"
+    "                      [--no-index] [--jobs N] FILE...\n"
     "\n"
     "Extract each FILE and store it in the database, one transaction per document: a\n"
     "document is stored whole or not at all. Ingesting an identical file again changes\n"
@@ -245,6 +278,7 @@ static const char ingest_usage[] =
     "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
     "      --replace         swap a stored document of the same name for the new content\n"
     "      --gazetteer FILE  merge your own agency list (same TSV format) on top\n"
+    "      --roles FILE      merge your own role labels (graphs/roles.tsv format) on top\n"
     "      --no-index        leave the search index as it is: search still finds the new\n"
     "                        documents (by a scan, slower); 'fengong index' or the next\n"
     "                        ingest without --no-index indexes them\n"
@@ -265,6 +299,7 @@ typedef struct parsed {
 
 typedef struct pipeline {
     char *const *files;
+    const fg_lexicon *lex;   /* --roles, or NULL */
     size_t n;
     parsed *slots;
     size_t next;         /* the next file a worker takes */
@@ -276,10 +311,11 @@ typedef struct pipeline {
     pthread_cond_t space;  /* the writer took a slot, or stop */
 } pipeline;
 
-static void parse_one(parsed *p, const char *path)
+static void parse_one(parsed *p, const char *path, const fg_lexicon *lex)
 {
     fg_parse_opts po = FG_PARSE_OPTS_INIT;
 
+    po.lexicon = lex;
     if (fg_text_read_file(&p->text, path) < 0) {
         p->text = NULL;
         p->err = *fg_error_last();
@@ -306,7 +342,7 @@ static void *parse_worker(void *arg)
             break;
         i = pl->next++;
         pthread_mutex_unlock(&pl->mu);
-        parse_one(&pl->slots[i], pl->files[i]);
+        parse_one(&pl->slots[i], pl->files[i], pl->lex);
         pthread_mutex_lock(&pl->mu);
         pl->slots[i].ready = 1;
         pthread_cond_broadcast(&pl->ready);
@@ -406,7 +442,8 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
 }
 
 /* Read and parse the files on n_jobs threads and store them in order on this one. */
-static int store_files(ingest_run *r, char *const *files, size_t n, size_t n_jobs)
+static int store_files(ingest_run *r, char *const *files, size_t n, size_t n_jobs,
+                       const fg_lexicon *lex)
 {
     pipeline pl;
     pthread_t threads[64];
@@ -414,6 +451,7 @@ static int store_files(ingest_run *r, char *const *files, size_t n, size_t n_job
 
     memset(&pl, 0, sizeof pl);
     pl.files = files;
+    pl.lex = lex;
     pl.n = n;
     pl.window = 4 * n_jobs;
     pl.slots = calloc(n, sizeof *pl.slots);
@@ -459,8 +497,9 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
 {
     store_args a;
     fg_gazetteer *gz = NULL;
+    fg_lexicon *lex = NULL;
     ingest_run r;
-    int rc = parse_args(&a, argc, argv, ingest_usage, "rgnj");
+    int rc = parse_args(&a, argc, argv, ingest_usage, "rgnjR");
     size_t n_files;
 
     if (rc >= 0)
@@ -476,14 +515,19 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
     r.progress = isatty(STDERR_FILENO) && n_files > 1;
     if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0)
         return CLI_FAIL;
+    if (cli_load_lexicon(&lex, a.roles, a.n_roles, g) < 0) {
+        fg_gazetteer_free(gz);
+        return CLI_FAIL;
+    }
     if (fg_store_open(&r.st, a.db, NULL) < 0) {
         cli_report_error(g);
         fg_gazetteer_free(gz);
+        fg_lexicon_free(lex);
         return CLI_FAIL;
     }
     r.io.replace = a.replace;
     r.io.gazetteer = gz;
-    store_files(&r, argv + optind, n_files, a.jobs ? (size_t)a.jobs : default_jobs());
+    store_files(&r, argv + optind, n_files, a.jobs ? (size_t)a.jobs : default_jobs(), lex);
     /* Also after a run that added nothing: a run with --no-index may have left items. */
     if (!a.no_index) {
         size_t n_indexed = 0;
@@ -501,6 +545,7 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
                 r.counts[3]);
     fg_store_close(r.st);
     fg_gazetteer_free(gz);
+    fg_lexicon_free(lex);
     return r.status;
 }
 

@@ -95,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     fail("split_list changed the role", 8);
         }
     }
-    (void)fg_clause__has_role_word(text);
+    (void)fg_clause__has_role_word(NULL, text);
     (void)fg_clause__looks_like_unit(text);
     if ((unsigned)fg_clause__kind(text) > FG_KIND_GENERIC)
         fail("kind out of range", 8);
