@@ -1826,7 +1826,7 @@ static int annex_title_line(const parser *p, fg_strview s)
 
 /* ---- tables flattened to one cell per line ---- */
 
-static col_kind header_cell(fg_strview s)
+static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
@@ -1851,7 +1851,17 @@ static col_kind header_cell(fg_strview s)
     for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
         if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
             return cells[k].k;
-    return COL_NONE;
+    /* Any other role label of the grammar (负责部门, 主办单位, 协办处室 …), without its colon. */
+    switch (fg_clause__label_word(lx, s)) {
+    case FG_LABEL_LEAD:
+        return COL_LEAD;
+    case FG_LABEL_CO:
+        return COL_CO;
+    case FG_LABEL_RESP:
+        return COL_RESP;
+    default:
+        return COL_NONE;
+    }
 }
 
 /* Row state while filling a table row. */
@@ -1954,13 +1964,23 @@ out:
     return rc;
 }
 
+/*
+ * Whether v is the next row number of the active table: the one after the last row, or any
+ * first number when the table has no row yet (next_row 0: a 序号 that runs on from a table
+ * under an earlier heading, 3, 4 …).
+ */
+static bool next_row_number(const parser *p, long v)
+{
+    return v >= 1 && (v == p->next_row || (p->next_row == 0 && v < 1000));
+}
+
 /* The next row number of the active table, alone on the line. */
 static bool is_row_number(const parser *p, fg_strview s)
 {
     size_t n;
     long v = arabic_number(s, 0, &n, 4);
 
-    return v >= 0 && n == s.len && v == p->next_row;
+    return n == s.len && next_row_number(p, v);
 }
 
 /* Handle one line while a table is active; returns true when the line was consumed. */
@@ -1970,7 +1990,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 
     *consumed = false;
     if (p->header_pending) {
-        col_kind k = header_cell(s);
+        col_kind k = header_cell(p->units.lex, s);
 
         if (k != COL_NONE && p->n_cols < sizeof p->cols / sizeof p->cols[0]) {
             p->cols[p->n_cols++] = k;
@@ -1980,7 +2000,11 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         p->header_pending = false;
     }
     if (is_row_number(p, s)) {
-        mark m = {ST_ROW, p->next_row, 0};
+        size_t n;
+        mark m;
+
+        p->next_row = arabic_number(s, 0, &n, 4);
+        m = (mark){ST_ROW, p->next_row, 0};
 
         FG_TRY(open_item(p, &m, s, line));
         p->row_open = true;
@@ -2047,11 +2071,11 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     }
     if (n_cells < 3)
         return FG_OK;
-    if (header_cell(cells[0]) == COL_NUM) {
+    if (header_cell(p->units.lex, cells[0]) == COL_NUM) {
         bool has_units = false;
 
         for (size_t k = 0; k < n_cells; k++) {
-            col_kind ck = header_cell(cells[k]);
+            col_kind ck = header_cell(p->units.lex, cells[k]);
 
             has_units = has_units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
         }
@@ -2062,8 +2086,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->header_pending = false;
         p->n_cols = 0;
         for (size_t k = 0; k < n_cells && k < sizeof p->cols / sizeof p->cols[0]; k++)
-            p->cols[p->n_cols++] = header_cell(cells[k]);
-        p->next_row = 1;
+            p->cols[p->n_cols++] = header_cell(p->units.lex, cells[k]);
+        p->next_row = 0;
         *consumed = true;
         return FG_OK;
     }
@@ -2073,8 +2097,11 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         *consumed = true; /* |---|---| */
         return FG_OK;
     }
-    if (arabic_number(cells[0], 0, &n, 4) == p->next_row && n == cells[0].len) {
-        mark m = {ST_ROW, p->next_row, 0};
+    if (next_row_number(p, arabic_number(cells[0], 0, &n, 4)) && n == cells[0].len) {
+        mark m;
+
+        p->next_row = arabic_number(cells[0], 0, &n, 4);
+        m = (mark){ST_ROW, p->next_row, 0};
 
         FG_TRY(open_item(p, &m, cells[0], line));
         p->row_open = true;
@@ -2112,7 +2139,7 @@ static bool blank_separated(fg_strview s)
 /* Start a table when this line and the next ones are header cells including 序号. */
 static bool table_header_start(fg_strview s)
 {
-    return header_cell(s) == COL_NUM;
+    return header_cell(NULL, s) == COL_NUM;
 }
 
 /* ---- document metadata ---- */
@@ -2804,7 +2831,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             p.in_table = true;
             p.header_pending = true;
             p.n_cols = 0;
-            p.next_row = 1;
+            p.next_row = 0;
             p.cols[p.n_cols++] = COL_NUM;
             /* Rows become items below the open heading. */
             continue;
