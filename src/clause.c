@@ -1356,7 +1356,16 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
     size_t max_run = 0;  /* the longest run before a blank */
     bool spaced = false; /* blanks between ideographs */
 
+    const char *close = NULL; /* the bracket a bracketed label ends with: 【牵头单位】 */
+
     *len = 0;
+    if (AT(s, j, "【")) {
+        close = "】";
+        j += 3;
+    } else if (AT(s, j, "〔")) {
+        close = "〕";
+        j += 3;
+    }
     while (j < s.len) {
         unsigned char c = (unsigned char)s.ptr[j];
 
@@ -1395,12 +1404,24 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         j += strlen("(单位)");
     while ((b = blank_len(s, j)) > 0)
         j += b;
-    if (AT(s, j, "："))
+    if (close != NULL) {
+        /* 【牵头单位】X, 〔责任单位〕：X: the bracket ends the label, a colon may follow. */
+        if (!fg_sv_at(s, j, close, 3))
+            return FG_LABEL_NONE;
         j += 3;
-    else if (j < s.len && s.ptr[j] == ':')
+        while ((b = blank_len(s, j)) > 0)
+            j += b;
+        if (AT(s, j, "："))
+            j += 3;
+        else if (j < s.len && s.ptr[j] == ':')
+            j += 1;
+    } else if (AT(s, j, "：")) {
+        j += 3;
+    } else if (j < s.len && s.ptr[j] == ':') {
         j += 1;
-    else
+    } else {
         return FG_LABEL_NONE;
+    }
     *len = j - i;
     return fg_clause__label_word(lx, fg_sv(word, n));
 }
@@ -2039,6 +2060,40 @@ static fg_strview skip_subject(fg_strview s)
     return s;
 }
 
+/*
+ * A label in 【】 or 〔〕 needs no separator before it (省公安厅【完成时限】…): put a ； before
+ * each one that follows no separator, so that it starts a field like any label. Most
+ * clauses hold neither bracket and are left alone.
+ */
+static int separate_bracket_labels(const fg_lexicon *lx, fg_str *buf)
+{
+    fg_str copy = FG_STR_INIT;
+    fg_strview s = fg_sv(buf->ptr, buf->len);
+    size_t from = 0;
+    int rc = FG_OK;
+
+    if (fg_sv_find(s, "【") == SIZE_MAX && fg_sv_find(s, "〔") == SIZE_MAX)
+        return FG_OK;
+    for (size_t i = 3; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        size_t n;
+
+        if (!(AT(s, i, "【") || AT(s, i, "〔")) || is_sep_at(s, i - 3) || AT(s, i - 3, "、") ||
+            fg_clause__label_at(lx, s, i, &n) == FG_LABEL_NONE)
+            continue;
+        FG_TRY(fg_str_append(&copy, s.ptr + from, i - from));
+        FG_TRY(fg_str_append(&copy, "；", 3));
+        from = i;
+    }
+    if (from > 0) {
+        FG_TRY(fg_str_append(&copy, s.ptr + from, s.len - from));
+        fg_str_clear(buf);
+        FG_TRY(fg_str_append(buf, copy.ptr, copy.len));
+    }
+out:
+    fg_str_dispose(&copy);
+    return rc;
+}
+
 /* One span of units with the role it gets. */
 typedef struct span {
     fg_strview units;
@@ -2068,6 +2123,7 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     *is_clause = false;
     ensure_sets();
     FG_TRY(normalise(out->lex, buf, text));
+    FG_TRY(separate_bracket_labels(out->lex, buf));
     s = fg_sv(buf->ptr, buf->len);
     if (strict)
         s = skip_subject(s);

@@ -814,7 +814,9 @@ static int line_start_labels(parser *p, fg_strview o)
         else
             ev_k++;
         x = skip_blank_chars(o, at);
-        if (x >= o.len || (unsigned char)o.ptr[x] < 0xE4 || (unsigned char)o.ptr[x] > 0xE9 ||
+        if (x >= o.len ||
+            (((unsigned char)o.ptr[x] < 0xE4 || (unsigned char)o.ptr[x] > 0xE9) &&
+             !AT(o, x, "【") && !AT(o, x, "〔")) ||
             !role_label_at(p->units.lex, o, x))
             continue;
         if (n_extra > 0 && extra[n_extra - 1] >= x)
@@ -989,8 +991,15 @@ static int find_clauses(parser *p, char *text, size_t len)
         if (depth > 0 && --depth == 0) {
             fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
 
-            if (fg_clause__is_lead_mark(in)) {
-                /* X（牵头）: stays for the list it marks (责任单位：X（牵头）、Y). */
+            size_t lab;
+
+            if (fg_clause__is_lead_mark(in) ||
+                (fg_clause__label_at(p->units.lex, t, open_at, &lab) != FG_LABEL_NONE &&
+                 open_at + lab >= i + n)) {
+                /*
+                 * X（牵头）: stays for the list it marks (责任单位：X（牵头）、Y); 【牵头单位】X:
+                 * a label in brackets, read with the text after it.
+                 */
                 i += n;
                 continue;
             }
