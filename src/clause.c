@@ -1484,7 +1484,19 @@ typedef struct span {
     const marker *m;
 } span;
 
+bool fg_clause__sentence_like(fg_strview name)
+{
+    return (name.len > 20 && count_cps_upto(name, 20) > 20) || fg_sv_contains(name, "的") ||
+           fg_sv_contains(name, "为") || fg_sv_contains(name, "是");
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
+{
+    return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
+}
+
+int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, fg_strview text,
+                           unsigned flags)
 {
     fg_str *buf = &out->scratch;
     span spans[32];
@@ -1504,6 +1516,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     int rc = FG_OK;
 
     *is_clause = false;
+    if (notes_out != NULL)
+        *notes_out = 0;
     ensure_sets();
     FG_TRY(normalise(buf, text));
     s = fg_sv(buf->ptr, buf->len);
@@ -1669,6 +1683,9 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     }
     if (!bad && out->n > first)
         *is_clause = true;
+    for (size_t k = first; notes_out != NULL && *is_clause && k < out->n; k++)
+        if (fg_clause__sentence_like(fg_sv(out->names.ptr + out->v[k].off, out->v[k].len)))
+            *notes_out |= FG_CLAUSE_NOTE_LONG_NAME;
 out:
     if (!*is_clause && out->n > first) {
         out->names.len = out->v[first].off;

@@ -380,6 +380,14 @@ typedef struct pclause {
     size_t n_units;
 } pclause;
 
+/* A note of what was not understood; seq keeps notes of one line in the order they were made. */
+typedef struct pnote {
+    fg_note_kind kind;
+    size_t line;
+    size_t seq;
+    const char *text;
+} pnote;
+
 typedef struct pitem {
     const char *path;
     const char *part;
@@ -476,6 +484,10 @@ typedef struct parser {
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
+
+    pnote *notes;            /* what was not understood (see add_note()) */
+    size_t n_notes;
+    size_t cap_notes;
 } parser;
 
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
@@ -548,21 +560,189 @@ static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first
     return FG_OK;
 }
 
+/* ---- notes: what was not understood ---- */
+
+/* A note's text holds at most this many code points; a longer one is cut and ends in …. */
+#define NOTE_CPS 120
+
+/*
+ * Record a note of kind at line with text: trimmed, each run of blanks (parentheticals
+ * blanked by find_clauses()) made one blank, cut after NOTE_CPS code points. O(len).
+ */
+static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
+{
+    char buf[NOTE_CPS * 4 + 8];
+    size_t len = 0;
+    size_t cps = 0;
+    bool blank = false;
+    pnote *nt;
+    int rc = grow((void **)&p->notes, &p->cap_notes, p->n_notes, sizeof *p->notes);
+
+    if (rc < 0)
+        return rc;
+    text = trim(text);
+    for (size_t i = 0; i < text.len;) {
+        size_t n = fg_cp_len((unsigned char)text.ptr[i]);
+        size_t b;
+
+        if (i + n > text.len)
+            n = text.len - i;
+        if (is_space_at(text, i, &b) || text.ptr[i] == '\n' || text.ptr[i] == '\r') {
+            blank = true;
+            i += is_space_at(text, i, &b) ? b : 1;
+            continue;
+        }
+        if (cps == NOTE_CPS) {
+            memcpy(buf + len, "…", 3);
+            len += 3;
+            break;
+        }
+        if (blank && len > 0) {
+            buf[len++] = ' ';
+            cps++;
+        }
+        blank = false;
+        memcpy(buf + len, text.ptr + i, n);
+        len += n;
+        cps++;
+        i += n;
+    }
+    nt = &p->notes[p->n_notes];
+    nt->kind = kind;
+    nt->line = line;
+    nt->seq = p->n_notes;
+    nt->text = arena_dup(p, fg_sv(buf, len));
+    if (nt->text == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    p->n_notes++;
+    return FG_OK;
+}
+
+/* The first characters of the role words of holds_role_word(). */
+static const char note_firsts[] = "牵负配责参协主";
+
+static bool holds_role_word(fg_strview s);
+
+/*
+ * Whether s[i] starts a label X单位：, X部门：, X机构： or X主体： (also with a half-width
+ * colon), X one to eight ideographs; its length in bytes, or 0. Bounded: O(1).
+ */
+static size_t label_like_at(fg_strview s, size_t i)
+{
+    size_t j = i;
+
+    for (int n = 0; n < 10 && j + 3 <= s.len; n++) {
+        unsigned char c = (unsigned char)s.ptr[j];
+
+        if (n >= 1 && (AT(s, j, "单位") || AT(s, j, "部门") || AT(s, j, "机构") ||
+                       AT(s, j, "主体"))) {
+            size_t k = j + 6;
+
+            if (AT(s, k, "："))
+                return k + 3 - i;
+            if (k < s.len && s.ptr[k] == ':')
+                return k + 1 - i;
+        }
+        if (c < 0xE4 || c > 0xE9) /* not an ideograph */
+            return 0;
+        j += 3;
+    }
+    return 0;
+}
+
+static bool label_start_at(fg_strview s, size_t i);
+
+/*
+ * A label at s[i] that neither label_start_at() nor the clause grammar knows, followed by
+ * a unit name (up to a separator or limit): 新型研发机构：支持建设…的省级新型研发机构 is a
+ * heading with its text, not a label. Bounded: O(1).
+ */
+static bool unknown_label_at(fg_strview s, size_t i, size_t limit)
+{
+    size_t n = label_like_at(s, i);
+    size_t j;
+    size_t end;
+
+    if (n == 0 || label_start_at(s, i) || AT(s, i, "责任主体"))
+        return false;
+    j = i + n;
+    end = limit < s.len ? limit : s.len;
+    if (end > j + 120)
+        end = j + 120;
+    for (size_t k = j; k < end; k += fg_cp_len((unsigned char)s.ptr[k])) {
+        if (AT(s, k, "、") || AT(s, k, "，") || AT(s, k, "；") || AT(s, k, "。") ||
+            AT(s, k, "：") || s.ptr[k] == ',' || s.ptr[k] == ':') {
+            end = k;
+            break;
+        }
+    }
+    while (end > j && end < s.len && ((unsigned char)s.ptr[end] & 0xC0) == 0x80)
+        end--;
+    {
+        fg_strview e = trim(fg_sv(s.ptr + j, end - j));
+
+        return e.len > 0 && fg_clause__looks_like_unit(e) && !fg_clause__sentence_like(e);
+    }
+}
+
+/*
+ * A parenthetical (its inside, in) that gave no clause: noted when it starts with a label
+ * the lexicon lacks, or holds a role word. （牵头） after a unit name is a lead mark, not a
+ * statement of its own; （以下简称…） names something.
+ */
+static int note_bracket(parser *p, fg_strview in, size_t off)
+{
+    fg_strview b = trim(in);
+
+    if (fg_sv_eq(b, fg_sv_cstr("牵头")) || fg_sv_eq(b, fg_sv_cstr("牵头单位")) ||
+        fg_sv_eq(b, fg_sv_cstr("牵头部门")) || fg_sv_starts(b, "以下简称") ||
+        fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
+        return FG_OK;
+    if (unknown_label_at(b, 0, b.len))
+        return add_note(p, FG_NOTE_UNKNOWN_LABEL, b, line_of(p, off));
+    if (holds_role_word(b))
+        return add_note(p, FG_NOTE_ROLE_WORDS, b, line_of(p, off));
+    return FG_OK;
+}
+
+/* Notes for the units first.. of a clause just read, as its FG_CLAUSE_NOTE_* bits say. */
+static int note_clause(parser *p, unsigned notes, fg_strview text, size_t first, size_t line)
+{
+    int rc = FG_OK;
+
+    if (notes & FG_CLAUSE_NOTE_UNKNOWN_LABEL)
+        FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, text, line));
+    for (size_t k = first; (notes & FG_CLAUSE_NOTE_LONG_NAME) && k < p->units.n; k++) {
+        fg_strview name = fg_sv(p->units.names.ptr + p->units.v[k].off, p->units.v[k].len);
+
+        if (fg_clause__sentence_like(name))
+            FG_TRY(add_note(p, FG_NOTE_LONG_NAME, name, line));
+    }
+out:
+    return rc;
+}
+
 /* Try one candidate clause text; on success it is recorded. */
 static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bool *found)
 {
     size_t first = p->units.n;
     bool is_clause = false;
+    unsigned notes = 0;
     int rc;
 
     if (p->first_is_lead)
         flags |= FG_CLAUSE_FIRST_IS_LEAD;
-    rc = fg_clause__parse(&p->units, &is_clause, text, flags);
+    rc = fg_clause__parse_noted(&p->units, &is_clause, &notes, text, flags);
     if (rc < 0)
         return rc;
     *found = is_clause;
     if (!is_clause)
         return FG_OK;
+    if (notes != 0) {
+        rc = note_clause(p, notes, text, first, line_of(p, off));
+        if (rc < 0)
+            return rc;
+    }
     return add_clause(p, text, line_of(p, off), first);
 }
 
@@ -588,6 +768,7 @@ static struct {
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
     fg_charscan team_firsts; /* the first characters of team_endings */
     fg_charscan rare_firsts;
+    fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
 } sets;
 
 static void sets_init(void)
@@ -601,6 +782,7 @@ static void sets_init(void)
     fg_charscan_init(&sets.events, events, strlen(events));
     fg_charscan_init(&sets.team_firsts, team_firsts, sizeof team_firsts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
+    fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
 }
 
 static void ensure_sets(void)
@@ -610,6 +792,18 @@ static void ensure_sets(void)
     pthread_once(&once, sets_init);
 }
 
+
+/* Whether s holds 牵头, 负责, 配合, 责任, 参与, 协办 or 主办 (one pass). */
+static bool holds_role_word(fg_strview s)
+{
+    for (size_t i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, 0, s.len); i < s.len;
+         i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, i + 3, s.len)) {
+        if (AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "责任") ||
+            AT(s, i, "参与") || AT(s, i, "协办") || AT(s, i, "主办"))
+            return true;
+    }
+    return false;
+}
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
 static bool role_word_at(fg_strview s, size_t i)
@@ -788,6 +982,84 @@ static bool label_event_at(const parser *p, size_t x, size_t *k)
     return *k < p->n_ev && (p->ev[*k] >> EV_SHIFT) == x && (p->ev[*k] & EV_LABEL) != 0;
 }
 
+/* A labelled block (牵头单位：X 配合单位：Y …): a clause, or a note when it gives none. */
+static int try_block(parser *p, fg_strview block, size_t off)
+{
+    bool found = false;
+    int rc = try_clause(p, block, off, 0, &found);
+
+    if (rc == FG_OK && !found)
+        rc = add_note(p, FG_NOTE_ROLE_WORDS, block, line_of(p, off));
+    return rc;
+}
+
+/* s[i..) up to the end of its sentence or line (next_line, or o.len), at most 600 bytes. */
+static fg_strview rest_of_sentence(fg_strview o, size_t i, size_t next_line)
+{
+    size_t end = next_line < o.len ? next_line : o.len;
+
+    if (end > i + 600)
+        end = i + 600;
+    for (size_t j = i; j < end; j += fg_cp_len((unsigned char)o.ptr[j]))
+        if (AT(o, j, "。") || AT(o, j, "；"))
+            return fg_sv(o.ptr + i, j - i);
+    while (end > i && end < o.len && ((unsigned char)o.ptr[end] & 0xC0) == 0x80)
+        end--;
+    return fg_sv(o.ptr + i, end - i);
+}
+
+/*
+ * Labels the lexicon lacks (督办单位：, 责任机构：) outside parentheticals, where a line or a
+ * sentence starts: o is the item text with parentheticals blanked, p->ev its events from
+ * collect_sentence_events() and p->lm its line starts. A label the lexicon knows made a
+ * labelled block already. The two lists are in order: they are merged, so each place is
+ * looked at once, and each look is bounded.
+ */
+static int note_unknown_labels(parser *p, fg_strview o)
+{
+    size_t li = 0;
+    size_t ei = 0;
+    size_t last = SIZE_MAX;
+    int rc = FG_OK;
+
+    while (li < p->n_lm || ei < p->n_ev) {
+        size_t at_line = li < p->n_lm ? p->lm[li].off : SIZE_MAX;
+        size_t at_term = SIZE_MAX;
+        size_t x;
+
+        if (ei < p->n_ev && !(p->ev[ei] & EV_TERM)) {
+            ei++;
+            continue;
+        }
+        if (ei < p->n_ev)
+            at_term = (p->ev[ei] >> EV_SHIFT) + 3;
+        if (at_line <= at_term) {
+            x = at_line;
+            li++;
+        } else {
+            x = at_term;
+            ei++;
+        }
+        x = skip_blanks(o, x);
+        if (x == last || x >= o.len)
+            continue;
+        last = x;
+        {
+            size_t k = li;
+            size_t next_line;
+
+            while (k < p->n_lm && p->lm[k].off <= x)
+                k++;
+            next_line = k < p->n_lm ? p->lm[k].off : o.len;
+            if (unknown_label_at(o, x, next_line))
+                FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, rest_of_sentence(o, x, next_line),
+                                line_of(p, x)));
+        }
+    }
+out:
+    return rc;
+}
+
 /*
  * Find the clauses of the open item in its own text: parentheticals first, then the
  * text outside them, split into sentences, for labelled blocks and role sentences. Each
@@ -826,11 +1098,14 @@ static int find_clauses(parser *p, char *text, size_t len)
         if (depth > 0 && --depth == 0) {
             fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
 
+            found = false;
             if (fg_clause__has_role_word(in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
             } else if (p->first_is_lead) {
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
             }
+            if (!found)
+                FG_TRY(note_bracket(p, in, open_at));
             memset(text + open_at, ' ', i + n - open_at);
         }
         i += n;
@@ -839,8 +1114,11 @@ static int find_clauses(parser *p, char *text, size_t len)
         /* An unclosed parenthetical runs to the end of the item. */
         fg_strview in = fg_sv(t.ptr + open_at + open_len, t.len - open_at - open_len);
 
+        found = false;
         if (fg_clause__has_role_word(in) && in.len < 2000)
             FG_TRY(try_clause(p, in, open_at, 0, &found));
+        if (!found)
+            FG_TRY(note_bracket(p, in, open_at));
         memset(text + open_at, ' ', t.len - open_at);
     }
 
@@ -914,8 +1192,8 @@ static int find_clauses(parser *p, char *text, size_t len)
                     block_end = (size_t)(sent.ptr - o.ptr) + sent.len;
                 } else {
                     if (block_start != SIZE_MAX && sent.len) {
-                        FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
-                                          block_start, 0, &found));
+                        FG_TRY(try_block(p, fg_sv(o.ptr + block_start, block_end - block_start),
+                                         block_start));
                         block_start = SIZE_MAX;
                     }
                     if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
@@ -932,8 +1210,9 @@ static int find_clauses(parser *p, char *text, size_t len)
             i += n;
         }
         if (block_start != SIZE_MAX)
-            FG_TRY(try_clause(p, fg_sv(o.ptr + block_start, block_end - block_start),
-                              block_start, 0, &found));
+            FG_TRY(try_block(p, fg_sv(o.ptr + block_start, block_end - block_start),
+                             block_start));
+        FG_TRY(note_unknown_labels(p, o));
     }
 out:
     return rc;
@@ -1761,9 +2040,13 @@ static int finish_row(parser *p)
         if (label.len) {
             size_t first = p->units.n;
             bool is_clause = false;
+            unsigned notes = 0;
 
-            FG_TRY(fg_clause__parse(&p->units, &is_clause, fg_sv(label.ptr, label.len),
-                                    p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+            FG_TRY(fg_clause__parse_noted(&p->units, &is_clause, &notes,
+                                          fg_sv(label.ptr, label.len),
+                                          p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+            if (is_clause && notes != 0)
+                FG_TRY(note_clause(p, notes, fg_sv(label.ptr, label.len), first, it->line));
             if (is_clause)
                 FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), it->line, first));
         }
@@ -2268,6 +2551,75 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
     return false;
 }
 
+/*
+ * Whether t[pos] (a 第一 or 首位) is worded as a declaration of who leads: 首位, 第一位,
+ * or 第一 after 列 排 在 名 居 — with a 牵头 within 15 characters before it or 20 after it.
+ */
+static bool declaration_like(fg_strview t, size_t pos)
+{
+    size_t lo = pos > 45 ? pos - 45 : 0;
+    size_t hi = pos + 66 < t.len ? pos + 66 : t.len;
+
+    if (AT(t, pos, "第一") && !AT(t, pos + 6, "位") &&
+        !(pos >= 3 && (AT(t, pos - 3, "列") || AT(t, pos - 3, "排") || AT(t, pos - 3, "在") ||
+                       AT(t, pos - 3, "名") || AT(t, pos - 3, "居"))))
+        return false;
+    while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
+        lo++;
+    return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
+}
+
+/*
+ * Notes for the declarations of who leads that declares_first_is_lead() did not take (it
+ * did not take any: the caller asks only then), each with its sentence. The 第一 and 首位
+ * of t are visited in order from where find_rare_words() found the first of each, and
+ * the lines are counted on from one note to the next: O(len).
+ */
+static int note_declarations(parser *p, fg_strview t, const rare_words *rw)
+{
+    size_t next_first = rw->first;
+    size_t next_top = rw->top;
+    size_t counted = 0;   /* t[0..counted) has been counted: line lines start in it */
+    size_t line = 1;
+    size_t done = 0;      /* a note's sentence ends here: nothing before it is noted again */
+    int rc = FG_OK;
+
+    while (next_first != SIZE_MAX || next_top != SIZE_MAX) {
+        size_t pos = next_first < next_top ? next_first : next_top;
+        size_t from;
+        size_t to;
+
+        if (pos == next_first)
+            next_first = find_from(t, pos + 6, "第一");
+        else
+            next_top = find_from(t, pos + 6, "首位");
+        if (pos < done || !declaration_like(t, pos))
+            continue;
+        /* The sentence: back to a line start or 。, on to a line end or 。 (bounded). */
+        from = pos;
+        while (from > 0 && pos - from < 180 && t.ptr[from - 1] != '\n' &&
+               !(from >= 3 && AT(t, from - 3, "。")))
+            from--;
+        to = pos;
+        while (to < t.len && to - pos < 360 && t.ptr[to] != '\n' && !AT(t, to, "。"))
+            to++;
+        if (from < done)
+            from = done;
+        while (from < pos && ((unsigned char)t.ptr[from] & 0xC0) == 0x80)
+            from++;
+        while (to > pos && to < t.len && ((unsigned char)t.ptr[to] & 0xC0) == 0x80)
+            to--;
+        for (const char *nl = memchr(t.ptr + counted, '\n', from - counted); nl != NULL;
+             nl = memchr(nl + 1, '\n', (size_t)(t.ptr + from - nl - 1)))
+            line++;
+        counted = from;
+        done = to;
+        FG_TRY(add_note(p, FG_NOTE_DECLARATION, fg_sv(t.ptr + from, to - from), line));
+    }
+out:
+    return rc;
+}
+
 /* ---- building the document ---- */
 
 /*
@@ -2284,6 +2636,17 @@ static const char *names_copy(fg_arena *a, const fg_units *units)
         c[units->names.len] = '\0';
     }
     return c;
+}
+
+/* Notes in line order, and in the order they were made within a line. */
+static int note_cmp(const void *a, const void *b)
+{
+    const pnote *x = a;
+    const pnote *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int build_doc(parser *p, fg_doc *doc)
@@ -2336,6 +2699,17 @@ static int build_doc(parser *p, fg_doc *doc)
             }
         }
     }
+    if (p->n_notes > 1)
+        qsort(p->notes, p->n_notes, sizeof *p->notes, note_cmp);
+    doc->n_notes = p->n_notes;
+    doc->notes = p->n_notes ? fg_arena_alloc(a, p->n_notes * sizeof *doc->notes) : NULL;
+    if (p->n_notes && doc->notes == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_notes; i++) {
+        doc->notes[i].kind = p->notes[i].kind;
+        doc->notes[i].line = p->notes[i].line;
+        doc->notes[i].text = p->notes[i].text;
+    }
     doc->n_teams = p->n_teams;
     doc->teams = p->n_teams ? fg_arena_alloc(a, p->n_teams * sizeof *doc->teams) : NULL;
     if (p->n_teams && doc->teams == NULL)
@@ -2371,6 +2745,7 @@ static void parser_dispose(parser *p)
     free(p->items);
     free(p->clauses);
     free(p->teams);
+    free(p->notes);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -2576,6 +2951,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     p.flat = is_flat(t);
     rw = find_rare_words(t);
     p.first_is_lead = declares_first_is_lead(t, &rw);
+    if (!p.first_is_lead && (rw.first != SIZE_MAX || rw.top != SIZE_MAX))
+        FG_TRY(note_declarations(&p, t, &rw));
     p.has_zhao = rw.zhao != SIZE_MAX;
     doc->first_is_lead = p.first_is_lead;
 
