@@ -372,6 +372,7 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     static const char *const verbs[] = {"added", "unchanged", "replaced", "duplicate"};
     fg_ingest_status is;
     fg_doc_stats stats;
+    char unparsed[48] = ""; /* ", N not understood" when the document has notes */
 
     if (r->progress)
         fprintf(stderr, "\ringest: %zu/%zu %.60s\033[K", i + 1, n, path);
@@ -399,10 +400,12 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     r->counts[is]++;
     if (is == FG_INGEST_DUPLICATE)
         fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
+    if (p->doc->n_notes > 0)
+        snprintf(unparsed, sizeof unparsed, ", %zu not understood", p->doc->n_notes);
     if (!r->progress)
-        printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams)\n", verbs[is],
+        printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams%s)\n", verbs[is],
                p->doc->name, stats.n_items, stats.n_clauses, stats.n_lead + stats.n_co,
-               p->doc->n_teams);
+               p->doc->n_teams, unparsed);
 }
 
 /* Read and parse the files on n_jobs threads and store them in order on this one. */
@@ -556,12 +559,15 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 static const char documents_usage[] =
     "usage: fengong documents [--db PATH] [--format table|tsv|csv|json]\n"
     "\n"
-    "List the stored documents with their 文号, year, date and counts.\n";
+    "List the stored documents with their 文号, year, date and counts. unparsed is the\n"
+    "number of statements with role words that were not understood ('fengong extract\n"
+    "--explain FILE' lists them; empty for a document stored by a fengong before them).\n";
 
 int cmd_documents(int argc, char **argv, const cli_global *g)
 {
-    static const char *const hdr[] = {"doc", "doc_number", "year", "date", "items", "clauses",
-                                      "assignments", "teams", "title", "sha256", "ingested_at"};
+    static const char *const hdr[] = {"doc",   "doc_number", "year",     "date",
+                                      "items", "clauses",    "assignments", "teams",
+                                      "unparsed", "title",   "sha256",   "ingested_at"};
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -580,8 +586,8 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
         cli_report_error(g);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 9 : 11, hdr);
-    for (size_t k = 4; k <= 7; k++)
+    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 10 : 12, hdr);
+    for (size_t k = 4; k <= 8; k++)
         cli_printer_right(&p, k);
     rc = fg_store_documents(st, cli_printer_row, &p);
     cli_printer_end(&p);
