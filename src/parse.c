@@ -982,6 +982,22 @@ static bool label_event_at(const parser *p, size_t x, size_t *k)
     return *k < p->n_ev && (p->ev[*k] >> EV_SHIFT) == x && (p->ev[*k] & EV_LABEL) != 0;
 }
 
+/*
+ * （牵头）, （牵头单位） or （牵头部门） right after a unit name outside a clause (责任单位：
+ * X（牵头）、Y): a mark that X leads, which the clause grammar reads where it stands.
+ */
+static bool lead_mark_after_unit(fg_strview t, size_t open_at, fg_strview in)
+{
+    size_t k = open_at < 9 ? open_at : 9;
+
+    if (!fg_sv_eq(in, fg_sv_cstr("牵头")) && !fg_sv_eq(in, fg_sv_cstr("牵头单位")) &&
+        !fg_sv_eq(in, fg_sv_cstr("牵头部门")))
+        return false;
+    while (k > 0 && ((unsigned char)t.ptr[open_at - k] & 0xC0) == 0x80)
+        k--;
+    return k > 0 && fg_clause__looks_like_unit(fg_sv(t.ptr + open_at - k, k));
+}
+
 /* A labelled block (牵头单位：X 配合单位：Y …): a clause, or a note when it gives none. */
 static int try_block(parser *p, fg_strview block, size_t off)
 {
@@ -1098,6 +1114,11 @@ static int find_clauses(parser *p, char *text, size_t len)
         if (depth > 0 && --depth == 0) {
             fg_strview in = fg_sv(t.ptr + open_at + open_len, i - open_at - open_len);
 
+            if (lead_mark_after_unit(t, open_at, in)) {
+                /* Kept: the labelled block or sentence around it reads it (X（牵头）、Y). */
+                i += n;
+                continue;
+            }
             found = false;
             if (fg_clause__has_role_word(in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));

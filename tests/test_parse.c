@@ -861,6 +861,28 @@ static void test_parse__note_long_name(void **state)
     assert_string_equal(fmt_rows(find_item(doc, "M:1.3")), "lead:省政府国资委|lead:省财政厅");
 }
 
+/*
+ * A lead mark （牵头） after a unit name outside brackets marks that unit as lead, with no
+ * first-listed declaration, in a labelled line and in a role sentence; it is no note.
+ */
+static void test_parse__lead_mark_outside_brackets(void **state)
+{
+    const char *src = "一、稳定经济增长\n"
+                      "1．推进数字政府建设。责任单位：省数据局、省委网信办（牵头）、省政务服务中心\n"
+                      "2．促进消费。\n"
+                      "责任单位：省商务厅（牵头单位）、省文化和旅游厅、省市场监管局\n"
+                      "3．抓好安全生产。省应急管理厅（牵头）、省消防救援总队负责。\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 0);
+    check_item(doc, "M:1.1", "推进数字政府建设", 1, "co:省数据局|lead:省委网信办|co:省政务服务中心");
+    check_item(doc, "M:1.2", "促进消费", 1, "lead:省商务厅|co:省文化和旅游厅|co:省市场监管局");
+    check_item(doc, "M:1.3", "抓好安全生产", 1, "lead:省应急管理厅|co:省消防救援总队");
+    assert_string_equal(fmt_notes(doc), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -888,6 +910,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__note_unknown_label, free_all),
         cmocka_unit_test_teardown(test_parse__note_declaration, free_all),
         cmocka_unit_test_teardown(test_parse__note_long_name, free_all),
+        cmocka_unit_test_teardown(test_parse__lead_mark_outside_brackets, free_all),
         cmocka_unit_test_teardown(test_parse__metadata, free_all),
         cmocka_unit_test_teardown(test_parse__metadata_absent, free_all),
         cmocka_unit_test_teardown(test_parse__work_teams, free_all),
