@@ -58,7 +58,10 @@ enum {
 int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, fg_strview text,
                            unsigned flags);
 
-/* A unit name that reads like a sentence: more than 20 code points, or a 的, 为 or 是. */
+/*
+ * A unit name that reads like a sentence: longer than 20 ideographs (60 bytes: a name is
+ * counted in bytes, as its characters are nearly all ideographs), or a 的, 为 or 是.
+ */
 bool fg_clause__sentence_like(fg_strview name);
 
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */

@@ -629,25 +629,24 @@ static bool holds_role_word(fg_strview s);
  */
 static size_t label_like_at(fg_strview s, size_t i)
 {
+    size_t lim = i + 33 < s.len ? i + 33 : s.len;
     size_t j = i;
+    size_t end;
 
-    for (int n = 0; n < 10 && j + 3 <= s.len; n++) {
-        unsigned char c = (unsigned char)s.ptr[j];
-
-        if (n >= 1 && (AT(s, j, "单位") || AT(s, j, "部门") || AT(s, j, "机构") ||
-                       AT(s, j, "主体"))) {
-            size_t k = j + 6;
-
-            if (AT(s, k, "："))
-                return k + 3 - i;
-            if (k < s.len && s.ptr[k] == ':')
-                return k + 1 - i;
-        }
-        if (c < 0xE4 || c > 0xE9) /* not an ideograph */
-            return 0;
+    /* Ideographs up to a colon: a tight loop, as this runs at every line and sentence. */
+    while (j < lim && (unsigned char)((unsigned char)s.ptr[j] - 0xE4) <= 0xE9 - 0xE4)
         j += 3;
-    }
-    return 0;
+    if (j < s.len && s.ptr[j] == ':')
+        end = j + 1;
+    else if (AT(s, j, "："))
+        end = j + 3;
+    else
+        return 0;
+    /* X then the head: at least 3 ideographs before the colon. */
+    if (j < i + 9 || !(AT(s, j - 6, "单位") || AT(s, j - 6, "部门") || AT(s, j - 6, "机构") ||
+                       AT(s, j - 6, "主体")))
+        return 0;
+    return end - i;
 }
 
 static bool label_start_at(fg_strview s, size_t i);
@@ -1024,53 +1023,45 @@ static fg_strview rest_of_sentence(fg_strview o, size_t i, size_t next_line)
     return fg_sv(o.ptr + i, end - i);
 }
 
+/* Whether byte off of the item text starts one of its lines (p->lm). O(log lines). */
+static bool is_line_start(const parser *p, size_t off)
+{
+    size_t lo = 0;
+    size_t hi = p->n_lm;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (p->lm[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->n_lm && p->lm[lo].off == off;
+}
+
 /*
- * Labels the lexicon lacks (督办单位：, 责任机构：) outside parentheticals, where a line or a
- * sentence starts: o is the item text with parentheticals blanked, p->ev its events from
- * collect_sentence_events() and p->lm its line starts. A label the lexicon knows made a
- * labelled block already. The two lists are in order: they are merged, so each place is
- * looked at once, and each look is bounded.
+ * Labels the lexicon lacks (督办单位：, 责任机构：) where a line of the item starts: o is the
+ * item text with parentheticals blanked, p->lm its line starts. (find_clauses() looks at
+ * sentence starts; a label the lexicon knows made a labelled block.) Each look is bounded.
  */
 static int note_unknown_labels(parser *p, fg_strview o)
 {
-    size_t li = 0;
-    size_t ei = 0;
-    size_t last = SIZE_MAX;
     int rc = FG_OK;
 
-    while (li < p->n_lm || ei < p->n_ev) {
-        size_t at_line = li < p->n_lm ? p->lm[li].off : SIZE_MAX;
-        size_t at_term = SIZE_MAX;
-        size_t x;
+    for (size_t li = 0; li < p->n_lm; li++) {
+        size_t x = p->lm[li].off;
+        size_t next_line = li + 1 < p->n_lm ? p->lm[li + 1].off : o.len;
 
-        if (ei < p->n_ev && !(p->ev[ei] & EV_TERM)) {
-            ei++;
-            continue;
-        }
-        if (ei < p->n_ev)
-            at_term = (p->ev[ei] >> EV_SHIFT) + 3;
-        if (at_line <= at_term) {
-            x = at_line;
-            li++;
-        } else {
-            x = at_term;
-            ei++;
-        }
+        /* Parentheticals blanked at a line start leave long runs of ' '. */
+        while (x + 8 <= next_line && memcmp(o.ptr + x, "        ", 8) == 0)
+            x += 8;
+        while (x < next_line && o.ptr[x] == ' ')
+            x++;
         x = skip_blanks(o, x);
-        if (x == last || x >= o.len)
-            continue;
-        last = x;
-        {
-            size_t k = li;
-            size_t next_line;
-
-            while (k < p->n_lm && p->lm[k].off <= x)
-                k++;
-            next_line = k < p->n_lm ? p->lm[k].off : o.len;
-            if (unknown_label_at(o, x, next_line))
-                FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, rest_of_sentence(o, x, next_line),
-                                line_of(p, x)));
-        }
+        if (x < next_line && unknown_label_at(o, x, next_line))
+            FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, rest_of_sentence(o, x, next_line),
+                            line_of(p, x)));
     }
 out:
     return rc;
@@ -1220,6 +1211,11 @@ static int find_clauses(parser *p, char *text, size_t len)
                     if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
                         FG_TRY(try_clause(p, sent, (size_t)(sent.ptr - o.ptr), FG_CLAUSE_STRICT,
                                           &found));
+                    /* A label the lexicon lacks (one at a line start: note_unknown_labels()). */
+                    if (sent.len && unknown_label_at(sent, 0, sent.len) &&
+                        !is_line_start(p, (size_t)(sent.ptr - o.ptr)))
+                        FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, sent,
+                                        line_of(p, (size_t)(sent.ptr - o.ptr))));
                 }
                 start = term ? i + n : i;
                 start_is_label = label_event_at(p, start, &label_k);
@@ -2518,17 +2514,48 @@ static rare_words find_rare_words(fg_strview t)
 }
 
 /*
+ * Whether t[pos] (a 第一 or 首位) is worded as a declaration of who leads: 首位, 第一位,
+ * or 第一 after 列 排 在 名 居 — with a 牵头 within 15 characters before it or 20 after it.
+ */
+static bool declaration_like(fg_strview t, size_t pos)
+{
+    size_t lo = pos > 45 ? pos - 45 : 0;
+    size_t hi = pos + 66 < t.len ? pos + 66 : t.len;
+
+    if (AT(t, pos, "第一") && !AT(t, pos + 6, "位") &&
+        !(pos >= 3 && (AT(t, pos - 3, "列") || AT(t, pos - 3, "排") || AT(t, pos - 3, "在") ||
+                       AT(t, pos - 3, "名") || AT(t, pos - 3, "居"))))
+        return false;
+    while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
+        lo++;
+    return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
+}
+
+/* At most this many declaration-like phrases that were not taken are noted. */
+enum { MAX_DECL_MISSES = 16 };
+
+/* Record a 第一 or 首位 at pos that is worded as a declaration (after those recorded). */
+static void record_miss(fg_strview t, size_t pos, size_t *miss, size_t *n_miss)
+{
+    if (*n_miss < MAX_DECL_MISSES && (*n_miss == 0 || miss[*n_miss - 1] < pos) &&
+        declaration_like(t, pos))
+        miss[(*n_miss)++] = pos;
+}
+
+/*
  * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
  * 首位 in the 45 bytes before it. Dense documents hold a 牵头 every few lines and most hold
  * no 第一 or 首位 at all: the next of each is looked up once past each occurrence (lo only
  * grows), starting from rw, and a 牵头 with neither in its window is passed over without
  * searching it.
  */
-static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
+static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *miss,
+                                   size_t *n_miss)
 {
     size_t next_first = rw->first; /* the first 第一 at or after lo, or SIZE_MAX */
     size_t next_top = rw->top;     /* the same for 首位 */
 
+    *n_miss = 0;
     if (next_first == SIZE_MAX && next_top == SIZE_MAX)
         return false;
     for (size_t i = 0; i < t.len;) {
@@ -2546,6 +2573,11 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
             next_first = find_from(t, lo, "第一");
         if (next_top != SIZE_MAX && next_top < lo)
             next_top = find_from(t, lo, "首位");
+        /* One just after this 牵头 (牵头单位排在首位) is a phrase the test below never takes. */
+        if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66)
+            record_miss(t, next_first, miss, n_miss);
+        if (next_top != SIZE_MAX && next_top >= pos + 6 && next_top < pos + 66)
+            record_miss(t, next_top, miss, n_miss);
         /* Neither lies whole in t[lo .. pos): the window below would find neither. */
         if (!(next_first != SIZE_MAX && next_first + 6 <= pos) &&
             !(next_top != SIZE_MAX && next_top + 6 <= pos)) {
@@ -2565,6 +2597,7 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
                     !fg_sv_contains(between, "（") && !fg_sv_contains(between, "：") &&
                     !fg_sv_contains(between, "。"))
                     return true;
+                record_miss(t, lo + f, miss, n_miss);
             }
         }
         i = pos + 6;
@@ -2573,48 +2606,23 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
 }
 
 /*
- * Whether t[pos] (a 第一 or 首位) is worded as a declaration of who leads: 首位, 第一位,
- * or 第一 after 列 排 在 名 居 — with a 牵头 within 15 characters before it or 20 after it.
- */
-static bool declaration_like(fg_strview t, size_t pos)
-{
-    size_t lo = pos > 45 ? pos - 45 : 0;
-    size_t hi = pos + 66 < t.len ? pos + 66 : t.len;
-
-    if (AT(t, pos, "第一") && !AT(t, pos + 6, "位") &&
-        !(pos >= 3 && (AT(t, pos - 3, "列") || AT(t, pos - 3, "排") || AT(t, pos - 3, "在") ||
-                       AT(t, pos - 3, "名") || AT(t, pos - 3, "居"))))
-        return false;
-    while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
-        lo++;
-    return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
-}
-
-/*
  * Notes for the declarations of who leads that declares_first_is_lead() did not take (it
- * did not take any: the caller asks only then), each with its sentence. The 第一 and 首位
- * of t are visited in order from where find_rare_words() found the first of each, and
- * the lines are counted on from one note to the next: O(len).
+ * took none: the caller asks only then), at the positions it recorded (in order), each
+ * with its sentence; the lines are counted on from one note to the next: O(len).
  */
-static int note_declarations(parser *p, fg_strview t, const rare_words *rw)
+static int note_declarations(parser *p, fg_strview t, const size_t *miss, size_t n_miss)
 {
-    size_t next_first = rw->first;
-    size_t next_top = rw->top;
     size_t counted = 0;   /* t[0..counted) has been counted: line lines start in it */
     size_t line = 1;
     size_t done = 0;      /* a note's sentence ends here: nothing before it is noted again */
     int rc = FG_OK;
 
-    while (next_first != SIZE_MAX || next_top != SIZE_MAX) {
-        size_t pos = next_first < next_top ? next_first : next_top;
+    for (size_t m = 0; m < n_miss; m++) {
+        size_t pos = miss[m];
         size_t from;
         size_t to;
 
-        if (pos == next_first)
-            next_first = find_from(t, pos + 6, "第一");
-        else
-            next_top = find_from(t, pos + 6, "首位");
-        if (pos < done || !declaration_like(t, pos))
+        if (pos < done)
             continue;
         /* The sentence: back to a line start or 。, on to a line end or 。 (bounded). */
         from = pos;
@@ -2948,6 +2956,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     fg_strview t;
     size_t line_no = 0;
     rare_words rw;
+    size_t decl_miss[MAX_DECL_MISSES]; /* declaration-like phrases not taken, in order */
+    size_t n_decl_miss = 0;
     int rc = FG_OK;
 
     if (out == NULL)
@@ -2971,9 +2981,9 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     /* Flat documents (few line breaks) get inline markers. */
     p.flat = is_flat(t);
     rw = find_rare_words(t);
-    p.first_is_lead = declares_first_is_lead(t, &rw);
-    if (!p.first_is_lead && (rw.first != SIZE_MAX || rw.top != SIZE_MAX))
-        FG_TRY(note_declarations(&p, t, &rw));
+    p.first_is_lead = declares_first_is_lead(t, &rw, decl_miss, &n_decl_miss);
+    if (!p.first_is_lead && n_decl_miss > 0)
+        FG_TRY(note_declarations(&p, t, decl_miss, n_decl_miss));
     p.has_zhao = rw.zhao != SIZE_MAX;
     doc->first_is_lead = p.first_is_lead;
 
