@@ -363,6 +363,7 @@ typedef struct ingest_run {
     const cli_global *g;
     int progress;
     size_t counts[4];
+    size_t n_unparsed_docs; /* documents stored with statements not understood */
     int status;
 } ingest_run;
 
@@ -398,6 +399,8 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     }
     fg_doc_stats_get(&stats, p->doc);
     r->counts[is]++;
+    if (p->doc->n_notes > 0 && (is == FG_INGEST_ADDED || is == FG_INGEST_REPLACED))
+        r->n_unparsed_docs++;
     if (is == FG_INGEST_DUPLICATE)
         fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
     if (p->doc->n_notes > 0)
@@ -502,6 +505,10 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "\ringest: %zu files: %zu added, %zu replaced, %zu unchanged, "
                 "%zu duplicate\033[K\n", n_files, r.counts[0], r.counts[2], r.counts[1],
                 r.counts[3]);
+    if (r.progress && r.n_unparsed_docs > 0)
+        fprintf(stderr, "ingest: %zu of them with statements not understood (the unparsed "
+                "column of 'fengong documents'; 'fengong extract --explain FILE')\n",
+                r.n_unparsed_docs);
     fg_store_close(r.st);
     fg_gazetteer_free(gz);
     return r.status;
