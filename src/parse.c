@@ -11,8 +11,11 @@
  * joined with no separator (PDF page breaks fall inside words); when an item closes, its
  * title is cut, its clauses are found (parentheticals, labelled blocks, role sentences)
  * and handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell
- * per line under a 序号/牵头单位 header) become one item per row. Everything is linear in
- * the input: each byte is looked at a bounded number of times.
+ * per line under a 序号/牵头单位 header) become one item per row. What the grammar could not
+ * read is noted (fg_doc.notes): a parenthetical or labelled block with a role word and no
+ * clause, a label the lexicon lacks, a first-listed-lead phrase not taken as a declaration,
+ * a unit name that reads like a sentence. Everything is linear in the input: each byte is
+ * looked at a bounded number of times.
  */
 #include "fengong/parse.h"
 
@@ -592,7 +595,7 @@ static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
             i += is_space_at(text, i, &b) ? b : 1;
             continue;
         }
-        if (cps == NOTE_CPS) {
+        if (cps + (blank && len > 0) >= NOTE_CPS) {
             memcpy(buf + len, "…", 3);
             len += 3;
             break;
