@@ -795,13 +795,41 @@ static void ensure_sets(void)
 }
 
 
-/* Whether s holds 牵头, 负责, 配合, 责任, 参与, 协办 or 主办 (one pass). */
+/* The text before s[i] ends like a unit name (X牵头, X等配合), judged on its last 3 characters. */
+static bool unit_before(fg_strview s, size_t i)
+{
+    size_t k;
+
+    if (i >= 3 && AT(s, i - 3, "等"))
+        i -= 3;
+    k = i < 9 ? i : 9;
+    while (k > 0 && ((unsigned char)s.ptr[i - k] & 0xC0) == 0x80)
+        k--;
+    return k > 0 && fg_clause__looks_like_unit(fg_sv(s.ptr + i - k, k));
+}
+
+/*
+ * Whether s says who does what, in one pass: 协办 or 主办; 责任 in 责任单位/部门/主体/机构/分工
+ * (not 责任险, 主体责任); 牵头, 负责, 配合 or 参与 as a label word (牵头单位, 配合部门) or
+ * after a unit name (省公安厅配合; not 社会资本参与, 负责人).
+ */
 static bool holds_role_word(fg_strview s)
 {
     for (size_t i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, 0, s.len); i < s.len;
          i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, i + 3, s.len)) {
-        if (AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "责任") ||
-            AT(s, i, "参与") || AT(s, i, "协办") || AT(s, i, "主办"))
+        if (AT(s, i, "协办") || AT(s, i, "主办"))
+            return true;
+        if (AT(s, i, "责任")) {
+            if (AT(s, i + 6, "单位") || AT(s, i + 6, "部门") || AT(s, i + 6, "主体") ||
+                AT(s, i + 6, "机构") || AT(s, i + 6, "分工"))
+                return true;
+            continue;
+        }
+        if (!(AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "参与")))
+            continue;
+        if (AT(s, i + 6, "单位") || AT(s, i + 6, "部门"))
+            return true;
+        if (!(AT(s, i, "负责") && AT(s, i + 6, "人")) && unit_before(s, i))
             return true;
     }
     return false;

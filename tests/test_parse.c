@@ -736,7 +736,9 @@ static void test_parse__note_role_words(void **state)
         "4．推进新型基础设施建设，加快5G基站布局。\n"
         "责任单位：2024年底前完成\n"
         "5．由省政府常务副省长总牵头，成立重大项目建设指挥部，统筹推进全省重大项目。\n"
-        "6．推进数字政府建设。牵头单位：省数据局（牵头）；配合单位：省委网信办\n";
+        "6．推进数字政府建设。牵头单位：省数据局（牵头）；配合单位：省委网信办\n"
+        "7．推进企业安全生产责任保险（含安全生产责任险），鼓励社会资本参与（社会资本参与）。"
+        "（负责人：省应急管理厅张明）\n";
     fg_doc *doc;
     const fg_item *it;
 
@@ -765,7 +767,7 @@ static void test_parse__note_text_is_capped(void **state)
     len += (size_t)snprintf(src + len, sizeof src - len, "一、总体要求\n1．加强组织领导。（");
     for (int k = 0; k < 30; k++)
         len += (size_t)snprintf(src + len, sizeof src - len, "各级各部门");
-    snprintf(src + len, sizeof src - len, "要   压实责任）\n");
+    snprintf(src + len, sizeof src - len, "要压实属地责任，具体责任分工   另行明确）\n");
     doc = parse_doc(src);
     assert_int_equal(doc->n_notes, 1);
     assert_int_equal(doc->notes[0].kind, FG_NOTE_ROLE_WORDS);
@@ -777,8 +779,8 @@ static void test_parse__note_text_is_capped(void **state)
     assert_true(strncmp(text, "各级各部门各级各部门", 30) == 0);
     assert_string_equal(text + strlen(text) - 3, "…");
 
-    doc = parse_doc("一、总体要求\n1．加强组织领导。（各部门要   压实责任）\n");
-    assert_string_equal(fmt_notes(doc), "2 role_words 各部门要 压实责任\n");
+    doc = parse_doc("一、总体要求\n1．加强组织领导。（具体责任分工   另行明确）\n");
+    assert_string_equal(fmt_notes(doc), "2 role_words 具体责任分工 另行明确\n");
 }
 
 /*
