@@ -655,9 +655,10 @@ static size_t label_like_at(fg_strview s, size_t i)
 static bool label_start_at(fg_strview s, size_t i);
 
 /*
- * A label at s[i] that neither label_start_at() nor the clause grammar knows, followed by
- * a unit name (up to a separator or limit): 新型研发机构：支持建设…的省级新型研发机构 is a
- * heading with its text, not a label. Bounded: O(1).
+ * A label at s[i] that label_start_at() does not know (so it made no labelled block; the
+ * clause grammar reads 责任主体： in a parenthetical, where no note is made when it gives a
+ * clause), followed by a unit name (up to a separator or limit): 新型研发机构：支持建设…
+ * 的省级新型研发机构 is a heading with its text, not a label. Bounded: O(1).
  */
 static bool unknown_label_at(fg_strview s, size_t i, size_t limit)
 {
@@ -665,7 +666,7 @@ static bool unknown_label_at(fg_strview s, size_t i, size_t limit)
     size_t j;
     size_t end;
 
-    if (n == 0 || label_start_at(s, i) || AT(s, i, "责任主体"))
+    if (n == 0 || label_start_at(s, i))
         return false;
     j = i + n;
     end = limit < s.len ? limit : s.len;

@@ -799,15 +799,22 @@ static void test_parse__note_unknown_label(void **state)
                       "4．支持创新平台建设。\n"
                       "新型研发机构：支持建设500家面向市场的省级新型研发机构\n"
                       "5．优化政务服务。牵头单位：省政务局\n"
-                      "6．推进一网通办。（时间节点：2024年6月底前）\n";
+                      "6．推进一网通办。（时间节点：2024年6月底前）\n"
+                      "7．支持二手商品流通交易。\n"
+                      "责任主体：商务部、公安部、税务总局\n"
+                      "8．完善废旧产品回收网络。（责任主体：商务部、生态环境部）\n";
     fg_doc *doc;
 
     (void)state;
     doc = parse_doc(src);
     assert_string_equal(fmt_notes(doc), "3 unknown_label 督办单位：省政府督查室\n"
                                         "5 unknown_label 督办单位：省政府督查室\n"
-                                        "6 unknown_label 承办机构：省政务服务和大数据中心\n");
+                                        "6 unknown_label 承办机构：省政务服务和大数据中心\n"
+                                        "12 unknown_label 责任主体：商务部、公安部、税务总局\n"
+                                        "13 unknown_label 责任主体：商务部、生态环境部\n");
     assert_string_equal(fmt_rows(find_item(doc, "M:1.5")), "lead:省政务局");
+    /* The clause grammar has 责任主体：, but a parenthetical is tried only with 单位：/部门：. */
+    assert_int_equal(find_item(doc, "M:1.8")->n_clauses, 0);
 }
 
 /*
