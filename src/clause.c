@@ -2100,7 +2100,64 @@ typedef struct span {
     const marker *m;
 } span;
 
+/*
+ * Whether s holds a 的 (E7 9A 84), 为 (E4 B8 BA) or 是 (E6 98 AF), testing 16 places at a
+ * time for the three bytes of each: a clause's units hold one only if the clause does, so
+ * their names are searched only then.
+ */
+static bool has_sentence_word(fg_strview s)
+{
+    size_t i = 0;
+
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 18 <= s.len; i += 16) {
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s.ptr + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
+        __m128i de = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE7), eq8(b1, 0x9A)), eq8(b2, 0x84));
+        __m128i wei = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE4), eq8(b1, 0xB8)), eq8(b2, 0xBA));
+        __m128i shi = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE6), eq8(b1, 0x98)), eq8(b2, 0xAF));
+
+        if (_mm_movemask_epi8(_mm_or_si128(de, _mm_or_si128(wei, shi))) != 0)
+            return true;
+    }
+#endif
+    for (; i + 3 <= s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if ((c == 0xE7 || c == 0xE4 || c == 0xE6) &&
+            (AT(s, i, "的") || AT(s, i, "为") || AT(s, i, "是")))
+            return true;
+    }
+    return false;
+}
+
+bool fg_clause__sentence_like(fg_strview name)
+{
+    /* One walk over the code points. 的 E7 9A 84, 为 E4 B8 BA, 是 E6 98 AF. */
+    if (name.len > 60)
+        return true;
+    for (size_t i = 0; i < name.len;) {
+        unsigned char c = (unsigned char)name.ptr[i];
+
+        if ((c == 0xE7 || c == 0xE4 || c == 0xE6) && i + 3 <= name.len) {
+            uint32_t k = char3(name.ptr + i);
+
+            if (k == 0xE79A84 || k == 0xE4B8BA || k == 0xE698AF)
+                return true;
+        }
+        i += fg_cp_len(c);
+    }
+    return false;
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
+{
+    return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
+}
+
+int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, fg_strview text,
+                           unsigned flags)
 {
     fg_str *buf = &out->scratch;
     span spans[32];
@@ -2121,6 +2178,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     int rc = FG_OK;
 
     *is_clause = false;
+    if (notes_out != NULL)
+        *notes_out = 0;
     ensure_sets();
     FG_TRY(normalise(out->lex, buf, text));
     FG_TRY(separate_bracket_labels(out->lex, buf));
@@ -2309,7 +2368,8 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     for (size_t k = first; k < out->n && !bad; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 
-        if (strict || (flags & FG_CLAUSE_BARE_LIST && !any_marker)) {
+        /* A bracket with no role word, tried only for a declaration: names alone. */
+        if (strict || (flags & FG_CLAUSE_BARE_LIST)) {
             if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
         } else if (too_long_or_quoted(name, may_quote)) {
@@ -2319,6 +2379,19 @@ int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned f
     if (!bad && out->n > first) {
         *is_clause = true;
         out->unknown_labels += unknown_label;
+        if (notes_out != NULL && unknown_label)
+            *notes_out |= FG_CLAUSE_NOTE_UNKNOWN_LABEL;
+    }
+    if (notes_out != NULL && *is_clause) {
+        bool has_word = has_sentence_word(s);
+
+        for (size_t k = first; k < out->n; k++) {
+            fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
+
+            /* fg_clause__sentence_like(), with the search only where it may find */
+            if (name.len > 60 || (has_word && fg_clause__sentence_like(name)))
+                *notes_out |= FG_CLAUSE_NOTE_LONG_NAME;
+        }
     }
 out:
     if (!*is_clause && out->n > first) {

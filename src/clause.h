@@ -79,6 +79,22 @@ bool fg_clause__is_lead_mark(fg_strview w);
  */
 bool fg_clause__declaration_link(fg_strview between);
 
+/* What fg_clause__parse_noted() saw that a reader should check (OR-ed into *notes_out). */
+enum {
+    FG_CLAUSE_NOTE_UNKNOWN_LABEL = 1u << 0, /* a label the lexicon lacks was read as a role */
+    FG_CLAUSE_NOTE_LONG_NAME = 1u << 1      /* a unit of the clause reads like a sentence */
+};
+
+/* fg_clause__parse(), and *notes_out (set to 0 first) receives FG_CLAUSE_NOTE_* bits. */
+int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, fg_strview text,
+                           unsigned flags);
+
+/*
+ * A unit name that reads like a sentence: longer than 20 ideographs (60 bytes: a name is
+ * counted in bytes, as its characters are nearly all ideographs), or a 的, 为 or 是.
+ */
+bool fg_clause__sentence_like(fg_strview name);
+
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text);
 

@@ -50,6 +50,20 @@ const char *fg_kind_name(fg_kind kind)
     }
 }
 
+const char *fg_note_kind_name(fg_note_kind kind)
+{
+    switch (kind) {
+    case FG_NOTE_DECLARATION:
+        return "declaration";
+    case FG_NOTE_UNKNOWN_LABEL:
+        return "unknown_label";
+    case FG_NOTE_LONG_NAME:
+        return "long_name";
+    default:
+        return "role_words";
+    }
+}
+
 void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)
 {
     memset(out, 0, sizeof *out);
@@ -156,12 +170,24 @@ static json_t *team_json(const fg_team *tm)
     return NULL;
 }
 
+static json_t *note_json(const fg_note *nt)
+{
+    json_t *o = json_object();
+
+    if (o != NULL && set_int(o, "line", (json_int_t)nt->line) &&
+        set_str(o, "kind", fg_note_kind_name(nt->kind)) && set_str(o, "text", nt->text))
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
 static json_t *doc_json(const fg_doc *doc)
 {
     json_t *o = json_object();
     json_t *items = json_array();
     json_t *teams = json_array();
-    bool ok = o != NULL && items != NULL && teams != NULL;
+    json_t *notes = json_array();
+    bool ok = o != NULL && items != NULL && teams != NULL && notes != NULL;
 
     ok = ok && set_str(o, "doc", doc->name) && set_str(o, "title", doc->title) &&
          set_str(o, "doc_number", doc->doc_number) && set_str(o, "issuer", doc->issuer) &&
@@ -177,14 +203,25 @@ static json_t *doc_json(const fg_doc *doc)
 
         ok = tj != NULL && json_array_append_new(teams, tj) == 0;
     }
+    for (size_t n = 0; ok && n < doc->n_notes; n++) {
+        json_t *nj = note_json(&doc->notes[n]);
+
+        ok = nj != NULL && json_array_append_new(notes, nj) == 0;
+    }
+    /* Past the items, json_object_set_new() takes its value even when it fails. */
     if (ok && json_object_set_new(o, "items", items) == 0) {
         items = NULL;
-        if (json_object_set_new(o, "teams", teams) == 0)
-            return o;
+        if (json_object_set_new(o, "teams", teams) == 0) {
+            teams = NULL;
+            if (json_object_set_new(o, "notes", notes) == 0)
+                return o;
+            notes = NULL;
+        }
         teams = NULL;
     }
     json_decref(items);
     json_decref(teams);
+    json_decref(notes);
     json_decref(o);
     return NULL;
 }

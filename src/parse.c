@@ -11,8 +11,11 @@
  * joined with no separator (PDF page breaks fall inside words); when an item closes, its
  * title is cut, its clauses are found (parentheticals, labelled blocks, role sentences)
  * and handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell
- * per line under a 序号/牵头单位 header) become one item per row. Everything is linear in
- * the input: each byte is looked at a bounded number of times.
+ * per line under a 序号/牵头单位 header) become one item per row. What the grammar could not
+ * read is noted (fg_doc.notes): a parenthetical or labelled block with a role word and no
+ * clause, a label the lexicon lacks, a first-listed-lead phrase not taken as a declaration,
+ * a unit name that reads like a sentence. Everything is linear in the input: each byte is
+ * looked at a bounded number of times.
  */
 #include "fengong/parse.h"
 
@@ -380,6 +383,14 @@ typedef struct pclause {
     size_t n_units;
 } pclause;
 
+/* A note of what was not understood; seq keeps notes of one line in the order they were made. */
+typedef struct pnote {
+    fg_note_kind kind;
+    size_t line;
+    size_t seq;
+    const char *text;
+} pnote;
+
 typedef struct pitem {
     const char *path;
     const char *part;
@@ -476,6 +487,10 @@ typedef struct parser {
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
+
+    pnote *notes;            /* what was not understood (see add_note()) */
+    size_t n_notes;
+    size_t cap_notes;
 } parser;
 
 static int grow(void **v, size_t *cap, size_t n, size_t elem)
@@ -548,6 +563,140 @@ static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first
     return FG_OK;
 }
 
+/* ---- notes: what was not understood ---- */
+
+/* A note's text holds at most this many code points; a longer one is cut and ends in …. */
+#define NOTE_CPS 120
+
+/*
+ * Record a note of kind at line with text: trimmed, each run of blanks (parentheticals
+ * blanked by find_clauses()) made one blank, cut after NOTE_CPS code points. O(len).
+ */
+static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
+{
+    char buf[NOTE_CPS * 4 + 8];
+    size_t len = 0;
+    size_t cps = 0;
+    bool blank = false;
+    pnote *nt;
+    int rc = grow((void **)&p->notes, &p->cap_notes, p->n_notes, sizeof *p->notes);
+
+    if (rc < 0)
+        return rc;
+    text = trim(text);
+    for (size_t i = 0; i < text.len;) {
+        size_t n = fg_cp_len((unsigned char)text.ptr[i]);
+        size_t b;
+
+        if (i + n > text.len)
+            n = text.len - i;
+        if (is_space_at(text, i, &b) || text.ptr[i] == '\n' || text.ptr[i] == '\r') {
+            blank = true;
+            i += is_space_at(text, i, &b) ? b : 1;
+            continue;
+        }
+        if (cps + (blank && len > 0) >= NOTE_CPS) {
+            memcpy(buf + len, "…", 3);
+            len += 3;
+            break;
+        }
+        if (blank && len > 0) {
+            buf[len++] = ' ';
+            cps++;
+        }
+        blank = false;
+        memcpy(buf + len, text.ptr + i, n);
+        len += n;
+        cps++;
+        i += n;
+    }
+    nt = &p->notes[p->n_notes];
+    nt->kind = kind;
+    nt->line = line;
+    nt->seq = p->n_notes;
+    nt->text = arena_dup(p, fg_sv(buf, len));
+    if (nt->text == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    p->n_notes++;
+    return FG_OK;
+}
+
+/* The first characters of the role words of holds_role_word(). */
+static const char note_firsts[] = "牵负配责参协主";
+
+static bool holds_role_word(fg_strview s);
+
+
+/*
+ * A label at s[i] with no head word the lexicon knows (推进单位：, fg_clause__label_at()),
+ * followed by a unit name (up to a separator or limit): 新型研发机构：支持建设…的省级新型研发
+ * 机构 is a heading with its text, not a label. Bounded: O(1).
+ */
+static bool unknown_label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t limit)
+{
+    size_t n;
+    size_t j;
+    size_t end;
+
+    if (fg_clause__label_at(lx, s, i, &n) != FG_LABEL_UNKNOWN)
+        return false;
+    j = i + n;
+    end = limit < s.len ? limit : s.len;
+    if (end > j + 120)
+        end = j + 120;
+    for (size_t k = j; k < end; k += fg_cp_len((unsigned char)s.ptr[k])) {
+        if (AT(s, k, "、") || AT(s, k, "，") || AT(s, k, "；") || AT(s, k, "。") ||
+            AT(s, k, "：") || s.ptr[k] == ',' || s.ptr[k] == ':') {
+            end = k;
+            break;
+        }
+    }
+    while (end > j && end < s.len && ((unsigned char)s.ptr[end] & 0xC0) == 0x80)
+        end--;
+    {
+        fg_strview e = trim(fg_sv(s.ptr + j, end - j));
+
+        return e.len > 0 && fg_clause__looks_like_unit(e) && !fg_clause__sentence_like(e);
+    }
+}
+
+/*
+ * A parenthetical (its inside, in) that gave no clause: noted when it starts with a label
+ * the lexicon lacks, or holds a role word. （牵头） after a unit name is a lead mark, not a
+ * statement of its own; （以下简称…） names something.
+ */
+static int note_bracket(parser *p, fg_strview in, size_t off)
+{
+    fg_strview b = trim(in);
+
+    if (fg_sv_eq(b, fg_sv_cstr("牵头")) || fg_sv_eq(b, fg_sv_cstr("牵头单位")) ||
+        fg_sv_eq(b, fg_sv_cstr("牵头部门")) || fg_sv_starts(b, "以下简称") ||
+        fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
+        return FG_OK;
+    if (unknown_label_at(p->units.lex, b, 0, b.len))
+        return add_note(p, FG_NOTE_UNKNOWN_LABEL, b, line_of(p, off));
+    if (holds_role_word(b))
+        return add_note(p, FG_NOTE_ROLE_WORDS, b, line_of(p, off));
+    return FG_OK;
+}
+
+/* Notes for the units first.. of a clause just read, as its FG_CLAUSE_NOTE_* bits say. */
+static int note_clause(parser *p, unsigned notes, fg_strview text, size_t first, size_t line)
+{
+    int rc = FG_OK;
+
+    if (notes & FG_CLAUSE_NOTE_UNKNOWN_LABEL)
+        FG_TRY(add_note(p, FG_NOTE_UNKNOWN_LABEL, text, line));
+    for (size_t k = first; (notes & FG_CLAUSE_NOTE_LONG_NAME) && k < p->units.n; k++) {
+        fg_strview name = fg_sv(p->units.names.ptr + p->units.v[k].off, p->units.v[k].len);
+
+        if (fg_clause__sentence_like(name))
+            FG_TRY(add_note(p, FG_NOTE_LONG_NAME, name, line));
+    }
+out:
+    return rc;
+}
+
 /*
  * Try one candidate clause: parse is the text to read, written the text as the document
  * writes it (the same but for separators find_clauses() put between labels); on success it
@@ -558,16 +707,22 @@ static int try_clause_as(parser *p, fg_strview parse, fg_strview written, size_t
 {
     size_t first = p->units.n;
     bool is_clause = false;
+    unsigned notes = 0;
     int rc;
 
     if (p->first_is_lead)
         flags |= FG_CLAUSE_FIRST_IS_LEAD;
-    rc = fg_clause__parse(&p->units, &is_clause, parse, flags);
+    rc = fg_clause__parse_noted(&p->units, &is_clause, &notes, parse, flags);
     if (rc < 0)
         return rc;
     *found = is_clause;
     if (!is_clause)
         return FG_OK;
+    if (notes != 0) {
+        rc = note_clause(p, notes, written, first, line_of(p, off));
+        if (rc < 0)
+            return rc;
+    }
     return add_clause(p, written, line_of(p, off), first);
 }
 
@@ -591,17 +746,28 @@ static int try_block(parser *p, fg_strview o, size_t start, size_t end, const si
     fg_strview written = fg_sv(o.ptr + start, end - start);
     fg_str copy = FG_STR_INIT;
     size_t from = start;
+    size_t n_label;
     int rc = FG_OK;
 
-    if (n_seams == 0)
-        return try_clause(p, written, start, 0, found);
+    if (n_seams == 0) {
+        FG_TRY(try_clause(p, written, start, 0, found));
+        goto noted;
+    }
     for (size_t k = 0; k < n_seams; k++) {
         FG_TRY(fg_str_append(&copy, o.ptr + from, seams[k] - from));
         FG_TRY(fg_str_append(&copy, "；", 3));
         from = seams[k];
     }
     FG_TRY(fg_str_append(&copy, o.ptr + from, end - from));
-    rc = try_clause_as(p, fg_sv(copy.ptr, copy.len), written, start, 0, found);
+    FG_TRY(try_clause_as(p, fg_sv(copy.ptr, copy.len), written, start, 0, found));
+noted:
+    /*
+     * A labelled block that gave no clause is a statement we did not understand, unless it
+     * is a heading with a colon (新型研发机构：支持建设…) rather than a label of units.
+     */
+    if (!*found && (fg_clause__label_at(p->units.lex, written, 0, &n_label) != FG_LABEL_UNKNOWN ||
+                    unknown_label_at(p->units.lex, written, 0, written.len)))
+        rc = add_note(p, FG_NOTE_ROLE_WORDS, written, line_of(p, start));
 out:
     fg_str_dispose(&copy);
     return rc;
@@ -629,6 +795,7 @@ static struct {
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
     fg_charscan team_firsts; /* the first characters of team_endings */
     fg_charscan rare_firsts;
+    fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
 } sets;
 
 static void sets_init(void)
@@ -642,6 +809,7 @@ static void sets_init(void)
     fg_charscan_init(&sets.events, events, strlen(events));
     fg_charscan_init(&sets.team_firsts, team_firsts, sizeof team_firsts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
+    fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
 }
 
 static void ensure_sets(void)
@@ -651,6 +819,46 @@ static void ensure_sets(void)
     pthread_once(&once, sets_init);
 }
 
+
+/* The text before s[i] ends like a unit name (X牵头, X等配合), judged on its last 3 characters. */
+static bool unit_before(fg_strview s, size_t i)
+{
+    size_t k;
+
+    if (i >= 3 && AT(s, i - 3, "等"))
+        i -= 3;
+    k = i < 9 ? i : 9;
+    while (k > 0 && ((unsigned char)s.ptr[i - k] & 0xC0) == 0x80)
+        k--;
+    return k > 0 && fg_clause__looks_like_unit(fg_sv(s.ptr + i - k, k));
+}
+
+/*
+ * Whether s says who does what, in one pass: 协办 or 主办; 责任 in 责任单位/部门/主体/机构/分工
+ * (not 责任险, 主体责任); 牵头, 负责, 配合 or 参与 as a label word (牵头单位, 配合部门) or
+ * after a unit name (省公安厅配合; not 社会资本参与, 负责人).
+ */
+static bool holds_role_word(fg_strview s)
+{
+    for (size_t i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, 0, s.len); i < s.len;
+         i = fg_charscan_next(&sets.note_firsts, s.ptr, s.len, i + 3, s.len)) {
+        if (AT(s, i, "协办") || AT(s, i, "主办"))
+            return true;
+        if (AT(s, i, "责任")) {
+            if (AT(s, i + 6, "单位") || AT(s, i + 6, "部门") || AT(s, i + 6, "主体") ||
+                AT(s, i + 6, "机构") || AT(s, i + 6, "分工"))
+                return true;
+            continue;
+        }
+        if (!(AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "配合") || AT(s, i, "参与")))
+            continue;
+        if (AT(s, i + 6, "单位") || AT(s, i + 6, "部门"))
+            return true;
+        if (!(AT(s, i, "负责") && AT(s, i + 6, "人")) && unit_before(s, i))
+            return true;
+    }
+    return false;
+}
 
 /* A role word starts at s[i] (the words of sentence_candidate()). */
 static bool role_word_at(fg_strview s, size_t i)
@@ -954,6 +1162,22 @@ static bool ends_with_sep(fg_strview s)
 }
 
 /*
+ * （牵头）, （牵头单位） or （牵头部门） right after a unit name outside a clause (责任单位：
+ * X（牵头）、Y): a mark that X leads, which the clause grammar reads where it stands.
+ */
+static bool lead_mark_after_unit(fg_strview t, size_t open_at, fg_strview in)
+{
+    size_t k = open_at < 9 ? open_at : 9;
+
+    if (!fg_sv_eq(in, fg_sv_cstr("牵头")) && !fg_sv_eq(in, fg_sv_cstr("牵头单位")) &&
+        !fg_sv_eq(in, fg_sv_cstr("牵头部门")))
+        return false;
+    while (k > 0 && ((unsigned char)t.ptr[open_at - k] & 0xC0) == 0x80)
+        k--;
+    return k > 0 && fg_clause__looks_like_unit(fg_sv(t.ptr + open_at - k, k));
+}
+
+/*
  * Find the clauses of the open item in its own text: parentheticals first, then the
  * text outside them, split into sentences, for labelled blocks and role sentences. Each
  * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
@@ -993,7 +1217,7 @@ static int find_clauses(parser *p, char *text, size_t len)
 
             size_t lab;
 
-            if (fg_clause__is_lead_mark(in) ||
+            if (fg_clause__is_lead_mark(in) || lead_mark_after_unit(t, open_at, in) ||
                 (fg_clause__label_at(p->units.lex, t, open_at, &lab) != FG_LABEL_NONE &&
                  open_at + lab >= i + n)) {
                 /*
@@ -1003,11 +1227,14 @@ static int find_clauses(parser *p, char *text, size_t len)
                 i += n;
                 continue;
             }
+            found = false;
             if (fg_clause__has_role_word(p->units.lex, in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
             } else if (p->first_is_lead) {
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
             }
+            if (!found)
+                FG_TRY(note_bracket(p, in, open_at));
             memset(text + open_at, ' ', i + n - open_at);
         }
         i += n;
@@ -1016,8 +1243,11 @@ static int find_clauses(parser *p, char *text, size_t len)
         /* An unclosed parenthetical runs to the end of the item. */
         fg_strview in = fg_sv(t.ptr + open_at + open_len, t.len - open_at - open_len);
 
+        found = false;
         if (fg_clause__has_role_word(p->units.lex, in) && in.len < 2000)
             FG_TRY(try_clause(p, in, open_at, 0, &found));
+        if (!found)
+            FG_TRY(note_bracket(p, in, open_at));
         memset(text + open_at, ' ', t.len - open_at);
     }
 
@@ -1956,9 +2186,13 @@ static int finish_row(parser *p)
         if (label.len) {
             size_t first = p->units.n;
             bool is_clause = false;
+            unsigned notes = 0;
 
-            FG_TRY(fg_clause__parse(&p->units, &is_clause, fg_sv(label.ptr, label.len),
-                                    p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+            FG_TRY(fg_clause__parse_noted(&p->units, &is_clause, &notes,
+                                          fg_sv(label.ptr, label.len),
+                                          p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+            if (is_clause && notes != 0)
+                FG_TRY(note_clause(p, notes, fg_sv(label.ptr, label.len), first, it->line));
             if (is_clause)
                 FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), it->line, first));
         }
@@ -2426,17 +2660,48 @@ static rare_words find_rare_words(fg_strview t)
 }
 
 /*
+ * Whether t[pos] (a 第一 or 首位) is worded as a declaration of who leads: 首位, 第一位,
+ * or 第一 after 列 排 在 名 居 — with a 牵头 within 15 characters before it or 20 after it.
+ */
+static bool declaration_like(fg_strview t, size_t pos)
+{
+    size_t lo = pos > 45 ? pos - 45 : 0;
+    size_t hi = pos + 66 < t.len ? pos + 66 : t.len;
+
+    if (AT(t, pos, "第一") && !AT(t, pos + 6, "位") &&
+        !(pos >= 3 && (AT(t, pos - 3, "列") || AT(t, pos - 3, "排") || AT(t, pos - 3, "在") ||
+                       AT(t, pos - 3, "名") || AT(t, pos - 3, "居"))))
+        return false;
+    while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
+        lo++;
+    return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
+}
+
+/* At most this many declaration-like phrases that were not taken are noted. */
+enum { MAX_DECL_MISSES = 16 };
+
+/* Record a 第一 or 首位 at pos that is worded as a declaration (after those recorded). */
+static void record_miss(fg_strview t, size_t pos, size_t *miss, size_t *n_miss)
+{
+    if (*n_miss < MAX_DECL_MISSES && (*n_miss == 0 || miss[*n_miss - 1] < pos) &&
+        declaration_like(t, pos))
+        miss[(*n_miss)++] = pos;
+}
+
+/*
  * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
  * 首位 in the 45 bytes before it. Dense documents hold a 牵头 every few lines and most hold
  * no 第一 or 首位 at all: the next of each is looked up once past each occurrence (lo only
  * grows), starting from rw, and a 牵头 with neither in its window is passed over without
  * searching it.
  */
-static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
+static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *miss,
+                                   size_t *n_miss)
 {
     size_t next_first = rw->first; /* the first 第一 at or after lo, or SIZE_MAX */
     size_t next_top = rw->top;     /* the same for 首位 */
 
+    *n_miss = 0;
     if (next_first == SIZE_MAX && next_top == SIZE_MAX)
         return false;
     for (size_t i = 0; i < t.len;) {
@@ -2454,6 +2719,11 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
             next_first = find_from(t, lo, "第一");
         if (next_top != SIZE_MAX && next_top < lo)
             next_top = find_from(t, lo, "首位");
+        /* One just after this 牵头 (牵头单位排在首位) is a phrase the test below never takes. */
+        if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66)
+            record_miss(t, next_first, miss, n_miss);
+        if (next_top != SIZE_MAX && next_top >= pos + 6 && next_top < pos + 66)
+            record_miss(t, next_top, miss, n_miss);
         /* Neither lies whole in t[lo .. pos): the window below would find neither. */
         if (!(next_first != SIZE_MAX && next_first + 6 <= pos) &&
             !(next_top != SIZE_MAX && next_top + 6 <= pos)) {
@@ -2471,11 +2741,56 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw)
 
                 if (fg_clause__declaration_link(between))
                     return true;
+                record_miss(t, lo + f, miss, n_miss);
             }
         }
         i = pos + 6;
     }
     return false;
+}
+
+/*
+ * Notes for the declarations of who leads that declares_first_is_lead() did not take (it
+ * took none: the caller asks only then), at the positions it recorded (in order), each
+ * with its sentence; the lines are counted on from one note to the next: O(len).
+ */
+static int note_declarations(parser *p, fg_strview t, const size_t *miss, size_t n_miss)
+{
+    size_t counted = 0;   /* t[0..counted) has been counted: line lines start in it */
+    size_t line = 1;
+    size_t done = 0;      /* a note's sentence ends here: nothing before it is noted again */
+    int rc = FG_OK;
+
+    for (size_t m = 0; m < n_miss; m++) {
+        size_t pos = miss[m];
+        size_t from;
+        size_t to;
+
+        if (pos < done)
+            continue;
+        /* The sentence: back to a line start or 。, on to a line end or 。 (bounded). */
+        from = pos;
+        while (from > 0 && pos - from < 180 && t.ptr[from - 1] != '\n' &&
+               !(from >= 3 && AT(t, from - 3, "。")))
+            from--;
+        to = pos;
+        while (to < t.len && to - pos < 360 && t.ptr[to] != '\n' && !AT(t, to, "。"))
+            to++;
+        if (from < done)
+            from = done;
+        while (from < pos && ((unsigned char)t.ptr[from] & 0xC0) == 0x80)
+            from++;
+        while (to > pos && to < t.len && ((unsigned char)t.ptr[to] & 0xC0) == 0x80)
+            to--;
+        for (const char *nl = memchr(t.ptr + counted, '\n', from - counted); nl != NULL;
+             nl = memchr(nl + 1, '\n', (size_t)(t.ptr + from - nl - 1)))
+            line++;
+        counted = from;
+        done = to;
+        FG_TRY(add_note(p, FG_NOTE_DECLARATION, fg_sv(t.ptr + from, to - from), line));
+    }
+out:
+    return rc;
 }
 
 /* ---- building the document ---- */
@@ -2494,6 +2809,17 @@ static const char *names_copy(fg_arena *a, const fg_units *units)
         c[units->names.len] = '\0';
     }
     return c;
+}
+
+/* Notes in line order, and in the order they were made within a line. */
+static int note_cmp(const void *a, const void *b)
+{
+    const pnote *x = a;
+    const pnote *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int build_doc(parser *p, fg_doc *doc)
@@ -2546,6 +2872,17 @@ static int build_doc(parser *p, fg_doc *doc)
             }
         }
     }
+    if (p->n_notes > 1)
+        qsort(p->notes, p->n_notes, sizeof *p->notes, note_cmp);
+    doc->n_notes = p->n_notes;
+    doc->notes = p->n_notes ? fg_arena_alloc(a, p->n_notes * sizeof *doc->notes) : NULL;
+    if (p->n_notes && doc->notes == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_notes; i++) {
+        doc->notes[i].kind = p->notes[i].kind;
+        doc->notes[i].line = p->notes[i].line;
+        doc->notes[i].text = p->notes[i].text;
+    }
     doc->n_teams = p->n_teams;
     doc->teams = p->n_teams ? fg_arena_alloc(a, p->n_teams * sizeof *doc->teams) : NULL;
     if (p->n_teams && doc->teams == NULL)
@@ -2581,6 +2918,7 @@ static void parser_dispose(parser *p)
     free(p->items);
     free(p->clauses);
     free(p->teams);
+    free(p->notes);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -2762,6 +3100,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     fg_strview t;
     size_t line_no = 0;
     rare_words rw;
+    size_t decl_miss[MAX_DECL_MISSES]; /* declaration-like phrases not taken, in order */
+    size_t n_decl_miss = 0;
     int rc = FG_OK;
 
     if (out == NULL)
@@ -2786,7 +3126,9 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     /* Flat documents (few line breaks) get inline markers. */
     p.flat = is_flat(t);
     rw = find_rare_words(t);
-    p.first_is_lead = declares_first_is_lead(t, &rw);
+    p.first_is_lead = declares_first_is_lead(t, &rw, decl_miss, &n_decl_miss);
+    if (!p.first_is_lead && n_decl_miss > 0)
+        FG_TRY(note_declarations(&p, t, decl_miss, n_decl_miss));
     p.has_zhao = rw.zhao != SIZE_MAX;
     doc->first_is_lead = p.first_is_lead;
 

@@ -109,10 +109,10 @@ static int on_document(size_t n_cols, const char *const *c, void *p)
     static const unsigned char num[] = {0, 0, 0, 1, 1, 1, 1};
     const char *cells[7];
 
-    if (n_cols < 9)
+    if (n_cols < 10)
         return 0;
     cells[0] = c[1];
-    cells[1] = c[8];
+    cells[1] = c[9];
     cells[2] = c[2];
     cells[3] = c[4];
     cells[4] = c[5];

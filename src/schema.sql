@@ -175,3 +175,10 @@ END;
 UPDATE meta SET value = 0 WHERE key = 'fts_upto';
 INSERT INTO items_fts(items_fts, rank) VALUES ('hashsize', 16777216);
 INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 16);
+
+-- migration 5
+-- How many statements of each document the parser did not understand (its notes: a
+-- bracket or labelled line with role words that gave no clause, an unknown label, …;
+-- 'fengong extract --explain' lists them). NULL for a document stored before version 5,
+-- which was never checked.
+ALTER TABLE documents ADD COLUMN n_unparsed INTEGER;

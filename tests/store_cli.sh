@@ -2,7 +2,8 @@
 # Store tests through the CLI: crash safety (kill -9 during an ingest), two concurrent
 # ingests with a reader, several ingests creating one database, the unresolved-names listing,
 # a read-only database file, a database written by a newer fengong, a full disk, the order
-# of output with several reading threads, --no-index and the index command. Each stored
+# of output with several reading threads, --no-index and the index command, the count of
+# statements not understood. Each stored
 # document must be complete: its assignment and item counts equal what 'fengong extract'
 # gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
@@ -491,6 +492,40 @@ if [ "$rc" -eq 2 ] && [ "$(head -1 "$tmp/ix.err")" = "fengong index: option '--j
     ok "index --jobs 2: usage error that names the option"
 else
     bad "index --jobs 2: exit $rc, $(head -1 "$tmp/ix.err")"
+fi
+
+# ---- statements not understood: ingest stores their count, documents shows it ----
+udb=$tmp/unparsed.db
+"$bin" ingest --db "$udb" "$src/tests/forms/unparsed.txt" "$seeds/001_f9c4e63d6d2549a0.txt" \
+    >"$tmp/u.out" 2>"$tmp/u.err"
+rc=$?
+if [ "$rc" -eq 0 ] &&
+    grep -q '^added     unparsed.txt (10 items, 3 clauses, 10 assignments, 0 teams, 5 not understood)$' "$tmp/u.out" &&
+    grep -q '^added     001_f9c4e63d6d2549a0.txt (.* 0 teams)$' "$tmp/u.out"; then
+    ok "ingest says how many statements of a document were not understood (5), and nothing for none"
+else
+    bad "ingest of unparsed.txt: exit $rc, $(cat "$tmp/u.out" "$tmp/u.err")"
+fi
+"$bin" documents --db "$udb" --format tsv >"$tmp/u.tsv" 2>"$tmp/u.err"
+# doc doc_number year date items clauses assignments teams unparsed title sha256 ingested_at
+have=$(awk -F'\t' '{ print $1, $9 }' "$tmp/u.tsv" | tr '\n' ';')
+if [ "$have" = "doc unparsed;001_f9c4e63d6d2549a0.txt 0;unparsed.txt 5;" ]; then
+    ok "documents --format tsv: the unparsed column holds 0 and 5"
+else
+    bad "documents --format tsv: '$have' $(cat "$tmp/u.err")"
+fi
+"$bin" documents --db "$udb" --format json >"$tmp/u.json" 2>"$tmp/u.err"
+if grep -q '"unparsed": "5"' "$tmp/u.json"; then
+    ok "documents --format json: \"unparsed\": \"5\""
+else
+    bad "documents --format json: no \"unparsed\": \"5\" in $(head -c 300 "$tmp/u.json")"
+fi
+"$bin" documents --db "$udb" --format table >"$tmp/u.table" 2>"$tmp/u.err"
+if head -1 "$tmp/u.table" | grep -q 'teams  unparsed  title' &&
+    grep -q '^unparsed.txt .* 0         5  江西省人民政府办公厅' "$tmp/u.table"; then
+    ok "documents --format table: an unparsed column before the title"
+else
+    bad "documents --format table: $(head -3 "$tmp/u.table")"
 fi
 
 echo "$pass passed, $fail failed"

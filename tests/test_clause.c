@@ -688,9 +688,43 @@ static void test_clause__helper_before_lead(void **state)
     assert_string_equal(parse("由省甲厅配合省乙厅牵头"), "co:省甲厅|lead:省乙厅");
 }
 
+/* fg_clause__parse_noted(): a unit that reads like a sentence sets FG_CLAUSE_NOTE_LONG_NAME. */
+static void test_clause__notes_long_name(void **state)
+{
+    static const struct {
+        const char *text;
+        unsigned notes;
+    } cases[] = {
+        {"省发展改革委牵头，省财政厅、承担重大项目建设任务的市州人民政府按职责分工负责",
+         FG_CLAUSE_NOTE_LONG_NAME},
+        {"省商务厅牵头，湖南湘江新区管理委员会及其所属各产业园区管理机构按职责分工负责",
+         FG_CLAUSE_NOTE_LONG_NAME},
+        {"省政府国资委、省财政厅为牵头单位", 0},
+        {"省长江经济带发展领导小组办公室牵头，省发展改革委按职责分工负责", 0},
+        {"含专利", 0},
+    };
+
+    (void)state;
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bool is_clause = false;
+        unsigned notes = 99;
+
+        fg_units_clear(&units);
+        assert_int_equal(fg_clause__parse_noted(&units, &is_clause, &notes,
+                                                fg_sv(cases[k].text, strlen(cases[k].text)), 0),
+                         FG_OK);
+        assert_int_equal(notes, cases[k].notes);
+        assert_int_equal(is_clause, k < 4);
+    }
+    assert_false(fg_clause__sentence_like(fg_sv_cstr("省长江经济带发展领导小组办公室")));
+    assert_true(fg_clause__sentence_like(fg_sv_cstr("国家发展改革委等二十个部门组成的联席会议")));
+    assert_true(fg_clause__sentence_like(fg_sv_cstr("以省为主体")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_clause__notes_long_name, dispose_units),
         cmocka_unit_test_teardown(test_clause__blank_inside_short_name_joins, dispose_units),
         cmocka_unit_test_teardown(test_clause__narrative_is_not_a_unit, dispose_units),
         cmocka_unit_test_teardown(test_clause__helper_before_lead, dispose_units),

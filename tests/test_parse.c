@@ -127,6 +127,18 @@ static const char *fmt_team(const fg_team *team)
     return fmt_buf;
 }
 
+/* A document's notes, one a line: "LINE KIND TEXT\n". */
+static const char *fmt_notes(const fg_doc *doc)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    for (size_t n = 0; n < doc->n_notes; n++)
+        fmt_add(&len, "%zu %s %s\n", doc->notes[n].line, fg_note_kind_name(doc->notes[n].kind),
+                doc->notes[n].text);
+    return fmt_buf;
+}
+
 static void check_item(const fg_doc *doc, const char *path, const char *title, size_t n_clauses,
                        const char *rows)
 {
@@ -706,6 +718,191 @@ static void test_parse__title_across_the_head_limit_is_valid_utf8(void **state)
     }
 }
 
+/*
+ * A bracket or labelled line with a role word that gives no clause is noted with its line
+ * and text; clauses, brackets without role words, 以下简称, a lead mark （牵头） and
+ * narrative sentences outside brackets are not.
+ */
+static void test_parse__note_role_words(void **state)
+{
+    const char *src =
+        "湖北省人民政府办公厅关于印发2024年重点民生实事任务分工方案的通知\n"
+        "一、稳定和扩大就业\n"
+        "1．实施高校毕业生就业促进行动，新增城镇就业70万人以上。（省人力资源社会保障厅、"
+        "省教育厅配合）\n"
+        "2．保障农民工工资支付。（具体责任分工由省人力资源社会保障厅另行明确）\n"
+        "3．推进长株潭都市圈建设（湖南），建设社区生活圈（以下简称“生活圈”）10个。"
+        "（省住房城乡建设厅负责）\n"
+        "4．推进新型基础设施建设，加快5G基站布局。\n"
+        "责任单位：2024年底前完成\n"
+        "5．由省政府常务副省长总牵头，成立重大项目建设指挥部，统筹推进全省重大项目。\n"
+        "6．推进数字政府建设。牵头单位：省数据局（牵头）；配合单位：省委网信办\n"
+        "7．推进企业安全生产责任保险（含安全生产责任险），鼓励社会资本参与（社会资本参与）。"
+        "（负责人：省应急管理厅张明）\n";
+    fg_doc *doc;
+    const fg_item *it;
+
+    (void)state;
+    doc = parse_doc(src);
+    assert_string_equal(fmt_notes(doc), "3 role_words 省人力资源社会保障厅、省教育厅配合\n"
+                                        "4 role_words 具体责任分工由省人力资源社会保障厅另行明确\n"
+                                        "7 role_words 责任单位：2024年底前完成\n");
+    assert_int_equal(find_item(doc, "M:1.1")->n_clauses, 0);
+    it = find_item(doc, "M:1.3");
+    assert_string_equal(fmt_rows(it), "co:省住房城乡建设厅");
+    it = find_item(doc, "M:1.6");
+    assert_string_equal(fmt_rows(it), "lead:省数据局|co:省委网信办");
+}
+
+/* A long bracket is cut after 120 characters and ends in …; blanks become one. */
+static void test_parse__note_text_is_capped(void **state)
+{
+    char src[4096];
+    size_t len = 0;
+    fg_doc *doc;
+    const char *text;
+    size_t cps = 0;
+
+    (void)state;
+    len += (size_t)snprintf(src + len, sizeof src - len, "一、总体要求\n1．加强组织领导。（");
+    for (int k = 0; k < 30; k++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "各级各部门");
+    snprintf(src + len, sizeof src - len, "要压实属地责任，具体责任分工   另行明确）\n");
+    doc = parse_doc(src);
+    assert_int_equal(doc->n_notes, 1);
+    assert_int_equal(doc->notes[0].kind, FG_NOTE_ROLE_WORDS);
+    assert_int_equal(doc->notes[0].line, 2);
+    text = doc->notes[0].text;
+    for (const char *c = text; *c; c++)
+        cps += ((unsigned char)*c & 0xC0) != 0x80;
+    assert_int_equal(cps, 121);
+    assert_true(strncmp(text, "各级各部门各级各部门", 30) == 0);
+    assert_string_equal(text + strlen(text) - 3, "…");
+
+    doc = parse_doc("一、总体要求\n1．加强组织领导。（具体责任分工   另行明确）\n");
+    assert_string_equal(fmt_notes(doc), "2 role_words 具体责任分工 另行明确\n");
+}
+
+/*
+ * A label X单位：/X部门：/X机构：/X主体： the lexicon lacks, before a unit name, in a bracket
+ * or at a line or sentence start; not a known label, not a heading with its text, not
+ * 完成时限：.
+ */
+static void test_parse__note_unknown_label(void **state)
+{
+    const char *src = "一、优化营商环境\n"
+                      "1．完善就业公共服务体系。\n"
+                      "督办单位：省政府督查室\n"
+                      "完成时限：2024年12月底\n"
+                      "2．健全劳动关系协调机制。（督办单位：省政府督查室）\n"
+                      "3．深化“放管服”改革。承办机构：省政务服务和大数据中心。\n"
+                      "4．支持创新平台建设。\n"
+                      "新型研发机构：支持建设500家面向市场的省级新型研发机构\n"
+                      "5．优化政务服务。牵头单位：省政务局\n"
+                      "6．推进一网通办。（时间节点：2024年6月底前）\n"
+                      "7．支持二手商品流通交易。\n"
+                      "责任主体：商务部、公安部、税务总局\n"
+                      "8．完善废旧产品回收网络。（责任主体：商务部、生态环境部）\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_doc(src);
+    /*
+     * A label with no head word the lexicon knows (督办) is read as co and noted, with the
+     * block it heads; 承办机构 and 责任主体 have heads (承办, 责任): read, not noted. A heading
+     * with a colon and no unit after it (新型研发机构：支持建设…) is neither.
+     */
+    assert_string_equal(fmt_notes(doc),
+                        "3 unknown_label 督办单位：省政府督查室完成时限：2024年12月底\n"
+                        "5 unknown_label 督办单位：省政府督查室\n");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "co:省政府督查室");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.3")), "co:省政务服务和大数据中心");
+    assert_int_equal(find_item(doc, "M:1.4")->n_clauses, 0);
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.5")), "lead:省政务局");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.7")), "co:商务部|co:公安部|co:税务总局");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.8")), "co:商务部|co:生态环境部");
+}
+
+/*
+ * A first-listed-lead phrase the parser did not take is noted with its sentence; one it
+ * took is not, nor is a 第一 that declares nothing (第一次…牵头).
+ */
+static void test_parse__note_declaration(void **state)
+{
+    const char *body = "一、推进高质量发展\n"
+                       "1．召开第一次全体会议，由省发展改革委牵头组织。\n"
+                       "2．推进产业链建设。（省工业和信息化厅、省科技厅）\n";
+    char src[2048];
+    fg_doc *doc;
+
+    (void)state;
+    /* The ordinal after 牵头: not read as a declaration, but like one. */
+    snprintf(src, sizeof src, "各项任务的牵头单位原则上排在第一位。\n%s", body);
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 0);
+    assert_string_equal(fmt_notes(doc), "1 declaration 各项任务的牵头单位原则上排在第一位\n");
+    /* An ordinal, a link (的单位) and 牵头: a declaration, whatever the wording. */
+    snprintf(src, sizeof src, "各项任务的责任单位中，排在首位的单位负责牵头抓总。\n%s", body);
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 1);
+    assert_string_equal(fmt_notes(doc), "");
+
+    snprintf(src, sizeof src, "湖南省人民政府关于印发分工方案的通知\n"
+                              "各项任务中，列第一位者为牵头单位。\n%s", body);
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 1);
+    assert_string_equal(fmt_notes(doc), "");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.2")), "lead:省工业和信息化厅|co:省科技厅");
+
+    doc = parse_doc(body);
+    assert_string_equal(fmt_notes(doc), "");
+}
+
+/* A unit name of more than 20 characters, or with 的, 为 or 是, is kept and noted. */
+static void test_parse__note_long_name(void **state)
+{
+    const char *src =
+        "一、扩大有效投资\n"
+        "1．加快推进重大项目建设。（省发展改革委牵头，省财政厅、承担重大项目建设任务的市州"
+        "人民政府按职责分工负责）\n"
+        "2．推进园区高质量发展。（省商务厅牵头，湖南湘江新区管理委员会及其所属各产业园区管理"
+        "机构按职责分工负责）\n"
+        "3．深化国资国企改革。（省政府国资委、省财政厅为牵头单位）\n"
+        "4．推进长江经济带发展。（省长江经济带发展领导小组办公室牵头）\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_doc(src);
+    assert_string_equal(fmt_notes(doc),
+                        "2 long_name 承担重大项目建设任务的市州人民政府\n"
+                        "3 long_name 湖南湘江新区管理委员会及其所属各产业园区管理机构\n");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")),
+                        "lead:省发展改革委|co:省财政厅|co:承担重大项目建设任务的市州人民政府");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.3")), "lead:省政府国资委|lead:省财政厅");
+}
+
+/*
+ * A lead mark （牵头） after a unit name outside brackets marks that unit as lead, with no
+ * first-listed declaration, in a labelled line and in a role sentence; it is no note.
+ */
+static void test_parse__lead_mark_outside_brackets(void **state)
+{
+    const char *src = "一、稳定经济增长\n"
+                      "1．推进数字政府建设。责任单位：省数据局、省委网信办（牵头）、省政务服务中心\n"
+                      "2．促进消费。\n"
+                      "责任单位：省商务厅（牵头单位）、省文化和旅游厅、省市场监管局\n"
+                      "3．抓好安全生产。省应急管理厅（牵头）、省消防救援总队负责。\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_doc(src);
+    assert_int_equal(doc->first_is_lead, 0);
+    check_item(doc, "M:1.1", "推进数字政府建设", 1, "co:省数据局|lead:省委网信办|co:省政务服务中心");
+    check_item(doc, "M:1.2", "促进消费", 1, "lead:省商务厅|co:省文化和旅游厅|co:省市场监管局");
+    check_item(doc, "M:1.3", "抓好安全生产", 1, "lead:省应急管理厅|co:省消防救援总队");
+    assert_string_equal(fmt_notes(doc), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,6 +925,12 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__flattened_table, free_all),
         cmocka_unit_test_teardown(test_parse__no_line_breaks, free_all),
         cmocka_unit_test_teardown(test_parse__first_listed_declaration, free_all),
+        cmocka_unit_test_teardown(test_parse__note_role_words, free_all),
+        cmocka_unit_test_teardown(test_parse__note_text_is_capped, free_all),
+        cmocka_unit_test_teardown(test_parse__note_unknown_label, free_all),
+        cmocka_unit_test_teardown(test_parse__note_declaration, free_all),
+        cmocka_unit_test_teardown(test_parse__note_long_name, free_all),
+        cmocka_unit_test_teardown(test_parse__lead_mark_outside_brackets, free_all),
         cmocka_unit_test_teardown(test_parse__metadata, free_all),
         cmocka_unit_test_teardown(test_parse__metadata_absent, free_all),
         cmocka_unit_test_teardown(test_parse__work_teams, free_all),

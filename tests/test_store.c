@@ -618,6 +618,21 @@ static char *migration_1_sql(void)
     return schema_upto(1);
 }
 
+/* The columns of documents in schemas 1 to 4, to copy documents into an older schema. */
+#define DOCUMENTS_V1_COLS                                                                   \
+    " id, name, sha256, n_bytes, title, doc_number, issuer, year, date, ingested_at"
+#define DOCUMENTS_V1 "(" DOCUMENTS_V1_COLS ")"
+
+/*
+ * Make the documents of the store at db_path look as a store before schema 5 holds them
+ * once migrated: n_unparsed NULL (they were never checked), so that read_all() of a store
+ * copied into an older schema and migrated can be compared with it.
+ */
+static void forget_unparsed(void)
+{
+    raw_exec(db_path, "UPDATE documents SET n_unparsed = NULL");
+}
+
 /* ---- search results against the gold ---- */
 
 /* The gold's lead and co sets of one item, as "lead\tco" with names sorted and joined by 、. */
@@ -773,7 +788,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 4);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 5);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
@@ -1052,6 +1067,7 @@ static void test_store__migrates_version_2_with_data(void **state)
     open_store();
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    forget_unparsed();
     want = read_all();
     close_store();
     want_rows = own(strdup(raw_text("SELECT group_concat(r, char(10)) FROM (SELECT clause_id || "
@@ -1069,7 +1085,7 @@ static void test_store__migrates_version_2_with_data(void **state)
     raw_exec(db_path, schema_upto(2));
     snprintf(copy, 4096,
              "ATTACH '%s' AS v3;"
-             "INSERT INTO documents SELECT * FROM v3.documents;"
+             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v3.documents;"
              "INSERT INTO agencies SELECT * FROM v3.agencies;"
              "INSERT INTO aliases SELECT * FROM v3.aliases;"
              "INSERT INTO items SELECT * FROM v3.items;"
@@ -1148,6 +1164,7 @@ static void test_store__migrates_version_3_search_index(void **state)
     open_store();
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    forget_unparsed();
     want = read_all();
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         before[q] = hit_set(queries[q]);
@@ -1160,7 +1177,7 @@ static void test_store__migrates_version_3_search_index(void **state)
     raw_exec(db_path, schema_upto(3));
     snprintf(copy, 4096,
              "ATTACH '%s' AS v4;"
-             "INSERT INTO documents SELECT * FROM v4.documents;"
+             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v4.documents;"
              "INSERT INTO agencies SELECT * FROM v4.agencies;"
              "INSERT INTO aliases SELECT * FROM v4.aliases;"
              "INSERT INTO items SELECT * FROM v4.items;"
@@ -1177,7 +1194,7 @@ static void test_store__migrates_version_3_search_index(void **state)
     assert_true(raw_int("SELECT count(*) FROM items_fts_docsize") == (long long)n_items);
 
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 4);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT value FROM meta WHERE key = 'fts_upto'"), 0);
     assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"), 0);
     assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('items_fts')"), 1);
@@ -1198,6 +1215,85 @@ static void test_store__migrates_version_3_search_index(void **state)
     assert_fts_consistent();
     assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"),
                      raw_int("SELECT count(*) FROM items"));
+}
+
+/* A document with three statements the parser does not understand (see test_parse.c). */
+static const char unparsed_src[] =
+    "江西省人民政府办公厅关于印发《2024年全省重点工作任务分工方案》的通知\n"
+    "一、着力扩大有效需求\n"
+    "1．加快推进昌景黄高铁、长赣高铁等重大交通项目建设。（省交通运输厅、国铁南昌局集团配合）\n"
+    "2．用好用足地方政府专项债券。（具体责任分工由省财政厅会同有关部门另行明确）\n"
+    "3．开展“消费促进年”系列活动。（省商务厅牵头，省发展改革委按职责分工负责）\n"
+    "4．培育壮大文旅消费新业态。\n"
+    "责任单位：2024年12月底前完成\n";
+
+/*
+ * Version 5 counts each document's notes (documents.n_unparsed): a version-4 store keeps
+ * its rows, its documents say nothing about notes (never checked, shown as ""), an identical
+ * re-ingest changes nothing, and a new document is stored with its count.
+ */
+static void test_store__migrates_version_4_unparsed_count(void **state)
+{
+    char *v5 = tmp_file("v5.db");
+    char *copy = own(malloc(4096));
+    char *want;
+    rows *r;
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is = (fg_ingest_status)-1;
+
+    (void)state;
+    snprintf(db_path, sizeof db_path, "%s", v5);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    forget_unparsed();
+    want = read_all();
+    close_store();
+
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(4));
+    snprintf(copy, 4096,
+             "ATTACH '%s' AS v5;"
+             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v5.documents;"
+             "INSERT INTO agencies SELECT * FROM v5.agencies;"
+             "INSERT INTO aliases SELECT * FROM v5.aliases;"
+             "INSERT INTO items SELECT * FROM v5.items;"
+             "INSERT INTO clauses SELECT * FROM v5.clauses;"
+             "INSERT INTO assignments SELECT * FROM v5.assignments;"
+             "INSERT INTO teams SELECT * FROM v5.teams;"
+             "INSERT INTO team_members SELECT * FROM v5.team_members;"
+             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
+             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
+             "PRAGMA user_version = 4;",
+             v5);
+    raw_exec(db_path, copy);
+    assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('documents') "
+                             "WHERE name = 'n_unparsed'"),
+                     0);
+
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 5);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE n_unparsed IS NULL"), 2);
+    assert_string_equal(read_all(), want);
+    /* documents: …, teams, unparsed "" (never checked), title */
+    r = new_rows(10);
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 2);
+    assert_non_null(strstr(r->v[0], "\t0\t\t湖南省人民政府关于印发"));
+    ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE n_unparsed IS NULL"), 2);
+
+    d = parse_mem("mem/unparsed.txt", unparsed_src, &t);
+    assert_int_equal(d->n_notes, 3);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_int_equal(raw_int("SELECT n_unparsed FROM documents WHERE name = 'unparsed.txt'"), 3);
+    r = new_rows(9);
+    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(r->n, 3);
+    assert_string_equal(r->v[2], "unparsed.txt\t\t\t\t5\t1\t2\t0\t3");
+    assert_no_orphans();
 }
 
 /* ---- ingest ---- */
@@ -1255,9 +1351,12 @@ static void test_store__documents_lists_counts(void **state)
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
     assert_int_equal(r->n, 1);
-    /* name, 文号, year, date, items, clauses, assignments (gold: 783), teams, title, sha256 */
+    /*
+     * name, 文号, year, date, items, clauses, assignments (gold: 783), teams, unparsed (the
+     * seed has no statement the parser did not understand), title, sha256
+     */
     snprintf(want, sizeof want,
-             "%s\t湘政发〔2022〕1号\t2022\t2022-01-19\t%zu\t%zu\t%zu\t0\t%s\t%s\t", SEED_001,
+             "%s\t湘政发〔2022〕1号\t2022\t2022-01-19\t%zu\t%zu\t%zu\t0\t0\t%s\t%s\t", SEED_001,
              d->n_items, n_clauses, gold->n, d->title, fg_text_sha256(t));
     if (strncmp(r->v[0], want, strlen(want)) != 0)
         fail_msg("documents row\n  have %s\n  want %s…", r->v[0], want);
@@ -1958,6 +2057,7 @@ int main(void)
         T(test_store__migrates_version_1_with_data),
         T(test_store__migrates_version_2_with_data),
         T(test_store__migrates_version_3_search_index),
+        T(test_store__migrates_version_4_unparsed_count),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),

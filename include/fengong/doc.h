@@ -31,6 +31,21 @@ typedef enum fg_team_role {
 
 #define FG_NO_PARENT ((size_t)-1)
 
+/** What a note says the parser did not understand. */
+typedef enum fg_note_kind {
+    FG_NOTE_ROLE_WORDS = 0,    /* a bracket or labelled line with a role word, and no clause */
+    FG_NOTE_DECLARATION = 1,   /* 列第一位…牵头 not taken as a first-listed-lead declaration */
+    FG_NOTE_UNKNOWN_LABEL = 2, /* a label X单位：/X部门：/X机构：/X主体： the lexicon lacks */
+    FG_NOTE_LONG_NAME = 3      /* a unit name that reads like a sentence (> 20 characters, 的/为/是) */
+} fg_note_kind;
+
+/** Something with role words that gave no clause, or a clause of doubtful reading. */
+typedef struct fg_note {
+    fg_note_kind kind;
+    size_t line;       /* 1-based input line where it starts */
+    const char *text;  /* the bracket, line or name, trimmed, at most ~120 characters */
+} fg_note;
+
 /** One agency named in a clause, as written (trailing 等 dropped, shared suffix distributed). */
 typedef struct fg_assignment {
     fg_role role;
@@ -91,6 +106,8 @@ typedef struct fg_doc {
     size_t n_items;
     fg_team *teams;
     size_t n_teams;
+    fg_note *notes;          /* what was not understood, in line order */
+    size_t n_notes;
     void *priv_;             /* owned storage; do not touch */
 } fg_doc;
 
@@ -101,6 +118,8 @@ void fg_doc_free(fg_doc *doc);
 const char *fg_role_name(fg_role role);
 const char *fg_team_role_name(fg_team_role role);
 const char *fg_kind_name(fg_kind kind);
+/** "role_words" / "declaration" / "unknown_label" / "long_name": stable names for output. */
+const char *fg_note_kind_name(fg_note_kind kind);
 
 /** Counts over a document. */
 typedef struct fg_doc_stats {
@@ -118,7 +137,7 @@ void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc);
  * Serialise documents as the JSON of `fengong extract --format json`:
  * {"documents":[{"doc","title","doc_number","issuer","date","year","items":[{"path","title",
  * "text","clauses":[{"clause","text","assignments":[{"role","agency","kind"}]}]}],
- * "teams":[{"name","members":[{"role","agency"}]}]}]}
+ * "teams":[{"name","members":[{"role","agency"}]}],"notes":[{"line","kind","text"}]}]}
  * @param out    receives a malloc'd NUL-terminated string, freed with free(); NULL on failure.
  * @param docs   the documents; borrowed.
  * @return FG_OK or FG_ENOMEM.

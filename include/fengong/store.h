@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 4
+#define FG_STORE_SCHEMA_VERSION 5
 
 typedef struct fg_store fg_store;
 
@@ -92,8 +92,9 @@ int fg_store_remove(fg_store *st, const char *name);
  */
 typedef int (*fg_store_row_cb)(size_t n_cols, const char *const *cols, void *payload);
 
-/** Documents: name, doc_number, year, date, items, clauses, assignments, teams, title,
- *  sha256, ingested_at; by name. */
+/** Documents: name, doc_number, year, date, items, clauses, assignments, teams, unparsed
+ *  (statements not understood, fg_doc.n_notes; "" for a document stored before schema 5),
+ *  title, sha256, ingested_at; by name. */
 int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload);
 
 /** Assignments: doc, item, clause, role, surface, agency (canonical or surface), kind, status;

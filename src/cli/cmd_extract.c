@@ -18,8 +18,9 @@
 #include "table.h"
 
 static const char extract_usage[] =
-    "usage: fengong extract [--format table|tsv|csv|json] [--teams | --items | --summary]\n"
-    "                       [-j N] [--roles FILE]... FILE...\n"
+    "usage: fengong extract [--format table|tsv|csv|json]\n"
+    "                       [--teams | --items | --summary | --explain] [-j N]\n"
+    "                       [--roles FILE]... FILE...\n"
     "\n"
     "Extract the numbered items, responsibility clauses, lead/co agencies and work teams\n"
     "of each FILE ('-' reads standard input). Input may be UTF-8 (with or without BOM),\n"
@@ -30,6 +31,13 @@ static const char extract_usage[] =
     "      --teams       list work-team (工作专班) rows: doc, team, role, agency\n"
     "      --items       list items: doc, item, clauses, title\n"
     "      --summary     one line per document: 文号, items, clauses, lead/co rows, teams\n"
+    "      --explain     list what was not understood: doc, line, kind, text, where kind is\n"
+    "                    role_words (a bracket or labelled line with 牵头, 负责, 配合, 责任,\n"
+    "                    参与, 协办 or 主办 that gave no clause), declaration (列第一位…牵头\n"
+    "                    not taken as a first-listed-lead declaration), unknown_label (a\n"
+    "                    label X单位：/X部门：/X机构：/X主体： the role lexicon lacks, read\n"
+    "                    as co) or long_name\n"
+    "                    (a unit name of more than 20 characters or with 的/为/是)\n"
     "  -j, --jobs N      read and parse N files at a time (default: the number of CPUs);\n"
     "                    the output is the same, in the order of the FILEs\n"
     "      --roles FILE  merge your own role labels on top of the bundled graphs/roles.tsv\n"
@@ -38,9 +46,11 @@ static const char extract_usage[] =
     "\n"
     "Default rows: doc, item, clause, role, agency (one row per assignment). JSON always\n"
     "holds everything: documents, items with their text, clauses, assignments with their\n"
-    "kind (agency, group, generic) and teams.\n";
+    "kind (agency, group, generic), teams and notes. Without --explain, a document with\n"
+    "notes gets one line on standard error: 'FILE: N statements with role words were not\n"
+    "understood; see --explain'.\n";
 
-typedef enum what { W_ASSIGN, W_TEAMS, W_ITEMS, W_SUMMARY } what;
+typedef enum what { W_ASSIGN, W_TEAMS, W_ITEMS, W_SUMMARY, W_EXPLAIN } what;
 
 /*
  * TSV rows are assembled in buf and handed to stdout in blocks of TSV_BLOCK bytes: the same
@@ -55,6 +65,7 @@ typedef struct out_ctx {
     cli_table *table;
     char *buf;  /* TSV_BLOCK bytes when fmt is CLI_TSV */
     size_t len;
+    cli_printer notes; /* --explain: the rows, in every format */
 } out_ctx;
 
 static void tsv_flush(out_ctx *o)
@@ -159,6 +170,14 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
                     return -1;
             }
         }
+    } else if (o->w == W_EXPLAIN) {
+        for (size_t n = 0; n < doc->n_notes; n++) {
+            const fg_note *nt = &doc->notes[n];
+            const char *row[] = {doc->name, num[0], fg_note_kind_name(nt->kind), nt->text};
+
+            format_size(num[0], nt->line);
+            cli_printer_row(4, row, &o->notes);
+        }
     } else if (o->w == W_ITEMS) {
         for (size_t i = 0; i < doc->n_items; i++) {
             const fg_item *it = &doc->items[i];
@@ -259,7 +278,11 @@ static void emit_job(out_ctx *o, extract_job *j, const cli_global *g, int *statu
         *status = CLI_FAIL;
         return;
     }
-    if (o->fmt == CLI_JSON) {
+    if (j->doc->n_notes > 0 && o->w != W_EXPLAIN)
+        fprintf(stderr, "fengong: %s: %zu %s with role words %s not understood; see --explain\n",
+                j->path, j->doc->n_notes, j->doc->n_notes == 1 ? "statement" : "statements",
+                j->doc->n_notes == 1 ? "was" : "were");
+    if (o->fmt == CLI_JSON && o->w != W_EXPLAIN) {
         docs[(*n_docs)++] = j->doc;
         j->doc = NULL;
         return;
@@ -371,6 +394,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         {"teams", no_argument, NULL, 't'},
         {"items", no_argument, NULL, 'i'},
         {"summary", no_argument, NULL, 's'},
+        {"explain", no_argument, NULL, 'e'},
         {"jobs", required_argument, NULL, 'j'},
         {"roles", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
@@ -381,7 +405,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     static const char *const h_items[] = {"doc", "item", "clauses", "title"};
     static const char *const h_summary[] = {"doc", "doc_number", "items", "tasks", "clauses",
                                             "lead", "co", "teams", "title"};
-    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0};
+    static const char *const h_explain[] = {"doc", "line", "kind", "text"};
+    static const char *const mode_names[] = {"", "--teams", "--items", "--summary", "--explain"};
+    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0, {0}};
     const fg_doc **docs = NULL;
     size_t n_docs = 0;
     int status = CLI_OK;
@@ -406,14 +432,21 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
             o.fmt = (cli_format)f;
             break;
         case 't':
-            o.w = W_TEAMS;
-            break;
         case 'i':
-            o.w = W_ITEMS;
-            break;
         case 's':
-            o.w = W_SUMMARY;
+        case 'e': {
+            what w = c == 't' ? W_TEAMS : c == 'i' ? W_ITEMS : c == 's' ? W_SUMMARY : W_EXPLAIN;
+
+            /* One listing at a time; --explain with another is a usage error. */
+            if (o.w != W_ASSIGN && o.w != w && (o.w == W_EXPLAIN || w == W_EXPLAIN)) {
+                fprintf(stderr, "fengong extract: %s cannot be combined with %s\n%s",
+                        mode_names[W_EXPLAIN], mode_names[o.w == W_EXPLAIN ? w : o.w],
+                        extract_usage);
+                return CLI_USAGE;
+            }
+            o.w = w;
             break;
+        }
         case 'j':
             n_threads = parse_jobs(optarg);
             if (n_threads < 0) {
@@ -452,7 +485,10 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     hdr = o.w == W_TEAMS ? h_teams : o.w == W_ITEMS ? h_items : o.w == W_SUMMARY ? h_summary
                                                                                   : h_assign;
     n_hdr = o.w == W_TEAMS ? 4 : o.w == W_ITEMS ? 4 : o.w == W_SUMMARY ? 9 : 5;
-    if (o.fmt == CLI_TABLE) {
+    if (o.w == W_EXPLAIN) {
+        cli_printer_begin(&o.notes, (int)o.fmt, 4, h_explain);
+        cli_printer_right(&o.notes, 1);
+    } else if (o.fmt == CLI_TABLE) {
         o.table = cli_table_new(n_hdr, hdr);
         if (o.table == NULL) {
             fputs("fengong: out of memory\n", stderr);
@@ -472,6 +508,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         o.buf = malloc(TSV_BLOCK);
     if (docs == NULL || jobs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
         fputs("fengong: out of memory\n", stderr);
+        cli_printer_end(&o.notes);
         cli_table_free(o.table);
         free(docs);
         free(jobs);
@@ -489,7 +526,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         n_threads = 1;
     run_jobs(&o, jobs, n_jobs, (size_t)n_threads, g, &status, docs, &n_docs);
     free(jobs);
-    if (o.fmt == CLI_JSON) {
+    if (o.w == W_EXPLAIN) {
+        cli_printer_end(&o.notes);
+    } else if (o.fmt == CLI_JSON) {
         char *json = NULL;
 
         if (fg_doc_to_json(&json, docs, n_docs) < 0) {

@@ -399,6 +399,7 @@ typedef struct ingest_run {
     const cli_global *g;
     int progress;
     size_t counts[4];
+    size_t n_unparsed_docs; /* documents stored with statements not understood */
     int status;
 } ingest_run;
 
@@ -408,6 +409,7 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     static const char *const verbs[] = {"added", "unchanged", "replaced", "duplicate"};
     fg_ingest_status is;
     fg_doc_stats stats;
+    char unparsed[48] = ""; /* ", N not understood" when the document has notes */
 
     if (r->progress)
         fprintf(stderr, "\ringest: %zu/%zu %.60s\033[K", i + 1, n, path);
@@ -433,12 +435,16 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     }
     fg_doc_stats_get(&stats, p->doc);
     r->counts[is]++;
+    if (p->doc->n_notes > 0 && (is == FG_INGEST_ADDED || is == FG_INGEST_REPLACED))
+        r->n_unparsed_docs++;
     if (is == FG_INGEST_DUPLICATE)
         fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
+    if (p->doc->n_notes > 0)
+        snprintf(unparsed, sizeof unparsed, ", %zu not understood", p->doc->n_notes);
     if (!r->progress)
-        printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams)\n", verbs[is],
+        printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams%s)\n", verbs[is],
                p->doc->name, stats.n_items, stats.n_clauses, stats.n_lead + stats.n_co,
-               p->doc->n_teams);
+               p->doc->n_teams, unparsed);
 }
 
 /* Read and parse the files on n_jobs threads and store them in order on this one. */
@@ -543,6 +549,10 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "\ringest: %zu files: %zu added, %zu replaced, %zu unchanged, "
                 "%zu duplicate\033[K\n", n_files, r.counts[0], r.counts[2], r.counts[1],
                 r.counts[3]);
+    if (r.progress && r.n_unparsed_docs > 0)
+        fprintf(stderr, "ingest: %zu of them with statements not understood (the unparsed "
+                "column of 'fengong documents'; 'fengong extract --explain FILE')\n",
+                r.n_unparsed_docs);
     fg_store_close(r.st);
     fg_gazetteer_free(gz);
     fg_lexicon_free(lex);
@@ -601,12 +611,15 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 static const char documents_usage[] =
     "usage: fengong documents [--db PATH] [--format table|tsv|csv|json]\n"
     "\n"
-    "List the stored documents with their 文号, year, date and counts.\n";
+    "List the stored documents with their 文号, year, date and counts. unparsed is the\n"
+    "number of statements with role words that were not understood ('fengong extract\n"
+    "--explain FILE' lists them; empty for a document stored by a fengong before them).\n";
 
 int cmd_documents(int argc, char **argv, const cli_global *g)
 {
-    static const char *const hdr[] = {"doc", "doc_number", "year", "date", "items", "clauses",
-                                      "assignments", "teams", "title", "sha256", "ingested_at"};
+    static const char *const hdr[] = {"doc",   "doc_number", "year",     "date",
+                                      "items", "clauses",    "assignments", "teams",
+                                      "unparsed", "title",   "sha256",   "ingested_at"};
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -625,8 +638,8 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
         cli_report_error(g);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 9 : 11, hdr);
-    for (size_t k = 4; k <= 7; k++)
+    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 10 : 12, hdr);
+    for (size_t k = 4; k <= 8; k++)
         cli_printer_right(&p, k);
     rc = fg_store_documents(st, cli_printer_row, &p);
     cli_printer_end(&p);
