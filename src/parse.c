@@ -5,14 +5,15 @@
  * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
  * the attachment list, or a restart of the top numbering), opens an item (a numbering
  * marker at the line start, or anywhere in a flat document when the number continues its
- * sequence), or continues the current item. Levels follow the fixed order of Chinese
- * official documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a
- * marker closes every open item of its level or below. An item's own text is its lines
- * joined with no separator (PDF page breaks fall inside words); when an item closes, its
- * title is cut, its clauses are found (parentheticals, labelled blocks, role sentences)
- * and handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell
- * per line under a 序号/牵头单位 header) become one item per row. Everything is linear in
- * the input: each byte is looked at a bounded number of times.
+ * sequence), or continues the current item. A flat document (one huge line) is read as
+ * lines too: its paragraphs are separated by runs of U+3000. Levels follow the fixed
+ * order of Chinese official documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） >
+ * 1． > （1） > ①), so a marker closes every open item of its level or below. An item's own
+ * text is its lines joined with no separator (PDF page breaks fall inside words); when an
+ * item closes, its title is cut, its clauses are found (parentheticals, labelled blocks,
+ * role sentences) and handed to clause.c, and work-team paragraphs are read. Flattened
+ * tables (one cell per line under a 序号/牵头单位 header) become one item per row.
+ * Everything is linear in the input: each byte is looked at a bounded number of times.
  */
 #include "fengong/parse.h"
 
@@ -2544,6 +2545,78 @@ found:
     return i;
 }
 
+/*
+ * Handle one line of the document (or one paragraph of a flat line, see paragraph_end()):
+ * table-of-contents and page-number lines, annex headers and titles, table rows, and
+ * otherwise items and their text. has_tab: the raw line may hold a tab.
+ */
+static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
+{
+    int rc = FG_OK;
+    int an;
+    bool consumed = false;
+
+    if (s.len == 0)
+        return FG_OK;
+    if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
+        return FG_OK;
+    /* A bare number may be a table row; elsewhere it is a page number. */
+    if (page_number_line(s) && !(p->in_table && is_row_number(p, s)))
+        return FG_OK;
+    if (fg_sv_starts(s, "- "))
+        s = trim(fg_sv(s.ptr + 2, s.len - 2));
+    if (annex_list_line(p, s))
+        return FG_OK;
+    an = annex_header(s);
+    if (an > 0 && an != p->annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
+        FG_TRY(close_item(p));
+        start_part(p, an);
+        return FG_OK;
+    }
+    an = annex_title_line(p, s);
+    if (an > 0 && an > p->annex_no) {
+        FG_TRY(close_item(p));
+        start_part(p, an);
+        return FG_OK;
+    }
+    if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
+        ((fg_sv_starts(s, "序号") || p->in_table) && blank_separated(s))) {
+        FG_TRY(delimited_row(p, s, line_no, &consumed));
+        if (consumed)
+            return FG_OK;
+    }
+    if (!p->in_table && table_header_start(s)) {
+        FG_TRY(close_item(p));
+        p->in_table = true;
+        p->header_pending = true;
+        p->n_cols = 0;
+        p->next_row = 1;
+        p->cols[p->n_cols++] = COL_NUM;
+        /* Rows become items below the open heading. */
+        return FG_OK;
+    }
+    if (p->in_table) {
+        FG_TRY(table_line(p, s, line_no, &consumed));
+        if (consumed)
+            return FG_OK;
+    }
+    FG_TRY(feed_content(p, s, line_no, true));
+out:
+    return rc;
+}
+
+/*
+ * The end of the paragraph of s that starts at i: in a flat document, paragraphs written
+ * on one line are separated by a run of two or more U+3000 (the indent of the next one);
+ * the index of that run, or s.len. Each call searches only up to the run it finds.
+ */
+static size_t paragraph_end(fg_strview s, size_t i)
+{
+    size_t k = fg_sv_find(fg_sv(s.ptr + i, s.len - i), "\u3000\u3000");
+
+    return k == SIZE_MAX ? s.len : i + k;
+}
+
 int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
 {
     parser p;
@@ -2584,8 +2657,6 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         bool has_tab; /* the raw line has a tab: s (a part of it) may have one */
         size_t e = line_end(t, i, &has_lt, &has_tab);
         fg_strview s;
-        int an;
-        bool consumed = false;
 
         line_no++;
         if (has_lt) {
@@ -2595,51 +2666,18 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             s = trim(fg_sv(t.ptr + i, e - i));
         }
         i = e + 1;
-        if (s.len == 0)
-            continue;
-        if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
-            continue;
-        /* A bare number may be a table row; elsewhere it is a page number. */
-        if (page_number_line(s) && !(p.in_table && is_row_number(&p, s)))
-            continue;
-        if (fg_sv_starts(s, "- "))
-            s = trim(fg_sv(s.ptr + 2, s.len - 2));
-        if (annex_list_line(&p, s))
-            continue;
-        an = annex_header(s);
-        if (an > 0 && an != p.annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
-            FG_TRY(close_item(&p));
-            start_part(&p, an);
+        if (!p.flat) {
+            FG_TRY(process_line(&p, s, line_no, has_tab));
             continue;
         }
-        an = annex_title_line(&p, s);
-        if (an > 0 && an > p.annex_no) {
-            FG_TRY(close_item(&p));
-            start_part(&p, an);
-            continue;
+        for (size_t a = 0; a < s.len;) {
+            size_t b = paragraph_end(s, a);
+
+            FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
+            a = b;
+            while (a < s.len && AT(s, a, "\u3000"))
+                a += 3;
         }
-        if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
-            ((fg_sv_starts(s, "序号") || p.in_table) && blank_separated(s))) {
-            FG_TRY(delimited_row(&p, s, line_no, &consumed));
-            if (consumed)
-                continue;
-        }
-        if (!p.in_table && table_header_start(s)) {
-            FG_TRY(close_item(&p));
-            p.in_table = true;
-            p.header_pending = true;
-            p.n_cols = 0;
-            p.next_row = 1;
-            p.cols[p.n_cols++] = COL_NUM;
-            /* Rows become items below the open heading. */
-            continue;
-        }
-        if (p.in_table) {
-            FG_TRY(table_line(&p, s, line_no, &consumed));
-            if (consumed)
-                continue;
-        }
-        FG_TRY(feed_content(&p, s, line_no, true));
     }
     FG_TRY(close_item(&p));
     if (!p.no_teams && fg_sv_contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),
