@@ -376,6 +376,7 @@ typedef struct linemap {
 
 typedef struct pclause {
     const char *text;
+    size_t off;          /* where it starts in its item's text: clauses are in this order */
     size_t line;
     size_t unit_first;
     size_t n_units;
@@ -530,7 +531,7 @@ static size_t line_of(const parser *p, size_t off)
     return p->lm[lo ? lo - 1 : 0].line;
 }
 
-static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first)
+static int add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first)
 {
     pclause *c;
     int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
@@ -541,6 +542,7 @@ static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first
     c->text = arena_dup(p, text);
     if (c->text == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
+    c->off = off;
     c->line = line;
     c->unit_first = unit_first;
     c->n_units = p->units.n - unit_first;
@@ -564,7 +566,7 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     *found = is_clause;
     if (!is_clause)
         return FG_OK;
-    return add_clause(p, text, line_of(p, off), first);
+    return add_clause(p, text, off, line_of(p, off), first);
 }
 
 /* The first characters of every label and role word. */
@@ -1283,6 +1285,25 @@ static fg_strview item_title(const parser *p, fg_strview t)
 
 static int finish_row(parser *p);
 
+/*
+ * Put the n clauses of one item in the order they start in its text: find_clauses() finds
+ * the parentheticals before the sentences and labelled blocks between them. Insertion
+ * sort, stable: an item has a handful of clauses, and they are mostly in order already.
+ */
+static void sort_clauses(pclause *c, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        pclause x = c[i];
+        size_t j = i;
+
+        while (j > 0 && c[j - 1].off > x.off) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = x;
+    }
+}
+
 static int close_item(parser *p)
 {
     pitem *it;
@@ -1303,6 +1324,7 @@ static int close_item(parser *p)
     it->n_clauses = 0;
     if (p->cur_text.len > 0)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
+    sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
     t = fg_sv(it->text, t.len);
     if (!p->no_teams && p->has_zhao && fg_sv_contains(t, "召集人"))
@@ -1766,7 +1788,7 @@ static int finish_row(parser *p)
             FG_TRY(fg_clause__parse(&p->units, &is_clause, fg_sv(label.ptr, label.len),
                                     p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
             if (is_clause)
-                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), it->line, first));
+                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), 0, it->line, first));
         }
     }
     p->open = false;
