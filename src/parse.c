@@ -313,6 +313,10 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (!is_close(s, j, &n))
             return false;
         j += n;
+        /* 第（三）项, （三）项要求, 第（2）款: a citation of an item, not its number. */
+        if ((i >= 3 && AT(s, i - 3, "第")) || (AT(s, j, "项") && !AT(s, j + 3, "目")) ||
+            AT(s, j, "款"))
+            return false;
         if (AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         m->num = v;
@@ -1486,14 +1490,19 @@ static bool inline_boundary(fg_strview s, size_t i)
 
 /*
  * A marker distinctive enough to start an item right after ordinary text: 一、 （一）
- * 第一章, and 1． or 1、 with a full-width separator (a half-width 1. may be a decimal).
+ * 第一章, 1． or 1、 with a full-width separator, and a half-width 1. before an ideograph
+ * (1.5 is a decimal, 1.实施 a number: documents typed with half-width punctuation).
  */
 static bool strong_marker(fg_strview s, size_t j, const mark *m)
 {
     size_t n;
 
+    /* A half-width 1. before a character other than ASCII: marker_at() ruled out digits. */
     if (m->st == ST_ARABIC)
-        return arabic_number(s, j, &n, 3) >= 0 && (AT(s, j + n, "．") || AT(s, j + n, "、"));
+        return arabic_number(s, j, &n, 3) >= 0 &&
+               (AT(s, j + n, "．") || AT(s, j + n, "、") ||
+                (AT(s, j + n, ".") && j + n + 1 < s.len &&
+                 (unsigned char)s.ptr[j + n + 1] >= 0x80));
     return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
            m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
 }
