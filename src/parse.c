@@ -4,11 +4,12 @@
  * One pass over the lines. Each line is cleaned (markup tags and edge whitespace removed,
  * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
  * the attachment list, or a restart of the top numbering), opens an item (a numbering
- * marker at the line start, or anywhere in a flat document when the number continues its
- * sequence), or continues the current item. A flat document (one huge line) is read as
- * lines too: its paragraphs are separated by runs of U+3000. Levels follow the fixed
- * order of Chinese official documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） >
- * 1． > （1） > ①), so a marker closes every open item of its level or below. An item's own
+ * marker at the line start, or inside the line when the number continues its sequence:
+ * anywhere in a flat document, at brackets and after 。；） elsewhere), or continues the
+ * current item. A flat document (one huge line) is read as lines too: its paragraphs are
+ * separated by runs of U+3000. Levels follow the fixed order of Chinese official
+ * documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a
+ * marker closes every open item of its level or below. An item's own
  * text is its lines joined with no separator (PDF page breaks fall inside words); when an
  * item closes, its title is cut, its clauses are found (parentheticals, labelled blocks,
  * role sentences) and handed to clause.c, and work-team paragraphs are read. Flattened
@@ -1456,24 +1457,6 @@ out:
     return rc;
 }
 
-/*
- * Whether an inline marker (not at a line start) continues the numbering: the next
- * number of its style, or 1 for a level below the current one.
- */
-static bool inline_plausible(const parser *p, const mark *m)
-{
-    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
-        return false;
-    if (m->num == p->last_num[m->st] + 1)
-        return true;
-    for (size_t k = 0; k < p->depth; k++)
-        if (p->stack[k].st == m->st)
-            return m->num == p->stack[k].num + 1;
-    if (m->num == 1)
-        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
-    return false;
-}
-
 /* Where an inline marker may start: after 。；！？ or a closing bracket or quote. */
 static bool inline_boundary(fg_strview s, size_t i)
 {
@@ -1485,6 +1468,30 @@ static bool inline_boundary(fg_strview s, size_t i)
         if (i >= n && memcmp(s.ptr + i - n, before[k], n) == 0)
             return true;
     }
+    return false;
+}
+
+/*
+ * Whether an inline marker (not at a line start) continues the numbering: the next
+ * number of its style, or 1 for a level below the current one. With may_restart (after
+ * a boundary or an annex header, see inline_marker_at()), a 1 of the top level is a
+ * restart too: an annex whose own numbering starts again, which open_item() makes a new
+ * part. Elsewhere 一、 is as likely to be 统一、规范.
+ */
+static bool inline_plausible(const parser *p, const mark *m, bool may_restart)
+{
+    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
+        return false;
+    if (m->num == p->last_num[m->st] + 1)
+        return true;
+    if (may_restart && m->num == 1 && p->has_root && m->st == p->root_style &&
+        p->root_max >= 2)
+        return true;
+    for (size_t k = 0; k < p->depth; k++)
+        if (p->stack[k].st == m->st)
+            return m->num == p->stack[k].num + 1;
+    if (m->num == 1)
+        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
     return false;
 }
 
@@ -1505,6 +1512,132 @@ static bool strong_marker(fg_strview s, size_t j, const mark *m)
                  (unsigned char)s.ptr[j + n + 1] >= 0x80));
     return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
            m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
+}
+
+/*
+ * Whether s[j] follows an annex header and title run into the text (…（此件主动公开）
+ * 附件1XX重点任务分工一、…): 附件 and a number, then at most 150 bytes of title without
+ * ，。；, between lo and j. The search goes back those 150 bytes and no further.
+ */
+static bool after_annex_header(fg_strview s, size_t j, size_t lo)
+{
+    size_t from = j > lo + 150 ? j - 150 : lo;
+    size_t k = j;
+    size_t n;
+
+    while (k >= from + 6) {
+        k--;
+        if (AT(s, k, "附件"))
+            break;
+        if (AT(s, k, "，") || AT(s, k, "。") || AT(s, k, "；"))
+            return false;
+    }
+    if (!AT(s, k, "附件"))
+        return false;
+    k = skip_blanks(s, k + 6);
+    return arabic_number(s, k, &n, 2) > 0 || cn_number(s, k, &n) > 0;
+}
+
+/*
+ * A marker at s[j] inside a line that starts an item: it continues the numbering and is
+ * after a boundary or distinctive (strong_marker()).
+ */
+static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
+{
+    if (!marker_at(s, j, false, m))
+        return false;
+    if (inline_boundary(s, j))
+        return inline_plausible(p, m, true);
+    return strong_marker(s, j, m) && inline_plausible(p, m, after_annex_header(s, j, lo));
+}
+
+/*
+ * Where the number before s[at] starts: 1 to 3 ASCII or full-width digits, after lo and
+ * not after another digit; else s.len.
+ */
+static size_t number_before(fg_strview s, size_t at, size_t lo)
+{
+    size_t k = at;
+
+    for (int d = 0; d <= 3; d++) {
+        bool ascii = k > lo && s.ptr[k - 1] >= '0' && s.ptr[k - 1] <= '9';
+        bool wide = k >= lo + 3 && (unsigned char)s.ptr[k - 3] == 0xEF && is_digit_at(s, k - 3);
+
+        if (!ascii && !wide)
+            return d == 0 ? s.len : k;
+        if (d == 3)
+            return s.len;   /* a fourth digit: 2024．, not a marker */
+        k -= ascii ? 1 : 3;
+    }
+    return s.len;
+}
+
+/* Whether s[i] is one of ( ) （ ） 。 ； ．: where next_in_line() looks for a marker. */
+static bool line_stop_at(fg_strview s, size_t i)
+{
+    return s.ptr[i] == '(' || s.ptr[i] == ')' || AT(s, i, "（") || AT(s, i, "）") ||
+           AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "．");
+}
+
+/*
+ * The first index >= i of s where line_stop_at() holds, or s.len. Every one of those
+ * characters is ( ) or a lead byte E3 or EF whose third byte is 82 88 89 8E or 9B (、 and
+ * ， are not): with SSE2 16 positions are filtered at once, and only candidates looked at.
+ */
+static size_t next_line_stop(fg_strview s, size_t i)
+{
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 18 <= s.len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s.ptr + i));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
+        __m128i lead = _mm_or_si128(eq8(v, 0xE3), eq8(v, 0xEF));
+        __m128i third = _mm_or_si128(_mm_or_si128(eq8(v2, 0x82), eq8(v2, 0x88)),
+                                     _mm_or_si128(_mm_or_si128(eq8(v2, 0x89), eq8(v2, 0x8E)),
+                                                  eq8(v2, 0x9B)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(eq8(v, '('), eq8(v, ')')), _mm_and_si128(lead, third)));
+
+        for (; m != 0; m &= m - 1)
+            if (line_stop_at(s, i + (size_t)__builtin_ctz(m)))
+                return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if ((c == '(' || c == ')' || c == 0xE3 || c == 0xEF) && line_stop_at(s, i))
+            return i;
+    }
+    return s.len;
+}
+
+/*
+ * Where the next marker inside a line of a document with line breaks starts, at or after i
+ * (and after seg_start), or s.len. A heading may run into its first sub-item
+ * (二、重点任务（一）建设…, （一）做强数字产业集群1．实施…) and items into each other
+ * (…负责）（五）强化…, …牵头）2．推进…, …。三、…). A marker is looked for only where one
+ * can start: at an opening bracket, after a closing one or 。；, and at the number before
+ * a ． (next_line_stop()), not at every character as in a flat document (reading every
+ * document so made extraction twice as slow). The marker must pass inline_marker_at().
+ */
+static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_start)
+{
+    for (size_t at = next_line_stop(s, i); at < s.len; at = next_line_stop(s, at + 1)) {
+        size_t k = at;   /* where a marker may start */
+        size_t n;
+        mark m;
+
+        if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；"))
+            k = at + (s.ptr[at] == ')' ? 1 : 3);
+        else if (AT(s, at, "．"))
+            k = number_before(s, at, seg_start);
+        /* Most stops are followed by none of ( （ 第 a digit or a numeral: test that first. */
+        if (k > seg_start && k < s.len && (is_open(s, k, &n) || is_digit_at(s, k) ||
+                                           AT(s, k, "第") || cn_digit(s, k, &n) >= 0) &&
+            inline_marker_at(p, s, k, seg_start, &m))
+            return k;
+    }
+    return s.len;
 }
 
 /* Feed one line's content (after any part handling) to the item machinery. */
@@ -1531,12 +1664,13 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
                 if (!(c == '(' || (c >= '0' && c <= '9') || c == 0xE4 || c == 0xE5 ||
                       c == 0xE7 || c == 0xEF || c == 0xE3 || c == 0xE9 || c == 0xE5))
                     continue;
-                if (j > seg_start && marker_at(s, j, false, &nm) && inline_plausible(p, &nm) &&
-                    (inline_boundary(s, j) || strong_marker(s, j, &nm))) {
+                if (j > seg_start && inline_marker_at(p, s, j, seg_start, &nm)) {
                     next = j;
                     break;
                 }
             }
+        } else {
+            next = next_in_line(p, s, i, seg_start);
         }
         if (p->open && p->n_lines == 0)
             p->first_line_len = p->cur_text.len + (next - seg_start);
