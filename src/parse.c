@@ -421,7 +421,7 @@ typedef struct parser {
     const fg_text *text;
     fg_arena *arena;
     bool first_is_lead;
-    bool flat;
+    bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
     /*
      * The text holds a 召. An item's text is whole characters of the input's lines, so an
@@ -2654,10 +2654,13 @@ static size_t count_nonempty_lines(fg_strview t, size_t from, size_t to)
     return n;
 }
 
+/* Bytes a line of flat text has at least, on average in a flat document (is_flat()). */
+enum { FLAT_LINE = 1000 };
+
 /*
- * Whether t is flat (few line breaks: at most 2 non-empty lines, or more than 1000 bytes a
- * line), so that markers inside lines start items. Lines are counted only as far as it
- * takes: once there are 3 or more, and no more than 1000 bytes of the whole text for each,
+ * Whether t is flat (few line breaks: at most 2 non-empty lines, or more than FLAT_LINE
+ * bytes a line), so that markers inside lines start items. Lines are counted only as far as
+ * it takes: once there are 3 or more, and no more than FLAT_LINE bytes of the text for each,
  * more of them cannot make it flat. A dense document has a line every hundred bytes or so,
  * and is settled in its first tenth.
  */
@@ -2668,10 +2671,10 @@ static bool is_flat(fg_strview t)
 
     for (size_t from = 0; from < t.len; from += STRETCH) {
         n += count_nonempty_lines(t, from, t.len - from > STRETCH ? from + STRETCH : t.len);
-        if (n > 2 && t.len / n <= 1000)
+        if (n > 2 && t.len / n <= FLAT_LINE)
             return false;
     }
-    return n > 0 && (n <= 2 || t.len / n > 1000);
+    return n > 0 && (n <= 2 || t.len / n > FLAT_LINE);
 }
 
 /*
@@ -2790,6 +2793,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     fg_strview t;
     size_t line_no = 0;
     rare_words rw;
+    bool doc_flat;
     int rc = FG_OK;
 
     if (out == NULL)
@@ -2811,7 +2815,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     t = fg_sv(text->data ? text->data : "", text->len);
     FG_TRY(presize(&p, t.len));
     /* Flat documents (few line breaks) get inline markers. */
-    p.flat = is_flat(t);
+    doc_flat = is_flat(t);
     rw = find_rare_words(t);
     p.first_is_lead = declares_first_is_lead(t, &rw);
     p.has_zhao = rw.zhao != SIZE_MAX;
@@ -2831,6 +2835,11 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             s = trim(fg_sv(t.ptr + i, e - i));
         }
         i = e + 1;
+        /*
+         * A line of FLAT_LINE bytes or more is flat text in any document: a body written
+         * as one line (often with U+3000 paragraphs) under a header of short lines.
+         */
+        p.flat = doc_flat || s.len >= FLAT_LINE;
         if (!p.flat) {
             FG_TRY(process_line(&p, s, line_no, has_tab));
             continue;
