@@ -9,7 +9,7 @@
 # print tests/forms/X.tsv byte for byte:
 #   one-line    every line break becomes two U+3000 (the paragraph indent of documents
 #               that are one huge line), so the whole document is one line;
-#   half-width  the punctuation （ ） ， ： ； becomes ( ) , : ; throughout;
+#   half-width  the punctuation （ ） ， ： ； ． becomes ( ) , : ; . throughout;
 #   joined      every line break is removed: no line break and no paragraph mark at all.
 # The last line is `N passed, M failed, K skipped`; the exit status is non-zero when
 # anything failed. Only the skip list of skipped() is skipped, each entry with its reason;
@@ -63,9 +63,9 @@ joined() {
     awk 'BEGIN { ORS = "" } { sub(/\r$/, ""); print }' "$1"
 }
 
-# half_width FILE: the document with half-width （ ） ， ： ；.
+# half_width FILE: the document with half-width （ ） ， ： ； ．.
 half_width() {
-    sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' "$1"
+    sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' -e 's/．/./g' "$1"
 }
 
 pass=0
