@@ -1504,12 +1504,15 @@ static bool strong_marker(fg_strview s, size_t j, const mark *m)
 {
     size_t n;
 
-    /* A half-width 1. before a character other than ASCII: marker_at() ruled out digits. */
+    /*
+     * A half-width 1. before a character other than ASCII, after any blanks (m->len counts
+     * them): marker_at() ruled out a digit right after the dot.
+     */
     if (m->st == ST_ARABIC)
         return arabic_number(s, j, &n, 3) >= 0 &&
                (AT(s, j + n, "．") || AT(s, j + n, "、") ||
-                (AT(s, j + n, ".") && j + n + 1 < s.len &&
-                 (unsigned char)s.ptr[j + n + 1] >= 0x80));
+                (AT(s, j + n, ".") && j + m->len < s.len &&
+                 (unsigned char)s.ptr[j + m->len] >= 0x80));
     return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
            m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
 }

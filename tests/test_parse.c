@@ -441,6 +441,19 @@ static void test_parse__markers_inside_lines(void **state)
     check_item(doc, "M:3", "加强宣传解读", 1, "co:省委宣传部");
 }
 
+static void test_parse__half_width_marker_before_blank(void **state)
+{
+    /* Flat text: 1. 实施 is an item run into its heading, 1. 5万 a decimal cut by a blank. */
+    fg_doc *doc = parse_doc(
+        "一、推动工业稳定增长(一)加快重点产业链发展1. 实施“链长制”，新增企业1. 5万户。"
+        "(省工业和信息化厅负责)2. 推进集群培育。(省发展改革委负责)");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.2");
+    check_item(doc, "M:1.1.1", "实施“链长制”，新增企业1. 5万户", 1, "co:省工业和信息化厅");
+    check_item(doc, "M:1.1.2", "推进集群培育", 1, "co:省发展改革委");
+}
+
 static void test_parse__cited_numbers_are_not_markers(void **state)
 {
     /* Flat text: 第（二）项 would be the next （n）; a PDF line may start with （三）项. */
@@ -805,6 +818,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__no_line_breaks, free_all),
         cmocka_unit_test_teardown(test_parse__ideographic_space_paragraphs, free_all),
         cmocka_unit_test_teardown(test_parse__markers_inside_lines, free_all),
+        cmocka_unit_test_teardown(test_parse__half_width_marker_before_blank, free_all),
         cmocka_unit_test_teardown(test_parse__cited_numbers_are_not_markers, free_all),
         cmocka_unit_test_teardown(test_parse__clauses_in_text_order, free_all),
         cmocka_unit_test_teardown(test_parse__first_listed_declaration, free_all),
