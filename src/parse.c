@@ -1608,19 +1608,18 @@ static bool may_start_marker(fg_strview s, size_t j)
     }
 }
 
-/* Whether s[i] is one of ( ) . （ ） 。 ； ．: where next_in_line() looks for a marker. */
+/* Whether s[i] is one of ( ) . （ ） 。 ； ． 、: where next_in_line() looks for a marker. */
 static bool line_stop_at(fg_strview s, size_t i)
 {
     return s.ptr[i] == '(' || s.ptr[i] == ')' || s.ptr[i] == '.' || AT(s, i, "（") ||
-           AT(s, i, "）") ||
-           AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "．");
+           AT(s, i, "）") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "．") ||
+           AT(s, i, "、");
 }
 
 /*
  * The first index >= i of s where line_stop_at() holds, or s.len. Every one of those
- * characters is ( ) . or a lead byte E3 or EF whose third byte is 82 88 89 8E or 9B (、
- * and ， are not): with SSE2 16 positions are filtered at once, and only candidates looked
- * at.
+ * characters is ( ) . or a lead byte E3 or EF whose third byte is 81 82 88 89 8E or 9B
+ * (， is not): with SSE2 16 positions are filtered at once, and only candidates looked at.
  */
 static size_t next_line_stop(fg_strview s, size_t i)
 {
@@ -1629,9 +1628,10 @@ static size_t next_line_stop(fg_strview s, size_t i)
         __m128i v = _mm_loadu_si128((const __m128i *)(s.ptr + i));
         __m128i v2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
         __m128i lead = _mm_or_si128(eq8(v, 0xE3), eq8(v, 0xEF));
-        __m128i third = _mm_or_si128(_mm_or_si128(eq8(v2, 0x82), eq8(v2, 0x88)),
-                                     _mm_or_si128(_mm_or_si128(eq8(v2, 0x89), eq8(v2, 0x8E)),
-                                                  eq8(v2, 0x9B)));
+        __m128i third = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(eq8(v2, 0x81), eq8(v2, 0x82)),
+                         _mm_or_si128(eq8(v2, 0x88), eq8(v2, 0x89))),
+            _mm_or_si128(eq8(v2, 0x8E), eq8(v2, 0x9B)));
         __m128i ascii = _mm_or_si128(_mm_or_si128(eq8(v, '('), eq8(v, ')')), eq8(v, '.'));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, third)));
 
@@ -1655,7 +1655,7 @@ static size_t next_line_stop(fg_strview s, size_t i)
  * (二、重点任务（一）建设…, （一）做强数字产业集群1．实施…) and items into each other
  * (…负责）（五）强化…, …牵头）2．推进…, …。三、…). A marker is looked for only where one
  * can start: at an opening bracket, after a closing one or 。；, and at the number before
- * a ． or . (next_line_stop()), not at every character as in a flat document (reading every
+ * a ． . or 、 (next_line_stop()), not at every character as in a flat document (reading every
  * document so made extraction twice as slow). The marker must pass inline_marker_at().
  */
 static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_start)
@@ -1667,7 +1667,7 @@ static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_s
 
         if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；"))
             k = at + (s.ptr[at] == ')' ? 1 : 3);
-        else if (AT(s, at, "．") || s.ptr[at] == '.')
+        else if (AT(s, at, "．") || s.ptr[at] == '.' || AT(s, at, "、"))
             k = number_before(s, at, seg_start);
         if (k > seg_start && k < s.len && may_start_marker(s, k) &&
             inline_marker_at(p, s, k, seg_start, &m))

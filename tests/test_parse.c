@@ -454,6 +454,21 @@ static void test_parse__half_width_marker_before_blank(void **state)
     check_item(doc, "M:1.1.2", "推进集群培育", 1, "co:省发展改革委");
 }
 
+static void test_parse__comma_marker_inside_line(void **state)
+{
+    /* 1、 run into a heading on a line; 2、3月份 in the text is an enumeration. */
+    fg_doc *doc = parse_doc(
+        "一、重点任务\n"
+        "（一）扩大投资（1）推进重大项目。（省发展改革委负责）\n"
+        "二、保障措施1、加强组织领导，在2、3月份开展督查。（省政府办公厅负责）2、强化督查考核。"
+        "（省政府督查室负责）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:2 M:2.1 M:2.2");
+    check_item(doc, "M:2.1", "加强组织领导，在2、3月份开展督查", 1, "co:省政府办公厅");
+    check_item(doc, "M:2.2", "强化督查考核", 1, "co:省政府督查室");
+}
+
 static void test_parse__cited_numbers_are_not_markers(void **state)
 {
     /* Flat text: 第（二）项 would be the next （n）; a PDF line may start with （三）项. */
@@ -819,6 +834,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__ideographic_space_paragraphs, free_all),
         cmocka_unit_test_teardown(test_parse__markers_inside_lines, free_all),
         cmocka_unit_test_teardown(test_parse__half_width_marker_before_blank, free_all),
+        cmocka_unit_test_teardown(test_parse__comma_marker_inside_line, free_all),
         cmocka_unit_test_teardown(test_parse__cited_numbers_are_not_markers, free_all),
         cmocka_unit_test_teardown(test_parse__clauses_in_text_order, free_all),
         cmocka_unit_test_teardown(test_parse__first_listed_declaration, free_all),
