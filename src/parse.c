@@ -5,16 +5,17 @@
  * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
  * the attachment list, or a restart of the top numbering), opens an item (a numbering
  * marker at the line start, or inside the line when the number continues its sequence:
- * anywhere in a flat document, at brackets and after 。；） elsewhere), or continues the
- * current item. A flat document (one huge line) is read as lines too: its paragraphs are
- * separated by runs of U+3000. Levels follow the fixed order of Chinese official
- * documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a
- * marker closes every open item of its level or below. An item's own
- * text is its lines joined with no separator (PDF page breaks fall inside words); when an
- * item closes, its title is cut, its clauses are found (parentheticals, labelled blocks,
- * role sentences) and handed to clause.c, and work-team paragraphs are read. Flattened
- * tables (one cell per line under a 序号/牵头单位 header) become one item per row.
- * Everything is linear in the input: each byte is looked at a bounded number of times.
+ * anywhere in flat text, elsewhere at brackets, after 。；） and at the number before
+ * ． . 、), or continues the current item. Flat text is a flat document or a line of
+ * FLAT_LINE bytes or more; it is read as lines too, its paragraphs being separated by
+ * runs of U+3000. Levels follow the fixed order of Chinese official documents (第X部分 >
+ * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a marker closes every open
+ * item of its level or below. An item's own text is its lines joined with no separator
+ * (PDF page breaks fall inside words); when an item closes, its title is cut, its clauses
+ * are found (parentheticals, labelled blocks, role sentences), put in text order and
+ * handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell per
+ * line under a 序号/牵头单位 header) become one item per row. Everything is linear in the
+ * input: each byte is looked at a bounded number of times.
  */
 #include "fengong/parse.h"
 
@@ -1650,12 +1651,12 @@ static size_t next_line_stop(fg_strview s, size_t i)
 }
 
 /*
- * Where the next marker inside a line of a document with line breaks starts, at or after i
- * (and after seg_start), or s.len. A heading may run into its first sub-item
+ * Where the next marker inside a line that is not flat text starts, at or after i (and
+ * after seg_start), or s.len. A heading may run into its first sub-item
  * (二、重点任务（一）建设…, （一）做强数字产业集群1．实施…) and items into each other
  * (…负责）（五）强化…, …牵头）2．推进…, …。三、…). A marker is looked for only where one
  * can start: at an opening bracket, after a closing one or 。；, and at the number before
- * a ． . or 、 (next_line_stop()), not at every character as in a flat document (reading every
+ * a ． . or 、 (next_line_stop()), not at every character as in flat text (reading every
  * document so made extraction twice as slow). The marker must pass inline_marker_at().
  */
 static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_start)
@@ -2807,9 +2808,10 @@ out:
 }
 
 /*
- * The end of the paragraph of s that starts at i: in a flat document, paragraphs written
- * on one line are separated by a run of two or more U+3000 (the indent of the next one);
- * the index of that run, or s.len. Each call searches only up to the run it finds.
+ * The end of the paragraph of s that starts at i: in flat text (see FLAT_LINE), paragraphs
+ * written on one line are separated by a run of two or more U+3000 (the indent of the
+ * next one); the index of that run, or s.len. Each call searches only up to the run it
+ * finds.
  */
 static size_t paragraph_end(fg_strview s, size_t i)
 {
