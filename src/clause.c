@@ -263,7 +263,7 @@ static struct {
     fg_cjkset kind_seconds;
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
-    fg_charscan markers_seps; /* marker_firsts and ，；。: see next_marker_candidate() */
+    fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
 } sets;
 
@@ -1600,10 +1600,10 @@ static void sets_init(void)
         }
     }
     {
-        char chars[sizeof marker_firsts + 9];
+        char chars[sizeof marker_firsts + 12];
 
         memcpy(chars, marker_firsts, sizeof marker_firsts - 1);
-        memcpy(chars + sizeof marker_firsts - 1, "，；。", 10);
+        memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
@@ -1639,7 +1639,7 @@ static size_t next_marker_candidate(fg_strview s, size_t i)
         return i;
     for (;;) {
         i = fg_charscan_next(&sets.markers_seps, s.ptr, s.len, i, s.len);
-        if (i >= s.len || may_start_marker(s, i))
+        if (i >= s.len || may_start_marker(s, i) || AT(s, i, "："))
             return i;
         if (is_sep_at(s, i))
             return i + 3; /* the separator itself starts nothing */
@@ -2094,6 +2094,29 @@ out:
     return rc;
 }
 
+/*
+ * Where a field label that ends with the colon at s[c] starts, when it follows a complete
+ * unit name with no separator (…省交通运输厅预期成果：): the nearest k, not before floor,
+ * such that s[k..c) is a label word of a field and s[..k) ends like a unit. SIZE_MAX when
+ * there is none. At most 10 ideographs are looked at.
+ */
+static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
+{
+    for (size_t k = c; k >= 3 && k + 10 * 3 >= c;) {
+        unsigned char b = (unsigned char)s.ptr[k - 3];
+
+        if (b < 0xE4 || b > 0xE9)
+            return SIZE_MAX;
+        k -= 3;
+        if (k < floor + 6)
+            return SIZE_MAX;
+        if (k < c - 3 && strong_ending(fg_sv(s.ptr, k)) &&
+            fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k)) == FG_LABEL_OTHER)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 /* One span of units with the role it gets. */
 typedef struct span {
     fg_strview units;
@@ -2221,6 +2244,33 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 m = &label_markers[lr];
                 mlen = llen;
                 unknown_label = unknown_label || lr == FG_LABEL_UNKNOWN;
+            }
+        }
+        if (m == NULL && stop == 0 && AT(s, i, "：")) {
+            /*
+             * A field run into the name before it (省交通运输厅预期成果：…, a labelled line
+             * joined to the one before): the field starts after the name.
+             */
+            size_t ls = field_start_before(out->lex, s, i, pending);
+
+            if (ls == SIZE_MAX) {
+                i += 3;
+                continue;
+            }
+            stop = i + 3 - ls;
+            i = ls;
+        }
+        if (m == NULL && stop == 0 && i >= 6 && strong_ending(fg_sv(s.ptr, i))) {
+            /*
+             * A label with a head word right after a complete name (省财政厅配合处室：…, a
+             * labelled line run into the one before it).
+             */
+            size_t llen;
+            fg_label_role lr = fg_clause__label_at(out->lex, s, i, &llen);
+
+            if (lr == FG_LABEL_LEAD || lr == FG_LABEL_CO || lr == FG_LABEL_RESP) {
+                m = &label_markers[lr];
+                mlen = llen;
             }
         }
         if (m == NULL && stop == 0) {

@@ -4,14 +4,17 @@
  * One pass over the lines. Each line is cleaned (markup tags and edge whitespace removed,
  * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
  * the attachment list, or a restart of the top numbering), opens an item (a numbering
- * marker at the line start, or anywhere in a flat document when the number continues its
- * sequence), or continues the current item. Levels follow the fixed order of Chinese
- * official documents (第X部分 > 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a
- * marker closes every open item of its level or below. An item's own text is its lines
- * joined with no separator (PDF page breaks fall inside words); when an item closes, its
- * title is cut, its clauses are found (parentheticals, labelled blocks, role sentences)
- * and handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell
- * per line under a 序号/牵头单位 header) become one item per row. What the grammar could not
+ * marker at the line start, or inside the line when the number continues its sequence:
+ * anywhere in flat text, elsewhere at brackets, after 。；） and at the number before
+ * ． . 、), or continues the current item. Flat text is a flat document or a line of
+ * FLAT_LINE bytes or more; it is read as lines too, its paragraphs being separated by
+ * runs of U+3000. Levels follow the fixed order of Chinese official documents (第X部分 >
+ * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a marker closes every open
+ * item of its level or below. An item's own text is its lines joined with no separator
+ * (PDF page breaks fall inside words); when an item closes, its title is cut, its clauses
+ * are found (parentheticals, labelled blocks, role sentences), put in text order and
+ * handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell per
+ * line under a 序号/牵头单位 header) become one item per row. What the grammar could not
  * read is noted (fg_doc.notes): a parenthetical or labelled block with a role word and no
  * clause, a label the lexicon lacks, a first-listed-lead phrase not taken as a declaration,
  * a unit name that reads like a sentence. Everything is linear in the input: each byte is
@@ -315,6 +318,10 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (!is_close(s, j, &n))
             return false;
         j += n;
+        /* 第（三）项, （三）项要求, 第（2）款: a citation of an item, not its number. */
+        if ((i >= 3 && AT(s, i - 3, "第")) || (AT(s, j, "项") && !AT(s, j + 3, "目")) ||
+            AT(s, j, "款"))
+            return false;
         if (AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         m->num = v;
@@ -378,6 +385,7 @@ typedef struct linemap {
 
 typedef struct pclause {
     const char *text;
+    size_t off;          /* where it starts in its item's text: clauses are in this order */
     size_t line;
     size_t unit_first;
     size_t n_units;
@@ -425,7 +433,7 @@ typedef struct parser {
     const fg_text *text;
     fg_arena *arena;
     bool first_is_lead;
-    bool flat;
+    bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
     /*
      * The text holds a 召. An item's text is whole characters of the input's lines, so an
@@ -544,7 +552,7 @@ static size_t line_of(const parser *p, size_t off)
     return p->lm[lo ? lo - 1 : 0].line;
 }
 
-static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first)
+static int add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first)
 {
     pclause *c;
     int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
@@ -555,6 +563,7 @@ static int add_clause(parser *p, fg_strview text, size_t line, size_t unit_first
     c->text = arena_dup(p, text);
     if (c->text == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
+    c->off = off;
     c->line = line;
     c->unit_first = unit_first;
     c->n_units = p->units.n - unit_first;
@@ -723,7 +732,7 @@ static int try_clause_as(parser *p, fg_strview parse, fg_strview written, size_t
         if (rc < 0)
             return rc;
     }
-    return add_clause(p, written, line_of(p, off), first);
+    return add_clause(p, written, off, line_of(p, off), first);
 }
 
 /* Try one candidate clause text; on success it is recorded. */
@@ -1697,6 +1706,25 @@ static fg_strview item_title(const parser *p, fg_strview t)
 
 static int finish_row(parser *p);
 
+/*
+ * Put the n clauses of one item in the order they start in its text: find_clauses() finds
+ * the parentheticals before the sentences and labelled blocks between them. Insertion
+ * sort, stable: an item has a handful of clauses, and they are mostly in order already.
+ */
+static void sort_clauses(pclause *c, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        pclause x = c[i];
+        size_t j = i;
+
+        while (j > 0 && c[j - 1].off > x.off) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = x;
+    }
+}
+
 static int close_item(parser *p)
 {
     pitem *it;
@@ -1717,6 +1745,7 @@ static int close_item(parser *p)
     it->n_clauses = 0;
     if (p->cur_text.len > 0)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
+    sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
     t = fg_sv(it->text, t.len);
     if (!p->no_teams && p->has_zhao && fg_sv_contains(t, "召集人"))
@@ -1844,24 +1873,6 @@ out:
     return rc;
 }
 
-/*
- * Whether an inline marker (not at a line start) continues the numbering: the next
- * number of its style, or 1 for a level below the current one.
- */
-static bool inline_plausible(const parser *p, const mark *m)
-{
-    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
-        return false;
-    if (m->num == p->last_num[m->st] + 1)
-        return true;
-    for (size_t k = 0; k < p->depth; k++)
-        if (p->stack[k].st == m->st)
-            return m->num == p->stack[k].num + 1;
-    if (m->num == 1)
-        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
-    return false;
-}
-
 /* Where an inline marker may start: after 。；！？ or a closing bracket or quote. */
 static bool inline_boundary(fg_strview s, size_t i)
 {
@@ -1877,17 +1888,208 @@ static bool inline_boundary(fg_strview s, size_t i)
 }
 
 /*
+ * Whether an inline marker (not at a line start) continues the numbering: the next
+ * number of its style, or 1 for a level below the current one. With may_restart (after
+ * a boundary or an annex header, see inline_marker_at()), a 1 of the top level is a
+ * restart too: an annex whose own numbering starts again, which open_item() makes a new
+ * part. Elsewhere 一、 is as likely to be 统一、规范.
+ */
+static bool inline_plausible(const parser *p, const mark *m, bool may_restart)
+{
+    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
+        return false;
+    if (m->num == p->last_num[m->st] + 1)
+        return true;
+    if (may_restart && m->num == 1 && p->has_root && m->st == p->root_style &&
+        p->root_max >= 2)
+        return true;
+    for (size_t k = 0; k < p->depth; k++)
+        if (p->stack[k].st == m->st)
+            return m->num == p->stack[k].num + 1;
+    if (m->num == 1)
+        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
+    return false;
+}
+
+/*
  * A marker distinctive enough to start an item right after ordinary text: 一、 （一）
- * 第一章, and 1． or 1、 with a full-width separator (a half-width 1. may be a decimal).
+ * 第一章, 1． or 1、 with a full-width separator, and a half-width 1. before an ideograph
+ * (1.5 is a decimal, 1.实施 a number: documents typed with half-width punctuation).
  */
 static bool strong_marker(fg_strview s, size_t j, const mark *m)
 {
     size_t n;
 
+    /*
+     * A half-width 1. before a character other than ASCII, after any blanks (m->len counts
+     * them): marker_at() ruled out a digit right after the dot.
+     */
     if (m->st == ST_ARABIC)
-        return arabic_number(s, j, &n, 3) >= 0 && (AT(s, j + n, "．") || AT(s, j + n, "、"));
+        return arabic_number(s, j, &n, 3) >= 0 &&
+               (AT(s, j + n, "．") || AT(s, j + n, "、") ||
+                (AT(s, j + n, ".") && j + m->len < s.len &&
+                 (unsigned char)s.ptr[j + m->len] >= 0x80));
     return m->st == ST_CN || m->st == ST_PAREN_CN || m->st == ST_CHAPTER ||
            m->st == ST_SECTION || m->st == ST_PAREN_ARABIC;
+}
+
+/*
+ * Whether s[j] follows an annex header and title run into the text (…（此件主动公开）
+ * 附件1XX重点任务分工一、…): 附件 and a number, then at most 150 bytes of title without
+ * ，。；, between lo and j. The search goes back those 150 bytes and no further.
+ */
+static bool after_annex_header(fg_strview s, size_t j, size_t lo)
+{
+    size_t from = j > lo + 150 ? j - 150 : lo;
+    size_t k = j;
+    size_t n;
+
+    while (k >= from + 6) {
+        k--;
+        if (AT(s, k, "附件"))
+            break;
+        if (AT(s, k, "，") || AT(s, k, "。") || AT(s, k, "；"))
+            return false;
+    }
+    if (!AT(s, k, "附件"))
+        return false;
+    k = skip_blanks(s, k + 6);
+    return arabic_number(s, k, &n, 2) > 0 || cn_number(s, k, &n) > 0;
+}
+
+/*
+ * A marker at s[j] inside a line that starts an item: it continues the numbering and is
+ * after a boundary or distinctive (strong_marker()).
+ */
+static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
+{
+    if (!marker_at(s, j, false, m))
+        return false;
+    if (inline_boundary(s, j))
+        return inline_plausible(p, m, true);
+    return strong_marker(s, j, m) && inline_plausible(p, m, after_annex_header(s, j, lo));
+}
+
+/*
+ * Where the number before s[at] starts: 1 to 3 ASCII or full-width digits, after lo and
+ * not after another digit; else s.len.
+ */
+static size_t number_before(fg_strview s, size_t at, size_t lo)
+{
+    size_t k = at;
+
+    for (int d = 0; d <= 3; d++) {
+        bool ascii = k > lo && s.ptr[k - 1] >= '0' && s.ptr[k - 1] <= '9';
+        bool wide = k >= lo + 3 && (unsigned char)s.ptr[k - 3] == 0xEF && is_digit_at(s, k - 3);
+
+        if (!ascii && !wide)
+            return d == 0 ? s.len : k;
+        if (d == 3)
+            return s.len;   /* a fourth digit: 2024．, not a marker */
+        k -= ascii ? 1 : 3;
+    }
+    return s.len;
+}
+
+/*
+ * Whether a marker may start at s[j], a character start: ( （ 第, an ASCII or full-width
+ * digit, or one of the numerals 一 to 十 that start 一、. A test of a few bytes, where
+ * marker_at() costs tens of instructions on each ideograph of flat text.
+ */
+static bool may_start_marker(fg_strview s, size_t j)
+{
+    unsigned char c = (unsigned char)s.ptr[j];
+    unsigned char c1;
+    unsigned char c2;
+
+    if (c == '(' || (c >= '0' && c <= '9'))
+        return true;
+    if (c < 0xE4 || j + 3 > s.len)
+        return false;
+    c1 = (unsigned char)s.ptr[j + 1];
+    c2 = (unsigned char)s.ptr[j + 2];
+    switch (c) {
+    case 0xE4: /* 一 E4 B8 80, 七 E4 B8 83, 三 E4 B8 89, 九 E4 B9 9D, 二 E4 BA 8C, 五 E4 BA 94 */
+        return (c1 == 0xB8 && (c2 == 0x80 || c2 == 0x83 || c2 == 0x89)) ||
+               (c1 == 0xB9 && c2 == 0x9D) || (c1 == 0xBA && (c2 == 0x8C || c2 == 0x94));
+    case 0xE5: /* 六 E5 85 AD, 八 E5 85 AB, 十 E5 8D 81, 四 E5 9B 9B */
+        return (c1 == 0x85 && (c2 == 0xAD || c2 == 0xAB)) || (c1 == 0x8D && c2 == 0x81) ||
+               (c1 == 0x9B && c2 == 0x9B);
+    case 0xE7: /* 第 E7 AC AC */
+        return c1 == 0xAC && c2 == 0xAC;
+    case 0xEF: /* （ EF BC 88, ０ to ９ EF BC 90 to 99 */
+        return c1 == 0xBC && (c2 == 0x88 || (c2 >= 0x90 && c2 <= 0x99));
+    default:
+        return false;
+    }
+}
+
+/* Whether s[i] is one of ( ) . （ ） 。 ； ． 、: where next_in_line() looks for a marker. */
+static bool line_stop_at(fg_strview s, size_t i)
+{
+    return s.ptr[i] == '(' || s.ptr[i] == ')' || s.ptr[i] == '.' || AT(s, i, "（") ||
+           AT(s, i, "）") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "．") ||
+           AT(s, i, "、");
+}
+
+/*
+ * The first index >= i of s where line_stop_at() holds, or s.len. Every one of those
+ * characters is ( ) . or a lead byte E3 or EF whose third byte is 81 82 88 89 8E or 9B
+ * (， is not): with SSE2 16 positions are filtered at once, and only candidates looked at.
+ */
+static size_t next_line_stop(fg_strview s, size_t i)
+{
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    for (; i + 18 <= s.len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s.ptr + i));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
+        __m128i lead = _mm_or_si128(eq8(v, 0xE3), eq8(v, 0xEF));
+        __m128i third = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(eq8(v2, 0x81), eq8(v2, 0x82)),
+                         _mm_or_si128(eq8(v2, 0x88), eq8(v2, 0x89))),
+            _mm_or_si128(eq8(v2, 0x8E), eq8(v2, 0x9B)));
+        __m128i ascii = _mm_or_si128(_mm_or_si128(eq8(v, '('), eq8(v, ')')), eq8(v, '.'));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, third)));
+
+        for (; m != 0; m &= m - 1)
+            if (line_stop_at(s, i + (size_t)__builtin_ctz(m)))
+                return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        if ((c == '(' || c == ')' || c == '.' || c == 0xE3 || c == 0xEF) && line_stop_at(s, i))
+            return i;
+    }
+    return s.len;
+}
+
+/*
+ * Where the next marker inside a line that is not flat text starts, at or after i (and
+ * after seg_start), or s.len. A heading may run into its first sub-item
+ * (二、重点任务（一）建设…, （一）做强数字产业集群1．实施…) and items into each other
+ * (…负责）（五）强化…, …牵头）2．推进…, …。三、…). A marker is looked for only where one
+ * can start: at an opening bracket, after a closing one or 。；, and at the number before
+ * a ． . or 、 (next_line_stop()), not at every character as in flat text (reading every
+ * document so made extraction twice as slow). The marker must pass inline_marker_at().
+ */
+static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_start)
+{
+    for (size_t at = next_line_stop(s, i); at < s.len; at = next_line_stop(s, at + 1)) {
+        size_t k = at;   /* where a marker may start */
+        size_t n;
+        mark m;
+
+        if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；"))
+            k = at + (s.ptr[at] == ')' ? 1 : 3);
+        else if (AT(s, at, "．") || s.ptr[at] == '.' || AT(s, at, "、"))
+            k = number_before(s, at, seg_start);
+        if (k > seg_start && k < s.len && may_start_marker(s, k) &&
+            inline_marker_at(p, s, k, seg_start, &m))
+            return k;
+    }
+    return s.len;
 }
 
 /* Feed one line's content (after any part handling) to the item machinery. */
@@ -1909,17 +2111,15 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
         if (p->flat) {
             /* Find the next inline marker that continues the numbering. */
             for (size_t j = i; j < s.len; j += fg_cp_len((unsigned char)s.ptr[j])) {
-                unsigned char c = (unsigned char)s.ptr[j];
-
-                if (!(c == '(' || (c >= '0' && c <= '9') || c == 0xE4 || c == 0xE5 ||
-                      c == 0xE7 || c == 0xEF || c == 0xE3 || c == 0xE9 || c == 0xE5))
+                if (!may_start_marker(s, j))
                     continue;
-                if (j > seg_start && marker_at(s, j, false, &nm) && inline_plausible(p, &nm) &&
-                    (inline_boundary(s, j) || strong_marker(s, j, &nm))) {
+                if (j > seg_start && inline_marker_at(p, s, j, seg_start, &nm)) {
                     next = j;
                     break;
                 }
             }
+        } else {
+            next = next_in_line(p, s, i, seg_start);
         }
         if (p->open && p->n_lines == 0)
             p->first_line_len = p->cur_text.len + (next - seg_start);
@@ -2194,7 +2394,7 @@ static int finish_row(parser *p)
             if (is_clause && notes != 0)
                 FG_TRY(note_clause(p, notes, fg_sv(label.ptr, label.len), first, it->line));
             if (is_clause)
-                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), it->line, first));
+                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), 0, it->line, first));
         }
     }
     p->open = false;
@@ -3036,10 +3236,13 @@ static size_t count_nonempty_lines(fg_strview t, size_t from, size_t to)
     return n;
 }
 
+/* Bytes a line of flat text has at least, on average in a flat document (is_flat()). */
+enum { FLAT_LINE = 1000 };
+
 /*
- * Whether t is flat (few line breaks: at most 2 non-empty lines, or more than 1000 bytes a
- * line), so that markers inside lines start items. Lines are counted only as far as it
- * takes: once there are 3 or more, and no more than 1000 bytes of the whole text for each,
+ * Whether t is flat (few line breaks: at most 2 non-empty lines, or more than FLAT_LINE
+ * bytes a line), so that markers inside lines start items. Lines are counted only as far as
+ * it takes: once there are 3 or more, and no more than FLAT_LINE bytes of the text for each,
  * more of them cannot make it flat. A dense document has a line every hundred bytes or so,
  * and is settled in its first tenth.
  */
@@ -3050,10 +3253,10 @@ static bool is_flat(fg_strview t)
 
     for (size_t from = 0; from < t.len; from += STRETCH) {
         n += count_nonempty_lines(t, from, t.len - from > STRETCH ? from + STRETCH : t.len);
-        if (n > 2 && t.len / n <= 1000)
+        if (n > 2 && t.len / n <= FLAT_LINE)
             return false;
     }
-    return n > 0 && (n <= 2 || t.len / n > 1000);
+    return n > 0 && (n <= 2 || t.len / n > FLAT_LINE);
 }
 
 /*
@@ -3092,6 +3295,79 @@ found:
     return i;
 }
 
+/*
+ * Handle one line of the document (or one paragraph of a flat line, see paragraph_end()):
+ * table-of-contents and page-number lines, annex headers and titles, table rows, and
+ * otherwise items and their text. has_tab: the raw line may hold a tab.
+ */
+static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
+{
+    int rc = FG_OK;
+    int an;
+    bool consumed = false;
+
+    if (s.len == 0)
+        return FG_OK;
+    if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
+        return FG_OK;
+    /* A bare number may be a table row; elsewhere it is a page number. */
+    if (page_number_line(s) && !(p->in_table && is_row_number(p, s)))
+        return FG_OK;
+    if (fg_sv_starts(s, "- "))
+        s = trim(fg_sv(s.ptr + 2, s.len - 2));
+    if (annex_list_line(p, s))
+        return FG_OK;
+    an = annex_header(s);
+    if (an > 0 && an != p->annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
+        FG_TRY(close_item(p));
+        start_part(p, an);
+        return FG_OK;
+    }
+    an = annex_title_line(p, s);
+    if (an > 0 && an > p->annex_no) {
+        FG_TRY(close_item(p));
+        start_part(p, an);
+        return FG_OK;
+    }
+    if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
+        ((fg_sv_starts(s, "序号") || p->in_table) && blank_separated(s))) {
+        FG_TRY(delimited_row(p, s, line_no, &consumed));
+        if (consumed)
+            return FG_OK;
+    }
+    if (!p->in_table && table_header_start(s)) {
+        FG_TRY(close_item(p));
+        p->in_table = true;
+        p->header_pending = true;
+        p->n_cols = 0;
+        p->next_row = 0;
+        p->cols[p->n_cols++] = COL_NUM;
+        /* Rows become items below the open heading. */
+        return FG_OK;
+    }
+    if (p->in_table) {
+        FG_TRY(table_line(p, s, line_no, &consumed));
+        if (consumed)
+            return FG_OK;
+    }
+    FG_TRY(feed_content(p, s, line_no, true));
+out:
+    return rc;
+}
+
+/*
+ * The end of the paragraph of s that starts at i: in flat text (see FLAT_LINE), paragraphs
+ * written on one line are separated by a run of two or more U+3000 (the indent of the
+ * next one); the index of that run, or s.len. Each call searches only up to the run it
+ * finds.
+ */
+static size_t paragraph_end(fg_strview s, size_t i)
+{
+    size_t k = fg_sv_find(fg_sv(s.ptr + i, s.len - i), "\u3000\u3000");
+
+    return k == SIZE_MAX ? s.len : i + k;
+}
+
 int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
 {
     parser p;
@@ -3102,6 +3378,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     rare_words rw;
     size_t decl_miss[MAX_DECL_MISSES]; /* declaration-like phrases not taken, in order */
     size_t n_decl_miss = 0;
+    bool doc_flat;
     int rc = FG_OK;
 
     if (out == NULL)
@@ -3124,7 +3401,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     t = fg_sv(text->data ? text->data : "", text->len);
     FG_TRY(presize(&p, t.len));
     /* Flat documents (few line breaks) get inline markers. */
-    p.flat = is_flat(t);
+    doc_flat = is_flat(t);
     rw = find_rare_words(t);
     p.first_is_lead = declares_first_is_lead(t, &rw, decl_miss, &n_decl_miss);
     if (!p.first_is_lead && n_decl_miss > 0)
@@ -3137,8 +3414,6 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         bool has_tab; /* the raw line has a tab: s (a part of it) may have one */
         size_t e = line_end(t, i, &has_lt, &has_tab);
         fg_strview s;
-        int an;
-        bool consumed = false;
 
         line_no++;
         if (has_lt) {
@@ -3148,51 +3423,23 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             s = trim(fg_sv(t.ptr + i, e - i));
         }
         i = e + 1;
-        if (s.len == 0)
-            continue;
-        if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
-            continue;
-        /* A bare number may be a table row; elsewhere it is a page number. */
-        if (page_number_line(s) && !(p.in_table && is_row_number(&p, s)))
-            continue;
-        if (fg_sv_starts(s, "- "))
-            s = trim(fg_sv(s.ptr + 2, s.len - 2));
-        if (annex_list_line(&p, s))
-            continue;
-        an = annex_header(s);
-        if (an > 0 && an != p.annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
-            FG_TRY(close_item(&p));
-            start_part(&p, an);
+        /*
+         * A line of FLAT_LINE bytes or more is flat text in any document: a body written
+         * as one line (often with U+3000 paragraphs) under a header of short lines.
+         */
+        p.flat = doc_flat || s.len >= FLAT_LINE;
+        if (!p.flat) {
+            FG_TRY(process_line(&p, s, line_no, has_tab));
             continue;
         }
-        an = annex_title_line(&p, s);
-        if (an > 0 && an > p.annex_no) {
-            FG_TRY(close_item(&p));
-            start_part(&p, an);
-            continue;
+        for (size_t a = 0; a < s.len;) {
+            size_t b = paragraph_end(s, a);
+
+            FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
+            a = b;
+            while (a < s.len && AT(s, a, "\u3000"))
+                a += 3;
         }
-        if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
-            ((fg_sv_starts(s, "序号") || p.in_table) && blank_separated(s))) {
-            FG_TRY(delimited_row(&p, s, line_no, &consumed));
-            if (consumed)
-                continue;
-        }
-        if (!p.in_table && table_header_start(s)) {
-            FG_TRY(close_item(&p));
-            p.in_table = true;
-            p.header_pending = true;
-            p.n_cols = 0;
-            p.next_row = 0;
-            p.cols[p.n_cols++] = COL_NUM;
-            /* Rows become items below the open heading. */
-            continue;
-        }
-        if (p.in_table) {
-            FG_TRY(table_line(&p, s, line_no, &consumed));
-            if (consumed)
-                continue;
-        }
-        FG_TRY(feed_content(&p, s, line_no, true));
     }
     FG_TRY(close_item(&p));
     if (!p.no_teams && fg_sv_contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),

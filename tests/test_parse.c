@@ -414,6 +414,110 @@ static void test_parse__no_line_breaks(void **state)
     assert_int_equal(find_item(doc, "M:2.3.4")->clauses[0].assignments[1].kind, FG_KIND_GENERIC);
 }
 
+static void test_parse__ideographic_space_paragraphs(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "广东省人民政府办公厅关于印发重点任务分工的通知\u3000\u3000各地级以上市人民政府："
+        "\u3000\u3000一、强化科技创新引领\u3000\u3000（一）建设重大创新平台。高标准建设实验室。"
+        "（省科技厅牵头，省财政厅按职责分工负责）\u3000\u3000（二）突破关键核心技术。实施攻关工程。"
+        "\u3000\u3000牵头单位：省科技厅\u3000\u3000配合单位：省工业和信息化厅\u3000\u3000附件1"
+        "\u3000\u3000重点项目安排\u3000\u3000一、加快项目建设\u3000\u30001．推动项目投资。"
+        "（省发展改革委负责）");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.2 A1:1 A1:1.1");
+    check_item(doc, "M:1", "强化科技创新引领", 0, "");
+    check_item(doc, "M:1.1", "建设重大创新平台", 1, "lead:省科技厅|co:省财政厅");
+    check_item(doc, "M:1.2", "突破关键核心技术", 1, "lead:省科技厅|co:省工业和信息化厅");
+    check_item(doc, "A1:1.1", "推动项目投资", 1, "co:省发展改革委");
+}
+
+static void test_parse__markers_inside_lines(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "湖北省人民政府关于印发任务分工的通知\n"
+        "各市州人民政府：\n"
+        "一、总体要求坚持稳中求进，到2025年取得重大进展。\n"
+        "二、重点任务（一）建设科技创新高地加快建设科技创新中心。（省科技厅负责）\n"
+        "（二）完善推进机制1.建立月调度机制。（省发展改革委负责）2．强化信息报送。"
+        "（省统计局负责）三、加强宣传解读。（省委宣传部负责）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:2 M:2.1 M:2.2 M:2.2.1 M:2.2.2 M:3");
+    check_item(doc, "M:1", "总体要求坚持稳中求进，到2025年取得重大进展", 0, "");
+    check_item(doc, "M:2", "重点任务", 0, "");
+    check_item(doc, "M:2.1", "建设科技创新高地加快建设科技创新中心", 1, "co:省科技厅");
+    check_item(doc, "M:2.2", "完善推进机制", 0, "");
+    check_item(doc, "M:2.2.1", "建立月调度机制", 1, "co:省发展改革委");
+    check_item(doc, "M:2.2.2", "强化信息报送", 1, "co:省统计局");
+    check_item(doc, "M:3", "加强宣传解读", 1, "co:省委宣传部");
+}
+
+static void test_parse__half_width_marker_before_blank(void **state)
+{
+    /* Flat text: 1. 实施 is an item run into its heading, 1. 5万 a decimal cut by a blank. */
+    fg_doc *doc = parse_doc(
+        "一、推动工业稳定增长(一)加快重点产业链发展1. 实施“链长制”，新增企业1. 5万户。"
+        "(省工业和信息化厅负责)2. 推进集群培育。(省发展改革委负责)");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.2");
+    check_item(doc, "M:1.1.1", "实施“链长制”，新增企业1. 5万户", 1, "co:省工业和信息化厅");
+    check_item(doc, "M:1.1.2", "推进集群培育", 1, "co:省发展改革委");
+}
+
+static void test_parse__comma_marker_inside_line(void **state)
+{
+    /* 1、 run into a heading on a line; 2、3月份 in the text is an enumeration. */
+    fg_doc *doc = parse_doc(
+        "一、重点任务\n"
+        "（一）扩大投资（1）推进重大项目。（省发展改革委负责）\n"
+        "二、保障措施1、加强组织领导，在2、3月份开展督查。（省政府办公厅负责）2、强化督查考核。"
+        "（省政府督查室负责）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:2 M:2.1 M:2.2");
+    check_item(doc, "M:2.1", "加强组织领导，在2、3月份开展督查", 1, "co:省政府办公厅");
+    check_item(doc, "M:2.2", "强化督查考核", 1, "co:省政府督查室");
+}
+
+static void test_parse__cited_numbers_are_not_markers(void **state)
+{
+    /* Flat text: 第（二）项 would be the next （n）; a PDF line may start with （三）项. */
+    fg_doc *flat = parse_doc(
+        "一、重点任务（一）推进改革，按照第（二）项要求同步实施。（省发展改革委负责）"
+        "（二）加强监管。（省市场监管局负责）");
+    fg_doc *lines = parse_doc(
+        "一、重点任务\n"
+        "（一）推进改革，按照本方案第\n"
+        "（二）项的要求同步实施。（省发展改革委负责）\n"
+        "（二）加强监管，落实第（3）款规定。（省市场监管局负责）\n"
+        "（三）项目建设。（省住房城乡建设厅负责）\n");
+
+    (void)state;
+    assert_string_equal(fmt_paths(flat), "M:1 M:1.1 M:1.2");
+    check_item(flat, "M:1.1", "推进改革，按照第（二）项要求同步实施", 1, "co:省发展改革委");
+    assert_string_equal(fmt_paths(lines), "M:1 M:1.1 M:1.2 M:1.3");
+    check_item(lines, "M:1.1", "推进改革，按照本方案第（二）项的要求同步实施", 1,
+               "co:省发展改革委");
+    check_item(lines, "M:1.3", "项目建设", 1, "co:省住房城乡建设厅");
+}
+
+static void test_parse__clauses_in_text_order(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "一、重点任务\n"
+        "（一）加大制造业投资支持力度。由国家发展改革委牵头，工业和信息化部配合。引导金融机构"
+        "增加中长期贷款。（中国人民银行、金融监管总局按职责分工负责）\n"
+        "牵头单位：商务部\n");
+
+    (void)state;
+    check_item(doc, "M:1.1", "加大制造业投资支持力度", 3,
+               "lead:国家发展改革委|co:工业和信息化部 ; co:中国人民银行|co:金融监管总局 ; "
+               "lead:商务部");
+    assert_int_equal(find_item(doc, "M:1.1")->clauses[2].line, 3);
+}
+
 static void test_parse__first_listed_declaration(void **state)
 {
     const char *body = "一、办好人民满意的教育\n"
@@ -924,6 +1028,12 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__role_sentences, free_all),
         cmocka_unit_test_teardown(test_parse__flattened_table, free_all),
         cmocka_unit_test_teardown(test_parse__no_line_breaks, free_all),
+        cmocka_unit_test_teardown(test_parse__ideographic_space_paragraphs, free_all),
+        cmocka_unit_test_teardown(test_parse__markers_inside_lines, free_all),
+        cmocka_unit_test_teardown(test_parse__half_width_marker_before_blank, free_all),
+        cmocka_unit_test_teardown(test_parse__comma_marker_inside_line, free_all),
+        cmocka_unit_test_teardown(test_parse__cited_numbers_are_not_markers, free_all),
+        cmocka_unit_test_teardown(test_parse__clauses_in_text_order, free_all),
         cmocka_unit_test_teardown(test_parse__first_listed_declaration, free_all),
         cmocka_unit_test_teardown(test_parse__note_role_words, free_all),
         cmocka_unit_test_teardown(test_parse__note_text_is_capped, free_all),

@@ -1,0 +1,120 @@
+#!/bin/sh
+# Layout property test: every form document read in two hostile layouts gives the rows of
+# its hand-written expected file.
+#
+#   sh tests/forms_variants.sh PATH/TO/fengong
+#
+# For every tests/forms/X.txt two variants are built in a temp dir, each under the name
+# X.txt (so the doc column matches X.tsv), and `fengong extract --format tsv X.txt` must
+# print tests/forms/X.tsv byte for byte:
+#   one-line    every line break becomes two U+3000 (the paragraph indent of documents
+#               that are one huge line), so the whole document is one line;
+#   half-width  the punctuation （ ） ， ： ； ． becomes ( ) , : ; . throughout;
+#   joined      every line break is removed: no line break and no paragraph mark at all.
+# The last line is `N passed, M failed, K skipped`; the exit status is non-zero when
+# anything failed. Only the skip list of skipped() is skipped, each entry with its reason;
+# the one-line and half-width variants of every form are checked (tables too survive the
+# one-line layout: a flat document's runs of U+3000 separate its paragraphs as line
+# breaks do, see paragraph_end() in src/parse.c).
+
+set -u
+
+me=forms_variants.sh
+bin=${1:-${FG_BIN:-}}
+. "$(dirname "$0")/lib.sh"
+fg_resolve_bin "sh tests/forms_variants.sh PATH/TO/fengong"
+
+src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
+forms=$src/tests/forms
+if [ ! -d "$forms" ]; then
+    echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
+    exit 2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-variants.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+tmo=
+if command -v timeout >/dev/null 2>&1; then
+    tmo="timeout 120"
+fi
+
+# skipped VARIANT NAME: why this variant of this form is not checked, or nothing.
+skipped() {
+    case $1:$2 in
+        joined:blank_table | joined:delimited_table | joined:table_cells | joined:table_headers_open)
+            echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
+        joined:lead_words)
+            echo "part A1 starts at a line that is only 附件：, which inside a line is a list's label" ;;
+        joined:first_listed_clause | joined:first_listed_note)
+            echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
+        joined:role_labels_spaced)
+            echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
+        half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council)
+            echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
+    esac
+}
+
+# one_line FILE: the document on one line, each line break replaced by two U+3000.
+one_line() {
+    awk 'BEGIN { ORS = "" } { sub(/\r$/, ""); if (NR > 1) print "　　"; print }' "$1"
+}
+
+# joined FILE: the document with no line breaks at all.
+joined() {
+    awk 'BEGIN { ORS = "" } { sub(/\r$/, ""); print }' "$1"
+}
+
+# half_width FILE: the document with half-width （ ） ， ： ； ．.
+half_width() {
+    sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' -e 's/．/./g' "$1"
+}
+
+pass=0
+fail=0
+skip=0
+found=0
+cd "$forms" || exit 2
+for txt in *.txt; do
+    [ -e "$txt" ] || continue
+    found=1
+    name=${txt%.txt}
+    for variant in one-line half-width joined; do
+        why=$(skipped "$variant" "$name")
+        if [ -n "$why" ]; then
+            echo "skip $variant $txt: $why"
+            skip=$((skip + 1))
+            continue
+        fi
+        dir=$tmp/$variant
+        mkdir -p "$dir"
+        case $variant in
+            one-line) one_line "$txt" >"$dir/$txt" ;;
+            half-width) half_width "$txt" >"$dir/$txt" ;;
+            joined) joined "$txt" >"$dir/$txt" ;;
+        esac
+        # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+        (cd "$dir" && $tmo "$bin" extract --format tsv "$txt") >"$dir/$name.out" 2>"$dir/$name.err"
+        rc=$?
+        if [ "$rc" -eq 0 ] && cmp -s "$name.tsv" "$dir/$name.out"; then
+            echo "ok   $variant $txt"
+            pass=$((pass + 1))
+            continue
+        fi
+        echo "FAIL $variant $txt (exit status $rc)"
+        [ -s "$dir/$name.err" ] && sed -n '1,10s/^/    /p' "$dir/$name.err"
+        diff -u "$name.tsv" "$dir/$name.out" | sed "s|$tmp/||"
+        fail=$((fail + 1))
+    done
+done
+
+if [ "$found" -eq 0 ]; then
+    echo "$me: no *.txt in $forms" >&2
+    fail=$((fail + 1))
+fi
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
