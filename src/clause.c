@@ -263,8 +263,11 @@ static struct {
     fg_cjkset kind_seconds;
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
+    fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
+    fg_charscan ordinals;     /* 第首: where a declaration may be */
+    fg_charscan label_brackets; /* 【〔: see separate_bracket_labels() */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -517,14 +520,16 @@ static uint64_t unit_key(fg_role role, const char *s, size_t len)
 enum { HIDDEN_DUN = 0x02, HIDDEN_COMMA = 0x03, HIDDEN_SEMI = 0x04 };
 
 /* Append part to names, with the separators hidden in brackets written back. */
-static int append_name_part(fg_str *names, fg_strview part)
+static int append_name_part(fg_str *names, fg_strview part, bool hidden)
 {
     size_t i = 0;
     int rc = FG_OK;
 
     if (part.len == 0)
         return FG_OK;
-    /* Most names hide nothing: one search of the name for the lowest of the three. */
+    /* Most clauses hide nothing (fg_units.hidden). */
+    if (!hidden)
+        return fg_str_append(names, part.ptr, part.len);
     for (size_t j = 0; j < part.len && rc == FG_OK; j++) {
         unsigned char c = (unsigned char)part.ptr[j];
         const char *w;
@@ -557,9 +562,9 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     int rc;
 
     /* a, b and the NUL that ends the name. */
-    rc = append_name_part(&out->names, a);
+    rc = append_name_part(&out->names, a, out->hidden);
     if (rc == FG_OK)
-        rc = append_name_part(&out->names, b);
+        rc = append_name_part(&out->names, b, out->hidden);
     /* Room for the NUL after the name's own (fg_str_append() leaves one after len). */
     if (rc == FG_OK && out->names.cap - out->names.len < 2)
         rc = fg_str_reserve(&out->names, 1);
@@ -961,6 +966,15 @@ static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
 {
     fg_strview core;
 
+    *pre = fg_sv(NULL, 0);
+    *suf = fg_sv(NULL, 0);
+    /*
+     * Every level element ends with a level character, a bracket or a government suffix
+     * (府 会 委): most names (…厅, …局) are let go at once.
+     */
+    if (w.len < 3 || !(ends_with_char_in(w, &sets.level_lasts) || w.ptr[w.len - 1] == ')' ||
+                       fg_sv_ends(w, "）")))
+        return false;
     *pre = level_prefix_of(w);
     *suf = gov_suffix_of(w);
     core = fg_sv(w.ptr + pre->len, w.len - pre->len - suf->len);
@@ -974,32 +988,37 @@ static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
 static void level_affixes(const fg_strview *elems, size_t n, fg_strview *pre, fg_strview *suf)
 {
     fg_strview cur = fg_sv(NULL, 0); /* the prefix of the run so far */
+    bool is_level[64];
+    bool own_pre[64];
+    fg_strview own_suf[64];
+    bool any = false;
 
     for (size_t k = 0; k < n; k++) {
         fg_strview p;
-        fg_strview s;
 
         pre[k] = fg_sv(NULL, 0);
         suf[k] = fg_sv(NULL, 0);
-        if (!level_element(elems[k], &p, &s)) {
+        is_level[k] = level_element(elems[k], &p, &own_suf[k]);
+        own_pre[k] = p.len > 0;
+        if (!is_level[k]) {
             cur = fg_sv(NULL, 0);
             continue;
         }
+        any = true;
         if (p.len > 0)
             cur = p;
         else
             pre[k] = cur;
     }
-    for (size_t k = n; k-- > 0;) {
-        fg_strview p;
-        fg_strview s;
+    for (size_t k = n; any && k-- > 0;) {
+        fg_strview s = own_suf[k];
 
-        if (!level_element(elems[k], &p, &s) || s.len == 0)
+        if (!is_level[k] || s.len == 0)
             continue;
         /* The level words before it, up to one that has its own suffix or is no level word. */
-        while (k > 0 && level_element(elems[k - 1], &p, &cur) && cur.len == 0) {
+        while (k > 0 && is_level[k - 1] && own_suf[k - 1].len == 0) {
             /* A bare level word with no prefix of its own or of its run is a place (市、县): */
-            if (p.len == 0 && pre[k - 1].len == 0)
+            if (!own_pre[k - 1] && pre[k - 1].len == 0)
                 break;
             suf[--k] = s;
         }
@@ -1351,12 +1370,12 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
     size_t n = 0;
     size_t j = i;
     size_t b;
-
-    size_t run = 0;      /* ideographs since the last blank */
-    size_t max_run = 0;  /* the longest run before a blank */
-    bool spaced = false; /* blanks between ideographs */
-
+    size_t word_start;
+    size_t run = 0;           /* ideographs since the last blank */
+    size_t max_run = 0;       /* the longest run before a blank */
+    bool spaced = false;      /* blanks between ideographs */
     const char *close = NULL; /* the bracket a bracketed label ends with: 【牵头单位】 */
+    fg_strview w;
 
     *len = 0;
     if (AT(s, j, "【")) {
@@ -1366,26 +1385,51 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         close = "〕";
         j += 3;
     }
-    while (j < s.len) {
-        unsigned char c = (unsigned char)s.ptr[j];
+    /*
+     * Most places hold no label: the ideographs are stepped over first, and the word is
+     * copied only when blanks spread it.
+     */
+    word_start = j;
+    while (j + 3 <= s.len && (unsigned char)((unsigned char)s.ptr[j] - 0xE4) <= 0xE9 - 0xE4 &&
+           j - word_start < sizeof word)
+        j += 3;
+    run = (j - word_start) / 3;
+    if (run == 0)
+        return FG_LABEL_NONE;
+    if (j < s.len && (unsigned char)s.ptr[j] >= 0xE4 && (unsigned char)s.ptr[j] <= 0xE9)
+        return FG_LABEL_NONE; /* more than 10 ideographs */
+    b = blank_len(s, j);
+    if (b == 0 && !AT(s, j, "：") && !(j < s.len && s.ptr[j] == ':') && !AT(s, j, "（") &&
+        !(j < s.len && s.ptr[j] == '(') && close == NULL)
+        return FG_LABEL_NONE;
+    if (b > 0) {
+        /* Blanks: copy the word, its characters joined. */
+        n = j - word_start;
+        memcpy(word, s.ptr + word_start, n);
+        while (j < s.len) {
+            unsigned char c = (unsigned char)s.ptr[j];
 
-        if (c >= 0xE4 && c <= 0xE9 && j + 3 <= s.len) {
-            if (n == sizeof word)
-                return FG_LABEL_NONE;
-            if (run == 0 && n > 0)
-                spaced = true;
-            memcpy(word + n, s.ptr + j, 3);
-            n += 3;
-            j += 3;
-            run++;
-        } else if (n > 0 && (b = blank_len(s, j)) > 0) {
-            if (run > max_run)
-                max_run = run;
-            run = 0;
-            j += b;
-        } else {
-            break;
+            if (c >= 0xE4 && c <= 0xE9 && j + 3 <= s.len) {
+                if (n == sizeof word)
+                    return FG_LABEL_NONE;
+                if (run == 0)
+                    spaced = true;
+                memcpy(word + n, s.ptr + j, 3);
+                n += 3;
+                j += 3;
+                run++;
+            } else if ((b = blank_len(s, j)) > 0) {
+                if (run > max_run)
+                    max_run = run;
+                run = 0;
+                j += b;
+            } else {
+                break;
+            }
         }
+        w = fg_sv(word, n);
+    } else {
+        w = fg_sv(s.ptr + word_start, j - word_start);
     }
     if (run > max_run)
         max_run = run;
@@ -1394,8 +1438,6 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
      * separate a name from a label (省商务厅 完成时限：).
      */
     if (spaced && max_run > 2)
-        return FG_LABEL_NONE;
-    if (n == 0)
         return FG_LABEL_NONE;
     /* 牵头部门（单位）：, 责任单位(部门): the bracket repeats the suffix. */
     if (AT(s, j, "（单位）") || AT(s, j, "（部门）"))
@@ -1423,7 +1465,7 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         return FG_LABEL_NONE;
     }
     *len = j - i;
-    return fg_clause__label_word(lx, fg_sv(word, n));
+    return fg_clause__label_word(lx, w);
 }
 
 /*
@@ -1575,6 +1617,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.kind_seconds, kind_seconds, sizeof kind_seconds - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
+    fg_cjkset_add(&sets.level_lasts, "市州县区旗盟府会委镇乡道", strlen("市州县区旗盟府会委镇乡道"));
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);
         size_t h = marker_slot_of(first);
@@ -1607,6 +1650,8 @@ static void sets_init(void)
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
+    fg_charscan_init(&sets.ordinals, "第首", strlen("第首"));
+    fg_charscan_init(&sets.label_brackets, "【〔", strlen("【〔"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -1847,7 +1892,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
  * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
  */
-static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text)
+static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *hidden)
 {
     size_t depth = 0;
     size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
@@ -1883,6 +1928,7 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text)
                    (FLUSH_RUN(), rc == FG_OK) &&
                    (n = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
             /* 各市（含定州、辛集市，下同）政府: the bracket belongs to the name, as written. */
+            *hidden = true;
             for (size_t k = i; k < i + n && rc == FG_OK;) {
                 size_t cl = fg_cp_len((unsigned char)text.ptr[k]);
                 char h = AT(text, k, "、") ? HIDDEN_DUN
@@ -2072,7 +2118,7 @@ static int separate_bracket_labels(const fg_lexicon *lx, fg_str *buf)
     size_t from = 0;
     int rc = FG_OK;
 
-    if (fg_sv_find(s, "【") == SIZE_MAX && fg_sv_find(s, "〔") == SIZE_MAX)
+    if (fg_charscan_next(&sets.label_brackets, s.ptr, s.len, 0, s.len) == s.len)
         return FG_OK;
     for (size_t i = 3; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
         size_t n;
@@ -2196,6 +2242,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool has_firm_co = false;
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
+    bool may_declare;            /* s holds a 第 or 首 */
     bool may_quote;              /* s holds a “ or 《 */
     fg_strview s;
     int rc = FG_OK;
@@ -2204,11 +2251,21 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     if (notes_out != NULL)
         *notes_out = 0;
     ensure_sets();
-    FG_TRY(normalise(out->lex, buf, text));
+    out->hidden = false;
+    FG_TRY(normalise(out->lex, buf, text, &out->hidden));
     FG_TRY(separate_bracket_labels(out->lex, buf));
     s = fg_sv(buf->ptr, buf->len);
     if (strict)
         s = skip_subject(s);
+    /* Every declaration holds 第 or 首: most clauses hold neither (one scan for both). */
+    may_declare = false;
+    for (size_t k = fg_charscan_next(&sets.ordinals, s.ptr, s.len, 0, s.len); k < s.len;
+         k = fg_charscan_next(&sets.ordinals, s.ptr, s.len, k + 3, s.len)) {
+        if (AT(s, k, "第") || AT(s, k, "首")) {
+            may_declare = true;
+            break;
+        }
+    }
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -2231,7 +2288,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* Where a label may start, the label grammar decides first. */
             size_t llen;
             fg_label_role lr = fg_clause__label_at(out->lex, s, i, &llen);
-            size_t dlen = lr == FG_LABEL_NONE ? declaration_at(s, i) : 0;
+            size_t dlen = lr == FG_LABEL_NONE && may_declare ? declaration_at(s, i) : 0;
 
             if (dlen > 0) {
                 /* 列第一位者为牵头单位，下同: never units; a sentence holding it is no clause. */

@@ -30,6 +30,7 @@ typedef struct fg_units {
     fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
     size_t unknown_labels; /* clauses read through a label with no head word we know */
     const fg_lexicon *lex; /* the role lexicon labels are read with; NULL: the bundled one */
+    bool hidden;           /* the clause being read hides separators in a name's bracket */
 } fg_units;
 
 void fg_units_clear(fg_units *u);

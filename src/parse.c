@@ -985,6 +985,9 @@ enum { EV_TERM = 1, EV_LABEL = 2, EV_ROLE = 4, EV_SHIFT = 3 };
 /* The first index >= i of o that is not a blank (U+0020, tab, U+3000, U+00A0, line end). */
 static size_t skip_blank_chars(fg_strview o, size_t i)
 {
+    /* Parentheticals blanked by find_clauses() leave long runs of ' ': 8 at a time. */
+    while (i + 8 <= o.len && memcmp(o.ptr + i, "        ", 8) == 0)
+        i += 8;
     for (;;) {
         if (i < o.len && (o.ptr[i] == ' ' || o.ptr[i] == '\t' || o.ptr[i] == '\r' ||
                           o.ptr[i] == '\n'))
@@ -2027,9 +2030,13 @@ static bool may_start_marker(fg_strview s, size_t j)
 /* Whether s[i] is one of ( ) . （ ） 。 ； ． 、: where next_in_line() looks for a marker. */
 static bool line_stop_at(fg_strview s, size_t i)
 {
-    return s.ptr[i] == '(' || s.ptr[i] == ')' || s.ptr[i] == '.' || AT(s, i, "（") ||
-           AT(s, i, "）") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "．") ||
-           AT(s, i, "、");
+    /* ． . 、 matter only after a digit (number_before()): a list's 、 is let go here. */
+    bool after_digit = (i >= 1 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9') ||
+                       (i >= 3 && (unsigned char)s.ptr[i - 3] == 0xEF && is_digit_at(s, i - 3));
+
+    return s.ptr[i] == '(' || s.ptr[i] == ')' || AT(s, i, "（") || AT(s, i, "）") ||
+           AT(s, i, "。") || AT(s, i, "；") ||
+           (after_digit && (s.ptr[i] == '.' || AT(s, i, "．") || AT(s, i, "、")));
 }
 
 /*
