@@ -5,8 +5,10 @@
 #
 # For every tests/forms/X.txt, runs `fengong extract --format tsv X.txt` from inside
 # tests/forms (so the doc column is the basename) and compares stdout byte for byte with
-# tests/forms/X.tsv. On a difference it prints a unified diff and the counts of matched,
-# missing (expected but not printed) and extra (printed but not expected) rows.
+# tests/forms/X.tsv; where tests/forms/X.teams.tsv exists, it also compares the output of
+# `fengong extract --format tsv --teams X.txt` with it. On a difference it prints a unified
+# diff and the counts of matched, missing (expected but not printed) and extra (printed but
+# not expected) rows.
 # The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
 # The expected files were written by hand from tests/gold/NOTES.md and the conventions in
 # tests/forms/README.md; never regenerate them from the parser's output.
@@ -47,28 +49,24 @@ rows() {
 pass=0
 fail=0
 found=0
-cd "$forms" || exit 2
-for txt in *.txt; do
-    [ -e "$txt" ] || continue
-    found=1
-    name=${txt%.txt}
-    exp=$name.tsv
-    out=$tmp/$name.out
-    err=$tmp/$name.err
-    if [ ! -f "$exp" ]; then
-        echo "FAIL $txt: no expected file $exp"
-        fail=$((fail + 1))
-        continue
-    fi
+
+# check LABEL EXPECTED [extract options]: run `fengong extract --format tsv OPTIONS $txt`,
+# compare stdout with EXPECTED and print ok or FAIL with the diff and the row counts.
+check() {
+    label=$1
+    exp=$2
+    shift 2
+    out=$tmp/${exp%.tsv}.out
+    err=$tmp/${exp%.tsv}.err
     # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
-    $tmo "$bin" extract --format tsv "$txt" >"$out" 2>"$err"
+    $tmo "$bin" extract --format tsv "$@" "$txt" >"$out" 2>"$err"
     rc=$?
     if [ "$rc" -eq 0 ] && cmp -s "$exp" "$out"; then
-        echo "ok   $txt"
+        echo "ok   $label"
         pass=$((pass + 1))
-        continue
+        return
     fi
-    echo "FAIL $txt"
+    echo "FAIL $label"
     case $rc in
         0) ;;
         124) echo "  timed out" ;;
@@ -93,6 +91,23 @@ for txt in *.txt; do
     [ "$hdr" = "$(sed -n 1p "$exp")" ] || echo "  header differs: '$hdr'"
     echo "  rows: $((matched)) matched, $((missing)) missing, $((extra)) extra (of $((total)) expected)"
     fail=$((fail + 1))
+}
+
+cd "$forms" || exit 2
+for txt in *.txt; do
+    [ -e "$txt" ] || continue
+    found=1
+    name=${txt%.txt}
+    if [ ! -f "$name.tsv" ]; then
+        echo "FAIL $txt: no expected file $name.tsv"
+        fail=$((fail + 1))
+    else
+        check "$txt" "$name.tsv"
+    fi
+    # The work-team rows, where the form has them.
+    if [ -f "$name.teams.tsv" ]; then
+        check "$txt (teams)" "$name.teams.tsv" --teams
+    fi
 done
 
 if [ "$found" -eq 0 ]; then
