@@ -1754,10 +1754,9 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
                                  fg_sv(seg.ptr + after, seg.len - after), false, &took));
         return FG_OK;
     }
-    if (fg_sv_contains(seg, "联络员")) {
-        ts->cont = NO_CONT;
+    /* A note on liaison persons (各成员单位确定1名联络员) neither gives rows nor ends a list. */
+    if (fg_sv_contains(seg, "联络员"))
         return FG_OK;
-    }
     /* 办公室设在X. */
     k = fg_sv_find(seg, "办公室设在");
     if (k != SIZE_MAX) {

@@ -602,6 +602,7 @@ static void test_parse__team_list_lines(void **state)
         "成员单位：\n"
         "　　省委宣传部\n"
         "　　省文化和旅游厅\n"
+        "（各成员单位明确1名处级干部为联络员）\n"
         "　　省文化和旅游厅\n"
         "　　省交通运输厅\n"
         "工作组根据工作需要召开全体会议\n"
@@ -611,8 +612,9 @@ static void test_parse__team_list_lines(void **state)
     (void)state;
     assert_int_equal(doc->n_teams, 1);
     /*
-     * One name a line under its label, a repeated unit kept once; the list ends at a line that
-     * is not a unit, so the unit after it is no member.
+     * One name a line under its label, a repeated unit kept once; a note on 联络员 does not
+     * end the list; the list ends at a line that is not a unit, so the unit after it is no
+     * member.
      */
     tm = find_team(doc, "省文化旅游融合发展工作组");
     assert_string_equal(fmt_team(tm), "convenor:省人民政府|member:省委宣传部"
