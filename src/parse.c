@@ -999,12 +999,13 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
  *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
- *    no rows.
+ *    no rows and does not end a list.
  * 4. Names: a list is split on 、 and on a 和/及 after a post title, then as the units of a
  *    clause (和/及 between units, shared suffixes, trailing 等). Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
- *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), then a
+ *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
+ *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
  *    主要/有关 before it. A post with nothing before it (省长) and an 或-alternative of posts
  *    (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) are kept whole. A name of at most
@@ -1267,7 +1268,10 @@ static fg_strview post_unit(fg_strview name)
     name = trim(name);
     if (fg_sv_contains(name, "或"))
         return name;
-    /* 李四（省发展改革委主任）: a short name, then the post in brackets. */
+    /*
+     * 李四（省发展改革委主任）: a short name, then the post in brackets; 省水利厅（名单附后）: a
+     * unit, then a note.
+     */
     k = fg_sv_find(name, "（");
     if (k == SIZE_MAX)
         k = fg_sv_find(name, "(");
@@ -1280,8 +1284,11 @@ static fg_strview post_unit(fg_strview name)
             in.len -= 3;
         else if (fg_sv_ends(in, ")"))
             in.len -= 1;
+        in = trim(in);
         if (cps >= 2 && cps <= 4 && !fg_clause__looks_like_unit(fg_sv(name.ptr, k)))
-            name = trim(in);
+            name = in;
+        else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true))
+            name = trim(fg_sv(name.ptr, k)); // 省水利厅（名单附后）: a note, not an alias
     }
     /* 张三　省政府副省长, 王　五　财政部副部长: the last part that is not a post alone. */
     for (size_t i = 0; i < name.len;) {

@@ -629,7 +629,7 @@ static void test_parse__team_sentences(void **state)
         "（二）建立由省商务厅牵头的省外贸稳增长联席会议制度。联席会议由省商务厅、长沙海关、"
         "省税务局等3个部门和单位组成。召集人由省商务厅厅长担任，办公室设在省商务厅。\n"
         "（三）组建省县域经济工作专班，省发展改革委主要负责同志担任召集人，成员单位包括省财政厅、"
-        "省统计局。省农业农村厅、省林业局等为专班成员单位。\n"
+        "省统计局（名单附后）。省农业农村厅、省林业局等为专班成员单位。\n"
         "（四）调整省安全生产委员会，由省长任主任，省应急管理厅厅长任副主任，省卫生健康委员会"
         "副主任为委员。\n");
     const fg_team *tm;
@@ -644,7 +644,7 @@ static void test_parse__team_sentences(void **state)
     tm = find_team(doc, "省外贸稳增长联席会议");
     assert_string_equal(fmt_team(tm), "convenor:省商务厅|member:省商务厅|member:长沙海关"
                                       "|member:省税务局|office:省商务厅");
-    /* 成员单位包括 and 为…成员单位 add to one list. */
+    /* 成员单位包括 and 为…成员单位 add to one list; a bracketed note is no part of a name. */
     tm = find_team(doc, "省县域经济工作专班");
     assert_string_equal(fmt_team(tm), "convenor:省发展改革委|member:省财政厅|member:省统计局"
                                       "|member:省农业农村厅|member:省林业局");
