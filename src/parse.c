@@ -590,8 +590,14 @@ static const char sentence_ends[] = "。；！？";
 static const char team_ending_firsts[] = "工专领部联指委";
 /* The last characters of the post_titles of post_unit(). */
 static const char post_lasts[] = "人志长任记导席员理";
-/* The first characters of the words team_signal() looks for. */
-static const char team_signal_firsts[] = "召组挥主成办班议";
+/*
+ * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
+ * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words.
+ */
+static const char team_signal_firsts[] = "召组挥员办班席";
+/* The first and last characters of the role words of team_words[]. */
+static const char team_word_firsts[] = "办常副第总召执组指主成委联秘";
+static const char team_word_lasts[] = "任人长挥员位";
 
 /* The first characters of the words find_rare_words() looks for in the whole text. */
 static const char rare_firsts[] = "第首";
@@ -604,6 +610,8 @@ static struct {
     fg_charscan team_signal; /* team_signal_firsts: what team_signal() stops at */
     fg_cjkset team_ending_firsts;
     fg_cjkset post_lasts;
+    fg_cjkset team_word_firsts;
+    fg_cjkset team_word_lasts;
     fg_charscan rare_firsts;
 } sets;
 
@@ -619,6 +627,8 @@ static void sets_init(void)
     fg_charscan_init(&sets.team_signal, team_signal_firsts, sizeof team_signal_firsts - 1);
     fg_cjkset_add(&sets.team_ending_firsts, team_ending_firsts, sizeof team_ending_firsts - 1);
     fg_cjkset_add(&sets.post_lasts, post_lasts, sizeof post_lasts - 1);
+    fg_cjkset_add(&sets.team_word_firsts, team_word_firsts, sizeof team_word_firsts - 1);
+    fg_cjkset_add(&sets.team_word_lasts, team_word_lasts, sizeof team_word_lasts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
 }
 
@@ -973,7 +983,7 @@ static size_t cps_upto(fg_strview s, size_t cap)
 /*
  * Work teams and committees (工作专班, 领导小组, 部际联席会议, 指挥部, 工作组, 委员会).
  *
- * A text that may hold a team (team_signal(): 召集人, 组长, 指挥, 主任, 成员, 办公室设在 or a
+ * A text that may hold a team (team_signal(): 召集人, 组长, 指挥, 成员, 委员, 办公室设在 or a
  * team ending) is read as a list of segments: the text between ，。；！？ (outside brackets)
  * and the line breaks that end a list line (team_text(): a line of at most 24 characters that
  * does not end with 、 or ，, or a line ending with 。：；, is a line of its own; other lines are
@@ -1128,17 +1138,17 @@ static bool ends_closed(fg_strview s)
 
 /*
  * Whether the text of an item (or of the preamble) may hold a team: one of the role words
- * of rules 2 and 3 or a team's name (rule 1; 委员会 goes with its 主任). One pass that stops
- * at the characters of team_signal_firsts only.
+ * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员). One pass that
+ * stops at the characters of team_signal_firsts only.
  */
 static bool team_signal(fg_strview t)
 {
     for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
-        if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "成员") || AT(t, i, "主任") ||
-            AT(t, i, "办公室设在") || (i >= 3 && (AT(t, i - 3, "指挥") || AT(t, i - 3, "小组") ||
-                                                 AT(t, i - 3, "专班"))) ||
-            (i >= 6 && AT(t, i - 6, "工作组")) || (i >= 9 && AT(t, i - 9, "联席会议")))
+        if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "办公室设在") ||
+            (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "委员") || AT(t, i - 3, "指挥") ||
+                        AT(t, i - 3, "小组") || AT(t, i - 3, "专班") || AT(t, i - 3, "联席"))) ||
+            (i >= 6 && AT(t, i - 6, "工作组")))
             return true;
     }
     return false;
@@ -1178,6 +1188,8 @@ out:
 /* The role word of team_words[] that starts at s[i], its characters possibly spaced. */
 static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *spaced)
 {
+    if (i + 3 > s.len || !fg_cjkset_has(&sets.team_word_firsts, s.ptr + i))
+        return NULL;
     for (const team_word *w = team_words; w->s; w++) {
         size_t j = i;
         size_t n;
@@ -1236,6 +1248,8 @@ static const team_word *team_label(fg_strview seg, bool line_start, size_t *afte
 /* The role word of team_words[] that ends seg exactly, or NULL; *start receives its start. */
 static const team_word *team_word_end(fg_strview seg, size_t *start)
 {
+    if (seg.len < 6 || !fg_cjkset_has(&sets.team_word_lasts, seg.ptr + seg.len - 3))
+        return NULL;
     for (const team_word *w = team_words; w->s; w++) {
         if (fg_sv_ends(seg, w->s)) {
             *start = seg.len - strlen(w->s);
