@@ -1956,7 +1956,18 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
     int depth = 0;
     size_t s = 0;
     bool line_start = true;
+    bool named = false;
     int rc = FG_OK;
+
+    /* With no current team, roles belong to nothing unless the text names a team. */
+    for (size_t e = 0; e < N_TEAM_ENDINGS && ts.team == SIZE_MAX && !named; e++) {
+        size_t from = n_lm && lm[0].off <= t.len ? lm[0].off : 0;
+
+        named = fg_sv_find_n(fg_sv(t.ptr + from, t.len - from), team_endings[e].s,
+                             team_endings[e].n) != SIZE_MAX;
+    }
+    if (ts.team == SIZE_MAX && !named)
+        return FG_OK;
 
     FG_TRY(team_text(p, t, lm, n_lm));
     tt = fg_sv(p->team_text.ptr ? p->team_text.ptr : "", p->team_text.len);
