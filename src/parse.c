@@ -483,6 +483,7 @@ typedef struct parser {
     size_t cap_team_lm;
     fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
+    fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
 
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
@@ -985,9 +986,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *
  * A text that may hold a team (team_signal(): 召集人, 组长, 指挥, 成员, 委员, 办公室设在 or a
  * team ending) is read as a list of segments: the text between ，。；！？ (outside brackets)
- * and the line breaks that end a list line (team_text(): a line of at most 24 characters that
- * does not end with 、 or ，, or a line ending with 。：；, is a line of its own; other lines are
- * prose wrapped or cut by a page break and are joined with no separator, as everywhere else).
+ * and the line breaks that end a list line (team_text(): a line of at most 24 characters or
+ * holding a U+3000, that does not end with 、 or ，, or a line ending with 。：；, is a line of
+ * its own; other lines are prose wrapped or cut by a page break and are joined with no
+ * separator, as everywhere else).
  * The team named last in a part is the current team, also for the items after it. Rules,
  * applied to each segment:
  *
@@ -1010,7 +1012,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
  *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
  *    no rows and does not end a list.
- * 4. Names: a list is split on 、 and on a 和/及 after a post title, then as the units of a
+ * 4. Names: a list is split on 、, on a 和/及 after a post title and on U+3000 between two
+ *    or more units (省发展改革委　省财政厅, not 王　五　财政部副部长), then as the units of a
  *    clause (和/及 between units, shared suffixes, trailing 等). Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
@@ -1178,7 +1181,9 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         p->team_lm[p->n_team_lm].line = lm[k].line;
         p->n_team_lm++;
         FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
-        if (k + 1 < n_lm && !ends_open(line) && (ends_closed(line) || cps_upto(line, 25) <= 24))
+        /* A list line: short, closed, or laid out with U+3000 (prose never is). */
+        if (k + 1 < n_lm && !ends_open(line) &&
+            (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000")))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
     }
 out:
@@ -1525,6 +1530,76 @@ out:
 }
 
 /*
+ * Whether u is a unit and no person's name: a unit of 4 characters or more, or a shorter one
+ * ending in 部委局厅署办院 (财政部, 省委); 吴建军 ends like a unit (军) but is a name.
+ */
+static bool surely_unit(fg_strview u)
+{
+    static const char *const ends[] = {"部", "委", "局", "厅", "署", "办", "院", NULL};
+
+    if (u.len == 0 || !fg_clause__looks_like_unit(u))
+        return false;
+    if (cps_upto(u, 4) >= 4)
+        return true;
+    for (size_t k = 0; ends[k]; k++)
+        if (fg_sv_ends(u, ends[k]))
+            return true;
+    return false;
+}
+
+/*
+ * Copy list into out with the U+3000 runs of each 、-element turned into 、 when two or more
+ * of its parts are units (省发展改革委　省财政厅), but not when one is a person's name or a
+ * post alone (王　五　财政部副部长, 国家发展改革委　副主任).
+ */
+static int split_blank_units(fg_str *out, fg_strview list)
+{
+    int rc = FG_OK;
+
+    fg_str_clear(out);
+    for (size_t i = 0; i <= list.len;) {
+        size_t e = find_from(list, i, "、");
+        fg_strview el;
+        size_t units = 0;
+
+        if (e == SIZE_MAX)
+            e = list.len;
+        el = fg_sv(list.ptr + i, e - i);
+        if (fg_sv_contains(el, "\u3000")) {
+            for (size_t a = 0; a < el.len;) {
+                size_t b = find_from(el, a, "\u3000");
+                fg_strview u;
+
+                if (b == SIZE_MAX)
+                    b = el.len;
+                u = post_unit(fg_sv(el.ptr + a, b - a));
+                units += surely_unit(u);
+                a = b + 3;
+            }
+        }
+        if (out->len)
+            FG_TRY(fg_str_append(out, "、", 3));
+        for (size_t a = 0; a < el.len;) {
+            size_t b = units >= 2 ? find_from(el, a, "\u3000") : SIZE_MAX;
+
+            if (b == SIZE_MAX)
+                b = el.len;
+            if (b > a) {
+                if (a > 0 && units >= 2)
+                    FG_TRY(fg_str_append(out, "、", 3));
+                FG_TRY(fg_str_append(out, el.ptr + a, b - a));
+            }
+            a = b + (b < el.len ? 3 : 0);
+            while (units >= 2 && AT(el, a, "\u3000"))
+                a += 3;
+        }
+        i = e + 3;
+    }
+out:
+    return rc;
+}
+
+/*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
  * continues a label); *took tells whether names were taken.
@@ -1556,6 +1631,8 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         i += n;
     }
     list = fg_sv(p->team_posts.ptr, p->team_posts.len);
+    FG_TRY(split_blank_units(&p->team_blanks, list));
+    list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
     if (only_units) {
         for (size_t i = 0; i <= list.len;) {
             size_t e = find_from(list, i, "、");
@@ -3321,6 +3398,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->team_text);
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);
+    fg_str_dispose(&p->team_blanks);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }

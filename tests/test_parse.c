@@ -675,6 +675,28 @@ static void test_parse__team_roles_before_name(void **state)
                         "convenor:省政务服务中心");
 }
 
+static void test_parse__team_units_apart_by_blanks(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "成立省数据要素市场化配置改革工作专班。\n"
+        "召集人：省数据局主要负责人\n"
+        "成员单位：省发展改革委　省财政厅　　省司法厅、省市场监管局\n"
+        "　　　　　省委网信办　省通信管理局\n"
+        "　　　　　吴建军　　省水利厅副厅长\n"
+        "联络员：王　五　省数据局数据资源处处长\n");
+
+    (void)state;
+    /*
+     * U+3000 between two units separates them, and a line laid out with U+3000 is a list
+     * line even when long; a person's name before a post is no unit (吴建军 ends in 军).
+     */
+    assert_int_equal(doc->n_teams, 1);
+    assert_string_equal(fmt_team(&doc->teams[0]),
+                        "convenor:省数据局|member:省发展改革委|member:省财政厅|member:省司法厅"
+                        "|member:省市场监管局|member:省委网信办|member:省通信管理局"
+                        "|member:省水利厅");
+}
+
 static void test_parse__team_named_twice(void **state)
 {
     fg_doc *doc = parse_doc(
@@ -928,6 +950,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__team_sentences, free_all),
         cmocka_unit_test_teardown(test_parse__team_named_twice, free_all),
         cmocka_unit_test_teardown(test_parse__team_roles_before_name, free_all),
+        cmocka_unit_test_teardown(test_parse__team_units_apart_by_blanks, free_all),
         cmocka_unit_test_teardown(test_parse__options, free_all),
         cmocka_unit_test_teardown(test_parse__empty_text, free_all),
         cmocka_unit_test_teardown(test_parse__no_numbering_no_items, free_all),
