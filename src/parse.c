@@ -1001,7 +1001,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    附：XX部际联席会议成员名单, XX指挥部组成人员). 委员会 names a team only after a verb
  *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
- *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or in a blank at the start of a line):
+ *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
+ *    or the line's end):
  *    召集人/组长/总指挥/指挥长/主任/主任委员 → convenor, 副召集人/副组长/常务副组长/副总指挥/
  *    副指挥长/副主任/副主任委员 → deputy, 成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
@@ -1223,7 +1224,7 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
 
 /*
  * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
- * a line by a blank. *after receives where its units start.
+ * a line by a blank or by nothing. *after receives where its units start.
  */
 static const team_word *team_label(fg_strview seg, bool line_start, size_t *after)
 {
@@ -1243,7 +1244,8 @@ static const team_word *team_label(fg_strview seg, bool line_start, size_t *afte
         *after = end + (AT(seg, end, ":") ? 1 : 3);
         return w;
     }
-    if (blank && line_start && end < seg.len) {
+    /* 组　长　张三　省政府副省长, or 副组长 alone on its line above its names. */
+    if (line_start && (blank || end == seg.len)) {
         *after = end;
         return w;
     }

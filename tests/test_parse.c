@@ -599,6 +599,8 @@ static void test_parse__team_list_lines(void **state)
         "为加强统筹协调，成立省文化旅游融合发展工作组。\n"
         "组长：\n"
         "　　省人民政府副省长\n"
+        "副组长\n"
+        "　　省人民政府副秘书长\n"
         "成员单位：\n"
         "　　省委宣传部\n"
         "　　省文化和旅游厅\n"
@@ -612,12 +614,12 @@ static void test_parse__team_list_lines(void **state)
     (void)state;
     assert_int_equal(doc->n_teams, 1);
     /*
-     * One name a line under its label, a repeated unit kept once; a note on 联络员 does not
-     * end the list; the list ends at a line that is not a unit, so the unit after it is no
-     * member.
+     * One name a line under its label (with or without a colon), a repeated unit kept once;
+     * a note on 联络员 does not end the list; the list ends at a line that is not a unit, so
+     * the unit after it is no member.
      */
     tm = find_team(doc, "省文化旅游融合发展工作组");
-    assert_string_equal(fmt_team(tm), "convenor:省人民政府|member:省委宣传部"
+    assert_string_equal(fmt_team(tm), "convenor:省人民政府|deputy:省人民政府|member:省委宣传部"
                                       "|member:省文化和旅游厅|member:省交通运输厅");
 }
 
