@@ -1325,6 +1325,15 @@ static bool ends_with_word(fg_strview w, const fg_lex_word *v, size_t n)
     return false;
 }
 
+/* Whether w is one of the unit suffixes, whole. */
+static bool ends_with_word_exactly(fg_strview w, const fg_lexicon *lx)
+{
+    for (size_t k = 0; k < lx->n_unit_suffixes; k++)
+        if (fg_sv_eq(w, fg_sv(lx->unit_suffixes[k].w, lx->unit_suffixes[k].len)))
+            return true;
+    return false;
+}
+
 fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
 {
     bool unit_suffix;
@@ -1349,7 +1358,10 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
             return FG_LABEL_OTHER;
         }
     }
-    return unit_suffix && w.len <= 8 * 3 ? FG_LABEL_UNKNOWN : FG_LABEL_OTHER;
+    /* A suffix alone (单位：) is the end of a longer word, not a label of its own. */
+    if (unit_suffix && w.len <= 8 * 3 && !ends_with_word_exactly(w, lx))
+        return FG_LABEL_UNKNOWN;
+    return FG_LABEL_OTHER;
 }
 
 /* A blank between the characters of a label: U+0020, tab, U+3000 or U+00A0; its length. */

@@ -154,11 +154,13 @@ static int merge_line(fg_lexicon *lx, const char *name, size_t line_no, fg_strvi
             r = FG_HEAD_CO;
         else if (fg_sv_eq(role, fg_sv_cstr("resp")))
             r = FG_HEAD_RESP;
+        else if (fg_sv_eq(role, fg_sv_cstr("field")))
+            r = FG_HEAD_FIELD;
         else if (fg_sv_eq(role, fg_sv_cstr("none")))
             return put_word(&lx->heads, &lx->n_heads, word, FG_HEAD_CO, true);
         else
             return fg_error_set(FG_EPARSE,
-                                "%s:%zu: unknown role '%.*s' (lead, co, resp or none)", name,
+                                "%s:%zu: unknown role '%.*s' (lead, co, resp, field or none)", name,
                                 line_no, (int)role.len, role.ptr);
         return put_word(&lx->heads, &lx->n_heads, word, r, false);
     }

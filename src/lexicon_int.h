@@ -11,7 +11,8 @@
 typedef enum fg_head_role {
     FG_HEAD_LEAD = 1,
     FG_HEAD_CO = 2,
-    FG_HEAD_RESP = 3
+    FG_HEAD_RESP = 3,
+    FG_HEAD_FIELD = 5 /* FG_LABEL_OTHER: a label of something else than units (成员单位 of a team) */
 } fg_head_role;
 
 typedef struct fg_lex_word {

@@ -435,11 +435,6 @@ typedef struct parser {
     bool first_is_lead;
     bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
-    /*
-     * The text holds a 召. An item's text is whole characters of the input's lines, so an
-     * item holds 召集人 (and may name a work team) only if the input holds a 召.
-     */
-    bool has_zhao;
 
     /* current part */
     char part[16];
@@ -469,6 +464,10 @@ typedef struct parser {
 
     /* preamble text (before the first item), for teams and metadata */
     fg_str pre_text;
+    linemap *pre_lm;         /* its input lines */
+    size_t n_pre_lm;
+    size_t cap_pre_lm;
+    size_t pre_lm_done;      /* flush_pre_teams(): pre_lm[0 .. pre_lm_done) are read */
 
     /* table state */
     bool in_table;
@@ -491,6 +490,19 @@ typedef struct parser {
     size_t n_teams;
     size_t cap_teams;
     fg_units team_units;     /* role stored as fg_team_role in the role field */
+    size_t cur_team;         /* the team the roles of the part belong to; SIZE_MAX: none */
+    size_t *team_of;         /* the team of each of team_units */
+    size_t cap_team_of;
+    size_t *team_order;      /* order_team_rows(): team_units by team and role */
+    size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
+    size_t cap_row_set;      /* a power of 2, or 0 */
+    fg_str team_text;        /* find_teams(): the text with its list lines ended by '\n' */
+    linemap *team_lm;        /* the input lines of team_text */
+    size_t n_team_lm;
+    size_t cap_team_lm;
+    fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
+    fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
+    fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
 
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
@@ -791,18 +803,32 @@ static const char role_firsts[] = "牵负配参会单部责协主其支实承执
 static const char role_seconds[] = "要他头任合与办责同助持施总位门管导加作套担行实";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
-/* The first characters of the team_endings of find_teams(). */
-static const char team_firsts[] = "工专领联指";
+/* The first characters of the team_endings of team_name_in(). */
+static const char team_ending_firsts[] = "工专领部联指委";
+/* The last characters of the post_titles of post_unit(). */
+static const char post_lasts[] = "人志长任记导席员理";
+/*
+ * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
+ * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words.
+ */
+static const char team_signal_firsts[] = "召组挥员办班席";
+/* The first and last characters of the role words of team_words[]. */
+static const char team_word_firsts[] = "办常副第总召执组指主成委联秘";
+static const char team_word_lasts[] = "任人长挥员位";
 
 /* The first characters of the words find_rare_words() looks for in the whole text. */
-static const char rare_firsts[] = "第首召";
+static const char rare_firsts[] = "第首";
 
 /* Character sets of this file, built once (ensure_sets()). */
 static struct {
     fg_cjkset role_firsts;
     fg_cjkset role_seconds;
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
-    fg_charscan team_firsts; /* the first characters of team_endings */
+    fg_charscan team_signal; /* team_signal_firsts: what team_signal() stops at */
+    fg_cjkset team_ending_firsts;
+    fg_cjkset post_lasts;
+    fg_cjkset team_word_firsts;
+    fg_cjkset team_word_lasts;
     fg_charscan rare_firsts;
     fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
 } sets;
@@ -816,7 +842,11 @@ static void sets_init(void)
     memcpy(events, role_firsts, sizeof role_firsts - 1);
     memcpy(events + sizeof role_firsts - 1, sentence_ends, sizeof sentence_ends);
     fg_charscan_init(&sets.events, events, strlen(events));
-    fg_charscan_init(&sets.team_firsts, team_firsts, sizeof team_firsts - 1);
+    fg_charscan_init(&sets.team_signal, team_signal_firsts, sizeof team_signal_firsts - 1);
+    fg_cjkset_add(&sets.team_ending_firsts, team_ending_firsts, sizeof team_ending_firsts - 1);
+    fg_cjkset_add(&sets.post_lasts, post_lasts, sizeof post_lasts - 1);
+    fg_cjkset_add(&sets.team_word_firsts, team_word_firsts, sizeof team_word_firsts - 1);
+    fg_cjkset_add(&sets.team_word_lasts, team_word_lasts, sizeof team_word_lasts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
 }
@@ -1366,19 +1396,69 @@ out:
     return rc;
 }
 
+/* The number of code points of s, or cap + 1 when it has more than cap. */
+static size_t cps_upto(fg_strview s, size_t cap)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
+        n++;
+    return n;
+}
+
 /* ---- work teams ---- */
 
-static int add_team_unit(parser *p, fg_team_role role, fg_strview name)
-{
-    size_t before = p->team_units.n;
-    int rc = fg_clause__split_list(&p->team_units, name, FG_ROLE_LEAD);
-
-    if (rc < 0)
-        return rc;
-    for (size_t k = before; k < p->team_units.n; k++)
-        p->team_units.v[k].role = (fg_role)role;
-    return FG_OK;
-}
+/*
+ * Work teams and committees (工作专班, 领导小组, 部际联席会议, 指挥部, 工作组, 委员会).
+ *
+ * A text that may hold a team (team_signal(): 召集人, 组长, 指挥, 成员, 委员, 办公室设在 or a
+ * team ending) is read as a list of segments: the text between ，。；！？ (outside brackets)
+ * and the line breaks that end a list line (team_text(): a line of at most 24 characters or
+ * holding a U+3000, that does not end with 、 or ，, or a line ending with 。：；, is a line of
+ * its own; other lines are prose wrapped or cut by a page break and are joined with no
+ * separator, as everywhere else).
+ * The team named last in a part is the current team, also for the items after it. Rules,
+ * applied to each segment:
+ *
+ * 1. Team name: a noun phrase ending in one of team_endings. It names a new team (or the
+ *    one of that name already seen in the document) after 成立/组建/设立/建立/调整: the name is
+ *    what follows the verb, after a 的 (建立由X牵头的Y联席会议制度 → Y联席会议; a trailing 制度
+ *    is dropped), and the words before the 的 are read as segments (由省长任组长的,
+ *    以X为组长、Y为副组长的). A line that is only a name is a title line (XX领导小组,
+ *    附：XX部际联席会议成员名单, XX指挥部组成人员). 委员会 names a team only after a verb
+ *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
+ * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
+ *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
+ *    or the line's end):
+ *    召集人/组长/总指挥/指挥长/主任/主任委员 → convenor, 副召集人/副组长/常务副组长/副总指挥/
+ *    副指挥长/副主任/副主任委员 → deputy, 成员/成员单位/组员/委员 → member, 办公室主任 → office,
+ *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
+ *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
+ *    their names looks like a unit, up to a 。 or the next label.
+ * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
+ *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
+ *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
+ *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
+ *    no rows and does not end a list.
+ * 4. Names: a list is split on 、, on a 和/及 after a post title and on U+3000 between two
+ *    or more units (省发展改革委　省财政厅, not 王　五　财政部副部长), then as the units of a
+ *    clause (和/及 between units, shared suffixes, trailing 等). Each name given as a post
+ *    yields its unit (post_unit()): a person's name is dropped (the words before the last
+ *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
+ *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
+ *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）), then a
+ *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
+ *    主要/有关 before it. A post with nothing before it (省长) and an 或-alternative of posts
+ *    (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) are kept whole. A name of at most
+ *    4 characters that is neither a unit nor a post is a person's and gives no row
+ *    (王海涛同志兼任办公室主任), nor do names that speak of the members (其他成员单位…).
+ * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
+ *    come out as convenor, deputies, members, office, each in the document's order
+ *    (order_team_rows()); a name with no rows is not a team.
+ *
+ * Each segment is read a bounded number of times, so this is linear in the text, apart from
+ * the search of a new name among the last 64 teams.
+ */
 
 /* Position of lit in s at or after from, or SIZE_MAX. */
 static size_t find_from(fg_strview s, size_t from, const char *lit)
@@ -1391,189 +1471,1135 @@ static size_t find_from(fg_strview s, size_t from, const char *lit)
     return r == SIZE_MAX ? SIZE_MAX : from + r;
 }
 
-/* Start of the phrase that ends at end: after the last ，/。/；/： before it. */
-static size_t phrase_start(fg_strview s, size_t lo, size_t end)
+/* Roles beyond fg_team_role for the words of team_words[]. */
+enum { TEAM_SKIP = -1 }; /* 联络员 and other persons' roles: no rows */
+
+typedef struct team_word {
+    const char *s;
+    int role; /* fg_team_role or TEAM_SKIP */
+} team_word;
+
+/*
+ * The role words, longer before shorter where one ends with another (副组长 before 组长,
+ * 办公室主任 before 主任), so that the first match at a position or at an end is the right one.
+ */
+static const team_word team_words[] = {
+    {"办公室副主任", TEAM_SKIP},     {"办公室主任", FG_TEAM_OFFICE},
+    {"常务副召集人", FG_TEAM_DEPUTY}, {"副召集人", FG_TEAM_DEPUTY},
+    {"第一召集人", FG_TEAM_CONVENOR}, {"总召集人", FG_TEAM_CONVENOR},
+    {"召集人", FG_TEAM_CONVENOR},    {"常务副组长", FG_TEAM_DEPUTY},
+    {"执行副组长", FG_TEAM_DEPUTY},   {"副组长", FG_TEAM_DEPUTY},
+    {"组长", FG_TEAM_CONVENOR},      {"常务副总指挥", FG_TEAM_DEPUTY},
+    {"副总指挥", FG_TEAM_DEPUTY},     {"总指挥", FG_TEAM_CONVENOR},
+    {"常务副指挥长", FG_TEAM_DEPUTY}, {"副指挥长", FG_TEAM_DEPUTY},
+    {"指挥长", FG_TEAM_CONVENOR},    {"副主任委员", FG_TEAM_DEPUTY},
+    {"主任委员", FG_TEAM_CONVENOR},   {"常务副主任", FG_TEAM_DEPUTY},
+    {"副主任", FG_TEAM_DEPUTY},       {"主任", FG_TEAM_CONVENOR},
+    {"成员单位", FG_TEAM_MEMBER},     {"成员", FG_TEAM_MEMBER},
+    {"组员", FG_TEAM_MEMBER},         {"委员", FG_TEAM_MEMBER},
+    {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
+    {"秘书长", TEAM_SKIP},            {NULL, 0}};
+
+/* Words that end a team's name; 委员会 only after a verb (rule 1). */
+static const fg_lit team_endings[] = {
+    FG_LIT("工作专班"), FG_LIT("专班"),         FG_LIT("领导小组"), FG_LIT("工作小组"),
+    FG_LIT("工作组"),   FG_LIT("部际联席会议"), FG_LIT("联席会议"), FG_LIT("指挥部"),
+    FG_LIT("委员会")};
+#define N_TEAM_ENDINGS (sizeof team_endings / sizeof team_endings[0])
+
+/* Verbs that constitute a team. */
+static const char *const team_verbs[] = {"成立", "组建", "设立", "建立", "调整", NULL};
+
+/*
+ * Post titles that follow a unit in a person's post (rule 4), longer before shorter where one
+ * ends with another.
+ */
+static const fg_lit post_titles[] = {
+    FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
+    FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"),
+    FG_LIT("党组书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"),
+    FG_LIT("主任"), FG_LIT("副部长"), FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"),
+    FG_LIT("局长"), FG_LIT("副省长"), FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"),
+    FG_LIT("县长"), FG_LIT("副区长"), FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副主席"),
+    FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"), FG_LIT("司长"), FG_LIT("副行长"),
+    FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"), FG_LIT("校长"), FG_LIT("副处长"),
+    FG_LIT("处长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("董事长"), FG_LIT("副会长"), FG_LIT("会长"),
+    FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"), FG_LIT("一级巡视员"),
+    FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("同志"),};
+#define N_POST_TITLES (sizeof post_titles / sizeof post_titles[0])
+
+/* Words that may stand before a post title (省政府分管副省长, 省政府常务副省长). */
+static const fg_lit post_heads[] = {FG_LIT("常务"), FG_LIT("分管"), FG_LIT("主管"),
+                                    FG_LIT("主要"), FG_LIT("有关")};
+#define N_POST_HEADS (sizeof post_heads / sizeof post_heads[0])
+
+/* Whether s is one of post_titles. */
+static bool is_post_title(fg_strview s)
 {
-    size_t best = lo;
+    for (size_t t = 0; t < N_POST_TITLES; t++)
+        if (s.len == post_titles[t].n && memcmp(s.ptr, post_titles[t].s, s.len) == 0)
+            return true;
+    return false;
+}
 
-    for (size_t i = lo; i < end;) {
-        size_t n = fg_cp_len((unsigned char)s.ptr[i]);
+/* Whether s ends with one of post_titles, the whole of s included when whole is true. */
+static bool ends_with_post(fg_strview s, bool whole)
+{
+    /* Most names end with 厅, 委, 局 …, the last character of no post title. */
+    if (s.len < 6 || !fg_cjkset_has(&sets.post_lasts, s.ptr + s.len - 3))
+        return false;
+    for (size_t t = 0; t < N_POST_TITLES; t++)
+        if ((whole ? s.len >= post_titles[t].n : s.len > post_titles[t].n) &&
+            fg_sv_ends_n(s, post_titles[t].s, post_titles[t].n))
+            return true;
+    return false;
+}
 
-        if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "："))
-            best = i + 3;
+/* Whether s ends with a character of the set of 、，, (a list goes on past a line break). */
+static bool ends_open(fg_strview s)
+{
+    return fg_sv_ends(s, "、") || fg_sv_ends(s, "，") || fg_sv_ends(s, ",");
+}
+
+/* Whether s ends with 。：；: (a line that ends a sentence or opens a list). */
+static bool ends_closed(fg_strview s)
+{
+    return fg_sv_ends(s, "。") || fg_sv_ends(s, "：") || fg_sv_ends(s, "；") || fg_sv_ends(s, ":");
+}
+
+/*
+ * Whether the text of an item (or of the preamble) may hold a team: one of the role words
+ * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员). One pass that
+ * stops at the characters of team_signal_firsts only.
+ */
+static bool team_signal(fg_strview t)
+{
+    for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
+         i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
+        if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "办公室设在") ||
+            (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "委员") || AT(t, i - 3, "指挥") ||
+                        AT(t, i - 3, "小组") || AT(t, i - 3, "专班") || AT(t, i - 3, "联席"))) ||
+            (i >= 6 && AT(t, i - 6, "工作组")))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Copy t into p->team_text with a '\n' after every list line (the header comment above);
+ * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
+ * lines in the copy, with their input line numbers.
+ */
+static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
+{
+    int rc = FG_OK;
+
+    fg_str_clear(&p->team_text);
+    p->n_team_lm = 0;
+    for (size_t k = 0; k < n_lm; k++) {
+        size_t a = lm[k].off;
+        size_t b = k + 1 < n_lm ? lm[k + 1].off : t.len;
+        fg_strview line;
+
+        if (a > t.len || b > t.len || b < a)
+            continue;
+        line = fg_sv(t.ptr + a, b - a);
+        FG_TRY(grow((void **)&p->team_lm, &p->cap_team_lm, p->n_team_lm, sizeof *p->team_lm));
+        p->team_lm[p->n_team_lm].off = p->team_text.len;
+        p->team_lm[p->n_team_lm].line = lm[k].line;
+        p->n_team_lm++;
+        FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
+        /* A list line: short, closed, or laid out with U+3000 (prose never is). */
+        if (k + 1 < n_lm && !ends_open(line) &&
+            (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000")))
+            FG_TRY(fg_str_appendc(&p->team_text, '\n'));
+    }
+out:
+    return rc;
+}
+
+/* The role word of team_words[] that starts at s[i], its characters possibly spaced. */
+static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *spaced)
+{
+    if (i + 3 > s.len || !fg_cjkset_has(&sets.team_word_firsts, s.ptr + i))
+        return NULL;
+    for (const team_word *w = team_words; w->s; w++) {
+        size_t j = i;
+        size_t n;
+        const char *c = w->s;
+
+        *spaced = false;
+        while (*c) {
+            size_t cl = fg_cp_len((unsigned char)*c);
+
+            if (!fg_sv_at(s, j, c, cl))
+                break;
+            j += cl;
+            c += cl;
+            while (*c && is_space_at(s, j, &n)) {
+                j += n;
+                *spaced = true;
+            }
+        }
+        if (*c == '\0') {
+            *end = j;
+            return w;
+        }
+    }
+    return NULL;
+}
+
+/*
+ * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
+ * a line by a blank or by nothing. *after receives where its units start.
+ */
+static const team_word *team_label(fg_strview seg, bool line_start, size_t *after)
+{
+    size_t end;
+    size_t n;
+    bool spaced;
+    bool blank = false;
+    const team_word *w = team_word_at(seg, 0, &end, &spaced);
+
+    if (w == NULL)
+        return NULL;
+    while (is_space_at(seg, end, &n)) {
+        end += n;
+        blank = true;
+    }
+    if (AT(seg, end, "：") || AT(seg, end, ":")) {
+        *after = end + (AT(seg, end, ":") ? 1 : 3);
+        return w;
+    }
+    /* 组　长　张三　省政府副省长, or 副组长 alone on its line above its names. */
+    if (line_start && (blank || end == seg.len)) {
+        *after = end;
+        return w;
+    }
+    return NULL;
+}
+
+/* The role word of team_words[] that ends seg exactly, or NULL; *start receives its start. */
+static const team_word *team_word_end(fg_strview seg, size_t *start)
+{
+    if (seg.len < 6 || !fg_cjkset_has(&sets.team_word_lasts, seg.ptr + seg.len - 3))
+        return NULL;
+    for (const team_word *w = team_words; w->s; w++) {
+        if (fg_sv_ends(seg, w->s)) {
+            *start = seg.len - strlen(w->s);
+            return w;
+        }
+    }
+    return NULL;
+}
+
+/* The team ending of team_endings[] that ends s, or NULL. */
+static const fg_lit *team_ending_end(fg_strview s)
+{
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (fg_sv_ends_n(s, team_endings[e].s, team_endings[e].n))
+            return &team_endings[e];
+    return NULL;
+}
+
+/*
+ * The unit of one name given as a person's post (rule 4), a view into name (or name itself).
+ */
+static fg_strview post_unit(fg_strview name)
+{
+    size_t n;
+    size_t k;
+    fg_strview last = fg_sv(NULL, 0);
+    fg_strview before = fg_sv(NULL, 0);
+    bool stripped = true;
+
+    name = trim(name);
+    if (fg_sv_contains(name, "或"))
+        return name;
+    /*
+     * 李四（省发展改革委主任）: a short name, then the post in brackets; 省水利厅（名单附后）: a
+     * unit, then a note.
+     */
+    k = fg_sv_find(name, "（");
+    if (k == SIZE_MAX)
+        k = fg_sv_find(name, "(");
+    if (k != SIZE_MAX && k > 0 && (fg_sv_ends(name, "）") || fg_sv_ends(name, ")"))) {
+        size_t open = AT(name, k, "(") ? 1 : 3;
+        size_t cps = cps_upto(fg_sv(name.ptr, k), 6);
+        fg_strview in = fg_sv(name.ptr + k + open, name.len - k - open);
+
+        if (fg_sv_ends(in, "）"))
+            in.len -= 3;
+        else if (fg_sv_ends(in, ")"))
+            in.len -= 1;
+        in = trim(in);
+        if (cps >= 2 && cps <= 4 && !fg_clause__looks_like_unit(fg_sv(name.ptr, k)))
+            name = in;
+        else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true))
+            name = trim(fg_sv(name.ptr, k)); // 省水利厅（名单附后）: a note, not an alias
+    }
+    /* 张三　省政府副省长, 王　五　财政部副部长: the last part that is not a post alone. */
+    for (size_t i = 0; i < name.len;) {
+        size_t e = i;
+
+        while (e < name.len && !is_space_at(name, e, &n))
+            e += fg_cp_len((unsigned char)name.ptr[e]);
+        if (e > i) {
+            before = last;
+            last = fg_sv(name.ptr + i, e - i);
+        }
+        i = e;
+        while (i < name.len && is_space_at(name, i, &n))
+            i += n;
+    }
+    if (last.len && last.len < name.len) {
+        fg_strview cut = last;
+
+        if (is_post_title(last))
+            cut = before;
+        if (cut.len)
+            name = cut;
+    }
+    /* 省政府副省长李文华同志: the person's name after the post goes with 同志. */
+    if (fg_sv_ends(name, "同志") && !fg_sv_ends(name, "负责同志") && name.len > 6) {
+        name.len -= 6;
+        for (size_t cut = 6; cut <= 9 && cut < name.len; cut += 3) {
+            fg_strview head = fg_sv(name.ptr, name.len - cut);
+
+            if (ends_with_post(head, false)) {
+                name = head;
+                break;
+            }
+        }
+    }
+    /* A trailing post title, then a 常务/分管 … before it; never the whole name. */
+    stripped = ends_with_post(name, false);
+    while (stripped) {
+        stripped = false;
+        for (size_t t = 0; t < N_POST_TITLES; t++) {
+            size_t len = post_titles[t].n;
+
+            if (name.len > len && fg_sv_ends_n(name, post_titles[t].s, len)) {
+                name.len -= len;
+                stripped = true;
+                for (size_t h = 0; h < N_POST_HEADS; h++) {
+                    size_t hl = post_heads[h].n;
+
+                    if (name.len > hl && fg_sv_ends_n(name, post_heads[h].s, hl)) {
+                        name.len -= hl;
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    return name;
+}
+
+/*
+ * Whether a name left by post_unit() is a person's (王海涛同志兼任办公室主任): at most 4
+ * characters, not a unit, not a post title kept whole (省长).
+ */
+static bool is_person(fg_strview u)
+{
+    if (cps_upto(u, 5) > 4 || fg_clause__looks_like_unit(u))
+        return false;
+    return !is_post_title(u);
+}
+
+/*
+ * The index of the team named name, or SIZE_MAX. Only the last 64 teams are looked at, so
+ * that a document naming a team on every line stays linear; no real one names that many.
+ */
+static size_t team_named(const parser *p, fg_strview name)
+{
+    for (size_t i = p->n_teams; i-- > 0 && i + 64 >= p->n_teams;)
+        if (strlen(p->teams[i].name) == name.len && memcmp(p->teams[i].name, name.ptr,
+                                                           name.len) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+/* A hash of row k's team, role and name. */
+static uint64_t row_hash(const parser *p, size_t k)
+{
+    const fg_unit *u = &p->team_units.v[k];
+    const unsigned char *c = (const unsigned char *)p->team_units.names.ptr + u->off;
+    uint64_t h = 1469598103934665603u ^ ((uint64_t)p->team_of[k] << 8) ^ (uint64_t)u->role;
+
+    for (size_t i = 0; i < u->len; i++)
+        h = (h ^ c[i]) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+static bool same_row(const parser *p, size_t a, size_t b)
+{
+    const fg_unit *x = &p->team_units.v[a];
+    const fg_unit *y = &p->team_units.v[b];
+
+    return p->team_of[a] == p->team_of[b] && x->role == y->role && x->len == y->len &&
+           memcmp(p->team_units.names.ptr + x->off, p->team_units.names.ptr + y->off,
+                  x->len) == 0;
+}
+
+/*
+ * Row k in the table of rows (p->row_set, slots hold a row index + 1): the index of an equal
+ * row already there, or SIZE_MAX after adding k.
+ */
+static size_t row_set_add(parser *p, size_t k)
+{
+    size_t mask = p->cap_row_set - 1;
+
+    for (size_t j = row_hash(p, k) & mask;; j = (j + 1) & mask) {
+        if (p->row_set[j] == 0) {
+            p->row_set[j] = k + 1;
+            return SIZE_MAX;
+        }
+        if (same_row(p, p->row_set[j] - 1, k))
+            return p->row_set[j] - 1;
+    }
+}
+
+/* Make room in p->row_set for n rows (at most half full), rehashing rows 0 .. first. */
+static int row_set_reserve(parser *p, size_t n, size_t first)
+{
+    size_t cap = p->cap_row_set ? p->cap_row_set : 64;
+    size_t *v;
+
+    if (n * 2 <= p->cap_row_set)
+        return FG_OK;
+    while (cap < n * 2)
+        cap *= 2;
+    v = calloc(cap, sizeof *v);
+    if (v == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    free(p->row_set);
+    p->row_set = v;
+    p->cap_row_set = cap;
+    for (size_t k = 0; k < first; k++)
+        (void)row_set_add(p, k);
+    return FG_OK;
+}
+
+/*
+ * Drop the rows from first on that repeat an earlier row of their team and role. Expected
+ * linear in the rows: each row is hashed once (and again when the table grows).
+ */
+static int drop_repeats(parser *p, size_t first)
+{
+    fg_units *tu = &p->team_units;
+    size_t w = first;
+    int rc = row_set_reserve(p, tu->n, first);
+
+    if (rc < 0)
+        return rc;
+    for (size_t k = first; k < tu->n; k++) {
+        tu->v[w] = tu->v[k];
+        p->team_of[w] = p->team_of[k];
+        if (row_set_add(p, w) == SIZE_MAX)
+            w++;
+    }
+    tu->n = w;
+    return FG_OK;
+}
+
+/* Record team for the rows from first on. */
+static int own_rows(parser *p, size_t first, size_t team)
+{
+    int rc = FG_OK;
+
+    while (p->cap_team_of < p->team_units.n)
+        FG_TRY(grow((void **)&p->team_of, &p->cap_team_of, p->cap_team_of, sizeof *p->team_of));
+    for (size_t k = first; k < p->team_units.n; k++)
+        p->team_of[k] = team;
+    FG_TRY(drop_repeats(p, first));
+out:
+    return rc;
+}
+
+/* One name kept whole (an 或-alternative of posts): a row of its own, not split. */
+static int add_whole(parser *p, fg_team_role role, fg_strview who)
+{
+    fg_units *tu = &p->team_units;
+    size_t off = tu->names.len;
+    int rc = FG_OK;
+
+    /* The name and its NUL, as fg_units keeps them. */
+    FG_TRY(fg_str_reserve(&tu->names, who.len + 1));
+    FG_TRY(grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
+    FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
+    tu->names.len++;
+    tu->names.ptr[tu->names.len] = '\0';
+    tu->v[tu->n].role = (fg_role)role;
+    tu->v[tu->n].kind = FG_KIND_AGENCY;
+    tu->v[tu->n].off = off;
+    tu->v[tu->n].len = who.len;
+    tu->v[tu->n].key = 0; // no unit is compared with a whole name
+    tu->n++;
+out:
+    return rc;
+}
+
+/* Split the list in p->team_list into rows of role. */
+static int flush_list(parser *p, fg_team_role role)
+{
+    size_t before = p->team_units.n;
+    int rc = FG_OK;
+
+    if (p->team_list.len == 0)
+        return FG_OK;
+    FG_TRY(fg_clause__split_list(&p->team_units, fg_sv(p->team_list.ptr, p->team_list.len),
+                                 FG_ROLE_LEAD));
+    for (size_t k = before; k < p->team_units.n; k++)
+        p->team_units.v[k].role = (fg_role)role;
+    fg_str_clear(&p->team_list);
+out:
+    return rc;
+}
+
+/*
+ * Whether u is a unit and no person's name: a unit of 4 characters or more, or a shorter one
+ * ending in 部委局厅署办院 (财政部, 省委); 吴建军 ends like a unit (军) but is a name.
+ */
+static bool surely_unit(fg_strview u)
+{
+    static const char *const ends[] = {"部", "委", "局", "厅", "署", "办", "院", NULL};
+
+    if (u.len == 0 || !fg_clause__looks_like_unit(u))
+        return false;
+    if (cps_upto(u, 4) >= 4)
+        return true;
+    for (size_t k = 0; ends[k]; k++)
+        if (fg_sv_ends(u, ends[k]))
+            return true;
+    return false;
+}
+
+/*
+ * Copy list into out with the U+3000 runs of each 、-element turned into 、 when two or more
+ * of its parts are units (省发展改革委　省财政厅), but not when one is a person's name or a
+ * post alone (王　五　财政部副部长, 国家发展改革委　副主任).
+ */
+static int split_blank_units(fg_str *out, fg_strview list)
+{
+    int rc = FG_OK;
+
+    fg_str_clear(out);
+    for (size_t i = 0; i <= list.len;) {
+        size_t e = find_from(list, i, "、");
+        fg_strview el;
+        size_t units = 0;
+
+        if (e == SIZE_MAX)
+            e = list.len;
+        el = fg_sv(list.ptr + i, e - i);
+        if (fg_sv_contains(el, "\u3000")) {
+            for (size_t a = 0; a < el.len;) {
+                size_t b = find_from(el, a, "\u3000");
+                fg_strview u;
+
+                if (b == SIZE_MAX)
+                    b = el.len;
+                u = post_unit(fg_sv(el.ptr + a, b - a));
+                units += surely_unit(u);
+                a = b + 3;
+            }
+        }
+        if (out->len)
+            FG_TRY(fg_str_append(out, "、", 3));
+        for (size_t a = 0; a < el.len;) {
+            size_t b = units >= 2 ? find_from(el, a, "\u3000") : SIZE_MAX;
+
+            if (b == SIZE_MAX)
+                b = el.len;
+            if (b > a) {
+                if (a > 0 && units >= 2)
+                    FG_TRY(fg_str_append(out, "、", 3));
+                FG_TRY(fg_str_append(out, el.ptr + a, b - a));
+            }
+            a = b + (b < el.len ? 3 : 0);
+            while (units >= 2 && AT(el, a, "\u3000"))
+                a += 3;
+        }
+        i = e + 3;
+    }
+out:
+    return rc;
+}
+
+/*
+ * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
+ * is added unless every name looks like a unit once its post is dropped (a list line that
+ * continues a label); *took tells whether names were taken.
+ */
+static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview list,
+                         bool only_units, bool *took)
+{
+    size_t before = p->team_units.n;
+    int rc = FG_OK;
+
+    *took = false;
+    list = trim(list);
+    while (fg_sv_ends(list, "。") || fg_sv_ends(list, "；"))
+        list = trim(fg_sv(list.ptr, list.len - 3));
+    if (list.len == 0)
+        return FG_OK;
+    /* 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names. */
+    fg_str_clear(&p->team_posts);
+    for (size_t i = 0; i < list.len;) {
+        size_t n = fg_cp_len((unsigned char)list.ptr[i]);
+        bool after_post = false;
+
+        if (AT(list, i, "和") || AT(list, i, "及"))
+            after_post = ends_with_post(fg_sv(list.ptr, i), false);
+        if (after_post)
+            FG_TRY(fg_str_append(&p->team_posts, "、", 3));
+        else
+            FG_TRY(fg_str_append(&p->team_posts, list.ptr + i, n));
         i += n;
     }
-    return best;
-}
+    list = fg_sv(p->team_posts.ptr, p->team_posts.len);
+    FG_TRY(split_blank_units(&p->team_blanks, list));
+    list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
+    if (only_units) {
+        for (size_t i = 0; i <= list.len;) {
+            size_t e = find_from(list, i, "、");
+            fg_strview u;
 
-/* End of the phrase that starts at from: the next ，/。/；. */
-static size_t phrase_end(fg_strview s, size_t from)
-{
-    for (size_t i = from; i < s.len;) {
-        if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；"))
-            return i;
-        i += fg_cp_len((unsigned char)s.ptr[i]);
+            if (e == SIZE_MAX)
+                e = list.len;
+            u = post_unit(fg_sv(list.ptr + i, e - i));
+            if (u.len && !fg_clause__looks_like_unit(u))
+                return FG_OK;
+            i = e + 3;
+        }
     }
-    return s.len;
+    fg_str_clear(&p->team_list);
+    for (size_t i = 0; i <= list.len;) {
+        size_t e = find_from(list, i, "、");
+        fg_strview raw;
+        fg_strview u;
+
+        if (e == SIZE_MAX)
+            e = list.len;
+        raw = trim(fg_sv(list.ptr + i, e - i));
+        u = post_unit(raw);
+        i = e + 3;
+        if (u.len == 0 || fg_sv_contains(u, "成员") || is_person(u))
+            continue;
+        if (fg_sv_contains(u, "或")) {
+            FG_TRY(flush_list(p, role));
+            FG_TRY(add_whole(p, role, u));
+            continue;
+        }
+        if (p->team_list.len)
+            FG_TRY(fg_str_append(&p->team_list, "、", 3));
+        FG_TRY(fg_str_append(&p->team_list, u.ptr, u.len));
+    }
+    FG_TRY(flush_list(p, role));
+    *took = p->team_units.n > before;
+    FG_TRY(own_rows(p, before, team));
+out:
+    return rc;
 }
 
-static const char *const team_endings[] = {"工作专班", "专班", "领导小组", "工作小组",
-                                           "联席会议", "指挥部", NULL};
+/* A new team named name at input line line, or the one of that name; its index in *team. */
+static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
+{
+    size_t k = team_named(p, name);
+    pteam *tm;
+    int rc = FG_OK;
 
-/* Read the work teams of one paragraph-joined text (成立X工作专班，由Y担任召集人 …). */
-static int find_teams(parser *p, fg_strview t, size_t base_line)
+    if (k != SIZE_MAX) {
+        *team = k;
+        return FG_OK;
+    }
+    FG_TRY(grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
+    tm = &p->teams[p->n_teams];
+    tm->name = arena_dup(p, name);
+    tm->part = part_name(p);
+    if (tm->name == NULL || tm->part == NULL)
+        FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    tm->line = line;
+    tm->unit_first = 0;
+    tm->n_units = 0;
+    *team = p->n_teams++;
+out:
+    return rc;
+}
+
+/* A name's words after the last 的 or ： before it (建立由X牵头的Y联席会议, 附：Y成员名单). */
+static fg_strview name_after(fg_strview s)
+{
+    size_t cut = 0;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (AT(s, i, "的") || AT(s, i, "：") || s.ptr[i] == ':')
+            cut = i + (s.ptr[i] == ':' ? 1 : 3);
+    return trim(fg_sv(s.ptr + cut, s.len - cut));
+}
+
+/* Whether a team's name is plausible: at most 40 characters, no list or bracket in it. */
+static bool name_like(fg_strview name)
+{
+    return cps_upto(name, 41) <= 40 && !fg_sv_contains(name, "、") &&
+           !fg_sv_contains(name, "（") && !fg_sv_contains(name, "）") &&
+           memchr(name.ptr, '(', name.len) == NULL && memchr(name.ptr, ')', name.len) == NULL;
+}
+
+/*
+ * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
+ * segment names none. *ref_end receives where the rest of the segment starts: after the name,
+ * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
+ * between the verb and the name (由省长任组长的, 以省长为组长、…为副组长的), or an empty view.
+ */
+static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
+                               fg_strview *pre)
+{
+    fg_strview none = fg_sv(NULL, 0);
+    size_t verb_end = SIZE_MAX;
+
+    *ref_end = 0;
+    *pre = none;
+    {
+        size_t i = 0;
+
+        while (i + 6 <= seg.len && !fg_cjkset_has(&sets.team_ending_firsts, seg.ptr + i))
+            i += fg_cp_len((unsigned char)seg.ptr[i]);
+        if (i + 6 > seg.len)
+            return none;
+    }
+    for (size_t v = 0; team_verbs[v]; v++) {
+        size_t k = fg_sv_find(seg, team_verbs[v]);
+
+        if (k != SIZE_MAX && (verb_end == SIZE_MAX || k + strlen(team_verbs[v]) < verb_end))
+            verb_end = k + strlen(team_verbs[v]);
+    }
+    /* 成立/组建 … X: the first team ending after the verb. */
+    for (size_t i = verb_end; i < seg.len; i += fg_cp_len((unsigned char)seg.ptr[i])) {
+        if (i + 6 > seg.len || !fg_cjkset_has(&sets.team_ending_firsts, seg.ptr + i))
+            continue;
+        for (size_t e = 0; e < N_TEAM_ENDINGS; e++) {
+            size_t len = team_endings[e].n;
+            fg_strview name;
+
+            if (!fg_sv_at(seg, i, team_endings[e].s, len))
+                continue;
+            name = name_after(fg_sv(seg.ptr + verb_end, i + len - verb_end));
+            if (fg_sv_starts(name, "了"))
+                name = fg_sv(name.ptr + 3, name.len - 3);
+            if (!name_like(name))
+                return none;
+            *pre = trim(fg_sv(seg.ptr + verb_end, (size_t)(name.ptr - seg.ptr) - verb_end));
+            if (fg_sv_ends(*pre, "的"))
+                pre->len -= 3;
+            *ref_end = i + len;
+            if (AT(seg, *ref_end, "制度"))
+                *ref_end += 6;
+            return name;
+        }
+    }
+    for (size_t i = 0; i < seg.len; i += fg_cp_len((unsigned char)seg.ptr[i])) {
+        if (i + 6 > seg.len || !fg_cjkset_has(&sets.team_ending_firsts, seg.ptr + i))
+            continue;
+        for (size_t e = 0; e < N_TEAM_ENDINGS; e++) {
+            size_t len = team_endings[e].n;
+            fg_strview rest;
+            fg_strview name;
+
+            /* 发展和改革委员会 is an agency: a 委员会 is a team only after a verb. */
+            if (!fg_sv_at(seg, i, team_endings[e].s, len) || AT(seg, i, "委员会"))
+                continue;
+            rest = fg_sv(seg.ptr + i + len, seg.len - i - len);
+            if (fg_sv_starts(rest, "制度"))
+                rest = fg_sv(rest.ptr + 6, rest.len - 6);
+            name = name_after(fg_sv(seg.ptr, i + len));
+            /* A title line: the name alone, or with 成员名单 / 组成人员 …. */
+            if (whole_line && i >= 6 && name_like(name) &&
+                !fg_sv_contains(name, "由") && !fg_sv_contains(name, "为") &&
+                !fg_sv_contains(name, "任")) {
+                static const char *const tails[] = {"成员单位名单", "组成人员名单", "成员名单",
+                                                    "人员名单", "名单", "组成人员", "成员单位",
+                                                    "成员", "组成", NULL};
+                fg_strview r = trim(rest);
+
+                for (size_t t = 0; tails[t] && r.len; t++) {
+                    if (fg_sv_eq(r, fg_sv_cstr(tails[t])))
+                        r.len = 0;
+                }
+                if (r.len == 0) {
+                    *ref_end = seg.len;
+                    return name;
+                }
+            }
+            /* A mention at the start (领导小组办公室 …, 联席会议由 …). */
+            if (i == 0 || (i <= 6 && (AT(seg, 0, "该") || AT(seg, 0, "本"))))
+                *ref_end = i + len;
+            return none;
+        }
+    }
+    return none;
+}
+
+/* Drop a leading 由 (and the team mention before it) or 以 from x. */
+static fg_strview holder(fg_strview x)
+{
+    size_t k = fg_sv_find(x, "由");
+
+    if (k != SIZE_MAX && (k == 0 || team_ending_end(fg_sv(x.ptr, k)) != NULL))
+        x = fg_sv(x.ptr + k + 3, x.len - k - 3);
+    else if (fg_sv_starts(x, "以"))
+        x = fg_sv(x.ptr + 3, x.len - 3);
+    return trim(x);
+}
+
+typedef struct team_state {
+    size_t team;      /* the current team, SIZE_MAX: none yet */
+    int cont;         /* the role list lines continue, or TEAM_SKIP; -2: none */
+} team_state;
+
+enum { NO_CONT = -2 };
+
+/* Rules 2 and 3 on one segment of the current team. */
+static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_start)
+{
+    const team_word *w;
+    size_t after;
+    size_t k;
+    size_t start;
+    bool took = false;
+    int rc = FG_OK;
+
+    if (ts->team == SIZE_MAX)
+        return FG_OK;
+    w = team_label(seg, line_start, &after);
+    if (w != NULL) {
+        ts->cont = w->role;
+        if (w->role != TEAM_SKIP)
+            FG_TRY(add_team_list(p, ts->team, (fg_team_role)w->role,
+                                 fg_sv(seg.ptr + after, seg.len - after), false, &took));
+        return FG_OK;
+    }
+    /* A note on liaison persons (各成员单位确定1名联络员) neither gives rows nor ends a list. */
+    if (fg_sv_contains(seg, "联络员"))
+        return FG_OK;
+    /* 办公室设在X. */
+    k = fg_sv_find(seg, "办公室设在");
+    if (k != SIZE_MAX) {
+        ts->cont = NO_CONT;
+        after = k + strlen("办公室设在");
+        return add_team_list(p, ts->team, FG_TEAM_OFFICE, fg_sv(seg.ptr + after,
+                             seg.len - after), false, &took);
+    }
+    /* 成员单位包括 LIST, 成员由 LIST 组成, 由 LIST 等N个部门组成. */
+    k = fg_sv_find(seg, "成员");
+    if (k != SIZE_MAX || fg_sv_ends(seg, "组成")) {
+        static const char *const heads[] = {"成员单位包括", "成员单位为",
+                                            "成员单位：", "成员单位:", "成员单位由",
+                                            "成员包括", "成员为", "成员由", NULL};
+        fg_strview list = fg_sv(NULL, 0);
+        bool found = false;
+
+        for (size_t h = 0; heads[h] && k != SIZE_MAX; h++) {
+            if (fg_sv_at_str(seg, k, heads[h])) {
+                after = k + strlen(heads[h]);
+                list = fg_sv(seg.ptr + after, seg.len - after);
+                found = true;
+                break;
+            }
+        }
+        if (!found && fg_sv_ends(seg, "组成")) {
+            size_t you = fg_sv_find(seg, "由");
+
+            if (you != SIZE_MAX) {
+                list = fg_sv(seg.ptr + you + 3, seg.len - you - 3);
+                found = true;
+            }
+        }
+        /* 由以下人员组成, 成员如下: the names follow under labels. */
+        if (found && (fg_sv_starts(trim(list), "以下") || fg_sv_contains(list, "如下")))
+            found = false;
+        if (found) {
+            size_t deng;
+
+            if (fg_sv_ends(list, "组成"))
+                list.len -= 6;
+            /* …等21个部门和单位: the count is not a unit. */
+            deng = SIZE_MAX;
+            for (size_t i = find_from(list, 0, "等"); i != SIZE_MAX; i = find_from(list, i + 3,
+                                                                                 "等"))
+                deng = i;
+            if (deng != SIZE_MAX && find_from(list, deng, "个") != SIZE_MAX)
+                list.len = deng;
+            ts->cont = NO_CONT;
+            return add_team_list(p, ts->team, FG_TEAM_MEMBER, list, false, &took);
+        }
+    }
+    /* ROLE由X(担任|兼任|出任). */
+    {
+        size_t you = fg_sv_find(seg, "由");
+
+        if (you != SIZE_MAX && you > 0) {
+            fg_strview head = fg_sv(seg.ptr, you);
+            fg_strview x = fg_sv(seg.ptr + you + 3, seg.len - you - 3);
+            static const char *const verbs[] = {"担任", "兼任", "出任", "负责", NULL};
+
+            w = team_word_end(head, &start);
+            if (w != NULL) {
+                for (size_t v = 0; verbs[v]; v++) {
+                    if (fg_sv_ends(x, verbs[v])) {
+                        x.len -= strlen(verbs[v]);
+                        break;
+                    }
+                }
+                ts->cont = NO_CONT;
+                if (w->role == TEAM_SKIP)
+                    return FG_OK;
+                return add_team_list(p, ts->team, (fg_team_role)w->role, holder(x), false,
+                                     &took);
+            }
+        }
+    }
+    /* X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE. */
+    w = team_word_end(seg, &start);
+    if (w != NULL) {
+        fg_strview head = fg_sv(seg.ptr, start);
+        static const char *const verbs[] = {"担任", "兼任", "出任", "作为", "任", "为", NULL};
+        const fg_lit *ending = team_ending_end(head);
+
+        if (ending != NULL) {
+            /* 任领导小组组长: the mention between verb and role, up to its verb. */
+            size_t cut = head.len - ending->n;
+
+            for (size_t v = 0; verbs[v]; v++) {
+                size_t pos = SIZE_MAX;
+
+                for (size_t i = find_from(head, 0, verbs[v]); i != SIZE_MAX && i < cut;
+                     i = find_from(head, i + 3, verbs[v]))
+                    pos = i;
+                if (pos != SIZE_MAX) {
+                    head.len = pos + strlen(verbs[v]);
+                    break;
+                }
+            }
+        }
+        for (size_t v = 0; verbs[v]; v++) {
+            if (fg_sv_ends(head, verbs[v])) {
+                fg_strview x = fg_sv(head.ptr, head.len - strlen(verbs[v]));
+
+                if (fg_sv_ends(x, "等"))
+                    x.len -= 3;
+                ts->cont = NO_CONT;
+                if (w->role == TEAM_SKIP)
+                    return FG_OK;
+                return add_team_list(p, ts->team, (fg_team_role)w->role, holder(x), false,
+                                     &took);
+            }
+        }
+    }
+    /* A list line that continues the last label. */
+    if (ts->cont == TEAM_SKIP)
+        return FG_OK;
+    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32) {
+        FG_TRY(add_team_list(p, ts->team, (fg_team_role)ts->cont, seg, true, &took));
+        if (took)
+            return FG_OK;
+    }
+    ts->cont = NO_CONT;
+out:
+    return rc;
+}
+
+/*
+ * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的): each
+ * part that ends with a role word, up to a 、, is a segment of its own.
+ */
+static int team_pre(parser *p, team_state *ts, fg_strview pre)
 {
     size_t from = 0;
     int rc = FG_OK;
 
-    while (from < t.len) {
-        size_t conv = find_from(t, from, "召集人");
-        size_t name_end = SIZE_MAX;
-        size_t name_start;
-        size_t body_end;
-        size_t k;
-        fg_strview name = fg_sv(NULL, 0);
-        pteam *team;
+    for (size_t i = 0; i <= pre.len;) {
+        size_t e = find_from(pre, i, "、");
+        size_t start;
 
-        if (conv == SIZE_MAX)
-            break;
-        /* The team is named before the convenor: the last 成立/组建/设立 … 专班 before it. */
-        for (size_t i = fg_charscan_next(&sets.team_firsts, t.ptr, t.len, from, conv); i < conv;
-             i = fg_charscan_next(&sets.team_firsts, t.ptr, t.len, i + 3, conv)) {
-            for (size_t e = 0; team_endings[e]; e++) {
-                if (fg_sv_at_str(t, i, team_endings[e])) {
-                    name_end = i + strlen(team_endings[e]);
-                    break;
-                }
-            }
+        if (e == SIZE_MAX)
+            e = pre.len;
+        if (e == pre.len || team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
+            FG_TRY(team_segment(p, ts, trim(fg_sv(pre.ptr + from, e - from)), false));
+            from = e + 3;
         }
-        if (name_end == SIZE_MAX || name_end > conv) {
-            from = conv + 3;
-            continue;
-        }
-        name_start = phrase_start(t, from, name_end);
-        {
-            fg_strview head = fg_sv(t.ptr + name_start, name_end - name_start);
-            static const char *const verbs[] = {"成立", "组建", "设立", "建立", NULL};
-
-            for (size_t v = 0; verbs[v]; v++) {
-                size_t pos = fg_sv_find(head, verbs[v]);
-
-                if (pos != SIZE_MAX) {
-                    head = fg_sv(head.ptr + pos + strlen(verbs[v]), head.len - pos -
-                                 strlen(verbs[v]));
-                    break;
-                }
-            }
-            name = trim(head);
-        }
-        if (name.len == 0) {
-            from = conv + 3;
-            continue;
-        }
-        /* The body runs to the next team or the end of the text. */
-        body_end = find_from(t, conv + 3, "成立");
-        if (body_end == SIZE_MAX)
-            body_end = t.len;
-
-        FG_TRY(grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
-        team = &p->teams[p->n_teams];
-        team->name = arena_dup(p, name);
-        team->part = part_name(p);
-        if (team->name == NULL || team->part == NULL)
-            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
-        team->line = base_line;
-        team->unit_first = p->team_units.n;
-
-        /* Convenor: 由X(担任|任)召集人, kept whole. Deputies: X主要负责人(担任|任)副召集人. */
-        for (size_t c = name_end; c < body_end;) {
-            size_t pos = find_from(t, c, "召集人");
-            bool deputy;
-            size_t end;
-            size_t st;
-
-            if (pos == SIZE_MAX || pos >= body_end)
-                break;
-            deputy = pos >= 3 && AT(t, pos - 3, "副");
-            end = deputy ? pos - 3 : pos;
-            if (end >= 6 && AT(t, end - 6, "担任"))
-                end -= 6;
-            else if (end >= 3 && AT(t, end - 3, "任"))
-                end -= 3;
-            else if (end >= 3 && AT(t, end - 3, "为"))
-                end -= 3;
-            st = phrase_start(t, name_end, end);
-            if (deputy) {
-                static const char *const heads[] = {"主要负责同志", "主要负责人", "分管负责同志",
-                                                    "分管负责人", "负责同志", "负责人", NULL};
-                fg_strview who = fg_sv(t.ptr + st, end - st);
-
-                for (size_t h = 0; heads[h]; h++) {
-                    if (fg_sv_ends(who, heads[h])) {
-                        who.len -= strlen(heads[h]);
-                        break;
-                    }
-                }
-                FG_TRY(add_team_unit(p, FG_TEAM_DEPUTY, who));
-            } else {
-                fg_strview who = fg_sv(t.ptr + st, end - st);
-
-                if (fg_sv_starts(who, "由"))
-                    who = fg_sv(who.ptr + 3, who.len - 3);
-                who = trim(who);
-                if (who.len) {
-                    fg_units *tu = &p->team_units;
-                    size_t off = tu->names.len;
-
-                    /* The name and its NUL, as fg_units keeps them. */
-                    FG_TRY(fg_str_reserve(&tu->names, who.len + 1));
-                    FG_TRY(grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
-                    FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
-                    tu->names.len++;
-                    tu->names.ptr[tu->names.len] = '\0';
-                    tu->v[tu->n].role = (fg_role)FG_TEAM_CONVENOR;
-                    tu->v[tu->n].kind = FG_KIND_AGENCY;
-                    tu->v[tu->n].off = off;
-                    tu->v[tu->n].len = who.len;
-                    tu->v[tu->n].key = 0; // no unit is compared with a convenor
-                    tu->n++;
-                }
-            }
-            c = pos + 3;
-        }
-        /* Members: 成员单位(包括|为|：)LIST or LIST(等)?为成员单位. */
-        k = find_from(t, name_end, "成员单位");
-        if (k != SIZE_MAX && k < body_end) {
-            size_t after = k + strlen("成员单位");
-
-            if (k >= 3 && AT(t, k - 3, "为")) {
-                size_t st = phrase_start(t, name_end, k - 3);
-
-                FG_TRY(add_team_unit(p, FG_TEAM_MEMBER, fg_sv(t.ptr + st, k - 3 - st)));
-            } else {
-                if (AT(t, after, "包括"))
-                    after += 6;
-                else if (AT(t, after, "为") || AT(t, after, "有"))
-                    after += 3;
-                if (AT(t, after, "：") || AT(t, after, ":"))
-                    after += AT(t, after, ":") ? 1 : 3;
-                FG_TRY(add_team_unit(p, FG_TEAM_MEMBER,
-                                     fg_sv(t.ptr + after, phrase_end(t, after) - after)));
-            }
-        }
-        /* Office: 办公室设在X. */
-        k = find_from(t, name_end, "办公室设在");
-        if (k != SIZE_MAX && k < body_end) {
-            size_t after = k + strlen("办公室设在");
-
-            FG_TRY(add_team_unit(p, FG_TEAM_OFFICE,
-                                 fg_sv(t.ptr + after, phrase_end(t, after) - after)));
-        }
-        team->n_units = p->team_units.n - team->unit_first;
-        p->n_teams++;
-        from = body_end;
+        i = e + 3;
     }
+    ts->cont = NO_CONT;
 out:
+    return rc;
+}
+
+/* Whether s[i] ends a segment: ，。；！？, ; or a line break; *n its length. */
+static bool team_delim_at(fg_strview s, size_t i, size_t *n)
+{
+    if (s.ptr[i] == '\n' || s.ptr[i] == ';') {
+        *n = 1;
+        return true;
+    }
+    *n = 3;
+    return AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "！") ||
+           AT(s, i, "？");
+}
+
+/*
+ * Read the work teams of one item's (or the preamble's) text t; lm[0 .. n_lm) are the
+ * offsets of its input lines in t. Linear in the length of t, apart from team_named() for
+ * each new name.
+ */
+static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line)
+{
+    team_state ts = {p->cur_team, NO_CONT};
+    size_t lm_k = 0; /* the line of team_lm that holds s */
+    fg_strview tt;
+    int depth = 0;
+    size_t s = 0;
+    bool line_start = true;
+    bool named = false;
+    int rc = FG_OK;
+
+    /* With no current team, roles belong to nothing unless the text names a team. */
+    for (size_t e = 0; e < N_TEAM_ENDINGS && ts.team == SIZE_MAX && !named; e++) {
+        size_t from = n_lm && lm[0].off <= t.len ? lm[0].off : 0;
+
+        named = fg_sv_find_n(fg_sv(t.ptr + from, t.len - from), team_endings[e].s,
+                             team_endings[e].n) != SIZE_MAX;
+    }
+    if (ts.team == SIZE_MAX && !named)
+        return FG_OK;
+
+    FG_TRY(team_text(p, t, lm, n_lm));
+    tt = fg_sv(p->team_text.ptr ? p->team_text.ptr : "", p->team_text.len);
+    for (size_t i = 0;;) {
+        size_t n = 0;
+        bool end = i >= tt.len;
+
+        if (!end) {
+            unsigned char c = (unsigned char)tt.ptr[i];
+
+            if (c == '\n') {
+                n = 1;
+                depth = 0;
+            } else if (c != ';' && c != '(' && c != ')' && c != 0xEF && c != 0xE3) {
+                /* Every delimiter and bracket is one of these or starts with EF or E3. */
+                i += fg_cp_len(c);
+                continue;
+            } else if (depth > 0 || !team_delim_at(tt, i, &n)) {
+                if (AT(tt, i, "（") || tt.ptr[i] == '(')
+                    depth++;
+                else if ((AT(tt, i, "）") || tt.ptr[i] == ')') && depth > 0)
+                    depth--;
+                i += fg_cp_len((unsigned char)tt.ptr[i]);
+                continue;
+            }
+        }
+        {
+            fg_strview seg = trim(fg_sv(tt.ptr + s, i - s));
+            bool whole_line = line_start && (end || tt.ptr[i] == '\n');
+            size_t ref_end;
+            fg_strview pre;
+            fg_strview name = team_name_in(seg, whole_line, &ref_end, &pre);
+
+            if (name.len) {
+                while (lm_k + 1 < p->n_team_lm && p->team_lm[lm_k + 1].off <= s)
+                    lm_k++;
+                FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
+                                 &ts.team));
+                ts.cont = NO_CONT;
+                FG_TRY(team_pre(p, &ts, pre));
+            }
+            seg = trim(fg_sv(seg.ptr + ref_end, seg.len - ref_end));
+            if (seg.len)
+                FG_TRY(team_segment(p, &ts, seg, line_start && ref_end == 0));
+        }
+        if (end)
+            break;
+        /* A 。 ends the lists that list lines continue. */
+        if (AT(tt, i, "。"))
+            ts.cont = NO_CONT;
+        line_start = tt.ptr[i] == '\n';
+        i += n;
+        s = i;
+    }
+    p->cur_team = ts.team;
+out:
+    return rc;
+}
+
+/* Read the teams of the preamble text that came since the last call (text outside items). */
+static int flush_pre_teams(parser *p)
+{
+    fg_strview t = fg_sv(p->pre_text.ptr ? p->pre_text.ptr : "", p->pre_text.len);
+    size_t first = p->pre_lm_done;
+    size_t from;
+
+    if (first >= p->n_pre_lm)
+        return FG_OK;
+    p->pre_lm_done = p->n_pre_lm;
+    from = p->pre_lm[first].off;
+    if (p->no_teams || !team_signal(fg_sv(t.ptr + from, t.len - from)))
+        return FG_OK;
+    return find_teams(p, t, p->pre_lm + first, p->n_pre_lm - first, p->pre_lm[first].line);
+}
+
+static int team_row_cmp(const void *a, const void *b)
+{
+    const size_t *x = a;
+    const size_t *y = b;
+
+    /* team, then role, then document order */
+    for (int k = 0; k < 3; k++)
+        if (x[k] != y[k])
+            return x[k] < y[k] ? -1 : 1;
+    return 0;
+}
+
+/*
+ * Rule 5: order the rows of each team (convenor, deputies, members, office, each in document
+ * order) into p->team_order and drop the teams with no rows.
+ */
+static int order_team_rows(parser *p)
+{
+    size_t n = p->team_units.n;
+    size_t *keys = NULL;
+    size_t w = 0;
+    int rc = FG_OK;
+
+    if (n) {
+        keys = malloc(n * 3 * sizeof *keys);
+        p->team_order = malloc(n * sizeof *p->team_order);
+        if (keys == NULL || p->team_order == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    }
+    for (size_t k = 0; k < n; k++) {
+        keys[3 * k] = p->team_of[k];
+        keys[3 * k + 1] = (size_t)p->team_units.v[k].role;
+        keys[3 * k + 2] = k;
+    }
+    if (n)
+        qsort(keys, n, 3 * sizeof *keys, team_row_cmp);
+    for (size_t k = 0; k < n; k++)
+        p->team_order[k] = keys[3 * k + 2];
+    for (size_t i = 0, r = 0; i < p->n_teams; i++) {
+        pteam tm = p->teams[i];
+
+        tm.unit_first = r;
+        while (r < n && keys[3 * r] == i)
+            r++;
+        tm.n_units = r - tm.unit_first;
+        if (tm.n_units)
+            p->teams[w++] = tm;
+    }
+    p->n_teams = w;
+out:
+    free(keys);
     return rc;
 }
 
@@ -1600,16 +2626,6 @@ static bool continues_word(fg_strview t, size_t first_len)
         return false;
     rest.len = k;
     return !fg_sv_contains(rest, "，") && !fg_sv_contains(rest, "、");
-}
-
-/* The number of code points of s, or cap + 1 when it has more than cap. */
-static size_t cps_upto(fg_strview s, size_t cap)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
-        n++;
-    return n;
 }
 
 /*
@@ -1751,8 +2767,8 @@ static int close_item(parser *p)
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
     t = fg_sv(it->text, t.len);
-    if (!p->no_teams && p->has_zhao && fg_sv_contains(t, "召集人"))
-        FG_TRY(find_teams(p, t, it->line));
+    if (!p->no_teams && team_signal(t))
+        FG_TRY(find_teams(p, t, p->lm, p->n_lm, it->line));
     p->open = false;
 out:
     fg_str_clear(&p->cur_text);
@@ -1767,6 +2783,12 @@ static int append_text(parser *p, fg_strview s, size_t line)
     if (s.len == 0)
         return FG_OK;
     if (!p->open) {
+        rc = grow((void **)&p->pre_lm, &p->cap_pre_lm, p->n_pre_lm, sizeof *p->pre_lm);
+        if (rc < 0)
+            return rc;
+        p->pre_lm[p->n_pre_lm].off = p->pre_text.len;
+        p->pre_lm[p->n_pre_lm].line = line;
+        p->n_pre_lm++;
         rc = fg_str_append(&p->pre_text, s.ptr, s.len);
         return rc;
     }
@@ -1788,6 +2810,7 @@ static int rank_of(style st)
 static void start_part(parser *p, int annex_no)
 {
     p->part_copy = NULL;
+    p->cur_team = SIZE_MAX;
     p->annex_no = annex_no;
     if (annex_no > 0)
         snprintf(p->part, sizeof p->part, "A%d", annex_no);
@@ -1830,6 +2853,7 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     int rc = FG_OK;
 
     FG_TRY(close_item(p));
+    FG_TRY(flush_pre_teams(p));
     /* Restart of the top numbering: a new part (an annex without a 附件 line). */
     if (p->has_root && m->st == p->root_style && m->num == 1 && p->root_max >= 1 &&
         m->st != ST_ROW)
@@ -2836,21 +3860,20 @@ found:
     }
 }
 
-/* Where the first 第一, 首位 and 召 of the text are (SIZE_MAX: nowhere). */
+/* Where the first 第一 and 首位 of the text are (SIZE_MAX: nowhere). */
 typedef struct rare_words {
     size_t first;
     size_t top;
-    size_t zhao;
 } rare_words;
 
 /*
- * The first 第一, 首位 and 召 of t, in one pass that stops where all three have been found:
- * most documents hold none of them, and each whole-text search cost about 1% of the time
- * of extraction on dense documents.
+ * The first 第一 and 首位 of t, in one pass that stops where both have been found: most
+ * documents hold neither, and each whole-text search cost about 1% of the time of
+ * extraction on dense documents.
  */
 static rare_words find_rare_words(fg_strview t)
 {
-    rare_words r = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    rare_words r = {SIZE_MAX, SIZE_MAX};
 
     for (size_t i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, i + 3, t.len)) {
@@ -2858,9 +3881,7 @@ static rare_words find_rare_words(fg_strview t)
             r.first = i;
         else if (r.top == SIZE_MAX && AT(t, i, "首位"))
             r.top = i;
-        else if (r.zhao == SIZE_MAX && AT(t, i, "召"))
-            r.zhao = i;
-        if (r.first != SIZE_MAX && r.top != SIZE_MAX && r.zhao != SIZE_MAX)
+        if (r.first != SIZE_MAX && r.top != SIZE_MAX)
             break;
     }
     return r;
@@ -3106,7 +4127,7 @@ static int build_doc(parser *p, fg_doc *doc)
         if (tm->members == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");
         for (size_t u = 0; u < pt->n_units; u++) {
-            const fg_unit *un = &p->team_units.v[pt->unit_first + u];
+            const fg_unit *un = &p->team_units.v[p->team_order[pt->unit_first + u]];
 
             tm->members[u].role = (fg_team_role)un->role;
             tm->members[u].kind = un->kind;
@@ -3126,6 +4147,15 @@ static void parser_dispose(parser *p)
     free(p->clauses);
     free(p->teams);
     free(p->notes);
+    free(p->pre_lm);
+    free(p->team_of);
+    free(p->team_order);
+    free(p->row_set);
+    free(p->team_lm);
+    fg_str_dispose(&p->team_text);
+    fg_str_dispose(&p->team_list);
+    fg_str_dispose(&p->team_posts);
+    fg_str_dispose(&p->team_blanks);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -3327,12 +4357,14 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     an = annex_header(s);
     if (an > 0 && an != p->annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
         FG_TRY(close_item(p));
+        FG_TRY(flush_pre_teams(p));
         start_part(p, an);
         return FG_OK;
     }
     an = annex_title_line(p, s);
     if (an > 0 && an > p->annex_no) {
         FG_TRY(close_item(p));
+        FG_TRY(flush_pre_teams(p));
         start_part(p, an);
         return FG_OK;
     }
@@ -3413,7 +4445,6 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     p.first_is_lead = declares_first_is_lead(t, &rw, decl_miss, &n_decl_miss);
     if (!p.first_is_lead && n_decl_miss > 0)
         FG_TRY(note_declarations(&p, t, decl_miss, n_decl_miss));
-    p.has_zhao = rw.zhao != SIZE_MAX;
     doc->first_is_lead = p.first_is_lead;
 
     for (size_t i = 0; i < t.len;) {
@@ -3449,9 +4480,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         }
     }
     FG_TRY(close_item(&p));
-    if (!p.no_teams && fg_sv_contains(fg_sv(p.pre_text.ptr ? p.pre_text.ptr : "", p.pre_text.len),
-                                "召集人"))
-        FG_TRY(find_teams(&p, fg_sv(p.pre_text.ptr, p.pre_text.len), 1));
+    FG_TRY(flush_pre_teams(&p));
+    FG_TRY(order_team_rows(&p));
 
     find_metadata(&p, doc);
     {

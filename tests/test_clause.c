@@ -440,10 +440,14 @@ static void test_clause__user_lexicon(void **state)
     assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("配合责任单位")), FG_LABEL_CO);
     assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("牵头处")), FG_LABEL_LEAD);
     assert_int_equal(fg_lexicon_n_heads(lx), n);
+    /* A head of another capacity: 成员单位 names a team's members, never a role. */
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("成员单位")), FG_LABEL_OTHER);
+    /* A unit suffix alone is no label. */
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("单位")), FG_LABEL_OTHER);
     /* A bad line: an error naming file and line, and the lexicon unchanged. */
     assert_int_equal(fg_lexicon_merge_tsv(lx, "bad.tsv", bad, strlen(bad)), FG_EPARSE);
     assert_string_equal(fg_error_last()->message,
-                        "bad.tsv:2: unknown role 'boss' (lead, co, resp or none)");
+                        "bad.tsv:2: unknown role 'boss' (lead, co, resp, field or none)");
     assert_int_equal(fg_lexicon_n_heads(lx), n);
     /* The bundled lexicon is not touched by a user's. */
     assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("督办单位")), FG_LABEL_UNKNOWN);

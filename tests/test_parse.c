@@ -618,11 +618,226 @@ static void test_parse__work_teams(void **state)
                         "|office:省发展改革委");
     assert_string_equal(doc->teams[1].name, "民生补短提质攻坚工作专班");
     assert_string_equal(doc->teams[1].part, "A2");
+    /* A post alone gives its unit (省政府副秘书长 → 省政府); only an 或-alternative is whole. */
     assert_string_equal(fmt_team(&doc->teams[1]),
-                        "convenor:省政府副秘书长|deputy:省人力资源社会保障厅|deputy:省教育厅"
+                        "convenor:省政府|deputy:省人力资源社会保障厅|deputy:省教育厅"
                         "|member:省民政厅|member:省财政厅|office:省人力资源社会保障厅");
     /* A team paragraph is not a responsibility clause. */
     assert_int_equal(find_item(doc, "A1:1.1")->n_clauses, 0);
+}
+
+/* The team with this name; fails when there is none. */
+static const fg_team *find_team(const fg_doc *doc, const char *name)
+{
+    for (size_t i = 0; i < doc->n_teams; i++)
+        if (strcmp(doc->teams[i].name, name) == 0)
+            return &doc->teams[i];
+    fail_msg("no team %s", name);
+    return NULL;
+}
+
+static void test_parse__team_posts_give_units(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "关于调整省促进中小企业发展工作领导小组组成人员的通知\n"
+        "现将调整后的名单通知如下：\n"
+        "组　　长：张　三　省人民政府副省长\n"
+        "副 组 长：李四（省发展改革委主任）\n"
+        "　　　　　省工业和信息化厅主要负责人\n"
+        "成　　员：王　五　财政部副部长\n"
+        "　　　　　赵六　　国家发展改革委副主任\n"
+        "　　　　　省财政厅分管负责人\n"
+        "　　　　　省科技厅　副厅长\n"
+        "　　　　　中国人民银行长沙中心支行行长\n"
+        "　　　　　省委书记\n"
+        "领导小组办公室设在省工业和信息化厅，王海涛同志兼任办公室主任。\n"
+        "（一）强化统筹。成立省民营经济工作专班，由省人民政府副省长李文华同志任召集人，"
+        "省商务厅常务副厅长任副召集人，省政府副秘书长或省政府办公厅副主任为成员。\n"
+        "（二）明确分工。成立省招商引资工作专班，由省长担任召集人。\n");
+    const fg_team *tm;
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 3);
+    /* A person's name (padded, or before a bracketed post) and the post title go. */
+    tm = find_team(doc, "省促进中小企业发展工作领导小组");
+    assert_string_equal(fmt_team(tm),
+                        "convenor:省人民政府|deputy:省发展改革委|deputy:省工业和信息化厅"
+                        "|member:财政部|member:国家发展改革委|member:省财政厅|member:省科技厅"
+                        "|member:中国人民银行长沙中心支行|member:省委"
+                        "|office:省工业和信息化厅");
+    /* A name after the post goes with 同志; 常务 before a post goes too; 或 keeps it whole. */
+    tm = find_team(doc, "省民营经济工作专班");
+    assert_string_equal(fmt_team(tm), "convenor:省人民政府|deputy:省商务厅"
+                                      "|member:省政府副秘书长或省政府办公厅副主任");
+    /* A post with no unit before it stays. */
+    tm = find_team(doc, "省招商引资工作专班");
+    assert_string_equal(fmt_team(tm), "convenor:省长");
+}
+
+static void test_parse__team_labels(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "一、组织架构\n"
+        "（一）成立省数字政府建设工作专班。召集人：省数据局主要负责人；副召集人：省发展改革委、"
+        "省财政厅分管负责人；成员单位：省委网信办、省公安厅、省通信管理局。专班办公室设在省数据局。\n"
+        "（二）成立省防汛抗旱指挥部。\n"
+        "总 指 挥: 省人民政府省长\n"
+        "指\u00a0挥\u00a0长：省人民政府常务副省长\n"
+        "副指挥长：省水利厅厅长\n"
+        "成　　员　省应急管理厅副厅长\n"
+        "　　　　　省气象局副局长\n"
+        "联 络 员：省水利厅防汛抗旱处处长\n"
+        "　　　　　省应急管理厅救援处处长\n"
+        "指挥部办公室设在省水利厅。\n");
+    const fg_team *tm;
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 2);
+    /* All labels on one line, separated by ；. */
+    tm = find_team(doc, "省数字政府建设工作专班");
+    assert_string_equal(fmt_team(tm), "convenor:省数据局|deputy:省发展改革委|deputy:省财政厅"
+                                      "|member:省委网信办|member:省公安厅|member:省通信管理局"
+                                      "|office:省数据局");
+    /*
+     * Labels spaced with U+0020, U+00A0 and U+3000, a half-width colon, a label with a blank
+     * instead of a colon at a line start; 联络员 lines give no rows and end the member list.
+     */
+    tm = find_team(doc, "省防汛抗旱指挥部");
+    assert_string_equal(fmt_team(tm), "convenor:省人民政府|deputy:省水利厅"
+                                      "|member:省应急管理厅|member:省气象局|office:省水利厅");
+    /* The team paragraphs are not responsibility clauses. */
+    assert_int_equal(find_item(doc, "M:1.1")->n_clauses, 0);
+}
+
+static void test_parse__team_list_lines(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "为加强统筹协调，成立省文化旅游融合发展工作组。\n"
+        "组长：\n"
+        "　　省人民政府副省长\n"
+        "副组长\n"
+        "　　省人民政府副秘书长\n"
+        "成员单位：\n"
+        "　　省委宣传部\n"
+        "　　省文化和旅游厅\n"
+        "（各成员单位明确1名处级干部为联络员）\n"
+        "　　省文化和旅游厅\n"
+        "　　省交通运输厅\n"
+        "工作组根据工作需要召开全体会议\n"
+        "省林业局\n");
+    const fg_team *tm;
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 1);
+    /*
+     * One name a line under its label (with or without a colon), a repeated unit kept once;
+     * a note on 联络员 does not end the list; the list ends at a line that is not a unit, so
+     * the unit after it is no member.
+     */
+    tm = find_team(doc, "省文化旅游融合发展工作组");
+    assert_string_equal(fmt_team(tm), "convenor:省人民政府|deputy:省人民政府|member:省委宣传部"
+                                      "|member:省文化和旅游厅|member:省交通运输厅");
+}
+
+static void test_parse__team_sentences(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "（一）成立省新型城镇化工作领导小组，由省人民政府分管副省长任组长，省发展改革委、"
+        "省住房城乡建设厅主要负责同志任副组长，成员由省公安厅、省自然资源厅、省财政厅组成。\n"
+        "（二）建立由省商务厅牵头的省外贸稳增长联席会议制度。联席会议由省商务厅、长沙海关、"
+        "省税务局等3个部门和单位组成。召集人由省商务厅厅长担任，办公室设在省商务厅。\n"
+        "（三）组建省县域经济工作专班，省发展改革委主要负责同志担任召集人，成员单位包括省财政厅、"
+        "省统计局（名单附后）。省农业农村厅、省林业局等为专班成员单位。\n"
+        "（四）调整省安全生产委员会，由省长任主任，省应急管理厅厅长任副主任，省卫生健康委员会"
+        "副主任为委员。\n");
+    const fg_team *tm;
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 4);
+    tm = find_team(doc, "省新型城镇化工作领导小组");
+    assert_string_equal(fmt_team(tm), "convenor:省人民政府|deputy:省发展改革委"
+                                      "|deputy:省住房城乡建设厅|member:省公安厅"
+                                      "|member:省自然资源厅|member:省财政厅");
+    /* The name after 的; 由…等N个部门和单位组成; ROLE由X担任. */
+    tm = find_team(doc, "省外贸稳增长联席会议");
+    assert_string_equal(fmt_team(tm), "convenor:省商务厅|member:省商务厅|member:长沙海关"
+                                      "|member:省税务局|office:省商务厅");
+    /* 成员单位包括 and 为…成员单位 add to one list; a bracketed note is no part of a name. */
+    tm = find_team(doc, "省县域经济工作专班");
+    assert_string_equal(fmt_team(tm), "convenor:省发展改革委|member:省财政厅|member:省统计局"
+                                      "|member:省农业农村厅|member:省林业局");
+    /* 委员会 after a verb is a team; a 委员会 in a member's post is not. */
+    tm = find_team(doc, "省安全生产委员会");
+    assert_string_equal(fmt_team(tm), "convenor:省长|deputy:省应急管理厅"
+                                      "|member:省卫生健康委员会");
+}
+
+static void test_parse__team_roles_before_name(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "（一）加强组织领导。成立以省人民政府省长为组长、省人民政府分管副省长和省人民政府"
+        "秘书长为副组长的省优化营商环境工作领导小组，成员单位包括省发展改革委、省司法厅。\n"
+        "（二）成立由市长任组长的市城市更新工作专班，市住房城乡建设局为成员单位。\n"
+        "（三）领导小组决定成立省营商环境投诉处理工作组，由省政务服务中心主任任组长。\n");
+
+    (void)state;
+    assert_int_equal(doc->n_teams, 3);
+    /* 以X为组长、Y和Z为副组长的 before the name; 和 after a post joins two posts. */
+    assert_string_equal(fmt_team(find_team(doc, "省优化营商环境工作领导小组")),
+                        "convenor:省人民政府|deputy:省人民政府|member:省发展改革委"
+                        "|member:省司法厅");
+    assert_string_equal(fmt_team(find_team(doc, "市城市更新工作专班")),
+                        "convenor:市长|member:市住房城乡建设局");
+    /* A team mentioned before the verb does not hide the one it constitutes. */
+    assert_string_equal(fmt_team(find_team(doc, "省营商环境投诉处理工作组")),
+                        "convenor:省政务服务中心");
+}
+
+static void test_parse__team_units_apart_by_blanks(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "成立省数据要素市场化配置改革工作专班。\n"
+        "召集人：省数据局主要负责人\n"
+        "成员单位：省发展改革委　省财政厅　　省司法厅、省市场监管局\n"
+        "　　　　　省委网信办　省通信管理局\n"
+        "　　　　　吴建军　　省水利厅副厅长\n"
+        "联络员：王　五　省数据局数据资源处处长\n");
+
+    (void)state;
+    /*
+     * U+3000 between two units separates them, and a line laid out with U+3000 is a list
+     * line even when long; a person's name before a post is no unit (吴建军 ends in 军).
+     */
+    assert_int_equal(doc->n_teams, 1);
+    assert_string_equal(fmt_team(&doc->teams[0]),
+                        "convenor:省数据局|member:省发展改革委|member:省财政厅|member:省司法厅"
+                        "|member:省市场监管局|member:省委网信办|member:省通信管理局"
+                        "|member:省水利厅");
+}
+
+static void test_parse__team_named_twice(void **state)
+{
+    fg_doc *doc = parse_doc(
+        "为推动数字经济高质量发展，建立省数字经济发展联席会议制度（以下简称联席会议）。\n"
+        "一、成员单位\n"
+        "联席会议由省发展改革委主要负责同志担任召集人，省工业和信息化厅分管负责同志担任副召集人。\n"
+        "二、工作要求\n"
+        "各成员单位要按照职责分工，认真落实联席会议议定事项。\n"
+        "附：省数字经济发展联席会议成员名单\n"
+        "省数字经济发展联席会议成员名单\n"
+        "召 集 人：省发展改革委主任\n"
+        "副召集人：省工业和信息化厅副厅长\n"
+        "成　　员：省数据局副局长\n"
+        "　　　　　省通信管理局副局长\n"
+        "（三）成立省平台经济工作专班，定期研究平台经济发展中的重大问题。\n");
+
+    (void)state;
+    /* The list under the title joins the team its sentences named; a team with no rows is none. */
+    assert_int_equal(doc->n_teams, 1);
+    assert_string_equal(doc->teams[0].name, "省数字经济发展联席会议");
+    assert_string_equal(fmt_team(&doc->teams[0]),
+                        "convenor:省发展改革委|deputy:省工业和信息化厅|member:省数据局"
+                        "|member:省通信管理局");
 }
 
 static void test_parse__options(void **state)
@@ -1044,6 +1259,13 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__metadata, free_all),
         cmocka_unit_test_teardown(test_parse__metadata_absent, free_all),
         cmocka_unit_test_teardown(test_parse__work_teams, free_all),
+        cmocka_unit_test_teardown(test_parse__team_posts_give_units, free_all),
+        cmocka_unit_test_teardown(test_parse__team_labels, free_all),
+        cmocka_unit_test_teardown(test_parse__team_list_lines, free_all),
+        cmocka_unit_test_teardown(test_parse__team_sentences, free_all),
+        cmocka_unit_test_teardown(test_parse__team_named_twice, free_all),
+        cmocka_unit_test_teardown(test_parse__team_roles_before_name, free_all),
+        cmocka_unit_test_teardown(test_parse__team_units_apart_by_blanks, free_all),
         cmocka_unit_test_teardown(test_parse__options, free_all),
         cmocka_unit_test_teardown(test_parse__empty_text, free_all),
         cmocka_unit_test_teardown(test_parse__no_numbering_no_items, free_all),

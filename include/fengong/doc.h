@@ -21,11 +21,11 @@ typedef enum fg_kind {
     FG_KIND_GENERIC = 2  /* 有关部门, 各市州人民政府, 各部门单位 … */
 } fg_kind;
 
-/** The role of a unit in a work team (工作专班). */
+/** The role of a unit in a work team or committee (工作专班, 领导小组, 联席会议, 指挥部 …). */
 typedef enum fg_team_role {
-    FG_TEAM_CONVENOR = 0, /* 召集人 */
-    FG_TEAM_DEPUTY = 1,   /* 副召集人 */
-    FG_TEAM_MEMBER = 2,   /* 成员单位 */
+    FG_TEAM_CONVENOR = 0, /* 召集人, 组长, 总指挥, 指挥长, 主任 */
+    FG_TEAM_DEPUTY = 1,   /* 副召集人, 副组长, 副总指挥, 副指挥长, 副主任 */
+    FG_TEAM_MEMBER = 2,   /* 成员单位, 成员 */
     FG_TEAM_OFFICE = 3    /* 办公室设在 */
 } fg_team_role;
 
@@ -81,7 +81,10 @@ typedef struct fg_team_member {
     const char *agency;
 } fg_team_member;
 
-/** A work team (工作专班) with its convenor, deputies, members and office. */
+/**
+ * A work team or committee with its convenor, deputies, members and office, one member per
+ * unit and role, in that order of roles.
+ */
 typedef struct fg_team {
     const char *name;
     const char *part;     /* the part ("A1") whose section defines it */

@@ -25,7 +25,8 @@ int fg_lexicon_load_default(fg_lexicon **out);
 
 /**
  * Merge TSV text (header `class word role`; classes head, unit-suffix, person-suffix; roles
- * lead, co, resp, none for heads and - for suffixes; lines starting with # are comments) on
+ * lead, co, resp, field (the label is not one of roles: 成员单位 of a team), none for heads and
+ * - for suffixes; lines starting with # are comments) on
  * top of what the lexicon holds: a head word already known takes the new role, `none`
  * removes it. On failure the lexicon is unchanged.
  * @param name  used in messages ("my-roles.tsv:4: …"); not kept.
