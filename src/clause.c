@@ -266,8 +266,7 @@ static struct {
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
-    fg_charscan ordinals;     /* 第首: where a declaration may be */
-    fg_charscan label_brackets; /* 【〔: see separate_bracket_labels() */
+    fg_charscan rare;         /* 第首【〔: declarations and labels in brackets */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -1097,7 +1096,12 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     }
     if (n == 0)
         return FG_OK;
-    level_affixes(elems, n, level_pre, level_suf);
+    if (n > 1) {
+        level_affixes(elems, n, level_pre, level_suf);
+    } else {
+        level_pre[0] = fg_sv(NULL, 0);
+        level_suf[0] = fg_sv(NULL, 0);
+    }
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
 
@@ -1346,16 +1350,23 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
     if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes))
         return FG_LABEL_OTHER;
     unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes);
+    if (!unit_suffix) {
+        /* Without a unit suffix only a head alone (牵头：, 配合：) is a role label. */
+        for (size_t k = 0; k < lx->n_heads; k++)
+            if (fg_sv_eq(w, fg_sv(lx->heads[k].w, lx->heads[k].len)))
+                return (fg_label_role)lx->heads[k].role;
+        return FG_LABEL_OTHER;
+    }
     for (size_t i = 0; i < w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
+        if (i + 3 > w.len || !fg_cjkset_has(&lx->head_firsts, w.ptr + i))
+            continue;
         /* Longest first (fg_lexicon): the first head found at a place is the longest. */
         for (size_t k = 0; k < lx->n_heads; k++) {
             const fg_lex_word *h = &lx->heads[k];
 
             if (!fg_sv_at(w, i, h->w, h->len))
                 continue;
-            if (unit_suffix || (i == 0 && h->len == w.len))
-                return (fg_label_role)h->role;
-            return FG_LABEL_OTHER;
+            return (fg_label_role)h->role;
         }
     }
     /* A suffix alone (单位：) is the end of a longer word, not a label of its own. */
@@ -1662,8 +1673,7 @@ static void sets_init(void)
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
-    fg_charscan_init(&sets.ordinals, "第首", strlen("第首"));
-    fg_charscan_init(&sets.label_brackets, "【〔", strlen("【〔"));
+    fg_charscan_init(&sets.rare, "第首【〔", strlen("第首【〔"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -2130,8 +2140,7 @@ static int separate_bracket_labels(const fg_lexicon *lx, fg_str *buf)
     size_t from = 0;
     int rc = FG_OK;
 
-    if (fg_charscan_next(&sets.label_brackets, s.ptr, s.len, 0, s.len) == s.len)
-        return FG_OK;
+
     for (size_t i = 3; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
         size_t n;
 
@@ -2265,19 +2274,25 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     ensure_sets();
     out->hidden = false;
     FG_TRY(normalise(out->lex, buf, text, &out->hidden));
-    FG_TRY(separate_bracket_labels(out->lex, buf));
+    /* One scan for the rare characters: 第 首 (a declaration), 【 〔 (labels in brackets). */
+    may_declare = false;
+    {
+        fg_strview r = fg_sv(buf->ptr, buf->len);
+        bool brackets = false;
+
+        for (size_t k = fg_charscan_next(&sets.rare, r.ptr, r.len, 0, r.len); k < r.len;
+             k = fg_charscan_next(&sets.rare, r.ptr, r.len, k + 3, r.len)) {
+            if (AT(r, k, "第") || AT(r, k, "首"))
+                may_declare = true;
+            else if (AT(r, k, "【") || AT(r, k, "〔"))
+                brackets = true;
+        }
+        if (brackets)
+            FG_TRY(separate_bracket_labels(out->lex, buf));
+    }
     s = fg_sv(buf->ptr, buf->len);
     if (strict)
         s = skip_subject(s);
-    /* Every declaration holds 第 or 首: most clauses hold neither (one scan for both). */
-    may_declare = false;
-    for (size_t k = fg_charscan_next(&sets.ordinals, s.ptr, s.len, 0, s.len); k < s.len;
-         k = fg_charscan_next(&sets.ordinals, s.ptr, s.len, k + 3, s.len)) {
-        if (AT(s, k, "第") || AT(s, k, "首")) {
-            may_declare = true;
-            break;
-        }
-    }
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more

@@ -211,8 +211,10 @@ static int merge_all(fg_lexicon *lx, const char *name, const char *data, size_t 
 
 int fg_lexicon_merge_tsv(fg_lexicon *lx, const char *name, const char *data, size_t len)
 {
-    fg_lexicon work = {0};
+    fg_lexicon work;
     int rc = FG_OK;
+
+    memset(&work, 0, sizeof work);
 
     if (lx == NULL || (data == NULL && len > 0))
         return fg_error_set(FG_EINVAL, "fg_lexicon_merge_tsv: no lexicon or no data");
@@ -223,6 +225,9 @@ int fg_lexicon_merge_tsv(fg_lexicon *lx, const char *name, const char *data, siz
     FG_TRY(copy_words(&work.person_suffixes, &work.n_person_suffixes, lx->person_suffixes,
                       lx->n_person_suffixes));
     FG_TRY(merge_all(&work, name != NULL ? name : "roles", data, len));
+    memset(&work.head_firsts, 0, sizeof work.head_firsts);
+    for (size_t k = 0; k < work.n_heads; k++)
+        fg_cjkset_add(&work.head_firsts, work.heads[k].w, 3);
     free_words(lx->heads, lx->n_heads);
     free_words(lx->unit_suffixes, lx->n_unit_suffixes);
     free_words(lx->person_suffixes, lx->n_person_suffixes);

@@ -22,6 +22,7 @@ typedef struct fg_lex_word {
 } fg_lex_word;
 
 struct fg_lexicon {
+    fg_cjkset head_firsts; /* the first characters of the heads: where one may start */
     fg_lex_word *heads;  /* longest first, then in file order */
     size_t n_heads;
     fg_lex_word *unit_suffixes;

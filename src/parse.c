@@ -795,12 +795,12 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实承执落总次";
+static const char role_firsts[] = "牵负配参会单部责协主其支实";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管导加作套担行实";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门";
 /* The characters that end a sentence. */
 static const char sentence_ends[] = "。；！？";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1577,7 +1577,10 @@ static bool team_signal(fg_strview t)
     for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
         if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "办公室设在") ||
-            (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "委员") || AT(t, i - 3, "指挥") ||
+            /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word. */
+            (i >= 3 && AT(t, i - 3, "委员") && !AT(t, i + 3, "会")) ||
+            (i >= 6 && AT(t, i - 6, "委\u3000")) ||
+            (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "指挥") ||
                         AT(t, i - 3, "小组") || AT(t, i - 3, "专班") || AT(t, i - 3, "联席"))) ||
             (i >= 6 && AT(t, i - 6, "工作组")))
             return true;
@@ -3058,9 +3061,21 @@ static bool line_stop_at(fg_strview s, size_t i)
     bool after_digit = (i >= 1 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9') ||
                        (i >= 3 && (unsigned char)s.ptr[i - 3] == 0xEF && is_digit_at(s, i - 3));
 
-    return s.ptr[i] == '(' || s.ptr[i] == ')' || AT(s, i, "（") || AT(s, i, "）") ||
-           AT(s, i, "。") || AT(s, i, "；") ||
-           (after_digit && (s.ptr[i] == '.' || AT(s, i, "．") || AT(s, i, "、")));
+    size_t next;
+
+    if (after_digit && (s.ptr[i] == '.' || AT(s, i, "．") || AT(s, i, "、")))
+        return true;
+    /*
+     * A bracket or a sentence end is a stop only where a marker may follow: an opening
+     * bracket before a number ((一), （3）), a closing one or 。； before a marker's start.
+     */
+    if (s.ptr[i] == '(' || s.ptr[i] == ')')
+        next = i + 1;
+    else if (AT(s, i, "（") || AT(s, i, "）") || AT(s, i, "。") || AT(s, i, "；"))
+        next = i + 3;
+    else
+        return false;
+    return next < s.len && may_start_marker(s, next);
 }
 
 /*
