@@ -266,7 +266,7 @@ static struct {
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
-    fg_charscan rare;         /* 第首【〔: declarations and labels in brackets */
+    fg_charscan rare;         /* 第首【〔：: declarations and labels */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -1673,7 +1673,7 @@ static void sets_init(void)
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
-    fg_charscan_init(&sets.rare, "第首【〔", strlen("第首【〔"));
+    fg_charscan_init(&sets.rare, "第首【〔：", strlen("第首【〔："));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -2264,6 +2264,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
     bool may_declare;            /* s holds a 第 or 首 */
+    bool may_label;              /* s holds a ： 【 or 〔 */
     bool may_quote;              /* s holds a “ or 《 */
     fg_strview s;
     int rc = FG_OK;
@@ -2276,6 +2277,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     FG_TRY(normalise(out->lex, buf, text, &out->hidden));
     /* One scan for the rare characters: 第 首 (a declaration), 【 〔 (labels in brackets). */
     may_declare = false;
+    /* normalise() made every colon full-width: a clause with none holds no label. */
+    may_label = false;
     {
         fg_strview r = fg_sv(buf->ptr, buf->len);
         bool brackets = false;
@@ -2285,7 +2288,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             if (AT(r, k, "第") || AT(r, k, "首"))
                 may_declare = true;
             else if (AT(r, k, "【") || AT(r, k, "〔"))
-                brackets = true;
+                brackets = may_label = true;
+            else if (AT(r, k, "："))
+                may_label = true;
         }
         if (brackets)
             FG_TRY(separate_bracket_labels(out->lex, buf));
@@ -2313,8 +2318,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         mlen = 0;
         if (i == 0 || (i >= 3 && is_sep_at(s, i - 3))) {
             /* Where a label may start, the label grammar decides first. */
-            size_t llen;
-            fg_label_role lr = fg_clause__label_at(out->lex, s, i, &llen);
+            size_t llen = 0;
+            fg_label_role lr = may_label ? fg_clause__label_at(out->lex, s, i, &llen)
+                                         : FG_LABEL_NONE;
             size_t dlen = lr == FG_LABEL_NONE && may_declare ? declaration_at(s, i) : 0;
 
             if (dlen > 0) {
@@ -2344,7 +2350,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             stop = i + 3 - ls;
             i = ls;
         }
-        if (m == NULL && stop == 0 && i >= 6 && strong_ending(fg_sv(s.ptr, i))) {
+        if (m == NULL && stop == 0 && may_label && i >= 6 && strong_ending(fg_sv(s.ptr, i))) {
             /*
              * A label with a head word right after a complete name (省财政厅配合处室：…, a
              * labelled line run into the one before it).

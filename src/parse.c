@@ -504,6 +504,7 @@ typedef struct parser {
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
     fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
 
+    bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
@@ -831,6 +832,7 @@ static struct {
     fg_cjkset team_word_lasts;
     fg_charscan rare_firsts;
     fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
+    fg_charscan label_marks; /* ：【〔: where a label may end or begin */
 } sets;
 
 static void sets_init(void)
@@ -848,6 +850,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.team_word_firsts, team_word_firsts, sizeof team_word_firsts - 1);
     fg_cjkset_add(&sets.team_word_lasts, team_word_lasts, sizeof team_word_lasts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
+    fg_charscan_init(&sets.label_marks, "：【〔", strlen("：【〔"));
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
 }
 
@@ -1045,6 +1048,8 @@ static int line_start_labels(parser *p, fg_strview o)
     size_t ev_k = 0;
     int rc = FG_OK;
 
+    if (!p->may_label)
+        return FG_OK;
     for (;;) {
         size_t at;
         size_t x;
@@ -1140,7 +1145,7 @@ static int collect_sentence_events(parser *p, fg_strview o)
 
             if (i + 6 > o.len || !fg_cjkset_has(&sets.role_seconds, o.ptr + i + 3))
                 continue;
-            kind = (label_start_at(p->units.lex, o, i) ? EV_LABEL : 0) |
+            kind = (p->may_label && label_start_at(p->units.lex, o, i) ? EV_LABEL : 0) |
                    (role_word_at(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
@@ -1307,6 +1312,9 @@ static int find_clauses(parser *p, char *text, size_t len)
         bool start_is_label;
         size_t label_k = 0;  /* label_event_at()'s cursor: sentence starts only move on */
 
+        /* Every label ends with a colon or stands in 【】 〔〕: most items hold none. */
+        p->may_label = memchr(o.ptr, ':', o.len) != NULL ||
+                       fg_charscan_next(&sets.label_marks, o.ptr, o.len, 0, o.len) < o.len;
         FG_TRY(collect_sentence_events(p, o));
         start_is_label = label_event_at(p, start, &label_k);
         for (size_t i = 0; i <= o.len;) {
