@@ -448,23 +448,11 @@ out:
 
 int fg_gazetteer_merge_file(fg_gazetteer *g, const char *path)
 {
-    FILE *f = fopen(path, "rb");
     fg_str buf = FG_STR_INIT;
-    char chunk[65536];
-    size_t n;
-    int rc = FG_OK;
+    int rc = fg_str_append_file(&buf, path);
 
-    if (f == NULL)
-        return fg_error_set(FG_EIO, "%s: cannot open: %s", path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        FG_TRY(fg_str_append(&buf, chunk, n));
-    if (ferror(f)) {
-        rc = fg_error_set(FG_EIO, "%s: read error", path);
-        goto out;
-    }
-    rc = fg_gazetteer_merge_tsv(g, path, buf.ptr ? buf.ptr : "", buf.len);
-out:
-    fclose(f);
+    if (rc == FG_OK)
+        rc = fg_gazetteer_merge_tsv(g, path, buf.ptr ? buf.ptr : "", buf.len);
     fg_str_dispose(&buf);
     return rc;
 }

@@ -5,6 +5,8 @@
  */
 #include "str.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -547,4 +549,22 @@ size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t
         i += 3;
     }
     return limit;
+}
+
+int fg_str_append_file(fg_str *s, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char block[65536];
+    size_t n;
+    int rc = FG_OK;
+
+    if (f == NULL)
+        return fg_error_set(FG_EIO, "%s: cannot open: %s", path, strerror(errno));
+    while ((n = fread(block, 1, sizeof block, f)) > 0)
+        FG_TRY(fg_str_append(s, block, n));
+    if (ferror(f))
+        rc = fg_error_set(FG_EIO, "%s: read error", path);
+out:
+    fclose(f);
+    return rc;
 }

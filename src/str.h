@@ -44,6 +44,11 @@ static inline int fg_str_appendc(fg_str *s, char c)
 {
     return fg_str_append(s, &c, 1);
 }
+/*
+ * Append the whole file at path to s (a small data file: a gazetteer, a role lexicon).
+ * FG_OK, FG_EIO (message: "PATH: cannot open: …" or "PATH: read error") or FG_ENOMEM.
+ */
+int fg_str_append_file(fg_str *s, const char *path);
 void fg_str_clear(fg_str *s);         /* keeps the buffer */
 void fg_str_dispose(fg_str *s);       /* frees the buffer; NULL-safe */
 char *fg_str_steal(fg_str *s);        /* hands the buffer to the caller (never NULL on success) */
