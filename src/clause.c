@@ -241,7 +241,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
-static const char head_firsts[] = "以和及与由请并";
+static const char head_firsts[] = "以及与由请并具主统分";
 static const char tail_lasts[] = "门位等别同自体";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
@@ -610,8 +610,13 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
 
 static fg_strview strip_element(fg_strview e)
 {
-    static const fg_lit heads[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与"),
-                                   FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
+    /*
+     * 具体由X负责, 分别由X牵头: an adverb before 由 goes with it. 和 is no head: a name may
+     * start with it (和平区, 和田地区), and 和 between two names is split_point()'s.
+     */
+    static const fg_lit heads[] = {FG_LIT("具体由"), FG_LIT("主要由"), FG_LIT("统一由"),
+                                   FG_LIT("分别由"), FG_LIT("以及"), FG_LIT("及"),
+                                   FG_LIT("与"), FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
     static const fg_lit tails[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
                                    FG_LIT("等有关单位"), FG_LIT("等相关单位"),
                                    FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等"),

@@ -517,9 +517,13 @@ static void test_clause__closers_and_joiners(void **state)
                         "co:人民银行|co:银保监会|co:有关地方人民政府");
     assert_string_equal(parse("市商务局牵头，市发展改革委等部门和和平区、河西区人民政府按职责分工负责"),
                         "lead:市商务局|co:市发展改革委|co:和平区人民政府|co:河西区人民政府");
-    /* 和 inside a name never splits. */
+    /* 和 inside a name never splits, nor is it dropped at a name's start. */
     assert_string_equal(parse("工业和信息化部、文化和旅游部按职责分工负责"),
                         "co:工业和信息化部|co:文化和旅游部");
+    assert_string_equal(parse("市商务局牵头，和平区人民政府、河西区人民政府负责"),
+                        "lead:市商务局|co:和平区人民政府|co:河西区人民政府");
+    /* An adverb before 由 goes with it. */
+    assert_string_equal(parse("具体由市教育局负责，市财政局配合"), "lead:市教育局|co:市财政局");
 }
 
 static void test_clause__level_affixes(void **state)
