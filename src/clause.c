@@ -1875,6 +1875,7 @@ static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), 
  */
 static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 {
+    ensure_sets();
     size_t depth = 0;
     size_t j = i;
     size_t inner_start = i + (t.ptr[i] == '(' ? 1 : 3);
@@ -2546,4 +2547,9 @@ out:
         out->n = first;
     }
     return rc;
+}
+
+size_t fg_clause__name_bracket(fg_strview before, fg_strview t, size_t i)
+{
+    return name_bracket(before, t, i);
 }

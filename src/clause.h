@@ -96,6 +96,12 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
  */
 bool fg_clause__sentence_like(fg_strview name);
 
+/*
+ * The length of the bracket at t[i] when it belongs to the unit name written before it
+ * (before ends there): 各县（市、区）人民政府, 省市场监管局（省知识产权局）; else 0.
+ */
+size_t fg_clause__name_bracket(fg_strview before, fg_strview t, size_t i);
+
 /* Whether a parenthetical's text can be a clause (mentions 牵头/负责 or a role label). */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text);
 

@@ -1280,6 +1280,12 @@ static int find_clauses(parser *p, char *text, size_t len)
             } else if (p->first_is_lead) {
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
             }
+            if (!found &&
+                fg_clause__name_bracket(fg_sv(t.ptr, open_at), t, open_at) == i + n - open_at) {
+                /* 各县（市、区）人民政府: part of a name, left for the list it stands in. */
+                i += n;
+                continue;
+            }
             if (!found)
                 FG_TRY(note_bracket(p, in, open_at));
             memset(text + open_at, ' ', i + n - open_at);

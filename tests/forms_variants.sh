@@ -54,7 +54,8 @@ skipped() {
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
-        half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council)
+        half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
+        half-width:city_labels_posts)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
