@@ -3329,6 +3329,17 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
+
+    /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
+    if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
+        size_t open = fg_sv_find(s, "（");
+        size_t half = fg_sv_find(s, "(");
+
+        if (half < open)
+            open = half;
+        if (open >= MIN_HEADER && open <= MAX_HEADER)
+            s = fg_sv(s.ptr, open);
+    }
     static const struct {
         const char *s;
         col_kind k;
@@ -3501,6 +3512,16 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
             return FG_OK;
         }
         p->header_pending = false;
+    }
+    if (!p->row_open) {
+        mark m;
+
+        /* A heading between rows ends the table (rows of a tab-separated table close at once). */
+        if (marker_at(s, 0, true, &m) && m.st != ST_ARABIC && m.st != ST_PAREN_ARABIC &&
+            m.st != ST_ROW) {
+            p->in_table = false;
+            return FG_OK;
+        }
     }
     if (is_row_number(p, s)) {
         size_t n;
@@ -4403,7 +4424,8 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         if (consumed)
             return FG_OK;
     }
-    if (!p->in_table && table_header_start(s)) {
+    /* A header starts a table, also a new one right after another (序号 again). */
+    if (table_header_start(s) && !(p->in_table && p->header_pending)) {
         FG_TRY(close_item(p));
         p->in_table = true;
         p->header_pending = true;
