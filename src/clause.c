@@ -2383,7 +2383,24 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         any_marker = any_marker || (m != NULL && m->type != M_STOP);
         /* Close what came before this marker. */
-        if (label != NULL) {
+        if (label != NULL && m != NULL && m->type == M_POST) {
+            /*
+             * 责任单位：X牵头，Y配合: a role word after a label's units is theirs; it takes
+             * the units of its own phrase (after the last ，；) and the label the rest.
+             */
+            size_t last = SIZE_MAX;
+
+            for (size_t k = label_start; (k = next_group_sep(s, k)) < i; k += 3)
+                last = k;
+            if (last != SIZE_MAX) {
+                spans[n_spans].units = trim_seps(fg_sv(s.ptr + label_start, last - label_start));
+                spans[n_spans++].m = label;
+                pending = last + 3;
+            } else {
+                pending = label_start;
+            }
+            label = NULL;
+        } else if (label != NULL) {
             spans[n_spans].units = trim_seps(fg_sv(s.ptr + label_start, i - label_start));
             spans[n_spans++].m = label;
             label = NULL;

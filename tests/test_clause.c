@@ -468,6 +468,11 @@ static void test_clause__open_labels_in_clauses(void **state)
     assert_string_equal(parse_with("推进单位：省数据局、省通信管理局", FG_CLAUSE_FIRST_IS_LEAD,
                                    false),
                         "lead:省数据局|co:省通信管理局");
+    /* A role word after a label's units is theirs: it takes its own phrase. */
+    assert_string_equal(parse("责任单位：省发展改革委牵头，省财政厅、省商务厅配合"),
+                        "lead:省发展改革委|co:省财政厅|co:省商务厅");
+    assert_string_equal(parse("牵头单位：省商务厅，省外办、长沙海关配合"),
+                        "lead:省商务厅|co:省外办|co:长沙海关");
     /* An unknown label followed by narrative is no clause. */
     assert_string_equal(parse("新型研发机构：支持建设500家面向市场的省级新型研发机构"), NOT_CLAUSE);
     /* Persons and other fields give no units. */
