@@ -546,13 +546,12 @@ static const char *part_name(parser *p)
 /* ---- clauses ---- */
 
 /* The input line of byte off of the item text: that of the last line starting at or before it. */
-static size_t line_of(const parser *p, size_t off)
+/* How many of the item's lines (p->lm) start at or before off. O(log lines). */
+static size_t lines_upto(const parser *p, size_t off)
 {
     size_t lo = 0;
     size_t hi = p->n_lm;
 
-    if (p->n_lm == 0)
-        return 0;
     /* Offsets never decrease: find the first line that starts after off. */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -562,6 +561,15 @@ static size_t line_of(const parser *p, size_t off)
         else
             hi = mid;
     }
+    return lo;
+}
+
+static size_t line_of(const parser *p, size_t off)
+{
+    size_t lo = lines_upto(p, off);
+
+    if (p->n_lm == 0)
+        return 0;
     return p->lm[lo ? lo - 1 : 0].line;
 }
 
@@ -691,8 +699,7 @@ static int note_bracket(parser *p, fg_strview in, size_t off)
 {
     fg_strview b = trim(in);
 
-    if (fg_sv_eq(b, fg_sv_cstr("牵头")) || fg_sv_eq(b, fg_sv_cstr("牵头单位")) ||
-        fg_sv_eq(b, fg_sv_cstr("牵头部门")) || fg_sv_starts(b, "以下简称") ||
+    if (fg_clause__is_lead_mark(b) || fg_sv_starts(b, "以下简称") ||
         fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
         return FG_OK;
     if (unknown_label_at(p->units.lex, b, 0, b.len))
@@ -1018,17 +1025,13 @@ enum { EV_TERM = 1, EV_LABEL = 2, EV_ROLE = 4, EV_SHIFT = 3 };
 /* The first index >= i of o that is not a blank (U+0020, tab, U+3000, U+00A0, line end). */
 static size_t skip_blank_chars(fg_strview o, size_t i)
 {
-    /* Parentheticals blanked by find_clauses() leave long runs of ' ': 8 at a time. */
-    while (i + 8 <= o.len && memcmp(o.ptr + i, "        ", 8) == 0)
-        i += 8;
     for (;;) {
-        if (i < o.len && (o.ptr[i] == ' ' || o.ptr[i] == '\t' || o.ptr[i] == '\r' ||
-                          o.ptr[i] == '\n'))
+        /* Parentheticals blanked by find_clauses() leave long runs of ' ': 8 at a time. */
+        while (i + 8 <= o.len && memcmp(o.ptr + i, "        ", 8) == 0)
+            i += 8;
+        i = skip_blanks(o, i);
+        if (i < o.len && (o.ptr[i] == '\r' || o.ptr[i] == '\n'))
             i++;
-        else if (AT(o, i, "\u3000"))
-            i += 3;
-        else if (AT(o, i, "\u00a0"))
-            i += 2;
         else
             return i;
     }
@@ -1185,17 +1188,8 @@ static bool field_label_at(const fg_lexicon *lx, fg_strview s)
 /* Whether o[at] is the first character of a line other than blanks (p->lm). */
 static bool starts_line(const parser *p, fg_strview o, size_t at)
 {
-    size_t lo = 0;
-    size_t hi = p->n_lm;
+    size_t lo = lines_upto(p, at);
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (p->lm[mid].off <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     return lo > 0 && skip_blank_chars(o, p->lm[lo - 1].off) == at;
 }
 
@@ -1206,22 +1200,6 @@ static bool ends_with_sep(fg_strview s)
     return fg_sv_ends(s, "，") || fg_sv_ends(s, "；") || fg_sv_ends(s, "。") ||
            fg_sv_ends(s, "、") || fg_sv_ends(s, "：") ||
            (s.len > 0 && (s.ptr[s.len - 1] == ',' || s.ptr[s.len - 1] == ';'));
-}
-
-/*
- * （牵头）, （牵头单位） or （牵头部门） right after a unit name outside a clause (责任单位：
- * X（牵头）、Y): a mark that X leads, which the clause grammar reads where it stands.
- */
-static bool lead_mark_after_unit(fg_strview t, size_t open_at, fg_strview in)
-{
-    size_t k = open_at < 9 ? open_at : 9;
-
-    if (!fg_sv_eq(in, fg_sv_cstr("牵头")) && !fg_sv_eq(in, fg_sv_cstr("牵头单位")) &&
-        !fg_sv_eq(in, fg_sv_cstr("牵头部门")))
-        return false;
-    while (k > 0 && ((unsigned char)t.ptr[open_at - k] & 0xC0) == 0x80)
-        k--;
-    return k > 0 && fg_clause__looks_like_unit(fg_sv(t.ptr + open_at - k, k));
 }
 
 /*
@@ -1264,7 +1242,7 @@ static int find_clauses(parser *p, char *text, size_t len)
 
             size_t lab;
 
-            if (fg_clause__is_lead_mark(in) || lead_mark_after_unit(t, open_at, in) ||
+            if (fg_clause__is_lead_mark(in) ||
                 (fg_clause__label_at(p->units.lex, t, open_at, &lab) != FG_LABEL_NONE &&
                  open_at + lab >= i + n)) {
                 /*
