@@ -608,6 +608,20 @@ static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg
     return append_unit(out, first, role, a, b, NULL);
 }
 
+/* The closers that end a list (A、B等部门): dropped from the end of an element. */
+static const fg_lit closers[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
+                                 FG_LIT("等有关单位"), FG_LIT("等相关单位"),
+                                 FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等")};
+
+/* The tail of e that is one of tails[0..n), or 0. */
+static size_t tail_len(fg_strview e, const fg_lit *tails, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fg_sv_ends_n(e, tails[i].s, tails[i].n) && e.len > tails[i].n)
+            return tails[i].n;
+    return 0;
+}
+
 static fg_strview strip_element(fg_strview e)
 {
     /*
@@ -617,11 +631,9 @@ static fg_strview strip_element(fg_strview e)
     static const fg_lit heads[] = {FG_LIT("具体由"), FG_LIT("主要由"), FG_LIT("统一由"),
                                    FG_LIT("分别由"), FG_LIT("以及"), FG_LIT("及"),
                                    FG_LIT("与"), FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
-    static const fg_lit tails[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
-                                   FG_LIT("等有关单位"), FG_LIT("等相关单位"),
-                                   FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等"),
-                                   FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
-                                   FG_LIT("具体")};
+    /* Besides the closers: 分别, 共同 … before the role word. */
+    static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
+                                     FG_LIT("具体")};
     bool again = true;
 
     /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
@@ -638,29 +650,28 @@ static fg_strview strip_element(fg_strview e)
                 again = true;
             }
         }
-        for (size_t i = 0; i < N_OF(tails); i++) {
-            size_t n = tails[i].n;
+        {
+            /* The closers first, as the tails were one list with them first. */
+            size_t n = tail_len(e, closers, N_OF(closers));
 
-            if (fg_sv_ends_n(e, tails[i].s, n) && e.len > n) {
+            if (n == 0)
+                n = tail_len(e, adverbs, N_OF(adverbs));
+            if (n > 0) {
                 e.len -= n;
                 again = true;
-                break;
             }
         }
     }
     return e;
 }
 
-/* strip_element() without the heads: the part after a joiner (和平区 after 等部门和). */
+/* The closers of strip_element() alone: the part after a joiner (和平区 after 等部门和). */
 static fg_strview strip_tails(fg_strview e)
 {
-    static const fg_lit closers[] = {FG_LIT("等有关部门"), FG_LIT("等相关部门"),
-                                     FG_LIT("等有关单位"), FG_LIT("等相关单位"),
-                                     FG_LIT("等部门"), FG_LIT("等单位"), FG_LIT("等")};
+    size_t n;
 
-    for (size_t i = 0; i < N_OF(closers); i++)
-        if (fg_sv_ends_n(e, closers[i].s, closers[i].n) && e.len > closers[i].n)
-            return strip_tails(fg_sv(e.ptr, e.len - closers[i].n));
+    while ((n = tail_len(e, closers, N_OF(closers))) > 0)
+        e.len -= n;
     return e;
 }
 
@@ -1335,7 +1346,7 @@ static bool ends_with_word(fg_strview w, const fg_lex_word *v, size_t n)
 }
 
 /* Whether w is one of the unit suffixes, whole. */
-static bool ends_with_word_exactly(fg_strview w, const fg_lexicon *lx)
+static bool is_unit_suffix(fg_strview w, const fg_lexicon *lx)
 {
     for (size_t k = 0; k < lx->n_unit_suffixes; k++)
         if (fg_sv_eq(w, fg_sv(lx->unit_suffixes[k].w, lx->unit_suffixes[k].len)))
@@ -1375,7 +1386,7 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
         }
     }
     /* A suffix alone (单位：) is the end of a longer word, not a label of its own. */
-    if (unit_suffix && w.len <= 8 * 3 && !ends_with_word_exactly(w, lx))
+    if (w.len <= 8 * 3 && !is_unit_suffix(w, lx))
         return FG_LABEL_UNKNOWN;
     return FG_LABEL_OTHER;
 }
@@ -1875,7 +1886,6 @@ static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), 
  */
 static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 {
-    ensure_sets();
     size_t depth = 0;
     size_t j = i;
     size_t inner_start = i + (t.ptr[i] == '(' ? 1 : 3);
@@ -1991,25 +2001,23 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             while (j < text.len && (text.ptr[j] == ' ' || AT(text, j, "\u3000")))
                 j += text.ptr[j] == ' ' ? 1 : 3;
             size_t label_len;
+            fg_strview so_far = fg_sv(buf->ptr ? buf->ptr : "", buf->len);
+            /* Only a blank before an ideograph may stand inside a name or before a label. */
+            bool before_ideograph = rc == FG_OK && j < text.len &&
+                                    (unsigned char)text.ptr[j] >= 0xE4 &&
+                                    (unsigned char)text.ptr[j] <= 0xE9;
+            bool after_unit = before_ideograph && strong_ending(so_far) &&
+                              !ends_with_any(so_far, list_ends, N_OF(list_ends));
 
-            if (rc == FG_OK && buf->len > 0 && j < text.len &&
-                (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
-                label_continues(lx, fg_sv(buf->ptr, buf->len), text, j)) {
+            if (before_ideograph && so_far.len > 0 && label_continues(lx, so_far, text, j)) {
                 /* 配 合 单 位：a blank inside a label */
-            } else if (rc == FG_OK && buf->len > 0 && j < text.len &&
-                (unsigned char)text.ptr[j] >= 0xE4 && (unsigned char)text.ptr[j] <= 0xE9 &&
-                !ends_with_any(fg_sv(buf->ptr, buf->len), list_ends, N_OF(list_ends)) &&
-                strong_ending(fg_sv(buf->ptr, buf->len)) &&
-                fg_clause__label_at(lx, text, j, &label_len) != FG_LABEL_NONE) {
+            } else if (after_unit && fg_clause__label_at(lx, text, j, &label_len) !=
+                                         FG_LABEL_NONE) {
                 /* A label after a blank (X单位 配合单位：Y) starts a new field. */
                 rc = fg_str_append(buf, "；", 3);
-            } else if (rc == FG_OK && j < text.len && (unsigned char)text.ptr[j] >= 0xE4 &&
-                (unsigned char)text.ptr[j] <= 0xE9 &&
-                strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) &&
-                !ends_with_any(fg_sv(buf->ptr ? buf->ptr : "", buf->len), list_ends,
-                               N_OF(list_ends)) &&
-                last_element_cps(fg_sv(buf->ptr ? buf->ptr : "", buf->len)) >= 3)
+            } else if (after_unit && last_element_cps(so_far) >= 3) {
                 rc = fg_str_append(buf, "、", 3);
+            }
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01 is our lead mark). */
         } else if (c == ',' || c == ';' || c == ':') {
@@ -2568,5 +2576,6 @@ out:
 
 size_t fg_clause__name_bracket(fg_strview before, fg_strview t, size_t i)
 {
+    ensure_sets();
     return name_bracket(before, t, i);
 }
