@@ -2549,7 +2549,6 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     }
     if (!bad && out->n > first) {
         *is_clause = true;
-        out->unknown_labels += unknown_label;
         if (notes_out != NULL && unknown_label)
             *notes_out |= FG_CLAUSE_NOTE_UNKNOWN_LABEL;
     }

@@ -28,7 +28,6 @@ typedef struct fg_units {
     size_t cap;
     fg_str names;
     fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
-    size_t unknown_labels; /* clauses read through a label with no head word we know */
     const fg_lexicon *lex; /* the role lexicon labels are read with; NULL: the bundled one */
     bool hidden;           /* the clause being read hides separators in a name's bracket */
 } fg_units;

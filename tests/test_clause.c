@@ -478,9 +478,19 @@ static void test_clause__open_labels_in_clauses(void **state)
     /* Persons and other fields give no units. */
     assert_string_equal(parse("牵头领导：张三；牵头单位：省商务厅；适用范围：全省各市州"),
                         "lead:省商务厅");
-    units.unknown_labels = 0;
-    assert_string_equal(parse("推进单位：省数据局"), "co:省数据局");
-    assert_int_equal(units.unknown_labels, 1);
+    {
+        const char *t = "推进单位：省数据局";
+        bool is_clause = false;
+        unsigned notes = 0;
+
+        fg_units_clear(&units);
+        assert_int_equal(fg_clause__parse_noted(&units, &is_clause, &notes,
+                                                fg_sv(t, strlen(t)), 0),
+                         FG_OK);
+        assert_true(is_clause);
+        assert_string_equal(fmt_units(&units, 0, false), "co:省数据局");
+        assert_int_equal(notes & FG_CLAUSE_NOTE_UNKNOWN_LABEL, FG_CLAUSE_NOTE_UNKNOWN_LABEL);
+    }
 }
 
 static void test_clause__lead_marks_in_lists(void **state)
