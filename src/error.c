@@ -86,6 +86,8 @@ const char *fg_error_name(int code)
         return "invalid argument";
     case FG_ENOTFOUND:
         return "not found";
+    case FG_EFORMAT:
+        return "unreadable document format";
     default:
         return "unknown error";
     }

@@ -36,6 +36,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "reader.h"
 #include "str.h"
 
 #define READ_LIMIT ((size_t)1 << 30) /* 1 GiB */
@@ -1239,6 +1240,59 @@ out:
     return rc;
 }
 
+/*
+ * A document of any format: text goes to decode(); a reader's text is decoded in its turn,
+ * and then the raw document identifies it.
+ */
+static int read_any(fg_text **out, const char *name, const unsigned char *bytes, size_t len,
+                    fg_str *owned)
+{
+    fg_rd rd = {0};
+    fg_str txt = FG_STR_INIT;
+    text_impl *impl;
+    int fmt;
+    int rc = FG_OK;
+
+    FG_TRY(fmt = fg_rd_sniff(name, bytes, len));
+    if (fmt == FG_FORMAT_TEXT)
+        return decode(out, name, bytes, len, owned);
+    rd.name = name;
+    if (fmt == FG_FORMAT_DOCX)
+        FG_TRY(fg_read_docx(&rd, bytes, len));
+    else if (fmt == FG_FORMAT_PDF)
+        FG_TRY(fg_read_pdf(&rd, bytes, len));
+    else
+        FG_TRY(fg_read_html(&rd, bytes, len));
+    FG_TRY(fg_rd_finish(&rd, &txt));
+    if (!fg_rd_has_ideograph(txt.ptr, txt.len)) {
+        rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,
+                          fmt == FG_FORMAT_DOCX ? "Word" : fmt == FG_FORMAT_PDF ? "PDF" : "HTML");
+        goto out;
+    }
+    FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt));
+    (*out)->format = (fg_format)fmt;
+    (*out)->n_bytes = len;
+    impl = (*out)->priv_;
+    impl->raw_is_data = false;
+    sha256_hex(impl->sha256, "", (const char *)bytes, len);
+out:
+    fg_rd_dispose(&rd);
+    fg_str_dispose(&txt);
+    return rc;
+}
+
+int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len)
+{
+    if (out == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_read: out is NULL");
+    *out = NULL;
+    if (name == NULL)
+        return fg_error_set(FG_EINVAL, "fg_text_read: name is NULL");
+    if (bytes == NULL && len > 0)
+        return fg_error_set(FG_EINVAL, "fg_text_read: bytes is NULL");
+    return read_any(out, name, bytes, len, NULL);
+}
+
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len)
 {
     if (out == NULL)
@@ -1358,7 +1412,7 @@ int fg_text_read_file(fg_text **out, const char *path)
         FG_TRY(open_input(&fd, &size, path));
         FG_TRY(read_all(&buf, fd, path, size));
     }
-    FG_TRY(decode(out, name, (const unsigned char *)buf.ptr, buf.len, &buf));
+    FG_TRY(read_any(out, name, (const unsigned char *)buf.ptr, buf.len, &buf));
 out:
     if (fd >= 0)
         close(fd);
@@ -1385,6 +1439,20 @@ void fg_text_free(fg_text *text)
     if (text == NULL)
         return;
     text_impl_free(text->priv_);
+}
+
+const char *fg_format_name(fg_format format)
+{
+    switch (format) {
+    case FG_FORMAT_DOCX:
+        return "docx";
+    case FG_FORMAT_PDF:
+        return "pdf";
+    case FG_FORMAT_HTML:
+        return "html";
+    default:
+        return "text";
+    }
 }
 
 const char *fg_encoding_name(fg_encoding enc)

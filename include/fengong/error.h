@@ -19,7 +19,9 @@ typedef enum fg_error_code {
     FG_EGRAPH = -6,    /* igraph failed */
     FG_ERENDER = -7,   /* Graphviz failed */
     FG_EINVAL = -8,    /* a caller passed an invalid argument */
-    FG_ENOTFOUND = -9  /* a named thing does not exist */
+    FG_ENOTFOUND = -9, /* a named thing does not exist */
+    FG_EFORMAT = -10   /* a document in a format that cannot be read: old Word, an encrypted
+                          or scanned PDF, a damaged DOCX/PDF, a page without text */
 } fg_error_code;
 
 #define FG_ERROR_MSG_MAX 512

@@ -17,6 +17,14 @@ typedef enum fg_encoding {
     FG_ENC_GB18030
 } fg_encoding;
 
+/** The kind of document a text was read from, told by its bytes, not by its name. */
+typedef enum fg_format {
+    FG_FORMAT_TEXT = 0, /* plain text in one of the encodings above */
+    FG_FORMAT_DOCX,     /* a Word document (Office Open XML) */
+    FG_FORMAT_PDF,      /* a PDF with a text layer */
+    FG_FORMAT_HTML      /* a web page */
+} fg_format;
+
 /** A problem that did not stop decoding (e.g. an invalid byte that was replaced). */
 typedef struct fg_text_warning {
     size_t line;        /* 1-based line of the input */
@@ -34,7 +42,8 @@ typedef struct fg_text {
     const char *name;     /* display name given to the decoder (usually the path) */
     const char *data;     /* NUL-terminated; len is authoritative */
     size_t len;
-    fg_encoding encoding;
+    fg_encoding encoding; /* of the text a reader produced, UTF-8, for any format but text */
+    fg_format format;     /* the reader that made the text */
     const fg_text_warning *warnings;
     size_t n_warnings;    /* how many were recorded (at most FG_TEXT_MAX_WARNINGS) */
     size_t n_replaced;    /* how many invalid sequences were replaced by U+FFFD in all */
@@ -60,12 +69,26 @@ typedef struct fg_text {
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len);
 
 /**
- * Read a file (or standard input when path is "-") and decode it with fg_text_decode().
+ * Read a document of any format fengong knows: its bytes tell which (a ZIP holding
+ * word/document.xml is DOCX, "%PDF-" is PDF, a page that starts with an HTML tag is HTML,
+ * anything else is text for fg_text_decode()). DOCX, PDF and HTML are turned into text by
+ * their readers: paragraphs become lines, a table one line per row with its cells separated
+ * by tabs (merged cells carried down), so that one grammar reads every format. The digest and
+ * n_bytes are those of the raw bytes.
+ * @return FG_OK, FG_EFORMAT (old Word/WPS files, with how to convert them; damaged,
+ *         encrypted or scanned documents; a page without Chinese text), FG_EENCODING,
+ *         FG_EINVAL or FG_ENOMEM. Messages start with name.
+ * Complexity: O(len) for text, HTML and DOCX; PDF as poppler lays out its pages.
+ */
+int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len);
+
+/**
+ * Read a file (or standard input when path is "-") and read it with fg_text_read().
  * @param out   receives a new text, freed with fg_text_free(); NULL on failure.
  * @param path  a regular file, "-" for stdin; a directory or unreadable file is an error.
  * @return FG_OK, FG_EIO ("PATH: cannot open: No such file or directory", "PATH: is a
- *         directory", "PATH: not a regular file", "PATH: file too large …"), FG_EENCODING,
- *         FG_EINVAL or FG_ENOMEM. Odd-length UTF-16 is refused, not padded.
+ *         directory", "PATH: not a regular file", "PATH: file too large …"), FG_EFORMAT,
+ *         FG_EENCODING, FG_EINVAL or FG_ENOMEM. Odd-length UTF-16 is refused, not padded.
  */
 int fg_text_read_file(fg_text **out, const char *path);
 
@@ -80,6 +103,9 @@ const char *fg_text_sha256(const fg_text *text);
 
 /** Free a text; NULL-safe. */
 void fg_text_free(fg_text *text);
+
+/** "text", "docx", "pdf", "html"; never NULL. */
+const char *fg_format_name(fg_format format);
 
 /** "UTF-8", "UTF-16LE", "GB18030", ... never NULL. */
 const char *fg_encoding_name(fg_encoding enc);

@@ -1,0 +1,520 @@
+/*
+ * The text builder every reader writes into, and the sniffing of formats by content
+ * (reader.h tells what the text looks like).
+ */
+#define _GNU_SOURCE /* memmem */
+#include "reader.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+
+/* ---- paragraphs ---- */
+
+static int room_for(fg_rd *rd, size_t more)
+{
+    if (rd->out.len + rd->cell_text.len + more > FG_RD_MAX_TEXT)
+        return fg_error_set(FG_EFORMAT, "%s: the document's text is larger than %zu MB", rd->name,
+                            FG_RD_MAX_TEXT >> 20);
+    return FG_OK;
+}
+
+/* Whether the last paragraph of the open cell ends in punctuation that ends a phrase. */
+static bool ends_phrase(const fg_str *s, size_t from)
+{
+    static const char *const marks[] = {"。", "；", "，", "、", "：", "！", "？", ";", ",", ":"};
+
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        size_t n = strlen(marks[i]);
+
+        if (s->len >= from + n && memcmp(s->ptr + s->len - n, marks[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int cell_append(fg_rd *rd, const char *s, size_t len)
+{
+    fg_rd_cell *c = &rd->cells[rd->n_cells - 1];
+    int rc = FG_OK;
+
+    if (rd->cell_para && rd->cell_text.len > c->off) {
+        /* A new paragraph of a cell: units one per paragraph make a list, and so do task
+         * phrases; a paragraph that ended its phrase needs nothing. */
+        if (!ends_phrase(&rd->cell_text, c->off))
+            FG_TRY(fg_str_append(&rd->cell_text, "，", strlen("，")));
+    }
+    rd->cell_para = false;
+    FG_TRY(fg_str_append(&rd->cell_text, s, len));
+    c->len = rd->cell_text.len - c->off;
+out:
+    return rc;
+}
+
+int fg_rd_text(fg_rd *rd, const char *s, size_t len)
+{
+    int rc = FG_OK;
+    size_t i = 0;
+
+    FG_TRY(room_for(rd, len));
+    while (i < len) {
+        size_t j = i;
+
+        while (j < len && (unsigned char)s[j] >= 0x20 && s[j] != 0x7F)
+            j++;
+        while (j < len && s[j] == '\t' && !rd->in_cell)
+            j++;
+        if (j > i) {
+            if (rd->in_cell && rd->table_depth >= 1) {
+                FG_TRY(cell_append(rd, s + i, j - i));
+            } else {
+                FG_TRY(fg_str_append(&rd->out, s + i, j - i));
+                rd->line_open = true;
+            }
+            i = j;
+            continue;
+        }
+        /* one control byte */
+        if (s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f')
+            FG_TRY(fg_rd_break(rd));
+        else if (s[i] == '\t' && rd->in_cell)
+            FG_TRY(cell_append(rd, " ", 1));
+        i++;
+    }
+out:
+    return rc;
+}
+
+int fg_rd_break(fg_rd *rd)
+{
+    int rc = FG_OK;
+
+    if (rd->in_cell && rd->table_depth >= 1) {
+        rd->cell_para = true;
+        return FG_OK;
+    }
+    if (rd->table_depth >= 1)
+        return FG_OK; /* text between cells: none is written */
+    if (rd->line_open) {
+        FG_TRY(fg_str_appendc(&rd->out, '\n'));
+        rd->line_open = false;
+    }
+out:
+    return rc;
+}
+
+/* ---- tables ---- */
+
+int fg_rd_table_begin(fg_rd *rd)
+{
+    int rc = FG_OK;
+
+    if (rd->table_depth == 0) {
+        FG_TRY(fg_rd_break(rd));
+        rd->n_cells = 0;
+        rd->n_rows = 0;
+        fg_str_clear(&rd->cell_text);
+        rd->in_cell = false;
+    } else if (rd->in_cell) {
+        rd->cell_para = true;
+    }
+    rd->table_depth++;
+out:
+    return rc;
+}
+
+int fg_rd_row_begin(fg_rd *rd)
+{
+    int rc = FG_OK;
+
+    if (rd->table_depth != 1) {
+        if (rd->in_cell)
+            rd->cell_para = true;
+        return FG_OK;
+    }
+    if (rd->n_rows == rd->cap_rows) {
+        size_t cap = rd->cap_rows ? rd->cap_rows * 2 : 16;
+        fg_rd_row *p = realloc(rd->rows, cap * sizeof *p);
+
+        FG_CHECK_ALLOC(p);
+        rd->rows = p;
+        rd->cap_rows = cap;
+    }
+    rd->rows[rd->n_rows].first = rd->n_cells;
+    rd->rows[rd->n_rows].n = 0;
+    rd->n_rows++;
+out:
+    return rc;
+}
+
+int fg_rd_cell_begin(fg_rd *rd, unsigned span, bool merged)
+{
+    int rc = FG_OK;
+
+    if (rd->table_depth != 1) {
+        if (rd->in_cell)
+            rd->cell_para = true;
+        return FG_OK;
+    }
+    if (rd->n_rows == 0)
+        FG_TRY(fg_rd_row_begin(rd));
+    if (rd->n_cells == rd->cap_cells) {
+        size_t cap = rd->cap_cells ? rd->cap_cells * 2 : 64;
+        fg_rd_cell *p = realloc(rd->cells, cap * sizeof *p);
+
+        FG_CHECK_ALLOC(p);
+        rd->cells = p;
+        rd->cap_cells = cap;
+    }
+    rd->cells[rd->n_cells].off = rd->cell_text.len;
+    rd->cells[rd->n_cells].len = 0;
+    rd->cells[rd->n_cells].span = span ? span : 1;
+    rd->cells[rd->n_cells].merged = merged;
+    rd->n_cells++;
+    rd->rows[rd->n_rows - 1].n++;
+    rd->in_cell = true;
+    rd->cell_para = false;
+out:
+    return rc;
+}
+
+int fg_rd_cell_end(fg_rd *rd)
+{
+    if (rd->table_depth != 1) {
+        if (rd->in_cell)
+            rd->cell_para = true;
+        return FG_OK;
+    }
+    rd->in_cell = false;
+    rd->cell_para = false;
+    return FG_OK;
+}
+
+int fg_rd_row_end(fg_rd *rd)
+{
+    if (rd->table_depth != 1 && rd->in_cell)
+        rd->cell_para = true;
+    return FG_OK;
+}
+
+/* The grid: one slot per row and column, each naming the cell that gives its text. */
+typedef struct slot {
+    const char *s;
+    size_t len;
+    bool merged; /* the text was carried down from above */
+    bool filled; /* a cell starts or spans here */
+} slot;
+
+/* Trim ASCII and U+3000 blanks from both ends. */
+static void trim(const char **s, size_t *len)
+{
+    for (;;) {
+        if (*len && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+            (*s)++;
+            (*len)--;
+        } else if (*len >= 3 && memcmp(*s, "\xE3\x80\x80", 3) == 0) {
+            *s += 3;
+            *len -= 3;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+            (*len)--;
+        else if (*len >= 3 && memcmp(*s + *len - 3, "\xE3\x80\x80", 3) == 0)
+            *len -= 3;
+        else
+            break;
+    }
+}
+
+static bool row_equal(const slot *a, const slot *b, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        if (a[c].len != b[c].len || (a[c].len && memcmp(a[c].s, b[c].s, a[c].len) != 0))
+            return false;
+    return true;
+}
+
+static int write_line(fg_rd *rd, const char *s, size_t len)
+{
+    int rc = FG_OK;
+
+    FG_TRY(fg_str_append(&rd->out, s, len));
+    FG_TRY(fg_str_appendc(&rd->out, '\n'));
+out:
+    return rc;
+}
+
+/* The text of a row: its cells joined by tabs; a folded row has its cells in extra[]. */
+static int write_row(fg_rd *rd, const slot *row, const fg_str *extra, size_t n_cols)
+{
+    int rc = FG_OK;
+
+    for (size_t c = 0; c < n_cols; c++) {
+        if (c)
+            FG_TRY(fg_str_appendc(&rd->out, '\t'));
+        FG_TRY(fg_str_append(&rd->out, row[c].s, row[c].len));
+        if (extra != NULL && extra[c].len)
+            FG_TRY(fg_str_append(&rd->out, extra[c].ptr, extra[c].len));
+    }
+    FG_TRY(fg_str_appendc(&rd->out, '\n'));
+out:
+    return rc;
+}
+
+/*
+ * Lay the table out as lines:
+ * - a table of one column, or a row with one cell of text that spans the table (a title row
+ *   such as 一、…), gives that text as a line of its own;
+ * - a merged cell takes the text of the cell above it;
+ * - a row whose first cell is merged with the row above continues that row's task: its other
+ *   cells that are not merged are added to the row above (joined by "，");
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped.
+ */
+static int lay_out(fg_rd *rd)
+{
+    size_t n_cols = 0;
+    slot *grid = NULL;
+    fg_str *extra = NULL;
+    size_t header = SIZE_MAX; /* the first row with text */
+    size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
+    int rc = FG_OK;
+
+    for (size_t r = 0; r < rd->n_rows; r++) {
+        size_t w = 0;
+
+        for (size_t k = 0; k < rd->rows[r].n; k++)
+            w += rd->cells[rd->rows[r].first + k].span;
+        if (w > n_cols)
+            n_cols = w;
+    }
+    if (n_cols == 0)
+        return FG_OK;
+    if (n_cols > 256)
+        n_cols = 256;
+    grid = calloc(rd->n_rows * n_cols, sizeof *grid);
+    FG_CHECK_ALLOC(grid);
+    extra = calloc(n_cols, sizeof *extra);
+    FG_CHECK_ALLOC(extra);
+    for (size_t r = 0; r < rd->n_rows; r++) {
+        slot *row = grid + r * n_cols;
+        size_t c = 0;
+
+        for (size_t k = 0; k < rd->rows[r].n && c < n_cols; k++) {
+            const fg_rd_cell *cell = &rd->cells[rd->rows[r].first + k];
+            const char *s = rd->cell_text.ptr ? rd->cell_text.ptr + cell->off : "";
+            size_t len = cell->len;
+
+            trim(&s, &len);
+            if (cell->merged && r > 0) {
+                s = grid[(r - 1) * n_cols + c].s;
+                len = grid[(r - 1) * n_cols + c].len;
+            }
+            row[c].s = s;
+            row[c].len = len;
+            row[c].merged = cell->merged && r > 0;
+            row[c].filled = true;
+            for (size_t e = 1; e < cell->span && c + e < n_cols; e++) {
+                row[c + e].filled = true;
+                row[c + e].merged = row[c].merged;
+                row[c + e].s = "";
+            }
+            c += cell->span;
+        }
+        for (; c < n_cols; c++)
+            row[c].s = "";
+    }
+    for (size_t r = 0; r < rd->n_rows; r++) {
+        slot *row = grid + r * n_cols;
+        size_t n_text = 0;
+        size_t only = 0;
+
+        for (size_t c = 0; c < n_cols; c++) {
+            if (row[c].len && !row[c].merged) {
+                n_text++;
+                only = c;
+            }
+        }
+        if (n_text == 0)
+            continue;
+        if (n_cols == 1 || (n_text == 1 && rd->rows[r].n == 1)) {
+            if (pending != SIZE_MAX)
+                FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
+            pending = SIZE_MAX;
+            FG_TRY(write_line(rd, row[only].s, row[only].len));
+            continue;
+        }
+        if (header == SIZE_MAX) {
+            header = r;
+        } else if (row_equal(row, grid + header * n_cols, n_cols)) {
+            continue;
+        }
+        if (row[0].merged && pending != SIZE_MAX) {
+            for (size_t c = 0; c < n_cols; c++) {
+                if (row[c].merged || row[c].len == 0)
+                    continue;
+                if (grid[pending * n_cols + c].len || extra[c].len)
+                    FG_TRY(fg_str_append(&extra[c], "，", strlen("，")));
+                FG_TRY(fg_str_append(&extra[c], row[c].s, row[c].len));
+            }
+            continue;
+        }
+        if (pending != SIZE_MAX)
+            FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
+        for (size_t c = 0; c < n_cols; c++)
+            fg_str_clear(&extra[c]);
+        pending = r;
+    }
+    if (pending != SIZE_MAX)
+        FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
+out:
+    if (extra != NULL)
+        for (size_t c = 0; c < n_cols; c++)
+            fg_str_dispose(&extra[c]);
+    free(extra);
+    free(grid);
+    return rc;
+}
+
+int fg_rd_table_end(fg_rd *rd)
+{
+    int rc = FG_OK;
+
+    if (rd->table_depth == 0)
+        return FG_OK;
+    if (--rd->table_depth > 0) {
+        if (rd->in_cell)
+            rd->cell_para = true;
+        return FG_OK;
+    }
+    rd->in_cell = false;
+    FG_TRY(lay_out(rd));
+    rd->n_cells = 0;
+    rd->n_rows = 0;
+    fg_str_clear(&rd->cell_text);
+out:
+    return rc;
+}
+
+int fg_rd_finish(fg_rd *rd, fg_str *text)
+{
+    int rc = FG_OK;
+
+    while (rd->table_depth > 0)
+        FG_TRY(fg_rd_table_end(rd));
+    FG_TRY(fg_rd_break(rd));
+    fg_str_dispose(text);
+    *text = rd->out;
+    rd->out = (fg_str)FG_STR_INIT;
+out:
+    return rc;
+}
+
+void fg_rd_dispose(fg_rd *rd)
+{
+    fg_str_dispose(&rd->out);
+    fg_str_dispose(&rd->cell_text);
+    free(rd->cells);
+    free(rd->rows);
+    rd->cells = NULL;
+    rd->rows = NULL;
+    rd->n_cells = rd->cap_cells = rd->n_rows = rd->cap_rows = 0;
+}
+
+bool fg_rd_has_ideograph(const char *s, size_t len)
+{
+    /* U+3400..U+9FFF: lead bytes E3 (from U+3400) to E9 */
+    for (size_t i = 0; i + 2 < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+
+        if (b >= 0xE4 && b <= 0xE9)
+            return true;
+        if (b == 0xE3 && (unsigned char)s[i + 1] >= 0x90)
+            return true;
+    }
+    return false;
+}
+
+/* ---- sniffing ---- */
+
+static bool has_bytes(const unsigned char *b, size_t len, const char *lit)
+{
+    return memmem(b, len, lit, strlen(lit)) != NULL;
+}
+
+static bool starts_ci(const unsigned char *b, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return len >= n && strncasecmp((const char *)b, lit, n) == 0;
+}
+
+/* Whether the bytes start (after a BOM, blanks, an XML declaration and comments) with a tag
+ * that only HTML starts with. */
+static bool looks_html(const unsigned char *b, size_t len)
+{
+    static const char *const roots[] = {"<!doctype html", "<html", "<head", "<meta", "<title",
+                                        "<body", "<base", "<link", "<script", "<style", "<div",
+                                        "<p>", "<p ", "<table", "<h1", "<h2"};
+    size_t i = 0;
+
+    if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && i < 65536) {
+        const unsigned char *end;
+
+        while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'))
+            i++;
+        if (starts_ci(b + i, len - i, "<?xml") || starts_ci(b + i, len - i, "<!--")) {
+            const char *close = b[i + 1] == '?' ? "?>" : "-->";
+
+            end = memmem(b + i, len - i, close, strlen(close));
+            if (end == NULL)
+                return false;
+            i = (size_t)(end - b) + strlen(close);
+            continue;
+        }
+        for (size_t k = 0; k < sizeof roots / sizeof *roots; k++)
+            if (starts_ci(b + i, len - i, roots[k]))
+                return true;
+        return false;
+    }
+    return false;
+}
+
+int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
+{
+    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+    if (len >= 8 && memcmp(b, ole2, 8) == 0)
+        return fg_error_set(FG_EFORMAT,
+                            "%s: an old binary Word/WPS file (.doc, .wps, .et), which fengong does "
+                            "not read; convert it first: libreoffice --headless --convert-to docx %s",
+                            name, name);
+    if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
+        if (has_bytes(b, len, "word/"))
+            return FG_FORMAT_DOCX;
+        if (has_bytes(b, len, "xl/"))
+            return fg_error_set(FG_EFORMAT,
+                                "%s: an Excel workbook, not a document; fengong reads 分工表 in "
+                                "Word, PDF, web pages and text (save the sheet as text with tabs)",
+                                name);
+        if (has_bytes(b, len, "opendocument"))
+            return fg_error_set(FG_EFORMAT,
+                                "%s: an OpenDocument file, which fengong does not read; convert it "
+                                "first: libreoffice --headless --convert-to docx %s",
+                                name, name);
+        return fg_error_set(FG_EFORMAT, "%s: a ZIP archive that is not a Word document (no "
+                                        "word/document.xml)", name);
+    }
+    if (len >= 5 && has_bytes(b, len < 1024 ? len : 1024, "%PDF-"))
+        return FG_FORMAT_PDF;
+    if (looks_html(b, len))
+        return FG_FORMAT_HTML;
+    return FG_FORMAT_TEXT;
+}

@@ -1,0 +1,87 @@
+/*
+ * Internal: the readers of office formats (DOCX, PDF, HTML) and what they share.
+ *
+ * Every reader turns its document into the plain text the clause grammar reads, through one
+ * builder (fg_rd): paragraphs become lines, and tables become one line per row with the cells
+ * separated by tabs, the layout a 分工表 has when Word exports it as text. The builder, not
+ * the reader, settles what tables mean as text: merged cells carried down, a row continued
+ * under a merged task folded into its task's row, title rows (一、…) as lines of their own, a
+ * header repeated on a new page dropped. fg_text_read_file() sniffs the bytes, runs a reader
+ * and then decodes the builder's UTF-8 like any text file, so that items, clauses, roles and
+ * teams come from one grammar whatever the format.
+ */
+#ifndef FG_SRC_READER_H
+#define FG_SRC_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fengong/text.h"
+#include "str.h"
+
+/* Largest text a reader may produce, and the most a DOCX may inflate to in all. */
+#define FG_RD_MAX_TEXT ((size_t)256 << 20)
+#define FG_RD_MAX_INFLATE ((size_t)512 << 20)
+
+typedef struct fg_rd_cell {
+    size_t off, len;   /* text in the builder's cell buffer */
+    unsigned span;     /* columns covered (gridSpan, colspan), at least 1 */
+    bool merged;       /* continues the cell above (w:vMerge, rowspan, a PDF blank under it) */
+} fg_rd_cell;
+
+typedef struct fg_rd_row {
+    size_t first, n;   /* cells[first .. first + n) */
+} fg_rd_row;
+
+/* The text builder. Zero-initialise, set name, then call the fg_rd_ functions. */
+typedef struct fg_rd {
+    const char *name;  /* the file, for messages */
+    fg_str out;        /* the text so far (owned) */
+    bool line_open;    /* out ends in a line with text that no break has ended yet */
+    /* the open table: at depth 1 cells are cells; deeper tables are flattened into them */
+    int table_depth;
+    bool in_cell;
+    bool cell_para;    /* the open cell has had a paragraph break since its last text */
+    fg_str cell_text;  /* every cell's text of the open table, one after another */
+    fg_rd_cell *cells;
+    size_t n_cells, cap_cells;
+    fg_rd_row *rows;
+    size_t n_rows, cap_rows;
+} fg_rd;
+
+/* Append text to the open paragraph or cell. '\n' breaks the line (a paragraph break in a
+ * cell); '\r', '\v' and '\f' count as '\n'; '\t' is kept in a paragraph and is a blank in a
+ * cell. NUL bytes are dropped. Fails with FG_EFORMAT past FG_RD_MAX_TEXT. */
+int fg_rd_text(fg_rd *rd, const char *s, size_t len);
+/* End the open paragraph (in a cell: start a new paragraph of the cell). No blank lines. */
+int fg_rd_break(fg_rd *rd);
+
+/* Tables. A table opened inside a cell is flattened into that cell's text. */
+int fg_rd_table_begin(fg_rd *rd);
+int fg_rd_row_begin(fg_rd *rd);
+/* span: columns covered (0 counts as 1); merged: the cell continues the one above it, whose
+ * text it takes (any text of its own is dropped). */
+int fg_rd_cell_begin(fg_rd *rd, unsigned span, bool merged);
+int fg_rd_cell_end(fg_rd *rd);
+int fg_rd_row_end(fg_rd *rd);
+/* Write the table into the text (see the file comment) and close it. */
+int fg_rd_table_end(fg_rd *rd);
+
+/* Close what is open and hand over the text; rd is empty afterwards. */
+int fg_rd_finish(fg_rd *rd, fg_str *text);
+void fg_rd_dispose(fg_rd *rd);
+
+/* Whether the text holds at least one CJK ideograph (a reader's "no text" check). */
+bool fg_rd_has_ideograph(const char *s, size_t len);
+
+/* What the bytes are, by content: FG_FORMAT_* or -1 for a format fengong does not read
+ * (an OLE2 compound file: .doc, .wps, .et), with the message set naming the file. */
+int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
+
+/* The readers: each writes the document into rd. FG_OK, FG_EFORMAT (damaged, encrypted, no
+ * text, too large: the message names the file), FG_ENOMEM. */
+int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len);
+int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len);
+int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
+
+#endif
