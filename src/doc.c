@@ -189,7 +189,9 @@ static json_t *doc_json(const fg_doc *doc)
     json_t *notes = json_array();
     bool ok = o != NULL && items != NULL && teams != NULL && notes != NULL;
 
-    ok = ok && set_str(o, "doc", doc->name) && set_str(o, "title", doc->title) &&
+    ok = ok && set_str(o, "doc", doc->name) &&
+         set_str(o, "format", doc->format ? doc->format : "text") &&
+         set_str(o, "title", doc->title) &&
          set_str(o, "doc_number", doc->doc_number) && set_str(o, "issuer", doc->issuer) &&
          set_str(o, "date", doc->date) && set_int(o, "year", doc->year) &&
          json_object_set_new(o, "first_is_lead", json_boolean(doc->first_is_lead)) == 0;

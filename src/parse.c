@@ -4521,6 +4521,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         doc->name = fg_arena_strndup(p.arena, base, strlen(base));
         FG_CHECK_ALLOC(doc->name);
     }
+    doc->format = fg_format_name(text->format);
     FG_TRY(build_doc(&p, doc));
     doc->priv_ = p.arena;
     p.arena = NULL;

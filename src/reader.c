@@ -281,7 +281,7 @@ static int lay_out(fg_rd *rd)
     size_t n_cols = 0;
     slot *grid = NULL;
     fg_str *extra = NULL;
-    size_t header = SIZE_MAX; /* the first row with text */
+    size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
     int rc = FG_OK;
 
@@ -458,9 +458,9 @@ static bool starts_ci(const unsigned char *b, size_t len, const char *lit)
  * that only HTML starts with. */
 static bool looks_html(const unsigned char *b, size_t len)
 {
-    static const char *const roots[] = {"<!doctype html", "<html", "<head", "<meta", "<title",
-                                        "<body", "<base", "<link", "<script", "<style", "<div",
-                                        "<p>", "<p ", "<table", "<h1", "<h2"};
+    static const char *const roots[] = {
+        "<!doctype html", "<html",  "<head", "<meta", "<title", "<body",  "<base", "<link",
+        "<script",        "<style", "<div",  "<p>",   "<p ",    "<table", "<h1",   "<h2"};
     size_t i = 0;
 
     if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
@@ -492,10 +492,11 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
     static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
     if (len >= 8 && memcmp(b, ole2, 8) == 0)
-        return fg_error_set(FG_EFORMAT,
-                            "%s: an old binary Word/WPS file (.doc, .wps, .et), which fengong does "
-                            "not read; convert it first: libreoffice --headless --convert-to docx %s",
-                            name, name);
+        return fg_error_set(
+            FG_EFORMAT,
+            "%s: an old binary Word/WPS file (.doc, .wps, .et), which fengong does "
+            "not read; convert it first: libreoffice --headless --convert-to docx %s",
+            name, name);
     if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
         if (has_bytes(b, len, "word/"))
             return FG_FORMAT_DOCX;
@@ -509,8 +510,10 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
                                 "%s: an OpenDocument file, which fengong does not read; convert it "
                                 "first: libreoffice --headless --convert-to docx %s",
                                 name, name);
-        return fg_error_set(FG_EFORMAT, "%s: a ZIP archive that is not a Word document (no "
-                                        "word/document.xml)", name);
+        return fg_error_set(FG_EFORMAT,
+                            "%s: a ZIP archive that is not a Word document (no "
+                            "word/document.xml)",
+                            name);
     }
     if (len >= 5 && has_bytes(b, len < 1024 ? len : 1024, "%PDF-"))
         return FG_FORMAT_PDF;

@@ -24,25 +24,25 @@
 #define FG_RD_MAX_INFLATE ((size_t)512 << 20)
 
 typedef struct fg_rd_cell {
-    size_t off, len;   /* text in the builder's cell buffer */
-    unsigned span;     /* columns covered (gridSpan, colspan), at least 1 */
-    bool merged;       /* continues the cell above (w:vMerge, rowspan, a PDF blank under it) */
+    size_t off, len; /* text in the builder's cell buffer */
+    unsigned span;   /* columns covered (gridSpan, colspan), at least 1 */
+    bool merged;     /* continues the cell above (w:vMerge, rowspan, a PDF blank under it) */
 } fg_rd_cell;
 
 typedef struct fg_rd_row {
-    size_t first, n;   /* cells[first .. first + n) */
+    size_t first, n; /* cells[first .. first + n) */
 } fg_rd_row;
 
 /* The text builder. Zero-initialise, set name, then call the fg_rd_ functions. */
 typedef struct fg_rd {
-    const char *name;  /* the file, for messages */
-    fg_str out;        /* the text so far (owned) */
-    bool line_open;    /* out ends in a line with text that no break has ended yet */
+    const char *name; /* the file, for messages */
+    fg_str out;       /* the text so far (owned) */
+    bool line_open;   /* out ends in a line with text that no break has ended yet */
     /* the open table: at depth 1 cells are cells; deeper tables are flattened into them */
     int table_depth;
     bool in_cell;
-    bool cell_para;    /* the open cell has had a paragraph break since its last text */
-    fg_str cell_text;  /* every cell's text of the open table, one after another */
+    bool cell_para;   /* the open cell has had a paragraph break since its last text */
+    fg_str cell_text; /* every cell's text of the open table, one after another */
     fg_rd_cell *cells;
     size_t n_cells, cap_cells;
     fg_rd_row *rows;

@@ -182,3 +182,8 @@ INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 16);
 -- 'fengong extract --explain' lists them). NULL for a document stored before version 5,
 -- which was never checked.
 ALTER TABLE documents ADD COLUMN n_unparsed INTEGER;
+
+-- migration 6
+-- The reader that made a document's text: 'text', 'docx', 'pdf' or 'html'. NULL for a
+-- document stored before version 6, which was read as text.
+ALTER TABLE documents ADD COLUMN format TEXT;

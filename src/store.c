@@ -62,8 +62,8 @@ static const char *const stmt_sql[N_STMTS] = {
     [ST_DOC_BY_SHA] = "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1",
     [ST_DELETE_DOC] = "DELETE FROM documents WHERE id = ?1",
     [ST_ADD_DOC] = "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, issuer, "
-                   "year, date, n_unparsed, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                   "?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                   "year, date, n_unparsed, format, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                   "?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_FIND_AGENCY] = "SELECT id, status FROM agencies WHERE name = ?1",
     [ST_ADD_AGENCY] = "INSERT INTO agencies(name, status, level, type, successor, since, "
                       "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1061,6 +1061,7 @@ static int add_document(ingest_ctx *c, const fg_doc *doc, const char *sha256, si
     FG_TRY(doc->year ? bind_int(st, s, 7, doc->year) : bind_null(st, s, 7));
     FG_TRY(bind_text(st, s, 8, doc->date));
     FG_TRY(bind_int(st, s, 9, (sqlite3_int64)doc->n_notes));
+    FG_TRY(bind_text(st, s, 10, doc->format ? doc->format : "text"));
     FG_TRY(step_done(st, s, "cannot add the document"));
     *doc_id = sqlite3_last_insert_rowid(st->db);
 out:
@@ -1525,7 +1526,8 @@ int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload)
                  " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
                  "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
                  " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
-                 " coalesce(d.n_unparsed, ''), d.title, d.sha256, d.ingested_at"
+                 " coalesce(d.n_unparsed, ''), coalesce(d.format, 'text'), d.title, d.sha256,"
+                 " d.ingested_at"
                  " FROM documents d ORDER BY d.name",
                  0, NULL, cb, payload);
 }

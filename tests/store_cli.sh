@@ -507,7 +507,8 @@ else
     bad "ingest of unparsed.txt: exit $rc, $(cat "$tmp/u.out" "$tmp/u.err")"
 fi
 "$bin" documents --db "$udb" --format tsv >"$tmp/u.tsv" 2>"$tmp/u.err"
-# doc doc_number year date items clauses assignments teams unparsed title sha256 ingested_at
+# doc doc_number year date items clauses assignments teams unparsed format title sha256
+# ingested_at
 have=$(awk -F'\t' '{ print $1, $9 }' "$tmp/u.tsv" | tr '\n' ';')
 if [ "$have" = "doc unparsed;001_f9c4e63d6d2549a0.txt 0;unparsed.txt 5;" ]; then
     ok "documents --format tsv: the unparsed column holds 0 and 5"
@@ -521,8 +522,8 @@ else
     bad "documents --format json: no \"unparsed\": \"5\" in $(head -c 300 "$tmp/u.json")"
 fi
 "$bin" documents --db "$udb" --format table >"$tmp/u.table" 2>"$tmp/u.err"
-if head -1 "$tmp/u.table" | grep -q 'teams  unparsed  title' &&
-    grep -q '^unparsed.txt .* 0         5  江西省人民政府办公厅' "$tmp/u.table"; then
+if head -1 "$tmp/u.table" | grep -q 'teams  unparsed  format  title' &&
+    grep -q '^unparsed.txt .* 0         5  text    江西省人民政府办公厅' "$tmp/u.table"; then
     ok "documents --format table: an unparsed column before the title"
 else
     bad "documents --format table: $(head -3 "$tmp/u.table")"

@@ -788,7 +788,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 5);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 6);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
@@ -1273,14 +1273,16 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
                      0);
 
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 5);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE n_unparsed IS NULL"), 2);
+    /* migration 6: the format of a document stored before it is NULL, listed as text */
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE format IS NULL"), 2);
     assert_string_equal(read_all(), want);
-    /* documents: …, teams, unparsed "" (never checked), title */
-    r = new_rows(10);
+    /* documents: …, teams, unparsed "" (never checked), format, title */
+    r = new_rows(11);
     assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
     assert_int_equal(r->n, 2);
-    assert_non_null(strstr(r->v[0], "\t0\t\t湖南省人民政府关于印发"));
+    assert_non_null(strstr(r->v[0], "\t0\t\ttext\t湖南省人民政府关于印发"));
     ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE n_unparsed IS NULL"), 2);
 
@@ -1289,6 +1291,9 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_int_equal(is, FG_INGEST_ADDED);
     assert_int_equal(raw_int("SELECT n_unparsed FROM documents WHERE name = 'unparsed.txt'"), 3);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE name = 'unparsed.txt' AND "
+                             "format = 'text'"),
+                     1);
     r = new_rows(9);
     assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
     assert_int_equal(r->n, 3);
@@ -1353,10 +1358,11 @@ static void test_store__documents_lists_counts(void **state)
     assert_int_equal(r->n, 1);
     /*
      * name, 文号, year, date, items, clauses, assignments (gold: 783), teams, unparsed (the
-     * seed has no statement the parser did not understand), title, sha256
+     * seed has no statement the parser did not understand), format, title, sha256
      */
     snprintf(want, sizeof want,
-             "%s\t湘政发〔2022〕1号\t2022\t2022-01-19\t%zu\t%zu\t%zu\t0\t0\t%s\t%s\t", SEED_001,
+             "%s\t湘政发〔2022〕1号\t2022\t2022-01-19\t%zu\t%zu\t%zu\t0\t0\ttext\t%s\t%s\t",
+             SEED_001,
              d->n_items, n_clauses, gold->n, d->title, fg_text_sha256(t));
     if (strncmp(r->v[0], want, strlen(want)) != 0)
         fail_msg("documents row\n  have %s\n  want %s…", r->v[0], want);

@@ -99,6 +99,7 @@ typedef struct fg_team {
  */
 typedef struct fg_doc {
     const char *name;        /* basename of the input path */
+    const char *format;      /* the reader that made the text: "text", "docx", "pdf", "html" */
     const char *title;       /* e.g. 湖南省人民政府关于印发…的通知; "" when not found */
     const char *doc_number;  /* 文号, e.g. 湘政发〔2022〕1号; "" when not found */
     const char *issuer;      /* e.g. 湖南省人民政府; "" when not found */

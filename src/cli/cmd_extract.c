@@ -193,7 +193,7 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
         }
     } else {
         fg_doc_stats st;
-        const char *row[9];
+        const char *row[10];
         char n5[32];
         char n6[32];
 
@@ -212,8 +212,9 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
         row[5] = num[3];
         row[6] = n5;
         row[7] = n6;
-        row[8] = doc->title;
-        if (emit(o, 9, row) < 0)
+        row[8] = doc->format;
+        row[9] = doc->title;
+        if (emit(o, 10, row) < 0)
             return -1;
     }
     return 0;
@@ -404,7 +405,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     static const char *const h_teams[] = {"doc", "team", "role", "agency"};
     static const char *const h_items[] = {"doc", "item", "clauses", "title"};
     static const char *const h_summary[] = {"doc", "doc_number", "items", "tasks", "clauses",
-                                            "lead", "co", "teams", "title"};
+                                            "lead", "co", "teams", "format", "title"};
     static const char *const h_explain[] = {"doc", "line", "kind", "text"};
     static const char *const mode_names[] = {"", "--teams", "--items", "--summary", "--explain"};
     out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0, {0}};
@@ -484,7 +485,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     hdr = o.w == W_TEAMS ? h_teams : o.w == W_ITEMS ? h_items : o.w == W_SUMMARY ? h_summary
                                                                                   : h_assign;
-    n_hdr = o.w == W_TEAMS ? 4 : o.w == W_ITEMS ? 4 : o.w == W_SUMMARY ? 9 : 5;
+    n_hdr = o.w == W_TEAMS ? 4 : o.w == W_ITEMS ? 4 : o.w == W_SUMMARY ? 10 : 5;
     if (o.w == W_EXPLAIN) {
         cli_printer_begin(&o.notes, (int)o.fmt, 4, h_explain);
         cli_printer_right(&o.notes, 1);

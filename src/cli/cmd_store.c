@@ -611,7 +611,8 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 static const char documents_usage[] =
     "usage: fengong documents [--db PATH] [--format table|tsv|csv|json]\n"
     "\n"
-    "List the stored documents with their 文号, year, date and counts. unparsed is the\n"
+    "List the stored documents with their 文号, year, date and counts. format is the reader\n"
+    "that made the text (text, docx, pdf, html). unparsed is the\n"
     "number of statements with role words that were not understood ('fengong extract\n"
     "--explain FILE' lists them; empty for a document stored by a fengong before them).\n";
 
@@ -619,7 +620,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
 {
     static const char *const hdr[] = {"doc",   "doc_number", "year",     "date",
                                       "items", "clauses",    "assignments", "teams",
-                                      "unparsed", "title",   "sha256",   "ingested_at"};
+                                      "unparsed", "format", "title",   "sha256",   "ingested_at"};
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -638,7 +639,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
         cli_report_error(g);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 10 : 12, hdr);
+    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 11 : 13, hdr);
     for (size_t k = 4; k <= 8; k++)
         cli_printer_right(&p, k);
     rc = fg_store_documents(st, cli_printer_row, &p);

@@ -1,0 +1,241 @@
+/*
+ * Unit tests for src/reader.c: the text builder every office-format reader writes into
+ * (paragraphs, tables laid out as tab-separated rows) and the sniffing of formats by
+ * content. The readers themselves are tested by tests/docx.sh, pdf.sh and html.sh on real
+ * files.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fengong/error.h"
+#include "reader.h"
+
+/* A builder with its name set. */
+static fg_rd new_rd(void)
+{
+    fg_rd rd = {0};
+
+    rd.name = "x.docx";
+    return rd;
+}
+
+static void para(fg_rd *rd, const char *s)
+{
+    assert_int_equal(fg_rd_text(rd, s, strlen(s)), FG_OK);
+    assert_int_equal(fg_rd_break(rd), FG_OK);
+}
+
+/* One row of cells; a cell written "^" is merged with the one above, "=N:text" spans N. */
+static void row(fg_rd *rd, const char *const *cells, size_t n)
+{
+    assert_int_equal(fg_rd_row_begin(rd), FG_OK);
+    for (size_t k = 0; k < n; k++) {
+        const char *s = cells[k];
+        unsigned span = 1;
+        bool merged = strcmp(s, "^") == 0;
+
+        if (s[0] == '=') {
+            span = (unsigned)(s[1] - '0');
+            s += 3;
+        }
+        assert_int_equal(fg_rd_cell_begin(rd, span, merged), FG_OK);
+        if (!merged)
+            assert_int_equal(fg_rd_text(rd, s, strlen(s)), FG_OK);
+        assert_int_equal(fg_rd_cell_end(rd), FG_OK);
+    }
+    assert_int_equal(fg_rd_row_end(rd), FG_OK);
+}
+
+static void expect(fg_rd *rd, const char *want)
+{
+    fg_str out = FG_STR_INIT;
+
+    assert_int_equal(fg_rd_finish(rd, &out), FG_OK);
+    assert_string_equal(out.ptr ? out.ptr : "", want);
+    fg_str_dispose(&out);
+    fg_rd_dispose(rd);
+}
+
+static void test_reader__paragraphs_are_lines(void **state)
+{
+    fg_rd rd = new_rd();
+
+    (void)state;
+    para(&rd, "一、总体要求");
+    assert_int_equal(fg_rd_break(&rd), FG_OK); /* an empty paragraph: no blank line */
+    para(&rd, "（一）推进改革。");
+    assert_int_equal(fg_rd_text(&rd, "甲\t乙\r丙\n", strlen("甲\t乙\r丙\n")), FG_OK);
+    expect(&rd, "一、总体要求\n（一）推进改革。\n甲\t乙\n丙\n");
+}
+
+static void test_reader__table_rows_with_tabs(void **state)
+{
+    static const char *const h[] = {"序号", "重点任务", "牵头单位", "配合单位"};
+    static const char *const r1[] = {"1", "推进项目建设。", "市发展改革委", "市财政局"};
+    fg_rd rd = new_rd();
+
+    (void)state;
+    para(&rd, "某市重点任务分工表");
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    row(&rd, h, 4);
+    row(&rd, r1, 4);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    para(&rd, "二、保障");
+    expect(&rd, "某市重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
+                "1\t推进项目建设。\t市发展改革委\t市财政局\n二、保障\n");
+}
+
+static void test_reader__merged_cells_carry_down(void **state)
+{
+    static const char *const h[] = {"序号", "任务", "牵头单位"};
+    static const char *const r1[] = {"1", "甲任务", "省发展改革委"};
+    static const char *const r2[] = {"2", "乙任务", "^"};
+    fg_rd rd = new_rd();
+
+    (void)state;
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    row(&rd, h, 3);
+    row(&rd, r1, 3);
+    row(&rd, r2, 3);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    expect(&rd, "序号\t任务\t牵头单位\n1\t甲任务\t省发展改革委\n2\t乙任务\t省发展改革委\n");
+}
+
+static void test_reader__continued_row_folds_into_its_task(void **state)
+{
+    static const char *const h[] = {"序号", "任务", "牵头单位", "配合单位"};
+    static const char *const r1[] = {"1", "甲任务", "省发展改革委", "省财政厅"};
+    static const char *const r2[] = {"^", "^", "", "省商务厅"};
+    static const char *const r3[] = {"2", "乙任务", "省教育厅", ""};
+    fg_rd rd = new_rd();
+
+    (void)state;
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    row(&rd, h, 4);
+    row(&rd, r1, 4);
+    row(&rd, r2, 4);
+    row(&rd, r3, 4);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    expect(&rd, "序号\t任务\t牵头单位\t配合单位\n1\t甲任务\t省发展改革委\t省财政厅，省商务厅\n"
+                "2\t乙任务\t省教育厅\t\n");
+}
+
+static void test_reader__title_rows_and_repeated_header(void **state)
+{
+    static const char *const t1[] = {"=4:一、重点任务"};
+    static const char *const h[] = {"序号", "任务", "牵头单位", "配合单位"};
+    static const char *const r1[] = {"1", "甲任务", "A局", "B局"};
+    static const char *const r2[] = {"2", "乙任务", "C局", "D局"};
+    fg_rd rd = new_rd();
+
+    (void)state;
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    row(&rd, t1, 1);
+    row(&rd, h, 4);
+    row(&rd, r1, 4);
+    row(&rd, h, 4); /* the header again, on a new page */
+    row(&rd, r2, 4);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    expect(&rd, "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
+                "2\t乙任务\tC局\tD局\n");
+}
+
+static void test_reader__cell_paragraphs_and_nested_tables(void **state)
+{
+    fg_rd rd = new_rd();
+
+    (void)state;
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    assert_int_equal(fg_rd_row_begin(&rd), FG_OK);
+    assert_int_equal(fg_rd_cell_begin(&rd, 1, false), FG_OK);
+    para(&rd, "省发展改革委");
+    para(&rd, "省财政厅");
+    assert_int_equal(fg_rd_cell_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_cell_begin(&rd, 1, false), FG_OK);
+    para(&rd, "推进改革。");
+    /* a table inside the cell: its cells are paragraphs of this one */
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    assert_int_equal(fg_rd_row_begin(&rd), FG_OK);
+    assert_int_equal(fg_rd_cell_begin(&rd, 1, false), FG_OK);
+    assert_int_equal(fg_rd_text(&rd, "加强\t保障", strlen("加强\t保障")), FG_OK);
+    assert_int_equal(fg_rd_cell_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_row_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_cell_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_row_end(&rd), FG_OK);
+    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    expect(&rd, "省发展改革委，省财政厅\t推进改革。加强 保障\n");
+}
+
+static void test_reader__table_left_open_is_written(void **state)
+{
+    static const char *const r1[] = {"1", "甲任务", "A局"};
+    fg_rd rd = new_rd();
+
+    (void)state;
+    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    row(&rd, r1, 3);
+    expect(&rd, "1\t甲任务\tA局\n");
+}
+
+static void test_reader__has_ideograph(void **state)
+{
+    (void)state;
+    assert_true(fg_rd_has_ideograph("abc 一", strlen("abc 一")));
+    assert_true(fg_rd_has_ideograph("\xE3\x90\x80", 3)); /* U+3400 */
+    assert_false(fg_rd_has_ideograph("abc　「」", strlen("abc　「」")));
+    assert_false(fg_rd_has_ideograph("", 0));
+}
+
+static int sniff(const char *bytes, size_t len)
+{
+    return fg_rd_sniff("f", (const unsigned char *)bytes, len);
+}
+
+static void test_reader__sniff_by_content(void **state)
+{
+    static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest";
+    static const char docx[] = "PK\x03\x04....word/document.xml";
+    static const char xlsx[] = "PK\x03\x04....xl/workbook.xml";
+    static const char xml[] = "<?xml version=\"1.0\"?>\n<!-- x -->\n<html>";
+
+    (void)state;
+    assert_int_equal(sniff(docx, sizeof docx - 1), FG_FORMAT_DOCX);
+    assert_int_equal(sniff("%PDF-1.7\n", strlen("%PDF-1.7\n")), FG_FORMAT_PDF);
+    assert_int_equal(sniff("\r\n%PDF-1.4", strlen("\r\n%PDF-1.4")), FG_FORMAT_PDF);
+    assert_int_equal(sniff("<!DOCTYPE html><html>", strlen("<!DOCTYPE html><html>")),
+                     FG_FORMAT_HTML);
+    assert_int_equal(sniff("\xEF\xBB\xBF  <HTML>", strlen("\xEF\xBB\xBF  <HTML>")), FG_FORMAT_HTML);
+    assert_int_equal(sniff(xml, strlen(xml)), FG_FORMAT_HTML);
+    assert_int_equal(sniff("一、总体要求", strlen("一、总体要求")), FG_FORMAT_TEXT);
+    assert_int_equal(sniff("<附件1>", strlen("<附件1>")), FG_FORMAT_TEXT);
+    assert_int_equal(sniff("", 0), FG_FORMAT_TEXT);
+    assert_int_equal(sniff(ole2, sizeof ole2 - 1), FG_EFORMAT);
+    assert_non_null(strstr(fg_error_last()->message, "libreoffice --headless --convert-to docx f"));
+    assert_int_equal(sniff(xlsx, sizeof xlsx - 1), FG_EFORMAT);
+    assert_int_equal(sniff("PK\x03\x04 nothing", strlen("PK\x03\x04 nothing")), FG_EFORMAT);
+    assert_non_null(strstr(fg_error_last()->message, "f: a ZIP archive"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reader__paragraphs_are_lines),
+        cmocka_unit_test(test_reader__table_rows_with_tabs),
+        cmocka_unit_test(test_reader__merged_cells_carry_down),
+        cmocka_unit_test(test_reader__continued_row_folds_into_its_task),
+        cmocka_unit_test(test_reader__title_rows_and_repeated_header),
+        cmocka_unit_test(test_reader__cell_paragraphs_and_nested_tables),
+        cmocka_unit_test(test_reader__table_left_open_is_written),
+        cmocka_unit_test(test_reader__has_ideograph),
+        cmocka_unit_test(test_reader__sniff_by_content),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
