@@ -74,7 +74,11 @@ void fg_rd_dispose(fg_rd *rd);
 /* Whether the text holds at least one CJK ideograph (a reader's "no text" check). */
 bool fg_rd_has_ideograph(const char *s, size_t len);
 
-/* What the bytes are, by content: FG_FORMAT_* or -1 for a format fengong does not read
+/* fg_rd_sniff(): a web page saved as one MIME file (.mhtml/.mht), read as HTML. */
+#define FG_RD_MHTML 100
+
+/* What the bytes are, by content: FG_FORMAT_*, FG_RD_MHTML, or FG_EFORMAT for a format
+ * fengong does not read
  * (an OLE2 compound file: .doc, .wps, .et), with the message set naming the file. */
 int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 
@@ -83,5 +87,8 @@ int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
+int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);
+bool fg_rd_is_mhtml(const unsigned char *bytes, size_t len);
 
 #endif

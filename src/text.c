@@ -1261,8 +1261,12 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
         FG_TRY(fg_read_docx(&rd, bytes, len));
     else if (fmt == FG_FORMAT_PDF)
         FG_TRY(fg_read_pdf(&rd, bytes, len));
+    else if (fmt == FG_RD_MHTML)
+        FG_TRY(fg_read_mhtml(&rd, bytes, len));
     else
         FG_TRY(fg_read_html(&rd, bytes, len));
+    if (fmt == FG_RD_MHTML)
+        fmt = FG_FORMAT_HTML;
     FG_TRY(fg_rd_finish(&rd, &txt));
     if (!fg_rd_has_ideograph(txt.ptr, txt.len)) {
         rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,

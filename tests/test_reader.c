@@ -203,6 +203,11 @@ static void test_reader__sniff_by_content(void **state)
     static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest";
     static const char docx[] = "PK\x03\x04....word/document.xml";
     static const char xlsx[] = "PK\x03\x04....xl/workbook.xml";
+    static const char rtf[] = "{\\rtf1\\ansi 一、";
+    static const char mhtml[] = "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+                                "Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+                                "\tboundary=\"----B--\"\r\n\r\n------B--\r\n";
+    static const char mail[] = "MIME-Version: 1.0\nContent-Type: text/plain\n\n一、";
     static const char xml[] = "<?xml version=\"1.0\"?>\n<!-- x -->\n<html>";
 
     (void)state;
@@ -221,6 +226,11 @@ static void test_reader__sniff_by_content(void **state)
     assert_int_equal(sniff(xlsx, sizeof xlsx - 1), FG_EFORMAT);
     assert_int_equal(sniff("PK\x03\x04 nothing", strlen("PK\x03\x04 nothing")), FG_EFORMAT);
     assert_non_null(strstr(fg_error_last()->message, "f: a ZIP archive"));
+    assert_int_equal(sniff(rtf, strlen(rtf)), FG_EFORMAT);
+    assert_non_null(strstr(fg_error_last()->message, "f: an RTF file"));
+    assert_int_equal(sniff(mhtml, strlen(mhtml)), FG_RD_MHTML);
+    /* a mail that is not multipart/related is text */
+    assert_int_equal(sniff(mail, strlen(mail)), FG_FORMAT_TEXT);
 }
 
 int main(void)
