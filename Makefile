@@ -3,7 +3,9 @@ BUILD      ?= build
 BUILD_ASAN ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench fuzz clean regen-golden
+PREFIX     ?= /usr/local
+
+.PHONY: all deps build run test bench fuzz clean regen-golden install
 
 all: build
 
@@ -13,6 +15,10 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DFG_TESTS=OFF >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The program to $(PREFIX)/bin (and the library, headers and data beside it); DESTDIR works.
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 # The main job on the bundled documents.
 run: build
