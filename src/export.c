@@ -644,13 +644,63 @@ int fg_export_render(char **out, size_t *len, const fg_graph *g, const fg_export
     return fg_error_set(FG_EINVAL, "export: unknown format");
 }
 
+int fg_make_dirs(const char *path)
+{
+    size_t n = strlen(path);
+    char *p = malloc(n + 1);
+    struct stat sb;
+    int rc = FG_OK;
+
+    FG_CHECK_ALLOC(p);
+    memcpy(p, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        p[i] = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            rc = fg_error_set(FG_EIO, "%s: cannot create the directory: %s", p, strerror(errno));
+            goto out;
+        }
+        if (i < n)
+            p[i] = '/';
+    }
+    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        rc = fg_error_set(FG_EIO, "%s: not a directory", path);
+out:
+    free(p);
+    return rc;
+}
+
+/* The directories above path's last component, created when missing. */
+static int make_parent(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int rc;
+
+    if (slash == NULL || slash == path)
+        return FG_OK;
+    dir = malloc((size_t)(slash - path) + 1);
+    if (dir == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    memcpy(dir, path, (size_t)(slash - path));
+    dir[slash - path] = '\0';
+    rc = fg_make_dirs(dir);
+    free(dir);
+    return rc;
+}
+
 int fg_file_write_atomic(const char *path, const char *data, size_t len)
 {
     size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
+    char *tmp = NULL;
     int fd;
     int rc = FG_OK;
 
+    rc = make_parent(path);
+    if (rc < 0)
+        return rc;
+    tmp = malloc(n + 16);
     if (tmp == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
@@ -695,9 +745,7 @@ int fg_export_write(const fg_graph *g, const char *path, const fg_export_opts *o
     if (opts->format == FG_EXPORT_CSV) {
         static const char *const parts[] = {"nodes", "edges"};
 
-        if (mkdir(path, 0755) != 0 && errno != EEXIST)
-            return fg_error_set(FG_EIO, "%s: cannot create the directory: %s", path,
-                                strerror(errno));
+        FG_TRY(fg_make_dirs(path));
         for (size_t k = 0; k < 2; k++) {
             size_t n = strlen(path) + 16;
             char *file = malloc(n);

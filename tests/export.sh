@@ -22,6 +22,23 @@ for f in graphml gexf json dot; do
 done
 "$bin" export --db "$db" --format graphml --projection -o "$tmp/p.graphml" >/dev/null || bad "export projection"
 "$bin" export --db "$db" --format csv -o "$tmp/csv" >/dev/null || bad "export csv"
+# -o into directories that do not exist yet: created, as render -o creates its own.
+if "$bin" export --db "$db" --format graphml -o "$tmp/new/sub/g.graphml" >/dev/null 2>"$tmp/mk.err" &&
+    [ -s "$tmp/new/sub/g.graphml" ] &&
+    "$bin" export --db "$db" --format csv -o "$tmp/new2/csv" >/dev/null 2>>"$tmp/mk.err" &&
+    [ -s "$tmp/new2/csv/edges.csv" ]; then
+    ok "export -o creates the missing directories (file and CSV directory)"
+else
+    bad "export -o into a missing directory: $(cat "$tmp/mk.err")"
+fi
+: >"$tmp/file"
+if "$bin" export --db "$db" --format graphml -o "$tmp/file/g.graphml" >/dev/null 2>"$tmp/mk.err"; then
+    bad "export -o under a regular file succeeded"
+elif grep -q "file: not a directory\|cannot create the directory" "$tmp/mk.err"; then
+    ok "export -o under a regular file: $(cat "$tmp/mk.err")"
+else
+    bad "export -o under a regular file: unclear message: $(cat "$tmp/mk.err")"
+fi
 "$bin" load --db "$db" --format csv >"$tmp/load.csv"
 "$bin" centrality --db "$db" --format csv >"$tmp/cen.csv"
 

@@ -43,14 +43,26 @@ int fg_export_render(char **out, size_t *len, const fg_graph *g, const fg_export
                      const char *part);
 
 /**
- * Write the export to path atomically (temporary file, fsync, rename). For CSV, path is a
- * directory that receives nodes.csv and edges.csv.
+ * Write the export to path atomically (temporary file, fsync, rename), creating missing
+ * directories. For CSV, path is a directory that receives nodes.csv and edges.csv.
  * @return FG_OK, FG_EIO ("PATH: cannot write: …") or FG_ENOMEM.
  */
 int fg_export_write(const fg_graph *g, const char *path, const fg_export_opts *opts);
 
-/** Write len bytes to path atomically (temporary file in the same directory, rename). */
+/**
+ * Write len bytes to path atomically (temporary file in the same directory, rename). The
+ * directories of path that are missing are created first, as `mkdir -p` would.
+ * @return FG_OK, FG_EIO ("PATH: cannot write: …", "DIR: cannot create the directory: …",
+ *         "DIR: not a directory") or FG_ENOMEM.
+ */
 int fg_file_write_atomic(const char *path, const char *data, size_t len);
+
+/**
+ * Create the directory path and every missing directory above it (`mkdir -p`, mode 0755).
+ * @return FG_OK, FG_EIO ("DIR: cannot create the directory: …", "PATH: not a directory")
+ *         or FG_ENOMEM.
+ */
+int fg_make_dirs(const char *path);
 
 #ifdef __cplusplus
 }
