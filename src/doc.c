@@ -87,6 +87,15 @@ void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)
         out->n_team_rows += doc->teams[t].n_members;
 }
 
+int fg_doc_check(const fg_doc *doc)
+{
+    /* Clauses belong to items, so a document without items has none. */
+    if (doc->n_items == 0 && doc->n_teams == 0)
+        return fg_error_set(FG_EPARSE, "%s: no numbered items, clauses or work teams: not a "
+                            "task-division document", doc->name);
+    return FG_OK;
+}
+
 /* Set key to a string value; returns false on allocation failure. */
 static bool set_str(json_t *obj, const char *key, const char *val)
 {

@@ -1360,7 +1360,6 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
 {
     fg_ingest_opts def = FG_INGEST_OPTS_INIT;
     ingest_ctx *c = NULL;
-    fg_doc_stats stats;
     int rc = FG_OK;
 
     if (status == NULL || st == NULL || doc == NULL || sha256 == NULL || strlen(sha256) != 64)
@@ -1368,10 +1367,7 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                             "sha256 are required");
     if (opts == NULL)
         opts = &def;
-    fg_doc_stats_get(&stats, doc);
-    if (stats.n_items == 0 && stats.n_clauses == 0 && doc->n_teams == 0)
-        return fg_error_set(FG_EINVAL, "%s: no numbered items, clauses or work teams: not a "
-                            "task-division document", doc->name);
+    FG_TRY(fg_doc_check(doc));
     *status = FG_INGEST_ADDED;
     if (st->ckpt == NULL)
         checkpointer_start(st);

@@ -529,5 +529,23 @@ else
     bad "documents --format table: $(head -3 "$tmp/u.table")"
 fi
 
+# A failed ingest into a new database leaves no database behind; an existing one is kept.
+: >"$tmp/empty.txt"
+"$bin" ingest --db "$tmp/fresh.db" "$tmp/no-such.txt" "$tmp/empty.txt" >"$tmp/f.out" 2>"$tmp/f.err"
+rc=$?
+if [ "$rc" -eq 1 ] && [ ! -e "$tmp/fresh.db" ] && [ ! -e "$tmp/fresh.db-wal" ] &&
+    grep -q "empty.txt: no numbered items, clauses or work teams: not a task-division document" "$tmp/f.err"; then
+    ok "ingest of nothing storable into a new database: exit 1, the reason, no database file left"
+else
+    bad "failed ingest into a new database: exit $rc, $(ls "$tmp"/fresh.db* 2>/dev/null) $(cat "$tmp/f.err")"
+fi
+"$bin" ingest --db "$tmp/kept.db" "$src/tests/forms/sentences.txt" >/dev/null 2>&1
+"$bin" ingest --db "$tmp/kept.db" "$tmp/empty.txt" >/dev/null 2>&1
+if [ -s "$tmp/kept.db" ] && "$bin" documents --db "$tmp/kept.db" --format tsv 2>/dev/null | grep -q '^sentences.txt'; then
+    ok "a failed ingest into an existing database keeps it and its documents"
+else
+    bad "a failed ingest into an existing database lost it"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

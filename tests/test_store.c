@@ -1525,8 +1525,8 @@ static void test_store__document_without_items_refused(void **state)
     assert_int_equal(d->n_teams, 0);
     open_store();
     before = dump_db();
-    assert_int_equal(ingest(&is, d, t, NULL), FG_EINVAL);
-    assert_int_equal(fg_error_last()->code, FG_EINVAL);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EPARSE);
+    assert_int_equal(fg_error_last()->code, FG_EPARSE);
     assert_string_equal(fg_error_last()->message,
                         "plain.txt: no numbered items, clauses or work teams: not a "
                         "task-division document");

@@ -125,6 +125,14 @@ const char *fg_kind_name(fg_kind kind);
 /** "role_words" / "declaration" / "unknown_label" / "long_name": stable names for output. */
 const char *fg_note_kind_name(fg_note_kind kind);
 
+/**
+ * Whether the document is a task-division document at all: one with numbered items, clauses
+ * or work teams. extract and ingest judge by it alike.
+ * @return FG_OK, or FG_EPARSE with "NAME: no numbered items, clauses or work teams: not a
+ *         task-division document".
+ */
+int fg_doc_check(const fg_doc *doc);
+
 /** Counts over a document. */
 typedef struct fg_doc_stats {
     size_t n_items;           /* all numbered items */

@@ -64,9 +64,9 @@ typedef struct fg_ingest_opts {
  * @param doc       the parsed document (its name is the key).
  * @param sha256    hex SHA-256 of the raw input bytes (64 characters).
  * @param n_bytes   size of the raw input.
- * @return FG_OK, FG_EINVAL ("NAME: a different version is already stored …; use --replace",
- *         "NAME: no numbered items, clauses or work teams: not a task-division document"),
- *         FG_EDB or FG_ENOMEM. On failure the database is unchanged.
+ * @return FG_OK, FG_EINVAL ("NAME: a different version is already stored …; use --replace"),
+ *         FG_EPARSE ("NAME: no numbered items, clauses or work teams: not a task-division
+ *         document", as fg_doc_check() says), FG_EDB or FG_ENOMEM. On failure the database is unchanged.
  */
 int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts);

@@ -242,8 +242,11 @@ static void run_job(extract_job *j)
     }
     popts.name = j->path;
     popts.lexicon = j->lex;
-    if (fg_parse_document(&j->doc, j->text, &popts) < 0)
+    if (fg_parse_document(&j->doc, j->text, &popts) < 0 || fg_doc_check(j->doc) < 0) {
         j->err = *fg_error_last();
+        fg_doc_free(j->doc);
+        j->doc = NULL;
+    }
 }
 
 /* cli_report_error() for an error met on another thread. */

@@ -3,12 +3,14 @@
  * the database path (--db, then $FENGONG_DB, then ./fengong.db) and printing only; all the
  * work is done by fg_store_* and fg_gazetteer_*.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -499,8 +501,25 @@ static size_t default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
 }
 
+/* Delete a database file and its companions (-wal, -shm, -journal). */
+static void remove_database(const char *db)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    size_t n = strlen(db) + 16;
+    char *p = malloc(n);
+
+    if (p == NULL)
+        return;
+    for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
+        snprintf(p, n, "%s%s", db, ext[k]);
+        unlink(p);
+    }
+    free(p);
+}
+
 int cmd_ingest(int argc, char **argv, const cli_global *g)
 {
+    bool created;
     store_args a;
     fg_gazetteer *gz = NULL;
     fg_lexicon *lex = NULL;
@@ -524,6 +543,11 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
     if (cli_load_lexicon(&lex, a.roles, a.n_roles, g) < 0) {
         fg_gazetteer_free(gz);
         return CLI_FAIL;
+    }
+    {
+        struct stat sb;
+
+        created = strcmp(a.db, ":memory:") != 0 && stat(a.db, &sb) != 0 && errno == ENOENT;
     }
     if (fg_store_open(&r.st, a.db, NULL) < 0) {
         cli_report_error(g);
@@ -554,6 +578,9 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
                 "column of 'fengong documents'; 'fengong extract --explain FILE')\n",
                 r.n_unparsed_docs);
     fg_store_close(r.st);
+    /* A database this run created and stored nothing in is not left behind. */
+    if (created && r.counts[FG_INGEST_ADDED] + r.counts[FG_INGEST_REPLACED] == 0)
+        remove_database(a.db);
     fg_gazetteer_free(gz);
     fg_lexicon_free(lex);
     return r.status;
