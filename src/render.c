@@ -1651,3 +1651,255 @@ out:
     fg_str_dispose(&html);
     return rc;
 }
+
+/* ---- the coordination matrix ---- */
+
+/* The cell colour for w shared tasks of at most max_w: white to deep blue on a square-root
+ * scale, so that the many small counts stay distinguishable from none. */
+static void matrix_shade(char *out, size_t n, size_t w, size_t max_w)
+{
+    double t = w == 0 || max_w == 0 ? 0 : 0.12 + 0.88 * sqrt((double)w / (double)max_w);
+    int r = (int)lround(255 + t * (0x1e - 255));
+    int gr = (int)lround(255 + t * (0x3a - 255));
+    int b = (int)lround(255 + t * (0x8a - 255));
+
+    snprintf(out, n, "#%02x%02x%02x", r, gr, b);
+}
+
+int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_render_opts *opts)
+{
+    const char *font = opts && opts->font ? opts->font : DEFAULT_FONT;
+    net_data d;
+    bool has_d = false;
+    size_t n_ag = fg_graph_n_agencies(g);
+    size_t *order = NULL;     /* position → agency */
+    size_t *pos_of = NULL;    /* agency → position, SIZE_MAX when not shown */
+    size_t *w = NULL;         /* n × n shared tasks */
+    size_t n = 0;
+    size_t max_w = 0;
+    size_t longest = 0;
+    fg_str s = FG_STR_INIT;
+    fg_map *m = NULL;
+    const double cell = 16;
+    double label_w;
+    double left;
+    double top_y;
+    double width;
+    double height;
+    int rc = FG_OK;
+
+    *out = NULL;
+    if (opts && opts->format != FG_RENDER_SVG)
+        return fg_error_set(FG_EINVAL, "render matrix: only SVG is written (--format svg)");
+    FG_TRY(net_load(&d, g, top));
+    has_d = true;
+    order = malloc((n_ag + 1) * sizeof *order);
+    pos_of = malloc((n_ag + 1) * sizeof *pos_of);
+    FG_CHECK_ALLOC(order);
+    FG_CHECK_ALLOC(pos_of);
+    for (size_t a = 0; a < n_ag; a++)
+        pos_of[a] = SIZE_MAX;
+    /* Communities largest first; inside each, by strength (as fg_community lists them). */
+    for (size_t c = 0; c < d.n_com; c++)
+        for (size_t k = 0; k < d.com[c].n_members; k++) {
+            size_t a = d.com[c].members[k];
+
+            if (!d.keep[a])
+                continue;
+            pos_of[a] = n;
+            order[n++] = a;
+        }
+    w = calloc(n * n + 1, sizeof *w);
+    FG_CHECK_ALLOC(w);
+    for (size_t i = 0; i < d.n_pairs; i++) {
+        size_t pa = pos_of[d.pairs[i].a];
+        size_t pb = pos_of[d.pairs[i].b];
+
+        if (pa == SIZE_MAX || pb == SIZE_MAX)
+            continue;
+        w[pa * n + pb] = d.pairs[i].shared;
+        w[pb * n + pa] = d.pairs[i].shared;
+        if (d.pairs[i].shared > max_w)
+            max_w = d.pairs[i].shared;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t cps = 0;
+
+        for (const char *q = fg_graph_agency(g, order[i]); *q; q++)
+            cps += ((unsigned char)*q & 0xc0) != 0x80;
+        if (cps > longest)
+            longest = cps;
+    }
+    label_w = 16 + 12.0 * (double)(longest < 24 ? longest : 24);
+    left = 20 + label_w;
+    width = left + (double)n * cell + 40;
+    if (width < 760)
+        width = 760;
+    /* The community key wraps like the loop that writes it below. */
+    {
+        double x = 230;
+        double y = 100;
+
+        for (size_t c = 0; c < d.n_com; c++) {
+            size_t shown = 0;
+
+            for (size_t k = 0; k < d.com[c].n_members; k++)
+                shown += d.keep[d.com[c].members[k]];
+            if (shown == 0)
+                continue;
+            if (x > width - 220) {
+                x = 230;
+                y += 20;
+            }
+            x += 200;
+        }
+        top_y = y + 30 + label_w;
+    }
+    height = top_y + (double)n * cell + 40;
+
+    FG_TRY(appendf(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
+                       "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
+                   width, height, width, height));
+    FG_TRY(append_xml(&s, font));
+    FG_TRY(appendf(&s, "\" font-size=\"11\">\n<title>机构协作矩阵</title>\n"
+                       "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",
+                   width, height));
+    /* Title and legend. */
+    FG_TRY(appendf(&s, "<text x=\"20\" y=\"30\" font-size=\"20\">机构协作矩阵（%zu 个单位）</text>\n"
+                       "<g class=\"legend\">\n"
+                       "<text x=\"20\" y=\"54\"><tspan font-weight=\"bold\">图例</tspan>"
+                       "　格子：两单位共同承担的任务数（颜色越深越多，数字为任务数）；"
+                       "对角线：该单位参与的任务数；行与列按协作社群排列，社群内按联系强度</text>\n",
+                   n));
+    {
+        size_t steps[5] = {1, 0, 0, 0, max_w};
+        double x = 20;
+
+        steps[1] = max_w / 8 > 1 ? max_w / 8 : 2;
+        steps[2] = max_w / 4 > steps[1] ? max_w / 4 : steps[1] + 1;
+        steps[3] = max_w / 2 > steps[2] ? max_w / 2 : steps[2] + 1;
+        FG_TRY(appendf(&s, "<text x=\"%.0f\" y=\"78\">共同任务：</text>\n", x));
+        x += 70;
+        for (int i = 0; i < 5 && max_w > 0; i++) {
+            char colour[16];
+
+            if (steps[i] > max_w || (i > 0 && steps[i] <= steps[i - 1]))
+                continue;
+            matrix_shade(colour, sizeof colour, steps[i], max_w);
+            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"67\" width=\"14\" height=\"14\" fill=\"%s\" "
+                               "stroke=\"#cbd5e1\"/><text x=\"%.0f\" y=\"78\">%zu</text>\n",
+                           x, colour, x + 18, steps[i]));
+            x += 60;
+        }
+    }
+    {
+        double x = 20;
+        double y = 100;
+
+        FG_TRY(appendf(&s, "<text x=\"20\" y=\"%.0f\">协作社群（以联系最强的单位命名）：</text>\n", y));
+        x = 230;
+        for (size_t c = 0; c < d.n_com; c++) {
+            size_t shown = 0;
+
+            for (size_t k = 0; k < d.com[c].n_members; k++)
+                shown += d.keep[d.com[c].members[k]];
+            if (shown == 0)
+                continue;
+            if (x > width - 220) {
+                x = 230;
+                y += 20;
+            }
+            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%s\" "
+                               "stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
+                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
+                           comm_line[c % N_COMM_COLOURS], x + 18, y));
+            FG_TRY(append_xml(&s, comm_name(g, &d, c)));
+            FG_TRY(appendf(&s, "（%zu）</text>\n", shown));
+            x += 200;
+        }
+        FG_TRY(appendf(&s, "</g>\n"));
+    }
+    /* Row and column labels, with the community's colour band beside them. */
+    for (size_t i = 0; i < n; i++) {
+        size_t c = d.comm_of[order[i]];
+        double y = top_y + (double)i * cell;
+        double x = left + (double)i * cell;
+
+        FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"%.0f\" fill=\"%s\"/>"
+                           "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                       left - 8, y, cell, comm_fill[c % N_COMM_COLOURS], left - 11,
+                       y + cell - 4));
+        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(appendf(&s, "</text>\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"6\" "
+                           "fill=\"%s\"/><text transform=\"translate(%.1f,%.1f) rotate(-90)\">",
+                       x, top_y - 8, cell, comm_fill[c % N_COMM_COLOURS], x + cell - 4,
+                       top_y - 11));
+        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(appendf(&s, "</text>\n"));
+    }
+    /* The cells. */
+    FG_TRY(appendf(&s, "<g class=\"cells\" font-size=\"8\" text-anchor=\"middle\">\n"));
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            size_t v = i == j ? d.total_of[order[i]] : w[i * n + j];
+            double x = left + (double)j * cell;
+            double y = top_y + (double)i * cell;
+            char colour[16];
+
+            if (v == 0)
+                continue;
+            if (i == j)
+                snprintf(colour, sizeof colour, "#e2e8f0");
+            else
+                matrix_shade(colour, sizeof colour, v, max_w);
+            FG_TRY(appendf(&s, "<g><title>"));
+            FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+            if (i == j) {
+                FG_TRY(appendf(&s, "：参与 %zu 项任务</title>", v));
+            } else {
+                FG_TRY(appendf(&s, " – "));
+                FG_TRY(append_xml(&s, fg_graph_agency(g, order[j])));
+                FG_TRY(appendf(&s, "：%zu 项共同任务</title>", v));
+            }
+            FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                               "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%zu</text></g>\n",
+                           x, y, cell, cell, colour, x + cell / 2, y + cell - 5,
+                           i != j && v * 4 > max_w ? "#ffffff" : "#334155", v));
+        }
+    FG_TRY(appendf(&s, "</g>\n"));
+    /* Grid frame and the community blocks. */
+    FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
+                       "stroke=\"#94a3b8\"/>\n",
+                   left, top_y, (double)n * cell, (double)n * cell));
+    for (size_t i = 0; i < n;) {
+        size_t c = d.comm_of[order[i]];
+        size_t j = i;
+
+        while (j < n && d.comm_of[order[j]] == c)
+            j++;
+        FG_TRY(appendf(&s, "<rect class=\"block\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
+                           "height=\"%.0f\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                       left + (double)i * cell, top_y + (double)i * cell, (double)(j - i) * cell,
+                       (double)(j - i) * cell, comm_line[c % N_COMM_COLOURS]));
+        i = j;
+    }
+    FG_TRY(appendf(&s, "</svg>\n"));
+    m = calloc(1, sizeof *m);
+    FG_CHECK_ALLOC(m);
+    m->len = s.len;
+    m->data = fg_str_steal(&s);
+    FG_CHECK_ALLOC(m->data);
+    FG_TRY(fg_render_safe_name(&m->name, "matrix"));
+    *out = m;
+    m = NULL;
+out:
+    if (has_d)
+        net_free(&d);
+    fg_map_free(m);
+    free(order);
+    free(pos_of);
+    free(w);
+    fg_str_dispose(&s);
+    return rc;
+}
