@@ -1438,7 +1438,6 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     fg_backbone_info bb = {0, 0, 0};
     double alpha = opts && opts->alpha > 0 ? opts->alpha : 0.05;
     bool all_edges = opts && opts->all_edges;
-    Agraph_t **clusters = NULL;
     size_t *comm_drawn = NULL;
     Agnode_t **nodes = NULL;
     size_t max_lead = 0;
@@ -1458,12 +1457,10 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     FG_TRY(net_load(&d, g, top));
     has_d = true;
     nodes = calloc(n_ag + 1, sizeof *nodes);
-    clusters = calloc(d.n_com + 1, sizeof *clusters);
     comm_drawn = calloc(d.n_com + 1, sizeof *comm_drawn);
     sub = malloc((d.n_pairs + 1) * sizeof *sub);
     drawn = malloc(d.n_pairs + 1);
     FG_CHECK_ALLOC(nodes);
-    FG_CHECK_ALLOC(clusters);
     FG_CHECK_ALLOC(comm_drawn);
     FG_CHECK_ALLOC(sub);
     FG_CHECK_ALLOC(drawn);
@@ -1500,7 +1497,6 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     set(v.g, "splines", "false");
     set(v.g, "start", "42");
     set(v.g, "outputorder", "edgesfirst");
-    set(v.g, "forcelabels", "true");
     set(v.g, "labelloc", "t");
     set(v.g, "labeljust", "l");
     set(v.g, "fontsize", "11");
@@ -1508,7 +1504,10 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     set(v.g, "K", "0.9");
     set(v.g, "sep", "+12");
     agattr(v.g, AGNODE, (char *)"shape", (char *)"circle");
-    agattr(v.g, AGNODE, (char *)"fixedsize", (char *)"true");
+    /* The circle's size is fixed by the lead count; the name is set over it in a fixed font
+     * and overlap removal keeps names apart. (Graphviz 2.43's fdp, which draws clusters,
+     * lays them out differently from run to run, so communities are gathered by springs.) */
+    agattr(v.g, AGNODE, (char *)"fixedsize", (char *)"shape");
     agattr(v.g, AGNODE, (char *)"style", (char *)"filled");
     agattr(v.g, AGNODE, (char *)"label", (char *)"");
     agattr(v.g, AGNODE, (char *)"fontsize", (char *)"10");
@@ -1519,7 +1518,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
                           "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">"
                           "机构协作网络（%zu 个单位）</FONT></TD></TR>"
                           "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><B>图例</B>"
-                          "　颜色与方框：协作社群（Leiden 算法），以社群中联系最强的单位命名</TD></TR>",
+                          "　颜色：协作社群（Leiden 算法）；彩色大字为社群名，即社群中联系最强的单位</TD></TR>",
                    d.n_kept));
     {
         size_t col = 0;
@@ -1579,38 +1578,19 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
         agstrfree(v.g, h);
     }
 
-    /* One cluster per community, in the community's colours. */
-    for (size_t c = 0; c < d.n_com; c++) {
-        char cname[64];
-
-        if (comm_drawn[c] == 0)
-            continue;
-        snprintf(cname, sizeof cname, "cluster_%zu", c);
-        clusters[c] = agsubg(v.g, cname, 1);
-        if (clusters[c] == NULL) {
-            rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a cluster");
-            goto out;
-        }
-        FG_TRY(label(&lab, comm_name(g, &d, c), 40, NULL));
-        set(clusters[c], "label", lab.ptr);
-        set(clusters[c], "style", "rounded,dashed");
-        set(clusters[c], "color", comm_line[c % N_COMM_COLOURS]);
-        set(clusters[c], "fontcolor", comm_line[c % N_COMM_COLOURS]);
-        set(clusters[c], "fontsize", "12");
-    }
     for (size_t a = 0; a < n_ag; a++) {
         size_t c = d.comm_of[a];
         char tip[256];
 
         if (!d.keep[a])
             continue;
-        FG_TRY(label(&lab, fg_graph_agency(g, a), 8, NULL));
-        nodes[a] = agnode(clusters[c], (char *)fg_graph_agency(g, a), 1);
+        FG_TRY(label(&lab, fg_graph_agency(g, a), 10, NULL));
+        nodes[a] = agnode(v.g, (char *)fg_graph_agency(g, a), 1);
         if (nodes[a] == NULL) {
             rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a node");
             goto out;
         }
-        set(nodes[a], "xlabel", lab.ptr);
+        set(nodes[a], "label", lab.ptr);
         setf(nodes[a], "width", "%.3f", lead_width(d.lead_of[a], k));
         set(nodes[a], "fillcolor", d.lead_of[a] ? comm_fill[c % N_COMM_COLOURS] : "#ffffff");
         set(nodes[a], "color", comm_line[c % N_COMM_COLOURS]);
@@ -1629,12 +1609,47 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
         snprintf(colour, sizeof colour, "%sb0",
                  inside ? comm_line[d.comm_of[sub[i].a] % N_COMM_COLOURS] : "#64748b");
         set(e, "color", colour);
+        set(e, "len", inside ? "1.6" : "4.5");
         setf(e, "penwidth", "%.2f", 0.5 + 3.5 * sqrt((double)sub[i].shared / (double)max_w));
         snprintf(tip, sizeof tip, "%zu 项共同任务", sub[i].shared);
         set(e, "tooltip", tip);
     }
+    /*
+     * Blocks, not a ball: each community gets a title node (its central agency's name in its
+     * colour) tied by invisible short springs to every drawn member, so that neato gathers
+     * a community around its title; ties between communities are long springs.
+     */
+    for (size_t c = 0; c < d.n_com; c++) {
+        char tname[64];
+        Agnode_t *t;
+
+        if (comm_drawn[c] == 0 || comm_drawn[c] < 2)
+            continue;
+        snprintf(tname, sizeof tname, "legend-community-%zu", c);
+        t = agnode(v.g, tname, 1);
+        if (t == NULL) {
+            rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a node");
+            goto out;
+        }
+        FG_TRY(label(&lab, comm_name(g, &d, c), 40, NULL));
+        set(t, "label", lab.ptr);
+        set(t, "shape", "plaintext");
+        set(t, "style", "");
+        set(t, "fixedsize", "false");
+        set(t, "fontsize", "14");
+        set(t, "fontcolor", comm_line[c % N_COMM_COLOURS]);
+        for (size_t a = 0; a < n_ag; a++) {
+            Agedge_t *e;
+
+            if (!d.keep[a] || d.comm_of[a] != c)
+                continue;
+            e = agedge(v.g, t, nodes[a], NULL, 1);
+            set(e, "style", "invis");
+            setf(e, "len", "%.2f", 0.9 + lead_width(d.lead_of[a], k) / 2);
+        }
+    }
     has_gv = false;
-    rc = gv_finish(out, &v, "fdp", opts, "network");
+    rc = gv_finish(out, &v, "neato", opts, "network");
 out:
     if (has_gv) {
         agclose(v.g);
@@ -1644,7 +1659,6 @@ out:
         net_free(&d);
     free(sub);
     free(drawn);
-    free(clusters);
     free(comm_drawn);
     free(nodes);
     fg_str_dispose(&lab);

@@ -87,9 +87,10 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
  * The whole agency projection as a backbone: only the top agencies by strength when top > 0,
  * ties lighter than min_weight left out, then only the ties significant for at least one end
  * by the disparity filter at opts->alpha (each agency keeping its strongest tie too; see
- * fg_analysis_backbone()), unless opts->all_edges. Each Leiden community is a block (a
- * cluster laid out by fdp) named by its central agency and drawn in its colour; a circle's
- * area is proportional to the agency's lead count (fixed size, the name under it in a
+ * fg_analysis_backbone()), unless opts->all_edges. Each Leiden community is drawn in its
+ * colour and gathered into a block by neato (short invisible springs to a title node with
+ * the community's name, its central agency; long springs between communities); a circle's
+ * area is proportional to the agency's lead count (fixed size, the name set over it in a
  * fixed font); line width grows with shared tasks. The legend under the title keys each
  * community, the circle sizes and line widths, and says α and the share of the weight
  * drawn. Deterministic (fixed start seed).
