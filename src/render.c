@@ -1515,52 +1515,55 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
 
     /* The legend, under the title: communities, circle size, line width, the backbone. */
     FG_TRY(appendf(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\">"
-                          "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">"
+                          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">"
                           "机构协作网络（%zu 个单位）</FONT></TD></TR>"
-                          "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><B>图例</B>"
+                          "<TR><TD ALIGN=\"LEFT\"><B>图例</B>"
                           "　颜色：协作社群（Leiden 算法）；彩色大字为社群名，即社群中联系最强的单位</TD></TR>",
                    d.n_kept));
     {
+        /* The community key: a grid of four entries to a row, inside the one-column legend. */
         size_t col = 0;
 
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"2\">"));
         for (size_t c = 0; c < d.n_com; c++) {
             if (comm_drawn[c] == 0)
                 continue;
-            if (col % 3 == 0)
+            if (col % 4 == 0)
                 FG_TRY(appendf(&html, "<TR>"));
-            FG_TRY(appendf(&html, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
-                                  "CELLSPACING=\"2\"><TR><TD BGCOLOR=\"%s\" WIDTH=\"16\" "
-                                  "HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">",
+            FG_TRY(appendf(&html, "<TD BGCOLOR=\"%s\" WIDTH=\"16\" HEIGHT=\"12\" "
+                                  "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">",
                            comm_fill[c % N_COMM_COLOURS]));
             FG_TRY(append_xml(&html, comm_name(g, &d, c)));
-            FG_TRY(appendf(&html, "（%zu 个单位）</TD></TR></TABLE></TD>", comm_drawn[c]));
-            if (col % 3 == 2)
+            FG_TRY(appendf(&html, "（%zu 个单位）　</TD>", comm_drawn[c]));
+            if (col % 4 == 3)
                 FG_TRY(appendf(&html, "</TR>"));
             col++;
         }
-        if (col % 3 != 0)
+        if (col % 4 != 0)
             FG_TRY(appendf(&html, "</TR>"));
+        if (n_zero > 0)
+            FG_TRY(appendf(&html, "<TR><TD BGCOLOR=\"#ffffff\" BORDER=\"1\" WIDTH=\"12\" "
+                                  "HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\" "
+                                  "COLSPAN=\"7\">白色小点：不牵头任何任务的单位（%zu 个），"
+                                  "圈线颜色为其社群</TD></TR>",
+                           n_zero));
+        if (col == 0 && n_zero == 0)
+            FG_TRY(appendf(&html, "<TR><TD></TD></TR>"));
+        FG_TRY(appendf(&html, "</TABLE></TD></TR>"));
     }
-    FG_TRY(appendf(&html, "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\">圆面积：牵头任务数（面积与之成正比；"
+    FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">圆面积：牵头任务数（面积与之成正比；"
                           "最大的圆 = "));
     if (max_lead_at != SIZE_MAX)
         FG_TRY(append_xml(&html, fg_graph_agency(g, max_lead_at)));
     FG_TRY(appendf(&html, " %zu 项）</TD></TR>", max_lead));
-    if (n_zero > 0)
-        FG_TRY(appendf(&html, "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
-                              "CELLSPACING=\"2\"><TR><TD BGCOLOR=\"#ffffff\" BORDER=\"1\" "
-                              "WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">"
-                              "白色小点：不牵头任何任务的单位（%zu 个），圈线颜色为其社群"
-                              "</TD></TR></TABLE></TD></TR>",
-                       n_zero));
-    FG_TRY(appendf(&html, "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\">线宽：两单位共同承担的任务数"
+    FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">线宽：两单位共同承担的任务数"
                           "（最细 1 项，最粗 %zu 项）；社群内的线用社群的颜色，社群之间为灰色</TD></TR>",
                    max_w));
     if (all_edges)
-        FG_TRY(appendf(&html, "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\">画出全部 %zu 条联系</TD></TR>",
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">画出全部 %zu 条联系</TD></TR>",
                        n_sub));
     else
-        FG_TRY(appendf(&html, "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\">只画骨干：差异过滤"
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">只画骨干：差异过滤"
                               "（Serrano 等 2009），α = %g，对至少一方显著的联系，另加每个单位最强的一条；"
                               "%zu 条联系中画出 %zu 条，占共同任务权重的 %.0f%%"
                               "（render network --all-edges 画出全部）</TD></TR>",

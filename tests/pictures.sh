@@ -47,6 +47,53 @@ for top in 60 0; do
     fi
 done
 
+# The backbone drawn is the disparity filter computed here from `fengong pairs`, over the
+# ties among the agencies drawn: alpha_ij = (1 - w/s_i)^(k_i - 1) < 0.05 for an end, or an
+# end with one tie, or an end's strongest tie (the first of the list among equals).
+if $py - "$tmp/net60/network.svg" "$tmp/pairs.tsv" >"$tmp/bb" 2>&1 <<'PY'
+import sys, xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+nodes = {g.find(NS + "title").text for g in root.iter(NS + "g") if g.get("class") == "node"}
+drawn = set()
+for g in root.iter(NS + "g"):
+    if g.get("class") == "edge" and next(g.iter(NS + "path"), None) is not None:
+        a, _, b = g.find(NS + "title").text.partition("--")
+        drawn.add(frozenset((a, b)))
+ties = []
+for line in open(sys.argv[2], encoding="utf-8").read().splitlines()[1:]:
+    a, b, n = line.split("\t")
+    if a in nodes and b in nodes and int(n) > 0:
+        ties.append((a, b, int(n)))
+k, s, best = {}, {}, {}
+for a, b, w in ties:
+    for x in (a, b):
+        k[x] = k.get(x, 0) + 1
+        s[x] = s.get(x, 0) + w
+        if x not in best or w > best[x][2]:
+            best[x] = (a, b, w)
+want = set()
+for t in ties:
+    a, b, w = t
+    if any(k[x] == 1 or (1 - w / s[x]) ** (k[x] - 1) < 0.05 or best[x] == t for x in (a, b)):
+        want.add(frozenset((a, b)))
+kept = sum(w for a, b, w in ties if frozenset((a, b)) in want) / sum(w for _, _, w in ties)
+print(len(want), len(drawn), f"{100 * kept:.0f}%")
+extra = [tuple(e) for e in drawn - want][:3]
+missing = [tuple(e) for e in want - drawn][:3]
+if extra or missing:
+    print("drawn but not in the backbone:", extra, "in the backbone but not drawn:", missing)
+    sys.exit(1)
+PY
+then
+    set -- $(cat "$tmp/bb")
+    grep -q "画出 $2 条，占共同任务权重的 $3" "$tmp/net60/network.svg" &&
+        ok "the network draws exactly the backbone computed in Python ($2 ties, $3 of the weight, as the legend says)" ||
+        bad "backbone matches but the legend does not say $2 ties, $3: $(grep -o '画出[^（]*' "$tmp/net60/network.svg")"
+else
+    bad "backbone: $(cat "$tmp/bb")"
+fi
+
 # Every tie: as many as fengong pairs lists among the 60 agencies drawn; the checker, given
 # the backbone's limits, fails on it (the hairball of before).
 if "$bin" render network --db "$db" -o "$tmp/all" --top 60 --all-edges >"$tmp/out" 2>&1; then

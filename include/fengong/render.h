@@ -59,8 +59,10 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
 /**
  * The map of one work team (工作专班): convenor at the top, deputies, members and the office
  * unit marked; ties between members weighted by the tasks of the team's own plan (its part
- * of the document) that they share; each unit's lead/co counts in that plan; a legend and a
- * title with the document's 文号 and date.
+ * of the document) that they share, drawn only from a threshold of shared tasks (at least 2,
+ * raised until at most half as many ties as units remain; the legend says it), with tied
+ * members seated side by side; each unit's lead/co counts in that plan; names broken only at
+ * natural places; a legend and a title with the document's 文号 and date.
  * @param out   receives a map (fg_map_free); NULL on failure.
  * @param doc   the document that defines the team, or NULL for the first one that does; when
  *              given, the file name also carries the document (team-<名称>-<doc>), so that
