@@ -30,6 +30,7 @@ run: build
 	@echo
 	@$(BUILD)/fengong render team --all --db exports/fengong.db -o exports
 	@$(BUILD)/fengong render network --db exports/fengong.db -o exports --top 60
+	@$(BUILD)/fengong render matrix --db exports/fengong.db -o exports
 	@$(BUILD)/fengong report --db exports/fengong.db -o exports/report.html
 
 # ASan+UBSan build of everything, then the whole suite.

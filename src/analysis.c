@@ -1368,6 +1368,82 @@ out:
     return rc;
 }
 
+int fg_analysis_backbone(unsigned char *keep, fg_backbone_info *info, const fg_pair *pairs,
+                         size_t n_pairs, size_t n_agencies, double alpha, unsigned flags)
+{
+    size_t *deg = NULL;
+    double *str = NULL;
+    size_t *best = NULL;
+    double total = 0;
+    double kept_w = 0;
+    size_t n_kept = 0;
+    int rc = FG_OK;
+
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!(alpha > 0 && alpha <= 1))
+        return fg_error_set(FG_EINVAL, "backbone: alpha must be in (0, 1], not %g", alpha);
+    for (size_t e = 0; e < n_pairs; e++)
+        if (pairs[e].a >= n_agencies || pairs[e].b >= n_agencies || pairs[e].a == pairs[e].b)
+            return fg_error_set(FG_EINVAL, "backbone: tie %zu joins agencies %zu and %zu of %zu",
+                                e, pairs[e].a, pairs[e].b, n_agencies);
+    deg = calloc(n_agencies + 1, sizeof *deg);
+    str = calloc(n_agencies + 1, sizeof *str);
+    best = malloc((n_agencies + 1) * sizeof *best);
+    FG_CHECK_ALLOC(deg);
+    FG_CHECK_ALLOC(str);
+    FG_CHECK_ALLOC(best);
+    for (size_t i = 0; i < n_agencies; i++)
+        best[i] = SIZE_MAX;
+    for (size_t e = 0; e < n_pairs; e++) {
+        size_t ends[2] = {pairs[e].a, pairs[e].b};
+
+        if (pairs[e].shared == 0)
+            continue;
+        total += (double)pairs[e].shared;
+        for (int k = 0; k < 2; k++) {
+            size_t i = ends[k];
+
+            deg[i]++;
+            str[i] += (double)pairs[e].shared;
+            if (best[i] == SIZE_MAX || pairs[e].shared > pairs[best[i]].shared)
+                best[i] = e;
+        }
+    }
+    for (size_t e = 0; e < n_pairs; e++) {
+        size_t ends[2] = {pairs[e].a, pairs[e].b};
+        double w = (double)pairs[e].shared;
+
+        keep[e] = 0;
+        if (pairs[e].shared == 0)
+            continue;
+        for (int k = 0; k < 2 && !keep[e]; k++) {
+            size_t i = ends[k];
+
+            if (deg[i] <= 1)
+                keep[e] = 1;
+            else if (pow(1.0 - w / str[i], (double)(deg[i] - 1)) < alpha)
+                keep[e] = 1;
+            else if ((flags & FG_BACKBONE_STRONGEST) && best[i] == e)
+                keep[e] = 1;
+        }
+        if (keep[e]) {
+            n_kept++;
+            kept_w += w;
+        }
+    }
+    if (info) {
+        info->alpha = alpha;
+        info->n_kept = n_kept;
+        info->weight_share = total > 0 ? kept_w / total : 0;
+    }
+out:
+    free(deg);
+    free(str);
+    free(best);
+    return rc;
+}
+
 int fg_analysis_path(size_t **agencies_out, size_t **tasks_out, size_t *n_out, const fg_graph *g,
                      size_t x, size_t y)
 {

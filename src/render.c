@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -441,38 +442,124 @@ out:
     return rc;
 }
 
-/* A label for a name: backslashes doubled, newlines to spaces, a line break every
- * per_line characters (as Graphviz's \n escape), then the extra lines. */
-static int label(fg_str *s, const char *name, size_t per_line, const char *extra)
+/*
+ * Where a name may be broken across lines: after a leading level (湖南省, 长沙市, 省, 市), after
+ * a complete unit (…厅, …局, …委, …行, …社 when no suffix letter follows: not 办|公厅 or
+ * 委|员会), at a conjunction or enumeration mark, or before a suffix word (中心, 办公室,
+ * 委员会, a bracket). cps holds the byte offset of each code point of the name, and one past
+ * the end; p (0 < p < n) is the code point the new line would start with.
+ */
+static bool natural_break(const char *name, const size_t *cps, size_t n, size_t p)
 {
-    size_t n = strlen(name);
-    size_t on_line = 0;
+    static const char *const unit_end[] = {"厅", "局", "委", "办", "会", "院", "行", "部", "室",
+                                           "司", "社", "团", "所", "或", "和", "及", "、", "，"};
+    static const char *const continues[] = {"公", "员", "会", "室", "厅", "局", "委", "办", "院",
+                                            "行", "部", "所", "司", "社"};
+    static const char *const suffix[] = {"中心", "办公室", "委员会", "（", "("};
+    static const char *const level[] = {"湖南省", "长沙市", "省", "市"};
+    const char *prev = name + cps[p - 1];
+    size_t prev_len = cps[p] - cps[p - 1];
+    const char *next = name + cps[p];
+    size_t next_len = cps[p + 1] - cps[p];
+
+    if (n - p < 2)
+        return false;   /* never leave one character alone on a line */
+    for (size_t i = 0; i < sizeof level / sizeof level[0]; i++)
+        if (cps[p] == strlen(level[i]) && memcmp(name, level[i], cps[p]) == 0)
+            return true;
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++)
+        if (strncmp(next, suffix[i], strlen(suffix[i])) == 0)
+            return true;
+    if (p < 2)
+        return false;
+    for (size_t i = 0; i < sizeof unit_end / sizeof unit_end[0]; i++) {
+        if (prev_len != strlen(unit_end[i]) || memcmp(prev, unit_end[i], prev_len) != 0)
+            continue;
+        for (size_t k = 0; k < sizeof continues / sizeof continues[0]; k++)
+            if (next_len == strlen(continues[k]) && memcmp(next, continues[k], next_len) == 0)
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* Append name[cps[a] .. cps[b]) with backslashes doubled and control characters as spaces. */
+static int append_name(fg_str *s, const char *name, const size_t *cps, size_t a, size_t b)
+{
     int rc = FG_OK;
 
-    fg_str_clear(s);
-    for (size_t i = 0; i < n;) {
-        size_t k;
-
-        (void)fg_utf8_decode(name + i, n - i, &k);
-        if (on_line == per_line && i + k < n + 1 && i < n) {
-            FG_TRY(fg_str_append(s, "\\n", 2));
-            on_line = 0;
-        }
+    for (size_t i = cps[a]; i < cps[b]; i++) {
         if (name[i] == '\\')
             FG_TRY(fg_str_append(s, "\\\\", 2));
         else if (name[i] == '\n' || name[i] == '\r' || name[i] == '\t')
             FG_TRY(fg_str_appendc(s, ' '));
         else
-            FG_TRY(fg_str_append(s, name + i, k));
-        i += k;
-        on_line++;
+            FG_TRY(fg_str_appendc(s, name[i]));
     }
+out:
+    return rc;
+}
+
+/* Code points a..b of the name, broken (as Graphviz's \n) at natural places only, so that
+ * no line is longer than per_line where a natural place allows; else left whole. */
+static int append_wrapped(fg_str *s, const char *name, const size_t *cps, size_t n, size_t a,
+                          size_t b, size_t per_line)
+{
+    size_t best = 0;
+    size_t best_cost = SIZE_MAX;
+    int rc = FG_OK;
+
+    if (b - a <= per_line)
+        return append_name(s, name, cps, a, b);
+    for (size_t p = a + 1; p < b; p++) {
+        size_t left = p - a;
+        size_t right = b - p;
+        size_t cost = left > right ? left : right;
+
+        if (natural_break(name, cps, n, p) && cost < best_cost) {
+            best = p;
+            best_cost = cost;
+        }
+    }
+    if (best == 0)
+        return append_name(s, name, cps, a, b);
+    FG_TRY(append_wrapped(s, name, cps, n, a, best, per_line));
+    FG_TRY(fg_str_append(s, "\\n", 2));
+    FG_TRY(append_wrapped(s, name, cps, n, best, b, per_line));
+out:
+    return rc;
+}
+
+/* A label for a name: backslashes doubled, newlines to spaces, broken into lines of about
+ * per_line characters at natural places only (never inside a word), then the extra lines. */
+static int label(fg_str *s, const char *name, size_t per_line, const char *extra)
+{
+    size_t n = strlen(name);
+    size_t *cps = malloc((n + 2) * sizeof *cps);
+    size_t n_cps = 0;
+    int rc = FG_OK;
+
+    fg_str_clear(s);
+    FG_CHECK_ALLOC(cps);
+    for (size_t i = 0; i < n;) {
+        size_t k;
+
+        (void)fg_utf8_decode(name + i, n - i, &k);
+        if (k == 0)
+            k = 1;
+        cps[n_cps++] = i;
+        i += k;
+    }
+    cps[n_cps] = n;
+    cps[n_cps + 1] = n;
+    FG_TRY(append_wrapped(s, name, cps, n_cps, 0, n_cps, per_line));
     if (extra) {
         FG_TRY(fg_str_append(s, "\\n", 2));
         FG_TRY(fg_str_append(s, extra, strlen(extra)));
     }
     FG_TRY(fg_str_reserve(s, 0));
 out:
+    free(cps);
     return rc;
 }
 
@@ -696,6 +783,126 @@ int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *te
     return fg_store_teams(st, on_team_name, &nc);
 }
 
+static const char team_legend[] =
+    "图例\\l"
+    "黄色：召集人　橙色：副召集人单位　灰色：成员单位\\l"
+    "红色双框：专班办公室所在单位\\l"
+    "牵头 / 配合：本方案（专班所属附件）中牵头、配合的任务数\\l";
+
+/*
+ * The least number of shared tasks a tie needs to be drawn on a team map: at least 2, and
+ * raised until no more ties than half the units (at least 8) remain, so that the grid is
+ * not crossed by dozens of lines. ties are sorted strongest first.
+ */
+static size_t team_tie_threshold(const tie *ties, size_t n_ties, size_t n_units)
+{
+    size_t cap = n_units / 2 > 8 ? n_units / 2 : 8;
+    size_t min_w = 2;
+
+    for (;;) {
+        size_t n = 0;
+
+        while (n < n_ties && ties[n].w >= min_w)
+            n++;
+        if (n <= cap || n == 0)
+            return min_w;
+        min_w++;
+    }
+}
+
+/*
+ * The order in which units take their places: the convenor, the deputies as listed, then
+ * the members along chains of drawn ties (the first drawn tie's ends, then the unplaced unit
+ * most tied to the last one placed, else to any placed one, else the busiest unplaced unit
+ * with a drawn tie), then the members without a drawn tie by their task count.
+ */
+static int team_order(size_t *order, const team_ctx *t, const tie *ties, size_t n_drawn)
+{
+    size_t *w = calloc(t->n * t->n + 1, sizeof *w);
+    bool *placed = calloc(t->n + 1, sizeof *placed);
+    size_t k = 0;
+    size_t last = SIZE_MAX;
+
+    if (w == NULL || placed == NULL) {
+        free(w);
+        free(placed);
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    }
+    for (size_t e = 0; e < n_drawn; e++) {
+        w[ties[e].a * t->n + ties[e].b] = ties[e].w;
+        w[ties[e].b * t->n + ties[e].a] = ties[e].w;
+    }
+    for (size_t i = 0; i < t->n; i++)
+        if (t->m[i].convenor || t->m[i].deputy) {
+            order[k++] = i;
+            placed[i] = true;
+        }
+    for (;;) {
+        size_t best = SIZE_MAX;
+        size_t best_w = 0;
+        size_t best_any = 0;
+
+        for (size_t i = 0; i < t->n; i++) {
+            size_t to_last = 0;
+            size_t to_any = 0;
+
+            if (placed[i])
+                continue;
+            for (size_t j = 0; j < t->n; j++) {
+                size_t x = w[i * t->n + j];
+
+                if (x == 0)
+                    continue;
+                if (j == last)
+                    to_last = x;
+                if (placed[j] && !t->m[j].convenor && !t->m[j].deputy)
+                    to_any = x > to_any ? x : to_any;
+            }
+            if (to_last > best_w || (best_w == 0 && to_last == 0 && to_any > best_any)) {
+                best = i;
+                best_w = to_last;
+                best_any = to_any;
+            }
+        }
+        if (best == SIZE_MAX) {
+            /* No tie to what is placed: start a new chain at the busiest tied unit. */
+            size_t most = 0;
+
+            for (size_t i = 0; i < t->n; i++) {
+                size_t sum = 0;
+
+                if (placed[i])
+                    continue;
+                for (size_t j = 0; j < t->n; j++)
+                    sum += w[i * t->n + j];
+                if (sum > most) {
+                    most = sum;
+                    best = i;
+                }
+            }
+        }
+        if (best == SIZE_MAX)
+            break;
+        order[k++] = best;
+        placed[best] = true;
+        last = best;
+    }
+    /* The rest by their task count, most first (stable: then in listing order). */
+    for (size_t round = k; round < t->n; round++) {
+        size_t best = SIZE_MAX;
+
+        for (size_t i = 0; i < t->n; i++)
+            if (!placed[i] && (best == SIZE_MAX || t->m[i].lead + t->m[i].co >
+                                                       t->m[best].lead + t->m[best].co))
+                best = i;
+        order[k++] = best;
+        placed[best] = true;
+    }
+    free(w);
+    free(placed);
+    return FG_OK;
+}
+
 int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,
                    const char *doc, const char *team, const fg_render_opts *opts)
 {
@@ -710,6 +917,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     Agnode_t **nodes = NULL;
     Agnode_t *conv = NULL;
     Agnode_t *legend = NULL;
+    size_t min_w = 1;
+    size_t n_drawn = 0;
     char prefix[32];
     int rc = FG_OK;
 
@@ -775,7 +984,7 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
         } else {
             extra = "召集人";
         }
-        FG_TRY(label(&lab, m->surface, m->convenor ? 14 : 8, extra));
+        FG_TRY(label(&lab, m->surface, m->convenor ? 14 : 12, extra));
         nodes[i] = add_node(&v, m->surface, lab.ptr);
         if (nodes[i] == NULL) {
             rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a node");
@@ -795,21 +1004,46 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
         if (!m->member && !m->deputy && !m->convenor)
             set(nodes[i], "style", "rounded,dashed,filled");
     }
+    /* Ties between units, strongest first; only those of at least min_w tasks are drawn. */
+    ties = malloc((t.n * t.n / 2 + 1) * sizeof *ties);
+    FG_CHECK_ALLOC(ties);
+    for (size_t a = 0; a < t.n; a++)
+        for (size_t b = a + 1; b < t.n; b++)
+            if (t.ties[a * t.n + b] > 0) {
+                ties[n_ties].a = a;
+                ties[n_ties].b = b;
+                ties[n_ties].w = t.ties[a * t.n + b];
+                n_ties++;
+            }
+    qsort(ties, n_ties, sizeof *ties, cmp_tie);
+    min_w = team_tie_threshold(ties, n_ties, t.n);
+    while (n_drawn < n_ties && ties[n_drawn].w >= min_w)
+        n_drawn++;
     /*
      * Fixed positions (pinned for neato): the convenor on top, the deputies in a row under
      * it, the members in rows of six, the legend at the bottom. Only the ties are routed.
+     * Members are ordered so that units with a drawn tie sit side by side: rows run left to
+     * right, then right to left (a serpentine), and the order follows chains of drawn ties.
      */
     {
         size_t n_dep = 0;
         size_t n_mem = 0;
         size_t k_dep = 0;
         size_t k_mem = 0;
-        const double dx = 2.1; // inches: neato reads pos in inches
+        size_t longest = 0;
+        double dx;
         const double dy = 1.25;
         double y = 0;
         char pos[64];
+        size_t *order = NULL;
 
         for (size_t i = 0; i < t.n; i++) {
+            size_t cps = 0;
+
+            for (const char *q = t.m[i].surface; *q; q++)
+                cps += ((unsigned char)*q & 0xc0) != 0x80;
+            if (!t.m[i].convenor && cps > longest)
+                longest = cps;
             if (t.m[i].convenor)
                 continue;
             if (t.m[i].deputy)
@@ -817,22 +1051,16 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
             else
                 n_mem++;
         }
-        /* Members with the most tasks in the plan come first (nearest the deputies). */
-        size_t *order = malloc((t.n + 1) * sizeof *order);
-
+        /* Wide enough for a line of up to 12 characters of 11 pt (an inch is 72 pt). */
+        dx = 0.45 + (double)(longest < 12 ? longest : 12) * 11.5 / 72.0;
+        if (dx < 1.6)
+            dx = 1.6;
+        order = malloc((t.n + 1) * sizeof *order);
         FG_CHECK_ALLOC(order);
-        for (size_t i = 0; i < t.n; i++)
-            order[i] = i;
-        for (size_t i = 1; i < t.n; i++) {
-            size_t cur = order[i];
-            size_t j = i;
-
-            while (j > 0 && t.m[order[j - 1]].lead + t.m[order[j - 1]].co <
-                                t.m[cur].lead + t.m[cur].co) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = cur;
+        rc = team_order(order, &t, ties, n_drawn);
+        if (rc < 0) {
+            free(order);
+            goto out;
         }
         for (size_t oi = 0; oi < t.n; oi++) {
             size_t i = order[oi];
@@ -847,9 +1075,11 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
                 k_dep++;
             } else {
                 size_t row = k_mem / 6;
-                size_t col = k_mem % 6;
+                size_t col = row % 2 == 0 ? k_mem % 6 : 5 - k_mem % 6;
                 size_t in_row = n_mem - row * 6 < 6 ? n_mem - row * 6 : 6;
 
+                if (row % 2 == 1)
+                    col = in_row - 1 - k_mem % 6;
                 x = 2.5 * dx + ((double)col - ((double)in_row - 1) / 2.0) * dx;
                 y = -2.6 * dy - (double)row * dy;
                 k_mem++;
@@ -870,32 +1100,31 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
         set(legend, "style", "filled");
         set(legend, "fillcolor", "#ffffff");
         set(legend, "fontsize", "10");
-        set(legend, "label",
-            "图例\\l"
-            "黄色：召集人　橙色：副召集人单位　灰色：成员单位\\l"
-            "红色双框：专班办公室所在单位\\l"
-            "牵头 / 配合：本方案（专班所属附件）中牵头、配合的任务数\\l"
-            "灰线：两单位在本方案中共同承担的任务，线越粗任务越多（最多显示 60 条）\\l");
+        fg_str_clear(&buf);
+        FG_TRY(fg_str_append(&buf, team_legend, strlen(team_legend)));
+        {
+            char line[256];
+
+            if (n_drawn == n_ties)
+                snprintf(line, sizeof line,
+                         "灰线：两单位在本方案中共同承担的任务，线越粗任务越多（%zu 对，全部画出）\\l",
+                         n_ties);
+            else
+                snprintf(line, sizeof line,
+                         "灰线：两单位在本方案中共同承担至少 %zu 项任务，线越粗任务越多"
+                         "（%zu 对中画出 %zu 对）\\l",
+                         min_w, n_ties, n_drawn);
+            FG_TRY(fg_str_append(&buf, line, strlen(line)));
+        }
+        set(legend, "label", buf.ptr);
         snprintf(pos, sizeof pos, "%.2f,%.2f!", 2.5 * dx, y);
         set(legend, "pos", pos);
     }
-    /* Ties between units, strongest first, at most 60 so the map stays legible. */
-    ties = malloc((t.n * t.n / 2 + 1) * sizeof *ties);
-    FG_CHECK_ALLOC(ties);
-    for (size_t a = 0; a < t.n; a++)
-        for (size_t b = a + 1; b < t.n; b++)
-            if (t.ties[a * t.n + b] > 0) {
-                ties[n_ties].a = a;
-                ties[n_ties].b = b;
-                ties[n_ties].w = t.ties[a * t.n + b];
-                n_ties++;
-            }
-    qsort(ties, n_ties, sizeof *ties, cmp_tie);
-    for (size_t k = 0; k < n_ties && k < 60; k++) {
+    for (size_t k = 0; k < n_drawn; k++) {
         Agedge_t *e = agedge(v.g, nodes[ties[k].a], nodes[ties[k].b], NULL, 1);
         char tip[64];
 
-        set(e, "color", "#64748b80");
+        set(e, "color", "#64748b99");
         setf(e, "penwidth", "%.2f", 0.6 + 1.2 * log2(1.0 + (double)ties[k].w));
         snprintf(tip, sizeof tip, "%zu 项共同任务", ties[k].w);
         set(e, "tooltip", tip);
@@ -1043,68 +1272,225 @@ out:
 
 /* ---- the whole network ---- */
 
+/* Community colours: a light fill and a dark line of the same hue. */
+static const char *const comm_fill[] = {"#fca5a5", "#93c5fd", "#86efac", "#fde68a",
+                                        "#c4b5fd", "#f9a8d4", "#67e8f9", "#fdba74",
+                                        "#bef264", "#a5b4fc", "#d6d3d1", "#5eead4"};
+static const char *const comm_line[] = {"#b91c1c", "#1d4ed8", "#15803d", "#a16207",
+                                        "#6d28d9", "#be185d", "#0e7490", "#c2410c",
+                                        "#4d7c0f", "#4338ca", "#57534e", "#0f766e"};
+#define N_COMM_COLOURS (sizeof comm_fill / sizeof comm_fill[0])
+
+/* What the network map and the matrix are drawn from. */
+typedef struct net_data {
+    fg_community *com;
+    size_t n_com;
+    fg_centrality_row *cen;
+    size_t n_cen;
+    fg_load_row *load;
+    size_t n_load;
+    fg_pair *pairs;
+    size_t n_pairs;
+    size_t *comm_of;     /* community of each agency */
+    size_t *lead_of;     /* tasks it leads */
+    size_t *total_of;    /* tasks it is on */
+    double *strength_of; /* shared tasks summed over its ties */
+    bool *keep;          /* drawn: among the top agencies by strength (all when top is 0) */
+    size_t n_kept;
+} net_data;
+
+static void net_free(net_data *d)
+{
+    fg_communities_free(d->com, d->n_com);
+    free(d->cen);
+    free(d->load);
+    free(d->pairs);
+    free(d->comm_of);
+    free(d->lead_of);
+    free(d->total_of);
+    free(d->strength_of);
+    free(d->keep);
+    memset(d, 0, sizeof *d);
+}
+
+static int net_load(net_data *d, const fg_graph *g, size_t top)
+{
+    size_t n_ag = fg_graph_n_agencies(g);
+    fg_balance bal;
+    int rc = FG_OK;
+
+    memset(d, 0, sizeof *d);
+    FG_TRY(fg_analysis_communities(&d->com, &d->n_com, NULL, g, 42));
+    FG_TRY(fg_analysis_centrality_some(&d->cen, &d->n_cen, g, FG_MEASURE_DEGREE));
+    FG_TRY(fg_analysis_load(&d->load, &d->n_load, &bal, g));
+    FG_TRY(fg_analysis_pairs(&d->pairs, &d->n_pairs, g));
+    d->comm_of = calloc(n_ag + 1, sizeof *d->comm_of);
+    d->lead_of = calloc(n_ag + 1, sizeof *d->lead_of);
+    d->total_of = calloc(n_ag + 1, sizeof *d->total_of);
+    d->strength_of = calloc(n_ag + 1, sizeof *d->strength_of);
+    d->keep = calloc(n_ag + 1, sizeof *d->keep);
+    FG_CHECK_ALLOC(d->comm_of);
+    FG_CHECK_ALLOC(d->lead_of);
+    FG_CHECK_ALLOC(d->total_of);
+    FG_CHECK_ALLOC(d->strength_of);
+    FG_CHECK_ALLOC(d->keep);
+    for (size_t c = 0; c < d->n_com; c++)
+        for (size_t k = 0; k < d->com[c].n_members; k++)
+            d->comm_of[d->com[c].members[k]] = c;
+    for (size_t i = 0; i < d->n_load; i++) {
+        d->lead_of[d->load[i].agency] = d->load[i].lead;
+        d->total_of[d->load[i].agency] = d->load[i].total;
+    }
+    for (size_t i = 0; i < d->n_cen; i++)
+        d->strength_of[d->cen[i].agency] = d->cen[i].strength;
+    /* Keep the top agencies by strength (ties by name order), or all. */
+    for (size_t round = 0; d->n_kept < (top ? top : n_ag) && round < n_ag; round++) {
+        double best = -1;
+        size_t bi = SIZE_MAX;
+
+        for (size_t a = 0; a < d->n_cen; a++)
+            if (!d->keep[d->cen[a].agency] && d->cen[a].strength > best) {
+                best = d->cen[a].strength;
+                bi = d->cen[a].agency;
+            }
+        if (bi == SIZE_MAX)
+            break;
+        d->keep[bi] = true;
+        d->n_kept++;
+    }
+out:
+    if (rc < 0)
+        net_free(d);
+    return rc;
+}
+
+/* Append text escaped for XML and for Graphviz's HTML-like labels. */
+static int append_xml(fg_str *s, const char *text)
+{
+    int rc = FG_OK;
+
+    for (const char *p = text; *p; p++) {
+        switch (*p) {
+        case '&':
+            FG_TRY(fg_str_append(s, "&amp;", 5));
+            break;
+        case '<':
+            FG_TRY(fg_str_append(s, "&lt;", 4));
+            break;
+        case '>':
+            FG_TRY(fg_str_append(s, "&gt;", 4));
+            break;
+        case '"':
+            FG_TRY(fg_str_append(s, "&quot;", 6));
+            break;
+        case '\'':
+            FG_TRY(fg_str_append(s, "&#39;", 5));
+            break;
+        default:
+            if ((unsigned char)*p < 0x20)
+                FG_TRY(fg_str_appendc(s, ' '));
+            else
+                FG_TRY(fg_str_appendc(s, *p));
+        }
+    }
+out:
+    return rc;
+}
+
+static int appendf(fg_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int appendf(fg_str *s, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return fg_error_set(FG_EINVAL, "render: cannot format text");
+    return fg_str_append(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* The community's name on maps: its central agency. */
+static const char *comm_name(const fg_graph *g, const net_data *d, size_t c)
+{
+    return fg_graph_agency(g, d->com[c].central);
+}
+
+/* Diameter (inches) of an agency's circle: area proportional to its lead count; an agency
+ * that leads nothing is a small hollow dot. */
+static double lead_width(size_t leads, double k)
+{
+    return leads == 0 ? 0.12 : k * sqrt((double)leads);
+}
+
 int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
                       const fg_render_opts *opts)
 {
-    static const char *const palette[] = {"#fca5a5", "#93c5fd", "#86efac", "#fde68a",
-                                          "#c4b5fd", "#f9a8d4", "#67e8f9", "#fdba74",
-                                          "#bef264", "#a5b4fc", "#fcd34d", "#d8b4fe"};
-    fg_community *com = NULL;
-    size_t n_com = 0;
-    fg_centrality_row *cen = NULL;
-    size_t n_cen = 0;
-    fg_load_row *load = NULL;
-    size_t n_load = 0;
-    fg_balance bal;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
+    net_data d;
+    bool has_d = false;
     size_t n_ag = fg_graph_n_agencies(g);
-    size_t *comm_of = NULL;
-    size_t *lead_of = NULL;
-    bool *keep = NULL;
+    fg_pair *sub = NULL;
+    size_t n_sub = 0;
+    unsigned char *drawn = NULL;
+    fg_backbone_info bb = {0, 0, 0};
+    double alpha = opts && opts->alpha > 0 ? opts->alpha : 0.05;
+    bool all_edges = opts && opts->all_edges;
+    size_t *comm_drawn = NULL;
     Agnode_t **nodes = NULL;
+    size_t max_lead = 0;
+    size_t max_lead_at = SIZE_MAX;
+    size_t max_w = 1;
+    size_t n_zero = 0;
+    double k;
     gv v;
     bool has_gv = false;
     fg_str lab = FG_STR_INIT;
+    fg_str html = FG_STR_INIT;
     int rc = FG_OK;
 
     *out = NULL;
-    FG_TRY(fg_analysis_communities(&com, &n_com, NULL, g, 42));
-    FG_TRY(fg_analysis_centrality_some(&cen, &n_cen, g, FG_MEASURE_DEGREE));
-    FG_TRY(fg_analysis_load(&load, &n_load, &bal, g));
-    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
-    comm_of = calloc(n_ag + 1, sizeof *comm_of);
-    lead_of = calloc(n_ag + 1, sizeof *lead_of);
-    keep = calloc(n_ag + 1, sizeof *keep);
+    if (!(alpha > 0 && alpha <= 1))
+        return fg_error_set(FG_EINVAL, "render network: alpha must be in (0, 1], not %g", alpha);
+    FG_TRY(net_load(&d, g, top));
+    has_d = true;
     nodes = calloc(n_ag + 1, sizeof *nodes);
-    FG_CHECK_ALLOC(comm_of);
-    FG_CHECK_ALLOC(lead_of);
-    FG_CHECK_ALLOC(keep);
+    comm_drawn = calloc(d.n_com + 1, sizeof *comm_drawn);
+    sub = malloc((d.n_pairs + 1) * sizeof *sub);
+    drawn = malloc(d.n_pairs + 1);
     FG_CHECK_ALLOC(nodes);
-    for (size_t c = 0; c < n_com; c++)
-        for (size_t k = 0; k < com[c].n_members; k++)
-            comm_of[com[c].members[k]] = c;
-    for (size_t i = 0; i < n_load; i++)
-        lead_of[load[i].agency] = load[i].lead;
-    /* Keep the top agencies by strength (ties by name order), or all. */
-    {
-        size_t kept = 0;
-
-        for (size_t round = 0; kept < (top ? top : n_ag) && round < n_ag; round++) {
-            double best = -1;
-            size_t bi = SIZE_MAX;
-
-            for (size_t a = 0; a < n_cen; a++)
-                if (!keep[cen[a].agency] && cen[a].strength > best) {
-                    best = cen[a].strength;
-                    bi = cen[a].agency;
-                }
-            if (bi == SIZE_MAX)
-                break;
-            keep[bi] = true;
-            kept++;
-        }
+    FG_CHECK_ALLOC(comm_drawn);
+    FG_CHECK_ALLOC(sub);
+    FG_CHECK_ALLOC(drawn);
+    /* The ties among the drawn agencies, then their backbone. */
+    for (size_t i = 0; i < d.n_pairs; i++)
+        if (d.pairs[i].shared >= (min_weight ? min_weight : 1) && d.keep[d.pairs[i].a] &&
+            d.keep[d.pairs[i].b])
+            sub[n_sub++] = d.pairs[i];
+    if (all_edges) {
+        memset(drawn, 1, n_sub + 1);
+        bb.n_kept = n_sub;
+        bb.weight_share = 1;
+    } else {
+        FG_TRY(fg_analysis_backbone(drawn, &bb, sub, n_sub, n_ag, alpha, FG_BACKBONE_STRONGEST));
     }
+    for (size_t a = 0; a < n_ag; a++) {
+        if (!d.keep[a])
+            continue;
+        comm_drawn[d.comm_of[a]]++;
+        if (max_lead_at == SIZE_MAX || d.lead_of[a] > max_lead) {
+            max_lead = d.lead_of[a];
+            max_lead_at = a;
+        }
+        n_zero += d.lead_of[a] == 0;
+    }
+    for (size_t i = 0; i < n_sub; i++)
+        if (drawn[i] && sub[i].shared > max_w)
+            max_w = sub[i].shared;
+    k = max_lead > 0 ? 1.1 / sqrt((double)max_lead) : 0.3;
+
     FG_TRY(gv_begin(&v, r, "network", false, opts));
     has_gv = true;
     set(v.g, "overlap", "prism");
@@ -1112,45 +1498,425 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     set(v.g, "start", "42");
     set(v.g, "outputorder", "edgesfirst");
     set(v.g, "labelloc", "t");
-    set(v.g, "fontsize", "20");
-    set(v.g, "label", "机构协作网络（颜色：协作社群；节点大小：牵头任务数；线宽：共同任务数）");
-    agattr(v.g, AGNODE, (char *)"shape", (char *)"ellipse");
+    set(v.g, "labeljust", "l");
+    set(v.g, "fontsize", "11");
+    set(v.g, "bgcolor", "white");
+    set(v.g, "K", "0.9");
+    set(v.g, "sep", "+12");
+    agattr(v.g, AGNODE, (char *)"shape", (char *)"circle");
+    /* The circle's size is fixed by the lead count; the name is set over it in a fixed font
+     * and overlap removal keeps names apart. (Graphviz 2.43's fdp, which draws clusters,
+     * lays them out differently from run to run, so communities are gathered by springs.) */
+    agattr(v.g, AGNODE, (char *)"fixedsize", (char *)"shape");
     agattr(v.g, AGNODE, (char *)"style", (char *)"filled");
-    agattr(v.g, AGNODE, (char *)"fillcolor", (char *)"#e2e8f0");
-    agattr(v.g, AGNODE, (char *)"color", (char *)"#475569");
-    for (size_t a = 0; a < n_ag; a++) {
-        if (!keep[a])
-            continue;
-        FG_TRY(label(&lab, fg_graph_agency(g, a), 8, NULL));
-        nodes[a] = add_node(&v, fg_graph_agency(g, a), lab.ptr);
-        set(nodes[a], "fillcolor", palette[comm_of[a] % (sizeof palette / sizeof palette[0])]);
-        setf(nodes[a], "fontsize", "%.1f", 9.0 + 2.0 * sqrt((double)lead_of[a]));
-    }
-    for (size_t i = 0; i < n_pairs; i++) {
-        Agedge_t *e;
+    agattr(v.g, AGNODE, (char *)"label", (char *)"");
+    agattr(v.g, AGNODE, (char *)"fontsize", (char *)"10");
+    agattr(v.g, AGNODE, (char *)"penwidth", (char *)"1.2");
 
-        if (pairs[i].shared < (min_weight ? min_weight : 1) || !keep[pairs[i].a] ||
-            !keep[pairs[i].b])
+    /* The legend, under the title: communities, circle size, line width, the backbone. */
+    FG_TRY(appendf(&html, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\">"
+                          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\">"
+                          "机构协作网络（%zu 个单位）</FONT></TD></TR>"
+                          "<TR><TD ALIGN=\"LEFT\"><B>图例</B>"
+                          "　颜色：协作社群（Leiden 算法）；彩色大字为社群名，即社群中联系最强的单位</TD></TR>",
+                   d.n_kept));
+    {
+        /* The community key: a grid of four entries to a row, inside the one-column legend. */
+        size_t col = 0;
+
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"2\">"));
+        for (size_t c = 0; c < d.n_com; c++) {
+            if (comm_drawn[c] == 0)
+                continue;
+            if (col % 4 == 0)
+                FG_TRY(appendf(&html, "<TR>"));
+            FG_TRY(appendf(&html, "<TD BGCOLOR=\"%s\" WIDTH=\"16\" HEIGHT=\"12\" "
+                                  "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">",
+                           comm_fill[c % N_COMM_COLOURS]));
+            FG_TRY(append_xml(&html, comm_name(g, &d, c)));
+            FG_TRY(appendf(&html, "（%zu 个单位）　</TD>", comm_drawn[c]));
+            if (col % 4 == 3)
+                FG_TRY(appendf(&html, "</TR>"));
+            col++;
+        }
+        if (col % 4 != 0)
+            FG_TRY(appendf(&html, "</TR>"));
+        if (n_zero > 0)
+            FG_TRY(appendf(&html, "<TR><TD BGCOLOR=\"#ffffff\" BORDER=\"1\" WIDTH=\"12\" "
+                                  "HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\" "
+                                  "COLSPAN=\"7\">白色小点：不牵头任何任务的单位（%zu 个），"
+                                  "圈线颜色为其社群</TD></TR>",
+                           n_zero));
+        if (col == 0 && n_zero == 0)
+            FG_TRY(appendf(&html, "<TR><TD></TD></TR>"));
+        FG_TRY(appendf(&html, "</TABLE></TD></TR>"));
+    }
+    FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">圆面积：牵头任务数（面积与之成正比；"
+                          "最大的圆 = "));
+    if (max_lead_at != SIZE_MAX)
+        FG_TRY(append_xml(&html, fg_graph_agency(g, max_lead_at)));
+    FG_TRY(appendf(&html, " %zu 项）</TD></TR>", max_lead));
+    FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">线宽：两单位共同承担的任务数"
+                          "（最细 1 项，最粗 %zu 项）；社群内的线用社群的颜色，社群之间为灰色</TD></TR>",
+                   max_w));
+    if (all_edges)
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">画出全部 %zu 条联系</TD></TR>",
+                       n_sub));
+    else
+        FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">只画骨干：差异过滤"
+                              "（Serrano 等 2009），α = %g，对至少一方显著的联系，另加每个单位最强的一条；"
+                              "%zu 条联系中画出 %zu 条，占共同任务权重的 %.0f%%"
+                              "（render network --all-edges 画出全部）</TD></TR>",
+                       alpha, n_sub, bb.n_kept, 100.0 * bb.weight_share));
+    FG_TRY(appendf(&html, "</TABLE>"));
+    {
+        /* agstrdup_html marks the string as an HTML-like label. */
+        char *h = agstrdup_html(v.g, html.ptr);
+
+        if (h == NULL) {
+            rc = fg_error_set(FG_ENOMEM, "out of memory");
+            goto out;
+        }
+        agsafeset(v.g, (char *)"label", h, (char *)"");
+        agstrfree(v.g, h);
+    }
+
+    for (size_t a = 0; a < n_ag; a++) {
+        size_t c = d.comm_of[a];
+        char tip[256];
+
+        if (!d.keep[a])
             continue;
-        e = agedge(v.g, nodes[pairs[i].a], nodes[pairs[i].b], NULL, 1);
-        set(e, "color", "#94a3b880");
-        setf(e, "penwidth", "%.2f", 0.4 + 0.9 * log2(1.0 + (double)pairs[i].shared));
+        FG_TRY(label(&lab, fg_graph_agency(g, a), 10, NULL));
+        nodes[a] = agnode(v.g, (char *)fg_graph_agency(g, a), 1);
+        if (nodes[a] == NULL) {
+            rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a node");
+            goto out;
+        }
+        set(nodes[a], "label", lab.ptr);
+        setf(nodes[a], "width", "%.3f", lead_width(d.lead_of[a], k));
+        set(nodes[a], "fillcolor", d.lead_of[a] ? comm_fill[c % N_COMM_COLOURS] : "#ffffff");
+        set(nodes[a], "color", comm_line[c % N_COMM_COLOURS]);
+        snprintf(tip, sizeof tip, "牵头 %zu 项，参与 %zu 项", d.lead_of[a], d.total_of[a]);
+        set(nodes[a], "tooltip", tip);
+    }
+    for (size_t i = 0; i < n_sub; i++) {
+        Agedge_t *e;
+        char colour[16];
+        char tip[64];
+        bool inside = d.comm_of[sub[i].a] == d.comm_of[sub[i].b];
+
+        if (!drawn[i])
+            continue;
+        e = agedge(v.g, nodes[sub[i].a], nodes[sub[i].b], NULL, 1);
+        snprintf(colour, sizeof colour, "%sb0",
+                 inside ? comm_line[d.comm_of[sub[i].a] % N_COMM_COLOURS] : "#64748b");
+        set(e, "color", colour);
+        set(e, "len", inside ? "1.6" : "4.5");
+        setf(e, "penwidth", "%.2f", 0.5 + 3.5 * sqrt((double)sub[i].shared / (double)max_w));
+        snprintf(tip, sizeof tip, "%zu 项共同任务", sub[i].shared);
+        set(e, "tooltip", tip);
+    }
+    /*
+     * Blocks, not a ball: each community gets a title node (its central agency's name in its
+     * colour) tied by invisible short springs to every drawn member, so that neato gathers
+     * a community around its title; ties between communities are long springs.
+     */
+    for (size_t c = 0; c < d.n_com; c++) {
+        char tname[64];
+        Agnode_t *t;
+
+        if (comm_drawn[c] == 0 || comm_drawn[c] < 2)
+            continue;
+        snprintf(tname, sizeof tname, "legend-community-%zu", c);
+        t = agnode(v.g, tname, 1);
+        if (t == NULL) {
+            rc = fg_error_set(FG_ERENDER, "graphviz: cannot add a node");
+            goto out;
+        }
+        FG_TRY(label(&lab, comm_name(g, &d, c), 40, NULL));
+        set(t, "label", lab.ptr);
+        set(t, "shape", "plaintext");
+        set(t, "style", "");
+        set(t, "fixedsize", "false");
+        set(t, "fontsize", "14");
+        set(t, "fontcolor", comm_line[c % N_COMM_COLOURS]);
+        for (size_t a = 0; a < n_ag; a++) {
+            Agedge_t *e;
+
+            if (!d.keep[a] || d.comm_of[a] != c)
+                continue;
+            e = agedge(v.g, t, nodes[a], NULL, 1);
+            set(e, "style", "invis");
+            setf(e, "len", "%.2f", 0.9 + lead_width(d.lead_of[a], k) / 2);
+        }
     }
     has_gv = false;
-    rc = gv_finish(out, &v, n_ag > 60 ? "sfdp" : "neato", opts, "network");
+    rc = gv_finish(out, &v, "neato", opts, "network");
 out:
     if (has_gv) {
         agclose(v.g);
         agseterrf(v.old_errf);
     }
-    fg_communities_free(com, n_com);
-    free(cen);
-    free(load);
-    free(pairs);
-    free(comm_of);
-    free(lead_of);
-    free(keep);
+    if (has_d)
+        net_free(&d);
+    free(sub);
+    free(drawn);
+    free(comm_drawn);
     free(nodes);
     fg_str_dispose(&lab);
+    fg_str_dispose(&html);
+    return rc;
+}
+
+/* ---- the coordination matrix ---- */
+
+/* The cell colour for w shared tasks of at most max_w: white to deep blue on a square-root
+ * scale, so that the many small counts stay distinguishable from none. */
+static void matrix_shade(char *out, size_t n, size_t w, size_t max_w)
+{
+    double t = w == 0 || max_w == 0 ? 0 : 0.12 + 0.88 * sqrt((double)w / (double)max_w);
+    int r = (int)lround(255 + t * (0x1e - 255));
+    int gr = (int)lround(255 + t * (0x3a - 255));
+    int b = (int)lround(255 + t * (0x8a - 255));
+
+    snprintf(out, n, "#%02x%02x%02x", r, gr, b);
+}
+
+int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_render_opts *opts)
+{
+    const char *font = opts && opts->font ? opts->font : DEFAULT_FONT;
+    net_data d;
+    bool has_d = false;
+    size_t n_ag = fg_graph_n_agencies(g);
+    size_t *order = NULL;     /* position → agency */
+    size_t *pos_of = NULL;    /* agency → position, SIZE_MAX when not shown */
+    size_t *w = NULL;         /* n × n shared tasks */
+    size_t n = 0;
+    size_t max_w = 0;
+    size_t longest = 0;
+    fg_str s = FG_STR_INIT;
+    fg_map *m = NULL;
+    const double cell = 16;
+    double label_w;
+    double left;
+    double top_y;
+    double width;
+    double height;
+    int rc = FG_OK;
+
+    *out = NULL;
+    if (opts && opts->format != FG_RENDER_SVG)
+        return fg_error_set(FG_EINVAL, "render matrix: only SVG is written (--format svg)");
+    FG_TRY(net_load(&d, g, top));
+    has_d = true;
+    order = malloc((n_ag + 1) * sizeof *order);
+    pos_of = malloc((n_ag + 1) * sizeof *pos_of);
+    FG_CHECK_ALLOC(order);
+    FG_CHECK_ALLOC(pos_of);
+    for (size_t a = 0; a < n_ag; a++)
+        pos_of[a] = SIZE_MAX;
+    /* Communities largest first; inside each, by strength (as fg_community lists them). */
+    for (size_t c = 0; c < d.n_com; c++)
+        for (size_t k = 0; k < d.com[c].n_members; k++) {
+            size_t a = d.com[c].members[k];
+
+            if (!d.keep[a])
+                continue;
+            pos_of[a] = n;
+            order[n++] = a;
+        }
+    w = calloc(n * n + 1, sizeof *w);
+    FG_CHECK_ALLOC(w);
+    for (size_t i = 0; i < d.n_pairs; i++) {
+        size_t pa = pos_of[d.pairs[i].a];
+        size_t pb = pos_of[d.pairs[i].b];
+
+        if (pa == SIZE_MAX || pb == SIZE_MAX)
+            continue;
+        w[pa * n + pb] = d.pairs[i].shared;
+        w[pb * n + pa] = d.pairs[i].shared;
+        if (d.pairs[i].shared > max_w)
+            max_w = d.pairs[i].shared;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t cps = 0;
+
+        for (const char *q = fg_graph_agency(g, order[i]); *q; q++)
+            cps += ((unsigned char)*q & 0xc0) != 0x80;
+        if (cps > longest)
+            longest = cps;
+    }
+    label_w = 16 + 12.0 * (double)(longest < 24 ? longest : 24);
+    left = 20 + label_w;
+    width = left + (double)n * cell + 40;
+    if (width < 760)
+        width = 760;
+    /* The community key wraps like the loop that writes it below. */
+    {
+        double x = 230;
+        double y = 100;
+
+        for (size_t c = 0; c < d.n_com; c++) {
+            size_t shown = 0;
+
+            for (size_t k = 0; k < d.com[c].n_members; k++)
+                shown += d.keep[d.com[c].members[k]];
+            if (shown == 0)
+                continue;
+            if (x > width - 220) {
+                x = 230;
+                y += 20;
+            }
+            x += 200;
+        }
+        top_y = y + 30 + label_w;
+    }
+    height = top_y + (double)n * cell + 40;
+
+    FG_TRY(appendf(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
+                       "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
+                   width, height, width, height));
+    FG_TRY(append_xml(&s, font));
+    FG_TRY(appendf(&s, "\" font-size=\"11\">\n<title>机构协作矩阵</title>\n"
+                       "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",
+                   width, height));
+    /* Title and legend. */
+    FG_TRY(appendf(&s, "<text x=\"20\" y=\"30\" font-size=\"20\">机构协作矩阵（%zu 个单位）</text>\n"
+                       "<g class=\"legend\">\n"
+                       "<text x=\"20\" y=\"54\"><tspan font-weight=\"bold\">图例</tspan>"
+                       "　格子：两单位共同承担的任务数（颜色越深越多，数字为任务数）；"
+                       "对角线：该单位参与的任务数；行与列按协作社群排列，社群内按联系强度</text>\n",
+                   n));
+    {
+        size_t steps[5] = {1, 0, 0, 0, max_w};
+        double x = 20;
+
+        steps[1] = max_w / 8 > 1 ? max_w / 8 : 2;
+        steps[2] = max_w / 4 > steps[1] ? max_w / 4 : steps[1] + 1;
+        steps[3] = max_w / 2 > steps[2] ? max_w / 2 : steps[2] + 1;
+        FG_TRY(appendf(&s, "<text x=\"%.0f\" y=\"78\">共同任务：</text>\n", x));
+        x += 70;
+        for (int i = 0; i < 5 && max_w > 0; i++) {
+            char colour[16];
+
+            if (steps[i] > max_w || (i > 0 && steps[i] <= steps[i - 1]))
+                continue;
+            matrix_shade(colour, sizeof colour, steps[i], max_w);
+            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"67\" width=\"14\" height=\"14\" fill=\"%s\" "
+                               "stroke=\"#cbd5e1\"/><text x=\"%.0f\" y=\"78\">%zu</text>\n",
+                           x, colour, x + 18, steps[i]));
+            x += 60;
+        }
+    }
+    {
+        double x = 20;
+        double y = 100;
+
+        FG_TRY(appendf(&s, "<text x=\"20\" y=\"%.0f\">协作社群（以联系最强的单位命名）：</text>\n", y));
+        x = 230;
+        for (size_t c = 0; c < d.n_com; c++) {
+            size_t shown = 0;
+
+            for (size_t k = 0; k < d.com[c].n_members; k++)
+                shown += d.keep[d.com[c].members[k]];
+            if (shown == 0)
+                continue;
+            if (x > width - 220) {
+                x = 230;
+                y += 20;
+            }
+            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%s\" "
+                               "stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
+                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
+                           comm_line[c % N_COMM_COLOURS], x + 18, y));
+            FG_TRY(append_xml(&s, comm_name(g, &d, c)));
+            FG_TRY(appendf(&s, "（%zu）</text>\n", shown));
+            x += 200;
+        }
+        FG_TRY(appendf(&s, "</g>\n"));
+    }
+    /* Row and column labels, with the community's colour band beside them. */
+    for (size_t i = 0; i < n; i++) {
+        size_t c = d.comm_of[order[i]];
+        double y = top_y + (double)i * cell;
+        double x = left + (double)i * cell;
+
+        FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"%.0f\" fill=\"%s\"/>"
+                           "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                       left - 8, y, cell, comm_fill[c % N_COMM_COLOURS], left - 11,
+                       y + cell - 4));
+        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(appendf(&s, "</text>\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"6\" "
+                           "fill=\"%s\"/><text transform=\"translate(%.1f,%.1f) rotate(-90)\">",
+                       x, top_y - 8, cell, comm_fill[c % N_COMM_COLOURS], x + cell - 4,
+                       top_y - 11));
+        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(appendf(&s, "</text>\n"));
+    }
+    /* The cells. */
+    FG_TRY(appendf(&s, "<g class=\"cells\" font-size=\"8\" text-anchor=\"middle\">\n"));
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            size_t v = i == j ? d.total_of[order[i]] : w[i * n + j];
+            double x = left + (double)j * cell;
+            double y = top_y + (double)i * cell;
+            char colour[16];
+
+            if (v == 0)
+                continue;
+            if (i == j)
+                snprintf(colour, sizeof colour, "#e2e8f0");
+            else
+                matrix_shade(colour, sizeof colour, v, max_w);
+            FG_TRY(appendf(&s, "<g><title>"));
+            FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+            if (i == j) {
+                FG_TRY(appendf(&s, "：参与 %zu 项任务</title>", v));
+            } else {
+                FG_TRY(appendf(&s, " – "));
+                FG_TRY(append_xml(&s, fg_graph_agency(g, order[j])));
+                FG_TRY(appendf(&s, "：%zu 项共同任务</title>", v));
+            }
+            FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                               "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%zu</text></g>\n",
+                           x, y, cell, cell, colour, x + cell / 2, y + cell - 5,
+                           i != j && v * 4 > max_w ? "#ffffff" : "#334155", v));
+        }
+    FG_TRY(appendf(&s, "</g>\n"));
+    /* Grid frame and the community blocks. */
+    FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
+                       "stroke=\"#94a3b8\"/>\n",
+                   left, top_y, (double)n * cell, (double)n * cell));
+    for (size_t i = 0; i < n;) {
+        size_t c = d.comm_of[order[i]];
+        size_t j = i;
+
+        while (j < n && d.comm_of[order[j]] == c)
+            j++;
+        FG_TRY(appendf(&s, "<rect class=\"block\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" "
+                           "height=\"%.0f\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                       left + (double)i * cell, top_y + (double)i * cell, (double)(j - i) * cell,
+                       (double)(j - i) * cell, comm_line[c % N_COMM_COLOURS]));
+        i = j;
+    }
+    FG_TRY(appendf(&s, "</svg>\n"));
+    m = calloc(1, sizeof *m);
+    FG_CHECK_ALLOC(m);
+    m->len = s.len;
+    m->data = fg_str_steal(&s);
+    FG_CHECK_ALLOC(m->data);
+    FG_TRY(fg_render_safe_name(&m->name, "matrix"));
+    *out = m;
+    m = NULL;
+out:
+    if (has_d)
+        net_free(&d);
+    fg_map_free(m);
+    free(order);
+    free(pos_of);
+    free(w);
+    fg_str_dispose(&s);
     return rc;
 }

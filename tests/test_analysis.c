@@ -688,6 +688,48 @@ static void test_analysis__shared_tasks_with_roles(void **state)
     assert_string_equal(fmt_shared(s, n), "t0 co/lead");
 }
 
+/*
+ * The disparity filter on a hand-computed example (agencies 0..4, weights in brackets):
+ *   0-1 [10], 0-2 [1], 0-3 [1], 1-2 [1], 3-4 [1], 1-3 [2]
+ * agency 0: k 3, s 12: 0-1 (1 - 10/12)^2 = 0.0278, 0-2 and 0-3 (11/12)^2 = 0.840
+ * agency 1: k 3, s 13: 0-1 (3/13)^2 = 0.0533, 1-2 (12/13)^2 = 0.852, 1-3 (11/13)^2 = 0.716
+ * agency 2: k 2, s 2: 0-2 and 1-2 0.5
+ * agency 3: k 3, s 4: 0-3 and 3-4 (3/4)^2 = 0.5625, 1-3 (1/2)^2 = 0.25
+ * agency 4: k 1: 3-4 kept whatever its alpha.
+ * α 0.05 keeps 0-1 (significant for 0) and 3-4 (a leaf's): 11 of 16; α 0.3 adds 1-3;
+ * keeping each agency's strongest tie adds 0-2 (agency 2's first strongest) and 1-3 (3's).
+ */
+static void test_analysis__backbone_disparity_filter(void **state)
+{
+    const fg_pair pairs[] = {{0, 1, 10}, {0, 2, 1}, {0, 3, 1}, {1, 2, 1}, {3, 4, 1}, {1, 3, 2}};
+    unsigned char keep[6];
+    fg_backbone_info info;
+
+    (void)state;
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 5, 0.05, 0), FG_OK);
+    assert_memory_equal(keep, ((unsigned char[]){1, 0, 0, 0, 1, 0}), 6);
+    assert_int_equal(info.n_kept, 2);
+    assert_true(fabs(info.weight_share - 11.0 / 16.0) < 1e-12);
+    assert_true(info.alpha == 0.05);
+    /* 0.0533 is not below 0.05 for agency 1, but 0-1 is kept through agency 0 anyway. */
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 5, 0.3, 0), FG_OK);
+    assert_memory_equal(keep, ((unsigned char[]){1, 0, 0, 0, 1, 1}), 6);
+    assert_true(fabs(info.weight_share - 13.0 / 16.0) < 1e-12);
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 5, 0.05, FG_BACKBONE_STRONGEST),
+                     FG_OK);
+    assert_memory_equal(keep, ((unsigned char[]){1, 1, 0, 0, 1, 1}), 6);
+    assert_int_equal(info.n_kept, 4);
+    assert_true(fabs(info.weight_share - 14.0 / 16.0) < 1e-12);
+    /* α 1 keeps every tie whose alpha is below 1, i.e. all but none here: 0.852 < 1. */
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 5, 1.0, 0), FG_OK);
+    assert_int_equal(info.n_kept, 6);
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 5, 0, 0), FG_EINVAL);
+    assert_string_equal(fg_error_last()->message, "backbone: alpha must be in (0, 1], not 0");
+    assert_int_equal(fg_analysis_backbone(keep, &info, pairs, 6, 4, 0.05, 0), FG_EINVAL);
+    assert_string_equal(fg_error_last()->message,
+                        "backbone: tie 4 joins agencies 3 and 4 of 4");
+}
+
 static void test_analysis__pairs_strongest_first_then_names(void **state)
 {
     fg_pair *p = NULL;
@@ -966,6 +1008,7 @@ int main(void)
         T(test_analysis__partners_by_role),
         T(test_analysis__shared_tasks_with_roles),
         T(test_analysis__pairs_strongest_first_then_names),
+        T(test_analysis__backbone_disparity_filter),
         T(test_analysis__filter_roles),
         T(test_analysis__filter_documents),
         T(test_analysis__filter_year),

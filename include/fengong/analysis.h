@@ -222,6 +222,37 @@ typedef struct fg_pair {
 /** Every tied pair, strongest first (then by names). rows: malloc'd, free(). */
 int fg_analysis_pairs(fg_pair **rows, size_t *n, const fg_graph *g);
 
+/** What fg_analysis_backbone() kept. */
+typedef struct fg_backbone_info {
+    double alpha;          /* the significance level used */
+    size_t n_kept;         /* ties kept */
+    double weight_share;   /* kept weight / total weight, 0 when there is none */
+} fg_backbone_info;
+
+/** fg_analysis_backbone() flags. */
+enum {
+    FG_BACKBONE_STRONGEST = 1u << 0   /* every agency keeps its strongest tie as well */
+};
+
+/**
+ * The backbone of a weighted tie list by the disparity filter (Serrano, Boguñá and
+ * Vespignani, PNAS 2009). For agency i with k ties of total weight s, a tie of weight w has
+ * alpha_ij = (1 - w/s)^(k-1): the chance that a tie at least that strong arises when i's
+ * weight is spread at random over its k ties. A tie is kept when alpha < alpha for at least
+ * one end; an agency with a single tie keeps it. With FG_BACKBONE_STRONGEST each agency
+ * also keeps its strongest tie (the first of the list among equals), so no drawn agency
+ * is left without one. Agencies are 0..n_agencies-1; degree and strength are counted over
+ * the given list only, so filter the list first to what will be drawn.
+ * @param keep      n_pairs flags filled by the call (caller's array): 1 kept, 0 dropped.
+ * @param info      receives α, the ties kept and the share of weight kept (may be NULL).
+ * @param pairs     the ties (shared = weight); 0-weight ties are never kept.
+ * @param alpha     significance level in (0, 1], e.g. 0.05.
+ * @return FG_OK, FG_EINVAL (alpha out of range, agency out of range) or FG_ENOMEM.
+ * Complexity: O(n_pairs + n_agencies).
+ */
+int fg_analysis_backbone(unsigned char *keep, fg_backbone_info *info, const fg_pair *pairs,
+                         size_t n_pairs, size_t n_agencies, double alpha, unsigned flags);
+
 /**
  * The shortest chain of shared tasks from X to Y (length = 1/shared tasks).
  * @param agencies  receives the n agencies of the chain, X first, Y last (malloc'd).

@@ -25,9 +25,12 @@ typedef struct fg_render_opts {
                             * work runs in a child process (fork) that is killed when time
                             * is up, and the call fails with FG_ERENDER and a message that
                             * says how to draw less. */
+    double alpha;          /* network map: significance level of the backbone (disparity
+                            * filter), in (0, 1]; 0 means the default 0.05 */
+    int all_edges;         /* network map: draw every tie, not the backbone */
 } fg_render_opts;
 
-#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0}
+#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0, 0.0, 0}
 
 /**
  * A Graphviz context for rendering, reused by every map. Create one per process and keep it:
@@ -56,8 +59,10 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
 /**
  * The map of one work team (工作专班): convenor at the top, deputies, members and the office
  * unit marked; ties between members weighted by the tasks of the team's own plan (its part
- * of the document) that they share; each unit's lead/co counts in that plan; a legend and a
- * title with the document's 文号 and date.
+ * of the document) that they share, drawn only from a threshold of shared tasks (at least 2,
+ * raised until at most half as many ties as units remain; the legend says it), with tied
+ * members seated side by side; each unit's lead/co counts in that plan; names broken only at
+ * natural places; a legend and a title with the document's 文号 and date.
  * @param out   receives a map (fg_map_free); NULL on failure.
  * @param doc   the document that defines the team, or NULL for the first one that does; when
  *              given, the file name also carries the document (team-<名称>-<doc>), so that
@@ -81,12 +86,35 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
                      const fg_render_opts *opts);
 
 /**
- * The whole agency projection: Leiden communities as colours, node size by lead count;
- * ties lighter than min_weight are left out, and only the top agencies by strength when
- * top > 0. Laid out with sfdp and overlap removal; deterministic.
+ * The whole agency projection as a backbone: only the top agencies by strength when top > 0,
+ * ties lighter than min_weight left out, then only the ties significant for at least one end
+ * by the disparity filter at opts->alpha (each agency keeping its strongest tie too; see
+ * fg_analysis_backbone()), unless opts->all_edges. Each Leiden community is drawn in its
+ * colour and gathered into a block by neato (short invisible springs to a title node with
+ * the community's name, its central agency; long springs between communities); a circle's
+ * area is proportional to the agency's lead count (fixed size, the name set over it in a
+ * fixed font); line width grows with shared tasks. The legend under the title keys each
+ * community, the circle sizes and line widths, and says α and the share of the weight
+ * drawn. Deterministic (fixed start seed).
+ * @return FG_OK, FG_EINVAL (alpha), FG_EGRAPH, FG_ERENDER (with opts->timeout: a message that
+ *         says how to draw less) or FG_ENOMEM.
  */
 int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
                       const fg_render_opts *opts);
+
+/**
+ * The coordination matrix: an agency × agency heatmap of shared tasks, for networks too
+ * dense for any drawing. Rows and columns are ordered by Leiden community (largest first),
+ * inside a community by strength; a cell's shade grows with the tasks the two share (the
+ * number is printed in it and in its tooltip); the diagonal shows the agency's own task
+ * count; community blocks are outlined and keyed in the legend. Written as SVG by hand
+ * (no Graphviz), with every name escaped; only the top agencies by strength when top > 0.
+ * @param out   receives the SVG (m->data, m->len; name "matrix"), freed with fg_map_free();
+ *              NULL on failure. The report embeds m->data as it is.
+ * @param opts  only the font is used; the format must be SVG (FG_EINVAL otherwise).
+ * @return FG_OK, FG_EINVAL, FG_EGRAPH or FG_ENOMEM.
+ */
+int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_render_opts *opts);
 
 /**
  * Make a name safe as a file name: no '/', '\\', control characters, leading dots or ".."

@@ -988,22 +988,26 @@ out:
 static const char render_usage[] =
     "usage: fengong render team NAME... | team --all | team --list\n"
     "       fengong render agency X [--depth 2]\n"
-    "       fengong render network [--min-weight N] [--top N]\n"
+    "       fengong render network [--min-weight N] [--top N] [--alpha A | --all-edges]\n"
+    "       fengong render matrix [--top N]\n"
     "       common: [--format svg|png|pdf|dot] [-o DIR] [--timeout S] [-j N] [filters]\n"
     "\n"
     "Draw coordination maps with Graphviz into DIR (default exports/): one map per work team\n"
     "(工作专班: convenor, deputies, members, office; ties weighted by the tasks of the team's own\n"
     "plan), an agency's partners (colour by role; --depth 2 adds partners of partners), or the\n"
-    "whole network (colours = communities, size = lead count). File names come from the\n"
-    "names, made safe. The same database gives byte-identical files. DIR is created.\n"
+    "whole network (blocks and colours = communities, circle area = lead count; only the\n"
+    "backbone of ties significant at --alpha, default 0.05, unless --all-edges), or the\n"
+    "coordination matrix (agency x agency shared tasks, by community; SVG only). File names\n"
+    "come from the names, made safe. The same database gives byte-identical files. DIR is\n"
+    "created.\n"
     "\n"
     "      --timeout S       give up on a map whose layout takes more than S seconds, with a\n"
     "                        message on how to draw less (default 60 for agency and network\n"
     "                        maps; team maps have fixed rows and no limit unless given)\n"
     "  -j, --jobs N          draw team maps in N processes (default: one per CPU)\n"
     "\n"
-    "Networks of more than 60 agencies are laid out with sfdp, smaller ones with neato; team\n"
-    "and agency maps use fixed rows and neato.\n\n";
+    "Networks are laid out with neato, each community gathered into a block; team and\n"
+    "agency maps use fixed rows and neato.\n\n";
 
 /* Take render's own options out of argv; the rest goes to the shared parser. */
 typedef struct render_args {
@@ -1042,6 +1046,20 @@ static int take_render_args(render_args *r, int *argc, char **argv)
         } else if (strcmp(o, "--list") == 0) {
             r->list = 1;
             used = 1;
+        } else if (strcmp(o, "--all-edges") == 0) {
+            r->ro.all_edges = 1;
+            used = 1;
+        } else if (strcmp(o, "--alpha") == 0) {
+            char *end = NULL;
+
+            r->ro.alpha = val ? strtod(val, &end) : 0;
+            if (val == NULL || end == val || *end != '\0' ||
+                !(r->ro.alpha > 0 && r->ro.alpha <= 1)) {
+                fprintf(stderr, "fengong render: --alpha needs a level in (0, 1], not '%s'\n",
+                        val ? val : "");
+                return CLI_USAGE;
+            }
+            used = 2;
         } else if (strcmp(o, "--format") == 0 || strcmp(o, "-f") == 0 || strcmp(o, "-o") == 0 ||
                    strcmp(o, "--output") == 0 || strcmp(o, "--depth") == 0 ||
                    strcmp(o, "--min-weight") == 0 || strcmp(o, "--top") == 0 ||
@@ -1349,7 +1367,7 @@ int cmd_render(int argc, char **argv, const cli_global *gl)
     if (rc >= 0)
         return rc;
     if (optind >= argc) {
-        fprintf(stderr, "fengong render: say what to draw: team, agency or network\n%s",
+        fprintf(stderr, "fengong render: say what to draw: team, agency, network or matrix\n%s",
                 render_usage);
         return CLI_USAGE;
     }
@@ -1416,16 +1434,19 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         fg_gazetteer_free(gz);
         return status;
     }
-    if (strcmp(what, "agency") == 0 || strcmp(what, "network") == 0) {
+    if (strcmp(what, "agency") == 0 || strcmp(what, "network") == 0 ||
+        strcmp(what, "matrix") == 0) {
         fg_graph *g = NULL;
         fg_gazetteer *gz = NULL;
         fg_map *m = NULL;
         size_t x = 0;
         bool agency = what[0] == 'a';
+        bool matrix = what[0] == 'm';
 
         if (agency ? optind + 2 != argc : optind + 1 != argc) {
             fprintf(stderr, "fengong render: %s\n%s",
-                    agency ? "give exactly one agency X" : "network takes no argument",
+                    agency ? "give exactly one agency X" : matrix ? "matrix takes no argument"
+                                                                  : "network takes no argument",
                     render_usage);
             return CLI_USAGE;
         }
@@ -1434,8 +1455,9 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         rc = CLI_FAIL;
         if (agency && fg_graph_find(&x, g, gz, argv[optind + 1]) < 0) {
             cli_report_error(gl);
-        } else if ((agency ? fg_render_agency(&m, rr, g, x, r.depth, &r.ro)
-                           : fg_render_network(&m, rr, g, r.min_weight, r.top, &r.ro)) < 0) {
+        } else if ((agency   ? fg_render_agency(&m, rr, g, x, r.depth, &r.ro)
+                    : matrix ? fg_render_matrix(&m, g, r.top, &r.ro)
+                             : fg_render_network(&m, rr, g, r.min_weight, r.top, &r.ro)) < 0) {
             cli_report_error(gl);
         } else if (write_map(m, &r, gl) == 0) {
             rc = CLI_OK;
@@ -1445,7 +1467,7 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
         fg_gazetteer_free(gz);
         return rc;
     }
-    fprintf(stderr, "fengong render: unknown map '%s' (team, agency, network)\n%s", what,
+    fprintf(stderr, "fengong render: unknown map '%s' (team, agency, network, matrix)\n%s", what,
             render_usage);
     return CLI_USAGE;
 }
