@@ -1,214 +1,295 @@
 /*
  * The HTML report: one file with everything inline (CSS, a small script, SVG charts and the
- * maps from render.c), so that it opens offline and can be emailed. Every piece of text
- * from the store goes through html(), which escapes & < > " '; the maps are Graphviz SVG
- * (already escaped by Graphviz) with their XML prolog and DOCTYPE removed.
+ * maps from render.c), so that it opens offline and can be emailed. The answer comes first:
+ * a summary (counts, the five biggest leaders, the balance figures, the two charts), then
+ * the maps and the long tables, each collapsible. Counts use one vocabulary, stated in the
+ * report: 条目 (item, a numbered paragraph), 任务 (task, an item with at least one clause),
+ * 分工条款 (clause, one statement of who leads and who shares); the analysis graph has a
+ * vertex per clause. Agencies follow renamings to their newest name unless opts->as_written
+ * or the filter's as_of says otherwise. Every piece of text from the store is escaped by
+ * fg_report__html(); the maps are Graphviz SVG with their XML prolog removed.
  */
 #include "fengong/report.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
-#include "str.h"
+#include "report_int.h"
 
-/* Append text with HTML escaping. */
-static int html(fg_str *s, const char *t)
+static char *dup(const char *t)
 {
-    int rc = FG_OK;
+    size_t n = strlen(t) + 1;
+    char *p = malloc(n);
 
-    for (const char *p = t; *p && rc == FG_OK; p++) {
-        switch (*p) {
-        case '&':
-            rc = fg_str_append(s, "&amp;", 5);
-            break;
-        case '<':
-            rc = fg_str_append(s, "&lt;", 4);
-            break;
-        case '>':
-            rc = fg_str_append(s, "&gt;", 4);
-            break;
-        case '"':
-            rc = fg_str_append(s, "&quot;", 6);
-            break;
-        case '\'':
-            rc = fg_str_append(s, "&#39;", 5);
-            break;
-        default:
-            rc = fg_str_appendc(s, *p);
-        }
-    }
-    return rc;
+    if (p)
+        memcpy(p, t, n);
+    return p;
 }
 
-static int raw(fg_str *s, const char *t)
+static int doc_kept(const fg_filter *f, const char *name, const char *year)
 {
-    return fg_str_append(s, t, strlen(t));
+    int named = f->n_docs == 0;
+
+    for (size_t i = 0; i < f->n_docs && !named; i++)
+        named = strcmp(f->docs[i], name) == 0;
+    return named && (f->year == 0 || atoi(year) == f->year);
 }
 
-static int rawf(fg_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int rawf(fg_str *s, const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return fg_error_set(FG_EINVAL, "report: format error");
-    return fg_str_append(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
-/* A table row of cells; numeric cells get class "n". */
-static int row(fg_str *s, size_t n, const char *const *cells, const unsigned char *numeric)
-{
-    int rc = raw(s, "<tr>");
-
-    for (size_t i = 0; i < n && rc == FG_OK; i++) {
-        rc = raw(s, numeric && numeric[i] ? "<td class=\"n\">" : "<td>");
-        if (rc == FG_OK)
-            rc = html(s, cells[i]);
-        if (rc == FG_OK)
-            rc = raw(s, "</td>");
-    }
-    return rc == FG_OK ? raw(s, "</tr>\n") : rc;
-}
-
-static int head_row(fg_str *s, size_t n, const char *const *cells)
-{
-    int rc = raw(s, "<thead><tr>");
-
-    for (size_t i = 0; i < n && rc == FG_OK; i++) {
-        rc = raw(s, "<th>");
-        if (rc == FG_OK)
-            rc = html(s, cells[i]);
-        if (rc == FG_OK)
-            rc = raw(s, "</th>");
-    }
-    return rc == FG_OK ? raw(s, "</tr></thead>\n<tbody>\n") : rc;
-}
-
-/* ---- documents and unresolved names (straight from the store) ---- */
-
-typedef struct rows_ctx {
-    fg_str *s;
-    int rc;
-    size_t n;
-} rows_ctx;
-
-/* name, doc_number, year, date, items, clauses, assignments, teams, title, … */
+/* fg_store_documents: name, doc_number, year, date, items, clauses, assignments, teams,
+ * unparsed, format, title, … */
 static int on_document(size_t n_cols, const char *const *c, void *p)
 {
-    rows_ctx *r = p;
-    static const unsigned char num[] = {0, 0, 0, 1, 1, 1, 1};
-    const char *cells[7];
+    static const int pick[7] = {1, 2, 4, 5, 6, 7, 10};
+    fg_report_ctx *r = p;
+    fg_report_doc *d;
 
-    if (n_cols < 10)
+    if (n_cols < 11 || !doc_kept(r->f, c[0], c[2]))
         return 0;
-    cells[0] = c[1];
-    cells[1] = c[9];
-    cells[2] = c[2];
-    cells[3] = c[4];
-    cells[4] = c[5];
-    cells[5] = c[6];
-    cells[6] = c[7];
-    r->rc = row(r->s, 7, cells, num);
-    r->n++;
-    return r->rc < 0;
+    if (r->n_docs == r->cap_docs) {
+        size_t cap = r->cap_docs ? 2 * r->cap_docs : 8;
+        fg_report_doc *v = realloc(r->docs, cap * sizeof *v);
+
+        if (v == NULL)
+            goto oom;
+        r->docs = v;
+        r->cap_docs = cap;
+    }
+    d = &r->docs[r->n_docs++];
+    memset(d, 0, sizeof *d);
+    d->name = dup(c[0]);
+    if (d->name == NULL)
+        goto oom;
+    for (int k = 0; k < 7; k++) {
+        d->cols[k] = dup(c[pick[k]]);
+        if (d->cols[k] == NULL)
+            goto oom;
+    }
+    r->items += strtoul(c[4], NULL, 10);
+    r->clauses += strtoul(c[5], NULL, 10);
+    return 0;
+oom:
+    r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return 1;
 }
 
-static int on_unresolved(size_t n_cols, const char *const *c, void *p)
+static int cmp_doc_name(const void *key, const void *elem)
 {
-    rows_ctx *r = p;
-    static const unsigned char num[] = {0, 1, 0};
+    return strcmp(key, ((const fg_report_doc *)elem)->name);
+}
 
-    if (n_cols < 3)
+/* fg_store_tasks: clause id, doc, item, …; in document order, so an item's clauses are
+ * consecutive. Counts the tasks (items with a clause) of each document. */
+typedef struct task_count {
+    fg_report_ctx *r;
+    fg_str last_doc;
+    fg_str last_item;
+} task_count;
+
+static int on_clause(size_t n_cols, const char *const *c, void *p)
+{
+    task_count *tc = p;
+    fg_report_doc *d;
+
+    if (n_cols < 3 || (tc->last_doc.ptr && strcmp(c[1], tc->last_doc.ptr) == 0 &&
+                       strcmp(c[2], tc->last_item.ptr) == 0))
         return 0;
-    r->rc = row(r->s, 3, c, num);
-    r->n++;
-    return r->rc < 0;
+    fg_str_clear(&tc->last_doc);
+    fg_str_clear(&tc->last_item);
+    if (fg_report__raw(&tc->last_doc, c[1]) < 0 || fg_report__raw(&tc->last_item, c[2]) < 0) {
+        tc->r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+        return 1;
+    }
+    d = bsearch(c[1], tc->r->docs, tc->r->n_docs, sizeof *d, cmp_doc_name);
+    if (d) {
+        d->tasks++;
+        tc->r->tasks++;
+    }
+    return 0;
 }
 
-/* ---- charts ---- */
-
-static int cmp_desc(const void *a, const void *b)
+/* The graph's tasks (items), and those none of whose clauses names a lead. */
+static int count_graph_tasks(fg_report_ctx *r)
 {
-    size_t x = *(const size_t *)a;
-    size_t y = *(const size_t *)b;
+    size_t n = fg_graph_n_tasks(r->g);
+    unsigned char *has_lead = calloc(n + 1, 1);
+    int item_lead = 0;
 
-    return x > y ? -1 : x < y;
-}
-
-/* Lorenz curve of lead counts (agencies from fewest to most leads). */
-static int lorenz_svg(fg_str *s, const fg_load_row *rows, size_t n, size_t total)
-{
-    size_t *v = malloc((n + 1) * sizeof *v);
-    const double w = 320;
-    const double h = 240;
-    double cum = 0;
-    int rc = FG_OK;
-
-    if (v == NULL)
+    if (has_lead == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++)
-        v[i] = rows[i].lead;
-    qsort(v, n, sizeof *v, cmp_desc);
-    FG_TRY(rawf(s, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\""
-                   " role=\"img\" aria-label=\"Lorenz curve\">", w + 50, h + 40, w + 50, h + 40));
-    FG_TRY(rawf(s, "<rect x=\"40\" y=\"10\" width=\"%.0f\" height=\"%.0f\" fill=\"#f8fafc\" "
-                   "stroke=\"#94a3b8\"/>", w, h));
-    FG_TRY(rawf(s, "<line x1=\"40\" y1=\"%.0f\" x2=\"%.0f\" y2=\"10\" stroke=\"#94a3b8\" "
-                   "stroke-dasharray=\"4 3\"/>", h + 10, w + 40));
-    FG_TRY(rawf(s, "<polyline fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2\" points=\"40,%.1f",
-                h + 10));
-    for (size_t i = 0; i < n; i++) {
-        /* ascending: walk the descending array backwards */
-        cum += (double)v[n - 1 - i];
-        FG_TRY(rawf(s, " %.1f,%.1f", 40 + w * (double)(i + 1) / (double)n,
-                    10 + h - h * (total ? cum / (double)total : 0)));
+    for (size_t i = 0; i < fg_graph_n_edges(r->g); i++) {
+        size_t t;
+        size_t a;
+        fg_role role;
+
+        fg_graph_edge(r->g, i, &t, &a, &role);
+        if (role == FG_ROLE_LEAD)
+            has_lead[t] = 1;
     }
-    FG_TRY(raw(s, "\"/>"));
-    FG_TRY(rawf(s, "<text x=\"40\" y=\"%.0f\" font-size=\"11\">机构（按牵头数从少到多）</text>",
-                h + 30));
-    FG_TRY(raw(s, "<text x=\"2\" y=\"20\" font-size=\"11\">100%</text>"));
-    FG_TRY(raw(s, "</svg>\n"));
-out:
-    free(v);
-    return rc;
+    for (size_t t = 0; t < n; t++) {
+        const fg_task_info *x = fg_graph_task(r->g, t);
+        const fg_task_info *prev = t ? fg_graph_task(r->g, t - 1) : NULL;
+
+        if (prev == NULL || strcmp(prev->doc, x->doc) != 0 || strcmp(prev->item, x->item) != 0) {
+            if (prev && !item_lead)
+                r->g_tasks_no_lead++;
+            r->g_tasks++;
+            item_lead = 0;
+        }
+        item_lead |= has_lead[t];
+    }
+    if (n && !item_lead)
+        r->g_tasks_no_lead++;
+    free(has_lead);
+    return FG_OK;
 }
 
-/* Bar chart of the 20 biggest lead counts. */
-static int bars_svg(fg_str *s, const fg_graph *g, const fg_load_row *rows, size_t n)
+static size_t graph_index(const fg_graph *g, const char *name)
 {
-    size_t k = n < 20 ? n : 20;
-    double max = k ? (double)rows[0].lead : 1;
-    const double bar = 18;
+    size_t lo = 0;
+    size_t hi = fg_graph_n_agencies(g);
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(fg_graph_agency(g, mid), name);
+
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return SIZE_MAX;
+}
+
+/* fg_store_agencies: agency, status, level, type, lead, co, documents. Records the stored
+ * names (in use) that the report shows under a newer name. */
+static int on_agency(size_t n_cols, const char *const *c, void *p)
+{
+    fg_report_ctx *r = p;
+    const fg_agency_entry *e;
+    const fg_agency_entry *now;
+    size_t i;
+
+    if (n_cols < 6 || strtoul(c[4], NULL, 10) + strtoul(c[5], NULL, 10) == 0)
+        return 0;
+    e = fg_gazetteer_lookup(r->gz, c[0], strlen(c[0]));
+    now = e ? fg_gazetteer_as_of(r->gz, e, r->as_of) : NULL;
+    if (now == NULL || now == e)
+        return 0;
+    i = graph_index(r->g, now->canonical);
+    if (i == SIZE_MAX)
+        return 0;
+    if (r->n_renames == r->cap_renames) {
+        size_t cap = r->cap_renames ? 2 * r->cap_renames : 8;
+        fg_report_rename *v = realloc(r->renames, cap * sizeof *v);
+
+        if (v == NULL)
+            goto oom;
+        r->renames = v;
+        r->cap_renames = cap;
+    }
+    r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
+    r->renames[r->n_renames].old_name = dup(c[0]);
+    if (r->renames[r->n_renames].old_name == NULL)
+        goto oom;
+    r->n_renames++;
+    return 0;
+oom:
+    r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return 1;
+}
+
+static const char *const fn_newest =
+    "机构名称已按机构名录的更名关系合并为最新名称（见概要的注）。";
+static const char *const fn_year = "机构名称已按所选年份的名称合并（见概要的注）。";
+static const char *const fn_written = "机构名称按文件原文（经机构名录规范为全称），未合并更名。";
+
+static int write_summary(fg_report_ctx *r, const fg_load_row *load, size_t n_load,
+                         const fg_balance *bal)
+{
+    fg_str *s = r->s;
+    size_t with_clauses = 0;
+    char b[3][32];
     int rc = FG_OK;
 
-    if (max < 1)
-        max = 1;
-    FG_TRY(rawf(s, "<svg class=\"chart\" viewBox=\"0 0 520 %.0f\" width=\"520\" height=\"%.0f\""
-                   " role=\"img\" aria-label=\"lead counts\">", bar * (double)k + 10,
-                bar * (double)k + 10));
-    for (size_t i = 0; i < k; i++) {
-        double y = 5 + bar * (double)i;
-        double len = 300.0 * (double)rows[i].lead / max;
-
-        FG_TRY(rawf(s, "<text x=\"168\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", y + 13));
-        FG_TRY(html(s, fg_graph_agency(g, rows[i].agency)));
-        FG_TRY(raw(s, "</text>"));
-        FG_TRY(rawf(s, "<rect x=\"174\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" "
-                       "fill=\"#2563eb\"/>", y + 2, len, bar - 5));
-        FG_TRY(rawf(s, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%zu</text>", 178 + len,
-                    y + 13, rows[i].lead));
+    for (size_t i = 0; i < r->n_docs; i++)
+        with_clauses += r->docs[i].tasks > 0;
+    R_RAW("<section id=\"summary\"><h2>概要</h2>\n<div class=\"kpis\">");
+    R_F("<div class=\"kpi\"><b>%zu</b><span>份文件（%zu 份含分工条款）</span></div>",
+        r->n_docs, with_clauses);
+    R_F("<div class=\"kpi\"><b>%zu</b><span>个条目</span></div>", r->items);
+    R_F("<div class=\"kpi\"><b>%zu</b><span>项任务</span></div>", r->tasks);
+    R_F("<div class=\"kpi\"><b>%zu</b><span>条分工条款</span></div>", r->clauses);
+    R_F("<div class=\"kpi\"><b>%zu</b><span>个机构</span></div>", bal->n_agencies);
+    R_F("<div class=\"kpi\"><b>%zu</b><span>次牵头</span></div></div>\n", bal->total_leads);
+    R_RAW("<div class=\"defs\" id=\"terms\"><p><b>术语</b>　<b>条目</b>：文件中带编号的一段。"
+          "<b>任务</b>：至少含一条分工条款的条目。<b>分工条款</b>：一句说明由谁牵头、谁配合的表述，"
+          "如“（省发展改革委牵头，省财政厅按职责分工负责）”；一项任务可有几条分工条款。</p>"
+          "<p>本报告的牵头、配合与共同承担次数都按分工条款计：一个机构在一条分工条款中被写为牵头单位，"
+          "计一次牵头。");
+    if (bal->n_tasks != r->clauses)
+        R_F("%zu 条分工条款中 %zu 条计入分析，其余只涉及“有关部门”“各成员单位”等泛称或被筛选条件排除。",
+            r->clauses, bal->n_tasks);
+    R_RAW("</p></div>\n<div class=\"cols\"><div><h3 class=\"box\">牵头最多的五个机构</h3>"
+          "<table class=\"kv\" id=\"top5\"><thead><tr><th class=\"n\">名次</th><th class=\"nm\">"
+          "机构</th><th class=\"n\">牵头条款</th><th class=\"n\">占全部牵头</th></tr></thead><tbody>");
+    for (size_t i = 0; i < n_load && i < 5 && load[i].lead > 0; i++) {
+        R_F("<tr><td class=\"n\">%zu</td><td class=\"nm\">", i + 1);
+        R_HTML(fg_graph_agency(r->g, load[i].agency));
+        R_F("</td><td class=\"n\">%zu</td><td class=\"n\">%s</td></tr>", load[i].lead,
+            fg_report__pct(b[0], sizeof b[0], load[i].lead_share));
     }
-    FG_TRY(raw(s, "</svg>\n"));
+    R_RAW("</tbody></table></div>\n<div><h3 class=\"box\">均衡程度</h3><table class=\"kv\" "
+          "id=\"balance\"><tbody>");
+    R_F("<tr><td>牵头次数的基尼系数</td><td class=\"n\">%s</td></tr>",
+        fg_report__fixed(b[0], sizeof b[0], bal->gini, 3));
+    R_F("<tr><td>牵头次数的 HHI</td><td class=\"n\">%s</td></tr>",
+        fg_report__fixed(b[1], sizeof b[1], bal->hhi, 4));
+    R_F("<tr><td>前五名机构的牵头占比</td><td class=\"n\">%s</td></tr>",
+        fg_report__pct(b[2], sizeof b[2], bal->top5_share));
+    R_F("<tr><td>无牵头单位的任务（共 %zu 项）</td><td class=\"n\">%zu</td></tr>", r->g_tasks,
+        r->g_tasks_no_lead);
+    R_F("<tr><td>无牵头单位的分工条款（共 %zu 条）</td><td class=\"n\">%zu</td></tr>",
+        bal->n_tasks, bal->tasks_no_lead);
+    R_F("<tr><td>牵头单位多于三个的分工条款</td><td class=\"n\">%zu</td></tr>",
+        bal->tasks_over3_leads);
+    R_F("<tr><td>只配合、从不牵头的机构</td><td class=\"n\">%zu</td></tr>", bal->co_only);
+    R_RAW("</tbody></table></div></div>\n<div class=\"charts\"><figure id=\"fig-lorenz\">");
+    FG_TRY(fg_report__lorenz_svg(s, load, n_load, bal->total_leads));
+    R_F("<figcaption>图1　牵头次数的洛伦兹曲线。把 %zu 个机构按牵头条款数从少到多排列，横轴为机构的"
+        "累计占比，纵轴为这些机构的牵头次数占全部 %zu 次牵头的比例。虚线为各机构牵头次数相同的完全均衡；"
+        "曲线越远离虚线，牵头越集中。基尼系数 %s 等于虚线与曲线之间面积的两倍。</figcaption>",
+        bal->n_agencies, bal->total_leads, fg_report__fixed(b[0], sizeof b[0], bal->gini, 3));
+    R_RAW("</figure><figure id=\"fig-bars\">");
+    FG_TRY(fg_report__bars_svg(s, r->g, load, n_load, 20));
+    R_F("<figcaption>图2　牵头条款数最多的 %zu 个机构。条长为该机构被写为牵头单位的分工条款数"
+        "（一条条款写了几个牵头单位，各计一次；一项任务的几条条款分别计数）。</figcaption>",
+        n_load < 20 ? n_load : 20);
+    R_RAW("</figure></div>\n<p class=\"fn\" id=\"fn-names\">注：");
+    if (r->as_of == 0) {
+        R_RAW(fn_written);
+    } else {
+        if (r->as_of >= FG_REPORT_NEWEST)
+            R_RAW("机构更名按机构名录的承继关系跟随到最新名称，更名前后的名称合并统计");
+        else
+            R_F("机构更名按机构名录的承继关系跟随到 %d 年的名称，更名前后的名称合并统计", r->as_of);
+        if (r->n_renames) {
+            R_RAW("：");
+            for (size_t i = 0; i < r->n_renames; i++) {
+                R_RAW(i ? "；" : "");
+                R_HTML(r->renames[i].old_name);
+                R_RAW(" → ");
+                R_HTML(r->renames[i].new_name);
+            }
+        }
+        R_RAW("。按文件原名统计请用 fengong report --as-written。");
+    }
+    R_RAW("</p></section>\n<p><label>检索机构与任务：<input id=\"q\" type=\"search\" "
+          "placeholder=\"输入机构或任务关键词\"></label> <span class=\"note\">"
+          "（筛选下列各表，并展开有匹配的表）</span></p>\n");
 out:
     return rc;
 }
@@ -223,21 +304,36 @@ static int inline_svg(fg_str *s, const fg_map *m)
     return fg_str_append(s, p, m->len - (size_t)(p - m->data));
 }
 
+static int write_network(fg_report_ctx *r, fg_renderer *rr)
+{
+    fg_render_opts ro = FG_RENDER_OPTS_INIT;
+    fg_map *m = NULL;
+    fg_str *s = r->s;
+    size_t n = fg_graph_n_agencies(r->g);
+    size_t top = r->opts->network_top && r->opts->network_top < n ? r->opts->network_top : n;
+    int rc = FG_OK;
+
+    if (n == 0)
+        return FG_OK;
+    R_RAW("<section><h2 id=\"network\">协作网络</h2>\n<figure id=\"fig-network\"><div class=\"map\">");
+    FG_TRY(fg_render_network(&m, rr, r->g, 1, r->opts->network_top, &ro));
+    FG_TRY(inline_svg(s, m));
+    R_F("</div><figcaption>图3　机构协作网络。节点为协作强度（与其他机构共同承担的分工条款数之和）"
+        "最大的 %zu 个机构（共 %zu 个）；两个机构每共同出现在一条分工条款中，连线权重加一，线越粗"
+        "共同条款越多；颜色为 Leiden 协作社群（见“协作社群”）；节点大小随牵头条款数增大。"
+        "由 Graphviz 布局。</figcaption></figure></section>\n", top, n);
+out:
+    fg_map_free(m);
+    return rc;
+}
+
 /* (document, team) pairs, each string malloc'd: v[2k] the document, v[2k+1] the team. */
 typedef struct team_names {
     char **v;
     size_t n;     /* pairs */
     size_t cap;   /* pairs */
+    int oom;
 } team_names;
-
-static char *copy_str(const char *s)
-{
-    char *p = malloc(strlen(s) + 1);
-
-    if (p)
-        memcpy(p, s, strlen(s) + 1);
-    return p;
-}
 
 static int on_team_name(const char *doc, const char *team, void *p)
 {
@@ -248,44 +344,88 @@ static int on_team_name(const char *doc, const char *team, void *p)
         char **v = realloc(t->v, 2 * cap * sizeof *v);
 
         if (v == NULL)
-            return 1;
+            return t->oom = 1;
         t->v = v;
         t->cap = cap;
     }
-    t->v[2 * t->n] = copy_str(doc);
-    t->v[2 * t->n + 1] = copy_str(team);
+    t->v[2 * t->n] = dup(doc);
+    t->v[2 * t->n + 1] = dup(team);
     t->n++;
-    return t->v[2 * t->n - 2] == NULL || t->v[2 * t->n - 1] == NULL;
+    t->oom = t->v[2 * t->n - 2] == NULL || t->v[2 * t->n - 1] == NULL;
+    return t->oom;
 }
 
-static const char css[] =
-    "body{font-family:\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK "
-    "SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",sans-serif;margin:2em auto;max-width:"
-    "1200px;color:#0f172a;line-height:1.5}h1{font-size:1.6em}h2{margin-top:2em;border-bottom:"
-    "1px solid #cbd5e1}table{border-collapse:collapse;margin:.5em 0;font-size:.92em}th,td{"
-    "border:1px solid #e2e8f0;padding:.2em .5em;text-align:left}th{background:#f1f5f9;cursor:"
-    "pointer;user-select:none}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    ".charts{display:flex;flex-wrap:wrap;gap:2em}.map{overflow:auto;border:1px solid #e2e8f0;"
-    "margin:1em 0}.map svg{max-width:100%;height:auto}#q{font-size:1em;padding:.3em;width:"
-    "24em}.summary td:first-child{color:#475569}.note{color:#64748b;font-size:.9em}";
+static int write_teams(fg_report_ctx *r, fg_renderer *rr)
+{
+    team_names tn = {NULL, 0, 0, 0};
+    fg_map *m = NULL;
+    fg_str *s = r->s;
+    size_t max = r->opts->max_teams;
+    int rc = FG_OK;
 
-static const char script[] =
-    "document.querySelectorAll('table.sortable th').forEach(function(th,i){th.addEventListener("
-    "'click',function(){var t=th.closest('table'),b=t.tBodies[0],r=Array.prototype.slice.call("
-    "b.rows),d=th.dataset.dir==='asc'?-1:1;th.dataset.dir=d===1?'asc':'desc';r.sort(function(x,"
-    "y){var a=x.cells[i].textContent,c=y.cells[i].textContent,p=parseFloat(a),q=parseFloat(c);"
-    "if(!isNaN(p)&&!isNaN(q))return(p-q)*d;return a.localeCompare(c,'zh')*d;});r.forEach("
-    "function(e){b.appendChild(e);});});});"
-    "document.getElementById('q').addEventListener('input',function(){var q=this.value.trim();"
-    "document.querySelectorAll('table.filterable tbody tr').forEach(function(tr){tr.style."
-    "display=!q||tr.textContent.indexOf(q)>=0?'':'none';});});";
+    R_RAW("<section><h2 id=\"teams\">工作专班</h2>\n");
+    rc = fg_render_team_names(r->st, on_team_name, &tn);
+    if (rc == FG_OK && tn.oom)
+        rc = fg_error_set(FG_ENOMEM, "out of memory");
+    FG_TRY(rc);
+    if (tn.n == 0)
+        R_RAW("<p class=\"note\">已入库的文件中没有工作专班。</p>\n");
+    else
+        R_RAW("<p class=\"note\">每张图根据文件中“召集人、副召集人单位、成员单位、专班办公室设在”"
+              "的表述绘制：黄色为召集人，橙色为副召集人单位，灰色为成员单位，红色双框为专班办公室所在"
+              "单位；“牵头 / 配合”为该单位在专班所属方案中被写为牵头、配合单位的分工条款数；灰线连接"
+              "在该方案中共同承担分工条款的两个单位，线越粗条款越多（最多画 60 条）。"
+              "由 Graphviz 布局。</p>\n");
+    if (tn.n > max)
+        R_F("<p class=\"note\">共 %zu 个工作专班，此处绘出前 %zu 个，其余列于下表；"
+            "fengong render team --all 可全部绘出。</p>\n", tn.n, max);
+    for (size_t i = 0; i < tn.n && i < max; i++) {
+        fg_render_opts ro = FG_RENDER_OPTS_INIT;
+
+        R_RAW("<h3>");
+        R_HTML(tn.v[2 * i + 1]);
+        R_RAW("</h3><figure><div class=\"map\">");
+        FG_TRY(fg_render_team(&m, rr, r->st, r->gz, tn.v[2 * i], tn.v[2 * i + 1], &ro));
+        FG_TRY(inline_svg(s, m));
+        fg_map_free(m);
+        m = NULL;
+        R_F("</div><figcaption>图%zu　", 4 + i);
+        R_HTML(tn.v[2 * i + 1]);
+        R_RAW("（");
+        R_HTML(tn.v[2 * i]);
+        R_RAW("）的成员与协作，画法见本节开头。</figcaption></figure>\n");
+    }
+    if (tn.n > max) {
+        static const char *const hdr[] = {"文件", "工作专班"};
+
+        FG_TRY(fg_report__table_begin(s, NULL, "未绘出的工作专班", tn.n - max, 0, 1, 2, hdr,
+                                      NULL));
+        for (size_t i = max; i < tn.n; i++) {
+            const char *cells[2] = {tn.v[2 * i], tn.v[2 * i + 1]};
+
+            FG_TRY(fg_report__row(s, 2, cells, NULL));
+        }
+        FG_TRY(fg_report__table_end(s, NULL));
+    }
+    R_RAW("</section>\n");
+out:
+    fg_map_free(m);
+    for (size_t i = 0; i < 2 * tn.n; i++)
+        free(tn.v[i]);
+    free(tn.v);
+    return rc;
+}
 
 int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
-                   const fg_filter *filter, fg_renderer *r, const fg_report_opts *opts)
+                   const fg_filter *filter, fg_renderer *rr, const fg_report_opts *opts)
 {
     fg_report_opts def = FG_REPORT_OPTS_INIT;
-    fg_str s = FG_STR_INIT;
-    fg_graph *g = NULL;
+    fg_filter nofilter = FG_FILTER_INIT;
+    fg_filter f;
+    fg_str buf = FG_STR_INIT;
+    fg_str *s = &buf;
+    fg_report_ctx r;
+    task_count tc = {NULL, FG_STR_INIT, FG_STR_INIT};
     fg_load_row *load = NULL;
     size_t n_load = 0;
     fg_balance bal;
@@ -296,237 +436,83 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     double q = 0;
     fg_pair *pairs = NULL;
     size_t n_pairs = 0;
-    fg_map *m = NULL;
-    team_names tn = {NULL, 0, 0};
     fg_centrality_opts co = FG_CENTRALITY_OPTS_INIT;
     fg_centrality_info cinfo;
-    rows_ctx rcx;
-    char c[8][48];
     int rc = FG_OK;
 
     *out = NULL;
     *len = 0;
     if (opts == NULL)
         opts = &def;
-    FG_TRY(fg_graph_load(&g, st, gz, filter));
-    FG_TRY(fg_analysis_load(&load, &n_load, &bal, g));
+    f = filter ? *filter : nofilter;
+    /* Renamed agencies are counted once, under their newest name, unless told otherwise. */
+    if (gz == NULL || opts->as_written)
+        f.as_of = 0;
+    else if (f.as_of == 0)
+        f.as_of = FG_REPORT_NEWEST;
+    memset(&r, 0, sizeof r);
+    r.s = s;
+    r.st = st;
+    r.gz = gz;
+    r.f = &f;
+    r.opts = opts;
+    r.as_of = f.as_of;
+    r.names_fn = f.as_of == 0 ? fn_written : f.as_of >= FG_REPORT_NEWEST ? fn_newest : fn_year;
+    FG_TRY(fg_graph_load(&r.g, st, gz, &f));
+    FG_TRY(fg_store_documents(st, on_document, &r));
+    FG_TRY(r.rc);
+    tc.r = &r;
+    rc = fg_store_tasks(st, on_clause, &tc);
+    fg_str_dispose(&tc.last_doc);
+    fg_str_dispose(&tc.last_item);
+    FG_TRY(rc);
+    FG_TRY(r.rc);
+    FG_TRY(count_graph_tasks(&r));
+    if (r.as_of) {
+        FG_TRY(fg_store_agencies(st, 0, on_agency, &r));
+        FG_TRY(r.rc);
+    }
+    FG_TRY(fg_analysis_load(&load, &n_load, &bal, r.g));
     co.seed = opts->seed;
     co.sample = opts->path_sample;
-    if (co.sample == 0 && fg_graph_paths_are_costly(g))
+    if (co.sample == 0 && fg_graph_paths_are_costly(r.g))
         co.sample = FG_REPORT_AUTO_SAMPLE;
-    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, g, &co));
-    FG_TRY(fg_analysis_communities(&com, &n_com, &q, g, opts->seed));
-    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
+    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, r.g, &co));
+    FG_TRY(fg_analysis_communities(&com, &n_com, &q, r.g, opts->seed));
+    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r.g));
 
-    FG_TRY(raw(&s, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                   "<meta name=\"viewport\" content=\"width=device-width\">"
-                   "<title>分工协作分析报告 · fengong</title><style>"));
-    FG_TRY(raw(&s, css));
-    FG_TRY(raw(&s, "</style></head><body>\n<h1>分工协作分析报告</h1>\n"));
-    FG_TRY(rawf(&s, "<p class=\"note\">%zu 个机构，%zu 项任务，%zu 个牵头；由 fengong 根据已入库的文件生成。"
-                    "</p>\n", bal.n_agencies, bal.n_tasks, bal.total_leads));
-    FG_TRY(raw(&s, "<p><label>检索机构与任务：<input id=\"q\" type=\"search\" "
-                   "placeholder=\"输入机构或任务关键词\"></label></p>\n"));
-
-    /* Documents */
-    {
-        static const char *const hdr[] = {"文号", "标题", "年份", "条目", "任务", "分工", "专班"};
-
-        FG_TRY(raw(&s, "<h2 id=\"documents\">文件</h2>\n<table class=\"sortable filterable\">"));
-        FG_TRY(head_row(&s, 7, hdr));
-        rcx.s = &s;
-        rcx.rc = FG_OK;
-        rcx.n = 0;
-        FG_TRY(fg_store_documents(st, on_document, &rcx));
-        FG_TRY(rcx.rc);
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-    }
-    /* Workload */
-    {
-        static const char *const hdr[] = {"机构", "牵头", "配合", "合计", "牵头占比", "文件数"};
-        static const unsigned char num[] = {0, 1, 1, 1, 1, 1};
-
-        FG_TRY(raw(&s, "<h2 id=\"load\">工作负荷</h2>\n<table id=\"workload\" "
-                       "class=\"sortable filterable\">"));
-        FG_TRY(head_row(&s, 6, hdr));
-        for (size_t i = 0; i < n_load; i++) {
-            const char *cells[6];
-
-            snprintf(c[0], sizeof c[0], "%zu", load[i].lead);
-            snprintf(c[1], sizeof c[1], "%zu", load[i].co);
-            snprintf(c[2], sizeof c[2], "%zu", load[i].total);
-            snprintf(c[3], sizeof c[3], "%.1f%%", 100.0 * load[i].lead_share);
-            snprintf(c[4], sizeof c[4], "%zu", load[i].documents);
-            cells[0] = fg_graph_agency(g, load[i].agency);
-            for (size_t k = 0; k < 5; k++)
-                cells[k + 1] = c[k];
-            FG_TRY(row(&s, 6, cells, num));
-        }
-        FG_TRY(raw(&s, "</tbody></table>\n<table class=\"summary\"><tbody>"));
-        FG_TRY(rawf(&s, "<tr><td>牵头数基尼系数</td><td class=\"n\">%.3f</td></tr>", bal.gini));
-        FG_TRY(rawf(&s, "<tr><td>牵头数 HHI</td><td class=\"n\">%.4f</td></tr>", bal.hhi));
-        FG_TRY(rawf(&s, "<tr><td>前五名牵头占比</td><td class=\"n\">%.1f%%</td></tr>",
-                    100.0 * bal.top5_share));
-        FG_TRY(rawf(&s, "<tr><td>无牵头单位的任务</td><td class=\"n\">%zu</td></tr>",
-                    bal.tasks_no_lead));
-        FG_TRY(rawf(&s, "<tr><td>牵头单位多于三个的任务</td><td class=\"n\">%zu</td></tr>",
-                    bal.tasks_over3_leads));
-        FG_TRY(rawf(&s, "<tr><td>只配合、从不牵头的机构</td><td class=\"n\">%zu</td></tr>",
-                    bal.co_only));
-        FG_TRY(raw(&s, "</tbody></table>\n<div class=\"charts\"><figure>"));
-        FG_TRY(lorenz_svg(&s, load, n_load, bal.total_leads));
-        FG_TRY(raw(&s, "<figcaption>牵头任务的洛伦兹曲线（虚线为完全均衡）</figcaption></figure><figure>"));
-        FG_TRY(bars_svg(&s, g, load, n_load));
-        FG_TRY(raw(&s, "<figcaption>牵头任务最多的机构</figcaption></figure></div>\n"));
-    }
-    /* Centrality */
-    {
-        static const char *const hdr[] = {"机构", "度", "强度", "介数", "调和中心性",
-                                          "特征向量", "PageRank"};
-        static const unsigned char num[] = {0, 1, 1, 1, 1, 1, 1};
-
-        FG_TRY(raw(&s, "<h2 id=\"centrality\">中心性</h2>\n<p class=\"note\">机构投影网络：两机构每共同承担一项任务连一次；"
-                       "权重为共同任务数，距离为其倒数。</p>"));
-        if (cinfo.sampled)
-            FG_TRY(rawf(&s, "<p class=\"note\">介数与调和中心性为抽样估计：从 %zu 个机构中"
-                            "随机取 %zu 个起点（种子 %lu），按比例放大。</p>",
-                        n_cen, cinfo.sources, opts->seed));
-        FG_TRY(raw(&s, "<table class=\"sortable filterable\">"));
-        FG_TRY(head_row(&s, 7, hdr));
-        for (size_t i = 0; i < n_cen; i++) {
-            const char *cells[7];
-
-            snprintf(c[0], sizeof c[0], "%zu", cen[i].degree);
-            snprintf(c[1], sizeof c[1], "%.0f", cen[i].strength);
-            snprintf(c[2], sizeof c[2], "%.1f", cen[i].betweenness);
-            snprintf(c[3], sizeof c[3], "%.2f", cen[i].harmonic);
-            snprintf(c[4], sizeof c[4], "%.4f", cen[i].eigenvector);
-            snprintf(c[5], sizeof c[5], "%.4f", cen[i].pagerank);
-            cells[0] = fg_graph_agency(g, cen[i].agency);
-            for (size_t k = 0; k < 6; k++)
-                cells[k + 1] = c[k];
-            FG_TRY(row(&s, 7, cells, num));
-        }
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-    }
-    /* Communities */
-    FG_TRY(rawf(&s, "<h2 id=\"communities\">协作社群</h2>\n<p class=\"note\">Leiden 算法（模块度 %.3f，种子 %lu）。"
-                    "</p><table class=\"filterable\">", q, opts->seed));
-    {
-        static const char *const hdr[] = {"社群", "核心机构", "成员", "维系社群的任务"};
-
-        FG_TRY(head_row(&s, 4, hdr));
-        for (size_t i = 0; i < n_com; i++) {
-            FG_TRY(rawf(&s, "<tr><td class=\"n\">%zu</td><td>", i + 1));
-            FG_TRY(html(&s, fg_graph_agency(g, com[i].central)));
-            FG_TRY(raw(&s, "</td><td>"));
-            for (size_t k = 0; k < com[i].n_members; k++) {
-                if (k)
-                    FG_TRY(raw(&s, "、"));
-                FG_TRY(html(&s, fg_graph_agency(g, com[i].members[k])));
-            }
-            FG_TRY(raw(&s, "</td><td>"));
-            for (size_t k = 0; k < com[i].n_tasks && k < 3; k++) {
-                if (k)
-                    FG_TRY(raw(&s, "；"));
-                FG_TRY(html(&s, fg_graph_task(g, com[i].tasks[k])->title));
-            }
-            FG_TRY(raw(&s, "</td></tr>\n"));
-        }
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-    }
-    /* Pairs */
-    {
-        static const char *const hdr[] = {"机构", "机构", "共同任务"};
-        static const unsigned char num[] = {0, 0, 1};
-
-        FG_TRY(raw(&s, "<h2 id=\"pairs\">协作最密切的机构对</h2>\n<table class=\"sortable filterable\">"));
-        FG_TRY(head_row(&s, 3, hdr));
-        for (size_t i = 0; i < n_pairs && i < 30; i++) {
-            const char *cells[3];
-
-            snprintf(c[0], sizeof c[0], "%zu", pairs[i].shared);
-            cells[0] = fg_graph_agency(g, pairs[i].a);
-            cells[1] = fg_graph_agency(g, pairs[i].b);
-            cells[2] = c[0];
-            FG_TRY(row(&s, 3, cells, num));
-        }
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-    }
-    /* Maps */
-    FG_TRY(raw(&s, "<h2 id=\"teams\">工作专班</h2>\n"));
-    FG_TRY(fg_render_team_names(st, on_team_name, &tn));
-    if (tn.n == 0)
-        FG_TRY(raw(&s, "<p class=\"note\">已入库的文件中没有工作专班。</p>\n"));
-    if (tn.n > opts->max_teams)
-        FG_TRY(rawf(&s, "<p class=\"note\">共 %zu 个工作专班，此处绘出前 %zu 个，其余列于下表；"
-                        "fengong render team --all 可全部绘出。</p>\n", tn.n, opts->max_teams));
-    for (size_t i = 0; i < tn.n && i < opts->max_teams; i++) {
-        fg_render_opts ro = FG_RENDER_OPTS_INIT;
-
-        FG_TRY(raw(&s, "<h3>"));
-        FG_TRY(html(&s, tn.v[2 * i + 1]));
-        FG_TRY(raw(&s, "</h3><div class=\"map\">"));
-        FG_TRY(fg_render_team(&m, r, st, gz, tn.v[2 * i], tn.v[2 * i + 1], &ro));
-        FG_TRY(inline_svg(&s, m));
-        fg_map_free(m);
-        m = NULL;
-        FG_TRY(raw(&s, "</div>\n"));
-    }
-    if (tn.n > opts->max_teams) {
-        static const char *const hdr[] = {"文件", "工作专班"};
-
-        FG_TRY(raw(&s, "<table class=\"sortable filterable\">"));
-        FG_TRY(head_row(&s, 2, hdr));
-        for (size_t i = opts->max_teams; i < tn.n; i++) {
-            const char *cells[2] = {tn.v[2 * i], tn.v[2 * i + 1]};
-
-            FG_TRY(row(&s, 2, cells, NULL));
-        }
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-    }
-    if (fg_graph_n_agencies(g) > 0) {
-        fg_render_opts ro = FG_RENDER_OPTS_INIT;
-
-        FG_TRY(raw(&s, "<h2 id=\"network\">协作网络</h2>\n<div class=\"map\">"));
-        FG_TRY(fg_render_network(&m, r, g, 1, opts->network_top, &ro));
-        FG_TRY(inline_svg(&s, m));
-        fg_map_free(m);
-        m = NULL;
-        FG_TRY(raw(&s, "</div>\n"));
-    }
-    /* Unresolved names */
-    {
-        static const char *const hdr[] = {"名称", "次数", "出现的文件"};
-
-        FG_TRY(raw(&s, "<h2 id=\"unresolved\">机构名录尚未收录的名称</h2>\n<table class=\"filterable\">"));
-        FG_TRY(head_row(&s, 3, hdr));
-        rcx.s = &s;
-        rcx.rc = FG_OK;
-        rcx.n = 0;
-        FG_TRY(fg_store_agencies(st, 1, on_unresolved, &rcx));
-        FG_TRY(rcx.rc);
-        FG_TRY(raw(&s, "</tbody></table>\n"));
-        if (rcx.n == 0)
-            FG_TRY(raw(&s, "<p class=\"note\">全部机构名称均已在机构名录中。</p>\n"));
-    }
-    FG_TRY(raw(&s, "<script>"));
-    FG_TRY(raw(&s, script));
-    FG_TRY(raw(&s, "</script>\n</body></html>\n"));
-    *len = s.len;
-    *out = fg_str_steal(&s);
+    FG_TRY(fg_report__head(s));
+    R_RAW("<header><h1>分工协作分析报告</h1>\n<p class=\"note\">由 fengong 根据已入库的文件生成。"
+          "先列结论（概要与图），后附明细表（点击展开）。</p></header>\n");
+    FG_TRY(write_summary(&r, load, n_load, &bal));
+    FG_TRY(write_network(&r, rr));
+    FG_TRY(fg_report__documents(&r));
+    FG_TRY(fg_report__workload(&r, load, n_load));
+    FG_TRY(fg_report__centrality(&r, cen, n_cen, &cinfo));
+    FG_TRY(fg_report__communities(&r, com, n_com, q));
+    FG_TRY(fg_report__pairs(&r, pairs, n_pairs));
+    FG_TRY(write_teams(&r, rr));
+    FG_TRY(fg_report__unresolved(&r));
+    FG_TRY(fg_report__tail(s));
+    *len = buf.len;
+    *out = fg_str_steal(&buf);
     if (*out == NULL)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
 out:
-    fg_str_dispose(&s);
-    fg_map_free(m);
-    for (size_t i = 0; i < 2 * tn.n; i++)
-        free(tn.v[i]);
-    free(tn.v);
+    fg_str_dispose(&buf);
+    for (size_t i = 0; i < r.n_docs; i++) {
+        free(r.docs[i].name);
+        for (int k = 0; k < 7; k++)
+            free(r.docs[i].cols[k]);
+    }
+    free(r.docs);
+    for (size_t i = 0; i < r.n_renames; i++)
+        free(r.renames[i].old_name);
+    free(r.renames);
     free(load);
     free(cen);
     fg_communities_free(com, n_com);
     free(pairs);
-    fg_graph_free(g);
+    fg_graph_free(r.g);
     return rc;
 }

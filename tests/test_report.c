@@ -1,0 +1,194 @@
+/*
+ * Unit tests for the HTML report (src/report.c, src/report_html.c, src/report_tables.c):
+ * numbers never show a negative zero; renamed agencies are counted once under the newest
+ * name by default, with a footnote, and as written on request; a one-agency community is
+ * listed as such, not as a group. Documents are parsed, stored in a fresh SQLite file and
+ * resolved with the bundled gazetteer; the page is searched for the exact markup.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <unistd.h>
+
+#include "fengong/fengong.h"
+#include "report_int.h"
+
+static char tmp_dir[512];
+static char db_path[600];
+static fg_store *store;
+static fg_gazetteer *gz;
+static fg_renderer *rr;
+static char *page;
+
+/* One renderer for the whole run: Graphviz's pango plugin keeps a font cache that a second
+ * context in the same process would find freed. */
+static int group_setup(void **state)
+{
+    (void)state;
+    return fg_renderer_new(&rr) == FG_OK ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    fg_renderer_free(rr);
+    rr = NULL;
+    return 0;
+}
+
+static int setup(void **state)
+{
+    const char *t = getenv("TMPDIR");
+
+    (void)state;
+    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg_test_report_XXXXXX", t && t[0] ? t : "/tmp");
+    if (mkdtemp(tmp_dir) == NULL)
+        return -1;
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    if (fg_store_open(&store, db_path, NULL) != FG_OK || fg_gazetteer_load_default(&gz) != FG_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    char p[700];
+
+    (void)state;
+    free(page);
+    page = NULL;
+    fg_gazetteer_free(gz);
+    gz = NULL;
+    fg_store_close(store);
+    store = NULL;
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
+        unlink(p);
+    }
+    rmdir(tmp_dir);
+    return 0;
+}
+
+/* Store src as document name, names resolved with the bundled gazetteer. */
+static void ingest(const char *name, const char *src)
+{
+    fg_text *text = NULL;
+    fg_doc *doc = NULL;
+    fg_ingest_status status;
+    fg_ingest_opts io = {0, gz};
+
+    assert_int_equal(fg_text_decode(&text, name, src, strlen(src)), FG_OK);
+    assert_int_equal(fg_parse_document(&doc, text, NULL), FG_OK);
+    assert_int_equal(fg_store_ingest(&status, store, doc, fg_text_sha256(text), strlen(src), &io),
+                     FG_OK);
+    fg_doc_free(doc);
+    fg_text_free(text);
+}
+
+static void render(const fg_report_opts *opts)
+{
+    size_t len = 0;
+
+    free(page);
+    page = NULL;
+    assert_int_equal(fg_report_html(&page, &len, store, gz, NULL, rr, opts), FG_OK);
+    assert_non_null(page);
+    assert_int_equal(strlen(page), len);
+}
+
+static void test_report__fixed_never_negative_zero(void **state)
+{
+    char b[32];
+
+    (void)state;
+    assert_string_equal(fg_report__fixed(b, sizeof b, -0.0, 3), "0.000");
+    assert_string_equal(fg_report__fixed(b, sizeof b, -1e-17, 4), "0.0000");
+    assert_string_equal(fg_report__fixed(b, sizeof b, -0.00004, 4), "0.0000");
+    assert_string_equal(fg_report__fixed(b, sizeof b, -0.4, 0), "0");
+    /* a value that does not round to zero keeps its sign */
+    assert_string_equal(fg_report__fixed(b, sizeof b, -0.0006, 3), "-0.001");
+    assert_string_equal(fg_report__fixed(b, sizeof b, -10.0, 1), "-10.0");
+    assert_string_equal(fg_report__fixed(b, sizeof b, NAN, 2), "0.00");
+    assert_string_equal(fg_report__pct(b, sizeof b, -0.0), "0.0%");
+    assert_string_equal(fg_report__pct(b, sizeof b, 0.12628), "12.6%");
+}
+
+/* 湖南银保监局 became 湖南金融监管局 (gazetteer successor, since 2023). */
+static const char renamed_doc[] =
+    "一、任务\n"
+    "1．事项一。（湖南银保监局牵头，省财政厅按职责分工负责）\n"
+    "2．事项二。（湖南金融监管局牵头，省财政厅按职责分工负责）\n";
+
+static void test_report__renamed_bodies_follow_the_newest_name(void **state)
+{
+    fg_report_opts o = FG_REPORT_OPTS_INIT;
+
+    (void)state;
+    ingest("r.txt", renamed_doc);
+    render(NULL);
+    /* one row: 2 leads, 0 co, 2 in all */
+    assert_non_null(strstr(page, "<tr><td class=\"nm\">湖南金融监管局</td><td class=\"n\">2</td>"
+                                 "<td class=\"n\">0</td><td class=\"n\">2</td>"));
+    assert_null(strstr(page, "<td class=\"nm\">湖南银保监局</td>"));
+    assert_non_null(strstr(page, "湖南银保监局 → 湖南金融监管局"));
+    assert_non_null(strstr(page, "机构名称已按机构名录的更名关系合并为最新名称"));
+
+    o.as_written = 1;
+    render(&o);
+    assert_non_null(strstr(page, "<tr><td class=\"nm\">湖南银保监局</td><td class=\"n\">1</td>"));
+    assert_non_null(strstr(page, "<tr><td class=\"nm\">湖南金融监管局</td><td class=\"n\">1</td>"));
+    assert_null(strstr(page, "湖南银保监局 → 湖南金融监管局"));
+    assert_non_null(strstr(page, "未合并更名"));
+}
+
+static void test_report__one_agency_community_is_not_a_group(void **state)
+{
+    const char *sec;
+    const char *table;
+    const char *p;
+
+    (void)state;
+    /* 省审计厅 shares no clause with anyone: its community has one member. 事项一 is one
+     * task of two clauses, both shared by 省财政厅 and 省商务厅. */
+    ingest("c.txt", "一、任务\n"
+                    "1．事项一。（省财政厅牵头，省商务厅按职责分工负责）加强监管。"
+                    "（省商务厅牵头，省财政厅按职责分工负责）\n"
+                    "2．事项二。（省财政厅牵头，省商务厅按职责分工负责）\n"
+                    "3．事项三。（省审计厅负责）\n");
+    render(NULL);
+    sec = strstr(page, "<h2 id=\"communities\">");
+    assert_non_null(sec);
+    table = strstr(sec, "<table id=\"community-table\"");
+    assert_non_null(table);
+    p = strstr(table, "<p id=\"singletons\">");
+    assert_non_null(p);
+    assert_non_null(strstr(p, "<span class=\"nm\">省审计厅</span>"));
+    /* the group table holds the one group of two and not 省审计厅 */
+    assert_true(strstr(table, "省审计厅") == strstr(p, "省审计厅"));
+    assert_non_null(strstr(sec, "由两个以上机构组成的社群（1 行"));
+    assert_true(strstr(sec, "由两个以上机构组成的社群（1 行") < table);
+    /* its tasks: 事项一 once, though it is two clauses of the graph, then 事项二 */
+    assert_non_null(strstr(table, "<td>事项一；事项二</td>"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report__fixed_never_negative_zero),
+        cmocka_unit_test_setup_teardown(test_report__renamed_bodies_follow_the_newest_name, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_report__one_agency_community_is_not_a_group, setup,
+                                        teardown),
+    };
+
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
