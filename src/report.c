@@ -79,32 +79,18 @@ static int cmp_doc_name(const void *key, const void *elem)
     return strcmp(key, ((const fg_report_doc *)elem)->name);
 }
 
-/* fg_store_tasks: clause id, doc, item, …; in document order, so an item's clauses are
- * consecutive. Counts the tasks (items with a clause) of each document. */
-typedef struct task_count {
-    fg_report_ctx *r;
-    fg_str last_doc;
-    fg_str last_item;
-} task_count;
-
-static int on_clause(size_t n_cols, const char *const *c, void *p)
+/* fg_store_document_tasks: name, tasks. */
+static int on_document_tasks(size_t n_cols, const char *const *c, void *p)
 {
-    task_count *tc = p;
+    fg_report_ctx *r = p;
     fg_report_doc *d;
 
-    if (n_cols < 3 || (tc->last_doc.ptr && strcmp(c[1], tc->last_doc.ptr) == 0 &&
-                       strcmp(c[2], tc->last_item.ptr) == 0))
+    if (n_cols < 2)
         return 0;
-    fg_str_clear(&tc->last_doc);
-    fg_str_clear(&tc->last_item);
-    if (fg_report__raw(&tc->last_doc, c[1]) < 0 || fg_report__raw(&tc->last_item, c[2]) < 0) {
-        tc->r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-        return 1;
-    }
-    d = bsearch(c[1], tc->r->docs, tc->r->n_docs, sizeof *d, cmp_doc_name);
+    d = bsearch(c[0], r->docs, r->n_docs, sizeof *d, cmp_doc_name);
     if (d) {
-        d->tasks++;
-        tc->r->tasks++;
+        d->tasks = strtoul(c[1], NULL, 10);
+        r->tasks += d->tasks;
     }
     return 0;
 }
@@ -164,42 +150,42 @@ static size_t graph_index(const fg_graph *g, const char *name)
     return SIZE_MAX;
 }
 
-/* fg_store_agencies: agency, status, level, type, lead, co, documents. Records the stored
- * names (in use) that the report shows under a newer name. */
-static int on_agency(size_t n_cols, const char *const *c, void *p)
+/* Record the agency's stored name when the report shows it under a newer one. */
+static int add_rename(fg_report_ctx *r, const char *stored)
 {
-    fg_report_ctx *r = p;
-    const fg_agency_entry *e;
-    const fg_agency_entry *now;
+    const fg_agency_entry *e = fg_gazetteer_lookup(r->gz, stored, strlen(stored));
+    const fg_agency_entry *now = e ? fg_gazetteer_as_of(r->gz, e, r->as_of) : NULL;
     size_t i;
 
-    if (n_cols < 6 || strtoul(c[4], NULL, 10) + strtoul(c[5], NULL, 10) == 0)
-        return 0;
-    e = fg_gazetteer_lookup(r->gz, c[0], strlen(c[0]));
-    now = e ? fg_gazetteer_as_of(r->gz, e, r->as_of) : NULL;
     if (now == NULL || now == e)
-        return 0;
+        return FG_OK;
     i = graph_index(r->g, now->canonical);
     if (i == SIZE_MAX)
-        return 0;
+        return FG_OK;
     if (r->n_renames == r->cap_renames) {
         size_t cap = r->cap_renames ? 2 * r->cap_renames : 8;
         fg_report_rename *v = realloc(r->renames, cap * sizeof *v);
 
         if (v == NULL)
-            goto oom;
+            return fg_error_set(FG_ENOMEM, "out of memory");
         r->renames = v;
         r->cap_renames = cap;
     }
     r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
-    r->renames[r->n_renames].old_name = dup(c[0]);
+    r->renames[r->n_renames].old_name = dup(stored);
     if (r->renames[r->n_renames].old_name == NULL)
-        goto oom;
+        return fg_error_set(FG_ENOMEM, "out of memory");
     r->n_renames++;
-    return 0;
-oom:
-    r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-    return 1;
+    return FG_OK;
+}
+
+/* A stored agency that the report shows under a newer name. */
+static int on_stored_agency(const fg_store_agency_row *row, void *p)
+{
+    fg_report_ctx *r = p;
+
+    r->rc = add_rename(r, row->name);
+    return r->rc < 0;
 }
 
 static const char *const fn_newest =
@@ -425,7 +411,6 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     fg_str buf = FG_STR_INIT;
     fg_str *s = &buf;
     fg_report_ctx r;
-    task_count tc = {NULL, FG_STR_INIT, FG_STR_INIT};
     fg_load_row *load = NULL;
     size_t n_load = 0;
     fg_balance bal;
@@ -461,15 +446,10 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_graph_load(&r.g, st, gz, &f));
     FG_TRY(fg_store_documents(st, on_document, &r));
     FG_TRY(r.rc);
-    tc.r = &r;
-    rc = fg_store_tasks(st, on_clause, &tc);
-    fg_str_dispose(&tc.last_doc);
-    fg_str_dispose(&tc.last_item);
-    FG_TRY(rc);
-    FG_TRY(r.rc);
+    FG_TRY(fg_store_document_tasks(st, on_document_tasks, &r));
     FG_TRY(count_graph_tasks(&r));
     if (r.as_of) {
-        FG_TRY(fg_store_agencies(st, 0, on_agency, &r));
+        FG_TRY(fg_store_agency_list(st, on_stored_agency, &r));
         FG_TRY(r.rc);
     }
     FG_TRY(fg_analysis_load(&load, &n_load, &bal, r.g));

@@ -290,38 +290,31 @@ static int on_unresolved(size_t n_cols, const char *const *c, void *p)
     return x->rc < 0;
 }
 
-static int count_row(size_t n_cols, const char *const *c, void *p)
-{
-    (void)n_cols;
-    (void)c;
-    ++*(size_t *)p;
-    return 0;
-}
-
 int fg_report__unresolved(fg_report_ctx *r)
 {
     static const char *const hdr[] = {"名称", "次数", "出现的文件"};
     static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
-    rows_ctx x = {r->s, FG_OK, 0};
+    fg_str rows = FG_STR_INIT;
+    rows_ctx x = {&rows, FG_OK, 0};
     fg_str *s = r->s;
-    size_t n = 0;
     int rc = FG_OK;
 
+    /* the rows first, so that the summary line can say how many (the query is a scan) */
     R_RAW("<section><h2 id=\"unresolved\">机构名录尚未收录的名称</h2>\n");
-    FG_TRY(fg_store_agencies(r->st, 1, count_row, &n));
-    if (n == 0) {
+    FG_TRY(fg_store_agencies(r->st, 1, on_unresolved, &x));
+    FG_TRY(x.rc);
+    if (x.n == 0) {
         R_RAW("<p class=\"note\">全部机构名称均已在机构名录中。</p></section>\n");
-        return FG_OK;
+        goto out;
     }
     R_RAW("<p class=\"note\">这些名称按原文计入分析；把它们加入机构名录（fengong agencies "
           "--unresolved 列出，--gazetteer FILE 补充）后可与同一机构的其他写法合并。</p>\n");
-    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", n, n <= 10, 1, 3, hdr,
-                                  kind));
-    FG_TRY(fg_store_agencies(r->st, 1, on_unresolved, &x));
-    FG_TRY(x.rc);
+    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", x.n, x.n <= 10, 1, 3,
+                                  hdr, kind));
+    FG_TRY(fg_str_append(s, rows.ptr, rows.len));
     FG_TRY(fg_report__table_end(s, NULL));
     R_RAW("</section>\n");
 out:
+    fg_str_dispose(&rows);
     return rc;
 }
-

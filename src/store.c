@@ -1528,6 +1528,15 @@ int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload)
                  0, NULL, cb, payload);
 }
 
+int fg_store_document_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+{
+    return query(st,
+                 "SELECT d.name, (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
+                 "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id))"
+                 " FROM documents d ORDER BY d.name",
+                 0, NULL, cb, payload);
+}
+
 /* Every assignment with its clause, item, document and agency, in document order. */
 #define ASSIGNMENTS_IN_ORDER                                                                  \
     " FROM assignments a JOIN clauses c ON c.id = a.clause_id"                                \

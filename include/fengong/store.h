@@ -94,8 +94,12 @@ typedef int (*fg_store_row_cb)(size_t n_cols, const char *const *cols, void *pay
 
 /** Documents: name, doc_number, year, date, items, clauses, assignments, teams, unparsed
  *  (statements not understood, fg_doc.n_notes; "" for a document stored before schema 5),
- *  title, sha256, ingested_at; by name. */
+ *  format (the reader that made its text), title, sha256, ingested_at; by name. */
 int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload);
+
+/** Documents with their tasks (items with at least one clause, fg_doc_stats.n_items_assigned):
+ *  name, tasks; by name. */
+int fg_store_document_tasks(fg_store *st, fg_store_row_cb cb, void *payload);
 
 /** Assignments: doc, item, clause, role, surface, agency (canonical or surface), kind, status;
  *  in document order. */
