@@ -217,8 +217,8 @@ static int write_summary(fg_report_ctx *r, const fg_load_row *load, size_t n_loa
           "<p>本报告的牵头、配合与共同承担次数都按分工条款计：一个机构在一条分工条款中被写为牵头单位，"
           "计一次牵头。");
     if (bal->n_tasks != r->clauses)
-        R_F("%zu 条分工条款中 %zu 条计入分析，其余只涉及“有关部门”“各成员单位”等泛称或被筛选条件排除。",
-            r->clauses, bal->n_tasks);
+        R_F("%zu 条分工条款中 %zu 条（%zu 项任务）计入分析，其余只涉及“有关部门”“各成员单位”等泛称"
+            "或被筛选条件排除。", r->clauses, bal->n_tasks, r->g_tasks);
     R_RAW("</p></div>\n<div class=\"cols\"><div><h3 class=\"box\">牵头最多的五个机构</h3>"
           "<table class=\"kv\" id=\"top5\"><thead><tr><th class=\"n\">名次</th><th class=\"nm\">"
           "机构</th><th class=\"n\">牵头条款</th><th class=\"n\">占全部牵头</th></tr></thead><tbody>");
