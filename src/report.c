@@ -85,7 +85,7 @@ static int on_document_tasks(size_t n_cols, const char *const *c, void *p)
     fg_report_ctx *r = p;
     fg_report_doc *d;
 
-    if (n_cols < 2)
+    if (n_cols < 2 || r->n_docs == 0)
         return 0;
     d = bsearch(c[0], r->docs, r->n_docs, sizeof *d, cmp_doc_name);
     if (d) {

@@ -180,6 +180,20 @@ static void test_report__one_agency_community_is_not_a_group(void **state)
     assert_non_null(strstr(table, "<td>事项一；事项二</td>"));
 }
 
+/* A filter that keeps no document: an empty summary, no bsearch on an empty array. */
+static void test_report__filter_without_documents(void **state)
+{
+    fg_filter f = FG_FILTER_INIT;
+    size_t len = 0;
+
+    (void)state;
+    ingest("r.txt", renamed_doc);
+    f.year = 2030;
+    assert_int_equal(fg_report_html(&page, &len, store, gz, &f, rr, NULL), FG_OK);
+    assert_non_null(strstr(page, "<b>0</b><span>份文件（0 份含分工条款）"));
+    assert_non_null(strstr(page, "<b>0</b><span>条分工条款"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +202,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report__one_agency_community_is_not_a_group, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_report__filter_without_documents, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
