@@ -214,14 +214,16 @@ static int write_summary(fg_report_ctx *r, const fg_load_row *load, size_t n_loa
     R_RAW("<div class=\"defs\" id=\"terms\"><p><b>术语</b>　<b>条目</b>：文件中带编号的一段。"
           "<b>任务</b>：至少含一条分工条款的条目。<b>分工条款</b>：一句说明由谁牵头、谁配合的表述，"
           "如“（省发展改革委牵头，省财政厅按职责分工负责）”；一项任务可有几条分工条款。</p>"
-          "<p>本报告的牵头、配合与共同承担次数都按分工条款计：一个机构在一条分工条款中被写为牵头单位，"
+          "<p>本报告的牵头、配合与共同承担次数都按分工条款计："
+          "一个机构在一条分工条款中被写为牵头单位，"
           "计一次牵头。");
     if (bal->n_tasks != r->clauses)
         R_F("%zu 条分工条款中 %zu 条（%zu 项任务）计入分析，其余只涉及“有关部门”“各成员单位”等泛称"
             "或被筛选条件排除。", r->clauses, bal->n_tasks, r->g_tasks);
     R_RAW("</p></div>\n<div class=\"cols\"><div><h3 class=\"box\">牵头最多的五个机构</h3>"
           "<table class=\"kv\" id=\"top5\"><thead><tr><th class=\"n\">名次</th><th class=\"nm\">"
-          "机构</th><th class=\"n\">牵头条款</th><th class=\"n\">占全部牵头</th></tr></thead><tbody>");
+          "机构</th><th class=\"n\">牵头条款</th><th class=\"n\">占全部牵头</th></tr></thead>"
+          "<tbody>");
     for (size_t i = 0; i < n_load && i < 5 && load[i].lead > 0; i++) {
         R_F("<tr><td class=\"n\">%zu</td><td class=\"nm\">", i + 1);
         R_HTML(fg_graph_agency(r->g, load[i].agency));
@@ -246,7 +248,8 @@ static int write_summary(fg_report_ctx *r, const fg_load_row *load, size_t n_loa
     R_RAW("</tbody></table></div></div>\n<div class=\"charts\"><figure id=\"fig-lorenz\">");
     FG_TRY(fg_report__lorenz_svg(s, load, n_load, bal->total_leads));
     R_F("<figcaption>图1　牵头次数的洛伦兹曲线。把 %zu 个机构按牵头条款数从少到多排列，横轴为机构的"
-        "累计占比，纵轴为这些机构的牵头次数占全部 %zu 次牵头的比例。虚线为各机构牵头次数相同的完全均衡；"
+        "累计占比，纵轴为这些机构的牵头次数占全部 %zu 次牵头的比例。"
+        "虚线为各机构牵头次数相同的完全均衡；"
         "曲线越远离虚线，牵头越集中。基尼系数 %s 等于虚线与曲线之间面积的两倍。</figcaption>",
         bal->n_agencies, bal->total_leads, fg_report__fixed(b[0], sizeof b[0], bal->gini, 3));
     R_RAW("</figure><figure id=\"fig-bars\">");
@@ -301,7 +304,8 @@ static int write_network(fg_report_ctx *r, fg_renderer *rr)
 
     if (n == 0)
         return FG_OK;
-    R_RAW("<section><h2 id=\"network\">协作网络</h2>\n<figure id=\"fig-network\"><div class=\"map\">");
+    R_RAW("<section><h2 id=\"network\">协作网络</h2>\n"
+          "<figure id=\"fig-network\"><div class=\"map\">");
     FG_TRY(fg_render_network(&m, rr, r->g, 1, r->opts->network_top, &ro));
     FG_TRY(inline_svg(s, m));
     R_F("</div><figcaption>图3　机构协作网络。节点为协作强度（与其他机构共同承担的分工条款数之和）"
@@ -358,8 +362,9 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
         R_RAW("<p class=\"note\">已入库的文件中没有工作专班。</p>\n");
     else
         R_RAW("<p class=\"note\">每张图根据文件中“召集人、副召集人单位、成员单位、专班办公室设在”"
-              "的表述绘制：黄色为召集人，橙色为副召集人单位，灰色为成员单位，红色双框为专班办公室所在"
-              "单位；“牵头 / 配合”为该单位在专班所属方案中被写为牵头、配合单位的分工条款数；灰线连接"
+              "的表述绘制：黄色为召集人，橙色为副召集人单位，灰色为成员单位，"
+              "红色双框为专班办公室所在单位；“牵头 / 配合”为该单位在专班所属方案中"
+              "被写为牵头、配合单位的分工条款数；灰线连接"
               "在该方案中共同承担分工条款的两个单位，线越粗条款越多（最多画 60 条）。"
               "由 Graphviz 布局。</p>\n");
     if (tn.n > max)

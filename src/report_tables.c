@@ -54,7 +54,8 @@ int fg_report__workload(fg_report_ctx *r, const fg_load_row *load, size_t n_load
     char c[5][32];
     int rc = FG_OK;
 
-    R_RAW("<section><h2 id=\"load\">工作负荷</h2>\n<p class=\"note\">每个机构被写为牵头单位、配合单位的"
+    R_RAW("<section><h2 id=\"load\">工作负荷</h2>\n<p class=\"note\">"
+          "每个机构被写为牵头单位、配合单位的"
           "分工条款数；牵头占比 = 牵头条款数 ÷ 全部牵头次数；文件数为写到该机构的文件数。"
           "按牵头条款数、再按合计从多到少排列。</p>\n");
     FG_TRY(fg_report__table_begin(s, "workload", "各机构的牵头与配合", n_load, n_load <= 10, 1,
@@ -102,7 +103,8 @@ int fg_report__centrality(fg_report_ctx *r, fg_centrality_row *cen, size_t n_cen
     int rc = FG_OK;
 
     qsort(cen, n_cen, sizeof *cen, cmp_pagerank);
-    R_RAW("<section><h2 id=\"centrality\">中心性</h2>\n<p class=\"note\">在机构投影网络上计算：两个机构"
+    R_RAW("<section><h2 id=\"centrality\">中心性</h2>\n<p class=\"note\">"
+          "在机构投影网络上计算：两个机构"
           "每共同承担一条分工条款，连线权重加一，距离为权重的倒数。PageRank 按权重、阻尼系数 0.85；"
           "介数为经过该机构的最短路径条数（按距离，未归一化）；强度为共同承担的分工条款数之和；"
           "度为与之有共同条款的机构数；调和中心性为到其他机构距离倒数之和；特征向量中心性按权重，"
@@ -189,7 +191,8 @@ int fg_report__communities(fg_report_ctx *r, const fg_community *com, size_t n_c
 
     for (size_t i = 0; i < n_com; i++)
         n_groups += com[i].n_members > 1;
-    R_F("<section><h2 id=\"communities\">协作社群</h2>\n<p class=\"note\">在机构投影网络上用 Leiden "
+    R_F("<section><h2 id=\"communities\">协作社群</h2>\n<p class=\"note\">"
+        "在机构投影网络上用 Leiden "
         "算法（目标为模块度，按共同分工条款数加权，种子 %lu）划分，模块度 %s。核心机构为社群内"
         "协作强度最大的成员；维系社群的任务是所有分工单位（至少两个）都在该社群内的任务，"
         "每项任务列一次，最多列三项。</p>\n", r->opts->seed, fg_report__fixed(qs, sizeof qs, q, 3));
