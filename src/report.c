@@ -193,6 +193,32 @@ static const char *const fn_newest =
 static const char *const fn_year = "机构名称已按所选年份的名称合并（见概要的注）。";
 static const char *const fn_written = "机构名称按文件原文（经机构名录规范为全称），未合并更名。";
 
+/* The title, and what the report covers when a filter narrows it. */
+static int write_header(fg_report_ctx *r)
+{
+    static const char *const roles[] = {"", "只计牵头单位", "只计配合单位"};
+    fg_str *s = r->s;
+    int rc = FG_OK;
+
+    R_RAW("<header><h1>分工协作分析报告</h1>\n<p class=\"note\">由 fengong 根据已入库的文件生成");
+    if (r->f->n_docs)
+        R_F("，只含所选的 %zu 份文件", r->f->n_docs);
+    if (r->f->year)
+        R_F("，只含 %d 年的文件", r->f->year);
+    if (r->f->roles == FG_ROLES_LEAD || r->f->roles == FG_ROLES_CO)
+        R_F("，%s", roles[r->f->roles]);
+    if (r->f->level) {
+        R_RAW("，只计级别为 ");
+        R_HTML(r->f->level);
+        R_RAW(" 的机构");
+    }
+    if (r->f->include_generic)
+        R_RAW("，含“有关部门”等泛称");
+    R_RAW("。先列结论（概要与图），后附明细表（点击展开）。</p></header>\n");
+out:
+    return rc;
+}
+
 static int write_summary(fg_report_ctx *r, const fg_load_row *load, size_t n_load,
                          const fg_balance *bal)
 {
@@ -323,12 +349,16 @@ typedef struct team_names {
     size_t n;     /* pairs */
     size_t cap;   /* pairs */
     int oom;
+    const fg_report_ctx *r; /* teams of the documents it covers only */
 } team_names;
 
 static int on_team_name(const char *doc, const char *team, void *p)
 {
     team_names *t = p;
 
+    if (t->r->n_docs == 0 ||
+        bsearch(doc, t->r->docs, t->r->n_docs, sizeof *t->r->docs, cmp_doc_name) == NULL)
+        return 0;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 16;
         char **v = realloc(t->v, 2 * cap * sizeof *v);
@@ -347,7 +377,7 @@ static int on_team_name(const char *doc, const char *team, void *p)
 
 static int write_teams(fg_report_ctx *r, fg_renderer *rr)
 {
-    team_names tn = {NULL, 0, 0, 0};
+    team_names tn = {NULL, 0, 0, 0, r};
     fg_map *m = NULL;
     fg_str *s = r->s;
     size_t max = r->opts->max_teams;
@@ -359,7 +389,7 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
     FG_TRY(rc);
     if (tn.n == 0)
-        R_RAW("<p class=\"note\">已入库的文件中没有工作专班。</p>\n");
+        R_RAW("<p class=\"note\">本报告涵盖的文件中没有工作专班。</p>\n");
     else
         R_RAW("<p class=\"note\">每张图根据文件中“召集人、副召集人单位、成员单位、专班办公室设在”"
               "的表述绘制：黄色为召集人，橙色为副召集人单位，灰色为成员单位，"
@@ -467,8 +497,7 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r.g));
 
     FG_TRY(fg_report__head(s));
-    R_RAW("<header><h1>分工协作分析报告</h1>\n<p class=\"note\">由 fengong 根据已入库的文件生成。"
-          "先列结论（概要与图），后附明细表（点击展开）。</p></header>\n");
+    FG_TRY(write_header(&r));
     FG_TRY(write_summary(&r, load, n_load, &bal));
     FG_TRY(write_network(&r, rr));
     FG_TRY(fg_report__documents(&r));
