@@ -19,7 +19,9 @@ int fg_report__documents(fg_report_ctx *r)
     fg_str *s = r->s;
     int rc = FG_OK;
 
-    R_RAW("<section><h2 id=\"documents\">文件</h2>\n");
+    R_RAW("<section><h2 id=\"documents\">文件</h2>\n<p class=\"note\">条目、任务、分工条款见概要中"
+          "的术语；“牵头与配合（次）”为各分工条款写到的牵头、配合单位的次数之和（含“有关部门”等"
+          "泛称）；工作专班为文件设立的专班、领导小组等的个数。</p>\n");
     FG_TRY(fg_report__table_begin(s, "doc-table", "已入库的文件", r->n_docs, r->n_docs <= 10,
                                   1, 8, hdr, kind));
     for (size_t i = 0; i < r->n_docs; i++) {
