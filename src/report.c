@@ -334,10 +334,21 @@ static int write_network(fg_report_ctx *r, fg_renderer *rr)
           "<figure id=\"fig-network\"><div class=\"map\">");
     FG_TRY(fg_render_network(&m, rr, r->g, 1, r->opts->network_top, &ro));
     FG_TRY(inline_svg(s, m));
-    R_F("</div><figcaption>图3　机构协作网络。节点为协作强度（与其他机构共同承担的分工条款数之和）"
-        "最大的 %zu 个机构（共 %zu 个）；两个机构每共同出现在一条分工条款中，连线权重加一，线越粗"
-        "共同条款越多；颜色为 Leiden 协作社群（见“协作社群”）；节点大小随牵头条款数增大。"
-        "由 Graphviz 布局。</figcaption></figure></section>\n", top, n);
+    fg_map_free(m);
+    m = NULL;
+    R_F("</div><figcaption>图3　机构协作网络的骨干。节点为协作强度（与其他机构共同承担的分工条款数"
+        "之和）最大的 %zu 个机构（共 %zu 个），圆的面积与牵头条款数成正比；同色的圆为一个 Leiden "
+        "协作社群，聚成一块，以核心机构命名（见“协作社群”）。两个机构每共同出现在一条分工条款中，"
+        "连线权重加一，线越粗共同条款越多；只画骨干：对至少一端显著的连线（差异过滤法，Serrano 等 "
+        "2009，α = 0.05），每个机构至少保留最强的一条，图例注明画出的权重占比。"
+        "由 Graphviz neato 布局。</figcaption></figure>\n", top, n);
+    R_RAW("<figure id=\"fig-matrix\"><div class=\"map\">");
+    FG_TRY(fg_render_matrix(&m, r->g, r->opts->network_top, &ro));
+    FG_TRY(inline_svg(s, m));
+    R_F("</div><figcaption>图4　机构协作矩阵，连线太密、网络图看不清时用。行与列为同样的 %zu 个"
+        "机构，按 Leiden 协作社群（从大到小）排列，社群内按协作强度排列，框线标出社群；格子颜色越深，"
+        "两个机构共同承担的分工条款越多（格内数字为条款数）；对角线为该机构本身参与的分工条款数。"
+        "</figcaption></figure></section>\n", top);
 out:
     fg_map_free(m);
     return rc;
@@ -410,7 +421,7 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
         FG_TRY(inline_svg(s, m));
         fg_map_free(m);
         m = NULL;
-        R_F("</div><figcaption>图%zu　", 4 + i);
+        R_F("</div><figcaption>图%zu　", 5 + i);
         R_HTML(tn.v[2 * i + 1]);
         R_RAW("（");
         R_HTML(tn.v[2 * i]);
