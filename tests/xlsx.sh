@@ -5,8 +5,9 @@
 # CSV output of the same command, numbers as number cells and names as text cells; hostile
 # names stay text, never formulas. Then the error cases: xlsx without -o and -o without xlsx
 # are usage errors (exit 2, naming the command), an unwritable FILE fails (exit 1, naming the
-# file) before any work, and a failed command leaves an existing FILE as it was and no
-# temporary file. And export's --excel: alone the workbook, with csv the UTF-8 BOM.
+# file) before any work, missing directories above FILE are made, and a failed command leaves
+# an existing FILE as it was and no temporary file. And export's --excel: alone the
+# workbook, with csv the UTF-8 BOM.
 # usage: tests/xlsx.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
 set -u
 me=xlsx.sh
@@ -206,13 +207,22 @@ for cmd in "load --db $db" "extract $docs/$d1" "export --db $db" "search --db $d
     # shellcheck disable=SC2086
     "$bin" $name --format xlsx -o "$tmp/plain/out.xlsx" ${cmd#* } >"$tmp/u.out" 2>"$tmp/u.err"
     st=$?
-    if [ $st -eq 1 ] &&
-        grep -q "fengong $name: $tmp/plain/out.xlsx: cannot write: Not a directory" "$tmp/u.err"; then
-        ok "$name -o unwritable: exit 1, $(head -1 "$tmp/u.err" | sed "s|$tmp|TMP|")"
+    if [ $st -eq 1 ] && [ ! -e "$tmp/plain/out.xlsx" ] &&
+        grep -q "fengong $name: $tmp/plain/out.xlsx: cannot write: $tmp/plain: not a directory" \
+            "$tmp/u.err"; then
+        ok "$name -o unwritable: exit 1, $(head -1 "$tmp/u.err" | sed "s|$tmp|TMP|g")"
     else
         bad "$name -o unwritable: exit $st, $(head -1 "$tmp/u.err")"
     fi
 done
+
+# Missing directories above FILE are made, as export -o and render -o do.
+if "$bin" pairs --db "$db" --format xlsx -o "$tmp/new/dir/pairs.xlsx" >/dev/null 2>"$tmp/u.err" &&
+    $check "$tmp/new/dir/pairs.xlsx" "pairs=$tmp/pairs.csv:shared" >/dev/null 2>&1; then
+    ok "-o FILE in missing directories: they are made"
+else
+    bad "-o FILE in missing directories: $(head -1 "$tmp/u.err")"
+fi
 
 # A command that fails after its workbook was started leaves the old FILE and no temporary.
 printf 'old' >"$tmp/keep.xlsx"

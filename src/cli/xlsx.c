@@ -2,7 +2,8 @@
  * Excel workbooks of the CLI's tables, written with libxlsxwriter in constant-memory mode:
  * rows go to disk as they come (in order, which is how every command prints), so a large
  * table costs no more memory than its widest row. The workbook is assembled in a temporary
- * file beside its path, made with mkstemp() when it is opened, and renamed onto the path
+ * file beside its path (whose missing directories are created, as export -o and render -o
+ * do), made with mkstemp() when it is opened, and renamed onto the path
  * only when workbook_close() succeeded; a failed command leaves no file behind. The first
  * failure is reported once and turns every later call into a no-op.
  */
@@ -19,6 +20,7 @@
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 
+#include "fengong/fengong.h"
 #include "table.h"
 
 #define MAX_WIDTH_COLS 60    /* widest column, in display columns (as cli_table_print) */
@@ -50,6 +52,25 @@ static void fail(cli_xlsx *x, const char *what, const char *why)
     x->failed = true;
 }
 
+/* Create the directories above path's last component that are missing (fg_make_dirs());
+ * 0, or -1 after printing "fengong CMD: PATH: cannot write: REASON". */
+static int make_parent(const char *cmd, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int rc;
+
+    if (slash == NULL || slash == path)
+        return 0;
+    dir = strndup(path, (size_t)(slash - path));
+    rc = dir ? fg_make_dirs(dir) : -1;
+    if (rc < 0)
+        fprintf(stderr, "fengong %s: %s: cannot write: %s\n", cmd, path,
+                dir ? fg_error_last()->message : "out of memory");
+    free(dir);
+    return rc < 0 ? -1 : 0;
+}
+
 cli_xlsx *cli_xlsx_open(const char *cmd, const char *path)
 {
     lxw_workbook_options opts = {LXW_TRUE, NULL, LXW_FALSE};
@@ -62,6 +83,11 @@ cli_xlsx *cli_xlsx_open(const char *cmd, const char *path)
         goto fail;
     }
     x->cmd = cmd;
+    if (make_parent(cmd, path) < 0) {
+        free(x->tmp);
+        x->tmp = NULL;
+        goto fail;
+    }
     snprintf(x->tmp, n + 16, "%s.tmp.XXXXXX", path);
     fd = mkstemp(x->tmp);
     if (fd < 0) {

@@ -12,8 +12,9 @@
 typedef struct cli_xlsx cli_xlsx;
 
 /*
- * A workbook to be written to path. Its temporary file (path.tmp.XXXXXX, renamed onto path
- * by cli_xlsx_close()) is created at once, so an unwritable path fails before any work.
+ * A workbook to be written to path. The missing directories above path are created and its
+ * temporary file (path.tmp.XXXXXX, renamed onto path by cli_xlsx_close()) at once, so an
+ * unwritable path fails before any work.
  * NULL after printing "fengong CMD: PATH: cannot write: REASON"; cmd is borrowed for the
  * workbook's life.
  */
