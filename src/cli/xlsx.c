@@ -97,7 +97,12 @@ cli_xlsx *cli_xlsx_open(const char *cmd, const char *path)
         goto fail;
     }
     /* mkstemp() makes it 0600; the workbook is an ordinary file like the other exports. */
-    if (fchmod(fd, 0644) != 0 || close(fd) != 0) {
+    if (fchmod(fd, 0644) != 0) {
+        fprintf(stderr, "fengong %s: %s: cannot write: %s\n", cmd, path, strerror(errno));
+        close(fd);
+        goto fail;
+    }
+    if (close(fd) != 0) {
         fprintf(stderr, "fengong %s: %s: cannot write: %s\n", cmd, path, strerror(errno));
         goto fail;
     }
