@@ -363,6 +363,100 @@ static int gexf(char **out, size_t *len, const fg_graph *g, int projection)
     return x_finish(&x, out, len);
 }
 
+/* ---- the node and edge tables (CSV, and other tabular writers through fg_export_rows) ---- */
+
+static const char *const nodes_cols[] = {"id", "kind", "label", "document", "item", "clause"};
+static const unsigned char nodes_numeric[] = {0, 0, 0, 0, 0, 1};
+static const char *const edges_cols[] = {"source", "target", "role"};
+static const char *const proj_edges_cols[] = {"source", "target", "weight"};
+static const unsigned char edges_numeric[] = {0, 0, 0};
+static const unsigned char proj_edges_numeric[] = {0, 0, 1};
+
+int fg_export_columns(const char *const **names, const unsigned char **numeric, size_t *n_cols,
+                      const fg_export_opts *opts, const char *part)
+{
+    int projection = opts ? opts->projection : 0;
+
+    if (part != NULL && strcmp(part, "nodes") == 0) {
+        *names = nodes_cols;
+        *numeric = nodes_numeric;
+        *n_cols = 6;
+    } else if (part != NULL && strcmp(part, "edges") == 0) {
+        *names = projection ? proj_edges_cols : edges_cols;
+        *numeric = projection ? proj_edges_numeric : edges_numeric;
+        *n_cols = 3;
+    } else {
+        return fg_error_set(FG_EINVAL, "export: a table is nodes or edges, not %s",
+                            part ? part : "(none)");
+    }
+    return FG_OK;
+}
+
+int fg_export_rows(const fg_graph *g, const fg_export_opts *opts, const char *part,
+                   fg_store_row_cb cb, void *payload)
+{
+    fg_export_opts def = FG_EXPORT_OPTS_INIT;
+    const char *const *names = NULL;
+    const unsigned char *numeric = NULL;
+    size_t n_cols = 0;
+    fg_pair *pairs = NULL;
+    size_t n_pairs = 0;
+    char id[32];
+    char id2[32];
+    char num[32];
+    int rc = FG_OK;
+
+    if (opts == NULL)
+        opts = &def;
+    FG_TRY(fg_export_columns(&names, &numeric, &n_cols, opts, part)); /* checks part */
+    if (strcmp(part, "nodes") == 0) {
+        for (size_t t = 0; !opts->projection && t < fg_graph_n_tasks(g); t++) {
+            const fg_task_info *ti = fg_graph_task(g, t);
+            const char *row[] = {id, "task", ti->title, ti->doc, ti->item, num};
+
+            id_of(id, sizeof id, 't', t);
+            snprintf(num, sizeof num, "%zu", ti->clause);
+            if (cb(6, row, payload) != 0)
+                goto out;
+        }
+        for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
+            const char *row[] = {id, "agency", fg_graph_agency(g, a), "", "", ""};
+
+            id_of(id, sizeof id, 'a', a);
+            if (cb(6, row, payload) != 0)
+                goto out;
+        }
+    } else if (opts->projection) {
+        FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
+        for (size_t i = 0; i < n_pairs; i++) {
+            const char *row[] = {id, id2, num};
+
+            id_of(id, sizeof id, 'a', pairs[i].a);
+            id_of(id2, sizeof id2, 'a', pairs[i].b);
+            snprintf(num, sizeof num, "%zu", pairs[i].shared);
+            if (cb(3, row, payload) != 0)
+                goto out;
+        }
+    } else {
+        for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
+            const char *row[] = {id, id2, NULL};
+            size_t t;
+            size_t a;
+            fg_role role;
+
+            fg_graph_edge(g, i, &t, &a, &role);
+            id_of(id, sizeof id, 't', t);
+            id_of(id2, sizeof id2, 'a', a);
+            row[2] = fg_role_name(role);
+            if (cb(3, row, payload) != 0)
+                goto out;
+        }
+    }
+out:
+    free(pairs);
+    return rc;
+}
+
 /* ---- CSV ---- */
 
 static int csv_cell(fg_str *s, const char *v, int last)
@@ -388,83 +482,42 @@ out:
     return rc;
 }
 
+/* An fg_store_row_cb appending a CSV line; the first error stops the rows and is kept. */
+typedef struct csv_sink {
+    fg_str s;
+    int rc;
+} csv_sink;
+
+static int csv_row(size_t n, const char *const *cells, void *payload)
+{
+    csv_sink *k = payload;
+
+    for (size_t i = 0; i < n && k->rc == FG_OK; i++)
+        k->rc = csv_cell(&k->s, cells[i], i + 1 == n);
+    return k->rc != FG_OK;
+}
+
 static int csv(char **out, size_t *len, const fg_graph *g, const fg_export_opts *o,
                const char *part)
 {
-    fg_str s = FG_STR_INIT;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    char id[32];
-    char id2[32];
-    char num[32];
+    csv_sink k = {FG_STR_INIT, FG_OK};
+    const char *const *names = NULL;
+    const unsigned char *numeric = NULL;
+    size_t n_cols = 0;
     int rc = FG_OK;
 
+    FG_TRY(fg_export_columns(&names, &numeric, &n_cols, o, part));
     if (o->excel)
-        FG_TRY(fg_str_append(&s, "\xEF\xBB\xBF", 3));
-    if (strcmp(part, "nodes") == 0) {
-        static const char hdr[] = "id,kind,label,document,item,clause\r\n";
-
-        FG_TRY(fg_str_append(&s, hdr, sizeof hdr - 1));
-        if (!o->projection) {
-            for (size_t t = 0; t < fg_graph_n_tasks(g); t++) {
-                const fg_task_info *ti = fg_graph_task(g, t);
-
-                id_of(id, sizeof id, 't', t);
-                snprintf(num, sizeof num, "%zu", ti->clause);
-                FG_TRY(csv_cell(&s, id, 0));
-                FG_TRY(csv_cell(&s, "task", 0));
-                FG_TRY(csv_cell(&s, ti->title, 0));
-                FG_TRY(csv_cell(&s, ti->doc, 0));
-                FG_TRY(csv_cell(&s, ti->item, 0));
-                FG_TRY(csv_cell(&s, num, 1));
-            }
-        }
-        for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
-            id_of(id, sizeof id, 'a', a);
-            FG_TRY(csv_cell(&s, id, 0));
-            FG_TRY(csv_cell(&s, "agency", 0));
-            FG_TRY(csv_cell(&s, fg_graph_agency(g, a), 0));
-            FG_TRY(fg_str_append(&s, ",,\r\n", 4));
-        }
-    } else if (strcmp(part, "edges") == 0) {
-        const char *hdr = o->projection ? "source,target,weight\r\n" : "source,target,role\r\n";
-
-        FG_TRY(fg_str_append(&s, hdr, strlen(hdr)));
-        if (o->projection) {
-            FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
-            for (size_t i = 0; i < n_pairs; i++) {
-                id_of(id, sizeof id, 'a', pairs[i].a);
-                id_of(id2, sizeof id2, 'a', pairs[i].b);
-                snprintf(num, sizeof num, "%zu", pairs[i].shared);
-                FG_TRY(csv_cell(&s, id, 0));
-                FG_TRY(csv_cell(&s, id2, 0));
-                FG_TRY(csv_cell(&s, num, 1));
-            }
-        } else {
-            for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-                size_t t;
-                size_t a;
-                fg_role role;
-
-                fg_graph_edge(g, i, &t, &a, &role);
-                id_of(id, sizeof id, 't', t);
-                id_of(id2, sizeof id2, 'a', a);
-                FG_TRY(csv_cell(&s, id, 0));
-                FG_TRY(csv_cell(&s, id2, 0));
-                FG_TRY(csv_cell(&s, fg_role_name(role), 1));
-            }
-        }
-    } else {
-        rc = fg_error_set(FG_EINVAL, "export: CSV part must be nodes or edges");
-        goto out;
-    }
-    *len = s.len;
-    *out = fg_str_steal(&s);
+        FG_TRY(fg_str_append(&k.s, "\xEF\xBB\xBF", 3));
+    csv_row(n_cols, names, &k);
+    FG_TRY(fg_export_rows(g, o, part, csv_row, &k));
+    FG_TRY(k.rc);
+    *len = k.s.len;
+    *out = fg_str_steal(&k.s);
     if (*out == NULL)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
 out:
-    free(pairs);
-    fg_str_dispose(&s);
+    fg_str_dispose(&k.s);
     return rc;
 }
 

@@ -47,20 +47,51 @@ int cli_load_gazetteer(struct fg_gazetteer **out, const char *const *files, size
 int cli_load_lexicon(struct fg_lexicon **out, const char *const *files, size_t n,
                      const cli_global *g);
 
-/* Rows to stdout as an aligned table, TSV, CSV or a JSON array of objects. */
+/*
+ * Where a command's tables go: standard output in fmt, or, for --format xlsx, the workbook
+ * of -o FILE with one sheet per table.
+ */
+typedef struct cli_output {
+    int fmt;                  /* a cli_format */
+    struct cli_xlsx *book;    /* CLI_XLSX: the workbook being written */
+} cli_output;
+
+/*
+ * Start the output of command cmd in fmt; path is the -o FILE value or NULL. xlsx needs a
+ * FILE and only xlsx takes one: else a usage error, printed with usage. For xlsx the
+ * workbook's temporary file is created now, so an unwritable FILE fails before the work.
+ * Returns CLI_OK, CLI_USAGE or CLI_FAIL (reported); on failure there is nothing to close.
+ */
+int cli_output_open(cli_output *o, const char *cmd, int fmt, const char *path,
+                    const char *usage);
+/*
+ * Finish the output: write the workbook to FILE when keep, else drop it (a failed command
+ * leaves no file). Returns 0, or -1 after printing a message naming the file (also when a
+ * row could not be written before).
+ */
+int cli_output_close(cli_output *o, bool keep);
+
+/* Rows as an aligned table, TSV, CSV or a JSON array of objects (on stdout), or as a sheet of
+ * the workbook. */
 typedef struct cli_printer {
     int fmt;                  /* a cli_format */
     size_t n;
     const char *const *hdr;
     struct cli_table *table;
     struct json_t *json;
+    struct cli_xlsx *book;    /* borrowed from the cli_output */
     size_t rows;
 } cli_printer;
 
-void cli_printer_begin(cli_printer *p, int fmt, size_t n, const char *const *hdr);
-/* An fg_store_row_cb: payload is the printer. */
+/* Start a table of n columns with header hdr (borrowed until cli_printer_end()); sheet names
+ * its sheet in a workbook (≤ 31 characters, none of []:*?/\). */
+void cli_printer_begin(cli_printer *p, cli_output *o, const char *sheet, size_t n,
+                       const char *const *hdr);
+/* An fg_store_row_cb: payload is the printer. Returns non-zero (stop) once a workbook
+ * failed. */
 int cli_printer_row(size_t n_cols, const char *const *cols, void *payload);
-void cli_printer_right(cli_printer *p, size_t col);
+/* Column col holds numbers: right-aligned in a table, number cells in a workbook. */
+void cli_printer_numeric(cli_printer *p, size_t col);
 void cli_printer_end(cli_printer *p);
 
 /* Print "fengong: <message>" for the last library error (with the source with --debug). */

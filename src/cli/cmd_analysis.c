@@ -23,6 +23,7 @@
 typedef struct an_args {
     const char *db;
     cli_format fmt;
+    const char *output;       /* -o FILE: the workbook of --format xlsx */
     fg_filter filter;
     const char *docs[64];
     const char *gazetteers[16];
@@ -41,7 +42,9 @@ static const char filter_help[] =
     "      --include-generic keep 有关部门, …成员单位 and other generic references\n"
     "      --gazetteer FILE  merge your own agency list for names and renamings\n"
     "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
-    "  -f, --format FMT      table (default on a terminal), tsv, csv, json\n"
+    "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n"
+    "  -o, --output FILE     the Excel workbook of --format xlsx: one sheet per table, numbers\n"
+    "                        as numbers, a frozen bold header with an autofilter\n"
     "  -h, --help            show this help\n";
 
 static int parse_int(const char *s, long lo, long hi, long *out)
@@ -80,6 +83,7 @@ static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
         {"gazetteer", required_argument, NULL, 'g'},
         {"limit", required_argument, NULL, 'n'},
         {"seed", required_argument, NULL, 's'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -94,7 +98,7 @@ static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
     a->limit = 0;
     a->seed = 42;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:f:o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
             a->db = optarg;
@@ -103,6 +107,9 @@ static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
             if (cli_format_option(&f, argv[0], optarg) < 0)
                 return CLI_USAGE;
             a->fmt = (cli_format)f;
+            break;
+        case 'o':
+            a->output = optarg;
             break;
         case 'D':
             if (a->filter.n_docs == sizeof a->docs / sizeof a->docs[0]) {
@@ -210,6 +217,24 @@ static int open_graph(fg_graph **g, fg_gazetteer **gz, const an_args *a, const c
     return 0;
 }
 
+/*
+ * Start the output of command cmd (cli_output_open()), then open the graph. Returns CLI_OK,
+ * or an exit code with nothing left open.
+ */
+static int open_output_graph(cli_output *out, fg_graph **g, fg_gazetteer **gz, const an_args *a,
+                             const char *cmd, const char *usage, const cli_global *gl)
+{
+    int rc = cli_output_open(out, cmd, a->fmt, a->output, usage);
+
+    if (rc != CLI_OK)
+        return rc;
+    if (open_graph(g, gz, a, gl) < 0) {
+        cli_output_close(out, false);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
 /* Print a JSON document (indented, keys in order) and release it. */
 static void print_json(json_t *root)
 {
@@ -236,6 +261,30 @@ static const char load_usage[] =
     "Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or more\n"
     "than three leads, and agencies that only ever co-operate.\n\n";
 
+/* The balance of leads under the load table, as a second sheet: measure, value (the keys
+ * and values of the JSON output's "balance"). */
+static void balance_sheet(cli_output *out, const fg_balance *bal)
+{
+    static const char *const hdr[] = {"measure", "value"};
+    const char *names[] = {"agencies", "tasks", "leads", "gini", "hhi", "top5_share",
+                           "tasks_no_lead", "tasks_over3_leads", "co_only"};
+    double values[] = {(double)bal->n_agencies, (double)bal->n_tasks, (double)bal->total_leads,
+                       bal->gini, bal->hhi, bal->top5_share, (double)bal->tasks_no_lead,
+                       (double)bal->tasks_over3_leads, (double)bal->co_only};
+    cli_printer p;
+
+    cli_printer_begin(&p, out, "balance", 2, hdr);
+    cli_printer_numeric(&p, 1);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char v[40];
+        const char *cols[2] = {names[i], v};
+
+        snprintf(v, sizeof v, "%.17g", values[i]); /* every digit: a cell holds a double */
+        cli_printer_row(2, cols, &p);
+    }
+    cli_printer_end(&p);
+}
+
 int cmd_load(int argc, char **argv, const cli_global *gl)
 {
     static const char *const hdr[] = {"agency", "lead", "co", "total", "lead_share",
@@ -246,6 +295,7 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     fg_load_row *rows = NULL;
     size_t n = 0;
     fg_balance bal;
+    cli_output out;
     cli_printer p;
     int rc = parse_an_args(&a, argc, argv, load_usage);
 
@@ -255,16 +305,17 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
         fprintf(stderr, "fengong load: unexpected argument '%s'\n%s", argv[optind], load_usage);
         return CLI_USAGE;
     }
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "load", load_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     if (fg_analysis_load(&rows, &n, &bal, g) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
         goto out;
     }
-    cli_printer_begin(&p, a.fmt, 6, hdr);
+    cli_printer_begin(&p, &out, "load", 6, hdr);
     for (size_t k = 1; k <= 5; k++)
-        cli_printer_right(&p, k);
+        cli_printer_numeric(&p, k);
     for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
         char c[5][32];
         const char *cols[6];
@@ -296,6 +347,8 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
         p.json = NULL;
     }
     cli_printer_end(&p);
+    if (a.fmt == CLI_XLSX)
+        balance_sheet(&out, &bal);
     if (a.fmt == CLI_TABLE) {
         printf("\n%zu agencies, %zu tasks, %zu leads\n", bal.n_agencies, bal.n_tasks,
                bal.total_leads);
@@ -308,6 +361,8 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     }
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     free(rows);
     fg_graph_free(g);
     fg_gazetteer_free(gz);
@@ -354,6 +409,7 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     fg_centrality_info info;
     char note[160] = "";
     size_t n = 0;
+    cli_output out;
     cli_printer p;
     int rc;
 
@@ -411,8 +467,9 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
         return CLI_USAGE;
     }
     co.seed = a.seed;
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "centrality", centrality_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     if (co.sample == 0 && co.cutoff == 0 && isatty(STDERR_FILENO) &&
         fg_graph_paths_are_costly(g))
         fprintf(stderr, "fengong centrality: exact betweenness on %zu agencies and %zu ties "
@@ -431,9 +488,9 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
         snprintf(note, sizeof note,
                  "betweenness and harmonic count only paths of length <= %g", info.cutoff);
     qsort(rows, n, sizeof *rows, cmp_pagerank);
-    cli_printer_begin(&p, a.fmt, 7, hdr);
+    cli_printer_begin(&p, &out, "centrality", 7, hdr);
     for (size_t k = 1; k <= 6; k++)
-        cli_printer_right(&p, k);
+        cli_printer_numeric(&p, k);
     for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
         char c[6][40];
         const char *cols[7];
@@ -477,6 +534,8 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
         fprintf(stderr, "fengong centrality: %s\n", note);
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     free(rows);
     fg_graph_free(g);
     fg_gazetteer_free(gz);
@@ -521,6 +580,7 @@ int cmd_communities(int argc, char **argv, const cli_global *gl)
     fg_community *com = NULL;
     size_t n = 0;
     double q = 0;
+    cli_output out;
     cli_printer p;
     int rc = parse_an_args(&a, argc, argv, communities_usage);
 
@@ -531,16 +591,18 @@ int cmd_communities(int argc, char **argv, const cli_global *gl)
                 communities_usage);
         return CLI_USAGE;
     }
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "communities", communities_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     if (fg_analysis_communities(&com, &n, &q, g, a.seed) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
         goto out;
     }
-    cli_printer_begin(&p, a.fmt, 6, hdr);
-    cli_printer_right(&p, 1);
-    cli_printer_right(&p, 3);
+    cli_printer_begin(&p, &out, "communities", 6, hdr);
+    cli_printer_numeric(&p, 0);
+    cli_printer_numeric(&p, 1);
+    cli_printer_numeric(&p, 3);
     for (size_t i = 0; i < n; i++) {
         static char members[65536];
         static char tasks[8192];
@@ -566,6 +628,8 @@ int cmd_communities(int argc, char **argv, const cli_global *gl)
         printf("\n%zu communities, modularity %.4f (seed %lu)\n", n, q, a.seed);
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     fg_communities_free(com, n);
     fg_graph_free(g);
     fg_gazetteer_free(gz);
@@ -588,6 +652,7 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
     fg_gazetteer *gz = NULL;
     size_t x;
     size_t y;
+    cli_output out;
     cli_printer p;
     int rc = parse_an_args(&a, argc, argv, coord_usage);
 
@@ -597,8 +662,9 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
         fprintf(stderr, "fengong coord: give an agency X, and optionally Y\n%s", coord_usage);
         return CLI_USAGE;
     }
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "coord", coord_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     rc = CLI_FAIL;
     if (fg_graph_find(&x, g, gz, argv[optind]) < 0 ||
         (argc - optind == 2 && fg_graph_find(&y, g, gz, argv[optind + 1]) < 0)) {
@@ -617,9 +683,9 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
         }
         if (a.fmt == CLI_TABLE)
             printf("partners of %s (X)\n\n", fg_graph_agency(g, x));
-        cli_printer_begin(&p, a.fmt, 7, hdr);
+        cli_printer_begin(&p, &out, "partners", 7, hdr);
         for (size_t k = 1; k <= 5; k++)
-            cli_printer_right(&p, k);
+            cli_printer_numeric(&p, k);
         for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
             static char titles[8192];
             char c[5][32];
@@ -666,7 +732,8 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
         if (a.fmt == CLI_TABLE)
             printf("tasks shared by %s (X) and %s (Y): %zu\n\n", fg_graph_agency(g, x),
                    fg_graph_agency(g, y), n);
-        cli_printer_begin(&p, a.fmt, 6, hdr);
+        cli_printer_begin(&p, &out, "shared", 6, hdr);
+        cli_printer_numeric(&p, 2);
         for (size_t i = 0; i < n; i++) {
             const fg_task_info *t = fg_graph_task(g, rows[i].task);
             char c[32];
@@ -686,6 +753,8 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
     }
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     fg_graph_free(g);
     fg_gazetteer_free(gz);
     return rc;
@@ -707,6 +776,7 @@ int cmd_pairs(int argc, char **argv, const cli_global *gl)
     fg_gazetteer *gz = NULL;
     fg_pair *rows = NULL;
     size_t n = 0;
+    cli_output out;
     cli_printer p;
     int rc = parse_an_args(&a, argc, argv, pairs_usage);
 
@@ -719,15 +789,16 @@ int cmd_pairs(int argc, char **argv, const cli_global *gl)
     }
     if (a.limit == 0 && a.fmt == CLI_TABLE)
         a.limit = 20;
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "pairs", pairs_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     if (fg_analysis_pairs(&rows, &n, g) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
         goto out;
     }
-    cli_printer_begin(&p, a.fmt, 3, hdr);
-    cli_printer_right(&p, 2);
+    cli_printer_begin(&p, &out, "pairs", 3, hdr);
+    cli_printer_numeric(&p, 2);
     for (size_t i = 0; i < n && (a.limit == 0 || i < a.limit); i++) {
         char c[32];
         const char *cols[3];
@@ -741,6 +812,8 @@ int cmd_pairs(int argc, char **argv, const cli_global *gl)
     cli_printer_end(&p);
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     free(rows);
     fg_graph_free(g);
     fg_gazetteer_free(gz);
@@ -766,6 +839,7 @@ int cmd_path(int argc, char **argv, const cli_global *gl)
     size_t n = 0;
     size_t x;
     size_t y;
+    cli_output out;
     cli_printer p;
     int rc = parse_an_args(&a, argc, argv, path_usage);
 
@@ -775,8 +849,9 @@ int cmd_path(int argc, char **argv, const cli_global *gl)
         fprintf(stderr, "fengong path: give two agencies X and Y\n%s", path_usage);
         return CLI_USAGE;
     }
-    if (open_graph(&g, &gz, &a, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &g, &gz, &a, "path", path_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     rc = CLI_FAIL;
     if (fg_graph_find(&x, g, gz, argv[optind]) < 0 ||
         fg_graph_find(&y, g, gz, argv[optind + 1]) < 0 ||
@@ -784,7 +859,8 @@ int cmd_path(int argc, char **argv, const cli_global *gl)
         cli_report_error(gl);
         goto out;
     }
-    cli_printer_begin(&p, a.fmt, 5, hdr);
+    cli_printer_begin(&p, &out, "path", 5, hdr);
+    cli_printer_numeric(&p, 0);
     for (size_t i = 0; i < n; i++) {
         const fg_task_info *t = i > 0 ? fg_graph_task(g, tk[i - 1]) : NULL;
         char c[32];
@@ -801,6 +877,8 @@ int cmd_path(int argc, char **argv, const cli_global *gl)
     cli_printer_end(&p);
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     free(ag);
     free(tk);
     fg_graph_free(g);
@@ -817,7 +895,7 @@ static const char compare_usage[] =
     "agencies whose lead count rose or fell, new and vanished agencies, and pairs that\n"
     "began or stopped working together. Renamings are followed to the latest name (or to\n"
     "--as-of YEAR). On a terminal both tables are printed; in tsv/csv the agencies, or the\n"
-    "pairs with --pairs; json holds both.\n\n";
+    "pairs with --pairs; json holds both, and an xlsx workbook has a sheet for each.\n\n";
 
 /* A side of a comparison: a year (4 digits) or a document name. */
 static void side_filter(fg_filter *f, const char **doc_slot, const char *arg)
@@ -852,6 +930,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     const char *doc_a = NULL;
     const char *doc_b = NULL;
     int pairs_only = 0;
+    cli_output out;
     int rc;
 
     /* --pairs is this command's own flag: take it out before the shared parser runs. */
@@ -874,8 +953,9 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         a.filter.as_of = 9999;
     side = a;
     side_filter(&side.filter, &doc_a, argv[optind]);
-    if (open_graph(&ga, &gz, &side, gl) < 0)
-        return CLI_FAIL;
+    rc = open_output_graph(&out, &ga, &gz, &side, "compare", compare_usage, gl);
+    if (rc != CLI_OK)
+        return rc;
     side = a;
     side_filter(&side.filter, &doc_b, argv[optind + 1]);
     if (open_graph(&gb, &gz2, &side, gl) < 0) {
@@ -925,12 +1005,12 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     }
     if (a.fmt == CLI_TABLE)
         printf("A = %s, B = %s\n\n", argv[optind], argv[optind + 1]);
-    if (a.fmt == CLI_TABLE || !pairs_only) {
+    if (a.fmt == CLI_TABLE || a.fmt == CLI_XLSX || !pairs_only) {
         cli_printer p;
 
-        cli_printer_begin(&p, a.fmt, 7, hdr_a);
+        cli_printer_begin(&p, &out, "agencies", 7, hdr_a);
         for (size_t k = 1; k <= 5; k++)
-            cli_printer_right(&p, k);
+            cli_printer_numeric(&p, k);
         for (size_t i = 0; i < cmpr->n_agencies && (a.limit == 0 || i < a.limit); i++) {
             const fg_agency_change *c = &cmpr->agencies[i];
             char n[5][32];
@@ -951,12 +1031,12 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     }
     if (a.fmt == CLI_TABLE)
         printf("\n");
-    if (a.fmt == CLI_TABLE || pairs_only) {
+    if (a.fmt == CLI_TABLE || a.fmt == CLI_XLSX || pairs_only) {
         cli_printer p;
 
-        cli_printer_begin(&p, a.fmt, 5, hdr_p);
-        cli_printer_right(&p, 2);
-        cli_printer_right(&p, 3);
+        cli_printer_begin(&p, &out, "pairs", 5, hdr_p);
+        cli_printer_numeric(&p, 2);
+        cli_printer_numeric(&p, 3);
         for (size_t i = 0; i < cmpr->n_pairs && (a.limit == 0 || i < a.limit); i++) {
             const fg_pair_change *c = &cmpr->pairs[i];
             char n[2][32];
@@ -975,6 +1055,8 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     }
     rc = CLI_OK;
 out:
+    if (cli_output_close(&out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
     fg_comparison_free(cmpr);
     fg_graph_free(ga);
     fg_graph_free(gb);
@@ -1475,19 +1557,59 @@ static int render_what(const render_args *rp, const an_args *ap, fg_renderer *rr
 /* ---- export ---- */
 
 static const char export_usage[] =
-    "usage: fengong export --format graphml|gexf|csv|json|dot -o PATH [--projection] [--excel]\n"
-    "                      [filters]\n"
+    "usage: fengong export --format graphml|gexf|csv|xlsx|json|dot -o PATH [--projection]\n"
+    "                      [--excel] [filters]\n"
     "\n"
     "Write the bipartite task-agency graph (edge attribute role) or, with --projection, the\n"
     "agency projection (edge attribute weight) for Gephi, NetworkX, igraph or a spreadsheet.\n"
-    "CSV writes PATH/nodes.csv and PATH/edges.csv (--excel adds a UTF-8 BOM). Files are\n"
-    "written to a temporary name and renamed.\n\n";
+    "CSV writes PATH/nodes.csv and PATH/edges.csv; xlsx writes the Excel workbook PATH with\n"
+    "the same two tables as sheets nodes and edges (numbers as numbers, a frozen bold header\n"
+    "with an autofilter). Files are written to a temporary name and renamed.\n"
+    "\n"
+    "      --excel           for a spreadsheet: alone, the same as --format xlsx; with\n"
+    "                        --format csv, the CSV files start with a UTF-8 BOM so that\n"
+    "                        Excel reads their Chinese\n\n";
+
+/* The node and edge tables of the export as the sheets nodes and edges of the workbook. */
+static int export_workbook(cli_output *out, const fg_graph *g, const fg_export_opts *eo,
+                           const cli_global *gl)
+{
+    static const char *const parts[] = {"nodes", "edges"};
+    int rc = CLI_OK;
+
+    for (size_t i = 0; i < 2 && rc == CLI_OK; i++) {
+        const char *const *names = NULL;
+        const unsigned char *numeric = NULL;
+        size_t n_cols = 0;
+        cli_printer p;
+
+        if (fg_export_columns(&names, &numeric, &n_cols, eo, parts[i]) < 0) {
+            cli_report_error(gl);
+            rc = CLI_FAIL;
+            break;
+        }
+        cli_printer_begin(&p, out, parts[i], n_cols, names);
+        for (size_t k = 0; k < n_cols; k++)
+            if (numeric[k])
+                cli_printer_numeric(&p, k);
+        if (fg_export_rows(g, eo, parts[i], cli_printer_row, &p) < 0) {
+            cli_report_error(gl);
+            rc = CLI_FAIL;
+        }
+        cli_printer_end(&p);
+    }
+    if (cli_output_close(out, rc == CLI_OK) < 0)
+        rc = CLI_FAIL;
+    return rc;
+}
 
 int cmd_export(int argc, char **argv, const cli_global *gl)
 {
     fg_export_opts eo = FG_EXPORT_OPTS_INIT;
     const char *path = NULL;
     int have_format = 0;
+    int xlsx = 0;
+    cli_output out = {0};
     an_args a;
     fg_graph *g = NULL;
     fg_gazetteer *gz = NULL;
@@ -1512,14 +1634,17 @@ int cmd_export(int argc, char **argv, const cli_global *gl)
             if (o[1] == 'o' || strcmp(o, "--output") == 0) {
                 path = argv[i + 1];
             } else {
-                int f = fg_export_format_parse(argv[i + 1]);
+                /* xlsx is the CLI's own: a workbook of the CSV tables (export_workbook()). */
+                int f = strcmp(argv[i + 1], "xlsx") == 0 ? (int)FG_EXPORT_CSV
+                                                         : fg_export_format_parse(argv[i + 1]);
 
                 if (f < 0) {
                     fprintf(stderr, "fengong export: unknown format '%s' (graphml, gexf, csv, "
-                            "json, dot)\n", argv[i + 1]);
+                            "xlsx, json, dot)\n", argv[i + 1]);
                     return CLI_USAGE;
                 }
                 eo.format = (fg_export_format)f;
+                xlsx = strcmp(argv[i + 1], "xlsx") == 0;
                 have_format = 1;
             }
             used = 2;
@@ -1532,16 +1657,39 @@ int cmd_export(int argc, char **argv, const cli_global *gl)
     rc = parse_an_args(&a, argc, argv, export_usage);
     if (rc >= 0)
         return rc;
+    if (eo.excel && !have_format) {
+        eo.format = FG_EXPORT_CSV;
+        xlsx = 1;
+        have_format = 1;
+    }
     if (optind < argc || path == NULL || !have_format) {
-        fprintf(stderr, "fengong export: give --format and -o PATH%s%s\n%s",
+        fprintf(stderr, "fengong export: give --format (or --excel) and -o PATH%s%s\n%s",
                 optind < argc ? "; unexpected argument " : "", optind < argc ? argv[optind] : "",
                 export_usage);
         return CLI_USAGE;
     }
-    if (open_graph(&g, &gz, &a, gl) < 0)
+    if (eo.excel && eo.format != FG_EXPORT_CSV) {
+        fprintf(stderr, "fengong export: --excel goes with --format csv or xlsx\n%s",
+                export_usage);
+        return CLI_USAGE;
+    }
+    /* A workbook that cannot be written fails before the graph is built. */
+    if (xlsx) {
+        rc = cli_output_open(&out, "export", CLI_XLSX, path, export_usage);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if (open_graph(&g, &gz, &a, gl) < 0) {
+        cli_output_close(&out, false);
         return CLI_FAIL;
+    }
     rc = CLI_OK;
-    if (fg_export_write(g, path, &eo) < 0) {
+    if (xlsx) {
+        rc = export_workbook(&out, g, &eo, gl);
+        if (rc == CLI_OK)
+            printf("wrote %s (sheets nodes and edges: %zu agencies, %zu tasks)\n", path,
+                   fg_graph_n_agencies(g), eo.projection ? (size_t)0 : fg_graph_n_tasks(g));
+    } else if (fg_export_write(g, path, &eo) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
     } else {

@@ -1,9 +1,9 @@
 /*
  * fengong extract: decode and parse each file, then print assignments, items, teams or a
- * summary as a table, TSV, CSV or JSON. A file that fails is reported and skipped; the
- * others are still printed, and the exit status is 1. Files are read and parsed by a pool
- * of threads (-j); the main thread prints each file's messages and rows in input order, so
- * the output is the same whatever the number of threads.
+ * summary as a table, TSV, CSV, JSON or an Excel workbook. A file that fails is reported and
+ * skipped; the others are still printed (or written), and the exit status is 1. Files are
+ * read and parsed by a pool of threads (-j); the main thread prints each file's messages and
+ * rows in input order, so the output is the same whatever the number of threads.
  */
 #include <getopt.h>
 #include <pthread.h>
@@ -18,7 +18,7 @@
 #include "table.h"
 
 static const char extract_usage[] =
-    "usage: fengong extract [--format table|tsv|csv|json]\n"
+    "usage: fengong extract [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "                       [--teams | --items | --summary | --explain] [-j N]\n"
     "                       [--roles FILE]... FILE...\n"
     "\n"
@@ -27,7 +27,11 @@ static const char extract_usage[] =
     "UTF-16 with a BOM, or GB18030; output is always UTF-8.\n"
     "\n"
     "options:\n"
-    "  -f, --format FMT  table (default on a terminal), tsv (default otherwise), csv, json\n"
+    "  -f, --format FMT  table (default on a terminal), tsv (default otherwise), csv, json,\n"
+    "                    or xlsx with -o\n"
+    "  -o, --output FILE the Excel workbook of --format xlsx: a sheet named assignments,\n"
+    "                    teams, items, summary or explain, numbers as numbers, a frozen bold\n"
+    "                    header with an autofilter\n"
     "      --teams       list work-team (工作专班) rows: doc, team, role, agency\n"
     "      --items       list items: doc, item, clauses, title\n"
     "      --summary     one line per document: 文号, items, clauses, lead/co rows, teams\n"
@@ -65,7 +69,7 @@ typedef struct out_ctx {
     cli_table *table;
     char *buf;  /* TSV_BLOCK bytes when fmt is CLI_TSV */
     size_t len;
-    cli_printer notes; /* --explain: the rows, in every format */
+    cli_printer rows; /* the rows of --explain (in every format) and of a workbook */
 } out_ctx;
 
 static void tsv_flush(out_ctx *o)
@@ -111,6 +115,10 @@ static int emit(out_ctx *o, size_t n, const char *const *cells)
 {
     if (o->fmt == CLI_TABLE)
         return cli_table_add(o->table, cells);
+    if (o->fmt == CLI_XLSX) {
+        cli_printer_row(n, cells, &o->rows); /* a failure is told by cli_output_close() */
+        return 0;
+    }
     if (o->fmt == CLI_TSV) {
         for (size_t i = 0; i < n; i++) {
             if (i)
@@ -176,7 +184,7 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
             const char *row[] = {doc->name, num[0], fg_note_kind_name(nt->kind), nt->text};
 
             format_size(num[0], nt->line);
-            cli_printer_row(4, row, &o->notes);
+            cli_printer_row(4, row, &o->rows);
         }
     } else if (o->w == W_ITEMS) {
         for (size_t i = 0; i < doc->n_items; i++) {
@@ -401,6 +409,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         {"explain", no_argument, NULL, 'e'},
         {"jobs", required_argument, NULL, 'j'},
         {"roles", required_argument, NULL, 'R'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -411,7 +420,16 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
                                             "lead", "co", "teams", "format", "title"};
     static const char *const h_explain[] = {"doc", "line", "kind", "text"};
     static const char *const mode_names[] = {"", "--teams", "--items", "--summary", "--explain"};
+    /* by listing, in the order of enum what */
+    static const char *const *const headers[] = {h_assign, h_teams, h_items, h_summary,
+                                                 h_explain};
+    static const size_t n_headers[] = {5, 4, 4, 10, 4};
+    static const char *const sheets[] = {"assignments", "teams", "items", "summary", "explain"};
+    /* the numeric columns: first, last (none when first > last) */
+    static const size_t numeric[][2] = {{2, 2}, {1, 0}, {2, 2}, {2, 7}, {1, 1}};
     out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0, {0}};
+    const char *output = NULL;
+    cli_output out;
     const fg_doc **docs = NULL;
     size_t n_docs = 0;
     int status = CLI_OK;
@@ -428,12 +446,15 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     fg_lexicon *lex = NULL;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:j:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+f:j:o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_format_option(&f, "extract", optarg) < 0)
                 return CLI_USAGE;
             o.fmt = (cli_format)f;
+            break;
+        case 'o':
+            output = optarg;
             break;
         case 't':
         case 'i':
@@ -484,24 +505,29 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "fengong extract: no FILE given\n%s", extract_usage);
         return CLI_USAGE;
     }
-    if (cli_load_lexicon(&lex, roles, n_roles, g) < 0)
+    status = cli_output_open(&out, "extract", (int)o.fmt, output, extract_usage);
+    if (status != CLI_OK)
+        return status;
+    if (cli_load_lexicon(&lex, roles, n_roles, g) < 0) {
+        cli_output_close(&out, false);
         return CLI_FAIL;
-    hdr = o.w == W_TEAMS ? h_teams : o.w == W_ITEMS ? h_items : o.w == W_SUMMARY ? h_summary
-                                                                                  : h_assign;
-    n_hdr = o.w == W_TEAMS ? 4 : o.w == W_ITEMS ? 4 : o.w == W_SUMMARY ? 10 : 5;
-    if (o.w == W_EXPLAIN) {
-        cli_printer_begin(&o.notes, (int)o.fmt, 4, h_explain);
-        cli_printer_right(&o.notes, 1);
+    }
+    hdr = headers[o.w];
+    n_hdr = n_headers[o.w];
+    if (o.w == W_EXPLAIN || o.fmt == CLI_XLSX) {
+        cli_printer_begin(&o.rows, &out, sheets[o.w], n_hdr, hdr);
+        for (size_t k = numeric[o.w][0]; k <= numeric[o.w][1]; k++)
+            cli_printer_numeric(&o.rows, k);
     } else if (o.fmt == CLI_TABLE) {
         o.table = cli_table_new(n_hdr, hdr);
         if (o.table == NULL) {
             fputs("fengong: out of memory\n", stderr);
+            cli_output_close(&out, false);
             fg_lexicon_free(lex);
             return CLI_FAIL;
         }
-        if (o.w == W_SUMMARY)
-            for (size_t k = 2; k <= 7; k++)
-                cli_table_align_right(o.table, k);
+        for (size_t k = numeric[o.w][0]; k <= numeric[o.w][1]; k++)
+            cli_table_align_right(o.table, k);
     } else if (o.fmt != CLI_JSON) {
         cli_write_row(stdout, o.fmt, n_hdr, hdr);
     }
@@ -512,7 +538,8 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         o.buf = malloc(TSV_BLOCK);
     if (docs == NULL || jobs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
         fputs("fengong: out of memory\n", stderr);
-        cli_printer_end(&o.notes);
+        cli_printer_end(&o.rows);
+        cli_output_close(&out, false);
         cli_table_free(o.table);
         free(docs);
         free(jobs);
@@ -530,8 +557,8 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         n_threads = 1;
     run_jobs(&o, jobs, n_jobs, (size_t)n_threads, g, &status, docs, &n_docs);
     free(jobs);
-    if (o.w == W_EXPLAIN) {
-        cli_printer_end(&o.notes);
+    if (o.w == W_EXPLAIN || o.fmt == CLI_XLSX) {
+        cli_printer_end(&o.rows);
     } else if (o.fmt == CLI_JSON) {
         char *json = NULL;
 
@@ -554,6 +581,9 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     free(docs);
     cli_table_free(o.table);
     fg_lexicon_free(lex);
+    /* Like the other formats, a workbook holds the files that could be read. */
+    if (cli_output_close(&out, true) < 0)
+        status = CLI_FAIL;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("fengong: write error");
         status = CLI_FAIL;

@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,77 +27,12 @@ const char *cli_db_path(const char *opt)
     return "fengong.db";
 }
 
-/* ---- printing rows in any format ---- */
-
-void cli_printer_begin(cli_printer *p, int fmt, size_t n, const char *const *hdr)
-{
-    memset(p, 0, sizeof *p);
-    p->fmt = fmt;
-    p->n = n;
-    p->hdr = hdr;
-    if (fmt == CLI_TABLE)
-        p->table = cli_table_new(n, hdr);
-    else if (fmt == CLI_JSON)
-        p->json = json_array();
-    else
-        cli_write_row(stdout, (cli_format)fmt, n, hdr);
-}
-
-int cli_printer_row(size_t n_cols, const char *const *cols, void *payload)
-{
-    cli_printer *p = payload;
-    size_t n = n_cols < p->n ? n_cols : p->n;
-
-    p->rows++;
-    if (p->fmt == CLI_TABLE) {
-        const char *cells[32];
-
-        for (size_t k = 0; k < p->n && k < 32; k++)
-            cells[k] = k < n ? cols[k] : "";
-        if (p->table)
-            cli_table_add(p->table, cells);
-    } else if (p->fmt == CLI_JSON) {
-        json_t *o = json_object();
-
-        for (size_t k = 0; o && k < n; k++)
-            json_object_set_new(o, p->hdr[k], json_string(cols[k]));
-        if (o)
-            json_array_append_new(p->json, o);
-    } else {
-        cli_write_row(stdout, (cli_format)p->fmt, n, cols);
-    }
-    return 0;
-}
-
-void cli_printer_end(cli_printer *p)
-{
-    if (p->fmt == CLI_TABLE && p->table) {
-        cli_table_print(stdout, p->table, 60);
-        cli_table_free(p->table);
-    } else if (p->fmt == CLI_JSON && p->json) {
-        char *s = json_dumps(p->json, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-
-        if (s) {
-            puts(s);
-            free(s);
-        }
-        json_decref(p->json);
-    }
-    p->table = NULL;
-    p->json = NULL;
-}
-
-void cli_printer_right(cli_printer *p, size_t col)
-{
-    if (p->table)
-        cli_table_align_right(p->table, col);
-}
-
 /* ---- common options ---- */
 
 typedef struct store_args {
     const char *db;
     cli_format fmt;
+    const char *output;         /* -o FILE: the workbook of --format xlsx */
     int replace;
     int unresolved;
     int no_index;
@@ -112,8 +46,8 @@ typedef struct store_args {
 
 /*
  * Parse the options shared by the store commands. Returns -1 to go on, or an exit code.
- * allowed: which of "rgulnjR" (replace, gazetteer, unresolved, limit, no-index, jobs, roles)
- * the command takes.
+ * allowed: which of "rgulnjRo" (replace, gazetteer, unresolved, limit, no-index, jobs, roles,
+ * output) the command takes.
  */
 static int parse_args(store_args *a, int argc, char **argv, const char *usage,
                       const char *allowed)
@@ -128,6 +62,7 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
         {"no-index", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},
         {"roles", required_argument, NULL, 'R'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -139,11 +74,14 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
     a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
     a->limit = 50;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "d:f:h", opts, &li)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:f:o:h", opts, &li)) != -1) {
         if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j' ||
-             c == 'R') &&
+             c == 'R' || c == 'o') &&
             strchr(allowed, c) == NULL) {
-            /* By its name: argv[optind - 1] is the value of an option that takes one. */
+            /* By its name: argv[optind - 1] is the value of an option that takes one, and
+             * getopt sets li only for a long option. */
+            while (opts[li].val != c)
+                li++;
             fprintf(stderr, "fengong %s: option '--%s' does not apply here\n%s", argv[0],
                     opts[li].name, usage);
             return CLI_USAGE;
@@ -157,6 +95,9 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
             if (cli_format_option(&f, argv[0], optarg) < 0)
                 return CLI_USAGE;
             a->fmt = (cli_format)f;
+            break;
+        case 'o':
+            a->output = optarg;
             break;
         case 'r':
             a->replace = 1;
@@ -636,12 +577,14 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 /* ---- documents, remove ---- */
 
 static const char documents_usage[] =
-    "usage: fengong documents [--db PATH] [--format table|tsv|csv|json]\n"
+    "usage: fengong documents [--db PATH]\n"
+    "                         [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "\n"
     "List the stored documents with their 文号, year, date and counts. format is the reader\n"
     "that made the text (text, docx, pdf, html). unparsed is the\n"
     "number of statements with role words that were not understood ('fengong extract\n"
-    "--explain FILE' lists them; empty for a document stored by a fengong before them).\n";
+    "--explain FILE' lists them; empty for a document stored by a fengong before them).\n"
+    "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n";
 
 int cmd_documents(int argc, char **argv, const cli_global *g)
 {
@@ -651,8 +594,9 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, documents_usage, "");
+    int rc = parse_args(&a, argc, argv, documents_usage, "o");
 
     if (rc >= 0)
         return rc;
@@ -661,19 +605,26 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
                 documents_usage);
         return CLI_USAGE;
     }
+    rc = cli_output_open(&out, "documents", a.fmt, a.output, documents_usage);
+    if (rc != CLI_OK)
+        return rc;
     so.read_only = 1;
     if (fg_store_open(&st, a.db, &so) < 0) {
         cli_report_error(g);
+        cli_output_close(&out, false);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a.fmt, a.fmt == CLI_TABLE ? 11 : 13, hdr);
+    cli_printer_begin(&p, &out, "documents", a.fmt == CLI_TABLE ? 11 : 13, hdr);
+    cli_printer_numeric(&p, 2);
     for (size_t k = 4; k <= 8; k++)
-        cli_printer_right(&p, k);
+        cli_printer_numeric(&p, k);
     rc = fg_store_documents(st, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
     fg_store_close(st);
+    if (cli_output_close(&out, rc >= 0) < 0)
+        rc = -1;
     return rc < 0 ? CLI_FAIL : CLI_OK;
 }
 
@@ -715,13 +666,14 @@ int cmd_remove(int argc, char **argv, const cli_global *g)
 /* ---- search ---- */
 
 static const char search_usage[] =
-    "usage: fengong search [--db PATH] [--limit N] [--format table|tsv|csv|json] QUERY\n"
+    "usage: fengong search [--db PATH] [--limit N]\n"
+    "                      [--format table|tsv|csv|json | --format xlsx -o FILE] QUERY\n"
     "\n"
     "List stored tasks whose title or text contains QUERY, with their lead and\n"
     "co-operating agencies (at most N, default 50): tasks with responsibility clauses\n"
     "first, then those whose title holds QUERY, then by relevance. Chinese works\n"
     "without spaces: queries of three characters or more use a trigram index, shorter\n"
-    "ones a scan.\n";
+    "ones a scan. --format xlsx -o FILE writes an Excel workbook with a sheet 'search'.\n";
 
 int cmd_search(int argc, char **argv, const cli_global *g)
 {
@@ -729,8 +681,9 @@ int cmd_search(int argc, char **argv, const cli_global *g)
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, search_usage, "l");
+    int rc = parse_args(&a, argc, argv, search_usage, "lo");
 
     if (rc >= 0)
         return rc;
@@ -738,29 +691,38 @@ int cmd_search(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "fengong search: give exactly one QUERY\n%s", search_usage);
         return CLI_USAGE;
     }
+    rc = cli_output_open(&out, "search", a.fmt, a.output, search_usage);
+    if (rc != CLI_OK)
+        return rc;
     so.read_only = 1;
     if (fg_store_open(&st, a.db, &so) < 0) {
         cli_report_error(g);
+        cli_output_close(&out, false);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a.fmt, 5, hdr);
+    cli_printer_begin(&p, &out, "search", 5, hdr);
     rc = fg_store_search(st, argv[optind], a.limit, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
     fg_store_close(st);
+    if (cli_output_close(&out, rc >= 0) < 0)
+        rc = -1;
     return rc < 0 ? CLI_FAIL : CLI_OK;
 }
 
 /* ---- agencies ---- */
 
 static const char agencies_usage[] =
-    "usage: fengong agencies [--db PATH] [--unresolved] [--format table|tsv|csv|json]\n"
+    "usage: fengong agencies [--db PATH] [--unresolved]\n"
+    "                        [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "       fengong agencies [--db PATH] [--gazetteer FILE]... show NAME\n"
     "\n"
     "List the agencies named in the store with their lead and co counts; --unresolved\n"
     "lists the names the gazetteer does not know, with counts and the documents they\n"
-    "come from. 'show NAME' prints an agency's aliases, history and all its tasks.\n";
+    "come from. 'show NAME' prints an agency's aliases, history and all its tasks.\n"
+    "--format xlsx -o FILE writes an Excel workbook with a sheet 'agencies' ('unresolved',\n"
+    "or 'tasks' for show).\n";
 
 static int show_agency(const store_args *a, const char *name, const cli_global *g)
 {
@@ -769,11 +731,16 @@ static int show_agency(const store_args *a, const char *name, const cli_global *
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
     const fg_agency_entry *e;
+    cli_output out;
     cli_printer p;
-    int rc;
+    int rc = cli_output_open(&out, "agencies", a->fmt, a->output, agencies_usage);
 
-    if (cli_load_gazetteer(&gz, a->gazetteers, a->n_gazetteers, g) < 0)
+    if (rc != CLI_OK)
+        return rc;
+    if (cli_load_gazetteer(&gz, a->gazetteers, a->n_gazetteers, g) < 0) {
+        cli_output_close(&out, false);
         return CLI_FAIL;
+    }
     e = fg_gazetteer_lookup(gz, name, strlen(name));
     if (e) {
         printf("agency:    %s\n", e->canonical);
@@ -798,15 +765,19 @@ static int show_agency(const store_args *a, const char *name, const cli_global *
     if (fg_store_open(&st, a->db, &so) < 0) {
         cli_report_error(g);
         fg_gazetteer_free(gz);
+        cli_output_close(&out, false);
         return CLI_FAIL;
     }
-    cli_printer_begin(&p, a->fmt, 6, hdr);
+    cli_printer_begin(&p, &out, "tasks", 6, hdr);
+    cli_printer_numeric(&p, 2);
     rc = fg_store_agency_tasks(st, name, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
     fg_store_close(st);
     fg_gazetteer_free(gz);
+    if (cli_output_close(&out, rc >= 0) < 0)
+        rc = -1;
     return rc < 0 ? CLI_FAIL : CLI_OK;
 }
 
@@ -818,8 +789,9 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
     store_args a;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
+    cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, agencies_usage, "ug");
+    int rc = parse_args(&a, argc, argv, agencies_usage, "ugo");
 
     if (rc >= 0)
         return rc;
@@ -835,23 +807,29 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
                 agencies_usage);
         return CLI_USAGE;
     }
+    rc = cli_output_open(&out, "agencies", a.fmt, a.output, agencies_usage);
+    if (rc != CLI_OK)
+        return rc;
     so.read_only = 1;
     if (fg_store_open(&st, a.db, &so) < 0) {
         cli_report_error(g);
+        cli_output_close(&out, false);
         return CLI_FAIL;
     }
     if (a.unresolved) {
-        cli_printer_begin(&p, a.fmt, 3, hdr_u);
-        cli_printer_right(&p, 1);
+        cli_printer_begin(&p, &out, "unresolved", 3, hdr_u);
+        cli_printer_numeric(&p, 1);
     } else {
-        cli_printer_begin(&p, a.fmt, 7, hdr);
+        cli_printer_begin(&p, &out, "agencies", 7, hdr);
         for (size_t k = 4; k <= 6; k++)
-            cli_printer_right(&p, k);
+            cli_printer_numeric(&p, k);
     }
     rc = fg_store_agencies(st, a.unresolved, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
     fg_store_close(st);
+    if (cli_output_close(&out, rc >= 0) < 0)
+        rc = -1;
     return rc < 0 ? CLI_FAIL : CLI_OK;
 }

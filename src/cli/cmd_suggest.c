@@ -14,7 +14,8 @@
 #include "table.h"
 
 static const char suggest_usage[] =
-    "usage: fengong suggest [--db PATH] [--top K] [--format table|tsv|csv|json]\n"
+    "usage: fengong suggest [--db PATH] [--top K]\n"
+    "                       [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "                       [--draft -o FILE] [--gazetteer FILE] PLAN...\n"
     "\n"
     "For every task of each PLAN (a plan with numbered tasks and no 分工; any assignments it\n"
@@ -24,6 +25,7 @@ static const char suggest_usage[] =
     "every stored task. A city plan gets city agencies (市…).\n"
     "With --draft -o FILE, write the plan as a draft 分工 document with （X牵头，Y、Z按职责分工负责）\n"
     "after each task; 'fengong extract' on it gives back the top suggestions.\n"
+    "--format xlsx -o FILE writes the suggestions as an Excel workbook (sheet 'suggest').\n"
     "\n"
     "TSV columns: doc item rank agency score role evidence.\n";
 
@@ -44,7 +46,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     const char *db = NULL;
     const char *gazetteers[16];
     size_t n_gz = 0;
-    const char *draft_path = NULL;
+    const char *output = NULL;   /* -o FILE: the draft, or the workbook of --format xlsx */
     int draft = 0;
     size_t top = 3;
     int fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
@@ -52,6 +54,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     fg_store_opts so = FG_STORE_OPTS_INIT;
     fg_gazetteer *gz = NULL;
     fg_suggester *sg = NULL;
+    cli_output out = {0};
     cli_printer p;
     int status = CLI_OK;
     int c;
@@ -81,7 +84,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
             draft = 1;
             break;
         case 'o':
-            draft_path = optarg;
+            output = optarg;
             break;
         case 'g':
             if (n_gz == sizeof gazetteers / sizeof gazetteers[0]) {
@@ -103,22 +106,33 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "fengong suggest: no PLAN given\n%s", suggest_usage);
         return CLI_USAGE;
     }
-    if (draft != (draft_path != NULL) || (draft && argc - optind != 1)) {
-        fprintf(stderr, "fengong suggest: --draft needs -o FILE and exactly one PLAN\n%s",
-                suggest_usage);
+    if (draft && (output == NULL || argc - optind != 1 || fmt == CLI_XLSX)) {
+        fprintf(stderr, "fengong suggest: --draft needs -o FILE and exactly one PLAN (and no "
+                        "--format xlsx)\n%s", suggest_usage);
         return CLI_USAGE;
     }
-    if (cli_load_gazetteer(&gz, gazetteers, n_gz, g) < 0)
+    if (!draft) {
+        status = cli_output_open(&out, "suggest", fmt, output, suggest_usage);
+        if (status != CLI_OK)
+            return status;
+    }
+    if (cli_load_gazetteer(&gz, gazetteers, n_gz, g) < 0) {
+        cli_output_close(&out, false);
         return CLI_FAIL;
+    }
     so.read_only = 1;
     if (fg_store_open(&st, cli_db_path(db), &so) < 0 || fg_suggester_new(&sg, st, gz) < 0) {
         cli_report_error(g);
         fg_store_close(st);
         fg_gazetteer_free(gz);
+        cli_output_close(&out, false);
         return CLI_FAIL;
     }
-    if (!draft)
-        cli_printer_begin(&p, fmt, 7, hdr);
+    if (!draft) {
+        cli_printer_begin(&p, &out, "suggest", 7, hdr);
+        cli_printer_numeric(&p, 2);
+        cli_printer_numeric(&p, 4);
+    }
     for (int i = optind; i < argc; i++) {
         fg_text *text = NULL;
         fg_doc *doc = NULL;
@@ -132,17 +146,17 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
             cli_report_error(g);
             status = CLI_FAIL;
         } else if (draft) {
-            char *out = NULL;
+            char *text_out = NULL;
             size_t len = 0;
 
-            if (fg_suggest_draft(&out, &len, doc, v, n, top) < 0 ||
-                fg_file_write_atomic(draft_path, out, len) < 0) {
+            if (fg_suggest_draft(&text_out, &len, doc, v, n, top) < 0 ||
+                fg_file_write_atomic(output, text_out, len) < 0) {
                 cli_report_error(g);
                 status = CLI_FAIL;
             } else {
-                printf("wrote %s\n", draft_path);
+                printf("wrote %s\n", output);
             }
-            free(out);
+            free(text_out);
         } else {
             if (n == 0)
                 fprintf(stderr, "fengong: %s: no tasks to suggest for\n", argv[i]);
@@ -169,6 +183,9 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     }
     if (!draft)
         cli_printer_end(&p);
+    /* Like the other formats, a workbook holds the plans that could be read. */
+    if (cli_output_close(&out, true) < 0)
+        status = CLI_FAIL;
     fg_suggester_free(sg);
     fg_store_close(st);
     fg_gazetteer_free(gz);

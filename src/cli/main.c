@@ -32,7 +32,7 @@ static const char usage_text[] =
     "  path X Y          the shortest chain of shared tasks between two agencies\n"
     "  compare A B       two documents or two years side by side\n"
     "  render WHAT       coordination maps (team, agency, network) as SVG/PNG/PDF/DOT\n"
-    "  export            the graph as GraphML, GEXF, CSV, JSON or DOT\n"
+    "  export            the graph as GraphML, GEXF, CSV, an Excel workbook, JSON or DOT\n"
     "  report            one self-contained HTML report of everything\n"
     "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
     "\n"
@@ -41,6 +41,8 @@ static const char usage_text[] =
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
+    "Commands that print tables take --format table|tsv|csv|json, or --format xlsx -o FILE\n"
+    "for an Excel workbook with one sheet per table.\n"
     "Run 'fengong COMMAND --help' for the options of a command.\n"
     "Exit status: 0 ok, 1 an input or runtime error, 2 a usage error.\n";
 

@@ -219,6 +219,8 @@ int cli_format_parse(const char *s)
         return CLI_CSV;
     if (strcmp(s, "json") == 0)
         return CLI_JSON;
+    if (strcmp(s, "xlsx") == 0)
+        return CLI_XLSX;
     return -1;
 }
 
@@ -227,7 +229,8 @@ int cli_format_option(int *fmt, const char *cmd, const char *value)
     int f = cli_format_parse(value);
 
     if (f < 0) {
-        fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json)\n", cmd, value);
+        fprintf(stderr, "fengong %s: unknown format '%s' (table, tsv, csv, json, xlsx)\n", cmd,
+                value);
         return -1;
     }
     *fmt = f;

@@ -19,9 +19,10 @@ void cli_table_free(cli_table *t);
 /* Display width of UTF-8 text (CJK = 2 columns), via utf8proc. */
 size_t cli_display_width(const char *s, size_t len);
 
-typedef enum cli_format { CLI_TABLE, CLI_TSV, CLI_CSV, CLI_JSON } cli_format;
+/* CLI_XLSX is a workbook file (-o FILE), written by xlsx.c through the cli_printer. */
+typedef enum cli_format { CLI_TABLE, CLI_TSV, CLI_CSV, CLI_JSON, CLI_XLSX } cli_format;
 
-/* Parse "table", "tsv", "csv", "json"; returns -1 when unknown. */
+/* Parse "table", "tsv", "csv", "json", "xlsx"; returns -1 when unknown. */
 int cli_format_parse(const char *s);
 /* The value of a --format option into *fmt; on an unknown value prints a usage error naming
  * the command and returns -1. */
