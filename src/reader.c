@@ -240,6 +240,22 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
+/* Whether a header row starts with 序号 or 编号 (blanks inside the cell ignored). */
+static bool numbered_header(const slot *row)
+{
+    char buf[16];
+    size_t n = 0;
+
+    for (size_t i = 0; i < row[0].len; i++) {
+        if (row[0].s[i] == ' ')
+            continue;
+        if (n == sizeof buf)
+            return false;
+        buf[n++] = row[0].s[i];
+    }
+    return (n == 6 && (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0));
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -274,7 +290,11 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
- * - a row equal to the table's first row (the header repeated on a new page) is dropped.
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped;
+ * - a header whose first cell is 序号 or 编号 (the cell the grammar starts a 分工表 at) is
+ *   written again before the first task row after a title row: a title line (一、…) ends a
+ *   table for the grammar, and a Word 分工表 has its header once, at the top, with its title
+ *   rows under it.
  */
 static int lay_out(fg_rd *rd)
 {
@@ -283,6 +303,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX; /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
+    bool header_due = false;   /* a title line came after the header: write it again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -347,6 +368,7 @@ static int lay_out(fg_rd *rd)
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
             pending = SIZE_MAX;
             FG_TRY(write_line(rd, row[only].s, row[only].len));
+            header_due = header != SIZE_MAX && numbered_header(grid + header * n_cols);
             continue;
         }
         if (header == SIZE_MAX) {
@@ -368,6 +390,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
+        if (header_due && r != header)
+            FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
+        header_due = false;
         pending = r;
     }
     if (pending != SIZE_MAX)
