@@ -1,6 +1,6 @@
 /*
  * Internal: what the two files of the DOCX reader share (read_docx.c walks the document,
- * read_docx_num.c renders Word's automatic numbering), and what tests/test_docx.c checks.
+ * read_docx_num.c renders Word's automatic numbering), and what tests/test_read_docx.c checks.
  */
 #ifndef FG_SRC_READ_DOCX_INT_H
 #define FG_SRC_READ_DOCX_INT_H
