@@ -31,25 +31,18 @@
 #include "reader.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <pthread.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zip.h>
 
 #include "error.h"
 #include "read_docx_int.h"
 
-#define MAX_DEPTH 100                  /* tables, cells, text boxes, content controls */
-#define MAX_RATIO 200                  /* inflated : compressed, for parts above RATIO_FROM */
-#define RATIO_FROM ((zip_uint64_t)32 << 20)
-#define MAX_FIELDS 64                  /* nested fields tracked */
+#define MAX_DEPTH 100 /* tables, cells, text boxes, content controls */
+#define MAX_FIELDS 64 /* nested fields tracked */
 
 static const char mc_ns[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
@@ -66,8 +59,7 @@ typedef struct notes {
 
 typedef struct docx {
     fg_rd *rd;
-    zip_t *za;
-    zip_uint64_t inflated; /* bytes inflated so far, all parts */
+    fg_docx_pkg pkg;
     fg_docx_num *num;
     notes foot, end;
     fg_str scratch;
@@ -82,252 +74,6 @@ typedef struct deferred {
     xmlNode **v;
     size_t n, cap;
 } deferred;
-
-static int bad(const docx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* FG_EFORMAT with "FILE: not a readable Word document: " and the formatted reason. */
-static int bad(const docx *d, const char *fmt, ...)
-{
-    char why[400];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    return fg_error_set(FG_EFORMAT, "%s: not a readable Word document: %s", d->rd->name, why);
-}
-
-/* ---- the ZIP ---- */
-
-static int read_part(docx *d, const char *part, fg_str *out, bool *found)
-{
-    zip_int64_t idx = zip_name_locate(d->za, part, ZIP_FL_NOCASE);
-    zip_stat_t st;
-    zip_file_t *zf = NULL;
-    zip_uint64_t total = 0;
-    char buf[65536];
-    char what[96];
-    int rc = FG_OK;
-
-    *found = false;
-    if (idx < 0)
-        return FG_OK;
-    *found = true;
-    if (zip_stat_index(d->za, (zip_uint64_t)idx, 0, &st) != 0)
-        return bad(d, "%s: cannot read its entry (%s)", part, zip_strerror(d->za));
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > FG_RD_MAX_INFLATE - d->inflated) {
-        snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-        return bad(d, "%s%s (a ZIP bomb?)", part, what);
-    }
-    if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > RATIO_FROM &&
-        st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO) {
-        snprintf(what, sizeof what, " inflates more than %d times (a ZIP bomb?)", MAX_RATIO);
-        return bad(d, "%s%s", part, what);
-    }
-    zf = zip_fopen_index(d->za, (zip_uint64_t)idx, 0);
-    if (zf == NULL) {
-        zip_error_t *ze = zip_get_error(d->za);
-
-        if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-            return bad(d, "%s is encrypted", part);
-        return bad(d, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
-    }
-    if (st.valid & ZIP_STAT_SIZE)
-        FG_TRY(fg_str_reserve(out, (size_t)st.size + 1));
-    for (;;) {
-        zip_int64_t n = zip_fread(zf, buf, sizeof buf);
-
-        if (n < 0) {
-            rc = bad(d, "%s is damaged (%s)", part, zip_file_strerror(zf));
-            goto out;
-        }
-        if (n == 0)
-            break;
-        total += (zip_uint64_t)n;
-        if ((st.valid & ZIP_STAT_SIZE) && total > st.size) {
-            rc = bad(d, "%s inflates to more than the size its entry declares (a ZIP bomb?)",
-                     part);
-            goto out;
-        }
-        if (total > FG_RD_MAX_INFLATE - d->inflated) {
-            snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-            rc = bad(d, "%s%s (a ZIP bomb?)", part, what);
-            goto out;
-        }
-        FG_TRY(fg_str_append(out, buf, (size_t)n));
-    }
-    d->inflated += total;
-out:
-    zip_fclose(zf);
-    return rc;
-}
-
-/* ---- XML ---- */
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void xml_init(void)
-{
-    xmlInitParser();
-}
-
-/* Whether the prolog of the XML (before the root element) declares a DOCTYPE. */
-static bool has_doctype(const char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        const char *lt = memchr(s + i, '<', len - i);
-
-        if (lt == NULL)
-            return false;
-        i = (size_t)(lt - s);
-        if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0)
-            return true;
-        if (len - i >= 2 && (s[i + 1] == '?' || s[i + 1] == '!')) {
-            i++;
-            continue;
-        }
-        return false; /* the root element */
-    }
-    return false;
-}
-
-static int parse_part(docx *d, const char *part, const fg_str *buf, xmlDoc **out)
-{
-    xmlParserCtxt *ctxt;
-    const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                     XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-    int rc = FG_OK;
-
-    *out = NULL;
-    if (has_doctype(buf->ptr, buf->len))
-        return bad(d, "%s declares a DOCTYPE, which Word never writes (refused: it may name "
-                      "external entities)",
-                   part);
-    if (buf->len > INT_MAX)
-        return bad(d, "%s is too large", part);
-    pthread_once(&xml_once, xml_init);
-    ctxt = xmlNewParserCtxt();
-    if (ctxt == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    *out = xmlCtxtReadMemory(ctxt, buf->len ? buf->ptr : "", (int)buf->len, part, NULL, opts);
-    if (*out == NULL) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[160];
-        size_t n;
-
-        snprintf(msg, sizeof msg, " is damaged (line %d: %s", e ? e->line : 0,
-                 e && e->message ? e->message : "not well-formed XML");
-        n = strlen(msg);
-        while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-            msg[--n] = '\0';
-        rc = bad(d, "%s%s)", part, msg);
-    } else if ((*out)->intSubset != NULL || xmlDocGetRootElement(*out) == NULL) {
-        rc = bad(d, "%s has no content or declares a DOCTYPE", part);
-        xmlFreeDoc(*out);
-        *out = NULL;
-    }
-    xmlFreeParserCtxt(ctxt);
-    return rc;
-}
-
-/* Read and parse a part; *out stays NULL when there is no such part. */
-static int load_part(docx *d, const char *part, xmlDoc **out)
-{
-    fg_str buf = FG_STR_INIT;
-    bool found;
-    int rc = FG_OK;
-
-    *out = NULL;
-    FG_TRY(read_part(d, part, &buf, &found));
-    if (found)
-        FG_TRY(parse_part(d, part, &buf, out));
-out:
-    fg_str_dispose(&buf);
-    return rc;
-}
-
-/* ---- parts and relationships ---- */
-
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t a = strlen(s);
-    size_t b = strlen(tail);
-
-    return a >= b && strcmp(s + a - b, tail) == 0;
-}
-
-/* The part a relationship target names, from the directory of the source part (dir ends in
- * '/' or is empty): "/x" from the root, "a/../b" resolved. */
-static int resolve(char *out, size_t cap, const char *dir, const char *target)
-{
-    char tmp[512];
-    size_t n = 0;
-    const char *p;
-
-    if (snprintf(tmp, sizeof tmp, "%s%s", target[0] == '/' ? "" : dir,
-                 target[0] == '/' ? target + 1 : target) >= (int)sizeof tmp)
-        return -1;
-    for (p = tmp; *p;) {
-        const char *e = strchr(p, '/');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-
-        if (len == 2 && p[0] == '.' && p[1] == '.') {
-            while (n > 0 && out[n - 1] == '/')
-                n--;
-            while (n > 0 && out[n - 1] != '/')
-                n--;
-        } else if (!(len == 1 && p[0] == '.') && len > 0) {
-            if (n + len + 2 > cap)
-                return -1;
-            memcpy(out + n, p, len);
-            n += len;
-            if (e)
-                out[n++] = '/';
-        }
-        p += len + (e ? 1 : 0);
-    }
-    out[n] = '\0';
-    return n > 0 ? 0 : -1;
-}
-
-/* An attribute without a namespace (relationships), or NULL. */
-static const char *plain_attr(const xmlNode *n, const char *name)
-{
-    for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
-        if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-            return a->children != NULL && a->children->type == XML_TEXT_NODE &&
-                           a->children->content != NULL
-                       ? (const char *)a->children->content
-                       : "";
-    return NULL;
-}
-
-/* Find in the relationships of rels (may be NULL) the target of the first relationship whose
- * type ends in type_tail, resolved from dir, into out; else copy fallback. */
-static void rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
-                       const char *type_tail, const char *fallback)
-{
-    const xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
-
-    for (const xmlNode *c = root ? root->children : NULL; c != NULL; c = c->next) {
-        const char *type;
-        const char *target;
-        const char *mode;
-
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Relationship") != 0)
-            continue;
-        type = plain_attr(c, "Type");
-        target = plain_attr(c, "Target");
-        mode = plain_attr(c, "TargetMode");
-        if (type == NULL || target == NULL || (mode != NULL && strcmp(mode, "External") == 0))
-            continue;
-        if (ends_with(type, type_tail) && resolve(out, cap, dir, target) == 0)
-            return;
-    }
-    snprintf(out, cap, "%s", fallback);
-}
 
 static int cmp_note(const void *a, const void *b)
 {
@@ -432,7 +178,7 @@ static int find_boxes(docx *d, xmlNode *n, deferred *df, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its drawings nest too deeply");
+        return fg_docx__bad(d->rd->name, "its drawings nest too deeply");
     for (xmlNode *c = n->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -501,7 +247,7 @@ static int run_content(docx *d, xmlNode *r, bool hidden, deferred *df, int depth
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its runs nest too deeply");
+        return fg_docx__bad(d->rd->name, "its runs nest too deeply");
     for (xmlNode *c = r->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -523,7 +269,7 @@ static int run_content(docx *d, xmlNode *r, bool hidden, deferred *df, int depth
 
             /* F000–F0FF: a glyph of a symbol font (Wingdings, Symbol), no character */
             if (ch != NULL && end != ch && cp >= 0x20 && cp < 0xD800) {
-                d->scratch.len = 0;
+                fg_str_clear(&d->scratch);
                 if (cp < 0x80) {
                     FG_TRY(fg_str_appendc(&d->scratch, (char)cp));
                 } else if (cp < 0x800) {
@@ -564,7 +310,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its content nests more than %d levels deep", MAX_DEPTH);
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
     for (xmlNode *c = p->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -633,7 +379,7 @@ static int paragraph(docx *d, xmlNode *p, int depth)
         if (v != NULL)
             ilvl = strtol(v, NULL, 10) < 0 ? 0 : strtol(v, NULL, 10);
     }
-    d->scratch.len = 0;
+    fg_str_clear(&d->scratch);
     FG_TRY(fg_docx__num_para(d->num, &d->scratch, fg_docx__child_val(ppr, "pStyle"), num_id, ilvl));
     if (d->scratch.len)
         FG_TRY(fg_rd_text(d->rd, d->scratch.ptr, d->scratch.len));
@@ -659,7 +405,7 @@ static int cells(docx *d, xmlNode *tr, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its content nests more than %d levels deep", MAX_DEPTH);
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
     for (xmlNode *c = tr->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tc")) {
             xmlNode *pr = fg_docx__child(c, "tcPr");
@@ -696,7 +442,7 @@ static int rows(docx *d, xmlNode *tbl, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its content nests more than %d levels deep", MAX_DEPTH);
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
     for (xmlNode *c = tbl->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tr")) {
             xmlNode *pr = fg_docx__child(c, "trPr");
@@ -737,7 +483,7 @@ static int blocks(docx *d, xmlNode *parent, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return bad(d, "its content nests more than %d levels deep", MAX_DEPTH);
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
     for (xmlNode *c = parent->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -772,8 +518,6 @@ out:
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
 {
     docx d = {.rd = rd};
-    zip_source_t *src = NULL;
-    zip_error_t ze;
     xmlDoc *rels = NULL;
     xmlDoc *doc_rels = NULL;
     xmlDoc *doc = NULL;
@@ -789,55 +533,43 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
     xmlNode *body;
     int rc = FG_OK;
 
-    zip_error_init(&ze);
-    src = zip_source_buffer_create(len ? bytes : (const unsigned char *)"", len, 0, &ze);
-    if (src == NULL) {
-        rc = fg_error_set(FG_ENOMEM, "out of memory");
-        goto out;
-    }
-    d.za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    if (d.za == NULL) {
-        zip_source_free(src);
-        rc = bad(&d, "the ZIP archive is damaged or truncated (%s)", zip_error_strerror(&ze));
-        goto out;
-    }
-    FG_TRY(load_part(&d, "_rels/.rels", &rels));
-    rel_target(main_part, sizeof main_part, rels, "", "/officeDocument", "word/document.xml");
+    FG_TRY(fg_docx__open(&d.pkg, rd->name, bytes, len));
+    FG_TRY(fg_docx__load_part(&d.pkg, "_rels/.rels", &rels));
+    fg_docx__rel_target(main_part, sizeof main_part, rels, "", "/officeDocument", "word/document.xml");
     slash = strrchr(main_part, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - main_part + 1) : 0, main_part);
     snprintf(rels_part, sizeof rels_part, "%s_rels/%s.rels", dir, slash ? slash + 1 : main_part);
-    FG_TRY(load_part(&d, main_part, &doc));
+    FG_TRY(fg_docx__load_part(&d.pkg, main_part, &doc));
     if (doc == NULL && strcmp(main_part, "word/document.xml") != 0) {
         snprintf(main_part, sizeof main_part, "word/document.xml");
         snprintf(dir, sizeof dir, "word/");
         snprintf(rels_part, sizeof rels_part, "word/_rels/document.xml.rels");
-        FG_TRY(load_part(&d, main_part, &doc));
+        FG_TRY(fg_docx__load_part(&d.pkg, main_part, &doc));
     }
     if (doc == NULL) {
-        rc = bad(&d, "no word/document.xml in the ZIP archive");
+        rc = fg_docx__bad(rd->name, "no word/document.xml in the ZIP archive");
         goto out;
     }
-    FG_TRY(load_part(&d, rels_part, &doc_rels));
-    rel_target(part, sizeof part, doc_rels, dir, "/numbering", "word/numbering.xml");
-    FG_TRY(load_part(&d, part, &numbering));
-    rel_target(part, sizeof part, doc_rels, dir, "/styles", "word/styles.xml");
-    FG_TRY(load_part(&d, part, &styles));
-    rel_target(part, sizeof part, doc_rels, dir, "/footnotes", "word/footnotes.xml");
-    FG_TRY(load_part(&d, part, &foot));
-    rel_target(part, sizeof part, doc_rels, dir, "/endnotes", "word/endnotes.xml");
-    FG_TRY(load_part(&d, part, &end));
+    FG_TRY(fg_docx__load_part(&d.pkg, rels_part, &doc_rels));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/numbering", "word/numbering.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &numbering));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/styles", "word/styles.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &styles));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/footnotes", "word/footnotes.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &foot));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/endnotes", "word/endnotes.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &end));
     FG_TRY(fg_docx__num_load(&d.num, numbering, styles));
     FG_TRY(load_notes(&d.foot, foot, "footnote"));
     FG_TRY(load_notes(&d.end, end, "endnote"));
     body = fg_docx__child(xmlDocGetRootElement(doc), "body");
     if (!fg_docx__is(xmlDocGetRootElement(doc), "document") || body == NULL) {
-        rc = bad(&d, "%s has no w:document/w:body", main_part);
+        rc = fg_docx__bad(rd->name, "%s has no w:document/w:body", main_part);
         goto out;
     }
     FG_TRY(blocks(&d, body, 0));
 out:
-    if (d.za != NULL)
-        zip_discard(d.za);
+    fg_docx__close(&d.pkg);
     xmlFreeDoc(rels);
     xmlFreeDoc(doc_rels);
     xmlFreeDoc(doc);
@@ -849,6 +581,5 @@ out:
     free(d.foot.v);
     free(d.end.v);
     fg_str_dispose(&d.scratch);
-    zip_error_fini(&ze);
     return rc;
 }

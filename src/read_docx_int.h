@@ -1,6 +1,7 @@
 /*
- * Internal: what the two files of the DOCX reader share (read_docx.c walks the document,
- * read_docx_num.c renders Word's automatic numbering), and what tests/test_read_docx.c checks.
+ * Internal: what the files of the DOCX reader share (read_docx_zip.c opens the package and
+ * parses its parts, read_docx.c walks the document, read_docx_num.c and read_docx_fmt.c render
+ * Word's automatic numbering), and what tests/test_read_docx.c checks.
  */
 #ifndef FG_SRC_READ_DOCX_INT_H
 #define FG_SRC_READ_DOCX_INT_H
@@ -8,8 +9,36 @@
 #include <stdbool.h>
 
 #include <libxml/tree.h>
+#include <zip.h>
 
 #include "str.h"
+
+/* ---- the package (read_docx_zip.c) ---- */
+
+/* A Word document's ZIP, read from memory; the bytes inflated so far count against
+ * FG_RD_MAX_INFLATE. */
+typedef struct fg_docx_pkg {
+    const char *name;       /* the file, for messages */
+    zip_t *za;
+    zip_uint64_t inflated;  /* bytes inflated so far, all parts */
+} fg_docx_pkg;
+
+/* FG_EFORMAT with the message "NAME: not a readable Word document: " and the reason. */
+int fg_docx__bad(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the ZIP of bytes (borrowed: they must outlive the package). FG_OK, FG_EFORMAT
+ * (damaged or truncated), FG_ENOMEM. Close with fg_docx__close() in any case. */
+int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes, size_t len);
+void fg_docx__close(fg_docx_pkg *pkg);
+/* Read and parse the part (name compared without case, as OPC names are); *out is NULL when
+ * there is no such part, else the caller's (xmlFreeDoc). Refuses a part that would inflate
+ * past the limits, or past its declared size, or a DOCTYPE; FG_EFORMAT, FG_ENOMEM. */
+int fg_docx__load_part(fg_docx_pkg *pkg, const char *part, xmlDoc **out);
+/* The target of the first relationship of rels (NULL: none) whose type ends in type_tail,
+ * resolved from dir (the source part's folder, with its '/'), into out; else fallback. */
+void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
+                         const char *type_tail, const char *fallback);
+
+/* ---- element access (read_docx_num.c) ---- */
 
 /* WordprocessingML element access, for elements in the w: namespace (transitional or strict). */
 bool fg_docx__is(const xmlNode *n, const char *local);
@@ -19,6 +48,8 @@ xmlNode *fg_docx__child(const xmlNode *n, const char *local);
 const char *fg_docx__attr(const xmlNode *n, const char *local);
 /* The w:val of the child w:LOCAL of n, or NULL (no such child or no w:val). */
 const char *fg_docx__child_val(const xmlNode *n, const char *local);
+
+/* ---- number formats (read_docx_fmt.c) ---- */
 
 /* Number formats (w:numFmt), as fg_docx__numfmt() maps the names. */
 typedef enum fg_docx_fmt {
@@ -47,6 +78,8 @@ fg_docx_fmt fg_docx__numfmt(const char *name);
 /* Append n written in format fmt (a number below 1 or too large for the format is decimal;
  * NONE and BULLET append nothing). FG_OK or FG_ENOMEM. */
 int fg_docx__format(fg_str *out, fg_docx_fmt fmt, long n);
+
+/* ---- numbering (read_docx_num.c) ---- */
 
 /*
  * The numbering of a document: word/numbering.xml (abstract definitions, instances with their
