@@ -512,6 +512,15 @@ static bool looks_html(const unsigned char *b, size_t len)
     return false;
 }
 
+/* Whether a ZIP ends with its end of central directory record (within the last 64 KB + 22
+ * bytes, the longest comment after it); a truncated archive has none. */
+static bool zip_complete(const unsigned char *b, size_t len)
+{
+    size_t from = len > 65557 ? len - 65557 : 0;
+
+    return memmem(b + from, len - from, "PK\x05\x06", 4) != NULL;
+}
+
 int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
 {
     static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
@@ -534,6 +543,10 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
                                 "%s: an OpenDocument file, which fengong does not read; convert it "
                                 "first: libreoffice --headless --convert-to docx %s",
                                 name, name);
+        /* A ZIP cut short before its first part name tells nothing of what it was. */
+        if (!zip_complete(b, len))
+            return fg_error_set(FG_EFORMAT, "%s: a damaged or truncated ZIP archive (no end of "
+                                            "central directory record)", name);
         return fg_error_set(FG_EFORMAT, "%s: a ZIP archive that is not a Word document (no "
                                         "word/document.xml)", name);
     }
