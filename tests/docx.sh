@@ -9,8 +9,9 @@
 #    一、（一）1．… as Word's automatic numbering, only in word/numbering.xml, tab-separated
 #    lines as Word tables), `tracked` (the same with merged table cells, a tracked
 #    deletion/insertion/move, hidden text, fields, content controls and a doubled text box;
-#    see the script) and `literal` (numbers kept as text). `extract --format tsv` of each must print the rows of
-#    the text, and `extract --format tsv --teams` its team rows, doc column left out.
+#    see the script) and `literal` (numbers kept as text). `extract --format tsv` of each
+#    must print the rows of the text, and `extract --format tsv --teams` its team rows, doc
+#    column left out.
 # 2. tests/fixtures/docx/make_table_docx.py writes a hand-chosen 分工表 (merged 牵头单位
 #    cell, numbered title rows, numbered 序号 column, header repeated after a page break, a
 #    clause in a footnote); its rows must be tests/fixtures/docx/table_merged.tsv, written by
