@@ -120,7 +120,8 @@ out:
 static bool is_mc(const xmlNode *n, const char *local)
 {
     return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL && n->ns->href != NULL &&
-           strcmp((const char *)n->ns->href, mc_ns) == 0 && strcmp((const char *)n->name, local) == 0;
+           strcmp((const char *)n->ns->href, mc_ns) == 0 &&
+           strcmp((const char *)n->name, local) == 0;
 }
 
 /* The branch of an mc:AlternateContent that is read: the first mc:Choice, else mc:Fallback. */
@@ -142,8 +143,8 @@ static bool on(const xmlNode *prop)
 {
     const char *v = fg_docx__attr(prop, "val");
 
-    return prop != NULL &&
-           (v == NULL || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0));
+    return prop != NULL && (v == NULL || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+                                           strcmp(v, "off") == 0));
 }
 
 static int defer(deferred *df, xmlNode *n)
@@ -321,8 +322,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
         } else if (fg_docx__is(c, "hyperlink") || fg_docx__is(c, "smartTag") ||
                    fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
                    fg_docx__is(c, "moveTo") || fg_docx__is(c, "fldSimple") ||
-                   fg_docx__is(c, "sdtContent") || fg_docx__is(c, "dir") ||
-                   fg_docx__is(c, "bdo")) {
+                   fg_docx__is(c, "sdtContent") || fg_docx__is(c, "dir") || fg_docx__is(c, "bdo")) {
             FG_TRY(inlines(d, c, df, depth + 1));
         } else if (fg_docx__is(c, "sdt")) {
             xmlNode *content = fg_docx__child(c, "sdtContent");
@@ -535,7 +535,8 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
 
     FG_TRY(fg_docx__open(&d.pkg, rd->name, bytes, len));
     FG_TRY(fg_docx__load_part(&d.pkg, "_rels/.rels", &rels));
-    fg_docx__rel_target(main_part, sizeof main_part, rels, "", "/officeDocument", "word/document.xml");
+    fg_docx__rel_target(main_part, sizeof main_part, rels, "", "/officeDocument",
+                        "word/document.xml");
     slash = strrchr(main_part, '/');
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - main_part + 1) : 0, main_part);
     snprintf(rels_part, sizeof rels_part, "%s_rels/%s.rels", dir, slash ? slash + 1 : main_part);

@@ -147,10 +147,10 @@ out:
 static int roman(fg_str *out, long n, bool upper)
 {
     static const long val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-    static const char *const up[] = {"M", "CM", "D", "CD", "C", "XC", "L",
-                                     "XL", "X", "IX", "V", "IV", "I"};
-    static const char *const lo[] = {"m", "cm", "d", "cd", "c", "xc", "l",
-                                     "xl", "x", "ix", "v", "iv", "i"};
+    static const char *const up[] = {"M",  "CM", "D",  "CD", "C",  "XC", "L",
+                                     "XL", "X",  "IX", "V",  "IV", "I"};
+    static const char *const lo[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                     "xl", "x",  "ix", "v",  "iv", "i"};
     int rc = FG_OK;
 
     for (int k = 0; k < 13; k++) {
@@ -187,8 +187,8 @@ int fg_docx__format(fg_str *out, fg_docx_fmt fmt, long n)
         if (n > 26 * 50)
             break;
         for (long k = 0; k <= (n - 1) / 26; k++)
-            FG_TRY(fg_str_appendc(out, (char)((fmt == FG_DOCX_UPPER_LETTER ? 'A' : 'a') +
-                                              (n - 1) % 26)));
+            FG_TRY(fg_str_appendc(
+                out, (char)((fmt == FG_DOCX_UPPER_LETTER ? 'A' : 'a') + (n - 1) % 26)));
         return FG_OK;
     case FG_DOCX_UPPER_ROMAN:
     case FG_DOCX_LOWER_ROMAN:

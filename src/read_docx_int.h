@@ -18,9 +18,9 @@
 /* A Word document's ZIP, read from memory; the bytes inflated so far count against
  * FG_RD_MAX_INFLATE. */
 typedef struct fg_docx_pkg {
-    const char *name;       /* the file, for messages */
+    const char *name; /* the file, for messages */
     zip_t *za;
-    zip_uint64_t inflated;  /* bytes inflated so far, all parts */
+    zip_uint64_t inflated; /* bytes inflated so far, all parts */
 } fg_docx_pkg;
 
 /* FG_EFORMAT with the message "NAME: not a readable Word document: " and the reason. */
@@ -54,23 +54,23 @@ const char *fg_docx__child_val(const xmlNode *n, const char *local);
 /* Number formats (w:numFmt), as fg_docx__numfmt() maps the names. */
 typedef enum fg_docx_fmt {
     FG_DOCX_DECIMAL,
-    FG_DOCX_DECIMAL_ZERO,       /* 01, 02 … */
-    FG_DOCX_UPPER_LETTER,       /* A … Z, AA, BB … */
+    FG_DOCX_DECIMAL_ZERO, /* 01, 02 … */
+    FG_DOCX_UPPER_LETTER, /* A … Z, AA, BB … */
     FG_DOCX_LOWER_LETTER,
     FG_DOCX_UPPER_ROMAN,
     FG_DOCX_LOWER_ROMAN,
-    FG_DOCX_CHINESE_COUNTING,   /* 一 … 十 十一 … 二十 … 一百 一百零一 … 一万 */
-    FG_DOCX_CHINESE_LEGAL,      /* 壹 … 壹拾 壹拾壹 … */
-    FG_DOCX_LEGAL_TRADITIONAL,  /* 壹 … 壹拾 with traditional 貳 參 陸 */
-    FG_DOCX_IDEO_TRADITIONAL,   /* 甲 乙 丙 … 癸, then decimal */
-    FG_DOCX_IDEO_ZODIAC,        /* 子 丑 寅 … 亥, then decimal */
-    FG_DOCX_IDEO_DIGITAL,       /* digit by digit: 一〇 */
-    FG_DOCX_ENCLOSED_CIRCLE,    /* ① … ⑳, then decimal */
-    FG_DOCX_ENCLOSED_PAREN,     /* ⑴ … ⒇, then decimal */
-    FG_DOCX_ENCLOSED_FULLSTOP,  /* ⒈ … ⒛, then decimal */
-    FG_DOCX_DECIMAL_FULLWIDTH,  /* １２ */
-    FG_DOCX_NONE,               /* no number */
-    FG_DOCX_BULLET              /* a bullet: no number in the text */
+    FG_DOCX_CHINESE_COUNTING, /* 一 … 十 十一 … 二十 … 一百 一百零一 … 一万 */
+    FG_DOCX_CHINESE_LEGAL,    /* 壹 … 壹拾 壹拾壹 … */
+    FG_DOCX_LEGAL_TRADITIONAL, /* 壹 … 壹拾 with traditional 貳 參 陸 */
+    FG_DOCX_IDEO_TRADITIONAL,  /* 甲 乙 丙 … 癸, then decimal */
+    FG_DOCX_IDEO_ZODIAC,       /* 子 丑 寅 … 亥, then decimal */
+    FG_DOCX_IDEO_DIGITAL,      /* digit by digit: 一〇 */
+    FG_DOCX_ENCLOSED_CIRCLE,   /* ① … ⑳, then decimal */
+    FG_DOCX_ENCLOSED_PAREN,    /* ⑴ … ⒇, then decimal */
+    FG_DOCX_ENCLOSED_FULLSTOP, /* ⒈ … ⒛, then decimal */
+    FG_DOCX_DECIMAL_FULLWIDTH, /* １２ */
+    FG_DOCX_NONE,              /* no number */
+    FG_DOCX_BULLET             /* a bullet: no number in the text */
 } fg_docx_fmt;
 
 /* The format of a w:numFmt name; unknown names are decimal. */

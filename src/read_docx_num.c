@@ -85,17 +85,17 @@ typedef struct lvl {
     bool defined;
     long start;
     fg_docx_fmt fmt;
-    char *text;    /* w:lvlText (owned), NULL when absent */
-    long restart;  /* w:lvlRestart, -1 when absent */
-    bool legal;    /* w:isLgl */
+    char *text;   /* w:lvlText (owned), NULL when absent */
+    long restart; /* w:lvlRestart, -1 when absent */
+    bool legal;   /* w:isLgl */
     int suff;
-    char *pstyle;  /* w:pStyle: the paragraph style this level belongs to (owned) */
+    char *pstyle; /* w:pStyle: the paragraph style this level belongs to (owned) */
 } lvl;
 
 typedef struct abstract {
     long id;
     lvl lv[N_LVL];
-    char *link;    /* w:numStyleLink: the numbering style whose definition this one uses */
+    char *link; /* w:numStyleLink: the numbering style whose definition this one uses */
     long count[N_LVL];
     bool has[N_LVL]; /* the level has numbered a paragraph since it (re)started */
 } abstract;
@@ -148,13 +148,14 @@ static int load_lvl(lvl *l, const xmlNode *n)
     l->fmt = fg_docx__numfmt(fg_docx__child_val(n, "numFmt"));
     l->restart = num_val(fg_docx__child_val(n, "lvlRestart"), 0, N_LVL, -1);
     v = fg_docx__child_val(n, "isLgl");
-    l->legal = fg_docx__child(n, "isLgl") != NULL &&
-               (v == NULL || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
-                               strcmp(v, "off") == 0));
+    l->legal =
+        fg_docx__child(n, "isLgl") != NULL &&
+        (v == NULL || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0));
     v = fg_docx__child_val(n, "suff");
-    l->suff = v == NULL ? SUFF_TAB : strcmp(v, "space") == 0 ? SUFF_SPACE
-              : strcmp(v, "nothing") == 0                   ? SUFF_NOTHING
-                                                            : SUFF_TAB;
+    l->suff = v == NULL                   ? SUFF_TAB
+              : strcmp(v, "space") == 0   ? SUFF_SPACE
+              : strcmp(v, "nothing") == 0 ? SUFF_NOTHING
+                                          : SUFF_TAB;
     l->text = dup_or_null(fg_docx__child_val(n, "lvlText"), &rc);
     if (rc == FG_OK)
         l->pstyle = dup_or_null(fg_docx__child_val(n, "pStyle"), &rc);
@@ -229,8 +230,8 @@ static int load_numbering(fg_docx_num *nm, const xmlNode *root)
             num *m = &nm->nums[nm->n_nums++];
 
             m->id = num_val(fg_docx__attr(c, "numId"), LONG_MIN, LONG_MAX, -1);
-            m->abstract_id = num_val(fg_docx__child_val(c, "abstractNumId"), LONG_MIN, LONG_MAX,
-                                     -1);
+            m->abstract_id =
+                num_val(fg_docx__child_val(c, "abstractNumId"), LONG_MIN, LONG_MAX, -1);
             for (const xmlNode *o = c->children; o != NULL; o = o->next) {
                 long i = num_val(fg_docx__attr(o, "ilvl"), -1, N_LVL, -1);
                 const xmlNode *l;
@@ -446,7 +447,8 @@ int fg_docx__num_para(fg_docx_num *nm, fg_str *out, const char *style_id, long n
         return FG_OK;
     if (ilvl < 0 && style_id != NULL) /* the level that names the paragraph's style */
         for (int k = 0; k < N_LVL && ilvl < 0; k++)
-            if (level_of(a, m, k)->pstyle != NULL && strcmp(level_of(a, m, k)->pstyle, style_id) == 0)
+            if (level_of(a, m, k)->pstyle != NULL &&
+                strcmp(level_of(a, m, k)->pstyle, style_id) == 0)
                 ilvl = k;
     l = ilvl < 0 ? 0 : ilvl >= N_LVL ? N_LVL - 1 : (int)ilvl;
     if (!m->started) {

@@ -20,7 +20,6 @@
 #define MAX_RATIO 200 /* inflated : compressed, for parts above RATIO_FROM */
 #define RATIO_FROM ((zip_uint64_t)32 << 20)
 
-
 int fg_docx__bad(const char *name, const char *fmt, ...)
 {
     char why[400];
@@ -63,7 +62,8 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
     if (zf == NULL) {
         zip_error_t *ze = zip_get_error(d->za);
 
-        if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
+        if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD ||
+            zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
             return fg_docx__bad(d->name, "%s is encrypted", part);
         return fg_docx__bad(d->name, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
     }
@@ -80,8 +80,9 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
             break;
         total += (zip_uint64_t)n;
         if ((st.valid & ZIP_STAT_SIZE) && total > st.size) {
-            rc = fg_docx__bad(d->name, "%s inflates to more than the size its entry declares (a ZIP bomb?)",
-                     part);
+            rc = fg_docx__bad(d->name,
+                              "%s inflates to more than the size its entry declares (a ZIP bomb?)",
+                              part);
             goto out;
         }
         if (total > FG_RD_MAX_INFLATE - d->inflated) {
@@ -131,15 +132,16 @@ static bool has_doctype(const char *s, size_t len)
 static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDoc **out)
 {
     xmlParserCtxt *ctxt;
-    const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                     XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+    const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                     XML_PARSE_COMPACT;
     int rc = FG_OK;
 
     *out = NULL;
     if (has_doctype(buf->ptr, buf->len))
-        return fg_docx__bad(d->name, "%s declares a DOCTYPE, which Word never writes (refused: it may name "
-                      "external entities)",
-                   part);
+        return fg_docx__bad(d->name,
+                            "%s declares a DOCTYPE, which Word never writes (refused: it may name "
+                            "external entities)",
+                            part);
     if (buf->len > INT_MAX)
         return fg_docx__bad(d->name, "%s is too large", part);
     pthread_once(&xml_once, xml_init);
@@ -239,7 +241,7 @@ static const char *plain_attr(const xmlNode *n, const char *name)
 }
 
 void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
-                       const char *type_tail, const char *fallback)
+                         const char *type_tail, const char *fallback)
 {
     const xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
 

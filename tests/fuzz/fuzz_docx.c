@@ -4,16 +4,16 @@
  * An input that starts with "PK" is given to the reader as it is: the ZIP layer. Any other
  * input is the XML of the parts, separated by lines "--part--", in the order
  * word/document.xml, word/numbering.xml, word/styles.xml, word/footnotes.xml (an empty one
- * after the first is left out); they are stored (uncompressed) in a ZIP built here, so that mutations reach the XML walker and the
- * numbering instead of failing the ZIP's checksums.
+ * after the first is left out); they are stored (uncompressed) in a ZIP built here, so that
+ * mutations reach the XML walker and the numbering instead of failing the ZIP's checksums.
  */
 #define _GNU_SOURCE /* memmem */
 #include <zip.h>
 
 #include "fuzz_reader.h"
 
-static const char *const parts[] = {"word/document.xml", "word/numbering.xml",
-                                    "word/styles.xml", "word/footnotes.xml"};
+static const char *const parts[] = {"word/document.xml", "word/numbering.xml", "word/styles.xml",
+                                    "word/footnotes.xml"};
 
 /* A ZIP holding the parts of data; NULL when libzip fails. */
 static unsigned char *build_zip(const uint8_t *data, size_t size, size_t *out_len)
