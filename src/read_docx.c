@@ -1,11 +1,586 @@
-/* The DOCX reader (reader.h). */
+/*
+ * The DOCX reader (reader.h): the main document part of a Word file, in document order, into
+ * the text builder.
+ *
+ * - Paragraphs are lines, with Word's automatic numbering written before their text as it is
+ *   printed (read_docx_num.c: 一、（一）1． often exist only in word/numbering.xml).
+ * - Tables go to the builder's table calls: w:gridSpan is a span, w:vMerge without
+ *   val="restart" a merged cell, w:gridBefore an empty cell; nested tables are flattened by
+ *   the builder.
+ * - Text boxes (w:txbxContent, in DrawingML or VML) are written after the paragraph that
+ *   anchors them, once: of an mc:AlternateContent only mc:Choice is read (mc:Fallback when
+ *   there is no Choice), which holds the same box twice otherwise.
+ * - Footnotes and endnotes are written after the paragraph that references them, as
+ *   paragraphs of their own (in a cell: as more paragraphs of the cell), each once.
+ * - Tracked changes are accepted: w:ins and w:moveTo are read, w:del, w:delText, w:moveFrom
+ *   and deleted table rows dropped, a deleted paragraph mark joins the paragraph to the next.
+ * - Fields show their result: runs between fldChar separate and end, w:fldSimple's runs; no
+ *   w:instrText. Hidden text (w:vanish) is dropped.
+ * - w:tab is '\t', w:br and w:cr '\n', w:noBreakHyphen '-', w:softHyphen nothing, w:sym its
+ *   character unless it is a symbol font's private-use glyph.
+ * Not read: headers and footers, comments, SmartArt and charts, embedded w:altChunk parts,
+ * math (m:oMath).
+ *
+ * Safety: the ZIP is read from memory; every part read counts against FG_RD_MAX_INFLATE (the
+ * declared sizes are checked first, and the bytes are counted while inflating, since a
+ * declared size may lie) and a large part that inflates at more than MAX_RATIO:1 is refused.
+ * XML is parsed without entity substitution, DTD loading or network access, and a part with a
+ * DOCTYPE is refused before parsing (Word never writes one). Nesting deeper than MAX_DEPTH is
+ * refused.
+ */
 #include "reader.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
 #include "error.h"
+#include "read_docx_int.h"
+
+#define MAX_DEPTH 100 /* tables, cells, text boxes, content controls */
+#define MAX_FIELDS 64 /* nested fields tracked */
+
+static const char mc_ns[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+typedef struct note {
+    long id;
+    xmlNode *node;
+    bool used;
+} note;
+
+typedef struct notes {
+    note *v;
+    size_t n;
+} notes;
+
+typedef struct docx {
+    fg_rd *rd;
+    fg_docx_pkg pkg;
+    fg_docx_num *num;
+    notes foot, end;
+    fg_str scratch;
+    /* fields open: in_instr[i] while field i is before its separate; n_instr of them */
+    unsigned n_fields;
+    unsigned n_instr;
+    bool in_instr[MAX_FIELDS];
+} docx;
+
+/* What a paragraph writes after itself: its text boxes and notes, in order. */
+typedef struct deferred {
+    xmlNode **v;
+    size_t n, cap;
+} deferred;
+
+static int cmp_note(const void *a, const void *b)
+{
+    long x = ((const note *)a)->id;
+    long y = ((const note *)b)->id;
+
+    return (x > y) - (x < y);
+}
+
+/* The notes (w:footnote or w:endnote) of a notes part, sorted by id; separators left out. */
+static int load_notes(notes *ns, const xmlDoc *doc, const char *local)
+{
+    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    size_t n = 0;
+    int rc = FG_OK;
+
+    for (const xmlNode *c = root ? root->children : NULL; c != NULL; c = c->next)
+        n += fg_docx__is(c, local);
+    if (n == 0)
+        return FG_OK;
+    ns->v = calloc(n, sizeof *ns->v);
+    FG_CHECK_ALLOC(ns->v);
+    for (xmlNode *c = root->children; c != NULL; c = c->next) {
+        const char *type = fg_docx__attr(c, "type");
+        const char *id = fg_docx__attr(c, "id");
+        char *end;
+
+        if (!fg_docx__is(c, local) || id == NULL || (type != NULL && strcmp(type, "normal") != 0))
+            continue;
+        errno = 0;
+        ns->v[ns->n].id = strtol(id, &end, 10);
+        if (end == id || errno != 0)
+            continue;
+        ns->v[ns->n++].node = c;
+    }
+    if (ns->n)
+        qsort(ns->v, ns->n, sizeof *ns->v, cmp_note);
+out:
+    return rc;
+}
+
+/* ---- the document ---- */
+
+static bool is_mc(const xmlNode *n, const char *local)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL && n->ns->href != NULL &&
+           strcmp((const char *)n->ns->href, mc_ns) == 0 &&
+           strcmp((const char *)n->name, local) == 0;
+}
+
+/* The branch of an mc:AlternateContent that is read: the first mc:Choice, else mc:Fallback. */
+static xmlNode *alternate(const xmlNode *ac)
+{
+    xmlNode *fallback = NULL;
+
+    for (xmlNode *c = ac->children; c != NULL; c = c->next) {
+        if (is_mc(c, "Choice"))
+            return c;
+        if (is_mc(c, "Fallback") && fallback == NULL)
+            fallback = c;
+    }
+    return fallback;
+}
+
+/* Whether a w:val-style on/off property is on (present and not val="0/false/off"). */
+static bool on(const xmlNode *prop)
+{
+    const char *v = fg_docx__attr(prop, "val");
+
+    return prop != NULL && (v == NULL || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+                                           strcmp(v, "off") == 0));
+}
+
+static int defer(deferred *df, xmlNode *n)
+{
+    int rc = FG_OK;
+
+    if (df->n == df->cap) {
+        size_t cap = df->cap ? df->cap * 2 : 4;
+        xmlNode **p = realloc(df->v, cap * sizeof *p);
+
+        FG_CHECK_ALLOC(p);
+        df->v = p;
+        df->cap = cap;
+    }
+    df->v[df->n++] = n;
+out:
+    return rc;
+}
+
+static int text(docx *d, const char *s, size_t len, bool hidden)
+{
+    if (hidden || d->n_instr > 0 || len == 0)
+        return FG_OK;
+    return fg_rd_text(d->rd, s, len);
+}
+
+static int blocks(docx *d, xmlNode *parent, int depth);
+
+/* The text boxes under a drawing, picture or object, each deferred once. */
+static int find_boxes(docx *d, xmlNode *n, deferred *df, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its drawings nest too deeply");
+    for (xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (fg_docx__is(c, "txbxContent"))
+            FG_TRY(defer(df, c));
+        else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(find_boxes(d, alt, df, depth + 1));
+        } else {
+            FG_TRY(find_boxes(d, c, df, depth + 1));
+        }
+    }
+out:
+    return rc;
+}
+
+static int note_ref(notes *ns, const xmlNode *ref, deferred *df)
+{
+    const char *id = fg_docx__attr(ref, "id");
+    note key;
+    note *hit;
+    char *end;
+
+    if (id == NULL || ns->n == 0)
+        return FG_OK;
+    errno = 0;
+    key.id = strtol(id, &end, 10);
+    if (end == id || errno != 0)
+        return FG_OK;
+    hit = bsearch(&key, ns->v, ns->n, sizeof *ns->v, cmp_note);
+    if (hit == NULL || hit->used)
+        return FG_OK;
+    hit->used = true;
+    return defer(df, hit->node);
+}
+
+static void field_char(docx *d, const char *type)
+{
+    if (type == NULL)
+        return;
+    if (strcmp(type, "begin") == 0) {
+        if (d->n_fields < MAX_FIELDS) {
+            d->in_instr[d->n_fields] = true;
+            d->n_instr++;
+        }
+        d->n_fields++;
+    } else if (strcmp(type, "separate") == 0) {
+        if (d->n_fields > 0 && d->n_fields <= MAX_FIELDS && d->in_instr[d->n_fields - 1]) {
+            d->in_instr[d->n_fields - 1] = false;
+            d->n_instr--;
+        }
+    } else if (strcmp(type, "end") == 0 && d->n_fields > 0) {
+        d->n_fields--;
+        if (d->n_fields < MAX_FIELDS && d->in_instr[d->n_fields]) {
+            d->in_instr[d->n_fields] = false;
+            d->n_instr--;
+        }
+    }
+}
+
+/* The content of a run (or of an mc:AlternateContent branch inside one). */
+static int run_content(docx *d, xmlNode *r, bool hidden, deferred *df, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its runs nest too deeply");
+    for (xmlNode *c = r->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (fg_docx__is(c, "t")) {
+            for (xmlNode *t = c->children; t != NULL; t = t->next)
+                if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+                    FG_TRY(text(d, (const char *)t->content, strlen((const char *)t->content),
+                                hidden));
+        } else if (fg_docx__is(c, "tab") || fg_docx__is(c, "ptab")) {
+            FG_TRY(text(d, "\t", 1, hidden));
+        } else if (fg_docx__is(c, "br") || fg_docx__is(c, "cr")) {
+            FG_TRY(text(d, "\n", 1, hidden));
+        } else if (fg_docx__is(c, "noBreakHyphen")) {
+            FG_TRY(text(d, "-", 1, hidden));
+        } else if (fg_docx__is(c, "sym")) {
+            const char *ch = fg_docx__attr(c, "char");
+            char *end;
+            unsigned long cp = ch ? strtoul(ch, &end, 16) : 0;
+
+            /* F000–F0FF: a glyph of a symbol font (Wingdings, Symbol), no character */
+            if (ch != NULL && end != ch && cp >= 0x20 && cp < 0xD800) {
+                fg_str_clear(&d->scratch);
+                if (cp < 0x80) {
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)cp));
+                } else if (cp < 0x800) {
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)(0xC0 | (cp >> 6))));
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)(0x80 | (cp & 0x3F))));
+                } else {
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)(0xE0 | (cp >> 12))));
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)(0x80 | ((cp >> 6) & 0x3F))));
+                    FG_TRY(fg_str_appendc(&d->scratch, (char)(0x80 | (cp & 0x3F))));
+                }
+                FG_TRY(text(d, d->scratch.ptr, d->scratch.len, hidden));
+            }
+        } else if (fg_docx__is(c, "fldChar")) {
+            field_char(d, fg_docx__attr(c, "fldCharType"));
+        } else if (fg_docx__is(c, "drawing") || fg_docx__is(c, "pict") ||
+                   fg_docx__is(c, "object")) {
+            if (!hidden)
+                FG_TRY(find_boxes(d, c, df, depth + 1));
+        } else if (fg_docx__is(c, "footnoteReference")) {
+            FG_TRY(note_ref(&d->foot, c, df));
+        } else if (fg_docx__is(c, "endnoteReference")) {
+            FG_TRY(note_ref(&d->end, c, df));
+        } else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(run_content(d, alt, hidden, df, depth + 1));
+        }
+        /* w:instrText, w:delText, w:softHyphen, w:rPr, page-break marks: nothing */
+    }
+out:
+    return rc;
+}
+
+/* The inline content of a paragraph (or of a hyperlink, insertion, content control in it). */
+static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+    for (xmlNode *c = p->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (fg_docx__is(c, "r")) {
+            bool hidden = on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish"));
+
+            FG_TRY(run_content(d, c, hidden, df, depth + 1));
+        } else if (fg_docx__is(c, "hyperlink") || fg_docx__is(c, "smartTag") ||
+                   fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
+                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "fldSimple") ||
+                   fg_docx__is(c, "sdtContent") || fg_docx__is(c, "dir") || fg_docx__is(c, "bdo")) {
+            FG_TRY(inlines(d, c, df, depth + 1));
+        } else if (fg_docx__is(c, "sdt")) {
+            xmlNode *content = fg_docx__child(c, "sdtContent");
+
+            if (content != NULL)
+                FG_TRY(inlines(d, content, df, depth + 1));
+        } else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(inlines(d, alt, df, depth + 1));
+        }
+        /* w:del, w:moveFrom, w:pPr, bookmarks, proofing marks, math: nothing */
+    }
+out:
+    return rc;
+}
+
+/* A story written after a paragraph (a text box, a note): its own field state. */
+static int story(docx *d, xmlNode *n, int depth)
+{
+    unsigned n_fields = d->n_fields;
+    unsigned n_instr = d->n_instr;
+    bool in_instr[MAX_FIELDS];
+    int rc;
+
+    memcpy(in_instr, d->in_instr, sizeof in_instr);
+    d->n_fields = 0;
+    d->n_instr = 0;
+    memset(d->in_instr, 0, sizeof d->in_instr);
+    rc = blocks(d, n, depth);
+    d->n_fields = n_fields;
+    d->n_instr = n_instr;
+    memcpy(d->in_instr, in_instr, sizeof in_instr);
+    return rc;
+}
+
+static int paragraph(docx *d, xmlNode *p, int depth)
+{
+    xmlNode *ppr = fg_docx__child(p, "pPr");
+    xmlNode *numpr = fg_docx__child(ppr, "numPr");
+    const char *v;
+    long num_id = -1;
+    long ilvl = -1;
+    deferred df = {0};
+    bool joined;
+    int rc = FG_OK;
+
+    if (numpr != NULL) {
+        v = fg_docx__child_val(numpr, "numId");
+        if (v != NULL)
+            num_id = strtol(v, NULL, 10) < 0 ? 0 : strtol(v, NULL, 10);
+        v = fg_docx__child_val(numpr, "ilvl");
+        if (v != NULL)
+            ilvl = strtol(v, NULL, 10) < 0 ? 0 : strtol(v, NULL, 10);
+    }
+    fg_str_clear(&d->scratch);
+    FG_TRY(fg_docx__num_para(d->num, &d->scratch, fg_docx__child_val(ppr, "pStyle"), num_id, ilvl));
+    if (d->scratch.len)
+        FG_TRY(fg_rd_text(d->rd, d->scratch.ptr, d->scratch.len));
+    FG_TRY(inlines(d, p, &df, depth + 1));
+    /* a field whose instruction never separated ends with its paragraph */
+    for (unsigned i = 0; i < d->n_fields && i < MAX_FIELDS; i++)
+        d->in_instr[i] = false;
+    d->n_instr = 0;
+    joined = fg_docx__child(fg_docx__child(ppr, "rPr"), "del") != NULL;
+    if (!joined || df.n > 0)
+        FG_TRY(fg_rd_break(d->rd));
+    for (size_t i = 0; i < df.n; i++) {
+        FG_TRY(story(d, df.v[i], depth + 1));
+        FG_TRY(fg_rd_break(d->rd));
+    }
+out:
+    free(df.v);
+    return rc;
+}
+
+static int cells(docx *d, xmlNode *tr, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+    for (xmlNode *c = tr->children; c != NULL; c = c->next) {
+        if (fg_docx__is(c, "tc")) {
+            xmlNode *pr = fg_docx__child(c, "tcPr");
+            xmlNode *vm = fg_docx__child(pr, "vMerge");
+            const char *span = fg_docx__child_val(pr, "gridSpan");
+            const char *vv = fg_docx__attr(vm, "val");
+            long n = span ? strtol(span, NULL, 10) : 1;
+            bool merged = vm != NULL && (vv == NULL || strcmp(vv, "restart") != 0);
+
+            FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
+            FG_TRY(blocks(d, c, depth + 1));
+            FG_TRY(fg_rd_cell_end(d->rd));
+        } else if (fg_docx__is(c, "sdt")) {
+            xmlNode *content = fg_docx__child(c, "sdtContent");
+
+            if (content != NULL)
+                FG_TRY(cells(d, content, depth + 1));
+        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
+                   fg_docx__is(c, "moveTo")) {
+            FG_TRY(cells(d, c, depth + 1));
+        } else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(cells(d, alt, depth + 1));
+        }
+    }
+out:
+    return rc;
+}
+
+static int rows(docx *d, xmlNode *tbl, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+    for (xmlNode *c = tbl->children; c != NULL; c = c->next) {
+        if (fg_docx__is(c, "tr")) {
+            xmlNode *pr = fg_docx__child(c, "trPr");
+            const char *before = fg_docx__child_val(pr, "gridBefore");
+            long n = before ? strtol(before, NULL, 10) : 0;
+
+            if (fg_docx__child(pr, "del") != NULL) /* a deleted row */
+                continue;
+            FG_TRY(fg_rd_row_begin(d->rd));
+            if (n > 0) {
+                FG_TRY(fg_rd_cell_begin(d->rd, n > 64 ? 64 : (unsigned)n, false));
+                FG_TRY(fg_rd_cell_end(d->rd));
+            }
+            FG_TRY(cells(d, c, depth + 1));
+            FG_TRY(fg_rd_row_end(d->rd));
+        } else if (fg_docx__is(c, "sdt")) {
+            xmlNode *content = fg_docx__child(c, "sdtContent");
+
+            if (content != NULL)
+                FG_TRY(rows(d, content, depth + 1));
+        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
+                   fg_docx__is(c, "moveTo")) {
+            FG_TRY(rows(d, c, depth + 1));
+        } else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(rows(d, alt, depth + 1));
+        }
+    }
+out:
+    return rc;
+}
+
+/* Block content: the body, a cell, a text box, a note, a content control. */
+static int blocks(docx *d, xmlNode *parent, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+    for (xmlNode *c = parent->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (fg_docx__is(c, "p")) {
+            FG_TRY(paragraph(d, c, depth));
+        } else if (fg_docx__is(c, "tbl")) {
+            FG_TRY(fg_rd_table_begin(d->rd));
+            FG_TRY(rows(d, c, depth + 1));
+            FG_TRY(fg_rd_table_end(d->rd));
+        } else if (fg_docx__is(c, "sdt")) {
+            xmlNode *content = fg_docx__child(c, "sdtContent");
+
+            if (content != NULL)
+                FG_TRY(blocks(d, content, depth + 1));
+        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
+                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "body")) {
+            FG_TRY(blocks(d, c, depth + 1));
+        } else if (is_mc(c, "AlternateContent")) {
+            xmlNode *alt = alternate(c);
+
+            if (alt != NULL)
+                FG_TRY(blocks(d, alt, depth + 1));
+        }
+        /* w:del, w:moveFrom, w:sectPr, w:altChunk, bookmarks: nothing */
+    }
+out:
+    return rc;
+}
+
+/* ---- the reader ---- */
 
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
 {
-    (void)bytes;
-    (void)len;
-    return fg_error_set(FG_EFORMAT, "%s: reading DOCX is not available yet", rd->name);
+    docx d = {.rd = rd};
+    xmlDoc *rels = NULL;
+    xmlDoc *doc_rels = NULL;
+    xmlDoc *doc = NULL;
+    xmlDoc *numbering = NULL;
+    xmlDoc *styles = NULL;
+    xmlDoc *foot = NULL;
+    xmlDoc *end = NULL;
+    char main_part[512];
+    char dir[512];
+    char rels_part[1100];
+    char part[512];
+    const char *slash;
+    xmlNode *body;
+    int rc = FG_OK;
+
+    FG_TRY(fg_docx__open(&d.pkg, rd->name, bytes, len));
+    FG_TRY(fg_docx__load_part(&d.pkg, "_rels/.rels", &rels));
+    fg_docx__rel_target(main_part, sizeof main_part, rels, "", "/officeDocument",
+                        "word/document.xml");
+    slash = strrchr(main_part, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - main_part + 1) : 0, main_part);
+    snprintf(rels_part, sizeof rels_part, "%s_rels/%s.rels", dir, slash ? slash + 1 : main_part);
+    FG_TRY(fg_docx__load_part(&d.pkg, main_part, &doc));
+    if (doc == NULL && strcmp(main_part, "word/document.xml") != 0) {
+        snprintf(main_part, sizeof main_part, "word/document.xml");
+        snprintf(dir, sizeof dir, "word/");
+        snprintf(rels_part, sizeof rels_part, "word/_rels/document.xml.rels");
+        FG_TRY(fg_docx__load_part(&d.pkg, main_part, &doc));
+    }
+    if (doc == NULL) {
+        rc = fg_docx__bad(rd->name, "no word/document.xml in the ZIP archive");
+        goto out;
+    }
+    FG_TRY(fg_docx__load_part(&d.pkg, rels_part, &doc_rels));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/numbering", "word/numbering.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &numbering));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/styles", "word/styles.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &styles));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/footnotes", "word/footnotes.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &foot));
+    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/endnotes", "word/endnotes.xml");
+    FG_TRY(fg_docx__load_part(&d.pkg, part, &end));
+    FG_TRY(fg_docx__num_load(&d.num, numbering, styles));
+    FG_TRY(load_notes(&d.foot, foot, "footnote"));
+    FG_TRY(load_notes(&d.end, end, "endnote"));
+    body = fg_docx__child(xmlDocGetRootElement(doc), "body");
+    if (!fg_docx__is(xmlDocGetRootElement(doc), "document") || body == NULL) {
+        rc = fg_docx__bad(rd->name, "%s has no w:document/w:body", main_part);
+        goto out;
+    }
+    FG_TRY(blocks(&d, body, 0));
+out:
+    fg_docx__close(&d.pkg);
+    xmlFreeDoc(rels);
+    xmlFreeDoc(doc_rels);
+    xmlFreeDoc(doc);
+    xmlFreeDoc(numbering);
+    xmlFreeDoc(styles);
+    xmlFreeDoc(foot);
+    xmlFreeDoc(end);
+    fg_docx__num_free(d.num);
+    free(d.foot.v);
+    free(d.end.v);
+    fg_str_dispose(&d.scratch);
+    return rc;
 }

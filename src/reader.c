@@ -240,6 +240,22 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
+/* Whether a header row starts with 序号 or 编号 (blanks inside the cell ignored). */
+static bool numbered_header(const slot *row)
+{
+    char buf[16];
+    size_t n = 0;
+
+    for (size_t i = 0; i < row[0].len; i++) {
+        if (row[0].s[i] == ' ')
+            continue;
+        if (n == sizeof buf)
+            return false;
+        buf[n++] = row[0].s[i];
+    }
+    return (n == 6 && (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0));
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -274,7 +290,11 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
- * - a row equal to the table's first row (the header repeated on a new page) is dropped.
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped;
+ * - a header whose first cell is 序号 or 编号 (the cell the grammar starts a 分工表 at) is
+ *   written again before the first task row after a title row: a title line (一、…) ends a
+ *   table for the grammar, and a Word 分工表 has its header once, at the top, with its title
+ *   rows under it.
  */
 static int lay_out(fg_rd *rd)
 {
@@ -283,6 +303,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
+    bool header_due = false;   /* a title line came after the header: write it again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -347,6 +368,7 @@ static int lay_out(fg_rd *rd)
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
             pending = SIZE_MAX;
             FG_TRY(write_line(rd, row[only].s, row[only].len));
+            header_due = header != SIZE_MAX && numbered_header(grid + header * n_cols);
             continue;
         }
         if (header == SIZE_MAX) {
@@ -368,6 +390,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
+        if (header_due && r != header)
+            FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
+        header_due = false;
         pending = r;
     }
     if (pending != SIZE_MAX)
@@ -487,6 +512,15 @@ static bool looks_html(const unsigned char *b, size_t len)
     return false;
 }
 
+/* Whether a ZIP ends with its end of central directory record (within the last 64 KB + 22
+ * bytes, the longest comment after it); a truncated archive has none. */
+static bool zip_complete(const unsigned char *b, size_t len)
+{
+    size_t from = len > 65557 ? len - 65557 : 0;
+
+    return memmem(b + from, len - from, "PK\x05\x06", 4) != NULL;
+}
+
 int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
 {
     static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
@@ -510,10 +544,12 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
                                 "%s: an OpenDocument file, which fengong does not read; convert it "
                                 "first: libreoffice --headless --convert-to docx %s",
                                 name, name);
-        return fg_error_set(FG_EFORMAT,
-                            "%s: a ZIP archive that is not a Word document (no "
-                            "word/document.xml)",
-                            name);
+        /* A ZIP cut short before its first part name tells nothing of what it was. */
+        if (!zip_complete(b, len))
+            return fg_error_set(FG_EFORMAT, "%s: a damaged or truncated ZIP archive (no end of "
+                                            "central directory record)", name);
+        return fg_error_set(FG_EFORMAT, "%s: a ZIP archive that is not a Word document (no "
+                                        "word/document.xml)", name);
     }
     if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
         return fg_error_set(FG_EFORMAT,

@@ -1,0 +1,228 @@
+#!/bin/sh
+# DOCX reader tests: a Word version of a document gives the rows of its text.
+#
+#   sh tests/docx.sh PATH/TO/fengong
+#
+# Needs /usr/bin/python3 with python3-docx (make test installs it).
+# 1. Every seed text (tests/fixtures/seeds/*.txt) and every form document (tests/forms/*.txt)
+#    is made into three Word documents by tests/fixtures/make_docx.py: `auto` (the numbers
+#    一、（一）1．… as Word's automatic numbering, only in word/numbering.xml, tab-separated
+#    lines as Word tables), `tracked` (the same with merged table cells, a tracked
+#    deletion/insertion/move, hidden text, fields, content controls and a doubled text box;
+#    see the script) and `literal` (numbers kept as text). `extract --format tsv` of each
+#    must print the rows of the text, and `extract --format tsv --teams` its team rows, doc
+#    column left out.
+# 2. tests/fixtures/docx/make_table_docx.py writes a hand-chosen 分工表 (merged 牵头单位
+#    cell, numbered title rows, numbered 序号 column, header repeated after a page break, a
+#    clause in a footnote); its rows must be tests/fixtures/docx/table_merged.tsv, written by
+#    hand.
+# 3. Bad files (tests/fixtures/docx/make_bad_docx.py: truncated in half or after 1000 bytes,
+#    ZIP bombs with an honest, a dense and a lying size, an external entity naming a FIFO, no
+#    word/document.xml, damaged XML): `extract` exits 1 with "FILE: not a readable Word
+#    document: …" on stderr ("FILE: a damaged or truncated ZIP archive …" for the one cut
+#    after 1000 bytes), never opens the FIFO, and `ingest` exits 1 and stores nothing.
+# The last line is `N passed, M failed, K skipped`; the exit status is non-zero when anything
+# failed.
+
+set -u
+
+me=docx.sh
+bin=${1:-${FG_BIN:-}}
+. "$(dirname "$0")/lib.sh"
+fg_resolve_bin "sh tests/docx.sh PATH/TO/fengong"
+
+src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
+src=$(cd "$src" && pwd)
+py=/usr/bin/python3
+make_docx=$src/tests/fixtures/make_docx.py
+fix=$src/tests/fixtures/docx
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-docx.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+
+tmo=
+if command -v timeout >/dev/null 2>&1; then
+    tmo="timeout 60"
+fi
+
+pass=0
+fail=0
+skip=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; fail=$((fail + 1)); }
+
+if ! $py -c 'import docx' 2>/dev/null; then
+    bad "python3-docx is not installed for $py (make test installs it)"
+    echo "$pass passed, $fail failed, $skip skipped"
+    exit 1
+fi
+
+# skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
+# (Empty: every seed and form gives its rows in all three variants.)
+skipped() {
+    case $1:$2 in
+        *) ;;
+    esac
+}
+
+# batch DIR EXT [OPTS]: extract every DIR/*.EXT at once (one process is much faster than one
+# per file); the rows of DIR/X.EXT, doc column left out, go to DIR/X.EXT.rows (or .teams with
+# --teams). Nonzero when extract failed.
+batch() {
+    _dir=$1
+    _ext=$2
+    shift 2
+    _out=rows
+    [ "$*" = --teams ] && _out=teams
+    for _f in "$_dir"/*."$_ext"; do
+        : >"$_f.$_out"
+    done
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    (cd "$_dir" && $tmo "$bin" extract --format tsv -j 2 "$@" -- *."$_ext") >"$_dir/all.$_out" 2>"$_dir/all.$_out.err"
+    _rc=$?
+    awk -F '\t' -v dir="$_dir" -v out="$_out" 'NR > 1 {
+        f = dir "/" $1 "." out
+        print substr($0, length($1) + 2) >> f
+        close(f)
+    }' "$_dir/all.$_out"
+    return $_rc
+}
+
+# ---- 1. seeds and forms, three variants each ----
+mkdir -p "$tmp/txt" "$tmp/auto" "$tmp/tracked" "$tmp/literal"
+cp "$src"/tests/fixtures/seeds/*.txt "$src"/tests/forms/*.txt "$tmp/txt/"
+# one python per variant: python3-docx takes longer to import than a document to write
+for variant in auto tracked literal; do
+    case $variant in
+        auto) opts= ;;
+        tracked) opts="--tracked --vmerge" ;;
+        literal) opts=--literal ;;
+    esac
+    # shellcheck disable=SC2086 # $opts is empty or words on purpose
+    $py "$make_docx" --out-dir "$tmp/$variant" $opts "$tmp"/txt/*.txt 2>"$tmp/$variant.gen" ||
+        bad "$variant: make_docx.py failed" "$(tail -n 3 "$tmp/$variant.gen")"
+done
+for dir in txt auto tracked literal; do
+    ext=docx
+    [ "$dir" = txt ] && ext=txt
+    batch "$tmp/$dir" "$ext" || bad "$dir: extract failed" "$(head -n 5 "$tmp/$dir/all.rows.err")"
+    batch "$tmp/$dir" "$ext" --teams || bad "$dir: extract --teams failed" "$(head -n 5 "$tmp/$dir/all.teams.err")"
+done
+for txt in "$tmp"/txt/*.txt; do
+    name=$(basename "$txt" .txt)
+    teams=
+    [ -f "$src/tests/forms/$name.teams.tsv" ] && teams=1
+    for variant in auto tracked literal; do
+        why=$(skipped "$variant" "$name")
+        if [ -n "$why" ]; then
+            echo "skip $variant $name: $why"
+            skip=$((skip + 1))
+            continue
+        fi
+        got=$tmp/$variant/$name.docx
+        if [ ! -f "$got" ]; then
+            bad "$variant $name: make_docx.py wrote no $name.docx"
+            continue
+        fi
+        if ! cmp -s "$txt.rows" "$got.rows"; then
+            bad "$variant $name.docx: rows differ from the text's" \
+                "$(diff "$txt.rows" "$got.rows" | head -n 12)"
+            continue
+        fi
+        if ! cmp -s "$txt.teams" "$got.teams"; then
+            bad "$variant $name.docx: --teams rows differ from the text's" \
+                "$(diff "$txt.teams" "$got.teams" | head -n 12)"
+            continue
+        fi
+        if [ -n "$teams" ]; then
+            ok "$variant $name.docx ($(wc -l <"$got.rows") rows, $(wc -l <"$got.teams") team rows)"
+        else
+            ok "$variant $name.docx ($(wc -l <"$got.rows") rows)"
+        fi
+    done
+done
+# Not vacuous: the seeds with assignments and the team forms give rows.
+for f in 001_f9c4e63d6d2549a0.txt.rows 002_087d1517bea72081.txt.rows one_per_line.txt.teams; do
+    if [ "$(wc -l <"$tmp/txt/$f")" -lt 10 ]; then
+        bad "$f: fewer than 10 rows from the text"
+    fi
+done
+
+# The automatic numbers must not be in the document's XML: the auto variant of seed 001
+# writes 一、 and 1． only through numbering.xml.
+if $py - "$tmp/auto/001_f9c4e63d6d2549a0.docx" <<'EOF'
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+sys.exit(0 if "一、" not in text and "1．" not in text and "<w:numId" in xml else 1)
+EOF
+then
+    ok "auto 001: numbers only in numbering.xml"
+else
+    bad "auto 001: the document text holds literal numbers or no w:numId"
+fi
+
+# ---- 2. the hand-made 分工表 ----
+mkdir -p "$tmp/table"
+if ! $py "$fix/make_table_docx.py" "$tmp/table/table_merged.docx" 2>"$tmp/table/gen"; then
+    bad "table_merged.docx: make_table_docx.py failed" "$(tail -n 3 "$tmp/table/gen")"
+else
+    # shellcheck disable=SC2086
+    (cd "$tmp/table" && $tmo "$bin" extract --format tsv table_merged.docx) >"$tmp/table/out" 2>"$tmp/table/err"
+    if cmp -s "$fix/table_merged.tsv" "$tmp/table/out"; then
+        ok "table_merged.docx: the hand-written rows"
+    else
+        bad "table_merged.docx: rows differ from table_merged.tsv" \
+            "$(diff "$fix/table_merged.tsv" "$tmp/table/out" | head -n 20)"
+    fi
+fi
+
+# ---- 3. bad files ----
+mkdir -p "$tmp/bad"
+good=$tmp/table/table_merged.docx
+[ -f "$good" ] || good=$tmp/auto/state_council.docx
+mkfifo "$tmp/bad/fifo" || { echo "$me: mkfifo failed" >&2; exit 2; }
+for kind in truncated cut bomb dense lying entity nodoc damaged; do
+    f=$tmp/bad/$kind.docx
+    if ! $py "$fix/make_bad_docx.py" "$kind" "$good" "$f" "$tmp/bad/fifo" 2>"$tmp/bad/$kind.gen"; then
+        bad "$kind: make_bad_docx.py failed" "$(tail -n 3 "$tmp/bad/$kind.gen")"
+        continue
+    fi
+    # A reader that opened the FIFO would block until the timeout (exit status 124).
+    # shellcheck disable=SC2086
+    (cd "$tmp/bad" && $tmo "$bin" extract --format tsv "$kind.docx") >"$tmp/bad/$kind.out" 2>"$tmp/bad/$kind.err"
+    rc=$?
+    if [ "$rc" -ne 1 ]; then
+        bad "$kind.docx: extract exited $rc, not 1" "$(head -n 3 "$tmp/bad/$kind.err")"
+        continue
+    fi
+    # cut: so little is left that the sniffer cannot tell a Word document from another ZIP
+    if ! grep -q "^fengong: $kind.docx: not a readable Word document: " "$tmp/bad/$kind.err" &&
+        ! { [ "$kind" = cut ] &&
+            grep -q "^fengong: cut.docx: a damaged or truncated ZIP archive" "$tmp/bad/$kind.err"; }; then
+        bad "$kind.docx: no message naming the file" "$(head -n 3 "$tmp/bad/$kind.err")"
+        continue
+    fi
+    if [ "$(wc -l <"$tmp/bad/$kind.out")" -gt 1 ]; then
+        bad "$kind.docx: rows printed" "$(head -n 3 "$tmp/bad/$kind.out")"
+        continue
+    fi
+    db=$tmp/bad/$kind.db
+    # shellcheck disable=SC2086
+    (cd "$tmp/bad" && $tmo "$bin" ingest --db "$db" "$kind.docx") >/dev/null 2>"$tmp/bad/$kind.ingest"
+    rc=$?
+    n=$("$bin" documents --db "$db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
+    if [ "$rc" -ne 1 ] || [ "$n" -ne 0 ]; then
+        bad "$kind.docx: ingest exited $rc and stored $n documents (want 1 and 0)" \
+            "$(head -n 3 "$tmp/bad/$kind.ingest")"
+        continue
+    fi
+    ok "$kind.docx: $(sed 's/^fengong: //' "$tmp/bad/$kind.err" | head -n 1)"
+done
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
