@@ -205,6 +205,21 @@ out:
 
 /* ---- measuring ---- */
 
+/* Marks every page of a Chinese government site has in its footer and a document hardly has:
+ * the ICP licence number (ICP备), the site code (网站标识码), the public-security filing
+ * (公网安备). */
+static bool footer_mark(const char *s)
+{
+    return strstr(s, "ICP\xE5\xA4\x87") != NULL ||
+           strstr(s, "\xE7\xBD\x91\xE7\xAB\x99\xE6\xA0\x87\xE8\xAF\x86\xE7\xA0\x81") != NULL ||
+           strstr(s, "\xE5\x85\xAC\xE7\xBD\x91\xE5\xAE\x89\xE5\xA4\x87") != NULL;
+}
+
+bool fg_read_html__footer(const fg_html_info *in)
+{
+    return in->box && in->sig_nl > 0 && (uint64_t)in->nl <= (uint64_t)in->sig_nl * 4 + 40;
+}
+
 static bool data_row(const fg_html_measure *m, const xmlNode *tr, bool *bad)
 {
     unsigned cells = 0;
@@ -259,10 +274,14 @@ static int measure_enter(void *ctx, xmlNode *n, bool *down)
         fg_html_info *ip = n->parent != NULL ? fg_html_info_of(m, n->parent) : NULL;
 
         if (ip != NULL && n->content != NULL) {
+            uint32_t n_cjk = count_cjk(n->content);
+
+            if (footer_mark((const char *)n->content))
+                ip->sig_nl += n_cjk + 1;
             if (m->links)
-                ip->lk += count_cjk(n->content);
+                ip->lk += n_cjk;
             else
-                ip->nl += count_cjk(n->content);
+                ip->nl += n_cjk;
         }
         return FG_OK;
     }
@@ -316,6 +335,7 @@ static int measure_leave(void *ctx, xmlNode *n)
                                         in->kind == FG_HK_HEAD || in->kind == FG_HK_PRE);
         ip->n_tables += in->n_tables + (in->kind == FG_HK_TABLE);
         ip->n_heads += in->n_heads + (in->kind == FG_HK_HEAD);
+        ip->sig_nl += in->sig_nl;
     }
     return FG_OK;
 }
@@ -368,6 +388,7 @@ static xmlNode *choose_block(const fg_html_measure *m, xmlNode *body)
         xmlNode *best = NULL;
         const fg_html_info *ib = NULL;
         uint32_t direct = 0;
+        uint32_t furniture = 0; /* non-link text of footers beside the best child */
         bool para = false;
 
         for (xmlNode *c = e->children; c != NULL; c = c->next) {
@@ -377,6 +398,10 @@ static xmlNode *choose_block(const fg_html_measure *m, xmlNode *body)
                 direct += count_cjk(c->content);
             if (ic == NULL || ic->dropped)
                 continue;
+            if (fg_read_html__footer(ic)) {
+                furniture += ic->nl;
+                continue;
+            }
             if (ic->box && !(ic->kind == FG_HK_TABLE && ic->data)) {
                 if (best == NULL || ic->nl > ib->nl) {
                     best = c;
@@ -387,7 +412,7 @@ static xmlNode *choose_block(const fg_html_measure *m, xmlNode *body)
                 para = true;
             }
         }
-        if (best == NULL || para || direct >= 20 || (uint64_t)ib->nl * 5 < (uint64_t)ie->nl * 3 ||
+        if (best == NULL || para || direct >= 20 || (uint64_t)ib->nl * 5 < (uint64_t)(ie->nl - furniture) * 3 ||
             ib->nl == 0 || has_twin(m, e, best))
             return e;
         e = best;

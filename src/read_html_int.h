@@ -50,6 +50,8 @@ typedef struct fg_html_info {
     uint32_t n_blocks;   /* block elements and <br> within */
     uint32_t n_tables;   /* tables within */
     uint32_t n_heads;    /* headings within */
+    uint32_t sig_nl;     /* ideographs (+ 1) of the text nodes within that carry a site
+                          * footer's mark (ICP备, 网站标识码, 公网安备) */
     unsigned char kind;  /* fg_html_kind */
     bool box;            /* a container the content block may be */
     bool dropped;        /* skipped with all it holds (counts stay 0) */
@@ -84,6 +86,10 @@ const char *fg_read_html__attr(const xmlNode *n, const char *name);
 /* An element mostly of links (two or more, at least as much link text as other text) whose
  * own text is little beside the block's block_nl: share buttons, breadcrumbs, link lists. */
 bool fg_read_html__link_dense(const fg_html_info *in, uint32_t block_nl);
+
+/* A container of the page's furniture: a site footer, whose text is little beside its lines
+ * with a footer's mark (the ICP licence number, site code or public-security filing). */
+bool fg_read_html__footer(const fg_html_info *in);
 
 /*
  * Write the title element (NULL: none) as a line, then the block, into rd

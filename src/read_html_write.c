@@ -36,9 +36,17 @@ typedef struct writer {
     size_t n_pend;
 } writer;
 
-static bool is_ws(unsigned char c)
+/* The length of the white space character at s[i], 0 if there is none. In a data table's
+ * cell a no-break space is white space too: &nbsp; is how pages write an empty cell. */
+static size_t ws_len(const writer *w, const unsigned char *s, size_t i, size_t len)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    unsigned char c = s[i];
+
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0 && w->in_cell)
+        return 2;
+    return 0;
 }
 
 /* The code point at s (valid UTF-8, from read_html_enc.c and libxml2). */
@@ -105,10 +113,12 @@ static int write_text(writer *w, const unsigned char *s, size_t len)
     while (i < len) {
         size_t j = i;
 
-        if (is_ws(s[i])) {
+        size_t k;
+
+        if (ws_len(w, s, i, len) > 0) {
             bool nl = false;
 
-            for (; j < len && is_ws(s[j]); j++)
+            for (; j < len && (k = ws_len(w, s, j, len)) > 0; j += k)
                 nl = nl || s[j] == '\n';
             if (!w->line_start) {
                 w->pend_space = true;
@@ -117,7 +127,7 @@ static int write_text(writer *w, const unsigned char *s, size_t len)
             i = j;
             continue;
         }
-        while (j < len && !is_ws(s[j]))
+        while (j < len && ws_len(w, s, j, len) == 0)
             j++;
         if (w->pend_space && !(w->pend_nl && w->last_wide && is_wide(cp_at(s + i))))
             FG_TRY(put(w, (const unsigned char *)" ", 1));
@@ -311,7 +321,8 @@ static int write_enter(void *ctx, xmlNode *n, bool *down)
     in = fg_html_info_of(w->m, n);
     if (in == NULL || in->dropped)
         return FG_OK;
-    if (n != w->root && w->table == NULL && fg_read_html__link_dense(in, w->root_nl))
+    if (n != w->root && w->table == NULL &&
+        (fg_read_html__link_dense(in, w->root_nl) || fg_read_html__footer(in)))
         return FG_OK;
     switch (in->kind) {
     case FG_HK_BR:
@@ -441,9 +452,10 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     t1 = rd->out.len;
     FG_TRY(write_tree(&w, block));
     if (t1 > t0) {
-        /* the block starts with the title already (its first 300 ideographs hold it) */
+        /* the block starts with the title already (within its first ideographs: the title
+         * and 20 more) */
         FG_TRY(ideographs(&head, rd->out.ptr + t0, t1 - t0, SIZE_MAX));
-        FG_TRY(ideographs(&start, rd->out.ptr + t1, rd->out.len - t1, head.len + 900));
+        FG_TRY(ideographs(&start, rd->out.ptr + t1, rd->out.len - t1, head.len + 60));
         if (head.len > 0 && start.len >= head.len &&
             memmem(start.ptr, start.len, head.ptr, head.len) != NULL) {
             memmove(rd->out.ptr + t0, rd->out.ptr + t1, rd->out.len - t1);
