@@ -274,7 +274,12 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
- * - a row equal to the table's first row (the header repeated on a new page) is dropped.
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped;
+ * - after a title row that comes below the header (序号|重点任务|… then 一、… as a row of its
+ *   own, as web pages and Word tables write sections), the header is written again before
+ *   the next row, as a table under each heading: the grammar reads a table's columns from the
+ *   header after the heading. A header whose first cell starts with a digit is data, not
+ *   repeated.
  */
 static int lay_out(fg_rd *rd)
 {
@@ -283,6 +288,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX; /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
+    bool need_header = false;  /* a title row came after the header: write it again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -347,12 +353,18 @@ static int lay_out(fg_rd *rd)
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
             pending = SIZE_MAX;
             FG_TRY(write_line(rd, row[only].s, row[only].len));
+            if (header != SIZE_MAX && !(grid[header * n_cols].len &&
+                                        grid[header * n_cols].s[0] >= '0' &&
+                                        grid[header * n_cols].s[0] <= '9'))
+                need_header = true;
             continue;
         }
         if (header == SIZE_MAX) {
             header = r;
         } else if (row_equal(row, grid + header * n_cols, n_cols)) {
-            continue;
+            if (!need_header)
+                continue;
+            need_header = false; /* the table repeats its header itself */
         }
         if (row[0].merged && pending != SIZE_MAX) {
             for (size_t c = 0; c < n_cols; c++) {
@@ -368,6 +380,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
+        if (need_header)
+            FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
+        need_header = false;
         pending = r;
     }
     if (pending != SIZE_MAX)
