@@ -452,10 +452,10 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     t1 = rd->out.len;
     FG_TRY(write_tree(&w, block));
     if (t1 > t0) {
-        /* the block starts with the title already (within its first ideographs: the title
-         * and 20 more) */
+        /* the block starts with the title already (the title's ideographs among its first
+         * ones, after 6 at most) */
         FG_TRY(ideographs(&head, rd->out.ptr + t0, t1 - t0, SIZE_MAX));
-        FG_TRY(ideographs(&start, rd->out.ptr + t1, rd->out.len - t1, head.len + 60));
+        FG_TRY(ideographs(&start, rd->out.ptr + t1, rd->out.len - t1, head.len + 18));
         if (head.len > 0 && start.len >= head.len &&
             memmem(start.ptr, start.len, head.ptr, head.len) != NULL) {
             memmove(rd->out.ptr + t0, rd->out.ptr + t1, rd->out.len - t1);
