@@ -489,7 +489,8 @@ static xmlNode *find_body(xmlDoc *doc)
 int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len)
 {
     static const int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+                            HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                            XML_PARSE_HUGE; /* no depth limit: the walks are iterative */
     fg_str utf8 = FG_STR_INIT;
     fg_html_measure m = {0};
     htmlDocPtr doc = NULL;
