@@ -499,10 +499,12 @@ int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len)
     xmlNode *block;
     int rc = FG_OK;
 
+    /* The text is UTF-8 now: with no encoding named (libxml2 reads UTF-8 then, and would
+     * only copy it through a UTF-8 "conversion") and the page's meta ignored. */
     FG_TRY(fg_read_html__utf8(&utf8, rd->name, bytes, len));
     xmlInitParser();
     if (utf8.len > 0)
-        doc = htmlReadMemory(utf8.ptr, (int)utf8.len, NULL, "UTF-8", opts);
+        doc = htmlReadMemory(utf8.ptr, (int)utf8.len, NULL, NULL, opts);
     body = doc != NULL ? find_body(doc) : NULL;
     if (body == NULL) {
         if (fg_rd_has_ideograph(utf8.ptr, utf8.len))
