@@ -3,8 +3,9 @@
  * document it carries.
  *
  * 1. The bytes become clean UTF-8 (read_html_enc.c: BOM, <meta charset>, GB2312/GBK as
- *    GB18030) and libxml2's HTML parser reads them with its encoding fixed and the network
- *    off; it never loads a DTD or an external entity.
+ *    GB18030) and libxml2's HTML parser reads them with the page's meta ignored and the
+ *    network off; it never loads a DTD or an external entity, and XML_PARSE_HUGE lifts its
+ *    limit of 256 nested elements (beyond it, libxml2 dropped the rest of the page).
  * 2. One walk measures every element: the CJK ideographs of its text outside links (nl) and
  *    inside them (lk), its links, the blocks, tables and headings within. Scripts, styles,
  *    forms' controls, frames, media, <nav>, <aside>, <footer>, comments and hidden elements
@@ -14,7 +15,8 @@
  *    blocks, or a heading); any other table is layout, read as blocks.
  * 3. The content block: from <body> down, into the container child (div, section, article,
  *    main, form, a layout table's parts, an unknown element) with the most non-link text,
- *    while it holds at least 60% of its parent's, no paragraph, list or data table beside it
+ *    while it holds at least 60% of its parent's (a site footer beside it not counted: see
+ *    fg_read_html__footer()), no paragraph, list or data table beside it
  *    has 20 ideographs or more (the text of the document, not the page's furniture), and no
  *    sibling is its twin (same tag and class but for digits: Word's WordSection1,
  *    WordSection2 are one document). A heading h1-h3 just before the block (a sibling of it
@@ -23,8 +25,8 @@
  *    lines, inline elements join, white space collapses as in a browser (a line break in the
  *    source between two CJK characters vanishes, CSS Text 3), &nbsp; and U+3000 stay. Inside
  *    the block an element mostly of links (two links or more, as much link text as other
- *    text, and little text of its own: share buttons, breadcrumbs, related links) is left
- *    out. A data table goes to the builder's table calls: colspan is the span, a rowspan
+ *    text, and little text of its own: share buttons, breadcrumbs, related links) and a site
+ *    footer are left out. A data table goes to the builder's table calls: colspan is the span, a rowspan
  *    gives a merged cell at its column in each row below it, the caption a line before it.
  *
  * Every walk is iterative (nodes' parent and sibling links), so deep nesting cannot
