@@ -240,20 +240,49 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
-/* Whether a header row starts with 序号 or 编号 (blanks inside the cell ignored). */
-static bool numbered_header(const slot *row)
+/* The cell without its blanks, in buf (at most cap bytes); false when it does not fit. */
+static bool squeeze(char *buf, size_t cap, size_t *n, const slot *cell)
 {
-    char buf[16];
-    size_t n = 0;
-
-    for (size_t i = 0; i < row[0].len; i++) {
-        if (row[0].s[i] == ' ')
+    *n = 0;
+    for (size_t i = 0; i < cell->len; i++) {
+        if (cell->s[i] == ' ')
             continue;
-        if (n == sizeof buf)
+        if (*n == cap)
             return false;
-        buf[n++] = row[0].s[i];
+        buf[(*n)++] = cell->s[i];
     }
-    return (n == 6 && (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0));
+    return true;
+}
+
+/*
+ * Whether a row is a 分工表 header: its first cell is 序号 or 编号 (blanks inside ignored), or
+ * two of its short cells hold header words (单位, 部门, 任务, 时限 …). A row whose first cell
+ * starts with a digit is data.
+ */
+static bool header_row(const slot *row, size_t n_cols)
+{
+    static const char *const words[] = {"序号", "单位", "部门", "任务", "措施", "事项",
+                                        "时限", "时间", "内容", "分工", "处室", "机构"};
+    char buf[64];
+    size_t n;
+    size_t hits = 0;
+
+    if (row[0].len && row[0].s[0] >= '0' && row[0].s[0] <= '9')
+        return false;
+    if (squeeze(buf, sizeof buf, &n, &row[0]) && n == 6 &&
+        (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0))
+        return true;
+    for (size_t c = 0; c < n_cols; c++) {
+        if (!squeeze(buf, sizeof buf, &n, &row[c]) || n == 0)
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            if (memmem(buf, n, words[k], strlen(words[k])) != NULL) {
+                hits++;
+                break;
+            }
+        }
+    }
+    return hits >= 2;
 }
 
 static int write_line(fg_rd *rd, const char *s, size_t len)
@@ -291,10 +320,11 @@ out:
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
- * - a header whose first cell is 序号 or 编号 (the cell the grammar starts a 分工表 at) is
- *   written again before the first task row after a title row: a title line (一、…) ends a
- *   table for the grammar, and a Word 分工表 has its header once, at the top, with its title
- *   rows under it.
+ * - after a title row that comes below the header (序号|重点任务|… then 一、… as a row of its
+ *   own, as Word tables and web pages write sections), the header is written again before
+ *   the next row, as a table under each heading: a title line ends a table for the grammar,
+ *   which reads a table's columns from the header after the heading. Only a row that is a
+ *   header (header_row()) is repeated, so a table without one keeps its first row in place.
  */
 static int lay_out(fg_rd *rd)
 {
@@ -303,7 +333,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
-    bool header_due = false;   /* a title line came after the header: write it again */
+    bool need_header = false;  /* a title row came after the header: write it again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -368,13 +398,15 @@ static int lay_out(fg_rd *rd)
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
             pending = SIZE_MAX;
             FG_TRY(write_line(rd, row[only].s, row[only].len));
-            header_due = header != SIZE_MAX && numbered_header(grid + header * n_cols);
+            need_header = header != SIZE_MAX && header_row(grid + header * n_cols, n_cols);
             continue;
         }
         if (header == SIZE_MAX) {
             header = r;
         } else if (row_equal(row, grid + header * n_cols, n_cols)) {
-            continue;
+            if (!need_header)
+                continue;
+            need_header = false; /* the table repeats its header itself */
         }
         if (row[0].merged && pending != SIZE_MAX) {
             for (size_t c = 0; c < n_cols; c++) {
@@ -390,9 +422,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
-        if (header_due && r != header)
+        if (need_header && r != header)
             FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
-        header_due = false;
+        need_header = false;
         pending = r;
     }
     if (pending != SIZE_MAX)

@@ -202,6 +202,7 @@ static void test_reader__sniff_by_content(void **state)
 {
     static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest";
     static const char docx[] = "PK\x03\x04....word/document.xml";
+    static const char zip[] = "PK\x03\x04 a.txt PK\x05\x06";
     static const char xlsx[] = "PK\x03\x04....xl/workbook.xml";
     static const char rtf[] = "{\\rtf1\\ansi 一、";
     static const char mhtml[] = "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
@@ -225,7 +226,9 @@ static void test_reader__sniff_by_content(void **state)
     assert_non_null(strstr(fg_error_last()->message, "libreoffice --headless --convert-to docx f"));
     assert_int_equal(sniff(xlsx, sizeof xlsx - 1), FG_EFORMAT);
     assert_int_equal(sniff("PK\x03\x04 nothing", strlen("PK\x03\x04 nothing")), FG_EFORMAT);
-    assert_non_null(strstr(fg_error_last()->message, "f: a ZIP archive"));
+    assert_non_null(strstr(fg_error_last()->message, "f: a damaged or truncated ZIP archive"));
+    assert_int_equal(sniff(zip, sizeof zip - 1), FG_EFORMAT);
+    assert_non_null(strstr(fg_error_last()->message, "f: a ZIP archive that is not a Word"));
     assert_int_equal(sniff(rtf, strlen(rtf)), FG_EFORMAT);
     assert_non_null(strstr(fg_error_last()->message, "f: an RTF file"));
     assert_int_equal(sniff(mhtml, strlen(mhtml)), FG_RD_MHTML);

@@ -1,0 +1,471 @@
+/*
+ * The HTML reader's last step: the content block written into the text builder (read_html.c
+ * tells how blocks, white space, links and tables are read).
+ */
+#define _GNU_SOURCE /* memmem */
+#include "read_html_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* A cell's rowspan still to be carried down: rows below it, and its span. */
+typedef struct pending {
+    uint32_t rows;
+    uint32_t span;
+} pending;
+
+/* Columns past this take no rowspan (the builder lays out 256 at most). */
+#define MAX_PEND_COL 1024
+
+typedef struct writer {
+    fg_rd *rd;
+    const fg_html_measure *m;
+    xmlNode *root;
+    uint32_t root_nl;
+    /* white space: nothing yet on the line; a blank to write before the next text, whether
+     * it held a line break; whether the last character written is a wide (CJK) one */
+    bool line_start, pend_space, pend_nl, last_wide;
+    unsigned pre; /* open <pre> elements */
+    /* the open data table (data tables hold no tables, so there is one at most) */
+    xmlNode *table;
+    bool in_row, in_cell;
+    size_t col; /* the column of the open row where the next cell starts */
+    pending *pend;
+    size_t n_pend;
+} writer;
+
+/* The length of the white space character at s[i], 0 if there is none. In a data table's
+ * cell a no-break space is white space too: &nbsp; is how pages write an empty cell. */
+static size_t ws_len(const writer *w, const unsigned char *s, size_t i, size_t len)
+{
+    unsigned char c = s[i];
+
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0 && w->in_cell)
+        return 2;
+    return 0;
+}
+
+/* The code point at s (valid UTF-8, from read_html_enc.c and libxml2). */
+static uint32_t cp_at(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return s[0];
+    if (s[0] < 0xE0)
+        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    if (s[0] < 0xF0)
+        return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* CJK characters and punctuation, full-width forms: a source line break between two of
+ * them is no blank (CSS Text 3 segment break transformation). */
+static bool is_wide(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static uint32_t last_cp(const unsigned char *s, size_t len)
+{
+    size_t i = len - 1;
+
+    while (i > 0 && (s[i] & 0xC0) == 0x80)
+        i--;
+    return cp_at(s + i);
+}
+
+static int line_break(writer *w)
+{
+    w->line_start = true;
+    w->pend_space = false;
+    w->pend_nl = false;
+    return fg_rd_break(w->rd);
+}
+
+static int put(writer *w, const unsigned char *s, size_t len)
+{
+    w->line_start = false;
+    w->last_wide = is_wide(last_cp(s, len));
+    return fg_rd_text(w->rd, (const char *)s, len);
+}
+
+static int write_text(writer *w, const unsigned char *s, size_t len)
+{
+    int rc = FG_OK;
+    size_t i = 0;
+
+    if ((w->table != NULL && !w->in_cell) || len == 0)
+        return FG_OK; /* text between a data table's cells */
+    if (w->pre > 0) {
+        if (w->pend_space)
+            FG_TRY(put(w, (const unsigned char *)" ", 1));
+        w->pend_space = false;
+        FG_TRY(put(w, s, len));
+        w->line_start = s[len - 1] == '\n';
+        return FG_OK;
+    }
+    while (i < len) {
+        size_t j = i;
+
+        size_t k;
+
+        if (ws_len(w, s, i, len) > 0) {
+            bool nl = false;
+
+            for (; j < len && (k = ws_len(w, s, j, len)) > 0; j += k)
+                nl = nl || s[j] == '\n';
+            if (!w->line_start) {
+                w->pend_space = true;
+                w->pend_nl = w->pend_nl || nl;
+            }
+            i = j;
+            continue;
+        }
+        while (j < len && ws_len(w, s, j, len) == 0)
+            j++;
+        if (w->pend_space && !(w->pend_nl && w->last_wide && is_wide(cp_at(s + i))))
+            FG_TRY(put(w, (const unsigned char *)" ", 1));
+        w->pend_space = false;
+        w->pend_nl = false;
+        FG_TRY(put(w, s + i, j - i));
+        i = j;
+    }
+out:
+    return rc;
+}
+
+/* ---- data tables ---- */
+
+/* A span attribute's value: digits, else dflt; 0 is zero_as; clamped to [1, max]. */
+static uint32_t span_attr(const xmlNode *n, const char *name, uint32_t zero_as, uint32_t max)
+{
+    const char *v = fg_read_html__attr(n, name);
+    uint32_t x = 0;
+
+    if (v == NULL)
+        return 1;
+    while (*v == ' ')
+        v++;
+    if (*v < '0' || *v > '9')
+        return 1;
+    for (; *v >= '0' && *v <= '9'; v++)
+        x = x > max ? x : x * 10 + (uint32_t)(*v - '0');
+    if (x == 0)
+        x = zero_as;
+    return x > max ? max : x;
+}
+
+static int empty_cell(writer *w, uint32_t span, bool merged)
+{
+    int rc = FG_OK;
+
+    FG_TRY(fg_rd_cell_begin(w->rd, span, merged));
+    FG_TRY(fg_rd_cell_end(w->rd));
+    w->col += span;
+out:
+    return rc;
+}
+
+/* The merged cells of rowspans from above that start at the open row's next column. */
+static int carry_down(writer *w)
+{
+    int rc = FG_OK;
+
+    while (w->col < w->n_pend && w->pend[w->col].rows > 0) {
+        pending *p = &w->pend[w->col];
+
+        p->rows--;
+        FG_TRY(empty_cell(w, p->span, true));
+    }
+out:
+    return rc;
+}
+
+static int row_begin(writer *w)
+{
+    int rc = FG_OK;
+
+    FG_TRY(fg_rd_row_begin(w->rd));
+    w->in_row = true;
+    w->col = 0;
+    FG_TRY(carry_down(w));
+out:
+    return rc;
+}
+
+static int cell_end(writer *w)
+{
+    w->in_cell = false;
+    w->line_start = true;
+    return fg_rd_cell_end(w->rd);
+}
+
+static int cell_begin(writer *w, const xmlNode *n)
+{
+    uint32_t span = span_attr(n, "colspan", 1, 1000);
+    uint32_t rows = span_attr(n, "rowspan", 65534, 65534);
+    int rc = FG_OK;
+
+    if (w->in_cell)
+        FG_TRY(cell_end(w));
+    if (!w->in_row)
+        FG_TRY(row_begin(w));
+    FG_TRY(carry_down(w));
+    FG_TRY(fg_rd_cell_begin(w->rd, span, false));
+    w->in_cell = true;
+    w->line_start = true;
+    w->pend_space = false;
+    if (w->col < MAX_PEND_COL) {
+        size_t end = w->col + span;
+
+        if (end > w->n_pend) {
+            pending *p = realloc(w->pend, end * sizeof *p);
+
+            FG_CHECK_ALLOC(p);
+            memset(p + w->n_pend, 0, (end - w->n_pend) * sizeof *p);
+            w->pend = p;
+            w->n_pend = end;
+        }
+        /* this cell covers its columns in this row: any rowspan there is over */
+        for (size_t c = w->col; c < end; c++)
+            w->pend[c].rows = 0;
+        w->pend[w->col].rows = rows - 1;
+        w->pend[w->col].span = span;
+    }
+    w->col += span;
+out:
+    return rc;
+}
+
+static int row_end(writer *w)
+{
+    int rc = FG_OK;
+
+    if (w->in_cell)
+        FG_TRY(cell_end(w));
+    if (!w->in_row)
+        return FG_OK;
+    /* rowspans from above right of the last cell, with blank cells up to them */
+    for (size_t c = w->col; c < w->n_pend; c++) {
+        if (w->pend[c].rows == 0)
+            continue;
+        while (w->col < c)
+            FG_TRY(empty_cell(w, 1, false));
+        FG_TRY(carry_down(w));
+        c = w->col - 1;
+    }
+    w->in_row = false;
+    FG_TRY(fg_rd_row_end(w->rd));
+out:
+    return rc;
+}
+
+static int table_begin(writer *w, xmlNode *t)
+{
+    int rc = FG_OK;
+
+    FG_TRY(line_break(w));
+    /* the caption: a line before the table */
+    for (xmlNode *c = t->children; c != NULL; c = c->next) {
+        const fg_html_info *ic = fg_html_info_of(w->m, c);
+        xmlChar *text;
+
+        if (ic == NULL || ic->dropped || ic->kind != FG_HK_CAPTION)
+            continue;
+        text = xmlNodeGetContent(c);
+        if (text != NULL)
+            rc = write_text(w, text, strlen((const char *)text));
+        xmlFree(text);
+        if (rc < 0)
+            goto out;
+        FG_TRY(line_break(w));
+        break;
+    }
+    FG_TRY(fg_rd_table_begin(w->rd));
+    w->table = t;
+    w->in_row = false;
+    w->in_cell = false;
+    w->n_pend = 0;
+out:
+    return rc;
+}
+
+static int table_end(writer *w)
+{
+    int rc = FG_OK;
+
+    FG_TRY(row_end(w));
+    w->table = NULL;
+    FG_TRY(fg_rd_table_end(w->rd));
+    FG_TRY(line_break(w));
+out:
+    return rc;
+}
+
+/* ---- the walk ---- */
+
+static int write_enter(void *ctx, xmlNode *n, bool *down)
+{
+    writer *w = ctx;
+    const fg_html_info *in;
+    int rc = FG_OK;
+
+    if (n->type == XML_TEXT_NODE)
+        return n->content ? write_text(w, n->content, strlen((const char *)n->content)) : FG_OK;
+    in = fg_html_info_of(w->m, n);
+    if (in == NULL || in->dropped)
+        return FG_OK;
+    if (n != w->root && w->table == NULL &&
+        (fg_read_html__link_dense(in, w->root_nl) || fg_read_html__footer(in)))
+        return FG_OK;
+    switch (in->kind) {
+    case FG_HK_BR:
+        FG_TRY(line_break(w));
+        return FG_OK;
+    case FG_HK_CAPTION:
+        if (w->table != NULL)
+            return FG_OK; /* written before the table */
+        FG_TRY(line_break(w));
+        break;
+    case FG_HK_BLOCK:
+    case FG_HK_HEAD:
+        FG_TRY(line_break(w));
+        break;
+    case FG_HK_PRE:
+        FG_TRY(line_break(w));
+        w->pre++;
+        break;
+    case FG_HK_TABLE:
+        if (in->data && w->table == NULL)
+            FG_TRY(table_begin(w, n));
+        else
+            FG_TRY(line_break(w));
+        break;
+    case FG_HK_GROUP:
+        if (w->table == NULL)
+            FG_TRY(line_break(w));
+        break;
+    case FG_HK_TR:
+        if (w->table != NULL) {
+            FG_TRY(row_end(w));
+            FG_TRY(row_begin(w));
+        } else {
+            FG_TRY(line_break(w));
+        }
+        break;
+    case FG_HK_CELL:
+        if (w->table != NULL)
+            FG_TRY(cell_begin(w, n));
+        else
+            FG_TRY(line_break(w));
+        break;
+    default:
+        break;
+    }
+    *down = true;
+out:
+    return rc;
+}
+
+static int write_leave(void *ctx, xmlNode *n)
+{
+    writer *w = ctx;
+    const fg_html_info *in = fg_html_info_of(w->m, n);
+
+    if (in == NULL)
+        return FG_OK;
+    switch (in->kind) {
+    case FG_HK_PRE:
+        w->pre--;
+        return line_break(w);
+    case FG_HK_BLOCK:
+    case FG_HK_HEAD:
+    case FG_HK_CAPTION:
+        return line_break(w);
+    case FG_HK_TABLE:
+        return n == w->table ? table_end(w) : line_break(w);
+    case FG_HK_GROUP:
+        return w->table == NULL ? line_break(w) : FG_OK;
+    case FG_HK_TR:
+        return w->table == NULL ? line_break(w) : row_end(w);
+    case FG_HK_CELL:
+        if (w->table == NULL)
+            return line_break(w);
+        return w->in_cell ? cell_end(w) : FG_OK;
+    default:
+        return FG_OK;
+    }
+}
+
+static int write_tree(writer *w, xmlNode *root)
+{
+    const fg_html_info *in = fg_html_info_of(w->m, root);
+    int rc = FG_OK;
+
+    w->root = root;
+    w->root_nl = in != NULL ? in->nl : 0;
+    FG_TRY(fg_read_html__walk(root, write_enter, write_leave, w));
+    if (w->table != NULL)
+        FG_TRY(table_end(w));
+    FG_TRY(line_break(w));
+out:
+    return rc;
+}
+
+/* Append the ideographs of s[0..len) (their UTF-8 bytes), up to max bytes of them. */
+static int ideographs(fg_str *out, const char *s, size_t len, size_t max)
+{
+    int rc = FG_OK;
+
+    for (size_t i = 0; i + 2 < len && out->len < max; i++) {
+        unsigned char b = (unsigned char)s[i];
+
+        if ((b >= 0xE4 && b <= 0xE9) || (b == 0xE3 && (unsigned char)s[i + 1] >= 0x90)) {
+            FG_TRY(fg_str_append(out, s + i, 3));
+            i += 2;
+        }
+    }
+out:
+    return rc;
+}
+
+int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xmlNode *block)
+{
+    writer w = {0};
+    fg_str head = FG_STR_INIT;
+    fg_str start = FG_STR_INIT;
+    size_t t0 = rd->out.len;
+    size_t t1;
+    int rc = FG_OK;
+
+    w.rd = rd;
+    w.m = m;
+    w.line_start = true;
+    if (title != NULL)
+        FG_TRY(write_tree(&w, title));
+    t1 = rd->out.len;
+    FG_TRY(write_tree(&w, block));
+    if (t1 > t0) {
+        /* the block starts with the title already (the title's ideographs among its first
+         * ones, after 6 at most) */
+        FG_TRY(ideographs(&head, rd->out.ptr + t0, t1 - t0, SIZE_MAX));
+        FG_TRY(ideographs(&start, rd->out.ptr + t1, rd->out.len - t1, head.len + 18));
+        if (head.len > 0 && start.len >= head.len &&
+            memmem(start.ptr, start.len, head.ptr, head.len) != NULL) {
+            memmove(rd->out.ptr + t0, rd->out.ptr + t1, rd->out.len - t1);
+            rd->out.len -= t1 - t0;
+            rd->out.ptr[rd->out.len] = '\0';
+        }
+    }
+out:
+    free(w.pend);
+    fg_str_dispose(&head);
+    fg_str_dispose(&start);
+    return rc;
+}
