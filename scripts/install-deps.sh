@@ -6,7 +6,7 @@ what=${1:-build}
 pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev libxml2-dev libzip-dev libpoppler-glib-dev graphviz fonts-noto-cjk"
 case "$what" in
     build) ;;
-    test)  pkgs="$pkgs libcmocka-dev python3 python3-networkx python3-numpy python3-scipy python3-igraph sqlite3 chromium" ;;
+    test)  pkgs="$pkgs libcmocka-dev python3 python3-networkx python3-numpy python3-scipy python3-igraph sqlite3 chromium python3-cairo qpdf" ;;
     bench) pkgs="$pkgs libcmocka-dev python3 python3-networkx python3-numpy python3-scipy python3-igraph" ;;
     *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -1,0 +1,340 @@
+/*
+ * The PDF reader's second half: the visual lines of a document (read_pdf_int.h) written into
+ * the text builder, tables recovered from the columns their segments fall into.
+ *
+ * A table starts at a line of at least 3 segments; its segments' x ranges are the columns.
+ * The lines after it belong to the table while each of their segments overlaps at most one
+ * column (a column grows to hold them; a segment in no column adds one). A line whose text
+ * crosses the columns, starts at the table's left edge and is followed by a line of the
+ * table is a title row (一、… spanning the table); any other line ends the table, as does a
+ * gap of more than TABLE_GAP em on a page. The table goes on at the top of the next page
+ * when the lines there fit its columns (the builder drops a repeated header).
+ *
+ * Rows: a new row starts after a vertical gap of more than ROW_GAP em between two lines
+ * (cell padding and the rule), at a number starting the first column while the row has a
+ * first cell already, or, on a new page, at a line with text in the first column; the lines
+ * of a cell are joined. Below the first row under the header, a blank cell continues the cell
+ * above it (a merged block is drawn as one text at its top): it is passed as merged, so that
+ * the builder carries a merged 牵头单位 down and folds a row with a blank first cell into the
+ * row above. A run is written as a table only when it has at least 2 rows besides titles.
+ */
+#include "read_pdf_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+#define MAX_COLS 64
+#define TABLE_GAP 2.5 /* em between two lines of a table on a page, at most */
+#define ROW_GAP 0.5   /* em between two lines that separates rows */
+
+typedef struct col {
+    double x0, x1;
+} col;
+
+enum { K_ROW, K_TITLE };
+
+typedef struct table {
+    col cols[MAX_COLS];
+    size_t n_cols;
+    size_t *lines; /* line indexes of the table, in order */
+    unsigned char *kinds;
+    size_t n, cap;
+} table;
+
+static const double TOL = 1.0; /* points of overlap that do not count */
+
+/* The column a segment lies in: its index, -1 for none, -2 for more than one. */
+static int col_of(const col *cols, size_t n, double x0, double x1)
+{
+    int found = -1;
+
+    for (size_t c = 0; c < n; c++) {
+        if (x0 < cols[c].x1 - TOL && x1 > cols[c].x0 + TOL) {
+            if (found >= 0)
+                return -2;
+            found = (int)c;
+        }
+    }
+    return found;
+}
+
+/* Whether every segment of l lies in at most one column; with grow, widen the columns to
+ * hold them and add a column for a segment in none. */
+static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
+{
+    for (size_t k = 0; k < l->n_seg; k++) {
+        const fg_pdf_seg *s = &d->segs[l->seg0 + k];
+        int c = col_of(t->cols, t->n_cols, s->x0, s->x1);
+
+        if (c == -2)
+            return false;
+        if (!grow)
+            continue;
+        if (c >= 0) {
+            t->cols[c].x0 = fmin(t->cols[c].x0, s->x0);
+            t->cols[c].x1 = fmax(t->cols[c].x1, s->x1);
+        } else if (t->n_cols < MAX_COLS) {
+            size_t at = 0;
+
+            while (at < t->n_cols && t->cols[at].x0 < s->x0)
+                at++;
+            memmove(t->cols + at + 1, t->cols + at, (t->n_cols - at) * sizeof *t->cols);
+            t->cols[at].x0 = s->x0;
+            t->cols[at].x1 = s->x1;
+            t->n_cols++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static size_t next_kept(const fg_pdf_doc *d, size_t i)
+{
+    i++;
+    while (i < d->n_lines && d->lines[i].drop)
+        i++;
+    return i;
+}
+
+static int table_add(table *t, size_t line, unsigned char kind)
+{
+    int rc = FG_OK;
+
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        size_t *l = realloc(t->lines, cap * sizeof *l);
+
+        FG_CHECK_ALLOC(l);
+        t->lines = l;
+        unsigned char *k = realloc(t->kinds, cap * sizeof *k);
+
+        FG_CHECK_ALLOC(k);
+        t->kinds = k;
+        t->cap = cap;
+    }
+    t->lines[t->n] = line;
+    t->kinds[t->n] = kind;
+    t->n++;
+out:
+    return rc;
+}
+
+/* The run of lines from the line at i that makes a table (t->n == 1 when none follows). */
+static int find_table(table *t, const fg_pdf_doc *d, size_t i)
+{
+    const fg_pdf_line *start = &d->lines[i];
+    size_t last = i;
+    int rc = FG_OK;
+
+    t->n = 0;
+    t->n_cols = 0;
+    for (size_t k = 0; k < start->n_seg && k < MAX_COLS; k++) {
+        t->cols[k].x0 = d->segs[start->seg0 + k].x0;
+        t->cols[k].x1 = d->segs[start->seg0 + k].x1;
+        t->n_cols++;
+    }
+    FG_TRY(table_add(t, i, K_ROW));
+    for (size_t k = next_kept(d, i); k < d->n_lines; k = next_kept(d, k)) {
+        const fg_pdf_line *m = &d->lines[k];
+        const fg_pdf_line *p = &d->lines[last];
+        size_t n;
+
+        if (m->page == p->page && m->y0 - p->y1 > TABLE_GAP * fmax(m->em, p->em))
+            break;
+        if (fits(t, d, m, false)) {
+            fits(t, d, m, true);
+            FG_TRY(table_add(t, k, K_ROW));
+            last = k;
+            continue;
+        }
+        /* a title row: from the left edge, and the table goes on after it */
+        n = next_kept(d, k);
+        if (fabs(m->x0 - t->cols[0].x0) < 2 * m->em && n < d->n_lines &&
+            d->lines[n].n_seg >= 2 && fits(t, d, &d->lines[n], false) &&
+            !(d->lines[n].page == m->page &&
+              d->lines[n].y0 - m->y1 > TABLE_GAP * fmax(m->em, d->lines[n].em))) {
+            FG_TRY(table_add(t, k, K_TITLE));
+            last = k;
+            continue;
+        }
+        break;
+    }
+out:
+    return rc;
+}
+
+/* The open row: one text per column. */
+typedef struct row {
+    fg_str cell[MAX_COLS];
+    size_t n_cols;
+    bool open;
+} row;
+
+static void row_clear(row *r)
+{
+    for (size_t c = 0; c < r->n_cols; c++)
+        fg_str_clear(&r->cell[c]);
+    r->open = false;
+}
+
+/* Write the open row (when emit) and count it. */
+static int row_flush(fg_rd *rd, row *r, bool emit, size_t *n_rows, bool *after_title)
+{
+    int rc = FG_OK;
+
+    if (!r->open)
+        return FG_OK;
+    if (emit) {
+        FG_TRY(fg_rd_row_begin(rd));
+        for (size_t c = 0; c < r->n_cols; c++) {
+            bool merged = r->cell[c].len == 0 && *n_rows >= 2 && !*after_title;
+
+            FG_TRY(fg_rd_cell_begin(rd, 1, merged));
+            if (r->cell[c].len)
+                FG_TRY(fg_rd_text(rd, r->cell[c].ptr, r->cell[c].len));
+            FG_TRY(fg_rd_cell_end(rd));
+        }
+        FG_TRY(fg_rd_row_end(rd));
+    }
+    (*n_rows)++;
+    *after_title = false;
+    row_clear(r);
+out:
+    return rc;
+}
+
+static bool starts_digit(const fg_pdf_doc *d, const fg_pdf_seg *s)
+{
+    return s->len && d->pool.ptr[s->off] >= '0' && d->pool.ptr[s->off] <= '9';
+}
+
+/* Lay the table's lines out as rows; with emit, write them into rd. *n_rows: the rows
+ * besides titles. */
+static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool emit,
+                 size_t *n_rows)
+{
+    bool after_title = false;
+    int rc = FG_OK;
+
+    *n_rows = 0;
+    r->n_cols = t->n_cols;
+    row_clear(r);
+    if (emit)
+        FG_TRY(fg_rd_table_begin(rd));
+    for (size_t k = 0; k < t->n; k++) {
+        const fg_pdf_line *m = &d->lines[t->lines[k]];
+        const fg_pdf_line *p = k ? &d->lines[t->lines[k - 1]] : NULL;
+        bool first_col = false, first_num = false;
+
+        if (t->kinds[k] == K_TITLE) {
+            bool more = k > 0 && t->kinds[k - 1] == K_TITLE && p->page == m->page;
+
+            if (!more) {
+                FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+                if (emit) {
+                    FG_TRY(fg_rd_row_begin(rd));
+                    FG_TRY(fg_rd_cell_begin(rd, (unsigned)t->n_cols, false));
+                }
+            }
+            if (emit)
+                FG_TRY(fg_rd_text(rd, d->pool.ptr + m->off, m->len));
+            if (k + 1 == t->n || t->kinds[k + 1] != K_TITLE) {
+                if (emit) {
+                    FG_TRY(fg_rd_cell_end(rd));
+                    FG_TRY(fg_rd_row_end(rd));
+                }
+                after_title = true;
+            }
+            continue;
+        }
+        for (size_t s = 0; s < m->n_seg; s++) {
+            const fg_pdf_seg *g = &d->segs[m->seg0 + s];
+
+            if (col_of(t->cols, t->n_cols, g->x0, g->x1) == 0) {
+                first_col = true;
+                first_num = starts_digit(d, g);
+            }
+        }
+        if (r->open && p != NULL) {
+            bool new_row;
+
+            if (p->page != m->page)
+                new_row = first_col;
+            else
+                new_row = m->y0 - p->y1 > ROW_GAP * fmax(m->em, p->em) ||
+                          (first_num && r->cell[0].len > 0);
+            if (new_row)
+                FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+        }
+        r->open = true;
+        for (size_t s = 0; s < m->n_seg; s++) {
+            const fg_pdf_seg *g = &d->segs[m->seg0 + s];
+            int c = col_of(t->cols, t->n_cols, g->x0, g->x1);
+
+            if (c < 0)
+                continue; /* cannot happen: the columns were grown to hold every segment */
+            if (r->cell[c].len && s > 0 &&
+                col_of(t->cols, t->n_cols, d->segs[m->seg0 + s - 1].x0,
+                       d->segs[m->seg0 + s - 1].x1) == c)
+                FG_TRY(fg_str_appendc(&r->cell[c], ' '));
+            FG_TRY(fg_str_append(&r->cell[c], d->pool.ptr + g->off, g->len));
+        }
+    }
+    FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+    if (emit)
+        FG_TRY(fg_rd_table_end(rd));
+out:
+    return rc;
+}
+
+static int write_line(fg_rd *rd, const fg_pdf_doc *d, const fg_pdf_line *l)
+{
+    int rc = FG_OK;
+
+    FG_TRY(fg_rd_text(rd, d->pool.ptr + l->off, l->len));
+    FG_TRY(fg_rd_break(rd));
+out:
+    return rc;
+}
+
+int fg_pdf_write(fg_rd *rd, const fg_pdf_doc *d)
+{
+    table t = {0};
+    row *r = calloc(1, sizeof *r);
+    int rc = FG_OK;
+
+    FG_CHECK_ALLOC(r);
+    for (size_t i = 0; i < d->n_lines;) {
+        const fg_pdf_line *l = &d->lines[i];
+        size_t n_rows = 0;
+
+        if (l->drop) {
+            i++;
+            continue;
+        }
+        if (l->n_seg >= 3) {
+            FG_TRY(find_table(&t, d, i));
+            if (t.n > 1)
+                FG_TRY(build(rd, d, &t, r, false, &n_rows));
+            if (n_rows >= 2) {
+                FG_TRY(build(rd, d, &t, r, true, &n_rows));
+                i = next_kept(d, t.lines[t.n - 1]);
+                continue;
+            }
+        }
+        FG_TRY(write_line(rd, d, l));
+        i++;
+    }
+out:
+    if (r != NULL)
+        for (size_t c = 0; c < MAX_COLS; c++)
+            fg_str_dispose(&r->cell[c]);
+    free(r);
+    free(t.lines);
+    free(t.kinds);
+    return rc;
+}
