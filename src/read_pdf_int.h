@@ -38,9 +38,19 @@ typedef struct fg_pdf_doc {
     size_t n_lines, cap_lines;
     size_t n_pages;
     size_t n_glyphs;     /* characters other than blanks */
+    /* for fg_pdf_rule(): the PopplerDocument (borrowed) and the last page it rendered */
+    void *pdf;
+    size_t bitmap_page;
+    unsigned char *bitmap; /* owned; 8-bit luminance, one pixel a point */
+    int bitmap_w, bitmap_h;
 } fg_pdf_doc;
 
+/* Whether a horizontal rule crosses the page between y0 and y1 over most of x0..x1 (points
+ * from the top left): 1 yes, 0 no, -1 cannot tell (the page cannot be rendered). The page is
+ * rendered (once, kept until another page is asked about) to look. */
+int fg_pdf_rule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1);
+
 /* Write the lines that are not dropped into rd: tables as tables, the rest as lines. */
-int fg_pdf_write(fg_rd *rd, const fg_pdf_doc *d);
+int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d);
 
 #endif

@@ -4,19 +4,20 @@
  *
  * A table starts at a line of at least 3 segments; its segments' x ranges are the columns.
  * The lines after it belong to the table while each of their segments overlaps at most one
- * column (a column grows to hold them; a segment in no column adds one). A line whose text
- * crosses the columns, starts at the table's left edge and is followed by a line of the
- * table is a title row (一、… spanning the table); any other line ends the table, as does a
+ * column (a column grows to hold them; a segment in no column adds one). A line of one
+ * segment that crosses the columns, starts at the table's left edge and is followed by a
+ * line of the table is a title row (一、… spanning the table); any other line ends the table, as does a
  * gap of more than TABLE_GAP em on a page. The table goes on at the top of the next page
  * when the lines there fit its columns (the builder drops a repeated header).
  *
  * Rows: a new row starts after a vertical gap of more than ROW_GAP em between two lines
  * (cell padding and the rule), at a number starting the first column while the row has a
  * first cell already, or, on a new page, at a line with text in the first column; the lines
- * of a cell are joined. Below the first row under the header, a blank cell continues the cell
- * above it (a merged block is drawn as one text at its top): it is passed as merged, so that
- * the builder carries a merged 牵头单位 down and folds a row with a blank first cell into the
- * row above. A run is written as a table only when it has at least 2 rows besides titles.
+ * of a cell are joined. Below the first row under the header, a blank cell with no rule
+ * above it (fg_pdf_rule() looks at the rendered page) continues the cell above it (a merged
+ * block is drawn as one text at its top): it is passed as merged, so that the builder carries
+ * a merged 牵头单位 down and folds a row with a blank first cell into the row above; a
+ * blank cell under a rule is an empty cell. A run is written as a table only when it has at least 2 rows besides titles.
  */
 #include "read_pdf_int.h"
 
@@ -153,7 +154,7 @@ static int find_table(table *t, const fg_pdf_doc *d, size_t i)
         }
         /* a title row: from the left edge, and the table goes on after it */
         n = next_kept(d, k);
-        if (fabs(m->x0 - t->cols[0].x0) < 2 * m->em && n < d->n_lines &&
+        if (m->n_seg == 1 && fabs(m->x0 - t->cols[0].x0) < 2 * m->em && n < d->n_lines &&
             d->lines[n].n_seg >= 2 && fits(t, d, &d->lines[n], false) &&
             !(d->lines[n].page == m->page &&
               d->lines[n].y0 - m->y1 > TABLE_GAP * fmax(m->em, d->lines[n].em))) {
@@ -172,6 +173,10 @@ typedef struct row {
     fg_str cell[MAX_COLS];
     size_t n_cols;
     bool open;
+    size_t page0, page1; /* where the row starts and ends */
+    double top, bottom;
+    size_t prev_page;    /* where the row before it ended, SIZE_MAX: none */
+    double prev_bottom;
 } row;
 
 static void row_clear(row *r)
@@ -181,8 +186,21 @@ static void row_clear(row *r)
     r->open = false;
 }
 
+/* Whether the blank cell c of the row continues the cell above: below the first row under
+ * the header and not under a title, unless a rule separates it from the cell above. */
+static bool merged_cell(fg_pdf_doc *d, const table *t, const row *r, size_t c, size_t n_rows,
+                        bool after_title)
+{
+    if (r->cell[c].len != 0 || n_rows < 2 || after_title)
+        return false;
+    if (r->prev_page != r->page0)
+        return true; /* a row going on over a page: no rule to see */
+    return fg_pdf_rule(d, r->page0, t->cols[c].x0, t->cols[c].x1, r->prev_bottom, r->top) != 1;
+}
+
 /* Write the open row (when emit) and count it. */
-static int row_flush(fg_rd *rd, row *r, bool emit, size_t *n_rows, bool *after_title)
+static int row_flush(fg_rd *rd, fg_pdf_doc *d, const table *t, row *r, bool emit,
+                     size_t *n_rows, bool *after_title)
 {
     int rc = FG_OK;
 
@@ -191,7 +209,7 @@ static int row_flush(fg_rd *rd, row *r, bool emit, size_t *n_rows, bool *after_t
     if (emit) {
         FG_TRY(fg_rd_row_begin(rd));
         for (size_t c = 0; c < r->n_cols; c++) {
-            bool merged = r->cell[c].len == 0 && *n_rows >= 2 && !*after_title;
+            bool merged = merged_cell(d, t, r, c, *n_rows, *after_title);
 
             FG_TRY(fg_rd_cell_begin(rd, 1, merged));
             if (r->cell[c].len)
@@ -202,6 +220,8 @@ static int row_flush(fg_rd *rd, row *r, bool emit, size_t *n_rows, bool *after_t
     }
     (*n_rows)++;
     *after_title = false;
+    r->prev_page = r->page1;
+    r->prev_bottom = r->bottom;
     row_clear(r);
 out:
     return rc;
@@ -214,7 +234,7 @@ static bool starts_digit(const fg_pdf_doc *d, const fg_pdf_seg *s)
 
 /* Lay the table's lines out as rows; with emit, write them into rd. *n_rows: the rows
  * besides titles. */
-static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool emit,
+static int build(fg_rd *rd, fg_pdf_doc *d, const table *t, row *r, bool emit,
                  size_t *n_rows)
 {
     bool after_title = false;
@@ -222,6 +242,7 @@ static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool em
 
     *n_rows = 0;
     r->n_cols = t->n_cols;
+    r->prev_page = SIZE_MAX;
     row_clear(r);
     if (emit)
         FG_TRY(fg_rd_table_begin(rd));
@@ -234,7 +255,7 @@ static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool em
             bool more = k > 0 && t->kinds[k - 1] == K_TITLE && p->page == m->page;
 
             if (!more) {
-                FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+                FG_TRY(row_flush(rd, d, t, r, emit, n_rows, &after_title));
                 if (emit) {
                     FG_TRY(fg_rd_row_begin(rd));
                     FG_TRY(fg_rd_cell_begin(rd, (unsigned)t->n_cols, false));
@@ -268,9 +289,15 @@ static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool em
                 new_row = m->y0 - p->y1 > ROW_GAP * fmax(m->em, p->em) ||
                           (first_num && r->cell[0].len > 0);
             if (new_row)
-                FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+                FG_TRY(row_flush(rd, d, t, r, emit, n_rows, &after_title));
+        }
+        if (!r->open) {
+            r->page0 = m->page;
+            r->top = m->y0;
         }
         r->open = true;
+        r->page1 = m->page;
+        r->bottom = m->y1;
         for (size_t s = 0; s < m->n_seg; s++) {
             const fg_pdf_seg *g = &d->segs[m->seg0 + s];
             int c = col_of(t->cols, t->n_cols, g->x0, g->x1);
@@ -284,7 +311,7 @@ static int build(fg_rd *rd, const fg_pdf_doc *d, const table *t, row *r, bool em
             FG_TRY(fg_str_append(&r->cell[c], d->pool.ptr + g->off, g->len));
         }
     }
-    FG_TRY(row_flush(rd, r, emit, n_rows, &after_title));
+    FG_TRY(row_flush(rd, d, t, r, emit, n_rows, &after_title));
     if (emit)
         FG_TRY(fg_rd_table_end(rd));
 out:
@@ -301,7 +328,7 @@ out:
     return rc;
 }
 
-int fg_pdf_write(fg_rd *rd, const fg_pdf_doc *d)
+int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
 {
     table t = {0};
     row *r = calloc(1, sizeof *r);

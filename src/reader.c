@@ -274,7 +274,10 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
- * - a row equal to the table's first row (the header repeated on a new page) is dropped.
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped;
+ * - the header goes after a title row that directly follows it, and again after a title row
+ *   that follows other rows (序号|重点任务|… / 一、… / rows / 二、… / rows reads as
+ *   一、… / 序号|… / rows / 二、… / 序号|… / rows: the grammar reads a table under a heading).
  */
 static int lay_out(fg_rd *rd)
 {
@@ -283,6 +286,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX; /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
+    bool reheader = false;     /* a title line was written after rows: the header goes again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -343,10 +347,16 @@ static int lay_out(fg_rd *rd)
         if (n_text == 0)
             continue;
         if (n_cols == 1 || (n_text == 1 && rd->rows[r].n == 1)) {
-            if (pending != SIZE_MAX)
+            /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
+             * a header not yet followed by a row waits until after the title, and after a
+             * title that follows rows the header is written again before the next row. */
+            if (pending != SIZE_MAX && pending != header) {
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
-            pending = SIZE_MAX;
+                pending = SIZE_MAX;
+            }
             FG_TRY(write_line(rd, row[only].s, row[only].len));
+            if (header != SIZE_MAX && pending != header)
+                reheader = true;
             continue;
         }
         if (header == SIZE_MAX) {
@@ -368,6 +378,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
+        if (reheader && r != header)
+            FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
+        reheader = false;
         pending = r;
     }
     if (pending != SIZE_MAX)
