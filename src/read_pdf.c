@@ -48,8 +48,17 @@ static void poppler_log(const gchar *domain, GLogLevelFlags level, const gchar *
     (void)domain;
     (void)level;
     (void)data;
-    if (msg != NULL && poppler_msg[0] == '\0')
+    if (msg != NULL && poppler_msg[0] == '\0') {
+        size_t n;
+
         g_strlcpy(poppler_msg, msg, sizeof poppler_msg);
+        /* a message may end in a line break, which the log shows as <0a> */
+        n = strlen(poppler_msg);
+        while (n > 0 && (poppler_msg[n - 1] == '\n' || poppler_msg[n - 1] == ' '))
+            poppler_msg[--n] = '\0';
+        if (n >= 4 && strcmp(poppler_msg + n - 4, "<0a>") == 0)
+            poppler_msg[n - 4] = '\0';
+    }
 }
 
 static gpointer quiet_poppler(gpointer data)
@@ -585,6 +594,9 @@ int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len)
                               "password: remove the protection first, e.g. qpdf --decrypt "
                               "--password=PASSWORD %s OUT.pdf",
                               rd->name, rd->name);
+        else if (err != NULL && err->message != NULL && poppler_msg[0])
+            rc = fg_error_set(FG_EFORMAT, "%s: not a readable PDF: %s (%s)", rd->name,
+                              err->message, poppler_msg);
         else
             rc = fg_error_set(FG_EFORMAT, "%s: not a readable PDF: %s", rd->name,
                               err != NULL && err->message != NULL ? err->message
