@@ -276,8 +276,9 @@ out:
  *   cells that are not merged are added to the row above (joined by "，");
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
  * - the header goes after a title row that directly follows it, and again after a title row
- *   that follows other rows (序号|重点任务|… / 一、… / rows / 二、… / rows reads as
- *   一、… / 序号|… / rows / 二、… / 序号|… / rows: the grammar reads a table under a heading).
+ *   that follows other rows: 序号|重点任务|… / 一、… / rows / 二、… / rows is written as
+ *   一、… / 序号|… / rows / 二、… / 序号|… / rows (the grammar reads a table under a
+ *   heading).
  */
 static int lay_out(fg_rd *rd)
 {

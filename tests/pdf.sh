@@ -15,8 +15,9 @@
 #               the seeds but 004 the same --items too (000 and 003 have no assignments);
 #   分工表      tests/fixtures/pdf/fengong_table.txt drawn as a PDF (a title row 一、… inside
 #               the table, a 序号 column, a 牵头单位 merged over two task rows, an empty
-#               配合单位 cell, the table going on over a page with its header repeated, and
-#               again without the header repeated) gives the hand-written
+#               配合单位 cell, the table going on over a page with its header repeated; again
+#               without the header repeated; again with the merged cell's text drawn in the
+#               middle of its block, across the rows' boundary) gives the hand-written
 #               tests/fixtures/pdf/fengong_table.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
@@ -152,23 +153,27 @@ done
 
 # -- the hand-checked 分工表
 hand=$src/tests/fixtures/pdf
-for variant in repeated unrepeated; do
-    dir=$tmp/hand-$variant
+for variant in "header repeated on page 2" "header not repeated on page 2" \
+        "merged text in the middle of its block"; do
+    dir=$tmp/hand-$(echo "$variant" | tr ' ' '-')
     mkdir -p "$dir"
     opt=
-    [ "$variant" = unrepeated ] && opt=--no-repeat-header
+    case $variant in
+        *"not repeated"*) opt=--no-repeat-header ;;
+        *middle*) opt=--merged-middle ;;
+    esac
     # shellcheck disable=SC2086 # $opt is empty or one word
     if ! "$py" "$make_pdf" "$hand/fengong_table.txt" "$dir/fengong_table.pdf" \
             --header "某市人民政府办公室文件" --rows-per-page 6 $opt 2>"$dir/mk"; then
-        bad "fengong_table.pdf ($variant header): make_pdf.py failed"
+        bad "fengong_table.pdf ($variant): make_pdf.py failed"
         continue
     fi
     (cd "$dir" && "$bin" extract --format tsv fengong_table.pdf) >"$dir/out" 2>"$dir/err"
     rc=$?
     if [ "$rc" -eq 0 ] && cmp -s "$hand/fengong_table.tsv" "$dir/out"; then
-        ok "fengong_table.pdf ($variant header on page 2) gives fengong_table.tsv"
+        ok "fengong_table.pdf ($variant) gives fengong_table.tsv"
     else
-        bad "fengong_table.pdf ($variant header on page 2) (exit status $rc)"
+        bad "fengong_table.pdf ($variant) (exit status $rc)"
         sed 's/^/    /' "$dir/err" | head -5
         diff -u "$hand/fengong_table.tsv" "$dir/out"
     fi
