@@ -28,8 +28,8 @@ static int render(doc *d, size_t pno)
     if (page == NULL)
         goto out;
     poppler_page_get_size(page, &w, &h);
-    if (!(w >= 1 && h >= 1 && w <= 20000 && h <= 20000))
-        goto out;
+    if (!(w >= 1 && h >= 1 && w <= 14400 && h <= 14400 && w * h <= 16e6))
+        goto out; /* a page larger than 16 million square points is not looked at */
     surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w), (int)ceil(h));
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
         goto out;
