@@ -13,6 +13,7 @@
 #               those of skipped(), each with its reason) gives, as X.pdf, the rows of X.txt
 #               (`extract --format tsv` without the doc column), and the same --teams rows;
 #               the seeds but 004 the same --items too (000 and 003 have no assignments);
+#               the forms with tables also with the tables drawn without ruling lines;
 #   分工表      tests/fixtures/pdf/fengong_table.txt drawn as a PDF (a title row 一、… inside
 #               the table, a 序号 column, a 牵头单位 merged over two task rows, an empty
 #               配合单位 cell, the table going on over a page with its header repeated; again
@@ -149,6 +150,11 @@ for txt in "$src"/tests/forms/*.txt; do
     esac
     i=$((i + 1))
     same "$name" "$txt" --page-number "$style"
+done
+
+# -- the forms with tables again, drawn without ruling lines: the columns of text alone
+for name in blank_table delimited_table table_header_notes table_headers_open; do
+    same "${name}_unruled" "$src/tests/forms/$name.txt" --no-rules
 done
 
 # -- the hand-checked 分工表
