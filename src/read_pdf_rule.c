@@ -3,6 +3,12 @@
  * characters are but not where the lines of a table are drawn, so a page is rendered into a
  * bitmap (one pixel a point, only for a page where a blank table cell must be judged) and
  * the band between two rows is looked at.
+ *
+ * Rendering loads the page's fonts; when a font cannot be loaded (a damaged embedded font)
+ * poppler 22's cairo backend prints "some font thing failed" to stderr itself, with no way to
+ * silence it short of redirecting the process's stderr, which a library must not do. Pages
+ * are rendered only when a table's blank or split cell must be judged, so ordinary and
+ * well-formed documents never reach it.
  */
 #include <math.h>
 #include <stdint.h>
