@@ -371,9 +371,14 @@ static int rule_between(fg_pdf_doc *d, const table *t, const rows *rs, size_t a,
  * merged: one block of text drawn over several rows. */
 static int join_block(rows *rs, size_t a, size_t b, size_t c)
 {
-    size_t nc = rs->n_cols, off = rs->text.len;
+    size_t nc = rs->n_cols, off = rs->text.len, total = 0;
     int rc = FG_OK;
 
+    /* the cells' text is copied from rs->text onto its end: room first, so that the buffer
+     * does not move under the copy */
+    for (size_t r = a; r <= b; r++)
+        total += rs->cells[r * nc + c].len;
+    FG_TRY(fg_str_reserve(&rs->text, total));
     for (size_t r = a; r <= b; r++) {
         tcell *cell = &rs->cells[r * nc + c];
 

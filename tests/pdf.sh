@@ -12,7 +12,7 @@
 #   same rows   each seed tests/fixtures/seeds/*.txt and each form tests/forms/*.txt (but
 #               those of skipped(), each with its reason) gives, as X.pdf, the rows of X.txt
 #               (`extract --format tsv` without the doc column), and the same --teams rows;
-#               the seeds but 004 the same --items too (000 and 003 have no assignments);
+#               the same items with the same text (the JSON), but for texts_differ();
 #               the forms with tables also with the tables drawn without ruling lines;
 #   分工表      tests/fixtures/pdf/fengong_table.txt drawn as a PDF (a title row 一、… inside
 #               the table, a 序号 column, a 牵头单位 merged over two task rows, an empty
@@ -76,6 +76,26 @@ skipped() {
     esac
 }
 
+# The items of the JSON on stdin (path, text, number of clauses), as one digest line (the
+# titles are left out: a title is cut where the page width breaks its line).
+items_py='
+import hashlib, json, sys
+d = json.load(sys.stdin)["documents"][0]
+k = [(i["path"], i["text"], len(i["clauses"])) for i in d["items"]]
+print(len(k), hashlib.sha256(json.dumps(k, ensure_ascii=False).encode()).hexdigest())
+'
+
+# texts_differ NAME: why the items' text of this PDF is not the text's, or nothing (the rows
+# are checked all the same).
+texts_differ() {
+    case $1 in
+        002_*) echo "a blank between words at the end of a line is not drawn (第一批 12)" ;;
+        004_*) echo "its table of contents and indicator tables become columns of text" ;;
+        blank_table) echo "a cell's text keeps the blank the text's table cell loses" ;;
+        other_fields) echo "a U+3000 at the end of a line is not drawn" ;;
+    esac
+}
+
 # rows FILE OUT [--teams]: the rows of FILE without the doc column.
 rows() {
     _f=$1
@@ -101,11 +121,15 @@ same() {
     rows "$txt" "$dir/$name.want_t" --teams
     rows "$dir/$name.pdf" "$dir/$name.got_t" --teams
     if [ "$items" = yes ]; then
-        # the items too: their titles are the text's first lines
-        rows "$txt" "$dir/$name.want_i" --items
-        rows "$dir/$name.pdf" "$dir/$name.got_i" --items
-        cat "$dir/$name.want_i" >>"$dir/$name.want_t"
-        cat "$dir/$name.got_i" >>"$dir/$name.got_t"
+        # the items too, with their whole text (from the JSON): a page number or a running
+        # header left in the text, or a wrapped line not joined again, would show there
+        for f in "$txt" "$dir/$name.pdf"; do
+            "$bin" extract --format json "$f" 2>/dev/null | "$py" -c "$items_py"
+        done >"$dir/$name.items" 2>&1
+        if [ "$(sort -u "$dir/$name.items" | wc -l)" -ne 1 ]; then
+            echo "items differ:" >>"$dir/$name.got_t"
+            cat "$dir/$name.items" >>"$dir/$name.got_t"
+        fi
     fi
     if [ "$(wc -l <"$dir/$name.want")" -lt 1 ]; then
         bad "$name: no output from the text"
@@ -123,15 +147,11 @@ same() {
 for txt in "$src"/tests/fixtures/seeds/*.txt; do
     [ -e "$txt" ] || continue
     name=$(basename "$txt" .txt)
-    # the items of the seeds too, but 004's: the titles of its indicator tables and table
-    # of contents are cut where the page width breaks their lines
     items=yes
     items_said=" and items"
-    case $name in 004_*) items=no items_said= ;; esac
+    [ -n "$(texts_differ "$name")" ] && items=no items_said=
     same "$name" "$txt" --header "湖南省人民政府文件"
 done
-items=no
-items_said=
 i=0
 for txt in "$src"/tests/forms/*.txt; do
     [ -e "$txt" ] || continue
@@ -149,8 +169,13 @@ for txt in "$src"/tests/forms/*.txt; do
         3) style=frac ;;
     esac
     i=$((i + 1))
+    items=yes
+    items_said=" and items"
+    [ -n "$(texts_differ "$name")" ] && items=no items_said=
     same "$name" "$txt" --page-number "$style"
 done
+items=no
+items_said=
 
 # -- the forms with tables again, drawn without ruling lines: the columns of text alone
 for name in blank_table delimited_table table_header_notes table_headers_open; do
