@@ -240,6 +240,25 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
+/* Whether a row is a 分工表 header: two cells or more name a header word (not a table whose
+ * first row is already a task, which must keep its place). */
+static bool header_row(const slot *row, size_t n)
+{
+    static const char *const words[] = {"序号", "单位", "部门", "任务", "措施", "事项",
+                                        "时限", "时间", "内容", "分工"};
+    size_t named = 0;
+
+    for (size_t c = 0; c < n; c++) {
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            if (row[c].len && memmem(row[c].s, row[c].len, words[w], strlen(words[w])) != NULL) {
+                named++;
+                break;
+            }
+        }
+    }
+    return named >= 2;
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -275,8 +294,9 @@ out:
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
- * - the header goes after a title row that directly follows it, and again after a title row
- *   that follows other rows: 序号|重点任务|… / 一、… / rows / 二、… / rows is written as
+ * - a header (a row with a header word: 序号, …单位, 任务, 时限, …) goes after a title row
+ *   that directly follows it, and again after a title row that follows other rows:
+ *   序号|重点任务|… / 一、… / rows / 二、… / rows is written as
  *   一、… / 序号|… / rows / 二、… / 序号|… / rows (the grammar reads a table under a
  *   heading).
  */
@@ -351,12 +371,15 @@ static int lay_out(fg_rd *rd)
             /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
              * a header not yet followed by a row waits until after the title, and after a
              * title that follows rows the header is written again before the next row. */
-            if (pending != SIZE_MAX && pending != header) {
+            bool held = pending != SIZE_MAX && pending == header &&
+                        header_row(grid + header * n_cols, n_cols);
+
+            if (pending != SIZE_MAX && !held) {
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
                 pending = SIZE_MAX;
             }
             FG_TRY(write_line(rd, row[only].s, row[only].len));
-            if (header != SIZE_MAX && pending != header)
+            if (header != SIZE_MAX && !held && header_row(grid + header * n_cols, n_cols))
                 reheader = true;
             continue;
         }
