@@ -1,11 +1,554 @@
-/* The PDF reader (reader.h). */
-#include "reader.h"
+/*
+ * The PDF reader (reader.h), on poppler-glib.
+ *
+ * Poppler gives each page's text and a box per character (poppler_page_get_text_layout).
+ * The reader rebuilds the page from the boxes rather than from poppler's reading order,
+ * which reads a table column by column:
+ * - characters that share a vertical band make a visual line, read left to right; a gap of
+ *   at least GAP_SEG em splits the line into segments (the cells of a table row), smaller
+ *   gaps become blanks (one per 0.3 em, so that a gap of two blanks stays two blanks);
+ * - page furniture is dropped: a page number (`— 3 —`, `- 3 -`, `第3页`, `3/12`, a lone
+ *   number) in the top or bottom band of a page, and a line there that repeats, digits
+ *   aside, on at least half the pages (a running header or footer);
+ * - a table is a run of lines whose segments fall into the same columns (x ranges), started
+ *   by a line of at least 3 segments: a line whose text crosses the columns inside the run
+ *   is a title row (一、… spanning the table), rows are separated by a vertical gap or by a
+ *   new number in the first column, the lines of a cell are joined, a blank cell under a
+ *   task is the continuation of a merged cell, and a run that goes on at the top of the
+ *   next page is the same table (the builder drops a repeated header);
+ * - every other line is written as a line: lines broken by the layout are not rejoined (the
+ *   clause grammar reads PDF-wrapped text), and a page break is a line break.
+ * Scans without a text layer, encrypted files and damaged files each get their own error.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <poppler.h>
 
 #include "error.h"
+#include "read_pdf_int.h"
+
+#define GAP_SEG 0.8     /* a gap of this many em splits a line into segments */
+#define GAP_BLANK 0.15  /* a gap of this many em is a blank */
+#define BAND_TOP 0.11   /* page furniture: the top and bottom bands, as parts of the height */
+#define BAND_BOTTOM 0.89
+
+/* ---- poppler's messages ---- */
+
+/* Poppler logs its complaints about damaged files through g_log (domain "Poppler"); the
+ * library never prints, so they are kept, per thread, for the error message instead. */
+static _Thread_local char poppler_msg[256];
+
+static void poppler_log(const gchar *domain, GLogLevelFlags level, const gchar *msg,
+                        gpointer data)
+{
+    (void)domain;
+    (void)level;
+    (void)data;
+    if (msg != NULL && poppler_msg[0] == '\0') {
+        size_t n;
+
+        g_strlcpy(poppler_msg, msg, sizeof poppler_msg);
+        /* a message may end in a line break, which the log shows as <0a> */
+        n = strlen(poppler_msg);
+        while (n > 0 && (poppler_msg[n - 1] == '\n' || poppler_msg[n - 1] == ' '))
+            poppler_msg[--n] = '\0';
+        if (n >= 4 && strcmp(poppler_msg + n - 4, "<0a>") == 0)
+            poppler_msg[n - 4] = '\0';
+    }
+}
+
+static gpointer quiet_poppler(gpointer data)
+{
+    (void)data;
+    g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                      poppler_log, NULL);
+    return NULL;
+}
+
+/* ---- the document as lines ---- */
+
+typedef struct glyph {
+    double x0, y0, x1, y1;
+    const char *s; /* in the page's text */
+    unsigned len;
+    bool ideo;
+} glyph;
+
+typedef fg_pdf_doc doc;
+typedef fg_pdf_line line;
+
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return FG_OK;
+    size_t c = *cap ? *cap * 2 : 256;
+    void *q;
+
+    if (c > SIZE_MAX / size)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    q = realloc(*p, c * size);
+    if (q == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    *p = q;
+    *cap = c;
+    return FG_OK;
+}
+
+static bool is_blank(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 ||
+           c < 0x20 || c == 0x7F || (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
+}
+
+static int cmp_mid(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    double m = (p->y0 + p->y1) / 2, n = (q->y0 + q->y1) / 2;
+
+    if (m != n)
+        return m < n ? -1 : 1;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+
+    if (p->x0 != q->x0)
+        return p->x0 < q->x0 ? -1 : 1;
+    return p->s < q->s ? -1 : p->s > q->s;
+}
+
+/* Append blanks for a gap of w points in a line of em: one blank for a word space, two for a
+ * wider gap (the runs of blanks that separate the cells of a table typed with blanks), and
+ * for a gap of an em or more that many U+3000 (the paragraph indent inside a flat text). */
+static int blanks(fg_str *s, double w, double em)
+{
+    int rc = FG_OK;
+
+    if (w >= 0.9 * em) {
+        int n = (int)(w / em + 0.5);
+
+        if (n < 1)
+            n = 1;
+        if (n > 8)
+            n = 8;
+        for (int i = 0; i < n; i++)
+            FG_TRY(fg_str_append(s, "\xE3\x80\x80", 3));
+    } else {
+        FG_TRY(fg_str_append(s, "  ", w >= 0.55 * em ? 2 : 1));
+    }
+out:
+    return rc;
+}
+
+/* One visual line from glyphs g[0..n), sorted here by x. */
+static int add_line(doc *d, glyph *g, size_t n, size_t page)
+{
+    line *l;
+    double em = 0, h = 0;
+    size_t s0 = 0;
+    int rc = FG_OK;
+
+    qsort(g, n, sizeof *g, cmp_x);
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].y1 - g[i].y0 > h)
+            h = g[i].y1 - g[i].y0;
+        if (g[i].ideo && g[i].x1 - g[i].x0 > em)
+            em = g[i].x1 - g[i].x0;
+    }
+    if (em <= 0 || (h > 0 && em > h * 1.5))
+        em = h > 0 ? h / 1.3 : 10;
+    FG_TRY(grow((void **)&d->lines, &d->cap_lines, d->n_lines, sizeof *d->lines));
+    l = &d->lines[d->n_lines];
+    memset(l, 0, sizeof *l);
+    l->em = em;
+    l->page = page;
+    l->off = d->pool.len;
+    l->seg0 = d->n_segs;
+    l->x0 = g[0].x0;
+    l->y0 = g[0].y0;
+    l->y1 = g[0].y1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            double gap = g[i].x0 - g[i - 1].x1;
+
+            if (gap >= GAP_SEG * em) {
+                /* a new segment */
+                FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+                d->segs[d->n_segs].x0 = g[s0].x0;
+                d->segs[d->n_segs].x1 = g[i - 1].x1;
+                d->n_segs++;
+                s0 = i;
+            }
+            if (gap >= GAP_BLANK * em)
+                FG_TRY(blanks(&d->pool, gap, em));
+        }
+        if (i == s0) {
+            /* the segment's text starts here: remember where in the pool */
+            FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+            d->segs[d->n_segs].off = d->pool.len;
+        }
+        FG_TRY(fg_str_append(&d->pool, g[i].s, g[i].len));
+        d->segs[d->n_segs].len = d->pool.len - d->segs[d->n_segs].off;
+        if (g[i].y0 < l->y0)
+            l->y0 = g[i].y0;
+        if (g[i].y1 > l->y1)
+            l->y1 = g[i].y1;
+        if (g[i].x1 > l->x1)
+            l->x1 = g[i].x1;
+    }
+    FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+    d->segs[d->n_segs].x0 = g[s0].x0;
+    d->segs[d->n_segs].x1 = g[n - 1].x1;
+    d->n_segs++;
+    l = &d->lines[d->n_lines];
+    l->len = d->pool.len - l->off;
+    l->n_seg = d->n_segs - l->seg0;
+    d->n_lines++;
+    if (d->pool.len > FG_RD_MAX_TEXT)
+        rc = FG_EFORMAT; /* the caller names the file */
+out:
+    return rc;
+}
+
+/* The lines of one page. */
+static int read_page(doc *d, PopplerPage *page, size_t pno, const char *name)
+{
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint n_rects = 0;
+    glyph *g = NULL;
+    size_t n = 0;
+    int rc = FG_OK;
+
+    if (text == NULL)
+        goto out;
+    if (!poppler_page_get_text_layout(page, &rects, &n_rects))
+        goto out;
+    if (!g_utf8_validate(text, -1, NULL))
+        goto out; /* poppler writes UTF-8; anything else is not trusted */
+    g = malloc((n_rects ? n_rects : 1) * sizeof *g);
+    FG_CHECK_ALLOC(g);
+    {
+        const char *p = text;
+
+        for (guint i = 0; i < n_rects && *p; i++) {
+            gunichar c = g_utf8_get_char(p);
+            const char *next = g_utf8_next_char(p);
+            PopplerRectangle r = rects[i];
+
+            if (!is_blank(c) && isfinite(r.x1) && isfinite(r.x2) && isfinite(r.y1) &&
+                isfinite(r.y2)) {
+                g[n].x0 = fmin(r.x1, r.x2);
+                g[n].x1 = fmax(r.x1, r.x2);
+                g[n].y0 = fmin(r.y1, r.y2);
+                g[n].y1 = fmax(r.y1, r.y2);
+                g[n].s = p;
+                g[n].len = (unsigned)(next - p);
+                g[n].ideo = (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+                n++;
+            }
+            p = next;
+        }
+    }
+    d->n_glyphs += n;
+    /* lines: glyphs whose middles lie within the band of the line's first glyph */
+    qsort(g, n, sizeof *g, cmp_mid);
+    for (size_t i = 0; i < n;) {
+        double mid = (g[i].y0 + g[i].y1) / 2, h = g[i].y1 - g[i].y0;
+        size_t j = i + 1;
+
+        while (j < n && (g[j].y0 + g[j].y1) / 2 - mid <= 0.4 * fmax(h, g[j].y1 - g[j].y0))
+            j++;
+        rc = add_line(d, g + i, j - i, pno);
+        if (rc == FG_EFORMAT)
+            rc = fg_error_set(FG_EFORMAT, "%s: the document's text is larger than %zu MB", name,
+                              FG_RD_MAX_TEXT >> 20);
+        if (rc < 0)
+            goto out;
+        i = j;
+    }
+out:
+    free(g);
+    g_free(rects);
+    g_free(text);
+    return rc;
+}
+
+/* ---- page furniture ---- */
+
+static bool is_digit_at(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/* Whether the text (blanks removed) is a page number: N, -N-, —N—, 第N页, 第N页共M页, N/M, …. */
+static bool page_number(const char *t, size_t len)
+{
+    static const char *const dashes[] = {"-", "—", "–", "－", "─", "·", "•", "~", "〜", "－"};
+    char s[128];
+    size_t n = 0, i = 0;
+
+    for (size_t k = 0; k < len && n < sizeof s - 1; k++)
+        if (t[k] != ' ')
+            s[n++] = t[k];
+    if (n == len && len >= sizeof s - 1)
+        return false;
+    s[n] = '\0';
+    /* strip dashes from both ends */
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++) {
+            size_t m = strlen(dashes[k]);
+
+            if (n - i >= m && memcmp(s + i, dashes[k], m) == 0) {
+                i += m;
+                more = true;
+            }
+            if (n - i >= m && memcmp(s + n - m, dashes[k], m) == 0) {
+                n -= m;
+                more = true;
+            }
+        }
+    }
+    if (i >= n)
+        return false;
+    if (n - i >= 3 && memcmp(s + i, "第", 3) == 0) {
+        /* 第N页 (共M页) */
+        size_t k = i + 3;
+
+        if (!is_digit_at(s, n, k))
+            return false;
+        while (is_digit_at(s, n, k))
+            k++;
+        if (n - k < 3 || memcmp(s + k, "页", 3) != 0)
+            return false;
+        k += 3;
+        if (k == n)
+            return true;
+        if (n - k >= 3 && memcmp(s + k, "共", 3) == 0 && is_digit_at(s, n, k + 3)) {
+            k += 3;
+            while (is_digit_at(s, n, k))
+                k++;
+            return n - k == 3 && memcmp(s + k, "页", 3) == 0;
+        }
+        return false;
+    }
+    if (!is_digit_at(s, n, i))
+        return false;
+    while (is_digit_at(s, n, i))
+        i++;
+    if (i == n)
+        return true;
+    if (s[i] == '/' && is_digit_at(s, n, i + 1)) {
+        i++;
+        while (is_digit_at(s, n, i))
+            i++;
+        return i == n;
+    }
+    return false;
+}
+
+/* The key of a line for the running-header count: which band, then its text with digits
+ * as '#' and blanks out. */
+static int line_key(const doc *d, const line *l, double height, fg_str *keys)
+{
+    int rc = FG_OK;
+
+    FG_TRY(fg_str_appendc(keys, l->y0 > height / 2 ? 'B' : 'T'));
+    for (size_t k = 0; k < l->len; k++) {
+        char c = d->pool.ptr[l->off + k];
+
+        if (c != ' ')
+            FG_TRY(fg_str_appendc(keys, c >= '0' && c <= '9' ? '#' : c));
+    }
+out:
+    return rc;
+}
+
+typedef struct cand {
+    size_t line;
+    size_t off, len; /* key */
+} cand;
+
+/* qsort() has no context argument: the keys, set just before sorting */
+static _Thread_local const char *cand_keys;
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *p = a, *q = b;
+    size_t n = p->len < q->len ? p->len : q->len;
+    int c = memcmp(cand_keys + p->off, cand_keys + q->off, n);
+
+    if (c != 0)
+        return c;
+    if (p->len != q->len)
+        return p->len < q->len ? -1 : 1;
+    return p->line < q->line ? -1 : p->line > q->line;
+}
+
+/* Mark page numbers and running headers/footers among the first two and last two lines of
+ * each page that lie in the top or bottom band. */
+static int mark_furniture(doc *d, const double *heights)
+{
+    cand *cs = NULL;
+    size_t n_cand = 0;
+    fg_str keys = FG_STR_INIT;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < d->n_lines;) {
+        size_t j = i;
+        double h;
+
+        while (j < d->n_lines && d->lines[j].page == d->lines[i].page)
+            j++;
+        h = heights[d->lines[i].page];
+        for (size_t k = i; k < j; k++) {
+            line *l = &d->lines[k];
+
+            if ((k < i + 2 && l->y1 < h * BAND_TOP) || (k + 2 >= j && l->y0 > h * BAND_BOTTOM))
+                l->cand = true;
+            if (l->cand)
+                n_cand++;
+        }
+        i = j;
+    }
+    if (n_cand == 0)
+        return FG_OK;
+    cs = malloc(n_cand * sizeof *cs);
+    FG_CHECK_ALLOC(cs);
+    n_cand = 0;
+    for (size_t k = 0; k < d->n_lines; k++) {
+        line *l = &d->lines[k];
+
+        if (!l->cand)
+            continue;
+        if (page_number(d->pool.ptr + l->off, l->len)) {
+            l->drop = true;
+            continue;
+        }
+        cs[n_cand].line = k;
+        cs[n_cand].off = keys.len;
+        FG_TRY(line_key(d, l, heights[l->page], &keys));
+        cs[n_cand].len = keys.len - cs[n_cand].off;
+        n_cand++;
+    }
+    if (d->n_pages < 2 || n_cand == 0)
+        goto out;
+    cand_keys = keys.ptr;
+    qsort(cs, n_cand, sizeof *cs, cmp_cand);
+    /* a run of equal keys on at least half the pages (and two) is a running header/footer */
+    for (size_t i = 0; i < n_cand;) {
+        size_t j = i + 1;
+        size_t pages = 1;
+
+        while (j < n_cand && cs[j].len == cs[i].len &&
+               memcmp(keys.ptr + cs[j].off, keys.ptr + cs[i].off, cs[i].len) == 0) {
+            if (d->lines[cs[j].line].page != d->lines[cs[j - 1].line].page)
+                pages++;
+            j++;
+        }
+        if (pages >= 2 && pages * 2 >= d->n_pages)
+            for (size_t k = i; k < j; k++)
+                d->lines[cs[k].line].drop = true;
+        i = j;
+    }
+out:
+    fg_str_dispose(&keys);
+    free(cs);
+    return rc;
+}
+
+/* ---- the reader ---- */
+
+static void doc_dispose(doc *d)
+{
+    free(d->bitmap);
+    fg_str_dispose(&d->pool);
+    free(d->segs);
+    free(d->lines);
+}
 
 int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len)
 {
-    (void)bytes;
-    (void)len;
-    return fg_error_set(FG_EFORMAT, "%s: reading PDF is not available yet", rd->name);
+    static GOnce once = G_ONCE_INIT;
+    GBytes *gb = NULL;
+    GError *err = NULL;
+    PopplerDocument *pdf = NULL;
+    doc d = {0};
+    double *heights = NULL;
+    int n_pages;
+    int rc = FG_OK;
+
+    g_once(&once, quiet_poppler, NULL);
+    poppler_msg[0] = '\0';
+    if (len > INT_MAX)
+        return fg_error_set(FG_EFORMAT, "%s: a PDF larger than 2 GB, which fengong does not read",
+                            rd->name);
+    gb = g_bytes_new_static(bytes, len);
+    pdf = poppler_document_new_from_bytes(gb, NULL, &err);
+    if (pdf == NULL) {
+        if (err != NULL && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+            rc = fg_error_set(FG_EFORMAT,
+                              "%s: an encrypted PDF; fengong cannot read it without the "
+                              "password: remove the protection first, e.g. qpdf --decrypt "
+                              "--password=PASSWORD %s OUT.pdf",
+                              rd->name, rd->name);
+        else if (err != NULL && err->message != NULL && poppler_msg[0])
+            rc = fg_error_set(FG_EFORMAT, "%s: not a readable PDF: %s (%s)", rd->name,
+                              err->message, poppler_msg);
+        else
+            rc = fg_error_set(FG_EFORMAT, "%s: not a readable PDF: %s", rd->name,
+                              err != NULL && err->message != NULL ? err->message
+                              : poppler_msg[0]                    ? poppler_msg
+                                                                  : "poppler cannot open it");
+        goto out;
+    }
+    n_pages = poppler_document_get_n_pages(pdf);
+    if (n_pages <= 0) {
+        rc = fg_error_set(FG_EFORMAT, "%s: not a readable PDF: %s", rd->name,
+                          poppler_msg[0] ? poppler_msg : "it has no pages");
+        goto out;
+    }
+    heights = calloc((size_t)n_pages, sizeof *heights);
+    FG_CHECK_ALLOC(heights);
+    d.n_pages = (size_t)n_pages;
+    for (int i = 0; i < n_pages; i++) {
+        PopplerPage *page = poppler_document_get_page(pdf, i);
+        double w = 0, h = 0;
+
+        if (page == NULL)
+            continue;
+        poppler_page_get_size(page, &w, &h);
+        heights[i] = isfinite(h) && h > 0 ? h : 842;
+        rc = read_page(&d, page, (size_t)i, rd->name);
+        g_object_unref(page);
+        if (rc < 0)
+            goto out;
+    }
+    if (d.n_glyphs == 0) {
+        rc = fg_error_set(FG_EFORMAT,
+                          "%s: a PDF without a text layer (a scan?); run OCR first, e.g. "
+                          "ocrmypdf -l chi_sim %s OUT.pdf",
+                          rd->name, rd->name);
+        goto out;
+    }
+    FG_TRY(mark_furniture(&d, heights));
+    d.pdf = pdf;
+    FG_TRY(fg_pdf_write(rd, &d));
+out:
+    if (err != NULL)
+        g_error_free(err);
+    if (pdf != NULL)
+        g_object_unref(pdf);
+    if (gb != NULL)
+        g_bytes_unref(gb);
+    free(heights);
+    doc_dispose(&d);
+    return rc;
 }

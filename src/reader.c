@@ -333,7 +333,7 @@ static int lay_out(fg_rd *rd)
     fg_str *extra = NULL;
     size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
-    bool need_header = false;  /* a title row came after the header: write it again */
+    bool reheader = false;     /* a title line was written after rows: the header goes again */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -394,19 +394,25 @@ static int lay_out(fg_rd *rd)
         if (n_text == 0)
             continue;
         if (n_cols == 1 || (n_text == 1 && rd->rows[r].n == 1)) {
-            if (pending != SIZE_MAX)
+            /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
+             * a header not yet followed by a row waits until after the title, and after a
+             * title that follows rows the header is written again before the next row. */
+            bool held = pending != SIZE_MAX && pending == header &&
+                        header_row(grid + header * n_cols, n_cols);
+
+            if (pending != SIZE_MAX && !held) {
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
-            pending = SIZE_MAX;
+                pending = SIZE_MAX;
+            }
             FG_TRY(write_line(rd, row[only].s, row[only].len));
-            need_header = header != SIZE_MAX && header_row(grid + header * n_cols, n_cols);
+            if (header != SIZE_MAX && !held && header_row(grid + header * n_cols, n_cols))
+                reheader = true;
             continue;
         }
         if (header == SIZE_MAX) {
             header = r;
         } else if (row_equal(row, grid + header * n_cols, n_cols)) {
-            if (!need_header)
-                continue;
-            need_header = false; /* the table repeats its header itself */
+            continue; /* repeated on a new page, or under a title: reheader writes it */
         }
         if (row[0].merged && pending != SIZE_MAX) {
             for (size_t c = 0; c < n_cols; c++) {
@@ -422,9 +428,9 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
         for (size_t c = 0; c < n_cols; c++)
             fg_str_clear(&extra[c]);
-        if (need_header && r != header)
+        if (reheader && r != header)
             FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
-        need_header = false;
+        reheader = false;
         pending = r;
     }
     if (pending != SIZE_MAX)

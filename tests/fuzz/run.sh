@@ -37,7 +37,11 @@ for t in $targets; do
     echo "fuzz_$t: ${secs}s, log in $log"
     # -timeout: a 64 KB input that takes 30 s under ASan is a bug (every stage is meant to
     # be linear); -rss_limit_mb likewise for memory.
+    # The caches third-party libraries keep until exit (fontconfig's, which poppler fills
+    # when a PDF names a font it does not embed) are not leaks: tests/lsan.supp, as in
+    # `make test`, unless LSAN_OPTIONS is set.
     # shellcheck disable=SC2086 # FUZZ_FLAGS holds several options
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/../lsan.supp:print_suppressions=0} \
     "$bin" -max_len=65536 -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 \
         -dict="$src/fengong.dict" -print_final_stats=1 ${FUZZ_FLAGS:-} \
         -artifact_prefix="$src/regressions/$t/" \

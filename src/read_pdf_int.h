@@ -1,0 +1,56 @@
+/*
+ * Internal to the PDF reader: a document as visual lines (read_pdf.c builds them from
+ * poppler's character boxes), which read_pdf_table.c writes into the text builder, tables
+ * recovered from the columns the lines' segments fall into.
+ */
+#ifndef FG_SRC_READ_PDF_INT_H
+#define FG_SRC_READ_PDF_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "reader.h"
+#include "str.h"
+
+/* A run of characters of a line with no gap of GAP_SEG em or more in it. */
+typedef struct fg_pdf_seg {
+    double x0, x1;
+    size_t off, len; /* text in the pool */
+} fg_pdf_seg;
+
+/* A visual line: characters sharing a vertical band, left to right. Coordinates are points
+ * from the page's top left corner. */
+typedef struct fg_pdf_line {
+    double x0, x1, y0, y1;
+    double em;           /* the font size, from the widths of the ideographs */
+    size_t off, len;     /* text in the pool, segments joined by blanks */
+    size_t seg0, n_seg;  /* segs[seg0 .. seg0 + n_seg) */
+    size_t page;
+    bool cand;           /* in the top or bottom band of its page: maybe furniture */
+    bool drop;           /* page furniture: not written */
+} fg_pdf_line;
+
+typedef struct fg_pdf_doc {
+    fg_str pool;         /* every line's text */
+    fg_pdf_seg *segs;
+    size_t n_segs, cap_segs;
+    fg_pdf_line *lines;  /* page by page, top to bottom */
+    size_t n_lines, cap_lines;
+    size_t n_pages;
+    size_t n_glyphs;     /* characters other than blanks */
+    /* for fg_pdf_rule(): the PopplerDocument (borrowed) and the last page it rendered */
+    void *pdf;
+    size_t bitmap_page;
+    unsigned char *bitmap; /* owned; 8-bit luminance, one pixel a point */
+    int bitmap_w, bitmap_h;
+} fg_pdf_doc;
+
+/* Whether a horizontal rule crosses the page between y0 and y1 over most of x0..x1 (points
+ * from the top left): 1 yes, 0 no, -1 cannot tell (the page cannot be rendered). The page is
+ * rendered (once, kept until another page is asked about) to look. */
+int fg_pdf_rule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1);
+
+/* Write the lines that are not dropped into rd: tables as tables, the rest as lines. */
+int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d);
+
+#endif
