@@ -29,6 +29,18 @@ db=$tmp/r.db
 "$bin" load --db "$db" --as-of 2100 --format tsv >"$tmp/load_now.tsv"
 "$bin" load --db "$db" --format tsv >"$tmp/load_written.tsv"
 
+# --as-written keeps the names as printed: no renaming footnote, and every agency that
+# `load` (names as written) lists is in the report's workload table.
+"$bin" report --db "$db" --as-written -o "$tmp/written.html" >/dev/null 2>&1 || bad "report --as-written failed"
+if grep -q '更名前后的名称合并统计' "$tmp/report.html" && ! grep -q '更名前后的名称合并统计' "$tmp/written.html" &&
+    awk -F'\t' 'NR > 1 { print $1 }' "$tmp/load_written.tsv" | while read -r a; do grep -q ">$a<" "$tmp/written.html" || { echo "$a"; break; }; done | grep -q . ; then
+    bad "report --as-written: an agency of load (as written) is missing from the report"
+elif grep -q '更名前后的名称合并统计' "$tmp/report.html" && ! grep -q '更名前后的名称合并统计' "$tmp/written.html"; then
+    ok "report --as-written: no renaming footnote, every agency as load writes it"
+else
+    bad "report --as-written: the renaming footnote is in the wrong report"
+fi
+
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chrome" ]; then
     echo "FAIL chromium is not installed (make test installs it)"

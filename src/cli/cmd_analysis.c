@@ -1705,14 +1705,22 @@ int cmd_export(int argc, char **argv, const cli_global *gl)
 /* ---- report ---- */
 
 static const char report_usage[] =
-    "usage: fengong report [-o FILE.html] [--teams N] [--sample K] [--seed N] [filters]\n"
+    "usage: fengong report [-o FILE.html] [--teams N] [--sample K] [--seed N] [--as-written]\n"
+    "                      [filters]\n"
     "\n"
-    "Write one self-contained HTML report (default exports/report.html): the documents,\n"
-    "the workload table and balance, a Lorenz curve and a bar chart, centrality,\n"
-    "communities, the strongest pairs, the team maps, the network map, a search box and\n"
-    "the names the gazetteer lacks. It needs no network and can be emailed.\n"
+    "Write one self-contained HTML report (default exports/report.html), the answer first:\n"
+    "a summary (documents, items, tasks, clauses, agencies; the busiest leads; Gini, HHI,\n"
+    "top-5 share; tasks without a lead; co-only agencies) with a Lorenz curve and a bar\n"
+    "chart, the network map (its backbone) and the coordination matrix, then the long\n"
+    "tables, collapsible and sortable (documents, workload, centrality, communities,\n"
+    "strongest pairs), the team maps and the names the gazetteer lacks. An item is a\n"
+    "numbered paragraph, a task an item with at least one clause, a clause one statement of\n"
+    "who leads and who shares. It needs no network and can be emailed.\n"
     "\n"
-    "  -o, --output FILE     where to write (default exports/report.html)\n"
+    "  -o, --output FILE     where to write (default exports/report.html; its directory is\n"
+    "                        created)\n"
+    "      --as-written      keep agencies' names as the documents print them (default:\n"
+    "                        follow renamings to the newest name, listed in a footnote)\n"
     "      --teams N         draw at most N team maps inline (default 60; 0: none); the\n"
     "                        other teams are listed in a table\n"
     "      --sample K        estimate betweenness and harmonic centrality from K source\n"
@@ -1738,6 +1746,12 @@ int cmd_report(int argc, char **argv, const cli_global *gl)
         bool is_sample = strcmp(argv[i], "--sample") == 0;
         long v;
 
+        if (strcmp(argv[i], "--as-written") == 0) {
+            ro.as_written = 1;
+            drop_args(&argc, argv, i, 1);
+            i--;
+            continue;
+        }
         if (!is_out && !is_teams && !is_sample)
             continue;
         if (i + 1 >= argc) {
@@ -1768,19 +1782,7 @@ int cmd_report(int argc, char **argv, const cli_global *gl)
     }
     ro.seed = a.seed;
     so.read_only = 1;
-    {
-        /* the directory of FILE is created, like render's -o DIR */
-        const char *slash = strrchr(path, '/');
-
-        if (slash && slash != path) {
-            char *dir = strndup(path, (size_t)(slash - path));
-            int mk = dir ? make_dirs(dir) : -1;
-
-            free(dir);
-            if (mk < 0)
-                return CLI_FAIL;
-        }
-    }
+    /* fg_file_write_atomic() creates the directory of FILE, like render's -o DIR */
     if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, gl) < 0)
         return CLI_FAIL;
     rc = CLI_FAIL;
