@@ -9,6 +9,8 @@
  */
 #include "fengong/deadline.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -18,7 +20,8 @@
 
 static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t n)
 {
-    return i <= len && n <= len - i && memcmp(s + i, lit, n) == 0;
+    /* The first byte first: tables of words are tried at every candidate. */
+    return i <= len && n <= len - i && (n == 0 || s[i] == lit[0]) && memcmp(s + i, lit, n) == 0;
 }
 
 /* The code point at s[i] (i < len) and its length in *n; an invalid byte is -1 with n 1. */
@@ -709,7 +712,9 @@ static bool open_bracket_at(const char *s, size_t len, size_t i, size_t *n)
 static size_t phrase_at(fg_deadline *out, bool *marker, const char *s, size_t len, size_t i,
                         int doc_year)
 {
-    const word_kind *w = time_word_at(s, len, i);
+    const unsigned char c0 = i < len ? (unsigned char)s[i] : 0;
+    /* 长 持 常 每 按 逐 start the time words: E9 95 BF, E6 8C 81, E5 B8 B8, E6 AF 8F, E6 8C 89, E9 80 90 */
+    const word_kind *w = c0 == 0xE9 || c0 == 0xE6 || c0 == 0xE5 ? time_word_at(s, len, i) : NULL;
     texpr e;
     size_t j;
     size_t k;
@@ -818,30 +823,70 @@ static bool base_word_before(const char *s, size_t i)
     return i >= 6 && memcmp(s + i - 6, "截至", 6) == 0;
 }
 
-/* Whether c may start a phrase fg_deadline_find() reads. */
-static bool may_start(int32_t c)
+static inline uint32_t char3(const unsigned char *u)
 {
-    if (digit_of(c) >= 0 || cn_digit_of(c) > 0 || c == CP_SHI)
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/*
+ * Whether a phrase fg_deadline_find() reads may start at text[i]: a digit, a Chinese digit,
+ * a quote (“十四五”), or a word's first character with the second that word needs (今年,
+ * 年底, 上半年, 第三季度, 每, 按季度, 长期, 持续, 常态化 …). Byte tests: the search runs over
+ * every clause and the text before it.
+ */
+static bool may_start_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    uint32_t next;
+
+    if (u[0] < 0x80)
+        return u[0] >= '0' && u[0] <= '9';
+    if (i + 3 > len)
+        return false;
+    if (u[0] == 0xEF)
+        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    next = i + 6 <= len ? char3(u + 3) : 0;
+    switch (char3(u)) {
+    case 0xE2809C: /* “ */
+    case 0xE38087: /* 〇 */
+    case 0xE99BB6: /* 零 */
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B8A4: /* 两 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+    case 0xE6AF8F: /* 每 */
         return true;
-    switch (c) {
-    case 0x4ECA: /* 今 */
-    case 0x660E: /* 明 */
-    case 0x672C: /* 本 */
-    case 0x5F53: /* 当 */
-    case 0x5E74: /* 年 */
-    case 0x4E0A: /* 上 */
-    case 0x4E0B: /* 下 */
-    case 0x524D: /* 前 */
-    case 0x7B2C: /* 第 */
-    case 0x6BCF: /* 每 */
-    case 0x6309: /* 按 */
-    case 0x9010: /* 逐 */
-    case 0x957F: /* 长 */
-    case 0x6301: /* 持 */
-    case 0x5E38: /* 常 */
-    case 0x201C: /* “ */
-    case '"':
-        return true;
+    case 0xE4BB8A: /* 今 */
+    case 0xE6988E: /* 明 */
+    case 0xE69CAC: /* 本 */
+    case 0xE5BD93: /* 当 */
+        return next == 0xE5B9B4; /* 年 */
+    case 0xE5B9B4: /* 年: 年底 年末 年内 */
+        return next == 0xE5BA95 || next == 0xE69CAB || next == 0xE58685;
+    case 0xE4B88A: /* 上 */
+    case 0xE4B88B: /* 下 */
+        return next == 0xE58D8A; /* 半 */
+    case 0xE5898D: /* 前三季度 */
+        return next == 0xE4B889;
+    case 0xE7ACAC: /* 第 */
+        return next != 0 && next != 0xE58D81 && i + 6 <= len; /* 第三季度; a quick test only */
+    case 0xE68C89: /* 按 */
+        return next == 0xE5B9B4 || next == 0xE5ADA3 || next == 0xE69C88 || next == 0xE591A8;
+    case 0xE98090: /* 逐 */
+        return next == 0xE5B9B4;
+    case 0xE995BF: /* 长 */
+        return next == 0xE69C9F; /* 期 */
+    case 0xE68C81: /* 持 */
+        return next == 0xE7BBAD; /* 续 */
+    case 0xE5B8B8: /* 常 */
+        return next == 0xE68081 || next == 0xE5B9B4; /* 态 年 */
     default:
         return false;
     }
@@ -857,6 +902,26 @@ static bool bad_before_yearless(int32_t c)
            c == 0x8FD1 /* 近 */ || c == 0x6BCF;
 }
 
+/*
+ * The characters a phrase of fg_deadline_find() may start with, besides ASCII digits ("十四五"
+ * in ASCII quotes is found at its 十).
+ */
+static fg_charscan start_scan;
+
+static void scan_init(void)
+{
+    static const char chars[] = "０１２３４５６７８９〇零一二两三四五六七八九十“今明本当年上下前第每按逐长持常";
+
+    fg_charscan_init(&start_scan, chars, sizeof chars - 1);
+}
+
+static void ensure_scan(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, scan_init);
+}
+
 int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len, size_t from,
                      int doc_year)
 {
@@ -869,18 +934,31 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
             return fg_error_set(FG_EINVAL, "fg_deadline_find: text must not be NULL");
         return FG_OK;
     }
-    for (size_t i = from; i < len;) {
+    ensure_scan();
+    for (size_t i = from, next_digit = fg_next_ascii_digit(text, len, from),
+                next_char = fg_charscan_next(&start_scan, text, len, from, len);
+         i < len;) {
         size_t n;
-        int32_t c = cp_at(text, len, i, &n);
         int32_t prev;
         bool marker;
         size_t end;
         size_t n_after;
 
-        if (!may_start(c)) {
+        /* Jump to the next ASCII digit or a character of start_scan (both cached). */
+        if (next_digit < i)
+            next_digit = fg_next_ascii_digit(text, len, i);
+        if (next_char < i)
+            next_char = fg_charscan_next(&start_scan, text, len, i, len);
+        i = next_digit < next_char ? next_digit : next_char;
+        if (i >= len)
+            break;
+        n = fg_cp_len((unsigned char)text[i]);
+        if (!may_start_at(text, len, i)) {
             i += n;
             continue;
         }
+        if (n > len - i)
+            n = len - i;
         prev = cp_before(text, i);
         /* Inside a number or a word of Latin letters (PM2.5, 5G, 〔2022〕1号): never. */
         if (digit_of(prev) >= 0 || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
@@ -912,6 +990,9 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
                                  (fg_sv_find(fg_sv(text + i, out->len), "月") != SIZE_MAX);
 
                 ok = (marker || bracketed) && !base_word_before(text, i) &&
+                     /* 2000年底前建成的 in a plan of 2021: a date in the past is no deadline */
+                     !(doc_year > 0 && !yearless && out->date[0] != '\0' &&
+                       atoi(out->date) < doc_year) &&
                      !(yearless && bad_before_yearless(prev)) &&
                      /* 第三季度 needs its own marker or a phrase of its own */
                      !(yearless && !marker);

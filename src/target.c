@@ -9,6 +9,7 @@
  */
 #include "fengong/target.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "error.h"
@@ -16,7 +17,8 @@
 
 static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t n)
 {
-    return i <= len && n <= len - i && memcmp(s + i, lit, n) == 0;
+    /* The first byte first: tables of words are tried at every candidate. */
+    return i <= len && n <= len - i && (n == 0 || s[i] == lit[0]) && memcmp(s + i, lit, n) == 0;
 }
 
 #define AT(s, len, i, lit) at_lit((s), (len), (i), lit, sizeof(lit) - 1)
@@ -24,7 +26,7 @@ static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t 
 /* Whether s[0..i) ends with lit. */
 static bool ends_lit(const char *s, size_t i, const char *lit, size_t n)
 {
-    return i >= n && memcmp(s + i - n, lit, n) == 0;
+    return i >= n && s[i - 1] == lit[n - 1] && memcmp(s + i - n, lit, n) == 0;
 }
 
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
@@ -316,7 +318,8 @@ static const verb verbs[] = {
     V("减少", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
     V("压降", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("削减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
     V("缩减", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压缩", FG_CHANGE_DECREASE, FG_BOUND_EQ),
-    V("缩短", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("达", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("缩短", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("净增", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("新增", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("达", FG_CHANGE_LEVEL, FG_BOUND_EQ),
 };
 
 /* Verbs at the start of a phrase, with the subject between them and the number. */
@@ -341,7 +344,8 @@ static const fg_lit intro_words[] = {
 /* Words that qualify the verb, written right before it: 同比, 年均, 比上年 … */
 static const fg_lit cut_words[] = {
     FG_LIT("同比"), FG_LIT("年均"), FG_LIT("平均"), FG_LIT("比上年"), FG_LIT("较上年"),
-    FG_LIT("比去年"), FG_LIT("较去年"), FG_LIT("分别"),
+    FG_LIT("比去年"), FG_LIT("较去年"), FG_LIT("分别"), FG_LIT("力争"), FG_LIT("确保"),
+    FG_LIT("争取"), FG_LIT("基本"), FG_LIT("继续"),
 };
 
 /* A base year before the verb: 比2020年, 较2020年底. */
@@ -377,7 +381,6 @@ static bool subject_edge(int32_t c)
     case 0xFF01:
     case 0xFF1F:
     case 0x3000:
-    case ' ':
     case '\t':
         return true;
     default:
@@ -411,10 +414,19 @@ static size_t year_prefix(const char *s, size_t a, size_t b)
 
     if (at_lit(s, b, j, "到", 3) || at_lit(s, b, j, "至", 3))
         j += 3;
-    while (digits < 4 && digit_of(cp_at(s, b, j, &n)) >= 0) {
+    while (j < b && s[j] == ' ')
+        j++;
+    while (digits < 4) {
+        int32_t c = cp_at(s, b, j, &n);
+
+        /* 2025, ２０２５, 二〇二五, 二○二五 (a white circle for the zero) */
+        if (digit_of(c) < 0 && cn_digit_of(c) < 0 && c != 0x25CB)
+            break;
         j += n;
         digits++;
     }
+    while (j < b && s[j] == ' ')
+        j++;
     if (digits != 4 || !at_lit(s, b, j, "年", 3))
         return 0;
     return j + 3 - a;
@@ -424,8 +436,11 @@ static size_t year_prefix(const char *s, size_t a, size_t b)
 static void trim_subject(const char *s, size_t *a, size_t *b)
 {
     for (bool again = true; again && *a < *b;) {
-        size_t y = year_prefix(s, *a, *b);
+        size_t y;
 
+        while (*a < *b && s[*a] == ' ')
+            (*a)++;
+        y = year_prefix(s, *a, *b);
         again = false;
         if (y > 0) {
             *a += y;
@@ -433,7 +448,7 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
             continue;
         }
         for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
-            if (*b - *a > intro_words[k].n && at_lit(s, *b, *a, intro_words[k].s, intro_words[k].n)) {
+            if (at_lit(s, *b, *a, intro_words[k].s, intro_words[k].n)) {
                 *a += intro_words[k].n;
                 again = true;
                 break;
@@ -444,7 +459,7 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
     for (bool again = true; again;) {
         again = false;
         for (size_t k = 0; k < sizeof cut_words / sizeof cut_words[0]; k++) {
-            if (*b - *a > cut_words[k].n && ends_lit(s, *b, cut_words[k].s, cut_words[k].n)) {
+            if (*b - *a >= cut_words[k].n && ends_lit(s, *b, cut_words[k].s, cut_words[k].n)) {
                 *b -= cut_words[k].n;
                 again = true;
             }
@@ -460,6 +475,8 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
             }
         }
     }
+    while (*b > *a && s[*b - 1] == ' ')
+        (*b)--;
     /* At most 24 characters: the last ones, nearest the verb. */
     {
         size_t k = *b;
@@ -503,6 +520,8 @@ static bool value_at(const char *s, size_t len, size_t i, bool allow_chinese, va
     out->mult = 1;
     out->chinese = n.chinese;
     out->end = n.end;
+    while (!n.chinese && out->end < len && s[out->end] == ' ')
+        out->end++;
     if (!n.has_mult) {
         out->mult = multiplier_at(s, len, n.end, &m);
         out->end += m;
@@ -542,10 +561,83 @@ static const verb *verb_before(const char *s, size_t i, size_t floor)
     return NULL;
 }
 
-/* Whether c may start a number: a digit, or a Chinese digit or 十. */
-static bool number_start(int32_t c)
+/* The three bytes at u as one number, for comparing a character with a few at once. */
+static inline uint32_t char3(const unsigned char *u)
 {
-    return digit_of(c) >= 0 || cn_digit_of(c) >= 0 || c == 0x5341;
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* Whether the character k (char3()) is a Chinese digit or 十. */
+static bool cn_numeral3(uint32_t k)
+{
+    switch (k) {
+    case 0xE38087: /* 〇 */
+    case 0xE99BB6: /* 零 */
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B8A4: /* 两 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether the character k is the last of a verb of verbs[], or 约 近 超 before a number. */
+static bool verb_last3(uint32_t k)
+{
+    switch (k) {
+    case 0xE588B0: /* 到 */
+    case 0xE887B3: /* 至 */
+    case 0xE59CA8: /* 在 */
+    case 0xE4BA8E: /* 于 */
+    case 0xE8BF87: /* 过 */
+    case 0xE7A0B4: /* 破 */
+    case 0xE8BEBE: /* 达 */
+    case 0xE995BF: /* 长 */
+    case 0xE58AA0: /* 加 */
+    case 0xE9AB98: /* 高 */
+    case 0xE58D87: /* 升 */
+    case 0xE5A4A7: /* 大 */
+    case 0xE9998D: /* 降 */
+    case 0xE4BD8E: /* 低 */
+    case 0xE5B091: /* 少 */
+    case 0xE5878F: /* 减 */
+    case 0xE7BCA9: /* 缩 */
+    case 0xE79FAD: /* 短 */
+    case 0xE5A29E: /* 增 */
+    case 0xE7BAA6: /* 约 */
+    case 0xE8BF91: /* 近 */
+    case 0xE8B685: /* 超 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Whether a number that may be a target starts at text[i]: an ASCII or full-width digit, or
+ * a Chinese numeral right after a verb (Chinese numerals count only there). Byte tests: the
+ * search runs over every item's text.
+ */
+static bool number_start_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+
+    if (u[0] < 0x80)
+        return u[0] >= '0' && u[0] <= '9';
+    if (i + 3 > len)
+        return false;
+    if (u[0] == 0xEF)
+        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    return i >= 3 && cn_numeral3(char3(u)) && verb_last3(char3(u - 3));
 }
 
 /*
@@ -561,6 +653,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     size_t vstart;
     const verb *vb = NULL;
     const verb *lead = NULL;
+    size_t lead_at = 0;
     size_t subj_a;
     size_t subj_b;
     value lo;
@@ -571,7 +664,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     fg_target_bound bound;
     size_t end;
     size_t bn;
-    fg_target_bound bw;
+    fg_target_bound bw = FG_BOUND_EQ;
     bool has_bw;
 
     c = cp_at(s, len, i, &n);
@@ -582,26 +675,12 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         prev == 0xFF0E || prev == 0x3014 /* 〔 */ || prev == 0x7B2C /* 第 */ ||
         prev == '[' || prev == 0xFF3B)
         return false;
-    /* The verb, with 约 近 超 between it and the number. */
-    vstart = i;
-    if (ends_lit(s, i, "约", 3) || ends_lit(s, i, "近", 3)) {
-        about = true;
-        vstart = i - 3;
-    } else if (ends_lit(s, i, "超", 3) && !ends_lit(s, i, "超过", 6)) {
-        over = true;
-        vstart = i - 3;
-    }
-    if (vstart >= floor)
-        vb = verb_before(s, vstart, floor);
-    if (vb == NULL) {
-        about = false;
-        over = false;
-        vstart = i;
-    }
-    if (!value_at(s, len, i, vb != NULL, &lo)) {
+    /* The value first: most numbers in prose have no unit of the list and end here. */
+    if (!value_at(s, len, i, (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] != 0xEF, &lo))
         return false;
-    }
     *skip = lo.end > i ? lo.end : i + n;
+    if (lo.unit == NULL && range_sep(s, len, lo.end) == 0)
+        return false;
     end = lo.end;
     /* A range: 5%—6%, 5—6个百分点, 300—500万元. */
     {
@@ -620,6 +699,32 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         }
     }
     if (lo.unit == NULL)
+        return false;
+    /* The verb, with 约 近 超 (and blanks, as PDF text has them) between it and the number. */
+    vstart = i;
+    while (vstart > floor && s[vstart - 1] == ' ')
+        vstart--;
+    if (ends_lit(s, i, "约", 3) || ends_lit(s, i, "近", 3)) {
+        about = true;
+        vstart = i - 3;
+    } else if (ends_lit(s, i, "超", 3) && !ends_lit(s, i, "超过", 6)) {
+        over = true;
+        vstart = i - 3;
+    }
+    if (vstart >= floor + 3 && verb_last3(char3((const unsigned char *)s + vstart - 3)))
+        vb = verb_before(s, vstart, floor);
+    if (vb == NULL) {
+        if (lo.chinese)
+            return false;
+        about = false;
+        over = false;
+        vstart = i;
+        while (vstart > floor && s[vstart - 1] == ' ')
+            vstart--;
+    }
+    /* 一次性, 两个: a Chinese number is an amount only as a share, a factor or with 万/亿. */
+    if (lo.chinese && lo.mult == 1 && lo.unit->factor == 1 && strcmp(lo.unit->out, "%") != 0 &&
+        strcmp(lo.unit->out, "倍") != 0 && strcmp(lo.unit->out, "个百分点") != 0 && lo.v < 10)
         return false;
     /* A year (2025年) or a plan (十四五) is no amount. */
     if (strcmp(lo.unit->out, "年") == 0 && lo.mult == 1 && lo.v >= 1000 && lo.v <= 2100)
@@ -652,11 +757,15 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
             if (at_lit(s, subj_b, a, lead_verbs[k].w, lead_verbs[k].n) &&
                 subj_b > a + lead_verbs[k].n) {
                 lead = &lead_verbs[k];
+                lead_at = a;
                 subj_a = a + lead->n;
                 break;
             }
         }
         if (lead == NULL && !has_bw)
+            return false;
+        /* 3岁以下, 65岁以上: an age group, not a target, unless a verb sets it. */
+        if (strcmp(lo.unit->out, "岁") == 0)
             return false;
         if (lo.chinese)
             return false;
@@ -694,12 +803,36 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         size_t start = out->subject_len > 0 ? subj_a : vb != NULL ? vstart - vb->n : i;
 
         if (lead != NULL)
-            start = subj_a - lead->n;
+            start = lead_at;
         out->off = start;
         out->len = end - start;
     }
+    /* Every span starts and ends on a character (an invariant of the steps above). */
+    if (out->off >= end || ((unsigned char)s[out->off] & 0xC0) == 0x80 ||
+        (end < len && ((unsigned char)s[end] & 0xC0) == 0x80) ||
+        (out->subject_len > 0 && ((unsigned char)s[out->subject_off] & 0xC0) == 0x80)) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
     *skip = end;
     return true;
+}
+
+/* Full-width digits, and what ends a Chinese number amount (两成, 三倍, 一万), for fg_charscan_next(). */
+static fg_charscan number_scan;
+
+static void scan_init(void)
+{
+    static const char chars[] = "０１２３４５６７８９成倍万亿";
+
+    fg_charscan_init(&number_scan, chars, sizeof chars - 1);
+}
+
+static void ensure_scan(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, scan_init);
 }
 
 int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, size_t from)
@@ -713,12 +846,63 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
             return fg_error_set(FG_EINVAL, "fg_target_find: text must not be NULL");
         return FG_OK;
     }
-    for (size_t i = from; i < len;) {
+    ensure_scan();
+    for (size_t i = from, next_digit = fg_next_ascii_digit(text, len, from),
+                next_char = fg_charscan_next(&number_scan, text, len, from, len);
+         i < len;) {
         size_t n;
-        int32_t c = cp_at(text, len, i, &n);
         size_t skip;
 
-        if (!number_start(c)) {
+        /*
+         * Jump to the next ASCII or full-width digit, or to a 成 倍 万 亿 that may end a
+         * Chinese number (两成, 三倍, 一万): Chinese digits themselves are too common in
+         * prose to stop at (both scans cached).
+         */
+        if (next_digit < i)
+            next_digit = fg_next_ascii_digit(text, len, i);
+        if (next_char < i)
+            next_char = fg_charscan_next(&number_scan, text, len, i, len);
+        i = next_digit < next_char ? next_digit : next_char;
+        if (i >= len)
+            break;
+        n = fg_cp_len((unsigned char)text[i]);
+        if (i == next_digit) {
+            /*
+             * Most numbers in a plan are years, dates and list numbers (2025年, 6月, 1．):
+             * stepped over on the character after their digits.
+             */
+            size_t j = i;
+
+            while (j < len && text[j] >= '0' && text[j] <= '9')
+                j++;
+            if (j > i && ((j - i == 4 && AT(text, len, j, "年")) || AT(text, len, j, "月") || AT(text, len, j, "日") ||
+                AT(text, len, j, "号") || AT(text, len, j, "．") || AT(text, len, j, "、") ||
+                (j < len && ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z'))))) {
+                i = j;
+                continue;
+            }
+        }
+        if (i == next_char && (unsigned char)text[i] != 0xEF) {
+            /* Back over the Chinese number before it to where it starts. */
+            size_t st = i;
+
+            while (st >= 3 && st - 3 >= from &&
+                   (cn_numeral3(char3((const unsigned char *)text + st - 3)) ||
+                    AT(text, len, st - 3, "百") || AT(text, len, st - 3, "千")))
+                st -= 3;
+            if (st == i) {
+                i += n;
+                continue;
+            }
+            if (number_start_at(text, len, st) && target_at(out, text, len, st, from, &skip)) {
+                *found = true;
+                return FG_OK;
+            }
+            memset(out, 0, sizeof *out);
+            i += n;
+            continue;
+        }
+        if (!number_start_at(text, len, i)) {
             i += n;
             continue;
         }

@@ -222,6 +222,8 @@ static const pcase find_cases[] = {
     {"2024年底以来，全省新增就业2.5万人。", ""},
     {"长期以来，我省高度重视", ""},
     {"与2020年末相比", ""},
+    {"基本完成2000年底前建成的老旧小区改造", ""},
+    {"2022年底前建成的项目", ""},
 };
 
 static void test_deadline__find_in_text(void **state)
