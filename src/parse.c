@@ -416,6 +416,7 @@ typedef struct pitem {
     size_t n_clauses;
     const char *due;     /* a table row's 完成时限 cell, or NULL */
     size_t text_len;
+    bool may_label;      /* its text outside parentheticals holds a ： : 【 or 〔 */
 } pitem;
 
 typedef struct pteam {
@@ -2782,8 +2783,11 @@ static int close_item(parser *p)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
+    p->may_label = false;
     if (p->cur_text.len > 0)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
+    it = &p->items[p->cur];
+    it->may_label = p->may_label;
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
     t = fg_sv(it->text, t.len);
@@ -4301,7 +4305,8 @@ static int item_tracking(parser *p, fg_item *it, const pitem *pi, int year)
     it->deadline = no_due;
     if (pi->due != NULL) {
         FG_TRY(due_of_value(a, &it->deadline, pi->due, FG_DUE_COLUMN, year));
-    } else if (it->text[0] != '\0') {
+    } else if (pi->may_label) {
+        /* A label outside parentheticals (those inside are their clauses'). */
         fg_strview v = label_due_value(p->units.lex, fg_sv(it->text, strlen(it->text)));
 
         if (v.len > 0) {

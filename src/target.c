@@ -388,19 +388,56 @@ static bool subject_edge(int32_t c)
     }
 }
 
-/* Where the phrase holding s[i] starts: after the last subject_edge() before i, at most
- * 60 characters back. */
+/* The three bytes at u as one number, for comparing a character with a few at once. */
+static inline uint32_t char3(const unsigned char *u)
+{
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* subject_edge() on the character that ends at s[k] (k > 0), from its bytes. */
+static bool edge_before(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (u[k - 1] < 0x80)
+        return subject_edge(u[k - 1]);
+    if (k < 3 || (u[k - 3] & 0xF0) != 0xE0)
+        return false;
+    switch (char3(u + k - 3)) {
+    case 0xEFBC8C: /* ， */
+    case 0xEFBC9B: /* ； */
+    case 0xE38082: /* 。 */
+    case 0xEFBC9A: /* ： */
+    case 0xE38081: /* 、 */
+    case 0xEFBC88: /* （ */
+    case 0xEFBC89: /* ） */
+    case 0xE38090: /* 【 */
+    case 0xE38091: /* 】 */
+    case 0xE2809C: /* “ */
+    case 0xE2809D: /* ” */
+    case 0xE3808A: /* 《 */
+    case 0xE3808B: /* 》 */
+    case 0xEFBC81: /* ！ */
+    case 0xEFBC9F: /* ？ */
+    case 0xE38080: /* U+3000 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Where the phrase holding s[i] starts: after the last subject_edge() before i, at most
+ * 60 characters back.
+ */
 static size_t phrase_start(const char *s, size_t i, size_t floor)
 {
     size_t k = i;
 
     for (int steps = 0; k > floor && steps < 60; steps++) {
-        size_t b = cp_start_before(s, k);
-        size_t n;
-
-        if (subject_edge(fg_utf8_decode(s + b, k - b, &n)))
+        if (edge_before(s, k))
             return k;
-        k = b;
+        k = cp_start_before(s, k);
     }
     return k;
 }
@@ -561,11 +598,6 @@ static const verb *verb_before(const char *s, size_t i, size_t floor)
     return NULL;
 }
 
-/* The three bytes at u as one number, for comparing a character with a few at once. */
-static inline uint32_t char3(const unsigned char *u)
-{
-    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-}
 
 /* Whether the character k (char3()) is a Chinese digit or 十. */
 static bool cn_numeral3(uint32_t k)
@@ -745,8 +777,8 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         for (bool again = true; again;) {
             again = false;
             for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
-                if (strcmp(intro_words[k].s, "实现") != 0 &&
-                    at_lit(s, subj_b, a, intro_words[k].s, intro_words[k].n)) {
+                /* 实现 (intro_words[9]) is a leading verb here: 实现旅游总收入800亿元. */
+                if (k != 9 && at_lit(s, subj_b, a, intro_words[k].s, intro_words[k].n)) {
                     a += intro_words[k].n;
                     again = true;
                     break;
