@@ -338,7 +338,7 @@ static const fg_lit intro_words[] = {
     FG_LIT("预计"), FG_LIT("其中"), FG_LIT("推动"), FG_LIT("促进"), FG_LIT("实现"),
     FG_LIT("使"),   FG_LIT("并"),   FG_LIT("且"),   FG_LIT("到"),   FG_LIT("至"),
     FG_LIT("年底"), FG_LIT("年末"), FG_LIT("年内"), FG_LIT("底"),   FG_LIT("末"),
-    FG_LIT("前"),
+    FG_LIT("前"),   FG_LIT("每年"),
 };
 
 /* Words that qualify the verb, written right before it: 同比, 年均, 比上年 … */
@@ -765,9 +765,15 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     c = cp_at(s, len, end, &n);
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
         return false;
-    has_bw = bound_word_at(s, len, end, &bw, &bn);
-    if (has_bw)
-        end += bn;
+    {
+        size_t e = end;
+
+        while (e < len && s[e] == ' ')
+            e++;
+        has_bw = bound_word_at(s, len, e, &bw, &bn);
+        if (has_bw)
+            end = e + bn;
+    }
     /* A leading verb (新增城镇就业70万人) when no verb stands right before the number. */
     subj_b = vb != NULL ? vstart - vb->n : i;
     subj_a = phrase_start(s, subj_b, floor);
