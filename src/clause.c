@@ -18,6 +18,7 @@
 #endif
 
 #include "error.h"
+#include "fengong/deadline.h"
 #include "lexicon_int.h"
 
 static void ensure_sets(void);
@@ -2255,6 +2256,22 @@ bool fg_clause__sentence_like(fg_strview name)
     return false;
 }
 
+/*
+ * Whether the field label s[i .. end) (its word, in 【】 or 〔〕 or before a colon) is a
+ * deadline label: 完成时限, 时间节点, 完成时间 … (fg_deadline_label_word()).
+ */
+static bool deadline_label(fg_strview s, size_t i, size_t end)
+{
+    size_t j;
+
+    if (AT(s, i, "【") || AT(s, i, "〔"))
+        i += 3;
+    j = i;
+    while (j + 3 <= end && (unsigned char)s.ptr[j] >= 0xE4 && (unsigned char)s.ptr[j] <= 0xE9)
+        j += 3;
+    return fg_deadline_label_word(s.ptr + i, j - i);
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
     return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
@@ -2280,12 +2297,16 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool may_declare;            /* s holds a 第 or 首 */
     bool may_label;              /* s holds a ： 【 or 〔 */
     bool may_quote;              /* s holds a “ or 《 */
+    size_t due_start = SIZE_MAX; /* the value of the first deadline field (完成时限：…) */
+    size_t due_end = SIZE_MAX;
     fg_strview s;
     int rc = FG_OK;
 
     *is_clause = false;
     if (notes_out != NULL)
         *notes_out = 0;
+    out->due_off = 0;
+    out->due_len = 0;
     ensure_sets();
     out->hidden = false;
     FG_TRY(normalise(out->lex, buf, text, &out->hidden));
@@ -2344,6 +2365,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 stop = dlen;
             } else if (lr == FG_LABEL_OTHER) {
                 stop = llen;
+                if (due_start == SIZE_MAX && deadline_label(s, i, i + llen))
+                    due_start = i + llen;
             } else if (lr != FG_LABEL_NONE) {
                 m = &label_markers[lr];
                 mlen = llen;
@@ -2362,6 +2385,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 continue;
             }
             stop = i + 3 - ls;
+            if (due_start == SIZE_MAX && deadline_label(s, ls, i + 3))
+                due_start = i + 3;
             i = ls;
         }
         if (m == NULL && stop == 0 && may_label && i >= 6 && strong_ending(fg_sv(s.ptr, i))) {
@@ -2416,6 +2441,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         } else if (stopped) {
             pending = i;
         }
+        if (stopped && due_start != SIZE_MAX && due_end == SIZE_MAX)
+            due_end = i; /* the deadline field's value ends where the next label or role starts */
         stopped = false;
         if (stop) {
             stopped = true;
@@ -2470,6 +2497,15 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             }
         }
         pending = i;
+    }
+    if (due_start != SIZE_MAX) {
+        fg_strview v;
+
+        if (due_end == SIZE_MAX)
+            due_end = i < s.len ? i : s.len;
+        v = trim_seps(fg_sv(s.ptr + due_start, due_end > due_start ? due_end - due_start : 0));
+        out->due_off = (size_t)(v.ptr - s.ptr) + (size_t)(s.ptr - buf->ptr);
+        out->due_len = v.len;
     }
     if (i < s.len) {
         /* cut: nothing after the last complete span */

@@ -29,6 +29,8 @@ typedef struct fg_units {
     fg_str names;
     fg_str scratch;  /* fg_clause__parse()'s working copy of a clause, kept for the next one */
     const fg_lexicon *lex; /* the role lexicon labels are read with; NULL: the bundled one */
+    size_t due_off;        /* fg_clause__parse(): the value of the clause's first deadline */
+    size_t due_len;        /* label (完成时限：…) in scratch; due_len 0 when it has none */
     bool hidden;           /* the clause being read hides separators in a name's bracket */
 } fg_units;
 

@@ -50,6 +50,24 @@ const char *fg_kind_name(fg_kind kind)
     }
 }
 
+const char *fg_due_source_name(fg_due_source source)
+{
+    switch (source) {
+    case FG_DUE_LABEL:
+        return "label";
+    case FG_DUE_COLUMN:
+        return "column";
+    case FG_DUE_CLAUSE:
+        return "clause";
+    case FG_DUE_SENTENCE:
+        return "sentence";
+    case FG_DUE_ITEM:
+        return "item";
+    default:
+        return "";
+    }
+}
+
 const char *fg_note_kind_name(fg_note_kind kind)
 {
     switch (kind) {
@@ -111,6 +129,58 @@ static bool set_int(json_t *obj, const char *key, json_int_t val)
     return v != NULL && json_object_set_new(obj, key, v) == 0;
 }
 
+/* Set key to a deadline object, or to null when there is none. */
+static bool set_due(json_t *obj, const char *key, const fg_due *d)
+{
+    json_t *o;
+    bool ok;
+
+    if (d->kind == FG_DEADLINE_NONE)
+        return json_object_set_new(obj, key, json_null()) == 0;
+    o = json_object();
+    ok = o != NULL && set_str(o, "kind", fg_deadline_kind_name(d->kind)) &&
+         set_str(o, "text", d->text) && set_str(o, "date", d->date) &&
+         set_str(o, "every", fg_deadline_every_name(d->every)) &&
+         json_object_set_new(o, "year_assumed", json_boolean(d->year_assumed)) == 0 &&
+         set_str(o, "source", fg_due_source_name(d->source));
+    if (!ok) {
+        json_decref(o);
+        return false;
+    }
+    return json_object_set_new(obj, key, o) == 0;
+}
+
+static bool set_real(json_t *obj, const char *key, double val)
+{
+    json_t *v = json_real(val);
+
+    return v != NULL && json_object_set_new(obj, key, v) == 0;
+}
+
+/* Set key to the array of an item's targets. */
+static bool set_targets(json_t *obj, const char *key, const fg_item *it)
+{
+    json_t *arr = json_array();
+    bool ok = arr != NULL;
+
+    for (size_t k = 0; ok && k < it->n_targets; k++) {
+        const fg_item_target *t = &it->targets[k];
+        json_t *o = json_object();
+
+        ok = o != NULL && set_str(o, "text", t->text) && set_str(o, "subject", t->subject) &&
+             set_str(o, "change", fg_target_change_name(t->change)) &&
+             set_str(o, "bound", fg_target_bound_name(t->bound)) &&
+             set_real(o, "value", t->value) && set_real(o, "value_hi", t->value_hi) &&
+             set_str(o, "unit", t->unit);
+        ok = json_array_append_new(arr, o) == 0 && ok;
+    }
+    if (!ok) {
+        json_decref(arr);
+        return false;
+    }
+    return json_object_set_new(obj, key, arr) == 0;
+}
+
 static json_t *clause_json(const fg_clause *cl, size_t index)
 {
     json_t *o = json_object();
@@ -118,7 +188,7 @@ static json_t *clause_json(const fg_clause *cl, size_t index)
     bool ok = o != NULL && arr != NULL;
 
     ok = ok && set_int(o, "clause", (json_int_t)index) && set_str(o, "text", cl->text) &&
-         set_int(o, "line", (json_int_t)cl->line);
+         set_int(o, "line", (json_int_t)cl->line) && set_due(o, "deadline", &cl->deadline);
     for (size_t a = 0; ok && a < cl->n_assignments; a++) {
         json_t *as = json_object();
 
@@ -144,7 +214,8 @@ static json_t *item_json(const fg_doc *doc, const fg_item *it)
     ok = ok && set_str(o, "path", it->path) && set_str(o, "marker", it->marker) &&
          set_str(o, "parent", it->parent == FG_NO_PARENT ? "" : doc->items[it->parent].path) &&
          set_str(o, "title", it->title) && set_str(o, "text", it->text) &&
-         set_int(o, "line", (json_int_t)it->line);
+         set_int(o, "line", (json_int_t)it->line) && set_due(o, "deadline", &it->deadline) &&
+         set_targets(o, "targets", it);
     for (size_t c = 0; ok && c < it->n_clauses; c++) {
         json_t *cj = clause_json(&it->clauses[c], c + 1);
 

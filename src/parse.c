@@ -33,6 +33,8 @@
 
 #include "clause.h"
 #include "error.h"
+#include "fengong/deadline.h"
+#include "fengong/target.h"
 #include "str.h"
 
 /* ---- UTF-8 and character classes ---- */
@@ -389,6 +391,8 @@ typedef struct pclause {
     size_t line;
     size_t unit_first;
     size_t n_units;
+    const char *due;     /* the value of its deadline label (完成时限：…), or NULL */
+    size_t text_len;
 } pclause;
 
 /* A note of what was not understood; seq keeps notes of one line in the order they were made. */
@@ -410,6 +414,9 @@ typedef struct pitem {
     size_t line;
     size_t clause_first;
     size_t n_clauses;
+    const char *due;     /* a table row's 完成时限 cell, or NULL */
+    size_t text_len;
+    bool may_label;      /* its text outside parentheticals holds a ： : 【 or 〔 */
 } pitem;
 
 typedef struct pteam {
@@ -427,7 +434,9 @@ typedef struct level {
 } level;
 
 /* Table (one cell per line) state. */
-typedef enum col_kind { COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_OTHER } col_kind;
+typedef enum col_kind {
+    COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER
+} col_kind;
 
 typedef struct parser {
     const fg_text *text;
@@ -509,6 +518,9 @@ typedef struct parser {
     size_t n_ev;
     size_t cap_ev;
 
+    fg_target *targets;      /* item_targets(): the targets of one item */
+    size_t cap_targets;
+
     pnote *notes;            /* what was not understood (see add_note()) */
     size_t n_notes;
     size_t cap_notes;
@@ -573,6 +585,10 @@ static size_t line_of(const parser *p, size_t off)
     return p->lm[lo ? lo - 1 : 0].line;
 }
 
+/*
+ * Record the clause just read by fg_clause__parse() (its units from unit_first on); the value
+ * of its deadline label, if any, is still in p->units.scratch.
+ */
 static int add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first)
 {
     pclause *c;
@@ -582,8 +598,15 @@ static int add_clause(parser *p, fg_strview text, size_t off, size_t line, size_
         return rc;
     c = &p->clauses[p->n_clauses];
     c->text = arena_dup(p, text);
+    c->text_len = text.len;
     if (c->text == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
+    c->due = NULL;
+    if (p->units.due_len > 0) {
+        c->due = arena_dup(p, fg_sv(p->units.scratch.ptr + p->units.due_off, p->units.due_len));
+        if (c->due == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+    }
     c->off = off;
     c->line = line;
     c->unit_first = unit_first;
@@ -840,6 +863,7 @@ static struct {
     fg_charscan rare_firsts;
     fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
     fg_charscan label_marks; /* ：【〔: where a label may end or begin */
+    fg_charscan label_ends;  /* ：】〕: where a deadline label may end (label_due_value()) */
 } sets;
 
 static void sets_init(void)
@@ -858,6 +882,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.team_word_lasts, team_word_lasts, sizeof team_word_lasts - 1);
     fg_charscan_init(&sets.rare_firsts, rare_firsts, sizeof rare_firsts - 1);
     fg_charscan_init(&sets.label_marks, "：【〔", strlen("：【〔"));
+    fg_charscan_init(&sets.label_ends, "：】〕", strlen("：】〕"));
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
 }
 
@@ -2752,13 +2777,17 @@ static int close_item(parser *p)
     it = &p->items[p->cur];
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
     it->text = arena_dup(p, t);
+    it->text_len = t.len;
     it->title = arena_dup(p, item_title(p, t));
     if (it->text == NULL || it->title == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
+    p->may_label = false;
     if (p->cur_text.len > 0)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
+    it = &p->items[p->cur];
+    it->may_label = p->may_label;
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
     t = fg_sv(it->text, t.len);
@@ -3329,9 +3358,9 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         {"工作任务", COL_TASK},       {"主要任务", COL_TASK},       {"具体任务", COL_TASK},
         {"任务", COL_TASK},           {"工作内容", COL_TASK},       {"主要内容", COL_TASK},
         {"工作措施", COL_TASK},       {"任务内容", COL_TASK},       {"重点工作", COL_TASK},
-        {"完成时限", COL_OTHER},      {"时间安排", COL_OTHER},      {"完成时间", COL_OTHER},
-        {"时限", COL_OTHER},          {"备注", COL_OTHER},          {"责任领导", COL_OTHER},
-        {"牵头领导", COL_OTHER},      {"进度安排", COL_OTHER},
+        {"完成时限", COL_DUE},        {"时间安排", COL_DUE},        {"完成时间", COL_DUE},
+        {"时限", COL_DUE},            {"备注", COL_OTHER},          {"责任领导", COL_OTHER},
+        {"牵头领导", COL_OTHER},      {"进度安排", COL_DUE},
     };
 
     if (s.len < MIN_HEADER || s.len > MAX_HEADER)
@@ -3391,14 +3420,18 @@ static int finish_row(parser *p)
     size_t unit_col = 0;
     size_t n_unit_cols = 0;
     col_kind unit_cols[12];
+    bool has_due_col = false;
+    fg_strview due = fg_sv(NULL, 0);
     int rc = FG_OK;
 
     if (!p->open || !p->row_open)
         return FG_OK;
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
-    for (size_t k = 0; k < p->n_cols; k++)
+    for (size_t k = 0; k < p->n_cols; k++) {
         if (p->cols[k] == COL_LEAD || p->cols[k] == COL_CO || p->cols[k] == COL_RESP)
             unit_cols[n_unit_cols++] = p->cols[k];
+        has_due_col = has_due_col || p->cols[k] == COL_DUE;
+    }
     for (size_t i = 0; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
             fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
@@ -3416,6 +3449,13 @@ static int finish_row(parser *p)
                     unit_col++;
                 } else if (unit_col == 0) {
                     FG_TRY(fg_str_append(&task, cell.ptr, cell.len));
+                } else if (has_due_col && due.ptr == NULL) {
+                    /* After the units: the 完成时限 cell is the first that reads as one. */
+                    fg_deadline d;
+
+                    FG_TRY(fg_deadline_parse(&d, cell.ptr, cell.len, 0));
+                    if (d.kind != FG_DEADLINE_NONE)
+                        due = cell;
                 }
             }
             start = i + 1;
@@ -3427,11 +3467,17 @@ static int finish_row(parser *p)
         size_t k = fg_sv_find(tv, "。");
 
         it->text = arena_dup(p, tv);
+        it->text_len = tv.len;
         it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
         if (it->text == NULL || it->title == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         it->clause_first = p->n_clauses;
         it->n_clauses = 0;
+        if (due.ptr != NULL) {
+            it->due = arena_dup(p, due);
+            if (it->due == NULL)
+                FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        }
         if (label.len) {
             size_t first = p->units.n;
             bool is_clause = false;
@@ -4049,6 +4095,256 @@ out:
     return rc;
 }
 
+/* ---- deadlines and targets ---- */
+
+static const fg_due no_due = {FG_DEADLINE_NONE, FG_EVERY_NONE, "", "", 0, FG_DUE_NONE};
+
+/* out := d, read from text (d->off is into text), with its source. */
+static int set_due(fg_arena *a, fg_due *out, const char *text, const fg_deadline *d,
+                   fg_due_source src)
+{
+    out->kind = d->kind;
+    out->every = d->every;
+    out->year_assumed = d->year_assumed;
+    out->source = src;
+    out->text = fg_arena_strndup(a, text + d->off, d->len);
+    out->date = fg_arena_strndup(a, d->date, strlen(d->date));
+    if (out->text == NULL || out->date == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    return FG_OK;
+}
+
+/* The last deadline fg_deadline_find() gives in text[from .. to); false when none. */
+static bool last_deadline(fg_deadline *out, const char *text, size_t from, size_t to, int year)
+{
+    fg_deadline d;
+    bool found = false;
+    bool any = false;
+
+    while (from < to && fg_deadline_find(&d, &found, text, to, from, year) == FG_OK && found) {
+        *out = d;
+        any = true;
+        from = d.off + d.len;
+    }
+    return any;
+}
+
+/*
+ * The deadline of a label's value or a table cell v: the last phrase with a deadline marker
+ * in it (时间进度：6月启动，12月底前全面完成 → 12月底前), else the phrase it starts with
+ * (2024年12月). *out is left as it is when v gives none.
+ */
+static int due_of_value(fg_arena *a, fg_due *out, const char *v, fg_due_source src, int year)
+{
+    fg_deadline d;
+    size_t len = strlen(v);
+
+    if (!last_deadline(&d, v, 0, len, year)) {
+        int rc = fg_deadline_parse(&d, v, len, year);
+
+        if (rc < 0)
+            return rc;
+        if (d.kind == FG_DEADLINE_NONE)
+            return FG_OK;
+    }
+    return set_due(a, out, v, &d, src);
+}
+
+/*
+ * The value of a deadline label whose colon or closing bracket is t[i] (完成时限：…,
+ * 【时间节点】…): a label word of fg_deadline_label_word() that fg_clause__label_at() reads as a
+ * field; its value runs to the next 。；, bracket or label bracket. An empty view when none.
+ */
+static fg_strview label_due_at(const fg_lexicon *lx, fg_strview t, size_t i)
+{
+    size_t w = i;
+    size_t llen;
+
+    /* The word before it: at most 10 ideographs. */
+    while (w >= 3 && i - w < 10 * 3 && (unsigned char)t.ptr[w - 3] >= 0xE4 &&
+           (unsigned char)t.ptr[w - 3] <= 0xE9)
+        w -= 3;
+    if (w >= 3 && (AT(t, w - 3, "【") || AT(t, w - 3, "〔")))
+        w -= 3;
+    /*
+     * The longest word that is a deadline label. Lines are joined with nothing between them,
+     * so a label at a line start may follow a name (省科技厅完成时限：): the word is then
+     * longer than the label, and its value the same.
+     */
+    for (size_t k = w; k + 6 <= i; k += 3) {
+        size_t ws = AT(t, k, "【") || AT(t, k, "〔") ? k + 3 : k;
+        size_t end;
+
+        if (!fg_deadline_label_word(t.ptr + ws, i - ws) ||
+            fg_clause__label_at(lx, t, k, &llen) != FG_LABEL_OTHER)
+            continue;
+        end = k + llen;
+        for (size_t j = end; j <= t.len; j++) {
+            if (j == t.len || t.ptr[j] == '\n' || AT(t, j, "。") || AT(t, j, "；") ||
+                AT(t, j, "）") || AT(t, j, "【") || t.ptr[j] == ';' || t.ptr[j] == ')')
+                return trim(fg_sv(t.ptr + end, j - end));
+        }
+    }
+    return fg_sv(NULL, 0);
+}
+
+/*
+ * The value of the first deadline label in t (label_due_at() at each ： : 】 〕), or an empty
+ * view. Only those characters are visited: one vector scan finds them.
+ */
+static fg_strview label_due_value(const fg_lexicon *lx, fg_strview t)
+{
+    const char *colon = memchr(t.ptr, ':', t.len);
+    size_t half = colon != NULL ? (size_t)(colon - t.ptr) : t.len;
+    size_t i = 0;
+
+    for (;;) {
+        size_t c = fg_charscan_next(&sets.label_ends, t.ptr, t.len, i, t.len);
+        fg_strview v;
+
+        if (half < c)
+            c = half;
+        if (c >= t.len)
+            return fg_sv(NULL, 0);
+        if (t.ptr[c] == ':' || AT(t, c, "：") || AT(t, c, "】") || AT(t, c, "〕")) {
+            v = label_due_at(lx, t, c);
+            if (v.ptr != NULL)
+                return v;
+        }
+        i = c + fg_cp_len((unsigned char)t.ptr[c]);
+        if (c == half) {
+            colon = i < t.len ? memchr(t.ptr + i, ':', t.len - i) : NULL;
+            half = colon != NULL ? (size_t)(colon - t.ptr) : t.len;
+        }
+    }
+}
+
+/* The targets of text, copied into the arena: *out and *n_out (NULL and 0 when none). */
+static int item_targets(parser *p, fg_item_target **out, size_t *n_out, fg_strview text)
+{
+    fg_arena *a = p->arena;
+    size_t n = 0;
+    size_t from = 0;
+    bool found = false;
+    fg_item_target *v;
+
+    *out = NULL;
+    *n_out = 0;
+    for (;;) {
+        int rc = grow((void **)&p->targets, &p->cap_targets, n, sizeof *p->targets);
+
+        if (rc < 0)
+            return rc;
+        if (fg_target_find(&p->targets[n], &found, text.ptr, text.len, from) != FG_OK || !found)
+            break;
+        from = p->targets[n].off + p->targets[n].len;
+        n++;
+    }
+    if (n == 0)
+        return FG_OK;
+    v = fg_arena_alloc(a, n * sizeof *v);
+    if (v == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        const fg_target t = p->targets[k];
+
+        v[k].text = fg_arena_strndup(a, text.ptr + t.off, t.len);
+        v[k].subject = fg_arena_strndup(a, text.ptr + t.subject_off, t.subject_len);
+        v[k].unit = fg_arena_strndup(a, t.unit, strlen(t.unit));
+        if (v[k].text == NULL || v[k].subject == NULL || v[k].unit == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        v[k].change = t.change;
+        v[k].bound = t.bound;
+        v[k].value = t.value;
+        v[k].value_hi = t.value_hi;
+    }
+    *out = v;
+    *n_out = n;
+    return FG_OK;
+}
+
+/*
+ * Where the sentence that t ends with starts (the clause after t follows it): after the last
+ * 。！？ before the one that ends t, not before floor. Only that sentence is searched for the
+ * clause's deadline: a task's earlier sentences set their own.
+ */
+static size_t sentence_before(fg_strview t, size_t floor)
+{
+    size_t k = t.len;
+    bool seen_text = false;
+
+    while (k > floor) {
+        size_t b = k - 1;
+
+        while (b > floor && ((unsigned char)t.ptr[b] & 0xC0) == 0x80)
+            b--;
+        if (AT(t, b, "。") || AT(t, b, "！") || AT(t, b, "？")) {
+            if (seen_text)
+                return k;
+        } else if (!(t.ptr[b] == ' ' || t.ptr[b] == '\n')) {
+            seen_text = true;
+        }
+        k = b;
+    }
+    return floor;
+}
+
+/*
+ * The deadlines of item it (from pi) and of its clauses, and its targets: an item's
+ * deadline comes from its table cell or a deadline label of its text; a clause's from its
+ * own deadline label, its own text, the task text between the clause before it and it, or
+ * else its item's.
+ */
+static int item_tracking(parser *p, fg_item *it, const pitem *pi, int year)
+{
+    fg_arena *a = p->arena;
+    size_t prev_end = 0;
+    size_t item_len = pi->text != NULL ? pi->text_len : 0;
+    int rc = FG_OK;
+
+    it->deadline = no_due;
+    if (pi->due != NULL) {
+        FG_TRY(due_of_value(a, &it->deadline, pi->due, FG_DUE_COLUMN, year));
+    } else if (pi->may_label) {
+        /* A label outside parentheticals (those inside are their clauses'). */
+        fg_strview v = label_due_value(p->units.lex, fg_sv(it->text, strlen(it->text)));
+
+        if (v.len > 0) {
+            char *copy = fg_arena_strndup(a, v.ptr, v.len);
+
+            FG_CHECK_ALLOC(copy);
+            FG_TRY(due_of_value(a, &it->deadline, copy, FG_DUE_LABEL, year));
+        }
+    }
+    for (size_t c = 0; c < it->n_clauses; c++) {
+        const pclause *pc = &p->clauses[pi->clause_first + c];
+        fg_clause *cl = &it->clauses[c];
+        size_t text_len = pc->text_len;
+        fg_deadline d;
+
+        cl->deadline = no_due;
+        if (pc->due != NULL)
+            FG_TRY(due_of_value(a, &cl->deadline, pc->due, FG_DUE_LABEL, year));
+        if (cl->deadline.kind == FG_DEADLINE_NONE && last_deadline(&d, pc->text, 0, text_len, year))
+            FG_TRY(set_due(a, &cl->deadline, pc->text, &d, FG_DUE_CLAUSE));
+        if (cl->deadline.kind == FG_DEADLINE_NONE && pc->off > prev_end && pc->off <= item_len) {
+            size_t from = sentence_before(fg_sv(it->text, pc->off), prev_end);
+
+            if (last_deadline(&d, it->text, from, pc->off, year))
+                FG_TRY(set_due(a, &cl->deadline, it->text, &d, FG_DUE_SENTENCE));
+        }
+        if (cl->deadline.kind == FG_DEADLINE_NONE && it->deadline.kind != FG_DEADLINE_NONE) {
+            cl->deadline = it->deadline;
+            cl->deadline.source = FG_DUE_ITEM;
+        }
+        if (pc->off + text_len > prev_end)
+            prev_end = pc->off + text_len;
+    }
+    FG_TRY(item_targets(p, &it->targets, &it->n_targets, fg_sv(it->text, item_len)));
+out:
+    return rc;
+}
+
 /* ---- building the document ---- */
 
 /*
@@ -4127,6 +4423,12 @@ static int build_doc(parser *p, fg_doc *doc)
                 as->agency = names + un->off;
             }
         }
+        {
+            int rc = item_tracking(p, it, pi, doc->year);
+
+            if (rc < 0)
+                return rc;
+        }
     }
     if (p->n_notes > 1)
         qsort(p->notes, p->n_notes, sizeof *p->notes, note_cmp);
@@ -4175,6 +4477,7 @@ static void parser_dispose(parser *p)
     free(p->clauses);
     free(p->teams);
     free(p->notes);
+    free(p->targets);
     free(p->pre_lm);
     free(p->team_of);
     free(p->team_order);

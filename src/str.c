@@ -88,6 +88,27 @@ char *fg_str_steal(fg_str *s)
 /* Haystacks up to this length are searched with a plain loop: a call to memchr() costs more. */
 #define SHORT_HAYSTACK 32
 
+size_t fg_next_ascii_digit(const char *s, size_t len, size_t i)
+{
+#if defined(__SSE2__) && !defined(FG_NO_SIMD)
+    const __m128i lo = _mm_set1_epi8('0' - 1);
+    const __m128i hi = _mm_set1_epi8('9' + 1);
+
+    /* Signed compares: bytes of 0x80 and above are negative, so never in '0'..'9'. */
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        int m = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi)));
+
+        if (m != 0)
+            return i + (size_t)__builtin_ctz((unsigned)m);
+    }
+#endif
+    for (; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return i;
+    return len;
+}
+
 size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n)
 {
     const char *p;

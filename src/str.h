@@ -203,6 +203,9 @@ static inline bool fg_sv_ends(fg_strview s, const char *lit)
  */
 size_t fg_sv_find_n(fg_strview s, const char *lit, size_t n);
 
+/* The first index >= i of s[0..len) that holds an ASCII digit, or len. 16 bytes at a time. */
+size_t fg_next_ascii_digit(const char *s, size_t len, size_t i);
+
 /* Byte offset of the first occurrence of lit in s, or SIZE_MAX. */
 static inline size_t fg_sv_find(fg_strview s, const char *lit)
 {

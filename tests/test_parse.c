@@ -151,6 +151,98 @@ static void check_item(const fg_doc *doc, const char *path, const char *title, s
 
 /* ---- structure ---- */
 
+/* ---- deadlines and targets ---- */
+
+/* "text date source[ assumed]" of a deadline, or "-". */
+static const char *fmt_due(const fg_due *d)
+{
+    size_t len = 0;
+
+    fmt_buf[0] = '\0';
+    if (d->kind == FG_DEADLINE_NONE) {
+        fmt_add(&len, "-");
+        return fmt_buf;
+    }
+    fmt_add(&len, "%s %s %s%s", d->text,
+            d->kind == FG_DEADLINE_DATE ? d->date : fg_deadline_kind_name(d->kind),
+            fg_due_source_name(d->source), d->year_assumed ? " assumed" : "");
+    return fmt_buf;
+}
+
+static void test_parse__deadlines(void **state)
+{
+    fg_doc *doc = parse_doc("湖南省人民政府办公厅关于印发某方案的通知\n"
+                            "湘政办发〔2024〕3号\n"
+                            "一、重点任务\n"
+                            "（一）推进项目建设。（省发展改革委牵头，省财政厅配合，2024年9月底前完成）\n"
+                            "（二）优化营商环境，6月底前出台实施方案。（省商务厅牵头）\n"
+                            "（三）建设高水平职业院校。\n"
+                            "牵头单位：省教育厅\n"
+                            "完成时限：2025年6月底前\n"
+                            "（四）稳定粮食生产。（省农业农村厅牵头，长期坚持）\n"
+                            "（五）做好宣传工作。（省委宣传部负责）\n"
+                            "二、分工表\n"
+                            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+                            "1\t推进数字政府建设。\t省数据局\t省财政厅\t2024年12月\n"
+                            "2\t加强督查。\t省政府办公厅\t省直各部门\t每季度\n"
+                            "湖南省人民政府办公厅\n"
+                            "2024年1月19日\n");
+
+    (void)state;
+    assert_int_equal(doc->year, 2024);
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.1")->clauses[0].deadline),
+                        "2024年9月底前完成 2024-09-30 clause");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.1")->deadline), "-");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.2")->clauses[0].deadline),
+                        "6月底前 2024-06-30 sentence assumed");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.3")->clauses[0].deadline),
+                        "2025年6月底前 2025-06-30 label");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.3")->deadline),
+                        "2025年6月底前 2025-06-30 label");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.4")->clauses[0].deadline),
+                        "长期坚持 ongoing clause");
+    /* No deadline: and the date of issue after the last item is none either. */
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.5")->clauses[0].deadline), "-");
+    assert_string_equal(fmt_due(&find_item(doc, "M:2.1")->deadline),
+                        "2024年12月 2024-12-31 column");
+    assert_string_equal(fmt_due(&find_item(doc, "M:2.1")->clauses[0].deadline),
+                        "2024年12月 2024-12-31 item");
+    assert_string_equal(fmt_due(&find_item(doc, "M:2.2")->deadline), "每季度 recurring column");
+    assert_int_equal(find_item(doc, "M:2.2")->deadline.every, FG_EVERY_QUARTER);
+    /* The rows themselves are those of a table without a 完成时限 column. */
+    check_item(doc, "M:2.1", "推进数字政府建设", 1, "lead:省数据局|co:省财政厅");
+    check_item(doc, "M:1.3", "建设高水平职业院校", 1, "lead:省教育厅");
+}
+
+static void test_parse__targets(void **state)
+{
+    fg_doc *doc = parse_doc("一、主要目标\n"
+                            "（一）全省地区生产总值增长6%左右，新增城镇就业70万人以上，"
+                            "城镇调查失业率控制在5.5%以内。（省发展改革委牵头）\n"
+                            "（二）完成第3次全国经济普查。（省统计局牵头）\n");
+    const fg_item *it = find_item(doc, "M:1.1");
+
+    (void)state;
+    assert_int_equal(it->n_targets, 3);
+    assert_string_equal(it->targets[0].text, "全省地区生产总值增长6%左右");
+    assert_string_equal(it->targets[0].subject, "全省地区生产总值");
+    assert_int_equal(it->targets[0].change, FG_CHANGE_INCREASE);
+    assert_int_equal(it->targets[0].bound, FG_BOUND_ABOUT);
+    assert_true(it->targets[0].value == 6.0);
+    assert_string_equal(it->targets[0].unit, "%");
+    assert_string_equal(it->targets[1].text, "新增城镇就业70万人以上");
+    assert_string_equal(it->targets[1].subject, "城镇就业");
+    assert_int_equal(it->targets[1].bound, FG_BOUND_GE);
+    assert_true(it->targets[1].value == 700000.0);
+    assert_string_equal(it->targets[1].unit, "人");
+    assert_string_equal(it->targets[2].subject, "城镇调查失业率");
+    assert_int_equal(it->targets[2].change, FG_CHANGE_LEVEL);
+    assert_int_equal(it->targets[2].bound, FG_BOUND_LE);
+    assert_true(it->targets[2].value == 5.5);
+    assert_int_equal(find_item(doc, "M:1.2")->n_targets, 0);
+    assert_null(find_item(doc, "M:1.2")->targets);
+}
+
 static void test_parse__four_levels(void **state)
 {
     fg_doc *doc = parse_doc(
@@ -1272,6 +1364,8 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__invalid_arguments, free_all),
         cmocka_unit_test_teardown(test_parse__deep_nesting, free_all),
         cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
+        cmocka_unit_test_teardown(test_parse__deadlines, free_all),
+        cmocka_unit_test_teardown(test_parse__targets, free_all),
     };
 
     simd_from_env();

@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+#include "fengong/deadline.h"
+#include "fengong/target.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -53,12 +56,47 @@ typedef struct fg_assignment {
     const char *agency;
 } fg_assignment;
 
+/** Where the deadline of a clause or an item was read. */
+typedef enum fg_due_source {
+    FG_DUE_NONE = 0,     /* no deadline */
+    FG_DUE_LABEL = 1,    /* a deadline label: 完成时限：…, 【时间节点】… */
+    FG_DUE_COLUMN = 2,   /* the 完成时限 column of a 分工表 row */
+    FG_DUE_CLAUSE = 3,   /* the clause's own text: （X牵头，2024年底前完成） */
+    FG_DUE_SENTENCE = 4, /* the task text the clause follows: …，2024年底前完成。（X牵头） */
+    FG_DUE_ITEM = 5      /* the clause has none of its own: its item's (label or column) */
+} fg_due_source;
+
+/**
+ * A deadline as the document gives it (fg_deadline_parse(), fg_deadline_find()): kind
+ * FG_DEADLINE_NONE, text "" and date "" when there is none. Strings are owned by the document.
+ */
+typedef struct fg_due {
+    fg_deadline_kind kind;
+    fg_deadline_every every;   /* recurring deadlines only */
+    const char *text;          /* the phrase as written: "2025年6月底前", "长期坚持" */
+    const char *date;          /* "YYYY-MM-DD", the last day of the period; "" unless a date */
+    int year_assumed;          /* the phrase names no year: date took the document's year */
+    fg_due_source source;
+} fg_due;
+
+/** A quantitative target of an item (fg_target_find()); strings owned by the document. */
+typedef struct fg_item_target {
+    const char *text;          /* the target as written: "地区生产总值增长6.5%以上" */
+    const char *subject;       /* "地区生产总值"; "" when none is written */
+    fg_target_change change;
+    fg_target_bound bound;
+    double value;              /* 万/亿 multiplied out: 70万人 → 700000 */
+    double value_hi;           /* the end of a range; value otherwise */
+    const char *unit;          /* "%", "个百分点", "人", "元" … */
+} fg_item_target;
+
 /** One responsibility clause: a parenthetical, a labelled block or a sentence. */
 typedef struct fg_clause {
     const char *text;          /* the clause as written, page breaks joined */
     size_t line;               /* 1-based input line where it starts */
     fg_assignment *assignments;
     size_t n_assignments;
+    fg_due deadline;           /* its label, its text, the text before it, or its item's */
 } fg_clause;
 
 /** One numbered unit of the document (一、 （一） 1． （1） 第X章 …). */
@@ -73,6 +111,9 @@ typedef struct fg_item {
     size_t line;          /* 1-based input line of the marker */
     fg_clause *clauses;
     size_t n_clauses;
+    fg_due deadline;      /* given by a 完成时限 column or a deadline label outside clauses */
+    fg_item_target *targets; /* the quantitative targets of its own text, in text order */
+    size_t n_targets;
 } fg_item;
 
 typedef struct fg_team_member {
@@ -124,6 +165,8 @@ const char *fg_team_role_name(fg_team_role role);
 const char *fg_kind_name(fg_kind kind);
 /** "role_words" / "declaration" / "unknown_label" / "long_name": stable names for output. */
 const char *fg_note_kind_name(fg_note_kind kind);
+/** "" / "label" / "column" / "clause" / "sentence" / "item": stable names for output. */
+const char *fg_due_source_name(fg_due_source source);
 
 /**
  * Whether the document is a task-division document at all: one with numbered items, clauses
@@ -148,8 +191,11 @@ void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc);
 /**
  * Serialise documents as the JSON of `fengong extract --format json`:
  * {"documents":[{"doc","title","doc_number","issuer","date","year","items":[{"path","title",
- * "text","clauses":[{"clause","text","assignments":[{"role","agency","kind"}]}]}],
- * "teams":[{"name","members":[{"role","agency"}]}],"notes":[{"line","kind","text"}]}]}
+ * "text","deadline","targets":[{"text","subject","change","bound","value","value_hi","unit"}],
+ * "clauses":[{"clause","text","deadline","assignments":[{"role","agency","kind"}]}]}],
+ * "teams":[{"name","members":[{"role","agency"}]}],"notes":[{"line","kind","text"}]}]};
+ * a deadline is null when there is none, else {"kind","text","date","every","year_assumed",
+ * "source"}.
  * @param out    receives a malloc'd NUL-terminated string, freed with free(); NULL on failure.
  * @param docs   the documents; borrowed.
  * @return FG_OK or FG_ENOMEM.

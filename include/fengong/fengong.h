@@ -8,6 +8,8 @@
 #include "fengong/process.h"
 #include "fengong/text.h"
 #include "fengong/doc.h"
+#include "fengong/deadline.h"
+#include "fengong/target.h"
 #include "fengong/lexicon.h"
 #include "fengong/parse.h"
 #include "fengong/gazetteer.h"

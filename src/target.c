@@ -1,0 +1,987 @@
+/*
+ * Quantitative targets: 地区生产总值增长6.5%以上 → subject 地区生产总值, an increase of at least
+ * 6.5 %. A target is found from its number: a value (ASCII, full-width or Chinese digits,
+ * multiplied by 万 亿 千), a unit from a fixed list, an optional range and bound word, and a
+ * comparison, a verb right before the number or a bound word after it or a leading verb
+ * (新增…70万人). A number without one of them is prose, not a target: this is what keeps
+ * 2.5万人, years, ordinals, list numbers and 文号 out. Input is valid UTF-8; nothing is read
+ * past len.
+ */
+#include "fengong/target.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "error.h"
+#include "str.h"
+
+static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t n)
+{
+    /* The first byte first: tables of words are tried at every candidate. */
+    return i <= len && n <= len - i && (n == 0 || s[i] == lit[0]) && memcmp(s + i, lit, n) == 0;
+}
+
+#define AT(s, len, i, lit) at_lit((s), (len), (i), lit, sizeof(lit) - 1)
+
+/* Whether s[0..i) ends with lit. */
+static bool ends_lit(const char *s, size_t i, const char *lit, size_t n)
+{
+    return i >= n && s[i - 1] == lit[n - 1] && memcmp(s + i - n, lit, n) == 0;
+}
+
+static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    if (i >= len) {
+        *n = 0;
+        return -1;
+    }
+    return fg_utf8_decode(s + i, len - i, n);
+}
+
+/* The start of the code point that ends at s[i] (i > 0). */
+static size_t cp_start_before(const char *s, size_t i)
+{
+    size_t k = i;
+
+    while (k > 0 && i - k < 4) {
+        k--;
+        if (((unsigned char)s[k] & 0xC0) != 0x80)
+            break;
+    }
+    return k;
+}
+
+static int32_t cp_before(const char *s, size_t i)
+{
+    size_t n;
+    size_t k;
+
+    if (i == 0)
+        return -1;
+    k = cp_start_before(s, i);
+    return fg_utf8_decode(s + k, i - k, &n);
+}
+
+static int digit_of(int32_t c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 0xFF10 && c <= 0xFF19)
+        return c - 0xFF10;
+    return -1;
+}
+
+static int cn_digit_of(int32_t c)
+{
+    switch (c) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+        return 0;
+    case 0x4E00: /* 一 */
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+        return 2;
+    case 0x4E09: /* 三 */
+        return 3;
+    case 0x56DB: /* 四 */
+        return 4;
+    case 0x4E94: /* 五 */
+        return 5;
+    case 0x516D: /* 六 */
+        return 6;
+    case 0x4E03: /* 七 */
+        return 7;
+    case 0x516B: /* 八 */
+        return 8;
+    case 0x4E5D: /* 九 */
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+/* 十 百 千 as a Chinese unit of a number: 10, 100, 1000; else 0. */
+static int cn_small_unit(int32_t c)
+{
+    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : 0;
+}
+
+/* A number read at s[i]: mantissa / 10^decimals, before any 万/亿. */
+typedef struct num {
+    double value;
+    size_t end;
+    bool chinese;
+    bool has_mult;
+} num;
+
+/* Units that follow 千 and make it no multiplier (千瓦, 千米, 千克). */
+static bool kilo_unit_after(const char *s, size_t len, size_t i)
+{
+    return AT(s, len, i, "瓦") || AT(s, len, i, "米") || AT(s, len, i, "克") ||
+           AT(s, len, i, "伏") || AT(s, len, i, "帕") || AT(s, len, i, "卡") ||
+           AT(s, len, i, "公顷");
+}
+
+/* 万亿 千万 百万 亿 万 千 at s[i]: the factor and *n its length; 1 when none. */
+static double multiplier_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    *n = 0;
+    if (AT(s, len, i, "万亿")) {
+        *n = 6;
+        return 1e12;
+    }
+    if (AT(s, len, i, "千万")) {
+        *n = 6;
+        return 1e7;
+    }
+    if (AT(s, len, i, "百万")) {
+        *n = 6;
+        return 1e6;
+    }
+    if (AT(s, len, i, "亿")) {
+        *n = 3;
+        return 1e8;
+    }
+    if (AT(s, len, i, "万")) {
+        *n = 3;
+        return 1e4;
+    }
+    if (AT(s, len, i, "千") && !kilo_unit_after(s, len, i + 3)) {
+        *n = 3;
+        return 1e3;
+    }
+    return 1;
+}
+
+/* Arabic digits (ASCII or full-width) with an optional decimal part at s[i]. */
+static bool arabic_at(const char *s, size_t len, size_t i, num *out)
+{
+    double mant = 0;
+    double scale = 1;
+    size_t j = i;
+    size_t n;
+    int d;
+    bool any = false;
+
+    while ((d = digit_of(cp_at(s, len, j, &n))) >= 0) {
+        mant = mant * 10 + d;
+        j += n;
+        any = true;
+        /* 1,000: an ASCII comma before exactly three digits groups thousands. */
+        if (j < len && s[j] == ',' && digit_of(cp_at(s, len, j + 1, &n)) >= 0 &&
+            digit_of(cp_at(s, len, j + 2, &n)) >= 0 && digit_of(cp_at(s, len, j + 3, &n)) >= 0 &&
+            digit_of(cp_at(s, len, j + 4, &n)) < 0)
+            j++;
+    }
+    if (!any)
+        return false;
+    if ((j < len && s[j] == '.') || AT(s, len, j, "．")) {
+        size_t k = j + (s[j] == '.' ? 1 : 3);
+
+        if (digit_of(cp_at(s, len, k, &n)) >= 0) {
+            j = k;
+            while ((d = digit_of(cp_at(s, len, j, &n))) >= 0) {
+                mant = mant * 10 + d;
+                scale *= 10;
+                j += n;
+            }
+        }
+    }
+    out->value = mant / scale;
+    out->end = j;
+    out->chinese = false;
+    out->has_mult = false;
+    return true;
+}
+
+/* A Chinese number at s[i] (一万, 两, 三千五百, 十二), 万 and 亿 included; at most 12 characters. */
+static bool chinese_at(const char *s, size_t len, size_t i, num *out)
+{
+    double total = 0;
+    double section = 0;
+    double digit = 0;
+    size_t j = i;
+    size_t n;
+    bool any = false;
+    bool mult = false;
+
+    for (int k = 0; k < 12; k++) {
+        int32_t c = cp_at(s, len, j, &n);
+        int d = cn_digit_of(c);
+        int u = cn_small_unit(c);
+
+        if (d >= 0) {
+            digit = d;
+        } else if (u > 0) {
+            if (u == 1000 && kilo_unit_after(s, len, j + n))
+                break;
+            section += (digit == 0 ? 1 : digit) * u;
+            digit = 0;
+        } else if (c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */) {
+            if (!any)
+                break;
+            section = (section + digit) * (c == 0x4E07 ? 1e4 : 1e8);
+            total += section;
+            section = 0;
+            digit = 0;
+            mult = true;
+        } else {
+            break;
+        }
+        any = true;
+        j += n;
+    }
+    if (!any)
+        return false;
+    out->value = total + section + digit;
+    out->end = j;
+    out->chinese = true;
+    out->has_mult = mult;
+    return true;
+}
+
+typedef struct unit_def {
+    const char *w;
+    size_t n;
+    const char *out;  /* the unit recorded */
+    double factor;    /* 成 → ×10 % */
+} unit_def;
+
+#define U(w, o, f) {w, sizeof(w) - 1, o, f}
+
+/* Units, longest first where one starts another. */
+static const unit_def units[] = {
+    U("个百分点", "个百分点", 1), U("百分点", "个百分点", 1), U("%", "%", 1), U("％", "%", 1),
+    U("‰", "‰", 1), U("倍", "倍", 1), U("成", "%", 10),
+    U("微克/立方米", "微克/立方米", 1), U("吨标准煤", "吨标准煤", 1), U("标准煤", "吨标准煤", 1),
+    U("千瓦时", "千瓦时", 1), U("千瓦", "千瓦", 1), U("兆瓦", "兆瓦", 1), U("千米", "千米", 1),
+    U("千克", "千克", 1), U("平方公里", "平方公里", 1), U("平方米", "平方米", 1),
+    U("立方米", "立方米", 1), U("公里", "公里", 1), U("公顷", "公顷", 1), U("公斤", "公斤", 1),
+    U("人次", "人次", 1), U("人", "人", 1), U("户", "户", 1), U("家", "家", 1),
+    U("个工作日", "个工作日", 1), U("工作日", "个工作日", 1), U("个", "个", 1), U("项", "项", 1),
+    U("所", "所", 1), U("座", "座", 1), U("美元", "美元", 1), U("元", "元", 1),
+    U("吨", "吨", 1), U("亩", "亩", 1), U("米", "米", 1), U("辆", "辆", 1), U("台", "台", 1),
+    U("套", "套", 1), U("张", "张", 1), U("床", "床", 1), U("间", "间", 1), U("件", "件", 1),
+    U("条", "条", 1), U("次", "次", 1), U("天", "天", 1), U("小时", "小时", 1),
+    U("分钟", "分钟", 1), U("岁", "岁", 1), U("年", "年", 1), U("标准箱", "标准箱", 1),
+    U("标箱", "标准箱", 1), U("艘", "艘", 1), U("架次", "架次", 1), U("名", "名", 1),
+    U("位", "位", 1), U("头", "头", 1), U("株", "株", 1), U("处", "处", 1), U("所", "所", 1),
+    U("斤", "斤", 1), U("kW", "kW", 1), U("GW", "GW", 1), U("MW", "MW", 1),
+};
+
+static const unit_def *unit_at(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (at_lit(s, len, i, units[k].w, units[k].n))
+            return &units[k];
+    return NULL;
+}
+
+typedef struct verb {
+    const char *w;
+    size_t n;
+    fg_target_change change;
+    fg_target_bound bound;
+} verb;
+
+#define V(w, c, b) {w, sizeof(w) - 1, c, b}
+
+/* Verbs right before a number, longest first where one ends another. */
+static const verb verbs[] = {
+    V("提高到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("提高至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("提升到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("提升至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("增加到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("增加至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("增长到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("增长至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("扩大到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("扩大至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("上升到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("上升至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("降低到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("降低至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("下降到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("下降至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("减少到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("减少至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("压减到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("压减至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("压缩到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("压缩至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("缩短到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("缩短至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("降到", FG_CHANGE_LEVEL, FG_BOUND_EQ),       V("降至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("控制在", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("保持在", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("稳定在", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("维持在", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("不低于", FG_CHANGE_LEVEL, FG_BOUND_GE),     V("不少于", FG_CHANGE_LEVEL, FG_BOUND_GE),
+    V("不超过", FG_CHANGE_LEVEL, FG_BOUND_LE),     V("不高于", FG_CHANGE_LEVEL, FG_BOUND_LE),
+    V("不多于", FG_CHANGE_LEVEL, FG_BOUND_LE),     V("超过", FG_CHANGE_LEVEL, FG_BOUND_GT),
+    V("突破", FG_CHANGE_LEVEL, FG_BOUND_GT),       V("高于", FG_CHANGE_LEVEL, FG_BOUND_GT),
+    V("大于", FG_CHANGE_LEVEL, FG_BOUND_GT),       V("多于", FG_CHANGE_LEVEL, FG_BOUND_GT),
+    V("低于", FG_CHANGE_LEVEL, FG_BOUND_LT),       V("小于", FG_CHANGE_LEVEL, FG_BOUND_LT),
+    V("少于", FG_CHANGE_LEVEL, FG_BOUND_LT),       V("达到", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("增长", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("增加", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("提高", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("提升", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("上升", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("扩大", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("下降", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("降低", FG_CHANGE_DECREASE, FG_BOUND_EQ),
+    V("减少", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
+    V("压降", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("削减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
+    V("缩减", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压缩", FG_CHANGE_DECREASE, FG_BOUND_EQ),
+    V("缩短", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("净增", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("新增", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("达", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+};
+
+/* Verbs at the start of a phrase, with the subject between them and the number. */
+static const verb lead_verbs[] = {
+    V("新增", FG_CHANGE_INCREASE, FG_BOUND_EQ),   V("新建", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("新开工", FG_CHANGE_INCREASE, FG_BOUND_EQ), V("新培育", FG_CHANGE_INCREASE, FG_BOUND_EQ),
+    V("累计", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("完成", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("实现", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("建成", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("培育", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("创建", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    V("引进", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+};
+
+/* Words that only introduce a subject: dropped from its start (repeatedly). */
+static const fg_lit intro_words[] = {
+    FG_LIT("力争"), FG_LIT("确保"), FG_LIT("争取"), FG_LIT("努力"), FG_LIT("全年"),
+    FG_LIT("预计"), FG_LIT("其中"), FG_LIT("推动"), FG_LIT("促进"), FG_LIT("实现"),
+    FG_LIT("使"),   FG_LIT("并"),   FG_LIT("且"),   FG_LIT("到"),   FG_LIT("至"),
+    FG_LIT("年底"), FG_LIT("年末"), FG_LIT("年内"), FG_LIT("底"),   FG_LIT("末"),
+    FG_LIT("前"),   FG_LIT("每年"),
+};
+
+/* Words that qualify the verb, written right before it: 同比, 年均, 比上年 … */
+static const fg_lit cut_words[] = {
+    FG_LIT("同比"), FG_LIT("年均"), FG_LIT("平均"), FG_LIT("比上年"), FG_LIT("较上年"),
+    FG_LIT("比去年"), FG_LIT("较去年"), FG_LIT("分别"), FG_LIT("力争"), FG_LIT("确保"),
+    FG_LIT("争取"), FG_LIT("基本"), FG_LIT("继续"),
+};
+
+/* A base year before the verb: 比2020年, 较2020年底. */
+static const fg_lit base_words[] = {
+    FG_LIT("比20"), FG_LIT("较20"), FG_LIT("比19"), FG_LIT("较19"),
+};
+
+/* Whether c ends a phrase for the subject: separators, brackets, quotes, line ends. */
+static bool subject_edge(int32_t c)
+{
+    switch (c) {
+    case -1:
+    case '\n':
+    case '\r':
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case 0xFF0C: /* ， */
+    case 0xFF1B: /* ； */
+    case 0x3002: /* 。 */
+    case 0xFF1A: /* ： */
+    case 0x3001: /* 、 */
+    case 0xFF08: /* （ */
+    case 0xFF09: /* ） */
+    case 0x3010: /* 【 */
+    case 0x3011: /* 】 */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x300A: /* 《 */
+    case 0x300B: /* 》 */
+    case 0xFF01:
+    case 0xFF1F:
+    case 0x3000:
+    case '\t':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The three bytes at u as one number, for comparing a character with a few at once. */
+static inline uint32_t char3(const unsigned char *u)
+{
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* subject_edge() on the character that ends at s[k] (k > 0), from its bytes. */
+static bool edge_before(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (u[k - 1] < 0x80)
+        return subject_edge(u[k - 1]);
+    if (k < 3 || (u[k - 3] & 0xF0) != 0xE0)
+        return false;
+    switch (char3(u + k - 3)) {
+    case 0xEFBC8C: /* ， */
+    case 0xEFBC9B: /* ； */
+    case 0xE38082: /* 。 */
+    case 0xEFBC9A: /* ： */
+    case 0xE38081: /* 、 */
+    case 0xEFBC88: /* （ */
+    case 0xEFBC89: /* ） */
+    case 0xE38090: /* 【 */
+    case 0xE38091: /* 】 */
+    case 0xE2809C: /* “ */
+    case 0xE2809D: /* ” */
+    case 0xE3808A: /* 《 */
+    case 0xE3808B: /* 》 */
+    case 0xEFBC81: /* ！ */
+    case 0xEFBC9F: /* ？ */
+    case 0xE38080: /* U+3000 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Where the phrase holding s[i] starts: after the last subject_edge() before i, at most
+ * 60 characters back.
+ */
+static size_t phrase_start(const char *s, size_t i, size_t floor)
+{
+    size_t k = i;
+
+    for (int steps = 0; k > floor && steps < 60; steps++) {
+        if (edge_before(s, k))
+            return k;
+        k = cp_start_before(s, k);
+    }
+    return k;
+}
+
+/* A year word at s[a..b) start: 2025年 or 到2025年(底): its length, or 0. */
+static size_t year_prefix(const char *s, size_t a, size_t b)
+{
+    size_t j = a;
+    size_t n;
+    int digits = 0;
+
+    if (at_lit(s, b, j, "到", 3) || at_lit(s, b, j, "至", 3))
+        j += 3;
+    while (j < b && s[j] == ' ')
+        j++;
+    while (digits < 4) {
+        int32_t c = cp_at(s, b, j, &n);
+
+        /* 2025, ２０２５, 二〇二五, 二○二五 (a white circle for the zero) */
+        if (digit_of(c) < 0 && cn_digit_of(c) < 0 && c != 0x25CB)
+            break;
+        j += n;
+        digits++;
+    }
+    while (j < b && s[j] == ' ')
+        j++;
+    if (digits != 4 || !at_lit(s, b, j, "年", 3))
+        return 0;
+    return j + 3 - a;
+}
+
+/* Trim the subject s[*a .. *b): intro words and a year before it, qualifiers after it. */
+static void trim_subject(const char *s, size_t *a, size_t *b)
+{
+    for (bool again = true; again && *a < *b;) {
+        size_t y;
+
+        while (*a < *b && s[*a] == ' ')
+            (*a)++;
+        y = year_prefix(s, *a, *b);
+        again = false;
+        if (y > 0) {
+            *a += y;
+            again = true;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
+            if (at_lit(s, *b, *a, intro_words[k].s, intro_words[k].n)) {
+                *a += intro_words[k].n;
+                again = true;
+                break;
+            }
+        }
+    }
+    /* 同比, 年均, 比上年 right before the verb; 比2020年(底) there too. */
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t k = 0; k < sizeof cut_words / sizeof cut_words[0]; k++) {
+            if (*b - *a >= cut_words[k].n && ends_lit(s, *b, cut_words[k].s, cut_words[k].n)) {
+                *b -= cut_words[k].n;
+                again = true;
+            }
+        }
+        for (size_t k = 0; k < sizeof base_words / sizeof base_words[0]; k++) {
+            size_t at = fg_sv_find_n(fg_sv(s + *a, *b - *a), base_words[k].s, base_words[k].n);
+
+            if (at != SIZE_MAX && at > 0 && *b - (*a + at) <= 8 * 3 + 4 &&
+                (ends_lit(s, *b, "年", 3) || ends_lit(s, *b, "年底", 6) ||
+                 ends_lit(s, *b, "年末", 6))) {
+                *b = *a + at;
+                again = true;
+            }
+        }
+    }
+    while (*b > *a && s[*b - 1] == ' ')
+        (*b)--;
+    /* At most 24 characters: the last ones, nearest the verb. */
+    {
+        size_t k = *b;
+
+        for (int cps = 0; k > *a && cps < 24; cps++)
+            k = cp_start_before(s, k);
+        *a = k;
+    }
+}
+
+/* A range separator between two values: — – - ~ ～ 至 到 －; its length or 0. */
+static size_t range_sep(const char *s, size_t len, size_t i)
+{
+    if (AT(s, len, i, "——"))
+        return 6;
+    if (AT(s, len, i, "—") || AT(s, len, i, "–") || AT(s, len, i, "－") || AT(s, len, i, "～") ||
+        AT(s, len, i, "至") || AT(s, len, i, "到"))
+        return 3;
+    if (i < len && (s[i] == '-' || s[i] == '~'))
+        return 1;
+    return 0;
+}
+
+/* A value: number, multiplier, unit. */
+typedef struct value {
+    double v;
+    double mult;
+    const unit_def *unit;
+    size_t end;
+    bool chinese;
+} value;
+
+static bool value_at(const char *s, size_t len, size_t i, bool allow_chinese, value *out)
+{
+    num n;
+    size_t m;
+
+    if (!arabic_at(s, len, i, &n) && !(allow_chinese && chinese_at(s, len, i, &n)))
+        return false;
+    out->v = n.value;
+    out->mult = 1;
+    out->chinese = n.chinese;
+    out->end = n.end;
+    while (!n.chinese && out->end < len && s[out->end] == ' ')
+        out->end++;
+    if (!n.has_mult) {
+        out->mult = multiplier_at(s, len, n.end, &m);
+        out->end += m;
+    }
+    out->unit = unit_at(s, len, out->end);
+    if (out->unit != NULL)
+        out->end += out->unit->n;
+    return true;
+}
+
+/* The bound word at s[i] (以上, 以内, 以下, 之内, 左右, 上下); its length in *n. */
+static bool bound_word_at(const char *s, size_t len, size_t i, fg_target_bound *b, size_t *n)
+{
+    *n = 6;
+    if (AT(s, len, i, "以上")) {
+        *b = FG_BOUND_GE;
+        return true;
+    }
+    if (AT(s, len, i, "以内") || AT(s, len, i, "以下") || AT(s, len, i, "之内")) {
+        *b = FG_BOUND_LE;
+        return true;
+    }
+    if (AT(s, len, i, "左右") || AT(s, len, i, "上下")) {
+        *b = FG_BOUND_ABOUT;
+        return true;
+    }
+    *n = 0;
+    return false;
+}
+
+/* The verb of verbs[] that ends at s[i], not before floor; NULL when none. */
+static const verb *verb_before(const char *s, size_t i, size_t floor)
+{
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (i - floor >= verbs[k].n && ends_lit(s, i, verbs[k].w, verbs[k].n))
+            return &verbs[k];
+    return NULL;
+}
+
+
+/* Whether the character k (char3()) is a Chinese digit or 十. */
+static bool cn_numeral3(uint32_t k)
+{
+    switch (k) {
+    case 0xE38087: /* 〇 */
+    case 0xE99BB6: /* 零 */
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B8A4: /* 两 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether the character k is the last of a verb of verbs[], or 约 近 超 before a number. */
+static bool verb_last3(uint32_t k)
+{
+    switch (k) {
+    case 0xE588B0: /* 到 */
+    case 0xE887B3: /* 至 */
+    case 0xE59CA8: /* 在 */
+    case 0xE4BA8E: /* 于 */
+    case 0xE8BF87: /* 过 */
+    case 0xE7A0B4: /* 破 */
+    case 0xE8BEBE: /* 达 */
+    case 0xE995BF: /* 长 */
+    case 0xE58AA0: /* 加 */
+    case 0xE9AB98: /* 高 */
+    case 0xE58D87: /* 升 */
+    case 0xE5A4A7: /* 大 */
+    case 0xE9998D: /* 降 */
+    case 0xE4BD8E: /* 低 */
+    case 0xE5B091: /* 少 */
+    case 0xE5878F: /* 减 */
+    case 0xE7BCA9: /* 缩 */
+    case 0xE79FAD: /* 短 */
+    case 0xE5A29E: /* 增 */
+    case 0xE7BAA6: /* 约 */
+    case 0xE8BF91: /* 近 */
+    case 0xE8B685: /* 超 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Whether a number that may be a target starts at text[i]: an ASCII or full-width digit, or
+ * a Chinese numeral right after a verb (Chinese numerals count only there). Byte tests: the
+ * search runs over every item's text.
+ */
+static bool number_start_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+
+    if (u[0] < 0x80)
+        return u[0] >= '0' && u[0] <= '9';
+    if (i + 3 > len)
+        return false;
+    if (u[0] == 0xEF)
+        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    return i >= 3 && cn_numeral3(char3(u)) && verb_last3(char3(u - 3));
+}
+
+/*
+ * Try the number at s[i]: fills out and returns true when it is a target. *skip receives
+ * where to go on when it is not (past the number).
+ */
+static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_t floor,
+                      size_t *skip)
+{
+    int32_t prev = cp_before(s, i);
+    int32_t c;
+    size_t n;
+    size_t vstart;
+    const verb *vb = NULL;
+    const verb *lead = NULL;
+    size_t lead_at = 0;
+    size_t subj_a;
+    size_t subj_b;
+    value lo;
+    value hi;
+    bool has_hi = false;
+    bool about = false;
+    bool over = false;
+    fg_target_bound bound;
+    size_t end;
+    size_t bn;
+    fg_target_bound bw = FG_BOUND_EQ;
+    bool has_bw;
+
+    c = cp_at(s, len, i, &n);
+    *skip = i + n;
+    /* Part of a number, of a Latin word (PM2.5, 5G), a 文号 (〔2022〕) or an ordinal (第三). */
+    if (digit_of(prev) >= 0 || cn_digit_of(prev) >= 0 || prev == 0x5341 ||
+        (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') || prev == '.' ||
+        prev == 0xFF0E || prev == 0x3014 /* 〔 */ || prev == 0x7B2C /* 第 */ ||
+        prev == '[' || prev == 0xFF3B)
+        return false;
+    /* The value first: most numbers in prose have no unit of the list and end here. */
+    if (!value_at(s, len, i, (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] != 0xEF, &lo))
+        return false;
+    *skip = lo.end > i ? lo.end : i + n;
+    if (lo.unit == NULL && range_sep(s, len, lo.end) == 0)
+        return false;
+    end = lo.end;
+    /* A range: 5%—6%, 5—6个百分点, 300—500万元. */
+    {
+        size_t sep = range_sep(s, len, end);
+
+        if (sep > 0 && value_at(s, len, end + sep, lo.chinese, &hi) &&
+            (hi.unit != NULL || lo.unit != NULL)) {
+            has_hi = true;
+            if (lo.unit == NULL)
+                lo.unit = hi.unit;
+            if (hi.unit == NULL)
+                hi.unit = lo.unit;
+            if (lo.mult == 1 && hi.mult != 1 && lo.unit == hi.unit)
+                lo.mult = hi.mult;
+            end = hi.end;
+        }
+    }
+    if (lo.unit == NULL)
+        return false;
+    /* The verb, with 约 近 超 (and blanks, as PDF text has them) between it and the number. */
+    vstart = i;
+    while (vstart > floor && s[vstart - 1] == ' ')
+        vstart--;
+    if (ends_lit(s, i, "约", 3) || ends_lit(s, i, "近", 3)) {
+        about = true;
+        vstart = i - 3;
+    } else if (ends_lit(s, i, "超", 3) && !ends_lit(s, i, "超过", 6)) {
+        over = true;
+        vstart = i - 3;
+    }
+    if (vstart >= floor + 3 && verb_last3(char3((const unsigned char *)s + vstart - 3)))
+        vb = verb_before(s, vstart, floor);
+    if (vb == NULL) {
+        if (lo.chinese)
+            return false;
+        about = false;
+        over = false;
+        vstart = i;
+        while (vstart > floor && s[vstart - 1] == ' ')
+            vstart--;
+    }
+    /* 一次性, 两个: a Chinese number is an amount only as a share, a factor or with 万/亿. */
+    if (lo.chinese && lo.mult == 1 && lo.unit->factor == 1 && strcmp(lo.unit->out, "%") != 0 &&
+        strcmp(lo.unit->out, "倍") != 0 && strcmp(lo.unit->out, "个百分点") != 0 && lo.v < 10)
+        return false;
+    /* A year (2025年) or a plan (十四五) is no amount. */
+    if (strcmp(lo.unit->out, "年") == 0 && lo.mult == 1 && lo.v >= 1000 && lo.v <= 2100)
+        return false;
+    /* 3A级, 5G: a Latin letter after the number makes it a name. */
+    c = cp_at(s, len, end, &n);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return false;
+    {
+        size_t e = end;
+
+        while (e < len && s[e] == ' ')
+            e++;
+        has_bw = bound_word_at(s, len, e, &bw, &bn);
+        if (has_bw)
+            end = e + bn;
+    }
+    /* A leading verb (新增城镇就业70万人) when no verb stands right before the number. */
+    subj_b = vb != NULL ? vstart - vb->n : i;
+    subj_a = phrase_start(s, subj_b, floor);
+    if (vb == NULL) {
+        size_t a = subj_a;
+
+        for (bool again = true; again;) {
+            again = false;
+            for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
+                /* 实现 (intro_words[9]) is a leading verb here: 实现旅游总收入800亿元. */
+                if (k != 9 && at_lit(s, subj_b, a, intro_words[k].s, intro_words[k].n)) {
+                    a += intro_words[k].n;
+                    again = true;
+                    break;
+                }
+            }
+        }
+        for (size_t k = 0; k < sizeof lead_verbs / sizeof lead_verbs[0]; k++) {
+            if (at_lit(s, subj_b, a, lead_verbs[k].w, lead_verbs[k].n) &&
+                subj_b > a + lead_verbs[k].n) {
+                lead = &lead_verbs[k];
+                lead_at = a;
+                subj_a = a + lead->n;
+                break;
+            }
+        }
+        if (lead == NULL && !has_bw)
+            return false;
+        /* 3岁以下, 65岁以上: an age group, not a target, unless a verb sets it. */
+        if (strcmp(lo.unit->out, "岁") == 0)
+            return false;
+        if (lo.chinese)
+            return false;
+    }
+    trim_subject(s, &subj_a, &subj_b);
+    if (lead != NULL && subj_b <= subj_a)
+        return false;
+
+    /* What was read. */
+    memset(out, 0, sizeof *out);
+    out->change = vb != NULL ? vb->change : lead != NULL ? lead->change : FG_CHANGE_LEVEL;
+    bound = vb != NULL ? vb->bound : FG_BOUND_EQ;
+    if (about)
+        bound = FG_BOUND_ABOUT;
+    if (over)
+        bound = FG_BOUND_GT;
+    if (has_bw)
+        bound = bw;
+    if (has_hi)
+        bound = FG_BOUND_RANGE;
+    out->bound = bound;
+    out->value = lo.v * lo.mult * lo.unit->factor;
+    out->value_hi = has_hi ? hi.v * hi.mult * hi.unit->factor : out->value;
+    {
+        size_t ul = strlen(lo.unit->out);
+
+        memcpy(out->unit, lo.unit->out, ul < sizeof out->unit ? ul + 1 : sizeof out->unit);
+        out->unit[sizeof out->unit - 1] = '\0';
+    }
+    out->subject_off = subj_a;
+    out->subject_len = subj_b > subj_a ? subj_b - subj_a : 0;
+    if (out->subject_len == 0)
+        out->subject_off = vb != NULL ? vstart - vb->n : i;
+    {
+        size_t start = out->subject_len > 0 ? subj_a : vb != NULL ? vstart - vb->n : i;
+
+        if (lead != NULL)
+            start = lead_at;
+        out->off = start;
+        out->len = end - start;
+    }
+    /* Every span starts and ends on a character (an invariant of the steps above). */
+    if (out->off >= end || ((unsigned char)s[out->off] & 0xC0) == 0x80 ||
+        (end < len && ((unsigned char)s[end] & 0xC0) == 0x80) ||
+        (out->subject_len > 0 && ((unsigned char)s[out->subject_off] & 0xC0) == 0x80)) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    *skip = end;
+    return true;
+}
+
+/* Full-width digits, and what ends a Chinese number amount (两成, 三倍, 一万), for fg_charscan_next(). */
+static fg_charscan number_scan;
+
+static void scan_init(void)
+{
+    static const char chars[] = "０１２３４５６７８９成倍万亿";
+
+    fg_charscan_init(&number_scan, chars, sizeof chars - 1);
+}
+
+static void ensure_scan(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, scan_init);
+}
+
+int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, size_t from)
+{
+    if (out == NULL || found == NULL)
+        return fg_error_set(FG_EINVAL, "fg_target_find: out and found must not be NULL");
+    memset(out, 0, sizeof *out);
+    *found = false;
+    if (text == NULL) {
+        if (len > 0)
+            return fg_error_set(FG_EINVAL, "fg_target_find: text must not be NULL");
+        return FG_OK;
+    }
+    ensure_scan();
+    for (size_t i = from, next_digit = fg_next_ascii_digit(text, len, from),
+                next_char = fg_charscan_next(&number_scan, text, len, from, len);
+         i < len;) {
+        size_t n;
+        size_t skip;
+
+        /*
+         * Jump to the next ASCII or full-width digit, or to a 成 倍 万 亿 that may end a
+         * Chinese number (两成, 三倍, 一万): Chinese digits themselves are too common in
+         * prose to stop at (both scans cached).
+         */
+        if (next_digit < i)
+            next_digit = fg_next_ascii_digit(text, len, i);
+        if (next_char < i)
+            next_char = fg_charscan_next(&number_scan, text, len, i, len);
+        i = next_digit < next_char ? next_digit : next_char;
+        if (i >= len)
+            break;
+        n = fg_cp_len((unsigned char)text[i]);
+        if (i == next_digit) {
+            /*
+             * Most numbers in a plan are years, dates and list numbers (2025年, 6月, 1．):
+             * stepped over on the character after their digits.
+             */
+            size_t j = i;
+
+            while (j < len && text[j] >= '0' && text[j] <= '9')
+                j++;
+            if (j > i && ((j - i == 4 && AT(text, len, j, "年")) || AT(text, len, j, "月") || AT(text, len, j, "日") ||
+                AT(text, len, j, "号") || AT(text, len, j, "．") || AT(text, len, j, "、") ||
+                (j < len && ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z'))))) {
+                i = j;
+                continue;
+            }
+        }
+        if (i == next_char && (unsigned char)text[i] != 0xEF) {
+            /* Back over the Chinese number before it to where it starts. */
+            size_t st = i;
+
+            while (st >= 3 && st - 3 >= from &&
+                   (cn_numeral3(char3((const unsigned char *)text + st - 3)) ||
+                    AT(text, len, st - 3, "百") || AT(text, len, st - 3, "千")))
+                st -= 3;
+            if (st == i) {
+                i += n;
+                continue;
+            }
+            if (number_start_at(text, len, st) && target_at(out, text, len, st, from, &skip)) {
+                *found = true;
+                return FG_OK;
+            }
+            memset(out, 0, sizeof *out);
+            i += n;
+            continue;
+        }
+        if (!number_start_at(text, len, i)) {
+            i += n;
+            continue;
+        }
+        if (target_at(out, text, len, i, from, &skip)) {
+            *found = true;
+            return FG_OK;
+        }
+        memset(out, 0, sizeof *out);
+        i = skip > i ? skip : i + n;
+    }
+    return FG_OK;
+}
+
+const char *fg_target_change_name(fg_target_change change)
+{
+    switch (change) {
+    case FG_CHANGE_INCREASE:
+        return "increase";
+    case FG_CHANGE_DECREASE:
+        return "decrease";
+    default:
+        return "level";
+    }
+}
+
+const char *fg_target_bound_name(fg_target_bound bound)
+{
+    switch (bound) {
+    case FG_BOUND_GE:
+        return "ge";
+    case FG_BOUND_GT:
+        return "gt";
+    case FG_BOUND_LE:
+        return "le";
+    case FG_BOUND_LT:
+        return "lt";
+    case FG_BOUND_ABOUT:
+        return "about";
+    case FG_BOUND_RANGE:
+        return "range";
+    default:
+        return "eq";
+    }
+}
