@@ -444,6 +444,7 @@ typedef struct parser {
     bool first_is_lead;
     bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
+    bool no_tracking;
 
     /* current part */
     char part[16];
@@ -4423,7 +4424,13 @@ static int build_doc(parser *p, fg_doc *doc)
                 as->agency = names + un->off;
             }
         }
-        {
+        if (p->no_tracking) {
+            it->deadline = no_due;
+            it->targets = NULL;
+            it->n_targets = 0;
+            for (size_t c = 0; c < it->n_clauses; c++)
+                it->clauses[c].deadline = no_due;
+        } else {
             int rc = item_tracking(p, it, pi, doc->year);
 
             if (rc < 0)
@@ -4766,6 +4773,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_CHECK_ALLOC(doc);
     memset(doc, 0, sizeof *doc);
     p.no_teams = opts && opts->no_teams;
+    p.no_tracking = opts && opts->no_tracking;
     p.units.lex = opts != NULL ? opts->lexicon : NULL;
     start_part(&p, 0);
 

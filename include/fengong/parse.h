@@ -16,9 +16,12 @@ typedef struct fg_parse_opts {
     int no_teams;       /* skip work-team extraction */
     const fg_lexicon *lexicon; /* role lexicon (fg_lexicon_load_default() + user files);
                                   NULL: the bundled graphs/roles.tsv. Borrowed. */
+    int no_tracking;    /* skip deadlines and targets (fg_item.deadline, .targets,
+                           fg_clause.deadline stay empty): a sixth of the parsing time,
+                           for callers that only want the rows */
 } fg_parse_opts;
 
-#define FG_PARSE_OPTS_INIT {NULL, 0, NULL}
+#define FG_PARSE_OPTS_INIT {NULL, 0, NULL, 0}
 
 /**
  * Split a decoded document into numbered items, responsibility clauses with their lead/co

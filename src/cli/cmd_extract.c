@@ -238,6 +238,7 @@ typedef struct extract_job {
     fg_error err;  /* the failure, copied from the thread that met it */
     bool done;
     const fg_lexicon *lex; /* --roles, or NULL */
+    bool tracking;         /* deadlines and targets are printed (JSON): read them */
 } extract_job;
 
 static void run_job(extract_job *j)
@@ -250,6 +251,7 @@ static void run_job(extract_job *j)
     }
     popts.name = j->path;
     popts.lexicon = j->lex;
+    popts.no_tracking = !j->tracking;
     if (fg_parse_document(&j->doc, j->text, &popts) < 0 || fg_doc_check(j->doc) < 0) {
         j->err = *fg_error_last();
         fg_doc_free(j->doc);
@@ -550,6 +552,7 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     for (size_t i = 0; i < n_jobs; i++) {
         jobs[i].path = argv[optind + i];
         jobs[i].lex = lex;
+        jobs[i].tracking = o.fmt == CLI_JSON && o.w != W_EXPLAIN;
         n_stdin += strcmp(jobs[i].path, "-") == 0;
     }
     /* Standard input read twice must be read in order: the first '-' gets what it holds. */
