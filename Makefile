@@ -24,6 +24,8 @@ install: build
 run: build
 	@$(BUILD)/fengong extract --summary --format table graphs/documents/*.txt
 	@echo
+	@$(BUILD)/fengong extract --summary --format table graphs/samples/*
+	@echo
 	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
 	@echo
 	@$(BUILD)/fengong load --db exports/fengong.db --format table --limit 20
@@ -32,6 +34,7 @@ run: build
 	@$(BUILD)/fengong render network --db exports/fengong.db -o exports --top 60
 	@$(BUILD)/fengong render matrix --db exports/fengong.db -o exports
 	@$(BUILD)/fengong report --db exports/fengong.db -o exports/report.html
+	@$(BUILD)/fengong load --db exports/fengong.db --format xlsx -o exports/load.xlsx
 
 # ASan+UBSan build of everything, then the whole suite.
 test:
