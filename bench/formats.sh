@@ -16,7 +16,7 @@ for f in "$src"/tests/fixtures/seeds/*.txt; do
     for fmt in docx pdf html; do
         gen=$src/tests/fixtures/make_$fmt.py
         [ -f "$gen" ] || continue
-        python3 "$gen" "$f" "$tmp/$b.$fmt" >/dev/null
+        /usr/bin/python3 "$gen" "$f" "$tmp/$b.$fmt" >/dev/null
         files="$files $tmp/$b.$fmt"
     done
 done

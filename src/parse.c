@@ -3263,7 +3263,19 @@ static bool page_number_line(fg_strview s)
     return digits >= 1 && digits <= 2 && s.len <= 40;
 }
 
-/* A table-of-contents line: leader dots or ellipses then a page number. */
+/* Whether s[0..i) ends in a leader: four dots, two ellipses or two middle dots at least. */
+static bool ends_in_leader(fg_strview s, size_t i)
+{
+    return (i >= 4 && memcmp(s.ptr + i - 4, "....", 4) == 0) ||
+           (i >= 12 && memcmp(s.ptr + i - 12, "…………", 12) == 0) ||
+           (i >= 4 && memcmp(s.ptr + i - 4, "··", 4) == 0);
+}
+
+/*
+ * A table-of-contents line: leader dots or ellipses then a page number, with any blanks
+ * (U+3000 too) between them; or an entry that ends in a long leader, its page number
+ * wrapped onto the next line by the page width.
+ */
 static bool toc_line(fg_strview s)
 {
     size_t i = s.len;
@@ -3274,10 +3286,21 @@ static bool toc_line(fg_strview s)
         i--;
         digits++;
     }
-    if (digits == 0 || digits > 4)
+    if (digits == 0)
+        return ends_in_leader(s, s.len);
+    if (digits > 4)
         return false;
-    while (i > 0 && is_space_at(s, i - 1, &n))
-        i--;
+    /* Blanks before the number, read backwards: U+3000 and U+00A0 are 3 and 2 bytes. */
+    for (;;) {
+        if (i >= 3 && is_space_at(s, i - 3, &n) && n == 3)
+            i -= 3;
+        else if (i >= 2 && is_space_at(s, i - 2, &n) && n == 2)
+            i -= 2;
+        else if (i >= 1 && is_space_at(s, i - 1, &n) && n == 1)
+            i--;
+        else
+            break;
+    }
     return (i >= 3 && memcmp(s.ptr + i - 3, "...", 3) == 0) ||
            (i >= 6 && memcmp(s.ptr + i - 6, "……", 6) == 0) ||
            (i >= 6 && memcmp(s.ptr + i - 6, "··", 4) == 0);

@@ -49,6 +49,8 @@ skipped() {
         joined:blank_table | joined:delimited_table | joined:table_cells | joined:table_headers_open | \
         joined:table_header_notes)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
+        joined:toc_blanks)
+            echo "a table of contents is lines: without line breaks its entries run into the body" ;;
         joined:lead_words)
             echo "part A1 starts at a line that is only 附件：, which inside a line is a list's label" ;;
         joined:first_listed_clause | joined:first_listed_note)
