@@ -13,83 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "error.h"
 #include "str.h"
 
-#define AT(s, len, i, lit) at_lit((s), (len), (i), lit, sizeof(lit) - 1)
-
-static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t n)
-{
-    /* The first byte first: tables of words are tried at every candidate. */
-    return i <= len && n <= len - i && (n == 0 || s[i] == lit[0]) && memcmp(s + i, lit, n) == 0;
-}
-
-/* The code point at s[i] (i < len) and its length in *n; an invalid byte is -1 with n 1. */
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-    if (i >= len) {
-        *n = 0;
-        return -1;
-    }
-    return fg_utf8_decode(s + i, len - i, n);
-}
-
-/* The code point that ends at s[i] (i > 0), or -1. */
-static int32_t cp_before(const char *s, size_t i)
-{
-    size_t k = i;
-    size_t n;
-
-    if (i == 0)
-        return -1;
-    while (k > 0 && i - k < 4) {
-        k--;
-        if (((unsigned char)s[k] & 0xC0) != 0x80)
-            break;
-    }
-    return fg_utf8_decode(s + k, i - k, &n);
-}
-
-/* Value of an ASCII or full-width digit, or -1. */
-static int digit_of(int32_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 0xFF10 && c <= 0xFF19)
-        return c - 0xFF10;
-    return -1;
-}
-
-/* Value of a Chinese digit 〇零一二两三四五六七八九, or -1. */
-static int cn_digit_of(int32_t c)
-{
-    switch (c) {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-        return 0;
-    case 0x4E00: /* 一 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-        return 2;
-    case 0x4E09: /* 三 */
-        return 3;
-    case 0x56DB: /* 四 */
-        return 4;
-    case 0x4E94: /* 五 */
-        return 5;
-    case 0x516D: /* 六 */
-        return 6;
-    case 0x4E03: /* 七 */
-        return 7;
-    case 0x516B: /* 八 */
-        return 8;
-    case 0x4E5D: /* 九 */
-        return 9;
-    default:
-        return -1;
-    }
-}
+#define AT FG_AT
 
 #define CP_SHI 0x5341 /* 十 */
 
@@ -100,17 +28,17 @@ static int cn_digit_of(int32_t c)
 static int small_number(const char *s, size_t len, size_t i, size_t *end)
 {
     size_t n;
-    int32_t c = cp_at(s, len, i, &n);
-    int v = digit_of(c);
+    int32_t c = fg_cp_at(s, len, i, &n);
+    int v = fg_digit_value(c);
 
     if (v >= 0) {
         size_t n2;
-        int d2 = digit_of(cp_at(s, len, i + n, &n2));
+        int d2 = fg_digit_value(fg_cp_at(s, len, i + n, &n2));
 
         if (d2 >= 0) {
             size_t n3;
 
-            if (digit_of(cp_at(s, len, i + n + n2, &n3)) >= 0)
+            if (fg_digit_value(fg_cp_at(s, len, i + n + n2, &n3)) >= 0)
                 return -1; /* three digits: no month, day or quarter */
             *end = i + n + n2;
             return v * 10 + d2;
@@ -118,10 +46,10 @@ static int small_number(const char *s, size_t len, size_t i, size_t *end)
         *end = i + n;
         return v;
     }
-    v = cn_digit_of(c);
+    v = fg_cn_digit_value(c);
     if (c == CP_SHI) {
         size_t n2;
-        int d2 = cn_digit_of(cp_at(s, len, i + n, &n2));
+        int d2 = fg_cn_digit_value(fg_cp_at(s, len, i + n, &n2));
 
         if (d2 > 0) {
             *end = i + n + n2;
@@ -133,9 +61,9 @@ static int small_number(const char *s, size_t len, size_t i, size_t *end)
     if (v > 0) {
         size_t n2;
 
-        if (cp_at(s, len, i + n, &n2) == CP_SHI) {
+        if (fg_cp_at(s, len, i + n, &n2) == CP_SHI) {
             size_t n3;
-            int d3 = cn_digit_of(cp_at(s, len, i + n + n2, &n3));
+            int d3 = fg_cn_digit_value(fg_cp_at(s, len, i + n + n2, &n3));
 
             if (d3 > 0) {
                 *end = i + n + n2 + n3;
@@ -144,7 +72,7 @@ static int small_number(const char *s, size_t len, size_t i, size_t *end)
             *end = i + n + n2;
             return v * 10;
         }
-        if (cn_digit_of(cp_at(s, len, i + n, &n2)) >= 0)
+        if (fg_cn_digit_value(fg_cp_at(s, len, i + n, &n2)) >= 0)
             return -1; /* 二〇…: a year, not a small number */
         *end = i + n;
         return v;
@@ -161,13 +89,13 @@ static int year_at(const char *s, size_t len, size_t i, size_t *end)
     bool cn = false;
 
     for (int k = 0; k < 4; k++) {
-        int32_t c = cp_at(s, len, j, &n);
-        int d = digit_of(c);
+        int32_t c = fg_cp_at(s, len, j, &n);
+        int d = fg_digit_value(c);
 
-        if (d < 0 && k == 0 && cn_digit_of(c) >= 0)
+        if (d < 0 && k == 0 && fg_cn_digit_value(c) >= 0)
             cn = true;
         if (cn) {
-            d = cn_digit_of(c);
+            d = fg_cn_digit_value(c);
             if (c == 0x4E24) /* 两 is never a digit of a year */
                 d = -1;
         }
@@ -176,27 +104,14 @@ static int year_at(const char *s, size_t len, size_t i, size_t *end)
         v = v * 10 + d;
         j += n;
     }
-    if ((cn ? cn_digit_of(cp_at(s, len, j, &n)) : digit_of(cp_at(s, len, j, &n))) >= 0)
+    if ((cn ? fg_cn_digit_value(fg_cp_at(s, len, j, &n)) : fg_digit_value(fg_cp_at(s, len, j, &n))) >= 0)
         return -1;
-    if (cp_at(s, len, j, &n) == '.' || AT(s, len, j, "．"))
+    if (fg_cp_at(s, len, j, &n) == '.' || AT(s, len, j, "．"))
         return -1; /* 2025.5: a decimal, not a year */
     if (v < 1949 || v > 2100)
         return -1;
     *end = j;
     return v;
-}
-
-/* A range separator between two years or dates: — – - ~ ～ 至 到 －, ——; its length or 0. */
-static size_t range_sep(const char *s, size_t len, size_t i)
-{
-    if (AT(s, len, i, "——"))
-        return 6;
-    if (AT(s, len, i, "—") || AT(s, len, i, "–") || AT(s, len, i, "―") || AT(s, len, i, "－") ||
-        AT(s, len, i, "～") || AT(s, len, i, "至") || AT(s, len, i, "到"))
-        return 3;
-    if (i < len && (s[i] == '-' || s[i] == '~'))
-        return 1;
-    return 0;
 }
 
 static bool leap(int y)
@@ -319,22 +234,22 @@ static int five_year_plan(const char *s, size_t len, size_t i, size_t *end)
 {
     size_t j = i;
     size_t n;
-    int32_t c = cp_at(s, len, j, &n);
+    int32_t c = fg_cp_at(s, len, j, &n);
     int d;
 
     if (c == 0x201C || c == '"' || c == 0x300C || c == 0x2018 || c == 0x300E)
         j += n;
-    if (cp_at(s, len, j, &n) != CP_SHI)
+    if (fg_cp_at(s, len, j, &n) != CP_SHI)
         return -1;
     j += n;
-    d = cn_digit_of(cp_at(s, len, j, &n));
+    d = fg_cn_digit_value(fg_cp_at(s, len, j, &n));
     if (d < 1)
         return -1;
     j += n;
-    if (cp_at(s, len, j, &n) != 0x4E94) /* 五 */
+    if (fg_cp_at(s, len, j, &n) != 0x4E94) /* 五 */
         return -1;
     j += n;
-    c = cp_at(s, len, j, &n);
+    c = fg_cp_at(s, len, j, &n);
     if (c == 0x201D || c == '"' || c == 0x300D || c == 0x2019 || c == 0x300F)
         j += n;
     *end = j;
@@ -379,7 +294,7 @@ static size_t expr_at(const char *s, size_t len, size_t i, texpr *e)
         e->rel = 1;
         j += 3;
     } else if ((y = year_at(s, len, j, &k)) > 0) {
-        size_t sep = range_sep(s, len, k);
+        size_t sep = fg_range_sep(s, len, k);
         size_t k2;
         int y2;
 
@@ -412,7 +327,7 @@ static size_t expr_at(const char *s, size_t len, size_t i, texpr *e)
         }
         if (e->year > 0) {
             /* 2023年6月—2024年12月, 2024年—2025年: a span ends with its last date. */
-            size_t sep = range_sep(s, len, j);
+            size_t sep = fg_range_sep(s, len, j);
             texpr e2;
             size_t j2;
 
@@ -545,7 +460,7 @@ static const word_kind time_words[] = {
 static const word_kind *time_word_at(const char *s, size_t len, size_t i)
 {
     for (size_t k = 0; k < sizeof time_words / sizeof time_words[0]; k++)
-        if (at_lit(s, len, i, time_words[k].w, time_words[k].n))
+        if (fg_at_lit(s, len, i, time_words[k].w, time_words[k].n))
             return &time_words[k];
     return NULL;
 }
@@ -659,7 +574,7 @@ static size_t label_at(const char *s, size_t len, size_t i)
     }
     j = skip_blanks(s, len, j);
     if (close != NULL) {
-        if (!at_lit(s, len, j, close, 3))
+        if (!fg_at_lit(s, len, j, close, 3))
             return 0;
         j += 3;
         j = skip_blanks(s, len, j);
@@ -686,7 +601,7 @@ static size_t lead_word_at(const char *s, size_t len, size_t i)
     };
 
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (at_lit(s, len, i, words[k].s, words[k].n))
+        if (fg_at_lit(s, len, i, words[k].s, words[k].n))
             return words[k].n;
     return 0;
 }
@@ -815,17 +730,12 @@ static bool phrase_edge(int32_t c)
 /* Words before a date that make it a base or a status: 比 较 与 同 截至 自 从. */
 static bool base_word_before(const char *s, size_t i)
 {
-    int32_t c = cp_before(s, i);
+    int32_t c = fg_cp_before(s, i);
 
     if (c == 0x6BD4 /* 比 */ || c == 0x8F83 /* 较 */ || c == 0x4E0E /* 与 */ ||
         c == 0x540C /* 同 */ || c == 0x81EA /* 自 */ || c == 0x4ECE /* 从 */)
         return true;
     return i >= 6 && memcmp(s + i - 6, "截至", 6) == 0;
-}
-
-static inline uint32_t char3(const unsigned char *u)
-{
-    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
 }
 
 /*
@@ -845,8 +755,8 @@ static bool may_start_at(const char *text, size_t len, size_t i)
         return false;
     if (u[0] == 0xEF)
         return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
-    next = i + 6 <= len ? char3(u + 3) : 0;
-    switch (char3(u)) {
+    next = i + 6 <= len ? fg_char3(u + 3) : 0;
+    switch (fg_char3(u)) {
     case 0xE2809C: /* “ */
     case 0xE38087: /* 〇 */
     case 0xE99BB6: /* 零 */
@@ -895,7 +805,7 @@ static bool may_start_at(const char *text, size_t len, size_t i)
 /* Whether the character before a date without its year makes it no date (三年内, 1-6月, 每年底). */
 static bool bad_before_yearless(int32_t c)
 {
-    return digit_of(c) >= 0 || cn_digit_of(c) >= 0 || c == CP_SHI || c == 0x51E0 /* 几 */ ||
+    return fg_digit_value(c) >= 0 || fg_cn_digit_value(c) >= 0 || c == CP_SHI || c == 0x51E0 /* 几 */ ||
            c == 0x591A /* 多 */ || c == 0x534A /* 半 */ || c == 0x6BCF /* 每 */ ||
            c == 0x5E74 /* 年 */ || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == '-' ||
            c == 0x2014 /* — */ || c == 0x7B2C /* 第 */ || c == 0x524D /* 前 */ ||
@@ -959,9 +869,9 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
         }
         if (n > len - i)
             n = len - i;
-        prev = cp_before(text, i);
+        prev = fg_cp_before(text, i);
         /* Inside a number or a word of Latin letters (PM2.5, 5G, 〔2022〕1号): never. */
-        if (digit_of(prev) >= 0 || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
+        if (fg_digit_value(prev) >= 0 || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
             prev == '.' || prev == 0xFF0E /* ． */ || prev == 0x3014 /* 〔 */) {
             i += n;
             continue;
@@ -973,7 +883,7 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
             continue;
         }
         {
-            int32_t next = cp_at(text, len, end, &n_after);
+            int32_t next = fg_cp_at(text, len, end, &n_after);
             bool whole = phrase_edge(prev) && phrase_edge(next);
             bool ok = false;
 
@@ -986,7 +896,7 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
                 /* （2023年12月）: a bracket holding only a date of month or day precision. */
                 bool bracketed = (prev == 0xFF08 || prev == '(') &&
                                  (next == 0xFF09 || next == ')') && out->len >= 6 &&
-                                 digit_of(cp_at(text, len, i, &n_after)) >= 0 &&
+                                 fg_digit_value(fg_cp_at(text, len, i, &n_after)) >= 0 &&
                                  (fg_sv_find(fg_sv(text + i, out->len), "月") != SIZE_MAX);
 
                 ok = (marker || bracketed) && !base_word_before(text, i) &&

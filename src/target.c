@@ -12,93 +12,16 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "chars.h"
 #include "error.h"
 #include "str.h"
 
-static bool at_lit(const char *s, size_t len, size_t i, const char *lit, size_t n)
-{
-    /* The first byte first: tables of words are tried at every candidate. */
-    return i <= len && n <= len - i && (n == 0 || s[i] == lit[0]) && memcmp(s + i, lit, n) == 0;
-}
-
-#define AT(s, len, i, lit) at_lit((s), (len), (i), lit, sizeof(lit) - 1)
+#define AT FG_AT
 
 /* Whether s[0..i) ends with lit. */
 static bool ends_lit(const char *s, size_t i, const char *lit, size_t n)
 {
     return i >= n && s[i - 1] == lit[n - 1] && memcmp(s + i - n, lit, n) == 0;
-}
-
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-    if (i >= len) {
-        *n = 0;
-        return -1;
-    }
-    return fg_utf8_decode(s + i, len - i, n);
-}
-
-/* The start of the code point that ends at s[i] (i > 0). */
-static size_t cp_start_before(const char *s, size_t i)
-{
-    size_t k = i;
-
-    while (k > 0 && i - k < 4) {
-        k--;
-        if (((unsigned char)s[k] & 0xC0) != 0x80)
-            break;
-    }
-    return k;
-}
-
-static int32_t cp_before(const char *s, size_t i)
-{
-    size_t n;
-    size_t k;
-
-    if (i == 0)
-        return -1;
-    k = cp_start_before(s, i);
-    return fg_utf8_decode(s + k, i - k, &n);
-}
-
-static int digit_of(int32_t c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 0xFF10 && c <= 0xFF19)
-        return c - 0xFF10;
-    return -1;
-}
-
-static int cn_digit_of(int32_t c)
-{
-    switch (c) {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-        return 0;
-    case 0x4E00: /* 一 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-        return 2;
-    case 0x4E09: /* 三 */
-        return 3;
-    case 0x56DB: /* 四 */
-        return 4;
-    case 0x4E94: /* 五 */
-        return 5;
-    case 0x516D: /* 六 */
-        return 6;
-    case 0x4E03: /* 七 */
-        return 7;
-    case 0x516B: /* 八 */
-        return 8;
-    case 0x4E5D: /* 九 */
-        return 9;
-    default:
-        return -1;
-    }
 }
 
 /* 十 百 千 as a Chinese unit of a number: 10, 100, 1000; else 0. */
@@ -164,14 +87,14 @@ static bool arabic_at(const char *s, size_t len, size_t i, num *out)
     int d;
     bool any = false;
 
-    while ((d = digit_of(cp_at(s, len, j, &n))) >= 0) {
+    while ((d = fg_digit_value(fg_cp_at(s, len, j, &n))) >= 0) {
         mant = mant * 10 + d;
         j += n;
         any = true;
         /* 1,000: an ASCII comma before exactly three digits groups thousands. */
-        if (j < len && s[j] == ',' && digit_of(cp_at(s, len, j + 1, &n)) >= 0 &&
-            digit_of(cp_at(s, len, j + 2, &n)) >= 0 && digit_of(cp_at(s, len, j + 3, &n)) >= 0 &&
-            digit_of(cp_at(s, len, j + 4, &n)) < 0)
+        if (j < len && s[j] == ',' && fg_digit_value(fg_cp_at(s, len, j + 1, &n)) >= 0 &&
+            fg_digit_value(fg_cp_at(s, len, j + 2, &n)) >= 0 && fg_digit_value(fg_cp_at(s, len, j + 3, &n)) >= 0 &&
+            fg_digit_value(fg_cp_at(s, len, j + 4, &n)) < 0)
             j++;
     }
     if (!any)
@@ -179,9 +102,9 @@ static bool arabic_at(const char *s, size_t len, size_t i, num *out)
     if ((j < len && s[j] == '.') || AT(s, len, j, "．")) {
         size_t k = j + (s[j] == '.' ? 1 : 3);
 
-        if (digit_of(cp_at(s, len, k, &n)) >= 0) {
+        if (fg_digit_value(fg_cp_at(s, len, k, &n)) >= 0) {
             j = k;
-            while ((d = digit_of(cp_at(s, len, j, &n))) >= 0) {
+            while ((d = fg_digit_value(fg_cp_at(s, len, j, &n))) >= 0) {
                 mant = mant * 10 + d;
                 scale *= 10;
                 j += n;
@@ -207,8 +130,8 @@ static bool chinese_at(const char *s, size_t len, size_t i, num *out)
     bool mult = false;
 
     for (int k = 0; k < 12; k++) {
-        int32_t c = cp_at(s, len, j, &n);
-        int d = cn_digit_of(c);
+        int32_t c = fg_cp_at(s, len, j, &n);
+        int d = fg_cn_digit_value(c);
         int u = cn_small_unit(c);
 
         if (d >= 0) {
@@ -273,7 +196,7 @@ static const unit_def units[] = {
 static const unit_def *unit_at(const char *s, size_t len, size_t i)
 {
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-        if (at_lit(s, len, i, units[k].w, units[k].n))
+        if (fg_at_lit(s, len, i, units[k].w, units[k].n))
             return &units[k];
     return NULL;
 }
@@ -388,12 +311,6 @@ static bool subject_edge(int32_t c)
     }
 }
 
-/* The three bytes at u as one number, for comparing a character with a few at once. */
-static inline uint32_t char3(const unsigned char *u)
-{
-    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-}
-
 /* subject_edge() on the character that ends at s[k] (k > 0), from its bytes. */
 static bool edge_before(const char *s, size_t k)
 {
@@ -403,7 +320,7 @@ static bool edge_before(const char *s, size_t k)
         return subject_edge(u[k - 1]);
     if (k < 3 || (u[k - 3] & 0xF0) != 0xE0)
         return false;
-    switch (char3(u + k - 3)) {
+    switch (fg_char3(u + k - 3)) {
     case 0xEFBC8C: /* ， */
     case 0xEFBC9B: /* ； */
     case 0xE38082: /* 。 */
@@ -437,7 +354,7 @@ static size_t phrase_start(const char *s, size_t i, size_t floor)
     for (int steps = 0; k > floor && steps < 60; steps++) {
         if (edge_before(s, k))
             return k;
-        k = cp_start_before(s, k);
+        k = fg_cp_start_before(s, k);
     }
     return k;
 }
@@ -449,22 +366,22 @@ static size_t year_prefix(const char *s, size_t a, size_t b)
     size_t n;
     int digits = 0;
 
-    if (at_lit(s, b, j, "到", 3) || at_lit(s, b, j, "至", 3))
+    if (fg_at_lit(s, b, j, "到", 3) || fg_at_lit(s, b, j, "至", 3))
         j += 3;
     while (j < b && s[j] == ' ')
         j++;
     while (digits < 4) {
-        int32_t c = cp_at(s, b, j, &n);
+        int32_t c = fg_cp_at(s, b, j, &n);
 
         /* 2025, ２０２５, 二〇二五, 二○二五 (a white circle for the zero) */
-        if (digit_of(c) < 0 && cn_digit_of(c) < 0 && c != 0x25CB)
+        if (fg_digit_value(c) < 0 && fg_cn_digit_value(c) < 0 && c != 0x25CB)
             break;
         j += n;
         digits++;
     }
     while (j < b && s[j] == ' ')
         j++;
-    if (digits != 4 || !at_lit(s, b, j, "年", 3))
+    if (digits != 4 || !fg_at_lit(s, b, j, "年", 3))
         return 0;
     return j + 3 - a;
 }
@@ -485,7 +402,7 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
             continue;
         }
         for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
-            if (at_lit(s, *b, *a, intro_words[k].s, intro_words[k].n)) {
+            if (fg_at_lit(s, *b, *a, intro_words[k].s, intro_words[k].n)) {
                 *a += intro_words[k].n;
                 again = true;
                 break;
@@ -519,22 +436,9 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
         size_t k = *b;
 
         for (int cps = 0; k > *a && cps < 24; cps++)
-            k = cp_start_before(s, k);
+            k = fg_cp_start_before(s, k);
         *a = k;
     }
-}
-
-/* A range separator between two values: — – - ~ ～ 至 到 －; its length or 0. */
-static size_t range_sep(const char *s, size_t len, size_t i)
-{
-    if (AT(s, len, i, "——"))
-        return 6;
-    if (AT(s, len, i, "—") || AT(s, len, i, "–") || AT(s, len, i, "－") || AT(s, len, i, "～") ||
-        AT(s, len, i, "至") || AT(s, len, i, "到"))
-        return 3;
-    if (i < len && (s[i] == '-' || s[i] == '~'))
-        return 1;
-    return 0;
 }
 
 /* A value: number, multiplier, unit. */
@@ -598,8 +502,7 @@ static const verb *verb_before(const char *s, size_t i, size_t floor)
     return NULL;
 }
 
-
-/* Whether the character k (char3()) is a Chinese digit or 十. */
+/* Whether the character k (fg_char3()) is a Chinese digit or 十. */
 static bool cn_numeral3(uint32_t k)
 {
     switch (k) {
@@ -669,7 +572,7 @@ static bool number_start_at(const char *text, size_t len, size_t i)
         return false;
     if (u[0] == 0xEF)
         return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
-    return i >= 3 && cn_numeral3(char3(u)) && verb_last3(char3(u - 3));
+    return i >= 3 && cn_numeral3(fg_char3(u)) && verb_last3(fg_char3(u - 3));
 }
 
 /*
@@ -679,7 +582,7 @@ static bool number_start_at(const char *text, size_t len, size_t i)
 static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_t floor,
                       size_t *skip)
 {
-    int32_t prev = cp_before(s, i);
+    int32_t prev = fg_cp_before(s, i);
     int32_t c;
     size_t n;
     size_t vstart;
@@ -699,10 +602,10 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     fg_target_bound bw = FG_BOUND_EQ;
     bool has_bw;
 
-    c = cp_at(s, len, i, &n);
+    c = fg_cp_at(s, len, i, &n);
     *skip = i + n;
     /* Part of a number, of a Latin word (PM2.5, 5G), a 文号 (〔2022〕) or an ordinal (第三). */
-    if (digit_of(prev) >= 0 || cn_digit_of(prev) >= 0 || prev == 0x5341 ||
+    if (fg_digit_value(prev) >= 0 || fg_cn_digit_value(prev) >= 0 || prev == 0x5341 ||
         (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') || prev == '.' ||
         prev == 0xFF0E || prev == 0x3014 /* 〔 */ || prev == 0x7B2C /* 第 */ ||
         prev == '[' || prev == 0xFF3B)
@@ -711,12 +614,12 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     if (!value_at(s, len, i, (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] != 0xEF, &lo))
         return false;
     *skip = lo.end > i ? lo.end : i + n;
-    if (lo.unit == NULL && range_sep(s, len, lo.end) == 0)
+    if (lo.unit == NULL && fg_range_sep(s, len, lo.end) == 0)
         return false;
     end = lo.end;
     /* A range: 5%—6%, 5—6个百分点, 300—500万元. */
     {
-        size_t sep = range_sep(s, len, end);
+        size_t sep = fg_range_sep(s, len, end);
 
         if (sep > 0 && value_at(s, len, end + sep, lo.chinese, &hi) &&
             (hi.unit != NULL || lo.unit != NULL)) {
@@ -743,7 +646,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         over = true;
         vstart = i - 3;
     }
-    if (vstart >= floor + 3 && verb_last3(char3((const unsigned char *)s + vstart - 3)))
+    if (vstart >= floor + 3 && verb_last3(fg_char3((const unsigned char *)s + vstart - 3)))
         vb = verb_before(s, vstart, floor);
     if (vb == NULL) {
         if (lo.chinese)
@@ -762,7 +665,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     if (strcmp(lo.unit->out, "年") == 0 && lo.mult == 1 && lo.v >= 1000 && lo.v <= 2100)
         return false;
     /* 3A级, 5G: a Latin letter after the number makes it a name. */
-    c = cp_at(s, len, end, &n);
+    c = fg_cp_at(s, len, end, &n);
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
         return false;
     {
@@ -784,7 +687,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
             again = false;
             for (size_t k = 0; k < sizeof intro_words / sizeof intro_words[0]; k++) {
                 /* 实现 (intro_words[9]) is a leading verb here: 实现旅游总收入800亿元. */
-                if (k != 9 && at_lit(s, subj_b, a, intro_words[k].s, intro_words[k].n)) {
+                if (k != 9 && fg_at_lit(s, subj_b, a, intro_words[k].s, intro_words[k].n)) {
                     a += intro_words[k].n;
                     again = true;
                     break;
@@ -792,7 +695,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
             }
         }
         for (size_t k = 0; k < sizeof lead_verbs / sizeof lead_verbs[0]; k++) {
-            if (at_lit(s, subj_b, a, lead_verbs[k].w, lead_verbs[k].n) &&
+            if (fg_at_lit(s, subj_b, a, lead_verbs[k].w, lead_verbs[k].n) &&
                 subj_b > a + lead_verbs[k].n) {
                 lead = &lead_verbs[k];
                 lead_at = a;
@@ -925,7 +828,7 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
             size_t st = i;
 
             while (st >= 3 && st - 3 >= from &&
-                   (cn_numeral3(char3((const unsigned char *)text + st - 3)) ||
+                   (cn_numeral3(fg_char3((const unsigned char *)text + st - 3)) ||
                     AT(text, len, st - 3, "百") || AT(text, len, st - 3, "千")))
                 st -= 3;
             if (st == i) {
