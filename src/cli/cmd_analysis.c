@@ -1198,15 +1198,47 @@ static int take_render_args(render_args *r, int *argc, char **argv)
     return -1;
 }
 
+/*
+ * The "team maps: n/N" progress line on a terminal's stderr is left open (no newline) between
+ * updates. Whatever else goes to that terminal first erases it (\r, then ESC [K to the end of
+ * the line) in the same write, so that no line starts after the count: progress_erase_err for
+ * stderr (the progress is there), progress_erase_out for stdout when stdout is a terminal too.
+ * The parent of parallel drawing sets them before forking, so the children's lines erase the
+ * line the parent draws.
+ */
+static const char *progress_erase_err = "";
+static const char *progress_erase_out = "";
+
+static void progress_begin(bool show)
+{
+    progress_erase_err = show ? "\r\033[K" : "";
+    progress_erase_out = show && isatty(STDOUT_FILENO) ? "\r\033[K" : "";
+}
+
+static void progress_end(bool show)
+{
+    if (show)
+        fputc('\n', stderr); /* the last count stays, on a line of its own */
+    progress_erase_err = "";
+    progress_erase_out = "";
+}
+
+static void report_error_erasing(const cli_global *gl)
+{
+    fputs(progress_erase_err, stderr);
+    cli_report_error(gl);
+}
+
 static int write_map(const fg_map *m, const render_args *r, const cli_global *gl)
 {
     char *path = NULL;
 
     if (fg_render_write(&path, r->dir, m, fg_render_format_ext(r->ro.format)) < 0) {
-        cli_report_error(gl);
+        report_error_erasing(gl);
         return -1;
     }
-    printf("wrote %s\n", path);
+    printf("%swrote %s\n", progress_erase_out, path);
+    fflush(stdout);
     free(path);
     return 0;
 }
@@ -1326,7 +1358,7 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
 
     so.read_only = 1;
     if (fg_store_open(&st, a->db, &so) < 0) {
-        cli_report_error(gl);
+        report_error_erasing(gl);
         return CLI_FAIL;
     }
     for (size_t i = first; i < tl->n; i += step) {
@@ -1334,7 +1366,7 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
         char one = 1;
 
         if (fg_render_team(&m, rr, st, gz, tl->docs[i], tl->names[i], &r->ro) < 0) {
-            cli_report_error(gl);
+            report_error_erasing(gl);
             status = CLI_FAIL;
         } else if (write_map(m, r, gl) < 0) {
             status = CLI_FAIL;
@@ -1344,10 +1376,8 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
         if (progress_fd >= 0)
             (void)!write(progress_fd, &one, 1);
         if (show)
-            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+            fprintf(stderr, "\r\033[Kteam maps: %zu/%zu", done, tl->n);
     }
-    if (show)
-        fputc('\n', stderr);
     fg_store_close(st);
     return status;
 }
@@ -1373,9 +1403,14 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
         jobs = tl->n / 2 > 0 ? tl->n / 2 : 1; /* at least two maps per process */
     if (jobs > 256)
         jobs = 256;
-    if (jobs <= 1)
-        return draw_teams(tl, 0, 1, r, a, rr, gz, gl, -1, show);
+    progress_begin(show);
+    if (jobs <= 1) {
+        status = draw_teams(tl, 0, 1, r, a, rr, gz, gl, -1, show);
+        progress_end(show);
+        return status;
+    }
     if (pipe(fds) != 0) {
+        progress_end(show);
         fprintf(stderr, "fengong render: cannot create a pipe: %s\n", strerror(errno));
         return CLI_FAIL;
     }
@@ -1385,7 +1420,8 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
         pid_t pid = fork();
 
         if (pid < 0) {
-            fprintf(stderr, "fengong render: cannot start a process: %s\n", strerror(errno));
+            fprintf(stderr, "%sfengong render: cannot start a process: %s\n", progress_erase_err,
+                    strerror(errno));
             status = CLI_FAIL;
             break;
         }
@@ -1411,11 +1447,10 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
             break;
         done += (size_t)n;
         if (show)
-            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+            fprintf(stderr, "\r\033[Kteam maps: %zu/%zu", done, tl->n);
     }
-    if (show)
-        fputc('\n', stderr);
     close(fds[0]);
+    progress_end(show); /* every child has written its lines before its last byte */
     for (size_t k = 0; k < started; k++) {
         int ws = 0;
 
@@ -1423,8 +1458,8 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
             ;
         if (!WIFEXITED(ws) || WEXITSTATUS(ws) != CLI_OK) {
             if (WIFSIGNALED(ws))
-                fprintf(stderr, "fengong render: a drawing process died: %s\n",
-                        strsignal(WTERMSIG(ws)));
+                fprintf(stderr, "%sfengong render: a drawing process died: %s\n",
+                        progress_erase_err, strsignal(WTERMSIG(ws)));
             if (status == CLI_OK)
                 status = WIFEXITED(ws) ? WEXITSTATUS(ws) : CLI_FAIL;
         }
