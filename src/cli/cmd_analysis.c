@@ -42,6 +42,7 @@ static const char filter_help[] =
     "      --include-generic keep 有关部门, …成员单位 and other generic references\n"
     "      --gazetteer FILE  merge your own agency list for names and renamings\n"
     "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
+    "      --limit N         at most N rows in each table (listing commands; default: all)\n"
     "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n"
     "  -o, --output FILE     the Excel workbook of --format xlsx: one sheet per table, numbers\n"
     "                        as numbers, a frozen bold header with an autofilter\n"
@@ -254,7 +255,7 @@ static void fmt_real(char *buf, size_t n, double v)
 /* ---- load ---- */
 
 static const char load_usage[] =
-    "usage: fengong load [filters]\n"
+    "usage: fengong load [--limit N] [filters]\n"
     "\n"
     "Workload per agency: tasks it leads, co-operates on, in total, its share of all\n"
     "leads and the documents naming it; sorted by lead, then total. Under the table: the\n"
@@ -372,7 +373,7 @@ out:
 /* ---- centrality ---- */
 
 static const char centrality_usage[] =
-    "usage: fengong centrality [filters]\n"
+    "usage: fengong centrality [--limit N] [filters]\n"
     "\n"
     "Centrality of each agency on the agency projection (two agencies are tied once per\n"
     "task they share; weight = shared tasks, length = 1/weight): degree (neighbours),\n"
@@ -545,7 +546,7 @@ out:
 /* ---- communities ---- */
 
 static const char communities_usage[] =
-    "usage: fengong communities [--seed N] [filters]\n"
+    "usage: fengong communities [--seed N] [--limit N] [filters]\n"
     "\n"
     "Leiden communities of the agency projection (modularity, by weight; reproducible for\n"
     "a seed, default 42): each community's members, its most central agency (largest\n"
@@ -600,6 +601,7 @@ int cmd_communities(int argc, char **argv, const cli_global *gl)
         goto out;
     }
     cli_printer_begin(&p, &out, "communities", 6, hdr);
+    cli_printer_limit(&p, a.limit);
     cli_printer_numeric(&p, 0);
     cli_printer_numeric(&p, 1);
     cli_printer_numeric(&p, 3);
@@ -639,7 +641,7 @@ out:
 /* ---- coord ---- */
 
 static const char coord_usage[] =
-    "usage: fengong coord [filters] X [Y]\n"
+    "usage: fengong coord [--limit N] [filters] X [Y]\n"
     "\n"
     "X's partners ranked by shared tasks, split into X leads / partner co-operates,\n"
     "partner leads / X co-operates, both co-operate (and both lead). With Y: every task X\n"
@@ -733,6 +735,7 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
             printf("tasks shared by %s (X) and %s (Y): %zu\n\n", fg_graph_agency(g, x),
                    fg_graph_agency(g, y), n);
         cli_printer_begin(&p, &out, "shared", 6, hdr);
+        cli_printer_limit(&p, a.limit);
         cli_printer_numeric(&p, 2);
         for (size_t i = 0; i < n; i++) {
             const fg_task_info *t = fg_graph_task(g, rows[i].task);
@@ -889,7 +892,7 @@ out:
 /* ---- compare ---- */
 
 static const char compare_usage[] =
-    "usage: fengong compare [--pairs] [filters] A B\n"
+    "usage: fengong compare [--pairs] [--limit N] [filters] A B\n"
     "\n"
     "Two documents (names as 'fengong documents' shows them) or two years side by side:\n"
     "agencies whose lead count rose or fell, new and vanished agencies, and pairs that\n"
@@ -978,7 +981,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         json_t *ag = json_array();
         json_t *pr = json_array();
 
-        for (size_t i = 0; i < cmpr->n_agencies; i++) {
+        for (size_t i = 0; i < cmpr->n_agencies && (a.limit == 0 || i < a.limit); i++) {
             const fg_agency_change *c = &cmpr->agencies[i];
 
             json_array_append_new(ag, json_pack("{s:s,s:I,s:I,s:I,s:I}", "agency", c->agency,
@@ -987,7 +990,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
                                                 (json_int_t)c->total_a, "total_b",
                                                 (json_int_t)c->total_b));
         }
-        for (size_t i = 0; i < cmpr->n_pairs; i++) {
+        for (size_t i = 0; i < cmpr->n_pairs && (a.limit == 0 || i < a.limit); i++) {
             const fg_pair_change *c = &cmpr->pairs[i];
 
             json_array_append_new(pr, json_pack("{s:s,s:s,s:I,s:I}", "agency_a", c->a,

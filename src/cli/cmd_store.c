@@ -72,7 +72,7 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
 
     memset(a, 0, sizeof *a);
     a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
-    a->limit = 50;
+    a->limit = 0; /* all rows; search takes 50 unless told */
     opterr = 0;
     while ((c = getopt_long(argc, argv, "d:f:o:h", opts, &li)) != -1) {
         if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j' ||
@@ -578,14 +578,14 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 /* ---- documents, remove ---- */
 
 static const char documents_usage[] =
-    "usage: fengong documents [--db PATH]\n"
+    "usage: fengong documents [--db PATH] [--limit N]\n"
     "                         [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "\n"
     "List the stored documents with their 文号, year, date and counts. format is the reader\n"
     "that made the text (text, docx, pdf, html). unparsed is the\n"
     "number of statements with role words that were not understood ('fengong extract\n"
     "--explain FILE' lists them; empty for a document stored by a fengong before them).\n"
-    "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n";
+    "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n" CLI_LISTING_HELP;
 
 int cmd_documents(int argc, char **argv, const cli_global *g)
 {
@@ -597,7 +597,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
     fg_store_opts so = FG_STORE_OPTS_INIT;
     cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, documents_usage, "o");
+    int rc = parse_args(&a, argc, argv, documents_usage, "lo");
 
     if (rc >= 0)
         return rc;
@@ -616,6 +616,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "documents", a.fmt == CLI_TABLE ? 11 : 13, hdr);
+    cli_printer_limit(&p, a.limit);
     cli_printer_numeric(&p, 2);
     for (size_t k = 4; k <= 8; k++)
         cli_printer_numeric(&p, k);
@@ -674,7 +675,8 @@ static const char search_usage[] =
     "co-operating agencies (at most N, default 50): tasks with responsibility clauses\n"
     "first, then those whose title holds QUERY, then by relevance. Chinese works\n"
     "without spaces: queries of three characters or more use a trigram index, shorter\n"
-    "ones a scan. --format xlsx -o FILE writes an Excel workbook with a sheet 'search'.\n";
+    "ones a scan. --format xlsx -o FILE writes an Excel workbook with a sheet 'search'.\n"
+    CLI_LISTING_HELP;
 
 int cmd_search(int argc, char **argv, const cli_global *g)
 {
@@ -702,7 +704,7 @@ int cmd_search(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "search", 5, hdr);
-    rc = fg_store_search(st, argv[optind], a.limit, cli_printer_row, &p);
+    rc = fg_store_search(st, argv[optind], a.limit > 0 ? a.limit : 50, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
@@ -715,7 +717,7 @@ int cmd_search(int argc, char **argv, const cli_global *g)
 /* ---- agencies ---- */
 
 static const char agencies_usage[] =
-    "usage: fengong agencies [--db PATH] [--unresolved]\n"
+    "usage: fengong agencies [--db PATH] [--unresolved] [--limit N]\n"
     "                        [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "       fengong agencies [--db PATH] [--gazetteer FILE]... show NAME\n"
     "\n"
@@ -723,7 +725,7 @@ static const char agencies_usage[] =
     "lists the names the gazetteer does not know, with counts and the documents they\n"
     "come from. 'show NAME' prints an agency's aliases, history and all its tasks.\n"
     "--format xlsx -o FILE writes an Excel workbook with a sheet 'agencies' ('unresolved',\n"
-    "or 'tasks' for show).\n";
+    "or 'tasks' for show).\n" CLI_LISTING_HELP;
 
 static int show_agency(const store_args *a, const char *name, const cli_global *g)
 {
@@ -770,6 +772,7 @@ static int show_agency(const store_args *a, const char *name, const cli_global *
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "tasks", 6, hdr);
+    cli_printer_limit(&p, a->limit);
     cli_printer_numeric(&p, 2);
     rc = fg_store_agency_tasks(st, name, cli_printer_row, &p);
     cli_printer_end(&p);
@@ -792,7 +795,7 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
     fg_store_opts so = FG_STORE_OPTS_INIT;
     cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, agencies_usage, "ugo");
+    int rc = parse_args(&a, argc, argv, agencies_usage, "ulgo");
 
     if (rc >= 0)
         return rc;
@@ -825,6 +828,7 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
         for (size_t k = 4; k <= 6; k++)
             cli_printer_numeric(&p, k);
     }
+    cli_printer_limit(&p, a.limit);
     rc = fg_store_agencies(st, a.unresolved, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
