@@ -255,12 +255,57 @@ static void fmt_real(char *buf, size_t n, double v)
 /* ---- load ---- */
 
 static const char load_usage[] =
-    "usage: fengong load [--limit N] [filters]\n"
+    "usage: fengong load [--limit N] [--summary] [filters]\n"
     "\n"
     "Workload per agency: tasks it leads, co-operates on, in total, its share of all\n"
-    "leads and the documents naming it; sorted by lead, then total. Under the table: the\n"
-    "Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or more\n"
-    "than three leads, and agencies that only ever co-operate.\n\n";
+    "leads and the documents naming it; sorted by lead, then total. The balance figures\n"
+    "(the Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or\n"
+    "more than three leads, agencies that only ever co-operate) are printed under the\n"
+    "table on a terminal, are the \"balance\" object beside \"agencies\" in JSON and the\n"
+    "sheet 'balance' of a workbook. TSV and CSV hold the agencies only: --summary gives\n"
+    "the balance figures instead, as one row under a header (agencies, tasks, leads, gini,\n"
+    "hhi, top5_share, tasks_no_lead, tasks_over3_leads, co_only), in every format (JSON:\n"
+    "the \"balance\" object alone).\n"
+    "      --summary         the balance figures only, one row\n\n";
+
+/* The balance figures as the JSON object "balance". */
+static json_t *balance_json(const fg_balance *bal)
+{
+    return json_pack("{s:I,s:I,s:I,s:f,s:f,s:f,s:I,s:I,s:I}", "agencies",
+                     (json_int_t)bal->n_agencies, "tasks", (json_int_t)bal->n_tasks, "leads",
+                     (json_int_t)bal->total_leads, "gini", bal->gini, "hhi", bal->hhi,
+                     "top5_share", bal->top5_share, "tasks_no_lead",
+                     (json_int_t)bal->tasks_no_lead, "tasks_over3_leads",
+                     (json_int_t)bal->tasks_over3_leads, "co_only", (json_int_t)bal->co_only);
+}
+
+/* load --summary: the balance figures as one row under a header, the keys of the JSON
+ * output's "balance" (and that object alone in JSON). */
+static void balance_row(cli_output *out, const fg_balance *bal, json_t *json)
+{
+    static const char *const hdr[] = {"agencies", "tasks", "leads", "gini", "hhi", "top5_share",
+                                      "tasks_no_lead", "tasks_over3_leads", "co_only"};
+    double values[] = {(double)bal->n_agencies, (double)bal->n_tasks, (double)bal->total_leads,
+                       bal->gini, bal->hhi, bal->top5_share, (double)bal->tasks_no_lead,
+                       (double)bal->tasks_over3_leads, (double)bal->co_only};
+    char v[9][40];
+    const char *cols[9];
+    cli_printer p;
+
+    if (out->fmt == CLI_JSON) {
+        print_json(json);
+        return;
+    }
+    json_decref(json);
+    cli_printer_begin(&p, out, "balance", 9, hdr);
+    for (size_t i = 0; i < 9; i++) {
+        fmt_real(v[i], sizeof v[i], values[i]);
+        cols[i] = v[i];
+        cli_printer_numeric(&p, i);
+    }
+    cli_printer_row(9, cols, &p);
+    cli_printer_end(&p);
+}
 
 /* The balance of leads under the load table, as a second sheet: measure, value (the keys
  * and values of the JSON output's "balance"). */
@@ -298,8 +343,18 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     fg_balance bal;
     cli_output out;
     cli_printer p;
-    int rc = parse_an_args(&a, argc, argv, load_usage);
+    bool summary = false;
+    int rc;
 
+    /* --summary is this command's own flag: take it out before the shared parser runs. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--summary") == 0) {
+            summary = true;
+            drop_args(&argc, argv, i, 1);
+            i--;
+        }
+    }
+    rc = parse_an_args(&a, argc, argv, load_usage);
     if (rc >= 0)
         return rc;
     if (optind < argc) {
@@ -312,6 +367,11 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     if (fg_analysis_load(&rows, &n, &bal, g) < 0) {
         cli_report_error(gl);
         rc = CLI_FAIL;
+        goto out;
+    }
+    if (summary) {
+        balance_row(&out, &bal, balance_json(&bal));
+        rc = CLI_OK;
         goto out;
     }
     cli_printer_begin(&p, &out, "load", 6, hdr);
@@ -334,13 +394,7 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     }
     if (a.fmt == CLI_JSON && p.json) {
         json_t *root = json_object();
-        json_t *b = json_pack("{s:I,s:I,s:I,s:f,s:f,s:f,s:I,s:I,s:I}", "agencies",
-                              (json_int_t)bal.n_agencies, "tasks", (json_int_t)bal.n_tasks,
-                              "leads", (json_int_t)bal.total_leads, "gini", bal.gini, "hhi",
-                              bal.hhi, "top5_share", bal.top5_share, "tasks_no_lead",
-                              (json_int_t)bal.tasks_no_lead, "tasks_over3_leads",
-                              (json_int_t)bal.tasks_over3_leads, "co_only",
-                              (json_int_t)bal.co_only);
+        json_t *b = balance_json(&bal);
 
         json_object_set_new(root, "agencies", p.json);
         json_object_set_new(root, "balance", b);
