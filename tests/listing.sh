@@ -2,7 +2,7 @@
 # One set of listing options: every listing command (documents, search, agencies, load,
 # centrality, communities, coord, pairs, compare, suggest) takes --limit N and --format, gives
 # at most N rows with --limit 2 (in TSV and in JSON) where it has more without, and names both
-# options in its --help.
+# options in its --help; load and centrality take --sort KEY.
 set -u
 bin=$1
 src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -80,6 +80,39 @@ for c in documents agencies load; do
     rc=$?
     [ "$rc" -eq 2 ] && grep -q -e '--limit' "$tmp/err" && ok "$c --limit 0: usage error" ||
         bad "$c --limit 0: exit $rc, $(head -1 "$tmp/err")"
+done
+
+# --sort where the order is worth choosing (load, centrality): the chosen column is in
+# order (largest first; agency by name), with --limit cutting after the sort; a key that is
+# not a column is a usage error naming the keys.
+sorted_by() { # FILE COLUMN: the column of a TSV is non-increasing
+    awk -F'\t' -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next }
+        NR > 2 && $k + 0 > prev + 0 { bad = 1 } { prev = $k } END { exit bad || !k }' "$1"
+}
+for spec in load:co load:total load:documents centrality:betweenness centrality:degree; do
+    c=${spec%%:*} k=${spec#*:}
+    "$bin" "$c" --db "$db" --format tsv --sort "$k" >"$tmp/s" 2>"$tmp/e"
+    "$bin" "$c" --db "$db" --format tsv --sort "$k" --limit 3 >"$tmp/s3" 2>>"$tmp/e"
+    if [ "$(wc -l <"$tmp/s")" -gt 3 ] && sorted_by "$tmp/s" "$k" &&
+        [ "$(head -4 "$tmp/s")" = "$(cat "$tmp/s3")" ]; then
+        ok "$c --sort $k: in order, --limit 3 gives its first three"
+    else
+        bad "$c --sort $k: not in order or limited before sorting: $(head -3 "$tmp/e")"
+    fi
+done
+# the default order is not that of co (else the test above proves nothing for load)
+"$bin" load --db "$db" --format tsv >"$tmp/s"
+sorted_by "$tmp/s" co && bad "load: the default order is already by co" || ok "load: the default order is not by co"
+for c in load centrality; do
+    "$bin" "$c" --db "$db" --format tsv --sort agency | sed 1d | cut -f1 >"$tmp/names"
+    LC_ALL=C sort -c "$tmp/names" 2>/dev/null && [ -s "$tmp/names" ] &&
+        ok "$c --sort agency: by name" || bad "$c --sort agency: not by name"
+    "$bin" "$c" --db "$db" --sort nosuch >/dev/null 2>"$tmp/e"
+    rc=$?
+    [ "$rc" -eq 2 ] && grep -q "sort is one of" "$tmp/e" && ok "$c --sort nosuch: usage error" ||
+        bad "$c --sort nosuch: exit $rc, $(cat "$tmp/e")"
+    "$bin" "$c" --help | grep -q -e '--sort KEY' && ok "$c --help documents --sort KEY" ||
+        bad "$c --help lacks --sort KEY"
 done
 
 echo "$pass passed, $fail failed"

@@ -69,6 +69,48 @@ static void drop_args(int *argc, char **argv, int i, int n)
     *argc -= n;
 }
 
+/*
+ * A command's own --sort KEY (or --sort=KEY), taken out of argv before the shared parser
+ * runs: *key is the index of KEY in keys (unchanged when there is no --sort). Returns -1 to
+ * go on, or CLI_USAGE after a message naming the keys.
+ */
+static int take_sort(int *argc, char **argv, const char *cmd, const char *const *keys,
+                     size_t n_keys, size_t *key)
+{
+    for (int i = 1; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = NULL;
+        int used = 0;
+        size_t k;
+
+        if (strcmp(argv[i], "--sort") == 0) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "fengong %s: option '--sort' needs a value\n", cmd);
+                return CLI_USAGE;
+            }
+            v = argv[i + 1];
+            used = 2;
+        } else if (strncmp(argv[i], "--sort=", 7) == 0) {
+            v = argv[i] + 7;
+            used = 1;
+        } else {
+            continue;
+        }
+        for (k = 0; k < n_keys && strcmp(keys[k], v) != 0; k++)
+            ;
+        if (k == n_keys) {
+            fprintf(stderr, "fengong %s: --sort is one of", cmd);
+            for (k = 0; k < n_keys; k++)
+                fprintf(stderr, "%s %s", k ? "," : "", keys[k]);
+            fprintf(stderr, ", not '%s'\n", v);
+            return CLI_USAGE;
+        }
+        *key = k;
+        drop_args(argc, argv, i, used);
+        i--;
+    }
+    return -1;
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_an_args(an_args *a, int argc, char **argv, const char *usage)
 {
@@ -255,7 +297,7 @@ static void fmt_real(char *buf, size_t n, double v)
 /* ---- load ---- */
 
 static const char load_usage[] =
-    "usage: fengong load [--limit N] [--summary] [filters]\n"
+    "usage: fengong load [--limit N] [--sort KEY] [--summary] [filters]\n"
     "\n"
     "Workload per agency: tasks it leads, co-operates on, in total, its share of all\n"
     "leads and the documents naming it; sorted by lead, then total. The balance figures\n"
@@ -266,7 +308,9 @@ static const char load_usage[] =
     "the balance figures instead, as one row under a header (agencies, tasks, leads, gini,\n"
     "hhi, top5_share, tasks_no_lead, tasks_over3_leads, co_only), in every format (JSON:\n"
     "the \"balance\" object alone).\n"
-    "      --summary         the balance figures only, one row\n\n";
+    "      --summary         the balance figures only, one row\n"
+    "      --sort KEY        lead (default: then total), co, total, documents (largest\n"
+    "                        first) or agency (by name)\n\n";
 
 /* The balance figures as the JSON object "balance". */
 static json_t *balance_json(const fg_balance *bal)
@@ -331,6 +375,28 @@ static void balance_sheet(cli_output *out, const fg_balance *bal)
     cli_printer_end(&p);
 }
 
+static const char *const load_keys[] = {"lead", "co", "total", "documents", "agency"};
+static size_t load_key; /* the comparator's key: an index into load_keys */
+
+/* By the chosen key, largest first (by name for agency); ties in the default order. */
+static int cmp_load(const void *a, const void *b)
+{
+    const fg_load_row *x = a;
+    const fg_load_row *y = b;
+    size_t vx = load_key == 1 ? x->co : load_key == 2 ? x->total : x->documents;
+    size_t vy = load_key == 1 ? y->co : load_key == 2 ? y->total : y->documents;
+
+    if (load_key == 4)
+        return x->agency < y->agency ? -1 : x->agency > y->agency;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
+    if (x->lead != y->lead)
+        return x->lead > y->lead ? -1 : 1;
+    if (x->total != y->total)
+        return x->total > y->total ? -1 : 1;
+    return x->agency < y->agency ? -1 : x->agency > y->agency;
+}
+
 int cmd_load(int argc, char **argv, const cli_global *gl)
 {
     static const char *const hdr[] = {"agency", "lead", "co", "total", "lead_share",
@@ -344,7 +410,11 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     cli_output out;
     cli_printer p;
     bool summary = false;
-    int rc;
+    size_t key = 0;
+    int rc = take_sort(&argc, argv, "load", load_keys, 5, &key);
+
+    if (rc >= 0)
+        return rc;
 
     /* --summary is this command's own flag: take it out before the shared parser runs. */
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
@@ -373,6 +443,10 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
         balance_row(&out, &bal, balance_json(&bal));
         rc = CLI_OK;
         goto out;
+    }
+    if (key != 0) { /* lead is the library's order */
+        load_key = key;
+        qsort(rows, n, sizeof *rows, cmp_load);
     }
     cli_printer_begin(&p, &out, "load", 6, hdr);
     for (size_t k = 1; k <= 5; k++)
@@ -427,13 +501,14 @@ out:
 /* ---- centrality ---- */
 
 static const char centrality_usage[] =
-    "usage: fengong centrality [--limit N] [filters]\n"
+    "usage: fengong centrality [--limit N] [--sort KEY] [filters]\n"
     "\n"
     "Centrality of each agency on the agency projection (two agencies are tied once per\n"
     "task they share; weight = shared tasks, length = 1/weight): degree (neighbours),\n"
     "strength (sum of weights), betweenness (unnormalised, by length), harmonic (sum of\n"
     "1/distance by length), eigenvector (by weight, maximum 1), pagerank (by weight,\n"
-    "damping 0.85). Sorted by pagerank.\n"
+    "damping 0.85). Sorted by pagerank, or by --sort KEY: pagerank, degree, strength,\n"
+    "betweenness, harmonic, eigenvector (largest first) or agency (by name).\n"
     "\n"
     "Betweenness and harmonic follow every shortest path: O(agencies × ties). For a very\n"
     "large projection:\n"
@@ -442,11 +517,34 @@ static const char centrality_usage[] =
     "      --cutoff L        count only paths of length ≤ L (length = 1/shared tasks)\n"
     "The output says when either is used (table footer, a JSON field, else stderr).\n\n";
 
+static const char *const centrality_keys[] = {"pagerank", "degree", "strength", "betweenness",
+                                               "harmonic", "eigenvector", "agency"};
+static size_t centrality_key; /* the comparator's key: an index into centrality_keys */
+
+static double centrality_value(const fg_centrality_row *r)
+{
+    switch (centrality_key) {
+    case 1: return (double)r->degree;
+    case 2: return r->strength;
+    case 3: return r->betweenness;
+    case 4: return r->harmonic;
+    case 5: return r->eigenvector;
+    default: return r->pagerank;
+    }
+}
+
+/* By the chosen measure, largest first (by name for agency); ties by pagerank, then name. */
 static int cmp_pagerank(const void *a, const void *b)
 {
     const fg_centrality_row *x = a;
     const fg_centrality_row *y = b;
+    double vx = centrality_value(x);
+    double vy = centrality_value(y);
 
+    if (centrality_key == 6)
+        return x->agency < y->agency ? -1 : x->agency > y->agency;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
     if (x->pagerank != y->pagerank)
         return x->pagerank > y->pagerank ? -1 : 1;
     return x->agency < y->agency ? -1 : x->agency > y->agency;
@@ -468,6 +566,10 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     cli_printer p;
     int rc;
 
+    centrality_key = 0;
+    rc = take_sort(&argc, argv, "centrality", centrality_keys, 7, &centrality_key);
+    if (rc >= 0)
+        return rc;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         const char *val = NULL;
