@@ -524,12 +524,18 @@ static size_t centrality_key; /* the comparator's key: an index into centrality_
 static double centrality_value(const fg_centrality_row *r)
 {
     switch (centrality_key) {
-    case 1: return (double)r->degree;
-    case 2: return r->strength;
-    case 3: return r->betweenness;
-    case 4: return r->harmonic;
-    case 5: return r->eigenvector;
-    default: return r->pagerank;
+    case 1:
+        return (double)r->degree;
+    case 2:
+        return r->strength;
+    case 3:
+        return r->betweenness;
+    case 4:
+        return r->harmonic;
+    case 5:
+        return r->eigenvector;
+    default:
+        return r->pagerank;
     }
 }
 
