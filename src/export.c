@@ -367,10 +367,15 @@ static int gexf(char **out, size_t *len, const fg_graph *g, int projection)
 
 static const char *const nodes_cols[] = {"id", "kind", "label", "document", "item", "clause"};
 static const unsigned char nodes_numeric[] = {0, 0, 0, 0, 0, 1};
-static const char *const edges_cols[] = {"source", "target", "role"};
-static const char *const proj_edges_cols[] = {"source", "target", "weight"};
-static const unsigned char edges_numeric[] = {0, 0, 0};
-static const unsigned char proj_edges_numeric[] = {0, 0, 1};
+/* Edges name their ends by id (the nodes table's) and by label, so that a spreadsheet of the
+ * edges alone is readable: source is the task, target the agency (two agencies with
+ * --projection). */
+static const char *const edges_cols[] = {"source", "target", "source_label", "target_label",
+                                         "role"};
+static const char *const proj_edges_cols[] = {"source", "target", "source_label",
+                                              "target_label", "weight"};
+static const unsigned char edges_numeric[] = {0, 0, 0, 0, 0};
+static const unsigned char proj_edges_numeric[] = {0, 0, 0, 0, 1};
 
 int fg_export_columns(const char *const **names, const unsigned char **numeric, size_t *n_cols,
                       const fg_export_opts *opts, const char *part)
@@ -384,7 +389,7 @@ int fg_export_columns(const char *const **names, const unsigned char **numeric, 
     } else if (part != NULL && strcmp(part, "edges") == 0) {
         *names = projection ? proj_edges_cols : edges_cols;
         *numeric = projection ? proj_edges_numeric : edges_numeric;
-        *n_cols = 3;
+        *n_cols = 5;
     } else {
         return fg_error_set(FG_EINVAL, "export: a table is nodes or edges, not %s",
                             part ? part : "(none)");
@@ -429,17 +434,18 @@ int fg_export_rows(const fg_graph *g, const fg_export_opts *opts, const char *pa
     } else if (opts->projection) {
         FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
         for (size_t i = 0; i < n_pairs; i++) {
-            const char *row[] = {id, id2, num};
+            const char *row[] = {id, id2, fg_graph_agency(g, pairs[i].a),
+                                 fg_graph_agency(g, pairs[i].b), num};
 
             id_of(id, sizeof id, 'a', pairs[i].a);
             id_of(id2, sizeof id2, 'a', pairs[i].b);
             snprintf(num, sizeof num, "%zu", pairs[i].shared);
-            if (cb(3, row, payload) != 0)
+            if (cb(5, row, payload) != 0)
                 goto out;
         }
     } else {
         for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-            const char *row[] = {id, id2, NULL};
+            const char *row[5] = {id, id2, NULL, NULL, NULL};
             size_t t;
             size_t a;
             fg_role role;
@@ -447,8 +453,10 @@ int fg_export_rows(const fg_graph *g, const fg_export_opts *opts, const char *pa
             fg_graph_edge(g, i, &t, &a, &role);
             id_of(id, sizeof id, 't', t);
             id_of(id2, sizeof id2, 'a', a);
-            row[2] = fg_role_name(role);
-            if (cb(3, row, payload) != 0)
+            row[2] = fg_graph_task(g, t)->title;
+            row[3] = fg_graph_agency(g, a);
+            row[4] = fg_role_name(role);
+            if (cb(5, row, payload) != 0)
                 goto out;
         }
     }

@@ -64,5 +64,49 @@ if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
 else
     bad "python3-networkx is not installed for /usr/bin/python3 (make test installs it)"
 fi
+# The balance figures have a place in every format: load --summary in TSV and CSV is one row
+# under a header, the figures recomputed here from the agencies' lead counts of 'load --format
+# tsv' (Gini, HHI, top-5 share, agencies only co-operating) and equal to JSON's "balance"
+# (tasks with no lead, with more than three); JSON --summary is that object alone.
+"$bin" load --db "$db" --format tsv >"$tmp/load.tsv" 2>&1
+"$bin" load --db "$db" --format json >"$tmp/load.json" 2>&1
+"$bin" load --db "$db" --format tsv --summary >"$tmp/sum.tsv" 2>&1
+"$bin" load --db "$db" --format csv --summary >"$tmp/sum.csv" 2>&1
+"$bin" load --db "$db" --format json --summary >"$tmp/sum.json" 2>&1
+if /usr/bin/python3 - "$tmp" >"$tmp/sum.why" 2>&1 <<'PY'
+import csv, json, sys
+d = sys.argv[1]
+rows = list(csv.DictReader(open(f"{d}/load.tsv", encoding="utf-8"), delimiter="\t"))
+leads = sorted(int(r["lead"]) for r in rows)
+n, total = len(leads), sum(leads)
+want = {
+    "agencies": n, "leads": total,
+    "gini": sum((2 * (i + 1) - n - 1) * x for i, x in enumerate(leads)) / (n * total),
+    "hhi": sum((x / total) ** 2 for x in leads),
+    "top5_share": sum(leads[-5:]) / total,
+    "co_only": sum(1 for x in leads if x == 0),
+}
+balance = json.load(open(f"{d}/load.json", encoding="utf-8"))["balance"]
+cols = ["agencies", "tasks", "leads", "gini", "hhi", "top5_share", "tasks_no_lead",
+        "tasks_over3_leads", "co_only"]
+for name, delim in (("sum.tsv", "\t"), ("sum.csv", ",")):
+    r = list(csv.reader(open(f"{d}/{name}", encoding="utf-8"), delimiter=delim))
+    assert len(r) == 2 and r[0] == cols, (name, r)
+    got = dict(zip(cols, map(float, r[1])))
+    for k, v in want.items():
+        assert abs(got[k] - v) < 1e-8, (name, k, got[k], v)
+    for k in ("tasks", "tasks_no_lead", "tasks_over3_leads"):
+        assert got[k] == balance[k], (name, k, got[k], balance[k])
+assert json.load(open(f"{d}/sum.json", encoding="utf-8")) == balance
+print(f"gini {want['gini']:.4f}, hhi {want['hhi']:.4f}, {balance['tasks_no_lead']} tasks without lead")
+PY
+then
+    ok "load --summary: the balance figures in TSV, CSV and JSON ($(cat "$tmp/sum.why"))"
+else
+    bad "load --summary: $(cat "$tmp/sum.why")"
+fi
+"$bin" load --help >"$tmp/lh" 2>&1
+grep -q -e '--summary' "$tmp/lh" && ok "load --help documents --summary" || bad "load --help lacks --summary"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -90,6 +90,25 @@ assert len(nodes) == J.number_of_nodes() == len(rows), (len(nodes), J.number_of_
 assert len(edges) == J.number_of_edges()
 print(len(nodes), "nodes,", len(edges), "edges")
 PY
+
+# edges.csv reads on its own: besides the ids, each edge names its task (title) and agency,
+# the labels nodes.csv gives those ids; the projection's edges name both agencies.
+"$bin" export --db "$db" --format csv --projection -o "$tmp/pcsv" >/dev/null || bad "export csv --projection"
+$py - "$tmp" <<'PY' >"$tmp/lab" 2>&1 && ok "edges.csv names both ends by id and label ($(cat "$tmp/lab"))" || bad "edges.csv labels: $(cat "$tmp/lab")"
+import csv, sys
+d = sys.argv[1]
+for sub, last in (("csv", "role"), ("pcsv", "weight")):
+    label = {r["id"]: r["label"] for r in csv.DictReader(open(f"{d}/{sub}/nodes.csv", encoding="utf-8"))}
+    reader = csv.DictReader(open(f"{d}/{sub}/edges.csv", encoding="utf-8"))
+    want = ["source", "target", "source_label", "target_label", last]
+    assert reader.fieldnames == want, (sub, reader.fieldnames)
+    edges = list(reader)
+    assert edges, sub
+    for e in edges:
+        assert e["source_label"] == label[e["source"]] and e["target_label"] == label[e["target"]], e
+        assert e["target_label"] and e["source_label"], e
+    print(sub, len(edges), "edges", end="; ")
+PY
 command -v dot >/dev/null && dot -Tsvg "$tmp/g.dot" -o /dev/null 2>"$tmp/dot.err" && ok "Graphviz reads the DOT export" ||
     bad "DOT export: $(cat "$tmp/dot.err" 2>/dev/null)"
 

@@ -146,6 +146,40 @@ else
     bad "hostile team name: $inside files inside, $files outside ($(cat "$tmp/h.out"))"
 fi
 
+# On a terminal (a pty from script(1)), the "team maps: n/N" progress line on stderr is ended
+# or erased before anything else is printed: no "wrote" line starts after the count (it used
+# to read "team maps: 1/7wrote …"), with one process and with three.
+if command -v script >/dev/null 2>&1; then
+    for j in 1 3; do
+        script -qec "\"$bin\" render team --all --db \"$db\" -o \"$tmp/tty$j\" -j $j" /dev/null \
+            >"$tmp/tty$j.out" 2>&1 </dev/null
+        if $py - "$tmp/tty$j.out" >"$tmp/tty$j.why" 2>&1 <<'PY'
+import re, sys
+s = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+wrote = [m.start() for m in re.finditer("wrote ", s)]
+counts = re.findall(r"team maps: (\d+)/(\d+)", s)
+bad = [s[max(0, i - 20):i + 6] for i in wrote
+       if not (i == 0 or s[i - 1] == "\n" or s.endswith("\r\x1b[K", 0, i))]
+# After the last count, only a line end (or an erase) may follow before anything else.
+tail = s[s.rfind("team maps:"):] if counts else ""
+tail_ok = re.match(r"team maps: \d+/\d+\r?\n", tail) is not None
+print(len(wrote), "wrote lines,", len(counts), "counts")
+if bad:
+    print("a line printed after the progress count:", [repr(b) for b in bad[:3]])
+if not tail_ok:
+    print("the last count is not ended:", repr(tail[:60]))
+sys.exit(0 if len(wrote) == 7 and counts and not bad and tail_ok else 1)
+PY
+        then
+            ok "render team --all -j $j on a terminal: progress line ended before each line ($(head -1 "$tmp/tty$j.why"))"
+        else
+            bad "render team --all -j $j on a terminal: $(cat "$tmp/tty$j.why")"
+        fi
+    done
+else
+    echo "skip script(1) not installed"
+fi
+
 # Chromium shows the SVG with visible content (a blank page screenshot is a few KB).
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -n "$chrome" ]; then

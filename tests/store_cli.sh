@@ -547,5 +547,34 @@ else
     bad "a failed ingest into an existing database lost it"
 fi
 
+# A city's document with the provincial gazetteer: ingest says on stderr how many of its agency
+# names were stored as unresolved (as many as 'agencies --unresolved' lists) and how to add
+# them; with a gazetteer file that names them (what the message advises), it says nothing.
+city=$src/tests/forms/city_mixed.txt
+"$bin" ingest --db "$tmp/city.db" "$city" >/dev/null 2>"$tmp/city.err"
+n_list=$(($("$bin" agencies --unresolved --db "$tmp/city.db" --format tsv | wc -l) - 1))
+n_said=$(sed -n 's/^fengong: city_mixed.txt: \([0-9]*\) agency names\{0,1\} not in the gazetteer, stored as unresolved$/\1/p' "$tmp/city.err")
+if [ "$n_list" -gt 0 ] && [ "$n_said" = "$n_list" ] &&
+    grep -q "'fengong agencies --unresolved' lists them" "$tmp/city.err" &&
+    grep -q -e '--gazetteer FILE' "$tmp/city.err"; then
+    ok "ingest of a city document says $n_said names are unresolved and how to add them"
+else
+    bad "ingest of a city document: said '${n_said}', 'agencies --unresolved' lists $n_list: $(cat "$tmp/city.err")"
+fi
+{
+    printf 'canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n'
+    "$bin" agencies --unresolved --db "$tmp/city.db" --format tsv | sed 1d |
+        while IFS="$(printf '\t')" read -r name _; do
+            printf '%s\t\tcity\tgovernment\t\t\ttest\n' "$name"
+        done
+} >"$tmp/city_gz.tsv"
+"$bin" ingest --db "$tmp/city2.db" --gazetteer "$tmp/city_gz.tsv" "$city" >/dev/null 2>"$tmp/city2.err"
+n2=$(($("$bin" agencies --unresolved --db "$tmp/city2.db" --format tsv | wc -l) - 1))
+if [ "$n2" -eq 0 ] && ! grep -q 'not in the gazetteer' "$tmp/city2.err"; then
+    ok "with a gazetteer file naming them, no name is unresolved and ingest says nothing"
+else
+    bad "with the city gazetteer: $n2 unresolved, stderr: $(cat "$tmp/city2.err")"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -45,8 +45,9 @@ int fg_export_render(char **out, size_t *len, const fg_graph *g, const fg_export
 
 /**
  * The columns of an export table, as CSV writes them: part "nodes" (id, kind, label,
- * document, item, clause) or "edges" (source, target, then role, or weight with
- * opts->projection).
+ * document, item, clause) or "edges" (source, target — the ids of the nodes table —,
+ * source_label, target_label — the task title and agency name, or two agency names with
+ * opts->projection —, then role, or weight with opts->projection).
  * @param names    receives the column names; static, never freed.
  * @param numeric  receives one flag per column, 1 where every non-empty cell is a decimal
  *                 number (clause, weight); static.

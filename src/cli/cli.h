@@ -80,7 +80,8 @@ typedef struct cli_printer {
     struct cli_table *table;
     struct json_t *json;
     struct cli_xlsx *book;    /* borrowed from the cli_output */
-    size_t rows;
+    size_t rows;              /* rows given to cli_printer_row() */
+    size_t limit;             /* --limit N: rows past the first N are dropped (0: all) */
 } cli_printer;
 
 /* Start a table of n columns with header hdr (borrowed until cli_printer_end()); sheet names
@@ -90,9 +91,18 @@ void cli_printer_begin(cli_printer *p, cli_output *o, const char *sheet, size_t 
 /* An fg_store_row_cb: payload is the printer. Returns non-zero (stop) once a workbook
  * failed. */
 int cli_printer_row(size_t n_cols, const char *const *cols, void *payload);
+/* At most n rows (--limit N; 0: all) from now on; the rows past them are skipped. */
+void cli_printer_limit(cli_printer *p, size_t n);
 /* Column col holds numbers: right-aligned in a table, number cells in a workbook. */
 void cli_printer_numeric(cli_printer *p, size_t col);
 void cli_printer_end(cli_printer *p);
+
+/* The --help paragraph of the options every listing command takes (after its usage). */
+#define CLI_LISTING_HELP                                                                       \
+    "\nlisting options (every listing command):\n"                                             \
+    "      --limit N         at most N rows in each table (default: all)\n"                   \
+    "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n" \
+    "  -o, --output FILE     the Excel workbook of --format xlsx\n"
 
 /* Print "fengong: <message>" for the last library error (with the source with --debug). */
 void cli_report_error(const cli_global *g);

@@ -42,6 +42,7 @@ static const char filter_help[] =
     "      --include-generic keep 有关部门, …成员单位 and other generic references\n"
     "      --gazetteer FILE  merge your own agency list for names and renamings\n"
     "      --db PATH         database (default $FENGONG_DB, else ./fengong.db)\n"
+    "      --limit N         at most N rows in each table (listing commands; default: all)\n"
     "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n"
     "  -o, --output FILE     the Excel workbook of --format xlsx: one sheet per table, numbers\n"
     "                        as numbers, a frozen bold header with an autofilter\n"
@@ -66,6 +67,48 @@ static void drop_args(int *argc, char **argv, int i, int n)
 {
     memmove(&argv[i], &argv[i + n], (size_t)(*argc - i - n + 1) * sizeof *argv);
     *argc -= n;
+}
+
+/*
+ * A command's own --sort KEY (or --sort=KEY), taken out of argv before the shared parser
+ * runs: *key is the index of KEY in keys (unchanged when there is no --sort). Returns -1 to
+ * go on, or CLI_USAGE after a message naming the keys.
+ */
+static int take_sort(int *argc, char **argv, const char *cmd, const char *const *keys,
+                     size_t n_keys, size_t *key)
+{
+    for (int i = 1; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = NULL;
+        int used = 0;
+        size_t k;
+
+        if (strcmp(argv[i], "--sort") == 0) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "fengong %s: option '--sort' needs a value\n", cmd);
+                return CLI_USAGE;
+            }
+            v = argv[i + 1];
+            used = 2;
+        } else if (strncmp(argv[i], "--sort=", 7) == 0) {
+            v = argv[i] + 7;
+            used = 1;
+        } else {
+            continue;
+        }
+        for (k = 0; k < n_keys && strcmp(keys[k], v) != 0; k++)
+            ;
+        if (k == n_keys) {
+            fprintf(stderr, "fengong %s: --sort is one of", cmd);
+            for (k = 0; k < n_keys; k++)
+                fprintf(stderr, "%s %s", k ? "," : "", keys[k]);
+            fprintf(stderr, ", not '%s'\n", v);
+            return CLI_USAGE;
+        }
+        *key = k;
+        drop_args(argc, argv, i, used);
+        i--;
+    }
+    return -1;
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -254,12 +297,59 @@ static void fmt_real(char *buf, size_t n, double v)
 /* ---- load ---- */
 
 static const char load_usage[] =
-    "usage: fengong load [filters]\n"
+    "usage: fengong load [--limit N] [--sort KEY] [--summary] [filters]\n"
     "\n"
     "Workload per agency: tasks it leads, co-operates on, in total, its share of all\n"
-    "leads and the documents naming it; sorted by lead, then total. Under the table: the\n"
-    "Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or more\n"
-    "than three leads, and agencies that only ever co-operate.\n\n";
+    "leads and the documents naming it; sorted by lead, then total. The balance figures\n"
+    "(the Gini coefficient and HHI of lead counts, the top-5 share, tasks with no lead or\n"
+    "more than three leads, agencies that only ever co-operate) are printed under the\n"
+    "table on a terminal, are the \"balance\" object beside \"agencies\" in JSON and the\n"
+    "sheet 'balance' of a workbook. TSV and CSV hold the agencies only: --summary gives\n"
+    "the balance figures instead, as one row under a header (agencies, tasks, leads, gini,\n"
+    "hhi, top5_share, tasks_no_lead, tasks_over3_leads, co_only), in every format (JSON:\n"
+    "the \"balance\" object alone).\n"
+    "      --summary         the balance figures only, one row\n"
+    "      --sort KEY        lead (default: then total), co, total, documents (largest\n"
+    "                        first) or agency (by name)\n\n";
+
+/* The balance figures as the JSON object "balance". */
+static json_t *balance_json(const fg_balance *bal)
+{
+    return json_pack("{s:I,s:I,s:I,s:f,s:f,s:f,s:I,s:I,s:I}", "agencies",
+                     (json_int_t)bal->n_agencies, "tasks", (json_int_t)bal->n_tasks, "leads",
+                     (json_int_t)bal->total_leads, "gini", bal->gini, "hhi", bal->hhi,
+                     "top5_share", bal->top5_share, "tasks_no_lead",
+                     (json_int_t)bal->tasks_no_lead, "tasks_over3_leads",
+                     (json_int_t)bal->tasks_over3_leads, "co_only", (json_int_t)bal->co_only);
+}
+
+/* load --summary: the balance figures as one row under a header, the keys of the JSON
+ * output's "balance" (and that object alone in JSON). */
+static void balance_row(cli_output *out, const fg_balance *bal, json_t *json)
+{
+    static const char *const hdr[] = {"agencies", "tasks", "leads", "gini", "hhi", "top5_share",
+                                      "tasks_no_lead", "tasks_over3_leads", "co_only"};
+    double values[] = {(double)bal->n_agencies, (double)bal->n_tasks, (double)bal->total_leads,
+                       bal->gini, bal->hhi, bal->top5_share, (double)bal->tasks_no_lead,
+                       (double)bal->tasks_over3_leads, (double)bal->co_only};
+    char v[9][40];
+    const char *cols[9];
+    cli_printer p;
+
+    if (out->fmt == CLI_JSON) {
+        print_json(json);
+        return;
+    }
+    json_decref(json);
+    cli_printer_begin(&p, out, "balance", 9, hdr);
+    for (size_t i = 0; i < 9; i++) {
+        fmt_real(v[i], sizeof v[i], values[i]);
+        cols[i] = v[i];
+        cli_printer_numeric(&p, i);
+    }
+    cli_printer_row(9, cols, &p);
+    cli_printer_end(&p);
+}
 
 /* The balance of leads under the load table, as a second sheet: measure, value (the keys
  * and values of the JSON output's "balance"). */
@@ -285,6 +375,28 @@ static void balance_sheet(cli_output *out, const fg_balance *bal)
     cli_printer_end(&p);
 }
 
+static const char *const load_keys[] = {"lead", "co", "total", "documents", "agency"};
+static size_t load_key; /* the comparator's key: an index into load_keys */
+
+/* By the chosen key, largest first (by name for agency); ties in the default order. */
+static int cmp_load(const void *a, const void *b)
+{
+    const fg_load_row *x = a;
+    const fg_load_row *y = b;
+    size_t vx = load_key == 1 ? x->co : load_key == 2 ? x->total : x->documents;
+    size_t vy = load_key == 1 ? y->co : load_key == 2 ? y->total : y->documents;
+
+    if (load_key == 4)
+        return x->agency < y->agency ? -1 : x->agency > y->agency;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
+    if (x->lead != y->lead)
+        return x->lead > y->lead ? -1 : 1;
+    if (x->total != y->total)
+        return x->total > y->total ? -1 : 1;
+    return x->agency < y->agency ? -1 : x->agency > y->agency;
+}
+
 int cmd_load(int argc, char **argv, const cli_global *gl)
 {
     static const char *const hdr[] = {"agency", "lead", "co", "total", "lead_share",
@@ -297,8 +409,22 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     fg_balance bal;
     cli_output out;
     cli_printer p;
-    int rc = parse_an_args(&a, argc, argv, load_usage);
+    bool summary = false;
+    size_t key = 0;
+    int rc = take_sort(&argc, argv, "load", load_keys, 5, &key);
 
+    if (rc >= 0)
+        return rc;
+
+    /* --summary is this command's own flag: take it out before the shared parser runs. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--summary") == 0) {
+            summary = true;
+            drop_args(&argc, argv, i, 1);
+            i--;
+        }
+    }
+    rc = parse_an_args(&a, argc, argv, load_usage);
     if (rc >= 0)
         return rc;
     if (optind < argc) {
@@ -312,6 +438,15 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
         cli_report_error(gl);
         rc = CLI_FAIL;
         goto out;
+    }
+    if (summary) {
+        balance_row(&out, &bal, balance_json(&bal));
+        rc = CLI_OK;
+        goto out;
+    }
+    if (key != 0) { /* lead is the library's order */
+        load_key = key;
+        qsort(rows, n, sizeof *rows, cmp_load);
     }
     cli_printer_begin(&p, &out, "load", 6, hdr);
     for (size_t k = 1; k <= 5; k++)
@@ -333,13 +468,7 @@ int cmd_load(int argc, char **argv, const cli_global *gl)
     }
     if (a.fmt == CLI_JSON && p.json) {
         json_t *root = json_object();
-        json_t *b = json_pack("{s:I,s:I,s:I,s:f,s:f,s:f,s:I,s:I,s:I}", "agencies",
-                              (json_int_t)bal.n_agencies, "tasks", (json_int_t)bal.n_tasks,
-                              "leads", (json_int_t)bal.total_leads, "gini", bal.gini, "hhi",
-                              bal.hhi, "top5_share", bal.top5_share, "tasks_no_lead",
-                              (json_int_t)bal.tasks_no_lead, "tasks_over3_leads",
-                              (json_int_t)bal.tasks_over3_leads, "co_only",
-                              (json_int_t)bal.co_only);
+        json_t *b = balance_json(&bal);
 
         json_object_set_new(root, "agencies", p.json);
         json_object_set_new(root, "balance", b);
@@ -372,13 +501,14 @@ out:
 /* ---- centrality ---- */
 
 static const char centrality_usage[] =
-    "usage: fengong centrality [filters]\n"
+    "usage: fengong centrality [--limit N] [--sort KEY] [filters]\n"
     "\n"
     "Centrality of each agency on the agency projection (two agencies are tied once per\n"
     "task they share; weight = shared tasks, length = 1/weight): degree (neighbours),\n"
     "strength (sum of weights), betweenness (unnormalised, by length), harmonic (sum of\n"
     "1/distance by length), eigenvector (by weight, maximum 1), pagerank (by weight,\n"
-    "damping 0.85). Sorted by pagerank.\n"
+    "damping 0.85). Sorted by pagerank, or by --sort KEY: pagerank, degree, strength,\n"
+    "betweenness, harmonic, eigenvector (largest first) or agency (by name).\n"
     "\n"
     "Betweenness and harmonic follow every shortest path: O(agencies × ties). For a very\n"
     "large projection:\n"
@@ -387,11 +517,40 @@ static const char centrality_usage[] =
     "      --cutoff L        count only paths of length ≤ L (length = 1/shared tasks)\n"
     "The output says when either is used (table footer, a JSON field, else stderr).\n\n";
 
+static const char *const centrality_keys[] = {"pagerank", "degree", "strength", "betweenness",
+                                               "harmonic", "eigenvector", "agency"};
+static size_t centrality_key; /* the comparator's key: an index into centrality_keys */
+
+static double centrality_value(const fg_centrality_row *r)
+{
+    switch (centrality_key) {
+    case 1:
+        return (double)r->degree;
+    case 2:
+        return r->strength;
+    case 3:
+        return r->betweenness;
+    case 4:
+        return r->harmonic;
+    case 5:
+        return r->eigenvector;
+    default:
+        return r->pagerank;
+    }
+}
+
+/* By the chosen measure, largest first (by name for agency); ties by pagerank, then name. */
 static int cmp_pagerank(const void *a, const void *b)
 {
     const fg_centrality_row *x = a;
     const fg_centrality_row *y = b;
+    double vx = centrality_value(x);
+    double vy = centrality_value(y);
 
+    if (centrality_key == 6)
+        return x->agency < y->agency ? -1 : x->agency > y->agency;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
     if (x->pagerank != y->pagerank)
         return x->pagerank > y->pagerank ? -1 : 1;
     return x->agency < y->agency ? -1 : x->agency > y->agency;
@@ -413,6 +572,10 @@ int cmd_centrality(int argc, char **argv, const cli_global *gl)
     cli_printer p;
     int rc;
 
+    centrality_key = 0;
+    rc = take_sort(&argc, argv, "centrality", centrality_keys, 7, &centrality_key);
+    if (rc >= 0)
+        return rc;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         const char *val = NULL;
@@ -545,7 +708,7 @@ out:
 /* ---- communities ---- */
 
 static const char communities_usage[] =
-    "usage: fengong communities [--seed N] [filters]\n"
+    "usage: fengong communities [--seed N] [--limit N] [filters]\n"
     "\n"
     "Leiden communities of the agency projection (modularity, by weight; reproducible for\n"
     "a seed, default 42): each community's members, its most central agency (largest\n"
@@ -600,6 +763,7 @@ int cmd_communities(int argc, char **argv, const cli_global *gl)
         goto out;
     }
     cli_printer_begin(&p, &out, "communities", 6, hdr);
+    cli_printer_limit(&p, a.limit);
     cli_printer_numeric(&p, 0);
     cli_printer_numeric(&p, 1);
     cli_printer_numeric(&p, 3);
@@ -639,7 +803,7 @@ out:
 /* ---- coord ---- */
 
 static const char coord_usage[] =
-    "usage: fengong coord [filters] X [Y]\n"
+    "usage: fengong coord [--limit N] [filters] X [Y]\n"
     "\n"
     "X's partners ranked by shared tasks, split into X leads / partner co-operates,\n"
     "partner leads / X co-operates, both co-operate (and both lead). With Y: every task X\n"
@@ -733,6 +897,7 @@ int cmd_coord(int argc, char **argv, const cli_global *gl)
             printf("tasks shared by %s (X) and %s (Y): %zu\n\n", fg_graph_agency(g, x),
                    fg_graph_agency(g, y), n);
         cli_printer_begin(&p, &out, "shared", 6, hdr);
+        cli_printer_limit(&p, a.limit);
         cli_printer_numeric(&p, 2);
         for (size_t i = 0; i < n; i++) {
             const fg_task_info *t = fg_graph_task(g, rows[i].task);
@@ -889,7 +1054,7 @@ out:
 /* ---- compare ---- */
 
 static const char compare_usage[] =
-    "usage: fengong compare [--pairs] [filters] A B\n"
+    "usage: fengong compare [--pairs] [--limit N] [filters] A B\n"
     "\n"
     "Two documents (names as 'fengong documents' shows them) or two years side by side:\n"
     "agencies whose lead count rose or fell, new and vanished agencies, and pairs that\n"
@@ -978,7 +1143,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         json_t *ag = json_array();
         json_t *pr = json_array();
 
-        for (size_t i = 0; i < cmpr->n_agencies; i++) {
+        for (size_t i = 0; i < cmpr->n_agencies && (a.limit == 0 || i < a.limit); i++) {
             const fg_agency_change *c = &cmpr->agencies[i];
 
             json_array_append_new(ag, json_pack("{s:s,s:I,s:I,s:I,s:I}", "agency", c->agency,
@@ -987,7 +1152,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
                                                 (json_int_t)c->total_a, "total_b",
                                                 (json_int_t)c->total_b));
         }
-        for (size_t i = 0; i < cmpr->n_pairs; i++) {
+        for (size_t i = 0; i < cmpr->n_pairs && (a.limit == 0 || i < a.limit); i++) {
             const fg_pair_change *c = &cmpr->pairs[i];
 
             json_array_append_new(pr, json_pack("{s:s,s:s,s:I,s:I}", "agency_a", c->a,
@@ -1198,15 +1363,47 @@ static int take_render_args(render_args *r, int *argc, char **argv)
     return -1;
 }
 
+/*
+ * The "team maps: n/N" progress line on a terminal's stderr is left open (no newline) between
+ * updates. Whatever else goes to that terminal first erases it (\r, then ESC [K to the end of
+ * the line) in the same write, so that no line starts after the count: progress_erase_err for
+ * stderr (the progress is there), progress_erase_out for stdout when stdout is a terminal too.
+ * The parent of parallel drawing sets them before forking, so the children's lines erase the
+ * line the parent draws.
+ */
+static const char *progress_erase_err = "";
+static const char *progress_erase_out = "";
+
+static void progress_begin(bool show)
+{
+    progress_erase_err = show ? "\r\033[K" : "";
+    progress_erase_out = show && isatty(STDOUT_FILENO) ? "\r\033[K" : "";
+}
+
+static void progress_end(bool show)
+{
+    if (show)
+        fputc('\n', stderr); /* the last count stays, on a line of its own */
+    progress_erase_err = "";
+    progress_erase_out = "";
+}
+
+static void report_error_erasing(const cli_global *gl)
+{
+    fputs(progress_erase_err, stderr);
+    cli_report_error(gl);
+}
+
 static int write_map(const fg_map *m, const render_args *r, const cli_global *gl)
 {
     char *path = NULL;
 
     if (fg_render_write(&path, r->dir, m, fg_render_format_ext(r->ro.format)) < 0) {
-        cli_report_error(gl);
+        report_error_erasing(gl);
         return -1;
     }
-    printf("wrote %s\n", path);
+    printf("%swrote %s\n", progress_erase_out, path);
+    fflush(stdout);
     free(path);
     return 0;
 }
@@ -1326,7 +1523,7 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
 
     so.read_only = 1;
     if (fg_store_open(&st, a->db, &so) < 0) {
-        cli_report_error(gl);
+        report_error_erasing(gl);
         return CLI_FAIL;
     }
     for (size_t i = first; i < tl->n; i += step) {
@@ -1334,7 +1531,7 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
         char one = 1;
 
         if (fg_render_team(&m, rr, st, gz, tl->docs[i], tl->names[i], &r->ro) < 0) {
-            cli_report_error(gl);
+            report_error_erasing(gl);
             status = CLI_FAIL;
         } else if (write_map(m, r, gl) < 0) {
             status = CLI_FAIL;
@@ -1344,10 +1541,8 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
         if (progress_fd >= 0)
             (void)!write(progress_fd, &one, 1);
         if (show)
-            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+            fprintf(stderr, "\r\033[Kteam maps: %zu/%zu", done, tl->n);
     }
-    if (show)
-        fputc('\n', stderr);
     fg_store_close(st);
     return status;
 }
@@ -1373,9 +1568,14 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
         jobs = tl->n / 2 > 0 ? tl->n / 2 : 1; /* at least two maps per process */
     if (jobs > 256)
         jobs = 256;
-    if (jobs <= 1)
-        return draw_teams(tl, 0, 1, r, a, rr, gz, gl, -1, show);
+    progress_begin(show);
+    if (jobs <= 1) {
+        status = draw_teams(tl, 0, 1, r, a, rr, gz, gl, -1, show);
+        progress_end(show);
+        return status;
+    }
     if (pipe(fds) != 0) {
+        progress_end(show);
         fprintf(stderr, "fengong render: cannot create a pipe: %s\n", strerror(errno));
         return CLI_FAIL;
     }
@@ -1385,7 +1585,8 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
         pid_t pid = fork();
 
         if (pid < 0) {
-            fprintf(stderr, "fengong render: cannot start a process: %s\n", strerror(errno));
+            fprintf(stderr, "%sfengong render: cannot start a process: %s\n", progress_erase_err,
+                    strerror(errno));
             status = CLI_FAIL;
             break;
         }
@@ -1411,11 +1612,10 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
             break;
         done += (size_t)n;
         if (show)
-            fprintf(stderr, "\rteam maps: %zu/%zu", done, tl->n);
+            fprintf(stderr, "\r\033[Kteam maps: %zu/%zu", done, tl->n);
     }
-    if (show)
-        fputc('\n', stderr);
     close(fds[0]);
+    progress_end(show); /* every child has written its lines before its last byte */
     for (size_t k = 0; k < started; k++) {
         int ws = 0;
 
@@ -1423,8 +1623,8 @@ static int draw_teams_parallel(const team_list *tl, const render_args *r, const 
             ;
         if (!WIFEXITED(ws) || WEXITSTATUS(ws) != CLI_OK) {
             if (WIFSIGNALED(ws))
-                fprintf(stderr, "fengong render: a drawing process died: %s\n",
-                        strsignal(WTERMSIG(ws)));
+                fprintf(stderr, "%sfengong render: a drawing process died: %s\n",
+                        progress_erase_err, strsignal(WTERMSIG(ws)));
             if (status == CLI_OK)
                 status = WIFEXITED(ws) ? WEXITSTATUS(ws) : CLI_FAIL;
         }
@@ -1562,9 +1762,11 @@ static const char export_usage[] =
     "\n"
     "Write the bipartite task-agency graph (edge attribute role) or, with --projection, the\n"
     "agency projection (edge attribute weight) for Gephi, NetworkX, igraph or a spreadsheet.\n"
-    "CSV writes PATH/nodes.csv and PATH/edges.csv; xlsx writes the Excel workbook PATH with\n"
-    "the same two tables as sheets nodes and edges (numbers as numbers, a frozen bold header\n"
-    "with an autofilter). Files are written to a temporary name and renamed.\n"
+    "CSV writes PATH/nodes.csv (id, kind, label, document, item, clause) and PATH/edges.csv\n"
+    "(source, target, source_label, target_label, role or weight: the ids of nodes.csv and\n"
+    "the task title and agency name); xlsx writes the Excel workbook PATH with the same two\n"
+    "tables as sheets nodes and edges (numbers as numbers, a frozen bold header with an\n"
+    "autofilter). Files are written to a temporary name and renamed.\n"
     "\n"
     "      --excel           for a spreadsheet: alone, the same as --format xlsx; with\n"
     "                        --format csv, the CSV files start with a UTF-8 BOM so that\n"

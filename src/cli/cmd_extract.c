@@ -464,11 +464,14 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
         case 'e': {
             what w = c == 't' ? W_TEAMS : c == 'i' ? W_ITEMS : c == 's' ? W_SUMMARY : W_EXPLAIN;
 
-            /* One listing at a time; --explain with another is a usage error. */
-            if (o.w != W_ASSIGN && o.w != w && (o.w == W_EXPLAIN || w == W_EXPLAIN)) {
+            /* One listing at a time: two different ones are a usage error, named in the
+             * order given (--explain first when it is one of them). */
+            if (o.w != W_ASSIGN && o.w != w) {
+                bool ex = o.w == W_EXPLAIN || w == W_EXPLAIN;
+
                 fprintf(stderr, "fengong extract: %s cannot be combined with %s\n%s",
-                        mode_names[W_EXPLAIN], mode_names[o.w == W_EXPLAIN ? w : o.w],
-                        extract_usage);
+                        mode_names[ex ? W_EXPLAIN : o.w],
+                        mode_names[ex ? (o.w == W_EXPLAIN ? w : o.w) : w], extract_usage);
                 return CLI_USAGE;
             }
             o.w = w;

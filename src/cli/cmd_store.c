@@ -72,7 +72,7 @@ static int parse_args(store_args *a, int argc, char **argv, const char *usage,
 
     memset(a, 0, sizeof *a);
     a->fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
-    a->limit = 50;
+    a->limit = 0; /* all rows; search takes 50 unless told */
     opterr = 0;
     while ((c = getopt_long(argc, argv, "d:f:o:h", opts, &li)) != -1) {
         if ((c == 'r' || c == 'g' || c == 'u' || c == 'l' || c == 'n' || c == 'j' ||
@@ -213,7 +213,8 @@ static const char ingest_usage[] =
     "document is stored whole or not at all. Ingesting an identical file again changes\n"
     "nothing; a changed file with the same name is refused unless --replace is given.\n"
     "Agency names are resolved through the bundled gazetteer (graphs/agencies.tsv);\n"
-    "names it does not know are kept as unresolved (see 'fengong agencies --unresolved').\n"
+    "names it does not know are kept as unresolved: ingest says how many on stderr, and\n"
+    "'fengong agencies --unresolved' lists them.\n"
     "The files are read and extracted by N threads while one thread stores them, in the\n"
     "order given. Then the search index is brought up to date.\n"
     "\n"
@@ -344,8 +345,69 @@ typedef struct ingest_run {
     int progress;
     size_t counts[4];
     size_t n_unparsed_docs; /* documents stored with statements not understood */
+    size_t n_unresolved;    /* agency names the gazetteer does not know, summed over documents */
+    size_t n_unresolved_docs;
     int status;
 } ingest_run;
+
+static const char unresolved_hint[] =
+    "  'fengong agencies --unresolved' lists them; a gazetteer file of your own (the TSV\n"
+    "  format of graphs/agencies.tsv) adds them: give it with --gazetteer FILE\n";
+
+/* Distinct names of kind agency in one list of (kind, name) that the gazetteer lacks. */
+static int unresolved_add(const char ***names, size_t *n, size_t *cap, const fg_gazetteer *gz,
+                          fg_kind kind, const char *name)
+{
+    if (kind != FG_KIND_AGENCY || fg_gazetteer_lookup(gz, name, strlen(name)) != NULL)
+        return 0;
+    for (size_t k = 0; k < *n; k++)
+        if (strcmp((*names)[k], name) == 0)
+            return 0;
+    if (*n == *cap) {
+        size_t nc = *cap ? 2 * *cap : 16;
+        const char **nn = realloc(*names, nc * sizeof *nn);
+
+        if (nn == NULL)
+            return -1;
+        *names = nn;
+        *cap = nc;
+    }
+    (*names)[(*n)++] = name;
+    return 0;
+}
+
+/*
+ * The agency names of doc that are stored as unresolved: those of kind agency (not groups or
+ * generic references) the gazetteer does not know, as the store resolves them; each counted
+ * once. 0 when the gazetteer is NULL or memory runs out (the count is a hint).
+ */
+static size_t count_unresolved(const fg_doc *doc, const fg_gazetteer *gz)
+{
+    const char **names = NULL;
+    size_t n = 0;
+    size_t cap = 0;
+    int rc = 0;
+
+    if (gz == NULL)
+        return 0;
+    for (size_t i = 0; rc == 0 && i < doc->n_items; i++) {
+        const fg_item *it = &doc->items[i];
+
+        for (size_t c = 0; rc == 0 && c < it->n_clauses; c++) {
+            const fg_clause *cl = &it->clauses[c];
+
+            for (size_t k = 0; rc == 0 && k < cl->n_assignments; k++)
+                rc = unresolved_add(&names, &n, &cap, gz, cl->assignments[k].kind,
+                                    cl->assignments[k].agency);
+        }
+    }
+    for (size_t t = 0; rc == 0 && t < doc->n_teams; t++)
+        for (size_t m = 0; rc == 0 && m < doc->teams[t].n_members; m++)
+            rc = unresolved_add(&names, &n, &cap, gz, doc->teams[t].members[m].kind,
+                                doc->teams[t].members[m].agency);
+    free(names);
+    return rc == 0 ? n : 0;
+}
 
 /* Store one parsed file and say what happened; i and n for the progress line. */
 static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size_t n)
@@ -389,6 +451,17 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
         printf("%-9s %s (%zu items, %zu clauses, %zu assignments, %zu teams%s)\n", verbs[is],
                p->doc->name, stats.n_items, stats.n_clauses, stats.n_lead + stats.n_co,
                p->doc->n_teams, unparsed);
+    if (is == FG_INGEST_ADDED || is == FG_INGEST_REPLACED) {
+        size_t nu = count_unresolved(p->doc, r->io.gazetteer);
+
+        r->n_unresolved += nu;
+        r->n_unresolved_docs += nu > 0;
+        if (nu > 0 && !r->progress) {
+            fflush(stdout);
+            fprintf(stderr, "fengong: %s: %zu agency %s not in the gazetteer, stored as "
+                    "unresolved\n", p->doc->name, nu, nu == 1 ? "name" : "names");
+        }
+    }
 }
 
 /* Read and parse the files on n_jobs threads and store them in order on this one. */
@@ -515,6 +588,11 @@ int cmd_ingest(int argc, char **argv, const cli_global *g)
         fprintf(stderr, "\ringest: %zu files: %zu added, %zu replaced, %zu unchanged, "
                 "%zu duplicate\033[K\n", n_files, r.counts[0], r.counts[2], r.counts[1],
                 r.counts[3]);
+    if (r.progress && r.n_unresolved > 0)
+        fprintf(stderr, "ingest: %zu of them with agency names not in the gazetteer (%zu, counted "
+                "per document), stored as unresolved\n", r.n_unresolved_docs, r.n_unresolved);
+    if (r.n_unresolved > 0)
+        fputs(unresolved_hint, stderr); /* once, after the documents' lines */
     if (r.progress && r.n_unparsed_docs > 0)
         fprintf(stderr, "ingest: %zu of them with statements not understood (the unparsed "
                 "column of 'fengong documents'; 'fengong extract --explain FILE')\n",
@@ -578,14 +656,14 @@ int cmd_index(int argc, char **argv, const cli_global *g)
 /* ---- documents, remove ---- */
 
 static const char documents_usage[] =
-    "usage: fengong documents [--db PATH]\n"
+    "usage: fengong documents [--db PATH] [--limit N]\n"
     "                         [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "\n"
     "List the stored documents with their 文号, year, date and counts. format is the reader\n"
     "that made the text (text, docx, pdf, html). unparsed is the\n"
     "number of statements with role words that were not understood ('fengong extract\n"
     "--explain FILE' lists them; empty for a document stored by a fengong before them).\n"
-    "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n";
+    "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n" CLI_LISTING_HELP;
 
 int cmd_documents(int argc, char **argv, const cli_global *g)
 {
@@ -597,7 +675,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
     fg_store_opts so = FG_STORE_OPTS_INIT;
     cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, documents_usage, "o");
+    int rc = parse_args(&a, argc, argv, documents_usage, "lo");
 
     if (rc >= 0)
         return rc;
@@ -616,6 +694,7 @@ int cmd_documents(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "documents", a.fmt == CLI_TABLE ? 11 : 13, hdr);
+    cli_printer_limit(&p, a.limit);
     cli_printer_numeric(&p, 2);
     for (size_t k = 4; k <= 8; k++)
         cli_printer_numeric(&p, k);
@@ -674,7 +753,8 @@ static const char search_usage[] =
     "co-operating agencies (at most N, default 50): tasks with responsibility clauses\n"
     "first, then those whose title holds QUERY, then by relevance. Chinese works\n"
     "without spaces: queries of three characters or more use a trigram index, shorter\n"
-    "ones a scan. --format xlsx -o FILE writes an Excel workbook with a sheet 'search'.\n";
+    "ones a scan. --format xlsx -o FILE writes an Excel workbook with a sheet 'search'.\n"
+    CLI_LISTING_HELP;
 
 int cmd_search(int argc, char **argv, const cli_global *g)
 {
@@ -702,7 +782,7 @@ int cmd_search(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "search", 5, hdr);
-    rc = fg_store_search(st, argv[optind], a.limit, cli_printer_row, &p);
+    rc = fg_store_search(st, argv[optind], a.limit > 0 ? a.limit : 50, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)
         cli_report_error(g);
@@ -715,7 +795,7 @@ int cmd_search(int argc, char **argv, const cli_global *g)
 /* ---- agencies ---- */
 
 static const char agencies_usage[] =
-    "usage: fengong agencies [--db PATH] [--unresolved]\n"
+    "usage: fengong agencies [--db PATH] [--unresolved] [--limit N]\n"
     "                        [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "       fengong agencies [--db PATH] [--gazetteer FILE]... show NAME\n"
     "\n"
@@ -723,7 +803,7 @@ static const char agencies_usage[] =
     "lists the names the gazetteer does not know, with counts and the documents they\n"
     "come from. 'show NAME' prints an agency's aliases, history and all its tasks.\n"
     "--format xlsx -o FILE writes an Excel workbook with a sheet 'agencies' ('unresolved',\n"
-    "or 'tasks' for show).\n";
+    "or 'tasks' for show).\n" CLI_LISTING_HELP;
 
 static int show_agency(const store_args *a, const char *name, const cli_global *g)
 {
@@ -770,6 +850,7 @@ static int show_agency(const store_args *a, const char *name, const cli_global *
         return CLI_FAIL;
     }
     cli_printer_begin(&p, &out, "tasks", 6, hdr);
+    cli_printer_limit(&p, a->limit);
     cli_printer_numeric(&p, 2);
     rc = fg_store_agency_tasks(st, name, cli_printer_row, &p);
     cli_printer_end(&p);
@@ -792,7 +873,7 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
     fg_store_opts so = FG_STORE_OPTS_INIT;
     cli_output out;
     cli_printer p;
-    int rc = parse_args(&a, argc, argv, agencies_usage, "ugo");
+    int rc = parse_args(&a, argc, argv, agencies_usage, "ulgo");
 
     if (rc >= 0)
         return rc;
@@ -825,6 +906,7 @@ int cmd_agencies(int argc, char **argv, const cli_global *g)
         for (size_t k = 4; k <= 6; k++)
             cli_printer_numeric(&p, k);
     }
+    cli_printer_limit(&p, a.limit);
     rc = fg_store_agencies(st, a.unresolved, cli_printer_row, &p);
     cli_printer_end(&p);
     if (rc < 0)

@@ -14,7 +14,7 @@
 #include "table.h"
 
 static const char suggest_usage[] =
-    "usage: fengong suggest [--db PATH] [--top K]\n"
+    "usage: fengong suggest [--db PATH] [--top K] [--limit N]\n"
     "                       [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "                       [--draft -o FILE] [--gazetteer FILE] PLAN...\n"
     "\n"
@@ -27,13 +27,14 @@ static const char suggest_usage[] =
     "after each task; 'fengong extract' on it gives back the top suggestions.\n"
     "--format xlsx -o FILE writes the suggestions as an Excel workbook (sheet 'suggest').\n"
     "\n"
-    "TSV columns: doc item rank agency score role evidence.\n";
+    "TSV columns: doc item rank agency score role evidence.\n" CLI_LISTING_HELP;
 
 int cmd_suggest(int argc, char **argv, const cli_global *g)
 {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"top", required_argument, NULL, 'k'},
+        {"limit", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'},
         {"draft", no_argument, NULL, 'D'},
         {"output", required_argument, NULL, 'o'},
@@ -49,6 +50,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     const char *output = NULL;   /* -o FILE: the draft, or the workbook of --format xlsx */
     int draft = 0;
     size_t top = 3;
+    size_t limit = 0;            /* --limit N: rows of the listing (0: all) */
     int fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
     fg_store *st = NULL;
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -74,6 +76,17 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
                 return CLI_USAGE;
             }
             top = (size_t)v;
+            break;
+        }
+        case 'n': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+
+            if (end == optarg || *end || v < 1) {
+                fprintf(stderr, "fengong suggest: --limit needs a positive number\n");
+                return CLI_USAGE;
+            }
+            limit = (size_t)v;
             break;
         }
         case 'f':
@@ -130,6 +143,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     }
     if (!draft) {
         cli_printer_begin(&p, &out, "suggest", 7, hdr);
+        cli_printer_limit(&p, limit);
         cli_printer_numeric(&p, 2);
         cli_printer_numeric(&p, 4);
     }

@@ -68,6 +68,8 @@ int cli_printer_row(size_t n_cols, const char *const *cols, void *payload)
     size_t n = n_cols < p->n ? n_cols : p->n;
 
     p->rows++;
+    if (p->limit > 0 && p->rows > p->limit)
+        return 0;
     if (p->fmt == CLI_TABLE) {
         const char *cells[32];
 
@@ -108,6 +110,11 @@ void cli_printer_end(cli_printer *p)
     p->table = NULL;
     p->json = NULL;
     p->book = NULL;
+}
+
+void cli_printer_limit(cli_printer *p, size_t n)
+{
+    p->limit = n;
 }
 
 void cli_printer_numeric(cli_printer *p, size_t col)
