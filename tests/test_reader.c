@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fengong/error.h"
+#include "fengong/text.h"
 #include "reader.h"
 
 /* A builder with its name set. */
@@ -236,6 +237,44 @@ static void test_reader__sniff_by_content(void **state)
     assert_int_equal(sniff(mail, strlen(mail)), FG_FORMAT_TEXT);
 }
 
+/* A page saved as one MIME file: its HTML part, quoted-printable (soft line breaks, =XX
+ * bytes of UTF-8), read by the HTML reader; the format is HTML and the digest the file's. */
+static void test_reader__mhtml_page(void **state)
+{
+    static const char page[] =
+        "From: <Saved by Blink>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+        "\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n"
+        "------MultipartBoundary--abc----\r\n"
+        "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: http://example.gov.cn/a.html\r\n\r\n"
+        "<html><head><meta charset=3D\"utf-8\"></head><body><div id=3D\"c\">"
+        "<p>=E4=B8=80=E3=80=81=E6=8E=A8=E8=BF=9B=E6=94=B9=E9=9D=A9=E3=80=82=EF=BC=88"
+        "=E7=9C=81=E8=B4=A2=E6=94=BF=E5=8E=85=E7=89=B5=E5=A4=B4=EF=BC=89</p>=\r\n"
+        "</div></body></html>\r\n"
+        "------MultipartBoundary--abc----\r\n"
+        "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        "iVBORw0KGgo=\r\n------MultipartBoundary--abc------\r\n";
+    fg_text *t = NULL;
+
+    (void)state;
+    assert_int_equal(fg_text_read(&t, "p.mhtml", page, sizeof page - 1), FG_OK);
+    assert_int_equal(t->format, FG_FORMAT_HTML);
+    assert_non_null(strstr(t->data, "一、推进改革。（省财政厅牵头）"));
+    assert_int_equal(t->n_bytes, sizeof page - 1);
+    fg_text_free(t);
+    /* no HTML part: an error naming the file */
+    {
+        static const char none[] = "MIME-Version: 1.0\nContent-Type: multipart/related; "
+                                   "boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n";
+
+        assert_int_equal(fg_text_read(&t, "q.mht", none, sizeof none - 1), FG_EFORMAT);
+        assert_null(t);
+        assert_non_null(strstr(fg_error_last()->message, "q.mht: a saved web page (MHTML) "
+                                                         "without an HTML part"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_reader__table_left_open_is_written),
         cmocka_unit_test(test_reader__has_ideograph),
         cmocka_unit_test(test_reader__sniff_by_content),
+        cmocka_unit_test(test_reader__mhtml_page),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
