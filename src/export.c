@@ -732,8 +732,7 @@ out:
     return rc;
 }
 
-/* The directories above path's last component, created when missing. */
-static int make_parent(const char *path)
+int fg_make_parent_dirs(const char *path)
 {
     const char *slash = strrchr(path, '/');
     char *dir;
@@ -758,7 +757,7 @@ int fg_file_write_atomic(const char *path, const char *data, size_t len)
     int fd;
     int rc = FG_OK;
 
-    rc = make_parent(path);
+    rc = fg_make_parent_dirs(path);
     if (rc < 0)
         return rc;
     tmp = malloc(n + 16);

@@ -96,6 +96,13 @@ int fg_file_write_atomic(const char *path, const char *data, size_t len);
  */
 int fg_make_dirs(const char *path);
 
+/**
+ * Create the missing directories above path's last component (fg_make_dirs() of its
+ * directory; nothing when path has none), for a writer that makes the file itself.
+ * @return FG_OK, FG_EIO or FG_ENOMEM, as fg_make_dirs().
+ */
+int fg_make_parent_dirs(const char *path);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1472,40 +1471,14 @@ static void keep_doc_only_for_shared_names(team_list *l)
     }
 }
 
-/* mkdir -p: every missing directory of path, with a message naming the one that failed. */
+/* mkdir -p (fg_make_dirs()): 0, or -1 with a message naming the directory that failed. */
 static int make_dirs(const char *path)
 {
-    char *p = malloc(strlen(path) + 1);
-    int rc = 0;
-
-    if (p == NULL) {
-        fprintf(stderr, "fengong: out of memory\n");
+    if (fg_make_dirs(path) < 0) {
+        fprintf(stderr, "fengong: %s\n", fg_error_last()->message);
         return -1;
     }
-    memcpy(p, path, strlen(path) + 1);
-    for (char *c = p + 1; rc == 0; c++) {
-        bool end = *c == '\0';
-
-        if (*c != '/' && !end)
-            continue;
-        *c = '\0';
-        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-            fprintf(stderr, "fengong: %s: cannot create the directory: %s\n", p,
-                    strerror(errno));
-            rc = -1;
-        } else if (end) {
-            struct stat sb;
-
-            if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-                fprintf(stderr, "fengong: %s: not a directory\n", p);
-                rc = -1;
-            }
-            break;
-        }
-        *c = '/';
-    }
-    free(p);
-    return rc;
+    return 0;
 }
 
 /*

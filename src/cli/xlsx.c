@@ -52,23 +52,16 @@ static void fail(cli_xlsx *x, const char *what, const char *why)
     x->failed = true;
 }
 
-/* Create the directories above path's last component that are missing (fg_make_dirs());
- * 0, or -1 after printing "fengong CMD: PATH: cannot write: REASON". */
+/* Create the directories above path's last component that are missing
+ * (fg_make_parent_dirs()); 0, or -1 after printing "fengong CMD: PATH: cannot write: REASON". */
 static int make_parent(const char *cmd, const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    char *dir;
-    int rc;
-
-    if (slash == NULL || slash == path)
-        return 0;
-    dir = strndup(path, (size_t)(slash - path));
-    rc = dir ? fg_make_dirs(dir) : -1;
-    if (rc < 0)
+    if (fg_make_parent_dirs(path) < 0) {
         fprintf(stderr, "fengong %s: %s: cannot write: %s\n", cmd, path,
-                dir ? fg_error_last()->message : "out of memory");
-    free(dir);
-    return rc < 0 ? -1 : 0;
+                fg_error_last()->message);
+        return -1;
+    }
+    return 0;
 }
 
 cli_xlsx *cli_xlsx_open(const char *cmd, const char *path)
