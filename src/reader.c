@@ -72,7 +72,6 @@ int fg_rd_text(fg_rd *rd, const char *s, size_t len)
                 FG_TRY(cell_append(rd, s + i, j - i));
             } else {
                 FG_TRY(fg_str_append(&rd->out, s + i, j - i));
-                rd->line_open = true;
             }
             i = j;
             continue;
@@ -98,10 +97,9 @@ int fg_rd_break(fg_rd *rd)
     }
     if (rd->table_depth >= 1)
         return FG_OK; /* text between cells: none is written */
-    if (rd->line_open) {
+    /* out ends in a line that no break has ended yet (tables always end theirs) */
+    if (rd->out.len > 0 && rd->out.ptr[rd->out.len - 1] != '\n')
         FG_TRY(fg_str_appendc(&rd->out, '\n'));
-        rd->line_open = false;
-    }
 out:
     return rc;
 }
@@ -205,7 +203,6 @@ typedef struct slot {
     const char *s;
     size_t len;
     bool merged; /* the text was carried down from above */
-    bool filled; /* a cell starts or spans here */
 } slot;
 
 /* Trim ASCII and U+3000 blanks from both ends. */
@@ -369,9 +366,7 @@ static int lay_out(fg_rd *rd)
             row[c].s = s;
             row[c].len = len;
             row[c].merged = cell->merged && r > 0;
-            row[c].filled = true;
             for (size_t e = 1; e < cell->span && c + e < n_cols; e++) {
-                row[c + e].filled = true;
                 row[c + e].merged = row[c].merged;
                 row[c + e].s = "";
             }

@@ -37,7 +37,6 @@ typedef struct fg_rd_row {
 typedef struct fg_rd {
     const char *name; /* the file, for messages */
     fg_str out;       /* the text so far (owned) */
-    bool line_open;   /* out ends in a line with text that no break has ended yet */
     /* the open table: at depth 1 cells are cells; deeper tables are flattened into them */
     int table_depth;
     bool in_cell;
