@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <nettle/base64.h>
+
 #include "error.h"
 #include "reader.h"
 
@@ -125,27 +127,25 @@ out:
     return rc;
 }
 
-static int unbase64(fg_str *out, const char *p, const char *end)
+/* The base64 body [p, end) decoded by nettle (line breaks and blanks skipped). */
+static int unbase64(fg_str *out, const char *name, const char *p, const char *end)
 {
-    static const char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    uint32_t acc = 0;
-    int bits = 0;
+    struct base64_decode_ctx ctx;
+    size_t n = (size_t)(end - p);
+    size_t got = BASE64_DECODE_LENGTH(n);
     int rc = FG_OK;
 
-    FG_TRY(fg_str_reserve(out, (size_t)(end - p) / 4 * 3 + 4));
-    for (; p < end && *p != '='; p++) {
-        const char *k = *p ? strchr(alphabet, *p) : NULL;
-
-        if (k == NULL)
-            continue; /* line breaks and blanks */
-        acc = (acc << 6) | (uint32_t)(k - alphabet);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out->ptr[out->len++] = (char)((acc >> bits) & 0xFF);
-        }
+    FG_TRY(fg_str_reserve(out, got + 1));
+    base64_decode_init(&ctx);
+    if (!base64_decode_update(&ctx, &got, (uint8_t *)out->ptr + out->len, n, p) ||
+        !base64_decode_final(&ctx)) {
+        rc = fg_error_set(FG_EFORMAT,
+                          "%s: a saved web page (MHTML) whose HTML part is not "
+                          "valid base64",
+                          name);
+        goto out;
     }
+    out->len += got;
     out->ptr[out->len] = '\0';
 out:
     return rc;
@@ -209,7 +209,7 @@ int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len)
         if (strcasestr(cte, "quoted-printable"))
             FG_TRY(unquote(&html, part_body, next ? next : end));
         else if (strcasestr(cte, "base64"))
-            FG_TRY(unbase64(&html, part_body, next ? next : end));
+            FG_TRY(unbase64(&html, rd->name, part_body, next ? next : end));
         else
             FG_TRY(fg_str_append(&html, part_body, (size_t)((next ? next : end) - part_body)));
         FG_TRY(fg_read_html(rd, (const unsigned char *)html.ptr, html.len));

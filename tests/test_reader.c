@@ -263,6 +263,19 @@ static void test_reader__mhtml_page(void **state)
     assert_non_null(strstr(t->data, "一、推进改革。（省财政厅牵头）"));
     assert_int_equal(t->n_bytes, sizeof page - 1);
     fg_text_free(t);
+    /* the HTML part in base64, over lines: <p>一、推进改革。（省财政厅牵头）</p> */
+    {
+        static const char b64[] =
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+            "--b\r\nContent-Type: text/html; charset=utf-8\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n"
+            "PGh0bWw+PGJvZHk+PHA+5LiA44CB5o6o6L+b5pS56Z2p44CC77yI55yB6LSi\r\n"
+            "5pS/5Y6F54m15aS077yJPC9wPjwvYm9keT48L2h0bWw+\r\n--b--\r\n";
+
+        assert_int_equal(fg_text_read(&t, "b.mhtml", b64, sizeof b64 - 1), FG_OK);
+        assert_non_null(strstr(t->data, "一、推进改革。（省财政厅牵头）"));
+        fg_text_free(t);
+    }
     /* no HTML part: an error naming the file */
     {
         static const char none[] = "MIME-Version: 1.0\nContent-Type: multipart/related; "
