@@ -68,11 +68,11 @@ int fg_rd_text(fg_rd *rd, const char *s, size_t len)
         while (j < len && s[j] == '\t' && !rd->in_cell)
             j++;
         if (j > i) {
-            if (rd->in_cell && rd->table_depth >= 1) {
+            if (rd->in_cell && rd->table_depth >= 1)
                 FG_TRY(cell_append(rd, s + i, j - i));
-            } else {
+            else if (rd->table_depth == 0)
                 FG_TRY(fg_str_append(&rd->out, s + i, j - i));
-            }
+            /* else text between a table's cells: none is written, as fg_rd_break() says */
             i = j;
             continue;
         }

@@ -181,6 +181,8 @@ static void test_reader__table_left_open_is_written(void **state)
 
     (void)state;
     assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
+    /* text between a table's cells (markup blanks) is not written */
+    assert_int_equal(fg_rd_text(&rd, "\n  杂", strlen("\n  杂")), FG_OK);
     row(&rd, r1, 3);
     expect(&rd, "1\t甲任务\tA局\n");
 }
