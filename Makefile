@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build run test bench fuzz clean regen-golden install
+.PHONY: all deps build run test bench fuzz clean regen-golden install style
 
 all: build
 
@@ -71,6 +71,10 @@ fuzz:
 	@FUZZ_FLAGS="$(FUZZ_FLAGS)" sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Rewrites nothing in tests/gold/ by itself: prints the diff a regeneration would make.
+# The layout rules of the C sources (line length, blanks, tabs); .ci/run runs it before the tests.
+style:
+	@sh scripts/check-style.sh
+
 regen-golden: build
 	@tests/golden.sh $(BUILD)/fengong tests/gold --regen
 

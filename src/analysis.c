@@ -5,10 +5,10 @@
  * here, with agencies mapped to their canonical name (or their successor in the --as-of
  * year). One edge is kept per (task, agency), lead when the agency leads in any of its
  * assignments to the task. The projection is counted from the edge lists in the order
- * igraph_bipartite_projection() would give: weight = shared tasks, length = 1/weight. Every igraph call runs under an error handler that frees
- * igraph's finally stack and turns the reason into FG_EGRAPH (igraph would abort by
- * default); the previous handler is restored afterwards. Agencies are sorted by name and
- * the RNG is seeded, so results are reproducible.
+ * igraph_bipartite_projection() would give: weight = shared tasks, length = 1/weight. Every igraph
+ * call runs under an error handler that frees igraph's finally stack and turns the reason into
+ * FG_EGRAPH (igraph would abort by default); the previous handler is restored afterwards. Agencies
+ * are sorted by name and the RNG is seeded, so results are reproducible.
  */
 #define _GNU_SOURCE /* qsort_r */
 #include "fengong/analysis.h"

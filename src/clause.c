@@ -2521,7 +2521,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             } else if ((any_marker && all_look_like_units(rest)) ||
                        (flags & FG_CLAUSE_BARE_LIST)) {
                 /* Units after the last marker with no role word: they co-operate. */
-                static const marker trailing_co = {"", sizeof("") - 1, M_POST, FG_ROLE_CO, false, true};
+                static const marker trailing_co = {"", 0, M_POST, FG_ROLE_CO, false, true};
 
                 spans[n_spans].units = rest;
                 spans[n_spans++].m = &trailing_co;

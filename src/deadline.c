@@ -104,7 +104,8 @@ static int year_at(const char *s, size_t len, size_t i, size_t *end)
         v = v * 10 + d;
         j += n;
     }
-    if ((cn ? fg_cn_digit_value(fg_cp_at(s, len, j, &n)) : fg_digit_value(fg_cp_at(s, len, j, &n))) >= 0)
+    if ((cn ? fg_cn_digit_value(fg_cp_at(s, len, j, &n))
+            : fg_digit_value(fg_cp_at(s, len, j, &n))) >= 0)
         return -1;
     if (fg_cp_at(s, len, j, &n) == '.' || AT(s, len, j, "．"))
         return -1; /* 2025.5: a decimal, not a year */
@@ -628,7 +629,8 @@ static size_t phrase_at(fg_deadline *out, bool *marker, const char *s, size_t le
                         int doc_year)
 {
     const unsigned char c0 = i < len ? (unsigned char)s[i] : 0;
-    /* 长 持 常 每 按 逐 start the time words: E9 95 BF, E6 8C 81, E5 B8 B8, E6 AF 8F, E6 8C 89, E9 80 90 */
+    /* 长 持 常 每 按 逐 start the time words: E9 95 BF, E6 8C 81, E5 B8 B8, E6 AF 8F,
+     * E6 8C 89, E9 80 90 */
     const word_kind *w = c0 == 0xE9 || c0 == 0xE6 || c0 == 0xE5 ? time_word_at(s, len, i) : NULL;
     texpr e;
     size_t j;
@@ -805,11 +807,11 @@ static bool may_start_at(const char *text, size_t len, size_t i)
 /* Whether the character before a date without its year makes it no date (三年内, 1-6月, 每年底). */
 static bool bad_before_yearless(int32_t c)
 {
-    return fg_digit_value(c) >= 0 || fg_cn_digit_value(c) >= 0 || c == CP_SHI || c == 0x51E0 /* 几 */ ||
-           c == 0x591A /* 多 */ || c == 0x534A /* 半 */ || c == 0x6BCF /* 每 */ ||
-           c == 0x5E74 /* 年 */ || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == '-' ||
-           c == 0x2014 /* — */ || c == 0x7B2C /* 第 */ || c == 0x524D /* 前 */ ||
-           c == 0x8FD1 /* 近 */ || c == 0x6BCF;
+    return fg_digit_value(c) >= 0 || fg_cn_digit_value(c) >= 0 || c == CP_SHI ||
+           c == 0x51E0 /* 几 */ || c == 0x591A /* 多 */ || c == 0x534A /* 半 */ ||
+           c == 0x6BCF /* 每 */ || c == 0x5E74 /* 年 */ || c == 0x81F3 /* 至 */ ||
+           c == 0x5230 /* 到 */ || c == '-' || c == 0x2014 /* — */ || c == 0x7B2C /* 第 */ ||
+           c == 0x524D /* 前 */ || c == 0x8FD1 /* 近 */ || c == 0x6BCF;
 }
 
 /*
@@ -871,8 +873,9 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
             n = len - i;
         prev = fg_cp_before(text, i);
         /* Inside a number or a word of Latin letters (PM2.5, 5G, 〔2022〕1号): never. */
-        if (fg_digit_value(prev) >= 0 || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
-            prev == '.' || prev == 0xFF0E /* ． */ || prev == 0x3014 /* 〔 */) {
+        if (fg_digit_value(prev) >= 0 || (prev >= 'A' && prev <= 'Z') ||
+            (prev >= 'a' && prev <= 'z') || prev == '.' || prev == 0xFF0E /* ． */ ||
+            prev == 0x3014 /* 〔 */) {
             i += n;
             continue;
         }

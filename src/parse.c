@@ -3943,7 +3943,8 @@ found:
                         n1 + 9 + n2 + n3 >= line.len - 9) {
                         char buf[16];
 
-                        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo, (int)d);
+                        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo,
+                                 (int)d);
                         doc->date = arena_dup(p, fg_sv_cstr(buf));
                         if (doc->date == NULL)
                             doc->date = "";

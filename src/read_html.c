@@ -26,8 +26,9 @@
  *    source between two CJK characters vanishes, CSS Text 3), &nbsp; and U+3000 stay. Inside
  *    the block an element mostly of links (two links or more, as much link text as other
  *    text, and little text of its own: share buttons, breadcrumbs, related links) and a site
- *    footer are left out. A data table goes to the builder's table calls: colspan is the span, a rowspan
- *    gives a merged cell at its column in each row below it, the caption a line before it.
+ *    footer are left out. A data table goes to the builder's table calls: colspan is the
+ *    span, a rowspan gives a merged cell at its column in each row below it, the caption a
+ *    line before it.
  *
  * Every walk is iterative (nodes' parent and sibling links), so deep nesting cannot
  * overflow the stack.
@@ -409,13 +410,15 @@ static xmlNode *choose_block(const fg_html_measure *m, xmlNode *body)
                     best = c;
                     ib = ic;
                 }
-            } else if ((ic->kind == FG_HK_BLOCK || ic->kind == FG_HK_PRE || ic->kind == FG_HK_TABLE) &&
+            } else if ((ic->kind == FG_HK_BLOCK || ic->kind == FG_HK_PRE ||
+                        ic->kind == FG_HK_TABLE) &&
                        ic->nl >= 20) {
                 para = true;
             }
         }
-        if (best == NULL || para || direct >= 20 || (uint64_t)ib->nl * 5 < (uint64_t)(ie->nl - furniture) * 3 ||
-            ib->nl == 0 || has_twin(m, e, best))
+        if (best == NULL || para || direct >= 20 ||
+            (uint64_t)ib->nl * 5 < (uint64_t)(ie->nl - furniture) * 3 || ib->nl == 0 ||
+            has_twin(m, e, best))
             return e;
         e = best;
     }
@@ -437,7 +440,8 @@ static int heading_enter(void *ctx, xmlNode *n, bool *down)
     heading_search *h = ctx;
     const fg_html_info *in = fg_html_info_of(h->m, n);
 
-    if (in == NULL || in->dropped || fg_read_html__link_dense(in, UINT32_MAX) || in->kind == FG_HK_A)
+    if (in == NULL || in->dropped || fg_read_html__link_dense(in, UINT32_MAX) ||
+        in->kind == FG_HK_A)
         return FG_OK;
     if (in->kind == FG_HK_HEAD) {
         if (in->nl >= 4 && (n->name[1] >= '1' && n->name[1] <= '3'))

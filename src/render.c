@@ -1426,8 +1426,8 @@ static double lead_width(size_t leads, double k)
     return leads == 0 ? 0.12 : k * sqrt((double)leads);
 }
 
-int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
-                      const fg_render_opts *opts)
+int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight,
+                      size_t top, const fg_render_opts *opts)
 {
     net_data d;
     bool has_d = false;
@@ -1774,9 +1774,10 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     }
     height = top_y + (double)n * cell + 40;
 
-    FG_TRY(appendf(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
-                       "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
+    FG_TRY(appendf(&s,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
+                   "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
                    width, height, width, height));
     FG_TRY(append_xml(&s, font));
     FG_TRY(appendf(&s, "\" font-size=\"11\">\n<title>机构协作矩阵</title>\n"
@@ -1879,8 +1880,9 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                 FG_TRY(append_xml(&s, fg_graph_agency(g, order[j])));
                 FG_TRY(appendf(&s, "：%zu 项共同任务</title>", v));
             }
-            FG_TRY(appendf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
-                               "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%zu</text></g>\n",
+            FG_TRY(appendf(&s,
+                           "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                           "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%zu</text></g>\n",
                            x, y, cell, cell, colour, x + cell / 2, y + cell - 5,
                            i != j && v * 4 > max_w ? "#ffffff" : "#334155", v));
         }

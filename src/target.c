@@ -93,7 +93,8 @@ static bool arabic_at(const char *s, size_t len, size_t i, num *out)
         any = true;
         /* 1,000: an ASCII comma before exactly three digits groups thousands. */
         if (j < len && s[j] == ',' && fg_digit_value(fg_cp_at(s, len, j + 1, &n)) >= 0 &&
-            fg_digit_value(fg_cp_at(s, len, j + 2, &n)) >= 0 && fg_digit_value(fg_cp_at(s, len, j + 3, &n)) >= 0 &&
+            fg_digit_value(fg_cp_at(s, len, j + 2, &n)) >= 0 &&
+            fg_digit_value(fg_cp_at(s, len, j + 3, &n)) >= 0 &&
             fg_digit_value(fg_cp_at(s, len, j + 4, &n)) < 0)
             j++;
     }
@@ -816,9 +817,11 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
 
             while (j < len && text[j] >= '0' && text[j] <= '9')
                 j++;
-            if (j > i && ((j - i == 4 && AT(text, len, j, "年")) || AT(text, len, j, "月") || AT(text, len, j, "日") ||
-                AT(text, len, j, "号") || AT(text, len, j, "．") || AT(text, len, j, "、") ||
-                (j < len && ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z'))))) {
+            if (j > i && ((j - i == 4 && AT(text, len, j, "年")) || AT(text, len, j, "月") ||
+                          AT(text, len, j, "日") || AT(text, len, j, "号") ||
+                          AT(text, len, j, "．") || AT(text, len, j, "、") ||
+                          (j < len && ((text[j] >= 'A' && text[j] <= 'Z') ||
+                                       (text[j] >= 'a' && text[j] <= 'z'))))) {
                 i = j;
                 continue;
             }

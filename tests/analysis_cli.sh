@@ -3,14 +3,10 @@
 # leads match the gold, and every measure agrees with NetworkX (tests/crosscheck.py, run
 # with Debian's python3 and python3-networkx).
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=analysis_cli.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/analysis_cli.sh PATH/TO/fengong"
 
 db=$tmp/seeds.db
 "$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
@@ -108,5 +104,4 @@ fi
 "$bin" load --help >"$tmp/lh" 2>&1
 grep -q -e '--summary' "$tmp/lh" && ok "load --help documents --summary" || bad "load --help lacks --summary"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -11,7 +11,7 @@
 # 0, 1 or 2 (never a signal, never a sanitizer report), print well-formed UTF-8, and when it
 # fails, say so in a message that names the file. The inputs are generated in a temp dir
 # from the bundled documents and a fixed-seed generator, so every run sees the same bytes.
-# The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
+# The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
 set -u
 
@@ -19,7 +19,7 @@ me=bad_input.sh
 bin=${1:-${FG_BIN:-}}
 # An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/bad_input.sh PATH/TO/fengong"
+fg_begin "sh tests/bad_input.sh PATH/TO/fengong"
 for tool in iconv timeout mkfifo cmp awk; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "$me: $tool is required" >&2
@@ -27,8 +27,6 @@ for tool in iconv timeout mkfifo cmp awk; do
     fi
 done
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-case $src in /*) ;; *) src=$(pwd)/$src ;; esac
 seed_doc=$src/graphs/documents/2022_hunan-government_work-report-task-division.txt
 form=$src/tests/forms/city_mixed.txt
 for f in "$seed_doc" "$form"; do
@@ -49,16 +47,8 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 cd "$tmp" || exit 2
 
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; fail=$((fail + 1)); }
 
 # gen SEED N: N pseudo-random bytes (all 256 values) from a fixed LCG, the same on every
 # machine (awk's own rand() differs between implementations).
@@ -308,5 +298,4 @@ mkdir dbdir
 check "ingest --db: a directory" 30 error dbdir "$bin" ingest --db dbdir "$form" &&
     ok "ingest --db: a directory (exit 1, $(head -n 1 err))"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -3,14 +3,10 @@
 # complete files (they are written under a temporary name and renamed), and an existing
 # complete file is never replaced by a half-written one.
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=crash_outputs.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/crash_outputs.sh PATH/TO/fengong"
 db=$tmp/t.db
 "$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
     "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null || { echo "ingest failed"; exit 1; }
@@ -41,5 +37,4 @@ done
     bad "a half-written file was left under its final name"
 "$bin" report --db "$db" -o "$tmp/out/report.html" >/dev/null 2>&1 && tail -c 16 "$tmp/out/report.html" | grep -q '</html>' &&
     ok "a later run replaces it with a complete report" || bad "report after the kills"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -21,7 +21,7 @@
 #    word/document.xml, damaged XML): `extract` exits 1 with "FILE: not a readable Word
 #    document: …" on stderr ("FILE: a damaged or truncated ZIP archive …" for the one cut
 #    after 1000 bytes), never opens the FIFO, and `ingest` exits 1 and stores nothing.
-# The last line is `N passed, M failed, K skipped`; the exit status is non-zero when anything
+# The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when anything
 # failed.
 
 set -u
@@ -29,36 +29,22 @@ set -u
 me=docx.sh
 bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/docx.sh PATH/TO/fengong"
+fg_begin "sh tests/docx.sh PATH/TO/fengong"
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-src=$(cd "$src" && pwd)
 py=/usr/bin/python3
 make_docx=$src/tests/fixtures/make_docx.py
 fix=$src/tests/fixtures/docx
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-docx.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 tmo=
 if command -v timeout >/dev/null 2>&1; then
     tmo="timeout 60"
 fi
 
-pass=0
-fail=0
-skip=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; fail=$((fail + 1)); }
 
 if ! $py -c 'import docx' 2>/dev/null; then
     bad "python3-docx is not installed for $py (make test installs it)"
-    echo "$pass passed, $fail failed, $skip skipped"
-    exit 1
+    fg_end
 fi
 
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
@@ -224,5 +210,4 @@ for kind in truncated cut bomb dense lying entity nodoc damaged; do
     ok "$kind.docx: $(sed 's/^fengong: //' "$tmp/bad/$kind.err" | head -n 1)"
 done
 
-echo "$pass passed, $fail failed, $skip skipped"
-[ "$fail" -eq 0 ]
+fg_end

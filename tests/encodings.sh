@@ -8,7 +8,7 @@
 # endings, each in its own subdirectory of a temp dir under the same basename, and checks
 # that `extract --format tsv` and `extract --format json` print byte-identical output and
 # exit with the same status as for the UTF-8 original.
-# The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
+# The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
 set -u
 
@@ -16,32 +16,21 @@ me=encodings.sh
 bin=${1:-${FG_BIN:-}}
 # An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/encodings.sh PATH/TO/fengong"
+fg_begin "sh tests/encodings.sh PATH/TO/fengong"
 if ! command -v iconv >/dev/null 2>&1; then
     echo "$me: iconv is required" >&2
     exit 2
 fi
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
 variants="gb18030 utf16le-bom utf16be-bom utf8-bom crlf"
 formats="tsv json"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-enc.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 tmo=
 if command -v timeout >/dev/null 2>&1; then
     tmo="timeout 120"
 fi
 
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; fail=$((fail + 1)); }
 
 # convert VARIANT IN OUT: write IN (UTF-8) to OUT in the encoding VARIANT.
 convert() {
@@ -136,5 +125,4 @@ for input in "$src/tests/forms/city_mixed.txt" "$src/tests/fixtures/seeds/001_f9
     done
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

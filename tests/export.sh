@@ -5,14 +5,10 @@
 # XML and HTML; the report is under 5 MB, and headless Chromium (when installed) shows it
 # with no JavaScript error, the workload table, at least eight inline SVGs and the agencies.
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=export.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/export.sh PATH/TO/fengong"
 py=/usr/bin/python3
 db=$tmp/t.db
 "$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
@@ -188,5 +184,4 @@ if [ -n "$chrome" ]; then
 else
     bad "chromium is not installed (make test installs it)"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -11,7 +11,7 @@
 # not expected) rows. When there is a tests/forms/X.stderr, the standard error of the rows'
 # run must be that file byte for byte (the notes line of a document with statements the
 # parser did not understand).
-# The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
+# The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 # The expected files were written by hand from tests/gold/NOTES.md and the conventions in
 # tests/forms/README.md; never regenerate them from the parser's output.
 
@@ -21,21 +21,14 @@ me=forms.sh
 bin=${1:-${FG_BIN:-}}
 # An absolute path now: the tests run from inside tests/forms.
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/forms.sh PATH/TO/fengong"
+fg_begin "sh tests/forms.sh PATH/TO/fengong"
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
 forms=$src/tests/forms
 if [ ! -d "$forms" ]; then
     echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
     exit 2
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-forms.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 # A hung extractor must not hang the suite: use coreutils timeout when there is one.
 tmo=
@@ -48,8 +41,6 @@ rows() {
     sed 1d "$1" | LC_ALL=C sort
 }
 
-pass=0
-fail=0
 found=0
 
 # check LABEL EXPECTED STDERR [extract options]: run `fengong extract --format tsv OPTIONS
@@ -128,5 +119,4 @@ if [ "$found" -eq 0 ]; then
     echo "$me: no *.txt in $forms" >&2
     fail=$((fail + 1))
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -11,7 +11,7 @@
 #               that are one huge line), so the whole document is one line;
 #   half-width  the punctuation （ ） ， ： ； ． becomes ( ) , : ; . throughout;
 #   joined      every line break is removed: no line break and no paragraph mark at all.
-# The last line is `N passed, M failed, K skipped`; the exit status is non-zero when
+# The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when
 # anything failed. Only the skip list of skipped() is skipped, each entry with its reason;
 # the one-line and half-width variants of every form are checked (tables too survive the
 # one-line layout: a flat document's runs of U+3000 separate its paragraphs as line
@@ -22,21 +22,14 @@ set -u
 me=forms_variants.sh
 bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/forms_variants.sh PATH/TO/fengong"
+fg_begin "sh tests/forms_variants.sh PATH/TO/fengong"
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
 forms=$src/tests/forms
 if [ ! -d "$forms" ]; then
     echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
     exit 2
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-variants.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 tmo=
 if command -v timeout >/dev/null 2>&1; then
@@ -78,9 +71,6 @@ half_width() {
     sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' -e 's/．/./g' "$1"
 }
 
-pass=0
-fail=0
-skip=0
 found=0
 cd "$forms" || exit 2
 for txt in *.txt; do
@@ -120,5 +110,4 @@ if [ "$found" -eq 0 ]; then
     echo "$me: no *.txt in $forms" >&2
     fail=$((fail + 1))
 fi
-echo "$pass passed, $fail failed, $skip skipped"
-[ "$fail" -eq 0 ]
+fg_end

@@ -6,10 +6,11 @@
 #   --regen refreshes tests/gold/ from ../shared/gold (the hand-checked source) and shows
 #   the diff for review; it never writes fengong's own output into the gold.
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+me=golden.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/golden.sh PATH/TO/fengong [GOLD_DIR [--regen]]"
 gold=${2:-$src/tests/gold}
-case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
 if [ "${3:-}" = "--regen" ]; then
     shared=$src/../shared/gold
     [ -d "$shared" ] || { echo "golden: no hand-checked gold at $shared"; exit 1; }
@@ -20,11 +21,7 @@ if [ "${3:-}" = "--regen" ]; then
     echo "golden: tests/gold refreshed from $shared; review the diff above before committing"
     exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 seeds=$src/tests/fixtures/seeds
-pass=0
-fail=0
 
 cd "$seeds" || exit 1
 "$bin" extract --format tsv 001_f9c4e63d6d2549a0.txt 002_087d1517bea72081.txt \
@@ -78,5 +75,4 @@ else
     head -40 "$tmp/teams.diff"
     fail=$((fail + 1))
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

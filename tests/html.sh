@@ -18,7 +18,7 @@
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
 #    100,000 nested elements, closed and unclosed, end without a crash and give their clause.
-# The pages are generated in a temp dir. The last line is `N passed, M failed`; the exit
+# The pages are generated in a temp dir. The last line is `SCRIPT.sh: N passed, M failed`; the exit
 # status is non-zero when anything failed.
 
 set -u
@@ -27,22 +27,14 @@ me=html.sh
 bin=${1:-${FG_BIN:-}}
 # An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/html.sh PATH/TO/fengong"
+fg_begin "sh tests/html.sh PATH/TO/fengong"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "$me: python3 is required" >&2
     exit 2
 fi
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-case $src in /*) ;; *) src=$(pwd)/$src ;; esac
 gen=$src/tests/fixtures/make_html.py
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-html.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 cd "$tmp" || exit 2
 
 tmo=
@@ -50,10 +42,6 @@ if command -v timeout >/dev/null 2>&1; then
     tmo="timeout 120"
 fi
 
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; fail=$((fail + 1)); }
 
 # Pages that cannot give the rows of their text (skipped NAME VARIANT succeeds for them),
 # each with the reason. None at present.
@@ -295,5 +283,4 @@ for f in deep.html unclosed.html tables.html; do
     fi
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -10,13 +10,8 @@ if [ -z "$build" ] || [ ! -d "$build" ]; then
     echo "usage: sh tests/install.sh BUILD_DIR" >&2
     exit 2
 fi
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-install.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.sh"
+fg_setup
 
 if cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1; then
     ok "cmake --install into a fresh prefix"
@@ -33,5 +28,4 @@ fi
 for f in include/fengong/fengong.h include/fengong/text.h share/fengong/agencies.tsv share/fengong/roles.tsv; do
     if [ -f "$tmp/prefix/$f" ]; then ok "$f installed"; else bad "$f missing"; fi
 done
-echo "$me: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -4,14 +4,10 @@
 # at most N rows with --limit 2 (in TSV and in JSON) where it has more without, and names both
 # options in its --help; load and centrality take --sort KEY.
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=listing.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/listing.sh PATH/TO/fengong"
 py=/usr/bin/python3
 
 db=$tmp/t.db
@@ -115,5 +111,4 @@ for c in load centrality; do
         bad "$c --help lacks --sort KEY"
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -23,38 +23,24 @@
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
 #               `ingest` stores nothing.
-# The last line is `N passed, M failed, K skipped`.
+# The last line is `SCRIPT.sh: N passed, M failed, K skipped`.
 
 set -u
 
 me=pdf.sh
 bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/pdf.sh PATH/TO/fengong"
+fg_begin "sh tests/pdf.sh PATH/TO/fengong"
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-src=$(cd "$src" && pwd)
 py=/usr/bin/python3
 make_pdf=$src/tests/fixtures/make_pdf.py
 make_bad=$src/tests/fixtures/make_bad_pdf.py
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-pdf.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
-pass=0
-fail=0
-skip=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 if ! "$py" -c 'import cairo' 2>/dev/null; then
     bad "python3-cairo is not installed for $py (make test installs it)"
-    echo "$pass passed, $fail failed, $skip skipped"
-    exit 1
+    fg_end
 fi
 
 # skipped NAME: why the PDF of this form cannot give the rows of its text, or nothing.
@@ -268,5 +254,4 @@ refused notext "a PDF without a text layer (a scan?); run OCR first"
 refused damaged "not a readable PDF"
 refused latin "holds no Chinese text"
 
-echo "$pass passed, $fail failed, $skip skipped"
-[ "$fail" -eq 0 ]
+fg_end

@@ -11,14 +11,10 @@
 # - the coordination matrix holds `fengong pairs`' counts, rows grouped by community;
 # - the checker itself fails on a hairball (the map with every tie).
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=pictures.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/pictures.sh PATH/TO/fengong"
 py=/usr/bin/python3
 check="$py $src/tests/pictures.py"
 
@@ -162,5 +158,4 @@ e50=$(grep -c 'class="edge"' "$tmp/a5/network.svg")
 grep -q 'α = 0.5' "$tmp/a5/network.svg" && [ "$e50" -gt "$e05" ] &&
     ok "--alpha 0.5 draws more ties ($e50) than 0.05 ($e05)" || bad "--alpha 0.5: $e50 edges vs $e05"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

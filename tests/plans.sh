@@ -2,10 +2,10 @@
 # Plans without assignments (seeds 000, 003, 004): each must yield at least 20 items and
 # at most 2 assignment rows (they have essentially none).
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-pass=0
-fail=0
+me=plans.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/plans.sh PATH/TO/fengong"
 for f in 000_9fd8b23e7b57721a.txt 003_4b7c219b31db5c37.txt 004_32703452aac0ffa4.txt; do
     doc=$src/tests/fixtures/seeds/$f
     items=$("$bin" extract --format tsv --items "$doc" | tail -n +2 | wc -l)
@@ -19,5 +19,4 @@ for f in 000_9fd8b23e7b57721a.txt 003_4b7c219b31db5c37.txt 004_32703452aac0ffa4.
         fail=$((fail + 1))
     fi
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

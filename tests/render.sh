@@ -4,14 +4,10 @@
 # fontconfig really has; a hostile team name stays inside the output directory and is
 # escaped; agency and network maps render; Chromium (when installed) shows an SVG.
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=render.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/render.sh PATH/TO/fengong"
 py=/usr/bin/python3
 
 db=$tmp/t.db
@@ -194,5 +190,4 @@ if [ -n "$chrome" ]; then
 else
     echo "skip Chromium not installed"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -13,13 +13,7 @@ bin=${1:-${FG_BIN:-}}
 me=report.sh
 src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$src/tests/lib.sh"
-fg_resolve_bin "sh tests/report.sh PATH/TO/fengong"
-tmp=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+fg_begin "sh tests/report.sh PATH/TO/fengong"
 py=/usr/bin/python3
 
 db=$tmp/r.db
@@ -197,5 +191,4 @@ pass=$((pass + $(grep -c '^ok' "$tmp/checks")))
 fail=$((fail + $(grep -c '^FAIL' "$tmp/checks")))
 size=$(wc -c <"$shot" 2>/dev/null || echo 0)
 [ "$size" -gt 100000 ] && ok "screenshot $shot ($size bytes)" || bad "screenshot is $size bytes"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

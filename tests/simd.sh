@@ -8,21 +8,15 @@
 # block boundary falls everywhere), once with FG_SIMD=base (SSE2 only), ssse3 and avx2
 # each, and checks that the output and exit status are byte-identical. On a CPU without
 # AVX2 or SSSE3 the higher levels fall back and the comparison still holds.
-# The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
+# The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
 set -u
 
 me=simd.sh
 bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/simd.sh PATH/TO/fengong"
+fg_begin "sh tests/simd.sh PATH/TO/fengong"
 
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-simd.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 mkdir "$tmp/shifted"
 seed=$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt
@@ -34,8 +28,6 @@ while [ $k -le 33 ]; do
     k=$((k + 1))
 done
 
-pass=0
-fail=0
 for set in "$src/graphs/documents" "$src/tests/fixtures/seeds" "$src/tests/forms" \
            "$src/tests/fuzz/corpus/parse" "$src/tests/fuzz/corpus/decode" "$tmp/shifted"; do
     for fmt in json tsv; do
@@ -53,5 +45,4 @@ for set in "$src/graphs/documents" "$src/tests/fixtures/seeds" "$src/tests/forms
         fi
     done
 done
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+fg_end

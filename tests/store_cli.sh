@@ -8,33 +8,21 @@
 # gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
 set -u
-bin=$1
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
+me=store_cli.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/store_cli.sh PATH/TO/fengong"
 seeds=$src/tests/fixtures/seeds
-tmp=$(mktemp -d)
 bg=""
+# Background ingests still running are killed before the directory goes.
 cleanup()
 {
     for p in $bg; do
         kill -9 "$p" 2>/dev/null
     done
-    rm -rf "$tmp"
+    [ -n "${KEEP:-}" ] || rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM
-pass=0
-fail=0
-ok()
-{
-    echo "store: ok: $*"
-    pass=$((pass + 1))
-}
-bad()
-{
-    echo "store: FAIL: $*"
-    fail=$((fail + 1))
-}
 have_sqlite=1
 command -v sqlite3 >/dev/null 2>&1 || have_sqlite=0
 [ "$have_sqlite" -eq 1 ] || echo "store: note: no sqlite3 tool; integrity checks skipped"
@@ -576,5 +564,4 @@ else
     bad "with the city gazetteer: $n2 unresolved, stderr: $(cat "$tmp/city2.err")"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

@@ -3,13 +3,10 @@
 # agencies; the draft round trip (extract on the draft gives back the top suggestions); a
 # plan's own assignments are ignored; an empty store gives a clear message.
 set -u
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+me=suggest.sh
+bin=${1:-}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/suggest.sh PATH/TO/fengong"
 
 cat >"$tmp/learn.txt" <<'DOC'
 某省人民政府办公厅关于印发重点工作分工方案的通知
@@ -76,5 +73,4 @@ elif grep -q 'no assigned tasks to learn from' "$tmp/e.err"; then
 else
     bad "empty store message: $(cat "$tmp/e.err")"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

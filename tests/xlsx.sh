@@ -14,13 +14,7 @@ me=xlsx.sh
 bin=${1:-${FG_BIN:-}}
 src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 . "$src/tests/lib.sh"
-fg_resolve_bin "sh tests/xlsx.sh PATH/TO/fengong"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+fg_begin "sh tests/xlsx.sh PATH/TO/fengong"
 py=/usr/bin/python3
 check="$py $src/tests/xlsx_check.py"
 
@@ -242,5 +236,4 @@ else
     bad "pairs over an existing file"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

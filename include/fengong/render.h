@@ -99,8 +99,8 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
  * @return FG_OK, FG_EINVAL (alpha), FG_EGRAPH, FG_ERENDER (with opts->timeout: a message that
  *         says how to draw less) or FG_ENOMEM.
  */
-int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight, size_t top,
-                      const fg_render_opts *opts);
+int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t min_weight,
+                      size_t top, const fg_render_opts *opts);
 
 /**
  * The coordination matrix: an agency × agency heatmap of shared tasks, for networks too

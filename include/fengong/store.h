@@ -29,12 +29,12 @@ typedef struct fg_store_opts {
  * Open (and create or migrate) a store. WAL journal, foreign keys on.
  * @param out   receives a handle, closed with fg_store_close(); NULL on failure.
  * @param path  the database file; with read_only or must_exist it must exist.
- * @return FG_OK, FG_ENOTFOUND (read_only or must_exist, and no such file), FG_EDB ("PATH: not a fengong
- *         database: …", "PATH: schema version N is newer than this fengong supports (3);
- *         the database was not changed", "PATH: cannot open the database for writing: …
- *         (read-only file or file system?)") or FG_ENOMEM. A database of someone else
- *         is refused before anything is written to it. On read-only media a read_only open
- *         falls back to SQLite's immutable mode.
+ * @return FG_OK, FG_ENOTFOUND (read_only or must_exist, and no such file), FG_EDB ("PATH:
+ *         not a fengong database: …", "PATH: schema version N is newer than this fengong
+ *         supports (M); the database was not changed", "PATH: cannot open the database
+ *         for writing: … (read-only file or file system?)") or FG_ENOMEM. A database of
+ *         someone else is refused before anything is written to it. On read-only media a
+ *         read_only open falls back to SQLite's immutable mode.
  */
 int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts);
 
@@ -66,7 +66,8 @@ typedef struct fg_ingest_opts {
  * @param n_bytes   size of the raw input.
  * @return FG_OK, FG_EINVAL ("NAME: a different version is already stored …; use --replace"),
  *         FG_EPARSE ("NAME: no numbered items, clauses or work teams: not a task-division
- *         document", as fg_doc_check() says), FG_EDB or FG_ENOMEM. On failure the database is unchanged.
+ *         document", as fg_doc_check() says), FG_EDB or FG_ENOMEM. On failure the database
+ *         is unchanged.
  */
 int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts);

@@ -428,8 +428,8 @@ static void store_one(ingest_run *r, parsed *p, const char *path, size_t i, size
     }
     for (size_t w = 0; w < p->text->n_warnings; w++)
         fprintf(stderr, "fengong: %s\n", p->text->warnings[w].message);
-    if (p->doc == NULL ||
-        fg_store_ingest(&is, r->st, p->doc, fg_text_sha256(p->text), p->text->n_bytes, &r->io) < 0) {
+    if (p->doc == NULL || fg_store_ingest(&is, r->st, p->doc, fg_text_sha256(p->text),
+                                          p->text->n_bytes, &r->io) < 0) {
         if (r->progress)
             fputc('\n', stderr);
         if (p->doc == NULL)

@@ -24,19 +24,11 @@ set -u
 me=run.sh
 bin=${1:-${FG_BIN:-}}
 # An absolute path now: the tests run from inside tests/cli.
-. "$(dirname "$0")/../lib.sh"
-fg_resolve_bin "sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]"
+src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/lib.sh"
+fg_begin "sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]"
 [ $# -gt 0 ] && shift
-
-src=${FG_SOURCE_DIR:-$(dirname "$0")/../..}
 cd "$src/tests/cli" || { echo "$me: $src/tests/cli: no such directory" >&2; exit 2; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-cli.XXXXXX") || { echo "$me: cannot create a temp dir" >&2; exit 2; }
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 tmo=
 if command -v timeout >/dev/null 2>&1; then
@@ -52,8 +44,6 @@ show() {
     fi
 }
 
-pass=0
-fail=0
 
 [ $# -gt 0 ] || set -- *.t
 for t in "$@"; do
@@ -143,5 +133,4 @@ for t in "$@"; do
     fi
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end
