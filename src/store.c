@@ -8,6 +8,7 @@
  */
 #include "fengong/store.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -58,12 +59,12 @@ static const char *const stmt_sql[N_STMTS] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_DATA_VERSION] = "PRAGMA data_version",
-    [ST_DOC_BY_NAME] = "SELECT id, sha256 FROM documents WHERE name = ?1",
+    [ST_DOC_BY_NAME] = "SELECT id, sha256, tracked FROM documents WHERE name = ?1",
     [ST_DOC_BY_SHA] = "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1",
     [ST_DELETE_DOC] = "DELETE FROM documents WHERE id = ?1",
     [ST_ADD_DOC] = "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, issuer, "
-                   "year, date, n_unparsed, format, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                   "?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                   "year, date, n_unparsed, format, tracked, ingested_at) VALUES (?1, ?2, ?3, ?4, "
+                   "?5, ?6, ?7, ?8, ?9, ?10, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_FIND_AGENCY] = "SELECT id, status FROM agencies WHERE name = ?1",
     [ST_ADD_AGENCY] = "INSERT INTO agencies(name, status, level, type, successor, since, "
                       "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -90,7 +91,17 @@ static const char *const stmt_sql[N_STMTS] = {
  * rows, so that any number of rows takes few steps. OR ROLLBACK: a failing row ends the
  * whole transaction, as any error of an ingest does, so SQLite keeps no statement journal.
  */
-typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, B_TEAMS, B_MEMBERS, N_BATCHES } batch_id;
+typedef enum batch_id {
+    B_ITEMS,
+    B_CLAUSES,
+    B_ASSIGNMENTS,
+    B_TEAMS,
+    B_MEMBERS,
+    B_CLAUSE_DUES,
+    B_ITEM_DUES,
+    B_TARGETS,
+    N_BATCHES
+} batch_id;
 
 #define BATCH_LEVELS 6
 #define BATCH_MAX (1 << (BATCH_LEVELS - 1))
@@ -111,6 +122,12 @@ static const struct batch_table {
                  "cannot add a team"},
     [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, role, agency_id, kind,"
                    " surface) VALUES ", 6, "cannot add a team member"},
+    [B_CLAUSE_DUES] = {"INSERT OR ROLLBACK INTO clause_deadlines(clause_id, kind, every, phrase,"
+                       " date, year_assumed, source) VALUES ", 7, "cannot add a deadline"},
+    [B_ITEM_DUES] = {"INSERT OR ROLLBACK INTO item_deadlines(item_id, kind, every, phrase, date,"
+                     " year_assumed, source) VALUES ", 7, "cannot add a deadline"},
+    [B_TARGETS] = {"INSERT OR ROLLBACK INTO targets(item_id, seq, text, subject, change, bound,"
+                   " value, value_hi, unit) VALUES ", 9, "cannot add a target"},
 };
 
 /*
@@ -470,6 +487,13 @@ static int bind_int(fg_store *st, sqlite3_stmt *s, int i, sqlite3_int64 v)
     return FG_OK;
 }
 
+static int bind_real(fg_store *st, sqlite3_stmt *s, int i, double v)
+{
+    if (sqlite3_bind_double(s, i, v) != SQLITE_OK)
+        return db_error(st, "cannot bind a value");
+    return FG_OK;
+}
+
 static int bind_null(fg_store *st, sqlite3_stmt *s, int i)
 {
     if (sqlite3_bind_null(s, i) != SQLITE_OK)
@@ -767,10 +791,12 @@ void fg_store_close(fg_store *st)
 
 /* ---- ingest ---- */
 
-/* One bound value of a pending row: an integer, a text (borrowed) or NULL. */
+/* One bound value of a pending row: an integer, a real, a text (borrowed) or NULL. */
 typedef struct cell {
     const char *text;     /* when not NULL */
     sqlite3_int64 num;
+    double real;          /* when is_real */
+    int is_real;
     int null;
 } cell;
 
@@ -980,9 +1006,10 @@ static int insert_rows(fg_store *st, batch_id b, int level, const cell *cells)
     for (int i = 0; i < n_cells; i++) {
         const cell *v = &cells[i];
 
-        FG_TRY(v->null ? bind_null(st, s, i + 1)
-               : v->text ? bind_text(st, s, i + 1, v->text)
-                         : bind_int(st, s, i + 1, v->num));
+        FG_TRY(v->null      ? bind_null(st, s, i + 1)
+               : v->text    ? bind_text(st, s, i + 1, v->text)
+               : v->is_real ? bind_real(st, s, i + 1, v->real)
+                            : bind_int(st, s, i + 1, v->num));
     }
     FG_TRY(step_done(st, s, batch_tables[b].what));
 out:
@@ -1023,21 +1050,28 @@ out:
 
 static cell num_cell(sqlite3_int64 v)
 {
-    cell x = {NULL, v, 0};
+    cell x = {NULL, v, 0, 0, 0};
+
+    return x;
+}
+
+static cell real_cell(double v)
+{
+    cell x = {NULL, 0, v, 1, 0};
 
     return x;
 }
 
 static cell text_cell(const char *v)
 {
-    cell x = {v ? v : "", 0, 0};
+    cell x = {v ? v : "", 0, 0, 0, 0};
 
     return x;
 }
 
 static cell null_cell(void)
 {
-    cell x = {NULL, 0, 1};
+    cell x = {NULL, 0, 0, 0, 1};
 
     return x;
 }
@@ -1090,6 +1124,53 @@ out:
     return rc;
 }
 
+/* A deadline row (clause_deadlines or item_deadlines: the same columns) when there is one. */
+static int add_due(ingest_ctx *c, batch_id b, const fg_due *d, sqlite3_int64 id)
+{
+    int rc = FG_OK;
+    cell *row;
+
+    if (d->kind == FG_DEADLINE_NONE)
+        return FG_OK;
+    FG_TRY(new_row(c, b, &row));
+    row[0] = num_cell(id);
+    row[1] = text_cell(fg_deadline_kind_name(d->kind));
+    row[2] = text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every) : "");
+    row[3] = text_cell(d->text);
+    row[4] = d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
+                                                                 : null_cell();
+    row[5] = num_cell(d->year_assumed ? 1 : 0);
+    row[6] = text_cell(fg_due_source_name(d->source));
+out:
+    return rc;
+}
+
+static int add_targets(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
+{
+    int rc = FG_OK;
+
+    for (size_t k = 0; k < it->n_targets; k++) {
+        const fg_item_target *t = &it->targets[k];
+        cell *row;
+
+        /* SQLite binds a NaN as NULL; the parser gives none, and a NaN is no target. */
+        if (isnan(t->value) || isnan(t->value_hi))
+            continue;
+        FG_TRY(new_row(c, B_TARGETS, &row));
+        row[0] = num_cell(item_id);
+        row[1] = num_cell((sqlite3_int64)k + 1);
+        row[2] = text_cell(t->text);
+        row[3] = text_cell(t->subject);
+        row[4] = text_cell(fg_target_change_name(t->change));
+        row[5] = text_cell(fg_target_bound_name(t->bound));
+        row[6] = real_cell(t->value);
+        row[7] = real_cell(t->value_hi);
+        row[8] = text_cell(t->unit);
+    }
+out:
+    return rc;
+}
+
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
     int rc = FG_OK;
@@ -1106,6 +1187,7 @@ static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
         row[3] = text_cell(cl->text);
         row[4] = num_cell((sqlite3_int64)cl->line);
         FG_TRY(add_assignments(c, cl, clause_id));
+        FG_TRY(add_due(c, B_CLAUSE_DUES, &cl->deadline, clause_id));
     }
 out:
     return rc;
@@ -1135,6 +1217,8 @@ static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
         row[7] = text_cell(it->text);
         row[8] = num_cell((sqlite3_int64)it->line);
         FG_TRY(add_clauses(c, it, item_id));
+        FG_TRY(add_due(c, B_ITEM_DUES, &it->deadline, item_id));
+        FG_TRY(add_targets(c, it, item_id));
     }
 out:
     return rc;
@@ -1281,7 +1365,9 @@ static int check_document(fg_ingest_status *status, sqlite3_int64 *old_id, fg_st
         const char *old_sha = (const char *)sqlite3_column_text(s, 1);
 
         *old_id = sqlite3_column_int64(s, 0);
-        if (strcmp(old_sha, sha256) == 0)
+        if (strcmp(old_sha, sha256) == 0 && replace && sqlite3_column_type(s, 2) == SQLITE_NULL)
+            *status = FG_INGEST_REPLACED; /* stored before schema 7: again, with deadlines */
+        else if (strcmp(old_sha, sha256) == 0)
             *status = FG_INGEST_UNCHANGED;
         else if (replace)
             *status = FG_INGEST_REPLACED;

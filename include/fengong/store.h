@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 6
+#define FG_STORE_SCHEMA_VERSION 7
 
 typedef struct fg_store fg_store;
 
@@ -47,7 +47,9 @@ const char *fg_store_path(const fg_store *st);
 typedef enum fg_ingest_status {
     FG_INGEST_ADDED = 0,      /* a new document */
     FG_INGEST_UNCHANGED = 1,  /* the same name with the same content: nothing written */
-    FG_INGEST_REPLACED = 2,   /* the same name, new content, replace requested */
+    FG_INGEST_REPLACED = 2,   /* the same name, new content, replace requested; or the same
+                                 content stored before schema 7 (no deadlines and targets
+                                 read), replace requested: stored again with them */
     FG_INGEST_DUPLICATE = 3   /* the same content under another name: nothing written */
 } fg_ingest_status;
 
@@ -59,7 +61,9 @@ typedef struct fg_ingest_opts {
 #define FG_INGEST_OPTS_INIT {0, NULL}
 
 /**
- * Store one document in one transaction: whole or not at all.
+ * Store one document in one transaction: whole or not at all, with its deadlines (of
+ * clauses and items) and quantitative targets (of items) as fg_parse_document() read them
+ * (a document parsed with no_tracking has none, and is stored without).
  * @param status    receives what happened.
  * @param doc       the parsed document (its name is the key).
  * @param sha256    hex SHA-256 of the raw input bytes (64 characters).
