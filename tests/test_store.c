@@ -2331,6 +2331,137 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     assert_no_orphans();
 }
 
+/* A due row as text: doc item clause kind every phrase date assumed source leads | cos. */
+static int collect_due(const fg_store_due_row *row, void *payload)
+{
+    rows *r = payload;
+    char line[2048];
+    size_t n;
+
+    n = (size_t)snprintf(line, sizeof line, "%s %d %s %d %s %s %s %s %s %s", row->doc,
+                         row->year, row->path, row->clause, fg_deadline_kind_name(row->kind),
+                         fg_deadline_every_name(row->every), row->phrase, row->date,
+                         row->year_assumed ? "assumed" : "-", fg_due_source_name(row->source));
+    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    for (size_t k = 0; k < row->n_cos && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos[k]);
+    rows_push(r, strdup(line));
+    return 0;
+}
+
+static int collect_target(const fg_store_target_row *row, void *payload)
+{
+    rows *r = payload;
+    char line[2048];
+    size_t n;
+
+    n = (size_t)snprintf(line, sizeof line, "%s %d %s %s %d %s [%s] %s %s %g %g %s", row->doc,
+                         row->year, row->doc_number, row->path, row->seq, row->text,
+                         row->subject, fg_target_change_name(row->change),
+                         fg_target_bound_name(row->bound), row->value, row->value_hi,
+                         row->unit);
+    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    rows_push(r, strdup(line));
+    return 0;
+}
+
+static int stop_at_first(const fg_store_due_row *row, void *payload)
+{
+    (void)row;
+    (*(int *)payload)++;
+    return 1;
+}
+
+/* The typed deadline and target rows, filtered by document and by agency. */
+static void test_store__due_and_target_rows(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    fg_store_track_query q = {NULL, NULL};
+    rows *r;
+    int n = 0;
+    size_t untracked = 99;
+
+    (void)state;
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+
+    r = new_rows(0);
+    assert_int_equal(fg_store_due_rows(store, NULL, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 9);
+    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - "
+                                 "sentence L:市交通运输局 C:市财政局");
+    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 "
+                                 "assumed sentence L:市营商环境局 C:市司法局");
+    assert_string_equal(r->v[2], "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 "
+                                 "2025-06-30 - label L:市教育局 C:市财政局 C:市人力资源社会保障局");
+    assert_string_equal(r->v[3], "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause "
+                                 "L:市农业农村局");
+    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - "
+                                 "clause L:市应急管理局 C:市公安局");
+    assert_string_equal(r->v[8], "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause "
+                                 "L:市营商环境局");
+
+    /* by agency, lead or co: 市财政局 co-operates in three tasks of 2024 */
+    r = new_rows(0);
+    q.agency = "市财政局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 3);
+    assert_non_null(strstr(r->v[0], " M:2.3 "));
+    assert_non_null(strstr(r->v[1], " M:2.5 "));
+    assert_non_null(strstr(r->v[2], " M:3.1 "));
+    /* by document and agency */
+    r = new_rows(0);
+    q.doc = TRACK_2025;
+    q.agency = "市营商环境局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    assert_non_null(strstr(r->v[0], "持续推进"));
+    /* unknown names are errors naming them */
+    q.doc = NULL;
+    q.agency = "市不存在局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_ENOTFOUND);
+    assert_non_null(strstr(fg_error_last()->message, "市不存在局: no such agency"));
+    q.doc = "nope.txt";
+    q.agency = NULL;
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_ENOTFOUND);
+    assert_non_null(strstr(fg_error_last()->message, "nope.txt: no such document"));
+    /* the callback stops the walk */
+    assert_int_equal(fg_store_due_rows(store, NULL, stop_at_first, &n), FG_OK);
+    assert_int_equal(n, 1);
+
+    r = new_rows(0);
+    assert_int_equal(fg_store_target_rows(store, NULL, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 9);
+    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 "
+                                 "全市地区生产总值增长6.5%以上 [全市地区生产总值] increase ge 6.5 "
+                                 "6.5 % L:市发展改革委");
+    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 "
+                                 "新增城镇就业5万人以上 [城镇就业] increase ge 50000 50000 人 "
+                                 "L:市发展改革委");
+    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
+                                 "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 "
+                                 "3e+06 亩 L:市农业农村局");
+    assert_string_equal(r->v[5], "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 "
+                                 "全市地区生产总值增长6%左右 [全市地区生产总值] increase about 6 "
+                                 "6 % L:市发展改革委");
+    r = new_rows(0);
+    q.doc = NULL;
+    q.agency = "市生态环境局"; /* co-operates on the energy target of both years */
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 2);
+    assert_non_null(strstr(r->v[0], "能耗下降3%"));
+    assert_non_null(strstr(r->v[1], "能耗下降2.5%"));
+    assert_int_equal(fg_store_untracked_documents(store, &untracked), FG_OK);
+    assert_int_equal(untracked, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2349,6 +2480,7 @@ int main(void)
         T(test_store__migrates_version_6_keeps_rows),
         T(test_store__deadlines_and_targets_round_trip),
         T(test_store__no_tracking_stores_none),
+        T(test_store__due_and_target_rows),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),
