@@ -2088,12 +2088,13 @@ int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_
                    " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
                    " CROSS JOIN clause_deadlines d"
                    " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
-                   " AND (?1 IS NULL OR o.name = ?1)"
+                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
                    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
                    "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
                    " ORDER BY o.name, i.seq, c.seq"));
     FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
     FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
+    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         fg_store_due_row row;
 
@@ -2157,13 +2158,14 @@ int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_t
                    "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
                    " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
                    " WHERE i.doc_id = o.id AND t.item_id = i.id"
-                   " AND (?1 IS NULL OR o.name = ?1)"
+                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
                    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
                    "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
                    TRACK_AGENCY_IDS "))"
                    " ORDER BY o.name, i.seq, t.seq"));
     FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
     FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
+    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         fg_store_target_row row;
 

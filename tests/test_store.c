@@ -2380,7 +2380,7 @@ static void test_store__due_and_target_rows(void **state)
     fg_text *t;
     const fg_doc *d;
     fg_ingest_status is;
-    fg_store_track_query q = {NULL, NULL};
+    fg_store_track_query q = FG_STORE_TRACK_QUERY_INIT;
     rows *r;
     int n = 0;
     size_t untracked = 99;
@@ -2458,8 +2458,95 @@ static void test_store__due_and_target_rows(void **state)
     assert_int_equal(r->n, 2);
     assert_non_null(strstr(r->v[0], "能耗下降3%"));
     assert_non_null(strstr(r->v[1], "能耗下降2.5%"));
+    /* by year */
+    r = new_rows(0);
+    q.agency = NULL;
+    q.year = 2025;
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 4);
+    assert_non_null(strstr(r->v[3], "能耗下降2.5%"));
     assert_int_equal(fg_store_untracked_documents(store, &untracked), FG_OK);
     assert_int_equal(untracked, 0);
+}
+
+static void fmt_side(char *out, size_t cap, const fg_target_side *s)
+{
+    snprintf(out, cap, "%s %s %s %s %s %g %g", s->doc, s->path, s->text,
+             fg_target_change_name(s->change), fg_target_bound_name(s->bound), s->value,
+             s->value_hi);
+}
+
+/* Targets of the same subject that changed between two plans, by document and by year. */
+static void test_store__target_changes(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    fg_store_track_query a = FG_STORE_TRACK_QUERY_INIT;
+    fg_store_track_query b = FG_STORE_TRACK_QUERY_INIT;
+    fg_target_diffs *diffs = NULL;
+    char x[512];
+    char y[512];
+    static const char plan_2026[] =
+        "岚山市人民政府办公室关于印发《岚山市2026年重点工作任务分工方案》的通知\n"
+        "岚政办发〔2026〕1号\n"
+        "一、主要目标\n"
+        "（一）地区生产总值增长5%—5.5%，城镇调查失业率控制在5%以内。（市发展改革委牵头）\n"
+        "（二）单位地区生产总值能耗下降2.5%，粮食播种面积稳定在300万亩以上。"
+        "（市发展改革委牵头）\n";
+
+    (void)state;
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_mem("mem/2026.txt", plan_2026, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+
+    a.doc = TRACK_2024;
+    b.doc = TRACK_2025;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    /* 城镇就业 (5万人以上 both years) is unchanged; 粮食播种面积 is only in 2024 */
+    assert_int_equal(diffs->n, 3);
+    assert_string_equal(diffs->v[0].subject, "全市地区生产总值");
+    assert_string_equal(diffs->v[0].unit, "%");
+    fmt_side(x, sizeof x, &diffs->v[0].a);
+    fmt_side(y, sizeof y, &diffs->v[0].b);
+    assert_string_equal(x, "2024_lanshan-plan.txt M:1.1 全市地区生产总值增长6.5%以上 increase ge "
+                           "6.5 6.5");
+    assert_string_equal(y, "2025_lanshan-plan.txt M:1.1 全市地区生产总值增长6%左右 increase about "
+                           "6 6");
+    assert_string_equal(diffs->v[1].subject, "城镇调查失业率");
+    fmt_side(x, sizeof x, &diffs->v[1].b);
+    assert_string_equal(x, "2025_lanshan-plan.txt M:1.1 城镇调查失业率控制在5%以内 level le 5 5");
+    assert_string_equal(diffs->v[2].subject, "单位地区生产总值能耗");
+    assert_true(diffs->v[2].a.value == 3.0 && diffs->v[2].b.value == 2.5);
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+
+    /* by year, and 全市地区生产总值 meets 地区生产总值; a range; equal targets drop out */
+    a.doc = NULL;
+    a.year = 2025;
+    b.doc = NULL;
+    b.year = 2026;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    assert_int_equal(diffs->n, 1);
+    fmt_side(x, sizeof x, &diffs->v[0].b);
+    assert_string_equal(x, "2026.txt M:1.1 地区生产总值增长5%—5.5% increase range 5 5.5");
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+
+    /* the same document on both sides: nothing changed */
+    a.year = b.year = 0;
+    a.doc = b.doc = TRACK_2024;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    assert_int_equal(diffs->n, 0);
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+    b.doc = "nope.txt";
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_ENOTFOUND);
+    assert_null(diffs);
 }
 
 int main(void)
@@ -2481,6 +2568,7 @@ int main(void)
         T(test_store__deadlines_and_targets_round_trip),
         T(test_store__no_tracking_stores_none),
         T(test_store__due_and_target_rows),
+        T(test_store__target_changes),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),

@@ -207,7 +207,10 @@ typedef struct fg_store_track_query {
     const char *doc;     /* a document name; NULL: every document */
     const char *agency;  /* an agency (canonical name, alias or name as written) that leads
                             or co-operates in the task; NULL: any */
+    int year;            /* the documents of this year; 0: every year */
 } fg_store_track_query;
+
+#define FG_STORE_TRACK_QUERY_INIT {NULL, NULL, 0}
 
 /**
  * The deadline of one clause (a task) with its agencies, for fg_store_due_rows(); strings
