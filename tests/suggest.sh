@@ -69,6 +69,16 @@ fi
     /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); assert r[0]["due"] == "2026-09-30" and r[0]["deadline"] == "2026年9月底前", r[0]' &&
     ok "suggest --format json: due and deadline" || bad "suggest --format json: due and deadline"
 
+# The draft keeps them: ingested, due lists its tasks' deadlines under the suggested leads.
+"$bin" suggest --db "$tmp/db" --top 1 --draft -o "$tmp/due-draft.txt" "$tmp/due.txt" >/dev/null 2>&1
+"$bin" ingest --db "$tmp/draft.db" "$tmp/due-draft.txt" >/dev/null 2>&1
+"$bin" due --db "$tmp/draft.db" --as-of 2026-01-01 --format tsv 2>/dev/null | sed 1d | cut -f2,6,10 >"$tmp/due.have"
+printf '2026-09-30\t2026年9月底前\tM:1.1\n2026-12-31\t2026年12月底前\tM:1.2\n\t长期坚持\tM:1.3\n' >"$tmp/due.want"
+sort "$tmp/due.have" >"$tmp/due.h2"
+sort "$tmp/due.want" >"$tmp/due.w2"
+cmp -s "$tmp/due.h2" "$tmp/due.w2" && ok "draft → ingest → due: the plan's deadlines" ||
+    bad "draft → due: $(cat "$tmp/due.have")"
+
 # A city plan gets the city counterparts.
 sed 's/^某省2026年民生实事方案$/长沙市人民政府关于印发2026年民生实事方案的通知/' "$tmp/plan.txt" >"$tmp/city.txt"
 "$bin" suggest --db "$tmp/db" --format tsv "$tmp/city.txt" >"$tmp/c.tsv" 2>&1
