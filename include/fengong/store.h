@@ -1,4 +1,5 @@
-/* fengong: the SQLite store: documents, items, clauses, assignments, agencies and teams. */
+/* fengong: the SQLite store: documents, items, clauses, assignments, agencies, teams, deadlines
+ * and targets. */
 #ifndef FENGONG_STORE_H
 #define FENGONG_STORE_H
 
