@@ -187,3 +187,56 @@ ALTER TABLE documents ADD COLUMN n_unparsed INTEGER;
 -- The reader that made a document's text: 'text', 'docx', 'pdf' or 'html'. NULL for a
 -- document stored before version 6, which was read as text.
 ALTER TABLE documents ADD COLUMN format TEXT;
+
+-- migration 7
+-- Deadlines and quantitative targets (issue 18), as the parser reads them: fg_clause.deadline,
+-- fg_item.deadline and fg_item.targets. Only rows that exist are stored (most clauses have
+-- no deadline), each table keyed by its parent WITHOUT ROWID, as migration 3 keys
+-- assignments: one b-tree in document order, no secondary index (the queries by date or
+-- agency scan, as those by agency do). The CHECKs compare with =.
+-- clause_deadlines: the deadline of each clause that has one, also when it is its item's
+-- (source 'item'), so that a task's deadline is one look-up. kind 'date' has date
+-- 'YYYY-MM-DD' (the last day of the period) or NULL when the phrase names no year and the
+-- document gives none; 'recurring' has every (year, half-year, quarter, month, week);
+-- 'ongoing' neither. year_assumed is 1 when the date took the document's year (6月底前).
+CREATE TABLE clause_deadlines (
+    clause_id    INTEGER NOT NULL PRIMARY KEY REFERENCES clauses(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind = 'date' OR kind = 'recurring' OR kind = 'ongoing'),
+    every        TEXT NOT NULL,             -- '' unless recurring
+    phrase       TEXT NOT NULL,             -- as written: 2025年6月底前, 长期坚持
+    date         TEXT,                      -- YYYY-MM-DD or NULL
+    year_assumed INTEGER NOT NULL,          -- 0 or 1
+    source       TEXT NOT NULL              -- label, column, clause, sentence or item
+                 CHECK (source = 'label' OR source = 'column' OR source = 'clause'
+                        OR source = 'sentence' OR source = 'item')
+) WITHOUT ROWID;
+-- item_deadlines: the deadline a 完成时限 column (source 'column') or a deadline label outside
+-- the clauses (source 'label') gives an item, with or without clauses.
+CREATE TABLE item_deadlines (
+    item_id      INTEGER NOT NULL PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind = 'date' OR kind = 'recurring' OR kind = 'ongoing'),
+    every        TEXT NOT NULL,
+    phrase       TEXT NOT NULL,
+    date         TEXT,
+    year_assumed INTEGER NOT NULL,
+    source       TEXT NOT NULL CHECK (source = 'label' OR source = 'column')
+) WITHOUT ROWID;
+-- targets: the quantitative targets of an item's own text in text order (seq from 1). value
+-- has 万/亿 multiplied out (70万人 -> 700000, unit 人); value_hi is the upper end of a range
+-- (bound 'range'), value otherwise. subject is '' when none is written.
+CREATE TABLE targets (
+    item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL,
+    text     TEXT NOT NULL,                 -- as written: 地区生产总值增长6.5%以上
+    subject  TEXT NOT NULL,
+    change   TEXT NOT NULL CHECK (change = 'level' OR change = 'increase' OR change = 'decrease'),
+    bound    TEXT NOT NULL CHECK (bound = 'eq' OR bound = 'ge' OR bound = 'gt' OR bound = 'le'
+                                  OR bound = 'lt' OR bound = 'about' OR bound = 'range'),
+    value    REAL NOT NULL,
+    value_hi REAL NOT NULL,
+    unit     TEXT NOT NULL,
+    PRIMARY KEY (item_id, seq)
+) WITHOUT ROWID;
+-- 1 when the document's deadlines and targets were read at ingest; NULL for one stored
+-- before version 7: ingesting it again, unchanged, stores it again with them.
+ALTER TABLE documents ADD COLUMN tracked INTEGER;

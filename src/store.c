@@ -8,6 +8,7 @@
  */
 #include "fengong/store.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -58,12 +59,12 @@ static const char *const stmt_sql[N_STMTS] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_DATA_VERSION] = "PRAGMA data_version",
-    [ST_DOC_BY_NAME] = "SELECT id, sha256 FROM documents WHERE name = ?1",
+    [ST_DOC_BY_NAME] = "SELECT id, sha256, tracked FROM documents WHERE name = ?1",
     [ST_DOC_BY_SHA] = "SELECT name FROM documents WHERE sha256 = ?1 LIMIT 1",
     [ST_DELETE_DOC] = "DELETE FROM documents WHERE id = ?1",
     [ST_ADD_DOC] = "INSERT INTO documents(name, sha256, n_bytes, title, doc_number, issuer, "
-                   "year, date, n_unparsed, format, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                   "?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                   "year, date, n_unparsed, format, tracked, ingested_at) VALUES (?1, ?2, ?3, ?4, "
+                   "?5, ?6, ?7, ?8, ?9, ?10, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_FIND_AGENCY] = "SELECT id, status FROM agencies WHERE name = ?1",
     [ST_ADD_AGENCY] = "INSERT INTO agencies(name, status, level, type, successor, since, "
                       "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -90,7 +91,17 @@ static const char *const stmt_sql[N_STMTS] = {
  * rows, so that any number of rows takes few steps. OR ROLLBACK: a failing row ends the
  * whole transaction, as any error of an ingest does, so SQLite keeps no statement journal.
  */
-typedef enum batch_id { B_ITEMS, B_CLAUSES, B_ASSIGNMENTS, B_TEAMS, B_MEMBERS, N_BATCHES } batch_id;
+typedef enum batch_id {
+    B_ITEMS,
+    B_CLAUSES,
+    B_ASSIGNMENTS,
+    B_TEAMS,
+    B_MEMBERS,
+    B_CLAUSE_DUES,
+    B_ITEM_DUES,
+    B_TARGETS,
+    N_BATCHES
+} batch_id;
 
 #define BATCH_LEVELS 6
 #define BATCH_MAX (1 << (BATCH_LEVELS - 1))
@@ -111,6 +122,12 @@ static const struct batch_table {
                  "cannot add a team"},
     [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, role, agency_id, kind,"
                    " surface) VALUES ", 6, "cannot add a team member"},
+    [B_CLAUSE_DUES] = {"INSERT OR ROLLBACK INTO clause_deadlines(clause_id, kind, every, phrase,"
+                       " date, year_assumed, source) VALUES ", 7, "cannot add a deadline"},
+    [B_ITEM_DUES] = {"INSERT OR ROLLBACK INTO item_deadlines(item_id, kind, every, phrase, date,"
+                     " year_assumed, source) VALUES ", 7, "cannot add a deadline"},
+    [B_TARGETS] = {"INSERT OR ROLLBACK INTO targets(item_id, seq, text, subject, change, bound,"
+                   " value, value_hi, unit) VALUES ", 9, "cannot add a target"},
 };
 
 /*
@@ -470,6 +487,13 @@ static int bind_int(fg_store *st, sqlite3_stmt *s, int i, sqlite3_int64 v)
     return FG_OK;
 }
 
+static int bind_real(fg_store *st, sqlite3_stmt *s, int i, double v)
+{
+    if (sqlite3_bind_double(s, i, v) != SQLITE_OK)
+        return db_error(st, "cannot bind a value");
+    return FG_OK;
+}
+
 static int bind_null(fg_store *st, sqlite3_stmt *s, int i)
 {
     if (sqlite3_bind_null(s, i) != SQLITE_OK)
@@ -767,10 +791,12 @@ void fg_store_close(fg_store *st)
 
 /* ---- ingest ---- */
 
-/* One bound value of a pending row: an integer, a text (borrowed) or NULL. */
+/* One bound value of a pending row: an integer, a real, a text (borrowed) or NULL. */
 typedef struct cell {
     const char *text;     /* when not NULL */
     sqlite3_int64 num;
+    double real;          /* when is_real */
+    int is_real;
     int null;
 } cell;
 
@@ -980,9 +1006,10 @@ static int insert_rows(fg_store *st, batch_id b, int level, const cell *cells)
     for (int i = 0; i < n_cells; i++) {
         const cell *v = &cells[i];
 
-        FG_TRY(v->null ? bind_null(st, s, i + 1)
-               : v->text ? bind_text(st, s, i + 1, v->text)
-                         : bind_int(st, s, i + 1, v->num));
+        FG_TRY(v->null      ? bind_null(st, s, i + 1)
+               : v->text    ? bind_text(st, s, i + 1, v->text)
+               : v->is_real ? bind_real(st, s, i + 1, v->real)
+                            : bind_int(st, s, i + 1, v->num));
     }
     FG_TRY(step_done(st, s, batch_tables[b].what));
 out:
@@ -1023,21 +1050,28 @@ out:
 
 static cell num_cell(sqlite3_int64 v)
 {
-    cell x = {NULL, v, 0};
+    cell x = {NULL, v, 0, 0, 0};
+
+    return x;
+}
+
+static cell real_cell(double v)
+{
+    cell x = {NULL, 0, v, 1, 0};
 
     return x;
 }
 
 static cell text_cell(const char *v)
 {
-    cell x = {v ? v : "", 0, 0};
+    cell x = {v ? v : "", 0, 0, 0, 0};
 
     return x;
 }
 
 static cell null_cell(void)
 {
-    cell x = {NULL, 0, 1};
+    cell x = {NULL, 0, 0, 0, 1};
 
     return x;
 }
@@ -1090,6 +1124,53 @@ out:
     return rc;
 }
 
+/* A deadline row (clause_deadlines or item_deadlines: the same columns) when there is one. */
+static int add_due(ingest_ctx *c, batch_id b, const fg_due *d, sqlite3_int64 id)
+{
+    int rc = FG_OK;
+    cell *row;
+
+    if (d->kind == FG_DEADLINE_NONE)
+        return FG_OK;
+    FG_TRY(new_row(c, b, &row));
+    row[0] = num_cell(id);
+    row[1] = text_cell(fg_deadline_kind_name(d->kind));
+    row[2] = text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every) : "");
+    row[3] = text_cell(d->text);
+    row[4] = d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
+                                                                 : null_cell();
+    row[5] = num_cell(d->year_assumed ? 1 : 0);
+    row[6] = text_cell(fg_due_source_name(d->source));
+out:
+    return rc;
+}
+
+static int add_targets(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
+{
+    int rc = FG_OK;
+
+    for (size_t k = 0; k < it->n_targets; k++) {
+        const fg_item_target *t = &it->targets[k];
+        cell *row;
+
+        /* SQLite binds a NaN as NULL; the parser gives none, and a NaN is no target. */
+        if (isnan(t->value) || isnan(t->value_hi))
+            continue;
+        FG_TRY(new_row(c, B_TARGETS, &row));
+        row[0] = num_cell(item_id);
+        row[1] = num_cell((sqlite3_int64)k + 1);
+        row[2] = text_cell(t->text);
+        row[3] = text_cell(t->subject);
+        row[4] = text_cell(fg_target_change_name(t->change));
+        row[5] = text_cell(fg_target_bound_name(t->bound));
+        row[6] = real_cell(t->value);
+        row[7] = real_cell(t->value_hi);
+        row[8] = text_cell(t->unit);
+    }
+out:
+    return rc;
+}
+
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
     int rc = FG_OK;
@@ -1106,6 +1187,7 @@ static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
         row[3] = text_cell(cl->text);
         row[4] = num_cell((sqlite3_int64)cl->line);
         FG_TRY(add_assignments(c, cl, clause_id));
+        FG_TRY(add_due(c, B_CLAUSE_DUES, &cl->deadline, clause_id));
     }
 out:
     return rc;
@@ -1135,6 +1217,8 @@ static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
         row[7] = text_cell(it->text);
         row[8] = num_cell((sqlite3_int64)it->line);
         FG_TRY(add_clauses(c, it, item_id));
+        FG_TRY(add_due(c, B_ITEM_DUES, &it->deadline, item_id));
+        FG_TRY(add_targets(c, it, item_id));
     }
 out:
     return rc;
@@ -1281,7 +1365,9 @@ static int check_document(fg_ingest_status *status, sqlite3_int64 *old_id, fg_st
         const char *old_sha = (const char *)sqlite3_column_text(s, 1);
 
         *old_id = sqlite3_column_int64(s, 0);
-        if (strcmp(old_sha, sha256) == 0)
+        if (strcmp(old_sha, sha256) == 0 && replace && sqlite3_column_type(s, 2) == SQLITE_NULL)
+            *status = FG_INGEST_REPLACED; /* stored before schema 7: again, with deadlines */
+        else if (strcmp(old_sha, sha256) == 0)
             *status = FG_INGEST_UNCHANGED;
         else if (replace)
             *status = FG_INGEST_REPLACED;
@@ -1851,5 +1937,287 @@ int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge
 out:
     sqlite3_finalize(s);
     fg_str_dispose(&sql);
+    return rc;
+}
+
+/* ---- deadlines and targets ---- */
+
+/* The stored names (fg_deadline_kind_name() …) back to their enums; 0 when unknown. */
+static int name_index(const char *name, const char *(*namer)(int), int n)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(namer(k), name) == 0)
+            return k;
+    return 0;
+}
+
+static const char *kind_namer(int k) { return fg_deadline_kind_name((fg_deadline_kind)k); }
+static const char *every_namer(int k) { return fg_deadline_every_name((fg_deadline_every)k); }
+static const char *source_namer(int k) { return fg_due_source_name((fg_due_source)k); }
+static const char *change_namer(int k) { return fg_target_change_name((fg_target_change)k); }
+static const char *bound_namer(int k) { return fg_target_bound_name((fg_target_bound)k); }
+
+/*
+ * Names joined by the unit separator (group_concat(…, char(31))) split in place into an
+ * array that grows as needed; the strings point into *buf.
+ */
+typedef struct name_list {
+    char *buf;
+    size_t buf_cap;
+    const char **v;
+    size_t n;
+    size_t cap;
+} name_list;
+
+static int name_list_split(name_list *l, const unsigned char *joined, int n_bytes)
+{
+    size_t len = joined ? (size_t)n_bytes : 0;
+
+    l->n = 0;
+    if (len == 0)
+        return FG_OK;
+    if (len + 1 > l->buf_cap) {
+        char *p = realloc(l->buf, len + 1);
+
+        if (p == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        l->buf = p;
+        l->buf_cap = len + 1;
+    }
+    memcpy(l->buf, joined, len);
+    l->buf[len] = '\0';
+    for (char *p = l->buf;;) {
+        char *sep = strchr(p, '\x1f');
+
+        if (l->n == l->cap) {
+            size_t cap = l->cap ? l->cap * 2 : 8;
+            const char **v = realloc(l->v, cap * sizeof *v);
+
+            if (v == NULL)
+                return fg_error_set(FG_ENOMEM, "out of memory");
+            l->v = v;
+            l->cap = cap;
+        }
+        l->v[l->n++] = p;
+        if (sep == NULL)
+            break;
+        *sep = '\0';
+        p = sep + 1;
+    }
+    return FG_OK;
+}
+
+/* Column k of the row, text first, then its length (the order SQLite asks for). */
+static int split_column(name_list *l, sqlite3_stmt *s, int k)
+{
+    const unsigned char *text = sqlite3_column_text(s, k);
+    int n = sqlite3_column_bytes(s, k);
+
+    return name_list_split(l, text, n);
+}
+
+static void name_list_free(name_list *l)
+{
+    free(l->buf);
+    free(l->v);
+}
+
+/* FG_ENOTFOUND unless the store has the document and the agency q names. */
+static int check_track_query(fg_store *st, const fg_store_track_query *q)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = FG_OK;
+    int r;
+
+    if (q && q->doc) {
+        FG_TRY(prepare(st, &s, "SELECT 1 FROM documents WHERE name = ?1"));
+        FG_TRY(bind_text(st, s, 1, q->doc));
+        r = sqlite3_step(s);
+        if (r == SQLITE_DONE)
+            rc = fg_error_set(FG_ENOTFOUND, "%s: no such document in %s", q->doc, st->path);
+        else if (r != SQLITE_ROW)
+            rc = db_error(st, "query failed");
+        sqlite3_finalize(s);
+        s = NULL;
+        if (rc < 0)
+            goto out;
+    }
+    if (q && q->agency) {
+        FG_TRY(prepare(st, &s, "SELECT 1 FROM agencies WHERE name = ?1"
+                               " UNION ALL SELECT 1 FROM aliases WHERE alias = ?1"
+                               " UNION ALL SELECT 1 FROM assignments WHERE surface = ?1 LIMIT 1"));
+        FG_TRY(bind_text(st, s, 1, q->agency));
+        r = sqlite3_step(s);
+        if (r == SQLITE_DONE)
+            rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", q->agency, st->path);
+        else if (r != SQLITE_ROW)
+            rc = db_error(st, "query failed");
+    }
+out:
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* The ids of the agency ?2 names (canonical, alias or as written), for the track queries. */
+#define TRACK_AGENCY_IDS                                                                   \
+    "(SELECT id FROM agencies WHERE name = ?2 UNION SELECT agency_id FROM aliases"         \
+    " WHERE alias = ?2 UNION SELECT agency_id FROM assignments WHERE surface = ?2)"
+
+/* A clause's agencies of one role, in its order, joined by char(31). */
+#define CLAUSE_AGENCIES(role)                                                              \
+    "(SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM assignments a"          \
+    " JOIN agencies g ON g.id = a.agency_id WHERE a.clause_id = c.id AND a.role = '" role  \
+    "' ORDER BY a.seq))"
+
+int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_cb cb,
+                      void *payload)
+{
+    sqlite3_stmt *s = NULL;
+    name_list leads = {0};
+    name_list cos = {0};
+    int rc = FG_OK;
+    int r;
+
+    if (st == NULL || cb == NULL)
+        return fg_error_set(FG_EINVAL, "fg_store_due_rows: store and callback are required");
+    FG_TRY(check_track_query(st, q));
+    FG_TRY(prepare(st, &s,
+                   "SELECT o.name, coalesce(o.year, 0), i.path, i.title, c.seq, c.text, d.kind,"
+                   " d.every, d.phrase, coalesce(d.date, ''), d.year_assumed, d.source, "
+                   CLAUSE_AGENCIES("lead") ", " CLAUSE_AGENCIES("co")
+                   " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
+                   " CROSS JOIN clause_deadlines d"
+                   " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
+                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
+                   "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
+                   " ORDER BY o.name, i.seq, c.seq"));
+    FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
+    FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
+    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        fg_store_due_row row;
+
+        row.doc = (const char *)sqlite3_column_text(s, 0);
+        row.year = sqlite3_column_int(s, 1);
+        row.path = (const char *)sqlite3_column_text(s, 2);
+        row.title = (const char *)sqlite3_column_text(s, 3);
+        row.clause = sqlite3_column_int(s, 4);
+        row.clause_text = (const char *)sqlite3_column_text(s, 5);
+        row.kind = (fg_deadline_kind)name_index((const char *)sqlite3_column_text(s, 6),
+                                                kind_namer, 4);
+        row.every = (fg_deadline_every)name_index((const char *)sqlite3_column_text(s, 7),
+                                                  every_namer, 6);
+        row.phrase = (const char *)sqlite3_column_text(s, 8);
+        row.date = (const char *)sqlite3_column_text(s, 9);
+        row.year_assumed = sqlite3_column_int(s, 10) != 0;
+        row.source = (fg_due_source)name_index((const char *)sqlite3_column_text(s, 11),
+                                               source_namer, 6);
+        if (row.doc == NULL || row.path == NULL || row.title == NULL ||
+            row.clause_text == NULL || row.phrase == NULL || row.date == NULL ||
+            row.kind == FG_DEADLINE_NONE) {
+            rc = fg_error_set(FG_EDB, "%s: a deadline of %s has NULL or unknown fields",
+                              st->path, row.doc ? row.doc : "?");
+            goto out;
+        }
+        FG_TRY(split_column(&leads, s, 12));
+        FG_TRY(split_column(&cos, s, 13));
+        row.leads = leads.v;
+        row.n_leads = leads.n;
+        row.cos = cos.v;
+        row.n_cos = cos.n;
+        if (cb(&row, payload) != 0)
+            goto out;
+    }
+    if (r != SQLITE_DONE)
+        rc = db_error(st, "query failed");
+out:
+    sqlite3_finalize(s);
+    name_list_free(&leads);
+    name_list_free(&cos);
+    return rc;
+}
+
+int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_target_cb cb,
+                         void *payload)
+{
+    sqlite3_stmt *s = NULL;
+    name_list leads = {0};
+    int rc = FG_OK;
+    int r;
+
+    if (st == NULL || cb == NULL)
+        return fg_error_set(FG_EINVAL, "fg_store_target_rows: store and callback are required");
+    FG_TRY(check_track_query(st, q));
+    FG_TRY(prepare(st, &s,
+                   "SELECT o.name, coalesce(o.year, 0), o.doc_number, i.path, i.title, t.seq,"
+                   " t.text, t.subject, t.change, t.bound, t.value, t.value_hi, t.unit,"
+                   " (SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM clauses c"
+                   "  JOIN assignments a ON a.clause_id = c.id JOIN agencies g"
+                   "  ON g.id = a.agency_id WHERE c.item_id = i.id AND a.role = 'lead'"
+                   "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
+                   " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
+                   " WHERE i.doc_id = o.id AND t.item_id = i.id"
+                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
+                   "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
+                   TRACK_AGENCY_IDS "))"
+                   " ORDER BY o.name, i.seq, t.seq"));
+    FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
+    FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
+    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        fg_store_target_row row;
+
+        row.doc = (const char *)sqlite3_column_text(s, 0);
+        row.year = sqlite3_column_int(s, 1);
+        row.doc_number = (const char *)sqlite3_column_text(s, 2);
+        row.path = (const char *)sqlite3_column_text(s, 3);
+        row.title = (const char *)sqlite3_column_text(s, 4);
+        row.seq = sqlite3_column_int(s, 5);
+        row.text = (const char *)sqlite3_column_text(s, 6);
+        row.subject = (const char *)sqlite3_column_text(s, 7);
+        row.change = (fg_target_change)name_index((const char *)sqlite3_column_text(s, 8),
+                                                  change_namer, 3);
+        row.bound = (fg_target_bound)name_index((const char *)sqlite3_column_text(s, 9),
+                                                bound_namer, 7);
+        row.value = sqlite3_column_double(s, 10);
+        row.value_hi = sqlite3_column_double(s, 11);
+        row.unit = (const char *)sqlite3_column_text(s, 12);
+        if (row.doc == NULL || row.doc_number == NULL || row.path == NULL ||
+            row.title == NULL || row.text == NULL || row.subject == NULL || row.unit == NULL) {
+            rc = fg_error_set(FG_EDB, "%s: a target of %s has NULL fields", st->path,
+                              row.doc ? row.doc : "?");
+            goto out;
+        }
+        FG_TRY(split_column(&leads, s, 13));
+        row.leads = leads.v;
+        row.n_leads = leads.n;
+        if (cb(&row, payload) != 0)
+            goto out;
+    }
+    if (r != SQLITE_DONE)
+        rc = db_error(st, "query failed");
+out:
+    sqlite3_finalize(s);
+    name_list_free(&leads);
+    return rc;
+}
+
+int fg_store_untracked_documents(fg_store *st, size_t *n)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = FG_OK;
+
+    if (st == NULL || n == NULL)
+        return fg_error_set(FG_EINVAL, "fg_store_untracked_documents: store and n are required");
+    FG_TRY(prepare(st, &s, "SELECT count(*) FROM documents WHERE tracked IS NULL"));
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = db_error(st, "query failed");
+        goto out;
+    }
+    *n = (size_t)sqlite3_column_int64(s, 0);
+out:
+    sqlite3_finalize(s);
     return rc;
 }

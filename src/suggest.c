@@ -979,3 +979,40 @@ out:
     fg_str_dispose(&txt);
     return rc;
 }
+
+int fg_suggest_item_deadline(fg_deadline *out, const char **text, const fg_doc *plan,
+                             size_t item)
+{
+    const fg_item *it;
+    const fg_due *u;
+    size_t len;
+    size_t from = 0;
+    bool found = false;
+    fg_deadline d;
+
+    if (out == NULL || text == NULL || plan == NULL || item >= plan->n_items)
+        return fg_error_set(FG_EINVAL, "fg_suggest_item_deadline: out, text and a plan with "
+                                       "that item are required");
+    memset(out, 0, sizeof *out);
+    *text = "";
+    it = &plan->items[item];
+    u = &it->deadline;
+    if (u->kind != FG_DEADLINE_NONE) {
+        out->kind = u->kind;
+        out->every = u->every;
+        snprintf(out->date, sizeof out->date, "%s", u->date ? u->date : "");
+        out->year_assumed = u->year_assumed != 0;
+        out->off = 0;
+        out->len = strlen(u->text);
+        *text = u->text;
+        return FG_OK;
+    }
+    len = strlen(it->text);
+    while (from < len && fg_deadline_find(&d, &found, it->text, len, from, plan->year) == FG_OK &&
+           found) {
+        *out = d;
+        *text = it->text;
+        from = d.off + (d.len ? d.len : 1);
+    }
+    return FG_OK;
+}

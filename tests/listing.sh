@@ -1,8 +1,9 @@
 #!/bin/sh
 # One set of listing options: every listing command (documents, search, agencies, load,
-# centrality, communities, coord, pairs, compare, suggest) takes --limit N and --format, gives
-# at most N rows with --limit 2 (in TSV and in JSON) where it has more without, and names both
-# options in its --help; load and centrality take --sort KEY.
+# centrality, communities, coord, pairs, compare, suggest, targets) takes --limit N and
+# --format, gives at most N rows with --limit 2 (in TSV and in JSON) where it has more
+# without, and names both options in its --help; load and centrality take --sort KEY. (due
+# has too few rows on these documents: tests/track.sh tries its --limit.)
 set -u
 me=listing.sh
 bin=${1:-}
@@ -31,6 +32,7 @@ pairs|pairs
 compare|compare 2022 2025
 compare --pairs|compare --pairs 2022 2025
 suggest|suggest $plan
+targets|targets
 CASES
 
 while IFS='|' read -r name args; do

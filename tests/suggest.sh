@@ -1,7 +1,8 @@
 #!/bin/sh
 # fengong suggest: a small store where the answer is unambiguous; a city plan gets city
 # agencies; the draft round trip (extract on the draft gives back the top suggestions); a
-# plan's own assignments are ignored; an empty store gives a clear message.
+# plan's own assignments are ignored; an empty store gives a clear message; each task's
+# deadline and targets are beside its suggestions.
 set -u
 me=suggest.sh
 bin=${1:-}
@@ -28,7 +29,7 @@ DOC
 "$bin" ingest --db "$tmp/db" "$tmp/learn.txt" >/dev/null
 "$bin" suggest --db "$tmp/db" --format tsv "$tmp/plan.txt" >"$tmp/s.tsv" 2>"$tmp/err"
 top() { awk -F'\t' -v i="$1" '$2 == i && $6 == "lead" && $3 == 1 { print $4 }' "$tmp/s.tsv"; }
-[ "$(head -1 "$tmp/s.tsv")" = "$(printf 'doc\titem\trank\tagency\tscore\trole\tevidence')" ] &&
+[ "$(head -1 "$tmp/s.tsv")" = "$(printf 'doc\titem\trank\tagency\tscore\trole\tevidence\tdue\tdeadline\ttargets')" ] &&
     ok "TSV header" || bad "TSV header: $(head -1 "$tmp/s.tsv")"
 [ "$(top M:1.1)" = 省教育厅 ] && ok "school places → 省教育厅 leads" || bad "M:1.1 lead is '$(top M:1.1)'"
 [ "$(top M:1.2)" = 省卫生健康委 ] && ok "county hospitals → 省卫生健康委 (the plan's own 省发展改革委 ignored)" ||
@@ -36,6 +37,44 @@ top() { awk -F'\t' -v i="$1" '$2 == i && $6 == "lead" && $3 == 1 { print $4 }' "
 [ "$(top M:1.3)" = 省农业农村厅 ] && ok "farmland → 省农业农村厅 leads" || bad "M:1.3 lead is '$(top M:1.3)'"
 awk -F'\t' '$2 == "M:1.1" && $3 == 1 && $6 == "lead"' "$tmp/s.tsv" | grep -q 'learn.txt M:1.1' &&
     ok "evidence names the similar stored task" || bad "evidence: $(grep 'M:1.1' "$tmp/s.tsv" | head -1)"
+
+# The deadlines and targets a plan without 分工 gives, on each of its task's rows: in its
+# text (the last phrase), in a 完成时限 label, an ongoing one, none.
+cat >"$tmp/due.txt" <<'DOC'
+某省人民政府办公厅关于印发2026年民生实事方案的通知
+一、民生实事
+1．新建一批中小学校舍，增加义务教育学位2万个以上，2026年9月底前投入使用。
+2．提升县级医院服务能力，建设区域医疗中心。
+完成时限：2026年12月底前
+3．新建高标准农田50万亩，稳定粮食播种面积，长期坚持。
+4．做好传染病防控。
+DOC
+"$bin" suggest --db "$tmp/db" --top 1 --format tsv "$tmp/due.txt" 2>"$tmp/err" |
+    awk -F'\t' 'NR > 1 && $6 == "lead" { print $2 "|" $8 "|" $9 "|" $10 }' >"$tmp/due.have"
+cat >"$tmp/due.want" <<'ROWS'
+M:1.1|2026-09-30|2026年9月底前|增加义务教育学位2万个以上
+M:1.2|2026-12-31|2026年12月底前|
+M:1.3||长期坚持|新建高标准农田50万亩
+M:1.4|||
+ROWS
+if cmp -s "$tmp/due.have" "$tmp/due.want"; then
+    ok "deadlines (text, label, ongoing, none) and targets beside the suggestions"
+else
+    bad "deadlines and targets: $(cat "$tmp/due.have" "$tmp/err")"
+fi
+"$bin" suggest --db "$tmp/db" --top 1 --format json "$tmp/due.txt" 2>/dev/null |
+    /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); assert r[0]["due"] == "2026-09-30" and r[0]["deadline"] == "2026年9月底前", r[0]' &&
+    ok "suggest --format json: due and deadline" || bad "suggest --format json: due and deadline"
+
+# The draft keeps them: ingested, due lists its tasks' deadlines under the suggested leads.
+"$bin" suggest --db "$tmp/db" --top 1 --draft -o "$tmp/due-draft.txt" "$tmp/due.txt" >/dev/null 2>&1
+"$bin" ingest --db "$tmp/draft.db" "$tmp/due-draft.txt" >/dev/null 2>&1
+"$bin" due --db "$tmp/draft.db" --as-of 2026-01-01 --format tsv 2>/dev/null | sed 1d | cut -f2,6,10 >"$tmp/due.have"
+printf '2026-09-30\t2026年9月底前\tM:1.1\n2026-12-31\t2026年12月底前\tM:1.2\n\t长期坚持\tM:1.3\n' >"$tmp/due.want"
+sort "$tmp/due.have" >"$tmp/due.h2"
+sort "$tmp/due.want" >"$tmp/due.w2"
+cmp -s "$tmp/due.h2" "$tmp/due.w2" && ok "draft → ingest → due: the plan's deadlines" ||
+    bad "draft → due: $(cat "$tmp/due.have")"
 
 # A city plan gets the city counterparts.
 sed 's/^某省2026年民生实事方案$/长沙市人民政府关于印发2026年民生实事方案的通知/' "$tmp/plan.txt" >"$tmp/city.txt"

@@ -241,6 +241,24 @@ static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
     return d;
 }
 
+/* Read and parse tests/fixtures/track/FILE. */
+static fg_doc *parse_track(const char *file, fg_text **text_out)
+{
+    char path[1024];
+    fg_text *t = NULL;
+    fg_doc *d = NULL;
+
+    snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src_dir(), file);
+    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    assert_true(n_texts < sizeof texts / sizeof texts[0]);
+    texts[n_texts++] = t;
+    assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
+    assert_true(n_docs < sizeof docs / sizeof docs[0]);
+    docs[n_docs++] = d;
+    *text_out = t;
+    return d;
+}
+
 static int ingest(fg_ingest_status *status, const fg_doc *d, const fg_text *t,
                   const fg_ingest_opts *o)
 {
@@ -572,6 +590,15 @@ static void assert_no_orphans(void)
     assert_int_equal(raw_int("SELECT count(*) FROM team_members WHERE team_id NOT IN "
                              "(SELECT id FROM teams)"),
                      0);
+    assert_int_equal(raw_int("SELECT count(*) FROM clause_deadlines WHERE clause_id NOT IN "
+                             "(SELECT id FROM clauses)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM item_deadlines WHERE item_id NOT IN "
+                             "(SELECT id FROM items)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM targets WHERE item_id NOT IN "
+                             "(SELECT id FROM items)"),
+                     0);
 }
 
 static rows *store_assignments(size_t want)
@@ -625,12 +652,15 @@ static char *migration_1_sql(void)
 
 /*
  * Make the documents of the store at db_path look as a store before schema 5 holds them
- * once migrated: n_unparsed NULL (they were never checked), so that read_all() of a store
- * copied into an older schema and migrated can be compared with it.
+ * once migrated: n_unparsed NULL (they were never checked), and (schema 7) no deadlines or
+ * targets, tracked NULL (they were never read), so that read_all() of a store copied into
+ * an older schema and migrated can be compared with it.
  */
 static void forget_unparsed(void)
 {
     raw_exec(db_path, "UPDATE documents SET n_unparsed = NULL");
+    raw_exec(db_path, "UPDATE documents SET tracked = NULL; DELETE FROM clause_deadlines;"
+                      " DELETE FROM item_deadlines; DELETE FROM targets");
 }
 
 /* ---- search results against the gold ---- */
@@ -788,12 +818,13 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 6);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 7);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
-                             "'teams', 'team_members', 'items_fts')"),
-                     9);
+                             "'teams', 'team_members', 'items_fts', 'clause_deadlines', "
+                             "'item_deadlines', 'targets')"),
+                     12);
     /* Opening again changes nothing. */
     {
         char *before = dump_db();
@@ -2049,6 +2080,475 @@ static void test_store__gazetteer_merge_errors_name_file_line(void **state)
     assert_int_equal(fg_gazetteer_size(gaz), 2);
 }
 
+/* ---- deadlines and targets (schema 7) ---- */
+
+#define TRACK_2024 "2024_lanshan-plan.txt"
+#define TRACK_2025 "2025_lanshan-plan.txt"
+
+/* Rows of a raw query, each row's columns joined by tabs (NULL as \N), one row a line. */
+static char *raw_rows(const char *sql)
+{
+    sqlite3 *db = raw_open(db_path, SQLITE_OPEN_READONLY);
+    sqlite3_stmt *s = NULL;
+    buf b = {NULL, 0, 0};
+
+    buf_add(&b, "", 0);
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("prepare %s: %s", sql, sqlite3_errmsg(db));
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int k = 0; k < sqlite3_column_count(s); k++) {
+            const unsigned char *p = sqlite3_column_text(s, k);
+
+            if (k)
+                buf_add(&b, "\t", 1);
+            if (sqlite3_column_type(s, k) == SQLITE_NULL)
+                buf_add(&b, "\\N", 2);
+            else
+                buf_add(&b, p, (size_t)sqlite3_column_bytes(s, k));
+        }
+        buf_add(&b, "\n", 1);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return own(b.p);
+}
+
+static const char clause_dues_sql[] =
+    "SELECT i.path, c.seq, d.kind, d.every, d.phrase, d.date, d.year_assumed, d.source"
+    " FROM clause_deadlines d JOIN clauses c ON c.id = d.clause_id"
+    " JOIN items i ON i.id = c.item_id JOIN documents o ON o.id = i.doc_id"
+    " WHERE o.name = '" TRACK_2024 "' ORDER BY i.seq, c.seq";
+
+/* The deadline rows a document's clauses should give, from the parsed document. */
+static char *doc_clause_dues(const fg_doc *d)
+{
+    buf b = {NULL, 0, 0};
+    char line[1024];
+
+    buf_add(&b, "", 0);
+    for (size_t i = 0; i < d->n_items; i++) {
+        for (size_t k = 0; k < d->items[i].n_clauses; k++) {
+            const fg_due *u = &d->items[i].clauses[k].deadline;
+
+            if (u->kind == FG_DEADLINE_NONE)
+                continue;
+            snprintf(line, sizeof line, "%s\t%zu\t%s\t%s\t%s\t%s\t%d\t%s\n", d->items[i].path,
+                     k + 1, fg_deadline_kind_name(u->kind),
+                     u->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(u->every) : "",
+                     u->text, u->date[0] ? u->date : "\\N", u->year_assumed ? 1 : 0,
+                     fg_due_source_name(u->source));
+            buf_add(&b, line, strlen(line));
+        }
+    }
+    return own(b.p);
+}
+
+/*
+ * Deadlines of clauses and items and targets of items are stored as the parser read them
+ * (hand-written values of the fixture, and the parsed document's own), with the document,
+ * tracked = 1; a re-ingest of the same content changes nothing; a replaced version leaves
+ * no rows behind.
+ */
+static void test_store__deadlines_and_targets_round_trip(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    char *before;
+
+    (void)state;
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_string_equal(raw_rows(clause_dues_sql),
+                        "M:2.3\t1\tdate\t\t2024年底前\t2024-12-31\t0\tsentence\n"
+                        "M:2.4\t1\tdate\t\t6月底前\t2024-06-30\t1\tsentence\n"
+                        "M:2.5\t1\tdate\t\t2025年6月底前\t2025-06-30\t0\tlabel\n"
+                        "M:2.6\t1\tongoing\t\t长期坚持\t\\N\t0\tclause\n"
+                        "M:2.7\t1\trecurring\tquarter\t每季度\t\\N\t0\tclause\n"
+                        "M:3.1\t1\tdate\t\t2024年3月\t2024-03-31\t0\titem\n"
+                        "M:3.2\t1\tdate\t\t2024年10月\t2024-10-31\t0\titem\n");
+    assert_string_equal(raw_rows(clause_dues_sql), doc_clause_dues(d));
+    assert_string_equal(raw_rows("SELECT i.path, d.kind, d.every, d.phrase, d.date,"
+                                 " d.year_assumed, d.source FROM item_deadlines d"
+                                 " JOIN items i ON i.id = d.item_id ORDER BY i.seq"),
+                        "M:2.5\tdate\t\t2025年6月底前\t2025-06-30\t0\tlabel\n"
+                        "M:3.1\tdate\t\t2024年3月\t2024-03-31\t0\tcolumn\n"
+                        "M:3.2\tdate\t\t2024年10月\t2024-10-31\t0\tcolumn\n");
+    /* values as REAL: typeof, and printed by SQLite */
+    assert_string_equal(raw_rows("SELECT i.path, t.seq, t.text, t.subject, t.change, t.bound,"
+                                 " t.value, t.value_hi, t.unit, typeof(t.value)"
+                                 " FROM targets t JOIN items i ON i.id = t.item_id"
+                                 " ORDER BY i.seq, t.seq"),
+                        "M:1.1\t1\t全市地区生产总值增长6.5%以上\t全市地区生产总值\tincrease\tge"
+                        "\t6.5\t6.5\t%\treal\n"
+                        "M:1.1\t2\t新增城镇就业5万人以上\t城镇就业\tincrease\tge"
+                        "\t50000.0\t50000.0\t人\treal\n"
+                        "M:1.1\t3\t城镇调查失业率控制在5.5%以内\t城镇调查失业率\tlevel\tle"
+                        "\t5.5\t5.5\t%\treal\n"
+                        "M:1.2\t1\t单位地区生产总值能耗下降3%\t单位地区生产总值能耗\tdecrease\teq"
+                        "\t3.0\t3.0\t%\treal\n"
+                        "M:2.6\t1\t粮食播种面积稳定在300万亩以上\t粮食播种面积\tlevel\tge"
+                        "\t3000000.0\t3000000.0\t亩\treal\n");
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 1);
+    before = dump_db();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    io.replace = 1;
+    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
+    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    assert_string_equal(dump_db(), before);
+
+    /* Another version under the same name: the old rows go, the new ones come. */
+    d = parse_track(TRACK_2025, &t);
+    {
+        fg_parse_opts po = FG_PARSE_OPTS_INIT;
+        fg_doc *d2 = NULL;
+
+        po.name = TRACK_2024;
+        assert_int_equal(fg_parse_document(&d2, t, &po), FG_OK);
+        docs[n_docs++] = d2;
+        assert_int_equal(ingest(&is, d2, t, &io), FG_OK);
+        assert_int_equal(is, FG_INGEST_REPLACED);
+        assert_string_equal(raw_rows(clause_dues_sql),
+                            "M:2.3\t1\tdate\t\t2025年9月底前完成\t2025-09-30\t0\tsentence\n"
+                            "M:2.4\t1\tongoing\t\t持续推进\t\\N\t0\tclause\n");
+        assert_string_equal(raw_rows(clause_dues_sql), doc_clause_dues(d2));
+    }
+    assert_int_equal(raw_int("SELECT count(*) FROM item_deadlines"), 0);
+    assert_int_equal(raw_int("SELECT count(*) FROM targets"), 4);
+    assert_no_orphans();
+}
+
+/* A document parsed without tracking is stored without deadlines or targets. */
+static void test_store__no_tracking_stores_none(void **state)
+{
+    char path[1024];
+    fg_parse_opts po = FG_PARSE_OPTS_INIT;
+    fg_text *t = NULL;
+    fg_doc *d = NULL;
+    fg_ingest_status is;
+
+    (void)state;
+    open_store();
+    snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src_dir(), TRACK_2024);
+    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    texts[n_texts++] = t;
+    po.no_tracking = 1;
+    assert_int_equal(fg_parse_document(&d, t, &po), FG_OK);
+    docs[n_docs++] = d;
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(raw_int("SELECT (SELECT count(*) FROM clause_deadlines) + (SELECT count(*)"
+                             " FROM item_deadlines) + (SELECT count(*) FROM targets)"),
+                     0);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"), (long long)d->n_items);
+}
+
+/*
+ * A version-6 store (documents with n_unparsed and format, no deadlines) migrates to 7
+ * keeping every row: it reads back as it did; its documents are not tracked (NULL) and an
+ * identical re-ingest still changes nothing; re-ingested with replace one is stored again
+ * with its deadlines and targets; a new document is stored with them.
+ */
+static void test_store__migrates_version_6_keeps_rows(void **state)
+{
+    char *v7 = tmp_file("v7.db");
+    char *copy = own(malloc(4096));
+    char *want;
+    char *before;
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+    long long n_items;
+    long long n_assignments;
+
+    (void)state;
+    snprintf(db_path, sizeof db_path, "%s", v7);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_true(raw_int("SELECT count(*) FROM clause_deadlines") > 0);
+    raw_exec(db_path, "UPDATE documents SET tracked = NULL; DELETE FROM clause_deadlines;"
+                      " DELETE FROM item_deadlines; DELETE FROM targets");
+    want = read_all();
+    n_items = raw_int("SELECT count(*) FROM items");
+    n_assignments = raw_int("SELECT count(*) FROM assignments");
+    close_store();
+
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(6));
+    snprintf(copy, 4096,
+             "ATTACH '%s' AS v7;"
+             "INSERT INTO documents(" DOCUMENTS_V1_COLS ", n_unparsed, format) SELECT"
+             DOCUMENTS_V1_COLS ", n_unparsed, format FROM v7.documents;"
+             "INSERT INTO agencies SELECT * FROM v7.agencies;"
+             "INSERT INTO aliases SELECT * FROM v7.aliases;"
+             "INSERT INTO items SELECT * FROM v7.items;"
+             "INSERT INTO clauses SELECT * FROM v7.clauses;"
+             "INSERT INTO assignments SELECT * FROM v7.assignments;"
+             "INSERT INTO teams SELECT * FROM v7.teams;"
+             "INSERT INTO team_members SELECT * FROM v7.team_members;"
+             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
+             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
+             "PRAGMA user_version = 6;",
+             v7);
+    raw_exec(db_path, copy);
+    assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
+
+    open_store();
+    assert_int_equal(raw_int("PRAGMA user_version"), 7);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"), n_items);
+    assert_int_equal(raw_int("SELECT count(*) FROM assignments"), n_assignments);
+    assert_string_equal(read_all(), want);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked IS NULL"), 3);
+    assert_int_equal(raw_int("SELECT count(*) FROM clause_deadlines"), 0);
+
+    before = dump_db();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
+    assert_string_equal(dump_db(), before);
+
+    io.replace = 1;
+    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
+    assert_int_equal(is, FG_INGEST_REPLACED);
+    assert_string_equal(raw_rows(clause_dues_sql), doc_clause_dues(d));
+    assert_int_equal(raw_int("SELECT count(*) FROM targets"), 5);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked IS NULL"), 2);
+
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_int_equal(raw_int("SELECT count(*) FROM targets"), 9);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 2);
+    assert_int_equal(raw_int("SELECT count(*) FROM items"),
+                     n_items + (long long)d->n_items);
+    assert_no_orphans();
+}
+
+/* A due row as text: doc item clause kind every phrase date assumed source leads | cos. */
+static int collect_due(const fg_store_due_row *row, void *payload)
+{
+    rows *r = payload;
+    char line[2048];
+    size_t n;
+
+    n = (size_t)snprintf(line, sizeof line, "%s %d %s %d %s %s %s %s %s %s", row->doc,
+                         row->year, row->path, row->clause, fg_deadline_kind_name(row->kind),
+                         fg_deadline_every_name(row->every), row->phrase, row->date,
+                         row->year_assumed ? "assumed" : "-", fg_due_source_name(row->source));
+    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    for (size_t k = 0; k < row->n_cos && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos[k]);
+    rows_push(r, strdup(line));
+    return 0;
+}
+
+static int collect_target(const fg_store_target_row *row, void *payload)
+{
+    rows *r = payload;
+    char line[2048];
+    size_t n;
+
+    n = (size_t)snprintf(line, sizeof line, "%s %d %s %s %d %s [%s] %s %s %g %g %s", row->doc,
+                         row->year, row->doc_number, row->path, row->seq, row->text,
+                         row->subject, fg_target_change_name(row->change),
+                         fg_target_bound_name(row->bound), row->value, row->value_hi,
+                         row->unit);
+    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    rows_push(r, strdup(line));
+    return 0;
+}
+
+static int stop_at_first(const fg_store_due_row *row, void *payload)
+{
+    (void)row;
+    (*(int *)payload)++;
+    return 1;
+}
+
+/* The typed deadline and target rows, filtered by document and by agency. */
+static void test_store__due_and_target_rows(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    fg_store_track_query q = FG_STORE_TRACK_QUERY_INIT;
+    rows *r;
+    int n = 0;
+    size_t untracked = 99;
+
+    (void)state;
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+
+    r = new_rows(0);
+    assert_int_equal(fg_store_due_rows(store, NULL, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 9);
+    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - "
+                                 "sentence L:市交通运输局 C:市财政局");
+    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 "
+                                 "assumed sentence L:市营商环境局 C:市司法局");
+    assert_string_equal(r->v[2], "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 "
+                                 "2025-06-30 - label L:市教育局 C:市财政局 C:市人力资源社会保障局");
+    assert_string_equal(r->v[3], "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause "
+                                 "L:市农业农村局");
+    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - "
+                                 "clause L:市应急管理局 C:市公安局");
+    assert_string_equal(r->v[8], "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause "
+                                 "L:市营商环境局");
+
+    /* by agency, lead or co: 市财政局 co-operates in three tasks of 2024 */
+    r = new_rows(0);
+    q.agency = "市财政局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 3);
+    assert_non_null(strstr(r->v[0], " M:2.3 "));
+    assert_non_null(strstr(r->v[1], " M:2.5 "));
+    assert_non_null(strstr(r->v[2], " M:3.1 "));
+    /* by document and agency */
+    r = new_rows(0);
+    q.doc = TRACK_2025;
+    q.agency = "市营商环境局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_OK);
+    assert_int_equal(r->n, 1);
+    assert_non_null(strstr(r->v[0], "持续推进"));
+    /* unknown names are errors naming them */
+    q.doc = NULL;
+    q.agency = "市不存在局";
+    assert_int_equal(fg_store_due_rows(store, &q, collect_due, r), FG_ENOTFOUND);
+    assert_non_null(strstr(fg_error_last()->message, "市不存在局: no such agency"));
+    q.doc = "nope.txt";
+    q.agency = NULL;
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_ENOTFOUND);
+    assert_non_null(strstr(fg_error_last()->message, "nope.txt: no such document"));
+    /* the callback stops the walk */
+    assert_int_equal(fg_store_due_rows(store, NULL, stop_at_first, &n), FG_OK);
+    assert_int_equal(n, 1);
+
+    r = new_rows(0);
+    assert_int_equal(fg_store_target_rows(store, NULL, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 9);
+    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 "
+                                 "全市地区生产总值增长6.5%以上 [全市地区生产总值] increase ge 6.5 "
+                                 "6.5 % L:市发展改革委");
+    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 "
+                                 "新增城镇就业5万人以上 [城镇就业] increase ge 50000 50000 人 "
+                                 "L:市发展改革委");
+    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
+                                 "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 "
+                                 "3e+06 亩 L:市农业农村局");
+    assert_string_equal(r->v[5], "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 "
+                                 "全市地区生产总值增长6%左右 [全市地区生产总值] increase about 6 "
+                                 "6 % L:市发展改革委");
+    r = new_rows(0);
+    q.doc = NULL;
+    q.agency = "市生态环境局"; /* co-operates on the energy target of both years */
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 2);
+    assert_non_null(strstr(r->v[0], "能耗下降3%"));
+    assert_non_null(strstr(r->v[1], "能耗下降2.5%"));
+    /* by year */
+    r = new_rows(0);
+    q.agency = NULL;
+    q.year = 2025;
+    assert_int_equal(fg_store_target_rows(store, &q, collect_target, r), FG_OK);
+    assert_int_equal(r->n, 4);
+    assert_non_null(strstr(r->v[3], "能耗下降2.5%"));
+    assert_int_equal(fg_store_untracked_documents(store, &untracked), FG_OK);
+    assert_int_equal(untracked, 0);
+}
+
+static void fmt_side(char *out, size_t cap, const fg_target_side *s)
+{
+    snprintf(out, cap, "%s %s %s %s %s %g %g", s->doc, s->path, s->text,
+             fg_target_change_name(s->change), fg_target_bound_name(s->bound), s->value,
+             s->value_hi);
+}
+
+/* Targets of the same subject that changed between two plans, by document and by year. */
+static void test_store__target_changes(void **state)
+{
+    fg_text *t;
+    const fg_doc *d;
+    fg_ingest_status is;
+    fg_store_track_query a = FG_STORE_TRACK_QUERY_INIT;
+    fg_store_track_query b = FG_STORE_TRACK_QUERY_INIT;
+    fg_target_diffs *diffs = NULL;
+    char x[512];
+    char y[512];
+    static const char plan_2026[] =
+        "岚山市人民政府办公室关于印发《岚山市2026年重点工作任务分工方案》的通知\n"
+        "岚政办发〔2026〕1号\n"
+        "一、主要目标\n"
+        "（一）地区生产总值增长5%—5.5%，城镇调查失业率控制在5%以内。（市发展改革委牵头）\n"
+        "（二）单位地区生产总值能耗下降2.5%，粮食播种面积稳定在300万亩以上。"
+        "（市发展改革委牵头）\n";
+
+    (void)state;
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_mem("mem/2026.txt", plan_2026, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+
+    a.doc = TRACK_2024;
+    b.doc = TRACK_2025;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    /* 城镇就业 (5万人以上 both years) is unchanged; 粮食播种面积 is only in 2024 */
+    assert_int_equal(diffs->n, 3);
+    assert_string_equal(diffs->v[0].subject, "全市地区生产总值");
+    assert_string_equal(diffs->v[0].unit, "%");
+    fmt_side(x, sizeof x, &diffs->v[0].a);
+    fmt_side(y, sizeof y, &diffs->v[0].b);
+    assert_string_equal(x, "2024_lanshan-plan.txt M:1.1 全市地区生产总值增长6.5%以上 increase ge "
+                           "6.5 6.5");
+    assert_string_equal(y, "2025_lanshan-plan.txt M:1.1 全市地区生产总值增长6%左右 increase about "
+                           "6 6");
+    assert_string_equal(diffs->v[1].subject, "城镇调查失业率");
+    fmt_side(x, sizeof x, &diffs->v[1].b);
+    assert_string_equal(x, "2025_lanshan-plan.txt M:1.1 城镇调查失业率控制在5%以内 level le 5 5");
+    assert_string_equal(diffs->v[2].subject, "单位地区生产总值能耗");
+    assert_true(diffs->v[2].a.value == 3.0 && diffs->v[2].b.value == 2.5);
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+
+    /* by year, and 全市地区生产总值 meets 地区生产总值; a range; equal targets drop out */
+    a.doc = NULL;
+    a.year = 2025;
+    b.doc = NULL;
+    b.year = 2026;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    assert_int_equal(diffs->n, 1);
+    fmt_side(x, sizeof x, &diffs->v[0].b);
+    assert_string_equal(x, "2026.txt M:1.1 地区生产总值增长5%—5.5% increase range 5 5.5");
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+
+    /* the same document on both sides: nothing changed */
+    a.year = b.year = 0;
+    a.doc = b.doc = TRACK_2024;
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_OK);
+    assert_int_equal(diffs->n, 0);
+    fg_target_diffs_free(diffs);
+    diffs = NULL;
+    b.doc = "nope.txt";
+    assert_int_equal(fg_track_target_changes(&diffs, store, &a, &b), FG_ENOTFOUND);
+    assert_null(diffs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2064,6 +2564,11 @@ int main(void)
         T(test_store__migrates_version_2_with_data),
         T(test_store__migrates_version_3_search_index),
         T(test_store__migrates_version_4_unparsed_count),
+        T(test_store__migrates_version_6_keeps_rows),
+        T(test_store__deadlines_and_targets_round_trip),
+        T(test_store__no_tracking_stores_none),
+        T(test_store__due_and_target_rows),
+        T(test_store__target_changes),
         T(test_store__round_trip_matches_gold),
         T(test_store__documents_lists_counts),
         T(test_store__reingest_same_content_unchanged),

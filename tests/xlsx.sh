@@ -85,15 +85,17 @@ balance_csv "$db" "$tmp/balance.csv"
 xlsx_case load "load=-:lead,co,total,lead_share,documents balance=$tmp/balance.csv:value" \
     load --db "$db"
 
-# compare: both tables, one sheet each.
+# compare: the three tables, one sheet each.
 d1=$(basename "$(ls "$docs"/*.txt | sed -n 4p)")
 d2=$(basename "$(ls "$docs"/*.txt | sed -n 5p)")
 "$bin" compare --db "$db" "$d1" "$d2" --format csv >"$tmp/cmp_a.csv"
 "$bin" compare --db "$db" "$d1" "$d2" --pairs --format csv >"$tmp/cmp_p.csv"
+"$bin" compare --db "$db" "$d1" "$d2" --targets --format csv >"$tmp/cmp_t.csv"
 if "$bin" compare --db "$db" "$d1" "$d2" --format xlsx -o "$tmp/cmp.xlsx" >/dev/null 2>&1 &&
     $check "$tmp/cmp.xlsx" "agencies=$tmp/cmp_a.csv:lead_a,lead_b,change,total_a,total_b" \
-        "pairs=$tmp/cmp_p.csv:shared_a,shared_b" >"$tmp/cmp.chk" 2>&1; then
-    ok "compare: sheets agencies and pairs match the CSV of each"
+        "pairs=$tmp/cmp_p.csv:shared_a,shared_b" "targets=$tmp/cmp_t.csv:value_a,value_b" \
+        >"$tmp/cmp.chk" 2>&1; then
+    ok "compare: sheets agencies, pairs and targets match the CSV of each"
 else
     bad "compare: $(tail -3 "$tmp/cmp.chk" 2>/dev/null)"
 fi

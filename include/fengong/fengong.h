@@ -19,5 +19,6 @@
 #include "fengong/export.h"
 #include "fengong/report.h"
 #include "fengong/suggest.h"
+#include "fengong/track.h"
 
 #endif

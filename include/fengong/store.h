@@ -1,4 +1,5 @@
-/* fengong: the SQLite store: documents, items, clauses, assignments, agencies and teams. */
+/* fengong: the SQLite store: documents, items, clauses, assignments, agencies, teams, deadlines
+ * and targets. */
 #ifndef FENGONG_STORE_H
 #define FENGONG_STORE_H
 
@@ -13,7 +14,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 6
+#define FG_STORE_SCHEMA_VERSION 7
 
 typedef struct fg_store fg_store;
 
@@ -47,7 +48,9 @@ const char *fg_store_path(const fg_store *st);
 typedef enum fg_ingest_status {
     FG_INGEST_ADDED = 0,      /* a new document */
     FG_INGEST_UNCHANGED = 1,  /* the same name with the same content: nothing written */
-    FG_INGEST_REPLACED = 2,   /* the same name, new content, replace requested */
+    FG_INGEST_REPLACED = 2,   /* the same name, new content, replace requested; or the same
+                                 content stored before schema 7 (no deadlines and targets
+                                 read), replace requested: stored again with them */
     FG_INGEST_DUPLICATE = 3   /* the same content under another name: nothing written */
 } fg_ingest_status;
 
@@ -59,7 +62,9 @@ typedef struct fg_ingest_opts {
 #define FG_INGEST_OPTS_INIT {0, NULL}
 
 /**
- * Store one document in one transaction: whole or not at all.
+ * Store one document in one transaction: whole or not at all, with its deadlines (of
+ * clauses and items) and quantitative targets (of items) as fg_parse_document() read them
+ * (a document parsed with no_tracking has none, and is stored without).
  * @param status    receives what happened.
  * @param doc       the parsed document (its name is the key).
  * @param sha256    hex SHA-256 of the raw input bytes (64 characters).
@@ -198,6 +203,87 @@ typedef int (*fg_store_edge_cb)(const fg_store_edge_row *row, void *payload);
  */
 int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge_cb cb,
                        void *payload);
+
+/** Which rows fg_store_due_rows() and fg_store_target_rows() stream. */
+typedef struct fg_store_track_query {
+    const char *doc;     /* a document name; NULL: every document */
+    const char *agency;  /* an agency (canonical name, alias or name as written) that leads
+                            or co-operates in the task; NULL: any */
+    int year;            /* the documents of this year; 0: every year */
+} fg_store_track_query;
+
+#define FG_STORE_TRACK_QUERY_INIT {NULL, NULL, 0}
+
+/**
+ * The deadline of one clause (a task) with its agencies, for fg_store_due_rows(); strings
+ * and arrays live until the callback returns. Agencies are canonical names (the name as
+ * written when the gazetteer did not know it), in the clause's order.
+ */
+typedef struct fg_store_due_row {
+    const char *doc;
+    int year;                  /* the document's; 0 when unknown */
+    const char *path;          /* item path */
+    const char *title;         /* item title */
+    int clause;                /* 1-based within the item */
+    const char *clause_text;
+    fg_deadline_kind kind;     /* DATE, RECURRING or ONGOING */
+    fg_deadline_every every;   /* RECURRING only */
+    const char *phrase;        /* as written: 2025年6月底前 */
+    const char *date;          /* "YYYY-MM-DD", or "" (not a date, or no year known) */
+    bool year_assumed;         /* the phrase names no year: date took the document's */
+    fg_due_source source;
+    const char *const *leads;
+    size_t n_leads;
+    const char *const *cos;
+    size_t n_cos;
+} fg_store_due_row;
+
+typedef int (*fg_store_due_cb)(const fg_store_due_row *row, void *payload);
+
+/**
+ * The clauses with a deadline, in document order (document name, item, clause).
+ * q may be NULL (everything). A non-zero return from cb stops early.
+ * @return FG_OK, FG_ENOTFOUND ("X: no such document in PATH", "X: no such agency in PATH")
+ *         or FG_EDB.
+ */
+int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_cb cb,
+                      void *payload);
+
+/**
+ * A quantitative target of an item with the item's lead agencies (of all its clauses, each
+ * once, in order), for fg_store_target_rows(); strings live until the callback returns.
+ */
+typedef struct fg_store_target_row {
+    const char *doc;
+    int year;                  /* the document's; 0 when unknown */
+    const char *doc_number;    /* 文号; "" when none */
+    const char *path;          /* item path */
+    const char *title;         /* item title */
+    int seq;                   /* 1-based within the item, in text order */
+    const char *text;          /* as written: 地区生产总值增长6.5%以上 */
+    const char *subject;       /* "" when none is written */
+    fg_target_change change;
+    fg_target_bound bound;
+    double value;              /* 万/亿 multiplied out */
+    double value_hi;           /* the end of a range; value otherwise */
+    const char *unit;
+    const char *const *leads;
+    size_t n_leads;
+} fg_store_target_row;
+
+typedef int (*fg_store_target_cb)(const fg_store_target_row *row, void *payload);
+
+/**
+ * The targets, in document order (document name, item, target). q may be NULL; its agency
+ * keeps the targets of items where that agency leads or co-operates in a clause. A non-zero
+ * return from cb stops early.
+ * @return FG_OK, FG_ENOTFOUND (no such document or agency, as fg_store_due_rows()) or FG_EDB.
+ */
+int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_target_cb cb,
+                         void *payload);
+
+/** How many documents were stored before schema 7 and so have no deadlines or targets. */
+int fg_store_untracked_documents(fg_store *st, size_t *n);
 
 #ifdef __cplusplus
 }

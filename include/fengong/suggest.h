@@ -61,6 +61,20 @@ void fg_suggestions_free(fg_suggestion *v, size_t n);
 int fg_suggest_draft(char **out, size_t *len, const fg_doc *plan, const fg_suggestion *v,
                      size_t n, size_t max_co);
 
+/**
+ * The deadline of a task of a plan, as suggest reports it beside the suggestions: the
+ * item's own (a 完成时限 label or column, fg_item.deadline), else the last deadline phrase
+ * of its text (fg_deadline_find(), with the document's year): a plan without 分工 has no
+ * clauses to carry one (…，2026年9月底前投入使用。).
+ * @param out     receives the deadline; kind FG_DEADLINE_NONE when there is none. Its phrase
+ *                is (*text)[out->off .. out->off + out->len).
+ * @param text    receives the text the phrase is in (borrowed from plan); "" when none.
+ * @param plan    the parsed plan; item an index into plan->items.
+ * @return FG_OK, or FG_EINVAL (NULL arguments, item out of range).
+ */
+int fg_suggest_item_deadline(fg_deadline *out, const char **text, const fg_doc *plan,
+                             size_t item);
+
 #ifdef __cplusplus
 }
 #endif

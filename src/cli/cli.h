@@ -30,6 +30,8 @@ int cmd_render(int argc, char **argv, const cli_global *g);
 int cmd_export(int argc, char **argv, const cli_global *g);
 int cmd_report(int argc, char **argv, const cli_global *g);
 int cmd_suggest(int argc, char **argv, const cli_global *g);
+int cmd_due(int argc, char **argv, const cli_global *g);
+int cmd_targets(int argc, char **argv, const cli_global *g);
 
 /* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
 const char *cli_db_path(const char *opt);
@@ -103,6 +105,15 @@ void cli_printer_end(cli_printer *p);
     "      --limit N         at most N rows in each table (default: all)\n"                   \
     "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n" \
     "  -o, --output FILE     the Excel workbook of --format xlsx\n"
+
+/*
+ * compare's table of the targets that changed between A and B (each a document or a year)
+ * of the store db (cmd_track.c): into json_root's "targets" when not NULL, else a printer
+ * on out. 0, or -1 after reporting.
+ */
+struct json_t;
+int cli_compare_targets(cli_output *out, const char *db, const char *arg_a, const char *arg_b,
+                        size_t limit, struct json_t *json_root, const cli_global *g);
 
 /* Print "fengong: <message>" for the last library error (with the source with --debug). */
 void cli_report_error(const cli_global *g);

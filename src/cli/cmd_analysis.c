@@ -1053,13 +1053,15 @@ out:
 /* ---- compare ---- */
 
 static const char compare_usage[] =
-    "usage: fengong compare [--pairs] [--limit N] [filters] A B\n"
+    "usage: fengong compare [--pairs|--targets] [--limit N] [filters] A B\n"
     "\n"
     "Two documents (names as 'fengong documents' shows them) or two years side by side:\n"
     "agencies whose lead count rose or fell, new and vanished agencies, and pairs that\n"
     "began or stopped working together. Renamings are followed to the latest name (or to\n"
-    "--as-of YEAR). On a terminal both tables are printed; in tsv/csv the agencies, or the\n"
-    "pairs with --pairs; json holds both, and an xlsx workbook has a sheet for each.\n\n";
+    "--as-of YEAR), and the quantitative targets of the same subject that changed\n"
+    "(增长6.5%以上 -> 6%左右; 'fengong targets' lists them all). On a terminal all three\n"
+    "tables are printed; in tsv/csv the agencies, or the pairs with --pairs, or the targets\n"
+    "with --targets; json holds all three, and an xlsx workbook has a sheet for each.\n\n";
 
 /* A side of a comparison: a year (4 digits) or a document name. */
 static void side_filter(fg_filter *f, const char **doc_slot, const char *arg)
@@ -1094,6 +1096,7 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
     const char *doc_a = NULL;
     const char *doc_b = NULL;
     int pairs_only = 0;
+    int targets_only = 0;
     cli_output out;
     int rc;
 
@@ -1103,11 +1106,20 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
             pairs_only = 1;
             drop_args(&argc, argv, i, 1);
             i--;
+        } else if (strcmp(argv[i], "--targets") == 0) {
+            targets_only = 1;
+            drop_args(&argc, argv, i, 1);
+            i--;
         }
     }
     rc = parse_an_args(&a, argc, argv, compare_usage);
     if (rc >= 0)
         return rc;
+    if (pairs_only && targets_only) {
+        fprintf(stderr, "fengong compare: give --pairs or --targets, not both\n%s",
+                compare_usage);
+        return CLI_USAGE;
+    }
     if (argc - optind != 2) {
         fprintf(stderr, "fengong compare: give two documents or two years A and B\n%s",
                 compare_usage);
@@ -1163,13 +1175,19 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
         json_object_set_new(root, "b", json_string(argv[optind + 1]));
         json_object_set_new(root, "agencies", ag);
         json_object_set_new(root, "pairs", pr);
+        if (cli_compare_targets(&out, a.db, argv[optind], argv[optind + 1], a.limit, root,
+                                gl) < 0) {
+            json_decref(root);
+            rc = CLI_FAIL;
+            goto out;
+        }
         print_json(root);
         rc = CLI_OK;
         goto out;
     }
     if (a.fmt == CLI_TABLE)
         printf("A = %s, B = %s\n\n", argv[optind], argv[optind + 1]);
-    if (a.fmt == CLI_TABLE || a.fmt == CLI_XLSX || !pairs_only) {
+    if (a.fmt == CLI_TABLE || a.fmt == CLI_XLSX || (!pairs_only && !targets_only)) {
         cli_printer p;
 
         cli_printer_begin(&p, &out, "agencies", 7, hdr_a);
@@ -1216,6 +1234,15 @@ int cmd_compare(int argc, char **argv, const cli_global *gl)
             cli_printer_row(5, cols, &p);
         }
         cli_printer_end(&p);
+    }
+    if (a.fmt == CLI_TABLE)
+        printf("\n");
+    if (a.fmt == CLI_TABLE || a.fmt == CLI_XLSX || targets_only) {
+        if (cli_compare_targets(&out, a.db, argv[optind], argv[optind + 1], a.limit, NULL,
+                                gl) < 0) {
+            rc = CLI_FAIL;
+            goto out;
+        }
     }
     rc = CLI_OK;
 out:

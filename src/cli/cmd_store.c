@@ -260,7 +260,6 @@ static void parse_one(parsed *p, const char *path, const fg_lexicon *lex)
     fg_parse_opts po = FG_PARSE_OPTS_INIT;
 
     po.lexicon = lex;
-    po.no_tracking = 1; /* the store does not keep deadlines and targets yet (issue 18) */
     if (fg_text_read_file(&p->text, path) < 0) {
         p->text = NULL;
         p->err = *fg_error_last();

@@ -27,7 +27,60 @@ static const char suggest_usage[] =
     "after each task; 'fengong extract' on it gives back the top suggestions.\n"
     "--format xlsx -o FILE writes the suggestions as an Excel workbook (sheet 'suggest').\n"
     "\n"
-    "TSV columns: doc item rank agency score role evidence.\n" CLI_LISTING_HELP;
+    "Each row also gives its task's deadline (the date, 'due', and the phrase as written,\n"
+    "'deadline': a 完成时限 label or column, else the last deadline phrase of the task's\n"
+    "text) and its quantitative targets as written ('targets', joined by ；).\n"
+    "\n"
+    "TSV columns: doc item rank agency score role evidence due deadline targets.\n"
+    CLI_LISTING_HELP;
+
+/* The deadline and targets of one item of a plan, for the last columns of its rows. */
+typedef struct item_tracking {
+    size_t item;
+    char date[11];     /* "" unless a dated deadline with a year */
+    char *phrase;      /* as written; malloc'd */
+    char *targets;     /* as written, joined by ；; malloc'd */
+} item_tracking;
+
+static void tracking_free(item_tracking *t)
+{
+    free(t->phrase);
+    free(t->targets);
+    t->phrase = t->targets = NULL;
+}
+
+static int tracking_of(item_tracking *t, const fg_doc *doc, size_t item)
+{
+    const fg_item *it = &doc->items[item];
+    fg_deadline d;
+    const char *text = "";
+    size_t len = 1;
+
+    tracking_free(t);
+    t->item = item;
+    t->date[0] = '\0';
+    if (fg_suggest_item_deadline(&d, &text, doc, item) < 0)
+        d.kind = FG_DEADLINE_NONE;
+    if (d.kind == FG_DEADLINE_NONE)
+        d.off = d.len = 0;
+    else
+        snprintf(t->date, sizeof t->date, "%s", d.date);
+    t->phrase = malloc(d.len + 1);
+    for (size_t k = 0; k < it->n_targets; k++)
+        len += strlen(it->targets[k].text) + 3;
+    t->targets = malloc(len);
+    if (t->phrase == NULL || t->targets == NULL)
+        return -1;
+    memcpy(t->phrase, text + d.off, d.len);
+    t->phrase[d.len] = '\0';
+    t->targets[0] = '\0';
+    for (size_t k = 0; k < it->n_targets; k++) {
+        if (k)
+            strcat(t->targets, "；");
+        strcat(t->targets, it->targets[k].text);
+    }
+    return 0;
+}
 
 int cmd_suggest(int argc, char **argv, const cli_global *g)
 {
@@ -42,8 +95,9 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    static const char *const hdr[] = {"doc", "item", "rank", "agency", "score", "role",
-                                      "evidence"};
+    static const char *const hdr[] = {"doc",  "item",     "rank",    "agency",
+                                      "score", "role",    "evidence", "due",
+                                      "deadline", "targets"};
     const char *db = NULL;
     const char *gazetteers[16];
     size_t n_gz = 0;
@@ -142,7 +196,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
         return CLI_FAIL;
     }
     if (!draft) {
-        cli_printer_begin(&p, &out, "suggest", 7, hdr);
+        cli_printer_begin(&p, &out, "suggest", 10, hdr);
         cli_printer_limit(&p, limit);
         cli_printer_numeric(&p, 2);
         cli_printer_numeric(&p, 4);
@@ -172,13 +226,20 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
             }
             free(text_out);
         } else {
+            item_tracking tr = {(size_t)-1, "", NULL, NULL};
+
             if (n == 0)
                 fprintf(stderr, "fengong: %s: no tasks to suggest for\n", argv[i]);
             for (size_t k = 0; k < n; k++) {
                 char rank[32];
                 char score[32];
-                const char *cols[7];
+                const char *cols[10];
 
+                if (v[k].item != tr.item && tracking_of(&tr, doc, v[k].item) < 0) {
+                    fputs("fengong suggest: out of memory\n", stderr);
+                    status = CLI_FAIL;
+                    break;
+                }
                 snprintf(rank, sizeof rank, "%zu", v[k].rank);
                 snprintf(score, sizeof score, "%.3f", v[k].score);
                 cols[0] = doc->name;
@@ -188,8 +249,12 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
                 cols[4] = score;
                 cols[5] = fg_role_name(v[k].role);
                 cols[6] = v[k].evidence;
-                cli_printer_row(7, cols, &p);
+                cols[7] = tr.date;
+                cols[8] = tr.phrase;
+                cols[9] = tr.targets;
+                cli_printer_row(10, cols, &p);
             }
+            tracking_free(&tr);
         }
         fg_suggestions_free(v, n);
         fg_doc_free(doc);

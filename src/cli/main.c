@@ -35,6 +35,8 @@ static const char usage_text[] =
     "  export            the graph as GraphML, GEXF, CSV, an Excel workbook, JSON or DOT\n"
     "  report            one self-contained HTML report of everything\n"
     "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
+    "  due               tasks falling due or overdue, by lead agency, with co units\n"
+    "  targets           the quantitative targets (增长6.5%以上) with their lead agencies\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -149,6 +151,10 @@ int main(int argc, char **argv)
         return cmd_report(argc, argv, &g);
     if (strcmp(cmd, "suggest") == 0)
         return cmd_suggest(argc, argv, &g);
+    if (strcmp(cmd, "due") == 0)
+        return cmd_due(argc, argv, &g);
+    if (strcmp(cmd, "targets") == 0)
+        return cmd_targets(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;
