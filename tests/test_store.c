@@ -818,7 +818,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 7);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 8);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "

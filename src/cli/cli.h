@@ -30,6 +30,7 @@ int cmd_render(int argc, char **argv, const cli_global *g);
 int cmd_export(int argc, char **argv, const cli_global *g);
 int cmd_report(int argc, char **argv, const cli_global *g);
 int cmd_suggest(int argc, char **argv, const cli_global *g);
+int cmd_progress(int argc, char **argv, const cli_global *g);
 
 /* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
 const char *cli_db_path(const char *opt);

@@ -35,6 +35,7 @@ static const char usage_text[] =
     "  export            the graph as GraphML, GEXF, CSV, an Excel workbook, JSON or DOT\n"
     "  report            one self-contained HTML report of everything\n"
     "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
+    "  progress          import status tables (督办); completion and overdue rates\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -149,6 +150,8 @@ int main(int argc, char **argv)
         return cmd_report(argc, argv, &g);
     if (strcmp(cmd, "suggest") == 0)
         return cmd_suggest(argc, argv, &g);
+    if (strcmp(cmd, "progress") == 0)
+        return cmd_progress(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;
