@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chars.h"
 #include "error.h"
 #include "store_int.h"
 #include "str.h"
@@ -196,40 +197,55 @@ static char *key_of(fg_arena *a, const char *doc, const char *path)
     return k;
 }
 
-/* The ASCII digits of s (full-width digits folded), or "" when s holds anything else but
- * blanks and the punctuation around an item number: 21, 21., （21）, 第21条. */
+/*
+ * The number an item marker or an item cell gives, as ASCII digits: 21, 21., ２１, （21）,
+ * 第21条, （二十一）, 十. Blanks and the punctuation around a number are skipped; with strict,
+ * anything else gives "" (a cell such as 3.9.21 or 附件1 is no item number).
+ */
 static void number_of(char *out, size_t cap, const char *s, bool strict)
 {
-    size_t n = 0;
+    size_t len = strlen(s);
+    long v = -1;     /* the number so far, -1: none */
+    long cn = -1;    /* a Chinese numeral being read: the tens, then the units */
+    long unit = -1;
 
     out[0] = '\0';
-    for (const char *p = s; *p;) {
-        unsigned char c = (unsigned char)*p;
+    for (size_t i = 0; i < len;) {
+        size_t n = 1;
+        int32_t c = fg_cp_at(s, len, i, &n);
+        int d = fg_digit_value(c);
+        int k = fg_cn_digit_value(c);
 
-        if (c >= '0' && c <= '9') {
-            if (n + 1 < cap)
-                out[n++] = (char)c;
-            p++;
-        } else if (c == 0xef && (unsigned char)p[1] == 0xbc && (unsigned char)p[2] >= 0x90 &&
-                   (unsigned char)p[2] <= 0x99) { /* ０-９ */
-            if (n + 1 < cap)
-                out[n++] = (char)('0' + ((unsigned char)p[2] - 0x90));
-            p += 3;
-        } else if (strchr(" .、()[]", c) != NULL && c != '\0') {
-            p++;
-        } else if (strncmp(p, "．", 3) == 0 || strncmp(p, "（", 3) == 0 ||
-                   strncmp(p, "）", 3) == 0 || strncmp(p, "第", 3) == 0 ||
-                   strncmp(p, "条", 3) == 0 || strncmp(p, "项", 3) == 0) {
-            p += 3;
-        } else {
-            if (strict) {
-                out[0] = '\0';
-                return;
+        if (n == 0)
+            n = 1;
+        if (d >= 0 && cn < 0 && unit < 0) {
+            v = (v < 0 ? 0 : v) * 10 + d;
+        } else if ((k > 0 || c == 0x5341 /* 十 */) && v < 0) {
+            if (c == 0x5341) {
+                if (cn >= 0)
+                    return; /* 十十: not a number */
+                cn = (unit < 0 ? 1 : unit) * 10;
+                unit = -1;
+            } else if (unit < 0) {
+                unit = k;
+            } else {
+                return; /* 二三: not a number */
             }
-            p += fg_cp_len(c) ? fg_cp_len(c) : 1;
+        } else if (c == ' ' || c == '.' || c == 0x3001 /* 、 */ || c == '(' || c == ')' ||
+                   c == 0xFF0E /* ． */ || c == 0xFF08 || c == 0xFF09 /* （） */ ||
+                   c == 0x7B2C /* 第 */ || c == 0x6761 /* 条 */ || c == 0x9879 /* 项 */) {
+            /* punctuation around the number */
+        } else if (strict) {
+            return;
         }
+        if (v > 99999)
+            return;
+        i += n;
     }
-    out[n] = '\0';
+    if (cn >= 0 || unit >= 0)
+        v = (cn < 0 ? 0 : cn) + (unit < 0 ? 0 : unit);
+    if (v >= 0)
+        snprintf(out, cap, "%ld", v);
 }
 
 static int tasks_load(tasks *t, fg_store *st)
