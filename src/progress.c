@@ -162,8 +162,8 @@ typedef struct task {
     const char *doc;
     const char *doc_number;
     const char *path;
-    const char *bare;     /* path without its part: 3.9.21 */
-    const char *number;   /* the digits of its marker: 21 ("" when none) */
+    const char *bare;   /* path without its part: 3.9.21 */
+    const char *number; /* the digits of its marker: 21 ("" when none) */
     const char *title;
     const char *text;
 } task;
@@ -172,7 +172,7 @@ typedef struct tasks {
     task *v;
     size_t n;
     fg_arena *arena;
-    strmap by_key;        /* "doc\x1fpath" → index */
+    strmap by_key; /* "doc\x1fpath" → index */
 } tasks;
 
 static void tasks_free(tasks *t)
@@ -205,8 +205,8 @@ static char *key_of(fg_arena *a, const char *doc, const char *path)
 static void number_of(char *out, size_t cap, const char *s, bool strict)
 {
     size_t len = strlen(s);
-    long v = -1;     /* the number so far, -1: none */
-    long cn = -1;    /* a Chinese numeral being read: the tens, then the units */
+    long v = -1;  /* the number so far, -1: none */
+    long cn = -1; /* a Chinese numeral being read: the tens, then the units */
     long unit = -1;
 
     out[0] = '\0';
@@ -323,15 +323,15 @@ typedef enum how { HOW_ITEM, HOW_TEXT, HOW_SEARCH } how;
 static const char *const how_names[] = {"item", "text", "search"};
 
 typedef struct match {
-    size_t n;         /* tasks found: 1 is a match */
-    size_t idx;       /* the first one */
+    size_t n;   /* tasks found: 1 is a match */
+    size_t idx; /* the first one */
     how how;
-    bool no_doc;      /* the document column named none */
+    bool no_doc; /* the document column named none */
 } match;
 
 typedef struct search_ctx {
     const tasks *t;
-    const char *doc;  /* "" for any */
+    const char *doc; /* "" for any */
     size_t n;
     size_t idx;
     int rc;
@@ -455,24 +455,32 @@ static const char *given_of(fg_arena *a, const fg_status_row *row)
     return fg_arena_strndup(a, buf, strlen(buf));
 }
 
-/* Whether these bytes were imported before; then *previous says as what and when. */
-static int find_import(fg_store *st, const char *sha, fg_arena *a, const char **previous)
+/* Whether these bytes were imported before; then res says as what and when, its format and
+ * its rows. */
+static int find_import(fg_store *st, const char *sha, fg_arena *a, fg_progress_result *res)
 {
     sqlite3_stmt *s = NULL;
-    int rc = prep(st, &s, "SELECT name, imported_at FROM progress_imports WHERE sha256 = ?1");
+    int rc = prep(st, &s,
+                  "SELECT name, imported_at, format, n_rows FROM progress_imports"
+                  " WHERE sha256 = ?1");
     int r;
 
-    *previous = NULL;
     if (rc < 0)
         return rc;
     FG_TRY(bind_str(st, s, 1, sha));
     r = sqlite3_step(s);
     if (r == SQLITE_ROW) {
         char buf[600];
+        const char *f = col_text(s, 2);
 
         snprintf(buf, sizeof buf, "%.500s at %s", col_text(s, 0), col_text(s, 1));
-        *previous = fg_arena_strndup(a, buf, strlen(buf));
-        FG_CHECK_ALLOC(*previous);
+        res->previous = fg_arena_strndup(a, buf, strlen(buf));
+        FG_CHECK_ALLOC(res->previous);
+        res->unchanged = true;
+        res->format = strcmp(f, "xlsx") == 0  ? FG_TABLE_XLSX
+                      : strcmp(f, "tsv") == 0 ? FG_TABLE_TSV
+                                              : FG_TABLE_CSV;
+        res->n_rows = (size_t)sqlite3_column_int64(s, 3);
     } else if (r != SQLITE_DONE) {
         rc = fg_store__error(st, "cannot read the imports");
     }
@@ -481,8 +489,8 @@ out:
     return rc;
 }
 
-static int add_miss(fg_progress_result *res, size_t *cap, const fg_status_row *row,
-                    const match *m, fg_arena *a)
+static int add_miss(fg_progress_result *res, size_t *cap, const fg_status_row *row, const match *m,
+                    fg_arena *a)
 {
     fg_progress_miss *x;
 
@@ -503,8 +511,8 @@ static int add_miss(fg_progress_result *res, size_t *cap, const fg_status_row *r
     return x->given ? FG_OK : fg_error_set(FG_ENOMEM, "out of memory");
 }
 
-int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
-                       const void *bytes, size_t len, const fg_progress_import_opts *opts)
+int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name, const void *bytes,
+                       size_t len, const fg_progress_import_opts *opts)
 {
     fg_progress_import_opts o = FG_PROGRESS_IMPORT_OPTS_INIT;
     fg_status_table *tab = NULL;
@@ -530,11 +538,6 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
         memcpy(today, o.today, 11);
     else
         today_utc(today);
-    FG_TRY(fg_status_table_read(&tab, name, bytes, len));
-    if (tab->n_rows == 0) {
-        rc = fg_error_set(FG_EPARSE, "%s: no rows under the header", name);
-        goto out;
-    }
     res = calloc(1, sizeof *res);
     FG_CHECK_ALLOC(res);
     p = calloc(1, sizeof *p);
@@ -542,18 +545,25 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
     res->priv_ = p;
     p->arena = fg_arena_new();
     FG_CHECK_ALLOC(p->arena);
+    sha256_hex(sha, bytes, len);
+    /* the same bytes again: nothing to read or write */
+    FG_TRY(find_import(st, sha, p->arena, res));
+    if (res->unchanged)
+        goto done;
+    FG_TRY(fg_status_table_read(&tab, name, bytes, len));
+    if (tab->n_rows == 0) {
+        rc = fg_error_set(FG_EPARSE, "%s: no rows under the header", name);
+        goto out;
+    }
     res->format = tab->format;
     res->n_rows = tab->n_rows;
-    sha256_hex(sha, bytes, len);
 
     FG_TRY(fg_store__begin(st));
-    FG_TRY(find_import(st, sha, p->arena, &res->previous));
-    if (res->previous) {
-        res->unchanged = true;
+    /* looked at again under the write lock: another import of them may have committed */
+    FG_TRY(find_import(st, sha, p->arena, res));
+    if (res->unchanged) {
         fg_store__rollback(st);
-        *out = res;
-        res = NULL;
-        goto out;
+        goto done;
     }
     FG_TRY(tasks_load(&t, st));
     FG_TRY(prep(st, &imp,
@@ -633,6 +643,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
         goto out;
     }
     FG_TRY(fg_store__commit(st));
+done:
     *out = res;
     res = NULL;
 out:
@@ -690,11 +701,11 @@ int fg_progress_imports(fg_store *st, fg_store_row_cb cb, void *payload)
 typedef struct fact {
     long long item_id;
     const char *doc;
-    char deadline[11];    /* earliest dated deadline, or "" */
-    fg_status status;     /* as of the date; FG_STATUS_NONE: never reported */
-    long long *lead;      /* agency ids, distinct */
+    char deadline[11]; /* earliest dated deadline, or "" */
+    fg_status status;  /* as of the date; FG_STATUS_NONE: never reported */
+    long long *lead;   /* agency ids, distinct */
     size_t n_lead;
-    long long *co;        /* distinct, none of them a lead */
+    long long *co; /* distinct, none of them a lead */
     size_t n_co;
     bool due;
     bool overdue;
@@ -703,8 +714,8 @@ typedef struct fact {
 typedef struct facts {
     fact *v;
     size_t n;
-    tasks t;              /* v[i] is t.v[i]; both by item id */
-    char **agency;        /* agencies.id → name (NULL when none) */
+    tasks t;       /* v[i] is t.v[i]; both by item id */
+    char **agency; /* agencies.id → name (NULL when none) */
     size_t n_agency;
     char as_of[11];
 } facts;
@@ -969,7 +980,7 @@ typedef struct team {
     const char *name;
     team_unit *units;
     size_t n;
-    fg_str docs;          /* its documents, joined with 、 */
+    fg_str docs; /* its documents, joined with 、 */
 } team;
 
 static int load_teams(team **out, size_t *n_out, fg_store *st, fg_arena *a)
@@ -1038,7 +1049,8 @@ static void teams_free(team *v, size_t n)
 static bool team_leads(const team *tm, const fact *x)
 {
     for (size_t i = 0; i < tm->n; i++)
-        if (strcmp(tm->units[i].doc, x->doc) == 0 && has_id(x->lead, x->n_lead, tm->units[i].agency))
+        if (strcmp(tm->units[i].doc, x->doc) == 0 &&
+            has_id(x->lead, x->n_lead, tm->units[i].agency))
             return true;
     return false;
 }
@@ -1052,7 +1064,7 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
     team *teams = NULL;
     size_t n_teams = 0;
     strmap docs = {0};
-    size_t *slot = NULL;  /* agency id → row + 1 (0: none yet) */
+    size_t *slot = NULL; /* agency id → row + 1 (0: none yet) */
     size_t cap = 0;
     int rc = FG_OK;
 
@@ -1070,7 +1082,9 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
     memcpy(g->as_of, f.as_of, 11);
     if (by == FG_PROGRESS_BY_TEAM)
         FG_TRY(load_teams(&teams, &n_teams, st, p->arena));
-    cap = 1 + (by == FG_PROGRESS_BY_AGENCY ? f.n_agency : by == FG_PROGRESS_BY_TEAM ? n_teams : f.n);
+    cap = 1 + (by == FG_PROGRESS_BY_AGENCY ? f.n_agency
+               : by == FG_PROGRESS_BY_TEAM ? n_teams
+                                           : f.n);
     g->rows = calloc(cap, sizeof *g->rows);
     FG_CHECK_ALLOC(g->rows);
     g->rows[0].group = "all";
@@ -1120,8 +1134,8 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
     if (by == FG_PROGRESS_BY_TEAM) {
         for (size_t k = 0; k < n_teams; k++) {
             g->rows[1 + k].group = teams[k].name;
-            g->rows[1 + k].doc = fg_arena_strndup(p->arena, teams[k].docs.ptr ? teams[k].docs.ptr : "",
-                                                  teams[k].docs.len);
+            g->rows[1 + k].doc = fg_arena_strndup(
+                p->arena, teams[k].docs.ptr ? teams[k].docs.ptr : "", teams[k].docs.len);
             FG_CHECK_ALLOC(g->rows[1 + k].doc);
         }
         g->n_rows = 1 + n_teams;
@@ -1163,7 +1177,7 @@ void fg_progress_coord_free(fg_progress_coord *c)
 
 /* Pair counts keyed by the two agency ids (open addressing). */
 typedef struct pair_slot {
-    long long a, b;       /* a < b; a == -1: empty */
+    long long a, b; /* a < b; a == -1: empty */
     size_t due, overdue;
 } pair_slot;
 
@@ -1238,11 +1252,12 @@ static int cmp_pair(const void *x, const void *y)
     return c ? c : strcmp(a->b, b->b);
 }
 
-int fg_progress_coordination(fg_progress_coord **out, fg_store *st,
-                             const fg_progress_opts *opts)
+int fg_progress_coordination(fg_progress_coord **out, fg_store *st, const fg_progress_opts *opts)
 {
-    static const struct { const char *label; size_t lo, hi; } bins[5] = {
-        {"0", 0, 0}, {"1", 1, 1}, {"2", 2, 2}, {"3-4", 3, 4}, {"5+", 5, SIZE_MAX}};
+    static const struct {
+        const char *label;
+        size_t lo, hi;
+    } bins[5] = {{"0", 0, 0}, {"1", 1, 1}, {"2", 2, 2}, {"3-4", 3, 4}, {"5+", 5, SIZE_MAX}};
     facts f;
     fg_progress_coord *c = NULL;
     coord_priv *p = NULL;
@@ -1284,7 +1299,8 @@ int fg_progress_coordination(fg_progress_coord **out, fg_store *st,
         u = realloc(units, (n_units ? n_units : 1) * sizeof *u);
         FG_CHECK_ALLOC(u);
         units = u;
-        memcpy(units, x->lead, x->n_lead * sizeof *units);
+        if (x->n_lead)
+            memcpy(units, x->lead, x->n_lead * sizeof *units);
         if (x->n_co)
             memcpy(units + x->n_lead, x->co, x->n_co * sizeof *units);
         for (size_t a = 0; a < n_units; a++)

@@ -23,15 +23,15 @@
 
 /* ---- statuses ---- */
 
-static const char *const aliases_not_started[] = {"未开始", "尚未启动", "未启动实施", "not started",
-                                                  "not begun", "todo", "pending", NULL};
-static const char *const aliases_in_progress[] = {"进行中", "正在推进", "推进", "已启动", "实施中",
-                                                  "in progress", "ongoing", "started",
+static const char *const aliases_not_started[] = {
+    "未开始", "尚未启动", "未启动实施", "not started", "not begun", "todo", "pending", NULL};
+static const char *const aliases_in_progress[] = {"进行中",   "正在推进",    "推进",    "已启动",
+                                                  "实施中",   "in progress", "ongoing", "started",
                                                   "underway", NULL};
-static const char *const aliases_done[] = {"完成", "已办结", "办结", "已落实", "done",
+static const char *const aliases_done[] = {"完成",      "已办结",   "办结",     "已落实", "done",
                                            "completed", "complete", "finished", NULL};
-static const char *const aliases_delayed[] = {"进度滞后", "延期", "逾期", "未按期完成", "delayed",
-                                              "late", "behind", "overdue", NULL};
+static const char *const aliases_delayed[] = {
+    "进度滞后", "延期", "逾期", "未按期完成", "delayed", "late", "behind", "overdue", NULL};
 static const char *const aliases_none[] = {NULL};
 
 static const char *const status_names[] = {"", "未启动", "推进中", "已完成", "滞后"};
@@ -249,7 +249,8 @@ static bool parse_date(char out[11], fg_strview v)
 check:
     if (!ymd_ok(y, m, d))
         return false;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return true;
 }
 
@@ -301,8 +302,8 @@ static const char *const field_names[N_FIELDS][8] = {
     [COL_REPORTER] = {"报送单位", "填报单位", "填报人", "reporter", NULL},
 };
 
-static const char *const field_label[N_FIELDS] = {"document", "item", "task", "status",
-                                                  "date", "note", "reporter"};
+static const char *const field_label[N_FIELDS] = {"document", "item", "task",    "status",
+                                                  "date",     "note", "reporter"};
 
 typedef struct table_priv {
     fg_arena *arena;
@@ -313,7 +314,7 @@ typedef struct builder {
     fg_status_table *t;
     fg_arena *arena;
     size_t cap;
-    long col[N_FIELDS];      /* column of each field, -1 when absent */
+    long col[N_FIELDS]; /* column of each field, -1 when absent */
     bool have_header;
     const char *name;
 } builder;
@@ -388,12 +389,11 @@ static int take_row(builder *b, size_t line, size_t n, const fg_strview *cells,
         return fg_error_set(FG_EPARSE,
                             "%s:%zu: unknown status '%.*s' (one of 未启动, 推进中, 已完成, 滞后, "
                             "or an alias: 'fengong progress import --help' lists them)",
-                            b->name, line, (int)(status.len > 60 ? 60 : status.len),
-                            status.ptr);
+                            b->name, line, (int)(status.len > 60 ? 60 : status.len), status.ptr);
     if (date.len > 0) {
         long c = b->col[COL_DATE];
         bool ok = serials && c >= 0 && !isnan(serials[c]) ? serial_date(iso, serials[c])
-                                                           : parse_date(iso, date);
+                                                          : parse_date(iso, date);
 
         if (!ok)
             return fg_error_set(FG_EPARSE,
@@ -470,8 +470,8 @@ static int read_delimited(builder *b, const char *s, size_t len, char sep)
                 i++;
                 for (;;) {
                     if (i >= len) {
-                        rc = fg_error_set(FG_EPARSE, "%s:%zu: a quoted cell is not closed",
-                                          b->name, rec_line);
+                        rc = fg_error_set(FG_EPARSE, "%s:%zu: a quoted cell is not closed", b->name,
+                                          rec_line);
                         goto out;
                     }
                     if (s[i] == '"') {
@@ -562,8 +562,7 @@ static const char *attr(const xmlNode *n, const char *local)
 {
     for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
         if (strcmp((const char *)a->name, local) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content
-                                                       : "";
+            return a->children && a->children->content ? (const char *)a->children->content : "";
     return NULL;
 }
 
@@ -714,8 +713,10 @@ static int read_xlsx(builder *b, const void *bytes, size_t len)
     FG_TRY(load_shared(&ss, &pkg, "xl/sharedStrings.xml"));
     FG_TRY(fg_docx__load_part(&pkg, part, &sheet));
     if (sheet == NULL) {
-        rc = fg_error_set(FG_EFORMAT, "%s: not a readable Excel workbook: no %s in the ZIP "
-                          "archive", b->name, part);
+        rc = fg_error_set(FG_EFORMAT,
+                          "%s: not a readable Excel workbook: no %s in the ZIP "
+                          "archive",
+                          b->name, part);
         goto out;
     }
     for (const xmlNode *c = xmlDocGetRootElement(sheet)->children; c && !data; c = c->next)
@@ -825,8 +826,7 @@ void fg_status_table_free(fg_status_table *t)
     free(t);
 }
 
-int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes,
-                         size_t len)
+int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes, size_t len)
 {
     fg_status_table *t = NULL;
     table_priv *p = NULL;

@@ -140,15 +140,27 @@ static void test_progress__status_aliases(void **state)
         const char *s;
         fg_status want;
     } cases[] = {
-        {"未启动", FG_STATUS_NOT_STARTED}, {"未开始", FG_STATUS_NOT_STARTED},
-        {"Not Started", FG_STATUS_NOT_STARTED}, {"not_started", FG_STATUS_NOT_STARTED},
-        {"推进中", FG_STATUS_IN_PROGRESS}, {"进行中", FG_STATUS_IN_PROGRESS},
-        {" in-progress ", FG_STATUS_IN_PROGRESS}, {"ONGOING", FG_STATUS_IN_PROGRESS},
-        {"已完成", FG_STATUS_DONE}, {"完成", FG_STATUS_DONE}, {"Done", FG_STATUS_DONE},
-        {"completed", FG_STATUS_DONE}, {"\xe3\x80\x80已办结\xe3\x80\x80", FG_STATUS_DONE},
-        {"滞后", FG_STATUS_DELAYED}, {"进度滞后", FG_STATUS_DELAYED}, {"late", FG_STATUS_DELAYED},
-        {"Delayed", FG_STATUS_DELAYED}, {"", FG_STATUS_NONE}, {"完成了", FG_STATUS_NONE},
-        {"progress", FG_STATUS_NONE}, {"已完成已完成", FG_STATUS_NONE},
+        {"未启动", FG_STATUS_NOT_STARTED},
+        {"未开始", FG_STATUS_NOT_STARTED},
+        {"Not Started", FG_STATUS_NOT_STARTED},
+        {"not_started", FG_STATUS_NOT_STARTED},
+        {"推进中", FG_STATUS_IN_PROGRESS},
+        {"进行中", FG_STATUS_IN_PROGRESS},
+        {" in-progress ", FG_STATUS_IN_PROGRESS},
+        {"ONGOING", FG_STATUS_IN_PROGRESS},
+        {"已完成", FG_STATUS_DONE},
+        {"完成", FG_STATUS_DONE},
+        {"Done", FG_STATUS_DONE},
+        {"completed", FG_STATUS_DONE},
+        {"\xe3\x80\x80已办结\xe3\x80\x80", FG_STATUS_DONE},
+        {"滞后", FG_STATUS_DELAYED},
+        {"进度滞后", FG_STATUS_DELAYED},
+        {"late", FG_STATUS_DELAYED},
+        {"Delayed", FG_STATUS_DELAYED},
+        {"", FG_STATUS_NONE},
+        {"完成了", FG_STATUS_NONE},
+        {"progress", FG_STATUS_NONE},
+        {"已完成已完成", FG_STATUS_NONE},
     };
 
     (void)state;
@@ -169,15 +181,14 @@ static void test_progress__status_aliases(void **state)
 
 static void test_progress__read_csv(void **state)
 {
-    static const char csv[] =
-        "# a made-up table\n"
-        "\n"
-        "序号,Status,任务,日期,备注,牵头单位,报送单位\n"
-        "M:2.3,已完成,,2024-12-01,\"通车, 已验收\",市交通运输局,交通局\n"
-        "2.4,推进中,,2024/6/3,\"第一行\n第二行\",,\n"
-        ",滞后,\"建设市级\"\"职业\"\"教育中心\",2024年9月1日,,,\n"
-        ",,,,,,\n"
-        "3,done,,20241005,,,\n";
+    static const char csv[] = "# a made-up table\n"
+                              "\n"
+                              "序号,Status,任务,日期,备注,牵头单位,报送单位\n"
+                              "M:2.3,已完成,,2024-12-01,\"通车, 已验收\",市交通运输局,交通局\n"
+                              "2.4,推进中,,2024/6/3,\"第一行\n第二行\",,\n"
+                              ",滞后,\"建设市级\"\"职业\"\"教育中心\",2024年9月1日,,,\n"
+                              ",,,,,,\n"
+                              "3,done,,20241005,,,\n";
 
     (void)state;
     assert_int_equal(fg_status_table_read(&table, "t.csv", csv, strlen(csv)), FG_OK);
@@ -332,17 +343,16 @@ static void test_progress__bad_rows_by_line(void **state)
 /* ---- importing ---- */
 
 static const char good_csv[] =
-    "文件,序号,任务,状态,日期\n"
-    PLAN ",M:2.3,,已完成,2024-11-30\n"                /* 2: by path */
-    "2024_lanshan-plan,2.4,,推进中,2024/5/1\n"        /* 3: name without extension, bare path */
+    "文件,序号,任务,状态,日期\n" PLAN ",M:2.3,,已完成,2024-11-30\n" /* 2: by path */
+    "2024_lanshan-plan,2.4,,推进中,2024/5/1\n" /* 3: name without extension, bare path */
     "岚政办发〔2024〕5号,,建设市级职业教育中心,滞后,2024年9月1日\n" /* 4: 文号, exact title */
-    ",,排水管网,completed,2024-10-15\n"                /* 5: the search index, one task */
-    PLAN ",99,,done,2024-01-01\n"                       /* 6: no such item */
-    ",,推进,done,2024-01-01\n"                          /* 7: 推进岚江大桥…, 推进数字政府…: two */
-    "nosuch.txt,M:2.3,,done,2024-01-01\n"               /* 8: no such document */
-    PLAN ",2,,done,2024-01-01\n"                        /* 9: （二） and 2 (M:3.2): two */
-    PLAN ",（三）,,推进中,\n"                          /* 10: the marker; no date: today */
-    PLAN ",M:2.4,,done,2024-08-15\n";                   /* 11: by path */
+    ",,排水管网,completed,2024-10-15\n"   /* 5: the search index, one task */
+    PLAN ",99,,done,2024-01-01\n"         /* 6: no such item */
+    ",,推进,done,2024-01-01\n"            /* 7: 推进岚江大桥…, 推进数字政府…: two */
+    "nosuch.txt,M:2.3,,done,2024-01-01\n" /* 8: no such document */
+    PLAN ",2,,done,2024-01-01\n"          /* 9: （二） and 2 (M:3.2): two */
+    PLAN ",（三）,,推进中,\n"             /* 10: the marker; no date: today */
+    PLAN ",M:2.4,,done,2024-08-15\n";     /* 11: by path */
 
 static void test_progress__import_matches_and_lists(void **state)
 {

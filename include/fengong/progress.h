@@ -35,32 +35,36 @@ const char *fg_status_name(fg_status status);
 const char *const *fg_status_aliases(fg_status status);
 
 /** The kind of file a status table came from. */
-typedef enum fg_table_format { FG_TABLE_CSV = 0, FG_TABLE_TSV = 1, FG_TABLE_XLSX = 2 } fg_table_format;
+typedef enum fg_table_format {
+    FG_TABLE_CSV = 0,
+    FG_TABLE_TSV = 1,
+    FG_TABLE_XLSX = 2
+} fg_table_format;
 
 /** "csv", "tsv", "xlsx". */
 const char *fg_table_format_name(fg_table_format f);
 
 /** One row of a status table; strings owned by the table, "" when the column is absent. */
 typedef struct fg_status_row {
-    size_t line;          /* the file's line where the row starts (XLSX: the sheet's row) */
-    const char *doc;      /* 文件 / document: a document's name, its name without extension,
-                             or its 文号 */
-    const char *item;     /* 条目 / 序号 / item: an item path (M:3.9.21), the path without its
-                             part (3.9.21), or the item's number (21) */
-    const char *task;     /* 任务 / task: the task's text */
+    size_t line;      /* the file's line where the row starts (XLSX: the sheet's row) */
+    const char *doc;  /* 文件 / document: a document's name, its name without extension,
+                         or its 文号 */
+    const char *item; /* 条目 / 序号 / item: an item path (M:3.9.21), the path without its
+                         part (3.9.21), or the item's number (21) */
+    const char *task; /* 任务 / task: the task's text */
     fg_status status;
-    const char *date;     /* YYYY-MM-DD, or "" when the row gives none */
+    const char *date; /* YYYY-MM-DD, or "" when the row gives none */
     const char *note;
     const char *reporter;
 } fg_status_row;
 
 /** A status table: its rows in file order. */
 typedef struct fg_status_table {
-    const char *name;     /* as given to the reader */
+    const char *name; /* as given to the reader */
     fg_table_format format;
     fg_status_row *rows;
     size_t n_rows;
-    void *priv_;          /* owned storage; do not touch */
+    void *priv_; /* owned storage; do not touch */
 } fg_status_table;
 
 /**
@@ -83,44 +87,43 @@ typedef struct fg_status_table {
  *         FG_EENCODING; FG_ENOMEM.
  * Complexity: O(len).
  */
-int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes,
-                         size_t len);
+int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes, size_t len);
 
 /** Free a status table; NULL-safe. */
 void fg_status_table_free(fg_status_table *t);
 
 /** Why a row was not imported. */
 typedef enum fg_miss_kind {
-    FG_MISS_NONE = 0,     /* no task matches */
-    FG_MISS_SEVERAL = 1,  /* more than one task matches */
-    FG_MISS_NO_DOC = 2    /* the document column names no stored document */
+    FG_MISS_NONE = 0,    /* no task matches */
+    FG_MISS_SEVERAL = 1, /* more than one task matches */
+    FG_MISS_NO_DOC = 2   /* the document column names no stored document */
 } fg_miss_kind;
 
 /** A row that matched no task or several; strings owned by the result. */
 typedef struct fg_progress_miss {
     size_t line;
     fg_miss_kind kind;
-    size_t n_matches;     /* FG_MISS_SEVERAL: how many */
-    const char *given;    /* what the row gave: "doc / item / task" as written */
+    size_t n_matches;  /* FG_MISS_SEVERAL: how many */
+    const char *given; /* what the row gave: "doc / item / task" as written */
 } fg_progress_miss;
 
 /** What an import did. */
 typedef struct fg_progress_result {
-    bool unchanged;           /* these bytes were imported before: nothing written */
-    const char *previous;     /* unchanged: the name and time of that import */
+    bool unchanged;       /* these bytes were imported before: nothing written */
+    const char *previous; /* unchanged: the name and time of that import */
     fg_table_format format;
-    size_t n_rows;            /* rows of the table */
-    size_t n_imported;        /* rows stored */
+    size_t n_rows;                      /* rows of the table */
+    size_t n_imported;                  /* rows stored */
     size_t by_item, by_text, by_search; /* how the stored rows were matched */
-    size_t n_undated;         /* rows without a date, dated with the import's day */
-    fg_progress_miss *misses; /* rows not imported, in file order */
+    size_t n_undated;                   /* rows without a date, dated with the import's day */
+    fg_progress_miss *misses;           /* rows not imported, in file order */
     size_t n_misses;
-    void *priv_;              /* owned storage; do not touch */
+    void *priv_; /* owned storage; do not touch */
 } fg_progress_result;
 
 typedef struct fg_progress_import_opts {
-    bool strict;              /* a row that matches no task or several fails the import */
-    const char *today;        /* YYYY-MM-DD for rows without a date; NULL: today (UTC) */
+    bool strict;       /* a row that matches no task or several fails the import */
+    const char *today; /* YYYY-MM-DD for rows without a date; NULL: today (UTC) */
 } fg_progress_import_opts;
 
 #define FG_PROGRESS_IMPORT_OPTS_INIT {false, NULL}
@@ -143,8 +146,8 @@ typedef struct fg_progress_import_opts {
  *         matches …"; a table without rows); FG_EINVAL (opts->today not a date); FG_EDB;
  *         FG_ENOMEM. On failure the store is unchanged.
  */
-int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
-                       const void *bytes, size_t len, const fg_progress_import_opts *opts);
+int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name, const void *bytes,
+                       size_t len, const fg_progress_import_opts *opts);
 
 /**
  * fg_progress_import() of a file's bytes (path is its name).
@@ -162,10 +165,10 @@ int fg_progress_imports(fg_store *st, fg_store_row_cb cb, void *payload);
 
 /** How fg_progress_summary() groups the tasks. */
 typedef enum fg_progress_by {
-    FG_PROGRESS_BY_AGENCY = 0,   /* each lead agency of a task (generic references left out) */
+    FG_PROGRESS_BY_AGENCY = 0, /* each lead agency of a task (generic references left out) */
     FG_PROGRESS_BY_DOCUMENT = 1,
-    FG_PROGRESS_BY_TEAM = 2      /* a work team: the tasks of its document led by one of its
-                                    units (convenor, deputy, member or office) */
+    FG_PROGRESS_BY_TEAM = 2 /* a work team: the tasks of its document led by one of its
+                               units (convenor, deputy, member or office) */
 } fg_progress_by;
 
 /**
@@ -176,26 +179,26 @@ typedef enum fg_progress_by {
  * overdue / due (0 when the count under them is 0; the counts are there to read them by).
  */
 typedef struct fg_progress_row {
-    const char *group;        /* agency, document or team name; owned by the summary */
-    const char *doc;          /* FG_PROGRESS_BY_TEAM: the team's documents ("、"); else "" */
+    const char *group; /* agency, document or team name; owned by the summary */
+    const char *doc;   /* FG_PROGRESS_BY_TEAM: the team's documents ("、"); else "" */
     size_t tasks;
-    size_t reported;          /* with a report dated on or before D */
-    size_t never_reported;    /* tasks - reported */
+    size_t reported;                                /* with a report dated on or before D */
+    size_t never_reported;                          /* tasks - reported */
     size_t not_started, in_progress, done, delayed; /* by status as of D */
-    size_t dated;             /* with a dated deadline */
-    size_t due;               /* dated deadline before D */
-    size_t overdue;           /* due and not 已完成 as of D */
-    double done_rate;         /* done / tasks */
-    double overdue_rate;      /* overdue / due */
+    size_t dated;                                   /* with a dated deadline */
+    size_t due;                                     /* dated deadline before D */
+    size_t overdue;                                 /* due and not 已完成 as of D */
+    double done_rate;                               /* done / tasks */
+    double overdue_rate;                            /* overdue / due */
 } fg_progress_row;
 
 /** What fg_progress_summary() and fg_progress_coordination() look at. */
 typedef struct fg_progress_opts {
-    const char *as_of;   /* YYYY-MM-DD, or NULL for today (UTC) */
-    bool year_end;       /* a task without any deadline of its own (no date, recurring or
-                            ongoing one) is due by the end of its document's year (as annual
-                            work plans such as a 政府工作报告 division are read); off: it is
-                            never due */
+    const char *as_of; /* YYYY-MM-DD, or NULL for today (UTC) */
+    bool year_end;     /* a task without any deadline of its own (no date, recurring or
+                          ongoing one) is due by the end of its document's year (as annual
+                          work plans such as a 政府工作报告 division are read); off: it is
+                          never due */
 } fg_progress_opts;
 
 #define FG_PROGRESS_OPTS_INIT {NULL, false}
@@ -221,23 +224,23 @@ void fg_progress_groups_free(fg_progress_groups *s);
 
 /** Overdue counts of the tasks with a number of co-operating units in [lo, hi]. */
 typedef struct fg_coord_bin {
-    const char *label;        /* "0", "1", "2", "3-4", "5+" */
-    size_t lo, hi;            /* hi SIZE_MAX for the last bin */
+    const char *label; /* "0", "1", "2", "3-4", "5+" */
+    size_t lo, hi;     /* hi SIZE_MAX for the last bin */
     size_t tasks, due, overdue;
-    double overdue_rate;      /* overdue / due */
+    double overdue_rate; /* overdue / due */
 } fg_coord_bin;
 
 /** Two agencies that share overdue tasks (names owned by the report). */
 typedef struct fg_coord_pair {
-    const char *a, *b;        /* a < b by name */
-    size_t overdue;           /* tasks both are on (lead or co) that are overdue */
-    size_t due;               /* tasks both are on that are due */
-    double overdue_rate;      /* overdue / due */
+    const char *a, *b;   /* a < b by name */
+    size_t overdue;      /* tasks both are on (lead or co) that are overdue */
+    size_t due;          /* tasks both are on that are due */
+    double overdue_rate; /* overdue / due */
 } fg_coord_pair;
 
 typedef struct fg_progress_coord {
     fg_coord_bin bins[5];
-    fg_coord_pair *pairs;     /* most overdue first, then rate, then names */
+    fg_coord_pair *pairs; /* most overdue first, then rate, then names */
     size_t n_pairs;
     char as_of[11];
     void *priv_;
@@ -249,8 +252,7 @@ typedef struct fg_progress_coord {
  * overdue tasks. As fg_progress_summary() for opts and the definitions.
  * @return FG_OK, FG_EINVAL, FG_EDB or FG_ENOMEM.
  */
-int fg_progress_coordination(fg_progress_coord **out, fg_store *st,
-                             const fg_progress_opts *opts);
+int fg_progress_coordination(fg_progress_coord **out, fg_store *st, const fg_progress_opts *opts);
 void fg_progress_coord_free(fg_progress_coord *c);
 
 /** Whether s (len bytes) is a valid YYYY-MM-DD date. */

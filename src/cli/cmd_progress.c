@@ -58,7 +58,8 @@ static const char progress_usage[] =
     "statuses (and their aliases, any case):\n"
     "%s"
     "\n"
-    "progress imports: every import: id, file, sha256, bytes, format, rows, reports, time.\n" CLI_LISTING_HELP;
+    "progress imports: every import: id, file, sha256, bytes, format, rows, reports, "
+    "time.\n" CLI_LISTING_HELP;
 
 static char usage_buf[8192];
 
@@ -99,18 +100,12 @@ typedef struct progress_args {
 static int parse(progress_args *a, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {"as-of", required_argument, NULL, 'a'},
-        {"by", required_argument, NULL, 'b'},
-        {"by-coordination", no_argument, NULL, 'c'},
-        {"strict", no_argument, NULL, 's'},
-        {"year-end", no_argument, NULL, 'y'},
-        {"date", required_argument, NULL, 'D'},
-        {"limit", required_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'}, {"as-of", required_argument, NULL, 'a'},
+        {"by", required_argument, NULL, 'b'},     {"by-coordination", no_argument, NULL, 'c'},
+        {"strict", no_argument, NULL, 's'},       {"year-end", no_argument, NULL, 'y'},
+        {"date", required_argument, NULL, 'D'},   {"limit", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     int c;
     int f;
@@ -155,8 +150,10 @@ static int parse(progress_args *a, int argc, char **argv)
             } else if (strcmp(optarg, "team") == 0) {
                 a->by = FG_PROGRESS_BY_TEAM;
             } else {
-                fprintf(stderr, "fengong progress: --by takes agency, document or team, not "
-                                "'%s'\n%s", optarg, usage());
+                fprintf(stderr,
+                        "fengong progress: --by takes agency, document or team, not "
+                        "'%s'\n%s",
+                        optarg, usage());
                 return CLI_USAGE;
             }
             break;
@@ -185,8 +182,7 @@ static int parse(progress_args *a, int argc, char **argv)
             fputs(usage(), stdout);
             return CLI_OK;
         default:
-            fprintf(stderr, "fengong progress: unknown option '%s'\n%s", argv[optind - 1],
-                    usage());
+            fprintf(stderr, "fengong progress: unknown option '%s'\n%s", argv[optind - 1], usage());
             return CLI_USAGE;
         }
     }
@@ -201,7 +197,8 @@ static void json_numbers(cli_printer *p, const bool *numeric)
 
     if (p->json == NULL)
         return;
-    json_array_foreach(p->json, i, o) {
+    json_array_foreach(p->json, i, o)
+    {
         for (size_t k = 0; k < p->n; k++) {
             json_t *v = numeric[k] ? json_object_get(o, p->hdr[k]) : NULL;
             const char *s = v ? json_string_value(v) : NULL;
@@ -270,8 +267,9 @@ static int open_store(fg_store **st, const progress_args *a, bool read_only, con
 
 static const char *miss_word(fg_miss_kind k)
 {
-    return k == FG_MISS_NO_DOC ? "no such document" : k == FG_MISS_NONE ? "no task matches"
-                                                                        : "several tasks match";
+    return k == FG_MISS_NO_DOC ? "no such document"
+           : k == FG_MISS_NONE ? "no task matches"
+                               : "several tasks match";
 }
 
 static int do_import(const progress_args *a, int argc, char **argv, const cli_global *g)
@@ -285,8 +283,10 @@ static int do_import(const progress_args *a, int argc, char **argv, const cli_gl
         return CLI_USAGE;
     }
     if (a->as_of || a->coordination || a->output || a->limit_given || a->year_end) {
-        fprintf(stderr, "fengong progress import: --as-of, --year-end, --by-coordination, "
-                        "--limit and -o do not apply to an import\n%s", usage());
+        fprintf(stderr,
+                "fengong progress import: --as-of, --year-end, --by-coordination, "
+                "--limit and -o do not apply to an import\n%s",
+                usage());
         return CLI_USAGE;
     }
     o.strict = a->strict;
@@ -310,8 +310,7 @@ static int do_import(const progress_args *a, int argc, char **argv, const cli_gl
                    name, fg_table_format_name(r->format), r->n_rows, r->n_imported, r->by_item,
                    r->by_text, r->by_search, r->n_misses);
             if (r->n_undated)
-                printf("; %zu without a date, dated %s", r->n_undated,
-                       a->date ? a->date : "today");
+                printf("; %zu without a date, dated %s", r->n_undated, a->date ? a->date : "today");
             printf(")\n");
         }
         for (size_t k = 0; k < r->n_misses; k++) {
@@ -321,8 +320,8 @@ static int do_import(const progress_args *a, int argc, char **argv, const cli_gl
                 fprintf(stderr, "%s:%zu: %zu tasks match, not imported: %s\n", name, m->line,
                         m->n_matches, m->given);
             else
-                fprintf(stderr, "%s:%zu: %s, not imported: %s\n", name, m->line,
-                        miss_word(m->kind), m->given);
+                fprintf(stderr, "%s:%zu: %s, not imported: %s\n", name, m->line, miss_word(m->kind),
+                        m->given);
         }
         fg_progress_result_free(r);
     }
@@ -332,8 +331,8 @@ static int do_import(const progress_args *a, int argc, char **argv, const cli_gl
 
 static int do_imports(const progress_args *a, const cli_global *g)
 {
-    static const char *const hdr[] = {"id", "file", "sha256", "bytes", "format", "rows",
-                                      "reports", "imported_at"};
+    static const char *const hdr[] = {"id",     "file", "sha256",  "bytes",
+                                      "format", "rows", "reports", "imported_at"};
     static const bool numeric[] = {true, false, false, true, false, true, true, false};
     fg_store *st = NULL;
     cli_output out;
@@ -367,9 +366,9 @@ static int do_imports(const progress_args *a, const cli_global *g)
 static int do_summary(const progress_args *a, const cli_global *g)
 {
     static const char *const by_names[] = {"agency", "document", "team"};
-    static const char *const tail[] = {"tasks", "reported", "never_reported", "not_started",
-                                       "in_progress", "done", "delayed", "done_rate", "dated",
-                                       "due", "overdue", "overdue_rate"};
+    static const char *const tail[] = {"tasks",       "reported", "never_reported", "not_started",
+                                       "in_progress", "done",     "delayed",        "done_rate",
+                                       "dated",       "due",      "overdue",        "overdue_rate"};
     const char *hdr[14];
     bool numeric[14] = {false};
     size_t n_cols = 0;
@@ -413,8 +412,8 @@ static int do_summary(const progress_args *a, const cli_global *g)
         char c[12][32];
         const char *cols[14];
         size_t m = 0;
-        const size_t v[] = {r->tasks, r->reported, r->never_reported, r->not_started,
-                            r->in_progress, r->done, r->delayed};
+        const size_t v[] = {r->tasks,       r->reported, r->never_reported, r->not_started,
+                            r->in_progress, r->done,     r->delayed};
 
         cols[m++] = i == 0 ? "(all)" : r->group;
         if (a->by == FG_PROGRESS_BY_TEAM)
@@ -438,9 +437,11 @@ static int do_summary(const progress_args *a, const cli_global *g)
         const fg_progress_row *all = &s->rows[0];
 
         printf("\nas of %s: %zu tasks, %zu never reported, %zu done (%.1f%%); %zu with a dated "
-               "deadline, %zu due, %zu overdue (%.1f%% of due)\n",
+               "deadline%s, %zu due, %zu overdue (%.1f%% of due)\n",
                s->as_of, all->tasks, all->never_reported, all->done, 100.0 * all->done_rate,
-               all->dated, all->due, all->overdue, 100.0 * all->overdue_rate);
+               all->dated,
+               a->year_end ? " (their own or, --year-end, their document's year end)" : "",
+               all->due, all->overdue, 100.0 * all->overdue_rate);
     }
     fg_progress_groups_free(s);
     fg_store_close(st);
@@ -451,8 +452,7 @@ static int do_summary(const progress_args *a, const cli_global *g)
 
 static int do_coordination(const progress_args *a, const cli_global *g)
 {
-    static const char *const bin_hdr[] = {"co_units", "tasks", "due", "overdue",
-                                          "overdue_rate"};
+    static const char *const bin_hdr[] = {"co_units", "tasks", "due", "overdue", "overdue_rate"};
     static const bool bin_num[] = {false, true, true, true, true};
     static const char *const pair_hdr[] = {"agency_a", "agency_b", "overdue", "due",
                                            "overdue_rate"};
@@ -552,8 +552,10 @@ int cmd_progress(int argc, char **argv, const cli_global *g)
         return CLI_USAGE;
     }
     if (a.strict || a.date) {
-        fprintf(stderr, "fengong progress: --strict and --date are options of 'progress "
-                        "import'\n%s", usage());
+        fprintf(stderr,
+                "fengong progress: --strict and --date are options of 'progress "
+                "import'\n%s",
+                usage());
         return CLI_USAGE;
     }
     if (sub)
