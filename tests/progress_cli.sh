@@ -103,7 +103,7 @@ else
     echo "skip re-import counts (no sqlite3)"
 fi
 printf '条目\t状态\t日期\n%s\t进行中\t2022-08-01\n' "M:1.2.2" | iconv -f UTF-8 -t GB18030 >"$tmp/b.tsv"
-"$bin" progress import --db "$db" "$tmp/b.tsv" >"$tmp/o" 2>&1 && grep -q "(tsv, 1 rows: 1 stored" "$tmp/o" &&
+"$bin" progress import --db "$db" "$tmp/b.tsv" >"$tmp/o" 2>&1 && grep -q "(tsv, 1 row: 1 stored" "$tmp/o" &&
     ok "tsv in GB18030 imported" || bad "tsv import" "$(cat "$tmp/o")"
 if $py -c 'import openpyxl' 2>/dev/null; then
     $py - "$tmp/c.xlsx" "$R22" <<'PY'

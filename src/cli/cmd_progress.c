@@ -33,7 +33,8 @@ static const char progress_usage[] =
     "  date), overdue (due and not 已完成) and overdue_rate (overdue / due). A task is an\n"
     "  item with clauses; its deadline is the earliest date among its clauses' and its own\n"
     "  deadlines (recurring and ongoing ones are never due). The counts under each rate\n"
-    "  are beside it, so that a small sample shows as one.\n"
+    "  are beside it, so that a small sample shows as one. --limit N: the '(all)' row and\n"
+    "  the first N groups (by tasks).\n"
     "progress --by-coordination: the overdue rate of the tasks with 0, 1, 2, 3-4 and 5+\n"
     "  co-operating units (distinct co agencies that do not also lead; generic references\n"
     "  such as 有关部门 left out), then the agency pairs (lead or co on the same tasks) that\n"
@@ -305,10 +306,10 @@ static int do_import(const progress_args *a, int argc, char **argv, const cli_gl
         if (r->unchanged) {
             printf("unchanged %s (the same bytes were imported as %s)\n", name, r->previous);
         } else {
-            printf("imported  %s (%s, %zu rows: %zu stored — %zu by item, %zu by text, %zu by "
+            printf("imported  %s (%s, %zu row%s: %zu stored — %zu by item, %zu by text, %zu by "
                    "search — %zu not matched",
-                   name, fg_table_format_name(r->format), r->n_rows, r->n_imported, r->by_item,
-                   r->by_text, r->by_search, r->n_misses);
+                   name, fg_table_format_name(r->format), r->n_rows, r->n_rows == 1 ? "" : "s",
+                   r->n_imported, r->by_item, r->by_text, r->by_search, r->n_misses);
             if (r->n_undated)
                 printf("; %zu without a date, dated %s", r->n_undated, a->date ? a->date : "today");
             printf(")\n");
