@@ -622,7 +622,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
                           "%s:%zu: %s (%s); %zu row%s matched no task or several: nothing "
                           "imported",
                           name, x->line,
-                          x->kind == FG_MISS_NO_DOC ? "no such document"
+                          x->kind == FG_MISS_NO_DOC ? "no stored document of that name has tasks"
                           : x->kind == FG_MISS_NONE ? "no task matches"
                                                     : "several tasks match",
                           x->given, res->n_misses, res->n_misses == 1 ? "" : "s");

@@ -96,7 +96,7 @@ void fg_status_table_free(fg_status_table *t);
 typedef enum fg_miss_kind {
     FG_MISS_NONE = 0,    /* no task matches */
     FG_MISS_SEVERAL = 1, /* more than one task matches */
-    FG_MISS_NO_DOC = 2   /* the document column names no stored document */
+    FG_MISS_NO_DOC = 2   /* the document column names no stored document with tasks */
 } fg_miss_kind;
 
 /** A row that matched no task or several; strings owned by the result. */

@@ -268,7 +268,7 @@ static int open_store(fg_store **st, const progress_args *a, bool read_only, con
 
 static const char *miss_word(fg_miss_kind k)
 {
-    return k == FG_MISS_NO_DOC ? "no such document"
+    return k == FG_MISS_NO_DOC ? "no stored document of that name has tasks"
            : k == FG_MISS_NONE ? "no task matches"
                                : "several tasks match";
 }
