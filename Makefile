@@ -20,7 +20,7 @@ build: deps
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
-# The main job on the bundled documents.
+# The main job on the bundled documents (the progress summary from a made-up status table).
 run: build
 	@$(BUILD)/fengong extract --summary --format table graphs/documents/*.txt
 	@echo
@@ -29,6 +29,11 @@ run: build
 	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
 	@echo
 	@$(BUILD)/fengong load --db exports/fengong.db --format table --limit 20
+	@echo
+	@$(BUILD)/fengong progress import --db exports/fengong.db graphs/progress/status-demo.csv
+	@$(BUILD)/fengong progress --db exports/fengong.db --as-of 2025-07-01 --year-end --format table --limit 10
+	@echo
+	@$(BUILD)/fengong progress --db exports/fengong.db --as-of 2025-07-01 --year-end --by-coordination --format table --limit 10
 	@echo
 	@$(BUILD)/fengong render team --all --db exports/fengong.db -o exports
 	@$(BUILD)/fengong render network --db exports/fengong.db -o exports --top 60

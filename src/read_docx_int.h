@@ -19,6 +19,7 @@
  * FG_RD_MAX_INFLATE. */
 typedef struct fg_docx_pkg {
     const char *name; /* the file, for messages */
+    const char *kind; /* what it is, for messages: "Word document" (fg_docx__open()) */
     zip_t *za;
     zip_uint64_t inflated; /* bytes inflated so far, all parts */
 } fg_docx_pkg;
@@ -28,6 +29,10 @@ int fg_docx__bad(const char *name, const char *fmt, ...) __attribute__((format(p
 /* Open the ZIP of bytes (borrowed: they must outlive the package). FG_OK, FG_EFORMAT
  * (damaged or truncated), FG_ENOMEM. Close with fg_docx__close() in any case. */
 int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes, size_t len);
+/* fg_docx__open() for another kind of Office package ("Excel workbook"): messages say
+ * "NAME: not a readable KIND: …" (kind is borrowed). */
+int fg_docx__open_kind(fg_docx_pkg *pkg, const char *name, const char *kind,
+                       const unsigned char *bytes, size_t len);
 void fg_docx__close(fg_docx_pkg *pkg);
 /* Read and parse the part (name compared without case, as OPC names are); *out is NULL when
  * there is no such part, else the caller's (xmlFreeDoc). Refuses a part that would inflate

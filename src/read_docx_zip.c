@@ -31,6 +31,19 @@ int fg_docx__bad(const char *name, const char *fmt, ...)
     return fg_error_set(FG_EFORMAT, "%s: not a readable Word document: %s", name, why);
 }
 
+/* fg_docx__bad() for the package's kind of file ("Word document", "Excel workbook"). */
+__attribute__((format(printf, 2, 3))) static int pkg_bad(const fg_docx_pkg *d, const char *fmt,
+                                                         ...)
+{
+    char why[400];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    return fg_error_set(FG_EFORMAT, "%s: not a readable %s: %s", d->name, d->kind, why);
+}
+
 /* ---- the ZIP ---- */
 
 static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
@@ -48,15 +61,15 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
         return FG_OK;
     *found = true;
     if (zip_stat_index(d->za, (zip_uint64_t)idx, 0, &st) != 0)
-        return fg_docx__bad(d->name, "%s: cannot read its entry (%s)", part, zip_strerror(d->za));
+        return pkg_bad(d, "%s: cannot read its entry (%s)", part, zip_strerror(d->za));
     if ((st.valid & ZIP_STAT_SIZE) && st.size > FG_RD_MAX_INFLATE - d->inflated) {
         snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-        return fg_docx__bad(d->name, "%s%s (a ZIP bomb?)", part, what);
+        return pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
     }
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > RATIO_FROM &&
         st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO) {
         snprintf(what, sizeof what, " inflates more than %d times (a ZIP bomb?)", MAX_RATIO);
-        return fg_docx__bad(d->name, "%s%s", part, what);
+        return pkg_bad(d, "%s%s", part, what);
     }
     zf = zip_fopen_index(d->za, (zip_uint64_t)idx, 0);
     if (zf == NULL) {
@@ -64,8 +77,8 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
 
         if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD ||
             zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-            return fg_docx__bad(d->name, "%s is encrypted", part);
-        return fg_docx__bad(d->name, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
+            return pkg_bad(d, "%s is encrypted", part);
+        return pkg_bad(d, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
     }
     if (st.valid & ZIP_STAT_SIZE)
         FG_TRY(fg_str_reserve(out, (size_t)st.size + 1));
@@ -73,21 +86,20 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
         zip_int64_t n = zip_fread(zf, buf, sizeof buf);
 
         if (n < 0) {
-            rc = fg_docx__bad(d->name, "%s is damaged (%s)", part, zip_file_strerror(zf));
+            rc = pkg_bad(d, "%s is damaged (%s)", part, zip_file_strerror(zf));
             goto out;
         }
         if (n == 0)
             break;
         total += (zip_uint64_t)n;
         if ((st.valid & ZIP_STAT_SIZE) && total > st.size) {
-            rc = fg_docx__bad(d->name,
-                              "%s inflates to more than the size its entry declares (a ZIP bomb?)",
-                              part);
+            rc = pkg_bad(d, "%s inflates to more than the size its entry declares (a ZIP bomb?)",
+                         part);
             goto out;
         }
         if (total > FG_RD_MAX_INFLATE - d->inflated) {
             snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-            rc = fg_docx__bad(d->name, "%s%s (a ZIP bomb?)", part, what);
+            rc = pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
             goto out;
         }
         FG_TRY(fg_str_append(out, buf, (size_t)n));
@@ -138,12 +150,12 @@ static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDo
 
     *out = NULL;
     if (has_doctype(buf->ptr, buf->len))
-        return fg_docx__bad(d->name,
-                            "%s declares a DOCTYPE, which Word never writes (refused: it may name "
-                            "external entities)",
-                            part);
+        return pkg_bad(d,
+                       "%s declares a DOCTYPE, which Office never writes (refused: it may name "
+                       "external entities)",
+                       part);
     if (buf->len > INT_MAX)
-        return fg_docx__bad(d->name, "%s is too large", part);
+        return pkg_bad(d, "%s is too large", part);
     pthread_once(&xml_once, xml_init);
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
@@ -159,9 +171,9 @@ static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDo
         n = strlen(msg);
         while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
             msg[--n] = '\0';
-        rc = fg_docx__bad(d->name, "%s%s)", part, msg);
+        rc = pkg_bad(d, "%s%s)", part, msg);
     } else if ((*out)->intSubset != NULL || xmlDocGetRootElement(*out) == NULL) {
-        rc = fg_docx__bad(d->name, "%s has no content or declares a DOCTYPE", part);
+        rc = pkg_bad(d, "%s has no content or declares a DOCTYPE", part);
         xmlFreeDoc(*out);
         *out = NULL;
     }
@@ -265,11 +277,18 @@ void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *
 
 int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes, size_t len)
 {
+    return fg_docx__open_kind(pkg, name, "Word document", bytes, len);
+}
+
+int fg_docx__open_kind(fg_docx_pkg *pkg, const char *name, const char *kind,
+                       const unsigned char *bytes, size_t len)
+{
     zip_source_t *src;
     zip_error_t ze;
     int rc = FG_OK;
 
     pkg->name = name;
+    pkg->kind = kind;
     pkg->za = NULL;
     pkg->inflated = 0;
     zip_error_init(&ze);
@@ -281,8 +300,8 @@ int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes
     pkg->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (pkg->za == NULL) {
         zip_source_free(src);
-        rc = fg_docx__bad(name, "the ZIP archive is damaged or truncated (%s)",
-                          zip_error_strerror(&ze));
+        rc = pkg_bad(pkg, "the ZIP archive is damaged or truncated (%s)",
+                     zip_error_strerror(&ze));
     }
 out:
     zip_error_fini(&ze);

@@ -240,3 +240,38 @@ CREATE TABLE targets (
 -- 1 when the document's deadlines and targets were read at ingest; NULL for one stored
 -- before version 7: ingesting it again, unchanged, stores it again with them.
 ALTER TABLE documents ADD COLUMN tracked INTEGER;
+
+-- migration 8
+-- Progress reports (督办): every import of a status table is kept, never overwritten, with
+-- its file's name, SHA-256, size and format; the same bytes are imported once (sha256 is
+-- UNIQUE). A report names its task by document name and item path, not by ids: items get
+-- new ids when a document is ingested again, and a report outlives that (and a removal).
+-- status is one of the fixed set; date is the report's day (YYYY-MM-DD), the import's day
+-- when the file gave none (dated 0). matched says how the row found its task: by 'item',
+-- by the task 'text' or by the 'search' index. n_rows counts the file's rows, n_reports
+-- those stored (the others matched no task or several).
+CREATE TABLE progress_imports (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    sha256      TEXT NOT NULL UNIQUE,
+    n_bytes     INTEGER NOT NULL,
+    format      TEXT NOT NULL CHECK (format = 'csv' OR format = 'tsv' OR format = 'xlsx'),
+    n_rows      INTEGER NOT NULL,
+    n_reports   INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE progress_reports (
+    import_id INTEGER NOT NULL REFERENCES progress_imports(id),
+    line      INTEGER NOT NULL,
+    doc       TEXT NOT NULL,
+    item      TEXT NOT NULL,
+    status    TEXT NOT NULL
+              CHECK (status = '未启动' OR status = '推进中' OR status = '已完成' OR status = '滞后'),
+    date      TEXT NOT NULL,
+    dated     INTEGER NOT NULL,
+    matched   TEXT NOT NULL CHECK (matched = 'item' OR matched = 'text' OR matched = 'search'),
+    note      TEXT NOT NULL,
+    reporter  TEXT NOT NULL,
+    PRIMARY KEY (import_id, line)
+) WITHOUT ROWID;
+CREATE INDEX progress_reports_task ON progress_reports(doc, item, date);

@@ -18,6 +18,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "store_int.h"
 #include "str.h"
 
 /*
@@ -2220,4 +2221,31 @@ int fg_store_untracked_documents(fg_store *st, size_t *n)
 out:
     sqlite3_finalize(s);
     return rc;
+}
+
+/* ---- for the other modules of the store (store_int.h) ---- */
+
+sqlite3 *fg_store__db(fg_store *st)
+{
+    return st->db;
+}
+
+int fg_store__begin(fg_store *st)
+{
+    return begin(st);
+}
+
+int fg_store__commit(fg_store *st)
+{
+    return commit(st);
+}
+
+void fg_store__rollback(fg_store *st)
+{
+    rollback(st);
+}
+
+int fg_store__error(fg_store *st, const char *what)
+{
+    return db_error(st, what);
 }

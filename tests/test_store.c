@@ -818,7 +818,7 @@ static void test_store__open_creates_schema_version(void **state)
     assert_string_equal(fg_store_path(store), db_path);
     close_store();
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
-    assert_int_equal(FG_STORE_SCHEMA_VERSION, 7);
+    assert_int_equal(FG_STORE_SCHEMA_VERSION, 8);
     assert_string_equal(raw_text("PRAGMA journal_mode"), "wal");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', "
                              "'items', 'clauses', 'agencies', 'aliases', 'assignments', "
@@ -2301,7 +2301,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
 
     open_store();
-    assert_int_equal(raw_int("PRAGMA user_version"), 7);
+    assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM items"), n_items);
     assert_int_equal(raw_int("SELECT count(*) FROM assignments"), n_assignments);
     assert_string_equal(read_all(), want);

@@ -14,6 +14,7 @@
 #include "fengong/parse.h"
 #include "fengong/gazetteer.h"
 #include "fengong/store.h"
+#include "fengong/progress.h"
 #include "fengong/analysis.h"
 #include "fengong/render.h"
 #include "fengong/export.h"

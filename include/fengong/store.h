@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /** The schema version this fengong writes (PRAGMA user_version). */
-#define FG_STORE_SCHEMA_VERSION 7
+#define FG_STORE_SCHEMA_VERSION 8
 
 typedef struct fg_store fg_store;
 

@@ -32,6 +32,7 @@ int cmd_report(int argc, char **argv, const cli_global *g);
 int cmd_suggest(int argc, char **argv, const cli_global *g);
 int cmd_due(int argc, char **argv, const cli_global *g);
 int cmd_targets(int argc, char **argv, const cli_global *g);
+int cmd_progress(int argc, char **argv, const cli_global *g);
 
 /* The database path: the --db value, else $FENGONG_DB, else ./fengong.db. */
 const char *cli_db_path(const char *opt);

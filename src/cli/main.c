@@ -37,6 +37,7 @@ static const char usage_text[] =
     "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
     "  due               tasks falling due or overdue, by lead agency, with co units\n"
     "  targets           the quantitative targets (增长6.5%以上) with their lead agencies\n"
+    "  progress          import status tables (督办); completion and overdue rates\n"
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -155,6 +156,8 @@ int main(int argc, char **argv)
         return cmd_due(argc, argv, &g);
     if (strcmp(cmd, "targets") == 0)
         return cmd_targets(argc, argv, &g);
+    if (strcmp(cmd, "progress") == 0)
+        return cmd_progress(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return CLI_OK;
