@@ -363,12 +363,17 @@ typedef struct team_names {
     const fg_report_ctx *r; /* teams of the documents it covers only */
 } team_names;
 
+int fg_report__covers(const fg_report_ctx *r, const char *doc)
+{
+    return r->n_docs > 0 &&
+           bsearch(doc, r->docs, r->n_docs, sizeof *r->docs, cmp_doc_name) != NULL;
+}
+
 static int on_team_name(const char *doc, const char *team, void *p)
 {
     team_names *t = p;
 
-    if (t->r->n_docs == 0 ||
-        bsearch(doc, t->r->docs, t->r->n_docs, sizeof *t->r->docs, cmp_doc_name) == NULL)
+    if (!fg_report__covers(t->r, doc))
         return 0;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 16;
@@ -426,6 +431,7 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
         R_RAW("（");
         R_HTML(tn.v[2 * i]);
         R_RAW("）的成员与协作，画法见本节开头。</figcaption></figure>\n");
+        r->n_team_figs++;
     }
     if (tn.n > max) {
         static const char *const hdr[] = {"文件", "工作专班"};
@@ -517,6 +523,7 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_report__communities(&r, com, n_com, q));
     FG_TRY(fg_report__pairs(&r, pairs, n_pairs));
     FG_TRY(write_teams(&r, rr));
+    FG_TRY(fg_report__tracking(&r, 5 + r.n_team_figs));
     FG_TRY(fg_report__unresolved(&r));
     FG_TRY(fg_report__tail(s));
     *len = buf.len;

@@ -219,8 +219,7 @@ out:
     return rc;
 }
 
-/* Approximate width in px of a label at 12 px: CJK and full-width forms 12, others 7. */
-static double label_px(const char *t)
+double fg_report__label_px(const char *t)
 {
     double px = 0;
 
@@ -246,7 +245,7 @@ int fg_report__bars_svg(fg_str *s, const fg_graph *g, const fg_load_row *rows, s
     if (k && rows[0].lead > 1)
         max = (double)rows[0].lead;
     for (size_t i = 0; i < k; i++) {
-        double px = label_px(fg_graph_agency(g, rows[i].agency));
+        double px = fg_report__label_px(fg_graph_agency(g, rows[i].agency));
 
         if (px > lw)
             lw = px;

@@ -48,6 +48,8 @@ int fg_report__row(fg_str *s, size_t n, const char *const *cells, const unsigned
 
 /* Lorenz curve of the lead counts of rows (n agencies, total leads), with axes. */
 int fg_report__lorenz_svg(fg_str *s, const fg_load_row *rows, size_t n, size_t total);
+/* Approximate width in px of a label at 12 px: CJK and full-width forms 12, others 7. */
+double fg_report__label_px(const char *t);
 /* Bar chart of the k biggest lead counts (rows sorted by lead, descending). */
 int fg_report__bars_svg(fg_str *s, const fg_graph *g, const fg_load_row *rows, size_t n,
                         size_t k);
@@ -90,6 +92,7 @@ typedef struct fg_report_ctx {
     size_t n_renames, cap_renames;
     int as_of;                      /* renamings followed to this year; 0: as written */
     const char *names_fn;           /* footnote under each table of agencies */
+    size_t n_team_figs;             /* team maps drawn (figures 5 …) */
     int rc;
 } fg_report_ctx;
 
@@ -105,5 +108,13 @@ int fg_report__centrality(fg_report_ctx *r, fg_centrality_row *cen, size_t n_cen
 int fg_report__communities(fg_report_ctx *r, const fg_community *com, size_t n_com, double q);
 int fg_report__pairs(fg_report_ctx *r, const fg_pair *pairs, size_t n_pairs);
 int fg_report__unresolved(fg_report_ctx *r);
+
+/* Whether the report covers the stored document named doc. */
+int fg_report__covers(const fg_report_ctx *r, const char *doc);
+
+/* Deadlines and progress (report_track.c): a timeline of the dated deadlines per lead, and
+ * small multiples of completion from the imported status tables, numbered from figure fig;
+ * nothing when the store holds neither. */
+int fg_report__tracking(fg_report_ctx *r, size_t fig);
 
 #endif

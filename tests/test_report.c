@@ -194,6 +194,75 @@ static void test_report__filter_without_documents(void **state)
     assert_non_null(strstr(page, "<b>0</b><span>条分工条款"));
 }
 
+static size_t count(const char *from, const char *to, const char *what)
+{
+    size_t n = 0;
+
+    for (const char *p = strstr(from, what); p && (to == NULL || p < to); p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* Deadlines and progress: the section is there only with data; the timeline has a row per
+ * lead with a dated deadline and a circle per lead and month; the small multiples a panel per
+ * lead agency of the imported tasks. */
+static void test_report__deadlines_and_progress(void **state)
+{
+    static const char plan[] = "某市2024年重点工作分工方案\n"
+                               "一、任务\n"
+                               "1．建设职业教育中心，2024年6月底前完成。（省教育厅牵头，省财政厅"
+                               "按职责分工负责）\n"
+                               "2．完善排水管网。（省住房城乡建设厅牵头，2024年10月底前）\n"
+                               "3．推进数字政府建设。（省教育厅、省数据局牵头，2024年10月底前）\n"
+                               "4．优化营商环境。（省商务厅牵头，长期坚持）\n";
+    static const char status[] = "文件,序号,状态,日期\n"
+                                 "p.txt,1,已完成,2024-05-30\n"
+                                 "p.txt,2,滞后,2024-11-02\n";
+    fg_progress_result *res = NULL;
+    const char *sec, *end, *fig;
+
+    (void)state;
+    ingest("p.txt", plan);
+    render(NULL);
+    sec = strstr(page, "<h2 id=\"tracking\">");
+    assert_non_null(sec);
+    end = strstr(sec, "</section>");
+    fig = strstr(sec, "id=\"fig-timeline\"");
+    assert_non_null(fig);
+    /* Rows: 省教育厅 (2), 省住房城乡建设厅, 省数据局 (1 each); 省商务厅's is not a date. */
+    assert_non_null(strstr(sec, ">省教育厅（2）</text>"));
+    assert_non_null(strstr(sec, ">省数据局（1）</text>"));
+    assert_null(strstr(sec, "省商务厅（"));
+    /* Circles: 省教育厅 in June and October, 省住房城乡建设厅 and 省数据局 in October. */
+    assert_int_equal(count(sec, end, "<circle"), 4);
+    assert_non_null(strstr(sec, "2024年6月到期 1 条：建设职业教育中心"));
+    /* No status table yet: a note, not the small multiples. */
+    assert_null(strstr(sec, "id=\"fig-progress\""));
+    assert_non_null(strstr(sec, "尚未导入督办台账"));
+
+    assert_int_equal(fg_progress_import(&res, store, "status.csv", status, strlen(status), NULL),
+                     FG_OK);
+    assert_int_equal(res->n_imported, 2);
+    fg_progress_result_free(res);
+    render(NULL);
+    sec = strstr(page, "<h2 id=\"tracking\">");
+    assert_non_null(sec);
+    fig = strstr(sec, "id=\"fig-progress\"");
+    assert_non_null(fig);
+    /* A panel per lead agency: 省教育厅 leads tasks 1 and 3, task 1 done. */
+    assert_non_null(strstr(fig, "完成 1/2（50.0%）"));
+    assert_non_null(strstr(fig, ">省住房城乡建设厅</text>"));
+}
+
+/* Without deadlines or status tables there is no such section. */
+static void test_report__no_tracking_section_without_data(void **state)
+{
+    (void)state;
+    ingest("r.txt", renamed_doc);
+    render(NULL);
+    assert_null(strstr(page, "id=\"tracking\""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +272,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report__one_agency_community_is_not_a_group, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report__filter_without_documents, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report__deadlines_and_progress, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report__no_tracking_section_without_data, setup,
+                                        teardown),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
