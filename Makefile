@@ -26,7 +26,11 @@ run: build
 	@echo
 	@$(BUILD)/fengong extract --summary --format table graphs/samples/*
 	@echo
-	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt
+	@$(BUILD)/fengong ingest --db exports/fengong.db graphs/documents/*.txt graphs/samples/sample_division-table.pdf
+	@echo
+	@$(BUILD)/fengong due --db exports/fengong.db --as-of 2025-07-01 --format table
+	@echo
+	@$(BUILD)/fengong targets --db exports/fengong.db --format table --limit 12
 	@echo
 	@$(BUILD)/fengong load --db exports/fengong.db --format table --limit 20
 	@echo
