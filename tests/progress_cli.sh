@@ -11,10 +11,8 @@
 set -u
 me=progress_cli.sh
 bin=${1:-${FG_BIN:-}}
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-. "$src/tests/lib.sh"
-fg_resolve_bin "tests/progress_cli.sh PATH/TO/fengong"
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+fg_begin "tests/progress_cli.sh PATH/TO/fengong"
 bgpid=""
 cleanup()
 {
@@ -23,10 +21,6 @@ cleanup()
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; fail=$((fail + 1)); }
 py=/usr/bin/python3
 have_sqlite=1
 command -v sqlite3 >/dev/null 2>&1 || have_sqlite=0
@@ -236,5 +230,4 @@ else
     echo "skip kill -9 (no sqlite3)"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end

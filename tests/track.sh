@@ -12,17 +12,9 @@ set -u
 me=track.sh
 bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_resolve_bin "sh tests/track.sh PATH/TO/fengong"
-src=${FG_SOURCE_DIR:-$(dirname "$0")/..}
-case $src in /*) ;; *) src=$(pwd)/$src ;; esac
+fg_begin "sh tests/track.sh PATH/TO/fengong"
 fix=$src/tests/fixtures/track
 py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0
-fail=0
-ok() { echo "ok   $1"; pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 # check NAME COMMAND...: the command succeeds
 check() { _n=$1; shift; if "$@"; then ok "$_n"; else bad "$_n"; fi; }
 
@@ -247,5 +239,4 @@ due --as-of 2024-07-01 >"$tmp/before"
 due --as-of 2024-07-01 >"$tmp/after"
 check "re-ingest: due the same" cmp -s "$tmp/before" "$tmp/after"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+fg_end
