@@ -20,7 +20,8 @@ from networkx.algorithms import bipartite
 
 
 def fengong_csv(binary, db, *args):
-    out = subprocess.run([binary, *args, "--db", db, "--format", "csv"],
+    # the store's names as the documents print them, as the queries below read them
+    out = subprocess.run([binary, *args, "--as-written", "--db", db, "--format", "csv"],
                          check=True, capture_output=True, text=True).stdout
     return list(csv.DictReader(io.StringIO(out)))
 

@@ -21,7 +21,7 @@ db=$tmp/r.db
 "$bin" report --db "$db" -o "$tmp/report.html" >"$tmp/out" 2>&1 || { echo "report failed: $(cat "$tmp/out")"; exit 1; }
 "$bin" extract --summary --format tsv "$src"/graphs/documents/*.txt >"$tmp/summary.tsv" 2>/dev/null
 "$bin" load --db "$db" --as-of 2100 --format tsv >"$tmp/load_now.tsv"
-"$bin" load --db "$db" --format tsv >"$tmp/load_written.tsv"
+"$bin" load --db "$db" --as-written --format tsv >"$tmp/load_written.tsv"
 
 # --as-written keeps the names as printed: no renaming footnote, and every agency that
 # `load` (names as written) lists is in the report's workload table.

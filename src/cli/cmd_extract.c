@@ -5,8 +5,6 @@
  * read and parsed by a pool of threads (-j); the main thread prints each file's messages and
  * rows in input order, so the output is the same whatever the number of threads.
  */
-#include <getopt.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +13,8 @@
 
 #include "cli.h"
 #include "fengong/fengong.h"
+#include "opts.h"
+#include "pool.h"
 #include "table.h"
 
 static const char extract_usage[] =
@@ -26,33 +26,12 @@ static const char extract_usage[] =
     "of each FILE ('-' reads standard input). Input may be UTF-8 (with or without BOM),\n"
     "UTF-16 with a BOM, or GB18030; output is always UTF-8.\n"
     "\n"
-    "options:\n"
-    "  -f, --format FMT  table (default on a terminal), tsv (default otherwise), csv, json,\n"
-    "                    or xlsx with -o\n"
-    "  -o, --output FILE the Excel workbook of --format xlsx: a sheet named assignments,\n"
-    "                    teams, items, summary or explain, numbers as numbers, a frozen bold\n"
-    "                    header with an autofilter\n"
-    "      --teams       list work-team (工作专班) rows: doc, team, role, agency\n"
-    "      --items       list items: doc, item, clauses, title\n"
-    "      --summary     one line per document: 文号, items, clauses, lead/co rows, teams\n"
-    "      --explain     list what was not understood: doc, line, kind, text, where kind is\n"
-    "                    role_words (a bracket or labelled line with 牵头, 负责, 配合, 责任,\n"
-    "                    参与, 协办 or 主办 that gave no clause), declaration (列第一位…牵头\n"
-    "                    not taken as a first-listed-lead declaration), unknown_label (a\n"
-    "                    label X单位：/X部门：/X机构：/X主体： the role lexicon lacks, read\n"
-    "                    as co) or long_name\n"
-    "                    (a unit name of more than 20 characters or with 的/为/是)\n"
-    "  -j, --jobs N      read and parse N files at a time (default: the number of CPUs);\n"
-    "                    the output is the same, in the order of the FILEs\n"
-    "      --roles FILE  merge your own role labels on top of the bundled graphs/roles.tsv\n"
-    "                    (lines 'head<TAB>督办<TAB>co' or 'unit-suffix<TAB>处<TAB>-')\n"
-    "  -h, --help        show this help\n"
-    "\n"
     "Default rows: doc, item, clause, role, agency (one row per assignment). JSON always\n"
     "holds everything: documents, items with their text, clauses, assignments with their\n"
     "kind (agency, group, generic), teams and notes. Without --explain, a document with\n"
     "notes gets one line on standard error: 'FILE: N statements with role words were not\n"
-    "understood; see --explain'.\n";
+    "understood; see --explain'. Files are read and parsed N at a time (-j); the output is\n"
+    "the same, in the order of the FILEs.\n";
 
 typedef enum what { W_ASSIGN, W_TEAMS, W_ITEMS, W_SUMMARY, W_EXPLAIN } what;
 
@@ -228,56 +207,28 @@ static int emit_doc(out_ctx *o, const fg_doc *doc)
     return 0;
 }
 
-/* ---- reading and parsing files on a pool of threads ---- */
-
-/* One input file: what reading and parsing it gave, kept until it is printed. */
-typedef struct extract_job {
-    const char *path;
-    fg_text *text; /* NULL when reading failed; kept for its warnings */
-    fg_doc *doc;   /* NULL when reading or parsing failed */
-    fg_error err;  /* the failure, copied from the thread that met it */
-    bool done;
-    const fg_lexicon *lex; /* --roles, or NULL */
-    bool tracking;         /* deadlines and targets are printed (JSON): read them */
-} extract_job;
-
-static void run_job(extract_job *j)
-{
-    fg_parse_opts popts = FG_PARSE_OPTS_INIT;
-
-    if (fg_text_read_file(&j->text, j->path) < 0) {
-        j->err = *fg_error_last();
-        return;
-    }
-    popts.name = j->path;
-    popts.lexicon = j->lex;
-    popts.no_tracking = !j->tracking;
-    if (fg_parse_document(&j->doc, j->text, &popts) < 0 || fg_doc_check(j->doc) < 0) {
-        j->err = *fg_error_last();
-        fg_doc_free(j->doc);
-        j->doc = NULL;
-    }
-}
-
-/* cli_report_error() for an error met on another thread. */
-static void report_job_error(const fg_error *e, const cli_global *g)
-{
-    fprintf(stderr, "fengong: %s\n", e->message[0] ? e->message : fg_error_name(e->code));
-    if (g && g->debug && e->src_file)
-        fprintf(stderr, "fengong: (raised at %s:%d, %s)\n", e->src_file, e->src_line,
-                fg_error_name(e->code));
-}
+/* What the files' results go to: the output, and JSON's documents kept to the end. */
+typedef struct extract_run {
+    out_ctx *o;
+    const cli_global *g;
+    int status;
+    const fg_doc **docs;
+    size_t n_docs;
+} extract_run;
 
 /*
- * Print what a job gave, as the one-file-at-a-time loop did: its read error, or its
- * warnings, then its parse error or its rows (JSON documents are kept in docs instead).
+ * Print what a file gave (a cli_read_docs() callback), in the order of the files: its read
+ * error, or its warnings, then its parse error or its rows (JSON documents are kept instead).
  */
-static void emit_job(out_ctx *o, extract_job *j, const cli_global *g, int *status,
-                     const fg_doc **docs, size_t *n_docs)
+static void emit_job(cli_doc_job *j, size_t i, void *payload)
 {
+    extract_run *r = payload;
+    out_ctx *o = r->o;
+
+    (void)i;
     if (j->text == NULL) {
-        report_job_error(&j->err, g);
-        *status = CLI_FAIL;
+        cli_report(&j->err, r->g);
+        r->status = CLI_FAIL;
         return;
     }
     for (size_t w = 0; w < j->text->n_warnings; w++)
@@ -288,8 +239,8 @@ static void emit_job(out_ctx *o, extract_job *j, const cli_global *g, int *statu
     fg_text_free(j->text);
     j->text = NULL;
     if (j->doc == NULL) {
-        report_job_error(&j->err, g);
-        *status = CLI_FAIL;
+        cli_report(&j->err, r->g);
+        r->status = CLI_FAIL;
         return;
     }
     if (j->doc->n_notes > 0 && o->w != W_EXPLAIN)
@@ -297,131 +248,62 @@ static void emit_job(out_ctx *o, extract_job *j, const cli_global *g, int *statu
                 j->path, j->doc->n_notes, j->doc->n_notes == 1 ? "statement" : "statements",
                 j->doc->n_notes == 1 ? "was" : "were");
     if (o->fmt == CLI_JSON && o->w != W_EXPLAIN) {
-        docs[(*n_docs)++] = j->doc;
+        r->docs[r->n_docs++] = j->doc;
         j->doc = NULL;
         return;
     }
     if (emit_doc(o, j->doc) < 0) {
         fputs("fengong: out of memory\n", stderr);
-        *status = CLI_FAIL;
-    }
-    fg_doc_free(j->doc);
-    j->doc = NULL;
-}
-
-/*
- * The workers take jobs in input order but no further ahead of the printing than window
- * jobs, which bounds the documents held in memory.
- */
-typedef struct job_pool {
-    extract_job *jobs;
-    size_t n_jobs;
-    size_t next;    /* the next job to take */
-    size_t emitted; /* jobs before this one are printed */
-    size_t window;
-    pthread_mutex_t mu;
-    pthread_cond_t done_cv; /* a job is done */
-    pthread_cond_t room_cv; /* a job is printed */
-} job_pool;
-
-static void *worker(void *arg)
-{
-    job_pool *pool = arg;
-
-    for (;;) {
-        size_t k;
-
-        pthread_mutex_lock(&pool->mu);
-        while (pool->next < pool->n_jobs && pool->next >= pool->emitted + pool->window)
-            pthread_cond_wait(&pool->room_cv, &pool->mu);
-        if (pool->next >= pool->n_jobs) {
-            pthread_mutex_unlock(&pool->mu);
-            return NULL;
-        }
-        k = pool->next++;
-        pthread_mutex_unlock(&pool->mu);
-        run_job(&pool->jobs[k]);
-        pthread_mutex_lock(&pool->mu);
-        pool->jobs[k].done = true;
-        pthread_cond_broadcast(&pool->done_cv);
-        pthread_mutex_unlock(&pool->mu);
+        r->status = CLI_FAIL;
     }
 }
 
-/*
- * Run all jobs on n_threads threads (on this one when 1, or when no thread can be started)
- * and print each in order as soon as it and those before it are done.
- */
-static void run_jobs(out_ctx *o, extract_job *jobs, size_t n_jobs, size_t n_threads,
-                    const cli_global *g, int *status, const fg_doc **docs, size_t *n_docs)
-{
-    job_pool pool = {jobs, n_jobs, 0, 0, 4 * n_threads, PTHREAD_MUTEX_INITIALIZER,
-                     PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
-    pthread_t *threads = NULL;
-    size_t n_started = 0;
+/* The listing chosen (one of --teams, --items, --summary, --explain), for the parser. */
+static const char *const mode_names[] = {"", "--teams", "--items", "--summary", "--explain"};
 
-    if (n_threads > n_jobs)
-        n_threads = n_jobs;
-    if (n_threads > 1)
-        threads = calloc(n_threads, sizeof *threads);
-    for (size_t t = 0; threads != NULL && t < n_threads; t++) {
-        if (pthread_create(&threads[t], NULL, worker, &pool) != 0)
-            break;
-        n_started++;
+static const cli_opt extract_opts[] = {
+    {"teams", 0, NULL, W_TEAMS, "list work-team (工作专班) rows: doc, team, role, agency"},
+    {"items", 0, NULL, W_ITEMS, "list items (条目): doc, item, clauses, title"},
+    {"summary", 0, NULL, W_SUMMARY,
+     "one line per document: 文号, items, tasks, clauses, lead and\nco assignments, teams"},
+    {"explain", 0, NULL, W_EXPLAIN,
+     "list what was not understood: doc, line, kind, text, where kind is\n"
+     "role_words (a bracket or labelled line with 牵头, 负责, 配合, 责任,\n"
+     "参与, 协办 or 主办 that gave no clause), declaration (列第一位…牵头\n"
+     "not taken as a first-listed-lead declaration), unknown_label (a\n"
+     "label X单位：/X部门：/X机构：/X主体： the role lexicon lacks, read\n"
+     "as co) or long_name (a unit name of more than 20 characters or\n"
+     "with 的/为/是)"},
+};
+
+static int take_mode(void *ctx, int id, const char *arg)
+{
+    what *cur = ctx;
+    what w = (what)id;
+
+    (void)arg;
+    /* One listing at a time: two different ones are a usage error, named in the order given
+     * (--explain first when it is one of them). */
+    if (*cur != W_ASSIGN && *cur != w) {
+        bool ex = *cur == W_EXPLAIN || w == W_EXPLAIN;
+
+        fprintf(stderr, "fengong extract: %s cannot be combined with %s\n%s",
+                mode_names[ex ? W_EXPLAIN : *cur],
+                mode_names[ex ? (*cur == W_EXPLAIN ? w : *cur) : w], extract_usage);
+        return CLI_USAGE;
     }
-    for (size_t i = 0; i < n_jobs; i++) {
-        if (n_started == 0) {
-            run_job(&jobs[i]); /* one thread: this one */
-        } else {
-            pthread_mutex_lock(&pool.mu);
-            while (!jobs[i].done)
-                pthread_cond_wait(&pool.done_cv, &pool.mu);
-            pthread_mutex_unlock(&pool.mu);
-        }
-        emit_job(o, &jobs[i], g, status, docs, n_docs);
-        pthread_mutex_lock(&pool.mu);
-        pool.emitted = i + 1;
-        pthread_cond_broadcast(&pool.room_cv);
-        pthread_mutex_unlock(&pool.mu);
-    }
-    for (size_t t = 0; t < n_started; t++)
-        pthread_join(threads[t], NULL);
-    free(threads);
-    pthread_cond_destroy(&pool.room_cv);
-    pthread_cond_destroy(&pool.done_cv);
-    pthread_mutex_destroy(&pool.mu);
+    *cur = w;
+    return 0;
 }
 
-/* The --jobs value: a number from 1 to 1024; -1 when it is not one. */
-static long parse_jobs(const char *s)
+static int cmd_extract(int argc, char **argv, const cli_global *g)
 {
-    char *end = NULL;
-    long v = strtol(s, &end, 10);
-
-    return end != s && *end == '\0' && v >= 1 && v <= 1024 ? v : -1;
-}
-
-int cmd_extract(int argc, char **argv, const cli_global *g)
-{
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"teams", no_argument, NULL, 't'},
-        {"items", no_argument, NULL, 'i'},
-        {"summary", no_argument, NULL, 's'},
-        {"explain", no_argument, NULL, 'e'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"roles", required_argument, NULL, 'R'},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     static const char *const h_assign[] = {"doc", "item", "clause", "role", "agency"};
     static const char *const h_teams[] = {"doc", "team", "role", "agency"};
     static const char *const h_items[] = {"doc", "item", "clauses", "title"};
     static const char *const h_summary[] = {"doc", "doc_number", "items", "tasks", "clauses",
                                             "lead", "co", "teams", "format", "title"};
     static const char *const h_explain[] = {"doc", "line", "kind", "text"};
-    static const char *const mode_names[] = {"", "--teams", "--items", "--summary", "--explain"};
     /* by listing, in the order of enum what */
     static const char *const *const headers[] = {h_assign, h_teams, h_items, h_summary,
                                                  h_explain};
@@ -429,91 +311,32 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     static const char *const sheets[] = {"assignments", "teams", "items", "summary", "explain"};
     /* the numeric columns: first, last (none when first > last) */
     static const size_t numeric[][2] = {{2, 2}, {1, 0}, {2, 2}, {2, 7}, {1, 1}};
-    out_ctx o = {isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV, W_ASSIGN, NULL, NULL, 0, {0}};
-    const char *output = NULL;
+    what mode = W_ASSIGN;
+    cli_spec spec = {"extract", extract_usage, CLI_OPT_FORMAT | CLI_OPT_JOBS | CLI_OPT_ROLES,
+                     extract_opts, sizeof extract_opts / sizeof extract_opts[0], take_mode,
+                     &mode, NULL, NULL, true, "X+\0no FILE given"};
+    cli_args a;
+    int first;
+    out_ctx o = {CLI_TSV, W_ASSIGN, NULL, NULL, 0, {0}};
     cli_output out;
-    const fg_doc **docs = NULL;
-    size_t n_docs = 0;
-    int status = CLI_OK;
-    int c;
-    int f;
+    extract_run run = {&o, g, CLI_OK, NULL, 0};
     const char *const *hdr;
     size_t n_hdr;
-    long n_threads = sysconf(_SC_NPROCESSORS_ONLN);
-    extract_job *jobs = NULL;
-    size_t n_jobs;
+    size_t n_threads;
+    size_t n_files;
     size_t n_stdin = 0;
-    const char *roles[16];
-    size_t n_roles = 0;
+    cli_read_opts ro = {NULL, false, true};
     fg_lexicon *lex = NULL;
+    int rc = cli_begin(&a, &first, &spec, argc, argv, NULL);
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:j:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (cli_format_option(&f, "extract", optarg) < 0)
-                return CLI_USAGE;
-            o.fmt = (cli_format)f;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 't':
-        case 'i':
-        case 's':
-        case 'e': {
-            what w = c == 't' ? W_TEAMS : c == 'i' ? W_ITEMS : c == 's' ? W_SUMMARY : W_EXPLAIN;
-
-            /* One listing at a time: two different ones are a usage error, named in the
-             * order given (--explain first when it is one of them). */
-            if (o.w != W_ASSIGN && o.w != w) {
-                bool ex = o.w == W_EXPLAIN || w == W_EXPLAIN;
-
-                fprintf(stderr, "fengong extract: %s cannot be combined with %s\n%s",
-                        mode_names[ex ? W_EXPLAIN : o.w],
-                        mode_names[ex ? (o.w == W_EXPLAIN ? w : o.w) : w], extract_usage);
-                return CLI_USAGE;
-            }
-            o.w = w;
-            break;
-        }
-        case 'j':
-            n_threads = parse_jobs(optarg);
-            if (n_threads < 0) {
-                fprintf(stderr,
-                        "fengong extract: --jobs needs a number from 1 to 1024, not '%s'\n%s",
-                        optarg, extract_usage);
-                return CLI_USAGE;
-            }
-            break;
-        case 'R':
-            if (n_roles == sizeof roles / sizeof roles[0]) {
-                fprintf(stderr, "fengong extract: too many --roles files\n");
-                return CLI_USAGE;
-            }
-            roles[n_roles++] = optarg;
-            break;
-        case 'h':
-            fputs(extract_usage, stdout);
-            return CLI_OK;
-        case ':':
-            fprintf(stderr, "fengong extract: option '%s' needs a value\n%s", argv[optind - 1],
-                    extract_usage);
-            return CLI_USAGE;
-        default:
-            fprintf(stderr, "fengong extract: unknown option '%s'\n%s", argv[optind - 1],
-                    extract_usage);
-            return CLI_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "fengong extract: no FILE given\n%s", extract_usage);
-        return CLI_USAGE;
-    }
-    status = cli_output_open(&out, "extract", (int)o.fmt, output, extract_usage);
-    if (status != CLI_OK)
-        return status;
-    if (cli_load_lexicon(&lex, roles, n_roles, g) < 0) {
+    if (rc >= 0)
+        return rc;
+    o.fmt = (cli_format)a.fmt;
+    o.w = mode;
+    rc = cli_output_open(&out, "extract", (int)o.fmt, a.output, extract_usage);
+    if (rc != CLI_OK)
+        return rc;
+    if (cli_load_lexicon(&lex, a.roles, a.n_roles, g) < 0) {
         cli_output_close(&out, false);
         return CLI_FAIL;
     }
@@ -536,63 +359,64 @@ int cmd_extract(int argc, char **argv, const cli_global *g)
     } else if (o.fmt != CLI_JSON) {
         cli_write_row(stdout, o.fmt, n_hdr, hdr);
     }
-    n_jobs = (size_t)(argc - optind);
-    docs = calloc(n_jobs, sizeof *docs);
-    jobs = calloc(n_jobs, sizeof *jobs);
+    n_files = (size_t)(argc - first);
+    run.docs = calloc(n_files, sizeof *run.docs);
     if (o.fmt == CLI_TSV)
         o.buf = malloc(TSV_BLOCK);
-    if (docs == NULL || jobs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
+    if (run.docs == NULL || (o.fmt == CLI_TSV && o.buf == NULL)) {
         fputs("fengong: out of memory\n", stderr);
         cli_printer_end(&o.rows);
         cli_output_close(&out, false);
         cli_table_free(o.table);
-        free(docs);
-        free(jobs);
+        free(run.docs);
         free(o.buf);
         fg_lexicon_free(lex);
         return CLI_FAIL;
     }
-    for (size_t i = 0; i < n_jobs; i++) {
-        jobs[i].path = argv[optind + i];
-        jobs[i].lex = lex;
-        jobs[i].tracking = o.fmt == CLI_JSON && o.w != W_EXPLAIN;
-        n_stdin += strcmp(jobs[i].path, "-") == 0;
-    }
+    for (int i = first; i < argc; i++)
+        n_stdin += strcmp(argv[i], "-") == 0;
+    ro.lex = lex;
+    ro.tracking = o.fmt == CLI_JSON && o.w != W_EXPLAIN;
+    n_threads = a.jobs ? a.jobs : cli_default_jobs();
     /* Standard input read twice must be read in order: the first '-' gets what it holds. */
-    if (n_threads < 1 || n_stdin > 1)
+    if (n_stdin > 1)
         n_threads = 1;
-    run_jobs(&o, jobs, n_jobs, (size_t)n_threads, g, &status, docs, &n_docs);
-    free(jobs);
+    if (cli_read_docs(argv + first, n_files, n_threads, &ro, emit_job, &run) < 0)
+        run.status = CLI_FAIL;
     if (o.w == W_EXPLAIN || o.fmt == CLI_XLSX) {
         cli_printer_end(&o.rows);
     } else if (o.fmt == CLI_JSON) {
         char *json = NULL;
 
-        if (fg_doc_to_json(&json, docs, n_docs) < 0) {
+        if (fg_doc_to_json(&json, run.docs, run.n_docs) < 0) {
             cli_report_error(g);
-            status = CLI_FAIL;
+            run.status = CLI_FAIL;
         } else {
             fputs(json, stdout);
             fputc('\n', stdout);
             free(json);
         }
-        for (size_t d = 0; d < n_docs; d++)
-            fg_doc_free((fg_doc *)docs[d]);
+        for (size_t d = 0; d < run.n_docs; d++)
+            fg_doc_free((fg_doc *)run.docs[d]);
     } else if (o.fmt == CLI_TABLE) {
         cli_table_print(stdout, o.table, 60);
     }
     if (o.fmt == CLI_TSV)
         tsv_flush(&o);
     free(o.buf);
-    free(docs);
+    free(run.docs);
     cli_table_free(o.table);
     fg_lexicon_free(lex);
     /* Like the other formats, a workbook holds the files that could be read. */
     if (cli_output_close(&out, true) < 0)
-        status = CLI_FAIL;
+        run.status = CLI_FAIL;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("fengong: write error");
-        status = CLI_FAIL;
+        run.status = CLI_FAIL;
     }
-    return status;
+    return run.status;
 }
+
+/* The commands of this file, for main.c's help and dispatch. */
+const cli_command cli_cmd_extract = {"extract FILE...", cmd_extract,
+                                     "extract items, clauses, assignments and work teams"};

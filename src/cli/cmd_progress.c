@@ -530,7 +530,7 @@ static int do_coordination(const progress_args *a, const cli_global *g)
     return cli_output_close(&out, true) < 0 ? CLI_FAIL : CLI_OK;
 }
 
-int cmd_progress(int argc, char **argv, const cli_global *g)
+static int cmd_progress(int argc, char **argv, const cli_global *g)
 {
     progress_args a;
     const char *sub = NULL;
@@ -565,3 +565,7 @@ int cmd_progress(int argc, char **argv, const cli_global *g)
         return do_coordination(&a, g);
     return do_summary(&a, g);
 }
+
+/* The commands of this file, for main.c's help and dispatch. */
+const cli_command cli_cmd_progress = {"progress", cmd_progress,
+    "import status tables (督办); completion and overdue rates"};

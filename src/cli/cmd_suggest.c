@@ -2,15 +2,14 @@
  * fengong suggest: propose lead and co-operating agencies for the tasks of plans that have
  * no 分工 yet, learnt from the store; optionally write the plan as a draft 分工 document.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "fengong/fengong.h"
+#include "opts.h"
 #include "table.h"
 
 static const char suggest_usage[] =
@@ -31,8 +30,7 @@ static const char suggest_usage[] =
     "'deadline': a 完成时限 label or column, else the last deadline phrase of the task's\n"
     "text) and its quantitative targets as written ('targets', joined by ；).\n"
     "\n"
-    "TSV columns: doc item rank agency score role evidence due deadline targets.\n"
-    CLI_LISTING_HELP;
+    "TSV columns: doc item rank agency score role evidence due deadline targets.\n";
 
 /* The deadline and targets of one item of a plan, for the last columns of its rows. */
 typedef struct item_tracking {
@@ -82,98 +80,71 @@ static int tracking_of(item_tracking *t, const fg_doc *doc, size_t item)
     return 0;
 }
 
-int cmd_suggest(int argc, char **argv, const cli_global *g)
+enum { O_TOP, O_DRAFT, O_OUTPUT };
+
+static const cli_opt suggest_opts[] = {
+    {"top", 0, "K", O_TOP, "propose K leads and K co-operating agencies (1-100, default 3)"},
+    {"draft", 0, NULL, O_DRAFT, "write the plan as a draft 分工 document to -o FILE"},
+    {"output", 'o', "FILE", O_OUTPUT, "the draft of --draft, or the Excel workbook of --format "
+                                      "xlsx"},
+};
+
+/* What the options of suggest give (its take_suggest_opt()'s context). */
+struct suggest_args {
+    size_t top;
+    int draft;
+    const char *output;
+};
+
+static int take_suggest_opt(void *ctx, int id, const char *val)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"top", required_argument, NULL, 'k'},
-        {"limit", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'},
-        {"draft", no_argument, NULL, 'D'},
-        {"output", required_argument, NULL, 'o'},
-        {"gazetteer", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
+    long top;
+    struct suggest_args *s = ctx;
+
+    if (id != O_TOP) {
+        s->draft |= id == O_DRAFT;
+        s->output = id == O_OUTPUT ? val : s->output;
+        return 0;
+    }
+    if (cli_parse_long(val, 1, 100, &top) < 0) {
+        fprintf(stderr, "fengong suggest: --top needs a number from 1 to 100\n");
+        return CLI_USAGE;
+    }
+    s->top = (size_t)top;
+    return 0;
+}
+
+static int cmd_suggest(int argc, char **argv, const cli_global *g)
+{
     static const char *const hdr[] = {"doc",  "item",     "rank",    "agency",
                                       "score", "role",    "evidence", "due",
                                       "deadline", "targets"};
-    const char *db = NULL;
-    const char *gazetteers[16];
-    size_t n_gz = 0;
-    const char *output = NULL;   /* -o FILE: the draft, or the workbook of --format xlsx */
-    int draft = 0;
-    size_t top = 3;
-    size_t limit = 0;            /* --limit N: rows of the listing (0: all) */
-    int fmt = isatty(STDOUT_FILENO) ? CLI_TABLE : CLI_TSV;
-    fg_store *st = NULL;
-    fg_store_opts so = FG_STORE_OPTS_INIT;
+    struct suggest_args sa = {3, 0, NULL};
+    cli_spec spec = {"suggest", suggest_usage, CLI_OPT_DB | CLI_OPT_LIST | CLI_OPT_GAZ,
+                     suggest_opts, sizeof suggest_opts / sizeof suggest_opts[0], take_suggest_opt,
+                     &sa, NULL, NULL, false, "X+\0no PLAN given"};
+    cli_args a;
+    int first;
+    const char *output;
+    int draft;
+    size_t top;
+    int fmt;
     fg_gazetteer *gz = NULL;
     fg_suggester *sg = NULL;
+    fg_store *st = NULL;
+    fg_store_opts so = FG_STORE_OPTS_INIT;
     cli_output out = {0};
     cli_printer p;
-    int status = CLI_OK;
-    int c;
+    int status = cli_begin(&a, &first, &spec, argc, argv, NULL);
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "d:k:f:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'k': {
-            char *end = NULL;
-            long v = strtol(optarg, &end, 10);
-
-            if (end == optarg || *end || v < 1 || v > 100) {
-                fprintf(stderr, "fengong suggest: --top needs a number from 1 to 100\n");
-                return CLI_USAGE;
-            }
-            top = (size_t)v;
-            break;
-        }
-        case 'n': {
-            char *end = NULL;
-            long v = strtol(optarg, &end, 10);
-
-            if (end == optarg || *end || v < 1) {
-                fprintf(stderr, "fengong suggest: --limit needs a positive number\n");
-                return CLI_USAGE;
-            }
-            limit = (size_t)v;
-            break;
-        }
-        case 'f':
-            if (cli_format_option(&fmt, "suggest", optarg) < 0)
-                return CLI_USAGE;
-            break;
-        case 'D':
-            draft = 1;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'g':
-            if (n_gz == sizeof gazetteers / sizeof gazetteers[0]) {
-                fprintf(stderr, "fengong suggest: too many --gazetteer files\n");
-                return CLI_USAGE;
-            }
-            gazetteers[n_gz++] = optarg;
-            break;
-        case 'h':
-            fputs(suggest_usage, stdout);
-            return CLI_OK;
-        default:
-            fprintf(stderr, "fengong suggest: unknown option '%s'\n%s", argv[optind - 1],
-                    suggest_usage);
-            return CLI_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "fengong suggest: no PLAN given\n%s", suggest_usage);
-        return CLI_USAGE;
-    }
-    if (draft && (output == NULL || argc - optind != 1 || fmt == CLI_XLSX)) {
+    if (status >= 0)
+        return status;
+    status = CLI_OK;
+    output = sa.output;
+    draft = sa.draft;
+    top = sa.top;
+    fmt = a.fmt;
+    if (draft && (output == NULL || argc - first != 1 || fmt == CLI_XLSX)) {
         fprintf(stderr, "fengong suggest: --draft needs -o FILE and exactly one PLAN (and no "
                         "--format xlsx)\n%s", suggest_usage);
         return CLI_USAGE;
@@ -183,12 +154,12 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
         if (status != CLI_OK)
             return status;
     }
-    if (cli_load_gazetteer(&gz, gazetteers, n_gz, g) < 0) {
+    if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0) {
         cli_output_close(&out, false);
         return CLI_FAIL;
     }
     so.read_only = 1;
-    if (fg_store_open(&st, cli_db_path(db), &so) < 0 || fg_suggester_new(&sg, st, gz) < 0) {
+    if (fg_store_open(&st, a.db, &so) < 0 || fg_suggester_new(&sg, st, gz) < 0) {
         cli_report_error(g);
         fg_store_close(st);
         fg_gazetteer_free(gz);
@@ -197,11 +168,11 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     }
     if (!draft) {
         cli_printer_begin(&p, &out, "suggest", 10, hdr);
-        cli_printer_limit(&p, limit);
+        cli_printer_limit(&p, a.limit);
         cli_printer_numeric(&p, 2);
         cli_printer_numeric(&p, 4);
     }
-    for (int i = optind; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         fg_text *text = NULL;
         fg_doc *doc = NULL;
         fg_parse_opts po = FG_PARSE_OPTS_INIT;
@@ -270,3 +241,7 @@ int cmd_suggest(int argc, char **argv, const cli_global *g)
     fg_gazetteer_free(gz);
     return status;
 }
+
+/* The commands of this file, for main.c's help and dispatch. */
+const cli_command cli_cmd_suggest = {"suggest PLAN...", cmd_suggest,
+                                     "propose lead and co-operating agencies for a new plan"};

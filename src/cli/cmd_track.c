@@ -490,7 +490,7 @@ static void print_due(cli_printer *p, const due_item *d, long as_of_day)
     print_row(p, DUE_COLS, cols, due_types);
 }
 
-int cmd_due(int argc, char **argv, const cli_global *g)
+static int cmd_due(int argc, char **argv, const cli_global *g)
 {
     track_args a;
     fg_store *st = NULL;
@@ -637,7 +637,7 @@ static int stop_at_first(const fg_store_target_row *r, void *payload)
     return 1;
 }
 
-int cmd_targets(int argc, char **argv, const cli_global *g)
+static int cmd_targets(int argc, char **argv, const cli_global *g)
 {
     track_args a;
     fg_store *st = NULL;
@@ -792,3 +792,9 @@ int cli_compare_targets(cli_output *out, const char *db, const char *arg_a, cons
     fg_store_close(st);
     return 0;
 }
+
+/* The commands of this file, for main.c's help and dispatch. */
+const cli_command cli_cmd_due = {"due", cmd_due,
+    "tasks falling due or overdue, by lead agency, with co units"};
+const cli_command cli_cmd_targets = {"targets", cmd_targets,
+    "the quantitative targets (增长6.5%以上) with their lead agencies"};

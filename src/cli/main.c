@@ -10,34 +10,32 @@
 #include "cli.h"
 #include "fengong/fengong.h"
 
-static const char usage_text[] =
+/* The commands, in the order of the help (each defined in its file, beside its function). */
+static const cli_command *const commands[] = {
+    &cli_cmd_extract,  &cli_cmd_ingest,      &cli_cmd_index,   &cli_cmd_documents,
+    &cli_cmd_remove,   &cli_cmd_search,      &cli_cmd_agencies, &cli_cmd_load,
+    &cli_cmd_centrality, &cli_cmd_communities, &cli_cmd_coord, &cli_cmd_pairs,
+    &cli_cmd_path,     &cli_cmd_compare,     &cli_cmd_render,  &cli_cmd_export,
+    &cli_cmd_report,   &cli_cmd_suggest,     &cli_cmd_due,     &cli_cmd_targets,
+    &cli_cmd_progress,
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char usage_head[] =
     "usage: fengong [--debug] COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "fengong reads Chinese government task-division (分工) documents and extracts\n"
     "their tasks, responsibility clauses, lead/co-operating agencies and work teams.\n"
     "\n"
-    "commands:\n"
-    "  extract FILE...   extract items, clauses, assignments and work teams\n"
-    "  ingest FILE...    extract and store documents in the database (SQLite)\n"
-    "  index             bring the search index up to date (after ingest --no-index)\n"
-    "  documents         list the stored documents\n"
-    "  remove DOC...     delete stored documents\n"
-    "  search QUERY      find stored tasks by text, with their agencies\n"
-    "  agencies          agencies in the store; --unresolved, show NAME\n"
-    "  load              workload per agency and the balance of leads\n"
-    "  centrality        degree, strength, betweenness, harmonic, eigenvector, pagerank\n"
-    "  communities       Leiden communities of agencies that work together\n"
-    "  coord X [Y]       X's partners, or the tasks X and Y share\n"
-    "  pairs             the agencies that share the most tasks\n"
-    "  path X Y          the shortest chain of shared tasks between two agencies\n"
-    "  compare A B       two documents or two years side by side\n"
-    "  render WHAT       coordination maps (team, agency, network) as SVG/PNG/PDF/DOT\n"
-    "  export            the graph as GraphML, GEXF, CSV, an Excel workbook, JSON or DOT\n"
-    "  report            one self-contained HTML report of everything\n"
-    "  suggest PLAN...   propose lead and co-operating agencies for a new plan\n"
-    "  due               tasks falling due or overdue, by lead agency, with co units\n"
-    "  targets           the quantitative targets (增长6.5%以上) with their lead agencies\n"
-    "  progress          import status tables (督办); completion and overdue rates\n"
+    "words: an item (条目) is a numbered entry of a document; a task (任务) is an item\n"
+    "that gets agencies; a clause (分工条款) is one assignment of a task (one sentence or\n"
+    "bracket naming who leads and who shares; a task may have several). The analysis\n"
+    "graph's task nodes are clauses: lead and co counts count clauses.\n"
+    "\n"
+    "commands:\n";
+
+static const char usage_tail[] =
     "\n"
     "global options:\n"
     "  --debug           show where in fengong an error was raised\n"
@@ -45,18 +43,32 @@ static const char usage_text[] =
     "  -V, --version     show the version\n"
     "\n"
     "Commands that print tables take --format table|tsv|csv|json, or --format xlsx -o FILE\n"
-    "for an Excel workbook with one sheet per table.\n"
+    "for an Excel workbook with one sheet per table. Analysis commands follow renamings to\n"
+    "the newest name unless --as-written (or --as-of YEAR) is given.\n"
     "Run 'fengong COMMAND --help' for the options of a command.\n"
     "Exit status: 0 ok, 1 an input or runtime error, 2 a usage error.\n";
 
-void cli_report_error(const cli_global *g)
+/* The help; its list of commands comes from the table. */
+static void usage(FILE *f)
 {
-    const fg_error *e = fg_error_last();
+    fputs(usage_head, f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-16s  %s\n", commands[i]->name, commands[i]->summary);
+    fputs(usage_tail, f);
+}
 
-    fprintf(stderr, "fengong: %s\n", e->message[0] ? e->message : fg_error_name(e->code));
-    if (g && g->debug && e->src_file)
-        fprintf(stderr, "fengong: (raised at %s:%d, %s)\n", e->src_file, e->src_line,
-                fg_error_name(e->code));
+/* The command called cmd (the first word of an entry's name), or NULL. */
+static const cli_command *find_command(const char *cmd)
+{
+    size_t n = strlen(cmd);
+
+    for (size_t i = 0; n > 0 && i < N_COMMANDS; i++) {
+        const char *name = commands[i]->name;
+
+        if (strncmp(name, cmd, n) == 0 && (name[n] == '\0' || name[n] == ' '))
+            return commands[i];
+    }
+    return NULL;
 }
 
 /* FG_SIMD=base|ssse3|avx2 caps the instruction set extensions (for tests and benchmarks). */
@@ -98,70 +110,32 @@ int main(int argc, char **argv)
             g.debug = true;
             break;
         case 'h':
-            fputs(usage_text, stdout);
+            usage(stdout);
             return CLI_OK;
         case 'V':
             printf("fengong %s\n", FG_VERSION);
             return CLI_OK;
         default:
-            fprintf(stderr, "fengong: unknown option '%s'\n%s", argv[optind - 1], usage_text);
+            fprintf(stderr, "fengong: unknown option '%s'\n", argv[optind - 1]);
+            usage(stderr);
             return CLI_USAGE;
         }
     }
     if (optind >= argc) {
-        fputs(usage_text, stderr);
+        usage(stderr);
         return CLI_USAGE;
     }
     cmd = argv[optind];
     argc -= optind;
     argv += optind;
     optind = 0; /* reset getopt for the subcommand (glibc: 0 re-initialises) */
-    if (strcmp(cmd, "extract") == 0)
-        return cmd_extract(argc, argv, &g);
-    if (strcmp(cmd, "ingest") == 0)
-        return cmd_ingest(argc, argv, &g);
-    if (strcmp(cmd, "index") == 0)
-        return cmd_index(argc, argv, &g);
-    if (strcmp(cmd, "documents") == 0)
-        return cmd_documents(argc, argv, &g);
-    if (strcmp(cmd, "remove") == 0)
-        return cmd_remove(argc, argv, &g);
-    if (strcmp(cmd, "search") == 0)
-        return cmd_search(argc, argv, &g);
-    if (strcmp(cmd, "agencies") == 0)
-        return cmd_agencies(argc, argv, &g);
-    if (strcmp(cmd, "load") == 0)
-        return cmd_load(argc, argv, &g);
-    if (strcmp(cmd, "centrality") == 0)
-        return cmd_centrality(argc, argv, &g);
-    if (strcmp(cmd, "communities") == 0)
-        return cmd_communities(argc, argv, &g);
-    if (strcmp(cmd, "coord") == 0)
-        return cmd_coord(argc, argv, &g);
-    if (strcmp(cmd, "pairs") == 0)
-        return cmd_pairs(argc, argv, &g);
-    if (strcmp(cmd, "path") == 0)
-        return cmd_path(argc, argv, &g);
-    if (strcmp(cmd, "compare") == 0)
-        return cmd_compare(argc, argv, &g);
-    if (strcmp(cmd, "render") == 0)
-        return cmd_render(argc, argv, &g);
-    if (strcmp(cmd, "export") == 0)
-        return cmd_export(argc, argv, &g);
-    if (strcmp(cmd, "report") == 0)
-        return cmd_report(argc, argv, &g);
-    if (strcmp(cmd, "suggest") == 0)
-        return cmd_suggest(argc, argv, &g);
-    if (strcmp(cmd, "due") == 0)
-        return cmd_due(argc, argv, &g);
-    if (strcmp(cmd, "targets") == 0)
-        return cmd_targets(argc, argv, &g);
-    if (strcmp(cmd, "progress") == 0)
-        return cmd_progress(argc, argv, &g);
+    if (find_command(cmd) != NULL)
+        return find_command(cmd)->fn(argc, argv, &g);
     if (strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+        usage(stdout);
         return CLI_OK;
     }
-    fprintf(stderr, "fengong: unknown command '%s'\n%s", cmd, usage_text);
+    fprintf(stderr, "fengong: unknown command '%s'\n", cmd);
+    usage(stderr);
     return CLI_USAGE;
 }

@@ -5,6 +5,7 @@
 #include "table.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -18,7 +19,8 @@ struct cli_table {
     unsigned char *right;
 };
 
-size_t cli_display_width(const char *s, size_t len)
+/* Bytes of s that fit in max display columns (cut at a code point boundary). */
+static size_t fit_bytes(const char *s, size_t len, size_t max, size_t *width)
 {
     size_t w = 0;
     size_t i = 0;
@@ -29,15 +31,25 @@ size_t cli_display_width(const char *s, size_t len)
                                               (utf8proc_ssize_t)(len - i), &cp);
         int cw;
 
-        if (n <= 0) {
-            i++;
-            w++;
-            continue;
-        }
+        if (n <= 0)
+            n = 1, cp = '?';
         cw = utf8proc_charwidth(cp);
-        w += cw > 0 ? (size_t)cw : 0;
+        if (cw < 0)
+            cw = 0;
+        if (w + (size_t)cw > max)
+            break;
+        w += (size_t)cw;
         i += (size_t)n;
     }
+    *width = w;
+    return i;
+}
+
+size_t cli_display_width(const char *s, size_t len)
+{
+    size_t w = 0;
+
+    fit_bytes(s, len, SIZE_MAX, &w);
     return w;
 }
 
@@ -109,31 +121,6 @@ int cli_table_add(cli_table *t, const char *const *cells)
     return 0;
 }
 
-/* Bytes of s that fit in max display columns (cut at a code point boundary). */
-static size_t fit_bytes(const char *s, size_t len, size_t max, size_t *width)
-{
-    size_t w = 0;
-    size_t i = 0;
-
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        int cw;
-
-        if (n <= 0)
-            n = 1, cp = '?';
-        cw = utf8proc_charwidth(cp);
-        if (cw < 0)
-            cw = 0;
-        if (w + (size_t)cw > max)
-            break;
-        w += (size_t)cw;
-        i += (size_t)n;
-    }
-    *width = w;
-    return i;
-}
 
 static void print_cell(FILE *f, const char *s, size_t col_w, size_t max_cols, bool right,
                        bool last)
@@ -237,15 +224,15 @@ int cli_format_option(int *fmt, const char *cmd, const char *value)
     return 0;
 }
 
-void cli_write_cell(FILE *f, cli_format fmt, const char *s)
+void cli_write_cell(FILE *f, cli_format fmt, const char *s, bool is_text)
 {
     if (s == NULL)
         s = "";
     if (fmt == CLI_CSV) {
         bool quote = strpbrk(s, ",\"\n\r") != NULL;
         /* A spreadsheet would run a cell that starts like a formula. */
-        bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                       s[0] == '\t' || s[0] == '\r';
+        bool formula = is_text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                       s[0] == '\t' || s[0] == '\r');
 
         if (quote || formula)
             fputc('"', f);
@@ -260,8 +247,17 @@ void cli_write_cell(FILE *f, cli_format fmt, const char *s)
             fputc('"', f);
         return;
     }
-    for (const char *p = s; *p; p++)
-        fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, f);
+    /* TSV: tabs and line breaks become blanks */
+    while (*s) {
+        size_t n = strcspn(s, "\t\n\r");
+
+        fwrite(s, 1, n, f);
+        s += n;
+        if (*s) {
+            fputc(' ', f);
+            s++;
+        }
+    }
 }
 
 void cli_write_row(FILE *f, cli_format fmt, size_t n, const char *const *cells)
@@ -269,7 +265,7 @@ void cli_write_row(FILE *f, cli_format fmt, size_t n, const char *const *cells)
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputc(fmt == CLI_CSV ? ',' : '\t', f);
-        cli_write_cell(f, fmt, cells[i]);
+        cli_write_cell(f, fmt, cells[i], true);
     }
     fputs(fmt == CLI_CSV ? "\r\n" : "\n", f);
 }

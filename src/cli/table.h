@@ -2,6 +2,7 @@
 #ifndef FG_CLI_TABLE_H
 #define FG_CLI_TABLE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct cli_table cli_table;
@@ -27,9 +28,11 @@ int cli_format_parse(const char *s);
 /* The value of a --format option into *fmt; on an unknown value prints a usage error naming
  * the command and returns -1. */
 int cli_format_option(int *fmt, const char *cmd, const char *value);
-/* Write one cell in TSV (tabs/newlines become spaces) or CSV (RFC 4180, formulas neutralised). */
-void cli_write_cell(FILE *f, cli_format fmt, const char *s);
-/* Write a whole row with separators and a newline. */
+/* Write one cell in TSV (tabs/newlines become spaces) or CSV (RFC 4180); a text cell
+ * (is_text) that starts like a formula (= + - @ tab CR) is neutralised in CSV, a number never.
+ * NULL is an empty cell. */
+void cli_write_cell(FILE *f, cli_format fmt, const char *s, bool is_text);
+/* Write a whole row of text cells with separators and a newline. */
 void cli_write_row(FILE *f, cli_format fmt, size_t n, const char *const *cells);
 
 #endif

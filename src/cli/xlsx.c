@@ -40,7 +40,6 @@ struct cli_xlsx {
     char sheet[32];
     size_t n_cols;
     size_t n_rows;            /* data rows, under the header */
-    unsigned char *numeric;   /* n_cols flags */
     size_t *width;            /* n_cols display widths */
 };
 
@@ -137,9 +136,7 @@ static void finish_sheet(cli_xlsx *x)
             LXW_NO_ERROR)
         fail(x, "cannot set the autofilter", NULL);
     x->ws = NULL;
-    free(x->numeric);
     free(x->width);
-    x->numeric = NULL;
     x->width = NULL;
 }
 
@@ -163,9 +160,8 @@ int cli_xlsx_sheet(cli_xlsx *x, const char *sheet, size_t n_cols, const char *co
         return -1;
     }
     snprintf(x->sheet, sizeof x->sheet, "%s", sheet);
-    x->numeric = calloc(n_cols ? n_cols : 1, 1);
     x->width = calloc(n_cols ? n_cols : 1, sizeof *x->width);
-    if (x->numeric == NULL || x->width == NULL) {
+    if (x->width == NULL) {
         fail(x, "out of memory", NULL);
         return -1;
     }
@@ -185,44 +181,6 @@ int cli_xlsx_sheet(cli_xlsx *x, const char *sheet, size_t n_cols, const char *co
     }
     worksheet_freeze_panes(x->ws, 1, 0);
     return 0;
-}
-
-void cli_xlsx_numeric(cli_xlsx *x, size_t col)
-{
-    if (x->ws && col < x->n_cols)
-        x->numeric[col] = 1;
-}
-
-/* s as a number when it is one whole: [+-]digits[.digits][(e|E)[+-]digits], finite. */
-static bool as_number(const char *s, double *v)
-{
-    const char *p = s;
-    size_t digits = 0;
-    char *end = NULL;
-
-    if (*p == '+' || *p == '-')
-        p++;
-    for (; *p >= '0' && *p <= '9'; p++)
-        digits++;
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
-            digits++;
-    if (digits == 0)
-        return false;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!(*p >= '0' && *p <= '9'))
-            return false;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    if (*p != '\0')
-        return false;
-    errno = 0;
-    *v = strtod(s, &end);
-    return end == p && errno != ERANGE && isfinite(*v);
 }
 
 /*
@@ -289,7 +247,7 @@ static int excel_text(char **copy, const char *s, bool *cut)
     return 0;
 }
 
-int cli_xlsx_row(cli_xlsx *x, size_t n, const char *const *cells)
+int cli_xlsx_cells(cli_xlsx *x, size_t n, const cli_cell *cells)
 {
     lxw_row_t row;
 
@@ -305,15 +263,25 @@ int cli_xlsx_row(cli_xlsx *x, size_t n, const char *const *cells)
     }
     row = (lxw_row_t)(x->n_rows + 1);
     for (size_t c = 0; c < x->n_cols && c < n; c++) {
-        const char *s = cells[c] ? cells[c] : "";
+        const cli_cell *cell = &cells[c];
         lxw_error e = LXW_NO_ERROR;
-        double v;
+        char num[40];
+        const char *s = cell->s;
 
-        if (s[0] == '\0')
-            continue; /* an empty cell: nothing to write */
-        if (x->numeric[c] && as_number(s, &v)) {
+        if (cell->kind == CLI_INT || cell->kind == CLI_REAL) {
+            double v = cell->kind == CLI_INT ? (double)cell->i : cli_no_negative_zero(cell->r);
+
+            if (!isfinite(v))
+                continue;
             e = worksheet_write_number(x->ws, row, (lxw_col_t)c, v, NULL);
-        } else {
+            /* its width: the shortest text that reads back as v */
+            for (int digits = 10; digits <= 17; digits++) {
+                snprintf(num, sizeof num, "%.*g", digits, v);
+                if (strtod(num, NULL) == v)
+                    break;
+            }
+            s = num;
+        } else if (cell->kind == CLI_TEXT && s[0] != '\0') {
             char *copy;
             bool cut;
 
@@ -324,6 +292,8 @@ int cli_xlsx_row(cli_xlsx *x, size_t n, const char *const *cells)
             x->n_cut += cut;
             e = worksheet_write_string(x->ws, row, (lxw_col_t)c, copy ? copy : s, NULL);
             free(copy);
+        } else {
+            continue; /* an empty cell: nothing to write */
         }
         if (e != LXW_NO_ERROR) {
             fail(x, "cannot write a cell", lxw_strerror(e));
@@ -376,7 +346,6 @@ int cli_xlsx_close(cli_xlsx *x, bool keep)
                 MAX_CELL_CPS);
     if (rc < 0 || !keep)
         unlink(x->tmp);
-    free(x->numeric);
     free(x->width);
     free(x->path);
     free(x->tmp);

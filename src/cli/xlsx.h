@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli.h"
+
 typedef struct cli_xlsx cli_xlsx;
 
 /*
@@ -27,17 +29,14 @@ cli_xlsx *cli_xlsx_open(const char *cmd, const char *path);
  */
 int cli_xlsx_sheet(cli_xlsx *x, const char *sheet, size_t n_cols, const char *const *hdr);
 
-/* Mark column col of the current sheet as numeric: its cells that are numbers (decimal, with
- * an optional sign, fraction and exponent) become number cells, others stay text. */
-void cli_xlsx_numeric(cli_xlsx *x, size_t col);
-
 /*
- * Append a row of the current sheet: n cells (missing ones empty, extra ones dropped), copied.
- * Text that Excel cannot hold is adapted: control characters other than tab and line feed
- * become spaces and a cell is cut at 32767 characters (with a warning). Returns 0, or -1 once
+ * Append a row of the current sheet: n typed cells (copied): numbers as number cells (a
+ * negative zero as 0; one that is not finite left empty), text as text, null empty. Text
+ * that Excel cannot hold is adapted: control characters other than tab and line feed become
+ * spaces and a cell is cut at 32767 characters (with a warning). Returns 0, or -1 once
  * anything failed (a sheet cannot hold more than 1048575 rows under its header).
  */
-int cli_xlsx_row(cli_xlsx *x, size_t n, const char *const *cells);
+int cli_xlsx_cells(cli_xlsx *x, size_t n, const cli_cell *cells);
 
 /*
  * Write the workbook to its path when keep (and nothing failed), else drop it; frees x
