@@ -445,6 +445,7 @@ typedef struct parser {
     bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
     bool no_tracking;
+    bool no_text;            /* items keep no copy of their text (fg_parse_opts.no_text) */
 
     /* current part */
     char part[16];
@@ -513,6 +514,7 @@ typedef struct parser {
     fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
     fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
+    fg_str item_copy;        /* close_item(): the item text for find_teams() under no_text */
 
     bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
@@ -2769,6 +2771,7 @@ static int close_item(parser *p)
 {
     pitem *it;
     fg_strview t;
+    bool teams;
     int rc = FG_OK;
 
     if (!p->open)
@@ -2777,10 +2780,23 @@ static int close_item(parser *p)
         return finish_row(p);
     it = &p->items[p->cur];
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
-    it->text = arena_dup(p, t);
+    /*
+     * find_clauses() blanks the parentheticals of cur_text, and the teams are read from the
+     * text as written: from the item's copy, or under no_text from item_copy, made only when
+     * the text may hold a team.
+     */
+    teams = !p->no_teams && team_signal(t);
+    if (!p->no_text) {
+        it->text = arena_dup(p, t);
+        if (it->text == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+    } else if (teams) {
+        fg_str_clear(&p->item_copy);
+        FG_TRY(fg_str_append(&p->item_copy, t.ptr, t.len));
+    }
     it->text_len = t.len;
     it->title = arena_dup(p, item_title(p, t));
-    if (it->text == NULL || it->title == NULL)
+    if (it->title == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
@@ -2790,10 +2806,10 @@ static int close_item(parser *p)
     it = &p->items[p->cur];
     it->may_label = p->may_label;
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
-    /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
-    t = fg_sv(it->text, t.len);
-    if (!p->no_teams && team_signal(t))
+    if (teams) {
+        t = fg_sv(p->no_text ? p->item_copy.ptr : it->text, t.len);
         FG_TRY(find_teams(p, t, p->lm, p->n_lm, it->line));
+    }
     p->open = false;
 out:
     fg_str_clear(&p->cur_text);
@@ -3490,10 +3506,10 @@ static int finish_row(parser *p)
         fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
         size_t k = fg_sv_find(tv, "。");
 
-        it->text = arena_dup(p, tv);
+        it->text = p->no_text ? NULL : arena_dup(p, tv);
         it->text_len = tv.len;
         it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
-        if (it->text == NULL || it->title == NULL)
+        if ((it->text == NULL && !p->no_text) || it->title == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         it->clause_first = p->n_clauses;
         it->n_clauses = 0;
@@ -4518,6 +4534,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);
     fg_str_dispose(&p->team_blanks);
+    fg_str_dispose(&p->item_copy);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -4798,6 +4815,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     memset(doc, 0, sizeof *doc);
     p.no_teams = opts && opts->no_teams;
     p.no_tracking = opts && opts->no_tracking;
+    p.no_text = p.no_tracking && opts->no_text; /* tracking reads the item text */
     p.units.lex = opts != NULL ? opts->lexicon : NULL;
     start_part(&p, 0);
 

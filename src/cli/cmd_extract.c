@@ -252,6 +252,7 @@ static void run_job(extract_job *j)
     popts.name = j->path;
     popts.lexicon = j->lex;
     popts.no_tracking = !j->tracking;
+    popts.no_text = !j->tracking; /* item texts only go into JSON */
     if (fg_parse_document(&j->doc, j->text, &popts) < 0 || fg_doc_check(j->doc) < 0) {
         j->err = *fg_error_last();
         fg_doc_free(j->doc);
