@@ -4559,6 +4559,8 @@ static int presize(parser *p, size_t len)
         return fg_error_set(FG_ENOMEM, "out of memory");
     p->cap_items = n_items;
     p->cap_clauses = n_clauses;
+    fg_mem_huge(p->items, n_items * sizeof *p->items);
+    fg_mem_huge(p->clauses, n_clauses * sizeof *p->clauses);
     return FG_OK;
 }
 

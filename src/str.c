@@ -3,12 +3,15 @@
  * its contents can be handed to libc; the length stays authoritative. The arena hands out
  * 8-byte aligned blocks from chunks that are freed all at once.
  */
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE */
 #include "str.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
@@ -18,6 +21,21 @@
 #endif
 
 #include "error.h"
+
+void fg_mem_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t page = 2 * 1024 * 1024;
+    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(page - 1);
+
+    if (n >= FG_MEM_HUGE_MIN && hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 int fg_str_reserve(fg_str *s, size_t extra)
 {
@@ -38,6 +56,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
     s->cap = cap;
+    fg_mem_huge(p, cap);
     return FG_OK;
 }
 
@@ -253,6 +272,7 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
             return NULL;
         c->used = 0;
         c->size = csize;
+        fg_mem_huge(c, sizeof(chunk) + csize);
         /* A big block goes behind the head so the head keeps its free space. */
         if (a->head && sz > ARENA_CHUNK) {
             c->next = a->head->next;

@@ -247,6 +247,16 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
 }
 
 /* Bump allocator: many small strings freed together. */
+/*
+ * Ask the kernel for transparent huge pages (2 MB) over the whole huge pages inside
+ * p[0..n), when n is at least FG_MEM_HUGE_MIN: a big buffer is then faulted in 2 MB at a
+ * time instead of 4 KB (a page fault costs about 9 µs on the benchmark VM: a third of the
+ * time of extracting one 60 MB document went to faults). Only a hint (madvise); memory
+ * not touched stays unbacked as before. For blocks of the caller's own from malloc().
+ */
+#define FG_MEM_HUGE_MIN (4u * 1024 * 1024)
+void fg_mem_huge(void *p, size_t n);
+
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);
 void fg_arena_free(fg_arena *a);                      /* NULL-safe */

@@ -1364,6 +1364,7 @@ static int read_all(fg_str *buf, int fd, const char *name, size_t size)
     /* Exactly the size plus room for the read that sees end of file and the NUL. */
     buf->ptr = malloc(size + 2);
     FG_CHECK_ALLOC(buf->ptr);
+    fg_mem_huge(buf->ptr, size + 2);
     buf->cap = size + 2;
     buf->len = 0;
     buf->ptr[0] = '\0';
