@@ -7,8 +7,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "fengong/process.h"
-
 /* Owns ptr[0..len) plus a trailing NUL; cap is the allocated size. All-zero is empty. */
 typedef struct fg_str {
     char *ptr;
@@ -130,16 +128,15 @@ static inline bool fg_sv_at_str(fg_strview s, size_t i, const char *lit)
 /*
  * A scanner for the next place where any of a few 3-byte characters (lead bytes E0..EF)
  * may start, in valid UTF-8. It reports a superset (the caller makes the exact test) and
- * skips everything else fast: 32 positions at a time with AVX2, 16 with SSSE3, where the
- * CPU has them
- * (nibble tables, as in Hyperscan's "Teddy": a position is a candidate when each of its
- * three bytes has the low and high nibble of a byte of the same group of characters),
- * else a character at a time with a bit table of (lead, third byte) pairs.
+ * skips everything else fast: 32 positions at a time with AVX2 where the CPU has it
+ * (fg_simd__avx2(); nibble tables, as in Hyperscan's "Teddy": a position is a candidate
+ * when each of its three bytes has the low and high nibble of a byte of the same group of
+ * characters), else a character at a time with a bit table of (lead, third byte) pairs.
  */
 typedef struct fg_charscan {
     uint64_t pairs[16];        /* bit (lead & 0x0F) << 6 | (third & 0x3F) of each character */
     unsigned char nib[6][16];  /* group bits by low/high nibble of bytes 0, 1 and 2 */
-    fg_simd simd;
+    bool avx2;                 /* the AVX2 twin runs; set by fg_charscan_init() */
 } fg_charscan;
 
 /* Set up cs for the characters of chars[0..len) (each 3 bytes, lead byte E0..EF). */

@@ -1436,6 +1436,6 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__targets, free_all),
     };
 
-    simd_from_env();
+    simd_check_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
