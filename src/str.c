@@ -12,6 +12,7 @@
 #include <string.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <utf8proc.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
@@ -304,38 +305,19 @@ char *fg_arena_strndup(fg_arena *a, const char *p, size_t len)
 
 int32_t fg_utf8_decode(const char *p, size_t len, size_t *n)
 {
-    const unsigned char *u = (const unsigned char *)p;
-    int32_t cp;
-    size_t need;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k;
 
     *n = 1;
     if (len == 0)
         return -1;
-    if (u[0] < 0x80)
-        return u[0];
-    if ((u[0] & 0xE0) == 0xC0) {
-        cp = u[0] & 0x1F;
-        need = 2;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        cp = u[0] & 0x0F;
-        need = 3;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        cp = u[0] & 0x07;
-        need = 4;
-    } else {
+    if ((unsigned char)p[0] < 0x80) /* ASCII, without a call */
+        return (unsigned char)p[0];
+    /* Longer than any sequence is as good as len: utf8proc reads what the lead byte says. */
+    k = utf8proc_iterate((const utf8proc_uint8_t *)p, len < 4 ? (utf8proc_ssize_t)len : 4, &cp);
+    if (k < 1)
         return -1;
-    }
-    if (len < need)
-        return -1;
-    for (size_t i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (u[i] & 0x3F);
-    }
-    if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *n = need;
+    *n = (size_t)k;
     return cp;
 }
 

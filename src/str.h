@@ -261,7 +261,11 @@ void *fg_arena_alloc(fg_arena *a, size_t size);       /* 8-byte aligned; NULL on
 /* A NUL-terminated copy of p[0..len); NULL on OOM. */
 char *fg_arena_strndup(fg_arena *a, const char *p, size_t len);
 
-/* Decode the code point at p (len bytes left); stores its byte length in *n. Invalid → -1, n=1. */
+/*
+ * Decode the code point at p (len bytes left) with utf8proc_iterate(), the one UTF-8 decoder
+ * of fengong; stores its byte length in *n. Ill-formed (overlong, surrogate, cut, past
+ * U+10FFFF) → -1 with *n = 1.
+ */
 int32_t fg_utf8_decode(const char *p, size_t len, size_t *n);
 
 #endif

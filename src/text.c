@@ -165,26 +165,10 @@ static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
     return need;
 }
 
-/* Decode the code point at s; s must hold well-formed UTF-8. */
-static int32_t utf8_next(const unsigned char *s, size_t *n)
+/* The code point at s, of the avail bytes left, into *n bytes; s holds well-formed UTF-8. */
+static int32_t utf8_next(const unsigned char *s, size_t avail, size_t *n)
 {
-    unsigned char b = s[0];
-
-    if (b < 0x80) {
-        *n = 1;
-        return b;
-    }
-    if (b < 0xE0) {
-        *n = 2;
-        return (int32_t)(b & 0x1F) << 6 | (s[1] & 0x3F);
-    }
-    if (b < 0xF0) {
-        *n = 3;
-        return (int32_t)(b & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    }
-    *n = 4;
-    return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 | (int32_t)(s[2] & 0x3F) << 6 |
-           (s[3] & 0x3F);
+    return fg_utf8_decode((const char *)s, avail, n);
 }
 
 static bool is_stable(int32_t cp);
@@ -270,7 +254,7 @@ static bool first_unstable(const unsigned char *s, size_t i, size_t width, uint3
          */
         if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + width)
             continue;
-        if (!is_stable(utf8_next(s + k, &n_cp))) {
+        if (!is_stable(utf8_next(s + k, i + width - k, &n_cp))) {
             *unstable = k;
             return true;
         }
@@ -374,7 +358,7 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
          */
         if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
             (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, &n_cp))) {
+            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, len - i, &n_cp))) {
                 *unstable = i;
                 check = false;
             }
@@ -384,7 +368,7 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
         n = utf8_sequence(s + i, len - i, &ok);
         if (!ok)
             break;
-        if (check && !is_stable(utf8_next(s + i, &n_cp))) {
+        if (check && !is_stable(utf8_next(s + i, len - i, &n_cp))) {
             *unstable = i;
             check = false;
         }
@@ -874,7 +858,7 @@ static size_t segment_end(const unsigned char *s, size_t pos, size_t len, size_t
 {
     while (pos < len && s[pos] >= 0x80) {
         size_t n;
-        int32_t cp = utf8_next(s + pos, &n);
+        int32_t cp = utf8_next(s + pos, len - pos, &n);
 
         if (is_stable(cp))
             break;
@@ -957,7 +941,7 @@ static int normalise_nfc(decoder *dec, fg_str *text, size_t from)
             i += 3;
             continue;
         }
-        cp = utf8_next(s + i, &n);
+        cp = utf8_next(s + i, len - i, &n);
         if (is_stable(cp)) {
             last_stable = i;
             i += n;
