@@ -1020,6 +1020,28 @@ static void test_parse__no_text(void **state)
     }
 }
 
+/*
+ * A delimited table keeps all its columns and cells, however many: the lead and co columns
+ * here are the 18th and 19th (the parser kept 12 header columns and 16 cells, silently).
+ */
+static void test_parse__wide_delimited_table(void **state)
+{
+    char src[2048];
+    size_t len = 0;
+    fg_doc *doc;
+
+    (void)state;
+    len += (size_t)snprintf(src + len, sizeof src - len, "一、重点任务\n序号\t重点任务");
+    for (int k = 3; k <= 17; k++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "\t备注%d", k);
+    len += (size_t)snprintf(src + len, sizeof src - len, "\t牵头单位\t配合单位\n1\t加快预算改革");
+    for (int k = 3; k <= 17; k++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "\t第%d格", k);
+    len += (size_t)snprintf(src + len, sizeof src - len, "\t省财政厅\t省发展改革委\n");
+    doc = parse_len(src, len);
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "lead:省财政厅|co:省发展改革委");
+}
+
 /* ---- edges ---- */
 
 static void test_parse__empty_text(void **state)
@@ -1430,6 +1452,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__no_numbering_no_items, free_all),
         cmocka_unit_test_teardown(test_parse__invalid_arguments, free_all),
         cmocka_unit_test_teardown(test_parse__no_text, free_all),
+        cmocka_unit_test_teardown(test_parse__wide_delimited_table, free_all),
         cmocka_unit_test_teardown(test_parse__deep_nesting, free_all),
         cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
         cmocka_unit_test_teardown(test_parse__deadlines, free_all),
