@@ -64,6 +64,7 @@ bench: build
 	@bench/note.sh $(BUILD)/bench-notes/4-analysis.txt sh bench/analysis.sh $(BUILD)
 	@bench/note.sh $(BUILD)/bench-notes/5-suggest.txt sh bench/suggest.sh $(BUILD)
 	@bench/note.sh $(BUILD)/bench-notes/6-formats.txt sh bench/formats.sh $(BUILD)
+	@bench/note.sh $(BUILD)/bench-notes/7-memory.txt sh bench/mem.sh $(BUILD)
 	@NOTES=$(BUILD)/bench-notes sh bench/scale.sh $(BUILD)
 
 # libFuzzer targets (clang) in $(BUILD_FUZZ)/, each run for FUZZ_SECONDS; what they find is

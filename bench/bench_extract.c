@@ -50,6 +50,7 @@ static int extract_one(const char *buf, size_t len, size_t *rows, size_t *items)
     fg_parse_opts po = FG_PARSE_OPTS_INIT;
 
     po.no_tracking = !tracking;
+    po.no_text = !tracking; /* as extract does but for JSON */
     if (fg_text_decode(&text, "bench", buf, len) < 0 || fg_parse_document(&doc, text, &po) < 0) {
         fprintf(stderr, "bench_extract: %s\n", fg_error_last()->message);
         fg_text_free(text);

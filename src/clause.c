@@ -422,6 +422,7 @@ int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len)
             return fg_error_set(FG_ENOMEM, "out of memory");
         u->v = v;
         u->cap = cap;
+        fg_mem_huge(v, cap * sizeof *v);
     }
     return fg_str_reserve(&u->names, name_len);
 }

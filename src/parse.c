@@ -445,6 +445,7 @@ typedef struct parser {
     bool flat;               /* the current line is flat text: see FLAT_LINE */
     bool no_teams;
     bool no_tracking;
+    bool no_text;            /* items keep no copy of their text (fg_parse_opts.no_text) */
 
     /* current part */
     char part[16];
@@ -481,8 +482,9 @@ typedef struct parser {
 
     /* table state */
     bool in_table;
-    col_kind cols[12];
+    col_kind *cols;          /* the kind of each column, n_cols of them (cap_cols) */
     size_t n_cols;
+    size_t cap_cols;
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
@@ -513,6 +515,9 @@ typedef struct parser {
     fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
     fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
+    fg_str item_copy;        /* close_item(): the item text for find_teams() under no_text */
+    fg_strview *cells;       /* delimited_row(): the cells of a row, cap_cells of them */
+    size_t cap_cells;
 
     bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
@@ -541,6 +546,26 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     *v = p;
     *cap = c;
     return FG_OK;
+}
+
+/* Add a column of kind k to the table's header. */
+static int add_col(parser *p, col_kind k)
+{
+    int rc = grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols);
+
+    if (rc < 0)
+        return rc;
+    p->cols[p->n_cols++] = k;
+    return FG_OK;
+}
+
+/* The first column at or after k that names units (lead, co, responsible), or n_cols. */
+static size_t next_unit_col(const parser *p, size_t k)
+{
+    while (k < p->n_cols && p->cols[k] != COL_LEAD && p->cols[k] != COL_CO &&
+           p->cols[k] != COL_RESP)
+        k++;
+    return k;
 }
 
 static const char *arena_dup(parser *p, fg_strview s)
@@ -2769,6 +2794,7 @@ static int close_item(parser *p)
 {
     pitem *it;
     fg_strview t;
+    bool teams;
     int rc = FG_OK;
 
     if (!p->open)
@@ -2777,10 +2803,23 @@ static int close_item(parser *p)
         return finish_row(p);
     it = &p->items[p->cur];
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
-    it->text = arena_dup(p, t);
+    /*
+     * find_clauses() blanks the parentheticals of cur_text, and the teams are read from the
+     * text as written: from the item's copy, or under no_text from item_copy, made only when
+     * the text may hold a team.
+     */
+    teams = !p->no_teams && team_signal(t);
+    if (!p->no_text) {
+        it->text = arena_dup(p, t);
+        if (it->text == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+    } else if (teams) {
+        fg_str_clear(&p->item_copy);
+        FG_TRY(fg_str_append(&p->item_copy, t.ptr, t.len));
+    }
     it->text_len = t.len;
     it->title = arena_dup(p, item_title(p, t));
-    if (it->text == NULL || it->title == NULL)
+    if (it->title == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
@@ -2790,10 +2829,10 @@ static int close_item(parser *p)
     it = &p->items[p->cur];
     it->may_label = p->may_label;
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
-    /* cur_text has its parentheticals blanked now: the teams are read from the copy. */
-    t = fg_sv(it->text, t.len);
-    if (!p->no_teams && team_signal(t))
+    if (teams) {
+        t = fg_sv(p->no_text ? p->item_copy.ptr : it->text, t.len);
         FG_TRY(find_teams(p, t, p->lm, p->n_lm, it->line));
+    }
     p->open = false;
 out:
     fg_str_clear(&p->cur_text);
@@ -3441,9 +3480,8 @@ static int finish_row(parser *p)
     fg_str label = FG_STR_INIT;
     fg_strview t;
     size_t start = 0;
-    size_t unit_col = 0;
-    size_t n_unit_cols = 0;
-    col_kind unit_cols[12];
+    size_t unit_col;         /* the next unit column of the header (next_unit_col()) */
+    bool had_units = false;
     bool has_due_col = false;
     fg_strview due = fg_sv(NULL, 0);
     int rc = FG_OK;
@@ -3451,27 +3489,26 @@ static int finish_row(parser *p)
     if (!p->open || !p->row_open)
         return FG_OK;
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
-    for (size_t k = 0; k < p->n_cols; k++) {
-        if (p->cols[k] == COL_LEAD || p->cols[k] == COL_CO || p->cols[k] == COL_RESP)
-            unit_cols[n_unit_cols++] = p->cols[k];
+    for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
-    }
+    unit_col = next_unit_col(p, 0);
     for (size_t i = 0; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
             fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
 
             if (cell.len) {
-                if (unit_col < n_unit_cols && all_units(cell)) {
-                    const char *lab = unit_cols[unit_col] == COL_LEAD ? "牵头单位："
-                                      : unit_cols[unit_col] == COL_CO ? "配合单位："
+                if (unit_col < p->n_cols && all_units(cell)) {
+                    const char *lab = p->cols[unit_col] == COL_LEAD ? "牵头单位："
+                                      : p->cols[unit_col] == COL_CO ? "配合单位："
                                                                       : "责任单位：";
 
                     if (label.len)
                         FG_TRY(fg_str_append(&label, "；", 3));
                     FG_TRY(fg_str_append(&label, lab, strlen(lab)));
                     FG_TRY(fg_str_append(&label, cell.ptr, cell.len));
-                    unit_col++;
-                } else if (unit_col == 0) {
+                    unit_col = next_unit_col(p, unit_col + 1);
+                    had_units = true;
+                } else if (!had_units) {
                     FG_TRY(fg_str_append(&task, cell.ptr, cell.len));
                 } else if (has_due_col && due.ptr == NULL) {
                     /* After the units: the 完成时限 cell is the first that reads as one. */
@@ -3490,10 +3527,10 @@ static int finish_row(parser *p)
         fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
         size_t k = fg_sv_find(tv, "。");
 
-        it->text = arena_dup(p, tv);
+        it->text = p->no_text ? NULL : arena_dup(p, tv);
         it->text_len = tv.len;
         it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
-        if (it->text == NULL || it->title == NULL)
+        if ((it->text == NULL && !p->no_text) || it->title == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         it->clause_first = p->n_clauses;
         it->n_clauses = 0;
@@ -3554,8 +3591,8 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
     if (p->header_pending) {
         col_kind k = header_cell(p->units.lex, s);
 
-        if (k != COL_NONE && p->n_cols < sizeof p->cols / sizeof p->cols[0]) {
-            p->cols[p->n_cols++] = k;
+        if (k != COL_NONE) {
+            FG_TRY(add_col(p, k));
             *consumed = true;
             return FG_OK;
         }
@@ -3609,7 +3646,7 @@ out:
  */
 static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 {
-    fg_strview cells[16];
+    fg_strview *cells;
     size_t n_cells = 0;
     size_t start = 0;
     char sep = memchr(s.ptr, '\t', s.len) ? '\t' : s.ptr[0] == '|' ? '|' : ' ';
@@ -3619,7 +3656,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     *consumed = false;
     if (sep == ' ') {
         /* Blank-separated cells (a PDF table): runs of blanks split cells. */
-        for (size_t i = 0; i < s.len && n_cells < 16;) {
+        for (size_t i = 0; i < s.len;) {
             size_t b;
 
             while (i < s.len && is_space_at(s, i, &b))
@@ -3627,20 +3664,25 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
             start = i;
             while (i < s.len && !is_space_at(s, i, &b))
                 i += fg_cp_len((unsigned char)s.ptr[i]);
-            if (i > start)
-                cells[n_cells++] = fg_sv(s.ptr + start, i - start);
+            if (i > start) {
+                FG_TRY(grow((void **)&p->cells, &p->cap_cells, n_cells, sizeof *p->cells));
+                p->cells[n_cells++] = fg_sv(s.ptr + start, i - start);
+            }
         }
     } else {
-        for (size_t i = 0; i <= s.len && n_cells < 16; i++) {
+        for (size_t i = 0; i <= s.len; i++) {
             if (i == s.len || s.ptr[i] == sep) {
                 fg_strview c = trim(fg_sv(s.ptr + start, i - start));
 
-                if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0))))
-                    cells[n_cells++] = c;
+                if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0)))) {
+                    FG_TRY(grow((void **)&p->cells, &p->cap_cells, n_cells, sizeof *p->cells));
+                    p->cells[n_cells++] = c;
+                }
                 start = i + 1;
             }
         }
     }
+    cells = p->cells;
     if (n_cells < 3)
         return FG_OK;
     if (header_cell(p->units.lex, cells[0]) == COL_NUM) {
@@ -3657,8 +3699,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->in_table = true;
         p->header_pending = false;
         p->n_cols = 0;
-        for (size_t k = 0; k < n_cells && k < sizeof p->cols / sizeof p->cols[0]; k++)
-            p->cols[p->n_cols++] = header_cell(p->units.lex, cells[k]);
+        for (size_t k = 0; k < n_cells; k++)
+            FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
         p->next_row = 0;
         *consumed = true;
         return FG_OK;
@@ -4518,6 +4560,9 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);
     fg_str_dispose(&p->team_blanks);
+    fg_str_dispose(&p->item_copy);
+    free(p->cells);
+    free(p->cols);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -4542,6 +4587,8 @@ static int presize(parser *p, size_t len)
         return fg_error_set(FG_ENOMEM, "out of memory");
     p->cap_items = n_items;
     p->cap_clauses = n_clauses;
+    fg_mem_huge(p->items, n_items * sizeof *p->items);
+    fg_mem_huge(p->clauses, n_clauses * sizeof *p->clauses);
     return FG_OK;
 }
 
@@ -4743,7 +4790,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         p->header_pending = true;
         p->n_cols = 0;
         p->next_row = 0;
-        p->cols[p->n_cols++] = COL_NUM;
+        FG_TRY(add_col(p, COL_NUM));
         /* Rows become items below the open heading. */
         return FG_OK;
     }
@@ -4798,6 +4845,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     memset(doc, 0, sizeof *doc);
     p.no_teams = opts && opts->no_teams;
     p.no_tracking = opts && opts->no_tracking;
+    p.no_text = p.no_tracking && opts->no_text; /* tracking reads the item text */
     p.units.lex = opts != NULL ? opts->lexicon : NULL;
     start_part(&p, 0);
 

@@ -3,21 +3,41 @@
  * its contents can be handed to libc; the length stays authoritative. The arena hands out
  * 8-byte aligned blocks from chunks that are freed all at once.
  */
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE */
 #include "str.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <utf8proc.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(FG_NO_SIMD)
 #include <immintrin.h>
-#define HAVE_SSSE3_PATH 1
+#define HAVE_AVX2_PATH 1
 #endif
 
 #include "error.h"
+#include "simd.h"
+
+void fg_mem_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t page = 2 * 1024 * 1024;
+    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(page - 1);
+
+    if (n >= FG_MEM_HUGE_MIN && hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 int fg_str_reserve(fg_str *s, size_t extra)
 {
@@ -38,6 +58,7 @@ int fg_str_reserve(fg_str *s, size_t extra)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
     s->cap = cap;
+    fg_mem_huge(p, cap);
     return FG_OK;
 }
 
@@ -253,6 +274,7 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
             return NULL;
         c->used = 0;
         c->size = csize;
+        fg_mem_huge(c, sizeof(chunk) + csize);
         /* A big block goes behind the head so the head keeps its free space. */
         if (a->head && sz > ARENA_CHUNK) {
             c->next = a->head->next;
@@ -283,38 +305,19 @@ char *fg_arena_strndup(fg_arena *a, const char *p, size_t len)
 
 int32_t fg_utf8_decode(const char *p, size_t len, size_t *n)
 {
-    const unsigned char *u = (const unsigned char *)p;
-    int32_t cp;
-    size_t need;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k;
 
     *n = 1;
     if (len == 0)
         return -1;
-    if (u[0] < 0x80)
-        return u[0];
-    if ((u[0] & 0xE0) == 0xC0) {
-        cp = u[0] & 0x1F;
-        need = 2;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        cp = u[0] & 0x0F;
-        need = 3;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        cp = u[0] & 0x07;
-        need = 4;
-    } else {
+    if ((unsigned char)p[0] < 0x80) /* ASCII, without a call */
+        return (unsigned char)p[0];
+    /* Longer than any sequence is as good as len: utf8proc reads what the lead byte says. */
+    k = utf8proc_iterate((const utf8proc_uint8_t *)p, len < 4 ? (utf8proc_ssize_t)len : 4, &cp);
+    if (k < 1)
         return -1;
-    }
-    if (len < need)
-        return -1;
-    for (size_t i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (u[i] & 0x3F);
-    }
-    if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *n = need;
+    *n = (size_t)k;
     return cp;
 }
 
@@ -346,50 +349,12 @@ void fg_charscan_init(fg_charscan *cs, const char *chars, size_t len)
             cs->nib[2 * b + 1][u[b] >> 4] |= (unsigned char)(1u << g);
         }
     }
-    cs->simd = fg_simd_level();
+    cs->avx2 = fg_simd__avx2();
 }
 
-#if defined(HAVE_SSSE3_PATH)
-/* Bits of the groups that the 16 bytes of v may belong to, by their low and high nibbles. */
-__attribute__((target("ssse3"))) static inline __m128i nibble_groups(__m128i v, __m128i lo,
-                                                                    __m128i hi)
-{
-    const __m128i mask = _mm_set1_epi8(0x0F);
-    __m128i l = _mm_shuffle_epi8(lo, _mm_and_si128(v, mask));
-    __m128i h = _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), mask));
-
-    return _mm_and_si128(l, h);
-}
-
-/* A scanner's six nibble tables as vectors: low and high nibbles of bytes 0, 1 and 2. */
-typedef struct nib_tables {
-    __m128i t[6];
-} nib_tables;
-
-__attribute__((target("ssse3"))) static inline nib_tables load_tables(const fg_charscan *cs)
-{
-    nib_tables n;
-
-    for (int k = 0; k < 6; k++)
-        n.t[k] = _mm_loadu_si128((const __m128i *)cs->nib[k]);
-    return n;
-}
-
-/* Bit k set: a character of the set may start at p[k] (p[0..18) must be readable). */
-__attribute__((target("ssse3"))) static inline unsigned block_candidates(const nib_tables *n,
-                                                                         const char *p)
-{
-    __m128i b0 = _mm_loadu_si128((const __m128i *)p);
-    __m128i b1 = _mm_loadu_si128((const __m128i *)(p + 1));
-    __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
-    __m128i g = _mm_and_si128(nibble_groups(b0, n->t[0], n->t[1]),
-                              _mm_and_si128(nibble_groups(b1, n->t[2], n->t[3]),
-                                            nibble_groups(b2, n->t[4], n->t[5])));
-
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
-}
-
-/* The six tables twice, once per 128-bit lane, for the AVX2 loops. */
+#if defined(HAVE_AVX2_PATH)
+/* A scanner's six nibble tables (low and high nibbles of bytes 0, 1 and 2), each twice, once
+ * per 128-bit lane. */
 typedef struct nib_tables2 {
     __m256i t[6];
 } nib_tables2;
@@ -413,7 +378,11 @@ __attribute__((target("avx2"))) static inline __m256i nibble_groups2(__m256i v, 
     return _mm256_and_si256(l, h);
 }
 
-/* block_candidates() for 32 positions (p[0..34) must be readable). */
+/*
+ * Bit k set: a character of the set may start at p[k], for the 32 positions at p (p[0..34)
+ * must be readable): each of its three bytes has the low and the high nibble of a byte of
+ * the same group.
+ */
 __attribute__((target("avx2"))) static inline uint32_t block_candidates2(const nib_tables2 *n,
                                                                          const char *p)
 {
@@ -427,7 +396,10 @@ __attribute__((target("avx2"))) static inline uint32_t block_candidates2(const n
     return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(g, _mm256_setzero_si256()));
 }
 
-/* charscan_ssse3() for 32 positions at a time while s[i..i+34) is readable. */
+/*
+ * fg_charscan_next() for 32 positions at a time while s[i..i+34) is readable: sets *found
+ * and returns the candidate, or returns where the blocks stopped.
+ */
 __attribute__((target("avx2"))) static size_t charscan_avx2(const fg_charscan *cs, const char *s,
                                                             size_t len, size_t i, size_t limit,
                                                             bool *found)
@@ -467,7 +439,7 @@ static inline size_t put_stops(size_t *out, size_t n, size_t i, uint32_t m)
     return n;
 }
 
-/* charscan_all_ssse3() for 32-byte blocks while s[i..i+34) is readable. */
+/* fg_charscan_all() for 32-byte blocks while s[i..i+34) is readable; returns where it stopped. */
 __attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charscan *cs,
                                                                 const char *s, size_t len,
                                                                 size_t *out, size_t *n_out)
@@ -482,42 +454,6 @@ __attribute__((target("avx2"))) static size_t charscan_all_avx2(const fg_charsca
     return i;
 }
 
-/*
- * fg_charscan_next() for 16 positions at a time while s[i..i+18) is readable: sets *found
- * and returns the candidate, or returns where the blocks stopped.
- */
-__attribute__((target("ssse3"))) static size_t charscan_ssse3(const fg_charscan *cs,
-                                                              const char *s, size_t len,
-                                                              size_t i, size_t limit, bool *found)
-{
-    const nib_tables t = load_tables(cs);
-
-    while (i + 16 <= limit && i + 18 <= len) {
-        unsigned m = block_candidates(&t, s + i);
-
-        if (m != 0) {
-            *found = true;
-            return i + (size_t)__builtin_ctz(m);
-        }
-        i += 16;
-    }
-    return i;
-}
-
-/* fg_charscan_all() for 16-byte blocks while s[i..i+18) is readable; returns where it stopped. */
-__attribute__((target("ssse3"))) static size_t charscan_all_ssse3(const fg_charscan *cs,
-                                                                  const char *s, size_t len,
-                                                                  size_t *out, size_t *n_out)
-{
-    const nib_tables t = load_tables(cs);
-    size_t n = *n_out;
-    size_t i = 0;
-
-    for (; i + 18 <= len; i += 16)
-        n = put_stops(out, n, i, block_candidates(&t, s + i));
-    *n_out = n;
-    return i;
-}
 #endif
 
 size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t *out)
@@ -525,11 +461,9 @@ size_t fg_charscan_all(const fg_charscan *cs, const char *s, size_t len, size_t 
     size_t n = 0;
     size_t i = 0;
 
-#if defined(HAVE_SSSE3_PATH)
-    if (cs->simd == FG_SIMD_AVX2)
+#if defined(HAVE_AVX2_PATH)
+    if (cs->avx2)
         i = charscan_all_avx2(cs, s, len, out, &n);
-    else if (cs->simd == FG_SIMD_SSSE3)
-        i = charscan_all_ssse3(cs, s, len, out, &n);
 #endif
     /* The rest: every stop of fg_charscan_next() from i on. */
     while ((i = fg_charscan_next(cs, s, len, i, len)) < len) {
@@ -543,14 +477,11 @@ size_t fg_charscan_next(const fg_charscan *cs, const char *s, size_t len, size_t
 {
     const unsigned char *u = (const unsigned char *)s;
 
-#if defined(HAVE_SSSE3_PATH)
-    if (cs->simd != FG_SIMD_BASE) {
+#if defined(HAVE_AVX2_PATH)
+    if (cs->avx2) {
         bool found = false;
 
-        if (cs->simd == FG_SIMD_AVX2)
-            i = charscan_avx2(cs, s, len, i, limit, &found);
-        if (!found)
-            i = charscan_ssse3(cs, s, len, i, limit, &found);
+        i = charscan_avx2(cs, s, len, i, limit, &found);
         if (found)
             return i;
     }

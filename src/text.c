@@ -28,10 +28,6 @@
 #include <unistd.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-#include <immintrin.h>
-#define HAVE_AVX2_PATH 1
-#endif
 #endif
 #include <utf8proc.h>
 
@@ -169,26 +165,10 @@ static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
     return need;
 }
 
-/* Decode the code point at s; s must hold well-formed UTF-8. */
-static int32_t utf8_next(const unsigned char *s, size_t *n)
+/* The code point at s, of the avail bytes left, into *n bytes; s holds well-formed UTF-8. */
+static int32_t utf8_next(const unsigned char *s, size_t avail, size_t *n)
 {
-    unsigned char b = s[0];
-
-    if (b < 0x80) {
-        *n = 1;
-        return b;
-    }
-    if (b < 0xE0) {
-        *n = 2;
-        return (int32_t)(b & 0x1F) << 6 | (s[1] & 0x3F);
-    }
-    if (b < 0xF0) {
-        *n = 3;
-        return (int32_t)(b & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    }
-    *n = 4;
-    return (int32_t)(b & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 | (int32_t)(s[2] & 0x3F) << 6 |
-           (s[3] & 0x3F);
+    return fg_utf8_decode((const char *)s, avail, n);
 }
 
 static bool is_stable(int32_t cp);
@@ -274,7 +254,7 @@ static bool first_unstable(const unsigned char *s, size_t i, size_t width, uint3
          */
         if (k + (s[k] >= 0xF0 ? 4 : s[k] >= 0xE0 ? 3 : 2) > i + width)
             continue;
-        if (!is_stable(utf8_next(s + k, &n_cp))) {
+        if (!is_stable(utf8_next(s + k, i + width - k, &n_cp))) {
             *unstable = k;
             return true;
         }
@@ -344,111 +324,6 @@ static size_t utf8_valid_blocks(const unsigned char *s, size_t len, size_t *unst
     return safe;
 }
 
-#if defined(HAVE_AVX2_PATH)
-#define AVX2 __attribute__((target("avx2")))
-AVX2 static inline __m256i ge8x(__m256i v, unsigned char c)
-{
-    return _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)c)), v);
-}
-
-AVX2 static inline __m256i le8x(__m256i v, unsigned char c)
-{
-    return _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8((char)c)), v);
-}
-
-AVX2 static inline __m256i eq8x(__m256i v, unsigned char c)
-{
-    return _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)c));
-}
-
-/* utf8_errors16() for 32 bytes. */
-AVX2 static inline uint32_t utf8_errors32(__m256i v, __m256i p1, __m256i p2, __m256i p3)
-{
-    /* 80..BF are the signed bytes below -64. */
-    __m256i cont = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v);
-    __m256i due = _mm256_or_si256(ge8x(p1, 0xC0), _mm256_or_si256(ge8x(p2, 0xE0), ge8x(p3, 0xF0)));
-    __m256i bad = _mm256_xor_si256(cont, due);
-    __m256i e0 = eq8x(p1, 0xE0);
-    __m256i ed = eq8x(p1, 0xED);
-    __m256i f0 = eq8x(p1, 0xF0);
-    __m256i f4 = eq8x(p1, 0xF4);
-
-    bad = _mm256_or_si256(bad, ge8x(v, 0xF5));
-    bad = _mm256_or_si256(bad, eq8x(_mm256_and_si256(v, _mm256_set1_epi8((char)0xFE)), 0xC0));
-    if (!_mm256_testz_si256(_mm256_or_si256(_mm256_or_si256(e0, ed), _mm256_or_si256(f0, f4)),
-                            _mm256_set1_epi8(-1))) {
-        bad = _mm256_or_si256(bad, _mm256_andnot_si256(ge8x(v, 0xA0), e0));
-        bad = _mm256_or_si256(bad, _mm256_andnot_si256(le8x(v, 0x9F), ed));
-        bad = _mm256_or_si256(bad, _mm256_andnot_si256(ge8x(v, 0x90), f0));
-        bad = _mm256_or_si256(bad, _mm256_andnot_si256(le8x(v, 0x8F), f4));
-    }
-    return (uint32_t)_mm256_movemask_epi8(bad);
-}
-
-/*
- * utf8_valid_blocks() 32 bytes at a time while 35 bytes are left, from i (0, or where a
- * character starts). The first block reads the bytes before the text as if ASCII, from a
- * copy with three NULs in front.
- */
-AVX2 static size_t utf8_valid_blocks_avx2(const unsigned char *s, size_t len, size_t *unstable,
-                                          bool *check)
-{
-    size_t i = 0;
-    size_t safe = 0;
-
-    while (i + 34 <= len) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
-        __m256i p1;
-        __m256i p2;
-        __m256i p3;
-        size_t next = i + 32;
-
-        if (i == 0) {
-            unsigned char head[35] = {0};
-
-            memcpy(head + 3, s, 32);
-            p1 = _mm256_loadu_si256((const __m256i *)(head + 2));
-            p2 = _mm256_loadu_si256((const __m256i *)(head + 1));
-            p3 = _mm256_loadu_si256((const __m256i *)head);
-        } else {
-            p1 = _mm256_loadu_si256((const __m256i *)(s + i - 1));
-            p2 = _mm256_loadu_si256((const __m256i *)(s + i - 2));
-            p3 = _mm256_loadu_si256((const __m256i *)(s + i - 3));
-        }
-        if (utf8_errors32(v, p1, p2, p3) != 0)
-            break;
-        next = char_start_before(s, next);
-        if (*check) {
-            __m256i lead = ge8x(v, 0xC0);
-            __m256i skip = _mm256_and_si256(ge8x(v, 0xE4), le8x(v, 0xE9));
-            uint32_t m;
-
-            if (punct_stable) {
-                __m256i v1 = _mm256_loadu_si256((const __m256i *)(s + i + 1));
-                __m256i v2 = _mm256_loadu_si256((const __m256i *)(s + i + 2));
-                __m256i x80 = eq8x(v1, 0x80);
-                __m256i gen = _mm256_and_si256(_mm256_and_si256(eq8x(v, 0xE2), x80),
-                                               ge8x(v2, 0x82));
-                __m256i cjkp = _mm256_andnot_si256(
-                    _mm256_and_si256(ge8x(v2, 0xAA), le8x(v2, 0xAF)),
-                    _mm256_and_si256(eq8x(v, 0xE3), x80));
-                __m256i full = _mm256_and_si256(eq8x(v, 0xEF),
-                                                _mm256_or_si256(eq8x(v1, 0xBC), eq8x(v1, 0xBD)));
-
-                skip = _mm256_or_si256(skip, _mm256_or_si256(gen, _mm256_or_si256(cjkp, full)));
-            }
-            m = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(skip, lead)) &
-                (uint32_t)(((uint64_t)1 << (next - i)) - 1);
-            if (first_unstable(s, i, 32, m, unstable))
-                *check = false;
-        }
-        safe = i;
-        i = next;
-    }
-    return safe;
-}
-#undef AVX2
-#endif
 #endif
 
 /*
@@ -464,11 +339,6 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
 
     if (unstable != NULL)
         *unstable = SIZE_MAX;
-#if defined(HAVE_AVX2_PATH)
-    if (fg_simd_level() == FG_SIMD_AVX2)
-        i = utf8_valid_blocks_avx2(s, len, unstable, &check);
-    else
-#endif
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
         i = utf8_valid_blocks(s, len, unstable, &check);
 #endif
@@ -488,7 +358,7 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
          */
         if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
             (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, &n_cp))) {
+            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, len - i, &n_cp))) {
                 *unstable = i;
                 check = false;
             }
@@ -498,7 +368,7 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
         n = utf8_sequence(s + i, len - i, &ok);
         if (!ok)
             break;
-        if (check && !is_stable(utf8_next(s + i, &n_cp))) {
+        if (check && !is_stable(utf8_next(s + i, len - i, &n_cp))) {
             *unstable = i;
             check = false;
         }
@@ -988,7 +858,7 @@ static size_t segment_end(const unsigned char *s, size_t pos, size_t len, size_t
 {
     while (pos < len && s[pos] >= 0x80) {
         size_t n;
-        int32_t cp = utf8_next(s + pos, &n);
+        int32_t cp = utf8_next(s + pos, len - pos, &n);
 
         if (is_stable(cp))
             break;
@@ -1071,7 +941,7 @@ static int normalise_nfc(decoder *dec, fg_str *text, size_t from)
             i += 3;
             continue;
         }
-        cp = utf8_next(s + i, &n);
+        cp = utf8_next(s + i, len - i, &n);
         if (is_stable(cp)) {
             last_stable = i;
             i += n;
@@ -1364,6 +1234,7 @@ static int read_all(fg_str *buf, int fd, const char *name, size_t size)
     /* Exactly the size plus room for the read that sees end of file and the NUL. */
     buf->ptr = malloc(size + 2);
     FG_CHECK_ALLOC(buf->ptr);
+    fg_mem_huge(buf->ptr, size + 2);
     buf->cap = size + 2;
     buf->len = 0;
     buf->ptr[0] = '\0';

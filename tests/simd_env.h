@@ -1,29 +1,28 @@
 /*
- * For the unit tests with SIMD paths: FG_SIMD=base|ssse3|avx2 in the environment caps the
- * level (fg_simd_limit()), as the CLI does, so that ctest can run each path. Call first.
+ * For the unit tests of the modules with an AVX2 twin (src/simd.h): ctest runs them once as
+ * they come and once more with GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2 and FG_EXPECT_AVX2=0,
+ * the C library's switch that turns AVX2 off for the process; simd_check_env() makes sure
+ * that the switch took, so that the portable twins really ran. Call it first.
  */
 #ifndef FG_TESTS_SIMD_ENV_H
 #define FG_TESTS_SIMD_ENV_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "fengong/error.h"
-#include "fengong/process.h"
+#include "simd.h"
 
-static inline void simd_from_env(void)
+static inline void simd_check_env(void)
 {
-    const char *v = getenv("FG_SIMD");
-    fg_simd level;
+    const char *want = getenv("FG_EXPECT_AVX2");
 
-    if (v == NULL || *v == '\0')
-        return;
-    if (fg_simd_from_name(v, &level) < 0) {
-        fprintf(stderr, "%s\n", fg_error_last()->message);
+    fprintf(stderr, "[ SIMD ] AVX2 paths %s\n", fg_simd__avx2() ? "on" : "off");
+    if (want != NULL && strcmp(want, "0") == 0 && fg_simd__avx2()) {
+        fprintf(stderr, "FG_EXPECT_AVX2=0 but the AVX2 paths are on (GLIBC_TUNABLES=%s)\n",
+                getenv("GLIBC_TUNABLES") ? getenv("GLIBC_TUNABLES") : "");
         exit(2);
     }
-    fg_simd_limit(level);
-    fprintf(stderr, "[ SIMD ] level %d (FG_SIMD=%s)\n", (int)fg_simd_level(), v);
 }
 
 #endif

@@ -802,6 +802,6 @@ int main(void)
         cmocka_unit_test_teardown(test_clause__brackets_inside_names, dispose_units),
     };
 
-    simd_from_env();
+    simd_check_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

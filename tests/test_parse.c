@@ -953,6 +953,95 @@ static void test_parse__options(void **state)
     assert_string_equal(doc->name, "plan.txt");
 }
 
+/* Two parses of one document agree on everything but the items' text. */
+static void assert_same_but_text(const fg_doc *a, const fg_doc *b)
+{
+    char rows[8192];
+
+    assert_int_equal(a->n_items, b->n_items);
+    for (size_t i = 0; i < a->n_items; i++) {
+        assert_string_equal(a->items[i].path, b->items[i].path);
+        assert_string_equal(a->items[i].title, b->items[i].title);
+        assert_string_equal(a->items[i].marker, b->items[i].marker);
+        assert_int_equal(a->items[i].line, b->items[i].line);
+        snprintf(rows, sizeof rows, "%s", fmt_rows(&a->items[i]));
+        assert_string_equal(rows, fmt_rows(&b->items[i]));
+    }
+    assert_int_equal(a->n_teams, b->n_teams);
+    for (size_t t = 0; t < a->n_teams; t++) {
+        assert_string_equal(a->teams[t].name, b->teams[t].name);
+        snprintf(rows, sizeof rows, "%s", fmt_team(&a->teams[t]));
+        assert_string_equal(rows, fmt_team(&b->teams[t]));
+    }
+    assert_int_equal(a->n_notes, b->n_notes);
+}
+
+static void test_parse__no_text(void **state)
+{
+    /* a plan with work teams (002) and one with a division table (the forms' table) */
+    static const char *const files[] = {"tests/fixtures/seeds/002_087d1517bea72081.txt",
+                                        "tests/forms/table_cells.txt"};
+    const char *src = getenv("FG_SOURCE_DIR");
+    char path[4096];
+
+    (void)state;
+    assert_non_null(src);
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        fg_parse_opts rows_only = FG_PARSE_OPTS_INIT;
+        fg_parse_opts no_text = FG_PARSE_OPTS_INIT;
+        fg_doc *full = NULL;
+        fg_doc *bare = NULL;
+        fg_doc *kept = NULL;
+        size_t with_text = 0;
+
+        snprintf(path, sizeof path, "%s/%s", src, files[f]);
+        assert_int_equal(fg_text_read_file(&text_owned, path), FG_OK);
+        rows_only.no_tracking = 1;
+        no_text.no_tracking = 1;
+        no_text.no_text = 1;
+        assert_int_equal(fg_parse_document(&full, text_owned, &rows_only), FG_OK);
+        keep(full);
+        assert_int_equal(fg_parse_document(&bare, text_owned, &no_text), FG_OK);
+        keep(bare);
+        assert_true(full->n_items > 0);
+        assert_same_but_text(full, bare);
+        for (size_t i = 0; i < bare->n_items; i++) {
+            assert_string_equal(bare->items[i].text, "");
+            with_text += full->items[i].text[0] != '\0';
+        }
+        assert_true(with_text > 0);
+        /* Without no_tracking the text is kept: deadlines and targets are read from it. */
+        no_text.no_tracking = 0;
+        assert_int_equal(fg_parse_document(&kept, text_owned, &no_text), FG_OK);
+        keep(kept);
+        for (size_t i = 0; i < kept->n_items; i++)
+            assert_string_equal(kept->items[i].text, full->items[i].text);
+        free_all(NULL);
+    }
+}
+
+/*
+ * A delimited table keeps all its columns and cells, however many: the lead and co columns
+ * here are the 18th and 19th (the parser kept 12 header columns and 16 cells, silently).
+ */
+static void test_parse__wide_delimited_table(void **state)
+{
+    char src[2048];
+    size_t len = 0;
+    fg_doc *doc;
+
+    (void)state;
+    len += (size_t)snprintf(src + len, sizeof src - len, "一、重点任务\n序号\t重点任务");
+    for (int k = 3; k <= 17; k++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "\t备注%d", k);
+    len += (size_t)snprintf(src + len, sizeof src - len, "\t牵头单位\t配合单位\n1\t加快预算改革");
+    for (int k = 3; k <= 17; k++)
+        len += (size_t)snprintf(src + len, sizeof src - len, "\t第%d格", k);
+    len += (size_t)snprintf(src + len, sizeof src - len, "\t省财政厅\t省发展改革委\n");
+    doc = parse_len(src, len);
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "lead:省财政厅|co:省发展改革委");
+}
+
 /* ---- edges ---- */
 
 static void test_parse__empty_text(void **state)
@@ -1362,12 +1451,14 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__empty_text, free_all),
         cmocka_unit_test_teardown(test_parse__no_numbering_no_items, free_all),
         cmocka_unit_test_teardown(test_parse__invalid_arguments, free_all),
+        cmocka_unit_test_teardown(test_parse__no_text, free_all),
+        cmocka_unit_test_teardown(test_parse__wide_delimited_table, free_all),
         cmocka_unit_test_teardown(test_parse__deep_nesting, free_all),
         cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
         cmocka_unit_test_teardown(test_parse__deadlines, free_all),
         cmocka_unit_test_teardown(test_parse__targets, free_all),
     };
 
-    simd_from_env();
+    simd_check_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

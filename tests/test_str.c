@@ -1,7 +1,8 @@
 /*
  * Unit tests for src/str.c: the substring search and the character scanner, which have
  * vector paths, against plain reference loops written here. ctest runs this file under
- * FG_SIMD=base and ssse3 too, so that every path is compared on one machine.
+ * GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2 too (tests/simd_env.h); the scanner's two twins are
+ * also compared directly.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -134,6 +135,18 @@ static void test_str__charscan_stops_at_every_member(void **state)
             i += 3;
         }
         assert_int_equal(k, n_all);
+        /* The other twin (portable or AVX2) stops at the very same places. */
+        {
+            fg_charscan other = cs;
+            size_t out2[600];
+
+            other.avx2 = !cs.avx2;
+            assert_int_equal(fg_charscan_all(&other, text, len, out2), n_all);
+            assert_memory_equal(out2, out, n_all * sizeof out[0]);
+            for (size_t from = 0; from < len; from += 1 + from % 7)
+                assert_int_equal(fg_charscan_next(&other, text, len, from, len),
+                                 fg_charscan_next(&cs, text, len, from, len));
+        }
         /* No member is skipped: each occurrence (on a character boundary) is a stop. */
         for (size_t j = 0; j + 3 <= len; j++) {
             bool member = false;
@@ -157,6 +170,6 @@ int main(void)
         cmocka_unit_test(test_str__charscan_stops_at_every_member),
     };
 
-    simd_from_env();
+    simd_check_env();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -771,10 +771,10 @@ static void test_text__single_line_of_50_mb(void **state)
 /* ---- files ---- */
 
 /*
- * The block validators (16 and 32 bytes) must treat a fault the same wherever it falls:
+ * The block validator (16 bytes) must treat a fault the same wherever it falls:
  * at each offset of a mixed text, an invalid byte is replaced (and nothing else), a cut
  * sequence too, and a decomposed é is composed (reference: utf8proc). ctest runs this
- * file under FG_SIMD=base, ssse3 and avx2 as well.
+ * file with the AVX2 paths off as well (tests/simd_env.h).
  */
 static void test_text__faults_at_every_offset_of_the_blocks(void **state)
 {
@@ -1087,6 +1087,6 @@ int main(void)
         cmocka_unit_test(test_text__read_file_reports_encoding_errors),
     };
 
-    simd_from_env();
+    simd_check_env();
     return cmocka_run_group_tests_name("text", tests, setup_tmp_dir, remove_tmp_dir);
 }

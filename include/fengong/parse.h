@@ -19,9 +19,13 @@ typedef struct fg_parse_opts {
     int no_tracking;    /* skip deadlines and targets (fg_item.deadline, .targets,
                            fg_clause.deadline stay empty): a sixth of the parsing time,
                            for callers that only want the rows */
+    int no_text;        /* with no_tracking: fg_item.text is "" for every item instead of
+                           a copy of its text (nearly the whole document again), for
+                           callers that print rows, titles or counts; ignored without
+                           no_tracking, as deadlines and targets are read from that text */
 } fg_parse_opts;
 
-#define FG_PARSE_OPTS_INIT {NULL, 0, NULL, 0}
+#define FG_PARSE_OPTS_INIT {NULL, 0, NULL, 0, 0}
 
 /**
  * Split a decoded document into numbered items, responsibility clauses with their lead/co

@@ -377,6 +377,7 @@ static int cmd_extract(int argc, char **argv, const cli_global *g)
         n_stdin += strcmp(argv[i], "-") == 0;
     ro.lex = lex;
     ro.tracking = o.fmt == CLI_JSON && o.w != W_EXPLAIN;
+    ro.no_text = !ro.tracking; /* item texts only go into JSON (memory: issue 20) */
     n_threads = a.jobs ? a.jobs : cli_default_jobs();
     /* Standard input read twice must be read in order: the first '-' gets what it holds. */
     if (n_stdin > 1)

@@ -71,22 +71,6 @@ static const cli_command *find_command(const char *cmd)
     return NULL;
 }
 
-/* FG_SIMD=base|ssse3|avx2 caps the instruction set extensions (for tests and benchmarks). */
-static int simd_from_env(void)
-{
-    const char *v = getenv("FG_SIMD");
-    fg_simd level;
-
-    if (v == NULL || *v == '\0')
-        return 0;
-    if (fg_simd_from_name(v, &level) < 0) {
-        cli_report_error(NULL);
-        return -1;
-    }
-    fg_simd_limit(level);
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -99,8 +83,6 @@ int main(int argc, char **argv)
     const char *cmd;
     int c;
 
-    if (simd_from_env() < 0)
-        return CLI_USAGE;
     /* Every command goes through documents or rows one after another: reuse freed memory. */
     fg_tune_allocator();
     opterr = 0;

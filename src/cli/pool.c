@@ -17,6 +17,7 @@ void cli_read_doc(cli_doc_job *j, const cli_read_opts *ro)
     po.name = j->path;
     po.lexicon = ro->lex;
     po.no_tracking = !ro->tracking;
+    po.no_text = ro->no_text;
     if (fg_parse_document(&j->doc, j->text, &po) < 0 || (ro->check && fg_doc_check(j->doc) < 0)) {
         j->err = *fg_error_last();
         fg_doc_free(j->doc);

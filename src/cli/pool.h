@@ -15,6 +15,7 @@
 typedef struct cli_read_opts {
     const fg_lexicon *lex; /* --roles, or NULL (the bundled lexicon) */
     bool tracking;         /* read deadlines and targets too */
+    bool no_text;          /* leave the items' texts empty (only JSON prints them) */
     bool check;            /* fg_doc_check() the document */
 } cli_read_opts;
 
