@@ -358,7 +358,8 @@ static size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, size_t *
          */
         if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
             (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            if (check && (s[i] < 0xE4 || s[i] > 0xE9) && !is_stable(utf8_next(s + i, len - i, &n_cp))) {
+            if (check && (s[i] < 0xE4 || s[i] > 0xE9) &&
+                !is_stable(utf8_next(s + i, len - i, &n_cp))) {
                 *unstable = i;
                 check = false;
             }

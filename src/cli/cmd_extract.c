@@ -325,7 +325,7 @@ static int cmd_extract(int argc, char **argv, const cli_global *g)
     size_t n_threads;
     size_t n_files;
     size_t n_stdin = 0;
-    cli_read_opts ro = {NULL, false, true};
+    cli_read_opts ro = {NULL, false, false, true};
     fg_lexicon *lex = NULL;
     int rc = cli_begin(&a, &first, &spec, argc, argv, NULL);
 

@@ -190,7 +190,7 @@ static int cmd_ingest(int argc, char **argv, const cli_global *g)
     cli_spec spec = {"ingest", ingest_usage,
                      CLI_OPT_DB | CLI_OPT_GAZ | CLI_OPT_ROLES | CLI_OPT_JOBS, ingest_opts, 2,
                      cli_take_flag, fl, NULL, NULL, false, "X+\0no FILE given"};
-    cli_read_opts ro = {NULL, false, false};
+    cli_read_opts ro = {NULL, false, false, false};
     cli_args a;
     int first;
     fg_gazetteer *gz = NULL;
