@@ -8,9 +8,9 @@
  * on every path. Files are written under a temporary name and renamed into place.
  */
 #include "fengong/render.h"
+#include "fengong/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -21,7 +21,6 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -105,10 +104,8 @@ out:
 
 int fg_render_write(char **path_out, const char *dir, const fg_map *map, const char *ext)
 {
-    char *path = NULL;
-    char *tmp = NULL;
     size_t n = strlen(dir) + strlen(map->name) + strlen(ext) + 3;
-    int fd = -1;
+    char *path = NULL;
     int rc = FG_OK;
 
     if (path_out)
@@ -117,51 +114,14 @@ int fg_render_write(char **path_out, const char *dir, const fg_map *map, const c
     if (strchr(map->name, '/') != NULL || strcmp(map->name, "..") == 0)
         return fg_error_set(FG_EINVAL, "%s: not a safe file name", map->name);
     path = malloc(n);
-    tmp = malloc(n + 16);
     FG_CHECK_ALLOC(path);
-    FG_CHECK_ALLOC(tmp);
     snprintf(path, n, "%s/%s.%s", dir, map->name, ext);
-    snprintf(tmp, n + 16, "%s/.%s.XXXXXX", dir, ext);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot create a file: %s", dir, strerror(errno));
-        goto out;
-    }
-    for (size_t done = 0; done < map->len;) {
-        ssize_t w = write(fd, map->data + done, map->len - done);
-
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-            goto out;
-        }
-        done += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot rename into place: %s", path, strerror(errno));
-        goto out;
-    }
+    FG_TRY(fg_file_replace(path, map->data, map->len));
     if (path_out) {
         *path_out = path;
         path = NULL;
     }
 out:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && tmp)
-        unlink(tmp);
-    free(tmp);
     free(path);
     return rc;
 }
