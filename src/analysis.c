@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "grow.h"
 #include "str.h"
 
 struct fg_graph {
@@ -158,15 +159,8 @@ static int on_agency(const fg_store_agency_row *r, void *payload)
         if (ent)
             name = fg_gazetteer_as_of(l->gz, ent, f->as_of)->canonical;
     }
-    if (l->n_kept == l->cap_kept) {
-        size_t cap = l->cap_kept ? l->cap_kept * 2 : 256;
-        kept_agency *v = realloc(l->kept, cap * sizeof *v);
-
-        if (v == NULL)
-            goto oom;
-        l->kept = v;
-        l->cap_kept = cap;
-    }
+    if (FG_GROW(l->kept, l->cap_kept, l->n_kept, 256) < 0)
+        goto oom;
     k = &l->kept[l->n_kept++];
     k->id = r->id;
     k->name = fg_arena_strndup(l->g->arena, name, strlen(name));
@@ -282,34 +276,16 @@ static int close_task(load_ctx *l)
         return FG_OK;
     if (g->n_tasks >= UINT32_MAX - 1 || l->n_edges + l->n_cur >= (size_t)UINT32_MAX * 4)
         return fg_error_set(FG_ENOMEM, "too many tasks for one graph; select fewer documents");
-    if (g->n_tasks == l->cap_tasks) {
-        size_t cap = l->cap_tasks ? l->cap_tasks * 2 : 256;
-        fg_task_info *v = realloc(g->tasks, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        g->tasks = v;
-        l->cap_tasks = cap;
-    }
+    if (FG_GROW(g->tasks, l->cap_tasks, g->n_tasks, 256) < 0)
+        return FG_ENOMEM;
     if (l->n_edges + l->n_cur > l->cap_edges) {
         size_t cap = l->cap_edges ? l->cap_edges : 1024;
-        uint32_t *t;
-        uint32_t *a;
-        unsigned char *r;
 
         while (cap < l->n_edges + l->n_cur)
             cap *= 2;
-        t = realloc(l->e_task, cap * sizeof *t);
-        if (t)
-            l->e_task = t;
-        a = realloc(l->e_name, cap * sizeof *a);
-        if (a)
-            l->e_name = a;
-        r = realloc(l->e_lead, cap);
-        if (r)
-            l->e_lead = r;
-        if (t == NULL || a == NULL || r == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
+        if (FG_RESIZE(l->e_task, cap) < 0 || FG_RESIZE(l->e_name, cap) < 0 ||
+            FG_RESIZE(l->e_lead, cap) < 0)
+            return FG_ENOMEM;
         l->cap_edges = cap;
     }
     g->tasks[g->n_tasks] = l->cur_task;
@@ -353,14 +329,7 @@ static int on_row(const fg_store_edge_row *r, void *payload)
         l->cur_task.year = r->year;
         l->clause_id = r->clause_id;
     }
-    if (l->n_cur == l->cap_cur) {
-        size_t cap = l->cap_cur ? l->cap_cur * 2 : 64;
-        pend_edge *v = realloc(l->cur, cap * sizeof *v);
-
-        FG_CHECK_ALLOC(v);
-        l->cur = v;
-        l->cap_cur = cap;
-    }
+    FG_TRY(FG_GROW(l->cur, l->cap_cur, l->n_cur, 64));
     l->cur[l->n_cur].name = name;
     l->cur[l->n_cur].lead = r->lead;
     l->n_cur++;

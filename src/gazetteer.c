@@ -15,6 +15,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
 #include "str.h"
 
 typedef struct entry {
@@ -238,15 +239,8 @@ static int add_alias(entry *e, fg_strview a)
     for (size_t k = 0; k < e->pub.n_aliases; k++)
         if (strlen(e->aliases[k]) == a.len && memcmp(e->aliases[k], a.ptr, a.len) == 0)
             return FG_OK;
-    if (e->pub.n_aliases == e->cap_aliases) {
-        size_t cap = e->cap_aliases ? e->cap_aliases * 2 : 4;
-        char **v = realloc(e->aliases, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        e->aliases = v;
-        e->cap_aliases = cap;
-    }
+    if (FG_GROW(e->aliases, e->cap_aliases, e->pub.n_aliases, 4) < 0)
+        return FG_ENOMEM;
     s = dup_n(a.ptr, a.len);
     if (s == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
@@ -302,15 +296,8 @@ static int apply_row(fg_gazetteer *g, const row *r)
         }
     }
     if (idx == g->n) {
-        if (g->n == g->cap) {
-            size_t cap = g->cap ? g->cap * 2 : 256;
-            entry *v = realloc(g->v, cap * sizeof *v);
-
-            if (v == NULL)
-                return fg_error_set(FG_ENOMEM, "out of memory");
-            g->v = v;
-            g->cap = cap;
-        }
+        if (FG_GROW(g->v, g->cap, g->n, 256) < 0)
+            return FG_ENOMEM;
         memset(&g->v[g->n], 0, sizeof g->v[g->n]);
         g->n++;
     }
@@ -421,17 +408,7 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
                 goto out;
             }
         }
-        if (n_rows == cap_rows) {
-            size_t cap = cap_rows ? cap_rows * 2 : 128;
-            row *v = realloc(rows, cap * sizeof *v);
-
-            if (v == NULL) {
-                rc = fg_error_set(FG_ENOMEM, "out of memory");
-                goto out;
-            }
-            rows = v;
-            cap_rows = cap;
-        }
+        FG_TRY(FG_GROW(rows, cap_rows, n_rows, 128));
         rows[n_rows++] = r;
     }
     if (line == 0) {

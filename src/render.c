@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "grow.h"
 #include "str.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
@@ -625,17 +626,9 @@ static int on_member(size_t n_cols, const char *const *c, void *payload)
         return 0;
     i = strcmp(c[2], "convenor") == 0 ? SIZE_MAX : member_index(t, c[4]);
     if (i == SIZE_MAX) {
-        if (t->n == t->cap) {
-            size_t cap = t->cap ? t->cap * 2 : 32;
-            member *v = realloc(t->m, cap * sizeof *v);
-
-            if (v == NULL) {
-                t->rc = fg_error_set(FG_ENOMEM, "out of memory");
-                return 1;
-            }
-            t->m = v;
-            t->cap = cap;
-        }
+        t->rc = FG_GROW(t->m, t->cap, t->n, 32);
+        if (t->rc < 0)
+            return 1;
         i = t->n++;
         memset(&t->m[i], 0, sizeof t->m[i]);
         t->m[i].agency = dup_s(c[4]);
@@ -686,17 +679,9 @@ static int on_plan_edge(size_t n_cols, const char *const *c, void *payload)
     for (size_t k = 0; k < t->n_on; k++)
         if (t->on_task[k] == i)
             return 0;
-    if (t->n_on == t->cap_on) {
-        size_t cap = t->cap_on ? t->cap_on * 2 : 16;
-        size_t *v = realloc(t->on_task, cap * sizeof *v);
-
-        if (v == NULL) {
-            t->rc = fg_error_set(FG_ENOMEM, "out of memory");
-            return 1;
-        }
-        t->on_task = v;
-        t->cap_on = cap;
-    }
+    t->rc = FG_GROW(t->on_task, t->cap_on, t->n_on, 16);
+    if (t->rc < 0)
+        return 1;
     t->on_task[t->n_on++] = i;
     if (strcmp(c[6], "lead") == 0)
         t->m[i].lead++;

@@ -21,6 +21,7 @@
 #include "clause.h"
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
 #include "str.h"
 
 #define KNN 10          /* similar stored tasks that vote */
@@ -71,15 +72,8 @@ static int bigrams(vec *out, const char *t, size_t len)
             continue;
         }
         if (prev >= 0) {
-            if (out->n == out->cap) {
-                size_t cap = out->cap ? out->cap * 2 : 64;
-                term *v = realloc(out->v, cap * sizeof *v);
-
-                if (v == NULL)
-                    return fg_error_set(FG_ENOMEM, "out of memory");
-                out->v = v;
-                out->cap = cap;
-            }
+            if (FG_GROW(out->v, out->cap, out->n, 64) < 0)
+                return FG_ENOMEM;
             out->v[out->n].key = ((uint64_t)(uint32_t)prev << 21) | (uint32_t)cp;
             out->v[out->n].w = 1;
             out->n++;
@@ -221,15 +215,8 @@ static int add_agency(fg_suggester *s, const char *name, size_t *idx)
         *idx = i;
         return FG_OK;
     }
-    if (s->n_ag == s->cap_ag) {
-        size_t cap = s->cap_ag ? s->cap_ag * 2 : 128;
-        agency *v = realloc(s->ag, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        s->ag = v;
-        s->cap_ag = cap;
-    }
+    if (FG_GROW(s->ag, s->cap_ag, s->n_ag, 128) < 0)
+        return FG_ENOMEM;
     memset(&s->ag[s->n_ag], 0, sizeof s->ag[s->n_ag]);
     s->ag[s->n_ag].name = malloc(strlen(name) + 1);
     if (s->ag[s->n_ag].name == NULL)
@@ -313,18 +300,13 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
     if (n_cols < 8)
         return 0;
     if (s->n_tasks == s->cap_tasks) {
-        size_t cap = s->cap_tasks ? s->cap_tasks * 2 : 256;
-        task *v = realloc(s->tasks, cap * sizeof *v);
-        long long *ids = realloc(l->clause_ids, cap * sizeof *ids);
+        size_t cap = fg_next_cap(s->cap_tasks, 256);
 
-        if (v)
-            s->tasks = v;
-        if (ids)
-            l->clause_ids = ids;
-        if (v == NULL || ids == NULL) {
-            l->rc = fg_error_set(FG_ENOMEM, "out of memory");
+        l->rc = FG_RESIZE(s->tasks, cap);
+        if (l->rc == FG_OK)
+            l->rc = FG_RESIZE(l->clause_ids, cap);
+        if (l->rc < 0)
             return 1;
-        }
         s->cap_tasks = cap;
     }
     t = &s->tasks[s->n_tasks];
@@ -361,17 +343,7 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
             s->voc_n++;
         }
         e->df++;
-        if (e->n_post == e->cap_post) {
-            size_t cap = e->cap_post ? e->cap_post * 2 : 4;
-            posting *p = realloc(e->post, cap * sizeof *p);
-
-            if (p == NULL) {
-                rc = fg_error_set(FG_ENOMEM, "out of memory");
-                goto out;
-            }
-            e->post = p;
-            e->cap_post = cap;
-        }
+        FG_TRY(FG_GROW(e->post, e->cap_post, e->n_post, 4));
         e->post[e->n_post].task = s->n_tasks - 1;
         e->post[e->n_post].w = l->bg.v[i].w;
         e->n_post++;
@@ -880,14 +852,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                     dup = list[k].id == lead[0].id;
                 if (dup)
                     continue;
-                if (n_res == cap_res) {
-                    size_t cap = cap_res ? cap_res * 2 : 64;
-                    fg_suggestion *v = realloc(res, cap * sizeof *v);
-
-                    FG_CHECK_ALLOC(v);
-                    res = v;
-                    cap_res = cap;
-                }
+                FG_TRY(FG_GROW(res, cap_res, n_res, 64));
                 sg = &res[n_res];
                 memset(sg, 0, sizeof *sg);
                 n_res++;
