@@ -17,6 +17,7 @@
 #include "error.h"
 #include "grow.h"
 #include "str.h"
+#include "tsv.h"
 
 typedef struct entry {
     fg_agency_entry pub;
@@ -332,24 +333,17 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
     row *rows = NULL;
     size_t n_rows = 0;
     size_t cap_rows = 0;
-    size_t line = 0;
+    fg_tsv t = FG_TSV_INIT(data, len);
+    fg_strview ln;
     int rc = FG_OK;
 
     if (g == NULL || (data == NULL && len > 0))
         return fg_error_set(FG_EINVAL, "fg_gazetteer_merge_tsv: gazetteer and data are required");
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t e = nl ? (size_t)(nl - data) : len;
-        fg_strview ln = fg_sv(data + i, e - i);
+    while (fg_tsv_next(&t, &ln)) {
+        size_t line = t.line;
         row r;
         size_t nf = 0;
 
-        line++;
-        i = e + 1;
-        if (ln.len && ln.ptr[ln.len - 1] == '\r')
-            ln.len--;
-        if (line == 1 && fg_sv_starts(ln, "\xEF\xBB\xBF"))
-            ln = fg_sv(ln.ptr + 3, ln.len - 3);
         if (line == 1) {
             if (!fg_sv_eq(ln, fg_sv(header, sizeof header - 1))) {
                 rc = fg_error_set(FG_EPARSE, "%s:1: expected the header '%s'", name,
@@ -411,7 +405,7 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
         FG_TRY(FG_GROW(rows, cap_rows, n_rows, 128));
         rows[n_rows++] = r;
     }
-    if (line == 0) {
+    if (t.line == 0) {
         rc = fg_error_set(FG_EPARSE, "%s: empty file, expected the gazetteer header", name);
         goto out;
     }
