@@ -27,9 +27,13 @@
 
 #include "error.h"
 #include "grow.h"
+#include "markup.h"
 #include "str.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
+
+/* The maps write much formatted markup; a short name keeps those calls on their lines. */
+#define appendf fg_markup__appendf
 
 /* ---- formats, names, files ---- */
 
@@ -1309,55 +1313,6 @@ out:
     return rc;
 }
 
-/* Append text escaped for XML and for Graphviz's HTML-like labels. */
-static int append_xml(fg_str *s, const char *text)
-{
-    int rc = FG_OK;
-
-    for (const char *p = text; *p; p++) {
-        switch (*p) {
-        case '&':
-            FG_TRY(fg_str_append(s, "&amp;", 5));
-            break;
-        case '<':
-            FG_TRY(fg_str_append(s, "&lt;", 4));
-            break;
-        case '>':
-            FG_TRY(fg_str_append(s, "&gt;", 4));
-            break;
-        case '"':
-            FG_TRY(fg_str_append(s, "&quot;", 6));
-            break;
-        case '\'':
-            FG_TRY(fg_str_append(s, "&#39;", 5));
-            break;
-        default:
-            if ((unsigned char)*p < 0x20)
-                FG_TRY(fg_str_appendc(s, ' '));
-            else
-                FG_TRY(fg_str_appendc(s, *p));
-        }
-    }
-out:
-    return rc;
-}
-
-static int appendf(fg_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int appendf(fg_str *s, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return fg_error_set(FG_EINVAL, "render: cannot format text");
-    return fg_str_append(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
 /* The community's name on maps: its central agency. */
 static const char *comm_name(const fg_graph *g, const net_data *d, size_t c)
 {
@@ -1478,7 +1433,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
             FG_TRY(appendf(&html, "<TD BGCOLOR=\"%s\" WIDTH=\"16\" HEIGHT=\"12\" "
                                   "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">",
                            comm_fill[c % N_COMM_COLOURS]));
-            FG_TRY(append_xml(&html, comm_name(g, &d, c)));
+            FG_TRY(fg_markup__escape(&html, comm_name(g, &d, c), true));
             FG_TRY(appendf(&html, "（%zu 个单位）　</TD>", comm_drawn[c]));
             if (col % 4 == 3)
                 FG_TRY(appendf(&html, "</TR>"));
@@ -1499,7 +1454,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">圆面积：牵头任务数（面积与之成正比；"
                           "最大的圆 = "));
     if (max_lead_at != SIZE_MAX)
-        FG_TRY(append_xml(&html, fg_graph_agency(g, max_lead_at)));
+        FG_TRY(fg_markup__escape(&html, fg_graph_agency(g, max_lead_at), true));
     FG_TRY(appendf(&html, " %zu 项）</TD></TR>", max_lead));
     FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">线宽：两单位共同承担的任务数"
                           "（最细 1 项，最粗 %zu 项）；社群内的线用社群的颜色，社群之间为灰色</TD></TR>",
@@ -1724,7 +1679,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
                    "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
                    width, height, width, height));
-    FG_TRY(append_xml(&s, font));
+    FG_TRY(fg_markup__escape(&s, font, true));
     FG_TRY(appendf(&s, "\" font-size=\"11\">\n<title>机构协作矩阵</title>\n"
                        "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",
                    width, height));
@@ -1777,7 +1732,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                                "stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
                            x, y - 11, comm_fill[c % N_COMM_COLOURS],
                            comm_line[c % N_COMM_COLOURS], x + 18, y));
-            FG_TRY(append_xml(&s, comm_name(g, &d, c)));
+            FG_TRY(fg_markup__escape(&s, comm_name(g, &d, c), true));
             FG_TRY(appendf(&s, "（%zu）</text>\n", shown));
             x += 200;
         }
@@ -1793,12 +1748,12 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
                        left - 8, y, cell, comm_fill[c % N_COMM_COLOURS], left - 11,
                        y + cell - 4));
-        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
         FG_TRY(appendf(&s, "</text>\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"6\" "
                            "fill=\"%s\"/><text transform=\"translate(%.1f,%.1f) rotate(-90)\">",
                        x, top_y - 8, cell, comm_fill[c % N_COMM_COLOURS], x + cell - 4,
                        top_y - 11));
-        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
         FG_TRY(appendf(&s, "</text>\n"));
     }
     /* The cells. */
@@ -1817,12 +1772,12 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
             else
                 matrix_shade(colour, sizeof colour, v, max_w);
             FG_TRY(appendf(&s, "<g><title>"));
-            FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+            FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
             if (i == j) {
                 FG_TRY(appendf(&s, "：参与 %zu 项任务</title>", v));
             } else {
                 FG_TRY(appendf(&s, " – "));
-                FG_TRY(append_xml(&s, fg_graph_agency(g, order[j])));
+                FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[j]), true));
                 FG_TRY(appendf(&s, "：%zu 项共同任务</title>", v));
             }
             FG_TRY(appendf(&s,

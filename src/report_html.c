@@ -11,66 +11,12 @@
 #include <string.h>
 
 #include "error.h"
+#include "markup.h"
 #include "report_int.h"
-
-int fg_report__html(fg_str *s, const char *t)
-{
-    int rc = FG_OK;
-
-    for (const char *p = t; *p && rc == FG_OK; p++) {
-        switch (*p) {
-        case '&':
-            rc = fg_str_append(s, "&amp;", 5);
-            break;
-        case '<':
-            rc = fg_str_append(s, "&lt;", 4);
-            break;
-        case '>':
-            rc = fg_str_append(s, "&gt;", 4);
-            break;
-        case '"':
-            rc = fg_str_append(s, "&quot;", 6);
-            break;
-        case '\'':
-            rc = fg_str_append(s, "&#39;", 5);
-            break;
-        default:
-            rc = fg_str_appendc(s, *p);
-        }
-    }
-    return rc;
-}
 
 int fg_report__raw(fg_str *s, const char *t)
 {
     return fg_str_append(s, t, strlen(t));
-}
-
-int fg_report__rawf(fg_str *s, const char *fmt, ...)
-{
-    char buf[512];
-    char *big = NULL;
-    va_list ap;
-    int n;
-    int rc;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return fg_error_set(FG_EINVAL, "report: format error");
-    if ((size_t)n < sizeof buf)
-        return fg_str_append(s, buf, (size_t)n);
-    /* a long caption: format again into a buffer of the right size */
-    big = malloc((size_t)n + 1);
-    if (big == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    rc = fg_str_append(s, big, (size_t)n);
-    free(big);
-    return rc;
 }
 
 char *fg_report__fixed(char *buf, size_t size, double v, int prec)
