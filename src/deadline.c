@@ -14,6 +14,7 @@
 
 #include "chars.h"
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 #define AT FG_AT
@@ -864,32 +865,21 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
 
 const char *fg_deadline_kind_name(fg_deadline_kind kind)
 {
-    switch (kind) {
-    case FG_DEADLINE_DATE:
-        return "date";
-    case FG_DEADLINE_RECURRING:
-        return "recurring";
-    case FG_DEADLINE_ONGOING:
-        return "ongoing";
-    default:
-        return "none";
-    }
+    static const char *const names[] = {
+        [FG_DEADLINE_DATE] = "date",
+        [FG_DEADLINE_RECURRING] = "recurring",
+        [FG_DEADLINE_ONGOING] = "ongoing",
+    };
+
+    return FG_NAME_OF(names, kind, "none");
 }
 
 const char *fg_deadline_every_name(fg_deadline_every every)
 {
-    switch (every) {
-    case FG_EVERY_YEAR:
-        return "year";
-    case FG_EVERY_HALF:
-        return "half-year";
-    case FG_EVERY_QUARTER:
-        return "quarter";
-    case FG_EVERY_MONTH:
-        return "month";
-    case FG_EVERY_WEEK:
-        return "week";
-    default:
-        return "";
-    }
+    static const char *const names[] = {
+        [FG_EVERY_YEAR] = "year",   [FG_EVERY_HALF] = "half-year", [FG_EVERY_QUARTER] = "quarter",
+        [FG_EVERY_MONTH] = "month", [FG_EVERY_WEEK] = "week",
+    };
+
+    return FG_NAME_OF(names, every, "");
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 void fg_doc_free(fg_doc *doc)
@@ -26,60 +27,39 @@ const char *fg_role_name(fg_role role)
 
 const char *fg_team_role_name(fg_team_role role)
 {
-    switch (role) {
-    case FG_TEAM_CONVENOR:
-        return "convenor";
-    case FG_TEAM_DEPUTY:
-        return "deputy";
-    case FG_TEAM_MEMBER:
-        return "member";
-    default:
-        return "office";
-    }
+    static const char *const names[] = {
+        [FG_TEAM_CONVENOR] = "convenor", [FG_TEAM_DEPUTY] = "deputy", [FG_TEAM_MEMBER] = "member",
+    };
+
+    return FG_NAME_OF(names, role, "office");
 }
 
 const char *fg_kind_name(fg_kind kind)
 {
-    switch (kind) {
-    case FG_KIND_GROUP:
-        return "group";
-    case FG_KIND_GENERIC:
-        return "generic";
-    default:
-        return "agency";
-    }
+    static const char *const names[] = {[FG_KIND_GROUP] = "group", [FG_KIND_GENERIC] = "generic"};
+
+    return FG_NAME_OF(names, kind, "agency");
 }
 
 const char *fg_due_source_name(fg_due_source source)
 {
-    switch (source) {
-    case FG_DUE_LABEL:
-        return "label";
-    case FG_DUE_COLUMN:
-        return "column";
-    case FG_DUE_CLAUSE:
-        return "clause";
-    case FG_DUE_SENTENCE:
-        return "sentence";
-    case FG_DUE_ITEM:
-        return "item";
-    default:
-        return "";
-    }
+    static const char *const names[] = {
+        [FG_DUE_LABEL] = "label",       [FG_DUE_COLUMN] = "column", [FG_DUE_CLAUSE] = "clause",
+        [FG_DUE_SENTENCE] = "sentence", [FG_DUE_ITEM] = "item",
+    };
+
+    return FG_NAME_OF(names, source, "");
 }
 
 const char *fg_note_kind_name(fg_note_kind kind)
 {
-    switch (kind) {
-    case FG_NOTE_DECLARATION:
-        return "declaration";
-    case FG_NOTE_UNKNOWN_LABEL:
-        return "unknown_label";
-    case FG_NOTE_LONG_NAME:
-        return "long_name";
-    default:
-        return "role_words";
-    }
+    static const char *const names[] = {
+        [FG_NOTE_DECLARATION] = "declaration",
+        [FG_NOTE_UNKNOWN_LABEL] = "unknown_label",
+        [FG_NOTE_LONG_NAME] = "long_name",
+    };
+
+    return FG_NAME_OF(names, kind, "role_words");
 }
 
 void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)

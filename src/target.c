@@ -13,6 +13,7 @@
 
 #include "chars.h"
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 #define AT FG_AT
@@ -767,32 +768,20 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
 
 const char *fg_target_change_name(fg_target_change change)
 {
-    switch (change) {
-    case FG_CHANGE_INCREASE:
-        return "increase";
-    case FG_CHANGE_DECREASE:
-        return "decrease";
-    default:
-        return "level";
-    }
+    static const char *const names[] = {
+        [FG_CHANGE_INCREASE] = "increase",
+        [FG_CHANGE_DECREASE] = "decrease",
+    };
+
+    return FG_NAME_OF(names, change, "level");
 }
 
 const char *fg_target_bound_name(fg_target_bound bound)
 {
-    switch (bound) {
-    case FG_BOUND_GE:
-        return "ge";
-    case FG_BOUND_GT:
-        return "gt";
-    case FG_BOUND_LE:
-        return "le";
-    case FG_BOUND_LT:
-        return "lt";
-    case FG_BOUND_ABOUT:
-        return "about";
-    case FG_BOUND_RANGE:
-        return "range";
-    default:
-        return "eq";
-    }
+    static const char *const names[] = {
+        [FG_BOUND_GE] = "ge", [FG_BOUND_GT] = "gt",       [FG_BOUND_LE] = "le",
+        [FG_BOUND_LT] = "lt", [FG_BOUND_ABOUT] = "about", [FG_BOUND_RANGE] = "range",
+    };
+
+    return FG_NAME_OF(names, bound, "eq");
 }
