@@ -1573,6 +1573,44 @@ out:
 
 /* The cell colour for w shared tasks of at most max_w: white to deep blue on a square-root
  * scale, so that the many small counts stay distinguishable from none. */
+/*
+ * The matrix's community key: a swatch and name (with its count of agencies shown) per
+ * community with any, in rows from (230, 100) that wrap before width - 220. Written to s,
+ * or only laid out when s is NULL; *y_out receives the baseline of its last row.
+ */
+static int matrix_key(fg_str *s, const fg_graph *g, const net_data *d, double width,
+                      double *y_out)
+{
+    double x = 230;
+    double y = 100;
+    int rc = FG_OK;
+
+    for (size_t c = 0; c < d->n_com; c++) {
+        size_t shown = 0;
+
+        for (size_t k = 0; k < d->com[c].n_members; k++)
+            shown += d->keep[d->com[c].members[k]];
+        if (shown == 0)
+            continue;
+        if (x > width - 220) {
+            x = 230;
+            y += 20;
+        }
+        if (s != NULL) {
+            FG_TRY(appendf(s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" "
+                              "fill=\"%s\" stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
+                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
+                           comm_line[c % N_COMM_COLOURS], x + 18, y));
+            FG_TRY(fg_markup__escape(s, comm_name(g, d, c), true));
+            FG_TRY(appendf(s, "（%zu）</text>\n", shown));
+        }
+        x += 200;
+    }
+    *y_out = y;
+out:
+    return rc;
+}
+
 static void matrix_shade(char *out, size_t n, size_t w, size_t max_w)
 {
     double t = w == 0 || max_w == 0 ? 0 : 0.12 + 0.88 * sqrt((double)w / (double)max_w);
@@ -1601,6 +1639,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     double label_w;
     double left;
     double top_y;
+    double key_y;
     double width;
     double height;
     int rc = FG_OK;
@@ -1652,26 +1691,9 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     width = left + (double)n * cell + 40;
     if (width < 760)
         width = 760;
-    /* The community key wraps like the loop that writes it below. */
-    {
-        double x = 230;
-        double y = 100;
-
-        for (size_t c = 0; c < d.n_com; c++) {
-            size_t shown = 0;
-
-            for (size_t k = 0; k < d.com[c].n_members; k++)
-                shown += d.keep[d.com[c].members[k]];
-            if (shown == 0)
-                continue;
-            if (x > width - 220) {
-                x = 230;
-                y += 20;
-            }
-            x += 200;
-        }
-        top_y = y + 30 + label_w;
-    }
+    /* The community key's rows, measured, come before the matrix. */
+    FG_TRY(matrix_key(NULL, g, &d, width, &key_y));
+    top_y = key_y + 30 + label_w;
     height = top_y + (double)n * cell + 40;
 
     FG_TRY(appendf(&s,
@@ -1711,33 +1733,9 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
             x += 60;
         }
     }
-    {
-        double x = 20;
-        double y = 100;
-
-        FG_TRY(appendf(&s, "<text x=\"20\" y=\"%.0f\">协作社群（以联系最强的单位命名）：</text>\n", y));
-        x = 230;
-        for (size_t c = 0; c < d.n_com; c++) {
-            size_t shown = 0;
-
-            for (size_t k = 0; k < d.com[c].n_members; k++)
-                shown += d.keep[d.com[c].members[k]];
-            if (shown == 0)
-                continue;
-            if (x > width - 220) {
-                x = 230;
-                y += 20;
-            }
-            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%s\" "
-                               "stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
-                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
-                           comm_line[c % N_COMM_COLOURS], x + 18, y));
-            FG_TRY(fg_markup__escape(&s, comm_name(g, &d, c), true));
-            FG_TRY(appendf(&s, "（%zu）</text>\n", shown));
-            x += 200;
-        }
-        FG_TRY(appendf(&s, "</g>\n"));
-    }
+    FG_TRY(appendf(&s, "<text x=\"20\" y=\"100\">协作社群（以联系最强的单位命名）：</text>\n"));
+    FG_TRY(matrix_key(&s, g, &d, width, &key_y));
+    FG_TRY(appendf(&s, "</g>\n"));
     /* Row and column labels, with the community's colour band beside them. */
     for (size_t i = 0; i < n; i++) {
         size_t c = d.comm_of[order[i]];
