@@ -7,33 +7,23 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 
 int fg_markup__escape(fg_str *s, const char *t, bool blank_controls)
 {
+    static const char special[] = "&<>\"'";
+    static const char *const entity[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
     int rc = FG_OK;
 
     for (const char *p = t; *p && rc == FG_OK; p++) {
-        switch (*p) {
-        case '&':
-            rc = fg_str_append(s, "&amp;", 5);
-            break;
-        case '<':
-            rc = fg_str_append(s, "&lt;", 4);
-            break;
-        case '>':
-            rc = fg_str_append(s, "&gt;", 4);
-            break;
-        case '"':
-            rc = fg_str_append(s, "&quot;", 6);
-            break;
-        case '\'':
-            rc = fg_str_append(s, "&#39;", 5);
-            break;
-        default:
+        const char *hit = strchr(special, *p);
+
+        if (hit != NULL)
+            rc = fg_str_append(s, entity[hit - special], strlen(entity[hit - special]));
+        else
             rc = fg_str_appendc(s, blank_controls && (unsigned char)*p < 0x20 ? ' ' : *p);
-        }
     }
     return rc;
 }

@@ -48,6 +48,21 @@ static const char *const cell_open[] = {"<td>", "<td class=\"n\">", "<td class=\
 static const char *const head_open[] = {"<th>", "<th class=\"n\">", "<th class=\"nm\">",
                                         "<th>"};
 
+/* n cells of a row, each opened by open[its kind] (kinds NULL: all text), its text escaped. */
+static int cells(fg_str *s, const char *const *open, const char *close, size_t n,
+                 const char *const *text, const unsigned char *kinds)
+{
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < n; i++) {
+        FG_TRY(fg_report__raw(s, open[kinds ? kinds[i] : 0]));
+        FG_TRY(fg_report__html(s, text[i]));
+        FG_TRY(fg_report__raw(s, close));
+    }
+out:
+    return rc;
+}
+
 int fg_report__table_begin(fg_str *s, const char *id, const char *what, size_t n_rows,
                            int is_open, int is_sortable, size_t n, const char *const *hdr,
                            const unsigned char *kinds)
@@ -63,11 +78,7 @@ int fg_report__table_begin(fg_str *s, const char *id, const char *what, size_t n
     FG_TRY(fg_report__raw(s, is_sortable ? " class=\"sortable filterable\">" :
                                            " class=\"filterable\">"));
     FG_TRY(fg_report__raw(s, "<thead><tr>"));
-    for (size_t i = 0; i < n; i++) {
-        FG_TRY(fg_report__raw(s, head_open[kinds ? kinds[i] : 0]));
-        FG_TRY(fg_report__html(s, hdr[i]));
-        FG_TRY(fg_report__raw(s, "</th>"));
-    }
+    FG_TRY(cells(s, head_open, "</th>", n, hdr, kinds));
     FG_TRY(fg_report__raw(s, "</tr></thead>\n<tbody>\n"));
 out:
     return rc;
@@ -88,16 +99,12 @@ out:
     return rc;
 }
 
-int fg_report__row(fg_str *s, size_t n, const char *const *cells, const unsigned char *kinds)
+int fg_report__row(fg_str *s, size_t n, const char *const *text, const unsigned char *kinds)
 {
     int rc = FG_OK;
 
     FG_TRY(fg_report__raw(s, "<tr>"));
-    for (size_t i = 0; i < n; i++) {
-        FG_TRY(fg_report__raw(s, cell_open[kinds ? kinds[i] : 0]));
-        FG_TRY(fg_report__html(s, cells[i]));
-        FG_TRY(fg_report__raw(s, "</td>"));
-    }
+    FG_TRY(cells(s, cell_open, "</td>", n, text, kinds));
     FG_TRY(fg_report__raw(s, "</tr>\n"));
 out:
     return rc;
