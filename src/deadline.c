@@ -863,23 +863,22 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
     return FG_OK;
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const kind_names[] = {
+    [FG_DEADLINE_DATE] = "date", [FG_DEADLINE_RECURRING] = "recurring",
+    [FG_DEADLINE_ONGOING] = "ongoing",
+};
+static const char *const every_names[] = {
+    [FG_EVERY_YEAR] = "year", [FG_EVERY_HALF] = "half-year", [FG_EVERY_QUARTER] = "quarter",
+    [FG_EVERY_MONTH] = "month", [FG_EVERY_WEEK] = "week",
+};
+
 const char *fg_deadline_kind_name(fg_deadline_kind kind)
 {
-    static const char *const names[] = {
-        [FG_DEADLINE_DATE] = "date",
-        [FG_DEADLINE_RECURRING] = "recurring",
-        [FG_DEADLINE_ONGOING] = "ongoing",
-    };
-
-    return FG_NAME_OF(names, kind, "none");
+    return FG_NAME_OF(kind_names, kind, "none");
 }
 
 const char *fg_deadline_every_name(fg_deadline_every every)
 {
-    static const char *const names[] = {
-        [FG_EVERY_YEAR] = "year",   [FG_EVERY_HALF] = "half-year", [FG_EVERY_QUARTER] = "quarter",
-        [FG_EVERY_MONTH] = "month", [FG_EVERY_WEEK] = "week",
-    };
-
-    return FG_NAME_OF(names, every, "");
+    return FG_NAME_OF(every_names, every, "");
 }

@@ -25,41 +25,38 @@ const char *fg_role_name(fg_role role)
     return role == FG_ROLE_LEAD ? "lead" : "co";
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const team_role_names[] = {
+    [FG_TEAM_CONVENOR] = "convenor", [FG_TEAM_DEPUTY] = "deputy", [FG_TEAM_MEMBER] = "member",
+};
+static const char *const kind_names[] = {[FG_KIND_GROUP] = "group", [FG_KIND_GENERIC] = "generic"};
+static const char *const due_source_names[] = {
+    [FG_DUE_LABEL] = "label", [FG_DUE_COLUMN] = "column", [FG_DUE_CLAUSE] = "clause",
+    [FG_DUE_SENTENCE] = "sentence", [FG_DUE_ITEM] = "item",
+};
+static const char *const note_kind_names[] = {
+    [FG_NOTE_DECLARATION] = "declaration", [FG_NOTE_UNKNOWN_LABEL] = "unknown_label",
+    [FG_NOTE_LONG_NAME] = "long_name",
+};
+
 const char *fg_team_role_name(fg_team_role role)
 {
-    static const char *const names[] = {
-        [FG_TEAM_CONVENOR] = "convenor", [FG_TEAM_DEPUTY] = "deputy", [FG_TEAM_MEMBER] = "member",
-    };
-
-    return FG_NAME_OF(names, role, "office");
+    return FG_NAME_OF(team_role_names, role, "office");
 }
 
 const char *fg_kind_name(fg_kind kind)
 {
-    static const char *const names[] = {[FG_KIND_GROUP] = "group", [FG_KIND_GENERIC] = "generic"};
-
-    return FG_NAME_OF(names, kind, "agency");
+    return FG_NAME_OF(kind_names, kind, "agency");
 }
 
 const char *fg_due_source_name(fg_due_source source)
 {
-    static const char *const names[] = {
-        [FG_DUE_LABEL] = "label",       [FG_DUE_COLUMN] = "column", [FG_DUE_CLAUSE] = "clause",
-        [FG_DUE_SENTENCE] = "sentence", [FG_DUE_ITEM] = "item",
-    };
-
-    return FG_NAME_OF(names, source, "");
+    return FG_NAME_OF(due_source_names, source, "");
 }
 
 const char *fg_note_kind_name(fg_note_kind kind)
 {
-    static const char *const names[] = {
-        [FG_NOTE_DECLARATION] = "declaration",
-        [FG_NOTE_UNKNOWN_LABEL] = "unknown_label",
-        [FG_NOTE_LONG_NAME] = "long_name",
-    };
-
-    return FG_NAME_OF(names, kind, "role_words");
+    return FG_NAME_OF(note_kind_names, kind, "role_words");
 }
 
 void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)

@@ -766,22 +766,21 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
     return FG_OK;
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const change_names[] = {
+    [FG_CHANGE_INCREASE] = "increase", [FG_CHANGE_DECREASE] = "decrease",
+};
+static const char *const bound_names[] = {
+    [FG_BOUND_GE] = "ge", [FG_BOUND_GT] = "gt", [FG_BOUND_LE] = "le", [FG_BOUND_LT] = "lt",
+    [FG_BOUND_ABOUT] = "about", [FG_BOUND_RANGE] = "range",
+};
+
 const char *fg_target_change_name(fg_target_change change)
 {
-    static const char *const names[] = {
-        [FG_CHANGE_INCREASE] = "increase",
-        [FG_CHANGE_DECREASE] = "decrease",
-    };
-
-    return FG_NAME_OF(names, change, "level");
+    return FG_NAME_OF(change_names, change, "level");
 }
 
 const char *fg_target_bound_name(fg_target_bound bound)
 {
-    static const char *const names[] = {
-        [FG_BOUND_GE] = "ge", [FG_BOUND_GT] = "gt",       [FG_BOUND_LE] = "le",
-        [FG_BOUND_LT] = "lt", [FG_BOUND_ABOUT] = "about", [FG_BOUND_RANGE] = "range",
-    };
-
-    return FG_NAME_OF(names, bound, "eq");
+    return FG_NAME_OF(bound_names, bound, "eq");
 }
