@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_int.h"
 #include "error.h"
 #include "grow.h"
 #include "str.h"
@@ -624,8 +625,7 @@ static size_t edit_distance(const char *a, const char *b)
     return d[nb];
 }
 
-/* The index of an agency by exact name (agencies are sorted), or SIZE_MAX. */
-static size_t agency_index(const fg_graph *g, const char *name)
+size_t fg_analysis__agency_index(const fg_graph *g, const char *name)
 {
     size_t lo = 0;
     size_t hi = g->n_agencies;
@@ -646,7 +646,7 @@ static size_t agency_index(const fg_graph *g, const char *name)
 
 int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const char *name)
 {
-    size_t i = agency_index(g, name);
+    size_t i = fg_analysis__agency_index(g, name);
     size_t best[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     size_t best_d[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     char hint[256] = "";
@@ -656,7 +656,7 @@ int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const 
 
         /* The canonical name, or a later name of it (old names work too). */
         for (size_t steps = 0; e && i == SIZE_MAX && steps < 32; steps++) {
-            i = agency_index(g, e->canonical);
+            i = fg_analysis__agency_index(g, e->canonical);
             if (i == SIZE_MAX && e->successor[0])
                 e = fg_gazetteer_lookup(gz, e->successor, strlen(e->successor));
             else

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_int.h"
 #include "error.h"
 #include "grow.h"
 #include "report_int.h"
@@ -125,25 +126,6 @@ static int count_graph_tasks(fg_report_ctx *r)
     return FG_OK;
 }
 
-static size_t graph_index(const fg_graph *g, const char *name)
-{
-    size_t lo = 0;
-    size_t hi = fg_graph_n_agencies(g);
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(fg_graph_agency(g, mid), name);
-
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return SIZE_MAX;
-}
-
 /* Record the agency's stored name when the report shows it under a newer one. */
 static int add_rename(fg_report_ctx *r, const char *stored)
 {
@@ -153,7 +135,7 @@ static int add_rename(fg_report_ctx *r, const char *stored)
 
     if (now == NULL || now == e)
         return FG_OK;
-    i = graph_index(r->g, now->canonical);
+    i = fg_analysis__agency_index(r->g, now->canonical);
     if (i == SIZE_MAX)
         return FG_OK;
     if (FG_GROW(r->renames, r->cap_renames, r->n_renames, 8) < 0)
