@@ -24,6 +24,7 @@
 #include "analysis_int.h"
 #include "error.h"
 #include "grow.h"
+#include "rank.h"
 #include "str.h"
 
 struct fg_graph {
@@ -1002,21 +1003,6 @@ void fg_communities_free(fg_community *c, size_t n)
     free(c);
 }
 
-typedef struct keyed {
-    size_t id;
-    double key;
-} keyed;
-
-static int cmp_keyed_desc(const void *a, const void *b)
-{
-    const keyed *x = a;
-    const keyed *y = b;
-
-    if (x->key != y->key)
-        return x->key > y->key ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularity,
                             const fg_graph *g, unsigned long seed)
 {
@@ -1027,7 +1013,7 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     igraph_real_t quality = 0;
     fg_community *com = NULL;
     double *inner = NULL;
-    keyed *order = NULL;
+    fg_ranked *order = NULL;
     size_t *task_comm = NULL;
     size_t n = g->n_agencies;
     bool has_memb = false;
@@ -1087,14 +1073,14 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
         com[c].n_members = 0;
     }
     {
-        keyed *km = malloc(n * sizeof *km);
+        fg_ranked *km = malloc(n * sizeof *km);
 
         FG_CHECK_ALLOC(km);
         for (size_t a = 0; a < n; a++) {
             km[a].id = a;
-            km[a].key = inner[a];
+            km[a].score = inner[a];
         }
-        qsort(km, n, sizeof *km, cmp_keyed_desc);
+        qsort(km, n, sizeof *km, fg_ranked_cmp);
         for (size_t k = 0; k < n; k++) {
             fg_community *c = &com[VECTOR(memb)[km[k].id]];
 
@@ -1140,14 +1126,14 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     }
     /* Biggest tasks first (more agencies), then document order. */
     for (igraph_integer_t c = 0; c < n_clusters; c++) {
-        keyed *kt = malloc((com[c].n_tasks + 1) * sizeof *kt);
+        fg_ranked *kt = malloc((com[c].n_tasks + 1) * sizeof *kt);
 
         FG_CHECK_ALLOC(kt);
         for (size_t k = 0; k < com[c].n_tasks; k++) {
             kt[k].id = com[c].tasks[k];
-            kt[k].key = (double)task_comm[2 * com[c].tasks[k] + 1];
+            kt[k].score = (double)task_comm[2 * com[c].tasks[k] + 1];
         }
-        qsort(kt, com[c].n_tasks, sizeof *kt, cmp_keyed_desc);
+        qsort(kt, com[c].n_tasks, sizeof *kt, fg_ranked_cmp);
         for (size_t k = 0; k < com[c].n_tasks; k++)
             com[c].tasks[k] = kt[k].id;
         free(kt);
@@ -1155,9 +1141,9 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     /* Communities by size, then by their central agency's name order. */
     for (igraph_integer_t c = 0; c < n_clusters; c++) {
         order[c].id = (size_t)c;
-        order[c].key = (double)com[c].n_members + 1.0 / (2.0 + (double)com[c].central);
+        order[c].score = (double)com[c].n_members + 1.0 / (2.0 + (double)com[c].central);
     }
-    qsort(order, (size_t)n_clusters, sizeof *order, cmp_keyed_desc);
+    qsort(order, (size_t)n_clusters, sizeof *order, fg_ranked_cmp);
     {
         fg_community *sorted = malloc((size_t)n_clusters * sizeof *sorted);
 

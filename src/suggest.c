@@ -22,6 +22,7 @@
 #include "embedded.h"
 #include "error.h"
 #include "grow.h"
+#include "rank.h"
 #include "str.h"
 
 #define KNN 10          /* similar stored tasks that vote */
@@ -567,21 +568,6 @@ void fg_suggestions_free(fg_suggestion *v, size_t n)
     free(v);
 }
 
-typedef struct scored {
-    size_t id;
-    double score;
-} scored;
-
-static int cmp_scored(const void *a, const void *b)
-{
-    const scored *x = a;
-    const scored *y = b;
-
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 typedef enum plan_level { LEVEL_PROVINCE, LEVEL_CITY, LEVEL_CENTRAL } plan_level;
 
 /* A plan from a city (长沙市…, 湘西自治州…) or the State Council; a province otherwise. */
@@ -671,7 +657,7 @@ static char *name_at_level(const agency *a, plan_level level)
     return dupstr(a->name);
 }
 
-static int evidence(fg_str *ev, const fg_suggester *s, size_t a, const scored *top, size_t n_top,
+static int evidence(fg_str *ev, const fg_suggester *s, size_t a, const fg_ranked *top, size_t n_top,
                     const char *query, bool lead)
 {
     size_t shown = 0;
@@ -736,9 +722,9 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
     size_t n_res = 0;
     size_t cap_res = 0;
     double *sim = NULL;
-    scored *top = NULL;
-    scored *lead = NULL;
-    scored *co = NULL;
+    fg_ranked *top = NULL;
+    fg_ranked *lead = NULL;
+    fg_ranked *co = NULL;
     double *remit = NULL;
     bool *has_child = NULL;
     vec q = {NULL, 0, 0};
@@ -803,7 +789,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                 top[n_top].score = sim[t];
                 n_top++;
             }
-        qsort(top, n_top, sizeof *top, cmp_scored);
+        qsort(top, n_top, sizeof *top, fg_ranked_cmp);
         if (n_top > KNN)
             n_top = KNN;
         /* Squared similarity: the closest tasks carry most of the vote. */
@@ -835,10 +821,10 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
             for (size_t j = 0; j < t->n_co; j++)
                 co[t->co[j]].score += w;
         }
-        qsort(lead, s->n_ag, sizeof *lead, cmp_scored);
-        qsort(co, s->n_ag, sizeof *co, cmp_scored);
+        qsort(lead, s->n_ag, sizeof *lead, fg_ranked_cmp);
+        qsort(co, s->n_ag, sizeof *co, fg_ranked_cmp);
         for (int pass = 0; pass < 2; pass++) {
-            scored *list = pass == 0 ? lead : co;
+            fg_ranked *list = pass == 0 ? lead : co;
             size_t rank = 0;
 
             for (size_t k = 0; k < s->n_ag && rank < top_k; k++) {
