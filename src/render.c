@@ -182,6 +182,13 @@ static void set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
+/* set() each name and value of kv: name, value, name, value …, NULL. */
+static void set_all(void *obj, const char *const *kv)
+{
+    for (; kv[0] != NULL; kv += 2)
+        set(obj, kv[0], kv[1]);
+}
+
 static void setf(void *obj, const char *name, const char *fmt, double v)
 {
     char buf[64];
@@ -899,11 +906,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
 
     FG_TRY(gv_begin(&v, r, team, false, opts));
     has_gv = true;
-    set(v.g, "splines", "true");
-    set(v.g, "overlap", "true");
-    set(v.g, "labelloc", "t");
-    set(v.g, "fontsize", "20");
-    set(v.g, "bgcolor", "white");
+    set_all(v.g, (const char *const[]){"splines", "true", "overlap", "true", "labelloc", "t",
+                                      "fontsize", "20", "bgcolor", "white", NULL});
     FG_TRY(fg_str_append(&buf, team, strlen(team)));
     FG_TRY(fg_str_append(&buf, "\\n", 2));
     FG_TRY(fg_str_append(&buf, f.found.doc_number, strlen(f.found.doc_number)));
@@ -1135,12 +1139,8 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
     FG_CHECK_ALLOC(nodes);
     FG_TRY(gv_begin(&v, r, fg_graph_agency(g, x), false, opts));
     has_gv = true;
-    set(v.g, "overlap", "prism");
-    set(v.g, "splines", "true");
-    set(v.g, "start", "42");
-    set(v.g, "sep", "+6");
-    set(v.g, "labelloc", "t");
-    set(v.g, "fontsize", "18");
+    set_all(v.g, (const char *const[]){"overlap", "prism", "splines", "true", "start", "42",
+                                      "sep", "+6", "labelloc", "t", "fontsize", "18", NULL});
     FG_TRY(label(&lab, fg_graph_agency(g, x), 40, NULL));
     FG_TRY(fg_str_append(&lab, "　的协作单位\\n", strlen("　的协作单位\\n")));
     FG_TRY(fg_str_append(&lab, "红线：本单位牵头、对方配合　蓝线：对方牵头　灰线：共同配合　线宽/数字：共同任务数",
@@ -1393,16 +1393,10 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
 
     FG_TRY(gv_begin(&v, r, "network", false, opts));
     has_gv = true;
-    set(v.g, "overlap", "prism");
-    set(v.g, "splines", "false");
-    set(v.g, "start", "42");
-    set(v.g, "outputorder", "edgesfirst");
-    set(v.g, "labelloc", "t");
-    set(v.g, "labeljust", "l");
-    set(v.g, "fontsize", "11");
-    set(v.g, "bgcolor", "white");
-    set(v.g, "K", "0.9");
-    set(v.g, "sep", "+12");
+    set_all(v.g, (const char *const[]){"overlap", "prism", "splines", "false", "start", "42",
+                                      "outputorder", "edgesfirst", "labelloc", "t",
+                                      "labeljust", "l", "fontsize", "11", "bgcolor", "white",
+                                      "K", "0.9", "sep", "+12", NULL});
     agattr(v.g, AGNODE, (char *)"shape", (char *)"circle");
     /* The circle's size is fixed by the lead count; the name is set over it in a fixed font
      * and overlap removal keeps names apart. (Graphviz 2.43's fdp, which draws clusters,
