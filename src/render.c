@@ -223,6 +223,13 @@ static int gv_begin(gv *v, fg_renderer *r, const char *name, bool directed,
     return FG_OK;
 }
 
+/* Free v's graph and give Graphviz back the error handler gv_begin() replaced. */
+static void gv_close(gv *v)
+{
+    agclose(v->g);
+    agseterrf(v->old_errf);
+}
+
 static const char *const gv_formats[] = {"svg", "png:cairo", "pdf:cairo", "canon"};
 
 /* Lay out v->g with engine and render it to format f: the bytes in *data (gvFreeRenderData). */
@@ -408,8 +415,7 @@ out:
     if (gv_data)
         gvFreeRenderData(gv_data);
     free(data);
-    agclose(v->g);
-    agseterrf(v->old_errf);
+    gv_close(v);
     fg_map_free(m);
     return rc;
 }
@@ -1094,10 +1100,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, buf.ptr);
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     for (size_t i = 0; i < t.n; i++) {
         free(t.m[i].agency);
         free(t.m[i].surface);
@@ -1208,10 +1212,8 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, fname.ptr);
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     free(p);
     free(nodes);
     fg_str_dispose(&lab);
@@ -1548,10 +1550,8 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, "network");
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     if (has_d)
         net_free(&d);
     free(sub);
