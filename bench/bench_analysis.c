@@ -18,13 +18,7 @@
 
 #include "fengong/fengong.h"
 
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench.h"
 
 static unsigned long long rng_state;
 
@@ -103,7 +97,7 @@ int main(int argc, char **argv)
     if (fg_store_open(&st, path, NULL) < 0)
         fail("open");
 
-    t0 = now();
+    t0 = bench_now();
     for (size_t d = 0; d < n_docs; d++) {
         size_t per_doc = n_tasks / n_docs + (d < n_tasks % n_docs);
         size_t cap = per_doc * 200 + 256;
@@ -140,12 +134,12 @@ int main(int argc, char **argv)
         fg_text_free(t);
         free(text);
     }
-    t_ingest = now() - t0;
+    t_ingest = bench_now() - t0;
 load:
-    t0 = now();
+    t0 = bench_now();
     if (fg_graph_load(&g, st, NULL, NULL) < 0)
         fail("graph");
-    t_load = now() - t0;
+    t_load = bench_now() - t0;
 
     snprintf(path, sizeof path, "%s/fengong.tsv", out_dir);
     times = fopen(path, "w");
@@ -196,10 +190,10 @@ load:
                 size_t n = 0;
                 double t;
 
-                t0 = now();
+                t0 = bench_now();
                 if (fg_analysis_centrality_some(&rows, &n, g, ms[k].flag) < 0)
                     fail(ms[k].name);
-                t = now() - t0;
+                t = bench_now() - t0;
                 free(rows);
                 spent += t;
                 if (t < best)
@@ -221,10 +215,10 @@ load:
 
             fg_communities_free(com, n);
             com = NULL;
-            t0 = now();
+            t0 = bench_now();
             if (fg_analysis_communities(&com, &n, &q, g, 42) < 0)
                 fail("communities");
-            t = now() - t0;
+            t = bench_now() - t0;
             spent += t;
             if (t < best)
                 best = t;

@@ -22,18 +22,12 @@
 
 #include "fengong/fengong.h"
 
+#include "bench.h"
+
 typedef struct file_buf {
     char *ptr;
     size_t len;
 } file_buf;
-
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /*
  * Whether to read deadlines and targets too: off, as `fengong extract` parses for its rows;
@@ -64,36 +58,6 @@ static int extract_one(const char *buf, size_t len, size_t *rows, size_t *items)
     return 0;
 }
 
-static int read_file(file_buf *fb, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    size_t cap = 65536;
-    size_t n;
-
-    fb->len = 0;
-    fb->ptr = NULL;
-    if (f == NULL) {
-        perror(path);
-        return -1;
-    }
-    for (;;) {
-        char *p = realloc(fb->ptr, cap);
-
-        if (p == NULL) {
-            fclose(f);
-            return -1;
-        }
-        fb->ptr = p;
-        n = fread(fb->ptr + fb->len, 1, cap - fb->len, f);
-        fb->len += n;
-        if (fb->len < cap)
-            break;
-        cap *= 2;
-    }
-    fclose(f);
-    return 0;
-}
-
 static void print_row(const char *what, size_t bytes, double secs, size_t rows, size_t items)
 {
     printf("%-26s %10.1f %10.3f %10.1f %12zu %10zu\n", what, (double)bytes / 1048576.0, secs,
@@ -109,7 +73,7 @@ static int per_document(const char *what, const file_buf *files, size_t n_files,
     size_t done = 0;
 
     for (int run = 0; run < 3; run++) {
-        double t0 = now();
+        double t0 = bench_now();
 
         rows = items = done = 0;
         while (done < target) {
@@ -119,8 +83,8 @@ static int per_document(const char *what, const file_buf *files, size_t n_files,
                 done += files[i].len;
             }
         }
-        if (run == 0 || now() - t0 < best)
-            best = now() - t0;
+        if (run == 0 || bench_now() - t0 < best)
+            best = bench_now() - t0;
     }
     print_row(what, done, best, rows, items);
     return 0;
@@ -151,7 +115,7 @@ int main(int argc, char **argv)
     if (files == NULL)
         return 1;
     for (size_t i = 0; i < n_files; i++) {
-        if (read_file(&files[i], argv[first + i]) < 0)
+        if (bench_read_file(&files[i].ptr, &files[i].len, argv[first + i]) < 0)
             goto out;
         total += files[i].len + 1;
     }
@@ -186,13 +150,13 @@ int main(int argc, char **argv)
         while (part < len && buf[part - 1] != '\n')
             part++;
         for (int run = 0; run < 3; run++) {
-            double t0 = now();
+            double t0 = bench_now();
 
             rows = items = 0;
             if (extract_one(buf, part, &rows, &items) < 0)
                 goto out;
-            if (run == 0 || now() - t0 < best)
-                best = now() - t0;
+            if (run == 0 || bench_now() - t0 < best)
+                best = bench_now() - t0;
         }
         print_row("one document", part, best, rows, items);
     }

@@ -16,47 +16,13 @@
 
 #include "fengong/fengong.h"
 
+#include "bench.h"
+
 typedef struct file_buf {
     char *ptr;
     size_t len;
     int format;
 } file_buf;
-
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int read_file(file_buf *fb, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    size_t cap = 65536;
-
-    fb->len = 0;
-    fb->ptr = NULL;
-    if (f == NULL) {
-        perror(path);
-        return -1;
-    }
-    for (;;) {
-        char *p = realloc(fb->ptr, cap);
-
-        if (p == NULL) {
-            fclose(f);
-            return -1;
-        }
-        fb->ptr = p;
-        fb->len += fread(fb->ptr + fb->len, 1, cap - fb->len, f);
-        if (fb->len < cap)
-            break;
-        cap *= 2;
-    }
-    fclose(f);
-    return 0;
-}
 
 /* One file: read (and parse); adds the text's size and the rows and items. */
 static int one(const file_buf *fb, int parse, size_t *text_bytes, size_t *rows, size_t *items)
@@ -92,7 +58,7 @@ static int measure(const char *fmt, int parse, const file_buf *files, size_t n, 
     if (round_bytes == 0)
         return 0;
     for (int run = 0; run < 3; run++) {
-        double t0 = now();
+        double t0 = bench_now();
         size_t r = 0, it = 0;
 
         done = text = 0;
@@ -106,8 +72,8 @@ static int measure(const char *fmt, int parse, const file_buf *files, size_t n, 
         }
         rows = r;
         items = it;
-        if (run == 0 || now() - t0 < best)
-            best = now() - t0;
+        if (run == 0 || bench_now() - t0 < best)
+            best = bench_now() - t0;
     }
     printf("%-5s %-13s %8.1f %8.3f %10.1f %10.1f %8zu %8zu\n", fmt, parse ? "read+extract" : "read",
            (double)done / 1048576.0, best, (double)done / 1048576.0 / best,
@@ -143,7 +109,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_files; i++) {
         fg_text *t = NULL;
 
-        if (read_file(&files[i], argv[first + i]) < 0)
+        if (bench_read_file(&files[i].ptr, &files[i].len, argv[first + i]) < 0)
             goto out;
         if (fg_text_read(&t, argv[first + i], files[i].ptr, files[i].len) < 0) {
             fprintf(stderr, "bench_read: %s\n", fg_error_last()->message);

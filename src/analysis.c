@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_int.h"
 #include "error.h"
+#include "grow.h"
+#include "rank.h"
 #include "str.h"
 
 struct fg_graph {
@@ -158,15 +161,8 @@ static int on_agency(const fg_store_agency_row *r, void *payload)
         if (ent)
             name = fg_gazetteer_as_of(l->gz, ent, f->as_of)->canonical;
     }
-    if (l->n_kept == l->cap_kept) {
-        size_t cap = l->cap_kept ? l->cap_kept * 2 : 256;
-        kept_agency *v = realloc(l->kept, cap * sizeof *v);
-
-        if (v == NULL)
-            goto oom;
-        l->kept = v;
-        l->cap_kept = cap;
-    }
+    if (FG_GROW(l->kept, l->cap_kept, l->n_kept, 256) < 0)
+        goto oom;
     k = &l->kept[l->n_kept++];
     k->id = r->id;
     k->name = fg_arena_strndup(l->g->arena, name, strlen(name));
@@ -282,34 +278,16 @@ static int close_task(load_ctx *l)
         return FG_OK;
     if (g->n_tasks >= UINT32_MAX - 1 || l->n_edges + l->n_cur >= (size_t)UINT32_MAX * 4)
         return fg_error_set(FG_ENOMEM, "too many tasks for one graph; select fewer documents");
-    if (g->n_tasks == l->cap_tasks) {
-        size_t cap = l->cap_tasks ? l->cap_tasks * 2 : 256;
-        fg_task_info *v = realloc(g->tasks, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        g->tasks = v;
-        l->cap_tasks = cap;
-    }
+    if (FG_GROW(g->tasks, l->cap_tasks, g->n_tasks, 256) < 0)
+        return FG_ENOMEM;
     if (l->n_edges + l->n_cur > l->cap_edges) {
         size_t cap = l->cap_edges ? l->cap_edges : 1024;
-        uint32_t *t;
-        uint32_t *a;
-        unsigned char *r;
 
         while (cap < l->n_edges + l->n_cur)
             cap *= 2;
-        t = realloc(l->e_task, cap * sizeof *t);
-        if (t)
-            l->e_task = t;
-        a = realloc(l->e_name, cap * sizeof *a);
-        if (a)
-            l->e_name = a;
-        r = realloc(l->e_lead, cap);
-        if (r)
-            l->e_lead = r;
-        if (t == NULL || a == NULL || r == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
+        if (FG_RESIZE(l->e_task, cap) < 0 || FG_RESIZE(l->e_name, cap) < 0 ||
+            FG_RESIZE(l->e_lead, cap) < 0)
+            return FG_ENOMEM;
         l->cap_edges = cap;
     }
     g->tasks[g->n_tasks] = l->cur_task;
@@ -353,14 +331,7 @@ static int on_row(const fg_store_edge_row *r, void *payload)
         l->cur_task.year = r->year;
         l->clause_id = r->clause_id;
     }
-    if (l->n_cur == l->cap_cur) {
-        size_t cap = l->cap_cur ? l->cap_cur * 2 : 64;
-        pend_edge *v = realloc(l->cur, cap * sizeof *v);
-
-        FG_CHECK_ALLOC(v);
-        l->cur = v;
-        l->cap_cur = cap;
-    }
+    FG_TRY(FG_GROW(l->cur, l->cap_cur, l->n_cur, 64));
     l->cur[l->n_cur].name = name;
     l->cur[l->n_cur].lead = r->lead;
     l->n_cur++;
@@ -655,8 +626,7 @@ static size_t edit_distance(const char *a, const char *b)
     return d[nb];
 }
 
-/* The index of an agency by exact name (agencies are sorted), or SIZE_MAX. */
-static size_t agency_index(const fg_graph *g, const char *name)
+size_t fg_analysis__agency_index(const fg_graph *g, const char *name)
 {
     size_t lo = 0;
     size_t hi = g->n_agencies;
@@ -677,7 +647,7 @@ static size_t agency_index(const fg_graph *g, const char *name)
 
 int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const char *name)
 {
-    size_t i = agency_index(g, name);
+    size_t i = fg_analysis__agency_index(g, name);
     size_t best[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     size_t best_d[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     char hint[256] = "";
@@ -687,7 +657,7 @@ int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const 
 
         /* The canonical name, or a later name of it (old names work too). */
         for (size_t steps = 0; e && i == SIZE_MAX && steps < 32; steps++) {
-            i = agency_index(g, e->canonical);
+            i = fg_analysis__agency_index(g, e->canonical);
             if (i == SIZE_MAX && e->successor[0])
                 e = fg_gazetteer_lookup(gz, e->successor, strlen(e->successor));
             else
@@ -1033,21 +1003,6 @@ void fg_communities_free(fg_community *c, size_t n)
     free(c);
 }
 
-typedef struct keyed {
-    size_t id;
-    double key;
-} keyed;
-
-static int cmp_keyed_desc(const void *a, const void *b)
-{
-    const keyed *x = a;
-    const keyed *y = b;
-
-    if (x->key != y->key)
-        return x->key > y->key ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularity,
                             const fg_graph *g, unsigned long seed)
 {
@@ -1058,7 +1013,7 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     igraph_real_t quality = 0;
     fg_community *com = NULL;
     double *inner = NULL;
-    keyed *order = NULL;
+    fg_ranked *order = NULL;
     size_t *task_comm = NULL;
     size_t n = g->n_agencies;
     bool has_memb = false;
@@ -1118,14 +1073,14 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
         com[c].n_members = 0;
     }
     {
-        keyed *km = malloc(n * sizeof *km);
+        fg_ranked *km = malloc(n * sizeof *km);
 
         FG_CHECK_ALLOC(km);
         for (size_t a = 0; a < n; a++) {
             km[a].id = a;
-            km[a].key = inner[a];
+            km[a].score = inner[a];
         }
-        qsort(km, n, sizeof *km, cmp_keyed_desc);
+        qsort(km, n, sizeof *km, fg_ranked_cmp);
         for (size_t k = 0; k < n; k++) {
             fg_community *c = &com[VECTOR(memb)[km[k].id]];
 
@@ -1171,14 +1126,14 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     }
     /* Biggest tasks first (more agencies), then document order. */
     for (igraph_integer_t c = 0; c < n_clusters; c++) {
-        keyed *kt = malloc((com[c].n_tasks + 1) * sizeof *kt);
+        fg_ranked *kt = malloc((com[c].n_tasks + 1) * sizeof *kt);
 
         FG_CHECK_ALLOC(kt);
         for (size_t k = 0; k < com[c].n_tasks; k++) {
             kt[k].id = com[c].tasks[k];
-            kt[k].key = (double)task_comm[2 * com[c].tasks[k] + 1];
+            kt[k].score = (double)task_comm[2 * com[c].tasks[k] + 1];
         }
-        qsort(kt, com[c].n_tasks, sizeof *kt, cmp_keyed_desc);
+        qsort(kt, com[c].n_tasks, sizeof *kt, fg_ranked_cmp);
         for (size_t k = 0; k < com[c].n_tasks; k++)
             com[c].tasks[k] = kt[k].id;
         free(kt);
@@ -1186,9 +1141,9 @@ int fg_analysis_communities(fg_community **out, size_t *n_out, double *modularit
     /* Communities by size, then by their central agency's name order. */
     for (igraph_integer_t c = 0; c < n_clusters; c++) {
         order[c].id = (size_t)c;
-        order[c].key = (double)com[c].n_members + 1.0 / (2.0 + (double)com[c].central);
+        order[c].score = (double)com[c].n_members + 1.0 / (2.0 + (double)com[c].central);
     }
-    qsort(order, (size_t)n_clusters, sizeof *order, cmp_keyed_desc);
+    qsort(order, (size_t)n_clusters, sizeof *order, fg_ranked_cmp);
     {
         fg_community *sorted = malloc((size_t)n_clusters * sizeof *sorted);
 

@@ -1,7 +1,8 @@
 /*
  * Internal: the characters of UTF-8 Chinese text at byte offsets, for the readers of phrases
- * (deadline.c, target.c): literals, code points at and before an offset, digit values and
- * range separators. Inline: they run at every candidate position.
+ * (deadline.c, target.c): literals, code points at and before an offset, digit values,
+ * range separators and phrase edges, and what their searches share (the places they stop
+ * at, the argument checks). Inline: they run at every candidate position.
  */
 #ifndef FG_SRC_CHARS_H
 #define FG_SRC_CHARS_H
@@ -11,6 +12,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <pthread.h>
+
+#include "error.h"
 #include "str.h"
 
 /* Whether s[i..len) starts with lit[0..n) (the first byte compared first). */
@@ -100,6 +104,130 @@ static inline int fg_cn_digit_value(int32_t c)
 static inline uint32_t fg_char3(const unsigned char *u)
 {
     return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* Whether k (fg_char3()) is a Chinese digit 〇零一二两三四五六七八九 or 十. */
+static inline bool fg_cn_numeral3(uint32_t k)
+{
+    switch (k) {
+    case 0xE38087: /* 〇 */
+    case 0xE99BB6: /* 零 */
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B8A4: /* 两 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Whether c ends a phrase for both readers: -1 (the text's edge), line ends, , ; : ( ) and
+ * ， ； 。 ： 、 （ ） 【 】 ！ ？ and the ideographic space. Each reader adds its own few.
+ */
+static inline bool fg_phrase_edge(int32_t c)
+{
+    switch (c) {
+    case -1:
+    case '\n':
+    case '\r':
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case 0xFF0C: /* ， */
+    case 0xFF1B: /* ； */
+    case 0x3002: /* 。 */
+    case 0xFF1A: /* ： */
+    case 0x3001: /* 、 */
+    case 0xFF08: /* （ */
+    case 0xFF09: /* ） */
+    case 0x3010: /* 【 */
+    case 0x3011: /* 】 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0x3000: /* ideographic space */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * The places a reader's search stops at: the next ASCII digit and the next place where a
+ * character of a set may start (fg_charscan_next()), both cached so that each scan runs
+ * once over the text. digit and chr are where the last call found them.
+ */
+typedef struct fg_stops {
+    const fg_charscan *set;
+    size_t digit;
+    size_t chr;
+} fg_stops;
+
+static inline void fg_stops_init(fg_stops *st, const fg_charscan *set, const char *text,
+                                 size_t len, size_t from)
+{
+    st->set = set;
+    st->digit = fg_next_ascii_digit(text, len, from);
+    st->chr = fg_charscan_next(set, text, len, from, len);
+}
+
+/* The first stop at or after i (len when none is left). */
+static inline size_t fg_stops_next(fg_stops *st, const char *text, size_t len, size_t i)
+{
+    if (st->digit < i)
+        st->digit = fg_next_ascii_digit(text, len, i);
+    if (st->chr < i)
+        st->chr = fg_charscan_next(st->set, text, len, i, len);
+    return st->digit < st->chr ? st->digit : st->chr;
+}
+
+/*
+ * Defines `static const fg_charscan *get(void)`: the scanner for the 3-byte characters of
+ * the literal chars, set up once for all threads.
+ */
+#define FG_CHARSCAN_ONCE(get, chars)                                                        \
+    static fg_charscan get##_set;                                                           \
+    static void get##_init(void)                                                            \
+    {                                                                                       \
+        fg_charscan_init(&get##_set, chars, sizeof chars - 1);                              \
+    }                                                                                       \
+    static const fg_charscan *get(void)                                                     \
+    {                                                                                       \
+        static pthread_once_t once = PTHREAD_ONCE_INIT;                                     \
+                                                                                            \
+        pthread_once(&once, get##_init);                                                    \
+        return &get##_set;                                                                  \
+    }
+
+/*
+ * The checks a find function (fg_deadline_find(), fg_target_find()) starts with, named fn in
+ * the messages: out and found must be given, text unless len is 0; out (size bytes) is
+ * cleared and *found false. 1 when there is text to search, 0 when there is none, or
+ * FG_EINVAL.
+ */
+static inline int fg_find_start(const char *fn, void *out, size_t size, bool *found,
+                                const char *text, size_t len)
+{
+    if (out == NULL || found == NULL)
+        return fg_error_set(FG_EINVAL, "%s: out and found must not be NULL", fn);
+    memset(out, 0, size);
+    *found = false;
+    if (text == NULL) {
+        if (len > 0)
+            return fg_error_set(FG_EINVAL, "%s: text must not be NULL", fn);
+        return 0;
+    }
+    return 1;
 }
 
 #define FG_AT(s, len, i, lit) fg_at_lit((s), (len), (i), lit, sizeof(lit) - 1)

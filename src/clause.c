@@ -18,6 +18,7 @@
 #endif
 
 #include "error.h"
+#include "grow.h"
 #include "fengong/deadline.h"
 #include "lexicon_int.h"
 
@@ -415,14 +416,10 @@ int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len)
     if (n_units > (SIZE_MAX / sizeof *u->v) - u->n)
         return fg_error_set(FG_ENOMEM, "out of memory");
     if (u->n + n_units > u->cap) {
-        size_t cap = u->n + n_units;
-        fg_unit *v = realloc(u->v, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        u->v = v;
-        u->cap = cap;
-        fg_mem_huge(v, cap * sizeof *v);
+        if (FG_RESIZE(u->v, u->n + n_units) < 0)
+            return FG_ENOMEM;
+        u->cap = u->n + n_units;
+        fg_mem_huge(u->v, u->cap * sizeof *u->v);
     }
     return fg_str_reserve(&u->names, name_len);
 }
@@ -582,15 +579,8 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
             return FG_OK;
         }
     }
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 16;
-        fg_unit *v = realloc(out->v, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        out->v = v;
-        out->cap = cap;
-    }
+    if (FG_GROW(out->v, out->cap, out->n, 16) < 0)
+        return FG_ENOMEM;
     out->v[out->n].role = role;
     out->v[out->n].kind = kind != NULL ? *kind : unit_kind(name);
     out->v[out->n].off = off;

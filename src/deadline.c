@@ -9,12 +9,12 @@
  */
 #include "fengong/deadline.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 #define AT FG_AT
@@ -697,36 +697,10 @@ int fg_deadline_parse(fg_deadline *out, const char *s, size_t len, int doc_year)
     return FG_OK;
 }
 
-/* Characters that end a phrase: separators, brackets, line ends, or the end of the text. */
+/* Characters that end a phrase: fg_phrase_edge() with . and the space. */
 static bool phrase_edge(int32_t c)
 {
-    switch (c) {
-    case -1:
-    case '\n':
-    case '\r':
-    case ',':
-    case ';':
-    case '.':
-    case ':':
-    case '(':
-    case ')':
-    case 0xFF0C: /* ， */
-    case 0xFF1B: /* ； */
-    case 0x3002: /* 。 */
-    case 0xFF1A: /* ： */
-    case 0x3001: /* 、 */
-    case 0xFF08: /* （ */
-    case 0xFF09: /* ） */
-    case 0x3010: /* 【 */
-    case 0x3011: /* 】 */
-    case 0xFF01: /* ！ */
-    case 0xFF1F: /* ？ */
-    case 0x3000:
-    case ' ':
-        return true;
-    default:
-        return false;
-    }
+    return fg_phrase_edge(c) || c == '.' || c == ' ';
 }
 
 /* Words before a date that make it a base or a status: 比 较 与 同 截至 自 从. */
@@ -758,21 +732,10 @@ static bool may_start_at(const char *text, size_t len, size_t i)
     if (u[0] == 0xEF)
         return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
     next = i + 6 <= len ? fg_char3(u + 3) : 0;
+    if (fg_cn_numeral3(fg_char3(u)))
+        return true;
     switch (fg_char3(u)) {
     case 0xE2809C: /* “ */
-    case 0xE38087: /* 〇 */
-    case 0xE99BB6: /* 零 */
-    case 0xE4B880: /* 一 */
-    case 0xE4BA8C: /* 二 */
-    case 0xE4B8A4: /* 两 */
-    case 0xE4B889: /* 三 */
-    case 0xE59B9B: /* 四 */
-    case 0xE4BA94: /* 五 */
-    case 0xE585AD: /* 六 */
-    case 0xE4B883: /* 七 */
-    case 0xE585AB: /* 八 */
-    case 0xE4B99D: /* 九 */
-    case 0xE58D81: /* 十 */
     case 0xE6AF8F: /* 每 */
         return true;
     case 0xE4BB8A: /* 今 */
@@ -818,50 +781,26 @@ static bool bad_before_yearless(int32_t c)
  * The characters a phrase of fg_deadline_find() may start with, besides ASCII digits ("十四五"
  * in ASCII quotes is found at its 十).
  */
-static fg_charscan start_scan;
-
-static void scan_init(void)
-{
-    static const char chars[] = "０１２３４５６７８９〇零一二两三四五六七八九十“今明本当年上下前第每按逐长持常";
-
-    fg_charscan_init(&start_scan, chars, sizeof chars - 1);
-}
-
-static void ensure_scan(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-    pthread_once(&once, scan_init);
-}
+FG_CHARSCAN_ONCE(start_scan, "０１２３４５６７８９〇零一二两三四五六七八九十“今明本当年上下前第每按逐长持常")
 
 int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len, size_t from,
                      int doc_year)
 {
-    if (out == NULL || found == NULL)
-        return fg_error_set(FG_EINVAL, "fg_deadline_find: out and found must not be NULL");
-    memset(out, 0, sizeof *out);
-    *found = false;
-    if (text == NULL) {
-        if (len > 0)
-            return fg_error_set(FG_EINVAL, "fg_deadline_find: text must not be NULL");
-        return FG_OK;
-    }
-    ensure_scan();
-    for (size_t i = from, next_digit = fg_next_ascii_digit(text, len, from),
-                next_char = fg_charscan_next(&start_scan, text, len, from, len);
-         i < len;) {
+    fg_stops stops;
+    int rc = fg_find_start("fg_deadline_find", out, sizeof *out, found, text, len);
+
+    if (rc <= 0)
+        return rc;
+    fg_stops_init(&stops, start_scan(), text, len, from);
+    for (size_t i = from; i < len;) {
         size_t n;
         int32_t prev;
         bool marker;
         size_t end;
         size_t n_after;
 
-        /* Jump to the next ASCII digit or a character of start_scan (both cached). */
-        if (next_digit < i)
-            next_digit = fg_next_ascii_digit(text, len, i);
-        if (next_char < i)
-            next_char = fg_charscan_next(&start_scan, text, len, i, len);
-        i = next_digit < next_char ? next_digit : next_char;
+        /* Jump to the next ASCII digit or a character of start_scan. */
+        i = fg_stops_next(&stops, text, len, i);
         if (i >= len)
             break;
         n = fg_cp_len((unsigned char)text[i]);
@@ -924,34 +863,22 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
     return FG_OK;
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const kind_names[] = {
+    [FG_DEADLINE_DATE] = "date", [FG_DEADLINE_RECURRING] = "recurring",
+    [FG_DEADLINE_ONGOING] = "ongoing",
+};
+static const char *const every_names[] = {
+    [FG_EVERY_YEAR] = "year", [FG_EVERY_HALF] = "half-year", [FG_EVERY_QUARTER] = "quarter",
+    [FG_EVERY_MONTH] = "month", [FG_EVERY_WEEK] = "week",
+};
+
 const char *fg_deadline_kind_name(fg_deadline_kind kind)
 {
-    switch (kind) {
-    case FG_DEADLINE_DATE:
-        return "date";
-    case FG_DEADLINE_RECURRING:
-        return "recurring";
-    case FG_DEADLINE_ONGOING:
-        return "ongoing";
-    default:
-        return "none";
-    }
+    return FG_NAME_OF(kind_names, kind, "none");
 }
 
 const char *fg_deadline_every_name(fg_deadline_every every)
 {
-    switch (every) {
-    case FG_EVERY_YEAR:
-        return "year";
-    case FG_EVERY_HALF:
-        return "half-year";
-    case FG_EVERY_QUARTER:
-        return "quarter";
-    case FG_EVERY_MONTH:
-        return "month";
-    case FG_EVERY_WEEK:
-        return "week";
-    default:
-        return "";
-    }
+    return FG_NAME_OF(every_names, every, "");
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 void fg_doc_free(fg_doc *doc)
@@ -24,62 +25,38 @@ const char *fg_role_name(fg_role role)
     return role == FG_ROLE_LEAD ? "lead" : "co";
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const team_role_names[] = {
+    [FG_TEAM_CONVENOR] = "convenor", [FG_TEAM_DEPUTY] = "deputy", [FG_TEAM_MEMBER] = "member",
+};
+static const char *const kind_names[] = {[FG_KIND_GROUP] = "group", [FG_KIND_GENERIC] = "generic"};
+static const char *const due_source_names[] = {
+    [FG_DUE_LABEL] = "label", [FG_DUE_COLUMN] = "column", [FG_DUE_CLAUSE] = "clause",
+    [FG_DUE_SENTENCE] = "sentence", [FG_DUE_ITEM] = "item",
+};
+static const char *const note_kind_names[] = {
+    [FG_NOTE_DECLARATION] = "declaration", [FG_NOTE_UNKNOWN_LABEL] = "unknown_label",
+    [FG_NOTE_LONG_NAME] = "long_name",
+};
+
 const char *fg_team_role_name(fg_team_role role)
 {
-    switch (role) {
-    case FG_TEAM_CONVENOR:
-        return "convenor";
-    case FG_TEAM_DEPUTY:
-        return "deputy";
-    case FG_TEAM_MEMBER:
-        return "member";
-    default:
-        return "office";
-    }
+    return FG_NAME_OF(team_role_names, role, "office");
 }
 
 const char *fg_kind_name(fg_kind kind)
 {
-    switch (kind) {
-    case FG_KIND_GROUP:
-        return "group";
-    case FG_KIND_GENERIC:
-        return "generic";
-    default:
-        return "agency";
-    }
+    return FG_NAME_OF(kind_names, kind, "agency");
 }
 
 const char *fg_due_source_name(fg_due_source source)
 {
-    switch (source) {
-    case FG_DUE_LABEL:
-        return "label";
-    case FG_DUE_COLUMN:
-        return "column";
-    case FG_DUE_CLAUSE:
-        return "clause";
-    case FG_DUE_SENTENCE:
-        return "sentence";
-    case FG_DUE_ITEM:
-        return "item";
-    default:
-        return "";
-    }
+    return FG_NAME_OF(due_source_names, source, "");
 }
 
 const char *fg_note_kind_name(fg_note_kind kind)
 {
-    switch (kind) {
-    case FG_NOTE_DECLARATION:
-        return "declaration";
-    case FG_NOTE_UNKNOWN_LABEL:
-        return "unknown_label";
-    case FG_NOTE_LONG_NAME:
-        return "long_name";
-    default:
-        return "role_words";
-    }
+    return FG_NAME_OF(note_kind_names, kind, "role_words");
 }
 
 void fg_doc_stats_get(fg_doc_stats *out, const fg_doc *doc)
@@ -181,6 +158,36 @@ static bool set_targets(json_t *obj, const char *key, const fg_item *it)
     return json_object_set_new(obj, key, arr) == 0;
 }
 
+/*
+ * o with arr set under key, when ok; else, or when that fails, NULL with both released
+ * (json_object_set_new() releases arr itself when it fails).
+ */
+static json_t *with_array(json_t *o, const char *key, json_t *arr, bool ok)
+{
+    if (!ok) {
+        json_decref(arr);
+        json_decref(o);
+        return NULL;
+    }
+    if (json_object_set_new(o, key, arr) != 0) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* One assignment of a clause or member of a team: {role, agency, kind}, or NULL. */
+static json_t *unit_json(const char *role, const char *agency, fg_kind kind)
+{
+    json_t *o = json_object();
+
+    if (o != NULL && set_str(o, "role", role) && set_str(o, "agency", agency) &&
+        set_str(o, "kind", fg_kind_name(kind)))
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
 static json_t *clause_json(const fg_clause *cl, size_t index)
 {
     json_t *o = json_object();
@@ -190,19 +197,12 @@ static json_t *clause_json(const fg_clause *cl, size_t index)
     ok = ok && set_int(o, "clause", (json_int_t)index) && set_str(o, "text", cl->text) &&
          set_int(o, "line", (json_int_t)cl->line) && set_due(o, "deadline", &cl->deadline);
     for (size_t a = 0; ok && a < cl->n_assignments; a++) {
-        json_t *as = json_object();
+        const fg_assignment *as = &cl->assignments[a];
 
-        ok = as != NULL && set_str(as, "role", fg_role_name(cl->assignments[a].role)) &&
-             set_str(as, "agency", cl->assignments[a].agency) &&
-             set_str(as, "kind", fg_kind_name(cl->assignments[a].kind));
-        ok = json_array_append_new(arr, as) == 0 && ok;
+        ok = json_array_append_new(arr, unit_json(fg_role_name(as->role), as->agency,
+                                                  as->kind)) == 0;
     }
-    if (ok && json_object_set_new(o, "assignments", arr) == 0)
-        return o;
-    if (!ok || json_object_get(o, "assignments") == NULL)
-        json_decref(arr);
-    json_decref(o);
-    return NULL;
+    return with_array(o, "assignments", arr, ok);
 }
 
 static json_t *item_json(const fg_doc *doc, const fg_item *it)
@@ -216,16 +216,9 @@ static json_t *item_json(const fg_doc *doc, const fg_item *it)
          set_str(o, "title", it->title) && set_str(o, "text", it->text) &&
          set_int(o, "line", (json_int_t)it->line) && set_due(o, "deadline", &it->deadline) &&
          set_targets(o, "targets", it);
-    for (size_t c = 0; ok && c < it->n_clauses; c++) {
-        json_t *cj = clause_json(&it->clauses[c], c + 1);
-
-        ok = cj != NULL && json_array_append_new(arr, cj) == 0;
-    }
-    if (ok && json_object_set_new(o, "clauses", arr) == 0)
-        return o;
-    json_decref(arr);
-    json_decref(o);
-    return NULL;
+    for (size_t c = 0; ok && c < it->n_clauses; c++)
+        ok = json_array_append_new(arr, clause_json(&it->clauses[c], c + 1)) == 0;
+    return with_array(o, "clauses", arr, ok);
 }
 
 static json_t *team_json(const fg_team *tm)
@@ -236,18 +229,12 @@ static json_t *team_json(const fg_team *tm)
 
     ok = ok && set_str(o, "name", tm->name) && set_str(o, "part", tm->part);
     for (size_t m = 0; ok && m < tm->n_members; m++) {
-        json_t *mj = json_object();
+        const fg_team_member *mb = &tm->members[m];
 
-        ok = mj != NULL && set_str(mj, "role", fg_team_role_name(tm->members[m].role)) &&
-             set_str(mj, "agency", tm->members[m].agency) &&
-             set_str(mj, "kind", fg_kind_name(tm->members[m].kind));
-        ok = json_array_append_new(arr, mj) == 0 && ok;
+        ok = json_array_append_new(arr, unit_json(fg_team_role_name(mb->role), mb->agency,
+                                                  mb->kind)) == 0;
     }
-    if (ok && json_object_set_new(o, "members", arr) == 0)
-        return o;
-    json_decref(arr);
-    json_decref(o);
-    return NULL;
+    return with_array(o, "members", arr, ok);
 }
 
 static json_t *note_json(const fg_note *nt)
@@ -275,37 +262,16 @@ static json_t *doc_json(const fg_doc *doc)
          set_str(o, "doc_number", doc->doc_number) && set_str(o, "issuer", doc->issuer) &&
          set_str(o, "date", doc->date) && set_int(o, "year", doc->year) &&
          json_object_set_new(o, "first_is_lead", json_boolean(doc->first_is_lead)) == 0;
-    for (size_t i = 0; ok && i < doc->n_items; i++) {
-        json_t *ij = item_json(doc, &doc->items[i]);
-
-        ok = ij != NULL && json_array_append_new(items, ij) == 0;
-    }
-    for (size_t t = 0; ok && t < doc->n_teams; t++) {
-        json_t *tj = team_json(&doc->teams[t]);
-
-        ok = tj != NULL && json_array_append_new(teams, tj) == 0;
-    }
-    for (size_t n = 0; ok && n < doc->n_notes; n++) {
-        json_t *nj = note_json(&doc->notes[n]);
-
-        ok = nj != NULL && json_array_append_new(notes, nj) == 0;
-    }
-    /* Past the items, json_object_set_new() takes its value even when it fails. */
-    if (ok && json_object_set_new(o, "items", items) == 0) {
-        items = NULL;
-        if (json_object_set_new(o, "teams", teams) == 0) {
-            teams = NULL;
-            if (json_object_set_new(o, "notes", notes) == 0)
-                return o;
-            notes = NULL;
-        }
-        teams = NULL;
-    }
-    json_decref(items);
-    json_decref(teams);
-    json_decref(notes);
-    json_decref(o);
-    return NULL;
+    for (size_t i = 0; ok && i < doc->n_items; i++)
+        ok = json_array_append_new(items, item_json(doc, &doc->items[i])) == 0;
+    for (size_t t = 0; ok && t < doc->n_teams; t++)
+        ok = json_array_append_new(teams, team_json(&doc->teams[t])) == 0;
+    for (size_t n = 0; ok && n < doc->n_notes; n++)
+        ok = json_array_append_new(notes, note_json(&doc->notes[n])) == 0;
+    /* Each step releases what it is given when o is gone or cannot take it. */
+    o = with_array(o, "items", items, ok);
+    o = with_array(o, "teams", teams, o != NULL);
+    return with_array(o, "notes", notes, o != NULL);
 }
 
 int fg_doc_to_json(char **out, const fg_doc *const *docs, size_t n_docs)

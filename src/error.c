@@ -4,6 +4,7 @@
  * the library. Messages are truncated, never allocated.
  */
 #include "error.h"
+#include "names.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,30 +66,20 @@ int fg_error__wrapf(int code, const char *fmt, ...)
 
 const char *fg_error_name(int code)
 {
-    switch (code) {
-    case FG_OK:
-        return "ok";
-    case FG_ENOMEM:
-        return "out of memory";
-    case FG_EIO:
-        return "i/o error";
-    case FG_EENCODING:
-        return "encoding error";
-    case FG_EPARSE:
-        return "parse error";
-    case FG_EDB:
-        return "database error";
-    case FG_EGRAPH:
-        return "graph error";
-    case FG_ERENDER:
-        return "render error";
-    case FG_EINVAL:
-        return "invalid argument";
-    case FG_ENOTFOUND:
-        return "not found";
-    case FG_EFORMAT:
-        return "unreadable document format";
-    default:
-        return "unknown error";
-    }
+    /* by -code: the codes are 0, -1, -2 … */
+    static const char *const names[] = {
+        [-FG_OK] = "ok",
+        [-FG_ENOMEM] = "out of memory",
+        [-FG_EIO] = "i/o error",
+        [-FG_EENCODING] = "encoding error",
+        [-FG_EPARSE] = "parse error",
+        [-FG_EDB] = "database error",
+        [-FG_EGRAPH] = "graph error",
+        [-FG_ERENDER] = "render error",
+        [-FG_EINVAL] = "invalid argument",
+        [-FG_ENOTFOUND] = "not found",
+        [-FG_EFORMAT] = "unreadable document format",
+    };
+
+    return FG_NAME_OF(names, -(long)code, "unknown error");
 }

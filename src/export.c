@@ -8,14 +8,11 @@
  */
 #include "fengong/export.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "str.h"
@@ -131,9 +128,70 @@ static int x_finish(xw *x, char **out, size_t *len)
     return rc;
 }
 
-static void id_of(char *buf, size_t n, char kind, size_t i)
+/*
+ * Hands each node row, then each edge row of fg_export_rows() to a writer: every format
+ * walks the graph through the same tables. A writer keeps its own first error (the row
+ * callbacks' return only stops the walk).
+ */
+static int each_row(const fg_graph *g, int projection, fg_store_row_cb node, fg_store_row_cb edge,
+                    void *payload)
 {
-    snprintf(buf, n, "%c%zu", kind, i);
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+    int rc;
+
+    o.projection = projection;
+    rc = fg_export_rows(g, &o, "nodes", node, payload);
+    return rc < 0 ? rc : fg_export_rows(g, &o, "edges", edge, payload);
+}
+
+/* Whether a row of the nodes table is a task's (id, kind, label, document, item, clause). */
+static bool is_task_row(const char *const *row)
+{
+    return strcmp(row[1], "task") == 0;
+}
+
+/* A GraphML or GEXF writer being fed rows. */
+typedef struct xml_rows {
+    xw x;
+    int projection;
+    size_t n_edges;
+} xml_rows;
+
+/* Ends an XML document fed by each_row(): its result, or the walk's error (rc). */
+static int x_done(xw *x, int rc, char **out, size_t *len)
+{
+    if (rc < 0) {
+        xmlFreeTextWriter(x->w);
+        xmlBufferFree(x->buf);
+        return rc;
+    }
+    return x_finish(x, out, len);
+}
+
+static int graphml_node(size_t n, const char *const *row, void *payload)
+{
+    static const char *const keys[] = {"id", "kind", "label", "document", "item", "clause"};
+    xw *x = &((xml_rows *)payload)->x;
+
+    x_start(x, "node");
+    x_attr(x, "id", row[0]);
+    for (size_t k = 1; k < (is_task_row(row) ? n : 3); k++)
+        x_text_el(x, "data", "key", keys[k], row[k]);
+    x_end(x);
+    return 0;
+}
+
+static int graphml_edge(size_t n, const char *const *row, void *payload)
+{
+    xml_rows *xr = payload;
+
+    (void)n;
+    x_start(&xr->x, "edge");
+    x_attr(&xr->x, "source", row[0]);
+    x_attr(&xr->x, "target", row[1]);
+    x_text_el(&xr->x, "data", "key", xr->projection ? "weight" : "role", row[4]);
+    x_end(&xr->x);
+    return 0;
 }
 
 static int graphml(char **out, size_t *len, const fg_graph *g, int projection)
@@ -143,96 +201,35 @@ static int graphml(char **out, size_t *len, const fg_graph *g, int projection)
         {"document", "node", "document", "string"}, {"item", "node", "item", "string"},
         {"clause", "node", "clause", "int"},
     };
-    xw x;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    char id[32];
-    char id2[32];
-    char num[32];
-    int rc = x_begin(&x);
+    xml_rows xr = {.projection = projection};
+    xw *x = &xr.x;
+    int rc = x_begin(x);
 
     if (rc < 0)
         return rc;
-    x_start(&x, "graphml");
-    x_attr(&x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
+    x_start(x, "graphml");
+    x_attr(x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         if (projection && k >= 2)
             break;
-        x_start(&x, "key");
-        x_attr(&x, "id", keys[k][0]);
-        x_attr(&x, "for", keys[k][1]);
-        x_attr(&x, "attr.name", keys[k][2]);
-        x_attr(&x, "attr.type", keys[k][3]);
-        x_end(&x);
+        x_start(x, "key");
+        x_attr(x, "id", keys[k][0]);
+        x_attr(x, "for", keys[k][1]);
+        x_attr(x, "attr.name", keys[k][2]);
+        x_attr(x, "attr.type", keys[k][3]);
+        x_end(x);
     }
-    x_start(&x, "key");
-    x_attr(&x, "id", projection ? "weight" : "role");
-    x_attr(&x, "for", "edge");
-    x_attr(&x, "attr.name", projection ? "weight" : "role");
-    x_attr(&x, "attr.type", projection ? "int" : "string");
-    x_end(&x);
-    x_start(&x, "graph");
-    x_attr(&x, "id", projection ? "agency-projection" : "task-agency");
-    x_attr(&x, "edgedefault", "undirected");
-    if (!projection) {
-        for (size_t t = 0; t < fg_graph_n_tasks(g); t++) {
-            const fg_task_info *ti = fg_graph_task(g, t);
-
-            id_of(id, sizeof id, 't', t);
-            snprintf(num, sizeof num, "%zu", ti->clause);
-            x_start(&x, "node");
-            x_attr(&x, "id", id);
-            x_text_el(&x, "data", "key", "kind", "task");
-            x_text_el(&x, "data", "key", "label", ti->title);
-            x_text_el(&x, "data", "key", "document", ti->doc);
-            x_text_el(&x, "data", "key", "item", ti->item);
-            x_text_el(&x, "data", "key", "clause", num);
-            x_end(&x);
-        }
-    }
-    for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
-        id_of(id, sizeof id, 'a', a);
-        x_start(&x, "node");
-        x_attr(&x, "id", id);
-        x_text_el(&x, "data", "key", "kind", "agency");
-        x_text_el(&x, "data", "key", "label", fg_graph_agency(g, a));
-        x_end(&x);
-    }
-    if (projection) {
-        rc = fg_analysis_pairs(&pairs, &n_pairs, g);
-        for (size_t i = 0; rc == FG_OK && i < n_pairs; i++) {
-            id_of(id, sizeof id, 'a', pairs[i].a);
-            id_of(id2, sizeof id2, 'a', pairs[i].b);
-            snprintf(num, sizeof num, "%zu", pairs[i].shared);
-            x_start(&x, "edge");
-            x_attr(&x, "source", id);
-            x_attr(&x, "target", id2);
-            x_text_el(&x, "data", "key", "weight", num);
-            x_end(&x);
-        }
-    } else {
-        for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-            size_t t;
-            size_t a;
-            fg_role role;
-
-            fg_graph_edge(g, i, &t, &a, &role);
-            id_of(id, sizeof id, 't', t);
-            id_of(id2, sizeof id2, 'a', a);
-            x_start(&x, "edge");
-            x_attr(&x, "source", id);
-            x_attr(&x, "target", id2);
-            x_text_el(&x, "data", "key", "role", fg_role_name(role));
-            x_end(&x);
-        }
-    }
-    free(pairs);
-    if (rc < 0) {
-        xmlFreeTextWriter(x.w);
-        xmlBufferFree(x.buf);
-        return rc;
-    }
-    return x_finish(&x, out, len);
+    x_start(x, "key");
+    x_attr(x, "id", projection ? "weight" : "role");
+    x_attr(x, "for", "edge");
+    x_attr(x, "attr.name", projection ? "weight" : "role");
+    x_attr(x, "attr.type", projection ? "int" : "string");
+    x_end(x);
+    x_start(x, "graph");
+    x_attr(x, "id", projection ? "agency-projection" : "task-agency");
+    x_attr(x, "edgedefault", "undirected");
+    rc = each_row(g, projection, graphml_node, graphml_edge, &xr);
+    return x_done(x, rc, out, len);
 }
 
 static void gexf_attvalue(xw *x, const char *key, const char *value)
@@ -243,124 +240,98 @@ static void gexf_attvalue(xw *x, const char *key, const char *value)
     x_end(x);
 }
 
+static int gexf_node(size_t n, const char *const *row, void *payload)
+{
+    static const char *const keys[] = {"id", "kind", "label", "document", "item", "clause"};
+    xw *x = &((xml_rows *)payload)->x;
+
+    x_start(x, "node");
+    x_attr(x, "id", row[0]);
+    x_attr(x, "label", row[2]);
+    x_start(x, "attvalues");
+    gexf_attvalue(x, "kind", row[1]);
+    for (size_t k = 3; is_task_row(row) && k < n; k++)
+        gexf_attvalue(x, keys[k], row[k]);
+    x_end(x);
+    x_end(x);
+    return 0;
+}
+
+static int gexf_edge(size_t n, const char *const *row, void *payload)
+{
+    xml_rows *xr = payload;
+    xw *x = &xr->x;
+    char num[32];
+
+    (void)n;
+    snprintf(num, sizeof num, "%zu", xr->n_edges++);
+    x_start(x, "edge");
+    x_attr(x, "id", num);
+    x_attr(x, "source", row[0]);
+    x_attr(x, "target", row[1]);
+    if (xr->projection) {
+        x_attr(x, "weight", row[4]);
+    } else {
+        x_start(x, "attvalues");
+        gexf_attvalue(x, "role", row[4]);
+        x_end(x);
+    }
+    x_end(x);
+    return 0;
+}
+
 static int gexf(char **out, size_t *len, const fg_graph *g, int projection)
 {
-    xw x;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    char id[32];
-    char id2[32];
-    char num[32];
-    int rc = x_begin(&x);
+    fg_export_opts opts = FG_EXPORT_OPTS_INIT;
+    xml_rows xr = {.projection = projection};
+    xw *x = &xr.x;
+    int rc = x_begin(x);
 
     if (rc < 0)
         return rc;
-    x_start(&x, "gexf");
-    x_attr(&x, "xmlns", "http://gexf.net/1.3");
-    x_attr(&x, "version", "1.3");
-    x_start(&x, "meta");
-    x_text_el(&x, "creator", "by", "fengong", "fengong");
-    x_end(&x);
-    x_start(&x, "graph");
-    x_attr(&x, "defaultedgetype", "undirected");
-    x_attr(&x, "mode", "static");
-    x_start(&x, "attributes");
-    x_attr(&x, "class", "node");
+    opts.projection = projection;
+    x_start(x, "gexf");
+    x_attr(x, "xmlns", "http://gexf.net/1.3");
+    x_attr(x, "version", "1.3");
+    x_start(x, "meta");
+    x_text_el(x, "creator", "by", "fengong", "fengong");
+    x_end(x);
+    x_start(x, "graph");
+    x_attr(x, "defaultedgetype", "undirected");
+    x_attr(x, "mode", "static");
+    x_start(x, "attributes");
+    x_attr(x, "class", "node");
     {
         static const char *const na[][2] = {{"kind", "string"},   {"document", "string"},
                                             {"item", "string"},   {"clause", "integer"}};
 
         for (size_t k = 0; k < (projection ? 1u : 4u); k++) {
-            x_start(&x, "attribute");
-            x_attr(&x, "id", na[k][0]);
-            x_attr(&x, "title", na[k][0]);
-            x_attr(&x, "type", na[k][1]);
-            x_end(&x);
+            x_start(x, "attribute");
+            x_attr(x, "id", na[k][0]);
+            x_attr(x, "title", na[k][0]);
+            x_attr(x, "type", na[k][1]);
+            x_end(x);
         }
     }
-    x_end(&x);
+    x_end(x);
     if (!projection) {
-        x_start(&x, "attributes");
-        x_attr(&x, "class", "edge");
-        x_start(&x, "attribute");
-        x_attr(&x, "id", "role");
-        x_attr(&x, "title", "role");
-        x_attr(&x, "type", "string");
-        x_end(&x);
-        x_end(&x);
+        x_start(x, "attributes");
+        x_attr(x, "class", "edge");
+        x_start(x, "attribute");
+        x_attr(x, "id", "role");
+        x_attr(x, "title", "role");
+        x_attr(x, "type", "string");
+        x_end(x);
+        x_end(x);
     }
-    x_start(&x, "nodes");
-    if (!projection) {
-        for (size_t t = 0; t < fg_graph_n_tasks(g); t++) {
-            const fg_task_info *ti = fg_graph_task(g, t);
-
-            id_of(id, sizeof id, 't', t);
-            snprintf(num, sizeof num, "%zu", ti->clause);
-            x_start(&x, "node");
-            x_attr(&x, "id", id);
-            x_attr(&x, "label", ti->title);
-            x_start(&x, "attvalues");
-            gexf_attvalue(&x, "kind", "task");
-            gexf_attvalue(&x, "document", ti->doc);
-            gexf_attvalue(&x, "item", ti->item);
-            gexf_attvalue(&x, "clause", num);
-            x_end(&x);
-            x_end(&x);
-        }
-    }
-    for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
-        id_of(id, sizeof id, 'a', a);
-        x_start(&x, "node");
-        x_attr(&x, "id", id);
-        x_attr(&x, "label", fg_graph_agency(g, a));
-        x_start(&x, "attvalues");
-        gexf_attvalue(&x, "kind", "agency");
-        x_end(&x);
-        x_end(&x);
-    }
-    x_end(&x);
-    x_start(&x, "edges");
-    if (projection) {
-        rc = fg_analysis_pairs(&pairs, &n_pairs, g);
-        for (size_t i = 0; rc == FG_OK && i < n_pairs; i++) {
-            snprintf(num, sizeof num, "%zu", i);
-            x_start(&x, "edge");
-            x_attr(&x, "id", num);
-            id_of(id, sizeof id, 'a', pairs[i].a);
-            id_of(id2, sizeof id2, 'a', pairs[i].b);
-            x_attr(&x, "source", id);
-            x_attr(&x, "target", id2);
-            snprintf(num, sizeof num, "%zu", pairs[i].shared);
-            x_attr(&x, "weight", num);
-            x_end(&x);
-        }
-    } else {
-        for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-            size_t t;
-            size_t a;
-            fg_role role;
-
-            fg_graph_edge(g, i, &t, &a, &role);
-            snprintf(num, sizeof num, "%zu", i);
-            x_start(&x, "edge");
-            x_attr(&x, "id", num);
-            id_of(id, sizeof id, 't', t);
-            id_of(id2, sizeof id2, 'a', a);
-            x_attr(&x, "source", id);
-            x_attr(&x, "target", id2);
-            x_start(&x, "attvalues");
-            gexf_attvalue(&x, "role", fg_role_name(role));
-            x_end(&x);
-            x_end(&x);
-        }
-    }
-    free(pairs);
-    if (rc < 0) {
-        xmlFreeTextWriter(x.w);
-        xmlBufferFree(x.buf);
-        return rc;
-    }
-    return x_finish(&x, out, len);
+    /* each_row()'s walk, with the two lists around the nodes and the edges */
+    x_start(x, "nodes");
+    rc = fg_export_rows(g, &opts, "nodes", gexf_node, &xr);
+    x_end(x);
+    x_start(x, "edges");
+    if (rc == FG_OK)
+        rc = fg_export_rows(g, &opts, "edges", gexf_edge, &xr);
+    return x_done(x, rc, out, len);
 }
 
 /* ---- the node and edge tables (CSV, and other tabular writers through fg_export_rows) ---- */
@@ -395,6 +366,11 @@ int fg_export_columns(const char *const **names, const unsigned char **numeric, 
                             part ? part : "(none)");
     }
     return FG_OK;
+}
+
+static void id_of(char *buf, size_t n, char kind, size_t i)
+{
+    snprintf(buf, n, "%c%zu", kind, i);
 }
 
 int fg_export_rows(const fg_graph *g, const fg_export_opts *opts, const char *part,
@@ -490,15 +466,29 @@ out:
     return rc;
 }
 
-/* An fg_store_row_cb appending a CSV line; the first error stops the rows and is kept. */
-typedef struct csv_sink {
+/*
+ * A text writer being fed rows (CSV, DOT): the text so far and its first error, which stops
+ * the rows and is kept.
+ */
+typedef struct text_rows {
     fg_str s;
+    int projection;
     int rc;
-} csv_sink;
+} text_rows;
+
+/* The text of a writer fed by rows, handed to *out (or its first error). */
+static int text_done(text_rows *k, char **out, size_t *len)
+{
+    if (k->rc < 0)
+        return k->rc;
+    *len = k->s.len;
+    *out = fg_str_steal(&k->s);
+    return *out == NULL ? fg_error_set(FG_ENOMEM, "out of memory") : FG_OK;
+}
 
 static int csv_row(size_t n, const char *const *cells, void *payload)
 {
-    csv_sink *k = payload;
+    text_rows *k = payload;
 
     for (size_t i = 0; i < n && k->rc == FG_OK; i++)
         k->rc = csv_cell(&k->s, cells[i], i + 1 == n);
@@ -508,7 +498,7 @@ static int csv_row(size_t n, const char *const *cells, void *payload)
 static int csv(char **out, size_t *len, const fg_graph *g, const fg_export_opts *o,
                const char *part)
 {
-    csv_sink k = {FG_STR_INIT, FG_OK};
+    text_rows k = {FG_STR_INIT, o->projection, FG_OK};
     const char *const *names = NULL;
     const unsigned char *numeric = NULL;
     size_t n_cols = 0;
@@ -519,11 +509,7 @@ static int csv(char **out, size_t *len, const fg_graph *g, const fg_export_opts 
         FG_TRY(fg_str_append(&k.s, "\xEF\xBB\xBF", 3));
     csv_row(n_cols, names, &k);
     FG_TRY(fg_export_rows(g, o, part, csv_row, &k));
-    FG_TRY(k.rc);
-    *len = k.s.len;
-    *out = fg_str_steal(&k.s);
-    if (*out == NULL)
-        rc = fg_error_set(FG_ENOMEM, "out of memory");
+    rc = text_done(&k, out, len);
 out:
     fg_str_dispose(&k.s);
     return rc;
@@ -531,61 +517,58 @@ out:
 
 /* ---- JSON node-link ---- */
 
+typedef struct json_rows {
+    json_t *nodes;
+    json_t *links;
+    int projection;
+} json_rows;
+
+static int json_node(size_t n, const char *const *row, void *payload)
+{
+    json_rows *j = payload;
+
+    (void)n;
+    if (is_task_row(row))
+        json_array_append_new(j->nodes, json_pack("{s:s,s:s,s:s,s:s,s:s,s:I}", "id", row[0],
+                                                  "kind", row[1], "label", row[2], "document",
+                                                  row[3], "item", row[4], "clause",
+                                                  (json_int_t)strtoll(row[5], NULL, 10)));
+    else
+        json_array_append_new(j->nodes, json_pack("{s:s,s:s,s:s}", "id", row[0], "kind",
+                                                  row[1], "label", row[2]));
+    return 0;
+}
+
+static int json_edge(size_t n, const char *const *row, void *payload)
+{
+    json_rows *j = payload;
+
+    (void)n;
+    if (j->projection)
+        json_array_append_new(j->links, json_pack("{s:s,s:s,s:I}", "source", row[0], "target",
+                                                  row[1], "weight",
+                                                  (json_int_t)strtoll(row[4], NULL, 10)));
+    else
+        json_array_append_new(j->links, json_pack("{s:s,s:s,s:s}", "source", row[0], "target",
+                                                  row[1], "role", row[4]));
+    return 0;
+}
+
 static int json_nodelink(char **out, size_t *len, const fg_graph *g, int projection)
 {
     json_t *root = json_pack("{s:b,s:b,s:{s:s},s:[],s:[]}", "directed", 0, "multigraph", 0,
                              "graph", "name", projection ? "agency-projection" : "task-agency",
                              "nodes", "links");
-    json_t *nodes;
-    json_t *links;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    char id[32];
-    char id2[32];
+    json_rows j = {NULL, NULL, projection};
     int rc = FG_OK;
 
     if (root == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    nodes = json_object_get(root, "nodes");
-    links = json_object_get(root, "links");
-    if (!projection) {
-        for (size_t t = 0; t < fg_graph_n_tasks(g); t++) {
-            const fg_task_info *ti = fg_graph_task(g, t);
-
-            id_of(id, sizeof id, 't', t);
-            json_array_append_new(nodes, json_pack("{s:s,s:s,s:s,s:s,s:s,s:I}", "id", id, "kind",
-                                                   "task", "label", ti->title, "document",
-                                                   ti->doc, "item", ti->item, "clause",
-                                                   (json_int_t)ti->clause));
-        }
-    }
-    for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
-        id_of(id, sizeof id, 'a', a);
-        json_array_append_new(nodes, json_pack("{s:s,s:s,s:s}", "id", id, "kind", "agency",
-                                               "label", fg_graph_agency(g, a)));
-    }
-    if (projection) {
-        FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
-        for (size_t i = 0; i < n_pairs; i++) {
-            id_of(id, sizeof id, 'a', pairs[i].a);
-            id_of(id2, sizeof id2, 'a', pairs[i].b);
-            json_array_append_new(links, json_pack("{s:s,s:s,s:I}", "source", id, "target", id2,
-                                                   "weight", (json_int_t)pairs[i].shared));
-        }
-    } else {
-        for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-            size_t t;
-            size_t a;
-            fg_role role;
-
-            fg_graph_edge(g, i, &t, &a, &role);
-            id_of(id, sizeof id, 't', t);
-            id_of(id2, sizeof id2, 'a', a);
-            json_array_append_new(links, json_pack("{s:s,s:s,s:s}", "source", id, "target", id2,
-                                                   "role", fg_role_name(role)));
-        }
-    }
-    if (json_array_size(nodes) != fg_graph_n_agencies(g) + (projection ? 0 : fg_graph_n_tasks(g))) {
+    j.nodes = json_object_get(root, "nodes");
+    j.links = json_object_get(root, "links");
+    FG_TRY(each_row(g, projection, json_node, json_edge, &j));
+    if (json_array_size(j.nodes) !=
+        fg_graph_n_agencies(g) + (projection ? 0 : fg_graph_n_tasks(g))) {
         rc = fg_error_set(FG_ENOMEM, "out of memory");
         goto out;
     }
@@ -596,7 +579,6 @@ static int json_nodelink(char **out, size_t *len, const fg_graph *g, int project
     }
     *len = strlen(*out);
 out:
-    free(pairs);
     json_decref(root);
     return rc;
 }
@@ -618,66 +600,69 @@ static int dot_str(fg_str *s, const char *v)
     return rc;
 }
 
+/* Appends the plain text t to d->s (after an error, nothing). */
+static void dot_raw(text_rows *d, const char *t)
+{
+    if (d->rc == FG_OK)
+        d->rc = fg_str_append(&d->s, t, strlen(t));
+}
+
+static void dot_quoted(text_rows *d, const char *t)
+{
+    if (d->rc == FG_OK)
+        d->rc = dot_str(&d->s, t);
+}
+
+static int dot_node(size_t n, const char *const *row, void *payload)
+{
+    text_rows *d = payload;
+
+    (void)n;
+    dot_raw(d, "  ");
+    dot_raw(d, row[0]);
+    if (is_task_row(row)) {
+        dot_raw(d, " [kind=task, clause=");
+        dot_raw(d, row[5]);
+        dot_raw(d, ", label=");
+        dot_quoted(d, row[2]);
+        dot_raw(d, ", document=");
+        dot_quoted(d, row[3]);
+        dot_raw(d, ", item=");
+        dot_quoted(d, row[4]);
+    } else {
+        dot_raw(d, " [kind=agency, label=");
+        dot_quoted(d, row[2]);
+    }
+    dot_raw(d, "];\n");
+    return d->rc != FG_OK;
+}
+
+static int dot_edge(size_t n, const char *const *row, void *payload)
+{
+    text_rows *d = payload;
+
+    (void)n;
+    dot_raw(d, "  ");
+    dot_raw(d, row[0]);
+    dot_raw(d, " -- ");
+    dot_raw(d, row[1]);
+    dot_raw(d, d->projection ? " [weight=" : " [role=");
+    dot_raw(d, row[4]);
+    dot_raw(d, "];\n");
+    return d->rc != FG_OK;
+}
+
 static int dot(char **out, size_t *len, const fg_graph *g, int projection)
 {
-    fg_str s = FG_STR_INIT;
-    fg_pair *pairs = NULL;
-    size_t n_pairs = 0;
-    char buf[96];
+    text_rows d = {FG_STR_INIT, projection, FG_OK};
     int rc = FG_OK;
 
-    FG_TRY(fg_str_append(&s, "graph fengong {\n", 16));
-    if (!projection) {
-        for (size_t t = 0; t < fg_graph_n_tasks(g); t++) {
-            const fg_task_info *ti = fg_graph_task(g, t);
-            int n = snprintf(buf, sizeof buf, "  t%zu [kind=task, clause=%zu, label=", t,
-                             ti->clause);
-
-            FG_TRY(fg_str_append(&s, buf, (size_t)n));
-            FG_TRY(dot_str(&s, ti->title));
-            FG_TRY(fg_str_append(&s, ", document=", 11));
-            FG_TRY(dot_str(&s, ti->doc));
-            FG_TRY(fg_str_append(&s, ", item=", 7));
-            FG_TRY(dot_str(&s, ti->item));
-            FG_TRY(fg_str_append(&s, "];\n", 3));
-        }
-    }
-    for (size_t a = 0; a < fg_graph_n_agencies(g); a++) {
-        int n = snprintf(buf, sizeof buf, "  a%zu [kind=agency, label=", a);
-
-        FG_TRY(fg_str_append(&s, buf, (size_t)n));
-        FG_TRY(dot_str(&s, fg_graph_agency(g, a)));
-        FG_TRY(fg_str_append(&s, "];\n", 3));
-    }
-    if (projection) {
-        FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, g));
-        for (size_t i = 0; i < n_pairs; i++) {
-            int n = snprintf(buf, sizeof buf, "  a%zu -- a%zu [weight=%zu];\n", pairs[i].a,
-                             pairs[i].b, pairs[i].shared);
-
-            FG_TRY(fg_str_append(&s, buf, (size_t)n));
-        }
-    } else {
-        for (size_t i = 0; i < fg_graph_n_edges(g); i++) {
-            size_t t;
-            size_t a;
-            fg_role role;
-            int n;
-
-            fg_graph_edge(g, i, &t, &a, &role);
-            n = snprintf(buf, sizeof buf, "  t%zu -- a%zu [role=%s];\n", t, a,
-                         fg_role_name(role));
-            FG_TRY(fg_str_append(&s, buf, (size_t)n));
-        }
-    }
-    FG_TRY(fg_str_append(&s, "}\n", 2));
-    *len = s.len;
-    *out = fg_str_steal(&s);
-    if (*out == NULL)
-        rc = fg_error_set(FG_ENOMEM, "out of memory");
+    dot_raw(&d, "graph fengong {\n");
+    FG_TRY(each_row(g, projection, dot_node, dot_edge, &d));
+    dot_raw(&d, "}\n");
+    rc = text_done(&d, out, len);
 out:
-    free(pairs);
-    fg_str_dispose(&s);
+    fg_str_dispose(&d.s);
     return rc;
 }
 
@@ -703,94 +688,6 @@ int fg_export_render(char **out, size_t *len, const fg_graph *g, const fg_export
         return dot(out, len, g, opts->projection);
     }
     return fg_error_set(FG_EINVAL, "export: unknown format");
-}
-
-int fg_make_dirs(const char *path)
-{
-    size_t n = strlen(path);
-    char *p = malloc(n + 1);
-    struct stat sb;
-    int rc = FG_OK;
-
-    FG_CHECK_ALLOC(p);
-    memcpy(p, path, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        p[i] = '\0';
-        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-            rc = fg_error_set(FG_EIO, "%s: cannot create the directory: %s", p, strerror(errno));
-            goto out;
-        }
-        if (i < n)
-            p[i] = '/';
-    }
-    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-        rc = fg_error_set(FG_EIO, "%s: not a directory", path);
-out:
-    free(p);
-    return rc;
-}
-
-int fg_make_parent_dirs(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir;
-    int rc;
-
-    if (slash == NULL || slash == path)
-        return FG_OK;
-    dir = malloc((size_t)(slash - path) + 1);
-    if (dir == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    memcpy(dir, path, (size_t)(slash - path));
-    dir[slash - path] = '\0';
-    rc = fg_make_dirs(dir);
-    free(dir);
-    return rc;
-}
-
-int fg_file_write_atomic(const char *path, const char *data, size_t len)
-{
-    size_t n = strlen(path);
-    char *tmp = NULL;
-    int fd;
-    int rc = FG_OK;
-
-    rc = fg_make_parent_dirs(path);
-    if (rc < 0)
-        return rc;
-    tmp = malloc(n + 16);
-    if (tmp == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    for (size_t done = 0; done < len;) {
-        ssize_t w = write(fd, data + done, len - done);
-
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-            break;
-        }
-        done += (size_t)w;
-    }
-    if (rc == FG_OK && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (close(fd) != 0 && rc == FG_OK)
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-    if (rc == FG_OK && rename(tmp, path) != 0)
-        rc = fg_error_set(FG_EIO, "%s: cannot rename into place: %s", path, strerror(errno));
-    if (rc < 0)
-        unlink(tmp);
-    free(tmp);
-    return rc;
 }
 
 int fg_export_write(const fg_graph *g, const char *path, const fg_export_opts *opts)

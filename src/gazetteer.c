@@ -15,7 +15,9 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
 #include "str.h"
+#include "tsv.h"
 
 typedef struct entry {
     fg_agency_entry pub;
@@ -238,15 +240,8 @@ static int add_alias(entry *e, fg_strview a)
     for (size_t k = 0; k < e->pub.n_aliases; k++)
         if (strlen(e->aliases[k]) == a.len && memcmp(e->aliases[k], a.ptr, a.len) == 0)
             return FG_OK;
-    if (e->pub.n_aliases == e->cap_aliases) {
-        size_t cap = e->cap_aliases ? e->cap_aliases * 2 : 4;
-        char **v = realloc(e->aliases, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        e->aliases = v;
-        e->cap_aliases = cap;
-    }
+    if (FG_GROW(e->aliases, e->cap_aliases, e->pub.n_aliases, 4) < 0)
+        return FG_ENOMEM;
     s = dup_n(a.ptr, a.len);
     if (s == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
@@ -302,15 +297,8 @@ static int apply_row(fg_gazetteer *g, const row *r)
         }
     }
     if (idx == g->n) {
-        if (g->n == g->cap) {
-            size_t cap = g->cap ? g->cap * 2 : 256;
-            entry *v = realloc(g->v, cap * sizeof *v);
-
-            if (v == NULL)
-                return fg_error_set(FG_ENOMEM, "out of memory");
-            g->v = v;
-            g->cap = cap;
-        }
+        if (FG_GROW(g->v, g->cap, g->n, 256) < 0)
+            return FG_ENOMEM;
         memset(&g->v[g->n], 0, sizeof g->v[g->n]);
         g->n++;
     }
@@ -345,24 +333,17 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
     row *rows = NULL;
     size_t n_rows = 0;
     size_t cap_rows = 0;
-    size_t line = 0;
+    fg_tsv t = FG_TSV_INIT(data, len);
+    fg_strview ln;
     int rc = FG_OK;
 
     if (g == NULL || (data == NULL && len > 0))
         return fg_error_set(FG_EINVAL, "fg_gazetteer_merge_tsv: gazetteer and data are required");
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t e = nl ? (size_t)(nl - data) : len;
-        fg_strview ln = fg_sv(data + i, e - i);
+    while (fg_tsv_next(&t, &ln)) {
+        size_t line = t.line;
         row r;
         size_t nf = 0;
 
-        line++;
-        i = e + 1;
-        if (ln.len && ln.ptr[ln.len - 1] == '\r')
-            ln.len--;
-        if (line == 1 && fg_sv_starts(ln, "\xEF\xBB\xBF"))
-            ln = fg_sv(ln.ptr + 3, ln.len - 3);
         if (line == 1) {
             if (!fg_sv_eq(ln, fg_sv(header, sizeof header - 1))) {
                 rc = fg_error_set(FG_EPARSE, "%s:1: expected the header '%s'", name,
@@ -421,20 +402,10 @@ int fg_gazetteer_merge_tsv(fg_gazetteer *g, const char *name, const char *data, 
                 goto out;
             }
         }
-        if (n_rows == cap_rows) {
-            size_t cap = cap_rows ? cap_rows * 2 : 128;
-            row *v = realloc(rows, cap * sizeof *v);
-
-            if (v == NULL) {
-                rc = fg_error_set(FG_ENOMEM, "out of memory");
-                goto out;
-            }
-            rows = v;
-            cap_rows = cap;
-        }
+        FG_TRY(FG_GROW(rows, cap_rows, n_rows, 128));
         rows[n_rows++] = r;
     }
-    if (line == 0) {
+    if (t.line == 0) {
         rc = fg_error_set(FG_EPARSE, "%s: empty file, expected the gazetteer header", name);
         goto out;
     }

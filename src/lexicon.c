@@ -14,6 +14,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "tsv.h"
 
 static void free_words(fg_lex_word *v, size_t n)
 {
@@ -179,22 +180,13 @@ static int merge_line(fg_lexicon *lx, const char *name, size_t line_no, fg_strvi
 /* Merge all lines of data into lx (which the caller discards on failure). */
 static int merge_all(fg_lexicon *lx, const char *name, const char *data, size_t len)
 {
-    size_t line_no = 0;
+    fg_tsv t = FG_TSV_INIT(data, len);
+    fg_strview line;
     bool header_seen = false;
 
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t end = nl != NULL ? (size_t)(nl - data) : len;
-        fg_strview line = fg_sv(data + i, end - i);
+    while (fg_tsv_next(&t, &line)) {
         int rc;
 
-        line_no++;
-        i = end + 1;
-        if (line.len > 0 && line.ptr[line.len - 1] == '\r')
-            line.len--;
-        /* A UTF-8 BOM before the first line. */
-        if (line_no == 1 && fg_sv_starts(line, "\xEF\xBB\xBF"))
-            line = fg_sv(line.ptr + 3, line.len - 3);
         if (line.len == 0 || line.ptr[0] == '#')
             continue;
         if (!header_seen) {
@@ -202,7 +194,7 @@ static int merge_all(fg_lexicon *lx, const char *name, const char *data, size_t 
             if (fg_sv_starts(line, "class\t"))
                 continue;
         }
-        rc = merge_line(lx, name, line_no, line);
+        rc = merge_line(lx, name, t.line, line);
         if (rc < 0)
             return rc;
     }

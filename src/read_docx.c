@@ -39,6 +39,7 @@
 #include <libxml/tree.h>
 
 #include "error.h"
+#include "grow.h"
 #include "read_docx_int.h"
 
 #define MAX_DEPTH 100 /* tables, cells, text boxes, content controls */
@@ -151,14 +152,7 @@ static int defer(deferred *df, xmlNode *n)
 {
     int rc = FG_OK;
 
-    if (df->n == df->cap) {
-        size_t cap = df->cap ? df->cap * 2 : 4;
-        xmlNode **p = realloc(df->v, cap * sizeof *p);
-
-        FG_CHECK_ALLOC(p);
-        df->v = p;
-        df->cap = cap;
-    }
+    FG_TRY(FG_GROW(df->v, df->cap, df->n, 4));
     df->v[df->n++] = n;
 out:
     return rc;

@@ -44,6 +44,7 @@
 #include <libxml/tree.h>
 
 #include "error.h"
+#include "grow.h"
 #include "read_html_int.h"
 
 /* ---- elements ---- */
@@ -290,14 +291,7 @@ static int measure_enter(void *ctx, xmlNode *n, bool *down)
     }
     if (n->type != XML_ELEMENT_NODE)
         return FG_OK;
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 1024;
-        fg_html_info *p = realloc(m->arr, cap * sizeof *p);
-
-        FG_CHECK_ALLOC(p);
-        m->arr = p;
-        m->cap = cap;
-    }
+    FG_TRY(FG_GROW(m->arr, m->cap, m->n, 1024));
     in = &m->arr[m->n++];
     memset(in, 0, sizeof *in);
     n->_private = (void *)(uintptr_t)m->n;

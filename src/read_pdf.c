@@ -29,6 +29,7 @@
 #include <poppler.h>
 
 #include "error.h"
+#include "grow.h"
 #include "read_pdf_int.h"
 
 #define GAP_SEG 0.8     /* a gap of this many em splits a line into segments */
@@ -80,23 +81,6 @@ typedef struct glyph {
 
 typedef fg_pdf_doc doc;
 typedef fg_pdf_line line;
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return FG_OK;
-    size_t c = *cap ? *cap * 2 : 256;
-    void *q;
-
-    if (c > SIZE_MAX / size)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    q = realloc(*p, c * size);
-    if (q == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    *p = q;
-    *cap = c;
-    return FG_OK;
-}
 
 static bool is_blank(gunichar c)
 {
@@ -163,7 +147,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
     }
     if (em <= 0 || (h > 0 && em > h * 1.5))
         em = h > 0 ? h / 1.3 : 10;
-    FG_TRY(grow((void **)&d->lines, &d->cap_lines, d->n_lines, sizeof *d->lines));
+    FG_TRY(FG_GROW(d->lines, d->cap_lines, d->n_lines, 256));
     l = &d->lines[d->n_lines];
     memset(l, 0, sizeof *l);
     l->em = em;
@@ -179,7 +163,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
 
             if (gap >= GAP_SEG * em) {
                 /* a new segment */
-                FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+                FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
                 d->segs[d->n_segs].x0 = g[s0].x0;
                 d->segs[d->n_segs].x1 = g[i - 1].x1;
                 d->n_segs++;
@@ -190,7 +174,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
         }
         if (i == s0) {
             /* the segment's text starts here: remember where in the pool */
-            FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+            FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
             d->segs[d->n_segs].off = d->pool.len;
         }
         FG_TRY(fg_str_append(&d->pool, g[i].s, g[i].len));
@@ -202,7 +186,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
         if (g[i].x1 > l->x1)
             l->x1 = g[i].x1;
     }
-    FG_TRY(grow((void **)&d->segs, &d->cap_segs, d->n_segs, sizeof *d->segs));
+    FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
     d->segs[d->n_segs].x0 = g[s0].x0;
     d->segs[d->n_segs].x1 = g[n - 1].x1;
     d->n_segs++;

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "grow.h"
 
 #define MAX_COLS 64
 #define TABLE_GAP 2.5 /* em between two lines of a table on a page, at most */
@@ -106,15 +107,10 @@ static int table_add(table *t, size_t line, unsigned char kind)
     int rc = FG_OK;
 
     if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        size_t *l = realloc(t->lines, cap * sizeof *l);
+        size_t cap = fg_next_cap(t->cap, 64);
 
-        FG_CHECK_ALLOC(l);
-        t->lines = l;
-        unsigned char *k = realloc(t->kinds, cap * sizeof *k);
-
-        FG_CHECK_ALLOC(k);
-        t->kinds = k;
+        FG_TRY(FG_RESIZE(t->lines, cap));
+        FG_TRY(FG_RESIZE(t->kinds, cap));
         t->cap = cap;
     }
     t->lines[t->n] = line;
@@ -212,15 +208,10 @@ static int rows_add(rows *rs, bool title, const row *r)
     int rc = FG_OK;
 
     if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 32;
-        trow *p = realloc(rs->r, cap * sizeof *p);
+        size_t cap = fg_next_cap(rs->cap, 32);
 
-        FG_CHECK_ALLOC(p);
-        rs->r = p;
-        tcell *q = realloc(rs->cells, cap * rs->n_cols * sizeof *q);
-
-        FG_CHECK_ALLOC(q);
-        rs->cells = q;
+        FG_TRY(FG_RESIZE(rs->r, cap));
+        FG_TRY(FG_RESIZE(rs->cells, cap * rs->n_cols));
         rs->cap = cap;
     }
     rs->r[rs->n].title = title;

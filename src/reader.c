@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "error.h"
+#include "grow.h"
 
 /* ---- paragraphs ---- */
 
@@ -133,14 +134,7 @@ int fg_rd_row_begin(fg_rd *rd)
             rd->cell_para = true;
         return FG_OK;
     }
-    if (rd->n_rows == rd->cap_rows) {
-        size_t cap = rd->cap_rows ? rd->cap_rows * 2 : 16;
-        fg_rd_row *p = realloc(rd->rows, cap * sizeof *p);
-
-        FG_CHECK_ALLOC(p);
-        rd->rows = p;
-        rd->cap_rows = cap;
-    }
+    FG_TRY(FG_GROW(rd->rows, rd->cap_rows, rd->n_rows, 16));
     rd->rows[rd->n_rows].first = rd->n_cells;
     rd->rows[rd->n_rows].n = 0;
     rd->n_rows++;
@@ -159,14 +153,7 @@ int fg_rd_cell_begin(fg_rd *rd, unsigned span, bool merged)
     }
     if (rd->n_rows == 0)
         FG_TRY(fg_rd_row_begin(rd));
-    if (rd->n_cells == rd->cap_cells) {
-        size_t cap = rd->cap_cells ? rd->cap_cells * 2 : 64;
-        fg_rd_cell *p = realloc(rd->cells, cap * sizeof *p);
-
-        FG_CHECK_ALLOC(p);
-        rd->cells = p;
-        rd->cap_cells = cap;
-    }
+    FG_TRY(FG_GROW(rd->cells, rd->cap_cells, rd->n_cells, 64));
     rd->cells[rd->n_cells].off = rd->cell_text.len;
     rd->cells[rd->n_cells].len = 0;
     rd->cells[rd->n_cells].span = span ? span : 1;

@@ -8,9 +8,9 @@
  * on every path. Files are written under a temporary name and renamed into place.
  */
 #include "fengong/render.h"
+#include "fengong/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -21,15 +21,19 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "grow.h"
+#include "markup.h"
 #include "str.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
+
+/* The maps write much formatted markup; a short name keeps those calls on their lines. */
+#define appendf fg_markup__appendf
 
 /* ---- formats, names, files ---- */
 
@@ -105,10 +109,8 @@ out:
 
 int fg_render_write(char **path_out, const char *dir, const fg_map *map, const char *ext)
 {
-    char *path = NULL;
-    char *tmp = NULL;
     size_t n = strlen(dir) + strlen(map->name) + strlen(ext) + 3;
-    int fd = -1;
+    char *path = NULL;
     int rc = FG_OK;
 
     if (path_out)
@@ -117,51 +119,14 @@ int fg_render_write(char **path_out, const char *dir, const fg_map *map, const c
     if (strchr(map->name, '/') != NULL || strcmp(map->name, "..") == 0)
         return fg_error_set(FG_EINVAL, "%s: not a safe file name", map->name);
     path = malloc(n);
-    tmp = malloc(n + 16);
     FG_CHECK_ALLOC(path);
-    FG_CHECK_ALLOC(tmp);
     snprintf(path, n, "%s/%s.%s", dir, map->name, ext);
-    snprintf(tmp, n + 16, "%s/.%s.XXXXXX", dir, ext);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot create a file: %s", dir, strerror(errno));
-        goto out;
-    }
-    for (size_t done = 0; done < map->len;) {
-        ssize_t w = write(fd, map->data + done, map->len - done);
-
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-            goto out;
-        }
-        done += (size_t)w;
-    }
-    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        rc = fg_error_set(FG_EIO, "%s: cannot rename into place: %s", path, strerror(errno));
-        goto out;
-    }
+    FG_TRY(fg_file_replace(path, map->data, map->len));
     if (path_out) {
         *path_out = path;
         path = NULL;
     }
 out:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && tmp)
-        unlink(tmp);
-    free(tmp);
     free(path);
     return rc;
 }
@@ -217,6 +182,13 @@ static void set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
+/* set() each name and value of kv: name, value, name, value …, NULL. */
+static void set_all(void *obj, const char *const *kv)
+{
+    for (; kv[0] != NULL; kv += 2)
+        set(obj, kv[0], kv[1]);
+}
+
 static void setf(void *obj, const char *name, const char *fmt, double v)
 {
     char buf[64];
@@ -249,6 +221,13 @@ static int gv_begin(gv *v, fg_renderer *r, const char *name, bool directed,
     agattr(v->g, AGNODE, (char *)"fontsize", (char *)"11");
     agattr(v->g, AGEDGE, (char *)"fontsize", (char *)"9");
     return FG_OK;
+}
+
+/* Free v's graph and give Graphviz back the error handler gv_begin() replaced. */
+static void gv_close(gv *v)
+{
+    agclose(v->g);
+    agseterrf(v->old_errf);
 }
 
 static const char *const gv_formats[] = {"svg", "png:cairo", "pdf:cairo", "canon"};
@@ -436,8 +415,7 @@ out:
     if (gv_data)
         gvFreeRenderData(gv_data);
     free(data);
-    agclose(v->g);
-    agseterrf(v->old_errf);
+    gv_close(v);
     fg_map_free(m);
     return rc;
 }
@@ -665,17 +643,9 @@ static int on_member(size_t n_cols, const char *const *c, void *payload)
         return 0;
     i = strcmp(c[2], "convenor") == 0 ? SIZE_MAX : member_index(t, c[4]);
     if (i == SIZE_MAX) {
-        if (t->n == t->cap) {
-            size_t cap = t->cap ? t->cap * 2 : 32;
-            member *v = realloc(t->m, cap * sizeof *v);
-
-            if (v == NULL) {
-                t->rc = fg_error_set(FG_ENOMEM, "out of memory");
-                return 1;
-            }
-            t->m = v;
-            t->cap = cap;
-        }
+        t->rc = FG_GROW(t->m, t->cap, t->n, 32);
+        if (t->rc < 0)
+            return 1;
         i = t->n++;
         memset(&t->m[i], 0, sizeof t->m[i]);
         t->m[i].agency = dup_s(c[4]);
@@ -726,17 +696,9 @@ static int on_plan_edge(size_t n_cols, const char *const *c, void *payload)
     for (size_t k = 0; k < t->n_on; k++)
         if (t->on_task[k] == i)
             return 0;
-    if (t->n_on == t->cap_on) {
-        size_t cap = t->cap_on ? t->cap_on * 2 : 16;
-        size_t *v = realloc(t->on_task, cap * sizeof *v);
-
-        if (v == NULL) {
-            t->rc = fg_error_set(FG_ENOMEM, "out of memory");
-            return 1;
-        }
-        t->on_task = v;
-        t->cap_on = cap;
-    }
+    t->rc = FG_GROW(t->on_task, t->cap_on, t->n_on, 16);
+    if (t->rc < 0)
+        return 1;
     t->on_task[t->n_on++] = i;
     if (strcmp(c[6], "lead") == 0)
         t->m[i].lead++;
@@ -950,11 +912,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
 
     FG_TRY(gv_begin(&v, r, team, false, opts));
     has_gv = true;
-    set(v.g, "splines", "true");
-    set(v.g, "overlap", "true");
-    set(v.g, "labelloc", "t");
-    set(v.g, "fontsize", "20");
-    set(v.g, "bgcolor", "white");
+    set_all(v.g, (const char *const[]){"splines", "true", "overlap", "true", "labelloc", "t",
+                                      "fontsize", "20", "bgcolor", "white", NULL});
     FG_TRY(fg_str_append(&buf, team, strlen(team)));
     FG_TRY(fg_str_append(&buf, "\\n", 2));
     FG_TRY(fg_str_append(&buf, f.found.doc_number, strlen(f.found.doc_number)));
@@ -1141,10 +1100,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, buf.ptr);
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     for (size_t i = 0; i < t.n; i++) {
         free(t.m[i].agency);
         free(t.m[i].surface);
@@ -1186,12 +1143,8 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
     FG_CHECK_ALLOC(nodes);
     FG_TRY(gv_begin(&v, r, fg_graph_agency(g, x), false, opts));
     has_gv = true;
-    set(v.g, "overlap", "prism");
-    set(v.g, "splines", "true");
-    set(v.g, "start", "42");
-    set(v.g, "sep", "+6");
-    set(v.g, "labelloc", "t");
-    set(v.g, "fontsize", "18");
+    set_all(v.g, (const char *const[]){"overlap", "prism", "splines", "true", "start", "42",
+                                      "sep", "+6", "labelloc", "t", "fontsize", "18", NULL});
     FG_TRY(label(&lab, fg_graph_agency(g, x), 40, NULL));
     FG_TRY(fg_str_append(&lab, "　的协作单位\\n", strlen("　的协作单位\\n")));
     FG_TRY(fg_str_append(&lab, "红线：本单位牵头、对方配合　蓝线：对方牵头　灰线：共同配合　线宽/数字：共同任务数",
@@ -1259,10 +1212,8 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, fname.ptr);
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     free(p);
     free(nodes);
     fg_str_dispose(&lab);
@@ -1364,55 +1315,6 @@ out:
     return rc;
 }
 
-/* Append text escaped for XML and for Graphviz's HTML-like labels. */
-static int append_xml(fg_str *s, const char *text)
-{
-    int rc = FG_OK;
-
-    for (const char *p = text; *p; p++) {
-        switch (*p) {
-        case '&':
-            FG_TRY(fg_str_append(s, "&amp;", 5));
-            break;
-        case '<':
-            FG_TRY(fg_str_append(s, "&lt;", 4));
-            break;
-        case '>':
-            FG_TRY(fg_str_append(s, "&gt;", 4));
-            break;
-        case '"':
-            FG_TRY(fg_str_append(s, "&quot;", 6));
-            break;
-        case '\'':
-            FG_TRY(fg_str_append(s, "&#39;", 5));
-            break;
-        default:
-            if ((unsigned char)*p < 0x20)
-                FG_TRY(fg_str_appendc(s, ' '));
-            else
-                FG_TRY(fg_str_appendc(s, *p));
-        }
-    }
-out:
-    return rc;
-}
-
-static int appendf(fg_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int appendf(fg_str *s, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return fg_error_set(FG_EINVAL, "render: cannot format text");
-    return fg_str_append(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
 /* The community's name on maps: its central agency. */
 static const char *comm_name(const fg_graph *g, const net_data *d, size_t c)
 {
@@ -1493,16 +1395,10 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
 
     FG_TRY(gv_begin(&v, r, "network", false, opts));
     has_gv = true;
-    set(v.g, "overlap", "prism");
-    set(v.g, "splines", "false");
-    set(v.g, "start", "42");
-    set(v.g, "outputorder", "edgesfirst");
-    set(v.g, "labelloc", "t");
-    set(v.g, "labeljust", "l");
-    set(v.g, "fontsize", "11");
-    set(v.g, "bgcolor", "white");
-    set(v.g, "K", "0.9");
-    set(v.g, "sep", "+12");
+    set_all(v.g, (const char *const[]){"overlap", "prism", "splines", "false", "start", "42",
+                                      "outputorder", "edgesfirst", "labelloc", "t",
+                                      "labeljust", "l", "fontsize", "11", "bgcolor", "white",
+                                      "K", "0.9", "sep", "+12", NULL});
     agattr(v.g, AGNODE, (char *)"shape", (char *)"circle");
     /* The circle's size is fixed by the lead count; the name is set over it in a fixed font
      * and overlap removal keeps names apart. (Graphviz 2.43's fdp, which draws clusters,
@@ -1533,7 +1429,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
             FG_TRY(appendf(&html, "<TD BGCOLOR=\"%s\" WIDTH=\"16\" HEIGHT=\"12\" "
                                   "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">",
                            comm_fill[c % N_COMM_COLOURS]));
-            FG_TRY(append_xml(&html, comm_name(g, &d, c)));
+            FG_TRY(fg_markup__escape(&html, comm_name(g, &d, c), true));
             FG_TRY(appendf(&html, "（%zu 个单位）　</TD>", comm_drawn[c]));
             if (col % 4 == 3)
                 FG_TRY(appendf(&html, "</TR>"));
@@ -1554,7 +1450,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">圆面积：牵头任务数（面积与之成正比；"
                           "最大的圆 = "));
     if (max_lead_at != SIZE_MAX)
-        FG_TRY(append_xml(&html, fg_graph_agency(g, max_lead_at)));
+        FG_TRY(fg_markup__escape(&html, fg_graph_agency(g, max_lead_at), true));
     FG_TRY(appendf(&html, " %zu 项）</TD></TR>", max_lead));
     FG_TRY(appendf(&html, "<TR><TD ALIGN=\"LEFT\">线宽：两单位共同承担的任务数"
                           "（最细 1 项，最粗 %zu 项）；社群内的线用社群的颜色，社群之间为灰色</TD></TR>",
@@ -1654,10 +1550,8 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     has_gv = false;
     rc = gv_finish(out, &v, "neato", opts, "network");
 out:
-    if (has_gv) {
-        agclose(v.g);
-        agseterrf(v.old_errf);
-    }
+    if (has_gv)
+        gv_close(&v);
     if (has_d)
         net_free(&d);
     free(sub);
@@ -1673,6 +1567,44 @@ out:
 
 /* The cell colour for w shared tasks of at most max_w: white to deep blue on a square-root
  * scale, so that the many small counts stay distinguishable from none. */
+/*
+ * The matrix's community key: a swatch and name (with its count of agencies shown) per
+ * community with any, in rows from (230, 100) that wrap before width - 220. Written to s,
+ * or only laid out when s is NULL; *y_out receives the baseline of its last row.
+ */
+static int matrix_key(fg_str *s, const fg_graph *g, const net_data *d, double width,
+                      double *y_out)
+{
+    double x = 230;
+    double y = 100;
+    int rc = FG_OK;
+
+    for (size_t c = 0; c < d->n_com; c++) {
+        size_t shown = 0;
+
+        for (size_t k = 0; k < d->com[c].n_members; k++)
+            shown += d->keep[d->com[c].members[k]];
+        if (shown == 0)
+            continue;
+        if (x > width - 220) {
+            x = 230;
+            y += 20;
+        }
+        if (s != NULL) {
+            FG_TRY(appendf(s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" "
+                              "fill=\"%s\" stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
+                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
+                           comm_line[c % N_COMM_COLOURS], x + 18, y));
+            FG_TRY(fg_markup__escape(s, comm_name(g, d, c), true));
+            FG_TRY(appendf(s, "（%zu）</text>\n", shown));
+        }
+        x += 200;
+    }
+    *y_out = y;
+out:
+    return rc;
+}
+
 static void matrix_shade(char *out, size_t n, size_t w, size_t max_w)
 {
     double t = w == 0 || max_w == 0 ? 0 : 0.12 + 0.88 * sqrt((double)w / (double)max_w);
@@ -1701,6 +1633,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     double label_w;
     double left;
     double top_y;
+    double key_y;
     double width;
     double height;
     int rc = FG_OK;
@@ -1752,26 +1685,9 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     width = left + (double)n * cell + 40;
     if (width < 760)
         width = 760;
-    /* The community key wraps like the loop that writes it below. */
-    {
-        double x = 230;
-        double y = 100;
-
-        for (size_t c = 0; c < d.n_com; c++) {
-            size_t shown = 0;
-
-            for (size_t k = 0; k < d.com[c].n_members; k++)
-                shown += d.keep[d.com[c].members[k]];
-            if (shown == 0)
-                continue;
-            if (x > width - 220) {
-                x = 230;
-                y += 20;
-            }
-            x += 200;
-        }
-        top_y = y + 30 + label_w;
-    }
+    /* The community key's rows, measured, come before the matrix. */
+    FG_TRY(matrix_key(NULL, g, &d, width, &key_y));
+    top_y = key_y + 30 + label_w;
     height = top_y + (double)n * cell + 40;
 
     FG_TRY(appendf(&s,
@@ -1779,7 +1695,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" "
                    "viewBox=\"0 0 %.0f %.0f\" font-family=\"",
                    width, height, width, height));
-    FG_TRY(append_xml(&s, font));
+    FG_TRY(fg_markup__escape(&s, font, true));
     FG_TRY(appendf(&s, "\" font-size=\"11\">\n<title>机构协作矩阵</title>\n"
                        "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",
                    width, height));
@@ -1811,33 +1727,9 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
             x += 60;
         }
     }
-    {
-        double x = 20;
-        double y = 100;
-
-        FG_TRY(appendf(&s, "<text x=\"20\" y=\"%.0f\">协作社群（以联系最强的单位命名）：</text>\n", y));
-        x = 230;
-        for (size_t c = 0; c < d.n_com; c++) {
-            size_t shown = 0;
-
-            for (size_t k = 0; k < d.com[c].n_members; k++)
-                shown += d.keep[d.com[c].members[k]];
-            if (shown == 0)
-                continue;
-            if (x > width - 220) {
-                x = 230;
-                y += 20;
-            }
-            FG_TRY(appendf(&s, "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%s\" "
-                               "stroke=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
-                           x, y - 11, comm_fill[c % N_COMM_COLOURS],
-                           comm_line[c % N_COMM_COLOURS], x + 18, y));
-            FG_TRY(append_xml(&s, comm_name(g, &d, c)));
-            FG_TRY(appendf(&s, "（%zu）</text>\n", shown));
-            x += 200;
-        }
-        FG_TRY(appendf(&s, "</g>\n"));
-    }
+    FG_TRY(appendf(&s, "<text x=\"20\" y=\"100\">协作社群（以联系最强的单位命名）：</text>\n"));
+    FG_TRY(matrix_key(&s, g, &d, width, &key_y));
+    FG_TRY(appendf(&s, "</g>\n"));
     /* Row and column labels, with the community's colour band beside them. */
     for (size_t i = 0; i < n; i++) {
         size_t c = d.comm_of[order[i]];
@@ -1848,12 +1740,12 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
                            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
                        left - 8, y, cell, comm_fill[c % N_COMM_COLOURS], left - 11,
                        y + cell - 4));
-        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
         FG_TRY(appendf(&s, "</text>\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"6\" "
                            "fill=\"%s\"/><text transform=\"translate(%.1f,%.1f) rotate(-90)\">",
                        x, top_y - 8, cell, comm_fill[c % N_COMM_COLOURS], x + cell - 4,
                        top_y - 11));
-        FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+        FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
         FG_TRY(appendf(&s, "</text>\n"));
     }
     /* The cells. */
@@ -1872,12 +1764,12 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
             else
                 matrix_shade(colour, sizeof colour, v, max_w);
             FG_TRY(appendf(&s, "<g><title>"));
-            FG_TRY(append_xml(&s, fg_graph_agency(g, order[i])));
+            FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[i]), true));
             if (i == j) {
                 FG_TRY(appendf(&s, "：参与 %zu 项任务</title>", v));
             } else {
                 FG_TRY(appendf(&s, " – "));
-                FG_TRY(append_xml(&s, fg_graph_agency(g, order[j])));
+                FG_TRY(fg_markup__escape(&s, fg_graph_agency(g, order[j]), true));
                 FG_TRY(appendf(&s, "：%zu 项共同任务</title>", v));
             }
             FG_TRY(appendf(&s,

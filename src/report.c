@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_int.h"
 #include "error.h"
+#include "grow.h"
 #include "report_int.h"
 
 static char *dup(const char *t)
@@ -47,15 +49,8 @@ static int on_document(size_t n_cols, const char *const *c, void *p)
 
     if (n_cols < 11 || !doc_kept(r->f, c[0], c[2]))
         return 0;
-    if (r->n_docs == r->cap_docs) {
-        size_t cap = r->cap_docs ? 2 * r->cap_docs : 8;
-        fg_report_doc *v = realloc(r->docs, cap * sizeof *v);
-
-        if (v == NULL)
-            goto oom;
-        r->docs = v;
-        r->cap_docs = cap;
-    }
+    if (FG_GROW(r->docs, r->cap_docs, r->n_docs, 8) < 0)
+        goto oom;
     d = &r->docs[r->n_docs++];
     memset(d, 0, sizeof *d);
     d->name = dup(c[0]);
@@ -131,25 +126,6 @@ static int count_graph_tasks(fg_report_ctx *r)
     return FG_OK;
 }
 
-static size_t graph_index(const fg_graph *g, const char *name)
-{
-    size_t lo = 0;
-    size_t hi = fg_graph_n_agencies(g);
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(fg_graph_agency(g, mid), name);
-
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return SIZE_MAX;
-}
-
 /* Record the agency's stored name when the report shows it under a newer one. */
 static int add_rename(fg_report_ctx *r, const char *stored)
 {
@@ -159,18 +135,11 @@ static int add_rename(fg_report_ctx *r, const char *stored)
 
     if (now == NULL || now == e)
         return FG_OK;
-    i = graph_index(r->g, now->canonical);
+    i = fg_analysis__agency_index(r->g, now->canonical);
     if (i == SIZE_MAX)
         return FG_OK;
-    if (r->n_renames == r->cap_renames) {
-        size_t cap = r->cap_renames ? 2 * r->cap_renames : 8;
-        fg_report_rename *v = realloc(r->renames, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        r->renames = v;
-        r->cap_renames = cap;
-    }
+    if (FG_GROW(r->renames, r->cap_renames, r->n_renames, 8) < 0)
+        return FG_ENOMEM;
     r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
     r->renames[r->n_renames].old_name = dup(stored);
     if (r->renames[r->n_renames].old_name == NULL)
@@ -376,12 +345,10 @@ static int on_team_name(const char *doc, const char *team, void *p)
     if (!fg_report__covers(t->r, doc))
         return 0;
     if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **v = realloc(t->v, 2 * cap * sizeof *v);
+        size_t cap = fg_next_cap(t->cap, 16);
 
-        if (v == NULL)
+        if (FG_RESIZE(t->v, 2 * cap) < 0)
             return t->oom = 1;
-        t->v = v;
         t->cap = cap;
     }
     t->v[2 * t->n] = dup(doc);

@@ -11,66 +11,12 @@
 #include <string.h>
 
 #include "error.h"
+#include "markup.h"
 #include "report_int.h"
-
-int fg_report__html(fg_str *s, const char *t)
-{
-    int rc = FG_OK;
-
-    for (const char *p = t; *p && rc == FG_OK; p++) {
-        switch (*p) {
-        case '&':
-            rc = fg_str_append(s, "&amp;", 5);
-            break;
-        case '<':
-            rc = fg_str_append(s, "&lt;", 4);
-            break;
-        case '>':
-            rc = fg_str_append(s, "&gt;", 4);
-            break;
-        case '"':
-            rc = fg_str_append(s, "&quot;", 6);
-            break;
-        case '\'':
-            rc = fg_str_append(s, "&#39;", 5);
-            break;
-        default:
-            rc = fg_str_appendc(s, *p);
-        }
-    }
-    return rc;
-}
 
 int fg_report__raw(fg_str *s, const char *t)
 {
     return fg_str_append(s, t, strlen(t));
-}
-
-int fg_report__rawf(fg_str *s, const char *fmt, ...)
-{
-    char buf[512];
-    char *big = NULL;
-    va_list ap;
-    int n;
-    int rc;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return fg_error_set(FG_EINVAL, "report: format error");
-    if ((size_t)n < sizeof buf)
-        return fg_str_append(s, buf, (size_t)n);
-    /* a long caption: format again into a buffer of the right size */
-    big = malloc((size_t)n + 1);
-    if (big == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    rc = fg_str_append(s, big, (size_t)n);
-    free(big);
-    return rc;
 }
 
 char *fg_report__fixed(char *buf, size_t size, double v, int prec)
@@ -102,6 +48,21 @@ static const char *const cell_open[] = {"<td>", "<td class=\"n\">", "<td class=\
 static const char *const head_open[] = {"<th>", "<th class=\"n\">", "<th class=\"nm\">",
                                         "<th>"};
 
+/* n cells of a row, each opened by open[its kind] (kinds NULL: all text), its text escaped. */
+static int cells(fg_str *s, const char *const *open, const char *close, size_t n,
+                 const char *const *text, const unsigned char *kinds)
+{
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < n; i++) {
+        FG_TRY(fg_report__raw(s, open[kinds ? kinds[i] : 0]));
+        FG_TRY(fg_report__html(s, text[i]));
+        FG_TRY(fg_report__raw(s, close));
+    }
+out:
+    return rc;
+}
+
 int fg_report__table_begin(fg_str *s, const char *id, const char *what, size_t n_rows,
                            int is_open, int is_sortable, size_t n, const char *const *hdr,
                            const unsigned char *kinds)
@@ -117,11 +78,7 @@ int fg_report__table_begin(fg_str *s, const char *id, const char *what, size_t n
     FG_TRY(fg_report__raw(s, is_sortable ? " class=\"sortable filterable\">" :
                                            " class=\"filterable\">"));
     FG_TRY(fg_report__raw(s, "<thead><tr>"));
-    for (size_t i = 0; i < n; i++) {
-        FG_TRY(fg_report__raw(s, head_open[kinds ? kinds[i] : 0]));
-        FG_TRY(fg_report__html(s, hdr[i]));
-        FG_TRY(fg_report__raw(s, "</th>"));
-    }
+    FG_TRY(cells(s, head_open, "</th>", n, hdr, kinds));
     FG_TRY(fg_report__raw(s, "</tr></thead>\n<tbody>\n"));
 out:
     return rc;
@@ -142,16 +99,12 @@ out:
     return rc;
 }
 
-int fg_report__row(fg_str *s, size_t n, const char *const *cells, const unsigned char *kinds)
+int fg_report__row(fg_str *s, size_t n, const char *const *text, const unsigned char *kinds)
 {
     int rc = FG_OK;
 
     FG_TRY(fg_report__raw(s, "<tr>"));
-    for (size_t i = 0; i < n; i++) {
-        FG_TRY(fg_report__raw(s, cell_open[kinds ? kinds[i] : 0]));
-        FG_TRY(fg_report__html(s, cells[i]));
-        FG_TRY(fg_report__raw(s, "</td>"));
-    }
+    FG_TRY(cells(s, cell_open, "</td>", n, text, kinds));
     FG_TRY(fg_report__raw(s, "</tr>\n"));
 out:
     return rc;

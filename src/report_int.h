@@ -9,14 +9,15 @@
 
 #include "fengong/analysis.h"
 #include "fengong/report.h"
+#include "markup.h"
 #include "str.h"
 
 /* Append text with & < > " ' escaped. */
-int fg_report__html(fg_str *s, const char *t);
+#define fg_report__html(s, t) fg_markup__escape((s), (t), false)
 /* Append text as it is (markup written by the report itself). */
 int fg_report__raw(fg_str *s, const char *t);
 /* Append printf-formatted markup. */
-int fg_report__rawf(fg_str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define fg_report__rawf fg_markup__appendf
 
 /*
  * Format v with prec decimals into buf; a value that rounds to zero is written without a

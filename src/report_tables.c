@@ -3,6 +3,7 @@
  * pairs, unresolved names): each a heading, a note saying how its numbers are counted, and a
  * collapsible table; tables of agencies end with the footnote on renamings.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,19 @@ out:
     return rc;
 }
 
+/* A table row: an agency's name, then n (at most 7) numbers already formatted in c. */
+static int agency_row(fg_str *s, const char *name, char (*c)[32], size_t n,
+                      const unsigned char *kind)
+{
+    const char *cells[8];
+
+    assert(n < sizeof cells / sizeof cells[0]);
+    cells[0] = name;
+    for (size_t k = 0; k < n; k++)
+        cells[k + 1] = c[k];
+    return fg_report__row(s, n + 1, cells, kind);
+}
+
 int fg_report__workload(fg_report_ctx *r, const fg_load_row *load, size_t n_load)
 {
     static const char *const hdr[] = {"机构", "牵头条款", "配合条款", "合计", "牵头占比",
@@ -63,17 +77,12 @@ int fg_report__workload(fg_report_ctx *r, const fg_load_row *load, size_t n_load
     FG_TRY(fg_report__table_begin(s, "workload", "各机构的牵头与配合", n_load, n_load <= 10, 1,
                                   6, hdr, kind));
     for (size_t i = 0; i < n_load; i++) {
-        const char *cells[6];
-
         snprintf(c[0], sizeof c[0], "%zu", load[i].lead);
         snprintf(c[1], sizeof c[1], "%zu", load[i].co);
         snprintf(c[2], sizeof c[2], "%zu", load[i].total);
         fg_report__pct(c[3], sizeof c[3], load[i].lead_share);
         snprintf(c[4], sizeof c[4], "%zu", load[i].documents);
-        cells[0] = fg_graph_agency(r->g, load[i].agency);
-        for (size_t k = 0; k < 5; k++)
-            cells[k + 1] = c[k];
-        FG_TRY(fg_report__row(s, 6, cells, kind));
+        FG_TRY(agency_row(s, fg_graph_agency(r->g, load[i].agency), c, 5, kind));
     }
     FG_TRY(fg_report__table_end(s, r->names_fn));
     R_RAW("</section>\n");
@@ -117,18 +126,13 @@ int fg_report__centrality(fg_report_ctx *r, fg_centrality_row *cen, size_t n_cen
     FG_TRY(fg_report__table_begin(s, "centrality-table", "各机构的中心性", n_cen, n_cen <= 10,
                                   1, 7, hdr, kind));
     for (size_t i = 0; i < n_cen; i++) {
-        const char *cells[7];
-
         fg_report__fixed(c[0], sizeof c[0], cen[i].pagerank, 4);
         fg_report__fixed(c[1], sizeof c[1], cen[i].betweenness, 1);
         fg_report__fixed(c[2], sizeof c[2], cen[i].strength, 0);
         snprintf(c[3], sizeof c[3], "%zu", cen[i].degree);
         fg_report__fixed(c[4], sizeof c[4], cen[i].harmonic, 2);
         fg_report__fixed(c[5], sizeof c[5], cen[i].eigenvector, 4);
-        cells[0] = fg_graph_agency(r->g, cen[i].agency);
-        for (size_t k = 0; k < 6; k++)
-            cells[k + 1] = c[k];
-        FG_TRY(fg_report__row(s, 7, cells, kind));
+        FG_TRY(agency_row(s, fg_graph_agency(r->g, cen[i].agency), c, 6, kind));
     }
     FG_TRY(fg_report__table_end(s, r->names_fn));
     R_RAW("</section>\n");

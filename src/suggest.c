@@ -21,6 +21,8 @@
 #include "clause.h"
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
+#include "rank.h"
 #include "str.h"
 
 #define KNN 10          /* similar stored tasks that vote */
@@ -71,15 +73,8 @@ static int bigrams(vec *out, const char *t, size_t len)
             continue;
         }
         if (prev >= 0) {
-            if (out->n == out->cap) {
-                size_t cap = out->cap ? out->cap * 2 : 64;
-                term *v = realloc(out->v, cap * sizeof *v);
-
-                if (v == NULL)
-                    return fg_error_set(FG_ENOMEM, "out of memory");
-                out->v = v;
-                out->cap = cap;
-            }
+            if (FG_GROW(out->v, out->cap, out->n, 64) < 0)
+                return FG_ENOMEM;
             out->v[out->n].key = ((uint64_t)(uint32_t)prev << 21) | (uint32_t)cp;
             out->v[out->n].w = 1;
             out->n++;
@@ -221,15 +216,8 @@ static int add_agency(fg_suggester *s, const char *name, size_t *idx)
         *idx = i;
         return FG_OK;
     }
-    if (s->n_ag == s->cap_ag) {
-        size_t cap = s->cap_ag ? s->cap_ag * 2 : 128;
-        agency *v = realloc(s->ag, cap * sizeof *v);
-
-        if (v == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        s->ag = v;
-        s->cap_ag = cap;
-    }
+    if (FG_GROW(s->ag, s->cap_ag, s->n_ag, 128) < 0)
+        return FG_ENOMEM;
     memset(&s->ag[s->n_ag], 0, sizeof s->ag[s->n_ag]);
     s->ag[s->n_ag].name = malloc(strlen(name) + 1);
     if (s->ag[s->n_ag].name == NULL)
@@ -313,18 +301,13 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
     if (n_cols < 8)
         return 0;
     if (s->n_tasks == s->cap_tasks) {
-        size_t cap = s->cap_tasks ? s->cap_tasks * 2 : 256;
-        task *v = realloc(s->tasks, cap * sizeof *v);
-        long long *ids = realloc(l->clause_ids, cap * sizeof *ids);
+        size_t cap = fg_next_cap(s->cap_tasks, 256);
 
-        if (v)
-            s->tasks = v;
-        if (ids)
-            l->clause_ids = ids;
-        if (v == NULL || ids == NULL) {
-            l->rc = fg_error_set(FG_ENOMEM, "out of memory");
+        l->rc = FG_RESIZE(s->tasks, cap);
+        if (l->rc == FG_OK)
+            l->rc = FG_RESIZE(l->clause_ids, cap);
+        if (l->rc < 0)
             return 1;
-        }
         s->cap_tasks = cap;
     }
     t = &s->tasks[s->n_tasks];
@@ -361,17 +344,7 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
             s->voc_n++;
         }
         e->df++;
-        if (e->n_post == e->cap_post) {
-            size_t cap = e->cap_post ? e->cap_post * 2 : 4;
-            posting *p = realloc(e->post, cap * sizeof *p);
-
-            if (p == NULL) {
-                rc = fg_error_set(FG_ENOMEM, "out of memory");
-                goto out;
-            }
-            e->post = p;
-            e->cap_post = cap;
-        }
+        FG_TRY(FG_GROW(e->post, e->cap_post, e->n_post, 4));
         e->post[e->n_post].task = s->n_tasks - 1;
         e->post[e->n_post].w = l->bg.v[i].w;
         e->n_post++;
@@ -595,21 +568,6 @@ void fg_suggestions_free(fg_suggestion *v, size_t n)
     free(v);
 }
 
-typedef struct scored {
-    size_t id;
-    double score;
-} scored;
-
-static int cmp_scored(const void *a, const void *b)
-{
-    const scored *x = a;
-    const scored *y = b;
-
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 typedef enum plan_level { LEVEL_PROVINCE, LEVEL_CITY, LEVEL_CENTRAL } plan_level;
 
 /* A plan from a city (长沙市…, 湘西自治州…) or the State Council; a province otherwise. */
@@ -699,7 +657,7 @@ static char *name_at_level(const agency *a, plan_level level)
     return dupstr(a->name);
 }
 
-static int evidence(fg_str *ev, const fg_suggester *s, size_t a, const scored *top, size_t n_top,
+static int evidence(fg_str *ev, const fg_suggester *s, size_t a, const fg_ranked *top, size_t n_top,
                     const char *query, bool lead)
 {
     size_t shown = 0;
@@ -764,9 +722,9 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
     size_t n_res = 0;
     size_t cap_res = 0;
     double *sim = NULL;
-    scored *top = NULL;
-    scored *lead = NULL;
-    scored *co = NULL;
+    fg_ranked *top = NULL;
+    fg_ranked *lead = NULL;
+    fg_ranked *co = NULL;
     double *remit = NULL;
     bool *has_child = NULL;
     vec q = {NULL, 0, 0};
@@ -831,7 +789,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                 top[n_top].score = sim[t];
                 n_top++;
             }
-        qsort(top, n_top, sizeof *top, cmp_scored);
+        qsort(top, n_top, sizeof *top, fg_ranked_cmp);
         if (n_top > KNN)
             n_top = KNN;
         /* Squared similarity: the closest tasks carry most of the vote. */
@@ -863,10 +821,10 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
             for (size_t j = 0; j < t->n_co; j++)
                 co[t->co[j]].score += w;
         }
-        qsort(lead, s->n_ag, sizeof *lead, cmp_scored);
-        qsort(co, s->n_ag, sizeof *co, cmp_scored);
+        qsort(lead, s->n_ag, sizeof *lead, fg_ranked_cmp);
+        qsort(co, s->n_ag, sizeof *co, fg_ranked_cmp);
         for (int pass = 0; pass < 2; pass++) {
-            scored *list = pass == 0 ? lead : co;
+            fg_ranked *list = pass == 0 ? lead : co;
             size_t rank = 0;
 
             for (size_t k = 0; k < s->n_ag && rank < top_k; k++) {
@@ -880,14 +838,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                     dup = list[k].id == lead[0].id;
                 if (dup)
                     continue;
-                if (n_res == cap_res) {
-                    size_t cap = cap_res ? cap_res * 2 : 64;
-                    fg_suggestion *v = realloc(res, cap * sizeof *v);
-
-                    FG_CHECK_ALLOC(v);
-                    res = v;
-                    cap_res = cap;
-                }
+                FG_TRY(FG_GROW(res, cap_res, n_res, 64));
                 sg = &res[n_res];
                 memset(sg, 0, sizeof *sg);
                 n_res++;

@@ -9,11 +9,11 @@
  */
 #include "fengong/target.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include "chars.h"
 #include "error.h"
+#include "names.h"
 #include "str.h"
 
 #define AT FG_AT
@@ -277,71 +277,24 @@ static const fg_lit base_words[] = {
     FG_LIT("比20"), FG_LIT("较20"), FG_LIT("比19"), FG_LIT("较19"),
 };
 
-/* Whether c ends a phrase for the subject: separators, brackets, quotes, line ends. */
+/* Whether c ends a phrase for the subject: fg_phrase_edge() with quotes, 《 》 and the tab. */
 static bool subject_edge(int32_t c)
 {
-    switch (c) {
-    case -1:
-    case '\n':
-    case '\r':
-    case ',':
-    case ';':
-    case ':':
-    case '(':
-    case ')':
-    case 0xFF0C: /* ， */
-    case 0xFF1B: /* ； */
-    case 0x3002: /* 。 */
-    case 0xFF1A: /* ： */
-    case 0x3001: /* 、 */
-    case 0xFF08: /* （ */
-    case 0xFF09: /* ） */
-    case 0x3010: /* 【 */
-    case 0x3011: /* 】 */
-    case 0x201C: /* “ */
-    case 0x201D: /* ” */
-    case 0x300A: /* 《 */
-    case 0x300B: /* 》 */
-    case 0xFF01:
-    case 0xFF1F:
-    case 0x3000:
-    case '\t':
-        return true;
-    default:
-        return false;
-    }
+    return fg_phrase_edge(c) || c == 0x201C /* “ */ || c == 0x201D /* ” */ ||
+           c == 0x300A /* 《 */ || c == 0x300B /* 》 */ || c == '\t';
 }
 
-/* subject_edge() on the character that ends at s[k] (k > 0), from its bytes. */
+/* subject_edge() on the character that ends at s[k] (k > 0): every edge is 1 or 3 bytes. */
 static bool edge_before(const char *s, size_t k)
 {
     const unsigned char *u = (const unsigned char *)s;
+    size_t n;
 
     if (u[k - 1] < 0x80)
         return subject_edge(u[k - 1]);
     if (k < 3 || (u[k - 3] & 0xF0) != 0xE0)
         return false;
-    switch (fg_char3(u + k - 3)) {
-    case 0xEFBC8C: /* ， */
-    case 0xEFBC9B: /* ； */
-    case 0xE38082: /* 。 */
-    case 0xEFBC9A: /* ： */
-    case 0xE38081: /* 、 */
-    case 0xEFBC88: /* （ */
-    case 0xEFBC89: /* ） */
-    case 0xE38090: /* 【 */
-    case 0xE38091: /* 】 */
-    case 0xE2809C: /* “ */
-    case 0xE2809D: /* ” */
-    case 0xE3808A: /* 《 */
-    case 0xE3808B: /* 》 */
-    case 0xEFBC81: /* ！ */
-    case 0xEFBC9F: /* ？ */
-    case 0xE38080: /* U+3000 */
-        return true;
-    default:
-        return false;
-    }
+    return subject_edge(fg_utf8_decode(s + k - 3, 3, &n));
 }
 
 /*
@@ -503,29 +456,6 @@ static const verb *verb_before(const char *s, size_t i, size_t floor)
     return NULL;
 }
 
-/* Whether the character k (fg_char3()) is a Chinese digit or 十. */
-static bool cn_numeral3(uint32_t k)
-{
-    switch (k) {
-    case 0xE38087: /* 〇 */
-    case 0xE99BB6: /* 零 */
-    case 0xE4B880: /* 一 */
-    case 0xE4BA8C: /* 二 */
-    case 0xE4B8A4: /* 两 */
-    case 0xE4B889: /* 三 */
-    case 0xE59B9B: /* 四 */
-    case 0xE4BA94: /* 五 */
-    case 0xE585AD: /* 六 */
-    case 0xE4B883: /* 七 */
-    case 0xE585AB: /* 八 */
-    case 0xE4B99D: /* 九 */
-    case 0xE58D81: /* 十 */
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* Whether the character k is the last of a verb of verbs[], or 约 近 超 before a number. */
 static bool verb_last3(uint32_t k)
 {
@@ -573,7 +503,7 @@ static bool number_start_at(const char *text, size_t len, size_t i)
         return false;
     if (u[0] == 0xEF)
         return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
-    return i >= 3 && cn_numeral3(fg_char3(u)) && verb_last3(fg_char3(u - 3));
+    return i >= 3 && fg_cn_numeral3(fg_char3(u)) && verb_last3(fg_char3(u - 3));
 }
 
 /*
@@ -761,54 +691,30 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
 }
 
 /* Full-width digits, and what ends a Chinese number amount (两成, 三倍, 一万), for fg_charscan_next(). */
-static fg_charscan number_scan;
-
-static void scan_init(void)
-{
-    static const char chars[] = "０１２３４５６７８９成倍万亿";
-
-    fg_charscan_init(&number_scan, chars, sizeof chars - 1);
-}
-
-static void ensure_scan(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-    pthread_once(&once, scan_init);
-}
+FG_CHARSCAN_ONCE(number_scan, "０１２３４５６７８９成倍万亿")
 
 int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, size_t from)
 {
-    if (out == NULL || found == NULL)
-        return fg_error_set(FG_EINVAL, "fg_target_find: out and found must not be NULL");
-    memset(out, 0, sizeof *out);
-    *found = false;
-    if (text == NULL) {
-        if (len > 0)
-            return fg_error_set(FG_EINVAL, "fg_target_find: text must not be NULL");
-        return FG_OK;
-    }
-    ensure_scan();
-    for (size_t i = from, next_digit = fg_next_ascii_digit(text, len, from),
-                next_char = fg_charscan_next(&number_scan, text, len, from, len);
-         i < len;) {
+    fg_stops stops;
+    int rc = fg_find_start("fg_target_find", out, sizeof *out, found, text, len);
+
+    if (rc <= 0)
+        return rc;
+    fg_stops_init(&stops, number_scan(), text, len, from);
+    for (size_t i = from; i < len;) {
         size_t n;
         size_t skip;
 
         /*
          * Jump to the next ASCII or full-width digit, or to a 成 倍 万 亿 that may end a
          * Chinese number (两成, 三倍, 一万): Chinese digits themselves are too common in
-         * prose to stop at (both scans cached).
+         * prose to stop at.
          */
-        if (next_digit < i)
-            next_digit = fg_next_ascii_digit(text, len, i);
-        if (next_char < i)
-            next_char = fg_charscan_next(&number_scan, text, len, i, len);
-        i = next_digit < next_char ? next_digit : next_char;
+        i = fg_stops_next(&stops, text, len, i);
         if (i >= len)
             break;
         n = fg_cp_len((unsigned char)text[i]);
-        if (i == next_digit) {
+        if (i == stops.digit) {
             /*
              * Most numbers in a plan are years, dates and list numbers (2025年, 6月, 1．):
              * stepped over on the character after their digits.
@@ -826,12 +732,12 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
                 continue;
             }
         }
-        if (i == next_char && (unsigned char)text[i] != 0xEF) {
+        if (i == stops.chr && (unsigned char)text[i] != 0xEF) {
             /* Back over the Chinese number before it to where it starts. */
             size_t st = i;
 
             while (st >= 3 && st - 3 >= from &&
-                   (cn_numeral3(fg_char3((const unsigned char *)text + st - 3)) ||
+                   (fg_cn_numeral3(fg_char3((const unsigned char *)text + st - 3)) ||
                     AT(text, len, st - 3, "百") || AT(text, len, st - 3, "千")))
                 st -= 3;
             if (st == i) {
@@ -860,34 +766,21 @@ int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, si
     return FG_OK;
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const change_names[] = {
+    [FG_CHANGE_INCREASE] = "increase", [FG_CHANGE_DECREASE] = "decrease",
+};
+static const char *const bound_names[] = {
+    [FG_BOUND_GE] = "ge", [FG_BOUND_GT] = "gt", [FG_BOUND_LE] = "le", [FG_BOUND_LT] = "lt",
+    [FG_BOUND_ABOUT] = "about", [FG_BOUND_RANGE] = "range",
+};
+
 const char *fg_target_change_name(fg_target_change change)
 {
-    switch (change) {
-    case FG_CHANGE_INCREASE:
-        return "increase";
-    case FG_CHANGE_DECREASE:
-        return "decrease";
-    default:
-        return "level";
-    }
+    return FG_NAME_OF(change_names, change, "level");
 }
 
 const char *fg_target_bound_name(fg_target_bound bound)
 {
-    switch (bound) {
-    case FG_BOUND_GE:
-        return "ge";
-    case FG_BOUND_GT:
-        return "gt";
-    case FG_BOUND_LE:
-        return "le";
-    case FG_BOUND_LT:
-        return "lt";
-    case FG_BOUND_ABOUT:
-        return "about";
-    case FG_BOUND_RANGE:
-        return "range";
-    default:
-        return "eq";
-    }
+    return FG_NAME_OF(bound_names, bound, "eq");
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "fengong/analysis.h"
+#include "fengong/file.h" /* fg_file_write_atomic(), fg_make_dirs(), declared here before */
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,28 +81,6 @@ int fg_export_rows(const fg_graph *g, const fg_export_opts *opts, const char *pa
  * @return FG_OK, FG_EIO ("PATH: cannot write: …") or FG_ENOMEM.
  */
 int fg_export_write(const fg_graph *g, const char *path, const fg_export_opts *opts);
-
-/**
- * Write len bytes to path atomically (temporary file in the same directory, rename). The
- * directories of path that are missing are created first, as `mkdir -p` would.
- * @return FG_OK, FG_EIO ("PATH: cannot write: …", "DIR: cannot create the directory: …",
- *         "DIR: not a directory") or FG_ENOMEM.
- */
-int fg_file_write_atomic(const char *path, const char *data, size_t len);
-
-/**
- * Create the directory path and every missing directory above it (`mkdir -p`, mode 0755).
- * @return FG_OK, FG_EIO ("DIR: cannot create the directory: …", "PATH: not a directory")
- *         or FG_ENOMEM.
- */
-int fg_make_dirs(const char *path);
-
-/**
- * Create the missing directories above path's last component (fg_make_dirs() of its
- * directory; nothing when path has none), for a writer that makes the file itself.
- * @return FG_OK, FG_EIO or FG_ENOMEM, as fg_make_dirs().
- */
-int fg_make_parent_dirs(const char *path);
 
 #ifdef __cplusplus
 }

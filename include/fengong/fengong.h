@@ -5,6 +5,7 @@
 #define FG_VERSION "0.1.0"
 
 #include "fengong/error.h"
+#include "fengong/file.h"
 #include "fengong/process.h"
 #include "fengong/text.h"
 #include "fengong/doc.h"

@@ -124,8 +124,8 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
 int fg_render_safe_name(char **out, const char *name);
 
 /**
- * Write data to DIR/NAME.EXT atomically (a temporary file in DIR, fsync, rename), so no
- * half-written file is ever left under the final name.
+ * Write data to DIR/NAME.EXT atomically with fg_file_replace() (a temporary file in DIR,
+ * fsync, rename), so no half-written file is ever left under the final name. DIR must exist.
  * @param path_out  receives the malloc'd path written (may be NULL).
  * @return FG_OK or FG_EIO ("DIR/NAME.EXT: cannot write: No space left on device").
  */

@@ -1,0 +1,26 @@
+/*
+ * Internal: things ranked by a score (communities by size, their members by strength,
+ * proposed agencies by score), and the one order they are sorted in.
+ */
+#ifndef FG_SRC_RANK_H
+#define FG_SRC_RANK_H
+
+#include <stddef.h>
+
+typedef struct fg_ranked {
+    size_t id;
+    double score;
+} fg_ranked;
+
+/* For qsort(): the highest score first, equal scores by the lowest id (a total order). */
+static inline int fg_ranked_cmp(const void *a, const void *b)
+{
+    const fg_ranked *x = a;
+    const fg_ranked *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+#endif
