@@ -622,8 +622,21 @@ typedef struct team_ctx {
     size_t *ties;         /* n × n shared task counts */
     const char *prefix;   /* "A1:" */
     size_t prefix_len;
+    const fg_gazetteer *gz; /* with as_of: renamings followed */
+    int as_of;
     int rc;
 } team_ctx;
+
+/* The name a team map uses for a stored agency name: its successor in t->as_of, if any. */
+static const char *team_name(const team_ctx *t, const char *stored)
+{
+    const fg_agency_entry *e;
+
+    if (t->gz == NULL || t->as_of == 0)
+        return stored;
+    e = fg_gazetteer_lookup(t->gz, stored, strlen(stored));
+    return e ? fg_gazetteer_as_of(t->gz, e, t->as_of)->canonical : stored;
+}
 
 static size_t member_index(const team_ctx *t, const char *agency)
 {
@@ -637,19 +650,24 @@ static size_t member_index(const team_ctx *t, const char *agency)
 static int on_member(size_t n_cols, const char *const *c, void *payload)
 {
     team_ctx *t = payload;
+    bool convenor;
+    const char *name;
     size_t i;
 
     if (n_cols < 6 || strcmp(c[0], t->doc) != 0 || strcmp(c[1], t->team) != 0)
         return 0;
-    i = strcmp(c[2], "convenor") == 0 ? SIZE_MAX : member_index(t, c[4]);
+    convenor = strcmp(c[2], "convenor") == 0;
+    /* A renamed unit is labelled with its new name; others as the document writes them. */
+    name = convenor ? c[4] : team_name(t, c[4]);
+    i = convenor ? SIZE_MAX : member_index(t, name);
     if (i == SIZE_MAX) {
         t->rc = FG_GROW(t->m, t->cap, t->n, 32);
         if (t->rc < 0)
             return 1;
         i = t->n++;
         memset(&t->m[i], 0, sizeof t->m[i]);
-        t->m[i].agency = dup_s(c[4]);
-        t->m[i].surface = dup_s(c[3]);
+        t->m[i].agency = dup_s(name);
+        t->m[i].surface = dup_s(strcmp(name, c[4]) != 0 ? name : c[3]);
         if (!t->m[i].agency || !t->m[i].surface) {
             t->rc = fg_error_set(FG_ENOMEM, "out of memory");
             return 1;
@@ -690,7 +708,7 @@ static int on_plan_edge(size_t n_cols, const char *const *c, void *payload)
         close_task(t);
         t->last_clause = clause;
     }
-    i = member_index(t, c[8]);
+    i = member_index(t, team_name(t, c[8]));
     if (i == SIZE_MAX || t->m[i].convenor)
         return 0;
     for (size_t k = 0; k < t->n_on; k++)
@@ -884,10 +902,11 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     char prefix[32];
     int rc = FG_OK;
 
-    (void)gz;
     *out = NULL;
     memset(&f, 0, sizeof f);
     memset(&t, 0, sizeof t);
+    t.gz = gz;
+    t.as_of = opts ? opts->as_of : 0;
     f.name = team;
     f.doc = doc;
     FG_TRY(fg_store_teams_named(st, team, on_team, &f));

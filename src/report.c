@@ -386,6 +386,7 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
     for (size_t i = 0; i < tn.n && i < max; i++) {
         fg_render_opts ro = FG_RENDER_OPTS_INIT;
 
+        ro.as_of = r->as_of; /* members under the report's names */
         R_RAW("<h3>");
         R_HTML(tn.v[2 * i + 1]);
         R_RAW("</h3><figure><div class=\"map\">");

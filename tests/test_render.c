@@ -30,7 +30,7 @@ static const char plan[] =
     "4．推进项目用地保障。（省自然资源厅牵头，省发展改革委按职责分工负责）\n"
     "二、工作专班\n"
     "成立重大项目工作专班，召集人：省发展改革委主要负责同志；成员单位：省财政厅、"
-    "省自然资源厅、省农业农村厅。\n";
+    "省自然资源厅、省农业农村厅、湖南银保监局。\n";
 
 static char dir[64];
 static fg_store *st;
@@ -111,6 +111,25 @@ static void test_render__team_map(void **state)
     assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "没有的专班", &o), FG_ENOTFOUND);
     assert_null(m);
     assert_non_null(strstr(fg_error_last()->message, "没有的专班"));
+}
+
+/* A member renamed since (湖南银保监局 → 湖南金融监管局 in 2023): as written by default in the
+ * library, under the newest name with as_of. */
+static void test_render__team_map_follows_renamings(void **state)
+{
+    fg_render_opts o = FG_RENDER_OPTS_INIT;
+    fg_map *m = NULL;
+
+    (void)state;
+    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+    assert_non_null(strstr(m->data, "湖南银保监局"));
+    assert_null(strstr(m->data, "湖南金融监管局"));
+    fg_map_free(m);
+    o.as_of = 9999;
+    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+    assert_non_null(strstr(m->data, "湖南金融监管局"));
+    assert_null(strstr(m->data, "湖南银保监局"));
+    fg_map_free(m);
 }
 
 static void test_render__agency_map(void **state)
@@ -257,6 +276,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_render__team_map),
+        cmocka_unit_test(test_render__team_map_follows_renamings),
         cmocka_unit_test(test_render__agency_map),
         cmocka_unit_test(test_render__network_and_matrix),
         cmocka_unit_test(test_render__formats_start_with_their_magic),

@@ -28,9 +28,11 @@ typedef struct fg_render_opts {
     double alpha;          /* network map: significance level of the backbone (disparity
                             * filter), in (0, 1]; 0 means the default 0.05 */
     int all_edges;         /* network map: draw every tie, not the backbone */
+    int as_of;             /* team map: members follow renamings (through the gazetteer) to
+                            * the agency of this year, as fg_filter.as_of; 0: as written */
 } fg_render_opts;
 
-#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0, 0.0, 0}
+#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0, 0.0, 0, 0}
 
 /**
  * A Graphviz context for rendering, reused by every map. Create one per process and keep it:
@@ -68,7 +70,8 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
  *              given, the file name also carries the document (team-<名称>-<doc>), so that
  *              teams of the same name in several documents do not overwrite each other.
  * @param team  the team's name as stored (fengong render team --list shows them).
- * @param gz    resolves member names to canonical agencies (may be NULL).
+ * @param gz    follows renamings of members and task agencies when opts->as_of is set (may
+ *              be NULL: names as stored).
  * @return FG_OK, FG_ENOTFOUND ("NAME: no such team"), FG_EDB, FG_ERENDER or FG_ENOMEM.
  */
 int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,

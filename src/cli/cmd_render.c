@@ -432,6 +432,7 @@ static int render_what(const render_args *rp, const cli_args *ap, fg_renderer *r
             fprintf(stderr, "fengong render team: %s holds no work teams\n", a.db);
         if (!r.timeout_given)
             r.ro.timeout = 0; /* fixed rows: bounded work, and a fork per map costs */
+        r.ro.as_of = a.filter.as_of; /* renamings followed unless --as-written */
         if (status == CLI_OK && !r.list && tl.n > 0) {
             if (cli_make_dirs(r.dir) < 0)
                 status = CLI_FAIL;
