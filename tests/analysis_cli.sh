@@ -84,18 +84,18 @@ want = {
     "co_only": sum(1 for x in leads if x == 0),
 }
 balance = json.load(open(f"{d}/load.json", encoding="utf-8"))["balance"]
-cols = ["agencies", "tasks", "leads", "gini", "hhi", "top5_share", "tasks_no_lead",
-        "tasks_over3_leads", "co_only"]
+cols = ["agencies", "clauses", "leads", "gini", "hhi", "top5_share", "clauses_no_lead",
+        "clauses_over3_leads", "co_only"]
 for name, delim in (("sum.tsv", "\t"), ("sum.csv", ",")):
     r = list(csv.reader(open(f"{d}/{name}", encoding="utf-8"), delimiter=delim))
     assert len(r) == 2 and r[0] == cols, (name, r)
     got = dict(zip(cols, map(float, r[1])))
     for k, v in want.items():
         assert abs(got[k] - v) < 1e-8, (name, k, got[k], v)
-    for k in ("tasks", "tasks_no_lead", "tasks_over3_leads"):
+    for k in ("clauses", "clauses_no_lead", "clauses_over3_leads"):
         assert got[k] == balance[k], (name, k, got[k], balance[k])
 assert json.load(open(f"{d}/sum.json", encoding="utf-8")) == balance
-print(f"gini {want['gini']:.4f}, hhi {want['hhi']:.4f}, {balance['tasks_no_lead']} tasks without lead")
+print(f"gini {want['gini']:.4f}, hhi {want['hhi']:.4f}, {balance['clauses_no_lead']} clauses without lead")
 PY
 then
     ok "load --summary: the balance figures in TSV, CSV and JSON ($(cat "$tmp/sum.why"))"

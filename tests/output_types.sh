@@ -27,7 +27,7 @@ for r in load["agencies"]:
     for k in ("lead", "co", "total", "documents"):
         assert type(r[k]) is int, (k, r[k])
     assert type(r["lead_share"]) in (int, float), r["lead_share"]
-assert type(load["balance"]["gini"]) is float and type(load["balance"]["tasks"]) is int
+assert type(load["balance"]["gini"]) is float and type(load["balance"]["clauses"]) is int
 for r in json.load(open(f"{d}/docs.json", encoding="utf-8")):
     for k in ("items", "clauses", "assignments", "teams"):
         assert type(r[k]) is int, (k, r[k])

@@ -195,7 +195,7 @@ static const char communities_usage[] =
     "Leiden communities of the agency projection (modularity, by weight; reproducible for\n"
     "a seed, default 42): each community's members, its most central agency (largest\n"
     "strength inside it) and the clauses that hold it together (all their agencies in it;\n"
-    "columns tasks and holding_tasks count and name those clauses).\n";
+    "columns clauses and holding_clauses count and name them).\n";
 
 /* Join up to max names with 、 into buf. */
 static void join_names(char *buf, size_t size, const fg_graph *g, const size_t *idx, size_t n,
@@ -220,8 +220,9 @@ static int cmd_communities(int argc, char **argv, const cli_global *gl)
 {
     static const cli_col cols[] = {
         {"community", CLI_INT, NULL, NULL, false}, {"size", CLI_INT, NULL, NULL, false},
-        {"central", CLI_TEXT, NULL, NULL, false},  {"tasks", CLI_INT, NULL, NULL, false},
-        {"members", CLI_TEXT, NULL, NULL, false},  {"holding_tasks", CLI_TEXT, NULL, NULL, false}};
+        {"central", CLI_TEXT, NULL, NULL, false},  {"clauses", CLI_INT, NULL, NULL, false},
+        {"members", CLI_TEXT, NULL, NULL, false},
+        {"holding_clauses", CLI_TEXT, NULL, NULL, false}};
     cli_spec spec = {"communities", communities_usage, CLI_GRAPH_OPTS | CLI_OPT_SEED, NULL, 0,
                      NULL, NULL, NULL, NULL, false, NULL};
     cli_graph_run r;

@@ -22,9 +22,9 @@ static const char load_usage[] =
     "more than three leads, agencies that only ever co-operate) are printed under the\n"
     "table on a terminal, are the \"balance\" object beside \"agencies\" in JSON and the\n"
     "sheet 'balance' of a workbook. TSV and CSV hold the agencies only: --summary gives\n"
-    "the balance figures instead, as one row under a header (agencies, tasks, leads, gini,\n"
-    "hhi, top5_share, tasks_no_lead, tasks_over3_leads, co_only; there tasks are the graph's\n"
-    "task nodes, that is clauses), in every format (JSON:\n"
+    "the balance figures instead, as one row under a header (agencies, clauses, leads,\n"
+    "gini, hhi, top5_share, clauses_no_lead, clauses_over3_leads, co_only; clauses are the\n"
+    "graph's task nodes), in every format (JSON:\n"
     "the \"balance\" object alone).\n";
 
 /* The balance figures as the JSON object "balance". */
@@ -32,8 +32,8 @@ static const char load_usage[] =
 #define N_BALANCE 9
 
 static const char *const balance_names[N_BALANCE] = {
-    "agencies", "tasks", "leads", "gini", "hhi", "top5_share", "tasks_no_lead",
-    "tasks_over3_leads", "co_only"};
+    "agencies", "clauses", "leads", "gini", "hhi", "top5_share", "clauses_no_lead",
+    "clauses_over3_leads", "co_only"};
 
 static void balance_cells(cli_cell *c, const fg_balance *bal)
 {
