@@ -231,7 +231,7 @@ int cli_open_output_graph(cli_output *out, struct fg_graph **g, struct fg_gazett
 
 /*
  * compare's table of the targets that changed between A and B (each a document or a year)
- * of the store db (cmd_track.c): into json_root's "targets" when not NULL, else a printer
+ * of the store db (cmd_targets.c): into json_root's "targets" when not NULL, else a printer
  * on out. 0, or -1 after reporting.
  */
 struct json_t;
