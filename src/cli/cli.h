@@ -206,14 +206,6 @@ struct json_t *cli_json_real(double v);
 /* v, or +0 for a negative zero. */
 double cli_no_negative_zero(double v);
 
-/* The --help paragraph of the listing options, for the commands that do not take their
- * options from the option table yet (due, targets, progress: cmd_track.c, cmd_progress.c). */
-#define CLI_LISTING_HELP                                                                       \
-    "\nlisting options (every listing command):\n"                                             \
-    "      --limit N         at most N rows in each table (default: all)\n"                   \
-    "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n" \
-    "  -o, --output FILE     the Excel workbook of --format xlsx\n"
-
 /* ---- common.c, for the commands over the graph ---- */
 
 struct cli_args;
