@@ -50,6 +50,12 @@ int cli_load_gazetteer(struct fg_gazetteer **out, const char *const *files, size
 int cli_load_lexicon(struct fg_lexicon **out, const char *const *files, size_t n,
                      const cli_global *g);
 
+/* names joined by 、 into a new string (the caller's to free), or NULL when out of memory. */
+char *cli_join_names(const char *const *v, size_t n);
+/* Warn on stderr of the documents stored before deadlines and targets were read. */
+struct fg_store;
+void cli_warn_untracked(struct fg_store *st);
+
 /* Print "fengong: <message>" for the last library error of this thread (with where it was
  * raised with --debug). */
 void cli_report_error(const cli_global *g);
@@ -106,6 +112,7 @@ typedef enum cli_kind {
     CLI_REAL,
     CLI_TEXT,
     CLI_NUM,  /* a column of text from a store row: a number where the text is one */
+    CLI_BOOL, /* yes or empty in the text formats and a workbook, true or false in JSON */
 } cli_kind;
 
 typedef struct cli_cell {
@@ -134,12 +141,21 @@ static inline cli_cell cli_text(const char *s)
     return c;
 }
 
+static inline cli_cell cli_bool(bool v)
+{
+    cli_cell c = {CLI_BOOL, v ? 1 : 0, 0, NULL};
+    return c;
+}
+
+/* A number: an integer when it is a whole one (below 10^15), else a real. */
+cli_cell cli_number(double v);
+
 #define CLI_MAX_COLS 64 /* the most columns a table has */
 
 /* A column: its name (the header), its kind, and for reals how text formats show them. */
 typedef struct cli_col {
     const char *name;
-    cli_kind kind;        /* CLI_TEXT, CLI_INT, CLI_REAL or CLI_NUM */
+    cli_kind kind;        /* CLI_TEXT, CLI_INT, CLI_REAL, CLI_NUM or CLI_BOOL */
     const char *table_fmt;   /* a real on a terminal (printf; default "%.10g") */
     const char *machine_fmt; /* a real in TSV and CSV (default "%.10g") */
     bool percent;         /* on a terminal: 100 × the value (table_fmt adds the %) */
@@ -190,14 +206,6 @@ struct json_t *cli_json_real(double v);
 /* v, or +0 for a negative zero. */
 double cli_no_negative_zero(double v);
 
-/* The --help paragraph of the listing options, for the commands that do not take their
- * options from the option table yet (due, targets, progress: cmd_track.c, cmd_progress.c). */
-#define CLI_LISTING_HELP                                                                       \
-    "\nlisting options (every listing command):\n"                                             \
-    "      --limit N         at most N rows in each table (default: all)\n"                   \
-    "  -f, --format FMT      table (default on a terminal), tsv, csv, json, or xlsx with -o\n" \
-    "  -o, --output FILE     the Excel workbook of --format xlsx\n"
-
 /* ---- common.c, for the commands over the graph ---- */
 
 struct cli_args;
@@ -215,7 +223,7 @@ int cli_open_output_graph(cli_output *out, struct fg_graph **g, struct fg_gazett
 
 /*
  * compare's table of the targets that changed between A and B (each a document or a year)
- * of the store db (cmd_track.c): into json_root's "targets" when not NULL, else a printer
+ * of the store db (cmd_targets.c): into json_root's "targets" when not NULL, else a printer
  * on out. 0, or -1 after reporting.
  */
 struct json_t;

@@ -11,52 +11,6 @@
 #include "opts.h"
 #include "table.h"
 
-/* A store query that prints its rows through the printer; ctx is the query's argument. */
-typedef int (*store_query)(fg_store *st, const void *ctx, cli_printer *p);
-
-/* A listing of the store: sheet, header and the columns holding numbers (ended by 0). */
-typedef struct listing {
-    const char *sheet;
-    size_t n;
-    const char *const *hdr;
-    const size_t *numeric;
-    store_query query;
-    const void *ctx;
-} listing;
-
-/*
- * Print a listing: the output opened (the workbook fails before the store is read), the
- * store opened read-only, the rows printed, a failure reported. Returns the exit code.
- */
-static int print_listing(const cli_args *a, const cli_spec *spec, const listing *l,
-                         const cli_global *g)
-{
-    fg_store *st = NULL;
-    fg_store_opts so = FG_STORE_OPTS_INIT;
-    cli_output out;
-    cli_printer p;
-    int rc = cli_output_open(&out, spec->name, a->fmt, a->output, spec->usage);
-
-    if (rc != CLI_OK)
-        return rc;
-    so.read_only = 1;
-    rc = fg_store_open(&st, a->db, &so);
-    if (rc == FG_OK) {
-        cli_printer_begin(&p, &out, l->sheet, l->n, l->hdr);
-        cli_printer_limit(&p, a->limit);
-        for (size_t k = 0; l->numeric[k]; k++)
-            cli_printer_numeric(&p, l->numeric[k]);
-        rc = l->query(st, l->ctx, &p);
-        cli_printer_end(&p);
-    }
-    if (rc < 0)
-        cli_report_error(g);
-    fg_store_close(st);
-    if (cli_output_close(&out, rc >= 0) < 0)
-        rc = -1;
-    return rc < 0 ? CLI_FAIL : CLI_OK;
-}
-
 static const char documents_usage[] =
     "usage: fengong documents [--db PATH] [--limit N]\n"
     "                         [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
@@ -78,19 +32,19 @@ static int cmd_documents(int argc, char **argv, const cli_global *g)
     static const char *const hdr[] = {"doc",   "doc_number", "year",     "date",
                                       "items", "clauses",    "assignments", "teams",
                                       "unparsed", "format", "title",   "sha256",   "ingested_at"};
-    static const size_t numeric[] = {2, 4, 5, 6, 7, 8, 0};
+    static const size_t numeric[] = {2, 4, 5, 6, 7, 8, CLI_END};
     cli_spec spec = {"documents", documents_usage, CLI_OPT_DB | CLI_OPT_LIST, NULL, 0, NULL, NULL,
                      NULL, NULL, false, NULL};
     cli_args a;
     int first;
-    listing l = {"documents", 13, hdr, numeric, query_documents, NULL};
+    cli_listing l = {"documents", 13, hdr, numeric, query_documents, NULL};
     int rc = cli_begin(&a, &first, &spec, argc, argv, NULL);
 
     if (rc >= 0)
         return rc;
     if (a.fmt == CLI_TABLE)
         l.n = 11; /* without sha256 and ingested_at */
-    return print_listing(&a, &spec, &l, g);
+    return cli_print_listing(&a, &spec, &l, g);
 }
 
 static const cli_spec remove_spec = {
@@ -155,20 +109,20 @@ static int query_search(fg_store *st, const void *ctx, cli_printer *p)
 static int cmd_search(int argc, char **argv, const cli_global *g)
 {
     static const char *const hdr[] = {"doc", "item", "title", "lead", "co"};
-    static const size_t numeric[] = {0};
+    static const size_t numeric[] = {CLI_END}; /* none */
     cli_spec spec = {"search", search_usage, CLI_OPT_DB | CLI_OPT_LIST, NULL, 0, NULL, NULL, NULL,
                      NULL, false, "X\0give exactly one QUERY"};
     cli_args a;
     int first;
     search_query q;
-    listing l = {"search", 5, hdr, numeric, query_search, &q};
+    cli_listing l = {"search", 5, hdr, numeric, query_search, &q};
     int rc = cli_begin(&a, &first, &spec, argc, argv, NULL);
 
     if (rc >= 0)
         return rc;
     q.text = argv[first];
     q.limit = a.limit > 0 ? a.limit : 50;
-    return print_listing(&a, &spec, &l, g);
+    return cli_print_listing(&a, &spec, &l, g);
 }
 
 static const char agencies_usage[] =
@@ -228,16 +182,16 @@ static int cmd_agencies(int argc, char **argv, const cli_global *g)
                                       "documents"};
     static const char *const hdr_u[] = {"name", "count", "documents"};
     static const char *const hdr_t[] = {"doc", "item", "clause", "role", "as_written", "title"};
-    static const size_t numeric[] = {4, 5, 6, 0};
-    static const size_t numeric_u[] = {1, 0};
-    static const size_t numeric_t[] = {2, 0};
+    static const size_t numeric[] = {4, 5, 6, CLI_END};
+    static const size_t numeric_u[] = {1, CLI_END};
+    static const size_t numeric_t[] = {2, CLI_END};
     bool unresolved = false;
     cli_spec spec = {"agencies", agencies_usage, CLI_OPT_DB | CLI_OPT_LIST | CLI_OPT_GAZ,
                      agencies_opts, 1, cli_take_flag, &unresolved, NULL, NULL, false,
                      NULL};
     cli_args a;
     int first;
-    listing l = {"agencies", 7, hdr, numeric, query_agencies, &unresolved};
+    cli_listing l = {"agencies", 7, hdr, numeric, query_agencies, &unresolved};
     fg_gazetteer *gz = NULL;
     const char *name;
     int rc = cli_parse(&a, &first, &spec, argc, argv);
@@ -251,21 +205,21 @@ static int cmd_agencies(int argc, char **argv, const cli_global *g)
         }
         /* a workbook that cannot be written fails before anything is printed */
         if (a.fmt == CLI_XLSX && a.output == NULL)
-            return print_listing(&a, &spec, &l, g);
+            return cli_print_listing(&a, &spec, &l, g);
         if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0)
             return CLI_FAIL;
         name = argv[first + 1];
         print_agency(gz, &name);
-        l = (listing){"tasks", 6, hdr_t, numeric_t, query_agency_tasks, name};
-        rc = print_listing(&a, &spec, &l, g);
+        l = (cli_listing){"tasks", 6, hdr_t, numeric_t, query_agency_tasks, name};
+        rc = cli_print_listing(&a, &spec, &l, g);
         fg_gazetteer_free(gz);
         return rc;
     }
     if (first < argc)
         return cli_usage_error(&spec, "unexpected argument '%s'", argv[first]);
     if (unresolved)
-        l = (listing){"unresolved", 3, hdr_u, numeric_u, query_agencies, &unresolved};
-    return print_listing(&a, &spec, &l, g);
+        l = (cli_listing){"unresolved", 3, hdr_u, numeric_u, query_agencies, &unresolved};
+    return cli_print_listing(&a, &spec, &l, g);
 }
 
 /* The commands of this file, for main.c's help and dispatch. */

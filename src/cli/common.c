@@ -198,3 +198,75 @@ int cli_graph_end(cli_graph_run *r, int rc)
     r->gz = NULL;
     return rc;
 }
+
+int cli_open_output_store(cli_output *out, fg_store **st, const cli_args *a,
+                          const cli_spec *spec, const cli_global *g)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    int rc = cli_output_open(out, spec->name, a->fmt, a->output, spec->usage);
+
+    *st = NULL;
+    if (rc != CLI_OK)
+        return rc;
+    so.read_only = 1;
+    if (fg_store_open(st, a->db, &so) < 0) {
+        cli_report_error(g);
+        cli_output_close(out, false);
+        *st = NULL;
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int cli_print_listing(const cli_args *a, const cli_spec *spec, const cli_listing *l,
+                      const cli_global *g)
+{
+    fg_store *st = NULL;
+    cli_output out;
+    cli_printer p;
+    int rc = cli_open_output_store(&out, &st, a, spec, g);
+
+    if (rc != CLI_OK)
+        return rc;
+    cli_printer_begin(&p, &out, l->sheet, l->n, l->hdr);
+    cli_printer_limit(&p, a->limit);
+    for (size_t k = 0; l->numeric[k] != CLI_END; k++)
+        cli_printer_numeric(&p, l->numeric[k]);
+    rc = l->query(st, l->ctx, &p);
+    cli_printer_end(&p);
+    if (rc < 0)
+        cli_report_error(g);
+    fg_store_close(st);
+    if (cli_output_close(&out, rc >= 0) < 0)
+        rc = -1;
+    return rc < 0 ? CLI_FAIL : CLI_OK;
+}
+
+char *cli_join_names(const char *const *v, size_t n)
+{
+    size_t len = 1;
+    char *s;
+
+    for (size_t i = 0; i < n; i++)
+        len += strlen(v[i]) + 3;
+    s = malloc(len);
+    if (s == NULL)
+        return NULL;
+    s[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(s, "、");
+        strcat(s, v[i]);
+    }
+    return s;
+}
+
+void cli_warn_untracked(fg_store *st)
+{
+    size_t n = 0;
+
+    if (fg_store_untracked_documents(st, &n) == FG_OK && n > 0)
+        fprintf(stderr, "fengong: %zu document%s stored before schema 7 ha%s no deadlines or "
+                        "targets: ingest %s again with --replace to read them\n",
+                n, n == 1 ? "" : "s", n == 1 ? "s" : "ve", n == 1 ? "it" : "them");
+}

@@ -32,6 +32,10 @@ enum {
     O_SEED,
     O_SORT,
     O_HELP,
+    O_BEFORE,
+    O_AFTER,
+    O_OVERDUE,
+    O_ALL,
 };
 
 typedef struct shared_opt {
@@ -60,6 +64,13 @@ static const shared_opt shared[] = {
      CLI_OPT_FILTER},
     {{"include-generic", 0, NULL, O_GENERIC, "keep 有关部门, …成员单位 and other generic "
                                              "references"}, CLI_OPT_FILTER},
+    {{"before", 0, "DATE", O_BEFORE, "due on or before DATE (YYYY-MM-DD)"}, CLI_OPT_DATES},
+    {{"after", 0, "DATE", O_AFTER, "due on or after DATE"}, CLI_OPT_DATES},
+    {{"overdue", 0, NULL, O_OVERDUE, "past due as of --as-of (due before it); fengong knows "
+                                     "the\ndates, not whether the work was done"},
+     CLI_OPT_DATES},
+    {{"all", 0, NULL, O_ALL, "list recurring and ongoing deadlines also with a date filter"},
+     CLI_OPT_DATES},
     {{"seed", 0, "N", O_SEED, "seed of the random choices (default 42; the same seed gives\n"
                               "the same result)"}, CLI_OPT_SEED},
     {{"jobs", 'j', "N", O_JOBS, "work on N files or maps at a time (default: one per CPU, at "
@@ -232,6 +243,17 @@ static int year_value(int *out, const cli_spec *spec, const char *opt, const cha
     return 0;
 }
 
+int cli_date_value(const char **out, const cli_spec *spec, const char *opt, const char *arg)
+{
+    if (!fg_progress_date_valid(arg, strlen(arg))) {
+        fprintf(stderr, "fengong %s: %s needs a date YYYY-MM-DD, not '%s'\n%s", spec->name, opt,
+                arg, spec->usage);
+        return CLI_USAGE;
+    }
+    *out = arg;
+    return 0;
+}
+
 /* One shared option: 0, or an exit code after a message. */
 static int take_shared(cli_args *a, const cli_spec *spec, int id, const char *arg)
 {
@@ -304,6 +326,16 @@ static int take_shared(cli_args *a, const cli_spec *spec, int id, const char *ar
             return CLI_USAGE;
         }
         a->seed = (unsigned long)v;
+        return 0;
+    case O_BEFORE:
+        return cli_date_value(&a->before, spec, "--before", arg);
+    case O_AFTER:
+        return cli_date_value(&a->after, spec, "--after", arg);
+    case O_OVERDUE:
+        a->overdue = true;
+        return 0;
+    case O_ALL:
+        a->all = true;
         return 0;
     case O_SORT:
         for (size_t k = 0; spec->sort_keys[k]; k++) {

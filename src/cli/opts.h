@@ -28,6 +28,7 @@ enum {
     CLI_OPT_SEED = 1u << 6,    /* --seed N */
     CLI_OPT_SORT = 1u << 7,    /* --sort KEY, one of cli_spec.sort_keys */
     CLI_OPT_LIMIT = 1u << 8,   /* --limit N */
+    CLI_OPT_DATES = 1u << 9,   /* --before DATE, --after DATE, --overdue, --all (due) */
     CLI_OPT_LIST = CLI_OPT_FORMAT | CLI_OPT_LIMIT, /* the listing options */
     /* the commands that list what the graph gives */
     CLI_GRAPH_OPTS = CLI_OPT_DB | CLI_OPT_LIST | CLI_OPT_GAZ | CLI_OPT_FILTER,
@@ -56,6 +57,10 @@ typedef struct cli_args {
     unsigned long seed;   /* 42 unless given */
     size_t sort;          /* index of the --sort KEY in cli_spec.sort_keys; 0 unless given */
     bool sort_given;
+    const char *before;   /* --before DATE (a valid YYYY-MM-DD), or NULL */
+    const char *after;    /* --after DATE, or NULL */
+    bool overdue;         /* --overdue */
+    bool all;             /* --all */
 } cli_args;
 
 /* A command's own option; id is passed to cli_spec.own_cb with the argument (or NULL). */
@@ -101,6 +106,10 @@ int cli_begin(cli_args *a, int *first, const cli_spec *spec, int argc, char **ar
  * one of the option's id (from 0) is set. */
 int cli_take_flag(void *ctx, int id, const char *arg);
 
+/* A date option's value: a YYYY-MM-DD that exists into *out: 0, or CLI_USAGE after
+ * "fengong CMD: OPT needs a date YYYY-MM-DD, not 'ARG'" and the usage. */
+int cli_date_value(const char **out, const cli_spec *spec, const char *opt, const char *arg);
+
 /* The --help text: spec->usage, then the options the command takes. */
 void cli_help(FILE *f, const cli_spec *spec);
 
@@ -134,5 +143,33 @@ int cli_graph_end(cli_graph_run *r, int rc);
 /* Start a table of the graph: --limit and the footnote on names applied. */
 void cli_graph_printer(cli_printer *p, cli_graph_run *r, const char *sheet, size_t n,
                        const cli_col *cols);
+
+/*
+ * A listing of the store: its sheet, its n columns named hdr (those in numeric, ended by
+ * CLI_END, hold numbers), and the query that gives its rows to the printer (ctx its argument).
+ */
+#define CLI_END ((size_t)-1)
+typedef int (*cli_store_query)(fg_store *st, const void *ctx, cli_printer *p);
+typedef struct cli_listing {
+    const char *sheet;
+    size_t n;
+    const char *const *hdr;
+    const size_t *numeric;
+    cli_store_query query;
+    const void *ctx;
+} cli_listing;
+
+/*
+ * cli_output_open() for the command of spec, then open the store of a->db read-only. CLI_OK,
+ * or an exit code (reported) with nothing left open.
+ */
+int cli_open_output_store(cli_output *out, fg_store **st, const cli_args *a,
+                          const cli_spec *spec, const cli_global *g);
+/*
+ * Print a listing: the output opened (the workbook fails before the store is read), the
+ * store opened read-only, the rows printed, a failure reported. Returns the exit code.
+ */
+int cli_print_listing(const cli_args *a, const cli_spec *spec, const cli_listing *l,
+                      const cli_global *g);
 
 #endif

@@ -83,7 +83,7 @@ void cli_printer_start(cli_printer *p, cli_output *o, const char *sheet, size_t 
     if (p->fmt == CLI_TABLE) {
         p->table = cli_table_new(n, p->hdr);
         for (size_t k = 0; p->table && k < n; k++)
-            if (cols[k].kind != CLI_TEXT)
+            if (cols[k].kind != CLI_TEXT && cols[k].kind != CLI_BOOL)
                 cli_table_align_right(p->table, k);
     } else if (p->fmt == CLI_JSON) {
         p->json = json_array();
@@ -211,6 +211,8 @@ static const char *cell_text(char *buf, size_t size, const cli_cell *c, const cl
         return no_negative_zero(buf);
     case CLI_TEXT:
         return c->s;
+    case CLI_BOOL:
+        return c->i ? "yes" : "";
     default:
         return NULL;
     }
@@ -225,6 +227,8 @@ static json_t *cell_json(const cli_cell *c)
         return cli_json_real(c->r);
     case CLI_TEXT:
         return json_string(c->s);
+    case CLI_BOOL:
+        return json_boolean(c->i != 0);
     default:
         return json_null();
     }
@@ -253,6 +257,8 @@ int cli_printer_cells(cli_printer *p, const cli_cell *cells)
         /* A real holds in a workbook what CSV shows of it (its machine format). */
         for (size_t k = 0; k < p->n; k++) {
             row[k] = cells[k];
+            if (row[k].kind == CLI_BOOL)
+                row[k] = cli_text(cells[k].i ? "yes" : "");
             if (row[k].kind == CLI_REAL && row[k].s == NULL &&
                 cell_text(buf[k], sizeof buf[k], &cells[k], &p->cols[k], false) != NULL)
                 row[k].r = strtod(buf[k], NULL);
@@ -299,6 +305,13 @@ int cli_printer_row(size_t n_cols, const char *const *cols, void *payload)
             p->cells[k] = cli_text(s ? s : "");
     }
     return cli_printer_cells(p, p->cells);
+}
+
+cli_cell cli_number(double v)
+{
+    if (v == floor(v) && fabs(v) < 1.0e15)
+        return cli_int((long long)v);
+    return cli_real(v);
 }
 
 json_t *cli_printer_take_json(cli_printer *p)
