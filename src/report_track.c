@@ -31,6 +31,7 @@ typedef struct track_ctx {
     size_t n, cap;
     char **names; /* distinct agency names, malloc'd */
     size_t n_names, cap_names;
+    size_t no_lead; /* dated clauses that name no lead: not on the timeline */
 } track_ctx;
 
 /* The report's name for a stored agency name (r->as_of: its successor). Interned in t. */
@@ -76,6 +77,7 @@ static int on_due(const fg_store_due_row *row, void *p)
     if (row->kind != FG_DEADLINE_DATE || sscanf(row->date, "%4d-%2d", &y, &m) != 2 ||
         !fg_report__covers(t->r, row->doc))
         return 0;
+    t->no_lead += row->n_leads == 0;
     for (size_t k = 0; k < row->n_leads; k++) {
         due_dot *d;
 
@@ -234,6 +236,8 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
         fig, today);
     if (rows < t->n_names)
         R_F("只画到期条款最多的 %zu 个单位（共 %zu 个）。", rows, t->n_names);
+    if (t->no_lead)
+        R_F("另有 %zu 条写明日期的分工条款没有牵头单位，不在图中。", t->no_lead);
     R_F("图中共 %zu 个点。</figcaption></figure>\n", shown);
 out:
     free(ac);
@@ -362,11 +366,14 @@ int fg_report__tracking(fg_report_ctx *r, size_t fig)
     FG_TRY(r->rc);
     FG_TRY(fg_progress_summary(&g, r->st, FG_PROGRESS_BY_AGENCY, NULL));
     has_progress = g->n_rows > 0 && g->rows[0].reported > 0;
-    if (t.n == 0 && !has_progress)
+    if (t.n == 0 && t.no_lead == 0 && !has_progress)
         goto out;
     R_RAW("<section><h2 id=\"tracking\">完成时限与进展</h2>\n");
     if (t.n > 0)
         FG_TRY(timeline_svg(r, &t, fig++));
+    else if (t.no_lead)
+        R_F("<p class=\"note\">本报告涵盖的文件中写明日期的完成时限有 %zu 条，"
+            "其分工条款都没有牵头单位。</p>\n", t.no_lead);
     else
         R_RAW("<p class=\"note\">本报告涵盖的文件没有写明日期的完成时限。</p>\n");
     if (has_progress)

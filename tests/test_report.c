@@ -214,7 +214,8 @@ static void test_report__deadlines_and_progress(void **state)
                                "按职责分工负责）\n"
                                "2．完善排水管网。（省住房城乡建设厅牵头，2024年10月底前）\n"
                                "3．推进数字政府建设。（省教育厅、省数据局牵头，2024年10月底前）\n"
-                               "4．优化营商环境。（省商务厅牵头，长期坚持）\n";
+                               "4．优化营商环境。（省商务厅牵头，长期坚持）\n"
+                               "5．改造老旧小区。（省财政厅按职责分工负责，2024年12月底前）\n";
     static const char status[] = "文件,序号,状态,日期\n"
                                  "p.txt,1,已完成,2024-05-30\n"
                                  "p.txt,2,滞后,2024-11-02\n";
@@ -236,6 +237,8 @@ static void test_report__deadlines_and_progress(void **state)
     /* Circles: 省教育厅 in June and October, 省住房城乡建设厅 and 省数据局 in October. */
     assert_int_equal(count(sec, end, "<circle"), 4);
     assert_non_null(strstr(sec, "2024年6月到期 1 条：建设职业教育中心"));
+    /* 改造老旧小区 has a date but no lead: counted in the caption, not drawn. */
+    assert_non_null(strstr(sec, "另有 1 条写明日期的分工条款没有牵头单位"));
     /* No status table yet: a note, not the small multiples. */
     assert_null(strstr(sec, "id=\"fig-progress\""));
     assert_non_null(strstr(sec, "尚未导入督办台账"));
