@@ -71,15 +71,6 @@ static char *make_key(const char *p, size_t n)
     return k;
 }
 
-static size_t hash(const char *s)
-{
-    size_t h = 1469598103934665603u;
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 static void free_entry(entry *e)
 {
     free((char *)e->pub.canonical);
@@ -131,7 +122,7 @@ static int table_put(fg_gazetteer *g, const char *name, size_t idx)
 
     if (key == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    h = hash(key) & (g->n_slots - 1);
+    h = fg_hash_str(key) & (g->n_slots - 1);
     while (g->slots[h] != 0 && strcmp(g->keys[h], key) != 0)
         h = (h + 1) & (g->n_slots - 1);
     free(g->keys[h]);
@@ -179,7 +170,7 @@ const fg_agency_entry *fg_gazetteer_lookup(const fg_gazetteer *g, const char *na
     key = make_key(name, len);
     if (key == NULL)
         return NULL;
-    h = hash(key) & (g->n_slots - 1);
+    h = fg_hash_str(key) & (g->n_slots - 1);
     while (g->slots[h] != 0) {
         if (strcmp(g->keys[h], key) == 0) {
             found = &g->v[g->slots[h] - 1].pub;

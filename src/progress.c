@@ -90,15 +90,6 @@ typedef struct strmap {
     size_t n;
 } strmap;
 
-static size_t str_hash(const char *k)
-{
-    size_t h = 1469598103934665603u;
-
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 1099511628211u;
-    return h;
-}
-
 static void strmap_free(strmap *m)
 {
     free(m->keys);
@@ -120,7 +111,7 @@ static int strmap_put(strmap *m, const char *key, size_t val)
         for (size_t i = 0; i < m->cap; i++) {
             if (m->keys[i] == NULL)
                 continue;
-            size_t h = str_hash(m->keys[i]) & (big.cap - 1);
+            size_t h = fg_hash_str(m->keys[i]) & (big.cap - 1);
 
             while (big.keys[h])
                 h = (h + 1) & (big.cap - 1);
@@ -131,7 +122,7 @@ static int strmap_put(strmap *m, const char *key, size_t val)
         strmap_free(m);
         *m = big;
     }
-    size_t h = str_hash(key) & (m->cap - 1);
+    size_t h = fg_hash_str(key) & (m->cap - 1);
 
     while (m->keys[h] && strcmp(m->keys[h], key) != 0)
         h = (h + 1) & (m->cap - 1);
@@ -146,7 +137,7 @@ static bool strmap_get(const strmap *m, const char *key, size_t *val)
 {
     if (m->cap == 0)
         return false;
-    for (size_t h = str_hash(key) & (m->cap - 1); m->keys[h]; h = (h + 1) & (m->cap - 1)) {
+    for (size_t h = fg_hash_str(key) & (m->cap - 1); m->keys[h]; h = (h + 1) & (m->cap - 1)) {
         if (strcmp(m->keys[h], key) == 0) {
             *val = m->vals[h];
             return true;

@@ -569,16 +569,6 @@ typedef struct team_find {
     int rc;
 } team_find;
 
-static char *dup_s(const char *s)
-{
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 /* doc, team, part, doc_number, date, title */
 static int on_team(size_t n_cols, const char *const *c, void *payload)
 {
@@ -587,10 +577,10 @@ static int on_team(size_t n_cols, const char *const *c, void *payload)
     if (n_cols < 6 || strcmp(c[1], f->name) != 0 || f->has ||
         (f->doc != NULL && strcmp(c[0], f->doc) != 0))
         return 0;
-    f->found.doc = dup_s(c[0]);
-    f->found.part = dup_s(c[2]);
-    f->found.doc_number = dup_s(c[3]);
-    f->found.date = dup_s(c[4]);
+    f->found.doc = strdup(c[0]);
+    f->found.part = strdup(c[2]);
+    f->found.doc_number = strdup(c[3]);
+    f->found.date = strdup(c[4]);
     f->has = true;
     if (!f->found.doc || !f->found.part || !f->found.doc_number || !f->found.date)
         f->rc = fg_error_set(FG_ENOMEM, "out of memory");
@@ -666,8 +656,8 @@ static int on_member(size_t n_cols, const char *const *c, void *payload)
             return 1;
         i = t->n++;
         memset(&t->m[i], 0, sizeof t->m[i]);
-        t->m[i].agency = dup_s(name);
-        t->m[i].surface = dup_s(strcmp(name, c[4]) != 0 ? name : c[3]);
+        t->m[i].agency = strdup(name);
+        t->m[i].surface = strdup(strcmp(name, c[4]) != 0 ? name : c[3]);
         if (!t->m[i].agency || !t->m[i].surface) {
             t->rc = fg_error_set(FG_ENOMEM, "out of memory");
             return 1;

@@ -20,16 +20,6 @@
 #include "grow.h"
 #include "report_int.h"
 
-static char *dup(const char *t)
-{
-    size_t n = strlen(t) + 1;
-    char *p = malloc(n);
-
-    if (p)
-        memcpy(p, t, n);
-    return p;
-}
-
 static int doc_kept(const fg_filter *f, const char *name, const char *year)
 {
     int named = f->n_docs == 0;
@@ -53,11 +43,11 @@ static int on_document(size_t n_cols, const char *const *c, void *p)
         goto oom;
     d = &r->docs[r->n_docs++];
     memset(d, 0, sizeof *d);
-    d->name = dup(c[0]);
+    d->name = strdup(c[0]);
     if (d->name == NULL)
         goto oom;
     for (int k = 0; k < 7; k++) {
-        d->cols[k] = dup(c[pick[k]]);
+        d->cols[k] = strdup(c[pick[k]]);
         if (d->cols[k] == NULL)
             goto oom;
     }
@@ -141,7 +131,7 @@ static int add_rename(fg_report_ctx *r, const char *stored)
     if (FG_GROW(r->renames, r->cap_renames, r->n_renames, 8) < 0)
         return FG_ENOMEM;
     r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
-    r->renames[r->n_renames].old_name = dup(stored);
+    r->renames[r->n_renames].old_name = strdup(stored);
     if (r->renames[r->n_renames].old_name == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     r->n_renames++;
@@ -351,8 +341,8 @@ static int on_team_name(const char *doc, const char *team, void *p)
             return t->oom = 1;
         t->cap = cap;
     }
-    t->v[2 * t->n] = dup(doc);
-    t->v[2 * t->n + 1] = dup(team);
+    t->v[2 * t->n] = strdup(doc);
+    t->v[2 * t->n + 1] = strdup(team);
     t->n++;
     t->oom = t->v[2 * t->n - 2] == NULL || t->v[2 * t->n - 1] == NULL;
     return t->oom;

@@ -181,21 +181,12 @@ static void cache_clear(id_cache *c)
     memset(c, 0, sizeof *c);
 }
 
-static size_t cache_hash(const char *k)
-{
-    size_t h = 1469598103934665603u;
-
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 1099511628211u;
-    return h;
-}
-
 /* The slot of key, or -1. */
 static long cache_find(const id_cache *c, const char *key)
 {
     if (c->cap == 0)
         return -1;
-    for (size_t h = cache_hash(key) & (c->cap - 1); c->keys[h]; h = (h + 1) & (c->cap - 1)) {
+    for (size_t h = fg_hash_str(key) & (c->cap - 1); c->keys[h]; h = (h + 1) & (c->cap - 1)) {
         if (strcmp(c->keys[h], key) == 0)
             return (long)h;
     }
@@ -218,7 +209,7 @@ static int cache_grow(id_cache *c)
     }
     for (size_t i = 0; i < c->cap; i++) {
         if (c->keys[i]) {
-            size_t j = cache_hash(c->keys[i]) & (bigger.cap - 1);
+            size_t j = fg_hash_str(c->keys[i]) & (bigger.cap - 1);
 
             while (bigger.keys[j])
                 j = (j + 1) & (bigger.cap - 1);
@@ -243,7 +234,7 @@ static void cache_put(id_cache *c, const char *key, sqlite3_int64 id, int unreso
 
     if (c->n * 2 >= c->cap && cache_grow(c) < 0)
         return;
-    h = cache_hash(key) & (c->cap - 1);
+    h = fg_hash_str(key) & (c->cap - 1);
     while (c->keys[h])
         h = (h + 1) & (c->cap - 1);
     c->keys[h] = malloc(len + 1);
@@ -945,7 +936,7 @@ out:
 /* resolve_agency() through the document's memo. */
 static int agency_id(ingest_ctx *c, const char *surface, fg_kind kind, sqlite3_int64 *id)
 {
-    size_t h = cache_hash(surface) & (MEMO_SLOTS - 1);
+    size_t h = fg_hash_str(surface) & (MEMO_SLOTS - 1);
     memo_slot *m;
     int rc;
 

@@ -51,6 +51,17 @@ void fg_str_clear(fg_str *s);         /* keeps the buffer */
 void fg_str_dispose(fg_str *s);       /* frees the buffer; NULL-safe */
 char *fg_str_steal(fg_str *s);        /* hands the buffer to the caller (never NULL on success) */
 
+/* The 64-bit FNV-1a hash of a NUL-terminated string: the one string hash of the hash tables
+ * (gazetteer, store's name cache, progress). */
+static inline size_t fg_hash_str(const char *s)
+{
+    size_t h = 1469598103934665603u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
 static inline fg_strview fg_sv(const char *p, size_t len)
 {
     fg_strview v = {p, len};

@@ -228,15 +228,6 @@ static int add_agency(fg_suggester *s, const char *name, size_t *idx)
     return FG_OK;
 }
 
-static char *dupstr(const char *p)
-{
-    char *s = malloc(strlen(p) + 1);
-
-    if (s)
-        memcpy(s, p, strlen(p) + 1);
-    return s;
-}
-
 /* ---- learning ---- */
 
 typedef struct learn_ctx {
@@ -312,9 +303,9 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
     }
     t = &s->tasks[s->n_tasks];
     memset(t, 0, sizeof *t);
-    t->doc = dupstr(c[1]);
-    t->item = dupstr(c[2]);
-    t->title = dupstr(c[4]);
+    t->doc = strdup(c[1]);
+    t->item = strdup(c[2]);
+    t->title = strdup(c[4]);
     if (!t->doc || !t->item || !t->title) {
         free(t->doc);
         free(t->item);
@@ -608,9 +599,9 @@ static char *central_name(const char *prov)
 
     for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
         if (strcmp(prov, special[k][0]) == 0)
-            return dupstr(special[k][1]);
+            return strdup(special[k][1]);
     if (n < 9 || strncmp(prov, "省", 3) != 0)
-        return dupstr(prov);
+        return strdup(prov);
     s = malloc(n + 8);
     if (s == NULL)
         return NULL;
@@ -654,7 +645,7 @@ static char *name_at_level(const agency *a, plan_level level)
         }
         return s;
     }
-    return dupstr(a->name);
+    return strdup(a->name);
 }
 
 static int evidence(fg_str *ev, const fg_suggester *s, size_t a, const fg_ranked *top, size_t n_top,
@@ -849,7 +840,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                 sg->agency = name_at_level(&s->ag[list[k].id], level);
                 FG_CHECK_ALLOC(sg->agency);
                 FG_TRY(evidence(&ev, s, list[k].id, top, n_top, txt.ptr, pass == 0));
-                sg->evidence = dupstr(ev.ptr ? ev.ptr : "");
+                sg->evidence = strdup(ev.ptr ? ev.ptr : "");
                 FG_CHECK_ALLOC(sg->evidence);
             }
         }

@@ -25,16 +25,6 @@ typedef struct tlist {
     int failed;
 } tlist;
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* The subject without blanks and without a leading 全省/全市/全区/全县/全州/全国. */
 static char *subject_key(const char *subject, const char *unit)
 {
@@ -109,11 +99,11 @@ static int collect(const fg_store_target_row *row, void *payload)
     memset(t, 0, sizeof *t);
     l->n++;
     t->key = subject_key(row->subject, row->unit);
-    t->subject = dup(row->subject);
-    t->unit = dup(row->unit);
-    t->side.doc = dup(row->doc);
-    t->side.path = dup(row->path);
-    t->side.text = dup(row->text);
+    t->subject = strdup(row->subject);
+    t->unit = strdup(row->unit);
+    t->side.doc = strdup(row->doc);
+    t->side.path = strdup(row->path);
+    t->side.text = strdup(row->text);
     t->side.change = row->change;
     t->side.bound = row->bound;
     t->side.value = row->value;
