@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
 
 static const char plan[] =
     "某省重点工作分工方案\n"
@@ -32,7 +33,8 @@ static const char plan[] =
     "成立重大项目工作专班，召集人：省发展改革委主要负责同志；成员单位：省财政厅、"
     "省自然资源厅、省农业农村厅、湖南银保监局。\n";
 
-static char dir[64];
+static fg_fixture fx;
+static const char *dir;
 static fg_store *st;
 static fg_gazetteer *gz;
 static fg_graph *graph;
@@ -40,43 +42,27 @@ static fg_renderer *rr;
 
 static int setup(void **state)
 {
-    char path[128];
-    fg_text *t = NULL;
-    fg_doc *doc = NULL;
-    fg_ingest_status status;
-    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    fg_filter f = FG_FILTER_INIT;
-    int rc;
-
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/fg-render.XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (fg_fixture_open(&fx, "fg-render", "plan.txt", plan, sizeof plan - 1) != FG_OK)
         return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    rc = fg_text_decode(&t, "plan.txt", plan, sizeof plan - 1);
-    rc = rc ? rc : fg_parse_document(&doc, t, NULL);
-    rc = rc ? rc : fg_gazetteer_load_default(&gz);
-    rc = rc ? rc : fg_store_open(&st, path, NULL);
-    io.gazetteer = gz;
-    rc = rc ? rc : fg_store_ingest(&status, st, doc, fg_text_sha256(t), sizeof plan - 1, &io);
-    rc = rc ? rc : fg_graph_load(&graph, st, gz, &f);
-    rc = rc ? rc : fg_renderer_new(&rr);
-    fg_doc_free(doc);
-    fg_text_free(t);
-    return rc == FG_OK ? 0 : -1;
+    dir = fx.dir;
+    st = fx.st;
+    gz = fx.gz;
+    {
+        fg_filter f = FG_FILTER_INIT;
+
+        if (fg_graph_load(&graph, st, gz, &f) != FG_OK)
+            return -1;
+    }
+    return fg_renderer_new(&rr) == FG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    char cmd[128];
-
     (void)state;
     fg_renderer_free(rr);
     fg_graph_free(graph);
-    fg_store_close(st);
-    fg_gazetteer_free(gz);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fg_fixture_close(&fx);
 }
 
 /* The map is well-formed SVG that names each of names. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
 
 static const char learn[] =
     "某省人民政府办公厅关于印发重点工作分工方案的通知\n"
@@ -36,7 +37,8 @@ static const char plan_text[] =
     "2．提升县级医院服务能力，建设区域医疗中心。（省发展改革委牵头）\n"
     "3．新建高标准农田，稳定粮食播种面积。\n";
 
-static char dir[64];
+static fg_fixture fx;
+static const char *dir;
 static fg_store *st;
 static fg_gazetteer *gz;
 static fg_doc *plan;
@@ -51,40 +53,21 @@ static int parse(fg_doc **doc, fg_text **text, const char *name, const char *s, 
 
 static int setup(void **state)
 {
-    char path[128];
-    fg_text *t = NULL;
-    fg_doc *doc = NULL;
-    fg_ingest_status status;
-    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    int rc;
-
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/fg-suggest.XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (fg_fixture_open(&fx, "fg-suggest", "learn.txt", learn, sizeof learn - 1) != FG_OK)
         return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    rc = parse(&doc, &t, "learn.txt", learn, sizeof learn - 1);
-    rc = rc ? rc : fg_gazetteer_load_default(&gz);
-    rc = rc ? rc : fg_store_open(&st, path, NULL);
-    io.gazetteer = gz;
-    rc = rc ? rc : fg_store_ingest(&status, st, doc, fg_text_sha256(t), sizeof learn - 1, &io);
-    rc = rc ? rc : parse(&plan, &plan_txt, "plan.txt", plan_text, sizeof plan_text - 1);
-    fg_doc_free(doc);
-    fg_text_free(t);
-    return rc == FG_OK ? 0 : -1;
+    dir = fx.dir;
+    st = fx.st;
+    gz = fx.gz;
+    return parse(&plan, &plan_txt, "plan.txt", plan_text, sizeof plan_text - 1) == FG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    char cmd[128];
-
     (void)state;
     fg_doc_free(plan);
     fg_text_free(plan_txt);
-    fg_store_close(st);
-    fg_gazetteer_free(gz);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fg_fixture_close(&fx);
 }
 
 /* The item of the plan whose title starts with prefix. */
