@@ -272,9 +272,27 @@ static const fg_lit cut_words[] = {
     FG_LIT("争取"), FG_LIT("基本"), FG_LIT("继续"),
 };
 
-/* A base year before the verb: 比2020年, 较2020年底. */
+/* A base year before the verb: 比2020年, 较2020年底 (and 比 2015 年 in PDF-spaced text). */
 static const fg_lit base_words[] = {
     FG_LIT("比20"), FG_LIT("较20"), FG_LIT("比19"), FG_LIT("较19"),
+    FG_LIT("比 20"), FG_LIT("较 20"), FG_LIT("比 19"), FG_LIT("较 19"),
+};
+
+/*
+ * Verbs whose object is what the number counts: when the subject is only such a verb
+ * (取得5项以上成果, 支持龙头企业搭建20个左右平台, 形成一支800人左右的队伍) the counted noun
+ * follows the number; at the start of a longer subject (突破关键核心技术100项) the verb is
+ * dropped.
+ */
+static const fg_lit object_verbs[] = {
+    FG_LIT("搭建"), FG_LIT("形成"), FG_LIT("取得"), FG_LIT("打造"), FG_LIT("组建"),
+    FG_LIT("设立"), FG_LIT("建立"), FG_LIT("建设"), FG_LIT("培养"), FG_LIT("认定"), FG_LIT("突破"),
+    FG_LIT("攻克"), FG_LIT("推出"), FG_LIT("招引"), FG_LIT("吸引"), FG_LIT("带动"),
+};
+
+/* Measure words between such a verb and the number's noun: 形成一支, 打造一批. */
+static const fg_lit verb_measures[] = {
+    FG_LIT("一支"), FG_LIT("一批"), FG_LIT("一个"), FG_LIT("一套"),
 };
 
 /* Whether c ends a phrase for the subject: fg_phrase_edge() with quotes, 《 》 and the tab. */
@@ -340,6 +358,49 @@ static size_t year_prefix(const char *s, size_t a, size_t b)
     return j + 3 - a;
 }
 
+/* The length of the object verb (and measure word) that s[a .. b) ends with, or 0. */
+static size_t object_verb_tail(const char *s, size_t a, size_t b)
+{
+    size_t m = 0;
+
+    for (size_t k = 0; k < sizeof verb_measures / sizeof verb_measures[0]; k++)
+        if (b - a >= verb_measures[k].n && ends_lit(s, b, verb_measures[k].s, verb_measures[k].n))
+            m = verb_measures[k].n;
+    for (size_t k = 0; k < sizeof object_verbs / sizeof object_verbs[0]; k++)
+        if (b - a >= m + object_verbs[k].n &&
+            ends_lit(s, b - m, object_verbs[k].s, object_verbs[k].n))
+            return m + object_verbs[k].n;
+    /* A leading verb with nothing between it and the number: 培育20家以上…企业. */
+    for (size_t k = 0; k < sizeof lead_verbs / sizeof lead_verbs[0]; k++)
+        if (b - a == m + lead_verbs[k].n && ends_lit(s, b - m, lead_verbs[k].w, lead_verbs[k].n))
+            return m + lead_verbs[k].n;
+    return 0;
+}
+
+/*
+ * The noun phrase right after a target's number (净增1000家以上规模工业企业): from e, up to
+ * the next phrase edge, a digit, a conjunction (和, 及) or 16 characters, without a leading
+ * 的; its end, or e when there is none of at least two CJK characters.
+ */
+static size_t noun_after(const char *s, size_t len, size_t e)
+{
+    size_t j = e, n;
+    int chars = 0;
+
+    if (fg_at_lit(s, len, j, "的", 3))
+        j += 3;
+    while (j < len && chars < 16) {
+        int32_t c = fg_cp_at(s, len, j, &n);
+
+        if (c < 0x3400 || subject_edge(c) || fg_digit_value(c) >= 0 || c == 0xFF05 /* ％ */ ||
+            c == 0x548C /* 和 */ || c == 0x53CA /* 及 */)
+            break;
+        j += n;
+        chars++;
+    }
+    return chars >= 2 ? j : e;
+}
+
 /* Trim the subject s[*a .. *b): intro words and a year before it, qualifiers after it. */
 static void trim_subject(const char *s, size_t *a, size_t *b)
 {
@@ -375,7 +436,8 @@ static void trim_subject(const char *s, size_t *a, size_t *b)
         for (size_t k = 0; k < sizeof base_words / sizeof base_words[0]; k++) {
             size_t at = fg_sv_find_n(fg_sv(s + *a, *b - *a), base_words[k].s, base_words[k].n);
 
-            if (at != SIZE_MAX && at > 0 && *b - (*a + at) <= 8 * 3 + 4 &&
+            /* at 0: the base is all there is (比 2015 年增长 30%): no subject */
+            if (at != SIZE_MAX && *b - (*a + at) <= 8 * 3 + 4 &&
                 (ends_lit(s, *b, "年", 3) || ends_lit(s, *b, "年底", 6) ||
                  ends_lit(s, *b, "年末", 6))) {
                 *b = *a + at;
@@ -522,6 +584,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     size_t lead_at = 0;
     size_t subj_a;
     size_t subj_b;
+    bool subj_after; /* the subject follows the number (净增1000家以上规模工业企业) */
     value lo;
     value hi;
     bool has_hi = false;
@@ -643,6 +706,37 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
             return false;
     }
     trim_subject(s, &subj_a, &subj_b);
+    subj_after = false;
+    /* What is counted follows the number when the subject is none or only a verb taking it
+     * as object; a verb at the start of a longer subject is not part of it. */
+    {
+        size_t vt = subj_b > subj_a ? object_verb_tail(s, subj_a, subj_b) : 0;
+
+        /* 和 / 及 alone: the second of two counts (…学校和90个以上专业群) */
+        if (subj_b - subj_a == 3 &&
+            (fg_at_lit(s, subj_b, subj_a, "和", 3) || fg_at_lit(s, subj_b, subj_a, "及", 3)))
+            subj_b = subj_a;
+        if (subj_b <= subj_a || vt > 0) {
+            size_t ne = noun_after(s, len, end);
+
+            if (ne > end) {
+                subj_a = fg_at_lit(s, len, end, "的", 3) ? end + 3 : end;
+                subj_b = ne;
+                end = ne;
+                subj_after = true;
+            } else {
+                subj_b -= vt; /* no noun follows: at least not the verb */
+            }
+        } else {
+            for (size_t k = 0; k < sizeof object_verbs / sizeof object_verbs[0]; k++) {
+                if (subj_b - subj_a > object_verbs[k].n + 3 &&
+                    fg_at_lit(s, subj_b, subj_a, object_verbs[k].s, object_verbs[k].n)) {
+                    subj_a += object_verbs[k].n;
+                    break;
+                }
+            }
+        }
+    }
     if (lead != NULL && subj_b <= subj_a)
         return false;
 
@@ -672,7 +766,9 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
     if (out->subject_len == 0)
         out->subject_off = vb != NULL ? vstart - vb->n : i;
     {
-        size_t start = out->subject_len > 0 ? subj_a : vb != NULL ? vstart - vb->n : i;
+        size_t start = out->subject_len > 0 && !subj_after ? subj_a
+                       : vb != NULL                        ? vstart - vb->n
+                                                           : i;
 
         if (lead != NULL)
             start = lead_at;

@@ -155,7 +155,22 @@ static const tcase cases[] = {
      "养老机构护理型床位占比 level ge 55 % @养老机构护理型床位占比不低于55%"},
     {"（一）增长6.5%以上", " increase ge 6.5 % @增长6.5%以上"},
     {"农业科技贡献率提高到 63%以上", "农业科技贡献率 level ge 63 % @农业科技贡献率提高到 63%以上"},
-    {"净增1000家以上规模工业企业", " increase ge 1000 家 @净增1000家以上"},
+    /* What is counted follows the number when the subject is none or only a verb. */
+    {"净增1000家以上规模工业企业",
+     "规模工业企业 increase ge 1000 家 @净增1000家以上规模工业企业"},
+    {"取得5项以上标志性成果。", "标志性成果 level ge 5 项 @5项以上标志性成果"},
+    {"形成一支800人左右的专业队伍", "专业队伍 level about 800 人 @800人左右的专业队伍"},
+    {"支持龙头企业搭建20个左右公共服务平台",
+     "公共服务平台 level about 20 个 @20个左右公共服务平台"},
+    {"培育20家以上年营收超百亿的企业",
+     "年营收超百亿的企业 level ge 20 家 @20家以上年营收超百亿的企业"},
+    {"新增70万个就业岗位", "就业岗位 increase eq 700000 个 @新增70万个就业岗位"},
+    /* A verb before a longer subject is not part of it; a verb with no noun is no subject. */
+    {"突破关键核心技术100项以上", "关键核心技术 level ge 100 项 @关键核心技术100项以上"},
+    {"力争取得 5 项以上。", " level ge 5 项 @5 项以上"},
+    /* A base year alone is no subject, also spaced as PDF text gives it. */
+    {"比 2015 年增长 30%", " increase eq 30 % @增长 30%"},
+    {"较2020年底增加5个百分点", " increase eq 5 个百分点 @增加5个百分点"},
     {"二○二○年地区生产总值突破1.2万亿元",
      "地区生产总值 level gt 1200000000000 元 @地区生产总值突破1.2万亿元"},
     {"力争新能源产业营收增长 10% 左右",
