@@ -155,12 +155,7 @@ static int on_agency(const fg_store_agency_row *r, void *payload)
         return 0;
     if (f->level && strcmp(r->level, f->level) != 0)
         return 0;
-    if (f->as_of && l->gz) {
-        const fg_agency_entry *ent = fg_gazetteer_lookup(l->gz, name, strlen(name));
-
-        if (ent)
-            name = fg_gazetteer_as_of(l->gz, ent, f->as_of)->canonical;
-    }
+    name = fg_gazetteer_name_as_of(l->gz, name, f->as_of);
     if (FG_GROW(l->kept, l->cap_kept, l->n_kept, 256) < 0)
         goto oom;
     k = &l->kept[l->n_kept++];

@@ -182,6 +182,16 @@ const fg_agency_entry *fg_gazetteer_lookup(const fg_gazetteer *g, const char *na
     return found;
 }
 
+const char *fg_gazetteer_name_as_of(const fg_gazetteer *g, const char *name, int as_of)
+{
+    const fg_agency_entry *e;
+
+    if (g == NULL || as_of == 0)
+        return name;
+    e = fg_gazetteer_lookup(g, name, strlen(name));
+    return e ? fg_gazetteer_as_of(g, e, as_of)->canonical : name;
+}
+
 const fg_agency_entry *fg_gazetteer_as_of(const fg_gazetteer *g, const fg_agency_entry *e,
                                           int as_of)
 {

@@ -617,17 +617,6 @@ typedef struct team_ctx {
     int rc;
 } team_ctx;
 
-/* The name a team map uses for a stored agency name: its successor in t->as_of, if any. */
-static const char *team_name(const team_ctx *t, const char *stored)
-{
-    const fg_agency_entry *e;
-
-    if (t->gz == NULL || t->as_of == 0)
-        return stored;
-    e = fg_gazetteer_lookup(t->gz, stored, strlen(stored));
-    return e ? fg_gazetteer_as_of(t->gz, e, t->as_of)->canonical : stored;
-}
-
 static size_t member_index(const team_ctx *t, const char *agency)
 {
     for (size_t i = 0; i < t->n; i++)
@@ -648,7 +637,7 @@ static int on_member(size_t n_cols, const char *const *c, void *payload)
         return 0;
     convenor = strcmp(c[2], "convenor") == 0;
     /* A renamed unit is labelled with its new name; others as the document writes them. */
-    name = convenor ? c[4] : team_name(t, c[4]);
+    name = convenor ? c[4] : fg_gazetteer_name_as_of(t->gz, c[4], t->as_of);
     i = convenor ? SIZE_MAX : member_index(t, name);
     if (i == SIZE_MAX) {
         t->rc = FG_GROW(t->m, t->cap, t->n, 32);
@@ -698,7 +687,7 @@ static int on_plan_edge(size_t n_cols, const char *const *c, void *payload)
         close_task(t);
         t->last_clause = clause;
     }
-    i = member_index(t, team_name(t, c[8]));
+    i = member_index(t, fg_gazetteer_name_as_of(t->gz, c[8], t->as_of));
     if (i == SIZE_MAX || t->m[i].convenor)
         return 0;
     for (size_t k = 0; k < t->n_on; k++)

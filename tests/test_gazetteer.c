@@ -81,6 +81,18 @@ static void test_gazetteer__as_of_follows_renamings(void **state)
     assert_string_equal(fg_gazetteer_as_of(g, e, 2020)->canonical, "省扶贫办");
     assert_string_equal(fg_gazetteer_as_of(g, e, 2022)->canonical, "省乡村振兴局");
     assert_string_equal(fg_gazetteer_as_of(g, e, 2025)->canonical, "省农业农村厅");
+    /* By name: an alias or old name to the name of its year; unknown names, as_of 0 or no
+     * gazetteer give the name itself. */
+    {
+        static const char unknown[] = "某某局";
+        static const char alias[] = "中国银保监会湖南监管局";
+
+        assert_string_equal(fg_gazetteer_name_as_of(g, alias, 2024), "湖南金融监管局");
+        assert_string_equal(fg_gazetteer_name_as_of(g, alias, 2022), "湖南银保监局");
+        assert_ptr_equal(fg_gazetteer_name_as_of(g, unknown, 2024), unknown);
+        assert_ptr_equal(fg_gazetteer_name_as_of(g, alias, 0), alias);
+        assert_ptr_equal(fg_gazetteer_name_as_of(NULL, alias, 2024), alias);
+    }
     /* An agency without a successor stands for itself in every year. */
     e = fg_gazetteer_lookup(g, "省发改委", strlen("省发改委"));
     assert_string_equal(fg_gazetteer_as_of(g, e, 9999)->canonical, "省发展改革委");

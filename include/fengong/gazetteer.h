@@ -56,6 +56,13 @@ const fg_agency_entry *fg_gazetteer_lookup(const fg_gazetteer *g, const char *na
 const fg_agency_entry *fg_gazetteer_as_of(const fg_gazetteer *g, const fg_agency_entry *e,
                                           int as_of);
 
+/**
+ * The name that stands for name (canonical, alias or old name) in year as_of: the canonical
+ * name of fg_gazetteer_as_of() of its entry; name itself when g is NULL, as_of is 0 or the
+ * gazetteer does not know it. Borrowed from the gazetteer or the caller.
+ */
+const char *fg_gazetteer_name_as_of(const fg_gazetteer *g, const char *name, int as_of);
+
 /** Number of agencies, and the i-th (in file order). */
 size_t fg_gazetteer_size(const fg_gazetteer *g);
 const fg_agency_entry *fg_gazetteer_at(const fg_gazetteer *g, size_t i);
