@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "fengong/progress.h"
+#include "grow.h"
 #include "report_int.h"
 
 /* At most this many agencies get a row of the timeline or a panel of the small multiples. */
@@ -20,53 +21,17 @@ enum { TIMELINE_ROWS = 15, PANELS = 12, PANEL_COLS = 4 };
 
 /* One dated deadline of a clause, under one of its leads. */
 typedef struct due_dot {
-    const char *agency; /* the report's name for the lead; owned by the names pool */
-    int month;          /* year * 12 + month - 1 */
-    char *what;         /* "item title — phrase", for the tooltip */
+    char *agency; /* the report's name for the lead (fg_gazetteer_name_as_of()), malloc'd */
+    int month;    /* year * 12 + month - 1 */
+    char *what;   /* "item title — phrase", for the tooltip */
 } due_dot;
 
 typedef struct track_ctx {
     fg_report_ctx *r;
     due_dot *dots;
     size_t n, cap;
-    char **names; /* distinct agency names, malloc'd */
-    size_t n_names, cap_names;
     size_t no_lead; /* dated clauses that name no lead: not on the timeline */
 } track_ctx;
-
-/* The report's name for a stored agency name (r->as_of: its successor). Interned in t. */
-static const char *report_name(track_ctx *t, const char *stored)
-{
-    const char *name = stored;
-    size_t len;
-    char *copy;
-
-    if (t->r->as_of && t->r->gz) {
-        const fg_agency_entry *e = fg_gazetteer_lookup(t->r->gz, stored, strlen(stored));
-
-        if (e)
-            name = fg_gazetteer_as_of(t->r->gz, e, t->r->as_of)->canonical;
-    }
-    for (size_t i = 0; i < t->n_names; i++)
-        if (strcmp(t->names[i], name) == 0)
-            return t->names[i];
-    if (t->n_names == t->cap_names) {
-        size_t cap = t->cap_names ? 2 * t->cap_names : 32;
-        char **v = realloc(t->names, cap * sizeof *v);
-
-        if (v == NULL)
-            return NULL;
-        t->names = v;
-        t->cap_names = cap;
-    }
-    len = strlen(name) + 1;
-    copy = malloc(len);
-    if (copy == NULL)
-        return NULL;
-    memcpy(copy, name, len);
-    t->names[t->n_names++] = copy;
-    return copy;
-}
 
 static int on_due(const fg_store_due_row *row, void *p)
 {
@@ -81,21 +46,15 @@ static int on_due(const fg_store_due_row *row, void *p)
     for (size_t k = 0; k < row->n_leads; k++) {
         due_dot *d;
 
-        if (t->n == t->cap) {
-            size_t cap = t->cap ? 2 * t->cap : 64;
-            due_dot *v = realloc(t->dots, cap * sizeof *v);
-
-            if (v == NULL)
-                return t->r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-            t->dots = v;
-            t->cap = cap;
-        }
+        if ((t->r->rc = FG_GROW(t->dots, t->cap, t->n, 64)) < 0)
+            return 1;
         d = &t->dots[t->n];
-        d->agency = report_name(t, row->leads[k]);
+        d->agency = strdup(fg_gazetteer_name_as_of(t->r->gz, row->leads[k], t->r->as_of));
         d->month = y * 12 + m - 1;
         len = strlen(row->title) + strlen(row->phrase) + 8;
         d->what = malloc(len);
         if (d->agency == NULL || d->what == NULL) {
+            free(d->agency);
             free(d->what);
             return t->r->rc = fg_error_set(FG_ENOMEM, "out of memory");
         }
@@ -105,9 +64,10 @@ static int on_due(const fg_store_due_row *row, void *p)
     return 0;
 }
 
-/* Agencies by their number of dots, most first, then by name. */
+/* An agency's run of dots in the sorted dots: dots[first .. first + n). */
 typedef struct agency_count {
     const char *agency;
+    size_t first;
     size_t n;
 } agency_count;
 
@@ -142,8 +102,8 @@ static int today_month(char day[11])
 static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
 {
     fg_str *s = r->s;
-    agency_count *ac = calloc(t->n_names ? t->n_names : 1, sizeof *ac);
-    size_t rows = 0, shown = 0;
+    agency_count *ac = calloc(t->n, sizeof *ac); /* at most a run per dot; t->n > 0 */
+    size_t n_ac = 0, rows = 0, shown = 0;
     int lo = 0, hi = 0, now;
     char today[11];
     const double pw = 560, rh = 24, top = 34;
@@ -152,23 +112,21 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
 
     if (ac == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    for (size_t i = 0; i < t->n_names; i++)
-        ac[i].agency = t->names[i];
-    for (size_t i = 0; i < t->n; i++)
-        for (size_t k = 0; k < t->n_names; k++)
-            if (ac[k].agency == t->dots[i].agency) {
-                ac[k].n++;
-                break;
-            }
-    qsort(ac, t->n_names, sizeof *ac, cmp_count);
-    while (rows < t->n_names && rows < TIMELINE_ROWS && ac[rows].n > 0) {
+    /* By agency, then month: each agency's dots are one run. */
+    qsort(t->dots, t->n, sizeof *t->dots, cmp_dot);
+    for (size_t i = 0; i < t->n; i++) {
+        if (n_ac == 0 || strcmp(ac[n_ac - 1].agency, t->dots[i].agency) != 0)
+            ac[n_ac++] = (agency_count){t->dots[i].agency, i, 0};
+        ac[n_ac - 1].n++;
+    }
+    qsort(ac, n_ac, sizeof *ac, cmp_count);
+    while (rows < n_ac && rows < TIMELINE_ROWS) {
         /* the name and "（n）" */
         double px = fg_report__label_px(ac[rows].agency) + 36;
 
         lw = px + 8 > lw ? px + 8 : lw;
         rows++;
     }
-    qsort(t->dots, t->n, sizeof *t->dots, cmp_dot);
     now = today_month(today);
     /* The months shown: whole years from the first deadline to the last (and today). */
     lo = hi = t->dots[0].month;
@@ -201,20 +159,18 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
             top + rh * (double)rows, today);
     for (size_t k = 0; k < rows; k++) {
         double y = top + rh * (double)k + rh / 2;
-        size_t i = 0;
+        size_t end = ac[k].first + ac[k].n;
 
         R_F("<text x=\"%.0f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", lw - 8, y + 4);
         R_HTML(ac[k].agency);
         R_F("（%zu）</text>", ac[k].n);
-        while (i < t->n && t->dots[i].agency != ac[k].agency)
-            i++;
         /* One circle per month, its area growing with the deadlines in it. */
-        while (i < t->n && t->dots[i].agency == ac[k].agency) {
+        for (size_t i = ac[k].first; i < end;) {
             size_t j = i;
             int m = t->dots[i].month;
             int past = m < now;
 
-            while (j < t->n && t->dots[j].agency == ac[k].agency && t->dots[j].month == m)
+            while (j < end && t->dots[j].month == m)
                 j++;
             R_F("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.8\">"
                 "<title>%d年%d月到期 %zu 条：",
@@ -234,8 +190,8 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
         "一个条款有几个牵头单位，就在每个单位的行中各画一次。每个圆是一个月，面积与当月到期的条款"
         "数成正比；灰色为已过（以今天 %s 计，红色虚线），蓝色为未到；悬停可见条款。",
         fig, today);
-    if (rows < t->n_names)
-        R_F("只画到期条款最多的 %zu 个单位（共 %zu 个）。", rows, t->n_names);
+    if (rows < n_ac)
+        R_F("只画到期条款最多的 %zu 个单位（共 %zu 个）。", rows, n_ac);
     if (t->no_lead)
         R_F("另有 %zu 条写明日期的分工条款没有牵头单位，不在图中。", t->no_lead);
     R_F("图中共 %zu 个点。</figcaption></figure>\n", shown);
@@ -244,9 +200,18 @@ out:
     return rc;
 }
 
-/* Progress rows merged under the report's names: counts summed, rates worked out again. */
-static int merge_progress(track_ctx *t, const fg_progress_groups *g, fg_progress_row **out,
-                          size_t *n_out)
+static int cmp_group(const void *a, const void *b)
+{
+    return strcmp(((const fg_progress_row *)a)->group, ((const fg_progress_row *)b)->group);
+}
+
+/*
+ * Progress rows merged under the report's names (an agency renamed since counts once): the
+ * counts summed; the panels work out their shares from them. Names are borrowed from g and
+ * the gazetteer.
+ */
+static int merge_progress(const fg_report_ctx *r, const fg_progress_groups *g,
+                          fg_progress_row **out, size_t *n_out)
 {
     fg_progress_row *v = calloc(g->n_rows ? g->n_rows : 1, sizeof *v);
     size_t n = 0;
@@ -254,26 +219,29 @@ static int merge_progress(track_ctx *t, const fg_progress_groups *g, fg_progress
     if (v == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 1; i < g->n_rows; i++) { /* rows[0] is the whole store */
-        const char *name = report_name(t, g->rows[i].group);
-        size_t k = 0;
+        v[i - 1] = g->rows[i];
+        v[i - 1].group = fg_gazetteer_name_as_of(r->gz, g->rows[i].group, r->as_of);
+    }
+    if (g->n_rows > 1)
+        qsort(v, g->n_rows - 1, sizeof *v, cmp_group);
+    for (size_t i = 0; i + 1 < g->n_rows; i++) {
+        fg_progress_row *k = &v[n];
 
-        if (name == NULL) {
-            free(v);
-            return fg_error_set(FG_ENOMEM, "out of memory");
+        if (n > 0 && strcmp(v[n - 1].group, v[i].group) == 0) {
+            k = &v[n - 1];
+            k->tasks += v[i].tasks;
+            k->reported += v[i].reported;
+            k->never_reported += v[i].never_reported;
+            k->not_started += v[i].not_started;
+            k->in_progress += v[i].in_progress;
+            k->done += v[i].done;
+            k->delayed += v[i].delayed;
+            k->due += v[i].due;
+            k->overdue += v[i].overdue;
+        } else {
+            *k = v[i];
+            n++;
         }
-        while (k < n && v[k].group != name)
-            k++;
-        if (k == n)
-            v[n++].group = name;
-        v[k].tasks += g->rows[i].tasks;
-        v[k].reported += g->rows[i].reported;
-        v[k].never_reported += g->rows[i].never_reported;
-        v[k].not_started += g->rows[i].not_started;
-        v[k].in_progress += g->rows[i].in_progress;
-        v[k].done += g->rows[i].done;
-        v[k].delayed += g->rows[i].delayed;
-        v[k].due += g->rows[i].due;
-        v[k].overdue += g->rows[i].overdue;
     }
     *out = v;
     *n_out = n;
@@ -289,8 +257,7 @@ static int cmp_tasks(const void *a, const void *b)
     return strcmp(x->group, y->group);
 }
 
-static int multiples_svg(fg_report_ctx *r, track_ctx *t, const fg_progress_groups *g,
-                         size_t fig)
+static int multiples_svg(fg_report_ctx *r, const fg_progress_groups *g, size_t fig)
 {
     static const struct {
         const char *label, *colour;
@@ -302,7 +269,7 @@ static int multiples_svg(fg_report_ctx *r, track_ctx *t, const fg_progress_group
     const double pw = 200, ph = 74, bw = 180;
     int rc = FG_OK;
 
-    FG_TRY(merge_progress(t, g, &v, &n));
+    FG_TRY(merge_progress(r, g, &v, &n));
     qsort(v, n, sizeof *v, cmp_tasks);
     shown = n < PANELS ? n : PANELS;
     R_F("<figure id=\"fig-progress\"><svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" "
@@ -377,18 +344,17 @@ int fg_report__tracking(fg_report_ctx *r, size_t fig)
     else
         R_RAW("<p class=\"note\">本报告涵盖的文件没有写明日期的完成时限。</p>\n");
     if (has_progress)
-        FG_TRY(multiples_svg(r, &t, g, fig));
+        FG_TRY(multiples_svg(r, g, fig));
     else
         R_RAW("<p class=\"note\">尚未导入督办台账（fengong progress import），"
               "没有完成情况可画。</p>\n");
     R_RAW("</section>\n");
 out:
     fg_progress_groups_free(g);
-    for (size_t i = 0; i < t.n; i++)
+    for (size_t i = 0; i < t.n; i++) {
+        free(t.dots[i].agency);
         free(t.dots[i].what);
+    }
     free(t.dots);
-    for (size_t i = 0; i < t.n_names; i++)
-        free(t.names[i]);
-    free(t.names);
     return rc;
 }
