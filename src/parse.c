@@ -3789,6 +3789,9 @@ static size_t next_bracket_open(fg_strview s, size_t from, size_t at[3])
     return best;
 }
 
+static int title_year(fg_strview s);
+static void find_date(fg_doc *doc, fg_strview t, parser *p);
+
 static void find_metadata(parser *p, fg_doc *doc)
 {
     fg_strview t = fg_sv(p->text->data, p->text->len);
@@ -3866,22 +3869,22 @@ static void find_metadata(parser *p, fg_doc *doc)
             k = fg_sv_find(line, "关于");
             if (k != SIZE_MAX && line.len < 300 && !fg_sv_contains(line, "\t") &&
                 !fg_sv_contains(line, "。")) {
+                static const char *const ends[] = {"通知", "意见", "方案", "决定", "办法",
+                                                   "规划", "纲要", "建议", "函", "批复",
+                                                   "报告", "规定", "细则", "措施", NULL};
                 fg_str title = FG_STR_INIT;
                 size_t e2 = e;
+                bool done = false;
 
                 (void)fg_str_append(&title, line.ptr, line.len);
                 /* A title broken over lines: join while the next line does not end it. */
-                for (int more = 0; more < 3 && e2 < head.len; more++) {
-                    static const char *const ends[] = {"通知", "意见", "方案", "决定", "办法",
-                                                       "规划", "纲要", "建议", "函", "批复",
-                                                       "报告", "规定", "细则", "措施", NULL};
-                    bool done = false;
+                for (int more = 0; more < 4 && e2 <= head.len; more++) {
                     size_t s2 = e2 + 1;
                     size_t e3;
 
                     for (size_t q = 0; ends[q]; q++)
                         done = done || fg_sv_ends(fg_sv(title.ptr, title.len), ends[q]);
-                    if (done)
+                    if (done || more == 3 || e2 == head.len)
                         break;
                     e3 = next_newline(head, s2);
                     {
@@ -3896,6 +3899,15 @@ static void find_metadata(parser *p, fg_doc *doc)
                         (void)fg_str_append(&title, nl.ptr, nl.len);
                     }
                     e2 = e3;
+                }
+                /*
+                 * A sentence with 关于 (…党中央、国务院关于优化营商环境的决策部署，现将…如下：)
+                 * that no document name ends is not the title: look on.
+                 */
+                if (!done) {
+                    fg_str_dispose(&title);
+                    i = e + 1;
+                    continue;
                 }
                 doc->title = arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
                 if (doc->title == NULL)
@@ -3912,8 +3924,10 @@ static void find_metadata(parser *p, fg_doc *doc)
     }
     /* No 关于 title: the first plain line, joined with the next when that one ends it. */
     if (doc->title[0] == '\0') {
-        static const char *const ends[] = {"通知", "意见", "方案", "决定", "办法", "规划", "纲要",
-                                           "建议", "规定", "细则", "措施", "要点", "清单", NULL};
+        static const char *const ends[] = {
+            "通知", "意见", "方案", "决定", "办法", "规划", "纲要", "建议", "规定", "细则",
+            "措施", "要点", "清单", "计划", "安排", "台账", "分工", "分工表", "任务表", "分解表",
+            "责任表", "一览表", NULL};
         fg_strview first = fg_sv(NULL, 0);
 
         for (size_t i = 0; i < head.len;) {
@@ -3964,7 +3978,35 @@ found:
             fg_str_dispose(&title);
         }
     }
-    /* Date: a line that is only YYYY年M月D日 (the signature). */
+    /* Year, when no 文号 gives it: the signature's, else the first year the title names
+     * (2024年…分工表, 2023—2025年…方案). */
+    find_date(doc, t, p);
+    if (doc->year == 0)
+        doc->year = title_year(fg_sv_cstr(doc->title));
+}
+
+/* The first year 1949…2100 written YYYY年 or YYYY—YYYY年 in s, or 0. */
+static int title_year(fg_strview s)
+{
+    for (size_t i = 0; i + 4 <= s.len; i++) {
+        size_t n;
+        long y;
+
+        if (i > 0 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9')
+            continue;
+        y = arabic_number(s, i, &n, 4);
+        if (n != 4 || y < 1949 || y > 2100)
+            continue;
+        if (AT(s, i + 4, "年") || AT(s, i + 4, "—") || AT(s, i + 4, "-") || AT(s, i + 4, "－") ||
+            AT(s, i + 4, "～") || AT(s, i + 4, "~"))
+            return (int)y;
+    }
+    return 0;
+}
+
+/* The date of issue: a line that is only YYYY年M月D日 (the signature). */
+static void find_date(fg_doc *doc, fg_strview t, parser *p)
+{
     for (size_t i = 0; i < t.len;) {
         size_t e = next_newline(t, i);
 
