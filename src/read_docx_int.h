@@ -42,6 +42,10 @@ int fg_docx__load_part(fg_docx_pkg *pkg, const char *part, xmlDoc **out);
  * resolved from dir (the source part's folder, with its '/'), into out; else fallback. */
 void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
                          const char *type_tail, const char *fallback);
+/* The target of the relationship of rels with Id id, resolved from dir, into out: true;
+ * false when there is none (or it is external, or does not resolve). */
+bool fg_docx__rel_target_id(char *out, size_t cap, const xmlDoc *rels, const char *dir,
+                            const char *id);
 
 /* ---- element access (read_docx_num.c) ---- */
 

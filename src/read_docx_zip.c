@@ -252,8 +252,10 @@ static const char *plain_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
-                         const char *type_tail, const char *fallback)
+/* The first internal relationship of rels whose type ends in type_tail, or whose Id is id,
+ * resolved from dir into out: true; false when there is none. */
+static bool rel_find(char *out, size_t cap, const xmlDoc *rels, const char *dir,
+                     const char *type_tail, const char *id)
 {
     const xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
 
@@ -261,18 +263,35 @@ void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *
         const char *type;
         const char *target;
         const char *mode;
+        const char *rid;
 
         if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Relationship") != 0)
             continue;
         type = plain_attr(c, "Type");
         target = plain_attr(c, "Target");
         mode = plain_attr(c, "TargetMode");
+        rid = plain_attr(c, "Id");
         if (type == NULL || target == NULL || (mode != NULL && strcmp(mode, "External") == 0))
             continue;
-        if (ends_with(type, type_tail) && resolve(out, cap, dir, target) == 0)
-            return;
+        if (type_tail != NULL ? !ends_with(type, type_tail) : rid == NULL || strcmp(rid, id) != 0)
+            continue;
+        if (resolve(out, cap, dir, target) == 0)
+            return true;
     }
-    snprintf(out, cap, "%s", fallback);
+    return false;
+}
+
+void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,
+                         const char *type_tail, const char *fallback)
+{
+    if (!rel_find(out, cap, rels, dir, type_tail, NULL))
+        snprintf(out, cap, "%s", fallback);
+}
+
+bool fg_docx__rel_target_id(char *out, size_t cap, const xmlDoc *rels, const char *dir,
+                            const char *id)
+{
+    return id != NULL && rel_find(out, cap, rels, dir, NULL, id);
 }
 
 int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes, size_t len)

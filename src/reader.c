@@ -555,10 +555,7 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
         if (has_bytes(b, len, "word/"))
             return FG_FORMAT_DOCX;
         if (has_bytes(b, len, "xl/"))
-            return fg_error_set(FG_EFORMAT,
-                                "%s: an Excel workbook, not a document; fengong reads 分工表 in "
-                                "Word, PDF, web pages and text (save the sheet as text with tabs)",
-                                name);
+            return FG_FORMAT_XLSX;
         if (has_bytes(b, len, "opendocument"))
             return fg_error_set(FG_EFORMAT,
                                 "%s: an OpenDocument file, which fengong does not read; convert it "

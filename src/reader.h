@@ -1,5 +1,5 @@
 /*
- * Internal: the readers of office formats (DOCX, PDF, HTML) and what they share.
+ * Internal: the readers of office formats (DOCX, XLSX, PDF, HTML) and what they share.
  *
  * Every reader turns its document into the plain text the clause grammar reads, through one
  * builder (fg_rd): paragraphs become lines, and tables become one line per row with the cells
@@ -86,6 +86,8 @@ int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* An Excel workbook (read_xlsx.c): each visible sheet as a table. */
+int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
 int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);
 bool fg_rd_is_mhtml(const unsigned char *bytes, size_t len);

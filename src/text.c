@@ -1130,6 +1130,8 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     rd.name = name;
     if (fmt == FG_FORMAT_DOCX)
         FG_TRY(fg_read_docx(&rd, bytes, len));
+    else if (fmt == FG_FORMAT_XLSX)
+        FG_TRY(fg_read_xlsx(&rd, bytes, len));
     else if (fmt == FG_FORMAT_PDF)
         FG_TRY(fg_read_pdf(&rd, bytes, len));
     else if (fmt == FG_RD_MHTML)
@@ -1141,7 +1143,10 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     FG_TRY(fg_rd_finish(&rd, &txt));
     if (!fg_rd_has_ideograph(txt.ptr, txt.len)) {
         rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,
-                          fmt == FG_FORMAT_DOCX ? "Word" : fmt == FG_FORMAT_PDF ? "PDF" : "HTML");
+                          fmt == FG_FORMAT_DOCX   ? "Word"
+                          : fmt == FG_FORMAT_XLSX ? "Excel"
+                          : fmt == FG_FORMAT_PDF  ? "PDF"
+                                                  : "HTML");
         goto out;
     }
     FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt));
@@ -1326,6 +1331,8 @@ const char *fg_format_name(fg_format format)
         return "pdf";
     case FG_FORMAT_HTML:
         return "html";
+    case FG_FORMAT_XLSX:
+        return "xlsx";
     default:
         return "text";
     }

@@ -22,7 +22,8 @@ typedef enum fg_format {
     FG_FORMAT_TEXT = 0, /* plain text in one of the encodings above */
     FG_FORMAT_DOCX,     /* a Word document (Office Open XML) */
     FG_FORMAT_PDF,      /* a PDF with a text layer */
-    FG_FORMAT_HTML      /* a web page */
+    FG_FORMAT_HTML,     /* a web page */
+    FG_FORMAT_XLSX      /* an Excel workbook (Office Open XML) */
 } fg_format;
 
 /** A problem that did not stop decoding (e.g. an invalid byte that was replaced). */

@@ -1,0 +1,191 @@
+#!/bin/sh
+# XLSX reader tests: an Excel version of a document gives what its text gives.
+#
+#   sh tests/workbook.sh PATH/TO/fengong
+#
+# Needs /usr/bin/python3 with python3-openpyxl (make test installs it).
+# 1. Every seed text (tests/fixtures/seeds/*.txt) and every form document (tests/forms/*.txt)
+#    is made into two workbooks by tests/fixtures/make_xlsx.py: `plain` (one row per line, a
+#    cell per tab-separated field, inline strings) and `typed` (--merge --numbers --dates
+#    --sheets --shared: title rows merged across the table, equal cells merged down, 序号 as
+#    numbers, deadlines as date cells, 附件 lines as sheets, text in shared strings). `extract --format json --teams` of each must equal the
+#    text's, but for the file name, the format and the line numbers (a workbook has no blank
+#    lines): items, clauses, roles, deadlines, targets and teams.
+# 2. tests/fixtures/xlsx/make_table_xlsx.py writes a hand-chosen 分工表 (title and section
+#    rows merged across, a 牵头单位 merged over two rows, 序号 numbers, date cells in three
+#    formats, rich text with a phonetic run, a line break in a cell, a second sheet with a
+#    note, a hidden sheet), in the 1900 and the 1904 date systems: its rows must be
+#    tests/fixtures/xlsx/table_merged.tsv, written by hand, and its deadlines the dates the
+#    cells show.
+# 3. Bad workbooks (truncated, no xl/workbook.xml, a sheet cut in the middle, a sheet with a
+#    DOCTYPE, every text cell replaced by a Latin word): `extract` exits 1 with a message
+#    naming the file, and `ingest` exits 1 and stores nothing.
+
+set -u
+
+me=workbook.sh
+bin=${1:-${FG_BIN:-}}
+. "$(dirname "$0")/lib.sh"
+fg_begin "sh tests/workbook.sh PATH/TO/fengong"
+
+py=/usr/bin/python3
+make_xlsx=$src/tests/fixtures/make_xlsx.py
+fix=$src/tests/fixtures/xlsx
+
+if ! $py -c 'import openpyxl' 2>/dev/null; then
+    bad "python3-openpyxl is not installed for $py (make test installs it)"
+    fg_end
+fi
+
+# norm: extract's JSON without what differs by format (file name, format, line numbers).
+norm() {
+    sed -E 's/"doc": "[^"]*"/"doc": X/; s/"format": "[a-z]*"/"format": X/; /"line": /d'
+}
+
+# ---- 1. seeds and forms, two variants each ----
+mkdir -p "$tmp/txt"
+cp "$src"/tests/fixtures/seeds/*.txt "$src"/tests/forms/*.txt "$tmp/txt/"
+for variant in plain typed; do
+    opts=
+    [ "$variant" = typed ] && opts="--merge --numbers --dates --sheets --shared"
+    # shellcheck disable=SC2086 # $opts is empty or words on purpose
+    $py "$make_xlsx" --out-dir "$tmp/$variant" $opts "$tmp"/txt/*.txt 2>"$tmp/$variant.gen" ||
+        bad "$variant: make_xlsx.py failed" "$(tail -n 3 "$tmp/$variant.gen")"
+done
+n_rows=0
+for txt in "$tmp"/txt/*.txt; do
+    name=$(basename "$txt" .txt)
+    "$bin" extract --format json --teams "$txt" 2>/dev/null | norm >"$txt.json"
+    for variant in plain typed; do
+        got=$tmp/$variant/$name.xlsx
+        if [ ! -f "$got" ]; then
+            bad "$variant $name: make_xlsx.py wrote no $name.xlsx"
+            continue
+        fi
+        if ! "$bin" extract --format json --teams "$got" 2>"$got.err" | norm >"$got.json"; then
+            bad "$variant $name.xlsx: extract failed" "$(head -n 3 "$got.err")"
+            continue
+        fi
+        if ! cmp -s "$txt.json" "$got.json"; then
+            bad "$variant $name.xlsx: differs from the text" \
+                "$(diff "$txt.json" "$got.json" | head -n 12)"
+            continue
+        fi
+        n=$(grep -c '"role": ' "$got.json")
+        n_rows=$((n_rows + n))
+        ok "$variant $name.xlsx ($n roles)"
+    done
+done
+# Not vacuous: the workbooks hold roles, and the typed ones merged, typed and dated cells.
+[ "$n_rows" -ge 1000 ] && ok "$n_rows roles read from workbooks" ||
+    bad "only $n_rows roles read from the workbooks"
+if $py - "$tmp/typed" <<'PY'
+import glob, sys, openpyxl
+merged = dates = numbers = sheets = 0
+for f in glob.glob(sys.argv[1] + "/*.xlsx"):
+    wb = openpyxl.load_workbook(f)
+    sheets += len(wb.sheetnames) > 1
+    for ws in wb:
+        merged += len(ws.merged_cells.ranges)
+        for row in ws.iter_rows():
+            for c in row:
+                if type(c).__name__ == "MergedCell":
+                    continue
+                dates += c.is_date
+                numbers += isinstance(c.value, int)
+sys.exit(0 if merged >= 20 and dates >= 10 and numbers >= 20 and sheets >= 2 else 1)
+PY
+then
+    ok "typed workbooks hold merged ranges, date and number cells, and several sheets"
+else
+    bad "typed workbooks: too few merged ranges, dates, numbers or sheets to test them"
+fi
+
+# ---- 2. the hand-made 分工表 ----
+mkdir -p "$tmp/table"
+for sys in 1900 1904; do
+    opt=
+    [ "$sys" = 1904 ] && opt=--1904
+    f=$tmp/table/$sys/table_merged.xlsx
+    mkdir -p "$tmp/table/$sys"
+    # shellcheck disable=SC2086
+    if ! $py "$fix/make_table_xlsx.py" "$f" $opt 2>"$tmp/table/gen"; then
+        bad "table_merged.xlsx ($sys): make_table_xlsx.py failed" "$(tail -n 3 "$tmp/table/gen")"
+        continue
+    fi
+    (cd "$tmp/table/$sys" && "$bin" extract --format tsv table_merged.xlsx) >"$f.tsv" 2>"$f.err"
+    if cmp -s "$fix/table_merged.tsv" "$f.tsv"; then
+        ok "table_merged.xlsx ($sys): the hand-written rows"
+    else
+        bad "table_merged.xlsx ($sys): rows differ from table_merged.tsv" \
+            "$(diff "$fix/table_merged.tsv" "$f.tsv" | head -n 20)"
+    fi
+    # the item deadlines, in item order: dated ones by date, the rest by phrase
+    got=$("$bin" extract --format json table_merged.xlsx 2>/dev/null --teams -- "$f" |
+        $py -c '
+import json, sys
+out = []
+for it in json.load(sys.stdin)["documents"][0]["items"]:
+    d = it.get("deadline")
+    if d:
+        out.append(d["date"] or d["text"])
+print(" ".join(out))')
+    want="2024-06-30 2024-12-31 2024-09-30 长期坚持 2024-11-30"
+    [ "$got" = "$want" ] && ok "table_merged.xlsx ($sys): deadlines $got" ||
+        bad "table_merged.xlsx ($sys): deadlines" "got:  $got" "want: $want"
+done
+
+# ---- 3. bad workbooks ----
+mkdir -p "$tmp/bad"
+good=$tmp/table/1900/table_merged.xlsx
+for kind in truncated noworkbook damaged doctype latin; do
+    f=$tmp/bad/$kind.xlsx
+    if ! $py - "$kind" "$good" "$f" <<'PY' 2>"$tmp/bad/$kind.gen"
+import sys, zipfile
+kind, good, out = sys.argv[1:]
+data = open(good, "rb").read()
+if kind == "truncated":
+    open(out, "wb").write(data[: len(data) // 2])
+    sys.exit()
+src = zipfile.ZipFile(good)
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for info in src.infolist():
+        part = src.read(info.filename)
+        if info.filename == "xl/workbook.xml" and kind == "noworkbook":
+            continue
+        if info.filename == "xl/worksheets/sheet1.xml" and kind == "damaged":
+            part = part[: len(part) // 2]
+        if info.filename == "xl/worksheets/sheet1.xml" and kind == "doctype":
+            part = b'<!DOCTYPE worksheet [<!ENTITY x "y">]>' + part
+        if info.filename == "xl/sharedStrings.xml" and kind == "latin":
+            part = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    + b"<si><t>Plan</t></si>" * 40 + b"</sst>")
+        z.writestr(info, part)
+PY
+    then
+        bad "$kind: could not write the workbook" "$(tail -n 3 "$tmp/bad/$kind.gen")"
+        continue
+    fi
+    (cd "$tmp/bad" && "$bin" extract --format tsv "$kind.xlsx") >"$tmp/bad/$kind.out" 2>"$tmp/bad/$kind.err"
+    rc=$?
+    if [ "$rc" -ne 1 ]; then
+        bad "$kind.xlsx: extract exited $rc, not 1" "$(head -n 3 "$tmp/bad/$kind.err")"
+        continue
+    fi
+    if ! grep -q "^fengong: $kind.xlsx: " "$tmp/bad/$kind.err"; then
+        bad "$kind.xlsx: no message naming the file" "$(head -n 3 "$tmp/bad/$kind.err")"
+        continue
+    fi
+    db=$tmp/bad/$kind.db
+    (cd "$tmp/bad" && "$bin" ingest --db "$db" "$kind.xlsx") >/dev/null 2>"$tmp/bad/$kind.ingest"
+    rc=$?
+    n=$("$bin" documents --db "$db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
+    if [ "$rc" -ne 1 ] || [ "$n" -ne 0 ]; then
+        bad "$kind.xlsx: ingest exited $rc and stored $n documents (want 1 and 0)" \
+            "$(head -n 3 "$tmp/bad/$kind.ingest")"
+        continue
+    fi
+    ok "$kind.xlsx: $(sed 's/^fengong: //' "$tmp/bad/$kind.err" | head -n 1)"
+done
+
+fg_end
