@@ -417,7 +417,13 @@ typedef struct pitem {
     const char *due;     /* a table row's 完成时限 cell, or NULL */
     size_t text_len;
     bool may_label;      /* its text outside parentheticals holds a ： : 【 or 〔 */
+    bool unit_heading;   /* its whole text is one unit's name (一、市发展改革委): a list by unit */
+    unsigned char by_unit; /* a sentence with no clause (UNIT_TASK_*): its unit heading's task */
+    const char *with;    /* UNIT_TASK_WITH: the units after 会同 */
 } pitem;
+
+/* What a task under a unit heading makes of the unit (unit_heading_clauses()). */
+enum { UNIT_TASK_NONE = 0, UNIT_TASK_CO, UNIT_TASK_LEAD, UNIT_TASK_WITH };
 
 typedef struct pteam {
     const char *name;
@@ -2790,6 +2796,202 @@ static void sort_clauses(pclause *c, size_t n)
     }
 }
 
+/* Whether an item's whole text t is one unit's name, heading a list of that unit's tasks. */
+static bool is_unit_heading(fg_strview t)
+{
+    fg_strview name = trim(t);
+
+    while (name.len >= 3 && (fg_sv_ends(name, "：") || fg_sv_ends(name, "。")))
+        name.len -= 3;
+    if (name.len == 0 || name.len > 60 || !fg_clause__looks_like_unit(name) ||
+        fg_clause__sentence_like(name) || fg_clause__kind(name) == FG_KIND_GROUP)
+        return false;
+    /* a team's group (综合协调组, 工作专班) heads its duties, which are not tasks of a unit */
+    if (fg_sv_ends(name, "组") || fg_sv_ends(name, "班") || fg_sv_ends(name, "会"))
+        return false;
+    /* one name: no line break, and no 、 or ， outside its brackets (各县（市、区）人民政府) */
+    for (size_t i = 0, depth = 0; i < name.len; i++) {
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            depth++;
+        else if ((AT(name, i, "）") || name.ptr[i] == ')') && depth > 0)
+            depth--;
+        else if (name.ptr[i] == '\n' || (depth == 0 && (AT(name, i, "、") || AT(name, i, "，"))))
+            return false;
+    }
+    return true;
+}
+
+/* Words that start what a unit does after the units of 会同 (会同市财政局做好…). Words that
+ * also start names (组织部, 发展改革委, 保障厅, 建设局, 服务中心) are not among them. */
+static const char *const after_units[] = {
+    "做好", "推进", "研究", "制定", "制订", "开展", "落实", "加强", "完善", "建立", "实施",
+    "推动", "加快", "抓好", "共同", "联合", "出台", "编制", "指导", "督促", "打造", "深化",
+    "优化", "提升", "统筹", "健全", "谋划", "争取", "培育", "构建", "引导", "鼓励", "确保",
+    "起草", "修订", "印发", "发布", "搭建", "举办", "办好", "实行", "探索", "强化", "持续",
+    "全面", "进一步", "积极", "大力", "按照", "负责", "协调", "配合", "完成", NULL};
+
+/*
+ * The length of the start of s that is a list of units separated by 、 and followed by what
+ * they do (市财政局、市教育局等部门 in 会同市财政局、市教育局等部门推进…): the first end after
+ * which the last name looks like a unit and a word of after_units[] or 等 follows (等, 等部门,
+ * 等单位 kept with the list); 0 when there is none.
+ */
+static size_t unit_list_prefix(fg_strview s)
+{
+    size_t elem = 0; /* where the last element starts */
+
+    for (size_t i = 0; i < s.len && i < 60 * 3;) {
+        size_t n = fg_cp_len((unsigned char)s.ptr[i]);
+        fg_strview tail;
+
+        if (AT(s, i, "、")) {
+            if (!fg_clause__looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
+                return 0;
+            elem = i + n;
+        } else if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；")) {
+            return 0;
+        }
+        i += n;
+        if (!fg_clause__looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
+            continue;
+        tail = fg_sv(s.ptr + i, s.len - i);
+        if (fg_sv_starts(tail, "等")) {
+            static const char *const closers[] = {"等有关部门", "等部门", "等单位", "等"};
+
+            for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
+                if (fg_sv_starts(tail, closers[k]))
+                    return i + strlen(closers[k]);
+        }
+        for (size_t k = 0; after_units[k] != NULL; k++)
+            if (fg_sv_starts(tail, after_units[k]))
+                return i;
+    }
+    return 0;
+}
+
+/*
+ * A list by unit (一、市发展改革委 / 1．牵头推进…。 / 2．…。): what a task with no clause of its
+ * own, written as a sentence (ending in 。 ； ; or .: a sub-heading, （一）重大项目, is not
+ * one), makes of the unit whose heading it is under: （UNIT负责）, or （UNIT牵头） when it
+ * starts with 牵头, 总牵头 or 负总责, or （UNIT牵头，Y按职责分工负责） when it starts with 会同Y
+ * (the unit is the subject of 会同, as in X会同Y负责). Noted on it (the item being closed, its
+ * own text t) for unit_heading_clauses(), which knows the whole list of headings.
+ */
+static int unit_task(parser *p, pitem *it, fg_strview t)
+{
+    fg_strview task = trim(t);
+
+    it->unit_heading = is_unit_heading(t);
+    if (it->unit_heading || task.len == 0 || it->parent == FG_NO_PARENT ||
+        !(fg_sv_ends(task, "。") || fg_sv_ends(task, "；") || fg_sv_ends(task, ";") ||
+          fg_sv_ends(task, ".")))
+        return FG_OK;
+    it->by_unit = UNIT_TASK_CO;
+    if (fg_sv_starts(task, "牵头") || fg_sv_starts(task, "总牵头") || fg_sv_starts(task, "负总责"))
+        it->by_unit = UNIT_TASK_LEAD;
+    if (fg_sv_starts(task, "会同")) {
+        fg_strview rest = fg_sv(task.ptr + 6, task.len - 6);
+        size_t n = unit_list_prefix(rest);
+
+        it->by_unit = UNIT_TASK_LEAD;
+        if (n > 0) {
+            it->with = arena_dup(p, fg_sv(rest.ptr, n));
+            if (it->with == NULL)
+                return fg_error_set(FG_ENOMEM, "out of memory");
+            it->by_unit = UNIT_TASK_WITH;
+        }
+    }
+    return FG_OK;
+}
+
+/* A unit heading, sorted by the list it is in: its parent, then its part. */
+typedef struct heading_ref {
+    size_t parent;
+    uintptr_t part;
+    size_t item;
+} heading_ref;
+
+static int cmp_heading(const void *a, const void *b)
+{
+    const heading_ref *x = a;
+    const heading_ref *y = b;
+
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/*
+ * The clauses of the tasks under unit headings (unit_task()), once the document is read: a
+ * heading counts when at least one other heading beside it (same parent, same part) is a
+ * unit's name too, as in a list by unit; a lone heading that only looks like a name (防范化解
+ * 重大风险: 险 ends 保险 companies) does not. Each task takes its nearest counting heading.
+ */
+static int unit_heading_clauses(parser *p)
+{
+    heading_ref *h = NULL;
+    size_t n = 0;
+    fg_str synth = FG_STR_INIT;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < p->n_items; i++)
+        if (p->items[i].unit_heading)
+            n++;
+    if (n < 2)
+        return FG_OK;
+    h = malloc(n * sizeof *h);
+    FG_CHECK_ALLOC(h);
+    n = 0;
+    for (size_t i = 0; i < p->n_items; i++)
+        if (p->items[i].unit_heading)
+            h[n++] = (heading_ref){p->items[i].parent, (uintptr_t)p->items[i].part, i};
+    qsort(h, n, sizeof *h, cmp_heading);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+
+        while (b < n && h[b].parent == h[a].parent && h[b].part == h[a].part)
+            b++;
+        for (size_t k = a; k < b; k++)
+            p->items[h[k].item].unit_heading = b - a >= 2;
+        a = b;
+    }
+    for (size_t i = 0; i < p->n_items; i++) {
+        pitem *it = &p->items[i];
+        const pitem *head = NULL;
+        size_t first = p->n_clauses;
+        bool found = false;
+
+        if (it->by_unit == UNIT_TASK_NONE || it->n_clauses > 0)
+            continue;
+        for (size_t up = it->parent; up != FG_NO_PARENT && head == NULL; up = p->items[up].parent)
+            if (p->items[up].unit_heading)
+                head = &p->items[up];
+        if (head == NULL)
+            continue;
+        fg_str_clear(&synth);
+        FG_TRY(fg_str_append(&synth, head->title, strlen(head->title)));
+        FG_TRY(fg_str_append(&synth, it->by_unit == UNIT_TASK_CO ? "负责" : "牵头", 6));
+        if (it->by_unit == UNIT_TASK_WITH) {
+            FG_TRY(fg_str_append(&synth, "，", 3));
+            FG_TRY(fg_str_append(&synth, it->with, strlen(it->with)));
+            FG_TRY(fg_str_append(&synth, "按职责分工负责", 21));
+        }
+        p->cur = i;
+        it->clause_first = first;
+        FG_TRY(try_clause_as(p, fg_sv(synth.ptr, synth.len), fg_sv_cstr(head->title), 0, 0,
+                             &found));
+        it = &p->items[i];
+        if (it->n_clauses > 0)
+            p->clauses[it->clause_first].line = it->line;
+    }
+out:
+    fg_str_dispose(&synth);
+    free(h);
+    return rc;
+}
+
 static int close_item(parser *p)
 {
     pitem *it;
@@ -2828,6 +3030,8 @@ static int close_item(parser *p)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
     it = &p->items[p->cur];
     it->may_label = p->may_label;
+    if (it->n_clauses == 0)
+        FG_TRY(unit_task(p, it, t));
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     if (teams) {
         t = fg_sv(p->no_text ? p->item_copy.ptr : it->text, t.len);
@@ -4935,6 +5139,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     }
     FG_TRY(close_item(&p));
     FG_TRY(flush_pre_teams(&p));
+    FG_TRY(unit_heading_clauses(&p));
     FG_TRY(order_team_rows(&p));
 
     find_metadata(&p, doc);

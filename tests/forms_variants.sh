@@ -51,7 +51,7 @@ skipped() {
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
-        half-width:city_labels_posts)
+        half-width:city_labels_posts | half-width:unit_lists)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
