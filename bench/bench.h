@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Seconds on the monotonic clock. */
@@ -42,6 +43,29 @@ static inline int bench_read_file(char **ptr, size_t *len, const char *path)
     }
     fclose(f);
     return 0;
+}
+
+/*
+ * The arguments `[--mb N] FILE...` of a benchmark that works on N MB made of the FILEs
+ * (default_mb without --mb): *target_out receives N in bytes. Returns the index in argv of
+ * the first FILE, or 0 after printing the usage of name when there is no FILE or N is 0.
+ */
+static inline int bench_args_mb(size_t *target_out, int argc, char **argv, const char *name,
+                                size_t default_mb)
+{
+    size_t target = default_mb;
+    int first = 1;
+
+    if (argc > 2 && strcmp(argv[1], "--mb") == 0) {
+        target = (size_t)strtoul(argv[2], NULL, 10);
+        first = 3;
+    }
+    if (first >= argc || target == 0) {
+        fprintf(stderr, "usage: %s [--mb N] FILE...\n", name);
+        return 0;
+    }
+    *target_out = target * 1024 * 1024;
+    return first;
 }
 
 #endif

@@ -92,24 +92,18 @@ static int per_document(const char *what, const file_buf *files, size_t n_files,
 
 int main(int argc, char **argv)
 {
-    size_t target = 64;
+    size_t target = 0;
     file_buf *files = NULL;
     size_t n_files;
     size_t total = 0;
     char *buf = NULL;
     size_t len = 0;
-    int first = 1;
+    int first;
     int rc = 1;
 
-    if (argc > 2 && strcmp(argv[1], "--mb") == 0) {
-        target = (size_t)strtoul(argv[2], NULL, 10);
-        first = 3;
-    }
-    if (first >= argc || target == 0) {
-        fputs("usage: bench_extract [--mb N] FILE...\n", stderr);
+    first = bench_args_mb(&target, argc, argv, "bench_extract", 64);
+    if (first == 0)
         return 2;
-    }
-    target *= 1024 * 1024;
     n_files = (size_t)(argc - first);
     files = calloc(n_files, sizeof *files);
     if (files == NULL)

@@ -84,22 +84,16 @@ static int measure(const char *fmt, int parse, const file_buf *files, size_t n, 
 int main(int argc, char **argv)
 {
     static const char *const names[] = {"text", "docx", "pdf", "html"};
-    size_t target = 16;
+    size_t target = 0;
     file_buf *files = NULL;
     file_buf *sel = NULL;
     size_t n_files;
-    int first = 1;
+    int first;
     int rc = 1;
 
-    if (argc > 2 && strcmp(argv[1], "--mb") == 0) {
-        target = (size_t)strtoul(argv[2], NULL, 10);
-        first = 3;
-    }
-    if (first >= argc || target == 0) {
-        fputs("usage: bench_read [--mb N] FILE...\n", stderr);
+    first = bench_args_mb(&target, argc, argv, "bench_read", 16);
+    if (first == 0)
         return 2;
-    }
-    target *= 1024 * 1024;
     fg_tune_allocator(); /* as the fengong CLI runs */
     n_files = (size_t)(argc - first);
     files = calloc(n_files, sizeof *files);

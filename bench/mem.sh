@@ -21,15 +21,8 @@ build=${1:-build}
 mb=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-fg=$(cd "$build" 2>/dev/null && pwd)/fengong
-if [ ! -x "$fg" ]; then
-    echo "mem.sh: no fengong in $build (make build first)" >&2
-    exit 1
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "mem.sh: needs /usr/bin/time (Debian package time)" >&2
-    exit 1
-fi
+. "$here/lib.sh"
+bench_tools mem.sh "$build"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fg-mem.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP

@@ -32,16 +32,9 @@ root=$(dirname "$here")
 seed=${SEED:-1}
 tlimit=${STAGE_TIMEOUT:-}
 results=${RESULTS-$root/bench/results.md}
-fg=$(cd "$build" 2>/dev/null && pwd)/fengong
 py=/usr/bin/python3
-if [ ! -x "$fg" ]; then
-    echo "scale.sh: no fengong in $build (make build first)" >&2
-    exit 1
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "scale.sh: /usr/bin/time is required (apt-get install time)" >&2
-    exit 1
-fi
+. "$here/lib.sh"
+bench_tools scale.sh "$build"
 if [ -n "${KEEP:-}" ]; then
     work=$KEEP
     mkdir -p "$work"

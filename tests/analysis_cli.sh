@@ -2,15 +2,11 @@
 # Analysis on seeds 001+002: 省发展改革委 leads 37 tasks (the gold count), the five top
 # leads match the gold, and every measure agrees with NetworkX (tests/crosscheck.py, run
 # with Debian's python3 and python3-networkx).
-set -u
-me=analysis_cli.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/analysis_cli.sh PATH/TO/fengong"
+fg_begin "$@"
 
 db=$tmp/seeds.db
-"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
-    "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null || { echo "ingest failed"; exit 1; }
+fg_ingest_seeds "$db"
 # --as-written: the gold holds the names as the documents print them
 "$bin" load --db "$db" --format csv --as-written >"$tmp/load.csv" || { echo "load failed"; exit 1; }
 

@@ -13,19 +13,9 @@
 # from the bundled documents and a fixed-seed generator, so every run sees the same bytes.
 # The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
-set -u
-
-me=bad_input.sh
-bin=${1:-${FG_BIN:-}}
-# An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/bad_input.sh PATH/TO/fengong"
-for tool in iconv timeout mkfifo cmp awk; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "$me: $tool is required" >&2
-        exit 2
-    fi
-done
+fg_begin "$@"
+fg_need_tools iconv timeout mkfifo cmp awk
 
 seed_doc=$src/graphs/documents/2022_hunan-government_work-report-task-division.txt
 form=$src/tests/forms/city_mixed.txt

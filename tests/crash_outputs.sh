@@ -2,14 +2,10 @@
 # kill -9 while maps and the report are being written: the final names only ever hold
 # complete files (they are written under a temporary name and renamed), and an existing
 # complete file is never replaced by a half-written one.
-set -u
-me=crash_outputs.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/crash_outputs.sh PATH/TO/fengong"
+fg_begin "$@"
 db=$tmp/t.db
-"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
-    "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null || { echo "ingest failed"; exit 1; }
+fg_ingest_seeds "$db"
 mkdir -p "$tmp/out"
 complete=1
 for delay in 0.05 0.1 0.2 0.3 0.5 0.8; do

@@ -24,23 +24,13 @@
 # The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when anything
 # failed.
 
-set -u
-
-me=docx.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/docx.sh PATH/TO/fengong"
+fg_begin "$@"
 
-py=/usr/bin/python3
 make_docx=$src/tests/fixtures/make_docx.py
 fix=$src/tests/fixtures/docx
 
-
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 60"
-fi
-
+fg_timeout 60
 
 if ! $py -c 'import docx' 2>/dev/null; then
     bad "python3-docx is not installed for $py (make test installs it)"

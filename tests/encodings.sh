@@ -10,27 +10,14 @@
 # exit with the same status as for the UTF-8 original.
 # The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
-set -u
-
-me=encodings.sh
-bin=${1:-${FG_BIN:-}}
-# An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/encodings.sh PATH/TO/fengong"
-if ! command -v iconv >/dev/null 2>&1; then
-    echo "$me: iconv is required" >&2
-    exit 2
-fi
+fg_begin "$@"
+fg_need_tools iconv
 
 variants="gb18030 utf16le-bom utf16be-bom utf8-bom crlf"
 formats="tsv json"
 
-
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 120"
-fi
-
+fg_timeout 120
 
 # convert VARIANT IN OUT: write IN (UTF-8) to OUT in the encoding VARIANT.
 convert() {

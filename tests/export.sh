@@ -4,15 +4,10 @@
 # GEXF 1.3, CSV, JSON node-link and DOT are well formed; hostile names stay inert in CSV,
 # XML and HTML; the report is under 5 MB, and headless Chromium (when installed) shows it
 # with no JavaScript error, the workload table, at least eight inline SVGs and the agencies.
-set -u
-me=export.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/export.sh PATH/TO/fengong"
-py=/usr/bin/python3
+fg_begin "$@"
 db=$tmp/t.db
-"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
-    "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null || { echo "ingest failed"; exit 1; }
+fg_ingest_seeds "$db"
 for f in graphml gexf json dot; do
     "$bin" export --db "$db" --format $f -o "$tmp/g.$f" >/dev/null || bad "export $f"
 done
@@ -109,10 +104,8 @@ command -v dot >/dev/null && dot -Tsvg "$tmp/g.dot" -o /dev/null 2>"$tmp/dot.err
     bad "DOT export: $(cat "$tmp/dot.err" 2>/dev/null)"
 
 # Hostile names: inert in CSV (formulas neutralised), XML and the HTML report.
-printf '%s\n' '一、任务' '1．甲。（=HYPERLINK局牵头，"><script>alert`1`</script>局、-负一局、@艾特局按职责分工负责）' \
-    '2．乙。（=HYPERLINK局、省财政厅按职责分工负责）' >"$tmp/hostile.txt"
 hdb=$tmp/h.db
-"$bin" ingest --db "$hdb" "$tmp/hostile.txt" >/dev/null
+fg_ingest_hostile "$hdb" '=HYPERLINK局牵头，"><script>alert`1`</script>局、-负一局、@艾特局按职责分工负责'
 "$bin" export --db "$hdb" --format csv -o "$tmp/hcsv" >/dev/null
 "$bin" export --db "$hdb" --format graphml -o "$tmp/h.graphml" >/dev/null
 "$bin" export --db "$hdb" --format gexf -o "$tmp/h.gexf" >/dev/null

@@ -15,26 +15,13 @@
 # The expected files were written by hand from tests/gold/NOTES.md and the conventions in
 # tests/forms/README.md; never regenerate them from the parser's output.
 
-set -u
-
-me=forms.sh
-bin=${1:-${FG_BIN:-}}
-# An absolute path now: the tests run from inside tests/forms.
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/forms.sh PATH/TO/fengong"
+fg_begin "$@"
 
 forms=$src/tests/forms
-if [ ! -d "$forms" ]; then
-    echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
-    exit 2
-fi
+fg_need_dir "$forms"
 
-
-# A hung extractor must not hang the suite: use coreutils timeout when there is one.
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 120"
-fi
+fg_timeout 120
 
 # rows FILE: the data rows of a TSV (header dropped), sorted for comm.
 rows() {

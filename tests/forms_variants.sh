@@ -17,24 +17,13 @@
 # one-line layout: a flat document's runs of U+3000 separate its paragraphs as line
 # breaks do, see paragraph_end() in src/parse.c).
 
-set -u
-
-me=forms_variants.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/forms_variants.sh PATH/TO/fengong"
+fg_begin "$@"
 
 forms=$src/tests/forms
-if [ ! -d "$forms" ]; then
-    echo "$me: $forms: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
-    exit 2
-fi
+fg_need_dir "$forms"
 
-
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 120"
-fi
+fg_timeout 120
 
 # skipped VARIANT NAME: why this variant of this form is not checked, or nothing.
 skipped() {

@@ -14,9 +14,7 @@
 # `N passed, M failed`; the exit status is non-zero when anything failed.
 # Needs only POSIX sh and awk (iconv, if present, is used for the UTF-8 check).
 
-set -u
-
-me=gazetteer.sh
+. "$(dirname "$0")/lib.sh"
 src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 # The first argument is a TSV to check; ctest passes the fengong binary, which is ignored.
 case "${1:-}" in
@@ -26,34 +24,12 @@ esac
 gold_a=$src/tests/gold/assignments.tsv
 gold_t=$src/tests/gold/teams.tsv
 
-for f in "$tsv" "$gold_a" "$gold_t"; do
-    if [ ! -f "$f" ] || [ ! -r "$f" ]; then
-        echo "$me: $f: no such readable file (set FG_SOURCE_DIR to the source tree)" >&2
-        exit 2
-    fi
-done
+fg_need_files "$tsv" "$gold_a" "$gold_t"
 
-# UTF-8: checked with iconv when it is there (awk below works on bytes).
-utf8=skip
-if command -v iconv >/dev/null 2>&1; then
-    if iconv -f UTF-8 -t UTF-8 "$tsv" >/dev/null 2>&1; then utf8=ok; else utf8=bad; fi
-fi
-
-# Bytes, not characters: every name comparison below is an exact byte comparison, and
-# index() on UTF-8 strings is safe in the C locale.
-LC_ALL=C awk -F "\t" -v utf8="$utf8" '
-# Print the result of one check, then the details collected for it.
-function check(ok, what) {
-    if (ok) { print "ok   " what; npass++ }
-    else    { print "FAIL " what; nfail++ }
-    if (det != "") printf "%s", det
-    det = ""; ndet = 0
-}
-function detail(s) {
-    if (ndet < 20) det = det "       " s "\n"
-    else if (ndet == 20) det = det "       …\n"
-    ndet++
-}
+# UTF-8: checked with iconv when it is there (awk below works on bytes). Bytes, not
+# characters: every name comparison below is an exact byte comparison, and index() on UTF-8
+# strings is safe in the C locale.
+LC_ALL=C awk -F "\t" -v utf8="$(fg_utf8 "$tsv")" "$fg_awk_checks"'
 function generic(v) {
     return index(v, "各") == 1 || index(v, "省直各") == 1 || index(v, "有关") > 0 || index(v, "成员单位") > 0 || v == "市人民政府"
 }
@@ -61,16 +37,7 @@ function generic(v) {
 function resolve(v) { return (v in owner) ? canon[owner[v]] : "" }
 
 FILENAME == ARGV[1] {
-    line = $0
-    if (sub(/\r$/, "", line)) n_cr++
-    if (FNR == 1) { header = line; next }
-    if (line == "" || substr(line, 1, 1) == "#") next
-    n++
-    lineno[n] = FNR
-    nf = split(line, f, "\t")
-    nfield[n] = nf
-    for (i = 1; i <= 7; i++) fld[n, i] = (i <= nf) ? f[i] : ""
-    canon[n] = fld[n, 1]
+    if (read_row(7, 1)) canon[n] = fld[n, 1]
     next
 }
 FILENAME == ARGV[2] {
@@ -91,19 +58,8 @@ FILENAME == ARGV[3] {
     next
 }
 END {
-    hdr = "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource"
-
-    if (header != hdr) detail("found: " header)
-    check(header == hdr, "header is exactly: canonical aliases level type successor since source")
-
-    check(utf8 != "bad", "file is valid UTF-8" (utf8 == "skip" ? " (skipped: no iconv)" : ""))
-    if (n_cr) detail(n_cr " line(s) end in CR")
-    check(n_cr == 0, "LF line ends (no CR)")
-    check(n > 0, "file has rows (" n + 0 " rows)")
-
-    bad = 0
-    for (r = 1; r <= n; r++) if (nfield[r] != 7) { bad++; detail("line " lineno[r] ": " nfield[r] " fields") }
-    check(bad == 0, "every row has exactly 7 tab-separated fields")
+    check_table("canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource",
+                "canonical aliases level type successor since source", 7)
 
     bad = 0
     for (r = 1; r <= n; r++) if (canon[r] == "") { bad++; detail("line " lineno[r] ": empty canonical") }

@@ -5,11 +5,9 @@
 # usage: tests/golden.sh PATH/TO/fengong [GOLD_DIR] [--regen]
 #   --regen refreshes tests/gold/ from ../shared/gold (the hand-checked source) and shows
 #   the diff for review; it never writes fengong's own output into the gold.
-set -u
-me=golden.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/golden.sh PATH/TO/fengong [GOLD_DIR [--regen]]"
+fg_usage='sh tests/golden.sh PATH/TO/fengong [GOLD_DIR [--regen]]'
+fg_begin "$@"
 gold=${2:-$src/tests/gold}
 if [ "${3:-}" = "--regen" ]; then
     shared=$src/../shared/gold
@@ -52,27 +50,26 @@ if [ "$fn" -gt 0 ] || [ "$fp" -gt 0 ]; then
     LC_ALL=C comm -13 "$tmp/want" "$tmp/have" | head -20 | sed 's/^/  + /'
 fi
 
+# equal WHAT UNIT: the sorted rows $tmp/want_WHAT and $tmp/have_WHAT must be equal; prints
+# their count in UNITs, or the start of the diff.
+equal() {
+    if diff -u "$tmp/want_$1" "$tmp/have_$1" >"$tmp/$1.diff"; then
+        echo "golden: $1 equal ($(wc -l <"$tmp/want_$1") $2)"
+        pass=$((pass + 1))
+    else
+        echo "golden: $1 differ:"
+        head -40 "$tmp/$1.diff"
+        fail=$((fail + 1))
+    fi
+}
+
 # Items that hold at least one clause: doc, item, clauses, title.
 tail -n +2 "$gold/items.tsv" | LC_ALL=C sort >"$tmp/want_items"
 awk -F'\t' 'NR > 1 && $3 > 0' "$tmp/items.out" | LC_ALL=C sort >"$tmp/have_items"
-if diff -u "$tmp/want_items" "$tmp/have_items" >"$tmp/items.diff"; then
-    echo "golden: items equal ($(wc -l <"$tmp/want_items") items with clauses)"
-    pass=$((pass + 1))
-else
-    echo "golden: items differ:"
-    head -40 "$tmp/items.diff"
-    fail=$((fail + 1))
-fi
+equal items "items with clauses"
 
 # Work teams: every row equal.
 tail -n +2 "$gold/teams.tsv" | LC_ALL=C sort >"$tmp/want_teams"
 tail -n +2 "$tmp/teams.out" | LC_ALL=C sort >"$tmp/have_teams"
-if diff -u "$tmp/want_teams" "$tmp/have_teams" >"$tmp/teams.diff"; then
-    echo "golden: teams equal ($(wc -l <"$tmp/want_teams") rows)"
-    pass=$((pass + 1))
-else
-    echo "golden: teams differ:"
-    head -40 "$tmp/teams.diff"
-    fail=$((fail + 1))
-fi
+equal teams rows
 fg_end

@@ -21,27 +21,15 @@
 # The pages are generated in a temp dir. The last line is `SCRIPT.sh: N passed, M failed`; the exit
 # status is non-zero when anything failed.
 
-set -u
-
-me=html.sh
-bin=${1:-${FG_BIN:-}}
-# An absolute path now: the tests run from inside the temp dir.
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/html.sh PATH/TO/fengong"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "$me: python3 is required" >&2
-    exit 2
-fi
+fg_begin "$@"
+fg_need_tools python3
 
 gen=$src/tests/fixtures/make_html.py
 
 cd "$tmp" || exit 2
 
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 120"
-fi
-
+fg_timeout 120
 
 # Pages that cannot give the rows of their text (skipped NAME VARIANT succeeds for them),
 # each with the reason. None at present.

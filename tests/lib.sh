@@ -1,6 +1,13 @@
-# Shared by the shell tests (sourced). fg_resolve_bin USAGE: $bin, the fengong binary given
-# on the command line (or $FG_BIN), becomes an absolute path, since the tests change
-# directory; exits 2 with USAGE or a message naming $me when there is no such executable.
+# Shared by the shell tests (sourced): the start and end of a test, its counters and the
+# stores it works on. Sourcing it sets -u, $me (the script's file name) and $py (Debian's
+# python3, which has the modules the tests import; the first python3 on PATH may not).
+set -u
+me=$(basename "$0")
+py=/usr/bin/python3
+
+# fg_resolve_bin USAGE: $bin, the fengong binary given on the command line (or $FG_BIN),
+# becomes an absolute path, since the tests change directory; exits 2 with USAGE or a
+# message naming $me when there is no such executable.
 fg_resolve_bin() {
     if [ -z "$bin" ]; then
         echo "usage: $1" >&2
@@ -18,12 +25,15 @@ fg_resolve_bin() {
     fi
 }
 
-# fg_begin USAGE: the common start of a shell test. Needs $me (the script's name) and $bin
-# (the fengong binary, usually $1); resolves $bin as fg_resolve_bin does, sets $src (the
-# source tree: $FG_SOURCE_DIR, else $src if the script set it, else the script's parent), makes $tmp (a fresh directory,
-# removed when the test ends unless KEEP is set) and zeroes the counters ok/bad/skip_one keep.
+# fg_begin "$@": the common start of a test of the CLI. $1 (else $FG_BIN) is the fengong
+# binary, resolved as fg_resolve_bin does (the usage printed without one is $fg_usage, else
+# `sh tests/$me PATH/TO/fengong`); then fg_setup: sets $src (the source tree:
+# $FG_SOURCE_DIR, else $src if the script set it, else the script's parent), makes $tmp (a
+# fresh directory, removed when the test ends unless KEEP is set) and zeroes the counters
+# ok/bad/skip_one keep.
 fg_begin() {
-    fg_resolve_bin "$1"
+    bin=${1:-${FG_BIN:-}}
+    fg_resolve_bin "${fg_usage:-sh tests/$me PATH/TO/fengong}"
     fg_setup
 }
 
@@ -40,6 +50,128 @@ fg_setup() {
     pass=0
     fail=0
     skip=0
+}
+
+# fg_ingest DB FILE…: the store a test works on, FILEs ingested into DB by $bin. Without it
+# the test cannot run: when ingest fails, prints what it said and exits 1.
+fg_ingest() {
+    _db=$1
+    shift
+    "$bin" ingest --db "$_db" "$@" >"$tmp/.fg_ingest.log" 2>&1 ||
+        { echo "$me: ingest failed: $(cat "$tmp/.fg_ingest.log")"; exit 1; }
+}
+
+# fg_ingest_seeds DB: fg_ingest of seeds 001 and 002, the documents of tests/gold/.
+fg_ingest_seeds() {
+    fg_ingest "$1" "$src/tests/fixtures/seeds/001_f9c4e63d6d2549a0.txt" \
+        "$src/tests/fixtures/seeds/002_087d1517bea72081.txt"
+}
+
+# fg_ingest_bundled DB: fg_ingest of the bundled documents, graphs/documents/*.txt.
+fg_ingest_bundled() {
+    fg_ingest "$1" "$src"/graphs/documents/*.txt
+}
+
+# fg_need_tools TOOL…: exits 2 naming the first TOOL that is not on PATH.
+fg_need_tools() {
+    for _t in "$@"; do
+        if ! command -v "$_t" >/dev/null 2>&1; then
+            echo "$me: $_t is required" >&2
+            exit 2
+        fi
+    done
+}
+
+# fg_need_dir DIR: exits 2 when DIR (a folder of the source tree) is not there.
+fg_need_dir() {
+    if [ ! -d "$1" ]; then
+        echo "$me: $1: no such directory (set FG_SOURCE_DIR to the source tree)" >&2
+        exit 2
+    fi
+}
+
+# fg_timeout SECONDS: $tmo becomes `timeout SECONDS` where coreutils' timeout is there (else
+# nothing), for `$tmo "$bin" …`: a hung fengong must not hang the suite.
+fg_timeout() {
+    tmo=
+    if command -v timeout >/dev/null 2>&1; then
+        tmo="timeout $1"
+    fi
+}
+
+# fg_need_files FILE…: exits 2 naming the first FILE that is not a readable file.
+fg_need_files() {
+    for _f in "$@"; do
+        if [ ! -f "$_f" ] || [ ! -r "$_f" ]; then
+            echo "$me: $_f: no such readable file (set FG_SOURCE_DIR to the source tree)" >&2
+            exit 2
+        fi
+    done
+}
+
+# fg_utf8 FILE: prints ok when FILE is valid UTF-8, bad when it is not, skip without iconv.
+fg_utf8() {
+    if ! command -v iconv >/dev/null 2>&1; then
+        echo skip
+    elif iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; then
+        echo ok
+    else
+        echo bad
+    fi
+}
+
+# $fg_awk_checks: the functions of a test written in awk, put before its program.
+# check(OK, WHAT) prints `ok   WHAT` or `FAIL WHAT` and under it the details given to
+# detail(S) since the last check (the first 20), and counts npass and nfail. For a TSV file:
+# read_row(K, NOTES) takes the current line, line 1 as the header (n_cr counts the lines
+# ending in CR), any other (unless NOTES and it is blank or a # note) as row n: lineno[n],
+# nfield[n] and fld[n, 1..K], and returns 1 for a row; check_table(HDR, WHAT, K) then checks
+# the header is HDR (WHAT names it), the file valid UTF-8 ($utf8: ok, bad or skip), no CR,
+# some rows, every row of K fields.
+fg_awk_checks='
+function check(ok, what) {
+    if (ok) { print "ok   " what; npass++ }
+    else    { print "FAIL " what; nfail++ }
+    if (det != "") printf "%s", det
+    det = ""; ndet = 0
+}
+function detail(s) {
+    if (ndet < 20) det = det "       " s "\n"
+    else if (ndet == 20) det = det "       …\n"
+    ndet++
+}
+function read_row(k, notes,   line, f, i) {
+    line = $0
+    if (sub(/\r$/, "", line)) n_cr++
+    if (FNR == 1) { header = line; return 0 }
+    if (notes && (line == "" || substr(line, 1, 1) == "#")) return 0
+    n++
+    lineno[n] = FNR
+    nfield[n] = split(line, f, "\t")
+    for (i = 1; i <= k; i++) fld[n, i] = (i <= nfield[n]) ? f[i] : ""
+    return 1
+}
+function check_table(hdr, what, k,   r, bad) {
+    if (header != hdr) detail("found: " header)
+    check(header == hdr, "header is exactly: " what)
+    check(utf8 != "bad", "file is valid UTF-8" (utf8 == "skip" ? " (skipped: no iconv)" : ""))
+    if (n_cr) detail(n_cr " line(s) end in CR")
+    check(n_cr == 0, "LF line ends (no CR)")
+    check(n > 0, "file has rows (" n + 0 " rows)")
+    bad = 0
+    for (r = 1; r <= n; r++)
+        if (nfield[r] != k) { bad++; detail("line " lineno[r] ": " nfield[r] " fields") }
+    check(bad == 0, "every row has exactly " k " tab-separated fields")
+}
+'
+
+# fg_ingest_hostile DB CLAUSE [CLAUSE2]: a store of one made-up document, $tmp/hostile.txt,
+# whose task 1 has CLAUSE (hostile agency names, say) and task 2 CLAUSE2 (by default
+# =HYPERLINK局、省财政厅按职责分工负责), ingested into DB as fg_ingest does.
+fg_ingest_hostile() {
+    printf '%s\n' '一、任务' "1．甲。（$2）" "2．乙。（${3:-=HYPERLINK局、省财政厅按职责分工负责}）" \
+        >"$tmp/hostile.txt"
+    fg_ingest "$1" "$tmp/hostile.txt"
 }
 
 # ok TEXT / bad TEXT [DETAIL…] / skip_one TEXT: one check passed, failed (with detail lines),

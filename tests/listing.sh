@@ -4,16 +4,12 @@
 # --format, gives at most N rows with --limit 2 (in TSV and in JSON) where it has more
 # without, and names both options in its --help; load and centrality take --sort KEY. (due
 # has too few rows on these documents: tests/track.sh tries its --limit.)
-set -u
-me=listing.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/listing.sh PATH/TO/fengong"
-py=/usr/bin/python3
+fg_begin "$@"
 
 db=$tmp/t.db
 docs=$src/graphs/documents
-"$bin" ingest --db "$db" "$docs"/*.txt >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+fg_ingest_bundled "$db"
 plan=$(ls "$docs"/2025_*.txt | head -1)
 x=省发展改革委
 y=省财政厅

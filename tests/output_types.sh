@@ -5,15 +5,11 @@
 # number, and an option without its argument says so. Analysis commands follow renamings by
 # default (a renamed agency once, under its newest name, said under the table and in JSON);
 # --as-written keeps the documents' names.
-set -u
-me=output_types.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/output_types.sh PATH/TO/fengong"
-py=/usr/bin/python3
+fg_begin "$@"
 
 db=$tmp/t.db
-"$bin" ingest --db "$db" "$src"/graphs/documents/*.txt >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+fg_ingest_bundled "$db"
 
 # JSON numbers: every count of load, documents and centrality is a JSON number.
 "$bin" load --db "$db" --format json >"$tmp/load.json" 2>&1
@@ -68,9 +64,8 @@ else
 fi
 
 # CSV neutralises text that starts like a formula, never a number.
-printf '%s\n' '一、任务' '1．甲。（=HYPERLINK局牵头，-负一局、@艾特局按职责分工负责）' \
-    '2．乙。（=HYPERLINK局、-负一局按职责分工负责）' >"$tmp/hostile.txt"
-"$bin" ingest --db "$tmp/h.db" "$tmp/hostile.txt" >/dev/null 2>&1
+fg_ingest_hostile "$tmp/h.db" '=HYPERLINK局牵头，-负一局、@艾特局按职责分工负责' \
+    '=HYPERLINK局、-负一局按职责分工负责'
 "$bin" load --db "$tmp/h.db" --format csv >"$tmp/h.csv" 2>&1
 "$bin" pairs --db "$tmp/h.db" --format csv >"$tmp/hp.csv" 2>&1
 if grep -q "^\"'=HYPERLINK局\",1,1,2,1.000000,1" "$tmp/h.csv" &&

@@ -25,14 +25,9 @@
 #               `ingest` stores nothing.
 # The last line is `SCRIPT.sh: N passed, M failed, K skipped`.
 
-set -u
-
-me=pdf.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/pdf.sh PATH/TO/fengong"
+fg_begin "$@"
 
-py=/usr/bin/python3
 make_pdf=$src/tests/fixtures/make_pdf.py
 make_bad=$src/tests/fixtures/make_bad_pdf.py
 

@@ -10,28 +10,30 @@
 # - each team map draws few member ties (no more than its units) and few crossings;
 # - the coordination matrix holds `fengong pairs`' counts, rows grouped by community;
 # - the checker itself fails on a hairball (the map with every tie).
-set -u
-me=pictures.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/pictures.sh PATH/TO/fengong"
-py=/usr/bin/python3
+fg_begin "$@"
 check="$py $src/tests/pictures.py"
 
 db=$tmp/t.db
-"$bin" ingest --db "$db" "$src"/graphs/documents/*.txt >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+fg_ingest_bundled "$db"
 "$bin" load --db "$db" --format tsv | awk -F'\t' 'NR > 1 { print $1 "\t" $2 }' >"$tmp/leads.tsv"
 "$bin" pairs --db "$db" --format tsv >"$tmp/pairs.tsv"
 "$bin" communities --db "$db" --format tsv >"$tmp/communities.tsv"
+
+# check_network SVG: the checker's verdict on a network map, its report in $tmp/check: at
+# most two ties per drawn agency (the title nodes of communities are counted too), at most
+# 800 crossings.
+check_network() {
+    _n=$(grep -c '<g id="node' "$1")
+    $check network "$1" "$tmp/leads.tsv" --max-edges "$((2 * _n))" --max-crossings 800 \
+        >"$tmp/check" 2>&1
+}
 
 # The network as make run draws it (top 60), and whole.
 for top in 60 0; do
     d=$tmp/net$top
     if "$bin" render network --db "$db" -o "$d" --top "$top" >"$tmp/out" 2>&1; then
-        n=$(grep -c '<g id="node' "$d/network.svg")
-        # at most two ties per drawn agency (the title nodes of communities are counted too)
-        if $check network "$d/network.svg" "$tmp/leads.tsv" --max-edges "$((2 * n))" \
-            --max-crossings 800 >"$tmp/check" 2>&1; then
+        if check_network "$d/network.svg"; then
             ok "network --top $top: $(head -1 "$tmp/check" | sed 's/^[^:]*: //')"
         else
             bad "network --top $top: $(cat "$tmp/check")"
@@ -110,9 +112,7 @@ PY
     [ "${1:-x}" = "${2:-y}" ] && [ "$1" -gt 0 ] &&
         ok "network --all-edges draws all $1 ties among the agencies drawn" ||
         bad "network --all-edges: drawn, listed: $(cat "$tmp/cnt")"
-    n=$(grep -c '<g id="node' "$tmp/all/network.svg")
-    if $check network "$tmp/all/network.svg" "$tmp/leads.tsv" --max-edges "$((2 * n))" \
-        --max-crossings 800 >"$tmp/check" 2>&1; then
+    if check_network "$tmp/all/network.svg"; then
         bad "the checker passes a hairball: $(cat "$tmp/check")"
     else
         ok "the checker fails on the map with every tie ($(grep -c FAIL "$tmp/check") failures)"

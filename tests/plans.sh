@@ -1,11 +1,8 @@
 #!/bin/sh
 # Plans without assignments (seeds 000, 003, 004): each must yield at least 20 items and
 # at most 2 assignment rows (they have essentially none).
-set -u
-me=plans.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/plans.sh PATH/TO/fengong"
+fg_begin "$@"
 for f in 000_9fd8b23e7b57721a.txt 003_4b7c219b31db5c37.txt 004_32703452aac0ffa4.txt; do
     doc=$src/tests/fixtures/seeds/$f
     items=$("$bin" extract --format tsv --items "$doc" | tail -n +2 | wc -l)

@@ -8,11 +8,8 @@
 # four fifths of the time a whole one took): the imports committed before are whole, the
 # killed one absent or whole, the database valid.
 # usage: tests/progress_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
-set -u
-me=progress_cli.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "tests/progress_cli.sh PATH/TO/fengong"
+fg_begin "$@"
 bgpid=""
 cleanup()
 {
@@ -21,14 +18,13 @@ cleanup()
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-py=/usr/bin/python3
 have_sqlite=1
 command -v sqlite3 >/dev/null 2>&1 || have_sqlite=0
 
 docs=$src/graphs/documents
 R22=2022_hunan-government_work-report-task-division.txt
 db=$tmp/p.db
-"$bin" ingest --db "$db" "$docs"/*.txt >/dev/null 2>&1 || { echo "ingest failed"; exit 1; }
+fg_ingest_bundled "$db"
 # the 2022 document's tasks, as the parser counts them (not through progress)
 n22=$("$bin" extract --summary --format tsv "$docs/$R22" | awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "tasks") c = i } NR == 2 { print $c }')
 [ -n "$n22" ] && [ "$n22" -gt 10 ] || { echo "no task count for $R22: '$n22'"; exit 1; }

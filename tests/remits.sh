@@ -16,40 +16,16 @@
 # `N passed, M failed`; the exit status is non-zero when anything failed.
 # Needs only POSIX sh and awk.
 
-set -u
-
-me=remits.sh
+. "$(dirname "$0")/lib.sh"
 src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 remits=$src/graphs/agency-remits.tsv
 gaz=$src/graphs/agencies.tsv
 
-for f in "$remits" "$gaz"; do
-    if [ ! -f "$f" ] || [ ! -r "$f" ]; then
-        echo "$me: $f: no such readable file (set FG_SOURCE_DIR to the source tree)" >&2
-        echo "0 passed, 1 failed"
-        exit 2
-    fi
-done
-
-utf8=skip
-if command -v iconv >/dev/null 2>&1; then
-    if iconv -f UTF-8 -t UTF-8 "$remits" >/dev/null 2>&1; then utf8=ok; else utf8=bad; fi
-fi
+fg_need_files "$remits" "$gaz"
 
 # Bytes in the C locale: names are compared byte for byte; a character is counted as a
 # byte that is not a UTF-8 continuation byte (0x80-0xBF).
-LC_ALL=C awk -F "\t" -v utf8="$utf8" '
-function check(ok, what) {
-    if (ok) { print "ok   " what; npass++ }
-    else    { print "FAIL " what; nfail++ }
-    if (det != "") printf "%s", det
-    det = ""; ndet = 0
-}
-function detail(s) {
-    if (ndet < 20) det = det "       " s "\n"
-    else if (ndet == 20) det = det "       ...\n"
-    ndet++
-}
+LC_ALL=C awk -F "\t" -v utf8="$(fg_utf8 "$remits")" "$fg_awk_checks"'
 function nchars(s,   t, c) { t = s; c = gsub(/[\200-\277]/, "", t); return length(s) - c }
 # Punctuation, spaces and separators that may not occur inside a keyword.
 function punct(s,   i, n, P) {
@@ -65,28 +41,9 @@ FILENAME == ARGV[1] {
     if ($1 != "") canon[$1] = 1
     next
 }
-{
-    line = $0
-    if (sub(/\r$/, "", line)) n_cr++
-    if (FNR == 1) { header = line; next }
-    n++
-    lineno[n] = FNR
-    nfield[n] = split(line, f, "\t")
-    for (i = 1; i <= 3; i++) fld[n, i] = (i <= nfield[n]) ? f[i] : ""
-}
+{ read_row(3, 0) }
 END {
-    hdr = "agency\tkeywords\tsource"
-    if (header != hdr) detail("found: " header)
-    check(header == hdr, "header is exactly: agency keywords source (tab-separated)")
-
-    check(utf8 != "bad", "file is valid UTF-8" (utf8 == "skip" ? " (skipped: no iconv)" : ""))
-    if (n_cr) detail(n_cr " line(s) end in CR")
-    check(n_cr == 0, "LF line ends (no CR)")
-    check(n > 0, "file has rows (" n + 0 " rows)")
-
-    bad = 0
-    for (r = 1; r <= n; r++) if (nfield[r] != 3) { bad++; detail("line " lineno[r] ": " nfield[r] " field(s)") }
-    check(bad == 0, "every row has exactly 3 tab-separated fields")
+    check_table("agency\tkeywords\tsource", "agency keywords source (tab-separated)", 3)
 
     bad = 0
     for (r = 1; r <= n; r++) if (!(fld[r, 1] in canon)) { bad++; detail("line " lineno[r] ": \"" fld[r, 1] "\" is not a canonical of agencies.tsv") }

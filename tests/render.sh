@@ -3,16 +3,11 @@
 # member unit of the gold teams.tsv; re-rendering is byte-identical; PNG uses a CJK font that
 # fontconfig really has; a hostile team name stays inside the output directory and is
 # escaped; agency and network maps render; Chromium (when installed) shows an SVG.
-set -u
-me=render.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/render.sh PATH/TO/fengong"
-py=/usr/bin/python3
+fg_begin "$@"
 
 db=$tmp/t.db
-"$bin" ingest --db "$db" "$src/tests/fixtures/seeds/002_087d1517bea72081.txt" >/dev/null ||
-    { echo "ingest failed"; exit 1; }
+fg_ingest "$db" "$src/tests/fixtures/seeds/002_087d1517bea72081.txt"
 mkdir -p "$tmp/a" "$tmp/b"
 "$bin" render team --all --db "$db" -o "$tmp/a" >"$tmp/out" 2>&1 || bad "render team --all: $(cat "$tmp/out")"
 n=$(ls "$tmp/a"/*.svg 2>/dev/null | wc -l)

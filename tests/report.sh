@@ -8,16 +8,11 @@
 # follows renamings, agreeing row for row with `load --as-of 2100`. Geometry is measured by a
 # test hook appended to a copy of the report, which writes its findings into the DOM that
 # --dump-dom prints. A screenshot is left at $FG_REPORT_SHOT (default: the temporary dir).
-set -u
-bin=${1:-${FG_BIN:-}}
-me=report.sh
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-. "$src/tests/lib.sh"
-fg_begin "sh tests/report.sh PATH/TO/fengong"
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+fg_begin "$@"
 
 db=$tmp/r.db
-"$bin" ingest --db "$db" "$src"/graphs/documents/*.txt >/dev/null || { echo "ingest failed"; exit 1; }
+fg_ingest_bundled "$db"
 "$bin" report --db "$db" -o "$tmp/report.html" >"$tmp/out" 2>&1 || { echo "report failed: $(cat "$tmp/out")"; exit 1; }
 "$bin" extract --summary --format tsv "$src"/graphs/documents/*.txt >"$tmp/summary.tsv" 2>/dev/null
 "$bin" load --db "$db" --as-of 2100 --format tsv >"$tmp/load_now.tsv"

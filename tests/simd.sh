@@ -13,12 +13,8 @@
 # unit tests' @noavx2 runs check that the switch takes.
 # The last line is `SCRIPT.sh: N passed, M failed`; the exit status is non-zero when anything failed.
 
-set -u
-
-me=simd.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/simd.sh PATH/TO/fengong"
+fg_begin "$@"
 
 
 mkdir "$tmp/shifted"

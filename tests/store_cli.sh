@@ -7,11 +7,8 @@
 # document must be complete: its assignment and item counts equal what 'fengong extract'
 # gives for the same file.
 # usage: tests/store_cli.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
-set -u
-me=store_cli.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/store_cli.sh PATH/TO/fengong"
+fg_begin "$@"
 seeds=$src/tests/fixtures/seeds
 bg=""
 # Background ingests still running are killed before the directory goes.

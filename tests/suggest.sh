@@ -3,11 +3,8 @@
 # agencies; the draft round trip (extract on the draft gives back the top suggestions); a
 # plan's own assignments are ignored; an empty store gives a clear message; each task's
 # deadline and targets are beside its suggestions.
-set -u
-me=suggest.sh
-bin=${1:-}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/suggest.sh PATH/TO/fengong"
+fg_begin "$@"
 
 cat >"$tmp/learn.txt" <<'DOC'
 某省人民政府办公厅关于印发重点工作分工方案的通知

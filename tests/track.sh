@@ -7,24 +7,16 @@
 #   sh tests/track.sh PATH/TO/fengong
 #
 # The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
-set -u
-
-me=track.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/track.sh PATH/TO/fengong"
+fg_begin "$@"
 fix=$src/tests/fixtures/track
-py=/usr/bin/python3
 # check NAME COMMAND...: the command succeeds
 check() { _n=$1; shift; if "$@"; then ok "$_n"; else bad "$_n"; fi; }
 
 db=$tmp/t.db
 p24=2024_lanshan-plan.txt
 p25=2025_lanshan-plan.txt
-if ! "$bin" ingest --db "$db" "$fix/$p24" "$fix/$p25" >/dev/null 2>"$tmp/err"; then
-    echo "$me: ingest failed: $(cat "$tmp/err")"
-    exit 1
-fi
+fg_ingest "$db" "$fix/$p24" "$fix/$p25"
 due() { "$bin" due --db "$db" --format tsv "$@"; }
 # the lead, due, days, as_written and year_assumed columns, and the item
 cols() { cut -f1,2,3,6,7,10; }

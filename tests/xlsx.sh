@@ -9,13 +9,8 @@
 # an existing FILE as it was and no temporary file. And export's --excel: alone the
 # workbook, with csv the UTF-8 BOM.
 # usage: tests/xlsx.sh PATH/TO/fengong   (FG_SOURCE_DIR names the source tree)
-set -u
-me=xlsx.sh
-bin=${1:-${FG_BIN:-}}
-src=${FG_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-. "$src/tests/lib.sh"
-fg_begin "sh tests/xlsx.sh PATH/TO/fengong"
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+fg_begin "$@"
 check="$py $src/tests/xlsx_check.py"
 
 if ! $py -c 'import openpyxl' 2>/dev/null; then
@@ -143,10 +138,8 @@ else
 fi
 
 # Hostile names: text cells, never formulas, in the export and the load sheet.
-printf '%s\n' '一、任务' '1．甲。（=HYPERLINK局牵头，-负一局、@艾特局、+加号局按职责分工负责）' \
-    '2．乙。（=HYPERLINK局、省财政厅按职责分工负责）' >"$tmp/hostile.txt"
 hdb=$tmp/h.db
-"$bin" ingest --db "$hdb" "$tmp/hostile.txt" >/dev/null
+fg_ingest_hostile "$hdb" '=HYPERLINK局牵头，-负一局、@艾特局、+加号局按职责分工负责'
 "$bin" export --db "$hdb" --format csv -o "$tmp/hcsv" >/dev/null
 "$bin" export --db "$hdb" --format xlsx -o "$tmp/h.xlsx" >/dev/null
 "$bin" load --db "$hdb" --format csv >"$tmp/hload.csv"

@@ -16,24 +16,20 @@
 #   stdout:                                    optional, must be the last directive: the rest
 #                                              of the file, byte for byte, is the exact stdout
 #                                              (nothing after it means: stdout must be empty)
+#   stdout-file: data/good.tsv                 optional, instead of stdout: that file, byte for
+#                                              byte, is the exact stdout (for cases that share
+#                                              one)
 #
 # The last line is `N passed, M failed`; the exit status is non-zero when anything failed.
 
-set -u
-
-me=run.sh
-bin=${1:-${FG_BIN:-}}
-# An absolute path now: the tests run from inside tests/cli.
 src=$(cd "$(dirname "$0")/../.." && pwd)
 . "$src/tests/lib.sh"
-fg_begin "sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]"
+fg_usage='sh tests/cli/run.sh PATH/TO/fengong [CASE.t ...]'
+fg_begin "$@"
 [ $# -gt 0 ] && shift
 cd "$src/tests/cli" || { echo "$me: $src/tests/cli: no such directory" >&2; exit 2; }
 
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-    tmo="timeout 60"
-fi
+fg_timeout 60
 
 # show FILE: print the first lines of FILE indented.
 show() {
@@ -54,7 +50,7 @@ for t in "$@"; do
     fi
     name=${t%.t}
     # --- parse the case ---
-    args='' stdin=/dev/null want_exit='' has_stdout=0 perr=''
+    args='' stdin=/dev/null want_exit='' has_stdout=0 want_file='' perr=''
     : >"$tmp/checks"
     n=0
     while IFS= read -r line || [ -n "$line" ]; do
@@ -66,6 +62,7 @@ for t in "$@"; do
             'exit:'*) want_exit=${line#exit:}; want_exit=${want_exit# } ;;
             'stdout-contains: '* | 'stderr-contains: '* | 'stderr-matches: '*)
                 printf '%s\n' "$line" >>"$tmp/checks" ;;
+            'stdout-file:'*) want_file=${line#stdout-file:}; want_file=${want_file# } ;;
             'stdout:') has_stdout=1; break ;;
             *) perr="line $n: unknown directive: $line"; break ;;
         esac
@@ -74,6 +71,11 @@ for t in "$@"; do
         '' ) [ -n "$perr" ] || perr="no exit: directive" ;;
         *[!0-9]*) perr="exit: is not a number: $want_exit" ;;
     esac
+    if [ -n "$want_file" ] && [ "$has_stdout" -eq 1 ]; then
+        perr="stdout-file: and stdout: both given"
+    elif [ -n "$want_file" ] && [ ! -f "$want_file" ]; then
+        perr="stdout-file: no such file: $want_file"
+    fi
     if [ -n "$perr" ]; then
         echo "FAIL $name: bad test file: $perr"
         fail=$((fail + 1))
@@ -82,6 +84,9 @@ for t in "$@"; do
     if [ "$has_stdout" -eq 1 ]; then
         # Everything after the first `stdout:` line, byte for byte.
         sed '1,/^stdout:$/d' "$t" >"$tmp/want.out"
+    elif [ -n "$want_file" ]; then
+        cp "$want_file" "$tmp/want.out"
+        has_stdout=1
     fi
 
     # --- run it ---

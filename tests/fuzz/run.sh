@@ -5,7 +5,8 @@
 #
 # Each target runs for SECONDS on its own, one process (-jobs is left at 1 on purpose: two
 # targets at a time is what a 2-core machine holds; run two invocations for that). New
-# inputs go to BUILD_DIR/corpus/TARGET (not committed), seeded by tests/fuzz/corpus/TARGET;
+# inputs go to BUILD_DIR/corpus/TARGET (not committed), seeded by tests/fuzz/corpus/TARGET
+# and by BUILD_DIR/seeds/TARGET where the build made seeds from the source tree;
 # crashes, leaks, timeouts and out-of-memory inputs are written to
 # tests/fuzz/regressions/TARGET/, which `make test` replays. The log of each run is
 # BUILD_DIR/logs/TARGET.log. A target that finds something stops there and the next one
@@ -34,6 +35,8 @@ for t in $targets; do
     fi
     mkdir -p "$build/corpus/$t" "$src/regressions/$t" || exit 2
     log=$build/logs/$t.log
+    seeds=
+    [ -d "$build/seeds/$t" ] && seeds=$build/seeds/$t
     echo "fuzz_$t: ${secs}s, log in $log"
     # -timeout: a 64 KB input that takes 30 s under ASan is a bug (every stage is meant to
     # be linear); -rss_limit_mb likewise for memory.
@@ -45,7 +48,7 @@ for t in $targets; do
     "$bin" -max_len=65536 -max_total_time="$secs" -timeout=30 -rss_limit_mb=2048 \
         -dict="$src/fengong.dict" -print_final_stats=1 ${FUZZ_FLAGS:-} \
         -artifact_prefix="$src/regressions/$t/" \
-        "$build/corpus/$t" "$src/corpus/$t" >"$log" 2>&1
+        "$build/corpus/$t" "$src/corpus/$t" ${seeds:+"$seeds"} >"$log" 2>&1
     rc=$?
     last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
