@@ -21,14 +21,9 @@
 #    DOCTYPE, every text cell replaced by a Latin word): `extract` exits 1 with a message
 #    naming the file, and `ingest` exits 1 and stores nothing.
 
-set -u
-
-me=workbook.sh
-bin=${1:-${FG_BIN:-}}
 . "$(dirname "$0")/lib.sh"
-fg_begin "sh tests/workbook.sh PATH/TO/fengong"
+fg_begin "$@"
 
-py=/usr/bin/python3
 make_xlsx=$src/tests/fixtures/make_xlsx.py
 fix=$src/tests/fixtures/xlsx
 
