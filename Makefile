@@ -72,7 +72,7 @@ bench: build
 # libFuzzer options.
 BUILD_FUZZ   ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= decode parse gazetteer clause docx pdf html
+FUZZ_TARGETS ?= decode parse gazetteer clause docx xlsx pdf html
 fuzz:
 	@scripts/install-deps.sh build
 	@command -v clang >/dev/null || { echo "make fuzz: clang is required (apt-get install clang)" >&2; exit 1; }
