@@ -99,6 +99,20 @@ fg_timeout() {
     fi
 }
 
+# fg_ingest_refused DIR FILE: `ingest` of FILE, run in DIR, into a new store must exit 1 and
+# store nothing (a refused file is never half-ingested); 0 when so, else 1 with $fg_why
+# saying what happened. Uses $tmo (fg_timeout) when set.
+fg_ingest_refused() {
+    _db=$1/$2.refused.db
+    rm -f "$_db"
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    (cd "$1" && ${tmo:-} "$bin" ingest --db "$_db" "$2") >/dev/null 2>"$1/$2.ingest"
+    _rc=$?
+    _n=$("$bin" documents --db "$_db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
+    fg_why="ingest exited $_rc and stored $_n documents (want 1 and 0): $(head -n 3 "$1/$2.ingest")"
+    [ "$_rc" -eq 1 ] && [ "$_n" -eq 0 ]
+}
+
 # fg_need_files FILE…: exits 2 naming the first FILE that is not a readable file.
 fg_need_files() {
     for _f in "$@"; do

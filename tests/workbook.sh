@@ -171,13 +171,8 @@ PY
         bad "$kind.xlsx: no message naming the file" "$(head -n 3 "$tmp/bad/$kind.err")"
         continue
     fi
-    db=$tmp/bad/$kind.db
-    (cd "$tmp/bad" && "$bin" ingest --db "$db" "$kind.xlsx") >/dev/null 2>"$tmp/bad/$kind.ingest"
-    rc=$?
-    n=$("$bin" documents --db "$db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
-    if [ "$rc" -ne 1 ] || [ "$n" -ne 0 ]; then
-        bad "$kind.xlsx: ingest exited $rc and stored $n documents (want 1 and 0)" \
-            "$(head -n 3 "$tmp/bad/$kind.ingest")"
+    if ! fg_ingest_refused "$tmp/bad" "$kind.xlsx"; then
+        bad "$kind.xlsx: $fg_why"
         continue
     fi
     ok "$kind.xlsx: $(sed 's/^fengong: //' "$tmp/bad/$kind.err" | head -n 1)"

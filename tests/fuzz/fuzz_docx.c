@@ -9,21 +9,10 @@
  */
 #include "fuzz_zip.h"
 
-#include "fuzz_reader.h"
-
 static const char *const parts[] = {"word/document.xml", "word/numbering.xml", "word/styles.xml",
                                     "word/footnotes.xml"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    unsigned char *zip;
-    size_t len = 0;
-
-    if (size >= 2 && data[0] == 'P' && data[1] == 'K')
-        return fuzz_reader_run("fuzz_docx", fg_read_docx, data, size);
-    zip = fuzz_parts_zip(data, size, parts, sizeof parts / sizeof *parts, &len);
-    if (zip != NULL)
-        fuzz_reader_run("fuzz_docx", fg_read_docx, zip, len);
-    free(zip);
-    return 0;
+    return fuzz_zip_run("fuzz_docx", fg_read_docx, parts, sizeof parts / sizeof *parts, data, size);
 }

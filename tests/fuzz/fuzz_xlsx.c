@@ -10,22 +10,11 @@
  */
 #include "fuzz_zip.h"
 
-#include "fuzz_reader.h"
-
 static const char *const parts[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                     "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
                                     "xl/styles.xml"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    unsigned char *zip;
-    size_t len = 0;
-
-    if (size >= 2 && data[0] == 'P' && data[1] == 'K')
-        return fuzz_reader_run("fuzz_xlsx", fg_read_xlsx, data, size);
-    zip = fuzz_parts_zip(data, size, parts, sizeof parts / sizeof *parts, &len);
-    if (zip != NULL)
-        fuzz_reader_run("fuzz_xlsx", fg_read_xlsx, zip, len);
-    free(zip);
-    return 0;
+    return fuzz_zip_run("fuzz_xlsx", fg_read_xlsx, parts, sizeof parts / sizeof *parts, data, size);
 }

@@ -13,6 +13,8 @@
 
 #include <zip.h>
 
+#include "fuzz_reader.h"
+
 /*
  * A ZIP holding data's parts: the XML of each, separated by lines "--part--", stored under
  * the names parts[0 .. n_parts) in that order (an empty part after the first is left out);
@@ -79,6 +81,26 @@ out:
     zip_source_free(buf);
     zip_error_fini(&ze);
     return bytes;
+}
+
+/*
+ * The body of a ZIP format's target: an input that starts with "PK" goes to the reader as it
+ * is (the ZIP layer), any other is the parts of a package built by fuzz_parts_zip().
+ */
+static int fuzz_zip_run(const char *target, int (*reader)(fg_rd *, const unsigned char *, size_t),
+                        const char *const *parts, size_t n_parts, const uint8_t *data,
+                        size_t size)
+{
+    unsigned char *zip;
+    size_t len = 0;
+
+    if (size >= 2 && data[0] == 'P' && data[1] == 'K')
+        return fuzz_reader_run(target, reader, data, size);
+    zip = fuzz_parts_zip(data, size, parts, n_parts, &len);
+    if (zip != NULL)
+        fuzz_reader_run(target, reader, zip, len);
+    free(zip);
+    return 0;
 }
 
 #endif
