@@ -2,9 +2,10 @@
  * Status tables for progress tracking (督办): the CSV, TSV or Excel file a 督查 office keeps,
  * read into rows of document, item, task, status, date, note and reporter. Text files go
  * through fg_text_decode() (any encoding, line numbers kept), so a CSV saved by Excel in
- * GB18030 reads as well as UTF-8; workbooks through the DOCX reader's ZIP and XML helpers
- * (inflate limits, no DTD). Every string of a table lives in its arena. A row that cannot be
- * read (an unknown status, a bad date) fails the whole table, naming the file and line.
+ * GB18030 reads as well as UTF-8; workbooks through read_xlsx_int.h, as the document
+ * reader reads them (inflate limits, no DTD). Every string of a table lives in its arena.
+ * A row that cannot be read (an unknown status, a bad date) fails the whole table, naming
+ * the file and line.
  */
 #include "fengong/progress.h"
 
@@ -14,11 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "error.h"
 #include "fengong/text.h"
-#include "read_docx_int.h"
+#include "read_xlsx_int.h"
 #include "str.h"
 
 /* ---- statuses ---- */
@@ -254,37 +253,17 @@ check:
     return true;
 }
 
-/* An Excel serial day (1900 system: 25569 is 1970-01-01, Lotus's 1900-02-29 included). */
-static bool serial_date(char out[11], double serial)
+/* The day of an Excel serial number in the workbook's date system, as YYYY-MM-DD. */
+static bool serial_date(char out[11], const fg_xlsx *x, double serial)
 {
-    long long days;
-    long long z;
-    long long era;
-    long long doe;
-    long long yoe;
-    long long doy;
-    long long mp;
-    long long y;
-    unsigned m;
-    unsigned d;
+    int y;
+    int m;
+    int d;
 
-    if (!(serial >= 61 && serial < 2958466)) /* 1900-03-01 … 9999-12-31 */
+    if (!fg_xlsx__date(x, serial, &y, &m, &d) || !ymd_ok(y, m, d))
         return false;
-    days = (long long)floor(serial) - 25569; /* days since 1970-01-01 */
-    /* civil_from_days (Howard Hinnant) */
-    z = days + 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    y += m <= 2;
-    if (!ymd_ok((int)y, (int)m, (int)d))
-        return false;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, m % 100u, d % 100u);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return true;
 }
 
@@ -317,6 +296,7 @@ typedef struct builder {
     long col[N_FIELDS]; /* column of each field, -1 when absent */
     bool have_header;
     const char *name;
+    const fg_xlsx *x; /* the workbook being read, for its date system */
 } builder;
 
 /* A cell as a string of the arena. */
@@ -392,7 +372,7 @@ static int take_row(builder *b, size_t line, size_t n, const fg_strview *cells,
                             b->name, line, (int)(status.len > 60 ? 60 : status.len), status.ptr);
     if (date.len > 0) {
         long c = b->col[COL_DATE];
-        bool ok = serials && c >= 0 && !isnan(serials[c]) ? serial_date(iso, serials[c])
+        bool ok = serials && c >= 0 && !isnan(serials[c]) ? serial_date(iso, b->x, serials[c])
                                                           : parse_date(iso, date);
 
         if (!ok)
@@ -553,258 +533,57 @@ out:
 
 /* ---- XLSX ---- */
 
-static bool named(const xmlNode *n, const char *local)
+/* Reading a workbook's first sheet: the builder, the workbook, and a row's cells by column. */
+typedef struct xlsx_reader {
+    builder *b;
+    const fg_xlsx *x;
+    fg_strview cells[FG_XLSX_MAX_COLS];
+    double serials[FG_XLSX_MAX_COLS];
+} xlsx_reader;
+
+/* One row of the sheet, its cells laid out by column again (a merged range's columns after
+ * the first, and the cells under it, are empty). */
+static int xlsx_row(size_t row_no, const fg_xlsx_cell *cells, size_t n, void *payload)
 {
-    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
-}
+    xlsx_reader *xr = payload;
+    size_t col = 0;
 
-static const char *attr(const xmlNode *n, const char *local)
-{
-    for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
-        if (strcmp((const char *)a->name, local) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content : "";
-    return NULL;
-}
+    for (size_t k = 0; k < n && col < FG_XLSX_MAX_COLS; k++) {
+        for (unsigned s = 0; s < cells[k].span && col < FG_XLSX_MAX_COLS; s++, col++) {
+            bool value = s == 0 && !cells[k].merged;
 
-/* The text of the <t> elements under n (rich-text runs), not of phonetic runs (<rPh>). */
-static int text_of(fg_str *out, const xmlNode *n)
-{
-    int rc = FG_OK;
-
-    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || named(c, "rPh"))
-            continue;
-        if (named(c, "t")) {
-            xmlChar *v = xmlNodeGetContent(c);
-
-            if (v) {
-                rc = fg_str_append(out, (const char *)v, strlen((const char *)v));
-                xmlFree(v);
-            }
-        } else {
-            rc = text_of(out, c);
+            xr->cells[col] = value ? fg_sv_cstr(cells[k].text) : fg_sv("", 0);
+            xr->serials[col] = value ? cells[k].number : NAN;
         }
-        if (rc < 0)
-            return rc;
     }
-    return rc;
-}
-
-typedef struct shared_strings {
-    char **s;
-    size_t n;
-} shared_strings;
-
-static void shared_free(shared_strings *ss)
-{
-    for (size_t i = 0; i < ss->n; i++)
-        free(ss->s[i]);
-    free(ss->s);
-}
-
-static int load_shared(shared_strings *ss, fg_docx_pkg *pkg, const char *part)
-{
-    xmlDoc *doc = NULL;
-    const xmlNode *root;
-    size_t cap = 0;
-    int rc = FG_OK;
-
-    FG_TRY(fg_docx__load_part(pkg, part, &doc));
-    if (doc == NULL)
-        return FG_OK;
-    root = xmlDocGetRootElement(doc);
-    for (const xmlNode *si = root->children; si != NULL; si = si->next) {
-        fg_str v = FG_STR_INIT;
-
-        if (!named(si, "si"))
-            continue;
-        if (ss->n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            char **s = realloc(ss->s, ncap * sizeof *s);
-
-            FG_CHECK_ALLOC(s);
-            ss->s = s;
-            cap = ncap;
-        }
-        rc = text_of(&v, si);
-        if (rc == FG_OK)
-            rc = fg_str_appendc(&v, '\0');
-        if (rc < 0) {
-            fg_str_dispose(&v);
-            goto out;
-        }
-        ss->s[ss->n++] = fg_str_steal(&v);
-    }
-out:
-    xmlFreeDoc(doc);
-    return rc;
-}
-
-/* The 0-based column of a cell reference "BC12"; -1 when it has no letters. */
-static long ref_col(const char *ref)
-{
-    long c = 0;
-    size_t k = 0;
-
-    for (; ref && ref[k] >= 'A' && ref[k] <= 'Z' && k < 4; k++)
-        c = c * 26 + (ref[k] - 'A' + 1);
-    return k ? c - 1 : -1;
-}
-
-/* The first sheet's part: workbook.xml's first <sheet>, through the workbook's relationships. */
-static int first_sheet(char *out, size_t cap, fg_docx_pkg *pkg)
-{
-    xmlDoc *wb = NULL;
-    xmlDoc *rels = NULL;
-    const char *rid = NULL;
-    int rc = FG_OK;
-
-    snprintf(out, cap, "xl/worksheets/sheet1.xml");
-    FG_TRY(fg_docx__load_part(pkg, "xl/workbook.xml", &wb));
-    FG_TRY(fg_docx__load_part(pkg, "xl/_rels/workbook.xml.rels", &rels));
-    for (const xmlNode *c = wb ? xmlDocGetRootElement(wb)->children : NULL; c && !rid;
-         c = c->next) {
-        if (!named(c, "sheets"))
-            continue;
-        for (const xmlNode *s = c->children; s && !rid; s = s->next)
-            if (named(s, "sheet"))
-                rid = attr(s, "id");
-    }
-    for (const xmlNode *r = rels && rid ? xmlDocGetRootElement(rels)->children : NULL; r;
-         r = r->next) {
-        const char *id = named(r, "Relationship") ? attr(r, "Id") : NULL;
-        const char *target = id && strcmp(id, rid) == 0 ? attr(r, "Target") : NULL;
-
-        if (target == NULL || strstr(target, "..") != NULL)
-            continue;
-        if (target[0] == '/')
-            snprintf(out, cap, "%s", target + 1);
-        else
-            snprintf(out, cap, "xl/%s", target);
-        break;
-    }
-out:
-    xmlFreeDoc(wb);
-    xmlFreeDoc(rels);
-    return rc;
+    /* the header row is text; a number there is no date */
+    return take_row(xr->b, row_no, col, xr->cells, xr->b->have_header ? xr->serials : NULL);
 }
 
 static int read_xlsx(builder *b, const void *bytes, size_t len)
 {
-    fg_docx_pkg pkg;
-    shared_strings ss = {NULL, 0};
-    xmlDoc *sheet = NULL;
-    const xmlNode *data = NULL;
-    fg_str buf = FG_STR_INIT;
-    fg_strview cells[MAX_CELLS];
-    size_t starts[MAX_CELLS];
-    double serials[MAX_CELLS];
-    char part[300];
-    size_t row_no = 0;
+    fg_xlsx *x = NULL;
+    xlsx_reader *xr = NULL;
     int rc = FG_OK;
 
     b->t->format = FG_TABLE_XLSX;
-    rc = fg_docx__open_kind(&pkg, b->name, "Excel workbook", bytes, len);
-    if (rc < 0) {
-        fg_docx__close(&pkg);
-        return rc;
-    }
-    FG_TRY(first_sheet(part, sizeof part, &pkg));
-    FG_TRY(load_shared(&ss, &pkg, "xl/sharedStrings.xml"));
-    FG_TRY(fg_docx__load_part(&pkg, part, &sheet));
-    if (sheet == NULL) {
-        rc = fg_error_set(FG_EFORMAT,
-                          "%s: not a readable Excel workbook: no %s in the ZIP "
-                          "archive",
-                          b->name, part);
+    b->x = NULL;
+    FG_TRY(fg_xlsx__open(&x, b->name, "Excel workbook", bytes, len));
+    if (fg_xlsx__n_sheets(x) == 0) {
+        rc = fg_error_set(FG_EFORMAT, "%s: not a readable Excel workbook: no visible sheet",
+                          b->name);
         goto out;
     }
-    for (const xmlNode *c = xmlDocGetRootElement(sheet)->children; c && !data; c = c->next)
-        if (named(c, "sheetData"))
-            data = c;
-    for (const xmlNode *row = data ? data->children : NULL; row; row = row->next) {
-        const char *r = named(row, "row") ? attr(row, "r") : NULL;
-        size_t n = 0;
-
-        if (!named(row, "row"))
-            continue;
-        row_no = r && atol(r) > 0 ? (size_t)atol(r) : row_no + 1;
-        fg_str_clear(&buf);
-        for (const xmlNode *c = row->children; c; c = c->next) {
-            const char *t;
-            long col;
-            xmlChar *v = NULL;
-            double serial = NAN;
-
-            if (!named(c, "c"))
-                continue;
-            col = ref_col(attr(c, "r"));
-            if (col < 0)
-                col = (long)n;
-            if (col < (long)n || col >= MAX_CELLS)
-                continue; /* out of order or far right: not a column of ours */
-            while ((long)n < col) {
-                starts[n] = buf.len;
-                serials[n] = NAN;
-                FG_TRY(fg_str_appendc(&buf, '\0'));
-                n++;
-            }
-            t = attr(c, "t");
-            starts[n] = buf.len;
-            for (const xmlNode *k = c->children; k; k = k->next) {
-                if (named(k, "v") && v == NULL)
-                    v = xmlNodeGetContent(k);
-                else if (named(k, "is"))
-                    FG_TRY(text_of(&buf, k));
-            }
-            if (v != NULL) {
-                const char *vs = (const char *)v;
-
-                if (t && strcmp(t, "s") == 0) {
-                    char *end;
-                    unsigned long idx = strtoul(vs, &end, 10);
-
-                    if (*end == '\0' && idx < ss.n)
-                        rc = fg_str_append(&buf, ss.s[idx], strlen(ss.s[idx]));
-                } else if (t == NULL || strcmp(t, "n") == 0) {
-                    char *end;
-                    double d = strtod(vs, &end);
-
-                    if (*end == '\0' && isfinite(d)) {
-                        char num[40];
-
-                        serial = d;
-                        if (d == floor(d) && fabs(d) < 1e15)
-                            snprintf(num, sizeof num, "%.0f", d);
-                        else
-                            snprintf(num, sizeof num, "%.15g", d);
-                        rc = fg_str_append(&buf, num, strlen(num));
-                    } else {
-                        rc = fg_str_append(&buf, vs, strlen(vs));
-                    }
-                } else if (strcmp(t, "b") == 0) {
-                    rc = fg_str_append(&buf, vs[0] == '1' ? "TRUE" : "FALSE", vs[0] == '1' ? 4 : 5);
-                } else { /* str (a formula's text), e (an error), d (an ISO date) */
-                    rc = fg_str_append(&buf, vs, strlen(vs));
-                }
-                xmlFree(v);
-                if (rc < 0)
-                    goto out;
-            }
-            serials[n] = serial;
-            FG_TRY(fg_str_appendc(&buf, '\0'));
-            n++;
-        }
-        for (size_t k = 0; k < n; k++)
-            cells[k] = fg_sv(buf.ptr + starts[k], strlen(buf.ptr + starts[k]));
-        /* the header row is text; a number there is no date */
-        FG_TRY(take_row(b, row_no, n, cells, b->have_header ? serials : NULL));
-    }
+    xr = calloc(1, sizeof *xr);
+    FG_CHECK_ALLOC(xr);
+    xr->b = b;
+    xr->x = x;
+    b->x = x;
+    rc = fg_xlsx__rows(x, 0, xlsx_row, xr);
 out:
-    fg_str_dispose(&buf);
-    xmlFreeDoc(sheet);
-    shared_free(&ss);
-    fg_docx__close(&pkg);
+    b->x = NULL;
+    free(xr);
+    fg_xlsx__close(x);
     return rc;
 }
 

@@ -59,9 +59,11 @@ static bool named(const xmlNode *n, const char *local)
     return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
 }
 
-/* The attribute LOCAL of n (any namespace), or NULL. */
+/* The attribute LOCAL of n (any namespace), or NULL (also when n is not an element). */
 static const char *attr(const xmlNode *n, const char *local)
 {
+    if (n == NULL || n->type != XML_ELEMENT_NODE)
+        return NULL;
     for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
         if (strcmp((const char *)a->name, local) == 0)
             return a->children && a->children->content ? (const char *)a->children->content : "";
@@ -108,7 +110,7 @@ static int load_strings(fg_xlsx *x, const char *part)
     int rc = FG_OK;
 
     FG_TRY(fg_docx__load_part(&x->pkg, part, &doc));
-    for (const xmlNode *si = doc ? xmlDocGetRootElement(doc)->children : NULL; si != NULL;
+    for (const xmlNode *si = child(doc ? xmlDocGetRootElement(doc) : NULL, "si"); si != NULL;
          si = si->next) {
         fg_str v = FG_STR_INIT;
 
@@ -238,11 +240,11 @@ static int load_sheets(fg_xlsx *x, const xmlDoc *wb, const xmlDoc *rels)
 
     x->date1904 = d1904 && (strcmp(d1904, "1") == 0 || strcmp(d1904, "true") == 0);
     for (const xmlNode *s = child(child(root, "sheets"), "sheet"); s != NULL; s = s->next) {
-        const char *state = named(s, "sheet") ? attr(s, "state") : "hidden";
+        const char *state = attr(s, "state");
         const char *name = attr(s, "name");
         sheet *sh;
 
-        if (state != NULL && strcmp(state, "visible") != 0)
+        if (!named(s, "sheet") || (state != NULL && strcmp(state, "visible") != 0))
             continue;
         FG_TRY(FG_GROW(x->sheets, x->cap_sheets, x->n_sheets, 8));
         sh = &x->sheets[x->n_sheets];

@@ -69,8 +69,9 @@ typedef struct fg_status_table {
 
 /**
  * Read a status table. The bytes tell the format: a ZIP is an Excel workbook (.xlsx: its
- * first sheet, shared and inline strings, numbers; a number in the date column is an Excel
- * serial day), anything else text in any encoding fg_text_decode() knows, TSV when its header
+ * first visible sheet, shared and inline strings, numbers, merged cells read as empty after
+ * the first; a number in the date column is an Excel serial day, in the workbook's 1900 or
+ * 1904 date system), anything else text in any encoding fg_text_decode() knows, TSV when its header
  * line has a tab, else CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks).
  * Lines starting with '#' before the header are comments; blank rows are skipped. The first
  * other row is the header; columns are found by their names (Chinese or English, any case):
