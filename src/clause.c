@@ -238,7 +238,7 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -325,7 +325,8 @@ static bool looks_like_unit(fg_strview name)
         case 0xE2:
         case 0xE3:
         case 0xEF:
-            if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，"))
+            if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，") ||
+                AT(name, i, "—"))
                 return false;
             break;
         default:
@@ -1238,6 +1239,7 @@ static const marker markers[] = {
     {"牵头负责", sizeof("牵头负责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负责牵头", sizeof("负责牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"总牵头", sizeof("总牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"主抓", sizeof("主抓") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负总责", sizeof("负总责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"牵头单位为", sizeof("牵头单位为") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"配合单位为", sizeof("配合单位为") - 1, M_LABEL, FG_ROLE_CO, false, false},
@@ -1267,6 +1269,7 @@ static const marker markers[] = {
     {"按职责", sizeof("按职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"各负其责", sizeof("各负其责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"分别负责", sizeof("分别负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
@@ -1274,6 +1277,7 @@ static const marker markers[] = {
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"协同", sizeof("协同") - 1, M_POST, FG_ROLE_CO, false, false},
     {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"组织落实", sizeof("组织落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"落实", sizeof("落实") - 1, M_POST, FG_ROLE_CO, false, true},

@@ -864,8 +864,8 @@ static const char role_firsts[] = "牵负配参会单部责协主其支实";
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门).
  */
 static const char role_seconds[] = "要他头任合与办责同助持施总位门";
-/* The characters that end a sentence. */
-static const char sentence_ends[] = "。；！？";
+/* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
+static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委";
 /* The last characters of the post_titles of post_unit(). */
@@ -1209,7 +1209,8 @@ static int collect_sentence_events(parser *p, fg_strview o)
                    (role_word_at(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
-        } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？")) {
+        } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？") ||
+                   AT(o, i, "——") || (i >= 3 && AT(o, i - 3, "——"))) {
             p->ev[k++] = i << EV_SHIFT | EV_TERM;
         }
     }
@@ -2796,6 +2797,43 @@ static void sort_clauses(pclause *c, size_t n)
     }
 }
 
+/*
+ * Units named after a dash at the end of a task with no clause of its own (推进城市更新。
+ * ——市住房城乡建设局、市自然资源和规划局): the units it falls to, read as a plain list (co, the
+ * first lead where the document declares it). Only when everything after the last —— is
+ * names (separated by 、 or ，, a final 。 or ； allowed): a dash that explains (——即…) is not.
+ */
+static int dash_clause(parser *p, fg_strview t)
+{
+    size_t at = SIZE_MAX;
+    fg_strview seg;
+    bool found = false;
+
+    for (size_t i = 0; i + 6 <= t.len; i++)
+        if (AT(t, i, "——"))
+            at = i;
+    if (at == SIZE_MAX)
+        return FG_OK;
+    seg = trim(fg_sv(t.ptr + at + 6, t.len - at - 6));
+    while (seg.len >= 3 && (fg_sv_ends(seg, "。") || fg_sv_ends(seg, "；")))
+        seg = trim(fg_sv(seg.ptr, seg.len - 3));
+    if (seg.len == 0 || seg.len > 600)
+        return FG_OK;
+    for (size_t i = 0, elem = 0; i <= seg.len;) {
+        if (i == seg.len || AT(seg, i, "、") || AT(seg, i, "，")) {
+            if (!fg_clause__looks_like_unit(trim(fg_sv(seg.ptr + elem, i - elem))))
+                return FG_OK;
+            if (i == seg.len)
+                break;
+            i += 3;
+            elem = i;
+            continue;
+        }
+        i += fg_cp_len((unsigned char)seg.ptr[i]);
+    }
+    return try_clause(p, seg, (size_t)(seg.ptr - t.ptr), FG_CLAUSE_BARE_LIST, &found);
+}
+
 /* Whether an item's whole text t is one unit's name, heading a list of that unit's tasks. */
 static bool is_unit_heading(fg_strview t)
 {
@@ -3030,6 +3068,9 @@ static int close_item(parser *p)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
     it = &p->items[p->cur];
     it->may_label = p->may_label;
+    if (it->n_clauses == 0)
+        FG_TRY(dash_clause(p, t));
+    it = &p->items[p->cur];
     if (it->n_clauses == 0)
         FG_TRY(unit_task(p, it, t));
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
