@@ -1638,6 +1638,28 @@ static bool team_signal(fg_strview t)
     return false;
 }
 
+static const struct team_word *team_label(fg_strview seg, bool line_start, size_t *after);
+
+/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 after
+ * a name at its start (领导小组办公室设在市数据局; not 教育局等，专班办公室设在…, the end of a
+ * list broken by a page). */
+static bool opens_team_line(fg_strview line)
+{
+    size_t after;
+    size_t at;
+    fg_strview head;
+
+    line = trim(line);
+    if (line.len > 0 && team_label(line, true, &after) != NULL)
+        return true;
+    at = fg_sv_find(fg_sv(line.ptr, line.len < 60 ? line.len : 60), "办公室设在");
+    if (at == SIZE_MAX)
+        return false;
+    head = fg_sv(line.ptr, at);
+    return !fg_sv_contains(head, "，") && !fg_sv_contains(head, "、") &&
+           !fg_sv_contains(head, ",") && !fg_sv_contains(head, "。");
+}
+
 /*
  * Copy t into p->team_text with a '\n' after every list line (the header comment above);
  * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
@@ -1662,9 +1684,14 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         p->team_lm[p->n_team_lm].line = lm[k].line;
         p->n_team_lm++;
         FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
-        /* A list line: short, closed, or laid out with U+3000 (prose never is). */
+        /*
+         * A list line: short, closed, laid out with U+3000 (prose never is), or followed by
+         * a line that opens a list of its own (成员：…, 领导小组办公室设在…), which a name
+         * wrapped onto the next line never does.
+         */
         if (k + 1 < n_lm && !ends_open(line) &&
-            (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000")))
+            (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000") ||
+             opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b))))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
     }
 out:
@@ -1755,8 +1782,45 @@ static const fg_lit *team_ending_end(fg_strview s)
     return NULL;
 }
 
+/* Whether s is only CJK ideographs of the common block (lead bytes E4 to E9). */
+static bool all_ideographs(fg_strview s)
+{
+    if (s.len == 0 || s.len % 3 != 0)
+        return false;
+    for (size_t i = 0; i < s.len; i += 3)
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return false;
+    return true;
+}
+
 /*
- * The unit of one name given as a person's post (rule 4), a view into name (or name itself).
+ * The government a head of government's post stands for, when name is such a post alone
+ * (市长, 常务副市长, 副省长, 县长 …: 市人民政府, 省人民政府, 县人民政府), as 市人民政府市长 gives
+ * 市人民政府; else name.
+ */
+static fg_strview gov_of_post(fg_strview name)
+{
+    static const char *const govs[][2] = {{"省长", "省人民政府"}, {"市长", "市人民政府"},
+                                          {"县长", "县人民政府"}, {"区长", "区人民政府"},
+                                          {"州长", "州人民政府"}};
+    fg_strview post = name;
+
+    for (size_t h = 0; h < N_POST_HEADS; h++)
+        if (fg_sv_starts_n(post, post_heads[h].s, post_heads[h].n)) {
+            post = fg_sv(post.ptr + post_heads[h].n, post.len - post_heads[h].n);
+            break;
+        }
+    if (fg_sv_starts(post, "副"))
+        post = fg_sv(post.ptr + 3, post.len - 3);
+    for (size_t g = 0; g < sizeof govs / sizeof *govs; g++)
+        if (fg_sv_eq(post, fg_sv_cstr(govs[g][0])))
+            return fg_sv_cstr(govs[g][1]);
+    return name;
+}
+
+/*
+ * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
+ * or a static string: gov_of_post()).
  */
 static fg_strview post_unit(fg_strview name)
 {
@@ -1808,10 +1872,23 @@ static fg_strview post_unit(fg_strview name)
     if (last.len && last.len < name.len) {
         fg_strview cut = last;
 
-        if (is_post_title(last))
+        /* 省发展改革委　主任: the unit before a post alone; 张三　市长: the post */
+        if (is_post_title(last) && fg_clause__looks_like_unit(before))
             cut = before;
         if (cut.len)
             name = cut;
+    }
+    /* 市发展改革委主任赵六: a person's name of 2 or 3 characters after the post. */
+    if (!fg_clause__looks_like_unit(name) && !ends_with_post(name, true)) {
+        for (size_t cut = 6; cut <= 9 && cut < name.len; cut += 3) {
+            fg_strview head = fg_sv(name.ptr, name.len - cut);
+
+            if (ends_with_post(head, false) &&
+                all_ideographs(fg_sv(name.ptr + head.len, name.len - head.len))) {
+                name = head;
+                break;
+            }
+        }
     }
     /* 省政府副省长李文华同志: the person's name after the post goes with 同志. */
     if (fg_sv_ends(name, "同志") && !fg_sv_ends(name, "负责同志") && name.len > 6) {
@@ -1825,29 +1902,37 @@ static fg_strview post_unit(fg_strview name)
             }
         }
     }
-    /* A trailing post title, then a 常务/分管 … before it; never the whole name. */
+    /*
+     * A trailing post title, then a 常务/分管 … before it; never the whole name: a post alone
+     * (常务副市长) stays, and a head of government's stands for its government (gov_of_post()).
+     */
     stripped = ends_with_post(name, false);
     while (stripped) {
+        fg_strview rest = name;
+
         stripped = false;
         for (size_t t = 0; t < N_POST_TITLES; t++) {
             size_t len = post_titles[t].n;
 
-            if (name.len > len && fg_sv_ends_n(name, post_titles[t].s, len)) {
-                name.len -= len;
+            if (rest.len > len && fg_sv_ends_n(rest, post_titles[t].s, len)) {
+                rest.len -= len;
                 stripped = true;
                 for (size_t h = 0; h < N_POST_HEADS; h++) {
                     size_t hl = post_heads[h].n;
 
-                    if (name.len > hl && fg_sv_ends_n(name, post_heads[h].s, hl)) {
-                        name.len -= hl;
+                    if (rest.len >= hl && fg_sv_ends_n(rest, post_heads[h].s, hl)) {
+                        rest.len -= hl;
                         break;
                     }
                 }
                 break;
             }
         }
+        if (rest.len == 0)
+            break;
+        name = rest;
     }
-    return name;
+    return gov_of_post(name);
 }
 
 /*
