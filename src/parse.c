@@ -1498,8 +1498,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
  *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
- *    主要/有关 before it. A post with nothing before it (省长) and an 或-alternative of posts
- *    (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) are kept whole. A name of at most
+ *    主要/有关 before it; a person's 2 or 3 characters after a post go with it (市发展改革委
+ *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
+ *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), and an
+ *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
+ *    whole. A name of at most
  *    4 characters that is neither a unit nor a post is a person's and gives no row
  *    (王海涛同志兼任办公室主任), nor do names that speak of the members (其他成员单位…).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
