@@ -1502,9 +1502,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
  *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), and an
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
- *    whole. A name of at most
- *    4 characters that is neither a unit nor a post is a person's and gives no row
- *    (王海涛同志兼任办公室主任), nor do names that speak of the members (其他成员单位…).
+ *    whole. A name of at most 4 characters that is neither a unit nor a post is a person's
+ *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
+ *    (其他成员单位…).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
  *    come out as convenor, deputies, members, office, each in the document's order
  *    (order_team_rows()); a name with no rows is not a team.
