@@ -2267,6 +2267,98 @@ static bool deadline_label(fg_strview s, size_t i, size_t end)
     return fg_deadline_label_word(s.ptr + i, j - i);
 }
 
+/*
+ * The level a unit's name starts with (省, 市, 县, 区: 省发展改革委, 市委宣传部), its length
+ * in bytes, or 0; *party tells a Party organ (省委…). 市场 (市场监管局) is no level.
+ */
+static size_t level_prefix(fg_strview name, bool *party)
+{
+    static const char *const levels[] = {"省", "市", "县", "区"};
+
+    *party = false;
+    if (fg_sv_starts(name, "市场"))
+        return 0;
+    for (size_t k = 0; k < N_OF(levels); k++) {
+        if (fg_sv_starts(name, levels[k])) {
+            *party = AT(name, 3, "委") && name.len > 6;
+            return 3;
+        }
+    }
+    return 0;
+}
+
+/* Provinces, whose names start the names of agencies managed from above (湖南银保监局). */
+static const fg_lit provinces[] = {
+    FG_LIT("北京"), FG_LIT("天津"), FG_LIT("河北"), FG_LIT("山西"), FG_LIT("内蒙古"),
+    FG_LIT("辽宁"), FG_LIT("吉林"), FG_LIT("黑龙江"), FG_LIT("上海"), FG_LIT("江苏"),
+    FG_LIT("浙江"), FG_LIT("安徽"), FG_LIT("福建"), FG_LIT("江西"), FG_LIT("山东"),
+    FG_LIT("河南"), FG_LIT("湖北"), FG_LIT("湖南"), FG_LIT("广东"), FG_LIT("广西"),
+    FG_LIT("海南"), FG_LIT("重庆"), FG_LIT("四川"), FG_LIT("贵州"), FG_LIT("云南"),
+    FG_LIT("西藏"), FG_LIT("陕西"), FG_LIT("甘肃"), FG_LIT("青海"), FG_LIT("宁夏"),
+    FG_LIT("新疆"), FG_LIT("香港"), FG_LIT("澳门"), FG_LIT("台湾")};
+
+/*
+ * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
+ * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or took
+ * one, that names none itself (no 省市县区 in it, no province's name at its start, not 国家…,
+ * 各…) and ends like a department (厅 局 委 办; 部 only after a Party organ: 组织部), takes
+ * that level (省财政厅, 市委组织部). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局
+ * and 省地方金融监管局、四川省税务局 are left as written.
+ */
+static int share_prefixes(fg_units *out, size_t first)
+{
+    fg_strview level = fg_sv(NULL, 0); /* 省 or 省委, of the unit before, if it had one */
+    bool party = false;
+    int rc = FG_OK;
+
+    for (size_t k = first; k < out->n; k++) {
+        fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
+        size_t n = level_prefix(name, &party);
+        fg_strview had = level;
+        size_t cps;
+        bool dept;
+        bool organ;
+        bool named = false;
+        fg_unit u;
+
+        level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
+        if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
+            continue;
+        cps = count_cps_upto(name, 7);
+        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
+               fg_sv_ends(name, "办");
+        organ = fg_sv_ends(name, "部") && had.len == 6;
+        for (size_t i = 0; i < name.len && !named; i += fg_cp_len((unsigned char)name.ptr[i]))
+            named = AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
+                    AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州");
+        for (size_t q = 0; q < N_OF(provinces) && !named; q++)
+            named = fg_sv_starts_n(name, provinces[q].s, provinces[q].n);
+        if (cps < 2 || cps > 6 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
+            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
+            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
+            continue;
+        level = had;
+        /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
+        u = out->v[k];
+        {
+            fg_strview pre = organ ? had : fg_sv(had.ptr, 3);
+            size_t at = out->n;
+
+            FG_TRY(append_unit(out, out->n, u.role, pre, name, NULL));
+            if (out->n == at)
+                continue;
+            u.off = out->v[at].off;
+            u.len = out->v[at].len;
+            u.key = out->v[at].key;
+            u.kind = out->v[at].kind;
+            out->n--;
+            out->v[k] = u;
+        }
+    }
+out:
+    return rc;
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
     return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
@@ -2580,6 +2672,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     }
     if (!bad && out->n > first) {
         *is_clause = true;
+        FG_TRY(share_prefixes(out, first));
         if (notes_out != NULL && unknown_label)
             *notes_out |= FG_CLAUSE_NOTE_UNKNOWN_LABEL;
     }
