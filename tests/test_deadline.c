@@ -15,6 +15,7 @@
 
 #include "fengong/deadline.h"
 #include "fengong/error.h"
+#include "test_util.h"
 
 #define DOC_YEAR 2023
 
@@ -80,13 +81,8 @@ static const char *find(const char *s)
     return fmt_buf;
 }
 
-typedef struct pcase {
-    const char *in;
-    const char *want;
-} pcase;
-
 /* Phrases as labels, table cells and brackets give them, read with fg_deadline_parse(). */
-static const pcase parse_cases[] = {
+static const fg_phrase_case parse_cases[] = {
     {"2025年6月底前", "date 2025-06-30 [2025年6月底前]"},
     {"2022年底前完成", "date 2022-12-31 [2022年底前完成]"},
     {"（2023年12月）", "date 2023-12-31 [2023年12月]"},
@@ -157,24 +153,6 @@ static const pcase parse_cases[] = {
     {"3000年", "none"},
 };
 
-static void test_deadline__parse_phrases(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof parse_cases / sizeof parse_cases[0]; k++) {
-        const char *got = parse(parse_cases[k].in);
-
-        if (strcmp(got, parse_cases[k].want) != 0) {
-            print_error("parse(\"%s\"): got \"%s\", want \"%s\"\n", parse_cases[k].in, got,
-                        parse_cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof parse_cases / sizeof parse_cases[0]);
-}
-
 static void test_deadline__year_left_out_without_document_year(void **state)
 {
     (void)state;
@@ -185,7 +163,7 @@ static void test_deadline__year_left_out_without_document_year(void **state)
 }
 
 /* Deadlines inside sentences and clauses, read with fg_deadline_find(). */
-static const pcase find_cases[] = {
+static const fg_phrase_case find_cases[] = {
     {"加快推进项目建设，2024年底前完成。", "date 2024-12-31 [2024年底前完成]"},
     {"（省发展改革委牵头，省财政厅配合，2023年12月底前完成）",
      "date 2023-12-31 [2023年12月底前完成]"},
@@ -225,24 +203,6 @@ static const pcase find_cases[] = {
     {"基本完成2000年底前建成的老旧小区改造", ""},
     {"2022年底前建成的项目", ""},
 };
-
-static void test_deadline__find_in_text(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof find_cases / sizeof find_cases[0]; k++) {
-        const char *got = find(find_cases[k].in);
-
-        if (strcmp(got, find_cases[k].want) != 0) {
-            print_error("find(\"%s\"): got \"%s\", want \"%s\"\n", find_cases[k].in, got,
-                        find_cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof find_cases / sizeof find_cases[0]);
-}
 
 static void test_deadline__find_from_offset(void **state)
 {
@@ -325,9 +285,9 @@ static void test_deadline__names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_deadline__parse_phrases),
+        FG_PHRASE_TEST(test_deadline__parse_phrases, "parse", parse, parse_cases),
         cmocka_unit_test(test_deadline__year_left_out_without_document_year),
-        cmocka_unit_test(test_deadline__find_in_text),
+        FG_PHRASE_TEST(test_deadline__find_in_text, "find", find, find_cases),
         cmocka_unit_test(test_deadline__find_from_offset),
         cmocka_unit_test(test_deadline__labels),
         cmocka_unit_test(test_deadline__invalid_arguments),

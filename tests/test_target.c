@@ -14,6 +14,7 @@
 
 #include "fengong/error.h"
 #include "fengong/target.h"
+#include "test_util.h"
 
 static char fmt_buf[4096];
 
@@ -55,12 +56,7 @@ static const char *find(const char *s)
     return fmt_buf;
 }
 
-typedef struct tcase {
-    const char *in;
-    const char *want;
-} tcase;
-
-static const tcase cases[] = {
+static const fg_phrase_case cases[] = {
     /* The forms of issue 18. */
     {"地区生产总值增长6.5%以上", "地区生产总值 increase ge 6.5 % @地区生产总值增长6.5%以上"},
     {"新增城镇就业70万人以上", "城镇就业 increase ge 700000 人 @新增城镇就业70万人以上"},
@@ -200,24 +196,6 @@ static const tcase cases[] = {
     {"", ""},
 };
 
-static void test_target__phrases(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const char *got = find(cases[k].in);
-
-        if (strcmp(got, cases[k].want) != 0) {
-            print_error("find(\"%s\"):\n got \"%s\"\nwant \"%s\"\n", cases[k].in, got,
-                        cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof cases / sizeof cases[0]);
-}
-
 static void test_target__invalid_arguments(void **state)
 {
     fg_target t;
@@ -272,7 +250,7 @@ static void test_target__names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_target__phrases),
+        FG_PHRASE_TEST(test_target__phrases, "find", find, cases),
         cmocka_unit_test(test_target__invalid_arguments),
         cmocka_unit_test(test_target__hostile_bytes),
         cmocka_unit_test(test_target__names),
