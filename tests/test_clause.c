@@ -80,16 +80,6 @@ static const char *split(const char *text, fg_role role)
     return fmt_units(&units, 0, true);
 }
 
-static fg_kind kind(const char *name)
-{
-    return fg_clause__kind(fg_sv(name, strlen(name)));
-}
-
-static bool looks_like_unit(const char *name)
-{
-    return fg_clause__looks_like_unit(fg_sv(name, strlen(name)));
-}
-
 /* Clauses parsed with no flag. */
 static const fg_phrase_case clauses[] = {
     /* lead then co */
@@ -361,45 +351,44 @@ static fg_label_role label_at(const char *s, size_t *len)
     return fg_clause__label_at(NULL, fg_sv(s, strlen(s)), 0, len);
 }
 
-static void test_clause__label_role_from_head_word(void **state)
+/* The role a label's head word gives, by name. */
+static const char *label_role(const char *word)
 {
-    static const struct {
-        const char *word;
-        fg_label_role role;
-    } heads[] = {
-        /* Lead heads, with any unit suffix. */
-        {"牵头单位", FG_LABEL_LEAD},
-        {"牵头机构", FG_LABEL_LEAD},
-        {"主办部门", FG_LABEL_LEAD},
-        {"主责处室", FG_LABEL_LEAD},
-        {"主要责任单位", FG_LABEL_LEAD},
-        {"牵头", FG_LABEL_LEAD},
-        /* Co heads; 其他责任 is co where 责任 alone may lead under a declaration. */
-        {"配合机构", FG_LABEL_CO},
-        {"协办单位", FG_LABEL_CO},
-        {"参与部门", FG_LABEL_CO},
-        {"其他责任单位", FG_LABEL_CO},
-        {"配合", FG_LABEL_CO},
-        {"负责部门", FG_LABEL_RESP},
-        {"责任主体", FG_LABEL_RESP},
-        {"实施单位", FG_LABEL_RESP},
-        /* No head word we know, a unit suffix: a label we report. */
-        {"推进单位", FG_LABEL_UNKNOWN},
-        {"落实主体", FG_LABEL_RESP},
-        /* Persons and other fields. */
-        {"牵头领导", FG_LABEL_OTHER},
-        {"责任人", FG_LABEL_OTHER},
-        {"完成时限", FG_LABEL_OTHER},
-        {"适用范围", FG_LABEL_OTHER},
-        {"责任分工", FG_LABEL_OTHER},
-    };
+    static const char *const name[] = {"none", "lead", "co", "resp", "unknown", "other"};
+    fg_label_role role = label_word(word);
 
-    (void)state;
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (label_word(heads[i].word) != heads[i].role)
-            fail_msg("label word %s: role %d, want %d", heads[i].word, label_word(heads[i].word),
-                     heads[i].role);
+    assert_true((size_t)role < FG_N_OF(name));
+    return name[role];
 }
+
+/* Label words and the roles they give (label_role). */
+static const fg_phrase_case head_words[] = {
+    /* Lead heads, with any unit suffix. */
+    {"牵头单位", "lead"},
+    {"牵头机构", "lead"},
+    {"主办部门", "lead"},
+    {"主责处室", "lead"},
+    {"主要责任单位", "lead"},
+    {"牵头", "lead"},
+    /* Co heads; 其他责任 is co where 责任 alone may lead under a declaration. */
+    {"配合机构", "co"},
+    {"协办单位", "co"},
+    {"参与部门", "co"},
+    {"其他责任单位", "co"},
+    {"配合", "co"},
+    {"负责部门", "resp"},
+    {"责任主体", "resp"},
+    {"实施单位", "resp"},
+    /* No head word we know, a unit suffix: a label we report. */
+    {"推进单位", "unknown"},
+    {"落实主体", "resp"},
+    /* Persons and other fields. */
+    {"牵头领导", "other"},
+    {"责任人", "other"},
+    {"完成时限", "other"},
+    {"适用范围", "other"},
+    {"责任分工", "other"},
+};
 
 static void test_clause__label_at_spacing_and_colons(void **state)
 {
@@ -482,54 +471,45 @@ static void test_clause__declaration_link(void **state)
 
 /* ---- kinds ---- */
 
-static void test_clause__kind(void **state)
+/* The kind of a unit's name, by name. */
+static const char *kind_name(const char *name)
 {
-    static const struct {
-        const char *name;
-        fg_kind kind;
-    } names[] = {
-        {"省发展改革委", FG_KIND_AGENCY},
-        {"长沙市人民政府", FG_KIND_AGENCY},
-        {"省非公有制经济工作领导小组其他成员单位", FG_KIND_GROUP},
-        {"长株潭一体化发展领导小组成员单位", FG_KIND_GROUP},
-        {"有关部门", FG_KIND_GENERIC},
-        {"各部门单位", FG_KIND_GENERIC},
-        {"各市州人民政府", FG_KIND_GENERIC},
-        {"市人民政府", FG_KIND_GENERIC},
-        {"县市区政府", FG_KIND_GENERIC},
-        {"省直各行政执法主管部门", FG_KIND_GENERIC},
-    };
-
-    (void)state;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (kind(names[i].name) != names[i].kind)
-            fail_msg("kind of %s: %d, want %d", names[i].name, kind(names[i].name), names[i].kind);
+    return fg_kind_name(fg_clause__kind(fg_sv(name, strlen(name))));
 }
 
-static void test_clause__looks_like_unit(void **state)
-{
-    static const struct {
-        const char *name;
-        bool is_unit;
-    } names[] = {
-        {"省财政厅", true},
-        {"国网湖南省电力公司", true},
-        {"岳阳市", true},
-        {"市直各有关单位", true},
-        {"厅", false},
-        {"2025年底前完成", false},
-        {"含专利", false},
-        {"以下简称“生活圈”", false},
-        {"农村的合作社", false},
-        {"", false},
-    };
+/* Names of units and their kinds (kind_name). */
+static const fg_phrase_case kinds[] = {
+    {"省发展改革委", "agency"},
+    {"长沙市人民政府", "agency"},
+    {"省非公有制经济工作领导小组其他成员单位", "group"},
+    {"长株潭一体化发展领导小组成员单位", "group"},
+    {"有关部门", "generic"},
+    {"各部门单位", "generic"},
+    {"各市州人民政府", "generic"},
+    {"市人民政府", "generic"},
+    {"县市区政府", "generic"},
+    {"省直各行政执法主管部门", "generic"},
+};
 
-    (void)state;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (looks_like_unit(names[i].name) != names[i].is_unit)
-            fail_msg("looks_like_unit(%s) is %d, want %d", names[i].name, !names[i].is_unit,
-                     names[i].is_unit);
+/* "unit" when name looks like a unit's, else "not a unit". */
+static const char *unit_or_not(const char *name)
+{
+    return fg_clause__looks_like_unit(fg_sv(name, strlen(name))) ? "unit" : "not a unit";
 }
+
+/* Names that look like units' and texts that do not (unit_or_not). */
+static const fg_phrase_case unit_names[] = {
+    {"省财政厅", "unit"},
+    {"国网湖南省电力公司", "unit"},
+    {"岳阳市", "unit"},
+    {"市直各有关单位", "unit"},
+    {"厅", "not a unit"},
+    {"2025年底前完成", "not a unit"},
+    {"含专利", "not a unit"},
+    {"以下简称“生活圈”", "not a unit"},
+    {"农村的合作社", "not a unit"},
+    {"", "not a unit"},
+};
 
 /* ---- split_list ---- */
 
@@ -624,13 +604,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_clause__notes_long_name, dispose_units),
         cmocka_unit_test_teardown(test_clause__clauses_give_rows, dispose_units),
-        cmocka_unit_test_teardown(test_clause__kind, dispose_units),
-        cmocka_unit_test_teardown(test_clause__looks_like_unit, dispose_units),
+        FG_PHRASE_TEST(test_clause__kind, "kind_name", kind_name, kinds),
+        FG_PHRASE_TEST(test_clause__looks_like_unit, "unit_or_not", unit_or_not, unit_names),
         cmocka_unit_test_teardown(test_clause__split_list, dispose_units),
         cmocka_unit_test_teardown(test_clause__appends_and_keeps_earlier_units, dispose_units),
         /* Last: it overflows a stack array in clause.c and aborts under the sanitizers. */
         cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
-        cmocka_unit_test_teardown(test_clause__label_role_from_head_word, dispose_units),
+        FG_PHRASE_TEST(test_clause__label_role_from_head_word, "label_role", label_role, head_words),
         cmocka_unit_test_teardown(test_clause__label_at_spacing_and_colons, dispose_units),
         cmocka_unit_test_teardown(test_clause__user_lexicon, dispose_units),
         cmocka_unit_test_teardown(test_clause__unknown_label_noted, dispose_units),
