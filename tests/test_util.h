@@ -1,7 +1,7 @@
 /*
- * Shared by the cmocka tests that read tables of phrases: a case is an input and the text
- * wanted from it (written by hand); every case is read, each one read wrong is printed with
- * what read it, and the test fails with their count, so one run shows every miss.
+ * Small helpers shared by the cmocka tests. Tables of phrases: a case is an input and the
+ * text wanted from it (written by hand); every case is read, each one read wrong is printed
+ * with what read it, and the test fails with their count, so one run shows every miss.
  * Header-only: each test is one translation unit; include it after <cmocka.h>.
  */
 #ifndef FG_TEST_UTIL_H
@@ -11,6 +11,13 @@
 #include <string.h>
 
 #define FG_N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Free what p points to with free_fn and forget it (as GLib's g_clear_pointer does). */
+#define FG_CLEAR(p, free_fn)                                                                      \
+    do {                                                                                          \
+        free_fn(p);                                                                               \
+        (p) = NULL;                                                                               \
+    } while (0)
 
 /* A phrase and what reading it gives, formatted by the test. */
 typedef struct fg_phrase_case {
