@@ -355,10 +355,8 @@ static fg_label_role label_at(const char *s, size_t *len)
 static const char *label_role(const char *word)
 {
     static const char *const name[] = {"none", "lead", "co", "resp", "unknown", "other"};
-    fg_label_role role = label_word(word);
 
-    assert_true((size_t)role < FG_N_OF(name));
-    return name[role];
+    return FG_NAME_OF(name, label_word(word));
 }
 
 /* Label words and the roles they give (label_role). */

@@ -29,11 +29,13 @@
 #include <xlsxwriter.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
+#include "test_util.h"
 
 #define PLAN "2024_lanshan-plan.txt"
 
-static char tmp_dir[512];
-static char db_path[600];
+static fg_fixture fx; /* a fresh directory with an empty store */
+static char db_path[96];
 static fg_store *store;
 static fg_status_table *table;
 static fg_progress_result *result;
@@ -41,27 +43,18 @@ static fg_progress_result *result;
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg-test-progress.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (mkdtemp(tmp_dir) == NULL)
+    if (fg_fixture_open_empty(&fx, "fg-test-progress", db_path, sizeof db_path) != FG_OK)
         return -1;
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    store = fx.st;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    char cmd[700];
-
     (void)state;
-    fg_status_table_free(table);
-    table = NULL;
-    fg_progress_result_free(result);
-    result = NULL;
-    fg_store_close(store);
-    store = NULL;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
-    return system(cmd) == 0 ? 0 : -1;
+    FG_CLEAR(table, fg_status_table_free);
+    FG_CLEAR(result, fg_progress_result_free);
+    return fg_fixture_close(&fx);
 }
 
 /* The store with the plan ingested. */
@@ -78,7 +71,6 @@ static void open_plan_store(void)
     snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src, PLAN);
     assert_int_equal(fg_text_read_file(&t, path), FG_OK);
     assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
-    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_OK);
     assert_int_equal(fg_store_ingest(&st, store, d, fg_text_sha256(t), t->n_bytes, NULL), FG_OK);
     fg_doc_free(d);
     fg_text_free(t);
@@ -134,42 +126,42 @@ static int import_text(const char *name, const char *csv, bool strict)
 
 /* ---- statuses ---- */
 
+/* The status s reads as, by the name of its enum value ("none" when s names none). */
+static const char *status_read(const char *s)
+{
+    static const char *const name[] = {"none", "not_started", "in_progress", "done", "delayed"};
+
+    return FG_NAME_OF(name, fg_status_parse(s, strlen(s)));
+}
+
+/* Status words and aliases, padded and in any case, and what they read as (status_read). */
+static const fg_phrase_case status_words[] = {
+    {"未启动", "not_started"},
+    {"未开始", "not_started"},
+    {"Not Started", "not_started"},
+    {"not_started", "not_started"},
+    {"推进中", "in_progress"},
+    {"进行中", "in_progress"},
+    {" in-progress ", "in_progress"},
+    {"ONGOING", "in_progress"},
+    {"已完成", "done"},
+    {"完成", "done"},
+    {"Done", "done"},
+    {"completed", "done"},
+    {"\xe3\x80\x80已办结\xe3\x80\x80", "done"},
+    {"滞后", "delayed"},
+    {"进度滞后", "delayed"},
+    {"late", "delayed"},
+    {"Delayed", "delayed"},
+    {"", "none"},
+    {"完成了", "none"},
+    {"progress", "none"},
+    {"已完成已完成", "none"},
+};
+
 static void test_progress__status_aliases(void **state)
 {
-    static const struct {
-        const char *s;
-        fg_status want;
-    } cases[] = {
-        {"未启动", FG_STATUS_NOT_STARTED},
-        {"未开始", FG_STATUS_NOT_STARTED},
-        {"Not Started", FG_STATUS_NOT_STARTED},
-        {"not_started", FG_STATUS_NOT_STARTED},
-        {"推进中", FG_STATUS_IN_PROGRESS},
-        {"进行中", FG_STATUS_IN_PROGRESS},
-        {" in-progress ", FG_STATUS_IN_PROGRESS},
-        {"ONGOING", FG_STATUS_IN_PROGRESS},
-        {"已完成", FG_STATUS_DONE},
-        {"完成", FG_STATUS_DONE},
-        {"Done", FG_STATUS_DONE},
-        {"completed", FG_STATUS_DONE},
-        {"\xe3\x80\x80已办结\xe3\x80\x80", FG_STATUS_DONE},
-        {"滞后", FG_STATUS_DELAYED},
-        {"进度滞后", FG_STATUS_DELAYED},
-        {"late", FG_STATUS_DELAYED},
-        {"Delayed", FG_STATUS_DELAYED},
-        {"", FG_STATUS_NONE},
-        {"完成了", FG_STATUS_NONE},
-        {"progress", FG_STATUS_NONE},
-        {"已完成已完成", FG_STATUS_NONE},
-    };
-
     (void)state;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        fg_status got = fg_status_parse(cases[i].s, strlen(cases[i].s));
-
-        if (got != cases[i].want)
-            fail_msg("'%s': %d, want %d", cases[i].s, got, cases[i].want);
-    }
     assert_string_equal(fg_status_name(FG_STATUS_DELAYED), "滞后");
     /* every alias listed for --help parses to its own status */
     for (int k = FG_STATUS_NOT_STARTED; k <= FG_STATUS_DELAYED; k++)
@@ -281,7 +273,7 @@ static void test_progress__read_xlsx(void **state)
     char *bytes;
 
     (void)state;
-    snprintf(path, sizeof path, "%s/s.xlsx", tmp_dir);
+    snprintf(path, sizeof path, "%s/s.xlsx", fx.dir);
     bytes = write_xlsx(path, &len, "in progress");
     assert_int_equal(fg_status_table_read(&table, "s.xlsx", bytes, len), FG_OK);
     assert_int_equal(table->format, FG_TABLE_XLSX);
@@ -452,7 +444,7 @@ static void test_progress__import_xlsx(void **state)
 
     (void)state;
     open_plan_store();
-    snprintf(path, sizeof path, "%s/s.xlsx", tmp_dir);
+    snprintf(path, sizeof path, "%s/s.xlsx", fx.dir);
     bytes = write_xlsx(path, &len, "进行中");
     assert_int_equal(fg_progress_import(&result, store, "s.xlsx", bytes, len, NULL), FG_OK);
     free(bytes);
@@ -584,6 +576,7 @@ static void test_progress__coordination(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FG_PHRASE_TEST(test_progress__status_words, "status_read", status_read, status_words),
         cmocka_unit_test(test_progress__status_aliases),
         cmocka_unit_test_setup_teardown(test_progress__read_csv, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progress__read_tsv_gb18030, setup, teardown),

@@ -19,6 +19,16 @@
         (p) = NULL;                                                                               \
     } while (0)
 
+/* names[value], the name of an enum value in a test's list of n names; fails when it has none. */
+static inline const char *fg_name_of(const char *const *names, size_t n, int value)
+{
+    if (value < 0 || (size_t)value >= n)
+        fail_msg("value %d has no name", value);
+    return names[value];
+}
+
+#define FG_NAME_OF(names, value) fg_name_of((names), FG_N_OF(names), (int)(value))
+
 /* A phrase and what reading it gives, formatted by the test. */
 typedef struct fg_phrase_case {
     const char *in;
