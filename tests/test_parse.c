@@ -745,16 +745,6 @@ static void test_parse__work_teams(void **state)
     assert_int_equal(find_item(doc, "A1:1.1")->n_clauses, 0);
 }
 
-/* The team with this name; fails when there is none. */
-static const fg_team *find_team(const fg_doc *doc, const char *name)
-{
-    for (size_t i = 0; i < doc->n_teams; i++)
-        if (strcmp(doc->teams[i].name, name) == 0)
-            return &doc->teams[i];
-    fail_msg("no team %s", name);
-    return NULL;
-}
-
 /*
  * The document has n_teams work teams, and each line of teams is the team named by the line
  * up to its first blank, then its members as fmt_team() writes them.
@@ -768,12 +758,17 @@ static void check_teams(const fg_doc *doc, size_t n_teams, const char *teams)
     for (const char *p = teams; *p != '\0';) {
         size_t len = strcspn(p, "\n");
         size_t name_len = strcspn(p, " \n");
+        size_t t = 0;
         int n;
 
         assert_true(len < sizeof want);
         memcpy(want, p, len);
         want[name_len] = '\0';
-        n = snprintf(got, sizeof got, "%s %s", want, fmt_team(find_team(doc, want)));
+        while (t < doc->n_teams && strcmp(doc->teams[t].name, want) != 0)
+            t++;
+        if (t == doc->n_teams)
+            fail_msg("no team %s", want);
+        n = snprintf(got, sizeof got, "%s %s", want, fmt_team(&doc->teams[t]));
         assert_true(n > 0 && (size_t)n < sizeof got);
         want[name_len] = p[name_len];
         want[len] = '\0';

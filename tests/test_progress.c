@@ -306,10 +306,7 @@ static void test_progress__read_xlsx(void **state)
 
 static void test_progress__bad_rows_by_line(void **state)
 {
-    static const struct {
-        const char *csv;
-        const char *msg;
-    } cases[] = {
+    static const fg_phrase_case cases[] = {
         {"条目,状态\nM:2.3,done\nM:2.4,perhaps\n", "t.csv:3: unknown status 'perhaps'"},
         {"条目,状态,日期\nM:2.3,done,2024-02-30\n", "t.csv:2: bad date '2024-02-30'"},
         {"条目,状态,日期\nM:2.3,done,next week\n", "t.csv:2: bad date 'next week'"},
@@ -323,12 +320,12 @@ static void test_progress__bad_rows_by_line(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int rc = fg_status_table_read(&table, "t.csv", cases[i].csv, strlen(cases[i].csv));
+        int rc = fg_status_table_read(&table, "t.csv", cases[i].in, strlen(cases[i].in));
 
         assert_int_equal(rc, FG_EPARSE);
         assert_null(table);
-        if (strstr(fg_error_last()->message, cases[i].msg) == NULL)
-            fail_msg("case %zu: '%s', want '%s'", i, fg_error_last()->message, cases[i].msg);
+        if (strstr(fg_error_last()->message, cases[i].want) == NULL)
+            fail_msg("case %zu: '%s', want '%s'", i, fg_error_last()->message, cases[i].want);
     }
 }
 
