@@ -13,6 +13,7 @@
 #include "fengong/fengong.h"
 #include "str.h"
 #include "simd_env.h"
+#include "test_util.h"
 
 /* What a test allocated; freed by the teardown, so a failed assertion leaks nothing. */
 static fg_doc *docs[4];
@@ -76,17 +77,8 @@ static const fg_item *find_item(const fg_doc *doc, const char *path)
 
 static char fmt_buf[8192];
 
-static void fmt_add(size_t *len, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(fmt_buf + *len, sizeof fmt_buf - *len, fmt, ap);
-    va_end(ap);
-    assert_true(n >= 0 && (size_t)n < sizeof fmt_buf - *len);
-    *len += (size_t)n;
-}
+/* Append to fmt_buf, whose first *len bytes are used. */
+#define fmt_add(len, ...) fg_addf(fmt_buf, sizeof fmt_buf, (len), __VA_ARGS__)
 
 /* All item paths in order: "M:1 M:1.1 A1:1". */
 static const char *fmt_paths(const fg_doc *doc)

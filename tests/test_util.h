@@ -1,22 +1,68 @@
 /*
- * Small helpers shared by the cmocka tests. Tables of phrases: a case is an input and the
- * text wanted from it (written by hand); every case is read, each one read wrong is printed
- * with what read it, and the test fails with their count, so one run shows every miss.
- * Header-only: each test is one translation unit; include it after <cmocka.h>.
+ * Small helpers shared by the cmocka tests: FG_N_OF, fg_addf (append to a buffer), fg_find_all
+ * (every finding from successive offsets), FG_CLEAR * (free and forget), names of enum
+ * values (FG_NAME_OF for a test's own list, FG_JOIN_NAMES for a module's name function), and
+ * tables of phrases: a case is an input and the text wanted from it (written by hand); every
+ * case is read, each one read wrong is printed with what read it, and the test fails with
+ * their count, so one run shows every miss (fg_check_phrases, FG_PHRASE_TEST). Header-only:
+ * each test is one translation unit; include it after <cmocka.h>.
  */
 #ifndef FG_TEST_UTIL_H
 #define FG_TEST_UTIL_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #define FG_N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Append printf-style text to buf (cap bytes, *len used, NUL-terminated); fails if it is full. */
+static inline void fg_addf(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf + *len, cap - *len, fmt, ap);
+    va_end(ap);
+    assert_true(n >= 0 && (size_t)n < cap - *len);
+    *len += (size_t)n;
+}
+
+/*
+ * What one() finds in s at or after from, written into out (cap bytes), its span in s given
+ * back in *off and *len; false when there is none.
+ */
+typedef bool fg_find_one(char *out, size_t cap, const char *s, size_t from, size_t *off,
+                         size_t *len);
+
+/*
+ * Every finding of one() in s, each looked for after the one before (10 at the most), joined
+ * by " | " in buf; each must lie inside s, after where it was looked for, and not be empty.
+ */
+static inline const char *fg_find_all(char *buf, size_t cap, const char *s, fg_find_one *one)
+{
+    char item[1024];
+    size_t from = 0;
+    size_t used = 0;
+    size_t off;
+    size_t len;
+
+    buf[0] = '\0';
+    for (int k = 0; k < 10 && one(item, sizeof item, s, from, &off, &len); k++) {
+        assert_true(len > 0 && off >= from && off + len <= strlen(s));
+        fg_addf(buf, cap, &used, "%s%s", used > 0 ? " | " : "", item);
+        from = off + len;
+    }
+    return buf;
+}
+
 /* Free what p points to with free_fn and forget it (as GLib's g_clear_pointer does). */
-#define FG_CLEAR(p, free_fn)                                                                      \
-    do {                                                                                          \
-        free_fn(p);                                                                               \
-        (p) = NULL;                                                                               \
+#define FG_CLEAR(p, free_fn)                                                                       \
+    do {                                                                                           \
+        free_fn(p);                                                                                \
+        (p) = NULL;                                                                                \
     } while (0)
 
 /* names[value], the name of an enum value in a test's list of n names; fails when it has none. */
@@ -28,6 +74,24 @@ static inline const char *fg_name_of(const char *const *names, size_t n, int val
 }
 
 #define FG_NAME_OF(names, value) fg_name_of((names), FG_N_OF(names), (int)(value))
+
+/*
+ * The names name_fn gives the values first..last of an enum type, joined by |, into the
+ * array buf: the whole list is checked against one hand-written string.
+ */
+#define FG_JOIN_NAMES(buf, name_fn, type, first, last)                                             \
+    do {                                                                                           \
+        size_t len_ = 0;                                                                           \
+                                                                                                   \
+        (buf)[0] = '\0';                                                                           \
+        for (int v_ = (int)(first); v_ <= (int)(last); v_++) {                                     \
+            int n_ = snprintf((buf) + len_, sizeof(buf) - len_, "%s%s",                            \
+                              v_ > (int)(first) ? "|" : "", name_fn((type)v_));                    \
+                                                                                                   \
+            assert_true(n_ >= 0 && (size_t)n_ < sizeof(buf) - len_);                               \
+            len_ += (size_t)n_;                                                                    \
+        }                                                                                          \
+    } while (0)
 
 /* A phrase and what reading it gives, formatted by the test. */
 typedef struct fg_phrase_case {
@@ -52,39 +116,46 @@ static inline void fg_phrases_done(size_t n_bad, size_t n)
         fail_msg("%zu of %zu phrases read wrong", n_bad, n);
 }
 
-/* Read each of the n cases with read (named what in messages) and compare with its want. */
-static inline void fg_check_phrases(const char *what, const char *(*read)(const char *in),
-                                    const fg_phrase_case *cases, size_t n)
-{
-    size_t n_bad = 0;
-
-    for (size_t k = 0; k < n; k++)
-        n_bad += fg_phrase_miss(what, cases[k].in, read(cases[k].in), cases[k].want);
-    fg_phrases_done(n_bad, n);
-}
-
-/* A table of phrases, what reads them and its name in messages: the state of a phrase test. */
+/*
+ * A table of phrases and what reads them, named what in messages: read(), or when it is
+ * NULL every finding of find_one() joined by fg_find_all(). The state of a phrase test.
+ */
 typedef struct fg_phrase_table {
     const char *what;
     const char *(*read)(const char *in);
+    fg_find_one *find_one;
     const fg_phrase_case *cases;
     size_t n;
 } fg_phrase_table;
 
-/* The test of a table: its state is the fg_phrase_table. */
+/* The test of a table: each case is read and compared with its want; then the misses fail. */
 static inline void fg_phrase_test(void **state)
 {
     const fg_phrase_table *t = *state;
+    static char found[4096];
+    size_t n_bad = 0;
 
-    fg_check_phrases(t->what, t->read, t->cases, t->n);
+    for (size_t k = 0; k < t->n; k++) {
+        const char *in = t->cases[k].in;
+        const char *got = t->read ? t->read(in) : fg_find_all(found, sizeof found, in, t->find_one);
+
+        n_bad += fg_phrase_miss(t->what, in, got, t->cases[k].want);
+    }
+    fg_phrases_done(n_bad, t->n);
 }
 
 /*
- * A cmocka test named name reading the table cases with read, what in messages, in a
- * CMUnitTest array of main() (the table lives as long as main's block).
+ * A cmocka test named name reading the table cases with read (FG_PHRASE_TEST) or finding in
+ * each phrase with find_one (FG_FIND_TEST), what in messages, in a CMUnitTest array of
+ * main() (the table lives as long as main's block).
  */
-#define FG_PHRASE_TEST(name, what, read, cases)                                                  \
-    {#name, fg_phrase_test, NULL, NULL,                                                          \
-     (void *)&(const fg_phrase_table){(what), (read), (cases), FG_N_OF(cases)}}
+/* clang-format off */
+#define FG_PHRASE_TABLE_TEST(name, what, read, find_one, cases)                                    \
+    {#name, fg_phrase_test, NULL, NULL,                                                            \
+     (void *)&(const fg_phrase_table){(what), (read), (find_one), (cases), FG_N_OF(cases)}}
+/* clang-format on */
+#define FG_PHRASE_TEST(name, what, read, cases) FG_PHRASE_TABLE_TEST(name, what, read, NULL, cases)
+#define FG_FIND_TEST(name, what, find_one, cases)                                                  \
+    FG_PHRASE_TABLE_TEST(name, what, NULL, find_one, cases)
 
 #endif
