@@ -126,12 +126,57 @@ static int import_text(const char *name, const char *csv, bool strict)
 
 /* ---- statuses ---- */
 
+/* The names of the values of fg_status and fg_miss_kind, in the tests' words. */
+static const char *const status_names[] = {"none", "not_started", "in_progress", "done",
+                                           "delayed"};
+static const char *const miss_names[] = {"none", "several", "no_doc"};
+
+/* The fields the tests check by name (FG_ASSERT_FIELDS), of each record type. */
+static const fg_field status_row_fields[] = {
+    FG_FIELD(fg_status_row, line, 'z'),
+    FG_FIELD(fg_status_row, doc, 's'),
+    FG_FIELD(fg_status_row, item, 's'),
+    FG_FIELD(fg_status_row, task, 's'),
+    FG_FIELD_ENUM(fg_status_row, status, status_names),
+    FG_FIELD(fg_status_row, date, 's'),
+    FG_FIELD(fg_status_row, note, 's'),
+    FG_FIELD(fg_status_row, reporter, 's'),
+};
+static const fg_field result_fields[] = {
+    FG_FIELD(fg_progress_result, unchanged, 'b'),  FG_FIELD(fg_progress_result, n_rows, 'z'),
+    FG_FIELD(fg_progress_result, n_imported, 'z'), FG_FIELD(fg_progress_result, by_item, 'z'),
+    FG_FIELD(fg_progress_result, by_text, 'z'),    FG_FIELD(fg_progress_result, by_search, 'z'),
+    FG_FIELD(fg_progress_result, n_undated, 'z'),  FG_FIELD(fg_progress_result, n_misses, 'z'),
+};
+static const fg_field miss_fields[] = {
+    FG_FIELD(fg_progress_miss, line, 'z'),
+    FG_FIELD_ENUM(fg_progress_miss, kind, miss_names),
+    FG_FIELD(fg_progress_miss, n_matches, 'z'),
+    FG_FIELD(fg_progress_miss, given, 's'),
+};
+static const fg_field row_fields[] = {
+    FG_FIELD(fg_progress_row, group, 's'),       FG_FIELD(fg_progress_row, tasks, 'z'),
+    FG_FIELD(fg_progress_row, reported, 'z'),    FG_FIELD(fg_progress_row, never_reported, 'z'),
+    FG_FIELD(fg_progress_row, in_progress, 'z'), FG_FIELD(fg_progress_row, done, 'z'),
+    FG_FIELD(fg_progress_row, delayed, 'z'),     FG_FIELD(fg_progress_row, dated, 'z'),
+    FG_FIELD(fg_progress_row, due, 'z'),         FG_FIELD(fg_progress_row, overdue, 'z'),
+};
+static const fg_field bin_fields[] = {
+    FG_FIELD(fg_coord_bin, tasks, 'z'),
+    FG_FIELD(fg_coord_bin, due, 'z'),
+    FG_FIELD(fg_coord_bin, overdue, 'z'),
+};
+static const fg_field pair_fields[] = {
+    FG_FIELD(fg_coord_pair, a, 's'),
+    FG_FIELD(fg_coord_pair, b, 's'),
+    FG_FIELD(fg_coord_pair, overdue, 'z'),
+    FG_FIELD(fg_coord_pair, due, 'z'),
+};
+
 /* The status s reads as, by the name of its enum value ("none" when s names none). */
 static const char *status_read(const char *s)
 {
-    static const char *const name[] = {"none", "not_started", "in_progress", "done", "delayed"};
-
-    return FG_NAME_OF(name, fg_status_parse(s, strlen(s)));
+    return FG_NAME_OF(status_names, fg_status_parse(s, strlen(s)));
 }
 
 /* Status words and aliases, padded and in any case, and what they read as (status_read). */
@@ -186,19 +231,14 @@ static void test_progress__read_csv(void **state)
     assert_int_equal(fg_status_table_read(&table, "t.csv", csv, strlen(csv)), FG_OK);
     assert_int_equal(table->format, FG_TABLE_CSV);
     assert_int_equal(table->n_rows, 4);
-    assert_int_equal(table->rows[0].line, 4);
-    assert_string_equal(table->rows[0].item, "M:2.3");
-    assert_int_equal(table->rows[0].status, FG_STATUS_DONE);
-    assert_string_equal(table->rows[0].date, "2024-12-01");
-    assert_string_equal(table->rows[0].note, "通车, 已验收");
-    assert_string_equal(table->rows[0].reporter, "交通局");
-    assert_string_equal(table->rows[0].doc, "");
-    assert_int_equal(table->rows[1].line, 5);
-    assert_string_equal(table->rows[1].date, "2024-06-03");
-    assert_string_equal(table->rows[1].note, "第一行\n第二行");
-    assert_int_equal(table->rows[2].line, 7); /* the quoted line break counts */
-    assert_string_equal(table->rows[2].task, "建设市级\"职业\"教育中心");
-    assert_string_equal(table->rows[2].date, "2024-09-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=4|item=M:2.3|status=done|date=2024-12-01|note=通车, 已验收|"
+                     "reporter=交通局|doc=");
+    FG_ASSERT_FIELDS(&table->rows[1], status_row_fields,
+                     "line=5|date=2024-06-03|note=第一行\n第二行");
+    FG_ASSERT_FIELDS(&table->rows[2], status_row_fields,
+                     "line=7|" /* the quoted line break counts */
+                     "task=建设市级\"职业\"教育中心|date=2024-09-01");
     assert_int_equal(table->rows[3].line, 9);
     assert_string_equal(table->rows[3].date, "2024-10-05");
 }
@@ -213,10 +253,8 @@ static void test_progress__read_tsv_gb18030(void **state)
     assert_int_equal(fg_status_table_read(&table, "t.tsv", tsv, strlen(tsv)), FG_OK);
     assert_int_equal(table->format, FG_TABLE_TSV);
     assert_int_equal(table->n_rows, 1);
-    assert_int_equal(table->rows[0].line, 2);
-    assert_string_equal(table->rows[0].item, "M:2.4");
-    assert_int_equal(table->rows[0].status, FG_STATUS_IN_PROGRESS);
-    assert_string_equal(table->rows[0].date, "2024-05-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=2|item=M:2.4|status=in_progress|date=2024-05-01");
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -278,16 +316,12 @@ static void test_progress__read_xlsx(void **state)
     assert_int_equal(fg_status_table_read(&table, "s.xlsx", bytes, len), FG_OK);
     assert_int_equal(table->format, FG_TABLE_XLSX);
     assert_int_equal(table->n_rows, 2);
-    assert_int_equal(table->rows[0].line, 2);
-    assert_string_equal(table->rows[0].doc, PLAN);
-    assert_string_equal(table->rows[0].item, "M:3.1");
-    assert_int_equal(table->rows[0].status, FG_STATUS_DONE);
-    assert_string_equal(table->rows[0].date, "2024-11-30"); /* from the serial 45626 */
-    assert_string_equal(table->rows[0].note, "上线");
-    assert_int_equal(table->rows[1].line, 4);
-    assert_string_equal(table->rows[1].item, "4");
-    assert_int_equal(table->rows[1].status, FG_STATUS_IN_PROGRESS);
-    assert_string_equal(table->rows[1].date, "2024-06-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=2|doc=" PLAN "|item=M:3.1|status=done|"
+                     "date=2024-11-30|" /* from the serial 45626 */
+                     "note=上线");
+    FG_ASSERT_FIELDS(&table->rows[1], status_row_fields,
+                     "line=4|item=4|status=in_progress|date=2024-06-01");
     free(bytes);
     fg_status_table_free(table);
     table = NULL;
@@ -350,20 +384,13 @@ static void test_progress__import_matches_and_lists(void **state)
     (void)state;
     open_plan_store();
     assert_int_equal(import_text("good.csv", good_csv, false), FG_OK);
-    assert_false(result->unchanged);
-    assert_int_equal(result->n_rows, 10);
-    assert_int_equal(result->n_imported, 6);
-    assert_int_equal(result->by_item, 4);
-    assert_int_equal(result->by_text, 1);
-    assert_int_equal(result->by_search, 1);
-    assert_int_equal(result->n_undated, 1);
-    assert_int_equal(result->n_misses, 4);
+    FG_ASSERT_FIELDS(result, result_fields,
+                     "unchanged=false|n_rows=10|n_imported=6|by_item=4|by_text=1|by_search=1|"
+                     "n_undated=1|n_misses=4");
     assert_int_equal(result->misses[0].line, 6);
     assert_int_equal(result->misses[0].kind, FG_MISS_NONE);
-    assert_int_equal(result->misses[1].line, 7);
-    assert_int_equal(result->misses[1].kind, FG_MISS_SEVERAL);
-    assert_int_equal(result->misses[1].n_matches, 2);
-    assert_string_equal(result->misses[1].given, "- / - / 推进");
+    FG_ASSERT_FIELDS(&result->misses[1], miss_fields,
+                     "line=7|kind=several|n_matches=2|given=- / - / 推进");
     assert_int_equal(result->misses[2].line, 8);
     assert_int_equal(result->misses[2].kind, FG_MISS_NO_DOC);
     assert_int_equal(result->misses[3].line, 9);
@@ -478,20 +505,12 @@ static void test_progress__summary_as_of(void **state)
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_AGENCY, &o), FG_OK);
     assert_string_equal(g->as_of, "2024-07-01");
     r = &g->rows[0];
-    assert_string_equal(r->group, "all");
-    assert_int_equal(r->tasks, 10);
-    assert_int_equal(r->reported, 1);
-    assert_int_equal(r->never_reported, 9);
-    assert_int_equal(r->in_progress, 1);
-    assert_int_equal(r->done, 0);
-    assert_int_equal(r->dated, 5);
-    assert_int_equal(r->due, 2);
-    assert_int_equal(r->overdue, 2);
+    FG_ASSERT_FIELDS(r, row_fields,
+                     "group=all|tasks=10|reported=1|never_reported=9|in_progress=1|done=0|"
+                     "dated=5|due=2|overdue=2");
     assert_true(r->overdue_rate == 1.0);
     /* leads: 市发展改革委 leads M:1.1 and M:1.2, first by tasks; M:2.8 has no lead */
-    assert_string_equal(g->rows[1].group, "市发展改革委");
-    assert_int_equal(g->rows[1].tasks, 2);
-    assert_int_equal(g->rows[1].dated, 0);
+    FG_ASSERT_FIELDS(&g->rows[1], row_fields, "group=市发展改革委|tasks=2|dated=0");
     assert_int_equal(g->n_rows, 1 + 8);
     fg_progress_groups_free(g);
     g = NULL;
@@ -502,16 +521,10 @@ static void test_progress__summary_as_of(void **state)
     o.as_of = "2024-12-31";
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_AGENCY, &o), FG_OK);
     r = &g->rows[0];
-    assert_int_equal(r->reported, 4);
-    assert_int_equal(r->done, 3);
-    assert_int_equal(r->delayed, 1);
-    assert_int_equal(r->due, 3);
-    assert_int_equal(r->overdue, 1);
+    FG_ASSERT_FIELDS(r, row_fields, "reported=4|done=3|delayed=1|due=3|overdue=1");
     assert_true(r->done_rate == 0.3);
     r = group(g, "市数据局");
-    assert_int_equal(r->tasks, 1);
-    assert_int_equal(r->never_reported, 1);
-    assert_int_equal(r->overdue, 1);
+    FG_ASSERT_FIELDS(r, row_fields, "tasks=1|never_reported=1|overdue=1");
     r = group(g, "市交通运输局");
     assert_int_equal(r->done, 1);
     assert_int_equal(r->due, 0); /* 12-31 is not before 12-31 */
@@ -526,10 +539,7 @@ static void test_progress__summary_as_of(void **state)
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_DOCUMENT, &o), FG_OK);
     assert_int_equal(g->n_rows, 2);
     r = group(g, PLAN);
-    assert_int_equal(r->tasks, 10);
-    assert_int_equal(r->dated, 8);
-    assert_int_equal(r->due, 7);
-    assert_int_equal(r->overdue, 4);
+    FG_ASSERT_FIELDS(r, row_fields, "tasks=10|dated=8|due=7|overdue=4");
     fg_progress_groups_free(g);
     g = NULL;
 
@@ -553,20 +563,13 @@ static void test_progress__coordination(void **state)
     assert_int_equal(fg_progress_coordination(&c, store, &o), FG_OK);
     assert_string_equal(c->bins[0].label, "0");
     assert_int_equal(c->bins[0].tasks, 1);
-    assert_int_equal(c->bins[1].tasks, 6);
-    assert_int_equal(c->bins[1].due, 2);
-    assert_int_equal(c->bins[1].overdue, 1);
+    FG_ASSERT_FIELDS(&c->bins[1], bin_fields, "tasks=6|due=2|overdue=1");
     assert_true(c->bins[1].overdue_rate == 0.5);
-    assert_int_equal(c->bins[2].tasks, 3);
-    assert_int_equal(c->bins[2].due, 1);
-    assert_int_equal(c->bins[2].overdue, 0);
+    FG_ASSERT_FIELDS(&c->bins[2], bin_fields, "tasks=3|due=1|overdue=0");
     assert_int_equal(c->bins[3].tasks + c->bins[4].tasks, 0);
     /* one overdue task, M:3.1 (市数据局, 市财政局): one pair */
     assert_int_equal(c->n_pairs, 1);
-    assert_string_equal(c->pairs[0].a, "市数据局");
-    assert_string_equal(c->pairs[0].b, "市财政局");
-    assert_int_equal(c->pairs[0].overdue, 1);
-    assert_int_equal(c->pairs[0].due, 1);
+    FG_ASSERT_FIELDS(&c->pairs[0], pair_fields, "a=市数据局|b=市财政局|overdue=1|due=1");
     fg_progress_coord_free(c);
 }
 

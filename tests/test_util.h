@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,6 +93,68 @@ static inline const char *fg_name_of(const char *const *names, size_t n, int val
             len_ += (size_t)n_;                                                                    \
         }                                                                                          \
     } while (0)
+
+/*
+ * A field of a record type a test checks by name: its offset, and how its value is written:
+ * 'z' size_t, 'b' bool, 's' string, 'g' double (%.15g), 'e' an enum, by names[value].
+ */
+typedef struct fg_field {
+    const char *name;
+    size_t off;
+    char type;
+    const char *const *names; /* 'e': the names of the values, n_names of them */
+    size_t n_names;
+} fg_field;
+
+/* clang-format off */
+#define FG_FIELD(rec, member, type) {#member, offsetof(rec, member), (type), NULL, 0}
+#define FG_FIELD_ENUM(rec, member, names)                                                          \
+    {#member, offsetof(rec, member), 'e', (names), FG_N_OF(names)}
+/* clang-format on */
+
+/*
+ * The fields of the record rec (described by the n fields) named in want, which lists them as
+ * "name=value|name=value…" in any order and number, are those values: the named fields are
+ * written the same way and the two strings compared, so a failure shows every one of them.
+ */
+static inline void fg_assert_fields(const void *rec, const fg_field *fields, size_t n,
+                                    const char *want)
+{
+    char got[2048];
+    size_t used = 0;
+
+    got[0] = '\0';
+    for (const char *p = want; *p != '\0';) {
+        size_t name_len = strcspn(p, "=|");
+        const fg_field *f = NULL;
+        const char *v;
+
+        for (size_t k = 0; k < n && f == NULL; k++)
+            if (strlen(fields[k].name) == name_len && memcmp(fields[k].name, p, name_len) == 0)
+                f = &fields[k];
+        if (f == NULL)
+            fail_msg("no field %.*s", (int)name_len, p);
+        v = (const char *)rec + f->off;
+        fg_addf(got, sizeof got, &used, "%s%s=", used > 0 ? "|" : "", f->name);
+        if (f->type == 'z')
+            fg_addf(got, sizeof got, &used, "%zu", *(const size_t *)v);
+        else if (f->type == 'b')
+            fg_addf(got, sizeof got, &used, "%s", *(const bool *)v ? "true" : "false");
+        else if (f->type == 's')
+            fg_addf(got, sizeof got, &used, "%s", *(const char *const *)v);
+        else if (f->type == 'g')
+            fg_addf(got, sizeof got, &used, "%.15g", *(const double *)v);
+        else
+            fg_addf(got, sizeof got, &used, "%s",
+                    fg_name_of(f->names, f->n_names, *(const int *)v));
+        p += strcspn(p, "|");
+        p += *p == '|';
+    }
+    assert_string_equal(got, want);
+}
+
+#define FG_ASSERT_FIELDS(rec, fields, want)                                                        \
+    fg_assert_fields((rec), (fields), FG_N_OF(fields), (want))
 
 /* A phrase and what reading it gives, formatted by the test. */
 typedef struct fg_phrase_case {
