@@ -188,6 +188,20 @@ static char *reference_nfc(const char *s, size_t len, size_t *out_len)
     return (char *)nfc;
 }
 
+/*
+ * Decode in as name: the text is what utf8proc's NFC makes of in. The reference is returned
+ * (its length in *ref_len) for more checks; free() it.
+ */
+static char *decode_as_reference(const char *name, const char *in, size_t len, size_t *ref_len)
+{
+    char *ref = reference_nfc(in, len, ref_len);
+    fg_text *t = decode_ok(name, in, len);
+
+    assert_data(t, ref, *ref_len);
+    fg_text_free(t);
+    return ref;
+}
+
 static void write_file(const char *path, const void *bytes, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -202,6 +216,24 @@ static void tmp_path(char *buf, size_t size, const char *leaf)
     int n = snprintf(buf, size, "%s/%s", tmp_dir, leaf);
 
     assert_true(n > 0 && (size_t)n < size);
+}
+
+/* Write bytes to the file leaf of the temporary directory, whose path goes into path. */
+static void write_tmp(char *path, size_t cap, const char *leaf, const void *bytes, size_t len)
+{
+    tmp_path(path, cap, leaf);
+    write_file(path, bytes, len);
+}
+
+/* The text fg_text_read_file() reads from such a file, which is removed again. */
+static fg_text *read_tmp(char *path, size_t cap, const char *leaf, const void *bytes, size_t len)
+{
+    fg_text *t = NULL;
+
+    write_tmp(path, cap, leaf, bytes, len);
+    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    unlink(path);
+    return t;
 }
 
 static int setup_tmp_dir(void **state)
@@ -584,9 +616,7 @@ static void test_text__nfc_matches_utf8proc_for_every_code_point(void **state)
     size_t cap = 0x110000 * 5;
     char *in = malloc(cap);
     size_t len = 0;
-    char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     assert_non_null(in);
@@ -596,11 +626,7 @@ static void test_text__nfc_matches_utf8proc_for_every_code_point(void **state)
         append_cp(in, &len, cp);
         in[len++] = '\n';
     }
-    ref = reference_nfc(in, len, &ref_len);
-    t = decode_ok("all.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
-    free(ref);
+    free(decode_as_reference("all.txt", in, len, &ref_len));
     free(in);
 }
 
@@ -611,9 +637,7 @@ static void test_text__nfc_matches_utf8proc_for_every_decomposition(void **state
     char *in = malloc(cap);
     size_t len = 0;
     size_t n_seqs = 0;
-    char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     assert_non_null(in);
@@ -635,12 +659,8 @@ static void test_text__nfc_matches_utf8proc_for_every_decomposition(void **state
         n_seqs++;
     }
     assert_true(n_seqs > 13000); /* about 2000 plus 11172 Hangul syllables */
-    ref = reference_nfc(in, len, &ref_len);
+    free(decode_as_reference("nfd.txt", in, len, &ref_len));
     assert_true(ref_len < len); /* so there was something to compose */
-    t = decode_ok("nfd.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
-    free(ref);
     free(in);
 }
 
@@ -651,17 +671,13 @@ static void test_text__nfc_orders_combining_marks(void **state)
     size_t len = 0;
     char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     in[len++] = 'a';
     for (int i = 0; i < 10; i++)
         append(in, &len, "\xCC\x81\xCC\xA3", 4);
-    ref = reference_nfc(in, len, &ref_len);
+    ref = decode_as_reference("marks.txt", in, len, &ref_len);
     assert_memory_equal(ref, "\xE1\xBA\xA1\xCC\xA3\xCC\xA3", 7); /* U+1EA1 U+0323 ... */
-    t = decode_ok("marks.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
     free(ref);
 }
 
@@ -874,32 +890,26 @@ static void test_text__read_file_decodes_a_file(void **state)
     /* a BOM but no CR: the file's buffer becomes the text's (see the CRLF tests) */
     static const char in[] = "\xEF\xBB\xBF第一行\n第二行\n";
     char path[256];
-    fg_text *t = NULL;
+    fg_text *t;
 
     (void)state;
-    tmp_path(path, sizeof path, "doc.txt");
-    write_file(path, in, sizeof in - 1);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    t = read_tmp(path, sizeof path, "doc.txt", in, sizeof in - 1);
     assert_string_equal(t->name, path);
     ASSERT_DATA(t, "第一行\n第二行\n");
     assert_int_equal(t->encoding, FG_ENC_UTF8_BOM);
     fg_text_free(t);
-    unlink(path);
 }
 
 static void test_text__read_file_empty_file(void **state)
 {
     char path[256];
-    fg_text *t = NULL;
+    fg_text *t;
 
     (void)state;
-    tmp_path(path, sizeof path, "empty.txt");
-    write_file(path, "", 0);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    t = read_tmp(path, sizeof path, "empty.txt", "", 0);
     ASSERT_DATA(t, "");
     assert_int_equal(t->encoding, FG_ENC_UTF8);
     fg_text_free(t);
-    unlink(path);
 }
 
 static void test_text__read_file_missing_file(void **state)
@@ -1020,8 +1030,7 @@ static void test_text__read_file_reports_encoding_errors(void **state)
     int rc;
 
     (void)state;
-    tmp_path(path, sizeof path, "odd16.txt");
-    write_file(path, in, sizeof in);
+    write_tmp(path, sizeof path, "odd16.txt", in, sizeof in);
     snprintf(want, sizeof want, "%s:1: truncated UTF-16 input", path);
     rc = fg_text_read_file(&t, path);
     assert_error(rc, t, FG_EENCODING, want);
