@@ -131,6 +131,12 @@ static const char *fmt_notes(const fg_doc *doc)
     return fmt_buf;
 }
 
+/* The fields of an item the tests check by name (FG_ASSERT_FIELDS). */
+static const fg_field item_fields[] = {
+    FG_FIELD(fg_item, part, 's'),  FG_FIELD(fg_item, marker, 's'), FG_FIELD(fg_item, parent, 'z'),
+    FG_FIELD(fg_item, depth, 'i'), FG_FIELD(fg_item, line, 'z'),   FG_FIELD(fg_item, text, 's'),
+};
+
 /* An item as "PATH TITLE (N_CLAUSES) ROWS", ROWS as fmt_rows() writes them, left out when none. */
 static const char *fmt_item(const fg_item *it)
 {
@@ -172,6 +178,52 @@ static void check_doc(const fg_doc *doc, const char *paths, const char *items)
 static void check_parse(const char *src, const char *paths, const char *items)
 {
     check_doc(parse_doc(src), paths, items);
+}
+
+/* Every work team of the document in order, one a line as "NAME MEMBERS" (fmt_team()). */
+static void check_all_teams(const fg_doc *doc, const char *want)
+{
+    char got[8192];
+    size_t used = 0;
+
+    got[0] = '\0';
+    for (size_t t = 0; t < doc->n_teams; t++) {
+        fg_addf(got, sizeof got, &used, "%s ", doc->teams[t].name);
+        fg_addf(got, sizeof got, &used, "%s\n", fmt_team(&doc->teams[t]));
+    }
+    assert_string_equal(got, want);
+}
+
+/*
+ * The document has n_teams work teams, and each line of teams is the team named by the line
+ * up to its first blank, then its members as fmt_team() writes them.
+ */
+static void check_teams(const fg_doc *doc, size_t n_teams, const char *teams)
+{
+    char want[4096];
+    char got[4096];
+
+    assert_int_equal(doc->n_teams, n_teams);
+    for (const char *p = teams; *p != '\0';) {
+        size_t len = strcspn(p, "\n");
+        size_t name_len = strcspn(p, " \n");
+        size_t t = 0;
+        int n;
+
+        assert_true(len < sizeof want);
+        memcpy(want, p, len);
+        want[name_len] = '\0';
+        while (t < doc->n_teams && strcmp(doc->teams[t].name, want) != 0)
+            t++;
+        if (t == doc->n_teams)
+            fail_msg("no team %s", want);
+        n = snprintf(got, sizeof got, "%s %s", want, fmt_team(&doc->teams[t]));
+        assert_true(n > 0 && (size_t)n < sizeof got);
+        want[name_len] = p[name_len];
+        want[len] = '\0';
+        assert_string_equal(got, want);
+        p += len + (p[len] == '\n');
+    }
 }
 
 /* ---- structure ---- */
@@ -279,21 +331,16 @@ static void test_parse__four_levels(void **state)
     const fg_item *it;
 
     (void)state;
-    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.1.1");
-    it = find_item(doc, "M:1.1.1.1");
-    assert_string_equal(it->marker, "（1）");
-    assert_string_equal(it->part, "M");
-    assert_int_equal(it->depth, 4);
-    assert_int_equal(it->line, 4);
-    assert_int_equal(it->parent, 2);
-    assert_int_equal(doc->items[0].parent, FG_NO_PARENT);
-    assert_string_equal(doc->items[2].marker, "1．");
-    assert_string_equal(doc->items[0].text, "总体要求");
-    check_doc(doc, NULL,
+    check_doc(doc, "M:1 M:1.1 M:1.1.1 M:1.1.1.1",
               "M:1 总体要求 (0)\n"
               "M:1.1 加快发展 (1) lead:省工业和信息化厅|co:省发展改革委\n"
               "M:1.1.1 推进项目建设 (1) lead:省发展改革委|co:省财政厅\n"
               "M:1.1.1.1 建设示范区 (1) co:省商务厅\n");
+    it = find_item(doc, "M:1.1.1.1");
+    FG_ASSERT_FIELDS(it, item_fields, "marker=（1）|part=M|depth=4|line=4|parent=2");
+    assert_int_equal(doc->items[0].parent, FG_NO_PARENT);
+    FG_ASSERT_FIELDS(&doc->items[0], item_fields, "text=总体要求");
+    FG_ASSERT_FIELDS(&doc->items[2], item_fields, "marker=1．");
     assert_string_equal(it->clauses[0].text, "省商务厅负责");
     assert_int_equal(it->clauses[0].line, 4);
 }
@@ -326,13 +373,12 @@ static void test_parse__chapters_and_sections(void **state)
                             "一、加强领导。（省政府办公厅牵头）\n");
 
     (void)state;
-    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 M:1.1.1 M:1.1.1.1 M:1.2 M:1.2.1 M:2 M:2.1");
-    assert_string_equal(find_item(doc, "M:1")->marker, "第一章");
-    check_doc(doc, NULL,
+    check_doc(doc, "M:1 M:1.1 M:1.1.1 M:1.1.1.1 M:1.2 M:1.2.1 M:2 M:2.1",
               "M:1 总体要求 (0)\n"
               "M:1.2 重点任务 (0)\n"
               "M:1.1.1.1 建设平台 (1) lead:省科技厅\n"
               "M:2.1 加强领导 (1) lead:省政府办公厅\n");
+    assert_string_equal(find_item(doc, "M:1")->marker, "第一章");
 }
 
 static void test_parse__annex_parts(void **state)
@@ -349,12 +395,10 @@ static void test_parse__annex_parts(void **state)
                             "(二) 培育企业。（省工业和信息化厅牵头）\n");
 
     (void)state;
-    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.2");
-    assert_string_equal(find_item(doc, "A2:1.2")->part, "A2");
-    assert_string_equal(find_item(doc, "A2:1.2")->marker, "(二)");
-    check_doc(doc, NULL,
+    check_doc(doc, "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.2",
               "A1:1.1 扩大消费 (1) lead:省商务厅|co:省财政厅\n"
               "A2:1.2 培育企业 (1) lead:省工业和信息化厅\n");
+    FG_ASSERT_FIELDS(find_item(doc, "A2:1.2"), item_fields, "part=A2|marker=(二)");
 }
 
 static void test_parse__annex_title_from_list(void **state)
@@ -374,9 +418,9 @@ static void test_parse__annex_title_from_list(void **state)
 
     (void)state;
     /* The attachment list is not numbered items; annex 2 starts at its title line. */
-    assert_string_equal(fmt_paths(doc), "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1");
+    check_doc(doc, "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1",
+              "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n");
     assert_int_equal(find_item(doc, "A2:1")->line, 11);
-    check_doc(doc, NULL, "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n");
 }
 
 static void test_parse__restart_starts_new_part(void **state)
@@ -719,54 +763,21 @@ static void test_parse__work_teams(void **state)
         "单位。工作专班办公室设在省人力资源社会保障厅。\n");
 
     (void)state;
-    assert_int_equal(doc->n_teams, 2);
-    assert_string_equal(doc->teams[0].name, "内需扩量提效攻坚工作专班");
+    check_all_teams(doc, "内需扩量提效攻坚工作专班 convenor:省政府副秘书长或省政府办公厅副主任"
+                         "|deputy:省发展改革委|deputy:省商务厅|member:省教育厅|member:省财政厅"
+                         "|member:省林业局|office:省发展改革委\n"
+                         /*
+                          * A post alone gives its unit (省政府副秘书长 → 省政府); only an
+                          * 或-alternative is whole.
+                          */
+                         "民生补短提质攻坚工作专班 convenor:省政府|deputy:省人力资源社会保障厅"
+                         "|deputy:省教育厅|member:省民政厅|member:省财政厅"
+                         "|office:省人力资源社会保障厅\n");
     assert_string_equal(doc->teams[0].part, "A1");
     assert_int_equal(doc->teams[0].line, 4);
-    assert_string_equal(fmt_team(&doc->teams[0]),
-                        "convenor:省政府副秘书长或省政府办公厅副主任|deputy:省发展改革委"
-                        "|deputy:省商务厅|member:省教育厅|member:省财政厅|member:省林业局"
-                        "|office:省发展改革委");
-    assert_string_equal(doc->teams[1].name, "民生补短提质攻坚工作专班");
     assert_string_equal(doc->teams[1].part, "A2");
-    /* A post alone gives its unit (省政府副秘书长 → 省政府); only an 或-alternative is whole. */
-    assert_string_equal(fmt_team(&doc->teams[1]),
-                        "convenor:省政府|deputy:省人力资源社会保障厅|deputy:省教育厅"
-                        "|member:省民政厅|member:省财政厅|office:省人力资源社会保障厅");
     /* A team paragraph is not a responsibility clause. */
     assert_int_equal(find_item(doc, "A1:1.1")->n_clauses, 0);
-}
-
-/*
- * The document has n_teams work teams, and each line of teams is the team named by the line
- * up to its first blank, then its members as fmt_team() writes them.
- */
-static void check_teams(const fg_doc *doc, size_t n_teams, const char *teams)
-{
-    char want[4096];
-    char got[4096];
-
-    assert_int_equal(doc->n_teams, n_teams);
-    for (const char *p = teams; *p != '\0';) {
-        size_t len = strcspn(p, "\n");
-        size_t name_len = strcspn(p, " \n");
-        size_t t = 0;
-        int n;
-
-        assert_true(len < sizeof want);
-        memcpy(want, p, len);
-        want[name_len] = '\0';
-        while (t < doc->n_teams && strcmp(doc->teams[t].name, want) != 0)
-            t++;
-        if (t == doc->n_teams)
-            fail_msg("no team %s", want);
-        n = snprintf(got, sizeof got, "%s %s", want, fmt_team(&doc->teams[t]));
-        assert_true(n > 0 && (size_t)n < sizeof got);
-        want[name_len] = p[name_len];
-        want[len] = '\0';
-        assert_string_equal(got, want);
-        p += len + (p[len] == '\n');
-    }
 }
 
 static void test_parse__team_posts_give_units(void **state)
@@ -952,11 +963,8 @@ static void test_parse__team_named_twice(void **state)
 
     (void)state;
     /* The list under the title joins the team its sentences named; a team with no rows is none. */
-    assert_int_equal(doc->n_teams, 1);
-    assert_string_equal(doc->teams[0].name, "省数字经济发展联席会议");
-    assert_string_equal(fmt_team(&doc->teams[0]),
-                        "convenor:省发展改革委|deputy:省工业和信息化厅|member:省数据局"
-                        "|member:省通信管理局");
+    check_all_teams(doc, "省数字经济发展联席会议 convenor:省发展改革委|deputy:省工业和信息化厅"
+                         "|member:省数据局|member:省通信管理局\n");
 }
 
 static void test_parse__options(void **state)

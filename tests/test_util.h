@@ -96,7 +96,7 @@ static inline const char *fg_name_of(const char *const *names, size_t n, int val
 
 /*
  * A field of a record type a test checks by name: its offset, and how its value is written:
- * 'z' size_t, 'b' bool, 's' string, 'g' double (%.15g), 'e' an enum, by names[value].
+ * 'z' size_t, 'i' int, 'b' bool, 's' string, 'g' double (%.15g), 'e' an enum, by names[value].
  */
 typedef struct fg_field {
     const char *name;
@@ -138,6 +138,8 @@ static inline void fg_assert_fields(const void *rec, const fg_field *fields, siz
         fg_addf(got, sizeof got, &used, "%s%s=", used > 0 ? "|" : "", f->name);
         if (f->type == 'z')
             fg_addf(got, sizeof got, &used, "%zu", *(const size_t *)v);
+        else if (f->type == 'i')
+            fg_addf(got, sizeof got, &used, "%d", *(const int *)v);
         else if (f->type == 'b')
             fg_addf(got, sizeof got, &used, "%s", *(const bool *)v ? "true" : "false");
         else if (f->type == 's')
