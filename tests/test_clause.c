@@ -608,7 +608,8 @@ int main(void)
         cmocka_unit_test_teardown(test_clause__appends_and_keeps_earlier_units, dispose_units),
         /* Last: it overflows a stack array in clause.c and aborts under the sanitizers. */
         cmocka_unit_test_teardown(test_clause__many_labels_stay_in_bounds, dispose_units),
-        FG_PHRASE_TEST(test_clause__label_role_from_head_word, "label_role", label_role, head_words),
+        FG_PHRASE_TEST(test_clause__label_role_from_head_word, "label_role", label_role,
+                       head_words),
         cmocka_unit_test_teardown(test_clause__label_at_spacing_and_colons, dispose_units),
         cmocka_unit_test_teardown(test_clause__user_lexicon, dispose_units),
         cmocka_unit_test_teardown(test_clause__unknown_label_noted, dispose_units),
