@@ -19,15 +19,14 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
+#include "test_util.h"
 
 #define EPS 1e-9
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- per-test state, released by the teardown so a failed assertion leaks nothing ---- */
 
-static char tmp_dir[512];
-static char db_path[600];
-static fg_store *store;
+static fg_fixture fx; /* a fresh directory with an empty store */
 static fg_graph *graph;
 static fg_text *text; /* of the document being ingested */
 static fg_doc *doc;
@@ -38,47 +37,25 @@ static size_t n_coms[2];
 
 static void *own(void *p)
 {
-    assert_true(n_mem < N_OF(mem));
+    assert_true(n_mem < FG_N_OF(mem));
     mem[n_mem++] = p;
     return p;
 }
 
-/* The store and its WAL files, then the directory. */
-static void remove_store(void)
-{
-    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-    char p[700];
-
-    for (size_t i = 0; i < N_OF(suffix); i++) {
-        snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-        unlink(p);
-    }
-    rmdir(tmp_dir);
-}
-
 static int setup(void **state)
 {
-    const char *t = getenv("TMPDIR");
+    char db[96];
 
     (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg_test_analysis_XXXXXX", t && t[0] ? t : "/tmp");
-    if (mkdtemp(tmp_dir) == NULL)
-        return -1;
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    return fg_store_open(&store, db_path, NULL) == FG_OK ? 0 : -1;
+    return fg_fixture_open_empty(&fx, "fg_test_analysis", db, sizeof db) == FG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    fg_graph_free(graph);
-    graph = NULL;
-    fg_store_close(store);
-    store = NULL;
-    fg_doc_free(doc);
-    doc = NULL;
-    fg_text_free(text);
-    text = NULL;
+    FG_CLEAR(graph, fg_graph_free);
+    FG_CLEAR(doc, fg_doc_free);
+    FG_CLEAR(text, fg_text_free);
     for (size_t i = 0; i < n_mem; i++)
         free(mem[i]);
     n_mem = 0;
@@ -87,8 +64,7 @@ static int teardown(void **state)
         coms[i] = NULL;
         n_coms[i] = 0;
     }
-    remove_store();
-    return 0;
+    return fg_fixture_close(&fx);
 }
 
 /*
@@ -110,7 +86,7 @@ static void ingest(const char *name, const char *number, const char *const *clau
     assert_true(len < sizeof src);
     assert_int_equal(fg_text_decode(&text, name, src, len), FG_OK);
     assert_int_equal(fg_parse_document(&doc, text, NULL), FG_OK);
-    assert_int_equal(fg_store_ingest(&status, store, doc, fg_text_sha256(text), len, NULL), FG_OK);
+    assert_int_equal(fg_store_ingest(&status, fx.st, doc, fg_text_sha256(text), len, NULL), FG_OK);
     assert_int_equal(status, FG_INGEST_ADDED);
     fg_doc_free(doc);
     doc = NULL;
@@ -122,7 +98,7 @@ static void load(const fg_filter *f)
 {
     fg_graph_free(graph);
     graph = NULL;
-    assert_int_equal(fg_graph_load(&graph, store, NULL, f), FG_OK);
+    assert_int_equal(fg_graph_load(&graph, fx.st, NULL, f), FG_OK);
     assert_non_null(graph);
 }
 
@@ -289,8 +265,8 @@ static void test_analysis__agencies_by_name_tasks_in_document_order(void **state
     static const char *const b[] = {"省乙厅牵头"};
 
     (void)state;
-    ingest("b.txt", "湘政发〔2024〕2号", b, N_OF(b));
-    ingest("a.txt", "湘政发〔2022〕1号", a, N_OF(a));
+    ingest("b.txt", "湘政发〔2024〕2号", b, FG_N_OF(b));
+    ingest("a.txt", "湘政发〔2022〕1号", a, FG_N_OF(a));
     load(NULL);
     /* UTF-8 byte order: 一 < 丙 < 乙 < 甲. */
     assert_string_equal(names(), "省一厅 省丙厅 省乙厅 省甲厅");
@@ -317,7 +293,7 @@ static void test_analysis__load_counts_order_and_balance(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     assert_int_equal(fg_analysis_load(&rows, &n, &bal, graph), FG_OK);
     own(rows);
     /* lead/co/total: 甲 3/0/3, 乙 1/1/2, 丙 0/3/3, 丁 0/2/2, 戊 0/2/2, 一 0/1/1. By lead, then
@@ -355,7 +331,7 @@ static void test_analysis__balance_top5_and_more_than_three_leads(void **state)
     fg_balance bal;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     assert_int_equal(fg_analysis_load(&rows, &n, &bal, graph), FG_OK);
     own(rows);
     /* leads: 甲 2, 乙 2, 丙 2, 丁 1, 戊 1, 己 1, 庚 0; total 9; n 7. One task over three
@@ -384,7 +360,7 @@ static void check_row(const fg_centrality_row *r, const char *name, double degre
                                        "harmonic", "eigenvector", "pagerank"};
     char label[128];
 
-    for (size_t k = 0; k < N_OF(want); k++) {
+    for (size_t k = 0; k < FG_N_OF(want); k++) {
         if (isnan(want[k]))
             continue;
         snprintf(label, sizeof label, "%s %s", name, what[k]);
@@ -408,7 +384,7 @@ static void test_analysis__isolated_and_disconnected(void **state)
     double sum = 0.0;
 
     (void)state;
-    graph_of(disconnected, N_OF(disconnected));
+    graph_of(disconnected, FG_N_OF(disconnected));
     assert_string_equal(names(), "省丁厅 省丙厅 省乙厅 省己厅 省戊厅 省甲厅");
     assert_int_equal(fg_analysis_pairs(&p, &n, graph), FG_OK);
     own(p);
@@ -450,11 +426,11 @@ static void test_analysis__triangle_equal_weights(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     r = centrality();
     /* One task of three ties every pair once. Symmetric: harmonic 1 + 1 = 2, nobody between
      * two others, eigenvector 1, pagerank 1/3. */
-    for (size_t i = 0; i < N_OF(all); i++)
+    for (size_t i = 0; i < FG_N_OF(all); i++)
         check_row(r, all[i], 2, 2, 0, 2, 1, 1.0 / 3.0);
 }
 
@@ -467,13 +443,13 @@ static void test_analysis__star(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     r = centrality();
     /* Hub on the 3 leaf–leaf paths; harmonic hub 3, leaf 1 + 1/2 + 1/2 = 2. Eigenvector:
      * λ = √3, leaf = hub/√3. PageRank: leaf l = 0.15/4 + 0.85·h/3, hub h = 0.15/4 + 0.85·3l,
      * h + 3l = 1 → l·(1 − 0.7225) = 0.0375 + 0.010625 → l = 77/444, h = 1 − 231/444 = 71/148. */
     check_row(r, "省甲厅", 3, 3, 3, 3, 1, 71.0 / 148.0);
-    for (size_t i = 0; i < N_OF(leaves); i++)
+    for (size_t i = 0; i < FG_N_OF(leaves); i++)
         check_row(r, leaves[i], 1, 1, 0, 2, 1.0 / sqrt(3.0), 77.0 / 444.0);
 }
 
@@ -486,7 +462,7 @@ static void test_analysis__weighted_path_of_three(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     r = centrality();
     /* Lengths 1 and 1/2. Harmonic 甲 1 + 1/1.5 = 5/3, 乙 1 + 2 = 3, 丙 2 + 2/3 = 8/3.
      * Eigenvector: A = [[0 1 0] [1 0 2] [0 2 0]], λ² = 5, x = (1, √5, 2)/√5. PageRank: 乙
@@ -523,7 +499,7 @@ static void test_analysis__weak_tie_betweenness_and_path(void **state)
     size_t n = 0;
 
     (void)state;
-    graph_of(weighted, N_OF(weighted));
+    graph_of(weighted, FG_N_OF(weighted));
     r = centrality();
     /* 甲→丙 via 乙 is 2/5 < 1 direct: 乙 = 1. Strength 甲 5 + 1 = 6, 乙 10. Harmonic
      * 甲 1/(1/5) + 1/(2/5) = 7.5, 乙 5 + 5 = 10. */
@@ -548,10 +524,10 @@ static void test_analysis__betweenness_ties_split_equally(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(cycle, N_OF(cycle));
+    graph_of(cycle, FG_N_OF(cycle));
     r = centrality();
     /* Harmonic 1 + 1 + 1/2 = 2.5; pagerank 1/4 by symmetry. */
-    for (size_t i = 0; i < N_OF(all); i++)
+    for (size_t i = 0; i < FG_N_OF(all); i++)
         check_row(r, all[i], 2, 2, 0.5, 2.5, 1, 0.25);
 }
 
@@ -575,7 +551,7 @@ static void test_analysis__path_cutoff(void **state)
     fg_centrality_row *r;
 
     (void)state;
-    graph_of(weighted, N_OF(weighted));
+    graph_of(weighted, FG_N_OF(weighted));
     /* Lengths 甲–乙 1/5, 乙–丙 1/5, 甲–丙 1 (direct) or 2/5 (by 乙). A cutoff of 0.3 keeps
      * only the two strong ties: nobody lies between, harmonic 甲 = 1/(1/5) = 5, 乙 = 10. */
     o.cutoff = 0.3;
@@ -612,7 +588,7 @@ static void test_analysis__path_sample(void **state)
     const size_t runs = 1000;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     /* As many sources as agencies: exact, and said so. */
     o.sample = 4;
     r = centrality_with(&o, &info);
@@ -659,7 +635,7 @@ static void test_analysis__partners_by_role(void **state)
     size_t n = 0;
 
     (void)state;
-    graph_of(weighted, N_OF(weighted));
+    graph_of(weighted, FG_N_OF(weighted));
     /* 甲's partners (shared x_leads/partner_leads/both_co/both_lead): 乙 on t1–t5: 甲 leads
      * t1 t2, 乙 leads t3, both co t4, both lead t5; 丙 on t0, 甲 leading. */
     assert_int_equal(fg_analysis_partners(&p, &n, graph, ix("省甲厅")), FG_OK);
@@ -677,7 +653,7 @@ static void test_analysis__shared_tasks_with_roles(void **state)
     size_t n = 0;
 
     (void)state;
-    graph_of(weighted, N_OF(weighted));
+    graph_of(weighted, FG_N_OF(weighted));
     assert_int_equal(fg_analysis_shared(&s, &n, graph, ix("省甲厅"), ix("省乙厅")), FG_OK);
     own(s);
     assert_string_equal(fmt_shared(s, n),
@@ -736,7 +712,7 @@ static void test_analysis__pairs_strongest_first_then_names(void **state)
     size_t n = 0;
 
     (void)state;
-    graph_of(weighted, N_OF(weighted));
+    graph_of(weighted, FG_N_OF(weighted));
     assert_int_equal(fg_analysis_pairs(&p, &n, graph), FG_OK);
     own(p);
     /* a < b by name; 5, 5, 1; the two fives by the first name (丙 < 乙). */
@@ -755,8 +731,8 @@ static const char *const doc_b[] = {"省丁厅牵头，省甲厅按职责分工�
 
 static void two_documents(void)
 {
-    ingest("a.txt", "湘政发〔2022〕1号", doc_a, N_OF(doc_a));
-    ingest("b.txt", "湘政发〔2024〕2号", doc_b, N_OF(doc_b));
+    ingest("a.txt", "湘政发〔2022〕1号", doc_a, FG_N_OF(doc_a));
+    ingest("b.txt", "湘政发〔2024〕2号", doc_b, FG_N_OF(doc_b));
 }
 
 /* The load table of the current graph, as fmt_load() writes it. */
@@ -858,7 +834,7 @@ static void test_analysis__find_exact_and_closest(void **state)
     size_t i = SIZE_MAX;
 
     (void)state;
-    graph_of(c, N_OF(c));
+    graph_of(c, FG_N_OF(c));
     /* 丁 0, 丙 1, 乙 2, 甲 3. */
     assert_int_equal(fg_graph_find(&i, graph, NULL, "省甲厅"), FG_OK);
     assert_int_equal(i, 3);
@@ -895,7 +871,7 @@ static void test_analysis__communities_two_groups(void **state)
     double q = -1.0;
 
     (void)state;
-    graph_of(two_groups, N_OF(two_groups));
+    graph_of(two_groups, FG_N_OF(two_groups));
     assert_int_equal(fg_analysis_communities(&coms[0], &n_coms[0], &q, graph, 42), FG_OK);
     assert_int_equal(n_coms[0], 2);
     /* Inner strengths: 甲 4+4 = 8, 乙 4+3 = 7, 丙 4+3 = 7 (the bridge is not inside), 丁 戊 己

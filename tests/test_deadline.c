@@ -15,6 +15,7 @@
 
 #include "fengong/deadline.h"
 #include "fengong/error.h"
+#include "test_util.h"
 
 #define DOC_YEAR 2023
 
@@ -53,40 +54,29 @@ static const char *parse(const char *s)
     return parse_year(s, DOC_YEAR);
 }
 
-/* Every deadline fg_deadline_find() gives, joined by " | "; "" when none. */
-static const char *find(const char *s)
+/*
+ * The deadline fg_deadline_find() finds in s from from, formatted as fmt_one() does; every
+ * deadline of a phrase is joined by " | ", "" when none (fg_find_all).
+ */
+static bool find_one(char *out, size_t cap, const char *s, size_t from, size_t *off,
+                     size_t *len)
 {
-    size_t from = 0;
-    size_t used = 0;
     bool found = false;
     fg_deadline d;
 
-    fmt_buf[0] = '\0';
-    for (int k = 0; k < 10; k++) {
-        assert_int_equal(fg_deadline_find(&d, &found, s, strlen(s), from, DOC_YEAR), FG_OK);
-        if (!found) {
-            assert_int_equal(d.kind, FG_DEADLINE_NONE);
-            break;
-        }
-        assert_true(d.len > 0 && d.off >= from && d.off + d.len <= strlen(s));
-        if (used > 0) {
-            assert_true(used + 3 < sizeof fmt_buf);
-            memcpy(fmt_buf + used, " | ", 4);
-            used += 3;
-        }
-        used += fmt_one(fmt_buf + used, sizeof fmt_buf - used, &d, s);
-        from = d.off + d.len;
+    assert_int_equal(fg_deadline_find(&d, &found, s, strlen(s), from, DOC_YEAR), FG_OK);
+    if (found) {
+        fmt_one(out, cap, &d, s);
+        *off = d.off;
+        *len = d.len;
+    } else {
+        assert_int_equal(d.kind, FG_DEADLINE_NONE);
     }
-    return fmt_buf;
+    return found;
 }
 
-typedef struct pcase {
-    const char *in;
-    const char *want;
-} pcase;
-
 /* Phrases as labels, table cells and brackets give them, read with fg_deadline_parse(). */
-static const pcase parse_cases[] = {
+static const fg_phrase_case parse_cases[] = {
     {"2025年6月底前", "date 2025-06-30 [2025年6月底前]"},
     {"2022年底前完成", "date 2022-12-31 [2022年底前完成]"},
     {"（2023年12月）", "date 2023-12-31 [2023年12月]"},
@@ -157,24 +147,6 @@ static const pcase parse_cases[] = {
     {"3000年", "none"},
 };
 
-static void test_deadline__parse_phrases(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof parse_cases / sizeof parse_cases[0]; k++) {
-        const char *got = parse(parse_cases[k].in);
-
-        if (strcmp(got, parse_cases[k].want) != 0) {
-            print_error("parse(\"%s\"): got \"%s\", want \"%s\"\n", parse_cases[k].in, got,
-                        parse_cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof parse_cases / sizeof parse_cases[0]);
-}
-
 static void test_deadline__year_left_out_without_document_year(void **state)
 {
     (void)state;
@@ -185,7 +157,7 @@ static void test_deadline__year_left_out_without_document_year(void **state)
 }
 
 /* Deadlines inside sentences and clauses, read with fg_deadline_find(). */
-static const pcase find_cases[] = {
+static const fg_phrase_case find_cases[] = {
     {"加快推进项目建设，2024年底前完成。", "date 2024-12-31 [2024年底前完成]"},
     {"（省发展改革委牵头，省财政厅配合，2023年12月底前完成）",
      "date 2023-12-31 [2023年12月底前完成]"},
@@ -225,24 +197,6 @@ static const pcase find_cases[] = {
     {"基本完成2000年底前建成的老旧小区改造", ""},
     {"2022年底前建成的项目", ""},
 };
-
-static void test_deadline__find_in_text(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof find_cases / sizeof find_cases[0]; k++) {
-        const char *got = find(find_cases[k].in);
-
-        if (strcmp(got, find_cases[k].want) != 0) {
-            print_error("find(\"%s\"): got \"%s\", want \"%s\"\n", find_cases[k].in, got,
-                        find_cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof find_cases / sizeof find_cases[0]);
-}
 
 static void test_deadline__find_from_offset(void **state)
 {
@@ -313,11 +267,12 @@ static void test_deadline__hostile_bytes(void **state)
 
 static void test_deadline__names(void **state)
 {
+    char got[128];
+
     (void)state;
-    assert_string_equal(fg_deadline_kind_name(FG_DEADLINE_DATE), "date");
-    assert_string_equal(fg_deadline_kind_name(FG_DEADLINE_RECURRING), "recurring");
-    assert_string_equal(fg_deadline_kind_name(FG_DEADLINE_ONGOING), "ongoing");
-    assert_string_equal(fg_deadline_kind_name(FG_DEADLINE_NONE), "none");
+    FG_JOIN_NAMES(got, fg_deadline_kind_name, fg_deadline_kind, FG_DEADLINE_NONE,
+                  FG_DEADLINE_ONGOING);
+    assert_string_equal(got, "none|date|recurring|ongoing");
     assert_string_equal(fg_deadline_every_name(FG_EVERY_HALF), "half-year");
     assert_string_equal(fg_deadline_every_name(FG_EVERY_NONE), "");
 }
@@ -325,9 +280,9 @@ static void test_deadline__names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_deadline__parse_phrases),
+        FG_PHRASE_TEST(test_deadline__parse_phrases, "parse", parse, parse_cases),
         cmocka_unit_test(test_deadline__year_left_out_without_document_year),
-        cmocka_unit_test(test_deadline__find_in_text),
+        FG_FIND_TEST(test_deadline__find_in_text, "find", find_one, find_cases),
         cmocka_unit_test(test_deadline__find_from_offset),
         cmocka_unit_test(test_deadline__labels),
         cmocka_unit_test(test_deadline__invalid_arguments),

@@ -34,24 +34,16 @@ static const char plan[] =
     "3．建设区域医疗中心。（省卫生健康委牵头，省发展改革委按职责分工负责）\n";
 
 static fg_fixture fx;
-static const char *dir;
-static fg_store *st;
-static fg_gazetteer *gz;
 static fg_graph *graph;
 
 static int setup(void **state)
 {
+    fg_filter f = FG_FILTER_INIT;
+
     (void)state;
     if (fg_fixture_open(&fx, "fg-export", "plan.txt", plan, sizeof plan - 1) != FG_OK)
         return -1;
-    dir = fx.dir;
-    st = fx.st;
-    gz = fx.gz;
-    {
-        fg_filter f = FG_FILTER_INIT;
-
-        return fg_graph_load(&graph, st, gz, &f) == FG_OK ? 0 : -1;
-    }
+    return fg_graph_load(&graph, fx.st, fx.gz, &f) == FG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -99,47 +91,56 @@ static void test_export__graph_is_the_plan(void **state)
     assert_int_equal(fg_graph_n_edges(graph), 7);
 }
 
+/* The export in format as an XML document (name for libxml2's messages); fails unless it parses. */
+static xmlDocPtr render_xml(fg_export_format format, int projection, const char *name)
+{
+    size_t len;
+    char *s = render(format, projection, NULL, &len);
+    xmlDocPtr doc = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET);
+
+    free(s);
+    assert_non_null(doc);
+    return doc;
+}
+
+/* The XML document has n_nodes elements node and n_edges elements edge in namespace ns. */
+static void assert_xml_graph(xmlDocPtr doc, const char *prefix, const char *ns, size_t n_nodes,
+                             size_t n_edges)
+{
+    char node[16], edge[16];
+
+    snprintf(node, sizeof node, "//%s:node", prefix);
+    snprintf(edge, sizeof edge, "//%s:edge", prefix);
+    assert_int_equal(xpath_count(doc, prefix, ns, node), n_nodes);
+    assert_int_equal(xpath_count(doc, prefix, ns, edge), n_edges);
+}
+
 static void test_export__graphml_parses_with_every_node_and_edge(void **state)
 {
     static const char ns[] = "http://graphml.graphdrawing.org/xmlns";
-    size_t len;
-    char *s = render(FG_EXPORT_GRAPHML, 0, NULL, &len);
-    xmlDocPtr doc = xmlReadMemory(s, (int)len, "g.graphml", NULL, XML_PARSE_NONET);
+    xmlDocPtr doc = render_xml(FG_EXPORT_GRAPHML, 0, "g.graphml");
 
     (void)state;
-    assert_non_null(doc);
-    assert_int_equal(xpath_count(doc, "g", ns, "//g:node"),
-                     fg_graph_n_tasks(graph) + fg_graph_n_agencies(graph));
-    assert_int_equal(xpath_count(doc, "g", ns, "//g:edge"), fg_graph_n_edges(graph));
+    assert_xml_graph(doc, "g", ns, fg_graph_n_tasks(graph) + fg_graph_n_agencies(graph),
+                     fg_graph_n_edges(graph));
     /* Every data key used is declared. */
     assert_int_equal(xpath_count(doc, "g", ns, "//g:data[not(@key = //g:key/@id)]"), 0);
     assert_int_equal(xpath_count(doc, "g", ns, "//g:node[g:data = '省发展改革委']"), 1);
     xmlFreeDoc(doc);
-    free(s);
 
-    s = render(FG_EXPORT_GRAPHML, 1, NULL, &len);
-    doc = xmlReadMemory(s, (int)len, "p.graphml", NULL, XML_PARSE_NONET);
-    assert_non_null(doc);
-    assert_int_equal(xpath_count(doc, "g", ns, "//g:node"), fg_graph_n_agencies(graph));
-    assert_int_equal(xpath_count(doc, "g", ns, "//g:edge"), fg_graph_n_ties(graph));
+    doc = render_xml(FG_EXPORT_GRAPHML, 1, "p.graphml");
+    assert_xml_graph(doc, "g", ns, fg_graph_n_agencies(graph), fg_graph_n_ties(graph));
     xmlFreeDoc(doc);
-    free(s);
 }
 
 static void test_export__gexf_parses_with_every_node_and_edge(void **state)
 {
-    static const char ns[] = "http://gexf.net/1.3";
-    size_t len;
-    char *s = render(FG_EXPORT_GEXF, 0, NULL, &len);
-    xmlDocPtr doc = xmlReadMemory(s, (int)len, "g.gexf", NULL, XML_PARSE_NONET);
+    xmlDocPtr doc = render_xml(FG_EXPORT_GEXF, 0, "g.gexf");
 
     (void)state;
-    assert_non_null(doc);
-    assert_int_equal(xpath_count(doc, "x", ns, "//x:node"),
-                     fg_graph_n_tasks(graph) + fg_graph_n_agencies(graph));
-    assert_int_equal(xpath_count(doc, "x", ns, "//x:edge"), fg_graph_n_edges(graph));
+    assert_xml_graph(doc, "x", "http://gexf.net/1.3",
+                     fg_graph_n_tasks(graph) + fg_graph_n_agencies(graph), fg_graph_n_edges(graph));
     xmlFreeDoc(doc);
-    free(s);
 }
 
 static void test_export__json_parses_with_every_node_and_edge(void **state)
@@ -215,13 +216,13 @@ static void test_export__write_creates_dirs_and_replaces(void **state)
     struct stat sb;
 
     (void)state;
-    snprintf(path, sizeof path, "%s/a/b/c/g.graphml", dir);
+    snprintf(path, sizeof path, "%s/a/b/c/g.graphml", fx.dir);
     assert_int_equal(fg_export_write(graph, path, &o), FG_OK);
     assert_int_equal(stat(path, &sb), 0);
     assert_true(sb.st_size > 100);
     /* Written again over itself: the same size, no temporary file left beside it. */
     assert_int_equal(fg_export_write(graph, path, &o), FG_OK);
-    snprintf(f, sizeof f, "%s/a/b/c", dir);
+    snprintf(f, sizeof f, "%s/a/b/c", fx.dir);
     {
         char cmd[256];
 
@@ -229,7 +230,7 @@ static void test_export__write_creates_dirs_and_replaces(void **state)
         assert_int_equal(system(cmd), 0);
     }
     o.format = FG_EXPORT_CSV;
-    snprintf(csvdir, sizeof csvdir, "%s/csv/out", dir);
+    snprintf(csvdir, sizeof csvdir, "%s/csv/out", fx.dir);
     assert_int_equal(fg_export_write(graph, csvdir, &o), FG_OK);
     snprintf(f, sizeof f, "%s/nodes.csv", csvdir);
     assert_int_equal(stat(f, &sb), 0);
@@ -243,7 +244,7 @@ static void test_export__write_names_the_path_it_cannot_write(void **state)
     fg_export_opts o = FG_EXPORT_OPTS_INIT;
 
     (void)state;
-    snprintf(file, sizeof file, "%s/plain-file", dir);
+    snprintf(file, sizeof file, "%s/plain-file", fx.dir);
     assert_int_equal(fg_file_write_atomic(file, "x", 1), FG_OK);
     /* A file where a directory should be. */
     snprintf(under, sizeof under, "%s/sub/g.graphml", file);

@@ -54,6 +54,20 @@ static inline int fg_fixture_open(fg_fixture *fx, const char *tag, const char *n
     return rc ? rc : fg_fixture_ingest(fx, name, text, len);
 }
 
+/*
+ * A fresh directory tag-XXXXXX under /tmp with an empty store t.db (path in db) and no
+ * gazetteer, for tests that ingest their own documents. FG_OK or an error.
+ */
+static inline int fg_fixture_open_empty(fg_fixture *fx, const char *tag, char *db, size_t cap)
+{
+    memset(fx, 0, sizeof *fx);
+    snprintf(fx->dir, sizeof fx->dir, "/tmp/%s.XXXXXX", tag);
+    if (mkdtemp(fx->dir) == NULL)
+        return FG_EIO;
+    snprintf(db, cap, "%s/t.db", fx->dir);
+    return fg_store_open(&fx->st, db, NULL);
+}
+
 /* Close the store, free the gazetteer and remove the directory: 0, or -1 when it stays. */
 static inline int fg_fixture_close(fg_fixture *fx)
 {

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "fengong/fengong.h"
+#include "test_util.h"
 
 #define HDR "canonical\taliases\tlevel\ttype\tsuccessor\tsince\tsource\n"
 
@@ -142,10 +143,7 @@ static void test_gazetteer__merge_replaces_and_moves_aliases(void **state)
 
 static void test_gazetteer__bad_tsv_names_file_and_line(void **state)
 {
-    static const struct {
-        const char *tsv;
-        const char *where;
-    } cases[] = {
+    static const fg_phrase_case cases[] = {
         {"name\taliases\n", "bad.tsv:1"},                                          /* header */
         {HDR "省财政厅\t\tprovince\n", "bad.tsv:2"},                             /* columns */
         {HDR "省财政厅\t\tprovince\tgovernment\t\tlast year\tx\n", "bad.tsv:2"}, /* since */
@@ -156,12 +154,12 @@ static void test_gazetteer__bad_tsv_names_file_and_line(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int rc = fg_gazetteer_merge_tsv(g, "bad.tsv", cases[i].tsv, strlen(cases[i].tsv));
+        int rc = fg_gazetteer_merge_tsv(g, "bad.tsv", cases[i].in, strlen(cases[i].in));
 
         assert_int_equal(rc, FG_EPARSE);
-        if (strstr(fg_error_last()->message, cases[i].where) == NULL)
+        if (strstr(fg_error_last()->message, cases[i].want) == NULL)
             fail_msg("case %zu: message '%s' does not name %s", i, fg_error_last()->message,
-                     cases[i].where);
+                     cases[i].want);
         /* On failure the gazetteer is unchanged. */
         assert_int_equal(fg_gazetteer_size(g), 6);
         assert_null(canon(g, "省财政厅"));

@@ -29,11 +29,13 @@
 #include <xlsxwriter.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
+#include "test_util.h"
 
 #define PLAN "2024_lanshan-plan.txt"
 
-static char tmp_dir[512];
-static char db_path[600];
+static fg_fixture fx; /* a fresh directory with an empty store */
+static char db_path[96];
 static fg_store *store;
 static fg_status_table *table;
 static fg_progress_result *result;
@@ -41,27 +43,18 @@ static fg_progress_result *result;
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg-test-progress.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (mkdtemp(tmp_dir) == NULL)
+    if (fg_fixture_open_empty(&fx, "fg-test-progress", db_path, sizeof db_path) != FG_OK)
         return -1;
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    store = fx.st;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    char cmd[700];
-
     (void)state;
-    fg_status_table_free(table);
-    table = NULL;
-    fg_progress_result_free(result);
-    result = NULL;
-    fg_store_close(store);
-    store = NULL;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
-    return system(cmd) == 0 ? 0 : -1;
+    FG_CLEAR(table, fg_status_table_free);
+    FG_CLEAR(result, fg_progress_result_free);
+    return fg_fixture_close(&fx);
 }
 
 /* The store with the plan ingested. */
@@ -78,7 +71,6 @@ static void open_plan_store(void)
     snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src, PLAN);
     assert_int_equal(fg_text_read_file(&t, path), FG_OK);
     assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
-    assert_int_equal(fg_store_open(&store, db_path, NULL), FG_OK);
     assert_int_equal(fg_store_ingest(&st, store, d, fg_text_sha256(t), t->n_bytes, NULL), FG_OK);
     fg_doc_free(d);
     fg_text_free(t);
@@ -134,42 +126,87 @@ static int import_text(const char *name, const char *csv, bool strict)
 
 /* ---- statuses ---- */
 
+/* The names of the values of fg_status and fg_miss_kind, in the tests' words. */
+static const char *const status_names[] = {"none", "not_started", "in_progress", "done",
+                                           "delayed"};
+static const char *const miss_names[] = {"none", "several", "no_doc"};
+
+/* The fields the tests check by name (FG_ASSERT_FIELDS), of each record type. */
+static const fg_field status_row_fields[] = {
+    FG_FIELD(fg_status_row, line, 'z'),
+    FG_FIELD(fg_status_row, doc, 's'),
+    FG_FIELD(fg_status_row, item, 's'),
+    FG_FIELD(fg_status_row, task, 's'),
+    FG_FIELD_ENUM(fg_status_row, status, status_names),
+    FG_FIELD(fg_status_row, date, 's'),
+    FG_FIELD(fg_status_row, note, 's'),
+    FG_FIELD(fg_status_row, reporter, 's'),
+};
+static const fg_field result_fields[] = {
+    FG_FIELD(fg_progress_result, unchanged, 'b'),  FG_FIELD(fg_progress_result, n_rows, 'z'),
+    FG_FIELD(fg_progress_result, n_imported, 'z'), FG_FIELD(fg_progress_result, by_item, 'z'),
+    FG_FIELD(fg_progress_result, by_text, 'z'),    FG_FIELD(fg_progress_result, by_search, 'z'),
+    FG_FIELD(fg_progress_result, n_undated, 'z'),  FG_FIELD(fg_progress_result, n_misses, 'z'),
+};
+static const fg_field miss_fields[] = {
+    FG_FIELD(fg_progress_miss, line, 'z'),
+    FG_FIELD_ENUM(fg_progress_miss, kind, miss_names),
+    FG_FIELD(fg_progress_miss, n_matches, 'z'),
+    FG_FIELD(fg_progress_miss, given, 's'),
+};
+static const fg_field row_fields[] = {
+    FG_FIELD(fg_progress_row, group, 's'),       FG_FIELD(fg_progress_row, tasks, 'z'),
+    FG_FIELD(fg_progress_row, reported, 'z'),    FG_FIELD(fg_progress_row, never_reported, 'z'),
+    FG_FIELD(fg_progress_row, in_progress, 'z'), FG_FIELD(fg_progress_row, done, 'z'),
+    FG_FIELD(fg_progress_row, delayed, 'z'),     FG_FIELD(fg_progress_row, dated, 'z'),
+    FG_FIELD(fg_progress_row, due, 'z'),         FG_FIELD(fg_progress_row, overdue, 'z'),
+};
+static const fg_field bin_fields[] = {
+    FG_FIELD(fg_coord_bin, tasks, 'z'),
+    FG_FIELD(fg_coord_bin, due, 'z'),
+    FG_FIELD(fg_coord_bin, overdue, 'z'),
+};
+static const fg_field pair_fields[] = {
+    FG_FIELD(fg_coord_pair, a, 's'),
+    FG_FIELD(fg_coord_pair, b, 's'),
+    FG_FIELD(fg_coord_pair, overdue, 'z'),
+    FG_FIELD(fg_coord_pair, due, 'z'),
+};
+
+/* The status s reads as, by the name of its enum value ("none" when s names none). */
+static const char *status_read(const char *s)
+{
+    return FG_NAME_OF(status_names, fg_status_parse(s, strlen(s)));
+}
+
+/* Status words and aliases, padded and in any case, and what they read as (status_read). */
+static const fg_phrase_case status_words[] = {
+    {"未启动", "not_started"},
+    {"未开始", "not_started"},
+    {"Not Started", "not_started"},
+    {"not_started", "not_started"},
+    {"推进中", "in_progress"},
+    {"进行中", "in_progress"},
+    {" in-progress ", "in_progress"},
+    {"ONGOING", "in_progress"},
+    {"已完成", "done"},
+    {"完成", "done"},
+    {"Done", "done"},
+    {"completed", "done"},
+    {"\xe3\x80\x80已办结\xe3\x80\x80", "done"},
+    {"滞后", "delayed"},
+    {"进度滞后", "delayed"},
+    {"late", "delayed"},
+    {"Delayed", "delayed"},
+    {"", "none"},
+    {"完成了", "none"},
+    {"progress", "none"},
+    {"已完成已完成", "none"},
+};
+
 static void test_progress__status_aliases(void **state)
 {
-    static const struct {
-        const char *s;
-        fg_status want;
-    } cases[] = {
-        {"未启动", FG_STATUS_NOT_STARTED},
-        {"未开始", FG_STATUS_NOT_STARTED},
-        {"Not Started", FG_STATUS_NOT_STARTED},
-        {"not_started", FG_STATUS_NOT_STARTED},
-        {"推进中", FG_STATUS_IN_PROGRESS},
-        {"进行中", FG_STATUS_IN_PROGRESS},
-        {" in-progress ", FG_STATUS_IN_PROGRESS},
-        {"ONGOING", FG_STATUS_IN_PROGRESS},
-        {"已完成", FG_STATUS_DONE},
-        {"完成", FG_STATUS_DONE},
-        {"Done", FG_STATUS_DONE},
-        {"completed", FG_STATUS_DONE},
-        {"\xe3\x80\x80已办结\xe3\x80\x80", FG_STATUS_DONE},
-        {"滞后", FG_STATUS_DELAYED},
-        {"进度滞后", FG_STATUS_DELAYED},
-        {"late", FG_STATUS_DELAYED},
-        {"Delayed", FG_STATUS_DELAYED},
-        {"", FG_STATUS_NONE},
-        {"完成了", FG_STATUS_NONE},
-        {"progress", FG_STATUS_NONE},
-        {"已完成已完成", FG_STATUS_NONE},
-    };
-
     (void)state;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        fg_status got = fg_status_parse(cases[i].s, strlen(cases[i].s));
-
-        if (got != cases[i].want)
-            fail_msg("'%s': %d, want %d", cases[i].s, got, cases[i].want);
-    }
     assert_string_equal(fg_status_name(FG_STATUS_DELAYED), "滞后");
     /* every alias listed for --help parses to its own status */
     for (int k = FG_STATUS_NOT_STARTED; k <= FG_STATUS_DELAYED; k++)
@@ -194,19 +231,14 @@ static void test_progress__read_csv(void **state)
     assert_int_equal(fg_status_table_read(&table, "t.csv", csv, strlen(csv)), FG_OK);
     assert_int_equal(table->format, FG_TABLE_CSV);
     assert_int_equal(table->n_rows, 4);
-    assert_int_equal(table->rows[0].line, 4);
-    assert_string_equal(table->rows[0].item, "M:2.3");
-    assert_int_equal(table->rows[0].status, FG_STATUS_DONE);
-    assert_string_equal(table->rows[0].date, "2024-12-01");
-    assert_string_equal(table->rows[0].note, "通车, 已验收");
-    assert_string_equal(table->rows[0].reporter, "交通局");
-    assert_string_equal(table->rows[0].doc, "");
-    assert_int_equal(table->rows[1].line, 5);
-    assert_string_equal(table->rows[1].date, "2024-06-03");
-    assert_string_equal(table->rows[1].note, "第一行\n第二行");
-    assert_int_equal(table->rows[2].line, 7); /* the quoted line break counts */
-    assert_string_equal(table->rows[2].task, "建设市级\"职业\"教育中心");
-    assert_string_equal(table->rows[2].date, "2024-09-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=4|item=M:2.3|status=done|date=2024-12-01|note=通车, 已验收|"
+                     "reporter=交通局|doc=");
+    FG_ASSERT_FIELDS(&table->rows[1], status_row_fields,
+                     "line=5|date=2024-06-03|note=第一行\n第二行");
+    FG_ASSERT_FIELDS(&table->rows[2], status_row_fields,
+                     "line=7|" /* the quoted line break counts */
+                     "task=建设市级\"职业\"教育中心|date=2024-09-01");
     assert_int_equal(table->rows[3].line, 9);
     assert_string_equal(table->rows[3].date, "2024-10-05");
 }
@@ -221,10 +253,8 @@ static void test_progress__read_tsv_gb18030(void **state)
     assert_int_equal(fg_status_table_read(&table, "t.tsv", tsv, strlen(tsv)), FG_OK);
     assert_int_equal(table->format, FG_TABLE_TSV);
     assert_int_equal(table->n_rows, 1);
-    assert_int_equal(table->rows[0].line, 2);
-    assert_string_equal(table->rows[0].item, "M:2.4");
-    assert_int_equal(table->rows[0].status, FG_STATUS_IN_PROGRESS);
-    assert_string_equal(table->rows[0].date, "2024-05-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=2|item=M:2.4|status=in_progress|date=2024-05-01");
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -281,21 +311,17 @@ static void test_progress__read_xlsx(void **state)
     char *bytes;
 
     (void)state;
-    snprintf(path, sizeof path, "%s/s.xlsx", tmp_dir);
+    snprintf(path, sizeof path, "%s/s.xlsx", fx.dir);
     bytes = write_xlsx(path, &len, "in progress");
     assert_int_equal(fg_status_table_read(&table, "s.xlsx", bytes, len), FG_OK);
     assert_int_equal(table->format, FG_TABLE_XLSX);
     assert_int_equal(table->n_rows, 2);
-    assert_int_equal(table->rows[0].line, 2);
-    assert_string_equal(table->rows[0].doc, PLAN);
-    assert_string_equal(table->rows[0].item, "M:3.1");
-    assert_int_equal(table->rows[0].status, FG_STATUS_DONE);
-    assert_string_equal(table->rows[0].date, "2024-11-30"); /* from the serial 45626 */
-    assert_string_equal(table->rows[0].note, "上线");
-    assert_int_equal(table->rows[1].line, 4);
-    assert_string_equal(table->rows[1].item, "4");
-    assert_int_equal(table->rows[1].status, FG_STATUS_IN_PROGRESS);
-    assert_string_equal(table->rows[1].date, "2024-06-01");
+    FG_ASSERT_FIELDS(&table->rows[0], status_row_fields,
+                     "line=2|doc=" PLAN "|item=M:3.1|status=done|"
+                     "date=2024-11-30|" /* from the serial 45626 */
+                     "note=上线");
+    FG_ASSERT_FIELDS(&table->rows[1], status_row_fields,
+                     "line=4|item=4|status=in_progress|date=2024-06-01");
     free(bytes);
     fg_status_table_free(table);
     table = NULL;
@@ -314,10 +340,7 @@ static void test_progress__read_xlsx(void **state)
 
 static void test_progress__bad_rows_by_line(void **state)
 {
-    static const struct {
-        const char *csv;
-        const char *msg;
-    } cases[] = {
+    static const fg_phrase_case cases[] = {
         {"条目,状态\nM:2.3,done\nM:2.4,perhaps\n", "t.csv:3: unknown status 'perhaps'"},
         {"条目,状态,日期\nM:2.3,done,2024-02-30\n", "t.csv:2: bad date '2024-02-30'"},
         {"条目,状态,日期\nM:2.3,done,next week\n", "t.csv:2: bad date 'next week'"},
@@ -331,12 +354,12 @@ static void test_progress__bad_rows_by_line(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int rc = fg_status_table_read(&table, "t.csv", cases[i].csv, strlen(cases[i].csv));
+        int rc = fg_status_table_read(&table, "t.csv", cases[i].in, strlen(cases[i].in));
 
         assert_int_equal(rc, FG_EPARSE);
         assert_null(table);
-        if (strstr(fg_error_last()->message, cases[i].msg) == NULL)
-            fail_msg("case %zu: '%s', want '%s'", i, fg_error_last()->message, cases[i].msg);
+        if (strstr(fg_error_last()->message, cases[i].want) == NULL)
+            fail_msg("case %zu: '%s', want '%s'", i, fg_error_last()->message, cases[i].want);
     }
 }
 
@@ -361,20 +384,13 @@ static void test_progress__import_matches_and_lists(void **state)
     (void)state;
     open_plan_store();
     assert_int_equal(import_text("good.csv", good_csv, false), FG_OK);
-    assert_false(result->unchanged);
-    assert_int_equal(result->n_rows, 10);
-    assert_int_equal(result->n_imported, 6);
-    assert_int_equal(result->by_item, 4);
-    assert_int_equal(result->by_text, 1);
-    assert_int_equal(result->by_search, 1);
-    assert_int_equal(result->n_undated, 1);
-    assert_int_equal(result->n_misses, 4);
+    FG_ASSERT_FIELDS(result, result_fields,
+                     "unchanged=false|n_rows=10|n_imported=6|by_item=4|by_text=1|by_search=1|"
+                     "n_undated=1|n_misses=4");
     assert_int_equal(result->misses[0].line, 6);
     assert_int_equal(result->misses[0].kind, FG_MISS_NONE);
-    assert_int_equal(result->misses[1].line, 7);
-    assert_int_equal(result->misses[1].kind, FG_MISS_SEVERAL);
-    assert_int_equal(result->misses[1].n_matches, 2);
-    assert_string_equal(result->misses[1].given, "- / - / 推进");
+    FG_ASSERT_FIELDS(&result->misses[1], miss_fields,
+                     "line=7|kind=several|n_matches=2|given=- / - / 推进");
     assert_int_equal(result->misses[2].line, 8);
     assert_int_equal(result->misses[2].kind, FG_MISS_NO_DOC);
     assert_int_equal(result->misses[3].line, 9);
@@ -452,7 +468,7 @@ static void test_progress__import_xlsx(void **state)
 
     (void)state;
     open_plan_store();
-    snprintf(path, sizeof path, "%s/s.xlsx", tmp_dir);
+    snprintf(path, sizeof path, "%s/s.xlsx", fx.dir);
     bytes = write_xlsx(path, &len, "进行中");
     assert_int_equal(fg_progress_import(&result, store, "s.xlsx", bytes, len, NULL), FG_OK);
     free(bytes);
@@ -489,20 +505,12 @@ static void test_progress__summary_as_of(void **state)
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_AGENCY, &o), FG_OK);
     assert_string_equal(g->as_of, "2024-07-01");
     r = &g->rows[0];
-    assert_string_equal(r->group, "all");
-    assert_int_equal(r->tasks, 10);
-    assert_int_equal(r->reported, 1);
-    assert_int_equal(r->never_reported, 9);
-    assert_int_equal(r->in_progress, 1);
-    assert_int_equal(r->done, 0);
-    assert_int_equal(r->dated, 5);
-    assert_int_equal(r->due, 2);
-    assert_int_equal(r->overdue, 2);
+    FG_ASSERT_FIELDS(r, row_fields,
+                     "group=all|tasks=10|reported=1|never_reported=9|in_progress=1|done=0|"
+                     "dated=5|due=2|overdue=2");
     assert_true(r->overdue_rate == 1.0);
     /* leads: 市发展改革委 leads M:1.1 and M:1.2, first by tasks; M:2.8 has no lead */
-    assert_string_equal(g->rows[1].group, "市发展改革委");
-    assert_int_equal(g->rows[1].tasks, 2);
-    assert_int_equal(g->rows[1].dated, 0);
+    FG_ASSERT_FIELDS(&g->rows[1], row_fields, "group=市发展改革委|tasks=2|dated=0");
     assert_int_equal(g->n_rows, 1 + 8);
     fg_progress_groups_free(g);
     g = NULL;
@@ -513,16 +521,10 @@ static void test_progress__summary_as_of(void **state)
     o.as_of = "2024-12-31";
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_AGENCY, &o), FG_OK);
     r = &g->rows[0];
-    assert_int_equal(r->reported, 4);
-    assert_int_equal(r->done, 3);
-    assert_int_equal(r->delayed, 1);
-    assert_int_equal(r->due, 3);
-    assert_int_equal(r->overdue, 1);
+    FG_ASSERT_FIELDS(r, row_fields, "reported=4|done=3|delayed=1|due=3|overdue=1");
     assert_true(r->done_rate == 0.3);
     r = group(g, "市数据局");
-    assert_int_equal(r->tasks, 1);
-    assert_int_equal(r->never_reported, 1);
-    assert_int_equal(r->overdue, 1);
+    FG_ASSERT_FIELDS(r, row_fields, "tasks=1|never_reported=1|overdue=1");
     r = group(g, "市交通运输局");
     assert_int_equal(r->done, 1);
     assert_int_equal(r->due, 0); /* 12-31 is not before 12-31 */
@@ -537,10 +539,7 @@ static void test_progress__summary_as_of(void **state)
     assert_int_equal(fg_progress_summary(&g, store, FG_PROGRESS_BY_DOCUMENT, &o), FG_OK);
     assert_int_equal(g->n_rows, 2);
     r = group(g, PLAN);
-    assert_int_equal(r->tasks, 10);
-    assert_int_equal(r->dated, 8);
-    assert_int_equal(r->due, 7);
-    assert_int_equal(r->overdue, 4);
+    FG_ASSERT_FIELDS(r, row_fields, "tasks=10|dated=8|due=7|overdue=4");
     fg_progress_groups_free(g);
     g = NULL;
 
@@ -564,26 +563,20 @@ static void test_progress__coordination(void **state)
     assert_int_equal(fg_progress_coordination(&c, store, &o), FG_OK);
     assert_string_equal(c->bins[0].label, "0");
     assert_int_equal(c->bins[0].tasks, 1);
-    assert_int_equal(c->bins[1].tasks, 6);
-    assert_int_equal(c->bins[1].due, 2);
-    assert_int_equal(c->bins[1].overdue, 1);
+    FG_ASSERT_FIELDS(&c->bins[1], bin_fields, "tasks=6|due=2|overdue=1");
     assert_true(c->bins[1].overdue_rate == 0.5);
-    assert_int_equal(c->bins[2].tasks, 3);
-    assert_int_equal(c->bins[2].due, 1);
-    assert_int_equal(c->bins[2].overdue, 0);
+    FG_ASSERT_FIELDS(&c->bins[2], bin_fields, "tasks=3|due=1|overdue=0");
     assert_int_equal(c->bins[3].tasks + c->bins[4].tasks, 0);
     /* one overdue task, M:3.1 (市数据局, 市财政局): one pair */
     assert_int_equal(c->n_pairs, 1);
-    assert_string_equal(c->pairs[0].a, "市数据局");
-    assert_string_equal(c->pairs[0].b, "市财政局");
-    assert_int_equal(c->pairs[0].overdue, 1);
-    assert_int_equal(c->pairs[0].due, 1);
+    FG_ASSERT_FIELDS(&c->pairs[0], pair_fields, "a=市数据局|b=市财政局|overdue=1|due=1");
     fg_progress_coord_free(c);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FG_PHRASE_TEST(test_progress__status_words, "status_read", status_read, status_words),
         cmocka_unit_test(test_progress__status_aliases),
         cmocka_unit_test_setup_teardown(test_progress__read_csv, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progress__read_tsv_gb18030, setup, teardown),

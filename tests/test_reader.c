@@ -16,6 +16,7 @@
 #include "fengong/error.h"
 #include "fengong/text.h"
 #include "reader.h"
+#include "test_util.h"
 
 /* A builder with its name set. */
 static fg_rd new_rd(void)
@@ -53,6 +54,42 @@ static void row(fg_rd *rd, const char *const *cells, size_t n)
     assert_int_equal(fg_rd_row_end(rd), FG_OK);
 }
 
+/* Rows one a line, their cells separated by | and written as row() reads them. */
+static void rows(fg_rd *rd, const char *text)
+{
+    char line[512];
+    const char *cells[16];
+
+    for (const char *p = text; *p != '\0';) {
+        size_t len = strcspn(p, "\n");
+        size_t n = 0;
+
+        assert_true(len < sizeof line);
+        memcpy(line, p, len);
+        line[len] = '\0';
+        for (char *c = line;; c++) {
+            char *bar = strchr(c, '|');
+
+            assert_true(n < sizeof cells / sizeof cells[0]);
+            cells[n++] = c;
+            if (bar == NULL)
+                break;
+            *bar = '\0';
+            c = bar;
+        }
+        row(rd, cells, n);
+        p += len + (p[len] == '\n');
+    }
+}
+
+/* A table of rows as rows() writes them. */
+static void table(fg_rd *rd, const char *text)
+{
+    assert_int_equal(fg_rd_table_begin(rd), FG_OK);
+    rows(rd, text);
+    assert_int_equal(fg_rd_table_end(rd), FG_OK);
+}
+
 static void expect(fg_rd *rd, const char *want)
 {
     fg_str out = FG_STR_INIT;
@@ -77,75 +114,57 @@ static void test_reader__paragraphs_are_lines(void **state)
 
 static void test_reader__table_rows_with_tabs(void **state)
 {
-    static const char *const h[] = {"序号", "重点任务", "牵头单位", "配合单位"};
-    static const char *const r1[] = {"1", "推进项目建设。", "市发展改革委", "市财政局"};
     fg_rd rd = new_rd();
 
     (void)state;
     para(&rd, "某市重点任务分工表");
-    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
-    row(&rd, h, 4);
-    row(&rd, r1, 4);
-    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
+    table(&rd, "序号|重点任务|牵头单位|配合单位\n"
+               "1|推进项目建设。|市发展改革委|市财政局\n");
     para(&rd, "二、保障");
     expect(&rd, "某市重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
                 "1\t推进项目建设。\t市发展改革委\t市财政局\n二、保障\n");
 }
 
-static void test_reader__merged_cells_carry_down(void **state)
+/* What a builder writes for one table of rows (as table() writes them). */
+static const char *table_text(const char *text)
 {
-    static const char *const h[] = {"序号", "任务", "牵头单位"};
-    static const char *const r1[] = {"1", "甲任务", "省发展改革委"};
-    static const char *const r2[] = {"2", "乙任务", "^"};
+    static char buf[1024];
     fg_rd rd = new_rd();
+    fg_str out = FG_STR_INIT;
+    int n;
 
-    (void)state;
-    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
-    row(&rd, h, 3);
-    row(&rd, r1, 3);
-    row(&rd, r2, 3);
-    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
-    expect(&rd, "序号\t任务\t牵头单位\n1\t甲任务\t省发展改革委\n2\t乙任务\t省发展改革委\n");
+    table(&rd, text);
+    assert_int_equal(fg_rd_finish(&rd, &out), FG_OK);
+    n = snprintf(buf, sizeof buf, "%s", out.ptr ? out.ptr : "");
+    assert_true(n >= 0 && (size_t)n < sizeof buf);
+    fg_str_dispose(&out);
+    fg_rd_dispose(&rd);
+    return buf;
 }
 
-static void test_reader__continued_row_folds_into_its_task(void **state)
-{
-    static const char *const h[] = {"序号", "任务", "牵头单位", "配合单位"};
-    static const char *const r1[] = {"1", "甲任务", "省发展改革委", "省财政厅"};
-    static const char *const r2[] = {"^", "^", "", "省商务厅"};
-    static const char *const r3[] = {"2", "乙任务", "省教育厅", ""};
-    fg_rd rd = new_rd();
-
-    (void)state;
-    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
-    row(&rd, h, 4);
-    row(&rd, r1, 4);
-    row(&rd, r2, 4);
-    row(&rd, r3, 4);
-    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
-    expect(&rd, "序号\t任务\t牵头单位\t配合单位\n1\t甲任务\t省发展改革委\t省财政厅，省商务厅\n"
-                "2\t乙任务\t省教育厅\t\n");
-}
-
-static void test_reader__title_rows_and_repeated_header(void **state)
-{
-    static const char *const t1[] = {"=4:一、重点任务"};
-    static const char *const h[] = {"序号", "任务", "牵头单位", "配合单位"};
-    static const char *const r1[] = {"1", "甲任务", "A局", "B局"};
-    static const char *const r2[] = {"2", "乙任务", "C局", "D局"};
-    fg_rd rd = new_rd();
-
-    (void)state;
-    assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
-    row(&rd, t1, 1);
-    row(&rd, h, 4);
-    row(&rd, r1, 4);
-    row(&rd, h, 4); /* the header again, on a new page */
-    row(&rd, r2, 4);
-    assert_int_equal(fg_rd_table_end(&rd), FG_OK);
-    expect(&rd, "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
-                "2\t乙任务\tC局\tD局\n");
-}
+/* Tables and the text they give (table_text). */
+static const fg_phrase_case tables[] = {
+    /* merged cells carry down */
+    {"序号|任务|牵头单位\n"
+     "1|甲任务|省发展改革委\n"
+     "2|乙任务|^\n",
+     "序号\t任务\t牵头单位\n1\t甲任务\t省发展改革委\n2\t乙任务\t省发展改革委\n"},
+    /* a continued row folds into its task */
+    {"序号|任务|牵头单位|配合单位\n"
+     "1|甲任务|省发展改革委|省财政厅\n"
+     "^|^||省商务厅\n"
+     "2|乙任务|省教育厅|\n",
+     "序号\t任务\t牵头单位\t配合单位\n1\t甲任务\t省发展改革委\t省财政厅，省商务厅\n"
+     "2\t乙任务\t省教育厅\t\n"},
+    /* a title row spanning the table, and the header repeated on a new page */
+    {"=4:一、重点任务\n"
+     "序号|任务|牵头单位|配合单位\n"
+     "1|甲任务|A局|B局\n"
+     "序号|任务|牵头单位|配合单位\n"
+     "2|乙任务|C局|D局\n",
+     "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
+     "2\t乙任务\tC局\tD局\n"},
+};
 
 static void test_reader__cell_paragraphs_and_nested_tables(void **state)
 {
@@ -176,14 +195,13 @@ static void test_reader__cell_paragraphs_and_nested_tables(void **state)
 
 static void test_reader__table_left_open_is_written(void **state)
 {
-    static const char *const r1[] = {"1", "甲任务", "A局"};
     fg_rd rd = new_rd();
 
     (void)state;
     assert_int_equal(fg_rd_table_begin(&rd), FG_OK);
     /* text between a table's cells (markup blanks) is not written */
     assert_int_equal(fg_rd_text(&rd, "\n  杂", strlen("\n  杂")), FG_OK);
-    row(&rd, r1, 3);
+    rows(&rd, "1|甲任务|A局\n");
     expect(&rd, "1\t甲任务\tA局\n");
 }
 
@@ -295,9 +313,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reader__paragraphs_are_lines),
         cmocka_unit_test(test_reader__table_rows_with_tabs),
-        cmocka_unit_test(test_reader__merged_cells_carry_down),
-        cmocka_unit_test(test_reader__continued_row_folds_into_its_task),
-        cmocka_unit_test(test_reader__title_rows_and_repeated_header),
+        FG_PHRASE_TEST(test_reader__tables, "table_text", table_text, tables),
         cmocka_unit_test(test_reader__cell_paragraphs_and_nested_tables),
         cmocka_unit_test(test_reader__table_left_open_is_written),
         cmocka_unit_test(test_reader__has_ideograph),

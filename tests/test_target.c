@@ -14,53 +14,35 @@
 
 #include "fengong/error.h"
 #include "fengong/target.h"
-
-static char fmt_buf[4096];
+#include "test_util.h"
 
 /*
- * Every target of s joined by " | ", each "subject change bound value[..hi] unit @span";
- * "" when none.
+ * The target fg_target_find() finds in s from from, as "subject change bound value[..hi] unit
+ * @span"; every target of a phrase is joined by " | ", "" when none (fg_find_all).
  */
-static const char *find(const char *s)
+static bool find_one(char *out, size_t cap, const char *s, size_t from, size_t *off,
+                     size_t *len)
 {
-    size_t from = 0;
-    size_t used = 0;
     bool found = false;
+    size_t used = 0;
     fg_target t;
 
-    fmt_buf[0] = '\0';
-    for (int k = 0; k < 10; k++) {
-        int n;
-
-        assert_int_equal(fg_target_find(&t, &found, s, strlen(s), from), FG_OK);
-        if (!found)
-            break;
-        assert_true(t.len > 0 && t.off >= from && t.off + t.len <= strlen(s));
-        assert_true(t.subject_len == 0 ||
-                    (t.subject_off >= t.off && t.subject_off + t.subject_len <= t.off + t.len));
-        if (t.bound == FG_BOUND_RANGE)
-            n = snprintf(fmt_buf + used, sizeof fmt_buf - used, "%s%.*s %s %s %.15g..%.15g %s @%.*s",
-                         used ? " | " : "", (int)t.subject_len, s + t.subject_off,
-                         fg_target_change_name(t.change), fg_target_bound_name(t.bound), t.value,
-                         t.value_hi, t.unit, (int)t.len, s + t.off);
-        else
-            n = snprintf(fmt_buf + used, sizeof fmt_buf - used, "%s%.*s %s %s %.15g %s @%.*s",
-                         used ? " | " : "", (int)t.subject_len, s + t.subject_off,
-                         fg_target_change_name(t.change), fg_target_bound_name(t.bound), t.value,
-                         t.unit, (int)t.len, s + t.off);
-        assert_true(n > 0 && (size_t)n < sizeof fmt_buf - used);
-        used += (size_t)n;
-        from = t.off + t.len;
-    }
-    return fmt_buf;
+    assert_int_equal(fg_target_find(&t, &found, s, strlen(s), from), FG_OK);
+    if (!found)
+        return false;
+    assert_true(t.subject_len == 0 ||
+                (t.subject_off >= t.off && t.subject_off + t.subject_len <= t.off + t.len));
+    fg_addf(out, cap, &used, "%.*s %s %s %.15g", (int)t.subject_len, s + t.subject_off,
+            fg_target_change_name(t.change), fg_target_bound_name(t.bound), t.value);
+    if (t.bound == FG_BOUND_RANGE)
+        fg_addf(out, cap, &used, "..%.15g", t.value_hi);
+    fg_addf(out, cap, &used, " %s @%.*s", t.unit, (int)t.len, s + t.off);
+    *off = t.off;
+    *len = t.len;
+    return true;
 }
 
-typedef struct tcase {
-    const char *in;
-    const char *want;
-} tcase;
-
-static const tcase cases[] = {
+static const fg_phrase_case cases[] = {
     /* The forms of issue 18. */
     {"地区生产总值增长6.5%以上", "地区生产总值 increase ge 6.5 % @地区生产总值增长6.5%以上"},
     {"新增城镇就业70万人以上", "城镇就业 increase ge 700000 人 @新增城镇就业70万人以上"},
@@ -200,24 +182,6 @@ static const tcase cases[] = {
     {"", ""},
 };
 
-static void test_target__phrases(void **state)
-{
-    size_t n_bad = 0;
-
-    (void)state;
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const char *got = find(cases[k].in);
-
-        if (strcmp(got, cases[k].want) != 0) {
-            print_error("find(\"%s\"):\n got \"%s\"\nwant \"%s\"\n", cases[k].in, got,
-                        cases[k].want);
-            n_bad++;
-        }
-    }
-    if (n_bad > 0)
-        fail_msg("%zu of %zu phrases read wrong", n_bad, sizeof cases / sizeof cases[0]);
-}
-
 static void test_target__invalid_arguments(void **state)
 {
     fg_target t;
@@ -256,23 +220,20 @@ static void test_target__hostile_bytes(void **state)
 
 static void test_target__names(void **state)
 {
+    char got[128];
+
     (void)state;
-    assert_string_equal(fg_target_change_name(FG_CHANGE_LEVEL), "level");
-    assert_string_equal(fg_target_change_name(FG_CHANGE_INCREASE), "increase");
-    assert_string_equal(fg_target_change_name(FG_CHANGE_DECREASE), "decrease");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_EQ), "eq");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_GE), "ge");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_GT), "gt");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_LE), "le");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_LT), "lt");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_ABOUT), "about");
-    assert_string_equal(fg_target_bound_name(FG_BOUND_RANGE), "range");
+    FG_JOIN_NAMES(got, fg_target_change_name, fg_target_change, FG_CHANGE_LEVEL,
+                  FG_CHANGE_DECREASE);
+    assert_string_equal(got, "level|increase|decrease");
+    FG_JOIN_NAMES(got, fg_target_bound_name, fg_target_bound, FG_BOUND_EQ, FG_BOUND_RANGE);
+    assert_string_equal(got, "eq|ge|gt|le|lt|about|range");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_target__phrases),
+        FG_FIND_TEST(test_target__phrases, "find", find_one, cases),
         cmocka_unit_test(test_target__invalid_arguments),
         cmocka_unit_test(test_target__hostile_bytes),
         cmocka_unit_test(test_target__names),

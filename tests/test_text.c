@@ -26,6 +26,7 @@
 #include "fengong/error.h"
 #include "fengong/text.h"
 #include "simd_env.h"
+#include "test_util.h"
 
 #define U_FFFD "\xEF\xBF\xBD"
 
@@ -61,6 +62,57 @@ static void assert_data(const fg_text *t, const char *expected, size_t expected_
 }
 
 #define ASSERT_DATA(t, lit) assert_data((t), (lit), sizeof(lit) - 1)
+
+/* The names of fg_encoding's values and the fields of a text the tests check by name. */
+static const char *const encoding_names[] = {"utf8", "utf8_bom", "utf16le", "utf16be",
+                                             "gb18030"};
+static const fg_field text_fields[] = {
+    FG_FIELD_ENUM(fg_text, encoding, encoding_names),
+    FG_FIELD(fg_text, n_warnings, 'z'),
+    FG_FIELD(fg_text, n_replaced, 'z'),
+};
+
+/* All the text's warnings, one a line as "LINE MESSAGE" (so their number too). */
+static void check_warnings(const fg_text *t, const char *want)
+{
+    char got[4096];
+    size_t used = 0;
+
+    got[0] = '\0';
+    for (size_t i = 0; i < t->n_warnings; i++)
+        fg_addf(got, sizeof got, &used, "%zu %s\n", t->warnings[i].line, t->warnings[i].message);
+    assert_string_equal(got, want);
+}
+
+/*
+ * Decode in (len bytes) as name: the text is want (want_len bytes), and has the fields listed
+ * in fields (FG_ASSERT_FIELDS) and the warnings listed in warnings (check_warnings), each
+ * unless NULL. CHECK_DECODE takes want as a literal.
+ */
+static void check_decode(const char *name, const void *in, size_t len, const char *want,
+                         size_t want_len, const char *fields, const char *warnings)
+{
+    fg_text *t = decode_ok(name, in, len);
+
+    assert_data(t, want, want_len);
+    if (fields != NULL)
+        FG_ASSERT_FIELDS(t, text_fields, fields);
+    if (warnings != NULL)
+        check_warnings(t, warnings);
+    fg_text_free(t);
+}
+
+#define CHECK_DECODE(name, in, len, lit, fields, warnings)                                         \
+    check_decode((name), (in), (len), (lit), sizeof(lit) - 1, (fields), (warnings))
+
+/* Decoding in (len bytes) as name is refused: FG_EENCODING with message, the text NULL. */
+static void assert_refused(const char *name, const void *in, size_t len, const char *message)
+{
+    fg_text *t = (fg_text *)&t; /* must come back NULL */
+    int rc = fg_text_decode(&t, name, in, len);
+
+    assert_error(rc, t, FG_EENCODING, message);
+}
 
 static void assert_warning(const fg_text *t, size_t i, size_t line, const char *message)
 {
@@ -136,6 +188,20 @@ static char *reference_nfc(const char *s, size_t len, size_t *out_len)
     return (char *)nfc;
 }
 
+/*
+ * Decode in as name: the text is what utf8proc's NFC makes of in. The reference is returned
+ * (its length in *ref_len) for more checks; free() it.
+ */
+static char *decode_as_reference(const char *name, const char *in, size_t len, size_t *ref_len)
+{
+    char *ref = reference_nfc(in, len, ref_len);
+    fg_text *t = decode_ok(name, in, len);
+
+    assert_data(t, ref, *ref_len);
+    fg_text_free(t);
+    return ref;
+}
+
 static void write_file(const char *path, const void *bytes, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -150,6 +216,24 @@ static void tmp_path(char *buf, size_t size, const char *leaf)
     int n = snprintf(buf, size, "%s/%s", tmp_dir, leaf);
 
     assert_true(n > 0 && (size_t)n < size);
+}
+
+/* Write bytes to the file leaf of the temporary directory, whose path goes into path. */
+static void write_tmp(char *path, size_t cap, const char *leaf, const void *bytes, size_t len)
+{
+    tmp_path(path, cap, leaf);
+    write_file(path, bytes, len);
+}
+
+/* The text fg_text_read_file() reads from such a file, which is removed again. */
+static fg_text *read_tmp(char *path, size_t cap, const char *leaf, const void *bytes, size_t len)
+{
+    fg_text *t = NULL;
+
+    write_tmp(path, cap, leaf, bytes, len);
+    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    unlink(path);
+    return t;
 }
 
 static int setup_tmp_dir(void **state)
@@ -177,41 +261,29 @@ static void test_text__plain_utf8_is_kept(void **state)
     name[0] = 'X'; /* the text holds its own copy */
     assert_string_equal(t->name, "plain.txt");
     ASSERT_DATA(t, "省发展改革委牵头\n（一）加快建设 ABC 123\n");
-    assert_int_equal(t->encoding, FG_ENC_UTF8);
-    assert_int_equal(t->n_warnings, 0);
-    assert_int_equal(t->n_replaced, 0);
+    FG_ASSERT_FIELDS(t, text_fields, "encoding=utf8|n_warnings=0|n_replaced=0");
     fg_text_free(t);
 }
 
 static void test_text__utf8_bom_is_stripped(void **state)
 {
     static const char in[] = "\xEF\xBB\xBF省发展改革委\xEF\xBB\xBF牵头";
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("bom.txt", in, sizeof in - 1);
     /* only the leading BOM goes; a U+FEFF inside the text stays */
-    ASSERT_DATA(t, "省发展改革委\xEF\xBB\xBF牵头");
-    assert_int_equal(t->encoding, FG_ENC_UTF8_BOM);
-    assert_int_equal(t->n_warnings, 0);
-    fg_text_free(t);
+    CHECK_DECODE("bom.txt", in, sizeof in - 1, "省发展改革委\xEF\xBB\xBF牵头",
+                 "encoding=utf8_bom|n_warnings=0", NULL);
 }
 
 static void test_text__utf8_bom_wins_over_gb18030(void **state)
 {
     /* B7 A2 is GB18030 for 发, but after a UTF-8 BOM it is two invalid UTF-8 bytes */
     static const char in[] = "\xEF\xBB\xBF\xB7\xA2";
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("bom.txt", in, sizeof in - 1);
-    ASSERT_DATA(t, U_FFFD U_FFFD);
-    assert_int_equal(t->encoding, FG_ENC_UTF8_BOM);
-    assert_int_equal(t->n_replaced, 2);
-    assert_int_equal(t->n_warnings, 2);
-    assert_warning(t, 0, 1, "bom.txt:1: invalid UTF-8 byte 0xB7 replaced");
-    assert_warning(t, 1, 1, "bom.txt:1: invalid UTF-8 byte 0xA2 replaced");
-    fg_text_free(t);
+    CHECK_DECODE("bom.txt", in, sizeof in - 1, U_FFFD U_FFFD, "encoding=utf8_bom|n_replaced=2",
+                 "1 bom.txt:1: invalid UTF-8 byte 0xB7 replaced\n"
+                 "1 bom.txt:1: invalid UTF-8 byte 0xA2 replaced\n");
 }
 
 static void check_utf16(bool big_endian)
@@ -260,8 +332,7 @@ static void test_text__utf16_crlf_and_nul_are_normalised(void **state)
     t = decode_ok("u16.txt", in, len);
     assert_int_equal(t->len, 3 + 3 + 1 + 194);
     assert_memory_equal(t->data, "a\nb" U_FFFD "c ", 8);
-    assert_int_equal(t->n_warnings, 1);
-    assert_warning(t, 0, 2, "u16.txt:2: NUL byte replaced");
+    check_warnings(t, "2 u16.txt:2: NUL byte replaced\n");
     fg_text_free(t);
 }
 
@@ -274,14 +345,9 @@ static void test_text__utf16_unpaired_surrogates_are_replaced(void **state)
     fg_text *t;
 
     (void)state;
-    t = decode_ok("le.txt", le, sizeof le);
-    ASSERT_DATA(t, "a\n" U_FFFD "b" U_FFFD);
-    assert_int_equal(t->encoding, FG_ENC_UTF16LE);
-    assert_int_equal(t->n_replaced, 2);
-    assert_int_equal(t->n_warnings, 2);
-    assert_warning(t, 0, 2, "le.txt:2: unpaired UTF-16 surrogate 0xD800 replaced");
-    assert_warning(t, 1, 2, "le.txt:2: unpaired UTF-16 surrogate 0xD83D replaced");
-    fg_text_free(t);
+    CHECK_DECODE("le.txt", le, sizeof le, "a\n" U_FFFD "b" U_FFFD, "encoding=utf16le|n_replaced=2",
+                 "2 le.txt:2: unpaired UTF-16 surrogate 0xD800 replaced\n"
+                 "2 le.txt:2: unpaired UTF-16 surrogate 0xD83D replaced\n");
 
     t = decode_ok("be.txt", be, sizeof be);
     ASSERT_DATA(t, "x" U_FFFD "y");
@@ -293,12 +359,9 @@ static void test_text__utf16_unpaired_surrogates_are_replaced(void **state)
 static void test_text__utf16_odd_length_is_refused(void **state)
 {
     static const unsigned char in[] = {0xFF, 0xFE, 'a', 0, '\r', 0, '\n', 0, 'b', 0, 'c'};
-    fg_text *t = (fg_text *)&t; /* must come back NULL */
-    int rc;
 
     (void)state;
-    rc = fg_text_decode(&t, "odd.txt", in, sizeof in);
-    assert_error(rc, t, FG_EENCODING, "odd.txt:2: truncated UTF-16 input");
+    assert_refused("odd.txt", in, sizeof in, "odd.txt:2: truncated UTF-16 input");
 }
 
 static void test_text__gb18030_is_detected(void **state)
@@ -307,14 +370,10 @@ static void test_text__gb18030_is_detected(void **state)
     static const unsigned char in[] = {0xa3, 0xa8, 0xd2, 0xbb, 0xa3, 0xa9, 0xca, 0xa1,
                                        0xb7, 0xa2, 0xd5, 0xb9, 0xb8, 0xc4, 0xb8, 0xef,
                                        0xce, 0xaf, 0xc7, 0xa3, 0xcd, 0xb7, 0x0d, 0x0a};
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("gb.txt", in, sizeof in);
-    ASSERT_DATA(t, "（一）省发展改革委牵头\n");
-    assert_int_equal(t->encoding, FG_ENC_GB18030);
-    assert_int_equal(t->n_warnings, 0);
-    fg_text_free(t);
+    CHECK_DECODE("gb.txt", in, sizeof in, "（一）省发展改革委牵头\n",
+                 "encoding=gb18030|n_warnings=0", NULL);
 }
 
 /* ---- invalid input and line numbers ---- */
@@ -322,15 +381,10 @@ static void test_text__gb18030_is_detected(void **state)
 static void test_text__crlf_and_cr_become_lf_and_keep_lines(void **state)
 {
     static const char in[] = "l1\r\nl2\rl3\n\r\nl5\r\xFF\n末\r";
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("crlf.txt", in, sizeof in - 1);
-    ASSERT_DATA(t, "l1\nl2\nl3\n\nl5\n" U_FFFD "\n末\n");
-    assert_int_equal(t->encoding, FG_ENC_UTF8);
-    assert_int_equal(t->n_warnings, 1);
-    assert_warning(t, 0, 6, "crlf.txt:6: invalid UTF-8 byte 0xFF replaced");
-    fg_text_free(t);
+    CHECK_DECODE("crlf.txt", in, sizeof in - 1, "l1\nl2\nl3\n\nl5\n" U_FFFD "\n末\n",
+                 "encoding=utf8", "6 crlf.txt:6: invalid UTF-8 byte 0xFF replaced\n");
 }
 
 static void test_text__invalid_utf8_is_replaced_with_its_line(void **state)
@@ -338,16 +392,10 @@ static void test_text__invalid_utf8_is_replaced_with_its_line(void **state)
     /* 0xFF is not GB18030 either, so this stays UTF-8 */
     static const char in[] = "第一行\n第二行\nab\xFF"
                              "cd\n第四行";
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("doc.txt", in, sizeof in - 1);
-    ASSERT_DATA(t, "第一行\n第二行\nab" U_FFFD "cd\n第四行");
-    assert_int_equal(t->encoding, FG_ENC_UTF8);
-    assert_int_equal(t->n_replaced, 1);
-    assert_int_equal(t->n_warnings, 1);
-    assert_warning(t, 0, 3, "doc.txt:3: invalid UTF-8 byte 0xFF replaced");
-    fg_text_free(t);
+    CHECK_DECODE("doc.txt", in, sizeof in - 1, "第一行\n第二行\nab" U_FFFD "cd\n第四行",
+                 "encoding=utf8|n_replaced=1", "3 doc.txt:3: invalid UTF-8 byte 0xFF replaced\n");
 }
 
 static void test_text__invalid_utf8_uses_maximal_subparts(void **state)
@@ -363,8 +411,7 @@ static void test_text__invalid_utf8_uses_maximal_subparts(void **state)
     t = decode_ok("seq.txt", in, sizeof in - 1);
     ASSERT_DATA(t, "ok" U_FFFD "\nx" U_FFFD U_FFFD U_FFFD "y\n" U_FFFD U_FFFD
                    "\n" U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD);
-    assert_int_equal(t->n_replaced, 11);
-    assert_int_equal(t->n_warnings, 11);
+    FG_ASSERT_FIELDS(t, text_fields, "n_replaced=11|n_warnings=11");
     assert_warning(t, 0, 1, "seq.txt:1: invalid UTF-8 sequence 0xE7 0x9C replaced");
     assert_warning(t, 1, 2, "seq.txt:2: invalid UTF-8 byte 0xED replaced");
     assert_warning(t, 3, 2, "seq.txt:2: invalid UTF-8 byte 0x80 replaced");
@@ -409,9 +456,8 @@ static void test_text__nul_bytes_are_replaced_with_their_line(void **state)
     assert_memory_equal(t->data + t->len - 7, "\n" U_FFFD "end", 7);
     assert_null(memchr(t->data, '\0', t->len));
     assert_int_equal(t->n_replaced, 2);
-    assert_int_equal(t->n_warnings, 2);
-    assert_warning(t, 0, 2, "nul.txt:2: NUL byte replaced");
-    assert_warning(t, 1, 4, "nul.txt:4: NUL byte replaced");
+    check_warnings(t, "2 nul.txt:2: NUL byte replaced\n"
+                      "4 nul.txt:4: NUL byte replaced\n");
     fg_text_free(t);
 }
 
@@ -429,10 +475,9 @@ static void test_text__nul_and_invalid_byte_warnings_are_in_input_order(void **s
     len += 300;
     t = decode_ok("mix.txt", in, len);
     assert_int_equal(t->n_replaced, 3);
-    assert_int_equal(t->n_warnings, 3);
-    assert_warning(t, 0, 1, "mix.txt:1: NUL byte replaced");
-    assert_warning(t, 1, 2, "mix.txt:2: invalid UTF-8 byte 0xFF replaced");
-    assert_warning(t, 2, 3, "mix.txt:3: NUL byte replaced");
+    check_warnings(t, "1 mix.txt:1: NUL byte replaced\n"
+                      "2 mix.txt:2: invalid UTF-8 byte 0xFF replaced\n"
+                      "3 mix.txt:3: NUL byte replaced\n");
     fg_text_free(t);
 }
 
@@ -446,19 +491,15 @@ static void test_text__binary_data_is_refused(void **state)
                                         0x00, 0x00, 0x00, 0x10, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
                                         0xf3, 0xff, 0x61, 0x00, 0x00, 0x00, 0x01, 0x73, 0x52, 0x47,
                                         0x42, 0x00, 0xae, 0xce, 0x1c, 0xe9, 0x00, 0x00};
-    fg_text *t = (fg_text *)&t;
-    int rc;
 
     (void)state;
-    rc = fg_text_decode(&t, "logo.png", png, sizeof png);
-    assert_error(rc, t, FG_EENCODING, "logo.png: binary data, not text");
+    assert_refused("logo.png", png, sizeof png, "logo.png: binary data, not text");
 }
 
 static void test_text__nul_limits(void **state)
 {
     char in[1000];
     fg_text *t = NULL;
-    int rc;
 
     (void)state;
     /* 8 NUL bytes in 1000 are stray ones... */
@@ -470,25 +511,20 @@ static void test_text__nul_limits(void **state)
     fg_text_free(t);
     /* ...9 are binary */
     in[850] = '\0';
-    t = (fg_text *)&t;
-    rc = fg_text_decode(&t, "nine.txt", in, sizeof in);
-    assert_error(rc, t, FG_EENCODING, "nine.txt: binary data, not text");
+    assert_refused("nine.txt", in, sizeof in, "nine.txt: binary data, not text");
     /* and so is more than 1% of the bytes: 2 in 150 */
     memset(in, 'a', 150);
     in[10] = '\0';
     t = decode_ok("one.txt", in, 150);
     fg_text_free(t);
     in[20] = '\0';
-    t = (fg_text *)&t;
-    rc = fg_text_decode(&t, "two.txt", in, 150);
-    assert_error(rc, t, FG_EENCODING, "two.txt: binary data, not text");
+    assert_refused("two.txt", in, 150, "two.txt: binary data, not text");
 }
 
 static void test_text__control_character_limit(void **state)
 {
     char in[100];
     fg_text *t = NULL;
-    int rc;
 
     (void)state;
     /* 10 controls in 100 characters are kept; tab, LF, FF and CR do not count */
@@ -502,31 +538,17 @@ static void test_text__control_character_limit(void **state)
     fg_text_free(t);
     /* 11 are binary (DEL counts too) */
     in[50] = '\x7F';
-    t = (fg_text *)&t;
-    rc = fg_text_decode(&t, "eleven.txt", in, sizeof in);
-    assert_error(rc, t, FG_EENCODING, "eleven.txt: binary data, not text");
+    assert_refused("eleven.txt", in, sizeof in, "eleven.txt: binary data, not text");
 }
 
 /* ---- empty input and arguments ---- */
 
 static void test_text__empty_input(void **state)
 {
-    fg_text *t;
-
     (void)state;
-    t = decode_ok("empty.txt", NULL, 0);
-    ASSERT_DATA(t, "");
-    assert_int_equal(t->encoding, FG_ENC_UTF8);
-    assert_int_equal(t->n_warnings, 0);
-    fg_text_free(t);
-    t = decode_ok("bom.txt", "\xEF\xBB\xBF", 3);
-    ASSERT_DATA(t, "");
-    assert_int_equal(t->encoding, FG_ENC_UTF8_BOM);
-    fg_text_free(t);
-    t = decode_ok("bom16.txt", "\xFE\xFF", 2);
-    ASSERT_DATA(t, "");
-    assert_int_equal(t->encoding, FG_ENC_UTF16BE);
-    fg_text_free(t);
+    CHECK_DECODE("empty.txt", NULL, 0, "", "encoding=utf8|n_warnings=0", NULL);
+    CHECK_DECODE("bom.txt", "\xEF\xBB\xBF", 3, "", "encoding=utf8_bom", NULL);
+    CHECK_DECODE("bom16.txt", "\xFE\xFF", 2, "", "encoding=utf16be", NULL);
 }
 
 static void test_text__invalid_arguments(void **state)
@@ -548,12 +570,11 @@ static void test_text__invalid_arguments(void **state)
 
 static void test_text__encoding_names(void **state)
 {
+    char got[128];
+
     (void)state;
-    assert_string_equal(fg_encoding_name(FG_ENC_UTF8), "UTF-8");
-    assert_string_equal(fg_encoding_name(FG_ENC_UTF8_BOM), "UTF-8 (BOM)");
-    assert_string_equal(fg_encoding_name(FG_ENC_UTF16LE), "UTF-16LE");
-    assert_string_equal(fg_encoding_name(FG_ENC_UTF16BE), "UTF-16BE");
-    assert_string_equal(fg_encoding_name(FG_ENC_GB18030), "GB18030");
+    FG_JOIN_NAMES(got, fg_encoding_name, fg_encoding, FG_ENC_UTF8, FG_ENC_GB18030);
+    assert_string_equal(got, "UTF-8|UTF-8 (BOM)|UTF-16LE|UTF-16BE|GB18030");
     assert_string_equal(fg_encoding_name((fg_encoding)42), "unknown");
 }
 
@@ -568,14 +589,12 @@ static void test_text__nfc_composes(void **state)
                              "\xEF\xA4\x80"             /* U+F900 -> U+8C48 */
                              "\xE2\x84\xAB"             /* U+212B ANGSTROM -> U+00C5 */
                              "a\xCC\x81\xCC\xA3";       /* a U+0301 U+0323 -> U+1EA1 U+0301 */
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("nfc.txt", in, sizeof in - 1);
-    ASSERT_DATA(t, "caf\xC3\xA9，\xEA\xB0\x80\xEA\xB0\x81\xE0\xB3\x87\xE8\xB1\x88\xC3\x85"
-                   "\xE1\xBA\xA1\xCC\x81");
-    assert_int_equal(t->n_warnings, 0);
-    fg_text_free(t);
+    CHECK_DECODE("nfc.txt", in, sizeof in - 1,
+                 "caf\xC3\xA9，\xEA\xB0\x80\xEA\xB0\x81\xE0\xB3\x87\xE8\xB1\x88\xC3\x85"
+                 "\xE1\xBA\xA1\xCC\x81",
+                 "n_warnings=0", NULL);
 }
 
 static void test_text__nfc_keeps_full_width_and_compatibility_forms(void **state)
@@ -583,13 +602,12 @@ static void test_text__nfc_keeps_full_width_and_compatibility_forms(void **state
     /* NFC must not fold these (NFKC would): matching keys may, stored text may not */
     static const char in[] = "（一）１．２３ＡＢＣ　㈠①Ⅻ"
                              " ﬁ ｶ 〇、。“”《》…—·×°";
-    fg_text *t;
 
     (void)state;
-    t = decode_ok("fw.txt", in, sizeof in - 1);
-    ASSERT_DATA(t, "（一）１．２３ＡＢＣ　㈠①Ⅻ"
-                   " ﬁ ｶ 〇、。“”《》…—·×°");
-    fg_text_free(t);
+    CHECK_DECODE("fw.txt", in, sizeof in - 1,
+                 "（一）１．２３ＡＢＣ　㈠①Ⅻ"
+                 " ﬁ ｶ 〇、。“”《》…—·×°",
+                 NULL, NULL);
 }
 
 static void test_text__nfc_matches_utf8proc_for_every_code_point(void **state)
@@ -598,9 +616,7 @@ static void test_text__nfc_matches_utf8proc_for_every_code_point(void **state)
     size_t cap = 0x110000 * 5;
     char *in = malloc(cap);
     size_t len = 0;
-    char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     assert_non_null(in);
@@ -610,11 +626,7 @@ static void test_text__nfc_matches_utf8proc_for_every_code_point(void **state)
         append_cp(in, &len, cp);
         in[len++] = '\n';
     }
-    ref = reference_nfc(in, len, &ref_len);
-    t = decode_ok("all.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
-    free(ref);
+    free(decode_as_reference("all.txt", in, len, &ref_len));
     free(in);
 }
 
@@ -625,9 +637,7 @@ static void test_text__nfc_matches_utf8proc_for_every_decomposition(void **state
     char *in = malloc(cap);
     size_t len = 0;
     size_t n_seqs = 0;
-    char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     assert_non_null(in);
@@ -649,12 +659,8 @@ static void test_text__nfc_matches_utf8proc_for_every_decomposition(void **state
         n_seqs++;
     }
     assert_true(n_seqs > 13000); /* about 2000 plus 11172 Hangul syllables */
-    ref = reference_nfc(in, len, &ref_len);
+    free(decode_as_reference("nfd.txt", in, len, &ref_len));
     assert_true(ref_len < len); /* so there was something to compose */
-    t = decode_ok("nfd.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
-    free(ref);
     free(in);
 }
 
@@ -665,17 +671,13 @@ static void test_text__nfc_orders_combining_marks(void **state)
     size_t len = 0;
     char *ref;
     size_t ref_len;
-    fg_text *t;
 
     (void)state;
     in[len++] = 'a';
     for (int i = 0; i < 10; i++)
         append(in, &len, "\xCC\x81\xCC\xA3", 4);
-    ref = reference_nfc(in, len, &ref_len);
+    ref = decode_as_reference("marks.txt", in, len, &ref_len);
     assert_memory_equal(ref, "\xE1\xBA\xA1\xCC\xA3\xCC\xA3", 7); /* U+1EA1 U+0323 ... */
-    t = decode_ok("marks.txt", in, len);
-    assert_data(t, ref, ref_len);
-    fg_text_free(t);
     free(ref);
 }
 
@@ -888,32 +890,26 @@ static void test_text__read_file_decodes_a_file(void **state)
     /* a BOM but no CR: the file's buffer becomes the text's (see the CRLF tests) */
     static const char in[] = "\xEF\xBB\xBF第一行\n第二行\n";
     char path[256];
-    fg_text *t = NULL;
+    fg_text *t;
 
     (void)state;
-    tmp_path(path, sizeof path, "doc.txt");
-    write_file(path, in, sizeof in - 1);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    t = read_tmp(path, sizeof path, "doc.txt", in, sizeof in - 1);
     assert_string_equal(t->name, path);
     ASSERT_DATA(t, "第一行\n第二行\n");
     assert_int_equal(t->encoding, FG_ENC_UTF8_BOM);
     fg_text_free(t);
-    unlink(path);
 }
 
 static void test_text__read_file_empty_file(void **state)
 {
     char path[256];
-    fg_text *t = NULL;
+    fg_text *t;
 
     (void)state;
-    tmp_path(path, sizeof path, "empty.txt");
-    write_file(path, "", 0);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
+    t = read_tmp(path, sizeof path, "empty.txt", "", 0);
     ASSERT_DATA(t, "");
     assert_int_equal(t->encoding, FG_ENC_UTF8);
     fg_text_free(t);
-    unlink(path);
 }
 
 static void test_text__read_file_missing_file(void **state)
@@ -1034,8 +1030,7 @@ static void test_text__read_file_reports_encoding_errors(void **state)
     int rc;
 
     (void)state;
-    tmp_path(path, sizeof path, "odd16.txt");
-    write_file(path, in, sizeof in);
+    write_tmp(path, sizeof path, "odd16.txt", in, sizeof in);
     snprintf(want, sizeof want, "%s:1: truncated UTF-16 input", path);
     rc = fg_text_read_file(&t, path);
     assert_error(rc, t, FG_EENCODING, want);

@@ -51,6 +51,20 @@ static void check_utf8(const char *field, const char *str)
     }
 }
 
+/* An array of n elements is there when n is not 0. */
+static void check_array(size_t n, const void *v, const char *why, const char *what)
+{
+    if (n > 0 && v == NULL)
+        fail(why, what);
+}
+
+/* A line number lies inside the text's n_lines lines. */
+static void check_line(size_t line, size_t n_lines, const char *why, const char *what)
+{
+    if (line < 1 || line > n_lines)
+        fail(why, what);
+}
+
 static void check_doc(const fg_doc *doc, size_t n_lines)
 {
     fg_doc_stats st;
@@ -61,8 +75,7 @@ static void check_doc(const fg_doc *doc, size_t n_lines)
     check_utf8("doc.doc_number", doc->doc_number);
     check_utf8("doc.issuer", doc->issuer);
     check_utf8("doc.date", doc->date);
-    if (doc->n_items > 0 && doc->items == NULL)
-        fail("items NULL", NULL);
+    check_array(doc->n_items, doc->items, "items NULL", NULL);
     for (size_t i = 0; i < doc->n_items; i++) {
         const fg_item *it = &doc->items[i];
 
@@ -79,19 +92,15 @@ static void check_doc(const fg_doc *doc, size_t n_lines)
         } else if (it->depth != 1) {
             fail("top-level item with depth != 1", it->path);
         }
-        if (it->line < 1 || it->line > n_lines)
-            fail("item line outside the text", it->path);
-        if (it->n_clauses > 0 && it->clauses == NULL)
-            fail("clauses NULL", it->path);
+        check_line(it->line, n_lines, "item line outside the text", it->path);
+        check_array(it->n_clauses, it->clauses, "clauses NULL", it->path);
         for (size_t c = 0; c < it->n_clauses; c++) {
             const fg_clause *cl = &it->clauses[c];
 
             n_clauses++;
             check_utf8("clause.text", cl->text);
-            if (cl->line < 1 || cl->line > n_lines)
-                fail("clause line outside the text", it->path);
-            if (cl->n_assignments > 0 && cl->assignments == NULL)
-                fail("assignments NULL", it->path);
+            check_line(cl->line, n_lines, "clause line outside the text", it->path);
+            check_array(cl->n_assignments, cl->assignments, "assignments NULL", it->path);
             for (size_t a = 0; a < cl->n_assignments; a++) {
                 const fg_assignment *as = &cl->assignments[a];
 
@@ -103,13 +112,11 @@ static void check_doc(const fg_doc *doc, size_t n_lines)
             }
         }
     }
-    if (doc->n_teams > 0 && doc->teams == NULL)
-        fail("teams NULL", NULL);
+    check_array(doc->n_teams, doc->teams, "teams NULL", NULL);
     for (size_t t = 0; t < doc->n_teams; t++) {
         const fg_team *tm = &doc->teams[t];
 
-        if (tm->n_members > 0 && tm->members == NULL)
-            fail("members NULL", NULL);
+        check_array(tm->n_members, tm->members, "members NULL", NULL);
         for (size_t m = 0; m < tm->n_members; m++) {
             check_utf8("team_member.agency", tm->members[m].agency);
             if ((unsigned)tm->members[m].role > FG_TEAM_OFFICE ||
