@@ -812,8 +812,11 @@ static void test_parse__team_posts_give_units(void **state)
                  */
                 "省民营经济工作专班 convenor:省人民政府|deputy:省商务厅"
                 "|member:省政府副秘书长或省政府办公厅副主任\n"
-                /* A post with no unit before it stays. */
-                "省招商引资工作专班 convenor:省长\n");
+                /*
+                 * A head of government's post with no unit before it stands for its
+                 * government, as 省人民政府省长 does.
+                 */
+                "省招商引资工作专班 convenor:省人民政府\n");
 }
 
 static void test_parse__team_labels(void **state)
@@ -902,7 +905,7 @@ static void test_parse__team_sentences(void **state)
                 "省县域经济工作专班 convenor:省发展改革委|member:省财政厅|member:省统计局"
                 "|member:省农业农村厅|member:省林业局\n"
                 /* 委员会 after a verb is a team; a 委员会 in a member's post is not. */
-                "省安全生产委员会 convenor:省长|deputy:省应急管理厅|member:省卫生健康委员会\n");
+                "省安全生产委员会 convenor:省人民政府|deputy:省应急管理厅|member:省卫生健康委员会\n");
 }
 
 static void test_parse__team_roles_before_name(void **state)
@@ -918,7 +921,7 @@ static void test_parse__team_roles_before_name(void **state)
                 /* 以X为组长、Y和Z为副组长的 before the name; 和 after a post joins two posts. */
                 "省优化营商环境工作领导小组 convenor:省人民政府|deputy:省人民政府"
                 "|member:省发展改革委|member:省司法厅\n"
-                "市城市更新工作专班 convenor:市长|member:市住房城乡建设局\n"
+                "市城市更新工作专班 convenor:市人民政府|member:市住房城乡建设局\n"
                 /* A team mentioned before the verb does not hide the one it constitutes. */
                 "省营商环境投诉处理工作组 convenor:省政务服务中心\n");
 }
@@ -978,7 +981,7 @@ static void test_parse__options(void **state)
     assert_int_equal(fg_parse_document(&doc, text_owned, NULL), FG_OK);
     keep(doc);
     assert_int_equal(doc->n_teams, 1);
-    assert_string_equal(fmt_team(&doc->teams[0]), "convenor:省长");
+    assert_string_equal(fmt_team(&doc->teams[0]), "convenor:省人民政府");
     /* no_teams skips them; name overrides the recorded document name. */
     opts.no_teams = 1;
     opts.name = "dir/plan.txt";
