@@ -20,39 +20,40 @@
 #include "grow.h"
 #include "report_int.h"
 
-static int doc_kept(const fg_filter *f, const char *name, const char *year)
+static int doc_kept(const fg_filter *f, const char *name, int year)
 {
     int named = f->n_docs == 0;
 
     for (size_t i = 0; i < f->n_docs && !named; i++)
         named = strcmp(f->docs[i], name) == 0;
-    return named && (f->year == 0 || atoi(year) == f->year);
+    return named && (f->year == 0 || year == f->year);
 }
 
-/* fg_store_documents: name, doc_number, year, date, items, clauses, assignments, teams,
- * unparsed, format, title, … */
-static int on_document(size_t n_cols, const char *const *c, void *p)
+static int on_document(const fg_store_document_row *row, void *p)
 {
-    static const int pick[7] = {1, 2, 4, 5, 6, 7, 10};
     fg_report_ctx *r = p;
     fg_report_doc *d;
 
-    if (n_cols < 11 || !doc_kept(r->f, c[0], c[2]))
+    if (!doc_kept(r->f, row->name, row->year))
         return 0;
     if (FG_GROW(r->docs, r->cap_docs, r->n_docs, 8) < 0)
         goto oom;
     d = &r->docs[r->n_docs++];
     memset(d, 0, sizeof *d);
-    d->name = strdup(c[0]);
-    if (d->name == NULL)
+    d->name = strdup(row->name);
+    d->doc_number = strdup(row->doc_number);
+    d->title = strdup(row->title);
+    if (d->name == NULL || d->doc_number == NULL || d->title == NULL)
         goto oom;
-    for (int k = 0; k < 7; k++) {
-        d->cols[k] = strdup(c[pick[k]]);
-        if (d->cols[k] == NULL)
-            goto oom;
-    }
-    r->items += strtoul(c[4], NULL, 10);
-    r->clauses += strtoul(c[5], NULL, 10);
+    d->year = row->year;
+    d->items = row->n_items;
+    d->tasks = row->n_tasks;
+    d->clauses = row->n_clauses;
+    d->assignments = row->n_assignments;
+    d->teams = row->n_teams;
+    r->items += row->n_items;
+    r->tasks += row->n_tasks;
+    r->clauses += row->n_clauses;
     return 0;
 oom:
     r->rc = fg_error_set(FG_ENOMEM, "out of memory");
@@ -62,22 +63,6 @@ oom:
 static int cmp_doc_name(const void *key, const void *elem)
 {
     return strcmp(key, ((const fg_report_doc *)elem)->name);
-}
-
-/* fg_store_document_tasks: name, tasks. */
-static int on_document_tasks(size_t n_cols, const char *const *c, void *p)
-{
-    fg_report_ctx *r = p;
-    fg_report_doc *d;
-
-    if (n_cols < 2 || r->n_docs == 0)
-        return 0;
-    d = bsearch(c[0], r->docs, r->n_docs, sizeof *d, cmp_doc_name);
-    if (d) {
-        d->tasks = strtoul(c[1], NULL, 10);
-        r->tasks += d->tasks;
-    }
-    return 0;
 }
 
 /* The graph's tasks (items), and those none of whose clauses names a lead. */
@@ -289,6 +274,7 @@ static int write_network(fg_report_ctx *r, fg_renderer *rr)
 
     if (n == 0)
         return FG_OK;
+    ro.seed = r->opts->seed; /* the communities of the tables */
     R_RAW("<section><h2 id=\"network\">协作网络</h2>\n"
           "<figure id=\"fig-network\"><div class=\"map\">");
     FG_TRY(fg_render_network(&m, rr, r->g, 1, r->opts->network_top, &ro));
@@ -313,7 +299,7 @@ out:
     return rc;
 }
 
-/* (document, team) pairs, each string malloc'd: v[2k] the document, v[2k+1] the team. */
+/* The teams of the documents the report covers: v[2k] the document, v[2k+1] the team. */
 typedef struct team_names {
     char **v;
     size_t n;     /* pairs */
@@ -328,9 +314,11 @@ int fg_report__covers(const fg_report_ctx *r, const char *doc)
            bsearch(doc, r->docs, r->n_docs, sizeof *r->docs, cmp_doc_name) != NULL;
 }
 
-static int on_team_name(const char *doc, const char *team, void *p)
+static int on_team_name(const fg_store_team_row *row, void *p)
 {
     team_names *t = p;
+    const char *doc = row->doc;
+    const char *team = row->name;
 
     if (!fg_report__covers(t->r, doc))
         return 0;
@@ -351,13 +339,14 @@ static int on_team_name(const char *doc, const char *team, void *p)
 static int write_teams(fg_report_ctx *r, fg_renderer *rr)
 {
     team_names tn = {NULL, 0, 0, 0, r};
+    fg_team_view *view = NULL;
     fg_map *m = NULL;
     fg_str *s = r->s;
     size_t max = r->opts->max_teams;
     int rc = FG_OK;
 
     R_RAW("<section><h2 id=\"teams\">工作专班</h2>\n");
-    rc = fg_render_team_names(r->st, on_team_name, &tn);
+    rc = fg_store_teams(r->st, NULL, on_team_name, &tn);
     if (rc == FG_OK && tn.oom)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
     FG_TRY(rc);
@@ -380,7 +369,10 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
         R_RAW("<h3>");
         R_HTML(tn.v[2 * i + 1]);
         R_RAW("</h3><figure><div class=\"map\">");
-        FG_TRY(fg_render_team(&m, rr, r->st, r->gz, tn.v[2 * i], tn.v[2 * i + 1], &ro));
+        FG_TRY(fg_store_team_view(&view, r->st, tn.v[2 * i], tn.v[2 * i + 1]));
+        FG_TRY(fg_render_team(&m, rr, view, r->gz, &ro));
+        fg_team_view_free(view);
+        view = NULL;
         FG_TRY(inline_svg(s, m));
         fg_map_free(m);
         m = NULL;
@@ -405,6 +397,7 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
     }
     R_RAW("</section>\n");
 out:
+    fg_team_view_free(view);
     fg_map_free(m);
     for (size_t i = 0; i < 2 * tn.n; i++)
         free(tn.v[i]);
@@ -456,7 +449,6 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
     FG_TRY(fg_graph_load(&r.g, st, gz, &f));
     FG_TRY(fg_store_documents(st, on_document, &r));
     FG_TRY(r.rc);
-    FG_TRY(fg_store_document_tasks(st, on_document_tasks, &r));
     FG_TRY(count_graph_tasks(&r));
     if (r.as_of) {
         FG_TRY(fg_store_agency_list(st, on_stored_agency, &r));
@@ -492,8 +484,8 @@ out:
     fg_str_dispose(&buf);
     for (size_t i = 0; i < r.n_docs; i++) {
         free(r.docs[i].name);
-        for (int k = 0; k < 7; k++)
-            free(r.docs[i].cols[k]);
+        free(r.docs[i].doc_number);
+        free(r.docs[i].title);
     }
     free(r.docs);
     for (size_t i = 0; i < r.n_renames; i++)

@@ -67,8 +67,14 @@ int fg_report__tail(fg_str *s);
 /* A stored document covered by the report. */
 typedef struct fg_report_doc {
     char *name;
-    char *cols[7];        /* doc_number, year, items, clauses, assignments, teams, title */
+    char *doc_number;     /* "" when none */
+    char *title;
+    int year;             /* 0 when unknown */
+    size_t items;
     size_t tasks;         /* items with at least one clause */
+    size_t clauses;
+    size_t assignments;
+    size_t teams;
 } fg_report_doc;
 
 /* An old agency name merged into a newer one. */

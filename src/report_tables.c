@@ -27,18 +27,21 @@ int fg_report__documents(fg_report_ctx *r)
                                   1, 8, hdr, kind));
     for (size_t i = 0; i < r->n_docs; i++) {
         const fg_report_doc *d = &r->docs[i];
-        char tasks[24];
+        char n[6][24];
         const char *cells[8];
 
-        snprintf(tasks, sizeof tasks, "%zu", d->tasks);
-        cells[0] = d->cols[0][0] ? d->cols[0] : "—";
-        cells[1] = d->cols[6][0] ? d->cols[6] : d->name;
-        cells[2] = d->cols[1];
-        cells[3] = d->cols[2];
-        cells[4] = tasks;
-        cells[5] = d->cols[3];
-        cells[6] = d->cols[4];
-        cells[7] = d->cols[5];
+        n[0][0] = '\0';
+        if (d->year)
+            snprintf(n[0], sizeof n[0], "%d", d->year);
+        snprintf(n[1], sizeof n[1], "%zu", d->items);
+        snprintf(n[2], sizeof n[2], "%zu", d->tasks);
+        snprintf(n[3], sizeof n[3], "%zu", d->clauses);
+        snprintf(n[4], sizeof n[4], "%zu", d->assignments);
+        snprintf(n[5], sizeof n[5], "%zu", d->teams);
+        cells[0] = d->doc_number[0] ? d->doc_number : "—";
+        cells[1] = d->title[0] ? d->title : d->name;
+        for (size_t k = 0; k < 6; k++)
+            cells[k + 2] = n[k];
         FG_TRY(fg_report__row(s, 8, cells, kind));
     }
     FG_TRY(fg_report__table_end(s, NULL));
@@ -287,13 +290,14 @@ typedef struct rows_ctx {
     size_t n;
 } rows_ctx;
 
-static int on_unresolved(size_t n_cols, const char *const *c, void *p)
+static int on_unresolved(const fg_store_unresolved_row *row, void *p)
 {
     static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
     rows_ctx *x = p;
+    char n[24];
+    const char *c[3] = {row->name, n, row->docs};
 
-    if (n_cols < 3)
-        return 0;
+    snprintf(n, sizeof n, "%zu", row->n);
     x->rc = fg_report__row(x->s, 3, c, kind);
     x->n++;
     return x->rc < 0;
@@ -310,7 +314,7 @@ int fg_report__unresolved(fg_report_ctx *r)
 
     /* the rows first, so that the summary line can say how many (the query is a scan) */
     R_RAW("<section><h2 id=\"unresolved\">机构名录尚未收录的名称</h2>\n");
-    FG_TRY(fg_store_agencies(r->st, 1, on_unresolved, &x));
+    FG_TRY(fg_store_unresolved(r->st, on_unresolved, &x));
     FG_TRY(x.rc);
     if (x.n == 0) {
         R_RAW("<p class=\"note\">全部机构名称均已在机构名录中。</p></section>\n");

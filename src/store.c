@@ -18,6 +18,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
 #include "store_int.h"
 #include "str.h"
 
@@ -1558,31 +1559,68 @@ out:
 
 /* ---- queries ---- */
 
-/* Run a query with text parameters and hand each row to cb as strings. */
+/* A column as text: "" for NULL. */
+static const char *col_text(sqlite3_stmt *s, int k)
+{
+    const unsigned char *v = sqlite3_column_text(s, k);
+
+    return v ? (const char *)v : "";
+}
+
+static size_t col_count(sqlite3_stmt *s, int k)
+{
+    sqlite3_int64 v = sqlite3_column_int64(s, k);
+
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* The enums as the schema stores them (fg_role_name(), fg_kind_name(), fg_team_role_name()). */
+static fg_role col_role(sqlite3_stmt *s, int k)
+{
+    return strcmp(col_text(s, k), "lead") == 0 ? FG_ROLE_LEAD : FG_ROLE_CO;
+}
+
+static fg_kind col_kind(sqlite3_stmt *s, int k)
+{
+    const char *v = col_text(s, k);
+
+    return strcmp(v, "agency") == 0 ? FG_KIND_AGENCY
+           : strcmp(v, "group") == 0 ? FG_KIND_GROUP
+                                     : FG_KIND_GENERIC;
+}
+
+static fg_team_role col_team_role(sqlite3_stmt *s, int k)
+{
+    const char *v = col_text(s, k);
+
+    return strcmp(v, "convenor") == 0 ? FG_TEAM_CONVENOR
+           : strcmp(v, "deputy") == 0 ? FG_TEAM_DEPUTY
+           : strcmp(v, "member") == 0 ? FG_TEAM_MEMBER
+                                      : FG_TEAM_OFFICE;
+}
+
+/* Turns the current row of a query into its typed row and hands it to the caller's callback
+ * (held in ctx); returns what that callback returns. */
+typedef int (*row_emit)(sqlite3_stmt *s, void *ctx);
+
+/* Run a query with text parameters (NULL binds NULL) and hand each row to emit. */
 static int query(fg_store *st, const char *sql, size_t n_params, const char *const *params,
-                 fg_store_row_cb cb, void *payload)
+                 row_emit emit, void *ctx)
 {
     sqlite3_stmt *s = NULL;
-    const char *cols[32];
-    int n_cols;
     int rc = FG_OK;
     int r;
 
     FG_TRY(prepare(st, &s, sql));
-    for (size_t i = 0; i < n_params; i++)
-        FG_TRY(bind_text(st, s, (int)i + 1, params[i]));
-    n_cols = sqlite3_column_count(s);
-    if (n_cols > 32)
-        n_cols = 32;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        for (int k = 0; k < n_cols; k++) {
-            const unsigned char *v = sqlite3_column_text(s, k);
-
-            cols[k] = v ? (const char *)v : "";
-        }
-        if (cb((size_t)n_cols, cols, payload) != 0)
-            break;
+    for (size_t i = 0; i < n_params; i++) {
+        if (params[i] != NULL)
+            FG_TRY(bind_text(st, s, (int)i + 1, params[i]));
+        else if (sqlite3_bind_null(s, (int)i + 1) != SQLITE_OK)
+            FG_TRY(db_error(st, "cannot bind a value"));
     }
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        if (emit(s, ctx) != 0)
+            break;
     if (r != SQLITE_ROW && r != SQLITE_DONE)
         rc = db_error(st, "query failed");
 out:
@@ -1590,111 +1628,214 @@ out:
     return rc;
 }
 
-int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload)
+typedef struct document_sink {
+    fg_store_document_cb cb;
+    void *payload;
+} document_sink;
+
+static int emit_document(sqlite3_stmt *s, void *ctx)
 {
+    document_sink *k = ctx;
+    fg_store_document_row row;
+
+    row.name = col_text(s, 0);
+    row.doc_number = col_text(s, 1);
+    row.year = sqlite3_column_int(s, 2);
+    row.date = col_text(s, 3);
+    row.n_items = col_count(s, 4);
+    row.n_tasks = col_count(s, 5);
+    row.n_clauses = col_count(s, 6);
+    row.n_assignments = col_count(s, 7);
+    row.n_teams = col_count(s, 8);
+    row.n_unparsed = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 9);
+    row.format = col_text(s, 10);
+    row.title = col_text(s, 11);
+    row.sha256 = col_text(s, 12);
+    row.ingested_at = col_text(s, 13);
+    return k->cb(&row, k->payload);
+}
+
+int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
+{
+    document_sink k = {cb, payload};
+
     return query(st,
-                 "SELECT d.name, d.doc_number, coalesce(d.year, ''), d.date,"
+                 "SELECT d.name, d.doc_number, d.year, d.date,"
                  " (SELECT count(*) FROM items i WHERE i.doc_id = d.id),"
+                 " (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
+                 "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)),"
                  " (SELECT count(*) FROM clauses c JOIN items i ON i.id = c.item_id"
                  "  WHERE i.doc_id = d.id),"
                  " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
                  "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
                  " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
-                 " coalesce(d.n_unparsed, ''), coalesce(d.format, 'text'), d.title, d.sha256,"
-                 " d.ingested_at"
+                 " d.n_unparsed, coalesce(d.format, 'text'), d.title, d.sha256, d.ingested_at"
                  " FROM documents d ORDER BY d.name",
-                 0, NULL, cb, payload);
+                 0, NULL, emit_document, &k);
 }
 
-int fg_store_document_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+typedef struct assignment_sink {
+    fg_store_assignment_cb cb;
+    void *payload;
+    size_t n;
+} assignment_sink;
+
+/* The columns of ASSIGNMENT_COLS, in that order. */
+static int emit_assignment(sqlite3_stmt *s, void *ctx)
 {
-    return query(st,
-                 "SELECT d.name, (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
-                 "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id))"
-                 " FROM documents d ORDER BY d.name",
-                 0, NULL, cb, payload);
+    assignment_sink *k = ctx;
+    fg_store_assignment_row row;
+
+    row.clause_id = sqlite3_column_int64(s, 0);
+    row.doc = col_text(s, 1);
+    row.year = sqlite3_column_int(s, 2);
+    row.path = col_text(s, 3);
+    row.title = col_text(s, 4);
+    row.clause = sqlite3_column_int(s, 5);
+    row.role = col_role(s, 6);
+    row.kind = col_kind(s, 7);
+    row.agency = col_text(s, 8);
+    row.status = col_text(s, 9);
+    row.level = col_text(s, 10);
+    row.surface = col_text(s, 11);
+    k->n++;
+    return k->cb(&row, k->payload);
 }
 
-/* Every assignment with its clause, item, document and agency, in document order. */
-#define ASSIGNMENTS_IN_ORDER                                                                  \
-    " FROM assignments a JOIN clauses c ON c.id = a.clause_id"                                \
-    " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"                   \
-    " JOIN agencies g ON g.id = a.agency_id"                                                  \
-    " ORDER BY d.name, i.seq, c.seq, a.seq"
+#define ASSIGNMENT_COLS                                                                       \
+    "SELECT c.id, d.name, d.year, i.path, i.title, c.seq, a.role, a.kind, g.name, g.status,"  \
+    " g.level, a.surface"
 
-int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb cb,
+                         void *payload)
 {
-    return query(st,
-                 "SELECT d.name, i.path, c.seq, a.role, a.surface, g.name, a.kind, g.status"
-                 ASSIGNMENTS_IN_ORDER,
-                 0, NULL, cb, payload);
-}
-
-int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
-{
-    return query(st,
-                 "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
-                 " a.kind, g.name, g.status, g.level, a.surface"
-                 ASSIGNMENTS_IN_ORDER,
-                 0, NULL, cb, payload);
-}
-
-int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload)
-{
+    assignment_sink k = {cb, payload, 0};
     const char *params[1] = {doc};
 
+    if (doc == NULL)
+        return query(st,
+                     ASSIGNMENT_COLS
+                     " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                     " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                     " JOIN agencies g ON g.id = a.agency_id"
+                     " ORDER BY d.name, i.seq, c.seq, a.seq",
+                     0, NULL, emit_assignment, &k);
     return query(st,
-                 "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
-                 " a.kind, g.name, g.status, g.level, a.surface"
+                 ASSIGNMENT_COLS
                  " FROM documents d JOIN items i ON i.doc_id = d.id"
                  " JOIN clauses c ON c.item_id = i.id JOIN assignments a ON a.clause_id = c.id"
                  " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
                  " ORDER BY i.seq, c.seq, a.seq",
-                 1, params, cb, payload);
+                 1, params, emit_assignment, &k);
 }
 
-int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb cb,
+                          void *payload)
 {
+    assignment_sink k = {cb, payload, 0};
+    const char *params[1] = {name};
+    int rc = query(st,
+                   ASSIGNMENT_COLS
+                   " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                   " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                   " JOIN agencies g ON g.id = a.agency_id"
+                   " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
+                   "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
+                   "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
+                   " ORDER BY d.name, i.seq, c.seq, a.seq",
+                   1, params, emit_assignment, &k);
+
+    if (rc == FG_OK && k.n == 0)
+        rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
+    return rc;
+}
+
+typedef struct task_sink {
+    fg_store_task_cb cb;
+    void *payload;
+} task_sink;
+
+static int emit_task(sqlite3_stmt *s, void *ctx)
+{
+    task_sink *k = ctx;
+    fg_store_task_row row;
+
+    row.clause_id = sqlite3_column_int64(s, 0);
+    row.doc = col_text(s, 1);
+    row.path = col_text(s, 2);
+    row.clause = sqlite3_column_int(s, 3);
+    row.title = col_text(s, 4);
+    row.item_text = col_text(s, 5);
+    row.clause_text = col_text(s, 6);
+    row.issuer = col_text(s, 7);
+    return k->cb(&row, k->payload);
+}
+
+int fg_store_tasks(fg_store *st, fg_store_task_cb cb, void *payload)
+{
+    task_sink k = {cb, payload};
+
     return query(st,
                  "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
                  " FROM clauses c JOIN items i ON i.id = c.item_id"
                  " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq",
-                 0, NULL, cb, payload);
+                 0, NULL, emit_task, &k);
 }
 
-int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload)
+typedef struct team_sink {
+    fg_store_team_cb cb;
+    void *payload;
+} team_sink;
+
+static int emit_team(sqlite3_stmt *s, void *ctx)
 {
+    team_sink *k = ctx;
+    fg_store_team_row row;
+
+    row.doc = col_text(s, 0);
+    row.name = col_text(s, 1);
+    row.part = col_text(s, 2);
+    row.doc_number = col_text(s, 3);
+    row.date = col_text(s, 4);
+    row.doc_title = col_text(s, 5);
+    return k->cb(&row, k->payload);
+}
+
+int fg_store_teams(fg_store *st, const char *name, fg_store_team_cb cb, void *payload)
+{
+    team_sink k = {cb, payload};
+    const char *params[1] = {name};
+
     return query(st,
                  "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
-                 " FROM teams t JOIN documents d ON d.id = t.doc_id ORDER BY d.name, t.seq",
-                 0, NULL, cb, payload);
+                 " FROM teams t JOIN documents d ON d.id = t.doc_id"
+                 " WHERE ?1 IS NULL OR t.name = ?1 ORDER BY d.name, t.seq",
+                 1, params, emit_team, &k);
 }
 
-int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload)
+typedef struct member_sink {
+    fg_store_member_cb cb;
+    void *payload;
+} member_sink;
+
+static int emit_member(sqlite3_stmt *s, void *ctx)
 {
-    return query(st,
-                 "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
-                 " coalesce(g.status, 'person')"
-                 " FROM team_members m JOIN teams t ON t.id = m.team_id"
-                 " JOIN documents d ON d.id = t.doc_id LEFT JOIN agencies g ON g.id = m.agency_id"
-                 " ORDER BY d.name, t.seq, m.seq",
-                 0, NULL, cb, payload);
+    member_sink *k = ctx;
+    fg_store_member_row row;
+
+    row.doc = col_text(s, 0);
+    row.team = col_text(s, 1);
+    row.role = col_team_role(s, 2);
+    row.surface = col_text(s, 3);
+    row.agency = col_text(s, 4);
+    row.status = col_text(s, 5);
+    return k->cb(&row, k->payload);
 }
 
-int fg_store_teams_named(fg_store *st, const char *team, fg_store_row_cb cb, void *payload)
+int fg_store_team_members(fg_store *st, const char *doc, const char *team,
+                          fg_store_member_cb cb, void *payload)
 {
-    const char *params[1] = {team};
-
-    return query(st,
-                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
-                 " FROM teams t JOIN documents d ON d.id = t.doc_id WHERE t.name = ?1"
-                 " ORDER BY d.name, t.seq",
-                 1, params, cb, payload);
-}
-
-int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
-                             fg_store_row_cb cb, void *payload)
-{
+    member_sink k = {cb, payload};
     const char *params[2] = {doc, team};
 
     return query(st,
@@ -1703,8 +1844,126 @@ int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
                  " FROM documents d JOIN teams t ON t.doc_id = d.id"
                  " JOIN team_members m ON m.team_id = t.id"
                  " LEFT JOIN agencies g ON g.id = m.agency_id"
-                 " WHERE d.name = ?1 AND t.name = ?2 ORDER BY t.seq, m.seq",
-                 2, params, cb, payload);
+                 " WHERE (?1 IS NULL OR d.name = ?1) AND (?2 IS NULL OR t.name = ?2)"
+                 " ORDER BY d.name, t.seq, m.seq",
+                 2, params, emit_member, &k);
+}
+
+/* ---- team views ---- */
+
+void fg_team_view_free(fg_team_view *v)
+{
+    if (v == NULL)
+        return;
+    for (size_t i = 0; i < v->n_members; i++) {
+        free(v->members[i].surface);
+        free(v->members[i].agency);
+    }
+    for (size_t i = 0; i < v->n_edges; i++)
+        free(v->edges[i].agency);
+    free(v->members);
+    free(v->edges);
+    free(v->doc);
+    free(v->team);
+    free(v->part);
+    free(v->doc_number);
+    free(v->date);
+    free(v);
+}
+
+typedef struct view_ctx {
+    fg_team_view *v;
+    const char *doc;          /* the team's document; NULL: the first */
+    size_t cap_members;
+    size_t cap_edges;
+    char prefix[64];          /* "A1:": the paths of the plan's items */
+    size_t prefix_len;
+    int rc;
+} view_ctx;
+
+static int on_view_team(const fg_store_team_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+
+    if (c->doc != NULL && strcmp(row->doc, c->doc) != 0)
+        return 0;
+    v->doc = strdup(row->doc);
+    v->part = strdup(row->part);
+    v->doc_number = strdup(row->doc_number);
+    v->date = strdup(row->date);
+    if (!v->doc || !v->part || !v->doc_number || !v->date)
+        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return 1; /* the first one found */
+}
+
+static int on_view_member(const fg_store_member_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+    fg_team_view_member *m;
+
+    c->rc = FG_GROW(v->members, c->cap_members, v->n_members, 16);
+    if (c->rc < 0)
+        return 1;
+    m = &v->members[v->n_members++];
+    m->role = row->role;
+    m->surface = strdup(row->surface);
+    m->agency = strdup(row->agency);
+    if (!m->surface || !m->agency)
+        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return c->rc < 0;
+}
+
+static int on_view_edge(const fg_store_assignment_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+    fg_team_view_edge *e;
+
+    if (strncmp(row->path, c->prefix, c->prefix_len) != 0)
+        return 0;
+    c->rc = FG_GROW(v->edges, c->cap_edges, v->n_edges, 64);
+    if (c->rc < 0)
+        return 1;
+    e = &v->edges[v->n_edges++];
+    e->clause_id = row->clause_id;
+    e->role = row->role;
+    e->agency = strdup(row->agency);
+    if (!e->agency)
+        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return c->rc < 0;
+}
+
+int fg_store_team_view(fg_team_view **out, fg_store *st, const char *doc, const char *team)
+{
+    view_ctx c;
+    int rc = FG_OK;
+
+    *out = NULL;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.v = calloc(1, sizeof *c.v);
+    FG_CHECK_ALLOC(c.v);
+    c.v->team = strdup(team);
+    FG_CHECK_ALLOC(c.v->team);
+    FG_TRY(fg_store_teams(st, team, on_view_team, &c));
+    FG_TRY(c.rc);
+    if (c.v->doc == NULL) {
+        rc = fg_error_set(FG_ENOTFOUND, "%s: no such team in %s", team, st->path);
+        goto out;
+    }
+    FG_TRY(fg_store_team_members(st, c.v->doc, team, on_view_member, &c));
+    FG_TRY(c.rc);
+    snprintf(c.prefix, sizeof c.prefix, "%s:", c.v->part);
+    c.prefix_len = strlen(c.prefix);
+    FG_TRY(fg_store_assignments(st, c.v->doc, on_view_edge, &c));
+    FG_TRY(c.rc);
+    *out = c.v;
+    c.v = NULL;
+out:
+    fg_team_view_free(c.v);
+    return rc;
 }
 
 /* Characters (code points) in a UTF-8 string. */
@@ -1717,7 +1976,25 @@ static size_t n_chars(const char *s)
     return n;
 }
 
-int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb cb,
+typedef struct search_sink {
+    fg_store_search_cb cb;
+    void *payload;
+} search_sink;
+
+static int emit_search(sqlite3_stmt *s, void *ctx)
+{
+    search_sink *k = ctx;
+    fg_store_search_row row;
+
+    row.doc = col_text(s, 0);
+    row.path = col_text(s, 1);
+    row.title = col_text(s, 2);
+    row.leads = col_text(s, 3);
+    row.cos = col_text(s, 4);
+    return k->cb(&row, k->payload);
+}
+
+int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_cb cb,
                     void *payload)
 {
     static const char tail[] =
@@ -1735,6 +2012,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     fg_str phrase = FG_STR_INIT;
     char lim[32];
     const char *params[3];
+    search_sink k = {cb, payload};
     int rc = FG_OK;
 
     if (q == NULL || q[0] == '\0')
@@ -1769,23 +2047,37 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
     params[1] = lim;
     params[2] = q;
-    rc = query(st, sql.ptr, 3, params, cb, payload);
+    rc = query(st, sql.ptr, 3, params, emit_search, &k);
 out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);
     return rc;
 }
 
-int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, void *payload)
+typedef struct agency_use_sink {
+    fg_store_agency_use_cb cb;
+    void *payload;
+} agency_use_sink;
+
+static int emit_agency_use(sqlite3_stmt *s, void *ctx)
 {
-    if (unresolved_only)
-        return query(st,
-                     "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
-                     " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
-                     " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
-                     " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
-                     " GROUP BY g.id ORDER BY count(*) DESC, g.name",
-                     0, NULL, cb, payload);
+    agency_use_sink *k = ctx;
+    fg_store_agency_use_row row;
+
+    row.name = col_text(s, 0);
+    row.status = col_text(s, 1);
+    row.level = col_text(s, 2);
+    row.type = col_text(s, 3);
+    row.n_lead = col_count(s, 4);
+    row.n_co = col_count(s, 5);
+    row.n_docs = col_count(s, 6);
+    return k->cb(&row, k->payload);
+}
+
+int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
+{
+    agency_use_sink k = {cb, payload};
+
     /* Counted per agency id first (one pass over the assignments), named after. */
     return query(st,
                  "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
@@ -1794,40 +2086,36 @@ int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, voi
                  "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
                  "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
                  " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
-                 0, NULL, cb, payload);
+                 0, NULL, emit_agency_use, &k);
 }
 
-typedef struct found_ctx {
-    fg_store_row_cb cb;
+typedef struct unresolved_sink {
+    fg_store_unresolved_cb cb;
     void *payload;
-    size_t n;
-} found_ctx;
+} unresolved_sink;
 
-static int count_rows(size_t n_cols, const char *const *cols, void *payload)
+static int emit_unresolved(sqlite3_stmt *s, void *ctx)
 {
-    found_ctx *f = payload;
+    unresolved_sink *k = ctx;
+    fg_store_unresolved_row row;
 
-    f->n++;
-    return f->cb(n_cols, cols, f->payload);
+    row.name = col_text(s, 0);
+    row.n = col_count(s, 1);
+    row.docs = col_text(s, 2);
+    return k->cb(&row, k->payload);
 }
 
-int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, void *payload)
+int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
 {
-    found_ctx f = {cb, payload, 0};
-    const char *params[1] = {name};
-    int rc = query(st,
-                   "SELECT d.name, i.path, c.seq, a.role, a.surface, i.title"
-                   " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                   " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                   " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
-                   "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
-                   "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
-                   " ORDER BY d.name, i.seq, c.seq, a.seq",
-                   1, params, count_rows, &f);
+    unresolved_sink k = {cb, payload};
 
-    if (rc == FG_OK && f.n == 0)
-        rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
-    return rc;
+    return query(st,
+                 "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
+                 " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
+                 " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
+                 " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
+                 " GROUP BY g.id ORDER BY count(*) DESC, g.name",
+                 0, NULL, emit_unresolved, &k);
 }
 
 /* ---- typed streams for building graphs ---- */

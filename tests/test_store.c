@@ -286,7 +286,7 @@ static void load_gazetteer(const char *name, const char *tsv)
         fail_msg("merge %s: %s", name, fg_error_last()->message);
 }
 
-/* Row callback: keep each row (its first r->want columns) as one tab-joined string. */
+/* Keep a row (its first r->want columns) as one tab-joined string. */
 static int collect(size_t n_cols, const char *const *cols, void *payload)
 {
     rows *r = payload;
@@ -306,6 +306,92 @@ static int collect(size_t n_cols, const char *const *cols, void *payload)
     }
     rows_push(r, s);
     return 0;
+}
+
+/*
+ * The typed rows as the columns of the positional reads they replaced, so that every test
+ * compares the text it compared before: numbers in decimal, absent ones (a year 0, an
+ * unknown unparsed count) empty, enums by their stored names.
+ */
+#define NUM(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
+
+static int collect_document(const fg_store_document_row *d, void *payload)
+{
+    char n[7][24];
+    const char *c[13] = {d->name, d->doc_number, d->year ? NUM(n[0], d->year) : "", d->date,
+                         NUM(n[1], d->n_items), NUM(n[2], d->n_clauses),
+                         NUM(n[3], d->n_assignments), NUM(n[4], d->n_teams),
+                         d->n_unparsed >= 0 ? NUM(n[5], d->n_unparsed) : "", d->format,
+                         d->title, d->sha256, d->ingested_at};
+
+    return collect(13, c, payload);
+}
+
+/* doc, item, clause, role, surface, agency, kind, status */
+static int collect_assignment(const fg_store_assignment_row *a, void *payload)
+{
+    char n[24];
+    const char *c[8] = {a->doc, a->path, NUM(n, a->clause), fg_role_name(a->role),
+                        a->surface, a->agency, fg_kind_name(a->kind), a->status};
+
+    return collect(8, c, payload);
+}
+
+/* clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
+static int collect_edge(const fg_store_assignment_row *a, void *payload)
+{
+    char n[3][24];
+    const char *c[12] = {NUM(n[0], a->clause_id), a->doc, a->year ? NUM(n[1], a->year) : "",
+                         a->path, NUM(n[2], a->clause), a->title, fg_role_name(a->role),
+                         fg_kind_name(a->kind), a->agency, a->status, a->level, a->surface};
+
+    return collect(12, c, payload);
+}
+
+/* doc, item, clause, role, surface, title */
+static int collect_agency_task(const fg_store_assignment_row *a, void *payload)
+{
+    char n[24];
+    const char *c[6] = {a->doc, a->path, NUM(n, a->clause), fg_role_name(a->role), a->surface,
+                        a->title};
+
+    return collect(6, c, payload);
+}
+
+/* doc, team, role, surface, agency, status */
+static int collect_member(const fg_store_member_row *m, void *payload)
+{
+    const char *c[6] = {m->doc, m->team, fg_team_role_name(m->role), m->surface, m->agency,
+                        m->status};
+
+    return collect(6, c, payload);
+}
+
+/* agency, status, level, type, lead, co, documents */
+static int collect_agency(const fg_store_agency_use_row *u, void *payload)
+{
+    char n[3][24];
+    const char *c[7] = {u->name, u->status, u->level, u->type, NUM(n[0], u->n_lead),
+                        NUM(n[1], u->n_co), NUM(n[2], u->n_docs)};
+
+    return collect(7, c, payload);
+}
+
+/* name, count, documents */
+static int collect_unresolved(const fg_store_unresolved_row *u, void *payload)
+{
+    char n[24];
+    const char *c[3] = {u->name, NUM(n, u->n), u->docs};
+
+    return collect(3, c, payload);
+}
+
+/* doc, item, title, lead, co */
+static int collect_hit(const fg_store_search_row *h, void *payload)
+{
+    const char *c[5] = {h->doc, h->path, h->title, h->leads, h->cos};
+
+    return collect(5, c, payload);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -605,7 +691,7 @@ static rows *store_assignments(size_t want)
 {
     rows *r = new_rows(want);
 
-    assert_int_equal(fg_store_assignments(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_assignments(store, NULL, collect_assignment, r), FG_OK);
     return r;
 }
 
@@ -613,7 +699,7 @@ static rows *store_search(const char *q, size_t limit)
 {
     rows *r = new_rows(0);
 
-    if (fg_store_search(store, q, limit, collect, r) != FG_OK)
+    if (fg_store_search(store, q, limit, collect_hit, r) != FG_OK)
         fail_msg("search %s: %s", q, fg_error_last()->message);
     return r;
 }
@@ -1042,7 +1128,7 @@ static void test_store__migrates_version_1_with_data(void **state)
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\tM:1\t迁移之前的事项\t\t");
     r = new_rows(4);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\t湘政发〔2020〕1号\t2020\t2020-01-02");
     assert_fts_consistent();
@@ -1057,12 +1143,12 @@ static char *read_all(void)
 
     for (size_t k = 0; k < 6; k++)
         r[k] = new_rows(0);
-    assert_int_equal(fg_store_documents(store, collect, r[0]), FG_OK);
-    assert_int_equal(fg_store_edges(store, collect, r[1]), FG_OK);
-    assert_int_equal(fg_store_team_members(store, collect, r[2]), FG_OK);
-    assert_int_equal(fg_store_agencies(store, 0, collect, r[3]), FG_OK);
-    assert_int_equal(fg_store_agency_tasks(store, "省财政厅", collect, r[4]), FG_OK);
-    assert_int_equal(fg_store_search(store, "专项债券", 0, collect, r[5]), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r[0]), FG_OK);
+    assert_int_equal(fg_store_assignments(store, NULL, collect_edge, r[1]), FG_OK);
+    assert_int_equal(fg_store_team_members(store, NULL, NULL, collect_member, r[2]), FG_OK);
+    assert_int_equal(fg_store_agencies(store, collect_agency, r[3]), FG_OK);
+    assert_int_equal(fg_store_agency_tasks(store, "省财政厅", collect_agency_task, r[4]), FG_OK);
+    assert_int_equal(fg_store_search(store, "专项债券", 0, collect_hit, r[5]), FG_OK);
     for (size_t k = 0; k < 6; k++) {
         assert_true(r[k]->n > 0);
         for (size_t i = 0; i < r[k]->n; i++)
@@ -1167,7 +1253,7 @@ static void test_store__migrates_version_2_with_data(void **state)
 
         assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
         assert_int_equal(is, FG_INGEST_ADDED);
-        assert_int_equal(fg_store_edges_of(store, "after.txt", collect, r), FG_OK);
+        assert_int_equal(fg_store_assignments(store, "after.txt", collect_edge, r), FG_OK);
         assert_int_equal(r->n, 2);
     }
     assert_no_orphans();
@@ -1311,7 +1397,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
     assert_string_equal(read_all(), want);
     /* documents: …, teams, unparsed "" (never checked), format, title */
     r = new_rows(11);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 2);
     assert_non_null(strstr(r->v[0], "\t0\t\ttext\t湖南省人民政府关于印发"));
     ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
@@ -1326,7 +1412,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
                              "format = 'text'"),
                      1);
     r = new_rows(9);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 3);
     assert_string_equal(r->v[2], "unparsed.txt\t\t\t\t5\t1\t2\t0\t3");
     assert_no_orphans();
@@ -1344,7 +1430,7 @@ static void test_store__round_trip_matches_gold(void **state)
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
-    assert_int_equal(fg_store_team_members(store, collect, teams), FG_OK);
+    assert_int_equal(fg_store_team_members(store, NULL, NULL, collect_member, teams), FG_OK);
     assert_same_rows(teams, gold_rows("teams.tsv", NULL), "teams");
     /* Without a gazetteer no name is known, and the agency is the surface form. */
     all = store_assignments(0);
@@ -1385,7 +1471,7 @@ static void test_store__documents_lists_counts(void **state)
     open_store();
     d = parse_seed(SEED_001, NULL, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     /*
      * name, 文号, year, date, items, clauses, assignments (gold: 783), teams, unparsed (the
@@ -1469,7 +1555,7 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
     assert_int_equal(is, FG_INGEST_REPLACED);
     assert_same_rows(store_assignments(5), gold, "assignments");
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     snprintf(want_doc, sizeof want_doc, "\t%s\t", fg_text_sha256(t2));
     assert_non_null(strstr(r->v[0], want_doc));
@@ -1629,7 +1715,7 @@ static void test_store__remove_existing(void **state)
     assert_int_equal(fg_store_index(store, NULL), FG_OK);
     n_agencies = raw_int("SELECT count(*) FROM agencies");
     assert_int_equal(fg_store_remove(store, SEED_001), FG_OK);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], SEED_002);
     assert_same_rows(store_assignments(5), gold2, "assignments");
@@ -1720,14 +1806,15 @@ static void test_store__aliases_resolve_to_one_agency(void **state)
     assert_int_equal(raw_int("SELECT count(*) FROM assignments a JOIN agencies g ON g.id = "
                              "a.agency_id WHERE g.name = '湖南省人民政府外事办公室'"),
                      7);
-    assert_int_equal(fg_store_agency_tasks(store, "省外事办", collect, tasks), FG_OK);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事办", collect_agency_task, tasks), FG_OK);
     assert_same_rows(tasks, want, "agency tasks by alias");
     tasks = new_rows(5);
-    assert_int_equal(fg_store_agency_tasks(store, "湖南省人民政府外事办公室", collect, tasks),
-                     FG_OK);
+    assert_int_equal(
+        fg_store_agency_tasks(store, "湖南省人民政府外事办公室", collect_agency_task, tasks), FG_OK);
     assert_same_rows(tasks, want, "agency tasks by canonical name");
     tasks = new_rows(5);
-    assert_int_equal(fg_store_agency_tasks(store, "省外事厅", collect, tasks), FG_ENOTFOUND);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事厅", collect_agency_task, tasks),
+                     FG_ENOTFOUND);
     {
         char msg[1024];
 
@@ -1754,7 +1841,7 @@ static void test_store__unknown_names_unresolved(void **state)
                         "known");
     assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '各部门单位'"),
                         "generic");
-    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    assert_int_equal(fg_store_unresolved(store, collect_unresolved, u), FG_OK);
     for (size_t i = 0; i < gold->n; i++)
         n_caizheng += strcmp(strrchr(gold->v[i], '\t') + 1, "省财政厅") == 0;
     snprintf(want, sizeof want, "省财政厅\t%zu\t%s", n_caizheng, SEED_001);
@@ -1796,7 +1883,7 @@ static void test_store__later_gazetteer_promotes_stored_names(void **state)
     rc = ingest(&is, d2, t, &io);
     assert_int_equal(rc, FG_OK);
     assert_int_equal(is, FG_INGEST_ADDED);
-    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    assert_int_equal(fg_store_unresolved(store, collect_unresolved, u), FG_OK);
     assert_true(has_row(u, "省发展改革委"));
     assert_int_equal(raw_int("SELECT count(*) FROM agencies WHERE name = '省财政厅' AND "
                              "status = 'known' AND source = 'test2'"),
@@ -1925,7 +2012,7 @@ static void test_store__search_trigram_and_scan(void **state)
     /* quotes and FTS syntax are searched for literally, not parsed */
     assert_int_equal(store_search("省财政厅\" OR \"省", 0)->n, 0);
     assert_int_equal(store_search("NEAR(财政 厅)*", 0)->n, 0);
-    assert_int_equal(fg_store_search(store, "", 0, collect, new_rows(0)), FG_EINVAL);
+    assert_int_equal(fg_store_search(store, "", 0, collect_hit, new_rows(0)), FG_EINVAL);
     assert_string_equal(fg_error_last()->message, "search: empty query");
     assert_fts_consistent();
 }
