@@ -11,6 +11,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1559,7 +1560,79 @@ out:
 
 /* ---- queries ---- */
 
-/* A column as text: "" for NULL. */
+/*
+ * Every read is a query whose k-th column fills the k-th field of a table describing its
+ * typed row (where the field is, what the column holds), so that no read decodes columns by
+ * hand. Text is "" for NULL; the enums are read from the names the schema stores
+ * (fg_role_name(), fg_kind_name(), fg_team_role_name()).
+ */
+typedef enum col_type {
+    COL_TEXT,      /* const char * */
+    COL_INT,       /* int; 0 for NULL */
+    COL_ID,        /* long long */
+    COL_COUNT,     /* size_t */
+    COL_OR_NONE,   /* long long; -1 for NULL */
+    COL_ROLE,      /* fg_role */
+    COL_KIND,      /* fg_kind */
+    COL_TEAM_ROLE  /* fg_team_role */
+} col_type;
+
+typedef struct col_field {
+    size_t offset;
+    col_type type;
+} col_field;
+
+#define FIELD(row, name, type) {offsetof(row, name), type}
+
+/* The typed rows and their callbacks, one of each per query. */
+typedef enum row_kind {
+    ROW_DOCUMENT,
+    ROW_ASSIGNMENT,
+    ROW_TASK,
+    ROW_TEAM,
+    ROW_MEMBER,
+    ROW_SEARCH,
+    ROW_AGENCY_USE,
+    ROW_UNRESOLVED
+} row_kind;
+
+typedef union any_row {
+    fg_store_document_row document;
+    fg_store_assignment_row assignment;
+    fg_store_task_row task;
+    fg_store_team_row team;
+    fg_store_member_row member;
+    fg_store_search_row search;
+    fg_store_agency_use_row agency_use;
+    fg_store_unresolved_row unresolved;
+} any_row;
+
+typedef union any_cb {
+    fg_store_document_cb document;
+    fg_store_assignment_cb assignment;
+    fg_store_task_cb task;
+    fg_store_team_cb team;
+    fg_store_member_cb member;
+    fg_store_search_cb search;
+    fg_store_agency_use_cb agency_use;
+    fg_store_unresolved_cb unresolved;
+} any_cb;
+
+/* Where a query's rows go: the table of its row's fields and the caller's callback. */
+typedef struct sink {
+    row_kind kind;
+    const col_field *fields;
+    size_t n_fields;
+    any_cb cb;
+    void *payload;
+    size_t n;     /* rows given */
+} sink;
+
+/* The sink of a query of the rows of the union member name: SINK(ROW_TASK, task, cb, p). */
+#define SINK(kind, name, cb, payload)                                                         \
+    {(kind), name##_fields, sizeof(name##_fields) / sizeof *(name##_fields), {.name = (cb)},  \
+     (payload), 0}
+
 static const char *col_text(sqlite3_stmt *s, int k)
 {
     const unsigned char *v = sqlite3_column_text(s, k);
@@ -1567,45 +1640,114 @@ static const char *col_text(sqlite3_stmt *s, int k)
     return v ? (const char *)v : "";
 }
 
-static size_t col_count(sqlite3_stmt *s, int k)
+/* The enums from their stored names. */
+static fg_role role_of(const char *v)
 {
-    sqlite3_int64 v = sqlite3_column_int64(s, k);
-
-    return v > 0 ? (size_t)v : 0;
+    return strcmp(v, "lead") == 0 ? FG_ROLE_LEAD : FG_ROLE_CO;
 }
 
-/* The enums as the schema stores them (fg_role_name(), fg_kind_name(), fg_team_role_name()). */
-static fg_role col_role(sqlite3_stmt *s, int k)
+static fg_kind kind_of(const char *v)
 {
-    return strcmp(col_text(s, k), "lead") == 0 ? FG_ROLE_LEAD : FG_ROLE_CO;
-}
-
-static fg_kind col_kind(sqlite3_stmt *s, int k)
-{
-    const char *v = col_text(s, k);
-
     return strcmp(v, "agency") == 0 ? FG_KIND_AGENCY
            : strcmp(v, "group") == 0 ? FG_KIND_GROUP
                                      : FG_KIND_GENERIC;
 }
 
-static fg_team_role col_team_role(sqlite3_stmt *s, int k)
+static fg_team_role team_role_of(const char *v)
 {
-    const char *v = col_text(s, k);
-
     return strcmp(v, "convenor") == 0 ? FG_TEAM_CONVENOR
            : strcmp(v, "deputy") == 0 ? FG_TEAM_DEPUTY
            : strcmp(v, "member") == 0 ? FG_TEAM_MEMBER
                                       : FG_TEAM_OFFICE;
 }
 
-/* Turns the current row of a query into its typed row and hands it to the caller's callback
- * (held in ctx); returns what that callback returns. */
-typedef int (*row_emit)(sqlite3_stmt *s, void *ctx);
+/* Column k into the field f of row (the field's own type, written with memcpy). */
+static void read_field(unsigned char *row, sqlite3_stmt *s, int k, const col_field *f)
+{
+    unsigned char *at = row + f->offset;
 
-/* Run a query with text parameters (NULL binds NULL) and hand each row to emit. */
+    switch (f->type) {
+    case COL_TEXT: {
+        const char *v = col_text(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_INT: {
+        int v = sqlite3_column_int(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_ID:
+    case COL_OR_NONE: {
+        long long v = f->type == COL_OR_NONE && sqlite3_column_type(s, k) == SQLITE_NULL
+                          ? -1
+                          : sqlite3_column_int64(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_COUNT: {
+        sqlite3_int64 x = sqlite3_column_int64(s, k);
+        size_t v = x > 0 ? (size_t)x : 0;
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_ROLE: {
+        fg_role v = role_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_KIND: {
+        fg_kind v = kind_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_TEAM_ROLE: {
+        fg_team_role v = team_role_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    }
+}
+
+/* The current row of s as its typed row, handed to the caller; what the callback returns. */
+static int emit(sqlite3_stmt *s, sink *k)
+{
+    any_row r;
+
+    memset(&r, 0, sizeof r);
+    for (size_t i = 0; i < k->n_fields; i++)
+        read_field((unsigned char *)&r, s, (int)i, &k->fields[i]);
+    k->n++;
+    switch (k->kind) {
+    case ROW_DOCUMENT:
+        return k->cb.document(&r.document, k->payload);
+    case ROW_ASSIGNMENT:
+        return k->cb.assignment(&r.assignment, k->payload);
+    case ROW_TASK:
+        return k->cb.task(&r.task, k->payload);
+    case ROW_TEAM:
+        return k->cb.team(&r.team, k->payload);
+    case ROW_MEMBER:
+        return k->cb.member(&r.member, k->payload);
+    case ROW_SEARCH:
+        return k->cb.search(&r.search, k->payload);
+    case ROW_AGENCY_USE:
+        return k->cb.agency_use(&r.agency_use, k->payload);
+    default:
+        return k->cb.unresolved(&r.unresolved, k->payload);
+    }
+}
+
+/* Run a query with text parameters (NULL binds NULL) and hand each row to the sink. */
 static int query(fg_store *st, const char *sql, size_t n_params, const char *const *params,
-                 row_emit emit, void *ctx)
+                 sink *k)
 {
     sqlite3_stmt *s = NULL;
     int rc = FG_OK;
@@ -1619,7 +1761,7 @@ static int query(fg_store *st, const char *sql, size_t n_params, const char *con
             FG_TRY(db_error(st, "cannot bind a value"));
     }
     while ((r = sqlite3_step(s)) == SQLITE_ROW)
-        if (emit(s, ctx) != 0)
+        if (emit(s, k) != 0)
             break;
     if (r != SQLITE_ROW && r != SQLITE_DONE)
         rc = db_error(st, "query failed");
@@ -1628,36 +1770,49 @@ out:
     return rc;
 }
 
-typedef struct document_sink {
-    fg_store_document_cb cb;
-    void *payload;
-} document_sink;
-
-static int emit_document(sqlite3_stmt *s, void *ctx)
-{
-    document_sink *k = ctx;
-    fg_store_document_row row;
-
-    row.name = col_text(s, 0);
-    row.doc_number = col_text(s, 1);
-    row.year = sqlite3_column_int(s, 2);
-    row.date = col_text(s, 3);
-    row.n_items = col_count(s, 4);
-    row.n_tasks = col_count(s, 5);
-    row.n_clauses = col_count(s, 6);
-    row.n_assignments = col_count(s, 7);
-    row.n_teams = col_count(s, 8);
-    row.n_unparsed = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 9);
-    row.format = col_text(s, 10);
-    row.title = col_text(s, 11);
-    row.sha256 = col_text(s, 12);
-    row.ingested_at = col_text(s, 13);
-    return k->cb(&row, k->payload);
-}
+#define F(name, type) FIELD(fg_store_document_row, name, type)
+static const col_field document_fields[] = {
+    F(name, COL_TEXT), F(doc_number, COL_TEXT), F(year, COL_INT), F(date, COL_TEXT),
+    F(n_items, COL_COUNT), F(n_tasks, COL_COUNT), F(n_clauses, COL_COUNT),
+    F(n_assignments, COL_COUNT), F(n_teams, COL_COUNT), F(n_unparsed, COL_OR_NONE),
+    F(format, COL_TEXT), F(title, COL_TEXT), F(sha256, COL_TEXT), F(ingested_at, COL_TEXT)};
+#undef F
+#define F(name, type) FIELD(fg_store_assignment_row, name, type)
+static const col_field assignment_fields[] = {
+    F(clause_id, COL_ID), F(doc, COL_TEXT), F(year, COL_INT), F(path, COL_TEXT),
+    F(title, COL_TEXT), F(clause, COL_INT), F(role, COL_ROLE), F(kind, COL_KIND),
+    F(agency, COL_TEXT), F(status, COL_TEXT), F(level, COL_TEXT), F(surface, COL_TEXT)};
+#undef F
+#define F(name, type) FIELD(fg_store_task_row, name, type)
+static const col_field task_fields[] = {
+    F(clause_id, COL_ID), F(doc, COL_TEXT), F(path, COL_TEXT), F(clause, COL_INT),
+    F(title, COL_TEXT), F(item_text, COL_TEXT), F(clause_text, COL_TEXT), F(issuer, COL_TEXT)};
+#undef F
+#define F(name) FIELD(fg_store_team_row, name, COL_TEXT)
+static const col_field team_fields[] = {F(doc),  F(name), F(part),
+                                        F(doc_number), F(date), F(doc_title)};
+#undef F
+#define F(name, type) FIELD(fg_store_member_row, name, type)
+static const col_field member_fields[] = {
+    F(doc, COL_TEXT), F(team, COL_TEXT), F(role, COL_TEAM_ROLE), F(surface, COL_TEXT),
+    F(agency, COL_TEXT), F(status, COL_TEXT)};
+#undef F
+#define F(name) FIELD(fg_store_search_row, name, COL_TEXT)
+static const col_field search_fields[] = {F(doc), F(path), F(title), F(leads), F(cos)};
+#undef F
+#define F(name, type) FIELD(fg_store_agency_use_row, name, type)
+static const col_field agency_use_fields[] = {
+    F(name, COL_TEXT), F(status, COL_TEXT), F(level, COL_TEXT), F(type, COL_TEXT),
+    F(n_lead, COL_COUNT), F(n_co, COL_COUNT), F(n_docs, COL_COUNT)};
+#undef F
+#define F(name, type) FIELD(fg_store_unresolved_row, name, type)
+static const col_field unresolved_fields[] = {F(name, COL_TEXT), F(n, COL_COUNT),
+                                              F(docs, COL_TEXT)};
+#undef F
 
 int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
 {
-    document_sink k = {cb, payload};
+    sink k = SINK(ROW_DOCUMENT, document, cb, payload);
 
     return query(st,
                  "SELECT d.name, d.doc_number, d.year, d.date,"
@@ -1671,35 +1826,7 @@ int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
                  " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
                  " d.n_unparsed, coalesce(d.format, 'text'), d.title, d.sha256, d.ingested_at"
                  " FROM documents d ORDER BY d.name",
-                 0, NULL, emit_document, &k);
-}
-
-typedef struct assignment_sink {
-    fg_store_assignment_cb cb;
-    void *payload;
-    size_t n;
-} assignment_sink;
-
-/* The columns of ASSIGNMENT_COLS, in that order. */
-static int emit_assignment(sqlite3_stmt *s, void *ctx)
-{
-    assignment_sink *k = ctx;
-    fg_store_assignment_row row;
-
-    row.clause_id = sqlite3_column_int64(s, 0);
-    row.doc = col_text(s, 1);
-    row.year = sqlite3_column_int(s, 2);
-    row.path = col_text(s, 3);
-    row.title = col_text(s, 4);
-    row.clause = sqlite3_column_int(s, 5);
-    row.role = col_role(s, 6);
-    row.kind = col_kind(s, 7);
-    row.agency = col_text(s, 8);
-    row.status = col_text(s, 9);
-    row.level = col_text(s, 10);
-    row.surface = col_text(s, 11);
-    k->n++;
-    return k->cb(&row, k->payload);
+                 0, NULL, &k);
 }
 
 #define ASSIGNMENT_COLS                                                                       \
@@ -1709,7 +1836,7 @@ static int emit_assignment(sqlite3_stmt *s, void *ctx)
 int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb cb,
                          void *payload)
 {
-    assignment_sink k = {cb, payload, 0};
+    sink k = SINK(ROW_ASSIGNMENT, assignment, cb, payload);
     const char *params[1] = {doc};
 
     if (doc == NULL)
@@ -1719,20 +1846,20 @@ int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb c
                      " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
                      " JOIN agencies g ON g.id = a.agency_id"
                      " ORDER BY d.name, i.seq, c.seq, a.seq",
-                     0, NULL, emit_assignment, &k);
+                     0, NULL, &k);
     return query(st,
                  ASSIGNMENT_COLS
                  " FROM documents d JOIN items i ON i.doc_id = d.id"
                  " JOIN clauses c ON c.item_id = i.id JOIN assignments a ON a.clause_id = c.id"
                  " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
                  " ORDER BY i.seq, c.seq, a.seq",
-                 1, params, emit_assignment, &k);
+                 1, params, &k);
 }
 
 int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb cb,
                           void *payload)
 {
-    assignment_sink k = {cb, payload, 0};
+    sink k = SINK(ROW_ASSIGNMENT, assignment, cb, payload);
     const char *params[1] = {name};
     int rc = query(st,
                    ASSIGNMENT_COLS
@@ -1743,99 +1870,40 @@ int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb
                    "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
                    "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
                    " ORDER BY d.name, i.seq, c.seq, a.seq",
-                   1, params, emit_assignment, &k);
+                   1, params, &k);
 
     if (rc == FG_OK && k.n == 0)
         rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
     return rc;
 }
 
-typedef struct task_sink {
-    fg_store_task_cb cb;
-    void *payload;
-} task_sink;
-
-static int emit_task(sqlite3_stmt *s, void *ctx)
-{
-    task_sink *k = ctx;
-    fg_store_task_row row;
-
-    row.clause_id = sqlite3_column_int64(s, 0);
-    row.doc = col_text(s, 1);
-    row.path = col_text(s, 2);
-    row.clause = sqlite3_column_int(s, 3);
-    row.title = col_text(s, 4);
-    row.item_text = col_text(s, 5);
-    row.clause_text = col_text(s, 6);
-    row.issuer = col_text(s, 7);
-    return k->cb(&row, k->payload);
-}
-
 int fg_store_tasks(fg_store *st, fg_store_task_cb cb, void *payload)
 {
-    task_sink k = {cb, payload};
+    sink k = SINK(ROW_TASK, task, cb, payload);
 
     return query(st,
                  "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
                  " FROM clauses c JOIN items i ON i.id = c.item_id"
                  " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq",
-                 0, NULL, emit_task, &k);
-}
-
-typedef struct team_sink {
-    fg_store_team_cb cb;
-    void *payload;
-} team_sink;
-
-static int emit_team(sqlite3_stmt *s, void *ctx)
-{
-    team_sink *k = ctx;
-    fg_store_team_row row;
-
-    row.doc = col_text(s, 0);
-    row.name = col_text(s, 1);
-    row.part = col_text(s, 2);
-    row.doc_number = col_text(s, 3);
-    row.date = col_text(s, 4);
-    row.doc_title = col_text(s, 5);
-    return k->cb(&row, k->payload);
+                 0, NULL, &k);
 }
 
 int fg_store_teams(fg_store *st, const char *name, fg_store_team_cb cb, void *payload)
 {
-    team_sink k = {cb, payload};
+    sink k = SINK(ROW_TEAM, team, cb, payload);
     const char *params[1] = {name};
 
     return query(st,
                  "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
                  " FROM teams t JOIN documents d ON d.id = t.doc_id"
                  " WHERE ?1 IS NULL OR t.name = ?1 ORDER BY d.name, t.seq",
-                 1, params, emit_team, &k);
-}
-
-typedef struct member_sink {
-    fg_store_member_cb cb;
-    void *payload;
-} member_sink;
-
-static int emit_member(sqlite3_stmt *s, void *ctx)
-{
-    member_sink *k = ctx;
-    fg_store_member_row row;
-
-    row.doc = col_text(s, 0);
-    row.team = col_text(s, 1);
-    row.role = col_team_role(s, 2);
-    row.surface = col_text(s, 3);
-    row.agency = col_text(s, 4);
-    row.status = col_text(s, 5);
-    return k->cb(&row, k->payload);
+                 1, params, &k);
 }
 
 int fg_store_team_members(fg_store *st, const char *doc, const char *team,
                           fg_store_member_cb cb, void *payload)
 {
-    member_sink k = {cb, payload};
+    sink k = SINK(ROW_MEMBER, member, cb, payload);
     const char *params[2] = {doc, team};
 
     return query(st,
@@ -1846,7 +1914,7 @@ int fg_store_team_members(fg_store *st, const char *doc, const char *team,
                  " LEFT JOIN agencies g ON g.id = m.agency_id"
                  " WHERE (?1 IS NULL OR d.name = ?1) AND (?2 IS NULL OR t.name = ?2)"
                  " ORDER BY d.name, t.seq, m.seq",
-                 2, params, emit_member, &k);
+                 2, params, &k);
 }
 
 /* ---- team views ---- */
@@ -1976,24 +2044,6 @@ static size_t n_chars(const char *s)
     return n;
 }
 
-typedef struct search_sink {
-    fg_store_search_cb cb;
-    void *payload;
-} search_sink;
-
-static int emit_search(sqlite3_stmt *s, void *ctx)
-{
-    search_sink *k = ctx;
-    fg_store_search_row row;
-
-    row.doc = col_text(s, 0);
-    row.path = col_text(s, 1);
-    row.title = col_text(s, 2);
-    row.leads = col_text(s, 3);
-    row.cos = col_text(s, 4);
-    return k->cb(&row, k->payload);
-}
-
 int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_cb cb,
                     void *payload)
 {
@@ -2012,7 +2062,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_c
     fg_str phrase = FG_STR_INIT;
     char lim[32];
     const char *params[3];
-    search_sink k = {cb, payload};
+    sink k = SINK(ROW_SEARCH, search, cb, payload);
     int rc = FG_OK;
 
     if (q == NULL || q[0] == '\0')
@@ -2047,36 +2097,16 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_c
     FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
     params[1] = lim;
     params[2] = q;
-    rc = query(st, sql.ptr, 3, params, emit_search, &k);
+    rc = query(st, sql.ptr, 3, params, &k);
 out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);
     return rc;
 }
 
-typedef struct agency_use_sink {
-    fg_store_agency_use_cb cb;
-    void *payload;
-} agency_use_sink;
-
-static int emit_agency_use(sqlite3_stmt *s, void *ctx)
-{
-    agency_use_sink *k = ctx;
-    fg_store_agency_use_row row;
-
-    row.name = col_text(s, 0);
-    row.status = col_text(s, 1);
-    row.level = col_text(s, 2);
-    row.type = col_text(s, 3);
-    row.n_lead = col_count(s, 4);
-    row.n_co = col_count(s, 5);
-    row.n_docs = col_count(s, 6);
-    return k->cb(&row, k->payload);
-}
-
 int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
 {
-    agency_use_sink k = {cb, payload};
+    sink k = SINK(ROW_AGENCY_USE, agency_use, cb, payload);
 
     /* Counted per agency id first (one pass over the assignments), named after. */
     return query(st,
@@ -2086,28 +2116,12 @@ int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
                  "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
                  "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
                  " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
-                 0, NULL, emit_agency_use, &k);
-}
-
-typedef struct unresolved_sink {
-    fg_store_unresolved_cb cb;
-    void *payload;
-} unresolved_sink;
-
-static int emit_unresolved(sqlite3_stmt *s, void *ctx)
-{
-    unresolved_sink *k = ctx;
-    fg_store_unresolved_row row;
-
-    row.name = col_text(s, 0);
-    row.n = col_count(s, 1);
-    row.docs = col_text(s, 2);
-    return k->cb(&row, k->payload);
+                 0, NULL, &k);
 }
 
 int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
 {
-    unresolved_sink k = {cb, payload};
+    sink k = SINK(ROW_UNRESOLVED, unresolved, cb, payload);
 
     return query(st,
                  "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
@@ -2115,7 +2129,7 @@ int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
                  " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
                  " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
                  " GROUP BY g.id ORDER BY count(*) DESC, g.name",
-                 0, NULL, emit_unresolved, &k);
+                 0, NULL, &k);
 }
 
 /* ---- typed streams for building graphs ---- */
