@@ -8,6 +8,7 @@
  */
 #include "fengong/store.h"
 
+#include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -1031,16 +1032,23 @@ out:
 }
 
 /* The cells of a new row of batch b (flushing the batch first when it is full). */
-static int new_row(ingest_ctx *c, batch_id b, cell **row)
+/* Add a row of n cells to batch b (n is the number of columns of its table). */
+static int add_row(ingest_ctx *c, batch_id b, const cell *cells, size_t n)
 {
     int rc = FG_OK;
 
+    assert(n == (size_t)batch_tables[b].n_cols);
     if (c->n_rows[b] == BATCH_MAX)
         FG_TRY(flush(c, b));
-    *row = &c->rows[b][c->n_rows[b]++ * (size_t)batch_tables[b].n_cols];
+    memcpy(&c->rows[b][c->n_rows[b]++ * n], cells, n * sizeof *cells);
 out:
     return rc;
 }
+
+/* add_row() with the cells listed: ADD_ROW(c, B_TEAMS, num_cell(id), text_cell(name), …). */
+#define ADD_ROW(c, b, ...)                                                                    \
+    add_row((c), (b), (const cell[]){__VA_ARGS__},                                            \
+            sizeof((const cell[]){__VA_ARGS__}) / sizeof(cell))
 
 static cell num_cell(sqlite3_int64 v)
 {
@@ -1096,45 +1104,20 @@ out:
     return rc;
 }
 
-static int add_assignments(ingest_ctx *c, const fg_clause *cl, sqlite3_int64 clause_id)
-{
-    int rc = FG_OK;
-
-    for (size_t a = 0; a < cl->n_assignments; a++) {
-        const fg_assignment *as = &cl->assignments[a];
-        sqlite3_int64 aid;
-        cell *row;
-
-        FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-        FG_TRY(new_row(c, B_ASSIGNMENTS, &row));
-        row[0] = num_cell(clause_id);
-        row[1] = num_cell((sqlite3_int64)a + 1);
-        row[2] = num_cell(aid);
-        row[3] = text_cell(fg_role_name(as->role));
-        row[4] = text_cell(fg_kind_name(as->kind));
-        row[5] = text_cell(as->agency);
-    }
-out:
-    return rc;
-}
-
 /* A deadline row (clause_deadlines or item_deadlines: the same columns) when there is one. */
 static int add_due(ingest_ctx *c, batch_id b, const fg_due *d, sqlite3_int64 id)
 {
     int rc = FG_OK;
-    cell *row;
 
     if (d->kind == FG_DEADLINE_NONE)
         return FG_OK;
-    FG_TRY(new_row(c, b, &row));
-    row[0] = num_cell(id);
-    row[1] = text_cell(fg_deadline_kind_name(d->kind));
-    row[2] = text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every) : "");
-    row[3] = text_cell(d->text);
-    row[4] = d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
-                                                                 : null_cell();
-    row[5] = num_cell(d->year_assumed ? 1 : 0);
-    row[6] = text_cell(fg_due_source_name(d->source));
+    FG_TRY(ADD_ROW(c, b, num_cell(id), text_cell(fg_deadline_kind_name(d->kind)),
+                   text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every)
+                                                              : ""),
+                   text_cell(d->text),
+                   d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
+                                                                        : null_cell(),
+                   num_cell(d->year_assumed ? 1 : 0), text_cell(fg_due_source_name(d->source))));
 out:
     return rc;
 }
@@ -1145,26 +1128,21 @@ static int add_targets(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 
     for (size_t k = 0; k < it->n_targets; k++) {
         const fg_item_target *t = &it->targets[k];
-        cell *row;
 
         /* SQLite binds a NaN as NULL; the parser gives none, and a NaN is no target. */
         if (isnan(t->value) || isnan(t->value_hi))
             continue;
-        FG_TRY(new_row(c, B_TARGETS, &row));
-        row[0] = num_cell(item_id);
-        row[1] = num_cell((sqlite3_int64)k + 1);
-        row[2] = text_cell(t->text);
-        row[3] = text_cell(t->subject);
-        row[4] = text_cell(fg_target_change_name(t->change));
-        row[5] = text_cell(fg_target_bound_name(t->bound));
-        row[6] = real_cell(t->value);
-        row[7] = real_cell(t->value_hi);
-        row[8] = text_cell(t->unit);
+        FG_TRY(ADD_ROW(c, B_TARGETS, num_cell(item_id), num_cell((sqlite3_int64)k + 1),
+                       text_cell(t->text), text_cell(t->subject),
+                       text_cell(fg_target_change_name(t->change)),
+                       text_cell(fg_target_bound_name(t->bound)), real_cell(t->value),
+                       real_cell(t->value_hi), text_cell(t->unit)));
     }
 out:
     return rc;
 }
 
+/* The clauses of an item with their assignments and deadlines. */
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
     int rc = FG_OK;
@@ -1172,15 +1150,19 @@ static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
     for (size_t k = 0; k < it->n_clauses; k++) {
         const fg_clause *cl = &it->clauses[k];
         sqlite3_int64 clause_id = c->next_clause++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_CLAUSES, &row));
-        row[0] = num_cell(clause_id);
-        row[1] = num_cell(item_id);
-        row[2] = num_cell((sqlite3_int64)k + 1);
-        row[3] = text_cell(cl->text);
-        row[4] = num_cell((sqlite3_int64)cl->line);
-        FG_TRY(add_assignments(c, cl, clause_id));
+        FG_TRY(ADD_ROW(c, B_CLAUSES, num_cell(clause_id), num_cell(item_id),
+                       num_cell((sqlite3_int64)k + 1), text_cell(cl->text),
+                       num_cell((sqlite3_int64)cl->line)));
+        for (size_t a = 0; a < cl->n_assignments; a++) {
+            const fg_assignment *as = &cl->assignments[a];
+            sqlite3_int64 aid;
+
+            FG_TRY(agency_id(c, as->agency, as->kind, &aid));
+            FG_TRY(ADD_ROW(c, B_ASSIGNMENTS, num_cell(clause_id), num_cell((sqlite3_int64)a + 1),
+                           num_cell(aid), text_cell(fg_role_name(as->role)),
+                           text_cell(fg_kind_name(as->kind)), text_cell(as->agency)));
+        }
         FG_TRY(add_due(c, B_CLAUSE_DUES, &cl->deadline, clause_id));
     }
 out:
@@ -1196,20 +1178,14 @@ static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
     for (size_t i = 0; i < doc->n_items; i++) {
         const fg_item *it = &doc->items[i];
         sqlite3_int64 item_id = c->next_item++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_ITEMS, &row));
-        row[0] = num_cell(item_id);
-        row[1] = num_cell(doc_id);
-        row[2] = num_cell((sqlite3_int64)i + 1);
-        row[3] = text_cell(it->path);
-        row[4] = it->parent != FG_NO_PARENT && it->parent < i
-                     ? num_cell(first + (sqlite3_int64)it->parent)
-                     : null_cell();
-        row[5] = text_cell(it->marker);
-        row[6] = text_cell(it->title);
-        row[7] = text_cell(it->text);
-        row[8] = num_cell((sqlite3_int64)it->line);
+        FG_TRY(ADD_ROW(c, B_ITEMS, num_cell(item_id), num_cell(doc_id),
+                       num_cell((sqlite3_int64)i + 1), text_cell(it->path),
+                       it->parent != FG_NO_PARENT && it->parent < i
+                           ? num_cell(first + (sqlite3_int64)it->parent)
+                           : null_cell(),
+                       text_cell(it->marker), text_cell(it->title), text_cell(it->text),
+                       num_cell((sqlite3_int64)it->line)));
         FG_TRY(add_clauses(c, it, item_id));
         FG_TRY(add_due(c, B_ITEM_DUES, &it->deadline, item_id));
         FG_TRY(add_targets(c, it, item_id));
@@ -1218,30 +1194,7 @@ out:
     return rc;
 }
 
-static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
-{
-    int rc = FG_OK;
-
-    for (size_t m = 0; m < tm->n_members; m++) {
-        const fg_team_member *mb = &tm->members[m];
-        sqlite3_int64 aid = 0;
-        cell *row;
-
-        /* The convenor is a person (省政府副秘书长…), not an agency. */
-        if (mb->role != FG_TEAM_CONVENOR)
-            FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-        FG_TRY(new_row(c, B_MEMBERS, &row));
-        row[0] = num_cell(team_id);
-        row[1] = num_cell((sqlite3_int64)m + 1);
-        row[2] = text_cell(fg_team_role_name(mb->role));
-        row[3] = mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell();
-        row[4] = text_cell(fg_kind_name(mb->kind));
-        row[5] = text_cell(mb->agency);
-    }
-out:
-    return rc;
-}
-
+/* The work teams of a document with their units. */
 static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
 {
     int rc = FG_OK;
@@ -1249,16 +1202,22 @@ static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
     for (size_t t = 0; t < doc->n_teams; t++) {
         const fg_team *tm = &doc->teams[t];
         sqlite3_int64 team_id = c->next_team++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_TEAMS, &row));
-        row[0] = num_cell(team_id);
-        row[1] = num_cell(doc_id);
-        row[2] = num_cell((sqlite3_int64)t + 1);
-        row[3] = text_cell(tm->name);
-        row[4] = text_cell(tm->part);
-        row[5] = num_cell((sqlite3_int64)tm->line);
-        FG_TRY(add_members(c, tm, team_id));
+        FG_TRY(ADD_ROW(c, B_TEAMS, num_cell(team_id), num_cell(doc_id),
+                       num_cell((sqlite3_int64)t + 1), text_cell(tm->name), text_cell(tm->part),
+                       num_cell((sqlite3_int64)tm->line)));
+        for (size_t m = 0; m < tm->n_members; m++) {
+            const fg_team_member *mb = &tm->members[m];
+            sqlite3_int64 aid = 0;
+
+            /* The convenor is a person (省政府副秘书长…), not an agency. */
+            if (mb->role != FG_TEAM_CONVENOR)
+                FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
+            FG_TRY(ADD_ROW(c, B_MEMBERS, num_cell(team_id), num_cell((sqlite3_int64)m + 1),
+                           text_cell(fg_team_role_name(mb->role)),
+                           mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell(),
+                           text_cell(fg_kind_name(mb->kind)), text_cell(mb->agency)));
+        }
     }
 out:
     return rc;
@@ -1628,11 +1587,6 @@ typedef struct sink {
     size_t n;     /* rows given */
 } sink;
 
-/* The sink of a query of the rows of the union member name: SINK(ROW_TASK, task, cb, p). */
-#define SINK(kind, name, cb, payload)                                                         \
-    {(kind), name##_fields, sizeof(name##_fields) / sizeof *(name##_fields), {.name = (cb)},  \
-     (payload), 0}
-
 static const char *col_text(sqlite3_stmt *s, int k)
 {
     const unsigned char *v = sqlite3_column_text(s, k);
@@ -1754,7 +1708,8 @@ static int query(fg_store *st, const char *sql, size_t n_params, const char *con
     int r;
 
     FG_TRY(prepare(st, &s, sql));
-    for (size_t i = 0; i < n_params; i++) {
+    /* a read's parameters beyond those its SQL names are not bound */
+    for (size_t i = 0; i < n_params && i < (size_t)sqlite3_bind_parameter_count(s); i++) {
         if (params[i] != NULL)
             FG_TRY(bind_text(st, s, (int)i + 1, params[i]));
         else if (sqlite3_bind_null(s, (int)i + 1) != SQLITE_OK)
@@ -1810,111 +1765,161 @@ static const col_field unresolved_fields[] = {F(name, COL_TEXT), F(n, COL_COUNT)
                                               F(docs, COL_TEXT)};
 #undef F
 
-int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
-{
-    sink k = SINK(ROW_DOCUMENT, document, cb, payload);
+/* The reads with a fixed query: which row each gives and its SQL (parameters ?1, ?2: text). */
+typedef enum read_id {
+    READ_DOCUMENTS,
+    READ_ASSIGNMENTS,
+    READ_ASSIGNMENTS_OF,
+    READ_AGENCY_TASKS,
+    READ_TASKS,
+    READ_TEAMS,
+    READ_MEMBERS,
+    READ_AGENCY_USE,
+    READ_UNRESOLVED
+} read_id;
 
-    return query(st,
-                 "SELECT d.name, d.doc_number, d.year, d.date,"
-                 " (SELECT count(*) FROM items i WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
-                 "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)),"
-                 " (SELECT count(*) FROM clauses c JOIN items i ON i.id = c.item_id"
-                 "  WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
-                 " d.n_unparsed, coalesce(d.format, 'text'), d.title, d.sha256, d.ingested_at"
-                 " FROM documents d ORDER BY d.name",
-                 0, NULL, &k);
-}
+#define ROWS(kind, name) (kind), name##_fields, sizeof(name##_fields) / sizeof *(name##_fields)
 
+/* The columns of an assignment row, in the order of assignment_fields. */
 #define ASSIGNMENT_COLS                                                                       \
     "SELECT c.id, d.name, d.year, i.path, i.title, c.seq, a.role, a.kind, g.name, g.status,"  \
     " g.level, a.surface"
 
+static const struct read_def {
+    row_kind kind;
+    const col_field *fields;
+    size_t n_fields;
+    const char *sql;
+} reads[] = {
+    [READ_DOCUMENTS] = {ROWS(ROW_DOCUMENT, document),
+                        "SELECT d.name, d.doc_number, d.year, d.date,"
+                        " (SELECT count(*) FROM items i WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
+                        "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)),"
+                        " (SELECT count(*) FROM clauses c JOIN items i ON i.id = c.item_id"
+                        "  WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                        "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
+                        " d.n_unparsed, coalesce(d.format, 'text'), d.title, d.sha256,"
+                        " d.ingested_at FROM documents d ORDER BY d.name"},
+    [READ_ASSIGNMENTS] = {ROWS(ROW_ASSIGNMENT, assignment),
+                          ASSIGNMENT_COLS
+                          " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                          " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                          " JOIN agencies g ON g.id = a.agency_id"
+                          " ORDER BY d.name, i.seq, c.seq, a.seq"},
+    [READ_ASSIGNMENTS_OF] = {ROWS(ROW_ASSIGNMENT, assignment),
+                             ASSIGNMENT_COLS
+                             " FROM documents d JOIN items i ON i.doc_id = d.id"
+                             " JOIN clauses c ON c.item_id = i.id"
+                             " JOIN assignments a ON a.clause_id = c.id"
+                             " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
+                             " ORDER BY i.seq, c.seq, a.seq"},
+    [READ_AGENCY_TASKS] = {ROWS(ROW_ASSIGNMENT, assignment),
+                           ASSIGNMENT_COLS
+                           " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                           " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                           " JOIN agencies g ON g.id = a.agency_id"
+                           " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
+                           "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
+                           "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
+                           " ORDER BY d.name, i.seq, c.seq, a.seq"},
+    [READ_TASKS] = {ROWS(ROW_TASK, task),
+                    "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
+                    " FROM clauses c JOIN items i ON i.id = c.item_id"
+                    " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq"},
+    [READ_TEAMS] = {ROWS(ROW_TEAM, team),
+                    "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
+                    " FROM teams t JOIN documents d ON d.id = t.doc_id"
+                    " WHERE ?1 IS NULL OR t.name = ?1 ORDER BY d.name, t.seq"},
+    [READ_MEMBERS] = {ROWS(ROW_MEMBER, member),
+                      "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
+                      " coalesce(g.status, 'person')"
+                      " FROM documents d JOIN teams t ON t.doc_id = d.id"
+                      " JOIN team_members m ON m.team_id = t.id"
+                      " LEFT JOIN agencies g ON g.id = m.agency_id"
+                      " WHERE (?1 IS NULL OR d.name = ?1) AND (?2 IS NULL OR t.name = ?2)"
+                      " ORDER BY d.name, t.seq, m.seq"},
+    /* Counted per agency id first (one pass over the assignments), named after. */
+    [READ_AGENCY_USE] = {ROWS(ROW_AGENCY_USE, agency_use),
+                         "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
+                         " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
+                         "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs,"
+                         "  count(*) AS n FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                         "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
+                         " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name"},
+    [READ_UNRESOLVED] = {ROWS(ROW_UNRESOLVED, unresolved),
+                         "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
+                         " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
+                         " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
+                         " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
+                         " GROUP BY g.id ORDER BY count(*) DESC, g.name"},
+};
+
+/* Run the read id with up to two parameters (NULL binds NULL); *n_rows (may be NULL)
+ * receives how many rows the callback got. */
+static int run_read(fg_store *st, read_id id, any_cb cb, void *payload, const char *p1,
+                    const char *p2, size_t *n_rows)
+{
+    const struct read_def *d = &reads[id];
+    const char *params[2] = {p1, p2};
+    sink k = {d->kind, d->fields, d->n_fields, cb, payload, 0};
+    int rc = query(st, d->sql, 2, params, &k);
+
+    if (n_rows)
+        *n_rows = k.n;
+    return rc;
+}
+
+int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
+{
+    return run_read(st, READ_DOCUMENTS, (any_cb){.document = cb}, payload, NULL, NULL, NULL);
+}
+
 int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb cb,
                          void *payload)
 {
-    sink k = SINK(ROW_ASSIGNMENT, assignment, cb, payload);
-    const char *params[1] = {doc};
-
-    if (doc == NULL)
-        return query(st,
-                     ASSIGNMENT_COLS
-                     " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                     " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                     " JOIN agencies g ON g.id = a.agency_id"
-                     " ORDER BY d.name, i.seq, c.seq, a.seq",
-                     0, NULL, &k);
-    return query(st,
-                 ASSIGNMENT_COLS
-                 " FROM documents d JOIN items i ON i.doc_id = d.id"
-                 " JOIN clauses c ON c.item_id = i.id JOIN assignments a ON a.clause_id = c.id"
-                 " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
-                 " ORDER BY i.seq, c.seq, a.seq",
-                 1, params, &k);
+    return run_read(st, doc ? READ_ASSIGNMENTS_OF : READ_ASSIGNMENTS,
+                    (any_cb){.assignment = cb}, payload, doc, NULL, NULL);
 }
 
 int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb cb,
                           void *payload)
 {
-    sink k = SINK(ROW_ASSIGNMENT, assignment, cb, payload);
-    const char *params[1] = {name};
-    int rc = query(st,
-                   ASSIGNMENT_COLS
-                   " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                   " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                   " JOIN agencies g ON g.id = a.agency_id"
-                   " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
-                   "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
-                   "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
-                   " ORDER BY d.name, i.seq, c.seq, a.seq",
-                   1, params, &k);
+    size_t n = 0;
+    int rc = run_read(st, READ_AGENCY_TASKS, (any_cb){.assignment = cb}, payload, name, NULL,
+                      &n);
 
-    if (rc == FG_OK && k.n == 0)
+    if (rc == FG_OK && n == 0)
         rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
     return rc;
 }
 
 int fg_store_tasks(fg_store *st, fg_store_task_cb cb, void *payload)
 {
-    sink k = SINK(ROW_TASK, task, cb, payload);
-
-    return query(st,
-                 "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
-                 " FROM clauses c JOIN items i ON i.id = c.item_id"
-                 " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq",
-                 0, NULL, &k);
+    return run_read(st, READ_TASKS, (any_cb){.task = cb}, payload, NULL, NULL, NULL);
 }
 
 int fg_store_teams(fg_store *st, const char *name, fg_store_team_cb cb, void *payload)
 {
-    sink k = SINK(ROW_TEAM, team, cb, payload);
-    const char *params[1] = {name};
-
-    return query(st,
-                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
-                 " FROM teams t JOIN documents d ON d.id = t.doc_id"
-                 " WHERE ?1 IS NULL OR t.name = ?1 ORDER BY d.name, t.seq",
-                 1, params, &k);
+    return run_read(st, READ_TEAMS, (any_cb){.team = cb}, payload, name, NULL, NULL);
 }
 
 int fg_store_team_members(fg_store *st, const char *doc, const char *team,
                           fg_store_member_cb cb, void *payload)
 {
-    sink k = SINK(ROW_MEMBER, member, cb, payload);
-    const char *params[2] = {doc, team};
+    return run_read(st, READ_MEMBERS, (any_cb){.member = cb}, payload, doc, team, NULL);
+}
 
-    return query(st,
-                 "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
-                 " coalesce(g.status, 'person')"
-                 " FROM documents d JOIN teams t ON t.doc_id = d.id"
-                 " JOIN team_members m ON m.team_id = t.id"
-                 " LEFT JOIN agencies g ON g.id = m.agency_id"
-                 " WHERE (?1 IS NULL OR d.name = ?1) AND (?2 IS NULL OR t.name = ?2)"
-                 " ORDER BY d.name, t.seq, m.seq",
-                 2, params, &k);
+int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
+{
+    return run_read(st, READ_AGENCY_USE, (any_cb){.agency_use = cb}, payload, NULL, NULL, NULL);
+}
+
+int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
+{
+    return run_read(st, READ_UNRESOLVED, (any_cb){.unresolved = cb}, payload, NULL, NULL, NULL);
 }
 
 /* ---- team views ---- */
@@ -2062,7 +2067,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_c
     fg_str phrase = FG_STR_INIT;
     char lim[32];
     const char *params[3];
-    sink k = SINK(ROW_SEARCH, search, cb, payload);
+    sink k = {ROWS(ROW_SEARCH, search), {.search = cb}, payload, 0};
     int rc = FG_OK;
 
     if (q == NULL || q[0] == '\0')
@@ -2102,34 +2107,6 @@ out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);
     return rc;
-}
-
-int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
-{
-    sink k = SINK(ROW_AGENCY_USE, agency_use, cb, payload);
-
-    /* Counted per agency id first (one pass over the assignments), named after. */
-    return query(st,
-                 "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
-                 " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
-                 "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs, count(*) AS n"
-                 "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
-                 " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
-                 0, NULL, &k);
-}
-
-int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
-{
-    sink k = SINK(ROW_UNRESOLVED, unresolved, cb, payload);
-
-    return query(st,
-                 "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
-                 " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
-                 " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
-                 " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
-                 " GROUP BY g.id ORDER BY count(*) DESC, g.name",
-                 0, NULL, &k);
 }
 
 /* ---- typed streams for building graphs ---- */
