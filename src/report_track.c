@@ -42,14 +42,14 @@ static int on_due(const fg_store_due_row *row, void *p)
     if (row->kind != FG_DEADLINE_DATE || sscanf(row->date, "%4d-%2d", &y, &m) != 2 ||
         !fg_report__covers(t->r, row->doc))
         return 0;
-    t->no_lead += row->n_leads == 0;
-    for (size_t k = 0; k < row->n_leads; k++) {
+    t->no_lead += row->leads.n == 0;
+    for (size_t k = 0; k < row->leads.n; k++) {
         due_dot *d;
 
         if ((t->r->rc = FG_GROW(t->dots, t->cap, t->n, 64)) < 0)
             return 1;
         d = &t->dots[t->n];
-        d->agency = strdup(fg_gazetteer_name_as_of(t->r->gz, row->leads[k], t->r->as_of));
+        d->agency = strdup(fg_gazetteer_name_as_of(t->r->gz, row->leads.v[k], t->r->as_of));
         d->month = y * 12 + m - 1;
         len = strlen(row->title) + strlen(row->phrase) + 8;
         d->what = malloc(len);

@@ -1928,19 +1928,9 @@ void fg_team_view_free(fg_team_view *v)
 {
     if (v == NULL)
         return;
-    for (size_t i = 0; i < v->n_members; i++) {
-        free(v->members[i].surface);
-        free(v->members[i].agency);
-    }
-    for (size_t i = 0; i < v->n_edges; i++)
-        free(v->edges[i].agency);
+    fg_arena_free(v->strings);
     free(v->members);
     free(v->edges);
-    free(v->doc);
-    free(v->team);
-    free(v->part);
-    free(v->doc_number);
-    free(v->date);
     free(v);
 }
 
@@ -1954,6 +1944,16 @@ typedef struct view_ctx {
     int rc;
 } view_ctx;
 
+/* A copy of s in the view's pool; NULL (and c->rc set) when out of memory. */
+static const char *keep(view_ctx *c, const char *s)
+{
+    const char *copy = fg_arena_strndup(c->v->strings, s, strlen(s));
+
+    if (copy == NULL)
+        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return copy;
+}
+
 static int on_view_team(const fg_store_team_row *row, void *payload)
 {
     view_ctx *c = payload;
@@ -1961,12 +1961,10 @@ static int on_view_team(const fg_store_team_row *row, void *payload)
 
     if (c->doc != NULL && strcmp(row->doc, c->doc) != 0)
         return 0;
-    v->doc = strdup(row->doc);
-    v->part = strdup(row->part);
-    v->doc_number = strdup(row->doc_number);
-    v->date = strdup(row->date);
-    if (!v->doc || !v->part || !v->doc_number || !v->date)
-        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    v->doc = keep(c, row->doc);
+    v->part = keep(c, row->part);
+    v->doc_number = keep(c, row->doc_number);
+    v->date = keep(c, row->date);
     return 1; /* the first one found */
 }
 
@@ -1974,17 +1972,11 @@ static int on_view_member(const fg_store_member_row *row, void *payload)
 {
     view_ctx *c = payload;
     fg_team_view *v = c->v;
-    fg_team_view_member *m;
 
     c->rc = FG_GROW(v->members, c->cap_members, v->n_members, 16);
-    if (c->rc < 0)
-        return 1;
-    m = &v->members[v->n_members++];
-    m->role = row->role;
-    m->surface = strdup(row->surface);
-    m->agency = strdup(row->agency);
-    if (!m->surface || !m->agency)
-        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    if (c->rc == FG_OK)
+        v->members[v->n_members++] = (fg_team_view_member){keep(c, row->surface),
+                                                           keep(c, row->agency), row->role};
     return c->rc < 0;
 }
 
@@ -1992,19 +1984,13 @@ static int on_view_edge(const fg_store_assignment_row *row, void *payload)
 {
     view_ctx *c = payload;
     fg_team_view *v = c->v;
-    fg_team_view_edge *e;
 
     if (strncmp(row->path, c->prefix, c->prefix_len) != 0)
         return 0;
     c->rc = FG_GROW(v->edges, c->cap_edges, v->n_edges, 64);
-    if (c->rc < 0)
-        return 1;
-    e = &v->edges[v->n_edges++];
-    e->clause_id = row->clause_id;
-    e->role = row->role;
-    e->agency = strdup(row->agency);
-    if (!e->agency)
-        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    if (c->rc == FG_OK)
+        v->edges[v->n_edges++] = (fg_team_view_edge){row->clause_id, keep(c, row->agency),
+                                                     row->role};
     return c->rc < 0;
 }
 
@@ -2018,8 +2004,10 @@ int fg_store_team_view(fg_team_view **out, fg_store *st, const char *doc, const 
     c.doc = doc;
     c.v = calloc(1, sizeof *c.v);
     FG_CHECK_ALLOC(c.v);
-    c.v->team = strdup(team);
-    FG_CHECK_ALLOC(c.v->team);
+    c.v->strings = fg_arena_new();
+    FG_CHECK_ALLOC(c.v->strings);
+    c.v->team = keep(&c, team);
+    FG_TRY(c.rc);
     FG_TRY(fg_store_teams(st, team, on_view_team, &c));
     FG_TRY(c.rc);
     if (c.v->doc == NULL) {
@@ -2393,10 +2381,8 @@ int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_
         }
         FG_TRY(split_column(&leads, s, 12));
         FG_TRY(split_column(&cos, s, 13));
-        row.leads = leads.v;
-        row.n_leads = leads.n;
-        row.cos = cos.v;
-        row.n_cos = cos.n;
+        row.leads = (fg_store_names){leads.v, leads.n};
+        row.cos = (fg_store_names){cos.v, cos.n};
         if (cb(&row, payload) != 0)
             goto out;
     }
@@ -2462,8 +2448,7 @@ int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_t
             goto out;
         }
         FG_TRY(split_column(&leads, s, 13));
-        row.leads = leads.v;
-        row.n_leads = leads.n;
+        row.leads = (fg_store_names){leads.v, leads.n};
         if (cb(&row, payload) != 0)
             goto out;
     }

@@ -2429,10 +2429,10 @@ static int collect_due(const fg_store_due_row *row, void *payload)
                          row->year, row->path, row->clause, fg_deadline_kind_name(row->kind),
                          fg_deadline_every_name(row->every), row->phrase, row->date,
                          row->year_assumed ? "assumed" : "-", fg_due_source_name(row->source));
-    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
-    for (size_t k = 0; k < row->n_cos && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos[k]);
+    for (size_t k = 0; k < row->leads.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads.v[k]);
+    for (size_t k = 0; k < row->cos.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos.v[k]);
     rows_push(r, strdup(line));
     return 0;
 }
@@ -2448,8 +2448,8 @@ static int collect_target(const fg_store_target_row *row, void *payload)
                          row->subject, fg_target_change_name(row->change),
                          fg_target_bound_name(row->bound), row->value, row->value_hi,
                          row->unit);
-    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    for (size_t k = 0; k < row->leads.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads.v[k]);
     rows_push(r, strdup(line));
     return 0;
 }

@@ -207,17 +207,19 @@ typedef int (*fg_store_member_cb)(const fg_store_member_row *row, void *payload)
 int fg_store_team_members(fg_store *st, const char *doc, const char *team,
                           fg_store_member_cb cb, void *payload);
 
+struct fg_arena;
+
 /** A unit of a team in an fg_team_view. */
 typedef struct fg_team_view_member {
-    char *surface;             /* as written */
-    char *agency;              /* canonical; the surface when unresolved or a convenor */
+    const char *surface;       /* as written */
+    const char *agency;        /* canonical; the surface when unresolved or a convenor */
     fg_team_role role;
 } fg_team_view_member;
 
 /** An assignment of a team's plan in an fg_team_view. */
 typedef struct fg_team_view_edge {
     long long clause_id;
-    char *agency;              /* canonical, or the surface when unresolved */
+    const char *agency;        /* canonical, or the surface when unresolved */
     fg_role role;
 } fg_team_view_edge;
 
@@ -225,18 +227,19 @@ typedef struct fg_team_view_edge {
  * A work team as a map of it needs it: the team with its document's 文号 and date, its units
  * in the document's order (a unit named in two roles comes twice), and the assignments of
  * its plan (the items of its part of the document, path "PART:…"), in document order.
- * Everything is owned by the view.
+ * Everything is owned by the view (its strings by one pool) and freed with it.
  */
 typedef struct fg_team_view {
-    char *doc;
-    char *team;
-    char *part;
-    char *doc_number;          /* "" when none */
-    char *date;                /* "YYYY-MM-DD", or "" */
+    const char *doc;
+    const char *team;
+    const char *part;
+    const char *doc_number;    /* "" when none */
+    const char *date;          /* "YYYY-MM-DD", or "" */
     fg_team_view_member *members;
     size_t n_members;
     fg_team_view_edge *edges;
     size_t n_edges;
+    struct fg_arena *strings;  /* internal: holds every string above */
 } fg_team_view;
 
 /**
@@ -353,6 +356,12 @@ typedef struct fg_store_track_query {
 
 #define FG_STORE_TRACK_QUERY_INIT {NULL, NULL, 0}
 
+/** Agency names of a row (v[0] … v[n - 1]), borrowed: they live as long as the row. */
+typedef struct fg_store_names {
+    const char *const *v;
+    size_t n;
+} fg_store_names;
+
 /**
  * The deadline of one clause (a task) with its agencies, for fg_store_due_rows(); strings
  * and arrays live until the callback returns. Agencies are canonical names (the name as
@@ -371,10 +380,8 @@ typedef struct fg_store_due_row {
     const char *date;          /* "YYYY-MM-DD", or "" (not a date, or no year known) */
     bool year_assumed;         /* the phrase names no year: date took the document's */
     fg_due_source source;
-    const char *const *leads;
-    size_t n_leads;
-    const char *const *cos;
-    size_t n_cos;
+    fg_store_names leads;
+    fg_store_names cos;
 } fg_store_due_row;
 
 typedef int (*fg_store_due_cb)(const fg_store_due_row *row, void *payload);
@@ -406,8 +413,7 @@ typedef struct fg_store_target_row {
     double value;              /* 万/亿 multiplied out */
     double value_hi;           /* the end of a range; value otherwise */
     const char *unit;
-    const char *const *leads;
-    size_t n_leads;
+    fg_store_names leads;
 } fg_store_target_row;
 
 typedef int (*fg_store_target_cb)(const fg_store_target_row *row, void *payload);
