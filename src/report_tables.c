@@ -284,50 +284,32 @@ out:
     return rc;
 }
 
-typedef struct rows_ctx {
-    fg_str *s;
-    int rc;
-    size_t n;
-} rows_ctx;
-
-static int on_unresolved(const fg_store_unresolved_row *row, void *p)
-{
-    static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
-    rows_ctx *x = p;
-    char n[24];
-    const char *c[3] = {row->name, n, row->docs};
-
-    snprintf(n, sizeof n, "%zu", row->n);
-    x->rc = fg_report__row(x->s, 3, c, kind);
-    x->n++;
-    return x->rc < 0;
-}
-
 int fg_report__unresolved(fg_report_ctx *r)
 {
     static const char *const hdr[] = {"名称", "次数", "出现的文件"};
     static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
-    fg_str rows = FG_STR_INIT;
-    rows_ctx x = {&rows, FG_OK, 0};
     fg_str *s = r->s;
     int rc = FG_OK;
 
-    /* the rows first, so that the summary line can say how many (the query is a scan) */
     R_RAW("<section><h2 id=\"unresolved\">机构名录尚未收录的名称</h2>\n");
-    FG_TRY(fg_store_unresolved(r->st, on_unresolved, &x));
-    FG_TRY(x.rc);
-    if (x.n == 0) {
+    if (r->n_unresolved == 0) {
         R_RAW("<p class=\"note\">全部机构名称均已在机构名录中。</p></section>\n");
         goto out;
     }
     R_RAW("<p class=\"note\">这些名称按原文计入分析；把它们加入机构名录（fengong agencies "
           "--unresolved 列出，--gazetteer FILE 补充）后可与同一机构的其他写法合并。</p>\n");
-    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", x.n, x.n <= 10, 1, 3,
-                                  hdr, kind));
-    FG_TRY(fg_str_append(s, rows.ptr, rows.len));
+    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", r->n_unresolved,
+                                  r->n_unresolved <= 10, 1, 3, hdr, kind));
+    for (size_t i = 0; i < r->n_unresolved; i++) {
+        const fg_report_unresolved *u = &r->unresolved[i];
+        char n[24];
+        const char *c[3] = {u->name, n, u->docs};
+
+        snprintf(n, sizeof n, "%zu", u->n);
+        FG_TRY(fg_report__row(s, 3, c, kind));
+    }
     FG_TRY(fg_report__table_end(s, NULL));
     R_RAW("</section>\n");
 out:
-    fg_str_dispose(&rows);
     return rc;
 }
