@@ -67,9 +67,9 @@ int fg_report__tail(fg_str *s);
 
 /* A stored document covered by the report. */
 typedef struct fg_report_doc {
-    char *name;
-    char *doc_number;     /* "" when none */
-    char *title;
+    const char *name;
+    const char *doc_number; /* "" when none */
+    const char *title;
     int year;             /* 0 when unknown */
     size_t items;
     size_t tasks;         /* items with at least one clause */
@@ -80,29 +80,29 @@ typedef struct fg_report_doc {
 
 /* An old agency name merged into a newer one. */
 typedef struct fg_report_rename {
-    char *old_name;
+    const char *old_name;
     const char *new_name; /* borrowed from the graph */
 } fg_report_rename;
 
 /* A work team of a covered document; view loaded for the teams drawn inline, else NULL. */
 typedef struct fg_report_team {
-    char *doc;
-    char *name;
+    const char *doc;
+    const char *name;
     fg_team_view *view;
 } fg_report_team;
 
 /* A name the gazetteer lacks, with its use. */
 typedef struct fg_report_unresolved {
-    char *name;
+    const char *name;
     size_t n;
-    char *docs;
+    const char *docs;
 } fg_report_unresolved;
 
 /* One dated deadline of a clause, under one of its leads. */
 typedef struct fg_report_dot {
-    char *agency; /* the report's name for the lead (fg_gazetteer_name_as_of()), malloc'd */
-    int month;    /* year * 12 + month - 1 */
-    char *what;   /* "item title — phrase", for the tooltip */
+    const char *agency; /* the report's name for the lead (fg_gazetteer_name_as_of()) */
+    int month;          /* year * 12 + month - 1 */
+    const char *what;   /* "item title — phrase", for the tooltip */
 } fg_report_dot;
 
 /* The report being written, and its model: what fg_report__load() read from the store. */
@@ -129,6 +129,7 @@ typedef struct fg_report_ctx {
     size_t n_dots, cap_dots;
     size_t no_lead;                 /* dated clauses that name no lead: not on the timeline */
     fg_progress_groups *progress;   /* completion by lead agency */
+    fg_arena *strings;              /* holds every string of the model above */
     size_t n_team_figs;             /* team maps drawn (figures 5 …) */
     int rc;
 } fg_report_ctx;

@@ -16,6 +16,16 @@
 #include "grow.h"
 #include "report_int.h"
 
+/* A copy of text in the model's pool; NULL (and r->rc set) when out of memory. */
+static const char *keep(fg_report_ctx *r, const char *text)
+{
+    const char *copy = fg_arena_strndup(r->strings, text, strlen(text));
+
+    if (copy == NULL)
+        r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return copy;
+}
+
 static int doc_kept(const fg_filter *f, const char *name, int year)
 {
     int named = f->n_docs == 0;
@@ -28,32 +38,21 @@ static int doc_kept(const fg_filter *f, const char *name, int year)
 static int on_document(const fg_store_document_row *row, void *p)
 {
     fg_report_ctx *r = p;
-    fg_report_doc *d;
 
     if (!doc_kept(r->f, row->name, row->year))
         return 0;
-    if (FG_GROW(r->docs, r->cap_docs, r->n_docs, 8) < 0)
-        goto oom;
-    d = &r->docs[r->n_docs++];
-    memset(d, 0, sizeof *d);
-    d->name = strdup(row->name);
-    d->doc_number = strdup(row->doc_number);
-    d->title = strdup(row->title);
-    if (d->name == NULL || d->doc_number == NULL || d->title == NULL)
-        goto oom;
-    d->year = row->year;
-    d->items = row->n_items;
-    d->tasks = row->n_tasks;
-    d->clauses = row->n_clauses;
-    d->assignments = row->n_assignments;
-    d->teams = row->n_teams;
+    r->rc = FG_GROW(r->docs, r->cap_docs, r->n_docs, 8);
+    if (r->rc < 0)
+        return 1;
+    r->docs[r->n_docs++] = (fg_report_doc){
+        .name = keep(r, row->name), .doc_number = keep(r, row->doc_number),
+        .title = keep(r, row->title), .year = row->year, .items = row->n_items,
+        .tasks = row->n_tasks, .clauses = row->n_clauses, .assignments = row->n_assignments,
+        .teams = row->n_teams};
     r->items += row->n_items;
     r->tasks += row->n_tasks;
     r->clauses += row->n_clauses;
-    return 0;
-oom:
-    r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-    return 1;
+    return r->rc < 0;
 }
 
 static int cmp_doc_name(const void *key, const void *elem)
@@ -81,12 +80,8 @@ static int add_rename(fg_report_ctx *r, const char *stored)
         return FG_OK;
     if (FG_GROW(r->renames, r->cap_renames, r->n_renames, 8) < 0)
         return FG_ENOMEM;
-    r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
-    r->renames[r->n_renames].old_name = strdup(stored);
-    if (r->renames[r->n_renames].old_name == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    r->n_renames++;
-    return FG_OK;
+    r->renames[r->n_renames++] = (fg_report_rename){keep(r, stored), fg_graph_agency(r->g, i)};
+    return r->rc;
 }
 
 /* A stored agency that the report shows under a newer name. */
@@ -102,36 +97,23 @@ static int on_stored_agency(const fg_store_agency_row *row, void *p)
 static int on_team(const fg_store_team_row *row, void *p)
 {
     fg_report_ctx *r = p;
-    fg_report_team *t;
 
     if (!fg_report__covers(r, row->doc))
         return 0;
     r->rc = FG_GROW(r->teams, r->cap_teams, r->n_teams, 16);
-    if (r->rc < 0)
-        return 1;
-    t = &r->teams[r->n_teams++];
-    memset(t, 0, sizeof *t);
-    t->doc = strdup(row->doc);
-    t->name = strdup(row->name);
-    if (t->doc == NULL || t->name == NULL)
-        r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    if (r->rc == FG_OK)
+        r->teams[r->n_teams++] = (fg_report_team){keep(r, row->doc), keep(r, row->name), NULL};
     return r->rc < 0;
 }
 
 static int on_unresolved(const fg_store_unresolved_row *row, void *p)
 {
     fg_report_ctx *r = p;
-    fg_report_unresolved *u;
 
     r->rc = FG_GROW(r->unresolved, r->cap_unresolved, r->n_unresolved, 16);
-    if (r->rc < 0)
-        return 1;
-    u = &r->unresolved[r->n_unresolved++];
-    u->n = row->n;
-    u->name = strdup(row->name);
-    u->docs = strdup(row->docs);
-    if (u->name == NULL || u->docs == NULL)
-        r->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    if (r->rc == FG_OK)
+        r->unresolved[r->n_unresolved++] =
+            (fg_report_unresolved){keep(r, row->name), row->n, keep(r, row->docs)};
     return r->rc < 0;
 }
 
@@ -140,37 +122,32 @@ static int on_due(const fg_store_due_row *row, void *p)
 {
     fg_report_ctx *r = p;
     int y, m;
-    size_t len;
 
     if (row->kind != FG_DEADLINE_DATE || sscanf(row->date, "%4d-%2d", &y, &m) != 2 ||
         !fg_report__covers(r, row->doc))
         return 0;
     r->no_lead += row->leads.n == 0;
     for (size_t k = 0; k < row->leads.n; k++) {
-        fg_report_dot *d;
+        size_t len = strlen(row->title) + strlen(row->phrase) + 8;
+        char *what = fg_arena_alloc(r->strings, len);
+        const char *lead = fg_gazetteer_name_as_of(r->gz, row->leads.v[k], r->as_of);
 
         if ((r->rc = FG_GROW(r->dots, r->cap_dots, r->n_dots, 64)) < 0)
             return 1;
-        d = &r->dots[r->n_dots];
-        d->agency = strdup(fg_gazetteer_name_as_of(r->gz, row->leads.v[k], r->as_of));
-        d->month = y * 12 + m - 1;
-        len = strlen(row->title) + strlen(row->phrase) + 8;
-        d->what = malloc(len);
-        if (d->agency == NULL || d->what == NULL) {
-            free(d->agency);
-            free(d->what);
+        if (what == NULL)
             return r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-        }
-        snprintf(d->what, len, "%s — %s", row->title, row->phrase);
-        r->n_dots++;
+        snprintf(what, len, "%s — %s", row->title, row->phrase);
+        r->dots[r->n_dots++] = (fg_report_dot){keep(r, lead), y * 12 + m - 1, what};
     }
-    return 0;
+    return r->rc < 0;
 }
 
 int fg_report__load(fg_report_ctx *r, fg_store *st)
 {
     int rc = FG_OK;
 
+    r->strings = fg_arena_new();
+    FG_CHECK_ALLOC(r->strings);
     FG_TRY(fg_graph_load(&r->g, st, r->gz, r->f));
     FG_TRY(fg_store_documents(st, on_document, r));
     FG_TRY(r->rc);
@@ -195,31 +172,14 @@ out:
 
 void fg_report__unload(fg_report_ctx *r)
 {
-    for (size_t i = 0; i < r->n_docs; i++) {
-        free(r->docs[i].name);
-        free(r->docs[i].doc_number);
-        free(r->docs[i].title);
-    }
-    free(r->docs);
-    for (size_t i = 0; i < r->n_renames; i++)
-        free(r->renames[i].old_name);
-    free(r->renames);
-    for (size_t i = 0; i < r->n_teams; i++) {
-        free(r->teams[i].doc);
-        free(r->teams[i].name);
+    for (size_t i = 0; i < r->n_teams; i++)
         fg_team_view_free(r->teams[i].view);
-    }
     free(r->teams);
-    for (size_t i = 0; i < r->n_unresolved; i++) {
-        free(r->unresolved[i].name);
-        free(r->unresolved[i].docs);
-    }
+    free(r->docs);
+    free(r->renames);
     free(r->unresolved);
-    for (size_t i = 0; i < r->n_dots; i++) {
-        free(r->dots[i].agency);
-        free(r->dots[i].what);
-    }
     free(r->dots);
     fg_progress_groups_free(r->progress);
     fg_graph_free(r->g);
+    fg_arena_free(r->strings);
 }
