@@ -734,7 +734,6 @@ static char *migration_1_sql(void)
 /* The columns of documents in schemas 1 to 4, to copy documents into an older schema. */
 #define DOCUMENTS_V1_COLS                                                                   \
     " id, name, sha256, n_bytes, title, doc_number, issuer, year, date, ingested_at"
-#define DOCUMENTS_V1 "(" DOCUMENTS_V1_COLS ")"
 
 /*
  * Make the documents of the store at db_path look as a store before schema 5 holds them
@@ -748,6 +747,49 @@ static void forget_unparsed(void)
     raw_exec(db_path, "UPDATE documents SET tracked = NULL; DELETE FROM clause_deadlines;"
                       " DELETE FROM item_deadlines; DELETE FROM targets");
 }
+
+/* A current store at path with the two seeds ingested, left open as the store. */
+static void open_seeded(const char *path)
+{
+    snprintf(db_path, sizeof db_path, "%s", path);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+}
+
+/*
+ * The database tmp_dir/test.db (then db_path) made at schema version from src/schema.sql,
+ * holding the rows of the store at from, attached as "cur": the documents' columns doc_cols,
+ * the agencies, aliases, items and clauses as they are, then what the SQL rest copies; its
+ * user_version is version.
+ */
+static void make_old_store(int version, const char *from, const char *doc_cols,
+                           const char *rest)
+{
+    char *copy = own(malloc(8192));
+
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(version));
+    snprintf(copy, 8192,
+             "ATTACH '%s' AS cur;"
+             "INSERT INTO documents(%s) SELECT %s FROM cur.documents;"
+             "INSERT INTO agencies SELECT * FROM cur.agencies;"
+             "INSERT INTO aliases SELECT * FROM cur.aliases;"
+             "INSERT INTO items SELECT * FROM cur.items;"
+             "INSERT INTO clauses SELECT * FROM cur.clauses;"
+             "%s"
+             "PRAGMA user_version = %d;",
+             from, doc_cols, doc_cols, rest, version);
+    raw_exec(db_path, copy);
+}
+
+/* The tables after clauses copied as they are, and the index as schemas 4 to 6 built it. */
+#define COPY_REST_V4                                                                        \
+    "INSERT INTO assignments SELECT * FROM cur.assignments;"                                \
+    "INSERT INTO teams SELECT * FROM cur.teams;"                                            \
+    "INSERT INTO team_members SELECT * FROM cur.team_members;"                              \
+    "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"                        \
+    "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
 
 /* ---- search results against the gold ---- */
 
@@ -1173,17 +1215,13 @@ static char *read_all(void)
 static void test_store__migrates_version_2_with_data(void **state)
 {
     char *v3 = tmp_file("v3.db");
-    char *copy = own(malloc(4096));
     char *want;
     char *have;
     char *want_rows;
     char *want_members;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v3);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v3);
     forget_unparsed();
     want = read_all();
     close_store();
@@ -1198,25 +1236,14 @@ static void test_store__migrates_version_2_with_data(void **state)
                                        "surface AS r FROM team_members ORDER BY team_id, seq)")));
     assert_true(strlen(want_members) > 1000);
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(2));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v3;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v3.documents;"
-             "INSERT INTO agencies SELECT * FROM v3.agencies;"
-             "INSERT INTO aliases SELECT * FROM v3.aliases;"
-             "INSERT INTO items SELECT * FROM v3.items;"
-             "INSERT INTO clauses SELECT * FROM v3.clauses;"
-             "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
-             " SELECT clause_id, seq, agency_id, role, kind, surface FROM v3.assignments"
-             " ORDER BY clause_id DESC, seq DESC;"
-             "INSERT INTO teams SELECT * FROM v3.teams;"
-             "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
-             " SELECT team_id, seq, role, agency_id, kind, surface FROM v3.team_members"
-             " ORDER BY team_id DESC, seq DESC;"
-             "PRAGMA user_version = 2;",
-             v3);
-    raw_exec(db_path, copy);
+    make_old_store(2, v3, DOCUMENTS_V1_COLS,
+                   "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
+                   " SELECT clause_id, seq, agency_id, role, kind, surface FROM cur.assignments"
+                   " ORDER BY clause_id DESC, seq DESC;"
+                   "INSERT INTO teams SELECT * FROM cur.teams;"
+                   "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
+                   " SELECT team_id, seq, role, agency_id, kind, surface FROM cur.team_members"
+                   " ORDER BY team_id DESC, seq DESC;");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('assignments_agency', 'team_members_agency')"),
                      2);
@@ -1271,16 +1298,12 @@ static void test_store__migrates_version_3_search_index(void **state)
     static const char *const queries[] = {"财政厅", "犬木塘水库", "发展改革委", "攻坚", "产业"};
     rows *before[sizeof queries / sizeof queries[0]];
     char *v4 = tmp_file("v4.db");
-    char *copy = own(malloc(4096));
     char *want;
     size_t n_items;
     size_t n_indexed = 0;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v4);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v4);
     forget_unparsed();
     want = read_all();
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -1290,23 +1313,12 @@ static void test_store__migrates_version_3_search_index(void **state)
     close_store();
 
     /* The same data in a version 3 database, indexed the version 3 way. */
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(3));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v4;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v4.documents;"
-             "INSERT INTO agencies SELECT * FROM v4.agencies;"
-             "INSERT INTO aliases SELECT * FROM v4.aliases;"
-             "INSERT INTO items SELECT * FROM v4.items;"
-             "INSERT INTO clauses SELECT * FROM v4.clauses;"
-             "INSERT INTO assignments SELECT * FROM v4.assignments;"
-             "INSERT INTO teams SELECT * FROM v4.teams;"
-             "INSERT INTO team_members SELECT * FROM v4.team_members;"
-             "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 3;",
-             v4);
-    raw_exec(db_path, copy);
+    make_old_store(3, v4, DOCUMENTS_V1_COLS,
+                   "INSERT INTO assignments SELECT * FROM cur.assignments;"
+                   "INSERT INTO teams SELECT * FROM cur.teams;"
+                   "INSERT INTO team_members SELECT * FROM cur.team_members;"
+                   "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items;"
+                   "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';");
     n_items = (size_t)raw_int("SELECT count(*) FROM items");
     assert_true(raw_int("SELECT count(*) FROM items_fts_docsize") == (long long)n_items);
 
@@ -1352,7 +1364,6 @@ static const char unparsed_src[] =
 static void test_store__migrates_version_4_unparsed_count(void **state)
 {
     char *v5 = tmp_file("v5.db");
-    char *copy = own(malloc(4096));
     char *want;
     rows *r;
     fg_text *t;
@@ -1360,31 +1371,12 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
     fg_ingest_status is = (fg_ingest_status)-1;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v5);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v5);
     forget_unparsed();
     want = read_all();
     close_store();
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(4));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v5;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v5.documents;"
-             "INSERT INTO agencies SELECT * FROM v5.agencies;"
-             "INSERT INTO aliases SELECT * FROM v5.aliases;"
-             "INSERT INTO items SELECT * FROM v5.items;"
-             "INSERT INTO clauses SELECT * FROM v5.clauses;"
-             "INSERT INTO assignments SELECT * FROM v5.assignments;"
-             "INSERT INTO teams SELECT * FROM v5.teams;"
-             "INSERT INTO team_members SELECT * FROM v5.team_members;"
-             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 4;",
-             v5);
-    raw_exec(db_path, copy);
+    make_old_store(4, v5, DOCUMENTS_V1_COLS, COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('documents') "
                              "WHERE name = 'n_unparsed'"),
                      0);
@@ -2342,7 +2334,6 @@ static void test_store__no_tracking_stores_none(void **state)
 static void test_store__migrates_version_6_keeps_rows(void **state)
 {
     char *v7 = tmp_file("v7.db");
-    char *copy = own(malloc(4096));
     char *want;
     char *before;
     fg_text *t;
@@ -2353,10 +2344,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     long long n_assignments;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v7);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v7);
     d = parse_track(TRACK_2024, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_true(raw_int("SELECT count(*) FROM clause_deadlines") > 0);
@@ -2367,24 +2355,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     n_assignments = raw_int("SELECT count(*) FROM assignments");
     close_store();
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(6));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v7;"
-             "INSERT INTO documents(" DOCUMENTS_V1_COLS ", n_unparsed, format) SELECT"
-             DOCUMENTS_V1_COLS ", n_unparsed, format FROM v7.documents;"
-             "INSERT INTO agencies SELECT * FROM v7.agencies;"
-             "INSERT INTO aliases SELECT * FROM v7.aliases;"
-             "INSERT INTO items SELECT * FROM v7.items;"
-             "INSERT INTO clauses SELECT * FROM v7.clauses;"
-             "INSERT INTO assignments SELECT * FROM v7.assignments;"
-             "INSERT INTO teams SELECT * FROM v7.teams;"
-             "INSERT INTO team_members SELECT * FROM v7.team_members;"
-             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 6;",
-             v7);
-    raw_exec(db_path, copy);
+    make_old_store(6, v7, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
 
     open_store();
