@@ -112,6 +112,39 @@ static void test_render__team_map(void **state)
     assert_non_null(strstr(fg_error_last()->message, "没有的专班"));
 }
 
+/* The view of a team: its units in the document's order with their roles, and the
+ * assignments of its plan (the four tasks above: 3 + 3 + 3 + 2), leads first in a clause. */
+static void test_render__team_view(void **state)
+{
+    static const char *const members[] = {"省财政厅", "省自然资源厅", "省农业农村厅",
+                                          "湖南银保监局"};
+    fg_team_view *v = NULL;
+
+    (void)state;
+    assert_int_equal(fg_store_team_view(&v, st, "plan.txt", "重大项目工作专班"), FG_OK);
+    assert_string_equal(v->doc, "plan.txt");
+    assert_string_equal(v->team, "重大项目工作专班");
+    assert_int_equal(v->n_members, 5);
+    assert_int_equal(v->members[0].role, FG_TEAM_CONVENOR);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(v->members[i + 1].surface, members[i]);
+        assert_int_equal(v->members[i + 1].role, FG_TEAM_MEMBER);
+    }
+    assert_int_equal(v->n_edges, 11);
+    assert_string_equal(v->edges[0].agency, "省发展改革委");
+    assert_int_equal(v->edges[0].role, FG_ROLE_LEAD);
+    assert_string_equal(v->edges[1].agency, "省财政厅");
+    assert_int_equal(v->edges[1].role, FG_ROLE_CO);
+    assert_true(v->edges[2].clause_id == v->edges[0].clause_id);
+    assert_true(v->edges[3].clause_id != v->edges[0].clause_id);
+    assert_string_equal(v->edges[10].agency, "省发展改革委");
+    fg_team_view_free(v);
+
+    v = (fg_team_view *)1;
+    assert_int_equal(fg_store_team_view(&v, st, "other.txt", "重大项目工作专班"), FG_ENOTFOUND);
+    assert_null(v);
+}
+
 /* A member renamed since (湖南银保监局 → 湖南金融监管局 in 2023): as written by default in the
  * library, under the newest name with as_of. */
 static void test_render__team_map_follows_renamings(void **state)
@@ -275,6 +308,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_render__team_map),
+        cmocka_unit_test(test_render__team_view),
         cmocka_unit_test(test_render__team_map_follows_renamings),
         cmocka_unit_test(test_render__agency_map),
         cmocka_unit_test(test_render__network_and_matrix),
