@@ -281,15 +281,61 @@ out:
     return rc;
 }
 
-int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
-                   const fg_filter *filter, fg_renderer *rr, const fg_report_opts *opts)
+struct fg_report_model {
+    fg_report_ctx r;        /* r.f and r.opts point at f and opts */
+    fg_filter f;            /* its strings are the caller's */
+    fg_report_opts opts;
+};
+
+void fg_report_model_free(fg_report_model *m)
+{
+    if (m == NULL)
+        return;
+    fg_report__unload(&m->r);
+    free(m);
+}
+
+int fg_report_load(fg_report_model **out, fg_store *st, const fg_gazetteer *gz,
+                   const fg_filter *filter, const fg_report_opts *opts)
 {
     fg_report_opts def = FG_REPORT_OPTS_INIT;
     fg_filter nofilter = FG_FILTER_INIT;
-    fg_filter f;
+    fg_report_model *m = calloc(1, sizeof *m);
+    fg_report_ctx *r;
+    int rc = FG_OK;
+
+    *out = NULL;
+    FG_CHECK_ALLOC(m);
+    m->opts = opts ? *opts : def;
+    m->f = filter ? *filter : nofilter;
+    /* Renamed agencies are counted once, under their newest name, unless told otherwise. */
+    if (gz == NULL || m->opts.as_written)
+        m->f.as_of = 0;
+    else if (m->f.as_of == 0)
+        m->f.as_of = FG_REPORT_NEWEST;
+    r = &m->r;
+    r->gz = gz;
+    r->f = &m->f;
+    r->opts = &m->opts;
+    r->as_of = m->f.as_of;
+    r->names_fn = r->as_of == 0                   ? fn_written
+                  : r->as_of >= FG_REPORT_NEWEST ? fn_newest
+                                                  : fn_year;
+    FG_TRY(fg_report__load(r, st));
+    FG_TRY(count_graph_tasks(r));
+    *out = m;
+    m = NULL;
+out:
+    fg_report_model_free(m);
+    return rc;
+}
+
+int fg_report_write(char **out, size_t *len, fg_report_model *m, fg_renderer *rr)
+{
     fg_str buf = FG_STR_INIT;
     fg_str *s = &buf;
-    fg_report_ctx r;
+    fg_report_ctx *r = &m->r;
+    const fg_report_opts *opts = r->opts;
     fg_load_row *load = NULL;
     size_t n_load = 0;
     fg_balance bal;
@@ -306,55 +352,55 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
 
     *out = NULL;
     *len = 0;
-    if (opts == NULL)
-        opts = &def;
-    f = filter ? *filter : nofilter;
-    /* Renamed agencies are counted once, under their newest name, unless told otherwise. */
-    if (gz == NULL || opts->as_written)
-        f.as_of = 0;
-    else if (f.as_of == 0)
-        f.as_of = FG_REPORT_NEWEST;
-    memset(&r, 0, sizeof r);
-    r.s = s;
-    r.gz = gz;
-    r.f = &f;
-    r.opts = opts;
-    r.as_of = f.as_of;
-    r.names_fn = f.as_of == 0 ? fn_written : f.as_of >= FG_REPORT_NEWEST ? fn_newest : fn_year;
-    FG_TRY(fg_report__load(&r, st));
-    FG_TRY(count_graph_tasks(&r));
-    FG_TRY(fg_analysis_load(&load, &n_load, &bal, r.g));
+    r->s = s;
+    r->n_team_figs = 0;
+    FG_TRY(fg_analysis_load(&load, &n_load, &bal, r->g));
     co.seed = opts->seed;
     co.sample = opts->path_sample;
-    if (co.sample == 0 && fg_graph_paths_are_costly(r.g))
+    if (co.sample == 0 && fg_graph_paths_are_costly(r->g))
         co.sample = FG_REPORT_AUTO_SAMPLE;
-    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, r.g, &co));
-    FG_TRY(fg_analysis_communities(&com, &n_com, &q, r.g, opts->seed));
-    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r.g));
+    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, r->g, &co));
+    FG_TRY(fg_analysis_communities(&com, &n_com, &q, r->g, opts->seed));
+    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r->g));
 
     FG_TRY(fg_report__head(s));
-    FG_TRY(write_header(&r));
-    FG_TRY(write_summary(&r, load, n_load, &bal));
-    FG_TRY(write_network(&r, rr));
-    FG_TRY(fg_report__documents(&r));
-    FG_TRY(fg_report__workload(&r, load, n_load));
-    FG_TRY(fg_report__centrality(&r, cen, n_cen, &cinfo));
-    FG_TRY(fg_report__communities(&r, com, n_com, q));
-    FG_TRY(fg_report__pairs(&r, pairs, n_pairs));
-    FG_TRY(write_teams(&r, rr));
-    FG_TRY(fg_report__tracking(&r, 5 + r.n_team_figs));
-    FG_TRY(fg_report__unresolved(&r));
+    FG_TRY(write_header(r));
+    FG_TRY(write_summary(r, load, n_load, &bal));
+    FG_TRY(write_network(r, rr));
+    FG_TRY(fg_report__documents(r));
+    FG_TRY(fg_report__workload(r, load, n_load));
+    FG_TRY(fg_report__centrality(r, cen, n_cen, &cinfo));
+    FG_TRY(fg_report__communities(r, com, n_com, q));
+    FG_TRY(fg_report__pairs(r, pairs, n_pairs));
+    FG_TRY(write_teams(r, rr));
+    FG_TRY(fg_report__tracking(r, 5 + r->n_team_figs));
+    FG_TRY(fg_report__unresolved(r));
     FG_TRY(fg_report__tail(s));
     *len = buf.len;
     *out = fg_str_steal(&buf);
     if (*out == NULL)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
 out:
+    r->s = NULL;
     fg_str_dispose(&buf);
     free(load);
     free(cen);
     fg_communities_free(com, n_com);
     free(pairs);
-    fg_report__unload(&r);
+    return rc;
+}
+
+int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
+                   const fg_filter *filter, fg_renderer *rr, const fg_report_opts *opts)
+{
+    fg_report_model *m = NULL;
+    int rc;
+
+    *out = NULL;
+    *len = 0;
+    rc = fg_report_load(&m, st, gz, filter, opts);
+    if (rc == FG_OK)
+        rc = fg_report_write(out, len, m, rr);
+    fg_report_model_free(m);
     return rc;
 }
