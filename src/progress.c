@@ -329,15 +329,13 @@ typedef struct search_ctx {
     fg_arena *arena;
 } search_ctx;
 
-static int on_hit(size_t n_cols, const char *const *cols, void *payload)
+static int on_hit(const fg_store_search_row *row, void *payload)
 {
     search_ctx *c = payload;
     size_t idx;
     char key[1024];
 
-    if (n_cols < 2)
-        return 0;
-    if ((size_t)snprintf(key, sizeof key, "%s\x1f%s", cols[0], cols[1]) >= sizeof key)
+    if ((size_t)snprintf(key, sizeof key, "%s\x1f%s", row->doc, row->path) >= sizeof key)
         return 0;
     if (!strmap_get(&c->t->by_key, key, &idx))
         return 0; /* an item without clauses: no task */

@@ -554,39 +554,6 @@ static Agnode_t *add_node(gv *v, const char *name, const char *text)
 
 /* ---- team maps ---- */
 
-typedef struct team_row {
-    char *doc;
-    char *part;
-    char *doc_number;
-    char *date;
-} team_row;
-
-typedef struct team_find {
-    const char *doc;    /* NULL: any */
-    const char *name;
-    team_row found;
-    bool has;
-    int rc;
-} team_find;
-
-/* doc, team, part, doc_number, date, title */
-static int on_team(size_t n_cols, const char *const *c, void *payload)
-{
-    team_find *f = payload;
-
-    if (n_cols < 6 || strcmp(c[1], f->name) != 0 || f->has ||
-        (f->doc != NULL && strcmp(c[0], f->doc) != 0))
-        return 0;
-    f->found.doc = strdup(c[0]);
-    f->found.part = strdup(c[2]);
-    f->found.doc_number = strdup(c[3]);
-    f->found.date = strdup(c[4]);
-    f->has = true;
-    if (!f->found.doc || !f->found.part || !f->found.doc_number || !f->found.date)
-        f->rc = fg_error_set(FG_ENOMEM, "out of memory");
-    return 0;
-}
-
 typedef struct member {
     char *agency;       /* canonical (or as written) */
     char *surface;
@@ -599,22 +566,16 @@ typedef struct member {
 } member;
 
 typedef struct team_ctx {
-    const char *doc;
-    const char *team;
     member *m;
     size_t n;
     size_t cap;
     /* tasks of the plan: for each task, the members on it */
-    long long last_clause;
     size_t *on_task;      /* member indices of the current task */
     size_t n_on;
     size_t cap_on;
     size_t *ties;         /* n × n shared task counts */
-    const char *prefix;   /* "A1:" */
-    size_t prefix_len;
     const fg_gazetteer *gz; /* with as_of: renamings followed */
     int as_of;
-    int rc;
 } team_ctx;
 
 static size_t member_index(const team_ctx *t, const char *agency)
@@ -625,42 +586,42 @@ static size_t member_index(const team_ctx *t, const char *agency)
     return SIZE_MAX;
 }
 
-/* doc, team, role, surface, agency, status */
-static int on_member(size_t n_cols, const char *const *c, void *payload)
+/* A unit of the team: merged with an earlier one of the same (renamed) agency. */
+static int add_member(team_ctx *t, const fg_team_view_member *vm)
 {
-    team_ctx *t = payload;
-    bool convenor;
+    bool convenor = vm->role == FG_TEAM_CONVENOR;
     const char *name;
     size_t i;
+    int rc;
 
-    if (n_cols < 6 || strcmp(c[0], t->doc) != 0 || strcmp(c[1], t->team) != 0)
-        return 0;
-    convenor = strcmp(c[2], "convenor") == 0;
     /* A renamed unit is labelled with its new name; others as the document writes them. */
-    name = convenor ? c[4] : fg_gazetteer_name_as_of(t->gz, c[4], t->as_of);
+    name = convenor ? vm->agency : fg_gazetteer_name_as_of(t->gz, vm->agency, t->as_of);
     i = convenor ? SIZE_MAX : member_index(t, name);
     if (i == SIZE_MAX) {
-        t->rc = FG_GROW(t->m, t->cap, t->n, 32);
-        if (t->rc < 0)
-            return 1;
+        rc = FG_GROW(t->m, t->cap, t->n, 32);
+        if (rc < 0)
+            return rc;
         i = t->n++;
         memset(&t->m[i], 0, sizeof t->m[i]);
         t->m[i].agency = strdup(name);
-        t->m[i].surface = strdup(strcmp(name, c[4]) != 0 ? name : c[3]);
-        if (!t->m[i].agency || !t->m[i].surface) {
-            t->rc = fg_error_set(FG_ENOMEM, "out of memory");
-            return 1;
-        }
+        t->m[i].surface = strdup(strcmp(name, vm->agency) != 0 ? name : vm->surface);
+        if (!t->m[i].agency || !t->m[i].surface)
+            return fg_error_set(FG_ENOMEM, "out of memory");
     }
-    if (strcmp(c[2], "convenor") == 0)
+    switch (vm->role) {
+    case FG_TEAM_CONVENOR:
         t->m[i].convenor = true;
-    else if (strcmp(c[2], "deputy") == 0)
+        break;
+    case FG_TEAM_DEPUTY:
         t->m[i].deputy = true;
-    else if (strcmp(c[2], "member") == 0)
+        break;
+    case FG_TEAM_MEMBER:
         t->m[i].member = true;
-    else
+        break;
+    default:
         t->m[i].office = true;
-    return 0;
+    }
+    return FG_OK;
 }
 
 static void close_task(team_ctx *t)
@@ -674,34 +635,27 @@ static void close_task(team_ctx *t)
     t->n_on = 0;
 }
 
-/* clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
-static int on_plan_edge(size_t n_cols, const char *const *c, void *payload)
+/* An assignment of the plan: its unit counted, and put on the current task (a task closes
+ * when the clause changes). */
+static int add_plan_edge(team_ctx *t, const fg_team_view_edge *e)
 {
-    team_ctx *t = payload;
-    long long clause = atoll(c[0]);
-    size_t i;
+    size_t i = member_index(t, fg_gazetteer_name_as_of(t->gz, e->agency, t->as_of));
+    int rc;
 
-    if (n_cols < 12 || strcmp(c[1], t->doc) != 0 || strncmp(c[3], t->prefix, t->prefix_len) != 0)
-        return 0;
-    if (clause != t->last_clause) {
-        close_task(t);
-        t->last_clause = clause;
-    }
-    i = member_index(t, fg_gazetteer_name_as_of(t->gz, c[8], t->as_of));
     if (i == SIZE_MAX || t->m[i].convenor)
-        return 0;
+        return FG_OK;
     for (size_t k = 0; k < t->n_on; k++)
         if (t->on_task[k] == i)
-            return 0;
-    t->rc = FG_GROW(t->on_task, t->cap_on, t->n_on, 16);
-    if (t->rc < 0)
-        return 1;
+            return FG_OK;
+    rc = FG_GROW(t->on_task, t->cap_on, t->n_on, 16);
+    if (rc < 0)
+        return rc;
     t->on_task[t->n_on++] = i;
-    if (strcmp(c[6], "lead") == 0)
+    if (e->role == FG_ROLE_LEAD)
         t->m[i].lead++;
     else
         t->m[i].co++;
-    return 0;
+    return FG_OK;
 }
 
 typedef struct tie {
@@ -720,26 +674,6 @@ static int cmp_tie(const void *x, const void *y)
     if (p->a != q->a)
         return p->a < q->a ? -1 : 1;
     return p->b < q->b ? -1 : p->b > q->b;
-}
-
-typedef struct names_ctx {
-    int (*cb)(const char *doc, const char *team, void *p);
-    void *payload;
-} names_ctx;
-
-static int on_team_name(size_t n_cols, const char *const *c, void *p)
-{
-    names_ctx *nc = p;
-
-    return n_cols >= 2 ? nc->cb(c[0], c[1], nc->payload) : 0;
-}
-
-int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *team, void *p),
-                         void *payload)
-{
-    names_ctx nc = {cb, payload};
-
-    return fg_store_teams(st, on_team_name, &nc);
 }
 
 static const char team_legend[] =
@@ -862,10 +796,10 @@ static int team_order(size_t *order, const team_ctx *t, const tie *ties, size_t 
     return FG_OK;
 }
 
-int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,
-                   const char *doc, const char *team, const fg_render_opts *opts)
+int fg_render_team(fg_map **out, fg_renderer *r, const fg_team_view *view,
+                   const fg_gazetteer *gz, const fg_render_opts *opts)
 {
-    team_find f;
+    const char *team = view->team;
     team_ctx t;
     gv v;
     bool has_gv = false;
@@ -878,34 +812,21 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     Agnode_t *legend = NULL;
     size_t min_w = 1;
     size_t n_drawn = 0;
-    char prefix[32];
     int rc = FG_OK;
 
     *out = NULL;
-    memset(&f, 0, sizeof f);
     memset(&t, 0, sizeof t);
     t.gz = gz;
     t.as_of = opts ? opts->as_of : 0;
-    f.name = team;
-    f.doc = doc;
-    FG_TRY(fg_store_teams_named(st, team, on_team, &f));
-    FG_TRY(f.rc);
-    if (!f.has) {
-        rc = fg_error_set(FG_ENOTFOUND, "%s: no such team in %s", team, fg_store_path(st));
-        goto out;
-    }
-    t.doc = f.found.doc;
-    t.team = team;
-    t.last_clause = -1;
-    FG_TRY(fg_store_team_members_of(st, t.doc, team, on_member, &t));
-    FG_TRY(t.rc);
-    snprintf(prefix, sizeof prefix, "%s:", f.found.part);
-    t.prefix = prefix;
-    t.prefix_len = strlen(prefix);
+    for (size_t i = 0; i < view->n_members; i++)
+        FG_TRY(add_member(&t, &view->members[i]));
     t.ties = calloc(t.n * t.n + 1, sizeof *t.ties);
     FG_CHECK_ALLOC(t.ties);
-    FG_TRY(fg_store_edges_of(st, t.doc, on_plan_edge, &t));
-    FG_TRY(t.rc);
+    for (size_t i = 0; i < view->n_edges; i++) {
+        if (i > 0 && view->edges[i].clause_id != view->edges[i - 1].clause_id)
+            close_task(&t);
+        FG_TRY(add_plan_edge(&t, &view->edges[i]));
+    }
     close_task(&t);
 
     FG_TRY(gv_begin(&v, r, team, false, opts));
@@ -914,10 +835,10 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
                                       "fontsize", "20", "bgcolor", "white", NULL});
     FG_TRY(fg_str_append(&buf, team, strlen(team)));
     FG_TRY(fg_str_append(&buf, "\\n", 2));
-    FG_TRY(fg_str_append(&buf, f.found.doc_number, strlen(f.found.doc_number)));
-    if (f.found.date[0]) {
+    FG_TRY(fg_str_append(&buf, view->doc_number, strlen(view->doc_number)));
+    if (view->date[0]) {
         FG_TRY(fg_str_append(&buf, "  ", 2));
-        FG_TRY(fg_str_append(&buf, f.found.date, strlen(f.found.date)));
+        FG_TRY(fg_str_append(&buf, view->date, strlen(view->date)));
     }
     set(v.g, "label", buf.ptr);
     agattr(v.g, AGNODE, (char *)"shape", (char *)"box");
@@ -1089,7 +1010,8 @@ int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazettee
     fg_str_clear(&buf);
     FG_TRY(fg_str_append(&buf, "team-", 5));
     FG_TRY(fg_str_append(&buf, team, strlen(team)));
-    if (doc != NULL) {
+    if (opts && opts->team_with_doc) {
+        const char *doc = view->doc;
         const char *dot = strrchr(doc, '.');
 
         FG_TRY(fg_str_appendc(&buf, '-'));
@@ -1109,10 +1031,6 @@ out:
     free(t.ties);
     free(ties);
     free(nodes);
-    free(f.found.doc);
-    free(f.found.part);
-    free(f.found.doc_number);
-    free(f.found.date);
     fg_str_dispose(&lab);
     fg_str_dispose(&buf);
     return rc;
@@ -1262,14 +1180,14 @@ static void net_free(net_data *d)
     memset(d, 0, sizeof *d);
 }
 
-static int net_load(net_data *d, const fg_graph *g, size_t top)
+static int net_load(net_data *d, const fg_graph *g, size_t top, unsigned long seed)
 {
     size_t n_ag = fg_graph_n_agencies(g);
     fg_balance bal;
     int rc = FG_OK;
 
     memset(d, 0, sizeof *d);
-    FG_TRY(fg_analysis_communities(&d->com, &d->n_com, NULL, g, 42));
+    FG_TRY(fg_analysis_communities(&d->com, &d->n_com, NULL, g, seed));
     FG_TRY(fg_analysis_centrality_some(&d->cen, &d->n_cen, g, FG_MEASURE_DEGREE));
     FG_TRY(fg_analysis_load(&d->load, &d->n_load, &bal, g));
     FG_TRY(fg_analysis_pairs(&d->pairs, &d->n_pairs, g));
@@ -1354,7 +1272,7 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
     *out = NULL;
     if (!(alpha > 0 && alpha <= 1))
         return fg_error_set(FG_EINVAL, "render network: alpha must be in (0, 1], not %g", alpha);
-    FG_TRY(net_load(&d, g, top));
+    FG_TRY(net_load(&d, g, top, opts ? opts->seed : FG_RENDER_SEED));
     has_d = true;
     nodes = calloc(n_ag + 1, sizeof *nodes);
     comm_drawn = calloc(d.n_com + 1, sizeof *comm_drawn);
@@ -1639,7 +1557,7 @@ int fg_render_matrix(fg_map **out, const fg_graph *g, size_t top, const fg_rende
     *out = NULL;
     if (opts && opts->format != FG_RENDER_SVG)
         return fg_error_set(FG_EINVAL, "render matrix: only SVG is written (--format svg)");
-    FG_TRY(net_load(&d, g, top));
+    FG_TRY(net_load(&d, g, top, opts ? opts->seed : FG_RENDER_SEED));
     has_d = true;
     order = malloc((n_ag + 1) * sizeof *order);
     pos_of = malloc((n_ag + 1) * sizeof *pos_of);

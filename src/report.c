@@ -20,66 +20,6 @@
 #include "grow.h"
 #include "report_int.h"
 
-static int doc_kept(const fg_filter *f, const char *name, const char *year)
-{
-    int named = f->n_docs == 0;
-
-    for (size_t i = 0; i < f->n_docs && !named; i++)
-        named = strcmp(f->docs[i], name) == 0;
-    return named && (f->year == 0 || atoi(year) == f->year);
-}
-
-/* fg_store_documents: name, doc_number, year, date, items, clauses, assignments, teams,
- * unparsed, format, title, … */
-static int on_document(size_t n_cols, const char *const *c, void *p)
-{
-    static const int pick[7] = {1, 2, 4, 5, 6, 7, 10};
-    fg_report_ctx *r = p;
-    fg_report_doc *d;
-
-    if (n_cols < 11 || !doc_kept(r->f, c[0], c[2]))
-        return 0;
-    if (FG_GROW(r->docs, r->cap_docs, r->n_docs, 8) < 0)
-        goto oom;
-    d = &r->docs[r->n_docs++];
-    memset(d, 0, sizeof *d);
-    d->name = strdup(c[0]);
-    if (d->name == NULL)
-        goto oom;
-    for (int k = 0; k < 7; k++) {
-        d->cols[k] = strdup(c[pick[k]]);
-        if (d->cols[k] == NULL)
-            goto oom;
-    }
-    r->items += strtoul(c[4], NULL, 10);
-    r->clauses += strtoul(c[5], NULL, 10);
-    return 0;
-oom:
-    r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-    return 1;
-}
-
-static int cmp_doc_name(const void *key, const void *elem)
-{
-    return strcmp(key, ((const fg_report_doc *)elem)->name);
-}
-
-/* fg_store_document_tasks: name, tasks. */
-static int on_document_tasks(size_t n_cols, const char *const *c, void *p)
-{
-    fg_report_ctx *r = p;
-    fg_report_doc *d;
-
-    if (n_cols < 2 || r->n_docs == 0)
-        return 0;
-    d = bsearch(c[0], r->docs, r->n_docs, sizeof *d, cmp_doc_name);
-    if (d) {
-        d->tasks = strtoul(c[1], NULL, 10);
-        r->tasks += d->tasks;
-    }
-    return 0;
-}
-
 /* The graph's tasks (items), and those none of whose clauses names a lead. */
 static int count_graph_tasks(fg_report_ctx *r)
 {
@@ -114,37 +54,6 @@ static int count_graph_tasks(fg_report_ctx *r)
         r->g_tasks_no_lead++;
     free(has_lead);
     return FG_OK;
-}
-
-/* Record the agency's stored name when the report shows it under a newer one. */
-static int add_rename(fg_report_ctx *r, const char *stored)
-{
-    const fg_agency_entry *e = fg_gazetteer_lookup(r->gz, stored, strlen(stored));
-    const fg_agency_entry *now = e ? fg_gazetteer_as_of(r->gz, e, r->as_of) : NULL;
-    size_t i;
-
-    if (now == NULL || now == e)
-        return FG_OK;
-    i = fg_analysis__agency_index(r->g, now->canonical);
-    if (i == SIZE_MAX)
-        return FG_OK;
-    if (FG_GROW(r->renames, r->cap_renames, r->n_renames, 8) < 0)
-        return FG_ENOMEM;
-    r->renames[r->n_renames].new_name = fg_graph_agency(r->g, i);
-    r->renames[r->n_renames].old_name = strdup(stored);
-    if (r->renames[r->n_renames].old_name == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    r->n_renames++;
-    return FG_OK;
-}
-
-/* A stored agency that the report shows under a newer name. */
-static int on_stored_agency(const fg_store_agency_row *row, void *p)
-{
-    fg_report_ctx *r = p;
-
-    r->rc = add_rename(r, row->name);
-    return r->rc < 0;
 }
 
 static const char *const fn_newest =
@@ -289,6 +198,7 @@ static int write_network(fg_report_ctx *r, fg_renderer *rr)
 
     if (n == 0)
         return FG_OK;
+    ro.seed = r->opts->seed; /* the communities of the tables */
     R_RAW("<section><h2 id=\"network\">协作网络</h2>\n"
           "<figure id=\"fig-network\"><div class=\"map\">");
     FG_TRY(fg_render_network(&m, rr, r->g, 1, r->opts->network_top, &ro));
@@ -313,55 +223,17 @@ out:
     return rc;
 }
 
-/* (document, team) pairs, each string malloc'd: v[2k] the document, v[2k+1] the team. */
-typedef struct team_names {
-    char **v;
-    size_t n;     /* pairs */
-    size_t cap;   /* pairs */
-    int oom;
-    const fg_report_ctx *r; /* teams of the documents it covers only */
-} team_names;
-
-int fg_report__covers(const fg_report_ctx *r, const char *doc)
-{
-    return r->n_docs > 0 &&
-           bsearch(doc, r->docs, r->n_docs, sizeof *r->docs, cmp_doc_name) != NULL;
-}
-
-static int on_team_name(const char *doc, const char *team, void *p)
-{
-    team_names *t = p;
-
-    if (!fg_report__covers(t->r, doc))
-        return 0;
-    if (t->n == t->cap) {
-        size_t cap = fg_next_cap(t->cap, 16);
-
-        if (FG_RESIZE(t->v, 2 * cap) < 0)
-            return t->oom = 1;
-        t->cap = cap;
-    }
-    t->v[2 * t->n] = strdup(doc);
-    t->v[2 * t->n + 1] = strdup(team);
-    t->n++;
-    t->oom = t->v[2 * t->n - 2] == NULL || t->v[2 * t->n - 1] == NULL;
-    return t->oom;
-}
-
 static int write_teams(fg_report_ctx *r, fg_renderer *rr)
 {
-    team_names tn = {NULL, 0, 0, 0, r};
+    const fg_report_team *t = r->teams;
+    size_t n = r->n_teams;
     fg_map *m = NULL;
     fg_str *s = r->s;
     size_t max = r->opts->max_teams;
     int rc = FG_OK;
 
     R_RAW("<section><h2 id=\"teams\">工作专班</h2>\n");
-    rc = fg_render_team_names(r->st, on_team_name, &tn);
-    if (rc == FG_OK && tn.oom)
-        rc = fg_error_set(FG_ENOMEM, "out of memory");
-    FG_TRY(rc);
-    if (tn.n == 0)
+    if (n == 0)
         R_RAW("<p class=\"note\">本报告涵盖的文件中没有工作专班。</p>\n");
     else
         R_RAW("<p class=\"note\">每张图根据文件中“召集人、副召集人单位、成员单位、专班办公室设在”"
@@ -370,34 +242,34 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
               "被写为牵头、配合单位的分工条款数；灰线连接"
               "在该方案中共同承担分工条款的两个单位，线越粗条款越多（最多画 60 条）。"
               "由 Graphviz 布局。</p>\n");
-    if (tn.n > max)
+    if (n > max)
         R_F("<p class=\"note\">共 %zu 个工作专班，此处绘出前 %zu 个，其余列于下表；"
-            "fengong render team --all 可全部绘出。</p>\n", tn.n, max);
-    for (size_t i = 0; i < tn.n && i < max; i++) {
+            "fengong render team --all 可全部绘出。</p>\n", n, max);
+    for (size_t i = 0; i < n && i < max; i++) {
         fg_render_opts ro = FG_RENDER_OPTS_INIT;
 
         ro.as_of = r->as_of; /* members under the report's names */
         R_RAW("<h3>");
-        R_HTML(tn.v[2 * i + 1]);
+        R_HTML(t[i].name);
         R_RAW("</h3><figure><div class=\"map\">");
-        FG_TRY(fg_render_team(&m, rr, r->st, r->gz, tn.v[2 * i], tn.v[2 * i + 1], &ro));
+        FG_TRY(fg_render_team(&m, rr, t[i].view, r->gz, &ro));
         FG_TRY(inline_svg(s, m));
         fg_map_free(m);
         m = NULL;
         R_F("</div><figcaption>图%zu　", 5 + i);
-        R_HTML(tn.v[2 * i + 1]);
+        R_HTML(t[i].name);
         R_RAW("（");
-        R_HTML(tn.v[2 * i]);
+        R_HTML(t[i].doc);
         R_RAW("）的成员与协作，画法见本节开头。</figcaption></figure>\n");
         r->n_team_figs++;
     }
-    if (tn.n > max) {
+    if (n > max) {
         static const char *const hdr[] = {"文件", "工作专班"};
 
-        FG_TRY(fg_report__table_begin(s, NULL, "未绘出的工作专班", tn.n - max, 0, 1, 2, hdr,
+        FG_TRY(fg_report__table_begin(s, NULL, "未绘出的工作专班", n - max, 0, 1, 2, hdr,
                                       NULL));
-        for (size_t i = max; i < tn.n; i++) {
-            const char *cells[2] = {tn.v[2 * i], tn.v[2 * i + 1]};
+        for (size_t i = max; i < n; i++) {
+            const char *cells[2] = {t[i].doc, t[i].name};
 
             FG_TRY(fg_report__row(s, 2, cells, NULL));
         }
@@ -406,21 +278,64 @@ static int write_teams(fg_report_ctx *r, fg_renderer *rr)
     R_RAW("</section>\n");
 out:
     fg_map_free(m);
-    for (size_t i = 0; i < 2 * tn.n; i++)
-        free(tn.v[i]);
-    free(tn.v);
     return rc;
 }
 
-int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
-                   const fg_filter *filter, fg_renderer *rr, const fg_report_opts *opts)
+struct fg_report_model {
+    fg_report_ctx r;        /* r.f and r.opts point at f and opts */
+    fg_filter f;            /* its strings are the caller's */
+    fg_report_opts opts;
+};
+
+void fg_report_model_free(fg_report_model *m)
+{
+    if (m == NULL)
+        return;
+    fg_report__unload(&m->r);
+    free(m);
+}
+
+int fg_report_load(fg_report_model **out, fg_store *st, const fg_gazetteer *gz,
+                   const fg_filter *filter, const fg_report_opts *opts)
 {
     fg_report_opts def = FG_REPORT_OPTS_INIT;
     fg_filter nofilter = FG_FILTER_INIT;
-    fg_filter f;
+    fg_report_model *m = calloc(1, sizeof *m);
+    fg_report_ctx *r;
+    int rc = FG_OK;
+
+    *out = NULL;
+    FG_CHECK_ALLOC(m);
+    m->opts = opts ? *opts : def;
+    m->f = filter ? *filter : nofilter;
+    /* Renamed agencies are counted once, under their newest name, unless told otherwise. */
+    if (gz == NULL || m->opts.as_written)
+        m->f.as_of = 0;
+    else if (m->f.as_of == 0)
+        m->f.as_of = FG_REPORT_NEWEST;
+    r = &m->r;
+    r->gz = gz;
+    r->f = &m->f;
+    r->opts = &m->opts;
+    r->as_of = m->f.as_of;
+    r->names_fn = r->as_of == 0                   ? fn_written
+                  : r->as_of >= FG_REPORT_NEWEST ? fn_newest
+                                                  : fn_year;
+    FG_TRY(fg_report__load(r, st));
+    FG_TRY(count_graph_tasks(r));
+    *out = m;
+    m = NULL;
+out:
+    fg_report_model_free(m);
+    return rc;
+}
+
+int fg_report_write(char **out, size_t *len, fg_report_model *m, fg_renderer *rr)
+{
     fg_str buf = FG_STR_INIT;
     fg_str *s = &buf;
-    fg_report_ctx r;
+    fg_report_ctx *r = &m->r;
+    const fg_report_opts *opts = r->opts;
     fg_load_row *load = NULL;
     size_t n_load = 0;
     fg_balance bal;
@@ -437,72 +352,55 @@ int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz
 
     *out = NULL;
     *len = 0;
-    if (opts == NULL)
-        opts = &def;
-    f = filter ? *filter : nofilter;
-    /* Renamed agencies are counted once, under their newest name, unless told otherwise. */
-    if (gz == NULL || opts->as_written)
-        f.as_of = 0;
-    else if (f.as_of == 0)
-        f.as_of = FG_REPORT_NEWEST;
-    memset(&r, 0, sizeof r);
-    r.s = s;
-    r.st = st;
-    r.gz = gz;
-    r.f = &f;
-    r.opts = opts;
-    r.as_of = f.as_of;
-    r.names_fn = f.as_of == 0 ? fn_written : f.as_of >= FG_REPORT_NEWEST ? fn_newest : fn_year;
-    FG_TRY(fg_graph_load(&r.g, st, gz, &f));
-    FG_TRY(fg_store_documents(st, on_document, &r));
-    FG_TRY(r.rc);
-    FG_TRY(fg_store_document_tasks(st, on_document_tasks, &r));
-    FG_TRY(count_graph_tasks(&r));
-    if (r.as_of) {
-        FG_TRY(fg_store_agency_list(st, on_stored_agency, &r));
-        FG_TRY(r.rc);
-    }
-    FG_TRY(fg_analysis_load(&load, &n_load, &bal, r.g));
+    r->s = s;
+    r->n_team_figs = 0;
+    FG_TRY(fg_analysis_load(&load, &n_load, &bal, r->g));
     co.seed = opts->seed;
     co.sample = opts->path_sample;
-    if (co.sample == 0 && fg_graph_paths_are_costly(r.g))
+    if (co.sample == 0 && fg_graph_paths_are_costly(r->g))
         co.sample = FG_REPORT_AUTO_SAMPLE;
-    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, r.g, &co));
-    FG_TRY(fg_analysis_communities(&com, &n_com, &q, r.g, opts->seed));
-    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r.g));
+    FG_TRY(fg_analysis_centrality_opts(&cen, &n_cen, &cinfo, r->g, &co));
+    FG_TRY(fg_analysis_communities(&com, &n_com, &q, r->g, opts->seed));
+    FG_TRY(fg_analysis_pairs(&pairs, &n_pairs, r->g));
 
     FG_TRY(fg_report__head(s));
-    FG_TRY(write_header(&r));
-    FG_TRY(write_summary(&r, load, n_load, &bal));
-    FG_TRY(write_network(&r, rr));
-    FG_TRY(fg_report__documents(&r));
-    FG_TRY(fg_report__workload(&r, load, n_load));
-    FG_TRY(fg_report__centrality(&r, cen, n_cen, &cinfo));
-    FG_TRY(fg_report__communities(&r, com, n_com, q));
-    FG_TRY(fg_report__pairs(&r, pairs, n_pairs));
-    FG_TRY(write_teams(&r, rr));
-    FG_TRY(fg_report__tracking(&r, 5 + r.n_team_figs));
-    FG_TRY(fg_report__unresolved(&r));
+    FG_TRY(write_header(r));
+    FG_TRY(write_summary(r, load, n_load, &bal));
+    FG_TRY(write_network(r, rr));
+    FG_TRY(fg_report__documents(r));
+    FG_TRY(fg_report__workload(r, load, n_load));
+    FG_TRY(fg_report__centrality(r, cen, n_cen, &cinfo));
+    FG_TRY(fg_report__communities(r, com, n_com, q));
+    FG_TRY(fg_report__pairs(r, pairs, n_pairs));
+    FG_TRY(write_teams(r, rr));
+    FG_TRY(fg_report__tracking(r, 5 + r->n_team_figs));
+    FG_TRY(fg_report__unresolved(r));
     FG_TRY(fg_report__tail(s));
     *len = buf.len;
     *out = fg_str_steal(&buf);
     if (*out == NULL)
         rc = fg_error_set(FG_ENOMEM, "out of memory");
 out:
+    r->s = NULL;
     fg_str_dispose(&buf);
-    for (size_t i = 0; i < r.n_docs; i++) {
-        free(r.docs[i].name);
-        for (int k = 0; k < 7; k++)
-            free(r.docs[i].cols[k]);
-    }
-    free(r.docs);
-    for (size_t i = 0; i < r.n_renames; i++)
-        free(r.renames[i].old_name);
-    free(r.renames);
     free(load);
     free(cen);
     fg_communities_free(com, n_com);
     free(pairs);
-    fg_graph_free(r.g);
+    return rc;
+}
+
+int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
+                   const fg_filter *filter, fg_renderer *rr, const fg_report_opts *opts)
+{
+    fg_report_model *m = NULL;
+    int rc;
+
+    *out = NULL;
+    *len = 0;
+    rc = fg_report_load(&m, st, gz, filter, opts);
+    if (rc == FG_OK)
+        rc = fg_report_write(out, len, m, rr);
+    fg_report_model_free(m);
     return rc;
 }

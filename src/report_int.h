@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "fengong/analysis.h"
+#include "fengong/progress.h"
 #include "fengong/report.h"
 #include "markup.h"
 #include "str.h"
@@ -66,20 +67,47 @@ int fg_report__tail(fg_str *s);
 
 /* A stored document covered by the report. */
 typedef struct fg_report_doc {
-    char *name;
-    char *cols[7];        /* doc_number, year, items, clauses, assignments, teams, title */
+    const char *name;
+    const char *doc_number; /* "" when none */
+    const char *title;
+    int year;             /* 0 when unknown */
+    size_t items;
     size_t tasks;         /* items with at least one clause */
+    size_t clauses;
+    size_t assignments;
+    size_t teams;
 } fg_report_doc;
 
 /* An old agency name merged into a newer one. */
 typedef struct fg_report_rename {
-    char *old_name;
+    const char *old_name;
     const char *new_name; /* borrowed from the graph */
 } fg_report_rename;
 
+/* A work team of a covered document; view loaded for the teams drawn inline, else NULL. */
+typedef struct fg_report_team {
+    const char *doc;
+    const char *name;
+    fg_team_view *view;
+} fg_report_team;
+
+/* A name the gazetteer lacks, with its use. */
+typedef struct fg_report_unresolved {
+    const char *name;
+    size_t n;
+    const char *docs;
+} fg_report_unresolved;
+
+/* One dated deadline of a clause, under one of its leads. */
+typedef struct fg_report_dot {
+    const char *agency; /* the report's name for the lead (fg_gazetteer_name_as_of()) */
+    int month;          /* year * 12 + month - 1 */
+    const char *what;   /* "item title — phrase", for the tooltip */
+} fg_report_dot;
+
+/* The report being written, and its model: what fg_report__load() read from the store. */
 typedef struct fg_report_ctx {
     fg_str *s;
-    fg_store *st;
     const fg_gazetteer *gz;
     const fg_filter *f;
     const fg_report_opts *opts;
@@ -93,9 +121,25 @@ typedef struct fg_report_ctx {
     size_t n_renames, cap_renames;
     int as_of;                      /* renamings followed to this year; 0: as written */
     const char *names_fn;           /* footnote under each table of agencies */
+    fg_report_team *teams;          /* of the covered documents, in document order */
+    size_t n_teams, cap_teams;
+    fg_report_unresolved *unresolved;
+    size_t n_unresolved, cap_unresolved;
+    fg_report_dot *dots;            /* the dated deadlines under their leads */
+    size_t n_dots, cap_dots;
+    size_t no_lead;                 /* dated clauses that name no lead: not on the timeline */
+    fg_progress_groups *progress;   /* completion by lead agency */
+    fg_arena *strings;              /* holds every string of the model above */
     size_t n_team_figs;             /* team maps drawn (figures 5 …) */
     int rc;
 } fg_report_ctx;
+
+/*
+ * Read everything the report shows from st into r (report_load.c): r->gz, r->f, r->opts and
+ * r->as_of set first. fg_report__unload() frees it (also after a failure).
+ */
+int fg_report__load(fg_report_ctx *r, fg_store *st);
+void fg_report__unload(fg_report_ctx *r);
 
 /* A share as a percentage with one decimal ("12.6%"), never "-0.0%". Returns buf. */
 char *fg_report__pct(char *buf, size_t size, double share);

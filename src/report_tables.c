@@ -27,18 +27,21 @@ int fg_report__documents(fg_report_ctx *r)
                                   1, 8, hdr, kind));
     for (size_t i = 0; i < r->n_docs; i++) {
         const fg_report_doc *d = &r->docs[i];
-        char tasks[24];
+        char n[6][24];
         const char *cells[8];
 
-        snprintf(tasks, sizeof tasks, "%zu", d->tasks);
-        cells[0] = d->cols[0][0] ? d->cols[0] : "—";
-        cells[1] = d->cols[6][0] ? d->cols[6] : d->name;
-        cells[2] = d->cols[1];
-        cells[3] = d->cols[2];
-        cells[4] = tasks;
-        cells[5] = d->cols[3];
-        cells[6] = d->cols[4];
-        cells[7] = d->cols[5];
+        n[0][0] = '\0';
+        if (d->year)
+            snprintf(n[0], sizeof n[0], "%d", d->year);
+        snprintf(n[1], sizeof n[1], "%zu", d->items);
+        snprintf(n[2], sizeof n[2], "%zu", d->tasks);
+        snprintf(n[3], sizeof n[3], "%zu", d->clauses);
+        snprintf(n[4], sizeof n[4], "%zu", d->assignments);
+        snprintf(n[5], sizeof n[5], "%zu", d->teams);
+        cells[0] = d->doc_number[0] ? d->doc_number : "—";
+        cells[1] = d->title[0] ? d->title : d->name;
+        for (size_t k = 0; k < 6; k++)
+            cells[k + 2] = n[k];
         FG_TRY(fg_report__row(s, 8, cells, kind));
     }
     FG_TRY(fg_report__table_end(s, NULL));
@@ -281,49 +284,32 @@ out:
     return rc;
 }
 
-typedef struct rows_ctx {
-    fg_str *s;
-    int rc;
-    size_t n;
-} rows_ctx;
-
-static int on_unresolved(size_t n_cols, const char *const *c, void *p)
-{
-    static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
-    rows_ctx *x = p;
-
-    if (n_cols < 3)
-        return 0;
-    x->rc = fg_report__row(x->s, 3, c, kind);
-    x->n++;
-    return x->rc < 0;
-}
-
 int fg_report__unresolved(fg_report_ctx *r)
 {
     static const char *const hdr[] = {"名称", "次数", "出现的文件"};
     static const unsigned char kind[] = {FG_CELL_NAME, FG_CELL_NUM, FG_CELL_TEXT};
-    fg_str rows = FG_STR_INIT;
-    rows_ctx x = {&rows, FG_OK, 0};
     fg_str *s = r->s;
     int rc = FG_OK;
 
-    /* the rows first, so that the summary line can say how many (the query is a scan) */
     R_RAW("<section><h2 id=\"unresolved\">机构名录尚未收录的名称</h2>\n");
-    FG_TRY(fg_store_agencies(r->st, 1, on_unresolved, &x));
-    FG_TRY(x.rc);
-    if (x.n == 0) {
+    if (r->n_unresolved == 0) {
         R_RAW("<p class=\"note\">全部机构名称均已在机构名录中。</p></section>\n");
         goto out;
     }
     R_RAW("<p class=\"note\">这些名称按原文计入分析；把它们加入机构名录（fengong agencies "
           "--unresolved 列出，--gazetteer FILE 补充）后可与同一机构的其他写法合并。</p>\n");
-    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", x.n, x.n <= 10, 1, 3,
-                                  hdr, kind));
-    FG_TRY(fg_str_append(s, rows.ptr, rows.len));
+    FG_TRY(fg_report__table_begin(s, "unresolved-table", "未收录的名称", r->n_unresolved,
+                                  r->n_unresolved <= 10, 1, 3, hdr, kind));
+    for (size_t i = 0; i < r->n_unresolved; i++) {
+        const fg_report_unresolved *u = &r->unresolved[i];
+        char n[24];
+        const char *c[3] = {u->name, n, u->docs};
+
+        snprintf(n, sizeof n, "%zu", u->n);
+        FG_TRY(fg_report__row(s, 3, c, kind));
+    }
     FG_TRY(fg_report__table_end(s, NULL));
     R_RAW("</section>\n");
 out:
-    fg_str_dispose(&rows);
     return rc;
 }

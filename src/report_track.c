@@ -19,51 +19,6 @@
 /* At most this many agencies get a row of the timeline or a panel of the small multiples. */
 enum { TIMELINE_ROWS = 15, PANELS = 12, PANEL_COLS = 4 };
 
-/* One dated deadline of a clause, under one of its leads. */
-typedef struct due_dot {
-    char *agency; /* the report's name for the lead (fg_gazetteer_name_as_of()), malloc'd */
-    int month;    /* year * 12 + month - 1 */
-    char *what;   /* "item title — phrase", for the tooltip */
-} due_dot;
-
-typedef struct track_ctx {
-    fg_report_ctx *r;
-    due_dot *dots;
-    size_t n, cap;
-    size_t no_lead; /* dated clauses that name no lead: not on the timeline */
-} track_ctx;
-
-static int on_due(const fg_store_due_row *row, void *p)
-{
-    track_ctx *t = p;
-    int y, m;
-    size_t len;
-
-    if (row->kind != FG_DEADLINE_DATE || sscanf(row->date, "%4d-%2d", &y, &m) != 2 ||
-        !fg_report__covers(t->r, row->doc))
-        return 0;
-    t->no_lead += row->n_leads == 0;
-    for (size_t k = 0; k < row->n_leads; k++) {
-        due_dot *d;
-
-        if ((t->r->rc = FG_GROW(t->dots, t->cap, t->n, 64)) < 0)
-            return 1;
-        d = &t->dots[t->n];
-        d->agency = strdup(fg_gazetteer_name_as_of(t->r->gz, row->leads[k], t->r->as_of));
-        d->month = y * 12 + m - 1;
-        len = strlen(row->title) + strlen(row->phrase) + 8;
-        d->what = malloc(len);
-        if (d->agency == NULL || d->what == NULL) {
-            free(d->agency);
-            free(d->what);
-            return t->r->rc = fg_error_set(FG_ENOMEM, "out of memory");
-        }
-        snprintf(d->what, len, "%s — %s", row->title, row->phrase);
-        t->n++;
-    }
-    return 0;
-}
-
 /* An agency's run of dots in the sorted dots: dots[first .. first + n). */
 typedef struct agency_count {
     const char *agency;
@@ -82,7 +37,7 @@ static int cmp_count(const void *a, const void *b)
 
 static int cmp_dot(const void *a, const void *b)
 {
-    const due_dot *x = a, *y = b;
+    const fg_report_dot *x = a, *y = b;
     int c = strcmp(x->agency, y->agency);
 
     return c ? c : (x->month > y->month) - (x->month < y->month);
@@ -99,10 +54,10 @@ static int today_month(char day[11])
     return (tm.tm_year + 1900) * 12 + tm.tm_mon;
 }
 
-static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
+static int timeline_svg(fg_report_ctx *r, size_t fig)
 {
     fg_str *s = r->s;
-    agency_count *ac = calloc(t->n, sizeof *ac); /* at most a run per dot; t->n > 0 */
+    agency_count *ac = calloc(r->n_dots, sizeof *ac); /* at most a run per dot; r->n_dots > 0 */
     size_t n_ac = 0, rows = 0, shown = 0;
     int lo = 0, hi = 0, now;
     char today[11];
@@ -113,10 +68,10 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
     if (ac == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     /* By agency, then month: each agency's dots are one run. */
-    qsort(t->dots, t->n, sizeof *t->dots, cmp_dot);
-    for (size_t i = 0; i < t->n; i++) {
-        if (n_ac == 0 || strcmp(ac[n_ac - 1].agency, t->dots[i].agency) != 0)
-            ac[n_ac++] = (agency_count){t->dots[i].agency, i, 0};
+    qsort(r->dots, r->n_dots, sizeof *r->dots, cmp_dot);
+    for (size_t i = 0; i < r->n_dots; i++) {
+        if (n_ac == 0 || strcmp(ac[n_ac - 1].agency, r->dots[i].agency) != 0)
+            ac[n_ac++] = (agency_count){r->dots[i].agency, i, 0};
         ac[n_ac - 1].n++;
     }
     qsort(ac, n_ac, sizeof *ac, cmp_count);
@@ -129,10 +84,10 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
     }
     now = today_month(today);
     /* The months shown: whole years from the first deadline to the last (and today). */
-    lo = hi = t->dots[0].month;
-    for (size_t i = 0; i < t->n; i++) {
-        lo = t->dots[i].month < lo ? t->dots[i].month : lo;
-        hi = t->dots[i].month > hi ? t->dots[i].month : hi;
+    lo = hi = r->dots[0].month;
+    for (size_t i = 0; i < r->n_dots; i++) {
+        lo = r->dots[i].month < lo ? r->dots[i].month : lo;
+        hi = r->dots[i].month > hi ? r->dots[i].month : hi;
     }
     lo = lo / 12 * 12;
     hi = hi / 12 * 12 + 11;
@@ -167,17 +122,17 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
         /* One circle per month, its area growing with the deadlines in it. */
         for (size_t i = ac[k].first; i < end;) {
             size_t j = i;
-            int m = t->dots[i].month;
+            int m = r->dots[i].month;
             int past = m < now;
 
-            while (j < end && t->dots[j].month == m)
+            while (j < end && r->dots[j].month == m)
                 j++;
             R_F("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.8\">"
                 "<title>%d年%d月到期 %zu 条：",
                 lw + mw * ((double)(m - lo) + 0.5), y, 3.5 * sqrt((double)(j - i)),
                 past ? "#94a3b8" : "#2563eb", m / 12, m % 12 + 1, j - i);
             for (size_t d = i; d < j && d < i + 5; d++) {
-                R_HTML(t->dots[d].what);
+                R_HTML(r->dots[d].what);
                 R_RAW(d + 1 < j ? "；" : "");
             }
             R_RAW(j - i > 5 ? "……</title></circle>" : "</title></circle>");
@@ -192,8 +147,8 @@ static int timeline_svg(fg_report_ctx *r, track_ctx *t, size_t fig)
         fig, today);
     if (rows < n_ac)
         R_F("只画到期条款最多的 %zu 个单位（共 %zu 个）。", rows, n_ac);
-    if (t->no_lead)
-        R_F("另有 %zu 条写明日期的分工条款没有牵头单位，不在图中。", t->no_lead);
+    if (r->no_lead)
+        R_F("另有 %zu 条写明日期的分工条款没有牵头单位，不在图中。", r->no_lead);
     R_F("图中共 %zu 个点。</figcaption></figure>\n", shown);
 out:
     free(ac);
@@ -321,26 +276,19 @@ out:
 
 int fg_report__tracking(fg_report_ctx *r, size_t fig)
 {
-    track_ctx t;
-    fg_progress_groups *g = NULL;
-    int has_progress;
+    const fg_progress_groups *g = r->progress;
+    int has_progress = g && g->n_rows > 0 && g->rows[0].reported > 0;
     fg_str *s = r->s;
     int rc = FG_OK;
 
-    memset(&t, 0, sizeof t);
-    t.r = r;
-    FG_TRY(fg_store_due_rows(r->st, NULL, on_due, &t));
-    FG_TRY(r->rc);
-    FG_TRY(fg_progress_summary(&g, r->st, FG_PROGRESS_BY_AGENCY, NULL));
-    has_progress = g->n_rows > 0 && g->rows[0].reported > 0;
-    if (t.n == 0 && t.no_lead == 0 && !has_progress)
+    if (r->n_dots == 0 && r->no_lead == 0 && !has_progress)
         goto out;
     R_RAW("<section><h2 id=\"tracking\">完成时限与进展</h2>\n");
-    if (t.n > 0)
-        FG_TRY(timeline_svg(r, &t, fig++));
-    else if (t.no_lead)
+    if (r->n_dots > 0)
+        FG_TRY(timeline_svg(r, fig++));
+    else if (r->no_lead)
         R_F("<p class=\"note\">本报告涵盖的文件中写明日期的完成时限有 %zu 条，"
-            "其分工条款都没有牵头单位。</p>\n", t.no_lead);
+            "其分工条款都没有牵头单位。</p>\n", r->no_lead);
     else
         R_RAW("<p class=\"note\">本报告涵盖的文件没有写明日期的完成时限。</p>\n");
     if (has_progress)
@@ -350,11 +298,5 @@ int fg_report__tracking(fg_report_ctx *r, size_t fig)
               "没有完成情况可画。</p>\n");
     R_RAW("</section>\n");
 out:
-    fg_progress_groups_free(g);
-    for (size_t i = 0; i < t.n; i++) {
-        free(t.dots[i].agency);
-        free(t.dots[i].what);
-    }
-    free(t.dots);
     return rc;
 }

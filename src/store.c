@@ -8,9 +8,11 @@
  */
 #include "fengong/store.h"
 
+#include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "grow.h"
 #include "store_int.h"
 #include "str.h"
 
@@ -1029,16 +1032,23 @@ out:
 }
 
 /* The cells of a new row of batch b (flushing the batch first when it is full). */
-static int new_row(ingest_ctx *c, batch_id b, cell **row)
+/* Add a row of n cells to batch b (n is the number of columns of its table). */
+static int add_row(ingest_ctx *c, batch_id b, const cell *cells, size_t n)
 {
     int rc = FG_OK;
 
+    assert(n == (size_t)batch_tables[b].n_cols);
     if (c->n_rows[b] == BATCH_MAX)
         FG_TRY(flush(c, b));
-    *row = &c->rows[b][c->n_rows[b]++ * (size_t)batch_tables[b].n_cols];
+    memcpy(&c->rows[b][c->n_rows[b]++ * n], cells, n * sizeof *cells);
 out:
     return rc;
 }
+
+/* add_row() with the cells listed: ADD_ROW(c, B_TEAMS, num_cell(id), text_cell(name), …). */
+#define ADD_ROW(c, b, ...)                                                                    \
+    add_row((c), (b), (const cell[]){__VA_ARGS__},                                            \
+            sizeof((const cell[]){__VA_ARGS__}) / sizeof(cell))
 
 static cell num_cell(sqlite3_int64 v)
 {
@@ -1094,45 +1104,20 @@ out:
     return rc;
 }
 
-static int add_assignments(ingest_ctx *c, const fg_clause *cl, sqlite3_int64 clause_id)
-{
-    int rc = FG_OK;
-
-    for (size_t a = 0; a < cl->n_assignments; a++) {
-        const fg_assignment *as = &cl->assignments[a];
-        sqlite3_int64 aid;
-        cell *row;
-
-        FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-        FG_TRY(new_row(c, B_ASSIGNMENTS, &row));
-        row[0] = num_cell(clause_id);
-        row[1] = num_cell((sqlite3_int64)a + 1);
-        row[2] = num_cell(aid);
-        row[3] = text_cell(fg_role_name(as->role));
-        row[4] = text_cell(fg_kind_name(as->kind));
-        row[5] = text_cell(as->agency);
-    }
-out:
-    return rc;
-}
-
 /* A deadline row (clause_deadlines or item_deadlines: the same columns) when there is one. */
 static int add_due(ingest_ctx *c, batch_id b, const fg_due *d, sqlite3_int64 id)
 {
     int rc = FG_OK;
-    cell *row;
 
     if (d->kind == FG_DEADLINE_NONE)
         return FG_OK;
-    FG_TRY(new_row(c, b, &row));
-    row[0] = num_cell(id);
-    row[1] = text_cell(fg_deadline_kind_name(d->kind));
-    row[2] = text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every) : "");
-    row[3] = text_cell(d->text);
-    row[4] = d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
-                                                                 : null_cell();
-    row[5] = num_cell(d->year_assumed ? 1 : 0);
-    row[6] = text_cell(fg_due_source_name(d->source));
+    FG_TRY(ADD_ROW(c, b, num_cell(id), text_cell(fg_deadline_kind_name(d->kind)),
+                   text_cell(d->kind == FG_DEADLINE_RECURRING ? fg_deadline_every_name(d->every)
+                                                              : ""),
+                   text_cell(d->text),
+                   d->kind == FG_DEADLINE_DATE && d->date && d->date[0] ? text_cell(d->date)
+                                                                        : null_cell(),
+                   num_cell(d->year_assumed ? 1 : 0), text_cell(fg_due_source_name(d->source))));
 out:
     return rc;
 }
@@ -1143,26 +1128,21 @@ static int add_targets(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 
     for (size_t k = 0; k < it->n_targets; k++) {
         const fg_item_target *t = &it->targets[k];
-        cell *row;
 
         /* SQLite binds a NaN as NULL; the parser gives none, and a NaN is no target. */
         if (isnan(t->value) || isnan(t->value_hi))
             continue;
-        FG_TRY(new_row(c, B_TARGETS, &row));
-        row[0] = num_cell(item_id);
-        row[1] = num_cell((sqlite3_int64)k + 1);
-        row[2] = text_cell(t->text);
-        row[3] = text_cell(t->subject);
-        row[4] = text_cell(fg_target_change_name(t->change));
-        row[5] = text_cell(fg_target_bound_name(t->bound));
-        row[6] = real_cell(t->value);
-        row[7] = real_cell(t->value_hi);
-        row[8] = text_cell(t->unit);
+        FG_TRY(ADD_ROW(c, B_TARGETS, num_cell(item_id), num_cell((sqlite3_int64)k + 1),
+                       text_cell(t->text), text_cell(t->subject),
+                       text_cell(fg_target_change_name(t->change)),
+                       text_cell(fg_target_bound_name(t->bound)), real_cell(t->value),
+                       real_cell(t->value_hi), text_cell(t->unit)));
     }
 out:
     return rc;
 }
 
+/* The clauses of an item with their assignments and deadlines. */
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
     int rc = FG_OK;
@@ -1170,15 +1150,19 @@ static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
     for (size_t k = 0; k < it->n_clauses; k++) {
         const fg_clause *cl = &it->clauses[k];
         sqlite3_int64 clause_id = c->next_clause++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_CLAUSES, &row));
-        row[0] = num_cell(clause_id);
-        row[1] = num_cell(item_id);
-        row[2] = num_cell((sqlite3_int64)k + 1);
-        row[3] = text_cell(cl->text);
-        row[4] = num_cell((sqlite3_int64)cl->line);
-        FG_TRY(add_assignments(c, cl, clause_id));
+        FG_TRY(ADD_ROW(c, B_CLAUSES, num_cell(clause_id), num_cell(item_id),
+                       num_cell((sqlite3_int64)k + 1), text_cell(cl->text),
+                       num_cell((sqlite3_int64)cl->line)));
+        for (size_t a = 0; a < cl->n_assignments; a++) {
+            const fg_assignment *as = &cl->assignments[a];
+            sqlite3_int64 aid;
+
+            FG_TRY(agency_id(c, as->agency, as->kind, &aid));
+            FG_TRY(ADD_ROW(c, B_ASSIGNMENTS, num_cell(clause_id), num_cell((sqlite3_int64)a + 1),
+                           num_cell(aid), text_cell(fg_role_name(as->role)),
+                           text_cell(fg_kind_name(as->kind)), text_cell(as->agency)));
+        }
         FG_TRY(add_due(c, B_CLAUSE_DUES, &cl->deadline, clause_id));
     }
 out:
@@ -1194,20 +1178,14 @@ static int add_items(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
     for (size_t i = 0; i < doc->n_items; i++) {
         const fg_item *it = &doc->items[i];
         sqlite3_int64 item_id = c->next_item++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_ITEMS, &row));
-        row[0] = num_cell(item_id);
-        row[1] = num_cell(doc_id);
-        row[2] = num_cell((sqlite3_int64)i + 1);
-        row[3] = text_cell(it->path);
-        row[4] = it->parent != FG_NO_PARENT && it->parent < i
-                     ? num_cell(first + (sqlite3_int64)it->parent)
-                     : null_cell();
-        row[5] = text_cell(it->marker);
-        row[6] = text_cell(it->title);
-        row[7] = text_cell(it->text);
-        row[8] = num_cell((sqlite3_int64)it->line);
+        FG_TRY(ADD_ROW(c, B_ITEMS, num_cell(item_id), num_cell(doc_id),
+                       num_cell((sqlite3_int64)i + 1), text_cell(it->path),
+                       it->parent != FG_NO_PARENT && it->parent < i
+                           ? num_cell(first + (sqlite3_int64)it->parent)
+                           : null_cell(),
+                       text_cell(it->marker), text_cell(it->title), text_cell(it->text),
+                       num_cell((sqlite3_int64)it->line)));
         FG_TRY(add_clauses(c, it, item_id));
         FG_TRY(add_due(c, B_ITEM_DUES, &it->deadline, item_id));
         FG_TRY(add_targets(c, it, item_id));
@@ -1216,30 +1194,7 @@ out:
     return rc;
 }
 
-static int add_members(ingest_ctx *c, const fg_team *tm, sqlite3_int64 team_id)
-{
-    int rc = FG_OK;
-
-    for (size_t m = 0; m < tm->n_members; m++) {
-        const fg_team_member *mb = &tm->members[m];
-        sqlite3_int64 aid = 0;
-        cell *row;
-
-        /* The convenor is a person (省政府副秘书长…), not an agency. */
-        if (mb->role != FG_TEAM_CONVENOR)
-            FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-        FG_TRY(new_row(c, B_MEMBERS, &row));
-        row[0] = num_cell(team_id);
-        row[1] = num_cell((sqlite3_int64)m + 1);
-        row[2] = text_cell(fg_team_role_name(mb->role));
-        row[3] = mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell();
-        row[4] = text_cell(fg_kind_name(mb->kind));
-        row[5] = text_cell(mb->agency);
-    }
-out:
-    return rc;
-}
-
+/* The work teams of a document with their units. */
 static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
 {
     int rc = FG_OK;
@@ -1247,16 +1202,22 @@ static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
     for (size_t t = 0; t < doc->n_teams; t++) {
         const fg_team *tm = &doc->teams[t];
         sqlite3_int64 team_id = c->next_team++;
-        cell *row;
 
-        FG_TRY(new_row(c, B_TEAMS, &row));
-        row[0] = num_cell(team_id);
-        row[1] = num_cell(doc_id);
-        row[2] = num_cell((sqlite3_int64)t + 1);
-        row[3] = text_cell(tm->name);
-        row[4] = text_cell(tm->part);
-        row[5] = num_cell((sqlite3_int64)tm->line);
-        FG_TRY(add_members(c, tm, team_id));
+        FG_TRY(ADD_ROW(c, B_TEAMS, num_cell(team_id), num_cell(doc_id),
+                       num_cell((sqlite3_int64)t + 1), text_cell(tm->name), text_cell(tm->part),
+                       num_cell((sqlite3_int64)tm->line)));
+        for (size_t m = 0; m < tm->n_members; m++) {
+            const fg_team_member *mb = &tm->members[m];
+            sqlite3_int64 aid = 0;
+
+            /* The convenor is a person (省政府副秘书长…), not an agency. */
+            if (mb->role != FG_TEAM_CONVENOR)
+                FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
+            FG_TRY(ADD_ROW(c, B_MEMBERS, num_cell(team_id), num_cell((sqlite3_int64)m + 1),
+                           text_cell(fg_team_role_name(mb->role)),
+                           mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell(),
+                           text_cell(fg_kind_name(mb->kind)), text_cell(mb->agency)));
+        }
     }
 out:
     return rc;
@@ -1558,31 +1519,205 @@ out:
 
 /* ---- queries ---- */
 
-/* Run a query with text parameters and hand each row to cb as strings. */
+/*
+ * Every read is a query whose k-th column fills the k-th field of a table describing its
+ * typed row (where the field is, what the column holds), so that no read decodes columns by
+ * hand. Text is "" for NULL; the enums are read from the names the schema stores
+ * (fg_role_name(), fg_kind_name(), fg_team_role_name()).
+ */
+typedef enum col_type {
+    COL_TEXT,      /* const char * */
+    COL_INT,       /* int; 0 for NULL */
+    COL_ID,        /* long long */
+    COL_COUNT,     /* size_t */
+    COL_OR_NONE,   /* long long; -1 for NULL */
+    COL_ROLE,      /* fg_role */
+    COL_KIND,      /* fg_kind */
+    COL_TEAM_ROLE  /* fg_team_role */
+} col_type;
+
+typedef struct col_field {
+    size_t offset;
+    col_type type;
+} col_field;
+
+#define FIELD(row, name, type) {offsetof(row, name), type}
+
+/* The typed rows and their callbacks, one of each per query. */
+typedef enum row_kind {
+    ROW_DOCUMENT,
+    ROW_ASSIGNMENT,
+    ROW_TASK,
+    ROW_TEAM,
+    ROW_MEMBER,
+    ROW_SEARCH,
+    ROW_AGENCY_USE,
+    ROW_UNRESOLVED
+} row_kind;
+
+typedef union any_row {
+    fg_store_document_row document;
+    fg_store_assignment_row assignment;
+    fg_store_task_row task;
+    fg_store_team_row team;
+    fg_store_member_row member;
+    fg_store_search_row search;
+    fg_store_agency_use_row agency_use;
+    fg_store_unresolved_row unresolved;
+} any_row;
+
+typedef union any_cb {
+    fg_store_document_cb document;
+    fg_store_assignment_cb assignment;
+    fg_store_task_cb task;
+    fg_store_team_cb team;
+    fg_store_member_cb member;
+    fg_store_search_cb search;
+    fg_store_agency_use_cb agency_use;
+    fg_store_unresolved_cb unresolved;
+} any_cb;
+
+/* Where a query's rows go: the table of its row's fields and the caller's callback. */
+typedef struct sink {
+    row_kind kind;
+    const col_field *fields;
+    size_t n_fields;
+    any_cb cb;
+    void *payload;
+    size_t n;     /* rows given */
+} sink;
+
+static const char *col_text(sqlite3_stmt *s, int k)
+{
+    const unsigned char *v = sqlite3_column_text(s, k);
+
+    return v ? (const char *)v : "";
+}
+
+/* The enums from their stored names. */
+static fg_role role_of(const char *v)
+{
+    return strcmp(v, "lead") == 0 ? FG_ROLE_LEAD : FG_ROLE_CO;
+}
+
+static fg_kind kind_of(const char *v)
+{
+    return strcmp(v, "agency") == 0 ? FG_KIND_AGENCY
+           : strcmp(v, "group") == 0 ? FG_KIND_GROUP
+                                     : FG_KIND_GENERIC;
+}
+
+static fg_team_role team_role_of(const char *v)
+{
+    return strcmp(v, "convenor") == 0 ? FG_TEAM_CONVENOR
+           : strcmp(v, "deputy") == 0 ? FG_TEAM_DEPUTY
+           : strcmp(v, "member") == 0 ? FG_TEAM_MEMBER
+                                      : FG_TEAM_OFFICE;
+}
+
+/* Column k into the field f of row (the field's own type, written with memcpy). */
+static void read_field(unsigned char *row, sqlite3_stmt *s, int k, const col_field *f)
+{
+    unsigned char *at = row + f->offset;
+
+    switch (f->type) {
+    case COL_TEXT: {
+        const char *v = col_text(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_INT: {
+        int v = sqlite3_column_int(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_ID:
+    case COL_OR_NONE: {
+        long long v = f->type == COL_OR_NONE && sqlite3_column_type(s, k) == SQLITE_NULL
+                          ? -1
+                          : sqlite3_column_int64(s, k);
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_COUNT: {
+        sqlite3_int64 x = sqlite3_column_int64(s, k);
+        size_t v = x > 0 ? (size_t)x : 0;
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_ROLE: {
+        fg_role v = role_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_KIND: {
+        fg_kind v = kind_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    case COL_TEAM_ROLE: {
+        fg_team_role v = team_role_of(col_text(s, k));
+
+        memcpy(at, &v, sizeof v);
+        break;
+    }
+    }
+}
+
+/* The current row of s as its typed row, handed to the caller; what the callback returns. */
+static int emit(sqlite3_stmt *s, sink *k)
+{
+    any_row r;
+
+    memset(&r, 0, sizeof r);
+    for (size_t i = 0; i < k->n_fields; i++)
+        read_field((unsigned char *)&r, s, (int)i, &k->fields[i]);
+    k->n++;
+    switch (k->kind) {
+    case ROW_DOCUMENT:
+        return k->cb.document(&r.document, k->payload);
+    case ROW_ASSIGNMENT:
+        return k->cb.assignment(&r.assignment, k->payload);
+    case ROW_TASK:
+        return k->cb.task(&r.task, k->payload);
+    case ROW_TEAM:
+        return k->cb.team(&r.team, k->payload);
+    case ROW_MEMBER:
+        return k->cb.member(&r.member, k->payload);
+    case ROW_SEARCH:
+        return k->cb.search(&r.search, k->payload);
+    case ROW_AGENCY_USE:
+        return k->cb.agency_use(&r.agency_use, k->payload);
+    default:
+        return k->cb.unresolved(&r.unresolved, k->payload);
+    }
+}
+
+/* Run a query with text parameters (NULL binds NULL) and hand each row to the sink. */
 static int query(fg_store *st, const char *sql, size_t n_params, const char *const *params,
-                 fg_store_row_cb cb, void *payload)
+                 sink *k)
 {
     sqlite3_stmt *s = NULL;
-    const char *cols[32];
-    int n_cols;
     int rc = FG_OK;
     int r;
 
     FG_TRY(prepare(st, &s, sql));
-    for (size_t i = 0; i < n_params; i++)
-        FG_TRY(bind_text(st, s, (int)i + 1, params[i]));
-    n_cols = sqlite3_column_count(s);
-    if (n_cols > 32)
-        n_cols = 32;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        for (int k = 0; k < n_cols; k++) {
-            const unsigned char *v = sqlite3_column_text(s, k);
-
-            cols[k] = v ? (const char *)v : "";
-        }
-        if (cb((size_t)n_cols, cols, payload) != 0)
-            break;
+    /* a read's parameters beyond those its SQL names are not bound */
+    for (size_t i = 0; i < n_params && i < (size_t)sqlite3_bind_parameter_count(s); i++) {
+        if (params[i] != NULL)
+            FG_TRY(bind_text(st, s, (int)i + 1, params[i]));
+        else if (sqlite3_bind_null(s, (int)i + 1) != SQLITE_OK)
+            FG_TRY(db_error(st, "cannot bind a value"));
     }
+    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+        if (emit(s, k) != 0)
+            break;
     if (r != SQLITE_ROW && r != SQLITE_DONE)
         rc = db_error(st, "query failed");
 out:
@@ -1590,121 +1725,306 @@ out:
     return rc;
 }
 
-int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload)
+#define F(name, type) FIELD(fg_store_document_row, name, type)
+static const col_field document_fields[] = {
+    F(name, COL_TEXT), F(doc_number, COL_TEXT), F(year, COL_INT), F(date, COL_TEXT),
+    F(n_items, COL_COUNT), F(n_tasks, COL_COUNT), F(n_clauses, COL_COUNT),
+    F(n_assignments, COL_COUNT), F(n_teams, COL_COUNT), F(n_unparsed, COL_OR_NONE),
+    F(format, COL_TEXT), F(title, COL_TEXT), F(sha256, COL_TEXT), F(ingested_at, COL_TEXT)};
+#undef F
+#define F(name, type) FIELD(fg_store_assignment_row, name, type)
+static const col_field assignment_fields[] = {
+    F(clause_id, COL_ID), F(doc, COL_TEXT), F(year, COL_INT), F(path, COL_TEXT),
+    F(title, COL_TEXT), F(clause, COL_INT), F(role, COL_ROLE), F(kind, COL_KIND),
+    F(agency, COL_TEXT), F(status, COL_TEXT), F(level, COL_TEXT), F(surface, COL_TEXT)};
+#undef F
+#define F(name, type) FIELD(fg_store_task_row, name, type)
+static const col_field task_fields[] = {
+    F(clause_id, COL_ID), F(doc, COL_TEXT), F(path, COL_TEXT), F(clause, COL_INT),
+    F(title, COL_TEXT), F(item_text, COL_TEXT), F(clause_text, COL_TEXT), F(issuer, COL_TEXT)};
+#undef F
+#define F(name) FIELD(fg_store_team_row, name, COL_TEXT)
+static const col_field team_fields[] = {F(doc),  F(name), F(part),
+                                        F(doc_number), F(date), F(doc_title)};
+#undef F
+#define F(name, type) FIELD(fg_store_member_row, name, type)
+static const col_field member_fields[] = {
+    F(doc, COL_TEXT), F(team, COL_TEXT), F(role, COL_TEAM_ROLE), F(surface, COL_TEXT),
+    F(agency, COL_TEXT), F(status, COL_TEXT)};
+#undef F
+#define F(name) FIELD(fg_store_search_row, name, COL_TEXT)
+static const col_field search_fields[] = {F(doc), F(path), F(title), F(leads), F(cos)};
+#undef F
+#define F(name, type) FIELD(fg_store_agency_use_row, name, type)
+static const col_field agency_use_fields[] = {
+    F(name, COL_TEXT), F(status, COL_TEXT), F(level, COL_TEXT), F(type, COL_TEXT),
+    F(n_lead, COL_COUNT), F(n_co, COL_COUNT), F(n_docs, COL_COUNT)};
+#undef F
+#define F(name, type) FIELD(fg_store_unresolved_row, name, type)
+static const col_field unresolved_fields[] = {F(name, COL_TEXT), F(n, COL_COUNT),
+                                              F(docs, COL_TEXT)};
+#undef F
+
+/* The reads with a fixed query: which row each gives and its SQL (parameters ?1, ?2: text). */
+typedef enum read_id {
+    READ_DOCUMENTS,
+    READ_ASSIGNMENTS,
+    READ_ASSIGNMENTS_OF,
+    READ_AGENCY_TASKS,
+    READ_TASKS,
+    READ_TEAMS,
+    READ_MEMBERS,
+    READ_AGENCY_USE,
+    READ_UNRESOLVED
+} read_id;
+
+#define ROWS(kind, name) (kind), name##_fields, sizeof(name##_fields) / sizeof *(name##_fields)
+
+/* The columns of an assignment row, in the order of assignment_fields. */
+#define ASSIGNMENT_COLS                                                                       \
+    "SELECT c.id, d.name, d.year, i.path, i.title, c.seq, a.role, a.kind, g.name, g.status,"  \
+    " g.level, a.surface"
+
+static const struct read_def {
+    row_kind kind;
+    const col_field *fields;
+    size_t n_fields;
+    const char *sql;
+} reads[] = {
+    [READ_DOCUMENTS] = {ROWS(ROW_DOCUMENT, document),
+                        "SELECT d.name, d.doc_number, d.year, d.date,"
+                        " (SELECT count(*) FROM items i WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
+                        "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)),"
+                        " (SELECT count(*) FROM clauses c JOIN items i ON i.id = c.item_id"
+                        "  WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                        "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
+                        " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
+                        " d.n_unparsed, coalesce(d.format, 'text'), d.title, d.sha256,"
+                        " d.ingested_at FROM documents d ORDER BY d.name"},
+    [READ_ASSIGNMENTS] = {ROWS(ROW_ASSIGNMENT, assignment),
+                          ASSIGNMENT_COLS
+                          " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                          " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                          " JOIN agencies g ON g.id = a.agency_id"
+                          " ORDER BY d.name, i.seq, c.seq, a.seq"},
+    [READ_ASSIGNMENTS_OF] = {ROWS(ROW_ASSIGNMENT, assignment),
+                             ASSIGNMENT_COLS
+                             " FROM documents d JOIN items i ON i.doc_id = d.id"
+                             " JOIN clauses c ON c.item_id = i.id"
+                             " JOIN assignments a ON a.clause_id = c.id"
+                             " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
+                             " ORDER BY i.seq, c.seq, a.seq"},
+    [READ_AGENCY_TASKS] = {ROWS(ROW_ASSIGNMENT, assignment),
+                           ASSIGNMENT_COLS
+                           " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                           " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
+                           " JOIN agencies g ON g.id = a.agency_id"
+                           " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
+                           "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
+                           "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
+                           " ORDER BY d.name, i.seq, c.seq, a.seq"},
+    [READ_TASKS] = {ROWS(ROW_TASK, task),
+                    "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
+                    " FROM clauses c JOIN items i ON i.id = c.item_id"
+                    " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq"},
+    [READ_TEAMS] = {ROWS(ROW_TEAM, team),
+                    "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
+                    " FROM teams t JOIN documents d ON d.id = t.doc_id"
+                    " WHERE ?1 IS NULL OR t.name = ?1 ORDER BY d.name, t.seq"},
+    [READ_MEMBERS] = {ROWS(ROW_MEMBER, member),
+                      "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
+                      " coalesce(g.status, 'person')"
+                      " FROM documents d JOIN teams t ON t.doc_id = d.id"
+                      " JOIN team_members m ON m.team_id = t.id"
+                      " LEFT JOIN agencies g ON g.id = m.agency_id"
+                      " WHERE (?1 IS NULL OR d.name = ?1) AND (?2 IS NULL OR t.name = ?2)"
+                      " ORDER BY d.name, t.seq, m.seq"},
+    /* Counted per agency id first (one pass over the assignments), named after. */
+    [READ_AGENCY_USE] = {ROWS(ROW_AGENCY_USE, agency_use),
+                         "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
+                         " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
+                         "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs,"
+                         "  count(*) AS n FROM assignments a JOIN clauses c ON c.id = a.clause_id"
+                         "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
+                         " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name"},
+    [READ_UNRESOLVED] = {ROWS(ROW_UNRESOLVED, unresolved),
+                         "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
+                         " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
+                         " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
+                         " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
+                         " GROUP BY g.id ORDER BY count(*) DESC, g.name"},
+};
+
+/* Run the read id with up to two parameters (NULL binds NULL); *n_rows (may be NULL)
+ * receives how many rows the callback got. */
+static int run_read(fg_store *st, read_id id, any_cb cb, void *payload, const char *p1,
+                    const char *p2, size_t *n_rows)
 {
-    return query(st,
-                 "SELECT d.name, d.doc_number, coalesce(d.year, ''), d.date,"
-                 " (SELECT count(*) FROM items i WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM clauses c JOIN items i ON i.id = c.item_id"
-                 "  WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 "  JOIN items i ON i.id = c.item_id WHERE i.doc_id = d.id),"
-                 " (SELECT count(*) FROM teams t WHERE t.doc_id = d.id),"
-                 " coalesce(d.n_unparsed, ''), coalesce(d.format, 'text'), d.title, d.sha256,"
-                 " d.ingested_at"
-                 " FROM documents d ORDER BY d.name",
-                 0, NULL, cb, payload);
+    const struct read_def *d = &reads[id];
+    const char *params[2] = {p1, p2};
+    sink k = {d->kind, d->fields, d->n_fields, cb, payload, 0};
+    int rc = query(st, d->sql, 2, params, &k);
+
+    if (n_rows)
+        *n_rows = k.n;
+    return rc;
 }
 
-int fg_store_document_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload)
 {
-    return query(st,
-                 "SELECT d.name, (SELECT count(*) FROM items i WHERE i.doc_id = d.id"
-                 "  AND EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id))"
-                 " FROM documents d ORDER BY d.name",
-                 0, NULL, cb, payload);
+    return run_read(st, READ_DOCUMENTS, (any_cb){.document = cb}, payload, NULL, NULL, NULL);
 }
 
-/* Every assignment with its clause, item, document and agency, in document order. */
-#define ASSIGNMENTS_IN_ORDER                                                                  \
-    " FROM assignments a JOIN clauses c ON c.id = a.clause_id"                                \
-    " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"                   \
-    " JOIN agencies g ON g.id = a.agency_id"                                                  \
-    " ORDER BY d.name, i.seq, c.seq, a.seq"
-
-int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb cb,
+                         void *payload)
 {
-    return query(st,
-                 "SELECT d.name, i.path, c.seq, a.role, a.surface, g.name, a.kind, g.status"
-                 ASSIGNMENTS_IN_ORDER,
-                 0, NULL, cb, payload);
+    return run_read(st, doc ? READ_ASSIGNMENTS_OF : READ_ASSIGNMENTS,
+                    (any_cb){.assignment = cb}, payload, doc, NULL, NULL);
 }
 
-int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb cb,
+                          void *payload)
 {
-    return query(st,
-                 "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
-                 " a.kind, g.name, g.status, g.level, a.surface"
-                 ASSIGNMENTS_IN_ORDER,
-                 0, NULL, cb, payload);
+    size_t n = 0;
+    int rc = run_read(st, READ_AGENCY_TASKS, (any_cb){.assignment = cb}, payload, name, NULL,
+                      &n);
+
+    if (rc == FG_OK && n == 0)
+        rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
+    return rc;
 }
 
-int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload)
+int fg_store_tasks(fg_store *st, fg_store_task_cb cb, void *payload)
 {
-    const char *params[1] = {doc};
-
-    return query(st,
-                 "SELECT c.id, d.name, coalesce(d.year, ''), i.path, c.seq, i.title, a.role,"
-                 " a.kind, g.name, g.status, g.level, a.surface"
-                 " FROM documents d JOIN items i ON i.doc_id = d.id"
-                 " JOIN clauses c ON c.item_id = i.id JOIN assignments a ON a.clause_id = c.id"
-                 " JOIN agencies g ON g.id = a.agency_id WHERE d.name = ?1"
-                 " ORDER BY i.seq, c.seq, a.seq",
-                 1, params, cb, payload);
+    return run_read(st, READ_TASKS, (any_cb){.task = cb}, payload, NULL, NULL, NULL);
 }
 
-int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_teams(fg_store *st, const char *name, fg_store_team_cb cb, void *payload)
 {
-    return query(st,
-                 "SELECT c.id, d.name, i.path, c.seq, i.title, i.text, c.text, d.issuer"
-                 " FROM clauses c JOIN items i ON i.id = c.item_id"
-                 " JOIN documents d ON d.id = i.doc_id ORDER BY d.name, i.seq, c.seq",
-                 0, NULL, cb, payload);
+    return run_read(st, READ_TEAMS, (any_cb){.team = cb}, payload, name, NULL, NULL);
 }
 
-int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_team_members(fg_store *st, const char *doc, const char *team,
+                          fg_store_member_cb cb, void *payload)
 {
-    return query(st,
-                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
-                 " FROM teams t JOIN documents d ON d.id = t.doc_id ORDER BY d.name, t.seq",
-                 0, NULL, cb, payload);
+    return run_read(st, READ_MEMBERS, (any_cb){.member = cb}, payload, doc, team, NULL);
 }
 
-int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload)
+int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload)
 {
-    return query(st,
-                 "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
-                 " coalesce(g.status, 'person')"
-                 " FROM team_members m JOIN teams t ON t.id = m.team_id"
-                 " JOIN documents d ON d.id = t.doc_id LEFT JOIN agencies g ON g.id = m.agency_id"
-                 " ORDER BY d.name, t.seq, m.seq",
-                 0, NULL, cb, payload);
+    return run_read(st, READ_AGENCY_USE, (any_cb){.agency_use = cb}, payload, NULL, NULL, NULL);
 }
 
-int fg_store_teams_named(fg_store *st, const char *team, fg_store_row_cb cb, void *payload)
+int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload)
 {
-    const char *params[1] = {team};
-
-    return query(st,
-                 "SELECT d.name, t.name, t.part, d.doc_number, d.date, d.title"
-                 " FROM teams t JOIN documents d ON d.id = t.doc_id WHERE t.name = ?1"
-                 " ORDER BY d.name, t.seq",
-                 1, params, cb, payload);
+    return run_read(st, READ_UNRESOLVED, (any_cb){.unresolved = cb}, payload, NULL, NULL, NULL);
 }
 
-int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
-                             fg_store_row_cb cb, void *payload)
-{
-    const char *params[2] = {doc, team};
+/* ---- team views ---- */
 
-    return query(st,
-                 "SELECT d.name, t.name, m.role, m.surface, coalesce(g.name, m.surface),"
-                 " coalesce(g.status, 'person')"
-                 " FROM documents d JOIN teams t ON t.doc_id = d.id"
-                 " JOIN team_members m ON m.team_id = t.id"
-                 " LEFT JOIN agencies g ON g.id = m.agency_id"
-                 " WHERE d.name = ?1 AND t.name = ?2 ORDER BY t.seq, m.seq",
-                 2, params, cb, payload);
+void fg_team_view_free(fg_team_view *v)
+{
+    if (v == NULL)
+        return;
+    fg_arena_free(v->strings);
+    free(v->members);
+    free(v->edges);
+    free(v);
+}
+
+typedef struct view_ctx {
+    fg_team_view *v;
+    const char *doc;          /* the team's document; NULL: the first */
+    size_t cap_members;
+    size_t cap_edges;
+    char prefix[64];          /* "A1:": the paths of the plan's items */
+    size_t prefix_len;
+    int rc;
+} view_ctx;
+
+/* A copy of s in the view's pool; NULL (and c->rc set) when out of memory. */
+static const char *keep(view_ctx *c, const char *s)
+{
+    const char *copy = fg_arena_strndup(c->v->strings, s, strlen(s));
+
+    if (copy == NULL)
+        c->rc = fg_error_set(FG_ENOMEM, "out of memory");
+    return copy;
+}
+
+static int on_view_team(const fg_store_team_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+
+    if (c->doc != NULL && strcmp(row->doc, c->doc) != 0)
+        return 0;
+    v->doc = keep(c, row->doc);
+    v->part = keep(c, row->part);
+    v->doc_number = keep(c, row->doc_number);
+    v->date = keep(c, row->date);
+    return 1; /* the first one found */
+}
+
+static int on_view_member(const fg_store_member_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+
+    c->rc = FG_GROW(v->members, c->cap_members, v->n_members, 16);
+    if (c->rc == FG_OK)
+        v->members[v->n_members++] = (fg_team_view_member){keep(c, row->surface),
+                                                           keep(c, row->agency), row->role};
+    return c->rc < 0;
+}
+
+static int on_view_edge(const fg_store_assignment_row *row, void *payload)
+{
+    view_ctx *c = payload;
+    fg_team_view *v = c->v;
+
+    if (strncmp(row->path, c->prefix, c->prefix_len) != 0)
+        return 0;
+    c->rc = FG_GROW(v->edges, c->cap_edges, v->n_edges, 64);
+    if (c->rc == FG_OK)
+        v->edges[v->n_edges++] = (fg_team_view_edge){row->clause_id, keep(c, row->agency),
+                                                     row->role};
+    return c->rc < 0;
+}
+
+int fg_store_team_view(fg_team_view **out, fg_store *st, const char *doc, const char *team)
+{
+    view_ctx c;
+    int rc = FG_OK;
+
+    *out = NULL;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.v = calloc(1, sizeof *c.v);
+    FG_CHECK_ALLOC(c.v);
+    c.v->strings = fg_arena_new();
+    FG_CHECK_ALLOC(c.v->strings);
+    c.v->team = keep(&c, team);
+    FG_TRY(c.rc);
+    FG_TRY(fg_store_teams(st, team, on_view_team, &c));
+    FG_TRY(c.rc);
+    if (c.v->doc == NULL) {
+        rc = fg_error_set(FG_ENOTFOUND, "%s: no such team in %s", team, st->path);
+        goto out;
+    }
+    FG_TRY(fg_store_team_members(st, c.v->doc, team, on_view_member, &c));
+    FG_TRY(c.rc);
+    snprintf(c.prefix, sizeof c.prefix, "%s:", c.v->part);
+    c.prefix_len = strlen(c.prefix);
+    FG_TRY(fg_store_assignments(st, c.v->doc, on_view_edge, &c));
+    FG_TRY(c.rc);
+    *out = c.v;
+    c.v = NULL;
+out:
+    fg_team_view_free(c.v);
+    return rc;
 }
 
 /* Characters (code points) in a UTF-8 string. */
@@ -1717,7 +2037,7 @@ static size_t n_chars(const char *s)
     return n;
 }
 
-int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb cb,
+int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_search_cb cb,
                     void *payload)
 {
     static const char tail[] =
@@ -1735,6 +2055,7 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     fg_str phrase = FG_STR_INIT;
     char lim[32];
     const char *params[3];
+    sink k = {ROWS(ROW_SEARCH, search), {.search = cb}, payload, 0};
     int rc = FG_OK;
 
     if (q == NULL || q[0] == '\0')
@@ -1769,64 +2090,10 @@ int fg_store_search(fg_store *st, const char *q, size_t limit, fg_store_row_cb c
     FG_TRY(fg_str_append(&sql, tail, sizeof tail - 1));
     params[1] = lim;
     params[2] = q;
-    rc = query(st, sql.ptr, 3, params, cb, payload);
+    rc = query(st, sql.ptr, 3, params, &k);
 out:
     fg_str_dispose(&sql);
     fg_str_dispose(&phrase);
-    return rc;
-}
-
-int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, void *payload)
-{
-    if (unresolved_only)
-        return query(st,
-                     "SELECT g.name, count(*), group_concat(DISTINCT d.name)"
-                     " FROM agencies g JOIN assignments a ON a.agency_id = g.id"
-                     " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
-                     " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
-                     " GROUP BY g.id ORDER BY count(*) DESC, g.name",
-                     0, NULL, cb, payload);
-    /* Counted per agency id first (one pass over the assignments), named after. */
-    return query(st,
-                 "SELECT g.name, g.status, g.level, g.type, x.lead, x.co, x.docs"
-                 " FROM (SELECT a.agency_id AS id, sum(a.role = 'lead') AS lead,"
-                 "  sum(a.role = 'co') AS co, count(DISTINCT i.doc_id) AS docs, count(*) AS n"
-                 "  FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                 "  JOIN items i ON i.id = c.item_id GROUP BY a.agency_id) x"
-                 " JOIN agencies g ON g.id = x.id ORDER BY x.lead DESC, x.n DESC, g.name",
-                 0, NULL, cb, payload);
-}
-
-typedef struct found_ctx {
-    fg_store_row_cb cb;
-    void *payload;
-    size_t n;
-} found_ctx;
-
-static int count_rows(size_t n_cols, const char *const *cols, void *payload)
-{
-    found_ctx *f = payload;
-
-    f->n++;
-    return f->cb(n_cols, cols, f->payload);
-}
-
-int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, void *payload)
-{
-    found_ctx f = {cb, payload, 0};
-    const char *params[1] = {name};
-    int rc = query(st,
-                   "SELECT d.name, i.path, c.seq, a.role, a.surface, i.title"
-                   " FROM assignments a JOIN clauses c ON c.id = a.clause_id"
-                   " JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.doc_id"
-                   " WHERE a.agency_id IN (SELECT id FROM agencies WHERE name = ?1"
-                   "  UNION SELECT agency_id FROM aliases WHERE alias = ?1"
-                   "  UNION SELECT agency_id FROM assignments WHERE surface = ?1)"
-                   " ORDER BY d.name, i.seq, c.seq, a.seq",
-                   1, params, count_rows, &f);
-
-    if (rc == FG_OK && f.n == 0)
-        rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", name, st->path);
     return rc;
 }
 
@@ -2114,10 +2381,8 @@ int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_
         }
         FG_TRY(split_column(&leads, s, 12));
         FG_TRY(split_column(&cos, s, 13));
-        row.leads = leads.v;
-        row.n_leads = leads.n;
-        row.cos = cos.v;
-        row.n_cos = cos.n;
+        row.leads = (fg_store_names){leads.v, leads.n};
+        row.cos = (fg_store_names){cos.v, cos.n};
         if (cb(&row, payload) != 0)
             goto out;
     }
@@ -2183,8 +2448,7 @@ int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_t
             goto out;
         }
         FG_TRY(split_column(&leads, s, 13));
-        row.leads = leads.v;
-        row.n_leads = leads.n;
+        row.leads = (fg_store_names){leads.v, leads.n};
         if (cb(&row, payload) != 0)
             goto out;
     }

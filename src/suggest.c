@@ -278,8 +278,7 @@ static void task_segment(const char *item_text, const char *clause_text, const c
     *seg_len = (size_t)(hit - start);
 }
 
-/* clause id, doc, item, clause, title, item text, clause text, issuer */
-static int on_task(size_t n_cols, const char *const *c, void *payload)
+static int on_task(const fg_store_task_row *row, void *payload)
 {
     learn_ctx *l = payload;
     fg_suggester *s = l->s;
@@ -289,8 +288,6 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
     fg_str combined = FG_STR_INIT;
     int rc = FG_OK;
 
-    if (n_cols < 8)
-        return 0;
     if (s->n_tasks == s->cap_tasks) {
         size_t cap = fg_next_cap(s->cap_tasks, 256);
 
@@ -303,9 +300,9 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
     }
     t = &s->tasks[s->n_tasks];
     memset(t, 0, sizeof *t);
-    t->doc = strdup(c[1]);
-    t->item = strdup(c[2]);
-    t->title = strdup(c[4]);
+    t->doc = strdup(row->doc);
+    t->item = strdup(row->path);
+    t->title = strdup(row->title);
     if (!t->doc || !t->item || !t->title) {
         free(t->doc);
         free(t->item);
@@ -313,11 +310,11 @@ static int on_task(size_t n_cols, const char *const *c, void *payload)
         l->rc = fg_error_set(FG_ENOMEM, "out of memory");
         return 1;
     }
-    l->clause_ids[s->n_tasks] = atoll(c[0]);
+    l->clause_ids[s->n_tasks] = row->clause_id;
     s->n_tasks++;
     /* The task's words: the item title and the sentence before the clause. */
-    task_segment(c[5], c[6], &seg, &seg_len);
-    FG_TRY(fg_str_append(&combined, c[4], strlen(c[4])));
+    task_segment(row->item_text, row->clause_text, &seg, &seg_len);
+    FG_TRY(fg_str_append(&combined, row->title, strlen(row->title)));
     FG_TRY(fg_str_append(&combined, "。", 3));
     FG_TRY(fg_str_append(&combined, seg, seg_len));
     FG_TRY(strip_clauses(&l->txt, combined.ptr));
@@ -358,17 +355,16 @@ typedef struct edge_ctx {
     int rc;
 } edge_ctx;
 
-/* clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
-static int on_edge(size_t n_cols, const char *const *c, void *payload)
+static int on_edge(const fg_store_assignment_row *row, void *payload)
 {
     edge_ctx *e = payload;
     fg_suggester *s = e->s;
-    long long id = atoll(c[0]);
+    long long id = row->clause_id;
     size_t t = SIZE_MAX;
     size_t a;
     int rc;
 
-    if (n_cols < 12 || strcmp(c[7], "agency") != 0)
+    if (row->kind != FG_KIND_AGENCY)
         return 0;
     for (size_t k = 0; k < s->n_tasks; k++) {
         size_t i = (e->hint + k) % s->n_tasks;
@@ -381,9 +377,9 @@ static int on_edge(size_t n_cols, const char *const *c, void *payload)
     if (t == SIZE_MAX)
         return 0;
     e->hint = t;
-    rc = add_agency(s, c[8], &a);
+    rc = add_agency(s, row->agency, &a);
     if (rc == FG_OK)
-        rc = strcmp(c[6], "lead") == 0 ? push_idx(&s->tasks[t].lead, &s->tasks[t].n_lead, a)
+        rc = row->role == FG_ROLE_LEAD ? push_idx(&s->tasks[t].lead, &s->tasks[t].n_lead, a)
                                        : push_idx(&s->tasks[t].co, &s->tasks[t].n_co, a);
     if (rc < 0) {
         e->rc = rc;
@@ -464,7 +460,7 @@ int fg_suggester_new(fg_suggester **out, fg_store *st, const fg_gazetteer *gz)
     e.s = s;
     e.clause_ids = l.clause_ids;
     if (s->n_tasks)
-        FG_TRY(fg_store_edges(st, on_edge, &e));
+        FG_TRY(fg_store_assignments(st, NULL, on_edge, &e));
     FG_TRY(e.rc);
     for (size_t t = 0; t < s->n_tasks; t++) {
         n_assigned += s->tasks[t].n_lead + s->tasks[t].n_co > 0;

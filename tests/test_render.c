@@ -79,24 +79,70 @@ static void assert_svg_names(const fg_map *m, const char *const *names, size_t n
             fail_msg("%s: '%s' is not on the map", m->name, names[i]);
 }
 
+/* The map of the team named team (of the first document that has one), from its view. */
+static int render_team(fg_map **m, const char *team, const fg_render_opts *o)
+{
+    fg_team_view *v = NULL;
+    int rc = fg_store_team_view(&v, st, NULL, team);
+
+    if (rc == FG_OK)
+        rc = fg_render_team(m, rr, v, gz, o);
+    fg_team_view_free(v);
+    return rc;
+}
+
 static void test_render__team_map(void **state)
 {
     static const char *const names[] = {"省发展改革委", "省财政厅", "省自然资源厅",
                                         "省农业农村厅", "重大项目工作专班"};
     fg_render_opts o = FG_RENDER_OPTS_INIT;
+    fg_team_view *v = NULL;
     fg_map *m = NULL;
 
     (void)state;
-    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+    assert_int_equal(render_team(&m, "重大项目工作专班", &o), FG_OK);
     assert_non_null(m);
     assert_svg_names(m, names, sizeof names / sizeof names[0]);
     assert_non_null(strstr(m->name, "team-"));
     fg_map_free(m);
 
-    m = (fg_map *)1;
-    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "没有的专班", &o), FG_ENOTFOUND);
-    assert_null(m);
+    v = (fg_team_view *)1;
+    assert_int_equal(fg_store_team_view(&v, st, NULL, "没有的专班"), FG_ENOTFOUND);
+    assert_null(v);
     assert_non_null(strstr(fg_error_last()->message, "没有的专班"));
+}
+
+/* The view of a team: its units in the document's order with their roles, and the
+ * assignments of its plan (the four tasks above: 3 + 3 + 3 + 2), leads first in a clause. */
+static void test_render__team_view(void **state)
+{
+    static const char *const members[] = {"省财政厅", "省自然资源厅", "省农业农村厅",
+                                          "湖南银保监局"};
+    fg_team_view *v = NULL;
+
+    (void)state;
+    assert_int_equal(fg_store_team_view(&v, st, "plan.txt", "重大项目工作专班"), FG_OK);
+    assert_string_equal(v->doc, "plan.txt");
+    assert_string_equal(v->team, "重大项目工作专班");
+    assert_int_equal(v->n_members, 5);
+    assert_int_equal(v->members[0].role, FG_TEAM_CONVENOR);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(v->members[i + 1].surface, members[i]);
+        assert_int_equal(v->members[i + 1].role, FG_TEAM_MEMBER);
+    }
+    assert_int_equal(v->n_edges, 11);
+    assert_string_equal(v->edges[0].agency, "省发展改革委");
+    assert_int_equal(v->edges[0].role, FG_ROLE_LEAD);
+    assert_string_equal(v->edges[1].agency, "省财政厅");
+    assert_int_equal(v->edges[1].role, FG_ROLE_CO);
+    assert_true(v->edges[2].clause_id == v->edges[0].clause_id);
+    assert_true(v->edges[3].clause_id != v->edges[0].clause_id);
+    assert_string_equal(v->edges[10].agency, "省发展改革委");
+    fg_team_view_free(v);
+
+    v = (fg_team_view *)1;
+    assert_int_equal(fg_store_team_view(&v, st, "other.txt", "重大项目工作专班"), FG_ENOTFOUND);
+    assert_null(v);
 }
 
 /* A member renamed since (湖南银保监局 → 湖南金融监管局 in 2023): as written by default in the
@@ -107,12 +153,12 @@ static void test_render__team_map_follows_renamings(void **state)
     fg_map *m = NULL;
 
     (void)state;
-    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+    assert_int_equal(render_team(&m, "重大项目工作专班", &o), FG_OK);
     assert_non_null(strstr(m->data, "湖南银保监局"));
     assert_null(strstr(m->data, "湖南金融监管局"));
     fg_map_free(m);
     o.as_of = 9999;
-    assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+    assert_int_equal(render_team(&m, "重大项目工作专班", &o), FG_OK);
     assert_non_null(strstr(m->data, "湖南金融监管局"));
     assert_null(strstr(m->data, "湖南银保监局"));
     fg_map_free(m);
@@ -183,7 +229,7 @@ static void test_render__formats_start_with_their_magic(void **state)
         fg_map *m = NULL;
 
         o.format = cases[i].f;
-        assert_int_equal(fg_render_team(&m, rr, st, gz, NULL, "重大项目工作专班", &o), FG_OK);
+        assert_int_equal(render_team(&m, "重大项目工作专班", &o), FG_OK);
         /* DOT may say "graph" or "digraph" after blanks; the others start with the magic. */
         if (cases[i].f == FG_RENDER_DOT)
             assert_non_null(strstr(m->data, "graph"));
@@ -262,6 +308,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_render__team_map),
+        cmocka_unit_test(test_render__team_view),
         cmocka_unit_test(test_render__team_map_follows_renamings),
         cmocka_unit_test(test_render__agency_map),
         cmocka_unit_test(test_render__network_and_matrix),

@@ -150,6 +150,34 @@ static void test_report__renamed_bodies_follow_the_newest_name(void **state)
     assert_non_null(strstr(page, "未合并更名"));
 }
 
+/* A loaded model writes the report fg_report_html() writes, as often as asked, without the
+ * store: a document ingested after the load is not in it. */
+static void test_report__model_written_without_the_store(void **state)
+{
+    fg_report_model *m = NULL;
+    char *first = NULL;
+    char *again = NULL;
+    size_t n_first = 0;
+    size_t n_again = 0;
+
+    (void)state;
+    ingest("r.txt", renamed_doc);
+    render(NULL);
+    assert_int_equal(fg_report_load(&m, store, gz, NULL, NULL), FG_OK);
+    ingest("later.txt", "一、任务\n1．事项三。（省审计厅牵头，省财政厅按职责分工负责）\n");
+    assert_int_equal(fg_report_write(&first, &n_first, m, rr), FG_OK);
+    assert_int_equal(fg_report_write(&again, &n_again, m, rr), FG_OK);
+    fg_report_model_free(m);
+    assert_int_equal(n_first, strlen(page));
+    assert_string_equal(first, page);
+    assert_string_equal(again, page);
+    assert_null(strstr(first, "省审计厅"));
+    free(first);
+    free(again);
+    render(NULL);
+    assert_non_null(strstr(page, "省审计厅"));
+}
+
 static void test_report__one_agency_community_is_not_a_group(void **state)
 {
     const char *sec;
@@ -271,6 +299,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report__fixed_never_negative_zero),
         cmocka_unit_test_setup_teardown(test_report__renamed_bodies_follow_the_newest_name, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_report__model_written_without_the_store, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report__one_agency_community_is_not_a_group, setup,
                                         teardown),

@@ -286,7 +286,7 @@ static void load_gazetteer(const char *name, const char *tsv)
         fail_msg("merge %s: %s", name, fg_error_last()->message);
 }
 
-/* Row callback: keep each row (its first r->want columns) as one tab-joined string. */
+/* Keep a row (its first r->want columns) as one tab-joined string. */
 static int collect(size_t n_cols, const char *const *cols, void *payload)
 {
     rows *r = payload;
@@ -306,6 +306,92 @@ static int collect(size_t n_cols, const char *const *cols, void *payload)
     }
     rows_push(r, s);
     return 0;
+}
+
+/*
+ * The typed rows as the columns of the positional reads they replaced, so that every test
+ * compares the text it compared before: numbers in decimal, absent ones (a year 0, an
+ * unknown unparsed count) empty, enums by their stored names.
+ */
+#define NUM(buf, v) (snprintf((buf), sizeof(buf), "%lld", (long long)(v)), (buf))
+
+static int collect_document(const fg_store_document_row *d, void *payload)
+{
+    char n[7][24];
+    const char *c[13] = {d->name, d->doc_number, d->year ? NUM(n[0], d->year) : "", d->date,
+                         NUM(n[1], d->n_items), NUM(n[2], d->n_clauses),
+                         NUM(n[3], d->n_assignments), NUM(n[4], d->n_teams),
+                         d->n_unparsed >= 0 ? NUM(n[5], d->n_unparsed) : "", d->format,
+                         d->title, d->sha256, d->ingested_at};
+
+    return collect(13, c, payload);
+}
+
+/* doc, item, clause, role, surface, agency, kind, status */
+static int collect_assignment(const fg_store_assignment_row *a, void *payload)
+{
+    char n[24];
+    const char *c[8] = {a->doc, a->path, NUM(n, a->clause), fg_role_name(a->role),
+                        a->surface, a->agency, fg_kind_name(a->kind), a->status};
+
+    return collect(8, c, payload);
+}
+
+/* clause id, doc, year, item, clause, title, role, kind, agency, status, level, surface */
+static int collect_edge(const fg_store_assignment_row *a, void *payload)
+{
+    char n[3][24];
+    const char *c[12] = {NUM(n[0], a->clause_id), a->doc, a->year ? NUM(n[1], a->year) : "",
+                         a->path, NUM(n[2], a->clause), a->title, fg_role_name(a->role),
+                         fg_kind_name(a->kind), a->agency, a->status, a->level, a->surface};
+
+    return collect(12, c, payload);
+}
+
+/* doc, item, clause, role, surface, title */
+static int collect_agency_task(const fg_store_assignment_row *a, void *payload)
+{
+    char n[24];
+    const char *c[6] = {a->doc, a->path, NUM(n, a->clause), fg_role_name(a->role), a->surface,
+                        a->title};
+
+    return collect(6, c, payload);
+}
+
+/* doc, team, role, surface, agency, status */
+static int collect_member(const fg_store_member_row *m, void *payload)
+{
+    const char *c[6] = {m->doc, m->team, fg_team_role_name(m->role), m->surface, m->agency,
+                        m->status};
+
+    return collect(6, c, payload);
+}
+
+/* agency, status, level, type, lead, co, documents */
+static int collect_agency(const fg_store_agency_use_row *u, void *payload)
+{
+    char n[3][24];
+    const char *c[7] = {u->name, u->status, u->level, u->type, NUM(n[0], u->n_lead),
+                        NUM(n[1], u->n_co), NUM(n[2], u->n_docs)};
+
+    return collect(7, c, payload);
+}
+
+/* name, count, documents */
+static int collect_unresolved(const fg_store_unresolved_row *u, void *payload)
+{
+    char n[24];
+    const char *c[3] = {u->name, NUM(n, u->n), u->docs};
+
+    return collect(3, c, payload);
+}
+
+/* doc, item, title, lead, co */
+static int collect_hit(const fg_store_search_row *h, void *payload)
+{
+    const char *c[5] = {h->doc, h->path, h->title, h->leads, h->cos};
+
+    return collect(5, c, payload);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -605,7 +691,7 @@ static rows *store_assignments(size_t want)
 {
     rows *r = new_rows(want);
 
-    assert_int_equal(fg_store_assignments(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_assignments(store, NULL, collect_assignment, r), FG_OK);
     return r;
 }
 
@@ -613,7 +699,7 @@ static rows *store_search(const char *q, size_t limit)
 {
     rows *r = new_rows(0);
 
-    if (fg_store_search(store, q, limit, collect, r) != FG_OK)
+    if (fg_store_search(store, q, limit, collect_hit, r) != FG_OK)
         fail_msg("search %s: %s", q, fg_error_last()->message);
     return r;
 }
@@ -648,7 +734,6 @@ static char *migration_1_sql(void)
 /* The columns of documents in schemas 1 to 4, to copy documents into an older schema. */
 #define DOCUMENTS_V1_COLS                                                                   \
     " id, name, sha256, n_bytes, title, doc_number, issuer, year, date, ingested_at"
-#define DOCUMENTS_V1 "(" DOCUMENTS_V1_COLS ")"
 
 /*
  * Make the documents of the store at db_path look as a store before schema 5 holds them
@@ -662,6 +747,49 @@ static void forget_unparsed(void)
     raw_exec(db_path, "UPDATE documents SET tracked = NULL; DELETE FROM clause_deadlines;"
                       " DELETE FROM item_deadlines; DELETE FROM targets");
 }
+
+/* A current store at path with the two seeds ingested, left open as the store. */
+static void open_seeded(const char *path)
+{
+    snprintf(db_path, sizeof db_path, "%s", path);
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+}
+
+/*
+ * The database tmp_dir/test.db (then db_path) made at schema version from src/schema.sql,
+ * holding the rows of the store at from, attached as "cur": the documents' columns doc_cols,
+ * the agencies, aliases, items and clauses as they are, then what the SQL rest copies; its
+ * user_version is version.
+ */
+static void make_old_store(int version, const char *from, const char *doc_cols,
+                           const char *rest)
+{
+    char *copy = own(malloc(8192));
+
+    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
+    raw_exec(db_path, schema_upto(version));
+    snprintf(copy, 8192,
+             "ATTACH '%s' AS cur;"
+             "INSERT INTO documents(%s) SELECT %s FROM cur.documents;"
+             "INSERT INTO agencies SELECT * FROM cur.agencies;"
+             "INSERT INTO aliases SELECT * FROM cur.aliases;"
+             "INSERT INTO items SELECT * FROM cur.items;"
+             "INSERT INTO clauses SELECT * FROM cur.clauses;"
+             "%s"
+             "PRAGMA user_version = %d;",
+             from, doc_cols, doc_cols, rest, version);
+    raw_exec(db_path, copy);
+}
+
+/* The tables after clauses copied as they are, and the index as schemas 4 to 6 built it. */
+#define COPY_REST_V4                                                                        \
+    "INSERT INTO assignments SELECT * FROM cur.assignments;"                                \
+    "INSERT INTO teams SELECT * FROM cur.teams;"                                            \
+    "INSERT INTO team_members SELECT * FROM cur.team_members;"                              \
+    "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"                        \
+    "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
 
 /* ---- search results against the gold ---- */
 
@@ -1042,7 +1170,7 @@ static void test_store__migrates_version_1_with_data(void **state)
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\tM:1\t迁移之前的事项\t\t");
     r = new_rows(4);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], "old.txt\t湘政发〔2020〕1号\t2020\t2020-01-02");
     assert_fts_consistent();
@@ -1057,12 +1185,12 @@ static char *read_all(void)
 
     for (size_t k = 0; k < 6; k++)
         r[k] = new_rows(0);
-    assert_int_equal(fg_store_documents(store, collect, r[0]), FG_OK);
-    assert_int_equal(fg_store_edges(store, collect, r[1]), FG_OK);
-    assert_int_equal(fg_store_team_members(store, collect, r[2]), FG_OK);
-    assert_int_equal(fg_store_agencies(store, 0, collect, r[3]), FG_OK);
-    assert_int_equal(fg_store_agency_tasks(store, "省财政厅", collect, r[4]), FG_OK);
-    assert_int_equal(fg_store_search(store, "专项债券", 0, collect, r[5]), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r[0]), FG_OK);
+    assert_int_equal(fg_store_assignments(store, NULL, collect_edge, r[1]), FG_OK);
+    assert_int_equal(fg_store_team_members(store, NULL, NULL, collect_member, r[2]), FG_OK);
+    assert_int_equal(fg_store_agencies(store, collect_agency, r[3]), FG_OK);
+    assert_int_equal(fg_store_agency_tasks(store, "省财政厅", collect_agency_task, r[4]), FG_OK);
+    assert_int_equal(fg_store_search(store, "专项债券", 0, collect_hit, r[5]), FG_OK);
     for (size_t k = 0; k < 6; k++) {
         assert_true(r[k]->n > 0);
         for (size_t i = 0; i < r[k]->n; i++)
@@ -1087,17 +1215,13 @@ static char *read_all(void)
 static void test_store__migrates_version_2_with_data(void **state)
 {
     char *v3 = tmp_file("v3.db");
-    char *copy = own(malloc(4096));
     char *want;
     char *have;
     char *want_rows;
     char *want_members;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v3);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v3);
     forget_unparsed();
     want = read_all();
     close_store();
@@ -1112,25 +1236,14 @@ static void test_store__migrates_version_2_with_data(void **state)
                                        "surface AS r FROM team_members ORDER BY team_id, seq)")));
     assert_true(strlen(want_members) > 1000);
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(2));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v3;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v3.documents;"
-             "INSERT INTO agencies SELECT * FROM v3.agencies;"
-             "INSERT INTO aliases SELECT * FROM v3.aliases;"
-             "INSERT INTO items SELECT * FROM v3.items;"
-             "INSERT INTO clauses SELECT * FROM v3.clauses;"
-             "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
-             " SELECT clause_id, seq, agency_id, role, kind, surface FROM v3.assignments"
-             " ORDER BY clause_id DESC, seq DESC;"
-             "INSERT INTO teams SELECT * FROM v3.teams;"
-             "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
-             " SELECT team_id, seq, role, agency_id, kind, surface FROM v3.team_members"
-             " ORDER BY team_id DESC, seq DESC;"
-             "PRAGMA user_version = 2;",
-             v3);
-    raw_exec(db_path, copy);
+    make_old_store(2, v3, DOCUMENTS_V1_COLS,
+                   "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
+                   " SELECT clause_id, seq, agency_id, role, kind, surface FROM cur.assignments"
+                   " ORDER BY clause_id DESC, seq DESC;"
+                   "INSERT INTO teams SELECT * FROM cur.teams;"
+                   "INSERT INTO team_members(team_id, seq, role, agency_id, kind, surface)"
+                   " SELECT team_id, seq, role, agency_id, kind, surface FROM cur.team_members"
+                   " ORDER BY team_id DESC, seq DESC;");
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('assignments_agency', 'team_members_agency')"),
                      2);
@@ -1167,7 +1280,7 @@ static void test_store__migrates_version_2_with_data(void **state)
 
         assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
         assert_int_equal(is, FG_INGEST_ADDED);
-        assert_int_equal(fg_store_edges_of(store, "after.txt", collect, r), FG_OK);
+        assert_int_equal(fg_store_assignments(store, "after.txt", collect_edge, r), FG_OK);
         assert_int_equal(r->n, 2);
     }
     assert_no_orphans();
@@ -1185,16 +1298,12 @@ static void test_store__migrates_version_3_search_index(void **state)
     static const char *const queries[] = {"财政厅", "犬木塘水库", "发展改革委", "攻坚", "产业"};
     rows *before[sizeof queries / sizeof queries[0]];
     char *v4 = tmp_file("v4.db");
-    char *copy = own(malloc(4096));
     char *want;
     size_t n_items;
     size_t n_indexed = 0;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v4);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v4);
     forget_unparsed();
     want = read_all();
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -1204,23 +1313,12 @@ static void test_store__migrates_version_3_search_index(void **state)
     close_store();
 
     /* The same data in a version 3 database, indexed the version 3 way. */
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(3));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v4;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v4.documents;"
-             "INSERT INTO agencies SELECT * FROM v4.agencies;"
-             "INSERT INTO aliases SELECT * FROM v4.aliases;"
-             "INSERT INTO items SELECT * FROM v4.items;"
-             "INSERT INTO clauses SELECT * FROM v4.clauses;"
-             "INSERT INTO assignments SELECT * FROM v4.assignments;"
-             "INSERT INTO teams SELECT * FROM v4.teams;"
-             "INSERT INTO team_members SELECT * FROM v4.team_members;"
-             "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 3;",
-             v4);
-    raw_exec(db_path, copy);
+    make_old_store(3, v4, DOCUMENTS_V1_COLS,
+                   "INSERT INTO assignments SELECT * FROM cur.assignments;"
+                   "INSERT INTO teams SELECT * FROM cur.teams;"
+                   "INSERT INTO team_members SELECT * FROM cur.team_members;"
+                   "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items;"
+                   "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';");
     n_items = (size_t)raw_int("SELECT count(*) FROM items");
     assert_true(raw_int("SELECT count(*) FROM items_fts_docsize") == (long long)n_items);
 
@@ -1266,7 +1364,6 @@ static const char unparsed_src[] =
 static void test_store__migrates_version_4_unparsed_count(void **state)
 {
     char *v5 = tmp_file("v5.db");
-    char *copy = own(malloc(4096));
     char *want;
     rows *r;
     fg_text *t;
@@ -1274,31 +1371,12 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
     fg_ingest_status is = (fg_ingest_status)-1;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v5);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v5);
     forget_unparsed();
     want = read_all();
     close_store();
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(4));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v5;"
-             "INSERT INTO documents" DOCUMENTS_V1 " SELECT" DOCUMENTS_V1_COLS " FROM v5.documents;"
-             "INSERT INTO agencies SELECT * FROM v5.agencies;"
-             "INSERT INTO aliases SELECT * FROM v5.aliases;"
-             "INSERT INTO items SELECT * FROM v5.items;"
-             "INSERT INTO clauses SELECT * FROM v5.clauses;"
-             "INSERT INTO assignments SELECT * FROM v5.assignments;"
-             "INSERT INTO teams SELECT * FROM v5.teams;"
-             "INSERT INTO team_members SELECT * FROM v5.team_members;"
-             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 4;",
-             v5);
-    raw_exec(db_path, copy);
+    make_old_store(4, v5, DOCUMENTS_V1_COLS, COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('documents') "
                              "WHERE name = 'n_unparsed'"),
                      0);
@@ -1311,7 +1389,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
     assert_string_equal(read_all(), want);
     /* documents: …, teams, unparsed "" (never checked), format, title */
     r = new_rows(11);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 2);
     assert_non_null(strstr(r->v[0], "\t0\t\ttext\t湖南省人民政府关于印发"));
     ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
@@ -1326,7 +1404,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
                              "format = 'text'"),
                      1);
     r = new_rows(9);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 3);
     /* no 文号 or signature: the year is the title's (《2024年全省重点工作任务分工方案》) */
     assert_string_equal(r->v[2], "unparsed.txt\t\t2024\t\t5\t1\t2\t0\t3");
@@ -1345,7 +1423,7 @@ static void test_store__round_trip_matches_gold(void **state)
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
-    assert_int_equal(fg_store_team_members(store, collect, teams), FG_OK);
+    assert_int_equal(fg_store_team_members(store, NULL, NULL, collect_member, teams), FG_OK);
     assert_same_rows(teams, gold_rows("teams.tsv", NULL), "teams");
     /* Without a gazetteer no name is known, and the agency is the surface form. */
     all = store_assignments(0);
@@ -1386,7 +1464,7 @@ static void test_store__documents_lists_counts(void **state)
     open_store();
     d = parse_seed(SEED_001, NULL, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     /*
      * name, 文号, year, date, items, clauses, assignments (gold: 783), teams, unparsed (the
@@ -1470,7 +1548,7 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
     assert_int_equal(is, FG_INGEST_REPLACED);
     assert_same_rows(store_assignments(5), gold, "assignments");
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     snprintf(want_doc, sizeof want_doc, "\t%s\t", fg_text_sha256(t2));
     assert_non_null(strstr(r->v[0], want_doc));
@@ -1630,7 +1708,7 @@ static void test_store__remove_existing(void **state)
     assert_int_equal(fg_store_index(store, NULL), FG_OK);
     n_agencies = raw_int("SELECT count(*) FROM agencies");
     assert_int_equal(fg_store_remove(store, SEED_001), FG_OK);
-    assert_int_equal(fg_store_documents(store, collect, r), FG_OK);
+    assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
     assert_string_equal(r->v[0], SEED_002);
     assert_same_rows(store_assignments(5), gold2, "assignments");
@@ -1721,14 +1799,15 @@ static void test_store__aliases_resolve_to_one_agency(void **state)
     assert_int_equal(raw_int("SELECT count(*) FROM assignments a JOIN agencies g ON g.id = "
                              "a.agency_id WHERE g.name = '湖南省人民政府外事办公室'"),
                      7);
-    assert_int_equal(fg_store_agency_tasks(store, "省外事办", collect, tasks), FG_OK);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事办", collect_agency_task, tasks), FG_OK);
     assert_same_rows(tasks, want, "agency tasks by alias");
     tasks = new_rows(5);
-    assert_int_equal(fg_store_agency_tasks(store, "湖南省人民政府外事办公室", collect, tasks),
-                     FG_OK);
+    assert_int_equal(
+        fg_store_agency_tasks(store, "湖南省人民政府外事办公室", collect_agency_task, tasks), FG_OK);
     assert_same_rows(tasks, want, "agency tasks by canonical name");
     tasks = new_rows(5);
-    assert_int_equal(fg_store_agency_tasks(store, "省外事厅", collect, tasks), FG_ENOTFOUND);
+    assert_int_equal(fg_store_agency_tasks(store, "省外事厅", collect_agency_task, tasks),
+                     FG_ENOTFOUND);
     {
         char msg[1024];
 
@@ -1755,7 +1834,7 @@ static void test_store__unknown_names_unresolved(void **state)
                         "known");
     assert_string_equal(raw_text("SELECT status FROM agencies WHERE name = '各部门单位'"),
                         "generic");
-    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    assert_int_equal(fg_store_unresolved(store, collect_unresolved, u), FG_OK);
     for (size_t i = 0; i < gold->n; i++)
         n_caizheng += strcmp(strrchr(gold->v[i], '\t') + 1, "省财政厅") == 0;
     snprintf(want, sizeof want, "省财政厅\t%zu\t%s", n_caizheng, SEED_001);
@@ -1797,7 +1876,7 @@ static void test_store__later_gazetteer_promotes_stored_names(void **state)
     rc = ingest(&is, d2, t, &io);
     assert_int_equal(rc, FG_OK);
     assert_int_equal(is, FG_INGEST_ADDED);
-    assert_int_equal(fg_store_agencies(store, 1, collect, u), FG_OK);
+    assert_int_equal(fg_store_unresolved(store, collect_unresolved, u), FG_OK);
     assert_true(has_row(u, "省发展改革委"));
     assert_int_equal(raw_int("SELECT count(*) FROM agencies WHERE name = '省财政厅' AND "
                              "status = 'known' AND source = 'test2'"),
@@ -1926,7 +2005,7 @@ static void test_store__search_trigram_and_scan(void **state)
     /* quotes and FTS syntax are searched for literally, not parsed */
     assert_int_equal(store_search("省财政厅\" OR \"省", 0)->n, 0);
     assert_int_equal(store_search("NEAR(财政 厅)*", 0)->n, 0);
-    assert_int_equal(fg_store_search(store, "", 0, collect, new_rows(0)), FG_EINVAL);
+    assert_int_equal(fg_store_search(store, "", 0, collect_hit, new_rows(0)), FG_EINVAL);
     assert_string_equal(fg_error_last()->message, "search: empty query");
     assert_fts_consistent();
 }
@@ -2256,7 +2335,6 @@ static void test_store__no_tracking_stores_none(void **state)
 static void test_store__migrates_version_6_keeps_rows(void **state)
 {
     char *v7 = tmp_file("v7.db");
-    char *copy = own(malloc(4096));
     char *want;
     char *before;
     fg_text *t;
@@ -2267,10 +2345,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     long long n_assignments;
 
     (void)state;
-    snprintf(db_path, sizeof db_path, "%s", v7);
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
+    open_seeded(v7);
     d = parse_track(TRACK_2024, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_true(raw_int("SELECT count(*) FROM clause_deadlines") > 0);
@@ -2281,24 +2356,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     n_assignments = raw_int("SELECT count(*) FROM assignments");
     close_store();
 
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    raw_exec(db_path, schema_upto(6));
-    snprintf(copy, 4096,
-             "ATTACH '%s' AS v7;"
-             "INSERT INTO documents(" DOCUMENTS_V1_COLS ", n_unparsed, format) SELECT"
-             DOCUMENTS_V1_COLS ", n_unparsed, format FROM v7.documents;"
-             "INSERT INTO agencies SELECT * FROM v7.agencies;"
-             "INSERT INTO aliases SELECT * FROM v7.aliases;"
-             "INSERT INTO items SELECT * FROM v7.items;"
-             "INSERT INTO clauses SELECT * FROM v7.clauses;"
-             "INSERT INTO assignments SELECT * FROM v7.assignments;"
-             "INSERT INTO teams SELECT * FROM v7.teams;"
-             "INSERT INTO team_members SELECT * FROM v7.team_members;"
-             "INSERT INTO items_fts(rowid, text) SELECT id, text FROM items;"
-             "UPDATE meta SET value = (SELECT max(id) FROM items) WHERE key = 'fts_upto';"
-             "PRAGMA user_version = 6;",
-             v7);
-    raw_exec(db_path, copy);
+    make_old_store(6, v7, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
 
     open_store();
@@ -2343,10 +2401,10 @@ static int collect_due(const fg_store_due_row *row, void *payload)
                          row->year, row->path, row->clause, fg_deadline_kind_name(row->kind),
                          fg_deadline_every_name(row->every), row->phrase, row->date,
                          row->year_assumed ? "assumed" : "-", fg_due_source_name(row->source));
-    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
-    for (size_t k = 0; k < row->n_cos && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos[k]);
+    for (size_t k = 0; k < row->leads.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads.v[k]);
+    for (size_t k = 0; k < row->cos.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " C:%s", row->cos.v[k]);
     rows_push(r, strdup(line));
     return 0;
 }
@@ -2362,8 +2420,8 @@ static int collect_target(const fg_store_target_row *row, void *payload)
                          row->subject, fg_target_change_name(row->change),
                          fg_target_bound_name(row->bound), row->value, row->value_hi,
                          row->unit);
-    for (size_t k = 0; k < row->n_leads && n < sizeof line; k++)
-        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads[k]);
+    for (size_t k = 0; k < row->leads.n && n < sizeof line; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, " L:%s", row->leads.v[k]);
     rows_push(r, strdup(line));
     return 0;
 }

@@ -30,9 +30,17 @@ typedef struct fg_render_opts {
     int all_edges;         /* network map: draw every tie, not the backbone */
     int as_of;             /* team map: members follow renamings (through the gazetteer) to
                             * the agency of this year, as fg_filter.as_of; 0: as written */
+    unsigned long seed;    /* network map and matrix: the Leiden seed of the communities, as
+                            * fg_analysis_communities() (default FG_RENDER_SEED) */
+    int team_with_doc;     /* team map: the file name also carries the document
+                            * (team-<名称>-<doc>), so that teams of the same name in several
+                            * documents do not overwrite each other */
 } fg_render_opts;
 
-#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0, 0.0, 0, 0}
+/** The default seed of the communities drawn (as the CLI's --seed). */
+#define FG_RENDER_SEED 42
+
+#define FG_RENDER_OPTS_INIT {FG_RENDER_SVG, NULL, 0, 0.0, 0, 0, FG_RENDER_SEED, 0}
 
 /**
  * A Graphviz context for rendering, reused by every map. Create one per process and keep it:
@@ -65,21 +73,15 @@ void fg_map_free(fg_map *m);   /* NULL-safe; frees the struct too */
  * raised until at most half as many ties as units remain; the legend says it), with tied
  * members seated side by side; each unit's lead/co counts in that plan; names broken only at
  * natural places; a legend and a title with the document's 文号 and date.
- * @param out   receives a map (fg_map_free); NULL on failure.
- * @param doc   the document that defines the team, or NULL for the first one that does; when
- *              given, the file name also carries the document (team-<名称>-<doc>), so that
- *              teams of the same name in several documents do not overwrite each other.
- * @param team  the team's name as stored (fengong render team --list shows them).
+ * @param out   receives a map (fg_map_free); NULL on failure. Its name is team-<名称>, or
+ *              team-<名称>-<doc> with opts->team_with_doc.
+ * @param team  the team as fg_store_team_view() loads it; borrowed.
  * @param gz    follows renamings of members and task agencies when opts->as_of is set (may
  *              be NULL: names as stored).
- * @return FG_OK, FG_ENOTFOUND ("NAME: no such team"), FG_EDB, FG_ERENDER or FG_ENOMEM.
+ * @return FG_OK, FG_ERENDER or FG_ENOMEM.
  */
-int fg_render_team(fg_map **out, fg_renderer *r, fg_store *st, const fg_gazetteer *gz,
-                   const char *doc, const char *team, const fg_render_opts *opts);
-
-/** Names of the stored teams, in document order; cb gets (doc, team). */
-int fg_render_team_names(fg_store *st, int (*cb)(const char *doc, const char *team, void *p),
-                         void *payload);
+int fg_render_team(fg_map **out, fg_renderer *r, const fg_team_view *team,
+                   const fg_gazetteer *gz, const fg_render_opts *opts);
 
 /**
  * X's ego map: its partners (depth 2: and theirs), edge width = shared tasks, colour by
@@ -98,7 +100,7 @@ int fg_render_agency(fg_map **out, fg_renderer *r, const fg_graph *g, size_t x, 
  * area is proportional to the agency's lead count (fixed size, the name set over it in a
  * fixed font); line width grows with shared tasks. The legend under the title keys each
  * community, the circle sizes and line widths, and says α and the share of the weight
- * drawn. Deterministic (fixed start seed).
+ * drawn. Deterministic (fixed start seed; communities from opts->seed).
  * @return FG_OK, FG_EINVAL (alpha), FG_EGRAPH, FG_ERENDER (with opts->timeout: a message that
  *         says how to draw less) or FG_ENOMEM.
  */
@@ -107,7 +109,8 @@ int fg_render_network(fg_map **out, fg_renderer *r, const fg_graph *g, size_t mi
 
 /**
  * The coordination matrix: an agency × agency heatmap of shared tasks, for networks too
- * dense for any drawing. Rows and columns are ordered by Leiden community (largest first),
+ * dense for any drawing. Rows and columns are ordered by Leiden community (opts->seed; largest
+ * first),
  * inside a community by strength; a cell's shade grows with the tasks the two share (the
  * number is printed in it and in its tooltip); the diagonal shows the agency's own task
  * count; community blocks are outlined and keyed in the legend. Written as SVG by hand

@@ -50,6 +50,34 @@ typedef struct fg_report_opts {
 int fg_report_html(char **out, size_t *len, fg_store *st, const fg_gazetteer *gz,
                    const fg_filter *filter, fg_renderer *r, const fg_report_opts *opts);
 
+/**
+ * What fg_report_html() shows, read from the store once: the graph, the documents covered,
+ * the team views, the deadlines, the progress and the names the gazetteer lacks.
+ * fg_report_html() is fg_report_load(), fg_report_write(), fg_report_model_free().
+ */
+typedef struct fg_report_model fg_report_model;
+
+/**
+ * Load the report's model.
+ * @param out     receives a model freed with fg_report_model_free(); NULL on failure.
+ * @param gz      borrowed (may be NULL): must outlive the model.
+ * @param filter  may be NULL; copied, its strings (document names, level) borrowed: they must
+ *                outlive the model.
+ * @param opts    may be NULL (defaults); copied.
+ * @return FG_OK, FG_EDB, FG_EGRAPH or FG_ENOMEM.
+ */
+int fg_report_load(fg_report_model **out, fg_store *st, const fg_gazetteer *gz,
+                   const fg_filter *filter, const fg_report_opts *opts);
+
+/**
+ * Write the report of a model as fg_report_html() does; the store is not read.
+ * @return FG_OK, FG_EGRAPH, FG_ERENDER or FG_ENOMEM.
+ */
+int fg_report_write(char **out, size_t *len, fg_report_model *m, fg_renderer *r);
+
+/** Free a model; NULL-safe. */
+void fg_report_model_free(fg_report_model *m);
+
 #ifdef __cplusplus
 }
 #endif

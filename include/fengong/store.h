@@ -93,71 +93,213 @@ int fg_store_index(fg_store *st, size_t *n_indexed);
 int fg_store_remove(fg_store *st, const char *name);
 
 /**
- * Row callback of the query functions: n_cols strings (never NULL), valid during the call.
- * Return 0 to go on, non-zero to stop (the query then returns FG_OK).
+ * A row of text cells: n_cols strings (never NULL), valid during the call; non-zero stops.
+ * The store's own reads are typed (below); this is kept for the text listings of other
+ * modules (fg_export_rows(), fg_progress_imports()).
  */
 typedef int (*fg_store_row_cb)(size_t n_cols, const char *const *cols, void *payload);
 
-/** Documents: name, doc_number, year, date, items, clauses, assignments, teams, unparsed
- *  (statements not understood, fg_doc.n_notes; "" for a document stored before schema 5),
- *  format (the reader that made its text), title, sha256, ingested_at; by name. */
-int fg_store_documents(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/** Documents with their tasks (items with at least one clause, fg_doc_stats.n_items_assigned):
- *  name, tasks; by name. */
-int fg_store_document_tasks(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/** Assignments: doc, item, clause, role, surface, agency (canonical or surface), kind, status;
- *  in document order. */
-int fg_store_assignments(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/**
- * The task–agency edges for analysis: clause id, doc, year, item, clause, item title,
- * role, kind, agency (canonical, or the surface when unresolved), status, level, surface;
- * in document order. Filtering is the caller's.
+/*
+ * The read API: each query hands its rows to a callback as a typed row (numbers as numbers,
+ * roles as enums), whose strings live until the callback returns. A non-zero return from the
+ * callback stops the query early (it then returns FG_OK).
  */
-int fg_store_edges(fg_store *st, fg_store_row_cb cb, void *payload);
+
+/** A stored document with its counts, for fg_store_documents(). */
+typedef struct fg_store_document_row {
+    const char *name;
+    const char *doc_number;    /* 文号; "" when none */
+    int year;                  /* 0 when unknown */
+    const char *date;          /* "YYYY-MM-DD", or "" */
+    size_t n_items;
+    size_t n_tasks;            /* items with at least one clause (fg_doc_stats.n_items_assigned) */
+    size_t n_clauses;
+    size_t n_assignments;
+    size_t n_teams;
+    long long n_unparsed;      /* statements not understood (fg_doc.n_notes); -1 for a document
+                                  stored before schema 5 */
+    const char *format;        /* the reader that made its text: text, docx, pdf, html */
+    const char *title;
+    const char *sha256;
+    const char *ingested_at;
+} fg_store_document_row;
+
+typedef int (*fg_store_document_cb)(const fg_store_document_row *row, void *payload);
+
+/** The stored documents, by name. */
+int fg_store_documents(fg_store *st, fg_store_document_cb cb, void *payload);
+
+/** One assignment with its clause, item and document, for fg_store_assignments() and
+ *  fg_store_agency_tasks(). */
+typedef struct fg_store_assignment_row {
+    long long clause_id;
+    const char *doc;
+    int year;                  /* the document's; 0 when unknown */
+    const char *path;          /* item path */
+    const char *title;         /* item title */
+    int clause;                /* 1-based within the item */
+    fg_role role;
+    fg_kind kind;
+    const char *agency;        /* canonical, or the surface when unresolved */
+    const char *status;        /* the agency's: known, unresolved, generic or group */
+    const char *level;         /* the agency's level, "" when unknown */
+    const char *surface;       /* the name as written */
+} fg_store_assignment_row;
+
+typedef int (*fg_store_assignment_cb)(const fg_store_assignment_row *row, void *payload);
+
+/** The assignments of the document named doc (NULL: of every document), in document order.
+ *  Filtering is the caller's. */
+int fg_store_assignments(fg_store *st, const char *doc, fg_store_assignment_cb cb,
+                         void *payload);
+
+/** One agency by canonical name or alias or surface: its assignments, in document order.
+ *  @return FG_OK, FG_ENOTFOUND ("NAME: no such agency in PATH") or FG_EDB. */
+int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_assignment_cb cb,
+                          void *payload);
+
+/** A clause with its texts, for fg_store_tasks(). */
+typedef struct fg_store_task_row {
+    long long clause_id;
+    const char *doc;
+    const char *path;          /* item path */
+    int clause;                /* 1-based within the item */
+    const char *title;         /* item title */
+    const char *item_text;     /* begins with the title */
+    const char *clause_text;
+    const char *issuer;        /* the document's */
+} fg_store_task_row;
+
+typedef int (*fg_store_task_cb)(const fg_store_task_row *row, void *payload);
+
+/** Every clause with its texts, for learning; in document order. */
+int fg_store_tasks(fg_store *st, fg_store_task_cb cb, void *payload);
+
+/** A work team with its document, for fg_store_teams(). */
+typedef struct fg_store_team_row {
+    const char *doc;
+    const char *name;
+    const char *part;          /* the part of the document that is its plan ("A1"), or "" */
+    const char *doc_number;    /* 文号; "" when none */
+    const char *date;          /* "YYYY-MM-DD", or "" */
+    const char *doc_title;
+} fg_store_team_row;
+
+typedef int (*fg_store_team_cb)(const fg_store_team_row *row, void *payload);
+
+/** The teams named name (NULL: every team), in document order. */
+int fg_store_teams(fg_store *st, const char *name, fg_store_team_cb cb, void *payload);
+
+/** A unit of a work team, for fg_store_team_members(). */
+typedef struct fg_store_member_row {
+    const char *doc;
+    const char *team;
+    fg_team_role role;
+    const char *surface;       /* as written */
+    const char *agency;        /* canonical; the surface when unresolved or a convenor */
+    const char *status;        /* the agency's status, "person" for a convenor */
+} fg_store_member_row;
+
+typedef int (*fg_store_member_cb)(const fg_store_member_row *row, void *payload);
+
+/** The units of the team named team of the document doc (both NULL: of every team), in
+ *  document order. */
+int fg_store_team_members(fg_store *st, const char *doc, const char *team,
+                          fg_store_member_cb cb, void *payload);
+
+struct fg_arena;
+
+/** A unit of a team in an fg_team_view. */
+typedef struct fg_team_view_member {
+    const char *surface;       /* as written */
+    const char *agency;        /* canonical; the surface when unresolved or a convenor */
+    fg_team_role role;
+} fg_team_view_member;
+
+/** An assignment of a team's plan in an fg_team_view. */
+typedef struct fg_team_view_edge {
+    long long clause_id;
+    const char *agency;        /* canonical, or the surface when unresolved */
+    fg_role role;
+} fg_team_view_edge;
 
 /**
- * Tasks with their text, for learning: clause id, doc, item, clause, item title, item text,
- * clause text, document issuer; in document order.
+ * A work team as a map of it needs it: the team with its document's 文号 and date, its units
+ * in the document's order (a unit named in two roles comes twice), and the assignments of
+ * its plan (the items of its part of the document, path "PART:…"), in document order.
+ * Everything is owned by the view (its strings by one pool) and freed with it.
  */
-int fg_store_tasks(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/** Teams: doc, team, part, doc_number, date, title; in document order. */
-int fg_store_teams(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/** Team rows: doc, team, role, surface, agency, status; in document order. */
-int fg_store_team_members(fg_store *st, fg_store_row_cb cb, void *payload);
-
-/** fg_store_teams() restricted to the teams named team (the first document's comes first). */
-int fg_store_teams_named(fg_store *st, const char *team, fg_store_row_cb cb, void *payload);
-
-/** fg_store_team_members() for one team of one document. */
-int fg_store_team_members_of(fg_store *st, const char *doc, const char *team,
-                             fg_store_row_cb cb, void *payload);
-
-/** fg_store_edges() for one document. */
-int fg_store_edges_of(fg_store *st, const char *doc, fg_store_row_cb cb, void *payload);
+typedef struct fg_team_view {
+    const char *doc;
+    const char *team;
+    const char *part;
+    const char *doc_number;    /* "" when none */
+    const char *date;          /* "YYYY-MM-DD", or "" */
+    fg_team_view_member *members;
+    size_t n_members;
+    fg_team_view_edge *edges;
+    size_t n_edges;
+    struct fg_arena *strings;  /* internal: holds every string above */
+} fg_team_view;
 
 /**
- * Items whose text (which begins with the title) contains query: doc, item, title, lead,
- * co (agencies joined with 、). Items with clauses come first, then those whose title holds
- * the query, then by FTS5 rank. Three characters or more use the FTS5 trigram index;
- * shorter queries scan.
+ * Load the team named team of the document doc (NULL: of the first document, by name, that
+ * has one).
+ * @param out  receives a view freed with fg_team_view_free(); NULL on failure.
+ * @return FG_OK, FG_ENOTFOUND ("TEAM: no such team in PATH"), FG_EDB or FG_ENOMEM.
+ */
+int fg_store_team_view(fg_team_view **out, fg_store *st, const char *doc, const char *team);
+
+/** Free a team view; NULL-safe. */
+void fg_team_view_free(fg_team_view *v);
+
+/** An item found by fg_store_search(). */
+typedef struct fg_store_search_row {
+    const char *doc;
+    const char *path;          /* item path */
+    const char *title;         /* item title */
+    const char *leads;         /* its lead agencies as written, joined with 、; "" when none */
+    const char *cos;           /* its co-operating agencies likewise */
+} fg_store_search_row;
+
+typedef int (*fg_store_search_cb)(const fg_store_search_row *row, void *payload);
+
+/**
+ * Items whose text (which begins with the title) contains query: at most limit (0: all).
+ * Items with clauses come first, then those whose title holds the query, then by FTS5 rank.
+ * Three characters or more use the FTS5 trigram index; shorter queries scan.
  * @return FG_OK, FG_EINVAL (empty query) or FG_EDB.
  */
-int fg_store_search(fg_store *st, const char *query, size_t limit, fg_store_row_cb cb,
+int fg_store_search(fg_store *st, const char *query, size_t limit, fg_store_search_cb cb,
                     void *payload);
 
-/** Agencies with their use: agency, status, level, type, lead, co, documents; by lead
- *  then total. With unresolved_only, the names the gazetteer does not know (surface, count,
- *  documents). */
-int fg_store_agencies(fg_store *st, int unresolved_only, fg_store_row_cb cb, void *payload);
+/** An agency with its use, for fg_store_agencies(). */
+typedef struct fg_store_agency_use_row {
+    const char *name;          /* canonical, or the surface when unresolved */
+    const char *status;        /* known, unresolved, generic or group */
+    const char *level;
+    const char *type;
+    size_t n_lead;             /* assignments as lead */
+    size_t n_co;               /* assignments as co-operating unit */
+    size_t n_docs;             /* documents naming it */
+} fg_store_agency_use_row;
 
-/** One agency by canonical name or alias or surface: its tasks: doc, item, clause, role,
- *  surface, title. FG_ENOTFOUND when the store has no such agency. */
-int fg_store_agency_tasks(fg_store *st, const char *name, fg_store_row_cb cb, void *payload);
+typedef int (*fg_store_agency_use_cb)(const fg_store_agency_use_row *row, void *payload);
+
+/** The agencies that have assignments, by lead count, then by assignments, then by name. */
+int fg_store_agencies(fg_store *st, fg_store_agency_use_cb cb, void *payload);
+
+/** A name the gazetteer does not know, for fg_store_unresolved(). */
+typedef struct fg_store_unresolved_row {
+    const char *name;          /* as written */
+    size_t n;                  /* assignments naming it */
+    const char *docs;          /* the documents naming it, joined with "," */
+} fg_store_unresolved_row;
+
+typedef int (*fg_store_unresolved_cb)(const fg_store_unresolved_row *row, void *payload);
+
+/** The unresolved names with their use, most used first (then by name). */
+int fg_store_unresolved(fg_store *st, fg_store_unresolved_cb cb, void *payload);
 
 /** An agency of the store, for fg_store_agency_list(); strings live until the callback returns. */
 typedef struct fg_store_agency_row {
@@ -214,6 +356,12 @@ typedef struct fg_store_track_query {
 
 #define FG_STORE_TRACK_QUERY_INIT {NULL, NULL, 0}
 
+/** Agency names of a row (v[0] … v[n - 1]), borrowed: they live as long as the row. */
+typedef struct fg_store_names {
+    const char *const *v;
+    size_t n;
+} fg_store_names;
+
 /**
  * The deadline of one clause (a task) with its agencies, for fg_store_due_rows(); strings
  * and arrays live until the callback returns. Agencies are canonical names (the name as
@@ -232,10 +380,8 @@ typedef struct fg_store_due_row {
     const char *date;          /* "YYYY-MM-DD", or "" (not a date, or no year known) */
     bool year_assumed;         /* the phrase names no year: date took the document's */
     fg_due_source source;
-    const char *const *leads;
-    size_t n_leads;
-    const char *const *cos;
-    size_t n_cos;
+    fg_store_names leads;
+    fg_store_names cos;
 } fg_store_due_row;
 
 typedef int (*fg_store_due_cb)(const fg_store_due_row *row, void *payload);
@@ -267,8 +413,7 @@ typedef struct fg_store_target_row {
     double value;              /* 万/亿 multiplied out */
     double value_hi;           /* the end of a range; value otherwise */
     const char *unit;
-    const char *const *leads;
-    size_t n_leads;
+    fg_store_names leads;
 } fg_store_target_row;
 
 typedef int (*fg_store_target_cb)(const fg_store_target_row *row, void *payload);

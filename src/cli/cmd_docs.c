@@ -21,10 +21,24 @@ static const char documents_usage[] =
     "--explain FILE' lists them; empty for a document stored by a fengong before them).\n"
     "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n";
 
+static int print_document(const fg_store_document_row *d, void *payload)
+{
+    const cli_cell cells[] = {
+        cli_text(d->name),          cli_text(d->doc_number),
+        d->year ? cli_int(d->year) : cli_text(NULL), cli_text(d->date),
+        cli_int((long long)d->n_items),   cli_int((long long)d->n_clauses),
+        cli_int((long long)d->n_assignments), cli_int((long long)d->n_teams),
+        d->n_unparsed >= 0 ? cli_int(d->n_unparsed) : cli_text(NULL),
+        cli_text(d->format),        cli_text(d->title),
+        cli_text(d->sha256),        cli_text(d->ingested_at)};
+
+    return cli_printer_cells(payload, cells);
+}
+
 static int query_documents(fg_store *st, const void *ctx, cli_printer *p)
 {
     (void)ctx;
-    return fg_store_documents(st, cli_printer_row, p);
+    return fg_store_documents(st, print_document, p);
 }
 
 static int cmd_documents(int argc, char **argv, const cli_global *g)
@@ -99,11 +113,19 @@ typedef struct search_query {
     size_t limit;
 } search_query;
 
+static int print_hit(const fg_store_search_row *h, void *payload)
+{
+    const cli_cell cells[] = {cli_text(h->doc), cli_text(h->path), cli_text(h->title),
+                              cli_text(h->leads), cli_text(h->cos)};
+
+    return cli_printer_cells(payload, cells);
+}
+
 static int query_search(fg_store *st, const void *ctx, cli_printer *p)
 {
     const search_query *q = ctx;
 
-    return fg_store_search(st, q->text, q->limit, cli_printer_row, p);
+    return fg_store_search(st, q->text, q->limit, print_hit, p);
 }
 
 static int cmd_search(int argc, char **argv, const cli_global *g)
@@ -137,7 +159,7 @@ static const char agencies_usage[] =
     "or 'tasks' for show).\n";
 
 /* What the gazetteer knows of name: printed; *name becomes its canonical name. */
-static void print_agency(const fg_gazetteer *gz, const char **name)
+static void print_entry(const fg_gazetteer *gz, const char **name)
 {
     const fg_agency_entry *e = fg_gazetteer_lookup(gz, *name, strlen(*name));
 
@@ -162,14 +184,42 @@ static void print_agency(const fg_gazetteer *gz, const char **name)
     *name = e->canonical;
 }
 
+static int print_agency_task(const fg_store_assignment_row *t, void *payload)
+{
+    const cli_cell cells[] = {cli_text(t->doc),     cli_text(t->path),
+                              cli_int(t->clause),   cli_text(fg_role_name(t->role)),
+                              cli_text(t->surface), cli_text(t->title)};
+
+    return cli_printer_cells(payload, cells);
+}
+
 static int query_agency_tasks(fg_store *st, const void *ctx, cli_printer *p)
 {
-    return fg_store_agency_tasks(st, ctx, cli_printer_row, p);
+    return fg_store_agency_tasks(st, ctx, print_agency_task, p);
+}
+
+static int print_agency(const fg_store_agency_use_row *u, void *payload)
+{
+    const cli_cell cells[] = {cli_text(u->name),  cli_text(u->status),
+                              cli_text(u->level), cli_text(u->type),
+                              cli_int((long long)u->n_lead), cli_int((long long)u->n_co),
+                              cli_int((long long)u->n_docs)};
+
+    return cli_printer_cells(payload, cells);
+}
+
+static int print_unresolved(const fg_store_unresolved_row *u, void *payload)
+{
+    const cli_cell cells[] = {cli_text(u->name), cli_int((long long)u->n), cli_text(u->docs)};
+
+    return cli_printer_cells(payload, cells);
 }
 
 static int query_agencies(fg_store *st, const void *ctx, cli_printer *p)
 {
-    return fg_store_agencies(st, *(const bool *)ctx, cli_printer_row, p);
+    if (*(const bool *)ctx)
+        return fg_store_unresolved(st, print_unresolved, p);
+    return fg_store_agencies(st, print_agency, p);
 }
 
 static const cli_opt agencies_opts[] = {
@@ -209,7 +259,7 @@ static int cmd_agencies(int argc, char **argv, const cli_global *g)
         if (cli_load_gazetteer(&gz, a.gazetteers, a.n_gazetteers, g) < 0)
             return CLI_FAIL;
         name = argv[first + 1];
-        print_agency(gz, &name);
+        print_entry(gz, &name);
         l = (cli_listing){"tasks", 6, hdr_t, numeric_t, query_agency_tasks, name};
         rc = cli_print_listing(&a, &spec, &l, g);
         fg_gazetteer_free(gz);

@@ -200,15 +200,15 @@ static int collect_due(const fg_store_due_row *r, void *payload)
     }
     if (!dated && date_filter && !a->all)
         return 0;
-    co = cli_join_names(r->cos, r->n_cos);
+    co = cli_join_names(r->cos.v, r->cos.n);
     if (co == NULL) {
         l->failed = 1;
         return 1;
     }
-    if (r->n_leads == 0)
+    if (r->leads.n == 0)
         rc = add_due(l, r, "", co, dated, day);
-    for (size_t k = 0; rc == 0 && k < r->n_leads; k++)
-        rc = add_due(l, r, r->leads[k], co, dated, day);
+    for (size_t k = 0; rc == 0 && k < r->leads.n; k++)
+        rc = add_due(l, r, r->leads.v[k], co, dated, day);
     free(co);
     if (rc < 0) {
         l->failed = 1;

@@ -18,7 +18,8 @@ static const char render_usage[] =
     "usage: fengong render team NAME... | team --all | team --list\n"
     "       fengong render agency X [--depth 2]\n"
     "       fengong render network [--min-weight N] [--top N] [--alpha A | --all-edges]\n"
-    "       fengong render matrix [--top N]\n"
+    "                              [--seed N]\n"
+    "       fengong render matrix [--top N] [--seed N]\n"
     "       common: [--format svg|png|pdf|dot] [-o DIR] [--timeout S] [-j N] [filters]\n"
     "\n"
     "Draw coordination maps with Graphviz into DIR (default exports/): one map per work team\n"
@@ -233,6 +234,11 @@ static void keep_doc_only_for_shared_names(team_list *l)
     }
 }
 
+static int on_team_stored(const fg_store_team_row *row, void *p)
+{
+    return on_team_listed(row->doc, row->name, p);
+}
+
 /*
  * Draw teams first, first + step, … through a store connection of its own. Each finished
  * map writes one byte to progress_fd (when ≥ 0); with show set, the count goes to stderr.
@@ -252,16 +258,21 @@ static int draw_teams(const team_list *tl, size_t first, size_t step, const rend
         return CLI_FAIL;
     }
     for (size_t i = first; i < tl->n; i += step) {
+        fg_team_view *view = NULL;
         fg_map *m = NULL;
+        fg_render_opts ro = r->ro;
         char one = 1;
 
-        if (fg_render_team(&m, rr, st, gz, tl->docs[i], tl->names[i], &r->ro) < 0) {
+        ro.team_with_doc = tl->docs[i] != NULL;
+        if (fg_store_team_view(&view, st, tl->docs[i], tl->names[i]) < 0 ||
+            fg_render_team(&m, rr, view, gz, &ro) < 0) {
             report_error_erasing(gl);
             status = CLI_FAIL;
         } else if (write_map(m, r, gl) < 0) {
             status = CLI_FAIL;
         }
         fg_map_free(m);
+        fg_team_view_free(view);
         done++;
         if (progress_fd >= 0)
             (void)!write(progress_fd, &one, 1);
@@ -365,7 +376,8 @@ static int cmd_render(int argc, char **argv, const cli_global *gl)
     fg_render_opts def = FG_RENDER_OPTS_INIT;
     render_args r = {def, "exports", 1, 0, 0, 0, 0, 0, false};
     cli_spec spec = {"render", render_usage,
-                     CLI_OPT_DB | CLI_OPT_GAZ | CLI_OPT_FILTER | CLI_OPT_JOBS, render_opts,
+                     CLI_OPT_DB | CLI_OPT_GAZ | CLI_OPT_FILTER | CLI_OPT_JOBS | CLI_OPT_SEED,
+                     render_opts,
                      sizeof render_opts / sizeof render_opts[0], take_render_opt, &r,
                      NULL, NULL, false, NULL};
     cli_args a;
@@ -379,6 +391,7 @@ static int cmd_render(int argc, char **argv, const cli_global *gl)
     if (rc >= 0)
         return rc;
     r.jobs = a.jobs;
+    r.ro.seed = a.seed; /* the communities of network and matrix maps */
     if (first >= argc) {
         fprintf(stderr, "fengong render: say what to draw: team, agency, network or matrix\n%s",
                 render_usage);
@@ -418,7 +431,7 @@ static int render_what(const render_args *rp, const cli_args *ap, fg_renderer *r
             return CLI_FAIL;
         if (r.all || r.list) {
             if (fg_store_open(&st, a.db, &so) < 0 ||
-                fg_render_team_names(st, on_team_listed, &tl) < 0) {
+                fg_store_teams(st, NULL, on_team_stored, &tl) < 0) {
                 cli_report_error(gl);
                 status = CLI_FAIL;
             }

@@ -57,7 +57,7 @@ typedef struct targets_ctx {
 static int print_target(const fg_store_target_row *r, void *payload)
 {
     targets_ctx *t = payload;
-    char *lead = cli_join_names(r->leads, r->n_leads);
+    char *lead = cli_join_names(r->leads.v, r->leads.n);
 
     if (lead == NULL) {
         t->failed = 1;
