@@ -11,7 +11,6 @@
  */
 #include "fengong/progress.h"
 
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,18 +44,6 @@ static int as_of_date(char out[11], const char *as_of)
         return fg_error_set(FG_EINVAL, "'%s' is not a date (YYYY-MM-DD)", as_of);
     memcpy(out, as_of, 11);
     return FG_OK;
-}
-
-static void sha256_hex(char out[65], const void *bytes, size_t len)
-{
-    struct sha256_ctx ctx;
-    uint8_t d[SHA256_DIGEST_SIZE];
-
-    sha256_init(&ctx);
-    sha256_update(&ctx, len, bytes);
-    sha256_digest(&ctx, sizeof d, d);
-    for (size_t i = 0; i < sizeof d; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
 static int prep(fg_store *st, sqlite3_stmt **s, const char *sql)
@@ -536,7 +523,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
     res->priv_ = p;
     p->arena = fg_arena_new();
     FG_CHECK_ALLOC(p->arena);
-    sha256_hex(sha, bytes, len);
+    fg_sha256_hex(sha, "", (const char *)bytes, len);
     /* the same bytes again: nothing to read or write */
     FG_TRY(find_import(st, sha, p->arena, res));
     if (res->unchanged)

@@ -12,7 +12,6 @@
  */
 #include "fengong/text.h"
 
-#include <nettle/sha2.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1022,26 +1021,6 @@ out:
     return rc;
 }
 
-/* Lower-case hex SHA-256 of prefix (a C string) followed by s[0..n) into out. */
-static void sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    struct sha256_ctx ctx;
-    uint8_t d[SHA256_DIGEST_SIZE];
-
-    sha256_init(&ctx);
-    if (*prefix)
-        sha256_update(&ctx, strlen(prefix), (const uint8_t *)prefix);
-    if (n > 0)
-        sha256_update(&ctx, n, (const uint8_t *)s);
-    sha256_digest(&ctx, sizeof d, d);
-    for (size_t k = 0; k < sizeof d; k++) {
-        out[2 * k] = hex[d[k] >> 4];
-        out[2 * k + 1] = hex[d[k] & 15];
-    }
-    out[64] = '\0';
-}
-
 /* What decode_bytes() skipped in front of UTF-8 text of this encoding. */
 static const char *bom_of(fg_encoding enc)
 {
@@ -1090,9 +1069,9 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
      */
     raw_is_data = from_raw && verbatim && unstable >= data.len;
     if (from_raw && verbatim && !raw_is_data)
-        sha256_hex(digest, bom_of(enc), data.ptr, data.len);
+        fg_sha256_hex(digest, bom_of(enc), data.ptr, data.len);
     else if (!raw_is_data)
-        sha256_hex(digest, "", (const char *)bytes, len);
+        fg_sha256_hex(digest, "", (const char *)bytes, len);
     if (unstable < data.len)
         FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
@@ -1149,7 +1128,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     (*out)->n_bytes = len;
     impl = (*out)->priv_;
     impl->raw_is_data = false;
-    sha256_hex(impl->sha256, "", (const char *)bytes, len);
+    fg_sha256_hex(impl->sha256, "", (const char *)bytes, len);
 out:
     fg_rd_dispose(&rd);
     fg_str_dispose(&txt);
@@ -1304,7 +1283,7 @@ const char *fg_text_sha256(const fg_text *text)
         return "";
     t = text->priv_;
     if (t->raw_is_data) {
-        sha256_hex(t->sha256, t->bom ? bom_of(FG_ENC_UTF8_BOM) : "", t->data, text->len);
+        fg_sha256_hex(t->sha256, t->bom ? bom_of(FG_ENC_UTF8_BOM) : "", t->data, text->len);
         t->raw_is_data = false;
     }
     return t->sha256;
