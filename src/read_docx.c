@@ -139,6 +139,37 @@ static xmlNode *alternate(const xmlNode *ac)
     return fallback;
 }
 
+/*
+ * What is read in place of c when c only wraps content of its parent's kind: the w:sdtContent
+ * of a content control, the branch of an mc:AlternateContent (alternate()), or c itself when
+ * it is one of the elements named in through (NULL-terminated); NULL when c is none of them or
+ * holds nothing to read.
+ */
+static xmlNode *wrapped(xmlNode *c, const char *const *through)
+{
+    if (fg_docx__is(c, "sdt"))
+        return fg_docx__child(c, "sdtContent");
+    if (is_mc(c, "AlternateContent"))
+        return alternate(c);
+    for (; *through != NULL; through++)
+        if (fg_docx__is(c, *through))
+            return c;
+    return NULL;
+}
+
+/* What rows() and cells() read through as if its content stood in its place; blocks() too. */
+static const char *const table_wrappers[] = {"customXml", "ins", "moveTo", NULL};
+static const char *const block_wrappers[] = {"customXml", "ins", "moveTo", "body", NULL};
+
+/* fn(d, what c wraps, depth + 1) when c is a wrapper (wrapped()), else nothing. */
+static int read_wrapped(docx *d, xmlNode *c, int depth, const char *const *through,
+                        int (*fn)(docx *d, xmlNode *n, int depth))
+{
+    xmlNode *inner = wrapped(c, through);
+
+    return inner != NULL ? fn(d, inner, depth + 1) : FG_OK;
+}
+
 /* Whether a w:val-style on/off property is on (present and not val="0/false/off"). */
 static bool on(const xmlNode *prop)
 {
@@ -313,21 +344,14 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
             bool hidden = on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish"));
 
             FG_TRY(run_content(d, c, hidden, df, depth + 1));
-        } else if (fg_docx__is(c, "hyperlink") || fg_docx__is(c, "smartTag") ||
-                   fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "fldSimple") ||
-                   fg_docx__is(c, "sdtContent") || fg_docx__is(c, "dir") || fg_docx__is(c, "bdo")) {
-            FG_TRY(inlines(d, c, df, depth + 1));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
+        } else {
+            static const char *const through[] = {"hyperlink", "smartTag", "customXml", "ins",
+                                                  "moveTo", "fldSimple", "sdtContent", "dir",
+                                                  "bdo", NULL};
+            xmlNode *inner = wrapped(c, through);
 
-            if (content != NULL)
-                FG_TRY(inlines(d, content, df, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(inlines(d, alt, df, depth + 1));
+            if (inner != NULL)
+                FG_TRY(inlines(d, inner, df, depth + 1));
         }
         /* w:del, w:moveFrom, w:pPr, bookmarks, proofing marks, math: nothing */
     }
@@ -412,19 +436,8 @@ static int cells(docx *d, xmlNode *tr, int depth)
             FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
             FG_TRY(blocks(d, c, depth + 1));
             FG_TRY(fg_rd_cell_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(cells(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo")) {
-            FG_TRY(cells(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(cells(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, table_wrappers, cells));
         }
     }
 out:
@@ -452,19 +465,8 @@ static int rows(docx *d, xmlNode *tbl, int depth)
             }
             FG_TRY(cells(d, c, depth + 1));
             FG_TRY(fg_rd_row_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(rows(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo")) {
-            FG_TRY(rows(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(rows(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, table_wrappers, rows));
         }
     }
 out:
@@ -487,19 +489,8 @@ static int blocks(docx *d, xmlNode *parent, int depth)
             FG_TRY(fg_rd_table_begin(d->rd));
             FG_TRY(rows(d, c, depth + 1));
             FG_TRY(fg_rd_table_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(blocks(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "body")) {
-            FG_TRY(blocks(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(blocks(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, block_wrappers, blocks));
         }
         /* w:del, w:moveFrom, w:sectPr, w:altChunk, bookmarks: nothing */
     }
