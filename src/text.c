@@ -31,6 +31,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "names.h"
 #include "reader.h"
 #include "str.h"
 
@@ -1135,28 +1136,32 @@ out:
     return rc;
 }
 
-int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len)
+/* The checks of fg_text_read() and fg_text_decode(), named fn in the messages. */
+static int check_args(const char *fn, fg_text **out, const char *name, const void *bytes,
+                      size_t len)
 {
     if (out == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_read: out is NULL");
+        return fg_error_set(FG_EINVAL, "%s: out is NULL", fn);
     *out = NULL;
     if (name == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_read: name is NULL");
+        return fg_error_set(FG_EINVAL, "%s: name is NULL", fn);
     if (bytes == NULL && len > 0)
-        return fg_error_set(FG_EINVAL, "fg_text_read: bytes is NULL");
-    return read_any(out, name, bytes, len, NULL);
+        return fg_error_set(FG_EINVAL, "%s: bytes is NULL", fn);
+    return FG_OK;
+}
+
+int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len)
+{
+    int rc = check_args("fg_text_read", out, name, bytes, len);
+
+    return rc < 0 ? rc : read_any(out, name, bytes, len, NULL);
 }
 
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len)
 {
-    if (out == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: out is NULL");
-    *out = NULL;
-    if (name == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: name is NULL");
-    if (bytes == NULL && len > 0)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: bytes is NULL");
-    return decode(out, name, bytes, len, NULL);
+    int rc = check_args("fg_text_decode", out, name, bytes, len);
+
+    return rc < 0 ? rc : decode(out, name, bytes, len, NULL);
 }
 
 /* ---- files ---- */
@@ -1296,34 +1301,22 @@ void fg_text_free(fg_text *text)
     text_impl_free(text->priv_);
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const format_names[] = {
+    [FG_FORMAT_TEXT] = "text", [FG_FORMAT_DOCX] = "docx", [FG_FORMAT_PDF] = "pdf",
+    [FG_FORMAT_HTML] = "html",
+};
+static const char *const encoding_names[] = {
+    [FG_ENC_UTF8] = "UTF-8",       [FG_ENC_UTF8_BOM] = "UTF-8 (BOM)", [FG_ENC_UTF16LE] = "UTF-16LE",
+    [FG_ENC_UTF16BE] = "UTF-16BE", [FG_ENC_GB18030] = "GB18030",
+};
+
 const char *fg_format_name(fg_format format)
 {
-    switch (format) {
-    case FG_FORMAT_DOCX:
-        return "docx";
-    case FG_FORMAT_PDF:
-        return "pdf";
-    case FG_FORMAT_HTML:
-        return "html";
-    default:
-        return "text";
-    }
+    return FG_NAME_OF(format_names, format, "text");
 }
 
 const char *fg_encoding_name(fg_encoding enc)
 {
-    switch (enc) {
-    case FG_ENC_UTF8:
-        return "UTF-8";
-    case FG_ENC_UTF8_BOM:
-        return "UTF-8 (BOM)";
-    case FG_ENC_UTF16LE:
-        return "UTF-16LE";
-    case FG_ENC_UTF16BE:
-        return "UTF-16BE";
-    case FG_ENC_GB18030:
-        return "GB18030";
-    default:
-        return "unknown";
-    }
+    return FG_NAME_OF(encoding_names, enc, "unknown");
 }
