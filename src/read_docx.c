@@ -198,6 +198,20 @@ static int text(docx *d, const char *s, size_t len, bool hidden)
 
 static int blocks(docx *d, xmlNode *parent, int depth);
 
+/* The error for block or inline content nested deeper than MAX_DEPTH. */
+static int too_deep(const docx *d)
+{
+    return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+}
+
+/* The number in the w:val of pr's child element w:NAME, or dflt when there is none. */
+static long child_number(const xmlNode *pr, const char *name, long dflt)
+{
+    const char *v = fg_docx__child_val(pr, name);
+
+    return v != NULL ? strtol(v, NULL, 10) : dflt;
+}
+
 /* The text boxes under a drawing, picture or object, each deferred once. */
 static int find_boxes(docx *d, xmlNode *n, deferred *df, int depth)
 {
@@ -336,7 +350,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = p->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -423,14 +437,13 @@ static int cells(docx *d, xmlNode *tr, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = tr->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tc")) {
             xmlNode *pr = fg_docx__child(c, "tcPr");
             xmlNode *vm = fg_docx__child(pr, "vMerge");
-            const char *span = fg_docx__child_val(pr, "gridSpan");
             const char *vv = fg_docx__attr(vm, "val");
-            long n = span ? strtol(span, NULL, 10) : 1;
+            long n = child_number(pr, "gridSpan", 1);
             bool merged = vm != NULL && (vv == NULL || strcmp(vv, "restart") != 0);
 
             FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
@@ -449,12 +462,11 @@ static int rows(docx *d, xmlNode *tbl, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = tbl->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tr")) {
             xmlNode *pr = fg_docx__child(c, "trPr");
-            const char *before = fg_docx__child_val(pr, "gridBefore");
-            long n = before ? strtol(before, NULL, 10) : 0;
+            long n = child_number(pr, "gridBefore", 0);
 
             if (fg_docx__child(pr, "del") != NULL) /* a deleted row */
                 continue;
@@ -479,7 +491,7 @@ static int blocks(docx *d, xmlNode *parent, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = parent->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
