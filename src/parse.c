@@ -211,17 +211,21 @@ typedef struct mark {
 } mark;
 
 /*
- * Whether s[i] holds the ASCII character ascii, the 3-byte character wide, or (when not NULL)
- * the 3-byte character other; its length in *n.
+ * Whether s[i] holds the ASCII bracket ascii, the 3-byte bracket wide or (when not NULL) the
+ * 3-byte bracket other; its length in *n.
  */
-static bool bracket_at(fg_strview s, size_t i, char ascii, const char *wide, const char *other,
-                       size_t *n)
+static inline bool bracket_at(fg_strview s, size_t i, char ascii, const char *wide,
+                              const char *other, size_t *n)
 {
+    if (other != NULL && fg_sv_at(s, i, other, 3)) {
+        *n = 3;
+        return true;
+    }
     if (i < s.len && s.ptr[i] == ascii) {
         *n = 1;
         return true;
     }
-    if (fg_sv_at(s, i, wide, 3) || (other != NULL && fg_sv_at(s, i, other, 3))) {
+    if (fg_sv_at(s, i, wide, 3)) {
         *n = 3;
         return true;
     }
