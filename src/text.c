@@ -128,41 +128,34 @@ static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
  */
 static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
 {
-    unsigned char b = s[0];
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    size_t need;
+    /* Table 3-7 by lead bytes: the sequence's length, the range of its second byte. */
+    static const struct {
+        unsigned char first, last, need, lo, hi;
+    } forms[] = {
+        {0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF}, {0xE1, 0xEC, 3, 0x80, 0xBF},
+        {0xED, 0xED, 3, 0x80, 0x9F}, {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF},
+        {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F},
+    };
+    const size_t n_forms = sizeof forms / sizeof *forms;
+    size_t f = 0;
 
-    *ok = false;
-    if (b < 0x80) {
-        *ok = true;
+    *ok = s[0] < 0x80;
+    if (*ok)
         return 1;
-    }
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 3;
-        if (b == 0xE0)
-            lo = 0xA0;
-        else if (b == 0xED)
-            hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 4;
-        if (b == 0xF0)
-            lo = 0x90;
-        else if (b == 0xF4)
-            hi = 0x8F;
-    } else {
+    while (f < n_forms && (s[0] < forms[f].first || s[0] > forms[f].last))
+        f++;
+    if (f == n_forms)
         return 1;
-    }
-    for (size_t i = 1; i < need; i++) {
+    for (size_t i = 1; i < forms[f].need; i++) {
+        /* bytes after the second: 80..BF */
+        unsigned char lo = i == 1 ? forms[f].lo : 0x80;
+        unsigned char hi = i == 1 ? forms[f].hi : 0xBF;
+
         if (i >= avail || s[i] < lo || s[i] > hi)
             return i;
-        lo = 0x80;
-        hi = 0xBF;
     }
     *ok = true;
-    return need;
+    return forms[f].need;
 }
 
 /* The code point at s, of the avail bytes left, into *n bytes; s holds well-formed UTF-8. */
