@@ -408,11 +408,8 @@ static int match_row(match *m, fg_store *st, const tasks *t, const fg_status_row
 
 void fg_progress_result_free(fg_progress_result *r)
 {
-    if (r == NULL)
-        return;
-    fg_arena_free(r->priv_);
-    free(r->misses);
-    free(r);
+    if (r != NULL)
+        fg_arena_free_result(r->priv_, r->misses, r);
 }
 
 static const char *given_of(fg_arena *a, const fg_status_row *row)
@@ -890,11 +887,8 @@ out:
 
 void fg_progress_groups_free(fg_progress_groups *g)
 {
-    if (g == NULL)
-        return;
-    fg_arena_free(g->priv_);
-    free(g->rows);
-    free(g);
+    if (g != NULL)
+        fg_arena_free_result(g->priv_, g->rows, g);
 }
 
 static void count_task(fg_progress_row *r, const fact *x)
@@ -1113,11 +1107,8 @@ out:
 
 void fg_progress_coord_free(fg_progress_coord *c)
 {
-    if (c == NULL)
-        return;
-    fg_arena_free(c->priv_);
-    free(c->pairs);
-    free(c);
+    if (c != NULL)
+        fg_arena_free_result(c->priv_, c->pairs, c);
 }
 
 /* Pair counts keyed by the two agency ids (open addressing). */

@@ -808,11 +808,8 @@ out:
 /* The priv_ of a table is the arena that holds its name and its rows' strings. */
 void fg_status_table_free(fg_status_table *t)
 {
-    if (t == NULL)
-        return;
-    fg_arena_free(t->priv_);
-    free(t->rows);
-    free(t);
+    if (t != NULL)
+        fg_arena_free_result(t->priv_, t->rows, t);
 }
 
 int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes, size_t len)

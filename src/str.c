@@ -258,6 +258,13 @@ void fg_arena_free(fg_arena *a)
     free(a);
 }
 
+void fg_arena_free_result(fg_arena *a, void *rows, void *result)
+{
+    fg_arena_free(a);
+    free(rows);
+    free(result);
+}
+
 void *fg_arena_alloc(fg_arena *a, size_t size)
 {
     chunk *c = a->head;

@@ -278,6 +278,11 @@ void fg_mem_huge(void *p, size_t n);
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);
 void fg_arena_free(fg_arena *a);                      /* NULL-safe */
+/*
+ * Free a result that keeps its strings in the arena a and its rows in one heap array: a,
+ * rows, then the result itself (NULL-safe each; the progress tables and reports).
+ */
+void fg_arena_free_result(fg_arena *a, void *rows, void *result);
 void *fg_arena_alloc(fg_arena *a, size_t size);       /* 8-byte aligned; NULL on OOM */
 /* A NUL-terminated copy of p[0..len); NULL on OOM. */
 char *fg_arena_strndup(fg_arena *a, const char *p, size_t len);
