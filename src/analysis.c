@@ -688,17 +688,27 @@ int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const 
 
 /* ---- load ---- */
 
+/* For the sorts below: -1 when x is larger (it goes first), 1 when smaller, 0 when equal. */
+static int larger_first(size_t x, size_t y)
+{
+    return x > y ? -1 : x < y;
+}
+
+/* For the sorts below: agencies a and b of g in the order of their names. */
+static int cmp_agency_names(const fg_graph *g, size_t a, size_t b)
+{
+    return strcmp(g->agencies[a], g->agencies[b]);
+}
+
 static int cmp_load(const void *a, const void *b, void *payload)
 {
     const fg_load_row *x = a;
     const fg_load_row *y = b;
-    const fg_graph *sort_graph = payload;
+    int c = larger_first(x->lead, y->lead);
 
-    if (x->lead != y->lead)
-        return x->lead > y->lead ? -1 : 1;
-    if (x->total != y->total)
-        return x->total > y->total ? -1 : 1;
-    return strcmp(sort_graph->agencies[x->agency], sort_graph->agencies[y->agency]);
+    if (c == 0)
+        c = larger_first(x->total, y->total);
+    return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -1196,11 +1206,9 @@ static int cmp_partner(const void *a, const void *b, void *payload)
 {
     const fg_partner *x = a;
     const fg_partner *y = b;
-    const fg_graph *partner_graph = payload;
+    int c = larger_first(x->shared, y->shared);
 
-    if (x->shared != y->shared)
-        return x->shared > y->shared ? -1 : 1;
-    return strcmp(partner_graph->agencies[x->agency], partner_graph->agencies[y->agency]);
+    return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
 
 int fg_analysis_partners(fg_partner **rows_out, size_t *n_out, const fg_graph *g, size_t x)
@@ -1282,13 +1290,11 @@ static int cmp_pair(const void *a, const void *b, void *payload)
 {
     const fg_pair *x = a;
     const fg_pair *y = b;
-    const fg_graph *pair_graph = payload;
-    int c;
+    int c = larger_first(x->shared, y->shared);
 
-    if (x->shared != y->shared)
-        return x->shared > y->shared ? -1 : 1;
-    c = strcmp(pair_graph->agencies[x->a], pair_graph->agencies[y->a]);
-    return c ? c : strcmp(pair_graph->agencies[x->b], pair_graph->agencies[y->b]);
+    if (c == 0)
+        c = cmp_agency_names(payload, x->a, y->a);
+    return c ? c : cmp_agency_names(payload, x->b, y->b);
 }
 
 int fg_analysis_pairs(fg_pair **rows_out, size_t *n_out, const fg_graph *g)
@@ -1468,18 +1474,24 @@ static int cmp_change(const void *a, const void *b)
     return strcmp(x->agency, y->agency);
 }
 
+static int cmp_pair_names(const void *a, const void *b)
+{
+    const fg_pair_change *x = a;
+    const fg_pair_change *y = b;
+    int c = strcmp(x->a, y->a);
+
+    return c ? c : strcmp(x->b, y->b);
+}
+
 static int cmp_pair_change(const void *a, const void *b)
 {
     const fg_pair_change *x = a;
     const fg_pair_change *y = b;
     size_t mx = x->shared_a > x->shared_b ? x->shared_a : x->shared_b;
     size_t my = y->shared_a > y->shared_b ? y->shared_a : y->shared_b;
-    int c;
+    int c = larger_first(mx, my);
 
-    if (mx != my)
-        return mx > my ? -1 : 1;
-    c = strcmp(x->a, y->a);
-    return c ? c : strcmp(x->b, y->b);
+    return c ? c : cmp_pair_names(a, b);
 }
 
 /* Pairs of a graph as (name a, name b, shared) with a < b, sorted by names. */
@@ -1510,15 +1522,6 @@ static int named_pairs(fg_pair_change **out, size_t *n, const fg_graph *g, int s
     free(p);
     *out = c;
     return FG_OK;
-}
-
-static int cmp_pair_names(const void *a, const void *b)
-{
-    const fg_pair_change *x = a;
-    const fg_pair_change *y = b;
-    int c = strcmp(x->a, y->a);
-
-    return c ? c : strcmp(x->b, y->b);
 }
 
 int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *b)

@@ -192,6 +192,22 @@ static inline size_t fg_stops_next(fg_stops *st, const char *text, size_t len, s
 }
 
 /*
+ * The loop step of a find function: *i moved to the first stop at or after it, and *n set to
+ * the length of the character there; false when no stop is left.
+ */
+static inline bool fg_stops_step(fg_stops *st, const char *text, size_t len, size_t *i,
+                                 size_t *n)
+{
+    if (*i >= len)
+        return false;
+    *i = fg_stops_next(st, text, len, *i);
+    if (*i >= len)
+        return false;
+    *n = fg_cp_len((unsigned char)text[*i]);
+    return true;
+}
+
+/*
  * Defines `static const fg_charscan *get(void)`: the scanner for the 3-byte characters of
  * the literal chars, set up once for all threads.
  */
@@ -212,12 +228,15 @@ static inline size_t fg_stops_next(fg_stops *st, const char *text, size_t len, s
 /*
  * The checks a find function (fg_deadline_find(), fg_target_find()) starts with, named fn in
  * the messages: out and found must be given, text unless len is 0; out (size bytes) is
- * cleared and *found false. 1 when there is text to search, 0 when there is none, or
- * FG_EINVAL.
+ * cleared and *found false. Then st is set up on the characters of set from `from` on for
+ * fg_stops_step() (with no stop left when there is no text). 1 when there is text to search,
+ * 0 when there is none, or FG_EINVAL.
  */
-static inline int fg_find_start(const char *fn, void *out, size_t size, bool *found,
-                                const char *text, size_t len)
+static inline int fg_find_start(fg_stops *st, const fg_charscan *set, const char *fn, void *out,
+                                size_t size, bool *found, const char *text, size_t len,
+                                size_t from)
 {
+    *st = (fg_stops){set, len, len};
     if (out == NULL || found == NULL)
         return fg_error_set(FG_EINVAL, "%s: out and found must not be NULL", fn);
     memset(out, 0, size);
@@ -227,6 +246,7 @@ static inline int fg_find_start(const char *fn, void *out, size_t size, bool *fo
             return fg_error_set(FG_EINVAL, "%s: text must not be NULL", fn);
         return 0;
     }
+    fg_stops_init(st, set, text, len, from);
     return 1;
 }
 

@@ -787,23 +787,19 @@ int fg_deadline_find(fg_deadline *out, bool *found, const char *text, size_t len
                      int doc_year)
 {
     fg_stops stops;
-    int rc = fg_find_start("fg_deadline_find", out, sizeof *out, found, text, len);
+    size_t n;
+    int rc = fg_find_start(&stops, start_scan(), "fg_deadline_find", out, sizeof *out, found,
+                           text, len, from);
 
     if (rc <= 0)
         return rc;
-    fg_stops_init(&stops, start_scan(), text, len, from);
-    for (size_t i = from; i < len;) {
-        size_t n;
+    /* From one ASCII digit or character of start_scan to the next. */
+    for (size_t i = from; fg_stops_step(&stops, text, len, &i, &n);) {
         int32_t prev;
         bool marker;
         size_t end;
         size_t n_after;
 
-        /* Jump to the next ASCII digit or a character of start_scan. */
-        i = fg_stops_next(&stops, text, len, i);
-        if (i >= len)
-            break;
-        n = fg_cp_len((unsigned char)text[i]);
         if (!may_start_at(text, len, i)) {
             i += n;
             continue;

@@ -418,15 +418,14 @@ out:
     return rc;
 }
 
+static int merge_text(const char *name, const char *text, size_t len, void *g)
+{
+    return fg_gazetteer_merge_tsv(g, name, text, len);
+}
+
 int fg_gazetteer_merge_file(fg_gazetteer *g, const char *path)
 {
-    fg_str buf = FG_STR_INIT;
-    int rc = fg_str_append_file(&buf, path);
-
-    if (rc == FG_OK)
-        rc = fg_gazetteer_merge_tsv(g, path, buf.ptr ? buf.ptr : "", buf.len);
-    fg_str_dispose(&buf);
-    return rc;
+    return fg_str_with_file(path, merge_text, g);
 }
 
 int fg_gazetteer_load_default(fg_gazetteer **out)

@@ -232,15 +232,14 @@ out:
     return rc;
 }
 
+static int merge_text(const char *name, const char *text, size_t len, void *lx)
+{
+    return fg_lexicon_merge_tsv(lx, name, text, len);
+}
+
 int fg_lexicon_merge_file(fg_lexicon *lx, const char *path)
 {
-    fg_str buf = FG_STR_INIT;
-    int rc = fg_str_append_file(&buf, path);
-
-    if (rc == FG_OK)
-        rc = fg_lexicon_merge_tsv(lx, path, buf.ptr ? buf.ptr : "", buf.len);
-    fg_str_dispose(&buf);
-    return rc;
+    return fg_str_with_file(path, merge_text, lx);
 }
 
 int fg_lexicon_load_default(fg_lexicon **out)

@@ -210,49 +210,47 @@ typedef struct mark {
     size_t len;  /* bytes of the marker and the blanks after it */
 } mark;
 
-static bool is_open(fg_strview s, size_t i, size_t *n)
+/*
+ * Whether s[i] holds the ASCII bracket ascii, the 3-byte bracket wide or (when not NULL) the
+ * 3-byte bracket other; its length in *n.
+ */
+static inline bool bracket_at(fg_strview s, size_t i, char ascii, const char *wide,
+                              const char *other, size_t *n)
 {
-    if (i < s.len && s.ptr[i] == '(') {
+    if (other != NULL && fg_sv_at(s, i, other, 3)) {
+        *n = 3;
+        return true;
+    }
+    if (i < s.len && s.ptr[i] == ascii) {
         *n = 1;
         return true;
     }
-    if (AT(s, i, "（")) {
+    if (fg_sv_at(s, i, wide, 3)) {
         *n = 3;
         return true;
     }
     return false;
 }
 
+static bool is_open(fg_strview s, size_t i, size_t *n)
+{
+    return bracket_at(s, i, '(', "（", NULL, n);
+}
+
 static bool is_close(fg_strview s, size_t i, size_t *n)
 {
-    if (i < s.len && s.ptr[i] == ')') {
-        *n = 1;
-        return true;
-    }
-    if (AT(s, i, "）")) {
-        *n = 3;
-        return true;
-    }
-    return false;
+    return bracket_at(s, i, ')', "）", NULL, n);
 }
 
 /* Brackets around a clause: （ ( and 【 (some documents write 【牵头单位：X】). */
 static bool clause_open(fg_strview s, size_t i, size_t *n)
 {
-    if (AT(s, i, "【")) {
-        *n = 3;
-        return true;
-    }
-    return is_open(s, i, n);
+    return bracket_at(s, i, '(', "（", "【", n);
 }
 
 static bool clause_close(fg_strview s, size_t i, size_t *n)
 {
-    if (AT(s, i, "】")) {
-        *n = 3;
-        return true;
-    }
-    return is_close(s, i, n);
+    return bracket_at(s, i, ')', "）", "】", n);
 }
 
 /* Skip blanks after a marker. */

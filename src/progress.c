@@ -11,7 +11,6 @@
  */
 #include "fengong/progress.h"
 
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,18 +44,6 @@ static int as_of_date(char out[11], const char *as_of)
         return fg_error_set(FG_EINVAL, "'%s' is not a date (YYYY-MM-DD)", as_of);
     memcpy(out, as_of, 11);
     return FG_OK;
-}
-
-static void sha256_hex(char out[65], const void *bytes, size_t len)
-{
-    struct sha256_ctx ctx;
-    uint8_t d[SHA256_DIGEST_SIZE];
-
-    sha256_init(&ctx);
-    sha256_update(&ctx, len, bytes);
-    sha256_digest(&ctx, sizeof d, d);
-    for (size_t i = 0; i < sizeof d; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
 static int prep(fg_store *st, sqlite3_stmt **s, const char *sql)
@@ -415,24 +402,12 @@ static int match_row(match *m, fg_store *st, const tasks *t, const fg_status_row
 
 /* ---- import ---- */
 
-typedef struct result_priv {
-    fg_arena *arena;
-    fg_progress_miss *misses;
-} result_priv;
+/* The priv_ of fg_progress_result, fg_progress_groups and fg_progress_coord: their arena. */
 
 void fg_progress_result_free(fg_progress_result *r)
 {
-    result_priv *p;
-
-    if (r == NULL)
-        return;
-    p = r->priv_;
-    if (p) {
-        fg_arena_free(p->arena);
-        free(p);
-    }
-    free(r->misses);
-    free(r);
+    if (r != NULL)
+        fg_arena_free_result(r->priv_, r->misses, r);
 }
 
 static const char *given_of(fg_arena *a, const fg_status_row *row)
@@ -506,7 +481,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
     fg_progress_import_opts o = FG_PROGRESS_IMPORT_OPTS_INIT;
     fg_status_table *tab = NULL;
     fg_progress_result *res = NULL;
-    result_priv *p = NULL;
+    fg_arena *arena = NULL;
     tasks t = {0};
     sqlite3_stmt *ins = NULL;
     sqlite3_stmt *imp = NULL;
@@ -529,14 +504,12 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
         today_utc(today);
     res = calloc(1, sizeof *res);
     FG_CHECK_ALLOC(res);
-    p = calloc(1, sizeof *p);
-    FG_CHECK_ALLOC(p);
-    res->priv_ = p;
-    p->arena = fg_arena_new();
-    FG_CHECK_ALLOC(p->arena);
-    sha256_hex(sha, bytes, len);
+    arena = fg_arena_new();
+    FG_CHECK_ALLOC(arena);
+    res->priv_ = arena;
+    fg_sha256_hex(sha, "", (const char *)bytes, len);
     /* the same bytes again: nothing to read or write */
-    FG_TRY(find_import(st, sha, p->arena, res));
+    FG_TRY(find_import(st, sha, arena, res));
     if (res->unchanged)
         goto done;
     FG_TRY(fg_status_table_read(&tab, name, bytes, len));
@@ -549,7 +522,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
 
     FG_TRY(fg_store__begin(st));
     /* looked at again under the write lock: another import of them may have committed */
-    FG_TRY(find_import(st, sha, p->arena, res));
+    FG_TRY(find_import(st, sha, arena, res));
     if (res->unchanged) {
         fg_store__rollback(st);
         goto done;
@@ -579,7 +552,7 @@ int fg_progress_import(fg_progress_result **out, fg_store *st, const char *name,
 
         FG_TRY(match_row(&m, st, &t, row));
         if (m.n != 1) {
-            FG_TRY(add_miss(res, &miss_cap, row, &m, p->arena));
+            FG_TRY(add_miss(res, &miss_cap, row, &m, arena));
             continue;
         }
         k = &t.v[m.idx];
@@ -910,23 +883,10 @@ out:
 
 /* ---- completion and overdue per group ---- */
 
-typedef struct groups_priv {
-    fg_arena *arena;
-} groups_priv;
-
 void fg_progress_groups_free(fg_progress_groups *g)
 {
-    groups_priv *p;
-
-    if (g == NULL)
-        return;
-    p = g->priv_;
-    if (p) {
-        fg_arena_free(p->arena);
-        free(p);
-    }
-    free(g->rows);
-    free(g);
+    if (g != NULL)
+        fg_arena_free_result(g->priv_, g->rows, g);
 }
 
 static void count_task(fg_progress_row *r, const fact *x)
@@ -1049,7 +1009,7 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
 {
     facts f;
     fg_progress_groups *g = NULL;
-    groups_priv *p = NULL;
+    fg_arena *arena = NULL;
     team *teams = NULL;
     size_t n_teams = 0;
     strmap docs = {0};
@@ -1063,14 +1023,12 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
     FG_TRY(facts_load(&f, st, opts));
     g = calloc(1, sizeof *g);
     FG_CHECK_ALLOC(g);
-    p = calloc(1, sizeof *p);
-    FG_CHECK_ALLOC(p);
-    g->priv_ = p;
-    p->arena = fg_arena_new();
-    FG_CHECK_ALLOC(p->arena);
+    arena = fg_arena_new();
+    FG_CHECK_ALLOC(arena);
+    g->priv_ = arena;
     memcpy(g->as_of, f.as_of, 11);
     if (by == FG_PROGRESS_BY_TEAM)
-        FG_TRY(load_teams(&teams, &n_teams, st, p->arena));
+        FG_TRY(load_teams(&teams, &n_teams, st, arena));
     cap = 1 + (by == FG_PROGRESS_BY_AGENCY ? f.n_agency
                : by == FG_PROGRESS_BY_TEAM ? n_teams
                                            : f.n);
@@ -1096,7 +1054,7 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
                 if (slot[id] == 0) {
                     fg_progress_row *r = &g->rows[g->n_rows];
 
-                    r->group = fg_arena_strndup(p->arena, f.agency[id], strlen(f.agency[id]));
+                    r->group = fg_arena_strndup(arena, f.agency[id], strlen(f.agency[id]));
                     FG_CHECK_ALLOC(r->group);
                     r->doc = "";
                     slot[id] = ++g->n_rows;
@@ -1108,7 +1066,7 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
 
             if (!strmap_get(&docs, x->doc, &row)) {
                 row = g->n_rows++;
-                g->rows[row].group = fg_arena_strndup(p->arena, x->doc, strlen(x->doc));
+                g->rows[row].group = fg_arena_strndup(arena, x->doc, strlen(x->doc));
                 FG_CHECK_ALLOC(g->rows[row].group);
                 g->rows[row].doc = "";
                 FG_TRY(strmap_put(&docs, g->rows[row].group, row));
@@ -1124,7 +1082,7 @@ int fg_progress_summary(fg_progress_groups **out, fg_store *st, fg_progress_by b
         for (size_t k = 0; k < n_teams; k++) {
             g->rows[1 + k].group = teams[k].name;
             g->rows[1 + k].doc = fg_arena_strndup(
-                p->arena, teams[k].docs.ptr ? teams[k].docs.ptr : "", teams[k].docs.len);
+                arena, teams[k].docs.ptr ? teams[k].docs.ptr : "", teams[k].docs.len);
             FG_CHECK_ALLOC(g->rows[1 + k].doc);
         }
         g->n_rows = 1 + n_teams;
@@ -1145,23 +1103,10 @@ out:
 
 /* ---- coordination ---- */
 
-typedef struct coord_priv {
-    fg_arena *arena;
-} coord_priv;
-
 void fg_progress_coord_free(fg_progress_coord *c)
 {
-    coord_priv *p;
-
-    if (c == NULL)
-        return;
-    p = c->priv_;
-    if (p) {
-        fg_arena_free(p->arena);
-        free(p);
-    }
-    free(c->pairs);
-    free(c);
+    if (c != NULL)
+        fg_arena_free_result(c->priv_, c->pairs, c);
 }
 
 /* Pair counts keyed by the two agency ids (open addressing). */
@@ -1249,7 +1194,7 @@ int fg_progress_coordination(fg_progress_coord **out, fg_store *st, const fg_pro
     } bins[5] = {{"0", 0, 0}, {"1", 1, 1}, {"2", 2, 2}, {"3-4", 3, 4}, {"5+", 5, SIZE_MAX}};
     facts f;
     fg_progress_coord *c = NULL;
-    coord_priv *p = NULL;
+    fg_arena *arena = NULL;
     pair_map pm = {NULL, 0, 0};
     long long *units = NULL;
     int rc = FG_OK;
@@ -1260,11 +1205,9 @@ int fg_progress_coordination(fg_progress_coord **out, fg_store *st, const fg_pro
     FG_TRY(facts_load(&f, st, opts));
     c = calloc(1, sizeof *c);
     FG_CHECK_ALLOC(c);
-    p = calloc(1, sizeof *p);
-    FG_CHECK_ALLOC(p);
-    c->priv_ = p;
-    p->arena = fg_arena_new();
-    FG_CHECK_ALLOC(p->arena);
+    arena = fg_arena_new();
+    FG_CHECK_ALLOC(arena);
+    c->priv_ = arena;
     memcpy(c->as_of, f.as_of, 11);
     for (size_t k = 0; k < 5; k++) {
         c->bins[k].label = bins[k].label;
@@ -1319,8 +1262,8 @@ int fg_progress_coordination(fg_progress_coord **out, fg_store *st, const fg_pro
             nb = t;
         }
         q = &c->pairs[c->n_pairs++];
-        q->a = fg_arena_strndup(p->arena, na, strlen(na));
-        q->b = fg_arena_strndup(p->arena, nb, strlen(nb));
+        q->a = fg_arena_strndup(arena, na, strlen(na));
+        q->b = fg_arena_strndup(arena, nb, strlen(nb));
         FG_CHECK_ALLOC(q->a);
         FG_CHECK_ALLOC(q->b);
         q->due = s->due;

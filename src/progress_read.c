@@ -284,11 +284,6 @@ static const char *const field_names[N_FIELDS][8] = {
 static const char *const field_label[N_FIELDS] = {"document", "item", "task",    "status",
                                                   "date",     "note", "reporter"};
 
-typedef struct table_priv {
-    fg_arena *arena;
-    char *name;
-} table_priv;
-
 typedef struct builder {
     fg_status_table *t;
     fg_arena *arena;
@@ -589,26 +584,18 @@ out:
 
 /* ---- the table ---- */
 
+/* The priv_ of a table is the arena that holds its name and its rows' strings. */
 void fg_status_table_free(fg_status_table *t)
 {
-    table_priv *p;
-
-    if (t == NULL)
-        return;
-    p = t->priv_;
-    if (p) {
-        fg_arena_free(p->arena);
-        free(p->name);
-        free(p);
-    }
-    free(t->rows);
-    free(t);
+    if (t != NULL)
+        fg_arena_free_result(t->priv_, t->rows, t);
 }
 
 int fg_status_table_read(fg_status_table **out, const char *name, const void *bytes, size_t len)
 {
     fg_status_table *t = NULL;
-    table_priv *p = NULL;
+    fg_arena *arena = NULL;
+    char *own_name;
     builder b;
     int rc = FG_OK;
 
@@ -617,18 +604,16 @@ int fg_status_table_read(fg_status_table **out, const char *name, const void *by
     *out = NULL;
     t = calloc(1, sizeof *t);
     FG_CHECK_ALLOC(t);
-    p = calloc(1, sizeof *p);
-    FG_CHECK_ALLOC(p);
-    t->priv_ = p;
-    p->arena = fg_arena_new();
-    p->name = strdup(name);
-    FG_CHECK_ALLOC(p->arena);
-    FG_CHECK_ALLOC(p->name);
-    t->name = p->name;
+    arena = fg_arena_new();
+    FG_CHECK_ALLOC(arena);
+    t->priv_ = arena;
+    own_name = fg_arena_strndup(arena, name, strlen(name));
+    FG_CHECK_ALLOC(own_name);
+    t->name = own_name;
     memset(&b, 0, sizeof b);
     b.t = t;
-    b.arena = p->arena;
-    b.name = p->name;
+    b.arena = arena;
+    b.name = own_name;
     if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
         FG_TRY(read_xlsx(&b, bytes, len));
     else

@@ -139,6 +139,37 @@ static xmlNode *alternate(const xmlNode *ac)
     return fallback;
 }
 
+/*
+ * What is read in place of c when c only wraps content of its parent's kind: the w:sdtContent
+ * of a content control, the branch of an mc:AlternateContent (alternate()), or c itself when
+ * it is one of the elements named in through (NULL-terminated); NULL when c is none of them or
+ * holds nothing to read.
+ */
+static xmlNode *wrapped(xmlNode *c, const char *const *through)
+{
+    if (fg_docx__is(c, "sdt"))
+        return fg_docx__child(c, "sdtContent");
+    if (is_mc(c, "AlternateContent"))
+        return alternate(c);
+    for (; *through != NULL; through++)
+        if (fg_docx__is(c, *through))
+            return c;
+    return NULL;
+}
+
+/* What rows() and cells() read through as if its content stood in its place; blocks() too. */
+static const char *const table_wrappers[] = {"customXml", "ins", "moveTo", NULL};
+static const char *const block_wrappers[] = {"customXml", "ins", "moveTo", "body", NULL};
+
+/* fn(d, what c wraps, depth + 1) when c is a wrapper (wrapped()), else nothing. */
+static int read_wrapped(docx *d, xmlNode *c, int depth, const char *const *through,
+                        int (*fn)(docx *d, xmlNode *n, int depth))
+{
+    xmlNode *inner = wrapped(c, through);
+
+    return inner != NULL ? fn(d, inner, depth + 1) : FG_OK;
+}
+
 /* Whether a w:val-style on/off property is on (present and not val="0/false/off"). */
 static bool on(const xmlNode *prop)
 {
@@ -166,6 +197,20 @@ static int text(docx *d, const char *s, size_t len, bool hidden)
 }
 
 static int blocks(docx *d, xmlNode *parent, int depth);
+
+/* The error for block or inline content nested deeper than MAX_DEPTH. */
+static int too_deep(const docx *d)
+{
+    return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+}
+
+/* The number in the w:val of pr's child element w:NAME, or dflt when there is none. */
+static long child_number(const xmlNode *pr, const char *name, long dflt)
+{
+    const char *v = fg_docx__child_val(pr, name);
+
+    return v != NULL ? strtol(v, NULL, 10) : dflt;
+}
 
 /* The text boxes under a drawing, picture or object, each deferred once. */
 static int find_boxes(docx *d, xmlNode *n, deferred *df, int depth)
@@ -305,7 +350,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = p->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -313,21 +358,14 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
             bool hidden = on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish"));
 
             FG_TRY(run_content(d, c, hidden, df, depth + 1));
-        } else if (fg_docx__is(c, "hyperlink") || fg_docx__is(c, "smartTag") ||
-                   fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "fldSimple") ||
-                   fg_docx__is(c, "sdtContent") || fg_docx__is(c, "dir") || fg_docx__is(c, "bdo")) {
-            FG_TRY(inlines(d, c, df, depth + 1));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
+        } else {
+            static const char *const through[] = {"hyperlink", "smartTag", "customXml", "ins",
+                                                  "moveTo", "fldSimple", "sdtContent", "dir",
+                                                  "bdo", NULL};
+            xmlNode *inner = wrapped(c, through);
 
-            if (content != NULL)
-                FG_TRY(inlines(d, content, df, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(inlines(d, alt, df, depth + 1));
+            if (inner != NULL)
+                FG_TRY(inlines(d, inner, df, depth + 1));
         }
         /* w:del, w:moveFrom, w:pPr, bookmarks, proofing marks, math: nothing */
     }
@@ -399,32 +437,20 @@ static int cells(docx *d, xmlNode *tr, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = tr->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tc")) {
             xmlNode *pr = fg_docx__child(c, "tcPr");
             xmlNode *vm = fg_docx__child(pr, "vMerge");
-            const char *span = fg_docx__child_val(pr, "gridSpan");
             const char *vv = fg_docx__attr(vm, "val");
-            long n = span ? strtol(span, NULL, 10) : 1;
+            long n = child_number(pr, "gridSpan", 1);
             bool merged = vm != NULL && (vv == NULL || strcmp(vv, "restart") != 0);
 
             FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
             FG_TRY(blocks(d, c, depth + 1));
             FG_TRY(fg_rd_cell_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(cells(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo")) {
-            FG_TRY(cells(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(cells(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, table_wrappers, cells));
         }
     }
 out:
@@ -436,12 +462,11 @@ static int rows(docx *d, xmlNode *tbl, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = tbl->children; c != NULL; c = c->next) {
         if (fg_docx__is(c, "tr")) {
             xmlNode *pr = fg_docx__child(c, "trPr");
-            const char *before = fg_docx__child_val(pr, "gridBefore");
-            long n = before ? strtol(before, NULL, 10) : 0;
+            long n = child_number(pr, "gridBefore", 0);
 
             if (fg_docx__child(pr, "del") != NULL) /* a deleted row */
                 continue;
@@ -452,19 +477,8 @@ static int rows(docx *d, xmlNode *tbl, int depth)
             }
             FG_TRY(cells(d, c, depth + 1));
             FG_TRY(fg_rd_row_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(rows(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo")) {
-            FG_TRY(rows(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(rows(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, table_wrappers, rows));
         }
     }
 out:
@@ -477,7 +491,7 @@ static int blocks(docx *d, xmlNode *parent, int depth)
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
-        return fg_docx__bad(d->rd->name, "its content nests more than %d levels deep", MAX_DEPTH);
+        return too_deep(d);
     for (xmlNode *c = parent->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -487,19 +501,8 @@ static int blocks(docx *d, xmlNode *parent, int depth)
             FG_TRY(fg_rd_table_begin(d->rd));
             FG_TRY(rows(d, c, depth + 1));
             FG_TRY(fg_rd_table_end(d->rd));
-        } else if (fg_docx__is(c, "sdt")) {
-            xmlNode *content = fg_docx__child(c, "sdtContent");
-
-            if (content != NULL)
-                FG_TRY(blocks(d, content, depth + 1));
-        } else if (fg_docx__is(c, "customXml") || fg_docx__is(c, "ins") ||
-                   fg_docx__is(c, "moveTo") || fg_docx__is(c, "body")) {
-            FG_TRY(blocks(d, c, depth + 1));
-        } else if (is_mc(c, "AlternateContent")) {
-            xmlNode *alt = alternate(c);
-
-            if (alt != NULL)
-                FG_TRY(blocks(d, alt, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, block_wrappers, blocks));
         }
         /* w:del, w:moveFrom, w:sectPr, w:altChunk, bookmarks: nothing */
     }

@@ -227,34 +227,30 @@ static bool prescan(const unsigned char *b, size_t len, char *name, size_t cap)
  * page as UTF-8; any other name iconv knows as itself; NULL for an unknown one. */
 static const char *canonical(char *name)
 {
-    static const char *const gb[] = {"gb2312",   "gbk",       "gb18030",      "gb_2312-80",
-                                     "gb_2312",  "x-gbk",     "cp936",        "ms936",
-                                     "windows-936", "csgb2312", "euc-cn",     "x-euc-cn",
-                                     "chinese",  "iso-ir-58", "csiso58gb231280"};
-    static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16",
-                                       "utf-16le", "utf-16be", "unicode"};
-    static const char *const big5[] = {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5",
-                                       "cp950"};
-    static const char *const latin[] = {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii",
-                                        "ascii", "windows-1252", "cp1252", "iso-8859-15",
-                                        "ansi_x3.4-1968"};
+    static const struct {
+        const char *iconv;
+        const char *names[16]; /* NULL after the last */
+    } families[] = {
+        {"GB18030",
+         {"gb2312", "gbk", "gb18030", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "ms936",
+          "windows-936", "csgb2312", "euc-cn", "x-euc-cn", "chinese", "iso-ir-58",
+          "csiso58gb231280"}},
+        {"UTF-8",
+         {"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode"}},
+        {"BIG5-HKSCS", {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "cp950"}},
+        {"WINDOWS-1252",
+         {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252",
+          "iso-8859-15", "ansi_x3.4-1968"}},
+    };
     iconv_t cd;
 
     for (char *p = name; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
-    for (size_t i = 0; i < sizeof gb / sizeof *gb; i++)
-        if (strcmp(name, gb[i]) == 0)
-            return "GB18030";
-    for (size_t i = 0; i < sizeof utf8 / sizeof *utf8; i++)
-        if (strcmp(name, utf8[i]) == 0)
-            return "UTF-8";
-    for (size_t i = 0; i < sizeof big5 / sizeof *big5; i++)
-        if (strcmp(name, big5[i]) == 0)
-            return "BIG5-HKSCS";
-    for (size_t i = 0; i < sizeof latin / sizeof *latin; i++)
-        if (strcmp(name, latin[i]) == 0)
-            return "WINDOWS-1252";
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (size_t k = 0; families[f].names[k] != NULL; k++)
+            if (strcmp(name, families[f].names[k]) == 0)
+                return families[f].iconv;
     cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1)
         return NULL;

@@ -526,12 +526,9 @@ int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len)
     d.pdf = pdf;
     FG_TRY(fg_pdf_write(rd, &d));
 out:
-    if (err != NULL)
-        g_error_free(err);
-    if (pdf != NULL)
-        g_object_unref(pdf);
-    if (gb != NULL)
-        g_bytes_unref(gb);
+    g_clear_error(&err);
+    g_clear_object(&pdf);
+    g_clear_pointer(&gb, g_bytes_unref);
     free(heights);
     doc_dispose(&d);
     return rc;

@@ -70,12 +70,9 @@ static int render(doc *d, size_t pno)
         rc = 0;
     }
 out:
-    if (cr != NULL)
-        cairo_destroy(cr);
-    if (surf != NULL)
-        cairo_surface_destroy(surf);
-    if (page != NULL)
-        g_object_unref(page);
+    g_clear_pointer(&cr, cairo_destroy);
+    g_clear_pointer(&surf, cairo_surface_destroy);
+    g_clear_object(&page);
     return rc;
 }
 

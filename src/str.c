@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <utf8proc.h>
+#include <nettle/sha2.h>
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
 #include <emmintrin.h>
 #endif
@@ -255,6 +256,13 @@ void fg_arena_free(fg_arena *a)
         c = next;
     }
     free(a);
+}
+
+void fg_arena_free_result(fg_arena *a, void *rows, void *result)
+{
+    fg_arena_free(a);
+    free(rows);
+    free(result);
 }
 
 void *fg_arena_alloc(fg_arena *a, size_t size)
@@ -519,4 +527,36 @@ int fg_str_append_file(fg_str *s, const char *path)
 out:
     fclose(f);
     return rc;
+}
+
+int fg_str_with_file(const char *path,
+                     int (*fn)(const char *name, const char *text, size_t len, void *payload),
+                     void *payload)
+{
+    fg_str buf = FG_STR_INIT;
+    int rc = fg_str_append_file(&buf, path);
+
+    if (rc == FG_OK)
+        rc = fn(path, buf.ptr ? buf.ptr : "", buf.len, payload);
+    fg_str_dispose(&buf);
+    return rc;
+}
+
+void fg_sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    struct sha256_ctx ctx;
+    uint8_t d[SHA256_DIGEST_SIZE];
+
+    sha256_init(&ctx);
+    if (*prefix)
+        sha256_update(&ctx, strlen(prefix), (const uint8_t *)prefix);
+    if (n > 0)
+        sha256_update(&ctx, n, (const uint8_t *)s);
+    sha256_digest(&ctx, sizeof d, d);
+    for (size_t k = 0; k < sizeof d; k++) {
+        out[2 * k] = hex[d[k] >> 4];
+        out[2 * k + 1] = hex[d[k] & 15];
+    }
+    out[64] = '\0';
 }

@@ -47,6 +47,16 @@ static inline int fg_str_appendc(fg_str *s, char c)
  * FG_OK, FG_EIO (message: "PATH: cannot open: …" or "PATH: read error") or FG_ENOMEM.
  */
 int fg_str_append_file(fg_str *s, const char *path);
+/*
+ * Read the whole file at path and hand its bytes to fn(path, text, len, payload) (text is ""
+ * for an empty file, valid during the call only): what fn returns, or the error of
+ * fg_str_append_file().
+ */
+int fg_str_with_file(const char *path,
+                     int (*fn)(const char *name, const char *text, size_t len, void *payload),
+                     void *payload);
+/* Lower-case hex SHA-256 of prefix (a C string) then s[0..n) into out (s NULL if n is 0). */
+void fg_sha256_hex(char out[65], const char *prefix, const char *s, size_t n);
 void fg_str_clear(fg_str *s);         /* keeps the buffer */
 void fg_str_dispose(fg_str *s);       /* frees the buffer; NULL-safe */
 char *fg_str_steal(fg_str *s);        /* hands the buffer to the caller (never NULL on success) */
@@ -268,6 +278,11 @@ void fg_mem_huge(void *p, size_t n);
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);
 void fg_arena_free(fg_arena *a);                      /* NULL-safe */
+/*
+ * Free a result that keeps its strings in the arena a and its rows in one heap array: a,
+ * rows, then the result itself (NULL-safe each; the progress tables and reports).
+ */
+void fg_arena_free_result(fg_arena *a, void *rows, void *result);
 void *fg_arena_alloc(fg_arena *a, size_t size);       /* 8-byte aligned; NULL on OOM */
 /* A NUL-terminated copy of p[0..len); NULL on OOM. */
 char *fg_arena_strndup(fg_arena *a, const char *p, size_t len);

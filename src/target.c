@@ -792,24 +792,19 @@ FG_CHARSCAN_ONCE(number_scan, "０１２３４５６７８９成倍万亿")
 int fg_target_find(fg_target *out, bool *found, const char *text, size_t len, size_t from)
 {
     fg_stops stops;
-    int rc = fg_find_start("fg_target_find", out, sizeof *out, found, text, len);
+    size_t n;
+    int rc = fg_find_start(&stops, number_scan(), "fg_target_find", out, sizeof *out, found,
+                           text, len, from);
 
     if (rc <= 0)
         return rc;
-    fg_stops_init(&stops, number_scan(), text, len, from);
-    for (size_t i = from; i < len;) {
-        size_t n;
+    /*
+     * From one ASCII or full-width digit, or 成 倍 万 亿 that may end a Chinese number (两成,
+     * 三倍, 一万), to the next: Chinese digits themselves are too common in prose to stop at.
+     */
+    for (size_t i = from; fg_stops_step(&stops, text, len, &i, &n);) {
         size_t skip;
 
-        /*
-         * Jump to the next ASCII or full-width digit, or to a 成 倍 万 亿 that may end a
-         * Chinese number (两成, 三倍, 一万): Chinese digits themselves are too common in
-         * prose to stop at.
-         */
-        i = fg_stops_next(&stops, text, len, i);
-        if (i >= len)
-            break;
-        n = fg_cp_len((unsigned char)text[i]);
         if (i == stops.digit) {
             /*
              * Most numbers in a plan are years, dates and list numbers (2025年, 6月, 1．):

@@ -12,7 +12,6 @@
  */
 #include "fengong/text.h"
 
-#include <nettle/sha2.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +31,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "names.h"
 #include "reader.h"
 #include "str.h"
 
@@ -128,41 +128,34 @@ static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
  */
 static size_t utf8_sequence(const unsigned char *s, size_t avail, bool *ok)
 {
-    unsigned char b = s[0];
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    size_t need;
+    /* Table 3-7 by lead bytes: the sequence's length, the range of its second byte. */
+    static const struct {
+        unsigned char first, last, need, lo, hi;
+    } forms[] = {
+        {0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF}, {0xE1, 0xEC, 3, 0x80, 0xBF},
+        {0xED, 0xED, 3, 0x80, 0x9F}, {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF},
+        {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F},
+    };
+    const size_t n_forms = sizeof forms / sizeof *forms;
+    size_t f = 0;
 
-    *ok = false;
-    if (b < 0x80) {
-        *ok = true;
+    *ok = s[0] < 0x80;
+    if (*ok)
         return 1;
-    }
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 3;
-        if (b == 0xE0)
-            lo = 0xA0;
-        else if (b == 0xED)
-            hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 4;
-        if (b == 0xF0)
-            lo = 0x90;
-        else if (b == 0xF4)
-            hi = 0x8F;
-    } else {
+    while (f < n_forms && (s[0] < forms[f].first || s[0] > forms[f].last))
+        f++;
+    if (f == n_forms)
         return 1;
-    }
-    for (size_t i = 1; i < need; i++) {
+    for (size_t i = 1; i < forms[f].need; i++) {
+        /* bytes after the second: 80..BF */
+        unsigned char lo = i == 1 ? forms[f].lo : 0x80;
+        unsigned char hi = i == 1 ? forms[f].hi : 0xBF;
+
         if (i >= avail || s[i] < lo || s[i] > hi)
             return i;
-        lo = 0x80;
-        hi = 0xBF;
     }
     *ok = true;
-    return need;
+    return forms[f].need;
 }
 
 /* The code point at s, of the avail bytes left, into *n bytes; s holds well-formed UTF-8. */
@@ -1022,26 +1015,6 @@ out:
     return rc;
 }
 
-/* Lower-case hex SHA-256 of prefix (a C string) followed by s[0..n) into out. */
-static void sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    struct sha256_ctx ctx;
-    uint8_t d[SHA256_DIGEST_SIZE];
-
-    sha256_init(&ctx);
-    if (*prefix)
-        sha256_update(&ctx, strlen(prefix), (const uint8_t *)prefix);
-    if (n > 0)
-        sha256_update(&ctx, n, (const uint8_t *)s);
-    sha256_digest(&ctx, sizeof d, d);
-    for (size_t k = 0; k < sizeof d; k++) {
-        out[2 * k] = hex[d[k] >> 4];
-        out[2 * k + 1] = hex[d[k] & 15];
-    }
-    out[64] = '\0';
-}
-
 /* What decode_bytes() skipped in front of UTF-8 text of this encoding. */
 static const char *bom_of(fg_encoding enc)
 {
@@ -1090,9 +1063,9 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
      */
     raw_is_data = from_raw && verbatim && unstable >= data.len;
     if (from_raw && verbatim && !raw_is_data)
-        sha256_hex(digest, bom_of(enc), data.ptr, data.len);
+        fg_sha256_hex(digest, bom_of(enc), data.ptr, data.len);
     else if (!raw_is_data)
-        sha256_hex(digest, "", (const char *)bytes, len);
+        fg_sha256_hex(digest, "", (const char *)bytes, len);
     if (unstable < data.len)
         FG_TRY(normalise_nfc(dec, &data, unstable));
     FG_TRY(make_text(out, dec, enc, &data));
@@ -1154,35 +1127,39 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     (*out)->n_bytes = len;
     impl = (*out)->priv_;
     impl->raw_is_data = false;
-    sha256_hex(impl->sha256, "", (const char *)bytes, len);
+    fg_sha256_hex(impl->sha256, "", (const char *)bytes, len);
 out:
     fg_rd_dispose(&rd);
     fg_str_dispose(&txt);
     return rc;
 }
 
-int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len)
+/* The checks of fg_text_read() and fg_text_decode(), named fn in the messages. */
+static int check_args(const char *fn, fg_text **out, const char *name, const void *bytes,
+                      size_t len)
 {
     if (out == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_read: out is NULL");
+        return fg_error_set(FG_EINVAL, "%s: out is NULL", fn);
     *out = NULL;
     if (name == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_read: name is NULL");
+        return fg_error_set(FG_EINVAL, "%s: name is NULL", fn);
     if (bytes == NULL && len > 0)
-        return fg_error_set(FG_EINVAL, "fg_text_read: bytes is NULL");
-    return read_any(out, name, bytes, len, NULL);
+        return fg_error_set(FG_EINVAL, "%s: bytes is NULL", fn);
+    return FG_OK;
+}
+
+int fg_text_read(fg_text **out, const char *name, const void *bytes, size_t len)
+{
+    int rc = check_args("fg_text_read", out, name, bytes, len);
+
+    return rc < 0 ? rc : read_any(out, name, bytes, len, NULL);
 }
 
 int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t len)
 {
-    if (out == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: out is NULL");
-    *out = NULL;
-    if (name == NULL)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: name is NULL");
-    if (bytes == NULL && len > 0)
-        return fg_error_set(FG_EINVAL, "fg_text_decode: bytes is NULL");
-    return decode(out, name, bytes, len, NULL);
+    int rc = check_args("fg_text_decode", out, name, bytes, len);
+
+    return rc < 0 ? rc : decode(out, name, bytes, len, NULL);
 }
 
 /* ---- files ---- */
@@ -1309,7 +1286,7 @@ const char *fg_text_sha256(const fg_text *text)
         return "";
     t = text->priv_;
     if (t->raw_is_data) {
-        sha256_hex(t->sha256, t->bom ? bom_of(FG_ENC_UTF8_BOM) : "", t->data, text->len);
+        fg_sha256_hex(t->sha256, t->bom ? bom_of(FG_ENC_UTF8_BOM) : "", t->data, text->len);
         t->raw_is_data = false;
     }
     return t->sha256;
@@ -1322,36 +1299,22 @@ void fg_text_free(fg_text *text)
     text_impl_free(text->priv_);
 }
 
+/* The names of the enums' values, by value (FG_NAME_OF()). */
+static const char *const format_names[] = {
+    [FG_FORMAT_TEXT] = "text", [FG_FORMAT_DOCX] = "docx", [FG_FORMAT_PDF] = "pdf",
+    [FG_FORMAT_HTML] = "html", [FG_FORMAT_XLSX] = "xlsx",
+};
+static const char *const encoding_names[] = {
+    [FG_ENC_UTF8] = "UTF-8",       [FG_ENC_UTF8_BOM] = "UTF-8 (BOM)", [FG_ENC_UTF16LE] = "UTF-16LE",
+    [FG_ENC_UTF16BE] = "UTF-16BE", [FG_ENC_GB18030] = "GB18030",
+};
+
 const char *fg_format_name(fg_format format)
 {
-    switch (format) {
-    case FG_FORMAT_DOCX:
-        return "docx";
-    case FG_FORMAT_PDF:
-        return "pdf";
-    case FG_FORMAT_HTML:
-        return "html";
-    case FG_FORMAT_XLSX:
-        return "xlsx";
-    default:
-        return "text";
-    }
+    return FG_NAME_OF(format_names, format, "text");
 }
 
 const char *fg_encoding_name(fg_encoding enc)
 {
-    switch (enc) {
-    case FG_ENC_UTF8:
-        return "UTF-8";
-    case FG_ENC_UTF8_BOM:
-        return "UTF-8 (BOM)";
-    case FG_ENC_UTF16LE:
-        return "UTF-16LE";
-    case FG_ENC_UTF16BE:
-        return "UTF-16BE";
-    case FG_ENC_GB18030:
-        return "GB18030";
-    default:
-        return "unknown";
-    }
+    return FG_NAME_OF(encoding_names, enc, "unknown");
 }
