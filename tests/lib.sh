@@ -99,6 +99,27 @@ fg_timeout() {
     fi
 }
 
+# fg_extract_refused DIR FILE ERE: `extract` of FILE, run in DIR, must exit 1 with a message
+# `fengong: FILE: ` followed by what ERE matches on stderr, and print no rows; 0 when so, else
+# 1 with $fg_why saying what happened. Its stderr stays in DIR/FILE.err. Uses $tmo when set.
+fg_extract_refused() {
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    (cd "$1" && ${tmo:-} "$bin" extract --format tsv "$2") >"$1/$2.out" 2>"$1/$2.err"
+    _rc=$?
+    if [ "$_rc" -ne 1 ]; then
+        fg_why="extract exited $_rc, not 1: $(head -n 3 "$1/$2.err")"
+        return 1
+    fi
+    if ! grep -Eq "^fengong: $2: $3" "$1/$2.err"; then
+        fg_why="no message naming the file: $(head -n 3 "$1/$2.err")"
+        return 1
+    fi
+    if [ "$(wc -l <"$1/$2.out")" -gt 1 ]; then
+        fg_why="rows printed: $(head -n 3 "$1/$2.out")"
+        return 1
+    fi
+}
+
 # fg_ingest_refused DIR FILE: `ingest` of FILE, run in DIR, into a new store must exit 1 and
 # store nothing (a refused file is never half-ingested); 0 when so, else 1 with $fg_why
 # saying what happened. Uses $tmo (fg_timeout) when set.

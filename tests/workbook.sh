@@ -161,21 +161,15 @@ PY
         bad "$kind: could not write the workbook" "$(tail -n 3 "$tmp/bad/$kind.gen")"
         continue
     fi
-    (cd "$tmp/bad" && "$bin" extract --format tsv "$kind.xlsx") >"$tmp/bad/$kind.out" 2>"$tmp/bad/$kind.err"
-    rc=$?
-    if [ "$rc" -ne 1 ]; then
-        bad "$kind.xlsx: extract exited $rc, not 1" "$(head -n 3 "$tmp/bad/$kind.err")"
-        continue
-    fi
-    if ! grep -q "^fengong: $kind.xlsx: " "$tmp/bad/$kind.err"; then
-        bad "$kind.xlsx: no message naming the file" "$(head -n 3 "$tmp/bad/$kind.err")"
+    if ! fg_extract_refused "$tmp/bad" "$kind.xlsx" ""; then
+        bad "$kind.xlsx: $fg_why"
         continue
     fi
     if ! fg_ingest_refused "$tmp/bad" "$kind.xlsx"; then
         bad "$kind.xlsx: $fg_why"
         continue
     fi
-    ok "$kind.xlsx: $(sed 's/^fengong: //' "$tmp/bad/$kind.err" | head -n 1)"
+    ok "$kind.xlsx: $(sed 's/^fengong: //' "$tmp/bad/$kind.xlsx.err" | head -n 1)"
 done
 
 fg_end
