@@ -2895,9 +2895,9 @@ static int dash_clause(parser *p, fg_strview t)
     fg_strview seg;
     bool found = false;
 
-    for (size_t i = 0; i + 6 <= t.len; i++)
-        if (AT(t, i, "——"))
-            at = i;
+    for (size_t i = fg_sv_find(t, "——"); i != SIZE_MAX;
+         i = find_from(t, i + 6, "——"))
+        at = i;
     if (at == SIZE_MAX)
         return FG_OK;
     seg = trim(fg_sv(t.ptr + at + 6, t.len - at - 6));
