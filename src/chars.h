@@ -106,6 +106,24 @@ static inline uint32_t fg_char3(const unsigned char *u)
     return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
 }
 
+/*
+ * Whether an ASCII or full-width digit (０-９) starts at text[i], by its bytes: 1 or 0, or -1
+ * when the byte there starts a character of three bytes other than a full-width form (a
+ * Chinese character, say), for the caller to judge. The first test of a reader's search.
+ */
+static inline int fg_digit_start_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+
+    if (u[0] < 0x80)
+        return u[0] >= '0' && u[0] <= '9';
+    if (i + 3 > len)
+        return 0;
+    if (u[0] == 0xEF)
+        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    return -1;
+}
+
 /* Whether k (fg_char3()) is a Chinese digit 〇零一二两三四五六七八九 or 十. */
 static inline bool fg_cn_numeral3(uint32_t k)
 {

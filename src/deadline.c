@@ -723,14 +723,11 @@ static bool base_word_before(const char *s, size_t i)
 static bool may_start_at(const char *text, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)text + i;
+    int digit = fg_digit_start_at(text, len, i);
     uint32_t next;
 
-    if (u[0] < 0x80)
-        return u[0] >= '0' && u[0] <= '9';
-    if (i + 3 > len)
-        return false;
-    if (u[0] == 0xEF)
-        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    if (digit >= 0)
+        return digit;
     next = i + 6 <= len ? fg_char3(u + 3) : 0;
     if (fg_cn_numeral3(fg_char3(u)))
         return true;

@@ -51,6 +51,27 @@ static inline int fg_grow(void *pp, size_t *cap, size_t n, size_t size, size_t f
     return FG_OK;
 }
 
+/*
+ * Append the element at x (size bytes) to the array at *(T **)pp of *n elements, one more
+ * element each time, unless an element equal to it byte for byte (an integer id, say) is
+ * there already: a small set kept in insertion order. FG_OK or FG_ENOMEM.
+ */
+static inline int fg_add_unique(void *pp, size_t *n, const void *x, size_t size)
+{
+    unsigned char *p;
+
+    memcpy(&p, pp, sizeof p);
+    for (size_t i = 0; i < *n; i++)
+        if (memcmp(p + i * size, x, size) == 0)
+            return FG_OK;
+    if (fg_resize(pp, *n + 1, size) < 0)
+        return FG_ENOMEM;
+    memcpy(&p, pp, sizeof p);
+    memcpy(p + *n * size, x, size);
+    (*n)++;
+    return FG_OK;
+}
+
 /* fg_resize() and fg_grow() for an array v (an lvalue of pointer type) and its counts. */
 #define FG_RESIZE(v, n) fg_resize(&(v), (n), sizeof *(v))
 #define FG_GROW(v, cap, n, first) fg_grow(&(v), &(cap), (n), sizeof *(v), (first))

@@ -20,6 +20,7 @@
 
 #include "chars.h"
 #include "error.h"
+#include "grow.h"
 #include "store_int.h"
 #include "str.h"
 
@@ -709,21 +710,6 @@ static fact *fact_of(facts *f, long long item_id)
     return bsearch(&item_id, f->v, f->n, sizeof *f->v, cmp_item);
 }
 
-static int add_id(long long **v, size_t *n, long long id)
-{
-    long long *w;
-
-    for (size_t i = 0; i < *n; i++)
-        if ((*v)[i] == id)
-            return FG_OK;
-    w = realloc(*v, (*n + 1) * sizeof *w);
-    if (w == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    w[(*n)++] = id;
-    *v = w;
-    return FG_OK;
-}
-
 static bool has_id(const long long *v, size_t n, long long id)
 {
     for (size_t i = 0; i < n; i++)
@@ -786,8 +772,8 @@ static int on_assignment(facts *f, sqlite3_stmt *s)
     if (x == NULL)
         return FG_OK;
     if (strcmp(col_text(s, 2), "lead") == 0)
-        return add_id(&x->lead, &x->n_lead, id);
-    return add_id(&x->co, &x->n_co, id);
+        return fg_add_unique(&x->lead, &x->n_lead, &id, sizeof id);
+    return fg_add_unique(&x->co, &x->n_co, &id, sizeof id);
 }
 
 static int on_agency(facts *f, sqlite3_stmt *s)

@@ -238,21 +238,6 @@ typedef struct learn_ctx {
     int rc;
 } learn_ctx;
 
-static int push_idx(size_t **v, size_t *n, size_t x)
-{
-    size_t *p;
-
-    for (size_t i = 0; i < *n; i++)
-        if ((*v)[i] == x)
-            return FG_OK;
-    p = realloc(*v, (*n + 1) * sizeof *p);
-    if (p == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    p[(*n)++] = x;
-    *v = p;
-    return FG_OK;
-}
-
 /* The sentence a clause belongs to: the text between the previous clause and this one. */
 static void task_segment(const char *item_text, const char *clause_text, const char **seg,
                          size_t *seg_len)
@@ -379,8 +364,9 @@ static int on_edge(const fg_store_assignment_row *row, void *payload)
     e->hint = t;
     rc = add_agency(s, row->agency, &a);
     if (rc == FG_OK)
-        rc = row->role == FG_ROLE_LEAD ? push_idx(&s->tasks[t].lead, &s->tasks[t].n_lead, a)
-                                       : push_idx(&s->tasks[t].co, &s->tasks[t].n_co, a);
+        rc = row->role == FG_ROLE_LEAD
+                 ? fg_add_unique(&s->tasks[t].lead, &s->tasks[t].n_lead, &a, sizeof a)
+                 : fg_add_unique(&s->tasks[t].co, &s->tasks[t].n_co, &a, sizeof a);
     if (rc < 0) {
         e->rc = rc;
         return 1;

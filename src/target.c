@@ -210,50 +210,36 @@ typedef struct verb {
 } verb;
 
 #define V(w, c, b) {w, sizeof(w) - 1, c, b}
+/* The verbs of a level (达到), of a bound (不低于), of a rise (增长) and of a fall (下降). */
+#define LEVEL(w) V(w, FG_CHANGE_LEVEL, FG_BOUND_EQ)
+#define BOUND(w, b) V(w, FG_CHANGE_LEVEL, b)
+#define UP(w) V(w, FG_CHANGE_INCREASE, FG_BOUND_EQ)
+#define DOWN(w) V(w, FG_CHANGE_DECREASE, FG_BOUND_EQ)
+/* A verb of a level in its two forms, 提高到 and 提高至. */
+#define TO(w) LEVEL(w "到"), LEVEL(w "至")
 
 /* Verbs right before a number, longest first where one ends another. */
 static const verb verbs[] = {
-    V("提高到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("提高至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("提升到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("提升至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("增加到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("增加至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("增长到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("增长至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("扩大到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("扩大至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("上升到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("上升至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("降低到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("降低至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("下降到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("下降至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("减少到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("减少至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("压减到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("压减至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("压缩到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("压缩至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("缩短到", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("缩短至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("降到", FG_CHANGE_LEVEL, FG_BOUND_EQ),       V("降至", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("控制在", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("保持在", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("稳定在", FG_CHANGE_LEVEL, FG_BOUND_EQ),     V("维持在", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("不低于", FG_CHANGE_LEVEL, FG_BOUND_GE),     V("不少于", FG_CHANGE_LEVEL, FG_BOUND_GE),
-    V("不超过", FG_CHANGE_LEVEL, FG_BOUND_LE),     V("不高于", FG_CHANGE_LEVEL, FG_BOUND_LE),
-    V("不多于", FG_CHANGE_LEVEL, FG_BOUND_LE),     V("超过", FG_CHANGE_LEVEL, FG_BOUND_GT),
-    V("突破", FG_CHANGE_LEVEL, FG_BOUND_GT),       V("高于", FG_CHANGE_LEVEL, FG_BOUND_GT),
-    V("大于", FG_CHANGE_LEVEL, FG_BOUND_GT),       V("多于", FG_CHANGE_LEVEL, FG_BOUND_GT),
-    V("低于", FG_CHANGE_LEVEL, FG_BOUND_LT),       V("小于", FG_CHANGE_LEVEL, FG_BOUND_LT),
-    V("少于", FG_CHANGE_LEVEL, FG_BOUND_LT),       V("达到", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("增长", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("增加", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("提高", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("提升", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("上升", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("扩大", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("下降", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("降低", FG_CHANGE_DECREASE, FG_BOUND_EQ),
-    V("减少", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
-    V("压降", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("削减", FG_CHANGE_DECREASE, FG_BOUND_EQ),
-    V("缩减", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("压缩", FG_CHANGE_DECREASE, FG_BOUND_EQ),
-    V("缩短", FG_CHANGE_DECREASE, FG_BOUND_EQ),    V("净增", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("新增", FG_CHANGE_INCREASE, FG_BOUND_EQ),    V("达", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    TO("提高"), TO("提升"), TO("增加"), TO("增长"), TO("扩大"), TO("上升"), TO("降低"),
+    TO("下降"), TO("减少"), TO("压减"), TO("压缩"), TO("缩短"), TO("降"),
+    LEVEL("控制在"), LEVEL("保持在"), LEVEL("稳定在"), LEVEL("维持在"),
+    BOUND("不低于", FG_BOUND_GE), BOUND("不少于", FG_BOUND_GE),
+    BOUND("不超过", FG_BOUND_LE), BOUND("不高于", FG_BOUND_LE), BOUND("不多于", FG_BOUND_LE),
+    BOUND("超过", FG_BOUND_GT), BOUND("突破", FG_BOUND_GT), BOUND("高于", FG_BOUND_GT),
+    BOUND("大于", FG_BOUND_GT), BOUND("多于", FG_BOUND_GT),
+    BOUND("低于", FG_BOUND_LT), BOUND("小于", FG_BOUND_LT), BOUND("少于", FG_BOUND_LT),
+    LEVEL("达到"),
+    UP("增长"), UP("增加"), UP("提高"), UP("提升"), UP("上升"), UP("扩大"),
+    DOWN("下降"), DOWN("降低"), DOWN("减少"), DOWN("压减"), DOWN("压降"), DOWN("削减"),
+    DOWN("缩减"), DOWN("压缩"), DOWN("缩短"),
+    UP("净增"), UP("新增"), LEVEL("达"),
 };
 
 /* Verbs at the start of a phrase, with the subject between them and the number. */
 static const verb lead_verbs[] = {
-    V("新增", FG_CHANGE_INCREASE, FG_BOUND_EQ),   V("新建", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("新开工", FG_CHANGE_INCREASE, FG_BOUND_EQ), V("新培育", FG_CHANGE_INCREASE, FG_BOUND_EQ),
-    V("累计", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("完成", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("实现", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("建成", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("培育", FG_CHANGE_LEVEL, FG_BOUND_EQ),      V("创建", FG_CHANGE_LEVEL, FG_BOUND_EQ),
-    V("引进", FG_CHANGE_LEVEL, FG_BOUND_EQ),
+    UP("新增"), UP("新建"), UP("新开工"), UP("新培育"),
+    LEVEL("累计"), LEVEL("完成"), LEVEL("实现"), LEVEL("建成"), LEVEL("培育"), LEVEL("创建"),
+    LEVEL("引进"),
 };
 
 /* Words that only introduce a subject: dropped from its start (repeatedly). */
@@ -558,13 +544,10 @@ static bool verb_last3(uint32_t k)
 static bool number_start_at(const char *text, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)text + i;
+    int digit = fg_digit_start_at(text, len, i);
 
-    if (u[0] < 0x80)
-        return u[0] >= '0' && u[0] <= '9';
-    if (i + 3 > len)
-        return false;
-    if (u[0] == 0xEF)
-        return u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99;
+    if (digit >= 0)
+        return digit;
     return i >= 3 && fg_cn_numeral3(fg_char3(u)) && verb_last3(fg_char3(u - 3));
 }
 
