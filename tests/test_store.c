@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
 
 #define SEED_001 "001_f9c4e63d6d2549a0.txt"
 #define SEED_002 "002_087d1517bea72081.txt"
@@ -100,14 +101,8 @@ static void remove_tree(const char *dir)
 
 static int setup(void **state)
 {
-    const char *t = getenv("TMPDIR");
-
     (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg_test_store_XXXXXX", t && t[0] ? t : "/tmp");
-    if (mkdtemp(tmp_dir) == NULL)
-        return -1;
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    return 0;
+    return fg_fixture_tmp_dir(tmp_dir, sizeof tmp_dir, db_path, sizeof db_path, "fg_test_store");
 }
 
 static int teardown(void **state)
