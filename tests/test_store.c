@@ -203,15 +203,16 @@ static void close_store(void)
     store = NULL;
 }
 
-/* Read and parse a seed, recording it under as_name (NULL: its own name). */
-static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_out)
+/* Read and parse tests/fixtures/DIR/FILE, recording it under as_name (NULL: its own name). */
+static fg_doc *parse_fixture(const char *dir, const char *file, const char *as_name,
+                             fg_text **text_out)
 {
     char path[1024];
     fg_parse_opts po = FG_PARSE_OPTS_INIT;
     fg_text *t = NULL;
     fg_doc *d = NULL;
 
-    snprintf(path, sizeof path, "%s/tests/fixtures/seeds/%s", src_dir(), file);
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s/%s", src_dir(), dir, file);
     assert_int_equal(fg_text_read_file(&t, path), FG_OK);
     assert_true(n_texts < sizeof texts / sizeof texts[0]);
     texts[n_texts++] = t;
@@ -221,6 +222,12 @@ static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_
     docs[n_docs++] = d;
     *text_out = t;
     return d;
+}
+
+/* Read and parse a seed, recording it under as_name (NULL: its own name). */
+static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_out)
+{
+    return parse_fixture("seeds", file, as_name, text_out);
 }
 
 static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
@@ -239,25 +246,23 @@ static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
 /* Read and parse tests/fixtures/track/FILE. */
 static fg_doc *parse_track(const char *file, fg_text **text_out)
 {
-    char path[1024];
-    fg_text *t = NULL;
-    fg_doc *d = NULL;
-
-    snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src_dir(), file);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
-    assert_true(n_texts < sizeof texts / sizeof texts[0]);
-    texts[n_texts++] = t;
-    assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
-    assert_true(n_docs < sizeof docs / sizeof docs[0]);
-    docs[n_docs++] = d;
-    *text_out = t;
-    return d;
+    return parse_fixture("track", file, NULL, text_out);
 }
 
 static int ingest(fg_ingest_status *status, const fg_doc *d, const fg_text *t,
                   const fg_ingest_opts *o)
 {
     return fg_store_ingest(status, store, d, fg_text_sha256(t), t->n_bytes, o);
+}
+
+/* Store d (text t) with the options o (NULL: none); the status must be want. */
+static void ingest_ok(const fg_doc *d, const fg_text *t, const fg_ingest_opts *o,
+                      fg_ingest_status want)
+{
+    fg_ingest_status is = (fg_ingest_status)-1;
+
+    assert_int_equal(ingest(&is, d, t, o), FG_OK);
+    assert_int_equal(is, want);
 }
 
 /* Parse a seed and store it; the status must be `want`. */
@@ -743,10 +748,14 @@ static void forget_unparsed(void)
                       " DELETE FROM item_deadlines; DELETE FROM targets");
 }
 
-/* A current store at path with the two seeds ingested, left open as the store. */
-static void open_seeded(const char *path)
+/* The current store open_seeded() made, which make_old_store() copies. */
+static char *seeded_path;
+
+/* A current store tmp_dir/name with the two seeds ingested, left open as the store. */
+static void open_seeded(const char *name)
 {
-    snprintf(db_path, sizeof db_path, "%s", path);
+    seeded_path = tmp_file(name);
+    snprintf(db_path, sizeof db_path, "%s", seeded_path);
     open_store();
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
@@ -754,12 +763,11 @@ static void open_seeded(const char *path)
 
 /*
  * The database tmp_dir/test.db (then db_path) made at schema version from src/schema.sql,
- * holding the rows of the store at from, attached as "cur": the documents' columns doc_cols,
- * the agencies, aliases, items and clauses as they are, then what the SQL rest copies; its
- * user_version is version.
+ * holding the rows of the store open_seeded() made, attached as "cur": the documents' columns
+ * doc_cols, the agencies, aliases, items and clauses as they are, then what the SQL rest
+ * copies; its user_version is version.
  */
-static void make_old_store(int version, const char *from, const char *doc_cols,
-                           const char *rest)
+static void make_old_store(int version, const char *doc_cols, const char *rest)
 {
     char *copy = own(malloc(8192));
 
@@ -774,7 +782,7 @@ static void make_old_store(int version, const char *from, const char *doc_cols,
              "INSERT INTO clauses SELECT * FROM cur.clauses;"
              "%s"
              "PRAGMA user_version = %d;",
-             from, doc_cols, doc_cols, rest, version);
+             seeded_path, doc_cols, doc_cols, rest, version);
     raw_exec(db_path, copy);
 }
 
@@ -1120,7 +1128,6 @@ static void test_store__migrates_empty_version_1(void **state)
 {
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is;
     rows *r;
 
     (void)state;
@@ -1131,8 +1138,7 @@ static void test_store__migrates_empty_version_1(void **state)
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
     d = parse_seed(SEED_001, NULL, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     r = store_search("犬木塘水库", 0);
     assert_int_equal(r->n, 1);
     assert_true(strncmp(r->v[0], SEED_001 "\tM:2.3.3\t", strlen(SEED_001) + 9) == 0);
@@ -1209,14 +1215,13 @@ static char *read_all(void)
  */
 static void test_store__migrates_version_2_with_data(void **state)
 {
-    char *v3 = tmp_file("v3.db");
     char *want;
     char *have;
     char *want_rows;
     char *want_members;
 
     (void)state;
-    open_seeded(v3);
+    open_seeded("v3.db");
     forget_unparsed();
     want = read_all();
     close_store();
@@ -1231,7 +1236,7 @@ static void test_store__migrates_version_2_with_data(void **state)
                                        "surface AS r FROM team_members ORDER BY team_id, seq)")));
     assert_true(strlen(want_members) > 1000);
 
-    make_old_store(2, v3, DOCUMENTS_V1_COLS,
+    make_old_store(2, DOCUMENTS_V1_COLS,
                    "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
                    " SELECT clause_id, seq, agency_id, role, kind, surface FROM cur.assignments"
                    " ORDER BY clause_id DESC, seq DESC;"
@@ -1270,11 +1275,9 @@ static void test_store__migrates_version_2_with_data(void **state)
                                     "一、做好迁移以后的工作\n"
                                     "（一）完善数据库升级方案。（省财政厅牵头，省发展改革委配合）\n",
                                     &t);
-        fg_ingest_status is;
         rows *r = new_rows(0);
 
-        assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-        assert_int_equal(is, FG_INGEST_ADDED);
+        ingest_ok(d, t, NULL, FG_INGEST_ADDED);
         assert_int_equal(fg_store_assignments(store, "after.txt", collect_edge, r), FG_OK);
         assert_int_equal(r->n, 2);
     }
@@ -1292,13 +1295,12 @@ static void test_store__migrates_version_3_search_index(void **state)
 {
     static const char *const queries[] = {"财政厅", "犬木塘水库", "发展改革委", "攻坚", "产业"};
     rows *before[sizeof queries / sizeof queries[0]];
-    char *v4 = tmp_file("v4.db");
     char *want;
     size_t n_items;
     size_t n_indexed = 0;
 
     (void)state;
-    open_seeded(v4);
+    open_seeded("v4.db");
     forget_unparsed();
     want = read_all();
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -1308,7 +1310,7 @@ static void test_store__migrates_version_3_search_index(void **state)
     close_store();
 
     /* The same data in a version 3 database, indexed the version 3 way. */
-    make_old_store(3, v4, DOCUMENTS_V1_COLS,
+    make_old_store(3, DOCUMENTS_V1_COLS,
                    "INSERT INTO assignments SELECT * FROM cur.assignments;"
                    "INSERT INTO teams SELECT * FROM cur.teams;"
                    "INSERT INTO team_members SELECT * FROM cur.team_members;"
@@ -1358,20 +1360,18 @@ static const char unparsed_src[] =
  */
 static void test_store__migrates_version_4_unparsed_count(void **state)
 {
-    char *v5 = tmp_file("v5.db");
     char *want;
     rows *r;
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is = (fg_ingest_status)-1;
 
     (void)state;
-    open_seeded(v5);
+    open_seeded("v5.db");
     forget_unparsed();
     want = read_all();
     close_store();
 
-    make_old_store(4, v5, DOCUMENTS_V1_COLS, COPY_REST_V4);
+    make_old_store(4, DOCUMENTS_V1_COLS, COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('documents') "
                              "WHERE name = 'n_unparsed'"),
                      0);
@@ -1392,8 +1392,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
 
     d = parse_mem("mem/unparsed.txt", unparsed_src, &t);
     assert_int_equal(d->n_notes, 3);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_int_equal(raw_int("SELECT n_unparsed FROM documents WHERE name = 'unparsed.txt'"), 3);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE name = 'unparsed.txt' AND "
                              "format = 'text'"),
@@ -1505,8 +1504,7 @@ static void test_store__changed_content_needs_replace(void **state)
 
     (void)state;
     open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d1, t1, NULL, FG_INGEST_ADDED);
     before = dump_db();
     assert_int_equal(ingest(&is, d2, t2, NULL), FG_EINVAL);
     snprintf(want, sizeof want,
@@ -1540,8 +1538,7 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
     assert_int_equal(store_search("犬木塘水库", 0)->n, 1);
     io.replace = 1;
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    ingest_ok(d2, t2, &io, FG_INGEST_REPLACED);
     assert_same_rows(store_assignments(5), gold, "assignments");
     assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
@@ -1556,8 +1553,7 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(store_search("犬木塘水库", 0)->n, 0);
     assert_int_equal(store_search("犬木", 0)->n, 0);
     /* replacing with the same content is a no-op */
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d2, t2, &io, FG_INGEST_UNCHANGED);
 }
 
 /*
@@ -1580,8 +1576,7 @@ static void test_store__replaced_document_searchable_and_removable(void **state)
     assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
     assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
     io.replace = 1;
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    ingest_ok(d2, t2, &io, FG_INGEST_REPLACED);
     check_search("财政", gold, keys);     /* 2 characters: scan */
     check_search("省财政厅", gold, keys); /* 4 characters: index, then scan of the rest */
     assert_int_equal(fg_store_index(store, NULL), FG_OK);
@@ -1606,8 +1601,7 @@ static void test_store__same_content_other_name_duplicate(void **state)
     assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
     before = dump_db();
     is = (fg_ingest_status)-1;
-    assert_int_equal(ingest(&is, d2, t2, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_DUPLICATE);
+    ingest_ok(d2, t2, NULL, FG_INGEST_DUPLICATE);
     assert_string_equal(fg_error_last()->message,
                         "copy.txt: same content as the stored document " SEED_001 "; skipped");
     assert_string_equal(dump_db(), before);
@@ -1683,8 +1677,7 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
     assert_string_equal(fg_error_last()->message, want);
     raw_exec(db_path, "DROP TRIGGER fail_assignment");
     assert_string_equal(dump_db(), before);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
 }
 
@@ -2228,15 +2221,13 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
 {
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is = (fg_ingest_status)-1;
     fg_ingest_opts io = FG_INGEST_OPTS_INIT;
     char *before;
 
     (void)state;
     open_store();
     d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_string_equal(raw_rows(clause_dues_sql),
                         "M:2.3\t1\tdate\t\t2024年底前\t2024-12-31\t0\tsentence\n"
                         "M:2.4\t1\tdate\t\t6月底前\t2024-06-30\t1\tsentence\n"
@@ -2269,11 +2260,9 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
                         "\t3000000.0\t3000000.0\t亩\treal\n");
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 1);
     before = dump_db();
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, NULL, FG_INGEST_UNCHANGED);
     io.replace = 1;
-    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, &io, FG_INGEST_UNCHANGED);
     assert_string_equal(dump_db(), before);
 
     /* Another version under the same name: the old rows go, the new ones come. */
@@ -2285,8 +2274,7 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
         po.name = TRACK_2024;
         assert_int_equal(fg_parse_document(&d2, t, &po), FG_OK);
         docs[n_docs++] = d2;
-        assert_int_equal(ingest(&is, d2, t, &io), FG_OK);
-        assert_int_equal(is, FG_INGEST_REPLACED);
+        ingest_ok(d2, t, &io, FG_INGEST_REPLACED);
         assert_string_equal(raw_rows(clause_dues_sql),
                             "M:2.3\t1\tdate\t\t2025年9月底前完成\t2025-09-30\t0\tsentence\n"
                             "M:2.4\t1\tongoing\t\t持续推进\t\\N\t0\tclause\n");
@@ -2329,7 +2317,6 @@ static void test_store__no_tracking_stores_none(void **state)
  */
 static void test_store__migrates_version_6_keeps_rows(void **state)
 {
-    char *v7 = tmp_file("v7.db");
     char *want;
     char *before;
     fg_text *t;
@@ -2340,7 +2327,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     long long n_assignments;
 
     (void)state;
-    open_seeded(v7);
+    open_seeded("v7.db");
     d = parse_track(TRACK_2024, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_true(raw_int("SELECT count(*) FROM clause_deadlines") > 0);
@@ -2351,7 +2338,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     n_assignments = raw_int("SELECT count(*) FROM assignments");
     close_store();
 
-    make_old_store(6, v7, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
+    make_old_store(6, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
 
     open_store();
@@ -2363,21 +2350,18 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     assert_int_equal(raw_int("SELECT count(*) FROM clause_deadlines"), 0);
 
     before = dump_db();
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, NULL, FG_INGEST_UNCHANGED);
     ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
     assert_string_equal(dump_db(), before);
 
     io.replace = 1;
-    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    ingest_ok(d, t, &io, FG_INGEST_REPLACED);
     assert_string_equal(raw_rows(clause_dues_sql), doc_clause_dues(d));
     assert_int_equal(raw_int("SELECT count(*) FROM targets"), 5);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked IS NULL"), 2);
 
     d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_int_equal(raw_int("SELECT count(*) FROM targets"), 9);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 2);
     assert_int_equal(raw_int("SELECT count(*) FROM items"),
