@@ -1520,25 +1520,42 @@ static void test_store__changed_content_needs_replace(void **state)
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
 }
 
+/* An open store holding seed 001 under the name x.txt, indexed (as 'fengong ingest' does). */
+static void store_x(void)
+{
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_001, "x.txt", &t);
+    fg_ingest_status is;
+
+    open_store();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+}
+
+/* Seed 002 stored with replace under the name x.txt, replacing it: its document (text in *t). */
+static const fg_doc *replace_x(fg_text **t)
+{
+    const fg_doc *d = parse_seed(SEED_002, "x.txt", t);
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+
+    io.replace = 1;
+    ingest_ok(d, *t, &io, FG_INGEST_REPLACED);
+    return d;
+}
+
 static void test_store__replace_swaps_old_rows(void **state)
 {
-    fg_text *t1;
     fg_text *t2;
-    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
-    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
+    const fg_doc *d2;
     fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    fg_ingest_status is;
     rows *r = new_rows(0);
     rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
     char want_doc[256];
 
     (void)state;
-    open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
+    store_x();
     assert_int_equal(store_search("犬木塘水库", 0)->n, 1);
-    io.replace = 1;
-    ingest_ok(d2, t2, &io, FG_INGEST_REPLACED);
+    d2 = replace_x(&t2);
     assert_same_rows(store_assignments(5), gold, "assignments");
     assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
@@ -1553,6 +1570,7 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(store_search("犬木塘水库", 0)->n, 0);
     assert_int_equal(store_search("犬木", 0)->n, 0);
     /* replacing with the same content is a no-op */
+    io.replace = 1;
     ingest_ok(d2, t2, &io, FG_INGEST_UNCHANGED);
 }
 
@@ -1562,21 +1580,13 @@ static void test_store__replace_swaps_old_rows(void **state)
  */
 static void test_store__replaced_document_searchable_and_removable(void **state)
 {
-    fg_text *t1;
     fg_text *t2;
-    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
-    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
-    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    fg_ingest_status is;
     rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
     rows *keys = gold_items_naming(gold, NULL, "财政厅");
 
     (void)state;
-    open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
-    io.replace = 1;
-    ingest_ok(d2, t2, &io, FG_INGEST_REPLACED);
+    store_x();
+    replace_x(&t2);
     check_search("财政", gold, keys);     /* 2 characters: scan */
     check_search("省财政厅", gold, keys); /* 4 characters: index, then scan of the rest */
     assert_int_equal(fg_store_index(store, NULL), FG_OK);
@@ -2064,6 +2074,19 @@ static const char renaming[] =
     "湖南银保监局\t中国银保监会湖南监管局\tcentral\tcentral\t湖南金融监管局\t2023\ttest\n"
     "湖南金融监管局\t国家金融监督管理总局湖南监管局\tcentral\tcentral\t\t\ttest\n";
 
+/* In gaz, 湖南银保监局 became 湖南金融监管局 in 2023: named so in 2024, not in 2022. */
+static const fg_agency_entry *check_renamed(void)
+{
+    const fg_agency_entry *e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
+
+    assert_non_null(e);
+    assert_string_equal(e->successor, "湖南金融监管局");
+    assert_int_equal(e->since, 2023);
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+    return e;
+}
+
 static void test_store__gazetteer_as_of_follows_successor(void **state)
 {
     const fg_agency_entry *e;
@@ -2071,13 +2094,8 @@ static void test_store__gazetteer_as_of_follows_successor(void **state)
     (void)state;
     load_gazetteer("renaming.tsv", renaming);
     assert_int_equal(fg_gazetteer_size(gaz), 2);
-    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
-    assert_non_null(e);
-    assert_string_equal(e->successor, "湖南金融监管局");
-    assert_int_equal(e->since, 2023);
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    e = check_renamed();
     assert_string_equal(fg_gazetteer_as_of(gaz, e, 2023)->canonical, "湖南金融监管局");
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
     e = fg_gazetteer_lookup(gaz, "中国银保监会湖南监管局", strlen("中国银保监会湖南监管局"));
     assert_non_null(e);
     assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
@@ -2087,12 +2105,7 @@ static void test_store__gazetteer_as_of_follows_successor(void **state)
     fg_gazetteer_free(gaz);
     gaz = NULL;
     assert_int_equal(fg_gazetteer_load_default(&gaz), FG_OK);
-    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
-    assert_non_null(e);
-    assert_string_equal(e->successor, "湖南金融监管局");
-    assert_int_equal(e->since, 2023);
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+    check_renamed();
 }
 
 /* A failed merge names FILE:LINE and leaves the gazetteer as it was. */
@@ -2412,23 +2425,30 @@ static int stop_at_first(const fg_store_due_row *row, void *payload)
     return 1;
 }
 
-/* The typed deadline and target rows, filtered by document and by agency. */
-static void test_store__due_and_target_rows(void **state)
+/* An open store holding the plans of 2024 and 2025 of tests/fixtures/track. */
+static void open_tracks(void)
 {
     fg_text *t;
     const fg_doc *d;
     fg_ingest_status is;
+
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+}
+
+/* The typed deadline and target rows, filtered by document and by agency. */
+static void test_store__due_and_target_rows(void **state)
+{
     fg_store_track_query q = FG_STORE_TRACK_QUERY_INIT;
     rows *r;
     int n = 0;
     size_t untracked = 99;
 
     (void)state;
-    open_store();
-    d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    open_tracks();
 
     r = new_rows(0);
     assert_int_equal(fg_store_due_rows(store, NULL, collect_due, r), FG_OK);
@@ -2534,11 +2554,7 @@ static void test_store__target_changes(void **state)
         "（市发展改革委牵头）\n";
 
     (void)state;
-    open_store();
-    d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    open_tracks();
     d = parse_mem("mem/2026.txt", plan_2026, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
 
