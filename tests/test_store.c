@@ -2425,6 +2425,19 @@ static int stop_at_first(const fg_store_due_row *row, void *payload)
     return 1;
 }
 
+/* A row a test expects: where it stands in a rows list, and its text. */
+typedef struct row_want {
+    size_t at;
+    const char *text;
+} row_want;
+
+/* Each of the n rows in want stands in r where it says. */
+static void assert_rows_at(const rows *r, const row_want *want, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        assert_string_equal(r->v[want[k].at], want[k].text);
+}
+
 /* An open store holding the plans of 2024 and 2025 of tests/fixtures/track. */
 static void open_tracks(void)
 {
@@ -2442,6 +2455,28 @@ static void open_tracks(void)
 /* The typed deadline and target rows, filtered by document and by agency. */
 static void test_store__due_and_target_rows(void **state)
 {
+    static const row_want dues[] = {
+        {0, "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - sentence "
+            "L:市交通运输局 C:市财政局"},
+        {1, "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 assumed sentence "
+            "L:市营商环境局 C:市司法局"},
+        {2, "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 2025-06-30 - label "
+            "L:市教育局 C:市财政局 C:市人力资源社会保障局"},
+        {3, "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause L:市农业农村局"},
+        {4, "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - clause "
+            "L:市应急管理局 C:市公安局"},
+        {8, "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause L:市营商环境局"},
+    };
+    static const row_want targets[] = {
+        {0, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 全市地区生产总值增长6.5%以上 "
+            "[全市地区生产总值] increase ge 6.5 6.5 % L:市发展改革委"},
+        {1, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 新增城镇就业5万人以上 "
+            "[城镇就业] increase ge 50000 50000 人 L:市发展改革委"},
+        {4, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
+            "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 3e+06 亩 L:市农业农村局"},
+        {5, "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 全市地区生产总值增长6%左右 "
+            "[全市地区生产总值] increase about 6 6 % L:市发展改革委"},
+    };
     fg_store_track_query q = FG_STORE_TRACK_QUERY_INIT;
     rows *r;
     int n = 0;
@@ -2453,18 +2488,7 @@ static void test_store__due_and_target_rows(void **state)
     r = new_rows(0);
     assert_int_equal(fg_store_due_rows(store, NULL, collect_due, r), FG_OK);
     assert_int_equal(r->n, 9);
-    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - "
-                                 "sentence L:市交通运输局 C:市财政局");
-    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 "
-                                 "assumed sentence L:市营商环境局 C:市司法局");
-    assert_string_equal(r->v[2], "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 "
-                                 "2025-06-30 - label L:市教育局 C:市财政局 C:市人力资源社会保障局");
-    assert_string_equal(r->v[3], "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause "
-                                 "L:市农业农村局");
-    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - "
-                                 "clause L:市应急管理局 C:市公安局");
-    assert_string_equal(r->v[8], "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause "
-                                 "L:市营商环境局");
+    assert_rows_at(r, dues, sizeof dues / sizeof dues[0]);
 
     /* by agency, lead or co: 市财政局 co-operates in three tasks of 2024 */
     r = new_rows(0);
@@ -2497,18 +2521,7 @@ static void test_store__due_and_target_rows(void **state)
     r = new_rows(0);
     assert_int_equal(fg_store_target_rows(store, NULL, collect_target, r), FG_OK);
     assert_int_equal(r->n, 9);
-    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 "
-                                 "全市地区生产总值增长6.5%以上 [全市地区生产总值] increase ge 6.5 "
-                                 "6.5 % L:市发展改革委");
-    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 "
-                                 "新增城镇就业5万人以上 [城镇就业] increase ge 50000 50000 人 "
-                                 "L:市发展改革委");
-    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
-                                 "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 "
-                                 "3e+06 亩 L:市农业农村局");
-    assert_string_equal(r->v[5], "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 "
-                                 "全市地区生产总值增长6%左右 [全市地区生产总值] increase about 6 "
-                                 "6 % L:市发展改革委");
+    assert_rows_at(r, targets, sizeof targets / sizeof targets[0]);
     r = new_rows(0);
     q.doc = NULL;
     q.agency = "市生态环境局"; /* co-operates on the energy target of both years */
