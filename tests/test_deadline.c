@@ -267,12 +267,9 @@ static void test_deadline__hostile_bytes(void **state)
 
 static void test_deadline__names(void **state)
 {
-    char got[128];
-
     (void)state;
-    FG_JOIN_NAMES(got, fg_deadline_kind_name, fg_deadline_kind, FG_DEADLINE_NONE,
-                  FG_DEADLINE_ONGOING);
-    assert_string_equal(got, "none|date|recurring|ongoing");
+    FG_ASSERT_NAMES(fg_deadline_kind_name, fg_deadline_kind, FG_DEADLINE_NONE,
+                    FG_DEADLINE_ONGOING, "none|date|recurring|ongoing");
     assert_string_equal(fg_deadline_every_name(FG_EVERY_HALF), "half-year");
     assert_string_equal(fg_deadline_every_name(FG_EVERY_NONE), "");
 }

@@ -68,6 +68,23 @@ static inline int fg_fixture_open_empty(fg_fixture *fx, const char *tag, char *d
     return fg_store_open(&fx->st, db, NULL);
 }
 
+/*
+ * A fresh directory $TMPDIR/tag_XXXXXX (under /tmp when TMPDIR is unset or empty) in dir (cap
+ * bytes) and the path of a database test.db in it in db (db_cap bytes): 0, or -1 when the
+ * directory cannot be made.
+ */
+static inline int fg_fixture_tmp_dir(char *dir, size_t cap, char *db, size_t db_cap,
+                                     const char *tag)
+{
+    const char *t = getenv("TMPDIR");
+
+    snprintf(dir, cap, "%s/%s_XXXXXX", t && t[0] ? t : "/tmp", tag);
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(db, db_cap, "%s/test.db", dir);
+    return 0;
+}
+
 /* Close the store, free the gazetteer and remove the directory: 0, or -1 when it stays. */
 static inline int fg_fixture_close(fg_fixture *fx)
 {

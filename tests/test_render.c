@@ -34,9 +34,6 @@ static const char plan[] =
     "省自然资源厅、省农业农村厅、湖南银保监局。\n";
 
 static fg_fixture fx;
-static const char *dir;
-static fg_store *st;
-static fg_gazetteer *gz;
 static fg_graph *graph;
 static fg_renderer *rr;
 
@@ -45,13 +42,10 @@ static int setup(void **state)
     (void)state;
     if (fg_fixture_open(&fx, "fg-render", "plan.txt", plan, sizeof plan - 1) != FG_OK)
         return -1;
-    dir = fx.dir;
-    st = fx.st;
-    gz = fx.gz;
     {
         fg_filter f = FG_FILTER_INIT;
 
-        if (fg_graph_load(&graph, st, gz, &f) != FG_OK)
+        if (fg_graph_load(&graph, fx.st, fx.gz, &f) != FG_OK)
             return -1;
     }
     return fg_renderer_new(&rr) == FG_OK ? 0 : -1;
@@ -83,10 +77,10 @@ static void assert_svg_names(const fg_map *m, const char *const *names, size_t n
 static int render_team(fg_map **m, const char *team, const fg_render_opts *o)
 {
     fg_team_view *v = NULL;
-    int rc = fg_store_team_view(&v, st, NULL, team);
+    int rc = fg_store_team_view(&v, fx.st, NULL, team);
 
     if (rc == FG_OK)
-        rc = fg_render_team(m, rr, v, gz, o);
+        rc = fg_render_team(m, rr, v, fx.gz, o);
     fg_team_view_free(v);
     return rc;
 }
@@ -107,7 +101,7 @@ static void test_render__team_map(void **state)
     fg_map_free(m);
 
     v = (fg_team_view *)1;
-    assert_int_equal(fg_store_team_view(&v, st, NULL, "没有的专班"), FG_ENOTFOUND);
+    assert_int_equal(fg_store_team_view(&v, fx.st, NULL, "没有的专班"), FG_ENOTFOUND);
     assert_null(v);
     assert_non_null(strstr(fg_error_last()->message, "没有的专班"));
 }
@@ -121,7 +115,7 @@ static void test_render__team_view(void **state)
     fg_team_view *v = NULL;
 
     (void)state;
-    assert_int_equal(fg_store_team_view(&v, st, "plan.txt", "重大项目工作专班"), FG_OK);
+    assert_int_equal(fg_store_team_view(&v, fx.st, "plan.txt", "重大项目工作专班"), FG_OK);
     assert_string_equal(v->doc, "plan.txt");
     assert_string_equal(v->team, "重大项目工作专班");
     assert_int_equal(v->n_members, 5);
@@ -141,7 +135,7 @@ static void test_render__team_view(void **state)
     fg_team_view_free(v);
 
     v = (fg_team_view *)1;
-    assert_int_equal(fg_store_team_view(&v, st, "other.txt", "重大项目工作专班"), FG_ENOTFOUND);
+    assert_int_equal(fg_store_team_view(&v, fx.st, "other.txt", "重大项目工作专班"), FG_ENOTFOUND);
     assert_null(v);
 }
 
@@ -173,7 +167,7 @@ static void test_render__agency_map(void **state)
     size_t x;
 
     (void)state;
-    assert_int_equal(fg_graph_find(&x, graph, gz, "省发改委"), FG_OK);
+    assert_int_equal(fg_graph_find(&x, graph, fx.gz, "省发改委"), FG_OK);
     assert_string_equal(fg_graph_agency(graph, x), "省发展改革委");
     assert_int_equal(fg_render_agency(&m, rr, graph, x, 1, &o), FG_OK);
     /* Every partner of 省发展改革委 is on its map. */
@@ -292,7 +286,7 @@ static void test_render__write_whole_file(void **state)
 
     (void)state;
     assert_int_equal(fg_render_network(&m, rr, graph, 0, 0, &o), FG_OK);
-    assert_int_equal(fg_render_write(&path, dir, m, "svg"), FG_OK);
+    assert_int_equal(fg_render_write(&path, fx.dir, m, "svg"), FG_OK);
     assert_non_null(path);
     assert_int_equal(stat(path, &sb), 0);
     assert_int_equal((size_t)sb.st_size, m->len);

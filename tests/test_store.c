@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "test_fixture.h"
 
 #define SEED_001 "001_f9c4e63d6d2549a0.txt"
 #define SEED_002 "002_087d1517bea72081.txt"
@@ -100,14 +101,8 @@ static void remove_tree(const char *dir)
 
 static int setup(void **state)
 {
-    const char *t = getenv("TMPDIR");
-
     (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/fg_test_store_XXXXXX", t && t[0] ? t : "/tmp");
-    if (mkdtemp(tmp_dir) == NULL)
-        return -1;
-    snprintf(db_path, sizeof db_path, "%s/test.db", tmp_dir);
-    return 0;
+    return fg_fixture_tmp_dir(tmp_dir, sizeof tmp_dir, db_path, sizeof db_path, "fg_test_store");
 }
 
 static int teardown(void **state)
@@ -208,15 +203,16 @@ static void close_store(void)
     store = NULL;
 }
 
-/* Read and parse a seed, recording it under as_name (NULL: its own name). */
-static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_out)
+/* Read and parse tests/fixtures/DIR/FILE, recording it under as_name (NULL: its own name). */
+static fg_doc *parse_fixture(const char *dir, const char *file, const char *as_name,
+                             fg_text **text_out)
 {
     char path[1024];
     fg_parse_opts po = FG_PARSE_OPTS_INIT;
     fg_text *t = NULL;
     fg_doc *d = NULL;
 
-    snprintf(path, sizeof path, "%s/tests/fixtures/seeds/%s", src_dir(), file);
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s/%s", src_dir(), dir, file);
     assert_int_equal(fg_text_read_file(&t, path), FG_OK);
     assert_true(n_texts < sizeof texts / sizeof texts[0]);
     texts[n_texts++] = t;
@@ -226,6 +222,12 @@ static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_
     docs[n_docs++] = d;
     *text_out = t;
     return d;
+}
+
+/* Read and parse a seed, recording it under as_name (NULL: its own name). */
+static fg_doc *parse_seed(const char *file, const char *as_name, fg_text **text_out)
+{
+    return parse_fixture("seeds", file, as_name, text_out);
 }
 
 static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
@@ -244,25 +246,23 @@ static fg_doc *parse_mem(const char *name, const char *src, fg_text **text_out)
 /* Read and parse tests/fixtures/track/FILE. */
 static fg_doc *parse_track(const char *file, fg_text **text_out)
 {
-    char path[1024];
-    fg_text *t = NULL;
-    fg_doc *d = NULL;
-
-    snprintf(path, sizeof path, "%s/tests/fixtures/track/%s", src_dir(), file);
-    assert_int_equal(fg_text_read_file(&t, path), FG_OK);
-    assert_true(n_texts < sizeof texts / sizeof texts[0]);
-    texts[n_texts++] = t;
-    assert_int_equal(fg_parse_document(&d, t, NULL), FG_OK);
-    assert_true(n_docs < sizeof docs / sizeof docs[0]);
-    docs[n_docs++] = d;
-    *text_out = t;
-    return d;
+    return parse_fixture("track", file, NULL, text_out);
 }
 
 static int ingest(fg_ingest_status *status, const fg_doc *d, const fg_text *t,
                   const fg_ingest_opts *o)
 {
     return fg_store_ingest(status, store, d, fg_text_sha256(t), t->n_bytes, o);
+}
+
+/* Store d (text t) with the options o (NULL: none); the status must be want. */
+static void ingest_ok(const fg_doc *d, const fg_text *t, const fg_ingest_opts *o,
+                      fg_ingest_status want)
+{
+    fg_ingest_status is = (fg_ingest_status)-1;
+
+    assert_int_equal(ingest(&is, d, t, o), FG_OK);
+    assert_int_equal(is, want);
 }
 
 /* Parse a seed and store it; the status must be `want`. */
@@ -748,10 +748,14 @@ static void forget_unparsed(void)
                       " DELETE FROM item_deadlines; DELETE FROM targets");
 }
 
-/* A current store at path with the two seeds ingested, left open as the store. */
-static void open_seeded(const char *path)
+/* The current store open_seeded() made, which make_old_store() copies. */
+static char *seeded_path;
+
+/* A current store tmp_dir/name with the two seeds ingested, left open as the store. */
+static void open_seeded(const char *name)
 {
-    snprintf(db_path, sizeof db_path, "%s", path);
+    seeded_path = tmp_file(name);
+    snprintf(db_path, sizeof db_path, "%s", seeded_path);
     open_store();
     ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
@@ -759,12 +763,11 @@ static void open_seeded(const char *path)
 
 /*
  * The database tmp_dir/test.db (then db_path) made at schema version from src/schema.sql,
- * holding the rows of the store at from, attached as "cur": the documents' columns doc_cols,
- * the agencies, aliases, items and clauses as they are, then what the SQL rest copies; its
- * user_version is version.
+ * holding the rows of the store open_seeded() made, attached as "cur": the documents' columns
+ * doc_cols, the agencies, aliases, items and clauses as they are, then what the SQL rest
+ * copies; its user_version is version.
  */
-static void make_old_store(int version, const char *from, const char *doc_cols,
-                           const char *rest)
+static void make_old_store(int version, const char *doc_cols, const char *rest)
 {
     char *copy = own(malloc(8192));
 
@@ -779,7 +782,7 @@ static void make_old_store(int version, const char *from, const char *doc_cols,
              "INSERT INTO clauses SELECT * FROM cur.clauses;"
              "%s"
              "PRAGMA user_version = %d;",
-             from, doc_cols, doc_cols, rest, version);
+             seeded_path, doc_cols, doc_cols, rest, version);
     raw_exec(db_path, copy);
 }
 
@@ -1125,7 +1128,6 @@ static void test_store__migrates_empty_version_1(void **state)
 {
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is;
     rows *r;
 
     (void)state;
@@ -1136,8 +1138,7 @@ static void test_store__migrates_empty_version_1(void **state)
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), 1);
     d = parse_seed(SEED_001, NULL, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     r = store_search("犬木塘水库", 0);
     assert_int_equal(r->n, 1);
     assert_true(strncmp(r->v[0], SEED_001 "\tM:2.3.3\t", strlen(SEED_001) + 9) == 0);
@@ -1214,14 +1215,13 @@ static char *read_all(void)
  */
 static void test_store__migrates_version_2_with_data(void **state)
 {
-    char *v3 = tmp_file("v3.db");
     char *want;
     char *have;
     char *want_rows;
     char *want_members;
 
     (void)state;
-    open_seeded(v3);
+    open_seeded("v3.db");
     forget_unparsed();
     want = read_all();
     close_store();
@@ -1236,7 +1236,7 @@ static void test_store__migrates_version_2_with_data(void **state)
                                        "surface AS r FROM team_members ORDER BY team_id, seq)")));
     assert_true(strlen(want_members) > 1000);
 
-    make_old_store(2, v3, DOCUMENTS_V1_COLS,
+    make_old_store(2, DOCUMENTS_V1_COLS,
                    "INSERT INTO assignments(clause_id, seq, agency_id, role, kind, surface)"
                    " SELECT clause_id, seq, agency_id, role, kind, surface FROM cur.assignments"
                    " ORDER BY clause_id DESC, seq DESC;"
@@ -1275,11 +1275,9 @@ static void test_store__migrates_version_2_with_data(void **state)
                                     "一、做好迁移以后的工作\n"
                                     "（一）完善数据库升级方案。（省财政厅牵头，省发展改革委配合）\n",
                                     &t);
-        fg_ingest_status is;
         rows *r = new_rows(0);
 
-        assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-        assert_int_equal(is, FG_INGEST_ADDED);
+        ingest_ok(d, t, NULL, FG_INGEST_ADDED);
         assert_int_equal(fg_store_assignments(store, "after.txt", collect_edge, r), FG_OK);
         assert_int_equal(r->n, 2);
     }
@@ -1297,13 +1295,12 @@ static void test_store__migrates_version_3_search_index(void **state)
 {
     static const char *const queries[] = {"财政厅", "犬木塘水库", "发展改革委", "攻坚", "产业"};
     rows *before[sizeof queries / sizeof queries[0]];
-    char *v4 = tmp_file("v4.db");
     char *want;
     size_t n_items;
     size_t n_indexed = 0;
 
     (void)state;
-    open_seeded(v4);
+    open_seeded("v4.db");
     forget_unparsed();
     want = read_all();
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -1313,7 +1310,7 @@ static void test_store__migrates_version_3_search_index(void **state)
     close_store();
 
     /* The same data in a version 3 database, indexed the version 3 way. */
-    make_old_store(3, v4, DOCUMENTS_V1_COLS,
+    make_old_store(3, DOCUMENTS_V1_COLS,
                    "INSERT INTO assignments SELECT * FROM cur.assignments;"
                    "INSERT INTO teams SELECT * FROM cur.teams;"
                    "INSERT INTO team_members SELECT * FROM cur.team_members;"
@@ -1363,20 +1360,18 @@ static const char unparsed_src[] =
  */
 static void test_store__migrates_version_4_unparsed_count(void **state)
 {
-    char *v5 = tmp_file("v5.db");
     char *want;
     rows *r;
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is = (fg_ingest_status)-1;
 
     (void)state;
-    open_seeded(v5);
+    open_seeded("v5.db");
     forget_unparsed();
     want = read_all();
     close_store();
 
-    make_old_store(4, v5, DOCUMENTS_V1_COLS, COPY_REST_V4);
+    make_old_store(4, DOCUMENTS_V1_COLS, COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM pragma_table_info('documents') "
                              "WHERE name = 'n_unparsed'"),
                      0);
@@ -1397,8 +1392,7 @@ static void test_store__migrates_version_4_unparsed_count(void **state)
 
     d = parse_mem("mem/unparsed.txt", unparsed_src, &t);
     assert_int_equal(d->n_notes, 3);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_int_equal(raw_int("SELECT n_unparsed FROM documents WHERE name = 'unparsed.txt'"), 3);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE name = 'unparsed.txt' AND "
                              "format = 'text'"),
@@ -1510,8 +1504,7 @@ static void test_store__changed_content_needs_replace(void **state)
 
     (void)state;
     open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d1, t1, NULL, FG_INGEST_ADDED);
     before = dump_db();
     assert_int_equal(ingest(&is, d2, t2, NULL), FG_EINVAL);
     snprintf(want, sizeof want,
@@ -1527,26 +1520,42 @@ static void test_store__changed_content_needs_replace(void **state)
     ingest_seed(SEED_002, NULL, FG_INGEST_ADDED);
 }
 
+/* An open store holding seed 001 under the name x.txt, indexed (as 'fengong ingest' does). */
+static void store_x(void)
+{
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_001, "x.txt", &t);
+    fg_ingest_status is;
+
+    open_store();
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    assert_int_equal(fg_store_index(store, NULL), FG_OK);
+}
+
+/* Seed 002 stored with replace under the name x.txt, replacing it: its document (text in *t). */
+static const fg_doc *replace_x(fg_text **t)
+{
+    const fg_doc *d = parse_seed(SEED_002, "x.txt", t);
+    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
+
+    io.replace = 1;
+    ingest_ok(d, *t, &io, FG_INGEST_REPLACED);
+    return d;
+}
+
 static void test_store__replace_swaps_old_rows(void **state)
 {
-    fg_text *t1;
     fg_text *t2;
-    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
-    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
+    const fg_doc *d2;
     fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    fg_ingest_status is;
     rows *r = new_rows(0);
     rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
     char want_doc[256];
 
     (void)state;
-    open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
+    store_x();
     assert_int_equal(store_search("犬木塘水库", 0)->n, 1);
-    io.replace = 1;
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    d2 = replace_x(&t2);
     assert_same_rows(store_assignments(5), gold, "assignments");
     assert_int_equal(fg_store_documents(store, collect_document, r), FG_OK);
     assert_int_equal(r->n, 1);
@@ -1561,8 +1570,8 @@ static void test_store__replace_swaps_old_rows(void **state)
     assert_int_equal(store_search("犬木塘水库", 0)->n, 0);
     assert_int_equal(store_search("犬木", 0)->n, 0);
     /* replacing with the same content is a no-op */
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    io.replace = 1;
+    ingest_ok(d2, t2, &io, FG_INGEST_UNCHANGED);
 }
 
 /*
@@ -1571,22 +1580,13 @@ static void test_store__replace_swaps_old_rows(void **state)
  */
 static void test_store__replaced_document_searchable_and_removable(void **state)
 {
-    fg_text *t1;
     fg_text *t2;
-    const fg_doc *d1 = parse_seed(SEED_001, "x.txt", &t1);
-    const fg_doc *d2 = parse_seed(SEED_002, "x.txt", &t2);
-    fg_ingest_opts io = FG_INGEST_OPTS_INIT;
-    fg_ingest_status is;
     rows *gold = rename_doc(gold_rows("assignments.tsv", SEED_002), "x.txt");
     rows *keys = gold_items_naming(gold, NULL, "财政厅");
 
     (void)state;
-    open_store();
-    assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
-    assert_int_equal(fg_store_index(store, NULL), FG_OK); /* as 'fengong ingest' does */
-    io.replace = 1;
-    assert_int_equal(ingest(&is, d2, t2, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    store_x();
+    replace_x(&t2);
     check_search("财政", gold, keys);     /* 2 characters: scan */
     check_search("省财政厅", gold, keys); /* 4 characters: index, then scan of the rest */
     assert_int_equal(fg_store_index(store, NULL), FG_OK);
@@ -1611,8 +1611,7 @@ static void test_store__same_content_other_name_duplicate(void **state)
     assert_int_equal(ingest(&is, d1, t1, NULL), FG_OK);
     before = dump_db();
     is = (fg_ingest_status)-1;
-    assert_int_equal(ingest(&is, d2, t2, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_DUPLICATE);
+    ingest_ok(d2, t2, NULL, FG_INGEST_DUPLICATE);
     assert_string_equal(fg_error_last()->message,
                         "copy.txt: same content as the stored document " SEED_001 "; skipped");
     assert_string_equal(dump_db(), before);
@@ -1688,8 +1687,7 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
     assert_string_equal(fg_error_last()->message, want);
     raw_exec(db_path, "DROP TRIGGER fail_assignment");
     assert_string_equal(dump_db(), before);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_same_rows(store_assignments(5), gold_rows("assignments.tsv", NULL), "assignments");
 }
 
@@ -2076,6 +2074,19 @@ static const char renaming[] =
     "湖南银保监局\t中国银保监会湖南监管局\tcentral\tcentral\t湖南金融监管局\t2023\ttest\n"
     "湖南金融监管局\t国家金融监督管理总局湖南监管局\tcentral\tcentral\t\t\ttest\n";
 
+/* In gaz, 湖南银保监局 became 湖南金融监管局 in 2023: named so in 2024, not in 2022. */
+static const fg_agency_entry *check_renamed(void)
+{
+    const fg_agency_entry *e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
+
+    assert_non_null(e);
+    assert_string_equal(e->successor, "湖南金融监管局");
+    assert_int_equal(e->since, 2023);
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+    return e;
+}
+
 static void test_store__gazetteer_as_of_follows_successor(void **state)
 {
     const fg_agency_entry *e;
@@ -2083,13 +2094,8 @@ static void test_store__gazetteer_as_of_follows_successor(void **state)
     (void)state;
     load_gazetteer("renaming.tsv", renaming);
     assert_int_equal(fg_gazetteer_size(gaz), 2);
-    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
-    assert_non_null(e);
-    assert_string_equal(e->successor, "湖南金融监管局");
-    assert_int_equal(e->since, 2023);
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
+    e = check_renamed();
     assert_string_equal(fg_gazetteer_as_of(gaz, e, 2023)->canonical, "湖南金融监管局");
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
     e = fg_gazetteer_lookup(gaz, "中国银保监会湖南监管局", strlen("中国银保监会湖南监管局"));
     assert_non_null(e);
     assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
@@ -2099,12 +2105,7 @@ static void test_store__gazetteer_as_of_follows_successor(void **state)
     fg_gazetteer_free(gaz);
     gaz = NULL;
     assert_int_equal(fg_gazetteer_load_default(&gaz), FG_OK);
-    e = fg_gazetteer_lookup(gaz, "湖南银保监局", strlen("湖南银保监局"));
-    assert_non_null(e);
-    assert_string_equal(e->successor, "湖南金融监管局");
-    assert_int_equal(e->since, 2023);
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2024)->canonical, "湖南金融监管局");
-    assert_string_equal(fg_gazetteer_as_of(gaz, e, 2022)->canonical, "湖南银保监局");
+    check_renamed();
 }
 
 /* A failed merge names FILE:LINE and leaves the gazetteer as it was. */
@@ -2233,15 +2234,13 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
 {
     fg_text *t;
     const fg_doc *d;
-    fg_ingest_status is = (fg_ingest_status)-1;
     fg_ingest_opts io = FG_INGEST_OPTS_INIT;
     char *before;
 
     (void)state;
     open_store();
     d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_string_equal(raw_rows(clause_dues_sql),
                         "M:2.3\t1\tdate\t\t2024年底前\t2024-12-31\t0\tsentence\n"
                         "M:2.4\t1\tdate\t\t6月底前\t2024-06-30\t1\tsentence\n"
@@ -2274,11 +2273,9 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
                         "\t3000000.0\t3000000.0\t亩\treal\n");
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 1);
     before = dump_db();
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, NULL, FG_INGEST_UNCHANGED);
     io.replace = 1;
-    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, &io, FG_INGEST_UNCHANGED);
     assert_string_equal(dump_db(), before);
 
     /* Another version under the same name: the old rows go, the new ones come. */
@@ -2290,8 +2287,7 @@ static void test_store__deadlines_and_targets_round_trip(void **state)
         po.name = TRACK_2024;
         assert_int_equal(fg_parse_document(&d2, t, &po), FG_OK);
         docs[n_docs++] = d2;
-        assert_int_equal(ingest(&is, d2, t, &io), FG_OK);
-        assert_int_equal(is, FG_INGEST_REPLACED);
+        ingest_ok(d2, t, &io, FG_INGEST_REPLACED);
         assert_string_equal(raw_rows(clause_dues_sql),
                             "M:2.3\t1\tdate\t\t2025年9月底前完成\t2025-09-30\t0\tsentence\n"
                             "M:2.4\t1\tongoing\t\t持续推进\t\\N\t0\tclause\n");
@@ -2334,7 +2330,6 @@ static void test_store__no_tracking_stores_none(void **state)
  */
 static void test_store__migrates_version_6_keeps_rows(void **state)
 {
-    char *v7 = tmp_file("v7.db");
     char *want;
     char *before;
     fg_text *t;
@@ -2345,7 +2340,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     long long n_assignments;
 
     (void)state;
-    open_seeded(v7);
+    open_seeded("v7.db");
     d = parse_track(TRACK_2024, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
     assert_true(raw_int("SELECT count(*) FROM clause_deadlines") > 0);
@@ -2356,7 +2351,7 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     n_assignments = raw_int("SELECT count(*) FROM assignments");
     close_store();
 
-    make_old_store(6, v7, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
+    make_old_store(6, DOCUMENTS_V1_COLS ", n_unparsed, format", COPY_REST_V4);
     assert_int_equal(raw_int("SELECT count(*) FROM sqlite_master WHERE name = 'targets'"), 0);
 
     open_store();
@@ -2368,21 +2363,18 @@ static void test_store__migrates_version_6_keeps_rows(void **state)
     assert_int_equal(raw_int("SELECT count(*) FROM clause_deadlines"), 0);
 
     before = dump_db();
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_UNCHANGED);
+    ingest_ok(d, t, NULL, FG_INGEST_UNCHANGED);
     ingest_seed(SEED_001, NULL, FG_INGEST_UNCHANGED);
     assert_string_equal(dump_db(), before);
 
     io.replace = 1;
-    assert_int_equal(ingest(&is, d, t, &io), FG_OK);
-    assert_int_equal(is, FG_INGEST_REPLACED);
+    ingest_ok(d, t, &io, FG_INGEST_REPLACED);
     assert_string_equal(raw_rows(clause_dues_sql), doc_clause_dues(d));
     assert_int_equal(raw_int("SELECT count(*) FROM targets"), 5);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked IS NULL"), 2);
 
     d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    assert_int_equal(is, FG_INGEST_ADDED);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
     assert_int_equal(raw_int("SELECT count(*) FROM targets"), 9);
     assert_int_equal(raw_int("SELECT count(*) FROM documents WHERE tracked = 1"), 2);
     assert_int_equal(raw_int("SELECT count(*) FROM items"),
@@ -2433,39 +2425,70 @@ static int stop_at_first(const fg_store_due_row *row, void *payload)
     return 1;
 }
 
-/* The typed deadline and target rows, filtered by document and by agency. */
-static void test_store__due_and_target_rows(void **state)
+/* A row a test expects: where it stands in a rows list, and its text. */
+typedef struct row_want {
+    size_t at;
+    const char *text;
+} row_want;
+
+/* Each of the n rows in want stands in r where it says. */
+static void assert_rows_at(const rows *r, const row_want *want, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        assert_string_equal(r->v[want[k].at], want[k].text);
+}
+
+/* An open store holding the plans of 2024 and 2025 of tests/fixtures/track. */
+static void open_tracks(void)
 {
     fg_text *t;
     const fg_doc *d;
     fg_ingest_status is;
+
+    open_store();
+    d = parse_track(TRACK_2024, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    d = parse_track(TRACK_2025, &t);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+}
+
+/* The typed deadline and target rows, filtered by document and by agency. */
+static void test_store__due_and_target_rows(void **state)
+{
+    static const row_want dues[] = {
+        {0, "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - sentence "
+            "L:市交通运输局 C:市财政局"},
+        {1, "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 assumed sentence "
+            "L:市营商环境局 C:市司法局"},
+        {2, "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 2025-06-30 - label "
+            "L:市教育局 C:市财政局 C:市人力资源社会保障局"},
+        {3, "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause L:市农业农村局"},
+        {4, "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - clause "
+            "L:市应急管理局 C:市公安局"},
+        {8, "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause L:市营商环境局"},
+    };
+    static const row_want targets[] = {
+        {0, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 全市地区生产总值增长6.5%以上 "
+            "[全市地区生产总值] increase ge 6.5 6.5 % L:市发展改革委"},
+        {1, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 新增城镇就业5万人以上 "
+            "[城镇就业] increase ge 50000 50000 人 L:市发展改革委"},
+        {4, "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
+            "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 3e+06 亩 L:市农业农村局"},
+        {5, "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 全市地区生产总值增长6%左右 "
+            "[全市地区生产总值] increase about 6 6 % L:市发展改革委"},
+    };
     fg_store_track_query q = FG_STORE_TRACK_QUERY_INIT;
     rows *r;
     int n = 0;
     size_t untracked = 99;
 
     (void)state;
-    open_store();
-    d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    open_tracks();
 
     r = new_rows(0);
     assert_int_equal(fg_store_due_rows(store, NULL, collect_due, r), FG_OK);
     assert_int_equal(r->n, 9);
-    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 M:2.3 1 date  2024年底前 2024-12-31 - "
-                                 "sentence L:市交通运输局 C:市财政局");
-    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 M:2.4 1 date  6月底前 2024-06-30 "
-                                 "assumed sentence L:市营商环境局 C:市司法局");
-    assert_string_equal(r->v[2], "2024_lanshan-plan.txt 2024 M:2.5 1 date  2025年6月底前 "
-                                 "2025-06-30 - label L:市教育局 C:市财政局 C:市人力资源社会保障局");
-    assert_string_equal(r->v[3], "2024_lanshan-plan.txt 2024 M:2.6 1 ongoing  长期坚持  - clause "
-                                 "L:市农业农村局");
-    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 M:2.7 1 recurring quarter 每季度  - "
-                                 "clause L:市应急管理局 C:市公安局");
-    assert_string_equal(r->v[8], "2025_lanshan-plan.txt 2025 M:2.4 1 ongoing  持续推进  - clause "
-                                 "L:市营商环境局");
+    assert_rows_at(r, dues, sizeof dues / sizeof dues[0]);
 
     /* by agency, lead or co: 市财政局 co-operates in three tasks of 2024 */
     r = new_rows(0);
@@ -2498,18 +2521,7 @@ static void test_store__due_and_target_rows(void **state)
     r = new_rows(0);
     assert_int_equal(fg_store_target_rows(store, NULL, collect_target, r), FG_OK);
     assert_int_equal(r->n, 9);
-    assert_string_equal(r->v[0], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 1 "
-                                 "全市地区生产总值增长6.5%以上 [全市地区生产总值] increase ge 6.5 "
-                                 "6.5 % L:市发展改革委");
-    assert_string_equal(r->v[1], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:1.1 2 "
-                                 "新增城镇就业5万人以上 [城镇就业] increase ge 50000 50000 人 "
-                                 "L:市发展改革委");
-    assert_string_equal(r->v[4], "2024_lanshan-plan.txt 2024 岚政办发〔2024〕5号 M:2.6 1 "
-                                 "粮食播种面积稳定在300万亩以上 [粮食播种面积] level ge 3e+06 "
-                                 "3e+06 亩 L:市农业农村局");
-    assert_string_equal(r->v[5], "2025_lanshan-plan.txt 2025 岚政办发〔2025〕2号 M:1.1 1 "
-                                 "全市地区生产总值增长6%左右 [全市地区生产总值] increase about 6 "
-                                 "6 % L:市发展改革委");
+    assert_rows_at(r, targets, sizeof targets / sizeof targets[0]);
     r = new_rows(0);
     q.doc = NULL;
     q.agency = "市生态环境局"; /* co-operates on the energy target of both years */
@@ -2555,11 +2567,7 @@ static void test_store__target_changes(void **state)
         "（市发展改革委牵头）\n";
 
     (void)state;
-    open_store();
-    d = parse_track(TRACK_2024, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
-    d = parse_track(TRACK_2025, &t);
-    assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
+    open_tracks();
     d = parse_mem("mem/2026.txt", plan_2026, &t);
     assert_int_equal(ingest(&is, d, t, NULL), FG_OK);
 

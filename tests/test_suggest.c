@@ -38,9 +38,6 @@ static const char plan_text[] =
     "3．新建高标准农田，稳定粮食播种面积。\n";
 
 static fg_fixture fx;
-static const char *dir;
-static fg_store *st;
-static fg_gazetteer *gz;
 static fg_doc *plan;
 static fg_text *plan_txt;
 
@@ -56,9 +53,6 @@ static int setup(void **state)
     (void)state;
     if (fg_fixture_open(&fx, "fg-suggest", "learn.txt", learn, sizeof learn - 1) != FG_OK)
         return -1;
-    dir = fx.dir;
-    st = fx.st;
-    gz = fx.gz;
     return parse(&plan, &plan_txt, "plan.txt", plan_text, sizeof plan_text - 1) == FG_OK ? 0 : -1;
 }
 
@@ -104,7 +98,7 @@ static void test_suggest__leads_from_similar_tasks(void **state)
     };
 
     (void)state;
-    assert_int_equal(fg_suggester_new(&s, st, gz), FG_OK);
+    assert_int_equal(fg_suggester_new(&s, fx.st, fx.gz), FG_OK);
     assert_int_equal(fg_suggester_n_tasks(s), 6);
     assert_int_equal(fg_suggest_plan(&v, &n, s, plan, 3), FG_OK);
     assert_true(n > 0);
@@ -137,7 +131,7 @@ static void test_suggest__draft_reads_back(void **state)
     fg_text *t = NULL;
 
     (void)state;
-    assert_int_equal(fg_suggester_new(&s, st, gz), FG_OK);
+    assert_int_equal(fg_suggester_new(&s, fx.st, fx.gz), FG_OK);
     assert_int_equal(fg_suggest_plan(&v, &n, s, plan, 3), FG_OK);
     assert_int_equal(fg_suggest_draft(&draft, &len, plan, v, n, max_co), FG_OK);
     assert_int_equal(parse(&back, &t, "draft.txt", draft, len), FG_OK);
@@ -172,9 +166,9 @@ static void test_suggest__empty_store_says_what_to_do(void **state)
     fg_suggester *s = (fg_suggester *)1;
 
     (void)state;
-    snprintf(path, sizeof path, "%s/empty.db", dir);
+    snprintf(path, sizeof path, "%s/empty.db", fx.dir);
     assert_int_equal(fg_store_open(&empty, path, NULL), FG_OK);
-    assert_int_equal(fg_suggester_new(&s, empty, gz), FG_ENOTFOUND);
+    assert_int_equal(fg_suggester_new(&s, empty, fx.gz), FG_ENOTFOUND);
     assert_null(s);
     assert_non_null(strstr(fg_error_last()->message, "ingest"));
     fg_store_close(empty);

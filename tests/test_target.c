@@ -220,14 +220,11 @@ static void test_target__hostile_bytes(void **state)
 
 static void test_target__names(void **state)
 {
-    char got[128];
-
     (void)state;
-    FG_JOIN_NAMES(got, fg_target_change_name, fg_target_change, FG_CHANGE_LEVEL,
-                  FG_CHANGE_DECREASE);
-    assert_string_equal(got, "level|increase|decrease");
-    FG_JOIN_NAMES(got, fg_target_bound_name, fg_target_bound, FG_BOUND_EQ, FG_BOUND_RANGE);
-    assert_string_equal(got, "eq|ge|gt|le|lt|about|range");
+    FG_ASSERT_NAMES(fg_target_change_name, fg_target_change, FG_CHANGE_LEVEL,
+                    FG_CHANGE_DECREASE, "level|increase|decrease");
+    FG_ASSERT_NAMES(fg_target_bound_name, fg_target_bound, FG_BOUND_EQ, FG_BOUND_RANGE,
+                    "eq|ge|gt|le|lt|about|range");
 }
 
 int main(void)

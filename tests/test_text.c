@@ -570,11 +570,9 @@ static void test_text__invalid_arguments(void **state)
 
 static void test_text__encoding_names(void **state)
 {
-    char got[128];
-
     (void)state;
-    FG_JOIN_NAMES(got, fg_encoding_name, fg_encoding, FG_ENC_UTF8, FG_ENC_GB18030);
-    assert_string_equal(got, "UTF-8|UTF-8 (BOM)|UTF-16LE|UTF-16BE|GB18030");
+    FG_ASSERT_NAMES(fg_encoding_name, fg_encoding, FG_ENC_UTF8, FG_ENC_GB18030,
+                    "UTF-8|UTF-8 (BOM)|UTF-16LE|UTF-16BE|GB18030");
     assert_string_equal(fg_encoding_name((fg_encoding)42), "unknown");
 }
 

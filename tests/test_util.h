@@ -1,7 +1,7 @@
 /*
  * Small helpers shared by the cmocka tests: FG_N_OF, fg_addf (append to a buffer), fg_find_all
  * (every finding from successive offsets), FG_CLEAR * (free and forget), names of enum
- * values (FG_NAME_OF for a test's own list, FG_JOIN_NAMES for a module's name function), and
+ * values (FG_NAME_OF for a test's own list, FG_ASSERT_NAMES for a module's name function), and
  * tables of phrases: a case is an input and the text wanted from it (written by hand); every
  * case is read, each one read wrong is printed with what read it, and the test fails with
  * their count, so one run shows every miss (fg_check_phrases, FG_PHRASE_TEST). Header-only:
@@ -77,21 +77,19 @@ static inline const char *fg_name_of(const char *const *names, size_t n, int val
 #define FG_NAME_OF(names, value) fg_name_of((names), FG_N_OF(names), (int)(value))
 
 /*
- * The names name_fn gives the values first..last of an enum type, joined by |, into the
- * array buf: the whole list is checked against one hand-written string.
+ * The names name_fn gives the values first..last of an enum type, joined by |, are want: the
+ * whole list is checked against one hand-written string.
  */
-#define FG_JOIN_NAMES(buf, name_fn, type, first, last)                                             \
+#define FG_ASSERT_NAMES(name_fn, type, first, last, want)                                          \
     do {                                                                                           \
+        char buf_[512];                                                                            \
         size_t len_ = 0;                                                                           \
                                                                                                    \
-        (buf)[0] = '\0';                                                                           \
-        for (int v_ = (int)(first); v_ <= (int)(last); v_++) {                                     \
-            int n_ = snprintf((buf) + len_, sizeof(buf) - len_, "%s%s",                            \
-                              v_ > (int)(first) ? "|" : "", name_fn((type)v_));                    \
-                                                                                                   \
-            assert_true(n_ >= 0 && (size_t)n_ < sizeof(buf) - len_);                               \
-            len_ += (size_t)n_;                                                                    \
-        }                                                                                          \
+        buf_[0] = '\0';                                                                            \
+        for (int v_ = (int)(first); v_ <= (int)(last); v_++)                                       \
+            fg_addf(buf_, sizeof buf_, &len_, "%s%s", v_ > (int)(first) ? "|" : "",                \
+                    name_fn((type)v_));                                                            \
+        assert_string_equal(buf_, (want));                                                         \
     } while (0)
 
 /*
