@@ -172,15 +172,7 @@ for kind in truncated cut bomb dense lying entity nodoc damaged; do
     # cut: so little is left that the sniffer cannot tell a Word document from another ZIP
     want="not a readable Word document: "
     [ "$kind" = cut ] && want="(not a readable Word document: |a damaged or truncated ZIP archive)"
-    if ! fg_extract_refused "$tmp/bad" "$kind.docx" "$want"; then
-        bad "$kind.docx: $fg_why"
-        continue
-    fi
-    if ! fg_ingest_refused "$tmp/bad" "$kind.docx"; then
-        bad "$kind.docx: $fg_why"
-        continue
-    fi
-    ok "$kind.docx: $(sed 's/^fengong: //' "$tmp/bad/$kind.docx.err" | head -n 1)"
+    fg_check_refused "$tmp/bad" "$kind.docx" "$want"
 done
 
 fg_end

@@ -120,6 +120,16 @@ fg_extract_refused() {
     fi
 }
 
+# fg_check_refused DIR FILE ERE: one check that a bad file is refused, as ok or bad: extract
+# refuses it (fg_extract_refused) and ingest stores nothing of it (fg_ingest_refused).
+fg_check_refused() {
+    if ! fg_extract_refused "$1" "$2" "$3" || ! fg_ingest_refused "$1" "$2"; then
+        bad "$2: $fg_why"
+    else
+        ok "$2: $(sed 's/^fengong: //' "$1/$2.err" | head -n 1)"
+    fi
+}
+
 # fg_ingest_refused DIR FILE: `ingest` of FILE, run in DIR, into a new store must exit 1 and
 # store nothing (a refused file is never half-ingested); 0 when so, else 1 with $fg_why
 # saying what happened. Uses $tmo (fg_timeout) when set.

@@ -161,15 +161,7 @@ PY
         bad "$kind: could not write the workbook" "$(tail -n 3 "$tmp/bad/$kind.gen")"
         continue
     fi
-    if ! fg_extract_refused "$tmp/bad" "$kind.xlsx" ""; then
-        bad "$kind.xlsx: $fg_why"
-        continue
-    fi
-    if ! fg_ingest_refused "$tmp/bad" "$kind.xlsx"; then
-        bad "$kind.xlsx: $fg_why"
-        continue
-    fi
-    ok "$kind.xlsx: $(sed 's/^fengong: //' "$tmp/bad/$kind.xlsx.err" | head -n 1)"
+    fg_check_refused "$tmp/bad" "$kind.xlsx" ""
 done
 
 fg_end
