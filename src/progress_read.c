@@ -528,10 +528,9 @@ out:
 
 /* ---- XLSX ---- */
 
-/* Reading a workbook's first sheet: the builder, the workbook, and a row's cells by column. */
+/* Reading a workbook's first sheet: the builder and a row's cells by column. */
 typedef struct xlsx_reader {
     builder *b;
-    const fg_xlsx *x;
     fg_strview cells[FG_XLSX_MAX_COLS];
     double serials[FG_XLSX_MAX_COLS];
 } xlsx_reader;
@@ -572,7 +571,6 @@ static int read_xlsx(builder *b, const void *bytes, size_t len)
     xr = calloc(1, sizeof *xr);
     FG_CHECK_ALLOC(xr);
     xr->b = b;
-    xr->x = x;
     b->x = x;
     rc = fg_xlsx__rows(x, 0, xlsx_row, xr);
 out:
