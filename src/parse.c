@@ -1489,9 +1489,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
  *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
  *    no rows and does not end a list.
- * 4. Names: a list is split on 、, on a 和/及 after a post title and on U+3000 between two
- *    or more units (省发展改革委　省财政厅, not 王　五　财政部副部长), then as the units of a
- *    clause (和/及 between units, shared suffixes, trailing 等). Each name given as a post
+ * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
+ *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
+ *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等).
+ *    Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
  *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
@@ -1501,7 +1502,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
  *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), and an
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
- *    whole. A name of at most 4 characters that is neither a unit nor a post is a person's
+ *    whole. A person holds several posts as one name, and the last gives the unit: in
+ *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
+ *    (周涛　县委常委、副县长). A name of at most 4 characters that is neither a unit nor a post is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
  *    (其他成员单位…).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
@@ -1521,6 +1524,25 @@ static size_t find_from(fg_strview s, size_t from, const char *lit)
         return SIZE_MAX;
     r = fg_sv_find(fg_sv(s.ptr + from, s.len - from), lit);
     return r == SIZE_MAX ? SIZE_MAX : from + r;
+}
+
+/*
+ * The first 、 of s at or after from that stands outside brackets, or SIZE_MAX: a person's
+ * posts in brackets (李明（县委常委、常务副县长）) are one name of a team list.
+ */
+static size_t list_sep_from(fg_strview s, size_t from)
+{
+    int depth = 0;
+
+    for (size_t i = from; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        if (AT(s, i, "（") || s.ptr[i] == '(')
+            depth++;
+        else if ((AT(s, i, "）") || s.ptr[i] == ')') && depth > 0)
+            depth--;
+        else if (depth == 0 && AT(s, i, "、"))
+            return i;
+    }
+    return SIZE_MAX;
 }
 
 /* Roles beyond fg_team_role for the words of team_words[]. */
@@ -1852,8 +1874,14 @@ static fg_strview post_unit(fg_strview name)
         else if (fg_sv_ends(in, ")"))
             in.len -= 1;
         in = trim(in);
-        if (cps >= 2 && cps <= 4 && !fg_clause__looks_like_unit(fg_sv(name.ptr, k)))
+        if (cps >= 2 && cps <= 4 && !fg_clause__looks_like_unit(fg_sv(name.ptr, k))) {
+            size_t sep;
+
+            /* 王建国（县委副书记、县长）: a person's posts, the last one his unit's. */
+            while ((sep = fg_sv_find(in, "、")) != SIZE_MAX)
+                in = trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
             name = in;
+        }
         else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true))
             name = trim(fg_sv(name.ptr, k)); // 省水利厅（名单附后）: a note, not an alias
     }
@@ -1916,6 +1944,9 @@ static fg_strview post_unit(fg_strview name)
         for (size_t t = 0; t < N_POST_TITLES; t++) {
             size_t len = post_titles[t].n;
 
+            /* 副县长 is a post whole, not 副 and 县长 */
+            if (rest.len == len && fg_sv_ends_n(rest, post_titles[t].s, len))
+                break;
             if (rest.len > len && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
                 stripped = true;
@@ -2127,7 +2158,7 @@ static int split_blank_units(fg_str *out, fg_strview list)
 
     fg_str_clear(out);
     for (size_t i = 0; i <= list.len;) {
-        size_t e = find_from(list, i, "、");
+        size_t e = list_sep_from(list, i);
         fg_strview el;
         size_t units = 0;
 
@@ -2168,6 +2199,33 @@ out:
     return rc;
 }
 
+/* Whether s holds a blank (a person's name stands apart from his post). */
+static bool has_blank(fg_strview s)
+{
+    size_t n;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (is_space_at(s, i, &n))
+            return true;
+    return false;
+}
+
+/* Whether s is a person's name of 2 to 4 characters, a blank, then more (李明　市委常委). */
+static bool person_led(fg_strview s)
+{
+    size_t n;
+    size_t i = 0;
+    fg_strview head;
+
+    while (i < s.len && !is_space_at(s, i, &n))
+        i += fg_cp_len((unsigned char)s.ptr[i]);
+    if (i >= s.len)
+        return false;
+    head = fg_sv(s.ptr, i);
+    return all_ideographs(head) && head.len >= 6 && head.len <= 12 &&
+           !fg_clause__looks_like_unit(head) && !is_post_title(head);
+}
+
 /*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
@@ -2204,7 +2262,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
     if (only_units) {
         for (size_t i = 0; i <= list.len;) {
-            size_t e = find_from(list, i, "、");
+            size_t e = list_sep_from(list, i);
             fg_strview u;
 
             if (e == SIZE_MAX)
@@ -2216,23 +2274,34 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         }
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0; i <= list.len;) {
-        size_t e = find_from(list, i, "、");
+    for (size_t i = 0, last = SIZE_MAX; i <= list.len;) {
+        size_t e = list_sep_from(list, i);
         fg_strview raw;
         fg_strview u;
+        bool more;
 
         if (e == SIZE_MAX)
             e = list.len;
         raw = trim(fg_sv(list.ptr + i, e - i));
         u = post_unit(raw);
         i = e + 3;
+        /*
+         * 李明　市委常委、常务副市长: a post alone after a person's post is the same person's
+         * next post, and the last one names his unit.
+         */
+        more = last != SIZE_MAX && ends_with_post(raw, true) && !has_blank(raw);
+        if (!more)
+            last = person_led(raw) ? p->team_list.len : SIZE_MAX;
         if (u.len == 0 || fg_sv_contains(u, "成员") || is_person(u))
             continue;
         if (fg_sv_contains(u, "或")) {
             FG_TRY(flush_list(p, role));
             FG_TRY(add_whole(p, role, u));
+            last = SIZE_MAX;
             continue;
         }
+        if (more)
+            p->team_list.len = last;
         if (p->team_list.len)
             FG_TRY(fg_str_append(&p->team_list, "、", 3));
         FG_TRY(fg_str_append(&p->team_list, u.ptr, u.len));
