@@ -10,6 +10,7 @@
  */
 #include "clause.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,7 +217,7 @@ static bool ends_with_char_in(fg_strview s, const fg_cjkset *set)
 
 /* Last characters of organisation names that are complete on their own. */
 static const char unit_endings[] = "厅委局办部院会署司处行社联队所站心团府位门关台校馆协组室"
-                                   "军盟企厂库港场报险园区学";
+                                   "军盟企厂库港场报险园区学科股";
 
 /* Last characters of a place that still needs its government suffix (岳阳市 + 人民政府). */
 static const char level_endings[] = "市州县区旗盟";
@@ -229,22 +230,22 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
-static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学";
+static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股";
 /* strong_chars and the last characters of strong_multi[] below. */
-static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门";
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股";
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -267,8 +268,8 @@ static struct {
     fg_cjkset level_chars;
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部: see fg_clause__has_role_word() */
-    fg_charscan rare;         /* 第首【〔：: declarations and labels */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统: see fg_clause__has_role_word() */
+    fg_charscan rare;         /* 第首【〔：★☆: declarations and labels */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -615,6 +616,61 @@ static size_t tail_len(fg_strview e, const fg_lit *tails, size_t n)
     return 0;
 }
 
+/* Whether p starts with one of the numerals 一 to 十 or 两. */
+static bool is_cjk_numeral(const char *p)
+{
+    static const char numerals[] = "一二三四五六七八九十两";
+
+    for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3)
+        if (memcmp(p, numerals + k, 3) == 0)
+            return true;
+    return false;
+}
+
+/* The length of a counted closer ending e (市工信局等8个部门, 等12家单位), or 0. */
+static size_t counted_closer(fg_strview e)
+{
+    static const fg_lit kinds[] = {FG_LIT("个部门"), FG_LIT("个单位"), FG_LIT("家单位"),
+                                   FG_LIT("个部门和单位"), FG_LIT("个部门单位")};
+    size_t k;
+    size_t i;
+
+    for (k = 0; k < N_OF(kinds); k++)
+        if (e.len > kinds[k].n && fg_sv_ends_n(e, kinds[k].s, kinds[k].n))
+            break;
+    if (k == N_OF(kinds))
+        return 0;
+    i = e.len - kinds[k].n;
+    /* the count: ASCII or full-width digits, or 一 … 十 */
+    while (i > 0 && (isdigit((unsigned char)e.ptr[i - 1]) ||
+                     (i >= 3 && ((unsigned char)e.ptr[i - 3] == 0xEF &&
+                                 (unsigned char)e.ptr[i - 2] == 0xBC &&
+                                 (unsigned char)e.ptr[i - 1] >= 0x90 &&
+                                 (unsigned char)e.ptr[i - 1] <= 0x99)) ||
+                     (i >= 3 && is_cjk_numeral(e.ptr + i - 3))))
+        i -= isdigit((unsigned char)e.ptr[i - 1]) ? 1 : 3;
+    if (i == e.len - kinds[k].n || i < 3 || !AT(e, i - 3, "等"))
+        return 0;
+    return e.len - (i - 3);
+}
+
+/*
+ * The length of a manner phrase ending e (X按照“管行业必须管安全”要求, X根据工作要求): from
+ * 按照, 根据 or 按 to a final 要求, with a name before it; or 0.
+ */
+static size_t manner_tail(fg_strview e)
+{
+    static const fg_lit heads[] = {FG_LIT("按照"), FG_LIT("根据"), FG_LIT("按")};
+
+    if (!fg_sv_ends(e, "要求"))
+        return 0;
+    for (size_t i = 3; i + 6 < e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
+        for (size_t h = 0; h < N_OF(heads); h++)
+            if (fg_sv_at(e, i, heads[h].s, heads[h].n))
+                return e.len - i;
+    return 0;
+}
+
 static fg_strview strip_element(fg_strview e)
 {
     /*
@@ -626,7 +682,9 @@ static fg_strview strip_element(fg_strview e)
                                    FG_LIT("与"), FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
     /* Besides the closers: 分别, 共同 … before the role word. */
     static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
-                                     FG_LIT("具体")};
+                                     FG_LIT("具体"), FG_LIT("分头"), FG_LIT("密切"),
+                                     FG_LIT("积极"), FG_LIT("主要"), FG_LIT("全力"),
+                                     FG_LIT("大力"), FG_LIT("认真")};
     bool again = true;
 
     /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
@@ -649,6 +707,10 @@ static fg_strview strip_element(fg_strview e)
 
             if (n == 0)
                 n = tail_len(e, adverbs, N_OF(adverbs));
+            if (n == 0)
+                n = counted_closer(e);
+            if (n == 0)
+                n = manner_tail(e);
             if (n > 0) {
                 e.len -= n;
                 again = true;
@@ -789,14 +851,20 @@ static elem_facts find_facts(fg_strview e)
     return f;
 }
 
-/* The element of a 、-separated piece of a list: heads, tails and lead marks (\x01) gone. */
+/* The element of a 、-separated piece of a list: heads, tails and lead marks (\x01, ★) gone. */
 static fg_strview element_of(fg_strview piece, bool *lead)
 {
     fg_strview e = strip_element(piece);
 
     *lead = false;
-    while (e.len && e.ptr[e.len - 1] == '\x01') {
-        e.len--;
+    for (;;) {
+        /* X（牵头）, and X★ or X☆: the sign that marks leads. */
+        if (e.len && e.ptr[e.len - 1] == '\x01')
+            e.len--;
+        else if (e.len > 3 && (fg_sv_ends(e, "★") || fg_sv_ends(e, "☆")))
+            e.len -= 3;
+        else
+            break;
         *lead = true;
         e = strip_element(e);
     }
@@ -1223,7 +1291,8 @@ typedef enum mtype {
     M_POST,  /* units before it have this role */
     M_LABEL, /* units after it have this role */
     M_WITH,  /* 会同: units before it lead, units after it join the next marker */
-    M_STOP   /* a label whose units are not agencies (完成时限：) */
+    M_STOP,  /* a label whose units are not agencies (完成时限：) */
+    M_DROP   /* units before it act in another capacity (跟踪督办): no rows */
 } mtype;
 
 typedef struct marker {
@@ -1240,6 +1309,8 @@ static const marker markers[] = {
     {"负责牵头", sizeof("负责牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"总牵头", sizeof("总牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"主抓", sizeof("主抓") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"抓总", sizeof("抓总") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"统筹", sizeof("统筹") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负总责", sizeof("负总责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"牵头单位为", sizeof("牵头单位为") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"配合单位为", sizeof("配合单位为") - 1, M_LABEL, FG_ROLE_CO, false, false},
@@ -1253,6 +1324,10 @@ static const marker markers[] = {
     {"为责任部门", sizeof("为责任部门") - 1, M_POST, FG_ROLE_CO, false, true},
     {"主办：", sizeof("主办：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"协办：", sizeof("协办：") - 1, M_LABEL, FG_ROLE_CO, false, false},
+    {"主办", sizeof("主办") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"会办", sizeof("会办") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"协办", sizeof("协办") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"督办", sizeof("督办") - 1, M_DROP, FG_ROLE_CO, false, false},
     {"牵头部门（单位）：", sizeof("牵头部门（单位）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"责任部门（单位）：", sizeof("责任部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, true},
     {"配合部门（单位）：", sizeof("配合部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, false},
@@ -1266,6 +1341,8 @@ static const marker markers[] = {
     {"按照职能分工", sizeof("按照职能分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"根据职责分工", sizeof("根据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依据职责分工", sizeof("依据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按各自职责", sizeof("按各自职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照各自职责", sizeof("按照各自职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按职责", sizeof("按职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -1280,6 +1357,8 @@ static const marker markers[] = {
     {"协同", sizeof("协同") - 1, M_POST, FG_ROLE_CO, false, false},
     {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"组织落实", sizeof("组织落实") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"具体实施", sizeof("具体实施") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"组织实施", sizeof("组织实施") - 1, M_POST, FG_ROLE_CO, false, true},
     {"落实", sizeof("落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"牵头单位：", sizeof("牵头单位：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"牵头部门：", sizeof("牵头部门：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
@@ -1568,6 +1647,29 @@ static size_t ordinal_in(fg_strview s)
 }
 
 /*
+ * Where a lead mark's sign (★, ☆) starts in s, or SIZE_MAX: 带★的为牵头单位 declares the
+ * marked units leads, as element_of() reads them anyway.
+ */
+static size_t lead_mark_sign_in(fg_strview s)
+{
+    size_t a = fg_sv_find(s, "★");
+    size_t b = fg_sv_find(s, "☆");
+
+    return a < b ? a : b;
+}
+
+bool fg_clause__mark_declaration(fg_strview s)
+{
+    size_t o = lead_mark_sign_in(s);
+    size_t q;
+
+    if (o == SIZE_MAX)
+        return false;
+    q = fg_sv_find(fg_sv(s.ptr + o, s.len - o), "牵头");
+    return q != SIZE_MAX && fg_clause__declaration_link(fg_sv(s.ptr + o, q));
+}
+
+/*
  * The length of the declaration phrase at s[i] (i at a phrase start), with the phrases
  * after it that belong to it (下同, 其他为配合单位, 其余单位配合), up to the sentence's end; 0
  * when the phrase at s[i] is not a declaration.
@@ -1579,6 +1681,8 @@ static size_t declaration_at(fg_strview s, size_t i)
     size_t o = ordinal_in(g);
     size_t q;
 
+    if (o == SIZE_MAX)
+        o = lead_mark_sign_in(g);
     if (o == SIZE_MAX)
         return 0;
     q = fg_sv_find(fg_sv(g.ptr + o, g.len - o), "牵头");
@@ -1684,8 +1788,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部", strlen("牵负：单部"));
-    fg_charscan_init(&sets.rare, "第首【〔：", strlen("第首【〔："));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统", strlen("牵负：单部主抓统"));
+    fg_charscan_init(&sets.rare, "第首【〔：★☆", strlen("第首【〔：★☆"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -1784,7 +1888,10 @@ static bool role_label_before(const fg_lexicon *lx, fg_strview text, size_t c)
     return false;
 }
 
-/* Whether text holds 牵头, 负责, 负总责 or a role label (负责部门：, 牵 头 单 位:) (one pass). */
+/*
+ * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹) or
+ * a role label (负责部门：, 牵 头 单 位:) (one pass).
+ */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
 {
     ensure_sets();
@@ -1793,6 +1900,10 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
                                              text.len)) < text.len;
          i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
+            return true;
+        /* 市商务局主办, 市发展改革委统筹, 市工信局抓总: a lead's word right after a name. */
+        if ((AT(text, i, "主办") || AT(text, i, "主抓") || AT(text, i, "抓总") ||
+             AT(text, i, "统筹")) && i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
@@ -2107,6 +2218,51 @@ static bool has_quote(fg_strview s)
 }
 
 /*
+ * Whether s[i] lies inside a quotation (“…” or 《…》) that opens at most 40 characters
+ * before it.
+ */
+static bool in_quotation(fg_strview s, size_t i)
+{
+    size_t k = i;
+
+    for (size_t n = 0; k > 0 && n < 40; n++) {
+        k -= last_cp_len(fg_sv(s.ptr, k));
+        if (AT(s, k, "”") || AT(s, k, "》"))
+            return false;
+        if (AT(s, k, "“") || AT(s, k, "《"))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether name is a unit's name holding a short quoted word (市“两新”工委, 省“放管服”改革
+ * 协调小组办公室): every “ closed by a ” within 8 characters, no 《, at most 24 characters
+ * in all, and a unit's ending. A quoted slogan in a sentence (推进“放管服”改革) is none.
+ */
+static bool quoted_word_name(fg_strview name)
+{
+    size_t after = 0; /* where the text after the last quoted word starts */
+
+    if (fg_sv_contains(name, "《") || count_cps_upto(name, 25) > 24)
+        return false;
+    for (size_t i = 0; (i = find_byte2(name.ptr, name.len, i, 0xE2, 0xE2)) < name.len; i++) {
+        size_t close;
+
+        if (!AT(name, i, "“"))
+            continue;
+        close = fg_sv_find(fg_sv(name.ptr + i + 3, name.len - i - 3), "”");
+        if (close == SIZE_MAX || close == 0 ||
+            count_cps_upto(fg_sv(name.ptr + i + 3, close), 9) > 8)
+            return false;
+        after = i + 3 + close + 3;
+        i = after - 1;
+    }
+    /* 工委, 改革协调小组办公室: the rest is a unit's name of its own. */
+    return after > 0 && looks_like_unit(fg_sv(name.ptr + after, name.len - after));
+}
+
+/*
  * More than 60 code points, or a “ or 《 inside: not a unit name. may_quote is has_quote()
  * of the text the name was cut from: a name is whole characters of that text, so it holds
  * a “ or 《 only if the text does, and most clauses hold neither.
@@ -2116,7 +2272,35 @@ static bool too_long_or_quoted(fg_strview name, bool may_quote)
     /* No more code points than bytes: most names need not be counted. */
     if (name.len > 60 && count_cps_upto(name, 60) > 60)
         return true;
-    return may_quote && has_quote(name);
+    return may_quote && has_quote(name) && !quoted_word_name(name);
+}
+
+/*
+ * A unit that leads in a clause does not also co-operate in it (（X、Y按职责分工负责，X牵头）:
+ * X leads, Y co-operates): its co rows among out->v[first..] go. The names stay in
+ * out->names, unreferenced. Quadratic, so only for clauses of at most 256 units.
+ */
+static void drop_co_of_leads(fg_units *out, size_t first)
+{
+    size_t w = first;
+    size_t n_lead = 0;
+
+    for (size_t k = first; k < out->n; k++)
+        n_lead += out->v[k].role == FG_ROLE_LEAD;
+    /* Most clauses have no lead or no co; a list of hundreds is left as written. */
+    if (n_lead == 0 || n_lead == out->n - first || out->n - first > 256)
+        return;
+    for (size_t k = first; k < out->n; k++) {
+        bool leads = false;
+
+        for (size_t j = first; j < out->n && out->v[k].role == FG_ROLE_CO && !leads; j++)
+            leads = out->v[j].role == FG_ROLE_LEAD && out->v[j].len == out->v[k].len &&
+                    memcmp(out->names.ptr + out->v[j].off, out->names.ptr + out->v[k].off,
+                           out->v[k].len) == 0;
+        if (!leads)
+            out->v[w++] = out->v[k];
+    }
+    out->n = w;
 }
 
 /*
@@ -2384,6 +2568,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool may_declare;            /* s holds a 第 or 首 */
     bool may_label;              /* s holds a ： 【 or 〔 */
     bool may_quote;              /* s holds a “ or 《 */
+    bool quotes;                 /* s holds a “ or 《 (before the units are parsed) */
     size_t due_start = SIZE_MAX; /* the value of the first deadline field (完成时限：…) */
     size_t due_end = SIZE_MAX;
     fg_strview s;
@@ -2407,7 +2592,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         for (size_t k = fg_charscan_next(&sets.rare, r.ptr, r.len, 0, r.len); k < r.len;
              k = fg_charscan_next(&sets.rare, r.ptr, r.len, k + 3, r.len)) {
-            if (AT(r, k, "第") || AT(r, k, "首"))
+            if (AT(r, k, "第") || AT(r, k, "首") || AT(r, k, "★") || AT(r, k, "☆"))
                 may_declare = true;
             else if (AT(r, k, "【") || AT(r, k, "〔"))
                 brackets = may_label = true;
@@ -2420,6 +2605,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     s = fg_sv(buf->ptr, buf->len);
     if (strict)
         s = skip_subject(s);
+    quotes = has_quote(s);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -2491,6 +2677,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         if (m == NULL && stop == 0) {
             m = marker_at(s, i);
+            /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
+            if (m != NULL && quotes && in_quotation(s, i))
+                m = NULL;
             if (m != NULL && m->type == M_STOP) {
                 stop = m->len;
                 m = NULL;
@@ -2503,7 +2692,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         any_marker = any_marker || (m != NULL && m->type != M_STOP);
         /* Close what came before this marker. */
-        if (label != NULL && m != NULL && m->type == M_POST) {
+        if (label != NULL && m != NULL && (m->type == M_POST || m->type == M_DROP)) {
             /*
              * 责任单位：X牵头，Y配合: a role word after a label's units is theirs; it takes
              * the units of its own phrase (after the last ，；) and the label the rest.
@@ -2621,6 +2810,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         goto out;
 
     for (size_t k = 0; k < n_spans; k++) {
+        if (spans[k].m->type == M_DROP)
+            continue;
         if (spans[k].m->role == FG_ROLE_LEAD)
             has_lead = true;
         else if (!spans[k].m->weak && !spans[k].m->first_ok)
@@ -2633,7 +2824,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
         if (spans[k].m->weak && !has_lead && has_firm_co)
             role = FG_ROLE_LEAD;
-        if (spans[k].units.len == 0)
+        if (spans[k].units.len == 0 || spans[k].m->type == M_DROP)
             continue;
         /* A label we do not know (新型研发机构：…) counts only when units follow it. */
         if (spans[k].m == &label_markers[FG_LABEL_UNKNOWN] &&
@@ -2672,6 +2863,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     }
     if (!bad && out->n > first) {
         *is_clause = true;
+        drop_co_of_leads(out, first);
         FG_TRY(share_prefixes(out, first));
         if (notes_out != NULL && unknown_label)
             *notes_out |= FG_CLAUSE_NOTE_UNKNOWN_LABEL;

@@ -81,6 +81,12 @@ bool fg_clause__is_lead_mark(fg_strview w);
  */
 bool fg_clause__declaration_link(fg_strview between);
 
+/*
+ * Whether s declares that units marked with a sign lead (带★的为牵头单位, 标☆者为牵头部门): the
+ * sign, then a link (fg_clause__declaration_link()) and 牵头. The marked units lead anyway.
+ */
+bool fg_clause__mark_declaration(fg_strview s);
+
 /* What fg_clause__parse_noted() saw that a reader should check (OR-ed into *notes_out). */
 enum {
     FG_CLAUSE_NOTE_UNKNOWN_LABEL = 1u << 0, /* a label the lexicon lacks was read as a role */

@@ -753,7 +753,8 @@ static int note_bracket(parser *p, fg_strview in, size_t off)
 {
     fg_strview b = trim(in);
 
-    if (fg_clause__is_lead_mark(b) || fg_sv_starts(b, "以下简称") ||
+    if (fg_clause__is_lead_mark(b) || fg_clause__mark_declaration(b) ||
+        fg_sv_starts(b, "以下简称") ||
         fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
         return FG_OK;
     if (unknown_label_at(p->units.lex, b, 0, b.len))

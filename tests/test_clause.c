@@ -412,7 +412,7 @@ static void test_clause__user_lexicon(void **state)
 {
     fg_lexicon *lx = NULL;
     size_t n;
-    static const char more[] = "class\tword\trole\nhead\t督办\tlead\nhead\t配合\tnone\n"
+    static const char more[] = "class\tword\trole\nhead\t推进\tlead\nhead\t配合\tnone\n"
                                "unit-suffix\t处\t-\n";
     static const char bad[] = "head\t协办\tco\nhead\t主办\tboss\n";
 
@@ -420,10 +420,10 @@ static void test_clause__user_lexicon(void **state)
     assert_int_equal(fg_lexicon_load_default(&lx), FG_OK);
     n = fg_lexicon_n_heads(lx);
     assert_true(n > 20);
-    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("督办单位")), FG_LABEL_UNKNOWN);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("推进单位")), FG_LABEL_UNKNOWN);
     assert_int_equal(fg_lexicon_merge_tsv(lx, "mine.tsv", more, strlen(more)), FG_OK);
     /* A new head, a head removed (配合责任 still knows its role), a new unit suffix. */
-    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("督办单位")), FG_LABEL_LEAD);
+    assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("推进单位")), FG_LABEL_LEAD);
     assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("配合单位")), FG_LABEL_UNKNOWN);
     assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("配合责任单位")), FG_LABEL_CO);
     assert_int_equal(fg_clause__label_word(lx, fg_sv_cstr("牵头处")), FG_LABEL_LEAD);
@@ -438,7 +438,10 @@ static void test_clause__user_lexicon(void **state)
                         "bad.tsv:2: unknown role 'boss' (lead, co, resp, field or none)");
     assert_int_equal(fg_lexicon_n_heads(lx), n);
     /* The bundled lexicon is not touched by a user's. */
-    assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("督办单位")), FG_LABEL_UNKNOWN);
+    assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("推进单位")), FG_LABEL_UNKNOWN);
+    /* A supervising unit (督办, 督导, 督查, 监督) acts in another capacity: a field. */
+    assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("督办单位")), FG_LABEL_OTHER);
+    assert_int_equal(fg_clause__label_word(NULL, fg_sv_cstr("监督部门")), FG_LABEL_OTHER);
     fg_lexicon_free(lx);
 }
 

@@ -1326,9 +1326,9 @@ static void test_parse__note_unknown_label(void **state)
 {
     const char *src = "一、优化营商环境\n"
                       "1．完善就业公共服务体系。\n"
-                      "督办单位：省政府督查室\n"
+                      "推进单位：省政府研究室\n"
                       "完成时限：2024年12月底\n"
-                      "2．健全劳动关系协调机制。（督办单位：省政府督查室）\n"
+                      "2．健全劳动关系协调机制。（推进单位：省政府研究室）\n"
                       "3．深化“放管服”改革。承办机构：省政务服务和大数据中心。\n"
                       "4．支持创新平台建设。\n"
                       "新型研发机构：支持建设500家面向市场的省级新型研发机构\n"
@@ -1342,14 +1342,14 @@ static void test_parse__note_unknown_label(void **state)
     (void)state;
     doc = parse_doc(src);
     /*
-     * A label with no head word the lexicon knows (督办) is read as co and noted, with the
+     * A label with no head word the lexicon knows (推进) is read as co and noted, with the
      * block it heads; 承办机构 and 责任主体 have heads (承办, 责任): read, not noted. A heading
      * with a colon and no unit after it (新型研发机构：支持建设…) is neither.
      */
     assert_string_equal(fmt_notes(doc),
-                        "3 unknown_label 督办单位：省政府督查室完成时限：2024年12月底\n"
-                        "5 unknown_label 督办单位：省政府督查室\n");
-    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "co:省政府督查室");
+                        "3 unknown_label 推进单位：省政府研究室完成时限：2024年12月底\n"
+                        "5 unknown_label 推进单位：省政府研究室\n");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "co:省政府研究室");
     assert_string_equal(fmt_rows(find_item(doc, "M:1.3")), "co:省政务服务和大数据中心");
     assert_int_equal(find_item(doc, "M:1.4")->n_clauses, 0);
     assert_string_equal(fmt_rows(find_item(doc, "M:1.5")), "lead:省政务局");

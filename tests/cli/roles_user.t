@@ -1,4 +1,5 @@
-# --roles adds a head word (督办 → lead) and a unit suffix (处) on top of the bundled lexicon.
+# --roles adds a head word (督办 → lead, where the bundled lexicon reads a field) and a unit
+# suffix (处) on top of the bundled lexicon.
 args: extract --format tsv --roles data/my-roles.tsv data/roles-doc.txt
 exit: 0
 stdout:
