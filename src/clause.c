@@ -2355,27 +2355,44 @@ out:
     return rc;
 }
 
+/* Whether a field head of the lexicon (成员, 督办 …) starts at s[k]. */
+static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
+{
+    for (size_t h = 0; h < lx->n_heads; h++)
+        if (lx->heads[h].role == FG_HEAD_FIELD && fg_sv_at(s, k, lx->heads[h].w, lx->heads[h].len))
+            return true;
+    return false;
+}
+
 /*
  * Where a field label that ends with the colon at s[c] starts, when it follows a complete
  * unit name with no separator (…省交通运输厅预期成果：): the nearest k, not before floor,
- * such that s[k..c) is a label word of a field and s[..k) ends like a unit. SIZE_MAX when
- * there is none. At most 10 ideographs are looked at.
+ * such that s[k..c) is a label word of a field and s[..k) ends like a unit, or a farther
+ * one where a field head starts the word (…市供电公司督办单位：); SIZE_MAX when there is
+ * none. At most 10 ideographs are looked at.
  */
 static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
 {
+    size_t found = SIZE_MAX;
+
+    if (lx == NULL)
+        lx = fg_lexicon__default();
     for (size_t k = c; k >= 3 && k + 10 * 3 >= c;) {
         unsigned char b = (unsigned char)s.ptr[k - 3];
 
-        if (b < 0xE4 || b > 0xE9)
-            return SIZE_MAX;
+        if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
+            break;
         k -= 3;
-        if (k < floor + 6)
-            return SIZE_MAX;
-        if (k < c - 3 && strong_ending(fg_sv(s.ptr, k)) &&
-            fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k)) == FG_LABEL_OTHER)
+        if (k >= c - 3 || !strong_ending(fg_sv(s.ptr, k)) ||
+            fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k)) != FG_LABEL_OTHER)
+            continue;
+        if (found == SIZE_MAX)
+            found = k;
+        /* 市供电公司督办单位：, not 市供电公司督办 and 单位：: a field head starts the word. */
+        else if (field_head_at(lx, s, k))
             return k;
     }
-    return SIZE_MAX;
+    return found;
 }
 
 /* One span of units with the role it gets. */
@@ -2673,6 +2690,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             if (lr == FG_LABEL_LEAD || lr == FG_LABEL_CO || lr == FG_LABEL_RESP) {
                 m = &label_markers[lr];
                 mlen = llen;
+            } else if (lr == FG_LABEL_OTHER &&
+                       field_head_at(out->lex ? out->lex : fg_lexicon__default(), s, i)) {
+                stop = llen; /* …市供电公司督办单位：X: a field, before 督办 is read as a word */
             }
         }
         if (m == NULL && stop == 0) {
