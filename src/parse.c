@@ -9,9 +9,11 @@
  * ． . 、), or continues the current item. Flat text is a flat document or a line of
  * FLAT_LINE bytes or more; it is read as lines too, its paragraphs being separated by
  * runs of U+3000. Levels follow the fixed order of Chinese official documents (第X部分 >
- * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > （1） > ①), so a marker closes every open
- * item of its level or below. An item's own text is its lines joined with no separator
- * (PDF page breaks fall inside words); when an item closes, its title is cut, its clauses
+ * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > 1.1 > 1.1.1 > （1） or ⑴ > 1） > ①), so a
+ * marker closes every open item of its level or below (1.1, 1.1.1 and 1） only at a line's
+ * start, and never before a measure: 1.5万, 1.2%; a decimal's last number is its own).
+ * An item's own text is its lines joined with no separator (PDF page breaks fall inside
+ * words); when an item closes, its title is cut, its clauses
  * are found (parentheticals, labelled blocks, role sentences), put in text order and
  * handed to clause.c, and work-team paragraphs are read. Flattened tables (one cell per
  * line under a 序号/牵头单位 header) become one item per row. What the grammar could not
@@ -198,7 +200,10 @@ typedef enum style {
     ST_CN,            /* 一、 */
     ST_PAREN_CN,      /* （一） */
     ST_ARABIC,        /* 1． 1. 1、 */
-    ST_PAREN_ARABIC,  /* （1） */
+    ST_DECIMAL,       /* 1.1 at a line start: the number is the last one */
+    ST_DECIMAL2,      /* 1.1.1 */
+    ST_PAREN_ARABIC,  /* （1） ⑴ */
+    ST_HALF_PAREN,    /* 1） 1) at a line start */
     ST_CIRCLED,       /* ① */
     ST_ROW,           /* a table row number */
     ST_COUNT
@@ -263,9 +268,59 @@ static size_t skip_blanks(fg_strview s, size_t j)
     return j;
 }
 
+/* Whether s[j] starts a measure or a number's continuation (1.5万, 1.2%, 1.2倍, 1)号). */
+static bool measure_at(fg_strview s, size_t j)
+{
+    static const char *const measures[] = {"万", "亿", "千", "百", "倍", "元", "个", "家", "所",
+                                           "项", "%", "％", "号", "月", "日", "年", "亩", "米",
+                                           "公里", "吨", NULL};
+
+    if (j >= s.len || is_digit_at(s, j) || s.ptr[j] == '.')
+        return true;
+    for (size_t k = 0; measures[k]; k++)
+        if (fg_sv_at_str(s, j, measures[k]))
+            return true;
+    return false;
+}
+
+/*
+ * The forms only a line's start makes markers, after the number v that ends at s[j]: 1.1
+ * and 1.1.1 (ST_DECIMAL, ST_DECIMAL2: the last number counts), 1） and 1) (ST_HALF_PAREN).
+ * m->len receives the offset in s where the marker ends (the caller makes it a length).
+ */
+static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
+{
+    size_t n;
+    long last = v;
+    int dots = 0;
+
+    if (bracket_at(s, j, ')', "）", NULL, &n)) {
+        if (measure_at(s, j + n))
+            return false;
+        m->st = ST_HALF_PAREN;
+        m->num = v;
+        m->len = j + n;
+        return true;
+    }
+    while (dots < 2 && j + 1 < s.len && s.ptr[j] == '.' && is_digit_at(s, j + 1)) {
+        last = arabic_number(s, j + 1, &n, 3);
+        if (last < 0)
+            return false;
+        j += 1 + n;
+        dots++;
+    }
+    /* 1.1 then a blank or a title; never 1.1.1.1, 1.5万 or 1.2% */
+    if (dots == 0 || (j < s.len && s.ptr[j] == '.') || measure_at(s, j))
+        return false;
+    m->st = dots == 1 ? ST_DECIMAL : ST_DECIMAL2;
+    m->num = last;
+    m->len = j;
+    return true;
+}
+
 /*
  * A numbering marker at s[i]. line_start allows the forms that are only markers at the
- * start of a line (①, 第X条).
+ * start of a line (①, 第X条, 1.1, 1）).
  */
 static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
@@ -342,6 +397,10 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     }
     /* 1． 1. 1、 */
     v = arabic_number(s, i, &n, 3);
+    if (v >= 0 && line_start && line_start_number(s, i + n, v, m)) {
+        m->len = skip_blanks(s, m->len) - i;
+        return true;
+    }
     if (v >= 0) {
         size_t j = i + n;
 
@@ -362,6 +421,16 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         m->st = ST_ARABIC;
         m->num = v;
         m->len = skip_blanks(s, j) - i;
+        return true;
+    }
+    /* ⑴ … ⒇ (U+2474 … U+2487): as （1） */
+    if (i + 3 <= s.len && (unsigned char)s.ptr[i] == 0xE2 &&
+        (((unsigned char)s.ptr[i + 1] == 0x91 && (unsigned char)s.ptr[i + 2] >= 0xB4) ||
+         ((unsigned char)s.ptr[i + 1] == 0x92 && (unsigned char)s.ptr[i + 2] <= 0x87))) {
+        m->st = ST_PAREN_ARABIC;
+        m->num = (unsigned char)s.ptr[i + 1] == 0x91 ? (unsigned char)s.ptr[i + 2] - 0xB4 + 1
+                                                     : (unsigned char)s.ptr[i + 2] - 0x80 + 13;
+        m->len = skip_blanks(s, i + 3) - i;
         return true;
     }
     /* ① … ⑳ */
@@ -3268,6 +3337,13 @@ static int append_text(parser *p, fg_strview s, size_t line)
     return fg_str_append(&p->cur_text, s.ptr, s.len);
 }
 
+/* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1）). */
+static bool minor_style(style st)
+{
+    return st == ST_ARABIC || st == ST_DECIMAL || st == ST_DECIMAL2 || st == ST_PAREN_ARABIC ||
+           st == ST_HALF_PAREN;
+}
+
 static int rank_of(style st)
 {
     return (int)st;
@@ -3389,7 +3465,8 @@ static bool inline_boundary(fg_strview s, size_t i)
  */
 static bool inline_plausible(const parser *p, const mark *m, bool may_restart)
 {
-    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW)
+    if (m->st == ST_CIRCLED || m->st == ST_ARTICLE || m->st == ST_ROW ||
+        m->st == ST_DECIMAL || m->st == ST_DECIMAL2 || m->st == ST_HALF_PAREN)
         return false;
     if (m->num == p->last_num[m->st] + 1)
         return true;
@@ -4004,8 +4081,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         mark m;
 
         /* A heading between rows ends the table (rows of a tab-separated table close at once). */
-        if (marker_at(s, 0, true, &m) && m.st != ST_ARABIC && m.st != ST_PAREN_ARABIC &&
-            m.st != ST_ROW) {
+        if (marker_at(s, 0, true, &m) && !minor_style(m.st) && m.st != ST_ROW) {
             p->in_table = false;
             return FG_OK;
         }
@@ -4026,7 +4102,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
     if (p->row_open) {
         mark m;
 
-        if (marker_at(s, 0, true, &m) && m.st != ST_ARABIC && m.st != ST_PAREN_ARABIC) {
+        if (marker_at(s, 0, true, &m) && !minor_style(m.st)) {
             /* A heading ends the table. */
             FG_TRY(close_item(p));
             p->in_table = false;

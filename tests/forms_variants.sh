@@ -37,6 +37,8 @@ skipped() {
             echo "part A1 starts at a line that is only 附件：, which inside a line is a list's label" ;;
         joined:first_listed_clause | joined:first_listed_note)
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
+        joined:numbering_more)
+            echo "1.1, 1.2.1 and 1） are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
