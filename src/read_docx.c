@@ -512,6 +512,19 @@ out:
 
 /* ---- the reader ---- */
 
+/*
+ * The part that the main part's relationships rels give with a type ending in type_tail
+ * (resolved from dir), or fallback, into *out: NULL when the package has no such part.
+ */
+static int load_related(docx *d, const xmlDoc *rels, const char *dir, const char *type_tail,
+                        const char *fallback, xmlDoc **out)
+{
+    char part[512];
+
+    fg_docx__rel_target(part, sizeof part, rels, dir, type_tail, fallback);
+    return fg_docx__load_part(&d->pkg, part, out);
+}
+
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
 {
     docx d = {.rd = rd};
@@ -525,7 +538,6 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
     char main_part[512];
     char dir[512];
     char rels_part[1100];
-    char part[512];
     const char *slash;
     xmlNode *body;
     int rc = FG_OK;
@@ -549,14 +561,10 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
         goto out;
     }
     FG_TRY(fg_docx__load_part(&d.pkg, rels_part, &doc_rels));
-    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/numbering", "word/numbering.xml");
-    FG_TRY(fg_docx__load_part(&d.pkg, part, &numbering));
-    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/styles", "word/styles.xml");
-    FG_TRY(fg_docx__load_part(&d.pkg, part, &styles));
-    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/footnotes", "word/footnotes.xml");
-    FG_TRY(fg_docx__load_part(&d.pkg, part, &foot));
-    fg_docx__rel_target(part, sizeof part, doc_rels, dir, "/endnotes", "word/endnotes.xml");
-    FG_TRY(fg_docx__load_part(&d.pkg, part, &end));
+    FG_TRY(load_related(&d, doc_rels, dir, "/numbering", "word/numbering.xml", &numbering));
+    FG_TRY(load_related(&d, doc_rels, dir, "/styles", "word/styles.xml", &styles));
+    FG_TRY(load_related(&d, doc_rels, dir, "/footnotes", "word/footnotes.xml", &foot));
+    FG_TRY(load_related(&d, doc_rels, dir, "/endnotes", "word/endnotes.xml", &end));
     FG_TRY(fg_docx__num_load(&d.num, numbering, styles));
     FG_TRY(load_notes(&d.foot, foot, "footnote"));
     FG_TRY(load_notes(&d.end, end, "endnote"));

@@ -28,6 +28,7 @@
 #include "error.h"
 #include "grow.h"
 #include "markup.h"
+#include "names.h"
 #include "str.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
@@ -37,27 +38,22 @@
 
 /* ---- formats, names, files ---- */
 
+/* The file name extension of each format, which is also its name for fg_render_format_parse(). */
+static const char *const format_exts[] = {
+    [FG_RENDER_SVG] = "svg", [FG_RENDER_PNG] = "png", [FG_RENDER_PDF] = "pdf",
+    [FG_RENDER_DOT] = "dot",
+};
+
 const char *fg_render_format_ext(fg_render_format f)
 {
-    switch (f) {
-    case FG_RENDER_PNG:
-        return "png";
-    case FG_RENDER_PDF:
-        return "pdf";
-    case FG_RENDER_DOT:
-        return "dot";
-    default:
-        return "svg";
-    }
+    return FG_NAME_OF(format_exts, f, "svg");
 }
 
 int fg_render_format_parse(const char *s)
 {
-    static const char *const names[] = {"svg", "png", "pdf", "dot"};
-
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0)
-            return i;
+    for (size_t i = 0; i < sizeof format_exts / sizeof format_exts[0]; i++)
+        if (strcmp(s, format_exts[i]) == 0)
+            return (int)i;
     return -1;
 }
 

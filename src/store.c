@@ -2281,39 +2281,48 @@ static void name_list_free(name_list *l)
     free(l->v);
 }
 
-/* FG_ENOTFOUND unless the store has the document and the agency q names. */
-static int check_track_query(fg_store *st, const fg_store_track_query *q)
+/* FG_ENOTFOUND, naming what and name, unless sql (with name as ?1) gives a row. */
+static int expect_row(fg_store *st, const char *sql, const char *what, const char *name)
 {
     sqlite3_stmt *s = NULL;
     int rc = FG_OK;
     int r;
 
-    if (q && q->doc) {
-        FG_TRY(prepare(st, &s, "SELECT 1 FROM documents WHERE name = ?1"));
-        FG_TRY(bind_text(st, s, 1, q->doc));
-        r = sqlite3_step(s);
-        if (r == SQLITE_DONE)
-            rc = fg_error_set(FG_ENOTFOUND, "%s: no such document in %s", q->doc, st->path);
-        else if (r != SQLITE_ROW)
-            rc = db_error(st, "query failed");
-        sqlite3_finalize(s);
-        s = NULL;
-        if (rc < 0)
-            goto out;
-    }
-    if (q && q->agency) {
-        FG_TRY(prepare(st, &s, "SELECT 1 FROM agencies WHERE name = ?1"
-                               " UNION ALL SELECT 1 FROM aliases WHERE alias = ?1"
-                               " UNION ALL SELECT 1 FROM assignments WHERE surface = ?1 LIMIT 1"));
-        FG_TRY(bind_text(st, s, 1, q->agency));
-        r = sqlite3_step(s);
-        if (r == SQLITE_DONE)
-            rc = fg_error_set(FG_ENOTFOUND, "%s: no such agency in %s", q->agency, st->path);
-        else if (r != SQLITE_ROW)
-            rc = db_error(st, "query failed");
-    }
+    FG_TRY(prepare(st, &s, sql));
+    FG_TRY(bind_text(st, s, 1, name));
+    r = sqlite3_step(s);
+    if (r == SQLITE_DONE)
+        rc = fg_error_set(FG_ENOTFOUND, "%s: no such %s in %s", name, what, st->path);
+    else if (r != SQLITE_ROW)
+        rc = db_error(st, "query failed");
 out:
     sqlite3_finalize(s);
+    return rc;
+}
+
+/*
+ * A track query's statement: FG_ENOTFOUND unless the store has the document and the agency q
+ * names; then sql prepared with the document as ?1, the agency as ?2 (NULL for any) and the
+ * year as ?3 (0 for any).
+ */
+static int prepare_track(fg_store *st, const fg_store_track_query *q, sqlite3_stmt **s,
+                         const char *sql)
+{
+    int rc = FG_OK;
+
+    if (q && q->doc)
+        FG_TRY(expect_row(st, "SELECT 1 FROM documents WHERE name = ?1", "document", q->doc));
+    if (q && q->agency)
+        FG_TRY(expect_row(st,
+                          "SELECT 1 FROM agencies WHERE name = ?1"
+                          " UNION ALL SELECT 1 FROM aliases WHERE alias = ?1"
+                          " UNION ALL SELECT 1 FROM assignments WHERE surface = ?1 LIMIT 1",
+                          "agency", q->agency));
+    FG_TRY(prepare(st, s, sql));
+    FG_TRY(q && q->doc ? bind_text(st, *s, 1, q->doc) : bind_null(st, *s, 1));
+    FG_TRY(q && q->agency ? bind_text(st, *s, 2, q->agency) : bind_null(st, *s, 2));
+    FG_TRY(bind_int(st, *s, 3, q ? q->year : 0));
+out:
     return rc;
 }
 
@@ -2336,24 +2345,21 @@ int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_
     name_list cos = {0};
     int rc = FG_OK;
     int r;
+    static const char sql[] =
+        "SELECT o.name, coalesce(o.year, 0), i.path, i.title, c.seq, c.text, d.kind,"
+        " d.every, d.phrase, coalesce(d.date, ''), d.year_assumed, d.source, "
+        CLAUSE_AGENCIES("lead") ", " CLAUSE_AGENCIES("co")
+        " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
+        " CROSS JOIN clause_deadlines d"
+        " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
+        " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+        " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
+        "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
+        " ORDER BY o.name, i.seq, c.seq";
 
     if (st == NULL || cb == NULL)
         return fg_error_set(FG_EINVAL, "fg_store_due_rows: store and callback are required");
-    FG_TRY(check_track_query(st, q));
-    FG_TRY(prepare(st, &s,
-                   "SELECT o.name, coalesce(o.year, 0), i.path, i.title, c.seq, c.text, d.kind,"
-                   " d.every, d.phrase, coalesce(d.date, ''), d.year_assumed, d.source, "
-                   CLAUSE_AGENCIES("lead") ", " CLAUSE_AGENCIES("co")
-                   " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
-                   " CROSS JOIN clause_deadlines d"
-                   " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
-                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
-                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
-                   "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
-                   " ORDER BY o.name, i.seq, c.seq"));
-    FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
-    FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
-    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
+    FG_TRY(prepare_track(st, q, &s, sql));
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         fg_store_due_row row;
 
@@ -2402,27 +2408,24 @@ int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_t
     name_list leads = {0};
     int rc = FG_OK;
     int r;
+    static const char sql[] =
+        "SELECT o.name, coalesce(o.year, 0), o.doc_number, i.path, i.title, t.seq,"
+        " t.text, t.subject, t.change, t.bound, t.value, t.value_hi, t.unit,"
+        " (SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM clauses c"
+        "  JOIN assignments a ON a.clause_id = c.id JOIN agencies g"
+        "  ON g.id = a.agency_id WHERE c.item_id = i.id AND a.role = 'lead'"
+        "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
+        " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
+        " WHERE i.doc_id = o.id AND t.item_id = i.id"
+        " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+        " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
+        "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
+        TRACK_AGENCY_IDS "))"
+        " ORDER BY o.name, i.seq, t.seq";
 
     if (st == NULL || cb == NULL)
         return fg_error_set(FG_EINVAL, "fg_store_target_rows: store and callback are required");
-    FG_TRY(check_track_query(st, q));
-    FG_TRY(prepare(st, &s,
-                   "SELECT o.name, coalesce(o.year, 0), o.doc_number, i.path, i.title, t.seq,"
-                   " t.text, t.subject, t.change, t.bound, t.value, t.value_hi, t.unit,"
-                   " (SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM clauses c"
-                   "  JOIN assignments a ON a.clause_id = c.id JOIN agencies g"
-                   "  ON g.id = a.agency_id WHERE c.item_id = i.id AND a.role = 'lead'"
-                   "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
-                   " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
-                   " WHERE i.doc_id = o.id AND t.item_id = i.id"
-                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
-                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
-                   "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
-                   TRACK_AGENCY_IDS "))"
-                   " ORDER BY o.name, i.seq, t.seq"));
-    FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
-    FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
-    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
+    FG_TRY(prepare_track(st, q, &s, sql));
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         fg_store_target_row row;
 

@@ -63,6 +63,13 @@ static char *dup_str(const char *s)
     return p;
 }
 
+/* Free the n strings of v, not v itself. */
+static void free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+}
+
 cli_table *cli_table_new(size_t n_cols, const char *const *headers)
 {
     cli_table *t = calloc(1, sizeof *t);
@@ -107,8 +114,7 @@ int cli_table_add(cli_table *t, const char *const *cells)
         char *s = dup_str(cells[c]);
 
         if (s == NULL) {
-            for (size_t k = 0; k < c; k++)
-                free(t->cells[t->n_rows * t->n_cols + k]);
+            free_strings(t->cells + t->n_rows * t->n_cols, c);
             return -1;
         }
         /* Keep a row on one line. */
@@ -185,12 +191,10 @@ void cli_table_free(cli_table *t)
 {
     if (t == NULL)
         return;
-    for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
-        free(t->cells[i]);
+    free_strings(t->cells, t->n_rows * t->n_cols);
     free(t->cells);
     if (t->headers)
-        for (size_t c = 0; c < t->n_cols; c++)
-            free(t->headers[c]);
+        free_strings(t->headers, t->n_cols);
     free(t->headers);
     free(t->right);
     free(t);
