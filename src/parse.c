@@ -562,6 +562,7 @@ typedef struct parser {
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
     bool row_open;           /* the open item is a table row */
+    bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
 
     /* results */
     pitem *items;
@@ -3971,12 +3972,25 @@ static int finish_row(parser *p)
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
     unit_col = next_unit_col(p, 0);
-    for (size_t i = 0; i <= t.len; i++) {
+    for (size_t i = 0, col = 1; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
             fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
 
+            bool in_unit_col = true; /* the cell may be read as units */
+
+            /*
+             * A row whose cells line up with the header's columns: a cell is units only in
+             * a unit column, and an empty 牵头单位 cell leaves that column empty, the cells
+             * after it staying in theirs.
+             */
+            if (p->row_aligned && col < p->n_cols) {
+                if (unit_col < col)
+                    unit_col = next_unit_col(p, col);
+                in_unit_col = unit_col == col;
+                col++;
+            }
             if (cell.len) {
-                if (unit_col < p->n_cols && all_units(cell)) {
+                if (unit_col < p->n_cols && in_unit_col && all_units(cell)) {
                     const char *lab = p->cols[unit_col] == COL_LEAD ? "牵头单位："
                                       : p->cols[unit_col] == COL_CO ? "配合单位："
                                                                       : "责任单位：";
@@ -4034,6 +4048,7 @@ static int finish_row(parser *p)
     }
     p->open = false;
     p->row_open = false;
+    p->row_aligned = false;
 out:
     fg_str_clear(&p->cur_text);
     p->n_lm = 0;
@@ -4197,6 +4212,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 
         FG_TRY(open_item(p, &m, cells[0], line));
         p->row_open = true;
+        p->row_aligned = sep != ' ' && n_cells == p->n_cols;
         p->next_row++;
         for (size_t k = 1; k < n_cells; k++) {
             if (k > 1)
