@@ -1830,6 +1830,31 @@ static size_t next_marker_candidate(fg_strview s, size_t i)
     }
 }
 
+static const marker *marker_at(fg_strview s, size_t i);
+
+/* Whether a colon comes within 8 characters of s[j] (牵 头 单 位：: a spaced label goes on). */
+static bool colon_soon(fg_strview s, size_t j)
+{
+    for (size_t n = 0; j < s.len && n < 8; n++) {
+        if (AT(s, j, "：") || s.ptr[j] == ':')
+            return true;
+        j += fg_cp_len((unsigned char)s.ptr[j]);
+    }
+    return false;
+}
+
+/* Whether s ends with a role marker of 2 to 5 characters (…牵头, …按职责分工负责). */
+static bool ends_with_marker(fg_strview s)
+{
+    for (size_t n = 6; n <= 15 && n <= s.len; n += 3) {
+        const marker *m = marker_at(s, s.len - n);
+
+        if (m != NULL && m->len == n && m->type != M_LABEL && m->type != M_STOP)
+            return true;
+    }
+    return false;
+}
+
 /* The longest marker at s[i] (the first in table order of the longest ones), or NULL. */
 static const marker *marker_at(fg_strview s, size_t i)
 {
@@ -2124,6 +2149,9 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
                 rc = fg_str_append(buf, "；", 3);
             } else if (after_unit && last_element_cps(so_far) >= 3) {
                 rc = fg_str_append(buf, "、", 3);
+            } else if (before_ideograph && !colon_soon(text, j) && ends_with_marker(so_far)) {
+                /* X牵头　Y　Z配合: a blank after a role word ends its phrase. */
+                rc = fg_str_append(buf, "，", 3);
             }
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01 is our lead mark). */
