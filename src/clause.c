@@ -1001,7 +1001,8 @@ static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, f
 static const fg_lit level_words[] = {
     FG_LIT("县级市"), FG_LIT("县市区"), FG_LIT("市州"), FG_LIT("县区"), FG_LIT("区县"),
     FG_LIT("市县"), FG_LIT("县市"), FG_LIT("乡镇"), FG_LIT("街道"), FG_LIT("自治州"),
-    FG_LIT("自治县"), FG_LIT("开发区"), FG_LIT("园区"), FG_LIT("省"), FG_LIT("市"),
+    FG_LIT("自治县"), FG_LIT("自治区"), FG_LIT("直辖市"), FG_LIT("计划单列市"),
+    FG_LIT("副省级城市"), FG_LIT("开发区"), FG_LIT("园区"), FG_LIT("省"), FG_LIT("市"),
     FG_LIT("州"), FG_LIT("县"), FG_LIT("区"), FG_LIT("乡"), FG_LIT("镇"), FG_LIT("旗"),
     FG_LIT("盟")};
 static const fg_lit level_prefixes[] = {FG_LIT("各有关"), FG_LIT("各相关"), FG_LIT("各")};
@@ -1756,7 +1757,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.kind_seconds, kind_seconds, sizeof kind_seconds - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
-    fg_cjkset_add(&sets.level_lasts, "市州县区旗盟府会委镇乡道", strlen("市州县区旗盟府会委镇乡道"));
+    fg_cjkset_add(&sets.level_lasts, "省市州县区旗盟府会委镇乡道", strlen("省市州县区旗盟府会委镇乡道"));
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);
         size_t h = marker_slot_of(first);
