@@ -1439,8 +1439,21 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
     if (w.len == 0)
         return FG_LABEL_NONE;
     /* 牵头领导, 责任人, 联系人: persons, not units. */
-    if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes))
+    if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes)) {
+        /* 牵头单位及责任人: the units' label, then their persons' (in brackets after them). */
+        size_t k = fg_sv_find(w, "及");
+
+        if (k == SIZE_MAX)
+            k = fg_sv_find(w, "和");
+        if (k != SIZE_MAX && k >= 6 && ends_with_word(fg_sv(w.ptr, k), lx->unit_suffixes,
+                                                      lx->n_unit_suffixes)) {
+            fg_label_role r = fg_clause__label_word(lx, fg_sv(w.ptr, k));
+
+            if (r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP)
+                return r;
+        }
         return FG_LABEL_OTHER;
+    }
     unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes);
     if (!unit_suffix) {
         /* Without a unit suffix only a head alone (牵头：, 配合：) is a role label. */
