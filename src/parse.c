@@ -939,7 +939,7 @@ static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委";
 /* The last characters of the post_titles of post_unit(). */
-static const char post_lasts[] = "人志长任记导席员理";
+static const char post_lasts[] = "人志长任记导席员理师委";
 /*
  * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
  * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words.
@@ -1575,7 +1575,21 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
- *    (周涛　县委常委、副县长). A name of at most 4 characters that is neither a unit nor a post is a person's
+ *    (周涛　县委常委、副县长). A name of 2 padded with a blank between its characters is a
+ *    name (何　静　市水利局局长). Without a person's name, a post alone after a rank
+ *    (rank_posts: 常委, 党组书记, 党组成员, 党委委员 …) is the same person's too: a post title
+ *    alone gives no row of its own, the rank's unit stays (市水利局党组书记、局长 → 市水利局),
+ *    and a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府).
+ *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
+ *    站长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
+ *    one-character name (镇党委书记 → 镇党委, not 镇), and what a post leaves is a unit however
+ *    short (镇人大主席 → 镇人大). A person's post that names no unit once its post is dropped
+ *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
+ *    lines under the label go on. A 、 inside brackets does not split a name: 各县（市、区）人民
+ *    政府 is one row, and the unit's other names in brackets at its end are dropped, as in
+ *    the clauses (市委宣传部（市新闻出版局、市电影局） → 市委宣传部). A name of at most 4
+ *    characters that is neither a unit nor what a post left is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
  *    (其他成员单位…).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
@@ -1661,16 +1675,21 @@ static const char *const team_verbs[] = {"成立", "组建", "设立", "建立",
  */
 static const fg_lit post_titles[] = {
     FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
-    FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"),
-    FG_LIT("党组书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"),
-    FG_LIT("主任"), FG_LIT("副部长"), FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"),
-    FG_LIT("局长"), FG_LIT("副省长"), FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"),
-    FG_LIT("县长"), FG_LIT("副区长"), FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副主席"),
-    FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"), FG_LIT("司长"), FG_LIT("副行长"),
-    FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"), FG_LIT("校长"), FG_LIT("副处长"),
-    FG_LIT("处长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("董事长"), FG_LIT("副会长"), FG_LIT("会长"),
-    FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"), FG_LIT("一级巡视员"),
-    FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("同志"),};
+    FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"), FG_LIT("党组副书记"),
+    FG_LIT("党委副书记"), FG_LIT("党组书记"), FG_LIT("党委书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("党组成员"),
+    FG_LIT("党委委员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"), FG_LIT("总经济师"), FG_LIT("总审计师"),
+    FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
+    FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
+    FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
+    FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"), FG_LIT("乡长"), FG_LIT("副镇长"),
+    FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
+    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
+    FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
+    FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("董事长"),
+    FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"),
+    FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
+    FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
+};
 #define N_POST_TITLES (sizeof post_titles / sizeof post_titles[0])
 
 /* Words that may stand before a post title (省政府分管副省长, 省政府常务副省长). */
@@ -1890,14 +1909,15 @@ static bool all_ideographs(fg_strview s)
 
 /*
  * The government a head of government's post stands for, when name is such a post alone
- * (市长, 常务副市长, 副省长, 县长 …: 市人民政府, 省人民政府, 县人民政府), as 市人民政府市长 gives
- * 市人民政府; else name.
+ * (市长, 常务副市长, 副省长, 县长, 镇长 …: 市人民政府, 省人民政府, 县人民政府, 镇人民政府),
+ * as 市人民政府市长 gives 市人民政府; else name.
  */
 static fg_strview gov_of_post(fg_strview name)
 {
     static const char *const govs[][2] = {{"省长", "省人民政府"}, {"市长", "市人民政府"},
                                           {"县长", "县人民政府"}, {"区长", "区人民政府"},
-                                          {"州长", "州人民政府"}};
+                                          {"州长", "州人民政府"}, {"乡长", "乡人民政府"},
+                                          {"镇长", "镇人民政府"}};
     fg_strview post = name;
 
     for (size_t h = 0; h < N_POST_HEADS; h++)
@@ -2018,7 +2038,8 @@ static fg_strview post_unit(fg_strview name)
             /* 副县长 is a post whole, not 副 and 县长 */
             if (rest.len == len && fg_sv_ends_n(rest, post_titles[t].s, len))
                 break;
-            if (rest.len > len && fg_sv_ends_n(rest, post_titles[t].s, len)) {
+            /* 镇党委书记: 镇党委 and 书记, as no unit is one character (镇) */
+            if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
                 stripped = true;
                 for (size_t h = 0; h < N_POST_HEADS; h++) {
@@ -2048,6 +2069,63 @@ static bool is_person(fg_strview u)
     if (cps_upto(u, 5) > 4 || fg_clause__looks_like_unit(u))
         return false;
     return !is_post_title(u);
+}
+
+/*
+ * Whether post_unit() took a post title other than 同志 off raw to leave u (镇人大主席 →
+ * 镇人大): what is left of a post is a unit, however short.
+ */
+static bool post_stripped(fg_strview raw, fg_strview u)
+{
+    fg_strview rest;
+
+    if (u.len == 0 || u.ptr < raw.ptr || u.ptr + u.len >= raw.ptr + raw.len)
+        return false;
+    rest = fg_sv(u.ptr + u.len, (size_t)(raw.ptr + raw.len - (u.ptr + u.len)));
+    for (size_t h = 0; h < N_POST_HEADS; h++)
+        if (fg_sv_starts_n(rest, post_heads[h].s, post_heads[h].n)) {
+            rest = fg_sv(rest.ptr + post_heads[h].n, rest.len - post_heads[h].n);
+            break;
+        }
+    for (size_t t = 0; t < N_POST_TITLES; t++)
+        if (fg_sv_starts_n(rest, post_titles[t].s, post_titles[t].n))
+            return !fg_sv_starts(rest, "同志");
+    return false;
+}
+
+/* The offset of the first bracket of s, full- or half-width, or SIZE_MAX. */
+static size_t open_bracket(fg_strview s)
+{
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (AT(s, i, "（") || s.ptr[i] == '(')
+            return i;
+    return SIZE_MAX;
+}
+
+/*
+ * Whether u holds a 、 inside brackets (各县（市、区）人民政府): one name, which the list
+ * splitter of the clauses would cut there.
+ */
+static bool inner_sep(fg_strview u)
+{
+    return list_sep_from(u, 0) == SIZE_MAX && fg_sv_contains(u, "、");
+}
+
+/*
+ * The unit of one name of a team list: post_unit(), then a list of the unit's other names in
+ * brackets at its end dropped, as the clauses drop it (市委宣传部（市新闻出版局、市电影局）).
+ */
+static fg_strview list_unit(fg_strview raw)
+{
+    fg_strview u = post_unit(raw);
+
+    if (inner_sep(u) && (fg_sv_ends(u, "）") || fg_sv_ends(u, ")"))) {
+        size_t k = open_bracket(u);
+
+        if (k > 0 && k != SIZE_MAX && fg_clause__looks_like_unit(trim(fg_sv(u.ptr, k))))
+            u = trim(fg_sv(u.ptr, k));
+    }
+    return u;
 }
 
 /*
@@ -2160,8 +2238,11 @@ out:
     return rc;
 }
 
-/* One name kept whole (an 或-alternative of posts): a row of its own, not split. */
-static int add_whole(parser *p, fg_team_role role, fg_strview who)
+/*
+ * One name kept whole (an 或-alternative of posts, a name with a list in its brackets): a row
+ * of its own and kind, not split.
+ */
+static int add_whole(parser *p, fg_team_role role, fg_strview who, fg_kind kind)
 {
     fg_units *tu = &p->team_units;
     size_t off = tu->names.len;
@@ -2174,7 +2255,7 @@ static int add_whole(parser *p, fg_team_role role, fg_strview who)
     tu->names.len++;
     tu->names.ptr[tu->names.len] = '\0';
     tu->v[tu->n].role = (fg_role)role;
-    tu->v[tu->n].kind = FG_KIND_AGENCY;
+    tu->v[tu->n].kind = kind;
     tu->v[tu->n].off = off;
     tu->v[tu->n].len = who.len;
     tu->v[tu->n].key = 0; // no unit is compared with a whole name
@@ -2281,7 +2362,11 @@ static bool has_blank(fg_strview s)
     return false;
 }
 
-/* Whether s is a person's name of 2 to 4 characters, a blank, then more (李明　市委常委). */
+/*
+ * Whether s is a person's name of 2 to 4 characters, a blank, then more (李明　市委常委); a
+ * name of 2 padded to the width of 3 with a blank between its characters (何　静　市水利局局长)
+ * is one name.
+ */
 static bool person_led(fg_strview s)
 {
     size_t n;
@@ -2290,11 +2375,39 @@ static bool person_led(fg_strview s)
 
     while (i < s.len && !is_space_at(s, i, &n))
         i += fg_cp_len((unsigned char)s.ptr[i]);
+    if (i == 3 && all_ideographs(fg_sv(s.ptr, 3)) && is_space_at(s, i, &n)) {
+        size_t j = i + n;
+
+        /* 何　静: one character, a blank, one character, a blank */
+        if (j + 3 < s.len && all_ideographs(fg_sv(s.ptr + j, 3)) && is_space_at(s, j + 3, &n))
+            return true;
+    }
     if (i >= s.len)
         return false;
     head = fg_sv(s.ptr, i);
     return all_ideographs(head) && head.len >= 6 && head.len <= 12 &&
            !fg_clause__looks_like_unit(head) && !is_post_title(head);
+}
+
+/* Ranks a person holds beside a post that names his unit (市委常委、常务副市长). */
+static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG_LIT("党组副书记"),
+                                    FG_LIT("党组成员"), FG_LIT("党委委员")};
+
+/*
+ * Whether raw (u once read by post_unit()) is a post alone, with no unit or blank of its own,
+ * right after a name ending with a rank (rank_posts): the same person's next post
+ * (市水利局党组书记、局长; 市委常委、常务副市长).
+ */
+static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
+{
+    bool rank = false;
+
+    if (prev.len == 0 || has_blank(raw) || !ends_with_post(raw, true))
+        return false;
+    for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
+        rank = fg_sv_ends_n(prev, rank_posts[r].s, rank_posts[r].n);
+    /* a post title alone, or a government's head standing for it (a static name) */
+    return rank && (is_post_title(u) || u.ptr < raw.ptr || u.ptr >= raw.ptr + raw.len);
 }
 
 /*
@@ -2306,6 +2419,8 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
                          bool only_units, bool *took)
 {
     size_t before = p->team_units.n;
+    fg_strview prev = fg_sv(NULL, 0); /* the name before, for next_post() */
+    bool skipped = false;
     int rc = FG_OK;
 
     *took = false;
@@ -2334,27 +2449,38 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     if (only_units) {
         for (size_t i = 0; i <= list.len;) {
             size_t e = list_sep_from(list, i);
+            fg_strview raw;
             fg_strview u;
 
             if (e == SIZE_MAX)
                 e = list.len;
-            u = post_unit(fg_sv(list.ptr + i, e - i));
-            if (u.len && !fg_clause__looks_like_unit(u))
+            raw = trim(fg_sv(list.ptr + i, e - i));
+            u = list_unit(raw);
+            /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
+            if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
+                !post_stripped(raw, u) && !next_post(prev, raw, u))
                 return FG_OK;
+            prev = raw;
             i = e + 3;
         }
+        prev = fg_sv(NULL, 0);
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0, last = SIZE_MAX; i <= list.len;) {
+    for (size_t i = 0, last = SIZE_MAX, prev_off = SIZE_MAX; i <= list.len;) {
         size_t e = list_sep_from(list, i);
         fg_strview raw;
         fg_strview u;
         bool more;
+        bool posted;
+        bool same;
 
         if (e == SIZE_MAX)
             e = list.len;
         raw = trim(fg_sv(list.ptr + i, e - i));
-        u = post_unit(raw);
+        u = list_unit(raw);
+        posted = post_stripped(raw, u);
+        same = next_post(prev, raw, u);
+        prev = raw;
         i = e + 3;
         /*
          * 李明　市委常委、常务副市长: a post alone after a person's post is the same person's
@@ -2363,22 +2489,39 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         more = last != SIZE_MAX && ends_with_post(raw, true) && !has_blank(raw);
         if (!more)
             last = person_led(raw) ? p->team_list.len : SIZE_MAX;
-        if (u.len == 0 || fg_sv_contains(u, "成员") || is_person(u))
+        /*
+         * 市水利局党组书记、局长: a post title alone after a rank names no unit of its own (the
+         * rank's unit stays); 市委常委、常务副市长: a head of government's post alone after a
+         * rank names the unit instead of the rank's. 李　一　市财政局总会计师: a person's post
+         * that names no unit gives no row.
+         */
+        if ((same && is_post_title(u)) ||
+            (!posted && person_led(raw) && !fg_clause__looks_like_unit(u) && !is_post_title(u))) {
+            skipped = true;
             continue;
-        if (fg_sv_contains(u, "或")) {
+        }
+        if (u.len == 0 || fg_sv_contains(u, "成员") || (!posted && is_person(u)))
+            continue;
+        if (fg_sv_contains(u, "或") || inner_sep(u)) {
+            fg_kind kind = fg_sv_contains(u, "或") ? FG_KIND_AGENCY : fg_clause__kind(u);
+
             FG_TRY(flush_list(p, role));
-            FG_TRY(add_whole(p, role, u));
+            FG_TRY(add_whole(p, role, u, kind));
             last = SIZE_MAX;
+            prev_off = SIZE_MAX;
             continue;
         }
         if (more)
             p->team_list.len = last;
+        else if (same && prev_off != SIZE_MAX)
+            p->team_list.len = prev_off;
+        prev_off = p->team_list.len;
         if (p->team_list.len)
             FG_TRY(fg_str_append(&p->team_list, "、", 3));
         FG_TRY(fg_str_append(&p->team_list, u.ptr, u.len));
     }
     FG_TRY(flush_list(p, role));
-    *took = p->team_units.n > before;
+    *took = p->team_units.n > before || skipped;
     FG_TRY(own_rows(p, before, team));
 out:
     return rc;
