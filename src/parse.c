@@ -1544,8 +1544,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    one of that name already seen in the document) after 成立/组建/设立/建立/调整: the name is
  *    what follows the verb, after a 的 (建立由X牵头的Y联席会议制度 → Y联席会议; a trailing 制度
  *    is dropped), and the words before the 的 are read as segments (由省长任组长的,
- *    以X为组长、Y为副组长的). A line that is only a name is a title line (XX领导小组,
- *    附：XX部际联席会议成员名单, XX指挥部组成人员). 委员会 names a team only after a verb
+ *    以X为组长、Y为副组长的; each part up to a ，). From a verb followed by 以 or 由 (not
+ *    成立以来) to the 。 is one segment when a team's name comes before the 。 (frame_end():
+ *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
+ *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员).
+ *    委员会 names a team only after a verb
  *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
@@ -1558,8 +1561,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
- *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
- *    no rows and does not end a list.
+ *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office, and so do (TEAM)?下设办公室，
+ *    设在X and 下设办公室（(办公室)?设在X）; a 下设办公室 gives no row of its own, ends the
+ *    list before it, and opens a line of its own as 办公室设在 does (team_text()). A segment
+ *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
  *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等).
@@ -1754,19 +1759,23 @@ static bool team_signal(fg_strview t)
 
 static const struct team_word *team_label(fg_strview seg, bool line_start, size_t *after);
 
-/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 after
- * a name at its start (领导小组办公室设在市数据局; not 教育局等，专班办公室设在…, the end of a
- * list broken by a page). */
+/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 or
+ * 下设办公室 after a name at its start (领导小组办公室设在市数据局, 专班下设办公室，设在…; not
+ * 教育局等，专班办公室设在…, the end of a list broken by a page). */
 static bool opens_team_line(fg_strview line)
 {
     size_t after;
     size_t at;
     fg_strview head;
+    fg_strview start;
 
     line = trim(line);
     if (line.len > 0 && team_label(line, true, &after) != NULL)
         return true;
-    at = fg_sv_find(fg_sv(line.ptr, line.len < 60 ? line.len : 60), "办公室设在");
+    start = fg_sv(line.ptr, line.len < 60 ? line.len : 60);
+    at = fg_sv_find(start, "办公室设在");
+    if (at == SIZE_MAX)
+        at = fg_sv_find(start, "下设办公室");
     if (at == SIZE_MAX)
         return false;
     head = fg_sv(line.ptr, at);
@@ -2677,9 +2686,33 @@ static fg_strview holder(fg_strview x)
     return trim(x);
 }
 
+/*
+ * Whether seg opens an office below its team: (TEAM)?下设办公室, alone or with a bracket
+ * （设在X） or （办公室设在X）. Returns where X starts, seg.len when X comes in the next
+ * segment (下设办公室，设在X), or SIZE_MAX.
+ */
+static size_t office_below(fg_strview seg)
+{
+    size_t k = fg_sv_find(seg, "下设办公室");
+    size_t after;
+    fg_strview rest;
+
+    if (k == SIZE_MAX)
+        return SIZE_MAX;
+    after = k + strlen("下设办公室");
+    rest = trim(fg_sv(seg.ptr + after, seg.len - after));
+    if (rest.len == 0)
+        return seg.len;
+    if (!fg_sv_starts(rest, "（") && !fg_sv_starts(rest, "("))
+        return SIZE_MAX;
+    k = find_from(seg, after, "设在");
+    return k == SIZE_MAX ? SIZE_MAX : k + strlen("设在");
+}
+
 typedef struct team_state {
     size_t team;      /* the current team, SIZE_MAX: none yet */
     int cont;         /* the role list lines continue, or TEAM_SKIP; -2: none */
+    bool office_next; /* the segment before was 下设办公室: 设在X names the office */
 } team_state;
 
 enum { NO_CONT = -2 };
@@ -2696,6 +2729,28 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
 
     if (ts->team == SIZE_MAX)
         return FG_OK;
+    /* 下设办公室，设在X: the segment after names the office. */
+    if (ts->office_next) {
+        ts->office_next = false;
+        if (fg_sv_starts(seg, "设在"))
+            return add_team_list(p, ts->team, FG_TEAM_OFFICE, fg_sv(seg.ptr + 6, seg.len - 6),
+                                 false, &took);
+    }
+    /* 下设办公室（设在X）, or 下设办公室 with 设在X in the next segment. */
+    k = office_below(seg);
+    if (k != SIZE_MAX) {
+        ts->cont = NO_CONT;
+        if (k == seg.len) {
+            ts->office_next = true;
+            return FG_OK;
+        }
+        after = find_from(seg, k, "）");
+        if (after == SIZE_MAX)
+            after = find_from(seg, k, ")");
+        return add_team_list(p, ts->team, FG_TEAM_OFFICE,
+                             fg_sv(seg.ptr + k, (after == SIZE_MAX ? seg.len : after) - k), false,
+                             &took);
+    }
     w = team_label(seg, line_start, &after);
     if (w != NULL) {
         ts->cont = w->role;
@@ -2835,21 +2890,32 @@ out:
 }
 
 /*
- * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的): each
- * part that ends with a role word, up to a 、, is a segment of its own.
+ * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的,
+ * 以市长为组长，副市长为副组长，…为成员的): each part up to a ，or ；, and each part that ends
+ * with a role word up to a 、, is a segment of its own.
  */
 static int team_pre(parser *p, team_state *ts, fg_strview pre)
 {
     size_t from = 0;
+    size_t comma = 0; /* the next ，or ；at or after i, or pre.len */
     int rc = FG_OK;
 
     for (size_t i = 0; i <= pre.len;) {
         size_t e = find_from(pre, i, "、");
         size_t start;
 
-        if (e == SIZE_MAX)
-            e = pre.len;
-        if (e == pre.len || team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
+        if (comma < i) {
+            size_t a = find_from(pre, i, "，");
+            size_t b = find_from(pre, i, "；");
+
+            comma = a < b ? a : b;
+            if (comma == SIZE_MAX)
+                comma = pre.len;
+        }
+        if (e == SIZE_MAX || e > comma)
+            e = comma;
+        if (e == pre.len || e == comma ||
+            team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
             FG_TRY(team_segment(p, ts, trim(fg_sv(pre.ptr + from, e - from)), false));
             from = e + 3;
         }
@@ -2873,13 +2939,60 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
 }
 
 /*
+ * Where a sentence that constitutes a team in a frame (成立以X为组长，Y为副组长，…为成员的NAME;
+ * 成立由X任组长，…的NAME) ends, when its first segment tt[s .. i) opens the frame (a team verb,
+ * then 以 or 由; not 成立以来) and no team ending follows the verb within the segment, but one
+ * does before the sentence's 。 or line break: that position; else SIZE_MAX. The sentence is
+ * then read as one segment (rule 1). *seen is where the last sentence looked at without a
+ * name ends: the frames opening before it are not looked for again, so that each part of the
+ * text is scanned a bounded number of times.
+ */
+static size_t frame_end(fg_strview tt, size_t s, size_t i, size_t *seen)
+{
+    fg_strview seg = fg_sv(tt.ptr + s, i - s);
+    size_t verb_end = SIZE_MAX;
+    size_t stop;
+
+    for (size_t v = 0; team_verbs[v] && verb_end == SIZE_MAX; v++) {
+        size_t len = strlen(team_verbs[v]);
+
+        for (size_t k = find_from(seg, 0, team_verbs[v]); k != SIZE_MAX;
+             k = find_from(seg, k + len, team_verbs[v])) {
+            size_t a = k + len;
+
+            if ((AT(seg, a, "由") || AT(seg, a, "以")) && !AT(seg, a, "以来") &&
+                !AT(seg, a, "以后") && !AT(seg, a, "以前") && !AT(seg, a, "以上")) {
+                verb_end = s + a;
+                break;
+            }
+        }
+    }
+    if (verb_end == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (find_from(seg, verb_end - s, team_endings[e].s) != SIZE_MAX)
+            return SIZE_MAX;
+    if (i < *seen)
+        return SIZE_MAX;
+    stop = i;
+    while (stop < tt.len && tt.ptr[stop] != '\n' && !AT(tt, stop, "。"))
+        stop += fg_cp_len((unsigned char)tt.ptr[stop]);
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (find_from(fg_sv(tt.ptr, stop), i, team_endings[e].s) != SIZE_MAX)
+            return stop;
+    *seen = stop;
+    return SIZE_MAX;
+}
+
+/*
  * Read the work teams of one item's (or the preamble's) text t; lm[0 .. n_lm) are the
  * offsets of its input lines in t. Linear in the length of t, apart from team_named() for
  * each new name.
  */
 static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line)
 {
-    team_state ts = {p->cur_team, NO_CONT};
+    team_state ts = {p->cur_team, NO_CONT, false};
+    size_t frame_seen = 0; /* frame_end(): where the last sentence looked at ends */
     size_t lm_k = 0; /* the line of team_lm that holds s */
     fg_strview tt;
     int depth = 0;
@@ -2921,6 +3034,16 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                     depth--;
                 i += fg_cp_len((unsigned char)tt.ptr[i]);
                 continue;
+            }
+        }
+        /* 成立以X为组长，Y为副组长，…为成员的NAME: the sentence is one segment. */
+        if (!end && tt.ptr[i] != '\n' && !AT(tt, i, "。")) {
+            size_t stop = frame_end(tt, s, i, &frame_seen);
+
+            if (stop != SIZE_MAX) {
+                i = stop;
+                end = i >= tt.len;
+                n = end ? 0 : tt.ptr[i] == '\n' ? 1 : 3;
             }
         }
         {
