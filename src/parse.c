@@ -946,7 +946,7 @@ static const char post_lasts[] = "人志长任记导席员理师委";
  */
 static const char team_signal_firsts[] = "召组挥员办班席";
 /* The first and last characters of the role words of team_words[]. */
-static const char team_word_firsts[] = "办常副第总召执组指主成委联秘";
+static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专";
 static const char team_word_lasts[] = "任人长挥员位";
 
 /* The first characters of the words find_rare_words() looks for in the whole text. */
@@ -1547,14 +1547,16 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    以X为组长、Y为副组长的; each part up to a ，). From a verb followed by 以 or 由 (not
  *    成立以来) to the 。 is one segment when a team's name comes before the 。 (frame_end():
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
- *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员).
- *    委员会 names a team only after a verb
+ *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
+ *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
+ *    named in its title only). 委员会 names a team only after a verb
  *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
- *    召集人/组长/总指挥/指挥长/主任/主任委员 → convenor, 副召集人/副组长/常务副组长/副总指挥/
- *    副指挥长/副主任/副主任委员 → deputy, 成员/成员单位/组员/委员 → member, 办公室主任 → office,
+ *    召集人/组长/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor, 副召集人/副组长/
+ *    常务副组长/副总指挥/副指挥长/副主任/副主任委员/副链长/副总链长/副专班长 → deputy,
+ *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
  *    their names looks like a unit, up to a 。 or the next label.
@@ -1661,6 +1663,9 @@ static const team_word team_words[] = {
     {"副主任", FG_TEAM_DEPUTY},       {"主任", FG_TEAM_CONVENOR},
     {"成员单位", FG_TEAM_MEMBER},     {"成员", FG_TEAM_MEMBER},
     {"组员", FG_TEAM_MEMBER},         {"委员", FG_TEAM_MEMBER},
+    {"副总链长", FG_TEAM_DEPUTY},     {"总链长", FG_TEAM_CONVENOR},
+    {"副链长", FG_TEAM_DEPUTY},       {"链长", FG_TEAM_CONVENOR},
+    {"副专班长", FG_TEAM_DEPUTY},     {"专班长", FG_TEAM_CONVENOR},
     {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
     {"秘书长", TEAM_SKIP},            {NULL, 0}};
 
@@ -2647,13 +2652,15 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
             if (fg_sv_starts(rest, "制度"))
                 rest = fg_sv(rest.ptr + 6, rest.len - 6);
             name = name_after(fg_sv(seg.ptr, i + len));
-            /* A title line: the name alone, or with 成员名单 / 组成人员 …. */
+            /* A title line: the name alone, or with 成员名单 / 组成人员 / 方案 / 工作规则 …. */
             if (whole_line && i >= 6 && name_like(name) &&
                 !fg_sv_contains(name, "由") && !fg_sv_contains(name, "为") &&
                 !fg_sv_contains(name, "任")) {
                 static const char *const tails[] = {"成员单位名单", "组成人员名单", "成员名单",
                                                     "人员名单", "名单", "组成人员", "成员单位",
-                                                    "成员", "组成", NULL};
+                                                    "成员", "组成", "工作方案", "实施方案",
+                                                    "组建方案", "方案", "工作规则", "议事规则",
+                                                    "工作制度", NULL};
                 fg_strview r = trim(rest);
 
                 for (size_t t = 0; tails[t] && r.len; t++) {
