@@ -498,6 +498,7 @@ typedef struct pteam {
     size_t line;
     size_t unit_first;   /* into team_units */
     size_t n_units;
+    size_t parent;       /* a group's team (综合协调组 in a 指挥部), or SIZE_MAX */
 } pteam;
 
 typedef struct level {
@@ -1551,11 +1552,16 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
  *    named in its title only). 委员会 names a team only after a verb
  *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
+ *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
+ *    sentence (group_name(): 综合协调组, 抢险救援组), names a group of that team, a team of
+ *    its own; a mention of a team's name after its groups (指挥部办公室设在X) refers to the
+ *    team above them again.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
- *    召集人/组长/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor, 副召集人/副组长/
- *    常务副组长/副总指挥/副指挥长/副主任/副主任委员/副链长/副总链长/副专班长 → deputy,
+ *    召集人/组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor, 副召集人/
+ *    副组长/副组长单位/常务副组长/副总指挥/副指挥长/副主任/副主任委员/副链长/副总链长/
+ *    副专班长 → deputy,
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
@@ -1653,7 +1659,8 @@ static const team_word team_words[] = {
     {"办公室副主任", TEAM_SKIP},     {"办公室主任", FG_TEAM_OFFICE},
     {"常务副召集人", FG_TEAM_DEPUTY}, {"副召集人", FG_TEAM_DEPUTY},
     {"第一召集人", FG_TEAM_CONVENOR}, {"总召集人", FG_TEAM_CONVENOR},
-    {"召集人", FG_TEAM_CONVENOR},    {"常务副组长", FG_TEAM_DEPUTY},
+    {"召集人", FG_TEAM_CONVENOR},    {"副组长单位", FG_TEAM_DEPUTY},
+    {"组长单位", FG_TEAM_CONVENOR},   {"常务副组长", FG_TEAM_DEPUTY},
     {"执行副组长", FG_TEAM_DEPUTY},   {"副组长", FG_TEAM_DEPUTY},
     {"组长", FG_TEAM_CONVENOR},      {"常务副总指挥", FG_TEAM_DEPUTY},
     {"副总指挥", FG_TEAM_DEPUTY},     {"总指挥", FG_TEAM_CONVENOR},
@@ -2561,6 +2568,7 @@ static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
     tm->line = line;
     tm->unit_first = 0;
     tm->n_units = 0;
+    tm->parent = SIZE_MAX;
     *team = p->n_teams++;
 out:
     return rc;
@@ -2946,6 +2954,23 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
 }
 
 /*
+ * Whether a title line under a team names one of its groups (综合协调组, 抢险救援组): 3 to 10
+ * ideographs ending in 组, with no word of a sentence (的 为 由 任 设 等 和).
+ */
+static bool group_name(fg_strview seg)
+{
+    static const char *const words[] = {"的", "为", "由", "任", "设", "等", "和", NULL};
+    size_t cps = cps_upto(seg, 11);
+
+    if (cps < 3 || cps > 10 || !fg_sv_ends(seg, "组") || !all_ideographs(seg))
+        return false;
+    for (size_t k = 0; words[k]; k++)
+        if (fg_sv_contains(seg, words[k]))
+            return false;
+    return true;
+}
+
+/*
  * Where a sentence that constitutes a team in a frame (成立以X为组长，Y为副组长，…为成员的NAME;
  * 成立由X任组长，…的NAME) ends, when its first segment tt[s .. i) opens the frame (a team verb,
  * then 以 or 由; not 成立以来) and no team ending follows the verb within the segment, but one
@@ -3059,12 +3084,30 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
             size_t ref_end;
             fg_strview pre;
             fg_strview name = team_name_in(seg, whole_line, &ref_end, &pre);
+            size_t above = SIZE_MAX; /* the team a group opened here belongs to */
+            bool group = false;
 
+            if (name.len == 0 && ts.team != SIZE_MAX) {
+                above = p->teams[ts.team].parent;
+                if (whole_line && group_name(seg)) {
+                    /* 综合协调组 under a 指挥部 (or after another of its groups) */
+                    group = true;
+                    name = seg;
+                    ref_end = seg.len;
+                    if (above == SIZE_MAX)
+                        above = ts.team;
+                } else if (ref_end > 0 && above != SIZE_MAX) {
+                    /* 指挥部办公室设在X after its groups: the team above them */
+                    ts.team = above;
+                }
+            }
             if (name.len) {
                 while (lm_k + 1 < p->n_team_lm && p->team_lm[lm_k + 1].off <= s)
                     lm_k++;
                 FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
                                  &ts.team));
+                if (group && above != ts.team && p->teams[ts.team].parent == SIZE_MAX)
+                    p->teams[ts.team].parent = above;
                 ts.cont = NO_CONT;
                 FG_TRY(team_pre(p, &ts, pre));
             }
