@@ -1575,7 +1575,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
- *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等).
+ *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等, and
+ *    shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、组织部 → 县委组织部).
  *    Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
@@ -2289,12 +2290,21 @@ out:
 static int flush_list(parser *p, fg_team_role role)
 {
     size_t before = p->team_units.n;
+    size_t extra = 0;
     int rc = FG_OK;
 
     if (p->team_list.len == 0)
         return FG_OK;
     FG_TRY(fg_clause__split_list(&p->team_units, fg_sv(p->team_list.ptr, p->team_list.len),
                                  FG_ROLE_LEAD));
+    /*
+     * share_prefixes() appends each name it changes (a level of at most 6 bytes, the name, a
+     * NUL) from views into the names: room for all of them first, so that none moves.
+     */
+    for (size_t k = before; k < p->team_units.n; k++)
+        extra += p->team_units.v[k].len + 8;
+    FG_TRY(fg_units_reserve(&p->team_units, 1, extra));
+    FG_TRY(fg_clause__share_prefixes(&p->team_units, before));
     for (size_t k = before; k < p->team_units.n; k++)
         p->team_units.v[k].role = (fg_role)role;
     fg_str_clear(&p->team_list);
