@@ -1565,7 +1565,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
- *    their names looks like a unit, up to a 。 or the next label.
+ *    their names looks like a unit, up to a 。 or the next label; a label the team reader
+ *    does not know (牵头单位：X, other_label()) ends the list and gives no row.
  * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
@@ -2742,6 +2743,26 @@ typedef struct team_state {
 
 enum { NO_CONT = -2 };
 
+/*
+ * Whether seg opens with a label that is no role word of team_words[] (牵头单位：, 责任单位：):
+ * 2 to 8 ideographs, then ： or :, that are no unit's name or end with 单位 or 部门.
+ */
+static bool other_label(fg_strview seg)
+{
+    size_t k = fg_sv_find(fg_sv(seg.ptr, seg.len < 30 ? seg.len : 30), "：");
+    size_t cps;
+
+    if (k == SIZE_MAX)
+        k = fg_sv_find(fg_sv(seg.ptr, seg.len < 30 ? seg.len : 30), ":");
+    if (k == SIZE_MAX)
+        return false;
+    cps = cps_upto(fg_sv(seg.ptr, k), 9);
+    /* 牵头单位, 责任部门: a role's label, though it ends like a unit's name */
+    return cps >= 2 && cps <= 8 && all_ideographs(fg_sv(seg.ptr, k)) &&
+           (!fg_clause__looks_like_unit(fg_sv(seg.ptr, k)) ||
+            fg_sv_ends(fg_sv(seg.ptr, k), "单位") || fg_sv_ends(fg_sv(seg.ptr, k), "部门"));
+}
+
 /* Rules 2 and 3 on one segment of the current team. */
 static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_start)
 {
@@ -2901,10 +2922,10 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
     }
-    /* A list line that continues the last label. */
+    /* A list line that continues the last label; another label (牵头单位：X) ends it. */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
-    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32) {
+    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32 && !other_label(seg)) {
         FG_TRY(add_team_list(p, ts->team, (fg_team_role)ts->cont, seg, true, &took));
         if (took)
             return FG_OK;
