@@ -2956,3 +2956,9 @@ size_t fg_clause__name_bracket(fg_strview before, fg_strview t, size_t i)
     ensure_sets();
     return name_bracket(before, t, i);
 }
+
+int fg_clause__share_prefixes(fg_units *out, size_t first)
+{
+    ensure_sets();
+    return share_prefixes(out, first);
+}

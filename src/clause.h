@@ -115,6 +115,12 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text);
 /* Split a plain list of units ("X、Y和Z等") into out with the given role; kinds are set. */
 int fg_clause__split_list(fg_units *out, fg_strview text, fg_role role);
 
+/*
+ * Give the units of out from first on that name no level the level of the unit before them,
+ * as a clause does (市发展改革委、财政局 → 市财政局; 市委、宣传部 → 市委宣传部).
+ */
+int fg_clause__share_prefixes(fg_units *out, size_t first);
+
 /* Classify a unit name: named agency, the members of a group, or a generic reference. */
 fg_kind fg_clause__kind(fg_strview name);
 

@@ -498,6 +498,7 @@ typedef struct pteam {
     size_t line;
     size_t unit_first;   /* into team_units */
     size_t n_units;
+    size_t parent;       /* a group's team (综合协调组 in a 指挥部), or SIZE_MAX */
 } pteam;
 
 typedef struct level {
@@ -939,14 +940,14 @@ static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委";
 /* The last characters of the post_titles of post_unit(). */
-static const char post_lasts[] = "人志长任记导席员理";
+static const char post_lasts[] = "人志长任记导席员理师委";
 /*
  * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
  * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words.
  */
 static const char team_signal_firsts[] = "召组挥员办班席";
 /* The first and last characters of the role words of team_words[]. */
-static const char team_word_firsts[] = "办常副第总召执组指主成委联秘";
+static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专";
 static const char team_word_lasts[] = "任人长挥员位";
 
 /* The first characters of the words find_rare_words() looks for in the whole text. */
@@ -1544,25 +1545,39 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    one of that name already seen in the document) after 成立/组建/设立/建立/调整: the name is
  *    what follows the verb, after a 的 (建立由X牵头的Y联席会议制度 → Y联席会议; a trailing 制度
  *    is dropped), and the words before the 的 are read as segments (由省长任组长的,
- *    以X为组长、Y为副组长的). A line that is only a name is a title line (XX领导小组,
- *    附：XX部际联席会议成员名单, XX指挥部组成人员). 委员会 names a team only after a verb
+ *    以X为组长、Y为副组长的; each part up to a ，). From a verb followed by 以 or 由 (not
+ *    成立以来) to the 。 is one segment when a team's name comes before the 。 (frame_end():
+ *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
+ *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
+ *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
+ *    named in its title only). 委员会 names a team only after a verb
  *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
+ *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
+ *    sentence (group_name(): 综合协调组, 抢险救援组), names a group of that team, a team of
+ *    its own; a mention of a team's name after its groups (指挥部办公室设在X) refers to the
+ *    team above them again.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
- *    召集人/组长/总指挥/指挥长/主任/主任委员 → convenor, 副召集人/副组长/常务副组长/副总指挥/
- *    副指挥长/副主任/副主任委员 → deputy, 成员/成员单位/组员/委员 → member, 办公室主任 → office,
+ *    召集人/组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor, 副召集人/
+ *    副组长/副组长单位/常务副组长/副总指挥/副指挥长/副主任/副主任委员/副链长/副总链长/
+ *    副专班长 → deputy,
+ *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
- *    their names looks like a unit, up to a 。 or the next label.
+ *    their names looks like a unit, up to a 。 or the next label; a label the team reader
+ *    does not know (牵头单位：X, other_label()) ends the list and gives no row.
  * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
- *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office. A segment holding 联络员 gives
- *    no rows and does not end a list.
+ *    LIST(等)?为(TEAM)?成员单位 → members; 办公室设在X → office, and so do (TEAM)?下设办公室，
+ *    设在X and 下设办公室（(办公室)?设在X）; a 下设办公室 gives no row of its own, ends the
+ *    list before it, and opens a line of its own as 办公室设在 does (team_text()). A segment
+ *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
- *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等).
+ *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等, and
+ *    shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、组织部 → 县委组织部).
  *    Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
@@ -1575,7 +1590,21 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
- *    (周涛　县委常委、副县长). A name of at most 4 characters that is neither a unit nor a post is a person's
+ *    (周涛　县委常委、副县长). A name of 2 padded with a blank between its characters is a
+ *    name (何　静　市水利局局长). Without a person's name, a post alone after a rank
+ *    (rank_posts: 常委, 党组书记, 党组成员, 党委委员 …) is the same person's too: a post title
+ *    alone gives no row of its own, the rank's unit stays (市水利局党组书记、局长 → 市水利局),
+ *    and a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府).
+ *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
+ *    站长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
+ *    one-character name (镇党委书记 → 镇党委, not 镇), and what a post leaves is a unit however
+ *    short (镇人大主席 → 镇人大). A person's post that names no unit once its post is dropped
+ *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
+ *    lines under the label go on. A 、 inside brackets does not split a name: 各县（市、区）人民
+ *    政府 is one row, and the unit's other names in brackets at its end are dropped, as in
+ *    the clauses (市委宣传部（市新闻出版局、市电影局） → 市委宣传部). A name of at most 4
+ *    characters that is neither a unit nor what a post left is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
  *    (其他成员单位…).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
@@ -1632,7 +1661,8 @@ static const team_word team_words[] = {
     {"办公室副主任", TEAM_SKIP},     {"办公室主任", FG_TEAM_OFFICE},
     {"常务副召集人", FG_TEAM_DEPUTY}, {"副召集人", FG_TEAM_DEPUTY},
     {"第一召集人", FG_TEAM_CONVENOR}, {"总召集人", FG_TEAM_CONVENOR},
-    {"召集人", FG_TEAM_CONVENOR},    {"常务副组长", FG_TEAM_DEPUTY},
+    {"召集人", FG_TEAM_CONVENOR},    {"副组长单位", FG_TEAM_DEPUTY},
+    {"组长单位", FG_TEAM_CONVENOR},   {"常务副组长", FG_TEAM_DEPUTY},
     {"执行副组长", FG_TEAM_DEPUTY},   {"副组长", FG_TEAM_DEPUTY},
     {"组长", FG_TEAM_CONVENOR},      {"常务副总指挥", FG_TEAM_DEPUTY},
     {"副总指挥", FG_TEAM_DEPUTY},     {"总指挥", FG_TEAM_CONVENOR},
@@ -1642,6 +1672,9 @@ static const team_word team_words[] = {
     {"副主任", FG_TEAM_DEPUTY},       {"主任", FG_TEAM_CONVENOR},
     {"成员单位", FG_TEAM_MEMBER},     {"成员", FG_TEAM_MEMBER},
     {"组员", FG_TEAM_MEMBER},         {"委员", FG_TEAM_MEMBER},
+    {"副总链长", FG_TEAM_DEPUTY},     {"总链长", FG_TEAM_CONVENOR},
+    {"副链长", FG_TEAM_DEPUTY},       {"链长", FG_TEAM_CONVENOR},
+    {"副专班长", FG_TEAM_DEPUTY},     {"专班长", FG_TEAM_CONVENOR},
     {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
     {"秘书长", TEAM_SKIP},            {NULL, 0}};
 
@@ -1661,16 +1694,21 @@ static const char *const team_verbs[] = {"成立", "组建", "设立", "建立",
  */
 static const fg_lit post_titles[] = {
     FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
-    FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"),
-    FG_LIT("党组书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"),
-    FG_LIT("主任"), FG_LIT("副部长"), FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"),
-    FG_LIT("局长"), FG_LIT("副省长"), FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"),
-    FG_LIT("县长"), FG_LIT("副区长"), FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副主席"),
-    FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"), FG_LIT("司长"), FG_LIT("副行长"),
-    FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"), FG_LIT("校长"), FG_LIT("副处长"),
-    FG_LIT("处长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("董事长"), FG_LIT("副会长"), FG_LIT("会长"),
-    FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"), FG_LIT("一级巡视员"),
-    FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("同志"),};
+    FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"), FG_LIT("党组副书记"),
+    FG_LIT("党委副书记"), FG_LIT("党组书记"), FG_LIT("党委书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("党组成员"),
+    FG_LIT("党委委员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"), FG_LIT("总经济师"), FG_LIT("总审计师"),
+    FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
+    FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
+    FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
+    FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"), FG_LIT("乡长"), FG_LIT("副镇长"),
+    FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
+    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
+    FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
+    FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("董事长"),
+    FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"),
+    FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
+    FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
+};
 #define N_POST_TITLES (sizeof post_titles / sizeof post_titles[0])
 
 /* Words that may stand before a post title (省政府分管副省长, 省政府常务副省长). */
@@ -1735,19 +1773,23 @@ static bool team_signal(fg_strview t)
 
 static const struct team_word *team_label(fg_strview seg, bool line_start, size_t *after);
 
-/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 after
- * a name at its start (领导小组办公室设在市数据局; not 教育局等，专班办公室设在…, the end of a
- * list broken by a page). */
+/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 or
+ * 下设办公室 after a name at its start (领导小组办公室设在市数据局, 专班下设办公室，设在…; not
+ * 教育局等，专班办公室设在…, the end of a list broken by a page). */
 static bool opens_team_line(fg_strview line)
 {
     size_t after;
     size_t at;
     fg_strview head;
+    fg_strview start;
 
     line = trim(line);
     if (line.len > 0 && team_label(line, true, &after) != NULL)
         return true;
-    at = fg_sv_find(fg_sv(line.ptr, line.len < 60 ? line.len : 60), "办公室设在");
+    start = fg_sv(line.ptr, line.len < 60 ? line.len : 60);
+    at = fg_sv_find(start, "办公室设在");
+    if (at == SIZE_MAX)
+        at = fg_sv_find(start, "下设办公室");
     if (at == SIZE_MAX)
         return false;
     head = fg_sv(line.ptr, at);
@@ -1890,14 +1932,15 @@ static bool all_ideographs(fg_strview s)
 
 /*
  * The government a head of government's post stands for, when name is such a post alone
- * (市长, 常务副市长, 副省长, 县长 …: 市人民政府, 省人民政府, 县人民政府), as 市人民政府市长 gives
- * 市人民政府; else name.
+ * (市长, 常务副市长, 副省长, 县长, 镇长 …: 市人民政府, 省人民政府, 县人民政府, 镇人民政府),
+ * as 市人民政府市长 gives 市人民政府; else name.
  */
 static fg_strview gov_of_post(fg_strview name)
 {
     static const char *const govs[][2] = {{"省长", "省人民政府"}, {"市长", "市人民政府"},
                                           {"县长", "县人民政府"}, {"区长", "区人民政府"},
-                                          {"州长", "州人民政府"}};
+                                          {"州长", "州人民政府"}, {"乡长", "乡人民政府"},
+                                          {"镇长", "镇人民政府"}};
     fg_strview post = name;
 
     for (size_t h = 0; h < N_POST_HEADS; h++)
@@ -2018,7 +2061,8 @@ static fg_strview post_unit(fg_strview name)
             /* 副县长 is a post whole, not 副 and 县长 */
             if (rest.len == len && fg_sv_ends_n(rest, post_titles[t].s, len))
                 break;
-            if (rest.len > len && fg_sv_ends_n(rest, post_titles[t].s, len)) {
+            /* 镇党委书记: 镇党委 and 书记, as no unit is one character (镇) */
+            if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
                 stripped = true;
                 for (size_t h = 0; h < N_POST_HEADS; h++) {
@@ -2048,6 +2092,63 @@ static bool is_person(fg_strview u)
     if (cps_upto(u, 5) > 4 || fg_clause__looks_like_unit(u))
         return false;
     return !is_post_title(u);
+}
+
+/*
+ * Whether post_unit() took a post title other than 同志 off raw to leave u (镇人大主席 →
+ * 镇人大): what is left of a post is a unit, however short.
+ */
+static bool post_stripped(fg_strview raw, fg_strview u)
+{
+    fg_strview rest;
+
+    if (u.len == 0 || u.ptr < raw.ptr || u.ptr + u.len >= raw.ptr + raw.len)
+        return false;
+    rest = fg_sv(u.ptr + u.len, (size_t)(raw.ptr + raw.len - (u.ptr + u.len)));
+    for (size_t h = 0; h < N_POST_HEADS; h++)
+        if (fg_sv_starts_n(rest, post_heads[h].s, post_heads[h].n)) {
+            rest = fg_sv(rest.ptr + post_heads[h].n, rest.len - post_heads[h].n);
+            break;
+        }
+    for (size_t t = 0; t < N_POST_TITLES; t++)
+        if (fg_sv_starts_n(rest, post_titles[t].s, post_titles[t].n))
+            return !fg_sv_starts(rest, "同志");
+    return false;
+}
+
+/* The offset of the first bracket of s, full- or half-width, or SIZE_MAX. */
+static size_t open_bracket(fg_strview s)
+{
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (AT(s, i, "（") || s.ptr[i] == '(')
+            return i;
+    return SIZE_MAX;
+}
+
+/*
+ * Whether u holds a 、 inside brackets (各县（市、区）人民政府): one name, which the list
+ * splitter of the clauses would cut there.
+ */
+static bool inner_sep(fg_strview u)
+{
+    return list_sep_from(u, 0) == SIZE_MAX && fg_sv_contains(u, "、");
+}
+
+/*
+ * The unit of one name of a team list: post_unit(), then a list of the unit's other names in
+ * brackets at its end dropped, as the clauses drop it (市委宣传部（市新闻出版局、市电影局）).
+ */
+static fg_strview list_unit(fg_strview raw)
+{
+    fg_strview u = post_unit(raw);
+
+    if (inner_sep(u) && (fg_sv_ends(u, "）") || fg_sv_ends(u, ")"))) {
+        size_t k = open_bracket(u);
+
+        if (k > 0 && k != SIZE_MAX && fg_clause__looks_like_unit(trim(fg_sv(u.ptr, k))))
+            u = trim(fg_sv(u.ptr, k));
+    }
+    return u;
 }
 
 /*
@@ -2160,8 +2261,11 @@ out:
     return rc;
 }
 
-/* One name kept whole (an 或-alternative of posts): a row of its own, not split. */
-static int add_whole(parser *p, fg_team_role role, fg_strview who)
+/*
+ * One name kept whole (an 或-alternative of posts, a name with a list in its brackets): a row
+ * of its own and kind, not split.
+ */
+static int add_whole(parser *p, fg_team_role role, fg_strview who, fg_kind kind)
 {
     fg_units *tu = &p->team_units;
     size_t off = tu->names.len;
@@ -2174,7 +2278,7 @@ static int add_whole(parser *p, fg_team_role role, fg_strview who)
     tu->names.len++;
     tu->names.ptr[tu->names.len] = '\0';
     tu->v[tu->n].role = (fg_role)role;
-    tu->v[tu->n].kind = FG_KIND_AGENCY;
+    tu->v[tu->n].kind = kind;
     tu->v[tu->n].off = off;
     tu->v[tu->n].len = who.len;
     tu->v[tu->n].key = 0; // no unit is compared with a whole name
@@ -2187,12 +2291,21 @@ out:
 static int flush_list(parser *p, fg_team_role role)
 {
     size_t before = p->team_units.n;
+    size_t extra = 0;
     int rc = FG_OK;
 
     if (p->team_list.len == 0)
         return FG_OK;
     FG_TRY(fg_clause__split_list(&p->team_units, fg_sv(p->team_list.ptr, p->team_list.len),
                                  FG_ROLE_LEAD));
+    /*
+     * share_prefixes() appends each name it changes (a level of at most 6 bytes, the name, a
+     * NUL) from views into the names: room for all of them first, so that none moves.
+     */
+    for (size_t k = before; k < p->team_units.n; k++)
+        extra += p->team_units.v[k].len + 8;
+    FG_TRY(fg_units_reserve(&p->team_units, 1, extra));
+    FG_TRY(fg_clause__share_prefixes(&p->team_units, before));
     for (size_t k = before; k < p->team_units.n; k++)
         p->team_units.v[k].role = (fg_role)role;
     fg_str_clear(&p->team_list);
@@ -2281,7 +2394,11 @@ static bool has_blank(fg_strview s)
     return false;
 }
 
-/* Whether s is a person's name of 2 to 4 characters, a blank, then more (李明　市委常委). */
+/*
+ * Whether s is a person's name of 2 to 4 characters, a blank, then more (李明　市委常委); a
+ * name of 2 padded to the width of 3 with a blank between its characters (何　静　市水利局局长)
+ * is one name.
+ */
 static bool person_led(fg_strview s)
 {
     size_t n;
@@ -2290,11 +2407,39 @@ static bool person_led(fg_strview s)
 
     while (i < s.len && !is_space_at(s, i, &n))
         i += fg_cp_len((unsigned char)s.ptr[i]);
+    if (i == 3 && all_ideographs(fg_sv(s.ptr, 3)) && is_space_at(s, i, &n)) {
+        size_t j = i + n;
+
+        /* 何　静: one character, a blank, one character, a blank */
+        if (j + 3 < s.len && all_ideographs(fg_sv(s.ptr + j, 3)) && is_space_at(s, j + 3, &n))
+            return true;
+    }
     if (i >= s.len)
         return false;
     head = fg_sv(s.ptr, i);
     return all_ideographs(head) && head.len >= 6 && head.len <= 12 &&
            !fg_clause__looks_like_unit(head) && !is_post_title(head);
+}
+
+/* Ranks a person holds beside a post that names his unit (市委常委、常务副市长). */
+static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG_LIT("党组副书记"),
+                                    FG_LIT("党组成员"), FG_LIT("党委委员")};
+
+/*
+ * Whether raw (u once read by post_unit()) is a post alone, with no unit or blank of its own,
+ * right after a name ending with a rank (rank_posts): the same person's next post
+ * (市水利局党组书记、局长; 市委常委、常务副市长).
+ */
+static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
+{
+    bool rank = false;
+
+    if (prev.len == 0 || has_blank(raw) || !ends_with_post(raw, true))
+        return false;
+    for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
+        rank = fg_sv_ends_n(prev, rank_posts[r].s, rank_posts[r].n);
+    /* a post title alone, or a government's head standing for it (a static name) */
+    return rank && (is_post_title(u) || u.ptr < raw.ptr || u.ptr >= raw.ptr + raw.len);
 }
 
 /*
@@ -2306,6 +2451,8 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
                          bool only_units, bool *took)
 {
     size_t before = p->team_units.n;
+    fg_strview prev = fg_sv(NULL, 0); /* the name before, for next_post() */
+    bool skipped = false;
     int rc = FG_OK;
 
     *took = false;
@@ -2334,27 +2481,38 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     if (only_units) {
         for (size_t i = 0; i <= list.len;) {
             size_t e = list_sep_from(list, i);
+            fg_strview raw;
             fg_strview u;
 
             if (e == SIZE_MAX)
                 e = list.len;
-            u = post_unit(fg_sv(list.ptr + i, e - i));
-            if (u.len && !fg_clause__looks_like_unit(u))
+            raw = trim(fg_sv(list.ptr + i, e - i));
+            u = list_unit(raw);
+            /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
+            if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
+                !post_stripped(raw, u) && !next_post(prev, raw, u))
                 return FG_OK;
+            prev = raw;
             i = e + 3;
         }
+        prev = fg_sv(NULL, 0);
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0, last = SIZE_MAX; i <= list.len;) {
+    for (size_t i = 0, last = SIZE_MAX, prev_off = SIZE_MAX; i <= list.len;) {
         size_t e = list_sep_from(list, i);
         fg_strview raw;
         fg_strview u;
         bool more;
+        bool posted;
+        bool same;
 
         if (e == SIZE_MAX)
             e = list.len;
         raw = trim(fg_sv(list.ptr + i, e - i));
-        u = post_unit(raw);
+        u = list_unit(raw);
+        posted = post_stripped(raw, u);
+        same = next_post(prev, raw, u);
+        prev = raw;
         i = e + 3;
         /*
          * 李明　市委常委、常务副市长: a post alone after a person's post is the same person's
@@ -2363,22 +2521,39 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         more = last != SIZE_MAX && ends_with_post(raw, true) && !has_blank(raw);
         if (!more)
             last = person_led(raw) ? p->team_list.len : SIZE_MAX;
-        if (u.len == 0 || fg_sv_contains(u, "成员") || is_person(u))
+        /*
+         * 市水利局党组书记、局长: a post title alone after a rank names no unit of its own (the
+         * rank's unit stays); 市委常委、常务副市长: a head of government's post alone after a
+         * rank names the unit instead of the rank's. 李　一　市财政局总会计师: a person's post
+         * that names no unit gives no row.
+         */
+        if ((same && is_post_title(u)) ||
+            (!posted && person_led(raw) && !fg_clause__looks_like_unit(u) && !is_post_title(u))) {
+            skipped = true;
             continue;
-        if (fg_sv_contains(u, "或")) {
+        }
+        if (u.len == 0 || fg_sv_contains(u, "成员") || (!posted && is_person(u)))
+            continue;
+        if (fg_sv_contains(u, "或") || inner_sep(u)) {
+            fg_kind kind = fg_sv_contains(u, "或") ? FG_KIND_AGENCY : fg_clause__kind(u);
+
             FG_TRY(flush_list(p, role));
-            FG_TRY(add_whole(p, role, u));
+            FG_TRY(add_whole(p, role, u, kind));
             last = SIZE_MAX;
+            prev_off = SIZE_MAX;
             continue;
         }
         if (more)
             p->team_list.len = last;
+        else if (same && prev_off != SIZE_MAX)
+            p->team_list.len = prev_off;
+        prev_off = p->team_list.len;
         if (p->team_list.len)
             FG_TRY(fg_str_append(&p->team_list, "、", 3));
         FG_TRY(fg_str_append(&p->team_list, u.ptr, u.len));
     }
     FG_TRY(flush_list(p, role));
-    *took = p->team_units.n > before;
+    *took = p->team_units.n > before || skipped;
     FG_TRY(own_rows(p, before, team));
 out:
     return rc;
@@ -2404,6 +2579,7 @@ static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
     tm->line = line;
     tm->unit_first = 0;
     tm->n_units = 0;
+    tm->parent = SIZE_MAX;
     *team = p->n_teams++;
 out:
     return rc;
@@ -2495,13 +2671,15 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
             if (fg_sv_starts(rest, "制度"))
                 rest = fg_sv(rest.ptr + 6, rest.len - 6);
             name = name_after(fg_sv(seg.ptr, i + len));
-            /* A title line: the name alone, or with 成员名单 / 组成人员 …. */
+            /* A title line: the name alone, or with 成员名单 / 组成人员 / 方案 / 工作规则 …. */
             if (whole_line && i >= 6 && name_like(name) &&
                 !fg_sv_contains(name, "由") && !fg_sv_contains(name, "为") &&
                 !fg_sv_contains(name, "任")) {
                 static const char *const tails[] = {"成员单位名单", "组成人员名单", "成员名单",
                                                     "人员名单", "名单", "组成人员", "成员单位",
-                                                    "成员", "组成", NULL};
+                                                    "成员", "组成", "工作方案", "实施方案",
+                                                    "组建方案", "方案", "工作规则", "议事规则",
+                                                    "工作制度", NULL};
                 fg_strview r = trim(rest);
 
                 for (size_t t = 0; tails[t] && r.len; t++) {
@@ -2534,12 +2712,56 @@ static fg_strview holder(fg_strview x)
     return trim(x);
 }
 
+/*
+ * Whether seg opens an office below its team: (TEAM)?下设办公室, alone or with a bracket
+ * （设在X） or （办公室设在X）. Returns where X starts, seg.len when X comes in the next
+ * segment (下设办公室，设在X), or SIZE_MAX.
+ */
+static size_t office_below(fg_strview seg)
+{
+    size_t k = fg_sv_find(seg, "下设办公室");
+    size_t after;
+    fg_strview rest;
+
+    if (k == SIZE_MAX)
+        return SIZE_MAX;
+    after = k + strlen("下设办公室");
+    rest = trim(fg_sv(seg.ptr + after, seg.len - after));
+    if (rest.len == 0)
+        return seg.len;
+    if (!fg_sv_starts(rest, "（") && !fg_sv_starts(rest, "("))
+        return SIZE_MAX;
+    k = find_from(seg, after, "设在");
+    return k == SIZE_MAX ? SIZE_MAX : k + strlen("设在");
+}
+
 typedef struct team_state {
     size_t team;      /* the current team, SIZE_MAX: none yet */
     int cont;         /* the role list lines continue, or TEAM_SKIP; -2: none */
+    bool office_next; /* the segment before was 下设办公室: 设在X names the office */
 } team_state;
 
 enum { NO_CONT = -2 };
+
+/*
+ * Whether seg opens with a label that is no role word of team_words[] (牵头单位：, 责任单位：):
+ * 2 to 8 ideographs, then ： or :, that are no unit's name or end with 单位 or 部门.
+ */
+static bool other_label(fg_strview seg)
+{
+    size_t k = fg_sv_find(fg_sv(seg.ptr, seg.len < 30 ? seg.len : 30), "：");
+    size_t cps;
+
+    if (k == SIZE_MAX)
+        k = fg_sv_find(fg_sv(seg.ptr, seg.len < 30 ? seg.len : 30), ":");
+    if (k == SIZE_MAX)
+        return false;
+    cps = cps_upto(fg_sv(seg.ptr, k), 9);
+    /* 牵头单位, 责任部门: a role's label, though it ends like a unit's name */
+    return cps >= 2 && cps <= 8 && all_ideographs(fg_sv(seg.ptr, k)) &&
+           (!fg_clause__looks_like_unit(fg_sv(seg.ptr, k)) ||
+            fg_sv_ends(fg_sv(seg.ptr, k), "单位") || fg_sv_ends(fg_sv(seg.ptr, k), "部门"));
+}
 
 /* Rules 2 and 3 on one segment of the current team. */
 static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_start)
@@ -2553,6 +2775,28 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
 
     if (ts->team == SIZE_MAX)
         return FG_OK;
+    /* 下设办公室，设在X: the segment after names the office. */
+    if (ts->office_next) {
+        ts->office_next = false;
+        if (fg_sv_starts(seg, "设在"))
+            return add_team_list(p, ts->team, FG_TEAM_OFFICE, fg_sv(seg.ptr + 6, seg.len - 6),
+                                 false, &took);
+    }
+    /* 下设办公室（设在X）, or 下设办公室 with 设在X in the next segment. */
+    k = office_below(seg);
+    if (k != SIZE_MAX) {
+        ts->cont = NO_CONT;
+        if (k == seg.len) {
+            ts->office_next = true;
+            return FG_OK;
+        }
+        after = find_from(seg, k, "）");
+        if (after == SIZE_MAX)
+            after = find_from(seg, k, ")");
+        return add_team_list(p, ts->team, FG_TEAM_OFFICE,
+                             fg_sv(seg.ptr + k, (after == SIZE_MAX ? seg.len : after) - k), false,
+                             &took);
+    }
     w = team_label(seg, line_start, &after);
     if (w != NULL) {
         ts->cont = w->role;
@@ -2678,10 +2922,10 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
     }
-    /* A list line that continues the last label. */
+    /* A list line that continues the last label; another label (牵头单位：X) ends it. */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
-    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32) {
+    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32 && !other_label(seg)) {
         FG_TRY(add_team_list(p, ts->team, (fg_team_role)ts->cont, seg, true, &took));
         if (took)
             return FG_OK;
@@ -2692,21 +2936,32 @@ out:
 }
 
 /*
- * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的): each
- * part that ends with a role word, up to a 、, is a segment of its own.
+ * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的,
+ * 以市长为组长，副市长为副组长，…为成员的): each part up to a ，or ；, and each part that ends
+ * with a role word up to a 、, is a segment of its own.
  */
 static int team_pre(parser *p, team_state *ts, fg_strview pre)
 {
     size_t from = 0;
+    size_t comma = 0; /* the next ，or ；at or after i, or pre.len */
     int rc = FG_OK;
 
     for (size_t i = 0; i <= pre.len;) {
         size_t e = find_from(pre, i, "、");
         size_t start;
 
-        if (e == SIZE_MAX)
-            e = pre.len;
-        if (e == pre.len || team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
+        if (comma < i) {
+            size_t a = find_from(pre, i, "，");
+            size_t b = find_from(pre, i, "；");
+
+            comma = a < b ? a : b;
+            if (comma == SIZE_MAX)
+                comma = pre.len;
+        }
+        if (e == SIZE_MAX || e > comma)
+            e = comma;
+        if (e == pre.len || e == comma ||
+            team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
             FG_TRY(team_segment(p, ts, trim(fg_sv(pre.ptr + from, e - from)), false));
             from = e + 3;
         }
@@ -2730,13 +2985,77 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
 }
 
 /*
+ * Whether a title line under a team names one of its groups (综合协调组, 抢险救援组): 3 to 10
+ * ideographs ending in 组, with no word of a sentence (的 为 由 任 设 等 和).
+ */
+static bool group_name(fg_strview seg)
+{
+    static const char *const words[] = {"的", "为", "由", "任", "设", "等", "和", NULL};
+    size_t cps = cps_upto(seg, 11);
+
+    if (cps < 3 || cps > 10 || !fg_sv_ends(seg, "组") || !all_ideographs(seg))
+        return false;
+    for (size_t k = 0; words[k]; k++)
+        if (fg_sv_contains(seg, words[k]))
+            return false;
+    return true;
+}
+
+/*
+ * Where a sentence that constitutes a team in a frame (成立以X为组长，Y为副组长，…为成员的NAME;
+ * 成立由X任组长，…的NAME) ends, when its first segment tt[s .. i) opens the frame (a team verb,
+ * then 以 or 由; not 成立以来) and no team ending follows the verb within the segment, but one
+ * does before the sentence's 。 or line break: that position; else SIZE_MAX. The sentence is
+ * then read as one segment (rule 1). *seen is where the last sentence looked at without a
+ * name ends: the frames opening before it are not looked for again, so that each part of the
+ * text is scanned a bounded number of times.
+ */
+static size_t frame_end(fg_strview tt, size_t s, size_t i, size_t *seen)
+{
+    fg_strview seg = fg_sv(tt.ptr + s, i - s);
+    size_t verb_end = SIZE_MAX;
+    size_t stop;
+
+    for (size_t v = 0; team_verbs[v] && verb_end == SIZE_MAX; v++) {
+        size_t len = strlen(team_verbs[v]);
+
+        for (size_t k = find_from(seg, 0, team_verbs[v]); k != SIZE_MAX;
+             k = find_from(seg, k + len, team_verbs[v])) {
+            size_t a = k + len;
+
+            if ((AT(seg, a, "由") || AT(seg, a, "以")) && !AT(seg, a, "以来") &&
+                !AT(seg, a, "以后") && !AT(seg, a, "以前") && !AT(seg, a, "以上")) {
+                verb_end = s + a;
+                break;
+            }
+        }
+    }
+    if (verb_end == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (find_from(seg, verb_end - s, team_endings[e].s) != SIZE_MAX)
+            return SIZE_MAX;
+    if (i < *seen)
+        return SIZE_MAX;
+    stop = i;
+    while (stop < tt.len && tt.ptr[stop] != '\n' && !AT(tt, stop, "。"))
+        stop += fg_cp_len((unsigned char)tt.ptr[stop]);
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (find_from(fg_sv(tt.ptr, stop), i, team_endings[e].s) != SIZE_MAX)
+            return stop;
+    *seen = stop;
+    return SIZE_MAX;
+}
+
+/*
  * Read the work teams of one item's (or the preamble's) text t; lm[0 .. n_lm) are the
  * offsets of its input lines in t. Linear in the length of t, apart from team_named() for
  * each new name.
  */
 static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line)
 {
-    team_state ts = {p->cur_team, NO_CONT};
+    team_state ts = {p->cur_team, NO_CONT, false};
+    size_t frame_seen = 0; /* frame_end(): where the last sentence looked at ends */
     size_t lm_k = 0; /* the line of team_lm that holds s */
     fg_strview tt;
     int depth = 0;
@@ -2780,18 +3099,46 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                 continue;
             }
         }
+        /* 成立以X为组长，Y为副组长，…为成员的NAME: the sentence is one segment. */
+        if (!end && tt.ptr[i] != '\n' && !AT(tt, i, "。")) {
+            size_t stop = frame_end(tt, s, i, &frame_seen);
+
+            if (stop != SIZE_MAX) {
+                i = stop;
+                end = i >= tt.len;
+                n = end ? 0 : tt.ptr[i] == '\n' ? 1 : 3;
+            }
+        }
         {
             fg_strview seg = trim(fg_sv(tt.ptr + s, i - s));
             bool whole_line = line_start && (end || tt.ptr[i] == '\n');
             size_t ref_end;
             fg_strview pre;
             fg_strview name = team_name_in(seg, whole_line, &ref_end, &pre);
+            size_t above = SIZE_MAX; /* the team a group opened here belongs to */
+            bool group = false;
 
+            if (name.len == 0 && ts.team != SIZE_MAX) {
+                above = p->teams[ts.team].parent;
+                if (whole_line && group_name(seg)) {
+                    /* 综合协调组 under a 指挥部 (or after another of its groups) */
+                    group = true;
+                    name = seg;
+                    ref_end = seg.len;
+                    if (above == SIZE_MAX)
+                        above = ts.team;
+                } else if (ref_end > 0 && above != SIZE_MAX) {
+                    /* 指挥部办公室设在X after its groups: the team above them */
+                    ts.team = above;
+                }
+            }
             if (name.len) {
                 while (lm_k + 1 < p->n_team_lm && p->team_lm[lm_k + 1].off <= s)
                     lm_k++;
                 FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
                                  &ts.team));
+                if (group && above != ts.team && p->teams[ts.team].parent == SIZE_MAX)
+                    p->teams[ts.team].parent = above;
                 ts.cont = NO_CONT;
                 FG_TRY(team_pre(p, &ts, pre));
             }
