@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "str.h"
 
 /* Reallocate the array at *(T **)pp to n elements of size bytes: FG_OK or FG_ENOMEM. */
 static inline int fg_resize(void *pp, size_t n, size_t size)
@@ -21,7 +22,7 @@ static inline int fg_resize(void *pp, size_t n, size_t size)
     memcpy(&p, pp, sizeof p);
     if (size != 0 && n > SIZE_MAX / size)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    p = realloc(p, n * size);
+    p = fg_mem_realloc(p, n * size); /* realloc(), a big array on whole huge pages */
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     memcpy(pp, &p, sizeof p);

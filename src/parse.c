@@ -615,10 +615,9 @@ static int grow(void **v, size_t *cap, size_t n, size_t elem)
     if (n < *cap)
         return FG_OK;
     c = *cap ? *cap * 2 : 64;
-    p = realloc(*v, c * elem);
+    p = fg_mem_realloc(*v, c * elem); /* a big document's arrays in huge pages: fewer faults */
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
-    fg_mem_huge(p, c * elem); /* a big document's arrays in huge pages: fewer faults */
     *v = p;
     *cap = c;
     return FG_OK;
@@ -5298,17 +5297,16 @@ out:
 /* ---- building the document ---- */
 
 /*
- * A copy in the arena of the names of units (each followed by its NUL), so that each name is
- * a C string at the same offset; NULL on OOM. One copy for all names, not one per name.
+ * The names of units (each followed by its NUL), handed over to the arena: each name is a C
+ * string at its offset, with no copy; NULL on OOM.
  */
-static const char *names_copy(fg_arena *a, const fg_units *units)
+static const char *names_take(fg_arena *a, fg_units *units)
 {
-    char *c = fg_arena_alloc(a, units->names.len + 1);
+    char *c = fg_str_steal(&units->names);
 
-    if (c != NULL) {
-        if (units->names.len)
-            memcpy(c, units->names.ptr, units->names.len);
-        c[units->names.len] = '\0';
+    if (c != NULL && fg_arena_adopt(a, c) < 0) {
+        free(c);
+        c = NULL;
     }
     return c;
 }
@@ -5327,8 +5325,8 @@ static int note_cmp(const void *a, const void *b)
 static int build_doc(parser *p, fg_doc *doc)
 {
     fg_arena *a = p->arena;
-    const char *names = names_copy(a, &p->units);
-    const char *team_names = names_copy(a, &p->team_units);
+    const char *names = names_take(a, &p->units);
+    const char *team_names = names_take(a, &p->team_units);
 
     if (names == NULL || team_names == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
@@ -5464,14 +5462,13 @@ static int presize(parser *p, size_t len)
 
     if (rc < 0)
         return rc;
-    p->items = malloc(n_items * sizeof *p->items);
-    p->clauses = malloc(n_clauses * sizeof *p->clauses);
+    fg_arena_expect(p->arena, len / 4); /* item and clause texts, the names, the rows */
+    p->items = fg_mem_alloc(n_items * sizeof *p->items);
+    p->clauses = fg_mem_alloc(n_clauses * sizeof *p->clauses);
     if (p->items == NULL || p->clauses == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     p->cap_items = n_items;
     p->cap_clauses = n_clauses;
-    fg_mem_huge(p->items, n_items * sizeof *p->items);
-    fg_mem_huge(p->clauses, n_clauses * sizeof *p->clauses);
     return FG_OK;
 }
 

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <poppler.h>
+#include "pdf_api.h" /* <poppler.h>, loaded on first use */
 
 #include "error.h"
 #include "grow.h"
@@ -467,8 +467,10 @@ int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len)
     doc d = {0};
     double *heights = NULL;
     int n_pages;
-    int rc = FG_OK;
+    int rc = fg_pdf_api_load(rd->name);
 
+    if (rc < 0)
+        return rc;
     g_once(&once, quiet_poppler, NULL);
     poppler_msg[0] = '\0';
     if (len > INT_MAX)

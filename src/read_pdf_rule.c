@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <poppler.h>
+#include "pdf_api.h" /* <poppler.h>, loaded on first use */
 
 #include "read_pdf_int.h"
 

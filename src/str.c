@@ -7,6 +7,7 @@
 #include "str.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +26,14 @@
 #include "error.h"
 #include "simd.h"
 
+/* A transparent huge page of x86-64 and arm64 (4 KB base pages). */
+#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
+
 void fg_mem_huge(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
-    const uintptr_t page = 2 * 1024 * 1024;
-    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
-    uintptr_t hi = ((uintptr_t)p + n) & ~(page - 1);
+    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
 
     if (n >= FG_MEM_HUGE_MIN && hi > lo)
         (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure changes nothing */
@@ -38,6 +41,47 @@ void fg_mem_huge(void *p, size_t n)
     (void)p;
     (void)n;
 #endif
+}
+
+/* Whether fg_mem_alloc() gives n bytes whole huge pages, instead of leaving them to malloc(). */
+static bool is_big(size_t n)
+{
+    return n >= FG_MEM_HUGE_MIN && n <= SIZE_MAX - HUGE_PAGE;
+}
+
+size_t fg_mem_size(size_t n)
+{
+    return is_big(n) ? (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : n;
+}
+
+void *fg_mem_alloc(size_t n)
+{
+    void *p;
+
+    if (!is_big(n))
+        return malloc(n);
+    if (posix_memalign(&p, HUGE_PAGE, fg_mem_size(n)) != 0)
+        return NULL;
+    fg_mem_huge(p, fg_mem_size(n));
+    return p;
+}
+
+void *fg_mem_realloc(void *p, size_t n)
+{
+    size_t old;
+    void *q;
+
+    if (p == NULL)
+        return fg_mem_alloc(n);
+    old = malloc_usable_size(p);
+    if (!is_big(n) || n <= old)
+        return realloc(p, n);
+    q = fg_mem_alloc(n);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, old);
+    free(p);
+    return q;
 }
 
 int fg_str_reserve(fg_str *s, size_t extra)
@@ -54,12 +98,11 @@ int fg_str_reserve(fg_str *s, size_t extra)
     cap = s->cap ? s->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = realloc(s->ptr, cap);
+    p = fg_mem_realloc(s->ptr, cap);
     if (p == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     s->ptr = p;
-    s->cap = cap;
-    fg_mem_huge(p, cap);
+    s->cap = fg_mem_size(cap);
     return FG_OK;
 }
 
@@ -231,15 +274,22 @@ typedef struct chunk {
     _Alignas(8) unsigned char data[];
 } chunk;
 
+/* A block of the caller's that the arena frees with its chunks (fg_arena_adopt()). */
+typedef struct adopted {
+    struct adopted *next;
+    void *block;
+} adopted;
+
 struct fg_arena {
     chunk *head;
+    adopted *adopted; /* its records lie in the chunks */
     size_t next_size; /* of the next chunk: doubles from ARENA_CHUNK up to ARENA_CHUNK_MAX */
 };
 
 /*
- * Chunks double from 64 KB to 4 MB: a small document's arena stays small, and a big one's
- * lies in chunks big enough for transparent huge pages (fg_mem_huge()): with parse.c's
- * arrays, a fifth fewer page faults extracting a 60 MB document (bench/mem.sh).
+ * Chunks (with their header) double from 64 KB to 4 MB, or start bigger when the owner
+ * expects much (fg_arena_expect()): a small document's arena stays small, and a big one's
+ * lies in chunks of whole transparent huge pages (fg_mem_alloc()).
  */
 #define ARENA_CHUNK (64 * 1024)
 #define ARENA_CHUNK_MAX ((size_t)4 * 1024 * 1024)
@@ -255,6 +305,8 @@ void fg_arena_free(fg_arena *a)
 
     if (a == NULL)
         return;
+    for (adopted *d = a->adopted; d != NULL; d = d->next)
+        free(d->block);
     c = a->head;
     while (c) {
         chunk *next = c->next;
@@ -280,21 +332,21 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
     if (sz < size)
         return NULL;
     if (c == NULL || c->size - c->used < sz) {
-        size_t grown = a->next_size ? a->next_size : ARENA_CHUNK;
-        size_t csize = sz > ARENA_CHUNK ? sz : grown;
+        size_t next = a->next_size ? a->next_size : ARENA_CHUNK;
+        bool own = sz > ARENA_CHUNK; /* a block of its own, behind the head */
+        size_t csize = own || sz > next - sizeof(chunk) ? sz : next - sizeof(chunk);
 
         if (csize > SIZE_MAX - sizeof(chunk))
             return NULL;
-        c = malloc(sizeof(chunk) + csize);
+        c = fg_mem_alloc(sizeof(chunk) + csize);
         if (c == NULL)
             return NULL;
         c->used = 0;
-        c->size = csize;
-        if (csize == grown)
-            a->next_size = grown < ARENA_CHUNK_MAX ? grown * 2 : ARENA_CHUNK_MAX;
-        fg_mem_huge(c, sizeof(chunk) + csize);
-        /* A big block goes behind the head so the head keeps its free space. */
-        if (a->head && sz > ARENA_CHUNK) {
+        c->size = fg_mem_size(sizeof(chunk) + csize) - sizeof(chunk);
+        if (!own && next < ARENA_CHUNK_MAX)
+            a->next_size = next * 2;
+        /* The head keeps its free space. */
+        if (a->head && own) {
             c->next = a->head->next;
             a->head->next = c;
         } else {
@@ -304,6 +356,27 @@ void *fg_arena_alloc(fg_arena *a, size_t size)
     }
     c->used += sz;
     return c->data + c->used - sz;
+}
+
+int fg_arena_adopt(fg_arena *a, void *block)
+{
+    adopted *d = fg_arena_alloc(a, sizeof *d);
+
+    if (d == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    d->block = block;
+    d->next = a->adopted;
+    a->adopted = d;
+    return FG_OK;
+}
+
+void fg_arena_expect(fg_arena *a, size_t n)
+{
+    size_t size = a->next_size ? a->next_size : ARENA_CHUNK;
+
+    while (size < n && size < ARENA_CHUNK_MAX)
+        size *= 2;
+    a->next_size = size;
 }
 
 char *fg_arena_strndup(fg_arena *a, const char *p, size_t len)

@@ -264,7 +264,6 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
            (u[2] & 0xC0) == 0x80;
 }
 
-/* Bump allocator: many small strings freed together. */
 /*
  * Ask the kernel for transparent huge pages (2 MB) over the whole huge pages inside
  * p[0..n), when n is at least FG_MEM_HUGE_MIN: a big buffer is then faulted in 2 MB at a
@@ -274,7 +273,20 @@ static inline bool fg_cjkset_has(const fg_cjkset *set, const char *p)
  */
 #define FG_MEM_HUGE_MIN (4u * 1024 * 1024)
 void fg_mem_huge(void *p, size_t n);
+/*
+ * malloc() and realloc() for blocks that may be big. A block of FG_MEM_HUGE_MIN bytes or more
+ * starts on a huge page boundary and has room for fg_mem_size(n) bytes, a whole number of
+ * huge pages, all advised (fg_mem_huge()): from malloc() it would start and end inside a huge
+ * page, and those two ends, up to 4 MB, would be faulted in 4 KB at a time. Growing such a
+ * block copies it into a new one instead of moving its pages, which would lose the alignment
+ * (still cheaper than the faults). Smaller blocks are malloc()'s and realloc()'s own. Either
+ * way the block is released with free(); NULL when out of memory.
+ */
+size_t fg_mem_size(size_t n);
+void *fg_mem_alloc(size_t n);
+void *fg_mem_realloc(void *p, size_t n);
 
+/* Bump allocator: many small strings freed together. */
 typedef struct fg_arena fg_arena;
 fg_arena *fg_arena_new(void);
 void fg_arena_free(fg_arena *a);                      /* NULL-safe */
@@ -284,6 +296,17 @@ void fg_arena_free(fg_arena *a);                      /* NULL-safe */
  */
 void fg_arena_free_result(fg_arena *a, void *rows, void *result);
 void *fg_arena_alloc(fg_arena *a, size_t size);       /* 8-byte aligned; NULL on OOM */
+/*
+ * The arena is about to receive about n bytes: its next chunks are as big as that (up to
+ * 4 MB) from the start, instead of doubling up from 64 KB in pages faulted 4 KB at a time.
+ */
+void fg_arena_expect(fg_arena *a, size_t n);
+/*
+ * Hand block (from malloc() or fg_mem_alloc()) to a, which frees it with its chunks: a buffer
+ * built elsewhere joins the arena's strings without a copy. FG_OK, or FG_ENOMEM with the
+ * block still the caller's.
+ */
+int fg_arena_adopt(fg_arena *a, void *block);
 /* A NUL-terminated copy of p[0..len); NULL on OOM. */
 char *fg_arena_strndup(fg_arena *a, const char *p, size_t len);
 

@@ -1215,9 +1215,8 @@ static int read_all(fg_str *buf, int fd, const char *name, size_t size)
     int rc = FG_OK;
 
     /* Exactly the size plus room for the read that sees end of file and the NUL. */
-    buf->ptr = malloc(size + 2);
+    buf->ptr = fg_mem_alloc(size + 2);
     FG_CHECK_ALLOC(buf->ptr);
-    fg_mem_huge(buf->ptr, size + 2);
     buf->cap = size + 2;
     buf->len = 0;
     buf->ptr[0] = '\0';
