@@ -6,6 +6,7 @@
 #include "fengong/file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,13 +60,50 @@ int fg_make_parent_dirs(const char *path)
     return rc;
 }
 
+/* Write data into the open fd, all of it; path names it in errors. */
+static int write_all(int fd, const char *path, const char *data, size_t len)
+{
+    for (size_t done = 0; done < len;) {
+        ssize_t w = write(fd, data + done, len - done);
+
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
+        done += (size_t)w;
+    }
+    return FG_OK;
+}
+
+/*
+ * A target that is no regular file (/dev/null, /dev/stdout, a FIFO) is written into, not
+ * replaced: renaming over it would put a file where the device was.
+ */
+static int write_special(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY);
+    int rc;
+
+    if (fd < 0)
+        return fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
+    rc = write_all(fd, path, data, len);
+    if (close(fd) != 0 && rc == FG_OK)
+        rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
+    return rc;
+}
+
 int fg_file_replace(const char *path, const char *data, size_t len)
 {
     size_t n = strlen(path);
     char *tmp = NULL;
+    struct stat sb;
     int fd;
     int rc = FG_OK;
 
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return fg_error_set(FG_EIO, "%s: cannot write: Is a directory", path);
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+        return write_special(path, data, len);
     tmp = malloc(n + 16);
     if (tmp == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
@@ -76,17 +114,7 @@ int fg_file_replace(const char *path, const char *data, size_t len)
         free(tmp);
         return rc;
     }
-    for (size_t done = 0; done < len;) {
-        ssize_t w = write(fd, data + done, len - done);
-
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
-            break;
-        }
-        done += (size_t)w;
-    }
+    rc = write_all(fd, path, data, len);
     if (rc == FG_OK && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
         rc = fg_error_set(FG_EIO, "%s: cannot write: %s", path, strerror(errno));
     if (close(fd) != 0 && rc == FG_OK)

@@ -253,6 +253,36 @@ static void test_export__write_names_the_path_it_cannot_write(void **state)
     assert_int_equal(fg_make_dirs(under), FG_EIO);
 }
 
+/*
+ * A target that is no regular file is written into, not replaced by a file (-o /dev/null
+ * as root once put a regular file where the device was): a FIFO stays a FIFO and its
+ * reader gets the bytes; a directory is refused by name.
+ */
+static void test_export__write_into_special_files(void **state)
+{
+    char fifo[160];
+    char cmd[400];
+    struct stat sb;
+
+    (void)state;
+    snprintf(fifo, sizeof fifo, "%s/pipe", fx.dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    snprintf(cmd, sizeof cmd, "cat '%s' > '%s.out' &", fifo, fifo);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(fg_file_write_atomic(fifo, "through", 7), FG_OK);
+    assert_int_equal(stat(fifo, &sb), 0);
+    assert_true(S_ISFIFO(sb.st_mode));
+    snprintf(cmd, sizeof cmd,
+             "for i in 1 2 3 4 5 6 7 8 9 10; do [ \"$(cat '%s.out')\" = through ] && exit 0; "
+             "sleep 0.2; done; exit 1", fifo);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(fg_file_write_atomic("/dev/null", "x", 1), FG_OK);
+    assert_int_equal(stat("/dev/null", &sb), 0);
+    assert_true(S_ISCHR(sb.st_mode));
+    assert_int_equal(fg_file_replace(fx.dir, "x", 1), FG_EIO);
+    assert_non_null(strstr(fg_error_last()->message, "Is a directory"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_export__dot_names_every_agency),
         cmocka_unit_test(test_export__write_creates_dirs_and_replaces),
         cmocka_unit_test(test_export__write_names_the_path_it_cannot_write),
+        cmocka_unit_test(test_export__write_into_special_files),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -18,7 +18,9 @@ int fg_file_write_atomic(const char *path, const char *data, size_t len);
 
 /**
  * Replace path with len bytes atomically (a temporary file beside it, fsync, rename), so no
- * half-written file is ever left under the final name; path's directory must exist.
+ * half-written file is ever left under the final name; path's directory must exist. A path
+ * that names no regular file (/dev/null, /dev/stdout, a FIFO) is written into, never
+ * replaced; a directory is refused.
  * @return FG_OK, FG_EIO ("PATH: cannot write: …", "PATH: cannot rename into place: …") or
  *         FG_ENOMEM.
  */
