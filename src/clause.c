@@ -245,7 +245,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体头切极要力真求";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -268,7 +268,7 @@ static struct {
     fg_cjkset level_chars;
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆: declarations and labels */
 } sets;
 
@@ -655,14 +655,16 @@ static size_t counted_closer(fg_strview e)
 }
 
 /*
- * The length of a manner phrase ending e (X按照“管行业必须管安全”要求, X根据工作要求): from
- * 按照, 根据 or 按 to a final 要求, with a name before it; or 0.
+ * The length of a manner phrase ending e (X按照“管行业必须管安全”要求, X根据工作要求, X按照
+ * “谁主管、谁负责”的原则): from 按照, 根据 or 按 to a final 要求, 原则, 规定 or 部署, with a
+ * name before it; or 0.
  */
 static size_t manner_tail(fg_strview e)
 {
     static const fg_lit heads[] = {FG_LIT("按照"), FG_LIT("根据"), FG_LIT("按")};
 
-    if (!fg_sv_ends(e, "要求"))
+    if (!fg_sv_ends(e, "要求") && !fg_sv_ends(e, "原则") && !fg_sv_ends(e, "规定") &&
+        !fg_sv_ends(e, "部署"))
         return 0;
     for (size_t i = 3; i + 6 < e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
         for (size_t h = 0; h < N_OF(heads); h++)
@@ -1311,6 +1313,7 @@ static const marker markers[] = {
     {"总牵头", sizeof("总牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"主抓", sizeof("主抓") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"抓总", sizeof("抓总") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"为主", sizeof("为主") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"统筹", sizeof("统筹") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负总责", sizeof("负总责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"牵头单位为", sizeof("牵头单位为") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
@@ -1802,7 +1805,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统", strlen("牵负：单部主抓统"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为", strlen("牵负：单部主抓统为"));
     fg_charscan_init(&sets.rare, "第首【〔：★☆", strlen("第首【〔：★☆"));
 }
 
@@ -1927,8 +1930,19 @@ static bool role_label_before(const fg_lexicon *lx, fg_strview text, size_t c)
     return false;
 }
 
+/* Whether the word that ends at s[j] ends there: no 体 导 线 要 题 力 after it (为主体 …). */
+static bool ends_role_word(fg_strview s, size_t j)
+{
+    static const char *const more[] = {"体", "导", "线", "要", "题", "力", NULL};
+
+    for (size_t k = 0; more[k]; k++)
+        if (AT(s, j, more[k]))
+            return false;
+    return true;
+}
+
 /*
- * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹) or
+ * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹, 为主) or
  * a role label (负责部门：, 牵 头 单 位:) (one pass).
  */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
@@ -1942,7 +1956,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             return true;
         /* 市商务局主办, 市发展改革委统筹, 市工信局抓总: a lead's word right after a name. */
         if ((AT(text, i, "主办") || AT(text, i, "主抓") || AT(text, i, "抓总") ||
-             AT(text, i, "统筹")) && i >= 6 && strong_ending(fg_sv(text.ptr, i)))
+             AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6))) &&
+            i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
@@ -2741,6 +2756,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             m = marker_at(s, i);
             /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
             if (m != NULL && quotes && in_quotation(s, i))
+                m = NULL;
+            /* 以企业为主体, 为主导: words, not X为主 (X leads). */
+            if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
             if (m != NULL && m->type == M_STOP) {
                 stop = m->len;

@@ -4883,7 +4883,16 @@ static void find_date(fg_doc *doc, fg_strview t, parser *p)
     }
 }
 
-/* Where the first 第一 and 首位 of the text are (SIZE_MAX: nowhere). */
+/* The first 首位 or 首个 (the first-listed unit) of s at or after from, or SIZE_MAX. */
+static size_t find_top(fg_strview s, size_t from)
+{
+    size_t a = find_from(s, from, "首位");
+    size_t b = find_from(s, from, "首个");
+
+    return a < b ? a : b;
+}
+
+/* Where the first 第一 and 首位 (or 首个) of the text are (SIZE_MAX: nowhere). */
 typedef struct rare_words {
     size_t first;
     size_t top;
@@ -4902,7 +4911,7 @@ static rare_words find_rare_words(fg_strview t)
          i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, i + 3, t.len)) {
         if (r.first == SIZE_MAX && AT(t, i, "第一"))
             r.first = i;
-        else if (r.top == SIZE_MAX && AT(t, i, "首位"))
+        else if (r.top == SIZE_MAX && (AT(t, i, "首位") || AT(t, i, "首个")))
             r.top = i;
         if (r.first != SIZE_MAX && r.top != SIZE_MAX)
             break;
@@ -4969,7 +4978,7 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
         if (next_first != SIZE_MAX && next_first < lo)
             next_first = find_from(t, lo, "第一");
         if (next_top != SIZE_MAX && next_top < lo)
-            next_top = find_from(t, lo, "首位");
+            next_top = find_top(t, lo);
         /* One just after this 牵头 (牵头单位排在首位) is a phrase the test below never takes. */
         if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66)
             record_miss(t, next_first, miss, n_miss);
@@ -4986,7 +4995,7 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
             size_t f = fg_sv_find(w, "第一");
 
             if (f == SIZE_MAX)
-                f = fg_sv_find(w, "首位");
+                f = find_top(w, 0);
             if (f != SIZE_MAX) {
                 fg_strview between = fg_sv(w.ptr + f, w.len - f);
 
