@@ -1936,7 +1936,7 @@ static bool ends_role_word(fg_strview s, size_t j)
     static const char *const more[] = {"体", "导", "线", "要", "题", "力", NULL};
 
     for (size_t k = 0; more[k]; k++)
-        if (AT(s, j, more[k]))
+        if (fg_sv_at(s, j, more[k], strlen(more[k])))
             return false;
     return true;
 }
