@@ -10,7 +10,6 @@
  */
 #include "clause.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "chars.h"
 #include "error.h"
 #include "grow.h"
 #include "fengong/deadline.h"
@@ -616,17 +616,6 @@ static size_t tail_len(fg_strview e, const fg_lit *tails, size_t n)
     return 0;
 }
 
-/* Whether p starts with one of the numerals 一 to 十 or 两. */
-static bool is_cjk_numeral(const char *p)
-{
-    static const char numerals[] = "一二三四五六七八九十两";
-
-    for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3)
-        if (memcmp(p, numerals + k, 3) == 0)
-            return true;
-    return false;
-}
-
 /* The length of a counted closer ending e (市工信局等8个部门, 等12家单位), or 0. */
 static size_t counted_closer(fg_strview e)
 {
@@ -641,14 +630,14 @@ static size_t counted_closer(fg_strview e)
     if (k == N_OF(kinds))
         return 0;
     i = e.len - kinds[k].n;
-    /* the count: ASCII or full-width digits, or 一 … 十 */
-    while (i > 0 && (isdigit((unsigned char)e.ptr[i - 1]) ||
-                     (i >= 3 && ((unsigned char)e.ptr[i - 3] == 0xEF &&
-                                 (unsigned char)e.ptr[i - 2] == 0xBC &&
-                                 (unsigned char)e.ptr[i - 1] >= 0x90 &&
-                                 (unsigned char)e.ptr[i - 1] <= 0x99)) ||
-                     (i >= 3 && is_cjk_numeral(e.ptr + i - 3))))
-        i -= isdigit((unsigned char)e.ptr[i - 1]) ? 1 : 3;
+    /* the count: ASCII or full-width digits, or 一 … 九, 两, 十 */
+    while (i > 0) {
+        int32_t c = fg_cp_before(e.ptr, i);
+
+        if (fg_digit_value(c) < 0 && fg_cn_digit_value(c) <= 0 && c != 0x5341 /* 十 */)
+            break;
+        i = fg_cp_start_before(e.ptr, i);
+    }
     if (i == e.len - kinds[k].n || i < 3 || !AT(e, i - 3, "等"))
         return 0;
     return e.len - (i - 3);
@@ -2641,8 +2630,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
     bool may_declare;            /* s holds a 第 or 首 */
     bool may_label;              /* s holds a ： 【 or 〔 */
-    bool may_quote;              /* s holds a “ or 《 */
-    bool quotes;                 /* s holds a “ or 《 (before the units are parsed) */
+    bool may_quote;              /* quotes, and units were found */
+    bool quotes;                 /* s holds a “ or 《 */
     size_t due_start = SIZE_MAX; /* the value of the first deadline field (完成时限：…) */
     size_t due_end = SIZE_MAX;
     fg_strview s;
@@ -2929,7 +2918,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
     }
     /* Every name below is made of whole characters of s (see too_long_or_quoted()). */
-    may_quote = out->n > first && !strict && has_quote(s);
+    may_quote = out->n > first && !strict && quotes;
     for (size_t k = first; k < out->n && !bad; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
 

@@ -2992,12 +2992,8 @@ static bool group_name(fg_strview seg)
     static const char *const words[] = {"的", "为", "由", "任", "设", "等", "和", NULL};
     size_t cps = cps_upto(seg, 11);
 
-    if (cps < 3 || cps > 10 || !fg_sv_ends(seg, "组") || !all_ideographs(seg))
-        return false;
-    for (size_t k = 0; words[k]; k++)
-        if (fg_sv_contains(seg, words[k]))
-            return false;
-    return true;
+    return cps >= 3 && cps <= 10 && fg_sv_ends(seg, "组") && all_ideographs(seg) &&
+           !fg_sv_contains_any(seg, words);
 }
 
 /*
