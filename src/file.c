@@ -100,10 +100,12 @@ int fg_file_replace(const char *path, const char *data, size_t len)
     int fd;
     int rc = FG_OK;
 
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return fg_error_set(FG_EIO, "%s: cannot write: Is a directory", path);
-    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-        return write_special(path, data, len);
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return fg_error_set(FG_EIO, "%s: cannot write: Is a directory", path);
+        if (!S_ISREG(sb.st_mode))
+            return write_special(path, data, len);
+    }
     tmp = malloc(n + 16);
     if (tmp == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
