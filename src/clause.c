@@ -239,13 +239,13 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -289,6 +289,20 @@ static bool ends_like_unit(fg_strview s)
 static bool ends_like_level(fg_strview s)
 {
     return ends_with_char_in(s, &sets.level_endings);
+}
+
+/*
+ * Whether name starts with a verb that opens a task's wording, not a unit's name (强化部门协同,
+ * 加强部门配合): tried on the units of a sentence outside brackets (strict mode) only, where
+ * a heading's words may stand before a role word.
+ */
+static bool starts_like_narrative(fg_strview name)
+{
+    static const fg_lit verbs[] = {FG_LIT("加强"), FG_LIT("强化"), FG_LIT("推进"), FG_LIT("推动"),
+                                   FG_LIT("完善"), FG_LIT("健全"), FG_LIT("建立"), FG_LIT("深化"),
+                                   FG_LIT("促进"), FG_LIT("提升"), FG_LIT("优化"), FG_LIT("注重")};
+
+    return starts_with_any(name, verbs, N_OF(verbs));
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -675,7 +689,7 @@ static fg_strview strip_element(fg_strview e)
     static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
                                      FG_LIT("具体"), FG_LIT("分头"), FG_LIT("密切"),
                                      FG_LIT("积极"), FG_LIT("主要"), FG_LIT("全力"),
-                                     FG_LIT("大力"), FG_LIT("认真")};
+                                     FG_LIT("大力"), FG_LIT("认真"), FG_LIT("加强")};
     bool again = true;
 
     /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
@@ -1303,6 +1317,7 @@ static const marker markers[] = {
     {"主抓", sizeof("主抓") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"抓总", sizeof("抓总") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"为主", sizeof("为主") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"主责", sizeof("主责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"统筹", sizeof("统筹") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负总责", sizeof("负总责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"牵头单位为", sizeof("牵头单位为") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
@@ -1335,12 +1350,17 @@ static const marker markers[] = {
     {"根据职责分工", sizeof("根据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依据职责分工", sizeof("依据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按各自职责", sizeof("按各自职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按职能职责", sizeof("按职能职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照职能职责", sizeof("按照职能职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照各自职责", sizeof("按照各自职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按职责", sizeof("按职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"各负其责", sizeof("各负其责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"分别负责", sizeof("分别负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"分工负责", sizeof("分工负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"负主体责任", sizeof("负主体责任") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"负属地责任", sizeof("负属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
     {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -1348,6 +1368,7 @@ static const marker markers[] = {
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协同", sizeof("协同") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"指导", sizeof("指导") - 1, M_POST, FG_ROLE_CO, false, false},
     {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"组织落实", sizeof("组织落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"具体实施", sizeof("具体实施") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -1941,10 +1962,11 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
     for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
                                              text.len)) < text.len;
          i += 3) {
-        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责"))
+        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
+            AT(text, i, "负主体责任") || AT(text, i, "负属地责任"))
             return true;
         /* 市商务局主办, 市发展改革委统筹, 市工信局抓总: a lead's word right after a name. */
-        if ((AT(text, i, "主办") || AT(text, i, "主抓") || AT(text, i, "抓总") ||
+        if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主抓") || AT(text, i, "抓总") ||
              AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6))) &&
             i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
@@ -2369,6 +2391,63 @@ static fg_strview skip_subject(fg_strview s)
 }
 
 /*
+ * Hide the separators inside short quotations in buf (按照“谁主管、谁负责”的原则,
+ * 《关于…、…的通知》), as normalise() hides those of a bracket in a name, so that no list is
+ * split inside a quotation: a “ or 《 closed by its ” or 》 within 40 characters, with no
+ * other opening mark between. Whether anything was hidden goes to *hidden.
+ */
+static void hide_quoted_seps(fg_str *buf, bool *hidden)
+{
+    size_t w = 0;
+
+    for (size_t r = 0; r < buf->len;) {
+        fg_strview s = fg_sv(buf->ptr, buf->len);
+        bool quote = AT(s, r, "“");
+        size_t close = SIZE_MAX;
+        size_t n = 0;
+
+        if (quote || AT(s, r, "《")) {
+            /* Where the quotation closes, if it does within 40 characters. */
+            for (size_t k = r + 3; k < s.len && n < 40; k += fg_cp_len((unsigned char)s.ptr[k])) {
+                if (quote ? AT(s, k, "”") : AT(s, k, "》")) {
+                    close = k;
+                    break;
+                }
+                if (AT(s, k, "“") || AT(s, k, "《"))
+                    break;
+                n++;
+            }
+        }
+        if (close == SIZE_MAX) {
+            size_t cl = fg_cp_len((unsigned char)s.ptr[r]);
+
+            memmove(buf->ptr + w, buf->ptr + r, cl);
+            w += cl;
+            r += cl;
+            continue;
+        }
+        for (size_t k = r; k < close;) {
+            char h = AT(s, k, "、") ? HIDDEN_DUN : AT(s, k, "，") ? HIDDEN_COMMA
+                                                 : AT(s, k, "；") ? HIDDEN_SEMI
+                                                                 : 0;
+            size_t cl = fg_cp_len((unsigned char)s.ptr[k]);
+
+            if (h != 0) {
+                buf->ptr[w++] = h;
+                *hidden = true;
+            } else {
+                memmove(buf->ptr + w, buf->ptr + k, cl);
+                w += cl;
+            }
+            k += cl;
+        }
+        r = close;
+    }
+    buf->len = w;
+    buf->ptr[w] = '\0';
+}
+
+/*
  * A label in 【】 or 〔〕 needs no separator before it (省公安厅【完成时限】…): put a ； before
  * each one that follows no separator, so that it starts a field like any label. Most
  * clauses hold neither bracket and are left alone.
@@ -2666,9 +2745,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             FG_TRY(separate_bracket_labels(out->lex, buf));
     }
     s = fg_sv(buf->ptr, buf->len);
+    quotes = has_quote(s);
+    if (quotes) {
+        hide_quoted_seps(buf, &out->hidden);
+        s = fg_sv(buf->ptr, buf->len);
+    }
     if (strict)
         s = skip_subject(s);
-    quotes = has_quote(s);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -2924,7 +3007,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         /* A bracket with no role word, tried only for a declaration: names alone. */
         if (strict || (flags & FG_CLAUSE_BARE_LIST)) {
-            if (!looks_like_unit(name) && out->v[k].kind == FG_KIND_AGENCY)
+            if ((!looks_like_unit(name) || (strict && starts_like_narrative(name))) &&
+                out->v[k].kind == FG_KIND_AGENCY)
                 bad = true;
         } else if (too_long_or_quoted(name, may_quote)) {
             bad = true;

@@ -1043,8 +1043,9 @@ static bool role_word_at(fg_strview s, size_t i)
     if (i + 6 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
     return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "负总责") || AT(s, i, "配合") ||
-           AT(s, i, "参与") || AT(s, i, "会同") || AT(s, i, "单位：") || AT(s, i, "单位:") ||
-           AT(s, i, "部门：") || AT(s, i, "部门:");
+           AT(s, i, "参与") || AT(s, i, "会同") || AT(s, i, "协同") || AT(s, i, "协助") ||
+           AT(s, i, "协办") || AT(s, i, "会办") || AT(s, i, "主办") || AT(s, i, "主责") ||
+           AT(s, i, "单位：") || AT(s, i, "单位:") || AT(s, i, "部门：") || AT(s, i, "部门:");
 }
 
 /* Whether a sentence may be a role sentence worth a strict parse. */
