@@ -266,6 +266,7 @@ static struct {
     fg_cjkset kind_seconds;
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
+    fg_cjkset note_firsts; /* 以上下其此该本: see is_note_phrase() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部主抓统为: see fg_clause__has_role_word() */
@@ -836,10 +837,25 @@ static bool bare_place(fg_strview e, fg_kind kind)
     return kind == FG_KIND_AGENCY;
 }
 
+/*
+ * A note written where units are expected (（X牵头。以下各项工作均需各市州人民政府落实，不再列出）):
+ * a phrase that opens with a word pointing at other text (以下 以上 上述 下列 其中 此项 该项
+ * 本项), which no unit's name does.
+ */
+static bool is_note_phrase(fg_strview e)
+{
+    static const fg_lit opens[] = {FG_LIT("以下"), FG_LIT("以上"), FG_LIT("上述"), FG_LIT("下列"),
+                                   FG_LIT("其中"), FG_LIT("此项"), FG_LIT("该项"), FG_LIT("本项")};
+
+    if (e.len < 6 || !fg_cjkset_has(&sets.note_firsts, e.ptr))
+        return false;
+    return starts_with_any(e, opens, N_OF(opens));
+}
+
 /* What push_group() needs to know of a stripped element; all of it depends on its text only. */
 typedef struct elem_facts {
     bool splits;  /* split_point() finds where to split it */
-    bool time;    /* is_time_phrase() */
+    bool time;    /* is_time_phrase() or is_note_phrase(): no unit */
     bool bare;    /* bare_place() */
     fg_kind kind; /* unit_kind() */
 } elem_facts;
@@ -850,7 +866,7 @@ static elem_facts find_facts(fg_strview e)
     size_t n;
 
     f.splits = split_point(e, &n) < e.len;
-    f.time = is_time_phrase(e);
+    f.time = is_time_phrase(e) || is_note_phrase(e);
     f.kind = unit_kind(e);
     f.bare = bare_place(e, f.kind);
     return f;
@@ -1783,6 +1799,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.kind_seconds, kind_seconds, sizeof kind_seconds - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
+    fg_cjkset_add(&sets.note_firsts, "以上下其此该本", sizeof "以上下其此该本" - 1);
     fg_cjkset_add(&sets.level_lasts, "省市州县区旗盟府会委镇乡道", strlen("省市州县区旗盟府会委镇乡道"));
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);

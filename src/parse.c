@@ -584,6 +584,7 @@ typedef struct parser {
     size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
     size_t cap_row_set;      /* a power of 2, or 0 */
     fg_str team_text;        /* find_teams(): the text with its list lines ended by '\n' */
+    fg_str label_line;       /* process_line(): a line whose label a blank ends, with a colon */
     linemap *team_lm;        /* the input lines of team_text */
     size_t n_team_lm;
     size_t cap_team_lm;
@@ -5444,6 +5445,7 @@ static void parser_dispose(parser *p)
     free(p->row_set);
     free(p->team_lm);
     fg_str_dispose(&p->team_text);
+    fg_str_dispose(&p->label_line);
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);
     fg_str_dispose(&p->team_blanks);
@@ -5632,14 +5634,64 @@ found:
  * table-of-contents and page-number lines, annex headers and titles, table rows, and
  * otherwise items and their text. has_tab: the raw line may hold a tab.
  */
+/*
+ * A line that opens with a role label ended by a blank instead of a colon (`牵头单位　X`,
+ * `配合单位  Y、Z`, as a two-column table flattens): the length of the label word, the
+ * blanks' end in *rest; else 0. The word is a role label of the grammar (not a field, not a
+ * label we do not know), and what follows is a unit's name that is no label itself (a
+ * header row `牵头单位　配合单位` is none).
+ */
+static size_t blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *rest)
+{
+    size_t w = 0;
+    size_t j;
+    size_t e;
+    fg_label_role r;
+
+    if (s.len < 12 || !fg_cjkset_has(&sets.role_firsts, s.ptr))
+        return 0;
+    while (w < s.len && w <= 30 && (unsigned char)s.ptr[w] >= 0xE4 &&
+           (unsigned char)s.ptr[w] <= 0xE9)
+        w += 3;
+    if (w < 6 || w > 30 || w >= s.len)
+        return 0;
+    j = skip_blanks(s, w);
+    if (j == w || j >= s.len || (unsigned char)s.ptr[j] < 0xE4 || (unsigned char)s.ptr[j] > 0xE9)
+        return 0;
+    r = fg_clause__label_word(lx, fg_sv(s.ptr, w));
+    if (r != FG_LABEL_LEAD && r != FG_LABEL_CO && r != FG_LABEL_RESP)
+        return 0;
+    /* The first name after the blanks: up to a separator or a blank. */
+    for (e = j; e < s.len && s.ptr[e] != ' ' && s.ptr[e] != '\t' && !AT(s, e, "\u3000") &&
+                !AT(s, e, "、") && !AT(s, e, "，") && !AT(s, e, "；") && !AT(s, e, "。");
+         e += fg_cp_len((unsigned char)s.ptr[e]))
+        ;
+    r = fg_clause__label_word(lx, fg_sv(s.ptr + j, e - j));
+    if ((r != FG_LABEL_NONE && r != FG_LABEL_OTHER) ||
+        !fg_clause__looks_like_unit(fg_sv(s.ptr + j, e - j)))
+        return 0;
+    *rest = j;
+    return w;
+}
+
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
     int an;
     bool consumed = false;
+    size_t rest;
+    size_t w;
 
     if (s.len == 0)
         return FG_OK;
+    if (!p->in_table && !has_tab && (w = blank_label_word(p->units.lex, s, &rest)) > 0) {
+        /* 牵头单位　X: read as 牵头单位：X. */
+        fg_str_clear(&p->label_line);
+        FG_TRY(fg_str_append(&p->label_line, s.ptr, w));
+        FG_TRY(fg_str_append(&p->label_line, "：", 3));
+        FG_TRY(fg_str_append(&p->label_line, s.ptr + rest, s.len - rest));
+        s = fg_sv(p->label_line.ptr, p->label_line.len);
+    }
     if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
         return FG_OK;
     /* A bare number may be a table row; elsewhere it is a page number. */
