@@ -245,7 +245,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -293,17 +293,20 @@ static bool ends_like_level(fg_strview s)
 }
 
 /*
- * Whether name starts with a verb that opens a task's wording, not a unit's name (强化部门协同,
- * 加强部门配合): tried on the units of a sentence outside brackets (strict mode) only, where
- * a heading's words may stand before a role word.
+ * Whether name starts with a verb that opens a task's wording or with 关于, or holds 责成, as no
+ * unit's name does (强化部门协同, 加强部门配合, 关于农贸市场改造会议责成X): tried on the units of a
+ * sentence outside brackets (strict mode) only, where a heading's words may stand before a
+ * role word.
  */
 static bool starts_like_narrative(fg_strview name)
 {
     static const fg_lit verbs[] = {FG_LIT("加强"), FG_LIT("强化"), FG_LIT("推进"), FG_LIT("推动"),
                                    FG_LIT("完善"), FG_LIT("健全"), FG_LIT("建立"), FG_LIT("深化"),
-                                   FG_LIT("促进"), FG_LIT("提升"), FG_LIT("优化"), FG_LIT("注重")};
+                                   FG_LIT("促进"), FG_LIT("提升"), FG_LIT("优化"), FG_LIT("注重"),
+                                   FG_LIT("关于")};
 
-    return starts_with_any(name, verbs, N_OF(verbs));
+    /* 关于…会议责成X: a heading run into a meeting's charge (see skip_subject()). */
+    return starts_with_any(name, verbs, N_OF(verbs)) || fg_sv_contains(name, "责成");
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -659,6 +662,27 @@ static size_t counted_closer(fg_strview e)
 }
 
 /*
+ * The length of a person's post ending e after a complete name (市政府分管副市长, 县政府主要负责
+ * 同志, 市教育局分管领导): from 分管 or 主要 to a final 长, 领导, 同志 or 负责人, at most 8
+ * characters; the unit takes the clause's role, as in a team's lists. Or 0.
+ */
+static size_t post_tail(fg_strview e)
+{
+    static const fg_lit starts[] = {FG_LIT("分管"), FG_LIT("主要")};
+
+    if (!fg_sv_ends(e, "长") && !fg_sv_ends(e, "领导") && !fg_sv_ends(e, "同志") &&
+        !fg_sv_ends(e, "负责人"))
+        return 0;
+    for (size_t i = 6; i + 6 < e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
+        for (size_t k = 0; k < N_OF(starts); k++)
+            if (fg_sv_at(e, i, starts[k].s, starts[k].n) &&
+                count_cps_upto(fg_sv(e.ptr + i, e.len - i), 9) <= 8 &&
+                strong_ending(fg_sv(e.ptr, i)))
+                return e.len - i;
+    return 0;
+}
+
+/*
  * The length of a manner phrase ending e (X按照“管行业必须管安全”要求, X根据工作要求, X按照
  * “谁主管、谁负责”的原则): from 按照, 根据 or 按 to a final 要求, 原则, 规定 or 部署, with a
  * name before it; or 0.
@@ -690,7 +714,8 @@ static fg_strview strip_element(fg_strview e)
     static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
                                      FG_LIT("具体"), FG_LIT("分头"), FG_LIT("密切"),
                                      FG_LIT("积极"), FG_LIT("主要"), FG_LIT("全力"),
-                                     FG_LIT("大力"), FG_LIT("认真"), FG_LIT("加强")};
+                                     FG_LIT("大力"), FG_LIT("认真"), FG_LIT("加强"),
+                                     FG_LIT("要")};
     bool again = true;
 
     /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
@@ -717,6 +742,8 @@ static fg_strview strip_element(fg_strview e)
                 n = counted_closer(e);
             if (n == 0)
                 n = manner_tail(e);
+            if (n == 0)
+                n = post_tail(e);
             if (n > 0) {
                 e.len -= n;
                 again = true;
@@ -1059,6 +1086,15 @@ static fg_strview gov_suffix_of(fg_strview w)
     return fg_sv(NULL, 0);
 }
 
+/* Whether w is a government suffix alone (政府, 人民政府, 管委会, 党委). */
+static bool is_gov_suffix(fg_strview w)
+{
+    for (size_t k = 0; k < N_OF(gov_suffixes); k++)
+        if (fg_sv_eq(w, fg_sv(gov_suffixes[k].s, gov_suffixes[k].n)))
+            return true;
+    return false;
+}
+
 /* Whether w is [prefix] level [suffix]; *pre and *suf receive the parts it has. */
 static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
 {
@@ -1120,6 +1156,19 @@ static void level_affixes(const fg_strview *elems, size_t n, fg_strview *pre, fg
                 break;
             suf[--k] = s;
         }
+    }
+    /*
+     * A bare government or party word after a unit that ends in one takes what comes before
+     * that one: 各县（市、区）党委和政府, 市委、政府 → 各县（市、区）政府, 市政府.
+     */
+    for (size_t k = 1; k < n; k++) {
+        fg_strview g;
+
+        if (pre[k].len > 0 || pre[k - 1].len > 0 || !is_gov_suffix(elems[k]))
+            continue;
+        g = gov_suffix_of(elems[k - 1]);
+        if (g.len > 0)
+            pre[k] = fg_sv(elems[k - 1].ptr, elems[k - 1].len - g.len);
     }
 }
 
@@ -1928,6 +1977,29 @@ static bool is_sep_at(fg_strview s, size_t i)
 }
 
 /*
+ * Whether the postfix marker s[i .. i+len) stands inside a unit's name (市安全生产委员会办公室,
+ * 市统筹城乡发展办公室, 市乡村振兴指导中心, 协同创新中心): the text after it, up to the next
+ * separator, 、 or marker, is not empty, does not open a new unit (a level character of
+ * level_chars: 省 市 县 区 …, or 国),
+ * and makes with the marker a name's ending.
+ */
+static bool marker_in_name(fg_strview s, size_t i, size_t len)
+{
+    size_t e = i + len;
+
+    if (e + 3 > s.len || is_sep_at(s, e) || AT(s, e, "、") || (unsigned char)s.ptr[e] < 0xE4 ||
+        fg_cjkset_has(&sets.level_chars, s.ptr + e) || AT(s, e, "国"))
+        return false;
+    /* At most 12 characters on: a name's ending is near. */
+    for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、"); n++) {
+        if (may_start_marker(s, e) && marker_at(s, e) != NULL)
+            break;
+        e += fg_cp_len((unsigned char)s.ptr[e]);
+    }
+    return e > i + len && strong_ending(fg_sv(s.ptr + i, e - i));
+}
+
+/*
  * Whether the colon at text[c] ends a role label (fg_clause__label_at()): the label starts
  * after the last character before it that is neither an ideograph nor a blank, at most 10
  * ideographs back.
@@ -2067,6 +2139,24 @@ static size_t last_element_cps(fg_strview s)
 static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), FG_LIT("：")};
 
 /*
+ * Whether inner, a bracket's text after a name, is a short alternative of the name's end:
+ * 1 to 4 ideographs with no role word; after a complete name (after_unit) at most 2 that end
+ * like a unit (（处）, （局）, （中心）), else any (（社区）, （街道）).
+ */
+static bool short_alternative(fg_strview inner, bool after_unit)
+{
+    size_t n = 0;
+
+    for (size_t k = 0; k < inner.len; k += 3, n++)
+        if ((unsigned char)inner.ptr[k] < 0xE4 || (unsigned char)inner.ptr[k] > 0xE9 || n == 4)
+            return false;
+    if (n == 0 || fg_sv_contains(inner, "牵头") || fg_sv_contains(inner, "负责") ||
+        fg_sv_contains(inner, "配合"))
+        return false;
+    return after_unit ? n <= 2 && strong_ending(inner) : true;
+}
+
+/*
  * The length of a bracket at t[i] that belongs to the unit name before it (buf holds the
  * clause read so far), or 0: a bracket inside a name (各市（含定州、辛集市，下同）政府, 各县（市、
  * 区）政府: the name before it is not complete and an ideograph follows it), or a unit's other
@@ -2105,6 +2195,16 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     /* Inside a name: an incomplete name before, an ideograph after. */
     if (!strong_ending(buf) && j < t.len && (unsigned char)t.ptr[j] >= 0xE4 &&
         (unsigned char)t.ptr[j] <= 0xE9)
+        return j - i;
+    /*
+     * A short alternative after a name: 各村（社区）, 各乡镇（街道） at a list's end, and a unit's
+     * other suffix after a complete name (学生工作部（处）, 发展改革委（局）). At most 4
+     * ideographs inside, and a separator, the end or (after a complete name) a role word after it.
+     */
+    if ((j >= t.len || AT(t, j, "、") || AT(t, j, "，") || AT(t, j, "；") || AT(t, j, "。") ||
+         t.ptr[j] == ',' || t.ptr[j] == ';' ||
+         (strong_ending(buf) && may_start_marker(t, j) && marker_at(t, j) != NULL)) &&
+        short_alternative(inner, strong_ending(buf)))
         return j - i;
     /* Another name of the unit: a unit name alone inside. */
     if (strong_ending(buf) && looks_like_unit(inner) && strong_ending(inner) &&
@@ -2216,6 +2316,10 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             FLUSH_RUN();
             if (rc == FG_OK)
                 rc = fg_str_append(buf, c == ',' ? "，" : c == ';' ? "；" : "：", 3);
+        } else if (c == '/' && (FLUSH_RUN(), rc == FG_OK) &&
+                   strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len))) {
+            /* 市财政局/市商务局: a slash between two complete units separates them. */
+            rc = fg_str_append(buf, "、", 3);
         } else {
             plain = true;
         }
@@ -2389,13 +2493,62 @@ static void drop_co_of_leads(fg_units *out, size_t first)
 }
 
 /*
- * A sentence's subject before 由 (此项工作由X牵头, 具体任务由X负责): up to 8 ideographs ending
- * in 工作, 任务 or 事项, skipped so that the sentence is read from 由.
+ * A role sentence's end that says what to do, not who (由X牵头，Y配合，抓紧组织实施 ;
+ * 会议责成X牵头，Y配合，9月底前完成): from the first ， or ； after a role word where a phrase
+ * opens with an adverb of doing (抓紧 尽快 确保 切实 做好 加快 按时 按期 力争 务必 要) or a
+ * date (a digit, 年底 年内 今年 明年 月底), the sentence is cut there. Strict mode only.
+ */
+static fg_strview cut_task_tail(fg_strview s)
+{
+    static const fg_lit opens[] = {FG_LIT("抓紧"), FG_LIT("尽快"), FG_LIT("确保"), FG_LIT("切实"),
+                                   FG_LIT("做好"), FG_LIT("加快"), FG_LIT("按时"), FG_LIT("按期"),
+                                   FG_LIT("力争"), FG_LIT("务必"), FG_LIT("要"), FG_LIT("年底"),
+                                   FG_LIT("年内"), FG_LIT("今年"), FG_LIT("明年"), FG_LIT("月底")};
+    bool role = false;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        fg_strview r;
+
+        if (!role && may_start_marker(s, i) && marker_at(s, i) != NULL)
+            role = true;
+        if (!role || !(AT(s, i, "，") || AT(s, i, "；")))
+            continue;
+        r = fg_sv(s.ptr + i + 3, s.len - i - 3);
+        /* A digit, ASCII or full-width (EF BC 90 … 99). */
+        if ((r.len > 0 && r.ptr[0] >= '0' && r.ptr[0] <= '9') ||
+            (r.len >= 3 && AT(r, 0, "\xef\xbc") && (unsigned char)r.ptr[2] >= 0x90 &&
+             (unsigned char)r.ptr[2] <= 0x99) ||
+            starts_with_any(r, opens, N_OF(opens)))
+            return fg_sv(s.ptr, i);
+    }
+    return s;
+}
+
+/*
+ * A sentence's subject before its units: up to 8 ideographs ending in 工作, 任务 or 事项
+ * before 由 (此项工作由X牵头, 具体任务由X负责), or a meeting's charge (会议责成X牵头, 会议明确由X
+ * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
+ * 40 characters), skipped so that the sentence is read from its units.
  */
 static fg_strview skip_subject(fg_strview s)
 {
     static const fg_lit subjects[] = {FG_LIT("工作"), FG_LIT("任务"), FG_LIT("事项")};
+    static const fg_lit charges[] = {FG_LIT("责成"), FG_LIT("要求"), FG_LIT("明确"), FG_LIT("决定"),
+                                     FG_LIT("同意"), FG_LIT("确定"), FG_LIT("商定")};
 
+    /* 会议责成: at the start, or after a heading run into the sentence (关于…改造会议责成). */
+    size_t m = fg_sv_find(fg_sv(s.ptr, s.len < 40 * 3 ? s.len : 40 * 3), "会议");
+
+    if (m != SIZE_MAX && s.len > m + 12) {
+        fg_strview r = fg_sv(s.ptr + m + 6, s.len - m - 6);
+
+        for (size_t k = 0; k < N_OF(charges); k++) {
+            if (fg_sv_starts_n(r, charges[k].s, charges[k].n)) {
+                r = fg_sv(r.ptr + charges[k].n, r.len - charges[k].n);
+                return fg_sv_starts(r, "由") ? fg_sv(r.ptr + 3, r.len - 3) : r;
+            }
+        }
+    }
     for (size_t i = 6; i + 3 <= s.len && i <= 8 * 3; i += 3) {
         unsigned char c = (unsigned char)s.ptr[i - 3];
 
@@ -2767,8 +2920,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         hide_quoted_seps(buf, &out->hidden);
         s = fg_sv(buf->ptr, buf->len);
     }
+    s = skip_subject(s);
     if (strict)
-        s = skip_subject(s);
+        s = cut_task_tail(s);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -2848,6 +3002,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 m = NULL;
             /* 以企业为主体, 为主导: words, not X为主 (X leads). */
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
+                m = NULL;
+            /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
+            if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;
             if (m != NULL && m->type == M_STOP) {
                 stop = m->len;

@@ -887,6 +887,31 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
     return try_clause_as(p, text, text, off, flags, found);
 }
 
+static size_t skip_blank_chars(fg_strview o, size_t i);
+
+/*
+ * Try the sentence sent (in o) as a role sentence; if it is none and runs over line breaks,
+ * from each of its later line starts in turn: a heading with no full stop runs into the
+ * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`).
+ */
+static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
+{
+    size_t off = (size_t)(sent.ptr - o.ptr);
+    size_t end = off + sent.len;
+    int rc;
+
+    rc = try_clause(p, sent, off, FG_CLAUSE_STRICT, found);
+    for (size_t k = lines_upto(p, off); rc == FG_OK && !*found && k < p->n_lm; k++) {
+        size_t at = skip_blank_chars(o, p->lm[k].off);
+
+        if (at >= end)
+            break;
+        if (at > off)
+            rc = try_clause(p, fg_sv(o.ptr + at, end - at), at, FG_CLAUSE_STRICT, found);
+    }
+    return rc;
+}
+
 /* At most this many labels in a labelled block get a separator put before them. */
 enum { MAX_SEAMS = 16 };
 
@@ -1499,8 +1524,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                         block_start = SIZE_MAX;
                     }
                     if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
-                        FG_TRY(try_clause(p, sent, (size_t)(sent.ptr - o.ptr), FG_CLAUSE_STRICT,
-                                          &found));
+                        FG_TRY(try_sentence(p, o, sent, &found));
                 }
                 start = term ? i + n : i;
                 start_is_label = label_event_at(p, start, &label_k);

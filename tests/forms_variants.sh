@@ -41,10 +41,12 @@ skipped() {
             echo "1.1, 1.2.1 and 1） are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
+        joined:meeting_charges)
+            echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
-        half-width:city_labels_posts | half-width:unit_lists)
+        half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }

@@ -377,6 +377,9 @@ static const fg_phrase_case head_words[] = {
     {"负责部门", "resp"},
     {"责任主体", "resp"},
     {"实施单位", "resp"},
+    /* A division of work names units whose role words decide (责任分工：X牵头，Y配合). */
+    {"责任分工", "resp"},
+    {"任务分工", "resp"},
     /* No head word we know, a unit suffix: a label we report. */
     {"推进单位", "unknown"},
     {"落实主体", "resp"},
@@ -385,7 +388,9 @@ static const fg_phrase_case head_words[] = {
     {"责任人", "other"},
     {"完成时限", "other"},
     {"适用范围", "other"},
-    {"责任分工", "other"},
+    /* A head word with more after it that is no unit suffix: a field. */
+    {"责任目标", "other"},
+    {"落实措施", "other"},
 };
 
 static void test_clause__label_at_spacing_and_colons(void **state)
