@@ -83,6 +83,38 @@ static inline fg_strview fg_sv_cstr(const char *lit)
     return fg_sv(lit, strlen(lit));
 }
 /*
+ * The w bytes at p (w = 2, 4 or 8) as one word, only ever compared for equality. Both helpers
+ * are always inlined, so that w is a constant and each word one load.
+ */
+__attribute__((always_inline)) static inline uint64_t fg_str__word(const char *p, size_t w)
+{
+    uint64_t v8;
+    uint32_t v4;
+    uint16_t v2;
+
+    if (w == 8) {
+        memcpy(&v8, p, 8);
+        return v8;
+    }
+    if (w == 4) {
+        memcpy(&v4, p, 4);
+        return v4;
+    }
+    memcpy(&v2, p, 2);
+    return v2;
+}
+
+/* Whether a[0..n) equals b[0..n) for w <= n <= 2w: its first and its last w bytes. */
+__attribute__((always_inline)) static inline bool fg_str__ends_eq(const char *a, const char *b,
+                                                                  size_t n, size_t w)
+{
+    uint64_t first = fg_str__word(a, w) ^ fg_str__word(b, w);
+    uint64_t last = fg_str__word(a + n - w, w) ^ fg_str__word(b + n - w, w);
+
+    return (first | last) == 0;
+}
+
+/*
  * Whether a[0..n) equals b[0..n). The parser compares short literals (n known at compile
  * time, mostly 3, 6 or 9 bytes of CJK characters): those are compared as two overlapping
  * words each, with one branch, where a byte loop would branch on each byte (and Chinese
@@ -92,42 +124,12 @@ static inline bool fg_mem_eq(const char *a, const char *b, size_t n)
 {
     if (n > 16)
         return a[0] == b[0] && memcmp(a, b, n) == 0;
-    if (n >= 8) {
-        uint64_t a0;
-        uint64_t a1;
-        uint64_t b0;
-        uint64_t b1;
-
-        memcpy(&a0, a, 8);
-        memcpy(&b0, b, 8);
-        memcpy(&a1, a + n - 8, 8);
-        memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4) {
-        uint32_t a0;
-        uint32_t a1;
-        uint32_t b0;
-        uint32_t b1;
-
-        memcpy(&a0, a, 4);
-        memcpy(&b0, b, 4);
-        memcpy(&a1, a + n - 4, 4);
-        memcpy(&b1, b + n - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 2) {
-        uint16_t a0;
-        uint16_t a1;
-        uint16_t b0;
-        uint16_t b1;
-
-        memcpy(&a0, a, 2);
-        memcpy(&b0, b, 2);
-        memcpy(&a1, a + n - 2, 2);
-        memcpy(&b1, b + n - 2, 2);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
+    if (n >= 8)
+        return fg_str__ends_eq(a, b, n, 8);
+    if (n >= 4)
+        return fg_str__ends_eq(a, b, n, 4);
+    if (n >= 2)
+        return fg_str__ends_eq(a, b, n, 2);
     return n == 0 || a[0] == b[0];
 }
 
