@@ -504,36 +504,23 @@ static const verb *verb_before(const char *s, size_t i, size_t floor)
     return NULL;
 }
 
-/* Whether the character k is the last of a verb of verbs[], or 约 近 超 before a number. */
-static bool verb_last3(uint32_t k)
+/* The last characters of the verbs of verbs[], and 约 近 超 that may stand before a number. */
+static fg_cjkset verb_lasts_set;
+
+static void verb_lasts_init(void)
 {
-    switch (k) {
-    case 0xE588B0: /* 到 */
-    case 0xE887B3: /* 至 */
-    case 0xE59CA8: /* 在 */
-    case 0xE4BA8E: /* 于 */
-    case 0xE8BF87: /* 过 */
-    case 0xE7A0B4: /* 破 */
-    case 0xE8BEBE: /* 达 */
-    case 0xE995BF: /* 长 */
-    case 0xE58AA0: /* 加 */
-    case 0xE9AB98: /* 高 */
-    case 0xE58D87: /* 升 */
-    case 0xE5A4A7: /* 大 */
-    case 0xE9998D: /* 降 */
-    case 0xE4BD8E: /* 低 */
-    case 0xE5B091: /* 少 */
-    case 0xE5878F: /* 减 */
-    case 0xE7BCA9: /* 缩 */
-    case 0xE79FAD: /* 短 */
-    case 0xE5A29E: /* 增 */
-    case 0xE7BAA6: /* 约 */
-    case 0xE8BF91: /* 近 */
-    case 0xE8B685: /* 超 */
-        return true;
-    default:
-        return false;
-    }
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        fg_cjkset_add(&verb_lasts_set, verbs[k].w + verbs[k].n - 3, 3);
+    fg_cjkset_add(&verb_lasts_set, "约近超", strlen("约近超"));
+}
+
+/* Whether the 3 bytes at p are a character of verb_lasts_set (set up once for all threads). */
+static bool verb_last3(const unsigned char *p)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, verb_lasts_init);
+    return fg_cjkset_has(&verb_lasts_set, (const char *)p);
 }
 
 /*
@@ -548,7 +535,7 @@ static bool number_start_at(const char *text, size_t len, size_t i)
 
     if (digit >= 0)
         return digit;
-    return i >= 3 && fg_cn_numeral3(fg_char3(u)) && verb_last3(fg_char3(u - 3));
+    return i >= 3 && fg_cn_numeral3(fg_char3(u)) && verb_last3(u - 3);
 }
 
 /*
@@ -623,7 +610,7 @@ static bool target_at(fg_target *out, const char *s, size_t len, size_t i, size_
         over = true;
         vstart = i - 3;
     }
-    if (vstart >= floor + 3 && verb_last3(fg_char3((const unsigned char *)s + vstart - 3)))
+    if (vstart >= floor + 3 && verb_last3((const unsigned char *)s + vstart - 3))
         vb = verb_before(s, vstart, floor);
     if (vb == NULL) {
         if (lo.chinese)
