@@ -93,10 +93,26 @@ static int put_nth3(fg_str *out, const char *list, long n)
     return fg_str_append(out, list + 3 * (n - 1), 3);
 }
 
-/* 0 < n < 10000, in the counting system whose digits (〇 一 … 九, 3 bytes each) and units
- * (十 百 千) are given; lead: the group starts the number (十一, not 一十一, at the top). */
-static int counting4(fg_str *out, long n, const char *digits, const char *units, bool lead,
-                     bool legal)
+/*
+ * A counting system: its digits (零 一 … 九) and units (十 百 千), 3 bytes each, its word for
+ * 10^4, and whether it is a legal one (壹拾壹: a 1 before 十 is written at the top too).
+ */
+typedef struct counting_system {
+    const char *digits;
+    const char *units;
+    const char *wan;
+    bool legal;
+} counting_system;
+
+static const counting_system counting_systems[] = {
+    [FG_DOCX_CHINESE_COUNTING] = {"零一二三四五六七八九", "十百千", "万", false},
+    [FG_DOCX_CHINESE_LEGAL] = {"零壹贰叁肆伍陆柒捌玖", "拾佰仟", "万", true},
+    [FG_DOCX_LEGAL_TRADITIONAL] = {"零壹貳參肆伍陸柒捌玖", "拾佰仟", "萬", true},
+};
+
+/* 0 < n < 10000 in the system cs; lead: the group starts the number (十一, not 一十一, at the
+ * top). */
+static int counting4(fg_str *out, long n, const counting_system *cs, bool lead)
 {
     static const long pos[] = {1000, 100, 10, 1};
     bool any = false;
@@ -111,12 +127,12 @@ static int counting4(fg_str *out, long n, const char *digits, const char *units,
             continue;
         }
         if (zero)
-            FG_TRY(fg_str_append(out, digits, 3)); /* 零 */
+            FG_TRY(fg_str_append(out, cs->digits, 3)); /* 零 */
         zero = false;
-        if (!(pos[k] == 10 && d == 1 && !any && lead && !legal))
-            FG_TRY(fg_str_append(out, digits + 3 * d, 3));
+        if (!(pos[k] == 10 && d == 1 && !any && lead && !cs->legal))
+            FG_TRY(fg_str_append(out, cs->digits + 3 * d, 3));
         if (k < 3)
-            FG_TRY(fg_str_append(out, units + 3 * (2 - k), 3));
+            FG_TRY(fg_str_append(out, cs->units + 3 * (2 - k), 3));
         any = true;
     }
 out:
@@ -124,21 +140,20 @@ out:
 }
 
 /* 0 < n < 10^8: 一万零一十. */
-static int counting(fg_str *out, long n, const char *digits, const char *units, const char *wan,
-                    bool legal)
+static int counting(fg_str *out, long n, const counting_system *cs)
 {
     int rc = FG_OK;
 
     if (n >= 10000) {
-        FG_TRY(counting4(out, n / 10000, digits, units, true, legal));
-        FG_TRY(put_s(out, wan));
+        FG_TRY(counting4(out, n / 10000, cs, true));
+        FG_TRY(put_s(out, cs->wan));
         if (n % 10000 == 0)
             goto out;
         if (n % 10000 < 1000)
-            FG_TRY(fg_str_append(out, digits, 3));
-        FG_TRY(counting4(out, n % 10000, digits, units, false, legal));
+            FG_TRY(fg_str_append(out, cs->digits, 3));
+        FG_TRY(counting4(out, n % 10000, cs, false));
     } else {
-        FG_TRY(counting4(out, n, digits, units, true, legal));
+        FG_TRY(counting4(out, n, cs, true));
     }
 out:
     return rc;
@@ -165,11 +180,6 @@ out:
 
 int fg_docx__format(fg_str *out, fg_docx_fmt fmt, long n)
 {
-    static const char zh_digits[] = "零一二三四五六七八九";
-    static const char zh_units[] = "十百千";
-    static const char legal_digits[] = "零壹贰叁肆伍陆柒捌玖";
-    static const char legal_units[] = "拾佰仟";
-    static const char trad_digits[] = "零壹貳參肆伍陸柒捌玖";
     static const char ideo_digits[] = "〇一二三四五六七八九";
     char buf[32];
     int rc = FG_OK;
@@ -196,17 +206,11 @@ int fg_docx__format(fg_str *out, fg_docx_fmt fmt, long n)
             break;
         return roman(out, n, fmt == FG_DOCX_UPPER_ROMAN);
     case FG_DOCX_CHINESE_COUNTING:
-        if (n >= 100000000L)
-            break;
-        return counting(out, n, zh_digits, zh_units, "万", false);
     case FG_DOCX_CHINESE_LEGAL:
-        if (n >= 100000000L)
-            break;
-        return counting(out, n, legal_digits, legal_units, "万", true);
     case FG_DOCX_LEGAL_TRADITIONAL:
         if (n >= 100000000L)
             break;
-        return counting(out, n, trad_digits, legal_units, "萬", true);
+        return counting(out, n, &counting_systems[fmt]);
     case FG_DOCX_IDEO_TRADITIONAL:
         if (n > 10)
             break;
