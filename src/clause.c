@@ -2206,12 +2206,26 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
          (strong_ending(buf) && may_start_marker(t, j) && marker_at(t, j) != NULL)) &&
         short_alternative(inner, strong_ending(buf)))
         return j - i;
-    /* Another name of the unit: a unit name alone inside. */
-    if (strong_ending(buf) && looks_like_unit(inner) && strong_ending(inner) &&
-        unit_kind(inner) == FG_KIND_AGENCY && fg_sv_find(inner, "、") == SIZE_MAX &&
-        fg_sv_find(inner, "，") == SIZE_MAX && fg_sv_find(inner, "牵头") == SIZE_MAX &&
-        fg_sv_find(inner, "负责") == SIZE_MAX)
-        return j - i;
+    /*
+     * Other names of the unit: unit names alone inside, one or a 、 list of them (市委宣传部
+     * （市新闻出版局、市电影局）).
+     */
+    if (strong_ending(buf) && fg_sv_find(inner, "，") == SIZE_MAX &&
+        fg_sv_find(inner, "牵头") == SIZE_MAX && fg_sv_find(inner, "负责") == SIZE_MAX) {
+        size_t a = 0;
+
+        for (;;) {
+            size_t b = fg_sv_find(fg_sv(inner.ptr + a, inner.len - a), "、");
+            fg_strview name = fg_sv(inner.ptr + a, b == SIZE_MAX ? inner.len - a : b);
+
+            if (!looks_like_unit(name) || !strong_ending(name) ||
+                unit_kind(name) != FG_KIND_AGENCY)
+                return 0;
+            if (b == SIZE_MAX)
+                return j - i;
+            a += b + 3;
+        }
+    }
     return 0;
 }
 

@@ -284,6 +284,22 @@ static bool measure_at(fg_strview s, size_t j)
 }
 
 /*
+ * Whether t, the rest of a line after a bare number and a blank, is a heading's title:
+ * 2 to 30 ideographs, no punctuation, blank or digit, and no measure first (2 个项目).
+ */
+static bool bare_number_heading(fg_strview t)
+{
+    size_t n = 0;
+
+    if (t.len < 6 || measure_at(t, 0))
+        return false;
+    for (size_t k = 0; k < t.len; k += 3, n++)
+        if ((unsigned char)t.ptr[k] < 0xE4 || (unsigned char)t.ptr[k] > 0xE9 || n == 30)
+            return false;
+    return n >= 2;
+}
+
+/*
  * The forms only a line's start makes markers, after the number v that ends at s[j]: 1.1
  * and 1.1.1 (ST_DECIMAL, ST_DECIMAL2: the last number counts), 1） and 1) (ST_HALF_PAREN).
  * m->len receives the offset in s where the marker ends (the caller makes it a length).
@@ -301,6 +317,30 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
         m->num = v;
         m->len = j + n;
         return true;
+    }
+    {
+        /*
+         * 3 . 推进… (a blank before the dot, as PDF text gives it), and a heading numbered
+         * with a bare number, 1 经济体制改革: a blank, then a short title with no punctuation.
+         */
+        size_t k = skip_blanks(s, j);
+
+        if (k > j && k < s.len && (s.ptr[k] == '.' || AT(s, k, "．"))) {
+            size_t after = k + (s.ptr[k] == '.' ? 1 : 3);
+
+            if (is_digit_at(s, after))
+                return false;
+            m->st = ST_ARABIC;
+            m->num = v;
+            m->len = after;
+            return true;
+        }
+        if (k > j && bare_number_heading(fg_sv(s.ptr + k, s.len - k))) {
+            m->st = ST_ARABIC;
+            m->num = v;
+            m->len = k;
+            return true;
+        }
     }
     while (dots < 2 && j + 1 < s.len && s.ptr[j] == '.' && is_digit_at(s, j + 1)) {
         last = arabic_number(s, j + 1, &n, 3);
@@ -388,6 +428,13 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     if (v >= 0) {
         size_t n3;
 
+        if (line_start && (AT(s, i + n, "）") || (i + n < s.len && s.ptr[i + n] == ')'))) {
+            /* 一） at a line start: as （一） */
+            m->st = ST_PAREN_CN;
+            m->num = v;
+            m->len = skip_blanks(s, i + n + (s.ptr[i + n] == ')' ? 1 : 3)) - i;
+            return true;
+        }
         if (!AT(s, i + n, "、") || cn_number(s, i + n + 3, &n3) >= 0)
             return false;
         m->st = ST_CN;
@@ -541,6 +588,7 @@ typedef struct parser {
     bool open;
     size_t cur;              /* index of the open item */
     fg_str cur_text;
+    enum { UL_NONE, UL_LABEL, UL_UNIT } unit_lines; /* append_text(): a label alone, then units */
     linemap *lm;
     size_t n_lm;
     size_t cap_lm;
@@ -3676,6 +3724,7 @@ static int close_item(parser *p)
     p->open = false;
 out:
     fg_str_clear(&p->cur_text);
+    p->unit_lines = UL_NONE;
     p->n_lm = 0;
     return rc;
 }
@@ -3699,6 +3748,26 @@ static int append_text(parser *p, fg_strview s, size_t line)
     rc = grow((void **)&p->lm, &p->cap_lm, p->n_lm, sizeof *p->lm);
     if (rc < 0)
         return rc;
+    /*
+     * 责任单位： alone on its line, then one unit a line: the units are one list (a 、 ends
+     * each but the last), so that the line break after a complete name does not end it.
+     */
+    if (p->unit_lines != UL_NONE && s.len <= 120 && fg_clause__looks_like_unit(s) &&
+        !fg_sv_contains(s, "：")) {
+        if (p->unit_lines == UL_UNIT && (rc = fg_str_append(&p->cur_text, "、", 3)) < 0)
+            return rc;
+        p->unit_lines = UL_UNIT;
+    } else {
+        size_t n;
+        fg_label_role r = s.len >= 9 && (fg_sv_ends(s, "：") || fg_sv_ends(s, ":"))
+                              ? fg_clause__label_at(p->units.lex, s, 0, &n)
+                              : FG_LABEL_NONE;
+
+        p->unit_lines = (r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ||
+                         r == FG_LABEL_UNKNOWN) && n == s.len
+                            ? UL_LABEL
+                            : UL_NONE;
+    }
     p->lm[p->n_lm].off = p->cur_text.len;
     p->lm[p->n_lm].line = line;
     p->n_lm++;
@@ -5779,6 +5848,42 @@ static size_t paragraph_end(fg_strview s, size_t i)
     return k == SIZE_MAX ? s.len : i + k;
 }
 
+/*
+ * A document with no numbered item and no team whose paragraphs hold role words (若干措施
+ * written as unnumbered paragraphs, `一是…（X牵头）；二是…` under the title): each such line is
+ * an item of its own, numbered 1, 2, … in order (its 一是 … inside are items below it).
+ */
+static int unnumbered_paragraphs(parser *p)
+{
+    fg_str copy = FG_STR_INIT;
+    size_t n = p->n_pre_lm;
+    size_t k_item = 0;
+    int rc = FG_OK;
+
+    if (p->n_items > 0 || p->team_units.n > 0 || n == 0 || p->pre_text.len == 0)
+        return FG_OK;
+    /* process_line() may add to pre_text: read a copy. */
+    FG_TRY(fg_str_append(&copy, p->pre_text.ptr, p->pre_text.len));
+    for (size_t k = 0; k < n; k++) {
+        size_t from = p->pre_lm[k].off;
+        size_t to = k + 1 < n ? p->pre_lm[k + 1].off : copy.len;
+        fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
+        mark m;
+
+        if (line.len == 0 || !fg_clause__has_role_word(p->units.lex, line))
+            continue;
+        m.st = ST_ARABIC;
+        m.num = (long)++k_item;
+        m.len = 0;
+        FG_TRY(open_item(p, &m, fg_sv("", 0), p->pre_lm[k].line));
+        FG_TRY(process_line(p, line, p->pre_lm[k].line, false));
+    }
+    FG_TRY(close_item(p));
+out:
+    fg_str_dispose(&copy);
+    return rc;
+}
+
 int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *opts)
 {
     parser p;
@@ -5855,6 +5960,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     }
     FG_TRY(close_item(&p));
     FG_TRY(flush_pre_teams(&p));
+    FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));
     FG_TRY(order_team_rows(&p));
 

@@ -37,8 +37,8 @@ skipped() {
             echo "part A1 starts at a line that is only 附件：, which inside a line is a list's label" ;;
         joined:first_listed_clause | joined:first_listed_note)
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
-        joined:numbering_more)
-            echo "1.1, 1.2.1 and 1） are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
+        joined:numbering_more | joined:numbering_bare)
+            echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
@@ -46,7 +46,8 @@ skipped() {
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
-        half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words)
+        half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
+        half-width:numbering_bare)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
