@@ -267,6 +267,7 @@ static struct {
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
     fg_cjkset note_firsts; /* 以上下其此该本: see is_note_phrase() */
+    fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部主抓统为: see fg_clause__has_role_word() */
@@ -306,7 +307,9 @@ static bool starts_like_narrative(fg_strview name)
                                    FG_LIT("关于")};
 
     /* 关于…会议责成X: a heading run into a meeting's charge (see skip_subject()). */
-    return starts_with_any(name, verbs, N_OF(verbs)) || fg_sv_contains(name, "责成");
+    return (name.len >= 3 && fg_cjkset_has(&sets.narrative_firsts, name.ptr) &&
+            starts_with_any(name, verbs, N_OF(verbs))) ||
+           (name.len > 12 && fg_sv_contains(name, "责成"));
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -1849,6 +1852,8 @@ static void sets_init(void)
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
     fg_cjkset_add(&sets.note_firsts, "以上下其此该本", sizeof "以上下其此该本" - 1);
+    fg_cjkset_add(&sets.narrative_firsts, "加强推完健建深促提优注关",
+                  sizeof "加强推完健建深促提优注关" - 1);
     fg_cjkset_add(&sets.level_lasts, "省市州县区旗盟府会委镇乡道", strlen("省市州县区旗盟府会委镇乡道"));
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);
@@ -2518,22 +2523,24 @@ static fg_strview cut_task_tail(fg_strview s)
                                    FG_LIT("做好"), FG_LIT("加快"), FG_LIT("按时"), FG_LIT("按期"),
                                    FG_LIT("力争"), FG_LIT("务必"), FG_LIT("要"), FG_LIT("年底"),
                                    FG_LIT("年内"), FG_LIT("今年"), FG_LIT("明年"), FG_LIT("月底")};
-    bool role = false;
 
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
-        fg_strview r;
+    /* From one ，；。 to the next: most sentences have few. */
+    for (size_t i = next_group_sep(s, 0); i < s.len; i = next_group_sep(s, i + 3)) {
+        fg_strview r = fg_sv(s.ptr + i + 3, s.len - i - 3);
 
-        if (!role && may_start_marker(s, i) && marker_at(s, i) != NULL)
-            role = true;
-        if (!role || !(AT(s, i, "，") || AT(s, i, "；")))
+        if (AT(s, i, "。"))
             continue;
-        r = fg_sv(s.ptr + i + 3, s.len - i - 3);
-        /* A digit, ASCII or full-width (EF BC 90 … 99). */
-        if ((r.len > 0 && r.ptr[0] >= '0' && r.ptr[0] <= '9') ||
-            (r.len >= 3 && AT(r, 0, "\xef\xbc") && (unsigned char)r.ptr[2] >= 0x90 &&
-             (unsigned char)r.ptr[2] <= 0x99) ||
-            starts_with_any(r, opens, N_OF(opens)))
-            return fg_sv(s.ptr, i);
+        /* A digit, ASCII or full-width (EF BC 90 … 99), or an adverb of doing. */
+        if (!((r.len > 0 && r.ptr[0] >= '0' && r.ptr[0] <= '9') ||
+              (r.len >= 3 && AT(r, 0, "\xef\xbc") && (unsigned char)r.ptr[2] >= 0x90 &&
+               (unsigned char)r.ptr[2] <= 0x99) ||
+              starts_with_any(r, opens, N_OF(opens))))
+            continue;
+        /* Cut only after a role word. */
+        for (size_t k = next_marker_candidate(s, 0); k < i;
+             k = next_marker_candidate(s, k + fg_cp_len((unsigned char)s.ptr[k])))
+            if (may_start_marker(s, k) && marker_at(s, k) != NULL)
+                return fg_sv(s.ptr, i);
     }
     return s;
 }
@@ -2582,53 +2589,59 @@ static fg_strview skip_subject(fg_strview s)
  */
 static void hide_quoted_seps(fg_str *buf, bool *hidden)
 {
-    size_t w = 0;
+    char *p = buf->ptr;
+    size_t len = buf->len;
+    size_t r = 0; /* read */
+    size_t w = 0; /* write: w <= r */
 
-    for (size_t r = 0; r < buf->len;) {
-        fg_strview s = fg_sv(buf->ptr, buf->len);
-        bool quote = AT(s, r, "“");
+    for (size_t q = 0; (q = find_byte2(p, len, q, 0xE2, 0xE3)) < len;) {
+        fg_strview s = fg_sv(p, len);
+        bool quote = AT(s, q, "“");
         size_t close = SIZE_MAX;
         size_t n = 0;
 
-        if (quote || AT(s, r, "《")) {
-            /* Where the quotation closes, if it does within 40 characters. */
-            for (size_t k = r + 3; k < s.len && n < 40; k += fg_cp_len((unsigned char)s.ptr[k])) {
-                if (quote ? AT(s, k, "”") : AT(s, k, "》")) {
-                    close = k;
-                    break;
-                }
-                if (AT(s, k, "“") || AT(s, k, "《"))
-                    break;
-                n++;
-            }
-        }
-        if (close == SIZE_MAX) {
-            size_t cl = fg_cp_len((unsigned char)s.ptr[r]);
-
-            memmove(buf->ptr + w, buf->ptr + r, cl);
-            w += cl;
-            r += cl;
+        if (!quote && !AT(s, q, "《")) {
+            q++;
             continue;
         }
-        for (size_t k = r; k < close;) {
+        /* Where the quotation closes, if it does within 40 characters. */
+        for (size_t k = q + 3; k < len && n < 40; k += fg_cp_len((unsigned char)p[k]), n++) {
+            if (quote ? AT(s, k, "”") : AT(s, k, "》")) {
+                close = k;
+                break;
+            }
+            if (AT(s, k, "“") || AT(s, k, "《"))
+                break;
+        }
+        if (close == SIZE_MAX) {
+            q += 3;
+            continue;
+        }
+        /* The text before the quotation as it is, then the quotation with its separators hidden. */
+        for (size_t k = q; k < close;) {
             char h = AT(s, k, "、") ? HIDDEN_DUN : AT(s, k, "，") ? HIDDEN_COMMA
                                                  : AT(s, k, "；") ? HIDDEN_SEMI
                                                                  : 0;
-            size_t cl = fg_cp_len((unsigned char)s.ptr[k]);
 
-            if (h != 0) {
-                buf->ptr[w++] = h;
-                *hidden = true;
-            } else {
-                memmove(buf->ptr + w, buf->ptr + k, cl);
-                w += cl;
+            if (h == 0) {
+                k += fg_cp_len((unsigned char)p[k]);
+                continue;
             }
-            k += cl;
+            if (w != r)
+                memmove(p + w, p + r, k - r);
+            w += k - r;
+            p[w++] = h;
+            r = k + 3;
+            k = r;
+            *hidden = true;
         }
-        r = close;
+        q = close + 3;
     }
-    buf->len = w;
-    buf->ptr[w] = '\0';
+    if (w != r) {
+        memmove(p + w, p + r, len - r);
+        buf->len = w + len - r;
+        p[buf->len] = '\0';
+    }
 }
 
 /*

@@ -33,6 +33,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "chars.h"
 #include "clause.h"
 #include "error.h"
 #include "fengong/deadline.h"
@@ -938,9 +939,9 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 static size_t skip_blank_chars(fg_strview o, size_t i);
 
 /*
- * Try the sentence sent (in o) as a role sentence; if it is none and runs over line breaks,
- * from each of its later line starts in turn: a heading with no full stop runs into the
- * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`).
+ * Try the sentence sent (in o) as a role sentence; if it is none and starts on the item's
+ * first line, again from the second line: a heading with no full stop runs into the sentence
+ * on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`).
  */
 static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
 {
@@ -949,12 +950,11 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     int rc;
 
     rc = try_clause(p, sent, off, FG_CLAUSE_STRICT, found);
-    for (size_t k = lines_upto(p, off); rc == FG_OK && !*found && k < p->n_lm; k++) {
-        size_t at = skip_blank_chars(o, p->lm[k].off);
+    /* Only a sentence that starts on the item's first line (its heading) is tried again. */
+    if (rc == FG_OK && !*found && p->n_lm > 1 && off < p->lm[1].off) {
+        size_t at = skip_blank_chars(o, p->lm[1].off);
 
-        if (at >= end)
-            break;
-        if (at > off)
+        if (at > off && at < end)
             rc = try_clause(p, fg_sv(o.ptr + at, end - at), at, FG_CLAUSE_STRICT, found);
     }
     return rc;
@@ -1116,10 +1116,29 @@ static bool role_word_at(fg_strview s, size_t i)
     /* Every word is two characters or more and starts with one of role_firsts. */
     if (i + 6 > s.len || !fg_cjkset_has(&sets.role_firsts, s.ptr + i))
         return false;
-    return AT(s, i, "牵头") || AT(s, i, "负责") || AT(s, i, "负总责") || AT(s, i, "配合") ||
-           AT(s, i, "参与") || AT(s, i, "会同") || AT(s, i, "协同") || AT(s, i, "协助") ||
-           AT(s, i, "协办") || AT(s, i, "会办") || AT(s, i, "主办") || AT(s, i, "主责") ||
-           AT(s, i, "单位：") || AT(s, i, "单位:") || AT(s, i, "部门：") || AT(s, i, "部门:");
+    /* By the first character: one comparison of it, then its words only. */
+    switch (fg_char3((const unsigned char *)s.ptr + i)) {
+    case 0xE789B5: /* 牵 */
+        return AT(s, i, "牵头");
+    case 0xE8B49F: /* 负 */
+        return AT(s, i, "负责") || AT(s, i, "负总责");
+    case 0xE9858D: /* 配 */
+        return AT(s, i, "配合");
+    case 0xE58F82: /* 参 */
+        return AT(s, i, "参与");
+    case 0xE4BC9A: /* 会 */
+        return AT(s, i, "会同") || AT(s, i, "会办");
+    case 0xE58D8F: /* 协 */
+        return AT(s, i, "协同") || AT(s, i, "协助") || AT(s, i, "协办");
+    case 0xE4B8BB: /* 主 */
+        return AT(s, i, "主办") || AT(s, i, "主责");
+    case 0xE58D95: /* 单 */
+        return AT(s, i, "单位：") || AT(s, i, "单位:");
+    case 0xE983A8: /* 部 */
+        return AT(s, i, "部门：") || AT(s, i, "部门:");
+    default:
+        return false;
+    }
 }
 
 /* Whether a sentence may be a role sentence worth a strict parse. */
