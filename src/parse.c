@@ -4331,10 +4331,36 @@ static int annex_title_line(const parser *p, fg_strview s)
 
 /* ---- tables flattened to one cell per line ---- */
 
+/*
+ * A header cell without the blanks and commas inside it: narrow columns break their words
+ * (序\n号, 牵头\n单位 as Alt+Enter in Excel, two paragraphs in a Word cell or <br> in a page,
+ * which the readers write as 序，号) or space them out (序  号, 牵 头 单 位). In buf (cap bytes);
+ * s itself when it is too long to be a header or has nothing to drop.
+ */
+static fg_strview header_squeeze(fg_strview s, char *buf, size_t cap)
+{
+    size_t n = 0;
+    size_t b;
+
+    if (s.len > cap)
+        return s;
+    for (size_t i = 0; i < s.len;) {
+        if (is_space_at(s, i, &b) || (b = 1, s.ptr[i] == ',') || (b = 3, AT(s, i, "，"))) {
+            i += b;
+            continue;
+        }
+        buf[n++] = s.ptr[i++];
+    }
+    return n == s.len ? s : fg_sv(buf, n);
+}
+
 static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
+    char buf[96];
+
+    s = header_squeeze(s, buf, sizeof buf);
 
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
     if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {

@@ -224,13 +224,19 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
-/* The cell without its blanks, in buf (at most cap bytes); false when it does not fit. */
+/* The cell without its blanks and commas (序  号, 序，号: a word broken over two paragraphs),
+ * in buf (at most cap bytes); false when it does not fit. */
 static bool squeeze(char *buf, size_t cap, size_t *n, const slot *cell)
 {
     *n = 0;
     for (size_t i = 0; i < cell->len; i++) {
         if (cell->s[i] == ' ')
             continue;
+        if (i + 3 <= cell->len && (memcmp(cell->s + i, "\u3000", 3) == 0 ||
+                                   memcmp(cell->s + i, "，", 3) == 0)) {
+            i += 2;
+            continue;
+        }
         if (*n == cap)
             return false;
         buf[(*n)++] = cell->s[i];
