@@ -4433,6 +4433,18 @@ static bool all_units(fg_strview s)
 }
 
 /*
+ * Whether a cell in a unit column writes its roles itself, as the clause grammar reads them
+ * after the column's label: a lead mark (县农业农村局（牵头）、县自然资源局) or a role sentence
+ * (县交通运输局牵头，县财政局配合). In a row that does not line up with the header, only after the
+ * task's cell. A cell with a full stop is a task's wording.
+ */
+static bool role_cell(const parser *p, fg_strview cell, bool after_task)
+{
+    return (p->row_aligned || after_task) && cell.len <= 300 && !fg_sv_contains(cell, "。") &&
+           fg_clause__has_role_word(p->units.lex, cell);
+}
+
+/*
  * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
  * Task cells become the item text; unit cells become one clause.
  */
@@ -4472,7 +4484,8 @@ static int finish_row(parser *p)
                 col++;
             }
             if (cell.len) {
-                if (unit_col < p->n_cols && in_unit_col && all_units(cell)) {
+                if (unit_col < p->n_cols && in_unit_col &&
+                    (all_units(cell) || role_cell(p, cell, task.len > 0))) {
                     const char *lab = p->cols[unit_col] == COL_LEAD ? "牵头单位："
                                       : p->cols[unit_col] == COL_CO ? "配合单位："
                                                                       : "责任单位：";
