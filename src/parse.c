@@ -4628,6 +4628,53 @@ out:
 }
 
 /*
+ * The second row of a grouped header, before the table's first row: 责任单位 spans 牵头单位 |
+ * 配合单位, and a table saved as text writes the group's word in its first column, the others
+ * of the span empty, and the words under it on the next line. Each of that line's cells is a
+ * header word; they name the columns from where they stand (the line keeps its empty first
+ * cells) or, when the line was trimmed, from the group's column: the first unit column
+ * followed by as many columns with no header word as the line has words after the first.
+ */
+static bool sub_header(parser *p, const fg_strview *cells, size_t n_cells)
+{
+    size_t first = SIZE_MAX;
+    size_t words = 0;
+
+    for (size_t k = 0; k < n_cells; k++) {
+        if (cells[k].len == 0)
+            continue;
+        if (header_cell(p->units.lex, cells[k]) == COL_NONE)
+            return false;
+        if (first == SIZE_MAX)
+            first = k;
+        words++;
+    }
+    if (words < 2)
+        return false;
+    if (n_cells == p->n_cols && first > 0) {
+        for (size_t k = first; k < n_cells; k++)
+            if (cells[k].len)
+                p->cols[k] = header_cell(p->units.lex, cells[k]);
+        return true;
+    }
+    if (first != 0)
+        return false;
+    for (size_t g = 0; g + words <= p->n_cols; g++) {
+        bool fits = p->cols[g] == COL_RESP || p->cols[g] == COL_LEAD || p->cols[g] == COL_CO;
+
+        for (size_t k = 1; k < words && fits; k++)
+            fits = p->cols[g + k] == COL_NONE;
+        if (!fits)
+            continue;
+        for (size_t k = 0, c = g; k < n_cells; k++)
+            if (cells[k].len)
+                p->cols[c++] = header_cell(p->units.lex, cells[k]);
+        return true;
+    }
+    return false;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -4671,6 +4718,11 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         }
     }
     cells = p->cells;
+    if (p->in_table && p->next_row == 0 && header_cell(p->units.lex, cells[0]) != COL_NUM &&
+        sub_header(p, cells, n_cells)) {
+        *consumed = true;
+        return FG_OK;
+    }
     if (n_cells < 3)
         return FG_OK;
     if (header_cell(p->units.lex, cells[0]) == COL_NUM) {

@@ -275,6 +275,36 @@ static bool header_row(const slot *row, size_t n_cols)
     return hits >= 2;
 }
 
+/*
+ * Whether a row under the header names the columns of a group the header spans (责任单位
+ * over 牵头单位 | 配合单位): its first cell is merged with the header's or empty, and each of
+ * its own cells is a short header word.
+ */
+static bool sub_header_row(const slot *row, size_t n_cols)
+{
+    static const char *const words[] = {"单位", "部门", "处室", "机构", "任务", "时限", "时间"};
+    char buf[32];
+    size_t n;
+    size_t own = 0;
+
+    if (row[0].len && !row[0].merged)
+        return false;
+    for (size_t c = 1; c < n_cols; c++) {
+        bool word = false;
+
+        if (row[c].merged || row[c].len == 0)
+            continue;
+        if (!squeeze(buf, sizeof buf, &n, &row[c]))
+            return false;
+        for (size_t k = 0; k < sizeof words / sizeof *words && !word; k++)
+            word = memmem(buf, n, words[k], strlen(words[k])) != NULL;
+        if (!word)
+            return false;
+        own++;
+    }
+    return own > 0;
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -309,6 +339,8 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，");
+ * - a row right under the header whose own cells are header words (牵头单位 | 配合单位 under a
+ *   责任单位 spanning both, sub_header_row()) names those columns in the header's place;
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
  * - after a title row that comes below the header (序号|重点任务|… then 一、… as a row of its
  *   own, as Word tables and web pages write sections), the header is written again before
@@ -401,6 +433,16 @@ static int lay_out(fg_rd *rd)
             header = r;
         } else if (row_equal(row, grid + header * n_cols, n_cols)) {
             continue; /* repeated on a new page, or under a title: reheader writes it */
+        }
+        if (pending == header && r > header && sub_header_row(row, n_cols) &&
+            header_row(grid + header * n_cols, n_cols)) {
+            /* The second row of a grouped header: its words name the columns under the
+             * group (牵头单位 and 配合单位 under 责任单位), the group's own word is dropped. */
+            for (size_t c = 1; c < n_cols; c++) {
+                if (!row[c].merged && row[c].len)
+                    grid[header * n_cols + c] = row[c];
+            }
+            continue;
         }
         if (row[0].merged && pending != SIZE_MAX) {
             for (size_t c = 0; c < n_cols; c++) {

@@ -164,6 +164,16 @@ static const fg_phrase_case tables[] = {
      "2|乙任务|C局|D局\n",
      "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
      "2\t乙任务\tC局\tD局\n"},
+    /* a grouped header: 责任单位 over 牵头单位 | 配合单位, the other header cells merged down */
+    {"序号|任务|=2:责任单位|完成时限\n"
+     "^|^|牵头单位|配合单位|^\n"
+     "1|甲任务|A局|B局、C局|6月底\n",
+     "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局、C局\t6月底\n"},
+    /* the same with the cells under the group's neighbours left empty, not merged */
+    {"序号|任务|=2:责任单位|完成时限\n"
+     "||牵头单位|配合单位|\n"
+     "1|甲任务|A局|B局|6月底\n",
+     "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"},
 };
 
 static void test_reader__cell_paragraphs_and_nested_tables(void **state)
