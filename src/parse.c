@@ -613,6 +613,8 @@ typedef struct parser {
     bool header_pending;     /* collecting header cells */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
+    bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
+    size_t row_first_col;    /* the column of the open row's first cell in cur_text */
 
     /* results */
     pitem *items;
@@ -4466,7 +4468,7 @@ static int finish_row(parser *p)
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
     unit_col = next_unit_col(p, 0);
-    for (size_t i = 0, col = 1; i <= t.len; i++) {
+    for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
             fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
 
@@ -4605,6 +4607,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 
         FG_TRY(open_item(p, &m, s, line));
         p->row_open = true;
+        p->row_first_col = 1;
         p->next_row++;
         *consumed = true;
         return FG_OK;
@@ -4625,6 +4628,100 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
     }
 out:
     return rc;
+}
+
+/*
+ * The number of a table row from its 序号 cell: a plain number continuing the table's (3),
+ * a number of two levels (1.1, 1-1, 1．2: *minor the second), or a list marker that is the
+ * whole cell (（一）, 一、, 1．, ①) continuing the table's count. False for anything else.
+ */
+static bool row_number(const parser *p, fg_strview cell, long *major, long *minor)
+{
+    size_t n;
+    size_t n2;
+    size_t sep = 0;
+    long v = arabic_number(cell, 0, &n, 4);
+    mark m;
+
+    *minor = 0;
+    if (v >= 0 && n == cell.len) {
+        *major = v;
+        return next_row_number(p, v);
+    }
+    if (v >= 1 && v < 1000) {
+        if (n < cell.len && (cell.ptr[n] == '.' || cell.ptr[n] == '-'))
+            sep = 1;
+        else if (AT(cell, n, "．") || AT(cell, n, "－") || AT(cell, n, "—"))
+            sep = 3;
+        if (sep > 0) {
+            long w = arabic_number(cell, n + sep, &n2, 3);
+
+            if (w >= 1 && n + sep + n2 == cell.len) {
+                *major = v;
+                *minor = w;
+                return true;
+            }
+        }
+    }
+    if (marker_at(cell, 0, true, &m) && m.len == cell.len &&
+        (m.st == ST_CN || m.st == ST_PAREN_CN || m.st == ST_ARABIC ||
+         m.st == ST_PAREN_ARABIC || m.st == ST_HALF_PAREN || m.st == ST_CIRCLED)) {
+        *major = m.num;
+        return next_row_number(p, m.num);
+    }
+    return false;
+}
+
+/*
+ * Open the item of a table row numbered major (and minor: 1.1 gives …:1.1 under its parent,
+ * or under the heading it numbers, 2-1 under 二、, …:2.1 as the row's own number).
+ */
+static int open_row(parser *p, long major, long minor, fg_strview marker, size_t line)
+{
+    mark m = {ST_ROW, major, 0};
+    size_t k = p->depth;
+    int rc = FG_OK;
+
+    while (k > 0 && p->stack[k - 1].st == ST_ROW)
+        k--;
+    if (minor > 0 && k > 0 && p->stack[k - 1].num == major) {
+        m.num = minor;
+        minor = 0;
+    }
+    FG_TRY(open_item(p, &m, marker, line));
+    if (minor > 0) {
+        pitem *it = &p->items[p->cur];
+        char path[sizeof p->part + 1 + ST_COUNT * 22 + 24];
+        int len = snprintf(path, sizeof path, "%s.%ld", it->path, minor);
+
+        if (len < 0 || (size_t)len >= sizeof path)
+            FG_TRY(fg_error_set(FG_EINVAL, "a table row number too long: %ld.%ld", major, minor));
+        it->path = arena_dup(p, fg_sv(path, (size_t)len));
+        if (it->path == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    }
+out:
+    return rc;
+}
+
+/*
+ * A header without 序号 whose first cell names the task (工作任务 | 牵头单位 | 配合单位): every
+ * cell a header word, and one of them a unit column.
+ */
+static bool unnumbered_header(const parser *p, const fg_strview *cells, size_t n_cells)
+{
+    bool units = false;
+
+    if (header_cell(p->units.lex, cells[0]) != COL_TASK)
+        return false;
+    for (size_t k = 1; k < n_cells; k++) {
+        col_kind ck = header_cell(p->units.lex, cells[k]);
+
+        if (ck == COL_NONE || ck == COL_NUM)
+            return false;
+        units = units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
+    }
+    return units;
 }
 
 /*
@@ -4686,7 +4783,9 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     size_t start = 0;
     char sep = memchr(s.ptr, '\t', s.len) ? '\t' : s.ptr[0] == '|' ? '|' : ' ';
     int rc = FG_OK;
-    size_t n;
+    long major;
+    long minor = 0;
+    mark mk;
 
     *consumed = false;
     if (sep == ' ') {
@@ -4725,6 +4824,18 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     }
     if (n_cells < 3)
         return FG_OK;
+    if (sep != ' ' && unnumbered_header(p, cells, n_cells)) {
+        FG_TRY(close_item(p));
+        p->in_table = true;
+        p->header_pending = false;
+        p->rows_unnumbered = true;
+        p->n_cols = 0;
+        for (size_t k = 0; k < n_cells; k++)
+            FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
+        p->next_row = 1;
+        *consumed = true;
+        return FG_OK;
+    }
     if (header_cell(p->units.lex, cells[0]) == COL_NUM) {
         bool has_units = false;
 
@@ -4738,6 +4849,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         FG_TRY(close_item(p));
         p->in_table = true;
         p->header_pending = false;
+        p->rows_unnumbered = false;
         p->n_cols = 0;
         for (size_t k = 0; k < n_cells; k++)
             FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
@@ -4751,18 +4863,19 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         *consumed = true; /* |---|---| */
         return FG_OK;
     }
-    if (next_row_number(p, arabic_number(cells[0], 0, &n, 4)) && n == cells[0].len) {
-        mark m;
+    if (p->rows_unnumbered ? cells[0].len > 0 && sep != ' ' && !marker_at(cells[0], 0, true, &mk)
+                           : row_number(p, cells[0], &major, &minor)) {
+        size_t first = p->rows_unnumbered ? 0 : 1;
 
-        p->next_row = arabic_number(cells[0], 0, &n, 4);
-        m = (mark){ST_ROW, p->next_row, 0};
-
-        FG_TRY(open_item(p, &m, cells[0], line));
+        if (p->rows_unnumbered)
+            major = p->next_row;
+        FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[0], line));
         p->row_open = true;
         p->row_aligned = sep != ' ' && n_cells == p->n_cols;
-        p->next_row++;
-        for (size_t k = 1; k < n_cells; k++) {
-            if (k > 1)
+        p->row_first_col = first;
+        p->next_row = major + 1;
+        for (size_t k = first; k < n_cells; k++) {
+            if (k > first)
                 FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
             FG_TRY(fg_str_append(&p->cur_text, cells[k].ptr, cells[k].len));
         }
@@ -5929,6 +6042,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         FG_TRY(close_item(p));
         p->in_table = true;
         p->header_pending = true;
+        p->rows_unnumbered = false;
         p->n_cols = 0;
         p->next_row = 0;
         FG_TRY(add_col(p, COL_NUM));
