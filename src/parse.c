@@ -557,7 +557,8 @@ typedef struct level {
 
 /* Table (one cell per line) state. */
 typedef enum col_kind {
-    COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER
+    COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER,
+    COL_ROLE /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
 } col_kind;
 
 typedef struct parser {
@@ -615,6 +616,8 @@ typedef struct parser {
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
+    bool row_repeat;         /* the open row repeats the last row's number: more of its units */
+    fg_str row_label;        /* the label finish_row() read the last row's units under */
 
     /* results */
     pitem *items;
@@ -4387,7 +4390,9 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         {"工作措施", COL_TASK},       {"任务内容", COL_TASK},       {"重点工作", COL_TASK},
         {"完成时限", COL_DUE},        {"时间安排", COL_DUE},        {"完成时间", COL_DUE},
         {"时限", COL_DUE},            {"备注", COL_OTHER},          {"责任领导", COL_OTHER},
-        {"牵头领导", COL_OTHER},      {"进度安排", COL_DUE},
+        {"牵头领导", COL_OTHER},      {"进度安排", COL_DUE},        {"责任类别", COL_ROLE},
+        {"责任类型", COL_ROLE},       {"单位类别", COL_ROLE},       {"单位类型", COL_ROLE},
+        {"类别", COL_ROLE},           {"角色", COL_ROLE},           {"责任分类", COL_ROLE},
     };
 
     if (s.len < MIN_HEADER || s.len > MAX_HEADER)
@@ -4446,6 +4451,124 @@ static bool role_cell(const parser *p, fg_strview cell, bool after_task)
            fg_clause__has_role_word(p->units.lex, cell);
 }
 
+/* Whether a header names a task column (重点任务, 工作任务 …). */
+static bool task_column(const parser *p, const fg_strview *cells, size_t n_cells)
+{
+    for (size_t k = 0; k < n_cells; k++)
+        if (header_cell(p->units.lex, cells[k]) == COL_TASK)
+            return true;
+    return false;
+}
+
+/* A cell of marks only (●, ○, √, ★ …: a matrix of units as columns), no task's wording. */
+static bool mark_cell(fg_strview cell)
+{
+    static const char *const marks[] = {"●", "○", "√", "✓", "★", "☆", "◎", "▲", "△", "■", "□"};
+    size_t b;
+
+    for (size_t i = 0; i < cell.len;) {
+        size_t k = 0;
+
+        if (is_space_at(cell, i, &b)) {
+            i += b;
+            continue;
+        }
+        while (k < sizeof marks / sizeof *marks && !fg_sv_at(cell, i, marks[k], strlen(marks[k])))
+            k++;
+        if (k == sizeof marks / sizeof *marks)
+            return false;
+        i += strlen(marks[k]);
+    }
+    return true;
+}
+
+/*
+ * Close a row of a table without a unit column (序号 | 工作任务 | 完成时限): the row is an item
+ * like any other, its clauses read from its text (新建农村公路50公里。（X牵头，Y配合）). The
+ * text is its cells but the 序号, 完成时限 and other side columns; the 完成时限 cell is the
+ * item's deadline.
+ */
+static int finish_text_row(parser *p)
+{
+    fg_str text = FG_STR_INIT;
+    fg_strview t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    fg_strview due = fg_sv(NULL, 0);
+    size_t start = 0;
+    int rc = FG_OK;
+
+    for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
+        if (i < t.len && t.ptr[i] != '\x1f')
+            continue;
+        fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
+        col_kind k = p->row_aligned && col < p->n_cols ? p->cols[col] : COL_TASK;
+
+        col++;
+        start = i + 1;
+        if (cell.len == 0)
+            continue;
+        if (k == COL_DUE && due.ptr == NULL) {
+            due = cell;
+        } else if ((k == COL_TASK || k == COL_NONE) && !mark_cell(cell)) {
+            if (text.len)
+                FG_TRY(fg_str_append(&text, " ", 1));
+            FG_TRY(fg_str_append(&text, cell.ptr, cell.len));
+        }
+    }
+    if (due.ptr != NULL) {
+        p->items[p->cur].due = arena_dup(p, due);
+        if (p->items[p->cur].due == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    }
+    fg_str_clear(&p->cur_text);
+    p->n_lm = 0;
+    FG_TRY(append_text(p, fg_sv(text.ptr ? text.ptr : "", text.len), p->items[p->cur].line));
+    p->row_open = false;
+    p->row_aligned = false;
+    FG_TRY(close_item(p));
+out:
+    fg_str_dispose(&text);
+    return rc;
+}
+
+/*
+ * The label a ledger row's units go under (one unit a row, 责任类别 牵头 or 配合): its role
+ * column's word read as a label's head (牵头 → 牵头单位：), or NULL when the table has no such
+ * column, the row does not line up with the header or the word is no role.
+ */
+static const char *ledger_label(const parser *p, fg_strview t)
+{
+    size_t col = p->row_first_col;
+    size_t start = 0;
+
+    if (!p->row_aligned)
+        return NULL;
+    for (size_t i = 0; i <= t.len; i++) {
+        if (i < t.len && t.ptr[i] != '\x1f')
+            continue;
+        if (col < p->n_cols && p->cols[col] == COL_ROLE) {
+            fg_strview w = trim(fg_sv(t.ptr + start, i - start));
+            char buf[48];
+
+            if (w.len == 0 || w.len + strlen("单位") > sizeof buf)
+                return NULL;
+            memcpy(buf, w.ptr, w.len);
+            if (!fg_sv_ends(w, "单位") && !fg_sv_ends(w, "部门"))
+                memcpy(buf + w.len, "单位", strlen("单位")), w.len += strlen("单位");
+            switch (fg_clause__label_word(p->units.lex, fg_sv(buf, w.len))) {
+            case FG_LABEL_LEAD:
+                return "牵头单位：";
+            case FG_LABEL_CO:
+                return "配合单位：";
+            default:
+                return NULL;
+            }
+        }
+        col++;
+        start = i + 1;
+    }
+    return NULL;
+}
+
 /*
  * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
  * Task cells become the item text; unit cells become one clause.
@@ -4460,11 +4583,15 @@ static int finish_row(parser *p)
     bool had_units = false;
     bool has_due_col = false;
     fg_strview due = fg_sv(NULL, 0);
+    const char *role_lab;
     int rc = FG_OK;
 
     if (!p->open || !p->row_open)
         return FG_OK;
+    if (next_unit_col(p, 0) >= p->n_cols)
+        return finish_text_row(p);
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    role_lab = ledger_label(p, t);
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
     unit_col = next_unit_col(p, 0);
@@ -4488,8 +4615,9 @@ static int finish_row(parser *p)
             if (cell.len) {
                 if (unit_col < p->n_cols && in_unit_col &&
                     (all_units(cell) || role_cell(p, cell, task.len > 0))) {
-                    const char *lab = p->cols[unit_col] == COL_LEAD ? "牵头单位："
-                                      : p->cols[unit_col] == COL_CO ? "配合单位："
+                    const char *lab = role_lab != NULL              ? role_lab
+                                      : p->cols[unit_col] == COL_LEAD ? "牵头单位："
+                                      : p->cols[unit_col] == COL_CO   ? "配合单位："
                                                                       : "责任单位：";
 
                     if (label.len)
@@ -4512,11 +4640,29 @@ static int finish_row(parser *p)
             start = i + 1;
         }
     }
+    if (p->row_repeat) {
+        /* More units of the last row's item (a ledger): its clause is read again with the
+         * label of this row added, one clause for the item's units. The clause's units stay
+         * behind in p->units, unused. */
+        pitem *it = &p->items[p->cur];
+
+        if (it->n_clauses > 0 && it->clause_first + it->n_clauses == p->n_clauses &&
+            p->row_label.len) {
+            p->n_clauses--;
+            it->n_clauses--;
+            FG_TRY(fg_str_append(&p->row_label, "；", 3));
+            FG_TRY(fg_str_append(&p->row_label, label.ptr ? label.ptr : "", label.len));
+            fg_str_clear(&label);
+            FG_TRY(fg_str_append(&label, p->row_label.ptr, p->row_label.len));
+        }
+    }
     {
         pitem *it = &p->items[p->cur];
         fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
         size_t k = fg_sv_find(tv, "。");
 
+        if (p->row_repeat)
+            goto clause;
         it->text = p->no_text ? NULL : arena_dup(p, tv);
         it->text_len = tv.len;
         it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
@@ -4529,6 +4675,9 @@ static int finish_row(parser *p)
             if (it->due == NULL)
                 FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         }
+    clause:
+        fg_str_clear(&p->row_label);
+        FG_TRY(fg_str_append(&p->row_label, label.ptr ? label.ptr : "", label.len));
         if (label.len) {
             size_t first = p->units.n;
             bool is_clause = false;
@@ -4546,6 +4695,7 @@ static int finish_row(parser *p)
     p->open = false;
     p->row_open = false;
     p->row_aligned = false;
+    p->row_repeat = false;
 out:
     fg_str_clear(&p->cur_text);
     p->n_lm = 0;
@@ -4725,6 +4875,22 @@ static bool unnumbered_header(const parser *p, const fg_strview *cells, size_t n
 }
 
 /*
+ * Whether a row repeats the 序号 of the row just read, in a table with a 责任类别 column (a
+ * ledger written one unit a row): its units are more of that row's item.
+ */
+static bool ledger_repeat(const parser *p, fg_strview num)
+{
+    bool role_col = false;
+
+    for (size_t k = 0; k < p->n_cols && !role_col; k++)
+        role_col = p->cols[k] == COL_ROLE;
+    return role_col && !p->open && !p->rows_unnumbered && p->n_items > 0 &&
+           p->cur == p->n_items - 1 && num.len > 0 && p->items[p->cur].marker != NULL &&
+           p->items[p->cur].path != NULL && fg_sv_eq(num, fg_sv_cstr(p->items[p->cur].marker)) &&
+           p->row_label.len > 0;
+}
+
+/*
  * The second row of a grouped header, before the table's first row: 责任单位 spans 牵头单位 |
  * 配合单位, and a table saved as text writes the group's word in its first column, the others
  * of the span empty, and the words under it on the next line. Each of that line's cells is a
@@ -4829,6 +4995,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->in_table = true;
         p->header_pending = false;
         p->rows_unnumbered = true;
+        fg_str_clear(&p->row_label);
         p->n_cols = 0;
         for (size_t k = 0; k < n_cells; k++)
             FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
@@ -4844,12 +5011,13 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 
             has_units = has_units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
         }
-        if (!has_units)
+        if (!has_units && !(sep != ' ' && task_column(p, cells, n_cells)))
             return FG_OK;
         FG_TRY(close_item(p));
         p->in_table = true;
         p->header_pending = false;
         p->rows_unnumbered = false;
+        fg_str_clear(&p->row_label);
         p->n_cols = 0;
         for (size_t k = 0; k < n_cells; k++)
             FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
@@ -4861,6 +5029,22 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         return FG_OK;
     if (cells[0].len && cells[0].ptr[0] == '-') {
         *consumed = true; /* |---|---| */
+        return FG_OK;
+    }
+    if (ledger_repeat(p, cells[0])) {
+        /* A ledger's next unit of the last row's item: 1 | 任务甲 | A | 牵头, 1 | 任务甲 | B | 配合. */
+        p->open = true;
+        p->row_open = true;
+        p->row_repeat = true;
+        p->row_aligned = sep != ' ' && n_cells == p->n_cols;
+        p->row_first_col = 1;
+        for (size_t k = 1; k < n_cells; k++) {
+            if (k > 1)
+                FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
+            FG_TRY(fg_str_append(&p->cur_text, cells[k].ptr, cells[k].len));
+        }
+        FG_TRY(close_item(p));
+        *consumed = true;
         return FG_OK;
     }
     if (p->rows_unnumbered ? cells[0].len > 0 && sep != ' ' && !marker_at(cells[0], 0, true, &mk)
@@ -5768,6 +5952,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->item_copy);
     free(p->cells);
     free(p->cols);
+    fg_str_dispose(&p->row_label);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
 }
@@ -6043,6 +6228,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         p->in_table = true;
         p->header_pending = true;
         p->rows_unnumbered = false;
+        fg_str_clear(&p->row_label);
         p->n_cols = 0;
         p->next_row = 0;
         FG_TRY(add_col(p, COL_NUM));

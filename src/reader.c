@@ -305,6 +305,24 @@ static bool sub_header_row(const slot *row, size_t n_cols)
     return own > 0;
 }
 
+/* Whether a header row has a 责任类别 column: a ledger written one unit a row (牵头 or 配合). */
+static bool ledger_header(const slot *row, size_t n_cols)
+{
+    static const char *const words[] = {"责任类别", "责任类型", "单位类别", "单位类型",
+                                        "类别",     "角色",     "责任分类"};
+    char buf[32];
+    size_t n;
+
+    for (size_t c = 1; c < n_cols; c++) {
+        if (!squeeze(buf, sizeof buf, &n, &row[c]))
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if (n == strlen(words[k]) && memcmp(buf, words[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -338,7 +356,8 @@ out:
  *   such as 一、…), gives that text as a line of its own;
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
- *   cells that are not merged are added to the row above (joined by "，");
+ *   cells that are not merged are added to the row above (joined by "，"), except in a ledger
+ *   with a 责任类别 column (one unit a row, ledger_header()), whose rows stay rows;
  * - a row right under the header whose own cells are header words (牵头单位 | 配合单位 under a
  *   责任单位 spanning both, sub_header_row()) names those columns in the header's place;
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
@@ -444,7 +463,8 @@ static int lay_out(fg_rd *rd)
             }
             continue;
         }
-        if (row[0].merged && pending != SIZE_MAX) {
+        if (row[0].merged && pending != SIZE_MAX &&
+            !ledger_header(grid + header * n_cols, n_cols)) {
             for (size_t c = 0; c < n_cols; c++) {
                 if (row[c].merged || row[c].len == 0)
                     continue;

@@ -169,6 +169,11 @@ static const fg_phrase_case tables[] = {
      "^|^|牵头单位|配合单位|^\n"
      "1|甲任务|A局|B局、C局|6月底\n",
      "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局、C局\t6月底\n"},
+    /* a ledger, one unit a row under a 责任类别 column: rows under a merged task stay rows */
+    {"序号|工作任务|责任单位|责任类别\n"
+     "1|甲任务|A局|牵头\n"
+     "^|^|B局|配合\n",
+     "序号\t工作任务\t责任单位\t责任类别\n1\t甲任务\tA局\t牵头\n1\t甲任务\tB局\t配合\n"},
     /* the same with the cells under the group's neighbours left empty, not merged */
     {"序号|任务|=2:责任单位|完成时限\n"
      "||牵头单位|配合单位|\n"
