@@ -50,6 +50,10 @@ skipped() {
             echo "units or a label separated by blanks (省公安厅 省商务厅, 牵 头 处 室) broken" \
                  "across two lines by the page width: the grammar does not join them again (the" \
                  "text wrapped at 28 characters a line fails the same way)" ;;
+        table_header_breaks)
+            echo "header cells spaced out inside (序  号, 牵 头 单 位, 序　号) are drawn as words with" \
+                 "gaps, which the column finder of a PDF without cell boundaries reads as columns" \
+                 "(the tables broken by a line break inside a cell, 序，号, are read)" ;;
         combined_city)
             echo "a unit name after a U+3000 label broken by the page width (市城市|管理委):" \
                  "the grammar keeps the first half (the text wrapped at 28 characters a line fails" \
