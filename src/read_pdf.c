@@ -5,8 +5,12 @@
  * The reader rebuilds the page from the boxes rather than from poppler's reading order,
  * which reads a table column by column:
  * - characters that share a vertical band make a visual line, read left to right; a gap of
- *   at least GAP_SEG em splits the line into segments (the cells of a table row), smaller
- *   gaps become blanks (one per 0.3 em, so that a gap of two blanks stays two blanks);
+ *   at least GAP_SEG em splits the line into segments (the cells of a table row), one of
+ *   GAP_SOFT em into soft segments (two cells whose text fills them, two paddings and a rule
+ *   apart, or words of one cell: the table's columns tell), smaller gaps become blanks (one
+ *   per 0.3 em, so that a gap of two blanks stays two blanks); when a page's fonts give
+ *   boxes far taller than the ideographs are wide (a browser's Type 3 fonts), the boxes are
+ *   shrunk to an ordinary height first (shrink_tall());
  * - page furniture is dropped: a page number (`— 3 —`, `- 3 -`, `第3页`, `3/12`, a lone
  *   number) in the top or bottom band of a page, and a line there that repeats, digits
  *   aside, on at least half the pages (a running header or footer);
@@ -33,6 +37,7 @@
 #include "read_pdf_int.h"
 
 #define GAP_SEG 0.8     /* a gap of this many em splits a line into segments */
+#define GAP_SOFT 0.4    /* a smaller one of this many em too, for tables only (soft) */
 #define GAP_BLANK 0.15  /* a gap of this many em is a blank */
 #define BAND_TOP 0.11   /* page furniture: the top and bottom bands, as parts of the height */
 #define BAND_BOTTOM 0.89
@@ -130,12 +135,68 @@ out:
     return rc;
 }
 
+/* The extent of a segment of the glyphs g[0..n), sorted by x. */
+static void seg_close(fg_pdf_seg *s, const glyph *g, size_t n)
+{
+    s->x0 = g[0].x0;
+    s->x1 = g[n - 1].x1;
+    s->y0 = g[0].y0;
+    s->y1 = g[0].y1;
+    for (size_t i = 1; i < n; i++) {
+        s->y0 = fmin(s->y0, g[i].y0);
+        s->y1 = fmax(s->y1, g[i].y1);
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+
+    return p < q ? -1 : p > q;
+}
+
+/*
+ * Some fonts give every glyph the font's whole bounding box: the Type 3 fonts of a browser's
+ * print are 2.6 em tall, so that the boxes of the lines of a table cell overlap, and a line
+ * centred between two others falls inside both. When the ideographs of a page are taller
+ * than 1.45 times their width (the middle of them), every box is shrunk about its middle to
+ * the height a font of ordinary metrics would give (1.3 em). FG_OK or FG_ENOMEM.
+ */
+static int shrink_tall(glyph *g, size_t n)
+{
+    double *r = malloc((n ? n : 1) * sizeof *r), ratio, k;
+    size_t m = 0;
+    int rc = FG_OK;
+
+    FG_CHECK_ALLOC(r);
+    for (size_t i = 0; i < n; i++)
+        if (g[i].ideo && g[i].x1 - g[i].x0 > 0.5)
+            r[m++] = (g[i].y1 - g[i].y0) / (g[i].x1 - g[i].x0);
+    if (m == 0)
+        goto out;
+    qsort(r, m, sizeof *r, cmp_double);
+    ratio = r[m / 2];
+    if (!(ratio > 1.45))
+        goto out;
+    k = 1.3 / ratio;
+    for (size_t i = 0; i < n; i++) {
+        double mid = (g[i].y0 + g[i].y1) / 2, h = (g[i].y1 - g[i].y0) * k;
+
+        g[i].y0 = mid - h / 2;
+        g[i].y1 = mid + h / 2;
+    }
+out:
+    free(r);
+    return rc;
+}
+
 /* One visual line from glyphs g[0..n), sorted here by x. */
 static int add_line(doc *d, glyph *g, size_t n, size_t page)
 {
     line *l;
     double em = 0, h = 0;
     size_t s0 = 0;
+    bool soft = false;
     int rc = FG_OK;
 
     qsort(g, n, sizeof *g, cmp_x);
@@ -161,13 +222,13 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
         if (i > 0) {
             double gap = g[i].x0 - g[i - 1].x1;
 
-            if (gap >= GAP_SEG * em) {
+            if (gap >= GAP_SOFT * em) {
                 /* a new segment */
                 FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
-                d->segs[d->n_segs].x0 = g[s0].x0;
-                d->segs[d->n_segs].x1 = g[i - 1].x1;
+                seg_close(&d->segs[d->n_segs], g + s0, i - s0);
                 d->n_segs++;
                 s0 = i;
+                soft = gap < GAP_SEG * em;
             }
             if (gap >= GAP_BLANK * em)
                 FG_TRY(blanks(&d->pool, gap, em));
@@ -176,6 +237,9 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
             /* the segment's text starts here: remember where in the pool */
             FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
             d->segs[d->n_segs].off = d->pool.len;
+            d->segs[d->n_segs].soft = soft;
+            if (!soft)
+                l->n_hard++;
         }
         FG_TRY(fg_str_append(&d->pool, g[i].s, g[i].len));
         d->segs[d->n_segs].len = d->pool.len - d->segs[d->n_segs].off;
@@ -187,8 +251,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
             l->x1 = g[i].x1;
     }
     FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
-    d->segs[d->n_segs].x0 = g[s0].x0;
-    d->segs[d->n_segs].x1 = g[n - 1].x1;
+    seg_close(&d->segs[d->n_segs], g + s0, n - s0);
     d->n_segs++;
     l = &d->lines[d->n_lines];
     l->len = d->pool.len - l->off;
@@ -241,6 +304,7 @@ static int read_page(doc *d, PopplerPage *page, size_t pno, const char *name)
         }
     }
     d->n_glyphs += n;
+    FG_TRY(shrink_tall(g, n));
     /* lines: glyphs whose middles lie within the band of the line's first glyph */
     qsort(g, n, sizeof *g, cmp_mid);
     for (size_t i = 0; i < n;) {
@@ -453,6 +517,7 @@ out:
 static void doc_dispose(doc *d)
 {
     free(d->bitmap);
+    free(d->hrules);
     fg_str_dispose(&d->pool);
     free(d->segs);
     free(d->lines);

@@ -8,14 +8,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "reader.h"
 #include "str.h"
 
-/* A run of characters of a line with no gap of GAP_SEG em or more in it. */
+/* A run of characters of a line with no gap of 0.4 em (GAP_SOFT) or more in it. Its own top and
+ * bottom: a line may gather characters a little above or below each other (a cell's text
+ * centred in its row beside a cell of two lines). */
 typedef struct fg_pdf_seg {
-    double x0, x1;
+    double x0, x1, y0, y1;
     size_t off, len; /* text in the pool */
+    bool soft;       /* less than 0.8 em (GAP_SEG) after the segment before it */
 } fg_pdf_seg;
 
 /* A visual line: characters sharing a vertical band, left to right. Coordinates are points
@@ -25,10 +29,17 @@ typedef struct fg_pdf_line {
     double em;           /* the font size, from the widths of the ideographs */
     size_t off, len;     /* text in the pool, segments joined by blanks */
     size_t seg0, n_seg;  /* segs[seg0 .. seg0 + n_seg) */
+    size_t n_hard;       /* the segments that are not soft */
     size_t page;
     bool cand;           /* in the top or bottom band of its page: maybe furniture */
     bool drop;           /* page furniture: not written */
 } fg_pdf_line;
+
+/* A horizontal rule found by fg_pdf_rules(): where it is drawn and the columns it crosses. */
+typedef struct fg_pdf_hrule {
+    double y;
+    uint64_t cols; /* bit c: column c */
+} fg_pdf_hrule;
 
 typedef struct fg_pdf_doc {
     fg_str pool;         /* every line's text */
@@ -43,12 +54,30 @@ typedef struct fg_pdf_doc {
     size_t bitmap_page;
     unsigned char *bitmap; /* owned; 8-bit luminance, one pixel a point */
     int bitmap_w, bitmap_h;
+    fg_pdf_hrule *hrules;  /* owned; the last answer of fg_pdf_rules() */
+    size_t n_hrules, cap_hrules;
 } fg_pdf_doc;
 
 /* Whether a horizontal rule crosses the page between y0 and y1 over most of x0..x1 (points
  * from the top left): 1 yes, 0 no, -1 cannot tell (the page cannot be rendered). The page is
  * rendered (once, kept until another page is asked about) to look. */
 int fg_pdf_rule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1);
+
+/* Whether a vertical rule is drawn between x0 and x1 over nine tenths of y0..y1 (points from
+ * the top left): 1 yes, 0 no, -1 cannot tell (the page cannot be rendered). */
+int fg_pdf_vrule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1);
+
+/*
+ * The horizontal rules drawn on a page between y0 and y1 across the columns x[c][0]..x[c][1]
+ * (at most 64; points from the top left), top to bottom, into d->hrules. A rule crosses a
+ * column when a row of pixels is dark over nine tenths of the column and just beyond both
+ * its ends, and darker than the rows three points above or below it (so that a cell shaded
+ * grey is not a rule, but its edges are); the rows of one rule (a thick or blurred line) are
+ * one rule. *seen is false when the page cannot be rendered (then no rules). FG_OK or
+ * FG_ENOMEM.
+ */
+int fg_pdf_rules(bool *seen, fg_pdf_doc *d, size_t page, const double (*x)[2], size_t n_cols,
+                 double y0, double y1);
 
 /* Write the lines that are not dropped into rd: tables as tables, the rest as lines. */
 int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d);

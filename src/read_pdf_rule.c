@@ -1,22 +1,28 @@
 /*
  * The PDF reader's eyes for ruling lines (read_pdf_int.h): poppler-glib tells where the
  * characters are but not where the lines of a table are drawn, so a page is rendered into a
- * bitmap (one pixel a point, only for a page where a blank table cell must be judged) and
- * the band between two rows is looked at.
+ * bitmap (one pixel a point, only for a page with a table) and looked at: the band between
+ * two rows of a column (fg_pdf_rule()), or the rows of pixels across the columns that are
+ * rules (fg_pdf_rules()).
  *
  * Rendering loads the page's fonts; when a font cannot be loaded (a damaged embedded font)
  * poppler 22's cairo backend prints "some font thing failed" to stderr itself, with no way to
  * silence it short of redirecting the process's stderr, which a library must not do. Pages
- * are rendered only when a table's blank or split cell must be judged, so ordinary and
- * well-formed documents never reach it.
+ * are rendered only where a table is found (its rows are the bands between its rules), so
+ * documents without tables never reach it.
  */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pdf_api.h" /* <poppler.h>, loaded on first use */
 
+#include "error.h"
+#include "grow.h"
 #include "read_pdf_int.h"
+
+#define DARK 215 /* a pixel darker than this is ink */
 
 typedef fg_pdf_doc doc;
 
@@ -102,11 +108,120 @@ int fg_pdf_rule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, dou
     /* a column of pixels is crossed when some pixel of it in the band is dark */
     for (int x = xa; x <= xb; x++) {
         for (int y = ya; y <= yb; y++) {
-            if (d->bitmap[(size_t)y * d->bitmap_w + x] < 215) {
+            if (d->bitmap[(size_t)y * d->bitmap_w + x] < DARK) {
                 dark++;
                 break;
             }
         }
     }
     return dark * 10 >= (xb - xa + 1) * 6;
+}
+
+/* The mean luminance of the pixels xa..xb of row y (white outside the page). */
+static double row_mean(const doc *d, int y, int xa, int xb)
+{
+    const unsigned char *px;
+    unsigned long sum = 0;
+
+    if (y < 0 || y >= d->bitmap_h)
+        return 255;
+    px = d->bitmap + (size_t)y * d->bitmap_w;
+    for (int x = xa; x <= xb; x++)
+        sum += px[x];
+    return (double)sum / (xb - xa + 1);
+}
+
+static bool dark_at(const doc *d, int y, int x)
+{
+    return x >= 0 && x < d->bitmap_w && d->bitmap[(size_t)y * d->bitmap_w + x] < DARK;
+}
+
+/* Whether row y is a rule across the pixels xa..xb (see fg_pdf_rules()). */
+static bool rule_row(const doc *d, int y, int xa, int xb)
+{
+    const unsigned char *px = d->bitmap + (size_t)y * d->bitmap_w;
+    int dark = 0;
+    double mean;
+
+    for (int x = xa; x <= xb; x++)
+        dark += px[x] < DARK;
+    if (dark * 10 < (xb - xa + 1) * 9)
+        return false;
+    if (!(dark_at(d, y, xa - 1) || dark_at(d, y, xa - 2)) ||
+        !(dark_at(d, y, xb + 1) || dark_at(d, y, xb + 2)))
+        return false;
+    mean = row_mean(d, y, xa, xb);
+    return mean + 40 < fmax(row_mean(d, y - 3, xa, xb), row_mean(d, y + 3, xa, xb));
+}
+
+int fg_pdf_rules(bool *seen, fg_pdf_doc *d, size_t page, const double (*x)[2], size_t n_cols,
+                 double y0, double y1)
+{
+    int ya, yb, run0 = -1;
+    uint64_t run_cols = 0;
+    int xa[64], xb[64];
+    int rc = FG_OK;
+
+    *seen = false;
+    d->n_hrules = 0;
+    if (d->pdf == NULL || n_cols > 64)
+        return FG_OK;
+    if (d->bitmap == NULL || d->bitmap_page != page)
+        if (render(d, page) < 0)
+            return FG_OK;
+    *seen = true;
+    ya = (int)fmax(0, floor(y0));
+    yb = (int)fmin(d->bitmap_h - 1, ceil(y1));
+    for (size_t c = 0; c < n_cols; c++) {
+        xa[c] = (int)fmax(0, ceil(x[c][0]));
+        xb[c] = (int)fmin(d->bitmap_w - 1, floor(x[c][1]));
+    }
+    /* one more row than the band, so that a rule at its end is closed */
+    for (int y = ya; y <= yb + 1; y++) {
+        uint64_t cols = 0;
+
+        for (size_t c = 0; c < n_cols && y <= yb; c++)
+            if (xb[c] - xa[c] >= 2 && rule_row(d, y, xa[c], xb[c]))
+                cols |= (uint64_t)1 << c;
+        if (cols != 0) {
+            if (run0 < 0)
+                run0 = y;
+            run_cols |= cols;
+        } else if (run0 >= 0) {
+            FG_TRY(FG_GROW(d->hrules, d->cap_hrules, d->n_hrules, 32));
+            d->hrules[d->n_hrules].y = (run0 + y) / 2.0; /* pixel rows run0 .. y-1 */
+            d->hrules[d->n_hrules].cols = run_cols;
+            d->n_hrules++;
+            run0 = -1;
+            run_cols = 0;
+        }
+    }
+out:
+    return rc;
+}
+
+int fg_pdf_vrule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1)
+{
+    int ya, yb, xa, xb;
+
+    if (d->pdf == NULL)
+        return -1;
+    if (d->bitmap == NULL || d->bitmap_page != page)
+        if (render(d, page) < 0)
+            return -1;
+    ya = (int)fmax(0, floor(y0));
+    yb = (int)fmin(d->bitmap_h - 1, ceil(y1));
+    xa = (int)fmax(0, floor(x0));
+    xb = (int)fmin(d->bitmap_w - 1, ceil(x1));
+    if (ya >= yb || xa > xb)
+        return -1;
+    for (int x = xa; x <= xb; x++) {
+        int dark = 0;
+
+        for (int y = ya; y <= yb; y++)
+            dark += d->bitmap[(size_t)y * d->bitmap_w + x] < DARK;
+        if (dark * 10 >= (yb - ya + 1) * 9)
+            return 1;
+    }
+    return 0;
 }

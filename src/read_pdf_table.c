@@ -2,22 +2,31 @@
  * The PDF reader's second half: the visual lines of a document (read_pdf_int.h) written into
  * the text builder, tables recovered from the columns their segments fall into.
  *
- * A table starts at a line of at least 3 segments; its segments' x ranges are the columns.
- * The lines after it belong to the table while each of their segments overlaps at most one
- * column (a column grows to hold them; a segment in no column adds one). A line of one
- * segment that crosses the columns, starts at the table's left edge and is followed by a
- * line of the table is a title row (一、… spanning the table); any other line ends the
- * table, as does a gap of more than TABLE_GAP em on a page. The table goes on at the top of
- * the next page when the lines there fit its columns (the builder drops a repeated header).
+ * A table starts at a line of at least 3 segments; its segments' x ranges are the columns
+ * (a soft segment, less than 0.8 em from the one before, starts a column only where a
+ * vertical rule is drawn between them: two full cells of a ruled header). Lines of fewer
+ * segments closely above it that fit its columns belong to it (the first lines of a header
+ * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below). The lines after
+ * it belong to the table while each of their segments overlaps at most one column (a column
+ * grows to hold them; a segment in no column adds one, a soft one goes with the segment
+ * before). A line of one segment that crosses the columns, starts at the table's left edge
+ * and is followed by a row of the table is a title row (一、… spanning the table); any other
+ * line ends the table, as does a gap of more than TABLE_GAP em on a page. The table goes on
+ * at the top of the next page when the lines there fit its columns (the builder drops a
+ * repeated header).
  *
- * Rows: a new row starts after a vertical gap of more than ROW_GAP em between two lines
- * (cell padding and the rule), at a number starting the first column while the row has a
- * first cell already, or, on a new page, at a line with text in the first column; the lines
- * of a cell are joined. Merged cells come from the ruling lines (fg_pdf_rule() looks at the
- * rendered page; see merge()) or, in a table without them, from blank cells: they are passed
- * as merged, so that the builder carries a merged 牵头单位 down and folds a row with a merged
- * first cell into the row above. A run is written as a table only when it has at least 2
- * rows besides titles.
+ * Rows are made of the lines' segments (pieces), each placed by its own middle, not line by
+ * line, so that a cell's text may sit at the top, in the middle or at the bottom of its row:
+ * where the page's ruling lines can be seen (fg_pdf_rules()), a row is the band between two
+ * rules; inside a band, and in a table without rules, a new row starts after a gap of more
+ * than ROW_GAP em under all of the row's text (the union of its cells' lines: a one-line
+ * cell centred beside a cell of four lines adds no gap) and at a number starting a line of
+ * the first column while the row has a first cell already. On a new page a row whose first
+ * cell is blank continues the row before. The lines of a cell are joined. Merged cells come
+ * from the ruling lines (fg_pdf_rule() looks at the rendered page; see merge()) or, in a
+ * table without them, from blank cells: they are passed as merged, so that the builder
+ * carries a merged 牵头单位 down and folds a row with a merged first cell into the row above.
+ * A run is written as a table only when it has at least 2 rows besides titles.
  */
 #include "read_pdf_int.h"
 
@@ -63,16 +72,32 @@ static int col_of(const col *cols, size_t n, double x0, double x1)
     return found;
 }
 
+/* The column of segment k of l, given prev, the column of the segment before it (-1 for
+ * none): col_of(), but a soft segment in no column is its neighbour's (words of one cell
+ * wider than the column has been so far). */
+static int seg_col(const table *t, const fg_pdf_doc *d, const fg_pdf_line *l, size_t k, int prev)
+{
+    const fg_pdf_seg *s = &d->segs[l->seg0 + k];
+    int c = col_of(t->cols, t->n_cols, s->x0, s->x1);
+
+    if (c == -1 && s->soft && prev >= 0)
+        c = prev;
+    return c;
+}
+
 /* Whether every segment of l lies in at most one column; with grow, widen the columns to
  * hold them and add a column for a segment in none. */
 static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
 {
+    int prev = -1;
+
     for (size_t k = 0; k < l->n_seg; k++) {
         const fg_pdf_seg *s = &d->segs[l->seg0 + k];
-        int c = col_of(t->cols, t->n_cols, s->x0, s->x1);
+        int c = seg_col(t, d, l, k, prev);
 
         if (c == -2)
             return false;
+        prev = c;
         if (!grow)
             continue;
         if (c >= 0) {
@@ -87,6 +112,7 @@ static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
             t->cols[at].x0 = s->x0;
             t->cols[at].x1 = s->x1;
             t->n_cols++;
+            prev = (int)at;
         } else {
             return false;
         }
@@ -120,8 +146,31 @@ out:
     return rc;
 }
 
+/* Whether the lines from n start a row of the table: a line of 2 segments or more that fits
+ * its columns, or up to 3 lines that fit, each close under the one before (at most 0.25 em
+ * below it, or overlapping it: the first lines of a row whose cells are centred), down to
+ * one. */
+static bool row_follows(table *t, const fg_pdf_doc *d, size_t n)
+{
+    for (int k = 0; k < 4 && n < d->n_lines; k++) {
+        const fg_pdf_line *l = &d->lines[n];
+        size_t next;
+
+        if (!fits(t, d, l, false))
+            return false;
+        if (l->n_hard >= 2)
+            return true;
+        next = next_kept(d, n);
+        if (next >= d->n_lines || d->lines[next].page != l->page ||
+            d->lines[next].y0 - l->y1 > 0.25 * fmax(d->lines[next].em, l->em))
+            return false;
+        n = next;
+    }
+    return false;
+}
+
 /* The run of lines from the line at i that makes a table (t->n == 1 when none follows). */
-static int find_table(table *t, const fg_pdf_doc *d, size_t i)
+static int find_table(table *t, fg_pdf_doc *d, size_t i)
 {
     const fg_pdf_line *start = &d->lines[i];
     size_t last = i;
@@ -129,10 +178,23 @@ static int find_table(table *t, const fg_pdf_doc *d, size_t i)
 
     t->n = 0;
     t->n_cols = 0;
-    for (size_t k = 0; k < start->n_seg && k < MAX_COLS; k++) {
-        t->cols[k].x0 = d->segs[start->seg0 + k].x0;
-        t->cols[k].x1 = d->segs[start->seg0 + k].x1;
-        t->n_cols++;
+    /* the columns: the segments of the first line, a soft one joined to the one before
+     * unless a vertical rule is drawn between them (two full cells of a ruled header) */
+    for (size_t k = 0; k < start->n_seg; k++) {
+        const fg_pdf_seg *s = &d->segs[start->seg0 + k];
+
+        if (s->soft && t->n_cols > 0 &&
+            fg_pdf_vrule(d, start->page, d->segs[start->seg0 + k - 1].x1, s->x0,
+                         (start->y0 + start->y1) / 2 - 0.3 * start->em,
+                         (start->y0 + start->y1) / 2 + 0.3 * start->em) != 1) {
+            t->cols[t->n_cols - 1].x1 = s->x1;
+        } else if (t->n_cols < MAX_COLS) {
+            t->cols[t->n_cols].x0 = s->x0;
+            t->cols[t->n_cols].x1 = s->x1;
+            t->n_cols++;
+        } else {
+            break;
+        }
     }
     FG_TRY(table_add(t, i, K_ROW));
     for (size_t k = next_kept(d, i); k < d->n_lines; k = next_kept(d, k)) {
@@ -150,8 +212,8 @@ static int find_table(table *t, const fg_pdf_doc *d, size_t i)
         }
         /* a title row: from the left edge, and the table goes on after it */
         n = next_kept(d, k);
-        if (m->n_seg == 1 && fabs(m->x0 - t->cols[0].x0) < 2 * m->em && n < d->n_lines &&
-            d->lines[n].n_seg >= 2 && fits(t, d, &d->lines[n], false) &&
+        if (m->n_hard == 1 && fabs(m->x0 - t->cols[0].x0) < 2 * m->em && n < d->n_lines &&
+            row_follows(t, d, n) &&
             !(d->lines[n].page == m->page &&
               d->lines[n].y0 - m->y1 > TABLE_GAP * fmax(m->em, d->lines[n].em))) {
             FG_TRY(table_add(t, k, K_TITLE));
@@ -255,8 +317,167 @@ static bool starts_digit(const fg_pdf_doc *d, const fg_pdf_seg *s)
     return s->len && d->pool.ptr[s->off] >= '0' && d->pool.ptr[s->off] <= '9';
 }
 
+/* A segment of a table line, in the column it falls into. */
+typedef struct piece {
+    size_t line, seg;
+    size_t col;
+    double y0, y1, mid, em;
+    size_t row; /* in its block */
+} piece;
+
+/* The pieces of a block: the lines of a table on one page between titles. */
+typedef struct block {
+    piece *p;
+    size_t n, cap;
+} block;
+
+static int cmp_piece_mid(const void *a, const void *b)
+{
+    const piece *p = a, *q = b;
+
+    if (p->mid != q->mid)
+        return p->mid < q->mid ? -1 : 1;
+    if (p->line != q->line)
+        return p->line < q->line ? -1 : 1;
+    return (p->seg > q->seg) - (p->seg < q->seg);
+}
+
+static int cmp_piece_cell(const void *a, const void *b)
+{
+    const piece *p = a, *q = b;
+
+    if (p->row != q->row)
+        return p->row < q->row ? -1 : 1;
+    if (p->col != q->col)
+        return p->col < q->col ? -1 : 1;
+    if (p->line != q->line)
+        return p->line < q->line ? -1 : 1;
+    return (p->seg > q->seg) - (p->seg < q->seg);
+}
+
+/* Put the pieces of bk into rows (piece.row), top to bottom; returns the number of rows.
+ * A row ends at a rule found on the page (hr[0..n_hr), top to bottom), at a gap of more than
+ * ROW_GAP em under all the row's text, and, in the first column, at a number starting a line
+ * below the row's first cell (that line and what stands beside it begin the next row). The
+ * pieces are sorted by their middles. */
+static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr, size_t n_hr)
+{
+    size_t cur = 0, band = 0, k = 0;
+    double bottom = 0, em = 0;
+    bool has_first = false;
+
+    qsort(bk->p, bk->n, sizeof *bk->p, cmp_piece_mid);
+    for (size_t i = 0; i < bk->n; i++) {
+        piece *p = &bk->p[i];
+        const fg_pdf_seg *g = &d->segs[p->seg];
+
+        while (k < n_hr && hr[k].y < p->mid)
+            k++;
+        if (i > 0) {
+            if (k != band || p->y0 - bottom > ROW_GAP * fmax(em, p->em)) {
+                cur++;
+                has_first = false;
+                bottom = p->y1;
+                em = p->em;
+            } else if (p->col == 0 && has_first && starts_digit(d, g)) {
+                /* the pieces of the number's line go with it */
+                cur++;
+                has_first = false;
+                bottom = p->y1;
+                em = p->em;
+                for (size_t j = i; j-- > 0 && bk->p[j].row == cur - 1;) {
+                    if (bk->p[j].line == p->line) {
+                        bk->p[j].row = cur;
+                        bottom = fmax(bottom, bk->p[j].y1);
+                        has_first = has_first || bk->p[j].col == 0;
+                    }
+                }
+            }
+        } else {
+            bottom = p->y1;
+            em = p->em;
+        }
+        band = k;
+        p->row = cur;
+        bottom = fmax(bottom, p->y1);
+        em = fmax(em, p->em);
+        if (p->col == 0)
+            has_first = true;
+    }
+    return bk->n ? cur + 1 : 0;
+}
+
+/*
+ * Lay the pieces of a block out as rows into r and rs. Where the page's ruling lines can be
+ * seen, a row is the band between two rules (whatever the vertical alignment of its cells'
+ * text: a one-line cell centred beside a cell of four lines is in the same band); inside a
+ * band, and without rules, rows are separated by a gap or a new number (assign_rows()). The
+ * lines of a cell are joined. A block at the top of a page whose first row has nothing in
+ * the first column continues the row open from the page before.
+ */
+static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs)
+{
+    double top = INFINITY, bottom = -INFINITY, em = 0, x[MAX_COLS][2];
+    size_t page, n_rows, i = 0;
+    bool seen = false;
+    int rc = FG_OK;
+
+    if (bk->n == 0)
+        return FG_OK;
+    page = d->lines[bk->p[0].line].page;
+    for (size_t k = 0; k < bk->n; k++) {
+        top = fmin(top, bk->p[k].y0);
+        bottom = fmax(bottom, bk->p[k].y1);
+        em = fmax(em, bk->p[k].em);
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+        x[c][0] = t->cols[c].x0;
+        x[c][1] = t->cols[c].x1;
+    }
+    FG_TRY(fg_pdf_rules(&seen, d, page, (const double(*)[2])x, t->n_cols, top - 1.5 * em,
+                        bottom + 1.5 * em));
+    n_rows = assign_rows(d, bk, d->hrules, seen ? d->n_hrules : 0);
+    qsort(bk->p, bk->n, sizeof *bk->p, cmp_piece_cell);
+    for (size_t rw = 0; rw < n_rows; rw++) {
+        size_t j = i;
+        bool first_col = false;
+        double rtop = INFINITY, rbottom = -INFINITY;
+
+        while (j < bk->n && bk->p[j].row == rw) {
+            first_col = first_col || bk->p[j].col == 0;
+            rtop = fmin(rtop, bk->p[j].y0);
+            rbottom = fmax(rbottom, bk->p[j].y1);
+            j++;
+        }
+        if (!(rw == 0 && r->open && !first_col)) {
+            FG_TRY(row_flush(rs, r));
+            r->open = true;
+            r->page0 = page;
+            r->top = rtop;
+        }
+        r->page1 = page;
+        r->bottom = rbottom;
+        for (size_t k = i; k < j; k++) {
+            const piece *p = &bk->p[k];
+            const fg_pdf_seg *g = &d->segs[p->seg];
+            fg_str *cell = &r->cell[p->col];
+
+            if (cell->len == 0)
+                r->y0[p->col] = p->y0;
+            r->y1[p->col] = p->y1;
+            if (cell->len && k > i && bk->p[k - 1].col == p->col && bk->p[k - 1].line == p->line)
+                FG_TRY(fg_str_appendc(cell, ' '));
+            FG_TRY(fg_str_append(cell, d->pool.ptr + g->off, g->len));
+        }
+        i = j;
+    }
+    bk->n = 0;
+out:
+    return rc;
+}
+
 /* Lay the table's lines out as rows. */
-static int collect(const fg_pdf_doc *d, const table *t, row *r, rows *rs)
+static int collect(fg_pdf_doc *d, const table *t, row *r, rows *rs, block *bk)
 {
     int rc = FG_OK;
 
@@ -270,14 +491,15 @@ static int collect(const fg_pdf_doc *d, const table *t, row *r, rows *rs)
     rs->cells = NULL;
     r->n_cols = t->n_cols;
     row_clear(r);
+    bk->n = 0;
     for (size_t k = 0; k < t->n; k++) {
         const fg_pdf_line *m = &d->lines[t->lines[k]];
         const fg_pdf_line *p = k ? &d->lines[t->lines[k - 1]] : NULL;
-        bool first_col = false, first_num = false;
 
         if (t->kinds[k] == K_TITLE) {
             bool more = k > 0 && t->kinds[k - 1] == K_TITLE && p->page == m->page;
 
+            FG_TRY(block_rows(d, t, bk, r, rs));
             if (!more) {
                 FG_TRY(row_flush(rs, r));
                 r->page0 = m->page;
@@ -292,48 +514,27 @@ static int collect(const fg_pdf_doc *d, const table *t, row *r, rows *rs)
             }
             continue;
         }
-        for (size_t s = 0; s < m->n_seg; s++) {
+        if (bk->n > 0 && d->lines[bk->p[0].line].page != m->page)
+            FG_TRY(block_rows(d, t, bk, r, rs));
+        for (size_t s = 0, prev = 0; s < m->n_seg; s++) {
             const fg_pdf_seg *g = &d->segs[m->seg0 + s];
-
-            if (col_of(t->cols, t->n_cols, g->x0, g->x1) == 0) {
-                first_col = true;
-                first_num = starts_digit(d, g);
-            }
-        }
-        if (r->open && p != NULL) {
-            bool new_row;
-
-            if (p->page != m->page)
-                new_row = first_col;
-            else
-                new_row = m->y0 - p->y1 > ROW_GAP * fmax(m->em, p->em) ||
-                          (first_num && r->cell[0].len > 0);
-            if (new_row)
-                FG_TRY(row_flush(rs, r));
-        }
-        if (!r->open) {
-            r->page0 = m->page;
-            r->top = m->y0;
-        }
-        r->open = true;
-        r->page1 = m->page;
-        r->bottom = m->y1;
-        for (size_t s = 0; s < m->n_seg; s++) {
-            const fg_pdf_seg *g = &d->segs[m->seg0 + s];
-            int c = col_of(t->cols, t->n_cols, g->x0, g->x1);
+            int c = seg_col(t, d, m, s, s ? (int)prev : -1);
 
             if (c < 0)
                 continue; /* cannot happen: the columns were grown to hold every segment */
-            if (r->cell[c].len == 0)
-                r->y0[c] = m->y0;
-            r->y1[c] = m->y1;
-            if (r->cell[c].len && s > 0 &&
-                col_of(t->cols, t->n_cols, d->segs[m->seg0 + s - 1].x0,
-                       d->segs[m->seg0 + s - 1].x1) == c)
-                FG_TRY(fg_str_appendc(&r->cell[c], ' '));
-            FG_TRY(fg_str_append(&r->cell[c], d->pool.ptr + g->off, g->len));
+            prev = (size_t)c;
+            FG_TRY(FG_GROW(bk->p, bk->cap, bk->n, 64));
+            bk->p[bk->n].line = t->lines[k];
+            bk->p[bk->n].seg = m->seg0 + s;
+            bk->p[bk->n].col = (size_t)c;
+            bk->p[bk->n].y0 = g->y0;
+            bk->p[bk->n].y1 = g->y1;
+            bk->p[bk->n].mid = (g->y0 + g->y1) / 2;
+            bk->p[bk->n].em = m->em;
+            bk->n++;
         }
     }
+    FG_TRY(block_rows(d, t, bk, r, rs));
     FG_TRY(row_flush(rs, r));
 out:
     return rc;
@@ -441,6 +642,76 @@ out:
     return rc;
 }
 
+/*
+ * A header row whose cells are centred (序号 and 牵头单位 wrapped over two lines beside 重点任务
+ * on one) gives visual lines of fewer than 3 segments above the table's first line of 3. The
+ * line at i is such a line when up to 3 lines follow it closely (each at most 0.25 em below
+ * the one before, or overlapping it) down to a line of 3 segments or more: that line's index
+ * is returned, i when there is none.
+ */
+static size_t first_line(const fg_pdf_doc *d, size_t i)
+{
+    size_t j = i;
+
+    for (int n = 0; n < 3 && d->lines[j].n_hard < 3; n++) {
+        size_t k = next_kept(d, j);
+
+        if (k >= d->n_lines || d->lines[k].page != d->lines[j].page ||
+            d->lines[k].y0 - d->lines[j].y1 > 0.25 * fmax(d->lines[k].em, d->lines[j].em))
+            return i;
+        j = k;
+    }
+    return d->lines[j].n_hard >= 3 ? j : i;
+}
+
+/* Put the lines i..j-1 before the table t found at j, when each fits its columns and no rule
+ * across half the columns or more lies between them and line j (a caption above the table's
+ * top rule); *ok false when they do not. FG_OK or FG_ENOMEM. */
+static int lead_in(bool *ok, table *t, fg_pdf_doc *d, size_t i, size_t j)
+{
+    double x[MAX_COLS][2];
+    size_t n = 0;
+    bool seen = false;
+    int rc = FG_OK;
+
+    *ok = false;
+    for (size_t k = i; k < j; k = next_kept(d, k)) {
+        if (!fits(t, d, &d->lines[k], false))
+            return FG_OK;
+        n++;
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+        x[c][0] = t->cols[c].x0;
+        x[c][1] = t->cols[c].x1;
+    }
+    FG_TRY(fg_pdf_rules(&seen, d, d->lines[i].page, (const double(*)[2])x, t->n_cols,
+                        (d->lines[i].y0 + d->lines[i].y1) / 2,
+                        (d->lines[j].y0 + d->lines[j].y1) / 2));
+    for (size_t k = 0; seen && k < d->n_hrules; k++) {
+        uint64_t c = d->hrules[k].cols;
+        size_t crossed = 0;
+
+        for (; c; c &= c - 1)
+            crossed++;
+        if (crossed * 2 >= t->n_cols)
+            return FG_OK;
+    }
+    for (size_t k = i; k < j; k = next_kept(d, k))
+        fits(t, d, &d->lines[k], true);
+    for (size_t k = 0; k < n; k++)
+        FG_TRY(table_add(t, 0, K_ROW)); /* room for n more lines */
+    memmove(t->lines + n, t->lines, (t->n - n) * sizeof *t->lines);
+    memmove(t->kinds + n, t->kinds, (t->n - n) * sizeof *t->kinds);
+    n = 0;
+    for (size_t k = i; k < j; k = next_kept(d, k)) {
+        t->lines[n] = k;
+        t->kinds[n++] = K_ROW;
+    }
+    *ok = true;
+out:
+    return rc;
+}
+
 static int emit(fg_rd *rd, const rows *rs)
 {
     int rc = FG_OK;
@@ -478,6 +749,7 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
 {
     table t = {0};
     rows rs = {0};
+    block bk = {0};
     row *r = calloc(1, sizeof *r);
     int rc = FG_OK;
 
@@ -489,11 +761,20 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
             i++;
             continue;
         }
-        if (l->n_seg >= 3) {
-            FG_TRY(find_table(&t, d, i));
+        if (l->n_hard >= 3 || (l->n_hard >= 1 && first_line(d, i) != i)) {
+            size_t j = first_line(d, i);
+
+            FG_TRY(find_table(&t, d, j));
+            if (j != i && t.n > 1) {
+                bool ok = true;
+
+                FG_TRY(lead_in(&ok, &t, d, i, j));
+                if (!ok)
+                    t.n = 0;
+            }
             rs.n_data = 0;
             if (t.n > 1)
-                FG_TRY(collect(d, &t, r, &rs));
+                FG_TRY(collect(d, &t, r, &rs, &bk));
             if (rs.n_data >= 2) {
                 FG_TRY(merge(d, &t, &rs));
                 FG_TRY(emit(rd, &rs));
@@ -511,6 +792,7 @@ out:
     free(r);
     free(t.lines);
     free(t.kinds);
+    free(bk.p);
     fg_str_dispose(&rs.text);
     free(rs.r);
     free(rs.cells);
