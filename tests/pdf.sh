@@ -13,12 +13,16 @@
 #               those of skipped(), each with its reason) gives, as X.pdf, the rows of X.txt
 #               (`extract --format tsv` without the doc column), and the same --teams rows;
 #               the same items with the same text (the JSON), but for texts_differ();
-#               the forms with tables also with the tables drawn without ruling lines;
+#               the forms with tables also with the tables drawn without ruling lines,
+#               and with the cells' text in the middle or at the bottom of their rows
+#               (ruled and unruled, a browser's padding and glyph boxes);
 #   分工表      tests/fixtures/pdf/fengong_table.txt drawn as a PDF (a title row 一、… inside
 #               the table, a 序号 column, a 牵头单位 merged over two task rows, an empty
 #               配合单位 cell, the table going on over a page with its header repeated; again
 #               without the header repeated; again with the merged cell's text drawn in the
-#               middle of its block, across the rows' boundary) gives the hand-written
+#               middle of its block, across the rows' boundary; again with every cell's
+#               text in the middle of its row, at its bottom, with a browser's 3-point
+#               padding and 2.6 em glyph boxes) gives the hand-written
 #               tests/fixtures/pdf/fengong_table.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
@@ -162,23 +166,38 @@ done
 items=no
 items_said=
 
-# -- the forms with tables again, drawn without ruling lines: the columns of text alone
-for name in blank_table delimited_table table_header_notes table_headers_open; do
-    same "${name}_unruled" "$src/tests/forms/$name.txt" --no-rules
+# -- the forms with tables again, drawn without ruling lines: the columns of text alone; and
+# with the cells' text in the middle or at the bottom of their rows, as government tables
+# are printed: ruled with a browser's padding (the text of two full cells less than an em
+# apart), ruled with a browser's glyph boxes (2.6 em tall), and unruled with both
+for form in blank_table delimited_table table_header_notes table_headers_open; do
+    # (same() sets name)
+    same "${form}_unruled" "$src/tests/forms/$form.txt" --no-rules
+    same "${form}_middle" "$src/tests/forms/$form.txt" --valign middle --pad 3
+    same "${form}_bottom_tall" "$src/tests/forms/$form.txt" --valign bottom --tall-boxes
+    same "${form}_unruled_middle_tall" "$src/tests/forms/$form.txt" --no-rules --valign middle \
+        --tall-boxes
 done
 
 # -- the hand-checked 分工表
 hand=$src/tests/fixtures/pdf
 for variant in "header repeated on page 2" "header not repeated on page 2" \
-        "merged text in the middle of its block"; do
-    dir=$tmp/hand-$(echo "$variant" | tr ' ' '-')
+        "merged text in the middle of its block" "cells in the middle of their rows" \
+        "cells at the bottom of their rows, header not repeated" \
+        "cells in the middle, a browser's padding and glyph boxes" \
+        "cells at the top, a browser's glyph boxes"; do
+    dir=$tmp/hand-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
     mkdir -p "$dir"
     opt=
     case $variant in
+        *"cells in the middle, a browser"*) opt="--valign middle --pad 3 --tall-boxes" ;;
+        *"cells at the top, a browser"*) opt=--tall-boxes ;;
+        *"cells in the middle"*) opt="--valign middle" ;;
+        *"cells at the bottom"*) opt="--valign bottom --no-repeat-header" ;;
         *"not repeated"*) opt=--no-repeat-header ;;
         *middle*) opt=--merged-middle ;;
     esac
-    # shellcheck disable=SC2086 # $opt is empty or one word
+    # shellcheck disable=SC2086 # $opt is a few words without blanks in them
     if ! "$py" "$make_pdf" "$hand/fengong_table.txt" "$dir/fengong_table.pdf" \
             --header "某市人民政府办公室文件" --rows-per-page 6 $opt 2>"$dir/mk"; then
         bad "fengong_table.pdf ($variant): make_pdf.py failed"
