@@ -6261,7 +6261,7 @@ static size_t paragraph_end(fg_strview s, size_t i)
 /*
  * A document with no numbered item and no team whose paragraphs hold role words (若干措施
  * written as unnumbered paragraphs, `一是…（X牵头）；二是…` under the title): each such line is
- * an item of its own, numbered 1, 2, … in order (its 一是 … inside are items below it).
+ * an item of its own when it gives a clause, numbered 1, 2, … in order.
  */
 static int unnumbered_paragraphs(parser *p)
 {
@@ -6280,6 +6280,9 @@ static int unnumbered_paragraphs(parser *p)
         fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
         mark m;
 
+        size_t n0 = p->n_items;
+        bool any = false;
+
         if (line.len == 0 || !fg_clause__has_role_word(p->units.lex, line))
             continue;
         m.st = ST_ARABIC;
@@ -6287,8 +6290,15 @@ static int unnumbered_paragraphs(parser *p)
         m.len = 0;
         FG_TRY(open_item(p, &m, fg_sv("", 0), p->pre_lm[k].line));
         FG_TRY(process_line(p, line, p->pre_lm[k].line, false));
+        FG_TRY(close_item(p));
+        /* A line that gave no clause (各单位：, a label alone) is no item. */
+        for (size_t i = n0; i < p->n_items; i++)
+            any = any || p->items[i].n_clauses > 0;
+        if (!any) {
+            p->n_items = n0;
+            k_item--;
+        }
     }
-    FG_TRY(close_item(p));
 out:
     fg_str_dispose(&copy);
     return rc;

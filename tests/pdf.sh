@@ -58,6 +58,15 @@ skipped() {
             echo "header cells spaced out inside (序  号, 牵 头 单 位, 序　号) are drawn as words with" \
                  "gaps, which the column finder of a PDF without cell boundaries reads as columns" \
                  "(the tables broken by a line break inside a cell, 序，号, are read)" ;;
+        names_role_words)
+            echo "a unit name holding a role word broken by the page width right before it" \
+                 "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
+                 "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
+                 "the same way)" ;;
+        unnumbered_paragraphs)
+            echo "in a document without numbering each line holding role words is an item: a" \
+                 "paragraph wrapped by the page width is several lines, and its clause is cut" \
+                 "(省人力资源社|会保障厅)" ;;
         combined_city)
             echo "a unit name after a U+3000 label broken by the page width (市城市|管理委):" \
                  "the grammar keeps the first half (the text wrapped at 28 characters a line fails" \
