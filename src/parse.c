@@ -1648,7 +1648,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
  *    named in its title only). 委员会 names a team only after a verb
- *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team.
+ *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team,
+ *    but a role word that starts with a team's ending (专班长：, 专班长由市长担任) is no
+ *    mention: it is read as the role word (rule 2).
  *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
  *    sentence (group_name(): 综合协调组, 抢险救援组), names a group of that team, a team of
  *    its own; a mention of a team's name after its groups (指挥部办公室设在X) refers to the
@@ -2712,6 +2714,8 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
 {
     fg_strview none = fg_sv(NULL, 0);
     size_t verb_end = SIZE_MAX;
+    size_t end;
+    bool spaced;
 
     *ref_end = 0;
     *pre = none;
@@ -2788,7 +2792,12 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                     return name;
                 }
             }
-            /* A mention at the start (领导小组办公室 …, 联席会议由 …). */
+            /*
+             * A mention at the start (领导小组办公室 …, 联席会议由 …), but not a role word
+             * that starts with a team's ending (专班长：, 专班长由…担任).
+             */
+            if (i == 0 && team_word_at(seg, 0, &end, &spaced) != NULL && end > len)
+                return none;
             if (i == 0 || (i <= 6 && (AT(seg, 0, "该") || AT(seg, 0, "本"))))
                 *ref_end = i + len;
             return none;
