@@ -1693,7 +1693,12 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    name (何　静　市水利局局长). Without a person's name, a post alone after a rank
  *    (rank_posts: 常委, 党组书记, 党组成员, 党委委员 …) is the same person's too: a post title
  *    alone gives no row of its own, the rank's unit stays (市水利局党组书记、局长 → 市水利局),
- *    and a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府).
+ *    a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府), and
+ *    so does a post in a unit (市政府党组成员、市发展改革委主任 → 市发展改革委; 市委常委、市纪委
+ *    书记 → 市纪委): one person, one row. A department written there without its level is the
+ *    rank's unit's (rank_unit(), as the clauses share prefixes: 市委常委、宣传部部长 →
+ *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
+ *    县委常委、政法委书记 → 县政法委).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
@@ -2525,11 +2530,11 @@ static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG
                                     FG_LIT("党组成员"), FG_LIT("党委委员")};
 
 /*
- * Whether raw (u once read by post_unit()) is a post alone, with no unit or blank of its own,
- * right after a name ending with a rank (rank_posts): the same person's next post
- * (市水利局党组书记、局长; 市委常委、常务副市长).
+ * Whether raw, a post with no blank of its own, comes right after a name ending with a rank
+ * (rank_posts): the same person's next post, a post alone (市水利局党组书记、局长; 市委常委、
+ * 常务副市长) or a post in a unit (市委常委、宣传部部长; 市政府党组成员、市发展改革委主任).
  */
-static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
+static bool next_post(fg_strview prev, fg_strview raw)
 {
     bool rank = false;
 
@@ -2537,8 +2542,49 @@ static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
         return false;
     for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
         rank = fg_sv_ends_n(prev, rank_posts[r].s, rank_posts[r].n);
-    /* a post title alone, or a government's head standing for it (a static name) */
-    return rank && (is_post_title(u) || u.ptr < raw.ptr || u.ptr >= raw.ptr + raw.len);
+    return rank;
+}
+
+/*
+ * The unit of a person's next post u after the unit r of his rank (both once read by
+ * post_unit()): a department written without its level (2 to 6 characters, none of 省市县区州
+ * in it, not 国家… or 各…) is r's, as in the clauses' shared prefixes: one ending in 部 or 室
+ * takes r whole (市委 + 宣传部 → 市委宣传部, 县委 + 办公室 → 县委办公室), one ending in 厅 局
+ * 委 办 takes r's level (市委 + 政法委 → 市政法委, 市政府 + 财政局 → 市财政局). r is a unit of at
+ * most 5 characters that starts with its level (市委, 县政府). Else u; buf (64 bytes) holds a
+ * joined name.
+ */
+static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
+{
+    static const char *const levels[] = {"省", "市", "县", "区", "州", NULL};
+    static const char *const whole[] = {"部", "室", NULL};
+    static const char *const dept[] = {"厅", "局", "委", "办", NULL};
+    size_t cps = cps_upto(u, 7);
+    bool has_whole = false;
+    bool has_dept = false;
+    bool has_level = false;
+    fg_strview pre;
+
+    if (cps < 2 || cps > 6 || cps_upto(r, 6) > 5 || !fg_clause__looks_like_unit(r) ||
+        fg_sv_starts(r, "市场") || fg_sv_starts(u, "国家") || fg_sv_starts(u, "国务院") ||
+        fg_sv_starts(u, "各"))
+        return u;
+    for (size_t i = 0; i < u.len; i += fg_cp_len((unsigned char)u.ptr[i]))
+        for (size_t k = 0; levels[k]; k++)
+            if (fg_sv_at(u, i, levels[k], 3) && !AT(u, i, "市场"))
+                return u;
+    for (size_t k = 0; levels[k] && !has_level; k++)
+        has_level = fg_sv_starts(r, levels[k]);
+    for (size_t k = 0; whole[k]; k++)
+        has_whole = has_whole || fg_sv_ends(u, whole[k]);
+    for (size_t k = 0; dept[k]; k++)
+        has_dept = has_dept || fg_sv_ends(u, dept[k]);
+    pre = has_whole ? r : fg_sv(r.ptr, 3);
+    if ((!has_whole && !has_dept) || !has_level || pre.len + u.len > 63)
+        return u;
+    memcpy(buf, pre.ptr, pre.len);
+    memcpy(buf + pre.len, u.ptr, u.len);
+    return fg_sv(buf, pre.len + u.len);
 }
 
 /*
@@ -2551,6 +2597,9 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 {
     size_t before = p->team_units.n;
     fg_strview prev = fg_sv(NULL, 0); /* the name before, for next_post() */
+    size_t person = SIZE_MAX; /* where the unit of the last person starts in team_list */
+    bool named = false;       /* that person was named (李明　市委常委): his posts follow */
+    char joined[64];          /* rank_unit() */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -2589,7 +2638,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             u = list_unit(raw);
             /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
-                !post_stripped(raw, u) && !next_post(prev, raw, u))
+                !post_stripped(raw, u) && !next_post(prev, raw))
                 return FG_OK;
             prev = raw;
             i = e + 3;
@@ -2597,12 +2646,13 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         prev = fg_sv(NULL, 0);
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0, last = SIZE_MAX, prev_off = SIZE_MAX; i <= list.len;) {
+    for (size_t i = 0; i <= list.len;) {
         size_t e = list_sep_from(list, i);
         fg_strview raw;
         fg_strview u;
         bool more;
         bool posted;
+        bool rank;
         bool same;
 
         if (e == SIZE_MAX)
@@ -2610,23 +2660,28 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         raw = trim(fg_sv(list.ptr + i, e - i));
         u = list_unit(raw);
         posted = post_stripped(raw, u);
-        same = next_post(prev, raw, u);
+        rank = next_post(prev, raw);
         prev = raw;
         i = e + 3;
         /*
-         * 李明　市委常委、常务副市长: a post alone after a person's post is the same person's
-         * next post, and the last one names his unit.
+         * 李明　市委常委、常务副市长: a post alone after a named person's post is the same
+         * person's next post; so is a post after a rank (next_post()). The last one names
+         * his unit.
          */
-        more = last != SIZE_MAX && ends_with_post(raw, true) && !has_blank(raw);
-        if (!more)
-            last = person_led(raw) ? p->team_list.len : SIZE_MAX;
+        more = named && ends_with_post(raw, true) && !has_blank(raw);
+        if (!more) {
+            named = person_led(raw);
+            if (named)
+                person = p->team_list.len;
+        }
+        same = rank || more;
         /*
          * 市水利局党组书记、局长: a post title alone after a rank names no unit of its own (the
          * rank's unit stays); 市委常委、常务副市长: a head of government's post alone after a
-         * rank names the unit instead of the rank's. 李　一　市财政局总会计师: a person's post
+         * rank names the unit instead of the rank's. 李　一　市财政局首席数据官: a person's post
          * that names no unit gives no row.
          */
-        if ((same && is_post_title(u)) ||
+        if ((rank && is_post_title(u)) ||
             (!posted && person_led(raw) && !fg_clause__looks_like_unit(u) && !is_post_title(u))) {
             skipped = true;
             continue;
@@ -2638,15 +2693,22 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
             FG_TRY(flush_list(p, role));
             FG_TRY(add_whole(p, role, u, kind));
-            last = SIZE_MAX;
-            prev_off = SIZE_MAX;
+            named = false;
+            person = SIZE_MAX;
             continue;
         }
-        if (more)
-            p->team_list.len = last;
-        else if (same && prev_off != SIZE_MAX)
-            p->team_list.len = prev_off;
-        prev_off = p->team_list.len;
+        /* The same person's unit replaces his rank's (市委常委、宣传部部长 → 市委宣传部). */
+        if (same && person != SIZE_MAX) {
+            size_t from = person + (AT(fg_sv(p->team_list.ptr, p->team_list.len), person,
+                                       "、") ? 3 : 0);
+
+            if (u.ptr >= raw.ptr && u.ptr < raw.ptr + raw.len && from <= p->team_list.len)
+                u = rank_unit(joined, fg_sv(p->team_list.ptr + from, p->team_list.len - from),
+                              u);
+            p->team_list.len = person;
+        } else {
+            person = p->team_list.len;
+        }
         if (p->team_list.len)
             FG_TRY(fg_str_append(&p->team_list, "、", 3));
         FG_TRY(fg_str_append(&p->team_list, u.ptr, u.len));
