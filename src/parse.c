@@ -1654,7 +1654,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
  *    sentence (group_name(): 综合协调组, 抢险救援组), names a group of that team, a team of
  *    its own; a mention of a team's name after its groups (指挥部办公室设在X) refers to the
- *    team above them again.
+ *    team above them again. An item whose text starts with a team's or a group's name and
+ *    then one of the labels of rule 2 (（一）综合协调组 / 组长单位：X, （二）X产业链工作专班 /
+ *    链　长：…) is that team's heading and no task (team_heading(), asked by close_item()):
+ *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
@@ -3166,6 +3169,48 @@ static bool group_name(fg_strview seg)
 }
 
 /*
+ * Whether an item's text t is a team's heading over its list (rule 1): its first words are a
+ * team's name (工程机械产业链工作专班) or a group's (group_name(): 综合协调组), followed by a
+ * role label of team_words[] (组长单位：, 链　长：, 成员单位：), on the next line or run into
+ * the name when the line breaks are lost. Such an item is no task (fg_parse's close_item()
+ * reads no clause from it): its labels are the team's. Looks at the first 40 characters.
+ */
+static bool team_heading(fg_strview t)
+{
+    static const char *const sentence[] = {"的", "为", "由", "任", "成立", "。", "，", NULL};
+    size_t lim = 0;
+    size_t k;
+    size_t end;
+    size_t n;
+    bool spaced;
+
+    t = trim(t);
+    for (size_t c = 0; c < 40 && lim < t.len; c++)
+        lim += fg_cp_len((unsigned char)t.ptr[lim]);
+    k = fg_sv_find(fg_sv(t.ptr, lim), "：");
+    if (k == SIZE_MAX)
+        k = fg_sv_find(fg_sv(t.ptr, lim), ":");
+    if (k == SIZE_MAX)
+        return false;
+    for (size_t i = 0; i < k; i += fg_cp_len((unsigned char)t.ptr[i])) {
+        const team_word *w = team_word_at(t, i, &end, &spaced);
+        fg_strview name;
+
+        if (w == NULL || w->role == TEAM_SKIP)
+            continue;
+        while (end < k && is_space_at(t, end, &n))
+            end += n;
+        if (end != k)
+            continue;
+        name = trim(fg_sv(t.ptr, i));
+        return group_name(name) ||
+               (team_ending_end(name) != NULL && name_like(name) &&
+                !fg_sv_contains_any(name, sentence));
+    }
+    return false;
+}
+
+/*
  * Where a sentence that constitutes a team in a frame (成立以X为组长，Y为副组长，…为成员的NAME;
  * 成立由X任组长，…的NAME) ends, when its first segment tt[s .. i) opens the frame (a team verb,
  * then 以 or 由; not 成立以来) and no team ending follows the verb within the segment, but one
@@ -3772,7 +3817,9 @@ static int close_item(parser *p)
 {
     pitem *it;
     fg_strview t;
+    bool signal;
     bool teams;
+    bool heading;
     int rc = FG_OK;
 
     if (!p->open)
@@ -3786,7 +3833,10 @@ static int close_item(parser *p)
      * text as written: from the item's copy, or under no_text from item_copy, made only when
      * the text may hold a team.
      */
-    teams = !p->no_teams && team_signal(t);
+    signal = team_signal(t);
+    teams = !p->no_teams && signal;
+    /* A team's heading over its list (综合协调组, then 组长单位：X) is no task. */
+    heading = signal && team_heading(t);
     if (!p->no_text) {
         it->text = arena_dup(p, t);
         if (it->text == NULL)
@@ -3802,14 +3852,14 @@ static int close_item(parser *p)
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
     p->may_label = false;
-    if (p->cur_text.len > 0)
+    if (p->cur_text.len > 0 && !heading)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
     it = &p->items[p->cur];
     it->may_label = p->may_label;
-    if (it->n_clauses == 0)
+    if (it->n_clauses == 0 && !heading)
         FG_TRY(dash_clause(p, t));
     it = &p->items[p->cur];
-    if (it->n_clauses == 0)
+    if (it->n_clauses == 0 && !heading)
         FG_TRY(unit_task(p, it, t));
     sort_clauses(p->clauses + it->clause_first, it->n_clauses);
     if (teams) {
