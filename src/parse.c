@@ -1630,11 +1630,12 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * Work teams and committees (工作专班, 领导小组, 部际联席会议, 指挥部, 工作组, 委员会).
  *
  * A text that may hold a team (team_signal(): 召集人, 组长, 指挥, 成员, 委员, 办公室设在 or a
- * team ending) is read as a list of segments: the text between ，。；！？ (outside brackets)
- * and the line breaks that end a list line (team_text(): a line of at most 24 characters or
- * holding a U+3000, that does not end with 、 or ，, or a line ending with 。：；, is a line of
- * its own; other lines are prose wrapped or cut by a page break and are joined with no
- * separator, as everywhere else).
+ * team ending; 组　　长, 成　　员, 委　　员 spaced with blanks too) is read as a list of
+ * segments: the text between ，。；！？ (outside brackets) and the line breaks that end a list
+ * line (team_text(): a line of at most 24 characters or holding a U+3000, that does not end
+ * with 、 or ，, or a line ending with 。：；, or the line two above a date of issue alone (the
+ * issuer's name is then a line of its own), is a line of its own; other lines are prose
+ * wrapped or cut by a page break and are joined with no separator, as everywhere else).
  * The team named last in a part is the current team, also for the items after it. Rules,
  * applied to each segment:
  *
@@ -1668,7 +1669,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
  *    their names looks like a unit, up to a 。 or the next label; a label the team reader
- *    does not know (牵头单位：X, other_label()) ends the list and gives no row.
+ *    does not know (牵头单位：X, other_label()) ends the list and gives no row, and so does
+ *    a list line right above a line that is only a date (YYYY年M月D日, signed_below()): the
+ *    issuer's name in the signature (某市人民政府办公室 / 2024年3月1日) is no member.
  * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
@@ -1721,6 +1724,27 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * Each segment is read a bounded number of times, so this is linear in the text, apart from
  * the search of a new name among the last 64 teams.
  */
+
+/*
+ * Whether line is a date of issue alone, YYYY年M月D日 (a signature's; at most 3 characters
+ * after it); *y, *mo, *d receive it.
+ */
+static bool date_line(fg_strview line, long *y, long *mo, long *d)
+{
+    size_t n1;
+    size_t n2;
+    size_t n3;
+
+    *y = arabic_number(line, 0, &n1, 4);
+    if (*y < 1949 || *y > 2100 || n1 != 4 || !AT(line, n1, "年"))
+        return false;
+    *mo = arabic_number(line, n1 + 3, &n2, 2);
+    if (*mo < 1 || *mo > 12 || !AT(line, n1 + 3 + n2, "月"))
+        return false;
+    *d = arabic_number(line, n1 + 6 + n2, &n3, 2);
+    return *d >= 1 && *d <= 31 && AT(line, n1 + 6 + n2 + n3, "日") &&
+           n1 + 9 + n2 + n3 >= line.len - 9;
+}
 
 /* Position of lit in s at or after from, or SIZE_MAX. */
 static size_t find_from(fg_strview s, size_t from, const char *lit)
@@ -1858,6 +1882,35 @@ static bool ends_closed(fg_strview s)
 }
 
 /*
+ * Whether the signal character at t[i] is part of a label spaced with one or more blanks
+ * (委　　员, 成　　员 before it, 组　　长 after it), which team_signal()'s plain tests miss.
+ */
+static bool spaced_signal(fg_strview t, size_t i)
+{
+    size_t j = i;
+    size_t n;
+
+    if (AT(t, i, "员")) {
+        for (int k = 0; k < 4 && j > 0; k++) {
+            if (j >= 3 && AT(t, j - 3, "\u3000"))
+                j -= 3;
+            else if (t.ptr[j - 1] == ' ')
+                j--;
+            else
+                break;
+        }
+        return j < i && j >= 3 && (AT(t, j - 3, "委") || AT(t, j - 3, "成"));
+    }
+    if (AT(t, i, "组")) {
+        j = i + 3;
+        for (int k = 0; k < 4 && is_space_at(t, j, &n); k++)
+            j += n;
+        return j > i + 3 && AT(t, j, "长");
+    }
+    return false;
+}
+
+/*
  * Whether the text of an item (or of the preamble) may hold a team: one of the role words
  * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员). One pass that
  * stops at the characters of team_signal_firsts only.
@@ -1869,10 +1922,9 @@ static bool team_signal(fg_strview t)
         if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "办公室设在") ||
             /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word. */
             (i >= 3 && AT(t, i - 3, "委员") && !AT(t, i + 3, "会")) ||
-            (i >= 6 && AT(t, i - 6, "委\u3000")) ||
             (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "指挥") ||
                         AT(t, i - 3, "小组") || AT(t, i - 3, "专班") || AT(t, i - 3, "联席"))) ||
-            (i >= 6 && AT(t, i - 6, "工作组")))
+            (i >= 6 && AT(t, i - 6, "工作组")) || spaced_signal(t, i))
             return true;
     }
     return false;
@@ -1902,6 +1954,25 @@ static bool opens_team_line(fg_strview line)
     head = fg_sv(line.ptr, at);
     return !fg_sv_contains(head, "，") && !fg_sv_contains(head, "、") &&
            !fg_sv_contains(head, ",") && !fg_sv_contains(head, "。");
+}
+
+/*
+ * Whether t[from .. to), a line of t (its end, to, at the next '\n' when it comes first), is
+ * a date of issue alone (date_line()): the line above it is the issuer's name, a signature.
+ */
+static bool signed_below(fg_strview t, size_t from, size_t to)
+{
+    size_t e = from;
+    long y;
+    long mo;
+    long d;
+
+    if (from >= t.len || !((t.ptr[from] >= '0' && t.ptr[from] <= '9') ||
+                           (unsigned char)t.ptr[from] == 0xEF))
+        return false;
+    while (e < to && e < t.len && t.ptr[e] != '\n' && e - from < 64)
+        e++;
+    return date_line(trim(fg_sv(t.ptr + from, e - from)), &y, &mo, &d);
 }
 
 /*
@@ -1935,7 +2006,9 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
          */
         if (k + 1 < n_lm && !ends_open(line) &&
             (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000") ||
-             opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b))))
+             opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
+             (k + 2 < n_lm && lm[k + 2].off <= t.len &&
+              signed_below(t, lm[k + 2].off, k + 3 < n_lm ? lm[k + 3].off : t.len))))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
     }
 out:
@@ -3352,6 +3425,11 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                 FG_TRY(team_pre(p, &ts, pre));
             }
             seg = trim(fg_sv(seg.ptr + ref_end, seg.len - ref_end));
+            /* The issuer's name over the date of issue ends the list: no member. */
+            if (seg.len && whole_line && ts.cont >= 0 && !end && signed_below(tt, i + 1, tt.len)) {
+                ts.cont = NO_CONT;
+                seg.len = 0;
+            }
             if (seg.len)
                 FG_TRY(team_segment(p, &ts, seg, line_start && ref_end == 0));
         }
@@ -5469,34 +5547,20 @@ static void find_date(fg_doc *doc, fg_strview t, parser *p)
     for (size_t i = 0; i < t.len;) {
         size_t e = next_newline(t, i);
 
-        {
-            fg_strview line = trim(fg_sv(t.ptr + i, e - i));
-            size_t n1;
-            size_t n2;
-            size_t n3;
-            long y = arabic_number(line, 0, &n1, 4);
+        long y;
+        long mo;
+        long d;
 
-            if (y >= 1949 && y <= 2100 && n1 == 4 && AT(line, n1, "年")) {
-                long mo = arabic_number(line, n1 + 3, &n2, 2);
+        if (date_line(trim(fg_sv(t.ptr + i, e - i)), &y, &mo, &d)) {
+            char buf[16];
 
-                if (mo >= 1 && mo <= 12 && AT(line, n1 + 3 + n2, "月")) {
-                    long d = arabic_number(line, n1 + 6 + n2, &n3, 2);
-
-                    if (d >= 1 && d <= 31 && AT(line, n1 + 6 + n2 + n3, "日") &&
-                        n1 + 9 + n2 + n3 >= line.len - 9) {
-                        char buf[16];
-
-                        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo,
-                                 (int)d);
-                        doc->date = arena_dup(p, fg_sv_cstr(buf));
-                        if (doc->date == NULL)
-                            doc->date = "";
-                        if (doc->year == 0)
-                            doc->year = (int)y;
-                        break;
-                    }
-                }
-            }
+            snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo, (int)d);
+            doc->date = arena_dup(p, fg_sv_cstr(buf));
+            if (doc->date == NULL)
+                doc->date = "";
+            if (doc->year == 0)
+                doc->year = (int)y;
+            break;
         }
         i = e + 1;
     }
