@@ -1662,9 +1662,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
- *    召集人/组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor, 副召集人/
- *    副组长/副组长单位/常务副组长/副总指挥/副指挥长/副主任/副主任委员/副链长/副总链长/
- *    副专班长 → deputy,
+ *    召集人/召集单位/组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor,
+ *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/副主任/副主任委员/
+ *    副链长/副总链长/副专班长 → deputy,
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
@@ -1696,8 +1696,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
  *    (周涛　县委常委、副县长). A name of 2 padded with a blank between its characters is a
- *    name (何　静　市水利局局长). Without a person's name, a post alone after a rank
- *    (rank_posts: 常委, 党组书记, 党组成员, 党委委员 …) is the same person's too: a post title
+ *    name (何　静　市水利局局长). A name of 2 or 3 after the post and a blank is dropped too
+ *    (drop_name_after(): 市长　王　明 → 市人民政府, 市财政局局长　孙　丽 → 市财政局). Without
+ *    a person's name before it, a post after a rank (rank_posts: 常委, 副书记, 党组书记,
+ *    党组成员, 党委委员: 市委副书记、市长 is one person) is the same person's too: a post title
  *    alone gives no row of its own, the rank's unit stays (市水利局党组书记、局长 → 市水利局),
  *    a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府), and
  *    so does a post in a unit (市政府党组成员、市发展改革委主任 → 市发展改革委; 市委常委、市纪委
@@ -1706,7 +1708,7 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
  *    县委常委、政法委书记 → 县政法委).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
- *    站长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    站长, 大队长, 支队长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
  *    one-character name (镇党委书记 → 镇党委, not 镇), and what a post leaves is a unit however
  *    short (镇人大主席 → 镇人大). A person's post that names no unit once its post is dropped
@@ -1792,7 +1794,8 @@ static const team_word team_words[] = {
     {"办公室副主任", TEAM_SKIP},     {"办公室主任", FG_TEAM_OFFICE},
     {"常务副召集人", FG_TEAM_DEPUTY}, {"副召集人", FG_TEAM_DEPUTY},
     {"第一召集人", FG_TEAM_CONVENOR}, {"总召集人", FG_TEAM_CONVENOR},
-    {"召集人", FG_TEAM_CONVENOR},    {"副组长单位", FG_TEAM_DEPUTY},
+    {"召集人", FG_TEAM_CONVENOR},    {"副召集单位", FG_TEAM_DEPUTY},
+    {"召集单位", FG_TEAM_CONVENOR},   {"副组长单位", FG_TEAM_DEPUTY},
     {"组长单位", FG_TEAM_CONVENOR},   {"常务副组长", FG_TEAM_DEPUTY},
     {"执行副组长", FG_TEAM_DEPUTY},   {"副组长", FG_TEAM_DEPUTY},
     {"组长", FG_TEAM_CONVENOR},      {"常务副总指挥", FG_TEAM_DEPUTY},
@@ -1837,6 +1840,7 @@ static const fg_lit post_titles[] = {
     FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
     FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("董事长"),
     FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"),
+    FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
     FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
     FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
 };
@@ -1919,7 +1923,8 @@ static bool team_signal(fg_strview t)
 {
     for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
-        if (AT(t, i, "召集人") || AT(t, i, "组长") || AT(t, i, "办公室设在") ||
+        if (AT(t, i, "召集人") || AT(t, i, "召集单位") || AT(t, i, "组长") ||
+            AT(t, i, "办公室设在") ||
             /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word. */
             (i >= 3 && AT(t, i - 3, "委员") && !AT(t, i + 3, "会")) ||
             (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "指挥") ||
@@ -2137,6 +2142,37 @@ static fg_strview gov_of_post(fg_strview name)
 }
 
 /*
+ * raw without the person's name written after its post and a blank (市长　王　明, 市发展改革委
+ * 主任　赵　刚 → 市长, 市发展改革委主任): 2 or 3 ideographs, possibly spaced; else raw.
+ */
+static fg_strview drop_name_after(fg_strview raw)
+{
+    size_t i = 0;
+    size_t n;
+    size_t cps = 0;
+    fg_strview head;
+
+    while (i < raw.len && !is_space_at(raw, i, &n))
+        i += fg_cp_len((unsigned char)raw.ptr[i]);
+    if (i == raw.len)
+        return raw;
+    head = fg_sv(raw.ptr, i);
+    if (!is_post_title(head) && !ends_with_post(head, true))
+        return raw;
+    while (i < raw.len) {
+        if (is_space_at(raw, i, &n)) {
+            i += n;
+        } else if (all_ideographs(fg_sv(raw.ptr + i, i + 3 <= raw.len ? 3 : 0)) && cps < 4) {
+            i += 3;
+            cps++;
+        } else {
+            return raw;
+        }
+    }
+    return cps >= 2 && cps <= 3 ? head : raw;
+}
+
+/*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
  * or a static string: gov_of_post()).
  */
@@ -2148,7 +2184,7 @@ static fg_strview post_unit(fg_strview name)
     fg_strview before = fg_sv(NULL, 0);
     bool stripped = true;
 
-    name = trim(name);
+    name = drop_name_after(trim(name));
     if (fg_sv_contains(name, "或"))
         return name;
     /*
@@ -2602,7 +2638,7 @@ static bool person_led(fg_strview s)
 }
 
 /* Ranks a person holds beside a post that names his unit (市委常委、常务副市长). */
-static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG_LIT("党组副书记"),
+static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("副书记"), FG_LIT("党组书记"),
                                     FG_LIT("党组成员"), FG_LIT("党委委员")};
 
 /*
@@ -2614,6 +2650,7 @@ static bool next_post(fg_strview prev, fg_strview raw)
 {
     bool rank = false;
 
+    raw = drop_name_after(raw); // 市委副书记、市长　王明: the person's name ends his posts
     if (prev.len == 0 || has_blank(raw) || !ends_with_post(raw, true))
         return false;
     for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
