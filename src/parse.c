@@ -1658,7 +1658,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    team above them again. An item whose text starts with a team's or a group's name and
  *    then one of the labels of rule 2 (（一）综合协调组 / 组长单位：X, （二）X产业链工作专班 /
  *    链　长：…) is that team's heading and no task (team_heading(), asked by close_item()):
- *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows.
+ *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A group's
+ *    name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
+ *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。): in a group, (由)X牵头 gives the
+ *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
@@ -3203,6 +3206,23 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
     }
+    /* A group's sentence (环境整治组。由市城管局牵头，市住房城乡建设局参加。) */
+    if (p->teams[ts->team].parent != SIZE_MAX) {
+        static const char *const co[] = {"参加", "参与", "配合", NULL};
+        fg_strview x = fg_sv_starts(seg, "由") ? fg_sv(seg.ptr + 3, seg.len - 3) : seg;
+
+        if (fg_sv_ends(x, "牵头")) {
+            ts->cont = NO_CONT;
+            return add_team_list(p, ts->team, FG_TEAM_CONVENOR, fg_sv(x.ptr, x.len - 6), false,
+                                 &took);
+        }
+        for (size_t c = 0; co[c]; c++)
+            if (fg_sv_ends(x, co[c]) && x.len > 6) {
+                ts->cont = NO_CONT;
+                return add_team_list(p, ts->team, FG_TEAM_MEMBER, fg_sv(x.ptr, x.len - 6), false,
+                                     &took);
+            }
+    }
     /* A list line that continues the last label; another label (牵头单位：X) ends it. */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
@@ -3297,6 +3317,11 @@ static bool team_heading(fg_strview t)
     t = trim(t);
     for (size_t c = 0; c < 40 && lim < t.len; c++)
         lim += fg_cp_len((unsigned char)t.ptr[lim]);
+    /* 环境整治组。由市城管局牵头，…参加。: a group, then who leads it (within 40 characters) */
+    k = fg_sv_find(fg_sv(t.ptr, lim), "。");
+    if (k != SIZE_MAX && group_name(trim(fg_sv(t.ptr, k))) &&
+        fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头"))
+        return true;
     k = fg_sv_find(fg_sv(t.ptr, lim), "：");
     if (k == SIZE_MAX)
         k = fg_sv_find(fg_sv(t.ptr, lim), ":");
@@ -3439,7 +3464,8 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
 
             if (name.len == 0 && ts.team != SIZE_MAX) {
                 above = p->teams[ts.team].parent;
-                if (whole_line && group_name(seg)) {
+                if ((whole_line || (line_start && !end && AT(tt, i, "。"))) &&
+                    group_name(seg)) {
                     /* 综合协调组 under a 指挥部 (or after another of its groups) */
                     group = true;
                     name = seg;
@@ -3932,7 +3958,6 @@ static int close_item(parser *p)
 {
     pitem *it;
     fg_strview t;
-    bool signal;
     bool teams;
     bool heading;
     int rc = FG_OK;
@@ -3948,10 +3973,9 @@ static int close_item(parser *p)
      * text as written: from the item's copy, or under no_text from item_copy, made only when
      * the text may hold a team.
      */
-    signal = team_signal(t);
-    teams = !p->no_teams && signal;
     /* A team's heading over its list (综合协调组, then 组长单位：X) is no task. */
-    heading = signal && team_heading(t);
+    heading = team_heading(t);
+    teams = !p->no_teams && (heading || team_signal(t));
     if (!p->no_text) {
         it->text = arena_dup(p, t);
         if (it->text == NULL)
