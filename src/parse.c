@@ -1701,8 +1701,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    (周涛　县委常委、副县长). A name of 2 padded with a blank between its characters is a
  *    name (何　静　市水利局局长). A name of 2 or 3 after the post and a blank is dropped too
  *    (drop_name_after(): 市长　王　明 → 市人民政府, 市财政局局长　孙　丽 → 市财政局). Without
- *    a person's name before it, a post after a rank (rank_posts: 常委, 副书记, 党组书记,
- *    党组成员, 党委委员: 市委副书记、市长 is one person) is the same person's too: a post title
+ *    a person's name before it, a post after a rank (rank_posts: 常委, 党组书记, 党组成员,
+ *    党委委员 …; after 副书记 a post alone only: 市委副书记、市长 is one person, 镇党委副书记、
+ *    镇人大主席 two) is the same person's too: a post title
  *    alone gives no row of its own, the rank's unit stays (市水利局党组书记、局长 → 市水利局),
  *    a head of government's post names the unit instead (市委常委、常务副市长 → 市人民政府), and
  *    so does a post in a unit (市政府党组成员、市发展改革委主任 → 市发展改革委; 市委常委、市纪委
@@ -2641,15 +2642,17 @@ static bool person_led(fg_strview s)
 }
 
 /* Ranks a person holds beside a post that names his unit (市委常委、常务副市长). */
-static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("副书记"), FG_LIT("党组书记"),
+static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG_LIT("党组副书记"),
                                     FG_LIT("党组成员"), FG_LIT("党委委员")};
 
 /*
  * Whether raw, a post with no blank of its own, comes right after a name ending with a rank
  * (rank_posts): the same person's next post, a post alone (市水利局党组书记、局长; 市委常委、
  * 常务副市长) or a post in a unit (市委常委、宣传部部长; 市政府党组成员、市发展改革委主任).
+ * After a 副书记, a post of its own rather than a rank, only a post alone is (市委副书记、市长
+ * is one person, 镇党委副书记、镇人大主席 two); u is raw once read by post_unit().
  */
-static bool next_post(fg_strview prev, fg_strview raw)
+static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
 {
     bool rank = false;
 
@@ -2658,6 +2661,9 @@ static bool next_post(fg_strview prev, fg_strview raw)
         return false;
     for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
         rank = fg_sv_ends_n(prev, rank_posts[r].s, rank_posts[r].n);
+    /* a post title alone, or a government's head standing for it (a static name) */
+    if (!rank && fg_sv_ends(prev, "副书记"))
+        rank = is_post_title(u) || u.ptr < raw.ptr || u.ptr >= raw.ptr + raw.len;
     return rank;
 }
 
@@ -2754,7 +2760,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             u = list_unit(raw);
             /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
-                !post_stripped(raw, u) && !next_post(prev, raw))
+                !post_stripped(raw, u) && !next_post(prev, raw, u))
                 return FG_OK;
             prev = raw;
             i = e + 3;
@@ -2776,7 +2782,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         raw = trim(fg_sv(list.ptr + i, e - i));
         u = list_unit(raw);
         posted = post_stripped(raw, u);
-        rank = next_post(prev, raw);
+        rank = next_post(prev, raw, u);
         prev = raw;
         i = e + 3;
         /*
