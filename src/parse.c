@@ -5204,6 +5204,27 @@ static bool sub_header(parser *p, const fg_strview *cells, size_t n_cells)
 }
 
 /*
+ * Start a table at a header row of n cells: its columns from the header's words; its rows
+ * numbered from 1 by position when the header has no 序号 (unnumbered), else by their 序号.
+ */
+static int start_table(parser *p, const fg_strview *cells, size_t n, bool unnumbered)
+{
+    int rc = FG_OK;
+
+    FG_TRY(close_item(p));
+    p->in_table = true;
+    p->header_pending = false;
+    p->rows_unnumbered = unnumbered;
+    fg_str_clear(&p->row_label);
+    p->n_cols = 0;
+    for (size_t k = 0; k < n; k++)
+        FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
+    p->next_row = unnumbered ? 1 : 0;
+out:
+    return rc;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -5257,17 +5278,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     if (n_cells < 3)
         return FG_OK;
     if (sep != ' ' && unnumbered_header(p, cells, n_cells)) {
-        FG_TRY(close_item(p));
-        p->in_table = true;
-        p->header_pending = false;
-        p->rows_unnumbered = true;
-        fg_str_clear(&p->row_label);
-        p->n_cols = 0;
-        for (size_t k = 0; k < n_cells; k++)
-            FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
-        p->next_row = 1;
         *consumed = true;
-        return FG_OK;
+        return start_table(p, cells, n_cells, true);
     }
     if (header_cell(p->units.lex, cells[0]) == COL_NUM) {
         bool has_units = false;
@@ -5279,17 +5291,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         }
         if (!has_units && !(sep != ' ' && task_column(p, cells, n_cells)))
             return FG_OK;
-        FG_TRY(close_item(p));
-        p->in_table = true;
-        p->header_pending = false;
-        p->rows_unnumbered = false;
-        fg_str_clear(&p->row_label);
-        p->n_cols = 0;
-        for (size_t k = 0; k < n_cells; k++)
-            FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
-        p->next_row = 0;
         *consumed = true;
-        return FG_OK;
+        return start_table(p, cells, n_cells, false);
     }
     if (!p->in_table)
         return FG_OK;
