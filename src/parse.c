@@ -3325,15 +3325,20 @@ static bool team_heading(fg_strview t)
         lim += fg_cp_len((unsigned char)t.ptr[lim]);
     /* 环境整治组。由市城管局牵头，…参加。: a group, then who leads it (within 40 characters) */
     k = fg_sv_find(fg_sv(t.ptr, lim), "。");
-    if (k != SIZE_MAX && group_name(trim(fg_sv(t.ptr, k))) &&
-        fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头"))
+    if (k != SIZE_MAX && fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") &&
+        group_name(trim(fg_sv(t.ptr, k))))
         return true;
     k = fg_sv_find(fg_sv(t.ptr, lim), "：");
     if (k == SIZE_MAX)
         k = fg_sv_find(fg_sv(t.ptr, lim), ":");
     if (k == SIZE_MAX)
         return false;
-    for (size_t i = 0; i < k; i += fg_cp_len((unsigned char)t.ptr[i])) {
+    /* The word ends at the colon: start 16 characters (blanks of a spaced word included) before. */
+    size_t from = k;
+
+    for (int c = 0; c < 16 && from > 0; c++)
+        from = fg_cp_start_before(t.ptr, from);
+    for (size_t i = from; i < k; i += fg_cp_len((unsigned char)t.ptr[i])) {
         const team_word *w = team_word_at(t, i, &end, &spaced);
         fg_strview name;
 
@@ -4631,6 +4636,12 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
     char buf[96];
 
+    /*
+     * A header squeezed is at most 4 ideographs with blanks between (40 bytes), or ends in a
+     * note in brackets: most lines are neither, and are not squeezed.
+     */
+    if (s.len > 40 && !fg_sv_ends(s, "）") && !fg_sv_ends(s, ")"))
+        return COL_NONE;
     s = header_squeeze(s, buf, sizeof buf);
 
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
