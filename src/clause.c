@@ -540,6 +540,15 @@ static uint64_t unit_key(fg_role role, const char *s, size_t len)
  */
 enum { HIDDEN_DUN = 0x02, HIDDEN_COMMA = 0x03, HIDDEN_SEMI = 0x04 };
 
+/* The byte that stands for the separator at s[k] (、，； or , ;) while hidden, or 0. */
+static char hidden_sep(fg_strview s, size_t k)
+{
+    return AT(s, k, "、")                            ? HIDDEN_DUN
+           : AT(s, k, "，") || (k < s.len && s.ptr[k] == ',') ? HIDDEN_COMMA
+           : AT(s, k, "；") || (k < s.len && s.ptr[k] == ';') ? HIDDEN_SEMI
+                                                             : 0;
+}
+
 /* Append part to names, with the separators hidden in brackets written back. */
 static int append_name_part(fg_str *names, fg_strview part, bool hidden)
 {
@@ -2277,10 +2286,7 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             *hidden = true;
             for (size_t k = i; k < i + n && rc == FG_OK;) {
                 size_t cl = fg_cp_len((unsigned char)text.ptr[k]);
-                char h = AT(text, k, "、") ? HIDDEN_DUN
-                         : AT(text, k, "，") || text.ptr[k] == ',' ? HIDDEN_COMMA
-                         : AT(text, k, "；") || text.ptr[k] == ';' ? HIDDEN_SEMI
-                                                                  : 0;
+                char h = hidden_sep(text, k);
 
                 if (h != 0)
                     rc = fg_str_appendc(buf, h);
@@ -2619,9 +2625,7 @@ static void hide_quoted_seps(fg_str *buf, bool *hidden)
         }
         /* The text before the quotation as it is, then the quotation with its separators hidden. */
         for (size_t k = q; k < close;) {
-            char h = AT(s, k, "、") ? HIDDEN_DUN : AT(s, k, "，") ? HIDDEN_COMMA
-                                                 : AT(s, k, "；") ? HIDDEN_SEMI
-                                                                 : 0;
+            char h = hidden_sep(s, k);
 
             if (h == 0) {
                 k += fg_cp_len((unsigned char)p[k]);
