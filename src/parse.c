@@ -1149,9 +1149,14 @@ static bool role_word_at(fg_strview s, size_t i)
 /* Whether a sentence may be a role sentence worth a strict parse. */
 static bool sentence_candidate(fg_strview s)
 {
-    /* Any role word anywhere: each starts with an ideograph, which role_word_at() checks. */
+    /*
+     * Any role word anywhere: each starts with an ideograph, which role_word_at() checks.
+     * 协同, 协助, 协办, 主办, 主责 and 会办 are common in narrative (协同发展, 主办方): they
+     * count only after a name that ends like a unit (市财政局协同).
+     */
     for (size_t i = 0; i < s.len; i++)
-        if (role_word_at(s, i))
+        if (role_word_at(s, i) && ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) ||
+                                   unit_before(s, i)))
             return true;
     return false;
 }
