@@ -3319,23 +3319,34 @@ static bool group_name(fg_strview seg)
 static bool team_heading(fg_strview t)
 {
     static const char *const sentence[] = {"的", "为", "由", "任", "成立", "。", "，", NULL};
+    fg_strview span;
     size_t lim = 0;
     size_t k;
+    size_t colon;
     size_t end;
     size_t n;
     bool spaced;
 
     t = trim(t);
-    for (size_t c = 0; c < 40 && lim < t.len; c++)
+    /*
+     * Everything looked for lies within the first 40 characters (lim bytes). They are
+     * counted only when a 。 then 牵头, or a colon, is found in the 160 bytes that hold them:
+     * most items have neither there.
+     */
+    span = fg_sv(t.ptr, t.len < 160 ? t.len : 160);
+    k = fg_sv_find(span, "。");
+    if (k != SIZE_MAX && !fg_sv_contains(fg_sv(span.ptr + k, span.len - k), "牵头"))
+        k = SIZE_MAX;
+    colon = fg_sv_find(span, "：");
+    if (k == SIZE_MAX && colon == SIZE_MAX && memchr(span.ptr, ':', span.len) == NULL)
+        return false;
+    for (size_t n_cp = 0; n_cp < 40 && lim < t.len; n_cp++)
         lim += fg_cp_len((unsigned char)t.ptr[lim]);
     /* 环境整治组。由市城管局牵头，…参加。: a group, then who leads it (within 40 characters) */
-    k = fg_sv_find(fg_sv(t.ptr, lim), "。");
-    if (k != SIZE_MAX && fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") &&
-        group_name(trim(fg_sv(t.ptr, k))))
+    if (k != SIZE_MAX && k + 3 <= lim &&
+        fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") && group_name(trim(fg_sv(t.ptr, k))))
         return true;
-    k = fg_sv_find(fg_sv(t.ptr, lim), "：");
-    if (k == SIZE_MAX)
-        k = fg_sv_find(fg_sv(t.ptr, lim), ":");
+    k = colon != SIZE_MAX && colon + 3 <= lim ? colon : fg_sv_find(fg_sv(t.ptr, lim), ":");
     if (k == SIZE_MAX)
         return false;
     /* The word ends at the colon: start 16 characters (blanks of a spaced word included) before. */
@@ -5376,7 +5387,8 @@ static bool blank_separated(fg_strview s)
 /* Start a table when this line and the next ones are header cells including 序号. */
 static bool table_header_start(fg_strview s)
 {
-    return header_cell(NULL, s) == COL_NUM;
+    /* 序号 or 编号, perhaps spaced: a short line without 号 is none, and is not squeezed. */
+    return (s.len > 40 || fg_sv_contains(s, "号")) && header_cell(NULL, s) == COL_NUM;
 }
 
 /* ---- document metadata ---- */
