@@ -1115,7 +1115,7 @@ static bool holds_role_word(fg_strview s)
     return false;
 }
 
-/* A role word starts at s[i] (the words of sentence_candidate()). */
+/* A role word starts at s[i] (the words of role_event_at()). */
 static bool role_word_at(fg_strview s, size_t i)
 {
     /* Every word is two characters or more and starts with one of role_firsts. */
@@ -1146,19 +1146,15 @@ static bool role_word_at(fg_strview s, size_t i)
     }
 }
 
-/* Whether a sentence may be a role sentence worth a strict parse. */
-static bool sentence_candidate(fg_strview s)
+/*
+ * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
+ * 主办, 主责 and 会办 are common in narrative (协同发展, 主办方): they count only after a name
+ * that ends like a unit (市财政局协同).
+ */
+static bool role_event_at(fg_strview s, size_t i)
 {
-    /*
-     * Any role word anywhere: each starts with an ideograph, which role_word_at() checks.
-     * 协同, 协助, 协办, 主办, 主责 and 会办 are common in narrative (协同发展, 主办方): they
-     * count only after a name that ends like a unit (市财政局协同).
-     */
-    for (size_t i = 0; i < s.len; i++)
-        if (role_word_at(s, i) && ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) ||
-                                   unit_before(s, i)))
-            return true;
-    return false;
+    return role_word_at(s, i) &&
+           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) || unit_before(s, i));
 }
 
 /* A role label (fg_clause__label_at(): 牵头单位：, 负责部门:, 推进单位：) starts at s[i]. */
@@ -1345,7 +1341,7 @@ out:
 /*
  * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
  * sentence end 。；！？ (EV_TERM), or the start of a label (EV_LABEL, label_start_at()) or
- * of a role word (EV_ROLE, role_word_at()), or both. o is valid UTF-8 (the item text with
+ * of a role word (EV_ROLE, role_event_at()), or both. o is valid UTF-8 (the item text with
  * parentheticals blanked); one pass of sets.events finds the candidates, an exact test
  * keeps the events.
  */
@@ -1380,7 +1376,7 @@ static int collect_sentence_events(parser *p, fg_strview o)
             if (i + 6 > o.len || !fg_cjkset_has(&sets.role_seconds, o.ptr + i + 3))
                 continue;
             kind = (p->may_label && label_start_at(p->units.lex, o, i) ? EV_LABEL : 0) |
-                   (role_word_at(o, i) ? EV_ROLE : 0);
+                   (role_event_at(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？") ||
@@ -1600,7 +1596,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                         FG_TRY(try_block(p, o, block_start, block_end, seams, n_seams, &found));
                         block_start = SIZE_MAX;
                     }
-                    if (cand && sent.len && sent.len < 600 && sentence_candidate(sent))
+                    if (cand && sent.len && sent.len < 600)
                         FG_TRY(try_sentence(p, o, sent, &found));
                 }
                 start = term ? i + n : i;
