@@ -1198,6 +1198,34 @@ static int push_level(fg_units *out, size_t first, fg_role role, fg_strview pre,
     return append_unit(out, first, role, fg_sv(buf, pre.len + e.len), suf, NULL);
 }
 
+/*
+ * A value that says there is no unit (配合单位：无, 配合单位：/, a cell of dashes): 无, 暂无,
+ * or dashes and slashes alone.
+ */
+static bool placeholder(fg_strview e)
+{
+    static const char *const marks[] = {"-", "/", "—", "－", "／", "―", "–"};
+    unsigned char c = (unsigned char)e.ptr[0];
+    size_t i = 0;
+
+    if ((e.len == 3 && AT(e, 0, "无")) || (e.len == 6 && AT(e, 0, "暂无")))
+        return true;
+    /* Most names start with an ideograph: only - / and the lead bytes E2, EF of the others. */
+    if (c != '-' && c != '/' && c != 0xE2 && c != 0xEF)
+        return false;
+    while (i < e.len) {
+        size_t k = 0;
+
+        while (k < sizeof marks / sizeof marks[0] && !fg_sv_starts(fg_sv(e.ptr + i, e.len - i),
+                                                                 marks[k]))
+            k++;
+        if (k == sizeof marks / sizeof marks[0])
+            return false;
+        i += strlen(marks[k]);
+    }
+    return true;
+}
+
 /* One group of 、-separated elements (no ，inside). */
 static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
 {
@@ -1243,7 +1271,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
                 e = strip_tails(fg_sv(e.ptr + at + jn, e.len - at - jn));
                 f = find_facts(e);
             }
-            if (e.len) {
+            if (e.len && !placeholder(e)) {
                 lead[n] = is_lead;
                 facts[n] = f;
                 elems[n++] = e;
@@ -1410,6 +1438,8 @@ static const marker markers[] = {
     {"主办：", sizeof("主办：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"协办：", sizeof("协办：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"主办", sizeof("主办") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"主管", sizeof("主管") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"协管", sizeof("协管") - 1, M_POST, FG_ROLE_CO, false, false},
     {"会办", sizeof("会办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协办", sizeof("协办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"督办", sizeof("督办") - 1, M_DROP, FG_ROLE_CO, false, false},
@@ -1999,6 +2029,8 @@ static bool is_sep_at(fg_strview s, size_t i)
  */
 static bool marker_in_name(fg_strview s, size_t i, size_t len)
 {
+    static const fg_lit generic_units[] = {FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
+                                           FG_LIT("机构")};
     size_t e = i + len;
 
     if (e + 3 > s.len || is_sep_at(s, e) || AT(s, e, "、") || (unsigned char)s.ptr[e] < 0xE4 ||
@@ -2010,7 +2042,13 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
             break;
         e += fg_cp_len((unsigned char)s.ptr[e]);
     }
-    return e > i + len && strong_ending(fg_sv(s.ptr + i, e - i));
+    if (e <= i + len)
+        return false;
+    /* 委员会办公室, 指导中心; 主管部门, 主管机关 (行业主管部门等按职责负责). */
+    if (e >= i + len + 3 && AT(s, e - 3, "等"))
+        e -= 3;
+    return strong_ending(fg_sv(s.ptr + i, e - i)) ||
+           ends_with_any(fg_sv(s.ptr + i, e - i), generic_units, N_OF(generic_units));
 }
 
 /*
@@ -2068,8 +2106,9 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
             AT(text, i, "负主体责任") || AT(text, i, "负属地责任"))
             return true;
-        /* 市商务局主办, 市发展改革委统筹, 市工信局抓总: a lead's word right after a name. */
-        if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主抓") || AT(text, i, "抓总") ||
+        /* 市商务局主办, 市发展改革委统筹, 地区农业局主管: a lead's word right after a name. */
+        if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
+             AT(text, i, "抓总") ||
              AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6))) &&
             i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
@@ -2155,15 +2194,29 @@ static const fg_lit list_ends[] = {FG_LIT("、"), FG_LIT("，"), FG_LIT("；"), 
 /*
  * Whether inner, a bracket's text after a name, is a short alternative of the name's end:
  * 1 to 4 ideographs with no role word; after a complete name (after_unit) at most 2 that end
- * like a unit (（处）, （局）, （中心）), else any (（社区）, （街道）).
+ * like a unit (（处）, （局）, （中心）), else any (（社区）, （街道）) or a 、 list of up to 4
+ * parts of one or two (各县（市、区）).
  */
 static bool short_alternative(fg_strview inner, bool after_unit)
 {
     size_t n = 0;
+    size_t part = 0; /* ideographs since the last 、 */
+    size_t parts = 1;
 
-    for (size_t k = 0; k < inner.len; k += 3, n++)
+    for (size_t k = 0; k < inner.len; k += 3) {
+        if (AT(inner, k, "、") && !after_unit && part > 0 && part <= 2 && parts < 4) {
+            part = 0;
+            parts++;
+            continue;
+        }
         if ((unsigned char)inner.ptr[k] < 0xE4 || (unsigned char)inner.ptr[k] > 0xE9 || n == 4)
             return false;
+        n++;
+        part++;
+    }
+    /* A list of levels (（市、区）, （区、县、市）): each part one or two ideographs. */
+    if (parts > 1 && (part == 0 || part > 2))
+        return false;
     if (n == 0 || fg_sv_contains(inner, "牵头") || fg_sv_contains(inner, "负责") ||
         fg_sv_contains(inner, "配合"))
         return false;
@@ -2520,7 +2573,8 @@ static void drop_co_of_leads(fg_units *out, size_t first)
 /*
  * A role sentence's end that says what to do, not who (由X牵头，Y配合，抓紧组织实施 ;
  * 会议责成X牵头，Y配合，9月底前完成): from the first ， or ； after a role word where a phrase
- * opens with an adverb of doing (抓紧 尽快 确保 切实 做好 加快 按时 按期 力争 务必 要) or a
+ * opens with an adverb of doing (抓紧 尽快 确保 切实 做好 加快 按时 按期 力争 务必 要), a
+ * task's verb (完成 开展 推进 组织 制定 建立 加强 实施: 由X牵头，Y配合，完成改造20个) or a
  * date (a digit, 年底 年内 今年 明年 月底), the sentence is cut there. Strict mode only.
  */
 static fg_strview cut_task_tail(fg_strview s)
@@ -2528,7 +2582,9 @@ static fg_strview cut_task_tail(fg_strview s)
     static const fg_lit opens[] = {FG_LIT("抓紧"), FG_LIT("尽快"), FG_LIT("确保"), FG_LIT("切实"),
                                    FG_LIT("做好"), FG_LIT("加快"), FG_LIT("按时"), FG_LIT("按期"),
                                    FG_LIT("力争"), FG_LIT("务必"), FG_LIT("要"), FG_LIT("年底"),
-                                   FG_LIT("年内"), FG_LIT("今年"), FG_LIT("明年"), FG_LIT("月底")};
+                                   FG_LIT("年内"), FG_LIT("今年"), FG_LIT("明年"), FG_LIT("月底"),
+                                   FG_LIT("完成"), FG_LIT("开展"), FG_LIT("推进"), FG_LIT("组织"),
+                                   FG_LIT("制定"), FG_LIT("建立"), FG_LIT("加强"), FG_LIT("实施")};
 
     /* From one ，；。 to the next: most sentences have few. */
     for (size_t i = next_group_sep(s, 0); i < s.len; i = next_group_sep(s, i + 3)) {
@@ -2552,14 +2608,13 @@ static fg_strview cut_task_tail(fg_strview s)
 }
 
 /*
- * A sentence's subject before its units: up to 8 ideographs ending in 工作, 任务 or 事项
- * before 由 (此项工作由X牵头, 具体任务由X负责), or a meeting's charge (会议责成X牵头, 会议明确由X
+ * A sentence's subject before its units: 2 to 8 ideographs before 由 (此项工作由X牵头, 具体任务
+ * 由X负责, 补助资金由X负责落实; not 自由), or a meeting's charge (会议责成X牵头, 会议明确由X
  * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
  * 40 characters), skipped so that the sentence is read from its units.
  */
 static fg_strview skip_subject(fg_strview s)
 {
-    static const fg_lit subjects[] = {FG_LIT("工作"), FG_LIT("任务"), FG_LIT("事项")};
     static const fg_lit charges[] = {FG_LIT("责成"), FG_LIT("要求"), FG_LIT("明确"), FG_LIT("决定"),
                                      FG_LIT("同意"), FG_LIT("确定"), FG_LIT("商定")};
 
@@ -2581,7 +2636,7 @@ static fg_strview skip_subject(fg_strview s)
 
         if (c < 0xE4 || c > 0xE9)
             break;
-        if (AT(s, i, "由") && ends_with_any(fg_sv(s.ptr, i), subjects, N_OF(subjects)))
+        if (AT(s, i, "由") && !AT(s, i - 3, "自"))
             return fg_sv(s.ptr + i, s.len - i);
     }
     return s;
@@ -3105,7 +3160,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             size_t t0 = i;
             bool to_marker = false;
 
-            while (i < s.len && !is_sep_at(s, i)) {
+            /* A 、 right after the role word ends it (X牵头、Y配合: a slip for ，). */
+            while (i < s.len && !is_sep_at(s, i) && !(i == t0 && AT(s, i, "、"))) {
                 const marker *nm = may_start_marker(s, i) ? marker_at(s, i) : NULL;
 
                 if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD)) {

@@ -650,6 +650,7 @@ typedef struct parser {
     size_t cap_cells;
 
     bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
+    bool team_item;          /* close_item(): the open item's text signals a work team */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
@@ -942,6 +943,7 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 }
 
 static size_t skip_blank_chars(fg_strview o, size_t i);
+static size_t role_phrase_start(fg_strview s);
 
 /*
  * Try the sentence sent (in o) as a role sentence; if it is none and starts on the item's
@@ -955,6 +957,22 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     int rc;
 
     rc = try_clause(p, sent, off, FG_CLAUSE_STRICT, found);
+    /*
+     * A role phrase after a comma of the task's own sentence (完成改造20个，由X牵头，Y配合; 会议
+     * 同意该方案，由X牵头组织实施): the sentence is tried again from the comma before its first
+     * role word, when the item has no clause yet (a bracket or label says who, and the
+     * sentence's 由街道牵头 is then task text) and says nothing of a work team (联席会议由A、B
+     * 组成，A为牵头单位: the team reader's). Before the retry below: a name broken by a line
+     * end (县财政局、县 | 城管局配合) is read whole.
+     */
+    if (rc == FG_OK && !*found && p->n_clauses == p->items[p->cur].clause_first &&
+        !p->team_item) {
+        size_t at = role_phrase_start(sent);
+
+        if (at != SIZE_MAX)
+            rc = try_clause(p, fg_sv(sent.ptr + at, sent.len - at), off + at, FG_CLAUSE_STRICT,
+                            found);
+    }
     /* Only a sentence that starts on the item's first line (its heading) is tried again. */
     if (rc == FG_OK && !*found && p->n_lm > 1 && off < p->lm[1].off) {
         size_t at = skip_blank_chars(o, p->lm[1].off);
@@ -1010,9 +1028,9 @@ out:
 static const char role_firsts[] = "牵负配参会单部责协主其支实";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
- * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门).
+ * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1134,9 +1152,9 @@ static bool role_word_at(fg_strview s, size_t i)
     case 0xE4BC9A: /* 会 */
         return AT(s, i, "会同") || AT(s, i, "会办");
     case 0xE58D8F: /* 协 */
-        return AT(s, i, "协同") || AT(s, i, "协助") || AT(s, i, "协办");
+        return AT(s, i, "协同") || AT(s, i, "协助") || AT(s, i, "协办") || AT(s, i, "协管");
     case 0xE4B8BB: /* 主 */
-        return AT(s, i, "主办") || AT(s, i, "主责");
+        return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
     case 0xE58D95: /* 单 */
         return AT(s, i, "单位：") || AT(s, i, "单位:");
     case 0xE983A8: /* 部 */
@@ -1155,6 +1173,25 @@ static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
            ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) || unit_before(s, i));
+}
+
+/*
+ * Where the comma phrase that holds s's first role word starts (after its ， or ,), or
+ * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合).
+ */
+static size_t role_phrase_start(fg_strview s)
+{
+    size_t comma = SIZE_MAX;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        if (AT(s, i, "，"))
+            comma = i + 3;
+        else if (s.ptr[i] == ',')
+            comma = i + 1;
+        else if (role_event_at(s, i))
+            return comma != SIZE_MAX && unit_before(s, i) ? comma : SIZE_MAX;
+    }
+    return SIZE_MAX;
 }
 
 /* A role label (fg_clause__label_at(): 牵头单位：, 负责部门:, 推进单位：) starts at s[i]. */
@@ -3998,7 +4035,8 @@ static int close_item(parser *p)
      */
     /* A team's heading over its list (综合协调组, then 组长单位：X) is no task. */
     heading = team_heading(t);
-    teams = !p->no_teams && (heading || team_signal(t));
+    p->team_item = heading || team_signal(t);
+    teams = !p->no_teams && p->team_item;
     if (!p->no_text) {
         it->text = arena_dup(p, t);
         if (it->text == NULL)

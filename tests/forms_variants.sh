@@ -51,7 +51,7 @@ skipped() {
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
-        half-width:numbering_bare)
+        half-width:numbering_bare | half-width:role_phrases_comma)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
