@@ -711,14 +711,6 @@ static int cmp_load(const void *a, const void *b, void *payload)
     return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a;
-    size_t y = *(const size_t *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, const fg_graph *g)
 {
     fg_load_row *rows = NULL;
@@ -755,7 +747,7 @@ int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, con
     }
     qsort_r(rows, g->n_agencies, sizeof *rows, cmp_load, (void *)g);
     /* Gini = Σ (2i − n − 1) x_i / (n Σ x), x ascending, i from 1. */
-    qsort(leads, g->n_agencies, sizeof *leads, cmp_size);
+    qsort(leads, g->n_agencies, sizeof *leads, fg_size_cmp);
     if (bal->total_leads) {
         double num = 0.0;
         double n = (double)g->n_agencies;

@@ -1,11 +1,21 @@
 /*
  * Internal: things ranked by a score (communities by size, their members by strength,
- * proposed agencies by score), and the one order they are sorted in.
+ * proposed agencies by score), the one order they are sorted in, and the ascending order of
+ * counts.
  */
 #ifndef FG_SRC_RANK_H
 #define FG_SRC_RANK_H
 
 #include <stddef.h>
+
+/* For qsort() of an array of size_t: ascending. */
+static inline int fg_size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a;
+    size_t y = *(const size_t *)b;
+
+    return x < y ? -1 : x > y;
+}
 
 typedef struct fg_ranked {
     size_t id;

@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "markup.h"
+#include "rank.h"
 #include "report_int.h"
 
 int fg_report__raw(fg_str *s, const char *t)
@@ -112,14 +113,6 @@ out:
 
 /* ---- charts ---- */
 
-static int cmp_asc(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a;
-    size_t y = *(const size_t *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 int fg_report__lorenz_svg(fg_str *s, const fg_load_row *rows, size_t n, size_t total)
 {
     size_t *v = malloc((n + 1) * sizeof *v);
@@ -134,7 +127,7 @@ int fg_report__lorenz_svg(fg_str *s, const fg_load_row *rows, size_t n, size_t t
         return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         v[i] = rows[i].lead;
-    qsort(v, n, sizeof *v, cmp_asc);
+    qsort(v, n, sizeof *v, fg_size_cmp);
     FG_TRY(fg_report__rawf(s, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
                               "height=\"%.0f\" role=\"img\" aria-label=\"洛伦兹曲线\">",
                            x0 + w + 20, y0 + h + 52, x0 + w + 20, y0 + h + 52));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "rank.h"
 #include "report_int.h"
 
 int fg_report__documents(fg_report_ctx *r)
@@ -162,14 +163,6 @@ static int same_task(const fg_task_info *a, const fg_task_info *b)
     return strcmp(a->doc, b->doc) == 0 && strcmp(a->item, b->item) == 0;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a;
-    size_t y = *(const size_t *)b;
-
-    return x < y ? -1 : x > y;
-}
-
 /* The distinct tasks among n clauses of the graph (its tasks are in document order). */
 static int count_tasks(size_t *out, const fg_graph *g, const size_t *clauses, size_t n)
 {
@@ -179,7 +172,7 @@ static int count_tasks(size_t *out, const fg_graph *g, const size_t *clauses, si
     if (v == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     memcpy(v, clauses, n * sizeof *v);
-    qsort(v, n, sizeof *v, cmp_size);
+    qsort(v, n, sizeof *v, fg_size_cmp);
     for (size_t k = 0; k < n; k++)
         *out += k == 0 || !same_task(fg_graph_task(g, v[k - 1]), fg_graph_task(g, v[k]));
     free(v);
