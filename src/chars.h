@@ -69,35 +69,21 @@ static inline int fg_digit_value(int32_t c)
     return -1;
 }
 
+/* The Chinese digits 零一二三四五六七八九 (〇 is also 0, 两 also 2), each at its value. */
+static const int32_t fg_cn_digits[10] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                         0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+
 /* Value of a Chinese digit 〇零一二两三四五六七八九, or -1. */
 static inline int fg_cn_digit_value(int32_t c)
 {
-    switch (c) {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
+    if (c == 0x3007 /* 〇 */)
         return 0;
-    case 0x4E00: /* 一 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
+    if (c == 0x4E24 /* 两 */)
         return 2;
-    case 0x4E09: /* 三 */
-        return 3;
-    case 0x56DB: /* 四 */
-        return 4;
-    case 0x4E94: /* 五 */
-        return 5;
-    case 0x516D: /* 六 */
-        return 6;
-    case 0x4E03: /* 七 */
-        return 7;
-    case 0x516B: /* 八 */
-        return 8;
-    case 0x4E5D: /* 九 */
-        return 9;
-    default:
-        return -1;
-    }
+    for (int d = 0; d < 10; d++)
+        if (c == fg_cn_digits[d])
+            return d;
+    return -1;
 }
 
 /* The three bytes at u as one number, for comparing a character with a few at once. */
@@ -127,24 +113,10 @@ static inline int fg_digit_start_at(const char *text, size_t len, size_t i)
 /* Whether k (fg_char3()) is a Chinese digit 〇零一二两三四五六七八九 or 十. */
 static inline bool fg_cn_numeral3(uint32_t k)
 {
-    switch (k) {
-    case 0xE38087: /* 〇 */
-    case 0xE99BB6: /* 零 */
-    case 0xE4B880: /* 一 */
-    case 0xE4BA8C: /* 二 */
-    case 0xE4B8A4: /* 两 */
-    case 0xE4B889: /* 三 */
-    case 0xE59B9B: /* 四 */
-    case 0xE4BA94: /* 五 */
-    case 0xE585AD: /* 六 */
-    case 0xE4B883: /* 七 */
-    case 0xE585AB: /* 八 */
-    case 0xE4B99D: /* 九 */
-    case 0xE58D81: /* 十 */
-        return true;
-    default:
-        return false;
-    }
+    /* The character of three bytes k encodes (the digits and 十 are all of three bytes). */
+    int32_t c = (int32_t)((k >> 4 & 0xF000) | (k >> 2 & 0x0FC0) | (k & 0x3F));
+
+    return (k & 0xF0C0C0) == 0xE08080 && (c == 0x5341 /* 十 */ || fg_cn_digit_value(c) >= 0);
 }
 
 /*
