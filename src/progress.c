@@ -70,6 +70,36 @@ static const char *col_text(sqlite3_stmt *s, int i)
     return v ? (const char *)v : "";
 }
 
+/*
+ * Run sql (with param as ?1 when there is one) and hand each row to fn with ctx until fn
+ * returns non-zero: a negative code is the error returned, a positive one stops the reading
+ * early. what says what could not be read when stepping fails.
+ */
+static int each_row(fg_store *st, const char *sql, const char *param,
+                    int (*fn)(void *ctx, sqlite3_stmt *s), void *ctx, const char *what)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = prep(st, &s, sql);
+    int r;
+
+    if (rc < 0)
+        return rc;
+    if (param)
+        FG_TRY(bind_str(st, s, 1, param));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        rc = fn(ctx, s);
+        if (rc != 0)
+            break;
+    }
+    if (rc > 0)
+        rc = FG_OK;
+    else if (rc == 0 && r != SQLITE_DONE)
+        rc = fg_store__error(st, what);
+out:
+    sqlite3_finalize(s);
+    return rc;
+}
+
 /* String → index map (open addressing; keys borrowed, they live in an arena). */
 typedef struct strmap {
     const char **keys;
@@ -227,60 +257,59 @@ static void number_of(char *out, size_t cap, const char *s, bool strict)
         snprintf(out, cap, "%ld", v);
 }
 
+/* The tasks being read by tasks_load(): t, whose array has room for cap. */
+typedef struct task_reader {
+    tasks *t;
+    size_t cap;
+} task_reader;
+
+/* A row of tasks_load()'s query into the task_reader ctx. */
+static int on_task(void *ctx, sqlite3_stmt *s)
+{
+    task_reader *tr = ctx;
+    tasks *t = tr->t;
+    task *k;
+    const char *path = col_text(s, 3);
+    const char *colon = strchr(path, ':');
+    char num[32];
+    int rc = FG_OK;
+
+    FG_TRY(FG_GROW(t->v, tr->cap, t->n, 256));
+    k = &t->v[t->n];
+    number_of(num, sizeof num, col_text(s, 4), false);
+    k->item_id = sqlite3_column_int64(s, 0);
+    k->doc = fg_arena_strndup(t->arena, col_text(s, 1), strlen(col_text(s, 1)));
+    k->doc_number = fg_arena_strndup(t->arena, col_text(s, 2), strlen(col_text(s, 2)));
+    k->path = fg_arena_strndup(t->arena, path, strlen(path));
+    k->bare = colon ? k->path + (colon - path) + 1 : k->path;
+    k->number = fg_arena_strndup(t->arena, num, strlen(num));
+    k->title = fg_arena_strndup(t->arena, col_text(s, 5), strlen(col_text(s, 5)));
+    k->text = fg_arena_strndup(t->arena, col_text(s, 6), strlen(col_text(s, 6)));
+    if (!k->doc || !k->doc_number || !k->path || !k->number || !k->title || !k->text)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    char *key = key_of(t->arena, k->doc, k->path);
+
+    FG_CHECK_ALLOC(key);
+    FG_TRY(strmap_put(&t->by_key, key, t->n));
+    t->n++;
+out:
+    return rc;
+}
+
 static int tasks_load(tasks *t, fg_store *st)
 {
-    sqlite3_stmt *s = NULL;
-    size_t cap = 0;
-    int rc = FG_OK;
-    int r;
+    task_reader tr = {t, 0};
 
     memset(t, 0, sizeof *t);
     t->arena = fg_arena_new();
-    FG_CHECK_ALLOC(t->arena);
-    FG_TRY(prep(st, &s,
-                "SELECT i.id, d.name, d.doc_number, i.path, i.marker, i.title, i.text"
-                " FROM items i JOIN documents d ON d.id = i.doc_id"
-                " WHERE EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)"
-                " ORDER BY i.id"));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        task *k;
-        const char *path = col_text(s, 3);
-        const char *colon = strchr(path, ':');
-        char num[32];
-
-        if (t->n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            task *v = realloc(t->v, ncap * sizeof *v);
-
-            FG_CHECK_ALLOC(v);
-            t->v = v;
-            cap = ncap;
-        }
-        k = &t->v[t->n];
-        number_of(num, sizeof num, col_text(s, 4), false);
-        k->item_id = sqlite3_column_int64(s, 0);
-        k->doc = fg_arena_strndup(t->arena, col_text(s, 1), strlen(col_text(s, 1)));
-        k->doc_number = fg_arena_strndup(t->arena, col_text(s, 2), strlen(col_text(s, 2)));
-        k->path = fg_arena_strndup(t->arena, path, strlen(path));
-        k->bare = colon ? k->path + (colon - path) + 1 : k->path;
-        k->number = fg_arena_strndup(t->arena, num, strlen(num));
-        k->title = fg_arena_strndup(t->arena, col_text(s, 5), strlen(col_text(s, 5)));
-        k->text = fg_arena_strndup(t->arena, col_text(s, 6), strlen(col_text(s, 6)));
-        if (!k->doc || !k->doc_number || !k->path || !k->number || !k->title || !k->text) {
-            rc = fg_error_set(FG_ENOMEM, "out of memory");
-            goto out;
-        }
-        char *key = key_of(t->arena, k->doc, k->path);
-
-        FG_CHECK_ALLOC(key);
-        FG_TRY(strmap_put(&t->by_key, key, t->n));
-        t->n++;
-    }
-    if (r != SQLITE_DONE)
-        rc = fg_store__error(st, "cannot read the tasks");
-out:
-    sqlite3_finalize(s);
-    return rc;
+    if (t->arena == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    return each_row(st,
+                    "SELECT i.id, d.name, d.doc_number, i.path, i.marker, i.title, i.text"
+                    " FROM items i JOIN documents d ON d.id = i.doc_id"
+                    " WHERE EXISTS (SELECT 1 FROM clauses c WHERE c.item_id = i.id)"
+                    " ORDER BY i.id",
+                    NULL, on_task, &tr, "cannot read the tasks");
 }
 
 /* Whether a document named by a status row is doc: its name, its name without the
@@ -636,27 +665,31 @@ out:
     return rc;
 }
 
+/* The callback of fg_progress_imports() and its payload. */
+typedef struct import_sink {
+    fg_store_row_cb cb;
+    void *payload;
+} import_sink;
+
+/* A row of fg_progress_imports()'s query, as text, to the import_sink ctx; 1 to stop. */
+static int on_import(void *ctx, sqlite3_stmt *s)
+{
+    const import_sink *k = ctx;
+    const char *cols[8];
+
+    for (int i = 0; i < 8; i++)
+        cols[i] = col_text(s, i);
+    return k->cb(8, cols, k->payload) != 0;
+}
+
 int fg_progress_imports(fg_store *st, fg_store_row_cb cb, void *payload)
 {
-    sqlite3_stmt *s = NULL;
-    const char *cols[8];
-    int rc = prep(st, &s,
-                  "SELECT id, name, sha256, n_bytes, format, n_rows, n_reports, imported_at"
-                  " FROM progress_imports ORDER BY id");
-    int r;
+    import_sink k = {cb, payload};
 
-    if (rc < 0)
-        return rc;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        for (int k = 0; k < 8; k++)
-            cols[k] = col_text(s, k);
-        if (cb(8, cols, payload) != 0)
-            break;
-    }
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-        rc = fg_store__error(st, "cannot read the imports");
-    sqlite3_finalize(s);
-    return rc;
+    return each_row(st,
+                    "SELECT id, name, sha256, n_bytes, format, n_rows, n_reports, imported_at"
+                    " FROM progress_imports ORDER BY id",
+                    NULL, on_import, &k, "cannot read the imports");
 }
 
 /* ---- the state of the tasks as of a date ---- */
@@ -718,29 +751,9 @@ static bool has_id(const long long *v, size_t n, long long id)
     return false;
 }
 
-/* Run sql (with as_of as ?1 when it has one) and hand each row to fn. */
-static int each_row(fg_store *st, const char *sql, const char *param,
-                    int (*fn)(facts *f, sqlite3_stmt *s), facts *f, const char *what)
+static int on_deadline(void *ctx, sqlite3_stmt *s)
 {
-    sqlite3_stmt *s = NULL;
-    int rc = prep(st, &s, sql);
-    int r;
-
-    if (rc < 0)
-        return rc;
-    if (param)
-        FG_TRY(bind_str(st, s, 1, param));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW)
-        FG_TRY(fn(f, s));
-    if (r != SQLITE_DONE)
-        rc = fg_store__error(st, what);
-out:
-    sqlite3_finalize(s);
-    return rc;
-}
-
-static int on_deadline(facts *f, sqlite3_stmt *s)
-{
+    facts *f = ctx;
     fact *x = fact_of(f, sqlite3_column_int64(s, 0));
     const char *d = col_text(s, 1);
 
@@ -749,8 +762,9 @@ static int on_deadline(facts *f, sqlite3_stmt *s)
     return FG_OK;
 }
 
-static int on_report(facts *f, sqlite3_stmt *s)
+static int on_report(void *ctx, sqlite3_stmt *s)
 {
+    facts *f = ctx;
     char key[1024];
     size_t idx;
 
@@ -764,8 +778,9 @@ static int on_report(facts *f, sqlite3_stmt *s)
     return FG_OK;
 }
 
-static int on_assignment(facts *f, sqlite3_stmt *s)
+static int on_assignment(void *ctx, sqlite3_stmt *s)
 {
+    facts *f = ctx;
     fact *x = fact_of(f, sqlite3_column_int64(s, 0));
     long long id = sqlite3_column_int64(s, 1);
 
@@ -776,8 +791,9 @@ static int on_assignment(facts *f, sqlite3_stmt *s)
     return fg_add_unique(&x->co, &x->n_co, &id, sizeof id);
 }
 
-static int on_agency(facts *f, sqlite3_stmt *s)
+static int on_agency(void *ctx, sqlite3_stmt *s)
 {
+    facts *f = ctx;
     long long id = sqlite3_column_int64(s, 0);
 
     if (id < 0 || (size_t)id >= f->n_agency)
@@ -786,8 +802,9 @@ static int on_agency(facts *f, sqlite3_stmt *s)
     return f->agency[id] ? FG_OK : fg_error_set(FG_ENOMEM, "out of memory");
 }
 
-static int on_undated(facts *f, sqlite3_stmt *s)
+static int on_undated(void *ctx, sqlite3_stmt *s)
 {
+    facts *f = ctx;
     fact *x = fact_of(f, sqlite3_column_int64(s, 0));
     int year = sqlite3_column_int(s, 1);
 
@@ -918,57 +935,62 @@ typedef struct team {
     fg_str docs; /* its documents, joined with 、 */
 } team;
 
+/* The teams being read by load_teams(): v[0 .. n), their strings in a. */
+typedef struct team_reader {
+    team *v;
+    size_t n;
+    fg_arena *a;
+} team_reader;
+
+/* A row of load_teams()'s query (team, document, agency) into the team_reader ctx. */
+static int on_team_unit(void *ctx, sqlite3_stmt *s)
+{
+    team_reader *tr = ctx;
+    const char *name = col_text(s, 0);
+    const char *doc = col_text(s, 1);
+    team *tm;
+    team_unit *u;
+    int rc = FG_OK;
+
+    if (tr->n == 0 || strcmp(tr->v[tr->n - 1].name, name) != 0) {
+        team *w = realloc(tr->v, (tr->n + 1) * sizeof *w);
+
+        FG_CHECK_ALLOC(w);
+        tr->v = w;
+        memset(&w[tr->n], 0, sizeof w[tr->n]);
+        w[tr->n].name = fg_arena_strndup(tr->a, name, strlen(name));
+        FG_CHECK_ALLOC(w[tr->n].name);
+        tr->n++;
+    }
+    tm = &tr->v[tr->n - 1];
+    if (tm->n == 0 || strcmp(tm->units[tm->n - 1].doc, doc) != 0) {
+        if (tm->docs.len)
+            FG_TRY(fg_str_append(&tm->docs, "、", 3));
+        FG_TRY(fg_str_append(&tm->docs, doc, strlen(doc)));
+    }
+    u = realloc(tm->units, (tm->n + 1) * sizeof *u);
+    FG_CHECK_ALLOC(u);
+    tm->units = u;
+    u[tm->n].doc = fg_arena_strndup(tr->a, doc, strlen(doc));
+    FG_CHECK_ALLOC(u[tm->n].doc);
+    u[tm->n].agency = sqlite3_column_int64(s, 2);
+    tm->n++;
+out:
+    return rc;
+}
+
 static int load_teams(team **out, size_t *n_out, fg_store *st, fg_arena *a)
 {
-    sqlite3_stmt *s = NULL;
-    team *v = NULL;
-    size_t n = 0;
-    int rc = prep(st, &s,
-                  "SELECT t.name, d.name, m.agency_id FROM teams t"
-                  " JOIN documents d ON d.id = t.doc_id JOIN team_members m ON m.team_id = t.id"
-                  " WHERE m.agency_id IS NOT NULL ORDER BY t.name, d.name, m.agency_id");
-    int r;
+    team_reader tr = {NULL, 0, a};
+    int rc = each_row(st,
+                      "SELECT t.name, d.name, m.agency_id FROM teams t"
+                      " JOIN documents d ON d.id = t.doc_id JOIN team_members m"
+                      " ON m.team_id = t.id"
+                      " WHERE m.agency_id IS NOT NULL ORDER BY t.name, d.name, m.agency_id",
+                      NULL, on_team_unit, &tr, "cannot read the teams");
 
-    *out = NULL;
-    *n_out = 0;
-    if (rc < 0)
-        return rc;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *name = col_text(s, 0);
-        const char *doc = col_text(s, 1);
-        team *tm;
-        team_unit *u;
-
-        if (n == 0 || strcmp(v[n - 1].name, name) != 0) {
-            team *w = realloc(v, (n + 1) * sizeof *w);
-
-            FG_CHECK_ALLOC(w);
-            v = w;
-            memset(&v[n], 0, sizeof v[n]);
-            v[n].name = fg_arena_strndup(a, name, strlen(name));
-            FG_CHECK_ALLOC(v[n].name);
-            n++;
-        }
-        tm = &v[n - 1];
-        if (tm->n == 0 || strcmp(tm->units[tm->n - 1].doc, doc) != 0) {
-            if (tm->docs.len)
-                FG_TRY(fg_str_append(&tm->docs, "、", 3));
-            FG_TRY(fg_str_append(&tm->docs, doc, strlen(doc)));
-        }
-        u = realloc(tm->units, (tm->n + 1) * sizeof *u);
-        FG_CHECK_ALLOC(u);
-        tm->units = u;
-        u[tm->n].doc = fg_arena_strndup(a, doc, strlen(doc));
-        FG_CHECK_ALLOC(u[tm->n].doc);
-        u[tm->n].agency = sqlite3_column_int64(s, 2);
-        tm->n++;
-    }
-    if (r != SQLITE_DONE)
-        rc = fg_store__error(st, "cannot read the teams");
-out:
-    sqlite3_finalize(s);
-    *out = v;
-    *n_out = n;
+    *out = tr.v;
+    *n_out = tr.n;
     return rc;
 }
 
