@@ -1516,23 +1516,15 @@ static int named_pairs(fg_pair_change **out, size_t *n, const fg_graph *g, int s
     return FG_OK;
 }
 
-int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *b)
+/* The agencies of a and b (both sorted by name) merged into c, the largest gain in leads first. */
+static int merge_agencies(fg_comparison *c, const fg_graph *a, const fg_graph *b)
 {
-    fg_comparison *c = NULL;
-    fg_pair_change *pa = NULL;
-    fg_pair_change *pb = NULL;
-    size_t na = 0;
-    size_t nb = 0;
     size_t i = 0;
     size_t j = 0;
-    int rc = FG_OK;
 
-    *out = NULL;
-    c = calloc(1, sizeof *c);
-    FG_CHECK_ALLOC(c);
-    /* Agencies: both name lists are sorted, so merge them. */
     c->agencies = malloc((a->n_agencies + b->n_agencies + 1) * sizeof *c->agencies);
-    FG_CHECK_ALLOC(c->agencies);
+    if (c->agencies == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
     while (i < a->n_agencies || j < b->n_agencies) {
         int cmp = i == a->n_agencies ? 1 : j == b->n_agencies ? -1
                                                                : strcmp(a->agencies[i],
@@ -1554,14 +1546,25 @@ int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *
         }
     }
     qsort(c->agencies, c->n_agencies, sizeof *c->agencies, cmp_change);
-    /* Pairs present on one side only. */
+    return FG_OK;
+}
+
+/* The pairs of agencies that share tasks in one of a and b only, into c: the most shared first. */
+static int one_sided_pairs(fg_comparison *c, const fg_graph *a, const fg_graph *b)
+{
+    fg_pair_change *pa = NULL;
+    fg_pair_change *pb = NULL;
+    size_t na = 0;
+    size_t nb = 0;
+    int rc = FG_OK;
+
     FG_TRY(named_pairs(&pa, &na, a, 0));
     FG_TRY(named_pairs(&pb, &nb, b, 1));
     qsort(pa, na, sizeof *pa, cmp_pair_names);
     qsort(pb, nb, sizeof *pb, cmp_pair_names);
     c->pairs = malloc((na + nb + 1) * sizeof *c->pairs);
     FG_CHECK_ALLOC(c->pairs);
-    for (i = 0, j = 0; i < na || j < nb;) {
+    for (size_t i = 0, j = 0; i < na || j < nb;) {
         int cmp = i == na ? 1 : j == nb ? -1 : cmp_pair_names(&pa[i], &pb[j]);
 
         if (cmp < 0)
@@ -1574,11 +1577,24 @@ int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *
         }
     }
     qsort(c->pairs, c->n_pairs, sizeof *c->pairs, cmp_pair_change);
-    *out = c;
-    c = NULL;
 out:
     free(pa);
     free(pb);
+    return rc;
+}
+
+int fg_analysis_compare(fg_comparison **out, const fg_graph *a, const fg_graph *b)
+{
+    fg_comparison *c = calloc(1, sizeof *c);
+    int rc = FG_OK;
+
+    *out = NULL;
+    FG_CHECK_ALLOC(c);
+    FG_TRY(merge_agencies(c, a, b));
+    FG_TRY(one_sided_pairs(c, a, b));
+    *out = c;
+    c = NULL;
+out:
     fg_comparison_free(c);
     return rc;
 }
