@@ -711,41 +711,14 @@ static int cmp_load(const void *a, const void *b, void *payload)
     return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
 
-int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, const fg_graph *g)
+/* The Gini coefficient and the top-5 share of g's lead counts, into bal (total_leads set). */
+static int lead_concentration(fg_balance *bal, const fg_graph *g)
 {
-    fg_load_row *rows = NULL;
-    size_t *leads = NULL;
-    size_t *task_leads = NULL;
-    int rc = FG_OK;
+    size_t *leads = malloc(g->n_agencies * sizeof *leads);
 
-    *rows_out = NULL;
-    *n_out = 0;
-    memset(bal, 0, sizeof *bal);
-    bal->n_agencies = g->n_agencies;
-    bal->n_tasks = g->n_tasks;
-    if (g->n_agencies == 0)
-        return FG_OK;
-    rows = calloc(g->n_agencies, sizeof *rows);
-    leads = malloc(g->n_agencies * sizeof *leads);
-    task_leads = calloc(g->n_tasks + 1, sizeof *task_leads);
-    FG_CHECK_ALLOC(rows);
-    FG_CHECK_ALLOC(leads);
-    FG_CHECK_ALLOC(task_leads);
-    for (size_t a = 0; a < g->n_agencies; a++)
-        bal->total_leads += g->lead[a];
-    for (size_t a = 0; a < g->n_agencies; a++) {
-        rows[a].agency = a;
-        rows[a].lead = g->lead[a];
-        rows[a].co = g->co[a];
-        rows[a].total = g->lead[a] + g->co[a];
-        rows[a].documents = g->documents[a];
-        rows[a].lead_share = bal->total_leads ? (double)g->lead[a] / bal->total_leads : 0.0;
-        leads[a] = g->lead[a];
-        if (g->lead[a] == 0 && g->co[a] > 0)
-            bal->co_only++;
-        bal->hhi += rows[a].lead_share * rows[a].lead_share;
-    }
-    qsort_r(rows, g->n_agencies, sizeof *rows, cmp_load, (void *)g);
+    if (leads == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    memcpy(leads, g->lead, g->n_agencies * sizeof *leads);
     /* Gini = Σ (2i − n − 1) x_i / (n Σ x), x ascending, i from 1. */
     qsort(leads, g->n_agencies, sizeof *leads, fg_size_cmp);
     if (bal->total_leads) {
@@ -759,6 +732,17 @@ int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, con
             bal->top5_share += (double)leads[g->n_agencies - 1 - i];
         bal->top5_share /= (double)bal->total_leads;
     }
+    free(leads);
+    return FG_OK;
+}
+
+/* The tasks of g with no lead and those with more than three, into bal. */
+static int count_task_leads(fg_balance *bal, const fg_graph *g)
+{
+    size_t *task_leads = calloc(g->n_tasks + 1, sizeof *task_leads);
+
+    if (task_leads == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 0; i < g->n_edges; i++)
         if (g->e_lead[i])
             task_leads[g->e_task[i]]++;
@@ -768,13 +752,45 @@ int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, con
         if (task_leads[t] > 3)
             bal->tasks_over3_leads++;
     }
+    free(task_leads);
+    return FG_OK;
+}
+
+int fg_analysis_load(fg_load_row **rows_out, size_t *n_out, fg_balance *bal, const fg_graph *g)
+{
+    fg_load_row *rows = NULL;
+    int rc = FG_OK;
+
+    *rows_out = NULL;
+    *n_out = 0;
+    memset(bal, 0, sizeof *bal);
+    bal->n_agencies = g->n_agencies;
+    bal->n_tasks = g->n_tasks;
+    if (g->n_agencies == 0)
+        return FG_OK;
+    rows = calloc(g->n_agencies, sizeof *rows);
+    FG_CHECK_ALLOC(rows);
+    for (size_t a = 0; a < g->n_agencies; a++)
+        bal->total_leads += g->lead[a];
+    for (size_t a = 0; a < g->n_agencies; a++) {
+        rows[a].agency = a;
+        rows[a].lead = g->lead[a];
+        rows[a].co = g->co[a];
+        rows[a].total = g->lead[a] + g->co[a];
+        rows[a].documents = g->documents[a];
+        rows[a].lead_share = bal->total_leads ? (double)g->lead[a] / bal->total_leads : 0.0;
+        if (g->lead[a] == 0 && g->co[a] > 0)
+            bal->co_only++;
+        bal->hhi += rows[a].lead_share * rows[a].lead_share;
+    }
+    qsort_r(rows, g->n_agencies, sizeof *rows, cmp_load, (void *)g);
+    FG_TRY(lead_concentration(bal, g));
+    FG_TRY(count_task_leads(bal, g));
     *rows_out = rows;
     *n_out = g->n_agencies;
     rows = NULL;
 out:
     free(rows);
-    free(leads);
-    free(task_leads);
     return rc;
 }
 
