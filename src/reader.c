@@ -357,7 +357,10 @@ out:
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，"), except in a ledger
- *   with a 责任类别 column (one unit a row, ledger_header()), whose rows stay rows;
+ *   with a 责任类别 column (one unit a row, ledger_header()), whose rows stay rows, and in a
+ *   table with no 分工表 header (header_row()), which has no tasks: in a 名单 (组长 | name |
+ *   post, the 成员 cell merged over every member's row) each row stays a row with the role
+ *   carried down, so that each member keeps his post;
  * - a row right under the header whose own cells are header words (牵头单位 | 配合单位 under a
  *   责任单位 spanning both, sub_header_row()) names those columns in the header's place;
  * - a row equal to the table's first row (the header repeated on a new page) is dropped;
@@ -463,7 +466,7 @@ static int lay_out(fg_rd *rd)
             }
             continue;
         }
-        if (row[0].merged && pending != SIZE_MAX &&
+        if (row[0].merged && pending != SIZE_MAX && header_row(grid + header * n_cols, n_cols) &&
             !ledger_header(grid + header * n_cols, n_cols)) {
             for (size_t c = 0; c < n_cols; c++) {
                 if (row[c].merged || row[c].len == 0)

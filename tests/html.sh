@@ -13,7 +13,8 @@
 #    meta give the rows of the text (tests/forms/labelled_lines.txt, seed 001).
 # 3. tests/fixtures/html/division_table.html, a hand-written 分工表 page (a rowspan 牵头单位
 #    over two tasks, colspan title rows, a 序号 column), gives the hand-written rows of
-#    tests/fixtures/html/division_table.tsv exactly.
+#    tests/fixtures/html/division_table.tsv exactly; team_table.html, a 名单 table whose role
+#    cells span 2 and 4 rows (rowspan), gives the team rows of team_table.teams.tsv.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -183,18 +184,25 @@ for txt in "$src/tests/forms/labelled_lines.txt" "$src"/tests/fixtures/seeds/001
     done
 done
 
-# ---- 3. a hand-written 分工表 page ----
-cp "$src/tests/fixtures/html/division_table.html" . || exit 2
-# shellcheck disable=SC2086
-$tmo "$bin" extract --format tsv division_table.html >division_table.out 2>division_table.err
-rc=$?
-if [ "$rc" -eq 0 ] && cmp -s "$src/tests/fixtures/html/division_table.tsv" division_table.out; then
-    ok "division_table.html"
-else
-    bad "division_table.html: exit status $rc, rows differ from division_table.tsv" \
-        "$(head -c 300 division_table.err)"
-    diff -u "$src/tests/fixtures/html/division_table.tsv" division_table.out | head -n 20
-fi
+# ---- 3. hand-written pages: a 分工表, and a 名单 table with its role cells merged down ----
+# fixture NAME OUT [options]: extract's output of NAME (options before the file) must be OUT.
+fixture() {
+    name=$1
+    want=$2
+    shift 2
+    cp "$src/tests/fixtures/html/$name" . || exit 2
+    # shellcheck disable=SC2086
+    $tmo "$bin" extract --format tsv "$@" "$name" >"$name.out" 2>"$name.err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$src/tests/fixtures/html/$want" "$name.out"; then
+        ok "$name $*"
+    else
+        bad "$name $*: exit status $rc, rows differ from $want" "$(head -c 300 "$name.err")"
+        diff -u "$src/tests/fixtures/html/$want" "$name.out" | head -n 20
+    fi
+}
+fixture division_table.html division_table.tsv
+fixture team_table.html team_table.teams.tsv --teams
 
 # ---- 4. bad pages ----
 mkdir bad || exit 2

@@ -174,6 +174,13 @@ static const fg_phrase_case tables[] = {
      "1|甲任务|A局|牵头\n"
      "^|^|B局|配合\n",
      "序号\t工作任务\t责任单位\t责任类别\n1\t甲任务\tA局\t牵头\n1\t甲任务\tB局\t配合\n"},
+    /* a 名单 table (no 分工表 header): rows under a merged role cell stay rows, the role
+     * carried down, so each member keeps his post */
+    {"组长|甲|市长\n"
+     "成员|乙|A局局长\n"
+     "^|丙|B局局长\n"
+     "^|丁|C局局长\n",
+     "组长\t甲\t市长\n成员\t乙\tA局局长\n成员\t丙\tB局局长\n成员\t丁\tC局局长\n"},
     /* the same with the cells under the group's neighbours left empty, not merged */
     {"序号|任务|=2:责任单位|完成时限\n"
      "||牵头单位|配合单位|\n"

@@ -17,6 +17,8 @@
 #    note, a hidden sheet), in the 1900 and the 1904 date systems: its rows must be
 #    tests/fixtures/xlsx/table_merged.tsv, written by hand, and its deadlines the dates the
 #    cells show.
+#    A 名单 sheet with its role cells merged over 2 and 4 rows gives the team rows written by
+#    hand for the same table as a web page (tests/fixtures/html/team_table.teams.tsv).
 # 3. Bad workbooks (truncated, no xl/workbook.xml, a sheet cut in the middle, a sheet with a
 #    DOCTYPE, every text cell replaced by a Latin word): `extract` exits 1 with a message
 #    naming the file, and `ingest` exits 1 and stores nothing.
@@ -129,6 +131,38 @@ print(" ".join(out))')
     [ "$got" = "$want" ] && ok "table_merged.xlsx ($sys): deadlines $got" ||
         bad "table_merged.xlsx ($sys): deadlines" "got:  $got" "want: $want"
 done
+
+# ---- 2b. a 名单 table with its role cells merged down (the page of html.sh as a sheet) ----
+# Its team rows must be those written by hand for tests/fixtures/html/team_table.html.
+f=$tmp/table/team_table.xlsx
+if $py - "$f" <<'PY' 2>"$tmp/table/team.gen"
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+for row in (["关于调整市河湖长制工作领导小组成员的通知"],
+            ["因人事变动，经市政府同意，对市河湖长制工作领导小组成员调整如下："],
+            ["组　长", "孙　立", "市委副书记、市长"],
+            ["副组长", "钱　文", "市政府副市长"], [None, "李　东", "市水利局局长"],
+            ["成　员", "赵　安", "市发展改革委副主任"], [None, "周　宁", "市财政局副局长"],
+            [None, "吴　桐", "市生态环境局副局长"], [None, "郑　雨", "市农业农村局副局长"],
+            ["领导小组办公室设在市水利局，李东同志兼任办公室主任。"]):
+    ws.append(row)
+ws.merge_cells("A4:A5")
+ws.merge_cells("A6:A9")
+wb.save(sys.argv[1])
+PY
+then
+    "$bin" extract --format tsv --teams "$f" 2>"$f.err" | cut -f2- >"$f.tsv"
+    cut -f2- "$src/tests/fixtures/html/team_table.teams.tsv" >"$f.want"
+    if cmp -s "$f.want" "$f.tsv"; then
+        ok "team_table.xlsx: role cells merged over 2 and 4 rows give every member"
+    else
+        bad "team_table.xlsx: team rows differ from team_table.teams.tsv" \
+            "$(diff "$f.want" "$f.tsv" | head -n 20)"
+    fi
+else
+    bad "team_table.xlsx: could not write the workbook" "$(tail -n 3 "$tmp/table/team.gen")"
+fi
 
 # ---- 3. bad workbooks ----
 mkdir -p "$tmp/bad"
