@@ -558,7 +558,8 @@ typedef struct level {
 /* Table (one cell per line) state. */
 typedef enum col_kind {
     COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER,
-    COL_ROLE /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
+    COL_ROLE, /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
+    COL_MARK  /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
 } col_kind;
 
 typedef struct parser {
@@ -609,6 +610,8 @@ typedef struct parser {
     col_kind *cols;          /* the kind of each column, n_cols of them (cap_cols) */
     size_t n_cols;
     size_t cap_cols;
+    fg_strview *col_units;   /* the unit a COL_MARK column names (in the arena), cap_col_units */
+    size_t cap_col_units;
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
@@ -4787,12 +4790,32 @@ static bool task_column(const parser *p, const fg_strview *cells, size_t n_cells
     return false;
 }
 
-/* A cell of marks only (●, ○, √, ★ …: a matrix of units as columns), no task's wording. */
-static bool mark_cell(fg_strview cell)
+/*
+ * The marks of a responsibility matrix (units as columns) and the role each gives its column's
+ * unit when no legend says otherwise, as such tables mostly mean them (注：●为牵头单位，○为配合
+ * 单位): a filled mark and ◎ lead, a hollow one co-operates, a tick alone names a unit
+ * responsible, read as a 责任单位 column is (co, unless the document declares its first
+ * listed unit the lead).
+ */
+static const struct {
+    const char *s;
+    fg_label_role role;
+} marks[] = {
+    {"●", FG_LABEL_LEAD}, {"★", FG_LABEL_LEAD}, {"▲", FG_LABEL_LEAD}, {"■", FG_LABEL_LEAD},
+    {"◆", FG_LABEL_LEAD}, {"◎", FG_LABEL_LEAD}, {"○", FG_LABEL_CO},   {"☆", FG_LABEL_CO},
+    {"△", FG_LABEL_CO},   {"□", FG_LABEL_CO},   {"◇", FG_LABEL_CO},   {"√", FG_LABEL_RESP},
+    {"✓", FG_LABEL_RESP}, {"✔", FG_LABEL_RESP},
+};
+
+/*
+ * Whether a cell holds marks only (●, ○, √, ★ …: a matrix of units as columns), no task's
+ * wording; *role the role of its first mark (FG_LABEL_NONE for an empty cell).
+ */
+static bool marks_of(fg_strview cell, fg_label_role *role)
 {
-    static const char *const marks[] = {"●", "○", "√", "✓", "★", "☆", "◎", "▲", "△", "■", "□"};
     size_t b;
 
+    *role = FG_LABEL_NONE;
     for (size_t i = 0; i < cell.len;) {
         size_t k = 0;
 
@@ -4800,13 +4823,113 @@ static bool mark_cell(fg_strview cell)
             i += b;
             continue;
         }
-        while (k < sizeof marks / sizeof *marks && !fg_sv_at(cell, i, marks[k], strlen(marks[k])))
+        while (k < sizeof marks / sizeof *marks &&
+               !fg_sv_at(cell, i, marks[k].s, strlen(marks[k].s)))
             k++;
         if (k == sizeof marks / sizeof *marks)
             return false;
-        i += strlen(marks[k]);
+        if (*role == FG_LABEL_NONE)
+            *role = marks[k].role;
+        i += strlen(marks[k].s);
     }
     return true;
+}
+
+/* A cell of marks only (marks_of()). */
+static bool mark_cell(fg_strview cell)
+{
+    fg_label_role role;
+
+    return marks_of(cell, &role);
+}
+
+/*
+ * The role a word of a role column gives (牵头, 配合, 参与, 负责 …), read as a label's head
+ * (牵头 → 牵头单位): FG_LABEL_LEAD, FG_LABEL_CO, FG_LABEL_RESP or FG_LABEL_NONE.
+ */
+static fg_label_role role_word(const parser *p, fg_strview w)
+{
+    char buf[48];
+    fg_label_role r;
+
+    if (w.len == 0 || w.len + strlen("单位") > sizeof buf)
+        return FG_LABEL_NONE;
+    memcpy(buf, w.ptr, w.len);
+    if (!fg_sv_ends(w, "单位") && !fg_sv_ends(w, "部门"))
+        memcpy(buf + w.len, "单位", strlen("单位")), w.len += strlen("单位");
+    r = fg_clause__label_word(p->units.lex, fg_sv(buf, w.len));
+    return r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ? r : FG_LABEL_NONE;
+}
+
+/* The label under which units of role go in a row's clause. */
+static const char *role_label(fg_label_role role)
+{
+    return role == FG_LABEL_LEAD ? "牵头单位：" : role == FG_LABEL_CO ? "配合单位：" : "责任单位：";
+}
+
+/*
+ * The label of a matrix row's units (牵头单位：A、B；配合单位：C；责任单位：D) into label: each
+ * cell of a COL_MARK column holding marks (marks_of()) or a role word alone (牵头, 配合: some
+ * matrices write the words) names its column's unit with that role. Only for a row whose
+ * cells line up with the header's columns.
+ */
+static int matrix_label(const parser *p, fg_strview t, fg_str *label)
+{
+    static const fg_label_role order[] = {FG_LABEL_LEAD, FG_LABEL_CO, FG_LABEL_RESP};
+    int rc = FG_OK;
+
+    if (!p->row_aligned)
+        return FG_OK;
+    for (size_t r = 0; r < sizeof order / sizeof *order; r++) {
+        bool first = true;
+
+        for (size_t i = 0, start = 0, col = p->row_first_col; i <= t.len; i++) {
+            fg_strview cell;
+            fg_label_role role;
+
+            if (i < t.len && t.ptr[i] != '\x1f')
+                continue;
+            cell = trim(fg_sv(t.ptr + start, i - start));
+            start = i + 1;
+            if (col >= p->n_cols || p->cols[col++] != COL_MARK || cell.len == 0)
+                continue;
+            if (!marks_of(cell, &role))
+                role = role_word(p, cell);
+            if (role != order[r])
+                continue;
+            if (first && label->len)
+                FG_TRY(fg_str_append(label, "；", 3));
+            if (first)
+                FG_TRY(fg_str_append(label, role_label(role), strlen(role_label(role))));
+            else
+                FG_TRY(fg_str_append(label, "、", 3));
+            FG_TRY(fg_str_append(label, p->col_units[col - 1].ptr, p->col_units[col - 1].len));
+            first = false;
+        }
+    }
+out:
+    return rc;
+}
+
+/*
+ * Read the clause of a table row's units written under their labels (牵头单位：A；配合单位：B)
+ * and add it to the open item, whose line is line.
+ */
+static int label_clause(parser *p, fg_strview label, size_t line)
+{
+    size_t first = p->units.n;
+    bool is_clause = false;
+    unsigned notes = 0;
+    int rc = FG_OK;
+
+    FG_TRY(fg_clause__parse_noted(&p->units, &is_clause, &notes, label,
+                                  p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
+    if (is_clause && notes != 0)
+        FG_TRY(note_clause(p, notes, label, first, line));
+    if (is_clause)
+        FG_TRY(add_clause(p, label, 0, line, first));
+out:
+    return rc;
 }
 
 /*
@@ -4818,9 +4941,11 @@ static bool mark_cell(fg_strview cell)
 static int finish_text_row(parser *p)
 {
     fg_str text = FG_STR_INIT;
+    fg_str label = FG_STR_INIT;
     fg_strview t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
     fg_strview due = fg_sv(NULL, 0);
     size_t start = 0;
+    size_t line = p->items[p->cur].line;
     int rc = FG_OK;
 
     for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
@@ -4846,14 +4971,19 @@ static int finish_text_row(parser *p)
         if (p->items[p->cur].due == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
     }
+    FG_TRY(matrix_label(p, t, &label));
     fg_str_clear(&p->cur_text);
     p->n_lm = 0;
-    FG_TRY(append_text(p, fg_sv(text.ptr ? text.ptr : "", text.len), p->items[p->cur].line));
+    FG_TRY(append_text(p, fg_sv(text.ptr ? text.ptr : "", text.len), line));
     p->row_open = false;
     p->row_aligned = false;
     FG_TRY(close_item(p));
+    /* A matrix row's marks give a clause of their own, after any its wording holds. */
+    if (label.len)
+        FG_TRY(label_clause(p, fg_sv(label.ptr, label.len), line));
 out:
     fg_str_dispose(&text);
+    fg_str_dispose(&label);
     return rc;
 }
 
@@ -4873,22 +5003,9 @@ static const char *ledger_label(const parser *p, fg_strview t)
         if (i < t.len && t.ptr[i] != '\x1f')
             continue;
         if (col < p->n_cols && p->cols[col] == COL_ROLE) {
-            fg_strview w = trim(fg_sv(t.ptr + start, i - start));
-            char buf[48];
+            fg_label_role r = role_word(p, trim(fg_sv(t.ptr + start, i - start)));
 
-            if (w.len == 0 || w.len + strlen("单位") > sizeof buf)
-                return NULL;
-            memcpy(buf, w.ptr, w.len);
-            if (!fg_sv_ends(w, "单位") && !fg_sv_ends(w, "部门"))
-                memcpy(buf + w.len, "单位", strlen("单位")), w.len += strlen("单位");
-            switch (fg_clause__label_word(p->units.lex, fg_sv(buf, w.len))) {
-            case FG_LABEL_LEAD:
-                return "牵头单位：";
-            case FG_LABEL_CO:
-                return "配合单位：";
-            default:
-                return NULL;
-            }
+            return r == FG_LABEL_LEAD || r == FG_LABEL_CO ? role_label(r) : NULL;
         }
         col++;
         start = i + 1;
@@ -5005,19 +5122,8 @@ static int finish_row(parser *p)
     clause:
         fg_str_clear(&p->row_label);
         FG_TRY(fg_str_append(&p->row_label, label.ptr ? label.ptr : "", label.len));
-        if (label.len) {
-            size_t first = p->units.n;
-            bool is_clause = false;
-            unsigned notes = 0;
-
-            FG_TRY(fg_clause__parse_noted(&p->units, &is_clause, &notes,
-                                          fg_sv(label.ptr, label.len),
-                                          p->first_is_lead ? FG_CLAUSE_FIRST_IS_LEAD : 0));
-            if (is_clause && notes != 0)
-                FG_TRY(note_clause(p, notes, fg_sv(label.ptr, label.len), first, it->line));
-            if (is_clause)
-                FG_TRY(add_clause(p, fg_sv(label.ptr, label.len), 0, it->line, first));
-        }
+        if (label.len)
+            FG_TRY(label_clause(p, fg_sv(label.ptr, label.len), it->line));
     }
     p->open = false;
     p->row_open = false;
@@ -5264,6 +5370,47 @@ static bool sub_header(parser *p, const fg_strview *cells, size_t n_cells)
     return false;
 }
 
+/* Whether a header cell that is no header word names a unit (a matrix's column). */
+static bool unit_header(const parser *p, fg_strview cell)
+{
+    return cell.len >= 6 && cell.len <= 60 && !fg_sv_contains(cell, "。") &&
+           !fg_sv_contains(cell, "、") && fg_clause__looks_like_unit(cell) &&
+           header_cell(p->units.lex, cell) == COL_NONE;
+}
+
+/*
+ * The columns of a responsibility matrix (units as columns, a mark in a task's row for each
+ * unit with a share in it, matrix_label()): the header cells of a table just started (its
+ * columns from header words) that name a unit, when there are two or more. The names are
+ * kept in the arena.
+ */
+static int matrix_cols(parser *p, const fg_strview *cells, size_t n)
+{
+    size_t units = 0;
+    int rc = FG_OK;
+
+    for (size_t k = 0; k < n && k < p->n_cols; k++)
+        units += p->cols[k] == COL_NONE && unit_header(p, cells[k]);
+    if (units < 2)
+        return FG_OK;
+    while (p->cap_col_units < p->n_cols)
+        FG_TRY(grow((void **)&p->col_units, &p->cap_col_units, p->cap_col_units,
+                    sizeof *p->col_units));
+    for (size_t k = 0; k < n && k < p->n_cols; k++) {
+        const char *name;
+
+        if (p->cols[k] != COL_NONE || !unit_header(p, cells[k]))
+            continue;
+        name = arena_dup(p, cells[k]);
+        if (name == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        p->cols[k] = COL_MARK;
+        p->col_units[k] = fg_sv(name, cells[k].len);
+    }
+out:
+    return rc;
+}
+
 /*
  * Start a table at a header row of n cells: its columns from the header's words; its rows
  * numbered from 1 by position when the header has no 序号 (unnumbered), else by their 序号.
@@ -5280,6 +5427,7 @@ static int start_table(parser *p, const fg_strview *cells, size_t n, bool unnumb
     p->n_cols = 0;
     for (size_t k = 0; k < n; k++)
         FG_TRY(add_col(p, header_cell(p->units.lex, cells[k])));
+    FG_TRY(matrix_cols(p, cells, n));
     p->next_row = unnumbered ? 1 : 0;
 out:
     return rc;
@@ -6269,6 +6417,7 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->item_copy);
     free(p->cells);
     free(p->cols);
+    free(p->col_units);
     fg_str_dispose(&p->row_label);
     fg_units_dispose(&p->units);
     fg_units_dispose(&p->team_units);
