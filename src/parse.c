@@ -5013,6 +5013,66 @@ static const char *ledger_label(const parser *p, fg_strview t)
     return NULL;
 }
 
+/* Whether a cell starts as a unit's name does: with its level (省 市 区 县 州 乡 镇) or 各. */
+static bool level_first(fg_strview s)
+{
+    static const char *const levels[] = {"省", "市", "区", "县", "州", "乡", "镇", "各"};
+
+    for (size_t k = 0; k < sizeof levels / sizeof *levels; k++)
+        if (fg_sv_at(s, 0, levels[k], 3))
+            return true;
+    return false;
+}
+
+/*
+ * Whether two cells x, y of a row that does not line up with the header (one cell a line, a
+ * PDF's wrapped lines) are one cell wrapped by the column's width: a list of units ending in 、
+ * and units after it (市工业和信息化局、 | 市商务局), or the head of a unit's name (a level, at
+ * most 12 characters, no punctuation, no unit) and a tail that makes it one and starts with
+ * no level of its own (市住房城乡建 | 设局, 市人力资源社 | 会保障局).
+ */
+static bool wrapped_cells(fg_strview x, fg_strview y, char *buf, size_t cap)
+{
+    if (x.len == 0 || y.len == 0 || x.len + y.len > cap)
+        return false;
+    if (fg_sv_ends(x, "、"))
+        return all_units(fg_sv(x.ptr, x.len - 3)) && all_units(y);
+    if (!level_first(x) || level_first(y) || cps_upto(x, 13) > 12 || cps_upto(y, 9) > 8 ||
+        fg_sv_contains_any(x, (const char *const[]){"，", "、", "。", "；", NULL}) ||
+        all_units(x))
+        return false;
+    memcpy(buf, x.ptr, x.len);
+    memcpy(buf + x.len, y.ptr, y.len);
+    return all_units(fg_sv(buf, x.len + y.len));
+}
+
+/*
+ * The cells of a row t (separated by \x1f) into out, each pair that wrapped_cells() finds one
+ * cell wrapped in two joined again.
+ */
+static int join_wrapped(fg_str *out, fg_strview t)
+{
+    char buf[128];
+    fg_strview prev = fg_sv(NULL, 0);
+    size_t start = 0;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i <= t.len; i++) {
+        fg_strview cell;
+
+        if (i < t.len && t.ptr[i] != '\x1f')
+            continue;
+        cell = trim(fg_sv(t.ptr + start, i - start));
+        if (start > 0 && !wrapped_cells(prev, cell, buf, sizeof buf))
+            FG_TRY(fg_str_appendc(out, '\x1f'));
+        FG_TRY(fg_str_append(out, cell.ptr, cell.len));
+        prev = cell;
+        start = i + 1;
+    }
+out:
+    return rc;
+}
+
 /*
  * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
  * Task cells become the item text; unit cells become one clause.
@@ -5021,6 +5081,7 @@ static int finish_row(parser *p)
 {
     fg_str task = FG_STR_INIT;
     fg_str label = FG_STR_INIT;
+    fg_str joined = FG_STR_INIT;
     fg_strview t;
     size_t start = 0;
     size_t unit_col;         /* the next unit column of the header (next_unit_col()) */
@@ -5035,6 +5096,10 @@ static int finish_row(parser *p)
     if (next_unit_col(p, 0) >= p->n_cols)
         return finish_text_row(p);
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    if (!p->row_aligned) {
+        FG_TRY(join_wrapped(&joined, t));
+        t = fg_sv(joined.ptr ? joined.ptr : "", joined.len);
+    }
     role_lab = ledger_label(p, t);
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
@@ -5134,6 +5199,7 @@ out:
     p->n_lm = 0;
     fg_str_dispose(&task);
     fg_str_dispose(&label);
+    fg_str_dispose(&joined);
     return rc;
 }
 
