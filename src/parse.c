@@ -5500,6 +5500,23 @@ out:
 }
 
 /*
+ * Whether a row of n_cells cells separated by tabs or | lines up with the header's columns:
+ * as many cells as columns; in a matrix (COL_MARK columns) also fewer, since a line saved as
+ * text loses its trailing empty cells (the last units' columns unmarked) and the cells it
+ * keeps are still the first columns'.
+ */
+static bool lines_up(const parser *p, size_t n_cells)
+{
+    bool matrix = false;
+
+    if (n_cells >= p->n_cols)
+        return n_cells == p->n_cols;
+    for (size_t k = 0; k < p->n_cols && !matrix; k++)
+        matrix = p->cols[k] == COL_MARK;
+    return matrix;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -5580,7 +5597,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->open = true;
         p->row_open = true;
         p->row_repeat = true;
-        p->row_aligned = sep != ' ' && n_cells == p->n_cols;
+        p->row_aligned = sep != ' ' && lines_up(p, n_cells);
         p->row_first_col = 1;
         for (size_t k = 1; k < n_cells; k++) {
             if (k > 1)
@@ -5599,7 +5616,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
             major = p->next_row;
         FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[0], line));
         p->row_open = true;
-        p->row_aligned = sep != ' ' && n_cells == p->n_cols;
+        p->row_aligned = sep != ' ' && lines_up(p, n_cells);
         p->row_first_col = first;
         p->next_row = major + 1;
         for (size_t k = first; k < n_cells; k++) {
