@@ -200,6 +200,7 @@ typedef enum style {
     ST_ARTICLE,       /* 第一条 */
     ST_CN,            /* 一、 */
     ST_PAREN_CN,      /* （一） */
+    ST_TASK,          /* 任务一： 任务1： 序号：1 at a line start (task lists, record blocks) */
     ST_ARABIC,        /* 1． 1. 1、 */
     ST_DECIMAL,       /* 1.1 at a line start: the number is the last one */
     ST_DECIMAL2,      /* 1.1.1 */
@@ -360,8 +361,57 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
 }
 
 /*
+ * A task's or a record's number at a line start (ST_TASK): 任务一： 任务1、 任务2 (a colon, 、,
+ * a dot, a blank or the line's end after the number), as task lists number their tasks, and
+ * 序号：1 (a colon, the number, then a blank or the line's end), as an office system exports
+ * its records one label a line (序号：1 / 事项名称：… / 牵头单位：… / blank / 序号：2). The
+ * labels under such a line are its item's, as under 一、; 任务一是… and 序号：1、2 are none.
+ */
+static bool task_number_at(fg_strview s, size_t i, mark *m)
+{
+    size_t j = i + 6;
+    size_t n;
+    long v;
+
+    if (AT(s, i, "任务")) {
+        v = cn_number(s, j, &n);
+        if (v < 0)
+            v = arabic_number(s, j, &n, 3);
+        if (v <= 0)
+            return false;
+        j += n;
+        if (AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．"))
+            j += 3;
+        else if (j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))
+            j += 1;
+        else if (j < s.len && !is_space_at(s, j, &n))
+            return false;
+    } else if (AT(s, i, "序号")) {
+        if (AT(s, j, "："))
+            j += 3;
+        else if (j < s.len && s.ptr[j] == ':')
+            j += 1;
+        else
+            return false;
+        j = skip_blanks(s, j);
+        v = arabic_number(s, j, &n, 3);
+        if (v <= 0)
+            return false;
+        j += n;
+        if (j < s.len && !is_space_at(s, j, &n))
+            return false;
+    } else {
+        return false;
+    }
+    m->st = ST_TASK;
+    m->num = v;
+    m->len = skip_blanks(s, j) - i;
+    return true;
+}
+
+/*
  * A numbering marker at s[i]. line_start allows the forms that are only markers at the
- * start of a line (①, 第X条, 1.1, 1）).
+ * start of a line (①, 第X条, 1.1, 1）, 一. and task_number_at()'s).
  */
 static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
@@ -371,6 +421,12 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
 
     if (i >= s.len)
         return false;
+    /* 任 E4 BB BB, 序 E5 BA 8F: a test of two bytes before task_number_at() */
+    if (line_start && i + 1 < s.len &&
+        (((unsigned char)s.ptr[i] == 0xE4 && (unsigned char)s.ptr[i + 1] == 0xBB) ||
+         ((unsigned char)s.ptr[i] == 0xE5 && (unsigned char)s.ptr[i + 1] == 0xBA)) &&
+        task_number_at(s, i, m))
+        return true;
     /* 第X章 / 节 / 条 / 部分 */
     if (AT(s, i, "第")) {
         size_t j = i + 3;
@@ -434,6 +490,20 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
             m->st = ST_PAREN_CN;
             m->num = v;
             m->len = skip_blanks(s, i + n + (s.ptr[i + n] == ')' ? 1 : 3)) - i;
+            return true;
+        }
+        /*
+         * 一. and 一． at a line start: as 一、 (a heading typed with a dot); not 一.5 or
+         * 一．二, a number.
+         */
+        if (line_start && i + n < s.len && (s.ptr[i + n] == '.' || AT(s, i + n, "．"))) {
+            size_t j = i + n + (s.ptr[i + n] == '.' ? 1 : 3);
+
+            if (is_digit_at(s, j) || cn_number(s, j, &n3) >= 0)
+                return false;
+            m->st = ST_CN;
+            m->num = v;
+            m->len = skip_blanks(s, j) - i;
             return true;
         }
         if (!AT(s, i + n, "、") || cn_number(s, i + n + 3, &n3) >= 0)
@@ -592,6 +662,7 @@ typedef struct parser {
     size_t cur;              /* index of the open item */
     fg_str cur_text;
     enum { UL_NONE, UL_LABEL, UL_UNIT } unit_lines; /* append_text(): a label alone, then units */
+    bool team_lines;         /* process_line(): a team's label alone (成员单位：), then its units */
     linemap *lm;
     size_t n_lm;
     size_t cap_lm;
@@ -1716,6 +1787,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    does not know (牵头单位：X, other_label()) ends the list and gives no row, and so does
  *    a list line right above a line that is only a date (YYYY年M月D日, signed_below()): the
  *    issuer's name in the signature (某市人民政府办公室 / 2024年3月1日) is no member.
+ *    Under a label alone on its line (成员单位：, team_label_alone()) the list may come one
+ *    unit a numbered line (（1）县自然资源局, 1．县林业局, as 预案 and 名单 write it): such a
+ *    line, its number dropped, is a list line and no item (team_list_line(), asked by
+ *    process_line()); the first line that is not ends the list.
  * 3. Sentences: (由|以)X(担任|任|兼任|出任|为|作为)(TEAM)?ROLE → X has ROLE (ROLE one of the
  *    label words); ROLE由X(担任|兼任|出任) likewise; 成员单位(包括|为|：|由)LIST,
  *    成员(包括|为|由)LIST, (TEAM)?由LIST(等N个部门和单位)?组成 (not 由以下人员组成),
@@ -4567,6 +4642,54 @@ static bool page_number_line(fg_strview s)
     return digits >= 1 && digits <= 2 && s.len <= 40;
 }
 
+/*
+ * Whether s, a whole line, is an issue number: 2021年第3期 (ASCII or full-width digits, a
+ * year of 4 digits and an issue of 1 to 3).
+ */
+static bool issue_number(fg_strview s)
+{
+    size_t n;
+    size_t j;
+
+    if (arabic_number(s, 0, &n, 4) < 1000 || !AT(s, n, "年第"))
+        return false;
+    j = n + 6;
+    if (arabic_number(s, j, &n, 3) < 0)
+        return false;
+    j += n;
+    return j + 3 == s.len && AT(s, j, "期");
+}
+
+/*
+ * A gazette's running header or footer alone on a line, skipped like a page number: its
+ * title ending in 公报 and its issue number (issue_number()), in either order with blanks
+ * between them (××县人民政府公报　　2021年第3期). A line that ends in 期 or 公报 is looked at.
+ */
+static bool gazette_line(fg_strview s)
+{
+    size_t a;
+    size_t b;
+    size_t n;
+    fg_strview first;
+    fg_strview last;
+
+    /* 期 E6 9C 9F, 报 E6 8A A5: a test of the last byte first */
+    if (s.len < 9 || s.len > 150 ||
+        ((unsigned char)s.ptr[s.len - 1] != 0x9F && (unsigned char)s.ptr[s.len - 1] != 0xA5) ||
+        !(AT(s, s.len - 3, "期") || AT(s, s.len - 6, "公报")))
+        return false;
+    for (a = 0; a < s.len && !is_space_at(s, a, &n); a += fg_cp_len((unsigned char)s.ptr[a]))
+        ;
+    b = skip_blanks(s, a);
+    if (a == s.len || b == s.len)
+        return false;
+    first = fg_sv(s.ptr, a);
+    last = fg_sv(s.ptr + b, s.len - b);
+    if (fg_sv_ends(first, "公报") && issue_number(last))
+        return true;
+    return fg_sv_ends(last, "公报") && issue_number(first) && !has_blank(last);
+}
+
 /* Whether s[0..i) ends in a leader: four dots, two ellipses or two middle dots at least. */
 static bool ends_in_leader(fg_strview s, size_t i)
 {
@@ -6724,6 +6847,48 @@ static size_t blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *rest)
     return w;
 }
 
+/*
+ * Whether the line s is a team's role label alone, its list below it (成员单位：, then
+ * （1）县自然资源局 / （2）县应急管理局 …): team_list_line() then reads those lines as the list's.
+ * Only a line that ends in a colon is looked at.
+ */
+static bool team_label_alone(fg_strview s)
+{
+    size_t after;
+    const team_word *w;
+
+    /* ： EF BC 9A: a test of the last byte first */
+    if (s.len < 6 || !(s.ptr[s.len - 1] == ':' ||
+                       ((unsigned char)s.ptr[s.len - 1] == 0x9A && AT(s, s.len - 3, "："))))
+        return false;
+    w = team_label(s, true, &after);
+    return w != NULL && w->role != TEAM_SKIP && after == s.len;
+}
+
+/*
+ * Under a team's label alone (team_label_alone()), a numbered line that holds a unit's name
+ * only, its number dropped: the list's, not an item (rule 2's list lines). *unit receives
+ * the name; s's numbering style may be any of marker_at()'s.
+ */
+static bool team_list_line(fg_strview s, fg_strview *unit)
+{
+    mark m;
+    fg_strview u;
+
+    if (!marker_at(s, 0, true, &m) || m.len >= s.len)
+        return false;
+    u = trim(fg_sv(s.ptr + m.len, s.len - m.len));
+    if (fg_sv_ends(u, "；") || fg_sv_ends(u, "。"))
+        u.len -= 3;
+    else if (fg_sv_ends(u, ";"))
+        u.len -= 1;
+    if (u.len == 0 || u.len > 120 || fg_sv_contains(u, "：") ||
+        !fg_clause__looks_like_unit(u))
+        return false;
+    *unit = u;
+    return true;
+}
+
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
@@ -6745,7 +6910,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
         return FG_OK;
     /* A bare number may be a table row; elsewhere it is a page number. */
-    if (page_number_line(s) && !(p->in_table && is_row_number(p, s)))
+    if ((page_number_line(s) && !(p->in_table && is_row_number(p, s))) || gazette_line(s))
         return FG_OK;
     if (fg_sv_starts(s, "- "))
         s = trim(fg_sv(s.ptr + 2, s.len - 2));
@@ -6789,6 +6954,14 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         if (consumed)
             return FG_OK;
     }
+    if (p->team_lines) {
+        fg_strview u;
+
+        if (team_list_line(s, &u))
+            return append_text(p, u, line_no);
+        p->team_lines = false;
+    }
+    p->team_lines = !p->no_teams && team_label_alone(s);
     FG_TRY(feed_content(p, s, line_no, true));
 out:
     return rc;
@@ -6808,15 +6981,61 @@ static size_t paragraph_end(fg_strview s, size_t i)
 }
 
 /*
+ * Where the ordinal next (二是 for 2, 十一是 for 11) starts in line at or after from, right
+ * after a 。: the next point of a paragraph that runs its points on as sentences
+ * (一是…。二是…。); else line.len. After a ； the points are one sentence, and one item
+ * (一是…；二是…, the form unnumbered_paragraphs.txt decides).
+ */
+static size_t next_ordinal(fg_strview line, size_t from, long next)
+{
+    size_t n;
+
+    for (size_t k = find_from(line, from, "是"); k != SIZE_MAX; k = find_from(line, k + 3, "是"))
+        for (size_t w = 3; w <= 6 && w + 3 <= k; w += 3)
+            if (cn_number(line, k - w, &n) == next && n == w && AT(line, k - w - 3, "。"))
+                return k - w;
+    return line.len;
+}
+
+/*
+ * One paragraph of unnumbered_paragraphs(): item number *k_item + 1 when it gives a clause.
+ */
+static int paragraph_item(parser *p, fg_strview text, size_t line, long *k_item)
+{
+    size_t n0 = p->n_items;
+    bool any = false;
+    mark m;
+    int rc = FG_OK;
+
+    m.st = ST_ARABIC;
+    m.num = ++*k_item;
+    m.len = 0;
+    FG_TRY(open_item(p, &m, fg_sv("", 0), line));
+    FG_TRY(process_line(p, text, line, false));
+    FG_TRY(close_item(p));
+    /* A line that gave no clause (各单位：, a label alone) is no item. */
+    for (size_t i = n0; i < p->n_items; i++)
+        any = any || p->items[i].n_clauses > 0;
+    if (!any) {
+        p->n_items = n0;
+        --*k_item;
+    }
+out:
+    return rc;
+}
+
+/*
  * A document with no numbered item and no team whose paragraphs hold role words (若干措施
  * written as unnumbered paragraphs, `一是…（X牵头）；二是…` under the title): each such line is
- * an item of its own when it gives a clause, numbered 1, 2, … in order.
+ * an item of its own when it gives a clause, numbered 1, 2, … in order. A line that runs its
+ * points on as sentences (会议议定：一是…。二是…。, a 纪要's decisions) is cut before each next
+ * ordinal (next_ordinal()): each point is a paragraph.
  */
 static int unnumbered_paragraphs(parser *p)
 {
     fg_str copy = FG_STR_INIT;
     size_t n = p->n_pre_lm;
-    size_t k_item = 0;
+    long k_item = 0;
     int rc = FG_OK;
 
     if (p->n_items > 0 || p->team_units.n > 0 || n == 0 || p->pre_text.len == 0)
@@ -6827,26 +7046,23 @@ static int unnumbered_paragraphs(parser *p)
         size_t from = p->pre_lm[k].off;
         size_t to = k + 1 < n ? p->pre_lm[k + 1].off : copy.len;
         fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
-        mark m;
-
-        size_t n0 = p->n_items;
-        bool any = false;
+        size_t a = 0;
 
         if (line.len == 0 || !fg_clause__has_role_word(p->units.lex, line))
             continue;
-        m.st = ST_ARABIC;
-        m.num = (long)++k_item;
-        m.len = 0;
-        FG_TRY(open_item(p, &m, fg_sv("", 0), p->pre_lm[k].line));
-        FG_TRY(process_line(p, line, p->pre_lm[k].line, false));
-        FG_TRY(close_item(p));
-        /* A line that gave no clause (各单位：, a label alone) is no item. */
-        for (size_t i = n0; i < p->n_items; i++)
-            any = any || p->items[i].n_clauses > 0;
-        if (!any) {
-            p->n_items = n0;
-            k_item--;
+        if (fg_sv_contains(line, "一是")) {
+            for (long next = 2;; next++) {
+                size_t b = next_ordinal(line, a, next);
+
+                if (b == line.len)
+                    break;
+                FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, b - a), p->pre_lm[k].line,
+                                      &k_item));
+                a = b;
+            }
         }
+        FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, line.len - a), p->pre_lm[k].line,
+                              &k_item));
     }
 out:
     fg_str_dispose(&copy);

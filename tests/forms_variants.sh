@@ -48,11 +48,20 @@ skipped() {
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
             echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
+        joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot)
+            echo "任务一：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
+                 "into the text before them (…县大数据中心任务二：) they are words" ;;
+        joined:team_numbered_members)
+            echo "members one a numbered line under 成员单位： alone are read by their lines:" \
+                 "joined, （1）县自然资源局（2）… run into the label as items' numbers" ;;
+        joined:gazette_header)
+            echo "a gazette's running header is skipped as a line: joined, it runs into the" \
+                 "unit name it breaks (县自然××县人民政府公报…)" ;;
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
-        half-width:numbering_bare | half-width:role_phrases_comma)
+        half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }

@@ -63,7 +63,7 @@ skipped() {
                  "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
                  "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
                  "the same way)" ;;
-        unnumbered_paragraphs)
+        unnumbered_paragraphs | meeting_points)
             echo "in a document without numbering each line holding role words is an item: a" \
                  "paragraph wrapped by the page width is several lines, and its clause is cut" \
                  "(省人力资源社|会保障厅)" ;;
