@@ -1773,13 +1773,17 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A group's
  *    name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。): in a group, (由)X牵头 gives the
- *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too.
+ *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
+ *    one whose first sentence, a group's name, is followed by the labels of rule 2
+ *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end):
- *    召集人/召集单位/组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 → convenor,
- *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/副主任/副主任委员/
- *    副链长/副总链长/副专班长 → deputy,
+ *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 →
+ *    convenor (第一组长 and 组长 of a team with two heads, 创建 teams, are both convenors),
+ *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副主任/
+ *    副主任委员/副链长/副总链长/副专班长 → deputy (执行指挥长 runs a 指挥部 under its 指挥长,
+ *    as 执行副组长 and 常务副指挥长 do),
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
@@ -1830,8 +1834,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
- *    one-character name (镇党委书记 → 镇党委, not 镇), and what a post leaves is a unit however
- *    short (镇人大主席 → 镇人大). A person's post that names no unit once its post is dropped
+ *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
+ *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
+ *    镇人大). A person's post that names no unit once its post is dropped
  *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
  *    lines under the label go on. A 、 inside brackets does not split a name: 各县（市、区）人民
  *    政府 is one row, and the unit's other names in brackets at its end are dropped, as in
@@ -1915,6 +1920,7 @@ static const team_word team_words[] = {
     {"常务副召集人", FG_TEAM_DEPUTY}, {"副召集人", FG_TEAM_DEPUTY},
     {"第一召集人", FG_TEAM_CONVENOR}, {"总召集人", FG_TEAM_CONVENOR},
     {"召集人", FG_TEAM_CONVENOR},    {"副召集单位", FG_TEAM_DEPUTY},
+    {"第一组长", FG_TEAM_CONVENOR},   {"执行指挥长", FG_TEAM_DEPUTY},
     {"召集单位", FG_TEAM_CONVENOR},   {"副组长单位", FG_TEAM_DEPUTY},
     {"组长单位", FG_TEAM_CONVENOR},   {"常务副组长", FG_TEAM_DEPUTY},
     {"执行副组长", FG_TEAM_DEPUTY},   {"副组长", FG_TEAM_DEPUTY},
@@ -1950,7 +1956,8 @@ static const fg_lit post_titles[] = {
     FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
     FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"), FG_LIT("党组副书记"),
     FG_LIT("党委副书记"), FG_LIT("党组书记"), FG_LIT("党委书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("党组成员"),
-    FG_LIT("党委委员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"), FG_LIT("总经济师"), FG_LIT("总审计师"),
+    FG_LIT("党委委员"), FG_LIT("成员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"),
+    FG_LIT("总经济师"), FG_LIT("总审计师"),
     FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
     FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
     FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
@@ -3476,6 +3483,9 @@ static bool team_heading(fg_strview t)
         if (end != k)
             continue;
         name = trim(fg_sv(t.ptr, i));
+        /* 综合协调组。组长单位：X: a group's name as the first sentence, its labels after */
+        if (fg_sv_ends(name, "。"))
+            return group_name(trim(fg_sv(name.ptr, name.len - 3)));
         return group_name(name) ||
                (team_ending_end(name) != NULL && name_like(name) &&
                 !fg_sv_contains_any(name, sentence));
@@ -4583,7 +4593,12 @@ out:
 
 /* ---- line-level structure ---- */
 
-/* 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. */
+/*
+ * 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. A
+ * file that is an annex alone, 附件 its first line, has its items in A1 all the same: parts
+ * are named as printed (gold/NOTES.md), so that the annex read alone and read with its
+ * document give the same ids.
+ */
 static int annex_header(fg_strview s)
 {
     size_t j;
