@@ -1840,7 +1840,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
  *    lines under the label go on. A 、 inside brackets does not split a name: 各县（市、区）人民
  *    政府 is one row, and the unit's other names in brackets at its end are dropped, as in
- *    the clauses (市委宣传部（市新闻出版局、市电影局） → 市委宣传部). A name of at most 4
+ *    the clauses (市委宣传部（市新闻出版局、市电影局） → 市委宣传部); a 和 or 及 after its
+ *    bracket between two names that look like units joins two units, as in the clauses
+ *    (各县（市、区）人民政府和市直有关单位分管负责同志 → 各县（市、区）人民政府, 市直有关单位;
+ *    各县（市、区）文化和旅游局 stays whole). A name of at most 4
  *    characters that is neither a unit nor what a post left is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
  *    (其他成员单位…).
@@ -2481,6 +2484,28 @@ static bool inner_sep(fg_strview u)
  * The unit of one name of a team list: post_unit(), then a list of the unit's other names in
  * brackets at its end dropped, as the clauses drop it (市委宣传部（市新闻出版局、市电影局）).
  */
+/*
+ * Where a 和 or 及 after the last closing bracket of u, a name whose bracket holds a 、
+ * (inner_sep()), joins two units (各县（市、区）人民政府和市直有关单位: both halves look like
+ * units, as the clauses split them); else SIZE_MAX.
+ */
+static size_t joiner_after_bracket(fg_strview u)
+{
+    size_t close = SIZE_MAX;
+
+    for (size_t i = 0; i < u.len; i += fg_cp_len((unsigned char)u.ptr[i]))
+        if (AT(u, i, "）") || u.ptr[i] == ')')
+            close = i;
+    if (close == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t i = close; i < u.len; i += fg_cp_len((unsigned char)u.ptr[i]))
+        if ((AT(u, i, "和") || AT(u, i, "及")) && i + 3 < u.len &&
+            fg_clause__looks_like_unit(fg_sv(u.ptr, i)) &&
+            fg_clause__looks_like_unit(fg_sv(u.ptr + i + 3, u.len - i - 3)))
+            return i;
+    return SIZE_MAX;
+}
+
 static fg_strview list_unit(fg_strview raw)
 {
     fg_strview u = post_unit(raw);
@@ -2935,8 +2960,15 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             continue;
         if (fg_sv_contains(u, "或") || inner_sep(u)) {
             fg_kind kind = fg_sv_contains(u, "或") ? FG_KIND_AGENCY : fg_clause__kind(u);
+            size_t h = fg_sv_contains(u, "或") ? SIZE_MAX : joiner_after_bracket(u);
 
             FG_TRY(flush_list(p, role));
+            if (h != SIZE_MAX) {
+                /* 各县（市、区）人民政府和市直有关单位: two units, the first whole */
+                FG_TRY(add_whole(p, role, fg_sv(u.ptr, h), fg_clause__kind(fg_sv(u.ptr, h))));
+                u = fg_sv(u.ptr + h + 3, u.len - h - 3);
+                kind = fg_clause__kind(u);
+            }
             FG_TRY(add_whole(p, role, u, kind));
             named = false;
             person = SIZE_MAX;
