@@ -2320,6 +2320,7 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
         unsigned char c = (unsigned char)text.ptr[i];
         size_t n = fg_cp_len(c);
         bool plain = false;
+        size_t nb = 0; /* the length of a bracket that belongs to a name */
 
         if (i + n > text.len)
             n = text.len - i;
@@ -2334,9 +2335,10 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
                 rc = fg_str_appendc(buf, '\x01');
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
                    (FLUSH_RUN(), rc == FG_OK) &&
-                   (n = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
+                   (nb = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
             /* 各市（含定州、辛集市，下同）政府: the bracket belongs to the name, as written. */
             *hidden = true;
+            n = nb;
             for (size_t k = i; k < i + n && rc == FG_OK;) {
                 size_t cl = fg_cp_len((unsigned char)text.ptr[k]);
                 char h = hidden_sep(text, k);

@@ -725,6 +725,7 @@ typedef struct parser {
 
     bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* close_item(): the open item's text signals a work team */
+    size_t bracket_clauses_end; /* find_clauses(): p->n_clauses after the item's brackets */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
@@ -1034,12 +1035,12 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     /*
      * A role phrase after a comma of the task's own sentence (完成改造20个，由X牵头，Y配合; 会议
      * 同意该方案，由X牵头组织实施): the sentence is tried again from the comma before its first
-     * role word, when the item has no clause yet (a bracket or label says who, and the
-     * sentence's 由街道牵头 is then task text) and says nothing of a work team (联席会议由A、B
+     * role word, when no bracket of the item is a clause (one says who, and the sentence's
+     * 由街道牵头 is then task text) and the item says nothing of a work team (联席会议由A、B
      * 组成，A为牵头单位: the team reader's). Before the retry below: a name broken by a line
      * end (县财政局、县 | 城管局配合) is read whole.
      */
-    if (rc == FG_OK && !*found && p->n_clauses == p->items[p->cur].clause_first &&
+    if (rc == FG_OK && !*found && p->bracket_clauses_end == p->items[p->cur].clause_first &&
         !p->team_item) {
         size_t at = role_phrase_start(sent);
 
@@ -1622,6 +1623,7 @@ static int find_clauses(parser *p, char *text, size_t len)
     }
 
     /* Outside parentheticals: labelled blocks and role sentences. */
+    p->bracket_clauses_end = p->n_clauses;
     {
         fg_strview o = t;
         size_t start = 0;
@@ -4853,6 +4855,37 @@ static fg_strview header_squeeze(fg_strview s, char *buf, size_t cap)
     return n == s.len ? s : fg_sv(buf, n);
 }
 
+/*
+ * The header word of a longer header cell (min to max bytes), or s: a level before it (市级牵头
+ * 单位, 省牵头单位) and persons after it (责任单位及责任人, 牵头单位/责任人, 责任单位和责任领导)
+ * are cut.
+ */
+static fg_strview header_core(fg_strview s, size_t min, size_t max)
+{
+    static const char *const levels[] = {"省级", "市级", "县级", "区级", "乡级", "镇级",
+                                         "省",   "市",   "县",   "区"};
+    static const char *const joins[] = {"及", "和", "与", "/", "／", "、"};
+
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+        if (fg_sv_starts(s, levels[k]) && s.len - strlen(levels[k]) >= min) {
+            s = fg_sv(s.ptr + strlen(levels[k]), s.len - strlen(levels[k]));
+            break;
+        }
+    }
+    for (size_t i = min; i <= max && i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++) {
+            fg_strview rest;
+
+            if (!fg_sv_at(s, i, joins[k], strlen(joins[k])))
+                continue;
+            rest = fg_sv(s.ptr + i, s.len - i);
+            if (fg_sv_ends(rest, "人") || fg_sv_ends(rest, "领导"))
+                return fg_sv(s.ptr, i);
+        }
+    }
+    return s;
+}
+
 static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
@@ -4895,6 +4928,8 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         {"类别", COL_ROLE},           {"角色", COL_ROLE},           {"责任分类", COL_ROLE},
     };
 
+    if (s.len > MAX_HEADER && s.len <= 3 * MAX_HEADER)
+        s = header_core(s, MIN_HEADER, MAX_HEADER);
     if (s.len < MIN_HEADER || s.len > MAX_HEADER)
         return COL_NONE;
     for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
@@ -4911,6 +4946,25 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
     default:
         return COL_NONE;
     }
+}
+
+/*
+ * A unit's name with its person in brackets after it, as a 责任单位及责任人 column writes it
+ * (市住建局（张三）): 2 to 4 ideographs inside that do not look like a unit. The clause
+ * grammar drops the bracket.
+ */
+static bool unit_with_person(fg_strview n)
+{
+    size_t open = fg_sv_find(n, "（");
+    fg_strview inner;
+
+    if (open == SIZE_MAX || !fg_sv_ends(n, "）") || n.len - open < 12 || n.len - open > 18)
+        return false;
+    inner = fg_sv(n.ptr + open + 3, n.len - open - 6);
+    for (size_t i = 0; i < inner.len; i += 3)
+        if ((unsigned char)inner.ptr[i] < 0xE4 || (unsigned char)inner.ptr[i] > 0xE9)
+            return false;
+    return fg_clause__looks_like_unit(fg_sv(n.ptr, open)) && !fg_clause__looks_like_unit(inner);
 }
 
 /* Row state while filling a table row. */
@@ -4933,7 +4987,8 @@ static bool all_units(fg_strview s)
     for (size_t k = 0; k < u.n && ok; k++) {
         fg_strview n = fg_sv(u.names.ptr + u.v[k].off, u.v[k].len);
 
-        ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY;
+        ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY ||
+             unit_with_person(n);
     }
     fg_units_dispose(&u);
     return ok && !fg_sv_contains(s, "。");
