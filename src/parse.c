@@ -6220,6 +6220,30 @@ static void record_miss(fg_strview t, size_t pos, size_t *miss, size_t *n_miss)
 }
 
 /*
+ * Whether the 牵头 at t[pos] and the 第一 or 首位 at t[ord] say, in that order, that the lead
+ * is listed first: 牵头单位列首位, 牵头部门排在第一位, 牵头单位居第一: a unit word (单位 部门),
+ * then at most two of 列 排 在 居 放 于 before the ordinal.
+ */
+static bool lead_listed_at(fg_strview t, size_t pos, size_t ord)
+{
+    static const char verbs[] = "列排在居放于";
+    size_t i = pos + 6;
+
+    if (!(AT(t, i, "单位") || AT(t, i, "部门")))
+        return false;
+    i += 6;
+    for (int n = 0; n < 2 && i < ord; n++, i += 3) {
+        bool verb = false;
+
+        for (size_t v = 0; v + 3 <= sizeof verbs - 1 && !verb; v += 3)
+            verb = fg_sv_at(t, i, verbs + v, 3);
+        if (!verb)
+            return false;
+    }
+    return i == ord && (AT(t, ord, "首位") || AT(t, ord, "第一"));
+}
+
+/*
  * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
  * 首位 in the 45 bytes before it. Dense documents hold a 牵头 every few lines and most hold
  * no 第一 or 首位 at all: the next of each is looked up once past each occurrence (lo only
@@ -6250,11 +6274,17 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
             next_first = find_from(t, lo, "第一");
         if (next_top != SIZE_MAX && next_top < lo)
             next_top = find_top(t, lo);
-        /* One just after this 牵头 (牵头单位排在首位) is a phrase the test below never takes. */
-        if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66)
+        /* One just after this 牵头: 牵头单位列首位 declares; other phrases are noted. */
+        if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66) {
+            if (lead_listed_at(t, pos, next_first))
+                return true;
             record_miss(t, next_first, miss, n_miss);
-        if (next_top != SIZE_MAX && next_top >= pos + 6 && next_top < pos + 66)
+        }
+        if (next_top != SIZE_MAX && next_top >= pos + 6 && next_top < pos + 66) {
+            if (lead_listed_at(t, pos, next_top))
+                return true;
             record_miss(t, next_top, miss, n_miss);
+        }
         /* Neither lies whole in t[lo .. pos): the window below would find neither. */
         if (!(next_first != SIZE_MAX && next_first + 6 <= pos) &&
             !(next_top != SIZE_MAX && next_top + 6 <= pos)) {
