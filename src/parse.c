@@ -7070,14 +7070,9 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     }
     /* A header starts a table, also a new one right after another (序号 again). */
     if (table_header_start(s) && !(p->in_table && p->header_pending)) {
-        FG_TRY(close_item(p));
-        p->in_table = true;
+        /* Its one cell so far: the header's other cells follow, one a line (header_pending). */
+        FG_TRY(start_table(p, &s, 1, false));
         p->header_pending = true;
-        p->rows_unnumbered = false;
-        fg_str_clear(&p->row_label);
-        p->n_cols = 0;
-        p->next_row = 0;
-        FG_TRY(add_col(p, COL_NUM));
         /* Rows become items below the open heading. */
         return FG_OK;
     }
