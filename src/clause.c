@@ -328,7 +328,7 @@ static bool looks_like_unit(fg_strview name)
             return false;
     }
     /*
-     * Narrative, not a name: 的 “ 《 。 ，, a digit (附件2所列…) or 由 inside (…任务由各地),
+     * Narrative, not a name: 的 “ 《 。 ， 〔 ［, a digit (附件2所列…) or 由 inside (…任务由各地),
      * 自由 aside. One pass over the bytes looks for all of them.
      */
     for (size_t i = 0; i < name.len; i++) {
@@ -348,7 +348,7 @@ static bool looks_like_unit(fg_strview name)
         case 0xE3:
         case 0xEF:
             if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，") ||
-                AT(name, i, "—"))
+                AT(name, i, "—") || AT(name, i, "〔") || AT(name, i, "［"))
                 return false;
             break;
         default:
@@ -1842,6 +1842,33 @@ static const marker label_markers[] = {
 };
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
+/*
+ * Whether the text after a role word, up to the next separator, may be the work done
+ * (负责森林火灾预防工作): not 负责人, 负责同志, 负责制, 负责任, 牵头的, 配合下, 牵头单位,
+ * 牵头职责, 配合作用, ….
+ */
+static bool task_object(fg_strview t)
+{
+    static const fg_lit not_work[] = {FG_LIT("的"), FG_LIT("人"),   FG_LIT("制"), FG_LIT("者"),
+                                      FG_LIT("方"), FG_LIT("任"),   FG_LIT("下"), FG_LIT("时"),
+                                      FG_LIT("之"), FG_LIT("同志"), FG_LIT("等"), FG_LIT("中"),
+                                      FG_LIT("单位"), FG_LIT("部门"), FG_LIT("机构"),
+                                      FG_LIT("职责"), FG_LIT("责任"), FG_LIT("作用")};
+
+    return !starts_with_any(t, not_work, N_OF(not_work));
+}
+
+/*
+ * Whether the role word m may take the work as its object (X牵头负责…, X配合做好…): 牵头,
+ * 负责 and 配合 words and 协助; not 会办, 参与, 协同, 主管, … (社会办医, 保险参与风险评估).
+ */
+static bool takes_object(const marker *m)
+{
+    return m->type == M_POST &&
+           (strstr(m->s, "牵头") != NULL || strstr(m->s, "负责") != NULL ||
+            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0);
+}
+
 static const fg_lit ok_tails[] = {FG_LIT("负责"), FG_LIT("落实"), FG_LIT("实施"),
                                   FG_LIT("推进"), FG_LIT("组织实施"), FG_LIT("推动落实"),
                                   FG_LIT("抓好落实"), FG_LIT("完成"), FG_LIT("推动"),
@@ -2459,6 +2486,22 @@ static bool all_look_like_units(fg_strview s)
 }
 
 /*
+ * Whether the rest of a sentence after its role phrases is the work to do (…，Y配合，提供火险
+ * 天气预报), not more units: its first element (up to 、，；) does not end like a complete unit
+ * or a place, or opens with a task's verb.
+ */
+static bool work_after_roles(fg_strview rest)
+{
+    size_t i = 0;
+    fg_strview e;
+
+    while (i < rest.len && !AT(rest, i, "、") && !AT(rest, i, "，") && !AT(rest, i, "；"))
+        i += fg_cp_len((unsigned char)rest.ptr[i]);
+    e = strip_element(fg_sv(rest.ptr, i));
+    return e.len > 0 && (starts_like_narrative(e) || !(strong_ending(e) || ends_like_level(e)));
+}
+
+/*
  * Whether s holds a “ (E2 80 9C) or a 《 (E3 80 8A). Their lead bytes are common (、 and 。
  * start with E3), the pairs of lead and last byte are not: with SSE2, 16 places at a time
  * are tested for those pairs.
@@ -2964,6 +3007,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool has_lead = false;
     bool has_firm_co = false;
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
+    bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
     bool may_declare;            /* s holds a 第 or 首 */
     bool may_label;              /* s holds a ： 【 or 〔 */
@@ -3136,6 +3180,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         stopped = false;
         if (stop) {
             stopped = true;
+            chain = false;
             i += stop;
             continue;
         }
@@ -3144,6 +3189,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
             if (before.len && strict)
                 bad = true;
+            chain = false;
             label = m;
             label_start = i + mlen;
             i = label_start;
@@ -3151,6 +3197,19 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         /* Postfix marker or 会同: the units since pending are its. */
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
+        /*
+         * In a sentence's chain, a role word with no units after a span has the same subject:
+         * 市城市管理局：负责…，牵头制定… (it leads too); other words are more of the work, up
+         * to the next separator (县应急管理局：负责组织协调…，统筹调度救援力量).
+         */
+        if (chain && m->type == M_POST && n_spans > 0 && spans[n_spans].units.len == 0) {
+            if (m->role == FG_ROLE_LEAD && strstr(m->s, "牵头") != NULL)
+                spans[n_spans - 1].m = m;
+            while (i < s.len && !is_sep_at(s, i))
+                i += fg_cp_len((unsigned char)s.ptr[i]);
+            pending = i;
+            continue;
+        }
         spans[n_spans++].m = m;
         i += mlen;
         if (m->type == M_WITH) {
@@ -3166,7 +3225,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             while (i < s.len && !is_sep_at(s, i) && !(i == t0 && AT(s, i, "、"))) {
                 const marker *nm = may_start_marker(s, i) ? marker_at(s, i) : NULL;
 
-                if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD)) {
+                /* 负责统筹协调: in a sentence's chain, a role word right after is the work. */
+                if (nm != NULL && (nm->type != M_POST || nm->role == FG_ROLE_LEAD) &&
+                    !(chain && i == t0)) {
                     to_marker = true;
                     break;
                 }
@@ -3183,7 +3244,11 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
                 for (size_t k = 0; k < N_OF(ok_tails); k++)
                     ok = ok || fg_sv_eq(tail, fg_sv(ok_tails[k].s, ok_tails[k].n));
-                if (!ok)
+                /*
+                 * 县林业局负责森林火灾预防工作, 由县公安局负责火场秩序维护: the work done, when
+                 * role phrases open the sentence (nothing but 由 before their units).
+                 */
+                if (!ok && !(chain && takes_object(m) && task_object(tail)))
                     bad = true;
             }
         }
@@ -3208,7 +3273,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         if (rest.len) {
             if (strict && any_marker) {
-                bad = true;
+                /* 县气象局牵头，县水利局配合，提供火险天气预报: the rest is the work done. */
+                if (!chain || !work_after_roles(rest))
+                    bad = true;
             } else if ((any_marker && all_look_like_units(rest)) ||
                        (flags & FG_CLAUSE_BARE_LIST)) {
                 /* Units after the last marker with no role word: they co-operate. */

@@ -42,7 +42,8 @@ int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len);
 enum {
     FG_CLAUSE_STRICT = 1u << 0,        /* a sentence outside brackets: only role phrases allowed */
     FG_CLAUSE_FIRST_IS_LEAD = 1u << 1, /* the document declares that the first unit leads */
-    FG_CLAUSE_BARE_LIST = 1u << 2      /* accept a plain list of units with no role word */
+    FG_CLAUSE_BARE_LIST = 1u << 2,     /* accept a plain list of units with no role word */
+    FG_CLAUSE_WORK = 1u << 3           /* strict: role phrases that open it may name the work */
 };
 
 /*

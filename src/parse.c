@@ -1020,18 +1020,108 @@ static int try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bo
 static size_t skip_blank_chars(fg_strview o, size_t i);
 static size_t role_phrase_start(fg_strview s);
 
+static bool role_word_at(fg_strview s, size_t i);
+static bool unit_before(fg_strview s, size_t i);
+
 /*
- * Try the sentence sent (in o) as a role sentence; if it is none and starts on the item's
- * first line, again from the second line: a heading with no full stop runs into the sentence
- * on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`).
+ * Where the role word of a duty line (县林业局：负责…, 县应急管理局：牵头负责…) starts in s: a
+ * colon (： or :) after a name that ends like a unit, at most 20 characters from s's start,
+ * and a role word right after it; or SIZE_MAX. *name is where the name starts: after the
+ * last 职责 before the colon, a heading's word run into it (成员单位职责县林业局：).
+ */
+static size_t duty_role_at(fg_strview s, size_t *name)
+{
+    size_t n = 0;
+
+    *name = 0;
+    for (size_t i = 0; i < s.len && n <= 20; i += fg_cp_len((unsigned char)s.ptr[i]), n++) {
+        size_t w = AT(s, i, "：") ? 3 : s.ptr[i] == ':' ? 1 : 0;
+
+        if (w > 0)
+            return i >= *name + 6 && unit_before(s, i) && role_word_at(s, i + w) ? i + w
+                                                                               : SIZE_MAX;
+        if (!((unsigned char)s.ptr[i] >= 0xE4 && (unsigned char)s.ptr[i] <= 0xE9))
+            return SIZE_MAX;
+        if (AT(s, i, "职责"))
+            *name = i + 6;
+    }
+    return SIZE_MAX;
+}
+
+/*
+ * Try the text s at o + off as a clause; a duty line (县林业局：负责…) is read as its name and
+ * role phrase with the colon left out (县林业局负责…), its role phrase naming the work.
+ */
+static int try_text(parser *p, fg_strview s, size_t off, unsigned flags, bool *found)
+{
+    size_t name;
+    size_t at = duty_role_at(s, &name);
+    size_t colon;
+    fg_str copy = FG_STR_INIT;
+    int rc;
+
+    if (at == SIZE_MAX)
+        return try_clause(p, s, off, flags, found);
+    colon = s.ptr[at - 1] == ':' ? at - 1 : at - 3;
+    /*
+     * Its own form says who does what, in a work team's text too (应急预案: 成员单位职责), for
+     * a unit: not a team's group (综合协调组：负责…).
+     */
+    if (!fg_sv_ends(fg_sv(s.ptr, colon), "组"))
+        flags |= FG_CLAUSE_WORK;
+    rc = fg_str_append(&copy, s.ptr + name, colon - name);
+    if (rc == FG_OK)
+        rc = fg_str_append(&copy, s.ptr + at, s.len - at);
+    if (rc == FG_OK)
+        rc = try_clause_as(p, fg_sv(copy.ptr, copy.len), s, off, flags, found);
+    fg_str_dispose(&copy);
+    return rc;
+}
+
+/*
+ * Whether h, an item's first line, is a bare heading: no punctuation (，、；：。 or their
+ * ASCII forms) and no role word.
+ */
+static bool bare_heading(fg_strview h)
+{
+    for (size_t i = 0; i < h.len; i += fg_cp_len((unsigned char)h.ptr[i])) {
+        if (strchr(",;:", h.ptr[i]) != NULL || AT(h, i, "，") || AT(h, i, "、") ||
+            AT(h, i, "；") || AT(h, i, "：") || AT(h, i, "。") || role_word_at(h, i))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Try the sentence sent (in o) as a role sentence. A heading with no full stop runs into the
+ * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`): a sentence that
+ * starts on the item's first line is tried again from the second line when it is none, and
+ * from the second line first when the first is a bare heading (`二、成员单位职责` |
+ * `县林业局负责…`: the heading is no part of the name).
  */
 static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
 {
     size_t off = (size_t)(sent.ptr - o.ptr);
     size_t end = off + sent.len;
+    size_t second = SIZE_MAX; /* where its second line starts, when it starts on the first */
+    /* Outside a work team's text (专班办公室设在X，负责…), role phrases may name the work. */
+    unsigned flags = FG_CLAUSE_STRICT | (p->team_item ? 0 : FG_CLAUSE_WORK);
+    bool tried = false;
     int rc;
 
-    rc = try_clause(p, sent, off, FG_CLAUSE_STRICT, found);
+    if (p->n_lm > 1 && off < p->lm[1].off) {
+        size_t at = skip_blank_chars(o, p->lm[1].off);
+
+        if (at > off && at < end)
+            second = at;
+    }
+    if (second != SIZE_MAX && bare_heading(fg_sv(o.ptr + off, p->lm[1].off - off))) {
+        rc = try_text(p, fg_sv(o.ptr + second, end - second), second, flags, found);
+        if (rc != FG_OK || *found)
+            return rc;
+        tried = true;
+    }
+    rc = try_text(p, sent, off, flags, found);
     /*
      * A role phrase after a comma of the task's own sentence (完成改造20个，由X牵头，Y配合; 会议
      * 同意该方案，由X牵头组织实施): the sentence is tried again from the comma before its first
@@ -1045,16 +1135,10 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
         size_t at = role_phrase_start(sent);
 
         if (at != SIZE_MAX)
-            rc = try_clause(p, fg_sv(sent.ptr + at, sent.len - at), off + at, FG_CLAUSE_STRICT,
-                            found);
+            rc = try_text(p, fg_sv(sent.ptr + at, sent.len - at), off + at, flags, found);
     }
-    /* Only a sentence that starts on the item's first line (its heading) is tried again. */
-    if (rc == FG_OK && !*found && p->n_lm > 1 && off < p->lm[1].off) {
-        size_t at = skip_blank_chars(o, p->lm[1].off);
-
-        if (at > off && at < end)
-            rc = try_clause(p, fg_sv(o.ptr + at, end - at), at, FG_CLAUSE_STRICT, found);
-    }
+    if (rc == FG_OK && !*found && second != SIZE_MAX && !tried)
+        rc = try_text(p, fg_sv(o.ptr + second, end - second), second, flags, found);
     return rc;
 }
 
@@ -1248,6 +1332,14 @@ static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
            ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) || unit_before(s, i));
+}
+
+/* A colon after a name that ends like a unit stands before s[i] (县林业局：负责…, a duty line). */
+static bool after_name_colon(fg_strview s, size_t i)
+{
+    size_t w = i >= 3 && AT(s, i - 3, "：") ? 3 : i >= 1 && s.ptr[i - 1] == ':' ? 1 : 0;
+
+    return w > 0 && unit_before(s, i - w);
 }
 
 /*
@@ -1488,7 +1580,7 @@ static int collect_sentence_events(parser *p, fg_strview o)
             if (i + 6 > o.len || !fg_cjkset_has(&sets.role_seconds, o.ptr + i + 3))
                 continue;
             kind = (p->may_label && label_start_at(p->units.lex, o, i) ? EV_LABEL : 0) |
-                   (role_event_at(o, i) ? EV_ROLE : 0);
+                   (role_event_at(o, i) || after_name_colon(o, i) ? EV_ROLE : 0);
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？") ||
