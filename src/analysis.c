@@ -688,12 +688,6 @@ int fg_graph_find(size_t *idx, const fg_graph *g, const fg_gazetteer *gz, const 
 
 /* ---- load ---- */
 
-/* For the sorts below: -1 when x is larger (it goes first), 1 when smaller, 0 when equal. */
-static int larger_first(size_t x, size_t y)
-{
-    return x > y ? -1 : x < y;
-}
-
 /* For the sorts below: agencies a and b of g in the order of their names. */
 static int cmp_agency_names(const fg_graph *g, size_t a, size_t b)
 {
@@ -704,10 +698,10 @@ static int cmp_load(const void *a, const void *b, void *payload)
 {
     const fg_load_row *x = a;
     const fg_load_row *y = b;
-    int c = larger_first(x->lead, y->lead);
+    int c = fg_larger_first(x->lead, y->lead);
 
     if (c == 0)
-        c = larger_first(x->total, y->total);
+        c = fg_larger_first(x->total, y->total);
     return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
 
@@ -1214,7 +1208,7 @@ static int cmp_partner(const void *a, const void *b, void *payload)
 {
     const fg_partner *x = a;
     const fg_partner *y = b;
-    int c = larger_first(x->shared, y->shared);
+    int c = fg_larger_first(x->shared, y->shared);
 
     return c ? c : cmp_agency_names(payload, x->agency, y->agency);
 }
@@ -1298,7 +1292,7 @@ static int cmp_pair(const void *a, const void *b, void *payload)
 {
     const fg_pair *x = a;
     const fg_pair *y = b;
-    int c = larger_first(x->shared, y->shared);
+    int c = fg_larger_first(x->shared, y->shared);
 
     if (c == 0)
         c = cmp_agency_names(payload, x->a, y->a);
@@ -1497,7 +1491,7 @@ static int cmp_pair_change(const void *a, const void *b)
     const fg_pair_change *y = b;
     size_t mx = x->shared_a > x->shared_b ? x->shared_a : x->shared_b;
     size_t my = y->shared_a > y->shared_b ? y->shared_a : y->shared_b;
-    int c = larger_first(mx, my);
+    int c = fg_larger_first(mx, my);
 
     return c ? c : cmp_pair_names(a, b);
 }

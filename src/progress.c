@@ -21,6 +21,7 @@
 #include "chars.h"
 #include "error.h"
 #include "grow.h"
+#include "rank.h"
 #include "store_int.h"
 #include "str.h"
 
@@ -916,10 +917,9 @@ static int cmp_group(const void *a, const void *b)
 {
     const fg_progress_row *x = a;
     const fg_progress_row *y = b;
+    int c = fg_larger_first(x->tasks, y->tasks);
 
-    if (x->tasks != y->tasks)
-        return x->tasks > y->tasks ? -1 : 1;
-    return strcmp(x->group, y->group);
+    return c ? c : strcmp(x->group, y->group);
 }
 
 /* A work team by name: the (document, agency) pairs of its units. */

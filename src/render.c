@@ -29,6 +29,7 @@
 #include "grow.h"
 #include "markup.h"
 #include "names.h"
+#include "rank.h"
 #include "str.h"
 
 #define DEFAULT_FONT "Noto Sans CJK SC"
@@ -664,12 +665,11 @@ static int cmp_tie(const void *x, const void *y)
 {
     const tie *p = x;
     const tie *q = y;
+    int c = fg_larger_first(p->w, q->w);
 
-    if (p->w != q->w)
-        return p->w > q->w ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return p->b < q->b ? -1 : p->b > q->b;
+    if (c == 0)
+        c = fg_smaller_first(p->a, q->a);
+    return c ? c : fg_smaller_first(p->b, q->b);
 }
 
 static const char team_legend[] =

@@ -14,6 +14,7 @@
 #include "error.h"
 #include "fengong/progress.h"
 #include "grow.h"
+#include "rank.h"
 #include "report_int.h"
 
 /* At most this many agencies get a row of the timeline or a panel of the small multiples. */
@@ -29,10 +30,9 @@ typedef struct agency_count {
 static int cmp_count(const void *a, const void *b)
 {
     const agency_count *x = a, *y = b;
+    int c = fg_larger_first(x->n, y->n);
 
-    if (x->n != y->n)
-        return x->n > y->n ? -1 : 1;
-    return strcmp(x->agency, y->agency);
+    return c ? c : strcmp(x->agency, y->agency);
 }
 
 static int cmp_dot(const void *a, const void *b)
@@ -206,10 +206,9 @@ static int merge_progress(const fg_report_ctx *r, const fg_progress_groups *g,
 static int cmp_tasks(const void *a, const void *b)
 {
     const fg_progress_row *x = a, *y = b;
+    int c = fg_larger_first(x->tasks, y->tasks);
 
-    if (x->tasks != y->tasks)
-        return x->tasks > y->tasks ? -1 : 1;
-    return strcmp(x->group, y->group);
+    return c ? c : strcmp(x->group, y->group);
 }
 
 static int multiples_svg(fg_report_ctx *r, const fg_progress_groups *g, size_t fig)
