@@ -688,20 +688,141 @@ out:
     return rc;
 }
 
+/* The buffers fg_suggest_plan() scores each item of a plan in, sized for a suggester. */
+typedef struct plan_work {
+    double *sim;     /* similarity of the item to each stored task */
+    fg_ranked *top;  /* the stored tasks most like the item, n_top of them (KNN at most) */
+    size_t n_top;
+    fg_ranked *by_role[2]; /* every agency by its score as the item's lead ([0]) and as a
+                              co-operator ([1]) */
+    double *remit;   /* the weight of each agency's remit keywords in the item */
+    vec q;           /* the item's bigrams */
+    fg_str txt;      /* the item's text without its clauses */
+} plan_work;
+
+static int work_init(plan_work *w, const fg_suggester *s)
+{
+    int rc = FG_OK;
+
+    memset(w, 0, sizeof *w); /* NULL buffers, and an empty txt (FG_STR_INIT) */
+    w->sim = calloc(s->n_tasks + 1, sizeof *w->sim);
+    w->top = malloc((s->n_tasks + 1) * sizeof *w->top);
+    w->by_role[0] = malloc((s->n_ag + 1) * sizeof *w->by_role[0]);
+    w->by_role[1] = malloc((s->n_ag + 1) * sizeof *w->by_role[1]);
+    w->remit = calloc(s->n_ag + 1, sizeof *w->remit);
+    FG_CHECK_ALLOC(w->sim);
+    FG_CHECK_ALLOC(w->top);
+    FG_CHECK_ALLOC(w->by_role[0]);
+    FG_CHECK_ALLOC(w->by_role[1]);
+    FG_CHECK_ALLOC(w->remit);
+out:
+    return rc;
+}
+
+static void work_free(plan_work *w)
+{
+    free(w->sim);
+    free(w->top);
+    free(w->by_role[0]);
+    free(w->by_role[1]);
+    free(w->remit);
+    free(w->q.v);
+    fg_str_dispose(&w->txt);
+}
+
+/*
+ * Score the item it against the suggester: its text (w->txt), the stored tasks most like it
+ * (w->top, w->n_top), and every agency ranked as its lead and as a co-operator
+ * (w->by_role), best first.
+ */
+static int score_item(plan_work *w, const fg_suggester *s, const fg_item *it)
+{
+    fg_ranked *top = w->top;
+    fg_ranked *lead = w->by_role[0];
+    fg_ranked *co = w->by_role[1];
+    double *sim = w->sim;
+    double *remit = w->remit;
+    vec *q = &w->q;
+    size_t n_top = 0;
+    double sum_top = 0;
+    double max_remit = 0;
+    double norm = 0;
+    int rc = FG_OK;
+
+    FG_TRY(strip_clauses(&w->txt, it->text));
+    FG_TRY(bigrams(q, w->txt.ptr, w->txt.len));
+    /* Cosine similarity through the postings. */
+    memset(sim, 0, s->n_tasks * sizeof *sim);
+    for (size_t k = 0; k < q->n; k++) {
+        const vocab_entry *v = &s->voc[voc_slot(s, q->v[k].key)];
+
+        if (v->key == 0)
+            continue;
+        q->v[k].w *= v->idf;
+        norm += q->v[k].w * q->v[k].w;
+    }
+    norm = sqrt(norm) + 1e-12;
+    for (size_t k = 0; k < q->n; k++) {
+        const vocab_entry *v = &s->voc[voc_slot(s, q->v[k].key)];
+
+        if (v->key == 0)
+            continue;
+        for (size_t p = 0; p < v->n_post; p++)
+            sim[v->post[p].task] += v->post[p].w * q->v[k].w / norm;
+    }
+    for (size_t t = 0; t < s->n_tasks; t++)
+        if (sim[t] > 0) {
+            top[n_top].id = t;
+            top[n_top].score = sim[t];
+            n_top++;
+        }
+    qsort(top, n_top, sizeof *top, fg_ranked_cmp);
+    if (n_top > KNN)
+        n_top = KNN;
+    w->n_top = n_top;
+    /* Squared similarity: the closest tasks carry most of the vote. */
+    for (size_t k = 0; k < n_top; k++)
+        sum_top += top[k].score * top[k].score;
+    /* Remit keywords found in the task (longer keywords say more). */
+    for (size_t a = 0; a < s->n_ag; a++) {
+        remit[a] = 0;
+        for (size_t k = 0; k < s->ag[a].n_remit; k++)
+            if (strstr(w->txt.ptr, s->ag[a].remit[k]))
+                remit[a] += (double)strlen(s->ag[a].remit[k]) / 3.0 - 0.5;
+        if (remit[a] > max_remit)
+            max_remit = remit[a];
+    }
+    for (size_t a = 0; a < s->n_ag; a++) {
+        lead[a].id = a;
+        co[a].id = a;
+        lead[a].score = W_REMIT * (max_remit > 0 ? remit[a] / max_remit : 0) +
+                        W_PRIOR * (s->max_lead ? (double)s->ag[a].lead / s->max_lead : 0);
+        co[a].score = W_REMIT * 0.5 * (max_remit > 0 ? remit[a] / max_remit : 0) +
+                      W_PRIOR * (s->max_co ? (double)s->ag[a].co / s->max_co : 0);
+    }
+    for (size_t k = 0; k < n_top; k++) {
+        const task *t = &s->tasks[top[k].id];
+        double wt = W_KNN * top[k].score * top[k].score / (sum_top + 1e-12);
+
+        for (size_t j = 0; j < t->n_lead; j++)
+            lead[t->lead[j]].score += wt;
+        for (size_t j = 0; j < t->n_co; j++)
+            co[t->co[j]].score += wt;
+    }
+    qsort(lead, s->n_ag, sizeof *lead, fg_ranked_cmp);
+    qsort(co, s->n_ag, sizeof *co, fg_ranked_cmp);
+out:
+    return rc;
+}
+
 int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                     const fg_doc *plan, size_t top_k)
 {
     fg_suggestion *res = NULL;
     size_t n_res = 0;
     size_t cap_res = 0;
-    double *sim = NULL;
-    fg_ranked *top = NULL;
-    fg_ranked *lead = NULL;
-    fg_ranked *co = NULL;
-    double *remit = NULL;
+    plan_work w;
     bool *has_child = NULL;
-    vec q = {NULL, 0, 0};
-    fg_str txt = FG_STR_INIT;
     fg_str ev = FG_STR_INIT;
     plan_level level = level_of(plan);
     int rc = FG_OK;
@@ -710,17 +831,8 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
     *n_out = 0;
     if (top_k == 0)
         top_k = 3;
-    sim = calloc(s->n_tasks + 1, sizeof *sim);
-    top = malloc((s->n_tasks + 1) * sizeof *top);
-    lead = malloc((s->n_ag + 1) * sizeof *lead);
-    co = malloc((s->n_ag + 1) * sizeof *co);
-    remit = calloc(s->n_ag + 1, sizeof *remit);
+    FG_TRY(work_init(&w, s));
     has_child = calloc(plan->n_items + 1, sizeof *has_child);
-    FG_CHECK_ALLOC(sim);
-    FG_CHECK_ALLOC(top);
-    FG_CHECK_ALLOC(lead);
-    FG_CHECK_ALLOC(co);
-    FG_CHECK_ALLOC(remit);
     FG_CHECK_ALLOC(has_child);
     for (size_t i = 0; i < plan->n_items; i++)
         if (plan->items[i].parent != FG_NO_PARENT)
@@ -728,76 +840,12 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
 
     for (size_t i = 0; i < plan->n_items; i++) {
         const fg_item *it = &plan->items[i];
-        size_t n_top = 0;
-        double sum_top = 0;
-        double max_remit = 0;
-        double norm = 0;
 
         if (has_child[i] || it->text[0] == '\0')
             continue;
-        FG_TRY(strip_clauses(&txt, it->text));
-        FG_TRY(bigrams(&q, txt.ptr, txt.len));
-        /* Cosine similarity through the postings. */
-        memset(sim, 0, s->n_tasks * sizeof *sim);
-        for (size_t k = 0; k < q.n; k++) {
-            const vocab_entry *v = &s->voc[voc_slot(s, q.v[k].key)];
-
-            if (v->key == 0)
-                continue;
-            q.v[k].w *= v->idf;
-            norm += q.v[k].w * q.v[k].w;
-        }
-        norm = sqrt(norm) + 1e-12;
-        for (size_t k = 0; k < q.n; k++) {
-            const vocab_entry *v = &s->voc[voc_slot(s, q.v[k].key)];
-
-            if (v->key == 0)
-                continue;
-            for (size_t p = 0; p < v->n_post; p++)
-                sim[v->post[p].task] += v->post[p].w * q.v[k].w / norm;
-        }
-        for (size_t t = 0; t < s->n_tasks; t++)
-            if (sim[t] > 0) {
-                top[n_top].id = t;
-                top[n_top].score = sim[t];
-                n_top++;
-            }
-        qsort(top, n_top, sizeof *top, fg_ranked_cmp);
-        if (n_top > KNN)
-            n_top = KNN;
-        /* Squared similarity: the closest tasks carry most of the vote. */
-        for (size_t k = 0; k < n_top; k++)
-            sum_top += top[k].score * top[k].score;
-        /* Remit keywords found in the task (longer keywords say more). */
-        for (size_t a = 0; a < s->n_ag; a++) {
-            remit[a] = 0;
-            for (size_t k = 0; k < s->ag[a].n_remit; k++)
-                if (strstr(txt.ptr, s->ag[a].remit[k]))
-                    remit[a] += (double)strlen(s->ag[a].remit[k]) / 3.0 - 0.5;
-            if (remit[a] > max_remit)
-                max_remit = remit[a];
-        }
-        for (size_t a = 0; a < s->n_ag; a++) {
-            lead[a].id = a;
-            co[a].id = a;
-            lead[a].score = W_REMIT * (max_remit > 0 ? remit[a] / max_remit : 0) +
-                            W_PRIOR * (s->max_lead ? (double)s->ag[a].lead / s->max_lead : 0);
-            co[a].score = W_REMIT * 0.5 * (max_remit > 0 ? remit[a] / max_remit : 0) +
-                          W_PRIOR * (s->max_co ? (double)s->ag[a].co / s->max_co : 0);
-        }
-        for (size_t k = 0; k < n_top; k++) {
-            const task *t = &s->tasks[top[k].id];
-            double w = W_KNN * top[k].score * top[k].score / (sum_top + 1e-12);
-
-            for (size_t j = 0; j < t->n_lead; j++)
-                lead[t->lead[j]].score += w;
-            for (size_t j = 0; j < t->n_co; j++)
-                co[t->co[j]].score += w;
-        }
-        qsort(lead, s->n_ag, sizeof *lead, fg_ranked_cmp);
-        qsort(co, s->n_ag, sizeof *co, fg_ranked_cmp);
+        FG_TRY(score_item(&w, s, it));
         for (int pass = 0; pass < 2; pass++) {
-            fg_ranked *list = pass == 0 ? lead : co;
+            fg_ranked *list = w.by_role[pass];
             size_t rank = 0;
 
             for (size_t k = 0; k < s->n_ag && rank < top_k; k++) {
@@ -808,7 +856,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                     break;
                 /* The lead is not also proposed as a co-operator. */
                 if (pass == 1)
-                    dup = list[k].id == lead[0].id;
+                    dup = list[k].id == w.by_role[0][0].id;
                 if (dup)
                     continue;
                 FG_TRY(FG_GROW(res, cap_res, n_res, 64));
@@ -821,7 +869,7 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
                 sg->score = list[k].score;
                 sg->agency = name_at_level(&s->ag[list[k].id], level);
                 FG_CHECK_ALLOC(sg->agency);
-                FG_TRY(evidence(&ev, s, list[k].id, top, n_top, txt.ptr, pass == 0));
+                FG_TRY(evidence(&ev, s, list[k].id, w.top, w.n_top, w.txt.ptr, pass == 0));
                 sg->evidence = strdup(ev.ptr ? ev.ptr : "");
                 FG_CHECK_ALLOC(sg->evidence);
             }
@@ -832,14 +880,8 @@ int fg_suggest_plan(fg_suggestion **out, size_t *n_out, const fg_suggester *s,
     res = NULL;
 out:
     fg_suggestions_free(res, n_res);
-    free(sim);
-    free(top);
-    free(lead);
-    free(co);
-    free(remit);
+    work_free(&w);
     free(has_child);
-    free(q.v);
-    fg_str_dispose(&txt);
     fg_str_dispose(&ev);
     return rc;
 }
