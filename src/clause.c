@@ -239,7 +239,7 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -270,7 +270,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆: declarations and labels */
 } sets;
 
@@ -1419,6 +1419,16 @@ static const marker markers[] = {
     {"牵头负责", sizeof("牵头负责") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"负责牵头", sizeof("负责牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"总牵头", sizeof("总牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"双牵头", sizeof("双牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"总负责", sizeof("总负责") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"归口管理", sizeof("归口管理") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"归口", sizeof("归口") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"领衔", sizeof("领衔") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"协抓", sizeof("协抓") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"为辅", sizeof("为辅") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"具体承办", sizeof("具体承办") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"承办", sizeof("承办") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"联动", sizeof("联动") - 1, M_POST, FG_ROLE_CO, false, false},
     {"主抓", sizeof("主抓") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"抓总", sizeof("抓总") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"为主", sizeof("为主") - 1, M_POST, FG_ROLE_LEAD, false, false},
@@ -1523,8 +1533,9 @@ static const marker markers[] = {
  * between its characters allowed): 牵头单位：, 负责部门：, 牵 头 单 位：, 配合机构:.
  * Its role comes from the head word it holds, not from a list of whole labels:
  *
- *   label := word [（单位|部门）] （：|:）          word := 1..10 ideographs
- *   role   = the role of the leftmost head in word (longest head at a place first)
+ *   label := word [（单位|部门）|（head）] （：|:）   word := 1..10 ideographs
+ *   role   = the bracket's head's role, or the role of the leftmost head in word (longest
+ *            head at a place first; a resp head gives way to a lead or co head after it)
  *   a head word makes a role label when word is the head alone (牵头：) or ends in a
  *   unit suffix (单位 部门 机构 主体 处室 科室); a word ending in a person suffix
  *   (领导 人) names persons, never units; a word with no head that ends in a unit
@@ -1591,6 +1602,14 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
 
             if (!fg_sv_at(w, i, h->w, h->len))
                 continue;
+            /* 责任牵头单位, 责任配合单位: a lead or co head after a resp head says more. */
+            if ((fg_label_role)h->role == FG_LABEL_RESP && i + h->len < w.len) {
+                fg_label_role r = fg_clause__label_word(lx, fg_sv(w.ptr + i + h->len,
+                                                                  w.len - i - h->len));
+
+                if (r == FG_LABEL_LEAD || r == FG_LABEL_CO)
+                    return r;
+            }
             return (fg_label_role)h->role;
         }
     }
@@ -1612,6 +1631,35 @@ static size_t blank_len(fg_strview s, size_t i)
     return 0;
 }
 
+/*
+ * A bracket at s[j] that holds a head word alone (（牵头）, (配合), （主责）): *said gets its role
+ * (lead or co; resp for 负责) and the index after the bracket is returned; else j.
+ */
+static size_t head_bracket(const fg_lexicon *lx, fg_strview s, size_t j, fg_label_role *said)
+{
+    size_t open = AT(s, j, "（") ? 3 : 1;
+    size_t k = j + open;
+
+    if (lx == NULL)
+        lx = fg_lexicon__default();
+    while (k + 3 <= s.len && k - j - open < 4 * 3 && (unsigned char)s.ptr[k] >= 0xE4 &&
+           (unsigned char)s.ptr[k] <= 0xE9)
+        k += 3;
+    if (k == j + open || !(AT(s, k, "）") || (k < s.len && s.ptr[k] == ')')))
+        return j;
+    for (size_t h = 0; h < lx->n_heads; h++) {
+        fg_label_role r = (fg_label_role)lx->heads[h].role;
+
+        if ((r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP) &&
+            fg_sv_eq(fg_sv(s.ptr + j + open, k - j - open),
+                     fg_sv(lx->heads[h].w, lx->heads[h].len))) {
+            *said = r;
+            return k + (AT(s, k, "）") ? 3 : 1);
+        }
+    }
+    return j;
+}
+
 fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t *len)
 {
     char word[10 * 3];
@@ -1623,6 +1671,7 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
     size_t max_run = 0;       /* the longest run before a blank */
     bool spaced = false;      /* blanks between ideographs */
     const char *close = NULL; /* the bracket a bracketed label ends with: 【牵头单位】 */
+    fg_label_role said = FG_LABEL_NONE; /* the role of a head in a bracket after the word */
     fg_strview w;
 
     *len = 0;
@@ -1692,6 +1741,8 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         j += strlen("（单位）");
     else if (AT(s, j, "(单位)") || AT(s, j, "(部门)"))
         j += strlen("(单位)");
+    else if (AT(s, j, "（") || (j < s.len && s.ptr[j] == '('))
+        j = head_bracket(lx, s, j, &said);
     while ((b = blank_len(s, j)) > 0)
         j += b;
     if (close != NULL) {
@@ -1713,7 +1764,15 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         return FG_LABEL_NONE;
     }
     *len = j - i;
-    return fg_clause__label_word(lx, w);
+    {
+        fg_label_role r = fg_clause__label_word(lx, w);
+
+        /* 责任单位（牵头）：: a role label's bracket head says its role. */
+        if (said != FG_LABEL_NONE && (r == FG_LABEL_LEAD || r == FG_LABEL_CO ||
+                                      r == FG_LABEL_RESP || r == FG_LABEL_UNKNOWN))
+            return said;
+        return r;
+    }
 }
 
 /*
@@ -1952,7 +2011,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为", strlen("牵负：单部主抓统为"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领", strlen("牵负：单部主抓统为归领"));
     fg_charscan_init(&sets.rare, "第首【〔：★☆", strlen("第首【〔：★☆"));
 }
 
@@ -2133,9 +2192,12 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
             AT(text, i, "负主体责任") || AT(text, i, "负属地责任"))
             return true;
-        /* 市商务局主办, 市发展改革委统筹, 地区农业局主管: a lead's word right after a name. */
+        /*
+         * 市商务局主办, 市发展改革委统筹, 地区农业局主管, 技改处归口, 市政府办公室领衔: a
+         * lead's word right after a name.
+         */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
-             AT(text, i, "抓总") ||
+             AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
              AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6))) &&
             i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
@@ -2178,20 +2240,39 @@ bool fg_clause__is_lead_mark(fg_strview w)
 static bool lead_mark(fg_strview s, size_t i, size_t *n)
 {
     size_t open = AT(s, i, "（") ? 3 : i < s.len && s.ptr[i] == '(' ? 1 : 0;
-    size_t j;
 
     if (open == 0)
         return false;
     /* The longest mark is 4 ideographs: look for the close bracket within them. */
-    for (j = i + open; j < s.len && j <= i + open + 12; j++) {
+    for (size_t j = i + open; j < s.len && j <= i + open + 12; j++) {
         if (s.ptr[j] == ')' || AT(s, j, "）")) {
+            size_t end = j + (s.ptr[j] == ')' ? 1 : 3);
+
             if (!fg_clause__is_lead_mark(fg_sv(s.ptr + i + open, j - i - open)))
                 return false;
-            *n = j + (s.ptr[j] == ')' ? 1 : 3) - i;
+            *n = end - i;
             return true;
         }
     }
     return false;
+}
+
+static size_t head_bracket(const fg_lexicon *lx, fg_strview s, size_t j, fg_label_role *said);
+
+/*
+ * A bracket at s[i] that holds a head word alone and is followed by a colon (责任单位（牵头）：,
+ * 责任单位(配合):): a label's qualifier (fg_clause__label_at()), kept as written; n receives
+ * its byte length.
+ */
+static bool label_bracket(const fg_lexicon *lx, fg_strview s, size_t i, size_t *n)
+{
+    fg_label_role said = FG_LABEL_NONE;
+    size_t end = head_bracket(lx, s, i, &said);
+
+    if (end == i || !(AT(s, end, "：") || (end < s.len && s.ptr[end] == ':')))
+        return false;
+    *n = end - i;
+    return true;
 }
 
 /*
@@ -2355,6 +2436,8 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             /* Plain text, and so is what follows up to the next special_at() character. */
             n = plain_run_end(text.ptr, text.len, i + 1) - i;
             plain = true;
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && label_bracket(lx, text, i, &n)) {
+            plain = true; /* 责任单位（牵头）：: read with its label */
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
             /* X（牵头）: the unit before it leads; \x01 travels with its name. */
             FLUSH_RUN();

@@ -1055,7 +1055,8 @@ static size_t duty_role_at(fg_strview s, size_t *name)
 static int try_text(parser *p, fg_strview s, size_t off, unsigned flags, bool *found)
 {
     size_t name;
-    size_t at = duty_role_at(s, &name);
+    /* A duty line holds a colon: most items hold none (find_clauses()'s may_label). */
+    size_t at = p->may_label ? duty_role_at(s, &name) : SIZE_MAX;
     size_t colon;
     fg_str copy = FG_STR_INIT;
     int rc;
@@ -1184,12 +1185,12 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
- * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管).
+ * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1314,6 +1315,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "协同") || AT(s, i, "协助") || AT(s, i, "协办") || AT(s, i, "协管");
     case 0xE4B8BB: /* 主 */
         return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
+    case 0xE5BD92: /* 归 */
+        return AT(s, i, "归口");
     case 0xE58D95: /* 单 */
         return AT(s, i, "单位：") || AT(s, i, "单位:");
     case 0xE983A8: /* 部 */
@@ -1325,20 +1328,25 @@ static bool role_word_at(fg_strview s, size_t i)
 
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
- * 主办, 主责 and 会办 are common in narrative (协同发展, 主办方): they count only after a name
- * that ends like a unit (市财政局协同).
+ * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理): they count
+ * only after a name that ends like a unit (市财政局协同).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
-           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办")) || unit_before(s, i));
+           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办") && !AT(s, i, "归")) ||
+            unit_before(s, i));
 }
 
 /* A colon after a name that ends like a unit stands before s[i] (县林业局：负责…, a duty line). */
 static bool after_name_colon(fg_strview s, size_t i)
 {
-    size_t w = i >= 3 && AT(s, i - 3, "：") ? 3 : i >= 1 && s.ptr[i - 1] == ':' ? 1 : 0;
+    size_t w;
 
+    /* ： is EF BC 9A: one byte before s[i] rules out nearly every other character. */
+    if (i < 1 || (s.ptr[i - 1] != ':' && (unsigned char)s.ptr[i - 1] != 0x9A))
+        return false;
+    w = s.ptr[i - 1] == ':' ? 1 : i >= 3 && AT(s, i - 3, "：") ? 3 : 0;
     return w > 0 && unit_before(s, i - w);
 }
 

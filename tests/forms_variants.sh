@@ -65,7 +65,8 @@ skipped() {
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
-        half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header)
+        half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header | \
+        half-width:role_words_more)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
