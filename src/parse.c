@@ -4236,6 +4236,104 @@ out:
     return rc;
 }
 
+/*
+ * Whether clause text t opens with a look back over the items before it (以上任务均由X牵头…,
+ * 上述两项分别由X、Y负责): 以上 or 上述, then up to 8 characters and 由 or a role word's
+ * units. *count gets the number of items it names (两项: 2), or 0 for all of them since the
+ * last heading; *each is set when 分别 hands out its units one an item, in order.
+ */
+static bool looks_back(fg_strview t, long *count, bool *each)
+{
+    size_t n = 0;
+
+    *count = 0;
+    *each = false;
+    t = trim(t);
+    if (!(fg_sv_starts(t, "以上") || fg_sv_starts(t, "上述")))
+        return false;
+    for (size_t i = 6; i < t.len && n < 8; i += fg_cp_len((unsigned char)t.ptr[i]), n++) {
+        size_t len;
+        long v = cn_number(t, i, &len);
+
+        if (v > 1 && v < 50 && AT(t, i + len, "项")) {
+            *count = v;
+            i += len;
+        }
+        if (AT(t, i, "，") || AT(t, i, "。") || AT(t, i, "；") || AT(t, i, "（"))
+            return false;
+        if (AT(t, i, "由")) {
+            *each = fg_sv_find(fg_sv(t.ptr, i), "分别") != SIZE_MAX ||
+                    AT(t, i + 3, "分别") || fg_sv_find(t, "分别负责") != SIZE_MAX ||
+                    fg_sv_find(t, "分别牵头") != SIZE_MAX;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A clause that looks back (looks_back(): 以上任务均由区行政审批局牵头，区数据局配合) after
+ * a flat list is every listed item's: the items before its own at its level, back to the
+ * first one that has a clause of its own or the heading above them (or as many as it names),
+ * get a copy of it; with 分别 and one unit an item, each item gets its own unit, in order.
+ */
+static int shared_clauses(parser *p)
+{
+    size_t *targets = NULL;
+    size_t cap = 0;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < p->n_items; i++) {
+        for (size_t c = 0; c < p->items[i].n_clauses; c++) {
+            pclause pc = p->clauses[p->items[i].clause_first + c];
+            size_t n = 0;
+            long count;
+            bool each;
+
+            if (!looks_back(fg_sv(pc.text, pc.text_len), &count, &each))
+                continue;
+            /* The items before i at its level, nearest first, while they have no clause. */
+            for (size_t j = i; j-- > 0 && (count == 0 || (long)n + 1 < count);) {
+                const pitem *it = &p->items[j];
+
+                if (it->depth > p->items[i].depth)
+                    continue;
+                if (it->depth < p->items[i].depth || it->parent != p->items[i].parent ||
+                    it->n_clauses > 0)
+                    break;
+                FG_TRY(grow((void **)&targets, &cap, n, sizeof *targets));
+                targets[n++] = j;
+            }
+            if (n == 0 || (count > 0 && (long)n + 1 != count) ||
+                (each && pc.n_units != n + 1))
+                continue;
+            /* targets[] is nearest first: item targets[n - 1 - k] is the k-th listed. */
+            for (size_t k = 0; k < n; k++) {
+                pitem *it = &p->items[targets[n - 1 - k]];
+
+                FG_TRY(grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses,
+                            sizeof *p->clauses));
+                p->clauses[p->n_clauses] = pc;
+                if (each) {
+                    p->clauses[p->n_clauses].unit_first = pc.unit_first + k;
+                    p->clauses[p->n_clauses].n_units = 1;
+                }
+                it->clause_first = p->n_clauses++;
+                it->n_clauses = 1;
+            }
+            if (each) {
+                pclause *own = &p->clauses[p->items[i].clause_first + c];
+
+                own->unit_first = pc.unit_first + n;
+                own->n_units = 1;
+            }
+        }
+    }
+out:
+    free(targets);
+    return rc;
+}
+
 static int close_item(parser *p)
 {
     pitem *it;
@@ -7374,6 +7472,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_TRY(flush_pre_teams(&p));
     FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));
+    FG_TRY(shared_clauses(&p));
     FG_TRY(order_team_rows(&p));
 
     find_metadata(&p, doc);
