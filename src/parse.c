@@ -9,7 +9,7 @@
  * ． . 、), or continues the current item. Flat text is a flat document or a line of
  * FLAT_LINE bytes or more; it is read as lines too, its paragraphs being separated by
  * runs of U+3000. Levels follow the fixed order of Chinese official documents (第X部分 >
- * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． > 1.1 > 1.1.1 > （1） or ⑴ > 1） > ①), so a
+ * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． or ⒈ > 1.1 > 1.1.1 > （1） or ⑴ > 1） > ①), so a
  * marker closes every open item of its level or below (1.1, 1.1.1 and 1） only at a line's
  * start, and never before a measure: 1.5万, 1.2%; a decimal's last number is its own).
  * An item's own text is its lines joined with no separator (PDF page breaks fall inside
@@ -361,6 +361,51 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
 }
 
 /*
+ * Where the number of a task word at s[i] starts: a word of 2 to 6 ideographs that ends in a
+ * word that names a plan's parts (专项行动一：, 重点工程2：, 攻坚任务三、), or 【 and such a word
+ * (【任务1】); SIZE_MAX when there is none. Not 附件 (an annex's header).
+ */
+static const fg_lit task_words[] = {FG_LIT("任务"), FG_LIT("行动"), FG_LIT("工程"),
+                                    FG_LIT("专项"), FG_LIT("攻坚"), FG_LIT("举措"),
+                                    FG_LIT("措施"), FG_LIT("专题"), FG_LIT("事项"),
+                                    FG_LIT("目标"), FG_LIT("战役"), FG_LIT("板块")};
+/* The last characters of task_words[]. */
+static const char task_word_lasts[] = "务动程项坚措施题标役块";
+static bool in_task_word_lasts(const char *c);
+
+static size_t task_word_end(fg_strview s, size_t i)
+{
+    size_t a = AT(s, i, "【") ? i + 3 : i;
+
+    if (AT(s, a, "附件"))
+        return SIZE_MAX;
+    /* The word's end: 2 to 6 ideographs, its last character one of task_word_lasts. */
+    for (size_t num = a + 6; num <= a + 18 && num + 1 <= s.len; num += 3) {
+        unsigned char c = (unsigned char)s.ptr[num - 3];
+        size_t n;
+        size_t j;
+
+        if (c < 0xE4 || c > 0xE9)
+            return SIZE_MAX;
+        if (!in_task_word_lasts(s.ptr + num - 3))
+            continue;
+        if (is_digit_at(s, num)) {
+            j = num;
+        } else {
+            for (j = num; cn_digit(s, j, &n) >= 0 && j < num + 4 * 3;)
+                j += 3;
+            if (j == num || !(AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．") ||
+                              AT(s, j, "】") || (j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))))
+                continue;
+        }
+        for (size_t k = 0; k < sizeof task_words / sizeof task_words[0]; k++)
+            if (fg_sv_at(s, num - task_words[k].n, task_words[k].s, task_words[k].n))
+                return num;
+    }
+    return SIZE_MAX;
+}
+
+/*
  * A task's or a record's number at a line start (ST_TASK): 任务一： 任务1、 任务2 (a colon, 、,
  * a dot, a blank or the line's end after the number), as task lists number their tasks, and
  * 序号：1 (a colon, the number, then a blank or the line's end), as an office system exports
@@ -373,18 +418,23 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
     size_t n;
     long v;
 
-    if (AT(s, i, "任务")) {
+    size_t w = AT(s, i, "任务") ? i + 6 : task_word_end(s, i);
+
+    if (w != SIZE_MAX) {
+        bool square = AT(s, i, "【");
+
+        j = w;
         v = cn_number(s, j, &n);
         if (v < 0)
             v = arabic_number(s, j, &n, 3);
         if (v <= 0)
             return false;
         j += n;
-        if (AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．"))
+        if (square ? AT(s, j, "】") : AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
-        else if (j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))
+        else if (!square && j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))
             j += 1;
-        else if (j < s.len && !is_space_at(s, j, &n))
+        else if (square || (j < s.len && !is_space_at(s, j, &n)))
             return false;
     } else if (AT(s, i, "序号")) {
         if (AT(s, j, "："))
@@ -413,7 +463,25 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
  * A numbering marker at s[i]. line_start allows the forms that are only markers at the
  * start of a line (①, 第X条, 1.1, 1）, 一. and task_number_at()'s).
  */
+static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m);
+
 static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
+{
+    if (marker_form_at(s, i, line_start, m))
+        return true;
+    /*
+     * A task word's number last, most lines holding none: in 【】 (【任务1】), or on a short
+     * line of 30 characters at most, a heading's (专项行动一：城市更新行动).
+     */
+    return line_start && i + 1 < s.len &&
+           (AT(s, i, "【") || (s.len - i <= 30 * 3 && (unsigned char)s.ptr[i] >= 0xE4 &&
+                               (unsigned char)s.ptr[i] <= 0xE9 && !AT(s, i, "任务") &&
+                               !AT(s, i, "序号"))) &&
+           task_number_at(s, i, m);
+}
+
+/* marker_at() but for a task word's number. */
+static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
     size_t n;
     size_t n2;
@@ -548,6 +616,14 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
         m->st = ST_PAREN_ARABIC;
         m->num = (unsigned char)s.ptr[i + 1] == 0x91 ? (unsigned char)s.ptr[i + 2] - 0xB4 + 1
                                                      : (unsigned char)s.ptr[i + 2] - 0x80 + 13;
+        m->len = skip_blanks(s, i + 3) - i;
+        return true;
+    }
+    /* ⒈ … ⒛ (U+2488 … U+249B, a digit with a full stop, as Chinese input methods type it): as 1． */
+    if (i + 3 <= s.len && (unsigned char)s.ptr[i] == 0xE2 && (unsigned char)s.ptr[i + 1] == 0x92 &&
+        (unsigned char)s.ptr[i + 2] >= 0x88 && (unsigned char)s.ptr[i + 2] <= 0x9B) {
+        m->st = ST_ARABIC;
+        m->num = (unsigned char)s.ptr[i + 2] - 0x88 + 1;
         m->len = skip_blanks(s, i + 3) - i;
         return true;
     }
@@ -1223,6 +1299,7 @@ static struct {
     fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
     fg_charscan label_marks; /* ：【〔: where a label may end or begin */
     fg_charscan label_ends;  /* ：】〕: where a deadline label may end (label_due_value()) */
+    fg_cjkset task_word_lasts;
 } sets;
 
 static void sets_init(void)
@@ -1243,6 +1320,7 @@ static void sets_init(void)
     fg_charscan_init(&sets.label_marks, "：【〔", strlen("：【〔"));
     fg_charscan_init(&sets.label_ends, "：】〕", strlen("：】〕"));
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
+    fg_cjkset_add(&sets.task_word_lasts, task_word_lasts, sizeof task_word_lasts - 1);
 }
 
 static void ensure_sets(void)
@@ -1250,6 +1328,11 @@ static void ensure_sets(void)
     static pthread_once_t once = PTHREAD_ONCE_INIT;
 
     pthread_once(&once, sets_init);
+}
+
+static bool in_task_word_lasts(const char *c)
+{
+    return fg_cjkset_has(&sets.task_word_lasts, c);
 }
 
 

@@ -52,7 +52,8 @@ skipped() {
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
             echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
-        joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot)
+        joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot | \
+        joined:numbering_task_words | joined:numbering_bracket_tasks)
             echo "任务一：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
                  "into the text before them (…县大数据中心任务二：) they are words" ;;
         joined:team_numbered_members)
