@@ -217,7 +217,7 @@ static bool ends_with_char_in(fg_strview s, const fg_cjkset *set)
 
 /* Last characters of organisation names that are complete on their own. */
 static const char unit_endings[] = "厅委局办部院会署司处行社联队所站心团府位门关台校馆协组室"
-                                   "军盟企厂库港场报险园区学科股";
+                                   "军盟企厂库港场报险园区学科股镇乡村";
 
 /* Last characters of a place that still needs its government suffix (岳阳市 + 人民政府). */
 static const char level_endings[] = "市州县区旗盟";
@@ -358,7 +358,7 @@ static bool looks_like_unit(fg_strview name)
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
-           fg_sv_ends(name, "各级");
+           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
 }
 
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */

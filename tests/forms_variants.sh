@@ -33,6 +33,7 @@ skipped() {
         joined:table_header_breaks | joined:table_cell_roles | joined:table_grouped_header | \
         joined:table_row_numbers | joined:table_task_clauses | joined:table_ledger | \
         joined:table_matrix | joined:table_cells_wrapped | joined:heads_persons | \
+        joined:table_cells_towns | \
         joined:declaration_listed_first)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         half-width:heads_persons)
