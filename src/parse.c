@@ -5255,24 +5255,79 @@ typedef struct row {
     size_t line;
 } row;
 
+/*
+ * s without the 、 inside its brackets, in out (borrowing s when it has none): a list of levels
+ * in a name (各县（市、区）) is one unit, as the clause grammar reads it, not two.
+ */
+static int drop_bracketed_seps(fg_str *out, fg_strview *s)
+{
+    size_t depth = 0;
+    size_t run = 0;
+
+    if (fg_sv_find(*s, "（") == SIZE_MAX && memchr(s->ptr, '(', s->len) == NULL)
+        return FG_OK;
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->ptr[i] == '(' || AT(*s, i, "（")) {
+            depth++;
+        } else if ((s->ptr[i] == ')' || AT(*s, i, "）")) && depth > 0) {
+            depth--;
+        } else if (depth > 0 && AT(*s, i, "、")) {
+            if (fg_str_append(out, s->ptr + run, i - run) < 0)
+                return FG_ENOMEM;
+            run = i + strlen("、");
+        }
+    }
+    if (run == 0)
+        return FG_OK;
+    if (fg_str_append(out, s->ptr + run, s->len - run) < 0)
+        return FG_ENOMEM;
+    *s = fg_sv(out->ptr, out->len);
+    return FG_OK;
+}
+
+/*
+ * A note in brackets that stands apart in a unit cell, the person in charge on a line of the
+ * cell under the unit (县商务局 / （局长：陈刚）, joined 县商务局，（局长：陈刚）): no unit and no
+ * role, and the clause grammar drops it as it drops any parenthetical.
+ */
+static bool bracket_note(fg_strview n)
+{
+    static const char *const roles[] = {"牵头", "负责", "配合", "参与", "协助", "协办", "主办"};
+
+    if (!fg_sv_starts(n, "（") || !fg_sv_ends(n, "）") || n.len > 60)
+        return false;
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+        if (fg_sv_contains(n, roles[k]))
+            return false;
+    return true;
+}
+
 static bool all_units(fg_strview s)
 {
     fg_units u = {0};
+    fg_str flat = FG_STR_INIT;
+    size_t units = 0; /* the elements that are units */
     bool ok;
 
-    if (fg_clause__split_list(&u, s, FG_ROLE_CO) < 0) {
+    if (drop_bracketed_seps(&flat, &s) < 0 || fg_clause__split_list(&u, s, FG_ROLE_CO) < 0) {
         fg_units_dispose(&u);
+        fg_str_dispose(&flat);
         return false;
     }
-    ok = u.n > 0;
+    ok = true;
     for (size_t k = 0; k < u.n && ok; k++) {
         fg_strview n = fg_sv(u.names.ptr + u.v[k].off, u.v[k].len);
 
+        if (bracket_note(n))
+            continue;
         ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY ||
              unit_with_person(n);
+        units++;
     }
+    ok = ok && units > 0 && !fg_sv_contains(s, "。");
     fg_units_dispose(&u);
-    return ok && !fg_sv_contains(s, "。");
+    fg_str_dispose(&flat); /* s may be flat's */
+    return ok;
 }
 
 /*

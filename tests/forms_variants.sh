@@ -34,7 +34,7 @@ skipped() {
         joined:table_row_numbers | joined:table_task_clauses | joined:table_ledger | \
         joined:table_matrix | joined:table_cells_wrapped | joined:heads_persons | \
         joined:table_cells_towns | \
-        joined:declaration_listed_first)
+        joined:declaration_listed_first | joined:table_unit_cell_brackets)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         half-width:heads_persons)
             echo "a half-width ; is no sentence end outside brackets: item 3's two role phrases are" \
@@ -68,7 +68,7 @@ skipped() {
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
         half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header | \
-        half-width:role_words_more)
+        half-width:role_words_more | half-width:table_unit_cell_brackets)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
