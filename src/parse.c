@@ -6078,6 +6078,29 @@ static bool lines_up(const parser *p, size_t n_cells)
 }
 
 /*
+ * Whether a 序号 or 编号 cell holds a record's code rather than a number (DB2020-011, A-3,
+ * ZG12: ASCII letters first, then a digit, in at most 24 letters, digits and - _ . /), as a
+ * 督办 ledger numbers its records: the row is numbered by its place in the table.
+ */
+static bool record_code(fg_strview c)
+{
+    bool digit = false;
+
+    if (c.len < 2 || c.len > 24 || !((c.ptr[0] >= 'A' && c.ptr[0] <= 'Z') ||
+                                     (c.ptr[0] >= 'a' && c.ptr[0] <= 'z')))
+        return false;
+    for (size_t i = 0; i < c.len; i++) {
+        char ch = c.ptr[i];
+
+        digit = digit || (ch >= '0' && ch <= '9');
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+              ch == '-' || ch == '_' || ch == '.' || ch == '/'))
+            return false;
+    }
+    return digit;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -6170,11 +6193,12 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         return FG_OK;
     }
     if (p->rows_unnumbered ? cells[0].len > 0 && sep != ' ' && !marker_at(cells[0], 0, true, &mk)
-                           : row_number(p, cells[0], &major, &minor)) {
+                           : row_number(p, cells[0], &major, &minor) ||
+                                 (sep != ' ' && record_code(cells[0]))) {
         size_t first = p->rows_unnumbered ? 0 : 1;
 
-        if (p->rows_unnumbered)
-            major = p->next_row;
+        if (p->rows_unnumbered || (minor == 0 && record_code(cells[0])))
+            major = p->next_row > 0 ? p->next_row : 1;
         FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[0], line));
         p->row_open = true;
         p->row_aligned = sep != ' ' && lines_up(p, n_cells);

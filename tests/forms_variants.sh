@@ -33,8 +33,8 @@ skipped() {
         joined:table_header_breaks | joined:table_cell_roles | joined:table_grouped_header | \
         joined:table_row_numbers | joined:table_task_clauses | joined:table_ledger | \
         joined:table_matrix | joined:table_cells_wrapped | joined:heads_persons | \
-        joined:table_cells_towns | \
-        joined:declaration_listed_first | joined:table_unit_cell_brackets)
+        joined:table_cells_towns | joined:declaration_listed_first | \
+        joined:table_unit_cell_brackets | joined:table_record_codes)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         half-width:heads_persons)
             echo "a half-width ; is no sentence end outside brackets: item 3's two role phrases are" \
