@@ -788,6 +788,7 @@ typedef struct parser {
     size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
     size_t cap_row_set;      /* a power of 2, or 0 */
     fg_str team_text;        /* find_teams(): the text with its list lines ended by '\n' */
+    fg_str team_row;         /* team_text(): a two-up 名单 row as one list (two_up_row()) */
     fg_str label_line;       /* process_line(): a line whose label a blank ends, with a colon */
     linemap *team_lm;        /* the input lines of team_text */
     size_t n_team_lm;
@@ -2300,8 +2301,87 @@ static bool signed_below(fg_strview t, size_t from, size_t to)
  * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
  * lines in the copy, with their input line numbers.
  */
+/*
+ * Whether a line is a row of a 名单 table laid out two-up (or more), tab-separated cells of
+ * units each followed by a post (县自然资源局 | 局长 | 县农业农村局 | 局长): then *is_row is
+ * true and out gets each unit joined to its post, the pairs separated by 、
+ * (县自然资源局局长、县农业农村局局长), which the team lists read as one name each. A row of one
+ * pair is read as it stands. FG_OK or FG_ENOMEM.
+ */
+static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
+{
+    fg_strview cells[16];
+    size_t n = 0;
+    size_t start = 0;
+    int rc = FG_OK;
+
+    *is_row = false;
+    if (memchr(line.ptr, '\t', line.len) == NULL)
+        return FG_OK;
+    for (size_t i = 0; i <= line.len; i++) {
+        if (i == line.len || line.ptr[i] == '\t') {
+            fg_strview c = trim(fg_sv(line.ptr + start, i - start));
+
+            if (c.len > 0) {
+                if (n == sizeof cells / sizeof cells[0])
+                    return FG_OK;
+                cells[n++] = c;
+            }
+            start = i + 1;
+        }
+    }
+    if (n < 4 || n % 2 != 0)
+        return FG_OK;
+    for (size_t k = 0; k < n; k += 2)
+        if (!fg_clause__looks_like_unit(cells[k]) || !is_post_title(cells[k + 1]))
+            return FG_OK;
+    fg_str_clear(out);
+    for (size_t k = 0; k < n; k += 2) {
+        if (k > 0)
+            FG_TRY(fg_str_append(out, "、", 3));
+        FG_TRY(fg_str_append(out, cells[k].ptr, cells[k].len));
+        FG_TRY(fg_str_append(out, cells[k + 1].ptr, cells[k + 1].len));
+    }
+    *is_row = true;
+out:
+    return rc;
+}
+
+/*
+ * Where the first cell of a line of cells ends: at the first tab, or at the first run of two
+ * U+3000 or more (a table of two columns written as text, as a PDF gives it); line.len when
+ * the line has neither.
+ */
+static size_t first_cell_end(fg_strview line)
+{
+    const char *tab = memchr(line.ptr, '\t', line.len);
+    size_t end = tab ? (size_t)(tab - line.ptr) : line.len;
+    size_t gap = fg_sv_find(fg_sv(line.ptr, end), "\u3000\u3000");
+
+    return gap == SIZE_MAX ? end : gap;
+}
+
+/* The first cell of a line of cells (first_cell_end()), trimmed. */
+static fg_strview first_cell(fg_strview line)
+{
+    return trim(fg_sv(line.ptr, first_cell_end(line)));
+}
+
+/*
+ * Whether a line is the header of a table of a team's members and their duties, as a 预案
+ * lists them (成员单位 | 主要职责): its first cell 成员单位 and a cell after it naming 职责.
+ */
+static bool member_table_header(fg_strview line)
+{
+    size_t end = first_cell_end(line);
+
+    return end < line.len && fg_sv_eq(first_cell(line), fg_sv_cstr("成员单位")) &&
+           fg_sv_contains(fg_sv(line.ptr + end, line.len - end), "职责");
+}
+
 static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
 {
+    bool member_rows = false; /* under a 成员单位 | 主要职责 header */
     int rc = FG_OK;
 
     fg_str_clear(&p->team_text);
@@ -2310,6 +2390,7 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         size_t a = lm[k].off;
         size_t b = k + 1 < n_lm ? lm[k + 1].off : t.len;
         fg_strview line;
+        bool two_up;
 
         if (a > t.len || b > t.len || b < a)
             continue;
@@ -2318,7 +2399,25 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         p->team_lm[p->n_team_lm].off = p->team_text.len;
         p->team_lm[p->n_team_lm].line = lm[k].line;
         p->n_team_lm++;
-        FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
+        /*
+         * Under a 成员单位 | 主要职责 header, each row's first cell is a member unit: the
+         * header is read as the label 成员单位： alone on its line, and each row as its unit
+         * alone, a list line, while the rows' first cells look like units.
+         */
+        if (member_rows && !(first_cell_end(line) < line.len &&
+                             fg_clause__looks_like_unit(first_cell(line))))
+            member_rows = false;
+        if (member_rows) {
+            line = first_cell(line);
+        } else if (member_table_header(line)) {
+            line = fg_sv_cstr("成员单位：");
+            member_rows = true;
+        }
+        FG_TRY(two_up_row(&p->team_row, &two_up, line));
+        if (two_up)
+            FG_TRY(fg_str_append(&p->team_text, p->team_row.ptr, p->team_row.len));
+        else
+            FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
         /*
          * A list line: short, closed, laid out with U+3000 (prose never is), or followed by
          * a line that opens a list of its own (成员：…, 领导小组办公室设在…), which a name
@@ -7108,6 +7207,7 @@ static void parser_dispose(parser *p)
     free(p->row_set);
     free(p->team_lm);
     fg_str_dispose(&p->team_text);
+    fg_str_dispose(&p->team_row);
     fg_str_dispose(&p->label_line);
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);

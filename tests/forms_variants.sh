@@ -47,7 +47,8 @@ skipped() {
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
-        joined:team_signature_lines | joined:team_spaced_committee | joined:team_deputy_secretary)
+        joined:team_signature_lines | joined:team_spaced_committee | joined:team_deputy_secretary | \
+        joined:team_roster_two_up)
             echo "a 名单 of one label or name a line with no punctuation: joined, each label runs into the name before it (县长副 组 长：) and no row is found, so the document is rejected" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
