@@ -136,6 +136,15 @@ out:
 }
 
 /* The extent of a segment of the glyphs g[0..n), sorted by x. */
+/* Whether the n glyphs are ASCII digits. */
+static bool digits(const glyph *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (g[i].len != 1 || g[i].s[0] < '0' || g[i].s[0] > '9')
+            return false;
+    return true;
+}
+
 static void seg_close(fg_pdf_seg *s, const glyph *g, size_t n)
 {
     s->x0 = g[0].x0;
@@ -221,7 +230,15 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             double gap = g[i].x0 - g[i - 1].x1;
+            size_t head = d->pool.len - d->segs[d->n_segs].off;
 
+            if (gap >= GAP_BLANK * em && gap < GAP_SOFT * em && i - s0 <= 4 &&
+                head == i - s0 && digits(g + s0, i - s0) && !digits(g + i, 1)) {
+                /* a number, a blank's gap and other text: see fg_pdf_seg */
+                d->segs[d->n_segs].head_len = head;
+                d->segs[d->n_segs].head_x1 = g[i - 1].x1;
+                d->segs[d->n_segs].rest_x0 = g[i].x0;
+            }
             if (gap >= GAP_SOFT * em) {
                 /* a new segment */
                 FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
@@ -238,9 +255,13 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
             FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
             d->segs[d->n_segs].off = d->pool.len;
             d->segs[d->n_segs].soft = soft;
+            d->segs[d->n_segs].head_len = 0;
+            d->segs[d->n_segs].rest_skip = 0;
             if (!soft)
                 l->n_hard++;
         }
+        if (i > s0 && d->segs[d->n_segs].head_len > 0 && d->segs[d->n_segs].rest_skip == 0)
+            d->segs[d->n_segs].rest_skip = d->pool.len - d->segs[d->n_segs].off;
         FG_TRY(fg_str_append(&d->pool, g[i].s, g[i].len));
         d->segs[d->n_segs].len = d->pool.len - d->segs[d->n_segs].off;
         if (g[i].y0 < l->y0)

@@ -20,6 +20,12 @@ typedef struct fg_pdf_seg {
     double x0, x1, y0, y1;
     size_t off, len; /* text in the pool */
     bool soft;       /* less than 0.8 em (GAP_SEG) after the segment before it */
+    /* A segment that starts with a number of 1 to 4 digits and then a blank's gap before
+     * other text (1 完成…: a right-aligned 序号 close to the next cell's text): the number's
+     * length and right edge, and where the rest starts (in the pool, from off, and on the
+     * page). head_len is 0 for any other segment. */
+    size_t head_len, rest_skip;
+    double head_x1, rest_x0;
 } fg_pdf_seg;
 
 /* A visual line: characters sharing a vertical band, left to right. Coordinates are points

@@ -85,6 +85,39 @@ static int seg_col(const table *t, const fg_pdf_doc *d, const fg_pdf_line *l, si
     return c;
 }
 
+/* A segment, or the part of one, in a column (-1 none, -2 more than one). */
+typedef struct part {
+    int col;
+    double x0, x1;
+    size_t off, len; /* text in the pool */
+} part;
+
+/*
+ * The parts of segment k of l, given prev, the column of the part before it (-1 for none):
+ * the segment in seg_col()'s column; but a segment with a head number (fg_pdf_seg) whose rest
+ * lies in the second column, with the number left of that column and right of the first
+ * column's start and nothing before it on the line, is two parts: the number in the first
+ * column and the rest in the second. That is a 序号 typed as a number, which a spreadsheet
+ * aligns right, printed a blank's width from the task's text in the next cell. Returns the
+ * number of parts, 1 or 2.
+ */
+static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const fg_pdf_line *l,
+                        size_t k, int prev)
+{
+    const fg_pdf_seg *s = &d->segs[l->seg0 + k];
+
+    if (s->head_len > 0 && prev < 0 && t->n_cols >= 2 &&
+        col_of(t->cols, t->n_cols, s->rest_x0, s->x1) == 1 &&
+        s->head_x1 <= t->cols[1].x0 + TOL && s->x0 >= t->cols[0].x0 &&
+        col_of(t->cols, t->n_cols, s->x0, s->head_x1) <= 0) {
+        out[0] = (part){0, s->x0, s->head_x1, s->off, s->head_len};
+        out[1] = (part){1, s->rest_x0, s->x1, s->off + s->rest_skip, s->len - s->rest_skip};
+        return 2;
+    }
+    out[0] = (part){seg_col(t, d, l, k, prev), s->x0, s->x1, s->off, s->len};
+    return 1;
+}
+
 /* Whether every segment of l lies in at most one column; with grow, widen the columns to
  * hold them and add a column for a segment in none. */
 static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
@@ -92,29 +125,34 @@ static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
     int prev = -1;
 
     for (size_t k = 0; k < l->n_seg; k++) {
-        const fg_pdf_seg *s = &d->segs[l->seg0 + k];
-        int c = seg_col(t, d, l, k, prev);
+        part parts[2];
+        size_t n = seg_parts(parts, t, d, l, k, prev);
 
-        if (c == -2)
-            return false;
-        prev = c;
-        if (!grow)
-            continue;
-        if (c >= 0) {
-            t->cols[c].x0 = fmin(t->cols[c].x0, s->x0);
-            t->cols[c].x1 = fmax(t->cols[c].x1, s->x1);
-        } else if (t->n_cols < MAX_COLS) {
-            size_t at = 0;
+        for (size_t j = 0; j < n; j++) {
+            const part *s = &parts[j];
+            int c = s->col;
 
-            while (at < t->n_cols && t->cols[at].x0 < s->x0)
-                at++;
-            memmove(t->cols + at + 1, t->cols + at, (t->n_cols - at) * sizeof *t->cols);
-            t->cols[at].x0 = s->x0;
-            t->cols[at].x1 = s->x1;
-            t->n_cols++;
-            prev = (int)at;
-        } else {
-            return false;
+            if (c == -2)
+                return false;
+            prev = c;
+            if (!grow)
+                continue;
+            if (c >= 0) {
+                t->cols[c].x0 = fmin(t->cols[c].x0, s->x0);
+                t->cols[c].x1 = fmax(t->cols[c].x1, s->x1);
+            } else if (t->n_cols < MAX_COLS) {
+                size_t at = 0;
+
+                while (at < t->n_cols && t->cols[at].x0 < s->x0)
+                    at++;
+                memmove(t->cols + at + 1, t->cols + at, (t->n_cols - at) * sizeof *t->cols);
+                t->cols[at].x0 = s->x0;
+                t->cols[at].x1 = s->x1;
+                t->n_cols++;
+                prev = (int)at;
+            } else {
+                return false;
+            }
         }
     }
     return true;
@@ -312,18 +350,19 @@ out:
     return rc;
 }
 
-static bool starts_digit(const fg_pdf_doc *d, const fg_pdf_seg *s)
-{
-    return s->len && d->pool.ptr[s->off] >= '0' && d->pool.ptr[s->off] <= '9';
-}
-
-/* A segment of a table line, in the column it falls into. */
+/* A segment of a table line, or a part of one (seg_parts()), in the column it falls into. */
 typedef struct piece {
     size_t line, seg;
+    size_t off, len; /* text in the pool */
     size_t col;
     double y0, y1, mid, em;
     size_t row; /* in its block */
 } piece;
+
+static bool starts_digit(const fg_pdf_doc *d, const piece *p)
+{
+    return p->len && d->pool.ptr[p->off] >= '0' && d->pool.ptr[p->off] <= '9';
+}
 
 /* The pieces of a block: the lines of a table on one page between titles. */
 typedef struct block {
@@ -369,7 +408,6 @@ static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr
     qsort(bk->p, bk->n, sizeof *bk->p, cmp_piece_mid);
     for (size_t i = 0; i < bk->n; i++) {
         piece *p = &bk->p[i];
-        const fg_pdf_seg *g = &d->segs[p->seg];
 
         while (k < n_hr && hr[k].y < p->mid)
             k++;
@@ -379,7 +417,7 @@ static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr
                 has_first = false;
                 bottom = p->y1;
                 em = p->em;
-            } else if (p->col == 0 && has_first && starts_digit(d, g)) {
+            } else if (p->col == 0 && has_first && starts_digit(d, p)) {
                 /* the pieces of the number's line go with it */
                 cur++;
                 has_first = false;
@@ -459,7 +497,6 @@ static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs
         r->bottom = rbottom;
         for (size_t k = i; k < j; k++) {
             const piece *p = &bk->p[k];
-            const fg_pdf_seg *g = &d->segs[p->seg];
             fg_str *cell = &r->cell[p->col];
 
             if (cell->len == 0)
@@ -467,7 +504,7 @@ static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs
             r->y1[p->col] = p->y1;
             if (cell->len && k > i && bk->p[k - 1].col == p->col && bk->p[k - 1].line == p->line)
                 FG_TRY(fg_str_appendc(cell, ' '));
-            FG_TRY(fg_str_append(cell, d->pool.ptr + g->off, g->len));
+            FG_TRY(fg_str_append(cell, d->pool.ptr + p->off, p->len));
         }
         i = j;
     }
@@ -518,20 +555,27 @@ static int collect(fg_pdf_doc *d, const table *t, row *r, rows *rs, block *bk)
             FG_TRY(block_rows(d, t, bk, r, rs));
         for (size_t s = 0, prev = 0; s < m->n_seg; s++) {
             const fg_pdf_seg *g = &d->segs[m->seg0 + s];
-            int c = seg_col(t, d, m, s, s ? (int)prev : -1);
+            part parts[2];
+            size_t n = seg_parts(parts, t, d, m, s, s ? (int)prev : -1);
 
-            if (c < 0)
-                continue; /* cannot happen: the columns were grown to hold every segment */
-            prev = (size_t)c;
-            FG_TRY(FG_GROW(bk->p, bk->cap, bk->n, 64));
-            bk->p[bk->n].line = t->lines[k];
-            bk->p[bk->n].seg = m->seg0 + s;
-            bk->p[bk->n].col = (size_t)c;
-            bk->p[bk->n].y0 = g->y0;
-            bk->p[bk->n].y1 = g->y1;
-            bk->p[bk->n].mid = (g->y0 + g->y1) / 2;
-            bk->p[bk->n].em = m->em;
-            bk->n++;
+            for (size_t j = 0; j < n; j++) {
+                int c = parts[j].col;
+
+                if (c < 0)
+                    continue; /* cannot happen: the columns were grown to hold every part */
+                prev = (size_t)c;
+                FG_TRY(FG_GROW(bk->p, bk->cap, bk->n, 64));
+                bk->p[bk->n].line = t->lines[k];
+                bk->p[bk->n].seg = m->seg0 + s;
+                bk->p[bk->n].off = parts[j].off;
+                bk->p[bk->n].len = parts[j].len;
+                bk->p[bk->n].col = (size_t)c;
+                bk->p[bk->n].y0 = g->y0;
+                bk->p[bk->n].y1 = g->y1;
+                bk->p[bk->n].mid = (g->y0 + g->y1) / 2;
+                bk->p[bk->n].em = m->em;
+                bk->n++;
+            }
         }
     }
     FG_TRY(block_rows(d, t, bk, r, rs));

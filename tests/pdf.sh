@@ -22,8 +22,9 @@
 #               without the header repeated; again with the merged cell's text drawn in the
 #               middle of its block, across the rows' boundary; again with every cell's
 #               text in the middle of its row, at its bottom, with a browser's 3-point
-#               padding and 2.6 em glyph boxes) gives the hand-written
-#               tests/fixtures/pdf/fengong_table.tsv;
+#               padding and 2.6 em glyph boxes; again as a spreadsheet prints it, the
+#               序号 against its cell's right edge, a blank's width from the task's text)
+#               gives the hand-written tests/fixtures/pdf/fengong_table.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
 #               `ingest` stores nothing.
@@ -199,11 +200,13 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         "merged text in the middle of its block" "cells in the middle of their rows" \
         "cells at the bottom of their rows, header not repeated" \
         "cells in the middle, a browser's padding and glyph boxes" \
-        "cells at the top, a browser's glyph boxes"; do
+        "cells at the top, a browser's glyph boxes" \
+        "a spreadsheet's print: numbers against their cells' right edge"; do
     dir=$tmp/hand-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
     mkdir -p "$dir"
     opt=
     case $variant in
+        *spreadsheet*) opt="--numbers-right --pad 2" ;;
         *"cells in the middle, a browser"*) opt="--valign middle --pad 3 --tall-boxes" ;;
         *"cells at the top, a browser"*) opt=--tall-boxes ;;
         *"cells in the middle"*) opt="--valign middle" ;;
