@@ -305,6 +305,38 @@ static bool sub_header_row(const slot *row, size_t n_cols)
     return own > 0;
 }
 
+/*
+ * Whether a cell is a heading's number alone, a Chinese numeral of one or two characters: 一、
+ * or （一） as written, or a bare 一 (*bare true: a 、 joins it to its title).
+ */
+static bool heading_number(const slot *cell, bool *bare)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    const char *s = cell->s;
+    size_t len = cell->len;
+    size_t n = 0;
+
+    *bare = false;
+    if (len >= 6 && (memcmp(s, "（", 3) == 0 && memcmp(s + len - 3, "）", 3) == 0)) {
+        s += 3;
+        len -= 6;
+    } else if (len >= 6 && memcmp(s + len - 3, "、", 3) == 0) {
+        len -= 3;
+    } else {
+        *bare = true;
+    }
+    for (size_t i = 0; i + 3 <= len; i += 3) {
+        bool numeral = false;
+
+        for (size_t k = 0; k + 3 <= sizeof numerals - 1 && !numeral; k += 3)
+            numeral = memcmp(s + i, numerals + k, 3) == 0;
+        if (!numeral)
+            return false;
+        n++;
+    }
+    return len % 3 == 0 && n >= 1 && n <= 2;
+}
+
 /* Whether a header row has a 责任类别 column: a ledger written one unit a row (牵头 or 配合). */
 static bool ledger_header(const slot *row, size_t n_cols)
 {
@@ -378,6 +410,7 @@ static int lay_out(fg_rd *rd)
     size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
     bool reheader = false;     /* a title line was written after rows: the header goes again */
+    fg_str title = FG_STR_INIT; /* a category row's number and title */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -426,6 +459,9 @@ static int lay_out(fg_rd *rd)
         slot *row = grid + r * n_cols;
         size_t n_text = 0;
         size_t only = 0;
+        slot text;             /* the text of a title row */
+        bool category = false; /* a category row, read as a title row */
+        bool bare;
 
         for (size_t c = 0; c < n_cols; c++) {
             if (row[c].len && !row[c].merged) {
@@ -435,7 +471,23 @@ static int lay_out(fg_rd *rd)
         }
         if (n_text == 0)
             continue;
-        if (n_cols == 1 || (n_text == 1 && rd->rows[r].n == 1)) {
+        /*
+         * A category row of a 分工表 (（一） | 大气污染防治 | | : the heading's number in the
+         * 序号 column, its title beside it, no units) is a title row, written as one line
+         * (（一）大气污染防治): the 序号 of the rows under it count again from 1.
+         */
+        text = row[only];
+        if (n_text == 2 && only == 1 && n_cols > 2 && !row[0].merged && header != SIZE_MAX &&
+            heading_number(&row[0], &bare) && header_row(grid + header * n_cols, n_cols)) {
+            fg_str_clear(&title);
+            FG_TRY(fg_str_append(&title, row[0].s, row[0].len));
+            if (bare)
+                FG_TRY(fg_str_append(&title, "、", strlen("、")));
+            FG_TRY(fg_str_append(&title, row[1].s, row[1].len));
+            text = (slot){title.ptr, title.len, false};
+            category = true;
+        }
+        if (n_cols == 1 || category || (n_text == 1 && rd->rows[r].n == 1)) {
             /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
              * a header not yet followed by a row waits until after the title, and after a
              * title that follows rows the header is written again before the next row. */
@@ -446,7 +498,7 @@ static int lay_out(fg_rd *rd)
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
                 pending = SIZE_MAX;
             }
-            FG_TRY(write_line(rd, row[only].s, row[only].len));
+            FG_TRY(write_line(rd, text.s, text.len));
             if (header != SIZE_MAX && !held && header_row(grid + header * n_cols, n_cols))
                 reheader = true;
             continue;
@@ -494,6 +546,7 @@ out:
             fg_str_dispose(&extra[c]);
     free(extra);
     free(grid);
+    fg_str_dispose(&title);
     return rc;
 }
 

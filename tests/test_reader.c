@@ -186,6 +186,23 @@ static const fg_phrase_case tables[] = {
      "||牵头单位|配合单位|\n"
      "1|甲任务|A局|B局|6月底\n",
      "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"},
+    /* category rows in the 序号 column, their title beside, no units: title rows, the
+     * header written again under each (（一） and 一、 as written, a bare 一 given its 、) */
+    {"序号|任务|牵头单位|配合单位\n"
+     "（一）|大气污染防治||\n"
+     "1|甲任务|A局|B局\n"
+     "二|水污染防治||\n"
+     "1|乙任务|C局|\n"
+     "三、|土壤污染防治||\n"
+     "1|丙任务|D局|\n",
+     "（一）大气污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
+     "二、水污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t乙任务\tC局\t\n"
+     "三、土壤污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t丙任务\tD局\t\n"},
+    /* but not a row numbered 1 with no units, nor a numeral row with units */
+    {"序号|任务|牵头单位|配合单位\n"
+     "1|甲任务||\n"
+     "（二）|乙任务|C局|\n",
+     "序号\t任务\t牵头单位\t配合单位\n1\t甲任务\t\t\n（二）\t乙任务\tC局\t\n"},
 };
 
 static void test_reader__cell_paragraphs_and_nested_tables(void **state)
