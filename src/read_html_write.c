@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "read_html_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ typedef struct writer {
     size_t col; /* the column of the open row where the next cell starts */
     pending *pend;
     size_t n_pend;
+    /* the open ordered lists, outermost first, and the number of each one's next item */
+    const xmlNode *ol[16];
+    long ol_next[16];
+    size_t n_ol;
 } writer;
 
 /* The length of the white space character at s[i], 0 if there is none. In a data table's
@@ -308,6 +313,89 @@ out:
     return rc;
 }
 
+/* ---- ordered lists ---- */
+
+static bool name_is(const xmlNode *n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute's value as a number (start="3", value="7"), or dflt. */
+static long attr_number(const xmlNode *n, const char *name, long dflt)
+{
+    const char *v = fg_read_html__attr(n, name);
+    char *end;
+    long x;
+
+    if (v == NULL)
+        return dflt;
+    x = strtol(v, &end, 10);
+    return end != v && x > -1000000 && x < 1000000 ? x : dflt;
+}
+
+/* Whether an element's style hides its list marker (list-style: none, list-style-type: none). */
+static bool marker_hidden(const xmlNode *n)
+{
+    const char *st = fg_read_html__attr(n, "style");
+
+    for (const char *p = st; p != NULL && (p = strstr(p, "list-style")) != NULL; p++) {
+        const char *none = strstr(p, "none");
+        const char *end = strchr(p, ';');
+
+        if (none != NULL && (end == NULL || none < end))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The number a browser draws before an item of an ordered list (<ol><li>): its position, from
+ * the list's start, a value on an item setting it for the items that follow. Written as the
+ * browser draws it (1.), it is the item's number for the grammar, as Word's automatic
+ * numbering is. Lists of letters or roman numerals (type), reversed ones and lists whose
+ * style hides the marker get none. FG_OK, or what writing fails with.
+ */
+static int list_number(writer *w, const xmlNode *li)
+{
+    const xmlNode *ol = li->parent;
+    const char *type;
+    char buf[32];
+    size_t k = w->n_ol;
+    int n;
+
+    if (!name_is(ol, "ol") || fg_read_html__attr(ol, "reversed") != NULL ||
+        marker_hidden(ol) || marker_hidden(li))
+        return FG_OK;
+    type = fg_read_html__attr(ol, "type");
+    if (type != NULL && strcmp(type, "1") != 0)
+        return FG_OK;
+    while (k > 0 && w->ol[k - 1] != ol)
+        k--;
+    if (k == 0) {
+        /* a list not seen yet: inside the lists seen so far that hold it */
+        k = w->n_ol;
+        while (k > 0) {
+            const xmlNode *a = ol->parent;
+
+            while (a != NULL && a != w->ol[k - 1])
+                a = a->parent;
+            if (a != NULL)
+                break;
+            k--;
+        }
+        if (k == sizeof w->ol / sizeof w->ol[0])
+            return FG_OK;
+        w->ol[k] = ol;
+        w->ol_next[k] = attr_number(ol, "start", 1);
+        k++;
+    }
+    w->n_ol = k;
+    w->ol_next[k - 1] = attr_number(li, "value", w->ol_next[k - 1]);
+    n = snprintf(buf, sizeof buf, "%ld.", w->ol_next[k - 1]++);
+    return put(w, (const unsigned char *)buf, (size_t)n);
+}
+
 /* ---- the walk ---- */
 
 static int write_enter(void *ctx, xmlNode *n, bool *down)
@@ -336,6 +424,8 @@ static int write_enter(void *ctx, xmlNode *n, bool *down)
     case FG_HK_BLOCK:
     case FG_HK_HEAD:
         FG_TRY(line_break(w));
+        if (name_is(n, "li"))
+            FG_TRY(list_number(w, n));
         break;
     case FG_HK_PRE:
         FG_TRY(line_break(w));

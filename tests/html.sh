@@ -14,7 +14,10 @@
 # 3. tests/fixtures/html/division_table.html, a hand-written 分工表 page (a rowspan 牵头单位
 #    over two tasks, colspan title rows, a 序号 column), gives the hand-written rows of
 #    tests/fixtures/html/division_table.tsv exactly; team_table.html, a 名单 table whose role
-#    cells span 2 and 4 rows (rowspan), gives the team rows of team_table.teams.tsv.
+#    cells span 2 and 4 rows (rowspan), gives the team rows of team_table.teams.tsv;
+#    ordered_list.html, items as <ol><li> (numbered by a browser: from 1, from start="3", from
+#    an item's value="7"; a list whose style hides the numbers keeps the text's own 1．, a <ul>
+#    none), gives ordered_list.tsv, the items numbered as the browser draws them.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -203,6 +206,7 @@ fixture() {
 }
 fixture division_table.html division_table.tsv
 fixture team_table.html team_table.teams.tsv --teams
+fixture ordered_list.html ordered_list.tsv
 
 # ---- 4. bad pages ----
 mkdir bad || exit 2
