@@ -765,6 +765,7 @@ typedef struct parser {
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
+    size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label finish_row() read the last row's units under */
@@ -6149,6 +6150,7 @@ static int start_table(parser *p, const fg_strview *cells, size_t n, bool unnumb
     p->in_table = true;
     p->header_pending = false;
     p->rows_unnumbered = unnumbered;
+    p->num_col = 0;
     fg_str_clear(&p->row_label);
     p->n_cols = 0;
     for (size_t k = 0; k < n; k++)
@@ -6200,6 +6202,26 @@ static bool record_code(fg_strview c)
 }
 
 /*
+ * The column of a header's 序号 cell: the first, or the second or third after group columns
+ * merged down the table's left edge (类别 | 序号 | 任务 | 牵头单位 …, 领域 | 序号 …): short words
+ * of 2 to 4 ideographs that name no unit, task or deadline column. SIZE_MAX when there is none.
+ */
+static size_t num_column(const parser *p, const fg_strview *cells, size_t n)
+{
+    for (size_t k = 0; k < n && k < 3; k++) {
+        col_kind ck = header_cell(p->units.lex, cells[k]);
+
+        if (ck == COL_NUM)
+            return k;
+        if (cells[k].len < 6 || cells[k].len > 12 || (unsigned char)cells[k].ptr[0] < 0xE4 ||
+            !(ck == COL_NONE || ck == COL_ROLE || ck == COL_OTHER) ||
+            fg_clause__looks_like_unit(cells[k]))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -6214,6 +6236,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
     long major;
     long minor = 0;
     mark mk;
+    size_t num_col;
+    size_t shift;
 
     *consumed = false;
     if (sep == ' ') {
@@ -6256,7 +6280,8 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         *consumed = true;
         return start_table(p, cells, n_cells, true);
     }
-    if (header_cell(p->units.lex, cells[0]) == COL_NUM) {
+    num_col = num_column(p, cells, n_cells);
+    if (num_col != SIZE_MAX && (num_col == 0 || sep != ' ')) {
         bool has_units = false;
 
         for (size_t k = 0; k < n_cells; k++) {
@@ -6267,7 +6292,9 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         if (!has_units && !(sep != ' ' && task_column(p, cells, n_cells)))
             return FG_OK;
         *consumed = true;
-        return start_table(p, cells, n_cells, false);
+        FG_TRY(start_table(p, cells, n_cells, false));
+        p->num_col = num_col;
+        return FG_OK;
     }
     if (!p->in_table)
         return FG_OK;
@@ -6275,15 +6302,22 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         *consumed = true; /* |---|---| */
         return FG_OK;
     }
-    if (ledger_repeat(p, cells[0])) {
+    /* A row whose empty group cells were trimmed off with the line's blanks: \t2\t任务… */
+    shift = p->num_col > 0 && !p->rows_unnumbered &&
+                    (p->num_col >= n_cells || !row_number(p, cells[p->num_col], &major, &minor)) &&
+                    row_number(p, cells[0], &major, &minor)
+                ? p->num_col
+                : 0;
+    num_col = p->num_col - shift < n_cells ? p->num_col - shift : 0;
+    if (ledger_repeat(p, cells[num_col])) {
         /* A ledger's next unit of the last row's item: 1 | 任务甲 | A | 牵头, 1 | 任务甲 | B | 配合. */
         p->open = true;
         p->row_open = true;
         p->row_repeat = true;
         p->row_aligned = sep != ' ' && lines_up(p, n_cells);
-        p->row_first_col = 1;
-        for (size_t k = 1; k < n_cells; k++) {
-            if (k > 1)
+        p->row_first_col = num_col + 1 + shift;
+        for (size_t k = num_col + 1; k < n_cells; k++) {
+            if (k > num_col + 1)
                 FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
             FG_TRY(fg_str_append(&p->cur_text, cells[k].ptr, cells[k].len));
         }
@@ -6292,16 +6326,17 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         return FG_OK;
     }
     if (p->rows_unnumbered ? cells[0].len > 0 && sep != ' ' && !marker_at(cells[0], 0, true, &mk)
-                           : row_number(p, cells[0], &major, &minor) ||
-                                 (sep != ' ' && record_code(cells[0]))) {
-        size_t first = p->rows_unnumbered ? 0 : 1;
+                           : row_number(p, cells[num_col], &major, &minor) ||
+                                 (sep != ' ' && record_code(cells[num_col]))) {
+        size_t first = p->rows_unnumbered ? 0 : num_col + 1;
 
-        if (p->rows_unnumbered || (minor == 0 && record_code(cells[0])))
+        if (p->rows_unnumbered || (minor == 0 && record_code(cells[num_col])))
             major = p->next_row > 0 ? p->next_row : 1;
-        FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[0], line));
+        FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[num_col],
+                        line));
         p->row_open = true;
         p->row_aligned = sep != ' ' && lines_up(p, n_cells);
-        p->row_first_col = first;
+        p->row_first_col = first + shift;
         p->next_row = major + 1;
         for (size_t k = first; k < n_cells; k++) {
             if (k > first)

@@ -337,6 +337,23 @@ static bool heading_number(const slot *cell, bool *bare)
     return len % 3 == 0 && n >= 1 && n <= 2;
 }
 
+/*
+ * The column of a header row's 序号 or 编号 cell after group columns with a header word of
+ * their own (类别 | 序号 | 任务 …: a category merged down the left edge over rows that are tasks
+ * of their own); 0 when the first cell is 序号 or the header has none.
+ */
+static size_t num_column(const slot *row, size_t n_cols)
+{
+    char buf[32];
+    size_t n;
+
+    for (size_t c = 1; c < n_cols && c < 3 && row[c - 1].len > 0; c++)
+        if (squeeze(buf, sizeof buf, &n, &row[c]) && n == 6 &&
+            (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0))
+            return c;
+    return 0;
+}
+
 /* Whether a header row has a 责任类别 column: a ledger written one unit a row (牵头 or 配合). */
 static bool ledger_header(const slot *row, size_t n_cols)
 {
@@ -388,7 +405,8 @@ out:
  *   such as 一、…), gives that text as a line of its own;
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
- *   cells that are not merged are added to the row above (joined by "，"), except in a ledger
+ *   cells that are not merged are added to the row above (joined by "，") (when a group
+ *   column such as 类别 comes before the header's 序号, the 序号 cell decides), except in a ledger
  *   with a 责任类别 column (one unit a row, ledger_header()), whose rows stay rows, and in a
  *   table with no 分工表 header (header_row()), which has no tasks: in a 名单 (组长 | name |
  *   post, the 成员 cell merged over every member's row) each row stays a row with the role
@@ -518,7 +536,8 @@ static int lay_out(fg_rd *rd)
             }
             continue;
         }
-        if (row[0].merged && pending != SIZE_MAX && header_row(grid + header * n_cols, n_cols) &&
+        if (pending != SIZE_MAX && row[num_column(grid + header * n_cols, n_cols)].merged &&
+            header_row(grid + header * n_cols, n_cols) &&
             !ledger_header(grid + header * n_cols, n_cols)) {
             for (size_t c = 0; c < n_cols; c++) {
                 if (row[c].merged || row[c].len == 0)
