@@ -7516,6 +7516,20 @@ static bool team_list_line(fg_strview s, fg_strview *unit)
     return true;
 }
 
+/* *s read as the label line LABEL：VALUE, its label s[0, w) and its value from rest on. */
+static int as_label_line(parser *p, fg_strview *s, size_t w, size_t rest)
+{
+    int rc = FG_OK;
+
+    fg_str_clear(&p->label_line);
+    FG_TRY(fg_str_append(&p->label_line, s->ptr, w));
+    FG_TRY(fg_str_append(&p->label_line, "：", 3));
+    FG_TRY(fg_str_append(&p->label_line, s->ptr + rest, s->len - rest));
+    *s = fg_sv(p->label_line.ptr, p->label_line.len);
+out:
+    return rc;
+}
+
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
@@ -7526,13 +7540,16 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 
     if (s.len == 0)
         return FG_OK;
-    if (!p->in_table && !has_tab && (w = blank_label_word(p->units.lex, s, &rest)) > 0) {
-        /* 牵头单位　X: read as 牵头单位：X. */
-        fg_str_clear(&p->label_line);
-        FG_TRY(fg_str_append(&p->label_line, s.ptr, w));
-        FG_TRY(fg_str_append(&p->label_line, "：", 3));
-        FG_TRY(fg_str_append(&p->label_line, s.ptr + rest, s.len - rest));
-        s = fg_sv(p->label_line.ptr, p->label_line.len);
+    if (!p->in_table && (AT(s, 0, "序号") || AT(s, 0, "编号")) &&
+        (rest = skip_blanks(s, 6)) > 6 && arabic_number(s, rest, &w, 4) >= 0 &&
+        w == s.len - rest) {
+        /* A card table's 序号<TAB>1 row (序号　　1 in a PDF) numbers its record as 序号：1. */
+        FG_TRY(as_label_line(p, &s, 6, rest));
+    } else if (!p->in_table && (w = blank_label_word(p->units.lex, s, &rest)) > 0 &&
+               (!has_tab || memchr(s.ptr + rest, '\t', s.len - rest) == NULL)) {
+        /* 牵头单位　X: read as 牵头单位：X; also a card table's row 牵头单位<TAB>X (a label cell
+         * and its value cell, the table's only two columns). */
+        FG_TRY(as_label_line(p, &s, w, rest));
     }
     if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
         return FG_OK;
