@@ -485,6 +485,55 @@ out:
     return rc;
 }
 
+/* Whether n holds a table at any depth below it (the walk stops at MAX_DEPTH). */
+static bool holds_table(const xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return false;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (fg_docx__is(c, "tbl") || holds_table(c, depth + 1)))
+            return true;
+    return false;
+}
+
+/*
+ * Whether a table is a frame: one column (its w:tblGrid has one w:gridCol) holding another
+ * table, as WPS and 红头 templates draw the page border around the title, the 分工表 and the
+ * 印发 line. Its content is read as the body's, so that the tables it holds are tables.
+ */
+static bool frame_table(const xmlNode *tbl)
+{
+    const xmlNode *grid = fg_docx__child(tbl, "tblGrid");
+    size_t cols = 0;
+
+    if (grid == NULL)
+        return false;
+    for (const xmlNode *c = grid->children; c != NULL; c = c->next)
+        cols += fg_docx__is(c, "gridCol");
+    return cols == 1 && holds_table(tbl, 0);
+}
+
+/* A frame's rows and cells (frame_table()): each cell's blocks in order. */
+static int frame_content(docx *d, xmlNode *n, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return too_deep(d);
+    for (xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (fg_docx__is(c, "tr")) {
+            if (fg_docx__child(fg_docx__child(c, "trPr"), "del") == NULL) /* not deleted */
+                FG_TRY(frame_content(d, c, depth + 1));
+        } else if (fg_docx__is(c, "tc")) {
+            FG_TRY(blocks(d, c, depth + 1));
+        } else {
+            FG_TRY(read_wrapped(d, c, depth, table_wrappers, frame_content));
+        }
+    }
+out:
+    return rc;
+}
+
 /* Block content: the body, a cell, a text box, a note, a content control. */
 static int blocks(docx *d, xmlNode *parent, int depth)
 {
@@ -497,6 +546,8 @@ static int blocks(docx *d, xmlNode *parent, int depth)
             continue;
         if (fg_docx__is(c, "p")) {
             FG_TRY(paragraph(d, c, depth));
+        } else if (fg_docx__is(c, "tbl") && d->rd->table_depth == 0 && frame_table(c)) {
+            FG_TRY(frame_content(d, c, depth + 1));
         } else if (fg_docx__is(c, "tbl")) {
             FG_TRY(fg_rd_table_begin(d->rd));
             FG_TRY(rows(d, c, depth + 1));

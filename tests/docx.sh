@@ -15,7 +15,8 @@
 # 2. tests/fixtures/docx/make_table_docx.py writes a hand-chosen 分工表 (merged 牵头单位
 #    cell, numbered title rows, numbered 序号 column, header repeated after a page break, a
 #    clause in a footnote); its rows must be tests/fixtures/docx/table_merged.tsv, written by
-#    hand.
+#    hand. tests/fixtures/docx/make_frame_docx.py writes a 分工表 nested in a one-column
+#    framing table (a page border drawn as a table); its rows must be frame_table.tsv.
 # 3. Bad files (tests/fixtures/docx/make_bad_docx.py: truncated in half or after 1000 bytes,
 #    ZIP bombs with an honest, a dense and a lying size, an external entity naming a FIFO, no
 #    word/document.xml, damaged XML): `extract` exits 1 with "FILE: not a readable Word
@@ -144,18 +145,22 @@ fi
 
 # ---- 2. the hand-made 分工表 ----
 mkdir -p "$tmp/table"
-if ! $py "$fix/make_table_docx.py" "$tmp/table/table_merged.docx" 2>"$tmp/table/gen"; then
-    bad "table_merged.docx: make_table_docx.py failed" "$(tail -n 3 "$tmp/table/gen")"
-else
-    # shellcheck disable=SC2086
-    (cd "$tmp/table" && $tmo "$bin" extract --format tsv table_merged.docx) >"$tmp/table/out" 2>"$tmp/table/err"
-    if cmp -s "$fix/table_merged.tsv" "$tmp/table/out"; then
-        ok "table_merged.docx: the hand-written rows"
-    else
-        bad "table_merged.docx: rows differ from table_merged.tsv" \
-            "$(diff "$fix/table_merged.tsv" "$tmp/table/out" | head -n 20)"
+for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py; do
+    name=${made%%:*}
+    if ! $py "$fix/${made#*:}" "$tmp/table/$name.docx" 2>"$tmp/table/$name.gen"; then
+        bad "$name.docx: ${made#*:} failed" "$(tail -n 3 "$tmp/table/$name.gen")"
+        continue
     fi
-fi
+    # shellcheck disable=SC2086
+    (cd "$tmp/table" && $tmo "$bin" extract --format tsv "$name.docx") >"$tmp/table/$name.out" \
+        2>"$tmp/table/$name.err"
+    if cmp -s "$fix/$name.tsv" "$tmp/table/$name.out"; then
+        ok "$name.docx: the hand-written rows"
+    else
+        bad "$name.docx: rows differ from $name.tsv" \
+            "$(diff "$fix/$name.tsv" "$tmp/table/$name.out" | head -n 20)"
+    fi
+done
 
 # ---- 3. bad files ----
 mkdir -p "$tmp/bad"
