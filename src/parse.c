@@ -4497,6 +4497,8 @@ static int shared_clauses(parser *p)
                 FG_TRY(grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses,
                             sizeof *p->clauses));
                 p->clauses[p->n_clauses] = pc;
+                /* It stands after the item's own text (its off is into its item's text). */
+                p->clauses[p->n_clauses].off = it->text_len;
                 if (each) {
                     p->clauses[p->n_clauses].unit_first = pc.unit_first + k;
                     p->clauses[p->n_clauses].n_units = 1;
