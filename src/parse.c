@@ -360,11 +360,7 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
     return true;
 }
 
-/*
- * Where the number of a task word at s[i] starts: a word of 2 to 6 ideographs that ends in a
- * word that names a plan's parts (专项行动一：, 重点工程2：, 攻坚任务三、), or 【 and such a word
- * (【任务1】); SIZE_MAX when there is none. Not 附件 (an annex's header).
- */
+/* The words that name a plan's parts, as task_word_end() finds them before a number. */
 static const fg_lit task_words[] = {FG_LIT("任务"), FG_LIT("行动"), FG_LIT("工程"),
                                     FG_LIT("专项"), FG_LIT("攻坚"), FG_LIT("举措"),
                                     FG_LIT("措施"), FG_LIT("专题"), FG_LIT("事项"),
@@ -373,6 +369,11 @@ static const fg_lit task_words[] = {FG_LIT("任务"), FG_LIT("行动"), FG_LIT("
 static const char task_word_lasts[] = "务动程项坚措施题标役块";
 static bool in_task_word_lasts(const char *c);
 
+/*
+ * Where the number of a task word at s[i] starts: a word of 2 to 6 ideographs that ends in a
+ * word that names a plan's parts (专项行动一：, 重点工程2：, 攻坚任务三、), or 【 and such a word
+ * (【任务1】); SIZE_MAX when there is none. Not 附件 (an annex's header).
+ */
 static size_t task_word_end(fg_strview s, size_t i)
 {
     size_t a = AT(s, i, "【") ? i + 3 : i;
@@ -459,12 +460,12 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
     return true;
 }
 
+static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m);
+
 /*
  * A numbering marker at s[i]. line_start allows the forms that are only markers at the
  * start of a line (①, 第X条, 1.1, 1）, 一. and task_number_at()'s).
  */
-static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m);
-
 static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
     if (marker_form_at(s, i, line_start, m))
@@ -480,7 +481,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
            task_number_at(s, i, m);
 }
 
-/* marker_at() but for a task word's number. */
+/* marker_at() but for the number of a task word other than 任务 and 序号 (task_word_end()). */
 static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
     size_t n;
