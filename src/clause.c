@@ -239,7 +239,7 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -424,6 +424,14 @@ bool fg_clause__looks_like_unit(fg_strview name)
 {
     ensure_sets();
     return looks_like_unit(name);
+}
+
+static size_t unit_list_prefix(fg_strview s);
+
+size_t fg_clause__unit_list_prefix(fg_strview s)
+{
+    ensure_sets();
+    return unit_list_prefix(s);
 }
 
 /* ---- unit lists ---- */
@@ -743,6 +751,12 @@ static fg_strview strip_element(fg_strview e)
                 e = fg_sv(e.ptr + n, e.len - n);
                 again = true;
             }
+        }
+        /* 以X为主: 以 before a level word (以市市场监管局为主, 以国家发展改革委为主). */
+        if (e.len > 6 && AT(e, 0, "以") &&
+            (fg_cjkset_has(&sets.level_chars, e.ptr + 3) || AT(e, 3, "国"))) {
+            e = fg_sv(e.ptr + 3, e.len - 3);
+            again = true;
         }
         {
             /* The closers first, as the tails were one list with them first. */
@@ -1458,10 +1472,17 @@ static const marker markers[] = {
     {"配合部门（单位）：", sizeof("配合部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"分别牵头", sizeof("分别牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"共同牵头", sizeof("共同牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"分项牵头", sizeof("分项牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"联合牵头", sizeof("联合牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"牵头", sizeof("牵头") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"会同", sizeof("会同") - 1, M_WITH, FG_ROLE_LEAD, false, false},
     {"按职责分工", sizeof("按职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按职能分工", sizeof("按职能分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按分工", sizeof("按分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照分工", sizeof("按照分工") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按属地", sizeof("按属地") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"属地负责", sizeof("属地负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"属地落实", sizeof("属地落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责分工", sizeof("按照职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职能分工", sizeof("按照职能分工") - 1, M_POST, FG_ROLE_CO, false, true},
     {"根据职责分工", sizeof("根据职责分工") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -2106,6 +2127,29 @@ static bool is_sep_at(fg_strview s, size_t i)
     return (c == 0xEF || c == 0xE3) && (AT(s, i, "，") || AT(s, i, "；") || AT(s, i, "。"));
 }
 
+/* 商 (in consultation with) as a joiner: X商Y负责 reads as X会同Y负责. */
+static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_LEAD, false, false};
+
+/*
+ * Whether the 商 at s[i] joins two units (国家发展改革委商财政部负责): a complete name since
+ * pending before it, and after it no word of which 商 is part (商务 商业 商会 商量 商定 …).
+ */
+static bool consults_at(fg_strview s, size_t pending, size_t i)
+{
+    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住圈";
+    fg_strview before;
+
+    if (i + 6 > s.len || i < pending + 6)
+        return false;
+    for (size_t k = 0; k + 3 <= sizeof words - 1; k += 3)
+        if (memcmp(s.ptr + i + 3, words + k, 3) == 0)
+            return false;
+    before = fg_sv(s.ptr + pending, i - pending);
+    while (before.len >= 3 && is_sep_at(before, 0))
+        before = fg_sv(before.ptr + 3, before.len - 3);
+    return strong_ending(before) && looks_like_unit(before);
+}
+
 /*
  * Whether the postfix marker s[i .. i+len) stands inside a unit's name (市安全生产委员会办公室,
  * 市统筹城乡发展办公室, 市乡村振兴指导中心, 协同创新中心): the text after it, up to the next
@@ -2582,6 +2626,56 @@ static bool work_after_roles(fg_strview rest)
         i += fg_cp_len((unsigned char)rest.ptr[i]);
     e = strip_element(fg_sv(rest.ptr, i));
     return e.len > 0 && (starts_like_narrative(e) || !(strong_ending(e) || ends_like_level(e)));
+}
+
+/* Words that start what a unit does after the units of 会同 (会同市财政局做好…). Words that
+ * also start names (组织部, 发展改革委, 保障厅, 建设局, 服务中心) are not among them. */
+static const char *const after_units[] = {
+    "做好", "推进", "研究", "制定", "制订", "开展", "落实", "加强", "完善", "建立", "实施",
+    "推动", "加快", "抓好", "共同", "联合", "出台", "编制", "指导", "督促", "打造", "深化",
+    "优化", "提升", "统筹", "健全", "谋划", "争取", "培育", "构建", "引导", "鼓励", "确保",
+    "起草", "修订", "印发", "发布", "搭建", "举办", "办好", "实行", "探索", "强化", "持续",
+    "全面", "进一步", "积极", "大力", "按照", "负责", "协调", "配合", "完成", "办理", "梳理",
+    "清理", "召开", "做实", "筹备", "拟定", "部署", "及时", "定期", "切实", "认真", "抓紧", NULL};
+
+/*
+ * The length of the start of s that is a list of units separated by 、 and followed by what
+ * they do (市财政局、市教育局等部门 in 会同市财政局、市教育局等部门推进…, after 会同 with no role
+ * word after its units: X牵头，会同Y、Z办理; a unit list's 会同Y做好…): the first end after
+ * which the last name looks like a unit and a word of after_units[] or 等 follows (等, 等部门,
+ * 等单位 kept with the list); 0 when there is none.
+ */
+static size_t unit_list_prefix(fg_strview s)
+{
+    size_t elem = 0; /* where the last element starts */
+
+    for (size_t i = 0; i < s.len && i < 60 * 3;) {
+        size_t n = fg_cp_len((unsigned char)s.ptr[i]);
+        fg_strview tail;
+
+        if (AT(s, i, "、")) {
+            if (!looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
+                return 0;
+            elem = i + n;
+        } else if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；")) {
+            return 0;
+        }
+        i += n;
+        if (!looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
+            continue;
+        tail = fg_sv(s.ptr + i, s.len - i);
+        if (fg_sv_starts(tail, "等")) {
+            static const char *const list_closers[] = {"等有关部门", "等部门", "等单位", "等"};
+
+            for (size_t k = 0; k < sizeof list_closers / sizeof *list_closers; k++)
+                if (fg_sv_starts(tail, list_closers[k]))
+                    return i + strlen(list_closers[k]);
+        }
+        for (size_t k = 0; after_units[k] != NULL; k++)
+            if (fg_sv_starts(tail, after_units[k]))
+                return i;
+    }
+    return 0;
 }
 
 /*
@@ -3212,6 +3306,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         if (m == NULL && stop == 0) {
             m = marker_at(s, i);
+            /* 国家发展改革委商财政部负责: 商 (in consultation with) after a name joins as 会同. */
+            if (m == NULL && AT(s, i, "商") && consults_at(s, pending, i))
+                m = &consult_marker;
             /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
             if (m != NULL && quotes && in_quotation(s, i))
                 m = NULL;
@@ -3354,7 +3451,21 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     } else if (!stopped && pending < s.len && n_spans < sizeof spans / sizeof spans[0]) {
         fg_strview rest = trim_seps(fg_sv(s.ptr + pending, s.len - pending));
 
-        if (rest.len) {
+        size_t with = 0;
+
+        /* Only with a subject: 会同Y做好… alone is a unit list's task (see unit_task()). */
+        if (n_spans > 0 && spans[n_spans - 1].m->type == M_WITH)
+            for (size_t k = 0; k < n_spans && with == 0; k++)
+                if (spans[k].units.len > 0)
+                    with = unit_list_prefix(rest);
+
+        if (with > 0) {
+            /* X牵头，会同Y、Z办理: the units 会同 takes co-operate; the rest is the work. */
+            static const marker consulted_co = {"", 0, M_POST, FG_ROLE_CO, false, false};
+
+            spans[n_spans].units = fg_sv(rest.ptr, with);
+            spans[n_spans++].m = &consulted_co;
+        } else if (rest.len) {
             if (strict && any_marker) {
                 /* 县气象局牵头，县水利局配合，提供火险天气预报: the rest is the work done. */
                 if (!chain || !work_after_roles(rest))

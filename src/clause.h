@@ -128,4 +128,10 @@ fg_kind fg_clause__kind(fg_strview name);
 /* Whether a name looks like an organisation (ends with 厅, 委, 局, 政府, 部门 …). */
 bool fg_clause__looks_like_unit(fg_strview name);
 
+/*
+ * The length of the start of s that is a list of units followed by what they do (市财政局、
+ * 市教育局等部门 in 市财政局、市教育局等部门推进…), or 0: see unit_list_prefix() in clause.c.
+ */
+size_t fg_clause__unit_list_prefix(fg_strview s);
+
 #endif

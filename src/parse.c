@@ -4249,54 +4249,6 @@ static bool is_unit_heading(fg_strview t)
     return true;
 }
 
-/* Words that start what a unit does after the units of 会同 (会同市财政局做好…). Words that
- * also start names (组织部, 发展改革委, 保障厅, 建设局, 服务中心) are not among them. */
-static const char *const after_units[] = {
-    "做好", "推进", "研究", "制定", "制订", "开展", "落实", "加强", "完善", "建立", "实施",
-    "推动", "加快", "抓好", "共同", "联合", "出台", "编制", "指导", "督促", "打造", "深化",
-    "优化", "提升", "统筹", "健全", "谋划", "争取", "培育", "构建", "引导", "鼓励", "确保",
-    "起草", "修订", "印发", "发布", "搭建", "举办", "办好", "实行", "探索", "强化", "持续",
-    "全面", "进一步", "积极", "大力", "按照", "负责", "协调", "配合", "完成", NULL};
-
-/*
- * The length of the start of s that is a list of units separated by 、 and followed by what
- * they do (市财政局、市教育局等部门 in 会同市财政局、市教育局等部门推进…): the first end after
- * which the last name looks like a unit and a word of after_units[] or 等 follows (等, 等部门,
- * 等单位 kept with the list); 0 when there is none.
- */
-static size_t unit_list_prefix(fg_strview s)
-{
-    size_t elem = 0; /* where the last element starts */
-
-    for (size_t i = 0; i < s.len && i < 60 * 3;) {
-        size_t n = fg_cp_len((unsigned char)s.ptr[i]);
-        fg_strview tail;
-
-        if (AT(s, i, "、")) {
-            if (!fg_clause__looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
-                return 0;
-            elem = i + n;
-        } else if (AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；")) {
-            return 0;
-        }
-        i += n;
-        if (!fg_clause__looks_like_unit(fg_sv(s.ptr + elem, i - elem)))
-            continue;
-        tail = fg_sv(s.ptr + i, s.len - i);
-        if (fg_sv_starts(tail, "等")) {
-            static const char *const closers[] = {"等有关部门", "等部门", "等单位", "等"};
-
-            for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
-                if (fg_sv_starts(tail, closers[k]))
-                    return i + strlen(closers[k]);
-        }
-        for (size_t k = 0; after_units[k] != NULL; k++)
-            if (fg_sv_starts(tail, after_units[k]))
-                return i;
-    }
-    return 0;
-}
-
 /*
  * A list by unit (一、市发展改革委 / 1．牵头推进…。 / 2．…。): what a task with no clause of its
  * own, written as a sentence (ending in 。 ； ; or .: a sub-heading, （一）重大项目, is not
@@ -4319,7 +4271,7 @@ static int unit_task(parser *p, pitem *it, fg_strview t)
         it->by_unit = UNIT_TASK_LEAD;
     if (fg_sv_starts(task, "会同")) {
         fg_strview rest = fg_sv(task.ptr + 6, task.len - 6);
-        size_t n = unit_list_prefix(rest);
+        size_t n = fg_clause__unit_list_prefix(rest);
 
         it->by_unit = UNIT_TASK_LEAD;
         if (n > 0) {
