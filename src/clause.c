@@ -428,6 +428,11 @@ bool fg_clause__looks_like_unit(fg_strview name)
 
 static size_t unit_list_prefix(fg_strview s);
 
+bool fg_clause__same_as_above(fg_strview name)
+{
+    return fg_sv_eq(name, fg_sv("同上", 6));
+}
+
 size_t fg_clause__unit_list_prefix(fg_strview s)
 {
     ensure_sets();
@@ -2780,9 +2785,13 @@ static void drop_co_of_leads(fg_units *out, size_t first)
     if (n_lead == 0 || n_lead == out->n - first || out->n - first > 256)
         return;
     for (size_t k = first; k < out->n; k++) {
+        /* 牵头单位：同上；配合单位：同上: each 同上 stands for the units of its own role. */
+        bool same = fg_clause__same_as_above(fg_sv(out->names.ptr + out->v[k].off,
+                                                   out->v[k].len));
         bool leads = false;
 
-        for (size_t j = first; j < out->n && out->v[k].role == FG_ROLE_CO && !leads; j++)
+        for (size_t j = first; j < out->n && out->v[k].role == FG_ROLE_CO && !leads && !same;
+             j++)
             leads = out->v[j].role == FG_ROLE_LEAD && out->v[j].len == out->v[k].len &&
                     memcmp(out->names.ptr + out->v[j].off, out->names.ptr + out->v[k].off,
                            out->v[k].len) == 0;
@@ -3532,7 +3541,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         /* A bracket with no role word, tried only for a declaration: names alone. */
         if (strict || (flags & FG_CLAUSE_BARE_LIST)) {
             if ((!looks_like_unit(name) || (strict && starts_like_narrative(name))) &&
-                out->v[k].kind == FG_KIND_AGENCY)
+                out->v[k].kind == FG_KIND_AGENCY && !fg_clause__same_as_above(name))
                 bad = true;
         } else if (too_long_or_quoted(name, may_quote)) {
             bad = true;

@@ -134,4 +134,10 @@ bool fg_clause__looks_like_unit(fg_strview name);
  */
 size_t fg_clause__unit_list_prefix(fg_strview s);
 
+/*
+ * Whether a unit's name is 同上 (the same as above): the parser gives such a unit the units
+ * of its role in the item before (牵头单位：同上; a table cell 同上).
+ */
+bool fg_clause__same_as_above(fg_strview name);
+
 #endif

@@ -680,6 +680,7 @@ typedef struct pitem {
     size_t text_len;
     bool may_label;      /* its text outside parentheticals holds a ： : 【 or 〔 */
     bool unit_heading;   /* its whole text is one unit's name (一、市发展改革委): a list by unit */
+    bool same_above;     /* its text holds （同上） and no clause: the item before's clauses */
     unsigned char by_unit; /* a sentence with no clause (UNIT_TASK_*): its unit heading's task */
     const char *with;    /* UNIT_TASK_WITH: the units after 会同 */
 } pitem;
@@ -1790,7 +1791,9 @@ static int find_clauses(parser *p, char *text, size_t len)
                 i += n;
                 continue;
             }
-            if (!found)
+            if (!found && fg_clause__same_as_above(trim(in)))
+                p->items[p->cur].same_above = true; /* （同上）: see same_as_above() */
+            else if (!found)
                 FG_TRY(note_bracket(p, in, open_at));
             memset(text + open_at, ' ', i + n - open_at);
         }
@@ -4472,6 +4475,91 @@ out:
     return rc;
 }
 
+/*
+ * 同上 (the same as above) after a list's items: an item with （同上） and no clause of its
+ * own gets copies of the clauses of the item before it at its level; a unit named 同上
+ * (牵头单位：同上, a table's cell) stands for the units of its role in that item's clauses.
+ * A 同上 with nothing above it gives no unit.
+ */
+static int same_as_above(parser *p)
+{
+    int rc = FG_OK;
+
+    for (size_t i = 1; i < p->n_items; i++) {
+        pitem *it = &p->items[i];
+        size_t prev = SIZE_MAX;
+        bool any = false;
+
+        for (size_t c = 0; c < it->n_clauses && !any; c++) {
+            const pclause *pc = &p->clauses[it->clause_first + c];
+
+            for (size_t u = 0; u < pc->n_units && !any; u++) {
+                const fg_unit *un = &p->units.v[pc->unit_first + u];
+
+                any = fg_clause__same_as_above(fg_sv(p->units.names.ptr + un->off, un->len));
+            }
+        }
+        if (!any && !it->same_above)
+            continue;
+        /* The item before at its level, while the ones between are deeper. */
+        for (size_t j = i; j-- > 0;) {
+            if (p->items[j].depth > it->depth)
+                continue;
+            if (p->items[j].depth == it->depth && p->items[j].n_clauses > 0)
+                prev = j;
+            break;
+        }
+        if (it->same_above) {
+            if (prev == SIZE_MAX)
+                continue;
+            for (size_t c = 0; c < p->items[prev].n_clauses; c++) {
+                FG_TRY(grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses,
+                            sizeof *p->clauses));
+                p->clauses[p->n_clauses] = p->clauses[p->items[prev].clause_first + c];
+                p->clauses[p->n_clauses].off = p->items[i].text_len;
+                p->n_clauses++;
+            }
+            p->items[i].clause_first = p->n_clauses - p->items[prev].n_clauses;
+            p->items[i].n_clauses = p->items[prev].n_clauses;
+            continue;
+        }
+        /* Each clause's units again, at the end of p->units, with every 同上 replaced. */
+        for (size_t c = 0; c < it->n_clauses; c++) {
+            pclause *pc = &p->clauses[it->clause_first + c];
+            size_t first = p->units.n;
+            size_t n_label;
+            /* 责任单位：同上: a resp label's 同上 is every unit above, each with its role. */
+            bool all_roles = fg_clause__label_at(p->units.lex, fg_sv(pc->text, pc->text_len), 0,
+                                                 &n_label) == FG_LABEL_RESP;
+
+            for (size_t u = 0; u < pc->n_units; u++) {
+                fg_unit un = p->units.v[pc->unit_first + u];
+                const pitem *pv = prev != SIZE_MAX ? &p->items[prev] : NULL;
+
+                if (!fg_clause__same_as_above(fg_sv(p->units.names.ptr + un.off, un.len))) {
+                    FG_TRY(fg_units_reserve(&p->units, 1, 0));
+                    p->units.v[p->units.n++] = un;
+                    continue;
+                }
+                for (size_t d = 0; pv != NULL && d < pv->n_clauses; d++) {
+                    const pclause *pd = &p->clauses[pv->clause_first + d];
+
+                    for (size_t v = 0; v < pd->n_units; v++) {
+                        FG_TRY(fg_units_reserve(&p->units, 1, 0));
+                        if (all_roles || p->units.v[pd->unit_first + v].role == un.role)
+                            p->units.v[p->units.n++] = p->units.v[pd->unit_first + v];
+                    }
+                }
+            }
+            pc = &p->clauses[p->items[i].clause_first + c];
+            pc->unit_first = first;
+            pc->n_units = p->units.n - first;
+        }
+    }
+out:
+    return rc;
+}
+
 static int close_item(parser *p)
 {
     pitem *it;
@@ -4510,10 +4598,12 @@ static int close_item(parser *p)
     it->clause_first = p->n_clauses;
     it->n_clauses = 0;
     p->may_label = false;
+    it->same_above = false;
     if (p->cur_text.len > 0 && !heading)
         FG_TRY(find_clauses(p, p->cur_text.ptr, p->cur_text.len));
     it = &p->items[p->cur];
     it->may_label = p->may_label;
+    it->same_above = it->same_above && it->n_clauses == 0;
     if (it->n_clauses == 0 && !heading)
         FG_TRY(dash_clause(p, t));
     it = &p->items[p->cur];
@@ -5739,7 +5829,8 @@ static int finish_row(parser *p)
             }
             if (cell.len) {
                 if (unit_col < p->n_cols && in_unit_col &&
-                    (all_units(cell) || role_cell(p, cell, task.len > 0))) {
+                    (all_units(cell) || role_cell(p, cell, task.len > 0) ||
+                     (fg_clause__same_as_above(cell) && task.len > 0))) {
                     const char *lab = role_lab != NULL              ? role_lab
                                       : p->cols[unit_col] == COL_LEAD ? "牵头单位："
                                       : p->cols[unit_col] == COL_CO   ? "配合单位："
@@ -7742,6 +7833,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));
     FG_TRY(shared_clauses(&p));
+    FG_TRY(same_as_above(&p));
     FG_TRY(order_team_rows(&p));
 
     find_metadata(&p, doc);
