@@ -2849,6 +2849,23 @@ static fg_strview skip_subject(fg_strview s)
     static const fg_lit charges[] = {FG_LIT("责成"), FG_LIT("要求"), FG_LIT("明确"), FG_LIT("决定"),
                                      FG_LIT("同意"), FG_LIT("确定"), FG_LIT("商定")};
 
+    /*
+     * A look back over the items before (以上两项：X牵头…, 以上（三）至（五）项由X负责, 上述第1至
+     * 2项，由X牵头): up to 16 characters to 项 and a ： ， or 由; the parser hands the clause
+     * to those items (shared_clauses()).
+     */
+    if (fg_sv_starts(s, "以上") || fg_sv_starts(s, "上述")) {
+        size_t n = 0;
+
+        for (size_t i = 6; i + 3 <= s.len && n < 16; i += fg_cp_len((unsigned char)s.ptr[i]), n++) {
+            if (AT(s, i, "。") || AT(s, i, "；"))
+                break;
+            if (AT(s, i, "项") &&
+                (AT(s, i + 3, "：") || AT(s, i + 3, "，") || AT(s, i + 3, "由")))
+                return fg_sv(s.ptr + i + 6, s.len - i - 6);
+        }
+    }
+
     /* 会议责成: at the start, or after a heading run into the sentence (关于…改造会议责成). */
     size_t m = fg_sv_find(fg_sv(s.ptr, s.len < 40 * 3 ? s.len : 40 * 3), "会议");
 

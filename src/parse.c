@@ -4375,31 +4375,81 @@ out:
     return rc;
 }
 
+/* A number at t[i]: Chinese (三), ASCII or full-width digits, in a bracket or not; or -1. */
+static long range_number(fg_strview t, size_t i, size_t *len)
+{
+    size_t j = i;
+    size_t n = 0;
+    long v;
+
+    if (AT(t, j, "（") || AT(t, j, "("))
+        j += t.ptr[j] == '(' ? 1 : 3;
+    v = cn_number(t, j, &n);
+    if (v < 0)
+        v = arabic_number(t, j, &n, 2);
+    if (v < 0)
+        return -1;
+    j += n;
+    if (j > i + n && (AT(t, j, "）") || AT(t, j, ")")))
+        j += t.ptr[j] == ')' ? 1 : 3;
+    *len = j - i;
+    return v;
+}
+
 /*
  * Whether clause text t opens with a look back over the items before it (以上任务均由X牵头…,
- * 上述两项分别由X、Y负责): 以上 or 上述, then up to 8 characters and 由 or a role word's
- * units. *count gets the number of items it names (两项: 2), or 0 for all of them since the
- * last heading; *each is set when 分别 hands out its units one an item, in order.
+ * 上述两项分别由X、Y负责, 以上两项：X牵头…): 以上 or 上述, then up to 12 characters and 由,
+ * or 项 and a ： or ，. *count gets the number of items it names (两项: 2), or 0 for all of
+ * them since the last heading; a range (（三）至（五）项, 第1至2项, 第1—2项) sets *lo and *hi
+ * to the numbers of the items it names, else they are 0; *each is set when 分别 hands out its
+ * units one an item, in order.
  */
-static bool looks_back(fg_strview t, long *count, bool *each)
+static bool looks_back(fg_strview t, long *count, long *lo, long *hi, bool *each)
 {
     size_t n = 0;
 
     *count = 0;
+    *lo = *hi = 0;
     *each = false;
     t = trim(t);
     if (!(fg_sv_starts(t, "以上") || fg_sv_starts(t, "上述")))
         return false;
-    for (size_t i = 6; i < t.len && n < 8; i += fg_cp_len((unsigned char)t.ptr[i]), n++) {
+    for (size_t i = 6, next; i < t.len && n < 12; i = next, n++) {
         size_t len;
         long v = cn_number(t, i, &len);
 
+        next = i + fg_cp_len((unsigned char)t.ptr[i]);
         if (v > 1 && v < 50 && AT(t, i + len, "项")) {
             *count = v;
             i += len;
+            next = i + 3;
+        } else if (*lo == 0 && (AT(t, i, "第") || AT(t, i, "（") || AT(t, i, "(") ||
+                                (i == 6 && range_number(t, i, &len) > 0))) {
+            size_t j = i + (AT(t, i, "第") ? 3 : 0);
+            size_t l1;
+            size_t l2;
+            long a = range_number(t, j, &l1);
+
+            if (a > 0) {
+                size_t k = j + l1;
+                size_t sep = AT(t, k, "至") || AT(t, k, "—") || AT(t, k, "－") ? 3
+                             : AT(t, k, "-") || AT(t, k, "~")                  ? 1
+                                                                               : 0;
+                long b = sep ? range_number(t, k + sep, &l2) : -1;
+
+                if (sep && b > a && b - a < 50) {
+                    *lo = a;
+                    *hi = b;
+                    next = k + sep + l2;
+                    continue;
+                }
+            }
         }
-        if (AT(t, i, "，") || AT(t, i, "。") || AT(t, i, "；") || AT(t, i, "（"))
+        if (AT(t, i, "。") || AT(t, i, "；") || t.ptr[i] == ';')
             return false;
+        if (AT(t, i, "，") || AT(t, i, "：") || t.ptr[i] == ',' || t.ptr[i] == ':')
+            /* 以上两项：X牵头…: the look back ends at its 项. */
+            return i >= 3 && AT(t, i - 3, "项");
         if (AT(t, i, "由")) {
             *each = fg_sv_find(fg_sv(t.ptr, i), "分别") != SIZE_MAX ||
                     AT(t, i + 3, "分别") || fg_sv_find(t, "分别负责") != SIZE_MAX ||
@@ -4408,6 +4458,16 @@ static bool looks_back(fg_strview t, long *count, bool *each)
         }
     }
     return false;
+}
+
+/* The number of an item: the last number of its path (M:2.3.5: 5), or -1. */
+static long item_number(const pitem *it)
+{
+    const char *d = it->path ? strrchr(it->path, '.') : NULL;
+
+    if (d == NULL)
+        d = it->path ? strrchr(it->path, ':') : NULL;
+    return d != NULL && d[1] >= '0' && d[1] <= '9' ? strtol(d + 1, NULL, 10) : -1;
 }
 
 /*
@@ -4427,10 +4487,21 @@ static int shared_clauses(parser *p)
             pclause pc = p->clauses[p->items[i].clause_first + c];
             size_t n = 0;
             long count;
+            long lo;
+            long hi;
+            long own = item_number(&p->items[i]);
             bool each;
+            bool keep = true; /* the item that holds the clause is one of those it names */
 
-            if (!looks_back(fg_sv(pc.text, pc.text_len), &count, &each))
+            if (!looks_back(fg_sv(pc.text, pc.text_len), &count, &lo, &hi, &each))
                 continue;
+            if (lo > 0) {
+                /* （三）至（五）项 in item 5 names 3 to 5; 第1至2项 in item 3 names 1 and 2. */
+                if (own < lo || own > hi + 1)
+                    continue;
+                keep = own == hi;
+                count = hi - lo + 1 + (keep ? 0 : 1);
+            }
             /* The items before i at its level, nearest first, while they have no clause. */
             for (size_t j = i; j-- > 0 && (count == 0 || (long)n + 1 < count);) {
                 const pitem *it = &p->items[j];
@@ -4444,8 +4515,18 @@ static int shared_clauses(parser *p)
                 targets[n++] = j;
             }
             if (n == 0 || (count > 0 && (long)n + 1 != count) ||
-                (each && pc.n_units != n + 1))
+                (each && pc.n_units != n + (keep ? 1 : 0)))
                 continue;
+            if (!keep) {
+                /* The clause is the items' before, not its holder's: it leaves the holder. */
+                pitem *holder = &p->items[i];
+
+                memmove(&p->clauses[holder->clause_first + c],
+                        &p->clauses[holder->clause_first + c + 1],
+                        (holder->n_clauses - c - 1) * sizeof *p->clauses);
+                holder->n_clauses--;
+                c--;
+            }
             /* targets[] is nearest first: item targets[n - 1 - k] is the k-th listed. */
             for (size_t k = 0; k < n; k++) {
                 pitem *it = &p->items[targets[n - 1 - k]];
@@ -4462,11 +4543,11 @@ static int shared_clauses(parser *p)
                 it->clause_first = p->n_clauses++;
                 it->n_clauses = 1;
             }
-            if (each) {
-                pclause *own = &p->clauses[p->items[i].clause_first + c];
+            if (each && keep) {
+                pclause *held = &p->clauses[p->items[i].clause_first + c];
 
-                own->unit_first = pc.unit_first + n;
-                own->n_units = 1;
+                held->unit_first = pc.unit_first + n;
+                held->n_units = 1;
             }
         }
     }
