@@ -271,7 +271,7 @@ static struct {
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部主抓统为归领: see fg_clause__has_role_word() */
-    fg_charscan rare;         /* 第首【〔：★☆: declarations and labels */
+    fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
 static bool strong_ending(fg_strview s)
@@ -930,7 +930,10 @@ static elem_facts find_facts(fg_strview e)
     return f;
 }
 
-/* The element of a 、-separated piece of a list: heads, tails and lead marks (\x01, ★) gone. */
+/*
+ * The element of a 、-separated piece of a list: heads, tails and lead marks (\x01; the signs
+ * ★ ☆ * ＊ ▲ △ after a name, which documents declare leads: 标注*的为牵头单位) gone.
+ */
 static fg_strview element_of(fg_strview piece, bool *lead)
 {
     fg_strview e = strip_element(piece);
@@ -940,8 +943,11 @@ static fg_strview element_of(fg_strview piece, bool *lead)
         /* X（牵头）, and X★ or X☆: the sign that marks leads. */
         if (e.len && e.ptr[e.len - 1] == '\x01')
             e.len--;
-        else if (e.len > 3 && (fg_sv_ends(e, "★") || fg_sv_ends(e, "☆")))
+        else if (e.len > 3 && (fg_sv_ends(e, "★") || fg_sv_ends(e, "☆") ||
+                               fg_sv_ends(e, "＊") || fg_sv_ends(e, "▲") || fg_sv_ends(e, "△")))
             e.len -= 3;
+        else if (e.len > 1 && e.ptr[e.len - 1] == '*')
+            e.len--;
         else
             break;
         *lead = true;
@@ -1866,15 +1872,21 @@ static size_t ordinal_in(fg_strview s)
 }
 
 /*
- * Where a lead mark's sign (★, ☆) starts in s, or SIZE_MAX: 带★的为牵头单位 declares the
+ * Where a lead mark's sign (★ ☆ * ＊ ▲ △) starts in s, or SIZE_MAX: 带★的为牵头单位 declares the
  * marked units leads, as element_of() reads them anyway.
  */
 static size_t lead_mark_sign_in(fg_strview s)
 {
-    size_t a = fg_sv_find(s, "★");
-    size_t b = fg_sv_find(s, "☆");
+    static const char *const signs[] = {"★", "☆", "*", "＊", "▲", "△"};
+    size_t best = SIZE_MAX;
 
-    return a < b ? a : b;
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+        size_t f = fg_sv_find(s, signs[k]);
+
+        if (f < best)
+            best = f;
+    }
+    return best;
 }
 
 bool fg_clause__mark_declaration(fg_strview s)
@@ -2038,7 +2050,7 @@ static void sets_init(void)
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领", strlen("牵负：单部主抓统为归领"));
-    fg_charscan_init(&sets.rare, "第首【〔：★☆", strlen("第首【〔：★☆"));
+    fg_charscan_init(&sets.rare, "第首【〔：★☆＊▲△", strlen("第首【〔：★☆＊▲△"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -3239,7 +3251,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         for (size_t k = fg_charscan_next(&sets.rare, r.ptr, r.len, 0, r.len); k < r.len;
              k = fg_charscan_next(&sets.rare, r.ptr, r.len, k + 3, r.len)) {
-            if (AT(r, k, "第") || AT(r, k, "首") || AT(r, k, "★") || AT(r, k, "☆"))
+            if (AT(r, k, "第") || AT(r, k, "首") || AT(r, k, "★") || AT(r, k, "☆") ||
+                AT(r, k, "＊") || AT(r, k, "▲") || AT(r, k, "△"))
                 may_declare = true;
             else if (AT(r, k, "【") || AT(r, k, "〔"))
                 brackets = may_label = true;
