@@ -1603,6 +1603,21 @@ static int line_start_labels(parser *p, fg_strview o)
              !AT(o, x, "【") && !AT(o, x, "〔")) ||
             !role_label_at(p->units.lex, o, x))
             continue;
+        {
+            /*
+             * 政务服务中心 | 配合单位：, the end of a wrapped name on its line, then a line
+             * that starts a label, is no label 政务服务中心配合单位：. (A label itself may wrap:
+             * 【责任 | 单位】.)
+             */
+            size_t n;
+            size_t k = lm_k;
+
+            (void)fg_clause__label_at(p->units.lex, o, x, &n);
+            while (k < p->n_lm && p->lm[k].off <= x)
+                k++;
+            if (k < p->n_lm && p->lm[k].off < x + n && role_label_at(p->units.lex, o, p->lm[k].off))
+                continue;
+        }
         if (n_extra > 0 && extra[n_extra - 1] >= x)
             continue;
         FG_TRY(grow((void **)&extra, &cap_extra, n_extra, sizeof *extra));
@@ -1736,6 +1751,26 @@ static bool ends_with_sep(fg_strview s)
  * working copy: its text is already in the arena), so that the text outside them keeps
  * its offsets and no copy of it is made.
  */
+/*
+ * Whether a labelled line that ends with before is cut inside a name that the next line,
+ * after, goes on with: a level word alone after a separator (…、市 | 政务服务中心: PDF text
+ * wraps at the page width), or a place before a bracket that opens the next line (各县 |
+ * （市、区）人民政府).
+ */
+static bool cut_place(fg_strview before, fg_strview after)
+{
+    static const char *const seps[] = {"、", "，", "：", "；"};
+
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+        if (before.len >= 6 && fg_sv_at(before, before.len - 6, seps[k], 3) &&
+            (fg_sv_ends(before, "市") || fg_sv_ends(before, "省") || fg_sv_ends(before, "县") ||
+             fg_sv_ends(before, "区") || fg_sv_ends(before, "州")))
+            return true;
+    return (AT(after, 0, "（") || (after.len > 0 && after.ptr[0] == '(')) &&
+           (fg_sv_ends(before, "县") || fg_sv_ends(before, "市") || fg_sv_ends(before, "区") ||
+            fg_sv_ends(before, "乡") || fg_sv_ends(before, "镇"));
+}
+
 static int find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1876,7 +1911,8 @@ static int find_clauses(parser *p, char *text, size_t len)
                 line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
-                                                              before.len < 9 ? before.len : 9));
+                                                              before.len < 9 ? before.len : 9)) &&
+                             !cut_place(before, fg_sv(o.ptr + i, o.len - i));
             }
             if (term || label_here || line_break) {
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));

@@ -70,7 +70,8 @@ skipped() {
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
         half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header | \
-        half-width:role_words_more | half-width:table_unit_cell_brackets)
+        half-width:role_words_more | half-width:table_unit_cell_brackets | \
+        half-width:label_wrapped)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
