@@ -36,6 +36,7 @@
 
 #include "error.h"
 #include "grow.h"
+#include "rank.h"
 
 #define MAX_COLS 64
 #define TABLE_GAP 2.5 /* em between two lines of a table on a page, at most */
@@ -370,28 +371,31 @@ typedef struct block {
     size_t n, cap;
 } block;
 
+/* The order the page gives pieces in, by line, then segment: the last key of both sorts. */
+static int cmp_piece_order(const piece *p, const piece *q)
+{
+    int c = fg_smaller_first(p->line, q->line);
+
+    return c ? c : fg_smaller_first(p->seg, q->seg);
+}
+
 static int cmp_piece_mid(const void *a, const void *b)
 {
     const piece *p = a, *q = b;
 
     if (p->mid != q->mid)
         return p->mid < q->mid ? -1 : 1;
-    if (p->line != q->line)
-        return p->line < q->line ? -1 : 1;
-    return (p->seg > q->seg) - (p->seg < q->seg);
+    return cmp_piece_order(p, q);
 }
 
 static int cmp_piece_cell(const void *a, const void *b)
 {
     const piece *p = a, *q = b;
+    int c = fg_smaller_first(p->row, q->row);
 
-    if (p->row != q->row)
-        return p->row < q->row ? -1 : 1;
-    if (p->col != q->col)
-        return p->col < q->col ? -1 : 1;
-    if (p->line != q->line)
-        return p->line < q->line ? -1 : 1;
-    return (p->seg > q->seg) - (p->seg < q->seg);
+    if (c == 0)
+        c = fg_smaller_first(p->col, q->col);
+    return c ? c : cmp_piece_order(p, q);
 }
 
 /* Put the pieces of bk into rows (piece.row), top to bottom; returns the number of rows.
