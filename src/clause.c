@@ -465,11 +465,9 @@ void fg_units_dispose(fg_units *u)
     if (u == NULL)
         return;
     free(u->v);
-    u->v = NULL;
-    u->n = 0;
-    u->cap = 0;
     fg_str_dispose(&u->names);
     fg_str_dispose(&u->scratch);
+    memset(u, 0, sizeof *u);
 }
 
 /*

@@ -35,6 +35,7 @@ typedef struct fg_units {
 } fg_units;
 
 void fg_units_clear(fg_units *u);
+/* Frees what u holds and leaves it as a fresh {0} one. */
 void fg_units_dispose(fg_units *u);
 /* Make room for n_units more units and name_len more bytes of names; FG_OK or FG_ENOMEM. */
 int fg_units_reserve(fg_units *u, size_t n_units, size_t name_len);
