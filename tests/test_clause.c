@@ -188,6 +188,10 @@ static const fg_phrase_case clauses[] = {
     {"牵头单位：省商务厅，省外办、长沙海关配合", "lead:省商务厅|co:省外办|co:长沙海关"},
     /* An unknown label followed by narrative is no clause. */
     {"新型研发机构：支持建设500家面向市场的省级新型研发机构", NOT_CLAUSE},
+    /* A name holding a “ or 《 that is no quoted word of a unit's name: no clause. */
+    {"“十四五”时期经济社会发展指导思想", NOT_CLAUSE},
+    {"《湖南省乡村全面振兴重点任务分工方案》已经省人民政府同意，现印发给你们，请认真组织实施",
+     NOT_CLAUSE},
     /* Persons and other fields give no units. */
     {"牵头领导：张三；牵头单位：省商务厅；适用范围：全省各市州", "lead:省商务厅"},
     /* lead marks in lists */
@@ -573,6 +577,42 @@ static void test_clause__many_labels_stay_in_bounds(void **state)
 }
 
 /* fg_clause__parse_noted(): a unit that reads like a sentence sets FG_CLAUSE_NOTE_LONG_NAME. */
+/*
+ * fg_clause__sentence_like(): a 的, 为 or 是 at any byte of a name (in the blocks of 16
+ * places the vector test reads, or in the bytes after the last), not a character that shares
+ * two of its three bytes (皅 E7 9A 85, 盄 E7 9B 84, 丹 E4 B8 B9, 乺 E4 B9 BA, 昮 E6 98 AE, 景
+ * E6 99 AF); more than 60 bytes always.
+ */
+static void test_clause__sentence_like(void **state)
+{
+    static const char *const words[] = {"的", "为", "是"};
+    static const char *const near[][2] = {{"皅", "盄"}, {"丹", "乺"}, {"昮", "景"}};
+    char name[64];
+
+    (void)state;
+    for (size_t w = 0; w < 3; w++) {
+        for (size_t at = 0; at + 3 <= 60; at++) {
+            /* the word at byte at: last, then followed by bytes up to 60 */
+            const size_t lens[] = {at + 3, 60};
+
+            for (size_t k = 0; k < 2; k++) {
+                size_t len = lens[k];
+
+                memset(name, 'x', len);
+                memcpy(name + at, words[w], 3);
+                assert_true(fg_clause__sentence_like(fg_sv(name, len)));
+                for (size_t m = 0; m < 2; m++) {
+                    memcpy(name + at, near[w][m], 3);
+                    assert_false(fg_clause__sentence_like(fg_sv(name, len)));
+                }
+            }
+        }
+    }
+    memset(name, 'x', 61);
+    assert_false(fg_clause__sentence_like(fg_sv(name, 60)));
+    assert_true(fg_clause__sentence_like(fg_sv(name, 61)));
+}
+
 static void test_clause__notes_long_name(void **state)
 {
     static const struct {
@@ -608,6 +648,7 @@ static void test_clause__notes_long_name(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clause__sentence_like),
         cmocka_unit_test_teardown(test_clause__notes_long_name, dispose_units),
         cmocka_unit_test_teardown(test_clause__clauses_give_rows, dispose_units),
         FG_PHRASE_TEST(test_clause__kind, "kind_name", kind_name, kinds),
