@@ -2694,31 +2694,43 @@ static size_t unit_list_prefix(fg_strview s)
 }
 
 /*
- * Whether s holds a “ (E2 80 9C) or a 《 (E3 80 8A). Their lead bytes are common (、 and 。
- * start with E3), the pairs of lead and last byte are not: with SSE2, 16 places at a time
- * are tested for those pairs.
+ * Whether s holds one of the n (1 to 3) three-byte characters cs, each given by its UTF-8
+ * bytes (0xE79A84 for 的). In valid UTF-8 a lead byte is never inside another character, so
+ * any place where the three bytes stand is the character. With SSE2, 16 places at a time are
+ * tested for the three bytes of each.
  */
-static bool has_quote(fg_strview s)
+static inline bool has_char3(fg_strview s, const uint32_t *cs, size_t n)
 {
     size_t i = 0;
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
     for (; i + 18 <= s.len; i += 16) {
-        __m128i lead = _mm_loadu_si128((const __m128i *)(s.ptr + i));
-        __m128i last = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
-        __m128i quote = _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8((char)0xE2)),
-                                      _mm_cmpeq_epi8(last, _mm_set1_epi8((char)0x9C)));
-        __m128i title = _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8((char)0xE3)),
-                                      _mm_cmpeq_epi8(last, _mm_set1_epi8((char)0x8A)));
+        __m128i b0 = _mm_loadu_si128((const __m128i *)(s.ptr + i));
+        __m128i b1 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 1));
+        __m128i b2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
+        __m128i hit = _mm_setzero_si128();
 
-        if (_mm_movemask_epi8(_mm_or_si128(quote, title)) != 0)
-            break; /* the loop below finds which */
+        for (size_t k = 0; k < n; k++)
+            hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq8(b0, cs[k] >> 16 & 0xFF),
+                                                                 eq8(b1, cs[k] >> 8 & 0xFF)),
+                                                  eq8(b2, cs[k] & 0xFF)));
+        if (_mm_movemask_epi8(hit) != 0)
+            return true;
     }
 #endif
-    for (; (i = find_byte2(s.ptr, s.len, i, 0xE2, 0xE3)) < s.len; i++)
-        if (AT(s, i, "“") || AT(s, i, "《"))
-            return true;
+    for (; i + 3 <= s.len; i++)
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)s.ptr[i] == cs[k] >> 16 && char3(s.ptr + i) == cs[k])
+                return true;
     return false;
+}
+
+/* Whether s holds a “ or a 《. */
+static bool has_quote(fg_strview s)
+{
+    static const uint32_t quotes[] = {0xE2809C /* “ */, 0xE3808A /* 《 */};
+
+    return has_char3(s, quotes, 2);
 }
 
 /*
@@ -3041,54 +3053,19 @@ typedef struct span {
 } span;
 
 /*
- * Whether s holds a 的 (E7 9A 84), 为 (E4 B8 BA) or 是 (E6 98 AF), testing 16 places at a
- * time for the three bytes of each: a clause's units hold one only if the clause does, so
- * their names are searched only then.
+ * Whether s holds a 的, 为 or 是: a clause's units hold one only if the clause does, so their
+ * names are searched only then.
  */
 static bool has_sentence_word(fg_strview s)
 {
-    size_t i = 0;
+    static const uint32_t words[] = {0xE79A84 /* 的 */, 0xE4B8BA /* 为 */, 0xE698AF /* 是 */};
 
-#if defined(__SSE2__) && !defined(FG_NO_SIMD)
-    for (; i + 18 <= s.len; i += 16) {
-        __m128i b0 = _mm_loadu_si128((const __m128i *)(s.ptr + i));
-        __m128i b1 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 1));
-        __m128i b2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
-        __m128i de = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE7), eq8(b1, 0x9A)), eq8(b2, 0x84));
-        __m128i wei = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE4), eq8(b1, 0xB8)), eq8(b2, 0xBA));
-        __m128i shi = _mm_and_si128(_mm_and_si128(eq8(b0, 0xE6), eq8(b1, 0x98)), eq8(b2, 0xAF));
-
-        if (_mm_movemask_epi8(_mm_or_si128(de, _mm_or_si128(wei, shi))) != 0)
-            return true;
-    }
-#endif
-    for (; i + 3 <= s.len; i++) {
-        unsigned char c = (unsigned char)s.ptr[i];
-
-        if ((c == 0xE7 || c == 0xE4 || c == 0xE6) &&
-            (AT(s, i, "的") || AT(s, i, "为") || AT(s, i, "是")))
-            return true;
-    }
-    return false;
+    return has_char3(s, words, 3);
 }
 
 bool fg_clause__sentence_like(fg_strview name)
 {
-    /* One walk over the code points. 的 E7 9A 84, 为 E4 B8 BA, 是 E6 98 AF. */
-    if (name.len > 60)
-        return true;
-    for (size_t i = 0; i < name.len;) {
-        unsigned char c = (unsigned char)name.ptr[i];
-
-        if ((c == 0xE7 || c == 0xE4 || c == 0xE6) && i + 3 <= name.len) {
-            uint32_t k = char3(name.ptr + i);
-
-            if (k == 0xE79A84 || k == 0xE4B8BA || k == 0xE698AF)
-                return true;
-        }
-        i += fg_cp_len(c);
-    }
-    return false;
+    return name.len > 60 || has_sentence_word(name);
 }
 
 /*
