@@ -619,6 +619,7 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
             same_name(out->names.ptr + out->v[i].off, name.ptr, len)) {
             out->names.len = off;
             out->names.ptr[off] = '\0';
+            out->n_repeats++;
             return FG_OK;
         }
     }
@@ -2866,6 +2867,20 @@ static fg_strview cut_task_tail(fg_strview s)
  * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
  * 40 characters), skipped so that the sentence is read from its units.
  */
+/* s from its 由 on when 2 to 8 ideographs stand before it (此项工作由X牵头; not 自由), or s. */
+static fg_strview after_subject(fg_strview s)
+{
+    for (size_t i = 6; i + 3 <= s.len && i <= 8 * 3; i += 3) {
+        unsigned char c = (unsigned char)s.ptr[i - 3];
+
+        if (c < 0xE4 || c > 0xE9)
+            break;
+        if (AT(s, i, "由") && !AT(s, i - 3, "自"))
+            return fg_sv(s.ptr + i, s.len - i);
+    }
+    return s;
+}
+
 static fg_strview skip_subject(fg_strview s)
 {
     static const fg_lit charges[] = {FG_LIT("责成"), FG_LIT("要求"), FG_LIT("明确"), FG_LIT("决定"),
@@ -2901,15 +2916,7 @@ static fg_strview skip_subject(fg_strview s)
             }
         }
     }
-    for (size_t i = 6; i + 3 <= s.len && i <= 8 * 3; i += 3) {
-        unsigned char c = (unsigned char)s.ptr[i - 3];
-
-        if (c < 0xE4 || c > 0xE9)
-            break;
-        if (AT(s, i, "由") && !AT(s, i - 3, "自"))
-            return fg_sv(s.ptr + i, s.len - i);
-    }
-    return s;
+    return after_subject(s);
 }
 
 /*
@@ -3389,8 +3396,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             i = label_start;
             continue;
         }
-        /* Postfix marker or 会同: the units since pending are its. */
+        /*
+         * Postfix marker or 会同: the units since pending are its, after a subject of their
+         * own (公立医院改革由X负责，医保支付改革由Y负责).
+         */
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
+        if (n_spans > 0)
+            spans[n_spans].units = after_subject(spans[n_spans].units);
         /*
          * In a sentence's chain, a role word with no units after a span has the same subject:
          * 市城市管理局：负责…，牵头制定… (it leads too); other words are more of the work, up
@@ -3510,6 +3522,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     for (size_t k = 0; k < n_spans; k++) {
         fg_role role = spans[k].m->role;
         size_t before = out->n;
+        size_t repeats = out->n_repeats;
 
         /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
         if (spans[k].m->weak && !has_lead && has_firm_co)
@@ -3523,7 +3536,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             break;
         }
         FG_TRY(push_list(out, first, role, spans[k].units));
-        if (strict && out->n == before)
+        /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
+        if (strict && out->n == before && out->n_repeats == repeats)
             bad = true;
     }
     for (size_t k = first; k < out->n; k++)

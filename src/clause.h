@@ -32,6 +32,7 @@ typedef struct fg_units {
     size_t due_off;        /* fg_clause__parse(): the value of the clause's first deadline */
     size_t due_len;        /* label (完成时限：…) in scratch; due_len 0 when it has none */
     bool hidden;           /* the clause being read hides separators in a name's bracket */
+    size_t n_repeats;      /* units not appended because the clause already had them */
 } fg_units;
 
 void fg_units_clear(fg_units *u);
