@@ -2041,7 +2041,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
  *    主要/有关 before it; a person's 2 or 3 characters after a post go with it (市发展改革委
  *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
- *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), and an
+ *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), as it does
+ *    after a place named by its level, which no post's unit is (各区区长, 各乡镇镇长, 某县县长,
+ *    各县（市、区）县（市、区）长: 各区人民政府 …, place_gov()); a place's 党委书记 gives its
+ *    党委 (各乡镇党委书记 → 各乡镇党委, as 镇党委书记 → 镇党委), and an
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
@@ -2596,6 +2599,83 @@ static fg_strview gov_of_post(fg_strview name)
     return name;
 }
 
+/* Whether s[i] is a level of government: 省 市 县 区 州 旗 乡 镇. */
+static bool level_at(fg_strview s, size_t i)
+{
+    static const char *const levels[] = {"省", "市", "县", "区", "州", "旗", "乡", "镇", NULL};
+
+    for (size_t k = 0; levels[k]; k++)
+        if (fg_sv_at(s, i, levels[k], 3))
+            return true;
+    return false;
+}
+
+/*
+ * Where a level written at s[i] ends, with the levels it stands for in brackets after it
+ * (县, 县（市、区）, 县（市）); SIZE_MAX when s[i] is no level.
+ */
+static size_t levels_end(fg_strview s, size_t i)
+{
+    size_t j;
+
+    if (!level_at(s, i))
+        return SIZE_MAX;
+    i += 3;
+    if (!AT(s, i, "（"))
+        return i;
+    for (j = i + 3; level_at(s, j) || AT(s, j, "、"); j += 3)
+        ;
+    return j > i + 3 && AT(s, j, "）") ? j + 3 : i;
+}
+
+/*
+ * Whether s is a place of 2 characters or more named by its level, which a post's unit never
+ * is: 各区, 各乡镇, 长沙市, 各县（市、区）.
+ */
+static bool place_name(fg_strview s)
+{
+    size_t open;
+
+    if (cps_upto(s, 2) < 2)
+        return false;
+    if (!fg_sv_ends(s, "）"))
+        return s.len >= 3 && level_at(s, s.len - 3);
+    open = s.len;
+    while (open >= 3 && !AT(s, open - 3, "（"))
+        open -= 3;
+    return open >= 6 && levels_end(s, open - 6) == s.len;
+}
+
+/*
+ * The government of a place whose head of government's post name is (各区区长, 各乡镇镇长,
+ * 长沙市副市长, 各县（市、区）县（市、区）长: 各区人民政府 …, the place's 人民政府), in buf (64
+ * bytes); an empty view when name is no such post.
+ */
+static fg_strview place_gov(char *buf, fg_strview name)
+{
+    if (name.len < 12 || !fg_sv_ends(name, "长"))
+        return fg_sv(NULL, 0);
+    for (size_t p = 6; p + 6 <= name.len; p += fg_cp_len((unsigned char)name.ptr[p])) {
+        size_t q = p;
+        size_t e;
+
+        for (size_t h = 0; h < N_POST_HEADS; h++)
+            if (fg_sv_at(name, q, post_heads[h].s, post_heads[h].n)) {
+                q += post_heads[h].n;
+                break;
+            }
+        if (AT(name, q, "副"))
+            q += 3;
+        e = levels_end(name, q);
+        if (e == name.len - 3 && place_name(fg_sv(name.ptr, p)) && p + 12 <= 63) {
+            memcpy(buf, name.ptr, p);
+            memcpy(buf + p, "人民政府", 12);
+            return fg_sv(buf, p + 12);
+        }
+    }
+    return fg_sv(NULL, 0);
+}
+
 /*
  * raw without the person's name written after its post and a blank (市长　王　明, 市发展改革委
  * 主任　赵　刚 → 市长, 市发展改革委主任): 2 or 3 ideographs, possibly spaced; else raw.
@@ -2629,14 +2709,15 @@ static fg_strview drop_name_after(fg_strview raw)
 
 /*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
- * or a static string: gov_of_post()).
+ * or a static string: gov_of_post(), or buf, 64 bytes: place_gov()).
  */
-static fg_strview post_unit(fg_strview name)
+static fg_strview post_unit(char *buf, fg_strview name)
 {
     size_t n;
     size_t k;
     fg_strview last = fg_sv(NULL, 0);
     fg_strview before = fg_sv(NULL, 0);
+    fg_strview gov;
     bool stripped = true;
 
     name = drop_name_after(trim(name));
@@ -2721,6 +2802,9 @@ static fg_strview post_unit(fg_strview name)
      * A trailing post title, then a 常务/分管 … before it; never the whole name: a post alone
      * (常务副市长) stays, and a head of government's stands for its government (gov_of_post()).
      */
+    gov = place_gov(buf, name);
+    if (gov.len)
+        return gov;
     stripped = ends_with_post(name, false);
     while (stripped) {
         fg_strview rest = name;
@@ -2736,6 +2820,13 @@ static fg_strview post_unit(fg_strview name)
             if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
                 stripped = true;
+                /* 各乡镇党委书记: a place's 党委 is the unit, 各乡镇党委 */
+                if (fg_sv_starts_n(fg_sv(post_titles[t].s, len), "党委", 6) &&
+                    place_name(rest)) {
+                    rest.len += 6;
+                    stripped = false;
+                    break;
+                }
                 for (size_t h = 0; h < N_POST_HEADS; h++) {
                     size_t hl = post_heads[h].n;
 
@@ -2806,10 +2897,6 @@ static bool inner_sep(fg_strview u)
 }
 
 /*
- * The unit of one name of a team list: post_unit(), then a list of the unit's other names in
- * brackets at its end dropped, as the clauses drop it (市委宣传部（市新闻出版局、市电影局）).
- */
-/*
  * Where a 和 or 及 after the last closing bracket of u, a name whose bracket holds a 、
  * (inner_sep()), joins two units (各县（市、区）人民政府和市直有关单位: both halves look like
  * units, as the clauses split them); else SIZE_MAX.
@@ -2831,9 +2918,14 @@ static size_t joiner_after_bracket(fg_strview u)
     return SIZE_MAX;
 }
 
-static fg_strview list_unit(fg_strview raw)
+/*
+ * The unit of one name of a team list: post_unit(), then a list of the unit's other names in
+ * brackets at its end dropped, as the clauses drop it (市委宣传部（市新闻出版局、市电影局）);
+ * buf (64 bytes) may hold it (post_unit()).
+ */
+static fg_strview list_unit(char *buf, fg_strview raw)
 {
-    fg_strview u = post_unit(raw);
+    fg_strview u = post_unit(buf, raw);
 
     if (inner_sep(u) && (fg_sv_ends(u, "）") || fg_sv_ends(u, ")"))) {
         size_t k = open_bracket(u);
@@ -3031,6 +3123,7 @@ static bool surely_unit(fg_strview u)
  */
 static int split_blank_units(fg_str *out, fg_strview list)
 {
+    char gov[64]; /* post_unit() */
     int rc = FG_OK;
 
     fg_str_clear(out);
@@ -3049,7 +3142,7 @@ static int split_blank_units(fg_str *out, fg_strview list)
 
                 if (b == SIZE_MAX)
                     b = el.len;
-                u = post_unit(fg_sv(el.ptr + a, b - a));
+                u = post_unit(gov, fg_sv(el.ptr + a, b - a));
                 units += surely_unit(u);
                 a = b + 3;
             }
@@ -3134,9 +3227,9 @@ static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
         return false;
     for (size_t r = 0; r < sizeof rank_posts / sizeof rank_posts[0] && !rank; r++)
         rank = fg_sv_ends_n(prev, rank_posts[r].s, rank_posts[r].n);
-    /* a post title alone, or a government's head standing for it (a static name) */
+    /* a post title alone, or a head of government's post alone (镇长, 常务副县长) */
     if (!rank && fg_sv_ends(prev, "副书记"))
-        rank = is_post_title(u) || u.ptr < raw.ptr || u.ptr >= raw.ptr + raw.len;
+        rank = is_post_title(u) || gov_of_post(raw).ptr != raw.ptr;
     return rank;
 }
 
@@ -3195,6 +3288,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     size_t person = SIZE_MAX; /* where the unit of the last person starts in team_list */
     bool named = false;       /* that person was named (李明　市委常委): his posts follow */
     char joined[64];          /* rank_unit() */
+    char gov[64];             /* list_unit() */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -3230,7 +3324,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             if (e == SIZE_MAX)
                 e = list.len;
             raw = trim(fg_sv(list.ptr + i, e - i));
-            u = list_unit(raw);
+            u = list_unit(gov, raw);
             /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
                 !post_stripped(raw, u) && !next_post(prev, raw, u))
@@ -3253,7 +3347,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         if (e == SIZE_MAX)
             e = list.len;
         raw = trim(fg_sv(list.ptr + i, e - i));
-        u = list_unit(raw);
+        u = list_unit(gov, raw);
         posted = post_stripped(raw, u);
         rank = next_post(prev, raw, u);
         prev = raw;
