@@ -2037,7 +2037,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
  *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
- *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）), then a
+ *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）) or on the
+ *    person after a post (drop_note(): 市发展改革委主任（兼秘书长）, 常务副市长（常务）, 市公安局
+ *    副局长（正厅级）, and any bracket that starts with 兼), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
  *    主要/有关 before it; a person's 2 or 3 characters after a post go with it (市发展改革委
  *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
@@ -2708,6 +2710,30 @@ static fg_strview drop_name_after(fg_strview raw)
 }
 
 /*
+ * name without a note on its person in brackets at its end (市发展改革委主任（兼秘书长）,
+ * 市应急管理局局长（兼办公室主任）, 常务副市长（常务）, 市公安局副局长（正厅级）): a bracket after a
+ * post title, or one that starts with 兼; else name. A post in brackets after a person's name
+ * (李四（省发展改革委主任）) and a unit's other names (市委宣传部（市新闻出版局）) stay.
+ */
+static fg_strview drop_note(fg_strview name)
+{
+    size_t open = SIZE_MAX;
+    fg_strview in;
+
+    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
+        return name;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            open = i;
+    if (open == SIZE_MAX || open == 0)
+        return name;
+    in = fg_sv(name.ptr + open, name.len - open);
+    if (ends_with_post(fg_sv(name.ptr, open), true) || AT(in, 0, "（兼") || AT(in, 0, "(兼"))
+        return trim(fg_sv(name.ptr, open));
+    return name;
+}
+
+/*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
  * or a static string: gov_of_post(), or buf, 64 bytes: place_gov()).
  */
@@ -2720,7 +2746,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
     fg_strview gov;
     bool stripped = true;
 
-    name = drop_name_after(trim(name));
+    name = drop_name_after(drop_note(trim(name)));
     if (fg_sv_contains(name, "或"))
         return name;
     /*
@@ -3323,7 +3349,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
             if (e == SIZE_MAX)
                 e = list.len;
-            raw = trim(fg_sv(list.ptr + i, e - i));
+            raw = drop_note(trim(fg_sv(list.ptr + i, e - i)));
             u = list_unit(gov, raw);
             /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
@@ -3346,7 +3372,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
         if (e == SIZE_MAX)
             e = list.len;
-        raw = trim(fg_sv(list.ptr + i, e - i));
+        raw = drop_note(trim(fg_sv(list.ptr + i, e - i)));
         u = list_unit(gov, raw);
         posted = post_stripped(raw, u);
         rank = next_post(prev, raw, u);
