@@ -2005,7 +2005,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
  * 2. Labels at the start of a segment, their characters possibly spaced with U+0020, U+00A0,
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
- *    or the line's end):
+ *    or the line's end), possibly with a note on the list in brackets before it (成员（按姓氏
+ *    笔画排序）：, 委员（按单位排序）：, label_note_end()):
  *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 →
  *    convenor (第一组长 and 组长 of a team with two heads, 创建 teams, are both convenors),
  *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副主任/
@@ -2512,6 +2513,37 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
 }
 
 /*
+ * Where a note on a label's list in brackets at seg[open] ends (（按姓氏笔画排序）, （以姓氏笔画
+ * 为序）, （按单位排序）: 1 to 12 characters, no bracket or list inside), when a ： or : or the
+ * end of seg follows it; else SIZE_MAX.
+ */
+static size_t label_note_end(fg_strview seg, size_t open)
+{
+    size_t i = open + (seg.ptr[open] == '(' ? 1 : 3);
+    size_t start = i;
+    size_t n;
+
+    for (int cps = 0; i < seg.len && cps <= 12; cps++) {
+        if (AT(seg, i, "）") || seg.ptr[i] == ')') {
+            size_t e = i + (seg.ptr[i] == ')' ? 1 : 3);
+
+            if (i == start)
+                return SIZE_MAX;
+            while (is_space_at(seg, e, &n))
+                e += n;
+            return e == seg.len || AT(seg, e, "：") || AT(seg, e, ":")
+                       ? i + (seg.ptr[i] == ')' ? 1 : 3)
+                       : SIZE_MAX;
+        }
+        if (AT(seg, i, "（") || seg.ptr[i] == '(' || AT(seg, i, "、") || AT(seg, i, "：") ||
+            seg.ptr[i] == ':' || seg.ptr[i] == '\n')
+            return SIZE_MAX;
+        i += fg_cp_len((unsigned char)seg.ptr[i]);
+    }
+    return SIZE_MAX;
+}
+
+/*
  * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
  * a line by a blank or by nothing. *after receives where its units start.
  */
@@ -2528,6 +2560,17 @@ static const team_word *team_label(fg_strview seg, bool line_start, size_t *afte
     while (is_space_at(seg, end, &n)) {
         end += n;
         blank = true;
+    }
+    /* 成员（按姓氏笔画排序）：, 委员（以姓氏笔画为序）：: a note on the list, not a name */
+    if (AT(seg, end, "（") || AT(seg, end, "(")) {
+        size_t close = label_note_end(seg, end);
+
+        if (close != SIZE_MAX) {
+            end = close;
+            while (is_space_at(seg, end, &n))
+                end += n;
+            blank = true;
+        }
     }
     if (AT(seg, end, "：") || AT(seg, end, ":")) {
         *after = end + (AT(seg, end, ":") ? 1 : 3);
