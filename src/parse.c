@@ -1987,8 +1987,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
- *    named in its title only). 委员会 names a team only after a verb
- *    (发展和改革委员会 is an agency). Any other mention is a reference to the current team,
+ *    named in its title only). 委员会 names a team only after a verb, or on a title line
+ *    with the words of a 名单 after it (X委员会组成人员名单, roster_tail()): 发展和改革委员会
+ *    is an agency. A 委员会 after a verb also signals a team (committee_after_verb()), so
+ *    that a notice 关于成立X委员会的通知 opens the team its numbered sections (一、组成人员 /
+ *    主　任：… / 二、主要职责 / 三、办公室) then fill. Any other mention is a reference to the current team,
  *    but a role word that starts with a team's ending (专班长：, 专班长由市长担任) is no
  *    mention: it is read as the role word (rule 2).
  *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
@@ -2278,8 +2281,30 @@ static bool spaced_signal(fg_strview t, size_t i)
 }
 
 /*
+ * Whether the 委员会 at t[i] follows a team verb in its clause (成立某市数字经济发展委员会,
+ * 调整市安全生产委员会): a committee constituted, not an agency (发展和改革委员会). Looks at
+ * most 40 characters back, up to a punctuation mark.
+ */
+static bool committee_after_verb(fg_strview t, size_t i)
+{
+    size_t j = i;
+
+    for (int c = 0; c < 40 && j > 0; c++) {
+        j = fg_cp_start_before(t.ptr, j);
+        if (t.ptr[j] == '\n' || AT(t, j, "，") || AT(t, j, "。") || AT(t, j, "；") ||
+            AT(t, j, "：") || AT(t, j, "、"))
+            return false;
+        for (size_t v = 0; team_verbs[v]; v++)
+            if (fg_sv_at(t, j, team_verbs[v], 6)) // each verb is two characters
+                return true;
+    }
+    return false;
+}
+
+/*
  * Whether the text of an item (or of the preamble) may hold a team: one of the role words
- * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员). One pass that
+ * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员, and a 委员会
+ * after a team verb is a name: committee_after_verb()). One pass that
  * stops at the characters of team_signal_firsts only.
  */
 static bool team_signal(fg_strview t)
@@ -2288,8 +2313,10 @@ static bool team_signal(fg_strview t)
          i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
         if (AT(t, i, "召集人") || AT(t, i, "召集单位") || AT(t, i, "组长") ||
             AT(t, i, "办公室设在") ||
-            /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word. */
-            (i >= 3 && AT(t, i - 3, "委员") && !AT(t, i + 3, "会")) ||
+            /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word, unless
+             * a team verb constitutes it (成立X委员会). */
+            (i >= 3 && AT(t, i - 3, "委员") &&
+             (!AT(t, i + 3, "会") || committee_after_verb(t, i - 3))) ||
             (i >= 3 && (AT(t, i - 3, "成员") || AT(t, i - 3, "指挥") ||
                         AT(t, i - 3, "小组") || AT(t, i - 3, "专班") || AT(t, i - 3, "联席"))) ||
             (i >= 6 && AT(t, i - 6, "工作组")) || spaced_signal(t, i))
@@ -3531,6 +3558,22 @@ static bool name_like(fg_strview name)
 }
 
 /*
+ * Whether seg[from ..] is the words of a 名单 that follow a 委员会's name on a title line
+ * (组成人员名单, 成员单位名单, 成员名单, 组成人员).
+ */
+static bool roster_tail(fg_strview seg, size_t from)
+{
+    static const char *const tails[] = {"组成人员名单", "成员单位名单", "成员名单", "组成人员",
+                                        NULL};
+    fg_strview r = trim(fg_sv(seg.ptr + from, seg.len - from));
+
+    for (size_t t = 0; tails[t]; t++)
+        if (fg_sv_eq(r, fg_sv_cstr(tails[t])))
+            return true;
+    return false;
+}
+
+/*
  * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
  * segment names none. *ref_end receives where the rest of the segment starts: after the name,
  * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
@@ -3592,8 +3635,12 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
             fg_strview rest;
             fg_strview name;
 
-            /* 发展和改革委员会 is an agency: a 委员会 is a team only after a verb. */
-            if (!fg_sv_at(seg, i, team_endings[e].s, len) || AT(seg, i, "委员会"))
+            /*
+             * 发展和改革委员会 is an agency: a 委员会 is a team only after a verb, or on a
+             * title line with the words of a 名单 after it (X委员会组成人员名单).
+             */
+            if (!fg_sv_at(seg, i, team_endings[e].s, len) ||
+                (AT(seg, i, "委员会") && !(whole_line && roster_tail(seg, i + len))))
                 continue;
             rest = fg_sv(seg.ptr + i + len, seg.len - i - len);
             if (fg_sv_starts(rest, "制度"))

@@ -51,6 +51,8 @@ skipped() {
         joined:team_signature_lines | joined:team_spaced_committee | joined:team_deputy_secretary | \
         joined:team_roster_two_up)
             echo "a 名单 of one label or name a line with no punctuation: joined, each label runs into the name before it (县长副 组 长：) and no row is found, so the document is rejected" ;;
+        joined:team_committee_roster)
+            echo "a 委员会 named only by the title line of its 名单 (X委员会组成人员名单): joined, the title runs into the first label (…名单主　　任：) and each label into the name before it, and a 委员会 is a team only after a verb or on a title line of its own, so the document is rejected" ;;
         joined:role_labels_spaced)
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
