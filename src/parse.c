@@ -2035,8 +2035,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
- *    then as the units of a clause (和/及 between units, shared suffixes, trailing 等, and
- *    shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、组织部 → 县委组织部).
+ *    on runs of two blanks or more between persons side by side, each a name, a blank and a
+ *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up:
+ *    two_up_persons()), then as the units of a clause (和/及 between units, shared
+ *    suffixes, trailing 等, and shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、
+ *    组织部 → 县委组织部).
  *    Each name given as a post
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
@@ -3212,6 +3215,56 @@ static bool surely_unit(fg_strview u)
     return false;
 }
 
+static bool person_led(fg_strview s);
+
+/*
+ * Where the first run of two blanks or more of s at or after from starts, or s.len; *n
+ * receives its length in bytes (0 at s.len).
+ */
+static size_t blank_gap_from(fg_strview s, size_t from, size_t *n)
+{
+    size_t k;
+
+    for (size_t i = from; i < s.len;) {
+        size_t j = i;
+        int blanks = 0;
+
+        while (is_space_at(s, j, &k)) {
+            j += k;
+            blanks++;
+        }
+        if (blanks >= 2) {
+            *n = j - i;
+            return i;
+        }
+        i = blanks > 0 ? j : i + fg_cp_len((unsigned char)s.ptr[i]);
+    }
+    *n = 0;
+    return s.len;
+}
+
+/*
+ * Whether el is two or more persons side by side, each a name, a blank and a post, apart by
+ * runs of two blanks or more (张　三　市财政局局长　　李　四　市公安局副局长: a 名单 printed
+ * two-up); those runs then separate names as 、 does. 王建民　　市人民政府常务副市长 is one
+ * person (a name alone is no person_led() part).
+ */
+static bool two_up_persons(fg_strview el)
+{
+    size_t parts = 0;
+    size_t n;
+
+    for (size_t a = 0; a < el.len;) {
+        size_t b = blank_gap_from(el, a, &n);
+
+        if (!person_led(trim(fg_sv(el.ptr + a, b - a))))
+            return false;
+        parts++;
+        a = b + n;
+    }
+    return parts >= 2;
+}
+
 /*
  * Copy list into out with the U+3000 runs of each 、-element turned into 、 when two or more
  * of its parts are units (省发展改革委　省财政厅), but not when one is a person's name or a
@@ -3231,6 +3284,21 @@ static int split_blank_units(fg_str *out, fg_strview list)
         if (e == SIZE_MAX)
             e = list.len;
         el = fg_sv(list.ptr + i, e - i);
+        if (two_up_persons(trim(el))) {
+            size_t n;
+
+            el = trim(el);
+            for (size_t a = 0; a < el.len;) {
+                size_t b = blank_gap_from(el, a, &n);
+
+                if (out->len)
+                    FG_TRY(fg_str_append(out, "、", 3));
+                FG_TRY(fg_str_append(out, el.ptr + a, b - a));
+                a = b + n;
+            }
+            i = e + 3;
+            continue;
+        }
         if (fg_sv_contains(el, "\u3000")) {
             for (size_t a = 0; a < el.len;) {
                 size_t b = find_from(el, a, "\u3000");
