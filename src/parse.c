@@ -2036,8 +2036,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
  *    on runs of two blanks or more between persons side by side, each a name, a blank and a
- *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up:
- *    two_up_persons()), then as the units of a clause (和/及 between units, shared
+ *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up), or names and
+ *    posts in turn (张　三　　市财政局局长　　李　四　　市公安局副局长: two_up_persons(); as
+ *    tab-separated cells: two_up_row()), then as the units of a clause (和/及 between units, shared
  *    suffixes, trailing 等, and shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、
  *    组织部 → 县委组织部).
  *    Each name given as a post
@@ -2373,17 +2374,46 @@ static bool signed_below(fg_strview t, size_t from, size_t to)
     return date_line(trim(fg_sv(t.ptr + from, e - from)), &y, &mo, &d);
 }
 
+/* Whether s is only CJK ideographs of the common block (lead bytes E4 to E9). */
+static bool all_ideographs(fg_strview s)
+{
+    if (s.len == 0 || s.len % 3 != 0)
+        return false;
+    for (size_t i = 0; i < s.len; i += 3)
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return false;
+    return true;
+}
+
 /*
- * Copy t into p->team_text with a '\n' after every list line (the header comment above);
- * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
- * lines in the copy, with their input line numbers.
+ * Whether a table cell is a person's name: 2 to 4 ideographs, possibly padded with blanks
+ * (张三, 张　三, 欧阳明华), neither a unit nor a post title.
  */
+static bool name_cell(fg_strview c)
+{
+    size_t cps = 0;
+    size_t n;
+
+    for (size_t i = 0; i < c.len;) {
+        if (is_space_at(c, i, &n)) {
+            i += n;
+            continue;
+        }
+        if (!all_ideographs(fg_sv(c.ptr + i, i + 3 <= c.len ? 3 : 0)) || ++cps > 4)
+            return false;
+        i += 3;
+    }
+    return cps >= 2 && !fg_clause__looks_like_unit(c) && !is_post_title(c);
+}
+
 /*
  * Whether a line is a row of a 名单 table laid out two-up (or more), tab-separated cells of
- * units each followed by a post (县自然资源局 | 局长 | 县农业农村局 | 局长): then *is_row is
- * true and out gets each unit joined to its post, the pairs separated by 、
- * (县自然资源局局长、县农业农村局局长), which the team lists read as one name each. A row of one
- * pair is read as it stands. FG_OK or FG_ENOMEM.
+ * units each followed by a post (县自然资源局 | 局长 | 县农业农村局 | 局长), or of persons each
+ * followed by a post (张三 | 市财政局局长 | 李四 | 市公安局副局长): then *is_row is true and out
+ * gets each unit joined to its post, each person to his post after a U+3000, the pairs
+ * separated by 、 (县自然资源局局长、县农业农村局局长; 张三　市财政局局长、李四　市公安局副局长),
+ * which the team lists read as one name each. A row of one pair is read as it stands.
+ * FG_OK or FG_ENOMEM.
  */
 static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
 {
@@ -2410,13 +2440,17 @@ static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
     if (n < 4 || n % 2 != 0)
         return FG_OK;
     for (size_t k = 0; k < n; k += 2)
-        if (!fg_clause__looks_like_unit(cells[k]) || !is_post_title(cells[k + 1]))
+        if (!(fg_clause__looks_like_unit(cells[k]) && is_post_title(cells[k + 1])) &&
+            !(name_cell(cells[k]) && ends_with_post(cells[k + 1], true)))
             return FG_OK;
     fg_str_clear(out);
     for (size_t k = 0; k < n; k += 2) {
         if (k > 0)
             FG_TRY(fg_str_append(out, "、", 3));
         FG_TRY(fg_str_append(out, cells[k].ptr, cells[k].len));
+        /* 张三 | 市财政局局长: the person, a blank, his post (person_led()) */
+        if (!is_post_title(cells[k + 1]) || !fg_clause__looks_like_unit(cells[k]))
+            FG_TRY(fg_str_append(out, "\u3000", 3));
         FG_TRY(fg_str_append(out, cells[k + 1].ptr, cells[k + 1].len));
     }
     *is_row = true;
@@ -2456,6 +2490,11 @@ static bool member_table_header(fg_strview line)
            fg_sv_contains(fg_sv(line.ptr + end, line.len - end), "职责");
 }
 
+/*
+ * Copy t into p->team_text with a '\n' after every list line (the header comment above);
+ * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
+ * lines in the copy, with their input line numbers.
+ */
 static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
 {
     bool member_rows = false; /* under a 成员单位 | 主要职责 header */
@@ -2496,12 +2535,13 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         else
             FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
         /*
-         * A list line: short, closed, laid out with U+3000 (prose never is), or followed by
-         * a line that opens a list of its own (成员：…, 领导小组办公室设在…), which a name
-         * wrapped onto the next line never does.
+         * A list line: a two-up row, short, closed, laid out with U+3000 (prose never is),
+         * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…),
+         * which a name wrapped onto the next line never does.
          */
         if (k + 1 < n_lm && !ends_open(line) &&
-            (ends_closed(line) || cps_upto(line, 25) <= 24 || fg_sv_contains(line, "\u3000") ||
+            (two_up || ends_closed(line) || cps_upto(line, 25) <= 24 ||
+             fg_sv_contains(line, "\u3000") ||
              opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
              (k + 2 < n_lm && lm[k + 2].off <= t.len &&
               signed_below(t, lm[k + 2].off, k + 3 < n_lm ? lm[k + 3].off : t.len))))
@@ -2635,17 +2675,6 @@ static const fg_lit *team_ending_end(fg_strview s)
         if (fg_sv_ends_n(s, team_endings[e].s, team_endings[e].n))
             return &team_endings[e];
     return NULL;
-}
-
-/* Whether s is only CJK ideographs of the common block (lead bytes E4 to E9). */
-static bool all_ideographs(fg_strview s)
-{
-    if (s.len == 0 || s.len % 3 != 0)
-        return false;
-    for (size_t i = 0; i < s.len; i += 3)
-        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
-            return false;
-    return true;
 }
 
 /*
@@ -3244,25 +3273,35 @@ static size_t blank_gap_from(fg_strview s, size_t from, size_t *n)
 }
 
 /*
- * Whether el is two or more persons side by side, each a name, a blank and a post, apart by
- * runs of two blanks or more (张　三　市财政局局长　　李　四　市公安局副局长: a 名单 printed
- * two-up); those runs then separate names as 、 does. 王建民　　市人民政府常务副市长 is one
- * person (a name alone is no person_led() part).
+ * Whether el is two or more persons side by side, apart by runs of two blanks or more, each a
+ * name, a blank and a post (张　三　市财政局局长　　李　四　市公安局副局长: a 名单 printed
+ * two-up), or each a name and a post apart by such a run too (张　三　　市财政局局长　　　李　四
+ * 　　市公安局副局长: a two-up table drawn without its rules, as a PDF gives it); *paired
+ * receives which. Those runs then separate names as 、 does. 王建民　　市人民政府常务副市长 is
+ * one person (one name and one post are no two persons).
  */
-static bool two_up_persons(fg_strview el)
+static bool two_up_persons(fg_strview el, bool *paired)
 {
-    size_t parts = 0;
+    fg_strview parts[16];
+    size_t np = 0;
     size_t n;
+    bool led = true;
+    bool pairs = true;
 
     for (size_t a = 0; a < el.len;) {
         size_t b = blank_gap_from(el, a, &n);
 
-        if (!person_led(trim(fg_sv(el.ptr + a, b - a))))
+        if (np == sizeof parts / sizeof parts[0])
             return false;
-        parts++;
+        parts[np++] = trim(fg_sv(el.ptr + a, b - a));
         a = b + n;
     }
-    return parts >= 2;
+    for (size_t k = 0; k < np; k++) {
+        led = led && person_led(parts[k]);
+        pairs = pairs && (k % 2 == 0 ? name_cell(parts[k]) : ends_with_post(parts[k], true));
+    }
+    *paired = !led && pairs && np % 2 == 0 && np >= 4;
+    return (led && np >= 2) || *paired;
 }
 
 /*
@@ -3273,6 +3312,7 @@ static bool two_up_persons(fg_strview el)
 static int split_blank_units(fg_str *out, fg_strview list)
 {
     char gov[64]; /* post_unit() */
+    bool paired;  /* two_up_persons() */
     int rc = FG_OK;
 
     fg_str_clear(out);
@@ -3284,14 +3324,18 @@ static int split_blank_units(fg_str *out, fg_strview list)
         if (e == SIZE_MAX)
             e = list.len;
         el = fg_sv(list.ptr + i, e - i);
-        if (two_up_persons(trim(el))) {
+        if (two_up_persons(trim(el), &paired)) {
             size_t n;
+            size_t k = 0;
 
             el = trim(el);
-            for (size_t a = 0; a < el.len;) {
+            for (size_t a = 0; a < el.len; k++) {
                 size_t b = blank_gap_from(el, a, &n);
 
-                if (out->len)
+                /* 张　三　　市财政局局长: a person, a blank, his post (person_led()) */
+                if (paired && k % 2 == 1)
+                    FG_TRY(fg_str_append(out, "\u3000", 3));
+                else if (out->len)
                     FG_TRY(fg_str_append(out, "、", 3));
                 FG_TRY(fg_str_append(out, el.ptr + a, b - a));
                 a = b + n;
