@@ -3288,6 +3288,13 @@ static bool two_up_persons(fg_strview el, bool *paired)
     bool led = true;
     bool pairs = true;
 
+    *paired = false;
+    /* most names hold no run of blanks: U+3000 U+3000, or ASCII blanks at all */
+    if (memchr(el.ptr, ' ', el.len) == NULL && memchr(el.ptr, '\t', el.len) == NULL &&
+        fg_sv_find(el, "\u3000\u3000") == SIZE_MAX)
+        return false;
+    if (blank_gap_from(el, 0, &n) == el.len)
+        return false;
     for (size_t a = 0; a < el.len;) {
         size_t b = blank_gap_from(el, a, &n);
 
