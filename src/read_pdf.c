@@ -8,7 +8,8 @@
  *   at least GAP_SEG em splits the line into segments (the cells of a table row), one of
  *   GAP_SOFT em into soft segments (two cells whose text fills them, two paddings and a rule
  *   apart, or words of one cell: the table's columns tell), smaller gaps become blanks (one
- *   per 0.3 em, so that a gap of two blanks stays two blanks); when a page's fonts give
+ *   per 0.3 em, so that a gap of two blanks stays two blanks), but a name of two ideographs
+ *   padded to three (李　强) stays one segment (padded_name()); when a page's fonts give
  *   boxes far taller than the ideographs are wide (a browser's Type 3 fonts), the boxes are
  *   shrunk to an ordinary height first (shrink_tall());
  * - page furniture is dropped: a page number (`— 3 —`, `- 3 -`, `第3页`, `3/12`, a lone
@@ -199,6 +200,18 @@ out:
     return rc;
 }
 
+/*
+ * Whether the gap before g[i] is inside a name of two ideographs padded to the width of
+ * three (李　强, 赵　四, as a 名单 aligns its persons): g[i - 1] stands alone after a gap (its
+ * segment starts at s0 = i - 1), g[i] stands alone before one, and the two are less than
+ * 1.5 em apart. Such a name is one segment: a 名单 of them one a line is no table.
+ */
+static bool padded_name(const glyph *g, size_t n, size_t s0, size_t i, double em)
+{
+    return i == s0 + 1 && g[s0].ideo && g[i].ideo && g[i].x0 - g[s0].x1 < 1.5 * em &&
+           (i + 1 == n || g[i + 1].x0 - g[i].x1 >= GAP_SOFT * em);
+}
+
 /* One visual line from glyphs g[0..n), sorted here by x. */
 static int add_line(doc *d, glyph *g, size_t n, size_t page)
 {
@@ -239,7 +252,7 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
                 d->segs[d->n_segs].head_x1 = g[i - 1].x1;
                 d->segs[d->n_segs].rest_x0 = g[i].x0;
             }
-            if (gap >= GAP_SOFT * em) {
+            if (gap >= GAP_SOFT * em && !padded_name(g, n, s0, i, em)) {
                 /* a new segment */
                 FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
                 seg_close(&d->segs[d->n_segs], g + s0, i - s0);

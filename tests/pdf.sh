@@ -97,9 +97,6 @@ texts_differ() {
         blank_table) echo "a cell's text keeps the blank the text's table cell loses" ;;
         other_fields) echo "a U+3000 at the end of a line is not drawn" ;;
         team_member_duties_table) echo "a line of two cells is drawn as text, its tab a gap: U+3000" ;;
-        team_label_notes) echo "2-character names padded with U+3000 on lines one above another" \
-                               "(李　强 over 赵　四, a label line between) are drawn aligned and" \
-                               "read as a table's cells: their blanks come back as tabs" ;;
         card_rows) echo "a card's label and value keep what separates them: a tab in the text," \
                         "blanks in the PDF (督办事项<TAB>… and 督办事项　　…)" ;;
     esac
