@@ -2703,6 +2703,8 @@ static fg_strview gov_of_post(fg_strview name)
     return name;
 }
 
+static size_t open_bracket(fg_strview s);
+
 /* Whether s[i] is a level of government: 省 市 县 区 州 旗 乡 镇. */
 static bool level_at(fg_strview s, size_t i)
 {
@@ -2716,20 +2718,24 @@ static bool level_at(fg_strview s, size_t i)
 
 /*
  * Where a level written at s[i] ends, with the levels it stands for in brackets after it
- * (县, 县（市、区）, 县（市）); SIZE_MAX when s[i] is no level.
+ * (县, 县（市、区）, 县（市）, 县(市、区)); SIZE_MAX when s[i] is no level.
  */
 static size_t levels_end(fg_strview s, size_t i)
 {
     size_t j;
+    size_t open;
 
     if (!level_at(s, i))
         return SIZE_MAX;
     i += 3;
-    if (!AT(s, i, "（"))
+    if (!AT(s, i, "（") && !AT(s, i, "("))
         return i;
-    for (j = i + 3; level_at(s, j) || AT(s, j, "、"); j += 3)
+    open = AT(s, i, "(") ? 1 : 3;
+    for (j = i + open; level_at(s, j) || AT(s, j, "、"); j += 3)
         ;
-    return j > i + 3 && AT(s, j, "）") ? j + 3 : i;
+    if (j == i + open)
+        return i;
+    return AT(s, j, "）") ? j + 3 : AT(s, j, ")") ? j + 1 : i;
 }
 
 /*
@@ -2742,12 +2748,10 @@ static bool place_name(fg_strview s)
 
     if (cps_upto(s, 2) < 2)
         return false;
-    if (!fg_sv_ends(s, "）"))
+    if (!fg_sv_ends(s, "）") && !fg_sv_ends(s, ")"))
         return s.len >= 3 && level_at(s, s.len - 3);
-    open = s.len;
-    while (open >= 3 && !AT(s, open - 3, "（"))
-        open -= 3;
-    return open >= 6 && levels_end(s, open - 6) == s.len;
+    open = open_bracket(s);
+    return open != SIZE_MAX && open >= 6 && levels_end(s, open - 3) == s.len;
 }
 
 /*
