@@ -1274,14 +1274,15 @@ static const char role_seconds[] = "要他头任合与办责同助持施总位�
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
-static const char team_ending_firsts[] = "工专领部联指委";
+static const char team_ending_firsts[] = "工专领部联指委河湖林";
 /* The last characters of the post_titles of post_unit(). */
 static const char post_lasts[] = "人志长任记导席员理师委";
 /*
  * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
- * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words.
+ * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words, and 河 of a
+ * 河长制's 河长.
  */
-static const char team_signal_firsts[] = "召组挥员办班席";
+static const char team_signal_firsts[] = "召组挥员办班席河";
 /* The first and last characters of the role words of team_words[]. */
 static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专";
 static const char team_word_lasts[] = "任人长挥员位";
@@ -2010,10 +2011,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end), possibly with a note on the list in brackets before it (成员（按姓氏
  *    笔画排序）：, 委员（按单位排序）：, label_note_end()):
- *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长 →
+ *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长/
+ *    总河长/总湖长/总林长 (of a 河长制, 湖长制, 林长制: team names too) →
  *    convenor (第一组长 and 组长 of a team with two heads, 创建 teams, are both convenors),
  *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副主任/
- *    副主任委员/副链长/副总链长/副专班长 → deputy (执行指挥长 runs a 指挥部 under its 指挥长,
+ *    副主任委员/副链长/副总链长/副专班长/副总河长/副总湖长/副总林长 → deputy (执行指挥长 runs a 指挥部 under its 指挥长,
  *    as 执行副组长 and 常务副指挥长 do),
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
@@ -2177,6 +2179,9 @@ static const team_word team_words[] = {
     {"组员", FG_TEAM_MEMBER},         {"委员", FG_TEAM_MEMBER},
     {"副总链长", FG_TEAM_DEPUTY},     {"总链长", FG_TEAM_CONVENOR},
     {"副链长", FG_TEAM_DEPUTY},       {"链长", FG_TEAM_CONVENOR},
+    {"副总河长", FG_TEAM_DEPUTY},     {"总河长", FG_TEAM_CONVENOR},
+    {"副总湖长", FG_TEAM_DEPUTY},     {"总湖长", FG_TEAM_CONVENOR},
+    {"副总林长", FG_TEAM_DEPUTY},     {"总林长", FG_TEAM_CONVENOR},
     {"副专班长", FG_TEAM_DEPUTY},     {"专班长", FG_TEAM_CONVENOR},
     {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
     {"秘书长", TEAM_SKIP},            {NULL, 0}};
@@ -2185,7 +2190,8 @@ static const team_word team_words[] = {
 static const fg_lit team_endings[] = {
     FG_LIT("工作专班"), FG_LIT("专班"),         FG_LIT("领导小组"), FG_LIT("工作小组"),
     FG_LIT("工作组"),   FG_LIT("部际联席会议"), FG_LIT("联席会议"), FG_LIT("指挥部"),
-    FG_LIT("委员会")};
+    FG_LIT("委员会"),   FG_LIT("河湖长制"),     FG_LIT("河长制"),   FG_LIT("湖长制"),
+    FG_LIT("林长制")};
 #define N_TEAM_ENDINGS (sizeof team_endings / sizeof team_endings[0])
 
 /* Verbs that constitute a team. */
@@ -2311,12 +2317,31 @@ static bool committee_after_verb(fg_strview t, size_t i)
  * after a team verb is a name: committee_after_verb()). One pass that
  * stops at the characters of team_signal_firsts only.
  */
+/*
+ * Where the office's unit starts after 办公室设在 at t[i], or 0: also with another name of the
+ * office in brackets between (市河长制办公室（市河湖长制工作委员会办公室）设在市水利局).
+ */
+static size_t office_at(fg_strview t, size_t i)
+{
+    size_t j;
+
+    if (AT(t, i, "办公室设在"))
+        return i + strlen("办公室设在");
+    if (!AT(t, i, "办公室（"))
+        return 0;
+    for (j = i + strlen("办公室（"); j < t.len && j < i + 60 * 3;
+         j += fg_cp_len((unsigned char)t.ptr[j]))
+        if (AT(t, j, "）") || AT(t, j, "（") || AT(t, j, "，") || AT(t, j, "。"))
+            break;
+    return AT(t, j, "）设在") ? j + strlen("）设在") : 0;
+}
+
 static bool team_signal(fg_strview t)
 {
     for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, i + 3, t.len)) {
         if (AT(t, i, "召集人") || AT(t, i, "召集单位") || AT(t, i, "组长") ||
-            AT(t, i, "办公室设在") ||
+            (AT(t, i, "办公室") && office_at(t, i) > 0) || AT(t, i, "河长") ||
             /* 委员 (委员：, 为委员), but not inside …委员会, a common agency word, unless
              * a team verb constitutes it (成立X委员会). */
             (i >= 3 && AT(t, i - 3, "委员") &&
@@ -3702,6 +3727,23 @@ static bool roster_tail(fg_strview seg, size_t from)
  * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
  * between the verb and the name (由省长任组长的, 以省长为组长、…为副组长的), or an empty view.
  */
+/*
+ * Whether a team of a 河长制 (湖长制, 林长制) follows in the same name: 市河湖长制工作领导小组
+ * names the 领导小组, not the 河湖长制 (up to the next separator, at most 12 characters on).
+ */
+static bool system_team_after(fg_strview seg, size_t i)
+{
+    for (size_t n = 0; i < seg.len && n < 12; n++, i += fg_cp_len((unsigned char)seg.ptr[i])) {
+        if (AT(seg, i, "，") || AT(seg, i, "。") || AT(seg, i, "；") || AT(seg, i, "、"))
+            return false;
+        for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+            if (fg_sv_at(seg, i, team_endings[e].s, team_endings[e].n) &&
+                !fg_sv_ends(fg_sv(team_endings[e].s, team_endings[e].n), "长制"))
+                return true;
+    }
+    return false;
+}
+
 static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                                fg_strview *pre)
 {
@@ -3734,7 +3776,9 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
             size_t len = team_endings[e].n;
             fg_strview name;
 
-            if (!fg_sv_at(seg, i, team_endings[e].s, len))
+            if (!fg_sv_at(seg, i, team_endings[e].s, len) ||
+                (fg_sv_ends(fg_sv(team_endings[e].s, len), "长制") &&
+                 system_team_after(seg, i + len)))
                 continue;
             name = name_after(fg_sv(seg.ptr + verb_end, i + len - verb_end));
             if (fg_sv_starts(name, "了"))
@@ -3763,7 +3807,9 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
              * title line with the words of a 名单 after it (X委员会组成人员名单).
              */
             if (!fg_sv_at(seg, i, team_endings[e].s, len) ||
-                (AT(seg, i, "委员会") && !(whole_line && roster_tail(seg, i + len))))
+                (AT(seg, i, "委员会") && !(whole_line && roster_tail(seg, i + len))) ||
+                (fg_sv_ends(fg_sv(team_endings[e].s, len), "长制") &&
+                 system_team_after(seg, i + len)))
                 continue;
             rest = fg_sv(seg.ptr + i + len, seg.len - i - len);
             if (fg_sv_starts(rest, "制度"))
@@ -3911,11 +3957,14 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
     /* A note on liaison persons (各成员单位确定1名联络员) neither gives rows nor ends a list. */
     if (fg_sv_contains(seg, "联络员"))
         return FG_OK;
-    /* 办公室设在X. */
-    k = fg_sv_find(seg, "办公室设在");
-    if (k != SIZE_MAX) {
+    /* 办公室设在X, 办公室（another name）设在X. */
+    for (size_t from = fg_sv_contains(seg, "设在") ? 0 : seg.len;
+         (k = fg_sv_find(fg_sv(seg.ptr + from, seg.len - from), "办公室")) != SIZE_MAX;
+         from += k + strlen("办公室")) {
+        after = office_at(seg, from + k);
+        if (after == 0)
+            continue;
         ts->cont = NO_CONT;
-        after = k + strlen("办公室设在");
         return add_team_list(p, ts->team, FG_TEAM_OFFICE, fg_sv(seg.ptr + after,
                              seg.len - after), false, &took);
     }
