@@ -722,6 +722,7 @@ typedef struct parser {
     /* current part */
     char part[16];
     const char *part_copy;   /* part in the arena, shared by its items and teams; NULL: none yet */
+    bool lone_annex;         /* the first line was 附件1: the document's M part is that annex */
     int annex_no;            /* 0 = main body */
     level stack[ST_COUNT];
     size_t depth;
@@ -865,6 +866,37 @@ static const char *part_name(parser *p)
     if (p->part_copy == NULL)
         p->part_copy = arena_dup(p, fg_sv_cstr(p->part));
     return p->part_copy;
+}
+
+/*
+ * The items and teams read so far, all of part M, are of part A1 (a file that opens with
+ * 附件1 and holds more annexes after it): their paths M:… become A1:….
+ */
+static int main_part_is_annex(parser *p)
+{
+    const char *a1 = arena_dup(p, fg_sv_cstr("A1"));
+
+    if (a1 == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_items; i++) {
+        pitem *it = &p->items[i];
+        /* "A1" and what follows the M: at most sizeof p->part + ST_COUNT * 22 bytes. */
+        char path[sizeof p->part + 2 + ST_COUNT * 22];
+        size_t n = strlen(it->path);
+
+        if (n + 2 > sizeof path)
+            return fg_error_set(FG_EINVAL, "item path too long");
+        memcpy(path, "A1", 2);
+        memcpy(path + 2, it->path + 1, n - 1);
+        it->path = arena_dup(p, fg_sv(path, n + 1));
+        if (it->path == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        it->part = a1;
+    }
+    for (size_t t = 0; t < p->n_teams; t++)
+        p->teams[t].part = a1;
+    p->lone_annex = false;
+    return FG_OK;
 }
 
 /* ---- clauses ---- */
@@ -8106,8 +8138,16 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     if (annex_list_line(p, s))
         return FG_OK;
     an = annex_header(s);
+    /* 附件1 as a document's first line: an annex sent as a file of its own, its main part. */
+    if (an == 1 && p->annex_no == 0 && p->n_items == 0 && p->pre_text.len == 0 && s.len < 120) {
+        p->lone_annex = true;
+        return FG_OK;
+    }
     if (an > 0 && an != p->annex_no && s.len < 120 && !fg_sv_contains(s, "。")) {
         FG_TRY(close_item(p));
+        /* 附件2 after a first line 附件1: the file holds several annexes, the first one A1. */
+        if (p->lone_annex && p->annex_no == 0)
+            FG_TRY(main_part_is_annex(p));
         FG_TRY(flush_pre_teams(p));
         start_part(p, an);
         return FG_OK;
