@@ -6740,16 +6740,20 @@ out:
 
 /*
  * Whether a row of n_cells cells separated by tabs or | lines up with the header's columns:
- * as many cells as columns; in a matrix (COL_MARK columns) also fewer, since a line saved as
- * text loses its trailing empty cells (the last units' columns unmarked) and the cells it
- * keeps are still the first columns'.
+ * as many cells as columns; also fewer, since a line loses its trailing empty cells with its
+ * blanks and the cells it keeps are still the first columns' (a tab or | is written for
+ * every cell, empty or not), in a matrix (COL_MARK columns: the last units' columns
+ * unmarked) and when from_first, the row's first cell in the first column (2<TAB>任务<TAB>
+ * <TAB>配合单位 with no 完成时限, 3<TAB>任务<TAB>牵头单位 with neither 配合单位 nor 完成时限).
  */
-static bool lines_up(const parser *p, size_t n_cells)
+static bool lines_up(const parser *p, size_t n_cells, bool from_first)
 {
     bool matrix = false;
 
     if (n_cells >= p->n_cols)
         return n_cells == p->n_cols;
+    if (from_first)
+        return true;
     for (size_t k = 0; k < p->n_cols && !matrix; k++)
         matrix = p->cols[k] == COL_MARK;
     return matrix;
@@ -6891,7 +6895,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->open = true;
         p->row_open = true;
         p->row_repeat = true;
-        p->row_aligned = sep != ' ' && lines_up(p, n_cells);
+        p->row_aligned = sep != ' ' && lines_up(p, n_cells, shift == 0);
         p->row_first_col = num_col + 1 + shift;
         for (size_t k = num_col + 1; k < n_cells; k++) {
             if (k > num_col + 1)
@@ -6912,7 +6916,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         FG_TRY(open_row(p, major, minor, p->rows_unnumbered ? fg_sv("", 0) : cells[num_col],
                         line));
         p->row_open = true;
-        p->row_aligned = sep != ' ' && lines_up(p, n_cells);
+        p->row_aligned = sep != ' ' && lines_up(p, n_cells, shift == 0);
         p->row_first_col = first + shift;
         p->next_row = major + 1;
         for (size_t k = first; k < n_cells; k++) {
