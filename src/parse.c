@@ -5848,6 +5848,7 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
     char buf[96];
+    char labelled[64];
 
     /*
      * A header squeezed is at most 4 ideographs with blanks between (40 bytes), or ends in a
@@ -5857,6 +5858,19 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         return COL_NONE;
     s = header_squeeze(s, buf, sizeof buf);
 
+    /* 责任单位（主责） | 责任单位（协同）, 责任单位(牵头): a head word alone in the bracket says the
+     * column's role, as it does for the label 责任单位（牵头）： (fg_clause__label_at()). */
+    if (s.len > MAX_HEADER && s.len + 3 <= sizeof labelled &&
+        (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
+        size_t len = 0;
+        fg_label_role r;
+
+        memcpy(labelled, s.ptr, s.len);
+        memcpy(labelled + s.len, "：", 3);
+        r = fg_clause__label_at(lx, fg_sv(labelled, s.len + 3), 0, &len);
+        if (len == s.len + 3 && (r == FG_LABEL_LEAD || r == FG_LABEL_CO))
+            return r == FG_LABEL_LEAD ? COL_LEAD : COL_CO;
+    }
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
     if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
         size_t open = fg_sv_find(s, "（");
