@@ -9,11 +9,13 @@
  * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below). The lines after
  * it belong to the table while each of their segments overlaps at most one column (a column
  * grows to hold them; a segment in no column adds one, a soft one goes with the segment
- * before). A line of one segment that crosses the columns, starts at the table's left edge
- * and is followed by a row of the table is a title row (一、… spanning the table); any other
- * line ends the table, as does a gap of more than TABLE_GAP em on a page. The table goes on
- * at the top of the next page when the lines there fit its columns (the builder drops a
- * repeated header).
+ * before; but under a 分工表 header row, whose words name every column, a segment between two
+ * columns goes to the one on its right: a cell's text is left-aligned, its header's words
+ * may be centred, so that a short cell lies left of them). A line of one segment that
+ * crosses the columns, starts at the table's left edge and is followed by a row of the table
+ * is a title row (一、… spanning the table); any other line ends the table, as does a gap of
+ * more than TABLE_GAP em on a page. The table goes on at the top of the next page when the
+ * lines there fit its columns (the builder drops a repeated header).
  *
  * Rows are made of the lines' segments (pieces), each placed by its own middle, not line by
  * line, so that a cell's text may sit at the top, in the middle or at the bottom of its row:
@@ -28,6 +30,7 @@
  * carries a merged 牵头单位 down and folds a row with a merged first cell into the row above.
  * A run is written as a table only when it has at least 2 rows besides titles.
  */
+#define _GNU_SOURCE /* memmem */
 #include "read_pdf_int.h"
 
 #include <math.h>
@@ -51,6 +54,9 @@ enum { K_ROW, K_TITLE };
 typedef struct table {
     col cols[MAX_COLS];
     size_t n_cols;
+    bool header;      /* its first line is a 分工表 header: every column has a word in its row */
+    size_t head_page; /* the page of the header row, and the bottom of its lines */
+    double head_y1;
     size_t *lines; /* line indexes of the table, in order */
     unsigned char *kinds;
     size_t n, cap;
@@ -119,6 +125,31 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     return 1;
 }
 
+/*
+ * Whether a line is a 分工表 header: two of its segments or more hold a header word (序号,
+ * 单位, 任务, 时限 …), and the first does not start with a digit (a row of data).
+ */
+static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
+{
+    static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
+                                        "时限", "时间", "内容", "分工", "处室", "机构"};
+    size_t hits = 0;
+
+    if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))
+        return false;
+    for (size_t k = 0; k < l->n_seg; k++) {
+        const fg_pdf_seg *s = &d->segs[l->seg0 + k];
+
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL) {
+                hits++;
+                break;
+            }
+        }
+    }
+    return hits >= 2;
+}
+
 /* Whether every segment of l lies in at most one column; with grow, widen the columns to
  * hold them and add a column for a segment in none. */
 static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
@@ -138,6 +169,19 @@ static bool fits(table *t, const fg_pdf_doc *d, const fg_pdf_line *l, bool grow)
             prev = c;
             if (!grow)
                 continue;
+            if (c == -1 && t->header && (l->page != t->head_page || l->y0 > t->head_y1) &&
+                !header_line(d, l)) {
+                /* in a row under the header, a gap of its columns: the column on its right
+                 * (a cell's text left-aligned, its header's words centred), unless it is
+                 * right of the last one */
+                size_t at = 0;
+
+                while (at < t->n_cols && t->cols[at].x1 <= s->x0 + TOL)
+                    at++;
+                if (at < t->n_cols)
+                    c = (int)at;
+                prev = c;
+            }
             if (c >= 0) {
                 t->cols[c].x0 = fmin(t->cols[c].x0, s->x0);
                 t->cols[c].x1 = fmax(t->cols[c].x1, s->x1);
@@ -217,6 +261,18 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
 
     t->n = 0;
     t->n_cols = 0;
+    t->header = header_line(d, start);
+    /* the header row: the first line and those closely under it (at most 0.25 em below the
+     * one before, or overlapping it: 序 | 牵头单 over 重点任务 over 号 | 位) */
+    t->head_page = start->page;
+    t->head_y1 = start->y1;
+    for (size_t p = i, k = next_kept(d, i); k < d->n_lines; p = k, k = next_kept(d, k)) {
+        const fg_pdf_line *m = &d->lines[k];
+
+        if (m->page != start->page || m->y0 - d->lines[p].y1 > 0.25 * fmax(m->em, d->lines[p].em))
+            break;
+        t->head_y1 = fmax(t->head_y1, m->y1);
+    }
     /* the columns: the segments of the first line, a soft one joined to the one before
      * unless a vertical rule is drawn between them (two full cells of a ruled header) */
     for (size_t k = 0; k < start->n_seg; k++) {

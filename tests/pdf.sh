@@ -25,6 +25,11 @@
 #               padding and 2.6 em glyph boxes; again as a spreadsheet prints it, the
 #               序号 against its cell's right edge, a blank's width from the task's text)
 #               gives the hand-written tests/fixtures/pdf/fengong_table.tsv;
+#   centred     tests/fixtures/pdf/centred_header.txt drawn with its header words centred in
+#               their columns and the cells' text left-aligned (a short cell lies left of its
+#               header's word), with empty 牵头单位, 配合单位 and 完成时限 cells, its cells at
+#               the top, in the middle, and in the middle with a browser's padding and glyph
+#               boxes, gives the hand-written tests/fixtures/pdf/centred_header.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
 #               `ingest` stores nothing.
@@ -230,6 +235,36 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         bad "fengong_table.pdf ($variant) (exit status $rc)"
         sed 's/^/    /' "$dir/err" | head -5
         diff -u "$hand/fengong_table.tsv" "$dir/out"
+    fi
+done
+
+# -- the hand-checked 分工表 with centred headers: each header word centred in its column, the
+# cells' text left-aligned, so that a short cell (市商务局 under 配合单位, 市公安局 under 牵头单位)
+# lies left of its header word, in the gap between two headers' words; empty 牵头单位,
+# 配合单位 and 完成时限 cells
+for variant in "cells at the top" "cells in the middle" \
+        "cells in the middle, a browser's padding and glyph boxes"; do
+    dir=$tmp/centred-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
+    mkdir -p "$dir"
+    opt=
+    case $variant in
+        *"a browser"*) opt="--valign middle --pad 3 --tall-boxes" ;;
+        *middle*) opt="--valign middle" ;;
+    esac
+    # shellcheck disable=SC2086 # $opt is a few words without blanks in them
+    if ! "$py" "$make_pdf" "$hand/centred_header.txt" "$dir/centred_header.pdf" --center-header \
+            $opt 2>"$dir/mk"; then
+        bad "centred_header.pdf ($variant): make_pdf.py failed"
+        continue
+    fi
+    (cd "$dir" && "$bin" extract --format tsv centred_header.pdf) >"$dir/out" 2>"$dir/err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$hand/centred_header.tsv" "$dir/out"; then
+        ok "centred_header.pdf ($variant) gives centred_header.tsv"
+    else
+        bad "centred_header.pdf ($variant) (exit status $rc)"
+        sed 's/^/    /' "$dir/err" | head -5
+        diff -u "$hand/centred_header.tsv" "$dir/out"
     fi
 done
 
