@@ -224,6 +224,26 @@ static bool row_equal(const slot *a, const slot *b, size_t n)
     return true;
 }
 
+/*
+ * Whether a row repeats the header as it was first read (head), before a second header row
+ * named the columns of a group: its cells that are not merged are head's (a table printed
+ * over pages, its first header row drawn again, a blank cell of it carried down from the
+ * row above on the page before), and two of them at least hold text.
+ */
+static bool header_again(const slot *row, const slot *head, size_t n)
+{
+    size_t same = 0;
+
+    for (size_t c = 0; c < n; c++) {
+        if (row[c].merged)
+            continue;
+        if (row[c].len != head[c].len || (row[c].len && memcmp(row[c].s, head[c].s, row[c].len)))
+            return false;
+        same += row[c].len > 0;
+    }
+    return same >= 2;
+}
+
 /* The cell without its blanks and commas (序  号, 序，号: a word broken over two paragraphs),
  * in buf (at most cap bytes); false when it does not fit. */
 static bool squeeze(char *buf, size_t cap, size_t *n, const slot *cell)
@@ -277,12 +297,15 @@ static bool header_row(const slot *row, size_t n_cols)
 
 /*
  * Whether a row under the header names the columns of a group the header spans (责任单位
- * over 牵头单位 | 配合单位): its first cell is merged with the header's or empty, and each of
- * its own cells is a short header word.
+ * over 牵头单位 | 配合单位, or over the role words alone: 牵头 | 配合, 主办 | 协办): its first
+ * cell is merged with the header's or empty, and each of its own cells is a short header
+ * word.
  */
 static bool sub_header_row(const slot *row, size_t n_cols)
 {
-    static const char *const words[] = {"单位", "部门", "处室", "机构", "任务", "时限", "时间"};
+    static const char *const words[] = {"单位", "部门", "处室", "机构", "任务", "时限",
+                                        "时间", "牵头", "配合", "主办", "协办", "主责",
+                                        "协同", "参与", "负责"};
     char buf[32];
     size_t n;
     size_t own = 0;
@@ -413,7 +436,9 @@ out:
  *   carried down, so that each member keeps his post;
  * - a row right under the header whose own cells are header words (牵头单位 | 配合单位 under a
  *   责任单位 spanning both, sub_header_row()) names those columns in the header's place;
- * - a row equal to the table's first row (the header repeated on a new page) is dropped;
+ * - a row equal to the table's first row (the header repeated on a new page) is dropped, as
+ *   is one whose cells that are not merged are those of the header as first read (the first
+ *   row of a grouped header drawn again on a new page, header_again());
  * - after a title row that comes below the header (序号|重点任务|… then 一、… as a row of its
  *   own, as Word tables and web pages write sections), the header is written again before
  *   the next row, as a table under each heading: a title line ends a table for the grammar,
@@ -424,6 +449,7 @@ static int lay_out(fg_rd *rd)
 {
     size_t n_cols = 0;
     slot *grid = NULL;
+    slot *head = NULL; /* the header row as first read, before a second row renamed columns */
     fg_str *extra = NULL;
     size_t header = SIZE_MAX;  /* the first row with text */
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
@@ -445,6 +471,8 @@ static int lay_out(fg_rd *rd)
         n_cols = 256;
     grid = calloc(rd->n_rows * n_cols, sizeof *grid);
     FG_CHECK_ALLOC(grid);
+    head = calloc(n_cols, sizeof *head);
+    FG_CHECK_ALLOC(head);
     extra = calloc(n_cols, sizeof *extra);
     FG_CHECK_ALLOC(extra);
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -523,7 +551,9 @@ static int lay_out(fg_rd *rd)
         }
         if (header == SIZE_MAX) {
             header = r;
-        } else if (row_equal(row, grid + header * n_cols, n_cols)) {
+            memcpy(head, row, n_cols * sizeof *head);
+        } else if (row_equal(row, grid + header * n_cols, n_cols) ||
+                   header_again(row, head, n_cols)) {
             continue; /* repeated on a new page, or under a title: reheader writes it */
         }
         if (pending == header && r > header && sub_header_row(row, n_cols) &&
@@ -564,6 +594,7 @@ out:
         for (size_t c = 0; c < n_cols; c++)
             fg_str_dispose(&extra[c]);
     free(extra);
+    free(head);
     free(grid);
     fg_str_dispose(&title);
     return rc;

@@ -186,6 +186,25 @@ static const fg_phrase_case tables[] = {
      "||牵头单位|配合单位|\n"
      "1|甲任务|A局|B局|6月底\n",
      "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"},
+    /* a grouped header whose second row writes the role words alone (牵头 | 配合, 主办 |
+     * 协办), the other header cells merged down or left empty */
+    {"序号|任务|=2:责任单位|完成时限\n"
+     "^|^|牵头|配合|^\n"
+     "1|甲任务|A局|B局、C局|6月底\n",
+     "序号\t任务\t牵头\t配合\t完成时限\n1\t甲任务\tA局\tB局、C局\t6月底\n"},
+    {"序号|任务|=2:责任部门|完成时限\n"
+     "||主办|协办|\n"
+     "1|甲任务|A局|B局|6月底\n",
+     "序号\t任务\t主办\t协办\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"},
+    /* a grouped header's first row drawn again on a new page: dropped, not read as a row
+     * (nor as a header of its own, whose 责任单位 would make every unit co) */
+    {"序号|任务|=2:责任单位|完成时限\n"
+     "^|^|牵头单位|配合单位|^\n"
+     "1|甲任务|A局|B局|6月底\n"
+     "序号|任务|=2:责任单位|完成时限\n"
+     "2|乙任务|C局|D局|9月底\n",
+     "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"
+     "2\t乙任务\tC局\tD局\t9月底\n"},
     /* category rows in the 序号 column, their title beside, no units: title rows, the
      * header written again under each (（一） and 一、 as written, a bare 一 given its 、) */
     {"序号|任务|牵头单位|配合单位\n"
