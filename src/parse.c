@@ -765,6 +765,7 @@ typedef struct parser {
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
+    size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
@@ -6483,6 +6484,38 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
     if (p->header_pending) {
         col_kind k = header_cell(p->units.lex, s);
 
+        if (k == COL_LEAD || k == COL_CO) {
+            /* A grouped header flattened one cell a line: its first row (序号, 重点任务,
+             * 责任单位, 完成时限), then the words under the group (牵头单位, 配合单位), which
+             * name the group's columns in its place. */
+            size_t g = p->n_cols;
+            bool units_after = false;
+
+            for (size_t c = 0; c < p->n_cols; c++) {
+                if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO)
+                    g = SIZE_MAX;
+                else if (p->cols[c] == COL_RESP && g == p->n_cols)
+                    g = c;
+                else if (p->cols[c] == COL_RESP)
+                    units_after = true;
+            }
+            if (p->sub_col > 0) {
+                FG_TRY(add_col(p, k));
+                memmove(p->cols + p->sub_col + 1, p->cols + p->sub_col,
+                        (p->n_cols - 1 - p->sub_col) * sizeof *p->cols);
+                p->cols[p->sub_col++] = k;
+                *consumed = true;
+                return FG_OK;
+            }
+            if (g < p->n_cols && g + 1 < p->n_cols && !units_after &&
+                p->cols[p->n_cols - 1] != COL_RESP) {
+                p->cols[g] = k;
+                p->sub_col = g + 1;
+                *consumed = true;
+                return FG_OK;
+            }
+        }
+        p->sub_col = 0;
         if (k != COL_NONE) {
             FG_TRY(add_col(p, k));
             *consumed = true;
@@ -6740,6 +6773,7 @@ static int start_table(parser *p, const fg_strview *cells, size_t n, bool unnumb
     FG_TRY(close_item(p));
     p->in_table = true;
     p->header_pending = false;
+    p->sub_col = 0;
     p->rows_unnumbered = unnumbered;
     p->num_col = 0;
     fg_str_clear(&p->row_label);
