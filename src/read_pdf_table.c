@@ -127,12 +127,14 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
 
 /*
  * Whether a line is a 分工表 header: two of its segments or more hold a header word (序号,
- * 单位, 任务, 时限 …), and the first does not start with a digit (a row of data).
+ * 单位, 任务, 时限 …, or a role word alone: 牵头 | 配合 under 责任单位), and the first does not
+ * start with a digit (a row of data).
  */
 static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
 {
     static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
-                                        "时限", "时间", "内容", "分工", "处室", "机构"};
+                                        "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
+                                        "配合", "主办", "协办", "主责", "协同"};
     size_t hits = 0;
 
     if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))

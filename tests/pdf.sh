@@ -23,13 +23,20 @@
 #               middle of its block, across the rows' boundary; again with every cell's
 #               text in the middle of its row, at its bottom, with a browser's 3-point
 #               padding and 2.6 em glyph boxes; again as a spreadsheet prints it, the
-#               序号 against its cell's right edge, a blank's width from the task's text)
+#               序号 against its cell's right edge, a blank's width from the task's text;
+#               again with the header's words centred in their cells, the 序号 of the rows
+#               left of 序号, repeated on page 2 or not)
 #               gives the hand-written tests/fixtures/pdf/fengong_table.tsv;
 #   centred     tests/fixtures/pdf/centred_header.txt drawn with its header words centred in
 #               their columns and the cells' text left-aligned (a short cell lies left of its
 #               header's word), with empty 牵头单位, 配合单位 and 完成时限 cells, its cells at
 #               the top, in the middle, and in the middle with a browser's padding and glyph
 #               boxes, gives the hand-written tests/fixtures/pdf/centred_header.tsv;
+#   grouped     tests/fixtures/pdf/grouped_header.txt, a header of two rows (责任单位 spanning
+#               牵头单位 | 配合单位, or the role words 牵头 | 配合 alone; the other header
+#               cells merged down), its words at the left of their cells or centred (the
+#               group's word across its two columns' boundary), gives the hand-written
+#               tests/fixtures/pdf/grouped_header.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
 #               `ingest` stores nothing.
@@ -208,11 +215,15 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         "cells at the bottom of their rows, header not repeated" \
         "cells in the middle, a browser's padding and glyph boxes" \
         "cells at the top, a browser's glyph boxes" \
-        "a spreadsheet's print: numbers against their cells' right edge"; do
+        "a spreadsheet's print: numbers against their cells' right edge" \
+        "header words centred, cells at the left" \
+        "header words centred, not repeated on page 2, cells in the middle"; do
     dir=$tmp/hand-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
     mkdir -p "$dir"
     opt=
     case $variant in
+        *"centred, not repeated"*) opt="--center-header --no-repeat-header --valign middle" ;;
+        *centred*) opt=--center-header ;;
         *spreadsheet*) opt="--numbers-right --pad 2" ;;
         *"cells in the middle, a browser"*) opt="--valign middle --pad 3 --tall-boxes" ;;
         *"cells at the top, a browser"*) opt=--tall-boxes ;;
@@ -265,6 +276,39 @@ for variant in "cells at the top" "cells in the middle" \
         bad "centred_header.pdf ($variant) (exit status $rc)"
         sed 's/^/    /' "$dir/err" | head -5
         diff -u "$hand/centred_header.tsv" "$dir/out"
+    fi
+done
+
+# -- the hand-checked 分工表 with a grouped header: 责任单位 spanning two columns over 牵头单位 |
+# 配合单位 (again over the role words alone, 牵头 | 配合), 序号, 重点任务 and 完成时限 merged down
+# over both header rows; the header's words at the left of their cells, and centred (the
+# group's word then lies across its two columns' boundary); empty 牵头单位 and 配合单位 cells
+for variant in "words at the left" "words centred" "role words alone, at the left" \
+        "role words alone, centred"; do
+    dir=$tmp/grouped-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
+    mkdir -p "$dir"
+    opt=
+    case $variant in
+        *centred) opt=--center-header ;;
+    esac
+    case $variant in
+        "role words"*) sed 's/\t牵头单位\t配合单位\t/\t牵头\t配合\t/' "$hand/grouped_header.txt" ;;
+        *) cat "$hand/grouped_header.txt" ;;
+    esac >"$dir/grouped_header.txt"
+    # shellcheck disable=SC2086 # $opt is one word or none
+    if ! "$py" "$make_pdf" "$dir/grouped_header.txt" "$dir/grouped_header.pdf" $opt 2>"$dir/mk"
+    then
+        bad "grouped_header.pdf ($variant): make_pdf.py failed"
+        continue
+    fi
+    (cd "$dir" && "$bin" extract --format tsv grouped_header.pdf) >"$dir/out" 2>"$dir/err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$hand/grouped_header.tsv" "$dir/out"; then
+        ok "grouped_header.pdf ($variant) gives grouped_header.tsv"
+    else
+        bad "grouped_header.pdf ($variant) (exit status $rc)"
+        sed 's/^/    /' "$dir/err" | head -5
+        diff -u "$hand/grouped_header.tsv" "$dir/out"
     fi
 done
 
