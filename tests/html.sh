@@ -19,7 +19,9 @@
 #    an item's value="7"; a list whose style hides the numbers keeps the text's own 1．, a <ul>
 #    none), gives ordered_list.tsv, the items numbered as the browser draws them.
 #    category_table.html, a 分解表 whose 类别 column before 序号 spans the tasks of its
-#    category (rowspan), gives one item per 序号 (category_table.tsv).
+#    category (rowspan), gives one item per 序号 (category_table.tsv). grouped_header.html, a
+#    header of two rows (责任单位 spanning 牵头 | 配合: colspan, the other header cells
+#    rowspan) and a header 责任单位（主责） | 责任单位（协同）, gives grouped_header.tsv.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -210,6 +212,7 @@ fixture division_table.html division_table.tsv
 fixture team_table.html team_table.teams.tsv --teams
 fixture ordered_list.html ordered_list.tsv
 fixture category_table.html category_table.tsv
+fixture grouped_header.html grouped_header.tsv
 
 # ---- 4. bad pages ----
 mkdir bad || exit 2
