@@ -17,6 +17,9 @@
 #    clause in a footnote); its rows must be tests/fixtures/docx/table_merged.tsv, written by
 #    hand. tests/fixtures/docx/make_frame_docx.py writes a 分工表 nested in a one-column
 #    framing table (a page border drawn as a table); its rows must be frame_table.tsv.
+#    tests/fixtures/docx/make_grouped_docx.py writes a 分工表 whose header has two rows
+#    (责任单位 gridSpan 2 over 牵头 | 配合, the other header cells vMerge) and one whose header
+#    is 责任单位（主责） | 责任单位（协同）; its rows must be grouped_header.tsv.
 # 3. Bad files (tests/fixtures/docx/make_bad_docx.py: truncated in half or after 1000 bytes,
 #    ZIP bombs with an honest, a dense and a lying size, an external entity naming a FIFO, no
 #    word/document.xml, damaged XML): `extract` exits 1 with "FILE: not a readable Word
@@ -145,7 +148,8 @@ fi
 
 # ---- 2. the hand-made 分工表 ----
 mkdir -p "$tmp/table"
-for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py; do
+for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py \
+        grouped_header:make_grouped_docx.py; do
     name=${made%%:*}
     if ! $py "$fix/${made#*:}" "$tmp/table/$name.docx" 2>"$tmp/table/$name.gen"; then
         bad "$name.docx: ${made#*:} failed" "$(tail -n 3 "$tmp/table/$name.gen")"

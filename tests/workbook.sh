@@ -17,6 +17,9 @@
 #    note, a hidden sheet), in the 1900 and the 1904 date systems: its rows must be
 #    tests/fixtures/xlsx/table_merged.tsv, written by hand, and its deadlines the dates the
 #    cells show.
+#    tests/fixtures/xlsx/make_grouped_xlsx.py writes a 分工表 whose header has two rows
+#    (责任单位 merged across two columns over 牵头 | 配合) and one whose header is
+#    责任单位（主责） | 责任单位（协同）: its rows must be grouped_header.tsv, written by hand.
 #    A 名单 sheet with its role cells merged over 2 and 4 rows gives the team rows written by
 #    hand for the same table as a web page (tests/fixtures/html/team_table.teams.tsv).
 # 3. Bad workbooks (truncated, no xl/workbook.xml, a sheet cut in the middle, a sheet with a
@@ -100,6 +103,20 @@ fi
 
 # ---- 2. the hand-made 分工表 ----
 mkdir -p "$tmp/table"
+# a grouped header (责任单位 merged across two columns over 牵头 | 配合) and role notes in
+# brackets (责任单位（主责） | 责任单位（协同）)
+if ! $py "$fix/make_grouped_xlsx.py" "$tmp/table/grouped_header.xlsx" 2>"$tmp/table/gen"; then
+    bad "grouped_header.xlsx: make_grouped_xlsx.py failed" "$(tail -n 3 "$tmp/table/gen")"
+else
+    (cd "$tmp/table" && "$bin" extract --format tsv grouped_header.xlsx) \
+        >"$tmp/table/grouped_header.tsv" 2>"$tmp/table/grouped_header.err"
+    if cmp -s "$fix/grouped_header.tsv" "$tmp/table/grouped_header.tsv"; then
+        ok "grouped_header.xlsx: the hand-written rows"
+    else
+        bad "grouped_header.xlsx: rows differ from grouped_header.tsv" \
+            "$(diff "$fix/grouped_header.tsv" "$tmp/table/grouped_header.tsv" | head -n 20)"
+    fi
+fi
 for sys in 1900 1904; do
     opt=
     [ "$sys" = 1904 ] && opt=--1904
