@@ -331,13 +331,14 @@ typedef struct row {
     bool open;
     size_t page0, page1; /* where the row starts and ends */
     double top, bottom;
+    double bottom0;      /* its bottom on page0 (a row broken over a page ends on page1) */
 } row;
 
 /* The rows of a table, laid out. */
 typedef struct trow {
     bool title;          /* one cell spanning the table */
     size_t page0, page1;
-    double top, bottom;
+    double top, bottom, bottom0;
 } trow;
 
 typedef struct tcell {
@@ -378,6 +379,7 @@ static int rows_add(rows *rs, bool title, const row *r)
     rs->r[rs->n].page1 = r->page1;
     rs->r[rs->n].top = r->top;
     rs->r[rs->n].bottom = r->bottom;
+    rs->r[rs->n].bottom0 = r->page1 == r->page0 ? r->bottom : r->bottom0;
     for (size_t c = 0; c < rs->n_cols; c++) {
         tcell *cell = &rs->cells[rs->n * rs->n_cols + c];
 
@@ -508,22 +510,61 @@ static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr
 }
 
 /*
+ * Whether the pieces i..j of a block (one row, sorted by cell) repeat row h of rs, the
+ * header: the same text in every column, in two columns at least (the header of a table
+ * printed over pages, drawn again at the top of the next).
+ */
+static bool repeats_header(const fg_pdf_doc *d, const block *bk, size_t i, size_t j,
+                           const rows *rs, size_t h)
+{
+    size_t filled = 0;
+
+    for (size_t c = 0; c < rs->n_cols; c++) {
+        const tcell *hc = &rs->cells[h * rs->n_cols + c];
+        const char *want = rs->text.ptr + hc->off;
+        size_t at = 0;
+
+        for (size_t k = i; k < j; k++) {
+            const piece *p = &bk->p[k];
+
+            if (p->col != c)
+                continue;
+            if (at > 0 && bk->p[k - 1].col == c && bk->p[k - 1].line == p->line) {
+                if (at >= hc->len || want[at] != ' ')
+                    return false;
+                at++;
+            }
+            if (p->len > hc->len - at || memcmp(want + at, d->pool.ptr + p->off, p->len) != 0)
+                return false;
+            at += p->len;
+        }
+        if (at != hc->len)
+            return false;
+        filled += at > 0;
+    }
+    return filled >= 2;
+}
+
+/*
  * Lay the pieces of a block out as rows into r and rs. Where the page's ruling lines can be
  * seen, a row is the band between two rules (whatever the vertical alignment of its cells'
  * text: a one-line cell centred beside a cell of four lines is in the same band); inside a
  * band, and without rules, rows are separated by a gap or a new number (assign_rows()). The
  * lines of a cell are joined. A block at the top of a page whose first row has nothing in
- * the first column continues the row open from the page before.
+ * the first column continues the row open from the page before, also under the table's
+ * header drawn again at the top of the page, which is dropped (a row broken over the page).
  */
 static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs)
 {
     double top = INFINITY, bottom = -INFINITY, em = 0, x[MAX_COLS][2];
-    size_t page, n_rows, i = 0;
+    size_t page, n_rows, i = 0, first = 0, h = 0;
     bool seen = false;
     int rc = FG_OK;
 
     if (bk->n == 0)
         return FG_OK;
+    while (h < rs->n && rs->r[h].title)
+        h++;
     page = d->lines[bk->p[0].line].page;
     for (size_t k = 0; k < bk->n; k++) {
         top = fmin(top, bk->p[k].y0);
@@ -549,12 +590,20 @@ static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs
             rbottom = fmax(rbottom, bk->p[j].y1);
             j++;
         }
-        if (!(rw == 0 && r->open && !first_col)) {
+        if (rw == 0 && r->open && h < rs->n && rs->r[h].page0 != page && n_rows > 1 &&
+            repeats_header(d, bk, i, j, rs, h)) {
+            first = 1; /* the header again: the row under it may go on from the page before */
+            i = j;
+            continue;
+        }
+        if (!(rw == first && r->open && !first_col)) {
             FG_TRY(row_flush(rs, r));
             r->open = true;
             r->page0 = page;
             r->top = rtop;
         }
+        if (r->page1 == r->page0)
+            r->bottom0 = r->bottom; /* the row's bottom on the page it starts on */
         r->page1 = page;
         r->bottom = rbottom;
         for (size_t k = i; k < j; k++) {
@@ -648,15 +697,16 @@ out:
 
 /* Whether a rule is drawn in column c between rows a and b: 1, 0, or -1 when the rows are on
  * different pages or the page cannot be rendered. The band looked at runs from the bottom of
- * the text of a's cell to the top of the text of b's cell (from the bottom of row a and to
- * the bottom of row b for a blank cell): the rows' own extents may overlap when a merged
- * cell's text is drawn across their boundary. */
+ * the text of a's cell to the top of the text of b's cell (from the bottom of row a, for a
+ * blank cell or a row broken over a page, whose cells' text may end on the page before, and
+ * to the bottom of row b on its first page for a blank cell): the rows' own extents may
+ * overlap when a merged cell's text is drawn across their boundary. */
 static int rule_between(fg_pdf_doc *d, const table *t, const rows *rs, size_t a, size_t b,
                         size_t c)
 {
     const tcell *ca = &rs->cells[a * rs->n_cols + c], *cb = &rs->cells[b * rs->n_cols + c];
-    double y0 = ca->len ? ca->y1 : rs->r[a].bottom;
-    double y1 = cb->len ? cb->y0 : rs->r[b].bottom;
+    double y0 = ca->len && rs->r[a].page1 == rs->r[a].page0 ? ca->y1 : rs->r[a].bottom;
+    double y1 = cb->len ? cb->y0 : rs->r[b].bottom0;
 
     if (rs->r[a].page1 != rs->r[b].page0)
         return -1;

@@ -25,7 +25,10 @@
 #               padding and 2.6 em glyph boxes; again as a spreadsheet prints it, the
 #               序号 against its cell's right edge, a blank's width from the task's text;
 #               again with the header's words centred in their cells, the 序号 of the rows
-#               left of 序号, repeated on page 2 or not)
+#               left of 序号, repeated on page 2 or not; again with a task's row broken over
+#               two pages, as Word breaks a row allowed to break across pages: the rest of
+#               its cells at the top of the next page, under the header drawn again or not,
+#               the page number and running header between)
 #               gives the hand-written tests/fixtures/pdf/fengong_table.tsv;
 #   centred     tests/fixtures/pdf/centred_header.txt drawn with its header words centred in
 #               their columns and the cells' text left-aligned (a short cell lies left of its
@@ -217,11 +220,17 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         "cells at the top, a browser's glyph boxes" \
         "a spreadsheet's print: numbers against their cells' right edge" \
         "header words centred, cells at the left" \
-        "header words centred, not repeated on page 2, cells in the middle"; do
+        "header words centred, not repeated on page 2, cells in the middle" \
+        "task 5 broken over pages 2 and 3, the header repeated" \
+        "task 3 broken over pages 1 and 2 after 2 lines, the header repeated" \
+        "task 3 broken over pages 1 and 2, not repeated, words centred, cells in the middle"; do
     dir=$tmp/hand-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
     mkdir -p "$dir"
     opt=
     case $variant in
+        "task 5 broken"*) opt="--split-row 7" ;;
+        "task 3 broken"*"after 2 lines"*) opt="--split-row 4 --split-after 2" ;;
+        "task 3 broken"*) opt="--split-row 4 --no-repeat-header --center-header --valign middle" ;;
         *"centred, not repeated"*) opt="--center-header --no-repeat-header --valign middle" ;;
         *centred*) opt=--center-header ;;
         *spreadsheet*) opt="--numbers-right --pad 2" ;;
