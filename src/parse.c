@@ -765,6 +765,7 @@ typedef struct parser {
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
+    bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
@@ -8164,6 +8165,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     int rc = FG_OK;
     int an;
     bool consumed = false;
+    bool title_row;
     size_t rest;
     size_t w;
 
@@ -8225,6 +8227,14 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         /* Rows become items below the open heading. */
         return FG_OK;
     }
+    /*
+     * A title row of a table saved as text, 一、…<TAB><TAB>… (its cell, then the others empty,
+     * trimmed with the line's blanks): the heading ends the table for the grammar, but the
+     * rows after it are the table's, under the heading, with the same columns, as the
+     * readers write a table whose title rows fall between its rows (the header again).
+     */
+    title_row = p->in_table && p->trailing_tab && !p->header_pending &&
+                memchr(s.ptr, '\t', s.len) == NULL;
     if (p->in_table) {
         FG_TRY(table_line(p, s, line_no, &consumed));
         if (consumed)
@@ -8239,6 +8249,10 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     }
     p->team_lines = !p->no_teams && team_label_alone(s);
     FG_TRY(feed_content(p, s, line_no, true));
+    if (title_row && !p->in_table) {
+        p->in_table = true;
+        p->next_row = 0; /* the rows under it may count on or from 1 */
+    }
 out:
     return rc;
 }
@@ -8394,6 +8408,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         fg_strview s;
 
         line_no++;
+        p.trailing_tab = has_tab && (t.ptr[e - 1] == '\t' ||
+                                     (t.ptr[e - 1] == '\r' && e - 1 > i && t.ptr[e - 2] == '\t'));
         if (has_lt) {
             FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
             s = trim(fg_sv(clean.ptr, clean.len));
@@ -8413,6 +8429,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         for (size_t a = 0; a < s.len;) {
             size_t b = paragraph_end(s, a);
 
+            p.trailing_tab = has_tab && b > a && s.ptr[b - 1] == '\t';
             FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
             a = b;
             while (a < s.len && AT(s, a, "\u3000"))

@@ -30,7 +30,7 @@ skipped() {
     case $1:$2 in
         joined:blank_table | joined:delimited_table | joined:table_cells | joined:table_headers_open | \
         joined:table_header_notes | joined:table_empty_cells | joined:table_trailing_cells | \
-        joined:table_header_roles | joined:table_grouped_cells | \
+        joined:table_header_roles | joined:table_grouped_cells | joined:table_title_rows | \
         joined:table_header_breaks | joined:table_cell_roles | joined:table_grouped_header | \
         joined:table_row_numbers | joined:table_task_clauses | joined:table_ledger | \
         joined:table_matrix | joined:table_cells_wrapped | joined:heads_persons | \
