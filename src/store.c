@@ -1325,9 +1325,9 @@ static int check_document(fg_ingest_status *status, sqlite3_int64 *old_id, fg_st
         else if (replace)
             *status = FG_INGEST_REPLACED;
         else
-            rc = fg_error_set(FG_EINVAL, "%s: a different version is already stored (sha256 "
-                              "%.12s…, now %.12s…); use --replace to swap it", doc->name,
-                              old_sha, sha256);
+            rc = fg_error_set(FG_EINVAL, "a different version is already stored (sha256 "
+                              "%.12s…, now %.12s…); use --replace to swap it", old_sha,
+                              sha256);
         sqlite3_reset(s);
         return rc;
     }
@@ -1406,15 +1406,18 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                             "sha256 are required");
     if (opts == NULL)
         opts = &def;
-    FG_TRY(fg_doc_check(doc));
+    rc = fg_doc_check(doc); /* its message names the document */
+    if (rc < 0)
+        return rc;
     *status = FG_INGEST_ADDED;
     if (st->ckpt == NULL)
         checkpointer_start(st);
     FG_TRY(begin_document(status, st, doc, sha256, opts->replace));
     if (*status == FG_INGEST_UNCHANGED || *status == FG_INGEST_DUPLICATE) {
-        /* Nothing was written: ending the transaction keeps the cached agency ids. */
+        /* Nothing was written: ending the transaction keeps the cached agency ids. A
+         * duplicate's note (rc FG_OK) is the last message: keep it for the caller. */
         if (commit(st) < 0)
-            rc = fg_error_wrap(FG_EDB, "%s: ", doc->name);
+            rc = FG_EDB;
         goto out;
     }
     c = calloc(1, sizeof *c);
@@ -1423,12 +1426,13 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
     c->gaz = opts->gazetteer;
     FG_TRY(insert_doc(c, doc, sha256, n_bytes));
     rc = commit(st);
-    if (rc < 0)
-        rc = fg_error_wrap(rc, "%s: ", doc->name);
 out:
     free(c);
-    if (rc < 0)
+    if (rc < 0) {
         rollback(st);
+        /* Whatever failed, the message names the document that was not stored. */
+        rc = fg_error_wrap(rc, "%s: ", doc->name);
+    }
     return rc;
 }
 

@@ -86,6 +86,46 @@ check_db()
     fi
 }
 
+# errors_only: stderr of ingest without its notes on unresolved names (one per document).
+errors_only()
+{
+    grep -v -e 'not in the gazetteer, stored as unresolved$' \
+        -e "^  'fengong agencies --unresolved' lists them" -e '^  format of graphs/agencies.tsv'
+}
+
+# accounted DB LABEL "OUT..." "ERR..." FILE...: each FILE is stored in DB or named by an
+# error of its ingest ("fengong: NAME: ..." on stderr), and each one an ingest said it had
+# added is stored: no document is lost without a word.
+accounted()
+{
+    _db=$1
+    _label=$2
+    _outs=$3
+    _errs=$4
+    shift 4
+    "$bin" documents --db "$_db" --format tsv 2>/dev/null | awk -F'\t' 'NR > 1 { print $1 }' |
+        LC_ALL=C sort >"$tmp/stored"
+    # shellcheck disable=SC2086 # lists of files
+    cat $_errs | errors_only >"$tmp/errors"
+    # shellcheck disable=SC2086
+    awk '$1 == "added" { print $2 }' $_outs | LC_ALL=C sort >"$tmp/added"
+    _silent=""
+    for _f in "$@"; do
+        _n=$(basename "$_f")
+        grep -qxF "$_n" "$tmp/stored" || grep -qF "fengong: $_n: " "$tmp/errors" ||
+            _silent="$_silent $_n"
+    done
+    _lost=$(LC_ALL=C comm -23 "$tmp/added" "$tmp/stored" | tr '\n' ' ')
+    if [ -n "$_lost" ]; then
+        bad "$_label: said added but not stored: $_lost"
+    elif [ -n "$_silent" ]; then
+        bad "$_label: neither stored nor named in an error:$_silent"
+    else
+        ok "$_label: each file stored or named in an error, each one added stored ($(wc -l \
+            <"$tmp/stored") stored, $(grep -c '^fengong: ' "$tmp/errors") errors)"
+    fi
+}
+
 # ---- 1. crash safety: kill -9 in the middle of an ingest, three times ----
 # Each round waits until a random number of further documents is stored (when sqlite3 can
 # count them) and then a random 0.05-0.4 s more (0.00-0.10 s after such a wait, so that the
@@ -183,7 +223,7 @@ if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ]; then
     ok "two concurrent ingests both exit 0"
 else
     bad "concurrent ingests exit $ra and $rb:"
-    cat "$tmp/a.err" "$tmp/b.err" | head -5 | sed 's/^/    /'
+    cat "$tmp/a.err" "$tmp/b.err" | errors_only | head -5 | sed 's/^/    /'
 fi
 read -r runs fails early <"$tmp/reader.result"
 if [ "$fails" -eq 0 ] && [ "$runs" -gt 0 ]; then
@@ -194,6 +234,7 @@ else
     sort "$tmp/reader.log" 2>/dev/null | uniq -c | head -5 | sed 's/^/    /'
 fi
 check_db "$db" "after the concurrent ingests" 60
+accounted "$db" "the concurrent ingests" "$tmp/a.out $tmp/b.out" "$tmp/a.err $tmp/b.err" $all
 
 # ---- 2b. a new database that several ingests open at the same moment ----
 # They race to create it: switching to WAL and creating the schema must wait for the
@@ -223,6 +264,35 @@ if [ "$race_fail" -eq 0 ]; then
     ok "six rounds of four ingests creating one database: all exit 0, each database complete"
 else
     bad "$race_fail of 24 ingests creating one database failed"
+fi
+
+# ---- 2c. a document that cannot be stored, in the middle of a run ----
+# A trigger refuses one document: the run goes on with the others, exits 1 and names the
+# file that was not stored; once the trigger is gone the same run stores it.
+if [ "$have_sqlite" -eq 1 ]; then
+    db=$tmp/refuse.db
+    ten=$(ls "$tmp/docs"/copy_0?.txt "$tmp/docs/copy_10.txt")
+    "$bin" ingest --db "$db" "$tmp/docs/copy_01.txt" >/dev/null 2>&1
+    sqlite3 "$db" "CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.name = \
+        'copy_05.txt' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+    "$bin" ingest --db "$db" $ten >"$tmp/refuse.out" 2>"$tmp/refuse.err"
+    rc=$?
+    said=$(errors_only <"$tmp/refuse.err")
+    case "$rc:$said" in
+    "1:fengong: copy_05.txt: "*"injected failure")
+        ok "a refused document: ingest exits 1 and names it ($said)" ;;
+    *) bad "a refused document: ingest exits $rc and says: $said" ;;
+    esac
+    check_db "$db" "after the refused document" 9
+    accounted "$db" "the run with a refused document" "$tmp/refuse.out" "$tmp/refuse.err" $ten
+    sqlite3 "$db" "DROP TRIGGER refuse"
+    if "$bin" ingest --db "$db" $ten >"$tmp/refuse.out" 2>"$tmp/refuse.err" &&
+        [ "$(grep -c '^added' "$tmp/refuse.out")" -eq 1 ]; then
+        ok "the refused document is stored by the next run, the others unchanged"
+    else
+        bad "the run after the refused document: $(errors_only <"$tmp/refuse.err" | head -2)"
+    fi
+    check_db "$db" "after the refused document was stored" 10
 fi
 
 # ---- 3. unresolved names: only names the gazetteer does not know ----

@@ -1089,6 +1089,89 @@ static void test_store__open_waits_for_a_writer_before_wal(void **state)
     assert_int_equal(raw_int("PRAGMA user_version"), FG_STORE_SCHEMA_VERSION);
 }
 
+/*
+ * A child process that takes the write lock of db_path and keeps it for about total_ms:
+ * with commits, in transactions of step_ms one after another, each adding a row to a table
+ * of its own (as another ingest storing document after document); without, in one
+ * transaction. Returns its pid once it holds the lock.
+ */
+static pid_t lock_holder(int total_ms, int step_ms, int commits)
+{
+    int ready[2];
+    pid_t child;
+    char c = 0;
+
+    assert_int_equal(pipe(ready), 0);
+    child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        sqlite3 *db = NULL;
+        int ok;
+
+        close(ready[0]);
+        ok = sqlite3_open(db_path, &db) == SQLITE_OK &&
+             sqlite3_busy_timeout(db, 10000) == SQLITE_OK &&
+             sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS hold(n INTEGER)", NULL, NULL,
+                          NULL) == SQLITE_OK &&
+             sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+        if (write(ready[1], ok ? "y" : "n", 1) != 1)
+            _exit(2);
+        for (int t = 0; ok && t < total_ms; t += step_ms) {
+            if (commits)
+                ok = sqlite3_exec(db, "INSERT INTO hold VALUES (1)", NULL, NULL, NULL) ==
+                     SQLITE_OK;
+            sqlite3_sleep(step_ms);
+            if (ok && commits)
+                ok = sqlite3_exec(db, "COMMIT; BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+                     SQLITE_OK;
+        }
+        ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK && ok;
+        sqlite3_close(db);
+        _exit(ok ? 0 : 1);
+    }
+    close(ready[1]);
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    close(ready[0]);
+    assert_int_equal(c, 'y');
+    return child;
+}
+
+/*
+ * A lock held a whole busy timeout with no commit is an error, not a wait without end; the
+ * message names the document that was not stored, and the store stays usable.
+ */
+static void test_store__ingest_fails_on_a_held_lock_naming_the_document(void **state)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_002, "x.txt", &t);
+    const char *msg;
+    pid_t child;
+    int status = 0;
+    int rc;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    close_store();
+    child = lock_holder(3000, 3000, 0);
+    so.busy_timeout_ms = 300;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
+    rc = ingest(&is, d, t, NULL);
+    msg = fg_error_last()->message;
+    /* It gave up while the lock was still held: the holder has not ended. */
+    assert_int_equal(waitpid(child, &status, WNOHANG), 0);
+    assert_int_equal(rc, FG_EDB);
+    if (strncmp(msg, "x.txt: ", 7) != 0 || strstr(msg, "database is locked") == NULL)
+        fail_msg("want 'x.txt: … database is locked', got '%s'", msg);
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
+    close_store();
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 2);
+}
+
 static void test_store__open_newer_schema_refused(void **state)
 {
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -1673,7 +1756,9 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
     before = dump_db();
     assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
     assert_int_equal(fg_error_last()->code, FG_EDB);
-    snprintf(want, sizeof want, "%s: cannot add a team member: injected failure", db_path);
+    /* the message names the document that was not stored */
+    snprintf(want, sizeof want, "%s: %s: cannot add a team member: injected failure", d->name,
+             db_path);
     assert_string_equal(fg_error_last()->message, want);
     assert_string_equal(dump_db(), before);
     raw_exec(db_path, "DROP TRIGGER fail_member");
@@ -1683,7 +1768,8 @@ static void test_store__failed_ingest_leaves_db_unchanged(void **state)
                       "WHEN (SELECT count(*) FROM assignments) >= 1383 BEGIN "
                       "SELECT RAISE(ABORT, 'injected failure'); END;");
     assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
-    snprintf(want, sizeof want, "%s: cannot add an assignment: injected failure", db_path);
+    snprintf(want, sizeof want, "%s: %s: cannot add an assignment: injected failure", d->name,
+             db_path);
     assert_string_equal(fg_error_last()->message, want);
     raw_exec(db_path, "DROP TRIGGER fail_assignment");
     assert_string_equal(dump_db(), before);
@@ -2625,6 +2711,7 @@ int main(void)
         T(test_store__open_not_a_database),
         T(test_store__open_foreign_database_unchanged),
         T(test_store__open_waits_for_a_writer_before_wal),
+        T(test_store__ingest_fails_on_a_held_lock_naming_the_document),
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),
