@@ -433,15 +433,60 @@ static void checkpoint_before_begin(fg_store *st)
     st->ckpt_asked_at = st->wal_frames;
 }
 
+/* PRAGMA data_version: changes when another connection has committed. */
+static int read_data_version(fg_store *st, sqlite3_int64 *v)
+{
+    sqlite3_stmt *s;
+    int rc = stmt(st, ST_DATA_VERSION, &s);
+
+    if (rc < 0)
+        return rc;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *v = sqlite3_column_int64(s, 0);
+    else
+        rc = db_error(st, "cannot read the data version");
+    sqlite3_reset(s);
+    return rc;
+}
+
+/*
+ * BEGIN IMMEDIATE. SQLite's write lock is not fair: a writer storing document after document
+ * takes it again as soon as it commits, and another writer, whose busy handler only tries
+ * now and then, seldom finds it free; after the busy timeout its document would fail with
+ * "database is locked" although the lock changes hands all the time (one of two concurrent
+ * ingests lost a document so, under load). So the wait goes on while other connections
+ * commit: it fails only after a whole busy timeout in which nobody committed (PRAGMA
+ * data_version did not change), a lock that is held, not passed around.
+ */
 static int begin(fg_store *st)
 {
+    sqlite3_stmt *s;
+    sqlite3_int64 seen = 0;
+    sqlite3_int64 now = 0;
     int rc;
 
     checkpoint_before_begin(st);
-    rc = run(st, ST_BEGIN, "cannot start a transaction");
+    FG_TRY(read_data_version(st, &seen));
+    FG_TRY(stmt(st, ST_BEGIN, &s));
+    for (;;) {
+        int r = sqlite3_step(s);
 
-    if (rc == FG_OK)
-        st->in_txn = 1;
+        if (r == SQLITE_DONE) {
+            sqlite3_reset(s);
+            st->in_txn = 1;
+            return FG_OK;
+        }
+        rc = db_error(st, "cannot start a transaction");
+        sqlite3_reset(s);
+        if ((r & 0xff) != SQLITE_BUSY)
+            return rc;
+        if (read_data_version(st, &now) < 0)
+            return FG_EDB; /* its message says why */
+        if (now == seen) /* nobody committed while we waited: the error stands */
+            return rc;
+        seen = now;
+    }
+out:
     return rc;
 }
 
@@ -1265,19 +1310,11 @@ out:
  */
 static int check_data_version(fg_store *st)
 {
-    sqlite3_stmt *s;
-    sqlite3_int64 v;
-    int rc = stmt(st, ST_DATA_VERSION, &s);
+    sqlite3_int64 v = 0;
+    int rc = read_data_version(st, &v);
 
     if (rc < 0)
         return rc;
-    if (sqlite3_step(s) != SQLITE_ROW) {
-        rc = db_error(st, "cannot read the data version");
-        sqlite3_reset(s);
-        return rc;
-    }
-    v = sqlite3_column_int64(s, 0);
-    sqlite3_reset(s);
     if (v != st->data_version) {
         cache_clear(&st->cache);
         st->data_version = v;

@@ -1137,6 +1137,39 @@ static pid_t lock_holder(int total_ms, int step_ms, int commits)
 }
 
 /*
+ * SQLite's write lock is not fair: another writer committing back to back takes it again at
+ * once, and the busy handler seldom finds it free. The ingest must wait as long as that
+ * writer makes progress, not fail after the busy timeout (one of two concurrent 'fengong
+ * ingest' lost a document to "database is locked" so, at load).
+ */
+static void test_store__ingest_waits_while_another_writer_commits(void **state)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_002, NULL, &t);
+    pid_t child;
+    int status = 0;
+    int rc;
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    close_store();
+    child = lock_holder(2000, 5, 1); /* 4 busy timeouts of commits every 5 ms */
+    so.busy_timeout_ms = 500;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
+    rc = ingest(&is, d, t, NULL);
+    assert_int_equal(waitpid(child, &status, 0), child);
+    if (rc != FG_OK)
+        fail_msg("ingest while another writer committed: %s", fg_error_last()->message);
+    assert_int_equal(is, FG_INGEST_ADDED);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close_store();
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 2);
+}
+
+/*
  * A lock held a whole busy timeout with no commit is an error, not a wait without end; the
  * message names the document that was not stored, and the store stays usable.
  */
@@ -2711,6 +2744,7 @@ int main(void)
         T(test_store__open_not_a_database),
         T(test_store__open_foreign_database_unchanged),
         T(test_store__open_waits_for_a_writer_before_wal),
+        T(test_store__ingest_waits_while_another_writer_commits),
         T(test_store__ingest_fails_on_a_held_lock_naming_the_document),
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
