@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "fengong/fengong.h"
+#include "store_int.h"
 #include "test_fixture.h"
 
 #define SEED_001 "001_f9c4e63d6d2549a0.txt"
@@ -2206,6 +2207,57 @@ static const fg_agency_entry *check_renamed(void)
     return e;
 }
 
+static int count_commit(void *payload)
+{
+    (*(int *)payload)++;
+    return 0;
+}
+
+/*
+ * The index pass commits chunks sized to hold the write lock about a quarter of the busy
+ * timeout, since another writer gives up after a timeout without a commit (it indexed up to
+ * 100,000 items in one transaction, which took over 10 s with the ASan build on a busy
+ * core). With a busy timeout of 4 ms, the 1,515 items of one document go in at least four
+ * transactions: 1,000 items first, then chunks of at most 1,000 × 1 ms / the first one's
+ * time, and never fewer than 200.
+ */
+static void test_store__index_chunks_follow_the_busy_timeout(void **state)
+{
+    static const char *const sec[15] = {"一", "二", "三", "四",   "五",   "六",   "七",  "八",
+                                        "九", "十", "十一", "十二", "十三", "十四", "十五"};
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+    size_t cap = 15 * 100 * 96 + 64;
+    char *src = own(malloc(cap));
+    size_t len = 0;
+    fg_text *t;
+    const fg_doc *d;
+    size_t n = 0;
+    int commits = 0;
+
+    (void)state;
+    len += (size_t)snprintf(src + len, cap - len, "分工方案\n");
+    for (int k = 0; k < 15; k++) {
+        len += (size_t)snprintf(src + len, cap - len, "%s、第%d部分工作\n", sec[k], k + 1);
+        for (int i = 1; i <= 100; i++)
+            len += (size_t)snprintf(src + len, cap - len, "%d．推进第%d项工作。（省发展改革委"
+                                    "牵头，省财政厅配合）\n", i, i);
+    }
+    assert_true(len < cap - 1);
+    d = parse_mem("chunks.txt", src, &t);
+    assert_int_equal(d->n_items, 1515);
+    so.busy_timeout_ms = 4;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
+    ingest_ok(d, t, NULL, FG_INGEST_ADDED);
+    sqlite3_commit_hook(fg_store__db(store), count_commit, &commits);
+    assert_int_equal(fg_store_index(store, &n), FG_OK);
+    sqlite3_commit_hook(fg_store__db(store), NULL, NULL);
+    assert_int_equal(n, 1515);
+    if (commits < 4)
+        fail_msg("the index pass committed %d times, want at least 4", commits);
+    assert_int_equal(raw_int("SELECT count(*) FROM items_fts_docsize"), 1515);
+    assert_fts_consistent();
+}
+
 static void test_store__gazetteer_as_of_follows_successor(void **state)
 {
     const fg_agency_entry *e;
@@ -2777,6 +2829,7 @@ int main(void)
         T(test_store__search_trigram_and_scan),
         T(test_store__search_title_first),
         T(test_store__index_catches_up),
+        T(test_store__index_chunks_follow_the_busy_timeout),
         T(test_store__gazetteer_as_of_follows_successor),
         T(test_store__gazetteer_merge_errors_name_file_line),
 #undef T

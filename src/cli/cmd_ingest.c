@@ -274,8 +274,9 @@ static const cli_spec index_spec = {
         "\n"
         "Bring the search index up to date with the stored tasks: what 'ingest --no-index'\n"
         "left, or an ingest that was interrupted while it indexed. The index is written in\n"
-        "chunks of 100,000 tasks, each in its own transaction; search finds the tasks not\n"
-        "yet indexed by a scan. Prints how many tasks were indexed.\n",
+        "chunks of up to 100,000 tasks, each in its own transaction of a few seconds at\n"
+        "most, so that other writers get their turn; search finds the tasks not yet\n"
+        "indexed by a scan. Prints how many tasks were indexed.\n",
 };
 
 static int cmd_index(int argc, char **argv, const cli_global *g)
