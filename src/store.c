@@ -832,6 +832,72 @@ void fg_store_close(fg_store *st)
     free(st);
 }
 
+/*
+ * Whether db holds no document: no documents row, or no tables at all (a file created by an
+ * open that was interrupted before the schema).
+ */
+static int holds_no_document(sqlite3 *db)
+{
+    sqlite3_stmt *s = NULL;
+    int empty = 0;
+
+    if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM documents)", -1, &s,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        s = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) = 0 FROM sqlite_master", -1, &s,
+                               NULL) != SQLITE_OK) {
+            sqlite3_finalize(s);
+            return 0;
+        }
+    }
+    if (sqlite3_step(s) == SQLITE_ROW)
+        empty = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return empty;
+}
+
+/*
+ * In WAL mode each connection that has read the database keeps a shared lock on its file
+ * until it closes, so the exclusive lock that locking_mode = EXCLUSIVE takes at BEGIN is ours
+ * only when no other connection has the database open; it fails at once (no busy timeout)
+ * otherwise. The files are deleted while it is held: a process opening the database now
+ * waits for it, and only one that opened the file in that moment and reads it afterwards
+ * would find it deleted.
+ */
+int fg_store_drop_unused(const char *path, int *removed)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    sqlite3 *db = NULL;
+    char *name = NULL;
+    size_t n;
+    int rc = FG_OK;
+
+    if (removed)
+        *removed = 0;
+    if (path == NULL || strcmp(path, ":memory:") == 0)
+        return FG_OK;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE", NULL, NULL,
+                     NULL) != SQLITE_OK ||
+        !holds_no_document(db))
+        goto out; /* none, in use or not empty: kept */
+    n = strlen(path) + 16;
+    name = malloc(n);
+    FG_CHECK_ALLOC(name);
+    for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
+        snprintf(name, n, "%s%s", path, ext[k]);
+        remove(name);
+    }
+    if (removed)
+        *removed = 1;
+out:
+    free(name);
+    sqlite3_close_v2(db); /* rolls back; what it would write goes to the deleted files */
+    return rc;
+}
+
 /* ---- ingest ---- */
 
 /* One bound value of a pending row: an integer, a real, a text (borrowed) or NULL. */

@@ -594,6 +594,40 @@ if [ "$rc" -eq 1 ] && [ ! -e "$tmp/fresh.db" ] && [ ! -e "$tmp/fresh.db-wal" ] &
 else
     bad "failed ingest into a new database: exit $rc, $(ls "$tmp"/fresh.db* 2>/dev/null) $(cat "$tmp/f.err")"
 fi
+# The run that created a database and stored nothing must not delete the documents that
+# another run stored in it meanwhile: A creates shared.db and waits on a FIFO for its only
+# file, B stores copy_01, then A reads something that is no plan and ends.
+mkfifo "$tmp/pending.txt" 2>/dev/null
+if [ -p "$tmp/pending.txt" ]; then
+    "$bin" ingest --db "$tmp/shared.db" "$tmp/pending.txt" >/dev/null 2>"$tmp/sa.err" &
+    pa=$!
+    bg=$pa
+    t=0
+    while [ ! -e "$tmp/shared.db" ] && [ "$t" -lt 500 ]; do
+        sleep 0.02
+        t=$((t + 1))
+    done
+    "$bin" ingest --db "$tmp/shared.db" "$tmp/docs/copy_01.txt" >/dev/null 2>"$tmp/sb.err"
+    rb=$?
+    # the writer is killed (and A ends) should A have died without opening the FIFO
+    echo '不是分工方案' >"$tmp/pending.txt" &
+    pw=$!
+    bg="$pa $pw"
+    wait "$pa"
+    ra=$?
+    kill "$pw" 2>/dev/null
+    bg=""
+    if [ "$ra" -eq 1 ] && [ "$rb" -eq 0 ] && "$bin" documents --db "$tmp/shared.db" \
+        --format tsv 2>/dev/null | grep -q '^copy_01.txt'; then
+        ok "a run that created the database and stored nothing keeps another run's document"
+    else
+        left=$(ls "$tmp"/shared.db* 2>/dev/null | tr '\n' ' ')
+        bad "a run that created the database and stored nothing exits $ra, the other $rb;" \
+            "files left: ${left:-none} $(errors_only <"$tmp/sb.err")"
+    fi
+else
+    echo "store: skipped: no FIFO (mkfifo) for the run that stores nothing"
+fi
 "$bin" ingest --db "$tmp/kept.db" "$src/tests/forms/sentences.txt" >/dev/null 2>&1
 "$bin" ingest --db "$tmp/kept.db" "$tmp/empty.txt" >/dev/null 2>&1
 if [ -s "$tmp/kept.db" ] && "$bin" documents --db "$tmp/kept.db" --format tsv 2>/dev/null | grep -q '^sentences.txt'; then

@@ -1206,6 +1206,49 @@ static void test_store__ingest_fails_on_a_held_lock_naming_the_document(void **s
     assert_int_equal(raw_int("SELECT count(*) FROM documents"), 2);
 }
 
+/*
+ * fg_store_drop_unused() deletes a database with no document that nobody else has open,
+ * and keeps one that holds a document or that another connection has open (a process that
+ * may store documents in it).
+ */
+static void test_store__drop_unused_only_when_empty_and_unused(void **state)
+{
+    char *wal = tmp_file("test.db-wal");
+    char *shm = tmp_file("test.db-shm");
+    sqlite3 *other;
+    int removed = -1;
+
+    (void)state;
+    assert_int_equal(fg_store_drop_unused(db_path, &removed), FG_OK); /* no file */
+    assert_int_equal(removed, 0);
+    open_store();
+    close_store();
+    /* empty, but another connection has read it and is still open */
+    other = raw_open(db_path, SQLITE_OPEN_READONLY);
+    assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM documents", NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(fg_store_drop_unused(db_path, &removed), FG_OK);
+    assert_int_equal(removed, 0);
+    assert_true(file_exists(db_path));
+    sqlite3_close(other);
+    /* a document: kept */
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    close_store();
+    assert_int_equal(fg_store_drop_unused(db_path, &removed), FG_OK);
+    assert_int_equal(removed, 0);
+    assert_int_equal(raw_int("SELECT count(*) FROM documents"), 1);
+    /* empty and unused: deleted with its companions */
+    assert_int_equal(unlink(db_path), 0);
+    open_store();
+    close_store();
+    assert_int_equal(fg_store_drop_unused(db_path, &removed), FG_OK);
+    assert_int_equal(removed, 1);
+    assert_false(file_exists(db_path));
+    assert_false(file_exists(wal));
+    assert_false(file_exists(shm));
+}
+
 static void test_store__open_newer_schema_refused(void **state)
 {
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -2798,6 +2841,7 @@ int main(void)
         T(test_store__open_waits_for_a_writer_before_wal),
         T(test_store__ingest_waits_while_another_writer_commits),
         T(test_store__ingest_fails_on_a_held_lock_naming_the_document),
+        T(test_store__drop_unused_only_when_empty_and_unused),
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),

@@ -42,6 +42,16 @@ int fg_store_open(fg_store **out, const char *path, const fg_store_opts *opts);
 /** Close a store; NULL-safe. */
 void fg_store_close(fg_store *st);
 
+/**
+ * Delete the database file at path, and its -wal, -shm and -journal files, when it holds no
+ * document and no other connection has it open (for a run that created a database and
+ * stored nothing: another process may have stored documents in it meanwhile, or be about
+ * to). Close the run's own store first.
+ * @param removed  receives 1 when the files were deleted, 0 when they were kept; may be NULL.
+ * @return FG_OK (also when the database is kept, or there is none) or FG_ENOMEM.
+ */
+int fg_store_drop_unused(const char *path, int *removed);
+
 /** The store's path as given to fg_store_open(); borrowed. */
 const char *fg_store_path(const fg_store *st);
 

@@ -158,22 +158,6 @@ static void store_one(cli_doc_job *p, size_t i, void *payload)
     }
 }
 
-/* Delete a database file and its companions (-wal, -shm, -journal). */
-static void remove_database(const char *db)
-{
-    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
-    size_t n = strlen(db) + 16;
-    char *p = malloc(n);
-
-    if (p == NULL)
-        return;
-    for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
-        snprintf(p, n, "%s%s", db, ext[k]);
-        unlink(p);
-    }
-    free(p);
-}
-
 enum { O_REPLACE, O_NO_INDEX }; /* the index of each flag */
 
 static const cli_opt ingest_opts[] = {
@@ -256,9 +240,10 @@ static int cmd_ingest(int argc, char **argv, const cli_global *g)
                 "column of 'fengong documents'; 'fengong extract --explain FILE')\n",
                 r.n_unparsed_docs);
     fg_store_close(r.st);
-    /* A database this run created and stored nothing in is not left behind. */
+    /* A database this run created and stored nothing in is not left behind, unless
+     * another process stored documents in it or has it open. */
     if (created && r.counts[FG_INGEST_ADDED] + r.counts[FG_INGEST_REPLACED] == 0)
-        remove_database(a.db);
+        fg_store_drop_unused(a.db, NULL); /* FG_ENOMEM: the file stays, no harm */
     fg_gazetteer_free(gz);
     fg_lexicon_free(lex);
     return r.status;
