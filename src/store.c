@@ -1500,6 +1500,22 @@ out:
     return rc;
 }
 
+/*
+ * A database file deleted (or replaced) while open still takes every commit, into a file
+ * that is gone with the last close: refuse to call a document stored there. One stat() per
+ * document.
+ */
+static int check_unmoved(fg_store *st)
+{
+    int moved = 0;
+
+    if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+        moved)
+        return fg_error_set(FG_EDB, "%s: the database file was deleted or replaced while "
+                            "this run had it open; not stored", st->path);
+    return FG_OK;
+}
+
 int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
                     const char *sha256, size_t n_bytes, const fg_ingest_opts *opts)
 {
@@ -1531,6 +1547,7 @@ int fg_store_ingest(fg_ingest_status *status, fg_store *st, const fg_doc *doc,
     c->st = st;
     c->gaz = opts->gazetteer;
     FG_TRY(insert_doc(c, doc, sha256, n_bytes));
+    FG_TRY(check_unmoved(st));
     rc = commit(st);
 out:
     free(c);

@@ -1249,6 +1249,24 @@ static void test_store__drop_unused_only_when_empty_and_unused(void **state)
     assert_false(file_exists(shm));
 }
 
+/* A document is not reported stored in a database file deleted while the store is open. */
+static void test_store__ingest_refuses_a_deleted_database(void **state)
+{
+    fg_ingest_status is = (fg_ingest_status)-1;
+    fg_text *t;
+    const fg_doc *d = parse_seed(SEED_002, "x.txt", &t);
+    char want[1024];
+
+    (void)state;
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    assert_int_equal(unlink(db_path), 0);
+    assert_int_equal(ingest(&is, d, t, NULL), FG_EDB);
+    snprintf(want, sizeof want, "x.txt: %s: the database file was deleted or replaced while "
+             "this run had it open; not stored", db_path);
+    assert_string_equal(fg_error_last()->message, want);
+}
+
 static void test_store__open_newer_schema_refused(void **state)
 {
     fg_store_opts so = FG_STORE_OPTS_INIT;
@@ -2842,6 +2860,7 @@ int main(void)
         T(test_store__ingest_waits_while_another_writer_commits),
         T(test_store__ingest_fails_on_a_held_lock_naming_the_document),
         T(test_store__drop_unused_only_when_empty_and_unused),
+        T(test_store__ingest_refuses_a_deleted_database),
         T(test_store__open_newer_schema_refused),
         T(test_store__migrates_empty_version_1),
         T(test_store__migrates_version_1_with_data),
