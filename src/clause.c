@@ -1937,6 +1937,38 @@ static const marker label_markers[] = {
     [FG_LABEL_UNKNOWN] = {"", 0, M_LABEL, FG_ROLE_CO, false, true},
 };
 
+static bool is_sep_at(fg_strview s, size_t i);
+
+/* The markers of a label word after 为 (X为主办单位, Y为协办部门): units before it, by role. */
+static const marker post_label_markers[] = {
+    [FG_LABEL_LEAD] = {"", 0, M_POST, FG_ROLE_LEAD, false, false},
+    [FG_LABEL_CO] = {"", 0, M_POST, FG_ROLE_CO, false, false},
+    [FG_LABEL_RESP] = {"", 0, M_POST, FG_ROLE_CO, false, true},
+};
+
+/*
+ * The length of 为 and a role label's word after it at s[i] (市文旅局为主办单位, 市商务局为协办
+ * 单位, X为责任部门: the units before it take the word's role, as 为牵头单位 gives), up to a
+ * separator, the end or a 、; 0 when the word is no role label (为主体, 为重点).
+ */
+static size_t post_label_at(const fg_lexicon *lx, fg_strview s, size_t i, fg_label_role *role)
+{
+    size_t j = i + 3;
+    size_t n = 0;
+
+    if (!AT(s, i, "为"))
+        return 0;
+    while (j < s.len && n < 10 && !is_sep_at(s, j) && !AT(s, j, "、") &&
+           (unsigned char)s.ptr[j] >= 0xE4 && (unsigned char)s.ptr[j] <= 0xE9) {
+        j += 3;
+        n++;
+    }
+    if (n < 2 || (j < s.len && !is_sep_at(s, j) && !AT(s, j, "、")))
+        return 0;
+    *role = fg_clause__label_word(lx, fg_sv(s.ptr + i + 3, j - i - 3));
+    return *role == FG_LABEL_LEAD || *role == FG_LABEL_CO || *role == FG_LABEL_RESP ? j - i : 0;
+}
+
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
 /*
  * Whether the text after a role word, up to the next separator, may be the work done
@@ -3330,6 +3362,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* 国家发展改革委商财政部负责: 商 (in consultation with) after a name joins as 会同. */
             if (m == NULL && AT(s, i, "商") && consults_at(s, pending, i))
                 m = &consult_marker;
+
             /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
             if (m != NULL && quotes && in_quotation(s, i))
                 m = NULL;
@@ -3344,6 +3377,17 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 m = NULL;
             }
             mlen = m != NULL ? m->len : 0;
+            if ((m == NULL || m->len < 15) && stop == 0 && AT(s, i, "为")) {
+                /* X为主办单位，Y为协办单位: a role label's word after 为 (not X为主 + 办单位). */
+                fg_label_role pr;
+                size_t plen = post_label_at(out->lex ? out->lex : fg_lexicon__default(), s, i,
+                                            &pr);
+
+                if (plen > mlen) {
+                    m = &post_label_markers[pr];
+                    mlen = plen;
+                }
+            }
         }
         if (m == NULL && stop == 0) {
             i += fg_cp_len((unsigned char)s.ptr[i]);
@@ -3437,6 +3481,11 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                     to_marker = true;
                     break;
                 }
+                /* Y按照职责做好配合: the co-operation is said (as Y配合), not only a duty. */
+                if (nm != NULL && nm->type == M_POST && nm->role == FG_ROLE_CO &&
+                    !nm->first_ok && !nm->weak && spans[n_spans - 1].m->role == FG_ROLE_CO &&
+                    spans[n_spans - 1].m->first_ok)
+                    spans[n_spans - 1].m = nm;
                 i += fg_cp_len((unsigned char)s.ptr[i]);
             }
             if (to_marker) {

@@ -1453,11 +1453,17 @@ static bool role_word_at(fg_strview s, size_t i)
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理): they count
  * only after a name that ends like a unit (市财政局协同).
  */
+/* A unit's name before s[i], or before the 为 there (市文旅局为主办单位). */
+static bool unit_or_wei_before(fg_strview s, size_t i)
+{
+    return unit_before(s, i) || (i >= 3 && AT(s, i - 3, "为") && unit_before(s, i - 3));
+}
+
 static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
            ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办") && !AT(s, i, "归")) ||
-            unit_before(s, i));
+            unit_or_wei_before(s, i));
 }
 
 /* A colon after a name that ends like a unit stands before s[i] (县林业局：负责…, a duty line). */
@@ -1486,7 +1492,7 @@ static size_t role_phrase_start(fg_strview s)
         else if (s.ptr[i] == ',')
             comma = i + 1;
         else if (role_event_at(s, i))
-            return comma != SIZE_MAX && unit_before(s, i) ? comma : SIZE_MAX;
+            return comma != SIZE_MAX && unit_or_wei_before(s, i) ? comma : SIZE_MAX;
     }
     return SIZE_MAX;
 }
