@@ -4941,7 +4941,8 @@ static int shared_clauses(parser *p)
     int rc = FG_OK;
 
     for (size_t i = 0; i < p->n_items; i++) {
-        for (size_t c = 0; c < p->items[i].n_clauses; c++) {
+        /* c steps on unless the clause at c left the item (the next one is then at c). */
+        for (size_t c = 0, next; c < p->items[i].n_clauses; c = next) {
             pclause pc = p->clauses[p->items[i].clause_first + c];
             size_t n = 0;
             long count;
@@ -4951,6 +4952,7 @@ static int shared_clauses(parser *p)
             bool each;
             bool keep = true; /* the item that holds the clause is one of those it names */
 
+            next = c + 1;
             if (!looks_back(fg_sv(pc.text, pc.text_len), &count, &lo, &hi, &each))
                 continue;
             if (lo > 0) {
@@ -4983,7 +4985,7 @@ static int shared_clauses(parser *p)
                         &p->clauses[holder->clause_first + c + 1],
                         (holder->n_clauses - c - 1) * sizeof *p->clauses);
                 holder->n_clauses--;
-                c--;
+                next = c;
             }
             /* targets[] is nearest first: item targets[n - 1 - k] is the k-th listed. */
             for (size_t k = 0; k < n; k++) {
