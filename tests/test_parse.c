@@ -255,6 +255,28 @@ static const char *fmt_due(const fg_due *d)
     return fmt_buf;
 }
 
+/*
+ * A clause shared by the items of a flat list (以上任务均由X牵头…) stands after each item's
+ * own text: each copy takes its item's own deadline, not the last item's.
+ */
+static void test_parse__shared_clause_deadlines(void **state)
+{
+    fg_doc *doc = parse_doc("某区2024年政务服务改革任务\n"
+                            "一、重点任务\n"
+                            "（一）推行“一件事一次办”，2024年6月底前完成。\n"
+                            "（二）推进政务服务事项标准化，2024年9月底前完成。\n"
+                            "（三）建设“15分钟政务服务圈”，2024年12月底前完成。\n"
+                            "以上任务均由区行政审批局牵头，区数据局配合。\n");
+
+    (void)state;
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.1")->clauses[0].deadline),
+                        "2024年6月底前完成 2024-06-30 sentence");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.2")->clauses[0].deadline),
+                        "2024年9月底前完成 2024-09-30 sentence");
+    assert_string_equal(fmt_due(&find_item(doc, "M:1.3")->clauses[0].deadline),
+                        "2024年12月底前完成 2024-12-31 sentence");
+}
+
 static void test_parse__deadlines(void **state)
 {
     fg_doc *doc = parse_doc("湖南省人民政府办公厅关于印发某方案的通知\n"
@@ -1485,6 +1507,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__deep_nesting, free_all),
         cmocka_unit_test_teardown(test_parse__five_megabyte_line, free_all),
         cmocka_unit_test_teardown(test_parse__deadlines, free_all),
+        cmocka_unit_test_teardown(test_parse__shared_clause_deadlines, free_all),
         cmocka_unit_test_teardown(test_parse__targets, free_all),
     };
 
