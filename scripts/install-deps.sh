@@ -3,7 +3,7 @@
 # usage: scripts/install-deps.sh build|test|bench
 set -eu
 what=${1:-build}
-pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev libxml2-dev libzip-dev libpoppler-glib-dev libxlsxwriter-dev graphviz fonts-noto-cjk"
+pkgs="cmake make gcc pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev nettle-dev libigraph-dev libgraphviz-dev libxml2-dev libzip-dev libpoppler-glib-dev libgsf-1-dev libxlsxwriter-dev graphviz fonts-noto-cjk"
 case "$what" in
     build) ;;
     test)  pkgs="$pkgs libcmocka-dev python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-openpyxl python3-docx python3-cairo qpdf sqlite3 chromium" ;;

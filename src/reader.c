@@ -719,12 +719,9 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
 {
     static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
+    /* an OLE2 compound file: read_doc.c tells a Word document from the rest (.et, .xls) */
     if (len >= 8 && memcmp(b, ole2, 8) == 0)
-        return fg_error_set(
-            FG_EFORMAT,
-            "%s: an old binary Word/WPS file (.doc, .wps, .et), which fengong does "
-            "not read; convert it first: libreoffice --headless --convert-to docx %s",
-            name, name);
+        return FG_FORMAT_DOC;
     if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
         if (has_bytes(b, len, "word/"))
             return FG_FORMAT_DOCX;

@@ -77,8 +77,9 @@ bool fg_rd_has_ideograph(const char *s, size_t len);
 #define FG_RD_MHTML 100
 
 /* What the bytes are, by content: FG_FORMAT_*, FG_RD_MHTML, or FG_EFORMAT for a format
- * fengong does not read
- * (an OLE2 compound file: .doc, .wps, .et), with the message set naming the file. */
+ * fengong does not read (RTF, OpenDocument, a ZIP that is no Office document), with the
+ * message set naming the file. Every OLE2 compound file is FG_FORMAT_DOC: fg_read_doc()
+ * refuses one without a Word document in it (.et, .xls). */
 int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 
 /* The readers: each writes the document into rd. FG_OK, FG_EFORMAT (damaged, encrypted, no
@@ -86,6 +87,8 @@ int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* An old binary Word document (read_doc.c): an OLE2 file with a WordDocument stream. */
+int fg_read_doc(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* An Excel workbook (read_xlsx.c): each visible sheet as a table. */
 int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */

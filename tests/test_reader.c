@@ -301,8 +301,7 @@ static void test_reader__sniff_by_content(void **state)
     assert_int_equal(sniff("一、总体要求", strlen("一、总体要求")), FG_FORMAT_TEXT);
     assert_int_equal(sniff("<附件1>", strlen("<附件1>")), FG_FORMAT_TEXT);
     assert_int_equal(sniff("", 0), FG_FORMAT_TEXT);
-    assert_int_equal(sniff(ole2, sizeof ole2 - 1), FG_EFORMAT);
-    assert_non_null(strstr(fg_error_last()->message, "libreoffice --headless --convert-to docx f"));
+    assert_int_equal(sniff(ole2, sizeof ole2 - 1), FG_FORMAT_DOC); /* read_doc.c reads it */
     assert_int_equal(sniff(xlsx, sizeof xlsx - 1), FG_FORMAT_XLSX); /* read_xlsx.c reads it */
     assert_int_equal(sniff("PK\x03\x04 nothing", strlen("PK\x03\x04 nothing")), FG_EFORMAT);
     assert_non_null(strstr(fg_error_last()->message, "f: a damaged or truncated ZIP archive"));
