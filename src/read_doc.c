@@ -19,12 +19,13 @@
  *   sprmPFInnerTtp, at the depth sprmPItap gives); the builder flattens it, unless the
  *   outer table is a frame (one cell a row), whose content is read as the body's;
  * - automatic numbering (read_doc_num.c) is written before the paragraph's text;
- * - footnotes and endnotes are written after the paragraph that cites them (\x02), as
- *   paragraphs of their own (in a cell: as more paragraphs of the cell);
+ * - footnotes and endnotes are written after the paragraph that cites them (\x02), and so is
+ *   the text box of a shape anchored in it (\x08), as paragraphs of their own (in a cell:
+ *   as more paragraphs of the cell);
  * - text in a tracked deletion or hidden (sprmCFRMarkDel, sprmCFVanish in the character
  *   properties) is dropped; a deleted paragraph mark joins its paragraph to the next;
  * - \v and \f (page and section breaks) are line breaks; of a field (\x13 code \x14 result
- *   \x15) only the result is kept; pictures, objects and text boxes are dropped.
+ *   \x15) only the result is kept; pictures and objects are dropped.
  *
  * Encrypted, obfuscated and fast-saved (fComplex) files, Word 6/95 files and files whose
  * structures point outside their streams are refused with a message naming the file; every
@@ -294,7 +295,10 @@ typedef struct doc_event {
 } doc_event;
 
 /* Footnotes or endnotes: where they are referenced (PlcffndRef: n CPs of the main text) and
- * their text (PlcffndTxt: n + 1 CPs from base, the start of their part of the text). */
+ * their text (PlcffndTxt: n + 1 CPs from base, the start of their part of the text). Text
+ * boxes: where their shapes are anchored (PlcSpaMom: n + 1 CPs, then n FSPA of 26 bytes, the
+ * shape's id first) and their text (PlcftxbxTxt: n_txt + 1 CPs, then n_txt FTXBXS of 22
+ * bytes, the shape's id at 14). */
 typedef struct doc_notes {
     const unsigned char *ref, *txt;
     size_t n, n_txt;
@@ -313,8 +317,8 @@ typedef struct doc_reader {
     bool run_drop;           /* its text is deleted (a tracked deletion) or hidden */
     const unsigned char *cps, *pcds; /* the piece table: pieces + 1 CPs, pieces PCDs */
     size_t pieces;
-    doc_notes notes[2];   /* footnotes, endnotes */
-    uint32_t pending[64]; /* the notes the open paragraph references: kind << 31 | index */
+    doc_notes notes[3];   /* footnotes, endnotes, text boxes */
+    uint32_t pending[64]; /* the notes the open paragraph references: kind << 30 | index */
     size_t n_pending;
     bool in_note;         /* reading a note: paragraphs go to note_text */
     fg_doc_num *num;      /* automatic numbering */
@@ -798,10 +802,37 @@ static void note_ref(doc_reader *d, uint32_t cp)
         }
         if (lo < nt->n && u32_at(nt->ref + 4 * lo) == cp) {
             if (d->n_pending < sizeof d->pending / sizeof *d->pending)
-                d->pending[d->n_pending++] = (uint32_t)k << 31 | (uint32_t)lo;
+                d->pending[d->n_pending++] = (uint32_t)k << 30 | (uint32_t)lo;
             return;
         }
     }
+}
+
+/* A shape anchored at cp of the main text: its text box, if it has one, for the paragraph's
+ * end. */
+static void box_ref(doc_reader *d, uint32_t cp)
+{
+    const doc_notes *nt = &d->notes[2];
+    size_t lo = 0, hi = nt->n;
+    uint32_t spid;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (u32_at(nt->ref + 4 * mid) < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= nt->n || u32_at(nt->ref + 4 * lo) != cp)
+        return;
+    spid = u32_at(nt->ref + 4 * (nt->n + 1) + 26 * lo);
+    for (size_t j = 0; j < nt->n_txt; j++)
+        if (u32_at(nt->txt + 4 * (nt->n_txt + 1) + 22 * j + 14) == spid) {
+            if (d->n_pending < sizeof d->pending / sizeof *d->pending)
+                d->pending[d->n_pending++] = (uint32_t)2 << 30 | (uint32_t)j;
+            return;
+        }
 }
 
 /* One character, at byte fc of WordDocument and cp of the text. */
@@ -835,6 +866,10 @@ static int put_char(doc_reader *d, uint32_t c, uint32_t fc, uint32_t cp)
     case 0x02: /* a footnote or endnote reference (in a note: its own number) */
         if (!d->in_note && !in_code)
             note_ref(d, cp);
+        return FG_OK;
+    case 0x08: /* a drawn shape's anchor: its text box, if any */
+        if (!d->in_note && !in_code)
+            box_ref(d, cp);
         return FG_OK;
     default:
         break;
@@ -919,8 +954,8 @@ static int read_notes(doc_reader *d)
     d->field_depth = 0;
     d->field_code = 0;
     for (size_t i = 0; i < d->n_pending; i++) {
-        const doc_notes *nt = &d->notes[d->pending[i] >> 31];
-        size_t k = d->pending[i] & 0x7FFFFFFF;
+        const doc_notes *nt = &d->notes[d->pending[i] >> 30];
+        size_t k = d->pending[i] & 0x3FFFFFFF;
         uint32_t from, to;
 
         if (k + 1 >= nt->n_txt + 1)
@@ -1089,6 +1124,19 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
             continue;
         d.notes[k] = (doc_notes){d.tb.p + fc_ref, d.tb.p + fc_txt, (lcb_ref - 4) / 6,
                                  lcb_txt / 4 - 1, (uint32_t)base};
+    }
+    if (cslw >= 10) { /* text boxes follow the main text, notes, headers, comments, endnotes */
+        uint32_t fc_spa = u32_at(fib + at + 8 * 40), lcb_spa = u32_at(fib + at + 8 * 40 + 4);
+        uint32_t fc_box = u32_at(fib + at + 8 * 56), lcb_box = u32_at(fib + at + 8 * 56 + 4);
+        uint64_t base = ccp;
+
+        for (size_t w = 4; w <= 8; w++) /* ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn */
+            base += u32_at(fib + lw + 4 * w);
+        if (lcb_spa >= 34 && (lcb_spa - 4) % 30 == 0 && within(d.tb.len, fc_spa, lcb_spa) &&
+            lcb_box >= 30 && (lcb_box - 4) % 26 == 0 && within(d.tb.len, fc_box, lcb_box) &&
+            base <= UINT32_MAX)
+            d.notes[2] = (doc_notes){d.tb.p + fc_spa, d.tb.p + fc_box, (lcb_spa - 4) / 30,
+                                     (lcb_box - 4) / 26, (uint32_t)base};
     }
     FG_TRY(fg_doc__num_load(&d.num, d.tb.p, d.tb.len, u32_at(fib + at + 8 * 73),
                             u32_at(fib + at + 8 * 73 + 4), u32_at(fib + at + 8 * 74),
