@@ -9,7 +9,8 @@
 #    print the rows of tests/forms/NAME.txt (or tests/fixtures/seeds/NAME.txt), and
 #    `--teams` its team rows, doc column left out; the summary's format column says doc.
 # 2. table_merged.doc and frame_table.doc: the hand-written rows of their DOCX versions
-#    (tests/fixtures/docx/*.tsv), doc column left out.
+#    (tests/fixtures/docx/*.tsv), doc column left out; table_merged.doc copied to a .wps
+#    name the same.
 # 3. Bad files: truncated in half, the OLE2 magic followed by random bytes, an OLE2 file with
 #    no WordDocument stream (its name changed), a WordDocument whose piece table points past its
 #    stream, an encrypted and a fast-saved one (flags set in the FIB): `extract` exits 1 with
@@ -82,6 +83,16 @@ for name in table_merged frame_table; do
             "$(diff "$tmp/$name.want" "$tmp/$name.got" | head -n 20)"
     fi
 done
+
+# A WPS file saved as Word 97-2003 (.wps with a WordDocument stream) is told by its bytes.
+cp "$fix/table_merged.doc" "$tmp/table_merged.wps"
+rows "$tmp/table_merged.wps" >"$tmp/wps.got"
+if [ -s "$tmp/wps.got" ] && cmp -s "$tmp/table_merged.want" "$tmp/wps.got"; then
+    ok "table_merged.wps: the rows of table_merged.doc"
+else
+    bad "table_merged.wps: rows differ from table_merged.tsv" \
+        "$(diff "$tmp/table_merged.want" "$tmp/wps.got" | head -n 5)"
+fi
 
 # ---- 3. bad files ----
 mkdir -p "$tmp/bad"
