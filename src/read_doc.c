@@ -282,6 +282,7 @@ static void read_grpprl(papx_info *pi, const unsigned char *p, size_t n)
     }
 }
 
+#define DOC_MAX_BOXES 10000 /* shapes whose text box is looked for, at most */
 #define DOC_MAX_DEPTH 8 /* tables nested deeper are read as the cells that hold them */
 
 /* The builder's table calls (reader.h), kept until the outermost table ends. */
@@ -318,6 +319,8 @@ typedef struct doc_reader {
     const unsigned char *cps, *pcds; /* the piece table: pieces + 1 CPs, pieces PCDs */
     size_t pieces;
     doc_notes notes[3];   /* footnotes, endnotes, text boxes */
+    unsigned char *box_seen; /* by text box: read already (each is read once) */
+    size_t n_box_refs;       /* shapes looked up (a hostile file's many cost no more) */
     uint32_t pending[64]; /* the notes the open paragraph references: kind << 30 | index */
     size_t n_pending;
     bool in_note;         /* reading a note: paragraphs go to note_text */
@@ -824,13 +827,16 @@ static void box_ref(doc_reader *d, uint32_t cp)
         else
             hi = mid;
     }
-    if (lo >= nt->n || u32_at(nt->ref + 4 * lo) != cp)
+    if (lo >= nt->n || u32_at(nt->ref + 4 * lo) != cp || d->box_seen == NULL ||
+        ++d->n_box_refs > DOC_MAX_BOXES)
         return;
     spid = u32_at(nt->ref + 4 * (nt->n + 1) + 26 * lo);
     for (size_t j = 0; j < nt->n_txt; j++)
         if (u32_at(nt->txt + 4 * (nt->n_txt + 1) + 22 * j + 14) == spid) {
-            if (d->n_pending < sizeof d->pending / sizeof *d->pending)
+            if (!d->box_seen[j] && d->n_pending < sizeof d->pending / sizeof *d->pending) {
+                d->box_seen[j] = 1;
                 d->pending[d->n_pending++] = (uint32_t)2 << 30 | (uint32_t)j;
+            }
             return;
         }
 }
@@ -1134,9 +1140,12 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
             base += u32_at(fib + lw + 4 * w);
         if (lcb_spa >= 34 && (lcb_spa - 4) % 30 == 0 && within(d.tb.len, fc_spa, lcb_spa) &&
             lcb_box >= 30 && (lcb_box - 4) % 26 == 0 && within(d.tb.len, fc_box, lcb_box) &&
-            base <= UINT32_MAX)
+            base <= UINT32_MAX) {
             d.notes[2] = (doc_notes){d.tb.p + fc_spa, d.tb.p + fc_box, (lcb_spa - 4) / 30,
                                      (lcb_box - 4) / 26, (uint32_t)base};
+            d.box_seen = calloc(d.notes[2].n_txt, 1);
+            FG_CHECK_ALLOC(d.box_seen);
+        }
     }
     FG_TRY(fg_doc__num_load(&d.num, d.tb.p, d.tb.len, u32_at(fib + at + 8 * 73),
                             u32_at(fib + at + 8 * 73 + 4), u32_at(fib + at + 8 * 74),
@@ -1164,6 +1173,7 @@ out:
     fg_doc__num_free(d.num);
     fg_str_dispose(&d.cell_text);
     free(d.ev);
+    free(d.box_seen);
     free(d.row_cells);
     return rc;
 }
