@@ -1888,6 +1888,51 @@ static size_t lead_mark_sign_in(fg_strview s)
     return best;
 }
 
+/* The farthest (bytes) between a format word and 牵头 in a declaration: 红色字体为牵头. */
+#define FORMAT_GAP 30
+/* The longest paragraph that is read as a declaration (a note, not a paragraph of text). */
+#define FORMAT_DECLARATION 300
+
+/* Whether one of words occurs in s within FORMAT_GAP bytes before or after s[a..b). */
+static bool format_word_near(fg_strview s, size_t a, size_t b, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t wl = strlen(words[k]);
+        size_t from = a > FORMAT_GAP + wl ? a - FORMAT_GAP - wl : 0;
+        size_t to = b + FORMAT_GAP + wl < s.len ? b + FORMAT_GAP + wl : s.len;
+        fg_strview win = fg_sv(s.ptr + from, to - from);
+
+        if (fg_sv_find(win, words[k]) != SIZE_MAX)
+            return true;
+    }
+    return false;
+}
+
+unsigned fg_clause__format_declaration(fg_strview v)
+{
+    static const char *const bold[] = {"加粗", "粗体", "黑体", "粗字"};
+    static const char *const red[] = {"红色", "红字", "标红", "红体"};
+    const char *s = v.ptr;
+    size_t len = v.len;
+    unsigned found = 0;
+    size_t at = 0;
+
+    if (len > FORMAT_DECLARATION)
+        return 0;
+    for (;;) {
+        size_t f = fg_sv_find(fg_sv(s + at, len - at), "牵头");
+
+        if (f == SIZE_MAX)
+            return found;
+        f += at;
+        if (format_word_near(v, f, f + 6, bold, sizeof bold / sizeof *bold))
+            found |= FG_CLAUSE_FORMAT_BOLD;
+        if (format_word_near(v, f, f + 6, red, sizeof red / sizeof *red))
+            found |= FG_CLAUSE_FORMAT_RED;
+        at = f + 6;
+    }
+}
+
 bool fg_clause__mark_declaration(fg_strview s)
 {
     size_t o = lead_mark_sign_in(s);

@@ -90,6 +90,17 @@ bool fg_clause__declaration_link(fg_strview between);
  */
 bool fg_clause__mark_declaration(fg_strview s);
 
+/*
+ * The formatting that s, the text of a note (at most 300 bytes), declares to mark the lead
+ * units: （注：加粗的为牵头单位）, 标黑体的为牵头单位, 红色字体为牵头单位 — a format word (加粗 粗体
+ * 黑体 粗字; 红色 红字 标红 红体) within 30 bytes of 牵头. FG_CLAUSE_FORMAT_* bits, 0 for none.
+ * The Word and HTML readers mark the units so formatted (fg_rd_marked_text()); in text the
+ * formatting is lost, and the note is no statement.
+ */
+#define FG_CLAUSE_FORMAT_BOLD 1u
+#define FG_CLAUSE_FORMAT_RED 2u
+unsigned fg_clause__format_declaration(fg_strview s);
+
 /* What fg_clause__parse_noted() saw that a reader should check (OR-ed into *notes_out). */
 enum {
     FG_CLAUSE_NOTE_UNKNOWN_LABEL = 1u << 0, /* a label the lexicon lacks was read as a role */

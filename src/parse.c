@@ -1069,6 +1069,7 @@ static int note_bracket(parser *p, fg_strview in, size_t off)
     fg_strview b = trim(in);
 
     if (fg_clause__is_lead_mark(b) || fg_clause__mark_declaration(b) ||
+        fg_clause__format_declaration(b) != 0 ||
         fg_sv_starts(b, "以下简称") ||
         fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
         return FG_OK;

@@ -68,6 +68,14 @@ typedef struct docx {
     unsigned n_fields;
     unsigned n_instr;
     bool in_instr[MAX_FIELDS];
+    /* lead marks by formatting (fg_clause__format_declaration()): the FG_RD_MARK_* bits declared */
+    unsigned mark;
+    const xmlDoc *styles;
+    unsigned cell_level; /* cells open */
+    bool marking;        /* the open cell or paragraph mixes marked and plain text */
+    bool buffering;      /* the open run is marked: its text goes to mark_buf */
+    unsigned para_fmt;   /* FG_RD_MARK_* of the open paragraph's style */
+    fg_str mark_buf;     /* marked text not yet written */
 } docx;
 
 /* What a paragraph writes after itself: its text boxes and notes, in order. */
@@ -189,11 +197,205 @@ out:
     return rc;
 }
 
+/* Write the marked text held back, with its lead marks (fg_rd_marked_text()). */
+static int flush_marked(docx *d)
+{
+    int rc = FG_OK;
+
+    if (d->mark_buf.len > 0) {
+        rc = fg_rd_marked_text(d->rd, d->mark_buf.ptr, d->mark_buf.len);
+        fg_str_clear(&d->mark_buf);
+    }
+    return rc;
+}
+
 static int text(docx *d, const char *s, size_t len, bool hidden)
 {
+    int rc = FG_OK;
+
     if (hidden || d->n_instr > 0 || len == 0)
         return FG_OK;
-    return fg_rd_text(d->rd, s, len);
+    if (d->buffering)
+        return fg_str_append(&d->mark_buf, s, len);
+    FG_TRY(flush_marked(d));
+    rc = fg_rd_text(d->rd, s, len);
+out:
+    return rc;
+}
+
+/* ---- lead marks by formatting ---- */
+
+/* Whether a w:color value is red: RRGGBB with red well above green and blue. */
+static bool red_color(const char *v)
+{
+    unsigned long rgb;
+    char *end;
+    unsigned r, g, b;
+
+    if (v == NULL || strlen(v) != 6)
+        return false;
+    rgb = strtoul(v, &end, 16);
+    if (*end != '\0')
+        return false;
+    r = (unsigned)(rgb >> 16) & 0xFF;
+    g = (unsigned)(rgb >> 8) & 0xFF;
+    b = (unsigned)rgb & 0xFF;
+    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+}
+
+/* Whether a w:rFonts names a heavy face (黑体, SimHei): 标黑体的为牵头单位. */
+static bool heavy_font(const xmlNode *fonts)
+{
+    static const char *const which[] = {"eastAsia", "ascii", "hAnsi"};
+
+    for (size_t k = 0; k < sizeof which / sizeof *which; k++) {
+        const char *f = fg_docx__attr(fonts, which[k]);
+
+        if (f != NULL && (strstr(f, "黑体") != NULL || strstr(f, "SimHei") != NULL))
+            return true;
+    }
+    return false;
+}
+
+/* fmt (FG_RD_MARK_* bits) as the run properties rpr set or clear them. */
+static unsigned rpr_fmt(const xmlNode *rpr, unsigned fmt)
+{
+    const xmlNode *b = fg_docx__child(rpr, "b");
+    const xmlNode *color = fg_docx__child(rpr, "color");
+    const xmlNode *fonts = fg_docx__child(rpr, "rFonts");
+
+    if (b != NULL)
+        fmt = on(b) ? fmt | FG_RD_MARK_BOLD : fmt & ~FG_RD_MARK_BOLD;
+    if (fonts != NULL && heavy_font(fonts))
+        fmt |= FG_RD_MARK_BOLD;
+    if (color != NULL)
+        fmt = red_color(fg_docx__attr(color, "val")) ? fmt | FG_RD_MARK_RED
+                                                     : fmt & ~FG_RD_MARK_RED;
+    return fmt;
+}
+
+/* fmt as the style id (and the styles it is based on, 10 deep) sets it. */
+static unsigned style_fmt(const docx *d, const char *id, unsigned fmt, int depth)
+{
+    const xmlNode *root = d->styles ? xmlDocGetRootElement(d->styles) : NULL;
+
+    if (id == NULL || root == NULL || depth > 10)
+        return fmt;
+    for (const xmlNode *c = root->children; c != NULL; c = c->next) {
+        const char *sid = fg_docx__is(c, "style") ? fg_docx__attr(c, "styleId") : NULL;
+
+        if (sid != NULL && strcmp(sid, id) == 0) {
+            fmt = style_fmt(d, fg_docx__child_val(c, "basedOn"), fmt, depth + 1);
+            return rpr_fmt(fg_docx__child(c, "rPr"), fmt);
+        }
+    }
+    return fmt;
+}
+
+/* The FG_RD_MARK_* bits of a paragraph's style. */
+static unsigned para_fmt(const docx *d, const xmlNode *p)
+{
+    return style_fmt(d, fg_docx__child_val(fg_docx__child(p, "pPr"), "pStyle"), 0, 0);
+}
+
+/* The FG_RD_MARK_* bits of a run in a paragraph whose style gives para: its character style,
+ * then its own properties. */
+static unsigned run_fmt(const docx *d, const xmlNode *r, unsigned para)
+{
+    const xmlNode *rpr = fg_docx__child(r, "rPr");
+
+    return rpr_fmt(rpr, style_fmt(d, fg_docx__child_val(rpr, "rStyle"), para, 0));
+}
+
+/* Whether a run holds an ideograph in its text. */
+static bool run_has_ideograph(const xmlNode *r)
+{
+    for (const xmlNode *c = r->children; c != NULL; c = c->next)
+        if (fg_docx__is(c, "t"))
+            for (const xmlNode *t = c->children; t != NULL; t = t->next)
+                if (t->content != NULL &&
+                    fg_rd_has_ideograph((const char *)t->content, strlen((const char *)t->content)))
+                    return true;
+    return false;
+}
+
+/* Whether the runs under n (paragraphs' styles from para on) hold ideographs in the declared
+ * formatting (*marked) and outside it (*plain). Deleted text does not count. */
+static void scan_fmt(const docx *d, const xmlNode *n, unsigned para, bool *marked, bool *plain,
+                     int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || fg_docx__is(c, "del") || fg_docx__is(c, "moveFrom"))
+            continue;
+        if (fg_docx__is(c, "p")) {
+            scan_fmt(d, c, para_fmt(d, c), marked, plain, depth + 1);
+        } else if (fg_docx__is(c, "r")) {
+            if (on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish")) || !run_has_ideograph(c))
+                continue;
+            if (run_fmt(d, c, para) & d->mark)
+                *marked = true;
+            else
+                *plain = true;
+        } else {
+            scan_fmt(d, c, para, marked, plain, depth + 1);
+        }
+    }
+}
+
+/* Whether a cell or paragraph mixes text in the declared formatting with other text: only
+ * there is the formatting a lead mark (a heading, a header row, a cell all bold is not). */
+static bool mixed(const docx *d, const xmlNode *n)
+{
+    bool marked = false;
+    bool plain = false;
+
+    if (fg_docx__is(n, "p"))
+        scan_fmt(d, n, para_fmt(d, n), &marked, &plain, 0);
+    else
+        scan_fmt(d, n, 0, &marked, &plain, 0);
+    return marked && plain;
+}
+
+/* The text of the w:t under n, appended to out (for declarations: nothing else matters). */
+static int collect_text(fg_str *out, const xmlNode *n, int depth)
+{
+    int rc = FG_OK;
+
+    if (depth > MAX_DEPTH)
+        return FG_OK;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL && fg_docx__is(n, "t"))
+            FG_TRY(fg_str_append(out, (const char *)c->content, strlen((const char *)c->content)));
+        else if (c->type == XML_ELEMENT_NODE && !fg_docx__is(c, "del"))
+            FG_TRY(collect_text(out, c, depth + 1));
+    }
+out:
+    return rc;
+}
+
+/* The FG_RD_MARK_* bits that a paragraph under n declares (fg_clause__format_declaration()), into
+ * *found. */
+static int find_declaration(docx *d, const xmlNode *n, unsigned *found, int depth)
+{
+    int rc = FG_OK;
+
+    if (n == NULL || depth > MAX_DEPTH)
+        return FG_OK;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (fg_docx__is(c, "p")) {
+            fg_str_clear(&d->scratch);
+            FG_TRY(collect_text(&d->scratch, c, depth + 1));
+            *found |= fg_clause__format_declaration(fg_sv(d->scratch.ptr, d->scratch.len));
+        } else {
+            FG_TRY(find_declaration(d, c, found, depth + 1));
+        }
+    }
+out:
+    return rc;
 }
 
 static int blocks(docx *d, xmlNode *parent, int depth);
@@ -357,6 +559,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
         if (fg_docx__is(c, "r")) {
             bool hidden = on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish"));
 
+            d->buffering = d->marking && (run_fmt(d, c, d->para_fmt) & d->mark) != 0;
             FG_TRY(run_content(d, c, hidden, df, depth + 1));
         } else {
             static const char *const through[] = {"hyperlink", "smartTag", "customXml", "ins",
@@ -401,6 +604,8 @@ static int paragraph(docx *d, xmlNode *p, int depth)
     long ilvl = -1;
     deferred df = {0};
     bool joined;
+    bool marking = d->marking;
+    unsigned para = d->para_fmt;
     int rc = FG_OK;
 
     if (numpr != NULL) {
@@ -415,7 +620,16 @@ static int paragraph(docx *d, xmlNode *p, int depth)
     FG_TRY(fg_docx__num_para(d->num, &d->scratch, fg_docx__child_val(ppr, "pStyle"), num_id, ilvl));
     if (d->scratch.len)
         FG_TRY(fg_rd_text(d->rd, d->scratch.ptr, d->scratch.len));
+    if (d->mark != 0) {
+        d->para_fmt = para_fmt(d, p);
+        if (d->cell_level == 0)
+            d->marking = mixed(d, p);
+    }
     FG_TRY(inlines(d, p, &df, depth + 1));
+    d->buffering = false;
+    FG_TRY(flush_marked(d));
+    d->marking = marking;
+    d->para_fmt = para;
     /* a field whose instruction never separated ends with its paragraph */
     for (unsigned i = 0; i < d->n_fields && i < MAX_FIELDS; i++)
         d->in_instr[i] = false;
@@ -428,6 +642,8 @@ static int paragraph(docx *d, xmlNode *p, int depth)
         FG_TRY(fg_rd_break(d->rd));
     }
 out:
+    d->marking = marking;
+    d->para_fmt = para;
     free(df.v);
     return rc;
 }
@@ -446,8 +662,16 @@ static int cells(docx *d, xmlNode *tr, int depth)
             long n = child_number(pr, "gridSpan", 1);
             bool merged = vm != NULL && (vv == NULL || strcmp(vv, "restart") != 0);
 
+            bool marking = d->marking;
+
             FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
-            FG_TRY(blocks(d, c, depth + 1));
+            if (d->mark != 0)
+                d->marking = mixed(d, c);
+            d->cell_level++;
+            rc = blocks(d, c, depth + 1);
+            d->cell_level--;
+            d->marking = marking;
+            FG_TRY(rc);
             FG_TRY(fg_rd_cell_end(d->rd));
         } else {
             FG_TRY(read_wrapped(d, c, depth, table_wrappers, cells));
@@ -624,6 +848,12 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
         rc = fg_docx__bad(rd->name, "%s has no w:document/w:body", main_part);
         goto out;
     }
+    FG_TRY(find_declaration(&d, body, &d.mark, 0));
+    if (foot != NULL)
+        FG_TRY(find_declaration(&d, xmlDocGetRootElement(foot), &d.mark, 0));
+    if (end != NULL)
+        FG_TRY(find_declaration(&d, xmlDocGetRootElement(end), &d.mark, 0));
+    d.styles = styles;
     FG_TRY(blocks(&d, body, 0));
 out:
     fg_docx__close(&d.pkg);
@@ -638,5 +868,6 @@ out:
     free(d.foot.v);
     free(d.end.v);
     fg_str_dispose(&d.scratch);
+    fg_str_dispose(&d.mark_buf);
     return rc;
 }

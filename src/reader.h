@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "clause.h"
 #include "fengong/text.h"
 #include "str.h"
 
@@ -72,6 +73,15 @@ void fg_rd_dispose(fg_rd *rd);
 
 /* Whether the text holds at least one CJK ideograph (a reader's "no text" check). */
 bool fg_rd_has_ideograph(const char *s, size_t len);
+
+/* Lead marks by formatting (read_mark.c): the formatting a document declares to mark its
+ * lead units (fg_clause__format_declaration()). */
+#define FG_RD_MARK_BOLD FG_CLAUSE_FORMAT_BOLD
+#define FG_RD_MARK_RED FG_CLAUSE_FORMAT_RED
+/* Append s, text in the declared formatting, with ★ after every unit name in it: each piece
+ * between separators (、，；：。brackets, blanks) that looks like a unit
+ * (fg_clause__looks_like_unit(), not fg_clause__sentence_like()). FG_OK or fg_rd_text()'s. */
+int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 
 /* fg_rd_sniff(): a web page saved as one MIME file (.mhtml/.mht), read as HTML. */
 #define FG_RD_MHTML 100

@@ -20,6 +20,9 @@
 #    tests/fixtures/docx/make_grouped_docx.py writes a 分工表 whose header has two rows
 #    (责任单位 gridSpan 2 over 牵头 | 配合, the other header cells vMerge) and one whose header
 #    is 责任单位（主责） | 责任单位（协同）; its rows must be grouped_header.tsv.
+#    tests/fixtures/docx/make_bold_docx.py writes bold_leads.txt, bold_undeclared.txt and
+#    red_leads.txt with their formatting marks (lead units marked by bold or red type, as a
+#    note declares); their rows must be the hand-written .tsv next to them.
 # 3. Bad files (tests/fixtures/docx/make_bad_docx.py: truncated in half or after 1000 bytes,
 #    ZIP bombs with an honest, a dense and a lying size, an external entity naming a FIFO, no
 #    word/document.xml, damaged XML): `extract` exits 1 with "FILE: not a readable Word
@@ -153,6 +156,28 @@ for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py \
     name=${made%%:*}
     if ! $py "$fix/${made#*:}" "$tmp/table/$name.docx" 2>"$tmp/table/$name.gen"; then
         bad "$name.docx: ${made#*:} failed" "$(tail -n 3 "$tmp/table/$name.gen")"
+        continue
+    fi
+    # shellcheck disable=SC2086
+    (cd "$tmp/table" && $tmo "$bin" extract --format tsv "$name.docx") >"$tmp/table/$name.out" \
+        2>"$tmp/table/$name.err"
+    if cmp -s "$fix/$name.tsv" "$tmp/table/$name.out"; then
+        ok "$name.docx: the hand-written rows"
+    else
+        bad "$name.docx: rows differ from $name.tsv" \
+            "$(diff "$fix/$name.tsv" "$tmp/table/$name.out" | head -n 20)"
+    fi
+done
+
+# Lead marks by formatting: tests/fixtures/docx/make_bold_docx.py writes X.txt with bold, red,
+# 黑体 and character-style runs; the rows must be the hand-written X.tsv. bold_leads declares
+# after its table that bold marks leads (a bold title, header row and heading, a cell all
+# bold, a name in two bold runs, a bold 、, a bold item title add no lead); bold_undeclared is
+# the same without the declaration (no leads); red_leads declares red (bold is no mark there).
+for name in bold_leads bold_undeclared red_leads; do
+    if ! $py "$fix/make_bold_docx.py" "$fix/$name.txt" "$tmp/table/$name.docx" \
+        2>"$tmp/table/$name.gen"; then
+        bad "$name.docx: make_bold_docx.py failed" "$(tail -n 3 "$tmp/table/$name.gen")"
         continue
     fi
     # shellcheck disable=SC2086

@@ -1,0 +1,56 @@
+/*
+ * Lead marks by formatting (reader.h): a document may mark its lead units by bold or red
+ * type instead of words, and say so in a note (（注：加粗的为牵头单位）, 标黑体的为牵头单位,
+ * 红色字体为牵头单位). Text and PDF lose the formatting; the Word and HTML readers see it and
+ * write the sign the clause grammar reads as a lead mark (市大数据局★) after each unit name
+ * so formatted.
+ */
+#include "reader.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "clause.h"
+#include "error.h"
+
+/* The byte length of a separator between names at s[i], or 0. */
+static size_t separator(const char *s, size_t len, size_t i)
+{
+    static const char *const wide[] = {"、", "，", "；", "：", "。", "（", "）", "　"};
+    unsigned char c = (unsigned char)s[i];
+
+    if (c < 0x80)
+        return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == ' ' ||
+               c == '\t' || c == '\n' || c == '.';
+    for (size_t k = 0; k < sizeof wide / sizeof *wide; k++)
+        if (i + 3 <= len && memcmp(s + i, wide[k], 3) == 0)
+            return 3;
+    return 0;
+}
+
+int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len)
+{
+    size_t i = 0;
+    int rc = FG_OK;
+
+    while (i < len) {
+        size_t a = i;
+        size_t n;
+
+        while (i < len && separator(s, len, i) == 0)
+            i++;
+        if (i > a) {
+            fg_strview piece = fg_sv(s + a, i - a);
+
+            FG_TRY(fg_rd_text(rd, s + a, i - a));
+            if (fg_clause__looks_like_unit(piece) && !fg_clause__sentence_like(piece))
+                FG_TRY(fg_rd_text(rd, "★", strlen("★")));
+        }
+        while (i < len && (n = separator(s, len, i)) > 0) {
+            FG_TRY(fg_rd_text(rd, s + i, n));
+            i += n;
+        }
+    }
+out:
+    return rc;
+}
