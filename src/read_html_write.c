@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "error.h"
 
@@ -39,6 +40,14 @@ typedef struct writer {
     const xmlNode *ol[16];
     long ol_next[16];
     size_t n_ol;
+    /* lead marks by formatting (fg_clause__format_declaration()): the FG_RD_MARK_* bits the
+     * page declares; the last container looked at and whether it mixes marked and plain
+     * text; whether the open text is marked, and the marked text not yet written */
+    unsigned mark;
+    const xmlNode *box;
+    bool box_mixed;
+    bool buffering;
+    fg_str mark_buf;
 } writer;
 
 /* The length of the white space character at s[i], 0 if there is none. In a data table's
@@ -85,19 +94,48 @@ static uint32_t last_cp(const unsigned char *s, size_t len)
     return cp_at(s + i);
 }
 
+/* Write the marked text held back, with its lead marks (fg_rd_marked_text()); what follows
+ * is not marked until a text node says so. */
+static int flush_marked(writer *w)
+{
+    int rc = FG_OK;
+
+    w->buffering = false;
+    if (w->mark_buf.len > 0) {
+        rc = fg_rd_marked_text(w->rd, w->mark_buf.ptr, w->mark_buf.len);
+        fg_str_clear(&w->mark_buf);
+    }
+    return rc;
+}
+
 static int line_break(writer *w)
 {
+    int rc = FG_OK;
+
+    FG_TRY(flush_marked(w));
     w->line_start = true;
     w->pend_space = false;
     w->pend_nl = false;
-    return fg_rd_break(w->rd);
+    rc = fg_rd_break(w->rd);
+out:
+    return rc;
 }
 
 static int put(writer *w, const unsigned char *s, size_t len)
 {
+    int rc = FG_OK;
+
     w->line_start = false;
     w->last_wide = is_wide(last_cp(s, len));
-    return fg_rd_text(w->rd, (const char *)s, len);
+    if (w->buffering)
+        return fg_str_append(&w->mark_buf, (const char *)s, len);
+    if (w->mark_buf.len > 0) {
+        FG_TRY(fg_rd_marked_text(w->rd, w->mark_buf.ptr, w->mark_buf.len));
+        fg_str_clear(&w->mark_buf);
+    }
+    rc = fg_rd_text(w->rd, (const char *)s, len);
+out:
+    return rc;
 }
 
 static int write_text(writer *w, const unsigned char *s, size_t len)
@@ -206,9 +244,14 @@ out:
 
 static int cell_end(writer *w)
 {
+    int rc = FG_OK;
+
+    FG_TRY(flush_marked(w));
     w->in_cell = false;
     w->line_start = true;
-    return fg_rd_cell_end(w->rd);
+    rc = fg_rd_cell_end(w->rd);
+out:
+    return rc;
 }
 
 static int cell_begin(writer *w, const xmlNode *n)
@@ -396,6 +439,246 @@ static int list_number(writer *w, const xmlNode *li)
     return put(w, (const unsigned char *)buf, (size_t)n);
 }
 
+/* ---- lead marks by formatting ---- */
+
+/* The value of the CSS property prop in the declarations s (the property's name at the start
+ * or after ; or a blank, so that color is not background-color), or NULL. */
+static const char *css_value(const char *s, const char *prop)
+{
+    size_t pl = strlen(prop);
+
+    for (const char *p = s; (p = strstr(p, prop)) != NULL; p += pl) {
+        const char *v = p + pl;
+
+        if (p > s && !(p[-1] == ';' || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n'))
+            continue;
+        while (*v == ' ' || *v == '\t' || *v == '\n')
+            v++;
+        if (*v != ':')
+            continue;
+        v++;
+        while (*v == ' ' || *v == '\t' || *v == '\n')
+            v++;
+        return v;
+    }
+    return NULL;
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* Whether a CSS or <font color> value is red: red, darkred, crimson, #f00, #c00000,
+ * rgb(255, 0, 0): red well above green and blue. */
+static bool red_value(const char *v)
+{
+    int c[6];
+    unsigned r, g, b;
+
+    if (strncasecmp(v, "red", 3) == 0 || strncasecmp(v, "darkred", 7) == 0 ||
+        strncasecmp(v, "crimson", 7) == 0)
+        return true;
+    if (strncasecmp(v, "rgb(", 4) == 0) {
+        char *e;
+
+        r = (unsigned)strtoul(v + 4, &e, 10);
+        if (*e++ != ',')
+            return false;
+        g = (unsigned)strtoul(e, &e, 10);
+        if (*e++ != ',')
+            return false;
+        b = (unsigned)strtoul(e, &e, 10);
+        return r >= 0x99 && g <= 0x66 && b <= 0x66;
+    }
+    if (*v++ != '#')
+        return false;
+    for (int k = 0; k < 6; k++)
+        c[k] = hex_digit(v[k]);
+    if (c[0] >= 0 && c[1] >= 0 && c[2] >= 0 && (c[3] < 0 || hex_digit(v[3]) < 0)) {
+        r = (unsigned)c[0] * 17;
+        g = (unsigned)c[1] * 17;
+        b = (unsigned)c[2] * 17;
+    } else if (c[0] >= 0 && c[1] >= 0 && c[2] >= 0 && c[3] >= 0 && c[4] >= 0 && c[5] >= 0) {
+        r = (unsigned)(c[0] * 16 + c[1]);
+        g = (unsigned)(c[2] * 16 + c[3]);
+        b = (unsigned)(c[4] * 16 + c[5]);
+    } else {
+        return false;
+    }
+    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+}
+
+/* What element n says of the formatting of the text in it: *set gets the FG_RD_MARK_* bits
+ * it decides (b, strong, th, h1-h6, font-weight, a 黑体 face; a color), *on those it turns on. */
+static void element_fmt(const xmlNode *n, unsigned *set, unsigned *on)
+{
+    const char *name = (const char *)n->name;
+    const char *style = fg_read_html__attr(n, "style");
+    const char *color = name_is(n, "font") ? fg_read_html__attr(n, "color") : NULL;
+    const char *v;
+
+    *set = 0;
+    *on = 0;
+    if (name_is(n, "b") || name_is(n, "strong") || name_is(n, "th") ||
+        (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')) {
+        *set |= FG_RD_MARK_BOLD;
+        *on |= FG_RD_MARK_BOLD;
+    }
+    if (style != NULL) {
+        v = css_value(style, "font-weight");
+        if (v != NULL) {
+            *set |= FG_RD_MARK_BOLD;
+            if (strncasecmp(v, "bold", 4) == 0 || (v[0] >= '6' && v[0] <= '9' && v[1] == '0'))
+                *on |= FG_RD_MARK_BOLD;
+            else
+                *on &= ~FG_RD_MARK_BOLD;
+        }
+        v = css_value(style, "font-family");
+        if (v != NULL && (strstr(v, "黑体") != NULL || strstr(v, "SimHei") != NULL)) {
+            *set |= FG_RD_MARK_BOLD;
+            *on |= FG_RD_MARK_BOLD;
+        }
+        v = css_value(style, "color");
+        if (v != NULL)
+            color = v;
+    }
+    if (color != NULL) {
+        *set |= FG_RD_MARK_RED;
+        if (red_value(color))
+            *on |= FG_RD_MARK_RED;
+    }
+}
+
+/* The FG_RD_MARK_* bits of a text node: for each, what its nearest element deciding it says. */
+static unsigned text_fmt(const xmlNode *t)
+{
+    unsigned decided = 0;
+    unsigned fmt = 0;
+
+    for (const xmlNode *n = t->parent; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+        unsigned set;
+        unsigned on;
+
+        element_fmt(n, &set, &on);
+        fmt |= on & set & ~decided;
+        decided |= set;
+        if (decided == (FG_RD_MARK_BOLD | FG_RD_MARK_RED))
+            break;
+    }
+    return fmt;
+}
+
+/* The container whose text decides whether t's formatting marks leads: the data table's cell
+ * it is in, else its nearest block (p, div, li, a heading, a layout table's cell). */
+static const xmlNode *mark_box(const writer *w, const xmlNode *t)
+{
+    const xmlNode *block = NULL;
+
+    for (const xmlNode *n = t->parent; n != NULL && n != w->root; n = n->parent) {
+        const fg_html_info *in = fg_html_info_of(w->m, n);
+
+        if (in == NULL)
+            continue;
+        if (in->kind == FG_HK_CELL && w->table != NULL)
+            return n;
+        if (block == NULL && (in->kind == FG_HK_BLOCK || in->kind == FG_HK_HEAD ||
+                              in->kind == FG_HK_CELL || in->kind == FG_HK_CAPTION))
+            block = n;
+    }
+    return block != NULL ? block : w->root;
+}
+
+/* Whether the text under box holds ideographs in the declared formatting and outside it. */
+static bool box_mixed(const writer *w, const xmlNode *box)
+{
+    bool marked = false;
+    bool plain = false;
+    const xmlNode *n = box->children;
+
+    while (n != NULL && !(marked && plain)) {
+        const fg_html_info *in = fg_html_info_of(w->m, n);
+
+        if (n->type == XML_TEXT_NODE && n->content != NULL &&
+            fg_rd_has_ideograph((const char *)n->content, strlen((const char *)n->content))) {
+            if (text_fmt(n) & w->mark)
+                marked = true;
+            else
+                plain = true;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children != NULL && !(in != NULL && in->dropped)) {
+            n = n->children;
+            continue;
+        }
+        while (n != box && n->next == NULL)
+            n = n->parent;
+        n = n == box ? NULL : n->next;
+    }
+    return marked && plain;
+}
+
+/* Whether the text node t is to be written with lead marks. */
+static bool marked_text(writer *w, const xmlNode *t)
+{
+    const xmlNode *box;
+
+    if ((text_fmt(t) & w->mark) == 0)
+        return false;
+    box = mark_box(w, t);
+    if (box != w->box) {
+        w->box = box;
+        w->box_mixed = box_mixed(w, box);
+    }
+    return w->box_mixed;
+}
+
+/* The FG_RD_MARK_* bits that a note under root declares (fg_clause__format_declaration()):
+ * the text of the nearest block of each text node with 牵头, when it is short. */
+static int find_declaration(const fg_html_measure *m, xmlNode *root, unsigned *found)
+{
+    const xmlNode *n = root;
+    const xmlNode *last = NULL;
+
+    while (n != NULL) {
+        if (n->type == XML_TEXT_NODE && n->content != NULL &&
+            strstr((const char *)n->content, "牵头") != NULL) {
+            const xmlNode *b = n->parent;
+            const fg_html_info *in = NULL;
+
+            for (; b != NULL && b != root->parent; b = b->parent) {
+                in = fg_html_info_of(m, b);
+                if (in != NULL && in->kind != FG_HK_INLINE && in->kind != FG_HK_A)
+                    break;
+            }
+            if (b != NULL && b != last && in != NULL && in->nl + in->lk <= 100) {
+                xmlChar *text = xmlNodeGetContent(b);
+
+                if (text == NULL)
+                    return fg_error_set(FG_ENOMEM, "out of memory");
+                *found |= fg_clause__format_declaration(
+                    fg_sv((const char *)text, strlen((const char *)text)));
+                xmlFree(text);
+                last = b;
+            } else if (b != last) {
+                *found |= fg_clause__format_declaration(
+                    fg_sv((const char *)n->content, strlen((const char *)n->content)));
+            }
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+            !(fg_html_info_of(m, n) != NULL && fg_html_info_of(m, n)->dropped)) {
+            n = n->children;
+            continue;
+        }
+        while (n != root && n->next == NULL)
+            n = n->parent;
+        n = n == root ? NULL : n->next;
+    }
+    return FG_OK;
+}
+
 /* ---- the walk ---- */
 
 static int write_enter(void *ctx, xmlNode *n, bool *down)
@@ -404,8 +687,13 @@ static int write_enter(void *ctx, xmlNode *n, bool *down)
     const fg_html_info *in;
     int rc = FG_OK;
 
-    if (n->type == XML_TEXT_NODE)
-        return n->content ? write_text(w, n->content, strlen((const char *)n->content)) : FG_OK;
+    if (n->type == XML_TEXT_NODE) {
+        if (n->content == NULL)
+            return FG_OK;
+        if (w->mark != 0)
+            w->buffering = marked_text(w, n);
+        return write_text(w, n->content, strlen((const char *)n->content));
+    }
     in = fg_html_info_of(w->m, n);
     if (in == NULL || in->dropped)
         return FG_OK;
@@ -538,6 +826,9 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     w.m = m;
     w.line_start = true;
     if (title != NULL)
+        FG_TRY(find_declaration(m, title, &w.mark));
+    FG_TRY(find_declaration(m, block, &w.mark));
+    if (title != NULL)
         FG_TRY(write_tree(&w, title));
     t1 = rd->out.len;
     FG_TRY(write_tree(&w, block));
@@ -555,6 +846,7 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     }
 out:
     free(w.pend);
+    fg_str_dispose(&w.mark_buf);
     fg_str_dispose(&head);
     fg_str_dispose(&start);
     return rc;

@@ -22,6 +22,8 @@
 #    category (rowspan), gives one item per 序号 (category_table.tsv). grouped_header.html, a
 #    header of two rows (责任单位 spanning 牵头 | 配合: colspan, the other header cells
 #    rowspan) and a header 责任单位（主责） | 责任单位（协同）, gives grouped_header.tsv.
+#    bold_leads.html, bold_undeclared.html and red_leads.html: lead units marked by bold or
+#    red type, as a note in the page declares (or not), give their hand-checked .tsv rows.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -213,6 +215,13 @@ fixture team_table.html team_table.teams.tsv --teams
 fixture ordered_list.html ordered_list.tsv
 fixture category_table.html category_table.tsv
 fixture grouped_header.html grouped_header.tsv
+# Lead marks by formatting: bold_leads.html declares after its table that bold marks leads
+# (<strong>, <b>, font-weight, a 黑体 face; a th header row, a bold title, a cell and a row all
+# bold, a name in two <b> add no lead); bold_undeclared.html is the same page without the
+# declaration; red_leads.html declares red (<font color>, CSS color, not background-color).
+fixture bold_leads.html bold_leads.tsv
+fixture bold_undeclared.html bold_undeclared.tsv
+fixture red_leads.html red_leads.tsv
 
 # ---- 4. bad pages ----
 mkdir bad || exit 2
