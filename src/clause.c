@@ -1893,18 +1893,34 @@ static size_t lead_mark_sign_in(fg_strview s)
 /* The longest paragraph that is read as a declaration (a note, not a paragraph of text). */
 #define FORMAT_DECLARATION 300
 
-/* Whether one of words occurs in s within FORMAT_GAP bytes before or after s[a..b). */
+/* Whether s[i] starts a mark that ends a part of a note: ，,；;。：:（()）. */
+static bool format_stop(fg_strview s, size_t i)
+{
+    static const char *const wide[] = {"，", "；", "。", "：", "（", "）"};
+    char c = s.ptr[i];
+
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+        return true;
+    for (size_t k = 0; k < sizeof wide / sizeof *wide; k++)
+        if (i + 3 <= s.len && memcmp(s.ptr + i, wide[k], 3) == 0)
+            return true;
+    return false;
+}
+
+/* Whether one of words occurs in s within FORMAT_GAP bytes before or after s[a..b), in the
+ * same part of the note (no ，；。： or bracket between them). */
 static bool format_word_near(fg_strview s, size_t a, size_t b, const char *const *words, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t wl = strlen(words[k]);
-        size_t from = a > FORMAT_GAP + wl ? a - FORMAT_GAP - wl : 0;
-        size_t to = b + FORMAT_GAP + wl < s.len ? b + FORMAT_GAP + wl : s.len;
-        fg_strview win = fg_sv(s.ptr + from, to - from);
+    size_t lo = a;
+    size_t hi = b;
 
-        if (fg_sv_find(win, words[k]) != SIZE_MAX)
+    while (lo > 0 && a - lo < FORMAT_GAP + 6 && !format_stop(s, lo - 1))
+        lo--;
+    while (hi < s.len && hi - b < FORMAT_GAP + 6 && !format_stop(s, hi))
+        hi++;
+    for (size_t k = 0; k < n; k++)
+        if (fg_sv_find(fg_sv(s.ptr + lo, hi - lo), words[k]) != SIZE_MAX)
             return true;
-    }
     return false;
 }
 

@@ -645,10 +645,38 @@ static void test_clause__notes_long_name(void **state)
     assert_true(fg_clause__sentence_like(fg_sv_cstr("以省为主体")));
 }
 
+static void test_clause__format_declaration(void **state)
+{
+    static const struct {
+        const char *text;
+        unsigned bits;
+    } cases[] = {
+        {"（注：加粗的为牵头单位）", FG_CLAUSE_FORMAT_BOLD},
+        {"标黑体的为牵头单位", FG_CLAUSE_FORMAT_BOLD},
+        {"字体加粗者为牵头部门", FG_CLAUSE_FORMAT_BOLD},
+        {"牵头单位以粗体标注", FG_CLAUSE_FORMAT_BOLD},
+        {"红色字体为牵头单位", FG_CLAUSE_FORMAT_RED},
+        {"注：标红的为牵头单位，加粗的为重点任务", FG_CLAUSE_FORMAT_RED},
+        {"责任单位中加粗的为牵头单位，红字为配合单位", FG_CLAUSE_FORMAT_BOLD},
+        {"加粗、红色字体均为牵头单位", FG_CLAUSE_FORMAT_BOLD | FG_CLAUSE_FORMAT_RED},
+        {"带★的为牵头单位", 0},
+        {"加粗的为重点任务", 0},
+        {"市发展改革委牵头，市财政局配合", 0},
+        /* a format word far from 牵头: a sentence, not a note */
+        {"各地要加粗加快推进项目建设进度和各项工作落实，确保按期完成，市发展改革委牵头", 0},
+    };
+
+    (void)state;
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        assert_int_equal(fg_clause__format_declaration(fg_sv_cstr(cases[k].text)),
+                         cases[k].bits);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clause__sentence_like),
+        cmocka_unit_test(test_clause__format_declaration),
         cmocka_unit_test_teardown(test_clause__notes_long_name, dispose_units),
         cmocka_unit_test_teardown(test_clause__clauses_give_rows, dispose_units),
         FG_PHRASE_TEST(test_clause__kind, "kind_name", kind_name, kinds),
