@@ -18,6 +18,10 @@
  *   w:instrText. Hidden text (w:vanish) is dropped.
  * - w:tab is '\t', w:br and w:cr '\n', w:noBreakHyphen '-', w:softHyphen nothing, w:sym its
  *   character unless it is a symbol font's private-use glyph.
+ * - Lead marks by formatting: when a paragraph of the body or the notes declares that bold or
+ *   red type marks leads (fg_clause__format_declaration()), each unit name in a run so
+ *   formatted (w:b, through w:rStyle or w:pStyle too, a 黑体 face; a red w:color) gets ★
+ *   after it (fg_rd_marked_text()), in a cell (or a body paragraph) that holds other text too.
  * Not read: headers and footers, comments, SmartArt and charts, embedded w:altChunk parts,
  * math (m:oMath).
  *

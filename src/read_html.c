@@ -30,6 +30,12 @@
  *    span, a rowspan gives a merged cell at its column in each row below it, the caption a
  *    line before it.
  *
+ * 5. Lead marks by formatting: when a short block of the content block declares that bold
+ *    or red type marks leads (fg_clause__format_declaration()), each unit name in text so
+ *    formatted (b, strong, th, font-weight, a 黑体 face; <font color>, CSS color) gets ★
+ *    after it (fg_rd_marked_text()), in a data table's cell (else a block) that holds other
+ *    text too (read_html_write.c).
+ *
  * Every walk is iterative (nodes' parent and sibling links), so deep nesting cannot
  * overflow the stack.
  */
