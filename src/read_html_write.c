@@ -477,6 +477,7 @@ static int hex_digit(char c)
 static bool red_value(const char *v)
 {
     int c[6];
+    int nd = 0;
     unsigned r, g, b;
 
     if (strncasecmp(v, "red", 3) == 0 || strncasecmp(v, "darkred", 7) == 0 ||
@@ -496,13 +497,15 @@ static bool red_value(const char *v)
     }
     if (*v++ != '#')
         return false;
-    for (int k = 0; k < 6; k++)
-        c[k] = hex_digit(v[k]);
-    if (c[0] >= 0 && c[1] >= 0 && c[2] >= 0 && (c[3] < 0 || hex_digit(v[3]) < 0)) {
+    while (nd < 6 && hex_digit(v[nd]) >= 0) {
+        c[nd] = hex_digit(v[nd]);
+        nd++;
+    }
+    if (nd == 3) {
         r = (unsigned)c[0] * 17;
         g = (unsigned)c[1] * 17;
         b = (unsigned)c[2] * 17;
-    } else if (c[0] >= 0 && c[1] >= 0 && c[2] >= 0 && c[3] >= 0 && c[4] >= 0 && c[5] >= 0) {
+    } else if (nd == 6) {
         r = (unsigned)(c[0] * 16 + c[1]);
         g = (unsigned)(c[2] * 16 + c[3]);
         b = (unsigned)(c[4] * 16 + c[5]);
