@@ -28,6 +28,14 @@ static size_t separator(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* Whether a piece is a label's word (责任单位, 牵头部门, 配合单位): bold labels are no units. */
+static bool role_label(fg_strview piece)
+{
+    fg_label_role r = fg_clause__label_word(NULL, piece);
+
+    return r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP;
+}
+
 int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len)
 {
     size_t i = 0;
@@ -43,7 +51,8 @@ int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len)
             fg_strview piece = fg_sv(s + a, i - a);
 
             FG_TRY(fg_rd_text(rd, s + a, i - a));
-            if (fg_clause__looks_like_unit(piece) && !fg_clause__sentence_like(piece))
+            if (fg_clause__looks_like_unit(piece) && !fg_clause__sentence_like(piece) &&
+                !role_label(piece))
                 FG_TRY(fg_rd_text(rd, "★", strlen("★")));
         }
         while (i < len && (n = separator(s, len, i)) > 0) {

@@ -80,7 +80,8 @@ bool fg_rd_has_ideograph(const char *s, size_t len);
 #define FG_RD_MARK_RED FG_CLAUSE_FORMAT_RED
 /* Append s, text in the declared formatting, with ★ after every unit name in it: each piece
  * between separators (、，；：。brackets, blanks) that looks like a unit
- * (fg_clause__looks_like_unit(), not fg_clause__sentence_like()). FG_OK or fg_rd_text()'s. */
+ * (fg_clause__looks_like_unit(), not fg_clause__sentence_like(), not a label's word such as
+ * 责任单位 or 牵头部门: fg_clause__label_word()). FG_OK or fg_rd_text()'s. */
 int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 
 /* fg_rd_sniff(): a web page saved as one MIME file (.mhtml/.mht), read as HTML. */
