@@ -21,7 +21,8 @@
  * - Lead marks by formatting: when a paragraph of the body or the notes declares that bold or
  *   red type marks leads (fg_clause__format_declaration()), each unit name in a run so
  *   formatted (w:b, through w:rStyle or w:pStyle too, a 黑体 face; a red w:color) gets ★
- *   after it (fg_rd_marked_text()), in a cell (or a body paragraph) that holds other text too.
+ *   after it (fg_rd_marked_text()), in a cell (or a body paragraph) that holds other text too,
+ *   or in a cell all so formatted when its table has such a cell and its row plain text.
  * Not read: headers and footers, comments, SmartArt and charts, embedded w:altChunk parts,
  * math (m:oMath).
  *
@@ -77,6 +78,8 @@ typedef struct docx {
     const xmlDoc *styles;
     unsigned cell_level; /* cells open */
     bool marking;        /* the open cell or paragraph mixes marked and plain text */
+    bool table_mixed;    /* the open table has such a cell (any_mixed_cell()) */
+    bool row_plain;      /* the open row holds text not in the declared formatting */
     bool buffering;      /* the open run is marked: its text goes to mark_buf */
     unsigned para_fmt;   /* FG_RD_MARK_* of the open paragraph's style */
     fg_str mark_buf;     /* marked text not yet written */
@@ -348,18 +351,43 @@ static void scan_fmt(const docx *d, const xmlNode *n, unsigned para, bool *marke
     }
 }
 
-/* Whether a cell or paragraph mixes text in the declared formatting with other text: only
- * there is the formatting a lead mark (a heading, a header row, a cell all bold is not). */
+/* Whether a cell or paragraph holds ideographs in the declared formatting (*marked) and
+ * outside it (*plain). */
+static void fmt_of(const docx *d, const xmlNode *n, bool *marked, bool *plain)
+{
+    *marked = false;
+    *plain = false;
+    if (fg_docx__is(n, "p"))
+        scan_fmt(d, n, para_fmt(d, n), marked, plain, 0);
+    else
+        scan_fmt(d, n, 0, marked, plain, 0);
+}
+
+/* Whether a cell or paragraph mixes text in the declared formatting with other text: there
+ * the formatting is a lead mark (a heading or a paragraph all bold is not). */
 static bool mixed(const docx *d, const xmlNode *n)
 {
-    bool marked = false;
-    bool plain = false;
+    bool marked;
+    bool plain;
 
-    if (fg_docx__is(n, "p"))
-        scan_fmt(d, n, para_fmt(d, n), &marked, &plain, 0);
-    else
-        scan_fmt(d, n, 0, &marked, &plain, 0);
+    fmt_of(d, n, &marked, &plain);
     return marked && plain;
+}
+
+/* Whether a cell of the table n (not of the tables in its cells) is mixed(): then a cell of
+ * it all in the declared formatting, in a row with plain text, is a lead's too (a task with
+ * one unit, its lead). */
+static bool any_mixed_cell(const docx *d, const xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return false;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || fg_docx__is(c, "tbl"))
+            continue;
+        if (fg_docx__is(c, "tc") ? mixed(d, c) : any_mixed_cell(d, c, depth + 1))
+            return true;
+    }
+    return false;
 }
 
 /* The text of the w:t under n, appended to out (for declarations: nothing else matters). */
@@ -669,8 +697,13 @@ static int cells(docx *d, xmlNode *tr, int depth)
             bool marking = d->marking;
 
             FG_TRY(fg_rd_cell_begin(d->rd, n < 1 ? 1 : n > 64 ? 64 : (unsigned)n, merged));
-            if (d->mark != 0)
-                d->marking = mixed(d, c);
+            if (d->mark != 0) {
+                bool marked;
+                bool plain;
+
+                fmt_of(d, c, &marked, &plain);
+                d->marking = marked && (plain || (d->table_mixed && d->row_plain));
+            }
             d->cell_level++;
             rc = blocks(d, c, depth + 1);
             d->cell_level--;
@@ -687,6 +720,7 @@ out:
 
 static int rows(docx *d, xmlNode *tbl, int depth)
 {
+    bool row_plain = d->row_plain; /* of the row whose cell holds this table */
     int rc = FG_OK;
 
     if (depth > MAX_DEPTH)
@@ -698,6 +732,11 @@ static int rows(docx *d, xmlNode *tbl, int depth)
 
             if (fg_docx__child(pr, "del") != NULL) /* a deleted row */
                 continue;
+            if (d->mark != 0) {
+                bool marked;
+
+                fmt_of(d, c, &marked, &d->row_plain);
+            }
             FG_TRY(fg_rd_row_begin(d->rd));
             if (n > 0) {
                 FG_TRY(fg_rd_cell_begin(d->rd, n > 64 ? 64 : (unsigned)n, false));
@@ -710,6 +749,7 @@ static int rows(docx *d, xmlNode *tbl, int depth)
         }
     }
 out:
+    d->row_plain = row_plain;
     return rc;
 }
 
@@ -777,8 +817,13 @@ static int blocks(docx *d, xmlNode *parent, int depth)
         } else if (fg_docx__is(c, "tbl") && d->rd->table_depth == 0 && frame_table(c)) {
             FG_TRY(frame_content(d, c, depth + 1));
         } else if (fg_docx__is(c, "tbl")) {
+            bool table_mixed = d->table_mixed;
+
+            d->table_mixed = d->mark != 0 && any_mixed_cell(d, c, depth);
             FG_TRY(fg_rd_table_begin(d->rd));
-            FG_TRY(rows(d, c, depth + 1));
+            rc = rows(d, c, depth + 1);
+            d->table_mixed = table_mixed;
+            FG_TRY(rc);
             FG_TRY(fg_rd_table_end(d->rd));
         } else {
             FG_TRY(read_wrapped(d, c, depth, block_wrappers, blocks));

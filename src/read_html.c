@@ -34,7 +34,8 @@
  *    or red type marks leads (fg_clause__format_declaration()), each unit name in text so
  *    formatted (b, strong, th, font-weight, a 黑体 face; <font color>, CSS color) gets ★
  *    after it (fg_rd_marked_text()), in a data table's cell (else a block) that holds other
- *    text too (read_html_write.c).
+ *    text too, or in a cell all so formatted when its table has such a cell and its row plain
+ *    text (read_html_write.c).
  *
  * Every walk is iterative (nodes' parent and sibling links), so deep nesting cannot
  * overflow the stack.

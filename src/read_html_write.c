@@ -46,6 +46,8 @@ typedef struct writer {
     unsigned mark;
     const xmlNode *box;
     bool box_mixed;
+    const xmlNode *mix_table; /* the data table table_mixed tells of */
+    bool table_mixed;         /* a cell of it mixes marked and plain text */
     bool buffering;
     fg_str mark_buf;
 } writer;
@@ -595,8 +597,9 @@ static const xmlNode *mark_box(const writer *w, const xmlNode *t)
     return block != NULL ? block : w->root;
 }
 
-/* Whether the text under box holds ideographs in the declared formatting and outside it. */
-static bool box_mixed(const writer *w, const xmlNode *box)
+/* Whether the text under box holds ideographs in the declared formatting (*marked) and
+ * outside it (*plain). */
+static void box_fmt(const writer *w, const xmlNode *box, bool *marked_out, bool *plain_out)
 {
     bool marked = false;
     bool plain = false;
@@ -620,7 +623,35 @@ static bool box_mixed(const writer *w, const xmlNode *box)
             n = n->parent;
         n = n == box ? NULL : n->next;
     }
-    return marked && plain;
+    *marked_out = marked;
+    *plain_out = plain;
+}
+
+/* Whether a cell of the data table t mixes text in the declared formatting with other text:
+ * then a cell of it all so formatted is a lead's too (a task with one unit, its lead). */
+static bool any_mixed_cell(const writer *w, const xmlNode *t)
+{
+    const xmlNode *n = t->children;
+
+    while (n != NULL) {
+        const fg_html_info *in = fg_html_info_of(w->m, n);
+        bool marked;
+        bool plain;
+
+        if (in != NULL && !in->dropped && in->kind == FG_HK_CELL) {
+            box_fmt(w, n, &marked, &plain);
+            if (marked && plain)
+                return true;
+        } else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+                   !(in != NULL && in->dropped)) {
+            n = n->children;
+            continue;
+        }
+        while (n != t && n->next == NULL)
+            n = n->parent;
+        n = n == t ? NULL : n->next;
+    }
+    return false;
 }
 
 /* Whether the text node t is to be written with lead marks. */
@@ -632,8 +663,27 @@ static bool marked_text(writer *w, const xmlNode *t)
         return false;
     box = mark_box(w, t);
     if (box != w->box) {
+        const fg_html_info *in = fg_html_info_of(w->m, box);
+        bool marked;
+        bool plain;
+
+        box_fmt(w, box, &marked, &plain);
+        if (marked && !plain && w->table != NULL && in != NULL && in->kind == FG_HK_CELL &&
+            box->parent != NULL) {
+            bool row_marked;
+            bool row_plain;
+
+            if (w->mix_table != w->table) {
+                w->mix_table = w->table;
+                w->table_mixed = any_mixed_cell(w, w->table);
+            }
+            /* a cell all marked in a row with plain text: a header, title or emphasised row
+             * all marked is no lead's */
+            box_fmt(w, box->parent, &row_marked, &row_plain);
+            plain = w->table_mixed && row_plain;
+        }
         w->box = box;
-        w->box_mixed = box_mixed(w, box);
+        w->box_mixed = marked && plain;
     }
     return w->box_mixed;
 }

@@ -171,9 +171,10 @@ done
 
 # Lead marks by formatting: tests/fixtures/docx/make_bold_docx.py writes X.txt with bold, red,
 # 黑体 and character-style runs; the rows must be the hand-written X.tsv. bold_leads declares
-# after its table that bold marks leads (a bold title, header row and heading, a cell all
-# bold, a name in two bold runs, a bold 、, a bold item title add no lead); bold_undeclared is
-# the same without the declaration (no leads); red_leads declares red (bold is no mark there).
+# after its table that bold marks leads (a name in two bold runs, a bold 、, a cell all bold
+# in a row with plain text lead; a bold title, header row, title row, emphasised row, item
+# title and label word add no lead); bold_undeclared is the same without the declaration (no
+# leads but by its 牵头单位 label); red_leads declares red (bold is no mark there).
 for name in bold_leads bold_undeclared red_leads; do
     if ! $py "$fix/make_bold_docx.py" "$fix/$name.txt" "$tmp/table/$name.docx" \
         2>"$tmp/table/$name.gen"; then

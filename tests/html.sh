@@ -216,9 +216,10 @@ fixture ordered_list.html ordered_list.tsv
 fixture category_table.html category_table.tsv
 fixture grouped_header.html grouped_header.tsv
 # Lead marks by formatting: bold_leads.html declares after its table that bold marks leads
-# (<strong>, <b>, font-weight, a 黑体 face; a th header row, a bold title, a cell and a row all
-# bold, a name in two <b> add no lead); bold_undeclared.html is the same page without the
-# declaration; red_leads.html declares red (<font color>, CSS color, not background-color).
+# (<strong>, <b>, font-weight, a 黑体 face, a name in two <b>, a cell all bold in a row with
+# plain text; a th header row, a bold title and title row, a row all bold and a label word
+# add no lead); bold_undeclared.html is the same page without the declaration;
+# red_leads.html declares red (<font color>, CSS color, not background-color).
 fixture bold_leads.html bold_leads.tsv
 fixture bold_undeclared.html bold_undeclared.tsv
 fixture red_leads.html red_leads.tsv
