@@ -7387,7 +7387,14 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
                                    size_t *n_miss)
 {
     size_t next_first = rw->first; /* the first 第一 at or after lo, or SIZE_MAX */
-    size_t next_top = rw->top;     /* the same for 首位 */
+    size_t next_top = rw->top;     /* the same for 首位 or 首个 */
+    /*
+     * The first 首位 and the first 首个 at or after lo, each looked up again only once lo
+     * has passed it: one of the two missing from the text is searched for once, not on
+     * every 牵头 after the other. Until the first look-up both are rw->top, a bound below.
+     */
+    size_t next_wei = rw->top;
+    size_t next_ge = rw->top;
 
     *n_miss = 0;
     if (next_first == SIZE_MAX && next_top == SIZE_MAX)
@@ -7405,8 +7412,13 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
             lo++;
         if (next_first != SIZE_MAX && next_first < lo)
             next_first = find_from(t, lo, "第一");
-        if (next_top != SIZE_MAX && next_top < lo)
-            next_top = find_top(t, lo);
+        if (next_top != SIZE_MAX && next_top < lo) {
+            if (next_wei < lo)
+                next_wei = find_from(t, lo, "首位");
+            if (next_ge < lo)
+                next_ge = find_from(t, lo, "首个");
+            next_top = next_wei < next_ge ? next_wei : next_ge;
+        }
         /* One just after this 牵头: 牵头单位列首位 declares; other phrases are noted. */
         if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66) {
             if (lead_listed_at(t, pos, next_first))

@@ -1409,6 +1409,27 @@ static void test_parse__note_declaration(void **state)
     assert_string_equal(fmt_notes(doc), "");
 }
 
+/*
+ * A 首位 that declares nothing, far before a 牵头, and a declaration with 首个 after that
+ * 牵头: once the 牵头 is past the 首位, the 首个 is still found (the two words are looked up
+ * apart).
+ */
+static void test_parse__declaration_after_top(void **state)
+{
+    const char *src = "湖南省安全生产工作分工方案\n"
+                      "始终把人民群众生命安全放在首位，统筹发展和安全。\n"
+                      "全省安全生产工作由省安委会办公室牵头协调，各地各部门抓好落实。\n"
+                      "各项任务的责任单位中，首个单位为牵头单位。\n"
+                      "一、推进高质量发展\n"
+                      "1．推进产业链建设。（省工业和信息化厅、省科技厅）\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_first_is_lead(src, 1);
+    assert_string_equal(fmt_notes(doc), "");
+    assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "lead:省工业和信息化厅|co:省科技厅");
+}
+
 /* A unit name of more than 20 characters, or with 的, 为 or 是, is kept and noted. */
 static void test_parse__note_long_name(void **state)
 {
@@ -1486,6 +1507,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__note_text_is_capped, free_all),
         cmocka_unit_test_teardown(test_parse__note_unknown_label, free_all),
         cmocka_unit_test_teardown(test_parse__note_declaration, free_all),
+        cmocka_unit_test_teardown(test_parse__declaration_after_top, free_all),
         cmocka_unit_test_teardown(test_parse__note_long_name, free_all),
         cmocka_unit_test_teardown(test_parse__lead_mark_outside_brackets, free_all),
         cmocka_unit_test_teardown(test_parse__metadata, free_all),
