@@ -1322,7 +1322,7 @@ static const char team_signal_firsts[] = "召组挥员办班席河";
 static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专";
 static const char team_word_lasts[] = "任人长挥员位";
 
-/* The first characters of the words find_rare_words() looks for in the whole text. */
+/* The first characters of the words first_rare_word() looks for in the whole text. */
 static const char rare_firsts[] = "第首";
 
 /* Character sets of this file, built once (ensure_sets()). */
@@ -7296,31 +7296,18 @@ static size_t find_top(fg_strview s, size_t from)
     return a < b ? a : b;
 }
 
-/* Where the first 第一 and 首位 (or 首个) of the text are (SIZE_MAX: nowhere). */
-typedef struct rare_words {
-    size_t first;
-    size_t top;
-} rare_words;
-
 /*
- * The first 第一 and 首位 of t, in one pass that stops where both have been found: most
- * documents hold neither, and each whole-text search cost about 1% of the time of
- * extraction on dense documents.
+ * The first 第一, 首位 or 首个 of t, or SIZE_MAX, in one pass for 第 and 首: most documents
+ * hold none, and then declares_first_is_lead() has nothing to look for.
  */
-static rare_words find_rare_words(fg_strview t)
+static size_t first_rare_word(fg_strview t)
 {
-    rare_words r = {SIZE_MAX, SIZE_MAX};
-
     for (size_t i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, i + 3, t.len)) {
-        if (r.first == SIZE_MAX && AT(t, i, "第一"))
-            r.first = i;
-        else if (r.top == SIZE_MAX && (AT(t, i, "首位") || AT(t, i, "首个")))
-            r.top = i;
-        if (r.first != SIZE_MAX && r.top != SIZE_MAX)
-            break;
+        if (AT(t, i, "第一") || AT(t, i, "首位") || AT(t, i, "首个"))
+            return i;
     }
-    return r;
+    return SIZE_MAX;
 }
 
 /*
@@ -7378,31 +7365,27 @@ static bool lead_listed_at(fg_strview t, size_t pos, size_t ord)
 
 /*
  * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
- * 首位 in the 45 bytes before it. Dense documents hold a 牵头 every few lines and most hold
- * no 第一 or 首位 at all: the next of each is looked up once past each occurrence (lo only
- * grows), starting from rw, and a 牵头 with neither in its window is passed over without
- * searching it.
+ * 首位 in the 45 bytes before it, or one just after it. Most documents hold no 第一, 首位 or
+ * 首个 (first_rare_word()); in others only the text around each 牵头 (from 45 bytes before
+ * it to 66 after it) is searched for them, from the 牵头 that could reach the first on:
+ * dense documents hold a 牵头 every few lines and a 第一 far apart, and whole-text searches
+ * for the next 第一 and 首位 past each 牵头 cost 1-2% of extraction.
  */
-static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *miss,
-                                   size_t *n_miss)
+static bool declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss)
 {
-    size_t next_first = rw->first; /* the first 第一 at or after lo, or SIZE_MAX */
-    size_t next_top = rw->top;     /* the same for 首位 or 首个 */
-    /*
-     * The first 首位 and the first 首个 at or after lo, each looked up again only once lo
-     * has passed it: one of the two missing from the text is searched for once, not on
-     * every 牵头 after the other. Until the first look-up both are rw->top, a bound below.
-     */
-    size_t next_wei = rw->top;
-    size_t next_ge = rw->top;
+    size_t first = first_rare_word(t);
 
     *n_miss = 0;
-    if (next_first == SIZE_MAX && next_top == SIZE_MAX)
+    if (first == SIZE_MAX)
         return false;
-    for (size_t i = 0; i < t.len;) {
+    /* A 牵头 at pos <= first - 71 reaches no byte of the word at first (near, below). */
+    for (size_t i = first > 70 ? first - 70 : 0; i < t.len;) {
         size_t k = fg_sv_find(fg_sv(t.ptr + i, t.len - i), "牵头");
         size_t pos;
         size_t lo;
+        fg_strview near;
+        size_t next_first; /* the first 第一 at or after lo if before pos + 66, or SIZE_MAX */
+        size_t next_top;   /* the same for 首位 or 首个 */
 
         if (k == SIZE_MAX)
             return false;
@@ -7410,15 +7393,14 @@ static bool declares_first_is_lead(fg_strview t, const rare_words *rw, size_t *m
         lo = pos > 45 ? pos - 45 : 0;
         while (lo < pos && ((unsigned char)t.ptr[lo] & 0xC0) == 0x80)
             lo++;
-        if (next_first != SIZE_MAX && next_first < lo)
-            next_first = find_from(t, lo, "第一");
-        if (next_top != SIZE_MAX && next_top < lo) {
-            if (next_wei < lo)
-                next_wei = find_from(t, lo, "首位");
-            if (next_ge < lo)
-                next_ge = find_from(t, lo, "首个");
-            next_top = next_wei < next_ge ? next_wei : next_ge;
-        }
+        /* Each word of 6 bytes that starts before pos + 66 ends in near. */
+        near = fg_sv(t.ptr + lo, (pos + 71 < t.len ? pos + 71 : t.len) - lo);
+        next_first = fg_sv_find(near, "第一");
+        next_top = find_top(near, 0);
+        if (next_first != SIZE_MAX)
+            next_first += lo;
+        if (next_top != SIZE_MAX)
+            next_top += lo;
         /* One just after this 牵头: 牵头单位列首位 declares; other phrases are noted. */
         if (next_first != SIZE_MAX && next_first >= pos + 6 && next_first < pos + 66) {
             if (lead_listed_at(t, pos, next_first))
@@ -8387,7 +8369,6 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     fg_str clean = FG_STR_INIT;
     fg_strview t;
     size_t line_no = 0;
-    rare_words rw;
     size_t decl_miss[MAX_DECL_MISSES]; /* declaration-like phrases not taken, in order */
     size_t n_decl_miss = 0;
     bool doc_flat;
@@ -8416,8 +8397,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_TRY(presize(&p, t.len));
     /* Flat documents (few line breaks) get inline markers. */
     doc_flat = is_flat(t);
-    rw = find_rare_words(t);
-    p.first_is_lead = declares_first_is_lead(t, &rw, decl_miss, &n_decl_miss);
+    p.first_is_lead = declares_first_is_lead(t, decl_miss, &n_decl_miss);
     if (!p.first_is_lead && n_decl_miss > 0)
         FG_TRY(note_declarations(&p, t, decl_miss, n_decl_miss));
     doc->first_is_lead = p.first_is_lead;

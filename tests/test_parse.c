@@ -1430,6 +1430,25 @@ static void test_parse__declaration_after_top(void **state)
     assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "lead:省工业和信息化厅|co:省科技厅");
 }
 
+/*
+ * A 首位 21 characters after a 牵头 (its first byte 63 bytes on), with another 牵头 16
+ * characters after it that is too far to look back to it: seen from the first 牵头, it is
+ * like a declaration and noted.
+ */
+static void test_parse__declaration_far_after(void **state)
+{
+    const char *src = "各项任务由省发展改革委牵头组织实施，各责任单位按照任务清单排序列首位的为主办，"
+                      "其余配合，省督查室牵头督办。\n"
+                      "一、推进高质量发展\n"
+                      "1．推进产业链建设。（省工业和信息化厅、省科技厅）\n";
+    fg_doc *doc;
+
+    (void)state;
+    doc = parse_first_is_lead(src, 0);
+    assert_string_equal(fmt_notes(doc), "1 declaration 各项任务由省发展改革委牵头组织实施，各责任单位按照"
+                                        "任务清单排序列首位的为主办，其余配合，省督查室牵头督办\n");
+}
+
 /* A unit name of more than 20 characters, or with 的, 为 or 是, is kept and noted. */
 static void test_parse__note_long_name(void **state)
 {
@@ -1508,6 +1527,7 @@ int main(void)
         cmocka_unit_test_teardown(test_parse__note_unknown_label, free_all),
         cmocka_unit_test_teardown(test_parse__note_declaration, free_all),
         cmocka_unit_test_teardown(test_parse__declaration_after_top, free_all),
+        cmocka_unit_test_teardown(test_parse__declaration_far_after, free_all),
         cmocka_unit_test_teardown(test_parse__note_long_name, free_all),
         cmocka_unit_test_teardown(test_parse__lead_mark_outside_brackets, free_all),
         cmocka_unit_test_teardown(test_parse__metadata, free_all),
