@@ -7287,13 +7287,16 @@ static void find_date(fg_doc *doc, fg_strview t, parser *p)
     }
 }
 
-/* The first 首位 or 首个 (the first-listed unit) of s at or after from, or SIZE_MAX. */
+/*
+ * The first 首位 or 首个 (the first-listed unit) of s at or after from, or SIZE_MAX: one
+ * search for 首, which is rare, not one for each word.
+ */
 static size_t find_top(fg_strview s, size_t from)
 {
-    size_t a = find_from(s, from, "首位");
-    size_t b = find_from(s, from, "首个");
-
-    return a < b ? a : b;
+    for (size_t k = find_from(s, from, "首"); k != SIZE_MAX; k = find_from(s, k + 3, "首"))
+        if (AT(s, k + 3, "位") || AT(s, k + 3, "个"))
+            return k;
+    return SIZE_MAX;
 }
 
 /*

@@ -1411,8 +1411,8 @@ static void test_parse__note_declaration(void **state)
 
 /*
  * A 首位 that declares nothing, far before a 牵头, and a declaration with 首个 after that
- * 牵头: once the 牵头 is past the 首位, the 首个 is still found (the two words are looked up
- * apart).
+ * 牵头: once the 牵头 is past the 首位, the 首个 is still found; and a 首位 after a 首 of
+ * another word.
  */
 static void test_parse__declaration_after_top(void **state)
 {
@@ -1428,6 +1428,14 @@ static void test_parse__declaration_after_top(void **state)
     doc = parse_first_is_lead(src, 1);
     assert_string_equal(fmt_notes(doc), "");
     assert_string_equal(fmt_rows(find_item(doc, "M:1.1")), "lead:省工业和信息化厅|co:省科技厅");
+
+    /* A 首 of another word (首先) before the 首位, in the same 45 bytes before the 牵头. */
+    doc = parse_first_is_lead("湖南省工作分工方案\n"
+                              "各项任务的责任单位首先按排序确定，首位的为牵头单位。\n"
+                              "一、推进高质量发展\n"
+                              "1．推进产业链建设。（省工业和信息化厅、省科技厅）\n",
+                              1);
+    assert_string_equal(fmt_notes(doc), "");
 }
 
 /*
