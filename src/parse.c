@@ -5754,10 +5754,13 @@ static bool toc_line(fg_strview s)
 static bool annex_list_line(parser *p, fg_strview s)
 {
     /* Only an occurrence at offset 0..4 counts: look no further than that. */
-    size_t k = fg_sv_find(fg_sv(s.ptr, s.len < 4 + 6 ? s.len : 4 + 6), "附件");
+    size_t k = SIZE_MAX;
     size_t j;
     size_t n;
 
+    for (size_t i = 0; i <= 4 && k == SIZE_MAX; i++)
+        if (AT(s, i, "附件"))
+            k = i;
     if (k != SIZE_MAX && k <= 4) {
         j = k + strlen("附件");
         if (AT(s, j, "：") || AT(s, j, ":")) {

@@ -471,6 +471,27 @@ static const parse_case annex_title_from_list = {
     "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n",
     "A2:1", "line=11", NULL};
 
+/*
+ * The same with a bullet before 附件 (4 bytes: • and a blank): 附件 at byte 0 to 4 of the
+ * line opens the list; its 2. is no item either.
+ */
+static const parse_case annex_list_after_bullet = {
+    "一、总体方案\n"
+    "（一）统筹推进。（省发展改革委负责）\n"
+    "• 附件：1. 产业育新培强攻坚实施方案\n"
+    "2. 科技创新赋能攻坚实施方案\n"
+    "湖南省人民政府办公厅\n"
+    "附件1\n"
+    "产业育新培强攻坚实施方案\n"
+    "一、攻坚任务\n"
+    "（一）培育企业。（省工业和信息化厅牵头）\n"
+    "科技创新赋能攻坚实施方案\n"
+    "一、攻坚任务\n"
+    "（一）建设实验室。（省科技厅牵头，省教育厅按职责分工负责）\n",
+    "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1",
+    "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n",
+    "A2:1", "line=11", NULL};
+
 static const parse_case restart_starts_new_part = {
     "一、总体要求\n"
     "（一）统筹推进。（省发展改革委负责）\n"
@@ -1510,6 +1531,7 @@ int main(void)
         CASE_TEST(check_case, chapters_and_sections),
         CASE_TEST(check_case, annex_parts),
         CASE_TEST(check_case, annex_title_from_list),
+        CASE_TEST(check_case, annex_list_after_bullet),
         CASE_TEST(check_case, restart_starts_new_part),
         CASE_TEST(check_case, annex_reference_is_not_a_part),
         CASE_TEST(check_case, repeated_top_level_starts_a_part),
