@@ -1340,7 +1340,10 @@ static struct {
     fg_charscan label_marks; /* ：【〔: where a label may end or begin */
     fg_charscan label_ends;  /* ：】〕: where a deadline label may end (label_due_value()) */
     fg_cjkset task_word_lasts;
+    unsigned team_endings_alone; /* see team_endings_alone() */
 } sets;
+
+static unsigned team_endings_alone(void);
 
 static void sets_init(void)
 {
@@ -1361,6 +1364,7 @@ static void sets_init(void)
     fg_charscan_init(&sets.label_ends, "：】〕", strlen("：】〕"));
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
     fg_cjkset_add(&sets.task_word_lasts, task_word_lasts, sizeof task_word_lasts - 1);
+    sets.team_endings_alone = team_endings_alone();
 }
 
 static void ensure_sets(void)
@@ -2234,6 +2238,30 @@ static const fg_lit team_endings[] = {
     FG_LIT("委员会"),   FG_LIT("河湖长制"),     FG_LIT("河长制"),   FG_LIT("湖长制"),
     FG_LIT("林长制")};
 #define N_TEAM_ENDINGS (sizeof team_endings / sizeof team_endings[0])
+_Static_assert(N_TEAM_ENDINGS <= 32, "team_endings_alone() has a bit for each ending");
+
+/*
+ * Bit e set when no other of team_endings[] (shorter, or as long and listed before) lies
+ * inside team_endings[e]: a text holds one of them when it holds one of these (工作专班
+ * holds 专班, 部际联席会议 联席会议).
+ */
+static unsigned team_endings_alone(void)
+{
+    unsigned alone = 0;
+
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++) {
+        bool inside = false;
+
+        for (size_t f = 0; f < N_TEAM_ENDINGS && !inside; f++)
+            inside = (team_endings[f].n < team_endings[e].n ||
+                      (team_endings[f].n == team_endings[e].n && f < e)) &&
+                     fg_sv_find_n(fg_sv(team_endings[e].s, team_endings[e].n),
+                                  team_endings[f].s, team_endings[f].n) != SIZE_MAX;
+        if (!inside)
+            alone |= 1u << e;
+    }
+    return alone;
+}
 
 /* Verbs that constitute a team. */
 static const char *const team_verbs[] = {"成立", "组建", "设立", "建立", "调整", NULL};
@@ -4340,6 +4368,8 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
     for (size_t e = 0; e < N_TEAM_ENDINGS && ts.team == SIZE_MAX && !named; e++) {
         size_t from = n_lm && lm[0].off <= t.len ? lm[0].off : 0;
 
+        if (!(sets.team_endings_alone >> e & 1))
+            continue;
         named = fg_sv_find_n(fg_sv(t.ptr + from, t.len - from), team_endings[e].s,
                              team_endings[e].n) != SIZE_MAX;
     }
