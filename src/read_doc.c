@@ -715,32 +715,6 @@ static const uint16_t cp1252_80[32] = {
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-static int put_utf8(fg_str *s, uint32_t c)
-{
-    char b[4];
-    size_t n;
-
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | c >> 6);
-        b[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | c >> 12);
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | c >> 18);
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    return fg_str_append(s, b, n);
-}
 
 /* Whether the character at byte fc is deleted (sprmCFRMarkDel) or hidden (sprmCFVanish):
  * looked up once a run of characters with the same properties (ChpxFkp). */
@@ -890,7 +864,7 @@ static int put_char(doc_reader *d, uint32_t c, uint32_t fc, uint32_t cp)
         return fg_str_appendc(&d->para, '-'); /* non-breaking hyphen */
     if (c < 0x20 || c == 0x1F)
         return FG_OK; /* pictures, objects, optional hyphens */
-    return put_utf8(&d->para, c);
+    return fg_str_append_cp(&d->para, c);
 }
 
 /* The characters [from, to) of the document's text, through the piece table. */

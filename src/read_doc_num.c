@@ -201,38 +201,6 @@ void fg_doc__num_free(fg_doc_num *nm)
     free(nm);
 }
 
-/* Append c as UTF-8. */
-static int put(fg_str *out, uint32_t c)
-{
-    char b[3];
-
-    if (c < 0x80)
-        return fg_str_appendc(out, (char)c);
-    if (c < 0x800) {
-        b[0] = (char)(0xC0 | c >> 6);
-        b[1] = (char)(0x80 | (c & 0x3F));
-        return fg_str_append(out, b, 2);
-    }
-    if (c >= 0xD800 && c < 0xE000)
-        c = 0xFFFD;
-    b[0] = (char)(0xE0 | c >> 12);
-    b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-    b[2] = (char)(0x80 | (c & 0x3F));
-    return fg_str_append(out, b, 3);
-}
-
-/* As read_docx_num.c: a number that ends in full-width punctuation (、．）) takes no blank. */
-static bool ends_fullwidth_punct(const fg_str *s)
-{
-    const unsigned char *p;
-
-    if (s->len < 3)
-        return false;
-    p = (const unsigned char *)s->ptr + s->len - 3;
-    if (p[0] == 0xEF && p[1] == 0xBC) /* not the digits and letters ０–９ Ａ–Ｚ */
-        return !((p[2] >= 0x90 && p[2] <= 0x99) || (p[2] >= 0xA1 && p[2] <= 0xBA));
-    return (p[0] == 0xE3 && p[1] == 0x80) || (p[0] == 0xEF && p[1] == 0xBD && p[2] <= 0xA5);
-}
 
 int fg_doc__num_para(fg_doc_num *nm, fg_str *out, unsigned ilfo, unsigned ilvl)
 {
@@ -281,9 +249,9 @@ int fg_doc__num_para(fg_doc_num *nm, fg_str *out, unsigned ilfo, unsigned ilvl)
             continue;
         }
         if (c >= 0x20)
-            FG_TRY(put(out, c));
+            FG_TRY(fg_str_append_cp(out, c));
     }
-    if (out->len > from && def->suffix && !ends_fullwidth_punct(out))
+    if (out->len > from && def->suffix && !fg_docx__ends_fullwidth_punct(out))
         FG_TRY(fg_str_appendc(out, ' '));
 out:
     return rc;

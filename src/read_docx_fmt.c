@@ -55,32 +55,6 @@ fg_docx_fmt fg_docx__numfmt(const char *name)
     return FG_DOCX_DECIMAL;
 }
 
-static int put_cp(fg_str *out, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return fg_str_append(out, b, n);
-}
 
 static int put_s(fg_str *out, const char *s)
 {
@@ -227,19 +201,19 @@ int fg_docx__format(fg_str *out, fg_docx_fmt fmt, long n)
     case FG_DOCX_ENCLOSED_CIRCLE:
         if (n > 20)
             break;
-        return put_cp(out, 0x2460 + (uint32_t)(n - 1));
+        return fg_str_append_cp(out, 0x2460 + (uint32_t)(n - 1));
     case FG_DOCX_ENCLOSED_PAREN:
         if (n > 20)
             break;
-        return put_cp(out, 0x2474 + (uint32_t)(n - 1));
+        return fg_str_append_cp(out, 0x2474 + (uint32_t)(n - 1));
     case FG_DOCX_ENCLOSED_FULLSTOP:
         if (n > 20)
             break;
-        return put_cp(out, 0x2488 + (uint32_t)(n - 1));
+        return fg_str_append_cp(out, 0x2488 + (uint32_t)(n - 1));
     case FG_DOCX_DECIMAL_FULLWIDTH:
         snprintf(buf, sizeof buf, "%ld", n);
         for (const char *p = buf; *p; p++)
-            FG_TRY(put_cp(out, *p == '-' ? 0xFF0D : 0xFF10 + (uint32_t)(*p - '0')));
+            FG_TRY(fg_str_append_cp(out, *p == '-' ? 0xFF0D : 0xFF10 + (uint32_t)(*p - '0')));
         return FG_OK;
     default:
         break;

@@ -113,4 +113,11 @@ void fg_docx__num_free(fg_docx_num *nm);
  */
 int fg_docx__num_para(fg_docx_num *nm, fg_str *out, const char *style, long num_id, long ilvl);
 
+/*
+ * Whether the last character of s is full-width punctuation (、 ） ．: CJK symbols and
+ * punctuation U+3000–U+303F, full-width forms U+FF00–U+FF65 but digits and letters): a
+ * number that ends in one takes no blank after it (Word's and the .doc reader's lists).
+ */
+bool fg_docx__ends_fullwidth_punct(const fg_str *s);
+
 #endif

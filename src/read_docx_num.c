@@ -401,9 +401,7 @@ static long start_of(const abstract *a, const num *m, int l)
     return m->has_start[l] ? m->start[l] : level_of(a, m, l)->start;
 }
 
-/* Whether the last character of s is full-width punctuation (、 ） ．: CJK symbols and
- * punctuation U+3000–U+303F, full-width forms U+FF00–U+FF65 but digits and letters). */
-static bool ends_fullwidth_punct(const fg_str *s)
+bool fg_docx__ends_fullwidth_punct(const fg_str *s)
 {
     const unsigned char *p;
 
@@ -486,7 +484,7 @@ int fg_docx__num_para(fg_docx_num *nm, fg_str *out, const char *style_id, long n
         }
         FG_TRY(fg_str_appendc(out, *p));
     }
-    if (out->len > from && def->suff != SUFF_NOTHING && !ends_fullwidth_punct(out))
+    if (out->len > from && def->suff != SUFF_NOTHING && !fg_docx__ends_fullwidth_punct(out))
         FG_TRY(fg_str_appendc(out, ' '));
 out:
     return rc;

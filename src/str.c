@@ -643,3 +643,14 @@ void fg_sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
     }
     out[64] = '\0';
 }
+
+int fg_str_append_cp(fg_str *s, uint32_t cp)
+{
+    utf8proc_uint8_t b[4];
+    utf8proc_ssize_t n;
+
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
+        cp = 0xFFFD;
+    n = utf8proc_encode_char((utf8proc_int32_t)cp, b);
+    return fg_str_append(s, (const char *)b, (size_t)n);
+}

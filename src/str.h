@@ -43,6 +43,11 @@ static inline int fg_str_appendc(fg_str *s, char c)
     return fg_str_append(s, &c, 1);
 }
 /*
+ * Append code point cp as UTF-8 (utf8proc's encoder); a surrogate or a value past U+10FFFF
+ * is written as U+FFFD. FG_OK or FG_ENOMEM.
+ */
+int fg_str_append_cp(fg_str *s, uint32_t cp);
+/*
  * Append the whole file at path to s (a small data file: a gazetteer, a role lexicon).
  * FG_OK, FG_EIO (message: "PATH: cannot open: …" or "PATH: read error") or FG_ENOMEM.
  */
