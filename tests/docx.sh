@@ -151,6 +151,18 @@ fi
 
 # ---- 2. the hand-made 分工表 ----
 mkdir -p "$tmp/table"
+# hand_rows NAME: $tmp/table/NAME.docx gives the hand-written rows $fix/NAME.tsv.
+hand_rows() {
+    # shellcheck disable=SC2086
+    (cd "$tmp/table" && $tmo "$bin" extract --format tsv "$1.docx") >"$tmp/table/$1.out" \
+        2>"$tmp/table/$1.err"
+    if cmp -s "$fix/$1.tsv" "$tmp/table/$1.out"; then
+        ok "$1.docx: the hand-written rows"
+    else
+        bad "$1.docx: rows differ from $1.tsv" \
+            "$(diff "$fix/$1.tsv" "$tmp/table/$1.out" | head -n 20)"
+    fi
+}
 for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py \
         grouped_header:make_grouped_docx.py; do
     name=${made%%:*}
@@ -158,15 +170,7 @@ for made in table_merged:make_table_docx.py frame_table:make_frame_docx.py \
         bad "$name.docx: ${made#*:} failed" "$(tail -n 3 "$tmp/table/$name.gen")"
         continue
     fi
-    # shellcheck disable=SC2086
-    (cd "$tmp/table" && $tmo "$bin" extract --format tsv "$name.docx") >"$tmp/table/$name.out" \
-        2>"$tmp/table/$name.err"
-    if cmp -s "$fix/$name.tsv" "$tmp/table/$name.out"; then
-        ok "$name.docx: the hand-written rows"
-    else
-        bad "$name.docx: rows differ from $name.tsv" \
-            "$(diff "$fix/$name.tsv" "$tmp/table/$name.out" | head -n 20)"
-    fi
+    hand_rows "$name"
 done
 
 # Lead marks by formatting: tests/fixtures/docx/make_bold_docx.py writes X.txt with bold, red,
@@ -181,15 +185,7 @@ for name in bold_leads bold_undeclared red_leads; do
         bad "$name.docx: make_bold_docx.py failed" "$(tail -n 3 "$tmp/table/$name.gen")"
         continue
     fi
-    # shellcheck disable=SC2086
-    (cd "$tmp/table" && $tmo "$bin" extract --format tsv "$name.docx") >"$tmp/table/$name.out" \
-        2>"$tmp/table/$name.err"
-    if cmp -s "$fix/$name.tsv" "$tmp/table/$name.out"; then
-        ok "$name.docx: the hand-written rows"
-    else
-        bad "$name.docx: rows differ from $name.tsv" \
-            "$(diff "$fix/$name.tsv" "$tmp/table/$name.out" | head -n 20)"
-    fi
+    hand_rows "$name"
 done
 
 # ---- 3. bad files ----

@@ -22,8 +22,9 @@
 #    category (rowspan), gives one item per 序号 (category_table.tsv). grouped_header.html, a
 #    header of two rows (责任单位 spanning 牵头 | 配合: colspan, the other header cells
 #    rowspan) and a header 责任单位（主责） | 责任单位（协同）, gives grouped_header.tsv.
-#    bold_leads.html, bold_undeclared.html and red_leads.html: lead units marked by bold or
-#    red type, as a note in the page declares (or not), give their hand-checked .tsv rows.
+#    bold_leads.html, bold_undeclared.html (bold_leads.html without its note, made here) and
+#    red_leads.html: lead units marked by bold or red type, as a note in the page declares (or
+#    not), give their hand-checked .tsv rows.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -199,7 +200,7 @@ fixture() {
     name=$1
     want=$2
     shift 2
-    cp "$src/tests/fixtures/html/$name" . || exit 2
+    cp "${page_dir:-$src/tests/fixtures/html}/$name" . || exit 2
     # shellcheck disable=SC2086
     $tmo "$bin" extract --format tsv "$@" "$name" >"$name.out" 2>"$name.err"
     rc=$?
@@ -218,10 +219,16 @@ fixture grouped_header.html grouped_header.tsv
 # Lead marks by formatting: bold_leads.html declares after its table that bold marks leads
 # (<strong>, <b>, font-weight, a 黑体 face, a name in two <b>, a cell all bold in a row with
 # plain text; a th header row, a bold title and title row, a row all bold and a label word
-# add no lead); bold_undeclared.html is the same page without the declaration;
+# add no lead); bold_undeclared.html is the same page without the declaration (made here);
 # red_leads.html declares red (<font color>, CSS color, not background-color).
 fixture bold_leads.html bold_leads.tsv
+# bold_undeclared.html: bold_leads.html with its note's line left out.
+mkdir -p "$tmp/undeclared"
+grep -v '（注：加粗的为牵头单位）' "$src/tests/fixtures/html/bold_leads.html" \
+    >"$tmp/undeclared/bold_undeclared.html"
+page_dir=$tmp/undeclared
 fixture bold_undeclared.html bold_undeclared.tsv
+page_dir=
 fixture red_leads.html red_leads.tsv
 
 # ---- 4. bad pages ----
