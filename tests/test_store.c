@@ -1050,34 +1050,16 @@ static void test_store__open_foreign_database_unchanged(void **state)
  * a second fengong does while it switches to WAL). SQLite then answers the switch with
  * SQLITE_BUSY at once, without the busy handler; the open must wait, not fail.
  */
+static pid_t lock_holder(int total_ms, int step_ms, int commits);
+
 static void test_store__open_waits_for_a_writer_before_wal(void **state)
 {
-    int ready[2];
     pid_t child;
     int status = 0;
-    char c = 0;
 
     (void)state;
     raw_exec(db_path, "PRAGMA user_version = 0");
-    assert_int_equal(pipe(ready), 0);
-    child = fork();
-    assert_true(child >= 0);
-    if (child == 0) {
-        sqlite3 *db = NULL;
-        int ok = sqlite3_open(db_path, &db) == SQLITE_OK &&
-                 sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
-
-        if (write(ready[1], ok ? "y" : "n", 1) != 1)
-            _exit(2);
-        sqlite3_sleep(300);
-        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-        sqlite3_close(db);
-        _exit(ok ? 0 : 1);
-    }
-    close(ready[1]);
-    assert_int_equal(read(ready[0], &c, 1), 1);
-    close(ready[0]);
-    assert_int_equal(c, 'y');
+    child = lock_holder(300, 300, 0);
     if (fg_store_open(&store, db_path, NULL) != FG_OK) {
         waitpid(child, &status, 0);
         fail_msg("open while another process held the write lock: %s",
@@ -1094,7 +1076,7 @@ static void test_store__open_waits_for_a_writer_before_wal(void **state)
  * A child process that takes the write lock of db_path and keeps it for about total_ms:
  * with commits, in transactions of step_ms one after another, each adding a row to a table
  * of its own (as another ingest storing document after document); without, in one
- * transaction. Returns its pid once it holds the lock.
+ * transaction that writes nothing. Returns its pid once it holds the lock.
  */
 static pid_t lock_holder(int total_ms, int step_ms, int commits)
 {
@@ -1112,8 +1094,8 @@ static pid_t lock_holder(int total_ms, int step_ms, int commits)
         close(ready[0]);
         ok = sqlite3_open(db_path, &db) == SQLITE_OK &&
              sqlite3_busy_timeout(db, 10000) == SQLITE_OK &&
-             sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS hold(n INTEGER)", NULL, NULL,
-                          NULL) == SQLITE_OK &&
+             (!commits || sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS hold(n INTEGER)", NULL,
+                                       NULL, NULL) == SQLITE_OK) &&
              sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
         if (write(ready[1], ok ? "y" : "n", 1) != 1)
             _exit(2);
@@ -1138,6 +1120,26 @@ static pid_t lock_holder(int total_ms, int step_ms, int commits)
 }
 
 /*
+ * With seed 001 stored, a lock_holder(total_ms, step_ms, commits) started (*child, for the
+ * caller to wait for) and the store opened again with a busy timeout of timeout_ms: the
+ * result of ingesting d then.
+ */
+static int ingest_beside_writer(pid_t *child, int total_ms, int step_ms, int commits,
+                                int timeout_ms, const fg_doc *d, const fg_text *t,
+                                fg_ingest_status *is)
+{
+    fg_store_opts so = FG_STORE_OPTS_INIT;
+
+    open_store();
+    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
+    close_store();
+    *child = lock_holder(total_ms, step_ms, commits);
+    so.busy_timeout_ms = timeout_ms;
+    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
+    return ingest(is, d, t, NULL);
+}
+
+/*
  * SQLite's write lock is not fair: another writer committing back to back takes it again at
  * once, and the busy handler seldom finds it free. The ingest must wait as long as that
  * writer makes progress, not fail after the busy timeout (one of two concurrent 'fengong
@@ -1145,7 +1147,6 @@ static pid_t lock_holder(int total_ms, int step_ms, int commits)
  */
 static void test_store__ingest_waits_while_another_writer_commits(void **state)
 {
-    fg_store_opts so = FG_STORE_OPTS_INIT;
     fg_ingest_status is = (fg_ingest_status)-1;
     fg_text *t;
     const fg_doc *d = parse_seed(SEED_002, NULL, &t);
@@ -1154,13 +1155,8 @@ static void test_store__ingest_waits_while_another_writer_commits(void **state)
     int rc;
 
     (void)state;
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    close_store();
-    child = lock_holder(2000, 5, 1); /* 4 busy timeouts of commits every 5 ms */
-    so.busy_timeout_ms = 500;
-    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
-    rc = ingest(&is, d, t, NULL);
+    /* 4 busy timeouts of commits every 5 ms */
+    rc = ingest_beside_writer(&child, 2000, 5, 1, 500, d, t, &is);
     assert_int_equal(waitpid(child, &status, 0), child);
     if (rc != FG_OK)
         fail_msg("ingest while another writer committed: %s", fg_error_last()->message);
@@ -1176,7 +1172,6 @@ static void test_store__ingest_waits_while_another_writer_commits(void **state)
  */
 static void test_store__ingest_fails_on_a_held_lock_naming_the_document(void **state)
 {
-    fg_store_opts so = FG_STORE_OPTS_INIT;
     fg_ingest_status is = (fg_ingest_status)-1;
     fg_text *t;
     const fg_doc *d = parse_seed(SEED_002, "x.txt", &t);
@@ -1186,13 +1181,7 @@ static void test_store__ingest_fails_on_a_held_lock_naming_the_document(void **s
     int rc;
 
     (void)state;
-    open_store();
-    ingest_seed(SEED_001, NULL, FG_INGEST_ADDED);
-    close_store();
-    child = lock_holder(3000, 3000, 0);
-    so.busy_timeout_ms = 300;
-    assert_int_equal(fg_store_open(&store, db_path, &so), FG_OK);
-    rc = ingest(&is, d, t, NULL);
+    rc = ingest_beside_writer(&child, 3000, 3000, 0, 300, d, t, &is);
     msg = fg_error_last()->message;
     /* It gave up while the lock was still held: the holder has not ended. */
     assert_int_equal(waitpid(child, &status, WNOHANG), 0);
