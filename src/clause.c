@@ -929,9 +929,31 @@ static elem_facts find_facts(fg_strview e)
     return f;
 }
 
+/* The signs after a name that mark a lead (X★; documents declare them: 标注*的为牵头单位). */
+static const fg_lit lead_signs[] = {FG_LIT("★"), FG_LIT("☆"), FG_LIT("＊"),
+                                    FG_LIT("▲"), FG_LIT("△"), FG_LIT("*")};
+
+/* Whether a lead sign starts at s[i]. */
+static bool lead_sign_at(fg_strview s, size_t i)
+{
+    for (size_t k = 0; k < N_OF(lead_signs); k++)
+        if (fg_sv_at(s, i, lead_signs[k].s, lead_signs[k].n))
+            return true;
+    return false;
+}
+
+/* The length of the lead sign that e ends with, or 0. */
+static size_t lead_sign_end(fg_strview e)
+{
+    for (size_t k = 0; k < N_OF(lead_signs); k++)
+        if (e.len > lead_signs[k].n && fg_sv_ends_n(e, lead_signs[k].s, lead_signs[k].n))
+            return lead_signs[k].n;
+    return 0;
+}
+
 /*
  * The element of a 、-separated piece of a list: heads, tails and lead marks (\x01; the signs
- * ★ ☆ * ＊ ▲ △ after a name, which documents declare leads: 标注*的为牵头单位) gone.
+ * of lead_signs[] after a name) gone.
  */
 static fg_strview element_of(fg_strview piece, bool *lead)
 {
@@ -939,14 +961,13 @@ static fg_strview element_of(fg_strview piece, bool *lead)
 
     *lead = false;
     for (;;) {
-        /* X（牵头）, and X★ or X☆: the sign that marks leads. */
+        size_t sign;
+
+        /* X（牵头）, and X★ or X*: the sign that marks leads. */
         if (e.len && e.ptr[e.len - 1] == '\x01')
             e.len--;
-        else if (e.len > 3 && (fg_sv_ends(e, "★") || fg_sv_ends(e, "☆") ||
-                               fg_sv_ends(e, "＊") || fg_sv_ends(e, "▲") || fg_sv_ends(e, "△")))
-            e.len -= 3;
-        else if (e.len > 1 && e.ptr[e.len - 1] == '*')
-            e.len--;
+        else if ((sign = lead_sign_end(e)) > 0)
+            e.len -= sign;
         else
             break;
         *lead = true;
@@ -1871,16 +1892,15 @@ static size_t ordinal_in(fg_strview s)
 }
 
 /*
- * Where a lead mark's sign (★ ☆ * ＊ ▲ △) starts in s, or SIZE_MAX: 带★的为牵头单位 declares the
+ * Where a lead mark's sign (lead_signs[]) starts in s, or SIZE_MAX: 带★的为牵头单位 declares the
  * marked units leads, as element_of() reads them anyway.
  */
 static size_t lead_mark_sign_in(fg_strview s)
 {
-    static const char *const signs[] = {"★", "☆", "*", "＊", "▲", "△"};
     size_t best = SIZE_MAX;
 
-    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
-        size_t f = fg_sv_find(s, signs[k]);
+    for (size_t k = 0; k < N_OF(lead_signs); k++) {
+        size_t f = fg_sv_find_n(s, lead_signs[k].s, lead_signs[k].n);
 
         if (f < best)
             best = f;
@@ -2245,7 +2265,7 @@ static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_
  */
 static bool consults_at(fg_strview s, size_t pending, size_t i)
 {
-    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住圈";
+    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住";
     fg_strview before;
 
     if (i + 6 > s.len || i < pending + 6)
@@ -2954,12 +2974,6 @@ static fg_strview cut_task_tail(fg_strview s)
     return s;
 }
 
-/*
- * A sentence's subject before its units: 2 to 8 ideographs before 由 (此项工作由X牵头, 具体任务
- * 由X负责, 补助资金由X负责落实; not 自由), or a meeting's charge (会议责成X牵头, 会议明确由X
- * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
- * 40 characters), skipped so that the sentence is read from its units.
- */
 /* s from its 由 on when 2 to 8 ideographs stand before it (此项工作由X牵头; not 自由), or s. */
 static fg_strview after_subject(fg_strview s)
 {
@@ -2974,6 +2988,12 @@ static fg_strview after_subject(fg_strview s)
     return s;
 }
 
+/*
+ * A sentence's subject before its units: 2 to 8 ideographs before 由 (此项工作由X牵头, 具体任务
+ * 由X负责, 补助资金由X负责落实; not 自由), or a meeting's charge (会议责成X牵头, 会议明确由X
+ * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
+ * 40 characters), skipped so that the sentence is read from its units.
+ */
 static fg_strview skip_subject(fg_strview s)
 {
     static const fg_lit charges[] = {FG_LIT("责成"), FG_LIT("要求"), FG_LIT("明确"), FG_LIT("决定"),
@@ -3326,8 +3346,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         for (size_t k = fg_charscan_next(&sets.rare, r.ptr, r.len, 0, r.len); k < r.len;
              k = fg_charscan_next(&sets.rare, r.ptr, r.len, k + 3, r.len)) {
-            if (AT(r, k, "第") || AT(r, k, "首") || AT(r, k, "★") || AT(r, k, "☆") ||
-                AT(r, k, "＊") || AT(r, k, "▲") || AT(r, k, "△"))
+            if (AT(r, k, "第") || AT(r, k, "首") || lead_sign_at(r, k))
                 may_declare = true;
             else if (AT(r, k, "【") || AT(r, k, "〔"))
                 brackets = may_label = true;
@@ -3587,13 +3606,14 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     } else if (!stopped && pending < s.len && n_spans < sizeof spans / sizeof spans[0]) {
         fg_strview rest = trim_seps(fg_sv(s.ptr + pending, s.len - pending));
 
+        bool subject = false;
         size_t with = 0;
 
         /* Only with a subject: 会同Y做好… alone is a unit list's task (see unit_task()). */
-        if (n_spans > 0 && spans[n_spans - 1].m->type == M_WITH)
-            for (size_t k = 0; k < n_spans && with == 0; k++)
-                if (spans[k].units.len > 0)
-                    with = unit_list_prefix(rest);
+        for (size_t k = 0; k < n_spans && !subject; k++)
+            subject = spans[k].units.len > 0;
+        if (subject && spans[n_spans - 1].m->type == M_WITH)
+            with = unit_list_prefix(rest);
 
         if (with > 0) {
             /* X牵头，会同Y、Z办理: the units 会同 takes co-operate; the rest is the work. */
