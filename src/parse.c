@@ -1791,13 +1791,6 @@ static bool ends_with_sep(fg_strview s)
 }
 
 /*
- * Find the clauses of the open item in its own text: parentheticals first, then the
- * text outside them, split into sentences, for labelled blocks and role sentences. Each
- * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
- * working copy: its text is already in the arena), so that the text outside them keeps
- * its offsets and no copy of it is made.
- */
-/*
  * Whether a labelled line that ends with before is cut inside a name that the next line,
  * after, goes on with: a level word alone after a separator (…、市 | 政务服务中心: PDF text
  * wraps at the page width), or a place before a bracket that opens the next line (各县 |
@@ -1817,6 +1810,13 @@ static bool cut_place(fg_strview before, fg_strview after)
             fg_sv_ends(before, "乡") || fg_sv_ends(before, "镇"));
 }
 
+/*
+ * Find the clauses of the open item in its own text: parentheticals first, then the
+ * text outside them, split into sentences, for labelled blocks and role sentences. Each
+ * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
+ * working copy: its text is already in the arena), so that the text outside them keeps
+ * its offsets and no copy of it is made.
+ */
 static int find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -4960,6 +4960,23 @@ static long item_number(const pitem *it)
 }
 
 /*
+ * Append to p->clauses a copy of *pc (not an element of p->clauses, which may move) for
+ * another item, standing after that item's own text of text_len bytes (a clause's off is
+ * into its item's text).
+ */
+static int copy_clause(parser *p, const pclause *pc, size_t text_len)
+{
+    int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
+
+    if (rc < 0)
+        return rc;
+    p->clauses[p->n_clauses] = *pc;
+    p->clauses[p->n_clauses].off = text_len;
+    p->n_clauses++;
+    return FG_OK;
+}
+
+/*
  * A clause that looks back (looks_back(): 以上任务均由区行政审批局牵头，区数据局配合) after
  * a flat list is every listed item's: the items before its own at its level, back to the
  * first one that has a clause of its own or the heading above them (or as many as it names),
@@ -5022,16 +5039,12 @@ static int shared_clauses(parser *p)
             for (size_t k = 0; k < n; k++) {
                 pitem *it = &p->items[targets[n - 1 - k]];
 
-                FG_TRY(grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses,
-                            sizeof *p->clauses));
-                p->clauses[p->n_clauses] = pc;
-                /* It stands after the item's own text (its off is into its item's text). */
-                p->clauses[p->n_clauses].off = it->text_len;
+                FG_TRY(copy_clause(p, &pc, it->text_len));
                 if (each) {
-                    p->clauses[p->n_clauses].unit_first = pc.unit_first + k;
-                    p->clauses[p->n_clauses].n_units = 1;
+                    p->clauses[p->n_clauses - 1].unit_first = pc.unit_first + k;
+                    p->clauses[p->n_clauses - 1].n_units = 1;
                 }
-                it->clause_first = p->n_clauses++;
+                it->clause_first = p->n_clauses - 1;
                 it->n_clauses = 1;
             }
             if (each && keep) {
@@ -5059,6 +5072,7 @@ static int same_as_above(parser *p)
 
     for (size_t i = 1; i < p->n_items; i++) {
         pitem *it = &p->items[i];
+        const pitem *pv;
         size_t prev = SIZE_MAX;
         bool any = false;
 
@@ -5085,17 +5099,16 @@ static int same_as_above(parser *p)
             if (prev == SIZE_MAX)
                 continue;
             for (size_t c = 0; c < p->items[prev].n_clauses; c++) {
-                FG_TRY(grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses,
-                            sizeof *p->clauses));
-                p->clauses[p->n_clauses] = p->clauses[p->items[prev].clause_first + c];
-                p->clauses[p->n_clauses].off = p->items[i].text_len;
-                p->n_clauses++;
+                pclause pc = p->clauses[p->items[prev].clause_first + c];
+
+                FG_TRY(copy_clause(p, &pc, p->items[i].text_len));
             }
             p->items[i].clause_first = p->n_clauses - p->items[prev].n_clauses;
             p->items[i].n_clauses = p->items[prev].n_clauses;
             continue;
         }
         /* Each clause's units again, at the end of p->units, with every 同上 replaced. */
+        pv = prev != SIZE_MAX ? &p->items[prev] : NULL;
         for (size_t c = 0; c < it->n_clauses; c++) {
             pclause *pc = &p->clauses[it->clause_first + c];
             size_t first = p->units.n;
@@ -5106,7 +5119,6 @@ static int same_as_above(parser *p)
 
             for (size_t u = 0; u < pc->n_units; u++) {
                 fg_unit un = p->units.v[pc->unit_first + u];
-                const pitem *pv = prev != SIZE_MAX ? &p->items[prev] : NULL;
 
                 if (!fg_clause__same_as_above(fg_sv(p->units.names.ptr + un.off, un.len))) {
                     FG_TRY(fg_units_reserve(&p->units, 1, 0));
@@ -5116,14 +5128,12 @@ static int same_as_above(parser *p)
                 for (size_t d = 0; pv != NULL && d < pv->n_clauses; d++) {
                     const pclause *pd = &p->clauses[pv->clause_first + d];
 
-                    for (size_t v = 0; v < pd->n_units; v++) {
-                        FG_TRY(fg_units_reserve(&p->units, 1, 0));
+                    FG_TRY(fg_units_reserve(&p->units, pd->n_units, 0));
+                    for (size_t v = 0; v < pd->n_units; v++)
                         if (all_roles || p->units.v[pd->unit_first + v].role == un.role)
                             p->units.v[p->units.n++] = p->units.v[pd->unit_first + v];
-                    }
                 }
             }
-            pc = &p->clauses[p->items[i].clause_first + c];
             pc->unit_first = first;
             pc->n_units = p->units.n - first;
         }
