@@ -9,14 +9,13 @@
  */
 #include "read_doc_int.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "read_docx_int.h"
 
-#define N_LVL 9
+#define N_LVL FG_DOCX_LEVELS
 #define MAX_XST 64
 
 typedef struct doc_lvl {
@@ -217,17 +216,8 @@ int fg_doc__num_para(fg_doc_num *nm, fg_str *out, unsigned ilfo, unsigned ilvl)
     if (m->list >= nm->n_lists)
         return FG_OK;
     a = &nm->lists[m->list];
-    if (!m->started) {
-        m->started = true;
-        for (int k = 0; k < N_LVL; k++)
-            if (m->has_start[k])
-                a->has[k] = false;
-    }
-    if (a->has[l] && a->count[l] < LONG_MAX)
-        a->count[l]++;
-    else if (!a->has[l])
-        a->count[l] = m->has_start[l] ? m->start[l] : a->lvl[l].start;
-    a->has[l] = true;
+    fg_docx__count_level(&m->started, m->has_start, a->has, a->count, (int)l,
+                         m->has_start[l] ? m->start[l] : a->lvl[l].start);
     for (unsigned k = l + 1; k < N_LVL; k++)
         if (a->lvl[k].restart)
             a->has[k] = false;

@@ -120,4 +120,16 @@ int fg_docx__num_para(fg_docx_num *nm, fg_str *out, const char *style, long num_
  */
 bool fg_docx__ends_fullwidth_punct(const fg_str *s);
 
+/* The levels of a Word list (w:ilvl 0 to 8; a .doc's LVL array). */
+#define FG_DOCX_LEVELS 9
+
+/*
+ * Count a paragraph at level l of a list (Word's and the .doc reader's): the first paragraph
+ * of a list override (*started false) restarts the levels it gives a start (has_start); then
+ * level l goes on from count[l], or starts at start when it has numbered nothing since it
+ * (re)started (has[l] false). Arrays of FG_DOCX_LEVELS.
+ */
+void fg_docx__count_level(bool *started, const bool *has_start, bool *has, long *count, int l,
+                          long start);
+
 #endif

@@ -12,7 +12,7 @@
 
 #include "error.h"
 
-#define N_LVL 9
+#define N_LVL FG_DOCX_LEVELS
 #define MAX_START 1000000000L
 
 /* ---- element access (shared with read_docx.c) ---- */
@@ -401,6 +401,22 @@ static long start_of(const abstract *a, const num *m, int l)
     return m->has_start[l] ? m->start[l] : level_of(a, m, l)->start;
 }
 
+void fg_docx__count_level(bool *started, const bool *has_start, bool *has, long *count, int l,
+                          long start)
+{
+    if (!*started) {
+        *started = true;
+        for (int k = 0; k < FG_DOCX_LEVELS; k++)
+            if (has_start[k])
+                has[k] = false;
+    }
+    if (has[l] && count[l] < LONG_MAX)
+        count[l]++;
+    else if (!has[l])
+        count[l] = start;
+    has[l] = true;
+}
+
 bool fg_docx__ends_fullwidth_punct(const fg_str *s)
 {
     const unsigned char *p;
@@ -449,17 +465,7 @@ int fg_docx__num_para(fg_docx_num *nm, fg_str *out, const char *style_id, long n
                 strcmp(level_of(a, m, k)->pstyle, style_id) == 0)
                 ilvl = k;
     l = ilvl < 0 ? 0 : ilvl >= N_LVL ? N_LVL - 1 : (int)ilvl;
-    if (!m->started) {
-        m->started = true;
-        for (int k = 0; k < N_LVL; k++)
-            if (m->has_start[k])
-                a->has[k] = false;
-    }
-    if (a->has[l] && a->count[l] < LONG_MAX)
-        a->count[l]++;
-    else if (!a->has[l])
-        a->count[l] = start_of(a, m, l);
-    a->has[l] = true;
+    fg_docx__count_level(&m->started, m->has_start, a->has, a->count, l, start_of(a, m, l));
     for (int k = l + 1; k < N_LVL; k++) {
         long r = level_of(a, m, k)->restart;
 
