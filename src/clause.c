@@ -2050,7 +2050,6 @@ static size_t post_label_at(const fg_lexicon *lx, fg_strview s, size_t i, fg_lab
     return *role == FG_LABEL_LEAD || *role == FG_LABEL_CO || *role == FG_LABEL_RESP ? j - i : 0;
 }
 
-/* Tails allowed after a postfix marker in a sentence ("负责落实"). */
 /*
  * Whether the text after a role word, up to the next separator, may be the work done
  * (负责森林火灾预防工作): not 负责人, 负责同志, 负责制, 负责任, 牵头的, 配合下, 牵头单位,
@@ -2078,6 +2077,7 @@ static bool takes_object(const marker *m)
             strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0);
 }
 
+/* Tails allowed after a postfix marker in a sentence ("负责落实"). */
 static const fg_lit ok_tails[] = {FG_LIT("负责"), FG_LIT("落实"), FG_LIT("实施"),
                                   FG_LIT("推进"), FG_LIT("组织实施"), FG_LIT("推动落实"),
                                   FG_LIT("抓好落实"), FG_LIT("完成"), FG_LIT("推动"),

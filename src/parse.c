@@ -1453,17 +1453,17 @@ static bool role_word_at(fg_strview s, size_t i)
     }
 }
 
-/*
- * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
- * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理): they count
- * only after a name that ends like a unit (市财政局协同).
- */
 /* A unit's name before s[i], or before the 为 there (市文旅局为主办单位). */
 static bool unit_or_wei_before(fg_strview s, size_t i)
 {
     return unit_before(s, i) || (i >= 3 && AT(s, i - 3, "为") && unit_before(s, i - 3));
 }
 
+/*
+ * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
+ * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理): they count
+ * only after a name that ends like a unit (市财政局协同).
+ */
 static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
@@ -2381,12 +2381,6 @@ static bool committee_after_verb(fg_strview t, size_t i)
 }
 
 /*
- * Whether the text of an item (or of the preamble) may hold a team: one of the role words
- * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员, and a 委员会
- * after a team verb is a name: committee_after_verb()). One pass that
- * stops at the characters of team_signal_firsts only.
- */
-/*
  * Where the office's unit starts after 办公室设在 at t[i], or 0: also with another name of the
  * office in brackets between (市河长制办公室（市河湖长制工作委员会办公室）设在市水利局).
  */
@@ -2405,6 +2399,12 @@ static size_t office_at(fg_strview t, size_t i)
     return AT(t, j, "）设在") ? j + strlen("）设在") : 0;
 }
 
+/*
+ * Whether the text of an item (or of the preamble) may hold a team: one of the role words
+ * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员, and a 委员会
+ * after a team verb is a name: committee_after_verb()). One pass that
+ * stops at the characters of team_signal_firsts only.
+ */
 static bool team_signal(fg_strview t)
 {
     for (size_t i = fg_charscan_next(&sets.team_signal, t.ptr, t.len, 0, t.len); i < t.len;
@@ -3791,12 +3791,6 @@ static bool roster_tail(fg_strview seg, size_t from)
 }
 
 /*
- * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
- * segment names none. *ref_end receives where the rest of the segment starts: after the name,
- * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
- * between the verb and the name (由省长任组长的, 以省长为组长、…为副组长的), or an empty view.
- */
-/*
  * Whether a team of a 河长制 (湖长制, 林长制) follows in the same name: 市河湖长制工作领导小组
  * names the 领导小组, not the 河湖长制 (up to the next separator, at most 12 characters on).
  */
@@ -3813,6 +3807,12 @@ static bool system_team_after(fg_strview seg, size_t i)
     return false;
 }
 
+/*
+ * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
+ * segment names none. *ref_end receives where the rest of the segment starts: after the name,
+ * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
+ * between the verb and the name (由省长任组长的, 以省长为组长、…为副组长的), or an empty view.
+ */
 static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                                fg_strview *pre)
 {
@@ -8109,11 +8109,6 @@ found:
 }
 
 /*
- * Handle one line of the document (or one paragraph of a flat line, see paragraph_end()):
- * table-of-contents and page-number lines, annex headers and titles, table rows, and
- * otherwise items and their text. has_tab: the raw line may hold a tab.
- */
-/*
  * A line that opens with a role label ended by a blank instead of a colon (`牵头单位　X`,
  * `配合单位  Y、Z`, as a two-column table flattens): the length of the label word, the
  * blanks' end in *rest; else 0. The word is a role label of the grammar (not a field, not a
@@ -8209,6 +8204,11 @@ out:
     return rc;
 }
 
+/*
+ * Handle one line of the document (or one paragraph of a flat line, see paragraph_end()):
+ * table-of-contents and page-number lines, annex headers and titles, table rows, and
+ * otherwise items and their text. has_tab: the raw line may hold a tab.
+ */
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
