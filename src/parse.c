@@ -2387,16 +2387,17 @@ static bool committee_after_verb(fg_strview t, size_t i)
 static size_t office_at(fg_strview t, size_t i)
 {
     size_t j;
+    size_t n;
 
     if (AT(t, i, "办公室设在"))
         return i + strlen("办公室设在");
-    if (!AT(t, i, "办公室（"))
+    if (!AT(t, i, "办公室") || !is_open(t, i + strlen("办公室"), &n))
         return 0;
-    for (j = i + strlen("办公室（"); j < t.len && j < i + 60 * 3;
+    for (j = i + strlen("办公室") + n; j < t.len && j < i + 60 * 3;
          j += fg_cp_len((unsigned char)t.ptr[j]))
-        if (AT(t, j, "）") || AT(t, j, "（") || AT(t, j, "，") || AT(t, j, "。"))
+        if (is_close(t, j, &n) || is_open(t, j, &n) || AT(t, j, "，") || AT(t, j, "。"))
             break;
-    return AT(t, j, "）设在") ? j + strlen("）设在") : 0;
+    return is_close(t, j, &n) && AT(t, j + n, "设在") ? j + n + strlen("设在") : 0;
 }
 
 /*
@@ -2425,8 +2426,9 @@ static bool team_signal(fg_strview t)
 
 static const struct team_word *team_label(fg_strview seg, bool line_start, size_t *after);
 
-/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 or
- * 下设办公室 after a name at its start (领导小组办公室设在市数据局, 专班下设办公室，设在…; not
+/* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 (also
+ * with the office's other name in brackets: office_at()) or 下设办公室 after a name at its
+ * start (领导小组办公室设在市数据局, 专班下设办公室，设在…; not
  * 教育局等，专班办公室设在…, the end of a list broken by a page). */
 static bool opens_team_line(fg_strview line)
 {
@@ -2439,7 +2441,9 @@ static bool opens_team_line(fg_strview line)
     if (line.len > 0 && team_label(line, true, &after) != NULL)
         return true;
     start = fg_sv(line.ptr, line.len < 60 ? line.len : 60);
-    at = fg_sv_find(start, "办公室设在");
+    at = fg_sv_find(start, "办公室");
+    if (at != SIZE_MAX && office_at(line, at) == 0)
+        at = SIZE_MAX;
     if (at == SIZE_MAX)
         at = fg_sv_find(start, "下设办公室");
     if (at == SIZE_MAX)
@@ -4217,6 +4221,11 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
         *n = 1;
         return true;
     }
+    /* A half-width comma between words, not in a number (1,200). */
+    if (s.ptr[i] == ',') {
+        *n = 1;
+        return !(i > 0 && is_digit_at(s, i - 1) && is_digit_at(s, i + 1));
+    }
     *n = 3;
     return AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "！") ||
            AT(s, i, "？");
@@ -4388,7 +4397,7 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
             if (c == '\n') {
                 n = 1;
                 depth = 0;
-            } else if (c != ';' && c != '(' && c != ')' && c != 0xEF && c != 0xE3) {
+            } else if (c != ';' && c != ',' && c != '(' && c != ')' && c != 0xEF && c != 0xE3) {
                 /* Every delimiter and bracket is one of these or starts with EF or E3. */
                 i += fg_cp_len(c);
                 continue;
