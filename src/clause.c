@@ -245,7 +245,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -708,20 +708,31 @@ static size_t post_tail(fg_strview e)
 
 /*
  * The length of a manner phrase ending e (X按照“管行业必须管安全”要求, X根据工作要求, X按照
- * “谁主管、谁负责”的原则): from 按照, 根据 or 按 to a final 要求, 原则, 规定 or 部署, with a
- * name before it; or 0.
+ * “谁主管、谁负责”的原则, X按照干部管理权限): from 按照, 根据 or 按 to a final 要求, 原则,
+ * 规定, 部署, 权限 or 程序; or of a scope (X在各自职责范围内, X在本行政区域内): from 在 to a
+ * final 内; or of an object before the role word (X对本行政区域内的安全生产工作 负总责): from
+ * 对 after a complete name, to an end that is no unit's (not 对外联络部); with a name before
+ * it. Or 0.
  */
 static size_t manner_tail(fg_strview e)
 {
     static const fg_lit heads[] = {FG_LIT("按照"), FG_LIT("根据"), FG_LIT("按")};
+    static const fg_lit ends[] = {FG_LIT("要求"), FG_LIT("原则"), FG_LIT("规定"),
+                                  FG_LIT("部署"), FG_LIT("权限"), FG_LIT("程序")};
+    bool manner = ends_with_any(e, ends, N_OF(ends));
+    bool scope = fg_sv_ends(e, "内");
 
-    if (!fg_sv_ends(e, "要求") && !fg_sv_ends(e, "原则") && !fg_sv_ends(e, "规定") &&
-        !fg_sv_ends(e, "部署"))
-        return 0;
-    for (size_t i = 3; i + 6 < e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
-        for (size_t h = 0; h < N_OF(heads); h++)
-            if (fg_sv_at(e, i, heads[h].s, heads[h].n))
-                return e.len - i;
+    for (size_t i = 3; i + 6 < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (manner)
+            for (size_t h = 0; h < N_OF(heads); h++)
+                if (fg_sv_at(e, i, heads[h].s, heads[h].n))
+                    return e.len - i;
+        if (scope && AT(e, i, "在"))
+            return e.len - i;
+        if (i >= 6 && AT(e, i, "对") && strong_ending(fg_sv(e.ptr, i)) &&
+            !ends_like_unit(fg_sv(e.ptr + i + 3, e.len - i - 3)))
+            return e.len - i;
+    }
     return 0;
 }
 
@@ -742,9 +753,13 @@ static fg_strview strip_element(fg_strview e)
                                      FG_LIT("要")};
     bool again = true;
 
-    /* Nothing to strip unless e starts with a head's first or ends with a tail's last character. */
+    /*
+     * Nothing to strip unless e starts with a head's first or ends with a tail's last
+     * character, or holds an object (对, manner_tail()).
+     */
     if (e.len < 3 || (!fg_cjkset_has(&sets.head_firsts, e.ptr) &&
-                      !fg_cjkset_has(&sets.tail_lasts, e.ptr + e.len - 3)))
+                      !fg_cjkset_has(&sets.tail_lasts, e.ptr + e.len - 3) &&
+                      fg_sv_find(e, "对") == SIZE_MAX))
         return e;
     while (again && e.len > 0) {
         again = false;
@@ -2974,23 +2989,39 @@ static fg_strview cut_task_tail(fg_strview s)
     return s;
 }
 
-/* s from its 由 on when 2 to 8 ideographs stand before it (此项工作由X牵头; not 自由), or s. */
+/*
+ * s from its 由 on when a subject of 2 to SUBJECT_MAX characters stands before it: ideographs,
+ * with 、 and brackets between them (此项工作由X牵头, 危险化学品安全监管由X牵头, 乡镇（街道）安全
+ * 生产工作由X负责, 学校、幼儿园安全由X负责, 开发区、工业园区的安全生产工作由X负责); not 自由,
+ * 经由, 由于. Else s.
+ */
 static fg_strview after_subject(fg_strview s)
 {
-    for (size_t i = 6; i + 3 <= s.len && i <= 8 * 3; i += 3) {
-        unsigned char c = (unsigned char)s.ptr[i - 3];
+    enum { SUBJECT_MAX = 30 };
+    size_t n = 0;
 
-        if (c < 0xE4 || c > 0xE9)
-            break;
-        if (AT(s, i, "由") && !AT(s, i - 3, "自"))
+    for (size_t i = 0; i + 3 <= s.len && n <= SUBJECT_MAX; n++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+
+        /* 由 is E7 94 B1: one byte rules out most ideographs. */
+        if (c == 0xE7 && n >= 2 && AT(s, i, "由") && !AT(s, i + 3, "于") &&
+            !AT(s, i - 3, "自") && !AT(s, i - 3, "经"))
             return fg_sv(s.ptr + i, s.len - i);
+        if (c >= 0xE4 && c <= 0xE9)
+            i += 3;
+        else if (s.ptr[i] == '(' || s.ptr[i] == ')')
+            i += 1;
+        else if (AT(s, i, "、") || AT(s, i, "（") || AT(s, i, "）"))
+            i += 3;
+        else
+            break;
     }
     return s;
 }
 
 /*
- * A sentence's subject before its units: 2 to 8 ideographs before 由 (此项工作由X牵头, 具体任务
- * 由X负责, 补助资金由X负责落实; not 自由), or a meeting's charge (会议责成X牵头, 会议明确由X
+ * A sentence's subject before its units: a phrase before 由 (after_subject(): 此项工作由X牵头,
+ * 具体任务由X负责, 补助资金由X负责落实; not 自由), or a meeting's charge (会议责成X牵头, 会议明确由X
  * 负责: 会议 and 责成 要求 明确 决定 同意 确定 商定, 由 after them too; 会议 within the first
  * 40 characters), skipped so that the sentence is read from its units.
  */

@@ -1213,10 +1213,12 @@ static bool bare_heading(fg_strview h)
  * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`): a sentence that
  * starts on the item's first line is tried again from the second line when it is none, and
  * from the second line first when the first is a bare heading (`二、成员单位职责` |
- * `县林业局负责…`: the heading is no part of the name).
+ * `县林业局负责…`: the heading is no part of the name). A sentence that ends in 负责解释 (本办法
+ * 由X负责解释) says who interprets the document: it is none.
  */
 static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
 {
+    fg_strview said = trim(sent);
     size_t off = (size_t)(sent.ptr - o.ptr);
     size_t end = off + sent.len;
     size_t second = SIZE_MAX; /* where its second line starts, when it starts on the first */
@@ -1225,6 +1227,11 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     bool tried = false;
     int rc;
 
+    /* 本办法由X负责解释: who interprets the document, no task's unit. */
+    if (fg_sv_ends(said, "。") || fg_sv_ends(said, "."))
+        said.len -= fg_sv_ends(said, "。") ? 3 : 1;
+    if (fg_sv_ends(said, "负责解释"))
+        return FG_OK;
     if (p->n_lm > 1 && off < p->lm[1].off) {
         size_t at = skip_blank_chars(o, p->lm[1].off);
 
@@ -1485,7 +1492,8 @@ static bool after_name_colon(fg_strview s, size_t i)
 
 /*
  * Where the comma phrase that holds s's first role word starts (after its ， or ,), or
- * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合).
+ * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合) and
+ * the phrase does not open with 由 (…，由X、Y按照干部管理权限分别负责).
  */
 static size_t role_phrase_start(fg_strview s)
 {
@@ -1497,7 +1505,9 @@ static size_t role_phrase_start(fg_strview s)
         else if (s.ptr[i] == ',')
             comma = i + 1;
         else if (role_event_at(s, i))
-            return comma != SIZE_MAX && unit_or_wei_before(s, i) ? comma : SIZE_MAX;
+            return comma != SIZE_MAX && (unit_or_wei_before(s, i) || AT(s, comma, "由"))
+                       ? comma
+                       : SIZE_MAX;
     }
     return SIZE_MAX;
 }
