@@ -246,6 +246,8 @@ static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
 static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内";
+/* The first characters of an object (对) and of the verbs of verb_tail(). */
+static const char verb_firsts[] = "对做抓给提强支加";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
 static const char kind_seconds[] = "员关有直";
 /* First characters of the words push_element() splits on. */
@@ -263,6 +265,7 @@ static struct {
     fg_cjkset time_firsts;
     fg_cjkset head_firsts;
     fg_cjkset tail_lasts;
+    fg_cjkset verb_firsts;
     fg_cjkset kind_seconds;
     fg_cjkset join_firsts;
     fg_cjkset level_chars;
@@ -736,6 +739,38 @@ static size_t manner_tail(fg_strview e)
     return 0;
 }
 
+/*
+ * The length of what a unit does ending e, after its complete name, when a role word follows
+ * (县水利局做好技术 指导, 县卫生健康局加强业务 指导): from a verb of doing (做好 抓好 给予 加强
+ * 提供 强化 支持; not 保障, a word of names: 社会保障, 医疗保障) to an end that is no unit's, at
+ * most 10 characters. Or 0.
+ */
+static size_t verb_tail(fg_strview e)
+{
+    static const fg_lit verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"), FG_LIT("加强"),
+                                   FG_LIT("提供"), FG_LIT("强化"), FG_LIT("支持")};
+
+    /* Not before a mark (\x01 after X（牵头）) or in a name cut short (人力资源社会保障). */
+    if (e.len == 0 || (unsigned char)e.ptr[e.len - 1] < 0x80)
+        return 0;
+    for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
+        if (fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
+            starts_with_any(fg_sv(e.ptr + i, e.len - i), verbs, N_OF(verbs)) &&
+            count_cps_upto(fg_sv(e.ptr + i, e.len - i), 11) <= 10 &&
+            strong_ending(fg_sv(e.ptr, i)))
+            return e.len - i;
+    return 0;
+}
+
+/* Whether e holds a character of verb_firsts (an object or a verb of verb_tail()). */
+static bool has_verb_first(fg_strview e)
+{
+    for (size_t i = 0; i + 3 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
+        if (fg_cjkset_has(&sets.verb_firsts, e.ptr + i))
+            return true;
+    return false;
+}
+
 static fg_strview strip_element(fg_strview e)
 {
     /*
@@ -755,11 +790,12 @@ static fg_strview strip_element(fg_strview e)
 
     /*
      * Nothing to strip unless e starts with a head's first or ends with a tail's last
-     * character, or holds an object (对, manner_tail()).
+     * character, or ends like no unit and holds an object or a verb (对, 做好: manner_tail(),
+     * verb_tail()).
      */
     if (e.len < 3 || (!fg_cjkset_has(&sets.head_firsts, e.ptr) &&
                       !fg_cjkset_has(&sets.tail_lasts, e.ptr + e.len - 3) &&
-                      fg_sv_find(e, "对") == SIZE_MAX))
+                      (ends_like_unit(e) || !has_verb_first(e))))
         return e;
     while (again && e.len > 0) {
         again = false;
@@ -789,6 +825,8 @@ static fg_strview strip_element(fg_strview e)
                 n = manner_tail(e);
             if (n == 0)
                 n = post_tail(e);
+            if (n == 0 && !ends_like_unit(e))
+                n = verb_tail(e);
             if (n > 0) {
                 e.len -= n;
                 again = true;
@@ -2138,6 +2176,7 @@ static void sets_init(void)
     fg_cjkset_add(&sets.time_firsts, time_firsts, sizeof time_firsts - 1);
     fg_cjkset_add(&sets.head_firsts, head_firsts, sizeof head_firsts - 1);
     fg_cjkset_add(&sets.tail_lasts, tail_lasts, sizeof tail_lasts - 1);
+    fg_cjkset_add(&sets.verb_firsts, verb_firsts, sizeof verb_firsts - 1);
     fg_cjkset_add(&sets.kind_seconds, kind_seconds, sizeof kind_seconds - 1);
     fg_cjkset_add(&sets.join_firsts, join_firsts, sizeof join_firsts - 1);
     fg_cjkset_add(&sets.level_chars, level_chars, sizeof level_chars - 1);
@@ -2310,6 +2349,10 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
     if (e + 3 > s.len || is_sep_at(s, e) || AT(s, e, "、") || (unsigned char)s.ptr[e] < 0xE4 ||
         fg_cjkset_has(&sets.level_chars, s.ptr + e) || AT(s, e, "国"))
         return false;
+    /* 主管部门, 归口管理单位: a generic unit right after (数据主管部门抓好本地区落实). */
+    if ((AT(s, i, "主管") || AT(s, i, "归口")) &&
+        starts_with_any(fg_sv(s.ptr + e, s.len - e), generic_units, N_OF(generic_units)))
+        return true;
     /* At most 12 characters on: a name's ending is near. */
     for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、"); n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
