@@ -219,10 +219,11 @@ fg_ingest_hostile() {
     fg_ingest "$1" "$tmp/hostile.txt"
 }
 
-# ok TEXT / bad TEXT [DETAIL…] / skip_one TEXT: one check passed, failed (with detail lines),
-# or could not run here.
+# ok TEXT… / bad TEXT [DETAIL…] / skip_one TEXT…: one check passed, failed (with detail lines),
+# or could not run here. ok and skip_one print all their words on one line, joined by blanks
+# (a long message may be given as two strings).
 ok() {
-    echo "ok   $1"
+    echo "ok   $*"
     pass=$((pass + 1))
 }
 bad() {
@@ -234,7 +235,7 @@ bad() {
     fail=$((fail + 1))
 }
 skip_one() {
-    echo "skip $1"
+    echo "skip $*"
     skip=$((skip + 1))
 }
 
