@@ -211,6 +211,37 @@ for form in blank_table delimited_table table_header_notes table_headers_open; d
         --tall-boxes
 done
 
+# -- the hand-checked tables below, each drawn in a few variants
+
+# variant_dir KIND VARIANT: $dir becomes the folder $tmp/KIND-VARIANT (the variant's words
+# joined by -), made.
+variant_dir() {
+    dir=$tmp/$1-$(echo "$2" | tr -c 'a-z0-9\n' '-')
+    mkdir -p "$dir"
+}
+
+# hand_pdf NAME TXT VARIANT [make_pdf options]: TXT drawn as $dir/NAME.pdf with the options
+# (VARIANT says how, in messages) gives the hand-written $hand/NAME.tsv, exit status 0.
+hand_pdf() {
+    _name=$1
+    _txt=$2
+    _variant=$3
+    shift 3
+    if ! "$py" "$make_pdf" "$_txt" "$dir/$_name.pdf" "$@" 2>"$dir/mk"; then
+        bad "$_name.pdf ($_variant): make_pdf.py failed"
+        return
+    fi
+    (cd "$dir" && "$bin" extract --format tsv "$_name.pdf") >"$dir/out" 2>"$dir/err"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$hand/$_name.tsv" "$dir/out"; then
+        ok "$_name.pdf ($_variant) gives $_name.tsv"
+    else
+        bad "$_name.pdf ($_variant) (exit status $rc)"
+        sed 's/^/    /' "$dir/err" | head -5
+        diff -u "$hand/$_name.tsv" "$dir/out"
+    fi
+}
+
 # -- the hand-checked 分工表
 hand=$src/tests/fixtures/pdf
 for variant in "header repeated on page 2" "header not repeated on page 2" \
@@ -224,8 +255,7 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         "task 5 broken over pages 2 and 3, the header repeated" \
         "task 3 broken over pages 1 and 2 after 2 lines, the header repeated" \
         "task 3 broken over pages 1 and 2, not repeated, words centred, cells in the middle"; do
-    dir=$tmp/hand-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
-    mkdir -p "$dir"
+    variant_dir hand "$variant"
     opt=
     case $variant in
         "task 5 broken"*) opt="--split-row 7" ;;
@@ -242,20 +272,8 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         *middle*) opt=--merged-middle ;;
     esac
     # shellcheck disable=SC2086 # $opt is a few words without blanks in them
-    if ! "$py" "$make_pdf" "$hand/fengong_table.txt" "$dir/fengong_table.pdf" \
-            --header "某市人民政府办公室文件" --rows-per-page 6 $opt 2>"$dir/mk"; then
-        bad "fengong_table.pdf ($variant): make_pdf.py failed"
-        continue
-    fi
-    (cd "$dir" && "$bin" extract --format tsv fengong_table.pdf) >"$dir/out" 2>"$dir/err"
-    rc=$?
-    if [ "$rc" -eq 0 ] && cmp -s "$hand/fengong_table.tsv" "$dir/out"; then
-        ok "fengong_table.pdf ($variant) gives fengong_table.tsv"
-    else
-        bad "fengong_table.pdf ($variant) (exit status $rc)"
-        sed 's/^/    /' "$dir/err" | head -5
-        diff -u "$hand/fengong_table.tsv" "$dir/out"
-    fi
+    hand_pdf fengong_table "$hand/fengong_table.txt" "$variant" \
+        --header "某市人民政府办公室文件" --rows-per-page 6 $opt
 done
 
 # -- the hand-checked 分工表 with centred headers: each header word centred in its column, the
@@ -264,28 +282,14 @@ done
 # 配合单位 and 完成时限 cells
 for variant in "cells at the top" "cells in the middle" \
         "cells in the middle, a browser's padding and glyph boxes"; do
-    dir=$tmp/centred-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
-    mkdir -p "$dir"
+    variant_dir centred "$variant"
     opt=
     case $variant in
         *"a browser"*) opt="--valign middle --pad 3 --tall-boxes" ;;
         *middle*) opt="--valign middle" ;;
     esac
     # shellcheck disable=SC2086 # $opt is a few words without blanks in them
-    if ! "$py" "$make_pdf" "$hand/centred_header.txt" "$dir/centred_header.pdf" --center-header \
-            $opt 2>"$dir/mk"; then
-        bad "centred_header.pdf ($variant): make_pdf.py failed"
-        continue
-    fi
-    (cd "$dir" && "$bin" extract --format tsv centred_header.pdf) >"$dir/out" 2>"$dir/err"
-    rc=$?
-    if [ "$rc" -eq 0 ] && cmp -s "$hand/centred_header.tsv" "$dir/out"; then
-        ok "centred_header.pdf ($variant) gives centred_header.tsv"
-    else
-        bad "centred_header.pdf ($variant) (exit status $rc)"
-        sed 's/^/    /' "$dir/err" | head -5
-        diff -u "$hand/centred_header.tsv" "$dir/out"
-    fi
+    hand_pdf centred_header "$hand/centred_header.txt" "$variant" --center-header $opt
 done
 
 # -- the hand-checked 分工表 with a grouped header: 责任单位 spanning two columns over 牵头单位 |
@@ -294,8 +298,7 @@ done
 # group's word then lies across its two columns' boundary); empty 牵头单位 and 配合单位 cells
 for variant in "words at the left" "words centred" "role words alone, at the left" \
         "role words alone, centred"; do
-    dir=$tmp/grouped-$(echo "$variant" | tr -c 'a-z0-9\n' '-')
-    mkdir -p "$dir"
+    variant_dir grouped "$variant"
     opt=
     case $variant in
         *centred) opt=--center-header ;;
@@ -305,20 +308,7 @@ for variant in "words at the left" "words centred" "role words alone, at the lef
         *) cat "$hand/grouped_header.txt" ;;
     esac >"$dir/grouped_header.txt"
     # shellcheck disable=SC2086 # $opt is one word or none
-    if ! "$py" "$make_pdf" "$dir/grouped_header.txt" "$dir/grouped_header.pdf" $opt 2>"$dir/mk"
-    then
-        bad "grouped_header.pdf ($variant): make_pdf.py failed"
-        continue
-    fi
-    (cd "$dir" && "$bin" extract --format tsv grouped_header.pdf) >"$dir/out" 2>"$dir/err"
-    rc=$?
-    if [ "$rc" -eq 0 ] && cmp -s "$hand/grouped_header.tsv" "$dir/out"; then
-        ok "grouped_header.pdf ($variant) gives grouped_header.tsv"
-    else
-        bad "grouped_header.pdf ($variant) (exit status $rc)"
-        sed 's/^/    /' "$dir/err" | head -5
-        diff -u "$hand/grouped_header.tsv" "$dir/out"
-    fi
+    hand_pdf grouped_header "$dir/grouped_header.txt" "$variant" $opt
 done
 
 # -- bad files
