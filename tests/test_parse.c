@@ -453,44 +453,31 @@ static const parse_case annex_parts = {
     "A2:1.2 培育企业 (1) lead:省工业和信息化厅\n",
     "A2:1.2", "part=A2|marker=(二)", NULL};
 
-/* The attachment list is not numbered items; annex 2 starts at its title line. */
-static const parse_case annex_title_from_list = {
-    "一、总体方案\n"
-    "（一）统筹推进。（省发展改革委负责）\n"
-    "附件：1. 产业育新培强攻坚实施方案\n"
-    "2. 科技创新赋能攻坚实施方案\n"
-    "湖南省人民政府办公厅\n"
-    "附件1\n"
-    "产业育新培强攻坚实施方案\n"
-    "一、攻坚任务\n"
-    "（一）培育企业。（省工业和信息化厅牵头）\n"
-    "科技创新赋能攻坚实施方案\n"
-    "一、攻坚任务\n"
-    "（一）建设实验室。（省科技厅牵头，省教育厅按职责分工负责）\n",
-    "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1",
-    "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n",
-    "A2:1", "line=11", NULL};
-
 /*
- * The same with a bullet before 附件 (4 bytes: • and a blank): 附件 at byte 0 to 4 of the
- * line opens the list; its 2. is no item either.
+ * The attachment list is not numbered items; annex 2 starts at its title line. The list's
+ * first line is bullet 附件：1. …, without a bullet (annex_title_from_list) and with one, 4
+ * bytes (• and a blank; annex_list_after_bullet): 附件 at byte 0 to 4 of the line opens the
+ * list; its 2. is no item either.
  */
-static const parse_case annex_list_after_bullet = {
-    "一、总体方案\n"
-    "（一）统筹推进。（省发展改革委负责）\n"
-    "• 附件：1. 产业育新培强攻坚实施方案\n"
-    "2. 科技创新赋能攻坚实施方案\n"
-    "湖南省人民政府办公厅\n"
-    "附件1\n"
-    "产业育新培强攻坚实施方案\n"
-    "一、攻坚任务\n"
-    "（一）培育企业。（省工业和信息化厅牵头）\n"
-    "科技创新赋能攻坚实施方案\n"
-    "一、攻坚任务\n"
-    "（一）建设实验室。（省科技厅牵头，省教育厅按职责分工负责）\n",
-    "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1",
-    "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n",
-    "A2:1", "line=11", NULL};
+#define ANNEX_LIST_CASE(bullet)                                      \
+    {"一、总体方案\n"                                                \
+     "（一）统筹推进。（省发展改革委负责）\n"                        \
+     bullet "附件：1. 产业育新培强攻坚实施方案\n"                    \
+     "2. 科技创新赋能攻坚实施方案\n"                                 \
+     "湖南省人民政府办公厅\n"                                        \
+     "附件1\n"                                                       \
+     "产业育新培强攻坚实施方案\n"                                    \
+     "一、攻坚任务\n"                                                \
+     "（一）培育企业。（省工业和信息化厅牵头）\n"                    \
+     "科技创新赋能攻坚实施方案\n"                                    \
+     "一、攻坚任务\n"                                                \
+     "（一）建设实验室。（省科技厅牵头，省教育厅按职责分工负责）\n", \
+     "M:1 M:1.1 A1:1 A1:1.1 A2:1 A2:1.1",                            \
+     "A2:1.1 建设实验室 (1) lead:省科技厅|co:省教育厅\n",            \
+     "A2:1", "line=11", NULL}
+
+static const parse_case annex_title_from_list = ANNEX_LIST_CASE("");
+static const parse_case annex_list_after_bullet = ANNEX_LIST_CASE("• ");
 
 static const parse_case restart_starts_new_part = {
     "一、总体要求\n"
