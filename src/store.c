@@ -125,7 +125,7 @@ static const struct batch_table {
                        " surface) VALUES ", 6, "cannot add an assignment"},
     [B_TEAMS] = {"INSERT OR ROLLBACK INTO teams(id, doc_id, seq, name, part, line) VALUES ", 6,
                  "cannot add a team"},
-    [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, role, agency_id, kind,"
+    [B_MEMBERS] = {"INSERT OR ROLLBACK INTO team_members(team_id, seq, agency_id, role, kind,"
                    " surface) VALUES ", 6, "cannot add a team member"},
     [B_CLAUSE_DUES] = {"INSERT OR ROLLBACK INTO clause_deadlines(clause_id, kind, every, phrase,"
                        " date, year_assumed, source) VALUES ", 7, "cannot add a deadline"},
@@ -1256,6 +1256,25 @@ out:
     return rc;
 }
 
+/*
+ * The k-th assignment of a clause or member of a team, owner (they have the same columns):
+ * its agency, resolved to an id, or none for a person (a team's convenor).
+ */
+static int add_unit(ingest_ctx *c, batch_id b, sqlite3_int64 owner, size_t k, const char *role,
+                    const char *surface, fg_kind kind, bool is_person)
+{
+    sqlite3_int64 aid = 0;
+    int rc = FG_OK;
+
+    if (!is_person)
+        FG_TRY(agency_id(c, surface, kind, &aid));
+    FG_TRY(ADD_ROW(c, b, num_cell(owner), num_cell((sqlite3_int64)k + 1),
+                   is_person ? null_cell() : num_cell(aid), text_cell(role),
+                   text_cell(fg_kind_name(kind)), text_cell(surface)));
+out:
+    return rc;
+}
+
 /* The clauses of an item with their assignments and deadlines. */
 static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
 {
@@ -1270,12 +1289,9 @@ static int add_clauses(ingest_ctx *c, const fg_item *it, sqlite3_int64 item_id)
                        num_cell((sqlite3_int64)cl->line)));
         for (size_t a = 0; a < cl->n_assignments; a++) {
             const fg_assignment *as = &cl->assignments[a];
-            sqlite3_int64 aid;
 
-            FG_TRY(agency_id(c, as->agency, as->kind, &aid));
-            FG_TRY(ADD_ROW(c, B_ASSIGNMENTS, num_cell(clause_id), num_cell((sqlite3_int64)a + 1),
-                           num_cell(aid), text_cell(fg_role_name(as->role)),
-                           text_cell(fg_kind_name(as->kind)), text_cell(as->agency)));
+            FG_TRY(add_unit(c, B_ASSIGNMENTS, clause_id, a, fg_role_name(as->role), as->agency,
+                            as->kind, false));
         }
         FG_TRY(add_due(c, B_CLAUSE_DUES, &cl->deadline, clause_id));
     }
@@ -1322,15 +1338,10 @@ static int add_teams(ingest_ctx *c, const fg_doc *doc, sqlite3_int64 doc_id)
                        num_cell((sqlite3_int64)tm->line)));
         for (size_t m = 0; m < tm->n_members; m++) {
             const fg_team_member *mb = &tm->members[m];
-            sqlite3_int64 aid = 0;
 
             /* The convenor is a person (省政府副秘书长…), not an agency. */
-            if (mb->role != FG_TEAM_CONVENOR)
-                FG_TRY(agency_id(c, mb->agency, mb->kind, &aid));
-            FG_TRY(ADD_ROW(c, B_MEMBERS, num_cell(team_id), num_cell((sqlite3_int64)m + 1),
-                           text_cell(fg_team_role_name(mb->role)),
-                           mb->role != FG_TEAM_CONVENOR ? num_cell(aid) : null_cell(),
-                           text_cell(fg_kind_name(mb->kind)), text_cell(mb->agency)));
+            FG_TRY(add_unit(c, B_MEMBERS, team_id, m, fg_team_role_name(mb->role), mb->agency,
+                            mb->kind, mb->role == FG_TEAM_CONVENOR));
         }
     }
 out:
@@ -1684,10 +1695,66 @@ out:
 /* ---- queries ---- */
 
 /*
+ * Names joined by the unit separator (group_concat(…, char(31))) split in place into an
+ * array that grows as needed; the strings point into *buf.
+ */
+typedef struct name_list {
+    char *buf;
+    size_t buf_cap;
+    const char **v;
+    size_t n;
+    size_t cap;
+} name_list;
+
+static int name_list_split(name_list *l, const unsigned char *joined, int n_bytes)
+{
+    size_t len = joined ? (size_t)n_bytes : 0;
+
+    l->n = 0;
+    if (len == 0)
+        return FG_OK;
+    if (len + 1 > l->buf_cap) {
+        char *p = realloc(l->buf, len + 1);
+
+        if (p == NULL)
+            return fg_error_set(FG_ENOMEM, "out of memory");
+        l->buf = p;
+        l->buf_cap = len + 1;
+    }
+    memcpy(l->buf, joined, len);
+    l->buf[len] = '\0';
+    for (char *p = l->buf;;) {
+        char *sep = strchr(p, '\x1f');
+
+        if (l->n == l->cap) {
+            size_t cap = l->cap ? l->cap * 2 : 8;
+            const char **v = realloc(l->v, cap * sizeof *v);
+
+            if (v == NULL)
+                return fg_error_set(FG_ENOMEM, "out of memory");
+            l->v = v;
+            l->cap = cap;
+        }
+        l->v[l->n++] = p;
+        if (sep == NULL)
+            break;
+        *sep = '\0';
+        p = sep + 1;
+    }
+    return FG_OK;
+}
+
+static void name_list_free(name_list *l)
+{
+    free(l->buf);
+    free(l->v);
+}
+
+/*
  * Every read is a query whose k-th column fills the k-th field of a table describing its
  * typed row (where the field is, what the column holds), so that no read decodes columns by
- * hand. Text is "" for NULL; the enums are read from the names the schema stores
- * (fg_role_name(), fg_kind_name(), fg_team_role_name()).
+ * hand. Text is "" for NULL; an enum is read from the name the schema stores (fg_role_name(),
+ * fg_deadline_kind_name() …).
  */
 typedef enum col_type {
     COL_TEXT,      /* const char * */
@@ -1695,9 +1762,18 @@ typedef enum col_type {
     COL_ID,        /* long long */
     COL_COUNT,     /* size_t */
     COL_OR_NONE,   /* long long; -1 for NULL */
+    COL_BOOL,      /* bool: the column is not 0 */
+    COL_REAL,      /* double */
+    COL_NAMES,     /* fg_store_names, from names joined by char(31) */
+    /* the enums, from their stored names (stored_enums[]) */
     COL_ROLE,      /* fg_role */
     COL_KIND,      /* fg_kind */
-    COL_TEAM_ROLE  /* fg_team_role */
+    COL_TEAM_ROLE, /* fg_team_role */
+    COL_DUE_KIND,  /* fg_deadline_kind */
+    COL_EVERY,     /* fg_deadline_every */
+    COL_SOURCE,    /* fg_due_source */
+    COL_CHANGE,    /* fg_target_change */
+    COL_BOUND      /* fg_target_bound */
 } col_type;
 
 typedef struct col_field {
@@ -1707,39 +1783,79 @@ typedef struct col_field {
 
 #define FIELD(row, name, type) {offsetof(row, name), type}
 
-/* The typed rows and their callbacks, one of each per query. */
-typedef enum row_kind {
-    ROW_DOCUMENT,
-    ROW_ASSIGNMENT,
-    ROW_TASK,
-    ROW_TEAM,
-    ROW_MEMBER,
-    ROW_SEARCH,
-    ROW_AGENCY_USE,
-    ROW_UNRESOLVED
-} row_kind;
+/*
+ * An enum as the schema stores it: value k as name(k), for k from 0 to n - 1; a name not
+ * among them reads as other.
+ */
+typedef struct stored_enum {
+    const char *(*name)(int k);
+    int n;
+    int other;
+} stored_enum;
 
-typedef union any_row {
-    fg_store_document_row document;
-    fg_store_assignment_row assignment;
-    fg_store_task_row task;
-    fg_store_team_row team;
-    fg_store_member_row member;
-    fg_store_search_row search;
-    fg_store_agency_use_row agency_use;
-    fg_store_unresolved_row unresolved;
-} any_row;
+static const char *role_name(int k) { return fg_role_name((fg_role)k); }
+static const char *kind_name(int k) { return fg_kind_name((fg_kind)k); }
+static const char *team_role_name(int k) { return fg_team_role_name((fg_team_role)k); }
+static const char *due_kind_name(int k) { return fg_deadline_kind_name((fg_deadline_kind)k); }
+static const char *every_name(int k) { return fg_deadline_every_name((fg_deadline_every)k); }
+static const char *source_name(int k) { return fg_due_source_name((fg_due_source)k); }
+static const char *change_name(int k) { return fg_target_change_name((fg_target_change)k); }
+static const char *bound_name(int k) { return fg_target_bound_name((fg_target_bound)k); }
 
-typedef union any_cb {
-    fg_store_document_cb document;
-    fg_store_assignment_cb assignment;
-    fg_store_task_cb task;
-    fg_store_team_cb team;
-    fg_store_member_cb member;
-    fg_store_search_cb search;
-    fg_store_agency_use_cb agency_use;
-    fg_store_unresolved_cb unresolved;
-} any_cb;
+static const stored_enum stored_enums[] = {
+    [COL_ROLE] = {role_name, 2, FG_ROLE_CO},
+    [COL_KIND] = {kind_name, 3, FG_KIND_GENERIC},
+    [COL_TEAM_ROLE] = {team_role_name, 4, FG_TEAM_OFFICE},
+    [COL_DUE_KIND] = {due_kind_name, 4, FG_DEADLINE_NONE},
+    [COL_EVERY] = {every_name, 6, FG_EVERY_NONE},
+    [COL_SOURCE] = {source_name, 6, FG_DUE_NONE},
+    [COL_CHANGE] = {change_name, 3, FG_CHANGE_LEVEL},
+    [COL_BOUND] = {bound_name, 7, FG_BOUND_EQ},
+};
+
+/* The enum columns write an int into their field. */
+_Static_assert(sizeof(fg_role) == sizeof(int) && sizeof(fg_kind) == sizeof(int) &&
+                   sizeof(fg_team_role) == sizeof(int) &&
+                   sizeof(fg_deadline_kind) == sizeof(int) &&
+                   sizeof(fg_deadline_every) == sizeof(int) &&
+                   sizeof(fg_due_source) == sizeof(int) &&
+                   sizeof(fg_target_change) == sizeof(int) &&
+                   sizeof(fg_target_bound) == sizeof(int),
+               "the stored enums are int-sized");
+
+/* The value of the enum e that is stored as name. */
+static int stored_value(const stored_enum *e, const char *name)
+{
+    for (int k = 0; k < e->n; k++)
+        if (strcmp(e->name(k), name) == 0)
+            return k;
+    return e->other;
+}
+
+/* How many COL_NAMES columns a row may have. */
+#define MAX_NAME_COLS 2
+
+/*
+ * The typed rows, one a read: X(KIND, name) is the row_kind ROW_<KIND>, whose query gives an
+ * fg_store_<name>_row to an fg_store_<name>_cb, held in any_row and any_cb as their member
+ * <name>. The list makes the enum, both unions and emit()'s dispatch.
+ */
+#define ROW_KINDS(X)                                                                          \
+    X(DOCUMENT, document) X(ASSIGNMENT, assignment) X(TASK, task) X(TEAM, team)               \
+    X(MEMBER, member) X(SEARCH, search) X(AGENCY_USE, agency_use) X(UNRESOLVED, unresolved)   \
+    X(AGENCY, agency) X(EDGE, edge) X(DUE, due) X(TARGET, target)
+
+#define AS_ENUM(KIND, name) ROW_##KIND,
+typedef enum row_kind { ROW_KINDS(AS_ENUM) } row_kind;
+#undef AS_ENUM
+
+#define AS_ROW(KIND, name) fg_store_##name##_row name;
+typedef union any_row { ROW_KINDS(AS_ROW) } any_row;
+#undef AS_ROW
+
+#define AS_CB(KIND, name) fg_store_##name##_cb name;
+typedef union any_cb { ROW_KINDS(AS_CB) } any_cb;
+#undef AS_CB
 
 /* Where a query's rows go: the table of its row's fields and the caller's callback. */
 typedef struct sink {
@@ -1758,109 +1874,132 @@ static const char *col_text(sqlite3_stmt *s, int k)
     return v ? (const char *)v : "";
 }
 
-/* The enums from their stored names. */
-static fg_role role_of(const char *v)
-{
-    return strcmp(v, "lead") == 0 ? FG_ROLE_LEAD : FG_ROLE_CO;
-}
+/* The size of the field each type of column fills. */
+static const size_t col_sizes[] = {
+    [COL_TEXT] = sizeof(const char *),
+    [COL_INT] = sizeof(int),
+    [COL_ID] = sizeof(long long),
+    [COL_COUNT] = sizeof(size_t),
+    [COL_OR_NONE] = sizeof(long long),
+    [COL_BOOL] = sizeof(bool),
+    [COL_REAL] = sizeof(double),
+    [COL_NAMES] = sizeof(fg_store_names),
+    [COL_ROLE] = sizeof(fg_role),
+    [COL_KIND] = sizeof(fg_kind),
+    [COL_TEAM_ROLE] = sizeof(fg_team_role),
+    [COL_DUE_KIND] = sizeof(fg_deadline_kind),
+    [COL_EVERY] = sizeof(fg_deadline_every),
+    [COL_SOURCE] = sizeof(fg_due_source),
+    [COL_CHANGE] = sizeof(fg_target_change),
+    [COL_BOUND] = sizeof(fg_target_bound),
+};
 
-static fg_kind kind_of(const char *v)
+/*
+ * Column k into the field f of row, in the field's own type (written with memcpy: the row is
+ * any of the typed rows); a COL_NAMES column splits into *names, which the field then borrows.
+ */
+static int read_field(unsigned char *row, sqlite3_stmt *s, int k, const col_field *f,
+                      name_list *names)
 {
-    return strcmp(v, "agency") == 0 ? FG_KIND_AGENCY
-           : strcmp(v, "group") == 0 ? FG_KIND_GROUP
-                                     : FG_KIND_GENERIC;
-}
-
-static fg_team_role team_role_of(const char *v)
-{
-    return strcmp(v, "convenor") == 0 ? FG_TEAM_CONVENOR
-           : strcmp(v, "deputy") == 0 ? FG_TEAM_DEPUTY
-           : strcmp(v, "member") == 0 ? FG_TEAM_MEMBER
-                                      : FG_TEAM_OFFICE;
-}
-
-/* Column k into the field f of row (the field's own type, written with memcpy). */
-static void read_field(unsigned char *row, sqlite3_stmt *s, int k, const col_field *f)
-{
-    unsigned char *at = row + f->offset;
+    union {
+        const char *text;
+        int i; /* COL_INT and the enums */
+        long long id;
+        size_t count;
+        bool b;
+        double real;
+        fg_store_names names;
+    } v;
+    sqlite3_int64 x;
+    int rc;
 
     switch (f->type) {
-    case COL_TEXT: {
-        const char *v = col_text(s, k);
-
-        memcpy(at, &v, sizeof v);
+    case COL_TEXT:
+        v.text = col_text(s, k);
         break;
-    }
-    case COL_INT: {
-        int v = sqlite3_column_int(s, k);
-
-        memcpy(at, &v, sizeof v);
+    case COL_INT:
+        v.i = sqlite3_column_int(s, k);
         break;
-    }
     case COL_ID:
-    case COL_OR_NONE: {
-        long long v = f->type == COL_OR_NONE && sqlite3_column_type(s, k) == SQLITE_NULL
-                          ? -1
-                          : sqlite3_column_int64(s, k);
-
-        memcpy(at, &v, sizeof v);
+    case COL_OR_NONE:
+        v.id = f->type == COL_OR_NONE && sqlite3_column_type(s, k) == SQLITE_NULL
+                   ? -1
+                   : sqlite3_column_int64(s, k);
+        break;
+    case COL_COUNT:
+        x = sqlite3_column_int64(s, k);
+        v.count = x > 0 ? (size_t)x : 0;
+        break;
+    case COL_BOOL:
+        v.b = sqlite3_column_int(s, k) != 0;
+        break;
+    case COL_REAL:
+        v.real = sqlite3_column_double(s, k);
+        break;
+    case COL_NAMES:
+        /* sqlite3_column_text() first, then sqlite3_column_bytes(): the order SQLite asks for */
+        rc = name_list_split(names, sqlite3_column_text(s, k), sqlite3_column_bytes(s, k));
+        if (rc < 0)
+            return rc;
+        v.names = (fg_store_names){names->v, names->n};
+        break;
+    case COL_ROLE:
+    case COL_KIND:
+    case COL_TEAM_ROLE:
+    case COL_DUE_KIND:
+    case COL_EVERY:
+    case COL_SOURCE:
+    case COL_CHANGE:
+    case COL_BOUND:
+        v.i = stored_value(&stored_enums[f->type], col_text(s, k));
         break;
     }
-    case COL_COUNT: {
-        sqlite3_int64 x = sqlite3_column_int64(s, k);
-        size_t v = x > 0 ? (size_t)x : 0;
-
-        memcpy(at, &v, sizeof v);
-        break;
-    }
-    case COL_ROLE: {
-        fg_role v = role_of(col_text(s, k));
-
-        memcpy(at, &v, sizeof v);
-        break;
-    }
-    case COL_KIND: {
-        fg_kind v = kind_of(col_text(s, k));
-
-        memcpy(at, &v, sizeof v);
-        break;
-    }
-    case COL_TEAM_ROLE: {
-        fg_team_role v = team_role_of(col_text(s, k));
-
-        memcpy(at, &v, sizeof v);
-        break;
-    }
-    }
+    memcpy(row + f->offset, &v, col_sizes[f->type]);
+    return FG_OK;
 }
 
-/* The current row of s as its typed row, handed to the caller; what the callback returns. */
-static int emit(sqlite3_stmt *s, sink *k)
+/* The row to its callback; what the callback returns. */
+static int emit(const any_row *r, const sink *k)
 {
-    any_row r;
-
-    memset(&r, 0, sizeof r);
-    for (size_t i = 0; i < k->n_fields; i++)
-        read_field((unsigned char *)&r, s, (int)i, &k->fields[i]);
-    k->n++;
     switch (k->kind) {
-    case ROW_DOCUMENT:
-        return k->cb.document(&r.document, k->payload);
-    case ROW_ASSIGNMENT:
-        return k->cb.assignment(&r.assignment, k->payload);
-    case ROW_TASK:
-        return k->cb.task(&r.task, k->payload);
-    case ROW_TEAM:
-        return k->cb.team(&r.team, k->payload);
-    case ROW_MEMBER:
-        return k->cb.member(&r.member, k->payload);
-    case ROW_SEARCH:
-        return k->cb.search(&r.search, k->payload);
-    case ROW_AGENCY_USE:
-        return k->cb.agency_use(&r.agency_use, k->payload);
-    default:
-        return k->cb.unresolved(&r.unresolved, k->payload);
+#define AS_CASE(KIND, name)                                                                   \
+    case ROW_##KIND:                                                                          \
+        return k->cb.name(&r->name, k->payload);
+        ROW_KINDS(AS_CASE)
+#undef AS_CASE
     }
+    return 0; /* not reached: every kind has its case */
+}
+
+/* Hand each row of the prepared statement s to the sink, until a callback returns non-zero. */
+static int stream(fg_store *st, sqlite3_stmt *s, sink *k)
+{
+    name_list names[MAX_NAME_COLS] = {{0}};
+    int rc = FG_OK;
+    int r;
+
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        any_row row;
+        size_t n_names = 0;
+
+        memset(&row, 0, sizeof row);
+        for (size_t i = 0; i < k->n_fields; i++) {
+            const col_field *f = &k->fields[i];
+
+            assert(f->type != COL_NAMES || n_names < MAX_NAME_COLS);
+            FG_TRY(read_field((unsigned char *)&row, s, (int)i, f,
+                              f->type == COL_NAMES ? &names[n_names++] : NULL));
+        }
+        k->n++;
+        if (emit(&row, k) != 0)
+            break;
+    }
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        rc = db_error(st, "query failed");
+out:
+    for (size_t i = 0; i < MAX_NAME_COLS; i++)
+        name_list_free(&names[i]);
+    return rc;
 }
 
 /* Run a query with text parameters (NULL binds NULL) and hand each row to the sink. */
@@ -1869,7 +2008,6 @@ static int query(fg_store *st, const char *sql, size_t n_params, const char *con
 {
     sqlite3_stmt *s = NULL;
     int rc = FG_OK;
-    int r;
 
     FG_TRY(prepare(st, &s, sql));
     /* a read's parameters beyond those its SQL names are not bound */
@@ -1879,11 +2017,7 @@ static int query(fg_store *st, const char *sql, size_t n_params, const char *con
         else if (sqlite3_bind_null(s, (int)i + 1) != SQLITE_OK)
             FG_TRY(db_error(st, "cannot bind a value"));
     }
-    while ((r = sqlite3_step(s)) == SQLITE_ROW)
-        if (emit(s, k) != 0)
-            break;
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-        rc = db_error(st, "query failed");
+    FG_TRY(stream(st, s, k));
 out:
     sqlite3_finalize(s);
     return rc;
@@ -1928,8 +2062,35 @@ static const col_field agency_use_fields[] = {
 static const col_field unresolved_fields[] = {F(name, COL_TEXT), F(n, COL_COUNT),
                                               F(docs, COL_TEXT)};
 #undef F
+#define F(name, type) FIELD(fg_store_agency_row, name, type)
+static const col_field agency_fields[] = {F(id, COL_ID), F(name, COL_TEXT), F(status, COL_TEXT),
+                                          F(level, COL_TEXT)};
+#undef F
+#define F(name, type) FIELD(fg_store_edge_row, name, type)
+static const col_field edge_fields[] = {
+    F(doc_id, COL_ID), F(doc, COL_TEXT), F(year, COL_INT), F(item_id, COL_ID),
+    F(path, COL_TEXT), F(title, COL_TEXT), F(clause_id, COL_ID), F(clause, COL_INT),
+    F(agency_id, COL_ID), F(lead, COL_BOOL)};
+#undef F
+#define F(name, type) FIELD(fg_store_due_row, name, type)
+static const col_field due_fields[] = {
+    F(doc, COL_TEXT), F(year, COL_INT), F(path, COL_TEXT), F(title, COL_TEXT),
+    F(clause, COL_INT), F(clause_text, COL_TEXT), F(kind, COL_DUE_KIND), F(every, COL_EVERY),
+    F(phrase, COL_TEXT), F(date, COL_TEXT), F(year_assumed, COL_BOOL), F(source, COL_SOURCE),
+    F(leads, COL_NAMES), F(cos, COL_NAMES)};
+#undef F
+#define F(name, type) FIELD(fg_store_target_row, name, type)
+static const col_field target_fields[] = {
+    F(doc, COL_TEXT), F(year, COL_INT), F(doc_number, COL_TEXT), F(path, COL_TEXT),
+    F(title, COL_TEXT), F(seq, COL_INT), F(text, COL_TEXT), F(subject, COL_TEXT),
+    F(change, COL_CHANGE), F(bound, COL_BOUND), F(value, COL_REAL), F(value_hi, COL_REAL),
+    F(unit, COL_TEXT), F(leads, COL_NAMES)};
+#undef F
 
-/* The reads with a fixed query: which row each gives and its SQL (parameters ?1, ?2: text). */
+/*
+ * The reads with a fixed query: which row each gives and its SQL (parameters ?1, ?2: text;
+ * the track reads' ?1 to ?3 are track_read()'s).
+ */
 typedef enum read_id {
     READ_DOCUMENTS,
     READ_ASSIGNMENTS,
@@ -1939,12 +2100,26 @@ typedef enum read_id {
     READ_TEAMS,
     READ_MEMBERS,
     READ_AGENCY_USE,
-    READ_UNRESOLVED
+    READ_UNRESOLVED,
+    READ_AGENCY_LIST,
+    READ_DUES,
+    READ_TARGETS
 } read_id;
 
 #define ROWS(kind, name) (kind), name##_fields, sizeof(name##_fields) / sizeof *(name##_fields)
 
 /* The columns of an assignment row, in the order of assignment_fields. */
+/* The ids of the agency ?2 names (canonical, alias or as written), for the track queries. */
+#define TRACK_AGENCY_IDS                                                                   \
+    "(SELECT id FROM agencies WHERE name = ?2 UNION SELECT agency_id FROM aliases"         \
+    " WHERE alias = ?2 UNION SELECT agency_id FROM assignments WHERE surface = ?2)"
+
+/* A clause's agencies of one role, in its order, joined by char(31). */
+#define CLAUSE_AGENCIES(role)                                                              \
+    "(SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM assignments a"          \
+    " JOIN agencies g ON g.id = a.agency_id WHERE a.clause_id = c.id AND a.role = '" role  \
+    "' ORDER BY a.seq))"
+
 #define ASSIGNMENT_COLS                                                                       \
     "SELECT c.id, d.name, d.year, i.path, i.title, c.seq, a.role, a.kind, g.name, g.status,"  \
     " g.level, a.surface"
@@ -2019,6 +2194,33 @@ static const struct read_def {
                          " JOIN clauses c ON c.id = a.clause_id JOIN items i ON i.id = c.item_id"
                          " JOIN documents d ON d.id = i.doc_id WHERE g.status = 'unresolved'"
                          " GROUP BY g.id ORDER BY count(*) DESC, g.name"},
+    [READ_AGENCY_LIST] = {ROWS(ROW_AGENCY, agency),
+                          "SELECT id, name, status, level FROM agencies ORDER BY id"},
+    [READ_DUES] = {ROWS(ROW_DUE, due),
+                   "SELECT o.name, coalesce(o.year, 0), i.path, i.title, c.seq, c.text, d.kind,"
+                   " d.every, d.phrase, coalesce(d.date, ''), d.year_assumed, d.source, "
+                   CLAUSE_AGENCIES("lead") ", " CLAUSE_AGENCIES("co")
+                   " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
+                   " CROSS JOIN clause_deadlines d"
+                   " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
+                   " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
+                   "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
+                   " ORDER BY o.name, i.seq, c.seq"},
+    [READ_TARGETS] = {ROWS(ROW_TARGET, target),
+                      "SELECT o.name, coalesce(o.year, 0), o.doc_number, i.path, i.title, t.seq,"
+                      " t.text, t.subject, t.change, t.bound, t.value, t.value_hi, t.unit,"
+                      " (SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM clauses c"
+                      "  JOIN assignments a ON a.clause_id = c.id JOIN agencies g"
+                      "  ON g.id = a.agency_id WHERE c.item_id = i.id AND a.role = 'lead'"
+                      "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
+                      " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
+                      " WHERE i.doc_id = o.id AND t.item_id = i.id"
+                      " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
+                      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
+                      "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
+                      TRACK_AGENCY_IDS "))"
+                      " ORDER BY o.name, i.seq, t.seq"},
 };
 
 /* Run the read id with up to two parameters (NULL binds NULL); *n_rows (may be NULL)
@@ -2265,31 +2467,7 @@ out:
 
 int fg_store_agency_list(fg_store *st, fg_store_agency_cb cb, void *payload)
 {
-    sqlite3_stmt *s = NULL;
-    int rc = FG_OK;
-    int r;
-
-    FG_TRY(prepare(st, &s, "SELECT id, name, status, level FROM agencies ORDER BY id"));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        fg_store_agency_row row;
-
-        row.id = sqlite3_column_int64(s, 0);
-        row.name = (const char *)sqlite3_column_text(s, 1);
-        row.status = (const char *)sqlite3_column_text(s, 2);
-        row.level = (const char *)sqlite3_column_text(s, 3);
-        if (row.name == NULL || row.status == NULL || row.level == NULL) {
-            rc = fg_error_set(FG_EDB, "%s: agency %lld has NULL fields", st->path,
-                              (long long)row.id);
-            goto out;
-        }
-        if (cb(&row, payload) != 0)
-            goto out;
-    }
-    if (r != SQLITE_DONE)
-        rc = db_error(st, "query failed");
-out:
-    sqlite3_finalize(s);
-    return rc;
+    return run_read(st, READ_AGENCY_LIST, (any_cb){.agency = cb}, payload, NULL, NULL, NULL);
 }
 
 /*
@@ -2303,8 +2481,8 @@ int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge
 {
     fg_str sql = FG_STR_INIT;
     sqlite3_stmt *s = NULL;
+    sink k = {ROWS(ROW_EDGE, edge), {.edge = cb}, payload, 0};
     int rc = FG_OK;
-    int r;
     int p = 1;
 
     static const char head[] =
@@ -2334,29 +2512,7 @@ int fg_store_edge_rows(fg_store *st, const fg_store_edge_query *q, fg_store_edge
         FG_TRY(bind_int(st, s, p++, q->year));
     for (size_t i = 0; i < n_docs; i++)
         FG_TRY(bind_text(st, s, p++, q->docs[i]));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        fg_store_edge_row row;
-
-        row.doc_id = sqlite3_column_int64(s, 0);
-        row.doc = (const char *)sqlite3_column_text(s, 1);
-        row.year = sqlite3_column_int(s, 2);
-        row.item_id = sqlite3_column_int64(s, 3);
-        row.path = (const char *)sqlite3_column_text(s, 4);
-        row.title = (const char *)sqlite3_column_text(s, 5);
-        row.clause_id = sqlite3_column_int64(s, 6);
-        row.clause = sqlite3_column_int(s, 7);
-        row.agency_id = sqlite3_column_int64(s, 8);
-        row.lead = sqlite3_column_int(s, 9) != 0;
-        if (row.doc == NULL || row.path == NULL || row.title == NULL) {
-            rc = fg_error_set(FG_EDB, "%s: clause %lld has NULL fields", st->path,
-                              (long long)row.clause_id);
-            goto out;
-        }
-        if (cb(&row, payload) != 0)
-            goto out;
-    }
-    if (r != SQLITE_DONE)
-        rc = db_error(st, "query failed");
+    FG_TRY(stream(st, s, &k));
 out:
     sqlite3_finalize(s);
     fg_str_dispose(&sql);
@@ -2364,86 +2520,6 @@ out:
 }
 
 /* ---- deadlines and targets ---- */
-
-/* The stored names (fg_deadline_kind_name() …) back to their enums; 0 when unknown. */
-static int name_index(const char *name, const char *(*namer)(int), int n)
-{
-    for (int k = 0; k < n; k++)
-        if (strcmp(namer(k), name) == 0)
-            return k;
-    return 0;
-}
-
-static const char *kind_namer(int k) { return fg_deadline_kind_name((fg_deadline_kind)k); }
-static const char *every_namer(int k) { return fg_deadline_every_name((fg_deadline_every)k); }
-static const char *source_namer(int k) { return fg_due_source_name((fg_due_source)k); }
-static const char *change_namer(int k) { return fg_target_change_name((fg_target_change)k); }
-static const char *bound_namer(int k) { return fg_target_bound_name((fg_target_bound)k); }
-
-/*
- * Names joined by the unit separator (group_concat(…, char(31))) split in place into an
- * array that grows as needed; the strings point into *buf.
- */
-typedef struct name_list {
-    char *buf;
-    size_t buf_cap;
-    const char **v;
-    size_t n;
-    size_t cap;
-} name_list;
-
-static int name_list_split(name_list *l, const unsigned char *joined, int n_bytes)
-{
-    size_t len = joined ? (size_t)n_bytes : 0;
-
-    l->n = 0;
-    if (len == 0)
-        return FG_OK;
-    if (len + 1 > l->buf_cap) {
-        char *p = realloc(l->buf, len + 1);
-
-        if (p == NULL)
-            return fg_error_set(FG_ENOMEM, "out of memory");
-        l->buf = p;
-        l->buf_cap = len + 1;
-    }
-    memcpy(l->buf, joined, len);
-    l->buf[len] = '\0';
-    for (char *p = l->buf;;) {
-        char *sep = strchr(p, '\x1f');
-
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? l->cap * 2 : 8;
-            const char **v = realloc(l->v, cap * sizeof *v);
-
-            if (v == NULL)
-                return fg_error_set(FG_ENOMEM, "out of memory");
-            l->v = v;
-            l->cap = cap;
-        }
-        l->v[l->n++] = p;
-        if (sep == NULL)
-            break;
-        *sep = '\0';
-        p = sep + 1;
-    }
-    return FG_OK;
-}
-
-/* Column k of the row, text first, then its length (the order SQLite asks for). */
-static int split_column(name_list *l, sqlite3_stmt *s, int k)
-{
-    const unsigned char *text = sqlite3_column_text(s, k);
-    int n = sqlite3_column_bytes(s, k);
-
-    return name_list_split(l, text, n);
-}
-
-static void name_list_free(name_list *l)
-{
-    free(l->buf);
-    free(l->v);
-}
 
 /* FG_ENOTFOUND, naming what and name, unless sql (with name as ?1) gives a row. */
 static int expect_row(fg_store *st, const char *sql, const char *what, const char *name)
@@ -2465,13 +2541,16 @@ out:
 }
 
 /*
- * A track query's statement: FG_ENOTFOUND unless the store has the document and the agency q
- * names; then sql prepared with the document as ?1, the agency as ?2 (NULL for any) and the
- * year as ?3 (0 for any).
+ * A track read (READ_DUES, READ_TARGETS): FG_ENOTFOUND unless the store has the document and
+ * the agency q names; then its query run with the document as ?1, the agency as ?2 (NULL for
+ * any) and the year as ?3 (0 for any), each row handed to cb.
  */
-static int prepare_track(fg_store *st, const fg_store_track_query *q, sqlite3_stmt **s,
-                         const char *sql)
+static int track_read(fg_store *st, const fg_store_track_query *q, read_id id, any_cb cb,
+                      void *payload)
 {
+    const struct read_def *d = &reads[id];
+    sink k = {d->kind, d->fields, d->n_fields, cb, payload, 0};
+    sqlite3_stmt *s = NULL;
     int rc = FG_OK;
 
     if (q && q->doc)
@@ -2482,149 +2561,31 @@ static int prepare_track(fg_store *st, const fg_store_track_query *q, sqlite3_st
                           " UNION ALL SELECT 1 FROM aliases WHERE alias = ?1"
                           " UNION ALL SELECT 1 FROM assignments WHERE surface = ?1 LIMIT 1",
                           "agency", q->agency));
-    FG_TRY(prepare(st, s, sql));
-    FG_TRY(q && q->doc ? bind_text(st, *s, 1, q->doc) : bind_null(st, *s, 1));
-    FG_TRY(q && q->agency ? bind_text(st, *s, 2, q->agency) : bind_null(st, *s, 2));
-    FG_TRY(bind_int(st, *s, 3, q ? q->year : 0));
+    FG_TRY(prepare(st, &s, d->sql));
+    FG_TRY(q && q->doc ? bind_text(st, s, 1, q->doc) : bind_null(st, s, 1));
+    FG_TRY(q && q->agency ? bind_text(st, s, 2, q->agency) : bind_null(st, s, 2));
+    FG_TRY(bind_int(st, s, 3, q ? q->year : 0));
+    FG_TRY(stream(st, s, &k));
 out:
+    sqlite3_finalize(s);
     return rc;
 }
 
-/* The ids of the agency ?2 names (canonical, alias or as written), for the track queries. */
-#define TRACK_AGENCY_IDS                                                                   \
-    "(SELECT id FROM agencies WHERE name = ?2 UNION SELECT agency_id FROM aliases"         \
-    " WHERE alias = ?2 UNION SELECT agency_id FROM assignments WHERE surface = ?2)"
-
-/* A clause's agencies of one role, in its order, joined by char(31). */
-#define CLAUSE_AGENCIES(role)                                                              \
-    "(SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM assignments a"          \
-    " JOIN agencies g ON g.id = a.agency_id WHERE a.clause_id = c.id AND a.role = '" role  \
-    "' ORDER BY a.seq))"
 
 int fg_store_due_rows(fg_store *st, const fg_store_track_query *q, fg_store_due_cb cb,
                       void *payload)
 {
-    sqlite3_stmt *s = NULL;
-    name_list leads = {0};
-    name_list cos = {0};
-    int rc = FG_OK;
-    int r;
-    static const char sql[] =
-        "SELECT o.name, coalesce(o.year, 0), i.path, i.title, c.seq, c.text, d.kind,"
-        " d.every, d.phrase, coalesce(d.date, ''), d.year_assumed, d.source, "
-        CLAUSE_AGENCIES("lead") ", " CLAUSE_AGENCIES("co")
-        " FROM documents o CROSS JOIN items i CROSS JOIN clauses c"
-        " CROSS JOIN clause_deadlines d"
-        " WHERE i.doc_id = o.id AND c.item_id = i.id AND d.clause_id = c.id"
-        " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
-        " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
-        "  WHERE a.clause_id = c.id AND a.agency_id IN " TRACK_AGENCY_IDS "))"
-        " ORDER BY o.name, i.seq, c.seq";
-
     if (st == NULL || cb == NULL)
         return fg_error_set(FG_EINVAL, "fg_store_due_rows: store and callback are required");
-    FG_TRY(prepare_track(st, q, &s, sql));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        fg_store_due_row row;
-
-        row.doc = (const char *)sqlite3_column_text(s, 0);
-        row.year = sqlite3_column_int(s, 1);
-        row.path = (const char *)sqlite3_column_text(s, 2);
-        row.title = (const char *)sqlite3_column_text(s, 3);
-        row.clause = sqlite3_column_int(s, 4);
-        row.clause_text = (const char *)sqlite3_column_text(s, 5);
-        row.kind = (fg_deadline_kind)name_index((const char *)sqlite3_column_text(s, 6),
-                                                kind_namer, 4);
-        row.every = (fg_deadline_every)name_index((const char *)sqlite3_column_text(s, 7),
-                                                  every_namer, 6);
-        row.phrase = (const char *)sqlite3_column_text(s, 8);
-        row.date = (const char *)sqlite3_column_text(s, 9);
-        row.year_assumed = sqlite3_column_int(s, 10) != 0;
-        row.source = (fg_due_source)name_index((const char *)sqlite3_column_text(s, 11),
-                                               source_namer, 6);
-        if (row.doc == NULL || row.path == NULL || row.title == NULL ||
-            row.clause_text == NULL || row.phrase == NULL || row.date == NULL ||
-            row.kind == FG_DEADLINE_NONE) {
-            rc = fg_error_set(FG_EDB, "%s: a deadline of %s has NULL or unknown fields",
-                              st->path, row.doc ? row.doc : "?");
-            goto out;
-        }
-        FG_TRY(split_column(&leads, s, 12));
-        FG_TRY(split_column(&cos, s, 13));
-        row.leads = (fg_store_names){leads.v, leads.n};
-        row.cos = (fg_store_names){cos.v, cos.n};
-        if (cb(&row, payload) != 0)
-            goto out;
-    }
-    if (r != SQLITE_DONE)
-        rc = db_error(st, "query failed");
-out:
-    sqlite3_finalize(s);
-    name_list_free(&leads);
-    name_list_free(&cos);
-    return rc;
+    return track_read(st, q, READ_DUES, (any_cb){.due = cb}, payload);
 }
 
 int fg_store_target_rows(fg_store *st, const fg_store_track_query *q, fg_store_target_cb cb,
                          void *payload)
 {
-    sqlite3_stmt *s = NULL;
-    name_list leads = {0};
-    int rc = FG_OK;
-    int r;
-    static const char sql[] =
-        "SELECT o.name, coalesce(o.year, 0), o.doc_number, i.path, i.title, t.seq,"
-        " t.text, t.subject, t.change, t.bound, t.value, t.value_hi, t.unit,"
-        " (SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM clauses c"
-        "  JOIN assignments a ON a.clause_id = c.id JOIN agencies g"
-        "  ON g.id = a.agency_id WHERE c.item_id = i.id AND a.role = 'lead'"
-        "  GROUP BY g.name ORDER BY min(c.seq * 100000 + a.seq)))"
-        " FROM documents o CROSS JOIN items i CROSS JOIN targets t"
-        " WHERE i.doc_id = o.id AND t.item_id = i.id"
-        " AND (?1 IS NULL OR o.name = ?1) AND (?3 = 0 OR o.year = ?3)"
-        " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clauses c JOIN assignments a"
-        "  ON a.clause_id = c.id WHERE c.item_id = i.id AND a.agency_id IN "
-        TRACK_AGENCY_IDS "))"
-        " ORDER BY o.name, i.seq, t.seq";
-
     if (st == NULL || cb == NULL)
         return fg_error_set(FG_EINVAL, "fg_store_target_rows: store and callback are required");
-    FG_TRY(prepare_track(st, q, &s, sql));
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        fg_store_target_row row;
-
-        row.doc = (const char *)sqlite3_column_text(s, 0);
-        row.year = sqlite3_column_int(s, 1);
-        row.doc_number = (const char *)sqlite3_column_text(s, 2);
-        row.path = (const char *)sqlite3_column_text(s, 3);
-        row.title = (const char *)sqlite3_column_text(s, 4);
-        row.seq = sqlite3_column_int(s, 5);
-        row.text = (const char *)sqlite3_column_text(s, 6);
-        row.subject = (const char *)sqlite3_column_text(s, 7);
-        row.change = (fg_target_change)name_index((const char *)sqlite3_column_text(s, 8),
-                                                  change_namer, 3);
-        row.bound = (fg_target_bound)name_index((const char *)sqlite3_column_text(s, 9),
-                                                bound_namer, 7);
-        row.value = sqlite3_column_double(s, 10);
-        row.value_hi = sqlite3_column_double(s, 11);
-        row.unit = (const char *)sqlite3_column_text(s, 12);
-        if (row.doc == NULL || row.doc_number == NULL || row.path == NULL ||
-            row.title == NULL || row.text == NULL || row.subject == NULL || row.unit == NULL) {
-            rc = fg_error_set(FG_EDB, "%s: a target of %s has NULL fields", st->path,
-                              row.doc ? row.doc : "?");
-            goto out;
-        }
-        FG_TRY(split_column(&leads, s, 13));
-        row.leads = (fg_store_names){leads.v, leads.n};
-        if (cb(&row, payload) != 0)
-            goto out;
-    }
-    if (r != SQLITE_DONE)
-        rc = db_error(st, "query failed");
-out:
-    sqlite3_finalize(s);
-    name_list_free(&leads);
-    return rc;
+    return track_read(st, q, READ_TARGETS, (any_cb){.target = cb}, payload);
 }
 
 int fg_store_untracked_documents(fg_store *st, size_t *n)
