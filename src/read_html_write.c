@@ -131,10 +131,7 @@ static int put(writer *w, const unsigned char *s, size_t len)
     w->last_wide = is_wide(last_cp(s, len));
     if (w->buffering)
         return fg_str_append(&w->mark_buf, (const char *)s, len);
-    if (w->mark_buf.len > 0) {
-        FG_TRY(fg_rd_marked_text(w->rd, w->mark_buf.ptr, w->mark_buf.len));
-        fg_str_clear(&w->mark_buf);
-    }
+    FG_TRY(flush_marked(w));
     rc = fg_rd_text(w->rd, (const char *)s, len);
 out:
     return rc;
@@ -597,6 +594,27 @@ static const xmlNode *mark_box(const writer *w, const xmlNode *t)
     return block != NULL ? block : w->root;
 }
 
+/*
+ * The node after n in document order within root's subtree: n's first child when down, else
+ * the first node after n and all it holds; NULL at the end.
+ */
+static const xmlNode *walk_next(const xmlNode *n, const xmlNode *root, bool down)
+{
+    if (down && n->children != NULL)
+        return n->children;
+    while (n != root && n->next == NULL)
+        n = n->parent;
+    return n == root ? NULL : n->next;
+}
+
+/* Whether the walks below go into n: an element not dropped (with all it holds). */
+static bool walks_into(const fg_html_measure *m, const xmlNode *n)
+{
+    const fg_html_info *in = fg_html_info_of(m, n);
+
+    return n->type == XML_ELEMENT_NODE && !(in != NULL && in->dropped);
+}
+
 /* Whether the text under box holds ideographs in the declared formatting (*marked) and
  * outside it (*plain). */
 static void box_fmt(const writer *w, const xmlNode *box, bool *marked_out, bool *plain_out)
@@ -606,8 +624,6 @@ static void box_fmt(const writer *w, const xmlNode *box, bool *marked_out, bool 
     const xmlNode *n = box->children;
 
     while (n != NULL && !(marked && plain)) {
-        const fg_html_info *in = fg_html_info_of(w->m, n);
-
         if (n->type == XML_TEXT_NODE && n->content != NULL &&
             fg_rd_has_ideograph((const char *)n->content, strlen((const char *)n->content))) {
             if (text_fmt(n) & w->mark)
@@ -615,13 +631,7 @@ static void box_fmt(const writer *w, const xmlNode *box, bool *marked_out, bool 
             else
                 plain = true;
         }
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL && !(in != NULL && in->dropped)) {
-            n = n->children;
-            continue;
-        }
-        while (n != box && n->next == NULL)
-            n = n->parent;
-        n = n == box ? NULL : n->next;
+        n = walk_next(n, box, walks_into(w->m, n));
     }
     *marked_out = marked;
     *plain_out = plain;
@@ -635,21 +645,16 @@ static bool any_mixed_cell(const writer *w, const xmlNode *t)
 
     while (n != NULL) {
         const fg_html_info *in = fg_html_info_of(w->m, n);
+        bool is_cell = in != NULL && !in->dropped && in->kind == FG_HK_CELL;
         bool marked;
         bool plain;
 
-        if (in != NULL && !in->dropped && in->kind == FG_HK_CELL) {
+        if (is_cell) {
             box_fmt(w, n, &marked, &plain);
             if (marked && plain)
                 return true;
-        } else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
-                   !(in != NULL && in->dropped)) {
-            n = n->children;
-            continue;
         }
-        while (n != t && n->next == NULL)
-            n = n->parent;
-        n = n == t ? NULL : n->next;
+        n = walk_next(n, t, !is_cell && walks_into(w->m, n));
     }
     return false;
 }
@@ -720,14 +725,7 @@ static int find_declaration(const fg_html_measure *m, xmlNode *root, unsigned *f
                     fg_sv((const char *)n->content, strlen((const char *)n->content)));
             }
         }
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
-            !(fg_html_info_of(m, n) != NULL && fg_html_info_of(m, n)->dropped)) {
-            n = n->children;
-            continue;
-        }
-        while (n != root && n->next == NULL)
-            n = n->parent;
-        n = n == root ? NULL : n->next;
+        n = walk_next(n, root, walks_into(m, n));
     }
     return FG_OK;
 }
