@@ -1576,6 +1576,8 @@ static const marker markers[] = {
     {"按照职能职责", sizeof("按照职能职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照各自职责", sizeof("按照各自职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按职责", sizeof("按职责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按职能", sizeof("按职能") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"按照职能", sizeof("按照职能") - 1, M_POST, FG_ROLE_CO, false, true},
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"各负其责", sizeof("各负其责") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -2421,7 +2423,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
                                              text.len)) < text.len;
          i += 3) {
         if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
-            AT(text, i, "负主体责任") || AT(text, i, "负属地责任"))
+            AT(text, i, "负主体责任") || AT(text, i, "负属地责任") ||
+            (AT(text, i, "负其责") && i >= 3 && AT(text, i - 3, "各")))
             return true;
         /*
          * 市商务局主办, 市发展改革委统筹, 地区农业局主管, 技改处归口, 市政府办公室领衔: a

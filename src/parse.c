@@ -1307,12 +1307,13 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
- * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口).
+ * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
+ * 各负其责).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1451,6 +1452,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
     case 0xE5BD92: /* 归 */
         return AT(s, i, "归口");
+    case 0xE59084: /* 各 */
+        return AT(s, i, "各负其责");
     case 0xE58D95: /* 单 */
         return AT(s, i, "单位：") || AT(s, i, "单位:");
     case 0xE983A8: /* 部 */
