@@ -264,6 +264,16 @@ static bool squeeze(char *buf, size_t cap, size_t *n, const slot *cell)
     return true;
 }
 
+/* Whether a cell is the word 序号 or 编号 (blanks and commas inside ignored). */
+static bool number_word(const slot *cell)
+{
+    char buf[32];
+    size_t n;
+
+    return squeeze(buf, sizeof buf, &n, cell) && n == 6 &&
+           (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0);
+}
+
 /*
  * Whether a row is a 分工表 header: its first cell is 序号 or 编号 (blanks inside ignored), or
  * two of its short cells hold header words (单位, 部门, 任务, 时限 …). A row whose first cell
@@ -279,8 +289,7 @@ static bool header_row(const slot *row, size_t n_cols)
 
     if (row[0].len && row[0].s[0] >= '0' && row[0].s[0] <= '9')
         return false;
-    if (squeeze(buf, sizeof buf, &n, &row[0]) && n == 6 &&
-        (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0))
+    if (number_word(&row[0]))
         return true;
     for (size_t c = 0; c < n_cols; c++) {
         if (!squeeze(buf, sizeof buf, &n, &row[c]) || n == 0)
@@ -361,18 +370,35 @@ static bool heading_number(const slot *cell, bool *bare)
 }
 
 /*
+ * Whether a cell is a heading: a number 一、 or （一） (one or two Chinese numerals, as
+ * heading_number() takes them) and a title after it (二、重点任务, （三）保障措施).
+ */
+static bool heading_text(const slot *cell)
+{
+    size_t i = 0;
+    size_t end;
+    bool bare;
+
+    if (cell->len >= 3 && memcmp(cell->s, "（", 3) == 0)
+        i = 3;
+    for (end = i; end < i + 9 && end + 3 <= cell->len; end += 3) {
+        if (memcmp(cell->s + end, "、", 3) == 0 || memcmp(cell->s + end, "）", 3) == 0)
+            break;
+    }
+    if (end + 3 >= cell->len || (i == 3) != (memcmp(cell->s + end, "）", 3) == 0))
+        return false;
+    return heading_number(&(slot){cell->s, end + 3, false}, &bare) && !bare;
+}
+
+/*
  * The column of a header row's 序号 or 编号 cell after group columns with a header word of
  * their own (类别 | 序号 | 任务 …: a category merged down the left edge over rows that are tasks
  * of their own); 0 when the first cell is 序号 or the header has none.
  */
 static size_t num_column(const slot *row, size_t n_cols)
 {
-    char buf[32];
-    size_t n;
-
     for (size_t c = 1; c < n_cols && c < 3 && row[c - 1].len > 0; c++)
-        if (squeeze(buf, sizeof buf, &n, &row[c]) && n == 6 &&
-            (memcmp(buf, "序号", 6) == 0 || memcmp(buf, "编号", 6) == 0))
+        if (number_word(&row[c]))
             return c;
     return 0;
 }
@@ -425,7 +451,10 @@ out:
 /*
  * Lay the table out as lines:
  * - a table of one column, or a row with one cell of text that spans the table (a title row
- *   such as 一、…), gives that text as a line of its own;
+ *   such as 一、…), gives that text as a line of its own; so does a row whose one cell of
+ *   text is a heading (heading_text()) beside cells left empty, not merged (a title row
+ *   typed in the 重点任务 column, the 序号 cell blank: 二、重点任务 would otherwise name
+ *   that column as a second header row would, or be a row of the table);
  * - a merged cell takes the text of the cell above it;
  * - a row whose first cell is merged with the row above continues that row's task: its other
  *   cells that are not merged are added to the row above (joined by "，") (when a group
@@ -507,6 +536,7 @@ static int lay_out(fg_rd *rd)
         size_t only = 0;
         slot text;             /* the text of a title row */
         bool category = false; /* a category row, read as a title row */
+        bool any_merged = false;
         bool bare;
 
         for (size_t c = 0; c < n_cols; c++) {
@@ -514,6 +544,7 @@ static int lay_out(fg_rd *rd)
                 n_text++;
                 only = c;
             }
+            any_merged |= row[c].merged;
         }
         if (n_text == 0)
             continue;
@@ -533,7 +564,8 @@ static int lay_out(fg_rd *rd)
             text = (slot){title.ptr, title.len, false};
             category = true;
         }
-        if (n_cols == 1 || category || (n_text == 1 && rd->rows[r].n == 1)) {
+        if (n_cols == 1 || category ||
+            (n_text == 1 && (rd->rows[r].n == 1 || (!any_merged && heading_text(&row[only]))))) {
             /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
              * a header not yet followed by a row waits until after the title, and after a
              * title that follows rows the header is written again before the next row. */

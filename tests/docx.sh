@@ -188,6 +188,18 @@ for name in bold_leads bold_undeclared red_leads; do
     hand_rows "$name"
 done
 
+# Tables typed cell by cell: tests/fixtures/docx/X.txt made into a Word document by
+# make_docx.py (one cell per tab-separated field, empty cells left empty and not merged); the
+# rows must be the hand-written X.tsv. title_cells: title rows 一、重点任务 and 二、… typed in the
+# 重点任务 column beside a blank 序号 cell, 三、… in the 序号 cell, the other cells empty.
+for name in title_cells; do
+    if ! $py "$make_docx" "$fix/$name.txt" "$tmp/table/$name.docx" 2>"$tmp/table/$name.gen"; then
+        bad "$name.docx: make_docx.py failed" "$(tail -n 3 "$tmp/table/$name.gen")"
+        continue
+    fi
+    hand_rows "$name"
+done
+
 # ---- 3. bad files ----
 mkdir -p "$tmp/bad"
 good=$tmp/table/table_merged.docx

@@ -217,6 +217,27 @@ static const fg_phrase_case tables[] = {
      "（一）大气污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
      "二、水污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t乙任务\tC局\t\n"
      "三、土壤污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t丙任务\tD局\t\n"},
+    /* title rows typed in one cell, the other cells left empty and not merged: 一、重点任务 in
+     * the task column beside a blank 序号 right under the header (not a second header row
+     * naming that column), 二、… and （三）… in the 序号 cell */
+    {"序号|任务|牵头单位|配合单位\n"
+     "|一、重点任务||\n"
+     "1|甲任务|A局|B局\n"
+     "二、保障措施|||\n"
+     "2|乙任务|C局|D局\n"
+     "（三）其他||\n"
+     "3|丙任务|E局|\n",
+     "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
+     "二、保障措施\n序号\t任务\t牵头单位\t配合单位\n2\t乙任务\tC局\tD局\n"
+     "（三）其他\n序号\t任务\t牵头单位\t配合单位\n3\t丙任务\tE局\t\n"},
+    /* but not a heading's text beside a merged cell, nor a bare numeral or 一是 */
+    {"序号|任务|牵头单位|配合单位\n"
+     "|三||\n"
+     "|一是加强领导||\n"
+     "1|甲任务|A局|B局\n"
+     "^|二、乙任务||\n",
+     "序号\t任务\t牵头单位\t配合单位\n\t三\t\t\n\t一是加强领导\t\t\n"
+     "1\t甲任务，二、乙任务\tA局\tB局\n"},
     /* but not a row numbered 1 with no units, nor a numeral row with units */
     {"序号|任务|牵头单位|配合单位\n"
      "1|甲任务||\n"
