@@ -403,6 +403,19 @@ static size_t num_column(const slot *row, size_t n_cols)
     return 0;
 }
 
+/*
+ * Whether a row's 序号 cell is blank, neither merged nor holding text, under a row above (of
+ * the table's rows, not its header) whose 序号 cell holds its number, in a table whose
+ * header names that column 序号 or 编号.
+ */
+static bool blank_number(const slot *row, const slot *above, const slot *head, size_t n_cols)
+{
+    size_t c = num_column(head, n_cols);
+
+    return number_word(&head[c]) && above != head && above[c].len > 0 && row[c].len == 0 &&
+           !row[c].merged;
+}
+
 /* Whether a header row has a 责任类别 column: a ledger written one unit a row (牵头 or 配合). */
 static bool ledger_header(const slot *row, size_t n_cols)
 {
@@ -462,7 +475,10 @@ out:
  *   with a 责任类别 column (one unit a row, ledger_header()), whose rows stay rows, and in a
  *   table with no 分工表 header (header_row()), which has no tasks: in a 名单 (组长 | name |
  *   post, the 成员 cell merged over every member's row) each row stays a row with the role
- *   carried down, so that each member keeps his post;
+ *   carried down, so that each member keeps his post; a row whose 序号 cell is left blank
+ *   under a numbered row continues it the same way (blank_number()): it has no number of
+ *   its own, so it is no item of its own, and its units are the item's above, as when the
+ *   cell is merged (a task split over two rows, or over a page, the number typed once);
  * - a row right under the header whose own cells are header words (牵头单位 | 配合单位 under a
  *   责任单位 spanning both, sub_header_row()) names those columns in the header's place;
  * - a row equal to the table's first row (the header repeated on a new page) is dropped, as
@@ -598,7 +614,9 @@ static int lay_out(fg_rd *rd)
             }
             continue;
         }
-        if (pending != SIZE_MAX && row[num_column(grid + header * n_cols, n_cols)].merged &&
+        if (pending != SIZE_MAX &&
+            (row[num_column(grid + header * n_cols, n_cols)].merged ||
+             blank_number(row, grid + pending * n_cols, grid + header * n_cols, n_cols)) &&
             header_row(grid + header * n_cols, n_cols) &&
             !ledger_header(grid + header * n_cols, n_cols)) {
             for (size_t c = 0; c < n_cols; c++) {

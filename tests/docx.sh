@@ -191,8 +191,11 @@ done
 # Tables typed cell by cell: tests/fixtures/docx/X.txt made into a Word document by
 # make_docx.py (one cell per tab-separated field, empty cells left empty and not merged); the
 # rows must be the hand-written X.tsv. title_cells: title rows 一、重点任务 and 二、… typed in the
-# 重点任务 column beside a blank 序号 cell, 三、… in the 序号 cell, the other cells empty.
-for name in title_cells; do
+# 重点任务 column beside a blank 序号 cell, 三、… in the 序号 cell, the other cells empty;
+# blank_number: rows whose 序号 cell is blank under a numbered row (a second task phrase with
+# units of its own; more 配合单位 alone), read as the numbered row's item: the row has no
+# number of its own, so it is no item of its own (one clause: its leads after the row's).
+for name in title_cells blank_number; do
     if ! $py "$make_docx" "$fix/$name.txt" "$tmp/table/$name.docx" 2>"$tmp/table/$name.gen"; then
         bad "$name.docx: make_docx.py failed" "$(tail -n 3 "$tmp/table/$name.gen")"
         continue

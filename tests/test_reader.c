@@ -238,6 +238,23 @@ static const fg_phrase_case tables[] = {
      "^|二、乙任务||\n",
      "序号\t任务\t牵头单位\t配合单位\n\t三\t\t\n\t一是加强领导\t\t\n"
      "1\t甲任务，二、乙任务\tA局\tB局\n"},
+    /* a row whose 序号 cell is blank under a numbered row continues it, as a merged one */
+    {"序号|任务|牵头单位|配合单位\n"
+     "1|甲任务|A局|B局\n"
+     "|乙任务|C局|D局\n"
+     "|||E局\n"
+     "2|丙任务|F局|\n",
+     "序号\t任务\t牵头单位\t配合单位\n1\t甲任务，乙任务\tA局，C局\tB局，D局，E局\n"
+     "2\t丙任务\tF局\t\n"},
+    /* but not right under the header, nor under a row with no number, nor with no 序号 */
+    {"序号|任务|牵头单位|配合单位\n"
+     "|甲任务|A局|\n"
+     "|乙任务|B局|\n",
+     "序号\t任务\t牵头单位\t配合单位\n\t甲任务\tA局\t\n\t乙任务\tB局\t\n"},
+    {"任务|牵头单位|配合单位\n"
+     "甲任务|A局|\n"
+     "|B局|C局\n",
+     "任务\t牵头单位\t配合单位\n甲任务\tA局\t\n\tB局\tC局\n"},
     /* but not a row numbered 1 with no units, nor a numeral row with units */
     {"序号|任务|牵头单位|配合单位\n"
      "1|甲任务||\n"
