@@ -32,7 +32,8 @@
  *
  * 5. Lead marks by formatting: when a short block of the content block declares that bold
  *    or red type marks leads (fg_clause__format_declaration()), each unit name in text so
- *    formatted (b, strong, th, font-weight, a 黑体 face; <font color>, CSS color) gets ★
+ *    formatted (b, strong, th, font-weight, a 黑体 face; <font color>, CSS color; in a style
+ *    attribute or a class's rule of the page's <style> sheets, .b or span.b) gets ★
  *    after it (fg_rd_marked_text()), in a data table's cell (else a block) that holds other
  *    text too, or in a cell all so formatted when its table has such a cell and its row plain
  *    text (read_html_write.c).

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "error.h"
+#include "grow.h"
 
 /* A cell's rowspan still to be carried down: rows below it, and its span. */
 typedef struct pending {
@@ -50,6 +51,9 @@ typedef struct writer {
     bool table_mixed;         /* a cell of it mixes marked and plain text */
     bool buffering;
     fg_str mark_buf;
+    /* the rules of the page's style sheets that set the formatting of a class (css_rule) */
+    struct css_rule *rules;
+    size_t n_rules, cap_rules;
 } writer;
 
 /* The length of the white space character at s[i], 0 if there is none. In a data table's
@@ -514,14 +518,83 @@ static bool red_value(const char *v)
     return r >= 0x99 && g <= 0x66 && b <= 0x66;
 }
 
+/* What the CSS declarations s (NUL-terminated) say of the formatting: *set gets the
+ * FG_RD_MARK_* bits they decide (font-weight, a 黑体 face; color), *on those they turn on. */
+static void decl_fmt(const char *s, unsigned *set, unsigned *on)
+{
+    const char *v;
+
+    *set = 0;
+    *on = 0;
+    v = css_value(s, "font-weight");
+    if (v != NULL) {
+        *set |= FG_RD_MARK_BOLD;
+        if (strncasecmp(v, "bold", 4) == 0 || (v[0] >= '6' && v[0] <= '9' && v[1] == '0'))
+            *on |= FG_RD_MARK_BOLD;
+    }
+    v = css_value(s, "font-family");
+    if (v != NULL && (strstr(v, "黑体") != NULL || strstr(v, "SimHei") != NULL)) {
+        *set |= FG_RD_MARK_BOLD;
+        *on |= FG_RD_MARK_BOLD;
+    }
+    v = css_value(s, "color");
+    if (v != NULL) {
+        *set |= FG_RD_MARK_RED;
+        if (red_value(v))
+            *on |= FG_RD_MARK_RED;
+    }
+}
+
+/* The bits of set2 decided again: as on2 says. */
+static void override(unsigned *set, unsigned *on, unsigned set2, unsigned on2)
+{
+    *set |= set2;
+    *on = (*on & ~set2) | (on2 & set2);
+}
+
+/*
+ * A rule of a style sheet that sets the formatting of the elements of a class: .b or
+ * span.lead (a tag, lower-case, or none) before { font-weight: bold }, its bits as decl_fmt()
+ * reads the declarations.
+ */
+typedef struct css_rule {
+    char tag[16];
+    char cls[64];
+    unsigned set, on;
+} css_rule;
+
+#define MAX_RULES 1024
+
+/* Whether the class attribute value cls holds the class name c among its blank-separated
+ * names. */
+static bool has_class(const char *cls, const char *c)
+{
+    size_t n = strlen(c);
+
+    for (const char *p = cls; *p != '\0';) {
+        size_t k;
+
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            p++;
+        k = strcspn(p, " \t\n\r\f");
+        if (k == n && memcmp(p, c, n) == 0)
+            return true;
+        p += k;
+    }
+    return false;
+}
+
 /* What element n says of the formatting of the text in it: *set gets the FG_RD_MARK_* bits
- * it decides (b, strong, th, h1-h6, font-weight, a 黑体 face; a color), *on those it turns on. */
-static void element_fmt(const xmlNode *n, unsigned *set, unsigned *on)
+ * it decides (b, strong, th, h1-h6, <font color>; then the rules of its classes in the page's
+ * style sheets, in their order; then its style attribute), *on those it turns on. */
+static void element_fmt(const writer *w, const xmlNode *n, unsigned *set, unsigned *on)
 {
     const char *name = (const char *)n->name;
     const char *style = fg_read_html__attr(n, "style");
     const char *color = name_is(n, "font") ? fg_read_html__attr(n, "color") : NULL;
-    const char *v;
+    const char *cls = w->n_rules > 0 ? fg_read_html__attr(n, "class") : NULL;
+    unsigned set2;
+    unsigned on2;
 
     *set = 0;
     *on = 0;
@@ -530,33 +603,149 @@ static void element_fmt(const xmlNode *n, unsigned *set, unsigned *on)
         *set |= FG_RD_MARK_BOLD;
         *on |= FG_RD_MARK_BOLD;
     }
-    if (style != NULL) {
-        v = css_value(style, "font-weight");
-        if (v != NULL) {
-            *set |= FG_RD_MARK_BOLD;
-            if (strncasecmp(v, "bold", 4) == 0 || (v[0] >= '6' && v[0] <= '9' && v[1] == '0'))
-                *on |= FG_RD_MARK_BOLD;
-            else
-                *on &= ~FG_RD_MARK_BOLD;
-        }
-        v = css_value(style, "font-family");
-        if (v != NULL && (strstr(v, "黑体") != NULL || strstr(v, "SimHei") != NULL)) {
-            *set |= FG_RD_MARK_BOLD;
-            *on |= FG_RD_MARK_BOLD;
-        }
-        v = css_value(style, "color");
-        if (v != NULL)
-            color = v;
-    }
     if (color != NULL) {
         *set |= FG_RD_MARK_RED;
         if (red_value(color))
             *on |= FG_RD_MARK_RED;
     }
+    for (size_t k = 0; cls != NULL && k < w->n_rules; k++) {
+        const css_rule *r = &w->rules[k];
+
+        if ((r->tag[0] == '\0' || strcmp(r->tag, name) == 0) && has_class(cls, r->cls))
+            override(set, on, r->set, r->on);
+    }
+    if (style != NULL) {
+        decl_fmt(style, &set2, &on2);
+        override(set, on, set2, on2);
+    }
+}
+
+/* Add the rule of one selector sel[0..len) (a class alone or after a tag: .b, span.lead; no
+ * other selector is taken) with the bits set, on. FG_OK or FG_ENOMEM. */
+static int add_rule(writer *w, const char *sel, size_t len, unsigned set, unsigned on)
+{
+    css_rule r = {.set = set, .on = on};
+    size_t i = 0;
+    size_t k;
+    int rc = FG_OK;
+
+    while (len > 0 && strchr(" \t\n\r\f", sel[0]) != NULL) {
+        sel++;
+        len--;
+    }
+    while (len > 0 && strchr(" \t\n\r\f", sel[len - 1]) != NULL)
+        len--;
+    for (; i < len && i + 1 < sizeof r.tag && ((sel[i] >= 'a' && sel[i] <= 'z') ||
+                                              (sel[i] >= 'A' && sel[i] <= 'Z') ||
+                                              (sel[i] >= '0' && sel[i] <= '9'));
+         i++)
+        r.tag[i] = (char)(sel[i] >= 'A' && sel[i] <= 'Z' ? sel[i] - 'A' + 'a' : sel[i]);
+    if (i >= len || sel[i] != '.' || w->n_rules == MAX_RULES)
+        return FG_OK;
+    for (k = 0, i++; i < len && k + 1 < sizeof r.cls; i++, k++) {
+        if (!((sel[i] >= 'a' && sel[i] <= 'z') || (sel[i] >= 'A' && sel[i] <= 'Z') ||
+              (sel[i] >= '0' && sel[i] <= '9') || sel[i] == '-' || sel[i] == '_'))
+            return FG_OK;
+        r.cls[k] = sel[i];
+    }
+    if (i < len || k == 0)
+        return FG_OK;
+    FG_TRY(FG_GROW(w->rules, w->cap_rules, w->n_rules, 16));
+    w->rules[w->n_rules++] = r;
+out:
+    return rc;
+}
+
+/*
+ * The rules of a style sheet s[0..len) that set the formatting of a class (add_rule()): at
+ * rules (@media, @font-face, @page) are passed over with their blocks, comments and the
+ * <!-- --> around a sheet too. FG_OK or FG_ENOMEM.
+ */
+static int read_sheet(writer *w, const char *s, size_t len)
+{
+    char decls[1024];
+    size_t i = 0;
+    int rc = FG_OK;
+
+    while (i < len) {
+        const char *open;
+        const char *close;
+        size_t n;
+        unsigned set;
+        unsigned on;
+
+        if (strchr(" \t\n\r\f", s[i]) != NULL) {
+            i++;
+        } else if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i += 4;
+        } else if (len - i >= 3 && memcmp(s + i, "-->", 3) == 0) {
+            i += 3;
+        } else if (len - i >= 2 && memcmp(s + i, "/*", 2) == 0) {
+            close = memmem(s + i + 2, len - i - 2, "*/", 2);
+            i = close == NULL ? len : (size_t)(close - s) + 2;
+        } else if (s[i] == '@') {
+            /* an at rule: to its ; or over its block and the blocks inside */
+            int depth = 0;
+
+            while (i < len && !(depth == 0 && s[i] == ';')) {
+                depth += s[i] == '{';
+                if (s[i] == '}' && --depth == 0)
+                    break;
+                i++;
+            }
+            i++;
+        } else {
+            open = memchr(s + i, '{', len - i);
+            if (open == NULL)
+                break;
+            close = memchr(open, '}', len - (size_t)(open - s));
+            if (close == NULL)
+                break;
+            n = (size_t)(close - open - 1);
+            if (n >= sizeof decls)
+                n = sizeof decls - 1;
+            memcpy(decls, open + 1, n);
+            decls[n] = '\0';
+            decl_fmt(decls, &set, &on);
+            for (const char *sel = s + i; set != 0 && sel < open;) {
+                const char *comma = memchr(sel, ',', (size_t)(open - sel));
+                const char *end = comma != NULL ? comma : open;
+
+                FG_TRY(add_rule(w, sel, (size_t)(end - sel), set, on));
+                sel = end + 1;
+            }
+            i = (size_t)(close - s) + 1;
+        }
+    }
+out:
+    return rc;
+}
+
+/* fg_read_html__walk(): the text of each <style> element into the writer's rules. */
+static int sheet_enter(void *ctx, xmlNode *n, bool *down)
+{
+    writer *w = ctx;
+    int rc = FG_OK;
+
+    *down = n->type == XML_ELEMENT_NODE && !name_is(n, "style");
+    if (name_is(n, "style")) {
+        for (const xmlNode *c = n->children; c != NULL; c = c->next)
+            if (c->content != NULL)
+                FG_TRY(read_sheet(w, (const char *)c->content, strlen((const char *)c->content)));
+    }
+out:
+    return rc;
+}
+
+static int sheet_leave(void *ctx, xmlNode *n)
+{
+    (void)ctx;
+    (void)n;
+    return FG_OK;
 }
 
 /* The FG_RD_MARK_* bits of a text node: for each, what its nearest element deciding it says. */
-static unsigned text_fmt(const xmlNode *t)
+static unsigned text_fmt(const writer *w, const xmlNode *t)
 {
     unsigned decided = 0;
     unsigned fmt = 0;
@@ -565,7 +754,7 @@ static unsigned text_fmt(const xmlNode *t)
         unsigned set;
         unsigned on;
 
-        element_fmt(n, &set, &on);
+        element_fmt(w, n, &set, &on);
         fmt |= on & set & ~decided;
         decided |= set;
         if (decided == (FG_RD_MARK_BOLD | FG_RD_MARK_RED))
@@ -626,7 +815,7 @@ static void box_fmt(const writer *w, const xmlNode *box, bool *marked_out, bool 
     while (n != NULL && !(marked && plain)) {
         if (n->type == XML_TEXT_NODE && n->content != NULL &&
             fg_rd_has_ideograph((const char *)n->content, strlen((const char *)n->content))) {
-            if (text_fmt(n) & w->mark)
+            if (text_fmt(w, n) & w->mark)
                 marked = true;
             else
                 plain = true;
@@ -664,7 +853,7 @@ static bool marked_text(writer *w, const xmlNode *t)
 {
     const xmlNode *box;
 
-    if ((text_fmt(t) & w->mark) == 0)
+    if ((text_fmt(w, t) & w->mark) == 0)
         return false;
     box = mark_box(w, t);
     if (box != w->box) {
@@ -879,6 +1068,8 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     if (title != NULL)
         FG_TRY(find_declaration(m, title, &w.mark));
     FG_TRY(find_declaration(m, block, &w.mark));
+    if (w.mark != 0 && block->doc != NULL && xmlDocGetRootElement(block->doc) != NULL)
+        FG_TRY(fg_read_html__walk(xmlDocGetRootElement(block->doc), sheet_enter, sheet_leave, &w));
     if (title != NULL)
         FG_TRY(write_tree(&w, title));
     t1 = rd->out.len;
@@ -897,6 +1088,7 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
     }
 out:
     free(w.pend);
+    free(w.rules);
     fg_str_dispose(&w.mark_buf);
     fg_str_dispose(&head);
     fg_str_dispose(&start);

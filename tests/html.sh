@@ -24,7 +24,8 @@
 #    rowspan) and a header 责任单位（主责） | 责任单位（协同）, gives grouped_header.tsv.
 #    bold_leads.html, bold_undeclared.html (bold_leads.html without its note, made here) and
 #    red_leads.html: lead units marked by bold or red type, as a note in the page declares (or
-#    not), give their hand-checked .tsv rows.
+#    not), give their hand-checked .tsv rows; so does bold_classes.html, its bold given by
+#    CSS classes of its style sheet.
 # 4. Bad pages: one without Chinese text fails (exit 1, a message naming the file) and
 #    `ingest` stores nothing of it; a DOCTYPE SYSTEM, an external entity, an iframe and an
 #    image pointing to a local file with a clause in it never bring the file's text in;
@@ -230,6 +231,12 @@ page_dir=$tmp/undeclared
 fixture bold_undeclared.html bold_undeclared.tsv
 page_dir=
 fixture red_leads.html red_leads.tsv
+# bold_classes.html declares bold and gives it through CSS classes of its <style> (a Word
+# export's, in <!-- -->, with comments, @font-face and an @media block that turns .b off for
+# print, which does not count): .b and span.lead on a <span>, a class among others, a selector
+# list, a cell all bold by its class; a class that turns bold off inside a bold one and on a
+# <b>; a paragraph class and a header cell class all bold add no lead.
+fixture bold_classes.html bold_classes.tsv
 
 # ---- 4. bad pages ----
 mkdir bad || exit 2
