@@ -744,13 +744,44 @@ out:
 }
 
 /*
+ * Whether column c of the header row h names co-operating units (配合单位, 协办部门, 参与单位:
+ * fg_clause__label_word()), its words read without blanks and without a note in brackets at
+ * their end (配合单位（部门）).
+ */
+static bool co_column(const rows *rs, size_t h, size_t c)
+{
+    const tcell *cell = &rs->cells[h * rs->n_cols + c];
+    const char *s = rs->text.ptr + cell->off;
+    char buf[64];
+    size_t n = 0;
+
+    for (size_t i = 0; i < cell->len; i++) {
+        if (s[i] == ' ')
+            continue;
+        if (i + 3 <= cell->len && memcmp(s + i, "\u3000", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        if ((s[i] == '(' || (i + 3 <= cell->len && memcmp(s + i, "（", 3) == 0)) && n > 0)
+            break;
+        if (n == sizeof buf)
+            return false;
+        buf[n++] = s[i];
+    }
+    return fg_clause__label_word(NULL, fg_sv(buf, n)) == FG_LABEL_CO;
+}
+
+/*
  * Which cells are merged with the cell above. A column with a rule under the header is ruled:
  * there, rows with no rule between them in that column are one block (a merged cell, whose
  * text may be drawn at its top, in its middle or across the rows' boundary): its text goes to
  * its first row and the others are merged; a blank cell under a rule is an empty cell; a
  * blank cell at the top of a page, below a row of the page before, continues it. A column
  * without rules (a table drawn without them, or a page that could not be rendered): a blank
- * cell below the first row under the header, and not under a title, continues the cell above.
+ * cell below the first row under the header, and not under a title, continues the cell above,
+ * but in a column of co-operating units (co_column()): a task may have none, and a blank
+ * there is read as blank, where a 牵头单位 left blank is one merged over the rows (every task
+ * has a lead) whose text is drawn once.
  */
 static int merge(fg_pdf_doc *d, const table *t, rows *rs)
 {
@@ -764,6 +795,7 @@ static int merge(fg_pdf_doc *d, const table *t, rows *rs)
         return FG_OK;
     for (size_t c = 0; c < nc; c++) {
         bool ruled = rule_between(d, t, rs, header, header + 1, c) == 1;
+        bool co = !ruled && co_column(rs, header, c);
         size_t data = 1; /* the header */
 
         for (size_t r = header + 1; r < n; r++) {
@@ -775,7 +807,7 @@ static int merge(fg_pdf_doc *d, const table *t, rows *rs)
                 continue;
             data++;
             if (!ruled) {
-                if (cell->len == 0 && data >= 3 && !after_title)
+                if (cell->len == 0 && data >= 3 && !after_title && !co)
                     cell->merged = true;
                 continue;
             }

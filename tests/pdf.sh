@@ -28,7 +28,9 @@
 #               left of 序号, repeated on page 2 or not; again with a task's row broken over
 #               two pages, as Word breaks a row allowed to break across pages: the rest of
 #               its cells at the top of the next page, under the header drawn again or not,
-#               the page number and running header between)
+#               the page number and running header between; again without ruling lines, the
+#               header's words at the left or centred: the merged 牵头单位 is a blank cell
+#               there, carried down, and the empty 配合单位 stays empty)
 #               gives the hand-written tests/fixtures/pdf/fengong_table.tsv;
 #   centred     tests/fixtures/pdf/centred_header.txt drawn with its header words centred in
 #               their columns and the cells' text left-aligned (a short cell lies left of its
@@ -254,10 +256,13 @@ for variant in "header repeated on page 2" "header not repeated on page 2" \
         "header words centred, not repeated on page 2, cells in the middle" \
         "task 5 broken over pages 2 and 3, the header repeated" \
         "task 3 broken over pages 1 and 2 after 2 lines, the header repeated" \
-        "task 3 broken over pages 1 and 2, not repeated, words centred, cells in the middle"; do
+        "task 3 broken over pages 1 and 2, not repeated, words centred, cells in the middle" \
+        "no ruling lines" "no ruling lines, header words centred"; do
     variant_dir hand "$variant"
     opt=
     case $variant in
+        "no ruling lines, header words centred") opt="--no-rules --center-header" ;;
+        "no ruling lines") opt=--no-rules ;;
         "task 5 broken"*) opt="--split-row 7" ;;
         "task 3 broken"*"after 2 lines"*) opt="--split-row 4 --split-after 2" ;;
         "task 3 broken"*) opt="--split-row 4 --no-repeat-header --center-header --valign middle" ;;
