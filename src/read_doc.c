@@ -191,6 +191,7 @@ typedef struct papx_info {
     bool inner_ttp;  /* ends a row of a nested table */
     bool inner_cell; /* ends a cell of a nested table */
     unsigned ilfo, ilvl; /* the list the paragraph is numbered in (0: none) and its level */
+    bool has_ilfo, has_ilvl; /* its properties set them (else its style may) */
     unsigned n_cells;                    /* from sprmTDefTable; 0 when none */
     int16_t edge[DOC_MAX_CELLS + 1];     /* cell i runs from edge[i] to edge[i + 1] */
     unsigned char vmerge[DOC_MAX_CELLS]; /* 0 none, 1 continues the cell above, 3 starts */
@@ -271,13 +272,17 @@ static void read_grpprl(papx_info *pi, const unsigned char *p, size_t n)
         else if (sprm == SPRM_P_INNER_CELL && size >= 1)
             pi->inner_cell = o[0] != 0;
         else if (sprm == SPRM_P_ILFO && size >= 2)
-            pi->ilfo = u16_at(o);
+            pi->has_ilfo = true;
         else if (sprm == SPRM_P_ILVL && size >= 1)
-            pi->ilvl = o[0];
+            pi->has_ilvl = true;
         else if (sprm == SPRM_T_DEF_TABLE && size >= 1)
             read_tdef(pi, o, size);
         else if (sprm == SPRM_T_VERT_MERGE && size >= 2 && o[0] < pi->n_cells)
             pi->vmerge[o[0]] = o[1] & 3;
+        if (sprm == SPRM_P_ILFO && size >= 2)
+            pi->ilfo = u16_at(o);
+        else if (sprm == SPRM_P_ILVL && size >= 1)
+            pi->ilvl = o[0];
         i += op + size;
     }
 }
@@ -325,6 +330,8 @@ typedef struct doc_reader {
     size_t n_pending;
     bool in_note;         /* reading a note: paragraphs go to note_text */
     fg_doc_num *num;      /* automatic numbering */
+    uint32_t *style_num;  /* by istd: the list a paragraph style numbers in (style_numbering()) */
+    size_t n_styles;
     fg_str numbered;      /* a paragraph with its number */
     fg_str note_text;
     /* the paragraph being read, and the open field stack */
@@ -367,6 +374,99 @@ static const unsigned char *fkp_at(const doc_reader *d, const unsigned char *bte
     return within(d->wd.len, page, 512) ? d->wd.p + page : NULL;
 }
 
+/*
+ * Style numbering: the list instance and level each paragraph style numbers its paragraphs
+ * in (sprmPIlfo and sprmPIlvl in the paragraph properties of its UPX, or of the style it is
+ * based on), as Word writes a heading style's numbering once, in the style sheet (STSH),
+ * and its paragraphs name only the style. By istd: STYLE_HAS_LFO | ilvl << 16 | ilfo, or
+ * 0 for none. A paragraph's own properties win over its style's.
+ */
+#define STYLE_HAS_LFO 0x80000000u
+#define STYLE_HAS_LVL 0x40000000u
+#define MAX_STYLES 4096
+
+/* The style's list and level for a paragraph of style istd whose properties set neither. */
+static void style_list(const doc_reader *d, unsigned istd, papx_info *pi)
+{
+    uint32_t v = istd < d->n_styles ? d->style_num[istd] : 0;
+
+    if (!pi->has_ilfo && (v & STYLE_HAS_LFO))
+        pi->ilfo = v & 0xFFFF;
+    if (!pi->has_ilvl && (v & STYLE_HAS_LVL))
+        pi->ilvl = v >> 16 & 0xFF;
+}
+
+/*
+ * Read the style sheet tb[fc, fc + lcb) (STSH: the Stshi, then each style's STD after its size:
+ * its base (sti, stk and istdBase, cupx …, cb_base bytes in all), its name, then its UPXs, the
+ * paragraph properties first for a paragraph style) into d->style_num. A damaged sheet
+ * leaves the styles read so far. FG_OK or FG_ENOMEM.
+ */
+static int style_numbering(doc_reader *d, uint32_t fc, uint32_t lcb)
+{
+    const unsigned char *s = d->tb.p + fc;
+    uint16_t *base = NULL;
+    size_t at, cb_base, n;
+    int rc = FG_OK;
+
+    if (lcb < 6 || !within(d->tb.len, fc, lcb) || u16_at(s) + 2u > lcb)
+        return FG_OK;
+    n = u16_at(s + 2);
+    cb_base = u16_at(s + 4);
+    if (n == 0 || cb_base < 6)
+        return FG_OK;
+    n = n > MAX_STYLES ? MAX_STYLES : n;
+    d->style_num = calloc(n, sizeof *d->style_num);
+    base = malloc(n * sizeof *base);
+    FG_CHECK_ALLOC(d->style_num);
+    FG_CHECK_ALLOC(base);
+    d->n_styles = n;
+    for (size_t istd = 0; istd < n; istd++)
+        base[istd] = 0x0FFF; /* none */
+    at = 2 + u16_at(s);
+    for (size_t istd = 0; istd < n && at + 2 <= lcb; istd++) {
+        size_t cb = u16_at(s + at);
+        const unsigned char *std = s + at + 2;
+        size_t p = cb_base;
+        papx_info pi = {0};
+
+        at += 2 + cb;
+        if (cb == 0 || at > lcb || cb < cb_base + 2)
+            continue;
+        base[istd] = (uint16_t)(u16_at(std + 2) >> 4);
+        /* a paragraph style (stk 1) with a UPX: past its name (a count, UTF-16, a NUL) */
+        if ((u16_at(std + 2) & 0xF) != 1 || (u16_at(std + 4) & 0xF) == 0)
+            continue;
+        p += 2 + 2 * (size_t)u16_at(std + p) + 2;
+        p += p & 1;
+        if (p + 4 > cb || u16_at(std + p) < 2 || p + 2 + u16_at(std + p) > cb)
+            continue;
+        read_grpprl(&pi, std + p + 4, u16_at(std + p) - 2u); /* after the UPX's istd */
+        d->style_num[istd] = (pi.has_ilfo ? STYLE_HAS_LFO | pi.ilfo : 0) |
+                             (pi.has_ilvl ? STYLE_HAS_LVL | (uint32_t)pi.ilvl << 16 : 0);
+    }
+    /* what a style does not set it takes from the style it is based on (10 deep) */
+    for (size_t istd = 0; istd < n; istd++) {
+        uint32_t v = d->style_num[istd];
+        size_t b = base[istd];
+
+        for (int k = 0; k < 10 && b < n && (v & (STYLE_HAS_LFO | STYLE_HAS_LVL)) !=
+                                                (STYLE_HAS_LFO | STYLE_HAS_LVL); k++) {
+            uint32_t w = d->style_num[b];
+
+            if (!(v & STYLE_HAS_LFO) && (w & STYLE_HAS_LFO))
+                v |= STYLE_HAS_LFO | (w & 0xFFFF);
+            if (!(v & STYLE_HAS_LVL) && (w & STYLE_HAS_LVL))
+                v |= STYLE_HAS_LVL | (w & 0xFF0000);
+            b = base[b];
+        }
+        d->style_num[istd] = v;
+    }
+out:
+    free(base);
+    return rc;
+}
+
 /* The properties of the paragraph whose mark is at byte fc of WordDocument. */
 static void papx_at(const doc_reader *d, uint32_t fc, papx_info *pi)
 {
@@ -397,6 +497,7 @@ static void papx_at(const doc_reader *d, uint32_t fc, papx_info *pi)
         if (n < 2 || at + n > 511)
             return;
         read_grpprl(pi, fkp + at + 2, n - 2); /* after the style (istd) */
+        style_list(d, u16_at(fkp + at), pi);
         return;
     }
 }
@@ -1121,6 +1222,7 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
             FG_CHECK_ALLOC(d.box_seen);
         }
     }
+    FG_TRY(style_numbering(&d, u32_at(fib + at + 8 * 1), u32_at(fib + at + 8 * 1 + 4)));
     FG_TRY(fg_doc__num_load(&d.num, d.tb.p, d.tb.len, u32_at(fib + at + 8 * 73),
                             u32_at(fib + at + 8 * 73 + 4), u32_at(fib + at + 8 * 74),
                             u32_at(fib + at + 8 * 74 + 4)));
@@ -1145,6 +1247,7 @@ out:
     fg_str_dispose(&d.note_text);
     fg_str_dispose(&d.numbered);
     fg_doc__num_free(d.num);
+    free(d.style_num);
     fg_str_dispose(&d.cell_text);
     free(d.ev);
     free(d.box_seen);

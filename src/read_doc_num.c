@@ -5,7 +5,8 @@
  * instances paragraphs name (PlfLfo: LFO, then each one's LFOData with its level overrides).
  * A paragraph names its instance (sprmPIlfo, 1-based) and level (sprmPIlvl). Counters are
  * kept per (list, level); an instance that overrides a level's start restarts that level at
- * its first paragraph. Numbering carried by a paragraph style is not read.
+ * its first paragraph. A paragraph that names neither takes them from its paragraph style
+ * (read_doc.c reads the style sheet: style_numbering()).
  */
 #include "read_doc_int.h"
 

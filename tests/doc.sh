@@ -4,7 +4,9 @@
 #   sh tests/doc.sh PATH/TO/fengong
 #
 # The .doc files in tests/fixtures/doc/ were saved by LibreOffice from the DOCX fixtures
-# (tests/fixtures/make_doc.sh says how; this test needs no LibreOffice).
+# (tests/fixtures/make_doc.sh says how; this test needs no LibreOffice), but
+# table_empty_cells.stylenum.doc: table_empty_cells.auto.doc whose 一、 headings name their
+# list only through their style Heading 1, as Word writes them (make_style_num_doc.py).
 # 1. NAME.VARIANT.doc (a form or seed text through make_docx.py): `extract --format tsv` must
 #    print the rows of tests/forms/NAME.txt (or tests/fixtures/seeds/NAME.txt), and
 #    `--teams` its team rows, doc column left out; the summary's format column says doc.
