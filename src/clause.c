@@ -690,12 +690,13 @@ static size_t counted_closer(fg_strview e)
 
 /*
  * The length of a person's post ending e after a complete name (市政府分管副市长, 县政府主要负责
- * 同志, 市教育局分管领导): from 分管 or 主要 to a final 长, 领导, 同志 or 负责人, at most 8
- * characters; the unit takes the clause's role, as in a team's lists. Or 0.
+ * 同志, 市教育局分管领导, 县政府副县长王海同志): from 分管, 主要 or 副 to a final 长, 领导, 同志
+ * or 负责人, at most 8 characters; the unit takes the clause's role, as in a team's lists.
+ * Or 0.
  */
 static size_t post_tail(fg_strview e)
 {
-    static const fg_lit starts[] = {FG_LIT("分管"), FG_LIT("主要")};
+    static const fg_lit starts[] = {FG_LIT("分管"), FG_LIT("主要"), FG_LIT("副")};
 
     if (!fg_sv_ends(e, "长") && !fg_sv_ends(e, "领导") && !fg_sv_ends(e, "同志") &&
         !fg_sv_ends(e, "负责人"))
