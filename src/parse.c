@@ -200,7 +200,7 @@ typedef enum style {
     ST_ARTICLE,       /* 第一条 */
     ST_CN,            /* 一、 */
     ST_PAREN_CN,      /* （一） */
-    ST_TASK,          /* 任务一： 任务1： 序号：1 at a line start (task lists, record blocks) */
+    ST_TASK,          /* 任务一： 问题1： 序号：1 at a line start (task lists, record blocks) */
     ST_ARABIC,        /* 1． 1. 1、 */
     ST_DECIMAL,       /* 1.1 at a line start: the number is the last one */
     ST_DECIMAL2,      /* 1.1.1 */
@@ -409,6 +409,8 @@ static size_t task_word_end(fg_strview s, size_t i)
 /*
  * A task's or a record's number at a line start (ST_TASK): 任务一： 任务1、 任务2 (a colon, 、,
  * a dot, a blank or the line's end after the number), as task lists number their tasks, and
+ * 问题1： 问题二、 as a 督察 or 巡视 整改方案 numbers the problems it rectifies (each with its
+ * 整改目标, 整改措施 and 责任单位 lines; 问题1、2 is an enumeration), and
  * 序号：1 (a colon, the number, then a blank or the line's end), as an office system exports
  * its records one label a line (序号：1 / 事项名称：… / 牵头单位：… / blank / 序号：2). The
  * labels under such a line are its item's, as under 一、; 任务一是… and 序号：1、2 are none.
@@ -419,7 +421,8 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
     size_t n;
     long v;
 
-    size_t w = AT(s, i, "任务") ? i + 6 : task_word_end(s, i);
+    bool problem = AT(s, i, "问题");
+    size_t w = AT(s, i, "任务") || problem ? i + 6 : task_word_end(s, i);
 
     if (w != SIZE_MAX) {
         bool square = AT(s, i, "【");
@@ -431,6 +434,9 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
         if (v <= 0)
             return false;
         j += n;
+        if (problem && AT(s, j, "、") &&
+            (is_digit_at(s, j + 3) || cn_number(s, j + 3, &n) >= 0))
+            return false;
         if (square ? AT(s, j, "】") : AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         else if (!square && j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))
@@ -477,7 +483,7 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
     return line_start && i + 1 < s.len &&
            (AT(s, i, "【") || (s.len - i <= 30 * 3 && (unsigned char)s.ptr[i] >= 0xE4 &&
                                (unsigned char)s.ptr[i] <= 0xE9 && !AT(s, i, "任务") &&
-                               !AT(s, i, "序号"))) &&
+                               !AT(s, i, "问题") && !AT(s, i, "序号"))) &&
            task_number_at(s, i, m);
 }
 
@@ -490,10 +496,11 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 
     if (i >= s.len)
         return false;
-    /* 任 E4 BB BB, 序 E5 BA 8F: a test of two bytes before task_number_at() */
+    /* 任 E4 BB BB, 序 E5 BA 8F, 问 E9 97 AE: a test of two bytes before task_number_at() */
     if (line_start && i + 1 < s.len &&
         (((unsigned char)s.ptr[i] == 0xE4 && (unsigned char)s.ptr[i + 1] == 0xBB) ||
-         ((unsigned char)s.ptr[i] == 0xE5 && (unsigned char)s.ptr[i + 1] == 0xBA)) &&
+         ((unsigned char)s.ptr[i] == 0xE5 && (unsigned char)s.ptr[i + 1] == 0xBA) ||
+         ((unsigned char)s.ptr[i] == 0xE9 && (unsigned char)s.ptr[i + 1] == 0x97)) &&
         task_number_at(s, i, m))
         return true;
     /* 第X章 / 节 / 条 / 部分 */

@@ -63,8 +63,8 @@ skipped() {
         joined:meeting_charges)
             echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
         joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot | \
-        joined:numbering_task_words | joined:numbering_bracket_tasks)
-            echo "任务一：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
+        joined:numbering_task_words | joined:numbering_bracket_tasks | joined:numbering_problems)
+            echo "任务一：, 问题1：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
                  "into the text before them (…县大数据中心任务二：) they are words" ;;
         joined:team_numbered_members)
             echo "members one a numbered line under 成员单位： alone are read by their lines:" \
