@@ -2,7 +2,7 @@
  * Parsing: decoded text → numbered items, responsibility clauses and work teams.
  *
  * One pass over the lines. Each line is cleaned (markup tags and edge whitespace removed,
- * table-of-contents lines dropped), then either opens a part (附件N, an annex title from
+ * table-of-contents lines dropped), then either opens a part (附件N or 附表N, an annex title from
  * the attachment list, or a restart of the top numbering), opens an item (a numbering
  * marker at the line start, or inside the line when the number continues its sequence:
  * anywhere in flat text, elsewhere at brackets, after 。；） and at the number before
@@ -731,6 +731,7 @@ typedef struct parser {
     const char *part_copy;   /* part in the arena, shared by its items and teams; NULL: none yet */
     bool lone_annex;         /* the first line was 附件1: the document's M part is that annex */
     int annex_no;            /* 0 = main body */
+    bool table_part;         /* the part was opened by a 附表 header (附表1), not by 附件 */
     level stack[ST_COUNT];
     size_t depth;
     long last_num[ST_COUNT]; /* last number seen per style in this part */
@@ -5296,6 +5297,7 @@ static void start_part(parser *p, int annex_no)
     p->part_copy = NULL;
     p->cur_team = SIZE_MAX;
     p->annex_no = annex_no;
+    p->table_part = false;
     if (annex_no > 0)
         snprintf(p->part, sizeof p->part, "A%d", annex_no);
     else
@@ -5668,15 +5670,18 @@ out:
  * 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. A
  * file that is an annex alone, 附件 its first line, has its items in A1 all the same: parts
  * are named as printed (gold/NOTES.md), so that the annex read alone and read with its
- * document give the same ids.
+ * document give the same ids. 附表 / 附表1 (an annexed table, in the same forms) gives its
+ * number too, and sets *table when table is not NULL.
  */
-static int annex_header(fg_strview s)
+static int annex_header(fg_strview s, bool *table)
 {
     size_t j;
     size_t n;
     long v;
 
-    if (!fg_sv_starts(s, "附件"))
+    if (table != NULL)
+        *table = fg_sv_starts(s, "附表");
+    if (!fg_sv_starts(s, "附件") && !fg_sv_starts(s, "附表"))
         return 0;
     j = skip_blanks(s, strlen("附件"));
     if (j == s.len)
@@ -7272,7 +7277,7 @@ static void find_metadata(parser *p, fg_doc *doc)
 
             if (line.len > 240 || fg_sv_contains(line, "\t") || fg_sv_contains(line, "。") ||
                 fg_sv_contains(line, "<") || marker_at(line, 0, true, &hm) ||
-                annex_header(line) > 0) {
+                annex_header(line, NULL) > 0) {
                 if (first.len)
                     break;
                 continue;
@@ -8243,6 +8248,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     int rc = FG_OK;
     int an;
     bool consumed = false;
+    bool table = false;
     bool title_row;
     size_t rest;
     size_t w;
@@ -8269,7 +8275,13 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         s = trim(fg_sv(s.ptr + 2, s.len - 2));
     if (annex_list_line(p, s))
         return FG_OK;
-    an = annex_header(s);
+    an = annex_header(s, &table);
+    /*
+     * 附表1 opens a part as 附件1 does, unless the document has parts from 附件 headers: then
+     * it is a table of the annex it stands in (附件2 … 附表1), no part of its own.
+     */
+    if (table && p->annex_no > 0 && !p->table_part)
+        an = 0;
     /* 附件1 as a document's first line: an annex sent as a file of its own, its main part. */
     if (an == 1 && p->annex_no == 0 && p->n_items == 0 && p->pre_text.len == 0 && s.len < 120) {
         p->lone_annex = true;
@@ -8282,6 +8294,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
             FG_TRY(main_part_is_annex(p));
         FG_TRY(flush_pre_teams(p));
         start_part(p, an);
+        p->table_part = table;
         return FG_OK;
     }
     an = annex_title_line(p, s);
