@@ -9,9 +9,11 @@
  * ． . 、), or continues the current item. Flat text is a flat document or a line of
  * FLAT_LINE bytes or more; it is read as lines too, its paragraphs being separated by
  * runs of U+3000. Levels follow the fixed order of Chinese official documents (第X部分 >
- * 第X章 > 第X节 > 第X条 > 一、 > （一） > 1． or ⒈ > 1.1 > 1.1.1 > （1） or ⑴ > 1） > ①), so a
- * marker closes every open item of its level or below (1.1, 1.1.1 and 1） only at a line's
- * start, and never before a measure: 1.5万, 1.2%; a decimal's last number is its own).
+ * 第X章 > 第X节 > 第X条 > Ⅰ． > 一、 > （一） > 1． or ⒈ > 1.1 > 1.1.1 > （1） or ⑴ > 1） > ① >
+ * A． > a．; capitals right below Ⅰ． when Roman numerals or capitals number the top level, as
+ * in the outline Ⅰ．A．1．a．), so a marker closes every open item of its level or below
+ * (1.1, 1.1.1, 1）, Roman numerals and letters only at a line's start, and never before a
+ * measure: 1.5万, 1.2%; a decimal's last number is its own).
  * An item's own text is its lines joined with no separator (PDF page breaks fall inside
  * words); when an item closes, its title is cut, its clauses
  * are found (parentheticals, labelled blocks, role sentences), put in text order and
@@ -198,6 +200,7 @@ typedef enum style {
     ST_CHAPTER,       /* 第一章 */
     ST_SECTION,       /* 第一节 */
     ST_ARTICLE,       /* 第一条 */
+    ST_ROMAN,         /* Ⅰ． Ⅱ、 II. at a line start */
     ST_CN,            /* 一、 */
     ST_PAREN_CN,      /* （一） */
     ST_TASK,          /* 任务一： 问题1： 序号：1 at a line start (task lists, record blocks) */
@@ -207,6 +210,8 @@ typedef enum style {
     ST_PAREN_ARABIC,  /* （1） ⑴ */
     ST_HALF_PAREN,    /* 1） 1) at a line start */
     ST_CIRCLED,       /* ① */
+    ST_UPPER,         /* A． B、 （C） at a line start: right below Ⅰ． in an outline (rank_of()) */
+    ST_LOWER,         /* a． b、 （c） at a line start */
     ST_ROW,           /* a table row number */
     ST_COUNT
 } style;
@@ -214,7 +219,9 @@ typedef enum style {
 typedef struct mark {
     style st;
     long num;
-    size_t len;  /* bytes of the marker and the blanks after it */
+    size_t len;     /* bytes of the marker and the blanks after it */
+    long letter;    /* ST_ROMAN I. V. X.: the letter's number (9, 22, 24), read as ST_UPPER after
+                     * the letter before it (open_item()); else 0 */
 } mark;
 
 /*
@@ -357,6 +364,120 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
     m->st = dots == 1 ? ST_DECIMAL : ST_DECIMAL2;
     m->num = last;
     m->len = j;
+    return true;
+}
+
+/*
+ * The value of the ASCII Roman numeral at s[i] (I to XXXIX, written as they are: IIII and
+ * IIX are none), its length in *len; 0 when there is none.
+ */
+static long ascii_roman(fg_strview s, size_t i, size_t *len)
+{
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII",
+                                        "IX"};
+    size_t j = i;
+    size_t end = i;
+    long tens = 0;
+
+    while (j < s.len && s.ptr[j] == 'X' && tens < 3)
+        j++, tens++;
+    while (end < s.len && (s.ptr[end] == 'I' || s.ptr[end] == 'V' || s.ptr[end] == 'X'))
+        end++;
+    for (long u = 9; u >= 0; u--) {
+        size_t n = strlen(units[u]);
+
+        if (j + n == end && memcmp(s.ptr + j, units[u], n) == 0 && tens * 10 + u > 0) {
+            *len = end - i;
+            return tens * 10 + u;
+        }
+    }
+    return 0;
+}
+
+/*
+ * A letter at s[i], ASCII or full-width (Ａ EF BC A1, ａ EF BD 81): its number (A = 1), *upper
+ * set for a capital, its length in *len; 0 when there is none.
+ */
+static long latin_letter(fg_strview s, size_t i, bool *upper, size_t *len)
+{
+    unsigned char c = i < s.len ? (unsigned char)s.ptr[i] : 0;
+
+    *len = 1;
+    *upper = c >= 'A' && c <= 'Z';
+    if (*upper || (c >= 'a' && c <= 'z'))
+        return *upper ? c - 'A' + 1 : c - 'a' + 1;
+    if (c != 0xEF || i + 3 > s.len)
+        return 0;
+    c = (unsigned char)s.ptr[i + 2];
+    *len = 3;
+    *upper = (unsigned char)s.ptr[i + 1] == 0xBC && c >= 0xA1 && c <= 0xBA;
+    if (*upper)
+        return c - 0xA1 + 1;
+    if ((unsigned char)s.ptr[i + 1] == 0xBD && c >= 0x81 && c <= 0x9A)
+        return c - 0x81 + 1;
+    return 0;
+}
+
+/*
+ * A Roman numeral or a letter that numbers a line, at its start s[i] (never inside a line):
+ * Ⅰ to Ⅻ (U+2160 … U+216B) and ASCII I to XXXIX (ST_ROMAN), one capital or small letter,
+ * ASCII or full-width (ST_UPPER, ST_LOWER; A = 1), then ． 、 or a . before no digit; or a
+ * letter in brackets, （A） (a). What follows, after blanks, is no ASCII letter or digit
+ * (English text, A.1, A、B两类), and a bracketed letter is no grade (（A）级, （B）类). So A级,
+ * AAA级景区, A股, I型, PM2.5, B超 and Ⅳ类 open nothing.
+ */
+static bool latin_marker_at(fg_strview s, size_t i, mark *m)
+{
+    size_t j = i;
+    size_t n;
+    size_t nc;
+    bool upper = false;
+    bool bracket = is_open(s, i, &n);
+    unsigned char c;
+    long v;
+
+    m->letter = 0;
+    if (bracket) {
+        j += n;
+        v = latin_letter(s, j, &upper, &n);
+        if (v == 0 || !is_close(s, j + n, &nc) || AT(s, j + n + nc, "级") ||
+            AT(s, j + n + nc, "类"))
+            return false;
+        j += n + nc;
+        m->st = upper ? ST_UPPER : ST_LOWER;
+    } else if (j + 3 <= s.len && (unsigned char)s.ptr[j] == 0xE2 &&
+               (unsigned char)s.ptr[j + 1] == 0x85 && (unsigned char)s.ptr[j + 2] >= 0xA0 &&
+               (unsigned char)s.ptr[j + 2] <= 0xAB) {
+        /* Ⅰ E2 85 A0 … Ⅻ E2 85 AB */
+        v = (unsigned char)s.ptr[j + 2] - 0xA0 + 1;
+        j += 3;
+        m->st = ST_ROMAN;
+    } else if ((v = ascii_roman(s, j, &n)) > 0) {
+        /* I, V and X alone are letters too: open_item() decides. */
+        if (n == 1)
+            m->letter = s.ptr[j] - 'A' + 1;
+        j += n;
+        m->st = ST_ROMAN;
+    } else if ((v = latin_letter(s, j, &upper, &n)) > 0) {
+        j += n;
+        m->st = upper ? ST_UPPER : ST_LOWER;
+    } else {
+        return false;
+    }
+    if (!bracket) {
+        if (AT(s, j, "．") || AT(s, j, "、"))
+            j += 3;
+        else if (j < s.len && s.ptr[j] == '.' && !is_digit_at(s, j + 1))
+            j += 1;
+        else
+            return false;
+    }
+    j = skip_blanks(s, j);
+    c = j < s.len ? (unsigned char)s.ptr[j] : 0;
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return false;
+    m->num = v;
+    m->len = j - i;
     return true;
 }
 
@@ -539,7 +660,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         } else {
             v = arabic_number(s, j, &n2, 3);
             if (v < 0)
-                return false;
+                return line_start && latin_marker_at(s, i, m);
             m->st = ST_PAREN_ARABIC;
         }
         j += n2;
@@ -644,7 +765,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         m->len = skip_blanks(s, i + 3) - i;
         return true;
     }
-    return false;
+    return line_start && latin_marker_at(s, i, m);
 }
 
 /* ---- parser state ---- */
@@ -5280,16 +5401,25 @@ static int append_text(parser *p, fg_strview s, size_t line)
     return fg_str_append(&p->cur_text, s.ptr, s.len);
 }
 
-/* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1）). */
+/* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1） a．). */
 static bool minor_style(style st)
 {
     return st == ST_ARABIC || st == ST_DECIMAL || st == ST_DECIMAL2 || st == ST_PAREN_ARABIC ||
-           st == ST_HALF_PAREN;
+           st == ST_HALF_PAREN || st == ST_LOWER;
 }
 
-static int rank_of(style st)
+/*
+ * The rank of a style in the level order: its place in the enum, but for letters. Capitals
+ * sit right below the Roman numerals, above 一、, when the part's top numbering is Roman (the
+ * outline Ⅰ．A．1．a．) or the capitals themselves, and small letters there when they are
+ * the top numbering; elsewhere letters are the finest levels (A、B、C under 1． or ①).
+ */
+static int rank_of(const parser *p, style st)
 {
-    return (int)st;
+    if ((st == ST_UPPER || st == ST_LOWER) && p->has_root &&
+        (p->root_style == st || (st == ST_UPPER && p->root_style == ST_ROMAN)))
+        return 2 * (int)ST_ROMAN + 1;
+    return 2 * (int)st;
 }
 
 static void start_part(parser *p, int annex_no)
@@ -5332,6 +5462,7 @@ static size_t format_long(char *out, long v)
 
 static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t line)
 {
+    mark as_letter;
     pitem *it;
     /* "A12:" and at most ST_COUNT numbers of up to 20 digits, a sign and a dot each. */
     char path[sizeof p->part + 1 + ST_COUNT * 22];
@@ -5340,11 +5471,16 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
 
     FG_TRY(close_item(p));
     FG_TRY(flush_pre_teams(p));
+    /* I. V. X. right after the letter before them (H. U. W.) are letters, not numerals. */
+    if (m->st == ST_ROMAN && m->letter > 0 && p->last_num[ST_UPPER] == m->letter - 1) {
+        as_letter = (mark){ST_UPPER, m->letter, m->len, 0};
+        m = &as_letter;
+    }
     /* Restart of the top numbering: a new part (an annex without a 附件 line). */
     if (p->has_root && m->st == p->root_style && m->num == 1 && p->root_max >= 1 &&
         m->st != ST_ROW)
         start_part(p, p->annex_no + 1);
-    while (p->depth > 0 && rank_of(p->stack[p->depth - 1].st) >= rank_of(m->st))
+    while (p->depth > 0 && rank_of(p, p->stack[p->depth - 1].st) >= rank_of(p, m->st))
         p->depth--;
     if (p->depth == 0 && !p->has_root) {
         p->has_root = true;
@@ -5421,7 +5557,7 @@ static bool inline_plausible(const parser *p, const mark *m, bool may_restart)
         if (p->stack[k].st == m->st)
             return m->num == p->stack[k].num + 1;
     if (m->num == 1)
-        return p->depth == 0 || rank_of(m->st) > rank_of(p->stack[p->depth - 1].st);
+        return p->depth == 0 || rank_of(p, m->st) > rank_of(p, p->stack[p->depth - 1].st);
     return false;
 }
 
@@ -6624,7 +6760,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         mark m;
 
         p->next_row = arabic_number(s, 0, &n, 4);
-        m = (mark){ST_ROW, p->next_row, 0};
+        m = (mark){ST_ROW, p->next_row, 0, 0};
 
         FG_TRY(open_item(p, &m, s, line));
         p->row_open = true;
@@ -6699,7 +6835,7 @@ static bool row_number(const parser *p, fg_strview cell, long *major, long *mino
  */
 static int open_row(parser *p, long major, long minor, fg_strview marker, size_t line)
 {
-    mark m = {ST_ROW, major, 0};
+    mark m = {ST_ROW, major, 0, 0};
     size_t k = p->depth;
     int rc = FG_OK;
 
