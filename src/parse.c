@@ -5212,6 +5212,158 @@ out:
 }
 
 /*
+ * Whether clause text t says it is the clause of the items after it: 以下 or 下列 (以下各项均由X
+ * 牵头), or 本 此 or 该 and a word for a part of the document (本部分任务由X牵头，Y具体落实; 本章
+ * 本节 本方面 本领域 本板块 本专题 本篇), then 由 within 12 characters and no ，。；：before it.
+ */
+static bool looks_forward(fg_strview t)
+{
+    static const char *const parts[] = {"部分", "章", "节", "方面", "领域", "板块", "专题", "篇",
+                                        NULL};
+    size_t i = 0;
+
+    t = trim(t);
+    if (fg_sv_starts(t, "以下") || fg_sv_starts(t, "下列")) {
+        i = 6;
+    } else if (fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")) {
+        for (size_t k = 0; parts[k] && i == 0; k++)
+            if (fg_sv_at_str(t, 3, parts[k]))
+                i = 3 + strlen(parts[k]);
+        if (i == 0)
+            return false;
+    } else {
+        return false;
+    }
+    for (size_t n = 0; i < t.len && n < 12; i += fg_cp_len((unsigned char)t.ptr[i]), n++) {
+        if (AT(t, i, "由"))
+            return true;
+        if (AT(t, i, "，") || AT(t, i, "。") || AT(t, i, "；") || AT(t, i, "：") ||
+            t.ptr[i] == ',' || t.ptr[i] == ';' || t.ptr[i] == ':')
+            return false;
+    }
+    return false;
+}
+
+/* Whether a clause of item it gives a unit the lead. */
+static bool has_lead(const parser *p, const pitem *it)
+{
+    for (size_t c = 0; c < it->n_clauses; c++) {
+        const pclause *pc = &p->clauses[it->clause_first + c];
+
+        for (size_t u = 0; u < pc->n_units; u++)
+            if (p->units.v[pc->unit_first + u].role == FG_ROLE_LEAD)
+                return true;
+    }
+    return false;
+}
+
+/*
+ * Item j's clauses again at the end of p->clauses, each with the units of *shared before its
+ * own (an own unit already named there left out) and its text after the shared one's: the
+ * heading's lead and the item's 配合单位 make one assignment.
+ */
+static int merge_shared(parser *p, size_t j, const pclause *shared, fg_str *buf)
+{
+    pitem *it = &p->items[j];
+    size_t first = p->n_clauses;
+    int rc = FG_OK;
+
+    for (size_t c = 0; c < it->n_clauses; c++) {
+        pclause pc = p->clauses[it->clause_first + c];
+        size_t u0 = p->units.n;
+
+        FG_TRY(fg_units_reserve(&p->units, shared->n_units + pc.n_units, 0));
+        for (size_t u = 0; u < shared->n_units; u++)
+            p->units.v[p->units.n++] = p->units.v[shared->unit_first + u];
+        for (size_t u = 0; u < pc.n_units; u++) {
+            fg_unit un = p->units.v[pc.unit_first + u];
+            bool named = false;
+
+            for (size_t v = 0; v < shared->n_units && !named; v++) {
+                const fg_unit *sv = &p->units.v[shared->unit_first + v];
+
+                named = sv->len == un.len &&
+                        memcmp(p->units.names.ptr + sv->off, p->units.names.ptr + un.off,
+                               un.len) == 0;
+            }
+            if (!named)
+                p->units.v[p->units.n++] = un;
+        }
+        fg_str_clear(buf);
+        FG_TRY(fg_str_append(buf, shared->text, shared->text_len));
+        FG_TRY(fg_str_append(buf, "；", 3));
+        FG_TRY(fg_str_append(buf, pc.text, pc.text_len));
+        pc.text = arena_dup(p, fg_sv(buf->ptr, buf->len));
+        if (pc.text == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        pc.text_len = buf->len;
+        pc.unit_first = u0;
+        pc.n_units = p->units.n - u0;
+        if (pc.due == NULL)
+            pc.due = shared->due;
+        FG_TRY(copy_clause(p, &pc, pc.off));
+    }
+    it = &p->items[j];
+    it->clause_first = first;
+out:
+    return rc;
+}
+
+/*
+ * A heading's clause that says it is its items' (looks_forward(): 一、X（以下各项均由Y牵头）,
+ * or under the heading 本部分任务由Y牵头，Z具体落实。) is the clause of every item under the
+ * heading that has no item under it: an item with no clause gets a copy of it; one whose own
+ * clauses give no lead (配合单位：W) gets it merged into each of them, the shared units first
+ * (one clause: Y lead, Z and W co); one that names its own lead keeps its own. The heading
+ * then keeps the clause only when no item took it. Headings are read from the last one, so
+ * that a deeper heading's own shared clause wins over the one above it.
+ */
+static int forward_clauses(parser *p)
+{
+    fg_str buf = FG_STR_INIT;
+    int rc = FG_OK;
+
+    for (size_t i = p->n_items; i-- > 0;) {
+        for (size_t c = 0, next; c < p->items[i].n_clauses; c = next) {
+            pclause pc = p->clauses[p->items[i].clause_first + c];
+            pitem *h;
+            bool taken = false;
+
+            next = c + 1;
+            if (i + 1 >= p->n_items || p->items[i + 1].parent != i ||
+                !looks_forward(fg_sv(pc.text, pc.text_len)))
+                continue;
+            for (size_t j = i + 1; j < p->n_items && p->items[j].depth > p->items[i].depth;
+                 j++) {
+                pitem *it = &p->items[j];
+
+                if ((j + 1 < p->n_items && p->items[j + 1].parent == j) || has_lead(p, it))
+                    continue;
+                if (it->n_clauses == 0) {
+                    FG_TRY(copy_clause(p, &pc, it->text_len));
+                    it = &p->items[j];
+                    it->clause_first = p->n_clauses - 1;
+                    it->n_clauses = 1;
+                } else {
+                    FG_TRY(merge_shared(p, j, &pc, &buf));
+                }
+                taken = true;
+            }
+            if (!taken)
+                continue;
+            h = &p->items[i];
+            memmove(&p->clauses[h->clause_first + c], &p->clauses[h->clause_first + c + 1],
+                    (h->n_clauses - c - 1) * sizeof *p->clauses);
+            h->n_clauses--;
+            next = c;
+        }
+    }
+out:
+    fg_str_dispose(&buf);
+    return rc;
+}
+
+/*
  * 同上 (the same as above) after a list's items: an item with （同上） and no clause of its
  * own gets copies of the clauses of the item before it at its level; a unit named 同上
  * (牵头单位：同上, a table's cell) stands for the units of its role in that item's clauses.
@@ -8665,6 +8817,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     FG_TRY(flush_pre_teams(&p));
     FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));
+    FG_TRY(forward_clauses(&p));
     FG_TRY(shared_clauses(&p));
     FG_TRY(same_as_above(&p));
     FG_TRY(order_team_rows(&p));

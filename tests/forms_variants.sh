@@ -71,6 +71,10 @@ skipped() {
         joined:numbering_letters_finest | joined:numbering_letters_top)
             echo "Ⅰ．, II., A．, （A） and a. are markers only at a line's or paragraph's start: run" \
                  "into the text before them (…配合）B．监管能力) a letter is a word's (A级, A股)" ;;
+        joined:shared_forward)
+            echo "a heading with no full stop runs into the sentence under it" \
+                 "(二、推进乡村建设本部分任务由…牵头): joined, the sentence's subject starts with the" \
+                 "heading's words and no clause is read (nor by the binary before the forward rule)" ;;
         joined:team_numbered_members)
             echo "members one a numbered line under 成员单位： alone are read by their lines:" \
                  "joined, （1）县自然资源局（2）… run into the label as items' numbers" ;;
