@@ -1006,25 +1006,45 @@ static size_t lead_sign_end(fg_strview e)
 }
 
 /*
- * The element of a 、-separated piece of a list: heads, tails and lead marks (\x01; the signs
- * of lead_signs[] after a name) gone.
+ * The bytes normalise() writes after a name for its mark: X（牵头） leads, X（会办）
+ * co-operates whatever the clause says of the others (see role_mark()).
  */
-static fg_strview element_of(fg_strview piece, bool *lead)
+enum { MARK_LEAD_BYTE = 0x01, MARK_CO_BYTE = 0x05 };
+
+/* What a mark after an element says: nothing, lead or co. */
+typedef enum elem_mark { MARK_NONE = 0, MARK_LEAD, MARK_CO } elem_mark;
+
+/* The role an element's mark gives it, or role for an element with none. */
+static fg_role marked_role(elem_mark mark, fg_role role)
+{
+    return mark == MARK_LEAD ? FG_ROLE_LEAD : mark == MARK_CO ? FG_ROLE_CO : role;
+}
+
+/*
+ * The element of a 、-separated piece of a list: heads, tails and marks (\x01 and \x05; the
+ * signs of lead_signs[] after a name) gone; *mark receives what the last mark said.
+ */
+static fg_strview element_of(fg_strview piece, elem_mark *mark)
 {
     fg_strview e = strip_element(piece);
 
-    *lead = false;
+    *mark = MARK_NONE;
     for (;;) {
         size_t sign;
 
-        /* X（牵头）, and X★ or X*: the sign that marks leads. */
-        if (e.len && e.ptr[e.len - 1] == '\x01')
+        /* X（牵头）, and X★ or X*: the sign that marks leads; X（会办）: co. */
+        if (e.len && e.ptr[e.len - 1] == MARK_LEAD_BYTE) {
             e.len--;
-        else if ((sign = lead_sign_end(e)) > 0)
+            *mark = *mark == MARK_NONE ? MARK_LEAD : *mark;
+        } else if (e.len && e.ptr[e.len - 1] == MARK_CO_BYTE) {
+            e.len--;
+            *mark = *mark == MARK_NONE ? MARK_CO : *mark;
+        } else if ((sign = lead_sign_end(e)) > 0) {
             e.len -= sign;
-        else
+            *mark = *mark == MARK_NONE ? MARK_LEAD : *mark;
+        } else {
             break;
-        *lead = true;
+        }
         e = strip_element(e);
     }
     return e;
@@ -1047,7 +1067,7 @@ typedef struct piece_slot {
     unsigned char len;             /* of the piece; 0 in an empty slot */
     unsigned char skip;            /* the element is piece[skip .. skip + elen) */
     unsigned char elen;
-    bool lead;                     /* element_of() */
+    unsigned char mark;            /* element_of(): an elem_mark */
     char piece[PIECE_MAX];
 } piece_slot;
 _Static_assert(sizeof(piece_slot) == 64, "a piece slot fills one cache line");
@@ -1103,13 +1123,13 @@ static bool slot_holds(const piece_slot *slot, fg_strview piece)
  * element_of() a piece, with the facts of the element in *f (zero when it is empty); from
  * the cache when the piece is there.
  */
-static fg_strview element_facts(fg_strview piece, bool *lead, elem_facts *f)
+static fg_strview element_facts(fg_strview piece, elem_mark *mark, elem_facts *f)
 {
     piece_slot *set;
     piece_slot *slot;
 
     if (piece.len == 0 || piece.len > PIECE_MAX) {
-        fg_strview e = element_of(piece, lead);
+        fg_strview e = element_of(piece, mark);
 
         *f = e.len ? find_facts(e) : (elem_facts){0};
         return e;
@@ -1121,17 +1141,19 @@ static fg_strview element_facts(fg_strview piece, bool *lead, elem_facts *f)
         slot = &set[1];
     } else {
         fg_strview e;
+        elem_mark m;
 
         set[1] = set[0];
         slot = &set[0];
-        e = element_of(piece, &slot->lead);
+        e = element_of(piece, &m);
+        slot->mark = (unsigned char)m;
         slot->facts = e.len ? find_facts(e) : (elem_facts){0};
         slot->skip = (unsigned char)(e.ptr - piece.ptr);
         slot->elen = (unsigned char)e.len;
         memcpy(slot->piece, piece.ptr, piece.len);
         slot->len = (unsigned char)piece.len;
     }
-    *lead = slot->lead;
+    *mark = (elem_mark)slot->mark;
     *f = slot->facts;
     return fg_sv(piece.ptr + slot->skip, slot->elen);
 }
@@ -1332,7 +1354,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     fg_strview level_suf[64];
     fg_strview elems[64];
     elem_facts facts[64];
-    bool lead[64];
+    elem_mark mark[64];
     size_t n = 0;
     size_t start = 0;
     fg_strview last;
@@ -1341,14 +1363,14 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     for (size_t i = 0; i <= g.len; i++) {
         i = find_byte2(g.ptr, g.len, i, 0xE3, 0xE3); /* the lead byte of 、 */
         if (i == g.len || AT(g, i, "、")) {
-            bool is_lead;
+            elem_mark is_marked;
             elem_facts f;
-            fg_strview e = element_facts(fg_sv(g.ptr + start, i - start), &is_lead, &f);
+            fg_strview e = element_facts(fg_sv(g.ptr + start, i - start), &is_marked, &f);
 
             if (n == sizeof elems / sizeof elems[0]) {
                 /* Very long lists: flush what we have; distribution only within 64. */
                 for (size_t k = 0; k < n; k++) {
-                    rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k],
+                    rc = push_known(out, first, marked_role(mark[k], role), elems[k],
                                     fg_sv(NULL, 0), &facts[k]);
                     if (rc < 0)
                         return rc;
@@ -1364,14 +1386,14 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
                 size_t at = split_point(e, &jn);
                 fg_strview left = strip_element(fg_sv(e.ptr, at));
 
-                lead[n] = false;
+                mark[n] = MARK_NONE;
                 facts[n] = find_facts(left);
                 elems[n++] = left;
                 e = strip_tails(fg_sv(e.ptr + at + jn, e.len - at - jn));
                 f = find_facts(e);
             }
             if (e.len && !placeholder(e)) {
-                lead[n] = is_lead;
+                mark[n] = is_marked;
                 facts[n] = f;
                 elems[n++] = e;
             }
@@ -1393,7 +1415,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
         fg_strview suffix = fg_sv(NULL, 0);
 
         if (level_pre[k].len > 0 || level_suf[k].len > 0) {
-            rc = push_level(out, first, lead[k] ? FG_ROLE_LEAD : role, level_pre[k], elems[k],
+            rc = push_level(out, first, marked_role(mark[k], role), level_pre[k], elems[k],
                             level_suf[k]);
             if (rc < 0)
                 return rc;
@@ -1409,7 +1431,7 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
             if (facts[j].kind == FG_KIND_AGENCY)
                 suffix = shared_suffix(last, has_level(elems[k]));
         }
-        rc = push_known(out, first, lead[k] ? FG_ROLE_LEAD : role, elems[k], suffix, &facts[k]);
+        rc = push_known(out, first, marked_role(mark[k], role), elems[k], suffix, &facts[k]);
         if (rc < 0)
             return rc;
     }
@@ -2339,7 +2361,7 @@ static bool consults_at(fg_strview s, size_t pending, size_t i)
 /*
  * Whether the postfix marker s[i .. i+len) stands inside a unit's name (市安全生产委员会办公室,
  * 市统筹城乡发展办公室, 市乡村振兴指导中心, 协同创新中心): the text after it, up to the next
- * separator, 、 or marker, is not empty, does not open a new unit (a level character of
+ * separator, 、, mark or marker, is not empty, does not open a new unit (a level character of
  * level_chars: 省 市 县 区 …, or 国),
  * and makes with the marker a name's ending.
  */
@@ -2356,8 +2378,10 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
     if ((AT(s, i, "主管") || AT(s, i, "归口")) &&
         starts_with_any(fg_sv(s.ptr + e, s.len - e), generic_units, N_OF(generic_units)))
         return true;
-    /* At most 12 characters on: a name's ending is near. */
-    for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、"); n++) {
+    /* At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it. */
+    for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、") &&
+                       s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE;
+         n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
             break;
         e += fg_cp_len((unsigned char)s.ptr[e]);
@@ -2451,10 +2475,16 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
     return false;
 }
 
-/* The words of a lead mark: 牵头, 牵头单位, 主责, 主办部门 … (a head, then a unit suffix or not). */
-bool fg_clause__is_lead_mark(fg_strview w)
+/*
+ * The role the words of a mark give (a head, then a unit suffix or not): 牵头, 牵头单位, 主责,
+ * 主办部门 lead; 会办, 协办, 配合, 参与, 协助, 协同, 参加, 配合单位 co (X（主办）、Y（会办）, as a
+ * 建议提案交办 table writes them); FG_LABEL_NONE for other words.
+ */
+static fg_label_role mark_word(fg_strview w)
 {
-    static const fg_lit heads[] = {FG_LIT("牵头"), FG_LIT("主责"), FG_LIT("主办")};
+    static const fg_lit heads[] = {FG_LIT("牵头"), FG_LIT("主责"), FG_LIT("主办"), FG_LIT("会办"),
+                                   FG_LIT("协办"), FG_LIT("配合"), FG_LIT("参与"), FG_LIT("协助"),
+                                   FG_LIT("协同"), FG_LIT("参加")};
     static const fg_lit tails[] = {FG_LIT(""), FG_LIT("单位"), FG_LIT("部门")};
 
     for (size_t h = 0; h < N_OF(heads); h++) {
@@ -2463,31 +2493,60 @@ bool fg_clause__is_lead_mark(fg_strview w)
         for (size_t t = 0; t < N_OF(tails); t++)
             if (w.len == heads[h].n + tails[t].n &&
                 fg_sv_ends_n(w, tails[t].s, tails[t].n))
-                return true;
+                return h < 3 ? FG_LABEL_LEAD : FG_LABEL_CO;
     }
-    return false;
+    return FG_LABEL_NONE;
+}
+
+bool fg_clause__is_lead_mark(fg_strview w)
+{
+    return mark_word(w) == FG_LABEL_LEAD;
 }
 
 /*
- * A lead mark in brackets right after a unit name, at s[i] (（牵头）, (主责单位), （牵头）
- * with mixed brackets); n receives its byte length.
+ * The role of the mark in brackets at s[i] (（牵头）, (主责单位), （牵头） with mixed
+ * brackets, （会办）), right after before: a lead mark anywhere, a co mark only after a
+ * complete name (…完成。（配合） is a bracket of its own); n receives its byte length.
  */
-static bool lead_mark(fg_strview s, size_t i, size_t *n)
+static fg_label_role role_mark(fg_strview before, fg_strview s, size_t i, size_t *n)
 {
     size_t open = AT(s, i, "（") ? 3 : i < s.len && s.ptr[i] == '(' ? 1 : 0;
 
     if (open == 0)
-        return false;
+        return FG_LABEL_NONE;
     /* The longest mark is 4 ideographs: look for the close bracket within them. */
     for (size_t j = i + open; j < s.len && j <= i + open + 12; j++) {
         if (s.ptr[j] == ')' || AT(s, j, "）")) {
             size_t end = j + (s.ptr[j] == ')' ? 1 : 3);
+            fg_label_role r = mark_word(fg_sv(s.ptr + i + open, j - i - open));
 
-            if (!fg_clause__is_lead_mark(fg_sv(s.ptr + i + open, j - i - open)))
-                return false;
+            if (r == FG_LABEL_NONE || (r == FG_LABEL_CO && !strong_ending(before)))
+                return FG_LABEL_NONE;
             *n = end - i;
-            return true;
+            return r;
         }
+    }
+    return FG_LABEL_NONE;
+}
+
+fg_label_role fg_clause__mark(fg_strview before, fg_strview in)
+{
+    fg_label_role r = mark_word(in);
+
+    ensure_sets();
+    return r == FG_LABEL_CO && !strong_ending(before) ? FG_LABEL_NONE : r;
+}
+
+bool fg_clause__has_mark(fg_strview text)
+{
+    ensure_sets();
+    for (size_t i = 1; i < text.len; i++) {
+        size_t n;
+
+        if ((text.ptr[i] == '(' || AT(text, i, "（")) &&
+            role_mark(fg_sv(text.ptr, i), text, i, &n) != FG_LABEL_NONE &&
+            strong_ending(fg_sv(text.ptr, i)))
+            return true;
     }
     return false;
 }
@@ -2523,7 +2582,7 @@ static size_t last_element_cps(fg_strview s)
         fg_strview c = fg_sv(s.ptr + s.len - k, k);
 
         if ((k == 3 && (AT(c, 0, "、") || AT(c, 0, "，") || AT(c, 0, "；") || AT(c, 0, "："))) ||
-            c.ptr[0] == '\x01')
+            c.ptr[0] == MARK_LEAD_BYTE || c.ptr[0] == MARK_CO_BYTE)
             break;
         s.len -= k;
         n++;
@@ -2664,6 +2723,8 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
         size_t n = fg_cp_len(c);
         bool plain = false;
         size_t nb = 0; /* the length of a bracket that belongs to a name */
+        size_t mn = 0; /* the length of a mark */
+        fg_label_role mr;
 
         if (i + n > text.len)
             n = text.len - i;
@@ -2673,11 +2734,13 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && label_bracket(lx, text, i, &n)) {
             plain = true; /* 责任单位（牵头）：: read with its label */
-        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && lead_mark(text, i, &n)) {
-            /* X（牵头）: the unit before it leads; \x01 travels with its name. */
-            FLUSH_RUN();
-            if (rc == FG_OK)
-                rc = fg_str_appendc(buf, '\x01');
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
+                   (FLUSH_RUN(), rc == FG_OK) &&
+                   (mr = role_mark(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i, &mn)) !=
+                       FG_LABEL_NONE) {
+            /* X（牵头）: the unit before it leads, X（会办） co; its byte travels with its name. */
+            n = mn;
+            rc = fg_str_appendc(buf, mr == FG_LABEL_LEAD ? MARK_LEAD_BYTE : MARK_CO_BYTE);
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
                    (FLUSH_RUN(), rc == FG_OK) &&
                    (nb = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
@@ -2716,12 +2779,17 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
                 j += text.ptr[j] == ' ' ? 1 : 3;
             size_t label_len;
             fg_strview so_far = fg_sv(buf->ptr ? buf->ptr : "", buf->len);
+            /* The name before a mark (X（牵头）　Y　Z): the blank after it separates. */
+            fg_strview named = so_far.len && (so_far.ptr[so_far.len - 1] == MARK_LEAD_BYTE ||
+                                              so_far.ptr[so_far.len - 1] == MARK_CO_BYTE)
+                                   ? fg_sv(so_far.ptr, so_far.len - 1)
+                                   : so_far;
             /* Only a blank before an ideograph may stand inside a name or before a label. */
             bool before_ideograph = rc == FG_OK && j < text.len &&
                                     (unsigned char)text.ptr[j] >= 0xE4 &&
                                     (unsigned char)text.ptr[j] <= 0xE9;
-            bool after_unit = before_ideograph && strong_ending(so_far) &&
-                              !ends_with_any(so_far, list_ends, N_OF(list_ends));
+            bool after_unit = before_ideograph && strong_ending(named) &&
+                              !ends_with_any(named, list_ends, N_OF(list_ends));
 
             if (before_ideograph && so_far.len > 0 && label_continues(lx, so_far, text, j)) {
                 /* 配 合 单 位：a blank inside a label */
@@ -2729,14 +2797,14 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
                                          FG_LABEL_NONE) {
                 /* A label after a blank (X单位 配合单位：Y) starts a new field. */
                 rc = fg_str_append(buf, "；", 3);
-            } else if (after_unit && last_element_cps(so_far) >= 3) {
+            } else if (after_unit && last_element_cps(named) >= 3) {
                 rc = fg_str_append(buf, "、", 3);
             } else if (before_ideograph && !colon_soon(text, j) && ends_with_marker(so_far)) {
                 /* X牵头　Y　Z配合: a blank after a role word ends its phrase. */
                 rc = fg_str_append(buf, "，", 3);
             }
         } else if (c < 0x20 || c == 0x7f) {
-            /* Control characters are never part of a name (and \x01 is our lead mark). */
+            /* Control characters are never part of a name (and \x01, \x05 are our marks). */
         } else if (c == ',' || c == ';' || c == ':') {
             FLUSH_RUN();
             if (rc == FG_OK)
@@ -2792,7 +2860,8 @@ static bool all_look_like_units(fg_strview s)
     for (size_t i = 0; i <= s.len; i++) {
         i = find_byte2(s.ptr, s.len, i, 0xE3, 0xEF); /* the lead bytes of 、 and ，； */
         if (i == s.len || AT(s, i, "、") || AT(s, i, "，") || AT(s, i, "；")) {
-            fg_strview e = strip_element(fg_sv(s.ptr + start, i - start));
+            elem_mark mark;
+            fg_strview e = element_of(fg_sv(s.ptr + start, i - start), &mark);
 
             if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY)
                 return false;
@@ -3251,6 +3320,25 @@ typedef struct span {
 } span;
 
 /*
+ * Whether the first unit of spans[0..n) carries a co mark (X（会办）、Y（主办）): the first
+ * listed does not lead then, whatever a declaration says.
+ */
+static bool first_co_marked(const span *spans, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        fg_strview u = spans[k].units;
+        size_t i = 0;
+
+        if (u.len == 0 || spans[k].m->type == M_DROP)
+            continue;
+        while (i < u.len && !AT(u, i, "、") && !AT(u, i, "，") && !AT(u, i, "；"))
+            i += fg_cp_len((unsigned char)u.ptr[i]);
+        return memchr(u.ptr, MARK_CO_BYTE, i) != NULL;
+    }
+    return false;
+}
+
+/*
  * Whether s holds a 的, 为 or 是: a clause's units hold one only if the clause does, so their
  * names are searched only then.
  */
@@ -3397,6 +3485,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
+    bool marked;                 /* a unit carries a mark (X（牵头）, Y（会办）) */
     bool may_declare;            /* s holds a 第 or 首 */
     bool may_label;              /* s holds a ： 【 or 〔 */
     bool may_quote;              /* quotes, and units were found */
@@ -3443,6 +3532,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     s = skip_subject(s);
     if (strict)
         s = cut_task_tail(s);
+    /* （X（牵头）、Y、Z）: units whose marks say their roles need no role word outside them. */
+    marked = !strict && (memchr(s.ptr, MARK_LEAD_BYTE, s.len) != NULL ||
+                         memchr(s.ptr, MARK_CO_BYTE, s.len) != NULL);
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more
@@ -3704,7 +3796,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 /* 县气象局牵头，县水利局配合，提供火险天气预报: the rest is the work done. */
                 if (!chain || !work_after_roles(rest))
                     bad = true;
-            } else if ((any_marker && all_look_like_units(rest)) ||
+            } else if (((any_marker || marked) && all_look_like_units(rest)) ||
                        (flags & FG_CLAUSE_BARE_LIST)) {
                 /* Units after the last marker with no role word: they co-operate. */
                 static const marker trailing_co = {"", 0, M_POST, FG_ROLE_CO, false, true};
@@ -3714,7 +3806,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             }
         }
     }
-    if (!any_marker && !(flags & FG_CLAUSE_BARE_LIST))
+    if (!any_marker && !marked && !(flags & FG_CLAUSE_BARE_LIST))
         goto out;
     if (bad)
         goto out;
@@ -3755,7 +3847,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         for (size_t k = 0; k < n_spans; k++)
             all_first_ok = all_first_ok && (spans[k].m->first_ok || spans[k].m->weak);
-        if (all_first_ok) {
+        if (all_first_ok && !first_co_marked(spans, n_spans)) {
             out->v[first].role = FG_ROLE_LEAD;
             /* A unit named twice keeps one row per role. */
         }

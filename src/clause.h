@@ -79,6 +79,16 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
 bool fg_clause__is_lead_mark(fg_strview w);
 
 /*
+ * The role a bracket holding in gives the unit right before it (before ends there): a lead
+ * mark (fg_clause__is_lead_mark()) leads; 会办, 协办, 配合, 参与, 协助, 协同, 参加 (alone or
+ * with 单位, 部门) are a co mark after a complete name; else FG_LABEL_NONE.
+ */
+fg_label_role fg_clause__mark(fg_strview before, fg_strview in);
+
+/* Whether text holds a unit name followed by a mark in brackets (X（牵头）, Y（会办）). */
+bool fg_clause__has_mark(fg_strview text);
+
+/*
  * Whether the text between a declaration's ordinal and its 牵头 links them (为, 是, 者, 的单位,
  * 的部门, within one phrase): 列[第一位者为]牵头单位, 排名[第一的单位]牵头.
  */

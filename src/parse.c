@@ -1992,18 +1992,19 @@ static int find_clauses(parser *p, char *text, size_t len)
 
             size_t lab;
 
-            if (fg_clause__is_lead_mark(in) ||
+            if (fg_clause__mark(fg_sv(t.ptr, open_at), in) != FG_LABEL_NONE ||
                 (fg_clause__label_at(p->units.lex, t, open_at, &lab) != FG_LABEL_NONE &&
                  open_at + lab >= i + n)) {
                 /*
-                 * X（牵头）: stays for the list it marks (责任单位：X（牵头）、Y); 【牵头单位】X:
-                 * a label in brackets, read with the text after it.
+                 * X（牵头）, Y（会办）: stays for the list it marks (责任单位：X（牵头）、Y);
+                 * 【牵头单位】X: a label in brackets, read with the text after it.
                  */
                 i += n;
                 continue;
             }
             found = false;
-            if (fg_clause__has_role_word(p->units.lex, in)) {
+            /* （X（牵头）、Y、Z）: the marks say the roles. */
+            if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
             } else if (p->first_is_lead) {
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
@@ -6398,14 +6399,14 @@ static bool all_units(fg_strview s)
 
 /*
  * Whether a cell in a unit column writes its roles itself, as the clause grammar reads them
- * after the column's label: a lead mark (县农业农村局（牵头）、县自然资源局) or a role sentence
- * (县交通运输局牵头，县财政局配合). In a row that does not line up with the header, only after the
- * task's cell. A cell with a full stop is a task's wording.
+ * after the column's label: a mark (县农业农村局（牵头）、县自然资源局; X（主办）、Y（会办）) or a
+ * role sentence (县交通运输局牵头，县财政局配合). In a row that does not line up with the header,
+ * only after the task's cell. A cell with a full stop is a task's wording.
  */
 static bool role_cell(const parser *p, fg_strview cell, bool after_task)
 {
     return (p->row_aligned || after_task) && cell.len <= 300 && !fg_sv_contains(cell, "。") &&
-           fg_clause__has_role_word(p->units.lex, cell);
+           (fg_clause__has_role_word(p->units.lex, cell) || fg_clause__has_mark(cell));
 }
 
 /* Whether a header names a task column (重点任务, 工作任务 …). */

@@ -153,6 +153,17 @@ static const fg_phrase_case clauses[] = {
     {"省发展改革委（牵头）、省财政厅、省商务厅按职责分工负责",
      "lead:省发展改革委|co:省财政厅|co:省商务厅"},
     {"省财政厅、省教育厅(牵头)按职责分工负责", "co:省财政厅|lead:省教育厅"},
+    /* co marks (会办, 协办, 配合 …) after a unit; a bracket of marked units needs no role word */
+    {"责任单位：县教育局（主办）、县自然资源局（会办）、县财政局（协办）",
+     "lead:县教育局|co:县自然资源局|co:县财政局"},
+    {"县发展和改革局（牵头）、县财政局、县市场监督管理局",
+     "lead:县发展和改革局|co:县财政局|co:县市场监督管理局"},
+    {"县行政审批服务局（主办单位）、县发展和改革局（协办单位）",
+     "lead:县行政审批服务局|co:县发展和改革局"},
+    {"责任单位：县市场监督管理局（牵头）　县司法局　县商务局",
+     "lead:县市场监督管理局|co:县司法局|co:县商务局"},
+    {"责任单位：县委机构编制委员会办公室（牵头）、县财政局",
+     "lead:县委机构编制委员会办公室|co:县财政局"},
     /* page break blank inside name dropped */
     {"省发展改革委牵头，省自\n\n然资源厅按职责分工负责", "lead:省发展改革委|co:省自然资源厅"},
     {"省人力资 源社会保障厅牵头，省财政厅按职责分工\n负责",
@@ -273,6 +284,10 @@ static const fg_phrase_case clauses_first_is_lead[] = {
     /* open labels in clauses */
     /* Under a declaration the first unit of a 推进单位 list leads. */
     {"推进单位：省数据局、省通信管理局", "lead:省数据局|co:省通信管理局"},
+    /* A co mark on the first unit: it does not lead; one on a later unit leaves the first. */
+    {"责任单位：县自然资源局（会办）、县教育局（主办）", "co:县自然资源局|lead:县教育局"},
+    {"县自然资源局（配合）、县教育局、县财政局负责", "co:县自然资源局|co:县教育局|co:县财政局"},
+    {"责任单位：县教育局、县财政局（配合）", "lead:县教育局|co:县财政局"},
     /* declaration is never a unit */
     {"省发展改革委、省财政厅负责，列第一位者为牵头单位，下同", "lead:省发展改革委|co:省财政厅"},
     {"省商务厅、省财政厅负责，第一个单位为牵头单位，其他为配合单位", "lead:省商务厅|co:省财政厅"},
