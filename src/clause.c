@@ -1691,6 +1691,37 @@ static bool is_unit_suffix(fg_strview w, const fg_lexicon *lx)
     return false;
 }
 
+/*
+ * Whether w is a head alone followed by a noun that names a kind of unit (责任学校, 牵头乡镇,
+ * 配合部室, 责任县区, 责任企业): two ideographs, the last of them one that ends the names of
+ * schools, hospitals, offices, townships, districts, villages or stations, or 企业 or 街道.
+ * The unit suffixes (单位, 部门, 科室, 社区 …) are the lexicon's; these are its kind nouns.
+ */
+static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
+{
+    static const char kind_lasts[] = "校院室镇乡区村所站局办厂园队";
+    fg_strview noun;
+    fg_strview head;
+
+    if (w.len < 4 * 3 || (unsigned char)w.ptr[w.len - 6] < 0xE4 ||
+        (unsigned char)w.ptr[w.len - 6] > 0xE9)
+        return false;
+    noun = fg_sv(w.ptr + w.len - 6, 6);
+    head = fg_sv(w.ptr, w.len - 6);
+    if (!fg_sv_eq(noun, fg_sv("企业", 6)) && !fg_sv_eq(noun, fg_sv("街道", 6))) {
+        bool kind = false;
+
+        for (size_t k = 0; k + 3 <= sizeof kind_lasts - 1 && !kind; k += 3)
+            kind = fg_sv_at(noun, 3, kind_lasts + k, 3);
+        if (!kind)
+            return false;
+    }
+    for (size_t k = 0; k < lx->n_heads; k++)
+        if (fg_sv_eq(head, fg_sv(lx->heads[k].w, lx->heads[k].len)))
+            return true;
+    return false;
+}
+
 fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
 {
     bool unit_suffix;
@@ -1699,23 +1730,28 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
         lx = fg_lexicon__default();
     if (w.len == 0)
         return FG_LABEL_NONE;
-    /* 牵头领导, 责任人, 联系人: persons, not units. */
-    if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes)) {
-        /* 牵头单位及责任人: the units' label, then their persons' (in brackets after them). */
+    {
+        /*
+         * 牵头单位及责任人, 责任单位及完成时限: the units' label, then a field of theirs (their
+         * persons in brackets after them, their deadline after a ，).
+         */
         size_t k = fg_sv_find(w, "及");
 
         if (k == SIZE_MAX)
             k = fg_sv_find(w, "和");
-        if (k != SIZE_MAX && k >= 6 && ends_with_word(fg_sv(w.ptr, k), lx->unit_suffixes,
-                                                      lx->n_unit_suffixes)) {
+        if (k != SIZE_MAX && k >= 6 && k + 3 < w.len &&
+            fg_clause__label_word(lx, fg_sv(w.ptr + k + 3, w.len - k - 3)) == FG_LABEL_OTHER) {
             fg_label_role r = fg_clause__label_word(lx, fg_sv(w.ptr, k));
 
             if (r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP)
                 return r;
         }
-        return FG_LABEL_OTHER;
     }
-    unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes);
+    /* 牵头领导, 责任人, 联系人: persons, not units. */
+    if (ends_with_word(w, lx->person_suffixes, lx->n_person_suffixes))
+        return FG_LABEL_OTHER;
+    unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes) ||
+                  head_kind_noun(lx, w);
     if (!unit_suffix) {
         /* Without a unit suffix only a head alone (牵头：, 配合：) is a role label. */
         for (size_t k = 0; k < lx->n_heads; k++)
@@ -1759,6 +1795,12 @@ static size_t blank_len(fg_strview s, size_t i)
     if (AT(s, i, "\u00a0"))
         return 2;
     return 0;
+}
+
+/* The length of a slash at s[i] (/ or ／), or 0. */
+static size_t slash_len(fg_strview s, size_t i)
+{
+    return i < s.len && s.ptr[i] == '/' ? 1 : AT(s, i, "／") ? 3 : 0;
 }
 
 /*
@@ -1825,6 +1867,19 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         return FG_LABEL_NONE;
     if (j < s.len && (unsigned char)s.ptr[j] >= 0xE4 && (unsigned char)s.ptr[j] <= 0xE9)
         return FG_LABEL_NONE; /* more than 10 ideographs */
+    if (close == NULL && slash_len(s, j) > 0) {
+        /* 牵头单位/责任单位：X/Y: two role labels over two values (split_slash_labels()). */
+        size_t sl = slash_len(s, j);
+        size_t l2;
+        fg_label_role r1 = fg_clause__label_word(lx, fg_sv(s.ptr + word_start, j - word_start));
+        fg_label_role r2 = fg_clause__label_at(lx, s, j + sl, &l2);
+
+        if (r1 == FG_LABEL_NONE || r1 == FG_LABEL_OTHER || r2 == FG_LABEL_NONE ||
+            r2 == FG_LABEL_OTHER)
+            return FG_LABEL_NONE;
+        *len = j + sl + l2 - i;
+        return r1;
+    }
     b = blank_len(s, j);
     if (b == 0 && !AT(s, j, "：") && !(j < s.len && s.ptr[j] == ':') && !AT(s, j, "（") &&
         !(j < s.len && s.ptr[j] == '(') && close == NULL)
@@ -2123,6 +2178,9 @@ static size_t post_label_at(const fg_lexicon *lx, fg_strview s, size_t i, fg_lab
         n++;
     }
     if (n < 2 || (j < s.len && !is_sep_at(s, j) && !AT(s, j, "、")))
+        return 0;
+    /* 以X、Y为牵头医院，分别组建…: a kind noun (head_kind_noun()) is a label's with a colon only. */
+    if (head_kind_noun(lx, fg_sv(s.ptr + i + 3, j - i - 3)))
         return 0;
     *role = fg_clause__label_word(lx, fg_sv(s.ptr + i + 3, j - i - 3));
     return *role == FG_LABEL_LEAD || *role == FG_LABEL_CO || *role == FG_LABEL_RESP ? j - i : 0;
@@ -2852,10 +2910,15 @@ static fg_strview trim_seps(fg_strview s)
     return s;
 }
 
-/* Every element of a list looks like a unit ("年内完成" after a marker is not a list). */
+/*
+ * Every element of a list looks like a unit or is a deadline (X，2021年9月底前), and one at
+ * least is no deadline ("年内完成" after a marker is not a list).
+ */
 static bool all_look_like_units(fg_strview s)
 {
     size_t start = 0;
+    bool deadline = false; /* an element is a deadline */
+    bool unit = false;     /* an element is a unit */
 
     for (size_t i = 0; i <= s.len; i++) {
         i = find_byte2(s.ptr, s.len, i, 0xE3, 0xEF); /* the lead bytes of 、 and ，； */
@@ -2863,13 +2926,18 @@ static bool all_look_like_units(fg_strview s)
             elem_mark mark;
             fg_strview e = element_of(fg_sv(s.ptr + start, i - start), &mark);
 
-            if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY)
-                return false;
+            if (e.len && !looks_like_unit(e) && unit_kind(e) == FG_KIND_AGENCY) {
+                if (!is_time_phrase(e))
+                    return false;
+                deadline = true;
+            } else if (e.len) {
+                unit = true;
+            }
             start = i + 3;
             i = start - 1;
         }
     }
-    return true;
+    return unit || !deadline;
 }
 
 /*
@@ -3273,6 +3341,70 @@ out:
     return rc;
 }
 
+/*
+ * Two role labels joined by a slash over two values joined by one (牵头单位/责任单位：X/Y): the
+ * first value is the first label's, the second the second's. Into out, text with such a pair
+ * written as two labels (牵头单位：X；责任单位：Y); *changed tells whether there was one. A
+ * label is role words of at most 10 ideographs; a value ends at the next ；。 or line break.
+ */
+static int split_slash_labels(const fg_lexicon *lx, fg_str *out, fg_strview text, bool *changed)
+{
+    size_t from = 0;
+    int rc = FG_OK;
+
+    *changed = false;
+    for (size_t i = 0; i < text.len; i++) {
+        size_t sl = slash_len(text, i);
+        size_t l1 = i;
+        size_t l2len;
+        size_t v;
+        size_t vend;
+        size_t vslash = SIZE_MAX;
+        fg_label_role r1;
+        fg_label_role r2;
+
+        if (sl == 0)
+            continue;
+        while (l1 >= 3 && i - l1 < 10 * 3 && (unsigned char)text.ptr[l1 - 3] >= 0xE4 &&
+               (unsigned char)text.ptr[l1 - 3] <= 0xE9)
+            l1 -= 3;
+        if (l1 == i || l1 < from)
+            continue;
+        r1 = fg_clause__label_word(lx, fg_sv(text.ptr + l1, i - l1));
+        r2 = fg_clause__label_at(lx, text, i + sl, &l2len);
+        if (r1 == FG_LABEL_NONE || r1 == FG_LABEL_OTHER || r2 == FG_LABEL_NONE ||
+            r2 == FG_LABEL_OTHER)
+            continue;
+        v = i + sl + l2len;
+        for (vend = v; vend < text.len && !AT(text, vend, "；") && !AT(text, vend, "。") &&
+                       text.ptr[vend] != ';' && text.ptr[vend] != '\n';
+             vend += fg_cp_len((unsigned char)text.ptr[vend])) {
+            if (slash_len(text, vend) > 0) {
+                if (vslash != SIZE_MAX)
+                    break; /* more values than labels: left as written */
+                vslash = vend;
+            }
+        }
+        if (vslash == SIZE_MAX || (vend < text.len && slash_len(text, vend) > 0))
+            continue;
+        /* 牵头单位/责任单位：X/Y → 牵头单位：X；责任单位：Y */
+        FG_TRY(fg_str_append(out, text.ptr + from, i - from));
+        FG_TRY(fg_str_append(out, "：", 3));
+        FG_TRY(fg_str_append(out, text.ptr + v, vslash - v));
+        FG_TRY(fg_str_append(out, "；", 3));
+        FG_TRY(fg_str_append(out, text.ptr + i + sl, v - i - sl));
+        vslash += slash_len(text, vslash);
+        FG_TRY(fg_str_append(out, text.ptr + vslash, vend - vslash));
+        from = vend;
+        i = vend - 1;
+        *changed = true;
+    }
+    if (*changed)
+        FG_TRY(fg_str_append(out, text.ptr + from, text.len - from));
+out:
+    return rc;
+}
+
 /* Whether a field head of the lexicon (成员, 督办 …) starts at s[k]. */
 static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
 {
@@ -3492,6 +3624,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool quotes;                 /* s holds a “ or 《 */
     size_t due_start = SIZE_MAX; /* the value of the first deadline field (完成时限：…) */
     size_t due_end = SIZE_MAX;
+    fg_str slashed = FG_STR_INIT; /* text with 牵头单位/责任单位：X/Y as two labels */
     fg_strview s;
     int rc = FG_OK;
 
@@ -3502,6 +3635,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     out->due_len = 0;
     ensure_sets();
     out->hidden = false;
+    if (memchr(text.ptr, '/', text.len) != NULL || fg_sv_find(text, "／") != SIZE_MAX) {
+        bool changed;
+
+        FG_TRY(split_slash_labels(out->lex, &slashed, text, &changed));
+        if (changed)
+            text = fg_sv(slashed.ptr, slashed.len);
+    }
     FG_TRY(normalise(out->lex, buf, text, &out->hidden));
     /* One scan for the rare characters: 第 首 (a declaration), 【 〔 (labels in brackets). */
     may_declare = false;
@@ -3829,12 +3969,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             role = FG_ROLE_LEAD;
         if (spans[k].units.len == 0 || spans[k].m->type == M_DROP)
             continue;
-        /* A label we do not know (新型研发机构：…) counts only when units follow it. */
+        /*
+         * A label we do not know (新型研发机构：…, 承建单位：通过招标确定) counts only when units
+         * follow it; when none do it gives nothing, and the clause's other labels stay.
+         */
         if (spans[k].m == &label_markers[FG_LABEL_UNKNOWN] &&
-            !all_look_like_units(spans[k].units)) {
-            bad = true;
-            break;
-        }
+            !all_look_like_units(spans[k].units))
+            continue;
         FG_TRY(push_list(out, first, role, spans[k].units));
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
         if (strict && out->n == before && out->n_repeats == repeats)
@@ -3885,6 +4026,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
     }
 out:
+    fg_str_dispose(&slashed);
     if (!*is_clause && out->n > first) {
         out->names.len = out->v[first].off;
         if (out->names.ptr)

@@ -164,6 +164,11 @@ static const fg_phrase_case clauses[] = {
      "lead:县市场监督管理局|co:县司法局|co:县商务局"},
     {"责任单位：县委机构编制委员会办公室（牵头）、县财政局",
      "lead:县委机构编制委员会办公室|co:县财政局"},
+    /* slash labels over slash values; an unknown label with no unit leaves the others */
+    {"牵头单位/责任单位：市公安局交警支队/各区人民政府", "lead:市公安局交警支队|co:各区人民政府"},
+    {"牵头单位／配合单位：市公安局／市交通运输局；完成时限：2024年底", "lead:市公安局|co:市交通运输局"},
+    {"业主单位：省住房城乡建设厅；承建单位：通过招标确定。", "co:省住房城乡建设厅"},
+    {"责任单位及完成时限：各中小学校，2021年9月底前。", "co:各中小学校"},
     /* page break blank inside name dropped */
     {"省发展改革委牵头，省自\n\n然资源厅按职责分工负责", "lead:省发展改革委|co:省自然资源厅"},
     {"省人力资 源社会保障厅牵头，省财政厅按职责分工\n负责",
@@ -410,6 +415,23 @@ static const fg_phrase_case head_words[] = {
     /* A head word with more after it that is no unit suffix: a field. */
     {"责任目标", "other"},
     {"落实措施", "other"},
+    /* A head and a noun naming a kind of unit (学校, 乡镇, 企业, 医院, 街道, 部室, 园区, 县区). */
+    {"责任学校", "resp"},
+    {"牵头乡镇", "lead"},
+    {"配合企业", "co"},
+    {"责任医院", "resp"},
+    {"责任街道", "resp"},
+    {"牵头部室", "lead"},
+    {"责任园区", "resp"},
+    {"配合县区", "co"},
+    /* …but no noun that is no kind of unit, and a kind noun needs a head before it. */
+    {"落实部署", "other"},
+    {"所在乡镇", "other"},
+    /* A role label and a field of its units joined by 及 or 和. */
+    {"责任单位及完成时限", "resp"},
+    {"牵头单位及责任人", "lead"},
+    {"配合单位和完成时间", "co"},
+    {"牵头领导及联系人", "other"},
 };
 
 static void test_clause__label_at_spacing_and_colons(void **state)
@@ -421,6 +443,10 @@ static void test_clause__label_at_spacing_and_colons(void **state)
     assert_int_equal(len, strlen("牵 头 单 位："));
     assert_int_equal(label_at("配合单位 : 省财政厅", &len), FG_LABEL_CO);
     assert_int_equal(len, strlen("配合单位 :"));
+    /* Two role labels joined by a slash are one label, the first one's role. */
+    assert_int_equal(label_at("牵头单位/责任单位：市公安局/各区人民政府", &len), FG_LABEL_LEAD);
+    assert_int_equal(len, strlen("牵头单位/责任单位："));
+    assert_int_equal(label_at("牵头单位/完成时限：市公安局", &len), FG_LABEL_NONE);
     assert_int_equal(label_at("牵头部门（单位）：省商务厅", &len), FG_LABEL_LEAD);
     assert_int_equal(len, strlen("牵头部门（单位）："));
     assert_int_equal(label_at("责任单位\u3000：省商务厅", &len), FG_LABEL_RESP);
