@@ -894,6 +894,7 @@ typedef struct parser {
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
+    fg_strview next_cell;    /* the line (paragraph) after the one being read, trimmed */
     bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
@@ -6851,6 +6852,24 @@ static bool is_row_number(const parser *p, fg_strview s)
     return n == s.len && next_row_number(p, v);
 }
 
+/*
+ * Whether s, the cell after a header's 序号 that is no header word, names the task column of a
+ * table flattened one cell a line (整治重点, 整治内容, 建设项目): 2 to 8 ideographs, and the next
+ * cell names units (牵头单位, 责任单位 …), as the tab layout reads any cell there.
+ */
+static bool task_header(const parser *p, fg_strview s)
+{
+    col_kind next;
+
+    if (s.len < 6 || s.len > 24)
+        return false;
+    for (size_t i = 0; i < s.len; i += 3)
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9 || i + 3 > s.len)
+            return false;
+    next = header_cell(p->units.lex, p->next_cell);
+    return next == COL_LEAD || next == COL_CO || next == COL_RESP;
+}
+
 /* Handle one line while a table is active; returns true when the line was consumed. */
 static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 {
@@ -6892,6 +6911,8 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
             }
         }
         p->sub_col = 0;
+        if (k == COL_NONE && p->n_cols == 1 && p->cols[0] == COL_NUM && task_header(p, s))
+            k = COL_TASK; /* 序号 | 整治重点 | 牵头单位: the task column, whatever its word */
         if (k != COL_NONE) {
             FG_TRY(add_col(p, k));
             *consumed = true;
@@ -8801,12 +8822,22 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
          */
         p.flat = doc_flat || s.len >= FLAT_LINE;
         if (!p.flat) {
+            bool next_lt;
+            bool next_tab;
+            size_t ne = i < t.len ? line_end(t, i, &next_lt, &next_tab) : i;
+
+            /* The next line as written (its tags kept): for a header cell, see task_header(). */
+            p.next_cell = trim(fg_sv(t.ptr + i, ne - i));
             FG_TRY(process_line(&p, s, line_no, has_tab));
             continue;
         }
         for (size_t a = 0; a < s.len;) {
             size_t b = paragraph_end(s, a);
+            size_t c = b;
 
+            while (c < s.len && AT(s, c, "\u3000"))
+                c += 3;
+            p.next_cell = trim(fg_sv(s.ptr + c, paragraph_end(s, c) - c));
             p.trailing_tab = has_tab && b > a && s.ptr[b - 1] == '\t';
             FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
             a = b;
