@@ -2192,7 +2192,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    链　长：…) is that team's heading and no task (team_heading(), asked by close_item()):
  *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A group's
  *    name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
- *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。): in a group, (由)X牵头 gives the
+ *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
+ *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。): in a group, (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
  *    one whose first sentence, a group's name, is followed by the labels of rule 2
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
@@ -4389,6 +4390,27 @@ static bool group_name(fg_strview seg)
 }
 
 /*
+ * Where who leads a group starts in a segment that opens with the group's name and a colon
+ * (综合协调组：由党政综合办牵头): after the colon, when the rest ends in 牵头 (the segment
+ * ends at the first ，); else 0.
+ */
+static size_t group_lead_after(fg_strview seg)
+{
+    size_t c = fg_sv_find(seg, "：");
+    size_t half = fg_sv_find(seg, ":");
+    size_t n = 3;
+
+    if (half < c) {
+        c = half;
+        n = 1;
+    }
+    if (c == SIZE_MAX || !group_name(trim(fg_sv(seg.ptr, c))) || !fg_sv_ends(seg, "牵头") ||
+        seg.len <= c + n + 6)
+        return 0;
+    return c + n;
+}
+
+/*
  * Whether an item's text t is a team's heading over its list (rule 1): its first words are a
  * team's name (工程机械产业链工作专班) or a group's (group_name(): 综合协调组), followed by a
  * role label of team_words[] (组长单位：, 链　长：, 成员单位：), on the next line or run into
@@ -4424,6 +4446,11 @@ static bool team_heading(fg_strview t)
     /* 环境整治组。由市城管局牵头，…参加。: a group, then who leads it (within 40 characters) */
     if (k != SIZE_MAX && k + 3 <= lim &&
         fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") && group_name(trim(fg_sv(t.ptr, k))))
+        return true;
+    /* 综合协调组：由党政综合办牵头，…参与。: the same with a colon after the group's name */
+    k = colon != SIZE_MAX ? colon : fg_sv_find(fg_sv(t.ptr, lim), ":");
+    if (k != SIZE_MAX && k + 3 <= lim && group_name(trim(fg_sv(t.ptr, k))) &&
+        fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头"))
         return true;
     k = colon != SIZE_MAX && colon + 3 <= lim ? colon : fg_sv_find(fg_sv(t.ptr, lim), ":");
     if (k == SIZE_MAX)
@@ -4581,6 +4608,13 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                     group = true;
                     name = seg;
                     ref_end = seg.len;
+                    if (above == SIZE_MAX)
+                        above = ts.team;
+                } else if (line_start && group_lead_after(seg) > 0) {
+                    /* 综合协调组：由X牵头，Y参与。 the group, then its sentence */
+                    group = true;
+                    ref_end = group_lead_after(seg);
+                    name = trim(fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
                     if (above == SIZE_MAX)
                         above = ts.team;
                 } else if (ref_end > 0 && above != SIZE_MAX) {
