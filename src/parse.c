@@ -1343,8 +1343,10 @@ static bool bare_heading(fg_strview h)
  * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`): a sentence that
  * starts on the item's first line is tried again from the second line when it is none, and
  * from the second line first when the first is a bare heading (`二、成员单位职责` |
- * `县林业局负责…`: the heading is no part of the name). A sentence that ends in 负责解释 (本办法
- * 由X负责解释) says who interprets the document: it is none.
+ * `县林业局负责…`: the heading is no part of the name; a sentence that starts inside the
+ * first line, after a ；, has no heading before it: …；医疗机构安全由市 | 卫生健康委负责). A
+ * sentence that ends in 负责解释 (本办法由X负责解释) says who interprets the document: it is
+ * none.
  */
 static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
 {
@@ -1368,7 +1370,8 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
         if (at > off && at < end)
             second = at;
     }
-    if (second != SIZE_MAX && bare_heading(fg_sv(o.ptr + off, p->lm[1].off - off))) {
+    if (second != SIZE_MAX && skip_blank_chars(o, 0) == off &&
+        bare_heading(fg_sv(o.ptr + off, p->lm[1].off - off))) {
         rc = try_text(p, fg_sv(o.ptr + second, end - second), second, flags, found);
         if (rc != FG_OK || *found)
             return rc;
