@@ -8837,12 +8837,18 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         FG_TRY(note_declarations(&p, t, decl_miss, n_decl_miss));
     doc->first_is_lead = p.first_is_lead;
 
+    /* The next line's end, once found for p.next_cell: the next turn's line (SIZE_MAX: none). */
+    size_t next_e = SIZE_MAX;
+    bool next_lt = false;
+    bool next_tab = false;
+
     for (size_t i = 0; i < t.len;) {
-        bool has_lt;
-        bool has_tab; /* the raw line has a tab: s (a part of it) may have one */
-        size_t e = line_end(t, i, &has_lt, &has_tab);
+        bool has_lt = next_lt;
+        bool has_tab = next_tab; /* the raw line has a tab: s (a part of it) may have one */
+        size_t e = next_e != SIZE_MAX ? next_e : line_end(t, i, &has_lt, &has_tab);
         fg_strview s;
 
+        next_e = SIZE_MAX;
         line_no++;
         p.trailing_tab = has_tab && (t.ptr[e - 1] == '\t' ||
                                      (t.ptr[e - 1] == '\r' && e - 1 > i && t.ptr[e - 2] == '\t'));
@@ -8859,10 +8865,10 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
          */
         p.flat = doc_flat || s.len >= FLAT_LINE;
         if (!p.flat) {
-            bool next_lt;
-            bool next_tab;
             size_t ne = i < t.len ? line_end(t, i, &next_lt, &next_tab) : i;
 
+            if (i < t.len)
+                next_e = ne;
             /* The next line as written (its tags kept): for a header cell, see task_header(). */
             p.next_cell = trim(fg_sv(t.ptr + i, ne - i));
             FG_TRY(process_line(&p, s, line_no, has_tab));
