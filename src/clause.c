@@ -2545,6 +2545,9 @@ static fg_label_role mark_word(fg_strview w)
                                    FG_LIT("协同"), FG_LIT("参加")};
     static const fg_lit tails[] = {FG_LIT(""), FG_LIT("单位"), FG_LIT("部门")};
 
+    /* A head of two characters, and a tail of none or two: 6 or 12 bytes. */
+    if (w.len != 6 && w.len != 12)
+        return FG_LABEL_NONE;
     for (size_t h = 0; h < N_OF(heads); h++) {
         if (!fg_sv_starts_n(w, heads[h].s, heads[h].n))
             continue;
