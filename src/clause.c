@@ -751,8 +751,11 @@ static size_t verb_tail(fg_strview e)
     static const fg_lit verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"), FG_LIT("加强"),
                                    FG_LIT("提供"), FG_LIT("强化"), FG_LIT("支持")};
 
-    /* Not before a mark (\x01 after X（牵头）) or in a name cut short (人力资源社会保障). */
-    if (e.len == 0 || (unsigned char)e.ptr[e.len - 1] < 0x80)
+    /*
+     * Not when e ends like a unit (县技术支持中心), before a mark (\x01 after X（牵头）) or in a
+     * name cut short (人力资源社会保障).
+     */
+    if (e.len == 0 || (unsigned char)e.ptr[e.len - 1] < 0x80 || ends_like_unit(e))
         return 0;
     for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
         if (fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
@@ -826,7 +829,7 @@ static fg_strview strip_element(fg_strview e)
                 n = manner_tail(e);
             if (n == 0)
                 n = post_tail(e);
-            if (n == 0 && !ends_like_unit(e))
+            if (n == 0)
                 n = verb_tail(e);
             if (n > 0) {
                 e.len -= n;
