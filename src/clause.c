@@ -273,7 +273,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -2205,15 +2205,23 @@ static bool task_object(fg_strview t)
     return !starts_with_any(t, not_work, N_OF(not_work));
 }
 
+/* Whether m says by what a unit acts: 按职责, 按照职能分工, 依职责, 根据职责分工, 按属地 …. */
+static bool manner_marker(const marker *m)
+{
+    return strncmp(m->s, "按", 3) == 0 || strncmp(m->s, "依", 3) == 0 ||
+           strncmp(m->s, "根据", 6) == 0;
+}
+
 /*
- * Whether the role word m may take the work as its object (X牵头负责…, X配合做好…): 牵头,
- * 负责 and 配合 words and 协助; not 会办, 参与, 协同, 主管, … (社会办医, 保险参与风险评估).
+ * Whether the role word m may take the work as its object (X牵头负责…, X配合做好…, X按职责做好
+ * …): 牵头, 负责 and 配合 words, 协助 and the manner words (manner_marker()); not 会办, 参与,
+ * 协同, 主管, … (社会办医, 保险参与风险评估).
  */
 static bool takes_object(const marker *m)
 {
     return m->type == M_POST &&
            (strstr(m->s, "牵头") != NULL || strstr(m->s, "负责") != NULL ||
-            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0);
+            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0 || manner_marker(m));
 }
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
@@ -2301,7 +2309,7 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领", strlen("牵负：单部主抓统为归领"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按", strlen("牵负：单部主抓统为归领按"));
     fg_charscan_init(&sets.rare, "第首【〔：★☆＊▲△", strlen("第首【〔：★☆＊▲△"));
 }
 
@@ -2498,8 +2506,9 @@ static bool ends_role_word(fg_strview s, size_t j)
 }
 
 /*
- * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹, 为主) or
- * a role label (负责部门：, 牵 头 单 位:) (one pass).
+ * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹, 为主),
+ * a manner of duty after a name (按职责, 按照职能 …) or a role label (负责部门：, 牵 头 单 位:)
+ * (one pass).
  */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
 {
@@ -2514,11 +2523,13 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             return true;
         /*
          * 市商务局主办, 市发展改革委统筹, 地区农业局主管, 技改处归口, 市政府办公室领衔: a
-         * lead's word right after a name.
+         * lead's word right after a name; 市财政局按职责做好…: a manner of a unit's duty.
          */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
              AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
-             AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6))) &&
+             AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6)) ||
+             AT(text, i, "按职责") || AT(text, i, "按职能") || AT(text, i, "按照职责") ||
+             AT(text, i, "按照职能") || AT(text, i, "按各自职责")) &&
             i >= 6 && strong_ending(fg_sv(text.ptr, i)))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))

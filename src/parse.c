@@ -1440,13 +1440,13 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
- * 各负其责).
+ * 各负其责 按职责 按照职能 按各自职责).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1587,6 +1587,9 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "归口");
     case 0xE59084: /* 各 */
         return AT(s, i, "各负其责");
+    case 0xE68C89: /* 按 */
+        return AT(s, i, "按职责") || AT(s, i, "按职能") || AT(s, i, "按照职责") ||
+               AT(s, i, "按照职能") || AT(s, i, "按各自职责") || AT(s, i, "按照各自职责");
     case 0xE58D95: /* 单 */
         return AT(s, i, "单位：") || AT(s, i, "单位:");
     case 0xE983A8: /* 部 */
@@ -1604,13 +1607,15 @@ static bool unit_or_wei_before(fg_strview s, size_t i)
 
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
- * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理): they count
- * only after a name that ends like a unit (市财政局协同).
+ * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
+ * 按职责 and its kin (各地要按职责…): they count only after a name that ends like a unit
+ * (市财政局协同, 市直各部门按职能做好…).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
     return role_word_at(s, i) &&
-           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办") && !AT(s, i, "归")) ||
+           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办") && !AT(s, i, "归") &&
+             !AT(s, i, "按")) ||
             unit_or_wei_before(s, i));
 }
 
