@@ -315,6 +315,27 @@ static bool starts_like_narrative(fg_strview name)
            (name.len > 12 && fg_sv_contains(name, "责成"));
 }
 
+/*
+ * name without the other name in brackets that ends it (市委宣传部（市新闻出版局）, 学生工作部
+ * （处）: name_bracket() keeps such a bracket with its name), when something stands before the
+ * bracket; else name.
+ */
+static fg_strview before_other_name(fg_strview name)
+{
+    size_t depth = 0;
+
+    if (!fg_sv_ends(name, "）") && !(name.len > 0 && name.ptr[name.len - 1] == ')'))
+        return name;
+    for (size_t i = name.len; i > 0;) {
+        i = fg_cp_start_before(name.ptr, i);
+        if (AT(name, i, "）") || name.ptr[i] == ')')
+            depth++;
+        else if ((AT(name, i, "（") || name.ptr[i] == '(') && --depth == 0)
+            return i > 0 ? fg_sv(name.ptr, i) : name;
+    }
+    return name;
+}
+
 /* fg_clause__looks_like_unit() once the sets are built. */
 static bool looks_like_unit(fg_strview name)
 {
@@ -360,6 +381,7 @@ static bool looks_like_unit(fg_strview name)
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
+    name = before_other_name(name);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
 }
@@ -639,10 +661,28 @@ static int append_unit(fg_units *out, size_t first, fg_role role, fg_strview a, 
     return FG_OK;
 }
 
-/* Append a unit made of a + b (b may be empty), unless it is a deadline or already there. */
+/*
+ * Whether e names persons, not a unit (包村领导, 驻村干部, 有关同志, 项目负责人): it ends with 领导,
+ * 干部, 同志 or 负责人 and holds no unit's name before that (县政府分管领导 is post_tail()'s).
+ */
+static bool is_person_phrase(fg_strview e)
+{
+    static const fg_lit words[] = {FG_LIT("领导"), FG_LIT("干部"), FG_LIT("同志"),
+                                   FG_LIT("负责人")};
+
+    for (size_t k = 0; k < N_OF(words); k++)
+        if (e.len > words[k].n && fg_sv_ends_n(e, words[k].s, words[k].n))
+            return !strong_ending(fg_sv(e.ptr, e.len - words[k].n));
+    return false;
+}
+
+/*
+ * Append a unit made of a + b (b may be empty), unless it is a deadline, names persons or is
+ * already there.
+ */
 static int push_unit(fg_units *out, size_t first, fg_role role, fg_strview a, fg_strview b)
 {
-    if (a.len + b.len == 0 || is_time_phrase(a))
+    if (a.len + b.len == 0 || is_time_phrase(a) || (b.len == 0 && is_person_phrase(a)))
         return FG_OK;
     return append_unit(out, first, role, a, b, NULL);
 }
@@ -969,7 +1009,7 @@ static bool is_note_phrase(fg_strview e)
 /* What push_group() needs to know of a stripped element; all of it depends on its text only. */
 typedef struct elem_facts {
     bool splits;  /* split_point() finds where to split it */
-    bool time;    /* is_time_phrase() or is_note_phrase(): no unit */
+    bool time;    /* is_time_phrase(), is_note_phrase() or is_person_phrase(): no unit */
     bool bare;    /* bare_place() */
     fg_kind kind; /* unit_kind() */
 } elem_facts;
@@ -980,7 +1020,7 @@ static elem_facts find_facts(fg_strview e)
     size_t n;
 
     f.splits = split_point(e, &n) < e.len;
-    f.time = is_time_phrase(e) || is_note_phrase(e);
+    f.time = is_time_phrase(e) || is_note_phrase(e) || is_person_phrase(e);
     f.kind = unit_kind(e);
     f.bare = bare_place(e, f.kind);
     return f;
@@ -1252,6 +1292,35 @@ static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
 }
 
 /*
+ * Whether w is [prefix] level department (各县统计局, 直辖市统计局, 县教育局): a level word and
+ * after it a complete name of two characters or more, which *suf receives (*pre the prefix).
+ * Not 市场监管局, 县级…, 区域…, 市直…, 市属…, 市容…, 市民…: there a level character starts
+ * a word of the name.
+ */
+static bool level_department(fg_strview w, fg_strview *pre, fg_strview *suf)
+{
+    static const fg_lit words[] = {FG_LIT("场"), FG_LIT("级"), FG_LIT("域"), FG_LIT("直"),
+                                   FG_LIT("属"), FG_LIT("辖"), FG_LIT("容"), FG_LIT("民")};
+    fg_strview core;
+
+    *pre = level_prefix_of(w);
+    core = fg_sv(w.ptr + pre->len, w.len - pre->len);
+    for (size_t k = 0; k < N_OF(level_words); k++) {
+        size_t n = level_words[k].n;
+        fg_strview rest;
+
+        if (!fg_sv_starts_n(core, level_words[k].s, n) || core.len < n + 6)
+            continue;
+        rest = fg_sv(core.ptr + n, core.len - n);
+        if ((n == 3 && starts_with_any(rest, words, N_OF(words))) || !strong_ending(rest))
+            return false;
+        *suf = rest;
+        return true;
+    }
+    return false;
+}
+
+/*
  * For each of the n elements, the prefix and suffix it takes from its neighbours (empty
  * views when none): see above.
  */
@@ -1269,6 +1338,13 @@ static void level_affixes(const fg_strview *elems, size_t n, fg_strview *pre, fg
         pre[k] = fg_sv(NULL, 0);
         suf[k] = fg_sv(NULL, 0);
         is_level[k] = level_element(elems[k], &p, &own_suf[k]);
+        /*
+         * After level words of a run (各市、县统计局, 各省、自治区、直辖市统计局), a level word
+         * with a department's name shares that name with them, as a government suffix is.
+         */
+        if (!is_level[k] && k > 0 && is_level[k - 1] && own_suf[k - 1].len == 0 &&
+            cur.len > 0)
+            is_level[k] = level_department(elems[k], &p, &own_suf[k]);
         own_pre[k] = p.len > 0;
         if (!is_level[k]) {
             cur = fg_sv(NULL, 0);

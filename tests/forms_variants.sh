@@ -88,7 +88,8 @@ skipped() {
         half-width:city_labels_posts | half-width:unit_lists | half-width:names_role_words | \
         half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header | \
         half-width:role_words_more | half-width:table_unit_cell_brackets | \
-        half-width:label_wrapped | half-width:role_label_words)
+        half-width:label_wrapped | half-width:role_label_words | \
+        half-width:sentence_other_names | half-width:level_departments)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
