@@ -908,6 +908,8 @@ typedef struct parser {
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
     fg_strview next_cell;    /* the line (paragraph) after the one being read, trimmed */
+    fg_strview rest;         /* the text after the line (paragraph) being read */
+    bool rest_flat;          /* rest is flat text: its cells are paragraphs (paragraph_end()) */
     bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
@@ -6925,6 +6927,89 @@ static bool task_header(const parser *p, fg_strview s)
     return next == COL_LEAD || next == COL_CO || next == COL_RESP;
 }
 
+static size_t paragraph_end(fg_strview s, size_t i);
+
+/*
+ * The next cell of *rest, the text after a line of a table flattened one cell a line: its
+ * next line that is not blank (its next paragraph in flat text), trimmed; *rest is moved past
+ * it. An empty view at the text's end.
+ */
+static fg_strview take_cell(fg_strview *rest, bool flat)
+{
+    while (rest->len > 0) {
+        size_t e;
+        size_t b;
+        fg_strview cell;
+
+        if (flat) {
+            while (rest->len > 0 && is_space_at(*rest, 0, &b))
+                *rest = fg_sv(rest->ptr + b, rest->len - b);
+            e = paragraph_end(*rest, 0);
+        } else {
+            const char *nl = memchr(rest->ptr, '\n', rest->len);
+
+            e = nl != NULL ? (size_t)(nl - rest->ptr) : rest->len;
+        }
+        cell = trim(fg_sv(rest->ptr, e));
+        if (e < rest->len && !flat)
+            e++; /* past the '\n' */
+        *rest = fg_sv(rest->ptr + e, rest->len - e);
+        if (cell.len > 0)
+            return cell;
+    }
+    return fg_sv(rest->ptr, 0);
+}
+
+/*
+ * Whether s is a column's word that the header lexicon does not know (项目名称, 分管市领导,
+ * 具体措施, 工作目标): 2 to 8 ideographs, nothing else, no unit's name.
+ */
+static bool other_header_word(fg_strview s)
+{
+    if (s.len < 6 || s.len > 24 || s.len % 3 != 0)
+        return false;
+    for (size_t i = 0; i < s.len; i += 3)
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return false;
+    return !fg_clause__looks_like_unit(s);
+}
+
+/*
+ * Whether a cell s of a header flattened one cell a line that is no header word is one of
+ * its columns all the same, a column the rows fill but no role (项目名称 or 责任领导 before
+ * 牵头单位): s is a column's word (other_header_word()), the cells after it up to the table's
+ * first row number are header words or such words, one of them a header word we know, and
+ * the header has a role column (牵头单位, 配合单位, 责任单位 …) before s or after it. A word
+ * after the header's last known word is no column: it may be the title of the rows under it.
+ */
+static bool other_header_cell(const parser *p, fg_strview s)
+{
+    enum { MAX_AHEAD = 12 };
+    fg_strview rest = p->rest;
+    bool units = false;
+    bool known = false;
+
+    if (!other_header_word(s))
+        return false;
+    for (size_t k = 0; k < p->n_cols; k++)
+        units = units || p->cols[k] == COL_LEAD || p->cols[k] == COL_CO || p->cols[k] == COL_RESP;
+    for (size_t n = 0; n < MAX_AHEAD; n++) {
+        fg_strview cell = take_cell(&rest, p->rest_flat);
+        col_kind k;
+
+        if (cell.len == 0)
+            return false;
+        if (is_row_number(p, cell))
+            return units && known;
+        k = header_cell(p->units.lex, cell);
+        if (k == COL_NONE && !other_header_word(cell))
+            return false;
+        known = known || k != COL_NONE;
+        units = units || k == COL_LEAD || k == COL_CO || k == COL_RESP;
+    }
+    return false;
+}
+
 /* Handle one line while a table is active; returns true when the line was consumed. */
 static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 {
@@ -6970,6 +7055,13 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
             k = COL_TASK; /* 序号 | 整治重点 | 牵头单位: the task column, whatever its word */
         if (k != COL_NONE) {
             FG_TRY(add_col(p, k));
+            *consumed = true;
+            return FG_OK;
+        }
+        if (other_header_cell(p, s)) {
+            /* 序号 | 项目名称 | 责任领导 | 牵头单位: a column we do not know, the task's
+             * when it comes first after 序号, as in task_header(); else no role's. */
+            FG_TRY(add_col(p, p->n_cols == 1 && p->cols[0] == COL_NUM ? COL_TASK : COL_NONE));
             *consumed = true;
             return FG_OK;
         }
@@ -8889,6 +8981,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
                 next_e = ne;
             /* The next line as written (its tags kept): for a header cell, see task_header(). */
             p.next_cell = trim(fg_sv(t.ptr + i, ne - i));
+            p.rest = fg_sv(t.ptr + i, i < t.len ? t.len - i : 0);
+            p.rest_flat = false;
             FG_TRY(process_line(&p, s, line_no, has_tab));
             continue;
         }
@@ -8899,6 +8993,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             while (c < s.len && AT(s, c, "\u3000"))
                 c += 3;
             p.next_cell = trim(fg_sv(s.ptr + c, paragraph_end(s, c) - c));
+            p.rest = fg_sv(s.ptr + c, s.len - c);
+            p.rest_flat = true;
             p.trailing_tab = has_tab && b > a && s.ptr[b - 1] == '\t';
             FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
             a = b;
