@@ -1204,17 +1204,25 @@ static bool unknown_label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_
     }
 }
 
+/* At most this many declaration-like phrases that were not taken are noted. */
+enum { MAX_DECL_MISSES = 16 };
+
+static bool declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
+
 /*
  * A parenthetical (its inside, in) that gave no clause: noted when it starts with a label
  * the lexicon lacks, or holds a role word. （牵头） after a unit name is a lead mark, not a
- * statement of its own; （以下简称…） names something.
+ * statement of its own; （注：排在第一位的为牵头单位） declares who leads; （以下简称…） names
+ * something.
  */
 static int note_bracket(parser *p, fg_strview in, size_t off)
 {
     fg_strview b = trim(in);
+    size_t miss[MAX_DECL_MISSES];
+    size_t n_miss;
 
     if (fg_clause__is_lead_mark(b) || fg_clause__mark_declaration(b) ||
-        fg_clause__format_declaration(b) != 0 ||
+        fg_clause__format_declaration(b) != 0 || declares_first_is_lead(b, miss, &n_miss) ||
         fg_sv_starts(b, "以下简称") ||
         fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
         return FG_OK;
@@ -4890,40 +4898,108 @@ static void sort_clauses(pclause *c, size_t n)
 }
 
 /*
- * Units named after a dash at the end of a task with no clause of its own (推进城市更新。
- * ——市住房城乡建设局、市自然资源和规划局): the units it falls to, read as a plain list (co, the
- * first lead where the document declares it). Only when everything after the last —— is
- * names (separated by 、 or ，, a final 。 or ； allowed): a dash that explains (——即…) is not.
+ * The units after the dash at i (t at i holds ——) when nothing but names follows it (separated
+ * by 、 or ，, none with a 的, 为 or 是) up to the end of its sentence (a 。 or ；): *seg those
+ * names; false for a dash that explains (——即…) or one before a role sentence. A list whose
+ * sentence does not end t must follow its task's words on the line: a line that opens with a
+ * dash and runs on (——坚持以人民为中心。坚持…) is a point of a list, and its words no units.
+ * The lines of t are p's item's (p->lm), or t's own when p is NULL.
+ */
+static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
+{
+    size_t from = i + strlen("——");
+    size_t end = t.len;
+    size_t k = find_from(t, from, "。");
+    size_t k2 = find_from(t, from, "；");
+    size_t before = i;
+    size_t b;
+
+    if (k2 < k)
+        k = k2;
+    if (k != SIZE_MAX)
+        end = k;
+    *seg = trim(fg_sv(t.ptr + from, end - from));
+    if (seg->len == 0 || seg->len > 600)
+        return false;
+    if (end < t.len) {
+        fg_strview after = trim(fg_sv(t.ptr + end, t.len - end));
+
+        while (after.len >= 3 && (fg_sv_starts(after, "。") || fg_sv_starts(after, "；")))
+            after = trim(fg_sv(after.ptr + 3, after.len - 3));
+        /* more text after the list: the dash must follow words of its line */
+        while (before > 0) {
+            size_t c = before - 1;
+
+            while (c > 0 && ((unsigned char)t.ptr[c] & 0xC0) == 0x80)
+                c--;
+            if (!is_space_at(t, c, &b) || t.ptr[c] == '\n')
+                break;
+            before = c;
+        }
+        if (after.len > 0 && (before == 0 || t.ptr[before - 1] == '\n' ||
+                              (p != NULL && lines_upto(p, before) > 0 &&
+                               p->lm[lines_upto(p, before) - 1].off == before)))
+            return false;
+    }
+    for (size_t j = 0, elem = 0; j <= seg->len;) {
+        if (j == seg->len || AT(*seg, j, "、") || AT(*seg, j, "，")) {
+            fg_strview name = trim(fg_sv(seg->ptr + elem, j - elem));
+
+            if (!fg_clause__looks_like_unit(name) || fg_clause__sentence_like(name))
+                return false;
+            if (j == seg->len)
+                break;
+            j += 3;
+            elem = j;
+            continue;
+        }
+        j += fg_cp_len((unsigned char)seg->ptr[j]);
+    }
+    return true;
+}
+
+/* The index of the next dash (——) of t at or after i, past a longer dash's first dashes. */
+static size_t next_dash(fg_strview t, size_t i)
+{
+    i = find_from(t, i, "——");
+    while (i != SIZE_MAX && i + 6 < t.len && AT(t, i + 6, "—"))
+        i += 3;
+    return i;
+}
+
+/*
+ * Whether t holds a dash list (dash_units()): a paragraph whose task names the units it falls
+ * to after a dash, 打造完整社区试点10个。——市民政局、各区人民政府 or …20家——市文化广电旅游局。
+ */
+static bool has_dash_list(fg_strview t)
+{
+    fg_strview seg;
+
+    for (size_t i = next_dash(t, 0); i != SIZE_MAX; i = next_dash(t, i + 6))
+        if (dash_units(NULL, t, i, &seg))
+            return true;
+    return false;
+}
+
+/*
+ * Units named after a dash at the end of a task's sentence, in a task with no clause of its
+ * own (推进城市更新。——市住房城乡建设局、市自然资源和规划局; 改造农村公路300公里——市交通运输局。
+ * 新增公交线路15条——市交通运输局、市公安局。): the units it falls to, read as a plain list (co,
+ * the first lead where the document declares it), a clause for each dash (dash_units()).
  */
 static int dash_clause(parser *p, fg_strview t)
 {
-    size_t at = SIZE_MAX;
-    fg_strview seg;
     bool found = false;
+    int rc = FG_OK;
 
-    for (size_t i = fg_sv_find(t, "——"); i != SIZE_MAX;
-         i = find_from(t, i + 6, "——"))
-        at = i;
-    if (at == SIZE_MAX)
-        return FG_OK;
-    seg = trim(fg_sv(t.ptr + at + 6, t.len - at - 6));
-    while (seg.len >= 3 && (fg_sv_ends(seg, "。") || fg_sv_ends(seg, "；")))
-        seg = trim(fg_sv(seg.ptr, seg.len - 3));
-    if (seg.len == 0 || seg.len > 600)
-        return FG_OK;
-    for (size_t i = 0, elem = 0; i <= seg.len;) {
-        if (i == seg.len || AT(seg, i, "、") || AT(seg, i, "，")) {
-            if (!fg_clause__looks_like_unit(trim(fg_sv(seg.ptr + elem, i - elem))))
-                return FG_OK;
-            if (i == seg.len)
-                break;
-            i += 3;
-            elem = i;
-            continue;
-        }
-        i += fg_cp_len((unsigned char)seg.ptr[i]);
+    for (size_t i = next_dash(t, 0); i != SIZE_MAX; i = next_dash(t, i + 6)) {
+        fg_strview seg;
+
+        if (dash_units(p, t, i, &seg))
+            FG_TRY(try_clause(p, seg, (size_t)(seg.ptr - t.ptr), FG_CLAUSE_BARE_LIST, &found));
     }
-    return try_clause(p, seg, (size_t)(seg.ptr - t.ptr), FG_CLAUSE_BARE_LIST, &found);
+out:
+    return rc;
 }
 
 /* Whether an item's whole text t is one unit's name, heading a list of that unit's tasks. */
@@ -7865,8 +7941,6 @@ static bool declaration_like(fg_strview t, size_t pos)
     return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
 }
 
-/* At most this many declaration-like phrases that were not taken are noted. */
-enum { MAX_DECL_MISSES = 16 };
 
 /* Record a 第一 or 首位 at pos that is worded as a declaration (after those recorded). */
 static void record_miss(fg_strview t, size_t pos, size_t *miss, size_t *n_miss)
@@ -8841,6 +8915,8 @@ static size_t next_ordinal(fg_strview line, size_t from, long next)
 static int paragraph_item(parser *p, fg_strview text, size_t line, long *k_item)
 {
     size_t n0 = p->n_items;
+    bool has_root = p->has_root;
+    long root_max = p->root_max;
     bool any = false;
     mark m;
     int rc = FG_OK;
@@ -8855,7 +8931,11 @@ static int paragraph_item(parser *p, fg_strview text, size_t line, long *k_item)
     for (size_t i = n0; i < p->n_items; i++)
         any = any || p->items[i].n_clauses > 0;
     if (!any) {
+        /* Nor does it count as the top numbering's first item: the next one, numbered 1
+         * again, would restart it as a new part (open_item()). */
         p->n_items = n0;
+        p->has_root = has_root;
+        p->root_max = root_max;
         --*k_item;
     }
 out:
@@ -8886,7 +8966,9 @@ static int unnumbered_paragraphs(parser *p)
         fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
         size_t a = 0;
 
-        if (line.len == 0 || !fg_clause__has_role_word(p->units.lex, line))
+        /* A dash list is a paragraph's responsibility list too (dash_clause()). */
+        if (line.len == 0 ||
+            !(fg_clause__has_role_word(p->units.lex, line) || has_dash_list(line)))
             continue;
         if (fg_sv_contains(line, "一是")) {
             for (long next = 2;; next++) {
