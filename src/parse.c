@@ -914,6 +914,7 @@ typedef struct parser {
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
+    bool row_lines;          /* the open row is a table's flattened one cell a line */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
     size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
@@ -6739,6 +6740,7 @@ static int finish_text_row(parser *p)
     FG_TRY(append_text(p, fg_sv(text.ptr ? text.ptr : "", text.len), line));
     p->row_open = false;
     p->row_aligned = false;
+    p->row_lines = false;
     FG_TRY(close_item(p));
     /* A matrix row's marks give a clause of their own, after any its wording holds. */
     if (label.len)
@@ -6835,6 +6837,16 @@ out:
     return rc;
 }
 
+/* The cells of a row t (separated by \x1f). */
+static size_t count_cells(fg_strview t)
+{
+    size_t n = 1;
+
+    for (size_t i = 0; i < t.len; i++)
+        n += t.ptr[i] == '\x1f';
+    return n;
+}
+
 /*
  * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
  * Task cells become the item text; unit cells become one clause.
@@ -6858,6 +6870,13 @@ static int finish_row(parser *p)
     if (next_unit_col(p, 0) >= p->n_cols)
         return finish_text_row(p);
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    if (!p->row_aligned && p->row_lines && p->row_first_col < p->n_cols &&
+        t.len > 0 && count_cells(t) == p->n_cols - p->row_first_col) {
+        /* A row flattened one cell a line with a cell for each column after 序号: its cells
+         * are the header's columns (a 责任领导 cell, 市政府分管副市长, names no unit). */
+        p->row_aligned = true;
+    }
+    p->row_lines = false;
     if (!p->row_aligned) {
         FG_TRY(join_wrapped(&joined, t));
         t = fg_sv(joined.ptr ? joined.ptr : "", joined.len);
@@ -7161,6 +7180,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 
         FG_TRY(open_item(p, &m, s, line));
         p->row_open = true;
+        p->row_lines = true;
         p->row_first_col = 1;
         p->next_row++;
         *consumed = true;
@@ -7564,6 +7584,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->row_open = true;
         p->row_repeat = true;
         p->row_aligned = sep != ' ' && lines_up(p, n_cells, shift == 0);
+        p->row_lines = false;
         p->row_first_col = num_col + 1 + shift;
         for (size_t k = num_col + 1; k < n_cells; k++) {
             if (k > num_col + 1)
@@ -7585,6 +7606,7 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
                         line));
         p->row_open = true;
         p->row_aligned = sep != ' ' && lines_up(p, n_cells, shift == 0);
+        p->row_lines = false;
         p->row_first_col = first + shift;
         p->next_row = major + 1;
         for (size_t k = first; k < n_cells; k++) {
