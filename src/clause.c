@@ -3597,8 +3597,7 @@ static bool deadline_label(fg_strview s, size_t i, size_t end)
 
 /*
  * The level a unit's name starts with (省, 市, 县, 区: 省发展改革委, 市委宣传部), its length
- * in bytes, or 0; *party tells a Party organ (省委…; 党委… of a university or a company, a
- * Party organ with no place). 市场 (市场监管局) is no level.
+ * in bytes, or 0; *party tells a Party organ (省委…). 市场 (市场监管局) is no level.
  */
 static size_t level_prefix(fg_strview name, bool *party)
 {
@@ -3607,10 +3606,6 @@ static size_t level_prefix(fg_strview name, bool *party)
     *party = false;
     if (fg_sv_starts(name, "市场"))
         return 0;
-    if (fg_sv_starts(name, "党委") && name.len > 6) {
-        *party = true;
-        return 6;
-    }
     for (size_t k = 0; k < N_OF(levels); k++) {
         if (fg_sv_starts(name, levels[k])) {
             *party = AT(name, 3, "委") && name.len > 6;
@@ -3632,11 +3627,10 @@ static const fg_lit provinces[] = {
 
 /*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
- * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …; 党委) or
- * took one, that names none itself (no 省市县区 in it, no province's name at its start, not
- * 国家…, 各…) and ends like a department (厅 局 委 办, not after 党委; 部 only after a Party
- * organ: 组织部), takes that level (省财政厅, 市委组织部, 党委宣传部). Longer names are left
- * as written: they often hold a city's name (湘潭金融监管分局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局
+ * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or took
+ * one, that names none itself (no 省市县区 in it, no province's name at its start, not 国家…,
+ * 各…) and ends like a department (厅 局 委 办; 部 only after a Party organ: 组织部), takes
+ * that level (省财政厅, 市委组织部). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局
  * and 省地方金融监管局、四川省税务局 are left as written.
  */
 static int share_prefixes(fg_units *out, size_t first)
@@ -3659,11 +3653,9 @@ static int share_prefixes(fg_units *out, size_t first)
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
         cps = count_cps_upto(name, 7);
+        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
+               fg_sv_ends(name, "办");
         organ = fg_sv_ends(name, "部") && had.len == 6;
-        /* 党委 names no place: only its own organs (党委宣传部) share it. */
-        dept = (fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
-                fg_sv_ends(name, "办")) &&
-               !AT(had, 0, "党");
         for (size_t i = 0; i < name.len && !named; i += fg_cp_len((unsigned char)name.ptr[i]))
             named = AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
                     AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州");
