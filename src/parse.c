@@ -2310,7 +2310,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    各县（市、区）文化和旅游局 stays whole). A name of at most 4
  *    characters that is neither a unit nor what a post left is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
- *    (其他成员单位…).
+ *    (其他成员单位…). A name of 2 or 3 ideographs ending in 军 is a person's, not a unit,
+ *    unless it is an armed service (周建军　镇长 → 镇人民政府; 驻军, 解放军: unit_not_name()).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
  *    come out as convenor, deputies, members, office, each in the document's order
  *    (order_team_rows()); a name with no rows is not a team.
@@ -2661,6 +2662,26 @@ static bool all_ideographs(fg_strview s)
 }
 
 /*
+ * Whether s looks like a unit and is no person's name. 军 ends units (解放军, 驻军), but
+ * far more given names (周建军, 李志军, 刘军): a name of 2 or 3 ideographs ending in 军 is a
+ * unit only when it is one of the armed services.
+ */
+static bool unit_not_name(fg_strview s)
+{
+    static const char *const armies[] = {"解放军", "志愿军", "火箭军", "集团军", "驻军",
+                                         "海军",   "空军",   "陆军",   "红军",   NULL};
+
+    if (!fg_clause__looks_like_unit(s))
+        return false;
+    if ((s.len != 6 && s.len != 9) || !fg_sv_ends(s, "军") || !all_ideographs(s))
+        return true;
+    for (size_t k = 0; armies[k]; k++)
+        if (fg_sv_eq(s, fg_sv_cstr(armies[k])))
+            return true;
+    return false;
+}
+
+/*
  * Whether a table cell is a person's name: 2 to 4 ideographs, possibly padded with blanks
  * (张三, 张　三, 欧阳明华), neither a unit nor a post title.
  */
@@ -2678,7 +2699,7 @@ static bool name_cell(fg_strview c)
             return false;
         i += 3;
     }
-    return cps >= 2 && !fg_clause__looks_like_unit(c) && !is_post_title(c);
+    return cps >= 2 && !unit_not_name(c) && !is_post_title(c);
 }
 
 /*
@@ -2715,7 +2736,7 @@ static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
     if (n < 4 || n % 2 != 0)
         return FG_OK;
     for (size_t k = 0; k < n; k += 2)
-        if (!(fg_clause__looks_like_unit(cells[k]) && is_post_title(cells[k + 1])) &&
+        if (!(unit_not_name(cells[k]) && is_post_title(cells[k + 1])) &&
             !(name_cell(cells[k]) && ends_with_post(cells[k + 1], true)))
             return FG_OK;
     fg_str_clear(out);
@@ -2724,7 +2745,7 @@ static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
             FG_TRY(fg_str_append(out, "、", 3));
         FG_TRY(fg_str_append(out, cells[k].ptr, cells[k].len));
         /* 张三 | 市财政局局长: the person, a blank, his post (person_led()) */
-        if (!is_post_title(cells[k + 1]) || !fg_clause__looks_like_unit(cells[k]))
+        if (!is_post_title(cells[k + 1]) || !unit_not_name(cells[k]))
             FG_TRY(fg_str_append(out, "\u3000", 3));
         FG_TRY(fg_str_append(out, cells[k + 1].ptr, cells[k + 1].len));
     }
@@ -3147,7 +3168,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
         else if (fg_sv_ends(in, ")"))
             in.len -= 1;
         in = trim(in);
-        if (cps >= 2 && cps <= 4 && !fg_clause__looks_like_unit(fg_sv(name.ptr, k))) {
+        if (cps >= 2 && cps <= 4 && !unit_not_name(fg_sv(name.ptr, k))) {
             size_t sep;
 
             /* 王建国（县委副书记、县长）: a person's posts, the last one his unit's. */
@@ -3176,7 +3197,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
         fg_strview cut = last;
 
         /* 省发展改革委　主任: the unit before a post alone; 张三　市长: the post */
-        if (is_post_title(last) && fg_clause__looks_like_unit(before))
+        if (is_post_title(last) && unit_not_name(before))
             cut = before;
         if (cut.len)
             name = cut;
@@ -3258,7 +3279,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
  */
 static bool is_person(fg_strview u)
 {
-    if (cps_upto(u, 5) > 4 || fg_clause__looks_like_unit(u))
+    if (cps_upto(u, 5) > 4 || unit_not_name(u))
         return false;
     return !is_post_title(u);
 }
@@ -3698,7 +3719,7 @@ static bool person_led(fg_strview s)
         return false;
     head = fg_sv(s.ptr, i);
     return all_ideographs(head) && head.len >= 6 && head.len <= 12 &&
-           !fg_clause__looks_like_unit(head) && !is_post_title(head);
+           !unit_not_name(head) && !is_post_title(head);
 }
 
 /* Ranks a person holds beside a post that names his unit (市委常委、常务副市长). */
