@@ -1476,7 +1476,7 @@ static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委河湖林";
 /* The last characters of the post_titles of post_unit(). */
-static const char post_lasts[] = "人志长任记导席员理师委";
+static const char post_lasts[] = "人志长任记导席员理师委裁";
 /*
  * The characters team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
  * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words, and 河 of a
@@ -2282,9 +2282,12 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
- *    (周涛　县委常委、副县长). A name of 2 padded with a blank between its characters is a
- *    name (何　静　市水利局局长). A name of 2 or 3 after the post and a blank is dropped too
- *    (drop_name_after(): 市长　王　明 → 市人民政府, 市财政局局长　孙　丽 → 市财政局). Without
+ *    (周涛　县委常委、副县长); a post title alone there names no unit of its own (刘建国　区交通
+ *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
+ *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
+ *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
+ *    after the post and a blank is dropped too (drop_name_after(): 市长　王　明 → 市人民政府,
+ *    市财政局局长　孙　丽 → 市财政局). Without
  *    a person's name before it, a post after a rank (rank_posts: 常委, 党组书记, 党组成员,
  *    党委委员 …; after 副书记 a post alone only: 市委副书记、市长 is one person, 镇党委副书记、
  *    镇人大主席 two) is the same person's too: a post title
@@ -2296,7 +2299,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
  *    县委常委、政法委书记 → 县政法委).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
- *    站长, 大队长, 支队长), companies (经理, 总会计师, 总工程师), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
+ *    理事长, 会长, 社长, 台长, 馆长), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
  *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
  *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
@@ -2461,9 +2465,11 @@ static const fg_lit post_titles[] = {
     FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
     FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
     FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
-    FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("董事长"),
-    FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"), FG_LIT("总队长"),
-    FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
+    FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("副董事长"),
+    FG_LIT("董事长"), FG_LIT("副理事长"), FG_LIT("理事长"), FG_LIT("副总裁"), FG_LIT("总裁"), FG_LIT("副社长"),
+    FG_LIT("社长"), FG_LIT("副台长"), FG_LIT("台长"), FG_LIT("副馆长"), FG_LIT("馆长"), FG_LIT("副厂长"),
+    FG_LIT("厂长"), FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"),
+    FG_LIT("总队长"), FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
     FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
     FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
 };
@@ -3749,13 +3755,13 @@ static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
 }
 
 /*
- * The unit of a person's next post u after the unit r of his rank (both once read by
- * post_unit()): a department written without its level (2 to 6 characters, none of 省市县区州
- * in it, not 国家… or 各…) is r's, as in the clauses' shared prefixes: one ending in 部 or 室
- * takes r whole (市委 + 宣传部 → 市委宣传部, 县委 + 办公室 → 县委办公室), one ending in 厅 局
- * 委 办 takes r's level (市委 + 政法委 → 市政法委, 市政府 + 财政局 → 市财政局). r is a unit of at
- * most 5 characters that starts with its level (市委, 县政府). Else u; buf (64 bytes) holds a
- * joined name.
+ * The unit of a person's next post u after the unit r of his rank or first post (both once
+ * read by post_unit()): a department written without its level (2 to 6 characters, none of
+ * 省市县区州 in it, not 国家… or 各…) is r's, as in the clauses' shared prefixes: one ending in
+ * 部 or 室, or a 工会, takes r whole, whatever r is (市委 + 宣传部 → 市委宣传部, 县委 + 办公室 →
+ * 县委办公室, 区水务集团 + 工会 → 区水务集团工会), one ending in 厅 局 委 办 takes r's level when r
+ * is a unit of at most 5 characters that starts with its level (市委 + 政法委 → 市政法委, 市政府
+ * + 财政局 → 市财政局). Else u; buf (64 bytes) holds a joined name.
  */
 static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
 {
@@ -3768,9 +3774,8 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
     bool has_level = false;
     fg_strview pre;
 
-    if (cps < 2 || cps > 6 || cps_upto(r, 6) > 5 || !fg_clause__looks_like_unit(r) ||
-        fg_sv_starts(r, "市场") || fg_sv_starts(u, "国家") || fg_sv_starts(u, "国务院") ||
-        fg_sv_starts(u, "各"))
+    if (cps < 2 || cps > 6 || !fg_clause__looks_like_unit(r) || fg_sv_starts(r, "市场") ||
+        fg_sv_starts(u, "国家") || fg_sv_starts(u, "国务院") || fg_sv_starts(u, "各"))
         return u;
     for (size_t i = 0; i < u.len; i += fg_cp_len((unsigned char)u.ptr[i]))
         for (size_t k = 0; levels[k]; k++)
@@ -3780,10 +3785,14 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
         has_level = fg_sv_starts(r, levels[k]);
     for (size_t k = 0; whole[k]; k++)
         has_whole = has_whole || fg_sv_ends(u, whole[k]);
+    has_whole = has_whole || fg_sv_eq(u, fg_sv_cstr("工会"));
     for (size_t k = 0; dept[k]; k++)
         has_dept = has_dept || fg_sv_ends(u, dept[k]);
+    /* a body of r's own takes r however it is named; a department r's level only */
     pre = has_whole ? r : fg_sv(r.ptr, 3);
-    if ((!has_whole && !has_dept) || !has_level || pre.len + u.len > 63)
+    if (!has_whole && (!has_dept || !has_level || cps_upto(r, 6) > 5))
+        return u;
+    if (pre.len + u.len > 63)
         return u;
     memcpy(buf, pre.ptr, pre.len);
     memcpy(buf + pre.len, u.ptr, u.len);
@@ -3802,6 +3811,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_strview prev = fg_sv(NULL, 0); /* the name before, for next_post() */
     size_t person = SIZE_MAX; /* where the unit of the last person starts in team_list */
     bool named = false;       /* that person was named (李明　市委常委): his posts follow */
+    bool more;                /* a post alone after a named person's: his next post */
     char joined[64];          /* rank_unit() */
     char gov[64];             /* list_unit() */
     bool skipped = false;
@@ -3840,21 +3850,27 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
                 e = list.len;
             raw = drop_note(trim(fg_sv(list.ptr + i, e - i)));
             u = list_unit(gov, raw);
-            /* 李　一　市财政局总会计师: an unknown post costs its person's name only. */
-            if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) &&
+            more = named && ends_with_post(raw, true) && !has_blank(raw);
+            if (!more)
+                named = person_led(raw);
+            /*
+             * 李　一　市财政局总会计师: an unknown post costs its person's name only; 刘建国
+             * 区交通集团党委书记、董事长: a post alone is the named person's next one.
+             */
+            if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) && !more &&
                 !post_stripped(raw, u) && !next_post(prev, raw, u))
                 return FG_OK;
             prev = raw;
             i = e + 3;
         }
         prev = fg_sv(NULL, 0);
+        named = false;
     }
     fg_str_clear(&p->team_list);
     for (size_t i = 0; i <= list.len;) {
         size_t e = list_sep_from(list, i);
         fg_strview raw;
         fg_strview u;
-        bool more;
         bool posted;
         bool rank;
         bool same;
@@ -3880,12 +3896,13 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         }
         same = rank || more;
         /*
-         * 市水利局党组书记、局长: a post title alone after a rank names no unit of its own (the
-         * rank's unit stays); 市委常委、常务副市长: a head of government's post alone after a
-         * rank names the unit instead of the rank's. 李　一　市财政局首席数据官: a person's post
-         * that names no unit gives no row.
+         * 市水利局党组书记、局长 and 刘建国　区交通集团党委书记、董事长: a post title alone after
+         * a rank or a named person's post names no unit of its own (the first unit stays);
+         * 市委常委、常务副市长: a head of government's post alone after a rank names the unit
+         * instead of the rank's. 李　一　市财政局首席数据官: a person's post that names no unit
+         * gives no row.
          */
-        if ((rank && is_post_title(u)) ||
+        if ((same && is_post_title(u)) ||
             (!posted && person_led(raw) && !fg_clause__looks_like_unit(u) && !is_post_title(u))) {
             skipped = true;
             continue;
