@@ -2273,8 +2273,10 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    person after a post (drop_note(): 市发展改革委主任（兼秘书长）, 常务副市长（常务）, 市公安局
  *    副局长（正厅级）, and any bracket that starts with 兼), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
- *    主要/有关 before it; a person's 2 or 3 characters after a post go with it (市发展改革委
- *    主任赵六). A post with nothing before it is kept whole (常务副市长), but a head of
+ *    主要/有关 before it; a charge before the post (drop_charge(): 分管水利工作的副县长 →
+ *    县人民政府, 县政府分管教育工作的副县长 → 县政府) describes the person and is dropped; a
+ *    person's 2 or 3 characters after a post go with it (市发展改革委主任赵六). A post with
+ *    nothing before it is kept whole (常务副市长), but a head of
  *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), as it does
  *    after a place named by its level, which no post's unit is (各区区长, 各乡镇镇长, 某县县长,
  *    各县（市、区）县（市、区）长: 各区人民政府 …, place_gov()); a place's 党委书记 gives its
@@ -3142,6 +3144,41 @@ static fg_strview drop_note(fg_strview name)
 }
 
 /*
+ * name without the charge its person holds, written before his post (分管水利工作的副县长 →
+ * 副县长, 县政府分管教育工作的副县长 → 县政府, 协助分管教育工作的县政府办公室副主任 → 县政府
+ * 办公室副主任): from 分管, 协助分管, 主管, 负责 or 联系 to the first 的 after it, at most 20
+ * characters with no bracket or separator, when a post ends what follows. With a unit before the
+ * charge and a post alone after it, the unit is the name; else what follows.
+ */
+static fg_strview drop_charge(fg_strview name)
+{
+    static const fg_lit charges[] = {FG_LIT("协助分管"), FG_LIT("分管"), FG_LIT("主管"),
+                                     FG_LIT("负责"), FG_LIT("联系")};
+    size_t d = fg_sv_find(name, "的");
+    size_t c = SIZE_MAX;
+    fg_strview before;
+    fg_strview after;
+
+    if (d == SIZE_MAX)
+        return name;
+    for (size_t i = 0; i < d && c == SIZE_MAX; i += fg_cp_len((unsigned char)name.ptr[i]))
+        for (size_t k = 0; k < sizeof charges / sizeof charges[0] && c == SIZE_MAX; k++)
+            if (fg_sv_at(name, i, charges[k].s, charges[k].n))
+                c = i;
+    if (c == SIZE_MAX || cps_upto(fg_sv(name.ptr + c, d - c), 21) > 20 ||
+        open_bracket(fg_sv(name.ptr + c, d - c)) != SIZE_MAX ||
+        fg_sv_contains(fg_sv(name.ptr + c, d - c), "，"))
+        return name;
+    before = fg_sv(name.ptr, c);
+    after = fg_sv(name.ptr + d + 3, name.len - d - 3);
+    if (!ends_with_post(after, true) && !is_post_title(after))
+        return name;
+    if (before.len && is_post_title(after) && fg_clause__looks_like_unit(before))
+        return before;
+    return after;
+}
+
+/*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
  * or a static string: gov_of_post(), or buf, 64 bytes: place_gov()).
  */
@@ -3154,7 +3191,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
     fg_strview gov;
     bool stripped = true;
 
-    name = drop_name_after(drop_note(trim(name)));
+    name = drop_charge(drop_name_after(drop_note(trim(name))));
     if (fg_sv_contains(name, "或"))
         return name;
     /*
