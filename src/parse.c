@@ -2269,7 +2269,8 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    yields its unit (post_unit()): a person's name is dropped (the words before the last
  *    blank: 张三　省政府副省长, 王　五　财政部副部长; the name before a bracketed post:
  *    李四（省发展改革委主任）; the name between a post and 同志: 省政府副省长李文华同志), and a
- *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局）) or on the
+ *    bracketed note after a unit (省水利厅（名单附后）, not an alias such as X（Y局） nor a short
+ *    alternative of its end that the clauses keep: 学生工作部（处）, 各学院（部）) or on the
  *    person after a post (drop_note(): 市发展改革委主任（兼秘书长）, 常务副市长（常务）, 市公安局
  *    副局长（正厅级）, and any bracket that starts with 兼), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
@@ -3219,8 +3220,10 @@ static fg_strview post_unit(char *buf, fg_strview name)
                 in = trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
             name = in;
         }
-        else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true))
-            name = trim(fg_sv(name.ptr, k)); // 省水利厅（名单附后）: a note, not an alias
+        /* 省水利厅（名单附后）: a note; not an alias, nor 学生工作部（处） as the clauses read it */
+        else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true) &&
+                 fg_clause__name_bracket(fg_sv(name.ptr, k), name, k) != name.len - k)
+            name = trim(fg_sv(name.ptr, k));
     }
     /* 张三　省政府副省长, 王　五　财政部副部长: the last part that is not a post alone. */
     for (size_t i = 0; i < name.len;) {

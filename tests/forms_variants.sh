@@ -89,7 +89,8 @@ skipped() {
         half-width:numbering_bare | half-width:role_phrases_comma | half-width:gazette_header | \
         half-width:role_words_more | half-width:table_unit_cell_brackets | \
         half-width:label_wrapped | half-width:role_label_words | \
-        half-width:sentence_other_names | half-width:level_departments)
+        half-width:sentence_other_names | half-width:level_departments | \
+        half-width:team_unit_brackets)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
