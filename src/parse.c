@@ -2216,11 +2216,13 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    主　任：… / 二、主要职责 / 三、办公室) then fill. Any other mention is a reference to the current team,
  *    but a role word that starts with a team's ending (专班长：, 专班长由市长担任) is no
  *    mention: it is read as the role word (rule 2).
- *    Under a current team, a title line of 3 to 10 ideographs ending in 组, with no word of a
- *    sentence (group_name(): 综合协调组, 抢险救援组), names a group of that team, a team of
- *    its own; a mention of a team's name after its groups (指挥部办公室设在X) refers to the
- *    team above them again. An item whose text starts with a team's or a group's name and
- *    then one of the labels of rule 2 (（一）综合协调组 / 组长单位：X, （二）X产业链工作专班 /
+ *    Under a current team, a title line of 3 to 10 ideographs ending in a group's noun (组,
+ *    专班 and the other team endings a verb need not announce, or a squad's 队 that is no
+ *    unit's: group_noun_end()), with no word of a sentence (group_name(): 综合协调组,
+ *    综合协调专班, 督导服务队), names a group of that team, a team of its own; a mention of
+ *    a team's name after its groups (指挥部办公室设在X) refers to the team above them again.
+ *    An item whose text starts with a team's or a group's name and then one of the labels of
+ *    rule 2 (（一）综合协调组 / 组长单位：X, （二）X产业链工作专班 /
  *    链　长：…) is that team's heading and no task (team_heading(), asked by close_item()):
  *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A group's
  *    name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
@@ -4487,15 +4489,50 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
 }
 
 /*
- * Whether a title line under a team names one of its groups (综合协调组, 抢险救援组): 3 to 10
- * ideographs ending in 组, with no word of a sentence (的 为 由 任 设 等 和).
+ * Whether name ends in a noun of a team's group: 组 (综合协调组, 工作组, 小组), one of
+ * team_endings[] but those a verb or a 名单 must announce (综合协调专班, 前方指挥部; not
+ * 委员会, 河长制), or a squad's 队 (宣传报道小分队, 督导服务队, 抢险突击队) that is no unit's:
+ * not a rank of a force (大队, 支队, 中队, 总队) and not a place's (县森林消防队, 市救援队 start
+ * with a level).
+ */
+static bool group_noun_end(fg_strview name)
+{
+    if (fg_sv_ends(name, "组"))
+        return true;
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++) {
+        fg_strview ending = fg_sv(team_endings[e].s, team_endings[e].n);
+
+        if (fg_sv_ends_n(name, ending.ptr, ending.len))
+            return !fg_sv_eq(ending, fg_sv_cstr("委员会")) && !fg_sv_ends(ending, "长制");
+    }
+    if (!fg_sv_ends(name, "队") || name.len < 6)
+        return false;
+    {
+        static const char *const ranks[] = {"大队", "支队", "中队", "总队", NULL};
+        static const char *const levels[] = {"省", "市", "州", "县", "区", "乡", "镇", "各",
+                                             NULL};
+
+        for (size_t r = 0; ranks[r]; r++)
+            if (fg_sv_ends(name, ranks[r]))
+                return false;
+        for (size_t l = 0; levels[l]; l++)
+            if (fg_sv_starts(name, levels[l]))
+                return false;
+    }
+    return true;
+}
+
+/*
+ * Whether a title line under a team names one of its groups (综合协调组, 综合协调专班,
+ * 督导服务队): 3 to 10 ideographs ending in a group's noun (group_noun_end()), with no word of
+ * a sentence (的 为 由 任 设 等 和).
  */
 static bool group_name(fg_strview seg)
 {
     static const char *const words[] = {"的", "为", "由", "任", "设", "等", "和", NULL};
     size_t cps = cps_upto(seg, 11);
 
-    return cps >= 3 && cps <= 10 && fg_sv_ends(seg, "组") && all_ideographs(seg) &&
+    return cps >= 3 && cps <= 10 && group_noun_end(seg) && all_ideographs(seg) &&
            !fg_sv_contains_any(seg, words);
 }
 
