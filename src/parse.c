@@ -1484,8 +1484,8 @@ static const char post_lasts[] = "人志长任记导席员理师委裁";
  */
 static const char team_signal_firsts[] = "召组挥员办班席河";
 /* The first and last characters of the role words of team_words[]. */
-static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专";
-static const char team_word_lasts[] = "任人长挥员位";
+static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专政";
+static const char team_word_lasts[] = "任人长挥员位委";
 
 /* The first characters of the words first_rare_word() looks for in the whole text. */
 static const char rare_firsts[] = "第首";
@@ -2235,12 +2235,13 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    U+3000 (召 集 人：, 组　　长：), ending in ： or : (or, at the start of a line, in a blank
  *    or the line's end), possibly with a note on the list in brackets before it (成员（按姓氏
  *    笔画排序）：, 委员（按单位排序）：, label_note_end()):
- *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/主任/主任委员/链长/总链长/专班长/
- *    总河长/总湖长/总林长 (of a 河长制, 湖长制, 林长制: team names too) →
- *    convenor (第一组长 and 组长 of a team with two heads, 创建 teams, are both convenors),
- *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副主任/
- *    副主任委员/副链长/副总链长/副专班长/副总河长/副总湖长/副总林长 → deputy (执行指挥长 runs a 指挥部 under its 指挥长,
- *    as 执行副组长 and 常务副指挥长 do),
+ *    召集人/召集单位/组长/第一组长/组长单位/总指挥/指挥长/政委/第一政委/主任/主任委员/链长/
+ *    总链长/专班长/总河长/总湖长/总林长 (of a 河长制, 湖长制, 林长制: team names too) →
+ *    convenor (第一组长 and 组长 of a team with two heads, 创建 teams, are both convenors, and
+ *    so are a 指挥部's 指挥长 and its 政委, who heads it beside him),
+ *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副政委/
+ *    副主任/副主任委员/副链长/副总链长/副专班长/副总河长/副总湖长/副总林长 → deputy
+ *    (执行指挥长 runs a 指挥部 under its 指挥长, as 执行副组长 and 常务副指挥长 do),
  *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
@@ -2404,7 +2405,9 @@ static const team_word team_words[] = {
     {"组长", FG_TEAM_CONVENOR},      {"常务副总指挥", FG_TEAM_DEPUTY},
     {"副总指挥", FG_TEAM_DEPUTY},     {"总指挥", FG_TEAM_CONVENOR},
     {"常务副指挥长", FG_TEAM_DEPUTY}, {"副指挥长", FG_TEAM_DEPUTY},
-    {"指挥长", FG_TEAM_CONVENOR},    {"副主任委员", FG_TEAM_DEPUTY},
+    {"指挥长", FG_TEAM_CONVENOR},    {"第一政委", FG_TEAM_CONVENOR},
+    {"副政委", FG_TEAM_DEPUTY},       {"政委", FG_TEAM_CONVENOR},
+    {"副主任委员", FG_TEAM_DEPUTY},
     {"主任委员", FG_TEAM_CONVENOR},   {"常务副主任", FG_TEAM_DEPUTY},
     {"副主任", FG_TEAM_DEPUTY},       {"主任", FG_TEAM_CONVENOR},
     {"成员单位", FG_TEAM_MEMBER},     {"成员", FG_TEAM_MEMBER},
@@ -2475,6 +2478,7 @@ static const fg_lit post_titles[] = {
     FG_LIT("社长"), FG_LIT("副台长"), FG_LIT("台长"), FG_LIT("副馆长"), FG_LIT("馆长"), FG_LIT("副厂长"),
     FG_LIT("厂长"), FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"),
     FG_LIT("总队长"), FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
+    FG_LIT("副政委"), FG_LIT("政委"),
     FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
     FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
 };
