@@ -893,8 +893,34 @@ static fg_strview strip_tails(fg_strview e)
 static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
 
 /*
- * Where a stripped element splits on 和/及/与/以及 into two units, both complete: the
- * first join word at which it does, *n receiving the word's length; or e.len.
+ * name without the short bracket that ends it (各乡镇（街道）, 各村（社区）: 1 to 4 characters
+ * inside, a bracket rule 7 keeps in a name), so that its ending can be told; else name.
+ */
+static fg_strview before_end_bracket(fg_strview name)
+{
+    size_t i = name.len;
+
+    if (fg_sv_ends(name, "）"))
+        i -= 3;
+    else if (fg_sv_ends(name, ")"))
+        i -= 1;
+    else
+        return name;
+    for (int cps = 0; i > 0 && cps <= 4; cps++) {
+        i = fg_cp_start_before(name.ptr, i);
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            return cps > 0 && i > 0 ? fg_sv(name.ptr, i) : name;
+        if (AT(name, i, "）") || name.ptr[i] == ')')
+            return name;
+    }
+    return name;
+}
+
+/*
+ * Where a stripped element splits on 和/及/与/以及 into two units, both complete (a short
+ * bracket at the end of either side aside: 县市场监管局和各乡镇（街道）), or into a unit and
+ * its own part (县安委会及其成员单位: 其 names the unit before): the first join word at which
+ * it does, *n receiving the word's length; or e.len.
  */
 static size_t split_point(fg_strview e, size_t *n)
 {
@@ -906,17 +932,22 @@ static size_t split_point(fg_strview e, size_t *n)
             *n = joins[j].n;
             if (!fg_sv_at(e, i, joins[j].s, *n))
                 continue;
-            right = fg_sv(e.ptr + i + *n, e.len - i - *n);
+            right = strip_element(fg_sv(e.ptr + i + *n, e.len - i - *n));
+            if (fg_sv_starts(right, "其"))
+                right = fg_sv(right.ptr + 3, right.len - 3);
             /* A closer may end the first group: A、B等和C, A等部门和C. */
-            if (complete_unit(strip_element(fg_sv(e.ptr, i))) &&
-                looks_like_unit(strip_element(right)))
+            if (complete_unit(before_end_bracket(strip_element(fg_sv(e.ptr, i)))) &&
+                looks_like_unit(before_end_bracket(right)))
                 return i;
         }
     }
     return e.len;
 }
 
-/* Split one element on 和/及/与/以及 where both sides are complete units. */
+/*
+ * Split one element on 和/及/与/以及 where both sides are complete units; X及其Y (县安委会及其
+ * 成员单位, 县教育局及其所属学校) gives X and XY, 其 being X.
+ */
 static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e, fg_strview suffix)
 {
     size_t n = 0;
@@ -926,10 +957,18 @@ static int push_element(fg_units *out, size_t first, fg_role role, fg_strview e,
     e = strip_element(e);
     i = split_point(e, &n);
     if (i < e.len) {
-        rc = push_unit(out, first, role, strip_element(fg_sv(e.ptr, i)), fg_sv(NULL, 0));
+        fg_strview left = strip_element(fg_sv(e.ptr, i));
+        fg_strview right = fg_sv(e.ptr + i + n, e.len - i - n);
+
+        rc = push_unit(out, first, role, left, fg_sv(NULL, 0));
         if (rc < 0)
             return rc;
-        return push_element(out, first, role, fg_sv(e.ptr + i + n, e.len - i - n), suffix);
+        if (fg_sv_starts(right, "其") && right.len > 3) {
+            right = fg_sv(right.ptr + 3, right.len - 3);
+            if (split_point(strip_element(right), &n) == strip_element(right).len)
+                return push_unit(out, first, role, left, strip_element(right));
+        }
+        return push_element(out, first, role, right, suffix);
     }
     return push_unit(out, first, role, e, suffix);
 }
@@ -1434,6 +1473,8 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     fg_strview elems[64];
     elem_facts facts[64];
     elem_mark mark[64];
+    bool owned[64]; /* 其Y after X及: the element is Y of the element before (XY) */
+    bool owned_next = false;
     size_t n = 0;
     size_t start = 0;
     fg_strview last;
@@ -1449,8 +1490,11 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
             if (n == sizeof elems / sizeof elems[0]) {
                 /* Very long lists: flush what we have; distribution only within 64. */
                 for (size_t k = 0; k < n; k++) {
-                    rc = push_known(out, first, marked_role(mark[k], role), elems[k],
-                                    fg_sv(NULL, 0), &facts[k]);
+                    rc = owned[k] && k > 0
+                             ? push_level(out, first, marked_role(mark[k], role), elems[k - 1],
+                                          elems[k], fg_sv(NULL, 0))
+                             : push_known(out, first, marked_role(mark[k], role), elems[k],
+                                          fg_sv(NULL, 0), &facts[k]);
                     if (rc < 0)
                         return rc;
                 }
@@ -1467,15 +1511,22 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
 
                 mark[n] = MARK_NONE;
                 facts[n] = find_facts(left);
+                owned[n] = owned_next;
                 elems[n++] = left;
                 e = strip_tails(fg_sv(e.ptr + at + jn, e.len - at - jn));
+                /* X及其成员单位: 其 is X, so the part is X's (X成员单位). */
+                owned_next = fg_sv_starts(e, "其") && e.len > 3;
+                if (owned_next)
+                    e = fg_sv(e.ptr + 3, e.len - 3);
                 f = find_facts(e);
             }
             if (e.len && !placeholder(e)) {
                 mark[n] = is_marked;
                 facts[n] = f;
+                owned[n] = owned_next;
                 elems[n++] = e;
             }
+            owned_next = false;
             if (i < g.len) {
                 start = i + strlen("、");
                 i = start - 1;
@@ -1493,6 +1544,13 @@ static int push_group(fg_units *out, size_t first, fg_role role, fg_strview g)
     for (size_t k = 0; k < n; k++) {
         fg_strview suffix = fg_sv(NULL, 0);
 
+        if (owned[k] && k > 0) {
+            rc = push_level(out, first, marked_role(mark[k], role), elems[k - 1], elems[k],
+                            fg_sv(NULL, 0));
+            if (rc < 0)
+                return rc;
+            continue;
+        }
         if (level_pre[k].len > 0 || level_suf[k].len > 0) {
             rc = push_level(out, first, marked_role(mark[k], role), level_pre[k], elems[k],
                             level_suf[k]);

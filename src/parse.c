@@ -2320,8 +2320,9 @@ static size_t cps_upto(fg_strview s, size_t cap)
  *    各县（市、区）文化和旅游局 stays whole). A name of at most 4
  *    characters that is neither a unit nor what a post left is a person's
  *    and gives no row (王海涛同志兼任办公室主任), nor do names that speak of the members
- *    (其他成员单位…). A name of 2 or 3 ideographs ending in 军 is a person's, not a unit,
- *    unless it is an armed service (周建军　镇长 → 镇人民政府; 驻军, 解放军: unit_not_name()).
+ *    (其他成员单位…; but X及其成员单位 names X and X成员单位, as in the clauses). A name of 2
+ *    or 3 ideographs ending in 军 is a person's, not a unit, unless it is an armed service
+ *    (周建军　镇长 → 镇人民政府; 驻军, 解放军: unit_not_name()).
  * 5. Rows: one per unit; a unit named twice in one role of a team is kept once. A team's rows
  *    come out as convenor, deputies, members, office, each in the document's order
  *    (order_team_rows()); a name with no rows is not a team.
@@ -3953,7 +3954,13 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             skipped = true;
             continue;
         }
-        if (u.len == 0 || fg_sv_contains(u, "成员") || (!posted && is_person(u)))
+        /*
+         * 其他成员单位 speaks of the team's own members: no row; but X及其成员单位 names X
+         * and X's members (X成员单位, split as in the clauses).
+         */
+        if (u.len == 0 || (!posted && is_person(u)) ||
+            (fg_sv_contains(u, "成员") && !fg_sv_contains(u, "及其成员") &&
+             !fg_sv_contains(u, "和其成员")))
             continue;
         if (fg_sv_contains(u, "或") || inner_sep(u)) {
             fg_kind kind = fg_sv_contains(u, "或") ? FG_KIND_AGENCY : fg_clause__kind(u);

@@ -221,6 +221,11 @@ static const fg_phrase_case clauses[] = {
      "co:人民银行|co:银保监会|co:有关地方人民政府"},
     {"市商务局牵头，市发展改革委等部门和和平区、河西区人民政府按职责分工负责",
      "lead:市商务局|co:市发展改革委|co:和平区人民政府|co:河西区人民政府"},
+    /* A short bracket ending a side is not how it ends; X及其Y is X and XY. */
+    {"县住房城乡建设局牵头，县市场监管局和各乡镇（街道）配合",
+     "lead:县住房城乡建设局|co:县市场监管局|co:各乡镇（街道）"},
+    {"县安委会及其成员单位、县教育局及其所属学校按职责分工负责",
+     "co:县安委会|co:县安委会成员单位|co:县教育局|co:县教育局所属学校"},
     /* 和 inside a name never splits, nor is it dropped at a name's start. */
     {"工业和信息化部、文化和旅游部按职责分工负责", "co:工业和信息化部|co:文化和旅游部"},
     {"市商务局牵头，和平区人民政府、河西区人民政府负责",
