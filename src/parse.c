@@ -2196,7 +2196,11 @@ static size_t cps_upto(fg_strview s, size_t cap)
  * line (team_text(): a line of at most 24 characters or holding a U+3000, that does not end
  * with 、 or ，, or a line ending with 。：；, or the line two above a date of issue alone (the
  * issuer's name is then a line of its own), is a line of its own; other lines are prose
- * wrapped or cut by a page break and are joined with no separator, as everywhere else).
+ * wrapped or cut by a page break and are joined with no separator, as everywhere else). A
+ * label of rule 2 run into the text before it, after a colon or a name's last ideograph
+ * (组　长：张三　县长副组长：李四　副县长成员：…, a 名单 whose line breaks were lost), opens a
+ * line of its own too (append_run_in()), and so does an office's phrase run into the list
+ * before it (成员：A、B领导小组办公室设在C: office_run_in()).
  * The team named last in a part is the current team, also for the items after it. Rules,
  * applied to each segment:
  *
@@ -2619,6 +2623,7 @@ static bool team_signal(fg_strview t)
 }
 
 static const struct team_word *team_label(fg_strview seg, bool line_start, size_t *after);
+static const struct team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *spaced);
 
 /* Whether a line starts a team's list or office: a role label (成员：), or 办公室设在 (also
  * with the office's other name in brackets: office_at()) or 下设办公室 after a name at its
@@ -2803,6 +2808,69 @@ static bool member_table_header(fg_strview line)
 }
 
 /*
+ * Whether a role label of rule 2 starts at s[i] run into the text before it: the word,
+ * possibly spaced, then ： or :, right after a colon (组成如下：组　长：) or after an ideograph
+ * that may end a name, a post or a unit (张三　县长副组长：, 县农业农村局成　员：), not after a
+ * word that opens or links one (各成员单位：, 其成员：).
+ */
+static bool run_in_label(fg_strview s, size_t i)
+{
+    static const char *const openers[] = {"各", "其", "等", "的", "为", "及", "和", "与", "由",
+                                          "在", "全", "本", "该", "副", "常", "总", "执",
+                                          "第", NULL};
+    size_t end;
+    size_t n;
+    size_t before;
+    bool spaced;
+
+    if (i == 0 || team_word_at(s, i, &end, &spaced) == NULL)
+        return false;
+    while (is_space_at(s, end, &n))
+        end += n;
+    if (!AT(s, end, "：") && !AT(s, end, ":"))
+        return false;
+    if (s.ptr[i - 1] == ':' || (i >= 3 && AT(s, i - 3, "：")))
+        return true;
+    before = fg_cp_start_before(s.ptr, i);
+    if (!all_ideographs(fg_sv(s.ptr + before, i - before)))
+        return false;
+    for (size_t k = 0; openers[k]; k++)
+        if (fg_sv_at_str(s, before, openers[k]))
+            return false;
+    return true;
+}
+
+/*
+ * Append line to out with a '\n' before each role label run into the text before it
+ * (run_in_label(): 组　长：张三　县长副组长：李四　副县长成　员：…, a 名单 whose line breaks
+ * were lost), so that each label opens a list line of its own.
+ */
+static int append_run_in(fg_str *out, fg_strview line)
+{
+    size_t from = 0;
+    int rc = FG_OK;
+
+    for (size_t i = 0; i < line.len; i += fg_cp_len((unsigned char)line.ptr[i])) {
+        size_t end;
+        bool spaced;
+
+        if (!fg_cjkset_has(&sets.team_word_firsts, line.ptr + i) ||
+            team_word_at(line, i, &end, &spaced) == NULL)
+            continue;
+        if (run_in_label(line, i)) {
+            FG_TRY(fg_str_append(out, line.ptr + from, i - from));
+            FG_TRY(fg_str_appendc(out, '\n'));
+            from = i;
+        }
+        /* a role word is no place for another (副组长 holds 组长, 执行指挥长 指挥长) */
+        i = fg_cp_start_before(line.ptr, end);
+    }
+    FG_TRY(fg_str_append(out, line.ptr + from, line.len - from));
+out:
+    return rc;
+}
+
+/*
  * Copy t into p->team_text with a '\n' after every list line (the header comment above);
  * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
  * lines in the copy, with their input line numbers.
@@ -2845,7 +2913,7 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         if (two_up)
             FG_TRY(fg_str_append(&p->team_text, p->team_row.ptr, p->team_row.len));
         else
-            FG_TRY(fg_str_append(&p->team_text, line.ptr, line.len));
+            FG_TRY(append_run_in(&p->team_text, line));
         /*
          * A list line: a two-up row, short, closed, laid out with U+3000 (prose never is),
          * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…),
@@ -4253,6 +4321,46 @@ static bool other_label(fg_strview seg)
             fg_sv_ends(fg_sv(seg.ptr, k), "单位") || fg_sv_ends(fg_sv(seg.ptr, k), "部门"));
 }
 
+/*
+ * Where the office's phrase starts when it is run into the list before it (成员：A、B领导小组
+ * 办公室设在C, 成员：A、B办公室设在C, the line breaks lost): at the current team's name, or its
+ * ending, or 办公室 itself, right after a unit's name (the list's last element looks like a
+ * unit); else SIZE_MAX.
+ */
+static size_t office_run_in(const parser *p, size_t team, fg_strview seg)
+{
+    fg_strview name = fg_sv_cstr(p->teams[team].name);
+
+    for (size_t j = find_from(seg, 3, "办公室"); j != SIZE_MAX; j = find_from(seg, j + 9, "办公室")) {
+        bool below = j >= 6 && AT(seg, j - 6, "下设");
+        fg_strview head;
+        fg_strview last;
+        const fg_lit *ending;
+        size_t sep;
+
+        if (office_at(seg, j) == 0 && !below)
+            continue;
+        head = fg_sv(seg.ptr, below ? j - 6 : j);
+        if (fg_sv_ends_n(head, name.ptr, name.len))
+            head.len -= name.len;
+        else if ((ending = team_ending_end(head)) != NULL)
+            head.len -= ending->n;
+        sep = SIZE_MAX;
+        for (size_t i = list_sep_from(head, 0); i != SIZE_MAX; i = list_sep_from(head, i + 3))
+            sep = i;
+        last = trim(fg_sv(head.ptr + (sep == SIZE_MAX ? 0 : sep + 3),
+                          head.len - (sep == SIZE_MAX ? 0 : sep + 3)));
+        {
+            size_t colon = fg_sv_find(last, "：");
+
+            if (colon != SIZE_MAX)
+                last = trim(fg_sv(last.ptr + colon + 3, last.len - colon - 3));
+        }
+        return head.len > 0 && fg_clause__looks_like_unit(last) ? head.len : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* Rules 2 and 3 on one segment of the current team. */
 static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_start)
 {
@@ -4271,6 +4379,13 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
         if (fg_sv_starts(seg, "设在"))
             return add_team_list(p, ts->team, FG_TEAM_OFFICE, fg_sv(seg.ptr + 6, seg.len - 6),
                                  false, &took);
+    }
+    /* 成员：A、B领导小组办公室设在C: the list, then the office. */
+    k = office_run_in(p, ts->team, seg);
+    if (k != SIZE_MAX) {
+        FG_TRY(team_segment(p, ts, trim(fg_sv(seg.ptr, k)), line_start));
+        ts->cont = NO_CONT;
+        return team_segment(p, ts, trim(fg_sv(seg.ptr + k, seg.len - k)), false);
     }
     /* 下设办公室（设在X）, or 下设办公室 with 设在X in the next segment. */
     k = office_below(seg);
