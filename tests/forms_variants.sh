@@ -55,6 +55,8 @@ skipped() {
             echo "a half-width ; is no sentence end outside brackets: 第六条's two role sentences are one clause" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
+        joined:team_roster_posts)
+            echo "名单 named only by their title lines (X领导小组成员名单): joined, each title runs into the first label under it (…成员名单组　　长) and names no team, so the document is rejected" ;;
         joined:team_committee_roster)
             echo "a 委员会 named only by the title line of its 名单 (X委员会组成人员名单): joined, the title runs into the first label (…名单主　　任：) and each label into the name before it, and a 委员会 is a team only after a verb or on a title line of its own, so the document is rejected" ;;
         joined:role_labels_spaced)
