@@ -6652,6 +6652,11 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         {"类别", COL_ROLE},           {"角色", COL_ROLE},           {"责任分类", COL_ROLE},
     };
 
+    /* A column of persons (分管市领导, 包保领导, 责任人, 联系人): no units, no task. */
+    if (s.len >= MIN_HEADER && s.len <= 2 * MAX_HEADER && !memchr(s.ptr, ':', s.len) &&
+        fg_sv_find(s, "：") == SIZE_MAX &&
+        (fg_sv_ends(s, "领导") || fg_sv_ends(s, "责任人") || fg_sv_ends(s, "联系人")))
+        return COL_OTHER;
     if (s.len > MAX_HEADER && s.len <= 3 * MAX_HEADER)
         s = header_core(s, MIN_HEADER, MAX_HEADER);
     if (s.len < MIN_HEADER || s.len > MAX_HEADER)
@@ -7131,6 +7136,7 @@ static int finish_row(parser *p)
             fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
 
             bool in_unit_col = true; /* the cell may be read as units */
+            col_kind kind = COL_NONE; /* its column's, in a row that lines up with the header */
 
             /*
              * A row whose cells line up with the header's columns: a cell is units only in
@@ -7141,6 +7147,7 @@ static int finish_row(parser *p)
                 if (unit_col < col)
                     unit_col = next_unit_col(p, col);
                 in_unit_col = unit_col == col;
+                kind = p->cols[col];
                 col++;
             }
             if (cell.len) {
@@ -7158,7 +7165,10 @@ static int finish_row(parser *p)
                     FG_TRY(fg_str_append(&label, cell.ptr, cell.len));
                     unit_col = next_unit_col(p, unit_col + 1);
                     had_units = true;
-                } else if (!had_units) {
+                } else if (kind == COL_OTHER) {
+                    /* 责任领导, 备注: persons and remarks are no part of the task. */
+                } else if (!had_units || kind == COL_TASK) {
+                    /* The task's cell, also after the units (牵头单位 | 重点任务 | …). */
                     FG_TRY(fg_str_append(&task, cell.ptr, cell.len));
                 } else if (has_due_col && due.ptr == NULL) {
                     /* After the units: the 完成时限 cell is the first that reads as one. */
