@@ -1810,8 +1810,13 @@ static int line_start_labels(parser *p, fg_strview o)
         at = SIZE_MAX;
         if (lm_k < p->n_lm && p->lm[lm_k].off < o.len)
             at = p->lm[lm_k].off;
-        if (ev_k < p->n_ev && (p->ev[ev_k] >> EV_SHIFT) + 3 < at)
-            at = (p->ev[ev_k] >> EV_SHIFT) + 3;
+        if (ev_k < p->n_ev) {
+            size_t e = p->ev[ev_k] >> EV_SHIFT;
+
+            e += fg_cp_len((unsigned char)o.ptr[e]); /* 。 or ; (one byte) */
+            if (e < at)
+                at = e;
+        }
         if (at == SIZE_MAX)
             break;
         if (lm_k < p->n_lm && p->lm[lm_k].off == at)
@@ -1874,11 +1879,90 @@ out:
 }
 
 /*
+ * Whether the half-width ; at s[i] ends a sentence, as ； does. It does not when it closes
+ * an HTML character reference (&nbsp; &#12288; &#x3000;: a text copied from a page's
+ * source; the HTML reader has decoded them) or stands inside a web address, whose
+ * characters run on without a blank from :// or www. through the ; and after it
+ * (http://a.gov.cn/x;jsessionid=1).
+ */
+static bool semicolon_ends(fg_strview s, size_t i)
+{
+    size_t j = i;
+
+    while (j > 0 && i - j < 32 &&
+           ((s.ptr[j - 1] >= 'a' && s.ptr[j - 1] <= 'z') ||
+            (s.ptr[j - 1] >= 'A' && s.ptr[j - 1] <= 'Z') ||
+            (s.ptr[j - 1] >= '0' && s.ptr[j - 1] <= '9') || s.ptr[j - 1] == '#'))
+        j--;
+    if (j + 1 < i && j > 0 && s.ptr[j - 1] == '&')
+        return false;
+    if (i + 1 < s.len && (unsigned char)s.ptr[i + 1] > 0x20 &&
+        (unsigned char)s.ptr[i + 1] < 0x7F) {
+        fg_strview run;
+
+        j = i;
+        while (j > 0 && (unsigned char)s.ptr[j - 1] > 0x20 && (unsigned char)s.ptr[j - 1] < 0x7F)
+            j--;
+        run = fg_sv(s.ptr + j, i - j);
+        if (fg_sv_contains(run, "://") || (run.len >= 4 && memcmp(run.ptr, "www.", 4) == 0))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Add to p->ev[0..p->n_ev) (in order) an EV_TERM event at each half-width ; of o that ends a
+ * sentence (semicolon_ends()): the character scanner sees only 3-byte characters.
+ */
+static int add_semicolon_events(parser *p, fg_strview o)
+{
+    size_t *semi = NULL;
+    size_t n_semi = 0;
+    size_t cap_semi = 0;
+    size_t a;
+    size_t w;
+    int rc = FG_OK;
+
+    for (const char *c = memchr(o.ptr, ';', o.len); c != NULL;
+         c = memchr(c + 1, ';', o.len - (size_t)(c + 1 - o.ptr))) {
+        if (!semicolon_ends(o, (size_t)(c - o.ptr)))
+            continue;
+        FG_TRY(grow((void **)&semi, &cap_semi, n_semi, sizeof *semi));
+        semi[n_semi++] = (size_t)(c - o.ptr);
+    }
+    if (n_semi == 0)
+        goto out;
+    if (p->n_ev + n_semi > p->cap_ev) {
+        size_t *ev = realloc(p->ev, (p->n_ev + n_semi) * sizeof *ev);
+
+        if (ev == NULL) {
+            rc = fg_error_set(FG_ENOMEM, "out of memory");
+            goto out;
+        }
+        p->ev = ev;
+        p->cap_ev = p->n_ev + n_semi;
+    }
+    /* Merge from the back: both lists are in order. */
+    a = p->n_ev;
+    w = p->n_ev + n_semi;
+    p->n_ev = w;
+    while (n_semi > 0) {
+        if (a > 0 && (p->ev[a - 1] >> EV_SHIFT) > semi[n_semi - 1])
+            p->ev[--w] = p->ev[--a];
+        else
+            p->ev[--w] = semi[--n_semi] << EV_SHIFT | EV_TERM;
+    }
+out:
+    free(semi);
+    return rc;
+}
+
+/*
  * Into p->ev, in order, every index of o where find_clauses() has something to look at: a
- * sentence end 。；！？ (EV_TERM), or the start of a label (EV_LABEL, label_start_at()) or
- * of a role word (EV_ROLE, role_event_at()), or both. o is valid UTF-8 (the item text with
- * parentheticals blanked); one pass of sets.events finds the candidates, an exact test
- * keeps the events.
+ * sentence end 。；！？ or a half-width ; (EV_TERM), or the start of a label (EV_LABEL,
+ * label_start_at()) or of a role word (EV_ROLE, role_event_at()), or both. o is valid UTF-8
+ * (the item text with parentheticals blanked); one pass of sets.events finds the
+ * candidates, an exact test keeps the events, and add_semicolon_events() the ;.
  */
 
 static int collect_sentence_events(parser *p, fg_strview o)
@@ -1920,6 +2004,12 @@ static int collect_sentence_events(parser *p, fg_strview o)
         }
     }
     p->n_ev = k;
+    if (memchr(o.ptr, ';', o.len) != NULL) {
+        int rc = add_semicolon_events(p, o);
+
+        if (rc < 0)
+            return rc;
+    }
     return line_start_labels(p, o);
 }
 
@@ -5047,8 +5137,8 @@ static fg_strview trim_title(fg_strview s)
 {
     s = trim(s);
     while (fg_sv_ends(s, "，") || fg_sv_ends(s, "、") || fg_sv_ends(s, "；") ||
-           fg_sv_ends(s, "：") || fg_sv_ends(s, ","))
-        s = trim(fg_sv(s.ptr, s.len - (fg_sv_ends(s, ",") ? 1 : 3)));
+           fg_sv_ends(s, "：") || fg_sv_ends(s, ",") || fg_sv_ends(s, ";"))
+        s = trim(fg_sv(s.ptr, s.len - (fg_sv_ends(s, ",") || fg_sv_ends(s, ";") ? 1 : 3)));
     return s;
 }
 
@@ -5141,7 +5231,7 @@ static void sort_clauses(pclause *c, size_t n)
 
 /*
  * The units after the dash at i (t at i holds ——) when nothing but names follows it (separated
- * by 、 or ，, none with a 的, 为 or 是) up to the end of its sentence (a 。 or ；): *seg those
+ * by 、 or ，, none with a 的, 为 or 是) up to the end of its sentence (a 。 ； or ;): *seg those
  * names; false for a dash that explains (——即…) or one before a role sentence. A list whose
  * sentence does not end t must follow its task's words on the line: a line that opens with a
  * dash and runs on (——坚持以人民为中心。坚持…) is a point of a list, and its words no units.
@@ -5158,6 +5248,12 @@ static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
 
     if (k2 < k)
         k = k2;
+    for (size_t j = from; j < t.len && j < k; j++) {
+        if (t.ptr[j] == ';' && semicolon_ends(t, j)) {
+            k = j;
+            break;
+        }
+    }
     if (k != SIZE_MAX)
         end = k;
     *seg = trim(fg_sv(t.ptr + from, end - from));
@@ -5166,8 +5262,12 @@ static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
     if (end < t.len) {
         fg_strview after = trim(fg_sv(t.ptr + end, t.len - end));
 
-        while (after.len >= 3 && (fg_sv_starts(after, "。") || fg_sv_starts(after, "；")))
-            after = trim(fg_sv(after.ptr + 3, after.len - 3));
+        while (after.len >= 1 && (fg_sv_starts(after, "。") || fg_sv_starts(after, "；") ||
+                                  fg_sv_starts(after, ";"))) {
+            size_t w = after.ptr[0] == ';' ? 1 : 3;
+
+            after = trim(fg_sv(after.ptr + w, after.len - w));
+        }
         /* more text after the list: the dash must follow words of its line */
         while (before > 0) {
             size_t c = before - 1;
@@ -6051,10 +6151,13 @@ out:
     return rc;
 }
 
-/* Where an inline marker may start: after 。；！？ or a closing bracket or quote. */
+/* Where an inline marker may start: after 。；;！？ or a closing bracket or quote. */
 static bool inline_boundary(fg_strview s, size_t i)
 {
     static const char *const before[] = {"。", "；", "！", "？", "）", ")", "”", "：", NULL};
+
+    if (i >= 1 && s.ptr[i - 1] == ';')
+        return semicolon_ends(s, i - 1);
 
     for (size_t k = 0; before[k]; k++) {
         size_t n = strlen(before[k]);
@@ -6115,7 +6218,7 @@ static bool strong_marker(fg_strview s, size_t j, const mark *m)
 /*
  * Whether s[j] follows an annex header and title run into the text (…（此件主动公开）
  * 附件1XX重点任务分工一、…): 附件 and a number, then at most 150 bytes of title without
- * ，。；, between lo and j. The search goes back those 150 bytes and no further.
+ * ，。；;, between lo and j. The search goes back those 150 bytes and no further.
  */
 static bool after_annex_header(fg_strview s, size_t j, size_t lo)
 {
@@ -6127,7 +6230,7 @@ static bool after_annex_header(fg_strview s, size_t j, size_t lo)
         k--;
         if (AT(s, k, "附件"))
             break;
-        if (AT(s, k, "，") || AT(s, k, "。") || AT(s, k, "；"))
+        if (AT(s, k, "，") || AT(s, k, "。") || AT(s, k, "；") || s.ptr[k] == ';')
             return false;
     }
     if (!AT(s, k, "附件"))
@@ -6203,7 +6306,7 @@ static bool may_start_marker(fg_strview s, size_t j)
     }
 }
 
-/* Whether s[i] is one of ( ) . （ ） 。 ； ． 、: where next_in_line() looks for a marker. */
+/* Whether s[i] is one of ( ) . ; （ ） 。 ； ． 、: where next_in_line() looks for a marker. */
 static bool line_stop_at(fg_strview s, size_t i)
 {
     /* ． . 、 matter only after a digit (number_before()): a list's 、 is let go here. */
@@ -6218,7 +6321,7 @@ static bool line_stop_at(fg_strview s, size_t i)
      * A bracket or a sentence end is a stop only where a marker may follow: an opening
      * bracket before a number ((一), （3）), a closing one or 。； before a marker's start.
      */
-    if (s.ptr[i] == '(' || s.ptr[i] == ')')
+    if (s.ptr[i] == '(' || s.ptr[i] == ')' || s.ptr[i] == ';')
         next = i + 1;
     else if (AT(s, i, "（") || AT(s, i, "）") || AT(s, i, "。") || AT(s, i, "；"))
         next = i + 3;
@@ -6229,7 +6332,7 @@ static bool line_stop_at(fg_strview s, size_t i)
 
 /*
  * The first index >= i of s where line_stop_at() holds, or s.len. Every one of those
- * characters is ( ) . or a lead byte E3 or EF whose third byte is 81 82 88 89 8E or 9B
+ * characters is ( ) . ; or a lead byte E3 or EF whose third byte is 81 82 88 89 8E or 9B
  * (， is not): with SSE2 16 positions are filtered at once, and only candidates looked at.
  */
 static size_t next_line_stop(fg_strview s, size_t i)
@@ -6243,7 +6346,8 @@ static size_t next_line_stop(fg_strview s, size_t i)
             _mm_or_si128(_mm_or_si128(eq8(v2, 0x81), eq8(v2, 0x82)),
                          _mm_or_si128(eq8(v2, 0x88), eq8(v2, 0x89))),
             _mm_or_si128(eq8(v2, 0x8E), eq8(v2, 0x9B)));
-        __m128i ascii = _mm_or_si128(_mm_or_si128(eq8(v, '('), eq8(v, ')')), eq8(v, '.'));
+        __m128i ascii = _mm_or_si128(_mm_or_si128(eq8(v, '('), eq8(v, ')')),
+                                     _mm_or_si128(eq8(v, '.'), eq8(v, ';')));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, third)));
 
         for (; m != 0; m &= m - 1)
@@ -6254,7 +6358,8 @@ static size_t next_line_stop(fg_strview s, size_t i)
     for (; i < s.len; i++) {
         unsigned char c = (unsigned char)s.ptr[i];
 
-        if ((c == '(' || c == ')' || c == '.' || c == 0xE3 || c == 0xEF) && line_stop_at(s, i))
+        if ((c == '(' || c == ')' || c == '.' || c == ';' || c == 0xE3 || c == 0xEF) &&
+            line_stop_at(s, i))
             return i;
     }
     return s.len;
@@ -6276,8 +6381,8 @@ static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_s
         size_t n;
         mark m;
 
-        if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；"))
-            k = at + (s.ptr[at] == ')' ? 1 : 3);
+        if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；") || s.ptr[at] == ';')
+            k = at + (s.ptr[at] == ')' || s.ptr[at] == ';' ? 1 : 3);
         else if (AT(s, at, "．") || s.ptr[at] == '.' || AT(s, at, "、"))
             k = number_before(s, at, seg_start);
         if (k > seg_start && k < s.len && may_start_marker(s, k) &&
@@ -6685,11 +6790,22 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 static bool unit_with_person(fg_strview n)
 {
     size_t open = fg_sv_find(n, "（");
+    size_t open_len = 3;
+    size_t close_len = fg_sv_ends(n, "）") ? 3 : n.len > 0 && n.ptr[n.len - 1] == ')' ? 1 : 0;
+    const char *half = memchr(n.ptr, '(', n.len);
     fg_strview inner;
 
-    if (open == SIZE_MAX || !fg_sv_ends(n, "）") || n.len - open < 12 || n.len - open > 18)
+    /* Either bracket width, mixed pairs too (市财政局(王五)). */
+    if (half != NULL && (size_t)(half - n.ptr) < open) {
+        open = (size_t)(half - n.ptr);
+        open_len = 1;
+    }
+    if (open == SIZE_MAX || close_len == 0 || n.len - open < 6 + open_len + close_len ||
+        n.len - open > 12 + open_len + close_len)
         return false;
-    inner = fg_sv(n.ptr + open + 3, n.len - open - 6);
+    inner = fg_sv(n.ptr + open + open_len, n.len - open - open_len - close_len);
+    if (inner.len % 3 != 0)
+        return false;
     for (size_t i = 0; i < inner.len; i += 3)
         if ((unsigned char)inner.ptr[i] < 0xE4 || (unsigned char)inner.ptr[i] > 0xE9)
             return false;

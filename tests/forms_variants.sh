@@ -40,9 +40,6 @@ skipped() {
         joined:annex_tables | joined:annex_tables_inside | joined:table_marks_co | \
         joined:table_cells_task_header | joined:table_other_columns)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
-        half-width:heads_persons)
-            echo "a half-width ; is no sentence end outside brackets: item 3's two role phrases are" \
-                 "one sentence, and the comma rule reads neither" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
         joined:lead_words)
@@ -51,8 +48,6 @@ skipped() {
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
         joined:statute_subjects)
             echo "第X条 is a marker only at a line's start (第三条规定 inside a sentence cites it): run into the text before them the articles are not items" ;;
-        half-width:statute_subjects)
-            echo "a half-width ; is no sentence end outside brackets: 第六条's two role sentences are one clause" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
         joined:team_roster_posts)
