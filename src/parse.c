@@ -608,6 +608,22 @@ static bool marker_at(fg_strview s, size_t i, bool line_start, mark *m)
            task_number_at(s, i, m);
 }
 
+/*
+ * Whether s[k], right after a 第X条, goes on as a citation of that article does, never an
+ * article's own text: 第二条第（三）项, 第三条规定, 第五条的, 第五条所列, 第六条款, 第三条、第五条,
+ * 第三条至第五条, 第三条和第四条, 第三条中.
+ */
+static bool article_cited_after(fg_strview s, size_t k)
+{
+    static const char *const words[] = {"第", "规定", "的", "所", "款", "项", "中", "至", "和",
+                                        "及", "与", "或", "、", NULL};
+
+    for (size_t w = 0; words[w]; w++)
+        if (fg_sv_at_str(s, k, words[w]))
+            return true;
+    return false;
+}
+
 /* marker_at() but for the number of a task word other than 任务 and 序号 (task_word_end()). */
 static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
@@ -639,7 +655,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
                 m->st = ST_SECTION, j += 3;
             else if (AT(s, j, "部分"))
                 m->st = ST_PART, j += 6;
-            else if (AT(s, j, "条") && line_start)
+            else if (AT(s, j, "条") && line_start && !article_cited_after(s, j + 3))
                 m->st = ST_ARTICLE, j += 3;
             else
                 return false;
@@ -6240,13 +6256,78 @@ static bool after_annex_header(fg_strview s, size_t j, size_t lo)
 }
 
 /*
+ * Whether the 第X条 at s[j] cites an article instead of numbering one, by what comes before
+ * it: a word that cites (依照第十二条, 根据, 违反, 适用 …), a text's name (本办法第三条,
+ * 《条例》第五条), or a list of articles or a range (第三条、第五条, 第三条至第五条, 和第四条).
+ */
+static bool article_cited_before(fg_strview s, size_t j)
+{
+    static const char *const verbs[] = {"依照", "按照", "根据", "依据", "违反", "适用", "参照",
+                                        "对照", "遵守", "执行", "援引", "引用", "符合", NULL};
+    static const char *const texts[] = {"法", "办法", "规定", "条例", "细则", "规则", "意见",
+                                        "方案", "决定", "通知", "章", "节", "制度", "规程",
+                                        "标准", "实施细则", NULL};
+    static const char *const singles[] = {"》", "、", "和", "及", "与", "或", "至", "同", "第", "见",
+                                          "前", "依", "按", "照", "据", "款", "项", NULL};
+
+    for (size_t k = 0; singles[k]; k++) {
+        size_t n = strlen(singles[k]);
+
+        if (j >= n && memcmp(s.ptr + j - n, singles[k], n) == 0)
+            return true;
+    }
+    for (size_t k = 0; verbs[k]; k++)
+        if (j >= 6 && memcmp(s.ptr + j - 6, verbs[k], 6) == 0)
+            return true;
+    for (size_t k = 0; texts[k]; k++) {
+        size_t n = strlen(texts[k]);
+
+        if (j >= n + 3 && memcmp(s.ptr + j - n, texts[k], n) == 0 &&
+            AT(s, j - n - 3, "本"))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * 第X条 at s[j] inside a line, as marker_at() reads it at a line's start, when it numbers an
+ * article (a statute whose line breaks were lost: …制定本规定。第二条　各区县…, …第二章　部门
+ * 职责第三条　…) and does not cite one (article_cited_before(), article_cited_after(): 第三条
+ * 规定, 第二条第（三）项, 第五条所列): a blank follows it, or it follows a sentence end and is
+ * not followed by a ， or 之 (第十条之一, an article inserted, numbers nothing that
+ * continues). The caller checks that the number continues.
+ */
+static bool article_in_line(fg_strview s, size_t j, mark *m)
+{
+    static const char *const goes_on[] = {"之", "，", ",", "。", "；", ";", "）", ")", "明确",
+                                          "要求", "有关", "等", NULL};
+    size_t end;
+
+    if (!AT(s, j, "第") || !marker_form_at(s, j, true, m) || m->st != ST_ARTICLE ||
+        article_cited_before(s, j))
+        return false;
+    /* m->len runs over the blanks after 条 (第二条　), which a citation never has. */
+    end = j + strlen("第");
+    while (!AT(s, end, "条"))
+        end += fg_cp_len((unsigned char)s.ptr[end]);
+    if (j + m->len > end + strlen("条"))
+        return true;
+    if (!inline_boundary(s, j))
+        return false;
+    for (size_t k = 0; goes_on[k]; k++)
+        if (fg_sv_at_str(s, j + m->len, goes_on[k]))
+            return false;
+    return true;
+}
+
+/*
  * A marker at s[j] inside a line that starts an item: it continues the numbering and is
- * after a boundary or distinctive (strong_marker()).
+ * after a boundary or distinctive (strong_marker()); 第X条 as article_in_line() says.
  */
 static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
 {
     if (!marker_at(s, j, false, m))
-        return false;
+        return article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1;
     if (inline_boundary(s, j))
         return inline_plausible(p, m, true);
     return strong_marker(s, j, m) && inline_plausible(p, m, after_annex_header(s, j, lo));
@@ -6426,7 +6507,8 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
         FG_TRY(append_text(p, fg_sv(s.ptr + seg_start, next - seg_start), line));
         if (next >= s.len)
             break;
-        marker_at(s, next, false, &nm);
+        if (!marker_at(s, next, false, &nm))
+            (void)article_in_line(s, next, &nm);
         FG_TRY(open_item(p, &nm, fg_sv(s.ptr + next, nm.len), line));
         i = next + nm.len;
     }

@@ -46,8 +46,6 @@ skipped() {
             echo "part A1 starts at a line that is only 附件：, which inside a line is a list's label" ;;
         joined:first_listed_clause | joined:first_listed_note)
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
-        joined:statute_subjects)
-            echo "第X条 is a marker only at a line's start (第三条规定 inside a sentence cites it): run into the text before them the articles are not items" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
         joined:team_roster_posts)
