@@ -1379,6 +1379,57 @@ static bool bare_heading(fg_strview h)
 }
 
 /*
+ * Whether o[i] starts an ordinal point of a task (一是…；二是…；三是…): a numeral and 是 at the
+ * text's start or after a blank (a bracket blanked by find_clauses()) or ，。；;：.
+ */
+static bool ordinal_point_at(fg_strview o, size_t i)
+{
+    size_t n;
+    size_t k;
+
+    if (cn_number(o, i, &n) <= 0 || !AT(o, i + n, "是"))
+        return false;
+    if (i == 0)
+        return true;
+    k = fg_cp_start_before(o.ptr, i);
+    return o.ptr[k] == ' ' || o.ptr[k] == ';' || o.ptr[k] == ':' || o.ptr[k] == '\n' ||
+           AT(o, k, "，") || AT(o, k, "。") || AT(o, k, "；") || AT(o, k, "：") ||
+           AT(o, k, "\u3000");
+}
+
+/*
+ * Whether a bracket of the item says who does the work of the text at o[off]: one of its
+ * clauses (the first p->bracket_clauses_end) is a bracket's. In an item cut into ordinal
+ * points (一是…（X牵头）；二是…；三是…，由Y牵头，Z配合) each point is a task of its own: only a
+ * bracket of the point that holds off counts.
+ */
+static bool bracket_says_who(const parser *p, fg_strview o, size_t off)
+{
+    size_t first = p->items[p->cur].clause_first;
+    size_t from = SIZE_MAX;
+    size_t to = o.len;
+
+    if (p->bracket_clauses_end == first)
+        return false;
+    for (size_t i = 0; i < o.len; i += fg_cp_len((unsigned char)o.ptr[i])) {
+        if (!ordinal_point_at(o, i))
+            continue;
+        if (i <= off) {
+            from = i;
+        } else {
+            to = i;
+            break;
+        }
+    }
+    if (from == SIZE_MAX)
+        return true;
+    for (size_t k = first; k < p->bracket_clauses_end; k++)
+        if (p->clauses[k].off >= from && p->clauses[k].off < to)
+            return true;
+    return false;
+}
+
+/*
  * Try the sentence sent (in o) as a role sentence. A heading with no full stop runs into the
  * sentence on the next line (`二、关于农贸市场提质改造` | `由市商务局牵头，…`): a sentence that
  * starts on the item's first line is tried again from the second line when it is none, and
@@ -1421,13 +1472,12 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     /*
      * A role phrase after a comma of the task's own sentence (完成改造20个，由X牵头，Y配合; 会议
      * 同意该方案，由X牵头组织实施): the sentence is tried again from the comma before its first
-     * role word, when no bracket of the item is a clause (one says who, and the sentence's
-     * 由街道牵头 is then task text) and the item says nothing of a work team (联席会议由A、B
-     * 组成，A为牵头单位: the team reader's). Before the retry below: a name broken by a line
-     * end (县财政局、县 | 城管局配合) is read whole.
+     * role word, when no bracket of the item (of its ordinal point: bracket_says_who()) is a
+     * clause (one says who, and the sentence's 由街道牵头 is then task text) and the item
+     * says nothing of a work team (联席会议由A、B组成，A为牵头单位: the team reader's). Before
+     * the retry below: a name broken by a line end (县财政局、县 | 城管局配合) is read whole.
      */
-    if (rc == FG_OK && !*found && p->bracket_clauses_end == p->items[p->cur].clause_first &&
-        !p->team_item) {
+    if (rc == FG_OK && !*found && !p->team_item && !bracket_says_who(p, o, off)) {
         size_t at = role_phrase_start(sent);
 
         if (at != SIZE_MAX)
@@ -1673,22 +1723,37 @@ static bool after_name_colon(fg_strview s, size_t i)
 
 /*
  * Where the comma phrase that holds s's first role word starts (after its ， or ,), or
- * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合) and
- * the phrase does not open with 由 (…，由X、Y按照干部管理权限分别负责).
+ * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合; a
+ * manner between them is skipped: …，X、Y按职责分工负责) and the phrase does not open with 由
+ * (…，由X、Y按照干部管理权限分别负责).
  */
 static size_t role_phrase_start(fg_strview s)
 {
+    /* How units share a work, between their names and the role word (X、Y按职责分工负责). */
+    static const char *const manners[] = {"按职责分工", "按职能分工", "按照职责分工",
+                                          "按照职能分工", "按各自职责", "分别", "共同", NULL};
     size_t comma = SIZE_MAX;
 
     for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
-        if (AT(s, i, "，"))
+        if (AT(s, i, "，")) {
             comma = i + 3;
-        else if (s.ptr[i] == ',')
+        } else if (s.ptr[i] == ',') {
             comma = i + 1;
-        else if (role_event_at(s, i))
-            return comma != SIZE_MAX && (unit_or_wei_before(s, i) || AT(s, comma, "由"))
+        } else if (role_event_at(s, i)) {
+            size_t name_end = i;
+
+            for (size_t k = 0; manners[k]; k++) {
+                size_t n = strlen(manners[k]);
+
+                if (i >= n && memcmp(s.ptr + i - n, manners[k], n) == 0) {
+                    name_end = i - n;
+                    break;
+                }
+            }
+            return comma != SIZE_MAX && (unit_or_wei_before(s, name_end) || AT(s, comma, "由"))
                        ? comma
                        : SIZE_MAX;
+        }
     }
     return SIZE_MAX;
 }
