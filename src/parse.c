@@ -936,6 +936,17 @@ typedef struct parser {
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label finish_row() read the last row's units under */
+    fg_strview raw_line;     /* the line (or flat paragraph) being read as written (blanks
+                              * and tabs at its edges kept), or empty (a line with tags) */
+    bool row_deferred;       /* the open row was a delimited line: the next may continue it */
+    bool row_by_tab;         /* that row's cells are separated by tabs (else by blanks) */
+    size_t *wrap_at;         /* where its cells start in the raw line: the tab row's cell
+                              * index, or the blank row's column (wrap_width: display width,
+                              * else characters); n_wrap_at of them, cap_wrap_at */
+    size_t *wrap_at_chars;   /* the blank row's columns counted in characters */
+    size_t n_wrap_at;
+    size_t cap_wrap_at;
+    size_t cap_wrap_at_chars;
 
     /* results */
     pitem *items;
@@ -8005,6 +8016,227 @@ static size_t num_column(const parser *p, const fg_strview *cells, size_t n)
 }
 
 /*
+ * The pieces of a raw line split by blank runs (or by tabs, by_tab: every cell, empty ones
+ * too), each with where it starts: its cell index (by_tab), or its column counted in display
+ * width (a CJK character two) and in characters. Into out[] (room for cap); returns how
+ * many there are, cap or not.
+ */
+typedef struct raw_piece {
+    fg_strview text;
+    size_t at;
+    size_t at_chars;
+} raw_piece;
+
+static size_t raw_pieces(fg_strview raw, bool by_tab, raw_piece *out, size_t cap)
+{
+    size_t n = 0;
+    size_t width = 0;
+    size_t chars = 0;
+    size_t b;
+
+    if (by_tab) {
+        size_t start = 0;
+
+        for (size_t i = 0; i <= raw.len; i++) {
+            if (i < raw.len && raw.ptr[i] != '\t')
+                continue;
+            if (n < cap)
+                out[n] = (raw_piece){trim(fg_sv(raw.ptr + start, i - start)), n, n};
+            n++;
+            start = i + 1;
+        }
+        return n;
+    }
+    for (size_t i = 0; i < raw.len;) {
+        size_t start;
+        size_t at = width;
+        size_t at_chars = chars;
+
+        if (is_space_at(raw, i, &b) || raw.ptr[i] == '\r') {
+            width += b == 3 ? 2 : 1;
+            chars++;
+            i += raw.ptr[i] == '\r' ? 1 : b;
+            continue;
+        }
+        start = i;
+        while (i < raw.len && !is_space_at(raw, i, &b) && raw.ptr[i] != '\r') {
+            size_t c = fg_cp_len((unsigned char)raw.ptr[i]);
+
+            width += c >= 3 ? 2 : 1;
+            chars++;
+            i += c;
+        }
+        if (n < cap)
+            out[n] = (raw_piece){fg_sv(raw.ptr + start, i - start), at, at_chars};
+        n++;
+    }
+    return n;
+}
+
+/* At most this many cells of a row are followed onto its wrapped lines. */
+enum { MAX_WRAP_CELLS = 64 };
+
+/*
+ * Keep where the cells of the row just read (its cells from the first-th of its trimmed
+ * line on, in cur_text) start in its raw line, and defer its close: the next lines may hold
+ * the rest of cells the column's width wrapped (wrap_row()). Not for a line with tags (no
+ * raw line).
+ */
+static int wrap_columns(parser *p, bool by_tab, size_t first)
+{
+    raw_piece pc[MAX_WRAP_CELLS];
+    size_t n;
+    size_t lead = 0;
+    int rc = FG_OK;
+
+    if (p->raw_line.len == 0)
+        return FG_OK;
+    n = raw_pieces(p->raw_line, by_tab, pc, MAX_WRAP_CELLS);
+    if (n > MAX_WRAP_CELLS)
+        return FG_OK;
+    if (by_tab) {
+        /* The trimmed line lost the empty cells before its first: \t2\t任务… */
+        while (lead < n && pc[lead].text.len == 0)
+            lead++;
+    }
+    if (lead + first >= n)
+        return FG_OK;
+    p->n_wrap_at = 0;
+    for (size_t k = lead + first; k < n; k++) {
+        FG_TRY(grow((void **)&p->wrap_at, &p->cap_wrap_at, p->n_wrap_at, sizeof *p->wrap_at));
+        FG_TRY(grow((void **)&p->wrap_at_chars, &p->cap_wrap_at_chars, p->n_wrap_at,
+                    sizeof *p->wrap_at_chars));
+        p->wrap_at[p->n_wrap_at] = pc[k].at;
+        p->wrap_at_chars[p->n_wrap_at++] = pc[k].at_chars;
+    }
+    p->row_by_tab = by_tab;
+    p->row_deferred = true;
+out:
+    return rc;
+}
+
+/*
+ * The cell of the deferred row that a piece starting at x goes under: the last whose start
+ * is at most one column right of x, when x is within one column of it; else SIZE_MAX.
+ */
+static size_t wrap_target(const size_t *at, size_t n, size_t x)
+{
+    size_t j = SIZE_MAX;
+
+    for (size_t k = 0; k < n && at[k] <= x + 1; k++)
+        j = k;
+    return j != SIZE_MAX && x <= at[j] + 1 ? j : SIZE_MAX;
+}
+
+/*
+ * How piece, on a line under a row's cell, joins it: "、" when both are units (县发展改革局 |
+ * 县工业和信息化局: a row with no number of its own under a numbered one, more units of its
+ * item, as the table readers have it), else nothing (the rest of a cell the column's width
+ * wrapped: 市自然资源 | 和规划局, 市住房城乡建设 | 局, 推进重大项目建设，完成 | 投资200亿元。).
+ */
+static const char *wrap_joiner(fg_strview cell, fg_strview piece)
+{
+    cell = trim(cell);
+    if (cell.len == 0 || fg_sv_ends(cell, "、") || fg_sv_ends(cell, "，") ||
+        fg_sv_ends(cell, ","))
+        return "";
+    return all_units(cell) && all_units(piece) ? "、" : "";
+}
+
+/*
+ * A line s (raw_line as written) under a deferred table row that holds only the rest of
+ * cells the column's width wrapped (推进重大项目建设，完成 | … | 市财政局、市自然资源, then
+ * 投资200亿元。 | | 和规划局 with the 序号 column empty): each piece is joined to the cell
+ * above it with no separator, as a page break's parts are, and *consumed is set. A tab
+ * line's pieces go by their cell's index, a blank line's by their column: each must start
+ * where a cell of the row starts (within one column, counted in display width or, as PDF
+ * text lays out, in characters). Anything else, a marker at the line's start too, is no
+ * wrapped line.
+ */
+static int wrap_row(parser *p, fg_strview s, bool *consumed)
+{
+    raw_piece pc[MAX_WRAP_CELLS];
+    size_t target[MAX_WRAP_CELLS];
+    fg_strview cell[MAX_WRAP_CELLS];
+    fg_str out = FG_STR_INIT;
+    fg_strview t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    size_t n;
+    size_t n_cells = 0;
+    size_t start = 0;
+    bool by_chars = false;
+    mark m;
+    int rc = FG_OK;
+
+    *consumed = false;
+    if (p->raw_line.len == 0 || marker_at(s, 0, true, &m) ||
+        (memchr(p->raw_line.ptr, '\t', p->raw_line.len) != NULL) != p->row_by_tab)
+        return FG_OK;
+    n = raw_pieces(p->raw_line, p->row_by_tab, pc, MAX_WRAP_CELLS);
+    if (n == 0 || n > MAX_WRAP_CELLS)
+        return FG_OK;
+    for (size_t i = 0; i <= t.len; i++) {
+        if (i < t.len && t.ptr[i] != '\x1f')
+            continue;
+        if (n_cells == MAX_WRAP_CELLS)
+            return FG_OK;
+        cell[n_cells++] = fg_sv(t.ptr + start, i - start);
+        start = i + 1;
+    }
+    if (n_cells != p->n_wrap_at)
+        return FG_OK;
+    for (int pass = 0; pass < 2; pass++) {
+        bool all = true;
+        size_t found = 0;
+
+        by_chars = pass == 1;
+        for (size_t k = 0; k < n && all; k++) {
+            if (pc[k].text.len == 0) {
+                target[k] = SIZE_MAX;
+                continue;
+            }
+            if (p->row_by_tab)
+                target[k] = pc[k].at >= p->wrap_at[0] && pc[k].at - p->wrap_at[0] < n_cells
+                                ? pc[k].at - p->wrap_at[0]
+                                : SIZE_MAX;
+            else
+                target[k] = wrap_target(by_chars ? p->wrap_at_chars : p->wrap_at, n_cells,
+                                        by_chars ? pc[k].at_chars : pc[k].at);
+            all = target[k] != SIZE_MAX;
+            found++;
+        }
+        if (all && found > 0)
+            break;
+        if (pass == 1 || p->row_by_tab)
+            return FG_OK;
+    }
+    for (size_t j = 0; j < n_cells; j++) {
+        size_t at;
+
+        if (j > 0)
+            FG_TRY(fg_str_appendc(&out, '\x1f'));
+        at = out.len;
+        FG_TRY(fg_str_append(&out, cell[j].ptr, cell[j].len));
+        for (size_t k = 0; k < n; k++) {
+            const char *joiner;
+
+            if (target[k] != j)
+                continue;
+            joiner = out.len > at ? wrap_joiner(fg_sv(out.ptr + at, out.len - at), pc[k].text)
+                                  : "";
+            FG_TRY(fg_str_append(&out, joiner, strlen(joiner)));
+            FG_TRY(fg_str_append(&out, pc[k].text.ptr, pc[k].text.len));
+        }
+    }
+    fg_str_clear(&p->cur_text);
+    FG_TRY(fg_str_append(&p->cur_text, out.ptr ? out.ptr : "", out.len));
+    p->row_deferred = true;
+    *consumed = true;
+out:
+    fg_str_dispose(&out);
+    return rc;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -8128,8 +8360,12 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
                 FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
             FG_TRY(fg_str_append(&p->cur_text, cells[k].ptr, cells[k].len));
         }
-        FG_TRY(close_item(p));
         *consumed = true;
+        /* Its cells may wrap onto the next lines (wrap_row()): it closes there. */
+        if (sep != '|' && !p->rows_unnumbered && first < n_cells)
+            FG_TRY(wrap_columns(p, sep == '\t', first));
+        if (!p->row_deferred)
+            FG_TRY(close_item(p));
     }
 out:
     return rc;
@@ -9029,6 +9265,8 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->team_blanks);
     fg_str_dispose(&p->item_copy);
     free(p->cells);
+    free(p->wrap_at);
+    free(p->wrap_at_chars);
     free(p->cols);
     free(p->col_units);
     fg_str_dispose(&p->row_label);
@@ -9322,6 +9560,14 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 
     if (s.len == 0)
         return FG_OK;
+    if (p->row_deferred) {
+        /* The row before may go on here (its cells wrapped); else it closes. */
+        p->row_deferred = false;
+        FG_TRY(wrap_row(p, s, &consumed));
+        if (consumed)
+            return FG_OK;
+        FG_TRY(close_item(p));
+    }
     if (!p->in_table && (AT(s, 0, "序号") || AT(s, 0, "编号")) &&
         (rest = skip_blanks(s, 6)) > 6 && arabic_number(s, rest, &w, 4) >= 0 &&
         w == s.len - rest) {
@@ -9583,8 +9829,10 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         if (has_lt) {
             FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
             s = trim(fg_sv(clean.ptr, clean.len));
+            p.raw_line = fg_sv(NULL, 0);
         } else {
             s = trim(fg_sv(t.ptr + i, e - i));
+            p.raw_line = fg_sv(t.ptr + i, e - i);
         }
         i = e + 1;
         /*
@@ -9614,6 +9862,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             p.rest = fg_sv(s.ptr + c, s.len - c);
             p.rest_flat = true;
             p.trailing_tab = has_tab && b > a && s.ptr[b - 1] == '\t';
+            /* A paragraph's blanks after the U+3000 before it are a table row's, as a line's. */
+            p.raw_line = has_lt ? fg_sv(NULL, 0) : fg_sv(s.ptr + a, b - a);
             FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
             a = b;
             while (a < s.len && AT(s, a, "\u3000"))
