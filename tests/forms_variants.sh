@@ -62,7 +62,8 @@ skipped() {
             echo "任务一：, 问题1：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
                  "into the text before them (…县大数据中心任务二：) they are words" ;;
         joined:numbering_roman_letters | joined:numbering_roman_ascii | \
-        joined:numbering_letters_finest | joined:numbering_letters_top)
+        joined:numbering_letters_finest | joined:numbering_letters_top | \
+        joined:numbering_letters_long)
             echo "Ⅰ．, II., A．, （A） and a. are markers only at a line's or paragraph's start: run" \
                  "into the text before them (…配合）B．监管能力) a letter is a word's (A级, A股)" ;;
         joined:shared_forward)
