@@ -6915,9 +6915,13 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         {"类别", COL_ROLE},           {"角色", COL_ROLE},           {"责任分类", COL_ROLE},
     };
 
-    /* A column of persons (分管市领导, 包保领导, 责任人, 联系人): no units, no task. */
+    /*
+     * A column of persons (分管市领导, 包保领导, 责任人, 联系人): no units, no task; not one of
+     * units and persons (牵头单位及责任人).
+     */
     if (s.len >= MIN_HEADER && s.len <= 2 * MAX_HEADER && !memchr(s.ptr, ':', s.len) &&
-        fg_sv_find(s, "：") == SIZE_MAX &&
+        fg_sv_find(s, "：") == SIZE_MAX && fg_sv_find(s, "单位") == SIZE_MAX &&
+        fg_sv_find(s, "部门") == SIZE_MAX &&
         (fg_sv_ends(s, "领导") || fg_sv_ends(s, "责任人") || fg_sv_ends(s, "联系人")))
         return COL_OTHER;
     if (s.len > MAX_HEADER && s.len <= 3 * MAX_HEADER)
