@@ -239,7 +239,7 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -1745,12 +1745,15 @@ static const marker markers[] = {
     {"分工负责", sizeof("分工负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负主体责任", sizeof("负主体责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"负属地责任", sizeof("负属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"落实属地责任", sizeof("落实属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"履行属地责任", sizeof("履行属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
     {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"支持", sizeof("支持") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协同", sizeof("协同") - 1, M_POST, FG_ROLE_CO, false, false},
     {"指导", sizeof("指导") - 1, M_POST, FG_ROLE_CO, false, false},
     {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -2132,8 +2135,8 @@ static bool label_continues(const fg_lexicon *lx, fg_strview buf, fg_strview t, 
  * ---- first-listed declarations ----
  *
  * 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排名第一的单位牵头,
- * 首位为牵头单位: an ordinal (第一, 首位, 首个) then, in the same phrase, a link (为, 是, 者,
- * 的单位, 的部门) and 牵头. The meaning is read, not the string.
+ * 首位为牵头单位, 前者为牵头单位: an ordinal (第一, 首位, 首个, 前者) then, in the same phrase, a
+ * link (为, 是, 者, 的单位, 的部门) and 牵头. The meaning is read, not the string.
  */
 bool fg_clause__declaration_link(fg_strview between)
 {
@@ -2149,7 +2152,7 @@ bool fg_clause__declaration_link(fg_strview between)
 /* Where a declaration's ordinal starts in s, or SIZE_MAX. */
 static size_t ordinal_in(fg_strview s)
 {
-    static const char *const ords[] = {"第一", "首位", "首个", "第1"};
+    static const char *const ords[] = {"第一", "首位", "首个", "第1", "前者"};
     size_t best = SIZE_MAX;
 
     for (size_t k = 0; k < N_OF(ords); k++) {
@@ -2278,6 +2281,12 @@ static size_t declaration_at(fg_strview s, size_t i)
         e = next_group_sep(s, e + 3);
     }
     return e - i;
+}
+
+bool fg_clause__is_declaration(fg_strview s)
+{
+    ensure_sets();
+    return s.len > 0 && declaration_at(s, 0) > 0;
 }
 
 /* The markers of the labels of fg_clause__label_at(), by fg_label_role. */
@@ -2444,7 +2453,7 @@ static void sets_init(void)
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
     fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按", strlen("牵负：单部主抓统为归领按"));
-    fg_charscan_init(&sets.rare, "第首【〔：★☆＊▲△", strlen("第首【〔：★☆＊▲△"));
+    fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
 /* Build the character sets once; every entry point of this file calls it first. */
@@ -3769,7 +3778,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
     bool marked;                 /* a unit carries a mark (X（牵头）, Y（会办）) */
-    bool may_declare;            /* s holds a 第 or 首 */
+    bool may_declare;            /* s holds a 第, 首 or 前者 */
     bool may_label;              /* s holds a ： 【 or 〔 */
     bool may_quote;              /* quotes, and units were found */
     bool quotes;                 /* s holds a “ or 《 */
@@ -3804,7 +3813,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         for (size_t k = fg_charscan_next(&sets.rare, r.ptr, r.len, 0, r.len); k < r.len;
              k = fg_charscan_next(&sets.rare, r.ptr, r.len, k + 3, r.len)) {
-            if (AT(r, k, "第") || AT(r, k, "首") || lead_sign_at(r, k))
+            if (AT(r, k, "第") || AT(r, k, "首") || AT(r, k, "前者") || lead_sign_at(r, k))
                 may_declare = true;
             else if (AT(r, k, "【") || AT(r, k, "〔"))
                 brackets = may_label = true;

@@ -89,6 +89,12 @@ fg_label_role fg_clause__mark(fg_strview before, fg_strview in);
 bool fg_clause__has_mark(fg_strview text);
 
 /*
+ * Whether s opens with a first-listed declaration of the clause grammar (前者为牵头单位,
+ * 排名第一的为牵头单位): a bracket holding one declares, it says nothing not understood.
+ */
+bool fg_clause__is_declaration(fg_strview s);
+
+/*
  * Whether the text between a declaration's ordinal and its 牵头 links them (为, 是, 者, 的单位,
  * 的部门, within one phrase): 列[第一位者为]牵头单位, 排名[第一的单位]牵头.
  */

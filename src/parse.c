@@ -1251,6 +1251,7 @@ static int note_bracket(parser *p, fg_strview in, size_t off)
 
     if (fg_clause__is_lead_mark(b) || fg_clause__mark_declaration(b) ||
         fg_clause__format_declaration(b) != 0 || declares_first_is_lead(b, miss, &n_miss) ||
+        fg_clause__is_declaration(b) ||
         fg_sv_starts(b, "以下简称") ||
         fg_sv_starts(b, "简称") || fg_sv_starts(b, "下称"))
         return FG_OK;
@@ -1541,13 +1542,13 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
- * 各负其责 按职责 按照职能 按各自职责).
+ * 各负其责 按职责 按照职能 按各自职责 支持 落实属地责任 履行属地责任 负属地责任 负主体责任).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 /* The first characters of the team_endings of team_name_in(). */
@@ -1565,7 +1566,7 @@ static const char team_word_firsts[] = "办常副第总召执组指主成委联�
 static const char team_word_lasts[] = "任人长挥员位委";
 
 /* The first characters of the words first_rare_word() looks for in the whole text. */
-static const char rare_firsts[] = "第首";
+static const char rare_firsts[] = "第首前";
 
 /* Character sets of this file, built once (ensure_sets()). */
 static struct {
@@ -1622,16 +1623,34 @@ static bool in_task_word_lasts(const char *c)
 }
 
 
-/* The text before s[i] ends like a unit name (X牵头, X等配合), judged on its last 3 characters. */
+/*
+ * The text before s[i] ends like a unit name (X牵头, X等配合, 各村（社区）落实…: the name before
+ * a short bracket of its other name), judged on its last 3 characters.
+ */
 static bool unit_before(fg_strview s, size_t i)
 {
     size_t k;
 
     if (i >= 3 && AT(s, i - 3, "等"))
         i -= 3;
+    if (i >= 9 && (AT(s, i - 3, "）") || s.ptr[i - 1] == ')')) {
+        /* Back to its （ or (, at most 6 characters inside. */
+        size_t j = s.ptr[i - 1] == ')' ? i - 1 : i - 3;
+
+        for (size_t n = 0; j > 3 && n < 8; n++) {
+            j = fg_cp_start_before(s.ptr, j);
+            if (AT(s, j, "（") || s.ptr[j] == '(') {
+                i = j;
+                break;
+            }
+        }
+    }
     k = i < 9 ? i : 9;
     while (k > 0 && ((unsigned char)s.ptr[i - k] & 0xC0) == 0x80)
         k--;
+    /* A name of two characters after a sentence's end or a comma (。各村负责). */
+    if (k == 9 && (AT(s, i - 9, "。") || AT(s, i - 9, "，") || AT(s, i - 9, "；")))
+        k = 6;
     return k > 0 && fg_clause__looks_like_unit(fg_sv(s.ptr + i - k, k));
 }
 
@@ -1673,7 +1692,14 @@ static bool role_word_at(fg_strview s, size_t i)
     case 0xE789B5: /* 牵 */
         return AT(s, i, "牵头");
     case 0xE8B49F: /* 负 */
-        return AT(s, i, "负责") || AT(s, i, "负总责");
+        return AT(s, i, "负责") || AT(s, i, "负总责") || AT(s, i, "负属地责任") ||
+               AT(s, i, "负主体责任");
+    case 0xE890BD: /* 落 */
+        return AT(s, i, "落实属地责任");
+    case 0xE5B1A5: /* 履 */
+        return AT(s, i, "履行属地责任");
+    case 0xE694AF: /* 支 */
+        return AT(s, i, "支持");
     case 0xE9858D: /* 配 */
         return AT(s, i, "配合");
     case 0xE58F82: /* 参 */
@@ -1706,18 +1732,23 @@ static bool unit_or_wei_before(fg_strview s, size_t i)
     return unit_before(s, i) || (i >= 3 && AT(s, i - 3, "为") && unit_before(s, i - 3));
 }
 
+/* Whether the role word at s[i] is one that narrative uses as a verb (see role_event_at()). */
+static bool verb_like_role_word(fg_strview s, size_t i)
+{
+    return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
+           AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") ||
+           AT(s, i, "负属") || AT(s, i, "负主");
+}
+
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
- * 按职责 and its kin (各地要按职责…): they count only after a name that ends like a unit
- * (市财政局协同, 市直各部门按职能做好…).
+ * 按职责 and its kin (各地要按职责…), 支持 and the 属地/主体 duties (落实属地责任): they count
+ * only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
-    return role_word_at(s, i) &&
-           ((!AT(s, i, "协") && !AT(s, i, "主") && !AT(s, i, "会办") && !AT(s, i, "归") &&
-             !AT(s, i, "按")) ||
-            unit_or_wei_before(s, i));
+    return role_word_at(s, i) && (!verb_like_role_word(s, i) || unit_or_wei_before(s, i));
 }
 
 /* A colon after a name that ends like a unit stands before s[i] (县林业局：负责…, a duty line). */
@@ -1733,8 +1764,10 @@ static bool after_name_colon(fg_strview s, size_t i)
 }
 
 /*
- * Where the comma phrase that holds s's first role word starts (after its ， or ,), or
- * SIZE_MAX when that phrase opens s or the word follows no unit's name (加强部门协同配合; a
+ * Where the comma phrase that holds s's first role word starts (after its ， or ,; a word
+ * that narrative uses as a verb is passed over in the opening phrase, which was tried whole
+ * first: X支持企业…，Y负责), or SIZE_MAX when that phrase opens s or the word follows no
+ * unit's name (加强部门协同配合; a
  * manner between them is skipped: …，X、Y按职责分工负责) and the phrase does not open with 由
  * (…，由X、Y按照干部管理权限分别负责).
  */
@@ -1752,6 +1785,10 @@ static size_t role_phrase_start(fg_strview s)
             comma = i + 1;
         } else if (role_event_at(s, i)) {
             size_t name_end = i;
+
+            /* A word of narrative in the opening phrase (X支持企业…，Y负责): the next one. */
+            if (comma == SIZE_MAX && verb_like_role_word(s, i))
+                continue;
 
             for (size_t k = 0; manners[k]; k++) {
                 size_t n = strlen(manners[k]);
@@ -2221,7 +2258,10 @@ static int find_clauses(parser *p, char *text, size_t len)
             /* （X（牵头）、Y、Z）: the marks say the roles. */
             if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
                 FG_TRY(try_clause(p, in, open_at, 0, &found));
-            } else if (p->first_is_lead) {
+            } else if (p->first_is_lead &&
+                       fg_clause__name_bracket(fg_sv(t.ptr, open_at), t, open_at) !=
+                           i + n - open_at) {
+                /* Not 各村（社区）: a name's other end is no list of units. */
                 FG_TRY(try_clause(p, in, open_at, FG_CLAUSE_BARE_LIST, &found));
             }
             if (!found &&
@@ -6887,6 +6927,22 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         if (len == s.len + 3 && (r == FG_LABEL_LEAD || r == FG_LABEL_CO))
             return r == FG_LABEL_LEAD ? COL_LEAD : COL_CO;
     }
+    /*
+     * 主要责任单位, 具体责任单位, 配合责任单位: a role label of the grammar longer than the
+     * words below reads as that label does.
+     */
+    if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER) {
+        switch (fg_clause__label_word(lx, s)) {
+        case FG_LABEL_LEAD:
+            return COL_LEAD;
+        case FG_LABEL_CO:
+            return COL_CO;
+        case FG_LABEL_RESP:
+            return COL_RESP;
+        default:
+            break;
+        }
+    }
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
     if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
         size_t open = fg_sv_find(s, "（");
@@ -8674,26 +8730,29 @@ static void find_date(fg_doc *doc, fg_strview t, parser *p)
 }
 
 /*
- * The first 首位 or 首个 (the first-listed unit) of s at or after from, or SIZE_MAX: one
- * search for 首, which is rare, not one for each word.
+ * The first 首位, 首个 or 前者 (the first-listed unit) of s at or after from, or SIZE_MAX: one
+ * search for 首, which is rare, not one for each word, and one for 前者.
  */
 static size_t find_top(fg_strview s, size_t from)
 {
-    for (size_t k = find_from(s, from, "首"); k != SIZE_MAX; k = find_from(s, k + 3, "首"))
+    size_t former = find_from(s, from, "前者");
+
+    for (size_t k = find_from(s, from, "首"); k != SIZE_MAX && k < former;
+         k = find_from(s, k + 3, "首"))
         if (AT(s, k + 3, "位") || AT(s, k + 3, "个"))
             return k;
-    return SIZE_MAX;
+    return former;
 }
 
 /*
- * The first 第一, 首位 or 首个 of t, or SIZE_MAX, in one pass for 第 and 首: most documents
- * hold none, and then declares_first_is_lead() has nothing to look for.
+ * The first 第一, 首位, 首个 or 前者 of t, or SIZE_MAX, in one pass for 第, 首 and 前: most
+ * documents hold none, and then declares_first_is_lead() has nothing to look for.
  */
 static size_t first_rare_word(fg_strview t)
 {
     for (size_t i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, 0, t.len); i < t.len;
          i = fg_charscan_next(&sets.rare_firsts, t.ptr, t.len, i + 3, t.len)) {
-        if (AT(t, i, "第一") || AT(t, i, "首位") || AT(t, i, "首个"))
+        if (AT(t, i, "第一") || AT(t, i, "首位") || AT(t, i, "首个") || AT(t, i, "前者"))
             return i;
     }
     return SIZE_MAX;

@@ -81,7 +81,7 @@ skipped() {
                  "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
                  "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
                  "the same way)" ;;
-        unnumbered_paragraphs | meeting_points)
+        unnumbered_paragraphs | meeting_points | dash_unnumbered | dash_unnumbered_declared)
             echo "in a document without numbering each line holding role words is an item: a" \
                  "paragraph wrapped by the page width is several lines, and its clause is cut" \
                  "(省人力资源社|会保障厅)" ;;
@@ -89,6 +89,14 @@ skipped() {
             echo "a member list on one long line broken by the page width inside a post" \
                  "(区公安分局交警大队副大队|长): the line break ends the list there (the text" \
                  "wrapped at 28 characters a line fails the same way)" ;;
+        team_commissar | team_group_nouns)
+            echo "a member's name broken by the page width right after its level (市|消防救援支队," \
+                 "县|委宣传部): the list's line ends there and the level is lost (the text wrapped" \
+                 "at 28 characters a line fails the same way)" ;;
+        team_roster_posts)
+            echo "a member list on one long line broken by the page width loses what follows the" \
+                 "break (the text wrapped at 28 characters a line fails the same way), and a roster" \
+                 "line indented with a tab runs into the line above it, as the tab is not drawn" ;;
         combined_city)
             echo "a unit name after a U+3000 label broken by the page width (市城市|管理委):" \
                  "the grammar keeps the first half (the text wrapped at 28 characters a line fails" \
