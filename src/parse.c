@@ -9788,20 +9788,59 @@ out:
 }
 
 /*
- * A document with no numbered item and no team whose paragraphs hold role words (若干措施
- * written as unnumbered paragraphs, `一是…（X牵头）；二是…` under the title): each such line is
- * an item of its own when it gives a clause, numbered 1, 2, … in order. A line that runs its
- * points on as sentences (会议议定：一是…。二是…。, a 纪要's decisions) is cut before each next
- * ordinal (next_ordinal()): each point is a paragraph.
+ * One paragraph (or a piece of one, see unnumbered_paragraphs()) as items: none when it is
+ * a line of a team's roster (召集人：…, 成员单位：…: the team reader's), or a label the team
+ * reader does not know right under one (*in_roster: the piece before was the roster's;
+ * 牵头单位：X under 副链长：… gives no row, team_other_label.txt), or it holds no role word.
+ */
+static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_item,
+                           bool *in_roster)
+{
+    size_t after;
+    size_t a = 0;
+    int rc = FG_OK;
+
+    if (line.len == 0)
+        return FG_OK;
+    *in_roster = team_label(line, true, &after) != NULL || (*in_roster && other_label(line));
+    /* A dash list is a paragraph's responsibility list too (dash_clause()). */
+    if (*in_roster || !(fg_clause__has_role_word(p->units.lex, line) || has_dash_list(line)))
+        return FG_OK;
+    if (fg_sv_contains(line, "一是")) {
+        for (long next = 2;; next++) {
+            size_t b = next_ordinal(line, a, next);
+
+            if (b == line.len)
+                break;
+            FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, b - a), line_no, k_item));
+            a = b;
+        }
+    }
+    FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, line.len - a), line_no, k_item));
+out:
+    return rc;
+}
+
+/*
+ * A document with no numbered item whose paragraphs hold role words (若干措施 written as
+ * unnumbered paragraphs, `一是…（X牵头）；二是…` under the title; a 工作专班's 工作方案 whose
+ * tasks follow its roster, team_unnumbered.txt): each such line is an item of its own when
+ * it gives a clause, numbered 1, 2, … in order; a team's roster gives none
+ * (paragraph_items()). A line that runs its points on as sentences (会议议定：一是…。二是…。,
+ * a 纪要's decisions) is cut before each next ordinal (next_ordinal()): each point is a
+ * paragraph. In a document with a team, a line is cut before each roster label run into
+ * the text before it (run_in_label(), the line breaks lost: …的通知组　长：…副组长：…), each
+ * piece read as a line.
  */
 static int unnumbered_paragraphs(parser *p)
 {
     fg_str copy = FG_STR_INIT;
     size_t n = p->n_pre_lm;
     long k_item = 0;
+    bool in_roster = false;
     int rc = FG_OK;
 
-    if (p->n_items > 0 || p->team_units.n > 0 || n == 0 || p->pre_text.len == 0)
+    if (p->n_items > 0 || n == 0 || p->pre_text.len == 0)
         return FG_OK;
     /* process_line() may add to pre_text: read a copy. */
     FG_TRY(fg_str_append(&copy, p->pre_text.ptr, p->pre_text.len));
@@ -9811,23 +9850,17 @@ static int unnumbered_paragraphs(parser *p)
         fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
         size_t a = 0;
 
-        /* A dash list is a paragraph's responsibility list too (dash_clause()). */
-        if (line.len == 0 ||
-            !(fg_clause__has_role_word(p->units.lex, line) || has_dash_list(line)))
-            continue;
-        if (fg_sv_contains(line, "一是")) {
-            for (long next = 2;; next++) {
-                size_t b = next_ordinal(line, a, next);
-
-                if (b == line.len)
-                    break;
-                FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, b - a), p->pre_lm[k].line,
-                                      &k_item));
-                a = b;
+        if (p->team_units.n > 0) {
+            for (size_t i = 0; i < line.len; i += fg_cp_len((unsigned char)line.ptr[i])) {
+                if (i > a && run_in_label(line, i)) {
+                    FG_TRY(paragraph_items(p, trim(fg_sv(line.ptr + a, i - a)),
+                                           p->pre_lm[k].line, &k_item, &in_roster));
+                    a = i;
+                }
             }
         }
-        FG_TRY(paragraph_item(p, fg_sv(line.ptr + a, line.len - a), p->pre_lm[k].line,
-                              &k_item));
+        FG_TRY(paragraph_items(p, trim(fg_sv(line.ptr + a, line.len - a)), p->pre_lm[k].line,
+                               &k_item, &in_roster));
     }
 out:
     fg_str_dispose(&copy);
