@@ -927,6 +927,8 @@ typedef struct parser {
     fg_strview rest;         /* the text after the line (paragraph) being read */
     bool rest_flat;          /* rest is flat text: its cells are paragraphs (paragraph_end()) */
     bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
+    bool table_paused;       /* a heading ended a delimited table: its rows may go on under
+                              * it (delimited_row()) until a line that is neither */
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
@@ -6199,6 +6201,7 @@ static void start_part(parser *p, int annex_no)
     p->has_root = false;
     p->root_max = 0;
     p->in_table = false;
+    p->table_paused = false;
     p->header_pending = false;
 }
 
@@ -7750,9 +7753,11 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
     if (!p->row_open) {
         mark m;
 
-        /* A heading between rows ends the table (rows of a tab-separated table close at once). */
+        /* A heading between rows ends the table (rows of a tab-separated table close at once);
+         * the rows of a delimited one may go on under it (delimited_row()). */
         if (marker_at(s, 0, true, &m) && !minor_style(m.st) && m.st != ST_ROW) {
             p->in_table = false;
+            p->table_paused = !p->row_lines && p->n_cols > 2;
             return FG_OK;
         }
     }
@@ -7997,6 +8002,7 @@ static int start_table(parser *p, const fg_strview *cells, size_t n, bool unnumb
 
     FG_TRY(close_item(p));
     p->in_table = true;
+    p->table_paused = false;
     p->header_pending = false;
     p->sub_col = 0;
     p->rows_unnumbered = unnumbered;
@@ -8297,6 +8303,29 @@ out:
 }
 
 /*
+ * Whether a delimited row under a heading that ended a table (table_paused: 二、机构养老 between
+ * rows 3 and 4, the header printed once) is a row of that table: its number cell, where the
+ * table has it, counts on (4 after 3) or from 1 again, and it has a cell for each column
+ * up to the last that names units.
+ */
+static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cells)
+{
+    size_t n;
+    size_t last_units = 0;
+    long v;
+
+    if (p->rows_unnumbered || p->num_col >= n_cells)
+        return false;
+    v = arabic_number(cells[p->num_col], 0, &n, 4);
+    if (n != cells[p->num_col].len || !(v == p->next_row || v == 1))
+        return false;
+    for (size_t c = 0; c < p->n_cols; c++)
+        if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO || p->cols[c] == COL_RESP)
+            last_units = c + 1;
+    return last_units > 0 && n_cells >= last_units;
+}
+
+/*
  * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
  * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
  * Returns true when the line was consumed.
@@ -8371,8 +8400,10 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         p->num_col = num_col;
         return FG_OK;
     }
-    if (!p->in_table)
+    if (!p->in_table && !(p->table_paused && table_goes_on(p, cells, n_cells)))
         return FG_OK;
+    p->in_table = true;
+    p->table_paused = false;
     if (cells[0].len && cells[0].ptr[0] == '-') {
         *consumed = true; /* |---|---| */
         return FG_OK;
@@ -9681,10 +9712,16 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         return FG_OK;
     }
     if ((has_tab && memchr(s.ptr, '\t', s.len) != NULL) || s.ptr[0] == '|' ||
-        ((fg_sv_starts(s, "序号") || p->in_table) && blank_separated(s))) {
+        ((fg_sv_starts(s, "序号") || p->in_table || p->table_paused) && blank_separated(s))) {
         FG_TRY(delimited_row(p, s, line_no, &consumed));
         if (consumed)
             return FG_OK;
+    }
+    if (p->table_paused) {
+        mark m;
+
+        /* Only headings stand between the rows of a table that goes on (二、 then （一）). */
+        p->table_paused = marker_at(s, 0, true, &m) && !minor_style(m.st) && m.st != ST_ROW;
     }
     /* A header starts a table, also a new one right after another (序号 again). */
     if (table_header_start(s) && !(p->in_table && p->header_pending)) {
