@@ -6902,6 +6902,21 @@ static fg_strview header_core(fg_strview s, size_t min, size_t max)
     return s;
 }
 
+/* The column of a header word that is a role label of the grammar, or COL_NONE. */
+static col_kind label_column(const fg_lexicon *lx, fg_strview s)
+{
+    switch (fg_clause__label_word(lx, s)) {
+    case FG_LABEL_LEAD:
+        return COL_LEAD;
+    case FG_LABEL_CO:
+        return COL_CO;
+    case FG_LABEL_RESP:
+        return COL_RESP;
+    default:
+        return COL_NONE;
+    }
+}
+
 static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
@@ -6934,18 +6949,8 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
      * 主要责任单位, 具体责任单位, 配合责任单位: a role label of the grammar longer than the
      * words below reads as that label does.
      */
-    if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER) {
-        switch (fg_clause__label_word(lx, s)) {
-        case FG_LABEL_LEAD:
-            return COL_LEAD;
-        case FG_LABEL_CO:
-            return COL_CO;
-        case FG_LABEL_RESP:
-            return COL_RESP;
-        default:
-            break;
-        }
-    }
+    if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER && label_column(lx, s) != COL_NONE)
+        return label_column(lx, s);
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
     if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
         size_t open = fg_sv_find(s, "（");
@@ -6991,16 +6996,7 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
         if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
             return cells[k].k;
     /* Any other role label of the grammar (负责部门, 主办单位, 协办处室 …), without its colon. */
-    switch (fg_clause__label_word(lx, s)) {
-    case FG_LABEL_LEAD:
-        return COL_LEAD;
-    case FG_LABEL_CO:
-        return COL_CO;
-    case FG_LABEL_RESP:
-        return COL_RESP;
-    default:
-        return COL_NONE;
-    }
+    return label_column(lx, s);
 }
 
 /*
