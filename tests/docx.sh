@@ -45,9 +45,10 @@ if ! $py -c 'import docx' 2>/dev/null; then
 fi
 
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
-# (Empty: every seed and form gives its rows in all three variants.)
 skipped() {
     case $1:$2 in
+        *:table_wrapped_lines)
+            echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row of its own once the lines are made the rows of a real table, which holds the cell whole" ;;
         *) ;;
     esac
 }

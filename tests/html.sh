@@ -51,6 +51,9 @@ skipped() {
         # make_html.py as a one-row table of header cells: read as a table, not as the next
         # line of the list above it.
         "team_roster_posts "*) return 0 ;;
+        # A cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row
+        # of its own once the lines are made the rows of a real table, which holds it whole.
+        "table_wrapped_lines "*) return 0 ;;
         *) return 1 ;;
     esac
 }

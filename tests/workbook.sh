@@ -52,9 +52,22 @@ for variant in plain typed; do
     $py "$make_xlsx" --out-dir "$tmp/$variant" $opts "$tmp"/txt/*.txt 2>"$tmp/$variant.gen" ||
         bad "$variant: make_xlsx.py failed" "$(tail -n 3 "$tmp/$variant.gen")"
 done
+# skipped NAME: why the workbooks of this document cannot give its text's rows, or nothing.
+skipped() {
+    case $1 in
+        table_wrapped_lines)
+            echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row of its own once the lines are made the rows of a real table, which holds the cell whole" ;;
+    esac
+}
+
 n_rows=0
 for txt in "$tmp"/txt/*.txt; do
     name=$(basename "$txt" .txt)
+    why=$(skipped "$name")
+    if [ -n "$why" ]; then
+        skip_one "$name.xlsx: $why"
+        continue
+    fi
     "$bin" extract --format json --teams "$txt" 2>/dev/null | norm >"$txt.json"
     for variant in plain typed; do
         got=$tmp/$variant/$name.xlsx
