@@ -892,6 +892,46 @@ static fg_strview strip_tails(fg_strview e)
 
 static const fg_lit joins[] = {FG_LIT("以及"), FG_LIT("和"), FG_LIT("及"), FG_LIT("与")};
 
+/* Provinces, whose names start the names of agencies managed from above (湖南银保监局). */
+static const fg_lit provinces[] = {
+    FG_LIT("北京"), FG_LIT("天津"), FG_LIT("河北"), FG_LIT("山西"), FG_LIT("内蒙古"),
+    FG_LIT("辽宁"), FG_LIT("吉林"), FG_LIT("黑龙江"), FG_LIT("上海"), FG_LIT("江苏"),
+    FG_LIT("浙江"), FG_LIT("安徽"), FG_LIT("福建"), FG_LIT("江西"), FG_LIT("山东"),
+    FG_LIT("河南"), FG_LIT("湖北"), FG_LIT("湖南"), FG_LIT("广东"), FG_LIT("广西"),
+    FG_LIT("海南"), FG_LIT("重庆"), FG_LIT("四川"), FG_LIT("贵州"), FG_LIT("云南"),
+    FG_LIT("西藏"), FG_LIT("陕西"), FG_LIT("甘肃"), FG_LIT("青海"), FG_LIT("宁夏"),
+    FG_LIT("新疆"), FG_LIT("香港"), FG_LIT("澳门"), FG_LIT("台湾")};
+
+/*
+ * Whether name names a level of its own: 省 市 县 区 州 in it (市场 aside: 市场监管局) or a
+ * province's name at its start (四川省税务局, 湖南银保监局).
+ */
+static bool level_named(fg_strview name)
+{
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
+        if (AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
+            AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州"))
+            return true;
+    for (size_t q = 0; q < N_OF(provinces); q++)
+        if (fg_sv_starts_n(name, provinces[q].s, provinces[q].n))
+            return true;
+    return false;
+}
+
+/*
+ * Whether the part after 与 is a unit of its own beside the one before: it names its level
+ * (市发展改革委与市财政局, 省教育厅与长沙市教育局) or starts as a unit of the state, the Party
+ * or a group does (国家…, 国务院…, 中共…, 中央…, 各…), or it is no office of an institution
+ * (…处, …室, …中心). 与 inside such an office's name joins two fields of one office, whose
+ * second part names no level (实验室与设备管理处).
+ */
+static bool unit_after_yu(fg_strview right)
+{
+    return level_named(right) || fg_sv_starts(right, "国家") || fg_sv_starts(right, "国务院") ||
+           fg_sv_starts(right, "中共") || fg_sv_starts(right, "中央") || fg_sv_starts(right, "各") ||
+           !(fg_sv_ends(right, "处") || fg_sv_ends(right, "室") || fg_sv_ends(right, "中心"));
+}
+
 /*
  * name without the short bracket that ends it (各乡镇（街道）, 各村（社区）: 1 to 4 characters
  * inside, a bracket rule 7 keeps in a name), so that its ending can be told; else name.
@@ -920,7 +960,8 @@ static fg_strview before_end_bracket(fg_strview name)
  * Where a stripped element splits on 和/及/与/以及 into two units, both complete (a short
  * bracket at the end of either side aside: 县市场监管局和各乡镇（街道）), or into a unit and
  * its own part (县安委会及其成员单位: 其 names the unit before): the first join word at which
- * it does, *n receiving the word's length; or e.len.
+ * it does, *n receiving the word's length; or e.len. At 与 the right side must also be a unit
+ * of its own (unit_after_yu()): 实验室与设备管理处 is one office.
  */
 static size_t split_point(fg_strview e, size_t *n)
 {
@@ -937,7 +978,8 @@ static size_t split_point(fg_strview e, size_t *n)
                 right = fg_sv(right.ptr + 3, right.len - 3);
             /* A closer may end the first group: A、B等和C, A等部门和C. */
             if (complete_unit(before_end_bracket(strip_element(fg_sv(e.ptr, i)))) &&
-                looks_like_unit(before_end_bracket(right)))
+                looks_like_unit(before_end_bracket(right)) &&
+                (!AT(e, i, "与") || unit_after_yu(right)))
                 return i;
         }
     }
@@ -3682,16 +3724,6 @@ static size_t level_prefix(fg_strview name, bool *party)
     return 0;
 }
 
-/* Provinces, whose names start the names of agencies managed from above (湖南银保监局). */
-static const fg_lit provinces[] = {
-    FG_LIT("北京"), FG_LIT("天津"), FG_LIT("河北"), FG_LIT("山西"), FG_LIT("内蒙古"),
-    FG_LIT("辽宁"), FG_LIT("吉林"), FG_LIT("黑龙江"), FG_LIT("上海"), FG_LIT("江苏"),
-    FG_LIT("浙江"), FG_LIT("安徽"), FG_LIT("福建"), FG_LIT("江西"), FG_LIT("山东"),
-    FG_LIT("河南"), FG_LIT("湖北"), FG_LIT("湖南"), FG_LIT("广东"), FG_LIT("广西"),
-    FG_LIT("海南"), FG_LIT("重庆"), FG_LIT("四川"), FG_LIT("贵州"), FG_LIT("云南"),
-    FG_LIT("西藏"), FG_LIT("陕西"), FG_LIT("甘肃"), FG_LIT("青海"), FG_LIT("宁夏"),
-    FG_LIT("新疆"), FG_LIT("香港"), FG_LIT("澳门"), FG_LIT("台湾")};
-
 /*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
  * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or took
@@ -3723,11 +3755,7 @@ static int share_prefixes(fg_units *out, size_t first)
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办");
         organ = fg_sv_ends(name, "部") && had.len == 6;
-        for (size_t i = 0; i < name.len && !named; i += fg_cp_len((unsigned char)name.ptr[i]))
-            named = AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
-                    AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州");
-        for (size_t q = 0; q < N_OF(provinces) && !named; q++)
-            named = fg_sv_starts_n(name, provinces[q].s, provinces[q].n);
+        named = level_named(name);
         if (cps < 2 || cps > 6 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
             fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
             fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
