@@ -2186,6 +2186,8 @@ static bool ends_with_sep(fg_strview s)
            (s.len > 0 && (s.ptr[s.len - 1] == ',' || s.ptr[s.len - 1] == ';'));
 }
 
+static bool name_goes_on(fg_strview before, fg_strview after);
+
 /*
  * Whether a labelled line that ends with before is cut inside a name that the next line,
  * after, goes on with: a level word alone after a separator (…、市 | 政务服务中心: PDF text
@@ -2354,11 +2356,16 @@ static int find_clauses(parser *p, char *text, size_t len)
             if (!term && !label_here && at_line && i > start && start_is_label) {
                 fg_strview before = trim(fg_sv(o.ptr + start, i - start));
 
+                size_t line_end = lm_k + 1 < p->n_lm && p->lm[lm_k + 1].off <= o.len
+                                      ? p->lm[lm_k + 1].off
+                                      : o.len;
+
                 line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
                                                               before.len < 9 ? before.len : 9)) &&
-                             !cut_place(before, fg_sv(o.ptr + i, o.len - i));
+                             !cut_place(before, fg_sv(o.ptr + i, o.len - i)) &&
+                             !name_goes_on(before, fg_sv(o.ptr + i, line_end - i));
             }
             if (term || label_here || line_break) {
                 fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
@@ -3095,6 +3102,66 @@ out:
 }
 
 /*
+ * Whether after, the text of the next line, goes on with the name that the end of before cut
+ * (…、党委学生工作 | 部、保卫处…, …、各学 | 院, as a page's width wraps a list): after
+ * starts, with no blank, a piece (up to its first separator or blank) that makes one unit
+ * of at most 24 characters with the name at before's end (after its last separator or
+ * blank), which is no post: a piece that is no unit on its own (部, 院), or one that is,
+ * after a name of a list (after a 、) that is none (…、党委研究生 | 工作部, …、市财 | 政局;
+ * not after a label's colon, where a person's name stands: 成员：张三 | 市财政局, nor
+ * after a line of prose: 工作组根据工作需要召开全体会议 | 省林业局).
+ */
+static bool name_goes_on(fg_strview before, fg_strview after)
+{
+    static const char *const seps[] = {"、", "，", ",", "；", ";", "。", "：", ":", "\u3000", " ",
+                                       "\t", "\n", NULL};
+    size_t from = 0;
+    size_t to = after.len;
+    size_t n;
+    fg_strview last;
+    fg_strview first;
+    char buf[192];
+
+    before = trim(before);
+    if (before.len == 0 || after.len == 0 || is_space_at(after, 0, &n))
+        return false;
+    for (size_t k = 0; seps[k]; k++) {
+        size_t at;
+
+        n = strlen(seps[k]);
+        for (size_t i = 0; (at = find_from(before, i, seps[k])) != SIZE_MAX; i = at + n)
+            if (at + n > from)
+                from = at + n;
+        at = fg_sv_find(after, seps[k]);
+        if (at != SIZE_MAX && at < to)
+            to = at;
+    }
+    last = fg_sv(before.ptr + from, before.len - from);
+    first = fg_sv(after.ptr, to);
+    if (last.len == 0 || first.len == 0 || last.len + first.len > sizeof buf ||
+        ends_with_post(last, true) ||
+        (fg_clause__looks_like_unit(first) &&
+         (fg_clause__looks_like_unit(last) || !(from >= 3 && AT(before, from - 3, "、")))))
+        return false;
+    memcpy(buf, last.ptr, last.len);
+    memcpy(buf + last.len, first.ptr, first.len);
+    return cps_upto(fg_sv(buf, last.len + first.len), 25) <= 24 &&
+           fg_clause__looks_like_unit(fg_sv(buf, last.len + first.len));
+}
+
+/*
+ * Whether the team list line line goes on in next with a name its end cut
+ * (name_goes_on()): line ends with no separator (no 、，。；：) and next opens no list of its
+ * own (领导小组办公室设在…, 副组长：…).
+ */
+static bool name_wrapped(fg_strview line, fg_strview next)
+{
+    line = trim(line);
+    return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
+           name_goes_on(line, next);
+}
+
+/*
  * Copy t into p->team_text with a '\n' after every list line (the header comment above);
  * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
  * lines in the copy, with their input line numbers.
@@ -3144,6 +3211,7 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
          * which a name wrapped onto the next line never does.
          */
         if (k + 1 < n_lm && !ends_open(line) &&
+            !name_wrapped(line, fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) &&
             (two_up || ends_closed(line) || cps_upto(line, 25) <= 24 ||
              fg_sv_contains(line, "\u3000") ||
              opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
@@ -4585,6 +4653,16 @@ static size_t office_run_in(const parser *p, size_t team, fg_strview seg)
     return SIZE_MAX;
 }
 
+/* The number of 、 in s. */
+static size_t list_seps(fg_strview s)
+{
+    size_t n = 0;
+
+    for (size_t i = find_from(s, 0, "、"); i != SIZE_MAX; i = find_from(s, i + 3, "、"))
+        n++;
+    return n;
+}
+
 /* Rules 2 and 3 on one segment of the current team. */
 static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_start)
 {
@@ -4771,10 +4849,15 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
                                      &took);
             }
     }
-    /* A list line that continues the last label; another label (牵头单位：X) ends it. */
+    /*
+     * A list line that continues the last label; another label (牵头单位：X) ends it. A
+     * line longer than 32 characters is one only as a list of three names or more (a list
+     * line joined with the next that goes on with its last name: name_wrapped()), every one
+     * a unit (add_team_list() with only_units).
+     */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
-    if (ts->cont >= 0 && cps_upto(seg, 33) <= 32 && !other_label(seg)) {
+    if (ts->cont >= 0 && (cps_upto(seg, 33) <= 32 || list_seps(seg) >= 2) && !other_label(seg)) {
         FG_TRY(add_team_list(p, ts->team, (fg_team_role)ts->cont, seg, true, &took));
         if (took)
             return FG_OK;

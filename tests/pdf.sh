@@ -231,7 +231,8 @@ variant_dir() {
 }
 
 # hand_pdf NAME TXT VARIANT [make_pdf options]: TXT drawn as $dir/NAME.pdf with the options
-# (VARIANT says how, in messages) gives the hand-written $hand/NAME.tsv, exit status 0.
+# (VARIANT says how, in messages) gives the hand-written $hand/NAME.tsv, exit status 0, and
+# the hand-written $hand/NAME.teams.tsv (`extract --teams`) when there is one.
 hand_pdf() {
     _name=$1
     _txt=$2
@@ -249,6 +250,16 @@ hand_pdf() {
         bad "$_name.pdf ($_variant) (exit status $rc)"
         sed 's/^/    /' "$dir/err" | head -5
         diff -u "$hand/$_name.tsv" "$dir/out"
+    fi
+    [ -f "$hand/$_name.teams.tsv" ] || return
+    (cd "$dir" && "$bin" extract --format tsv --teams "$_name.pdf") >"$dir/out_t" 2>"$dir/err_t"
+    rc=$?
+    if [ "$rc" -eq 0 ] && cmp -s "$hand/$_name.teams.tsv" "$dir/out_t"; then
+        ok "$_name.pdf ($_variant) gives $_name.teams.tsv"
+    else
+        bad "$_name.pdf ($_variant) --teams (exit status $rc)"
+        sed 's/^/    /' "$dir/err_t" | head -5
+        diff -u "$hand/$_name.teams.tsv" "$dir/out_t"
     fi
 }
 
@@ -323,6 +334,14 @@ for variant in "words at the left" "words centred" "role words alone, at the lef
     # shellcheck disable=SC2086 # $opt is one word or none
     hand_pdf grouped_header "$dir/grouped_header.txt" "$variant" $opt
 done
+
+# -- the hand-checked member lists written on one long line each, which the page width wraps
+# inside names (…、网络 | 信息中心, …、资产 | 管理处, …、网 | 络信息中心, …、市财 | 政局 in the
+# PDF's text): the names read whole, as in the text with such wraps
+# (tests/forms/team_list_wraps.txt); 实验室与设备管理处 is one name
+hand=$src/tests/fixtures/pdf
+variant_dir wraps "lists wrapped by the page width"
+hand_pdf list_wraps "$hand/list_wraps.txt" "lists wrapped by the page width"
 
 # -- bad files
 dir=$tmp/bad
