@@ -9903,6 +9903,20 @@ out:
     return rc;
 }
 
+/* Whether s holds a role word of a team (组长, 召集人, 成员, 指挥长 …: team_word_at()). */
+static bool names_team_role(fg_strview s)
+{
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        size_t end;
+        bool spaced;
+
+        if (fg_cjkset_has(&sets.team_word_firsts, s.ptr + i) &&
+            team_word_at(s, i, &end, &spaced) != NULL)
+            return true;
+    }
+    return false;
+}
+
 /*
  * One paragraph (or a piece of one, see unnumbered_paragraphs()) as items: none when it is
  * a line of a team's roster (召集人：…, 成员单位：…: the team reader's), or a label the team
@@ -9919,6 +9933,12 @@ static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_i
     if (line.len == 0)
         return FG_OK;
     *in_roster = team_label(line, true, &after) != NULL || (*in_roster && other_label(line));
+    /*
+     * A document with a team: a paragraph that names a team's role (…任组长，…为成员的X专班,
+     * wrapped so that a line opens with 副组长，…) is the team's, no task's.
+     */
+    if (p->team_units.n > 0 && names_team_role(line))
+        return FG_OK;
     /* A dash list is a paragraph's responsibility list too (dash_clause()). */
     if (*in_roster || !(fg_clause__has_role_word(p->units.lex, line) || has_dash_list(line)))
         return FG_OK;

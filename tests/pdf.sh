@@ -81,7 +81,8 @@ skipped() {
                  "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
                  "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
                  "the same way)" ;;
-        unnumbered_paragraphs | meeting_points | dash_unnumbered | dash_unnumbered_declared)
+        unnumbered_paragraphs | meeting_points | dash_unnumbered | dash_unnumbered_declared | \
+            team_unnumbered)
             echo "in a document without numbering each line holding role words is an item: a" \
                  "paragraph wrapped by the page width is several lines, and its clause is cut" \
                  "(省人力资源社|会保障厅)" ;;
@@ -89,10 +90,19 @@ skipped() {
             echo "a member list on one long line broken by the page width inside a post" \
                  "(区公安分局交警大队副大队|长): the line break ends the list there (the text" \
                  "wrapped at 28 characters a line fails the same way)" ;;
-        team_commissar | team_group_nouns)
-            echo "a member's name broken by the page width right after its level (市|消防救援支队," \
-                 "县|委宣传部): the list's line ends there and the level is lost (the text wrapped" \
-                 "at 28 characters a line fails the same way)" ;;
+        ordinal_points)
+            echo "points run on in one paragraph (一是…；二是…，由X牵头，Y配合): broken by the page" \
+                 "width, a point's role phrase is cut from its units (the text wrapped at 28" \
+                 "characters a line fails the same way)" ;;
+        semicolon_sentences)
+            echo "a sentence glued to the text before it by an HTML entity (…行动&nbsp;由X牵头)" \
+                 "gives no row; broken by the page width, the entity and the sentence fall on" \
+                 "two lines and the sentence is read (the text wrapped at 28 characters a line" \
+                 "does the same)" ;;
+        statute_articles_inline)
+            echo "articles run on in one line (…。第六条　…): broken by the page width, an article" \
+                 "is cut from its marker and read as the one before (the text wrapped at 28" \
+                 "characters a line fails the same way)" ;;
         team_roster_posts)
             echo "a member list on one long line broken by the page width loses what follows the" \
                  "break (the text wrapped at 28 characters a line fails the same way), and a roster" \
