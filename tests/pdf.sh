@@ -90,6 +90,10 @@ skipped() {
             echo "a member list on one long line broken by the page width inside a post" \
                  "(区公安分局交警大队副大队|长): the line break ends the list there (the text" \
                  "wrapped at 28 characters a line fails the same way)" ;;
+        table_wrapped_lines)
+            echo "a text table aligned with blanks and tabs whose rows are wider than the page:" \
+                 "drawn as a PDF each row wraps at the page width and its columns no longer line" \
+                 "up (the text wrapped at 28 characters a line fails the same way)" ;;
         ordinal_points)
             echo "points run on in one paragraph (一是…；二是…，由X牵头，Y配合): broken by the page" \
                  "width, a point's role phrase is cut from its units (the text wrapped at 28" \
