@@ -256,24 +256,26 @@ hand_pdf() {
         bad "$_name.pdf ($_variant): make_pdf.py failed"
         return
     fi
-    (cd "$dir" && "$bin" extract --format tsv "$_name.pdf") >"$dir/out" 2>"$dir/err"
-    rc=$?
-    if [ "$rc" -eq 0 ] && cmp -s "$hand/$_name.tsv" "$dir/out"; then
-        ok "$_name.pdf ($_variant) gives $_name.tsv"
-    else
-        bad "$_name.pdf ($_variant) (exit status $rc)"
-        sed 's/^/    /' "$dir/err" | head -5
-        diff -u "$hand/$_name.tsv" "$dir/out"
-    fi
+    hand_check "$_name" "$_variant" "$hand/$_name.tsv"
     [ -f "$hand/$_name.teams.tsv" ] || return
-    (cd "$dir" && "$bin" extract --format tsv --teams "$_name.pdf") >"$dir/out_t" 2>"$dir/err_t"
+    hand_check "$_name" "$_variant" "$hand/$_name.teams.tsv" --teams
+}
+
+# hand_check NAME VARIANT EXPECTED [extract options]: the rows of $dir/NAME.pdf are the
+# hand-checked EXPECTED.
+hand_check() {
+    _n=$1
+    _v=$2
+    _exp=$3
+    shift 3
+    (cd "$dir" && "$bin" extract --format tsv "$@" "$_n.pdf") >"$dir/out" 2>"$dir/err"
     rc=$?
-    if [ "$rc" -eq 0 ] && cmp -s "$hand/$_name.teams.tsv" "$dir/out_t"; then
-        ok "$_name.pdf ($_variant) gives $_name.teams.tsv"
+    if [ "$rc" -eq 0 ] && cmp -s "$_exp" "$dir/out"; then
+        ok "$_n.pdf ($_v) gives $(basename "$_exp")"
     else
-        bad "$_name.pdf ($_variant) --teams (exit status $rc)"
-        sed 's/^/    /' "$dir/err_t" | head -5
-        diff -u "$hand/$_name.teams.tsv" "$dir/out_t"
+        bad "$_n.pdf ($_v) $* (exit status $rc)"
+        sed 's/^/    /' "$dir/err" | head -5
+        diff -u "$_exp" "$dir/out"
     fi
 }
 
