@@ -7032,8 +7032,12 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
      * 主要责任单位, 具体责任单位, 配合责任单位: a role label of the grammar longer than the
      * words below reads as that label does.
      */
-    if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER && label_column(lx, s) != COL_NONE)
-        return label_column(lx, s);
+    if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER) {
+        col_kind k = label_column(lx, s);
+
+        if (k != COL_NONE)
+            return k;
+    }
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
     if (s.len > MAX_HEADER && (fg_sv_ends(s, "）") || fg_sv_ends(s, ")"))) {
         size_t open = fg_sv_find(s, "（");
