@@ -316,22 +316,30 @@ static bool starts_like_narrative(fg_strview name)
 }
 
 /*
- * name without the other name in brackets that ends it (市委宣传部（市新闻出版局）, 学生工作部
- * （处）: name_bracket() keeps such a bracket with its name), when something stands before the
- * bracket; else name.
+ * name without the bracket that ends it, when something stands before the bracket and the
+ * bracket holds 1 to max_inside code points (brackets nested in it count with their text);
+ * else name. An other name in brackets (市委宣传部（市新闻出版局）, 学生工作部（处）:
+ * name_bracket() keeps such a bracket with its name) takes any length; a short bracket of a
+ * name's part (各乡镇（街道）, 各村（社区）: 1 to 4 characters, kept by bracket rule 7) is
+ * bounded, so that its name's ending can be told.
  */
-static fg_strview before_other_name(fg_strview name)
+static fg_strview before_final_bracket(fg_strview name, size_t max_inside)
 {
     size_t depth = 0;
+    size_t inside = 0;
 
     if (!fg_sv_ends(name, "）") && !(name.len > 0 && name.ptr[name.len - 1] == ')'))
         return name;
     for (size_t i = name.len; i > 0;) {
         i = fg_cp_start_before(name.ptr, i);
-        if (AT(name, i, "）") || name.ptr[i] == ')')
+        if (AT(name, i, "）") || name.ptr[i] == ')') {
+            inside += depth > 0;
             depth++;
-        else if ((AT(name, i, "（") || name.ptr[i] == '(') && --depth == 0)
-            return i > 0 ? fg_sv(name.ptr, i) : name;
+        } else if ((AT(name, i, "（") || name.ptr[i] == '(') && --depth == 0) {
+            return i > 0 && inside > 0 ? fg_sv(name.ptr, i) : name;
+        } else if (++inside > max_inside) {
+            return name;
+        }
     }
     return name;
 }
@@ -381,7 +389,7 @@ static bool looks_like_unit(fg_strview name)
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
-    name = before_other_name(name);
+    name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
 }
@@ -933,30 +941,6 @@ static bool unit_after_yu(fg_strview right)
 }
 
 /*
- * name without the short bracket that ends it (各乡镇（街道）, 各村（社区）: 1 to 4 characters
- * inside, a bracket rule 7 keeps in a name), so that its ending can be told; else name.
- */
-static fg_strview before_end_bracket(fg_strview name)
-{
-    size_t i = name.len;
-
-    if (fg_sv_ends(name, "）"))
-        i -= 3;
-    else if (fg_sv_ends(name, ")"))
-        i -= 1;
-    else
-        return name;
-    for (int cps = 0; i > 0 && cps <= 4; cps++) {
-        i = fg_cp_start_before(name.ptr, i);
-        if (AT(name, i, "（") || name.ptr[i] == '(')
-            return cps > 0 && i > 0 ? fg_sv(name.ptr, i) : name;
-        if (AT(name, i, "）") || name.ptr[i] == ')')
-            return name;
-    }
-    return name;
-}
-
-/*
  * Where a stripped element splits on 和/及/与/以及 into two units, both complete (a short
  * bracket at the end of either side aside: 县市场监管局和各乡镇（街道）), or into a unit and
  * its own part (县安委会及其成员单位: 其 names the unit before): the first join word at which
@@ -977,8 +961,8 @@ static size_t split_point(fg_strview e, size_t *n)
             if (fg_sv_starts(right, "其"))
                 right = fg_sv(right.ptr + 3, right.len - 3);
             /* A closer may end the first group: A、B等和C, A等部门和C. */
-            if (complete_unit(before_end_bracket(strip_element(fg_sv(e.ptr, i)))) &&
-                looks_like_unit(before_end_bracket(right)) &&
+            if (complete_unit(before_final_bracket(strip_element(fg_sv(e.ptr, i)), 4)) &&
+                looks_like_unit(before_final_bracket(right, 4)) &&
                 (!AT(e, i, "与") || unit_after_yu(right)))
                 return i;
         }
