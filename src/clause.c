@@ -2716,10 +2716,14 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
     return false;
 }
 
+/* The longest mark in bytes: 6 ideographs (第一责任单位). */
+#define MARK_MAX 18
+
 /*
  * The role the words of a mark give (a head, then a unit suffix or not): 牵头, 牵头单位, 主责,
  * 主办部门 lead; 会办, 协办, 配合, 参与, 协助, 协同, 参加, 配合单位 co (X（主办）、Y（会办）, as a
- * 建议提案交办 table writes them); FG_LABEL_NONE for other words.
+ * 建议提案交办 table writes them); the lead and co labels of the role lexicon up to MARK_MAX
+ * bytes (第一责任单位, 主抓单位, 协同部门); FG_LABEL_NONE for other words.
  */
 static fg_label_role mark_word(fg_strview w)
 {
@@ -2729,15 +2733,20 @@ static fg_label_role mark_word(fg_strview w)
     static const fg_lit tails[] = {FG_LIT(""), FG_LIT("单位"), FG_LIT("部门")};
 
     /* A head of two characters, and a tail of none or two: 6 or 12 bytes. */
-    if (w.len != 6 && w.len != 12)
-        return FG_LABEL_NONE;
-    for (size_t h = 0; h < N_OF(heads); h++) {
+    for (size_t h = 0; h < N_OF(heads) && (w.len == 6 || w.len == 12); h++) {
         if (!fg_sv_starts_n(w, heads[h].s, heads[h].n))
             continue;
         for (size_t t = 0; t < N_OF(tails); t++)
             if (w.len == heads[h].n + tails[t].n &&
                 fg_sv_ends_n(w, tails[t].s, tails[t].n))
                 return h < 3 ? FG_LABEL_LEAD : FG_LABEL_CO;
+    }
+    /* Other lead and co labels of the role lexicon: 第一责任单位, 主抓单位, 协同部门. */
+    if (w.len <= MARK_MAX) {
+        fg_label_role r = fg_clause__label_word(NULL, w);
+
+        if (r == FG_LABEL_LEAD || r == FG_LABEL_CO)
+            return r;
     }
     return FG_LABEL_NONE;
 }
@@ -2758,8 +2767,8 @@ static fg_label_role role_mark(fg_strview before, fg_strview s, size_t i, size_t
 
     if (open == 0)
         return FG_LABEL_NONE;
-    /* The longest mark is 4 ideographs: look for the close bracket within them. */
-    for (size_t j = i + open; j < s.len && j <= i + open + 12; j++) {
+    /* Look for the close bracket within the longest mark. */
+    for (size_t j = i + open; j < s.len && j <= i + open + MARK_MAX; j++) {
         if (s.ptr[j] == ')' || AT(s, j, "）")) {
             size_t end = j + (s.ptr[j] == ')' ? 1 : 3);
             fg_label_role r = mark_word(fg_sv(s.ptr + i + open, j - i - open));
