@@ -239,13 +239,13 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("政府")};
 
 /* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
 static const char head_firsts[] = "以及与由请并具主统分";
-static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内";
+static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内合";
 /* The first characters of an object (对) and of the verbs of verb_tail(). */
 static const char verb_firsts[] = "对做抓给提强支加";
 /* Second characters of the phrases fg_clause__kind() looks for anywhere in a name. */
@@ -273,7 +273,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -833,7 +833,7 @@ static fg_strview strip_element(fg_strview e)
                                    FG_LIT("分别由"), FG_LIT("以及"), FG_LIT("及"),
                                    FG_LIT("与"), FG_LIT("由"), FG_LIT("请"), FG_LIT("并")};
     /* Besides the closers: 分别, 共同 … before the role word. */
-    static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("各自"),
+    static const fg_lit adverbs[] = {FG_LIT("分别"), FG_LIT("共同"), FG_LIT("联合"), FG_LIT("各自"),
                                      FG_LIT("具体"), FG_LIT("分头"), FG_LIT("密切"),
                                      FG_LIT("积极"), FG_LIT("主要"), FG_LIT("全力"),
                                      FG_LIT("大力"), FG_LIT("认真"), FG_LIT("加强"),
@@ -1708,6 +1708,7 @@ static const marker markers[] = {
     {"归口管理", sizeof("归口管理") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"归口", sizeof("归口") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"领衔", sizeof("领衔") - 1, M_POST, FG_ROLE_LEAD, false, false},
+    {"挂帅", sizeof("挂帅") - 1, M_POST, FG_ROLE_LEAD, false, false},
     {"协抓", sizeof("协抓") - 1, M_POST, FG_ROLE_CO, false, false},
     {"为辅", sizeof("为辅") - 1, M_POST, FG_ROLE_CO, false, false},
     {"具体承办", sizeof("具体承办") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -2478,7 +2479,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按", strlen("牵负：单部主抓统为归领按"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂",
+                     strlen("牵负：单部主抓统为归领按挂"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2675,7 +2677,26 @@ static bool ends_role_word(fg_strview s, size_t j)
 }
 
 /*
- * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 统筹, 为主),
+ * Whether a complete name ends text[0..i), or does before one adverb of strip_element() that
+ * stands between it and a role word (团省委共同主办, 市气象局联合负责, 县公安局分别挂帅).
+ */
+static bool name_before_word(fg_strview text, size_t i)
+{
+    static const fg_lit adverbs[] = {FG_LIT("共同"), FG_LIT("联合"), FG_LIT("分别"),
+                                     FG_LIT("各自"), FG_LIT("具体"), FG_LIT("分头")};
+
+    if (i < 6)
+        return false;
+    if (strong_ending(fg_sv(text.ptr, i)))
+        return true;
+    for (size_t k = 0; k < N_OF(adverbs); k++)
+        if (i >= 6 + adverbs[k].n && fg_sv_at(text, i - adverbs[k].n, adverbs[k].s, adverbs[k].n))
+            return strong_ending(fg_sv(text.ptr, i - adverbs[k].n));
+    return false;
+}
+
+/*
+ * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 挂帅, 统筹, 为主),
  * a manner of duty after a name (按职责, 按照职能 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
  */
@@ -2696,10 +2717,11 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
          */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
              AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
-             AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6)) ||
-             AT(text, i, "按职责") || AT(text, i, "按职能") || AT(text, i, "按照职责") ||
-             AT(text, i, "按照职能") || AT(text, i, "按各自职责")) &&
-            i >= 6 && strong_ending(fg_sv(text.ptr, i)))
+             AT(text, i, "挂帅") || AT(text, i, "统筹") ||
+             (AT(text, i, "为主") && ends_role_word(text, i + 6)) || AT(text, i, "按职责") ||
+             AT(text, i, "按职能") || AT(text, i, "按照职责") || AT(text, i, "按照职能") ||
+             AT(text, i, "按各自职责")) &&
+            name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
@@ -3640,6 +3662,37 @@ static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
     return found;
 }
 
+/*
+ * Where a role label the lexicon lacks (推进单位, a unit suffix and no head: FG_LABEL_UNKNOWN)
+ * starts that ends at the colon s[c], run into a complete name before it that starts at floor
+ * or later (市工信局推进单位：): the start of the longest such label of 2 to 10 characters; or
+ * SIZE_MAX, also when a longer word before the colon is a label the lexicon knows.
+ */
+static size_t unknown_label_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
+{
+    size_t found = SIZE_MAX;
+    fg_label_role r;
+
+    if (lx == NULL)
+        lx = fg_lexicon__default();
+    for (size_t k = c; k >= 3 && k + 10 * 3 >= c;) {
+        unsigned char b = (unsigned char)s.ptr[k - 3];
+
+        if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
+            break;
+        k -= 3;
+        if (k + 6 > c)
+            continue;
+        r = fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k));
+        /* 副组长单位 holds a head we know (组长): 长单位 after 组 is no label of its own. */
+        if (r != FG_LABEL_UNKNOWN && r != FG_LABEL_NONE && k + 6 < c)
+            return SIZE_MAX;
+        if (r == FG_LABEL_UNKNOWN && strong_ending(fg_sv(s.ptr, k)))
+            found = k;
+    }
+    return found;
+}
+
 /* One span of units with the role it gets. */
 typedef struct span {
     fg_strview units;
@@ -3894,6 +3947,20 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 m = &label_markers[lr];
                 mlen = llen;
                 unknown_label = unknown_label || lr == FG_LABEL_UNKNOWN;
+            }
+        }
+        if (m == NULL && stop == 0 && may_label && AT(s, i, "：")) {
+            /*
+             * A role label the lexicon lacks run into the name before it (市工信局推进单位：…,
+             * a labelled line joined to the one before): the label starts after the name.
+             */
+            size_t ls = unknown_label_before(out->lex, s, i, pending);
+
+            if (ls != SIZE_MAX) {
+                m = &label_markers[FG_LABEL_UNKNOWN];
+                mlen = i + 3 - ls;
+                unknown_label = true;
+                i = ls;
             }
         }
         if (m == NULL && stop == 0 && AT(s, i, "：")) {
