@@ -885,6 +885,10 @@ static fg_strview strip_element(fg_strview e)
             }
         }
     }
+    /* An adverb alone (各自牵头…, 分别负责…) names no unit. */
+    for (size_t k = 0; k < N_OF(adverbs); k++)
+        if (fg_sv_eq(e, fg_sv(adverbs[k].s, adverbs[k].n)))
+            return fg_sv(e.ptr, 0);
     return e;
 }
 
@@ -2697,7 +2701,7 @@ static bool name_before_word(fg_strview text, size_t i)
 
 /*
  * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 挂帅, 统筹, 为主),
- * a manner of duty after a name (按职责, 按照职能 …) or a role label (负责部门：, 牵 头 单 位:)
+ * a manner of duty after a name (按职责, 按照职能, 按分工 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
  */
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
@@ -2720,7 +2724,7 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
              AT(text, i, "挂帅") || AT(text, i, "统筹") ||
              (AT(text, i, "为主") && ends_role_word(text, i + 6)) || AT(text, i, "按职责") ||
              AT(text, i, "按职能") || AT(text, i, "按照职责") || AT(text, i, "按照职能") ||
-             AT(text, i, "按各自职责")) &&
+             AT(text, i, "按各自职责") || AT(text, i, "按分工") || AT(text, i, "按照分工")) &&
             name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
