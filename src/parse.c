@@ -40,242 +40,10 @@
 #include "error.h"
 #include "fengong/deadline.h"
 #include "fengong/target.h"
+#include "parse_int.h"
 #include "str.h"
 
-/* ---- UTF-8 and character classes ---- */
-
-/* fg_sv_at_str() for a string literal: the length is known at compile time. */
-#define AT(s, i, lit) fg_sv_at((s), (i), (lit), sizeof(lit) - 1)
-
-/* Value of a CJK numeral character, or -1 (十 = 10, 百 = 100 handled by the caller). */
-static int cn_digit(fg_strview s, size_t i, size_t *n)
-{
-    static const char digits[10][4] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-
-    *n = 3;
-    /* Every numeral is a 3-byte character with lead byte E2..E9. */
-    if (i >= s.len || (unsigned char)s.ptr[i] < 0xE2 || (unsigned char)s.ptr[i] > 0xE9)
-        return -1;
-    for (int d = 0; d < 10; d++)
-        if (fg_sv_at(s, i, digits[d], 3))
-            return d;
-    if (AT(s, i, "零") || AT(s, i, "○"))
-        return 0;
-    if (AT(s, i, "两"))
-        return 2;
-    if (AT(s, i, "十"))
-        return 10;
-    if (AT(s, i, "百"))
-        return 100;
-    return -1;
-}
-
-/* A CJK number (一, 十二, 四十四, 一百零三) at s[i]; returns its value, -1 if none. */
-static long cn_number(fg_strview s, size_t i, size_t *len)
-{
-    long total = 0;
-    long cur = 0;
-    size_t j = i;
-    size_t n;
-    int d;
-    int count = 0;
-
-    while (count < 6 && (d = cn_digit(s, j, &n)) >= 0) {
-        if (d == 10) {
-            total += (cur ? cur : 1) * 10;
-            cur = 0;
-        } else if (d == 100) {
-            total += (cur ? cur : 1) * 100;
-            cur = 0;
-        } else {
-            cur = cur * 10 + d;
-        }
-        j += n;
-        count++;
-    }
-    if (count == 0)
-        return -1;
-    *len = j - i;
-    return total + cur;
-}
-
-/* ASCII or full-width digits at s[i] (at most 3); value or -1. */
-static long arabic_number(fg_strview s, size_t i, size_t *len, size_t max_digits)
-{
-    long v = 0;
-    size_t j = i;
-    size_t count = 0;
-
-    while (j < s.len && count <= max_digits) {
-        unsigned char c = (unsigned char)s.ptr[j];
-
-        if (c >= '0' && c <= '9') {
-            v = v * 10 + (c - '0');
-            j++;
-        } else if (j + 3 <= s.len && c == 0xEF && (unsigned char)s.ptr[j + 1] == 0xBC &&
-                   (unsigned char)s.ptr[j + 2] >= 0x90 && (unsigned char)s.ptr[j + 2] <= 0x99) {
-            v = v * 10 + ((unsigned char)s.ptr[j + 2] - 0x90);
-            j += 3;
-        } else {
-            break;
-        }
-        count++;
-    }
-    if (count == 0 || count > max_digits)
-        return -1;
-    *len = j - i;
-    return v;
-}
-
-static bool is_digit_at(fg_strview s, size_t i)
-{
-    size_t n;
-
-    return i < s.len && arabic_number(s, i, &n, 1) >= 0;
-}
-
-static bool is_space_at(fg_strview s, size_t i, size_t *n)
-{
-    if (i < s.len && (s.ptr[i] == ' ' || s.ptr[i] == '\t')) {
-        *n = 1;
-        return true;
-    }
-    if (AT(s, i, "\u3000")) {
-        *n = 3;
-        return true;
-    }
-    if (AT(s, i, "\u00a0")) {
-        *n = 2;
-        return true;
-    }
-    return false;
-}
-
-static fg_strview trim(fg_strview s)
-{
-    size_t n;
-
-    /*
-     * Most texts neither start nor end with a blank: the first byte of every blank is one of
-     * ' ' '\t' E3 C2, the last byte one of ' ' '\t' '\r' 80 A0.
-     */
-    if (s.len > 0) {
-        unsigned char a = (unsigned char)s.ptr[0];
-        unsigned char z = (unsigned char)s.ptr[s.len - 1];
-
-        if (a != ' ' && a != '\t' && a != 0xE3 && a != 0xC2 && z != ' ' && z != '\t' &&
-            z != '\r' && z != 0x80 && z != 0xA0)
-            return s;
-    }
-    /* Runs of ' ' (blanked parentheticals leave long ones) go 8 bytes, then 1, at a time. */
-    for (;;) {
-        while (s.len >= 8 && memcmp(s.ptr, "        ", 8) == 0)
-            s = fg_sv(s.ptr + 8, s.len - 8);
-        while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
-            s = fg_sv(s.ptr + 1, s.len - 1);
-        if (s.len == 0 || !is_space_at(s, 0, &n))
-            break;
-        s = fg_sv(s.ptr + n, s.len - n);
-    }
-    for (;;) {
-        while (s.len >= 8 && memcmp(s.ptr + s.len - 8, "        ", 8) == 0)
-            s.len -= 8;
-        while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t' ||
-                         s.ptr[s.len - 1] == '\r'))
-            s.len--;
-        if (fg_sv_ends(s, "\u3000"))
-            s.len -= 3;
-        else if (fg_sv_ends(s, "\u00a0"))
-            s.len -= 2;
-        else
-            break;
-    }
-    return s;
-}
-
 /* ---- numbering markers ---- */
-
-typedef enum style {
-    ST_PART = 0,      /* 第一部分 */
-    ST_CHAPTER,       /* 第一章 */
-    ST_SECTION,       /* 第一节 */
-    ST_ARTICLE,       /* 第一条 */
-    ST_ROMAN,         /* Ⅰ． Ⅱ、 II. at a line start */
-    ST_CN,            /* 一、 */
-    ST_PAREN_CN,      /* （一） */
-    ST_TASK,          /* 任务一： 问题1： 序号：1 at a line start (task lists, record blocks) */
-    ST_ARABIC,        /* 1． 1. 1、 */
-    ST_DECIMAL,       /* 1.1 at a line start: the number is the last one */
-    ST_DECIMAL2,      /* 1.1.1 */
-    ST_PAREN_ARABIC,  /* （1） ⑴ */
-    ST_HALF_PAREN,    /* 1） 1) at a line start */
-    ST_CIRCLED,       /* ① */
-    ST_UPPER,         /* A． B、 （C） at a line start: right below Ⅰ． in an outline (rank_of()) */
-    ST_LOWER,         /* a． b、 （c） at a line start */
-    ST_ROW,           /* a table row number */
-    ST_COUNT
-} style;
-
-typedef struct mark {
-    style st;
-    long num;
-    size_t len;     /* bytes of the marker and the blanks after it */
-    long letter;    /* ST_ROMAN I. V. X.: the letter's number (9, 22, 24), read as ST_UPPER after
-                     * the letter before it (open_item()); else 0 */
-} mark;
-
-/*
- * Whether s[i] holds the ASCII bracket ascii, the 3-byte bracket wide or (when not NULL) the
- * 3-byte bracket other; its length in *n.
- */
-static inline bool bracket_at(fg_strview s, size_t i, char ascii, const char *wide,
-                              const char *other, size_t *n)
-{
-    if (other != NULL && fg_sv_at(s, i, other, 3)) {
-        *n = 3;
-        return true;
-    }
-    if (i < s.len && s.ptr[i] == ascii) {
-        *n = 1;
-        return true;
-    }
-    if (fg_sv_at(s, i, wide, 3)) {
-        *n = 3;
-        return true;
-    }
-    return false;
-}
-
-static bool is_open(fg_strview s, size_t i, size_t *n)
-{
-    return bracket_at(s, i, '(', "（", NULL, n);
-}
-
-static bool is_close(fg_strview s, size_t i, size_t *n)
-{
-    return bracket_at(s, i, ')', "）", NULL, n);
-}
-
-/* Brackets around a clause: （ ( and 【 (some documents write 【牵头单位：X】). */
-static bool clause_open(fg_strview s, size_t i, size_t *n)
-{
-    return bracket_at(s, i, '(', "（", "【", n);
-}
-
-static bool clause_close(fg_strview s, size_t i, size_t *n)
-{
-    return bracket_at(s, i, ')', "）", "】", n);
-}
-
-/* Skip blanks after a marker. */
-static size_t skip_blanks(fg_strview s, size_t j)
-{
-    size_t n;
-
-    while (is_space_at(s, j, &n))
-        j += n;
-    return j;
-}
 
 /* Whether s[j] starts a measure or a number's continuation (1.5万, 1.2%, 1.2倍, 1)号). */
 static bool measure_at(fg_strview s, size_t j)
@@ -284,7 +52,7 @@ static bool measure_at(fg_strview s, size_t j)
                                            "项", "%", "％", "号", "月", "日", "年", "亩", "米",
                                            "公里", "吨", NULL};
 
-    if (j >= s.len || is_digit_at(s, j) || s.ptr[j] == '.')
+    if (j >= s.len || fg_parse__is_digit_at(s, j) || s.ptr[j] == '.')
         return true;
     for (size_t k = 0; measures[k]; k++)
         if (fg_sv_at_str(s, j, measures[k]))
@@ -319,7 +87,7 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
     long last = v;
     int dots = 0;
 
-    if (bracket_at(s, j, ')', "）", NULL, &n)) {
+    if (fg_parse__bracket_at(s, j, ')', "）", NULL, &n)) {
         if (measure_at(s, j + n))
             return false;
         m->st = ST_HALF_PAREN;
@@ -332,12 +100,12 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
          * 3 . 推进… (a blank before the dot, as PDF text gives it), and a heading numbered
          * with a bare number, 1 经济体制改革: a blank, then a short title with no punctuation.
          */
-        size_t k = skip_blanks(s, j);
+        size_t k = fg_parse__skip_blanks(s, j);
 
         if (k > j && k < s.len && (s.ptr[k] == '.' || AT(s, k, "．"))) {
             size_t after = k + (s.ptr[k] == '.' ? 1 : 3);
 
-            if (is_digit_at(s, after))
+            if (fg_parse__is_digit_at(s, after))
                 return false;
             m->st = ST_ARABIC;
             m->num = v;
@@ -351,8 +119,8 @@ static bool line_start_number(fg_strview s, size_t j, long v, mark *m)
             return true;
         }
     }
-    while (dots < 2 && j + 1 < s.len && s.ptr[j] == '.' && is_digit_at(s, j + 1)) {
-        last = arabic_number(s, j + 1, &n, 3);
+    while (dots < 2 && j + 1 < s.len && s.ptr[j] == '.' && fg_parse__is_digit_at(s, j + 1)) {
+        last = fg_parse__arabic_number(s, j + 1, &n, 3);
         if (last < 0)
             return false;
         j += 1 + n;
@@ -432,7 +200,7 @@ static bool latin_marker_at(fg_strview s, size_t i, mark *m)
     size_t n;
     size_t nc;
     bool upper = false;
-    bool bracket = is_open(s, i, &n);
+    bool bracket = fg_parse__is_open(s, i, &n);
     unsigned char c;
     long v;
 
@@ -440,7 +208,7 @@ static bool latin_marker_at(fg_strview s, size_t i, mark *m)
     if (bracket) {
         j += n;
         v = latin_letter(s, j, &upper, &n);
-        if (v == 0 || !is_close(s, j + n, &nc) || AT(s, j + n + nc, "级") ||
+        if (v == 0 || !fg_parse__is_close(s, j + n, &nc) || AT(s, j + n + nc, "级") ||
             AT(s, j + n + nc, "类"))
             return false;
         j += n + nc;
@@ -467,12 +235,12 @@ static bool latin_marker_at(fg_strview s, size_t i, mark *m)
     if (!bracket) {
         if (AT(s, j, "．") || AT(s, j, "、"))
             j += 3;
-        else if (j < s.len && s.ptr[j] == '.' && !is_digit_at(s, j + 1))
+        else if (j < s.len && s.ptr[j] == '.' && !fg_parse__is_digit_at(s, j + 1))
             j += 1;
         else
             return false;
     }
-    j = skip_blanks(s, j);
+    j = fg_parse__skip_blanks(s, j);
     c = j < s.len ? (unsigned char)s.ptr[j] : 0;
     if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
         return false;
@@ -511,10 +279,10 @@ static size_t task_word_end(fg_strview s, size_t i)
             return SIZE_MAX;
         if (!in_task_word_lasts(s.ptr + num - 3))
             continue;
-        if (is_digit_at(s, num)) {
+        if (fg_parse__is_digit_at(s, num)) {
             j = num;
         } else {
-            for (j = num; cn_digit(s, j, &n) >= 0 && j < num + 4 * 3;)
+            for (j = num; fg_parse__cn_digit(s, j, &n) >= 0 && j < num + 4 * 3;)
                 j += 3;
             if (j == num || !(AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．") ||
                               AT(s, j, "】") || (j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))))
@@ -549,20 +317,20 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
         bool square = AT(s, i, "【");
 
         j = w;
-        v = cn_number(s, j, &n);
+        v = fg_parse__cn_number(s, j, &n);
         if (v < 0)
-            v = arabic_number(s, j, &n, 3);
+            v = fg_parse__arabic_number(s, j, &n, 3);
         if (v <= 0)
             return false;
         j += n;
         if (problem && AT(s, j, "、") &&
-            (is_digit_at(s, j + 3) || cn_number(s, j + 3, &n) >= 0))
+            (fg_parse__is_digit_at(s, j + 3) || fg_parse__cn_number(s, j + 3, &n) >= 0))
             return false;
         if (square ? AT(s, j, "】") : AT(s, j, "：") || AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         else if (!square && j < s.len && (s.ptr[j] == ':' || s.ptr[j] == '.'))
             j += 1;
-        else if (square || (j < s.len && !is_space_at(s, j, &n)))
+        else if (square || (j < s.len && !fg_parse__is_space_at(s, j, &n)))
             return false;
     } else if (AT(s, i, "序号")) {
         if (AT(s, j, "："))
@@ -571,19 +339,19 @@ static bool task_number_at(fg_strview s, size_t i, mark *m)
             j += 1;
         else
             return false;
-        j = skip_blanks(s, j);
-        v = arabic_number(s, j, &n, 3);
+        j = fg_parse__skip_blanks(s, j);
+        v = fg_parse__arabic_number(s, j, &n, 3);
         if (v <= 0)
             return false;
         j += n;
-        if (j < s.len && !is_space_at(s, j, &n))
+        if (j < s.len && !fg_parse__is_space_at(s, j, &n))
             return false;
     } else {
         return false;
     }
     m->st = ST_TASK;
     m->num = v;
-    m->len = skip_blanks(s, j) - i;
+    m->len = fg_parse__skip_blanks(s, j) - i;
     return true;
 }
 
@@ -644,9 +412,9 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
     if (AT(s, i, "第")) {
         size_t j = i + 3;
 
-        v = cn_number(s, j, &n);
+        v = fg_parse__cn_number(s, j, &n);
         if (v < 0)
-            v = arabic_number(s, j, &n, 3);
+            v = fg_parse__arabic_number(s, j, &n, 3);
         if (v >= 0) {
             j += n;
             if (AT(s, j, "章"))
@@ -661,26 +429,26 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
                 return false;
             /* "第一章" must be followed by a blank, a title or the end: not 第一章节 etc. */
             m->num = v;
-            m->len = skip_blanks(s, j) - i;
+            m->len = fg_parse__skip_blanks(s, j) - i;
             return true;
         }
         return false;
     }
     /* （一） （1） */
-    if (is_open(s, i, &n)) {
+    if (fg_parse__is_open(s, i, &n)) {
         size_t j = i + n;
 
-        v = cn_number(s, j, &n2);
+        v = fg_parse__cn_number(s, j, &n2);
         if (v >= 0) {
             m->st = ST_PAREN_CN;
         } else {
-            v = arabic_number(s, j, &n2, 3);
+            v = fg_parse__arabic_number(s, j, &n2, 3);
             if (v < 0)
                 return line_start && latin_marker_at(s, i, m);
             m->st = ST_PAREN_ARABIC;
         }
         j += n2;
-        if (!is_close(s, j, &n))
+        if (!fg_parse__is_close(s, j, &n))
             return false;
         j += n;
         /* 第（三）项, （三）项要求, 第（2）款: a citation of an item, not its number. */
@@ -690,11 +458,11 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (AT(s, j, "、") || AT(s, j, "．"))
             j += 3;
         m->num = v;
-        m->len = skip_blanks(s, j) - i;
+        m->len = fg_parse__skip_blanks(s, j) - i;
         return true;
     }
     /* 一、 (not 一、二级 or 一、二类: a numeral right after the comma is an enumeration) */
-    v = cn_number(s, i, &n);
+    v = fg_parse__cn_number(s, i, &n);
     if (v >= 0) {
         size_t n3;
 
@@ -702,7 +470,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
             /* 一） at a line start: as （一） */
             m->st = ST_PAREN_CN;
             m->num = v;
-            m->len = skip_blanks(s, i + n + (s.ptr[i + n] == ')' ? 1 : 3)) - i;
+            m->len = fg_parse__skip_blanks(s, i + n + (s.ptr[i + n] == ')' ? 1 : 3)) - i;
             return true;
         }
         /*
@@ -712,11 +480,11 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (line_start && i + n < s.len && (s.ptr[i + n] == '.' || AT(s, i + n, "．"))) {
             size_t j = i + n + (s.ptr[i + n] == '.' ? 1 : 3);
 
-            if (is_digit_at(s, j) || cn_number(s, j, &n3) >= 0)
+            if (fg_parse__is_digit_at(s, j) || fg_parse__cn_number(s, j, &n3) >= 0)
                 return false;
             m->st = ST_CN;
             m->num = v;
-            m->len = skip_blanks(s, j) - i;
+            m->len = fg_parse__skip_blanks(s, j) - i;
             return true;
         }
         if (!AT(s, i + n, "、"))
@@ -726,7 +494,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
          * follows it (一、二、三类, 一、二级, 三、四季度, 一、二期); a heading whose title starts
          * with a numeral otherwise (三、两金压控, 四、三项制度改革, 四、五项重点工程).
          */
-        if (cn_number(s, i + n + 3, &n3) >= 0) {
+        if (fg_parse__cn_number(s, i + n + 3, &n3) >= 0) {
             static const char measures[] = "、级类期季月年批档届次号个";
             size_t w = i + n + 3 + n3;
 
@@ -736,13 +504,13 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         }
         m->st = ST_CN;
         m->num = v;
-        m->len = skip_blanks(s, i + n + 3) - i;
+        m->len = fg_parse__skip_blanks(s, i + n + 3) - i;
         return true;
     }
     /* 1． 1. 1、 */
-    v = arabic_number(s, i, &n, 3);
+    v = fg_parse__arabic_number(s, i, &n, 3);
     if (v >= 0 && line_start && line_start_number(s, i + n, v, m)) {
-        m->len = skip_blanks(s, m->len) - i;
+        m->len = fg_parse__skip_blanks(s, m->len) - i;
         return true;
     }
     if (v >= 0) {
@@ -751,20 +519,20 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         if (AT(s, j, "．") || AT(s, j, "、")) {
             j += 3;
             /* 1、2月 is an enumeration, not item 1 */
-            if (AT(s, j - 3, "、") && is_digit_at(s, skip_blanks(s, j)))
+            if (AT(s, j - 3, "、") && fg_parse__is_digit_at(s, fg_parse__skip_blanks(s, j)))
                 return false;
         } else if (j < s.len && s.ptr[j] == '.') {
             j += 1;
-            if (is_digit_at(s, j))
+            if (fg_parse__is_digit_at(s, j))
                 return false; /* 1.8 万 */
         } else {
             return false;
         }
-        if (is_digit_at(s, j) || AT(s, j, "%") || AT(s, j, "％"))
+        if (fg_parse__is_digit_at(s, j) || AT(s, j, "%") || AT(s, j, "％"))
             return false;
         m->st = ST_ARABIC;
         m->num = v;
-        m->len = skip_blanks(s, j) - i;
+        m->len = fg_parse__skip_blanks(s, j) - i;
         return true;
     }
     /* ⑴ … ⒇ (U+2474 … U+2487): as （1） */
@@ -774,7 +542,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         m->st = ST_PAREN_ARABIC;
         m->num = (unsigned char)s.ptr[i + 1] == 0x91 ? (unsigned char)s.ptr[i + 2] - 0xB4 + 1
                                                      : (unsigned char)s.ptr[i + 2] - 0x80 + 13;
-        m->len = skip_blanks(s, i + 3) - i;
+        m->len = fg_parse__skip_blanks(s, i + 3) - i;
         return true;
     }
     /* ⒈ … ⒛ (U+2488 … U+249B, a digit with a full stop, as Chinese input methods type it): as 1． */
@@ -782,7 +550,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         (unsigned char)s.ptr[i + 2] >= 0x88 && (unsigned char)s.ptr[i + 2] <= 0x9B) {
         m->st = ST_ARABIC;
         m->num = (unsigned char)s.ptr[i + 2] - 0x88 + 1;
-        m->len = skip_blanks(s, i + 3) - i;
+        m->len = fg_parse__skip_blanks(s, i + 3) - i;
         return true;
     }
     /* ① … ⑳ */
@@ -791,7 +559,7 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         (unsigned char)s.ptr[i + 2] <= 0xB3) {
         m->st = ST_CIRCLED;
         m->num = (unsigned char)s.ptr[i + 2] - 0xA0 + 1;
-        m->len = skip_blanks(s, i + 3) - i;
+        m->len = fg_parse__skip_blanks(s, i + 3) - i;
         return true;
     }
     return line_start && latin_marker_at(s, i, m);
@@ -799,223 +567,10 @@ static bool marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 
 /* ---- parser state ---- */
 
-typedef struct linemap {
-    size_t off;    /* offset in the item text */
-    size_t line;   /* 1-based input line */
-} linemap;
-
-typedef struct pclause {
-    const char *text;
-    size_t off;          /* where it starts in its item's text: clauses are in this order */
-    size_t line;
-    size_t unit_first;
-    size_t n_units;
-    const char *due;     /* the value of its deadline label (完成时限：…), or NULL */
-    size_t text_len;
-} pclause;
-
-/* A note of what was not understood; seq keeps notes of one line in the order they were made. */
-typedef struct pnote {
-    fg_note_kind kind;
-    size_t line;
-    size_t seq;
-    const char *text;
-} pnote;
-
-typedef struct pitem {
-    const char *path;
-    const char *part;
-    const char *marker;
-    size_t parent;
-    int depth;
-    const char *title;
-    const char *text;
-    size_t line;
-    size_t clause_first;
-    size_t n_clauses;
-    const char *due;     /* a table row's 完成时限 cell, or NULL */
-    size_t text_len;
-    bool may_label;      /* its text outside parentheticals holds a ： : 【 or 〔 */
-    bool unit_heading;   /* its whole text is one unit's name (一、市发展改革委): a list by unit */
-    bool same_above;     /* its text holds （同上） and no clause: the item before's clauses */
-    unsigned char by_unit; /* a sentence with no clause (UNIT_TASK_*): its unit heading's task */
-    const char *with;    /* UNIT_TASK_WITH: the units after 会同 */
-} pitem;
-
-/* What a task under a unit heading makes of the unit (unit_heading_clauses()). */
-enum { UNIT_TASK_NONE = 0, UNIT_TASK_CO, UNIT_TASK_LEAD, UNIT_TASK_WITH };
-
-typedef struct pteam {
-    const char *name;
-    const char *part;
-    size_t line;
-    size_t unit_first;   /* into team_units */
-    size_t n_units;
-    size_t parent;       /* a group's team (综合协调组 in a 指挥部), or SIZE_MAX */
-} pteam;
-
-typedef struct level {
-    style st;
-    long num;
-    size_t item;   /* index into items */
-} level;
-
-/* Table (one cell per line) state. */
-typedef enum col_kind {
-    COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER,
-    COL_ROLE, /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
-    COL_MARK  /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
-} col_kind;
-
-typedef struct parser {
-    const fg_text *text;
-    fg_arena *arena;
-    bool first_is_lead;
-    bool flat;               /* the current line is flat text: see FLAT_LINE */
-    bool no_teams;
-    bool no_tracking;
-    bool no_text;            /* items keep no copy of their text (fg_parse_opts.no_text) */
-
-    /* current part */
-    char part[16];
-    const char *part_copy;   /* part in the arena, shared by its items and teams; NULL: none yet */
-    bool lone_annex;         /* the first line was 附件1: the document's M part is that annex */
-    int annex_no;            /* 0 = main body */
-    bool table_part;         /* the part was opened by a 附表 header (附表1), not by 附件 */
-    level stack[ST_COUNT];
-    size_t depth;
-    long last_num[ST_COUNT]; /* last number seen per style in this part */
-    long root_max;           /* highest number of the part's top style */
-    style root_style;
-    bool has_root;
-
-    /* attachment list (附件：1. X 2. Y) */
-    fg_strview annex_titles[32];
-    size_t n_annex_titles;
-    bool in_annex_list;
-
-    /* current item being filled */
-    bool open;
-    size_t cur;              /* index of the open item */
-    fg_str cur_text;
-    enum { UL_NONE, UL_LABEL, UL_UNIT } unit_lines; /* append_text(): a label alone, then units */
-    bool team_lines;         /* process_line(): a team's label alone (成员单位：), then its units */
-    linemap *lm;
-    size_t n_lm;
-    size_t cap_lm;
-    size_t first_line_len;   /* bytes of cur_text that came from the marker line */
-    size_t n_lines;          /* lines that went into cur_text */
-
-    /* preamble text (before the first item), for teams and metadata */
-    fg_str pre_text;
-    linemap *pre_lm;         /* its input lines */
-    size_t n_pre_lm;
-    size_t cap_pre_lm;
-    size_t pre_lm_done;      /* flush_pre_teams(): pre_lm[0 .. pre_lm_done) are read */
-
-    /* table state */
-    bool in_table;
-    col_kind *cols;          /* the kind of each column, n_cols of them (cap_cols) */
-    size_t n_cols;
-    size_t cap_cols;
-    fg_strview *col_units;   /* the unit a COL_MARK column names (in the arena), cap_col_units */
-    size_t cap_col_units;
-    long next_row;
-    size_t table_base_depth;
-    bool header_pending;     /* collecting header cells */
-    fg_strview next_cell;    /* the line (paragraph) after the one being read, trimmed */
-    fg_strview rest;         /* the text after the line (paragraph) being read */
-    bool rest_flat;          /* rest is flat text: its cells are paragraphs (paragraph_end()) */
-    bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
-    bool table_paused;       /* a heading ended a delimited table: its rows may go on under
-                              * it (delimited_row()) until a line that is neither */
-    size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
-    bool row_open;           /* the open item is a table row */
-    bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
-    bool row_lines;          /* the open row is a table's flattened one cell a line */
-    bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
-    size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
-    size_t row_first_col;    /* the column of the open row's first cell in cur_text */
-    bool row_repeat;         /* the open row repeats the last row's number: more of its units */
-    fg_str row_label;        /* the label finish_row() read the last row's units under */
-    fg_strview raw_line;     /* the line (or flat paragraph) being read as written (blanks
-                              * and tabs at its edges kept), or empty (a line with tags) */
-    bool row_deferred;       /* the open row was a delimited line: the next may continue it */
-    bool row_by_tab;         /* that row's cells are separated by tabs (else by blanks) */
-    size_t *wrap_at;         /* where its cells start in the raw line: the tab row's cell
-                              * index, or the blank row's column (wrap_width: display width,
-                              * else characters); n_wrap_at of them, cap_wrap_at */
-    size_t *wrap_at_chars;   /* the blank row's columns counted in characters */
-    size_t n_wrap_at;
-    size_t cap_wrap_at;
-    size_t cap_wrap_at_chars;
-
-    /* results */
-    pitem *items;
-    size_t n_items;
-    size_t cap_items;
-    pclause *clauses;
-    size_t n_clauses;
-    size_t cap_clauses;
-    fg_units units;
-    pteam *teams;
-    size_t n_teams;
-    size_t cap_teams;
-    fg_units team_units;     /* role stored as fg_team_role in the role field */
-    size_t cur_team;         /* the team the roles of the part belong to; SIZE_MAX: none */
-    size_t *team_of;         /* the team of each of team_units */
-    size_t cap_team_of;
-    size_t *team_order;      /* order_team_rows(): team_units by team and role */
-    size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
-    size_t cap_row_set;      /* a power of 2, or 0 */
-    fg_str team_text;        /* find_teams(): the text with its list lines ended by '\n' */
-    fg_str team_row;         /* team_text(): a two-up 名单 row as one list (two_up_row()) */
-    fg_str label_line;       /* process_line(): a line whose label a blank ends, with a colon */
-    linemap *team_lm;        /* the input lines of team_text */
-    size_t n_team_lm;
-    size_t cap_team_lm;
-    fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
-    fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
-    fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
-    fg_str item_copy;        /* close_item(): the item text for find_teams() under no_text */
-    fg_strview *cells;       /* delimited_row(): the cells of a row, cap_cells of them */
-    size_t cap_cells;
-
-    bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
-    bool team_item;          /* close_item(): the open item's text signals a work team */
-    size_t bracket_clauses_end; /* find_clauses(): p->n_clauses after the item's brackets */
-    size_t *ev;              /* find_clauses(): the events of the text outside brackets */
-    size_t n_ev;
-    size_t cap_ev;
-
-    fg_target *targets;      /* item_targets(): the targets of one item */
-    size_t cap_targets;
-
-    pnote *notes;            /* what was not understood (see add_note()) */
-    size_t n_notes;
-    size_t cap_notes;
-} parser;
-
-static int grow(void **v, size_t *cap, size_t n, size_t elem)
-{
-    void *p;
-    size_t c;
-
-    if (n < *cap)
-        return FG_OK;
-    c = *cap ? *cap * 2 : 64;
-    p = fg_mem_realloc(*v, c * elem); /* a big document's arrays in huge pages: fewer faults */
-    if (p == NULL)
-        return fg_error_set(FG_ENOMEM, "out of memory");
-    *v = p;
-    *cap = c;
-    return FG_OK;
-}
-
 /* Add a column of kind k to the table's header. */
 static int add_col(parser *p, col_kind k)
 {
-    int rc = grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols);
+    int rc = fg_parse__grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols);
 
     if (rc < 0)
         return rc;
@@ -1032,16 +587,11 @@ static size_t next_unit_col(const parser *p, size_t k)
     return k;
 }
 
-static const char *arena_dup(parser *p, fg_strview s)
-{
-    return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
-}
-
 /* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
 static const char *part_name(parser *p)
 {
     if (p->part_copy == NULL)
-        p->part_copy = arena_dup(p, fg_sv_cstr(p->part));
+        p->part_copy = fg_parse__arena_dup(p, fg_sv_cstr(p->part));
     return p->part_copy;
 }
 
@@ -1051,7 +601,7 @@ static const char *part_name(parser *p)
  */
 static int main_part_is_annex(parser *p)
 {
-    const char *a1 = arena_dup(p, fg_sv_cstr("A1"));
+    const char *a1 = fg_parse__arena_dup(p, fg_sv_cstr("A1"));
 
     if (a1 == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
@@ -1065,7 +615,7 @@ static int main_part_is_annex(parser *p)
             return fg_error_set(FG_EINVAL, "item path too long");
         memcpy(path, "A1", 2);
         memcpy(path + 2, it->path + 1, n - 1);
-        it->path = arena_dup(p, fg_sv(path, n + 1));
+        it->path = fg_parse__arena_dup(p, fg_sv(path, n + 1));
         if (it->path == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");
         it->part = a1;
@@ -1113,18 +663,20 @@ static size_t line_of(const parser *p, size_t off)
 static int add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first)
 {
     pclause *c;
-    int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
+    int rc =
+        fg_parse__grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
 
     if (rc < 0)
         return rc;
     c = &p->clauses[p->n_clauses];
-    c->text = arena_dup(p, text);
+    c->text = fg_parse__arena_dup(p, text);
     c->text_len = text.len;
     if (c->text == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     c->due = NULL;
     if (p->units.due_len > 0) {
-        c->due = arena_dup(p, fg_sv(p->units.scratch.ptr + p->units.due_off, p->units.due_len));
+        c->due = fg_parse__arena_dup(
+            p, fg_sv(p->units.scratch.ptr + p->units.due_off, p->units.due_len));
         if (c->due == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");
     }
@@ -1153,20 +705,20 @@ static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
     size_t cps = 0;
     bool blank = false;
     pnote *nt;
-    int rc = grow((void **)&p->notes, &p->cap_notes, p->n_notes, sizeof *p->notes);
+    int rc = fg_parse__grow((void **)&p->notes, &p->cap_notes, p->n_notes, sizeof *p->notes);
 
     if (rc < 0)
         return rc;
-    text = trim(text);
+    text = fg_parse__trim(text);
     for (size_t i = 0; i < text.len;) {
         size_t n = fg_cp_len((unsigned char)text.ptr[i]);
         size_t b;
 
         if (i + n > text.len)
             n = text.len - i;
-        if (is_space_at(text, i, &b) || text.ptr[i] == '\n' || text.ptr[i] == '\r') {
+        if (fg_parse__is_space_at(text, i, &b) || text.ptr[i] == '\n' || text.ptr[i] == '\r') {
             blank = true;
-            i += is_space_at(text, i, &b) ? b : 1;
+            i += fg_parse__is_space_at(text, i, &b) ? b : 1;
             continue;
         }
         if (cps + (blank && len > 0) >= NOTE_CPS) {
@@ -1188,7 +740,7 @@ static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
     nt->kind = kind;
     nt->line = line;
     nt->seq = p->n_notes;
-    nt->text = arena_dup(p, fg_sv(buf, len));
+    nt->text = fg_parse__arena_dup(p, fg_sv(buf, len));
     if (nt->text == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     p->n_notes++;
@@ -1199,7 +751,6 @@ static int add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line)
 static const char note_firsts[] = "牵负配责参协主";
 
 static bool holds_role_word(fg_strview s);
-
 
 /*
  * A label at s[i] with no head word the lexicon knows (推进单位：, fg_clause__label_at()),
@@ -1228,7 +779,7 @@ static bool unknown_label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_
     while (end > j && end < s.len && ((unsigned char)s.ptr[end] & 0xC0) == 0x80)
         end--;
     {
-        fg_strview e = trim(fg_sv(s.ptr + j, end - j));
+        fg_strview e = fg_parse__trim(fg_sv(s.ptr + j, end - j));
 
         return e.len > 0 && fg_clause__looks_like_unit(e) && !fg_clause__sentence_like(e);
     }
@@ -1247,7 +798,7 @@ static bool declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
  */
 static int note_bracket(parser *p, fg_strview in, size_t off)
 {
-    fg_strview b = trim(in);
+    fg_strview b = fg_parse__trim(in);
     size_t miss[MAX_DECL_MISSES];
     size_t n_miss;
 
@@ -1401,7 +952,7 @@ static bool ordinal_point_at(fg_strview o, size_t i)
     size_t n;
     size_t k;
 
-    if (cn_number(o, i, &n) <= 0 || !AT(o, i + n, "是"))
+    if (fg_parse__cn_number(o, i, &n) <= 0 || !AT(o, i + n, "是"))
         return false;
     if (i == 0)
         return true;
@@ -1455,7 +1006,7 @@ static bool bracket_says_who(const parser *p, fg_strview o, size_t off)
  */
 static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
 {
-    fg_strview said = trim(sent);
+    fg_strview said = fg_parse__trim(sent);
     size_t off = (size_t)(sent.ptr - o.ptr);
     size_t end = off + sent.len;
     size_t second = SIZE_MAX; /* where its second line starts, when it starts on the first */
@@ -1623,7 +1174,6 @@ static bool in_task_word_lasts(const char *c)
 {
     return fg_cjkset_has(&sets.task_word_lasts, c);
 }
-
 
 /*
  * The text before s[i] ends like a unit name (X牵头, X等配合, 各村（社区）落实…: the name before
@@ -1830,12 +1380,6 @@ static bool label_start_at(const fg_lexicon *lx, fg_strview s, size_t i)
 }
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
-/* Bit k set when byte k of the 16 at p is c. */
-static inline __m128i eq8(__m128i v, unsigned char c)
-{
-    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c));
-}
-
 /*
  * A superset of the bracket starts among the 16 positions at p (p[0..18) readable): ( and ),
  * and a lead byte E3 or EF whose third byte is 88/89 (（）) or 90/91 (【】). One bit each.
@@ -1845,9 +1389,9 @@ static inline unsigned bracket_candidates(const char *p)
     __m128i b0 = _mm_loadu_si128((const __m128i *)p);
     __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
     __m128i third = _mm_and_si128(b2, _mm_set1_epi8((char)0xFE)); /* 88/89 → 88, 90/91 → 90 */
-    __m128i ascii = _mm_or_si128(eq8(b0, '('), eq8(b0, ')'));
-    __m128i lead = _mm_or_si128(eq8(b0, 0xE3), eq8(b0, 0xEF));
-    __m128i thirds = _mm_or_si128(eq8(third, 0x88), eq8(third, 0x90));
+    __m128i ascii = _mm_or_si128(fg_parse__eq8(b0, '('), fg_parse__eq8(b0, ')'));
+    __m128i lead = _mm_or_si128(fg_parse__eq8(b0, 0xE3), fg_parse__eq8(b0, 0xEF));
+    __m128i thirds = _mm_or_si128(fg_parse__eq8(third, 0x88), fg_parse__eq8(third, 0x90));
 
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, thirds)));
 }
@@ -1907,7 +1451,7 @@ static size_t skip_blank_chars(fg_strview o, size_t i)
         /* Parentheticals blanked by find_clauses() leave long runs of ' ': 8 at a time. */
         while (i + 8 <= o.len && memcmp(o.ptr + i, "        ", 8) == 0)
             i += 8;
-        i = skip_blanks(o, i);
+        i = fg_parse__skip_blanks(o, i);
         if (i < o.len && (o.ptr[i] == '\r' || o.ptr[i] == '\n'))
             i++;
         else
@@ -1977,7 +1521,7 @@ static int line_start_labels(parser *p, fg_strview o)
         }
         if (n_extra > 0 && extra[n_extra - 1] >= x)
             continue;
-        FG_TRY(grow((void **)&extra, &cap_extra, n_extra, sizeof *extra));
+        FG_TRY(fg_parse__grow((void **)&extra, &cap_extra, n_extra, sizeof *extra));
         extra[n_extra++] = x;
     }
     if (n_extra > 0) {
@@ -2058,7 +1602,7 @@ static int add_semicolon_events(parser *p, fg_strview o)
          c = memchr(c + 1, ';', o.len - (size_t)(c + 1 - o.ptr))) {
         if (!semicolon_ends(o, (size_t)(c - o.ptr)))
             continue;
-        FG_TRY(grow((void **)&semi, &cap_semi, n_semi, sizeof *semi));
+        FG_TRY(fg_parse__grow((void **)&semi, &cap_semi, n_semi, sizeof *semi));
         semi[n_semi++] = (size_t)(c - o.ptr);
     }
     if (n_semi == 0)
@@ -2180,7 +1724,7 @@ static bool starts_line(const parser *p, fg_strview o, size_t at)
 /* Whether s ends with a separator (，；。、：, or their half-width forms) before any blanks. */
 static bool ends_with_sep(fg_strview s)
 {
-    s = trim(s);
+    s = fg_parse__trim(s);
     return fg_sv_ends(s, "，") || fg_sv_ends(s, "；") || fg_sv_ends(s, "。") ||
            fg_sv_ends(s, "、") || fg_sv_ends(s, "：") ||
            (s.len > 0 && (s.ptr[s.len - 1] == ',' || s.ptr[s.len - 1] == ';'));
@@ -2228,7 +1772,7 @@ static int find_clauses(parser *p, char *text, size_t len)
     for (size_t i = next_bracket(t, 0); i < t.len; i = next_bracket(t, i)) {
         size_t n;
 
-        if (clause_open(t, i, &n)) {
+        if (fg_parse__clause_open(t, i, &n)) {
             if (depth == 0) {
                 open_at = i;
                 open_len = n;
@@ -2238,7 +1782,7 @@ static int find_clauses(parser *p, char *text, size_t len)
             i += n;
             continue;
         }
-        if (!clause_close(t, i, &n)) {
+        if (!fg_parse__clause_close(t, i, &n)) {
             i += fg_cp_len((unsigned char)t.ptr[i]);
             continue;
         }
@@ -2274,7 +1818,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                 i += n;
                 continue;
             }
-            if (!found && fg_clause__same_as_above(trim(in)))
+            if (!found && fg_clause__same_as_above(fg_parse__trim(in)))
                 p->items[p->cur].same_above = true; /* （同上）: see same_as_above() */
             else if (!found)
                 FG_TRY(note_bracket(p, in, open_at));
@@ -2354,7 +1898,7 @@ static int find_clauses(parser *p, char *text, size_t len)
 
             /* A line break ends a labelled line when its last unit is complete. */
             if (!term && !label_here && at_line && i > start && start_is_label) {
-                fg_strview before = trim(fg_sv(o.ptr + start, i - start));
+                fg_strview before = fg_parse__trim(fg_sv(o.ptr + start, i - start));
 
                 size_t line_end = lm_k + 1 < p->n_lm && p->lm[lm_k + 1].off <= o.len
                                       ? p->lm[lm_k + 1].off
@@ -2368,7 +1912,7 @@ static int find_clauses(parser *p, char *text, size_t len)
                              !name_goes_on(before, fg_sv(o.ptr + i, line_end - i));
             }
             if (term || label_here || line_break) {
-                fg_strview sent = trim(fg_sv(o.ptr + start, i - start));
+                fg_strview sent = fg_parse__trim(fg_sv(o.ptr + start, i - start));
 
                 if (sent.len && (label_event_at(p, (size_t)(sent.ptr - o.ptr), &label_k) ||
                                  (block_start != SIZE_MAX && field_label_at(p->units.lex, sent)))) {
@@ -2404,16 +1948,6 @@ static int find_clauses(parser *p, char *text, size_t len)
     }
 out:
     return rc;
-}
-
-/* The number of code points of s, or cap + 1 when it has more than cap. */
-static size_t cps_upto(fg_strview s, size_t cap)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < s.len && n <= cap; i += fg_cp_len((unsigned char)s.ptr[i]))
-        n++;
-    return n;
 }
 
 /* ---- work teams ---- */
@@ -2576,13 +2110,13 @@ static bool date_line(fg_strview line, long *y, long *mo, long *d)
     size_t n2;
     size_t n3;
 
-    *y = arabic_number(line, 0, &n1, 4);
+    *y = fg_parse__arabic_number(line, 0, &n1, 4);
     if (*y < 1949 || *y > 2100 || n1 != 4 || !AT(line, n1, "年"))
         return false;
-    *mo = arabic_number(line, n1 + 3, &n2, 2);
+    *mo = fg_parse__arabic_number(line, n1 + 3, &n2, 2);
     if (*mo < 1 || *mo > 12 || !AT(line, n1 + 3 + n2, "月"))
         return false;
-    *d = arabic_number(line, n1 + 6 + n2, &n3, 2);
+    *d = fg_parse__arabic_number(line, n1 + 6 + n2, &n3, 2);
     return *d >= 1 && *d <= 31 && AT(line, n1 + 6 + n2 + n3, "日") &&
            n1 + 9 + n2 + n3 >= line.len - 9;
 }
@@ -2781,7 +2315,7 @@ static bool spaced_signal(fg_strview t, size_t i)
     }
     if (AT(t, i, "组")) {
         j = i + 3;
-        for (int k = 0; k < 4 && is_space_at(t, j, &n); k++)
+        for (int k = 0; k < 4 && fg_parse__is_space_at(t, j, &n); k++)
             j += n;
         return j > i + 3 && AT(t, j, "长");
     }
@@ -2820,13 +2354,14 @@ static size_t office_at(fg_strview t, size_t i)
 
     if (AT(t, i, "办公室设在"))
         return i + strlen("办公室设在");
-    if (!AT(t, i, "办公室") || !is_open(t, i + strlen("办公室"), &n))
+    if (!AT(t, i, "办公室") || !fg_parse__is_open(t, i + strlen("办公室"), &n))
         return 0;
     for (j = i + strlen("办公室") + n; j < t.len && j < i + 60 * 3;
          j += fg_cp_len((unsigned char)t.ptr[j]))
-        if (is_close(t, j, &n) || is_open(t, j, &n) || AT(t, j, "，") || AT(t, j, "。"))
+        if (fg_parse__is_close(t, j, &n) || fg_parse__is_open(t, j, &n) || AT(t, j, "，") ||
+            AT(t, j, "。"))
             break;
-    return is_close(t, j, &n) && AT(t, j + n, "设在") ? j + n + strlen("设在") : 0;
+    return fg_parse__is_close(t, j, &n) && AT(t, j + n, "设在") ? j + n + strlen("设在") : 0;
 }
 
 /*
@@ -2867,7 +2402,7 @@ static bool opens_team_line(fg_strview line)
     fg_strview head;
     fg_strview start;
 
-    line = trim(line);
+    line = fg_parse__trim(line);
     if (line.len > 0 && team_label(line, true, &after) != NULL)
         return true;
     start = fg_sv(line.ptr, line.len < 60 ? line.len : 60);
@@ -2899,7 +2434,7 @@ static bool signed_below(fg_strview t, size_t from, size_t to)
         return false;
     while (e < to && e < t.len && t.ptr[e] != '\n' && e - from < 64)
         e++;
-    return date_line(trim(fg_sv(t.ptr + from, e - from)), &y, &mo, &d);
+    return date_line(fg_parse__trim(fg_sv(t.ptr + from, e - from)), &y, &mo, &d);
 }
 
 /* Whether s is only CJK ideographs of the common block (lead bytes E4 to E9). */
@@ -2943,7 +2478,7 @@ static bool name_cell(fg_strview c)
     size_t n;
 
     for (size_t i = 0; i < c.len;) {
-        if (is_space_at(c, i, &n)) {
+        if (fg_parse__is_space_at(c, i, &n)) {
             i += n;
             continue;
         }
@@ -2975,7 +2510,7 @@ static int two_up_row(fg_str *out, bool *is_row, fg_strview line)
         return FG_OK;
     for (size_t i = 0; i <= line.len; i++) {
         if (i == line.len || line.ptr[i] == '\t') {
-            fg_strview c = trim(fg_sv(line.ptr + start, i - start));
+            fg_strview c = fg_parse__trim(fg_sv(line.ptr + start, i - start));
 
             if (c.len > 0) {
                 if (n == sizeof cells / sizeof cells[0])
@@ -3023,7 +2558,7 @@ static size_t first_cell_end(fg_strview line)
 /* The first cell of a line of cells (first_cell_end()), trimmed. */
 static fg_strview first_cell(fg_strview line)
 {
-    return trim(fg_sv(line.ptr, first_cell_end(line)));
+    return fg_parse__trim(fg_sv(line.ptr, first_cell_end(line)));
 }
 
 /*
@@ -3056,7 +2591,7 @@ static bool run_in_label(fg_strview s, size_t i)
 
     if (i == 0 || team_word_at(s, i, &end, &spaced) == NULL)
         return false;
-    while (is_space_at(s, end, &n))
+    while (fg_parse__is_space_at(s, end, &n))
         end += n;
     if (!AT(s, end, "：") && !AT(s, end, ":"))
         return false;
@@ -3122,8 +2657,8 @@ static bool name_goes_on(fg_strview before, fg_strview after)
     fg_strview first;
     char buf[192];
 
-    before = trim(before);
-    if (before.len == 0 || after.len == 0 || is_space_at(after, 0, &n))
+    before = fg_parse__trim(before);
+    if (before.len == 0 || after.len == 0 || fg_parse__is_space_at(after, 0, &n))
         return false;
     for (size_t k = 0; seps[k]; k++) {
         size_t at;
@@ -3145,7 +2680,7 @@ static bool name_goes_on(fg_strview before, fg_strview after)
         return false;
     memcpy(buf, last.ptr, last.len);
     memcpy(buf + last.len, first.ptr, first.len);
-    return cps_upto(fg_sv(buf, last.len + first.len), 25) <= 24 &&
+    return fg_parse__cps_upto(fg_sv(buf, last.len + first.len), 25) <= 24 &&
            fg_clause__looks_like_unit(fg_sv(buf, last.len + first.len));
 }
 
@@ -3156,7 +2691,7 @@ static bool name_goes_on(fg_strview before, fg_strview after)
  */
 static bool name_wrapped(fg_strview line, fg_strview next)
 {
-    line = trim(line);
+    line = fg_parse__trim(line);
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
            name_goes_on(line, next);
 }
@@ -3182,7 +2717,8 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         if (a > t.len || b > t.len || b < a)
             continue;
         line = fg_sv(t.ptr + a, b - a);
-        FG_TRY(grow((void **)&p->team_lm, &p->cap_team_lm, p->n_team_lm, sizeof *p->team_lm));
+        FG_TRY(fg_parse__grow((void **)&p->team_lm, &p->cap_team_lm, p->n_team_lm,
+                              sizeof *p->team_lm));
         p->team_lm[p->n_team_lm].off = p->team_text.len;
         p->team_lm[p->n_team_lm].line = lm[k].line;
         p->n_team_lm++;
@@ -3212,7 +2748,7 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
          */
         if (k + 1 < n_lm && !ends_open(line) &&
             !name_wrapped(line, fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) &&
-            (two_up || ends_closed(line) || cps_upto(line, 25) <= 24 ||
+            (two_up || ends_closed(line) || fg_parse__cps_upto(line, 25) <= 24 ||
              fg_sv_contains(line, "\u3000") ||
              opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
              (k + 2 < n_lm && lm[k + 2].off <= t.len &&
@@ -3241,7 +2777,7 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
                 break;
             j += cl;
             c += cl;
-            while (*c && is_space_at(s, j, &n)) {
+            while (*c && fg_parse__is_space_at(s, j, &n)) {
                 j += n;
                 *spaced = true;
             }
@@ -3271,7 +2807,7 @@ static size_t label_note_end(fg_strview seg, size_t open)
 
             if (i == start)
                 return SIZE_MAX;
-            while (is_space_at(seg, e, &n))
+            while (fg_parse__is_space_at(seg, e, &n))
                 e += n;
             return e == seg.len || AT(seg, e, "：") || AT(seg, e, ":")
                        ? i + (seg.ptr[i] == ')' ? 1 : 3)
@@ -3299,7 +2835,7 @@ static const team_word *team_label(fg_strview seg, bool line_start, size_t *afte
 
     if (w == NULL)
         return NULL;
-    while (is_space_at(seg, end, &n)) {
+    while (fg_parse__is_space_at(seg, end, &n)) {
         end += n;
         blank = true;
     }
@@ -3309,7 +2845,7 @@ static const team_word *team_label(fg_strview seg, bool line_start, size_t *afte
 
         if (close != SIZE_MAX) {
             end = close;
-            while (is_space_at(seg, end, &n))
+            while (fg_parse__is_space_at(seg, end, &n))
                 end += n;
             blank = true;
         }
@@ -3418,7 +2954,7 @@ static bool place_name(fg_strview s)
 {
     size_t open;
 
-    if (cps_upto(s, 2) < 2)
+    if (fg_parse__cps_upto(s, 2) < 2)
         return false;
     if (!fg_sv_ends(s, "）") && !fg_sv_ends(s, ")"))
         return s.len >= 3 && level_at(s, s.len - 3);
@@ -3467,7 +3003,7 @@ static fg_strview drop_name_after(fg_strview raw)
     size_t cps = 0;
     fg_strview head;
 
-    while (i < raw.len && !is_space_at(raw, i, &n))
+    while (i < raw.len && !fg_parse__is_space_at(raw, i, &n))
         i += fg_cp_len((unsigned char)raw.ptr[i]);
     if (i == raw.len)
         return raw;
@@ -3475,7 +3011,7 @@ static fg_strview drop_name_after(fg_strview raw)
     if (!is_post_title(head) && !ends_with_post(head, true))
         return raw;
     while (i < raw.len) {
-        if (is_space_at(raw, i, &n)) {
+        if (fg_parse__is_space_at(raw, i, &n)) {
             i += n;
         } else if (all_ideographs(fg_sv(raw.ptr + i, i + 3 <= raw.len ? 3 : 0)) && cps < 4) {
             i += 3;
@@ -3507,7 +3043,7 @@ static fg_strview drop_note(fg_strview name)
         return name;
     in = fg_sv(name.ptr + open, name.len - open);
     if (ends_with_post(fg_sv(name.ptr, open), true) || AT(in, 0, "（兼") || AT(in, 0, "(兼"))
-        return trim(fg_sv(name.ptr, open));
+        return fg_parse__trim(fg_sv(name.ptr, open));
     return name;
 }
 
@@ -3533,7 +3069,7 @@ static fg_strview drop_charge(fg_strview name)
         for (size_t k = 0; k < sizeof charges / sizeof charges[0] && c == SIZE_MAX; k++)
             if (fg_sv_at(name, i, charges[k].s, charges[k].n))
                 c = i;
-    if (c == SIZE_MAX || cps_upto(fg_sv(name.ptr + c, d - c), 21) > 20 ||
+    if (c == SIZE_MAX || fg_parse__cps_upto(fg_sv(name.ptr + c, d - c), 21) > 20 ||
         open_bracket(fg_sv(name.ptr + c, d - c)) != SIZE_MAX ||
         fg_sv_contains(fg_sv(name.ptr + c, d - c), "，"))
         return name;
@@ -3559,7 +3095,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
     fg_strview gov;
     bool stripped = true;
 
-    name = drop_charge(drop_name_after(drop_note(trim(name))));
+    name = drop_charge(drop_name_after(drop_note(fg_parse__trim(name))));
     if (fg_sv_contains(name, "或"))
         return name;
     /*
@@ -3571,39 +3107,39 @@ static fg_strview post_unit(char *buf, fg_strview name)
         k = fg_sv_find(name, "(");
     if (k != SIZE_MAX && k > 0 && (fg_sv_ends(name, "）") || fg_sv_ends(name, ")"))) {
         size_t open = AT(name, k, "(") ? 1 : 3;
-        size_t cps = cps_upto(fg_sv(name.ptr, k), 6);
+        size_t cps = fg_parse__cps_upto(fg_sv(name.ptr, k), 6);
         fg_strview in = fg_sv(name.ptr + k + open, name.len - k - open);
 
         if (fg_sv_ends(in, "）"))
             in.len -= 3;
         else if (fg_sv_ends(in, ")"))
             in.len -= 1;
-        in = trim(in);
+        in = fg_parse__trim(in);
         if (cps >= 2 && cps <= 4 && !unit_not_name(fg_sv(name.ptr, k))) {
             size_t sep;
 
             /* 王建国（县委副书记、县长）: a person's posts, the last one his unit's. */
             while ((sep = fg_sv_find(in, "、")) != SIZE_MAX)
-                in = trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
+                in = fg_parse__trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
             name = in;
         }
         /* 省水利厅（名单附后）: a note; not an alias, nor 学生工作部（处） as the clauses read it */
         else if (!fg_clause__looks_like_unit(in) && !ends_with_post(in, true) &&
                  fg_clause__name_bracket(fg_sv(name.ptr, k), name, k) != name.len - k)
-            name = trim(fg_sv(name.ptr, k));
+            name = fg_parse__trim(fg_sv(name.ptr, k));
     }
     /* 张三　省政府副省长, 王　五　财政部副部长: the last part that is not a post alone. */
     for (size_t i = 0; i < name.len;) {
         size_t e = i;
 
-        while (e < name.len && !is_space_at(name, e, &n))
+        while (e < name.len && !fg_parse__is_space_at(name, e, &n))
             e += fg_cp_len((unsigned char)name.ptr[e]);
         if (e > i) {
             before = last;
             last = fg_sv(name.ptr + i, e - i);
         }
         i = e;
-        while (i < name.len && is_space_at(name, i, &n))
+        while (i < name.len && fg_parse__is_space_at(name, i, &n))
             i += n;
     }
     if (last.len && last.len < name.len) {
@@ -3692,7 +3228,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
  */
 static bool is_person(fg_strview u)
 {
-    if (cps_upto(u, 5) > 4 || unit_not_name(u))
+    if (fg_parse__cps_upto(u, 5) > 4 || unit_not_name(u))
         return false;
     return !is_post_title(u);
 }
@@ -3771,8 +3307,8 @@ static fg_strview list_unit(char *buf, fg_strview raw)
     if (inner_sep(u) && (fg_sv_ends(u, "）") || fg_sv_ends(u, ")"))) {
         size_t k = open_bracket(u);
 
-        if (k > 0 && k != SIZE_MAX && fg_clause__looks_like_unit(trim(fg_sv(u.ptr, k))))
-            u = trim(fg_sv(u.ptr, k));
+        if (k > 0 && k != SIZE_MAX && fg_clause__looks_like_unit(fg_parse__trim(fg_sv(u.ptr, k))))
+            u = fg_parse__trim(fg_sv(u.ptr, k));
     }
     return u;
 }
@@ -3879,7 +3415,8 @@ static int own_rows(parser *p, size_t first, size_t team)
     int rc = FG_OK;
 
     while (p->cap_team_of < p->team_units.n)
-        FG_TRY(grow((void **)&p->team_of, &p->cap_team_of, p->cap_team_of, sizeof *p->team_of));
+        FG_TRY(fg_parse__grow((void **)&p->team_of, &p->cap_team_of, p->cap_team_of,
+                              sizeof *p->team_of));
     for (size_t k = first; k < p->team_units.n; k++)
         p->team_of[k] = team;
     FG_TRY(drop_repeats(p, first));
@@ -3899,7 +3436,7 @@ static int add_whole(parser *p, fg_team_role role, fg_strview who, fg_kind kind)
 
     /* The name and its NUL, as fg_units keeps them. */
     FG_TRY(fg_str_reserve(&tu->names, who.len + 1));
-    FG_TRY(grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
+    FG_TRY(fg_parse__grow((void **)&tu->v, &tu->cap, tu->n, sizeof *tu->v));
     FG_TRY(fg_str_append(&tu->names, who.ptr, who.len));
     tu->names.len++;
     tu->names.ptr[tu->names.len] = '\0';
@@ -3949,7 +3486,7 @@ static bool surely_unit(fg_strview u)
 
     if (u.len == 0 || !fg_clause__looks_like_unit(u))
         return false;
-    if (cps_upto(u, 4) >= 4)
+    if (fg_parse__cps_upto(u, 4) >= 4)
         return true;
     for (size_t k = 0; ends[k]; k++)
         if (fg_sv_ends(u, ends[k]))
@@ -3971,7 +3508,7 @@ static size_t blank_gap_from(fg_strview s, size_t from, size_t *n)
         size_t j = i;
         int blanks = 0;
 
-        while (is_space_at(s, j, &k)) {
+        while (fg_parse__is_space_at(s, j, &k)) {
             j += k;
             blanks++;
         }
@@ -4013,7 +3550,7 @@ static bool two_up_persons(fg_strview el, bool *paired)
 
         if (np == sizeof parts / sizeof parts[0])
             return false;
-        parts[np++] = trim(fg_sv(el.ptr + a, b - a));
+        parts[np++] = fg_parse__trim(fg_sv(el.ptr + a, b - a));
         a = b + n;
     }
     for (size_t k = 0; k < np; k++) {
@@ -4044,11 +3581,11 @@ static int split_blank_units(fg_str *out, fg_strview list)
         if (e == SIZE_MAX)
             e = list.len;
         el = fg_sv(list.ptr + i, e - i);
-        if (two_up_persons(trim(el), &paired)) {
+        if (two_up_persons(fg_parse__trim(el), &paired)) {
             size_t n;
             size_t k = 0;
 
-            el = trim(el);
+            el = fg_parse__trim(el);
             for (size_t a = 0; a < el.len; k++) {
                 size_t b = blank_gap_from(el, a, &n);
 
@@ -4103,7 +3640,7 @@ static bool has_blank(fg_strview s)
     size_t n;
 
     for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
-        if (is_space_at(s, i, &n))
+        if (fg_parse__is_space_at(s, i, &n))
             return true;
     return false;
 }
@@ -4119,13 +3656,14 @@ static bool person_led(fg_strview s)
     size_t i = 0;
     fg_strview head;
 
-    while (i < s.len && !is_space_at(s, i, &n))
+    while (i < s.len && !fg_parse__is_space_at(s, i, &n))
         i += fg_cp_len((unsigned char)s.ptr[i]);
-    if (i == 3 && all_ideographs(fg_sv(s.ptr, 3)) && is_space_at(s, i, &n)) {
+    if (i == 3 && all_ideographs(fg_sv(s.ptr, 3)) && fg_parse__is_space_at(s, i, &n)) {
         size_t j = i + n;
 
         /* 何　静: one character, a blank, one character, a blank */
-        if (j + 3 < s.len && all_ideographs(fg_sv(s.ptr + j, 3)) && is_space_at(s, j + 3, &n))
+        if (j + 3 < s.len && all_ideographs(fg_sv(s.ptr + j, 3)) &&
+            fg_parse__is_space_at(s, j + 3, &n))
             return true;
     }
     if (i >= s.len)
@@ -4175,7 +3713,7 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
     static const char *const levels[] = {"省", "市", "县", "区", "州", NULL};
     static const char *const whole[] = {"部", "室", NULL};
     static const char *const dept[] = {"厅", "局", "委", "办", NULL};
-    size_t cps = cps_upto(u, 7);
+    size_t cps = fg_parse__cps_upto(u, 7);
     bool has_whole = false;
     bool has_dept = false;
     bool has_level = false;
@@ -4197,7 +3735,7 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
         has_dept = has_dept || fg_sv_ends(u, dept[k]);
     /* a body of r's own takes r however it is named; a department r's level only */
     pre = has_whole ? r : fg_sv(r.ptr, 3);
-    if (!has_whole && (!has_dept || !has_level || cps_upto(r, 6) > 5))
+    if (!has_whole && (!has_dept || !has_level || fg_parse__cps_upto(r, 6) > 5))
         return u;
     if (pre.len + u.len > 63)
         return u;
@@ -4225,9 +3763,9 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     int rc = FG_OK;
 
     *took = false;
-    list = trim(list);
+    list = fg_parse__trim(list);
     while (fg_sv_ends(list, "。") || fg_sv_ends(list, "；"))
-        list = trim(fg_sv(list.ptr, list.len - 3));
+        list = fg_parse__trim(fg_sv(list.ptr, list.len - 3));
     if (list.len == 0)
         return FG_OK;
     /* 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names. */
@@ -4255,7 +3793,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
             if (e == SIZE_MAX)
                 e = list.len;
-            raw = drop_note(trim(fg_sv(list.ptr + i, e - i)));
+            raw = drop_note(fg_parse__trim(fg_sv(list.ptr + i, e - i)));
             u = list_unit(gov, raw);
             more = named && ends_with_post(raw, true) && !has_blank(raw);
             if (!more)
@@ -4284,7 +3822,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
         if (e == SIZE_MAX)
             e = list.len;
-        raw = drop_note(trim(fg_sv(list.ptr + i, e - i)));
+        raw = drop_note(fg_parse__trim(fg_sv(list.ptr + i, e - i)));
         u = list_unit(gov, raw);
         posted = post_stripped(raw, u);
         rank = next_post(prev, raw, u);
@@ -4372,9 +3910,9 @@ static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
         *team = k;
         return FG_OK;
     }
-    FG_TRY(grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
+    FG_TRY(fg_parse__grow((void **)&p->teams, &p->cap_teams, p->n_teams, sizeof *p->teams));
     tm = &p->teams[p->n_teams];
-    tm->name = arena_dup(p, name);
+    tm->name = fg_parse__arena_dup(p, name);
     tm->part = part_name(p);
     if (tm->name == NULL || tm->part == NULL)
         FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
@@ -4395,13 +3933,13 @@ static fg_strview name_after(fg_strview s)
     for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
         if (AT(s, i, "的") || AT(s, i, "：") || s.ptr[i] == ':')
             cut = i + (s.ptr[i] == ':' ? 1 : 3);
-    return trim(fg_sv(s.ptr + cut, s.len - cut));
+    return fg_parse__trim(fg_sv(s.ptr + cut, s.len - cut));
 }
 
 /* Whether a team's name is plausible: at most 40 characters, no list or bracket in it. */
 static bool name_like(fg_strview name)
 {
-    return cps_upto(name, 41) <= 40 && !fg_sv_contains(name, "、") &&
+    return fg_parse__cps_upto(name, 41) <= 40 && !fg_sv_contains(name, "、") &&
            !fg_sv_contains(name, "（") && !fg_sv_contains(name, "）") &&
            memchr(name.ptr, '(', name.len) == NULL && memchr(name.ptr, ')', name.len) == NULL;
 }
@@ -4414,7 +3952,7 @@ static bool roster_tail(fg_strview seg, size_t from)
 {
     static const char *const tails[] = {"组成人员名单", "成员单位名单", "成员名单", "组成人员",
                                         NULL};
-    fg_strview r = trim(fg_sv(seg.ptr + from, seg.len - from));
+    fg_strview r = fg_parse__trim(fg_sv(seg.ptr + from, seg.len - from));
 
     for (size_t t = 0; tails[t]; t++)
         if (fg_sv_eq(r, fg_sv_cstr(tails[t])))
@@ -4486,7 +4024,8 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                 name = fg_sv(name.ptr + 3, name.len - 3);
             if (!name_like(name))
                 return none;
-            *pre = trim(fg_sv(seg.ptr + verb_end, (size_t)(name.ptr - seg.ptr) - verb_end));
+            *pre =
+                fg_parse__trim(fg_sv(seg.ptr + verb_end, (size_t)(name.ptr - seg.ptr) - verb_end));
             if (fg_sv_ends(*pre, "的"))
                 pre->len -= 3;
             *ref_end = i + len;
@@ -4525,7 +4064,7 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                                                     "成员", "组成", "工作方案", "实施方案",
                                                     "组建方案", "方案", "工作规则", "议事规则",
                                                     "工作制度", NULL};
-                fg_strview r = trim(rest);
+                fg_strview r = fg_parse__trim(rest);
 
                 for (size_t t = 0; tails[t] && r.len; t++) {
                     if (fg_sv_eq(r, fg_sv_cstr(tails[t])))
@@ -4559,7 +4098,7 @@ static fg_strview holder(fg_strview x)
         x = fg_sv(x.ptr + k + 3, x.len - k - 3);
     else if (fg_sv_starts(x, "以"))
         x = fg_sv(x.ptr + 3, x.len - 3);
-    return trim(x);
+    return fg_parse__trim(x);
 }
 
 /*
@@ -4576,7 +4115,7 @@ static size_t office_below(fg_strview seg)
     if (k == SIZE_MAX)
         return SIZE_MAX;
     after = k + strlen("下设办公室");
-    rest = trim(fg_sv(seg.ptr + after, seg.len - after));
+    rest = fg_parse__trim(fg_sv(seg.ptr + after, seg.len - after));
     if (rest.len == 0)
         return seg.len;
     if (!fg_sv_starts(rest, "（") && !fg_sv_starts(rest, "("))
@@ -4606,7 +4145,7 @@ static bool other_label(fg_strview seg)
         k = fg_sv_find(fg_sv(seg.ptr, seg.len < 30 ? seg.len : 30), ":");
     if (k == SIZE_MAX)
         return false;
-    cps = cps_upto(fg_sv(seg.ptr, k), 9);
+    cps = fg_parse__cps_upto(fg_sv(seg.ptr, k), 9);
     /* 牵头单位, 责任部门: a role's label, though it ends like a unit's name */
     return cps >= 2 && cps <= 8 && all_ideographs(fg_sv(seg.ptr, k)) &&
            (!fg_clause__looks_like_unit(fg_sv(seg.ptr, k)) ||
@@ -4640,13 +4179,13 @@ static size_t office_run_in(const parser *p, size_t team, fg_strview seg)
         sep = SIZE_MAX;
         for (size_t i = list_sep_from(head, 0); i != SIZE_MAX; i = list_sep_from(head, i + 3))
             sep = i;
-        last = trim(fg_sv(head.ptr + (sep == SIZE_MAX ? 0 : sep + 3),
-                          head.len - (sep == SIZE_MAX ? 0 : sep + 3)));
+        last = fg_parse__trim(fg_sv(head.ptr + (sep == SIZE_MAX ? 0 : sep + 3),
+                                    head.len - (sep == SIZE_MAX ? 0 : sep + 3)));
         {
             size_t colon = fg_sv_find(last, "：");
 
             if (colon != SIZE_MAX)
-                last = trim(fg_sv(last.ptr + colon + 3, last.len - colon - 3));
+                last = fg_parse__trim(fg_sv(last.ptr + colon + 3, last.len - colon - 3));
         }
         return head.len > 0 && fg_clause__looks_like_unit(last) ? head.len : SIZE_MAX;
     }
@@ -4685,9 +4224,9 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
     /* 成员：A、B领导小组办公室设在C: the list, then the office. */
     k = office_run_in(p, ts->team, seg);
     if (k != SIZE_MAX) {
-        FG_TRY(team_segment(p, ts, trim(fg_sv(seg.ptr, k)), line_start));
+        FG_TRY(team_segment(p, ts, fg_parse__trim(fg_sv(seg.ptr, k)), line_start));
         ts->cont = NO_CONT;
-        return team_segment(p, ts, trim(fg_sv(seg.ptr + k, seg.len - k)), false);
+        return team_segment(p, ts, fg_parse__trim(fg_sv(seg.ptr + k, seg.len - k)), false);
     }
     /* 下设办公室（设在X）, or 下设办公室 with 设在X in the next segment. */
     k = office_below(seg);
@@ -4752,7 +4291,7 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
         /* 由以下人员组成, 成员如下: the names follow under labels. */
-        if (found && (fg_sv_starts(trim(list), "以下") || fg_sv_contains(list, "如下")))
+        if (found && (fg_sv_starts(fg_parse__trim(list), "以下") || fg_sv_contains(list, "如下")))
             found = false;
         if (found) {
             size_t deng;
@@ -4857,7 +4396,8 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
      */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
-    if (ts->cont >= 0 && (cps_upto(seg, 33) <= 32 || list_seps(seg) >= 2) && !other_label(seg)) {
+    if (ts->cont >= 0 && (fg_parse__cps_upto(seg, 33) <= 32 || list_seps(seg) >= 2) &&
+        !other_label(seg)) {
         FG_TRY(add_team_list(p, ts->team, (fg_team_role)ts->cont, seg, true, &took));
         if (took)
             return FG_OK;
@@ -4894,7 +4434,7 @@ static int team_pre(parser *p, team_state *ts, fg_strview pre)
             e = comma;
         if (e == pre.len || e == comma ||
             team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
-            FG_TRY(team_segment(p, ts, trim(fg_sv(pre.ptr + from, e - from)), false));
+            FG_TRY(team_segment(p, ts, fg_parse__trim(fg_sv(pre.ptr + from, e - from)), false));
             from = e + 3;
         }
         i = e + 3;
@@ -4914,7 +4454,7 @@ static bool team_delim_at(fg_strview s, size_t i, size_t *n)
     /* A half-width comma between words, not in a number (1,200). */
     if (s.ptr[i] == ',') {
         *n = 1;
-        return !(i > 0 && is_digit_at(s, i - 1) && is_digit_at(s, i + 1));
+        return !(i > 0 && fg_parse__is_digit_at(s, i - 1) && fg_parse__is_digit_at(s, i + 1));
     }
     *n = 3;
     return AT(s, i, "，") || AT(s, i, "。") || AT(s, i, "；") || AT(s, i, "！") ||
@@ -4963,7 +4503,7 @@ static bool group_noun_end(fg_strview name)
 static bool group_name(fg_strview seg)
 {
     static const char *const words[] = {"的", "为", "由", "任", "设", "等", "和", NULL};
-    size_t cps = cps_upto(seg, 11);
+    size_t cps = fg_parse__cps_upto(seg, 11);
 
     return cps >= 3 && cps <= 10 && group_noun_end(seg) && all_ideographs(seg) &&
            !fg_sv_contains_any(seg, words);
@@ -4984,7 +4524,7 @@ static size_t group_lead_after(fg_strview seg)
         c = half;
         n = 1;
     }
-    if (c == SIZE_MAX || !group_name(trim(fg_sv(seg.ptr, c))) || !fg_sv_ends(seg, "牵头") ||
+    if (c == SIZE_MAX || !group_name(fg_parse__trim(fg_sv(seg.ptr, c))) || !fg_sv_ends(seg, "牵头") ||
         seg.len <= c + n + 6)
         return 0;
     return c + n;
@@ -5008,7 +4548,7 @@ static bool team_heading(fg_strview t)
     size_t n;
     bool spaced;
 
-    t = trim(t);
+    t = fg_parse__trim(t);
     /*
      * Everything looked for lies within the first 40 characters (lim bytes). They are
      * counted only when a 。 then 牵头, or a colon, is found in the 160 bytes that hold them:
@@ -5024,12 +4564,12 @@ static bool team_heading(fg_strview t)
     for (size_t n_cp = 0; n_cp < 40 && lim < t.len; n_cp++)
         lim += fg_cp_len((unsigned char)t.ptr[lim]);
     /* 环境整治组。由市城管局牵头，…参加。: a group, then who leads it (within 40 characters) */
-    if (k != SIZE_MAX && k + 3 <= lim &&
-        fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") && group_name(trim(fg_sv(t.ptr, k))))
+    if (k != SIZE_MAX && k + 3 <= lim && fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头") &&
+        group_name(fg_parse__trim(fg_sv(t.ptr, k))))
         return true;
     /* 综合协调组：由党政综合办牵头，…参与。: the same with a colon after the group's name */
     k = colon != SIZE_MAX ? colon : fg_sv_find(fg_sv(t.ptr, lim), ":");
-    if (k != SIZE_MAX && k + 3 <= lim && group_name(trim(fg_sv(t.ptr, k))) &&
+    if (k != SIZE_MAX && k + 3 <= lim && group_name(fg_parse__trim(fg_sv(t.ptr, k))) &&
         fg_sv_contains(fg_sv(t.ptr + k, lim - k), "牵头"))
         return true;
     k = colon != SIZE_MAX && colon + 3 <= lim ? colon : fg_sv_find(fg_sv(t.ptr, lim), ":");
@@ -5046,14 +4586,14 @@ static bool team_heading(fg_strview t)
 
         if (w == NULL || w->role == TEAM_SKIP)
             continue;
-        while (end < k && is_space_at(t, end, &n))
+        while (end < k && fg_parse__is_space_at(t, end, &n))
             end += n;
         if (end != k)
             continue;
-        name = trim(fg_sv(t.ptr, i));
+        name = fg_parse__trim(fg_sv(t.ptr, i));
         /* 综合协调组。组长单位：X: a group's name as the first sentence, its labels after */
         if (fg_sv_ends(name, "。"))
-            return group_name(trim(fg_sv(name.ptr, name.len - 3)));
+            return group_name(fg_parse__trim(fg_sv(name.ptr, name.len - 3)));
         return group_name(name) ||
                (team_ending_end(name) != NULL && name_like(name) &&
                 !fg_sv_contains_any(name, sentence));
@@ -5172,7 +4712,7 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
             }
         }
         {
-            fg_strview seg = trim(fg_sv(tt.ptr + s, i - s));
+            fg_strview seg = fg_parse__trim(fg_sv(tt.ptr + s, i - s));
             bool whole_line = line_start && (end || tt.ptr[i] == '\n');
             size_t ref_end;
             fg_strview pre;
@@ -5194,7 +4734,8 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                     /* 综合协调组：由X牵头，Y参与。 the group, then its sentence */
                     group = true;
                     ref_end = group_lead_after(seg);
-                    name = trim(fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
+                    name = fg_parse__trim(
+                        fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
                     if (above == SIZE_MAX)
                         above = ts.team;
                 } else if (ref_end > 0 && above != SIZE_MAX) {
@@ -5212,7 +4753,7 @@ static int find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, s
                 ts.cont = NO_CONT;
                 FG_TRY(team_pre(p, &ts, pre));
             }
-            seg = trim(fg_sv(seg.ptr + ref_end, seg.len - ref_end));
+            seg = fg_parse__trim(fg_sv(seg.ptr + ref_end, seg.len - ref_end));
             /* The issuer's name over the date of issue ends the list: no member. */
             if (seg.len && whole_line && ts.cont >= 0 && !end && signed_below(tt, i + 1, tt.len)) {
                 ts.cont = NO_CONT;
@@ -5343,19 +4884,20 @@ static bool wrapped_line(const parser *p, fg_strview t)
     if (p->n_lm < 2)
         return false;
     second_end = p->n_lm > 2 ? p->lm[2].off : t.len;
-    first_cps = cps_upto(fg_sv(t.ptr, p->first_line_len), SIZE_MAX - 1);
+    first_cps = fg_parse__cps_upto(fg_sv(t.ptr, p->first_line_len), SIZE_MAX - 1);
     /* second * 6 <= first * 10 exactly when second <= first * 10 / 6: count no further. */
-    return cps_upto(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off),
-                    first_cps * 10 / 6) <= first_cps * 10 / 6;
+    return fg_parse__cps_upto(fg_sv(t.ptr + p->lm[1].off, second_end - p->lm[1].off),
+                              first_cps * 10 / 6) <= first_cps * 10 / 6;
 }
 
 /* A title without the separators it may end with (推进试点工作，). */
 static fg_strview trim_title(fg_strview s)
 {
-    s = trim(s);
+    s = fg_parse__trim(s);
     while (fg_sv_ends(s, "，") || fg_sv_ends(s, "、") || fg_sv_ends(s, "；") ||
            fg_sv_ends(s, "：") || fg_sv_ends(s, ",") || fg_sv_ends(s, ";"))
-        s = trim(fg_sv(s.ptr, s.len - (fg_sv_ends(s, ",") || fg_sv_ends(s, ";") ? 1 : 3)));
+        s = fg_parse__trim(
+            fg_sv(s.ptr, s.len - (fg_sv_ends(s, ",") || fg_sv_ends(s, ";") ? 1 : 3)));
     return s;
 }
 
@@ -5403,14 +4945,14 @@ static fg_strview item_title(const parser *p, fg_strview t)
          i = next_bracket_before(t, i + fg_cp_len((unsigned char)t.ptr[i]), end)) {
         size_t n;
 
-        if (clause_open(t, i, &n)) {
+        if (fg_parse__clause_open(t, i, &n)) {
             size_t limit = cp_start_from(t, i + 900);
             size_t close = i + n;
             size_t cn;
 
             while (close < limit) {
                 close = next_bracket_before(t, close, limit);
-                if (close == limit || clause_close(t, close, &cn))
+                if (close == limit || fg_parse__clause_close(t, close, &cn))
                     break;
                 close += fg_cp_len((unsigned char)t.ptr[close]);
             }
@@ -5473,17 +5015,17 @@ static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
     }
     if (k != SIZE_MAX)
         end = k;
-    *seg = trim(fg_sv(t.ptr + from, end - from));
+    *seg = fg_parse__trim(fg_sv(t.ptr + from, end - from));
     if (seg->len == 0 || seg->len > 600)
         return false;
     if (end < t.len) {
-        fg_strview after = trim(fg_sv(t.ptr + end, t.len - end));
+        fg_strview after = fg_parse__trim(fg_sv(t.ptr + end, t.len - end));
 
         while (after.len >= 1 && (fg_sv_starts(after, "。") || fg_sv_starts(after, "；") ||
                                   fg_sv_starts(after, ";"))) {
             size_t w = after.ptr[0] == ';' ? 1 : 3;
 
-            after = trim(fg_sv(after.ptr + w, after.len - w));
+            after = fg_parse__trim(fg_sv(after.ptr + w, after.len - w));
         }
         /* more text after the list: the dash must follow words of its line */
         while (before > 0) {
@@ -5491,7 +5033,7 @@ static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
 
             while (c > 0 && ((unsigned char)t.ptr[c] & 0xC0) == 0x80)
                 c--;
-            if (!is_space_at(t, c, &b) || t.ptr[c] == '\n')
+            if (!fg_parse__is_space_at(t, c, &b) || t.ptr[c] == '\n')
                 break;
             before = c;
         }
@@ -5502,7 +5044,7 @@ static bool dash_units(const parser *p, fg_strview t, size_t i, fg_strview *seg)
     }
     for (size_t j = 0, elem = 0; j <= seg->len;) {
         if (j == seg->len || AT(*seg, j, "、") || AT(*seg, j, "，")) {
-            fg_strview name = trim(fg_sv(seg->ptr + elem, j - elem));
+            fg_strview name = fg_parse__trim(fg_sv(seg->ptr + elem, j - elem));
 
             if (!fg_clause__looks_like_unit(name) || fg_clause__sentence_like(name))
                 return false;
@@ -5564,7 +5106,7 @@ out:
 /* Whether an item's whole text t is one unit's name, heading a list of that unit's tasks. */
 static bool is_unit_heading(fg_strview t)
 {
-    fg_strview name = trim(t);
+    fg_strview name = fg_parse__trim(t);
 
     while (name.len >= 3 && (fg_sv_ends(name, "：") || fg_sv_ends(name, "。")))
         name.len -= 3;
@@ -5596,7 +5138,7 @@ static bool is_unit_heading(fg_strview t)
  */
 static int unit_task(parser *p, pitem *it, fg_strview t)
 {
-    fg_strview task = trim(t);
+    fg_strview task = fg_parse__trim(t);
 
     it->unit_heading = is_unit_heading(t);
     if (it->unit_heading || task.len == 0 || it->parent == FG_NO_PARENT ||
@@ -5612,7 +5154,7 @@ static int unit_task(parser *p, pitem *it, fg_strview t)
 
         it->by_unit = UNIT_TASK_LEAD;
         if (n > 0) {
-            it->with = arena_dup(p, fg_sv(rest.ptr, n));
+            it->with = fg_parse__arena_dup(p, fg_sv(rest.ptr, n));
             if (it->with == NULL)
                 return fg_error_set(FG_ENOMEM, "out of memory");
             it->by_unit = UNIT_TASK_WITH;
@@ -5718,9 +5260,9 @@ static long range_number(fg_strview t, size_t i, size_t *len)
 
     if (AT(t, j, "（") || AT(t, j, "("))
         j += t.ptr[j] == '(' ? 1 : 3;
-    v = cn_number(t, j, &n);
+    v = fg_parse__cn_number(t, j, &n);
     if (v < 0)
-        v = arabic_number(t, j, &n, 2);
+        v = fg_parse__arabic_number(t, j, &n, 2);
     if (v < 0)
         return -1;
     j += n;
@@ -5745,12 +5287,12 @@ static bool looks_back(fg_strview t, long *count, long *lo, long *hi, bool *each
     *count = 0;
     *lo = *hi = 0;
     *each = false;
-    t = trim(t);
+    t = fg_parse__trim(t);
     if (!(fg_sv_starts(t, "以上") || fg_sv_starts(t, "上述")))
         return false;
     for (size_t i = 6, next; i < t.len && n < 12; i = next, n++) {
         size_t len;
-        long v = cn_number(t, i, &len);
+        long v = fg_parse__cn_number(t, i, &len);
 
         next = i + fg_cp_len((unsigned char)t.ptr[i]);
         if (v > 1 && v < 50 && AT(t, i + len, "项")) {
@@ -5811,7 +5353,8 @@ static long item_number(const pitem *it)
  */
 static int copy_clause(parser *p, const pclause *pc, size_t text_len)
 {
-    int rc = grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
+    int rc =
+        fg_parse__grow((void **)&p->clauses, &p->cap_clauses, p->n_clauses, sizeof *p->clauses);
 
     if (rc < 0)
         return rc;
@@ -5864,7 +5407,7 @@ static int shared_clauses(parser *p)
                 if (it->depth < p->items[i].depth || it->parent != p->items[i].parent ||
                     it->n_clauses > 0)
                     break;
-                FG_TRY(grow((void **)&targets, &cap, n, sizeof *targets));
+                FG_TRY(fg_parse__grow((void **)&targets, &cap, n, sizeof *targets));
                 targets[n++] = j;
             }
             if (n == 0 || (count > 0 && (long)n + 1 != count) ||
@@ -5916,7 +5459,7 @@ static bool looks_forward(fg_strview t)
                                         NULL};
     size_t i = 0;
 
-    t = trim(t);
+    t = fg_parse__trim(t);
     if (fg_sv_starts(t, "以下") || fg_sv_starts(t, "下列")) {
         i = 6;
     } else if (fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")) {
@@ -5987,7 +5530,7 @@ static int merge_shared(parser *p, size_t j, const pclause *shared, fg_str *buf)
         FG_TRY(fg_str_append(buf, shared->text, shared->text_len));
         FG_TRY(fg_str_append(buf, "；", 3));
         FG_TRY(fg_str_append(buf, pc.text, pc.text_len));
-        pc.text = arena_dup(p, fg_sv(buf->ptr, buf->len));
+        pc.text = fg_parse__arena_dup(p, fg_sv(buf->ptr, buf->len));
         if (pc.text == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         pc.text_len = buf->len;
@@ -6163,7 +5706,7 @@ static int close_item(parser *p)
     p->team_item = heading || team_signal(t);
     teams = !p->no_teams && p->team_item;
     if (!p->no_text) {
-        it->text = arena_dup(p, t);
+        it->text = fg_parse__arena_dup(p, t);
         if (it->text == NULL)
             return fg_error_set(FG_ENOMEM, "out of memory");
     } else if (teams) {
@@ -6171,7 +5714,7 @@ static int close_item(parser *p)
         FG_TRY(fg_str_append(&p->item_copy, t.ptr, t.len));
     }
     it->text_len = t.len;
-    it->title = arena_dup(p, item_title(p, t));
+    it->title = fg_parse__arena_dup(p, item_title(p, t));
     if (it->title == NULL)
         return fg_error_set(FG_ENOMEM, "out of memory");
     it->clause_first = p->n_clauses;
@@ -6208,7 +5751,7 @@ static int append_text(parser *p, fg_strview s, size_t line)
     if (s.len == 0)
         return FG_OK;
     if (!p->open) {
-        rc = grow((void **)&p->pre_lm, &p->cap_pre_lm, p->n_pre_lm, sizeof *p->pre_lm);
+        rc = fg_parse__grow((void **)&p->pre_lm, &p->cap_pre_lm, p->n_pre_lm, sizeof *p->pre_lm);
         if (rc < 0)
             return rc;
         p->pre_lm[p->n_pre_lm].off = p->pre_text.len;
@@ -6217,7 +5760,7 @@ static int append_text(parser *p, fg_strview s, size_t line)
         rc = fg_str_append(&p->pre_text, s.ptr, s.len);
         return rc;
     }
-    rc = grow((void **)&p->lm, &p->cap_lm, p->n_lm, sizeof *p->lm);
+    rc = fg_parse__grow((void **)&p->lm, &p->cap_lm, p->n_lm, sizeof *p->lm);
     if (rc < 0)
         return rc;
     /*
@@ -6335,7 +5878,7 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
     }
     if (m->st == p->root_style && m->num > p->root_max && p->depth == 0)
         p->root_max = m->num;
-    FG_TRY(grow((void **)&p->items, &p->cap_items, p->n_items, sizeof *p->items));
+    FG_TRY(fg_parse__grow((void **)&p->items, &p->cap_items, p->n_items, sizeof *p->items));
     it = &p->items[p->n_items];
     memset(it, 0, sizeof *it);
     p->stack[p->depth].st = m->st;
@@ -6352,9 +5895,9 @@ static int open_item(parser *p, const mark *m, fg_strview marker_text, size_t li
             path[path_len++] = '.';
         path_len += format_long(path + path_len, p->stack[k].num);
     }
-    it->path = arena_dup(p, fg_sv(path, path_len));
+    it->path = fg_parse__arena_dup(p, fg_sv(path, path_len));
     it->part = part_name(p);
-    it->marker = arena_dup(p, trim(marker_text));
+    it->marker = fg_parse__arena_dup(p, fg_parse__trim(marker_text));
     if (it->path == NULL || it->part == NULL || it->marker == NULL)
         FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
     it->parent = p->depth > 1 ? p->stack[p->depth - 2].item : FG_NO_PARENT;
@@ -6425,7 +5968,7 @@ static bool strong_marker(fg_strview s, size_t j, const mark *m)
      * them): marker_at() ruled out a digit right after the dot.
      */
     if (m->st == ST_ARABIC)
-        return arabic_number(s, j, &n, 3) >= 0 &&
+        return fg_parse__arabic_number(s, j, &n, 3) >= 0 &&
                (AT(s, j + n, "．") || AT(s, j + n, "、") ||
                 (AT(s, j + n, ".") && j + m->len < s.len &&
                  (unsigned char)s.ptr[j + m->len] >= 0x80));
@@ -6453,8 +5996,8 @@ static bool after_annex_header(fg_strview s, size_t j, size_t lo)
     }
     if (!AT(s, k, "附件"))
         return false;
-    k = skip_blanks(s, k + 6);
-    return arabic_number(s, k, &n, 2) > 0 || cn_number(s, k, &n) > 0;
+    k = fg_parse__skip_blanks(s, k + 6);
+    return fg_parse__arabic_number(s, k, &n, 2) > 0 || fg_parse__cn_number(s, k, &n) > 0;
 }
 
 /*
@@ -6545,7 +6088,8 @@ static size_t number_before(fg_strview s, size_t at, size_t lo)
 
     for (int d = 0; d <= 3; d++) {
         bool ascii = k > lo && s.ptr[k - 1] >= '0' && s.ptr[k - 1] <= '9';
-        bool wide = k >= lo + 3 && (unsigned char)s.ptr[k - 3] == 0xEF && is_digit_at(s, k - 3);
+        bool wide =
+            k >= lo + 3 && (unsigned char)s.ptr[k - 3] == 0xEF && fg_parse__is_digit_at(s, k - 3);
 
         if (!ascii && !wide)
             return d == 0 ? s.len : k;
@@ -6593,8 +6137,9 @@ static bool may_start_marker(fg_strview s, size_t j)
 static bool line_stop_at(fg_strview s, size_t i)
 {
     /* ． . 、 matter only after a digit (number_before()): a list's 、 is let go here. */
-    bool after_digit = (i >= 1 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9') ||
-                       (i >= 3 && (unsigned char)s.ptr[i - 3] == 0xEF && is_digit_at(s, i - 3));
+    bool after_digit =
+        (i >= 1 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9') ||
+        (i >= 3 && (unsigned char)s.ptr[i - 3] == 0xEF && fg_parse__is_digit_at(s, i - 3));
 
     size_t next;
 
@@ -6624,13 +6169,13 @@ static size_t next_line_stop(fg_strview s, size_t i)
     for (; i + 18 <= s.len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(s.ptr + i));
         __m128i v2 = _mm_loadu_si128((const __m128i *)(s.ptr + i + 2));
-        __m128i lead = _mm_or_si128(eq8(v, 0xE3), eq8(v, 0xEF));
+        __m128i lead = _mm_or_si128(fg_parse__eq8(v, 0xE3), fg_parse__eq8(v, 0xEF));
         __m128i third = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(eq8(v2, 0x81), eq8(v2, 0x82)),
-                         _mm_or_si128(eq8(v2, 0x88), eq8(v2, 0x89))),
-            _mm_or_si128(eq8(v2, 0x8E), eq8(v2, 0x9B)));
-        __m128i ascii = _mm_or_si128(_mm_or_si128(eq8(v, '('), eq8(v, ')')),
-                                     _mm_or_si128(eq8(v, '.'), eq8(v, ';')));
+            _mm_or_si128(_mm_or_si128(fg_parse__eq8(v2, 0x81), fg_parse__eq8(v2, 0x82)),
+                         _mm_or_si128(fg_parse__eq8(v2, 0x88), fg_parse__eq8(v2, 0x89))),
+            _mm_or_si128(fg_parse__eq8(v2, 0x8E), fg_parse__eq8(v2, 0x9B)));
+        __m128i ascii = _mm_or_si128(_mm_or_si128(fg_parse__eq8(v, '('), fg_parse__eq8(v, ')')),
+                                     _mm_or_si128(fg_parse__eq8(v, '.'), fg_parse__eq8(v, ';')));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_and_si128(lead, third)));
 
         for (; m != 0; m &= m - 1)
@@ -6664,7 +6209,7 @@ static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_s
         size_t n;
         mark m;
 
-        if (is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；") || s.ptr[at] == ';')
+        if (fg_parse__is_close(s, at, &n) || AT(s, at, "。") || AT(s, at, "；") || s.ptr[at] == ';')
             k = at + (s.ptr[at] == ')' || s.ptr[at] == ';' ? 1 : 3);
         else if (AT(s, at, "．") || s.ptr[at] == '.' || AT(s, at, "、"))
             k = number_before(s, at, seg_start);
@@ -6737,21 +6282,22 @@ static int annex_header(fg_strview s, bool *table)
         *table = fg_sv_starts(s, "附表");
     if (!fg_sv_starts(s, "附件") && !fg_sv_starts(s, "附表"))
         return 0;
-    j = skip_blanks(s, strlen("附件"));
+    j = fg_parse__skip_blanks(s, strlen("附件"));
     if (j == s.len)
         return 1;
     /* 附件： alone on its line */
-    if ((AT(s, j, "：") || AT(s, j, ":")) && skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3)) == s.len)
+    if ((AT(s, j, "：") || AT(s, j, ":")) &&
+        fg_parse__skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3)) == s.len)
         return 1;
-    v = arabic_number(s, j, &n, 2);
+    v = fg_parse__arabic_number(s, j, &n, 2);
     if (v < 0)
-        v = cn_number(s, j, &n);
+        v = fg_parse__cn_number(s, j, &n);
     if (v <= 0)
         return 0;
     {
         size_t after = j + n;
 
-        j = skip_blanks(s, after);
+        j = fg_parse__skip_blanks(s, after);
         if (j == s.len)
             return (int)v;
         /* 附件1：XX方案 or 附件1 XX方案 on one line is a header too; 附件2所列任务… is not. */
@@ -6777,7 +6323,7 @@ static bool page_number_line(fg_strview s)
             i += 3;
         } else if (AT(s, i, "第") || AT(s, i, "页") || AT(s, i, "共")) {
             i += 3;
-        } else if (arabic_number(s, i, &n, 4) >= 0) {
+        } else if (fg_parse__arabic_number(s, i, &n, 4) >= 0) {
             i += n;
             digits++;
         } else {
@@ -6796,10 +6342,10 @@ static bool issue_number(fg_strview s)
     size_t n;
     size_t j;
 
-    if (arabic_number(s, 0, &n, 4) < 1000 || !AT(s, n, "年第"))
+    if (fg_parse__arabic_number(s, 0, &n, 4) < 1000 || !AT(s, n, "年第"))
         return false;
     j = n + 6;
-    if (arabic_number(s, j, &n, 3) < 0)
+    if (fg_parse__arabic_number(s, j, &n, 3) < 0)
         return false;
     j += n;
     return j + 3 == s.len && AT(s, j, "期");
@@ -6823,9 +6369,10 @@ static bool gazette_line(fg_strview s)
         ((unsigned char)s.ptr[s.len - 1] != 0x9F && (unsigned char)s.ptr[s.len - 1] != 0xA5) ||
         !(AT(s, s.len - 3, "期") || AT(s, s.len - 6, "公报")))
         return false;
-    for (a = 0; a < s.len && !is_space_at(s, a, &n); a += fg_cp_len((unsigned char)s.ptr[a]))
+    for (a = 0; a < s.len && !fg_parse__is_space_at(s, a, &n);
+         a += fg_cp_len((unsigned char)s.ptr[a]))
         ;
-    b = skip_blanks(s, a);
+    b = fg_parse__skip_blanks(s, a);
     if (a == s.len || b == s.len)
         return false;
     first = fg_sv(s.ptr, a);
@@ -6864,11 +6411,11 @@ static bool toc_line(fg_strview s)
         return false;
     /* Blanks before the number, read backwards: U+3000 and U+00A0 are 3 and 2 bytes. */
     for (;;) {
-        if (i >= 3 && is_space_at(s, i - 3, &n) && n == 3)
+        if (i >= 3 && fg_parse__is_space_at(s, i - 3, &n) && n == 3)
             i -= 3;
-        else if (i >= 2 && is_space_at(s, i - 2, &n) && n == 2)
+        else if (i >= 2 && fg_parse__is_space_at(s, i - 2, &n) && n == 2)
             i -= 2;
-        else if (i >= 1 && is_space_at(s, i - 1, &n) && n == 1)
+        else if (i >= 1 && fg_parse__is_space_at(s, i - 1, &n) && n == 1)
             i--;
         else
             break;
@@ -6892,8 +6439,8 @@ static bool annex_list_line(parser *p, fg_strview s)
     if (k != SIZE_MAX && k <= 4) {
         j = k + strlen("附件");
         if (AT(s, j, "：") || AT(s, j, ":")) {
-            j = skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3));
-            if (arabic_number(s, j, &n, 2) >= 0) {
+            j = fg_parse__skip_blanks(s, j + (AT(s, j, ":") ? 1 : 3));
+            if (fg_parse__arabic_number(s, j, &n, 2) >= 0) {
                 p->in_annex_list = true;
                 p->n_annex_titles = 0;
                 s = fg_sv(s.ptr + j, s.len - j);
@@ -6915,7 +6462,7 @@ static bool annex_list_line(parser *p, fg_strview s)
         t = m.len;
         if (p->n_annex_titles < sizeof p->annex_titles / sizeof p->annex_titles[0] &&
             m.num == (long)p->n_annex_titles + 1)
-            p->annex_titles[p->n_annex_titles++] = trim(fg_sv(s.ptr + t, s.len - t));
+            p->annex_titles[p->n_annex_titles++] = fg_parse__trim(fg_sv(s.ptr + t, s.len - t));
     }
     return true;
 }
@@ -6945,7 +6492,7 @@ static fg_strview header_squeeze(fg_strview s, char *buf, size_t cap)
     if (s.len > cap)
         return s;
     for (size_t i = 0; i < s.len;) {
-        if (is_space_at(s, i, &b) || (b = 1, s.ptr[i] == ',') || (b = 3, AT(s, i, "，"))) {
+        if (fg_parse__is_space_at(s, i, &b) || (b = 1, s.ptr[i] == ',') || (b = 3, AT(s, i, "，"))) {
             i += b;
             continue;
         }
@@ -7248,7 +6795,7 @@ static bool marks_of(fg_strview cell, fg_label_role *role)
     for (size_t i = 0; i < cell.len;) {
         size_t k = 0;
 
-        if (is_space_at(cell, i, &b)) {
+        if (fg_parse__is_space_at(cell, i, &b)) {
             i += b;
             continue;
         }
@@ -7318,7 +6865,7 @@ static int matrix_label(const parser *p, fg_strview t, fg_str *label)
 
             if (i < t.len && t.ptr[i] != '\x1f')
                 continue;
-            cell = trim(fg_sv(t.ptr + start, i - start));
+            cell = fg_parse__trim(fg_sv(t.ptr + start, i - start));
             start = i + 1;
             if (col >= p->n_cols || p->cols[col++] != COL_MARK || cell.len == 0)
                 continue;
@@ -7380,7 +6927,7 @@ static int finish_text_row(parser *p)
     for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
         if (i < t.len && t.ptr[i] != '\x1f')
             continue;
-        fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
+        fg_strview cell = fg_parse__trim(fg_sv(t.ptr + start, i - start));
         col_kind k = p->row_aligned && col < p->n_cols ? p->cols[col] : COL_TASK;
 
         col++;
@@ -7396,7 +6943,7 @@ static int finish_text_row(parser *p)
         }
     }
     if (due.ptr != NULL) {
-        p->items[p->cur].due = arena_dup(p, due);
+        p->items[p->cur].due = fg_parse__arena_dup(p, due);
         if (p->items[p->cur].due == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
     }
@@ -7433,7 +6980,7 @@ static const char *ledger_label(const parser *p, fg_strview t)
         if (i < t.len && t.ptr[i] != '\x1f')
             continue;
         if (col < p->n_cols && p->cols[col] == COL_ROLE) {
-            fg_label_role r = role_word(p, trim(fg_sv(t.ptr + start, i - start)));
+            fg_label_role r = role_word(p, fg_parse__trim(fg_sv(t.ptr + start, i - start)));
 
             return r == FG_LABEL_LEAD || r == FG_LABEL_CO ? role_label(r) : NULL;
         }
@@ -7467,9 +7014,9 @@ static bool wrapped_cells(fg_strview x, fg_strview y, char *buf, size_t cap)
         return false;
     if (fg_sv_ends(x, "、"))
         return all_units(fg_sv(x.ptr, x.len - 3)) && all_units(y);
-    if (!level_first(x) || level_first(y) || cps_upto(x, 13) > 12 || cps_upto(y, 9) > 8 ||
-        fg_sv_contains_any(x, (const char *const[]){"，", "、", "。", "；", NULL}) ||
-        all_units(x))
+    if (!level_first(x) || level_first(y) || fg_parse__cps_upto(x, 13) > 12 ||
+        fg_parse__cps_upto(y, 9) > 8 ||
+        fg_sv_contains_any(x, (const char *const[]){"，", "、", "。", "；", NULL}) || all_units(x))
         return false;
     memcpy(buf, x.ptr, x.len);
     memcpy(buf + x.len, y.ptr, y.len);
@@ -7492,7 +7039,7 @@ static int join_wrapped(fg_str *out, fg_strview t)
 
         if (i < t.len && t.ptr[i] != '\x1f')
             continue;
-        cell = trim(fg_sv(t.ptr + start, i - start));
+        cell = fg_parse__trim(fg_sv(t.ptr + start, i - start));
         if (start > 0 && !wrapped_cells(prev, cell, buf, sizeof buf))
             FG_TRY(fg_str_appendc(out, '\x1f'));
         FG_TRY(fg_str_append(out, cell.ptr, cell.len));
@@ -7553,7 +7100,7 @@ static int finish_row(parser *p)
     unit_col = next_unit_col(p, 0);
     for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
-            fg_strview cell = trim(fg_sv(t.ptr + start, i - start));
+            fg_strview cell = fg_parse__trim(fg_sv(t.ptr + start, i - start));
 
             bool in_unit_col = true; /* the cell may be read as units */
             col_kind kind = COL_NONE; /* its column's, in a row that lines up with the header */
@@ -7625,15 +7172,16 @@ static int finish_row(parser *p)
 
         if (p->row_repeat)
             goto clause;
-        it->text = p->no_text ? NULL : arena_dup(p, tv);
+        it->text = p->no_text ? NULL : fg_parse__arena_dup(p, tv);
         it->text_len = tv.len;
-        it->title = arena_dup(p, trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
+        it->title =
+            fg_parse__arena_dup(p, fg_parse__trim(fg_sv(tv.ptr, k == SIZE_MAX ? tv.len : k)));
         if ((it->text == NULL && !p->no_text) || it->title == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         it->clause_first = p->n_clauses;
         it->n_clauses = 0;
         if (due.ptr != NULL) {
-            it->due = arena_dup(p, due);
+            it->due = fg_parse__arena_dup(p, due);
             if (it->due == NULL)
                 FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         }
@@ -7670,7 +7218,7 @@ static bool next_row_number(const parser *p, long v)
 static bool is_row_number(const parser *p, fg_strview s)
 {
     size_t n;
-    long v = arabic_number(s, 0, &n, 4);
+    long v = fg_parse__arabic_number(s, 0, &n, 4);
 
     return n == s.len && next_row_number(p, v);
 }
@@ -7708,7 +7256,7 @@ static fg_strview take_cell(fg_strview *rest, bool flat)
         fg_strview cell;
 
         if (flat) {
-            while (rest->len > 0 && is_space_at(*rest, 0, &b))
+            while (rest->len > 0 && fg_parse__is_space_at(*rest, 0, &b))
                 *rest = fg_sv(rest->ptr + b, rest->len - b);
             e = paragraph_end(*rest, 0);
         } else {
@@ -7716,7 +7264,7 @@ static fg_strview take_cell(fg_strview *rest, bool flat)
 
             e = nl != NULL ? (size_t)(nl - rest->ptr) : rest->len;
         }
-        cell = trim(fg_sv(rest->ptr, e));
+        cell = fg_parse__trim(fg_sv(rest->ptr, e));
         if (e < rest->len && !flat)
             e++; /* past the '\n' */
         *rest = fg_sv(rest->ptr + e, rest->len - e);
@@ -7848,7 +7396,7 @@ static int table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         size_t n;
         mark m;
 
-        p->next_row = arabic_number(s, 0, &n, 4);
+        p->next_row = fg_parse__arabic_number(s, 0, &n, 4);
         m = (mark){ST_ROW, p->next_row, 0, 0};
 
         FG_TRY(open_item(p, &m, s, line));
@@ -7887,7 +7435,7 @@ static bool row_number(const parser *p, fg_strview cell, long *major, long *mino
     size_t n;
     size_t n2;
     size_t sep = 0;
-    long v = arabic_number(cell, 0, &n, 4);
+    long v = fg_parse__arabic_number(cell, 0, &n, 4);
     mark m;
 
     *minor = 0;
@@ -7901,7 +7449,7 @@ static bool row_number(const parser *p, fg_strview cell, long *major, long *mino
         else if (AT(cell, n, "．") || AT(cell, n, "－") || AT(cell, n, "—"))
             sep = 3;
         if (sep > 0) {
-            long w = arabic_number(cell, n + sep, &n2, 3);
+            long w = fg_parse__arabic_number(cell, n + sep, &n2, 3);
 
             if (w >= 1 && n + sep + n2 == cell.len) {
                 *major = v;
@@ -7943,7 +7491,7 @@ static int open_row(parser *p, long major, long minor, fg_strview marker, size_t
 
         if (len < 0 || (size_t)len >= sizeof path)
             FG_TRY(fg_error_set(FG_EINVAL, "a table row number too long: %ld.%ld", major, minor));
-        it->path = arena_dup(p, fg_sv(path, (size_t)len));
+        it->path = fg_parse__arena_dup(p, fg_sv(path, (size_t)len));
         if (it->path == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
     }
@@ -8058,14 +7606,14 @@ static int matrix_cols(parser *p, const fg_strview *cells, size_t n)
     if (units < 2)
         return FG_OK;
     while (p->cap_col_units < p->n_cols)
-        FG_TRY(grow((void **)&p->col_units, &p->cap_col_units, p->cap_col_units,
-                    sizeof *p->col_units));
+        FG_TRY(fg_parse__grow((void **)&p->col_units, &p->cap_col_units, p->cap_col_units,
+                              sizeof *p->col_units));
     for (size_t k = 0; k < n && k < p->n_cols; k++) {
         const char *name;
 
         if (p->cols[k] != COL_NONE || !unit_header(p, cells[k]))
             continue;
-        name = arena_dup(p, cells[k]);
+        name = fg_parse__arena_dup(p, cells[k]);
         if (name == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         p->cols[k] = COL_MARK;
@@ -8181,7 +7729,7 @@ static size_t raw_pieces(fg_strview raw, bool by_tab, raw_piece *out, size_t cap
     size_t n = 0;
     size_t width = 0;
     size_t chars = 0;
-    size_t b;
+    size_t b = 0; /* a '\r' reads it too: 0 before any blank (was left unset) */
 
     if (by_tab) {
         size_t start = 0;
@@ -8190,7 +7738,7 @@ static size_t raw_pieces(fg_strview raw, bool by_tab, raw_piece *out, size_t cap
             if (i < raw.len && raw.ptr[i] != '\t')
                 continue;
             if (n < cap)
-                out[n] = (raw_piece){trim(fg_sv(raw.ptr + start, i - start)), n, n};
+                out[n] = (raw_piece){fg_parse__trim(fg_sv(raw.ptr + start, i - start)), n, n};
             n++;
             start = i + 1;
         }
@@ -8201,14 +7749,14 @@ static size_t raw_pieces(fg_strview raw, bool by_tab, raw_piece *out, size_t cap
         size_t at = width;
         size_t at_chars = chars;
 
-        if (is_space_at(raw, i, &b) || raw.ptr[i] == '\r') {
+        if (fg_parse__is_space_at(raw, i, &b) || raw.ptr[i] == '\r') {
             width += b == 3 ? 2 : 1;
             chars++;
             i += raw.ptr[i] == '\r' ? 1 : b;
             continue;
         }
         start = i;
-        while (i < raw.len && !is_space_at(raw, i, &b) && raw.ptr[i] != '\r') {
+        while (i < raw.len && !fg_parse__is_space_at(raw, i, &b) && raw.ptr[i] != '\r') {
             size_t c = fg_cp_len((unsigned char)raw.ptr[i]);
 
             width += c >= 3 ? 2 : 1;
@@ -8252,9 +7800,10 @@ static int wrap_columns(parser *p, bool by_tab, size_t first)
         return FG_OK;
     p->n_wrap_at = 0;
     for (size_t k = lead + first; k < n; k++) {
-        FG_TRY(grow((void **)&p->wrap_at, &p->cap_wrap_at, p->n_wrap_at, sizeof *p->wrap_at));
-        FG_TRY(grow((void **)&p->wrap_at_chars, &p->cap_wrap_at_chars, p->n_wrap_at,
-                    sizeof *p->wrap_at_chars));
+        FG_TRY(fg_parse__grow((void **)&p->wrap_at, &p->cap_wrap_at, p->n_wrap_at,
+                              sizeof *p->wrap_at));
+        FG_TRY(fg_parse__grow((void **)&p->wrap_at_chars, &p->cap_wrap_at_chars, p->n_wrap_at,
+                              sizeof *p->wrap_at_chars));
         p->wrap_at[p->n_wrap_at] = pc[k].at;
         p->wrap_at_chars[p->n_wrap_at++] = pc[k].at_chars;
     }
@@ -8285,7 +7834,7 @@ static size_t wrap_target(const size_t *at, size_t n, size_t x)
  */
 static const char *wrap_joiner(fg_strview cell, fg_strview piece)
 {
-    cell = trim(cell);
+    cell = fg_parse__trim(cell);
     if (cell.len == 0 || fg_sv_ends(cell, "、") || fg_sv_ends(cell, "，") ||
         fg_sv_ends(cell, ","))
         return "";
@@ -8399,7 +7948,7 @@ static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cel
 
     if (p->rows_unnumbered || p->num_col >= n_cells)
         return false;
-    v = arabic_number(cells[p->num_col], 0, &n, 4);
+    v = fg_parse__arabic_number(cells[p->num_col], 0, &n, 4);
     if (n != cells[p->num_col].len || !(v == p->next_row || v == 1))
         return false;
     for (size_t c = 0; c < p->n_cols; c++)
@@ -8432,23 +7981,25 @@ static int delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
         for (size_t i = 0; i < s.len;) {
             size_t b;
 
-            while (i < s.len && is_space_at(s, i, &b))
+            while (i < s.len && fg_parse__is_space_at(s, i, &b))
                 i += b;
             start = i;
-            while (i < s.len && !is_space_at(s, i, &b))
+            while (i < s.len && !fg_parse__is_space_at(s, i, &b))
                 i += fg_cp_len((unsigned char)s.ptr[i]);
             if (i > start) {
-                FG_TRY(grow((void **)&p->cells, &p->cap_cells, n_cells, sizeof *p->cells));
+                FG_TRY(
+                    fg_parse__grow((void **)&p->cells, &p->cap_cells, n_cells, sizeof *p->cells));
                 p->cells[n_cells++] = fg_sv(s.ptr + start, i - start);
             }
         }
     } else {
         for (size_t i = 0; i <= s.len; i++) {
             if (i == s.len || s.ptr[i] == sep) {
-                fg_strview c = trim(fg_sv(s.ptr + start, i - start));
+                fg_strview c = fg_parse__trim(fg_sv(s.ptr + start, i - start));
 
                 if (!(sep == '|' && (i == 0 || (i == s.len && c.len == 0)))) {
-                    FG_TRY(grow((void **)&p->cells, &p->cap_cells, n_cells, sizeof *p->cells));
+                    FG_TRY(fg_parse__grow((void **)&p->cells, &p->cap_cells, n_cells,
+                                          sizeof *p->cells));
                     p->cells[n_cells++] = c;
                 }
                 start = i + 1;
@@ -8552,9 +8103,9 @@ static bool blank_separated(fg_strview s)
     size_t b;
 
     for (size_t i = 0; i < s.len;) {
-        if (is_space_at(s, i, &b)) {
+        if (fg_parse__is_space_at(s, i, &b)) {
             runs++;
-            while (i < s.len && is_space_at(s, i, &b))
+            while (i < s.len && fg_parse__is_space_at(s, i, &b))
                 i += b;
         } else {
             i += fg_cp_len((unsigned char)s.ptr[i]);
@@ -8628,7 +8179,7 @@ static void find_metadata(parser *p, fg_doc *doc)
          i = next_bracket_open(head, i + 1, opens)) {
         size_t open_n = AT(head, i, "[") ? 1 : 3;
         size_t n;
-        long year = arabic_number(head, i + open_n, &n, 4);
+        long year = fg_parse__arabic_number(head, i + open_n, &n, 4);
         size_t j = i + open_n + n;
 
         if (year >= 1949 && year <= 2100 && n == 4 &&
@@ -8638,7 +8189,7 @@ static void find_metadata(parser *p, fg_doc *doc)
             size_t st = i;
             size_t line_start = i;
 
-            if (arabic_number(head, j + close_n, &nn, 5) < 0 ||
+            if (fg_parse__arabic_number(head, j + close_n, &nn, 5) < 0 ||
                 !AT(head, j + close_n + nn, "号"))
                 continue;
             while (line_start > 0 && head.ptr[line_start - 1] != '\n')
@@ -8659,12 +8210,12 @@ static void find_metadata(parser *p, fg_doc *doc)
             }
             {
                 fg_str num = FG_STR_INIT;
-                fg_strview raw = trim(fg_sv(head.ptr + st, j + close_n + nn + 3 - st));
+                fg_strview raw = fg_parse__trim(fg_sv(head.ptr + st, j + close_n + nn + 3 - st));
 
                 for (size_t q = 0; q < raw.len; q++)
                     if (raw.ptr[q] != ' ' && fg_str_appendc(&num, raw.ptr[q]) < 0)
                         break;
-                doc->doc_number = arena_dup(p, fg_sv(num.ptr ? num.ptr : "", num.len));
+                doc->doc_number = fg_parse__arena_dup(p, fg_sv(num.ptr ? num.ptr : "", num.len));
                 fg_str_dispose(&num);
                 if (doc->doc_number == NULL)
                     doc->doc_number = "";
@@ -8678,7 +8229,7 @@ static void find_metadata(parser *p, fg_doc *doc)
         size_t e = next_newline(head, i);
 
         {
-            fg_strview line = trim(fg_sv(head.ptr + i, e - i));
+            fg_strview line = fg_parse__trim(fg_sv(head.ptr + i, e - i));
 
             k = fg_sv_find(line, "关于");
             if (k != SIZE_MAX && line.len < 300 && !fg_sv_contains(line, "\t") &&
@@ -8702,7 +8253,7 @@ static void find_metadata(parser *p, fg_doc *doc)
                         break;
                     e3 = next_newline(head, s2);
                     {
-                        fg_strview nl = trim(fg_sv(head.ptr + s2, e3 - s2));
+                        fg_strview nl = fg_parse__trim(fg_sv(head.ptr + s2, e3 - s2));
 
                         if (nl.len == 0 && more == 0) {
                             e2 = e3;
@@ -8723,11 +8274,11 @@ static void find_metadata(parser *p, fg_doc *doc)
                     i = e + 1;
                     continue;
                 }
-                doc->title = arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
+                doc->title = fg_parse__arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
                 if (doc->title == NULL)
                     doc->title = "";
                 if (k > 0 && k < 90)
-                    doc->issuer = arena_dup(p, fg_sv(line.ptr, k));
+                    doc->issuer = fg_parse__arena_dup(p, fg_sv(line.ptr, k));
                 if (doc->issuer == NULL)
                     doc->issuer = "";
                 fg_str_dispose(&title);
@@ -8748,7 +8299,7 @@ static void find_metadata(parser *p, fg_doc *doc)
             size_t e = next_newline(head, i);
             fg_strview line;
 
-            line = trim(fg_sv(head.ptr + i, e - i));
+            line = fg_parse__trim(fg_sv(head.ptr + i, e - i));
             i = e + 1;
             if (line.len == 0)
                 continue;
@@ -8786,7 +8337,7 @@ found:
                 if (first.ptr[q] != '\n' && first.ptr[q] != '\r' &&
                     fg_str_appendc(&title, first.ptr[q]) < 0)
                     break;
-            doc->title = arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
+            doc->title = fg_parse__arena_dup(p, fg_sv(title.ptr ? title.ptr : "", title.len));
             if (doc->title == NULL)
                 doc->title = "";
             fg_str_dispose(&title);
@@ -8808,7 +8359,7 @@ static int title_year(fg_strview s)
 
         if (i > 0 && s.ptr[i - 1] >= '0' && s.ptr[i - 1] <= '9')
             continue;
-        y = arabic_number(s, i, &n, 4);
+        y = fg_parse__arabic_number(s, i, &n, 4);
         if (n != 4 || y < 1949 || y > 2100)
             continue;
         if (AT(s, i + 4, "年") || AT(s, i + 4, "—") || AT(s, i + 4, "-") || AT(s, i + 4, "－") ||
@@ -8828,11 +8379,11 @@ static void find_date(fg_doc *doc, fg_strview t, parser *p)
         long mo;
         long d;
 
-        if (date_line(trim(fg_sv(t.ptr + i, e - i)), &y, &mo, &d)) {
+        if (date_line(fg_parse__trim(fg_sv(t.ptr + i, e - i)), &y, &mo, &d)) {
             char buf[16];
 
             snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(y % 10000), (int)mo, (int)d);
-            doc->date = arena_dup(p, fg_sv_cstr(buf));
+            doc->date = fg_parse__arena_dup(p, fg_sv_cstr(buf));
             if (doc->date == NULL)
                 doc->date = "";
             if (doc->year == 0)
@@ -8889,7 +8440,6 @@ static bool declaration_like(fg_strview t, size_t pos)
         lo++;
     return fg_sv_contains(fg_sv(t.ptr + lo, hi - lo), "牵头");
 }
-
 
 /* Record a 第一 or 首位 at pos that is worded as a declaration (after those recorded). */
 static void record_miss(fg_strview t, size_t pos, size_t *miss, size_t *n_miss)
@@ -9128,7 +8678,7 @@ static fg_strview label_due_at(const fg_lexicon *lx, fg_strview t, size_t i)
         for (size_t j = end; j <= t.len; j++) {
             if (j == t.len || t.ptr[j] == '\n' || AT(t, j, "。") || AT(t, j, "；") ||
                 AT(t, j, "）") || AT(t, j, "【") || t.ptr[j] == ';' || t.ptr[j] == ')')
-                return trim(fg_sv(t.ptr + end, j - end));
+                return fg_parse__trim(fg_sv(t.ptr + end, j - end));
         }
     }
     return fg_sv(NULL, 0);
@@ -9177,7 +8727,7 @@ static int item_targets(parser *p, fg_item_target **out, size_t *n_out, fg_strvi
     *out = NULL;
     *n_out = 0;
     for (;;) {
-        int rc = grow((void **)&p->targets, &p->cap_targets, n, sizeof *p->targets);
+        int rc = fg_parse__grow((void **)&p->targets, &p->cap_targets, n, sizeof *p->targets);
 
         if (rc < 0)
             return rc;
@@ -9549,7 +9099,7 @@ static size_t count_nonempty_lines(fg_strview t, size_t from, size_t to)
         for (; i + 16 <= to; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
             __m128i prev = _mm_loadu_si128((const __m128i *)(t.ptr + i - 1));
-            __m128i starts = _mm_andnot_si128(eq8(v, '\n'), eq8(prev, '\n'));
+            __m128i starts = _mm_andnot_si128(fg_parse__eq8(v, '\n'), fg_parse__eq8(prev, '\n'));
 
             sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(starts, _mm_set1_epi8(1)),
                                                     _mm_setzero_si128()));
@@ -9601,8 +9151,9 @@ static size_t line_end(fg_strview t, size_t i, bool *has_lt, bool *has_tab)
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
     for (; i + 16 <= t.len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(t.ptr + i));
-        unsigned nl = (unsigned)_mm_movemask_epi8(eq8(v, '\n'));
-        unsigned m_odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(eq8(v, '<'), eq8(v, '\t')));
+        unsigned nl = (unsigned)_mm_movemask_epi8(fg_parse__eq8(v, '\n'));
+        unsigned m_odd = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(fg_parse__eq8(v, '<'), fg_parse__eq8(v, '\t')));
 
         if (nl != 0) {
             unsigned before = (1u << __builtin_ctz(nl)) - 1; /* the bytes before the \n */
@@ -9645,7 +9196,7 @@ static size_t blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *rest)
         w += 3;
     if (w < 6 || w > 30 || w >= s.len)
         return 0;
-    j = skip_blanks(s, w);
+    j = fg_parse__skip_blanks(s, w);
     if (j == w || j >= s.len || (unsigned char)s.ptr[j] < 0xE4 || (unsigned char)s.ptr[j] > 0xE9)
         return 0;
     r = fg_clause__label_word(lx, fg_sv(s.ptr, w));
@@ -9694,7 +9245,7 @@ static bool team_list_line(fg_strview s, fg_strview *unit)
 
     if (!marker_at(s, 0, true, &m) || m.len >= s.len)
         return false;
-    u = trim(fg_sv(s.ptr + m.len, s.len - m.len));
+    u = fg_parse__trim(fg_sv(s.ptr + m.len, s.len - m.len));
     if (fg_sv_ends(u, "；") || fg_sv_ends(u, "。"))
         u.len -= 3;
     else if (fg_sv_ends(u, ";"))
@@ -9746,7 +9297,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         FG_TRY(close_item(p));
     }
     if (!p->in_table && (AT(s, 0, "序号") || AT(s, 0, "编号")) &&
-        (rest = skip_blanks(s, 6)) > 6 && arabic_number(s, rest, &w, 4) >= 0 &&
+        (rest = fg_parse__skip_blanks(s, 6)) > 6 && fg_parse__arabic_number(s, rest, &w, 4) >= 0 &&
         w == s.len - rest) {
         /* A card table's 序号<TAB>1 row (序号　　1 in a PDF) numbers its record as 序号：1. */
         FG_TRY(as_label_line(p, &s, 6, rest));
@@ -9762,7 +9313,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     if ((page_number_line(s) && !(p->in_table && is_row_number(p, s))) || gazette_line(s))
         return FG_OK;
     if (fg_sv_starts(s, "- "))
-        s = trim(fg_sv(s.ptr + 2, s.len - 2));
+        s = fg_parse__trim(fg_sv(s.ptr + 2, s.len - 2));
     if (annex_list_line(p, s))
         return FG_OK;
     an = annex_header(s, &table);
@@ -9869,7 +9420,7 @@ static size_t next_ordinal(fg_strview line, size_t from, long next)
 
     for (size_t k = find_from(line, from, "是"); k != SIZE_MAX; k = find_from(line, k + 3, "是"))
         for (size_t w = 3; w <= 6 && w + 3 <= k; w += 3)
-            if (cn_number(line, k - w, &n) == next && n == w && AT(line, k - w - 3, "。"))
+            if (fg_parse__cn_number(line, k - w, &n) == next && n == w && AT(line, k - w - 3, "。"))
                 return k - w;
     return line.len;
 }
@@ -9987,20 +9538,20 @@ static int unnumbered_paragraphs(parser *p)
     for (size_t k = 0; k < n; k++) {
         size_t from = p->pre_lm[k].off;
         size_t to = k + 1 < n ? p->pre_lm[k + 1].off : copy.len;
-        fg_strview line = trim(fg_sv(copy.ptr + from, to - from));
+        fg_strview line = fg_parse__trim(fg_sv(copy.ptr + from, to - from));
         size_t a = 0;
 
         if (p->team_units.n > 0) {
             for (size_t i = 0; i < line.len; i += fg_cp_len((unsigned char)line.ptr[i])) {
                 if (i > a && run_in_label(line, i)) {
-                    FG_TRY(paragraph_items(p, trim(fg_sv(line.ptr + a, i - a)),
+                    FG_TRY(paragraph_items(p, fg_parse__trim(fg_sv(line.ptr + a, i - a)),
                                            p->pre_lm[k].line, &k_item, &in_roster));
                     a = i;
                 }
             }
         }
-        FG_TRY(paragraph_items(p, trim(fg_sv(line.ptr + a, line.len - a)), p->pre_lm[k].line,
-                               &k_item, &in_roster));
+        FG_TRY(paragraph_items(p, fg_parse__trim(fg_sv(line.ptr + a, line.len - a)),
+                               p->pre_lm[k].line, &k_item, &in_roster));
     }
 out:
     fg_str_dispose(&copy);
@@ -10064,10 +9615,10 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
                                      (t.ptr[e - 1] == '\r' && e - 1 > i && t.ptr[e - 2] == '\t'));
         if (has_lt) {
             FG_TRY(strip_tags(&clean, fg_sv(t.ptr + i, e - i)));
-            s = trim(fg_sv(clean.ptr, clean.len));
+            s = fg_parse__trim(fg_sv(clean.ptr, clean.len));
             p.raw_line = fg_sv(NULL, 0);
         } else {
-            s = trim(fg_sv(t.ptr + i, e - i));
+            s = fg_parse__trim(fg_sv(t.ptr + i, e - i));
             p.raw_line = fg_sv(t.ptr + i, e - i);
         }
         i = e + 1;
@@ -10082,7 +9633,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
             if (i < t.len)
                 next_e = ne;
             /* The next line as written (its tags kept): for a header cell, see task_header(). */
-            p.next_cell = trim(fg_sv(t.ptr + i, ne - i));
+            p.next_cell = fg_parse__trim(fg_sv(t.ptr + i, ne - i));
             p.rest = fg_sv(t.ptr + i, i < t.len ? t.len - i : 0);
             p.rest_flat = false;
             FG_TRY(process_line(&p, s, line_no, has_tab));
@@ -10094,13 +9645,13 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
 
             while (c < s.len && AT(s, c, "\u3000"))
                 c += 3;
-            p.next_cell = trim(fg_sv(s.ptr + c, paragraph_end(s, c) - c));
+            p.next_cell = fg_parse__trim(fg_sv(s.ptr + c, paragraph_end(s, c) - c));
             p.rest = fg_sv(s.ptr + c, s.len - c);
             p.rest_flat = true;
             p.trailing_tab = has_tab && b > a && s.ptr[b - 1] == '\t';
             /* A paragraph's blanks after the U+3000 before it are a table row's, as a line's. */
             p.raw_line = has_lt ? fg_sv(NULL, 0) : fg_sv(s.ptr + a, b - a);
-            FG_TRY(process_line(&p, trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
+            FG_TRY(process_line(&p, fg_parse__trim(fg_sv(s.ptr + a, b - a)), line_no, has_tab));
             a = b;
             while (a < s.len && AT(s, a, "\u3000"))
                 a += 3;
