@@ -275,6 +275,21 @@ typedef struct mark {
                      * the letter before it (open_item()); else 0 */
 } mark;
 
+/* Build the character sets of parse_number.c: once, before any parse (ensure_sets()). */
+void fg_parse__number_sets_init(void);
+
+/*
+ * A numbering marker at s[i]. line_start allows the forms that are only markers at the
+ * start of a line (①, 第X条, 1.1, 1）, 一. and task_number_at()'s).
+ */
+bool fg_parse__marker_at(fg_strview s, size_t i, bool line_start, mark *m);
+
+/*
+ * fg_parse__marker_at() but for the number of a task word other than 任务 and 序号
+ * (task_word_end()).
+ */
+bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m);
+
 /* ---- parser state (parse.c) ---- */
 
 typedef struct linemap {
