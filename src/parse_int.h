@@ -404,7 +404,7 @@ typedef struct parser {
     linemap *pre_lm;         /* its input lines */
     size_t n_pre_lm;
     size_t cap_pre_lm;
-    size_t pre_lm_done;      /* flush_pre_teams(): pre_lm[0 .. pre_lm_done) are read */
+    size_t pre_lm_done;      /* fg_parse__flush_pre_teams(): pre_lm[0 .. pre_lm_done) are read */
 
     /* table state */
     bool in_table;
@@ -458,10 +458,10 @@ typedef struct parser {
     size_t cur_team;         /* the team the roles of the part belong to; SIZE_MAX: none */
     size_t *team_of;         /* the team of each of team_units */
     size_t cap_team_of;
-    size_t *team_order;      /* order_team_rows(): team_units by team and role */
+    size_t *team_order;      /* fg_parse__order_team_rows(): team_units by team and role */
     size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
     size_t cap_row_set;      /* a power of 2, or 0 */
-    fg_str team_text;        /* find_teams(): the text with its list lines ended by '\n' */
+    fg_str team_text;        /* fg_parse__find_teams(): the text, its list lines ended by '\n' */
     fg_str team_row;         /* team_text(): a two-up 名单 row as one list (two_up_row()) */
     fg_str label_line;       /* process_line(): a line whose label a blank ends, with a colon */
     linemap *team_lm;        /* the input lines of team_text */
@@ -470,7 +470,7 @@ typedef struct parser {
     fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
     fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
-    fg_str item_copy;        /* close_item(): the item text for find_teams() under no_text */
+    fg_str item_copy;        /* close_item(): the item text for fg_parse__find_teams(), no_text */
     fg_strview *cells;       /* delimited_row(): the cells of a row, cap_cells of them */
     size_t cap_cells;
 
@@ -515,9 +515,106 @@ static inline const char *fg_parse__arena_dup(parser *p, fg_strview s)
     return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
 }
 
+/* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
+const char *fg_parse__part_name(parser *p);
+
 /* ---- clauses and notes (parse_clause.c) ---- */
 
 /* ---- work teams (parse_team.c) ---- */
+
+/* Build the character sets of parse_team.c: once, before any parse (ensure_sets()). */
+void fg_parse__team_sets_init(void);
+
+/* A role word of a team (组长, 成员单位 …) and the role it gives: parse_team.c's team_words[]. */
+typedef struct team_word team_word;
+
+/*
+ * Whether line is a date of issue alone, YYYY年M月D日 (a signature's; at most 3 characters
+ * after it); *y, *mo, *d receive it.
+ */
+bool fg_parse__date_line(fg_strview line, long *y, long *mo, long *d);
+
+/* Position of lit in s at or after from, or SIZE_MAX. */
+size_t fg_parse__find_from(fg_strview s, size_t from, const char *lit);
+
+/*
+ * Read the work teams of one item's (or the preamble's) text t; lm[0 .. n_lm) are the
+ * offsets of its input lines in t. Linear in the length of t, apart from team_named() for
+ * each new name.
+ */
+int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line);
+
+/* Read the teams of the preamble text that came since the last call (text outside items). */
+int fg_parse__flush_pre_teams(parser *p);
+
+/* Whether s holds a blank (a person's name stands apart from his post). */
+bool fg_parse__has_blank(fg_strview s);
+
+/*
+ * Whether after, the text of the next line, goes on with the unit's name that the end of
+ * before cut (…、各学 | 院: a page's width wrapped a list); the rules at the definition.
+ */
+bool fg_parse__name_goes_on(fg_strview before, fg_strview after);
+
+/* Whether s holds a role word of a team (组长, 召集人, 成员, 指挥长 …: team_word_at()). */
+bool fg_parse__names_team_role(fg_strview s);
+
+/*
+ * Rule 5: order the rows of each team (convenor, deputies, members, office, each in document
+ * order) into p->team_order and drop the teams with no rows.
+ */
+int fg_parse__order_team_rows(parser *p);
+
+/*
+ * Whether seg opens with a label that is no role word of team_words[] (牵头单位：, 责任单位：):
+ * 2 to 8 ideographs, then ： or :, that are no unit's name or end with 单位 or 部门.
+ */
+bool fg_parse__other_label(fg_strview seg);
+
+/*
+ * Whether a role label of rule 2 starts at s[i] run into the text before it: the word,
+ * possibly spaced, then ： or :, right after a colon (组成如下：组　长：) or after an ideograph
+ * that may end a name, a post or a unit (张三　县长副组长：, 县农业农村局成　员：), not after a
+ * word that opens or links one (各成员单位：, 其成员：).
+ */
+bool fg_parse__run_in_label(fg_strview s, size_t i);
+
+/*
+ * Whether an item's text t is a team's heading over its list (rule 1): its first words are a
+ * team's name (工程机械产业链工作专班) or a group's (group_name(): 综合协调组), followed by a
+ * role label of team_words[] (组长单位：, 链　长：, 成员单位：), on the next line or run into
+ * the name when the line breaks are lost. Such an item is no task (fg_parse's close_item()
+ * reads no clause from it): its labels are the team's. Looks at the first 40 characters.
+ */
+bool fg_parse__team_heading(fg_strview t);
+
+/*
+ * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
+ * a line by a blank or by nothing. *after receives where its units start.
+ */
+const team_word *fg_parse__team_label(fg_strview seg, bool line_start, size_t *after);
+
+/*
+ * Whether the line s is a team's role label alone, its list below it (成员单位：, then
+ * （1）县自然资源局 / （2）县应急管理局 …): fg_parse__team_list_line() then reads those lines as the list's.
+ * Only a line that ends in a colon is looked at.
+ */
+bool fg_parse__team_label_alone(fg_strview s);
+
+/*
+ * Under a team's label alone (fg_parse__team_label_alone()), a numbered line that holds a unit's
+ * name only, its number dropped: the list's, not an item (rule 2's list lines). *unit receives the
+ * name; s's numbering style may be any of fg_parse__marker_at()'s.
+ */
+bool fg_parse__team_list_line(fg_strview s, fg_strview *unit);
+
+/*
+ * Whether the text of an item (or of the preamble) may hold a team: one of the role words
+ * of rules 2 and 3 or a team's name (rule 1; a 委员会's 主任 comes with 委员, and a 委员会
+ * after a team verb is a name: committee_after_verb()). One pass that
+ * stops at the characters of team_signal_firsts only.
+ */
+bool fg_parse__team_signal(fg_strview t);
 
 /* ---- tables flattened one cell per line (parse_table.c) ---- */
 
