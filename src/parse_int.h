@@ -272,7 +272,7 @@ typedef struct mark {
     long num;
     size_t len;     /* bytes of the marker and the blanks after it */
     long letter;    /* ST_ROMAN I. V. X.: the letter's number (9, 22, 24), read as ST_UPPER after
-                     * the letter before it (open_item()); else 0 */
+                     * the letter before it (fg_parse__open_item()); else 0 */
 } mark;
 
 /* Build the character sets of parse_number.c: once, before any parse (ensure_sets()). */
@@ -391,7 +391,8 @@ typedef struct parser {
     bool open;
     size_t cur;              /* index of the open item */
     fg_str cur_text;
-    enum { UL_NONE, UL_LABEL, UL_UNIT } unit_lines; /* append_text(): a label alone, then units */
+    enum { UL_NONE, UL_LABEL, UL_UNIT } unit_lines; /* fg_parse__append_text(): a label alone,
+                                                     * then units */
     bool team_lines;         /* process_line(): a team's label alone (成员单位：), then its units */
     linemap *lm;
     size_t n_lm;
@@ -418,10 +419,11 @@ typedef struct parser {
     bool header_pending;     /* collecting header cells */
     fg_strview next_cell;    /* the line (paragraph) after the one being read, trimmed */
     fg_strview rest;         /* the text after the line (paragraph) being read */
-    bool rest_flat;          /* rest is flat text: its cells are paragraphs (paragraph_end()) */
+    bool rest_flat;          /* rest is flat text: its cells are paragraphs
+                              * (fg_parse__paragraph_end()) */
     bool trailing_tab;       /* the line (or flat paragraph) read ends in a tab: empty cells */
     bool table_paused;       /* a heading ended a delimited table: its rows may go on under
-                              * it (delimited_row()) until a line that is neither */
+                              * it (fg_parse__delimited_row()) until a line that is neither */
     size_t sub_col;          /* header_pending: where a grouped header's next word goes, or 0 */
     bool row_open;           /* the open item is a table row */
     bool row_aligned;        /* its cells are the header's columns, one each (a tab row) */
@@ -430,7 +432,7 @@ typedef struct parser {
     size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
-    fg_str row_label;        /* the label finish_row() read the last row's units under */
+    fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
     fg_strview raw_line;     /* the line (or flat paragraph) being read as written (blanks
                               * and tabs at its edges kept), or empty (a line with tags) */
     bool row_deferred;       /* the open row was a delimited line: the next may continue it */
@@ -461,7 +463,8 @@ typedef struct parser {
     size_t *team_order;      /* fg_parse__order_team_rows(): team_units by team and role */
     size_t *row_set;         /* drop_repeats(): a hash table of team rows (index + 1) */
     size_t cap_row_set;      /* a power of 2, or 0 */
-    fg_str team_text;        /* fg_parse__find_teams(): the text, its list lines ended by '\n' */
+    fg_str team_text;        /* fg_parse__find_teams(): the text with its list lines ended by
+                              * '\n' */
     fg_str team_row;         /* team_text(): a two-up 名单 row as one list (two_up_row()) */
     fg_str label_line;       /* process_line(): a line whose label a blank ends, with a colon */
     linemap *team_lm;        /* the input lines of team_text */
@@ -470,12 +473,13 @@ typedef struct parser {
     fg_str team_list;        /* add_team_list(): the names of a list, posts dropped */
     fg_str team_posts;       /* add_team_list(): the list, 和 after a post turned into 、 */
     fg_str team_blanks;      /* add_team_list(): and U+3000 between units turned into 、 */
-    fg_str item_copy;        /* close_item(): the item text for fg_parse__find_teams(), no_text */
-    fg_strview *cells;       /* delimited_row(): the cells of a row, cap_cells of them */
+    fg_str item_copy;        /* fg_parse__close_item(): the item text for
+                              * fg_parse__find_teams() under no_text */
+    fg_strview *cells;       /* fg_parse__delimited_row(): the cells of a row, cap_cells of them */
     size_t cap_cells;
 
     bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
-    bool team_item;          /* close_item(): the open item's text signals a work team */
+    bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
     size_t bracket_clauses_end; /* find_clauses(): p->n_clauses after the item's brackets */
     size_t *ev;              /* find_clauses(): the events of the text outside brackets */
     size_t n_ev;
@@ -517,6 +521,50 @@ static inline const char *fg_parse__arena_dup(parser *p, fg_strview s)
 
 /* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
 const char *fg_parse__part_name(parser *p);
+
+/*
+ * Record the clause just read by fg_clause__parse() (its units from unit_first on); the value
+ * of its deadline label, if any, is still in p->units.scratch.
+ */
+int fg_parse__add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first);
+
+/* Add a column of kind k to the table's header. */
+int fg_parse__add_col(parser *p, col_kind k);
+
+/*
+ * Add the line s (input line line) to the open item's text, or to the preamble when no item
+ * is open. FG_OK or FG_ENOMEM.
+ */
+int fg_parse__append_text(parser *p, fg_strview s, size_t line);
+
+/*
+ * Close the open item, if any: its text, title and clauses (a table row's by
+ * fg_parse__finish_row()), then its teams. FG_OK or a negative code.
+ */
+int fg_parse__close_item(parser *p);
+
+/* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1） a．). */
+bool fg_parse__minor_style(style st);
+
+/* The first column at or after k that names units (lead, co, responsible), or n_cols. */
+size_t fg_parse__next_unit_col(const parser *p, size_t k);
+
+/* Notes for the units first.. of a clause just read, as its FG_CLAUSE_NOTE_* bits say. */
+int fg_parse__note_clause(parser *p, unsigned notes, fg_strview text, size_t first, size_t line);
+
+/*
+ * Close the open item and open one at the marker m (written marker_text, at input line line)
+ * at the level of m's style. FG_OK or a negative code.
+ */
+int fg_parse__open_item(parser *p, const mark *m, fg_strview marker_text, size_t line);
+
+/*
+ * The end of the paragraph of s that starts at i: in flat text (see FLAT_LINE), paragraphs
+ * written on one line are separated by a run of two or more U+3000 (the indent of the
+ * next one); the index of that run, or s.len. Each call searches only up to the run it
+ * finds.
+ */
+size_t fg_parse__paragraph_end(fg_strview s, size_t i);
 
 /* ---- clauses and notes (parse_clause.c) ---- */
 
@@ -583,7 +631,7 @@ bool fg_parse__run_in_label(fg_strview s, size_t i);
  * Whether an item's text t is a team's heading over its list (rule 1): its first words are a
  * team's name (工程机械产业链工作专班) or a group's (group_name(): 综合协调组), followed by a
  * role label of team_words[] (组长单位：, 链　长：, 成员单位：), on the next line or run into
- * the name when the line breaks are lost. Such an item is no task (fg_parse's close_item()
+ * the name when the line breaks are lost. Such an item is no task (fg_parse__close_item()
  * reads no clause from it): its labels are the team's. Looks at the first 40 characters.
  */
 bool fg_parse__team_heading(fg_strview t);
@@ -617,6 +665,43 @@ bool fg_parse__team_list_line(fg_strview s, fg_strview *unit);
 bool fg_parse__team_signal(fg_strview t);
 
 /* ---- tables flattened one cell per line (parse_table.c) ---- */
+
+/* At least two blank runs between non-blank text: cells of a table row laid out by a PDF. */
+bool fg_parse__blank_separated(fg_strview s);
+
+/*
+ * A table row on one line, cells separated by tabs (Word export) or | (Markdown):
+ * "序号\t重点任务\t牵头单位\t配合单位" starts a table, "3\t…\t…" is row 3.
+ * Returns true when the line was consumed.
+ */
+int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed);
+
+/*
+ * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.
+ * Task cells become the item text; unit cells become one clause.
+ */
+int fg_parse__finish_row(parser *p);
+
+/* The next row number of the active table, alone on the line. */
+bool fg_parse__is_row_number(const parser *p, fg_strview s);
+
+/*
+ * Start a table at a header row of n cells: its columns from the header's words; its rows
+ * numbered from 1 by position when the header has no 序号 (unnumbered), else by their 序号.
+ */
+int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unnumbered);
+
+/* Start a table when this line and the next ones are header cells including 序号. */
+bool fg_parse__table_header_start(fg_strview s);
+
+/* Handle one line while a table is active; returns true when the line was consumed. */
+int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed);
+
+/*
+ * Whether the line s under a deferred table row holds only the rest of cells the column's
+ * width wrapped: then it is joined to them and *consumed set (the rules at the definition).
+ */
+int fg_parse__wrap_row(parser *p, fg_strview s, bool *consumed);
 
 /* ---- document metadata (parse_meta.c) ---- */
 

@@ -189,7 +189,7 @@ static bool latin_marker_at(fg_strview s, size_t i, mark *m)
         j += 3;
         m->st = ST_ROMAN;
     } else if ((v = ascii_roman(s, j, &n)) > 0) {
-        /* I, V and X alone are letters too: open_item() decides. */
+        /* I, V and X alone are letters too: fg_parse__open_item() decides. */
         if (n == 1)
             m->letter = s.ptr[j] - 'A' + 1;
         j += n;

@@ -38,9 +38,9 @@
  *    a team's name after its groups (指挥部办公室设在X) refers to the team above them again.
  *    An item whose text starts with a team's or a group's name and then one of the labels of
  *    rule 2 (（一）综合协调组 / 组长单位：X, （二）X产业链工作专班 /
- *    链　长：…) is that team's heading and no task (fg_parse__team_heading(), asked by close_item()):
- *    no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A group's
- *    name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
+ *    链　长：…) is that team's heading and no task (fg_parse__team_heading(), asked by
+ *    fg_parse__close_item()): no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A
+ *    group's name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
  *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。): in a group, (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
