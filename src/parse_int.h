@@ -478,17 +478,18 @@ typedef struct parser {
     fg_strview *cells;       /* fg_parse__delimited_row(): the cells of a row, cap_cells of them */
     size_t cap_cells;
 
-    bool may_label;          /* find_clauses(): the item text holds a ： : 【 or 〔 */
+    bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
-    size_t bracket_clauses_end; /* find_clauses(): p->n_clauses after the item's brackets */
-    size_t *ev;              /* find_clauses(): the events of the text outside brackets */
+    size_t bracket_clauses_end; /* fg_parse__find_clauses(): p->n_clauses after the item's
+                                 * brackets */
+    size_t *ev;              /* fg_parse__find_clauses(): the events of the text outside brackets */
     size_t n_ev;
     size_t cap_ev;
 
     fg_target *targets;      /* item_targets(): the targets of one item */
     size_t cap_targets;
 
-    pnote *notes;            /* what was not understood (see add_note()) */
+    pnote *notes;            /* what was not understood (see fg_parse__add_note()) */
     size_t n_notes;
     size_t cap_notes;
 } parser;
@@ -566,7 +567,77 @@ int fg_parse__open_item(parser *p, const mark *m, fg_strview marker_text, size_t
  */
 size_t fg_parse__paragraph_end(fg_strview s, size_t i);
 
+/* At most this many declaration-like phrases that were not taken are noted. */
+enum { MAX_DECL_MISSES = 16 };
+
+/*
+ * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
+ * 首位 in the 45 bytes before it, or one just after it. Most documents hold no 第一, 首位 or
+ * 首个 (first_rare_word()); in others only the text around each 牵头 (from 45 bytes before
+ * it to 66 after it) is searched for them, from the 牵头 that could reach the first on:
+ * dense documents hold a 牵头 every few lines and a 第一 far apart, and whole-text searches
+ * for the next 第一 and 首位 past each 牵头 cost 1-2% of extraction.
+ */
+bool fg_parse__declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
+
 /* ---- clauses and notes (parse_clause.c) ---- */
+
+/* Build the character sets of parse_clause.c: once, before any parse (ensure_sets()). */
+void fg_parse__clause_sets_init(void);
+
+/*
+ * Record a note of kind at line with text: trimmed, each run of blanks (parentheticals
+ * blanked by fg_parse__find_clauses()) made one blank, cut after NOTE_CPS code points. O(len).
+ */
+int fg_parse__add_note(parser *p, fg_note_kind kind, fg_strview text, size_t line);
+
+/*
+ * A line that opens with a role label ended by a blank instead of a colon (`牵头单位　X`,
+ * `配合单位  Y、Z`, as a two-column table flattens): the length of the label word, the
+ * blanks' end in *rest; else 0. The word is a role label of the grammar (not a field, not a
+ * label we do not know), and what follows is a unit's name that is no label itself (a
+ * header row `牵头单位　配合单位` is none).
+ */
+size_t fg_parse__blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *rest);
+
+/*
+ * Find the clauses of the open item in its own text: parentheticals first, then the
+ * text outside them, split into sentences, for labelled blocks and role sentences. Each
+ * parenthetical is blanked in place once it has been tried (text[0..len) is the item's
+ * working copy: its text is already in the arena), so that the text outside them keeps
+ * its offsets and no copy of it is made.
+ */
+int fg_parse__find_clauses(parser *p, char *text, size_t len);
+
+/* How many of the item's lines (p->lm) start at or before off. O(log lines). */
+size_t fg_parse__lines_upto(const parser *p, size_t off);
+
+/*
+ * The first index >= i of t, before limit, where a bracket starts — ( ) 【 】 （ ） — or
+ * limit. The text is valid UTF-8, so the lead bytes E3 and EF only start characters. With
+ * SSE2, 16 positions are filtered at once and only candidates are looked at.
+ */
+size_t fg_parse__next_bracket_before(fg_strview t, size_t i, size_t limit);
+
+/*
+ * Whether the half-width ; at s[i] ends a sentence, as ； does. It does not when it closes
+ * an HTML character reference (&nbsp; &#12288; &#x3000;: a text copied from a page's
+ * source; the HTML reader has decoded them) or stands inside a web address, whose
+ * characters run on without a blank from :// or www. through the ; and after it
+ * (http://a.gov.cn/x;jsessionid=1).
+ */
+bool fg_parse__semicolon_ends(fg_strview s, size_t i);
+
+/* Try one candidate clause text; on success it is recorded. */
+int fg_parse__try_clause(parser *p, fg_strview text, size_t off, unsigned flags, bool *found);
+
+/*
+ * Try one candidate clause: parse is the text to read, written the text as the document
+ * writes it (the same but for separators fg_parse__find_clauses() put between labels); on success
+ * it is recorded.
+ */
+int fg_parse__try_clause_as(parser *p, fg_strview parse, fg_strview written, size_t off,
+                            unsigned flags, bool *found);
 
 /* ---- work teams (parse_team.c) ---- */
 
