@@ -580,6 +580,15 @@ enum { MAX_DECL_MISSES = 16 };
  */
 bool fg_parse__declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
 
+/*
+ * 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. A
+ * file that is an annex alone, 附件 its first line, has its items in A1 all the same: parts
+ * are named as printed (gold/NOTES.md), so that the annex read alone and read with its
+ * document give the same ids. 附表 / 附表1 (an annexed table, in the same forms) gives its
+ * number too, and sets *table when table is not NULL.
+ */
+int fg_parse__annex_header(fg_strview s, bool *table);
+
 /* ---- clauses and notes (parse_clause.c) ---- */
 
 /* Build the character sets of parse_clause.c: once, before any parse (ensure_sets()). */
@@ -775,5 +784,21 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed);
 int fg_parse__wrap_row(parser *p, fg_strview s, bool *consumed);
 
 /* ---- document metadata (parse_meta.c) ---- */
+
+/* Build the character sets of parse_meta.c: once, before any parse (ensure_sets()). */
+void fg_parse__meta_sets_init(void);
+
+/*
+ * Fill doc's title, document number (文号), year, issuer and date of issue, read from the
+ * head of the text (its first 20,000 bytes; the date from all of it); "" where none is found.
+ */
+void fg_parse__find_metadata(parser *p, fg_doc *doc);
+
+/*
+ * Notes for the declarations of who leads that fg_parse__declares_first_is_lead() did not take (it
+ * took none: the caller asks only then), at the positions it recorded (in order), each
+ * with its sentence; the lines are counted on from one note to the next: O(len).
+ */
+int fg_parse__note_declarations(parser *p, fg_strview t, const size_t *miss, size_t n_miss);
 
 #endif
