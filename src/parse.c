@@ -23,6 +23,12 @@
  * clause, a label the lexicon lacks, a first-listed-lead phrase not taken as a declaration,
  * a unit name that reads like a sentence. Everything is linear in the input: each byte is
  * looked at a bounded number of times.
+ *
+ * This file holds the line loop, items, line-level structure, deadlines and targets, and
+ * builds the fg_doc; numbering markers are read in parse_number.c, clauses found and notes
+ * made in parse_clause.c, work teams read in parse_team.c, tables in parse_table.c and the
+ * document's metadata in parse_meta.c. parse_int.h is what they share: the parser state,
+ * the character helpers and the functions one file gives another.
  */
 #include "fengong/parse.h"
 

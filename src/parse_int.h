@@ -520,17 +520,17 @@ static inline const char *fg_parse__arena_dup(parser *p, fg_strview s)
     return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
 }
 
-/* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
-const char *fg_parse__part_name(parser *p);
-
-/*
- * Record the clause just read by fg_clause__parse() (its units from unit_first on); the value
- * of its deadline label, if any, is still in p->units.scratch.
- */
-int fg_parse__add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first);
-
 /* Add a column of kind k to the table's header. */
 int fg_parse__add_col(parser *p, col_kind k);
+
+/*
+ * 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. A
+ * file that is an annex alone, 附件 its first line, has its items in A1 all the same: parts
+ * are named as printed (gold/NOTES.md), so that the annex read alone and read with its
+ * document give the same ids. 附表 / 附表1 (an annexed table, in the same forms) gives its
+ * number too, and sets *table when table is not NULL.
+ */
+int fg_parse__annex_header(fg_strview s, bool *table);
 
 /*
  * Add the line s (input line line) to the open item's text, or to the preamble when no item
@@ -550,9 +550,6 @@ bool fg_parse__minor_style(style st);
 /* The first column at or after k that names units (lead, co, responsible), or n_cols. */
 size_t fg_parse__next_unit_col(const parser *p, size_t k);
 
-/* Notes for the units first.. of a clause just read, as its FG_CLAUSE_NOTE_* bits say. */
-int fg_parse__note_clause(parser *p, unsigned notes, fg_strview text, size_t first, size_t line);
-
 /*
  * Close the open item and open one at the marker m (written marker_text, at input line line)
  * at the level of m's style. FG_OK or a negative code.
@@ -567,32 +564,19 @@ int fg_parse__open_item(parser *p, const mark *m, fg_strview marker_text, size_t
  */
 size_t fg_parse__paragraph_end(fg_strview s, size_t i);
 
-/* At most this many declaration-like phrases that were not taken are noted. */
-enum { MAX_DECL_MISSES = 16 };
-
-/*
- * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
- * 首位 in the 45 bytes before it, or one just after it. Most documents hold no 第一, 首位 or
- * 首个 (first_rare_word()); in others only the text around each 牵头 (from 45 bytes before
- * it to 66 after it) is searched for them, from the 牵头 that could reach the first on:
- * dense documents hold a 牵头 every few lines and a 第一 far apart, and whole-text searches
- * for the next 第一 and 首位 past each 牵头 cost 1-2% of extraction.
- */
-bool fg_parse__declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
-
-/*
- * 附件 / 附件1 / 附件 2： alone on a line → the annex number (1 when unnumbered), else 0. A
- * file that is an annex alone, 附件 its first line, has its items in A1 all the same: parts
- * are named as printed (gold/NOTES.md), so that the annex read alone and read with its
- * document give the same ids. 附表 / 附表1 (an annexed table, in the same forms) gives its
- * number too, and sets *table when table is not NULL.
- */
-int fg_parse__annex_header(fg_strview s, bool *table);
+/* The name of the current part ("M", "A2") in the arena, one copy per part; NULL on OOM. */
+const char *fg_parse__part_name(parser *p);
 
 /* ---- clauses and notes (parse_clause.c) ---- */
 
 /* Build the character sets of parse_clause.c: once, before any parse (ensure_sets()). */
 void fg_parse__clause_sets_init(void);
+
+/*
+ * Record the clause just read by fg_clause__parse() (its units from unit_first on); the value
+ * of its deadline label, if any, is still in p->units.scratch.
+ */
+int fg_parse__add_clause(parser *p, fg_strview text, size_t off, size_t line, size_t unit_first);
 
 /*
  * Record a note of kind at line with text: trimmed, each run of blanks (parentheticals
@@ -628,6 +612,9 @@ size_t fg_parse__lines_upto(const parser *p, size_t off);
  */
 size_t fg_parse__next_bracket_before(fg_strview t, size_t i, size_t limit);
 
+/* Notes for the units first.. of a clause just read, as its FG_CLAUSE_NOTE_* bits say. */
+int fg_parse__note_clause(parser *p, unsigned notes, fg_strview text, size_t first, size_t line);
+
 /*
  * Whether the half-width ; at s[i] ends a sentence, as ； does. It does not when it closes
  * an HTML character reference (&nbsp; &#12288; &#x3000;: a text copied from a page's
@@ -650,11 +637,11 @@ int fg_parse__try_clause_as(parser *p, fg_strview parse, fg_strview written, siz
 
 /* ---- work teams (parse_team.c) ---- */
 
-/* Build the character sets of parse_team.c: once, before any parse (ensure_sets()). */
-void fg_parse__team_sets_init(void);
-
 /* A role word of a team (组长, 成员单位 …) and the role it gives: parse_team.c's team_words[]. */
 typedef struct team_word team_word;
+
+/* Build the character sets of parse_team.c: once, before any parse (ensure_sets()). */
+void fg_parse__team_sets_init(void);
 
 /*
  * Whether line is a date of issue alone, YYYY年M月D日 (a signature's; at most 3 characters
@@ -787,6 +774,19 @@ int fg_parse__wrap_row(parser *p, fg_strview s, bool *consumed);
 
 /* Build the character sets of parse_meta.c: once, before any parse (ensure_sets()). */
 void fg_parse__meta_sets_init(void);
+
+/* At most this many declaration-like phrases that were not taken are noted. */
+enum { MAX_DECL_MISSES = 16 };
+
+/*
+ * The document says the first unit listed leads (列第一位者为牵头单位 …): a 牵头 with 第一 or
+ * 首位 in the 45 bytes before it, or one just after it. Most documents hold no 第一, 首位 or
+ * 首个 (first_rare_word()); in others only the text around each 牵头 (from 45 bytes before
+ * it to 66 after it) is searched for them, from the 牵头 that could reach the first on:
+ * dense documents hold a 牵头 every few lines and a 第一 far apart, and whole-text searches
+ * for the next 第一 and 首位 past each 牵头 cost 1-2% of extraction.
+ */
+bool fg_parse__declares_first_is_lead(fg_strview t, size_t *miss, size_t *n_miss);
 
 /*
  * Fill doc's title, document number (文号), year, issuer and date of issue, read from the
