@@ -1,4 +1,4 @@
-/* Internal: one responsibility clause → (role, unit, kind) rows. Used by parse.c. */
+/* Internal: one responsibility clause → (role, unit, kind) rows. Used by parse*.c. */
 #ifndef FG_SRC_CLAUSE_H
 #define FG_SRC_CLAUSE_H
 

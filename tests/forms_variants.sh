@@ -15,7 +15,7 @@
 # anything failed. Only the skip list of skipped() is skipped, each entry with its reason;
 # the one-line and half-width variants of every form are checked (tables too survive the
 # one-line layout: a flat document's runs of U+3000 separate its paragraphs as line
-# breaks do, see paragraph_end() in src/parse.c).
+# breaks do, see fg_parse__paragraph_end() in src/parse.c).
 
 . "$(dirname "$0")/lib.sh"
 fg_begin "$@"

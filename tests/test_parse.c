@@ -1,4 +1,4 @@
-/* Unit tests for src/parse.c: decoded text → items, clauses, assignments, teams, metadata. */
+/* Unit tests for src/parse*.c: decoded text → items, clauses, assignments, teams, metadata. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
