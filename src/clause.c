@@ -3636,13 +3636,16 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
 }
 
 /*
- * Where a field label that ends with the colon at s[c] starts, when it follows a complete
- * unit name with no separator (…省交通运输厅预期成果：): the nearest k, not before floor,
- * such that s[k..c) is a label word of a field and s[..k) ends like a unit, or a farther
- * one where a field head starts the word (…市供电公司督办单位：); SIZE_MAX when there is
- * none. At most 10 ideographs are looked at.
+ * Where a label that ends with the colon at s[c] starts, when it follows a complete unit name
+ * with no separator, the name starting at floor or later; at most 10 ideographs are looked at.
+ * want FG_LABEL_OTHER, a field (…省交通运输厅预期成果：): the nearest such start, or a farther
+ * one where a field head starts the word (…市供电公司督办单位：). want FG_LABEL_UNKNOWN, a role
+ * label the lexicon lacks (a unit suffix and no head: …市工信局推进单位：): the farthest, unless
+ * a longer word before the colon is a label the lexicon knows (副组长单位: not 长单位 after
+ * 组). SIZE_MAX when there is none.
  */
-static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
+static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor,
+                                 fg_label_role want)
 {
     size_t found = SIZE_MAX;
 
@@ -3650,49 +3653,25 @@ static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         lx = fg_lexicon__default();
     for (size_t k = c; k >= 3 && k + 10 * 3 >= c;) {
         unsigned char b = (unsigned char)s.ptr[k - 3];
+        fg_label_role r;
 
         if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
             break;
         k -= 3;
-        if (k >= c - 3 || !strong_ending(fg_sv(s.ptr, k)) ||
-            fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k)) != FG_LABEL_OTHER)
-            continue;
-        if (found == SIZE_MAX)
-            found = k;
-        /* 市供电公司督办单位：, not 市供电公司督办 and 单位：: a field head starts the word. */
-        else if (field_head_at(lx, s, k))
-            return k;
-    }
-    return found;
-}
-
-/*
- * Where a role label the lexicon lacks (推进单位, a unit suffix and no head: FG_LABEL_UNKNOWN)
- * starts that ends at the colon s[c], run into a complete name before it that starts at floor
- * or later (市工信局推进单位：): the start of the longest such label of 2 to 10 characters; or
- * SIZE_MAX, also when a longer word before the colon is a label the lexicon knows.
- */
-static size_t unknown_label_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
-{
-    size_t found = SIZE_MAX;
-    fg_label_role r;
-
-    if (lx == NULL)
-        lx = fg_lexicon__default();
-    for (size_t k = c; k >= 3 && k + 10 * 3 >= c;) {
-        unsigned char b = (unsigned char)s.ptr[k - 3];
-
-        if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
-            break;
-        k -= 3;
-        if (k + 6 > c)
+        if (k + 6 > c || (want == FG_LABEL_OTHER && !strong_ending(fg_sv(s.ptr, k))))
             continue;
         r = fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k));
-        /* 副组长单位 holds a head we know (组长): 长单位 after 组 is no label of its own. */
-        if (r != FG_LABEL_UNKNOWN && r != FG_LABEL_NONE && k + 6 < c)
-            return SIZE_MAX;
-        if (r == FG_LABEL_UNKNOWN && strong_ending(fg_sv(s.ptr, k)))
-            found = k;
+        if (want == FG_LABEL_UNKNOWN) {
+            if (r != FG_LABEL_UNKNOWN && r != FG_LABEL_NONE && k + 6 < c)
+                return SIZE_MAX;
+            if (r == FG_LABEL_UNKNOWN && strong_ending(fg_sv(s.ptr, k)))
+                found = k;
+        } else if (r == FG_LABEL_OTHER) {
+            if (found == SIZE_MAX)
+                found = k;
+            else if (field_head_at(lx, s, k))
+                return k;
+        }
     }
     return found;
 }
@@ -3958,7 +3937,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
              * A role label the lexicon lacks run into the name before it (市工信局推进单位：…,
              * a labelled line joined to the one before): the label starts after the name.
              */
-            size_t ls = unknown_label_before(out->lex, s, i, pending);
+            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_UNKNOWN);
 
             if (ls != SIZE_MAX) {
                 m = &label_markers[FG_LABEL_UNKNOWN];
@@ -3972,7 +3951,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
              * A field run into the name before it (省交通运输厅预期成果：…, a labelled line
              * joined to the one before): the field starts after the name.
              */
-            size_t ls = field_start_before(out->lex, s, i, pending);
+            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_OTHER);
 
             if (ls == SIZE_MAX) {
                 i += 3;

@@ -469,9 +469,10 @@ static const char role_firsts[] = "牵负配参会单部责协主其支实归各
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
- * 各负其责 按职责 按照职能 按各自职责 支持 落实属地责任 履行属地责任 负属地责任 负主体责任).
+ * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
+ * 负主体责任).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 
@@ -590,7 +591,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "各负其责");
     case 0xE68C89: /* 按 */
         return AT(s, i, "按职责") || AT(s, i, "按职能") || AT(s, i, "按照职责") ||
-               AT(s, i, "按照职能") || AT(s, i, "按各自职责") || AT(s, i, "按照各自职责");
+               AT(s, i, "按照职能") || AT(s, i, "按各自职责") || AT(s, i, "按照各自职责") ||
+               AT(s, i, "按分工") || AT(s, i, "按照分工");
     case 0xE58D95: /* 单 */
         return AT(s, i, "单位：") || AT(s, i, "单位:");
     case 0xE983A8: /* 部 */
