@@ -2616,9 +2616,13 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
     if ((AT(s, i, "主管") || AT(s, i, "归口")) &&
         starts_with_any(fg_sv(s.ptr + e, s.len - e), generic_units, N_OF(generic_units)))
         return true;
-    /* At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it. */
+    /*
+     * At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it, and
+     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）).
+     */
     for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、") &&
-                       s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE;
+                       s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE &&
+                       s.ptr[e] != '(' && !AT(s, e, "（") && !AT(s, e, "〔");
          n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
             break;

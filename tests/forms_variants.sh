@@ -85,7 +85,7 @@ skipped() {
         half-width:label_wrapped | half-width:role_label_words | \
         half-width:sentence_other_names | half-width:level_departments | \
         half-width:team_unit_brackets | half-width:team_member_joins | \
-        half-width:duty_words_more)
+        half-width:duty_words_more | half-width:names_council_office)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
