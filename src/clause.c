@@ -230,9 +230,9 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
-static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股";
+static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股馆";
 /* strong_chars and the last characters of strong_multi[] below. */
-static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股";
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆";
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
