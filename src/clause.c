@@ -316,6 +316,40 @@ static bool starts_like_narrative(fg_strview name)
 }
 
 /*
+ * The close bracket of a square bracket that opens at s[i] (〔 → 〕, ［ → ］), or NULL. A name
+ * may carry its other name or its parts in them as in （）: 省委宣传部〔省新闻出版局〕,
+ * 各县〔市、区〕人民政府.
+ */
+static const char *square_close(fg_strview s, size_t i)
+{
+    return AT(s, i, "〔") ? "〕" : AT(s, i, "［") ? "］" : NULL;
+}
+
+/*
+ * Whether the square bracket at name[i] is a bracket of the name: it follows an ideograph
+ * and closes later in name with no other square bracket opened before (各县〔市、区〕人民政府;
+ * a 〔2023〕 number has digits, which no name holds anyway).
+ */
+static bool square_in_name(fg_strview name, size_t i)
+{
+    const char *close = square_close(name, i);
+    unsigned char before;
+
+    if (close == NULL || i < 3)
+        return false;
+    before = (unsigned char)name.ptr[i - 3];
+    if (before < 0xE4 || before > 0xE9)
+        return false;
+    for (size_t j = i + 3; j + 3 <= name.len; j += fg_cp_len((unsigned char)name.ptr[j])) {
+        if (fg_sv_at(name, j, close, 3))
+            return j > i + 3;
+        if (square_close(name, j) != NULL)
+            return false;
+    }
+    return false;
+}
+
+/*
  * name without the bracket that ends it, when something stands before the bracket and the
  * bracket holds 1 to max_inside code points (brackets nested in it count with their text);
  * else name. An other name in brackets (市委宣传部（市新闻出版局）, 学生工作部（处）:
@@ -327,7 +361,19 @@ static fg_strview before_final_bracket(fg_strview name, size_t max_inside)
 {
     size_t depth = 0;
     size_t inside = 0;
+    const char *square = fg_sv_ends(name, "〕") ? "〔" : fg_sv_ends(name, "］") ? "［" : NULL;
 
+    if (square != NULL) {
+        /* 省委宣传部〔省新闻出版局〕: square brackets do not nest. */
+        for (size_t i = name.len - 3; i > 0;) {
+            i = fg_cp_start_before(name.ptr, i);
+            if (fg_sv_at(name, i, square, 3))
+                return i > 0 && inside > 0 ? fg_sv(name.ptr, i) : name;
+            if (++inside > max_inside)
+                return name;
+        }
+        return name;
+    }
     if (!fg_sv_ends(name, "）") && !(name.len > 0 && name.ptr[name.len - 1] == ')'))
         return name;
     for (size_t i = name.len; i > 0;) {
@@ -360,8 +406,9 @@ static bool looks_like_unit(fg_strview name)
             return false;
     }
     /*
-     * Narrative, not a name: 的 “ 《 。 ， 〔 ［, a digit (附件2所列…) or 由 inside (…任务由各地),
-     * 自由 aside. One pass over the bytes looks for all of them.
+     * Narrative, not a name: 的 “ 《 。 ， — and 〔 ［ that open no bracket of the name
+     * (square_in_name()), a digit (附件2所列…) or 由 inside (…任务由各地), 自由 aside. One pass
+     * over the bytes looks for all of them.
      */
     for (size_t i = 0; i < name.len; i++) {
         unsigned char c = (unsigned char)name.ptr[i];
@@ -380,7 +427,8 @@ static bool looks_like_unit(fg_strview name)
         case 0xE3:
         case 0xEF:
             if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，") ||
-                AT(name, i, "—") || AT(name, i, "〔") || AT(name, i, "［"))
+                AT(name, i, "—") ||
+                ((AT(name, i, "〔") || AT(name, i, "［")) && !square_in_name(name, i)))
                 return false;
             break;
         default:
@@ -1301,9 +1349,10 @@ static bool level_word(fg_strview w)
     for (size_t k = 0; k < N_OF(level_words); k++)
         if (fg_sv_eq(w, fg_sv(level_words[k].s, level_words[k].n)))
             return true;
-    /* 县（市、区）, 省(区、市): one level character and a bracket. */
+    /* 县（市、区）, 省(区、市), 县〔市、区〕: one level character and a bracket. */
     if (w.len > 3 && fg_cjkset_has(&sets.level_chars, w.ptr) &&
-        (AT(w, 3, "（") || AT(w, 3, "(")) && (fg_sv_ends(w, "）") || fg_sv_ends(w, ")")))
+        (((AT(w, 3, "（") || AT(w, 3, "(")) && (fg_sv_ends(w, "）") || fg_sv_ends(w, ")"))) ||
+         (AT(w, 3, "〔") && fg_sv_ends(w, "〕")) || (AT(w, 3, "［") && fg_sv_ends(w, "］"))))
         return true;
     return false;
 }
@@ -1348,7 +1397,7 @@ static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
      * (府 会 委): most names (…厅, …局) are let go at once.
      */
     if (w.len < 3 || !(ends_with_char_in(w, &sets.level_lasts) || w.ptr[w.len - 1] == ')' ||
-                       fg_sv_ends(w, "）")))
+                       fg_sv_ends(w, "）") || fg_sv_ends(w, "〕") || fg_sv_ends(w, "］")))
         return false;
     *pre = level_prefix_of(w);
     *suf = gov_suffix_of(w);
@@ -2696,14 +2745,15 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             return true;
         /*
          * 市商务局主办, 市发展改革委统筹, 地区农业局主管, 技改处归口, 市政府办公室领衔: a
-         * lead's word right after a name; 市财政局按职责做好…: a manner of a unit's duty.
+         * lead's word right after a name (or its other name in brackets: 省委宣传部（省新闻
+         * 出版局）主办); 市财政局按职责做好…: a manner of a unit's duty.
          */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
              AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
              AT(text, i, "统筹") || (AT(text, i, "为主") && ends_role_word(text, i + 6)) ||
              AT(text, i, "按职责") || AT(text, i, "按职能") || AT(text, i, "按照职责") ||
              AT(text, i, "按照职能") || AT(text, i, "按各自职责")) &&
-            i >= 6 && strong_ending(fg_sv(text.ptr, i)))
+            i >= 6 && strong_ending(before_final_bracket(fg_sv(text.ptr, i), SIZE_MAX)))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
@@ -2894,6 +2944,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     size_t depth = 0;
     size_t j = i;
     size_t inner_start = i + (t.ptr[i] == '(' ? 1 : 3);
+    const char *square = square_close(t, i); /* 〔 or ［ at i: its close, else NULL */
     fg_strview inner;
     unsigned char last;
 
@@ -2904,9 +2955,10 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     if (last < 0xE4 || last > 0xE9)
         return 0;
     for (size_t n_cps = 0; j < t.len && n_cps <= 42; n_cps++) {
-        if (t.ptr[j] == '(' || AT(t, j, "（")) {
+        if (square != NULL ? fg_sv_at(t, j, t.ptr + i, 3) : t.ptr[j] == '(' || AT(t, j, "（")) {
             depth++;
-        } else if (t.ptr[j] == ')' || AT(t, j, "）")) {
+        } else if (square != NULL ? fg_sv_at(t, j, square, 3)
+                                  : t.ptr[j] == ')' || AT(t, j, "）")) {
             if (--depth == 0)
                 break;
         }
@@ -2918,9 +2970,20 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     j += t.ptr[j] == ')' ? 1 : 3;
     if (inner.len == 0)
         return 0;
-    /* Inside a name: an incomplete name before, an ideograph after. */
+    /* 〔2023〕 after 某政发: a document's number, not a name's bracket. */
+    if (square != NULL) {
+        for (size_t k = 0; k < inner.len; k++)
+            if (inner.ptr[k] >= '0' && inner.ptr[k] <= '9')
+                return 0;
+    }
+    /*
+     * Inside a name: an incomplete name before, an ideograph after. In square brackets only
+     * levels after a level (各县〔市、区〕人民政府, 各市〔州〕人民政府): 〔完成时限〕 after a
+     * task's words is a field's label.
+     */
     if (!strong_ending(buf) && j < t.len && (unsigned char)t.ptr[j] >= 0xE4 &&
-        (unsigned char)t.ptr[j] <= 0xE9)
+        (unsigned char)t.ptr[j] <= 0xE9 &&
+        (square == NULL || (ends_like_level(buf) && short_alternative(inner, false))))
         return j - i;
     /*
      * A short alternative after a name: 各村（社区）, 各乡镇（街道） at a list's end, and a unit's
@@ -2956,11 +3019,38 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 }
 
 /*
+ * name_bracket() of the square bracket at t[i] (〔 or ［), or 0 when it holds a role label
+ * (〔牵头单位〕X: see fg_clause__label_at()). A field's label (〔完成时限〕) is left to
+ * name_bracket(), whose rules take no such word.
+ */
+static size_t square_name_bracket(const fg_lexicon *lx, fg_strview buf, fg_strview t, size_t i)
+{
+    size_t len;
+    fg_label_role r;
+
+    if (square_close(t, i) == NULL)
+        return 0;
+    r = fg_clause__label_at(lx, t, i, &len);
+    return r == FG_LABEL_NONE || r == FG_LABEL_OTHER ? name_bracket(buf, t, i) : 0;
+}
+
+/* The first index >= i of a 〔 or ［ in s, or SIZE_MAX (most clauses hold none). */
+static size_t next_square(fg_strview s, size_t i)
+{
+    size_t a = i < s.len ? fg_sv_find(fg_sv(s.ptr + i, s.len - i), "〔") : SIZE_MAX;
+    size_t b = i < s.len ? fg_sv_find(fg_sv(s.ptr + i, s.len - i), "［") : SIZE_MAX;
+
+    a = a < b ? a : b;
+    return a == SIZE_MAX ? SIZE_MAX : i + a;
+}
+
+/*
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
  * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
  */
 static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *hidden)
 {
+    size_t square = next_square(text, 0); /* the next 〔 or ［, where a name's bracket may open */
     size_t depth = 0;
     size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
     size_t run_end = 0;
@@ -2985,9 +3075,15 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
 
         if (i + n > text.len)
             n = text.len - i;
-        if (depth == 0 && c >= 0x80 && !special_at(text.ptr, text.len, i)) {
-            /* Plain text, and so is what follows up to the next special_at() character. */
-            n = plain_run_end(text.ptr, text.len, i + 1) - i;
+        if (square != SIZE_MAX && square < i)
+            square = next_square(text, i);
+        if (depth == 0 && c >= 0x80 && i != square && !special_at(text.ptr, text.len, i)) {
+            /*
+             * Plain text, and so is what follows up to the next special_at() character or
+             * square bracket.
+             */
+            n = plain_run_end(text.ptr, text.len, i + 1);
+            n = (n < square ? n : square) - i;
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && label_bracket(lx, text, i, &n)) {
             plain = true; /* 责任单位（牵头）：: read with its label */
@@ -2998,9 +3094,12 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             /* X（牵头）: the unit before it leads, X（会办） co; its byte travels with its name. */
             n = mn;
             rc = fg_str_appendc(buf, mr == FG_LABEL_LEAD ? MARK_LEAD_BYTE : MARK_CO_BYTE);
-        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（") || i == square) &&
                    (FLUSH_RUN(), rc == FG_OK) &&
-                   (nb = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
+                   (nb = i == square ? square_name_bracket(lx, fg_sv(buf->ptr ? buf->ptr : "",
+                                                                      buf->len), text, i)
+                                     : name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len),
+                                                    text, i)) > 0) {
             /* 各市（含定州、辛集市，下同）政府: the bracket belongs to the name, as written. */
             *hidden = true;
             n = nb;
@@ -3525,6 +3624,9 @@ static int separate_bracket_labels(const fg_lexicon *lx, fg_str *buf)
 
         if (!(AT(s, i, "【") || AT(s, i, "〔")) || is_sep_at(s, i - 3) || AT(s, i - 3, "、") ||
             fg_clause__label_at(lx, s, i, &n) == FG_LABEL_NONE)
+            continue;
+        /* 各市〔州〕人民政府: a bracket of the name, kept with it by normalise(). */
+        if (square_name_bracket(lx, fg_sv(s.ptr, i), s, i) > 0)
             continue;
         FG_TRY(fg_str_append(&copy, s.ptr + from, i - from));
         FG_TRY(fg_str_append(&copy, "；", 3));
