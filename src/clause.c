@@ -390,6 +390,33 @@ static fg_strview before_final_bracket(fg_strview name, size_t max_inside)
     return name;
 }
 
+/*
+ * Whether name starts with the word of an ordinal point (一是 … 十是, 十一是, 其一 … 其十,
+ * 首先, 其次): a point of a task's text (二是开设帮扶馆，由X牵头), never a unit's name.
+ */
+static bool starts_with_point_word(fg_strview name)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    size_t start = AT(name, 0, "其") ? 3 : 0;
+    size_t i = start;
+
+    if (AT(name, 0, "首先") || AT(name, 0, "其次"))
+        return true;
+    /* One or two numerals. */
+    while (i + 3 <= name.len && i < start + 2 * 3) {
+        size_t k = 0;
+
+        while (k + 3 < sizeof numerals && memcmp(numerals + k, name.ptr + i, 3) != 0)
+            k += 3;
+        if (k + 3 >= sizeof numerals)
+            break;
+        i += 3;
+    }
+    if (i == start)
+        return false;
+    return start > 0 || AT(name, i, "是");
+}
+
 /* fg_clause__looks_like_unit() once the sets are built. */
 static bool looks_like_unit(fg_strview name)
 {
@@ -436,6 +463,8 @@ static bool looks_like_unit(fg_strview name)
         }
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
+        return false;
+    if (starts_with_point_word(name))
         return false;
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
