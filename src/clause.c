@@ -3854,11 +3854,13 @@ static size_t level_prefix(fg_strview name, bool *party)
 
 /*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
- * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or took
- * one, that names none itself (no 省市县区 in it, no province's name at its start, not 国家…,
- * 各…) and ends like a department (厅 局 委 办; 部 only after a Party organ: 组织部), takes
- * that level (省财政厅, 市委组织部). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局
- * and 省地方金融监管局、四川省税务局 are left as written.
+ * of 2 to 6 characters (a 厅 after 省, a province's department: up to 9, 人力资源社会保障厅)
+ * right after a unit that names a level (省, 市, 县, 区; 省委 …) or took one, that names none
+ * itself (no 省市县区 in it, no province's name at its start, not 国家…, 各…) and ends like a
+ * department (厅 局 委 办; 部 only after a Party organ: 组织部), takes that level (省财政厅,
+ * 市委组织部). A department too long to take it passes it on (省财政厅、地方金融监督管理局、
+ * 统计局 → 省统计局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
+ * 省地方金融监管局、四川省税务局 are left as written.
  */
 static int share_prefixes(fg_units *out, size_t first)
 {
@@ -3879,16 +3881,23 @@ static int share_prefixes(fg_units *out, size_t first)
         level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        cps = count_cps_upto(name, 7);
+        cps = count_cps_upto(name, 10);
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办");
         organ = fg_sv_ends(name, "部") && had.len == 6;
         named = level_named(name);
-        if (cps < 2 || cps > 6 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
+        if (cps < 2 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
             fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
             fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
             continue;
         level = had;
+        /*
+         * At most 6 characters (湘潭金融监管分局 is no 市 department); a 厅 after 省, a
+         * province's department, up to 9 (人力资源社会保障厅). Longer, it passes the level on
+         * to the names after it.
+         */
+        if (cps > (fg_sv_ends(name, "厅") && fg_sv_starts(had, "省") ? 9 : 6))
+            continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
         u = out->v[k];
         {
