@@ -230,9 +230,9 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  * Endings that never end a place name, for telling a bare place (长沙, 天心, 厦门) from a
  * unit: single characters common in place names (心, 门, 关, 台 …) need a longer ending.
  */
-static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股";
+static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股馆";
 /* strong_chars and the last characters of strong_multi[] below. */
-static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股";
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆";
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
@@ -316,6 +316,40 @@ static bool starts_like_narrative(fg_strview name)
 }
 
 /*
+ * The close bracket of a square bracket that opens at s[i] (〔 → 〕, ［ → ］), or NULL. A name
+ * may carry its other name or its parts in them as in （）: 省委宣传部〔省新闻出版局〕,
+ * 各县〔市、区〕人民政府.
+ */
+static const char *square_close(fg_strview s, size_t i)
+{
+    return AT(s, i, "〔") ? "〕" : AT(s, i, "［") ? "］" : NULL;
+}
+
+/*
+ * Whether the square bracket at name[i] is a bracket of the name: it follows an ideograph
+ * and closes later in name with no other square bracket opened before (各县〔市、区〕人民政府;
+ * a 〔2023〕 number has digits, which no name holds anyway).
+ */
+static bool square_in_name(fg_strview name, size_t i)
+{
+    const char *close = square_close(name, i);
+    unsigned char before;
+
+    if (close == NULL || i < 3)
+        return false;
+    before = (unsigned char)name.ptr[i - 3];
+    if (before < 0xE4 || before > 0xE9)
+        return false;
+    for (size_t j = i + 3; j + 3 <= name.len; j += fg_cp_len((unsigned char)name.ptr[j])) {
+        if (fg_sv_at(name, j, close, 3))
+            return j > i + 3;
+        if (square_close(name, j) != NULL)
+            return false;
+    }
+    return false;
+}
+
+/*
  * name without the bracket that ends it, when something stands before the bracket and the
  * bracket holds 1 to max_inside code points (brackets nested in it count with their text);
  * else name. An other name in brackets (市委宣传部（市新闻出版局）, 学生工作部（处）:
@@ -327,7 +361,19 @@ static fg_strview before_final_bracket(fg_strview name, size_t max_inside)
 {
     size_t depth = 0;
     size_t inside = 0;
+    const char *square = fg_sv_ends(name, "〕") ? "〔" : fg_sv_ends(name, "］") ? "［" : NULL;
 
+    if (square != NULL) {
+        /* 省委宣传部〔省新闻出版局〕: square brackets do not nest. */
+        for (size_t i = name.len - 3; i > 0;) {
+            i = fg_cp_start_before(name.ptr, i);
+            if (fg_sv_at(name, i, square, 3))
+                return i > 0 && inside > 0 ? fg_sv(name.ptr, i) : name;
+            if (++inside > max_inside)
+                return name;
+        }
+        return name;
+    }
     if (!fg_sv_ends(name, "）") && !(name.len > 0 && name.ptr[name.len - 1] == ')'))
         return name;
     for (size_t i = name.len; i > 0;) {
@@ -342,6 +388,33 @@ static fg_strview before_final_bracket(fg_strview name, size_t max_inside)
         }
     }
     return name;
+}
+
+/*
+ * Whether name starts with the word of an ordinal point (一是 … 十是, 十一是, 其一 … 其十,
+ * 首先, 其次): a point of a task's text (二是开设帮扶馆，由X牵头), never a unit's name.
+ */
+static bool starts_with_point_word(fg_strview name)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    size_t start = AT(name, 0, "其") ? 3 : 0;
+    size_t i = start;
+
+    if (AT(name, 0, "首先") || AT(name, 0, "其次"))
+        return true;
+    /* One or two numerals. */
+    while (i + 3 <= name.len && i < start + 2 * 3) {
+        size_t k = 0;
+
+        while (k + 3 < sizeof numerals && memcmp(numerals + k, name.ptr + i, 3) != 0)
+            k += 3;
+        if (k + 3 >= sizeof numerals)
+            break;
+        i += 3;
+    }
+    if (i == start)
+        return false;
+    return start > 0 || AT(name, i, "是");
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -360,8 +433,9 @@ static bool looks_like_unit(fg_strview name)
             return false;
     }
     /*
-     * Narrative, not a name: 的 “ 《 。 ， 〔 ［, a digit (附件2所列…) or 由 inside (…任务由各地),
-     * 自由 aside. One pass over the bytes looks for all of them.
+     * Narrative, not a name: 的 “ 《 。 ， — and 〔 ［ that open no bracket of the name
+     * (square_in_name()), a digit (附件2所列…) or 由 inside (…任务由各地), 自由 aside. One pass
+     * over the bytes looks for all of them.
      */
     for (size_t i = 0; i < name.len; i++) {
         unsigned char c = (unsigned char)name.ptr[i];
@@ -380,7 +454,8 @@ static bool looks_like_unit(fg_strview name)
         case 0xE3:
         case 0xEF:
             if (AT(name, i, "“") || AT(name, i, "《") || AT(name, i, "。") || AT(name, i, "，") ||
-                AT(name, i, "—") || AT(name, i, "〔") || AT(name, i, "［"))
+                AT(name, i, "—") ||
+                ((AT(name, i, "〔") || AT(name, i, "［")) && !square_in_name(name, i)))
                 return false;
             break;
         default:
@@ -388,6 +463,8 @@ static bool looks_like_unit(fg_strview name)
         }
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
+        return false;
+    if (starts_with_point_word(name))
         return false;
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
@@ -1305,9 +1382,10 @@ static bool level_word(fg_strview w)
     for (size_t k = 0; k < N_OF(level_words); k++)
         if (fg_sv_eq(w, fg_sv(level_words[k].s, level_words[k].n)))
             return true;
-    /* 县（市、区）, 省(区、市): one level character and a bracket. */
+    /* 县（市、区）, 省(区、市), 县〔市、区〕: one level character and a bracket. */
     if (w.len > 3 && fg_cjkset_has(&sets.level_chars, w.ptr) &&
-        (AT(w, 3, "（") || AT(w, 3, "(")) && (fg_sv_ends(w, "）") || fg_sv_ends(w, ")")))
+        (((AT(w, 3, "（") || AT(w, 3, "(")) && (fg_sv_ends(w, "）") || fg_sv_ends(w, ")"))) ||
+         (AT(w, 3, "〔") && fg_sv_ends(w, "〕")) || (AT(w, 3, "［") && fg_sv_ends(w, "］"))))
         return true;
     return false;
 }
@@ -1352,7 +1430,7 @@ static bool level_element(fg_strview w, fg_strview *pre, fg_strview *suf)
      * (府 会 委): most names (…厅, …局) are let go at once.
      */
     if (w.len < 3 || !(ends_with_char_in(w, &sets.level_lasts) || w.ptr[w.len - 1] == ')' ||
-                       fg_sv_ends(w, "）")))
+                       fg_sv_ends(w, "）") || fg_sv_ends(w, "〕") || fg_sv_ends(w, "］")))
         return false;
     *pre = level_prefix_of(w);
     *suf = gov_suffix_of(w);
@@ -2622,9 +2700,13 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
     if ((AT(s, i, "主管") || AT(s, i, "归口")) &&
         starts_with_any(fg_sv(s.ptr + e, s.len - e), generic_units, N_OF(generic_units)))
         return true;
-    /* At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it. */
+    /*
+     * At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it, and
+     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）).
+     */
     for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、") &&
-                       s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE;
+                       s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE &&
+                       s.ptr[e] != '(' && !AT(s, e, "（") && !AT(s, e, "〔");
          n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
             break;
@@ -2681,8 +2763,9 @@ static bool ends_role_word(fg_strview s, size_t j)
 }
 
 /*
- * Whether a complete name ends text[0..i), or does before one adverb of strip_element() that
- * stands between it and a role word (团省委共同主办, 市气象局联合负责, 县公安局分别挂帅).
+ * Whether a complete name ends text[0..i) (its other name in brackets aside: 省委宣传部（省新闻
+ * 出版局）主办), or does before one adverb of strip_element() that stands between it and a role
+ * word (团省委共同主办, 市气象局联合负责, 县公安局分别挂帅).
  */
 static bool name_before_word(fg_strview text, size_t i)
 {
@@ -2691,11 +2774,11 @@ static bool name_before_word(fg_strview text, size_t i)
 
     if (i < 6)
         return false;
-    if (strong_ending(fg_sv(text.ptr, i)))
+    if (strong_ending(before_final_bracket(fg_sv(text.ptr, i), SIZE_MAX)))
         return true;
     for (size_t k = 0; k < N_OF(adverbs); k++)
         if (i >= 6 + adverbs[k].n && fg_sv_at(text, i - adverbs[k].n, adverbs[k].s, adverbs[k].n))
-            return strong_ending(fg_sv(text.ptr, i - adverbs[k].n));
+            return strong_ending(before_final_bracket(fg_sv(text.ptr, i - adverbs[k].n), SIZE_MAX));
     return false;
 }
 
@@ -2717,7 +2800,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             return true;
         /*
          * 市商务局主办, 市发展改革委统筹, 地区农业局主管, 技改处归口, 市政府办公室领衔: a
-         * lead's word right after a name; 市财政局按职责做好…: a manner of a unit's duty.
+         * lead's word right after a name (or its other name in brackets: 省委宣传部（省新闻
+         * 出版局）主办); 市财政局按职责做好…: a manner of a unit's duty.
          */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
              AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
@@ -2916,6 +3000,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     size_t depth = 0;
     size_t j = i;
     size_t inner_start = i + (t.ptr[i] == '(' ? 1 : 3);
+    const char *square = square_close(t, i); /* 〔 or ［ at i: its close, else NULL */
     fg_strview inner;
     unsigned char last;
 
@@ -2926,9 +3011,10 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     if (last < 0xE4 || last > 0xE9)
         return 0;
     for (size_t n_cps = 0; j < t.len && n_cps <= 42; n_cps++) {
-        if (t.ptr[j] == '(' || AT(t, j, "（")) {
+        if (square != NULL ? fg_sv_at(t, j, t.ptr + i, 3) : t.ptr[j] == '(' || AT(t, j, "（")) {
             depth++;
-        } else if (t.ptr[j] == ')' || AT(t, j, "）")) {
+        } else if (square != NULL ? fg_sv_at(t, j, square, 3)
+                                  : t.ptr[j] == ')' || AT(t, j, "）")) {
             if (--depth == 0)
                 break;
         }
@@ -2940,9 +3026,20 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
     j += t.ptr[j] == ')' ? 1 : 3;
     if (inner.len == 0)
         return 0;
-    /* Inside a name: an incomplete name before, an ideograph after. */
+    /* 〔2023〕 after 某政发: a document's number, not a name's bracket. */
+    if (square != NULL) {
+        for (size_t k = 0; k < inner.len; k++)
+            if (inner.ptr[k] >= '0' && inner.ptr[k] <= '9')
+                return 0;
+    }
+    /*
+     * Inside a name: an incomplete name before, an ideograph after. In square brackets only
+     * levels after a level (各县〔市、区〕人民政府, 各市〔州〕人民政府): 〔完成时限〕 after a
+     * task's words is a field's label.
+     */
     if (!strong_ending(buf) && j < t.len && (unsigned char)t.ptr[j] >= 0xE4 &&
-        (unsigned char)t.ptr[j] <= 0xE9)
+        (unsigned char)t.ptr[j] <= 0xE9 &&
+        (square == NULL || (ends_like_level(buf) && short_alternative(inner, false))))
         return j - i;
     /*
      * A short alternative after a name: 各村（社区）, 各乡镇（街道） at a list's end, and a unit's
@@ -2978,11 +3075,38 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 }
 
 /*
+ * name_bracket() of the square bracket at t[i] (〔 or ［), or 0 when it holds a role label
+ * (〔牵头单位〕X: see fg_clause__label_at()). A field's label (〔完成时限〕) is left to
+ * name_bracket(), whose rules take no such word.
+ */
+static size_t square_name_bracket(const fg_lexicon *lx, fg_strview buf, fg_strview t, size_t i)
+{
+    size_t len;
+    fg_label_role r;
+
+    if (square_close(t, i) == NULL)
+        return 0;
+    r = fg_clause__label_at(lx, t, i, &len);
+    return r == FG_LABEL_NONE || r == FG_LABEL_OTHER ? name_bracket(buf, t, i) : 0;
+}
+
+/* The first index >= i of a 〔 or ［ in s, or SIZE_MAX (most clauses hold none). */
+static size_t next_square(fg_strview s, size_t i)
+{
+    size_t a = i < s.len ? fg_sv_find(fg_sv(s.ptr + i, s.len - i), "〔") : SIZE_MAX;
+    size_t b = i < s.len ? fg_sv_find(fg_sv(s.ptr + i, s.len - i), "［") : SIZE_MAX;
+
+    a = a < b ? a : b;
+    return a == SIZE_MAX ? SIZE_MAX : i + a;
+}
+
+/*
  * Copy text into buf: whitespace removed, ASCII , ; : mapped to full-width, nested
  * parentheticals dropped (depth ≥ 1 inside the clause), ideographic spaces removed.
  */
 static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *hidden)
 {
+    size_t square = next_square(text, 0); /* the next 〔 or ［, where a name's bracket may open */
     size_t depth = 0;
     size_t run_start = 0; /* text[run_start..run_end) is copied as is but not yet appended */
     size_t run_end = 0;
@@ -3007,9 +3131,15 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
 
         if (i + n > text.len)
             n = text.len - i;
-        if (depth == 0 && c >= 0x80 && !special_at(text.ptr, text.len, i)) {
-            /* Plain text, and so is what follows up to the next special_at() character. */
-            n = plain_run_end(text.ptr, text.len, i + 1) - i;
+        if (square != SIZE_MAX && square < i)
+            square = next_square(text, i);
+        if (depth == 0 && c >= 0x80 && i != square && !special_at(text.ptr, text.len, i)) {
+            /*
+             * Plain text, and so is what follows up to the next special_at() character or
+             * square bracket.
+             */
+            n = plain_run_end(text.ptr, text.len, i + 1);
+            n = (n < square ? n : square) - i;
             plain = true;
         } else if (depth == 0 && (c == '(' || AT(text, i, "（")) && label_bracket(lx, text, i, &n)) {
             plain = true; /* 责任单位（牵头）：: read with its label */
@@ -3020,9 +3150,12 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             /* X（牵头）: the unit before it leads, X（会办） co; its byte travels with its name. */
             n = mn;
             rc = fg_str_appendc(buf, mr == FG_LABEL_LEAD ? MARK_LEAD_BYTE : MARK_CO_BYTE);
-        } else if (depth == 0 && (c == '(' || AT(text, i, "（")) &&
+        } else if (depth == 0 && (c == '(' || AT(text, i, "（") || i == square) &&
                    (FLUSH_RUN(), rc == FG_OK) &&
-                   (nb = name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len), text, i)) > 0) {
+                   (nb = i == square ? square_name_bracket(lx, fg_sv(buf->ptr ? buf->ptr : "",
+                                                                      buf->len), text, i)
+                                     : name_bracket(fg_sv(buf->ptr ? buf->ptr : "", buf->len),
+                                                    text, i)) > 0) {
             /* 各市（含定州、辛集市，下同）政府: the bracket belongs to the name, as written. */
             *hidden = true;
             n = nb;
@@ -3548,6 +3681,9 @@ static int separate_bracket_labels(const fg_lexicon *lx, fg_str *buf)
         if (!(AT(s, i, "【") || AT(s, i, "〔")) || is_sep_at(s, i - 3) || AT(s, i - 3, "、") ||
             fg_clause__label_at(lx, s, i, &n) == FG_LABEL_NONE)
             continue;
+        /* 各市〔州〕人民政府: a bracket of the name, kept with it by normalise(). */
+        if (square_name_bracket(lx, fg_sv(s.ptr, i), s, i) > 0)
+            continue;
         FG_TRY(fg_str_append(&copy, s.ptr + from, i - from));
         FG_TRY(fg_str_append(&copy, "；", 3));
         from = i;
@@ -3755,11 +3891,13 @@ static size_t level_prefix(fg_strview name, bool *party)
 
 /*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
- * of 2 to 6 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or took
- * one, that names none itself (no 省市县区 in it, no province's name at its start, not 国家…,
- * 各…) and ends like a department (厅 局 委 办; 部 only after a Party organ: 组织部), takes
- * that level (省财政厅, 市委组织部). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局
- * and 省地方金融监管局、四川省税务局 are left as written.
+ * of 2 to 6 characters (a 厅 after 省, a province's department: up to 9, 人力资源社会保障厅)
+ * right after a unit that names a level (省, 市, 县, 区; 省委 …) or took one, that names none
+ * itself (no 省市县区 in it, no province's name at its start, not 国家…, 各…) and ends like a
+ * department (厅 局 委 办; 部 only after a Party organ: 组织部), takes that level (省财政厅,
+ * 市委组织部). A department too long to take it passes it on (省财政厅、地方金融监督管理局、
+ * 统计局 → 省统计局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
+ * 省地方金融监管局、四川省税务局 are left as written.
  */
 static int share_prefixes(fg_units *out, size_t first)
 {
@@ -3780,16 +3918,23 @@ static int share_prefixes(fg_units *out, size_t first)
         level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        cps = count_cps_upto(name, 7);
+        cps = count_cps_upto(name, 10);
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办");
         organ = fg_sv_ends(name, "部") && had.len == 6;
         named = level_named(name);
-        if (cps < 2 || cps > 6 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
+        if (cps < 2 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
             fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
             fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
             continue;
         level = had;
+        /*
+         * At most 6 characters (湘潭金融监管分局 is no 市 department); a 厅 after 省, a
+         * province's department, up to 9 (人力资源社会保障厅). Longer, it passes the level on
+         * to the names after it.
+         */
+        if (cps > (fg_sv_ends(name, "厅") && fg_sv_starts(had, "省") ? 9 : 6))
+            continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
         u = out->v[k];
         {

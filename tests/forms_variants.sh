@@ -39,7 +39,8 @@ skipped() {
         joined:table_group_column | joined:card_rows | joined:same_above | \
         joined:annex_tables | joined:annex_tables_inside | joined:table_marks_co | \
         joined:table_cells_task_header | joined:table_other_columns | \
-        joined:table_wrapped_lines | joined:table_header_words | joined:table_heading_rows)
+        joined:table_wrapped_lines | joined:table_header_words | joined:table_heading_rows | \
+        joined:names_hall_brackets)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
@@ -85,7 +86,8 @@ skipped() {
         half-width:label_wrapped | half-width:role_label_words | \
         half-width:sentence_other_names | half-width:level_departments | \
         half-width:team_unit_brackets | half-width:team_member_joins | \
-        half-width:duty_words_more)
+        half-width:duty_words_more | half-width:names_council_office | \
+        half-width:names_hall_brackets)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
