@@ -3527,6 +3527,15 @@ static fg_strview cut_task_tail(fg_strview s)
     return s;
 }
 
+/* Whether a group of s after its first opens with 由 (…，由X, …；由X). */
+static bool after_comma_you(fg_strview s)
+{
+    for (size_t i = 6; i + 3 <= s.len; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (AT(s, i, "由") && (AT(s, i - 3, "，") || AT(s, i - 3, "；")))
+            return true;
+    return false;
+}
+
 /*
  * s from its 由 on when a subject of 2 to SUBJECT_MAX characters stands before it: ideographs,
  * with 、 and brackets between them (此项工作由X牵头, 危险化学品安全监管由X牵头, 乡镇（街道）安全
@@ -4211,6 +4220,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
          * own (公立医院改革由X负责，医保支付改革由Y负责).
          */
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
+        /*
+         * 开设帮扶馆，由采购中心牵头: in a sentence, what stands before the ， of a 由 phrase is
+         * the work, never the phrase's units; the sentence is no clause of its own (the role
+         * phrase after its comma may still be, see parse_clause.c).
+         */
+        if (strict && after_comma_you(spans[n_spans].units))
+            bad = true;
         if (n_spans > 0)
             spans[n_spans].units = after_subject(spans[n_spans].units);
         /*
