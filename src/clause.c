@@ -2002,10 +2002,19 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
     unit_suffix = ends_with_word(w, lx->unit_suffixes, lx->n_unit_suffixes) ||
                   head_kind_noun(lx, w);
     if (!unit_suffix) {
-        /* Without a unit suffix only a head alone (牵头：, 配合：) is a role label. */
-        for (size_t k = 0; k < lx->n_heads; k++)
-            if (fg_sv_eq(w, fg_sv(lx->heads[k].w, lx->heads[k].len)))
-                return (fg_label_role)lx->heads[k].role;
+        /*
+         * Without a unit suffix a head alone (牵头：, 配合：) is a role label, and a lead or co
+         * head after a qualifier of two characters (业务指导：, 技术支持：, 工作牵头：).
+         */
+        for (size_t k = 0; k < lx->n_heads; k++) {
+            const fg_lex_word *h = &lx->heads[k];
+            fg_label_role r = (fg_label_role)h->role;
+
+            if (fg_sv_eq(w, fg_sv(h->w, h->len)) ||
+                ((r == FG_LABEL_LEAD || r == FG_LABEL_CO) && w.len == h->len + 6 &&
+                 fg_sv_ends_n(w, h->w, h->len)))
+                return r;
+        }
         return FG_LABEL_OTHER;
     }
     for (size_t i = 0; i < w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
@@ -3784,13 +3793,13 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
  * Where a label that ends with the colon at s[c] starts, when it follows a complete unit name
  * with no separator, the name starting at floor or later; at most 10 ideographs are looked at.
  * want FG_LABEL_OTHER, a field (…省交通运输厅预期成果：): the nearest such start, or a farther
- * one where a field head starts the word (…市供电公司督办单位：). want FG_LABEL_UNKNOWN, a role
- * label the lexicon lacks (a unit suffix and no head: …市工信局推进单位：): the farthest, unless
- * a longer word before the colon is a label the lexicon knows (副组长单位: not 长单位 after
- * 组). SIZE_MAX when there is none.
+ * one where a field head starts the word (…市供电公司督办单位：). Else a role label, *role
+ * receiving its role (…市工信局推进单位：, a unit suffix and no head: FG_LABEL_UNKNOWN; …市农业
+ * 农村局技术指导：): the farthest, unless a field head starts a longer word before the colon
+ * (副组长单位: not 长单位 after 组). SIZE_MAX when there is none.
  */
 static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor,
-                                 fg_label_role want)
+                                 fg_label_role want, fg_label_role *role)
 {
     size_t found = SIZE_MAX;
 
@@ -3806,11 +3815,13 @@ static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         if (k + 6 > c || (want == FG_LABEL_OTHER && !strong_ending(fg_sv(s.ptr, k))))
             continue;
         r = fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k));
-        if (want == FG_LABEL_UNKNOWN) {
-            if (r != FG_LABEL_UNKNOWN && r != FG_LABEL_NONE && k + 6 < c)
+        if (want != FG_LABEL_OTHER) {
+            if (field_head_at(lx, s, k))
                 return SIZE_MAX;
-            if (r == FG_LABEL_UNKNOWN && strong_ending(fg_sv(s.ptr, k)))
+            if (r != FG_LABEL_OTHER && r != FG_LABEL_NONE && strong_ending(fg_sv(s.ptr, k))) {
                 found = k;
+                *role = r;
+            }
         } else if (r == FG_LABEL_OTHER) {
             if (found == SIZE_MAX)
                 found = k;
@@ -4088,15 +4099,16 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         }
         if (m == NULL && stop == 0 && may_label && AT(s, i, "：")) {
             /*
-             * A role label the lexicon lacks run into the name before it (市工信局推进单位：…,
+             * A role label run into the name before it (市工信局推进单位：…, 市农业农村局技术指导：…,
              * a labelled line joined to the one before): the label starts after the name.
              */
-            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_UNKNOWN);
+            fg_label_role lr = FG_LABEL_NONE;
+            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_RESP, &lr);
 
             if (ls != SIZE_MAX) {
-                m = &label_markers[FG_LABEL_UNKNOWN];
+                m = &label_markers[lr];
                 mlen = i + 3 - ls;
-                unknown_label = true;
+                unknown_label = unknown_label || lr == FG_LABEL_UNKNOWN;
                 i = ls;
             }
         }
@@ -4105,7 +4117,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
              * A field run into the name before it (省交通运输厅预期成果：…, a labelled line
              * joined to the one before): the field starts after the name.
              */
-            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_OTHER);
+            size_t ls = label_start_before(out->lex, s, i, pending, FG_LABEL_OTHER, NULL);
 
             if (ls == SIZE_MAX) {
                 i += 3;
