@@ -3640,7 +3640,8 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
  * unit name with no separator (…省交通运输厅预期成果：): the nearest k, not before floor,
  * such that s[k..c) is a label word of a field and s[..k) ends like a unit, or a farther
  * one where a field head starts the word (…市供电公司督办单位：); SIZE_MAX when there is
- * none. At most 10 ideographs are looked at.
+ * none. At most 10 ideographs are looked at. 附 is such a word too (…各乡镇人民政府附：X领导小组
+ * 成员名单, the title of a roster run into the last item's units when the line breaks are lost).
  */
 static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor)
 {
@@ -3654,7 +3655,8 @@ static size_t field_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
             break;
         k -= 3;
-        if (k >= c - 3 || !strong_ending(fg_sv(s.ptr, k)) ||
+        /* A field word has 2 characters or more, but for 附 (an annex's title: 附：X名单). */
+        if ((k >= c - 3 && !AT(s, k, "附")) || !strong_ending(fg_sv(s.ptr, k)) ||
             fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k)) != FG_LABEL_OTHER)
             continue;
         if (found == SIZE_MAX)

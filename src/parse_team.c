@@ -24,9 +24,12 @@
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
- *    named in its title only). 委员会 names a team only after a verb, or on a title line
- *    with the words of a 名单 after it (X委员会组成人员名单, roster_tail()): 发展和改革委员会
- *    is an agency. A 委员会 after a verb also signals a team (committee_after_verb()), so
+ *    named in its title only). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
+ *    fg_parse__roster_title()) also ends the item above it (process_line() in parse.c), so
+ *    that the roster is read as text outside items, never as the last item's units.
+ *    委员会 names a team only after a verb, or on a title line with the words of a 名单
+ *    after it (X委员会组成人员名单, roster_tail()): 发展和改革委员会 is an agency. A 委员会
+ *    after a verb also signals a team (committee_after_verb()), so
  *    that a notice 关于成立X委员会的通知 opens the team its numbered sections (一、组成人员 /
  *    主　任：… / 二、主要职责 / 三、办公室) then fill. Any other mention is a reference to the current team,
  *    but a role word that starts with a team's ending (专班长：, 专班长由市长担任) is no
@@ -2941,5 +2944,39 @@ bool fg_parse__names_team_role(fg_strview s)
             team_word_at(s, i, &end, &spaced) != NULL)
             return true;
     }
+    return false;
+}
+
+bool fg_parse__roster_title(fg_strview s)
+{
+    static const fg_lit tails[] = {FG_LIT("成员单位名单"), FG_LIT("组成人员名单"),
+                                   FG_LIT("成员名单"),     FG_LIT("人员名单"),
+                                   FG_LIT("组成人员"),     FG_LIT("名单")};
+    fg_strview name = fg_parse__trim(s);
+    size_t t;
+
+    if (name.len > 60 * 3)
+        return false;
+    /* 附： 附件： (附件1：… starts a part of its own: fg_parse__annex_header()) */
+    for (size_t n = 3; n <= 6; n += 3)
+        if (fg_sv_at(name, 0, "附件", n) && (AT(name, n, "：") || AT(name, n, ":"))) {
+            size_t c = AT(name, n, ":") ? 1 : 3;
+
+            name = fg_parse__trim(fg_sv(name.ptr + n + c, name.len - n - c));
+            break;
+        }
+    for (t = 0; t < sizeof tails / sizeof tails[0]; t++)
+        if (fg_sv_ends_n(name, tails[t].s, tails[t].n))
+            break;
+    if (t == sizeof tails / sizeof tails[0])
+        return false;
+    name.len -= tails[t].n;
+    /* A name of a team: its ending after 2 characters or more, no sentence in it. */
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (fg_sv_ends_n(name, team_endings[e].s, team_endings[e].n))
+            return name.len >= team_endings[e].n + 6 && name_like(name) &&
+                   !fg_sv_contains(name, "，") && !fg_sv_contains(name, "。") &&
+                   !fg_sv_contains(name, "：") && !fg_sv_contains(name, "的") &&
+                   !fg_sv_contains(name, "由") && !fg_sv_contains(name, "为");
     return false;
 }
