@@ -96,7 +96,8 @@
  *    副局长（正厅级）, and any bracket that starts with 兼), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
  *    主要/有关 before it; a charge before the post (drop_charge(): 分管水利工作的副县长 →
- *    县人民政府, 县政府分管教育工作的副县长 → 县政府) describes the person and is dropped; a
+ *    县人民政府, 县政府分管教育工作的副县长 → 县政府; with no 的 after a unit, charge_no_de():
+ *    市公安局分管治安副局长 → 市公安局) describes the person and is dropped; a
  *    person's 2 or 3 characters after a post go with it (市发展改革委主任赵六). A post with
  *    nothing before it is kept whole (常务副市长), but a head of
  *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), as it does
@@ -124,7 +125,9 @@
  *    县委常委、政法委书记 → 县政法委).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
- *    理事长, 会长, 社长, 台长, 馆长), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
+ *    指挥部's (总指挥, 指挥长: X指挥部总指挥 → X指挥部), any head named by its unit's last
+ *    character and 长 (own_head_post(): 立案庭庭长, 法制科副科长), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
  *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
  *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
@@ -163,7 +166,7 @@
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委河湖林";
 /* The last characters of the post_titles of post_unit(). */
-static const char post_lasts[] = "人志长任记导席员理师委裁";
+static const char post_lasts[] = "人志长任记导席员理师委裁挥";
 /*
  * The characters fg_parse__team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
  * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words, and 河 of a
@@ -332,14 +335,16 @@ static const fg_lit post_titles[] = {
     FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
     FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"), FG_LIT("乡长"), FG_LIT("副镇长"),
     FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
-    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
+    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副检察长"), FG_LIT("检察长"),
+    FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
     FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
     FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("副董事长"),
     FG_LIT("董事长"), FG_LIT("副理事长"), FG_LIT("理事长"), FG_LIT("副总裁"), FG_LIT("总裁"), FG_LIT("副社长"),
     FG_LIT("社长"), FG_LIT("副台长"), FG_LIT("台长"), FG_LIT("副馆长"), FG_LIT("馆长"), FG_LIT("副厂长"),
     FG_LIT("厂长"), FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"),
     FG_LIT("总队长"), FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
-    FG_LIT("副政委"), FG_LIT("政委"),
+    FG_LIT("副政委"), FG_LIT("政委"), FG_LIT("常务副总指挥"), FG_LIT("副总指挥"), FG_LIT("总指挥"),
+    FG_LIT("常务副指挥长"), FG_LIT("副指挥长"), FG_LIT("指挥长"),
     FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
     FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
 };
@@ -360,11 +365,35 @@ static bool is_post_title(fg_strview s)
 }
 
 /* Whether s ends with one of post_titles, the whole of s included when whole is true. */
+/*
+ * The length of a head's post at the end of s named by its unit's last character (庭长 after
+ * …庭, 副科长 after …科: 市中级人民法院立案庭庭长 → 市中级人民法院立案庭, 市信访局接访科副科长 →
+ * 市信访局接访科), or 0: every office whose head is called by its own noun and 长, as 局长 and
+ * 所长 are, without a list of the nouns. The unit keeps 2 characters or more.
+ */
+static size_t own_head_post(fg_strview s)
+{
+    size_t c;
+    size_t q;
+
+    if (s.len < 4 * 3 || !fg_sv_ends(s, "长"))
+        return 0;
+    c = s.len - 6;
+    if ((unsigned char)s.ptr[c] < 0xE4 || (unsigned char)s.ptr[c] > 0xE9 || AT(s, c, "长"))
+        return 0;
+    q = AT(s, c - 3, "副") ? c - 3 : c;
+    if (q < 2 * 3 || memcmp(s.ptr + q - 3, s.ptr + c, 3) != 0)
+        return 0;
+    return s.len - q;
+}
+
 static bool ends_with_post(fg_strview s, bool whole)
 {
     /* Most names end with 厅, 委, 局 …, the last character of no post title. */
     if (s.len < 6 || !fg_cjkset_has(&sets.post_lasts, s.ptr + s.len - 3))
         return false;
+    if (own_head_post(s) > 0)
+        return true;
     for (size_t t = 0; t < N_POST_TITLES; t++)
         if ((whole ? s.len >= post_titles[t].n : s.len > post_titles[t].n) &&
             fg_sv_ends_n(s, post_titles[t].s, post_titles[t].n))
@@ -1123,6 +1152,43 @@ static fg_strview drop_note(fg_strview name)
 }
 
 /*
+ * name without the charge written with no 的 between 分管 (or 协助分管) and the post that ends
+ * name (各学院（部）分管教学副院长 → 各学院（部）, 市公安局分管治安副局长 → 市公安局): the field
+ * of charge is 1 to 8 ideographs that do not end in 部门 or 单位 (分管部门负责人 are the
+ * heads of units), and what is before 分管 is a unit; else name.
+ */
+static fg_strview charge_no_de(fg_strview name)
+{
+    size_t c = fg_sv_find(name, "分管");
+    fg_strview before;
+    fg_strview core;
+
+    if (c == SIZE_MAX || c == 0)
+        return name;
+    before = fg_parse__trim(fg_sv(name.ptr, c >= 6 && AT(name, c - 6, "协助") ? c - 6 : c));
+    core = before;
+    /* 各学院（部）: the name before its bracket */
+    if ((fg_sv_ends(before, "）") || fg_sv_ends(before, ")")) && open_bracket(before) > 0 &&
+        open_bracket(before) != SIZE_MAX)
+        core = fg_sv(before.ptr, open_bracket(before));
+    if (!fg_clause__looks_like_unit(core))
+        return name;
+    for (size_t t = 0; t < N_POST_TITLES; t++) {
+        size_t n = post_titles[t].n;
+        fg_strview field;
+
+        if (name.len < c + 6 + n || !fg_sv_ends_n(name, post_titles[t].s, n))
+            continue;
+        field = fg_sv(name.ptr + c + 6, name.len - n - c - 6);
+        if (field.len > 0 && fg_parse__cps_upto(field, 9) <= 8 && all_ideographs(field) &&
+            !fg_sv_ends(field, "部门") && !fg_sv_ends(field, "单位"))
+            return before;
+        return name;
+    }
+    return name;
+}
+
+/*
  * name without the charge its person holds, written before his post (分管水利工作的副县长 →
  * 副县长, 县政府分管教育工作的副县长 → 县政府, 协助分管教育工作的县政府办公室副主任 → 县政府
  * 办公室副主任): from 分管, 协助分管, 主管, 负责 or 联系 to the first 的 after it, at most 20
@@ -1139,7 +1205,7 @@ static fg_strview drop_charge(fg_strview name)
     fg_strview after;
 
     if (d == SIZE_MAX)
-        return name;
+        return charge_no_de(name);
     for (size_t i = 0; i < d && c == SIZE_MAX; i += fg_cp_len((unsigned char)name.ptr[i]))
         for (size_t k = 0; k < sizeof charges / sizeof charges[0] && c == SIZE_MAX; k++)
             if (fg_sv_at(name, i, charges[k].s, charges[k].n))
@@ -1290,6 +1356,11 @@ static fg_strview post_unit(char *buf, fg_strview name)
                 break;
             }
         }
+        /* 市公安局法制科科长: a head's post named by its unit's noun (own_head_post()) */
+        if (!stripped && rest.len == name.len && own_head_post(rest) > 0) {
+            rest.len -= own_head_post(rest);
+            stripped = true;
+        }
         if (rest.len == 0)
             break;
         name = rest;
@@ -1327,6 +1398,10 @@ static bool post_stripped(fg_strview raw, fg_strview u)
     for (size_t t = 0; t < N_POST_TITLES; t++)
         if (fg_sv_starts_n(rest, post_titles[t].s, post_titles[t].n))
             return !fg_sv_starts(rest, "同志");
+    /* 市公安局法制科 of 市公安局法制科科长 (own_head_post()) */
+    for (size_t n = 6; n <= 9 && n <= rest.len; n += 3)
+        if (own_head_post(fg_sv(u.ptr, (size_t)(rest.ptr - u.ptr) + n)) == n)
+            return true;
     return false;
 }
 
