@@ -79,7 +79,8 @@
  *    list before it, and opens a line of its own as 办公室设在 does (team_text()). A segment
  *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
- *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
+ *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长; any
+ *    units, 教务处　　　　宣传部, when a run of U+3000 stands between them: split_blank_units()),
  *    on runs of two blanks or more between persons side by side, each a name, a blank and a
  *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up), or names and
  *    posts in turn (张　三　　市财政局局长　　李　四　　市公安局副局长: two_up_persons(); as
@@ -1713,8 +1714,10 @@ static bool two_up_persons(fg_strview el, bool *paired)
 
 /*
  * Copy list into out with the U+3000 runs of each 、-element turned into 、 when two or more
- * of its parts are units (省发展改革委　省财政厅), but not when one is a person's name or a
- * post alone (王　五　财政部副部长, 国家发展改革委　副主任).
+ * of its parts are units (省发展改革委　省财政厅), or when every part is a unit and a run of two
+ * U+3000 or more stands between them (教务处　　　　宣传部, a 名单 printed two-up without
+ * colons: no name of 3 characters in 处 or 科 is a person's), but not when one is a person's
+ * name or a post alone (王　五　财政部副部长, 国家发展改革委　副主任).
  */
 static int split_blank_units(fg_str *out, fg_strview list)
 {
@@ -1751,16 +1754,27 @@ static int split_blank_units(fg_str *out, fg_strview list)
             continue;
         }
         if (fg_sv_contains(el, "\u3000")) {
+            size_t parts = 0;
+            bool all = true; /* every part gives a unit, none is a person's name */
+
             for (size_t a = 0; a < el.len;) {
                 size_t b = fg_parse__find_from(el, a, "\u3000");
                 fg_strview u;
 
                 if (b == SIZE_MAX)
                     b = el.len;
-                u = post_unit(gov, fg_sv(el.ptr + a, b - a));
-                units += surely_unit(u);
+                if (b > a) {
+                    u = post_unit(gov, fg_sv(el.ptr + a, b - a));
+                    units += surely_unit(u);
+                    all = all && unit_not_name(u);
+                    parts++;
+                }
                 a = b + 3;
             }
+            /* 教务处　　　　宣传部, 总务科　　　　保卫科: units side by side, a 名单 printed
+             * two-up, apart by a run of blanks that no name holds */
+            if (units < 2 && all && parts >= 2 && fg_sv_contains(el, "\u3000\u3000"))
+                units = parts;
         }
         if (out->len)
             FG_TRY(fg_str_append(out, "、", 3));
