@@ -60,7 +60,8 @@
  *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副政委/
  *    副主任/副主任委员/副链长/副总链长/副专班长/副总河长/副总湖长/副总林长 → deputy
  *    (执行指挥长 runs a 指挥部 under its 指挥长, as 执行副组长 and 常务副指挥长 do),
- *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
+ *    成员/成员单位/组员/委员 and a 产业链 专班's 链主企业/链主单位 (the chain's leading
+ *    companies, which work in it beside the member units) → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
  *    their names looks like a unit, up to a 。 or the next label; a label the team reader
@@ -176,7 +177,7 @@ static const char post_lasts[] = "人志长任记导席员理师委裁挥";
 static const char team_signal_firsts[] = "召组挥员办班席河";
 /* The first and last characters of the role words of team_words[]. */
 static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专政";
-static const char team_word_lasts[] = "任人长挥员位委";
+static const char team_word_lasts[] = "任人长挥员位委业";
 
 /* Character sets of this file, built once (fg_parse__team_sets_init()). */
 static struct {
@@ -283,6 +284,7 @@ static const team_word team_words[] = {
     {"副总湖长", FG_TEAM_DEPUTY},     {"总湖长", FG_TEAM_CONVENOR},
     {"副总林长", FG_TEAM_DEPUTY},     {"总林长", FG_TEAM_CONVENOR},
     {"副专班长", FG_TEAM_DEPUTY},     {"专班长", FG_TEAM_CONVENOR},
+    {"链主企业", FG_TEAM_MEMBER},     {"链主单位", FG_TEAM_MEMBER},
     {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
     {"秘书长", TEAM_SKIP},            {NULL, 0}};
 
