@@ -3796,7 +3796,9 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
  * one where a field head starts the word (…市供电公司督办单位：). Else a role label, *role
  * receiving its role (…市工信局推进单位：, a unit suffix and no head: FG_LABEL_UNKNOWN; …市农业
  * 农村局技术指导：): the farthest, unless a field head starts a longer word before the colon
- * (副组长单位: not 长单位 after 组). SIZE_MAX when there is none.
+ * (副组长单位: not 长单位 after 组). SIZE_MAX when there is none. 附 is a field word too (…各乡镇
+ * 人民政府附：X领导小组成员名单, a roster's title run into the last item's units when the line
+ * breaks are lost).
  */
 static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, size_t floor,
                                  fg_label_role want, fg_label_role *role)
@@ -3812,7 +3814,9 @@ static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         if (b < 0xE4 || b > 0xE9 || k - 3 < floor + 6)
             break;
         k -= 3;
-        if (k + 6 > c || (want == FG_LABEL_OTHER && !strong_ending(fg_sv(s.ptr, k))))
+        /* A word has 2 characters or more, but for the field 附 (an annex's title: 附：X名单). */
+        if ((k + 6 > c && !(want == FG_LABEL_OTHER && AT(s, k, "附"))) ||
+            (want == FG_LABEL_OTHER && !strong_ending(fg_sv(s.ptr, k))))
             continue;
         r = fg_clause__label_word(lx, fg_sv(s.ptr + k, c - k));
         if (want != FG_LABEL_OTHER) {

@@ -2459,6 +2459,12 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         if (consumed)
             return FG_OK;
     }
+    /*
+     * 附：X领导小组成员名单 under the last item: the roster is no item's text (its labels
+     * would run into the item's last units), but the text outside items, read for teams.
+     */
+    if (p->open && fg_parse__roster_title(s))
+        FG_TRY(fg_parse__close_item(p));
     if (p->team_lines) {
         fg_strview u;
 

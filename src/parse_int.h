@@ -710,6 +710,14 @@ bool fg_parse__team_heading(fg_strview t);
 const team_word *fg_parse__team_label(fg_strview seg, bool line_start, size_t *after);
 
 /*
+ * Whether the line s is the title of a team's 名单 (roster): a team's name (ending in one of
+ * team_endings[], 委员会 too) and the words of a 名单 (成员名单, 组成人员名单, 名单 …), after an
+ * optional 附： or 附件：. Such a line ends the open item: the roster under it is no item's
+ * text (fg_parse__close_item() before it, so that the list's labels are no unit of a clause).
+ */
+bool fg_parse__roster_title(fg_strview s);
+
+/*
  * Whether the line s is a team's role label alone, its list below it (成员单位：, then
  * （1）县自然资源局 / （2）县应急管理局 …): fg_parse__team_list_line() then reads those lines as the list's.
  * Only a line that ends in a colon is looked at.

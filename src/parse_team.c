@@ -24,9 +24,12 @@
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
- *    named in its title only). 委员会 names a team only after a verb, or on a title line
- *    with the words of a 名单 after it (X委员会组成人员名单, roster_tail()): 发展和改革委员会
- *    is an agency. A 委员会 after a verb also signals a team (committee_after_verb()), so
+ *    named in its title only). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
+ *    fg_parse__roster_title()) also ends the item above it (process_line() in parse.c), so
+ *    that the roster is read as text outside items, never as the last item's units.
+ *    委员会 names a team only after a verb, or on a title line with the words of a 名单
+ *    after it (X委员会组成人员名单, roster_tail()): 发展和改革委员会 is an agency. A 委员会
+ *    after a verb also signals a team (committee_after_verb()), so
  *    that a notice 关于成立X委员会的通知 opens the team its numbered sections (一、组成人员 /
  *    主　任：… / 二、主要职责 / 三、办公室) then fill. Any other mention is a reference to the current team,
  *    but a role word that starts with a team's ending (专班长：, 专班长由市长担任) is no
@@ -57,7 +60,8 @@
  *    副召集人/副召集单位/副组长/副组长单位/常务副组长/副总指挥/副指挥长/执行指挥长/副政委/
  *    副主任/副主任委员/副链长/副总链长/副专班长/副总河长/副总湖长/副总林长 → deputy
  *    (执行指挥长 runs a 指挥部 under its 指挥长, as 执行副组长 and 常务副指挥长 do),
- *    成员/成员单位/组员/委员 → member, 办公室主任 → office,
+ *    成员/成员单位/组员/委员 and a 产业链 专班's 链主企业/链主单位 (the chain's leading
+ *    companies, which work in it beside the member units) → member, 办公室主任 → office,
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
  *    their names looks like a unit, up to a 。 or the next label; a label the team reader
@@ -76,7 +80,8 @@
  *    list before it, and opens a line of its own as 办公室设在 does (team_text()). A segment
  *    holding 联络员 gives no rows and does not end a list.
  * 4. Names: a list is split on 、 (outside brackets), on a 和/及 after a post title and on
- *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长),
+ *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长; any
+ *    units, 教务处　　　　宣传部, when a run of U+3000 stands between them: split_blank_units()),
  *    on runs of two blanks or more between persons side by side, each a name, a blank and a
  *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up), or names and
  *    posts in turn (张　三　　市财政局局长　　李　四　　市公安局副局长: two_up_persons(); as
@@ -93,7 +98,8 @@
  *    副局长（正厅级）, and any bracket that starts with 兼), then a
  *    trailing post title (post_titles: 副部长, 主要负责人, 分管负责同志 …) and a 常务/分管/主管/
  *    主要/有关 before it; a charge before the post (drop_charge(): 分管水利工作的副县长 →
- *    县人民政府, 县政府分管教育工作的副县长 → 县政府) describes the person and is dropped; a
+ *    县人民政府, 县政府分管教育工作的副县长 → 县政府; with no 的 after a unit, charge_no_de():
+ *    市公安局分管治安副局长 → 市公安局) describes the person and is dropped; a
  *    person's 2 or 3 characters after a post go with it (市发展改革委主任赵六). A post with
  *    nothing before it is kept whole (常务副市长), but a head of
  *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), as it does
@@ -121,7 +127,9 @@
  *    县委常委、政法委书记 → 县政法委).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
- *    理事长, 会长, 社长, 台长, 馆长), ranks (常委: 市委常委 → 市委; 一级–四级
+ *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
+ *    指挥部's (总指挥, 指挥长: X指挥部总指挥 → X指挥部), any head named by its unit's last
+ *    character and 长 (own_head_post(): 立案庭庭长, 法制科副科长), ranks (常委: 市委常委 → 市委; 一级–四级
  *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
  *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
  *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
@@ -160,7 +168,7 @@
 /* The first characters of the team_endings of team_name_in(). */
 static const char team_ending_firsts[] = "工专领部联指委河湖林";
 /* The last characters of the post_titles of post_unit(). */
-static const char post_lasts[] = "人志长任记导席员理师委裁";
+static const char post_lasts[] = "人志长任记导席员理师委裁挥";
 /*
  * The characters fg_parse__team_signal() stops at: the last characters of 召集人, 组长, 小组, 工作组,
  * 指挥, 成员, 委员(会), 办公室设在, 专班 and 联席 that are rare in other words, and 河 of a
@@ -169,7 +177,7 @@ static const char post_lasts[] = "人志长任记导席员理师委裁";
 static const char team_signal_firsts[] = "召组挥员办班席河";
 /* The first and last characters of the role words of team_words[]. */
 static const char team_word_firsts[] = "办常副第总召执组指主成委联秘链专政";
-static const char team_word_lasts[] = "任人长挥员位委";
+static const char team_word_lasts[] = "任人长挥员位委业";
 
 /* Character sets of this file, built once (fg_parse__team_sets_init()). */
 static struct {
@@ -276,6 +284,7 @@ static const team_word team_words[] = {
     {"副总湖长", FG_TEAM_DEPUTY},     {"总湖长", FG_TEAM_CONVENOR},
     {"副总林长", FG_TEAM_DEPUTY},     {"总林长", FG_TEAM_CONVENOR},
     {"副专班长", FG_TEAM_DEPUTY},     {"专班长", FG_TEAM_CONVENOR},
+    {"链主企业", FG_TEAM_MEMBER},     {"链主单位", FG_TEAM_MEMBER},
     {"联络员", TEAM_SKIP},            {"副秘书长", TEAM_SKIP},
     {"秘书长", TEAM_SKIP},            {NULL, 0}};
 
@@ -329,14 +338,16 @@ static const fg_lit post_titles[] = {
     FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
     FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"), FG_LIT("乡长"), FG_LIT("副镇长"),
     FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
-    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
+    FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副检察长"), FG_LIT("检察长"),
+    FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
     FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
     FG_LIT("站长"), FG_LIT("副总经理"), FG_LIT("总经理"), FG_LIT("副经理"), FG_LIT("经理"), FG_LIT("副董事长"),
     FG_LIT("董事长"), FG_LIT("副理事长"), FG_LIT("理事长"), FG_LIT("副总裁"), FG_LIT("总裁"), FG_LIT("副社长"),
     FG_LIT("社长"), FG_LIT("副台长"), FG_LIT("台长"), FG_LIT("副馆长"), FG_LIT("馆长"), FG_LIT("副厂长"),
     FG_LIT("厂长"), FG_LIT("副会长"), FG_LIT("会长"), FG_LIT("副关长"), FG_LIT("关长"), FG_LIT("副总队长"),
     FG_LIT("总队长"), FG_LIT("副支队长"), FG_LIT("支队长"), FG_LIT("副大队长"), FG_LIT("大队长"),
-    FG_LIT("副政委"), FG_LIT("政委"),
+    FG_LIT("副政委"), FG_LIT("政委"), FG_LIT("常务副总指挥"), FG_LIT("副总指挥"), FG_LIT("总指挥"),
+    FG_LIT("常务副指挥长"), FG_LIT("副指挥长"), FG_LIT("指挥长"),
     FG_LIT("一级巡视员"), FG_LIT("二级巡视员"), FG_LIT("副巡视员"), FG_LIT("巡视员"), FG_LIT("一级调研员"),
     FG_LIT("二级调研员"), FG_LIT("三级调研员"), FG_LIT("四级调研员"), FG_LIT("副调研员"), FG_LIT("调研员"), FG_LIT("同志"),
 };
@@ -357,11 +368,35 @@ static bool is_post_title(fg_strview s)
 }
 
 /* Whether s ends with one of post_titles, the whole of s included when whole is true. */
+/*
+ * The length of a head's post at the end of s named by its unit's last character (庭长 after
+ * …庭, 副科长 after …科: 市中级人民法院立案庭庭长 → 市中级人民法院立案庭, 市信访局接访科副科长 →
+ * 市信访局接访科), or 0: every office whose head is called by its own noun and 长, as 局长 and
+ * 所长 are, without a list of the nouns. The unit keeps 2 characters or more.
+ */
+static size_t own_head_post(fg_strview s)
+{
+    size_t c;
+    size_t q;
+
+    if (s.len < 4 * 3 || !fg_sv_ends(s, "长"))
+        return 0;
+    c = s.len - 6;
+    if ((unsigned char)s.ptr[c] < 0xE4 || (unsigned char)s.ptr[c] > 0xE9 || AT(s, c, "长"))
+        return 0;
+    q = AT(s, c - 3, "副") ? c - 3 : c;
+    if (q < 2 * 3 || memcmp(s.ptr + q - 3, s.ptr + c, 3) != 0)
+        return 0;
+    return s.len - q;
+}
+
 static bool ends_with_post(fg_strview s, bool whole)
 {
     /* Most names end with 厅, 委, 局 …, the last character of no post title. */
     if (s.len < 6 || !fg_cjkset_has(&sets.post_lasts, s.ptr + s.len - 3))
         return false;
+    if (own_head_post(s) > 0)
+        return true;
     for (size_t t = 0; t < N_POST_TITLES; t++)
         if ((whole ? s.len >= post_titles[t].n : s.len > post_titles[t].n) &&
             fg_sv_ends_n(s, post_titles[t].s, post_titles[t].n))
@@ -1120,6 +1155,43 @@ static fg_strview drop_note(fg_strview name)
 }
 
 /*
+ * name without the charge written with no 的 between 分管 (or 协助分管) and the post that ends
+ * name (各学院（部）分管教学副院长 → 各学院（部）, 市公安局分管治安副局长 → 市公安局): the field
+ * of charge is 1 to 8 ideographs that do not end in 部门 or 单位 (分管部门负责人 are the
+ * heads of units), and what is before 分管 is a unit; else name.
+ */
+static fg_strview charge_no_de(fg_strview name)
+{
+    size_t c = fg_sv_find(name, "分管");
+    fg_strview before;
+    fg_strview core;
+
+    if (c == SIZE_MAX || c == 0)
+        return name;
+    before = fg_parse__trim(fg_sv(name.ptr, c >= 6 && AT(name, c - 6, "协助") ? c - 6 : c));
+    core = before;
+    /* 各学院（部）: the name before its bracket */
+    if ((fg_sv_ends(before, "）") || fg_sv_ends(before, ")")) && open_bracket(before) > 0 &&
+        open_bracket(before) != SIZE_MAX)
+        core = fg_sv(before.ptr, open_bracket(before));
+    if (!fg_clause__looks_like_unit(core))
+        return name;
+    for (size_t t = 0; t < N_POST_TITLES; t++) {
+        size_t n = post_titles[t].n;
+        fg_strview field;
+
+        if (name.len < c + 6 + n || !fg_sv_ends_n(name, post_titles[t].s, n))
+            continue;
+        field = fg_sv(name.ptr + c + 6, name.len - n - c - 6);
+        if (field.len > 0 && fg_parse__cps_upto(field, 9) <= 8 && all_ideographs(field) &&
+            !fg_sv_ends(field, "部门") && !fg_sv_ends(field, "单位"))
+            return before;
+        return name;
+    }
+    return name;
+}
+
+/*
  * name without the charge its person holds, written before his post (分管水利工作的副县长 →
  * 副县长, 县政府分管教育工作的副县长 → 县政府, 协助分管教育工作的县政府办公室副主任 → 县政府
  * 办公室副主任): from 分管, 协助分管, 主管, 负责 or 联系 to the first 的 after it, at most 20
@@ -1136,7 +1208,7 @@ static fg_strview drop_charge(fg_strview name)
     fg_strview after;
 
     if (d == SIZE_MAX)
-        return name;
+        return charge_no_de(name);
     for (size_t i = 0; i < d && c == SIZE_MAX; i += fg_cp_len((unsigned char)name.ptr[i]))
         for (size_t k = 0; k < sizeof charges / sizeof charges[0] && c == SIZE_MAX; k++)
             if (fg_sv_at(name, i, charges[k].s, charges[k].n))
@@ -1287,6 +1359,11 @@ static fg_strview post_unit(char *buf, fg_strview name)
                 break;
             }
         }
+        /* 市公安局法制科科长: a head's post named by its unit's noun (own_head_post()) */
+        if (!stripped && rest.len == name.len && own_head_post(rest) > 0) {
+            rest.len -= own_head_post(rest);
+            stripped = true;
+        }
         if (rest.len == 0)
             break;
         name = rest;
@@ -1324,6 +1401,10 @@ static bool post_stripped(fg_strview raw, fg_strview u)
     for (size_t t = 0; t < N_POST_TITLES; t++)
         if (fg_sv_starts_n(rest, post_titles[t].s, post_titles[t].n))
             return !fg_sv_starts(rest, "同志");
+    /* 市公安局法制科 of 市公安局法制科科长 (own_head_post()) */
+    for (size_t n = 6; n <= 9 && n <= rest.len; n += 3)
+        if (own_head_post(fg_sv(u.ptr, (size_t)(rest.ptr - u.ptr) + n)) == n)
+            return true;
     return false;
 }
 
@@ -1635,8 +1716,10 @@ static bool two_up_persons(fg_strview el, bool *paired)
 
 /*
  * Copy list into out with the U+3000 runs of each 、-element turned into 、 when two or more
- * of its parts are units (省发展改革委　省财政厅), but not when one is a person's name or a
- * post alone (王　五　财政部副部长, 国家发展改革委　副主任).
+ * of its parts are units (省发展改革委　省财政厅), or when every part is a unit and a run of two
+ * U+3000 or more stands between them (教务处　　　　宣传部, a 名单 printed two-up without
+ * colons: no name of 3 characters in 处 or 科 is a person's), but not when one is a person's
+ * name or a post alone (王　五　财政部副部长, 国家发展改革委　副主任).
  */
 static int split_blank_units(fg_str *out, fg_strview list)
 {
@@ -1673,16 +1756,27 @@ static int split_blank_units(fg_str *out, fg_strview list)
             continue;
         }
         if (fg_sv_contains(el, "\u3000")) {
+            size_t parts = 0;
+            bool all = true; /* every part gives a unit, none is a person's name */
+
             for (size_t a = 0; a < el.len;) {
                 size_t b = fg_parse__find_from(el, a, "\u3000");
                 fg_strview u;
 
                 if (b == SIZE_MAX)
                     b = el.len;
-                u = post_unit(gov, fg_sv(el.ptr + a, b - a));
-                units += surely_unit(u);
+                if (b > a) {
+                    u = post_unit(gov, fg_sv(el.ptr + a, b - a));
+                    units += surely_unit(u);
+                    all = all && unit_not_name(u);
+                    parts++;
+                }
                 a = b + 3;
             }
+            /* 教务处　　　　宣传部, 总务科　　　　保卫科: units side by side, a 名单 printed
+             * two-up, apart by a run of blanks that no name holds */
+            if (units < 2 && all && parts >= 2 && fg_sv_contains(el, "\u3000\u3000"))
+                units = parts;
         }
         if (out->len)
             FG_TRY(fg_str_append(out, "、", 3));
@@ -2941,5 +3035,39 @@ bool fg_parse__names_team_role(fg_strview s)
             team_word_at(s, i, &end, &spaced) != NULL)
             return true;
     }
+    return false;
+}
+
+bool fg_parse__roster_title(fg_strview s)
+{
+    static const fg_lit tails[] = {FG_LIT("成员单位名单"), FG_LIT("组成人员名单"),
+                                   FG_LIT("成员名单"),     FG_LIT("人员名单"),
+                                   FG_LIT("组成人员"),     FG_LIT("名单")};
+    fg_strview name = fg_parse__trim(s);
+    size_t t;
+
+    if (name.len > 60 * 3)
+        return false;
+    /* 附： 附件： (附件1：… starts a part of its own: fg_parse__annex_header()) */
+    for (size_t n = 3; n <= 6; n += 3)
+        if (fg_sv_at(name, 0, "附件", n) && (AT(name, n, "：") || AT(name, n, ":"))) {
+            size_t c = AT(name, n, ":") ? 1 : 3;
+
+            name = fg_parse__trim(fg_sv(name.ptr + n + c, name.len - n - c));
+            break;
+        }
+    for (t = 0; t < sizeof tails / sizeof tails[0]; t++)
+        if (fg_sv_ends_n(name, tails[t].s, tails[t].n))
+            break;
+    if (t == sizeof tails / sizeof tails[0])
+        return false;
+    name.len -= tails[t].n;
+    /* A name of a team: its ending after 2 characters or more, no sentence in it. */
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (fg_sv_ends_n(name, team_endings[e].s, team_endings[e].n))
+            return name.len >= team_endings[e].n + 6 && name_like(name) &&
+                   !fg_sv_contains(name, "，") && !fg_sv_contains(name, "。") &&
+                   !fg_sv_contains(name, "：") && !fg_sv_contains(name, "的") &&
+                   !fg_sv_contains(name, "由") && !fg_sv_contains(name, "为");
     return false;
 }
