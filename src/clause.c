@@ -273,7 +273,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -476,6 +476,22 @@ static bool complete_unit(fg_strview s)
 {
     return count_cps_upto(s, 2) >= 2 && ends_like_unit(s) &&
            !(ends_like_level(s) && !fg_sv_ends(s, "新区"));
+}
+
+/*
+ * Whether a generic name (各…, 有关…, 相关…, 其他…) ends as a name does, like a unit or a
+ * place, or in a noun of units (各医疗机构, 有关方面, 相关企业), not in what they do
+ * (有关部门另行明确, 有关诉求交市信访局办理).
+ */
+static bool generic_ends(fg_strview name)
+{
+    static const fg_lit nouns[] = {FG_LIT("机构"), FG_LIT("方面"), FG_LIT("企业"),
+                                   FG_LIT("组织"), FG_LIT("主体")};
+
+    name = before_final_bracket(name, SIZE_MAX);
+    return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
+           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") ||
+           ends_with_any(name, nouns, N_OF(nouns));
 }
 
 /* fg_clause__kind() once the sets are built. */
@@ -2570,8 +2586,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂",
-                     strlen("牵负：单部主抓统为归领按挂"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会",
+                     strlen("牵负：单部主抓统为归领按挂会"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2814,7 +2830,7 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
          */
         if ((AT(text, i, "主办") || AT(text, i, "主责") || AT(text, i, "主管") || AT(text, i, "主抓") ||
              AT(text, i, "抓总") || AT(text, i, "归口") || AT(text, i, "领衔") ||
-             AT(text, i, "挂帅") || AT(text, i, "统筹") ||
+             AT(text, i, "挂帅") || AT(text, i, "统筹") || AT(text, i, "会同") ||
              (AT(text, i, "为主") && ends_role_word(text, i + 6)) || AT(text, i, "按职责") ||
              AT(text, i, "按职能") || AT(text, i, "按照职责") || AT(text, i, "按照职能") ||
              AT(text, i, "按各自职责") || AT(text, i, "按分工") || AT(text, i, "按照分工")) &&
@@ -3327,7 +3343,8 @@ static const char *const after_units[] = {
     "优化", "提升", "统筹", "健全", "谋划", "争取", "培育", "构建", "引导", "鼓励", "确保",
     "起草", "修订", "印发", "发布", "搭建", "举办", "办好", "实行", "探索", "强化", "持续",
     "全面", "进一步", "积极", "大力", "按照", "负责", "协调", "配合", "完成", "办理", "梳理",
-    "清理", "召开", "做实", "筹备", "拟定", "部署", "及时", "定期", "切实", "认真", "抓紧", NULL};
+    "清理", "召开", "做实", "筹备", "拟定", "部署", "及时", "定期", "切实", "认真", "抓紧",
+    "分别", "具体", NULL};
 
 /*
  * The length of the start of s that is a list of units separated by 、 and followed by what
@@ -4414,6 +4431,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         } else if (too_long_or_quoted(name, may_quote)) {
             bad = true;
         }
+        if (out->v[k].kind == FG_KIND_GENERIC && !generic_ends(name))
+            bad = true;
     }
     if (!bad && out->n > first) {
         *is_clause = true;
