@@ -1910,6 +1910,25 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
 }
 
 /*
+ * The next name of a team list from list[*i] on, as written (*raw, its note dropped) and as a
+ * unit (*u, list_unit() with its buffer gov); *i moves past its separator. False at the end.
+ */
+static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *raw, fg_strview *u)
+{
+    size_t e;
+
+    if (*i > list.len)
+        return false;
+    e = list_sep_from(list, *i);
+    if (e == SIZE_MAX)
+        e = list.len;
+    *raw = drop_note(fg_parse__trim(fg_sv(list.ptr + *i, e - *i)));
+    *u = list_unit(gov, *raw);
+    *i = e + 3;
+    return true;
+}
+
+/*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
  * continues a label); *took tells whether names were taken.
@@ -1924,6 +1943,8 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     bool more;                /* a post alone after a named person's: his next post */
     char joined[64];          /* rank_unit() */
     char gov[64];             /* list_unit() */
+    fg_strview raw;           /* a name of the list as written */
+    fg_strview u;             /* its unit */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -1951,15 +1972,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     FG_TRY(split_blank_units(&p->team_blanks, list));
     list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
     if (only_units) {
-        for (size_t i = 0; i <= list.len;) {
-            size_t e = list_sep_from(list, i);
-            fg_strview raw;
-            fg_strview u;
-
-            if (e == SIZE_MAX)
-                e = list.len;
-            raw = drop_note(fg_parse__trim(fg_sv(list.ptr + i, e - i)));
-            u = list_unit(gov, raw);
+        for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
             more = named && ends_with_post(raw, true) && !fg_parse__has_blank(raw);
             if (!more)
                 named = person_led(raw);
@@ -1971,28 +1984,17 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
                 !post_stripped(raw, u) && !next_post(prev, raw, u))
                 return FG_OK;
             prev = raw;
-            i = e + 3;
         }
         prev = fg_sv(NULL, 0);
         named = false;
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0; i <= list.len;) {
-        size_t e = list_sep_from(list, i);
-        fg_strview raw;
-        fg_strview u;
-        bool posted;
-        bool rank;
+    for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
+        bool posted = post_stripped(raw, u);
+        bool rank = next_post(prev, raw, u);
         bool same;
 
-        if (e == SIZE_MAX)
-            e = list.len;
-        raw = drop_note(fg_parse__trim(fg_sv(list.ptr + i, e - i)));
-        u = list_unit(gov, raw);
-        posted = post_stripped(raw, u);
-        rank = next_post(prev, raw, u);
         prev = raw;
-        i = e + 3;
         /*
          * 李明　市委常委、常务副市长: a post alone after a named person's post is the same
          * person's next post; so is a post after a rank (next_post()). The last one names
