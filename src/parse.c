@@ -55,8 +55,12 @@ int fg_parse__add_col(parser *p, col_kind k)
 {
     int rc = fg_parse__grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols);
 
+    if (rc == FG_OK)
+        rc = fg_parse__grow((void **)&p->col_units, &p->cap_col_units, p->n_cols,
+                            sizeof *p->col_units);
     if (rc < 0)
         return rc;
+    p->col_units[p->n_cols] = fg_sv(NULL, 0);
     p->cols[p->n_cols++] = k;
     return FG_OK;
 }
@@ -64,7 +68,7 @@ int fg_parse__add_col(parser *p, col_kind k)
 size_t fg_parse__next_unit_col(const parser *p, size_t k)
 {
     while (k < p->n_cols && p->cols[k] != COL_LEAD && p->cols[k] != COL_CO &&
-           p->cols[k] != COL_RESP)
+           p->cols[k] != COL_RESP && p->cols[k] != COL_UNKNOWN)
         k++;
     return k;
 }

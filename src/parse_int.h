@@ -357,7 +357,9 @@ typedef struct level {
 typedef enum col_kind {
     COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER,
     COL_ROLE, /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
-    COL_MARK  /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
+    COL_MARK, /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
+    COL_UNKNOWN /* a role label the lexicon lacks (包联单位, 发起部门: a unit suffix, no head): its
+                 * cells are units under that label, co and noted as after 推进单位： */
 } col_kind;
 
 typedef struct parser {
@@ -412,7 +414,8 @@ typedef struct parser {
     col_kind *cols;          /* the kind of each column, n_cols of them (cap_cols) */
     size_t n_cols;
     size_t cap_cols;
-    fg_strview *col_units;   /* the unit a COL_MARK column names (in the arena), cap_col_units */
+    fg_strview *col_units;   /* the unit a COL_MARK column names, the word of a COL_UNKNOWN
+                              * column (in the arena), else empty; cap_col_units */
     size_t cap_col_units;
     long next_row;
     size_t table_base_depth;
@@ -520,7 +523,7 @@ static inline const char *fg_parse__arena_dup(parser *p, fg_strview s)
     return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
 }
 
-/* Add a column of kind k to the table's header. */
+/* Add a column of kind k to the table's header (its col_units empty). */
 int fg_parse__add_col(parser *p, col_kind k);
 
 /*
@@ -547,7 +550,10 @@ int fg_parse__close_item(parser *p);
 /* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1） a．). */
 bool fg_parse__minor_style(style st);
 
-/* The first column at or after k that names units (lead, co, responsible), or n_cols. */
+/*
+ * The first column at or after k that names units (lead, co, responsible, or a role label we
+ * do not know), or n_cols.
+ */
 size_t fg_parse__next_unit_col(const parser *p, size_t k);
 
 /*
