@@ -252,7 +252,7 @@ typedef enum style {
     ST_SECTION,       /* 第一节 */
     ST_ARTICLE,       /* 第一条 */
     ST_ROMAN,         /* Ⅰ． Ⅱ、 II. at a line start */
-    ST_CN,            /* 一、 */
+    ST_CN,            /* 一、, and 第一　 第一， at a line start (mark.ordinal) */
     ST_PAREN_CN,      /* （一） */
     ST_TASK,          /* 任务一： 问题1： 序号：1 at a line start (task lists, record blocks) */
     ST_ARABIC,        /* 1． 1. 1、 */
@@ -273,6 +273,8 @@ typedef struct mark {
     size_t len;     /* bytes of the marker and the blanks after it */
     long letter;    /* ST_ROMAN I. V. X.: the letter's number (9, 22, 24), read as ST_UPPER after
                      * the letter before it (fg_parse__open_item()); else 0 */
+    bool ordinal;   /* ST_CN written as a bare ordinal at a line's start (第二　, 第二，): a
+                     * heading only where the part numbers its headings so (feed_content()) */
 } mark;
 
 /* Build the character sets of parse_number.c: once, before any parse (ensure_sets()). */
@@ -381,6 +383,7 @@ typedef struct parser {
     size_t depth;
     long last_num[ST_COUNT]; /* last number seen per style in this part */
     long root_max;           /* highest number of the part's top style */
+    bool cn_ordinal;         /* the part's 一、 level is written 第一　 (ordinal_heading()) */
     style root_style;
     bool has_root;
 

@@ -999,7 +999,7 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         mark m;
 
         p->next_row = fg_parse__arabic_number(s, 0, &n, 4);
-        m = (mark){ST_ROW, p->next_row, 0, 0};
+        m = (mark){ST_ROW, p->next_row, 0, 0, false};
 
         FG_TRY(fg_parse__open_item(p, &m, s, line));
         p->row_open = true;
@@ -1075,7 +1075,7 @@ static bool row_number(const parser *p, fg_strview cell, long *major, long *mino
  */
 static int open_row(parser *p, long major, long minor, fg_strview marker, size_t line)
 {
-    mark m = {ST_ROW, major, 0, 0};
+    mark m = {ST_ROW, major, 0, 0, false};
     size_t k = p->depth;
     int rc = FG_OK;
 
