@@ -436,6 +436,8 @@ typedef struct parser {
     bool row_lines;          /* the open row is a table's flattened one cell a line */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
     size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
+    style section_st;        /* the level of the table's section rows (一<TAB>title), or
+                              * ST_COUNT: none yet (section_row()) */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */

@@ -1240,6 +1240,7 @@ int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unn
     p->sub_col = 0;
     p->rows_unnumbered = unnumbered;
     p->num_col = 0;
+    p->section_st = ST_COUNT;
     fg_str_clear(&p->row_label);
     p->n_cols = 0;
     for (size_t k = 0; k < n; k++)
@@ -1560,6 +1561,84 @@ static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cel
     return last_units > 0 && n_cells >= last_units;
 }
 
+/*
+ * The level a section row numbered v of the open table takes: the level of the table's
+ * sections so far; else 一、's when v is its next number (the first section, or one that
+ * goes on from the sections or headings before: a table after 二 starting at 三), or （一）'s
+ * under an open 一、 (sections 一, 二 of a table under 三、重点任务). ST_COUNT when none fits
+ * or a level below （一） is open.
+ */
+static style section_style(const parser *p, long v)
+{
+    bool cn = false;
+    bool paren = false;
+
+    if (p->section_st != ST_COUNT)
+        return v == p->last_num[p->section_st] + 1 ? p->section_st : ST_COUNT;
+    for (size_t k = 0; k < p->depth; k++) {
+        if (p->stack[k].st != ST_ROW && p->stack[k].st > ST_PAREN_CN)
+            return ST_COUNT;
+        cn = cn || p->stack[k].st == ST_CN;
+        paren = paren || p->stack[k].st == ST_PAREN_CN;
+    }
+    if (!paren && v == p->last_num[ST_CN] + 1)
+        return ST_CN;
+    if (cn && !paren && (v == 1 || v == p->last_num[ST_PAREN_CN] + 1))
+        return ST_PAREN_CN;
+    return ST_COUNT;
+}
+
+/*
+ * A section row of a delimited table (一<TAB>实施质量提升行动): a bare Chinese numeral in the
+ * 序号 cell, the next number of a level (section_style()), and one cell after it, a title
+ * that names no unit. It is a heading the rows under it belong to (…:1.1, …:1.2, then 二 and
+ * …:2.3), as 一、 is between a table's rows; the table goes on under it. 1 when the row is
+ * one (its item made), 0 when not, or a negative code.
+ */
+static int section_row(parser *p, const fg_strview *cells, size_t n_cells, size_t line)
+{
+    size_t num = p->num_col;
+    size_t title = SIZE_MAX;
+    size_t n;
+    long v;
+    style st;
+    char marker[32];
+    mark m;
+    int rc = FG_OK;
+
+    if (!p->in_table || p->header_pending || p->rows_unnumbered || num >= n_cells ||
+        p->n_cols < 3)
+        return 0;
+    v = fg_parse__cn_number(cells[num], 0, &n);
+    if (v < 1 || n != cells[num].len)
+        return 0;
+    for (size_t k = 0; k < n_cells; k++) {
+        if (k == num || cells[k].len == 0)
+            continue;
+        if (k < num || title != SIZE_MAX)
+            return 0;
+        title = k;
+    }
+    st = section_style(p, v);
+    if (title == SIZE_MAX || st == ST_COUNT || all_units(cells[title]) ||
+        fg_sv_contains(cells[title], "。"))
+        return 0;
+    if (cells[num].len + strlen("、") > sizeof marker)
+        return 0;
+    /* Its marker 一、, as the office readers write such a row (一、title, reader.c). */
+    memcpy(marker, cells[num].ptr, cells[num].len);
+    memcpy(marker + cells[num].len, "、", strlen("、"));
+    m = (mark){st, v, 0, 0, false};
+    FG_TRY(fg_parse__close_item(p));
+    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, cells[num].len + strlen("、")), line));
+    FG_TRY(fg_parse__append_text(p, cells[title], line));
+    FG_TRY(fg_parse__close_item(p));
+    p->section_st = st;
+    return 1;
+out:
+    return rc;
+}
+
 int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 {
     fg_strview *cells;
@@ -1607,6 +1686,13 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
     cells = p->cells;
     if (p->in_table && p->next_row == 0 && header_cell(p->units.lex, cells[0]) != COL_NUM) {
         FG_TRY(sub_header(p, cells, n_cells));
+        if (rc > 0) {
+            *consumed = true;
+            return FG_OK;
+        }
+    }
+    if (sep != ' ') {
+        FG_TRY(section_row(p, cells, n_cells, line));
         if (rc > 0) {
             *consumed = true;
             return FG_OK;
