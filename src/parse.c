@@ -55,8 +55,12 @@ int fg_parse__add_col(parser *p, col_kind k)
 {
     int rc = fg_parse__grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols);
 
+    if (rc == FG_OK)
+        rc = fg_parse__grow((void **)&p->col_units, &p->cap_col_units, p->n_cols,
+                            sizeof *p->col_units);
     if (rc < 0)
         return rc;
+    p->col_units[p->n_cols] = fg_sv(NULL, 0);
     p->cols[p->n_cols++] = k;
     return FG_OK;
 }
@@ -64,7 +68,7 @@ int fg_parse__add_col(parser *p, col_kind k)
 size_t fg_parse__next_unit_col(const parser *p, size_t k)
 {
     while (k < p->n_cols && p->cols[k] != COL_LEAD && p->cols[k] != COL_CO &&
-           p->cols[k] != COL_RESP)
+           p->cols[k] != COL_RESP && p->cols[k] != COL_UNKNOWN)
         k++;
     return k;
 }
@@ -1109,6 +1113,7 @@ static void start_part(parser *p, int annex_no)
         p->last_num[k] = 0;
     p->has_root = false;
     p->root_max = 0;
+    p->cn_ordinal = false;
     p->in_table = false;
     p->table_paused = false;
     p->header_pending = false;
@@ -1146,7 +1151,7 @@ int fg_parse__open_item(parser *p, const mark *m, fg_strview marker_text, size_t
     FG_TRY(fg_parse__flush_pre_teams(p));
     /* I. V. X. right after the letter before them (H. U. W.) are letters, not numerals. */
     if (m->st == ST_ROMAN && m->letter > 0 && p->last_num[ST_UPPER] == m->letter - 1) {
-        as_letter = (mark){ST_UPPER, m->letter, m->len, 0};
+        as_letter = (mark){ST_UPPER, m->letter, m->len, 0, false};
         m = &as_letter;
     }
     /* Restart of the top numbering: a new part (an annex without a 附件 line). */
@@ -1503,6 +1508,18 @@ static size_t next_in_line(const parser *p, fg_strview s, size_t i, size_t seg_s
     return s.len;
 }
 
+/*
+ * Whether a bare ordinal at a line's start (第二　提升服务质效, m->ordinal) numbers a heading:
+ * 第一 where the part has no 一、 level yet, then the next number of a level so written. Under
+ * 一、 headings 第一，第二， are points of the text.
+ */
+static bool ordinal_heading(const parser *p, const mark *m)
+{
+    if (m->num == 1)
+        return p->last_num[ST_CN] == 0;
+    return p->cn_ordinal && m->num == p->last_num[ST_CN] + 1;
+}
+
 /* Feed one line's content (after any part handling) to the item machinery. */
 static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
 {
@@ -1510,7 +1527,9 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
     size_t i = 0;
     mark m;
 
-    if (line_start && fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1) {
+    if (line_start && fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1 &&
+        (!m.ordinal || ordinal_heading(p, &m))) {
+        p->cn_ordinal = m.st == ST_CN ? m.ordinal : p->cn_ordinal;
         FG_TRY(fg_parse__open_item(p, &m, fg_sv(s.ptr, m.len), line));
         i = m.len;
     }

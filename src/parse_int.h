@@ -252,7 +252,7 @@ typedef enum style {
     ST_SECTION,       /* 第一节 */
     ST_ARTICLE,       /* 第一条 */
     ST_ROMAN,         /* Ⅰ． Ⅱ、 II. at a line start */
-    ST_CN,            /* 一、 */
+    ST_CN,            /* 一、, and 第一　 第一， at a line start (mark.ordinal) */
     ST_PAREN_CN,      /* （一） */
     ST_TASK,          /* 任务一： 问题1： 序号：1 at a line start (task lists, record blocks) */
     ST_ARABIC,        /* 1． 1. 1、 */
@@ -273,6 +273,8 @@ typedef struct mark {
     size_t len;     /* bytes of the marker and the blanks after it */
     long letter;    /* ST_ROMAN I. V. X.: the letter's number (9, 22, 24), read as ST_UPPER after
                      * the letter before it (fg_parse__open_item()); else 0 */
+    bool ordinal;   /* ST_CN written as a bare ordinal at a line's start (第二　, 第二，): a
+                     * heading only where the part numbers its headings so (feed_content()) */
 } mark;
 
 /* Build the character sets of parse_number.c: once, before any parse (ensure_sets()). */
@@ -357,7 +359,9 @@ typedef struct level {
 typedef enum col_kind {
     COL_NONE, COL_NUM, COL_TASK, COL_LEAD, COL_CO, COL_RESP, COL_DUE, COL_OTHER,
     COL_ROLE, /* 责任类别: 牵头 or 配合, the role of the row's unit (a ledger, one unit a row) */
-    COL_MARK  /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
+    COL_MARK, /* a unit's name (a responsibility matrix): a mark in the column gives it a role */
+    COL_UNKNOWN /* a role label the lexicon lacks (包联单位, 发起部门: a unit suffix, no head): its
+                 * cells are units under that label, co and noted as after 推进单位： */
 } col_kind;
 
 typedef struct parser {
@@ -379,6 +383,7 @@ typedef struct parser {
     size_t depth;
     long last_num[ST_COUNT]; /* last number seen per style in this part */
     long root_max;           /* highest number of the part's top style */
+    bool cn_ordinal;         /* the part's 一、 level is written 第一　 (ordinal_heading()) */
     style root_style;
     bool has_root;
 
@@ -412,7 +417,8 @@ typedef struct parser {
     col_kind *cols;          /* the kind of each column, n_cols of them (cap_cols) */
     size_t n_cols;
     size_t cap_cols;
-    fg_strview *col_units;   /* the unit a COL_MARK column names (in the arena), cap_col_units */
+    fg_strview *col_units;   /* the unit a COL_MARK column names, the word of a COL_UNKNOWN
+                              * column (in the arena), else empty; cap_col_units */
     size_t cap_col_units;
     long next_row;
     size_t table_base_depth;
@@ -430,6 +436,8 @@ typedef struct parser {
     bool row_lines;          /* the open row is a table's flattened one cell a line */
     bool rows_unnumbered;    /* the header has no 序号: rows are numbered by position */
     size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
+    style section_st;        /* the level of the table's section rows (一<TAB>title), or
+                              * ST_COUNT: none yet (section_row()) */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
@@ -520,7 +528,7 @@ static inline const char *fg_parse__arena_dup(parser *p, fg_strview s)
     return fg_arena_strndup(p->arena, s.ptr ? s.ptr : "", s.len);
 }
 
-/* Add a column of kind k to the table's header. */
+/* Add a column of kind k to the table's header (its col_units empty). */
 int fg_parse__add_col(parser *p, col_kind k);
 
 /*
@@ -547,7 +555,10 @@ int fg_parse__close_item(parser *p);
 /* Numbering that a table's cell may start with, not a heading (1. 1.1 （1） 1） a．). */
 bool fg_parse__minor_style(style st);
 
-/* The first column at or after k that names units (lead, co, responsible), or n_cols. */
+/*
+ * The first column at or after k that names units (lead, co, responsible, or a role label we
+ * do not know), or n_cols.
+ */
 size_t fg_parse__next_unit_col(const parser *p, size_t k);
 
 /*

@@ -368,12 +368,41 @@ static bool article_cited_after(fg_strview s, size_t k)
     return false;
 }
 
+/*
+ * Whether s[j], right after the numeral of a 第X at a line's start, makes it a bare ordinal
+ * that numbers a heading (第二　提升服务质效, 第三，强化监管): blanks, or ， , ． or a . before
+ * no digit, then blanks; then text that goes on with no digit and no measure or noun of an
+ * ordinal (第一 批, 第一 章 as PDF text spaces them). *end receives where the title starts.
+ * 第一批, 第一条, 第一责任人, 第一时间 and 第一、二批 have no such separator.
+ */
+static bool bare_ordinal(fg_strview s, size_t j, size_t *end)
+{
+    static const char nouns[] = "章节条部批次名位项款个类级期年轮届阶档";
+    size_t k = fg_parse__skip_blanks(s, j);
+
+    if (AT(s, k, "，") || AT(s, k, "．"))
+        k += 3;
+    else if (k < s.len && (s.ptr[k] == ',' || s.ptr[k] == '.'))
+        k += 1;
+    else if (k == j)
+        return false;
+    k = fg_parse__skip_blanks(s, k);
+    if (k >= s.len || fg_parse__is_digit_at(s, k) || (unsigned char)s.ptr[k] < 0x80)
+        return false;
+    for (size_t c = 0; c + 3 <= sizeof nouns - 1; c += 3)
+        if (fg_sv_at(s, k, nouns + c, 3))
+            return false;
+    *end = k;
+    return true;
+}
+
 bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
     size_t n;
     size_t n2;
     long v;
 
+    m->ordinal = false;
     if (i >= s.len)
         return false;
     /* 任 E4 BB BB, 序 E5 BA 8F, 问 E9 97 AE: a test of two bytes before task_number_at() */
@@ -383,11 +412,18 @@ bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
          ((unsigned char)s.ptr[i] == 0xE9 && (unsigned char)s.ptr[i + 1] == 0x97)) &&
         task_number_at(s, i, m))
         return true;
-    /* 第X章 / 节 / 条 / 部分 */
+    /* 第X章 / 节 / 条 / 部分, and 第X　 第X， at a line start */
     if (AT(s, i, "第")) {
         size_t j = i + 3;
 
         v = fg_parse__cn_number(s, j, &n);
+        if (v > 0 && v < 100 && line_start && bare_ordinal(s, j + n, &n2)) {
+            m->st = ST_CN;
+            m->num = v;
+            m->ordinal = true;
+            m->len = n2 - i;
+            return true;
+        }
         if (v < 0)
             v = fg_parse__arabic_number(s, j, &n, 3);
         if (v >= 0) {

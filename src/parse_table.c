@@ -73,7 +73,10 @@ static fg_strview header_core(fg_strview s, size_t min, size_t max)
     return s;
 }
 
-/* The column of a header word that is a role label of the grammar, or COL_NONE. */
+/*
+ * The column of a header word that is a role label of the grammar, COL_UNKNOWN for one with a
+ * unit suffix and no head we know (包联单位, 发起部门: FG_LABEL_UNKNOWN), or COL_NONE.
+ */
 static col_kind label_column(const fg_lexicon *lx, fg_strview s)
 {
     switch (fg_clause__label_word(lx, s)) {
@@ -83,17 +86,26 @@ static col_kind label_column(const fg_lexicon *lx, fg_strview s)
         return COL_CO;
     case FG_LABEL_RESP:
         return COL_RESP;
+    case FG_LABEL_UNKNOWN:
+        return COL_UNKNOWN;
     default:
         return COL_NONE;
     }
 }
 
-static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
+/* Room for a header cell squeezed (header_squeeze()). */
+enum { HEADER_BUF = 96 };
+
+/*
+ * The column a header cell s names. For COL_UNKNOWN, *word (when word is not NULL) is the
+ * label's word, in s or in buf (HEADER_BUF bytes).
+ */
+static col_kind header_word(const fg_lexicon *lx, fg_strview s, char *buf, fg_strview *word)
 {
     /* Every header below is 2 to 4 ideographs: 6 to 12 bytes. */
     enum { MIN_HEADER = 6, MAX_HEADER = 12 };
-    char buf[96];
     char labelled[64];
+    col_kind kind;
 
     /*
      * A header squeezed is at most 4 ideographs with blanks between (40 bytes), or ends in a
@@ -101,7 +113,7 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
      */
     if (s.len > 40 && !fg_sv_ends(s, "）") && !fg_sv_ends(s, ")"))
         return COL_NONE;
-    s = header_squeeze(s, buf, sizeof buf);
+    s = header_squeeze(s, buf, HEADER_BUF);
 
     /* 责任单位（主责） | 责任单位（协同）, 责任单位(牵头): a head word alone in the bracket says the
      * column's role, as it does for the label 责任单位（牵头）： (fg_clause__label_at()). */
@@ -123,7 +135,7 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
     if (s.len > MAX_HEADER && s.len <= 2 * MAX_HEADER) {
         col_kind k = label_column(lx, s);
 
-        if (k != COL_NONE)
+        if (k != COL_NONE && k != COL_UNKNOWN)
             return k;
     }
     /* 责任单位（排第一位的为牵头单位）, 完成时限(年月): the note after a header is no part of it. */
@@ -170,8 +182,50 @@ static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
     for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
         if (fg_sv_eq(s, fg_sv_cstr(cells[k].s)))
             return cells[k].k;
-    /* Any other role label of the grammar (负责部门, 主办单位, 协办处室 …), without its colon. */
-    return label_column(lx, s);
+    /*
+     * Any other role label of the grammar (负责部门, 主办单位, 协办处室 …), without its colon;
+     * one we do not know (包联单位, 发起部门, 推进单位) as the grammar reads it with a colon.
+     */
+    kind = label_column(lx, s);
+    if (kind == COL_UNKNOWN && word != NULL)
+        *word = s;
+    return kind;
+}
+
+static col_kind header_cell(const fg_lexicon *lx, fg_strview s)
+{
+    char buf[HEADER_BUF];
+
+    return header_word(lx, s, buf, NULL);
+}
+
+/*
+ * Set column c of the table's header from its cell: its kind, and for a role label we do not
+ * know its word (in the arena), the label its rows' units go under (fg_parse__finish_row()).
+ */
+static int header_col(parser *p, size_t c, fg_strview cell)
+{
+    char buf[HEADER_BUF];
+    fg_strview w = fg_sv(NULL, 0);
+    const char *dup;
+
+    p->cols[c] = header_word(p->units.lex, cell, buf, &w);
+    p->col_units[c] = fg_sv(NULL, 0);
+    if (p->cols[c] != COL_UNKNOWN)
+        return FG_OK;
+    dup = fg_parse__arena_dup(p, w);
+    if (dup == NULL)
+        return fg_error_set(FG_ENOMEM, "out of memory");
+    p->col_units[c] = fg_sv(dup, w.len);
+    return FG_OK;
+}
+
+/* Add a column to the table's header from its cell (header_col()). */
+static int add_header_col(parser *p, fg_strview cell)
+{
+    int rc = fg_parse__add_col(p, COL_NONE);
+
+    return rc < 0 ? rc : header_col(p, p->n_cols - 1, cell);
 }
 
 /*
@@ -665,6 +719,12 @@ int fg_parse__finish_row(parser *p)
 
                     if (label.len)
                         FG_TRY(fg_str_append(&label, "；", 3));
+                    if (role_lab == NULL && p->cols[unit_col] == COL_UNKNOWN) {
+                        /* 包联单位：X, read and noted as the grammar reads such a label */
+                        FG_TRY(fg_str_append(&label, p->col_units[unit_col].ptr,
+                                             p->col_units[unit_col].len));
+                        lab = "：";
+                    }
                     FG_TRY(fg_str_append(&label, lab, strlen(lab)));
                     FG_TRY(fg_str_append(&label, cell.ptr, cell.len));
                     unit_col = fg_parse__next_unit_col(p, unit_col + 1);
@@ -885,6 +945,9 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
                 FG_TRY(fg_parse__add_col(p, k));
                 memmove(p->cols + p->sub_col + 1, p->cols + p->sub_col,
                         (p->n_cols - 1 - p->sub_col) * sizeof *p->cols);
+                memmove(p->col_units + p->sub_col + 1, p->col_units + p->sub_col,
+                        (p->n_cols - 1 - p->sub_col) * sizeof *p->col_units);
+                p->col_units[p->sub_col] = fg_sv(NULL, 0);
                 p->cols[p->sub_col++] = k;
                 *consumed = true;
                 return FG_OK;
@@ -900,6 +963,11 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         p->sub_col = 0;
         if (k == COL_NONE && p->n_cols == 1 && p->cols[0] == COL_NUM && task_header(p, s))
             k = COL_TASK; /* 序号 | 整治重点 | 牵头单位: the task column, whatever its word */
+        if (k == COL_UNKNOWN) {
+            FG_TRY(add_header_col(p, s));
+            *consumed = true;
+            return FG_OK;
+        }
         if (k != COL_NONE) {
             FG_TRY(fg_parse__add_col(p, k));
             *consumed = true;
@@ -931,7 +999,7 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
         mark m;
 
         p->next_row = fg_parse__arabic_number(s, 0, &n, 4);
-        m = (mark){ST_ROW, p->next_row, 0, 0};
+        m = (mark){ST_ROW, p->next_row, 0, 0, false};
 
         FG_TRY(fg_parse__open_item(p, &m, s, line));
         p->row_open = true;
@@ -1007,7 +1075,7 @@ static bool row_number(const parser *p, fg_strview cell, long *major, long *mino
  */
 static int open_row(parser *p, long major, long minor, fg_strview marker, size_t line)
 {
-    mark m = {ST_ROW, major, 0, 0};
+    mark m = {ST_ROW, major, 0, 0, false};
     size_t k = p->depth;
     int rc = FG_OK;
 
@@ -1076,31 +1144,33 @@ static bool ledger_repeat(const parser *p, fg_strview num)
  * header word; they name the columns from where they stand (the line keeps its empty first
  * cells) or, when the line was trimmed, from the group's column: the first unit column
  * followed by as many columns with no header word as the line has words after the first.
+ * 1 when the line is one (its words set the columns), 0 when not, or a negative code.
  */
-static bool sub_header(parser *p, const fg_strview *cells, size_t n_cells)
+static int sub_header(parser *p, const fg_strview *cells, size_t n_cells)
 {
     size_t first = SIZE_MAX;
     size_t words = 0;
+    int rc = FG_OK;
 
     for (size_t k = 0; k < n_cells; k++) {
         if (cells[k].len == 0)
             continue;
         if (header_cell(p->units.lex, cells[k]) == COL_NONE)
-            return false;
+            return 0;
         if (first == SIZE_MAX)
             first = k;
         words++;
     }
     if (words < 2)
-        return false;
+        return 0;
     if (n_cells == p->n_cols && first > 0) {
         for (size_t k = first; k < n_cells; k++)
             if (cells[k].len)
-                p->cols[k] = header_cell(p->units.lex, cells[k]);
-        return true;
+                FG_TRY(header_col(p, k, cells[k]));
+        return 1;
     }
     if (first != 0)
-        return false;
+        return 0;
     for (size_t g = 0; g + words <= p->n_cols; g++) {
         bool fits = p->cols[g] == COL_RESP || p->cols[g] == COL_LEAD || p->cols[g] == COL_CO;
 
@@ -1110,10 +1180,12 @@ static bool sub_header(parser *p, const fg_strview *cells, size_t n_cells)
             continue;
         for (size_t k = 0, c = g; k < n_cells; k++)
             if (cells[k].len)
-                p->cols[c++] = header_cell(p->units.lex, cells[k]);
-        return true;
+                FG_TRY(header_col(p, c++, cells[k]));
+        return 1;
     }
-    return false;
+    return 0;
+out:
+    return rc;
 }
 
 /* Whether a header cell that is no header word names a unit (a matrix's column). */
@@ -1168,10 +1240,11 @@ int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unn
     p->sub_col = 0;
     p->rows_unnumbered = unnumbered;
     p->num_col = 0;
+    p->section_st = ST_COUNT;
     fg_str_clear(&p->row_label);
     p->n_cols = 0;
     for (size_t k = 0; k < n; k++)
-        FG_TRY(fg_parse__add_col(p, header_cell(p->units.lex, cells[k])));
+        FG_TRY(add_header_col(p, cells[k]));
     FG_TRY(matrix_cols(p, cells, n));
     p->next_row = unnumbered ? 1 : 0;
 out:
@@ -1482,9 +1555,88 @@ static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cel
     if (n != cells[p->num_col].len || !(v == p->next_row || v == 1))
         return false;
     for (size_t c = 0; c < p->n_cols; c++)
-        if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO || p->cols[c] == COL_RESP)
+        if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO || p->cols[c] == COL_RESP ||
+            p->cols[c] == COL_UNKNOWN)
             last_units = c + 1;
     return last_units > 0 && n_cells >= last_units;
+}
+
+/*
+ * The level a section row numbered v of the open table takes: the level of the table's
+ * sections so far; else 一、's when v is its next number (the first section, or one that
+ * goes on from the sections or headings before: a table after 二 starting at 三), or （一）'s
+ * under an open 一、 (sections 一, 二 of a table under 三、重点任务). ST_COUNT when none fits
+ * or a level below （一） is open.
+ */
+static style section_style(const parser *p, long v)
+{
+    bool cn = false;
+    bool paren = false;
+
+    if (p->section_st != ST_COUNT)
+        return v == p->last_num[p->section_st] + 1 ? p->section_st : ST_COUNT;
+    for (size_t k = 0; k < p->depth; k++) {
+        if (p->stack[k].st != ST_ROW && p->stack[k].st > ST_PAREN_CN)
+            return ST_COUNT;
+        cn = cn || p->stack[k].st == ST_CN;
+        paren = paren || p->stack[k].st == ST_PAREN_CN;
+    }
+    if (!paren && v == p->last_num[ST_CN] + 1)
+        return ST_CN;
+    if (cn && !paren && (v == 1 || v == p->last_num[ST_PAREN_CN] + 1))
+        return ST_PAREN_CN;
+    return ST_COUNT;
+}
+
+/*
+ * A section row of a delimited table (一<TAB>实施质量提升行动): a bare Chinese numeral in the
+ * 序号 cell, the next number of a level (section_style()), and one cell after it, a title
+ * that names no unit. It is a heading the rows under it belong to (…:1.1, …:1.2, then 二 and
+ * …:2.3), as 一、 is between a table's rows; the table goes on under it. 1 when the row is
+ * one (its item made), 0 when not, or a negative code.
+ */
+static int section_row(parser *p, const fg_strview *cells, size_t n_cells, size_t line)
+{
+    size_t num = p->num_col;
+    size_t title = SIZE_MAX;
+    size_t n;
+    long v;
+    style st;
+    char marker[32];
+    mark m;
+    int rc = FG_OK;
+
+    if (!p->in_table || p->header_pending || p->rows_unnumbered || num >= n_cells ||
+        p->n_cols < 3)
+        return 0;
+    v = fg_parse__cn_number(cells[num], 0, &n);
+    if (v < 1 || n != cells[num].len)
+        return 0;
+    for (size_t k = 0; k < n_cells; k++) {
+        if (k == num || cells[k].len == 0)
+            continue;
+        if (k < num || title != SIZE_MAX)
+            return 0;
+        title = k;
+    }
+    st = section_style(p, v);
+    if (title == SIZE_MAX || st == ST_COUNT || all_units(cells[title]) ||
+        fg_sv_contains(cells[title], "。"))
+        return 0;
+    if (cells[num].len + strlen("、") > sizeof marker)
+        return 0;
+    /* Its marker 一、, as the office readers write such a row (一、title, reader.c). */
+    memcpy(marker, cells[num].ptr, cells[num].len);
+    memcpy(marker + cells[num].len, "、", strlen("、"));
+    m = (mark){st, v, 0, 0, false};
+    FG_TRY(fg_parse__close_item(p));
+    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, cells[num].len + strlen("、")), line));
+    FG_TRY(fg_parse__append_text(p, cells[title], line));
+    FG_TRY(fg_parse__close_item(p));
+    p->section_st = st;
+    return 1;
+out:
+    return rc;
 }
 
 int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
@@ -1532,10 +1684,19 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
         }
     }
     cells = p->cells;
-    if (p->in_table && p->next_row == 0 && header_cell(p->units.lex, cells[0]) != COL_NUM &&
-        sub_header(p, cells, n_cells)) {
-        *consumed = true;
-        return FG_OK;
+    if (p->in_table && p->next_row == 0 && header_cell(p->units.lex, cells[0]) != COL_NUM) {
+        FG_TRY(sub_header(p, cells, n_cells));
+        if (rc > 0) {
+            *consumed = true;
+            return FG_OK;
+        }
+    }
+    if (sep != ' ') {
+        FG_TRY(section_row(p, cells, n_cells, line));
+        if (rc > 0) {
+            *consumed = true;
+            return FG_OK;
+        }
     }
     if (n_cells < 3)
         return FG_OK;

@@ -40,7 +40,7 @@ skipped() {
         joined:annex_tables | joined:annex_tables_inside | joined:table_marks_co | \
         joined:table_cells_task_header | joined:table_other_columns | \
         joined:table_wrapped_lines | joined:table_header_words | joined:table_heading_rows | \
-        joined:names_hall_brackets)
+        joined:names_hall_brackets | joined:table_header_unknown | joined:table_section_rows)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
@@ -50,6 +50,8 @@ skipped() {
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
+        joined:numbering_ordinals)
+            echo "a bare ordinal 第二　 or 第二， numbers a heading only at a line's or paragraph's start: run into the text before them (…各乡镇人民政府第二，夯实…) it is a word, as 第一时间 is" ;;
         joined:team_roster_posts)
             echo "名单 named only by their title lines (X领导小组成员名单): joined, each title runs into the first label under it (…成员名单组　　长) and names no team, so the document is rejected" ;;
         joined:team_committee_roster)
