@@ -3935,7 +3935,8 @@ static size_t level_prefix(fg_strview name, bool *party)
  * of 2 to 6 characters (a 厅 after 省, a province's department: up to 9, 人力资源社会保障厅)
  * right after a unit that names a level (省, 市, 县, 区; 省委 …) or took one, that names none
  * itself (no 省市县区 in it, no province's name at its start, not 国家…, 各…) and ends like a
- * department (厅 局 委 办; 部 only after a Party organ: 组织部), takes that level (省财政厅,
+ * department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every level; 部
+ * only after a Party organ: 组织部), takes that level (省财政厅,
  * 市委组织部). A department too long to take it passes it on (省财政厅、地方金融监督管理局、
  * 统计局 → 省统计局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
  * 省地方金融监管局、四川省税务局 are left as written.
@@ -3961,7 +3962,7 @@ static int share_prefixes(fg_units *out, size_t first)
             continue;
         cps = count_cps_upto(name, 10);
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
-               fg_sv_ends(name, "办");
+               fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院");
         organ = fg_sv_ends(name, "部") && had.len == 6;
         named = level_named(name);
         if (cps < 2 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
