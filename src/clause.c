@@ -417,6 +417,17 @@ static bool starts_with_point_word(fg_strview name)
     return start > 0 || AT(name, i, "是");
 }
 
+/*
+ * Whether name, its other name in brackets aside, ends as a unit's or a place's name does
+ * (…局, …市, 各地, 各级, …街道).
+ */
+static bool ends_like_name(fg_strview name)
+{
+    name = before_final_bracket(name, SIZE_MAX);
+    return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
+           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
+}
+
 /* fg_clause__looks_like_unit() once the sets are built. */
 static bool looks_like_unit(fg_strview name)
 {
@@ -466,9 +477,7 @@ static bool looks_like_unit(fg_strview name)
         return false;
     if (starts_with_point_word(name))
         return false;
-    name = before_final_bracket(name, SIZE_MAX);
-    return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
-           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
+    return ends_like_name(name);
 }
 
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
@@ -488,10 +497,8 @@ static bool generic_ends(fg_strview name)
     static const fg_lit nouns[] = {FG_LIT("机构"), FG_LIT("方面"), FG_LIT("企业"),
                                    FG_LIT("组织"), FG_LIT("主体")};
 
-    name = before_final_bracket(name, SIZE_MAX);
-    return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
-           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") ||
-           ends_with_any(name, nouns, N_OF(nouns));
+    return ends_like_name(name) ||
+           ends_with_any(before_final_bracket(name, SIZE_MAX), nouns, N_OF(nouns));
 }
 
 /* fg_clause__kind() once the sets are built. */
