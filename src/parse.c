@@ -2049,6 +2049,12 @@ static int note_cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * Sets ptr to n elements from the arena a (NULL when n is 0); false when out of memory.
+ */
+#define ARENA_ARRAY(a, ptr, n)                                                                    \
+    (((ptr) = (n) ? fg_arena_alloc((a), (n) * sizeof *(ptr)) : NULL) != NULL || (n) == 0)
+
 static int build_doc(parser *p, fg_doc *doc)
 {
     fg_arena *a = p->arena;
@@ -2059,8 +2065,7 @@ static int build_doc(parser *p, fg_doc *doc)
         return fg_error_set(FG_ENOMEM, "out of memory");
 
     doc->n_items = p->n_items;
-    doc->items = p->n_items ? fg_arena_alloc(a, p->n_items * sizeof *doc->items) : NULL;
-    if (p->n_items && doc->items == NULL)
+    if (!ARENA_ARRAY(a, doc->items, p->n_items))
         return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 0; i < p->n_items; i++) {
         const pitem *pi = &p->items[i];
@@ -2075,9 +2080,7 @@ static int build_doc(parser *p, fg_doc *doc)
         it->text = pi->text ? pi->text : "";
         it->line = pi->line;
         it->n_clauses = pi->n_clauses;
-        it->clauses = pi->n_clauses ? fg_arena_alloc(a, pi->n_clauses * sizeof *it->clauses)
-                                    : NULL;
-        if (pi->n_clauses && it->clauses == NULL)
+        if (!ARENA_ARRAY(a, it->clauses, pi->n_clauses))
             return fg_error_set(FG_ENOMEM, "out of memory");
         for (size_t c = 0; c < pi->n_clauses; c++) {
             const pclause *pc = &p->clauses[pi->clause_first + c];
@@ -2114,8 +2117,7 @@ static int build_doc(parser *p, fg_doc *doc)
     if (p->n_notes > 1)
         qsort(p->notes, p->n_notes, sizeof *p->notes, note_cmp);
     doc->n_notes = p->n_notes;
-    doc->notes = p->n_notes ? fg_arena_alloc(a, p->n_notes * sizeof *doc->notes) : NULL;
-    if (p->n_notes && doc->notes == NULL)
+    if (!ARENA_ARRAY(a, doc->notes, p->n_notes))
         return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 0; i < p->n_notes; i++) {
         doc->notes[i].kind = p->notes[i].kind;
@@ -2123,8 +2125,7 @@ static int build_doc(parser *p, fg_doc *doc)
         doc->notes[i].text = p->notes[i].text;
     }
     doc->n_teams = p->n_teams;
-    doc->teams = p->n_teams ? fg_arena_alloc(a, p->n_teams * sizeof *doc->teams) : NULL;
-    if (p->n_teams && doc->teams == NULL)
+    if (!ARENA_ARRAY(a, doc->teams, p->n_teams))
         return fg_error_set(FG_ENOMEM, "out of memory");
     for (size_t i = 0; i < p->n_teams; i++) {
         const pteam *pt = &p->teams[i];
