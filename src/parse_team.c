@@ -1928,6 +1928,35 @@ static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *ra
     return true;
 }
 
+/* Whether raw is a post written alone, no person's name before or after it (市政府副市长). */
+static bool bare_post(fg_strview raw)
+{
+    return !fg_parse__has_blank(raw) && ends_with_post(raw, true) && !person_led(raw);
+}
+
+/*
+ * Whether the names of list from list[i] on are posts alone up to one with a person's name
+ * after it and a blank (市公安局局长　王建军): then the bare posts before them in the list are
+ * that person's too (市政府副市长、市公安局局长　王建军 is one person), and the last of them
+ * gives his unit, as in brackets (王建国（县委副书记、县长）).
+ */
+static bool name_ends_posts(fg_strview list, size_t i)
+{
+    char gov[64];
+    fg_strview raw;
+    fg_strview u;
+
+    while (next_list_name(list, &i, gov, &raw, &u)) {
+        fg_strview post = drop_name_after(raw);
+
+        if (post.len < raw.len)
+            return bare_post(post);
+        if (!bare_post(raw))
+            return false;
+    }
+    return false;
+}
+
 /*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
@@ -1945,6 +1974,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     char gov[64];             /* list_unit() */
     fg_strview raw;           /* a name of the list as written */
     fg_strview u;             /* its unit */
+    bool chain = false;       /* the name before is a post of the person named further on */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -1991,8 +2021,10 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_str_clear(&p->team_list);
     for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
         bool posted = post_stripped(raw, u);
-        bool rank = next_post(prev, raw, u);
+        bool rank = next_post(prev, raw, u) || chain;
         bool same;
+
+        chain = bare_post(raw) && name_ends_posts(list, i);
 
         prev = raw;
         /*
