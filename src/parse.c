@@ -1354,13 +1354,32 @@ static bool article_in_line(fg_strview s, size_t j, mark *m)
 }
 
 /*
+ * A task's or a problem's number (任务7　, 问题三：) at s[j] inside a line, as
+ * fg_parse__marker_at() reads it at a line's start, continuing the numbering of the tasks
+ * before it, and after a sentence end (…教育部支持。任务7：深化…: lines run together) or
+ * followed by a blank (…分工方案任务1　推行…, a title run into it).
+ */
+static bool task_in_line(const parser *p, fg_strview s, size_t j, mark *m)
+{
+    size_t end;
+
+    if (!(AT(s, j, "任务") || AT(s, j, "问题")) || !fg_parse__marker_form_at(s, j, true, m) ||
+        m->st != ST_TASK || m->num != p->last_num[ST_TASK] + 1)
+        return false;
+    end = j + m->len;
+    return inline_boundary(s, j) || s.ptr[end - 1] == ' ' || AT(s, end - 3, "\u3000");
+}
+
+/*
  * A marker at s[j] inside a line that starts an item: it continues the numbering and is
- * after a boundary or distinctive (strong_marker()); 第X条 as article_in_line() says.
+ * after a boundary or distinctive (strong_marker()); 第X条 as article_in_line() says, 任务N
+ * as task_in_line().
  */
 static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
 {
     if (!fg_parse__marker_at(s, j, false, m))
-        return article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1;
+        return (article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1) ||
+               task_in_line(p, s, j, m);
     if (inline_boundary(s, j))
         return inline_plausible(p, m, true);
     return strong_marker(s, j, m) && inline_plausible(p, m, after_annex_header(s, j, lo));
@@ -1390,8 +1409,9 @@ static size_t number_before(fg_strview s, size_t at, size_t lo)
 
 /*
  * Whether a marker may start at s[j], a character start: ( （ 第, an ASCII or full-width
- * digit, or one of the numerals 一 to 十 that start 一、. A test of a few bytes, where
- * fg_parse__marker_at() costs tens of instructions on each ideograph of flat text.
+ * digit, one of the numerals 一 to 十 that start 一、, or 任 and 问 of 任务N and 问题N. A
+ * test of a few bytes, where fg_parse__marker_at() costs tens of instructions on each
+ * ideograph of flat text.
  */
 static bool may_start_marker(fg_strview s, size_t j)
 {
@@ -1406,14 +1426,18 @@ static bool may_start_marker(fg_strview s, size_t j)
     c1 = (unsigned char)s.ptr[j + 1];
     c2 = (unsigned char)s.ptr[j + 2];
     switch (c) {
-    case 0xE4: /* 一 E4 B8 80, 七 E4 B8 83, 三 E4 B8 89, 九 E4 B9 9D, 二 E4 BA 8C, 五 E4 BA 94 */
+    case 0xE4: /* 一 E4 B8 80, 七 E4 B8 83, 三 E4 B8 89, 九 E4 B9 9D, 二 E4 BA 8C, 五 E4 BA 94,
+                  任 E4 BB BB */
         return (c1 == 0xB8 && (c2 == 0x80 || c2 == 0x83 || c2 == 0x89)) ||
-               (c1 == 0xB9 && c2 == 0x9D) || (c1 == 0xBA && (c2 == 0x8C || c2 == 0x94));
+               (c1 == 0xB9 && c2 == 0x9D) || (c1 == 0xBA && (c2 == 0x8C || c2 == 0x94)) ||
+               (c1 == 0xBB && c2 == 0xBB);
     case 0xE5: /* 六 E5 85 AD, 八 E5 85 AB, 十 E5 8D 81, 四 E5 9B 9B */
         return (c1 == 0x85 && (c2 == 0xAD || c2 == 0xAB)) || (c1 == 0x8D && c2 == 0x81) ||
                (c1 == 0x9B && c2 == 0x9B);
     case 0xE7: /* 第 E7 AC AC */
         return c1 == 0xAC && c2 == 0xAC;
+    case 0xE9: /* 问 E9 97 AE */
+        return c1 == 0x97 && c2 == 0xAE;
     case 0xEF: /* （ EF BC 88, ０ to ９ EF BC 90 to 99 */
         return c1 == 0xBC && (c2 == 0x88 || (c2 >= 0x90 && c2 <= 0x99));
     default:
