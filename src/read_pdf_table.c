@@ -6,7 +6,10 @@
  * (a soft segment, less than 0.8 em from the one before, starts a column only where a
  * vertical rule is drawn between them: two full cells of a ruled header). Lines of fewer
  * segments closely above it that fit its columns belong to it (the first lines of a header
- * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below). The lines after
+ * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below); a header of two
+ * rows centred in merged cells may have no line of 3 segments at all (责任单位 over 主责单位 |
+ * 协同单位, 序/号 and 重点任务 in the middle of both rows): its first line starts the table
+ * when the lines closely under it hold header words in 3 segments (header_block()). The lines after
  * it belong to the table while each of their segments overlaps at most one column (a column
  * grows to hold them; a segment in no column adds one, a soft one goes with the segment
  * before; but under a 分工表 header row, whose words name every column, a segment between two
@@ -28,7 +31,9 @@
  * from the ruling lines (fg_pdf_rule() looks at the rendered page; see merge()) or, in a
  * table without them, from blank cells: they are passed as merged, so that the builder
  * carries a merged 牵头单位 down and folds a row with a merged first cell into the row above.
- * A run is written as a table only when it has at least 2 rows besides titles.
+ * A header of several rows is one where a rule separates them in some columns only (the
+ * group's): the cells of the other columns are joined (header_rows()). A run is written as a
+ * table only when it has at least 2 rows besides titles.
  */
 #define _GNU_SOURCE /* memmem */
 #include "read_pdf_int.h"
@@ -125,20 +130,14 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     return 1;
 }
 
-/*
- * Whether a line is a 分工表 header: two of its segments or more hold a header word (序号,
- * 单位, 任务, 时限 …, or a role word alone: 牵头 | 配合 under 责任单位), and the first does not
- * start with a digit (a row of data).
- */
-static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
+/* How many segments of l hold a header word (序号, 单位, 任务, 时限 …: header_line()). */
+static size_t header_hits(const fg_pdf_doc *d, const fg_pdf_line *l)
 {
     static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
                                         "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
                                         "配合", "主办", "协办", "主责", "协同"};
     size_t hits = 0;
 
-    if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))
-        return false;
     for (size_t k = 0; k < l->n_seg; k++) {
         const fg_pdf_seg *s = &d->segs[l->seg0 + k];
 
@@ -149,7 +148,19 @@ static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
             }
         }
     }
-    return hits >= 2;
+    return hits;
+}
+
+/*
+ * Whether a line is a 分工表 header: two of its segments or more hold a header word (序号,
+ * 单位, 任务, 时限 …, or a role word alone: 牵头 | 配合 under 责任单位), and the first does not
+ * start with a digit (a row of data).
+ */
+static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
+{
+    if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))
+        return false;
+    return header_hits(d, l) >= 2;
 }
 
 /* Whether every segment of l lies in at most one column; with grow, widen the columns to
@@ -254,6 +265,31 @@ static bool row_follows(table *t, const fg_pdf_doc *d, size_t n)
     return false;
 }
 
+/*
+ * Whether the line at i starts the header row of a 分工表 whose cells are centred in merged
+ * cells, so that none of its lines has 3 segments (责任单位 over 主责单位 | 协同单位, with 序/号
+ * and 重点任务 in the middle of the two rows, as a word processor prints them): the line does
+ * not start with a digit, and it and the lines closely under it (at most 0.25 em below the
+ * one before, or overlapping it; 8 lines at most) hold header words in 3 segments or more.
+ */
+static bool header_block(const fg_pdf_doc *d, size_t i)
+{
+    const fg_pdf_line *l = &d->lines[i];
+    size_t hits = header_hits(d, l);
+
+    if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))
+        return false;
+    for (size_t p = i, k = next_kept(d, i), n = 1; k < d->n_lines && n < 8 && hits < 3;
+         p = k, k = next_kept(d, k), n++) {
+        const fg_pdf_line *m = &d->lines[k];
+
+        if (m->page != l->page || m->y0 - d->lines[p].y1 > 0.25 * fmax(m->em, d->lines[p].em))
+            break;
+        hits += header_hits(d, m);
+    }
+    return hits >= 3;
+}
+
 /* The run of lines from the line at i that makes a table (t->n == 1 when none follows). */
 static int find_table(table *t, fg_pdf_doc *d, size_t i)
 {
@@ -263,7 +299,7 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
 
     t->n = 0;
     t->n_cols = 0;
-    t->header = header_line(d, start);
+    t->header = header_line(d, start) || (start->n_hard < 3 && header_block(d, i));
     /* the header row: the first line and those closely under it (at most 0.25 em below the
      * one before, or overlapping it: 序 | 牵头单 over 重点任务 over 号 | 位) */
     t->head_page = start->page;
@@ -552,7 +588,8 @@ static bool repeats_header(const fg_pdf_doc *d, const block *bk, size_t i, size_
  * band, and without rules, rows are separated by a gap or a new number (assign_rows()). The
  * lines of a cell are joined. A block at the top of a page whose first row has nothing in
  * the first column continues the row open from the page before, also under the table's
- * header drawn again at the top of the page, which is dropped (a row broken over the page).
+ * header drawn again at the top of the page, which is dropped, each of its rows (a row
+ * broken over the page).
  */
 static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs)
 {
@@ -590,9 +627,14 @@ static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs
             rbottom = fmax(rbottom, bk->p[j].y1);
             j++;
         }
-        if (rw == 0 && r->open && h < rs->n && rs->r[h].page0 != page && n_rows > 1 &&
-            repeats_header(d, bk, i, j, rs, h)) {
-            first = 1; /* the header again: the row under it may go on from the page before */
+        if (rw == first && r->open && h + rw < rs->n && rs->r[h].page0 != page &&
+            (n_rows > 1 || rw > 0) && !rs->r[h + rw].title &&
+            repeats_header(d, bk, i, j, rs, h + rw)) {
+            /*
+             * the header again, row by row (a second header row also before a title row):
+             * the row under it may go on from the page before
+             */
+            first = rw + 1;
             i = j;
             continue;
         }
@@ -772,6 +814,58 @@ static bool co_column(const rows *rs, size_t h, size_t c)
 }
 
 /*
+ * Whether a rule is drawn in column c between the header rows a and a + 1, as rule_between()
+ * says, but from the top of row a where its cell is blank (the group's word, 责任单位, read as
+ * a line above the table, or a cell merged down whose text, drawn in the middle of the block,
+ * reaches below the rule under the group).
+ */
+static int header_rule(fg_pdf_doc *d, const table *t, const rows *rs, size_t a, size_t c)
+{
+    const tcell *ca = &rs->cells[a * rs->n_cols + c], *cb = &rs->cells[(a + 1) * rs->n_cols + c];
+
+    if (ca->len || rs->r[a].page1 != rs->r[a].page0 || rs->r[a].page1 != rs->r[a + 1].page0)
+        return rule_between(d, t, rs, a, a + 1, c);
+    return fg_pdf_rule(d, rs->r[a + 1].page0, t->cols[c].x0, t->cols[c].x1, rs->r[a].top,
+                       cb->len ? cb->y0 : rs->r[a + 1].bottom0);
+}
+
+/*
+ * A header of two rows (or more) whose cells are merged down where they are not grouped
+ * (责任单位 over 主责单位 | 协同单位 beside 序号 and 重点任务 drawn across both rows): the row
+ * under the header row *h goes on the header when a rule separates the two in some column
+ * and none in another (a header cell never runs into a row of data, and a table without
+ * rules has none anywhere). The cells of a column without a rule between them are joined
+ * into the upper one (序 over 号: 序号, the text drawn in the middle of the block falling into
+ * both rows), and *h becomes the last row of the header. FG_OK or FG_ENOMEM.
+ */
+static int header_rows(fg_pdf_doc *d, const table *t, rows *rs, size_t *h)
+{
+    size_t nc = rs->n_cols;
+    int rc = FG_OK;
+
+    while (*h + 1 < rs->n && !rs->r[*h + 1].title) {
+        bool ruled = false;
+        bool open = false;
+
+        int k[MAX_COLS];
+
+        for (size_t c = 0; c < nc; c++) {
+            k[c] = header_rule(d, t, rs, *h, c);
+            ruled = ruled || k[c] == 1;
+            open = open || k[c] == 0;
+        }
+        if (!ruled || !open)
+            break;
+        for (size_t c = 0; c < nc; c++)
+            if (k[c] == 0)
+                FG_TRY(join_block(rs, *h, *h + 1, c));
+        (*h)++;
+    }
+out:
+    return rc;
+}
+
+/*
  * Which cells are merged with the cell above. A column with a rule under the header is ruled:
  * there, rows with no rule between them in that column are one block (a merged cell, whose
  * text may be drawn at its top, in its middle or across the rows' boundary): its text goes to
@@ -791,6 +885,9 @@ static int merge(fg_pdf_doc *d, const table *t, rows *rs)
 
     while (header < n && rs->r[header].title)
         header++;
+    if (header + 1 >= n)
+        return FG_OK;
+    FG_TRY(header_rows(d, t, rs, &header));
     if (header + 1 >= n)
         return FG_OK;
     for (size_t c = 0; c < nc; c++) {
@@ -949,7 +1046,8 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
             i++;
             continue;
         }
-        if (l->n_hard >= 3 || (l->n_hard >= 1 && first_line(d, i) != i)) {
+        if (l->n_hard >= 3 || (l->n_hard >= 1 && first_line(d, i) != i) ||
+            (l->n_hard >= 1 && header_block(d, i))) {
             size_t j = first_line(d, i);
 
             FG_TRY(find_table(&t, d, j));

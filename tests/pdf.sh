@@ -337,18 +337,42 @@ done
 # over both header rows; the header's words at the left of their cells, and centred (the
 # group's word then lies across its two columns' boundary); empty 牵头单位 and 配合单位 cells
 for variant in "words at the left" "words centred" "role words alone, at the left" \
-        "role words alone, centred"; do
+        "role words alone, centred" "words at the left, cells in the middle" \
+        "words centred, cells in the middle"; do
     variant_dir grouped "$variant"
     opt=
     case $variant in
         *centred) opt=--center-header ;;
+        *"centred, cells in the middle") opt="--center-header --valign middle" ;;
+        *"cells in the middle") opt="--valign middle" ;;
     esac
     case $variant in
         "role words"*) sed 's/\t牵头单位\t配合单位\t/\t牵头\t配合\t/' "$hand/grouped_header.txt" ;;
         *) cat "$hand/grouped_header.txt" ;;
     esac >"$dir/grouped_header.txt"
-    # shellcheck disable=SC2086 # $opt is one word or none
+    # shellcheck disable=SC2086 # $opt is a few words without blanks in them
     hand_pdf grouped_header "$dir/grouped_header.txt" "$variant" $opt
+done
+
+# -- the hand-checked 分工表 with a grouped header (责任单位 over 主责单位 | 协同单位) and section
+# rows (一、…) right under it, as a word processor prints it: with the cells' text in the middle
+# of their rows no line of the header has 3 segments (序/号 and 重点任务 in the middle of the
+# two rows, 责任单位 over the others), and over pages both header rows are drawn again
+for variant in "cells at the top" "cells in the middle" \
+        "cells in the middle, words centred, a browser's padding" \
+        "merged text in the middle of its block" "over pages, the header repeated" \
+        "over pages, the header repeated, cells in the middle"; do
+    variant_dir sections "$variant"
+    opt=
+    case $variant in
+        *"repeated, cells in the middle") opt="--rows-per-page 6 --valign middle" ;;
+        *repeated) opt="--rows-per-page 6" ;;
+        *"a browser's padding") opt="--valign middle --center-header --pad 3" ;;
+        *"merged text"*) opt=--merged-middle ;;
+        *"cells in the middle") opt="--valign middle" ;;
+    esac
+    # shellcheck disable=SC2086 # $opt is a few words without blanks in them
+    hand_pdf grouped_sections "$hand/grouped_sections.txt" "$variant" $opt
 done
 
 # -- the hand-checked member lists written on one long line each, which the page width wraps
