@@ -3027,6 +3027,31 @@ static bool short_alternative(fg_strview inner, bool after_unit)
  * name (省市场监管局（省知识产权局）). Brackets nest, full- and half-width alike; at most 40
  * characters.
  */
+/*
+ * Whether blanks start at t[j] and a label's shape follows them (1 to 10 ideographs and a
+ * colon: 各县（市、区）　配合部门：Y), or the end of the text: the list ends there as at a
+ * separator.
+ */
+static bool label_after_blanks(fg_strview t, size_t j)
+{
+    size_t b;
+    size_t k = j;
+    size_t n = 0;
+
+    while ((b = blank_len(t, k)) > 0)
+        k += b;
+    if (k == j)
+        return false;
+    if (k >= t.len)
+        return true;
+    while (n < 10 && k + 3 <= t.len && (unsigned char)t.ptr[k] >= 0xE4 &&
+           (unsigned char)t.ptr[k] <= 0xE9) {
+        k += 3;
+        n++;
+    }
+    return n > 0 && (AT(t, k, "：") || (k < t.len && t.ptr[k] == ':'));
+}
+
 static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 {
     size_t depth = 0;
@@ -3079,7 +3104,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
      * ideographs inside, and a separator, the end or (after a complete name) a role word after it.
      */
     if ((j >= t.len || AT(t, j, "、") || AT(t, j, "，") || AT(t, j, "；") || AT(t, j, "。") ||
-         t.ptr[j] == ',' || t.ptr[j] == ';' ||
+         t.ptr[j] == ',' || t.ptr[j] == ';' || label_after_blanks(t, j) ||
          (strong_ending(buf) && may_start_marker(t, j) && marker_at(t, j) != NULL)) &&
         short_alternative(inner, strong_ending(buf)))
         return j - i;
