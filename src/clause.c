@@ -238,8 +238,8 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府")};
 
-/* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂";
+/* First characters of the role markers (see markers[] below; 保 of support_marker). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -2691,6 +2691,9 @@ static bool is_sep_at(fg_strview s, size_t i)
 
 /* 商 (in consultation with) as a joiner: X商Y负责 reads as X会同Y负责. */
 static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_LEAD, false, false};
+/* 保障 or 支撑 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
+static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
+                                      false};
 
 /*
  * Whether the 商 at s[i] joins two units (国家发展改革委商财政部负责): a complete name since
@@ -4210,6 +4213,14 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* 以企业为主体, 为主导: words, not X为主 (X leads). */
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
+            /*
+             * Y提供资金保障, Y做好经费保障, Y提供数据支撑: 保障 is a word of names (社会保障,
+             * 医疗保障局) and 支撑 one of the work (为发展提供有力支撑), co words only after
+             * what a unit does (verb_tail()).
+             */
+            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑")) && i > pending &&
+                verb_tail(fg_sv(s.ptr + pending, i - pending)) > 0)
+                m = &support_marker;
             /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
             if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;
