@@ -238,8 +238,9 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府")};
 
-/* First characters of the role markers (see markers[] below; 保 of support_marker). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保";
+/* First characters of the role markers (see markers[] below; 保 召 of support_marker and
+ * convene_marker). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -273,7 +274,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -2593,8 +2594,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会",
-                     strlen("牵负：单部主抓统为归领按挂会"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召",
+                     strlen("牵负：单部主抓统为归领按挂会召"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2691,6 +2692,10 @@ static bool is_sep_at(fg_strview s, size_t i)
 
 /* 商 (in consultation with) as a joiner: X商Y负责 reads as X会同Y负责. */
 static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_LEAD, false, false};
+/* 由X召集，Y参加: X leads (convenes); see convenes_at(). */
+static const marker convene_marker = {"召集", sizeof("召集") - 1, M_POST, FG_ROLE_LEAD, false,
+                                      false};
+
 /* 保障 or 支撑 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
 static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
                                       false};
@@ -2818,6 +2823,20 @@ static bool name_before_word(fg_strview text, size_t i)
 }
 
 /*
+ * Whether 召集 at s[i] ends a phrase after a complete name (由X召集，Y参加: X convenes, and
+ * leads), not a team's word (召集人, 召集单位, 副召集).
+ */
+static bool convenes_at(fg_strview s, size_t i)
+{
+    size_t e = i + 6;
+
+    return AT(s, i, "召集") && !(i >= 3 && AT(s, i - 3, "副")) &&
+           (e >= s.len || is_sep_at(s, e) || AT(s, e, "）") || s.ptr[e] == ')' ||
+            s.ptr[e] == ',' || s.ptr[e] == ';') &&
+           name_before_word(s, i);
+}
+
+/*
  * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 挂帅, 统筹, 为主),
  * a manner of duty after a name (按职责, 按照职能, 按分工 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
@@ -2847,6 +2866,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
+            return true;
+        if (convenes_at(text, i))
             return true;
         /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
         if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
@@ -4221,6 +4242,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑")) && i > pending &&
                 verb_tail(fg_sv(s.ptr + pending, i - pending)) > 0)
                 m = &support_marker;
+            if (m == NULL && AT(s, i, "召集") && convenes_at(s, i))
+                m = &convene_marker;
             /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
             if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;
