@@ -2374,6 +2374,34 @@ out:
  * table-of-contents and page-number lines, annex headers and titles, table rows, and
  * otherwise items and their text. has_tab: the raw line may hold a tab.
  */
+/*
+ * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
+ * text, before a part of its own (附件2) starts: the open item is not its part's last.
+ */
+static bool items_follow(const parser *p)
+{
+    fg_strview r = p->rest;
+    bool table;
+
+    for (size_t i = 0; i < r.len;) {
+        size_t e = i;
+        fg_strview line;
+        mark m;
+
+        while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
+            e++;
+        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
+        if (line.len > 0) {
+            if (fg_parse__marker_at(line, 0, true, &m) && m.st != ST_ROW)
+                return true;
+            if (fg_parse__annex_header(line, &table) > 0)
+                return false;
+        }
+        i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
+    }
+    return false;
+}
+
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
@@ -2483,6 +2511,12 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
      * would run into the item's last units), but the text outside items, read for teams.
      */
     if (p->open && fg_parse__roster_title(s))
+        FG_TRY(fg_parse__close_item(p));
+    /*
+     * 各成员单位要加强协调配合。 or 注：… after the last item: the document's close, no
+     * part of that item (its generic units would co-operate in it).
+     */
+    if (p->open && fg_parse__closing_paragraph(s) && !items_follow(p))
         FG_TRY(fg_parse__close_item(p));
     if (p->team_lines) {
         fg_strview u;

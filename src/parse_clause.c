@@ -1291,3 +1291,72 @@ size_t fg_parse__blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *re
     *rest = j;
     return w;
 }
+
+bool fg_parse__closing_paragraph(fg_strview s)
+{
+    static const fg_lit notes[] = {FG_LIT("注："), FG_LIT("注:"),   FG_LIT("备注："),
+                                   FG_LIT("备注:"), FG_LIT("说明："), FG_LIT("说明:")};
+    static const fg_lit modals[] = {FG_LIT("务必"), FG_LIT("必须"), FG_LIT("应当"), FG_LIT("要"),
+                                    FG_LIT("应"),   FG_LIT("需"),   FG_LIT("须")};
+    static const char *const specific[] = {"《", "“", "牵头", "负责", "会同", "由", NULL};
+    static const char *const generic_words[] = {"职责", "分工", "协调", "配合", "协作", "协同",
+                                                "合力", "重视", "落实", "实处", "实效", "部署",
+                                                "领导", "沟通", "衔接", "联动", "担当",
+                                                "各项任务", "目标任务", NULL};
+    size_t k = SIZE_MAX;
+    size_t a = 0;
+    fg_strview rest;
+
+    s = fg_parse__trim(s);
+    for (size_t n = 0; n < sizeof notes / sizeof notes[0]; n++)
+        if (fg_sv_starts_n(s, notes[n].s, notes[n].n))
+            return true;
+    if (s.len > 80 * 3)
+        return false;
+    /* The subject: up to a modal word within 15 characters. */
+    for (size_t i = 0, n = 0; i < s.len && n < 15 && k == SIZE_MAX;
+         i += fg_cp_len((unsigned char)s.ptr[i]), n++)
+        for (size_t m = 0; m < sizeof modals / sizeof modals[0] && k == SIZE_MAX; m++)
+            if (fg_sv_at(s, i, modals[m].s, modals[m].n))
+                k = i;
+    if (k == SIZE_MAX || k < 6)
+        return false;
+    /* Every name of the subject generic (各成员单位, 各有关单位, 各地各部门, 各县（市、区）). */
+    for (;;) {
+        size_t b = fg_sv_find(fg_sv(s.ptr + a, k - a), "、");
+        fg_strview name = fg_sv(s.ptr + a, b == SIZE_MAX ? k - a : b);
+
+        if (!fg_clause__looks_like_unit(name) || fg_clause__kind(name) == FG_KIND_AGENCY)
+            return false;
+        if (b == SIZE_MAX)
+            break;
+        a += b + 3;
+    }
+    rest = fg_sv(s.ptr + k, s.len - k);
+    /* No number (a date, a count: 于每年12月10日前), in either width (０ is EF BC 90). */
+    for (size_t i = 0; i < rest.len; i += fg_cp_len((unsigned char)rest.ptr[i]))
+        if ((rest.ptr[i] >= '0' && rest.ptr[i] <= '9') ||
+            (AT(rest, i, "\xef\xbc") && (unsigned char)rest.ptr[i + 2] >= 0x90 &&
+             (unsigned char)rest.ptr[i + 2] <= 0x99))
+            return false;
+    for (size_t w = 0; specific[w] != NULL; w++)
+        if (fg_sv_contains(rest, specific[w]))
+            return false;
+    /* Each phrase a generic one: of duties, co-operation, care and getting things done. */
+    for (size_t i = 0; i < rest.len;) {
+        size_t e = i;
+        fg_strview phrase;
+        bool generic = false;
+
+        while (e < rest.len && !AT(rest, e, "，") && !AT(rest, e, "；") && !AT(rest, e, "。") &&
+               rest.ptr[e] != ',' && rest.ptr[e] != ';')
+            e += fg_cp_len((unsigned char)rest.ptr[e]);
+        phrase = fg_sv(rest.ptr + i, e - i);
+        for (size_t w = 0; generic_words[w] != NULL && !generic; w++)
+            generic = fg_sv_contains(phrase, generic_words[w]);
+        if (phrase.len > 0 && !generic)
+            return false;
+        i = e < rest.len ? e + fg_cp_len((unsigned char)rest.ptr[e]) : e;
+    }
+    return true;
+}

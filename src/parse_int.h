@@ -729,6 +729,16 @@ const team_word *fg_parse__team_label(fg_strview seg, bool line_start, size_t *a
 bool fg_parse__roster_title(fg_strview s);
 
 /*
+ * Whether the line s closes a document rather than going on with its last item: a note
+ * (注：…, 备注：…, 说明：…), or an exhortation of generic units that names no work of its
+ * own (各成员单位要按照职责分工，加强协调配合，形成工作合力。: a generic subject, 要 务必 必须
+ * 应 应当 需 须, then no number, no title or quotation, no 牵头 负责 会同 由, and in each
+ * phrase a word of duty, co-operation or care: 职责 分工 协调 配合 合力 重视 落实 实效 …).
+ * Read only after the last numbered item (process_line()).
+ */
+bool fg_parse__closing_paragraph(fg_strview s);
+
+/*
  * Whether the line s is a team's role label alone, its list below it (成员单位：, then
  * （1）县自然资源局 / （2）县应急管理局 …): fg_parse__team_list_line() then reads those lines as the list's.
  * Only a line that ends in a colon is looked at.

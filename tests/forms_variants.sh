@@ -79,6 +79,9 @@ skipped() {
         joined:gazette_header)
             echo "a gazette's running header is skipped as a line: joined, it runs into the" \
                  "unit name it breaks (县自然××县人民政府公报…)" ;;
+        joined:closing_paragraphs)
+            echo "a closing paragraph or a note after the last item is a line of its own: joined, it runs" \
+                 "into the last item's text (and 附件1 run into the text before items numbered 1． is not found)" ;;
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
