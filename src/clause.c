@@ -2114,6 +2114,30 @@ static size_t head_bracket(const fg_lexicon *lx, fg_strview s, size_t j, fg_labe
     return j;
 }
 
+/*
+ * The role of a label that announces its units below it: a role label and 如下 (责任部门如下：,
+ * 牵头单位如下：), or 以下 and a unit suffix before a head, 由 first or not (由以下单位负责：,
+ * 以下部门牵头：); else FG_LABEL_OTHER.
+ */
+static fg_label_role listed_below(const fg_lexicon *lx, fg_strview w)
+{
+    static const fg_lit suffixes[] = {FG_LIT("单位"), FG_LIT("部门"), FG_LIT("机构")};
+    fg_label_role r = FG_LABEL_OTHER;
+
+    if (fg_sv_ends(w, "如下") && w.len > 6) {
+        r = fg_clause__label_word(lx, fg_sv(w.ptr, w.len - 6));
+    } else {
+        if (fg_sv_starts(w, "由"))
+            w = fg_sv(w.ptr + 3, w.len - 3);
+        if (!fg_sv_starts(w, "以下") || w.len <= 12)
+            return FG_LABEL_OTHER;
+        for (size_t k = 0; k < N_OF(suffixes); k++)
+            if (fg_sv_at(w, 6, suffixes[k].s, suffixes[k].n))
+                r = fg_clause__label_word(lx, fg_sv(w.ptr + 12, w.len - 12));
+    }
+    return r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ? r : FG_LABEL_OTHER;
+}
+
 fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t *len)
 {
     char word[10 * 3];
@@ -2238,6 +2262,8 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         if (said != FG_LABEL_NONE && (r == FG_LABEL_LEAD || r == FG_LABEL_CO ||
                                       r == FG_LABEL_RESP || r == FG_LABEL_UNKNOWN))
             return said;
+        if (r == FG_LABEL_OTHER)
+            r = listed_below(lx, w);
         return r;
     }
 }

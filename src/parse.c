@@ -1061,13 +1061,20 @@ int fg_parse__append_text(parser *p, fg_strview s, size_t line)
             return rc;
         p->unit_lines = UL_UNIT;
     } else {
-        size_t n;
-        fg_label_role r = s.len >= 9 && (fg_sv_ends(s, "：") || fg_sv_ends(s, ":"))
-                              ? fg_clause__label_at(p->units.lex, s, 0, &n)
-                              : FG_LABEL_NONE;
+        size_t n = 0;
+        size_t at = 0;
+        fg_label_role r = FG_LABEL_NONE;
 
+        if (s.len >= 9 && (fg_sv_ends(s, "：") || fg_sv_ends(s, ":"))) {
+            /* The label alone, or after the task's last sentence (…完成整改。责任单位如下：). */
+            for (size_t k = 0; k + 3 <= s.len; k += fg_cp_len((unsigned char)s.ptr[k]))
+                if (AT(s, k, "。") || AT(s, k, "；"))
+                    at = k + 3;
+            at = fg_parse__skip_blanks(s, at);
+            r = fg_clause__label_at(p->units.lex, s, at, &n);
+        }
         p->unit_lines = (r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ||
-                         r == FG_LABEL_UNKNOWN) && n == s.len
+                         r == FG_LABEL_UNKNOWN) && at + n == s.len
                             ? UL_LABEL
                             : UL_NONE;
     }

@@ -82,6 +82,9 @@ skipped() {
         joined:closing_paragraphs)
             echo "a closing paragraph or a note after the last item is a line of its own: joined, it runs" \
                  "into the last item's text (and 附件1 run into the text before items numbered 1． is not found)" ;;
+        joined:labels_listed_below)
+            echo "units one a line under a label alone (配合部门如下：): joined, two names run together" \
+                 "with nothing between them (县生态环境分局县供销社) and are read as one" ;;
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
