@@ -2786,7 +2786,9 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
                 a += 3;
         }
     }
+    p.last_close = true;
     FG_TRY(fg_parse__close_item(&p));
+    p.last_close = false;
     FG_TRY(fg_parse__flush_pre_teams(&p));
     FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));

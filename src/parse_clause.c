@@ -390,6 +390,9 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
         said.len -= fg_sv_ends(said, "。") ? 3 : 1;
     if (fg_sv_ends(said, "负责解释"))
         return FG_OK;
+    /* …负责。注：①指…，由X会同Y起草。 at the document's end: a note, no part of its last item. */
+    if (p->last_close && fg_parse__note_opens(said))
+        return FG_OK;
     if (p->n_lm > 1 && off < p->lm[1].off) {
         size_t at = skip_blank_chars(o, p->lm[1].off);
 
@@ -1292,10 +1295,20 @@ size_t fg_parse__blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *re
     return w;
 }
 
-bool fg_parse__closing_paragraph(fg_strview s)
+bool fg_parse__note_opens(fg_strview s)
 {
     static const fg_lit notes[] = {FG_LIT("注："), FG_LIT("注:"),   FG_LIT("备注："),
                                    FG_LIT("备注:"), FG_LIT("说明："), FG_LIT("说明:")};
+
+    s = fg_parse__trim(s);
+    for (size_t n = 0; n < sizeof notes / sizeof notes[0]; n++)
+        if (fg_sv_starts_n(s, notes[n].s, notes[n].n))
+            return true;
+    return false;
+}
+
+bool fg_parse__closing_paragraph(fg_strview s)
+{
     static const fg_lit modals[] = {FG_LIT("务必"), FG_LIT("必须"), FG_LIT("应当"), FG_LIT("要"),
                                     FG_LIT("应"),   FG_LIT("需"),   FG_LIT("须")};
     static const char *const specific[] = {"《", "“", "牵头", "负责", "会同", "由", NULL};
@@ -1308,9 +1321,8 @@ bool fg_parse__closing_paragraph(fg_strview s)
     fg_strview rest;
 
     s = fg_parse__trim(s);
-    for (size_t n = 0; n < sizeof notes / sizeof notes[0]; n++)
-        if (fg_sv_starts_n(s, notes[n].s, notes[n].n))
-            return true;
+    if (fg_parse__note_opens(s))
+        return true;
     if (s.len > 80 * 3)
         return false;
     /* The subject: up to a modal word within 15 characters. */

@@ -488,6 +488,7 @@ typedef struct parser {
 
     bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
+    bool last_close;         /* the document's last item is being closed (a note then is none) */
     size_t bracket_clauses_end; /* fg_parse__find_clauses(): p->n_clauses after the item's
                                  * brackets */
     size_t *ev;              /* fg_parse__find_clauses(): the events of the text outside brackets */
@@ -737,6 +738,9 @@ bool fg_parse__roster_title(fg_strview s);
  * Read only after the last numbered item (process_line()).
  */
 bool fg_parse__closing_paragraph(fg_strview s);
+
+/* Whether s opens with a note's word (注：, 备注：, 说明：). */
+bool fg_parse__note_opens(fg_strview s);
 
 /*
  * Whether the line s is a team's role label alone, its list below it (成员单位：, then
