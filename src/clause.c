@@ -238,8 +238,9 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府")};
 
-/* First characters of the role markers (see markers[] below). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂";
+/* First characters of the role markers (see markers[] below; 保 召 of support_marker and
+ * convene_marker). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -273,7 +274,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召: see fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -2113,6 +2114,30 @@ static size_t head_bracket(const fg_lexicon *lx, fg_strview s, size_t j, fg_labe
     return j;
 }
 
+/*
+ * The role of a label that announces its units below it: a role label and 如下 (责任部门如下：,
+ * 牵头单位如下：), or 以下 and a unit suffix before a head, 由 first or not (由以下单位负责：,
+ * 以下部门牵头：); else FG_LABEL_OTHER.
+ */
+static fg_label_role listed_below(const fg_lexicon *lx, fg_strview w)
+{
+    static const fg_lit suffixes[] = {FG_LIT("单位"), FG_LIT("部门"), FG_LIT("机构")};
+    fg_label_role r = FG_LABEL_OTHER;
+
+    if (fg_sv_ends(w, "如下") && w.len > 6) {
+        r = fg_clause__label_word(lx, fg_sv(w.ptr, w.len - 6));
+    } else {
+        if (fg_sv_starts(w, "由"))
+            w = fg_sv(w.ptr + 3, w.len - 3);
+        if (!fg_sv_starts(w, "以下") || w.len <= 12)
+            return FG_LABEL_OTHER;
+        for (size_t k = 0; k < N_OF(suffixes); k++)
+            if (fg_sv_at(w, 6, suffixes[k].s, suffixes[k].n))
+                r = fg_clause__label_word(lx, fg_sv(w.ptr + 12, w.len - 12));
+    }
+    return r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ? r : FG_LABEL_OTHER;
+}
+
 fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, size_t *len)
 {
     char word[10 * 3];
@@ -2237,6 +2262,8 @@ fg_label_role fg_clause__label_at(const fg_lexicon *lx, fg_strview s, size_t i, 
         if (said != FG_LABEL_NONE && (r == FG_LABEL_LEAD || r == FG_LABEL_CO ||
                                       r == FG_LABEL_RESP || r == FG_LABEL_UNKNOWN))
             return said;
+        if (r == FG_LABEL_OTHER)
+            r = listed_below(lx, w);
         return r;
     }
 }
@@ -2593,8 +2620,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会",
-                     strlen("牵负：单部主抓统为归领按挂会"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召",
+                     strlen("牵负：单部主抓统为归领按挂会召"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2691,6 +2718,13 @@ static bool is_sep_at(fg_strview s, size_t i)
 
 /* 商 (in consultation with) as a joiner: X商Y负责 reads as X会同Y负责. */
 static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_LEAD, false, false};
+/* 由X召集，Y参加: X leads (convenes); see convenes_at(). */
+static const marker convene_marker = {"召集", sizeof("召集") - 1, M_POST, FG_ROLE_LEAD, false,
+                                      false};
+
+/* 保障 or 支撑 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
+static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
+                                      false};
 
 /*
  * Whether the 商 at s[i] joins two units (国家发展改革委商财政部负责): a complete name since
@@ -2815,6 +2849,20 @@ static bool name_before_word(fg_strview text, size_t i)
 }
 
 /*
+ * Whether 召集 at s[i] ends a phrase after a complete name (由X召集，Y参加: X convenes, and
+ * leads), not a team's word (召集人, 召集单位, 副召集).
+ */
+static bool convenes_at(fg_strview s, size_t i)
+{
+    size_t e = i + 6;
+
+    return AT(s, i, "召集") && !(i >= 3 && AT(s, i - 3, "副")) &&
+           (e >= s.len || is_sep_at(s, e) || AT(s, e, "）") || s.ptr[e] == ')' ||
+            s.ptr[e] == ',' || s.ptr[e] == ';') &&
+           name_before_word(s, i);
+}
+
+/*
  * Whether text holds 牵头, 负责, 负总责, a lead's word after a name (主办, 主抓, 抓总, 挂帅, 统筹, 为主),
  * a manner of duty after a name (按职责, 按照职能, 按分工 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
@@ -2844,6 +2892,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
             name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
+            return true;
+        if (convenes_at(text, i))
             return true;
         /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
         if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
@@ -3027,6 +3077,31 @@ static bool short_alternative(fg_strview inner, bool after_unit)
  * name (省市场监管局（省知识产权局）). Brackets nest, full- and half-width alike; at most 40
  * characters.
  */
+/*
+ * Whether blanks start at t[j] and a label's shape follows them (1 to 10 ideographs and a
+ * colon: 各县（市、区）　配合部门：Y), or the end of the text: the list ends there as at a
+ * separator.
+ */
+static bool label_after_blanks(fg_strview t, size_t j)
+{
+    size_t b;
+    size_t k = j;
+    size_t n = 0;
+
+    while ((b = blank_len(t, k)) > 0)
+        k += b;
+    if (k == j)
+        return false;
+    if (k >= t.len)
+        return true;
+    while (n < 10 && k + 3 <= t.len && (unsigned char)t.ptr[k] >= 0xE4 &&
+           (unsigned char)t.ptr[k] <= 0xE9) {
+        k += 3;
+        n++;
+    }
+    return n > 0 && (AT(t, k, "：") || (k < t.len && t.ptr[k] == ':'));
+}
+
 static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
 {
     size_t depth = 0;
@@ -3079,7 +3154,7 @@ static size_t name_bracket(fg_strview buf, fg_strview t, size_t i)
      * ideographs inside, and a separator, the end or (after a complete name) a role word after it.
      */
     if ((j >= t.len || AT(t, j, "、") || AT(t, j, "，") || AT(t, j, "；") || AT(t, j, "。") ||
-         t.ptr[j] == ',' || t.ptr[j] == ';' ||
+         t.ptr[j] == ',' || t.ptr[j] == ';' || label_after_blanks(t, j) ||
          (strong_ending(buf) && may_start_marker(t, j) && marker_at(t, j) != NULL)) &&
         short_alternative(inner, strong_ending(buf)))
         return j - i;
@@ -4185,6 +4260,16 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* 以企业为主体, 为主导: words, not X为主 (X leads). */
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
+            /*
+             * Y提供资金保障, Y做好经费保障, Y提供数据支撑: 保障 is a word of names (社会保障,
+             * 医疗保障局) and 支撑 one of the work (为发展提供有力支撑), co words only after
+             * what a unit does (verb_tail()).
+             */
+            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑")) && i > pending &&
+                verb_tail(fg_sv(s.ptr + pending, i - pending)) > 0)
+                m = &support_marker;
+            if (m == NULL && AT(s, i, "召集") && convenes_at(s, i))
+                m = &convene_marker;
             /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
             if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;

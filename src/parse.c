@@ -1061,13 +1061,20 @@ int fg_parse__append_text(parser *p, fg_strview s, size_t line)
             return rc;
         p->unit_lines = UL_UNIT;
     } else {
-        size_t n;
-        fg_label_role r = s.len >= 9 && (fg_sv_ends(s, "：") || fg_sv_ends(s, ":"))
-                              ? fg_clause__label_at(p->units.lex, s, 0, &n)
-                              : FG_LABEL_NONE;
+        size_t n = 0;
+        size_t at = 0;
+        fg_label_role r = FG_LABEL_NONE;
 
+        if (s.len >= 9 && (fg_sv_ends(s, "：") || fg_sv_ends(s, ":"))) {
+            /* The label alone, or after the task's last sentence (…完成整改。责任单位如下：). */
+            for (size_t k = 0; k + 3 <= s.len; k += fg_cp_len((unsigned char)s.ptr[k]))
+                if (AT(s, k, "。") || AT(s, k, "；"))
+                    at = k + 3;
+            at = fg_parse__skip_blanks(s, at);
+            r = fg_clause__label_at(p->units.lex, s, at, &n);
+        }
         p->unit_lines = (r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP ||
-                         r == FG_LABEL_UNKNOWN) && n == s.len
+                         r == FG_LABEL_UNKNOWN) && at + n == s.len
                             ? UL_LABEL
                             : UL_NONE;
     }
@@ -2399,6 +2406,34 @@ out:
  * table-of-contents and page-number lines, annex headers and titles, table rows, and
  * otherwise items and their text. has_tab: the raw line may hold a tab.
  */
+/*
+ * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
+ * text, before a part of its own (附件2) starts: the open item is not its part's last.
+ */
+static bool items_follow(const parser *p)
+{
+    fg_strview r = p->rest;
+    bool table;
+
+    for (size_t i = 0; i < r.len;) {
+        size_t e = i;
+        fg_strview line;
+        mark m;
+
+        while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
+            e++;
+        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
+        if (line.len > 0) {
+            if (fg_parse__marker_at(line, 0, true, &m) && m.st != ST_ROW)
+                return true;
+            if (fg_parse__annex_header(line, &table) > 0)
+                return false;
+        }
+        i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
+    }
+    return false;
+}
+
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
@@ -2508,6 +2543,12 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
      * would run into the item's last units), but the text outside items, read for teams.
      */
     if (p->open && fg_parse__roster_title(s))
+        FG_TRY(fg_parse__close_item(p));
+    /*
+     * 各成员单位要加强协调配合。 or 注：… after the last item: the document's close, no
+     * part of that item (its generic units would co-operate in it).
+     */
+    if (p->open && fg_parse__closing_paragraph(s) && !items_follow(p))
         FG_TRY(fg_parse__close_item(p));
     if (p->team_lines) {
         fg_strview u;
@@ -2770,7 +2811,9 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
                 a += 3;
         }
     }
+    p.last_close = true;
     FG_TRY(fg_parse__close_item(&p));
+    p.last_close = false;
     FG_TRY(fg_parse__flush_pre_teams(&p));
     FG_TRY(unnumbered_paragraphs(&p));
     FG_TRY(unit_heading_clauses(&p));

@@ -390,6 +390,9 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
         said.len -= fg_sv_ends(said, "。") ? 3 : 1;
     if (fg_sv_ends(said, "负责解释"))
         return FG_OK;
+    /* …负责。注：①指…，由X会同Y起草。 at the document's end: a note, no part of its last item. */
+    if (p->last_close && fg_parse__note_opens(said))
+        return FG_OK;
     if (p->n_lm > 1 && off < p->lm[1].off) {
         size_t at = skip_blank_chars(o, p->lm[1].off);
 
@@ -465,14 +468,14 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
  * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
- * 负主体责任).
+ * 负主体责任 召集).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 
@@ -587,6 +590,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
     case 0xE5BD92: /* 归 */
         return AT(s, i, "归口");
+    case 0xE58FAC: /* 召 */
+        return AT(s, i, "召集") && !AT(s, i + 6, "人") && !AT(s, i + 6, "单位");
     case 0xE59084: /* 各 */
         return AT(s, i, "各负其责");
     case 0xE68C89: /* 按 */
@@ -612,15 +617,16 @@ static bool unit_or_wei_before(fg_strview s, size_t i)
 static bool verb_like_role_word(fg_strview s, size_t i)
 {
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
-           AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") ||
+           AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
 
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
- * 按职责 and its kin (各地要按职责…), 支持 and the 属地/主体 duties (落实属地责任): they count
- * only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持).
+ * 按职责 and its kin (各地要按职责…), 支持, 召集 and the 属地/主体 duties (落实属地责任): they
+ * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
+ * 由市应急管理局召集).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
@@ -1287,4 +1293,82 @@ size_t fg_parse__blank_label_word(const fg_lexicon *lx, fg_strview s, size_t *re
         return 0;
     *rest = j;
     return w;
+}
+
+bool fg_parse__note_opens(fg_strview s)
+{
+    static const fg_lit notes[] = {FG_LIT("注："), FG_LIT("注:"),   FG_LIT("备注："),
+                                   FG_LIT("备注:"), FG_LIT("说明："), FG_LIT("说明:")};
+
+    s = fg_parse__trim(s);
+    for (size_t n = 0; n < sizeof notes / sizeof notes[0]; n++)
+        if (fg_sv_starts_n(s, notes[n].s, notes[n].n))
+            return true;
+    return false;
+}
+
+bool fg_parse__closing_paragraph(fg_strview s)
+{
+    static const fg_lit modals[] = {FG_LIT("务必"), FG_LIT("必须"), FG_LIT("应当"), FG_LIT("要"),
+                                    FG_LIT("应"),   FG_LIT("需"),   FG_LIT("须")};
+    static const char *const specific[] = {"《", "“", "牵头", "负责", "会同", "由", NULL};
+    static const char *const generic_words[] = {"职责", "分工", "协调", "配合", "协作", "协同",
+                                                "合力", "重视", "落实", "实处", "实效", "部署",
+                                                "领导", "沟通", "衔接", "联动", "担当",
+                                                "各项任务", "目标任务", NULL};
+    size_t k = SIZE_MAX;
+    size_t a = 0;
+    fg_strview rest;
+
+    s = fg_parse__trim(s);
+    if (fg_parse__note_opens(s))
+        return true;
+    if (s.len > 80 * 3)
+        return false;
+    /* The subject: up to a modal word within 15 characters. */
+    for (size_t i = 0, n = 0; i < s.len && n < 15 && k == SIZE_MAX;
+         i += fg_cp_len((unsigned char)s.ptr[i]), n++)
+        for (size_t m = 0; m < sizeof modals / sizeof modals[0] && k == SIZE_MAX; m++)
+            if (fg_sv_at(s, i, modals[m].s, modals[m].n))
+                k = i;
+    if (k == SIZE_MAX || k < 6)
+        return false;
+    /* Every name of the subject generic (各成员单位, 各有关单位, 各地各部门, 各县（市、区）). */
+    for (;;) {
+        size_t b = fg_sv_find(fg_sv(s.ptr + a, k - a), "、");
+        fg_strview name = fg_sv(s.ptr + a, b == SIZE_MAX ? k - a : b);
+
+        if (!fg_clause__looks_like_unit(name) || fg_clause__kind(name) == FG_KIND_AGENCY)
+            return false;
+        if (b == SIZE_MAX)
+            break;
+        a += b + 3;
+    }
+    rest = fg_sv(s.ptr + k, s.len - k);
+    /* No number (a date, a count: 于每年12月10日前), in either width (０ is EF BC 90). */
+    for (size_t i = 0; i < rest.len; i += fg_cp_len((unsigned char)rest.ptr[i]))
+        if ((rest.ptr[i] >= '0' && rest.ptr[i] <= '9') ||
+            (AT(rest, i, "\xef\xbc") && (unsigned char)rest.ptr[i + 2] >= 0x90 &&
+             (unsigned char)rest.ptr[i + 2] <= 0x99))
+            return false;
+    for (size_t w = 0; specific[w] != NULL; w++)
+        if (fg_sv_contains(rest, specific[w]))
+            return false;
+    /* Each phrase a generic one: of duties, co-operation, care and getting things done. */
+    for (size_t i = 0; i < rest.len;) {
+        size_t e = i;
+        fg_strview phrase;
+        bool generic = false;
+
+        while (e < rest.len && !AT(rest, e, "，") && !AT(rest, e, "；") && !AT(rest, e, "。") &&
+               rest.ptr[e] != ',' && rest.ptr[e] != ';')
+            e += fg_cp_len((unsigned char)rest.ptr[e]);
+        phrase = fg_sv(rest.ptr + i, e - i);
+        for (size_t w = 0; generic_words[w] != NULL && !generic; w++)
+            generic = fg_sv_contains(phrase, generic_words[w]);
+        if (phrase.len > 0 && !generic)
+            return false;
+        i = e < rest.len ? e + fg_cp_len((unsigned char)rest.ptr[e]) : e;
+    }
+    return true;
 }

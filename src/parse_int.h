@@ -488,6 +488,7 @@ typedef struct parser {
 
     bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
+    bool last_close;         /* the document's last item is being closed (a note then is none) */
     size_t bracket_clauses_end; /* fg_parse__find_clauses(): p->n_clauses after the item's
                                  * brackets */
     size_t *ev;              /* fg_parse__find_clauses(): the events of the text outside brackets */
@@ -727,6 +728,19 @@ const team_word *fg_parse__team_label(fg_strview seg, bool line_start, size_t *a
  * text (fg_parse__close_item() before it, so that the list's labels are no unit of a clause).
  */
 bool fg_parse__roster_title(fg_strview s);
+
+/*
+ * Whether the line s closes a document rather than going on with its last item: a note
+ * (注：…, 备注：…, 说明：…), or an exhortation of generic units that names no work of its
+ * own (各成员单位要按照职责分工，加强协调配合，形成工作合力。: a generic subject, 要 务必 必须
+ * 应 应当 需 须, then no number, no title or quotation, no 牵头 负责 会同 由, and in each
+ * phrase a word of duty, co-operation or care: 职责 分工 协调 配合 合力 重视 落实 实效 …).
+ * Read only after the last numbered item (process_line()).
+ */
+bool fg_parse__closing_paragraph(fg_strview s);
+
+/* Whether s opens with a note's word (注：, 备注：, 说明：). */
+bool fg_parse__note_opens(fg_strview s);
 
 /*
  * Whether the line s is a team's role label alone, its list below it (成员单位：, then

@@ -79,6 +79,12 @@ skipped() {
         joined:gazette_header)
             echo "a gazette's running header is skipped as a line: joined, it runs into the" \
                  "unit name it breaks (县自然××县人民政府公报…)" ;;
+        joined:closing_paragraphs)
+            echo "a closing paragraph or a note after the last item is a line of its own: joined, it runs" \
+                 "into the last item's text (and 附件1 run into the text before items numbered 1． is not found)" ;;
+        joined:labels_listed_below)
+            echo "units one a line under a label alone (配合部门如下：): joined, two names run together" \
+                 "with nothing between them (县生态环境分局县供销社) and are read as one" ;;
         joined:labels_blank)
             echo "a label ended by a blank (牵头单位　X) is read at a line's start only: run into the text before it, it is a name's" ;;
         half-width:brackets_in_names | half-width:combined_province | half-width:combined_state_council | \
@@ -89,7 +95,7 @@ skipped() {
         half-width:sentence_other_names | half-width:level_departments | \
         half-width:team_unit_brackets | half-width:team_member_joins | \
         half-width:duty_words_more | half-width:names_council_office | \
-        half-width:names_hall_brackets)
+        half-width:names_hall_brackets | half-width:labels_blank_values)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
