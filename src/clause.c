@@ -1015,15 +1015,24 @@ static const fg_lit provinces[] = {
     FG_LIT("新疆"), FG_LIT("香港"), FG_LIT("澳门"), FG_LIT("台湾")};
 
 /*
- * Whether name names a level of its own: 省 市 县 区 州 in it (市场 aside: 市场监管局) or a
- * province's name at its start (四川省税务局, 湖南银保监局).
+ * Whether name names a level of its own: 省 市 县 区 州 in it (a 市 of the words 市场, 城市,
+ * 都市 aside: 市场监管局, 城市管理局), a province's name at its start (四川省税务局, 湖南银保监局),
+ * or a level below the county's at its start, 街道 社区 乡 镇 村 (街道城管办, 镇经济发展办,
+ * 乡镇综治办; 乡村振兴局 aside: 乡村 is a word).
  */
 static bool level_named(fg_strview name)
 {
+    static const fg_lit below[] = {FG_LIT("街道"), FG_LIT("社区"), FG_LIT("乡"), FG_LIT("镇"),
+                                   FG_LIT("村")};
+
     for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
-        if (AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
+        if (AT(name, i, "省") ||
+            (AT(name, i, "市") && !AT(name, i, "市场") &&
+             !(i >= 3 && (AT(name, i - 3, "城") || AT(name, i - 3, "都")))) ||
             AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州"))
             return true;
+    if (starts_with_any(name, below, N_OF(below)) && !fg_sv_starts(name, "乡村"))
+        return true;
     for (size_t q = 0; q < N_OF(provinces); q++)
         if (fg_sv_starts_n(name, provinces[q].s, provinces[q].n))
             return true;
@@ -3938,14 +3947,32 @@ static size_t level_prefix(fg_strview name, bool *party)
 }
 
 /*
+ * Whether name is a unit of a department (公安局交警支队, 公安局交通管理支队): a department's
+ * name ending in 局, then a 支队 or 大队 of it.
+ */
+static bool department_unit(fg_strview name)
+{
+    size_t ju;
+
+    if (!fg_sv_ends(name, "支队") && !fg_sv_ends(name, "大队"))
+        return false;
+    ju = fg_sv_find(name, "局");
+    return ju != SIZE_MAX && ju >= 6 && ju + 3 + 6 < name.len;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
- * of 2 to 6 characters (a 厅 after 省, a province's department: up to 9, 人力资源社会保障厅)
- * right after a unit that names a level (省, 市, 县, 区; 省委 …) or took one, that names none
- * itself (no 省市县区 in it, no province's name at its start, not 国家…, 各…) and ends like a
- * department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every level; 部
- * only after a Party organ: 组织部), takes that level (省财政厅,
- * 市委组织部). A department too long to take it passes it on (省财政厅、地方金融监督管理局、
- * 统计局 → 省统计局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
+ * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
+ * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
+ * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
+ * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
+ * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
+ * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
+ * (湘潭金融监管分局: a place and an organ, an office of the level above; 区市场监管分局 takes
+ * it), an office of a central organ (审计署长沙特派办,
+ * …总局…) or a name that is no department (大数据发展中心)
+ * keeps no level but passes it on to the names after it (市数据局、大数据发展中心、财政局 →
+ * 市财政局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
  * 省地方金融监管局、四川省税务局 are left as written.
  */
 static int share_prefixes(fg_units *out, size_t first)
@@ -3961,28 +3988,24 @@ static int share_prefixes(fg_units *out, size_t first)
         size_t cps;
         bool dept;
         bool organ;
-        bool named = false;
         fg_unit u;
 
         level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        cps = count_cps_upto(name, 10);
-        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
-               fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院");
-        organ = fg_sv_ends(name, "部") && had.len == 6;
-        named = level_named(name);
-        if (cps < 2 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
-            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
-            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
+        if (level_named(name) || fg_sv_starts(name, "国家") || fg_sv_starts(name, "国务院") ||
+            fg_sv_starts(name, "各") || fg_sv_starts(name, "团") || fg_sv_starts(name, "有关") ||
+            fg_sv_starts(name, "相关"))
             continue;
+        /* No level of its own: the level goes on past it, whether it takes it or not. */
         level = had;
-        /*
-         * At most 6 characters (湘潭金融监管分局 is no 市 department); a 厅 after 省, a
-         * province's department, up to 9 (人力资源社会保障厅). Longer, it passes the level on
-         * to the names after it.
-         */
-        if (cps > (fg_sv_ends(name, "厅") && fg_sv_starts(had, "省") ? 9 : 6))
+        cps = count_cps_upto(name, 11);
+        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
+               fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
+               department_unit(name);
+        organ = fg_sv_ends(name, "部") && had.len == 6;
+        if (cps < 2 || cps > 10 || !(dept || organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
+            fg_sv_contains(name, "署") || fg_sv_contains(name, "总局"))
             continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
         u = out->v[k];
