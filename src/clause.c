@@ -232,11 +232,12 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股馆";
 /* strong_chars and the last characters of strong_multi[] below. */
-static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆";
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆庭";
+/* 法庭, 审判庭: a court's divisions (城关人民法庭, 县人民法院家事审判庭); 家庭 is no unit. */
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
-                                      FG_LIT("政府")};
+                                      FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
 
 /* First characters of the role markers (see markers[] below). */
 static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂";
@@ -425,7 +426,8 @@ static bool ends_like_name(fg_strview name)
 {
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
-           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
+           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") || fg_sv_ends(name, "法庭") ||
+           fg_sv_ends(name, "审判庭");
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -2703,11 +2705,11 @@ static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_
 
 /*
  * Whether the 商 at s[i] joins two units (国家发展改革委商财政部负责): a complete name since
- * pending before it, and after it no word of which 商 is part (商务 商业 商会 商量 商定 …).
+ * pending before it, and after it no word of which 商 is part (商务 商业 商会 商量 商定 商事 …).
  */
 static bool consults_at(fg_strview s, size_t pending, size_t i)
 {
-    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住";
+    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住事";
     fg_strview before;
 
     if (i + 6 > s.len || i < pending + 6)
