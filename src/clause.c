@@ -245,7 +245,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
-static const char head_firsts[] = "以及与由请并具主统分";
+static const char head_firsts[] = "以及与由请并具主统分其";
 static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内合";
 /* The first characters of an object (对) and of the verbs of verb_tail(). */
 static const char verb_firsts[] = "对做抓给提强支加";
@@ -960,6 +960,15 @@ static fg_strview strip_element(fg_strview e)
                 e = fg_sv(e.ptr + n, e.len - n);
                 again = true;
             }
+        }
+        /*
+         * 其中X为牵头单位 after a label's list: 其中 (of them) before a unit's name. Before
+         * anything else it opens a note (其中省级财政补助…: is_note_phrase()).
+         */
+        if (e.len > 12 && AT(e, 0, "其中") && strong_ending(fg_sv(e.ptr + 6, e.len - 6)) &&
+            looks_like_unit(fg_sv(e.ptr + 6, e.len - 6))) {
+            e = fg_sv(e.ptr + 6, e.len - 6);
+            again = true;
         }
         /* 以X为主: 以 before a level word (以市市场监管局为主, 以国家发展改革委为主). */
         if (e.len > 6 && AT(e, 0, "以") &&
