@@ -1863,6 +1863,11 @@ static const marker markers[] = {
     {"会办", sizeof("会办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协办", sizeof("协办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"督办", sizeof("督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    /* X负责督办, X负责督导, X负责督查: a supervisor of the work, no doer (no row). */
+    {"负责跟踪督办", sizeof("负责跟踪督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督办", sizeof("负责督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督导", sizeof("负责督导") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督查", sizeof("负责督查") - 1, M_DROP, FG_ROLE_CO, false, false},
     {"牵头部门（单位）：", sizeof("牵头部门（单位）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"责任部门（单位）：", sizeof("责任部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, true},
     {"配合部门（单位）：", sizeof("配合部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, false},
