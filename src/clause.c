@@ -561,6 +561,20 @@ bool fg_clause__looks_like_unit(fg_strview name)
     return looks_like_unit(name);
 }
 
+bool fg_clause__starts_like_task(fg_strview cell)
+{
+    /* 组织 (组织部), 创建 (创建办) and 发展 (发展改革委) start units' names: not here. */
+    static const fg_lit verbs[] = {
+        FG_LIT("加强"), FG_LIT("强化"), FG_LIT("推进"), FG_LIT("推动"), FG_LIT("完善"),
+        FG_LIT("健全"), FG_LIT("建立"), FG_LIT("深化"), FG_LIT("促进"), FG_LIT("提升"),
+        FG_LIT("优化"), FG_LIT("建设"), FG_LIT("开展"), FG_LIT("实施"), FG_LIT("打造"),
+        FG_LIT("构建"), FG_LIT("搭建"), FG_LIT("新建"), FG_LIT("改造"), FG_LIT("升级"),
+        FG_LIT("整合"), FG_LIT("编制"), FG_LIT("制定"), FG_LIT("推广"), FG_LIT("实行")};
+
+    /* 建设银行…: a bank's name. */
+    return starts_with_any(cell, verbs, N_OF(verbs)) && !fg_sv_contains(cell, "银行");
+}
+
 static size_t unit_list_prefix(fg_strview s);
 
 bool fg_clause__same_as_above(fg_strview name)
