@@ -232,11 +232,12 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
  */
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股馆";
 /* strong_chars and the last characters of strong_multi[] below. */
-static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆";
+static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆庭";
+/* 法庭, 审判庭: a court's divisions (城关人民法庭, 县人民法院家事审判庭); 家庭 is no unit. */
 static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
                                       FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
-                                      FG_LIT("政府")};
+                                      FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
 
 /* First characters of the role markers (see markers[] below; 保 召 of support_marker and
  * convene_marker). */
@@ -245,7 +246,7 @@ static const char marker_firsts[] = "牵负为主协按依根分共配参会责�
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
 /* First characters of the heads and last characters of the tails strip_element() removes. */
-static const char head_firsts[] = "以及与由请并具主统分";
+static const char head_firsts[] = "以及与由请并具主统分其";
 static const char tail_lasts[] = "门位等别同自体头切极要力真求则定署强长导志人限序内合";
 /* The first characters of an object (对) and of the verbs of verb_tail(). */
 static const char verb_firsts[] = "对做抓给提强支加";
@@ -426,7 +427,8 @@ static bool ends_like_name(fg_strview name)
 {
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
-           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道");
+           fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") || fg_sv_ends(name, "法庭") ||
+           fg_sv_ends(name, "审判庭");
 }
 
 /* fg_clause__looks_like_unit() once the sets are built. */
@@ -558,6 +560,20 @@ bool fg_clause__looks_like_unit(fg_strview name)
 {
     ensure_sets();
     return looks_like_unit(name);
+}
+
+bool fg_clause__starts_like_task(fg_strview cell)
+{
+    /* 组织 (组织部), 创建 (创建办) and 发展 (发展改革委) start units' names: not here. */
+    static const fg_lit verbs[] = {
+        FG_LIT("加强"), FG_LIT("强化"), FG_LIT("推进"), FG_LIT("推动"), FG_LIT("完善"),
+        FG_LIT("健全"), FG_LIT("建立"), FG_LIT("深化"), FG_LIT("促进"), FG_LIT("提升"),
+        FG_LIT("优化"), FG_LIT("建设"), FG_LIT("开展"), FG_LIT("实施"), FG_LIT("打造"),
+        FG_LIT("构建"), FG_LIT("搭建"), FG_LIT("新建"), FG_LIT("改造"), FG_LIT("升级"),
+        FG_LIT("整合"), FG_LIT("编制"), FG_LIT("制定"), FG_LIT("推广"), FG_LIT("实行")};
+
+    /* 建设银行…: a bank's name. */
+    return starts_with_any(cell, verbs, N_OF(verbs)) && !fg_sv_contains(cell, "银行");
 }
 
 static size_t unit_list_prefix(fg_strview s);
@@ -960,6 +976,15 @@ static fg_strview strip_element(fg_strview e)
                 again = true;
             }
         }
+        /*
+         * 其中X为牵头单位 after a label's list: 其中 (of them) before a unit's name. Before
+         * anything else it opens a note (其中省级财政补助…: is_note_phrase()).
+         */
+        if (e.len > 12 && AT(e, 0, "其中") && strong_ending(fg_sv(e.ptr + 6, e.len - 6)) &&
+            looks_like_unit(fg_sv(e.ptr + 6, e.len - 6))) {
+            e = fg_sv(e.ptr + 6, e.len - 6);
+            again = true;
+        }
         /* 以X为主: 以 before a level word (以市市场监管局为主, 以国家发展改革委为主). */
         if (e.len > 6 && AT(e, 0, "以") &&
             (fg_cjkset_has(&sets.level_chars, e.ptr + 3) || AT(e, 3, "国"))) {
@@ -1016,15 +1041,24 @@ static const fg_lit provinces[] = {
     FG_LIT("新疆"), FG_LIT("香港"), FG_LIT("澳门"), FG_LIT("台湾")};
 
 /*
- * Whether name names a level of its own: 省 市 县 区 州 in it (市场 aside: 市场监管局) or a
- * province's name at its start (四川省税务局, 湖南银保监局).
+ * Whether name names a level of its own: 省 市 县 区 州 in it (a 市 of the words 市场, 城市,
+ * 都市 aside: 市场监管局, 城市管理局), a province's name at its start (四川省税务局, 湖南银保监局),
+ * or a level below the county's at its start, 街道 社区 乡 镇 村 (街道城管办, 镇经济发展办,
+ * 乡镇综治办; 乡村振兴局 aside: 乡村 is a word).
  */
 static bool level_named(fg_strview name)
 {
+    static const fg_lit below[] = {FG_LIT("街道"), FG_LIT("社区"), FG_LIT("乡"), FG_LIT("镇"),
+                                   FG_LIT("村")};
+
     for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
-        if (AT(name, i, "省") || (AT(name, i, "市") && !AT(name, i, "市场")) ||
+        if (AT(name, i, "省") ||
+            (AT(name, i, "市") && !AT(name, i, "市场") &&
+             !(i >= 3 && (AT(name, i - 3, "城") || AT(name, i - 3, "都")))) ||
             AT(name, i, "县") || AT(name, i, "区") || AT(name, i, "州"))
             return true;
+    if (starts_with_any(name, below, N_OF(below)) && !fg_sv_starts(name, "乡村"))
+        return true;
     for (size_t q = 0; q < N_OF(provinces); q++)
         if (fg_sv_starts_n(name, provinces[q].s, provinces[q].n))
             return true;
@@ -1844,6 +1878,11 @@ static const marker markers[] = {
     {"会办", sizeof("会办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协办", sizeof("协办") - 1, M_POST, FG_ROLE_CO, false, false},
     {"督办", sizeof("督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    /* X负责督办, X负责督导, X负责督查: a supervisor of the work, no doer (no row). */
+    {"负责跟踪督办", sizeof("负责跟踪督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督办", sizeof("负责督办") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督导", sizeof("负责督导") - 1, M_DROP, FG_ROLE_CO, false, false},
+    {"负责督查", sizeof("负责督查") - 1, M_DROP, FG_ROLE_CO, false, false},
     {"牵头部门（单位）：", sizeof("牵头部门（单位）：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"责任部门（单位）：", sizeof("责任部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, true},
     {"配合部门（单位）：", sizeof("配合部门（单位）：") - 1, M_LABEL, FG_ROLE_CO, false, false},
@@ -2728,11 +2767,11 @@ static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG
 
 /*
  * Whether the 商 at s[i] joins two units (国家发展改革委商财政部负责): a complete name since
- * pending before it, and after it no word of which 商 is part (商务 商业 商会 商量 商定 …).
+ * pending before it, and after it no word of which 商 is part (商务 商业 商会 商量 商定 商事 …).
  */
 static bool consults_at(fg_strview s, size_t pending, size_t i)
 {
-    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住";
+    static const char words[] = "务业会品贸户场标铺圈城量讨议定请谈洽税报家人超住事";
     fg_strview before;
 
     if (i + 6 > s.len || i < pending + 6)
@@ -4013,14 +4052,32 @@ static size_t level_prefix(fg_strview name, bool *party)
 }
 
 /*
+ * Whether name is a unit of a department (公安局交警支队, 公安局交通管理支队): a department's
+ * name ending in 局, then a 支队 or 大队 of it.
+ */
+static bool department_unit(fg_strview name)
+{
+    size_t ju;
+
+    if (!fg_sv_ends(name, "支队") && !fg_sv_ends(name, "大队"))
+        return false;
+    ju = fg_sv_find(name, "局");
+    return ju != SIZE_MAX && ju >= 6 && ju + 3 + 6 < name.len;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
- * of 2 to 6 characters (a 厅 after 省, a province's department: up to 9, 人力资源社会保障厅)
- * right after a unit that names a level (省, 市, 县, 区; 省委 …) or took one, that names none
- * itself (no 省市县区 in it, no province's name at its start, not 国家…, 各…) and ends like a
- * department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every level; 部
- * only after a Party organ: 组织部), takes that level (省财政厅,
- * 市委组织部). A department too long to take it passes it on (省财政厅、地方金融监督管理局、
- * 统计局 → 省统计局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
+ * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
+ * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
+ * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
+ * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
+ * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
+ * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
+ * (湘潭金融监管分局: a place and an organ, an office of the level above; 区市场监管分局 takes
+ * it), an office of a central organ (审计署长沙特派办,
+ * …总局…) or a name that is no department (大数据发展中心)
+ * keeps no level but passes it on to the names after it (市数据局、大数据发展中心、财政局 →
+ * 市财政局). 国家发展改革委、财政部, 人民银行长沙中心支行、湖南银保监局 and
  * 省地方金融监管局、四川省税务局 are left as written.
  */
 static int share_prefixes(fg_units *out, size_t first)
@@ -4036,28 +4093,24 @@ static int share_prefixes(fg_units *out, size_t first)
         size_t cps;
         bool dept;
         bool organ;
-        bool named = false;
         fg_unit u;
 
         level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        cps = count_cps_upto(name, 10);
-        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
-               fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院");
-        organ = fg_sv_ends(name, "部") && had.len == 6;
-        named = level_named(name);
-        if (cps < 2 || !(dept || organ) || named || fg_sv_starts(name, "国家") ||
-            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
-            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
+        if (level_named(name) || fg_sv_starts(name, "国家") || fg_sv_starts(name, "国务院") ||
+            fg_sv_starts(name, "各") || fg_sv_starts(name, "团") || fg_sv_starts(name, "有关") ||
+            fg_sv_starts(name, "相关"))
             continue;
+        /* No level of its own: the level goes on past it, whether it takes it or not. */
         level = had;
-        /*
-         * At most 6 characters (湘潭金融监管分局 is no 市 department); a 厅 after 省, a
-         * province's department, up to 9 (人力资源社会保障厅). Longer, it passes the level on
-         * to the names after it.
-         */
-        if (cps > (fg_sv_ends(name, "厅") && fg_sv_starts(had, "省") ? 9 : 6))
+        cps = count_cps_upto(name, 11);
+        dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
+               fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
+               department_unit(name);
+        organ = fg_sv_ends(name, "部") && had.len == 6;
+        if (cps < 2 || cps > 10 || !(dept || organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
+            fg_sv_contains(name, "署") || fg_sv_contains(name, "总局"))
             continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
         u = out->v[k];

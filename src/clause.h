@@ -156,6 +156,11 @@ fg_kind fg_clause__kind(fg_strview name);
 
 /* Whether a name looks like an organisation (ends with 厅, 委, 局, 政府, 部门 …). */
 bool fg_clause__looks_like_unit(fg_strview name);
+/*
+ * Whether a table's cell starts with a verb that opens a task's wording (建设, 推进, 完善,
+ * 加强 …: 建设停车诱导信息平台), so that it is the task, whatever it ends with; 建设银行 aside.
+ */
+bool fg_clause__starts_like_task(fg_strview cell);
 
 /*
  * The length of the start of s that is a list of units followed by what they do (市财政局、

@@ -319,6 +319,9 @@ static bool all_units(fg_strview s)
     size_t units = 0; /* the elements that are units */
     bool ok;
 
+    /* 建设停车诱导信息平台: a task's wording, though it ends like a unit (…台, …中心). */
+    if (fg_clause__starts_like_task(s))
+        return false;
     if (drop_bracketed_seps(&flat, &s) < 0 || fg_clause__split_list(&u, s, FG_ROLE_CO) < 0) {
         fg_units_dispose(&u);
         fg_str_dispose(&flat);
