@@ -581,6 +581,37 @@ static bool repeats_header(const fg_pdf_doc *d, const block *bk, size_t i, size_
     return filled >= 2;
 }
 
+/* Where the band of rows of the pieces from bk->p[i] on ends (sorted by cell). */
+static size_t band_end(const block *bk, size_t i)
+{
+    size_t j = i;
+
+    while (j < bk->n && bk->p[j].row == bk->p[i].row)
+        j++;
+    return j;
+}
+
+/*
+ * Whether the pieces bk->p[i..j) are the words of a grouped header's group alone, none in the
+ * first column (责任单位 drawn at the bottom of its cell, read as a line above the table): a
+ * band the header drawn again at the top of a page starts with.
+ */
+static bool group_title(const fg_pdf_doc *d, const block *bk, size_t i, size_t j)
+{
+    static const char *const words[] = {"单位", "部门", "分工", NULL};
+
+    for (size_t k = i; k < j; k++) {
+        const piece *p = &bk->p[k];
+        bool word = false;
+
+        for (size_t w = 0; words[w] && !word; w++)
+            word = memmem(d->pool.ptr + p->off, p->len, words[w], strlen(words[w])) != NULL;
+        if (p->col == 0 || !word || p->len > 5 * 3)
+            return false;
+    }
+    return j > i;
+}
+
 /*
  * Lay the pieces of a block out as rows into r and rs. Where the page's ruling lines can be
  * seen, a row is the band between two rules (whatever the vertical alignment of its cells'
@@ -629,7 +660,9 @@ static int block_rows(fg_pdf_doc *d, const table *t, block *bk, row *r, rows *rs
         }
         if (rw == first && r->open && h + rw < rs->n && rs->r[h].page0 != page &&
             (n_rows > 1 || rw > 0) && !rs->r[h + rw].title &&
-            repeats_header(d, bk, i, j, rs, h + rw)) {
+            (repeats_header(d, bk, i, j, rs, h + rw) ||
+             (rw == 0 && group_title(d, bk, i, j) && n_rows > 1 &&
+              repeats_header(d, bk, j, band_end(bk, j), rs, h)))) {
             /*
              * the header again, row by row (a second header row also before a title row):
              * the row under it may go on from the page before

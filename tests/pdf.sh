@@ -357,15 +357,18 @@ done
 # -- the hand-checked 分工表 with a grouped header (责任单位 over 主责单位 | 协同单位) and section
 # rows (一、…) right under it, as a word processor prints it: with the cells' text in the middle
 # of their rows no line of the header has 3 segments (序/号 and 重点任务 in the middle of the
-# two rows, 责任单位 over the others), and over pages both header rows are drawn again
+# two rows, 责任单位 over the others; at the bottom, 责任单位 is a line above the others), and
+# over pages both header rows are drawn again
 for variant in "cells at the top" "cells in the middle" \
         "cells in the middle, words centred, a browser's padding" \
         "merged text in the middle of its block" "over pages, the header repeated" \
-        "over pages, the header repeated, cells in the middle"; do
+        "over pages, the header repeated, cells in the middle" \
+        "over pages, the header repeated, cells at the bottom"; do
     variant_dir sections "$variant"
     opt=
     case $variant in
         *"repeated, cells in the middle") opt="--rows-per-page 6 --valign middle" ;;
+        *"repeated, cells at the bottom") opt="--rows-per-page 6 --valign bottom" ;;
         *repeated) opt="--rows-per-page 6" ;;
         *"a browser's padding") opt="--valign middle --center-header --pad 3" ;;
         *"merged text"*) opt=--merged-middle ;;
