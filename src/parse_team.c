@@ -24,7 +24,9 @@
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
- *    named in its title only). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
+ *    named in its title only). A name at a segment's start that is the subject of its roster
+ *    names a new team with no verb too (roster_subject(): X领导小组组长由县长担任,
+ *    X领导小组组成如下：, X联席会议由A、B组成; not 该/本/各/其/此 X). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
  *    fg_parse__roster_title()) also ends the item above it (process_line() in parse.c), so
  *    that the roster is read as text outside items, never as the last item's units.
  *    委员会 names a team only after a verb, or on a title line with the words of a 名单
@@ -114,7 +116,8 @@
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
  *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
  *    after the post and a blank is dropped too (drop_name_after(): 市长　王　明 → 市人民政府,
- *    市财政局局长　孙　丽 → 市财政局). Without
+ *    市财政局局长　孙　丽 → 市财政局); such a person is a list line's name also when his post
+ *    alone names no unit (　　　　　　副院长　　孙丽华 under 副组长：, post_led()). Without
  *    a person's name before it, a post after a rank (rank_posts: 常委, 党组书记, 党组成员,
  *    党委委员 …; after 副书记 a post alone only: 市委副书记、市长 is one person, 镇党委副书记、
  *    镇人大主席 two) is the same person's too: a post title
@@ -1958,6 +1961,18 @@ static bool name_ends_posts(fg_strview list, size_t i)
 }
 
 /*
+ * Whether raw is a post followed by a blank and a person's name (院长　林志远, 市财政局局长　孙　丽:
+ * drop_name_after()): a person, also when the post alone names no unit (a head of the
+ * institution, kept whole), so that such a list line goes on the label's list.
+ */
+static bool post_led(fg_strview raw)
+{
+    fg_strview post = drop_name_after(raw);
+
+    return post.len < raw.len && !fg_parse__has_blank(post);
+}
+
+/*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
  * continues a label); *took tells whether names were taken.
@@ -2011,7 +2026,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
              * 区交通集团党委书记、董事长: a post alone is the named person's next one.
              */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) && !more &&
-                !post_stripped(raw, u) && !next_post(prev, raw, u))
+                !post_stripped(raw, u) && !next_post(prev, raw, u) && !post_led(raw))
                 return FG_OK;
             prev = raw;
         }
@@ -2177,6 +2192,31 @@ static bool system_team_after(fg_strview seg, size_t i)
 }
 
 /*
+ * Whether seg[k ..], the words after a team's name at the start of seg, make that name the
+ * subject of its roster (rule 1): a role word and 由 (组长由县长担任, 成员由A、B组成), 组成如下 or
+ * 组成人员如下 (the labels follow), or 由 and a list to 组成 (由A、B、C组成).
+ */
+static bool roster_subject(fg_strview seg, size_t k)
+{
+    fg_strview rest = fg_parse__trim(fg_sv(seg.ptr + k, seg.len - k));
+    size_t end;
+    size_t n;
+    bool spaced;
+    const team_word *w = team_word_at(rest, 0, &end, &spaced);
+
+    if (w != NULL && w->role != TEAM_SKIP) {
+        while (fg_parse__is_space_at(rest, end, &n))
+            end += n;
+        return AT(rest, end, "由");
+    }
+    if (fg_sv_starts(rest, "组成如下") || fg_sv_starts(rest, "组成人员如下"))
+        return true;
+    while (fg_sv_ends(rest, "：") || fg_sv_ends(rest, ":"))
+        rest = fg_parse__trim(fg_sv(rest.ptr, rest.len - (fg_sv_ends(rest, ":") ? 1 : 3)));
+    return fg_sv_starts(rest, "由") && fg_sv_ends(rest, "组成");
+}
+
+/*
  * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
  * segment names none. *ref_end receives where the rest of the segment starts: after the name,
  * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
@@ -2271,6 +2311,24 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                 }
                 if (r.len == 0) {
                     *ref_end = seg.len;
+                    return name;
+                }
+            }
+            /*
+             * A team named as the subject of its roster, with no verb (X领导小组组长由Y担任,
+             * X领导小组组成如下：, X领导小组由A、B组成): the name at the segment's start
+             * constitutes the team as a verb would; not a mention (该领导小组, 各工作组).
+             */
+            if (i >= 6 && roster_subject(seg, i + len)) {
+                static const char *const words[] = {"由", "为", "任", "的", "：", ":", NULL};
+                static const char *const refs[] = {"该", "本", "各", "其", "此", NULL};
+                bool ref = false;
+
+                name = fg_parse__trim(fg_sv(seg.ptr, i + len));
+                for (size_t r = 0; refs[r] && !ref; r++)
+                    ref = fg_sv_starts(name, refs[r]);
+                if (!ref && name_like(name) && !fg_sv_contains_any(name, words)) {
+                    *ref_end = i + len;
                     return name;
                 }
             }
