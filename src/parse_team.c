@@ -5,7 +5,9 @@
  * team ending; 组　　长, 成　　员, 委　　员 spaced with blanks too) is read as a list of
  * segments: the text between ，。；！？ (outside brackets) and the line breaks that end a list
  * line (team_text(): a line of at most 24 characters or holding a U+3000, that does not end
- * with 、 or ，, or a line ending with 。：；, or the line two above a date of issue alone (the
+ * with 、 or ，, or a line ending with 。：；, or a line followed by one that opens a label, an
+ * office or a group (opens_group_line(): 投诉处置组 over its labels, never the end of the
+ * last member's name), or the line two above a date of issue alone (the
  * issuer's name is then a line of its own), is a line of its own; other lines are prose
  * wrapped or cut by a page break and are joined with no separator, as everywhere else). A
  * label of rule 2 run into the text before it, after a colon or a name's last ideograph
@@ -47,7 +49,9 @@
  *    fg_parse__close_item()): no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A
  *    group's name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
- *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。): in a group, (由)X牵头 gives the
+ *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。), or before a blank and the
+ *    labels of rule 2 on the same line (1．考务组　组长单位：研究生院；成员单位：教务处,
+ *    group_label_after()): in a group, (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
  *    one whose first sentence, a group's name, is followed by the labels of rule 2
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
@@ -798,16 +802,41 @@ bool fg_parse__name_goes_on(fg_strview before, fg_strview after)
            fg_clause__looks_like_unit(fg_sv(buf, last.len + first.len));
 }
 
+static bool group_name(fg_strview seg);
+static size_t group_label_after(fg_strview seg);
+
+/*
+ * Whether next, the line after a list line, opens a group of the team (rule 1): its name
+ * alone on the line, with a label opening the line after (投诉处置组 / 组长单位：X), or
+ * followed by a 。 or a colon and who leads it (投诉处置组。由X牵头, 投诉处置组：由X牵头), or
+ * by a blank and its labels (投诉处置组　组长单位：X).
+ */
+static bool opens_group_line(fg_strview next, fg_strview after)
+{
+    size_t k;
+
+    next = fg_parse__trim(next);
+    if (group_name(next))
+        return opens_team_line(after);
+    k = fg_sv_find(next, "。");
+    if (k == SIZE_MAX)
+        k = fg_sv_find(next, "：");
+    if (k == SIZE_MAX)
+        k = fg_sv_find(next, ":");
+    return (k != SIZE_MAX && group_name(fg_sv(next.ptr, k))) || group_label_after(next) > 0;
+}
+
 /*
  * Whether the team list line line goes on in next with a name its end cut
  * (fg_parse__name_goes_on()): line ends with no separator (no 、，。；：) and next opens no list of its
- * own (领导小组办公室设在…, 副组长：…).
+ * own (领导小组办公室设在…, 副组长：…) and no group (opens_group_line(); after is the line after
+ * next).
  */
-static bool name_wrapped(fg_strview line, fg_strview next)
+static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
 {
     line = fg_parse__trim(line);
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
-           fg_parse__name_goes_on(line, next);
+           !opens_group_line(next, after) && fg_parse__name_goes_on(line, next);
 }
 
 /*
@@ -826,11 +855,21 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         size_t a = lm[k].off;
         size_t b = k + 1 < n_lm ? lm[k + 1].off : t.len;
         fg_strview line;
+        fg_strview next = fg_sv(NULL, 0);  /* the next line */
+        fg_strview after = fg_sv(NULL, 0); /* the line after it */
         bool two_up;
 
         if (a > t.len || b > t.len || b < a)
             continue;
         line = fg_sv(t.ptr + a, b - a);
+        if (k + 1 < n_lm) {
+            size_t c = k + 2 < n_lm && lm[k + 2].off <= t.len ? lm[k + 2].off : t.len;
+            size_t d = k + 3 < n_lm && lm[k + 3].off <= t.len ? lm[k + 3].off : t.len;
+
+            next = fg_sv(t.ptr + b, c - b);
+            if (c < d)
+                after = fg_sv(t.ptr + c, d - c);
+        }
         FG_TRY(fg_parse__grow((void **)&p->team_lm, &p->cap_team_lm, p->n_team_lm,
                               sizeof *p->team_lm));
         p->team_lm[p->n_team_lm].off = p->team_text.len;
@@ -857,14 +896,14 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
             FG_TRY(append_run_in(&p->team_text, line));
         /*
          * A list line: a two-up row, short, closed, laid out with U+3000 (prose never is),
-         * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…),
-         * which a name wrapped onto the next line never does.
+         * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…)
+         * or a group (投诉处置组 over its labels), which a name wrapped onto the next line
+         * never does.
          */
-        if (k + 1 < n_lm && !ends_open(line) &&
-            !name_wrapped(line, fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) &&
+        if (k + 1 < n_lm && !ends_open(line) && !name_wrapped(line, next, after) &&
             (two_up || ends_closed(line) || fg_parse__cps_upto(line, 25) <= 24 ||
              fg_sv_contains(line, "\u3000") ||
-             opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
+             opens_team_line(next) || opens_group_line(next, after) ||
              (k + 2 < n_lm && lm[k + 2].off <= t.len &&
               signed_below(t, lm[k + 2].off, k + 3 < n_lm ? lm[k + 3].off : t.len))))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
@@ -2785,6 +2824,29 @@ static size_t group_lead_after(fg_strview seg)
     return c + n;
 }
 
+/*
+ * Where a label of rule 2 starts in a segment that opens with a group's name and a blank
+ * (考务组　组长单位：研究生院, a group numbered on one line with its labels), or 0.
+ */
+static size_t group_label_after(fg_strview seg)
+{
+    size_t i = 0;
+    size_t k;
+    size_t n;
+    size_t after;
+    const team_word *w;
+
+    while (i < seg.len && i < 11 * 3 && !fg_parse__is_space_at(seg, i, &n))
+        i += fg_cp_len((unsigned char)seg.ptr[i]);
+    if (i >= seg.len || !fg_parse__is_space_at(seg, i, &n) || !group_name(fg_sv(seg.ptr, i)))
+        return 0;
+    k = i;
+    while (k < seg.len && fg_parse__is_space_at(seg, k, &n))
+        k += n;
+    w = fg_parse__team_label(fg_sv(seg.ptr + k, seg.len - k), false, &after);
+    return w != NULL && w->role != TEAM_SKIP ? k : 0;
+}
+
 bool fg_parse__team_heading(fg_strview t)
 {
     static const char *const sentence[] = {"的", "为", "由", "任", "成立", "。", "，", NULL};
@@ -2979,6 +3041,13 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     ref_end = group_lead_after(seg);
                     name = fg_parse__trim(
                         fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
+                    if (above == SIZE_MAX)
+                        above = ts.team;
+                } else if (line_start && group_label_after(seg) > 0) {
+                    /* 考务组　组长单位：X；成员单位：Y: the group, then its labels */
+                    group = true;
+                    ref_end = group_label_after(seg);
+                    name = fg_parse__trim(fg_sv(seg.ptr, ref_end));
                     if (above == SIZE_MAX)
                         above = ts.team;
                 } else if (ref_end > 0 && above != SIZE_MAX) {
