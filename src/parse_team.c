@@ -51,7 +51,7 @@
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
  *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。), or before a blank and the
  *    labels of rule 2 on the same line (1．考务组　组长单位：研究生院；成员单位：教务处,
- *    group_label_after()): in a group, (由)X牵头 gives the
+ *    group_label_after()): in a group, in the text that names it, (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
  *    one whose first sentence, a group's name, is followed by the labels of rule 2
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
@@ -806,24 +806,18 @@ static bool group_name(fg_strview seg);
 static size_t group_label_after(fg_strview seg);
 
 /*
- * Whether next, the line after a list line, opens a group of the team (rule 1): its name
- * alone on the line, with a label opening the line after (投诉处置组 / 组长单位：X), or
- * followed by a 。 or a colon and who leads it (投诉处置组。由X牵头, 投诉处置组：由X牵头), or
- * by a blank and its labels (投诉处置组　组长单位：X).
+ * Whether next, the line after line, a list line (no ，or 。 in it: not prose, whose wrapped
+ * end may be a team's name, …决定成立某县地 | 质灾害防治指挥部。), opens a group of the
+ * team (rule 1): its name alone on the line, with a label opening the line after (投诉处置组 /
+ * 组长单位：X), or followed by a blank and its labels (投诉处置组　组长单位：X).
  */
-static bool opens_group_line(fg_strview next, fg_strview after)
+static bool opens_group_line(fg_strview line, fg_strview next, fg_strview after)
 {
-    size_t k;
-
+    if (fg_sv_contains(line, "，") || fg_sv_contains(line, "。") ||
+        memchr(line.ptr, ',', line.len) != NULL)
+        return false;
     next = fg_parse__trim(next);
-    if (group_name(next))
-        return opens_team_line(after);
-    k = fg_sv_find(next, "。");
-    if (k == SIZE_MAX)
-        k = fg_sv_find(next, "：");
-    if (k == SIZE_MAX)
-        k = fg_sv_find(next, ":");
-    return (k != SIZE_MAX && group_name(fg_sv(next.ptr, k))) || group_label_after(next) > 0;
+    return group_name(next) ? opens_team_line(after) : group_label_after(next) > 0;
 }
 
 /*
@@ -836,7 +830,7 @@ static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
 {
     line = fg_parse__trim(line);
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
-           !opens_group_line(next, after) && fg_parse__name_goes_on(line, next);
+           !opens_group_line(line, next, after) && fg_parse__name_goes_on(line, next);
 }
 
 /*
@@ -903,7 +897,7 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         if (k + 1 < n_lm && !ends_open(line) && !name_wrapped(line, next, after) &&
             (two_up || ends_closed(line) || fg_parse__cps_upto(line, 25) <= 24 ||
              fg_sv_contains(line, "\u3000") ||
-             opens_team_line(next) || opens_group_line(next, after) ||
+             opens_team_line(next) || opens_group_line(line, next, after) ||
              (k + 2 < n_lm && lm[k + 2].off <= t.len &&
               signed_below(t, lm[k + 2].off, k + 3 < n_lm ? lm[k + 3].off : t.len))))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
@@ -2424,6 +2418,7 @@ typedef struct team_state {
     size_t team;      /* the current team, SIZE_MAX: none yet */
     int cont;         /* the role list lines continue, or TEAM_SKIP; -2: none */
     bool office_next; /* the segment before was 下设办公室: 设在X names the office */
+    bool named_here;  /* the current team was named in this text */
 } team_state;
 
 enum { NO_CONT = -2 };
@@ -2665,8 +2660,11 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
     }
-    /* A group's sentence (环境整治组。由市城管局牵头，市住房城乡建设局参加。) */
-    if (p->teams[ts->team].parent != SIZE_MAX) {
+    /*
+     * A group's sentence (环境整治组。由市城管局牵头，市住房城乡建设局参加。), in the text that
+     * names the group: a task after the groups (校医院负责，各考点学院配合。) is no group's.
+     */
+    if (p->teams[ts->team].parent != SIZE_MAX && ts->named_here) {
         static const char *const co[] = {"参加", "参与", "配合", NULL};
         fg_strview x = fg_sv_starts(seg, "由") ? fg_sv(seg.ptr + 3, seg.len - 3) : seg;
 
@@ -2959,7 +2957,7 @@ static size_t frame_end(fg_strview tt, size_t s, size_t i, size_t *seen)
 
 int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line)
 {
-    team_state ts = {p->cur_team, NO_CONT, false};
+    team_state ts = {p->cur_team, NO_CONT, false, false};
     size_t frame_seen = 0; /* frame_end(): where the last sentence looked at ends */
     size_t lm_k = 0; /* the line of team_lm that holds s */
     fg_strview tt;
@@ -3060,6 +3058,7 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     lm_k++;
                 FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
                                  &ts.team));
+                ts.named_here = true;
                 if (group && above != ts.team && p->teams[ts.team].parent == SIZE_MAX)
                     p->teams[ts.team].parent = above;
                 ts.cont = NO_CONT;
