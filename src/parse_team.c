@@ -115,7 +115,9 @@
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
- *    (周涛　县委常委、副县长); a post title alone there names no unit of its own (刘建国　区交通
+ *    (周涛　县委常委、副县长), but never after a person's name in brackets after a post (镇党委
+ *    副书记（李红）、副镇长（王磊）: two persons, bracket_person()); a post title alone there
+ *    names no unit of its own (刘建国　区交通
  *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
  *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
@@ -137,8 +139,9 @@
  *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
  *    指挥部's (总指挥, 指挥长: X指挥部总指挥 → X指挥部), any head named by its unit's last
  *    character and 长 (own_head_post(): 立案庭庭长, 法制科副科长), ranks (常委: 市委常委 → 市委; 一级–四级
- *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
- *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
+ *    调研员), Party posts (党组成员, 党委书记) and a township 党委's members' posts (政法委员,
+ *    宣传委员 …: 镇党委委员、政法委员 → 镇党委); stripping a post never leaves a
+ *    one-character name (镇党委书记 → 镇党委, not 镇; 镇党委委员 → 镇党委; 局党组成员 → 局党组, as 成员 is a post
  *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
  *    镇人大). A person's post that names no unit once its post is dropped
  *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
@@ -338,7 +341,8 @@ static const fg_lit post_titles[] = {
     FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
     FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"), FG_LIT("党组副书记"),
     FG_LIT("党委副书记"), FG_LIT("党组书记"), FG_LIT("党委书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("党组成员"),
-    FG_LIT("党委委员"), FG_LIT("成员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"),
+    FG_LIT("党委委员"), FG_LIT("政法委员"), FG_LIT("组织委员"), FG_LIT("宣传委员"),
+    FG_LIT("纪检委员"), FG_LIT("统战委员"), FG_LIT("成员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"),
     FG_LIT("总经济师"), FG_LIT("总审计师"),
     FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
     FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
@@ -1191,6 +1195,52 @@ static fg_strview drop_note(fg_strview name)
 }
 
 /*
+ * Whether name, as written, is a post with its person's name in brackets after it
+ * (镇党委副书记（李红）, 副镇长（王磊）): 2 to 4 ideographs after a post title, none a note on
+ * the person (drop_note(): 兼…, a rank 正厅级, 常务 or another word that stands before posts).
+ * The person ends there: the next name of the list is another person's, never his next post.
+ */
+static bool bracket_person(fg_strview name)
+{
+    size_t open = SIZE_MAX;
+    size_t n;
+    char buf[15];
+    fg_strview in;
+
+    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
+        return false;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            open = i;
+    if (open == SIZE_MAX || open == 0 || !ends_with_post(fg_sv(name.ptr, open), true))
+        return false;
+    n = AT(name, open, "（") ? 3 : 1;
+    in = fg_sv(name.ptr + open + n, name.len - open - n - (fg_sv_ends(name, "）") ? 3 : 1));
+    /* 高　翔: a name of 2 padded with a blank */
+    for (size_t i = 0, w = 0; i <= in.len; i += n) {
+        if (i == in.len || w + 3 > sizeof buf) {
+            in = fg_sv(buf, w);
+            break;
+        }
+        if (fg_parse__is_space_at(in, i, &n))
+            continue;
+        n = fg_cp_len((unsigned char)in.ptr[i]);
+        if (n != 3 || i + n > in.len)
+            return false;
+        memcpy(buf + w, in.ptr + i, n);
+        w += n;
+    }
+    if (!all_ideographs(in) || in.len < 6 || in.len > 12 || fg_sv_starts(in, "兼") ||
+        fg_sv_starts(in, "正") || fg_sv_starts(in, "副") || fg_sv_ends(in, "级") ||
+        ends_with_post(in, true) || fg_clause__looks_like_unit(in))
+        return false;
+    for (size_t h = 0; h < N_POST_HEADS; h++)
+        if (fg_sv_starts_n(in, post_heads[h].s, post_heads[h].n))
+            return false;
+    return true;
+}
+
+/*
  * name without the charge written with no 的 between 分管 (or 协助分管) and the post that ends
  * name (各学院（部）分管教学副院长 → 各学院（部）, 市公安局分管治安副局长 → 市公安局): the field
  * of charge is 1 to 8 ideographs that do not end in 部门 or 单位 (分管部门负责人 are the
@@ -1373,6 +1423,15 @@ static fg_strview post_unit(char *buf, fg_strview name)
             /* 副县长 is a post whole, not 副 and 县长 */
             if (rest.len == len && fg_sv_ends_n(rest, post_titles[t].s, len))
                 break;
+            /*
+             * 镇党委委员: 镇党委 and 委员, as 镇党委书记 is 镇党委 and 书记 (no unit is one
+             * character): a 党委 post after one character keeps the 党委.
+             */
+            if (rest.len == len + 3 && len > 6 && fg_sv_ends_n(rest, post_titles[t].s, len) &&
+                fg_sv_starts_n(fg_sv(post_titles[t].s, len), "党委", 6)) {
+                rest.len -= len - 6;
+                break;
+            }
             /* 镇党委书记: 镇党委 and 书记, as no unit is one character (镇) */
             if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
@@ -1947,9 +2006,11 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
 
 /*
  * The next name of a team list from list[*i] on, as written (*raw, its note dropped) and as a
- * unit (*u, list_unit() with its buffer gov); *i moves past its separator. False at the end.
+ * unit (*u, list_unit() with its buffer gov); *closed tells whether its person's name in
+ * brackets ends it (bracket_person()); *i moves past its separator. False at the end.
  */
-static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *raw, fg_strview *u)
+static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *raw, fg_strview *u,
+                           bool *closed)
 {
     size_t e;
 
@@ -1958,7 +2019,9 @@ static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *ra
     e = list_sep_from(list, *i);
     if (e == SIZE_MAX)
         e = list.len;
-    *raw = drop_note(fg_parse__trim(fg_sv(list.ptr + *i, e - *i)));
+    *raw = fg_parse__trim(fg_sv(list.ptr + *i, e - *i));
+    *closed = bracket_person(*raw);
+    *raw = drop_note(*raw);
     *u = list_unit(gov, *raw);
     *i = e + 3;
     return true;
@@ -1981,13 +2044,14 @@ static bool name_ends_posts(fg_strview list, size_t i)
     char gov[64];
     fg_strview raw;
     fg_strview u;
+    bool closed;
 
-    while (next_list_name(list, &i, gov, &raw, &u)) {
+    while (next_list_name(list, &i, gov, &raw, &u, &closed)) {
         fg_strview post = drop_name_after(raw);
 
         if (post.len < raw.len)
             return bare_post(post);
-        if (!bare_post(raw))
+        if (!bare_post(raw) || closed)
             return false;
     }
     return false;
@@ -2023,6 +2087,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_strview raw;           /* a name of the list as written */
     fg_strview u;             /* its unit */
     bool chain = false;       /* the name before is a post of the person named further on */
+    bool closed;              /* a person's name in brackets ends the name (bracket_person()) */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -2050,7 +2115,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     FG_TRY(split_blank_units(&p->team_blanks, list));
     list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
     if (only_units) {
-        for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
+        for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u, &closed);) {
             more = named && ends_with_post(raw, true) && !fg_parse__has_blank(raw);
             if (!more)
                 named = person_led(raw);
@@ -2061,20 +2126,21 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) && !more &&
                 !post_stripped(raw, u) && !next_post(prev, raw, u) && !post_led(raw))
                 return FG_OK;
-            prev = raw;
+            prev = closed ? fg_sv(NULL, 0) : raw;
         }
         prev = fg_sv(NULL, 0);
         named = false;
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
+    for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u, &closed);) {
         bool posted = post_stripped(raw, u);
         bool rank = next_post(prev, raw, u) || chain;
         bool same;
 
-        chain = bare_post(raw) && name_ends_posts(list, i);
+        chain = bare_post(raw) && !closed && name_ends_posts(list, i);
 
-        prev = raw;
+        /* 镇党委副书记（李红）、副镇长（王磊）: a person's name in brackets ends his posts */
+        prev = closed ? fg_sv(NULL, 0) : raw;
         /*
          * 李明　市委常委、常务副市长: a post alone after a named person's post is the same
          * person's next post; so is a post after a rank (next_post()). The last one names
