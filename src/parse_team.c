@@ -9,7 +9,9 @@
  * office or a group (opens_group_line(): 投诉处置组 over its labels, never the end of the
  * last member's name), or the line two above a date of issue alone (the
  * issuer's name is then a line of its own), is a line of its own; other lines are prose
- * wrapped or cut by a page break and are joined with no separator, as everywhere else). A
+ * wrapped or cut by a page break and are joined with no separator, as everywhere else; a
+ * label's 、-list line ending with a comma before a line that goes on with units reads the
+ * comma as a 、: list_comma_wrapped()). A
  * label of rule 2 run into the text before it, after a colon or a name's last ideograph
  * (组　长：张三　县长副组长：李四　副县长成员：…, a 名单 whose line breaks were lost), opens a
  * line of its own too (append_run_in()), and so does an office's phrase run into the list
@@ -838,6 +840,41 @@ static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
 }
 
 /*
+ * Whether line, a label's list (成员单位：A、B、C，) that ends with a comma, goes on in next
+ * (　　　　　　　各村（社区）党组织。): next opens no list or group of its own, holds no other
+ * comma or colon, and its first name looks like a unit or is a 各 of units (各村（社区）
+ * 党组织); the comma is then read as a 、 of the list, so that next's names are the label's
+ * as after a 、 (not a list line of their own, which only names that look like units go on).
+ */
+static bool list_comma_wrapped(fg_strview line, fg_strview next, fg_strview after)
+{
+    size_t at;
+    size_t e;
+    const team_word *w;
+    fg_strview rest;
+
+    line = fg_parse__trim(line);
+    next = fg_parse__trim(next);
+    if (!(fg_sv_ends(line, "，") || fg_sv_ends(line, ",")) || next.len == 0 ||
+        (w = fg_parse__team_label(line, true, &at)) == NULL || w->role == TEAM_SKIP)
+        return false;
+    rest = fg_sv(line.ptr + at, line.len - at - (fg_sv_ends(line, ",") ? 1 : 3));
+    if (list_sep_from(rest, 0) == SIZE_MAX || fg_sv_contains(rest, "，") ||
+        fg_sv_contains(rest, "。") || memchr(rest.ptr, ',', rest.len) != NULL ||
+        opens_team_line(next) || opens_group_line(line, next, after) || fg_sv_contains(next, "，") ||
+        fg_sv_contains(next, "：") || memchr(next.ptr, ',', next.len) != NULL ||
+        memchr(next.ptr, ':', next.len) != NULL)
+        return false;
+    e = list_sep_from(next, 0);
+    if (e == SIZE_MAX)
+        e = next.len;
+    while (e > 0 && (fg_sv_ends(fg_sv(next.ptr, e), "。") || fg_sv_ends(fg_sv(next.ptr, e), "；")))
+        e -= 3;
+    next = fg_parse__trim(fg_sv(next.ptr, e));
+    return fg_clause__looks_like_unit(next) || (fg_sv_starts(next, "各") && next.len > 6);
+}
+
+/*
  * Copy t into p->team_text with a '\n' after every list line (the header comment above);
  * lm[0 .. n_lm) are the offsets of t's input lines. p->team_lm receives the offsets of the
  * lines in the copy, with their input line numbers.
@@ -890,8 +927,15 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         FG_TRY(two_up_row(&p->team_row, &two_up, line));
         if (two_up)
             FG_TRY(fg_str_append(&p->team_text, p->team_row.ptr, p->team_row.len));
-        else
+        else if (!list_comma_wrapped(line, next, after))
             FG_TRY(append_run_in(&p->team_text, line));
+        else {
+            /* 成员单位：A、B，| C。: the comma at the line's end is the list's 、 */
+            line = fg_parse__trim(line);
+            FG_TRY(append_run_in(&p->team_text,
+                                 fg_sv(line.ptr, line.len - (fg_sv_ends(line, ",") ? 1 : 3))));
+            FG_TRY(fg_str_append(&p->team_text, "、", 3));
+        }
         /*
          * A list line: a two-up row, short, closed, laid out with U+3000 (prose never is),
          * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…)
