@@ -5,9 +5,13 @@
  * team ending; 组　　长, 成　　员, 委　　员 spaced with blanks too) is read as a list of
  * segments: the text between ，。；！？ (outside brackets) and the line breaks that end a list
  * line (team_text(): a line of at most 24 characters or holding a U+3000, that does not end
- * with 、 or ，, or a line ending with 。：；, or the line two above a date of issue alone (the
+ * with 、 or ，, or a line ending with 。：；, or a line followed by one that opens a label, an
+ * office or a group (opens_group_line(): 投诉处置组 over its labels, never the end of the
+ * last member's name), or the line two above a date of issue alone (the
  * issuer's name is then a line of its own), is a line of its own; other lines are prose
- * wrapped or cut by a page break and are joined with no separator, as everywhere else). A
+ * wrapped or cut by a page break and are joined with no separator, as everywhere else; a
+ * label's 、-list line ending with a comma before a line that goes on with units reads the
+ * comma as a 、: list_comma_wrapped()). A
  * label of rule 2 run into the text before it, after a colon or a name's last ideograph
  * (组　长：张三　县长副组长：李四　副县长成员：…, a 名单 whose line breaks were lost), opens a
  * line of its own too (append_run_in()), and so does an office's phrase run into the list
@@ -24,7 +28,9 @@
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
  *    XX工作专班方案, XX领导小组工作规则: the team a document constitutes or rules may be
- *    named in its title only). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
+ *    named in its title only). A name at a segment's start that is the subject of its roster
+ *    names a new team with no verb too (roster_subject(): X领导小组组长由县长担任,
+ *    X领导小组组成如下：, X联席会议由A、B组成; not 该/本/各/其/此 X). A 名单's title (附：X领导小组成员名单, X指挥部组成人员名单:
  *    fg_parse__roster_title()) also ends the item above it (process_line() in parse.c), so
  *    that the roster is read as text outside items, never as the last item's units.
  *    委员会 names a team only after a verb, or on a title line with the words of a 名单
@@ -45,7 +51,9 @@
  *    fg_parse__close_item()): no clause is read from it, so its 组长单位 and 牵头单位 give no task rows. A
  *    group's name may also be a line's first sentence, followed by who leads it (（一）环境整治组。
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
- *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。): in a group, (由)X牵头 gives the
+ *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。), or before a blank and the
+ *    labels of rule 2 on the same line (1．考务组　组长单位：研究生院；成员单位：教务处,
+ *    group_label_after()): in a group, in the text that names it, (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
  *    one whose first sentence, a group's name, is followed by the labels of rule 2
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
@@ -109,12 +117,15 @@
  *    或-alternative of posts (省政府副秘书长或省政府办公厅副主任, the seeds' convenor) is kept
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
- *    (周涛　县委常委、副县长); a post title alone there names no unit of its own (刘建国　区交通
+ *    (周涛　县委常委、副县长), but never after a person's name in brackets after a post (镇党委
+ *    副书记（李红）、副镇长（王磊）: two persons, bracket_person()); a post title alone there
+ *    names no unit of its own (刘建国　区交通
  *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
  *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
  *    after the post and a blank is dropped too (drop_name_after(): 市长　王　明 → 市人民政府,
- *    市财政局局长　孙　丽 → 市财政局). Without
+ *    市财政局局长　孙　丽 → 市财政局); such a person is a list line's name also when his post
+ *    alone names no unit (　　　　　　副院长　　孙丽华 under 副组长：, post_led()). Without
  *    a person's name before it, a post after a rank (rank_posts: 常委, 党组书记, 党组成员,
  *    党委委员 …; after 副书记 a post alone only: 市委副书记、市长 is one person, 镇党委副书记、
  *    镇人大主席 two) is the same person's too: a post title
@@ -130,8 +141,9 @@
  *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
  *    指挥部's (总指挥, 指挥长: X指挥部总指挥 → X指挥部), any head named by its unit's last
  *    character and 长 (own_head_post(): 立案庭庭长, 法制科副科长), ranks (常委: 市委常委 → 市委; 一级–四级
- *    调研员) and Party posts (党组成员, 党委书记); stripping a post never leaves a
- *    one-character name (镇党委书记 → 镇党委, not 镇; 局党组成员 → 局党组, as 成员 is a post
+ *    调研员), Party posts (党组成员, 党委书记) and a township 党委's members' posts (政法委员,
+ *    宣传委员 …: 镇党委委员、政法委员 → 镇党委); stripping a post never leaves a
+ *    one-character name (镇党委书记 → 镇党委, not 镇; 镇党委委员 → 镇党委; 局党组成员 → 局党组, as 成员 is a post
  *    title after 党组成员), and what a post leaves is a unit however short (镇人大主席 →
  *    镇人大). A person's post that names no unit once its post is dropped
  *    (李　一　市财政局首席数据官, an unknown post) costs that name only: no row, and the list
@@ -331,7 +343,8 @@ static const fg_lit post_titles[] = {
     FG_LIT("有关负责同志"), FG_LIT("主要负责同志"), FG_LIT("分管负责同志"), FG_LIT("有关负责人"), FG_LIT("主要负责人"),
     FG_LIT("分管负责人"), FG_LIT("负责同志"), FG_LIT("负责人"), FG_LIT("主要领导"), FG_LIT("分管领导"), FG_LIT("党组副书记"),
     FG_LIT("党委副书记"), FG_LIT("党组书记"), FG_LIT("党委书记"), FG_LIT("副书记"), FG_LIT("书记"), FG_LIT("党组成员"),
-    FG_LIT("党委委员"), FG_LIT("成员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"),
+    FG_LIT("党委委员"), FG_LIT("政法委员"), FG_LIT("组织委员"), FG_LIT("宣传委员"),
+    FG_LIT("纪检委员"), FG_LIT("统战委员"), FG_LIT("成员"), FG_LIT("常委"), FG_LIT("总会计师"), FG_LIT("总工程师"),
     FG_LIT("总经济师"), FG_LIT("总审计师"),
     FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
     FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
@@ -795,16 +808,70 @@ bool fg_parse__name_goes_on(fg_strview before, fg_strview after)
            fg_clause__looks_like_unit(fg_sv(buf, last.len + first.len));
 }
 
+static bool group_name(fg_strview seg);
+static size_t group_label_after(fg_strview seg);
+
+/*
+ * Whether next, the line after line, a list line (no ，or 。 in it: not prose, whose wrapped
+ * end may be a team's name, …决定成立某县地 | 质灾害防治指挥部。), opens a group of the
+ * team (rule 1): its name alone on the line, with a label opening the line after (投诉处置组 /
+ * 组长单位：X), or followed by a blank and its labels (投诉处置组　组长单位：X).
+ */
+static bool opens_group_line(fg_strview line, fg_strview next, fg_strview after)
+{
+    if (fg_sv_contains(line, "，") || fg_sv_contains(line, "。") ||
+        memchr(line.ptr, ',', line.len) != NULL)
+        return false;
+    next = fg_parse__trim(next);
+    return group_name(next) ? opens_team_line(after) : group_label_after(next) > 0;
+}
+
 /*
  * Whether the team list line line goes on in next with a name its end cut
  * (fg_parse__name_goes_on()): line ends with no separator (no 、，。；：) and next opens no list of its
- * own (领导小组办公室设在…, 副组长：…).
+ * own (领导小组办公室设在…, 副组长：…) and no group (opens_group_line(); after is the line after
+ * next).
  */
-static bool name_wrapped(fg_strview line, fg_strview next)
+static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
 {
     line = fg_parse__trim(line);
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
-           fg_parse__name_goes_on(line, next);
+           !opens_group_line(line, next, after) && fg_parse__name_goes_on(line, next);
+}
+
+/*
+ * Whether line, a label's list (成员单位：A、B、C，) that ends with a comma, goes on in next
+ * (　　　　　　　各村（社区）党组织。): next opens no list or group of its own, holds no other
+ * comma or colon, and its first name looks like a unit or is a 各 of units (各村（社区）
+ * 党组织); the comma is then read as a 、 of the list, so that next's names are the label's
+ * as after a 、 (not a list line of their own, which only names that look like units go on).
+ */
+static bool list_comma_wrapped(fg_strview line, fg_strview next, fg_strview after)
+{
+    size_t at;
+    size_t e;
+    const team_word *w;
+    fg_strview rest;
+
+    line = fg_parse__trim(line);
+    next = fg_parse__trim(next);
+    if (!(fg_sv_ends(line, "，") || fg_sv_ends(line, ",")) || next.len == 0 ||
+        (w = fg_parse__team_label(line, true, &at)) == NULL || w->role == TEAM_SKIP)
+        return false;
+    rest = fg_sv(line.ptr + at, line.len - at - (fg_sv_ends(line, ",") ? 1 : 3));
+    if (list_sep_from(rest, 0) == SIZE_MAX || fg_sv_contains(rest, "，") ||
+        fg_sv_contains(rest, "。") || memchr(rest.ptr, ',', rest.len) != NULL ||
+        opens_team_line(next) || opens_group_line(line, next, after) || fg_sv_contains(next, "，") ||
+        fg_sv_contains(next, "：") || memchr(next.ptr, ',', next.len) != NULL ||
+        memchr(next.ptr, ':', next.len) != NULL)
+        return false;
+    e = list_sep_from(next, 0);
+    if (e == SIZE_MAX)
+        e = next.len;
+    while (e > 0 && (fg_sv_ends(fg_sv(next.ptr, e), "。") || fg_sv_ends(fg_sv(next.ptr, e), "；")))
+        e -= 3;
+    next = fg_parse__trim(fg_sv(next.ptr, e));
+    return fg_clause__looks_like_unit(next) || (fg_sv_starts(next, "各") && next.len > 6);
 }
 
 /*
@@ -823,11 +890,21 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         size_t a = lm[k].off;
         size_t b = k + 1 < n_lm ? lm[k + 1].off : t.len;
         fg_strview line;
+        fg_strview next = fg_sv(NULL, 0);  /* the next line */
+        fg_strview after = fg_sv(NULL, 0); /* the line after it */
         bool two_up;
 
         if (a > t.len || b > t.len || b < a)
             continue;
         line = fg_sv(t.ptr + a, b - a);
+        if (k + 1 < n_lm) {
+            size_t c = k + 2 < n_lm && lm[k + 2].off <= t.len ? lm[k + 2].off : t.len;
+            size_t d = k + 3 < n_lm && lm[k + 3].off <= t.len ? lm[k + 3].off : t.len;
+
+            next = fg_sv(t.ptr + b, c - b);
+            if (c < d)
+                after = fg_sv(t.ptr + c, d - c);
+        }
         FG_TRY(fg_parse__grow((void **)&p->team_lm, &p->cap_team_lm, p->n_team_lm,
                               sizeof *p->team_lm));
         p->team_lm[p->n_team_lm].off = p->team_text.len;
@@ -850,18 +927,25 @@ static int team_text(parser *p, fg_strview t, const linemap *lm, size_t n_lm)
         FG_TRY(two_up_row(&p->team_row, &two_up, line));
         if (two_up)
             FG_TRY(fg_str_append(&p->team_text, p->team_row.ptr, p->team_row.len));
-        else
+        else if (!list_comma_wrapped(line, next, after))
             FG_TRY(append_run_in(&p->team_text, line));
+        else {
+            /* 成员单位：A、B，| C。: the comma at the line's end is the list's 、 */
+            line = fg_parse__trim(line);
+            FG_TRY(append_run_in(&p->team_text,
+                                 fg_sv(line.ptr, line.len - (fg_sv_ends(line, ",") ? 1 : 3))));
+            FG_TRY(fg_str_append(&p->team_text, "、", 3));
+        }
         /*
          * A list line: a two-up row, short, closed, laid out with U+3000 (prose never is),
-         * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…),
-         * which a name wrapped onto the next line never does.
+         * or followed by a line that opens a list of its own (成员：…, 领导小组办公室设在…)
+         * or a group (投诉处置组 over its labels), which a name wrapped onto the next line
+         * never does.
          */
-        if (k + 1 < n_lm && !ends_open(line) &&
-            !name_wrapped(line, fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) &&
+        if (k + 1 < n_lm && !ends_open(line) && !name_wrapped(line, next, after) &&
             (two_up || ends_closed(line) || fg_parse__cps_upto(line, 25) <= 24 ||
              fg_sv_contains(line, "\u3000") ||
-             opens_team_line(fg_sv(t.ptr + b, (k + 2 < n_lm ? lm[k + 2].off : t.len) - b)) ||
+             opens_team_line(next) || opens_group_line(line, next, after) ||
              (k + 2 < n_lm && lm[k + 2].off <= t.len &&
               signed_below(t, lm[k + 2].off, k + 3 < n_lm ? lm[k + 3].off : t.len))))
             FG_TRY(fg_str_appendc(&p->team_text, '\n'));
@@ -1155,6 +1239,52 @@ static fg_strview drop_note(fg_strview name)
 }
 
 /*
+ * Whether name, as written, is a post with its person's name in brackets after it
+ * (镇党委副书记（李红）, 副镇长（王磊）): 2 to 4 ideographs after a post title, none a note on
+ * the person (drop_note(): 兼…, a rank 正厅级, 常务 or another word that stands before posts).
+ * The person ends there: the next name of the list is another person's, never his next post.
+ */
+static bool bracket_person(fg_strview name)
+{
+    size_t open = SIZE_MAX;
+    size_t n;
+    char buf[15];
+    fg_strview in;
+
+    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
+        return false;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            open = i;
+    if (open == SIZE_MAX || open == 0 || !ends_with_post(fg_sv(name.ptr, open), true))
+        return false;
+    n = AT(name, open, "（") ? 3 : 1;
+    in = fg_sv(name.ptr + open + n, name.len - open - n - (fg_sv_ends(name, "）") ? 3 : 1));
+    /* 高　翔: a name of 2 padded with a blank */
+    for (size_t i = 0, w = 0; i <= in.len; i += n) {
+        if (i == in.len || w + 3 > sizeof buf) {
+            in = fg_sv(buf, w);
+            break;
+        }
+        if (fg_parse__is_space_at(in, i, &n))
+            continue;
+        n = fg_cp_len((unsigned char)in.ptr[i]);
+        if (n != 3 || i + n > in.len)
+            return false;
+        memcpy(buf + w, in.ptr + i, n);
+        w += n;
+    }
+    if (!all_ideographs(in) || in.len < 6 || in.len > 12 || fg_sv_starts(in, "兼") ||
+        fg_sv_starts(in, "正") || fg_sv_starts(in, "副") || fg_sv_ends(in, "级") ||
+        ends_with_post(in, true) || fg_clause__looks_like_unit(in))
+        return false;
+    for (size_t h = 0; h < N_POST_HEADS; h++)
+        if (fg_sv_starts_n(in, post_heads[h].s, post_heads[h].n))
+            return false;
+    return true;
+}
+
+/*
  * name without the charge written with no 的 between 分管 (or 协助分管) and the post that ends
  * name (各学院（部）分管教学副院长 → 各学院（部）, 市公安局分管治安副局长 → 市公安局): the field
  * of charge is 1 to 8 ideographs that do not end in 部门 or 单位 (分管部门负责人 are the
@@ -1337,6 +1467,15 @@ static fg_strview post_unit(char *buf, fg_strview name)
             /* 副县长 is a post whole, not 副 and 县长 */
             if (rest.len == len && fg_sv_ends_n(rest, post_titles[t].s, len))
                 break;
+            /*
+             * 镇党委委员: 镇党委 and 委员, as 镇党委书记 is 镇党委 and 书记 (no unit is one
+             * character): a 党委 post after one character keeps the 党委.
+             */
+            if (rest.len == len + 3 && len > 6 && fg_sv_ends_n(rest, post_titles[t].s, len) &&
+                fg_sv_starts_n(fg_sv(post_titles[t].s, len), "党委", 6)) {
+                rest.len -= len - 6;
+                break;
+            }
             /* 镇党委书记: 镇党委 and 书记, as no unit is one character (镇) */
             if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
@@ -1911,9 +2050,11 @@ static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u)
 
 /*
  * The next name of a team list from list[*i] on, as written (*raw, its note dropped) and as a
- * unit (*u, list_unit() with its buffer gov); *i moves past its separator. False at the end.
+ * unit (*u, list_unit() with its buffer gov); *closed tells whether its person's name in
+ * brackets ends it (bracket_person()); *i moves past its separator. False at the end.
  */
-static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *raw, fg_strview *u)
+static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *raw, fg_strview *u,
+                           bool *closed)
 {
     size_t e;
 
@@ -1922,7 +2063,9 @@ static bool next_list_name(fg_strview list, size_t *i, char *gov, fg_strview *ra
     e = list_sep_from(list, *i);
     if (e == SIZE_MAX)
         e = list.len;
-    *raw = drop_note(fg_parse__trim(fg_sv(list.ptr + *i, e - *i)));
+    *raw = fg_parse__trim(fg_sv(list.ptr + *i, e - *i));
+    *closed = bracket_person(*raw);
+    *raw = drop_note(*raw);
     *u = list_unit(gov, *raw);
     *i = e + 3;
     return true;
@@ -1945,16 +2088,29 @@ static bool name_ends_posts(fg_strview list, size_t i)
     char gov[64];
     fg_strview raw;
     fg_strview u;
+    bool closed;
 
-    while (next_list_name(list, &i, gov, &raw, &u)) {
+    while (next_list_name(list, &i, gov, &raw, &u, &closed)) {
         fg_strview post = drop_name_after(raw);
 
         if (post.len < raw.len)
             return bare_post(post);
-        if (!bare_post(raw))
+        if (!bare_post(raw) || closed)
             return false;
     }
     return false;
+}
+
+/*
+ * Whether raw is a post followed by a blank and a person's name (院长　林志远, 市财政局局长　孙　丽:
+ * drop_name_after()): a person, also when the post alone names no unit (a head of the
+ * institution, kept whole), so that such a list line goes on the label's list.
+ */
+static bool post_led(fg_strview raw)
+{
+    fg_strview post = drop_name_after(raw);
+
+    return post.len < raw.len && !fg_parse__has_blank(post);
 }
 
 /*
@@ -1975,6 +2131,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_strview raw;           /* a name of the list as written */
     fg_strview u;             /* its unit */
     bool chain = false;       /* the name before is a post of the person named further on */
+    bool closed;              /* a person's name in brackets ends the name (bracket_person()) */
     bool skipped = false;
     int rc = FG_OK;
 
@@ -2002,7 +2159,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     FG_TRY(split_blank_units(&p->team_blanks, list));
     list = fg_sv(p->team_blanks.ptr, p->team_blanks.len);
     if (only_units) {
-        for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
+        for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u, &closed);) {
             more = named && ends_with_post(raw, true) && !fg_parse__has_blank(raw);
             if (!more)
                 named = person_led(raw);
@@ -2011,22 +2168,23 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
              * 区交通集团党委书记、董事长: a post alone is the named person's next one.
              */
             if (u.len && !fg_clause__looks_like_unit(u) && !person_led(raw) && !more &&
-                !post_stripped(raw, u) && !next_post(prev, raw, u))
+                !post_stripped(raw, u) && !next_post(prev, raw, u) && !post_led(raw))
                 return FG_OK;
-            prev = raw;
+            prev = closed ? fg_sv(NULL, 0) : raw;
         }
         prev = fg_sv(NULL, 0);
         named = false;
     }
     fg_str_clear(&p->team_list);
-    for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u);) {
+    for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u, &closed);) {
         bool posted = post_stripped(raw, u);
         bool rank = next_post(prev, raw, u) || chain;
         bool same;
 
-        chain = bare_post(raw) && name_ends_posts(list, i);
+        chain = bare_post(raw) && !closed && name_ends_posts(list, i);
 
-        prev = raw;
+        /* 镇党委副书记（李红）、副镇长（王磊）: a person's name in brackets ends his posts */
+        prev = closed ? fg_sv(NULL, 0) : raw;
         /*
          * 李明　市委常委、常务副市长: a post alone after a named person's post is the same
          * person's next post; so is a post after a rank (next_post()). The last one names
@@ -2177,6 +2335,31 @@ static bool system_team_after(fg_strview seg, size_t i)
 }
 
 /*
+ * Whether seg[k ..], the words after a team's name at the start of seg, make that name the
+ * subject of its roster (rule 1): a role word and 由 (组长由县长担任, 成员由A、B组成), 组成如下 or
+ * 组成人员如下 (the labels follow), or 由 and a list to 组成 (由A、B、C组成).
+ */
+static bool roster_subject(fg_strview seg, size_t k)
+{
+    fg_strview rest = fg_parse__trim(fg_sv(seg.ptr + k, seg.len - k));
+    size_t end;
+    size_t n;
+    bool spaced;
+    const team_word *w = team_word_at(rest, 0, &end, &spaced);
+
+    if (w != NULL && w->role != TEAM_SKIP) {
+        while (fg_parse__is_space_at(rest, end, &n))
+            end += n;
+        return AT(rest, end, "由");
+    }
+    if (fg_sv_starts(rest, "组成如下") || fg_sv_starts(rest, "组成人员如下"))
+        return true;
+    while (fg_sv_ends(rest, "：") || fg_sv_ends(rest, ":"))
+        rest = fg_parse__trim(fg_sv(rest.ptr, rest.len - (fg_sv_ends(rest, ":") ? 1 : 3)));
+    return fg_sv_starts(rest, "由") && fg_sv_ends(rest, "组成");
+}
+
+/*
  * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
  * segment names none. *ref_end receives where the rest of the segment starts: after the name,
  * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
@@ -2275,6 +2458,24 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                 }
             }
             /*
+             * A team named as the subject of its roster, with no verb (X领导小组组长由Y担任,
+             * X领导小组组成如下：, X领导小组由A、B组成): the name at the segment's start
+             * constitutes the team as a verb would; not a mention (该领导小组, 各工作组).
+             */
+            if (i >= 6 && roster_subject(seg, i + len)) {
+                static const char *const words[] = {"由", "为", "任", "的", "：", ":", NULL};
+                static const char *const refs[] = {"该", "本", "各", "其", "此", NULL};
+                bool ref = false;
+
+                name = fg_parse__trim(fg_sv(seg.ptr, i + len));
+                for (size_t r = 0; refs[r] && !ref; r++)
+                    ref = fg_sv_starts(name, refs[r]);
+                if (!ref && name_like(name) && !fg_sv_contains_any(name, words)) {
+                    *ref_end = i + len;
+                    return name;
+                }
+            }
+            /*
              * A mention at the start (领导小组办公室 …, 联席会议由 …), but not a role word
              * that starts with a team's ending (专班长：, 专班长由…担任).
              */
@@ -2327,6 +2528,7 @@ typedef struct team_state {
     size_t team;      /* the current team, SIZE_MAX: none yet */
     int cont;         /* the role list lines continue, or TEAM_SKIP; -2: none */
     bool office_next; /* the segment before was 下设办公室: 设在X names the office */
+    bool named_here;  /* the current team was named in this text */
 } team_state;
 
 enum { NO_CONT = -2 };
@@ -2568,8 +2770,11 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
             }
         }
     }
-    /* A group's sentence (环境整治组。由市城管局牵头，市住房城乡建设局参加。) */
-    if (p->teams[ts->team].parent != SIZE_MAX) {
+    /*
+     * A group's sentence (环境整治组。由市城管局牵头，市住房城乡建设局参加。), in the text that
+     * names the group: a task after the groups (校医院负责，各考点学院配合。) is no group's.
+     */
+    if (p->teams[ts->team].parent != SIZE_MAX && ts->named_here) {
         static const char *const co[] = {"参加", "参与", "配合", NULL};
         fg_strview x = fg_sv_starts(seg, "由") ? fg_sv(seg.ptr + 3, seg.len - 3) : seg;
 
@@ -2727,6 +2932,29 @@ static size_t group_lead_after(fg_strview seg)
     return c + n;
 }
 
+/*
+ * Where a label of rule 2 starts in a segment that opens with a group's name and a blank
+ * (考务组　组长单位：研究生院, a group numbered on one line with its labels), or 0.
+ */
+static size_t group_label_after(fg_strview seg)
+{
+    size_t i = 0;
+    size_t k;
+    size_t n;
+    size_t after;
+    const team_word *w;
+
+    while (i < seg.len && i < 11 * 3 && !fg_parse__is_space_at(seg, i, &n))
+        i += fg_cp_len((unsigned char)seg.ptr[i]);
+    if (i >= seg.len || !fg_parse__is_space_at(seg, i, &n) || !group_name(fg_sv(seg.ptr, i)))
+        return 0;
+    k = i;
+    while (k < seg.len && fg_parse__is_space_at(seg, k, &n))
+        k += n;
+    w = fg_parse__team_label(fg_sv(seg.ptr + k, seg.len - k), false, &after);
+    return w != NULL && w->role != TEAM_SKIP ? k : 0;
+}
+
 bool fg_parse__team_heading(fg_strview t)
 {
     static const char *const sentence[] = {"的", "为", "由", "任", "成立", "。", "，", NULL};
@@ -2839,7 +3067,7 @@ static size_t frame_end(fg_strview tt, size_t s, size_t i, size_t *seen)
 
 int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm, size_t base_line)
 {
-    team_state ts = {p->cur_team, NO_CONT, false};
+    team_state ts = {p->cur_team, NO_CONT, false, false};
     size_t frame_seen = 0; /* frame_end(): where the last sentence looked at ends */
     size_t lm_k = 0; /* the line of team_lm that holds s */
     fg_strview tt;
@@ -2923,6 +3151,13 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                         fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
                     if (above == SIZE_MAX)
                         above = ts.team;
+                } else if (line_start && group_label_after(seg) > 0) {
+                    /* 考务组　组长单位：X；成员单位：Y: the group, then its labels */
+                    group = true;
+                    ref_end = group_label_after(seg);
+                    name = fg_parse__trim(fg_sv(seg.ptr, ref_end));
+                    if (above == SIZE_MAX)
+                        above = ts.team;
                 } else if (ref_end > 0 && above != SIZE_MAX) {
                     /* 指挥部办公室设在X after its groups: the team above them */
                     ts.team = above;
@@ -2933,6 +3168,7 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     lm_k++;
                 FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
                                  &ts.team));
+                ts.named_here = true;
                 if (group && above != ts.team && p->teams[ts.team].parent == SIZE_MAX)
                     p->teams[ts.team].parent = above;
                 ts.cont = NO_CONT;
