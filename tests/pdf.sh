@@ -63,7 +63,7 @@ fi
 # skipped NAME: why the PDF of this form cannot give the rows of its text, or nothing.
 skipped() {
     case $1 in
-        ideo_paragraphs | state_ideo | long_body | mixed_hostile)
+        ideo_paragraphs | state_ideo | long_body | mixed_hostile | closing_note_flat)
             echo "a document (or its body) written as one line with its paragraphs run together," \
                  "as web pages give them: drawn as a PDF it is wrapped into lines at the page" \
                  "width, and the grammar does not find all the run-in headings and labels again" \
