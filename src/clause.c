@@ -4082,20 +4082,29 @@ static bool department_unit(fg_strview name)
  */
 static int share_prefixes(fg_units *out, size_t first)
 {
-    fg_strview level = fg_sv(NULL, 0); /* 省 or 省委, of the unit before, if it had one */
+    /*
+     * 省 or 省委, of the unit before, if it had one; copied, as appending a name may move
+     * out->names
+     */
+    char level_buf[6];
+    char had_buf[6];
+    char name_buf[3 * 10];
+    fg_strview level = fg_sv(NULL, 0);
     bool party = false;
     int rc = FG_OK;
 
     for (size_t k = first; k < out->n; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
         size_t n = level_prefix(name, &party);
-        fg_strview had = level;
+        fg_strview had = fg_sv(had_buf, level.len);
         size_t cps;
         bool dept;
         bool organ;
         fg_unit u;
 
-        level = n > 0 ? fg_sv(name.ptr, party ? 6 : 3) : fg_sv(NULL, 0);
+        memcpy(had_buf, level_buf, level.len);
+        level = fg_sv(level_buf, n > 0 ? (party ? 6 : 3) : 0);
+        memcpy(level_buf, name.ptr, level.len);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
         if (level_named(name) || fg_sv_starts(name, "国家") || fg_sv_starts(name, "国务院") ||
@@ -4103,7 +4112,8 @@ static int share_prefixes(fg_units *out, size_t first)
             fg_sv_starts(name, "相关"))
             continue;
         /* No level of its own: the level goes on past it, whether it takes it or not. */
-        level = had;
+        memcpy(level_buf, had_buf, had.len);
+        level = fg_sv(level_buf, had.len);
         cps = count_cps_upto(name, 11);
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
@@ -4114,6 +4124,10 @@ static int share_prefixes(fg_units *out, size_t first)
             continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
         u = out->v[k];
+        if (name.len > sizeof name_buf)
+            continue;
+        memcpy(name_buf, name.ptr, name.len);
+        name = fg_sv(name_buf, name.len);
         {
             fg_strview pre = organ ? had : fg_sv(had.ptr, 3);
             size_t at = out->n;

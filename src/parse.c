@@ -1587,8 +1587,9 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
         FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + seg_start, next - seg_start), line));
         if (next >= s.len)
             break;
-        if (!fg_parse__marker_at(s, next, false, &nm))
-            (void)article_in_line(s, next, &nm);
+        /* the marker found there again, as inline_marker_at() read it */
+        if (!fg_parse__marker_at(s, next, false, &nm) && !article_in_line(s, next, &nm))
+            (void)task_in_line(p, s, next, &nm);
         FG_TRY(fg_parse__open_item(p, &nm, fg_sv(s.ptr + next, nm.len), line));
         i = next + nm.len;
     }
