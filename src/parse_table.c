@@ -1588,6 +1588,29 @@ static style section_style(const parser *p, long v)
     return ST_COUNT;
 }
 
+void fg_parse__title_row_level(parser *p, mark *m)
+{
+    style st;
+
+    if (m->st != ST_CN || m->ordinal)
+        return;
+    /*
+     * A title row 一、…<TAB><TAB>… is a section of its table as 一<TAB>… is: under an open
+     * 一、 whose table it is, 一、 and 二、 are its （一） and （二） (the same title rows as
+     * plain text, table_title_sections.txt), not a restart of the numbering, which would
+     * open a new part.
+     */
+    st = section_style(p, m->num);
+    if (st == ST_COUNT) {
+        /* A heading above the sections (二、 after the （二） of 一、, in a workbook that
+         * writes a sheet's headings and tables as one table) closes them. */
+        p->section_st = ST_COUNT;
+        return;
+    }
+    m->st = st;
+    p->section_st = st;
+}
+
 /*
  * A section row of a delimited table (一<TAB>实施质量提升行动): a bare Chinese numeral in the
  * 序号 cell, the next number of a level (section_style()), and one cell after it, a title
