@@ -439,6 +439,8 @@ typedef struct parser {
     style section_st;        /* the level of the table's section rows (一<TAB>title), or
                               * ST_COUNT: none yet (section_row()) */
     bool title_row;          /* the line read is a title row of a table (一、…<TAB><TAB>…) */
+    bool section_title;      /* the next line is the title of a section row flattened one
+                              * cell a line (section_cell()): the open item's text */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
