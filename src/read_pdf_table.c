@@ -4,7 +4,8 @@
  *
  * A table starts at a line of at least 3 segments; its segments' x ranges are the columns
  * (a soft segment, less than 0.8 em from the one before, starts a column only where a
- * vertical rule is drawn between them: two full cells of a ruled header). Lines of fewer
+ * vertical rule is drawn between them, two full cells of a ruled header, or where both hold
+ * a header word: 序号 | 任务 a spreadsheet's padding apart). Lines of fewer
  * segments closely above it that fit its columns belong to it (the first lines of a header
  * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below). The lines after
  * it belong to the table while each of their segments overlaps at most one column (a column
@@ -125,6 +126,19 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     return 1;
 }
 
+/* Whether a segment holds a header word (序号, 单位, 任务, 时限 …, or a role word alone). */
+static bool header_seg(const fg_pdf_doc *d, const fg_pdf_seg *s)
+{
+    static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
+                                        "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
+                                        "配合", "主办", "协办", "主责", "协同"};
+
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL)
+            return true;
+    return false;
+}
+
 /*
  * Whether a line is a 分工表 header: two of its segments or more hold a header word (序号,
  * 单位, 任务, 时限 …, or a role word alone: 牵头 | 配合 under 责任单位), and the first does not
@@ -132,23 +146,12 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
  */
 static bool header_line(const fg_pdf_doc *d, const fg_pdf_line *l)
 {
-    static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
-                                        "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
-                                        "配合", "主办", "协办", "主责", "协同"};
     size_t hits = 0;
 
     if (l->len == 0 || (d->pool.ptr[l->off] >= '0' && d->pool.ptr[l->off] <= '9'))
         return false;
-    for (size_t k = 0; k < l->n_seg; k++) {
-        const fg_pdf_seg *s = &d->segs[l->seg0 + k];
-
-        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-            if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL) {
-                hits++;
-                break;
-            }
-        }
-    }
+    for (size_t k = 0; k < l->n_seg; k++)
+        hits += header_seg(d, &d->segs[l->seg0 + k]);
     return hits >= 2;
 }
 
@@ -276,11 +279,13 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
         t->head_y1 = fmax(t->head_y1, m->y1);
     }
     /* the columns: the segments of the first line, a soft one joined to the one before
-     * unless a vertical rule is drawn between them (two full cells of a ruled header) */
+     * unless a vertical rule is drawn between them (two full cells of a ruled header), or
+     * both hold a header word of a 分工表 header (序号 | 任务 a spreadsheet's padding apart) */
     for (size_t k = 0; k < start->n_seg; k++) {
         const fg_pdf_seg *s = &d->segs[start->seg0 + k];
 
         if (s->soft && t->n_cols > 0 &&
+            !(t->header && header_seg(d, s) && header_seg(d, s - 1)) &&
             fg_pdf_vrule(d, start->page, d->segs[start->seg0 + k - 1].x1, s->x0,
                          (start->y0 + start->y1) / 2 - 0.3 * start->em,
                          (start->y0 + start->y1) / 2 + 0.3 * start->em) != 1) {
