@@ -27,7 +27,8 @@
  * the first column while the row has a first cell already. On a new page a row whose first
  * cell is blank continues the row before. The lines of a cell are joined. Merged cells come
  * from the ruling lines (fg_pdf_rule() looks at the rendered page; see merge()) or, in a
- * table without them, from blank cells: they are passed as merged, so that the builder
+ * table without them, from blank cells (not a section row's: 一 | 压缩办理时限, whose number
+ * also starts a row as an arabic one does): they are passed as merged, so that the builder
  * carries a merged 牵头单位 down and folds a row with a merged first cell into the row above.
  * A run is written as a table only when it has at least 2 rows besides titles.
  */
@@ -425,9 +426,33 @@ typedef struct piece {
     size_t row; /* in its block */
 } piece;
 
-static bool starts_digit(const fg_pdf_doc *d, const piece *p)
+/*
+ * Whether s (len bytes) is a section's number in a 序号 cell: a Chinese numeral of one or two
+ * characters, bare or as a heading's number (一, 二、, （三）).
+ */
+static bool section_number(const char *s, size_t len)
 {
-    return p->len && d->pool.ptr[p->off] >= '0' && d->pool.ptr[p->off] <= '9';
+    static const char numerals[] = "一二三四五六七八九十";
+
+    if (len >= 6 && memcmp(s, "（", 3) == 0 && memcmp(s + len - 3, "）", 3) == 0) {
+        s += 3;
+        len -= 6;
+    } else if (len >= 6 && memcmp(s + len - 3, "、", 3) == 0) {
+        len -= 3;
+    }
+    if (len == 0 || len % 3 != 0 || len > 6)
+        return false;
+    for (size_t i = 0; i < len; i += 3)
+        if (memmem(numerals, sizeof numerals - 1, s + i, 3) == NULL)
+            return false;
+    return true;
+}
+
+/* Whether a piece starts a row's number: a digit, or a section's number (一 | 压缩办理时限). */
+static bool starts_number(const fg_pdf_doc *d, const piece *p)
+{
+    return p->len && ((d->pool.ptr[p->off] >= '0' && d->pool.ptr[p->off] <= '9') ||
+                      section_number(d->pool.ptr + p->off, p->len));
 }
 
 /* The pieces of a block: the lines of a table on one page between titles. */
@@ -465,9 +490,9 @@ static int cmp_piece_cell(const void *a, const void *b)
 
 /* Put the pieces of bk into rows (piece.row), top to bottom; returns the number of rows.
  * A row ends at a rule found on the page (hr[0..n_hr), top to bottom), at a gap of more than
- * ROW_GAP em under all the row's text, and, in the first column, at a number starting a line
- * below the row's first cell (that line and what stands beside it begin the next row). The
- * pieces are sorted by their middles. */
+ * ROW_GAP em under all the row's text, and, in the first column, at a number (a section's
+ * too: starts_number()) starting a line below the row's first cell (that line and what
+ * stands beside it begin the next row). The pieces are sorted by their middles. */
 static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr, size_t n_hr)
 {
     size_t cur = 0, band = 0, k = 0;
@@ -486,7 +511,7 @@ static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr
                 has_first = false;
                 bottom = p->y1;
                 em = p->em;
-            } else if (p->col == 0 && has_first && starts_digit(d, p)) {
+            } else if (p->col == 0 && has_first && starts_number(d, p)) {
                 /* the pieces of the number's line go with it */
                 cur++;
                 has_first = false;
@@ -776,6 +801,15 @@ static bool co_column(const rows *rs, size_t h, size_t c)
     return fg_clause__label_word(NULL, fg_sv(buf, n)) == FG_LABEL_CO;
 }
 
+/* Whether row r is a section row: its first cell a section's number (section_number()), the
+ * title beside it (一 | 压缩办理时限). */
+static bool section_row(const rows *rs, size_t r)
+{
+    const tcell *cell = &rs->cells[r * rs->n_cols];
+
+    return section_number(rs->text.ptr + cell->off, cell->len);
+}
+
 /*
  * Which cells are merged with the cell above. A column with a rule under the header is ruled:
  * there, rows with no rule between them in that column are one block (a merged cell, whose
@@ -786,7 +820,8 @@ static bool co_column(const rows *rs, size_t h, size_t c)
  * cell below the first row under the header, and not under a title, continues the cell above,
  * but in a column of co-operating units (co_column()): a task may have none, and a blank
  * there is read as blank, where a 牵头单位 left blank is one merged over the rows (every task
- * has a lead) whose text is drawn once.
+ * has a lead) whose text is drawn once; nor is a blank cell of a section row (section_row():
+ * a heading between the rows, which names no unit).
  */
 static int merge(fg_pdf_doc *d, const table *t, rows *rs)
 {
@@ -812,7 +847,7 @@ static int merge(fg_pdf_doc *d, const table *t, rows *rs)
                 continue;
             data++;
             if (!ruled) {
-                if (cell->len == 0 && data >= 3 && !after_title && !co)
+                if (cell->len == 0 && data >= 3 && !after_title && !co && !section_row(rs, r))
                     cell->merged = true;
                 continue;
             }
