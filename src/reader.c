@@ -434,15 +434,20 @@ static bool ledger_header(const slot *row, size_t n_cols)
     return false;
 }
 
-/* Whether the next row with text after row r holds two cells of text or more (merged ones
- * too): a row of the table's cells, not one more title or a line of text. */
-static bool cells_follow(const slot *grid, size_t r, size_t n_rows, size_t n_cols)
+/* Whether the next row with text after row r, the header repeated aside (hdr as it is now,
+ * head as first read), holds two cells of text or more (merged ones too): a row of the
+ * table's cells, not one more title or a line of text. */
+static bool cells_follow(const slot *grid, size_t r, size_t n_rows, size_t n_cols,
+                         const slot *hdr, const slot *head)
 {
     for (size_t k = r + 1; k < n_rows; k++) {
+        const slot *row = grid + k * n_cols;
         size_t n = 0;
 
+        if (row_equal(row, hdr, n_cols) || header_again(row, head, n_cols))
+            continue;
         for (size_t c = 0; c < n_cols; c++)
-            n += grid[k * n_cols + c].len > 0;
+            n += row[c].len > 0;
         if (n >= 2)
             return true;
         if (n == 1)
@@ -608,7 +613,7 @@ static int lay_out(fg_rd *rd)
         if (n_cols == 1 || category ||
             (n_text == 1 && (rd->rows[r].n == 1 || (!any_merged && heading_text(&row[only]))))) {
             if (n_cols > 1 && header != SIZE_MAX && header_row(grid + header * n_cols, n_cols) &&
-                cells_follow(grid, r, rd->n_rows, n_cols)) {
+                cells_follow(grid, r, rd->n_rows, n_cols, grid + header * n_cols, head)) {
                 /* Under a 分工表 header and over a row of its cells the title row stays a row
                  * of the table, as the table saved as text writes it: its cell and the tabs
                  * of the empty ones (一、…<TAB><TAB>…), or a category row with a bare numeral
