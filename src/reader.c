@@ -509,10 +509,10 @@ out:
  * - a title row that comes below a 分工表 header (header_row(): 序号|重点任务|… then 一、… as
  *   a row of its own, as Word tables and web pages write sections) and above a row of cells
  *   (cells_follow()) stays a row of the table as the table saved as text writes it, its text
- *   and a tab for each empty cell (a category row with a bare numeral, 一 | 提升…, its
- *   cells): the grammar reads it as a section of the table whose rows go on under it, at
- *   the level the text before the table gives it (a （一） under an open 一、, where a line
- *   一、… would restart the numbering as a new part);
+ *   and a tab for each empty cell (a category row 一 | 提升… as 一、提升…): the grammar reads
+ *   it as a section of the table whose rows go on under it, at the level the text before
+ *   the table gives it (a （一） under an open 一、, where a line 一、… would restart the
+ *   numbering as a new part);
  * - any other title row is a line: after one that comes below the header (a heading of the
  *   body in a sheet that holds the whole document), the header is written again before the
  *   next row, as a table under each heading: a title line ends a table for the grammar,
@@ -615,21 +615,17 @@ static int lay_out(fg_rd *rd)
             if (n_cols > 1 && header != SIZE_MAX && header_row(grid + header * n_cols, n_cols) &&
                 cells_follow(grid, r, rd->n_rows, n_cols, grid + header * n_cols, head)) {
                 /* Under a 分工表 header and over a row of its cells the title row stays a row
-                 * of the table, as the table saved as text writes it: its cell and the tabs
-                 * of the empty ones (一、…<TAB><TAB>…), or a category row with a bare numeral
-                 * as its cells (一<TAB>…): the grammar reads either as a section of the
-                 * table, at the level the text around the table gives it (under an open 一、,
-                 * a （一）, where a line 一、… would restart the numbering as a new part). */
+                 * of the table, as the table saved as text writes it: its text (a category
+                 * row's number and title, a bare 一 given its 、) and the tabs of the empty
+                 * cells (一、…<TAB><TAB>…), which the grammar reads as a section of the table,
+                 * at the level the text around the table gives it (under an open 一、, a
+                 * （一）, where a line 一、… would restart the numbering as a new part). */
                 if (pending != SIZE_MAX)
                     FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
                 pending = SIZE_MAX;
                 if (reheader)
                     FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
                 reheader = false;
-                if (category && bare) {
-                    FG_TRY(write_row(rd, row, NULL, n_cols));
-                    continue;
-                }
                 FG_TRY(fg_str_append(&rd->out, text.s, text.len));
                 for (size_t c = 1; c < n_cols; c++)
                     FG_TRY(fg_str_appendc(&rd->out, '\t'));
