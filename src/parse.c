@@ -1561,6 +1561,8 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
     if (line_start && fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1 &&
         (!m.ordinal || ordinal_heading(p, &m))) {
         p->cn_ordinal = m.st == ST_CN ? m.ordinal : p->cn_ordinal;
+        if (p->title_row)
+            fg_parse__title_row_level(p, &m);
         FG_TRY(fg_parse__open_item(p, &m, fg_sv(s.ptr, m.len), line));
         i = m.len;
     }
@@ -2559,7 +2561,10 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         p->team_lines = false;
     }
     p->team_lines = !p->no_teams && fg_parse__team_label_alone(s);
-    FG_TRY(feed_content(p, s, line_no, true));
+    p->title_row = title_row;
+    rc = feed_content(p, s, line_no, true);
+    p->title_row = false;
+    FG_TRY(rc);
     if (title_row && !p->in_table) {
         p->in_table = true;
         p->next_row = 0; /* the rows under it may count on or from 1 */

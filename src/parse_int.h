@@ -438,6 +438,9 @@ typedef struct parser {
     size_t num_col;          /* the column of a tab row's 序号 (after 类别 | … group columns) */
     style section_st;        /* the level of the table's section rows (一<TAB>title), or
                               * ST_COUNT: none yet (section_row()) */
+    bool title_row;          /* the line read is a title row of a table (一、…<TAB><TAB>…) */
+    bool section_title;      /* the next line is the title of a section row flattened one
+                              * cell a line (section_cell()): the open item's text */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
@@ -775,6 +778,11 @@ bool fg_parse__blank_separated(fg_strview s);
  * Returns true when the line was consumed.
  */
 int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed);
+/*
+ * The level of a heading 一、 that opens a title row of a table (p->title_row): that of the
+ * table's sections, as a section row's number takes it; m is left as read when none fits.
+ */
+void fg_parse__title_row_level(parser *p, mark *m);
 
 /*
  * Close a table row: its cells, in order, were collected in cur_text separated by \x1f.

@@ -921,11 +921,20 @@ static bool other_header_cell(const parser *p, fg_strview s)
     return false;
 }
 
+static int section_cell(parser *p, fg_strview s, size_t line);
+
 int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
 {
     int rc = FG_OK;
 
     *consumed = false;
+    if (p->section_title) {
+        /* The title of the section row on the line before (section_cell()). */
+        p->section_title = false;
+        *consumed = true;
+        FG_TRY(fg_parse__append_text(p, s, line));
+        return fg_parse__close_item(p);
+    }
     if (p->header_pending) {
         col_kind k = header_cell(p->units.lex, s);
 
@@ -996,6 +1005,11 @@ int fg_parse__table_line(parser *p, fg_strview s, size_t line, bool *consumed)
             p->table_paused = !p->row_lines && p->n_cols > 2;
             return FG_OK;
         }
+    }
+    FG_TRY(section_cell(p, s, line));
+    if (rc > 0) {
+        *consumed = true;
+        return FG_OK;
     }
     if (fg_parse__is_row_number(p, s)) {
         size_t n;
@@ -1591,6 +1605,29 @@ static style section_style(const parser *p, long v)
     return ST_COUNT;
 }
 
+void fg_parse__title_row_level(parser *p, mark *m)
+{
+    style st;
+
+    if (m->st != ST_CN || m->ordinal)
+        return;
+    /*
+     * A title row 一、…<TAB><TAB>… is a section of its table as 一<TAB>… is: under an open
+     * 一、 whose table it is, 一、 and 二、 are its （一） and （二） (the same title rows as
+     * plain text, table_title_sections.txt), not a restart of the numbering, which would
+     * open a new part.
+     */
+    st = section_style(p, m->num);
+    if (st == ST_COUNT) {
+        /* A heading above the sections (二、 after the （二） of 一、, in a workbook that
+         * writes a sheet's headings and tables as one table) closes them. */
+        p->section_st = ST_COUNT;
+        return;
+    }
+    m->st = st;
+    p->section_st = st;
+}
+
 /*
  * A section row of a delimited table (一<TAB>实施质量提升行动): a bare Chinese numeral in the
  * 序号 cell, the next number of a level (section_style()), and one cell after it, a title
@@ -1637,6 +1674,47 @@ static int section_row(parser *p, const fg_strview *cells, size_t n_cells, size_
     FG_TRY(fg_parse__append_text(p, cells[title], line));
     FG_TRY(fg_parse__close_item(p));
     p->section_st = st;
+    return 1;
+out:
+    return rc;
+}
+
+/*
+ * A section row of a table flattened one cell a line (一, then 提升政务服务效能 on the next
+ * line), as section_row() reads one separated by tabs: in a table whose first column is its
+ * 序号, a bare Chinese numeral where a row's 序号 may stand, the next number of a level
+ * (section_style()), and a title on the next line that is no row number, names no unit and
+ * holds no 。. The heading is opened; the title line is its text (p->section_title). 1 when
+ * the line is one, 0 when not, or a negative code.
+ */
+static int section_cell(parser *p, fg_strview s, size_t line)
+{
+    fg_strview title = p->next_cell;
+    size_t n;
+    long v;
+    style st;
+    char marker[32];
+    mark m;
+    int rc = FG_OK;
+
+    if (p->rows_unnumbered || p->num_col != 0 || p->n_cols < 3 || p->cols[0] != COL_NUM ||
+        title.len == 0 || s.len + strlen("、") > sizeof marker)
+        return 0;
+    v = fg_parse__cn_number(s, 0, &n);
+    if (v < 1 || n != s.len)
+        return 0;
+    st = section_style(p, v);
+    if (st == ST_COUNT || fg_parse__is_row_number(p, title) || all_units(title) ||
+        fg_sv_contains(title, "。") || memchr(title.ptr, '\t', title.len) != NULL)
+        return 0;
+    memcpy(marker, s.ptr, s.len);
+    memcpy(marker + s.len, "、", strlen("、"));
+    m = (mark){st, v, 0, 0, false};
+    FG_TRY(fg_parse__close_item(p));
+    p->row_open = false;
+    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, s.len + strlen("、")), line));
+    p->section_st = st;
+    p->section_title = true;
     return 1;
 out:
     return rc;

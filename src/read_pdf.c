@@ -7,9 +7,10 @@
  * - characters that share a vertical band make a visual line, read left to right; a gap of
  *   at least GAP_SEG em splits the line into segments (the cells of a table row), one of
  *   GAP_SOFT em into soft segments (two cells whose text fills them, two paddings and a rule
- *   apart, or words of one cell: the table's columns tell), smaller gaps become blanks (one
- *   per 0.3 em, so that a gap of two blanks stays two blanks), but a name of two ideographs
- *   padded to three (李　强) stays one segment (padded_name()); when a page's fonts give
+ *   apart, or words of one cell: the table's columns tell), and so does one of GAP_NARROW
+ *   em after an ideograph (narrow_pair(): a spreadsheet's padding); smaller gaps become
+ *   blanks (one per 0.3 em, so that a gap of two blanks stays two blanks), but a name of two
+ *   ideographs padded to three (李　强) stays one segment (padded_name()); when a page's fonts give
  *   boxes far taller than the ideographs are wide (a browser's Type 3 fonts), the boxes are
  *   shrunk to an ordinary height first (shrink_tall());
  * - page furniture is dropped: a page number (`— 3 —`, `- 3 -`, `第3页`, `3/12`, a lone
@@ -39,6 +40,7 @@
 
 #define GAP_SEG 0.8     /* a gap of this many em splits a line into segments */
 #define GAP_SOFT 0.4    /* a smaller one of this many em too, for tables only (soft) */
+#define GAP_NARROW 0.25 /* between two ideographs, a soft segment too (a spreadsheet's padding) */
 #define GAP_BLANK 0.15  /* a gap of this many em is a blank */
 #define BAND_TOP 0.11   /* page furniture: the top and bottom bands, as parts of the height */
 #define BAND_BOTTOM 0.89
@@ -212,6 +214,18 @@ static bool padded_name(const glyph *g, size_t n, size_t s0, size_t i, double em
            (i + 1 == n || g[i + 1].x0 - g[i].x1 >= GAP_SOFT * em);
 }
 
+/*
+ * Whether a gap of GAP_NARROW em between g[0] and g[1] may part two cells: an ideograph, then
+ * an ideograph or a digit (区教育局 2025年12月). Ideographs are set solid, so such a gap is a
+ * blank typed in the text or two cells a spreadsheet's padding apart (区城管局 after a task
+ * cell filled to its column's edge), which the table's columns tell apart. A digit before an
+ * ideograph is left to the head number of fg_pdf_seg (a 序号 aligned right, then the task).
+ */
+static bool narrow_pair(const glyph *g)
+{
+    return g[0].ideo && (g[1].ideo || digits(g + 1, 1));
+}
+
 /* One visual line from glyphs g[0..n), sorted here by x. */
 static int add_line(doc *d, glyph *g, size_t n, size_t page)
 {
@@ -252,7 +266,8 @@ static int add_line(doc *d, glyph *g, size_t n, size_t page)
                 d->segs[d->n_segs].head_x1 = g[i - 1].x1;
                 d->segs[d->n_segs].rest_x0 = g[i].x0;
             }
-            if (gap >= GAP_SOFT * em && !padded_name(g, n, s0, i, em)) {
+            if ((gap >= GAP_SOFT * em || (gap >= GAP_NARROW * em && narrow_pair(g + i - 1))) &&
+                !padded_name(g, n, s0, i, em)) {
                 /* a new segment */
                 FG_TRY(FG_GROW(d->segs, d->cap_segs, d->n_segs, 256));
                 seg_close(&d->segs[d->n_segs], g + s0, i - s0);

@@ -4,7 +4,8 @@
  *
  * A table starts at a line of at least 3 segments; its segments' x ranges are the columns
  * (a soft segment, less than 0.8 em from the one before, starts a column only where a
- * vertical rule is drawn between them: two full cells of a ruled header). Lines of fewer
+ * vertical rule is drawn between them, two full cells of a ruled header, or where both hold
+ * a header word: 序号 | 任务 a spreadsheet's padding apart). Lines of fewer
  * segments closely above it that fit its columns belong to it (the first lines of a header
  * row whose cells are centred: 序 and 牵头单 above 重点任务, 号 and 位 below); a header of two
  * rows centred in merged cells may have no line of 3 segments at all (责任单位 over 主责单位 |
@@ -29,7 +30,8 @@
  * the first column while the row has a first cell already. On a new page a row whose first
  * cell is blank continues the row before. The lines of a cell are joined. Merged cells come
  * from the ruling lines (fg_pdf_rule() looks at the rendered page; see merge()) or, in a
- * table without them, from blank cells: they are passed as merged, so that the builder
+ * table without them, from blank cells (not a section row's: 一 | 压缩办理时限, whose number
+ * also starts a row as an arabic one does): they are passed as merged, so that the builder
  * carries a merged 牵头单位 down and folds a row with a merged first cell into the row above.
  * A header of several rows is one where a rule separates them in some columns only (the
  * group's): the cells of the other columns are joined (header_rows()). A run is written as a
@@ -130,24 +132,26 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     return 1;
 }
 
-/* How many segments of l hold a header word (序号, 单位, 任务, 时限 …: header_line()). */
-static size_t header_hits(const fg_pdf_doc *d, const fg_pdf_line *l)
+/* Whether a segment holds a header word (序号, 单位, 任务, 时限 …, or a role word alone). */
+static bool header_seg(const fg_pdf_doc *d, const fg_pdf_seg *s)
 {
     static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
                                         "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
                                         "配合", "主办", "协办", "主责", "协同"};
+
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL)
+            return true;
+    return false;
+}
+
+/* How many segments of l hold a header word (header_seg()). */
+static size_t header_hits(const fg_pdf_doc *d, const fg_pdf_line *l)
+{
     size_t hits = 0;
 
-    for (size_t k = 0; k < l->n_seg; k++) {
-        const fg_pdf_seg *s = &d->segs[l->seg0 + k];
-
-        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-            if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL) {
-                hits++;
-                break;
-            }
-        }
-    }
+    for (size_t k = 0; k < l->n_seg; k++)
+        hits += header_seg(d, &d->segs[l->seg0 + k]);
     return hits;
 }
 
@@ -312,11 +316,13 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
         t->head_y1 = fmax(t->head_y1, m->y1);
     }
     /* the columns: the segments of the first line, a soft one joined to the one before
-     * unless a vertical rule is drawn between them (two full cells of a ruled header) */
+     * unless a vertical rule is drawn between them (two full cells of a ruled header), or
+     * both hold a header word of a 分工表 header (序号 | 任务 a spreadsheet's padding apart) */
     for (size_t k = 0; k < start->n_seg; k++) {
         const fg_pdf_seg *s = &d->segs[start->seg0 + k];
 
         if (s->soft && t->n_cols > 0 &&
+            !(t->header && header_seg(d, s) && header_seg(d, s - 1)) &&
             fg_pdf_vrule(d, start->page, d->segs[start->seg0 + k - 1].x1, s->x0,
                          (start->y0 + start->y1) / 2 - 0.3 * start->em,
                          (start->y0 + start->y1) / 2 + 0.3 * start->em) != 1) {
@@ -456,9 +462,33 @@ typedef struct piece {
     size_t row; /* in its block */
 } piece;
 
-static bool starts_digit(const fg_pdf_doc *d, const piece *p)
+/*
+ * Whether s (len bytes) is a section's number in a 序号 cell: a Chinese numeral of one or two
+ * characters, bare or as a heading's number (一, 二、, （三）).
+ */
+static bool section_number(const char *s, size_t len)
 {
-    return p->len && d->pool.ptr[p->off] >= '0' && d->pool.ptr[p->off] <= '9';
+    static const char numerals[] = "一二三四五六七八九十";
+
+    if (len >= 6 && memcmp(s, "（", 3) == 0 && memcmp(s + len - 3, "）", 3) == 0) {
+        s += 3;
+        len -= 6;
+    } else if (len >= 6 && memcmp(s + len - 3, "、", 3) == 0) {
+        len -= 3;
+    }
+    if (len == 0 || len % 3 != 0 || len > 6)
+        return false;
+    for (size_t i = 0; i < len; i += 3)
+        if (memmem(numerals, sizeof numerals - 1, s + i, 3) == NULL)
+            return false;
+    return true;
+}
+
+/* Whether a piece starts a row's number: a digit, or a section's number (一 | 压缩办理时限). */
+static bool starts_number(const fg_pdf_doc *d, const piece *p)
+{
+    return p->len && ((d->pool.ptr[p->off] >= '0' && d->pool.ptr[p->off] <= '9') ||
+                      section_number(d->pool.ptr + p->off, p->len));
 }
 
 /* The pieces of a block: the lines of a table on one page between titles. */
@@ -496,9 +526,9 @@ static int cmp_piece_cell(const void *a, const void *b)
 
 /* Put the pieces of bk into rows (piece.row), top to bottom; returns the number of rows.
  * A row ends at a rule found on the page (hr[0..n_hr), top to bottom), at a gap of more than
- * ROW_GAP em under all the row's text, and, in the first column, at a number starting a line
- * below the row's first cell (that line and what stands beside it begin the next row). The
- * pieces are sorted by their middles. */
+ * ROW_GAP em under all the row's text, and, in the first column, at a number (a section's
+ * too: starts_number()) starting a line below the row's first cell (that line and what
+ * stands beside it begin the next row). The pieces are sorted by their middles. */
 static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr, size_t n_hr)
 {
     size_t cur = 0, band = 0, k = 0;
@@ -517,7 +547,7 @@ static size_t assign_rows(const fg_pdf_doc *d, block *bk, const fg_pdf_hrule *hr
                 has_first = false;
                 bottom = p->y1;
                 em = p->em;
-            } else if (p->col == 0 && has_first && starts_digit(d, p)) {
+            } else if (p->col == 0 && has_first && starts_number(d, p)) {
                 /* the pieces of the number's line go with it */
                 cur++;
                 has_first = false;
@@ -846,6 +876,15 @@ static bool co_column(const rows *rs, size_t h, size_t c)
     return fg_clause__label_word(NULL, fg_sv(buf, n)) == FG_LABEL_CO;
 }
 
+/* Whether row r is a section row: its first cell a section's number (section_number()), the
+ * title beside it (一 | 压缩办理时限). */
+static bool section_row(const rows *rs, size_t r)
+{
+    const tcell *cell = &rs->cells[r * rs->n_cols];
+
+    return section_number(rs->text.ptr + cell->off, cell->len);
+}
+
 /*
  * Whether a rule is drawn in column c between the header rows a and a + 1, as rule_between()
  * says, but from the top of row a where its cell is blank (the group's word, 责任单位, read as
@@ -908,7 +947,8 @@ out:
  * cell below the first row under the header, and not under a title, continues the cell above,
  * but in a column of co-operating units (co_column()): a task may have none, and a blank
  * there is read as blank, where a 牵头单位 left blank is one merged over the rows (every task
- * has a lead) whose text is drawn once.
+ * has a lead) whose text is drawn once; nor is a blank cell of a section row (section_row():
+ * a heading between the rows, which names no unit).
  */
 static int merge(fg_pdf_doc *d, const table *t, rows *rs)
 {
@@ -937,7 +977,7 @@ static int merge(fg_pdf_doc *d, const table *t, rows *rs)
                 continue;
             data++;
             if (!ruled) {
-                if (cell->len == 0 && data >= 3 && !after_title && !co)
+                if (cell->len == 0 && data >= 3 && !after_title && !co && !section_row(rs, r))
                     cell->merged = true;
                 continue;
             }

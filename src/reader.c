@@ -434,6 +434,28 @@ static bool ledger_header(const slot *row, size_t n_cols)
     return false;
 }
 
+/* Whether the next row with text after row r, the header repeated aside (hdr as it is now,
+ * head as first read), holds two cells of text or more (merged ones too): a row of the
+ * table's cells, not one more title or a line of text. */
+static bool cells_follow(const slot *grid, size_t r, size_t n_rows, size_t n_cols,
+                         const slot *hdr, const slot *head)
+{
+    for (size_t k = r + 1; k < n_rows; k++) {
+        const slot *row = grid + k * n_cols;
+        size_t n = 0;
+
+        if (row_equal(row, hdr, n_cols) || header_again(row, head, n_cols))
+            continue;
+        for (size_t c = 0; c < n_cols; c++)
+            n += row[c].len > 0;
+        if (n >= 2)
+            return true;
+        if (n == 1)
+            return false;
+    }
+    return false;
+}
+
 static int write_line(fg_rd *rd, const char *s, size_t len)
 {
     int rc = FG_OK;
@@ -484,9 +506,16 @@ out:
  * - a row equal to the table's first row (the header repeated on a new page) is dropped, as
  *   is one whose cells that are not merged are those of the header as first read (the first
  *   row of a grouped header drawn again on a new page, header_again());
- * - after a title row that comes below the header (序号|重点任务|… then 一、… as a row of its
- *   own, as Word tables and web pages write sections), the header is written again before
- *   the next row, as a table under each heading: a title line ends a table for the grammar,
+ * - a title row that comes below a 分工表 header (header_row(): 序号|重点任务|… then 一、… as
+ *   a row of its own, as Word tables and web pages write sections) and above a row of cells
+ *   (cells_follow()) stays a row of the table as the table saved as text writes it, its text
+ *   and a tab for each empty cell (a category row 一 | 提升… as 一、提升…): the grammar reads
+ *   it as a section of the table whose rows go on under it, at the level the text before
+ *   the table gives it (a （一） under an open 一、, where a line 一、… would restart the
+ *   numbering as a new part);
+ * - any other title row is a line: after one that comes below the header (a heading of the
+ *   body in a sheet that holds the whole document), the header is written again before the
+ *   next row, as a table under each heading: a title line ends a table for the grammar,
  *   which reads a table's columns from the header after the heading. Only a row that is a
  *   header (header_row()) is repeated, so a table without one keeps its first row in place.
  */
@@ -554,6 +583,7 @@ static int lay_out(fg_rd *rd)
         bool category = false; /* a category row, read as a title row */
         bool any_merged = false;
         bool bare;
+        bool held;
 
         for (size_t c = 0; c < n_cols; c++) {
             if (row[c].len && !row[c].merged) {
@@ -582,12 +612,32 @@ static int lay_out(fg_rd *rd)
         }
         if (n_cols == 1 || category ||
             (n_text == 1 && (rd->rows[r].n == 1 || (!any_merged && heading_text(&row[only]))))) {
-            /* A title line is a heading, and a heading ends a 分工表 for the clause grammar:
-             * a header not yet followed by a row waits until after the title, and after a
-             * title that follows rows the header is written again before the next row. */
-            bool held = pending != SIZE_MAX && pending == header &&
-                        header_row(grid + header * n_cols, n_cols);
-
+            if (n_cols > 1 && header != SIZE_MAX && header_row(grid + header * n_cols, n_cols) &&
+                cells_follow(grid, r, rd->n_rows, n_cols, grid + header * n_cols, head)) {
+                /* Under a 分工表 header and over a row of its cells the title row stays a row
+                 * of the table, as the table saved as text writes it: its text (a category
+                 * row's number and title, a bare 一 given its 、) and the tabs of the empty
+                 * cells (一、…<TAB><TAB>…), which the grammar reads as a section of the table,
+                 * at the level the text around the table gives it (under an open 一、, a
+                 * （一）, where a line 一、… would restart the numbering as a new part). */
+                if (pending != SIZE_MAX)
+                    FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
+                pending = SIZE_MAX;
+                if (reheader)
+                    FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
+                reheader = false;
+                FG_TRY(fg_str_append(&rd->out, text.s, text.len));
+                for (size_t c = 1; c < n_cols; c++)
+                    FG_TRY(fg_str_appendc(&rd->out, '\t'));
+                FG_TRY(fg_str_appendc(&rd->out, '\n'));
+                continue;
+            }
+            /* Any other title line is a heading, and a heading ends a 分工表 for the clause
+             * grammar: a header not yet followed by a row waits until after the title, and
+             * after a title that follows rows the header is written again before the next
+             * row. */
+            held = pending != SIZE_MAX && pending == header &&
+                   header_row(grid + header * n_cols, n_cols);
             if (pending != SIZE_MAX && !held) {
                 FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
                 pending = SIZE_MAX;

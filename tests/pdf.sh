@@ -235,6 +235,19 @@ for form in blank_table delimited_table table_header_notes table_headers_open; d
         --tall-boxes
 done
 
+# -- forms with tables printed as a spreadsheet prints them, cells padded by 2 points: a cell
+# filled to its column's edge is a quarter em or so from the next one's text (道路保洁 | 区城管局,
+# 区教育局 | 2025年12月), ruled and without ruling lines; and section rows (一 | 压缩办理时限,
+# 一、… spanning the table) between the rows of a table without ruling lines, the rows packed
+# as tightly
+for form in table_short_tasks table_section_rows table_sections_open table_title_rows \
+    table_header_notes; do
+    same "${form}_pad2" "$src/tests/forms/$form.txt" --pad 2
+    same "${form}_unruled_pad2" "$src/tests/forms/$form.txt" --no-rules --pad 2
+    same "${form}_unruled_pad2_numbers_right" "$src/tests/forms/$form.txt" --no-rules --pad 2 \
+        --numbers-right
+done
+
 # -- the hand-checked tables below, each drawn in a few variants
 
 # variant_dir KIND VARIANT: $dir becomes the folder $tmp/KIND-VARIANT (the variant's words

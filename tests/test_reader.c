@@ -205,8 +205,9 @@ static const fg_phrase_case tables[] = {
      "2|乙任务|C局|D局|9月底\n",
      "序号\t任务\t牵头单位\t配合单位\t完成时限\n1\t甲任务\tA局\tB局\t6月底\n"
      "2\t乙任务\tC局\tD局\t9月底\n"},
-    /* category rows in the 序号 column, their title beside, no units: title rows, the
-     * header written again under each (（一） and 一、 as written, a bare 一 given its 、) */
+    /* category rows in the 序号 column, their title beside, no units: title rows kept in the
+     * table as a text table writes them, the tabs of their empty cells after them (（一） and
+     * 一、 as written, a bare 一 given its 、) */
     {"序号|任务|牵头单位|配合单位\n"
      "（一）|大气污染防治||\n"
      "1|甲任务|A局|B局\n"
@@ -214,9 +215,8 @@ static const fg_phrase_case tables[] = {
      "1|乙任务|C局|\n"
      "三、|土壤污染防治||\n"
      "1|丙任务|D局|\n",
-     "（一）大气污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
-     "二、水污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t乙任务\tC局\t\n"
-     "三、土壤污染防治\n序号\t任务\t牵头单位\t配合单位\n1\t丙任务\tD局\t\n"},
+     "序号\t任务\t牵头单位\t配合单位\n（一）大气污染防治\t\t\t\n1\t甲任务\tA局\tB局\n"
+     "二、水污染防治\t\t\t\n1\t乙任务\tC局\t\n三、土壤污染防治\t\t\t\n1\t丙任务\tD局\t\n"},
     /* title rows typed in one cell, the other cells left empty and not merged: 一、重点任务 in
      * the task column beside a blank 序号 right under the header (not a second header row
      * naming that column), 二、… and （三）… in the 序号 cell */
@@ -227,9 +227,8 @@ static const fg_phrase_case tables[] = {
      "2|乙任务|C局|D局\n"
      "（三）其他||\n"
      "3|丙任务|E局|\n",
-     "一、重点任务\n序号\t任务\t牵头单位\t配合单位\n1\t甲任务\tA局\tB局\n"
-     "二、保障措施\n序号\t任务\t牵头单位\t配合单位\n2\t乙任务\tC局\tD局\n"
-     "（三）其他\n序号\t任务\t牵头单位\t配合单位\n3\t丙任务\tE局\t\n"},
+     "序号\t任务\t牵头单位\t配合单位\n一、重点任务\t\t\t\n1\t甲任务\tA局\tB局\n"
+     "二、保障措施\t\t\t\n2\t乙任务\tC局\tD局\n（三）其他\t\t\t\n3\t丙任务\tE局\t\n"},
     /* but not a heading's text beside a merged cell, nor a bare numeral or 一是 */
     {"序号|任务|牵头单位|配合单位\n"
      "|三||\n"
