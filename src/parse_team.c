@@ -118,7 +118,9 @@
  *    whole. A person holds several posts as one name, and the last gives the unit: in
  *    brackets (王建国（县委副书记、县长）) or, after a name and a blank, a post alone following
  *    (周涛　县委常委、副县长), but never after a person's name in brackets after a post (镇党委
- *    副书记（李红）、副镇长（王磊）: two persons, bracket_person()); a post title alone there
+ *    副书记（李红）、副镇长（王磊）: two persons, bracket_person()), or posts alone before a
+ *    post with a name after it and a blank (县政府副县长、县文旅局局长　罗小芳 → 县文旅局,
+ *    name_ends_posts()); a post title alone there
  *    names no unit of its own (刘建国　区交通
  *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
