@@ -1325,12 +1325,22 @@ bool fg_parse__closing_paragraph(fg_strview s)
         return true;
     if (s.len > 80 * 3)
         return false;
-    /* The subject: up to a modal word within 15 characters. */
-    for (size_t i = 0, n = 0; i < s.len && n < 15 && k == SIZE_MAX;
-         i += fg_cp_len((unsigned char)s.ptr[i]), n++)
+    /*
+     * The subject: up to a modal word within 15 characters (务 必 应 要 需 须: E5 8A, E5 BF,
+     * E5 BA, E8 A6, E9 9C, E9 A1, a test of two bytes before the words are compared).
+     */
+    for (size_t i = 0, n = 0; i + 1 < s.len && n < 15 && k == SIZE_MAX;
+         i += fg_cp_len((unsigned char)s.ptr[i]), n++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        unsigned char c1 = (unsigned char)s.ptr[i + 1];
+
+        if (!(c == 0xE5 && (c1 == 0x8A || c1 == 0xBF || c1 == 0xBA)) &&
+            !(c == 0xE8 && c1 == 0xA6) && !(c == 0xE9 && (c1 == 0x9C || c1 == 0xA1)))
+            continue;
         for (size_t m = 0; m < sizeof modals / sizeof modals[0] && k == SIZE_MAX; m++)
             if (fg_sv_at(s, i, modals[m].s, modals[m].n))
                 k = i;
+    }
     if (k == SIZE_MAX || k < 6)
         return false;
     /* Every name of the subject generic (各成员单位, 各有关单位, 各地各部门, 各县（市、区）). */
