@@ -1628,6 +1628,29 @@ void fg_parse__title_row_level(parser *p, mark *m)
     p->section_st = st;
 }
 
+/* The longest marker of a section row, 一、 written after its numeral (open_section()). */
+#define SECTION_MARKER_MAX 32
+
+/*
+ * Close the item open and open the heading of a table's section row numbered num (一), a
+ * level of style st and number v; its marker is 一、, as the office readers write such a row
+ * (一、title, reader.c). num.len + 3 is at most SECTION_MARKER_MAX.
+ */
+static int open_section(parser *p, fg_strview num, style st, long v, size_t line)
+{
+    char marker[SECTION_MARKER_MAX];
+    mark m = {st, v, 0, 0, false};
+    int rc = FG_OK;
+
+    memcpy(marker, num.ptr, num.len);
+    memcpy(marker + num.len, "、", strlen("、"));
+    FG_TRY(fg_parse__close_item(p));
+    p->row_open = false;
+    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, num.len + strlen("、")), line));
+out:
+    return rc;
+}
+
 /*
  * A section row of a delimited table (一<TAB>实施质量提升行动): a bare Chinese numeral in the
  * 序号 cell, the next number of a level (section_style()), and one cell after it, a title
@@ -1642,8 +1665,6 @@ static int section_row(parser *p, const fg_strview *cells, size_t n_cells, size_
     size_t n;
     long v;
     style st;
-    char marker[32];
-    mark m;
     int rc = FG_OK;
 
     if (!p->in_table || p->header_pending || p->rows_unnumbered || num >= n_cells ||
@@ -1663,14 +1684,9 @@ static int section_row(parser *p, const fg_strview *cells, size_t n_cells, size_
     if (title == SIZE_MAX || st == ST_COUNT || all_units(cells[title]) ||
         fg_sv_contains(cells[title], "。"))
         return 0;
-    if (cells[num].len + strlen("、") > sizeof marker)
+    if (cells[num].len + strlen("、") > SECTION_MARKER_MAX)
         return 0;
-    /* Its marker 一、, as the office readers write such a row (一、title, reader.c). */
-    memcpy(marker, cells[num].ptr, cells[num].len);
-    memcpy(marker + cells[num].len, "、", strlen("、"));
-    m = (mark){st, v, 0, 0, false};
-    FG_TRY(fg_parse__close_item(p));
-    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, cells[num].len + strlen("、")), line));
+    FG_TRY(open_section(p, cells[num], st, v, line));
     FG_TRY(fg_parse__append_text(p, cells[title], line));
     FG_TRY(fg_parse__close_item(p));
     p->section_st = st;
@@ -1693,12 +1709,10 @@ static int section_cell(parser *p, fg_strview s, size_t line)
     size_t n;
     long v;
     style st;
-    char marker[32];
-    mark m;
     int rc = FG_OK;
 
     if (p->rows_unnumbered || p->num_col != 0 || p->n_cols < 3 || p->cols[0] != COL_NUM ||
-        title.len == 0 || s.len + strlen("、") > sizeof marker)
+        title.len == 0 || s.len + strlen("、") > SECTION_MARKER_MAX)
         return 0;
     v = fg_parse__cn_number(s, 0, &n);
     if (v < 1 || n != s.len)
@@ -1707,12 +1721,7 @@ static int section_cell(parser *p, fg_strview s, size_t line)
     if (st == ST_COUNT || fg_parse__is_row_number(p, title) || all_units(title) ||
         fg_sv_contains(title, "。") || memchr(title.ptr, '\t', title.len) != NULL)
         return 0;
-    memcpy(marker, s.ptr, s.len);
-    memcpy(marker + s.len, "、", strlen("、"));
-    m = (mark){st, v, 0, 0, false};
-    FG_TRY(fg_parse__close_item(p));
-    p->row_open = false;
-    FG_TRY(fg_parse__open_item(p, &m, fg_sv(marker, s.len + strlen("、")), line));
+    FG_TRY(open_section(p, s, st, v, line));
     p->section_st = st;
     p->section_title = true;
     return 1;
