@@ -1217,6 +1217,22 @@ static fg_strview drop_name_after(fg_strview raw)
 }
 
 /*
+ * Where the last opening bracket of name starts when name ends with a closing one after some
+ * text (李四（省发展改革委主任）, 副镇长（王磊）), either width; else SIZE_MAX.
+ */
+static size_t final_bracket(fg_strview name)
+{
+    size_t open = SIZE_MAX;
+
+    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
+        return SIZE_MAX;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
+        if (AT(name, i, "（") || name.ptr[i] == '(')
+            open = i;
+    return open == 0 ? SIZE_MAX : open;
+}
+
+/*
  * name without a note on its person in brackets at its end (市发展改革委主任（兼秘书长）,
  * 市应急管理局局长（兼办公室主任）, 常务副市长（常务）, 市公安局副局长（正厅级）): a bracket after a
  * post title, or one that starts with 兼; else name. A post in brackets after a person's name
@@ -1224,15 +1240,10 @@ static fg_strview drop_name_after(fg_strview raw)
  */
 static fg_strview drop_note(fg_strview name)
 {
-    size_t open = SIZE_MAX;
+    size_t open = final_bracket(name);
     fg_strview in;
 
-    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
-        return name;
-    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
-        if (AT(name, i, "（") || name.ptr[i] == '(')
-            open = i;
-    if (open == SIZE_MAX || open == 0)
+    if (open == SIZE_MAX)
         return name;
     in = fg_sv(name.ptr + open, name.len - open);
     if (ends_with_post(fg_sv(name.ptr, open), true) || AT(in, 0, "（兼") || AT(in, 0, "(兼"))
@@ -1248,17 +1259,12 @@ static fg_strview drop_note(fg_strview name)
  */
 static bool bracket_person(fg_strview name)
 {
-    size_t open = SIZE_MAX;
+    size_t open = final_bracket(name);
     size_t n;
     char buf[15];
     fg_strview in;
 
-    if (!fg_sv_ends(name, "）") && !fg_sv_ends(name, ")"))
-        return false;
-    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i]))
-        if (AT(name, i, "（") || name.ptr[i] == '(')
-            open = i;
-    if (open == SIZE_MAX || open == 0 || !ends_with_post(fg_sv(name.ptr, open), true))
+    if (open == SIZE_MAX || !ends_with_post(fg_sv(name.ptr, open), true))
         return false;
     n = AT(name, open, "（") ? 3 : 1;
     in = fg_sv(name.ptr + open + n, name.len - open - n - (fg_sv_ends(name, "）") ? 3 : 1));
