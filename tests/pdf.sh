@@ -138,6 +138,8 @@ texts_differ() {
         team_member_duties_table) echo "a line of two cells is drawn as text, its tab a gap: U+3000" ;;
         card_rows) echo "a card's label and value keep what separates them: a tab in the text," \
                         "blanks in the PDF (督办事项<TAB>… and 督办事项　　…)" ;;
+        labels_blank_values) echo "two labels on a line apart by a tab or three U+0020: a gap in" \
+                                  "the PDF, read as U+3000 (or nothing at the line's end)" ;;
     esac
 }
 
