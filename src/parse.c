@@ -2405,11 +2405,6 @@ out:
 }
 
 /*
- * Handle one line of the document (or one paragraph of a flat line, see fg_parse__paragraph_end()):
- * table-of-contents and page-number lines, annex headers and titles, table rows, and
- * otherwise items and their text. has_tab: the raw line may hold a tab.
- */
-/*
  * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
  * text, before a part of its own (附件2) starts: the open item is not its part's last.
  */
@@ -2437,6 +2432,11 @@ static bool items_follow(const parser *p)
     return false;
 }
 
+/*
+ * Handle one line of the document (or one paragraph of a flat line, see fg_parse__paragraph_end()):
+ * table-of-contents and page-number lines, annex headers and titles, table rows, and
+ * otherwise items and their text. has_tab: the raw line may hold a tab.
+ */
 static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
 {
     int rc = FG_OK;
