@@ -132,17 +132,23 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     return 1;
 }
 
+/* Whether the text s[0..len) holds one of words (NULL-terminated). */
+static bool holds_word(const char *s, size_t len, const char *const *words)
+{
+    for (size_t w = 0; words[w] != NULL; w++)
+        if (memmem(s, len, words[w], strlen(words[w])) != NULL)
+            return true;
+    return false;
+}
+
 /* Whether a segment holds a header word (序号, 单位, 任务, 时限 …, or a role word alone). */
 static bool header_seg(const fg_pdf_doc *d, const fg_pdf_seg *s)
 {
     static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
                                         "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
-                                        "配合", "主办", "协办", "主责", "协同"};
+                                        "配合", "主办", "协办", "主责", "协同", NULL};
 
-    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-        if (memmem(d->pool.ptr + s->off, s->len, words[w], strlen(words[w])) != NULL)
-            return true;
-    return false;
+    return holds_word(d->pool.ptr + s->off, s->len, words);
 }
 
 /* How many segments of l hold a header word (header_seg()). */
@@ -632,11 +638,8 @@ static bool group_title(const fg_pdf_doc *d, const block *bk, size_t i, size_t j
 
     for (size_t k = i; k < j; k++) {
         const piece *p = &bk->p[k];
-        bool word = false;
 
-        for (size_t w = 0; words[w] && !word; w++)
-            word = memmem(d->pool.ptr + p->off, p->len, words[w], strlen(words[w])) != NULL;
-        if (p->col == 0 || !word || p->len > 5 * 3)
+        if (p->col == 0 || p->len > 5 * 3 || !holds_word(d->pool.ptr + p->off, p->len, words))
             return false;
     }
     return j > i;
@@ -916,10 +919,9 @@ static int header_rows(fg_pdf_doc *d, const table *t, rows *rs, size_t *h)
     int rc = FG_OK;
 
     while (*h + 1 < rs->n && !rs->r[*h + 1].title) {
+        int k[MAX_COLS];
         bool ruled = false;
         bool open = false;
-
-        int k[MAX_COLS];
 
         for (size_t c = 0; c < nc; c++) {
             k[c] = header_rule(d, t, rs, *h, c);
