@@ -2139,6 +2139,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_strview raw;           /* a name of the list as written */
     fg_strview u;             /* its unit */
     bool chain = false;       /* the name before is a post of the person named further on */
+    bool run = false;         /* and so was the name before it: chain holds for the whole run */
     bool closed;              /* a person's name in brackets ends the name (bracket_person()) */
     bool skipped = false;
     int rc = FG_OK;
@@ -2189,7 +2190,17 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         bool rank = next_post(prev, raw, u) || chain;
         bool same;
 
-        chain = bare_post(raw) && !closed && name_ends_posts(list, i);
+        /*
+         * A run of bare posts ends at the same name for each of them: it is looked for once
+         * (name_ends_posts()), at the run's first post.
+         */
+        if (!bare_post(raw) || closed) {
+            chain = false;
+            run = false;
+        } else if (!run) {
+            chain = name_ends_posts(list, i);
+            run = true;
+        }
 
         /* 镇党委副书记（李红）、副镇长（王磊）: a person's name in brackets ends his posts */
         prev = closed ? fg_sv(NULL, 0) : raw;
