@@ -614,6 +614,10 @@ int fg_status_table_read(fg_status_table **out, const char *name, const void *by
     b.name = own_name;
     if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
         FG_TRY(read_xlsx(&b, bytes, len));
+    else if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        FG_TRY(fg_error_set(FG_EFORMAT, "%s: an old binary Office file (.xls), which fengong "
+                                        "does not import as a status table; save it as .xlsx, "
+                                        ".csv or .tsv", name));
     else
         FG_TRY(read_text(&b, bytes, len));
     if (!b.have_header) {

@@ -1,8 +1,7 @@
 /*
  * Old binary Word documents (.doc, Word 97–2003, and WPS files saved in that format), the
- * document reader of reader.h. The OLE2 container is opened by libgsf, loaded by dlopen()
- * when the first such file is read (as poppler-glib is, pdf_api.h: GLib and GObject at
- * every start of fengong would cost each run what they cost a PDF's). The rest is [MS-DOC]:
+ * document reader of reader.h. The OLE2 container is opened through ole.h; the rest is
+ * [MS-DOC]:
  *
  * - the FIB at the start of the WordDocument stream gives the table stream (1Table or
  *   0Table), the main text's length in characters (ccpText: the notes, headers, footers and
@@ -31,85 +30,18 @@
  * structures point outside their streams are refused with a message naming the file; every
  * offset read is checked against its stream.
  */
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-input.h>
-
 #include "error.h"
 #include "grow.h"
+#include "ole.h"
 #include "read_doc_int.h"
 #include "reader.h"
 #include "str.h"
-
-/* ---- libgsf, loaded on first use ---- */
-
-#ifndef FG_GSF_SONAME
-#define FG_GSF_SONAME "libgsf-1.so.114"
-#endif
-
-#define GSF_FUNCS(X)                                                                              \
-    X(gsf_input_memory_new)                                                                       \
-    X(gsf_infile_msole_new)                                                                       \
-    X(gsf_infile_child_by_name)                                                                   \
-    X(gsf_input_size)                                                                             \
-    X(gsf_input_read)                                                                             \
-    X(g_object_unref)                                                                             \
-    X(g_error_free)                                                                               \
-    X(g_log_set_handler)
-
-static struct {
-#define GSF_FIELD(name) __typeof__(name) *name;
-    GSF_FUNCS(GSF_FIELD)
-#undef GSF_FIELD
-} gsf;
-
-static pthread_once_t gsf_once = PTHREAD_ONCE_INIT;
-static char gsf_failure[512]; /* why loading failed; "" when it did not */
-
-/* libgsf's warnings about a damaged file: the reader says what is wrong itself. */
-static void gsf_quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
-{
-    (void)domain;
-    (void)level;
-    (void)msg;
-    (void)data;
-}
-
-static void gsf_load(void)
-{
-    /* Never closed: the functions stay valid until exit. */
-    void *h = dlopen(FG_GSF_SONAME, RTLD_NOW | RTLD_LOCAL);
-    const char *why;
-    void *sym;
-
-    if (h == NULL) {
-        why = dlerror();
-        snprintf(gsf_failure, sizeof gsf_failure, "%s", why ? why : FG_GSF_SONAME);
-        return;
-    }
-#define GSF_FIND(name)                                                                            \
-    sym = dlsym(h, #name);                                                                        \
-    if (sym == NULL) {                                                                            \
-        snprintf(gsf_failure, sizeof gsf_failure, "%s has no %s", FG_GSF_SONAME, #name);          \
-        return;                                                                                   \
-    }                                                                                             \
-    memcpy(&gsf.name, &sym, sizeof sym);
-    GSF_FUNCS(GSF_FIND)
-#undef GSF_FIND
-    gsf.g_log_set_handler("libgsf:msole", (GLogLevelFlags)(G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR),
-                          gsf_quiet, NULL);
-    gsf.g_log_set_handler("libgsf", (GLogLevelFlags)(G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR),
-                          gsf_quiet, NULL);
-}
 
 /* ---- the streams ---- */
 
@@ -132,38 +64,6 @@ static inline uint32_t u32_at(const unsigned char *p)
 static inline bool within(size_t len, uint64_t off, uint64_t n)
 {
     return off <= len && n <= len - off;
-}
-
-/* Read stream child of ole into *out (malloc'ed): FG_OK, or 1 when there is none. */
-static int read_stream(GsfInfile *ole, const char *child, size_t limit, bytes *out,
-                       const char *name)
-{
-    GsfInput *in = gsf.gsf_infile_child_by_name(ole, child);
-    gsf_off_t size;
-    int rc = FG_OK;
-
-    out->p = NULL;
-    out->len = 0;
-    if (in == NULL)
-        return 1;
-    size = gsf.gsf_input_size(in);
-    if (size < 0 || (uint64_t)size > limit) {
-        rc = fg_error_set(FG_EFORMAT, "%s: not a readable Word document: the %s stream is "
-                                      "larger than the file", name, child);
-        goto out;
-    }
-    out->len = (size_t)size;
-    out->p = malloc(out->len + 1);
-    if (out->p == NULL) {
-        rc = fg_error_set(FG_ENOMEM, "out of memory");
-        goto out;
-    }
-    if (out->len > 0 && gsf.gsf_input_read(in, out->len, out->p) == NULL)
-        rc = fg_error_set(FG_EFORMAT, "%s: not a readable Word document: the %s stream is "
-                                      "damaged", name, child);
-out:
-    gsf.g_object_unref(in);
-    return rc;
 }
 
 /* ---- paragraph properties ---- */
@@ -1087,28 +987,16 @@ bad:
 int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
 {
     const char *name = rd->name;
-    GsfInput *mem = NULL;
-    GsfInfile *ole = NULL;
-    GError *err = NULL;
+    fg_ole *ole = NULL;
     doc_reader d = {.rd = rd, .name = name};
     int rc = FG_OK;
 
-    pthread_once(&gsf_once, gsf_load);
-    if (gsf_failure[0] != '\0')
-        return fg_error_set(FG_EFORMAT, "%s: cannot read old Word files: %s", name, gsf_failure);
-    mem = gsf.gsf_input_memory_new(b, (gsf_off_t)len, FALSE);
-    FG_CHECK_ALLOC(mem);
-    ole = gsf.gsf_infile_msole_new(mem, &err);
-    if (ole == NULL) {
-        rc = fg_error_set(FG_EFORMAT, "%s: a damaged OLE2 (old Office) file: %s", name,
-                          err && err->message ? err->message : "unreadable");
-        goto out;
-    }
-    FG_TRY(read_stream(ole, "WordDocument", len, &d.wd, name));
+    FG_TRY(fg_ole_open(&ole, name, b, len));
+    FG_TRY(fg_ole_stream(ole, "WordDocument", "Word document", &d.wd.p, &d.wd.len));
     if (rc == 1) {
         rc = fg_error_set(FG_EFORMAT,
                           "%s: an old binary Office file that is not a Word document (no "
-                          "WordDocument stream: .et, .xls, .ppt …), which fengong does not "
+                          "WordDocument stream: .ppt, .msg …), which fengong does not "
                           "read; convert it first: libreoffice --headless --convert-to docx %s",
                           name, name);
         goto out;
@@ -1162,7 +1050,7 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
     uint32_t fc_bte = u32_at(fib + at + 8 * 13), lcb_bte = u32_at(fib + at + 8 * 13 + 4);
     const char *table = (flags & 0x0200) ? "1Table" : "0Table";
 
-    FG_TRY(read_stream(ole, table, len, &d.tb, name));
+    FG_TRY(fg_ole_stream(ole, table, "Word document", &d.tb.p, &d.tb.len));
     if (rc == 1) {
         rc = fg_error_set(FG_EFORMAT, "%s: not a readable Word document: no %s stream", name,
                           table);
@@ -1235,12 +1123,7 @@ bad_fib:
     rc = fg_error_set(FG_EFORMAT, "%s: not a readable Word document: its file header (FIB) is "
                                   "cut short", name);
 out:
-    if (err != NULL)
-        gsf.g_error_free(err);
-    if (ole != NULL)
-        gsf.g_object_unref(ole);
-    if (mem != NULL)
-        gsf.g_object_unref(mem);
+    fg_ole_close(ole);
     free(d.wd.p);
     free(d.tb.p);
     fg_str_dispose(&d.para);

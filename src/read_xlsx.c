@@ -25,6 +25,7 @@
 #include "error.h"
 #include "grow.h"
 #include "read_docx_int.h"
+#include "read_xls_int.h"
 #include "reader.h"
 #include "str.h"
 
@@ -46,6 +47,7 @@ struct fg_xlsx {
     size_t n_strings, cap_strings;
     unsigned char *xf_shows; /* per cell style (cellXfs): what its date format shows, or 0 */
     size_t n_xf;
+    fg_xls_book *biff; /* an .xls: its cells (read_xls_int.h); NULL for an XLSX */
 };
 
 typedef struct merge {
@@ -258,6 +260,38 @@ out:
     return rc;
 }
 
+/* An .xls: its sheets' names, date system and styles from the decoded book. */
+static int open_biff(fg_xlsx *x, const char *name, const char *kind, const unsigned char *bytes,
+                     size_t len)
+{
+    fg_xls_book *b;
+    int rc = FG_OK;
+
+    FG_TRY(fg_xls__load(&x->biff, name, kind, bytes, len));
+    b = x->biff;
+    x->date1904 = b->date1904;
+    x->sheets = calloc(b->n_sheets ? b->n_sheets : 1, sizeof *x->sheets);
+    FG_CHECK_ALLOC(x->sheets);
+    x->cap_sheets = b->n_sheets;
+    for (; x->n_sheets < b->n_sheets; x->n_sheets++) {
+        x->sheets[x->n_sheets].name = strdup(b->chars.ptr + b->sheets[x->n_sheets].name);
+        FG_CHECK_ALLOC(x->sheets[x->n_sheets].name);
+    }
+    x->xf_shows = calloc(b->n_xf ? b->n_xf : 1, 1);
+    FG_CHECK_ALLOC(x->xf_shows);
+    for (; x->n_xf < b->n_xf; x->n_xf++) {
+        unsigned id = b->xf_fmt[x->n_xf];
+        unsigned shows = builtin_shows(id);
+
+        for (size_t k = 0; k < b->n_formats; k++)
+            if (b->formats[k].id == id)
+                shows = code_shows(b->chars.ptr + b->formats[k].code);
+        x->xf_shows[x->n_xf] = (unsigned char)shows;
+    }
+out:
+    return rc;
+}
+
 int fg_xlsx__open(fg_xlsx **out, const char *name, const char *kind, const unsigned char *bytes,
                   size_t len)
 {
@@ -270,6 +304,10 @@ int fg_xlsx__open(fg_xlsx **out, const char *name, const char *kind, const unsig
     *out = NULL;
     x = calloc(1, sizeof *x);
     FG_CHECK_ALLOC(x);
+    if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        FG_TRY(open_biff(x, name, kind, bytes, len));
+        goto done;
+    }
     x->pkg_open = true;
     FG_TRY(fg_docx__open_kind(&x->pkg, name, kind, bytes, len));
     FG_TRY(fg_docx__load_part(&x->pkg, "xl/workbook.xml", &wb));
@@ -284,6 +322,7 @@ int fg_xlsx__open(fg_xlsx **out, const char *name, const char *kind, const unsig
     FG_TRY(load_strings(x, part));
     fg_docx__rel_target(part, sizeof part, rels, "xl/", "/styles", "xl/styles.xml");
     FG_TRY(load_styles(x, part));
+done:
     *out = x;
     x = NULL;
 out:
@@ -306,6 +345,7 @@ void fg_xlsx__close(fg_xlsx *x)
         free(x->strings[i]);
     free(x->strings);
     free(x->xf_shows);
+    fg_xls__free(x->biff);
     free(x);
 }
 
@@ -410,6 +450,21 @@ typedef struct row_state {
     fg_xlsx_cell cells[FG_XLSX_MAX_COLS];
 } row_state;
 
+/* Number d in a cell of style xf as the value of column col, appended to rs->buf: an integer
+ * when whole (序号), else as %.15g. */
+static int number_value(const fg_xlsx *x, row_state *rs, long col, double d, unsigned long xf)
+{
+    char num[40];
+
+    rs->number[col] = d;
+    rs->shows[col] = xf < x->n_xf ? x->xf_shows[xf] : 0;
+    if (d == floor(d) && fabs(d) < 1e15)
+        snprintf(num, sizeof num, "%.0f", d);
+    else
+        snprintf(num, sizeof num, "%.15g", d);
+    return fg_str_append(&rs->buf, num, strlen(num));
+}
+
 /* The value of cell c (a <c> element) appended to rs->buf. */
 static int cell_value(const fg_xlsx *x, row_state *rs, long col, const xmlNode *c)
 {
@@ -440,20 +495,10 @@ static int cell_value(const fg_xlsx *x, row_state *rs, long col, const xmlNode *
             char *end;
             double d = strtod(vs, &end);
 
-            if (*end == '\0' && isfinite(d)) {
-                char num[40];
-                unsigned long xf = s ? strtoul(s, NULL, 10) : 0;
-
-                rs->number[col] = d;
-                rs->shows[col] = xf < x->n_xf ? x->xf_shows[xf] : 0;
-                if (d == floor(d) && fabs(d) < 1e15)
-                    snprintf(num, sizeof num, "%.0f", d);
-                else
-                    snprintf(num, sizeof num, "%.15g", d);
-                rc = fg_str_append(&rs->buf, num, strlen(num));
-            } else {
+            if (*end == '\0' && isfinite(d))
+                rc = number_value(x, rs, col, d, s ? strtoul(s, NULL, 10) : 0);
+            else
                 rc = fg_str_append(&rs->buf, vs, strlen(vs));
-            }
         } else if (strcmp(t, "b") == 0) {
             rc = fg_str_append(&rs->buf, vs[0] == '1' ? "TRUE" : "FALSE", vs[0] == '1' ? 4 : 5);
         } else { /* str (a formula's text), e (an error), d (an ISO date) */
@@ -516,6 +561,63 @@ static int emit_row(row_state *rs, long r, long last, const merge *mg, size_t n_
     return any ? cb((size_t)r, rs->cells, n, payload) : FG_OK;
 }
 
+/* Sheet i of an .xls, from its decoded cells, as fg_xlsx__rows() gives an XLSX sheet. */
+static int biff_rows(const fg_xlsx *x, size_t i, fg_xlsx_row_cb cb, void *payload)
+{
+    const fg_xls_book *b = x->biff;
+    const fg_xls_sheet *sh = &b->sheets[i];
+    merge *mg = NULL;
+    size_t n_mg = 0;
+    row_state *rs = NULL;
+    int rc = FG_OK;
+
+    mg = calloc(sh->n_merges ? sh->n_merges : 1, sizeof *mg);
+    FG_CHECK_ALLOC(mg);
+    for (size_t k = 0; k < sh->n_merges && n_mg < MAX_MERGES; k++) {
+        const fg_xls_merge *g = &sh->merges[k];
+
+        if (g->c1 >= FG_XLSX_MAX_COLS)
+            continue;
+        mg[n_mg++] = (merge){(long)g->r1 + 1, g->c1, (long)g->r2 + 1,
+                             g->c2 < FG_XLSX_MAX_COLS ? g->c2 : FG_XLSX_MAX_COLS - 1};
+    }
+    rs = calloc(1, sizeof *rs);
+    FG_CHECK_ALLOC(rs);
+    for (size_t k = 0; k < sh->n_cells;) {
+        uint32_t row = sh->cells[k].row;
+        long last = -1;
+
+        fg_str_clear(&rs->buf);
+        for (; k < sh->n_cells && sh->cells[k].row == row; k++) {
+            const fg_xls_cell *c = &sh->cells[k];
+
+            if (c->col >= FG_XLSX_MAX_COLS || (long)c->col <= last)
+                continue; /* far right, or a second record for the cell */
+            for (long j = last + 1; j < c->col; j++)
+                rs->at[j] = SIZE_MAX;
+            rs->at[c->col] = rs->buf.len;
+            rs->number[c->col] = NAN;
+            rs->shows[c->col] = 0;
+            if (!isnan(c->number)) {
+                FG_TRY(number_value(x, rs, c->col, c->number, c->xf));
+            } else {
+                const char *t = b->chars.ptr + c->text;
+
+                FG_TRY(fg_str_append(&rs->buf, t, strlen(t)));
+            }
+            FG_TRY(fg_str_appendc(&rs->buf, '\0'));
+            last = c->col;
+        }
+        FG_TRY(emit_row(rs, (long)row + 1, last, mg, n_mg, cb, payload));
+    }
+out:
+    if (rs != NULL)
+        fg_str_dispose(&rs->buf);
+    free(rs);
+    free(mg);
+    return rc;
+}
+
 int fg_xlsx__rows(fg_xlsx *x, size_t i, fg_xlsx_row_cb cb, void *payload)
 {
     xmlDoc *doc = NULL;
@@ -528,6 +630,8 @@ int fg_xlsx__rows(fg_xlsx *x, size_t i, fg_xlsx_row_cb cb, void *payload)
 
     if (i >= x->n_sheets)
         return fg_error_set(FG_EINVAL, "fg_xlsx__rows: no sheet %zu", i);
+    if (x->biff != NULL)
+        return biff_rows(x, i, cb, payload);
     FG_TRY(fg_docx__load_part(&x->pkg, x->sheets[i].part, &doc));
     if (doc == NULL) {
         rc = fg_error_set(FG_EFORMAT, "%s: not a readable %s: no %s in the ZIP archive",

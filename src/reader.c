@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "grow.h"
+#include "ole.h"
 
 /* ---- paragraphs ---- */
 
@@ -819,9 +820,9 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
 {
     static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
-    /* an OLE2 compound file: read_doc.c tells a Word document from the rest (.et, .xls) */
+    /* an OLE2 compound file: a workbook (.xls, .et) or else Word (read_doc.c refuses the rest) */
     if (len >= 8 && memcmp(b, ole2, 8) == 0)
-        return FG_FORMAT_DOC;
+        return fg_ole_format(b, len);
     if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
         if (has_bytes(b, len, "word/"))
             return FG_FORMAT_DOCX;

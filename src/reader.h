@@ -89,8 +89,9 @@ int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 
 /* What the bytes are, by content: FG_FORMAT_*, FG_RD_MHTML, or FG_EFORMAT for a format
  * fengong does not read (RTF, OpenDocument, a ZIP that is no Office document), with the
- * message set naming the file. Every OLE2 compound file is FG_FORMAT_DOC: fg_read_doc()
- * refuses one without a Word document in it (.et, .xls). */
+ * message set naming the file. An OLE2 compound file is FG_FORMAT_XLS when it holds a
+ * workbook stream (.xls, .et), else FG_FORMAT_DOC: fg_read_doc() refuses one without a Word
+ * document in it (.ppt). */
 int fg_rd_sniff(const char *name, const unsigned char *bytes, size_t len);
 
 /* The readers: each writes the document into rd. FG_OK, FG_EFORMAT (damaged, encrypted, no
@@ -100,7 +101,7 @@ int fg_read_pdf(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* An old binary Word document (read_doc.c): an OLE2 file with a WordDocument stream. */
 int fg_read_doc(fg_rd *rd, const unsigned char *bytes, size_t len);
-/* An Excel workbook (read_xlsx.c): each visible sheet as a table. */
+/* An Excel workbook (read_xlsx.c), XLSX or .xls: each visible sheet as a table. */
 int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
 int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);

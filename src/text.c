@@ -1110,7 +1110,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     rd.name = name;
     if (fmt == FG_FORMAT_DOCX)
         FG_TRY(fg_read_docx(&rd, bytes, len));
-    else if (fmt == FG_FORMAT_XLSX)
+    else if (fmt == FG_FORMAT_XLSX || fmt == FG_FORMAT_XLS)
         FG_TRY(fg_read_xlsx(&rd, bytes, len));
     else if (fmt == FG_FORMAT_DOC)
         FG_TRY(fg_read_doc(&rd, bytes, len));
@@ -1126,7 +1126,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     if (!fg_rd_has_ideograph(txt.ptr, txt.len)) {
         rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,
                           fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC ? "Word"
-                          : fmt == FG_FORMAT_XLSX ? "Excel"
+                          : fmt == FG_FORMAT_XLSX || fmt == FG_FORMAT_XLS ? "Excel"
                           : fmt == FG_FORMAT_PDF  ? "PDF"
                                                   : "HTML");
         goto out;
@@ -1311,7 +1311,7 @@ void fg_text_free(fg_text *text)
 static const char *const format_names[] = {
     [FG_FORMAT_TEXT] = "text", [FG_FORMAT_DOCX] = "docx", [FG_FORMAT_PDF] = "pdf",
     [FG_FORMAT_HTML] = "html", [FG_FORMAT_XLSX] = "xlsx",
-    [FG_FORMAT_DOC] = "doc",
+    [FG_FORMAT_DOC] = "doc", [FG_FORMAT_XLS] = "xls",
 };
 static const char *const encoding_names[] = {
     [FG_ENC_UTF8] = "UTF-8",       [FG_ENC_UTF8_BOM] = "UTF-8 (BOM)", [FG_ENC_UTF16LE] = "UTF-16LE",

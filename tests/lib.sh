@@ -222,6 +222,22 @@ fg_ingest_hostile() {
 # ok TEXT… / bad TEXT [DETAIL…] / skip_one TEXT…: one check passed, failed (with detail lines),
 # or could not run here. ok and skip_one print all their words on one line, joined by blanks
 # (a long message may be given as two strings).
+# fg_make_workbooks: every seed text and form document as workbooks made by
+# tests/fixtures/make_xlsx.py, in $tmp/plain (one row per line, a cell per tab-separated
+# field, inline strings) and $tmp/typed (--merge --numbers --dates --sheets --shared), their
+# texts in $tmp/txt; a failure of the script is a bad check. Needs python3-openpyxl for $py.
+fg_make_workbooks() {
+    mkdir -p "$tmp/txt"
+    cp "$src"/tests/fixtures/seeds/*.txt "$src"/tests/forms/*.txt "$tmp/txt/"
+    for _v in plain typed; do
+        _opts=
+        [ "$_v" = typed ] && _opts="--merge --numbers --dates --sheets --shared"
+        # shellcheck disable=SC2086 # $_opts is empty or words on purpose
+        $py "$src/tests/fixtures/make_xlsx.py" --out-dir "$tmp/$_v" $_opts "$tmp"/txt/*.txt \
+            2>"$tmp/$_v.gen" || bad "$_v: make_xlsx.py failed" "$(tail -n 3 "$tmp/$_v.gen")"
+    done
+}
+
 ok() {
     echo "ok   $*"
     pass=$((pass + 1))

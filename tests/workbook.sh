@@ -29,7 +29,6 @@
 . "$(dirname "$0")/lib.sh"
 fg_begin "$@"
 
-make_xlsx=$src/tests/fixtures/make_xlsx.py
 fix=$src/tests/fixtures/xlsx
 
 if ! $py -c 'import openpyxl' 2>/dev/null; then
@@ -43,15 +42,7 @@ norm() {
 }
 
 # ---- 1. seeds and forms, two variants each ----
-mkdir -p "$tmp/txt"
-cp "$src"/tests/fixtures/seeds/*.txt "$src"/tests/forms/*.txt "$tmp/txt/"
-for variant in plain typed; do
-    opts=
-    [ "$variant" = typed ] && opts="--merge --numbers --dates --sheets --shared"
-    # shellcheck disable=SC2086 # $opts is empty or words on purpose
-    $py "$make_xlsx" --out-dir "$tmp/$variant" $opts "$tmp"/txt/*.txt 2>"$tmp/$variant.gen" ||
-        bad "$variant: make_xlsx.py failed" "$(tail -n 3 "$tmp/$variant.gen")"
-done
+fg_make_workbooks
 # skipped NAME: why the workbooks of this document cannot give its text's rows, or nothing.
 skipped() {
     case $1 in
