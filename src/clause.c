@@ -3507,6 +3507,9 @@ static size_t unit_list_prefix(fg_strview s)
         for (size_t k = 0; after_units[k] != NULL; k++)
             if (fg_sv_starts(tail, after_units[k]))
                 return i;
+        /* 会同Y、Z每年开展…: how often they do it (每年 每季度 每月) opens the work. */
+        if (fg_sv_starts(tail, "每"))
+            return i;
     }
     return 0;
 }
