@@ -4073,10 +4073,40 @@ static bool department_unit(fg_strview name)
 }
 
 /*
+ * Whether name begins with a place of its own before the word of an organ that a vertical
+ * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局
+ * (2 to 4 ideographs before the organ's word, not 地方: 地方海事局 is a level's). Such a name
+ * carries its place as another carries its level (level_named()).
+ */
+static bool place_named(fg_strview name)
+{
+    static const fg_lit organs[] = {FG_LIT("海事局"),     FG_LIT("海警局"),     FG_LIT("铁路局"),
+                                    FG_LIT("税务局"),     FG_LIT("气象局"),     FG_LIT("地震局"),
+                                    FG_LIT("供电局"),     FG_LIT("邮政管理局"), FG_LIT("通信管理局"),
+                                    FG_LIT("烟草专卖局")};
+
+    for (size_t k = 0; k < N_OF(organs); k++) {
+        size_t n;
+
+        if (!fg_sv_ends_n(name, organs[k].s, organs[k].n))
+            continue;
+        n = name.len - organs[k].n;
+        if (n < 6 || n > 12 || fg_sv_starts(name, "地方"))
+            return false;
+        for (size_t i = 0; i < n; i += 3)
+            if ((unsigned char)name.ptr[i] < 0xE4 || (unsigned char)name.ptr[i] > 0xE9)
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
  * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
  * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
  * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
+ * (nor a place of its own before a vertical organ's word: place_named(), 东滨海事局) and ends
  * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
  * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
  * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
@@ -4114,9 +4144,9 @@ static int share_prefixes(fg_units *out, size_t first)
         memcpy(level_buf, name.ptr, level.len);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        if (level_named(name) || fg_sv_starts(name, "国家") || fg_sv_starts(name, "国务院") ||
-            fg_sv_starts(name, "各") || fg_sv_starts(name, "团") || fg_sv_starts(name, "有关") ||
-            fg_sv_starts(name, "相关"))
+        if (level_named(name) || place_named(name) || fg_sv_starts(name, "国家") ||
+            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
+            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
             continue;
         /* No level of its own: the level goes on past it, whether it takes it or not. */
         memcpy(level_buf, had_buf, had.len);
