@@ -241,7 +241,7 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
 
 /* First characters of the role markers (see markers[] below; 保 召 of support_marker and
  * convene_marker). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召业技";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -1870,6 +1870,8 @@ static const marker markers[] = {
     {"为参与单位", sizeof("为参与单位") - 1, M_POST, FG_ROLE_CO, false, false},
     {"为责任单位", sizeof("为责任单位") - 1, M_POST, FG_ROLE_CO, false, true},
     {"为责任部门", sizeof("为责任部门") - 1, M_POST, FG_ROLE_CO, false, true},
+    /* Y为责任主体，X指导: the responsible subject leads the helpers, as 负主体责任 does. */
+    {"为责任主体", sizeof("为责任主体") - 1, M_POST, FG_ROLE_CO, true, true},
     {"主办：", sizeof("主办：") - 1, M_LABEL, FG_ROLE_LEAD, false, false},
     {"协办：", sizeof("协办：") - 1, M_LABEL, FG_ROLE_CO, false, false},
     {"主办", sizeof("主办") - 1, M_POST, FG_ROLE_LEAD, false, false},
@@ -1919,7 +1921,7 @@ static const marker markers[] = {
     {"负属地责任", sizeof("负属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"落实属地责任", sizeof("落实属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"履行属地责任", sizeof("履行属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
-    {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, true, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
     {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -1927,6 +1929,8 @@ static const marker markers[] = {
     {"协助", sizeof("协助") - 1, M_POST, FG_ROLE_CO, false, false},
     {"支持", sizeof("支持") - 1, M_POST, FG_ROLE_CO, false, false},
     {"协同", sizeof("协同") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"业务指导", sizeof("业务指导") - 1, M_POST, FG_ROLE_CO, false, false},
+    {"技术指导", sizeof("技术指导") - 1, M_POST, FG_ROLE_CO, false, false},
     {"指导", sizeof("指导") - 1, M_POST, FG_ROLE_CO, false, false},
     {"抓好落实", sizeof("抓好落实") - 1, M_POST, FG_ROLE_CO, false, true},
     {"组织落实", sizeof("组织落实") - 1, M_POST, FG_ROLE_CO, false, true},
@@ -3503,6 +3507,9 @@ static size_t unit_list_prefix(fg_strview s)
         for (size_t k = 0; after_units[k] != NULL; k++)
             if (fg_sv_starts(tail, after_units[k]))
                 return i;
+        /* 会同Y、Z每年开展…: how often they do it (每年 每季度 每月) opens the work. */
+        if (fg_sv_starts(tail, "每"))
+            return i;
     }
     return 0;
 }
@@ -4066,10 +4073,40 @@ static bool department_unit(fg_strview name)
 }
 
 /*
+ * Whether name begins with a place of its own before the word of an organ that a vertical
+ * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局
+ * (2 to 4 ideographs before the organ's word, not 地方: 地方海事局 is a level's). Such a name
+ * carries its place as another carries its level (level_named()).
+ */
+static bool place_named(fg_strview name)
+{
+    static const fg_lit organs[] = {FG_LIT("海事局"),     FG_LIT("海警局"),     FG_LIT("铁路局"),
+                                    FG_LIT("税务局"),     FG_LIT("气象局"),     FG_LIT("地震局"),
+                                    FG_LIT("供电局"),     FG_LIT("邮政管理局"), FG_LIT("通信管理局"),
+                                    FG_LIT("烟草专卖局")};
+
+    for (size_t k = 0; k < N_OF(organs); k++) {
+        size_t n;
+
+        if (!fg_sv_ends_n(name, organs[k].s, organs[k].n))
+            continue;
+        n = name.len - organs[k].n;
+        if (n < 6 || n > 12 || fg_sv_starts(name, "地方"))
+            return false;
+        for (size_t i = 0; i < n; i += 3)
+            if ((unsigned char)name.ptr[i] < 0xE4 || (unsigned char)name.ptr[i] > 0xE9)
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
  * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
  * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
  * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
+ * (nor a place of its own before a vertical organ's word: place_named(), 东滨海事局) and ends
  * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
  * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
  * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
@@ -4107,9 +4144,9 @@ static int share_prefixes(fg_units *out, size_t first)
         memcpy(level_buf, name.ptr, level.len);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
-        if (level_named(name) || fg_sv_starts(name, "国家") || fg_sv_starts(name, "国务院") ||
-            fg_sv_starts(name, "各") || fg_sv_starts(name, "团") || fg_sv_starts(name, "有关") ||
-            fg_sv_starts(name, "相关"))
+        if (level_named(name) || place_named(name) || fg_sv_starts(name, "国家") ||
+            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
+            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
             continue;
         /* No level of its own: the level goes on past it, whether it takes it or not. */
         memcpy(level_buf, had_buf, had.len);
@@ -4147,6 +4184,22 @@ out:
     return rc;
 }
 
+/*
+ * Whether m says that its units do the work (落实, 具体实施 …): with nothing that leads and no
+ * 负责 in the clause, they lead the units that only help (X指导，Y落实; X配合，Y具体实施).
+ */
+static bool does_the_work(const marker *m)
+{
+    static const char *const doing[] = {"落实", "具体实施", "组织实施", "组织落实", "抓好落实"};
+
+    if (m->type != M_POST)
+        return false;
+    for (size_t k = 0; k < N_OF(doing); k++)
+        if (strcmp(m->s, doing[k]) == 0)
+            return true;
+    return false;
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
     return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
@@ -4167,6 +4220,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool any_marker = false;
     bool has_lead = false;
     bool has_firm_co = false;
+    bool has_weak = false;       /* units before a bare 负责 or its kin (weak markers) */
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
@@ -4459,8 +4513,11 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 /* Y按照职责做好配合: the co-operation is said (as Y配合), not only a duty. */
                 if (nm != NULL && nm->type == M_POST && nm->role == FG_ROLE_CO &&
                     !nm->first_ok && !nm->weak && spans[n_spans - 1].m->role == FG_ROLE_CO &&
-                    spans[n_spans - 1].m->first_ok)
+                    spans[n_spans - 1].m->first_ok) {
+                    /* X负责指导: 负责 is said all the same (does_the_work()). */
+                    has_weak = has_weak || spans[n_spans - 1].m->weak;
                     spans[n_spans - 1].m = nm;
+                }
                 i += fg_cp_len((unsigned char)s.ptr[i]);
             }
             if (to_marker) {
@@ -4543,6 +4600,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             has_lead = true;
         else if (!spans[k].m->weak && !spans[k].m->first_ok)
             has_firm_co = true;
+        else if (spans[k].m->weak && spans[k].units.len > 0)
+            has_weak = true;
     }
     for (size_t k = 0; k < n_spans; k++) {
         fg_role role = spans[k].m->role;
@@ -4551,6 +4610,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
 
         /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
         if (spans[k].m->weak && !has_lead && has_firm_co)
+            role = FG_ROLE_LEAD;
+        /* "X指导，Y落实": with no 负责 either, the one who does it leads the helpers. */
+        if (does_the_work(spans[k].m) && !has_lead && has_firm_co && !has_weak)
             role = FG_ROLE_LEAD;
         if (spans[k].units.len == 0 || spans[k].m->type == M_DROP)
             continue;

@@ -468,14 +468,14 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召抓统指组";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
  * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
- * 负主体责任 召集).
+ * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 
@@ -587,7 +587,15 @@ static bool role_word_at(fg_strview s, size_t i)
     case 0xE58D8F: /* 协 */
         return AT(s, i, "协同") || AT(s, i, "协助") || AT(s, i, "协办") || AT(s, i, "协管");
     case 0xE4B8BB: /* 主 */
-        return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
+        return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管") || AT(s, i, "主抓");
+    case 0xE68A93: /* 抓 */
+        return AT(s, i, "抓总");
+    case 0xE7BB9F: /* 统 */
+        return AT(s, i, "统筹");
+    case 0xE68C87: /* 指 */
+        return AT(s, i, "指导");
+    case 0xE7BB84: /* 组 */
+        return AT(s, i, "组织实施");
     case 0xE5BD92: /* 归 */
         return AT(s, i, "归口");
     case 0xE58FAC: /* 召 */
@@ -617,6 +625,7 @@ static bool unit_or_wei_before(fg_strview s, size_t i)
 static bool verb_like_role_word(fg_strview s, size_t i)
 {
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
+           AT(s, i, "抓") || AT(s, i, "统") || AT(s, i, "指") || AT(s, i, "组") ||
            AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
@@ -624,13 +633,24 @@ static bool verb_like_role_word(fg_strview s, size_t i)
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
- * 按职责 and its kin (各地要按职责…), 支持, 召集 and the 属地/主体 duties (落实属地责任): they
+ * 按职责 and its kin (各地要按职责…), 支持, 召集, the 属地/主体 duties (落实属地责任) and the
+ * lead words 主抓 抓总 统筹 (统筹推进, 抓总协调), 指导 (加强指导, 以…为指导) and 组织实施: they
  * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
- * 由市应急管理局召集).
+ * 由市应急管理局召集, 省卫生健康委抓总), or after the name and a word of two characters that
+ * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
-    return role_word_at(s, i) && (!verb_like_role_word(s, i) || unit_or_wei_before(s, i));
+    static const char *const qualifiers[] = {"业务", "技术", "加强", "共同", "分别", "联合"};
+    bool qualified = false;
+
+    if (!role_word_at(s, i))
+        return false;
+    if (!verb_like_role_word(s, i) || unit_or_wei_before(s, i))
+        return true;
+    for (size_t k = 0; k < sizeof qualifiers / sizeof *qualifiers && i >= 6 && !qualified; k++)
+        qualified = fg_sv_at(s, i - 6, qualifiers[k], 6);
+    return qualified && unit_before(s, i - 6);
 }
 
 /* A colon after a name that ends like a unit stands before s[i] (县林业局：负责…, a duty line). */
