@@ -306,8 +306,11 @@ static bool header_block(const fg_pdf_doc *d, size_t i)
     return hits >= 3;
 }
 
-/* The run of lines from the line at i that makes a table (t->n == 1 when none follows). */
-static int find_table(table *t, fg_pdf_doc *d, size_t i)
+/*
+ * The run of lines from the line at i that makes a table (t->n == 1 when none follows);
+ * head_block: the caller found that the line starts a header block (header_block()).
+ */
+static int find_table(table *t, fg_pdf_doc *d, size_t i, bool head_block)
 {
     const fg_pdf_line *start = &d->lines[i];
     size_t last = i;
@@ -315,7 +318,7 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
 
     t->n = 0;
     t->n_cols = 0;
-    t->header = header_line(d, start) || (start->n_hard < 3 && header_block(d, i));
+    t->header = header_line(d, start) || head_block;
     /* the header row: the first line and those closely under it (at most 0.25 em below the
      * one before, or overlapping it: 序 | 牵头单 over 重点任务 over 号 | 位) */
     t->head_page = start->page;
@@ -1122,16 +1125,20 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
     FG_CHECK_ALLOC(r);
     for (size_t i = 0; i < d->n_lines;) {
         const fg_pdf_line *l = &d->lines[i];
+        size_t j = i;            /* the table's first line of 3 segments (first_line()) */
+        bool head_block = false; /* a header with no line of 3 segments starts at i */
 
         if (l->drop) {
             i++;
             continue;
         }
-        if (l->n_hard >= 3 || (l->n_hard >= 1 && first_line(d, i) != i) ||
-            (l->n_hard >= 1 && header_block(d, i))) {
-            size_t j = first_line(d, i);
-
-            FG_TRY(find_table(&t, d, j));
+        /* each looked at once: a line that starts no table is not looked at again */
+        if (l->n_hard >= 1 && l->n_hard < 3) {
+            j = first_line(d, i);
+            head_block = j == i && header_block(d, i);
+        }
+        if (l->n_hard >= 3 || j != i || head_block) {
+            FG_TRY(find_table(&t, d, j, head_block));
             if (j != i && t.n > 1) {
                 bool ok = true;
 
