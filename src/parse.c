@@ -2202,6 +2202,8 @@ static void parser_dispose(parser *p)
     fg_str_dispose(&p->team_text);
     fg_str_dispose(&p->team_row);
     fg_str_dispose(&p->label_line);
+    fg_str_dispose(&p->label_head);
+    fg_str_dispose(&p->label_row);
     fg_str_dispose(&p->team_list);
     fg_str_dispose(&p->team_posts);
     fg_str_dispose(&p->team_blanks);
@@ -2457,6 +2459,9 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
             return FG_OK;
         FG_TRY(fg_parse__close_item(p));
     }
+    FG_TRY(fg_parse__label_table(p, &s, &consumed));
+    if (consumed)
+        return FG_OK;
     if (!p->in_table && (AT(s, 0, "序号") || AT(s, 0, "编号")) &&
         (rest = fg_parse__skip_blanks(s, 6)) > 6 && fg_parse__arabic_number(s, rest, &w, 4) >= 0 &&
         w == s.len - rest) {

@@ -487,6 +487,10 @@ typedef struct parser {
     fg_str item_copy;        /* fg_parse__close_item(): the item text for
                               * fg_parse__find_teams() under no_text */
     fg_strview *cells;       /* fg_parse__delimited_row(): the cells of a row, cap_cells of them */
+    fg_str label_head;       /* fg_parse__label_table(): the labels of a label table's header,
+                              * each ended by \x1f, n_label_cols of them (0: none open) */
+    size_t n_label_cols;
+    fg_str label_row;        /* fg_parse__label_table(): a row of it as LABEL：UNITS；… */
     size_t cap_cells;
 
     bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
@@ -798,6 +802,14 @@ bool fg_parse__is_row_number(const parser *p, fg_strview s);
  * numbered from 1 by position when the header has no 序号 (unnumbered), else by their 序号.
  */
 int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unnumbered);
+
+/*
+ * A label table under an item or a heading: a line of two or more role labels alone
+ * (牵头单位<TAB>配合单位) is consumed as its header; each line after it with a cell of
+ * units under each label (采购管理中心<TAB>纪委办公室、各子公司) becomes *s, the label lines
+ * 牵头单位：采购管理中心；配合单位：纪委办公室、各子公司 (in p->label_row) for the grammar.
+ */
+int fg_parse__label_table(parser *p, fg_strview *s, bool *consumed);
 
 /* Start a table when this line and the next ones are header cells including 序号. */
 bool fg_parse__table_header_start(fg_strview s);

@@ -1895,3 +1895,145 @@ bool fg_parse__table_header_start(fg_strview s)
     /* 序号 or 编号, perhaps spaced: a short line without 号 is none, and is not squeezed. */
     return (s.len > 40 || fg_sv_contains(s, "号")) && header_cell(NULL, s) == COL_NUM;
 }
+
+/* The most columns a label table has (fg_parse__label_table()). */
+enum { LABEL_COLS_MAX = 8 };
+
+/*
+ * The cells of a line of a label table, in out (cap of them): split at each tab when the line
+ * has one (an empty cell keeps its place), else at each run of blanks that is two blanks or
+ * more or holds a U+3000 (a single blank stays inside a name, as in a name of Latin letters).
+ * SIZE_MAX when the line has more than cap cells.
+ */
+static size_t label_cells(fg_strview s, fg_strview *out, size_t cap)
+{
+    bool by_tab = memchr(s.ptr, '\t', s.len) != NULL;
+    size_t n = 0;
+    size_t start = 0;
+    size_t i = 0;
+
+    while (i <= s.len) {
+        size_t end = i;
+        size_t blanks = 0;
+        bool wide = false;
+        size_t b;
+
+        if (i == s.len) {
+            i++;
+        } else if (by_tab) {
+            if (s.ptr[i++] != '\t')
+                continue;
+        } else {
+            while (i < s.len && fg_parse__is_space_at(s, i, &b)) {
+                wide = wide || b > 1;
+                blanks++;
+                i += b;
+            }
+            if (blanks == 0)
+                i += fg_cp_len((unsigned char)s.ptr[i]);
+            if (blanks < 2 && !wide)
+                continue;
+        }
+        if (n == cap)
+            return SIZE_MAX;
+        out[n++] = fg_parse__trim(fg_sv(s.ptr + start, end - start));
+        start = i;
+    }
+    return n;
+}
+
+/* Whether every one of n cells (two or more) is a role label that names units: a header. */
+static bool label_header(const parser *p, const fg_strview *cells, size_t n)
+{
+    if (n < 2)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        col_kind ck = cells[k].len ? header_cell(p->units.lex, cells[k]) : COL_NONE;
+
+        if (ck != COL_LEAD && ck != COL_CO && ck != COL_RESP)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Whether n cells are a row of the open label table: a cell for each label (fewer when
+ * by_tab: its empty cells keep their places, the last ones trimmed off), each cell empty or a
+ * list of units and no label, and one at least not empty.
+ */
+static bool label_units(const parser *p, const fg_strview *cells, size_t n, bool by_tab)
+{
+    bool any = false;
+    mark mk;
+
+    if (n == 0 || n > p->n_label_cols || (n < p->n_label_cols && !by_tab) ||
+        fg_parse__marker_at(cells[0], 0, true, &mk))
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        if (cells[k].len == 0)
+            continue;
+        if (header_cell(p->units.lex, cells[k]) != COL_NONE || !all_units(cells[k]))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+int fg_parse__label_table(parser *p, fg_strview *s, bool *consumed)
+{
+    fg_strview cells[LABEL_COLS_MAX];
+    size_t n = SIZE_MAX;
+    bool by_tab = memchr(s->ptr, '\t', s->len) != NULL;
+    int rc = FG_OK;
+
+    *consumed = false;
+    if (p->in_table || p->header_pending || s->len > 600) {
+        p->n_label_cols = 0;
+        return FG_OK;
+    }
+    if (p->raw_line.len > 0 && memchr(p->raw_line.ptr, '\t', p->raw_line.len) != NULL) {
+        /* The line as written: the tabs of its empty cells at its edges are kept. */
+        by_tab = true;
+        n = label_cells(p->raw_line, cells, LABEL_COLS_MAX);
+        while (n != SIZE_MAX && n > 0 && cells[n - 1].len == 0)
+            n--;
+    } else if (by_tab || fg_sv_contains(*s, "\u3000") || fg_sv_contains(*s, "  ")) {
+        n = label_cells(*s, cells, LABEL_COLS_MAX);
+    }
+    if (n == SIZE_MAX) {
+        p->n_label_cols = 0;
+        return FG_OK;
+    }
+    if (label_header(p, cells, n)) {
+        fg_str_clear(&p->label_head);
+        for (size_t k = 0; k < n; k++) {
+            FG_TRY(fg_str_append(&p->label_head, cells[k].ptr, cells[k].len));
+            FG_TRY(fg_str_appendc(&p->label_head, '\x1f'));
+        }
+        p->n_label_cols = n;
+        *consumed = true;
+        return FG_OK;
+    }
+    if (p->n_label_cols == 0 || !label_units(p, cells, n, by_tab)) {
+        p->n_label_cols = 0;
+        return FG_OK;
+    }
+    /* Each unit cell after its label, as the label lines 牵头单位：A and 配合单位：B read. */
+    fg_str_clear(&p->label_row);
+    for (size_t k = 0, at = 0; k < n; k++) {
+        const char *end = memchr(p->label_head.ptr + at, '\x1f', p->label_head.len - at);
+        size_t len = (size_t)(end - (p->label_head.ptr + at));
+
+        if (cells[k].len > 0) {
+            if (p->label_row.len > 0)
+                FG_TRY(fg_str_append(&p->label_row, "；", strlen("；")));
+            FG_TRY(fg_str_append(&p->label_row, p->label_head.ptr + at, len));
+            FG_TRY(fg_str_append(&p->label_row, "：", strlen("：")));
+            FG_TRY(fg_str_append(&p->label_row, cells[k].ptr, cells[k].len));
+        }
+        at += len + 1;
+    }
+    *s = fg_sv(p->label_row.ptr, p->label_row.len);
+out:
+    return rc;
+}

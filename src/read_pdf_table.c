@@ -71,6 +71,25 @@ typedef struct table {
 
 static const double TOL = 1.0; /* points of overlap that do not count */
 
+/* Whether the text s[0..len) holds one of words (NULL-terminated). */
+static bool holds_word(const char *s, size_t len, const char *const *words)
+{
+    for (size_t w = 0; words[w] != NULL; w++)
+        if (memmem(s, len, words[w], strlen(words[w])) != NULL)
+            return true;
+    return false;
+}
+
+/* Whether a segment holds a header word (序号, 单位, 任务, 时限 …, or a role word alone). */
+static bool header_seg(const fg_pdf_doc *d, const fg_pdf_seg *s)
+{
+    static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
+                                        "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
+                                        "配合", "主办", "协办", "主责", "协同", NULL};
+
+    return holds_word(d->pool.ptr + s->off, s->len, words);
+}
+
 /* The column a segment lies in: its index, -1 for none, -2 for more than one. */
 static int col_of(const col *cols, size_t n, double x0, double x1)
 {
@@ -86,15 +105,21 @@ static int col_of(const col *cols, size_t n, double x0, double x1)
     return found;
 }
 
-/* The column of segment k of l, given prev, the column of the segment before it (-1 for
+/*
+ * The column of segment k of l, given prev, the column of the segment before it (-1 for
  * none): col_of(), but a soft segment in no column is its neighbour's (words of one cell
- * wider than the column has been so far). */
+ * wider than the column has been so far), unless both hold a header word in the lines of a
+ * 分工表's header (序号 | 重点任务 a browser's padding apart, in the middle of a grouped
+ * header's two rows, under its first line 责任单位), as find_table() splits the first line's.
+ */
 static int seg_col(const table *t, const fg_pdf_doc *d, const fg_pdf_line *l, size_t k, int prev)
 {
     const fg_pdf_seg *s = &d->segs[l->seg0 + k];
     int c = col_of(t->cols, t->n_cols, s->x0, s->x1);
 
-    if (c == -1 && s->soft && prev >= 0)
+    if (c == -1 && s->soft && prev >= 0 &&
+        !(t->header && k > 0 && l->page == t->head_page && l->y0 <= t->head_y1 &&
+          header_seg(d, s) && header_seg(d, s - 1)))
         c = prev;
     return c;
 }
@@ -130,25 +155,6 @@ static size_t seg_parts(part out[2], const table *t, const fg_pdf_doc *d, const 
     }
     out[0] = (part){seg_col(t, d, l, k, prev), s->x0, s->x1, s->off, s->len};
     return 1;
-}
-
-/* Whether the text s[0..len) holds one of words (NULL-terminated). */
-static bool holds_word(const char *s, size_t len, const char *const *words)
-{
-    for (size_t w = 0; words[w] != NULL; w++)
-        if (memmem(s, len, words[w], strlen(words[w])) != NULL)
-            return true;
-    return false;
-}
-
-/* Whether a segment holds a header word (序号, 单位, 任务, 时限 …, or a role word alone). */
-static bool header_seg(const fg_pdf_doc *d, const fg_pdf_seg *s)
-{
-    static const char *const words[] = {"序号", "编号", "单位", "部门", "任务", "措施", "事项",
-                                        "时限", "时间", "内容", "分工", "处室", "机构", "牵头",
-                                        "配合", "主办", "协办", "主责", "协同", NULL};
-
-    return holds_word(d->pool.ptr + s->off, s->len, words);
 }
 
 /* How many segments of l hold a header word (header_seg()). */
@@ -300,8 +306,11 @@ static bool header_block(const fg_pdf_doc *d, size_t i)
     return hits >= 3;
 }
 
-/* The run of lines from the line at i that makes a table (t->n == 1 when none follows). */
-static int find_table(table *t, fg_pdf_doc *d, size_t i)
+/*
+ * The run of lines from the line at i that makes a table (t->n == 1 when none follows);
+ * head_block: the caller found that the line starts a header block (header_block()).
+ */
+static int find_table(table *t, fg_pdf_doc *d, size_t i, bool head_block)
 {
     const fg_pdf_line *start = &d->lines[i];
     size_t last = i;
@@ -309,7 +318,7 @@ static int find_table(table *t, fg_pdf_doc *d, size_t i)
 
     t->n = 0;
     t->n_cols = 0;
-    t->header = header_line(d, start) || (start->n_hard < 3 && header_block(d, i));
+    t->header = header_line(d, start) || head_block;
     /* the header row: the first line and those closely under it (at most 0.25 em below the
      * one before, or overlapping it: 序 | 牵头单 over 重点任务 over 号 | 位) */
     t->head_page = start->page;
@@ -1116,16 +1125,20 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
     FG_CHECK_ALLOC(r);
     for (size_t i = 0; i < d->n_lines;) {
         const fg_pdf_line *l = &d->lines[i];
+        size_t j = i;            /* the table's first line of 3 segments (first_line()) */
+        bool head_block = false; /* a header with no line of 3 segments starts at i */
 
         if (l->drop) {
             i++;
             continue;
         }
-        if (l->n_hard >= 3 || (l->n_hard >= 1 && first_line(d, i) != i) ||
-            (l->n_hard >= 1 && header_block(d, i))) {
-            size_t j = first_line(d, i);
-
-            FG_TRY(find_table(&t, d, j));
+        /* each looked at once: a line that starts no table is not looked at again */
+        if (l->n_hard >= 1 && l->n_hard < 3) {
+            j = first_line(d, i);
+            head_block = j == i && header_block(d, i);
+        }
+        if (l->n_hard >= 3 || j != i || head_block) {
+            FG_TRY(find_table(&t, d, j, head_block));
             if (j != i && t.n > 1) {
                 bool ok = true;
 

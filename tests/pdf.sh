@@ -40,8 +40,10 @@
 #   grouped     tests/fixtures/pdf/grouped_header.txt, a header of two rows (责任单位 spanning
 #               牵头单位 | 配合单位, or the role words 牵头 | 配合 alone; the other header
 #               cells merged down), its words at the left of their cells or centred (the
-#               group's word across its two columns' boundary), gives the hand-written
-#               tests/fixtures/pdf/grouped_header.tsv;
+#               group's word across its two columns' boundary), its cells at the top or in
+#               the middle, also with a browser's 3-point padding and glyph boxes (序号 and
+#               重点任务 then less than 0.8 em apart, between the group's two lines), gives
+#               the hand-written tests/fixtures/pdf/grouped_header.tsv;
 #   bad files   an encrypted PDF, a PDF with no text, a damaged PDF and a PDF with text but no
 #               Chinese each fail with a message naming the file, exit status 1, and
 #               `ingest` stores nothing.
@@ -353,10 +355,12 @@ done
 # group's word then lies across its two columns' boundary); empty 牵头单位 and 配合单位 cells
 for variant in "words at the left" "words centred" "role words alone, at the left" \
         "role words alone, centred" "words at the left, cells in the middle" \
-        "words centred, cells in the middle"; do
+        "words centred, cells in the middle" \
+        "cells in the middle, a browser's padding and glyph boxes"; do
     variant_dir grouped "$variant"
     opt=
     case $variant in
+        *"glyph boxes") opt="--valign middle --pad 3 --tall-boxes" ;;
         *centred) opt=--center-header ;;
         *"centred, cells in the middle") opt="--center-header --valign middle" ;;
         *"cells in the middle") opt="--valign middle" ;;
@@ -372,16 +376,19 @@ done
 # -- the hand-checked 分工表 with a grouped header (责任单位 over 主责单位 | 协同单位) and section
 # rows (一、…) right under it, as a word processor prints it: with the cells' text in the middle
 # of their rows no line of the header has 3 segments (序/号 and 重点任务 in the middle of the
-# two rows, 责任单位 over the others; at the bottom, 责任单位 is a line above the others), and
-# over pages both header rows are drawn again
+# two rows, 责任单位 over the others; at the bottom, 责任单位 is a line above the others; with a
+# browser's padding 序号 and 重点任务 are less than 0.8 em apart, a soft segment, and still two
+# columns), and over pages both header rows are drawn again
 for variant in "cells at the top" "cells in the middle" \
         "cells in the middle, words centred, a browser's padding" \
+        "cells in the middle, a browser's padding and glyph boxes" \
         "merged text in the middle of its block" "over pages, the header repeated" \
         "over pages, the header repeated, cells in the middle" \
         "over pages, the header repeated, cells at the bottom"; do
     variant_dir sections "$variant"
     opt=
     case $variant in
+        *"glyph boxes") opt="--valign middle --pad 3 --tall-boxes" ;;
         *"repeated, cells in the middle") opt="--rows-per-page 6 --valign middle" ;;
         *"repeated, cells at the bottom") opt="--rows-per-page 6 --valign bottom" ;;
         *repeated) opt="--rows-per-page 6" ;;
