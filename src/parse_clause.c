@@ -1120,6 +1120,35 @@ static void blank_label_bullets(parser *p, char *text, size_t len)
     }
 }
 
+/*
+ * Whether the lines of o from p->lm[k] on are a signature: one issuer's name a line or more
+ * (each a unit's name alone, no separator in it), then a date of issue alone
+ * (fg_parse__date_line()) that ends the text. A signature is no part of the label value above
+ * it, whatever that value ends with (…各银行业金融机构 / 某市人民政府办公室 / 2025年4月8日).
+ */
+static bool signature_from(const parser *p, fg_strview o, size_t k)
+{
+    size_t names = 0;
+
+    for (; k < p->n_lm && p->lm[k].off < o.len; k++) {
+        size_t e = k + 1 < p->n_lm && p->lm[k + 1].off <= o.len ? p->lm[k + 1].off : o.len;
+        fg_strview line = fg_parse__trim(fg_sv(o.ptr + p->lm[k].off, e - p->lm[k].off));
+        long y;
+        long mo;
+        long d;
+
+        if (names > 0 && fg_parse__date_line(line, &y, &mo, &d))
+            return e == o.len;
+        if (names == 3 || line.len == 0 || line.len > 25 * 3 ||
+            !fg_clause__looks_like_unit(line) || fg_sv_contains(line, "、") ||
+            fg_sv_contains(line, "，") || fg_sv_contains(line, "；") ||
+            fg_sv_contains(line, "。") || fg_sv_contains(line, "："))
+            return false;
+        names++;
+    }
+    return false;
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1266,12 +1295,13 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
                                       ? p->lm[lm_k + 1].off
                                       : o.len;
 
-                line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
+                line_break = signature_from(p, o, lm_k) ||
+                             (!fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
                                                               before.len < 9 ? before.len : 9)) &&
                              !cut_place(before, fg_sv(o.ptr + i, o.len - i)) &&
-                             !fg_parse__name_goes_on(before, fg_sv(o.ptr + i, line_end - i));
+                             !fg_parse__name_goes_on(before, fg_sv(o.ptr + i, line_end - i)));
             }
             if (term || label_here || line_break) {
                 fg_strview sent = fg_parse__trim(fg_sv(o.ptr + start, i - start));
