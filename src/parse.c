@@ -2634,8 +2634,9 @@ out:
 /*
  * One paragraph (or a piece of one, see unnumbered_paragraphs()) as items: none when it is
  * a line of a team's roster (召集人：…, 成员单位：…: the team reader's), or a label the team
- * reader does not know right under one (*in_roster: the piece before was the roster's;
- * 牵头单位：X under 副链长：… gives no row, team_other_label.txt), or it holds no role word.
+ * reader does not know right under one or under a group's title line (*in_roster: the piece
+ * before was the roster's; 牵头单位：X under 副链长：… gives no row, team_other_label.txt;
+ * under 监测预警组 it is the group's), or it holds no role word.
  */
 static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_item,
                            bool *in_roster)
@@ -2647,6 +2648,7 @@ static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_i
     if (line.len == 0)
         return FG_OK;
     *in_roster = fg_parse__team_label(line, true, &after) != NULL ||
+                 (p->team_units.n > 0 && fg_parse__group_title(line)) ||
                  (*in_roster && fg_parse__other_label(line));
     /*
      * A document with a team: a paragraph that names a team's role (…任组长，…为成员的X专班,
