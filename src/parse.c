@@ -2407,6 +2407,43 @@ out:
 }
 
 /*
+ * Whether line s is a role label alone with no colon (牵头单位, 配合部门: a lead, co or
+ * responsible label word we know, of 4 ideographs or more, not a bare head) and next, the
+ * line after it, a list of units (each of its names, split on 、 and ，, looks like a unit and
+ * is no label word): the label's value, written on its own line, as in a Word document whose
+ * labels and values are paragraphs of their own.
+ */
+static bool label_over_units(const parser *p, fg_strview s, fg_strview next)
+{
+    fg_label_role r;
+    size_t from = 0;
+
+    if (s.len < 12 || s.len > 30 || next.len == 0 || next.len > 600 ||
+        fg_sv_contains(next, "：") || memchr(next.ptr, ':', next.len) != NULL ||
+        memchr(next.ptr, '\t', next.len) != NULL || memchr(next.ptr, '<', next.len) != NULL)
+        return false;
+    for (size_t i = 0; i < s.len; i += 3)
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return false;
+    r = fg_clause__label_word(p->units.lex, s);
+    if (r != FG_LABEL_LEAD && r != FG_LABEL_CO && r != FG_LABEL_RESP)
+        return false;
+    for (size_t i = 0; i <= next.len; i++) {
+        fg_strview name;
+
+        if (i < next.len && !AT(next, i, "、") && !AT(next, i, "，"))
+            continue;
+        name = fg_parse__trim(fg_sv(next.ptr + from, i - from));
+        r = fg_clause__label_word(p->units.lex, name);
+        if (!fg_clause__looks_like_unit(name) || r == FG_LABEL_LEAD || r == FG_LABEL_CO ||
+            r == FG_LABEL_RESP)
+            return false;
+        from = i + 3;
+    }
+    return true;
+}
+
+/*
  * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
  * text, before a part of its own (附件2) starts: the open item is not its part's last.
  */
@@ -2472,6 +2509,9 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
         /* 牵头单位　X: read as 牵头单位：X; also a card table's row 牵头单位<TAB>X (a label cell
          * and its value cell, the table's only two columns). */
         FG_TRY(as_label_line(p, &s, w, rest));
+    } else if (p->open && !p->in_table && label_over_units(p, s, p->next_cell)) {
+        /* 牵头单位 alone, its units on the next line: read as 牵头单位：, a label alone. */
+        FG_TRY(as_label_line(p, &s, s.len, s.len));
     }
     if (toc_line(s) || fg_sv_eq(s, fg_sv_cstr("目录")) || fg_sv_eq(s, fg_sv_cstr("目 录")))
         return FG_OK;
@@ -2639,8 +2679,9 @@ out:
 /*
  * One paragraph (or a piece of one, see unnumbered_paragraphs()) as items: none when it is
  * a line of a team's roster (召集人：…, 成员单位：…: the team reader's), or a label the team
- * reader does not know right under one (*in_roster: the piece before was the roster's;
- * 牵头单位：X under 副链长：… gives no row, team_other_label.txt), or it holds no role word.
+ * reader does not know right under one or under a group's title line (*in_roster: the piece
+ * before was the roster's; 牵头单位：X under 副链长：… gives no row, team_other_label.txt;
+ * under 监测预警组 it is the group's), or it holds no role word.
  */
 static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_item,
                            bool *in_roster)
@@ -2652,6 +2693,7 @@ static int paragraph_items(parser *p, fg_strview line, size_t line_no, long *k_i
     if (line.len == 0)
         return FG_OK;
     *in_roster = fg_parse__team_label(line, true, &after) != NULL ||
+                 (p->team_units.n > 0 && fg_parse__group_title(line)) ||
                  (*in_roster && fg_parse__other_label(line));
     /*
      * A document with a team: a paragraph that names a team's role (…任组长，…为成员的X专班,

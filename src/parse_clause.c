@@ -1091,6 +1091,84 @@ static bool cut_place(fg_strview before, fg_strview after)
             fg_sv_ends(before, "乡") || fg_sv_ends(before, "镇"));
 }
 
+/* The bullets that may stand before a label as decoration (◆牵头单位：X　◆配合单位：Y). */
+static const char *const label_bullets[] = {"◆", "◇", "●", "○", "■", "□", "▲", "△", "★",
+                                            "☆", "►", "▶", "•", "·", "※"};
+
+/* The length of the bullet at s[i], or 0. */
+static size_t bullet_at(fg_strview s, size_t i)
+{
+    for (size_t k = 0; k < sizeof label_bullets / sizeof label_bullets[0]; k++) {
+        size_t n = strlen(label_bullets[k]);
+
+        if (i + n <= s.len && memcmp(s.ptr + i, label_bullets[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/*
+ * Blank the bullets before labels: a bullet before a label (blanks between allowed) is
+ * decoration, neither part of the unit before it (X◆) nor text that splits a labelled block.
+ * ★ ☆ ▲ △ mark a lead unit right after its name (X★): before a label they are bullets only at
+ * a line's start, after a blank or after ，；。. Linear in the text: each bullet is looked at once.
+ */
+static void blank_label_bullets(parser *p, char *text, size_t len)
+{
+    fg_strview t = fg_sv(text, len);
+    size_t lm_k = 0;
+
+    for (size_t i = 0; i < t.len; i += fg_cp_len((unsigned char)t.ptr[i])) {
+        size_t n = bullet_at(t, i);
+        size_t lab;
+        bool name_mark;
+        bool free;
+
+        if (n == 0)
+            continue;
+        while (lm_k < p->n_lm && p->lm[lm_k].off < i)
+            lm_k++;
+        name_mark = AT(t, i, "★") || AT(t, i, "☆") || AT(t, i, "▲") || AT(t, i, "△");
+        free = i == 0 || (lm_k < p->n_lm && p->lm[lm_k].off == i) || t.ptr[i - 1] == ' ' ||
+               t.ptr[i - 1] == '\t' ||
+               (i >= 3 && (AT(t, i - 3, "\u3000") || AT(t, i - 3, "，") || AT(t, i - 3, "；") ||
+                           AT(t, i - 3, "。")));
+        if ((free || !name_mark) &&
+            fg_clause__label_at(p->units.lex, t, fg_parse__skip_blanks(t, i + n), &lab) !=
+                FG_LABEL_NONE)
+            memset(text + i, ' ', n);
+    }
+}
+
+/*
+ * Whether the lines of o from p->lm[k] on are a signature: one issuer's name a line or more
+ * (each a unit's name alone, no separator in it), then a date of issue alone
+ * (fg_parse__date_line()) that ends the text. A signature is no part of the label value above
+ * it, whatever that value ends with (…各银行业金融机构 / 某市人民政府办公室 / 2025年4月8日).
+ */
+static bool signature_from(const parser *p, fg_strview o, size_t k)
+{
+    size_t names = 0;
+
+    for (; k < p->n_lm && p->lm[k].off < o.len; k++) {
+        size_t e = k + 1 < p->n_lm && p->lm[k + 1].off <= o.len ? p->lm[k + 1].off : o.len;
+        fg_strview line = fg_parse__trim(fg_sv(o.ptr + p->lm[k].off, e - p->lm[k].off));
+        long y;
+        long mo;
+        long d;
+
+        if (names > 0 && fg_parse__date_line(line, &y, &mo, &d))
+            return e == o.len;
+        if (names == 3 || line.len == 0 || line.len > 25 * 3 ||
+            !fg_clause__looks_like_unit(line) || fg_sv_contains(line, "、") ||
+            fg_sv_contains(line, "，") || fg_sv_contains(line, "；") ||
+            fg_sv_contains(line, "。") || fg_sv_contains(line, "："))
+            return false;
+        names++;
+    }
+    return false;
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1100,6 +1178,7 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
     int rc = FG_OK;
     bool found;
 
+    blank_label_bullets(p, text, len);
     /* Only brackets matter here: the scan jumps from one to the next. */
     for (size_t i = next_bracket(t, 0); i < t.len; i = next_bracket(t, i)) {
         size_t n;
@@ -1236,12 +1315,13 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
                                       ? p->lm[lm_k + 1].off
                                       : o.len;
 
-                line_break = !fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
+                line_break = signature_from(p, o, lm_k) ||
+                             (!fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
                                                               before.len < 9 ? before.len : 9)) &&
                              !cut_place(before, fg_sv(o.ptr + i, o.len - i)) &&
-                             !fg_parse__name_goes_on(before, fg_sv(o.ptr + i, line_end - i));
+                             !fg_parse__name_goes_on(before, fg_sv(o.ptr + i, line_end - i)));
             }
             if (term || label_here || line_break) {
                 fg_strview sent = fg_parse__trim(fg_sv(o.ptr + start, i - start));

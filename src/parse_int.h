@@ -723,6 +723,13 @@ bool fg_parse__run_in_label(fg_strview s, size_t i);
 bool fg_parse__team_heading(fg_strview t);
 
 /*
+ * Whether the line s is a group's name alone (group_name(): 3 to 10 ideographs ending in a
+ * group's noun, 监测预警组, 综合协调专班, with no word of a sentence): the title line over a
+ * group's labels.
+ */
+bool fg_parse__group_title(fg_strview s);
+
+/*
  * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
  * a line by a blank or by nothing. *after receives where its units start.
  */

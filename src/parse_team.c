@@ -53,7 +53,9 @@
  *    由市城管局牵头，市住房城乡建设局、市生态环境局参加。), or stand before a colon and who
  *    leads it (1．综合协调组：由党政综合办牵头，社会事务办参与。), or before a blank and the
  *    labels of rule 2 on the same line (1．考务组　组长单位：研究生院；成员单位：教务处,
- *    group_label_after()): in a group, in the text that names it, (由)X牵头 gives the
+ *    group_label_after()): in a group, in the text that names it (its name's line, the
+ *    line after it and the lines of its labels and lists, not a heading or a task's
+ *    paragraph below them), (由)X牵头 gives the
  *    convenor and X参加, X参与, X配合 the members, and such an item is a heading too; so is
  *    one whose first sentence, a group's name, is followed by the labels of rule 2
  *    (（一）综合协调组。组长单位：X；成员单位：Y): its 组长单位 gives no task row.
@@ -73,7 +75,8 @@
  *    联络员/秘书长/办公室副主任 → no rows. The units follow the label; the next segments
  *    (list lines under 成员：, or ，-separated) continue the label's role as long as each of
  *    their names looks like a unit, up to a 。 or the next label; a label the team reader
- *    does not know (牵头单位：X, fg_parse__other_label()) ends the list and gives no row, and so does
+ *    does not know (牵头单位：X, fg_parse__other_label()) ends the list and gives no row (but
+ *    in a group, 监测预警组 / 牵头单位：X, the clauses' lead label gives its convenor), and so does
  *    a list line right above a line that is only a date (YYYY年M月D日, signed_below()): the
  *    issuer's name in the signature (某市人民政府办公室 / 2024年3月1日) is no member.
  *    Under a label alone on its line (成员单位：, fg_parse__team_label_alone()) the list may come one
@@ -811,6 +814,7 @@ bool fg_parse__name_goes_on(fg_strview before, fg_strview after)
 }
 
 static bool group_name(fg_strview seg);
+static bool group_noun_end(fg_strview name);
 static size_t group_label_after(fg_strview seg);
 
 /*
@@ -2669,6 +2673,18 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
                                  fg_sv(seg.ptr + after, seg.len - after), false, &took));
         return FG_OK;
     }
+    /*
+     * 牵头单位：X under a group's name (监测预警组 / 牵头单位：镇应急办 / 成员单位：…): the
+     * clauses' lead label names who convenes the group, as 组长单位 does; a team's own
+     * 牵头单位 gives no row (fg_parse__other_label()).
+     */
+    if (p->teams[ts->team].parent != SIZE_MAX &&
+        group_noun_end(fg_sv_cstr(p->teams[ts->team].name)) &&
+        fg_clause__label_at(p->units.lex, seg, 0, &after) == FG_LABEL_LEAD && after < seg.len) {
+        ts->cont = FG_TEAM_CONVENOR;
+        return add_team_list(p, ts->team, FG_TEAM_CONVENOR,
+                             fg_sv(seg.ptr + after, seg.len - after), false, &took);
+    }
     /* A note on liaison persons (各成员单位确定1名联络员) neither gives rows nor ends a list. */
     if (fg_sv_contains(seg, "联络员"))
         return FG_OK;
@@ -2930,6 +2946,11 @@ static bool group_name(fg_strview seg)
            !fg_sv_contains_any(seg, words);
 }
 
+bool fg_parse__group_title(fg_strview s)
+{
+    return group_name(fg_parse__trim(s));
+}
+
 /*
  * Where who leads a group starts in a segment that opens with the group's name and a colon
  * (综合协调组：由党政综合办牵头): after the colon, when the rest ends in 牵头 (the segment
@@ -3088,6 +3109,7 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
 {
     team_state ts = {p->cur_team, NO_CONT, false, false};
     size_t frame_seen = 0; /* frame_end(): where the last sentence looked at ends */
+    size_t named_lines = 0; /* the line breaks since the current team was named here */
     size_t lm_k = 0; /* the line of team_lm that holds s */
     fg_strview tt;
     int depth = 0;
@@ -3188,6 +3210,7 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                 FG_TRY(open_team(p, name, p->n_team_lm ? p->team_lm[lm_k].line : base_line,
                                  &ts.team));
                 ts.named_here = true;
+                named_lines = 0;
                 if (group && above != ts.team && p->teams[ts.team].parent == SIZE_MAX)
                     p->teams[ts.team].parent = above;
                 ts.cont = NO_CONT;
@@ -3201,6 +3224,18 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
             }
             if (seg.len)
                 FG_TRY(team_segment(p, &ts, seg, line_start && ref_end == 0));
+            /*
+             * A group's text is its name's line, the line after it and the lines of its labels
+             * and lists: a line that opens otherwise (主要任务, a task's paragraph) ends it, so
+             * that a task's X牵头，Y配合 below is no group's sentence.
+             */
+            if (ts.named_here && line_start && name.len == 0 && named_lines >= 2 &&
+                ts.cont < 0 && seg.len && p->teams[ts.team].parent != SIZE_MAX) {
+                size_t after;
+
+                ts.named_here = fg_parse__team_label(seg, true, &after) != NULL ||
+                                fg_parse__other_label(seg);
+            }
         }
         if (end)
             break;
@@ -3208,6 +3243,7 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
         if (AT(tt, i, "。"))
             ts.cont = NO_CONT;
         line_start = tt.ptr[i] == '\n';
+        named_lines += line_start;
         i += n;
         s = i;
     }

@@ -75,6 +75,12 @@ skipped() {
             echo "a heading with no full stop runs into the sentence under it" \
                  "(二、推进乡村建设本部分任务由…牵头): joined, the sentence's subject starts with the" \
                  "heading's words and no clause is read (nor by the binary before the forward rule)" ;;
+        joined:labels_value_below)
+            echo "a label with no colon is one only alone on its line: joined, it runs into its" \
+                 "value (…全覆盖。牵头单位市民政局配合单位…) as one word" ;;
+        joined:labels_signature)
+            echo "a signature is lines: joined, the issuers run into the last unit's name" \
+                 "(…各银行业金融机构某市人民政府办公室某市地方金融管理局2025年3月18日) with nothing between" ;;
         joined:team_numbered_members)
             echo "members one a numbered line under 成员单位： alone are read by their lines:" \
                  "joined, （1）县自然资源局（2）… run into the label as items' numbers" ;;
