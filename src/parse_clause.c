@@ -1092,18 +1092,17 @@ static bool cut_place(fg_strview before, fg_strview after)
 }
 
 /* The bullets that may stand before a label as decoration (◆牵头单位：X　◆配合单位：Y). */
-static const char *const label_bullets[] = {"◆", "◇", "●", "○", "■", "□", "▲", "△", "★",
-                                            "☆", "►", "▶", "•", "·", "※"};
+static const fg_lit label_bullets[] = {FG_LIT("◆"), FG_LIT("◇"), FG_LIT("●"), FG_LIT("○"),
+                                       FG_LIT("■"), FG_LIT("□"), FG_LIT("▲"), FG_LIT("△"),
+                                       FG_LIT("★"), FG_LIT("☆"), FG_LIT("►"), FG_LIT("▶"),
+                                       FG_LIT("•"), FG_LIT("·"), FG_LIT("※")};
 
 /* The length of the bullet at s[i], or 0. */
 static size_t bullet_at(fg_strview s, size_t i)
 {
-    for (size_t k = 0; k < sizeof label_bullets / sizeof label_bullets[0]; k++) {
-        size_t n = strlen(label_bullets[k]);
-
-        if (i + n <= s.len && memcmp(s.ptr + i, label_bullets[k], n) == 0)
-            return n;
-    }
+    for (size_t k = 0; k < sizeof label_bullets / sizeof label_bullets[0]; k++)
+        if (fg_sv_at(s, i, label_bullets[k].s, label_bullets[k].n))
+            return label_bullets[k].n;
     return 0;
 }
 
@@ -1111,19 +1110,30 @@ static size_t bullet_at(fg_strview s, size_t i)
  * Blank the bullets before labels: a bullet before a label (blanks between allowed) is
  * decoration, neither part of the unit before it (X◆) nor text that splits a labelled block.
  * ★ ☆ ▲ △ mark a lead unit right after its name (X★): before a label they are bullets only at
- * a line's start, after a blank or after ，；。. Linear in the text: each bullet is looked at once.
+ * a line's start, after a blank or after ，；。. Linear in the text: each bullet is looked at once,
+ * found by memchr() of the first bytes bullets have (E2 for U+2000…U+2FFF, C2 for ·).
  */
 static void blank_label_bullets(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
+    const char *end = text + len;
+    /* the next E2 and C2 bytes (lead bytes only: every bullet starts with one) */
+    const char *e2 = memchr(text, 0xE2, len);
+    const char *c2 = memchr(text, 0xC2, len);
     size_t lm_k = 0;
 
-    for (size_t i = 0; i < t.len; i += fg_cp_len((unsigned char)t.ptr[i])) {
+    while (e2 != NULL || c2 != NULL) {
+        const char *q = c2 == NULL || (e2 != NULL && e2 < c2) ? e2 : c2;
+        size_t i = (size_t)(q - text);
         size_t n = bullet_at(t, i);
         size_t lab;
         bool name_mark;
         bool free;
 
+        if (q == e2)
+            e2 = memchr(q + 1, 0xE2, (size_t)(end - q - 1));
+        else
+            c2 = memchr(q + 1, 0xC2, (size_t)(end - q - 1));
         if (n == 0)
             continue;
         while (lm_k < p->n_lm && p->lm[lm_k].off < i)

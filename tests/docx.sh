@@ -39,10 +39,7 @@ fix=$src/tests/fixtures/docx
 
 fg_timeout 60
 
-if ! $py -c 'import docx' 2>/dev/null; then
-    bad "python3-docx is not installed for $py (make test installs it)"
-    fg_end
-fi
+fg_need_python docx python3-docx
 
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
 skipped() {

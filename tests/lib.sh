@@ -222,6 +222,29 @@ fg_ingest_hostile() {
 # ok TEXT… / bad TEXT [DETAIL…] / skip_one TEXT…: one check passed, failed (with detail lines),
 # or could not run here. ok and skip_one print all their words on one line, joined by blanks
 # (a long message may be given as two strings).
+# fg_need_python MODULE PACKAGE: a failed check and the end when $py cannot import MODULE
+# (the Debian PACKAGE that `make test` installs).
+fg_need_python() {
+    if ! "$py" -c "import $1" 2>/dev/null; then
+        bad "$2 is not installed for $py (make test installs it)"
+        fg_end
+    fi
+}
+
+# fg_format_deadlines FILE: the format `extract` read FILE in, then its items' deadlines in
+# item order (dated ones by date, the rest by phrase), one line, blank-separated.
+fg_format_deadlines() {
+    "$bin" extract --format json -- "$1" 2>/dev/null | $py -c '
+import json, sys
+doc = json.load(sys.stdin)["documents"][0]
+out = [doc["format"]]
+for it in doc["items"]:
+    d = it.get("deadline")
+    if d:
+        out.append(d["date"] or d["text"])
+print(" ".join(out))'
+}
+
 # fg_make_workbooks: every seed text and form document as workbooks made by
 # tests/fixtures/make_xlsx.py, in $tmp/plain (one row per line, a cell per tab-separated
 # field, inline strings) and $tmp/typed (--merge --numbers --dates --sheets --shared), their

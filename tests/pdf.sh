@@ -57,10 +57,7 @@ make_bad=$src/tests/fixtures/make_bad_pdf.py
 
 
 
-if ! "$py" -c 'import cairo' 2>/dev/null; then
-    bad "python3-cairo is not installed for $py (make test installs it)"
-    fg_end
-fi
+fg_need_python cairo python3-cairo
 
 # skipped NAME: why the PDF of this form cannot give the rows of its text, or nothing.
 skipped() {

@@ -31,10 +31,7 @@ fg_begin "$@"
 
 fix=$src/tests/fixtures/xlsx
 
-if ! $py -c 'import openpyxl' 2>/dev/null; then
-    bad "python3-openpyxl is not installed for $py (make test installs it)"
-    fg_end
-fi
+fg_need_python openpyxl python3-openpyxl
 
 # norm: extract's JSON without what differs by format (file name, format, line numbers).
 norm() {
@@ -138,19 +135,10 @@ for sys in 1900 1904; do
         bad "table_merged.xlsx ($sys): rows differ from table_merged.tsv" \
             "$(diff "$fix/table_merged.tsv" "$f.tsv" | head -n 20)"
     fi
-    # the item deadlines, in item order: dated ones by date, the rest by phrase
-    got=$("$bin" extract --format json table_merged.xlsx 2>/dev/null --teams -- "$f" |
-        $py -c '
-import json, sys
-out = []
-for it in json.load(sys.stdin)["documents"][0]["items"]:
-    d = it.get("deadline")
-    if d:
-        out.append(d["date"] or d["text"])
-print(" ".join(out))')
-    want="2024-06-30 2024-12-31 2024-09-30 长期坚持 2024-11-30"
-    [ "$got" = "$want" ] && ok "table_merged.xlsx ($sys): deadlines $got" ||
-        bad "table_merged.xlsx ($sys): deadlines" "got:  $got" "want: $want"
+    got=$(fg_format_deadlines "$f")
+    want="xlsx 2024-06-30 2024-12-31 2024-09-30 长期坚持 2024-11-30"
+    [ "$got" = "$want" ] && ok "table_merged.xlsx ($sys): format and deadlines $got" ||
+        bad "table_merged.xlsx ($sys): format and deadlines" "got:  $got" "want: $want"
 done
 
 # ---- 2b. a 名单 table with its role cells merged down (the page of html.sh as a sheet) ----

@@ -26,10 +26,7 @@ fg_begin "$@"
 make_xls=$src/tests/fixtures/make_xls.py
 fix=$src/tests/fixtures/xlsx
 
-if ! $py -c 'import openpyxl' 2>/dev/null; then
-    bad "python3-openpyxl is not installed for $py (make test installs it)"
-    fg_end
-fi
+fg_need_python openpyxl python3-openpyxl
 
 norm() {
     sed -E 's/"doc": "[^"]*"/"doc": X/; s/"format": "[a-z]*"/"format": X/'
@@ -98,15 +95,7 @@ for sys in 1900 1904; do
         bad "table_merged.xls ($sys): rows differ from table_merged.tsv" \
             "$(diff "$fix/table_merged.tsv" "$d/got.tsv" | head -n 20)" "$(head -n 3 "$d/err")"
     fi
-    got=$("$bin" extract --format json "$d/table_merged.xls" 2>/dev/null | $py -c '
-import json, sys
-doc = json.load(sys.stdin)["documents"][0]
-out = [doc["format"]]
-for it in doc["items"]:
-    d = it.get("deadline")
-    if d:
-        out.append(d["date"] or d["text"])
-print(" ".join(out))')
+    got=$(fg_format_deadlines "$d/table_merged.xls")
     want="xls 2024-06-30 2024-12-31 2024-09-30 长期坚持 2024-11-30"
     [ "$got" = "$want" ] && ok "table_merged.xls ($sys): format and deadlines $got" ||
         bad "table_merged.xls ($sys): format and deadlines" "got:  $got" "want: $want"
