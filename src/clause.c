@@ -239,9 +239,9 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
 
-/* First characters of the role markers (see markers[] below; 保 召 of support_marker and
+/* First characters of the role markers (see markers[] below; 保 服 召 of support_marker and
  * convene_marker). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召";
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保服召";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -905,30 +905,79 @@ static size_t manner_tail(fg_strview e)
     return 0;
 }
 
+/* The verbs of verb_tail(). */
+static const fg_lit doing_verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"),
+                                     FG_LIT("加强"), FG_LIT("提供"), FG_LIT("强化"),
+                                     FG_LIT("支持")};
+
+/* Whether a verb of doing (doing_verbs[]) starts e[i ..). */
+static bool doing_verb_at(fg_strview e, size_t i)
+{
+    return fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
+           starts_with_any(fg_sv(e.ptr + i, e.len - i), doing_verbs, N_OF(doing_verbs));
+}
+
+static bool predicate_at(fg_strview e, size_t i);
+
+/* e[0 .. end) after the separators and blanks it starts with (a marker's pending text). */
+static fg_strview after_separators(fg_strview e, size_t end)
+{
+    size_t k = 0;
+
+    while (k < end) {
+        if (AT(e, k, "，") || AT(e, k, "；") || AT(e, k, "。") || AT(e, k, "、") ||
+            AT(e, k, "　"))
+            k += 3;
+        else if (e.ptr[k] == ' ' || e.ptr[k] == ',' || e.ptr[k] == ';')
+            k++;
+        else
+            break;
+    }
+    return fg_sv(e.ptr + k, end - k);
+}
+
 /*
  * The length of what a unit does ending e, after its complete name, when a role word follows
  * (县水利局做好技术 指导, 县卫生健康局加强业务 指导): from a verb of doing (做好 抓好 给予 加强
  * 提供 强化 支持; not 保障, a word of names: 社会保障, 医疗保障) to an end that is no unit's, at
- * most 10 characters. Or 0.
+ * most 10 characters; or from 为 or 向 (for, to) right after the name, when such a verb
+ * follows within 20 characters and what it does is at most 10 (市科技局为产业发展提供技术 支持,
+ * 市财政局向项目单位提供资金 保障: the unit is the subject, the rest its predicate; 对 is
+ * manner_tail()'s). Or 0.
  */
 static size_t verb_tail(fg_strview e)
 {
-    static const fg_lit verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"), FG_LIT("加强"),
-                                   FG_LIT("提供"), FG_LIT("强化"), FG_LIT("支持")};
-
     /*
      * Not when e ends like a unit (县技术支持中心), before a mark (\x01 after X（牵头）) or in a
      * name cut short (人力资源社会保障).
      */
     if (e.len == 0 || (unsigned char)e.ptr[e.len - 1] < 0x80 || ends_like_unit(e))
         return 0;
-    for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
-        if (fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
-            starts_with_any(fg_sv(e.ptr + i, e.len - i), verbs, N_OF(verbs)) &&
-            count_cps_upto(fg_sv(e.ptr + i, e.len - i), 11) <= 10 &&
+    for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (doing_verb_at(e, i) && count_cps_upto(fg_sv(e.ptr + i, e.len - i), 11) <= 10 &&
             strong_ending(fg_sv(e.ptr, i)))
             return e.len - i;
+        if (strong_ending(fg_sv(e.ptr, i)) && predicate_at(e, i) &&
+            looks_like_unit(after_separators(e, i)))
+            return e.len - i;
+    }
     return 0;
+}
+
+/*
+ * Whether e[i ..) is what a unit does for or towards others, up to a role word: 为 or 向,
+ * then within 20 characters a verb of doing whose phrase has at most 10 (为产业发展提供技术,
+ * 向参展企业提供资金; see verb_tail()).
+ */
+static bool predicate_at(fg_strview e, size_t i)
+{
+    if (!(AT(e, i, "为") || AT(e, i, "向")) ||
+        count_cps_upto(fg_sv(e.ptr + i, e.len - i), 21) > 20)
+        return false;
+    for (size_t j = i + 3; j + 6 <= e.len; j += fg_cp_len((unsigned char)e.ptr[j]))
+        if (doing_verb_at(e, j) && count_cps_upto(fg_sv(e.ptr + j, e.len - j), 11) <= 10)
+            return true;
+    return false;
 }
 
 /* Whether e holds a character of verb_firsts (an object or a verb of verb_tail()). */
@@ -1015,6 +1064,9 @@ static fg_strview strip_element(fg_strview e)
     for (size_t k = 0; k < N_OF(adverbs); k++)
         if (fg_sv_eq(e, fg_sv(adverbs[k].s, adverbs[k].n)))
             return fg_sv(e.ptr, 0);
+    /* Nor does what a unit does with no unit before it (X负责，为各村提供技术支持). */
+    if (!ends_like_unit(e) && predicate_at(e, 0))
+        return fg_sv(e.ptr, 0);
     return e;
 }
 
@@ -2761,7 +2813,7 @@ static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_
 static const marker convene_marker = {"召集", sizeof("召集") - 1, M_POST, FG_ROLE_LEAD, false,
                                       false};
 
-/* 保障 or 支撑 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
+/* 保障, 支撑 or 服务 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
 static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
                                       false};
 
@@ -4167,6 +4219,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool any_marker = false;
     bool has_lead = false;
     bool has_firm_co = false;
+    size_t promoted[32][2];      /* the rows of weak spans read as lead: [from, to) */
+    size_t n_promoted = 0;
+    size_t firm_co_rows = 0;     /* the rows of the co spans that are no weak ones */
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
@@ -4328,11 +4383,12 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
             /*
-             * Y提供资金保障, Y做好经费保障, Y提供数据支撑: 保障 is a word of names (社会保障,
-             * 医疗保障局) and 支撑 one of the work (为发展提供有力支撑), co words only after
-             * what a unit does (verb_tail()).
+             * Y提供资金保障, Y做好经费保障, Y提供数据支撑, Y为企业提供技术服务: 保障 and 服务
+             * are words of names (社会保障, 医疗保障局, 政务服务中心) and 支撑 one of the work
+             * (为发展提供有力支撑), co words only after what a unit does (verb_tail()).
              */
-            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑")) && i > pending &&
+            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑") || AT(s, i, "服务")) &&
+                i > pending &&
                 verb_tail(fg_sv(s.ptr + pending, i - pending)) > 0)
                 m = &support_marker;
             if (m == NULL && AT(s, i, "召集") && convenes_at(s, i))
@@ -4562,10 +4618,24 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             !all_look_like_units(spans[k].units))
             continue;
         FG_TRY(push_list(out, first, role, spans[k].units));
+        if (role == FG_ROLE_LEAD && spans[k].m->weak && n_promoted < N_OF(promoted)) {
+            promoted[n_promoted][0] = before;
+            promoted[n_promoted++][1] = out->n;
+        } else if (role == FG_ROLE_CO && !spans[k].m->weak && !spans[k].m->first_ok) {
+            firm_co_rows += out->n - before;
+        }
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
         if (strict && out->n == before && out->n_repeats == repeats)
             bad = true;
     }
+    /*
+     * The helpers named no unit (X负责，为各村提供技术支持: the work only): the one
+     * responsible leads nobody and co-operates, as in X负责 alone.
+     */
+    if (firm_co_rows == 0)
+        for (size_t p = 0; p < n_promoted; p++)
+            for (size_t k = promoted[p][0]; k < promoted[p][1]; k++)
+                out->v[k].role = FG_ROLE_CO;
     for (size_t k = first; k < out->n; k++)
         has_lead = has_lead || out->v[k].role == FG_ROLE_LEAD;
     if ((flags & FG_CLAUSE_FIRST_IS_LEAD) && !has_lead && out->n > first) {
