@@ -239,9 +239,9 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
 
-/* First characters of the role markers (see markers[] below; 保 服 召 of support_marker and
- * convene_marker). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保服召";
+/* First characters of the role markers (see markers[] below; 保 服 召 办 of support_marker,
+ * convene_marker and handle_marker). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保服召办";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -275,7 +275,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召承办: fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -1973,6 +1973,7 @@ static const marker markers[] = {
     {"履行属地责任", sizeof("履行属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"承担", sizeof("承担") - 1, M_POST, FG_ROLE_CO, true, true},
     {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -2616,14 +2617,15 @@ static bool manner_marker(const marker *m)
 
 /*
  * Whether the role word m may take the work as its object (X牵头负责…, X配合做好…, X按职责做好
- * …): 牵头, 负责 and 配合 words, 协助 and the manner words (manner_marker()); not 会办, 参与,
- * 协同, 主管, … (社会办医, 保险参与风险评估).
+ * …, X承担园区规划): 牵头, 负责 and 配合 words, 承担, 协助, 办理 (交X办理) and the manner words
+ * (manner_marker()); not 会办, 参与, 协同, 主管, … (社会办医, 保险参与风险评估).
  */
 static bool takes_object(const marker *m)
 {
     return m->type == M_POST &&
            (strstr(m->s, "牵头") != NULL || strstr(m->s, "负责") != NULL ||
-            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0 || manner_marker(m));
+            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0 ||
+            strcmp(m->s, "承担") == 0 || strcmp(m->s, "办理") == 0 || manner_marker(m));
 }
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
@@ -2711,8 +2713,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召",
-                     strlen("牵负：单部主抓统为归领按挂会召"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召承办",
+                     strlen("牵负：单部主抓统为归领按挂会召承办"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2812,6 +2814,9 @@ static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_
 /* 由X召集，Y参加: X leads (convenes); see convenes_at(). */
 static const marker convene_marker = {"召集", sizeof("召集") - 1, M_POST, FG_ROLE_LEAD, false,
                                       false};
+
+/* 交X办理: X handles what is handed over, as X负责 (see handed_to()). */
+static const marker handle_marker = {"办理", sizeof("办理") - 1, M_POST, FG_ROLE_CO, true, true};
 
 /* 保障, 支撑 or 服务 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
 static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
@@ -2940,6 +2945,43 @@ static bool name_before_word(fg_strview text, size_t i)
 }
 
 /*
+ * Where the unit a matter is handed to starts, when s[from .. i) is 交 or 交由 and a complete
+ * name (交市信访局 办理, 交由县司法局 负责), after the separators and, before 交, at most 10
+ * characters of the matter handed over that hold no name (有关投诉交省教育厅办理): that unit
+ * handles it. Not 交通 交流 交易 … (words of 交), nor after 将 or 把 (X将…交Y办理: X hands
+ * over). SIZE_MAX otherwise.
+ */
+static size_t handed_to(fg_strview s, size_t from, size_t i)
+{
+    static const char words[] = "通流易换叉付纳办警接汇往友互融割还代底心集界";
+    fg_strview t = after_separators(fg_sv(s.ptr + from, i - from), i - from);
+    size_t n = 0;
+
+    for (size_t k = 0; k + 6 < t.len && n <= 10; k += fg_cp_len((unsigned char)t.ptr[k]), n++) {
+        fg_strview matter = fg_sv(t.ptr, k);
+        size_t at = k + 3;
+
+        if (AT(t, k, "将") || AT(t, k, "把"))
+            return SIZE_MAX;
+        if (!AT(t, k, "交"))
+            continue;
+        if (AT(t, at, "由"))
+            at += 3;
+        else
+            for (size_t w = 0; w + 3 <= sizeof words - 1; w += 3)
+                if (memcmp(t.ptr + at, words + w, 3) == 0)
+                    return SIZE_MAX;
+        if (matter.len > 0 && (strong_ending(matter) || looks_like_unit(matter)))
+            return SIZE_MAX;
+        if (at < t.len && strong_ending(fg_sv(t.ptr + at, t.len - at)) &&
+            looks_like_unit(fg_sv(t.ptr + at, t.len - at)))
+            return (size_t)(t.ptr - s.ptr) + at;
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/*
  * Whether 召集 at s[i] ends a phrase after a complete name (由X召集，Y参加: X convenes, and
  * leads), not a team's word (召集人, 召集单位, 副召集).
  */
@@ -2985,6 +3027,10 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
         if (convenes_at(text, i))
+            return true;
+        /* 市工信局承担…, 交市信访局办理: a unit's charge, as 负责. */
+        if ((AT(text, i, "承担") && name_before_word(text, i) && !AT(text, i + 6, "单位")) ||
+            (AT(text, i, "办理") && handed_to(text, 0, i) != SIZE_MAX))
             return true;
         /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
         if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
@@ -4379,6 +4425,12 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
             if (m != NULL && quotes && in_quotation(s, i))
                 m = NULL;
+            /*
+             * 承担 only right after a name (市工信局承担…): 承担…工作的各设区市人民政府 is a
+             * name that reads like a sentence.
+             */
+            if (m != NULL && m->len == 6 && AT(s, i, "承担") && !name_before_word(s, i))
+                m = NULL;
             /* 以企业为主体, 为主导: words, not X为主 (X leads). */
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
@@ -4393,6 +4445,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
                 m = &support_marker;
             if (m == NULL && AT(s, i, "召集") && convenes_at(s, i))
                 m = &convene_marker;
+            if (m == NULL && AT(s, i, "办理") && handed_to(s, pending, i) != SIZE_MAX)
+                m = &handle_marker;
             /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
             if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;
@@ -4468,6 +4522,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
          * Postfix marker or 会同: the units since pending are its, after a subject of their
          * own (公立医院改革由X负责，医保支付改革由Y负责).
          */
+        if (m->type == M_POST && m->weak) {
+            /* 交市信访局办理, 有关投诉交X负责: the unit after 交 is the one that handles it. */
+            size_t to = handed_to(s, pending, i);
+
+            if (to != SIZE_MAX)
+                pending = to;
+        }
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
         /*
          * 开设帮扶馆，由采购中心牵头: in a sentence, what stands before the ， of a 由 phrase is

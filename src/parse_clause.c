@@ -468,14 +468,14 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召承";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
  * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
- * 负主体责任 召集).
+ * 负主体责任 召集 承担).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集担";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 
@@ -590,6 +590,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管");
     case 0xE5BD92: /* 归 */
         return AT(s, i, "归口");
+    case 0xE689BF: /* 承 */
+        return AT(s, i, "承担") && !AT(s, i + 6, "单位");
     case 0xE58FAC: /* 召 */
         return AT(s, i, "召集") && !AT(s, i + 6, "人") && !AT(s, i + 6, "单位");
     case 0xE59084: /* 各 */
@@ -618,13 +620,14 @@ static bool verb_like_role_word(fg_strview s, size_t i)
 {
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
            AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
+           AT(s, i, "承") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
 
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
- * 按职责 and its kin (各地要按职责…), 支持, 召集 and the 属地/主体 duties (落实属地责任): they
+ * 按职责 and its kin (各地要按职责…), 支持, 召集, 承担 and the 属地/主体 duties (落实属地责任): they
  * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
  * 由市应急管理局召集).
  */
