@@ -1385,3 +1385,58 @@ bool fg_parse__closing_paragraph(fg_strview s)
     }
     return true;
 }
+
+/* Where the sentence that starts at s[i] ends: after its 。！？ (or at s's end). */
+static size_t sentence_end(fg_strview s, size_t i)
+{
+    while (i < s.len && !AT(s, i, "。") && !AT(s, i, "！") && !AT(s, i, "？"))
+        i += fg_cp_len((unsigned char)s.ptr[i]);
+    return i < s.len ? i + 3 : i;
+}
+
+size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
+{
+    int depth = 0;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        size_t k;
+        bool after_bracket = false;
+
+        if (AT(s, i, "（") || s.ptr[i] == '(') {
+            depth++;
+        } else if (AT(s, i, "）") || s.ptr[i] == ')') {
+            depth = depth > 0 ? depth - 1 : 0;
+            after_bracket = depth == 0;
+        }
+        if (depth > 0 ||
+            !(after_bracket || AT(s, i, "。") || AT(s, i, "！") || AT(s, i, "？")))
+            continue;
+        k = i + fg_cp_len((unsigned char)s.ptr[i]);
+        /* A bracket there is the sentence's clause (。（市数据局牵头）…), no subject. */
+        if (k >= s.len || AT(s, k, "（") || s.ptr[k] == '(' ||
+            !fg_parse__closing_paragraph(fg_sv(s.ptr + k, sentence_end(s, k) - k)))
+            continue;
+        /*
+         * The close runs to the end: after it only more of it (各成员单位要…。各有关单位
+         * 务必…。, a note: 注：…。), after a note sentences with no role word (②…), and at
+         * the end a short line with none and no full stop (the issuer, a date); any other
+         * sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
+         */
+        for (size_t j = sentence_end(s, k), note = 0;;) {
+            fg_strview sent;
+            bool last;
+
+            if (j >= s.len)
+                return k;
+            sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
+            last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") &&
+                   !AT(s, s.len - 3, "！") && !AT(s, s.len - 3, "？");
+            note = note || fg_parse__note_opens(sent);
+            if (!fg_parse__closing_paragraph(sent) &&
+                (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
+                break;
+            j += sent.len;
+        }
+    }
+    return SIZE_MAX;
+}
