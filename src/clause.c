@@ -4164,13 +4164,34 @@ static bool department_unit(fg_strview name)
 }
 
 /*
+ * Whether name is one of a Party committee's own offices, written under its 省委 市委 县委 …
+ * as its 部 are (省委网信办, 市委编办, 县委政法委, 省委老干部局), not a government's department.
+ */
+static bool party_office(fg_strview name)
+{
+    static const fg_lit offices[] = {
+        FG_LIT("网信办"), FG_LIT("编办"),     FG_LIT("政法委"),   FG_LIT("农办"),
+        FG_LIT("财经办"), FG_LIT("台办"),     FG_LIT("政研室"),   FG_LIT("政策研究室"),
+        FG_LIT("改革办"), FG_LIT("深改办"),   FG_LIT("保密办"),   FG_LIT("巡察办"),
+        FG_LIT("巡视办"), FG_LIT("老干部局"), FG_LIT("机要局"),   FG_LIT("直属机关工委"),
+        FG_LIT("党校"),   FG_LIT("党史研究室")};
+
+    for (size_t k = 0; k < N_OF(offices); k++)
+        if (fg_sv_eq(name, fg_sv(offices[k].s, offices[k].n)))
+            return true;
+    return false;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
  * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
  * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
  * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
  * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
  * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
- * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
+ * level (省财政厅, 市委组织部, 市自然资源和规划局); after a Party organ, a 部 and the
+ * committee's own offices (party_office(): 网信办, 编办 …) take the level as written (省委),
+ * a government's department the level only (省委宣传部、教育厅 → 省教育厅). A branch of 7 characters or more
  * (湘潭金融监管分局: a place and an organ, an office of the level above; 区市场监管分局 takes
  * it), an office of a central organ (审计署长沙特派办,
  * …总局…) or a name that is no department (大数据发展中心)
@@ -4216,7 +4237,7 @@ static int share_prefixes(fg_units *out, size_t first)
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
                department_unit(name);
-        organ = fg_sv_ends(name, "部") && had.len == 6;
+        organ = (fg_sv_ends(name, "部") || party_office(name)) && had.len == 6;
         if (cps < 2 || cps > 10 || !(dept || organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
             fg_sv_contains(name, "署") || fg_sv_contains(name, "总局"))
             continue;
