@@ -1158,6 +1158,16 @@ static size_t split_point(fg_strview e, size_t *n)
                 return i;
         }
     }
+    /* & or ＆ between two complete units (市发改委&市财政局, a web page's &amp; decoded). */
+    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (i == 0 || (e.ptr[i] != '&' && !AT(e, i, "＆")))
+            continue;
+        *n = e.ptr[i] == '&' ? 1 : 3;
+        if (complete_unit(before_final_bracket(strip_element(fg_sv(e.ptr, i)), 4)) &&
+            looks_like_unit(
+                before_final_bracket(strip_element(fg_sv(e.ptr + i + *n, e.len - i - *n)), 4)))
+            return i;
+    }
     return e.len;
 }
 
