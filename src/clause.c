@@ -239,9 +239,9 @@ static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT
                                       FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
                                       FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
 
-/* First characters of the role markers (see markers[] below; 保 召 of support_marker and
- * convene_marker). */
-static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保召业技";
+/* First characters of the role markers (see markers[] below; 保 服 召 办 of support_marker,
+ * convene_marker and handle_marker; 业 技 of 业务指导 技术指导). */
+static const char marker_firsts[] = "牵负为主协按依根分共配参会责完时抓组落支实其总各统具督指双归领承联属商履挂保服召办业技";
 
 /* First characters of the words is_time_phrase() looks for. */
 static const char time_firsts[] = "年月前长持季";
@@ -275,7 +275,7 @@ static struct {
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
-    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召: see fg_clause__has_role_word() */
+    fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召承办: fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
 } sets;
 
@@ -905,30 +905,79 @@ static size_t manner_tail(fg_strview e)
     return 0;
 }
 
+/* The verbs of verb_tail(). */
+static const fg_lit doing_verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"),
+                                     FG_LIT("加强"), FG_LIT("提供"), FG_LIT("强化"),
+                                     FG_LIT("支持")};
+
+/* Whether a verb of doing (doing_verbs[]) starts e[i ..). */
+static bool doing_verb_at(fg_strview e, size_t i)
+{
+    return fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
+           starts_with_any(fg_sv(e.ptr + i, e.len - i), doing_verbs, N_OF(doing_verbs));
+}
+
+static bool predicate_at(fg_strview e, size_t i);
+
+/* e[0 .. end) after the separators and blanks it starts with (a marker's pending text). */
+static fg_strview after_separators(fg_strview e, size_t end)
+{
+    size_t k = 0;
+
+    while (k < end) {
+        if (AT(e, k, "，") || AT(e, k, "；") || AT(e, k, "。") || AT(e, k, "、") ||
+            AT(e, k, "　"))
+            k += 3;
+        else if (e.ptr[k] == ' ' || e.ptr[k] == ',' || e.ptr[k] == ';')
+            k++;
+        else
+            break;
+    }
+    return fg_sv(e.ptr + k, end - k);
+}
+
 /*
  * The length of what a unit does ending e, after its complete name, when a role word follows
  * (县水利局做好技术 指导, 县卫生健康局加强业务 指导): from a verb of doing (做好 抓好 给予 加强
  * 提供 强化 支持; not 保障, a word of names: 社会保障, 医疗保障) to an end that is no unit's, at
- * most 10 characters. Or 0.
+ * most 10 characters; or from 为 or 向 (for, to) right after the name, when such a verb
+ * follows within 20 characters and what it does is at most 10 (市科技局为产业发展提供技术 支持,
+ * 市财政局向项目单位提供资金 保障: the unit is the subject, the rest its predicate; 对 is
+ * manner_tail()'s). Or 0.
  */
 static size_t verb_tail(fg_strview e)
 {
-    static const fg_lit verbs[] = {FG_LIT("做好"), FG_LIT("抓好"), FG_LIT("给予"), FG_LIT("加强"),
-                                   FG_LIT("提供"), FG_LIT("强化"), FG_LIT("支持")};
-
     /*
      * Not when e ends like a unit (县技术支持中心), before a mark (\x01 after X（牵头）) or in a
      * name cut short (人力资源社会保障).
      */
     if (e.len == 0 || (unsigned char)e.ptr[e.len - 1] < 0x80 || ends_like_unit(e))
         return 0;
-    for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i]))
-        if (fg_cjkset_has(&sets.verb_firsts, e.ptr + i) &&
-            starts_with_any(fg_sv(e.ptr + i, e.len - i), verbs, N_OF(verbs)) &&
-            count_cps_upto(fg_sv(e.ptr + i, e.len - i), 11) <= 10 &&
+    for (size_t i = 6; i + 6 <= e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (doing_verb_at(e, i) && count_cps_upto(fg_sv(e.ptr + i, e.len - i), 11) <= 10 &&
             strong_ending(fg_sv(e.ptr, i)))
             return e.len - i;
+        if (strong_ending(fg_sv(e.ptr, i)) && predicate_at(e, i) &&
+            looks_like_unit(after_separators(e, i)))
+            return e.len - i;
+    }
     return 0;
+}
+
+/*
+ * Whether e[i ..) is what a unit does for or towards others, up to a role word: 为 or 向,
+ * then within 20 characters a verb of doing whose phrase has at most 10 (为产业发展提供技术,
+ * 向参展企业提供资金; see verb_tail()).
+ */
+static bool predicate_at(fg_strview e, size_t i)
+{
+    if (!(AT(e, i, "为") || AT(e, i, "向")) ||
+        count_cps_upto(fg_sv(e.ptr + i, e.len - i), 21) > 20)
+        return false;
+    for (size_t j = i + 3; j + 6 <= e.len; j += fg_cp_len((unsigned char)e.ptr[j]))
+        if (doing_verb_at(e, j) && count_cps_upto(fg_sv(e.ptr + j, e.len - j), 11) <= 10)
+            return true;
+    return false;
 }
 
 /* Whether e holds a character of verb_firsts (an object or a verb of verb_tail()). */
@@ -1015,6 +1064,9 @@ static fg_strview strip_element(fg_strview e)
     for (size_t k = 0; k < N_OF(adverbs); k++)
         if (fg_sv_eq(e, fg_sv(adverbs[k].s, adverbs[k].n)))
             return fg_sv(e.ptr, 0);
+    /* Nor does what a unit does with no unit before it (X负责，为各村提供技术支持). */
+    if (!ends_like_unit(e) && predicate_at(e, 0))
+        return fg_sv(e.ptr, 0);
     return e;
 }
 
@@ -1105,6 +1157,16 @@ static size_t split_point(fg_strview e, size_t *n)
                 (!AT(e, i, "与") || unit_after_yu(right)))
                 return i;
         }
+    }
+    /* & or ＆ between two complete units (市发改委&市财政局, a web page's &amp; decoded). */
+    for (size_t i = 0; i < e.len; i += fg_cp_len((unsigned char)e.ptr[i])) {
+        if (i == 0 || (e.ptr[i] != '&' && !AT(e, i, "＆")))
+            continue;
+        *n = e.ptr[i] == '&' ? 1 : 3;
+        if (complete_unit(before_final_bracket(strip_element(fg_sv(e.ptr, i)), 4)) &&
+            looks_like_unit(
+                before_final_bracket(strip_element(fg_sv(e.ptr + i + *n, e.len - i - *n)), 4)))
+            return i;
     }
     return e.len;
 }
@@ -1923,6 +1985,7 @@ static const marker markers[] = {
     {"履行属地责任", sizeof("履行属地责任") - 1, M_POST, FG_ROLE_CO, true, true},
     {"共同负责", sizeof("共同负责") - 1, M_POST, FG_ROLE_CO, true, true},
     {"负责", sizeof("负责") - 1, M_POST, FG_ROLE_CO, true, true},
+    {"承担", sizeof("承担") - 1, M_POST, FG_ROLE_CO, true, true},
     {"配合", sizeof("配合") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参与", sizeof("参与") - 1, M_POST, FG_ROLE_CO, false, false},
     {"参加", sizeof("参加") - 1, M_POST, FG_ROLE_CO, false, false},
@@ -2568,14 +2631,15 @@ static bool manner_marker(const marker *m)
 
 /*
  * Whether the role word m may take the work as its object (X牵头负责…, X配合做好…, X按职责做好
- * …): 牵头, 负责 and 配合 words, 协助 and the manner words (manner_marker()); not 会办, 参与,
- * 协同, 主管, … (社会办医, 保险参与风险评估).
+ * …, X承担园区规划): 牵头, 负责 and 配合 words, 承担, 协助, 办理 (交X办理) and the manner words
+ * (manner_marker()); not 会办, 参与, 协同, 主管, … (社会办医, 保险参与风险评估).
  */
 static bool takes_object(const marker *m)
 {
     return m->type == M_POST &&
            (strstr(m->s, "牵头") != NULL || strstr(m->s, "负责") != NULL ||
-            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0 || manner_marker(m));
+            strcmp(m->s, "配合") == 0 || strcmp(m->s, "协助") == 0 ||
+            strcmp(m->s, "承担") == 0 || strcmp(m->s, "办理") == 0 || manner_marker(m));
 }
 
 /* Tails allowed after a postfix marker in a sentence ("负责落实"). */
@@ -2663,8 +2727,8 @@ static void sets_init(void)
         memcpy(chars + sizeof marker_firsts - 1, "，；。：", 13);
         fg_charscan_init(&sets.markers_seps, chars, strlen(chars));
     }
-    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召",
-                     strlen("牵负：单部主抓统为归领按挂会召"));
+    fg_charscan_init(&sets.role_firsts, "牵负：单部主抓统为归领按挂会召承办",
+                     strlen("牵负：单部主抓统为归领按挂会召承办"));
     fg_charscan_init(&sets.rare, "第首前【〔：★☆＊▲△", strlen("第首前【〔：★☆＊▲△"));
 }
 
@@ -2765,7 +2829,10 @@ static const marker consult_marker = {"商", sizeof("商") - 1, M_WITH, FG_ROLE_
 static const marker convene_marker = {"召集", sizeof("召集") - 1, M_POST, FG_ROLE_LEAD, false,
                                       false};
 
-/* 保障 or 支撑 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
+/* 交X办理: X handles what is handed over, as X负责 (see handed_to()). */
+static const marker handle_marker = {"办理", sizeof("办理") - 1, M_POST, FG_ROLE_CO, true, true};
+
+/* 保障, 支撑 or 服务 after what a unit does (Y提供资金保障): Y co-operates, as with 支持. */
 static const marker support_marker = {"保障", sizeof("保障") - 1, M_POST, FG_ROLE_CO, false,
                                       false};
 
@@ -2892,6 +2959,43 @@ static bool name_before_word(fg_strview text, size_t i)
 }
 
 /*
+ * Where the unit a matter is handed to starts, when s[from .. i) is 交 or 交由 and a complete
+ * name (交市信访局 办理, 交由县司法局 负责), after the separators and, before 交, at most 10
+ * characters of the matter handed over that hold no name (有关投诉交省教育厅办理): that unit
+ * handles it. Not 交通 交流 交易 … (words of 交), nor after 将 or 把 (X将…交Y办理: X hands
+ * over). SIZE_MAX otherwise.
+ */
+static size_t handed_to(fg_strview s, size_t from, size_t i)
+{
+    static const char words[] = "通流易换叉付纳办警接汇往友互融割还代底心集界";
+    fg_strview t = after_separators(fg_sv(s.ptr + from, i - from), i - from);
+    size_t n = 0;
+
+    for (size_t k = 0; k + 6 < t.len && n <= 10; k += fg_cp_len((unsigned char)t.ptr[k]), n++) {
+        fg_strview matter = fg_sv(t.ptr, k);
+        size_t at = k + 3;
+
+        if (AT(t, k, "将") || AT(t, k, "把"))
+            return SIZE_MAX;
+        if (!AT(t, k, "交"))
+            continue;
+        if (AT(t, at, "由"))
+            at += 3;
+        else
+            for (size_t w = 0; w + 3 <= sizeof words - 1; w += 3)
+                if (memcmp(t.ptr + at, words + w, 3) == 0)
+                    return SIZE_MAX;
+        if (matter.len > 0 && (strong_ending(matter) || looks_like_unit(matter)))
+            return SIZE_MAX;
+        if (at < t.len && strong_ending(fg_sv(t.ptr + at, t.len - at)) &&
+            looks_like_unit(fg_sv(t.ptr + at, t.len - at)))
+            return (size_t)(t.ptr - s.ptr) + at;
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/*
  * Whether 召集 at s[i] ends a phrase after a complete name (由X召集，Y参加: X convenes, and
  * leads), not a team's word (召集人, 召集单位, 副召集).
  */
@@ -2937,6 +3041,10 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
         if (AT(text, i, "：") && role_label_before(lx, text, i))
             return true;
         if (convenes_at(text, i))
+            return true;
+        /* 市工信局承担…, 交市信访局办理: a unit's charge, as 负责. */
+        if ((AT(text, i, "承担") && name_before_word(text, i) && !AT(text, i + 6, "单位")) ||
+            (AT(text, i, "办理") && handed_to(text, 0, i) != SIZE_MAX))
             return true;
         /* 为配合单位, 为责任部门, 责任单位为: a role label written with 为. */
         if ((AT(text, i, "单位") || AT(text, i, "部门")) && i >= 6 &&
@@ -4102,14 +4210,35 @@ static bool place_named(fg_strview name)
 }
 
 /*
+ * Whether name is one of a Party committee's own offices, written under its 省委 市委 县委 …
+ * as its 部 are (省委网信办, 市委编办, 县委政法委, 省委老干部局), not a government's department.
+ */
+static bool party_office(fg_strview name)
+{
+    static const fg_lit offices[] = {
+        FG_LIT("网信办"), FG_LIT("编办"),     FG_LIT("政法委"),   FG_LIT("农办"),
+        FG_LIT("财经办"), FG_LIT("台办"),     FG_LIT("政研室"),   FG_LIT("政策研究室"),
+        FG_LIT("改革办"), FG_LIT("深改办"),   FG_LIT("保密办"),   FG_LIT("巡察办"),
+        FG_LIT("巡视办"), FG_LIT("老干部局"), FG_LIT("机要局"),   FG_LIT("直属机关工委"),
+        FG_LIT("党校"),   FG_LIT("党史研究室")};
+
+    for (size_t k = 0; k < N_OF(offices); k++)
+        if (fg_sv_eq(name, fg_sv(offices[k].s, offices[k].n)))
+            return true;
+    return false;
+}
+
+/*
  * Shared prefixes (省发展改革委牵头，财政厅、教育厅按职责分工负责; 市委宣传部、组织部): a name
  * of 2 to 10 characters right after a unit that names a level (省, 市, 县, 区; 省委 …) or
  * took one, that names none itself (level_named(): no 省市县区 in it but in 城市 or 市场, no
- * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…) and ends
- * (nor a place of its own before a vertical organ's word: place_named(), 东滨海事局) and ends
+ * province's name at its start, no 街道 镇 乡 村 社区 at its start; not 国家…, 各…; no place
+ * of its own before a vertical organ's word: place_named(), 东滨海事局) and ends
  * like a department (厅 局 委 办, or a court or procuratorate: 法院 检察院, organs at every
  * level; 部 only after a Party organ: 组织部; or a 支队 of a 局: 公安局交警支队), takes that
- * level (省财政厅, 市委组织部, 市自然资源和规划局). A branch of 7 characters or more
+ * level (省财政厅, 市委组织部, 市自然资源和规划局); after a Party organ, a 部 and the
+ * committee's own offices (party_office(): 网信办, 编办 …) take the level as written (省委),
+ * a government's department the level only (省委宣传部、教育厅 → 省教育厅). A branch of 7 characters or more
  * (湘潭金融监管分局: a place and an organ, an office of the level above; 区市场监管分局 takes
  * it), an office of a central organ (审计署长沙特派办,
  * …总局…) or a name that is no department (大数据发展中心)
@@ -4155,7 +4284,7 @@ static int share_prefixes(fg_units *out, size_t first)
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
                department_unit(name);
-        organ = fg_sv_ends(name, "部") && had.len == 6;
+        organ = (fg_sv_ends(name, "部") || party_office(name)) && had.len == 6;
         if (cps < 2 || cps > 10 || !(dept || organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
             fg_sv_contains(name, "署") || fg_sv_contains(name, "总局"))
             continue;
@@ -4221,6 +4350,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool has_lead = false;
     bool has_firm_co = false;
     bool has_weak = false;       /* units before a bare 负责 or its kin (weak markers) */
+    size_t promoted[32][2];      /* the rows of weak spans read as lead: [from, to) */
+    size_t n_promoted = 0;
+    size_t firm_co_rows = 0;     /* the rows of the co spans that are no weak ones */
     bool stopped = false;        /* inside a stop label: text ignored until the next marker */
     bool chain = (flags & FG_CLAUSE_WORK) != 0; /* only role phrases so far: no label, … */
     bool unknown_label = false;  /* a label with a unit suffix and no head word we know */
@@ -4378,19 +4510,28 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             /* 按照“谁主管谁负责”要求负责: a role word inside a quotation is quoted, not said. */
             if (m != NULL && quotes && in_quotation(s, i))
                 m = NULL;
+            /*
+             * 承担 only right after a name (市工信局承担…): 承担…工作的各设区市人民政府 is a
+             * name that reads like a sentence.
+             */
+            if (m != NULL && m->len == 6 && AT(s, i, "承担") && !name_before_word(s, i))
+                m = NULL;
             /* 以企业为主体, 为主导: words, not X为主 (X leads). */
             if (m != NULL && m->len == 6 && AT(s, i, "为主") && !ends_role_word(s, i + 6))
                 m = NULL;
             /*
-             * Y提供资金保障, Y做好经费保障, Y提供数据支撑: 保障 is a word of names (社会保障,
-             * 医疗保障局) and 支撑 one of the work (为发展提供有力支撑), co words only after
-             * what a unit does (verb_tail()).
+             * Y提供资金保障, Y做好经费保障, Y提供数据支撑, Y为企业提供技术服务: 保障 and 服务
+             * are words of names (社会保障, 医疗保障局, 政务服务中心) and 支撑 one of the work
+             * (为发展提供有力支撑), co words only after what a unit does (verb_tail()).
              */
-            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑")) && i > pending &&
+            if (m == NULL && (AT(s, i, "保障") || AT(s, i, "支撑") || AT(s, i, "服务")) &&
+                i > pending &&
                 verb_tail(fg_sv(s.ptr + pending, i - pending)) > 0)
                 m = &support_marker;
             if (m == NULL && AT(s, i, "召集") && convenes_at(s, i))
                 m = &convene_marker;
+            if (m == NULL && AT(s, i, "办理") && handed_to(s, pending, i) != SIZE_MAX)
+                m = &handle_marker;
             /* 委员会办公室, 统筹城乡发展办公室, 指导中心: a role word inside a unit's name. */
             if (m != NULL && m->type == M_POST && marker_in_name(s, i, m->len))
                 m = NULL;
@@ -4466,6 +4607,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
          * Postfix marker or 会同: the units since pending are its, after a subject of their
          * own (公立医院改革由X负责，医保支付改革由Y负责).
          */
+        if (m->type == M_POST && m->weak) {
+            /* 交市信访局办理, 有关投诉交X负责: the unit after 交 is the one that handles it. */
+            size_t to = handed_to(s, pending, i);
+
+            if (to != SIZE_MAX)
+                pending = to;
+        }
         spans[n_spans].units = trim_seps(fg_sv(s.ptr + pending, i - pending));
         /*
          * 开设帮扶馆，由采购中心牵头: in a sentence, what stands before the ， of a 由 phrase is
@@ -4624,10 +4772,24 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             !all_look_like_units(spans[k].units))
             continue;
         FG_TRY(push_list(out, first, role, spans[k].units));
+        if (role == FG_ROLE_LEAD && spans[k].m->weak && n_promoted < N_OF(promoted)) {
+            promoted[n_promoted][0] = before;
+            promoted[n_promoted++][1] = out->n;
+        } else if (role == FG_ROLE_CO && !spans[k].m->weak && !spans[k].m->first_ok) {
+            firm_co_rows += out->n - before;
+        }
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
         if (strict && out->n == before && out->n_repeats == repeats)
             bad = true;
     }
+    /*
+     * The helpers named no unit (X负责，为各村提供技术支持: the work only): the one
+     * responsible leads nobody and co-operates, as in X负责 alone.
+     */
+    if (firm_co_rows == 0)
+        for (size_t p = 0; p < n_promoted; p++)
+            for (size_t k = promoted[p][0]; k < promoted[p][1]; k++)
+                out->v[k].role = FG_ROLE_CO;
     for (size_t k = first; k < out->n; k++)
         has_lead = has_lead || out->v[k].role == FG_ROLE_LEAD;
     if ((flags & FG_CLAUSE_FIRST_IS_LEAD) && !has_lead && out->n > first) {

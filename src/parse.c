@@ -1552,6 +1552,41 @@ static bool ordinal_heading(const parser *p, const mark *m)
 }
 
 /* Feed one line's content (after any part handling) to the item machinery. */
+static bool items_follow(const parser *p);
+
+/*
+ * Whether the rest of the text, up to a part of its own (附件2), is all a close: lines that are
+ * fg_parse__closing_paragraph() (a note's included), after a note lines with no role word
+ * (fg_clause__has_role_word()), and short lines with no role word and no full stop (the
+ * issuer, a date). A line run on after the open item's close then ends it there.
+ */
+static bool close_follows(const parser *p)
+{
+    fg_strview r = p->rest;
+    bool table;
+    bool note = false;
+
+    for (size_t i = 0; i < r.len;) {
+        size_t e = i;
+        fg_strview line;
+
+        while (e < r.len && r.ptr[e] != '\n')
+            e++;
+        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
+        if (line.len > 0) {
+            if (fg_parse__annex_header(line, &table) > 0)
+                return true;
+            note = note || fg_parse__note_opens(line);
+            if (!fg_parse__closing_paragraph(line) &&
+                (!(note || (line.len <= 60 * 3 && !fg_sv_contains(line, "。"))) ||
+                 fg_clause__has_role_word(p->units.lex, line)))
+                return false;
+        }
+        i = e < r.len ? e + 1 : e;
+    }
+    return true;
+}
+
 static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
 {
     int rc = FG_OK;
@@ -1583,6 +1618,24 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
             }
         } else {
             next = next_in_line(p, s, i, seg_start);
+        }
+        if (next >= s.len && p->open && !p->in_table && !p->row_open) {
+            /*
+             * …（市数据局牵头）各成员单位要按照职责分工，加强协调配合。 run on in the last
+             * item's line (joined text): the close is no part of the item, as on a line of
+             * its own (process_line()).
+             */
+            size_t cut = fg_parse__closing_tail(p->units.lex, fg_sv(s.ptr + i, s.len - i));
+
+            if (cut != SIZE_MAX && (cut > 0 || p->cur_text.len > 0) && !items_follow(p) &&
+                close_follows(p)) {
+                if (p->n_lines == 0)
+                    p->first_line_len = p->cur_text.len + cut;
+                FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + i, cut), line));
+                FG_TRY(fg_parse__close_item(p));
+                FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + i + cut, s.len - i - cut), line));
+                break;
+            }
         }
         if (p->open && p->n_lines == 0)
             p->first_line_len = p->cur_text.len + (next - seg_start);

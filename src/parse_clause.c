@@ -468,14 +468,14 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召抓统指组";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召抓统指组承";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
  * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
- * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施).
+ * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施 承担).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织担";
 /* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
 static const char sentence_ends[] = "。；！？—";
 
@@ -598,6 +598,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "组织实施");
     case 0xE5BD92: /* 归 */
         return AT(s, i, "归口");
+    case 0xE689BF: /* 承 */
+        return AT(s, i, "承担") && !AT(s, i + 6, "单位");
     case 0xE58FAC: /* 召 */
         return AT(s, i, "召集") && !AT(s, i + 6, "人") && !AT(s, i + 6, "单位");
     case 0xE59084: /* 各 */
@@ -627,14 +629,15 @@ static bool verb_like_role_word(fg_strview s, size_t i)
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
            AT(s, i, "抓") || AT(s, i, "统") || AT(s, i, "指") || AT(s, i, "组") ||
            AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
+           AT(s, i, "承") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
 
 /*
  * A role word starts at s[i] that makes its sentence worth a strict parse. 协同, 协助, 协办,
  * 主办, 主责, 会办 and 归口 are common in narrative (协同发展, 主办方, 归口管理), and so are
- * 按职责 and its kin (各地要按职责…), 支持, 召集, the 属地/主体 duties (落实属地责任) and the
- * lead words 主抓 抓总 统筹 (统筹推进, 抓总协调), 指导 (加强指导, 以…为指导) and 组织实施: they
+ * 按职责 and its kin (各地要按职责…), 支持, 召集, 承担, the 属地/主体 duties (落实属地责任) and
+ * the lead words 主抓 抓总 统筹 (统筹推进, 抓总协调), 指导 (加强指导, 以…为指导) and 组织实施: they
  * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
  * 由市应急管理局召集, 省卫生健康委抓总), or after the name and a word of two characters that
  * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施).
@@ -1491,4 +1494,59 @@ bool fg_parse__closing_paragraph(fg_strview s)
         i = e < rest.len ? e + fg_cp_len((unsigned char)rest.ptr[e]) : e;
     }
     return true;
+}
+
+/* Where the sentence that starts at s[i] ends: after its 。！？ (or at s's end). */
+static size_t sentence_end(fg_strview s, size_t i)
+{
+    while (i < s.len && !AT(s, i, "。") && !AT(s, i, "！") && !AT(s, i, "？"))
+        i += fg_cp_len((unsigned char)s.ptr[i]);
+    return i < s.len ? i + 3 : i;
+}
+
+size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
+{
+    int depth = 0;
+
+    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+        size_t k;
+        bool after_bracket = false;
+
+        if (AT(s, i, "（") || s.ptr[i] == '(') {
+            depth++;
+        } else if (AT(s, i, "）") || s.ptr[i] == ')') {
+            depth = depth > 0 ? depth - 1 : 0;
+            after_bracket = depth == 0;
+        }
+        if (depth > 0 ||
+            !(after_bracket || AT(s, i, "。") || AT(s, i, "！") || AT(s, i, "？")))
+            continue;
+        k = i + fg_cp_len((unsigned char)s.ptr[i]);
+        /* A bracket there is the sentence's clause (。（市数据局牵头）…), no subject. */
+        if (k >= s.len || AT(s, k, "（") || s.ptr[k] == '(' ||
+            !fg_parse__closing_paragraph(fg_sv(s.ptr + k, sentence_end(s, k) - k)))
+            continue;
+        /*
+         * The close runs to the end: after it only more of it (各成员单位要…。各有关单位
+         * 务必…。, a note: 注：…。), after a note sentences with no role word (②…), and at
+         * the end a short line with none and no full stop (the issuer, a date); any other
+         * sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
+         */
+        for (size_t j = sentence_end(s, k), note = 0;;) {
+            fg_strview sent;
+            bool last;
+
+            if (j >= s.len)
+                return k;
+            sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
+            last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") &&
+                   !AT(s, s.len - 3, "！") && !AT(s, s.len - 3, "？");
+            note = note || fg_parse__note_opens(sent);
+            if (!fg_parse__closing_paragraph(sent) &&
+                (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
+                break;
+            j += sent.len;
+        }
+    }
+    return SIZE_MAX;
 }

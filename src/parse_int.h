@@ -753,6 +753,15 @@ bool fg_parse__roster_title(fg_strview s);
  */
 bool fg_parse__closing_paragraph(fg_strview s);
 
+/*
+ * Where a close of the document starts inside the text s of its last item (a line run on,
+ * as joined text gives it: …（市数据局牵头）各成员单位要按照职责分工，加强协调配合。): the
+ * start of a sentence, after 。！？ or a bracket closed outside brackets, that is a
+ * fg_parse__closing_paragraph(), with after it only more such sentences (a note's too) or
+ * text with no role word (fg_clause__has_role_word() with lx). SIZE_MAX when there is none.
+ */
+size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s);
+
 /* Whether s opens with a note's word (注：, 备注：, 说明：). */
 bool fg_parse__note_opens(fg_strview s);
 

@@ -1492,6 +1492,17 @@ static fg_strview post_unit(char *buf, fg_strview name)
             if (rest.len > len + 3 && fg_sv_ends_n(rest, post_titles[t].s, len)) {
                 rest.len -= len;
                 stripped = true;
+                /*
+                 * 武装部长, 县委组织部长, 镇派出所长: the unit's last character and 长 (部长 of
+                 * 武装部), written once; the unit is what is before with that character.
+                 */
+                if (len == 6 && AT(name, rest.len + 3, "长") &&
+                    !fg_clause__looks_like_unit(rest) &&
+                    fg_clause__looks_like_unit(fg_sv(rest.ptr, rest.len + 3))) {
+                    rest.len += 3;
+                    stripped = false;
+                    break;
+                }
                 /* 各乡镇党委书记: a place's 党委 is the unit, 各乡镇党委 */
                 if (fg_sv_starts_n(fg_sv(post_titles[t].s, len), "党委", 6) &&
                     place_name(rest)) {

@@ -760,6 +760,125 @@ out:
     return rc;
 }
 
+/* ---- stage 2b: HTML entities in plain text ---- */
+
+/* The named entities a web page saved as text carries, and the characters they stand for. */
+static const struct {
+    const char *name; /* without & and ; */
+    const char *utf8;
+} entities[] = {{"amp", "&"},          {"lt", "<"},           {"gt", ">"},
+                {"quot", "\""},        {"apos", "'"},         {"nbsp", "\xC2\xA0"},
+                {"ensp", "\xE2\x80\x82"}, {"emsp", "\xE2\x80\x83"}, {"ldquo", "\xE2\x80\x9C"},
+                {"rdquo", "\xE2\x80\x9D"}, {"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"},
+                {"mdash", "\xE2\x80\x94"}, {"ndash", "\xE2\x80\x93"}, {"hellip", "\xE2\x80\xA6"},
+                {"middot", "\xC2\xB7"},   {"times", "\xC3\x97"},   {"copy", "\xC2\xA9"}};
+
+static bool is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * The entity at s[i] (an &): its length, and in utf8 (*n_utf8 bytes) what it stands for (a known
+ * name, or &#NNN; / &#xHH; of a code point that is no control character, surrogate or
+ * noncharacter beyond Unicode; *n_utf8 0 when it is an entity's shape only, &foo;). 0 when
+ * s[i] starts no entity's shape (R&D, &c).
+ */
+static size_t entity_at(const char *s, size_t i, size_t len, char utf8[4], size_t *n_utf8)
+{
+    size_t j = i + 1;
+
+    *n_utf8 = 0;
+    if (j < len && s[j] == '#') {
+        bool hex = j + 1 < len && (s[j + 1] == 'x' || s[j + 1] == 'X');
+        uint32_t cp = 0;
+        size_t d0;
+
+        j += hex ? 2 : 1;
+        d0 = j;
+        for (; j < len && j - d0 < 7; j++) {
+            char c = s[j];
+            int v = c >= '0' && c <= '9'                 ? c - '0'
+                    : hex && c >= 'a' && c <= 'f'         ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F'         ? c - 'A' + 10
+                                                          : -1;
+
+            if (v < 0)
+                break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+        }
+        if (j == d0 || j >= len || s[j] != ';')
+            return 0;
+        if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
+            !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF)
+            *n_utf8 = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)utf8);
+        return j + 1 - i;
+    }
+    while (j < len && j - i <= 10 && is_alnum(s[j]))
+        j++;
+    if (j == i + 1 || j >= len || s[j] != ';')
+        return 0;
+    for (size_t k = 0; k < sizeof entities / sizeof entities[0]; k++)
+        if (strlen(entities[k].name) == j - i - 1 &&
+            memcmp(entities[k].name, s + i + 1, j - i - 1) == 0) {
+            *n_utf8 = strlen(entities[k].utf8);
+            memcpy(utf8, entities[k].utf8, *n_utf8);
+        }
+    return j + 1 - i;
+}
+
+/*
+ * Plain text saved from a web page keeps its entities (市发改委&amp;市财政局, &nbsp;,
+ * &#12289;). They are decoded when the text clearly carries them: every & in it starts an
+ * entity's shape and one at least is one we know; a text with a bare & (R&D, A&B) was never
+ * escaped, and keeps every & as written. Line breaks stay where they are (no entity gives
+ * a control character). *changed tells whether data changed.
+ */
+static int decode_entities(fg_str *data, bool *changed)
+{
+    const char *s = data->ptr;
+    size_t len = data->len;
+    const char *amp = memchr(s, '&', len);
+    fg_str res = FG_STR_INIT;
+    size_t known = 0;
+    char utf8[4];
+    size_t n;
+    int rc = FG_OK;
+
+    *changed = false;
+    if (amp == NULL)
+        return FG_OK;
+    for (const char *a = amp; a != NULL; a = memchr(a + 1, '&', len - (size_t)(a + 1 - s))) {
+        size_t w = entity_at(s, (size_t)(a - s), len, utf8, &n);
+
+        if (w == 0)
+            return FG_OK;
+        known += n > 0;
+    }
+    if (known == 0)
+        return FG_OK;
+    FG_TRY(fg_str_reserve(&res, len));
+    for (size_t i = 0; i < len;) {
+        const char *a = memchr(s + i, '&', len - i);
+        size_t at = a != NULL ? (size_t)(a - s) : len;
+        size_t w;
+
+        FG_TRY(fg_str_append(&res, s + i, at - i));
+        if (at == len)
+            break;
+        w = entity_at(s, at, len, utf8, &n);
+        FG_TRY(n > 0 ? fg_str_append(&res, utf8, n) : fg_str_append(&res, s + at, w));
+        i = at + w;
+    }
+    fg_str_dispose(data);
+    *data = res;
+    res = (fg_str)FG_STR_INIT;
+    *changed = true;
+out:
+    fg_str_dispose(&res);
+    return rc;
+}
+
 /* ---- stage 3: NFC ---- */
 
 static bool is_jamo(int32_t cp)
@@ -1030,7 +1149,7 @@ static const char *bom_of(fg_encoding enc)
 
 /* Decode bytes[0..len); owned, when not NULL, holds these bytes and may be taken over. */
 static int decode(fg_text **out, const char *name, const unsigned char *bytes, size_t len,
-                  fg_str *owned)
+                  fg_str *owned, bool plain)
 {
     decoder *dec = NULL;
     fg_str conv = FG_STR_INIT;
@@ -1056,6 +1175,15 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     from_raw = n > 0 && s != conv.ptr;
     FG_TRY(normalise_lines(dec, &data, from_raw ? owned : &conv, s, n, &verbatim));
     fg_str_dispose(&conv);
+    if (plain) {
+        bool changed;
+
+        FG_TRY(decode_entities(&data, &changed));
+        if (changed) {
+            verbatim = false; /* data is no longer the raw bytes; NFC looks at all of it */
+            unstable = 0;
+        }
+    }
     /*
      * Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since;
      * else the same scan over the new text (valid UTF-8 by now) tells where to start.
@@ -1106,7 +1234,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
 
     FG_TRY(fmt = fg_rd_sniff(name, bytes, len));
     if (fmt == FG_FORMAT_TEXT)
-        return decode(out, name, bytes, len, owned);
+        return decode(out, name, bytes, len, owned, true);
     rd.name = name;
     if (fmt == FG_FORMAT_DOCX)
         FG_TRY(fg_read_docx(&rd, bytes, len));
@@ -1131,7 +1259,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
                                                   : "HTML");
         goto out;
     }
-    FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt));
+    FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt, false));
     (*out)->format = (fg_format)fmt;
     (*out)->n_bytes = len;
     impl = (*out)->priv_;
@@ -1168,7 +1296,7 @@ int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t le
 {
     int rc = check_args("fg_text_decode", out, name, bytes, len);
 
-    return rc < 0 ? rc : decode(out, name, bytes, len, NULL);
+    return rc < 0 ? rc : decode(out, name, bytes, len, NULL, true);
 }
 
 /* ---- files ---- */

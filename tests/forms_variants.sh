@@ -88,8 +88,9 @@ skipped() {
             echo "a gazette's running header is skipped as a line: joined, it runs into the" \
                  "unit name it breaks (县自然××县人民政府公报…)" ;;
         joined:closing_paragraphs)
-            echo "a closing paragraph or a note after the last item is a line of its own: joined, it runs" \
-                 "into the last item's text (and 附件1 run into the text before items numbered 1． is not found)" ;;
+            echo "附件1 run into the text before items numbered 1． is not found: joined, the annex's items" \
+                 "are the last main item's text, so the close before them is no close of the text (a close" \
+                 "run into the last item with no annex after it is cut: closing_run_on.txt)" ;;
         joined:labels_listed_below)
             echo "units one a line under a label alone (配合部门如下：): joined, two names run together" \
                  "with nothing between them (县生态环境分局县供销社) and are read as one" ;;

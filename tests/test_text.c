@@ -265,6 +265,27 @@ static void test_text__plain_utf8_is_kept(void **state)
     fg_text_free(t);
 }
 
+/* A web page saved as text: its entities are decoded; a text with a bare & keeps them. */
+static void test_text__html_entities_are_decoded(void **state)
+{
+    static const char in[] = "（市发改委&amp;市财政局负责）&nbsp;&#12289;&#xFF0C;&foo;\n&lt;x&gt;";
+    static const char bare[] = "R&D投入（市发改委&amp;市财政局负责）";
+    static const char unknown[] = "A&foo;B&#1;";
+    fg_text *t;
+
+    (void)state;
+    t = decode_ok("web.txt", in, sizeof in - 1);
+    ASSERT_DATA(t, "（市发改委&市财政局负责）\xC2\xA0、，&foo;\n<x>");
+    fg_text_free(t);
+    t = decode_ok("bare.txt", bare, sizeof bare - 1);
+    ASSERT_DATA(t, "R&D投入（市发改委&amp;市财政局负责）");
+    fg_text_free(t);
+    /* No entity known: nothing clearly escaped; a control character is never decoded. */
+    t = decode_ok("unknown.txt", unknown, sizeof unknown - 1);
+    ASSERT_DATA(t, "A&foo;B&#1;");
+    fg_text_free(t);
+}
+
 static void test_text__utf8_bom_is_stripped(void **state)
 {
     static const char in[] = "\xEF\xBB\xBF省发展改革委\xEF\xBB\xBF牵头";
@@ -1039,6 +1060,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text__plain_utf8_is_kept),
+        cmocka_unit_test(test_text__html_entities_are_decoded),
         cmocka_unit_test(test_text__utf8_bom_is_stripped),
         cmocka_unit_test(test_text__utf8_bom_wins_over_gb18030),
         cmocka_unit_test(test_text__utf16le_with_bom_equals_utf8),
