@@ -233,11 +233,18 @@ static const fg_lit gov_suffixes[] = {FG_LIT("人民政府"), FG_LIT("政府"), 
 static const char strong_chars[] = "厅委局办部院会署司处行社联队所府位校组室协学科股馆";
 /* strong_chars and the last characters of strong_multi[] below. */
 static const char strong_lasts[] = "厅委局办部院会署司处行社联队所府位校组室协学心团关台站门科股馆庭";
-/* 法庭, 审判庭: a court's divisions (城关人民法庭, 县人民法院家事审判庭); 家庭 is no unit. */
-static const fg_lit strong_multi[] = {FG_LIT("中心"), FG_LIT("集团"), FG_LIT("公司"),
-                                      FG_LIT("海关"), FG_LIT("电视台"), FG_LIT("总站"),
-                                      FG_LIT("部门"), FG_LIT("单位"), FG_LIT("机关"),
-                                      FG_LIT("政府"), FG_LIT("法庭"), FG_LIT("审判庭")};
+/*
+ * 法庭, 审判庭: a court's divisions (城关人民法庭, 县人民法院家事审判庭); 家庭 is no unit. The
+ * stations of a service (气象站, 水文站, 畜牧站, 管护站 …): a place's 站 (长沙站) is none.
+ */
+static const fg_lit strong_multi[] = {
+    FG_LIT("中心"),   FG_LIT("集团"),   FG_LIT("公司"),   FG_LIT("海关"),   FG_LIT("电视台"),
+    FG_LIT("总站"),   FG_LIT("部门"),   FG_LIT("单位"),   FG_LIT("机关"),   FG_LIT("政府"),
+    FG_LIT("法庭"),   FG_LIT("审判庭"), FG_LIT("气象站"), FG_LIT("水文站"), FG_LIT("工作站"),
+    FG_LIT("服务站"), FG_LIT("监测站"), FG_LIT("检测站"), FG_LIT("检查站"), FG_LIT("管理站"),
+    FG_LIT("推广站"), FG_LIT("农技站"), FG_LIT("农机站"), FG_LIT("文化站"), FG_LIT("林业站"),
+    FG_LIT("畜牧站"), FG_LIT("兽医站"), FG_LIT("防疫站"), FG_LIT("救助站"), FG_LIT("管护站"),
+    FG_LIT("保护站"), FG_LIT("供电站"), FG_LIT("水利站"), FG_LIT("养护站")};
 
 /* First characters of the role markers (see markers[] below; 保 服 召 办 of support_marker,
  * convene_marker and handle_marker; 业 技 of 业务指导 技术指导). */
