@@ -366,9 +366,10 @@ static int add_cell(loader *l, fg_xls_sheet *sh, const unsigned char *data, doub
 {
     int rc = FG_OK;
 
-    FG_TRY(FG_GROW(sh->cells, l->cap_cells, sh->n_cells, 64));
-    sh->cells[sh->n_cells++] = (fg_xls_cell){u16_at(data), (uint16_t)u16_at(data + 2),
-                                             (uint16_t)u16_at(data + 4), number, text};
+    FG_TRY(FG_GROW(l->b->cells, l->cap_cells, l->b->n_cells, 64));
+    l->b->cells[l->b->n_cells++] = (fg_xls_cell){u16_at(data), (uint16_t)u16_at(data + 2),
+                                                 (uint16_t)u16_at(data + 4), number, text};
+    sh->n_cells++;
 out:
     return rc;
 }
@@ -414,11 +415,11 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
     const unsigned char *data;
     size_t size;
     unsigned depth = 0;
-    size_t cap_merges = 0;
     bool string_due = false; /* a Formula's string result: the String record after it */
     int rc = FG_OK;
 
-    l->cap_cells = 0;
+    sh->cell0 = l->b->n_cells;
+    sh->merge0 = l->b->n_merges;
     while (next_record(&l->s, &pos, &type, &data, &size)) {
         /* sheets whose records overlap would read the stream again and again */
         if (l->budget-- == 0)
@@ -445,7 +446,7 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
             pieces_start(&pc, &l->s, pos, data, size);
             FG_TRY(read_string(&pc, 2, &l->b->chars, &ok));
             if (ok)
-                sh->cells[sh->n_cells - 1].text = at;
+                l->b->cells[l->b->n_cells - 1].text = at;
             continue;
         }
         if (type != R_CONTINUE && type != 0x04BC && type != 0x0221 && type != 0x0236)
@@ -520,8 +521,9 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
 
                 if (g.r2 < g.r1 || g.c2 < g.c1)
                     continue;
-                FG_TRY(FG_GROW(sh->merges, cap_merges, sh->n_merges, 16));
-                sh->merges[sh->n_merges++] = g;
+                FG_TRY(FG_GROW(l->b->merges, l->cap_merges, l->b->n_merges, 16));
+                l->b->merges[l->b->n_merges++] = g;
+                sh->n_merges++;
             }
         }
     }
@@ -530,14 +532,15 @@ out:
     return rc;
 }
 
+/* By row, then column: one key of both. */
 static int cmp_cell(const void *a, const void *b)
 {
     const fg_xls_cell *x = a;
     const fg_xls_cell *y = b;
+    uint64_t kx = (uint64_t)x->row << 16 | x->col;
+    uint64_t ky = (uint64_t)y->row << 16 | y->col;
 
-    if (x->row != y->row)
-        return x->row < y->row ? -1 : 1;
-    return (x->col > y->col) - (x->col < y->col);
+    return (kx > ky) - (kx < ky);
 }
 
 static int too_old(const char *name)
@@ -585,7 +588,11 @@ int fg_xls__parse(fg_xls_book **out, const char *name, const char *kind,
         }
         FG_TRY(read_sheet(&l, sh, offs[i]));
         if (sh->n_cells > 1)
-            qsort(sh->cells, sh->n_cells, sizeof *sh->cells, cmp_cell);
+            qsort(l.b->cells + sh->cell0, sh->n_cells, sizeof *l.b->cells, cmp_cell);
+    }
+    for (size_t i = 0; i < l.b->n_sheets; i++) { /* the arrays have stopped moving */
+        l.b->sheets[i].cells = l.b->cells + l.b->sheets[i].cell0;
+        l.b->sheets[i].merges = l.b->merges + l.b->sheets[i].merge0;
     }
     *out = l.b;
     l.b = NULL;
@@ -625,11 +632,9 @@ void fg_xls__free(fg_xls_book *b)
 {
     if (b == NULL)
         return;
-    for (size_t i = 0; i < b->n_sheets; i++) {
-        free(b->sheets[i].cells);
-        free(b->sheets[i].merges);
-    }
     free(b->sheets);
+    free(b->cells);
+    free(b->merges);
     free(b->xf_fmt);
     free(b->formats);
     fg_str_dispose(&b->chars);

@@ -31,12 +31,14 @@ typedef struct fg_xls_merge {
     uint16_t c1, c2; /* 0-based columns, inclusive */
 } fg_xls_merge;
 
+/* A sheet's cells and merged ranges are runs of the book's arrays (cells and merges point
+ * into them, set once the book is read). */
 typedef struct fg_xls_sheet {
     size_t name; /* offset in chars */
-    fg_xls_cell *cells;
-    size_t n_cells;
-    fg_xls_merge *merges;
-    size_t n_merges;
+    const fg_xls_cell *cells;
+    size_t cell0, n_cells; /* cells = book.cells + cell0 */
+    const fg_xls_merge *merges;
+    size_t merge0, n_merges; /* merges = book.merges + merge0 */
 } fg_xls_sheet;
 
 typedef struct fg_xls_format {
@@ -48,6 +50,10 @@ typedef struct fg_xls_book {
     bool date1904;
     fg_xls_sheet *sheets; /* visible worksheets, in workbook order */
     size_t n_sheets;
+    fg_xls_cell *cells; /* every sheet's cells, sheet after sheet */
+    size_t n_cells;
+    fg_xls_merge *merges; /* every sheet's merged ranges, sheet after sheet */
+    size_t n_merges;
     uint16_t *xf_fmt; /* the number format id of each cell style (XF), in file order */
     size_t n_xf;
     fg_xls_format *formats; /* the workbook's own number formats */
