@@ -4200,6 +4200,32 @@ static bool does_the_work(const marker *m)
     return false;
 }
 
+/*
+ * Whether s (normalised) is a list of units each carrying its mark and nothing else: every
+ * piece between 、，；。 ends with a mark's byte (X\x01、Y\x05，Z\x05). A sentence outside
+ * brackets that lists units so says their roles as a bracket around it would
+ * (县文化旅游体育局（牵头）、县水利局（协办）). Linear in s.
+ */
+static bool all_marked(fg_strview s)
+{
+    size_t a = 0;
+    size_t pieces = 0;
+
+    while (a < s.len) {
+        size_t b = a;
+
+        while (b < s.len && !is_sep_at(s, b) && !AT(s, b, "、"))
+            b += fg_cp_len((unsigned char)s.ptr[b]);
+        if (b > a) {
+            if (s.ptr[b - 1] != MARK_LEAD_BYTE && s.ptr[b - 1] != MARK_CO_BYTE)
+                return false;
+            pieces++;
+        }
+        a = b < s.len ? b + 3 : b;
+    }
+    return pieces > 0;
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
     return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
@@ -4279,9 +4305,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     s = skip_subject(s);
     if (strict)
         s = cut_task_tail(s);
-    /* （X（牵头）、Y、Z）: units whose marks say their roles need no role word outside them. */
-    marked = !strict && (memchr(s.ptr, MARK_LEAD_BYTE, s.len) != NULL ||
-                         memchr(s.ptr, MARK_CO_BYTE, s.len) != NULL);
+    /*
+     * （X（牵头）、Y、Z）: units whose marks say their roles need no role word outside them; in
+     * a sentence only when every unit carries its mark (X（牵头）、Y（协办）: all_marked()).
+     */
+    marked = (memchr(s.ptr, MARK_LEAD_BYTE, s.len) != NULL ||
+              memchr(s.ptr, MARK_CO_BYTE, s.len) != NULL) &&
+             (!strict || all_marked(s));
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more

@@ -637,7 +637,8 @@ static bool verb_like_role_word(fg_strview s, size_t i)
  * lead words 主抓 抓总 统筹 (统筹推进, 抓总协调), 指导 (加强指导, 以…为指导) and 组织实施: they
  * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
  * 由市应急管理局召集, 省卫生健康委抓总), or after the name and a word of two characters that
- * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施).
+ * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施), or
+ * as a mark's word in its bracket after the name (省人社厅（主责）、省教育厅（协同）).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
@@ -648,6 +649,9 @@ static bool role_event_at(fg_strview s, size_t i)
         return false;
     if (!verb_like_role_word(s, i) || unit_or_wei_before(s, i))
         return true;
+    /* X（主责）、Y（协同）: a mark's word in its bracket right after a unit's name. */
+    if (i >= 3 && (AT(s, i - 3, "（") || s.ptr[i - 1] == '('))
+        return unit_before(s, AT(s, i - 3, "（") ? i - 3 : i - 1);
     for (size_t k = 0; k < sizeof qualifiers / sizeof *qualifiers && i >= 6 && !qualified; k++)
         qualified = fg_sv_at(s, i - 6, qualifiers[k], 6);
     return qualified && unit_before(s, i - 6);
