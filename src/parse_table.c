@@ -1729,6 +1729,32 @@ out:
     return rc;
 }
 
+/*
+ * The n cells of a blank-separated row (in order, each a piece of one line) with each two
+ * that a single ASCII blank separates joined when both are lists of units (all_units()) and
+ * neither a header's word (牵头部门 配合部门 stay two columns): in
+ * a line whose columns runs of two blanks or more separate, such a blank separates the units
+ * of one cell (数字化管理部    财务部 人力资源部 运营管理部    2025年12月), as it does in a
+ * labelled line. Returns the new count; linear in n.
+ */
+static size_t single_blank_units(const fg_lexicon *lx, fg_strview *cells, size_t n)
+{
+    size_t w = 0;
+
+    for (size_t k = 0; k < n; k++) {
+        fg_strview prev = w > 0 ? cells[w - 1] : fg_sv(NULL, 0);
+
+        if (w > 0 && cells[k].ptr == prev.ptr + prev.len + 1 && prev.ptr[prev.len] == ' ' &&
+            header_cell(lx, prev) == COL_NONE && header_cell(lx, cells[k]) == COL_NONE &&
+            all_units(prev) && all_units(cells[k])) {
+            cells[w - 1] = fg_sv(prev.ptr, (size_t)(cells[k].ptr + cells[k].len - prev.ptr));
+            continue;
+        }
+        cells[w++] = cells[k];
+    }
+    return w;
+}
+
 int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 {
     fg_strview *cells;
@@ -1744,12 +1770,20 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
 
     *consumed = false;
     if (sep == ' ') {
-        /* Blank-separated cells (a PDF table): runs of blanks split cells. */
+        /*
+         * Blank-separated cells (a PDF table): runs of blanks split cells. In a line whose
+         * columns wider runs separate, a single blank between two lists of units is inside a
+         * cell (财务部 人力资源部 运营管理部 under 配合部门: single_blank_units()).
+         */
+        bool wide = false;
+
         for (size_t i = 0; i < s.len;) {
             size_t b;
+            size_t gap = i;
 
             while (i < s.len && fg_parse__is_space_at(s, i, &b))
                 i += b;
+            wide = wide || i - gap > 1;
             start = i;
             while (i < s.len && !fg_parse__is_space_at(s, i, &b))
                 i += fg_cp_len((unsigned char)s.ptr[i]);
@@ -1759,6 +1793,8 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
                 p->cells[n_cells++] = fg_sv(s.ptr + start, i - start);
             }
         }
+        if (wide)
+            n_cells = single_blank_units(p->units.lex, p->cells, n_cells);
     } else {
         for (size_t i = 0; i <= s.len; i++) {
             if (i == s.len || s.ptr[i] == sep) {
