@@ -71,14 +71,14 @@ static size_t count_cps_upto(fg_strview s, size_t cap)
 
 /*
  * Whether the character at s[p] is one that normalise() does not copy as it is: any ASCII
- * character, the brackets （）, or the blanks U+3000 and U+00A0.
+ * character, the brackets （）, the blanks U+3000 and U+00A0, or ｜ (a separator).
  */
 static bool special_at(const char *s, size_t len, size_t p)
 {
     fg_strview t = fg_sv(s, len);
 
     return (unsigned char)s[p] < 0x80 || fg_sv_at(t, p, "（", 3) || fg_sv_at(t, p, "）", 3) ||
-           fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2);
+           fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2) || fg_sv_at(t, p, "｜", 3);
 }
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -98,7 +98,7 @@ static inline __m128i eq8(__m128i v, unsigned char c)
  * The first index >= i of s[0..len) where a special_at() character starts, or len. Such a
  * character starts with an ASCII byte or the lead byte EF, E3 or C2, which in valid UTF-8
  * never occur inside another character. Those lead bytes are common (、，start with them),
- * the pairs of lead and last byte of （）, U+3000 and U+00A0 are not: with SSE2, 16 places at
+ * the pairs of lead and last byte of （）, U+3000, U+00A0 and ｜ are not: with SSE2, 16 places at
  * a time are tested for ASCII or those pairs, so a run of names and separators is found in
  * one call and only the rare candidates are looked at.
  */
@@ -113,7 +113,9 @@ static size_t plain_run_end(const char *s, size_t len, size_t i)
         __m128i bracket = _mm_and_si128(eq8(x, 0xEF), eq8(_mm_and_si128(x2, set8(0xFE)), 0x88));
         __m128i space = _mm_and_si128(eq8(x, 0xE3), eq8(x2, 0x80));
         __m128i nbsp = _mm_and_si128(eq8(x, 0xC2), eq8(x1, 0xA0)); /* U+00A0 C2 A0 */
-        __m128i pairs = _mm_or_si128(bracket, _mm_or_si128(space, nbsp));
+        /* ｜ EF BD 9C */
+        __m128i bar = _mm_and_si128(_mm_and_si128(eq8(x, 0xEF), eq8(x1, 0xBD)), eq8(x2, 0x9C));
+        __m128i pairs = _mm_or_si128(_mm_or_si128(bracket, bar), _mm_or_si128(space, nbsp));
         /* The top bit is clear in an ASCII byte. */
         unsigned m = ((unsigned)_mm_movemask_epi8(x) ^ 0xFFFFu) |
                      (unsigned)_mm_movemask_epi8(pairs);
@@ -3122,8 +3124,8 @@ static bool short_alternative(fg_strview inner, bool after_unit)
  */
 /*
  * Whether blanks start at t[j] and a label's shape follows them (1 to 10 ideographs and a
- * colon: 各县（市、区）　配合部门：Y), or the end of the text: the list ends there as at a
- * separator.
+ * colon: 各县（市、区）　配合部门：Y), or the end of the text, or a | or ｜ follows t[j] after
+ * any blanks: the list ends there as at a separator.
  */
 static bool label_after_blanks(fg_strview t, size_t j)
 {
@@ -3133,6 +3135,9 @@ static bool label_after_blanks(fg_strview t, size_t j)
 
     while ((b = blank_len(t, k)) > 0)
         k += b;
+    /* 各学院（部）| 完成时间：…: a | or ｜ separates, blanks before it or not. */
+    if (k < t.len && (t.ptr[k] == '|' || AT(t, k, "｜")))
+        return true;
     if (k == j)
         return false;
     if (k >= t.len)
@@ -3367,10 +3372,11 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             }
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01, \x05 are our marks). */
-        } else if (c == ',' || c == ';' || c == ':') {
+        } else if (c == ',' || c == ';' || c == ':' || c == '|' || AT(text, i, "｜")) {
+            /* A | or ｜ (a table's rule, or an OCR'd one) separates fields as ； does. */
             FLUSH_RUN();
             if (rc == FG_OK)
-                rc = fg_str_append(buf, c == ',' ? "，" : c == ';' ? "；" : "：", 3);
+                rc = fg_str_append(buf, c == ',' ? "，" : c == ':' ? "：" : "；", 3);
         } else if (c == '/' && (FLUSH_RUN(), rc == FG_OK) &&
                    strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len))) {
             /* 市财政局/市商务局: a slash between two complete units separates them. */

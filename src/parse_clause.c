@@ -476,8 +476,11 @@ static const char role_firsts[] = "牵负配参会单部责协主其支实归各
  * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施).
  */
 static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织";
-/* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
-static const char sentence_ends[] = "。；！？—";
+/*
+ * The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头), and
+ * a full-width ｜ between two fields.
+ */
+static const char sentence_ends[] = "。；！？—｜";
 
 /* Character sets of this file, built once (fg_parse__clause_sets_init()). */
 static struct {
@@ -931,10 +934,12 @@ bool fg_parse__semicolon_ends(fg_strview s, size_t i)
 }
 
 /*
- * Add to p->ev[0..p->n_ev) (in order) an EV_TERM event at each half-width ; of o that ends a
- * sentence (fg_parse__semicolon_ends()): the character scanner sees only 3-byte characters.
+ * Add to p->ev[0..p->n_ev) (in order) an EV_TERM event at each byte ch of o that ends a
+ * sentence: a half-width ; (fg_parse__semicolon_ends()), or a | (a table's rule or an OCR'd
+ * one between two fields: …各学院（部）| 完成时间：…). The character scanner sees only 3-byte
+ * characters.
  */
-static int add_semicolon_events(parser *p, fg_strview o)
+static int add_byte_events(parser *p, fg_strview o, char ch)
 {
     size_t *semi = NULL;
     size_t n_semi = 0;
@@ -943,9 +948,9 @@ static int add_semicolon_events(parser *p, fg_strview o)
     size_t w;
     int rc = FG_OK;
 
-    for (const char *c = memchr(o.ptr, ';', o.len); c != NULL;
-         c = memchr(c + 1, ';', o.len - (size_t)(c + 1 - o.ptr))) {
-        if (!fg_parse__semicolon_ends(o, (size_t)(c - o.ptr)))
+    for (const char *c = memchr(o.ptr, ch, o.len); c != NULL;
+         c = memchr(c + 1, ch, o.len - (size_t)(c + 1 - o.ptr))) {
+        if (ch == ';' && !fg_parse__semicolon_ends(o, (size_t)(c - o.ptr)))
             continue;
         FG_TRY(fg_parse__grow((void **)&semi, &cap_semi, n_semi, sizeof *semi));
         semi[n_semi++] = (size_t)(c - o.ptr);
@@ -979,10 +984,10 @@ out:
 
 /*
  * Into p->ev, in order, every index of o where fg_parse__find_clauses() has something to look at: a
- * sentence end 。；！？ or a half-width ; (EV_TERM), or the start of a label (EV_LABEL,
+ * sentence end 。；！？｜ or a half-width ; or | (EV_TERM), or the start of a label (EV_LABEL,
  * label_start_at()) or of a role word (EV_ROLE, role_event_at()), or both. o is valid UTF-8
  * (the item text with parentheticals blanked); one pass of sets.events finds the
- * candidates, an exact test keeps the events, and add_semicolon_events() the ;.
+ * candidates, an exact test keeps the events, and add_byte_events() the ; and |.
  */
 
 static int collect_sentence_events(parser *p, fg_strview o)
@@ -1019,13 +1024,13 @@ static int collect_sentence_events(parser *p, fg_strview o)
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？") ||
-                   AT(o, i, "——") || (i >= 3 && AT(o, i - 3, "——"))) {
+                   AT(o, i, "｜") || AT(o, i, "——") || (i >= 3 && AT(o, i - 3, "——"))) {
             p->ev[k++] = i << EV_SHIFT | EV_TERM;
         }
     }
     p->n_ev = k;
-    if (memchr(o.ptr, ';', o.len) != NULL) {
-        int rc = add_semicolon_events(p, o);
+    for (const char *b = ";|"; *b != '\0'; b++) {
+        int rc = memchr(o.ptr, *b, o.len) != NULL ? add_byte_events(p, o, *b) : FG_OK;
 
         if (rc < 0)
             return rc;
