@@ -433,8 +433,11 @@ static bool ends_like_name(fg_strview name)
            fg_sv_ends(name, "审判庭");
 }
 
-/* fg_clause__looks_like_unit() once the sets are built. */
-static bool looks_like_unit(fg_strview name)
+/*
+ * Whether name has a name's shape, whatever it ends with: 2 to 40 code points, no narrative
+ * (的 “ 《 。 ， —, a digit, 由) and no ordinal point's word first.
+ */
+static bool name_shaped(fg_strview name)
 {
     size_t you = SIZE_MAX; /* the first 由 */
 
@@ -480,9 +483,13 @@ static bool looks_like_unit(fg_strview name)
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
-    if (starts_with_point_word(name))
-        return false;
-    return ends_like_name(name);
+    return !starts_with_point_word(name);
+}
+
+/* fg_clause__looks_like_unit() once the sets are built. */
+static bool looks_like_unit(fg_strview name)
+{
+    return name_shaped(name) && ends_like_name(name);
 }
 
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
@@ -562,6 +569,12 @@ bool fg_clause__looks_like_unit(fg_strview name)
 {
     ensure_sets();
     return looks_like_unit(name);
+}
+
+bool fg_clause__looks_like_body(fg_strview name)
+{
+    ensure_sets();
+    return name_shaped(name) && generic_ends(name);
 }
 
 bool fg_clause__starts_like_task(fg_strview cell)

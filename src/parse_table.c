@@ -312,7 +312,12 @@ static bool bracket_note(fg_strview n)
     return true;
 }
 
-static bool all_units(fg_strview s)
+/*
+ * Whether s is a list of units: each element looks like a unit, is a generic or a group, or
+ * is a unit with its person; with bodies, an element may also end as a body of no government
+ * does (物业服务企业, 社会组织: fg_clause__looks_like_body()), as a label's units may.
+ */
+static bool all_units_as(fg_strview s, bool bodies)
 {
     fg_units u = {0};
     fg_str flat = FG_STR_INIT;
@@ -334,13 +339,18 @@ static bool all_units(fg_strview s)
         if (bracket_note(n))
             continue;
         ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY ||
-             unit_with_person(n);
+             unit_with_person(n) || (bodies && fg_clause__looks_like_body(n));
         units++;
     }
     ok = ok && units > 0 && !fg_sv_contains(s, "。");
     fg_units_dispose(&u);
     fg_str_dispose(&flat); /* s may be flat's */
     return ok;
+}
+
+static bool all_units(fg_strview s)
+{
+    return all_units_as(s, false);
 }
 
 /*
@@ -713,7 +723,12 @@ int fg_parse__finish_row(parser *p)
             }
             if (cell.len) {
                 if (unit_col < p->n_cols && in_unit_col &&
-                    (all_units(cell) || role_cell(p, cell, task.len > 0) ||
+                    /*
+                     * In a row that lines up with the header, the column says the cell is
+                     * units: a body that is no government's (物业服务企业) is one, as after
+                     * the column's label.
+                     */
+                    (all_units_as(cell, p->row_aligned) || role_cell(p, cell, task.len > 0) ||
                      (fg_clause__same_as_above(cell) && task.len > 0))) {
                     const char *lab = role_lab != NULL              ? role_lab
                                       : p->cols[unit_col] == COL_LEAD ? "牵头单位："
