@@ -2925,6 +2925,30 @@ static bool convenes_at(fg_strview s, size_t i)
  * a manner of duty after a name (按职责, 按照职能, 按分工 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
  */
+/*
+ * Whether the word w (ideographs, 3 bytes each) starts at s[i] with blanks or none between
+ * its characters (牵 头, 负　责: justified PDF text spreads a short bracket's words), at most
+ * two blanks a gap.
+ */
+static bool spaced_at(fg_strview s, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+
+    for (size_t k = 0; k < n; k += 3) {
+        size_t gap = 0;
+        size_t b;
+
+        while (k > 0 && gap < 2 && (b = blank_len(s, i)) > 0) {
+            i += b;
+            gap++;
+        }
+        if (!fg_sv_at(s, i, w + k, 3))
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
 {
     ensure_sets();
@@ -2932,7 +2956,7 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
     for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
                                              text.len)) < text.len;
          i += 3) {
-        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
+        if (spaced_at(text, i, "牵头") || spaced_at(text, i, "负责") || AT(text, i, "负总责") ||
             AT(text, i, "负主体责任") || AT(text, i, "负属地责任") ||
             (AT(text, i, "负其责") && i >= 3 && AT(text, i - 3, "各")))
             return true;
