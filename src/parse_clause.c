@@ -1334,8 +1334,15 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
                                       ? p->lm[lm_k + 1].off
                                       : o.len;
 
+                /*
+                 * A line that opens with 、 goes on with the list (配合单位：X | 、Y、Z。: a wrap
+                 * put the separator first).
+                 */
+                size_t next_at = skip_blank_chars(o, i);
+
                 line_break = signature_from(p, o, lm_k) ||
                              (!fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
+                             !AT(o, next_at, "、") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
                                                               before.len < 9 ? before.len : 9)) &&
