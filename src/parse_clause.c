@@ -1188,6 +1188,66 @@ static bool signature_from(const parser *p, fg_strview o, size_t k)
     return false;
 }
 
+/* Whether t[i] starts a CJK ideograph (lead bytes E4..E9: U+4000..U+9FFF). */
+static bool ideograph_at(fg_strview t, size_t i)
+{
+    return i + 3 <= t.len && (unsigned char)t.ptr[i] >= 0xE4 && (unsigned char)t.ptr[i] <= 0xE9;
+}
+
+/* Whether t[i] is a Chinese numeral 一 … 十 (a marker's: 二．加强…). */
+static bool cn_numeral_at(fg_strview t, size_t i)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+
+    for (size_t k = 0; k + 3 < sizeof numerals; k += 3)
+        if (fg_sv_at(t, i, numerals + k, 3))
+            return true;
+    return false;
+}
+
+/*
+ * Read OCR'd punctuation as what it stands for, in the item's working copy (the text kept is
+ * the text as written), each in place at the same length: ∶ (U+2236, a ratio sign) after an
+ * ideograph is a colon (牵头单位∶X); ． or . between two ideographs separates as a comma
+ * (X牵头．Y配合, 责任单位∶X．Y: it stands for 。 or ，, and a sentence's end is read as well
+ * after a comma as a role phrase after it; in numbers, 1．, 3．5, and after a marker's
+ * numeral, 二．, it stays); and [ ] around a clause are brackets (（）): a
+ * [ whose ] closes on its line, at most 600 bytes on, with a role word or a mark inside
+ * ([X牵头，Y配合]; not [2023]). Linear in the text: each candidate byte is looked at once.
+ */
+static void ocr_punctuation(const parser *p, char *text, size_t len)
+{
+    fg_strview t = fg_sv(text, len);
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (c == 0xE2 && AT(t, i, "∶") && i >= 3 && ideograph_at(t, i - 3)) {
+            memcpy(text + i, "：", 3);
+        } else if (c == 0xEF && AT(t, i, "．") && i >= 3 && ideograph_at(t, i - 3) &&
+                   ideograph_at(t, i + 3) && !cn_numeral_at(t, i - 3)) {
+            memcpy(text + i, "，", 3);
+        } else if (c == '.' && i >= 3 && ideograph_at(t, i - 3) && ideograph_at(t, i + 1) &&
+                   !cn_numeral_at(t, i - 3)) {
+            text[i] = ',';
+        } else if (c == '[') {
+            size_t j = i + 1;
+
+            while (j < len && j < i + 600 && text[j] != ']' && text[j] != '[' && text[j] != '\n')
+                j++;
+            if (j < len && text[j] == ']') {
+                fg_strview in = fg_sv(text + i + 1, j - i - 1);
+
+                if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
+                    text[i] = '(';
+                    text[j] = ')';
+                }
+                i = j;
+            }
+        }
+    }
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1198,6 +1258,7 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
     bool found;
 
     blank_label_bullets(p, text, len);
+    ocr_punctuation(p, text, len);
     /* Only brackets matter here: the scan jumps from one to the next. */
     for (size_t i = next_bracket(t, 0); i < t.len; i = next_bracket(t, i)) {
         size_t n;
