@@ -71,14 +71,14 @@ static size_t count_cps_upto(fg_strview s, size_t cap)
 
 /*
  * Whether the character at s[p] is one that normalise() does not copy as it is: any ASCII
- * character, the brackets （）, or the blanks U+3000 and U+00A0.
+ * character, the brackets （）, the blanks U+3000 and U+00A0, or ｜ (a separator).
  */
 static bool special_at(const char *s, size_t len, size_t p)
 {
     fg_strview t = fg_sv(s, len);
 
     return (unsigned char)s[p] < 0x80 || fg_sv_at(t, p, "（", 3) || fg_sv_at(t, p, "）", 3) ||
-           fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2);
+           fg_sv_at(t, p, "\u3000", 3) || fg_sv_at(t, p, "\u00a0", 2) || fg_sv_at(t, p, "｜", 3);
 }
 
 #if defined(__SSE2__) && !defined(FG_NO_SIMD)
@@ -98,7 +98,7 @@ static inline __m128i eq8(__m128i v, unsigned char c)
  * The first index >= i of s[0..len) where a special_at() character starts, or len. Such a
  * character starts with an ASCII byte or the lead byte EF, E3 or C2, which in valid UTF-8
  * never occur inside another character. Those lead bytes are common (、，start with them),
- * the pairs of lead and last byte of （）, U+3000 and U+00A0 are not: with SSE2, 16 places at
+ * the pairs of lead and last byte of （）, U+3000, U+00A0 and ｜ are not: with SSE2, 16 places at
  * a time are tested for ASCII or those pairs, so a run of names and separators is found in
  * one call and only the rare candidates are looked at.
  */
@@ -113,7 +113,9 @@ static size_t plain_run_end(const char *s, size_t len, size_t i)
         __m128i bracket = _mm_and_si128(eq8(x, 0xEF), eq8(_mm_and_si128(x2, set8(0xFE)), 0x88));
         __m128i space = _mm_and_si128(eq8(x, 0xE3), eq8(x2, 0x80));
         __m128i nbsp = _mm_and_si128(eq8(x, 0xC2), eq8(x1, 0xA0)); /* U+00A0 C2 A0 */
-        __m128i pairs = _mm_or_si128(bracket, _mm_or_si128(space, nbsp));
+        /* ｜ EF BD 9C */
+        __m128i bar = _mm_and_si128(_mm_and_si128(eq8(x, 0xEF), eq8(x1, 0xBD)), eq8(x2, 0x9C));
+        __m128i pairs = _mm_or_si128(_mm_or_si128(bracket, bar), _mm_or_si128(space, nbsp));
         /* The top bit is clear in an ASCII byte. */
         unsigned m = ((unsigned)_mm_movemask_epi8(x) ^ 0xFFFFu) |
                      (unsigned)_mm_movemask_epi8(pairs);
@@ -438,8 +440,11 @@ static bool ends_like_name(fg_strview name)
            fg_sv_ends(name, "审判庭");
 }
 
-/* fg_clause__looks_like_unit() once the sets are built. */
-static bool looks_like_unit(fg_strview name)
+/*
+ * Whether name has a name's shape, whatever it ends with: 2 to 40 code points, no narrative
+ * (的 “ 《 。 ， —, a digit, 由) and no ordinal point's word first.
+ */
+static bool name_shaped(fg_strview name)
 {
     size_t you = SIZE_MAX; /* the first 由 */
 
@@ -485,9 +490,13 @@ static bool looks_like_unit(fg_strview name)
     }
     if (you != SIZE_MAX && !(you >= 3 && fg_sv_at(name, you - 3, "自", 3)))
         return false;
-    if (starts_with_point_word(name))
-        return false;
-    return ends_like_name(name);
+    return !starts_with_point_word(name);
+}
+
+/* fg_clause__looks_like_unit() once the sets are built. */
+static bool looks_like_unit(fg_strview name)
+{
+    return name_shaped(name) && ends_like_name(name);
 }
 
 /* Complete on its own: an organisation ending that is not a bare place (市, 州, …). */
@@ -567,6 +576,12 @@ bool fg_clause__looks_like_unit(fg_strview name)
 {
     ensure_sets();
     return looks_like_unit(name);
+}
+
+bool fg_clause__looks_like_body(fg_strview name)
+{
+    ensure_sets();
+    return name_shaped(name) && generic_ends(name);
 }
 
 bool fg_clause__starts_like_task(fg_strview cell)
@@ -3021,6 +3036,30 @@ static bool convenes_at(fg_strview s, size_t i)
  * a manner of duty after a name (按职责, 按照职能, 按分工 …) or a role label (负责部门：, 牵 头 单 位:)
  * (one pass).
  */
+/*
+ * Whether the word w (ideographs, 3 bytes each) starts at s[i] with blanks or none between
+ * its characters (牵 头, 负　责: justified PDF text spreads a short bracket's words), at most
+ * two blanks a gap.
+ */
+static bool spaced_at(fg_strview s, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+
+    for (size_t k = 0; k < n; k += 3) {
+        size_t gap = 0;
+        size_t b;
+
+        while (k > 0 && gap < 2 && (b = blank_len(s, i)) > 0) {
+            i += b;
+            gap++;
+        }
+        if (!fg_sv_at(s, i, w + k, 3))
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
 bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
 {
     ensure_sets();
@@ -3028,7 +3067,7 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
     for (size_t i = 0; (i = fg_charscan_next(&sets.role_firsts, text.ptr, text.len, i,
                                              text.len)) < text.len;
          i += 3) {
-        if (AT(text, i, "牵头") || AT(text, i, "负责") || AT(text, i, "负总责") ||
+        if (spaced_at(text, i, "牵头") || spaced_at(text, i, "负责") || AT(text, i, "负总责") ||
             AT(text, i, "负主体责任") || AT(text, i, "负属地责任") ||
             (AT(text, i, "负其责") && i >= 3 && AT(text, i - 3, "各")))
             return true;
@@ -3237,8 +3276,8 @@ static bool short_alternative(fg_strview inner, bool after_unit)
  */
 /*
  * Whether blanks start at t[j] and a label's shape follows them (1 to 10 ideographs and a
- * colon: 各县（市、区）　配合部门：Y), or the end of the text: the list ends there as at a
- * separator.
+ * colon: 各县（市、区）　配合部门：Y), or the end of the text, or a | or ｜ follows t[j] after
+ * any blanks: the list ends there as at a separator.
  */
 static bool label_after_blanks(fg_strview t, size_t j)
 {
@@ -3248,6 +3287,9 @@ static bool label_after_blanks(fg_strview t, size_t j)
 
     while ((b = blank_len(t, k)) > 0)
         k += b;
+    /* 各学院（部）| 完成时间：…: a | or ｜ separates, blanks before it or not. */
+    if (k < t.len && (t.ptr[k] == '|' || AT(t, k, "｜")))
+        return true;
     if (k == j)
         return false;
     if (k >= t.len)
@@ -3482,10 +3524,11 @@ static int normalise(const fg_lexicon *lx, fg_str *buf, fg_strview text, bool *h
             }
         } else if (c < 0x20 || c == 0x7f) {
             /* Control characters are never part of a name (and \x01, \x05 are our marks). */
-        } else if (c == ',' || c == ';' || c == ':') {
+        } else if (c == ',' || c == ';' || c == ':' || c == '|' || AT(text, i, "｜")) {
+            /* A | or ｜ (a table's rule, or an OCR'd one) separates fields as ； does. */
             FLUSH_RUN();
             if (rc == FG_OK)
-                rc = fg_str_append(buf, c == ',' ? "，" : c == ';' ? "；" : "：", 3);
+                rc = fg_str_append(buf, c == ',' ? "，" : c == ':' ? "：" : "；", 3);
         } else if (c == '/' && (FLUSH_RUN(), rc == FG_OK) &&
                    strong_ending(fg_sv(buf->ptr ? buf->ptr : "", buf->len))) {
             /* 市财政局/市商务局: a slash between two complete units separates them. */
@@ -4336,6 +4379,32 @@ static bool does_the_work(const marker *m)
     return false;
 }
 
+/*
+ * Whether s (normalised) is a list of units each carrying its mark and nothing else: every
+ * piece between 、，；。 ends with a mark's byte (X\x01、Y\x05，Z\x05). A sentence outside
+ * brackets that lists units so says their roles as a bracket around it would
+ * (县文化旅游体育局（牵头）、县水利局（协办）). Linear in s.
+ */
+static bool all_marked(fg_strview s)
+{
+    size_t a = 0;
+    size_t pieces = 0;
+
+    while (a < s.len) {
+        size_t b = a;
+
+        while (b < s.len && !is_sep_at(s, b) && !AT(s, b, "、"))
+            b += fg_cp_len((unsigned char)s.ptr[b]);
+        if (b > a) {
+            if (s.ptr[b - 1] != MARK_LEAD_BYTE && s.ptr[b - 1] != MARK_CO_BYTE)
+                return false;
+            pieces++;
+        }
+        a = b < s.len ? b + 3 : b;
+    }
+    return pieces > 0;
+}
+
 int fg_clause__parse(fg_units *out, bool *is_clause, fg_strview text, unsigned flags)
 {
     return fg_clause__parse_noted(out, is_clause, NULL, text, flags);
@@ -4418,9 +4487,13 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     s = skip_subject(s);
     if (strict)
         s = cut_task_tail(s);
-    /* （X（牵头）、Y、Z）: units whose marks say their roles need no role word outside them. */
-    marked = !strict && (memchr(s.ptr, MARK_LEAD_BYTE, s.len) != NULL ||
-                         memchr(s.ptr, MARK_CO_BYTE, s.len) != NULL);
+    /*
+     * （X（牵头）、Y、Z）: units whose marks say their roles need no role word outside them; in
+     * a sentence only when every unit carries its mark (X（牵头）、Y（协办）: all_marked()).
+     */
+    marked = (memchr(s.ptr, MARK_LEAD_BYTE, s.len) != NULL ||
+              memchr(s.ptr, MARK_CO_BYTE, s.len) != NULL) &&
+             (!strict || all_marked(s));
 
     /*
      * Each step adds at most two spans (a closed label and a marker). A clause with more

@@ -157,6 +157,12 @@ fg_kind fg_clause__kind(fg_strview name);
 /* Whether a name looks like an organisation (ends with 厅, 委, 局, 政府, 部门 …). */
 bool fg_clause__looks_like_unit(fg_strview name);
 /*
+ * Whether a name looks like an organisation or a body that is none of government's, as a
+ * generic name may end (物业服务企业, 社会组织, 运营主体, 医疗机构): what a label takes,
+ * for a table's unit column.
+ */
+bool fg_clause__looks_like_body(fg_strview name);
+/*
  * Whether a table's cell starts with a verb that opens a task's wording (建设, 推进, 完善,
  * 加强 …: 建设停车诱导信息平台), so that it is the task, whatever it ends with; 建设银行 aside.
  */

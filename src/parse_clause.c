@@ -476,8 +476,11 @@ static const char role_firsts[] = "牵负配参会单部责协主其支实归各
  * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施 承担).
  */
 static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织担";
-/* The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头). */
-static const char sentence_ends[] = "。；！？—";
+/*
+ * The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头), and
+ * a full-width ｜ between two fields.
+ */
+static const char sentence_ends[] = "。；！？—｜";
 
 /* Character sets of this file, built once (fg_parse__clause_sets_init()). */
 static struct {
@@ -640,7 +643,8 @@ static bool verb_like_role_word(fg_strview s, size_t i)
  * the lead words 主抓 抓总 统筹 (统筹推进, 抓总协调), 指导 (加强指导, 以…为指导) and 组织实施: they
  * count only after a name that ends like a unit (市财政局协同, 市直各部门按职能做好…, 县财政局支持,
  * 由市应急管理局召集, 省卫生健康委抓总), or after the name and a word of two characters that
- * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施).
+ * qualifies the role (县统计局业务指导, 县教育局加强指导, 县司法局、县工商联共同组织实施), or
+ * as a mark's word in its bracket after the name (省人社厅（主责）、省教育厅（协同）).
  */
 static bool role_event_at(fg_strview s, size_t i)
 {
@@ -651,6 +655,9 @@ static bool role_event_at(fg_strview s, size_t i)
         return false;
     if (!verb_like_role_word(s, i) || unit_or_wei_before(s, i))
         return true;
+    /* X（主责）、Y（协同）: a mark's word in its bracket right after a unit's name. */
+    if (i >= 3 && (AT(s, i - 3, "（") || s.ptr[i - 1] == '('))
+        return unit_before(s, AT(s, i - 3, "（") ? i - 3 : i - 1);
     for (size_t k = 0; k < sizeof qualifiers / sizeof *qualifiers && i >= 6 && !qualified; k++)
         qualified = fg_sv_at(s, i - 6, qualifiers[k], 6);
     return qualified && unit_before(s, i - 6);
@@ -930,10 +937,12 @@ bool fg_parse__semicolon_ends(fg_strview s, size_t i)
 }
 
 /*
- * Add to p->ev[0..p->n_ev) (in order) an EV_TERM event at each half-width ; of o that ends a
- * sentence (fg_parse__semicolon_ends()): the character scanner sees only 3-byte characters.
+ * Add to p->ev[0..p->n_ev) (in order) an EV_TERM event at each byte ch of o that ends a
+ * sentence: a half-width ; (fg_parse__semicolon_ends()), or a | (a table's rule or an OCR'd
+ * one between two fields: …各学院（部）| 完成时间：…). The character scanner sees only 3-byte
+ * characters.
  */
-static int add_semicolon_events(parser *p, fg_strview o)
+static int add_byte_events(parser *p, fg_strview o, char ch)
 {
     size_t *semi = NULL;
     size_t n_semi = 0;
@@ -942,9 +951,9 @@ static int add_semicolon_events(parser *p, fg_strview o)
     size_t w;
     int rc = FG_OK;
 
-    for (const char *c = memchr(o.ptr, ';', o.len); c != NULL;
-         c = memchr(c + 1, ';', o.len - (size_t)(c + 1 - o.ptr))) {
-        if (!fg_parse__semicolon_ends(o, (size_t)(c - o.ptr)))
+    for (const char *c = memchr(o.ptr, ch, o.len); c != NULL;
+         c = memchr(c + 1, ch, o.len - (size_t)(c + 1 - o.ptr))) {
+        if (ch == ';' && !fg_parse__semicolon_ends(o, (size_t)(c - o.ptr)))
             continue;
         FG_TRY(fg_parse__grow((void **)&semi, &cap_semi, n_semi, sizeof *semi));
         semi[n_semi++] = (size_t)(c - o.ptr);
@@ -978,10 +987,10 @@ out:
 
 /*
  * Into p->ev, in order, every index of o where fg_parse__find_clauses() has something to look at: a
- * sentence end 。；！？ or a half-width ; (EV_TERM), or the start of a label (EV_LABEL,
+ * sentence end 。；！？｜ or a half-width ; or | (EV_TERM), or the start of a label (EV_LABEL,
  * label_start_at()) or of a role word (EV_ROLE, role_event_at()), or both. o is valid UTF-8
  * (the item text with parentheticals blanked); one pass of sets.events finds the
- * candidates, an exact test keeps the events, and add_semicolon_events() the ;.
+ * candidates, an exact test keeps the events, and add_byte_events() the ; and |.
  */
 
 static int collect_sentence_events(parser *p, fg_strview o)
@@ -1018,13 +1027,13 @@ static int collect_sentence_events(parser *p, fg_strview o)
             if (kind != 0)
                 p->ev[k++] = i << EV_SHIFT | kind;
         } else if (AT(o, i, "。") || AT(o, i, "；") || AT(o, i, "！") || AT(o, i, "？") ||
-                   AT(o, i, "——") || (i >= 3 && AT(o, i - 3, "——"))) {
+                   AT(o, i, "｜") || AT(o, i, "——") || (i >= 3 && AT(o, i - 3, "——"))) {
             p->ev[k++] = i << EV_SHIFT | EV_TERM;
         }
     }
     p->n_ev = k;
-    if (memchr(o.ptr, ';', o.len) != NULL) {
-        int rc = add_semicolon_events(p, o);
+    for (const char *b = ";|"; *b != '\0'; b++) {
+        int rc = memchr(o.ptr, *b, o.len) != NULL ? add_byte_events(p, o, *b) : FG_OK;
 
         if (rc < 0)
             return rc;
@@ -1182,6 +1191,66 @@ static bool signature_from(const parser *p, fg_strview o, size_t k)
     return false;
 }
 
+/* Whether t[i] starts a CJK ideograph (lead bytes E4..E9: U+4000..U+9FFF). */
+static bool ideograph_at(fg_strview t, size_t i)
+{
+    return i + 3 <= t.len && (unsigned char)t.ptr[i] >= 0xE4 && (unsigned char)t.ptr[i] <= 0xE9;
+}
+
+/* Whether t[i] is a Chinese numeral 一 … 十 (a marker's: 二．加强…). */
+static bool cn_numeral_at(fg_strview t, size_t i)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+
+    for (size_t k = 0; k + 3 < sizeof numerals; k += 3)
+        if (fg_sv_at(t, i, numerals + k, 3))
+            return true;
+    return false;
+}
+
+/*
+ * Read OCR'd punctuation as what it stands for, in the item's working copy (the text kept is
+ * the text as written), each in place at the same length: ∶ (U+2236, a ratio sign) after an
+ * ideograph is a colon (牵头单位∶X); ． or . between two ideographs separates as a comma
+ * (X牵头．Y配合, 责任单位∶X．Y: it stands for 。 or ，, and a sentence's end is read as well
+ * after a comma as a role phrase after it; in numbers, 1．, 3．5, and after a marker's
+ * numeral, 二．, it stays); and [ ] around a clause are brackets (（）): a
+ * [ whose ] closes on its line, at most 600 bytes on, with a role word or a mark inside
+ * ([X牵头，Y配合]; not [2023]). Linear in the text: each candidate byte is looked at once.
+ */
+static void ocr_punctuation(const parser *p, char *text, size_t len)
+{
+    fg_strview t = fg_sv(text, len);
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (c == 0xE2 && AT(t, i, "∶") && i >= 3 && ideograph_at(t, i - 3)) {
+            memcpy(text + i, "：", 3);
+        } else if (c == 0xEF && AT(t, i, "．") && i >= 3 && ideograph_at(t, i - 3) &&
+                   ideograph_at(t, i + 3) && !cn_numeral_at(t, i - 3)) {
+            memcpy(text + i, "，", 3);
+        } else if (c == '.' && i >= 3 && ideograph_at(t, i - 3) && ideograph_at(t, i + 1) &&
+                   !cn_numeral_at(t, i - 3)) {
+            text[i] = ',';
+        } else if (c == '[') {
+            size_t j = i + 1;
+
+            while (j < len && j < i + 600 && text[j] != ']' && text[j] != '[' && text[j] != '\n')
+                j++;
+            if (j < len && text[j] == ']') {
+                fg_strview in = fg_sv(text + i + 1, j - i - 1);
+
+                if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
+                    text[i] = '(';
+                    text[j] = ')';
+                }
+                i = j;
+            }
+        }
+    }
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1192,6 +1261,7 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
     bool found;
 
     blank_label_bullets(p, text, len);
+    ocr_punctuation(p, text, len);
     /* Only brackets matter here: the scan jumps from one to the next. */
     for (size_t i = next_bracket(t, 0); i < t.len; i = next_bracket(t, i)) {
         size_t n;
@@ -1328,8 +1398,15 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
                                       ? p->lm[lm_k + 1].off
                                       : o.len;
 
+                /*
+                 * A line that opens with 、 goes on with the list (配合单位：X | 、Y、Z。: a wrap
+                 * put the separator first).
+                 */
+                size_t next_at = skip_blank_chars(o, i);
+
                 line_break = signature_from(p, o, lm_k) ||
                              (!fg_sv_ends(before, "、") && !fg_sv_ends(before, "，") &&
+                             !AT(o, next_at, "、") &&
                              fg_clause__looks_like_unit(fg_sv(before.ptr + before.len -
                                                                   (before.len < 9 ? before.len : 9),
                                                               before.len < 9 ? before.len : 9)) &&

@@ -312,7 +312,12 @@ static bool bracket_note(fg_strview n)
     return true;
 }
 
-static bool all_units(fg_strview s)
+/*
+ * Whether s is a list of units: each element looks like a unit, is a generic or a group, or
+ * is a unit with its person; with bodies, an element may also end as a body of no government
+ * does (物业服务企业, 社会组织: fg_clause__looks_like_body()), as a label's units may.
+ */
+static bool all_units_as(fg_strview s, bool bodies)
 {
     fg_units u = {0};
     fg_str flat = FG_STR_INIT;
@@ -334,13 +339,18 @@ static bool all_units(fg_strview s)
         if (bracket_note(n))
             continue;
         ok = fg_clause__looks_like_unit(n) || u.v[k].kind != FG_KIND_AGENCY ||
-             unit_with_person(n);
+             unit_with_person(n) || (bodies && fg_clause__looks_like_body(n));
         units++;
     }
     ok = ok && units > 0 && !fg_sv_contains(s, "。");
     fg_units_dispose(&u);
     fg_str_dispose(&flat); /* s may be flat's */
     return ok;
+}
+
+static bool all_units(fg_strview s)
+{
+    return all_units_as(s, false);
 }
 
 /*
@@ -713,7 +723,12 @@ int fg_parse__finish_row(parser *p)
             }
             if (cell.len) {
                 if (unit_col < p->n_cols && in_unit_col &&
-                    (all_units(cell) || role_cell(p, cell, task.len > 0) ||
+                    /*
+                     * In a row that lines up with the header, the column says the cell is
+                     * units: a body that is no government's (物业服务企业) is one, as after
+                     * the column's label.
+                     */
+                    (all_units_as(cell, p->row_aligned) || role_cell(p, cell, task.len > 0) ||
                      (fg_clause__same_as_above(cell) && task.len > 0))) {
                     const char *lab = role_lab != NULL              ? role_lab
                                       : p->cols[unit_col] == COL_LEAD ? "牵头单位："
@@ -1729,6 +1744,32 @@ out:
     return rc;
 }
 
+/*
+ * The n cells of a blank-separated row (in order, each a piece of one line) with each two
+ * that a single ASCII blank separates joined when both are lists of units (all_units()) and
+ * neither a header's word (牵头部门 配合部门 stay two columns): in
+ * a line whose columns runs of two blanks or more separate, such a blank separates the units
+ * of one cell (数字化管理部    财务部 人力资源部 运营管理部    2025年12月), as it does in a
+ * labelled line. Returns the new count; linear in n.
+ */
+static size_t single_blank_units(const fg_lexicon *lx, fg_strview *cells, size_t n)
+{
+    size_t w = 0;
+
+    for (size_t k = 0; k < n; k++) {
+        fg_strview prev = w > 0 ? cells[w - 1] : fg_sv(NULL, 0);
+
+        if (w > 0 && cells[k].ptr == prev.ptr + prev.len + 1 && prev.ptr[prev.len] == ' ' &&
+            header_cell(lx, prev) == COL_NONE && header_cell(lx, cells[k]) == COL_NONE &&
+            all_units(prev) && all_units(cells[k])) {
+            cells[w - 1] = fg_sv(prev.ptr, (size_t)(cells[k].ptr + cells[k].len - prev.ptr));
+            continue;
+        }
+        cells[w++] = cells[k];
+    }
+    return w;
+}
+
 int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed)
 {
     fg_strview *cells;
@@ -1744,12 +1785,20 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
 
     *consumed = false;
     if (sep == ' ') {
-        /* Blank-separated cells (a PDF table): runs of blanks split cells. */
+        /*
+         * Blank-separated cells (a PDF table): runs of blanks split cells. In a line whose
+         * columns wider runs separate, a single blank between two lists of units is inside a
+         * cell (财务部 人力资源部 运营管理部 under 配合部门: single_blank_units()).
+         */
+        bool wide = false;
+
         for (size_t i = 0; i < s.len;) {
             size_t b;
+            size_t gap = i;
 
             while (i < s.len && fg_parse__is_space_at(s, i, &b))
                 i += b;
+            wide = wide || i - gap > 1;
             start = i;
             while (i < s.len && !fg_parse__is_space_at(s, i, &b))
                 i += fg_cp_len((unsigned char)s.ptr[i]);
@@ -1759,6 +1808,8 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
                 p->cells[n_cells++] = fg_sv(s.ptr + start, i - start);
             }
         }
+        if (wide)
+            n_cells = single_blank_units(p->units.lex, p->cells, n_cells);
     } else {
         for (size_t i = 0; i <= s.len; i++) {
             if (i == s.len || s.ptr[i] == sep) {

@@ -42,7 +42,8 @@ skipped() {
         joined:table_wrapped_lines | joined:table_header_words | joined:table_heading_rows | \
         joined:names_hall_brackets | joined:table_header_unknown | joined:table_section_rows | \
         joined:table_task_verb_cells | joined:table_sections_open | joined:table_cells_sections | \
-        joined:table_short_tasks | joined:label_tables)
+        joined:table_short_tasks | joined:label_tables | joined:blank_table_unit_lists | \
+        joined:table_cell_bodies)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
@@ -104,7 +105,8 @@ skipped() {
         half-width:sentence_other_names | half-width:level_departments | \
         half-width:team_unit_brackets | half-width:team_member_joins | \
         half-width:duty_words_more | half-width:names_council_office | \
-        half-width:names_hall_brackets | half-width:labels_blank_values)
+        half-width:names_hall_brackets | half-width:labels_blank_values | \
+        half-width:pipe_separators)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
