@@ -243,6 +243,8 @@ int fg_pdf_page_lines(fg_pdf_doc *d, fg_pdf_glyph *g, size_t n, size_t pno, cons
 {
     int rc = FG_OK;
 
+    if (n == 0)
+        return FG_OK; /* a page without text (g may be NULL) */
     d->n_glyphs += n;
     FG_TRY(shrink_tall(g, n));
     /* lines: glyphs whose middles lie within the band of the line's first glyph */
