@@ -38,6 +38,10 @@ void fg_docx__close(fg_docx_pkg *pkg);
  * there is no such part, else the caller's (xmlFreeDoc). Refuses a part that would inflate
  * past the limits, or past its declared size, or a DOCTYPE; FG_EFORMAT, FG_ENOMEM. */
 int fg_docx__load_part(fg_docx_pkg *pkg, const char *part, xmlDoc **out);
+/* The part a relationship target (or an OFD's BaseLoc) names, from the folder dir of the part
+ * that names it (dir ends in '/' or is empty): "/x" from the root, "a/../b" resolved; into out
+ * (cap bytes). 0, or -1 when it does not fit or names nothing. */
+int fg_docx__resolve(char *out, size_t cap, const char *dir, const char *target);
 /* The target of the first relationship of rels (NULL: none) whose type ends in type_tail,
  * resolved from dir (the source part's folder, with its '/'), into out; else fallback. */
 void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *dir,

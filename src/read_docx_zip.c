@@ -206,9 +206,7 @@ static bool ends_with(const char *s, const char *tail)
     return a >= b && strcmp(s + a - b, tail) == 0;
 }
 
-/* The part a relationship target names, from the directory of the source part (dir ends in
- * '/' or is empty): "/x" from the root, "a/../b" resolved. */
-static int resolve(char *out, size_t cap, const char *dir, const char *target)
+int fg_docx__resolve(char *out, size_t cap, const char *dir, const char *target)
 {
     char tmp[512];
     size_t n = 0;
@@ -275,7 +273,7 @@ static bool rel_find(char *out, size_t cap, const xmlDoc *rels, const char *dir,
             continue;
         if (type_tail != NULL ? !ends_with(type, type_tail) : rid == NULL || strcmp(rid, id) != 0)
             continue;
-        if (resolve(out, cap, dir, target) == 0)
+        if (fg_docx__resolve(out, cap, dir, target) == 0)
             return true;
     }
     return false;

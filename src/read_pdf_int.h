@@ -1,6 +1,7 @@
 /*
- * Internal to the PDF reader: a document as visual lines (read_pdf.c builds them from
- * poppler's character boxes), which read_pdf_table.c writes into the text builder, tables
+ * Internal to the PDF and OFD readers: a document as visual lines (read_pdf_lines.c builds
+ * them from the character boxes that read_pdf.c has from poppler and read_ofd.c computes from
+ * the OFD's text positions), which read_pdf_table.c writes into the text builder, tables
  * recovered from the columns the lines' segments fall into.
  */
 #ifndef FG_SRC_READ_PDF_INT_H
@@ -41,13 +42,24 @@ typedef struct fg_pdf_line {
     bool drop;           /* page furniture: not written */
 } fg_pdf_line;
 
+/* A character's box on its page, in points from the page's top left corner (blanks are not
+ * characters: the gaps between boxes make the blanks). */
+typedef struct fg_pdf_glyph {
+    double x0, y0, x1, y1;
+    const char *s; /* its UTF-8, borrowed until fg_pdf_page_lines() returns */
+    unsigned len;
+    bool ideo;     /* a CJK ideograph (U+3400..U+9FFF, U+F900..U+FAFF) */
+} fg_pdf_glyph;
+
 /* A horizontal rule found by fg_pdf_rules(): where it is drawn and the columns it crosses. */
 typedef struct fg_pdf_hrule {
     double y;
     uint64_t cols; /* bit c: column c */
 } fg_pdf_hrule;
 
-typedef struct fg_pdf_doc {
+typedef struct fg_pdf_doc fg_pdf_doc;
+
+struct fg_pdf_doc {
     fg_str pool;         /* every line's text */
     fg_pdf_seg *segs;
     size_t n_segs, cap_segs;
@@ -55,14 +67,30 @@ typedef struct fg_pdf_doc {
     size_t n_lines, cap_lines;
     size_t n_pages;
     size_t n_glyphs;     /* characters other than blanks */
-    /* for fg_pdf_rule(): the PopplerDocument (borrowed) and the last page it rendered */
+    /* for fg_pdf_rule(): the PopplerDocument (borrowed) and the last page it rendered; or,
+     * when render is set, the function that draws a page into bitmap (bitmap_w, bitmap_h and
+     * bitmap_page set; 0, or -1 when it cannot), with render_ctx for it */
     void *pdf;
+    int (*render)(fg_pdf_doc *d, size_t page);
+    void *render_ctx;
     size_t bitmap_page;
     unsigned char *bitmap; /* owned; 8-bit luminance, one pixel a point */
     int bitmap_w, bitmap_h;
     fg_pdf_hrule *hrules;  /* owned; the last answer of fg_pdf_rules() */
     size_t n_hrules, cap_hrules;
-} fg_pdf_doc;
+};
+
+/* The visual lines of page pno from its characters g[0..n) (reordered), appended to d (see
+ * read_pdf.c's comment); name for messages. FG_OK, FG_ENOMEM, FG_EFORMAT (the text is larger
+ * than FG_RD_MAX_TEXT). */
+int fg_pdf_page_lines(fg_pdf_doc *d, fg_pdf_glyph *g, size_t n, size_t pno, const char *name);
+
+/* Mark page numbers and running headers and footers among d's lines as dropped; heights[p] is
+ * page p's height in points. FG_OK or FG_ENOMEM. */
+int fg_pdf_furniture(fg_pdf_doc *d, const double *heights);
+
+/* Free what d owns (not the PopplerDocument). */
+void fg_pdf_doc_dispose(fg_pdf_doc *d);
 
 /* Whether a horizontal rule crosses the page between y0 and y1 over most of x0..x1 (points
  * from the top left): 1 yes, 0 no, -1 cannot tell (the page cannot be rendered). The page is

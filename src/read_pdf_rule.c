@@ -82,15 +82,24 @@ out:
     return rc;
 }
 
+/* d->bitmap holds page pno: 0, or -1 when it cannot be had. */
+static int bitmap_of(doc *d, size_t pno)
+{
+    if (d->bitmap != NULL && d->bitmap_page == pno)
+        return 0;
+    if (d->render != NULL)
+        return d->render(d, pno);
+    if (d->pdf == NULL)
+        return -1;
+    return render(d, pno);
+}
+
 int fg_pdf_rule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, double y1)
 {
     int ya, yb, xa, xb, dark = 0;
 
-    if (d->pdf == NULL)
+    if (bitmap_of(d, page) < 0)
         return -1;
-    if (d->bitmap == NULL || d->bitmap_page != page)
-        if (render(d, page) < 0)
-            return -1;
     ya = (int)floor(y0);
     yb = (int)ceil(y1);
     xa = (int)ceil(x0);
@@ -164,11 +173,8 @@ int fg_pdf_rules(bool *seen, fg_pdf_doc *d, size_t page, const double (*x)[2], s
 
     *seen = false;
     d->n_hrules = 0;
-    if (d->pdf == NULL || n_cols > 64)
+    if (n_cols > 64 || bitmap_of(d, page) < 0)
         return FG_OK;
-    if (d->bitmap == NULL || d->bitmap_page != page)
-        if (render(d, page) < 0)
-            return FG_OK;
     *seen = true;
     ya = (int)fmax(0, floor(y0));
     yb = (int)fmin(d->bitmap_h - 1, ceil(y1));
@@ -204,11 +210,8 @@ int fg_pdf_vrule(fg_pdf_doc *d, size_t page, double x0, double x1, double y0, do
 {
     int ya, yb, xa, xb;
 
-    if (d->pdf == NULL)
+    if (bitmap_of(d, page) < 0)
         return -1;
-    if (d->bitmap == NULL || d->bitmap_page != page)
-        if (render(d, page) < 0)
-            return -1;
     ya = (int)fmax(0, floor(y0));
     yb = (int)fmin(d->bitmap_h - 1, ceil(y1));
     xa = (int)fmax(0, floor(x0));

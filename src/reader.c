@@ -807,6 +807,26 @@ static bool looks_html(const unsigned char *b, size_t len)
     return false;
 }
 
+/* Whether the ZIP has an entry named name (a local file header or a central directory
+ * record whose name it is). */
+static bool zip_has_entry(const unsigned char *b, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (const unsigned char *p = b; (p = memmem(p, len - (size_t)(p - b), name, n)) != NULL;
+         p++) {
+        size_t at = (size_t)(p - b);
+
+        if (at >= 30 && memcmp(b + at - 30, "PK\x03\x04", 4) == 0 &&
+            (b[at - 4] | b[at - 3] << 8) == (int)n)
+            return true;
+        if (at >= 46 && memcmp(b + at - 46, "PK\x01\x02", 4) == 0 &&
+            (b[at - 18] | b[at - 17] << 8) == (int)n)
+            return true;
+    }
+    return false;
+}
+
 /* Whether a ZIP ends with its end of central directory record (within the last 64 KB + 22
  * bytes, the longest comment after it); a truncated archive has none. */
 static bool zip_complete(const unsigned char *b, size_t len)
@@ -824,10 +844,15 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
     if (len >= 8 && memcmp(b, ole2, 8) == 0)
         return fg_ole_format(b, len);
     if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
+        if (zip_has_entry(b, len, "OFD.xml"))
+            return FG_FORMAT_OFD;
         if (has_bytes(b, len, "word/"))
             return FG_FORMAT_DOCX;
         if (has_bytes(b, len, "xl/"))
             return FG_FORMAT_XLSX;
+        /* an OFD whose OFD.xml is missing: read_ofd.c says so */
+        if (has_bytes(b, len, "Document.xml") && has_bytes(b, len, "Content.xml"))
+            return FG_FORMAT_OFD;
         if (has_bytes(b, len, "opendocument"))
             return fg_error_set(FG_EFORMAT,
                                 "%s: an OpenDocument file, which fengong does not read; convert it "

@@ -103,6 +103,9 @@ int fg_read_html(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_doc(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* An Excel workbook (read_xlsx.c), XLSX or .xls: each visible sheet as a table. */
 int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* An OFD document (read_ofd.c, GB/T 33190): its pages' text positions and ruling lines through
+ * the PDF reader's layout. */
+int fg_read_ofd(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
 int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);
 bool fg_rd_is_mhtml(const unsigned char *bytes, size_t len);

@@ -1244,6 +1244,8 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
         FG_TRY(fg_read_doc(&rd, bytes, len));
     else if (fmt == FG_FORMAT_PDF)
         FG_TRY(fg_read_pdf(&rd, bytes, len));
+    else if (fmt == FG_FORMAT_OFD)
+        FG_TRY(fg_read_ofd(&rd, bytes, len));
     else if (fmt == FG_RD_MHTML)
         FG_TRY(fg_read_mhtml(&rd, bytes, len));
     else
@@ -1256,6 +1258,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
                           fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC ? "Word"
                           : fmt == FG_FORMAT_XLSX || fmt == FG_FORMAT_XLS ? "Excel"
                           : fmt == FG_FORMAT_PDF  ? "PDF"
+                          : fmt == FG_FORMAT_OFD  ? "OFD"
                                                   : "HTML");
         goto out;
     }
@@ -1439,7 +1442,7 @@ void fg_text_free(fg_text *text)
 static const char *const format_names[] = {
     [FG_FORMAT_TEXT] = "text", [FG_FORMAT_DOCX] = "docx", [FG_FORMAT_PDF] = "pdf",
     [FG_FORMAT_HTML] = "html", [FG_FORMAT_XLSX] = "xlsx",
-    [FG_FORMAT_DOC] = "doc", [FG_FORMAT_XLS] = "xls",
+    [FG_FORMAT_DOC] = "doc", [FG_FORMAT_XLS] = "xls", [FG_FORMAT_OFD] = "ofd",
 };
 static const char *const encoding_names[] = {
     [FG_ENC_UTF8] = "UTF-8",       [FG_ENC_UTF8_BOM] = "UTF-8 (BOM)", [FG_ENC_UTF16LE] = "UTF-16LE",

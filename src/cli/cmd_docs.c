@@ -16,7 +16,7 @@ static const char documents_usage[] =
     "                         [--format table|tsv|csv|json | --format xlsx -o FILE]\n"
     "\n"
     "List the stored documents with their 文号, year, date and counts. format is the reader\n"
-    "that made the text (text, docx, doc, xlsx, xls, pdf, html). unparsed is the\n"
+    "that made the text (text, docx, doc, xlsx, xls, pdf, ofd, html). unparsed is the\n"
     "number of statements with role words that were not understood ('fengong extract\n"
     "--explain FILE' lists them; empty for a document stored by a fengong before them).\n"
     "--format xlsx -o FILE writes an Excel workbook with a sheet 'documents'.\n";

@@ -25,7 +25,7 @@ static const char extract_usage[] =
     "Extract the numbered items, responsibility clauses, lead/co agencies and work teams\n"
     "of each FILE ('-' reads standard input). Input may be text in UTF-8 (with or without\n"
     "BOM), UTF-16 with a BOM, or GB18030, or a document told by its bytes: Word (.docx,\n"
-    ".doc), Excel (.xlsx, .xls), PDF with a text layer, or a web page (.html, .mhtml);\n"
+    ".doc), Excel (.xlsx, .xls), PDF with a text layer, OFD, or a web page (.html, .mhtml);\n"
     "output is always UTF-8.\n"
     "\n"
     "Default rows: doc, item, clause, role, agency (one row per assignment). JSON always\n"
