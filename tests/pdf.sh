@@ -80,6 +80,10 @@ skipped() {
                  "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
                  "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
                  "the same way)" ;;
+        labels_bullets | team_group_title_leads)
+            echo "a unit name or a role word broken by the page width (县农业农村|局★, 区财政局负|责):" \
+                 "the line break ends the clause there (the text wrapped at 28 characters a line" \
+                 "fails the same way)" ;;
         unnumbered_paragraphs | meeting_points | dash_unnumbered | dash_unnumbered_declared | \
             team_unnumbered)
             echo "in a document without numbering each line holding role words is an item: a" \
