@@ -1953,7 +1953,8 @@ enum { LABEL_COLS_MAX = 8 };
 /*
  * The cells of a line of a label table, in out (cap of them): split at each tab when the line
  * has one (an empty cell keeps its place), else at each run of blanks that is two blanks or
- * more or holds a U+3000 (a single blank stays inside a name, as in a name of Latin letters).
+ * more or holds a U+3000 or a U+00A0 (a single blank stays inside a name, as in a name of
+ * Latin letters).
  * SIZE_MAX when the line has more than cap cells.
  */
 static size_t label_cells(fg_strview s, fg_strview *out, size_t cap)
@@ -2048,7 +2049,8 @@ int fg_parse__label_table(parser *p, fg_strview *s, bool *consumed)
         n = label_cells(p->raw_line, cells, LABEL_COLS_MAX);
         while (n != SIZE_MAX && n > 0 && cells[n - 1].len == 0)
             n--;
-    } else if (by_tab || fg_sv_contains(*s, "\u3000") || fg_sv_contains(*s, "  ")) {
+    } else if (by_tab || fg_sv_contains(*s, "\u3000") || fg_sv_contains(*s, "  ") ||
+               fg_sv_contains(*s, "\u00a0")) { /* a web page's &nbsp; */
         n = label_cells(*s, cells, LABEL_COLS_MAX);
     }
     if (n == SIZE_MAX) {

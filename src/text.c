@@ -760,7 +760,7 @@ out:
     return rc;
 }
 
-/* ---- stage 2b: HTML entities in plain text ---- */
+/* ---- stage 2b: HTML entities left in the text ---- */
 
 /* The named entities a web page saved as text carries, and the characters they stand for. */
 static const struct {
@@ -828,8 +828,10 @@ static size_t entity_at(const char *s, size_t i, size_t len, char utf8[4], size_
 }
 
 /*
- * Plain text saved from a web page keeps its entities (市发改委&amp;市财政局, &nbsp;,
- * &#12289;). They are decoded when the text clearly carries them: every & in it starts an
+ * Text taken from a web page's source keeps its entities (市发改委&amp;市财政局, &nbsp;,
+ * &#12289;): a page saved as text, or pasted into a Word document, a workbook's cell, a PDF,
+ * a page that escaped them twice. They are decoded when the text clearly carries them, in
+ * every format alike (a document reads the same whatever it came in): every & in it starts an
  * entity's shape and one at least is one we know; a text with a bare & (R&D, A&B) was never
  * escaped, and keeps every & as written. Line breaks stay where they are (no entity gives
  * a control character). *changed tells whether data changed.
@@ -1149,7 +1151,7 @@ static const char *bom_of(fg_encoding enc)
 
 /* Decode bytes[0..len); owned, when not NULL, holds these bytes and may be taken over. */
 static int decode(fg_text **out, const char *name, const unsigned char *bytes, size_t len,
-                  fg_str *owned, bool plain)
+                  fg_str *owned)
 {
     decoder *dec = NULL;
     fg_str conv = FG_STR_INIT;
@@ -1159,6 +1161,7 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     size_t n = 0;
     size_t unstable = 0;
     bool verbatim = false;
+    bool changed;
     bool from_raw;
     bool raw_is_data;
     char digest[65];
@@ -1175,14 +1178,10 @@ static int decode(fg_text **out, const char *name, const unsigned char *bytes, s
     from_raw = n > 0 && s != conv.ptr;
     FG_TRY(normalise_lines(dec, &data, from_raw ? owned : &conv, s, n, &verbatim));
     fg_str_dispose(&conv);
-    if (plain) {
-        bool changed;
-
-        FG_TRY(decode_entities(&data, &changed));
-        if (changed) {
-            verbatim = false; /* data is no longer the raw bytes; NFC looks at all of it */
-            unstable = 0;
-        }
+    FG_TRY(decode_entities(&data, &changed));
+    if (changed) {
+        verbatim = false; /* data is no longer the raw bytes; NFC looks at all of it */
+        unstable = 0;
     }
     /*
      * Stage 3 is skipped when stage 1 saw only ASCII and stable code points, unchanged since;
@@ -1234,7 +1233,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
 
     FG_TRY(fmt = fg_rd_sniff(name, bytes, len));
     if (fmt == FG_FORMAT_TEXT)
-        return decode(out, name, bytes, len, owned, true);
+        return decode(out, name, bytes, len, owned);
     rd.name = name;
     if (fmt == FG_FORMAT_DOCX)
         FG_TRY(fg_read_docx(&rd, bytes, len));
@@ -1262,7 +1261,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
                                                   : "HTML");
         goto out;
     }
-    FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt, false));
+    FG_TRY(decode(out, name, (const unsigned char *)txt.ptr, txt.len, &txt));
     (*out)->format = (fg_format)fmt;
     (*out)->n_bytes = len;
     impl = (*out)->priv_;
@@ -1299,7 +1298,7 @@ int fg_text_decode(fg_text **out, const char *name, const void *bytes, size_t le
 {
     int rc = check_args("fg_text_decode", out, name, bytes, len);
 
-    return rc < 0 ? rc : decode(out, name, bytes, len, NULL, true);
+    return rc < 0 ? rc : decode(out, name, bytes, len, NULL);
 }
 
 /* ---- files ---- */
