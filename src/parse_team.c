@@ -98,7 +98,8 @@
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长; any
  *    units, 教务处　　　　宣传部, when a run of U+3000 stands between them: split_blank_units()),
  *    on runs of two blanks or more between persons side by side, each a name, a blank and a
- *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up), or names and
+ *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up) or a post, a
+ *    blank and a name (市政府秘书长　赵东明　　市住房城乡建设局局长　孙晓峰), or names and
  *    posts in turn (张　三　　市财政局局长　　李　四　　市公安局副局长: two_up_persons(); as
  *    tab-separated cells: two_up_row()), then as the units of a clause (和/及 between units, shared
  *    suffixes, trailing 等, and shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、
@@ -1980,13 +1981,17 @@ static size_t blank_gap_from(fg_strview s, size_t from, size_t *n)
     return s.len;
 }
 
+static bool post_led(fg_strview raw);
+
 /*
  * Whether el is two or more persons side by side, apart by runs of two blanks or more, each a
  * name, a blank and a post (张　三　市财政局局长　　李　四　市公安局副局长: a 名单 printed
- * two-up), or each a name and a post apart by such a run too (张　三　　市财政局局长　　　李　四
- * 　　市公安局副局长: a two-up table drawn without its rules, as a PDF gives it); *paired
- * receives which. Those runs then separate names as 、 does. 王建民　　市人民政府常务副市长 is
- * one person (one name and one post are no two persons).
+ * two-up) or each a post, a blank and a name (省民政厅副厅长　郑　军　　　省财政厅副厅长　王　芳,
+ * 市政府秘书长　赵东明　　市住房城乡建设局局长　孙晓峰: post_led()), or each a name and a post
+ * apart by such a run too (张　三　　市财政局局长　　　李　四　　市公安局副局长: a two-up table
+ * drawn without its rules, as a PDF gives it); *paired receives the last. Those runs then
+ * separate names as 、 does. 王建民　　市人民政府常务副市长 is one person (one name and one post
+ * are no two persons).
  */
 static bool two_up_persons(fg_strview el, bool *paired)
 {
@@ -1994,6 +1999,7 @@ static bool two_up_persons(fg_strview el, bool *paired)
     size_t np = 0;
     size_t n;
     bool led = true;
+    bool post_first = true;
     bool pairs = true;
 
     *paired = false;
@@ -2013,10 +2019,11 @@ static bool two_up_persons(fg_strview el, bool *paired)
     }
     for (size_t k = 0; k < np; k++) {
         led = led && person_led(parts[k]);
+        post_first = post_first && post_led(parts[k]);
         pairs = pairs && (k % 2 == 0 ? name_cell(parts[k]) : ends_with_post(parts[k], true));
     }
-    *paired = !led && pairs && np % 2 == 0 && np >= 4;
-    return (led && np >= 2) || *paired;
+    *paired = !led && !post_first && pairs && np % 2 == 0 && np >= 4;
+    return ((led || post_first) && np >= 2) || *paired;
 }
 
 /*
