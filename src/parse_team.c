@@ -925,6 +925,34 @@ static bool post_wrapped(fg_strview line, fg_strview next)
 }
 
 /*
+ * Whether the line break cut a post title of a team list line (…李红梅　省商务厅厅 | 长, …局党 |
+ * 组书记、…): line's last piece and next's first make a unit and a post title, and that title
+ * starts before the break (not …常务副县长成 | 员：, a label's characters apart).
+ */
+static bool post_title_cut(fg_strview line, fg_strview next)
+{
+    fg_strview last;
+    fg_strview first;
+    fg_strview sep;
+    char joined[192];
+    size_t n;
+
+    if (!cut_pieces(line, next, &last, &first, &sep) || last.len + first.len > sizeof joined)
+        return false;
+    memcpy(joined, last.ptr, last.len);
+    memcpy(joined + last.len, first.ptr, first.len);
+    n = last.len + first.len;
+    for (size_t t = 0; t < N_POST_TITLES; t++) {
+        size_t head = n - post_titles[t].n;
+
+        if (n > post_titles[t].n && memcmp(joined + head, post_titles[t].s, post_titles[t].n) == 0)
+            return post_titles[t].n > first.len &&
+                   fg_clause__looks_like_unit(fg_sv(joined, head));
+    }
+    return false;
+}
+
+/*
  * Whether the team list line line ends with a unit whose post next opens with: a post title
  * alone before a blank or the line's end, no head of government's (省人力资源社会保障厅 |
  * 副厅长　李　明: one person's post wrapped, whose unit the line above holds; 市长 alone stands
@@ -985,8 +1013,8 @@ static bool team_name_wrapped(fg_strview line, fg_strview next)
 
 /*
  * Whether the team list line line goes on in next with a name its end cut
- * (fg_parse__name_goes_on(), post_wrapped(), unit_post_below(), team_name_wrapped()) or
- * inside a bracket (ends_in_bracket()): line
+ * (fg_parse__name_goes_on(), post_wrapped(), unit_post_below(), team_name_wrapped()), inside
+ * a post title (post_title_cut()) or inside a bracket (ends_in_bracket()): line
  * ends with no separator (no 、，。；：) and next opens no list of its own (领导小组办公室设在…,
  * 副组长：…) and no group (opens_group_line(); after is the line after next).
  */
@@ -996,8 +1024,8 @@ static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
            !opens_group_line(line, next, after) &&
            (fg_parse__name_goes_on(line, next) || post_wrapped(line, next) ||
-            unit_post_below(line, next) || ends_in_bracket(line) ||
-            team_name_wrapped(line, next));
+            unit_post_below(line, next) || post_title_cut(line, next) ||
+            ends_in_bracket(line) || team_name_wrapped(line, next));
 }
 
 /*
