@@ -1551,6 +1551,40 @@ static bool ordinal_heading(const parser *p, const mark *m)
     return p->cn_ordinal && m->num == p->last_num[ST_CN] + 1;
 }
 
+/*
+ * Whether the numbering agrees with a 一 OCR gave as a dash (`—、`, `（—）`: m from
+ * fg_parse__ocr_marker_at()): it is the first marker of its level (no sibling of its style
+ * stands under the levels above it), or the next marker of its style in the rest of the text,
+ * before one of a level above it, is 二 (`（二）` after `（—）`). Only a line's start is tried.
+ */
+static bool ocr_marker_agrees(const parser *p, const mark *m)
+{
+    fg_strview r = p->rest;
+    size_t d = 0;
+
+    while (d < p->depth && rank_of(p, p->stack[d].st) < rank_of(p, m->st))
+        d++;
+    if (d == p->depth || p->stack[d].st != m->st)
+        return true;
+    for (size_t i = 0; i < r.len;) {
+        size_t e = i;
+        fg_strview line;
+        mark n;
+
+        while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
+            e++;
+        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
+        if (line.len > 0 && fg_parse__marker_at(line, 0, true, &n) && n.st != ST_ROW) {
+            if (n.st == m->st)
+                return n.num == 2;
+            if (rank_of(p, n.st) < rank_of(p, m->st))
+                return false;
+        }
+        i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
+    }
+    return false;
+}
+
 /* Feed one line's content (after any part handling) to the item machinery. */
 static bool items_follow(const parser *p);
 
@@ -1593,8 +1627,10 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
     size_t i = 0;
     mark m;
 
-    if (line_start && fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1 &&
-        (!m.ordinal || ordinal_heading(p, &m))) {
+    if (line_start &&
+        ((fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1 &&
+          (!m.ordinal || ordinal_heading(p, &m))) ||
+         (fg_parse__ocr_marker_at(s, &m) && ocr_marker_agrees(p, &m)))) {
         p->cn_ordinal = m.st == ST_CN ? m.ordinal : p->cn_ordinal;
         if (p->title_row)
             fg_parse__title_row_level(p, &m);

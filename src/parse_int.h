@@ -292,6 +292,14 @@ bool fg_parse__marker_at(fg_strview s, size_t i, bool line_start, mark *m);
  */
 bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m);
 
+/*
+ * A marker whose 一 OCR gave as a dash, at a line's start with a title after it: `—、` read
+ * as 一、, `（—）` as （一） (either bracket width; the dashes — ― – ─ － ー). The caller reads
+ * it so only where the numbering agrees (ocr_marker_agrees() in parse.c); a dash inside text
+ * is never a marker.
+ */
+bool fg_parse__ocr_marker_at(fg_strview s, mark *m);
+
 /* ---- parser state (parse.c) ---- */
 
 typedef struct linemap {

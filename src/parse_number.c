@@ -3,7 +3,8 @@
  * （一）, 任务一：, 1．, 1.1, 1.1.1, （1）, 1）, ①, A．, a．, a table row's number), its style,
  * number and length. The styles follow the fixed order of Chinese official documents (style
  * in parse_int.h; parse.c's rank_of() orders them); a measure (1.5万, 1.2%) is no marker,
- * Roman numerals and letters count only at a line's start. Bounded work per position.
+ * Roman numerals and letters count only at a line's start; so does a dash OCR gave for 一
+ * (`—、`, `（—）`: fg_parse__ocr_marker_at()). Bounded work per position.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -574,4 +575,39 @@ bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         return true;
     }
     return line_start && latin_marker_at(s, i, m);
+}
+
+/* The bytes of a dash that OCR gives for 一 at s[i] (— ― – ─ － ー), or 0. */
+static size_t ocr_one_at(fg_strview s, size_t i)
+{
+    static const char *const dashes[] = {"\u2014", "\u2015", "\u2013", "\u2500", "\uFF0D",
+                                         "\u30FC", NULL};
+
+    for (size_t k = 0; dashes[k]; k++)
+        if (fg_sv_at_str(s, i, dashes[k]))
+            return 3;
+    return 0;
+}
+
+bool fg_parse__ocr_marker_at(fg_strview s, mark *m)
+{
+    size_t open;
+    size_t dash;
+    size_t close;
+
+    m->ordinal = false;
+    m->letter = 0;
+    m->num = 1;
+    if ((dash = ocr_one_at(s, 0)) > 0 && AT(s, dash, "、")) {
+        m->st = ST_CN;
+        m->len = dash + 3;
+    } else if (fg_parse__is_open(s, 0, &open) && (dash = ocr_one_at(s, open)) > 0 &&
+               fg_parse__is_close(s, open + dash, &close)) {
+        m->st = ST_PAREN_CN;
+        m->len = open + dash + close;
+    } else {
+        return false;
+    }
+    m->len = fg_parse__skip_blanks(s, m->len);
+    return m->len < s.len;
 }

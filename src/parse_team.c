@@ -11,7 +11,11 @@
  * issuer's name is then a line of its own), is a line of its own; other lines are prose
  * wrapped or cut by a page break and are joined with no separator, as everywhere else; a
  * label's 、-list line ending with a comma before a line that goes on with units reads the
- * comma as a 、: list_comma_wrapped()). A
+ * comma as a 、: list_comma_wrapped(); a list line is joined to the next, as a PDF wraps a
+ * 名单, when it ends inside a bracket (吴海涛（市城管局局长 | ）、…), inside a unit's name whose
+ * post the next line holds (…、市公 | 安局副局长, …，各 | 区人民政府分管负责同志), in a unit
+ * whose post title opens the next line (省人力资源社会保障厅 | 副厅长　李　明), or in a team's
+ * name cut after its verb (…决定成立滨江市 | 城市排水防涝应急指挥部，…): name_wrapped()). A
  * label of rule 2 run into the text before it, after a colon or a name's last ideograph
  * (组　长：张三　县长副组长：李四　副县长成员：…, a 名单 whose line breaks were lost), opens a
  * line of its own too (append_run_in()), and so does an office's phrase run into the list
@@ -94,7 +98,8 @@
  *    U+3000 between two or more units (省发展改革委　省财政厅, not 王　五　财政部副部长; any
  *    units, 教务处　　　　宣传部, when a run of U+3000 stands between them: split_blank_units()),
  *    on runs of two blanks or more between persons side by side, each a name, a blank and a
- *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up), or names and
+ *    post (张　三　市财政局局长　　李　四　市公安局副局长, a 名单 printed two-up) or a post, a
+ *    blank and a name (市政府秘书长　赵东明　　市住房城乡建设局局长　孙晓峰), or names and
  *    posts in turn (张　三　　市财政局局长　　李　四　　市公安局副局长: two_up_persons(); as
  *    tab-separated cells: two_up_row()), then as the units of a clause (和/及 between units, shared
  *    suffixes, trailing 等, and shared prefixes: 县发展改革局、财政局 → 县财政局, 县委宣传部、
@@ -832,17 +837,195 @@ static bool opens_group_line(fg_strview line, fg_strview next, fg_strview after)
     return group_name(next) ? opens_team_line(after) : group_label_after(next) > 0;
 }
 
+static fg_strview post_unit(char *buf, fg_strview name);
+static fg_strview gov_of_post(fg_strview name);
+static bool level_at(fg_strview s, size_t i);
+static const fg_lit *team_ending_end(fg_strview s);
+
+/*
+ * Whether line, a team list line, ends inside a bracket (吴海涛（市城管局局长 | ）、郑　伟…, a
+ * person's post cut by the line break): an opening bracket after its last closing one.
+ */
+static bool ends_in_bracket(fg_strview line)
+{
+    size_t n;
+    int depth = 0;
+
+    for (size_t i = 0; i < line.len; i += fg_cp_len((unsigned char)line.ptr[i]))
+        if (fg_parse__is_open(line, i, &n))
+            depth++;
+        else if (fg_parse__is_close(line, i, &n) && depth > 0)
+            depth--;
+    return depth > 0;
+}
+
+/*
+ * The piece of line after its last separator or blank in *last, and the piece of next before
+ * its first in *first (both trimmed first); *sep receives the separator before *last, or an
+ * empty view. Whether both are non-empty.
+ */
+static bool cut_pieces(fg_strview line, fg_strview next, fg_strview *last, fg_strview *first,
+                       fg_strview *sep)
+{
+    static const char *const seps[] = {"、", "，", ",", "；", ";", "。", "：", ":", "\u3000", " ",
+                                       "\t", "（", "(", "）", ")", NULL};
+    size_t from = 0;
+    size_t to;
+
+    line = fg_parse__trim(line);
+    next = fg_parse__trim(next);
+    to = next.len;
+    *sep = fg_sv(NULL, 0);
+    for (size_t k = 0; seps[k]; k++) {
+        size_t n = strlen(seps[k]);
+        size_t at;
+
+        for (size_t i = 0; (at = fg_parse__find_from(line, i, seps[k])) != SIZE_MAX; i = at + n)
+            if (at + n > from) {
+                from = at + n;
+                *sep = fg_sv(line.ptr + at, n);
+            }
+        at = fg_sv_find(next, seps[k]);
+        if (at != SIZE_MAX && at < to)
+            to = at;
+    }
+    *last = fg_sv(line.ptr + from, line.len - from);
+    *first = fg_sv(next.ptr, to);
+    return last->len > 0 && first->len > 0;
+}
+
+/*
+ * Whether the team list line line goes on in next with a person's post whose unit the line
+ * break cut: line's last name, after a 、 or a comma, starts with a level or 各 and is no unit and no
+ * post of its own, and with the piece next opens with (up to a separator or a blank) it makes
+ * a unit and its post (…、市公 | 安局副局长　蒋　勇, …，各 | 区人民政府分管负责同志, …、市交通运输局党 |
+ * 组书记、局长韩　磊). A person's name cut there never starts with a level.
+ */
+static bool post_wrapped(fg_strview line, fg_strview next)
+{
+    fg_strview last;
+    fg_strview first;
+    fg_strview sep;
+    fg_strview u;
+    char joined[192];
+    char buf[64];
+
+    if (!cut_pieces(line, next, &last, &first, &sep) ||
+        !(fg_sv_eq(sep, fg_sv("、", 3)) || fg_sv_eq(sep, fg_sv("，", 3)) ||
+          fg_sv_eq(sep, fg_sv(",", 1))) ||
+        last.len + first.len > sizeof joined || !(level_at(last, 0) || fg_sv_starts(last, "各")) ||
+        fg_clause__looks_like_unit(last) || ends_with_post(last, true))
+        return false;
+    memcpy(joined, last.ptr, last.len);
+    memcpy(joined + last.len, first.ptr, first.len);
+    if (!ends_with_post(fg_sv(joined, last.len + first.len), false))
+        return false;
+    u = post_unit(buf, fg_sv(joined, last.len + first.len));
+    return u.len > 0 && u.len < last.len + first.len && fg_clause__looks_like_unit(u);
+}
+
+/*
+ * Whether the line break cut a post title of a team list line (…李红梅　省商务厅厅 | 长, …局党 |
+ * 组书记、…): line's last piece and next's first make a unit and a post title, and that title
+ * starts before the break (not …常务副县长成 | 员：, a label's characters apart).
+ */
+static bool post_title_cut(fg_strview line, fg_strview next)
+{
+    fg_strview last;
+    fg_strview first;
+    fg_strview sep;
+    char joined[192];
+    size_t n;
+
+    if (!cut_pieces(line, next, &last, &first, &sep) || last.len + first.len > sizeof joined)
+        return false;
+    memcpy(joined, last.ptr, last.len);
+    memcpy(joined + last.len, first.ptr, first.len);
+    n = last.len + first.len;
+    for (size_t t = 0; t < N_POST_TITLES; t++) {
+        size_t head = n - post_titles[t].n;
+
+        if (n > post_titles[t].n && memcmp(joined + head, post_titles[t].s, post_titles[t].n) == 0)
+            return post_titles[t].n > first.len &&
+                   fg_clause__looks_like_unit(fg_sv(joined, head));
+    }
+    return false;
+}
+
+/*
+ * Whether the team list line line ends with a unit whose post next opens with: a post title
+ * alone before a blank or the line's end, no head of government's (省人力资源社会保障厅 |
+ * 副厅长　李　明: one person's post wrapped, whose unit the line above holds; 市长 alone stands
+ * for its government).
+ */
+static bool unit_post_below(fg_strview line, fg_strview next)
+{
+    fg_strview last;
+    fg_strview first;
+    fg_strview sep;
+
+    return cut_pieces(line, next, &last, &first, &sep) && fg_clause__looks_like_unit(last) &&
+           !ends_with_post(last, true) && is_post_title(first) &&
+           gov_of_post(first).ptr == first.ptr && !fg_sv_eq(first, fg_sv("同志", 6));
+}
+
+/*
+ * Whether line ends in a team's name cut by the line break after its verb (…市政府决定成立滨江市 |
+ * 城市排水防涝应急指挥部，组成人员如下：, a short line): its last sentence part holds a team verb
+ * and no team ending after it, and next's first part (up to ，。；：) ends with one.
+ */
+static bool team_name_wrapped(fg_strview line, fg_strview next)
+{
+    static const char *const stops[] = {"，", "。", "；", "：", ",", ";", ":", NULL};
+    size_t from = 0;
+    size_t to;
+    size_t verb = SIZE_MAX;
+    fg_strview tail;
+
+    line = fg_parse__trim(line);
+    next = fg_parse__trim(next);
+    to = next.len;
+    for (size_t k = 0; stops[k]; k++) {
+        size_t n = strlen(stops[k]);
+        size_t at;
+
+        for (size_t i = 0; (at = fg_parse__find_from(line, i, stops[k])) != SIZE_MAX; i = at + n)
+            if (at + n > from)
+                from = at + n;
+        at = fg_sv_find(next, stops[k]);
+        if (at != SIZE_MAX && at < to)
+            to = at;
+    }
+    for (size_t v = 0; team_verbs[v]; v++) {
+        size_t at = fg_parse__find_from(line, from, team_verbs[v]);
+
+        if (at != SIZE_MAX && (verb == SIZE_MAX || at > verb))
+            verb = at;
+    }
+    if (verb == SIZE_MAX || team_ending_end(fg_sv(next.ptr, to)) == NULL)
+        return false;
+    tail = fg_sv(line.ptr + verb, line.len - verb);
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (fg_sv_find_n(tail, team_endings[e].s, team_endings[e].n) != SIZE_MAX)
+            return false;
+    return true;
+}
+
 /*
  * Whether the team list line line goes on in next with a name its end cut
- * (fg_parse__name_goes_on()): line ends with no separator (no 、，。；：) and next opens no list of its
- * own (领导小组办公室设在…, 副组长：…) and no group (opens_group_line(); after is the line after
- * next).
+ * (fg_parse__name_goes_on(), post_wrapped(), unit_post_below(), team_name_wrapped()), inside
+ * a post title (post_title_cut()) or inside a bracket (ends_in_bracket()): line
+ * ends with no separator (no 、，。；：) and next opens no list of its own (领导小组办公室设在…,
+ * 副组长：…) and no group (opens_group_line(); after is the line after next).
  */
 static bool name_wrapped(fg_strview line, fg_strview next, fg_strview after)
 {
     line = fg_parse__trim(line);
     return !ends_open(line) && !ends_closed(line) && !opens_team_line(next) &&
-           !opens_group_line(line, next, after) && fg_parse__name_goes_on(line, next);
+           !opens_group_line(line, next, after) &&
+           (fg_parse__name_goes_on(line, next) || post_wrapped(line, next) ||
+            unit_post_below(line, next) || post_title_cut(line, next) ||
+            ends_in_bracket(line) || team_name_wrapped(line, next));
 }
 
 /*
@@ -1837,13 +2020,17 @@ static size_t blank_gap_from(fg_strview s, size_t from, size_t *n)
     return s.len;
 }
 
+static bool post_led(fg_strview raw);
+
 /*
  * Whether el is two or more persons side by side, apart by runs of two blanks or more, each a
  * name, a blank and a post (张　三　市财政局局长　　李　四　市公安局副局长: a 名单 printed
- * two-up), or each a name and a post apart by such a run too (张　三　　市财政局局长　　　李　四
- * 　　市公安局副局长: a two-up table drawn without its rules, as a PDF gives it); *paired
- * receives which. Those runs then separate names as 、 does. 王建民　　市人民政府常务副市长 is
- * one person (one name and one post are no two persons).
+ * two-up) or each a post, a blank and a name (省民政厅副厅长　郑　军　　　省财政厅副厅长　王　芳,
+ * 市政府秘书长　赵东明　　市住房城乡建设局局长　孙晓峰: post_led()), or each a name and a post
+ * apart by such a run too (张　三　　市财政局局长　　　李　四　　市公安局副局长: a two-up table
+ * drawn without its rules, as a PDF gives it); *paired receives the last. Those runs then
+ * separate names as 、 does. 王建民　　市人民政府常务副市长 is one person (one name and one post
+ * are no two persons).
  */
 static bool two_up_persons(fg_strview el, bool *paired)
 {
@@ -1851,6 +2038,7 @@ static bool two_up_persons(fg_strview el, bool *paired)
     size_t np = 0;
     size_t n;
     bool led = true;
+    bool post_first = true;
     bool pairs = true;
 
     *paired = false;
@@ -1870,10 +2058,11 @@ static bool two_up_persons(fg_strview el, bool *paired)
     }
     for (size_t k = 0; k < np; k++) {
         led = led && person_led(parts[k]);
+        post_first = post_first && post_led(parts[k]);
         pairs = pairs && (k % 2 == 0 ? name_cell(parts[k]) : ends_with_post(parts[k], true));
     }
-    *paired = !led && pairs && np % 2 == 0 && np >= 4;
-    return (led && np >= 2) || *paired;
+    *paired = !led && !post_first && pairs && np % 2 == 0 && np >= 4;
+    return ((led || post_first) && np >= 2) || *paired;
 }
 
 /*

@@ -53,6 +53,9 @@ skipped() {
             echo "an annex header line 附件1 run into the last unit name of the body (…省财政厅附件1) is not found" ;;
         joined:numbering_more | joined:numbering_bare)
             echo "1.1, 1.2.1, 1）, 一）, 3 . and a bare 1 before a title are markers only at a line's or paragraph's start: run into the text before them (…整治1.1 推进) they are numbers" ;;
+        joined:numbering_ocr_dash)
+            echo "a dash OCR gave for 一 (—、, （—）) is a marker only at a line's or paragraph's start:" \
+                 "run into the text before it (…水源保障能力（—）推进) a dash is text" ;;
         joined:numbering_ordinals)
             echo "a bare ordinal 第二　 or 第二， numbers a heading only at a line's or paragraph's start: run into the text before them (…各乡镇人民政府第二，夯实…) it is a word, as 第一时间 is" ;;
         joined:team_roster_posts)
