@@ -489,6 +489,8 @@ static struct {
     fg_charscan events; /* role_firsts and sentence_ends: what next_sentence_event() finds */
     fg_charscan note_firsts; /* the first characters of holds_role_word()'s words */
     fg_charscan label_marks; /* ：【〔: where a label may end or begin */
+    fg_charscan closing_stops; /* （）。！？: where fg_parse__closing_tail() looks */
+    fg_charscan sentence_stops; /* 。！？: sentence_end() */
 } sets;
 
 void fg_parse__clause_sets_init(void)
@@ -502,6 +504,8 @@ void fg_parse__clause_sets_init(void)
     fg_charscan_init(&sets.events, events, strlen(events));
     fg_charscan_init(&sets.label_marks, "：【〔", strlen("：【〔"));
     fg_charscan_init(&sets.note_firsts, note_firsts, sizeof note_firsts - 1);
+    fg_charscan_init(&sets.closing_stops, "（）。！？", strlen("（）。！？"));
+    fg_charscan_init(&sets.sentence_stops, "。！？", strlen("。！？"));
 }
 
 /*
@@ -1221,32 +1225,44 @@ static bool cn_numeral_at(fg_strview t, size_t i)
 static void ocr_punctuation(const parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
+    size_t i;
 
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-
-        if (c == 0xE2 && AT(t, i, "∶") && i >= 3 && ideograph_at(t, i - 3)) {
+    /* Each character looked for is searched for (memchr() inside): most text holds none. */
+    for (size_t at = 0; (i = fg_sv_find_n(fg_sv(text + at, len - at), "∶", 3)) != SIZE_MAX;
+         at = i + 3) {
+        i += at;
+        if (i >= 3 && ideograph_at(t, i - 3))
             memcpy(text + i, "：", 3);
-        } else if (c == 0xEF && AT(t, i, "．") && i >= 3 && ideograph_at(t, i - 3) &&
-                   ideograph_at(t, i + 3) && !cn_numeral_at(t, i - 3)) {
+    }
+    for (size_t at = 0; (i = fg_sv_find_n(fg_sv(text + at, len - at), "．", 3)) != SIZE_MAX;
+         at = i + 3) {
+        i += at;
+        if (i >= 3 && ideograph_at(t, i - 3) && ideograph_at(t, i + 3) && !cn_numeral_at(t, i - 3))
             memcpy(text + i, "，", 3);
-        } else if (c == '.' && i >= 3 && ideograph_at(t, i - 3) && ideograph_at(t, i + 1) &&
-                   !cn_numeral_at(t, i - 3)) {
+    }
+    for (const char *q = memchr(text, '.', len); q != NULL;
+         q = memchr(q + 1, '.', len - (size_t)(q + 1 - text))) {
+        i = (size_t)(q - text);
+        if (i >= 3 && ideograph_at(t, i - 3) && ideograph_at(t, i + 1) && !cn_numeral_at(t, i - 3))
             text[i] = ',';
-        } else if (c == '[') {
-            size_t j = i + 1;
+    }
+    for (const char *q = memchr(text, '[', len); q != NULL;
+         q = memchr(q + 1, '[', len - (size_t)(q + 1 - text))) {
+        size_t j;
 
-            while (j < len && j < i + 600 && text[j] != ']' && text[j] != '[' && text[j] != '\n')
-                j++;
-            if (j < len && text[j] == ']') {
-                fg_strview in = fg_sv(text + i + 1, j - i - 1);
+        i = (size_t)(q - text);
+        for (j = i + 1; j < len && j < i + 600 && text[j] != ']' && text[j] != '[' &&
+                        text[j] != '\n';
+             j++)
+            ;
+        if (j < len && text[j] == ']') {
+            fg_strview in = fg_sv(text + i + 1, j - i - 1);
 
-                if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
-                    text[i] = '(';
-                    text[j] = ')';
-                }
-                i = j;
+            if (fg_clause__has_role_word(p->units.lex, in) || fg_clause__has_mark(in)) {
+                text[i] = '(';
+                text[j] = ')';
             }
+            q = text + j;
         }
     }
 }
@@ -1576,16 +1592,25 @@ bool fg_parse__closing_paragraph(fg_strview s)
 /* Where the sentence that starts at s[i] ends: after its 。！？ (or at s's end). */
 static size_t sentence_end(fg_strview s, size_t i)
 {
-    while (i < s.len && !AT(s, i, "。") && !AT(s, i, "！") && !AT(s, i, "？"))
-        i += fg_cp_len((unsigned char)s.ptr[i]);
-    return i < s.len ? i + 3 : i;
+    for (i = fg_charscan_next(&sets.sentence_stops, s.ptr, s.len, i, s.len); i < s.len;
+         i = fg_charscan_next(&sets.sentence_stops, s.ptr, s.len,
+                              i + fg_cp_len((unsigned char)s.ptr[i]), s.len))
+        if (AT(s, i, "。") || AT(s, i, "！") || AT(s, i, "？"))
+            return i + 3;
+    return s.len;
 }
 
 size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
 {
+    /* With no ASCII bracket, only （）。！？ matter: the scan jumps from one to the next. */
+    bool every = memchr(s.ptr, '(', s.len) != NULL || memchr(s.ptr, ')', s.len) != NULL;
     int depth = 0;
 
-    for (size_t i = 0; i < s.len; i += fg_cp_len((unsigned char)s.ptr[i])) {
+    for (size_t i = every ? 0 : fg_charscan_next(&sets.closing_stops, s.ptr, s.len, 0, s.len);
+         i < s.len;
+         i = every ? i + fg_cp_len((unsigned char)s.ptr[i])
+                   : fg_charscan_next(&sets.closing_stops, s.ptr, s.len,
+                                      i + fg_cp_len((unsigned char)s.ptr[i]), s.len)) {
         size_t k;
         bool after_bracket = false;
 
