@@ -245,6 +245,34 @@ for it in doc["items"]:
 print(" ".join(out))'
 }
 
+# fg_rows_of TXT DOC DIR NAME: the rows and the team rows of TXT and of DOC (the same document
+# in another format), the doc column aside, into DIR/NAME.want, .want_t, .got and .got_t
+# (extract's messages in DIR/NAME.want.err and DIR/NAME.got.err).
+fg_rows_of() {
+    for _w in "$1:want" "$2:got"; do
+        _f=${_w%:*}
+        _k=${_w##*:}
+        "$bin" extract --format tsv "$_f" 2>"$3/$4.$_k.err" | cut -f2- >"$3/$4.$_k"
+        "$bin" extract --format tsv --teams "$_f" 2>/dev/null | cut -f2- >"$3/$4.${_k}_t"
+    done
+}
+
+# fg_rows_verdict DIR NAME LABEL [NOTE]: one check that DIR/NAME.got and .got_t (fg_rows_of)
+# are the text's rows and team rows; LABEL names the other format's document in the messages,
+# NOTE ("and items") is said of what else was the same. On a difference, the differences.
+fg_rows_verdict() {
+    if [ "$(wc -l <"$1/$2.want")" -lt 1 ]; then
+        bad "$2: no output from the text"
+    elif cmp -s "$1/$2.want" "$1/$2.got" && cmp -s "$1/$2.want_t" "$1/$2.got_t"; then
+        ok "$3 ($(($(wc -l <"$1/$2.got") - 1)) rows, teams${4:-} the same)"
+    else
+        bad "$3 gives other rows than $2.txt"
+        sed 's/^/    /' "$1/$2.got.err" | head -5
+        diff "$1/$2.want" "$1/$2.got" | head -20
+        diff "$1/$2.want_t" "$1/$2.got_t" | head -10
+    fi
+}
+
 # fg_make_workbooks: every seed text and form document as workbooks made by
 # tests/fixtures/make_xlsx.py, in $tmp/plain (one row per line, a cell per tab-separated
 # field, inline strings) and $tmp/typed (--merge --numbers --dates --sheets --shared), their
