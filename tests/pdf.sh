@@ -157,6 +157,8 @@ texts_differ() {
                         "blanks in the PDF (督办事项<TAB>… and 督办事项　　…)" ;;
         labels_blank_values) echo "two labels on a line apart by a tab or three U+0020: a gap in" \
                                   "the PDF, read as U+3000 (or nothing at the line's end)" ;;
+        bracket_spaced_role_words) echo "a role word spread by a U+3000 (负　责) is read back" \
+                                        "from the PDF without the blank (its rows are the same)" ;;
     esac
 }
 
