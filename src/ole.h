@@ -9,8 +9,20 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct fg_ole fg_ole;
+
+/* Little-endian 16- and 32-bit values of the streams' structures (FIB, BIFF records). */
+static inline uint32_t fg_le16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static inline uint32_t fg_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 
 /*
  * Open the compound file in bytes[0..len) (borrowed: they must outlive it). name names it in

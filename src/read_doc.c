@@ -50,16 +50,6 @@ typedef struct bytes {
     size_t len;
 } bytes;
 
-static inline uint32_t u16_at(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static inline uint32_t u32_at(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* Whether [off, off + n) lies in a stream of len bytes. */
 static inline bool within(size_t len, uint64_t off, uint64_t n)
 {
@@ -102,7 +92,7 @@ typedef struct papx_info {
  * false when it runs past n. */
 static bool sprm_size(const unsigned char *p, size_t n, size_t *op, size_t *size)
 {
-    uint32_t sprm = u16_at(p);
+    uint32_t sprm = fg_le16(p);
     static const unsigned char fixed[8] = {1, 1, 2, 4, 2, 2, 0, 3};
     unsigned spra = sprm >> 13;
 
@@ -110,10 +100,10 @@ static bool sprm_size(const unsigned char *p, size_t n, size_t *op, size_t *size
     if (spra != 6) {
         *size = fixed[spra];
     } else if (sprm == SPRM_T_DEF_TABLE || sprm == SPRM_T_DEF_TABLE10) {
-        if (n < 4 || u16_at(p + 2) == 0)
+        if (n < 4 || fg_le16(p + 2) == 0)
             return false;
         *op = 4;
-        *size = u16_at(p + 2) - 1; /* the count is the operand's size plus one */
+        *size = fg_le16(p + 2) - 1; /* the count is the operand's size plus one */
     } else {
         if (n < 3 || (sprm == SPRM_P_CHG_TABS && p[2] == 255))
             return false;
@@ -134,7 +124,7 @@ static void read_tdef(papx_info *pi, const unsigned char *o, size_t n)
         return;
     pi->n_cells = cells;
     for (unsigned i = 0; i <= cells; i++)
-        pi->edge[i] = (int16_t)u16_at(o + 1 + 2 * i);
+        pi->edge[i] = (int16_t)fg_le16(o + 1 + 2 * i);
     memset(pi->vmerge, 0, sizeof pi->vmerge);
     memset(pi->hmerge, 0, sizeof pi->hmerge);
     for (unsigned i = 0; i < cells; i++) {
@@ -143,7 +133,7 @@ static void read_tdef(papx_info *pi, const unsigned char *o, size_t n)
 
         if (at + 2 > n)
             break;
-        grf = u16_at(o + at);
+        grf = fg_le16(o + at);
         pi->hmerge[i] = (unsigned char)(grf & 3);
         pi->vmerge[i] = (unsigned char)((grf >> 5) & 3);
     }
@@ -154,7 +144,7 @@ static void read_grpprl(papx_info *pi, const unsigned char *p, size_t n)
     size_t i = 0;
 
     while (n - i >= 2) {
-        uint32_t sprm = u16_at(p + i);
+        uint32_t sprm = fg_le16(p + i);
         size_t op, size;
 
         if (!sprm_size(p + i, n - i, &op, &size))
@@ -164,7 +154,7 @@ static void read_grpprl(papx_info *pi, const unsigned char *p, size_t n)
         if (sprm == SPRM_P_IN_TABLE && size >= 1 && o[0] && pi->depth == 0)
             pi->depth = 1;
         else if (sprm == SPRM_P_ITAP && size >= 4)
-            pi->depth = u32_at(o) > 64 ? 64 : u32_at(o);
+            pi->depth = fg_le32(o) > 64 ? 64 : fg_le32(o);
         else if (sprm == SPRM_P_TTP && size >= 1)
             pi->ttp = o[0] != 0;
         else if (sprm == SPRM_P_INNER_TTP && size >= 1)
@@ -180,7 +170,7 @@ static void read_grpprl(papx_info *pi, const unsigned char *p, size_t n)
         else if (sprm == SPRM_T_VERT_MERGE && size >= 2 && o[0] < pi->n_cells)
             pi->vmerge[o[0]] = o[1] & 3;
         if (sprm == SPRM_P_ILFO && size >= 2)
-            pi->ilfo = u16_at(o);
+            pi->ilfo = fg_le16(o);
         else if (sprm == SPRM_P_ILVL && size >= 1)
             pi->ilvl = o[0];
         i += op + size;
@@ -259,17 +249,17 @@ static const unsigned char *fkp_at(const doc_reader *d, const unsigned char *bte
 {
     size_t lo = 0, hi = n;
 
-    if (n == 0 || fc < u32_at(bte))
+    if (n == 0 || fc < fg_le32(bte))
         return NULL;
     while (hi - lo > 1) { /* the last i with fcs[i] <= fc */
         size_t mid = lo + (hi - lo) / 2;
 
-        if (u32_at(bte + 4 * mid) <= fc)
+        if (fg_le32(bte + 4 * mid) <= fc)
             lo = mid;
         else
             hi = mid;
     }
-    uint64_t page = (uint64_t)(u32_at(bte + 4 * (n + 1) + 4 * lo) & 0x3FFFFF) * 512;
+    uint64_t page = (uint64_t)(fg_le32(bte + 4 * (n + 1) + 4 * lo) & 0x3FFFFF) * 512;
 
     return within(d->wd.len, page, 512) ? d->wd.p + page : NULL;
 }
@@ -309,10 +299,10 @@ static int style_numbering(doc_reader *d, uint32_t fc, uint32_t lcb)
     size_t at, cb_base, n;
     int rc = FG_OK;
 
-    if (lcb < 6 || !within(d->tb.len, fc, lcb) || u16_at(s) + 2u > lcb)
+    if (lcb < 6 || !within(d->tb.len, fc, lcb) || fg_le16(s) + 2u > lcb)
         return FG_OK;
-    n = u16_at(s + 2);
-    cb_base = u16_at(s + 4);
+    n = fg_le16(s + 2);
+    cb_base = fg_le16(s + 4);
     if (n == 0 || cb_base < 6)
         return FG_OK;
     n = n > MAX_STYLES ? MAX_STYLES : n;
@@ -323,9 +313,9 @@ static int style_numbering(doc_reader *d, uint32_t fc, uint32_t lcb)
     d->n_styles = n;
     for (size_t istd = 0; istd < n; istd++)
         base[istd] = 0x0FFF; /* none */
-    at = 2 + u16_at(s);
+    at = 2 + fg_le16(s);
     for (size_t istd = 0; istd < n && at + 2 <= lcb; istd++) {
-        size_t cb = u16_at(s + at);
+        size_t cb = fg_le16(s + at);
         const unsigned char *std = s + at + 2;
         size_t p = cb_base;
         papx_info pi = {0};
@@ -333,15 +323,15 @@ static int style_numbering(doc_reader *d, uint32_t fc, uint32_t lcb)
         at += 2 + cb;
         if (cb == 0 || at > lcb || cb < cb_base + 2)
             continue;
-        base[istd] = (uint16_t)(u16_at(std + 2) >> 4);
+        base[istd] = (uint16_t)(fg_le16(std + 2) >> 4);
         /* a paragraph style (stk 1) with a UPX: past its name (a count, UTF-16, a NUL) */
-        if ((u16_at(std + 2) & 0xF) != 1 || (u16_at(std + 4) & 0xF) == 0)
+        if ((fg_le16(std + 2) & 0xF) != 1 || (fg_le16(std + 4) & 0xF) == 0)
             continue;
-        p += 2 + 2 * (size_t)u16_at(std + p) + 2;
+        p += 2 + 2 * (size_t)fg_le16(std + p) + 2;
         p += p & 1;
-        if (p + 4 > cb || u16_at(std + p) < 2 || p + 2 + u16_at(std + p) > cb)
+        if (p + 4 > cb || fg_le16(std + p) < 2 || p + 2 + fg_le16(std + p) > cb)
             continue;
-        read_grpprl(&pi, std + p + 4, u16_at(std + p) - 2u); /* after the UPX's istd */
+        read_grpprl(&pi, std + p + 4, fg_le16(std + p) - 2u); /* after the UPX's istd */
         d->style_num[istd] = (pi.has_ilfo ? STYLE_HAS_LFO | pi.ilfo : 0) |
                              (pi.has_ilvl ? STYLE_HAS_LVL | (uint32_t)pi.ilvl << 16 : 0);
     }
@@ -380,7 +370,7 @@ static void papx_at(const doc_reader *d, uint32_t fc, papx_info *pi)
     if (crun == 0 || 4 * ((size_t)crun + 1) + 13 * (size_t)crun > 511)
         return;
     for (unsigned j = 0; j < crun; j++) {
-        if (!(u32_at(fkp + 4 * j) <= fc && fc < u32_at(fkp + 4 * (j + 1))))
+        if (!(fg_le32(fkp + 4 * j) <= fc && fc < fg_le32(fkp + 4 * (j + 1))))
             continue;
         unsigned boff = 2u * fkp[4 * (crun + 1) + 13 * j];
         size_t at, n;
@@ -397,7 +387,7 @@ static void papx_at(const doc_reader *d, uint32_t fc, papx_info *pi)
         if (n < 2 || at + n > 511)
             return;
         read_grpprl(pi, fkp + at + 2, n - 2); /* after the style (istd) */
-        style_list(d, u16_at(fkp + at), pi);
+        style_list(d, fg_le16(fkp + at), pi);
         return;
     }
 }
@@ -736,19 +726,19 @@ static bool dropped(doc_reader *d, uint32_t fc)
     if (crun == 0 || 4 * ((size_t)crun + 1) + crun > 511)
         return false;
     for (unsigned j = 0; j < crun; j++) {
-        if (!(u32_at(fkp + 4 * j) <= fc && fc < u32_at(fkp + 4 * (j + 1))))
+        if (!(fg_le32(fkp + 4 * j) <= fc && fc < fg_le32(fkp + 4 * (j + 1))))
             continue;
         unsigned off = 2u * fkp[4 * (crun + 1) + j];
 
-        d->run_lo = u32_at(fkp + 4 * j);
-        d->run_hi = u32_at(fkp + 4 * (j + 1));
+        d->run_lo = fg_le32(fkp + 4 * j);
+        d->run_hi = fg_le32(fkp + 4 * (j + 1));
         if (off == 0 || off >= 511 || off + 1 + (size_t)fkp[off] > 511)
             return false;
         const unsigned char *p = fkp + off + 1;
         size_t n = fkp[off], i = 0;
 
         while (n - i >= 2) {
-            uint32_t sprm = u16_at(p + i);
+            uint32_t sprm = fg_le16(p + i);
             size_t op, size;
 
             if (!sprm_size(p + i, n - i, &op, &size))
@@ -773,12 +763,12 @@ static void note_ref(doc_reader *d, uint32_t cp)
         while (lo < hi) { /* the first reference at cp or after */
             size_t mid = lo + (hi - lo) / 2;
 
-            if (u32_at(nt->ref + 4 * mid) < cp)
+            if (fg_le32(nt->ref + 4 * mid) < cp)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        if (lo < nt->n && u32_at(nt->ref + 4 * lo) == cp) {
+        if (lo < nt->n && fg_le32(nt->ref + 4 * lo) == cp) {
             if (d->n_pending < sizeof d->pending / sizeof *d->pending)
                 d->pending[d->n_pending++] = (uint32_t)k << 30 | (uint32_t)lo;
             return;
@@ -797,17 +787,17 @@ static void box_ref(doc_reader *d, uint32_t cp)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
 
-        if (u32_at(nt->ref + 4 * mid) < cp)
+        if (fg_le32(nt->ref + 4 * mid) < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo >= nt->n || u32_at(nt->ref + 4 * lo) != cp || d->box_seen == NULL ||
+    if (lo >= nt->n || fg_le32(nt->ref + 4 * lo) != cp || d->box_seen == NULL ||
         ++d->n_box_refs > DOC_MAX_BOXES)
         return;
-    spid = u32_at(nt->ref + 4 * (nt->n + 1) + 26 * lo);
+    spid = fg_le32(nt->ref + 4 * (nt->n + 1) + 26 * lo);
     for (size_t j = 0; j < nt->n_txt; j++)
-        if (u32_at(nt->txt + 4 * (nt->n_txt + 1) + 22 * j + 14) == spid) {
+        if (fg_le32(nt->txt + 4 * (nt->n_txt + 1) + 22 * j + 14) == spid) {
             if (!d->box_seen[j] && d->n_pending < sizeof d->pending / sizeof *d->pending) {
                 d->box_seen[j] = 1;
                 d->pending[d->n_pending++] = (uint32_t)2 << 30 | (uint32_t)j;
@@ -875,8 +865,8 @@ static int read_cps(doc_reader *d, uint32_t from, uint32_t to)
     int rc = FG_OK;
 
     for (size_t k = 0; k < d->pieces; k++) {
-        uint32_t cp0 = u32_at(d->cps + 4 * k), cp1 = u32_at(d->cps + 4 * (k + 1));
-        uint32_t fcv = u32_at(d->pcds + 8 * k + 2);
+        uint32_t cp0 = fg_le32(d->cps + 4 * k), cp1 = fg_le32(d->cps + 4 * (k + 1));
+        uint32_t fcv = fg_le32(d->pcds + 8 * k + 2);
         bool compressed = (fcv & 0x40000000u) != 0;
         uint64_t fc = fcv & 0x3FFFFFFFu;
         uint32_t lo = cp0 > from ? cp0 : from, hi = cp1 < to ? cp1 : to;
@@ -902,7 +892,7 @@ static int read_cps(doc_reader *d, uint32_t from, uint32_t to)
                 if (c >= 0x80 && c < 0xA0)
                     c = cp1252_80[c - 0x80];
             } else {
-                c = u16_at(d->wd.p + at);
+                c = fg_le16(d->wd.p + at);
                 if (c >= 0xD800 && c < 0xDC00) {
                     c_hi = c;
                     continue;
@@ -941,8 +931,8 @@ static int read_notes(doc_reader *d)
 
         if (k + 1 >= nt->n_txt + 1)
             continue;
-        from = u32_at(nt->txt + 4 * k);
-        to = u32_at(nt->txt + 4 * (k + 1));
+        from = fg_le32(nt->txt + 4 * k);
+        to = fg_le32(nt->txt + 4 * (k + 1));
         if (to <= from || (uint64_t)nt->base + to > UINT32_MAX)
             continue;
         FG_TRY(read_cps(d, nt->base + from, nt->base + to));
@@ -966,11 +956,11 @@ static int read_clx(doc_reader *d, const unsigned char *clx, size_t n)
     while (i < n && clx[i] == 1) { /* Prc: formatting of pieces, skipped */
         if (n - i < 3)
             goto bad;
-        i += 3 + u16_at(clx + i + 1);
+        i += 3 + fg_le16(clx + i + 1);
     }
     if (i >= n || clx[i] != 2 || n - i < 5)
         goto bad;
-    uint32_t lcb = u32_at(clx + i + 1);
+    uint32_t lcb = fg_le32(clx + i + 1);
 
     i += 5;
     if (lcb > n - i || lcb < 4 || (lcb - 4) % 12 != 0)
@@ -1003,14 +993,14 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
     }
     const unsigned char *fib = d.wd.p;
 
-    if (d.wd.len < 34 || u16_at(fib) != 0xA5EC) {
+    if (d.wd.len < 34 || fg_le16(fib) != 0xA5EC) {
         rc = fg_error_set(FG_EFORMAT, "%s: not a readable Word document: no Word file "
                                       "header (FIB)", name);
         goto out;
     }
-    uint32_t flags = u16_at(fib + 0x0A);
+    uint32_t flags = fg_le16(fib + 0x0A);
 
-    if (u16_at(fib + 2) < 0xC1) { /* nFib: Word 97 is 193 */
+    if (fg_le16(fib + 2) < 0xC1) { /* nFib: Word 97 is 193 */
         rc = fg_error_set(FG_EFORMAT, "%s: a Word 6/95 document, which fengong does not read; "
                                       "convert it first: libreoffice --headless --convert-to "
                                       "docx %s", name, name);
@@ -1029,25 +1019,25 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
     }
     /* FibBase (32 bytes), csw, fibRgW, cslw, fibRgLw, cbRgFcLcb, fibRgFcLcbBlob */
     size_t at = 32;
-    size_t csw = u16_at(fib + at), cslw, cb;
+    size_t csw = fg_le16(fib + at), cslw, cb;
 
     at += 2 + 2 * csw;
     if (!within(d.wd.len, at, 2))
         goto bad_fib;
-    cslw = u16_at(fib + at);
+    cslw = fg_le16(fib + at);
     at += 2;
     if (cslw < 4 || !within(d.wd.len, at, 4 * cslw + 2))
         goto bad_fib;
     size_t lw = at; /* fibRgLw */
-    uint32_t ccp = u32_at(fib + at + 12); /* ccpText */
+    uint32_t ccp = fg_le32(fib + at + 12); /* ccpText */
 
     at += 4 * cslw;
-    cb = u16_at(fib + at);
+    cb = fg_le16(fib + at);
     at += 2;
     if (cb < 75 || !within(d.wd.len, at, 8 * 75)) /* up to fcPlfLfo of FibRgFcLcb97 */
         goto bad_fib;
-    uint32_t fc_clx = u32_at(fib + at + 8 * 33), lcb_clx = u32_at(fib + at + 8 * 33 + 4);
-    uint32_t fc_bte = u32_at(fib + at + 8 * 13), lcb_bte = u32_at(fib + at + 8 * 13 + 4);
+    uint32_t fc_clx = fg_le32(fib + at + 8 * 33), lcb_clx = fg_le32(fib + at + 8 * 33 + 4);
+    uint32_t fc_bte = fg_le32(fib + at + 8 * 13), lcb_bte = fg_le32(fib + at + 8 * 13 + 4);
     const char *table = (flags & 0x0200) ? "1Table" : "0Table";
 
     FG_TRY(fg_ole_stream(ole, table, "Word document", &d.tb.p, &d.tb.len));
@@ -1065,8 +1055,8 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
         d.bte = d.tb.p + fc_bte;
         d.n_bte = (lcb_bte - 4) / 8;
     }
-    fc_bte = u32_at(fib + at + 8 * 12); /* fcPlcfBteChpx */
-    lcb_bte = u32_at(fib + at + 8 * 12 + 4);
+    fc_bte = fg_le32(fib + at + 8 * 12); /* fcPlcfBteChpx */
+    lcb_bte = fg_le32(fib + at + 8 * 12 + 4);
     if (lcb_bte >= 12 && (lcb_bte - 4) % 8 == 0 && within(d.tb.len, fc_bte, lcb_bte)) {
         d.bte_chpx = d.tb.p + fc_bte;
         d.n_bte_chpx = (lcb_bte - 4) / 8;
@@ -1075,7 +1065,7 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
     /* footnotes follow the main text; endnotes follow it, the notes, headers and comments */
     for (unsigned k = 0; k < 2; k++) {
         size_t ir = k == 0 ? 2 : 46, it = ir + 1; /* fcPlcffndRef/Txt, fcPlcfendRef/Txt */
-        uint32_t fc_ref = u32_at(fib + at + 8 * ir), lcb_ref = u32_at(fib + at + 8 * ir + 4);
+        uint32_t fc_ref = fg_le32(fib + at + 8 * ir), lcb_ref = fg_le32(fib + at + 8 * ir + 4);
         uint32_t fc_txt = 0, lcb_txt = 0;
         uint64_t base = ccp;
 
@@ -1083,10 +1073,10 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
             if (cslw < 9)
                 break;
             for (size_t w = 4; w <= 7; w++) /* ccpFtn, ccpHdd, ccpMcr, ccpAtn */
-                base += u32_at(fib + lw + 4 * w);
+                base += fg_le32(fib + lw + 4 * w);
         }
-        fc_txt = u32_at(fib + at + 8 * it);
-        lcb_txt = u32_at(fib + at + 8 * it + 4);
+        fc_txt = fg_le32(fib + at + 8 * it);
+        lcb_txt = fg_le32(fib + at + 8 * it + 4);
         if (lcb_ref < 10 || (lcb_ref - 4) % 6 != 0 || !within(d.tb.len, fc_ref, lcb_ref) ||
             lcb_txt < 8 || lcb_txt % 4 != 0 || !within(d.tb.len, fc_txt, lcb_txt) ||
             base > UINT32_MAX)
@@ -1095,12 +1085,12 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
                                  lcb_txt / 4 - 1, (uint32_t)base};
     }
     if (cslw >= 10) { /* text boxes follow the main text, notes, headers, comments, endnotes */
-        uint32_t fc_spa = u32_at(fib + at + 8 * 40), lcb_spa = u32_at(fib + at + 8 * 40 + 4);
-        uint32_t fc_box = u32_at(fib + at + 8 * 56), lcb_box = u32_at(fib + at + 8 * 56 + 4);
+        uint32_t fc_spa = fg_le32(fib + at + 8 * 40), lcb_spa = fg_le32(fib + at + 8 * 40 + 4);
+        uint32_t fc_box = fg_le32(fib + at + 8 * 56), lcb_box = fg_le32(fib + at + 8 * 56 + 4);
         uint64_t base = ccp;
 
         for (size_t w = 4; w <= 8; w++) /* ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn */
-            base += u32_at(fib + lw + 4 * w);
+            base += fg_le32(fib + lw + 4 * w);
         if (lcb_spa >= 34 && (lcb_spa - 4) % 30 == 0 && within(d.tb.len, fc_spa, lcb_spa) &&
             lcb_box >= 30 && (lcb_box - 4) % 26 == 0 && within(d.tb.len, fc_box, lcb_box) &&
             base <= UINT32_MAX) {
@@ -1110,10 +1100,10 @@ int fg_read_doc(fg_rd *rd, const unsigned char *b, size_t len)
             FG_CHECK_ALLOC(d.box_seen);
         }
     }
-    FG_TRY(style_numbering(&d, u32_at(fib + at + 8 * 1), u32_at(fib + at + 8 * 1 + 4)));
-    FG_TRY(fg_doc__num_load(&d.num, d.tb.p, d.tb.len, u32_at(fib + at + 8 * 73),
-                            u32_at(fib + at + 8 * 73 + 4), u32_at(fib + at + 8 * 74),
-                            u32_at(fib + at + 8 * 74 + 4)));
+    FG_TRY(style_numbering(&d, fg_le32(fib + at + 8 * 1), fg_le32(fib + at + 8 * 1 + 4)));
+    FG_TRY(fg_doc__num_load(&d.num, d.tb.p, d.tb.len, fg_le32(fib + at + 8 * 73),
+                            fg_le32(fib + at + 8 * 73 + 4), fg_le32(fib + at + 8 * 74),
+                            fg_le32(fib + at + 8 * 74 + 4)));
     FG_TRY(read_cps(&d, 0, ccp));
     if (d.para.len > 0)
         FG_TRY(end_paragraph(&d, '\r', UINT32_MAX));

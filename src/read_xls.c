@@ -59,16 +59,6 @@ enum {
 
 enum { BOF_GLOBALS = 0x0005, BOF_WORKSHEET = 0x0010, BIFF8 = 0x0600 };
 
-static inline uint32_t u16_at(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static inline uint32_t u32_at(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* ---- records ---- */
 
 typedef struct stream {
@@ -83,8 +73,8 @@ static bool next_record(const stream *s, size_t *pos, unsigned *type, const unsi
 {
     if (*pos > s->len || s->len - *pos < 4)
         return false;
-    *type = u16_at(s->p + *pos);
-    *size = u16_at(s->p + *pos + 2);
+    *type = fg_le16(s->p + *pos);
+    *size = fg_le16(s->p + *pos + 2);
     if (s->len - *pos - 4 < *size)
         return false;
     *data = s->p + *pos + 4;
@@ -221,7 +211,7 @@ static int read_chars(pieces *pc, uint32_t cch, uint32_t flags, fg_str *out, boo
         if (take > cch)
             take = cch;
         for (size_t k = 0; k < take; k++)
-            FG_TRY(put_unit(out, width == 2 ? u16_at(pc->at + 2 * k) : pc->at[k], &high));
+            FG_TRY(put_unit(out, width == 2 ? fg_le16(pc->at + 2 * k) : pc->at[k], &high));
         pc->at += take * width;
         pc->left -= take * width;
         cch -= (uint32_t)take;
@@ -326,12 +316,12 @@ static int read_globals(loader *l, size_t *pos, uint32_t **offs, size_t *n_offs)
             return fg_error_set(FG_EFORMAT, "%s: an encrypted %s, which fengong cannot read; "
                                             "save it without a password first", l->name, l->kind);
         if (type == R_DATE1904 && size >= 2) {
-            b->date1904 = u16_at(data) == 1;
+            b->date1904 = fg_le16(data) == 1;
         } else if (type == R_SST && size >= 8 && l->sst == NULL) {
             FG_TRY(read_sst(l, *pos, data, size));
         } else if (type == R_XF && size >= 4) {
             FG_TRY(FG_GROW(b->xf_fmt, l->cap_xf, b->n_xf, 32));
-            b->xf_fmt[b->n_xf++] = (uint16_t)u16_at(data + 2);
+            b->xf_fmt[b->n_xf++] = (uint16_t)fg_le16(data + 2);
         } else if (type == R_FORMAT && size >= 5) {
             pieces pc;
             stream none = {NULL, 0};
@@ -342,7 +332,7 @@ static int read_globals(loader *l, size_t *pos, uint32_t **offs, size_t *n_offs)
             FG_TRY(read_string(&pc, 2, &b->chars, &ok));
             if (ok) {
                 FG_TRY(FG_GROW(b->formats, l->cap_formats, b->n_formats, 16));
-                b->formats[b->n_formats++] = (fg_xls_format){(uint16_t)u16_at(data), code};
+                b->formats[b->n_formats++] = (fg_xls_format){(uint16_t)fg_le16(data), code};
             }
         } else if (type == R_BOUNDSHEET && size >= 8) {
             /* visible (hsState 0) worksheets (dt 0) only: charts and macros hold no table */
@@ -350,7 +340,7 @@ static int read_globals(loader *l, size_t *pos, uint32_t **offs, size_t *n_offs)
                 continue;
             FG_TRY(FG_GROW(*offs, cap, *n_offs, 8));
             FG_TRY(FG_GROW(b->sheets, l->cap_sheets, b->n_sheets, 8));
-            (*offs)[(*n_offs)++] = u32_at(data);
+            (*offs)[(*n_offs)++] = fg_le32(data);
             b->sheets[b->n_sheets] = (fg_xls_sheet){0};
             FG_TRY(read_sheet_name(l, data, size, &b->sheets[b->n_sheets].name));
             b->n_sheets++;
@@ -367,8 +357,8 @@ static int add_cell(loader *l, fg_xls_sheet *sh, const unsigned char *data, doub
     int rc = FG_OK;
 
     FG_TRY(FG_GROW(l->b->cells, l->cap_cells, l->b->n_cells, 64));
-    l->b->cells[l->b->n_cells++] = (fg_xls_cell){u16_at(data), (uint16_t)u16_at(data + 2),
-                                                 (uint16_t)u16_at(data + 4), number, text};
+    l->b->cells[l->b->n_cells++] = (fg_xls_cell){fg_le16(data), (uint16_t)fg_le16(data + 2),
+                                                 (uint16_t)fg_le16(data + 4), number, text};
     sh->n_cells++;
 out:
     return rc;
@@ -425,7 +415,7 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
         if (l->budget-- == 0)
             return damaged(l, "its sheets overlap");
         if (type == R_BOF) {
-            if (depth == 0 && (size < 4 || u16_at(data + 2) != BOF_WORKSHEET))
+            if (depth == 0 && (size < 4 || fg_le16(data + 2) != BOF_WORKSHEET))
                 return FG_OK; /* not a worksheet after all */
             depth++;
             continue;
@@ -452,7 +442,7 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
         if (type != R_CONTINUE && type != 0x04BC && type != 0x0221 && type != 0x0236)
             string_due = false; /* ShrFmla, Array, Table may come between */
         if (type == R_LABELSST && size >= 10) {
-            uint32_t k = u32_at(data + 6);
+            uint32_t k = fg_le32(data + 6);
 
             FG_TRY(add_cell(l, sh, data, NAN, k < l->n_sst ? l->sst[k] : 0));
         } else if ((type == R_LABEL || type == R_RSTRING) && size >= 9) {
@@ -469,7 +459,7 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
             memcpy(&d, data + 6, sizeof d); /* little-endian IEEE 754, as this machine's */
             FG_TRY(add_cell(l, sh, data, isfinite(d) ? d : NAN, 0));
         } else if (type == R_RK && size >= 10) {
-            FG_TRY(add_cell(l, sh, data, rk_number(u32_at(data + 6)), 0));
+            FG_TRY(add_cell(l, sh, data, rk_number(fg_le32(data + 6)), 0));
         } else if (type == R_BLANK && size >= 6) {
             FG_TRY(add_cell(l, sh, data, NAN, 0));
         } else if ((type == R_MULRK && size >= 12) || (type == R_MULBLANK && size >= 8)) {
@@ -479,13 +469,13 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
 
             memcpy(cell, data, 4); /* row, first column */
             for (size_t k = 0; k < n; k++) {
-                uint32_t col = u16_at(data + 2) + (uint32_t)k;
+                uint32_t col = fg_le16(data + 2) + (uint32_t)k;
 
                 cell[2] = (unsigned char)(col & 0xFF);
                 cell[3] = (unsigned char)(col >> 8);
                 memcpy(cell + 4, data + 4 + step * k, 2);
                 FG_TRY(add_cell(l, sh, cell,
-                                step == 6 ? rk_number(u32_at(data + 6 + 6 * k)) : NAN, 0));
+                                step == 6 ? rk_number(fg_le32(data + 6 + 6 * k)) : NAN, 0));
             }
         } else if (type == R_BOOLERR && size >= 8) {
             size_t at;
@@ -498,7 +488,7 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
             size_t at = 0;
             double d = NAN;
 
-            if (u16_at(v + 6) != 0xFFFF) {
+            if (fg_le16(v + 6) != 0xFFFF) {
                 memcpy(&d, v, sizeof d);
                 if (!isfinite(d))
                     d = NAN;
@@ -508,16 +498,16 @@ static int read_sheet(loader *l, fg_xls_sheet *sh, size_t pos)
                 FG_TRY(add_text(l, error_text(v[2]), &at));
             }
             FG_TRY(add_cell(l, sh, data, d, at));
-            string_due = u16_at(v + 6) == 0xFFFF && v[0] == 0;
+            string_due = fg_le16(v + 6) == 0xFFFF && v[0] == 0;
         } else if (type == R_MERGECELLS && size >= 2) {
-            size_t n = u16_at(data);
+            size_t n = fg_le16(data);
 
             if (n > (size - 2) / 8)
                 n = (size - 2) / 8;
             for (size_t k = 0; k < n; k++) {
                 const unsigned char *m = data + 2 + 8 * k;
-                fg_xls_merge g = {u16_at(m), u16_at(m + 2), (uint16_t)u16_at(m + 4),
-                                  (uint16_t)u16_at(m + 6)};
+                fg_xls_merge g = {fg_le16(m), fg_le16(m + 2), (uint16_t)fg_le16(m + 4),
+                                  (uint16_t)fg_le16(m + 6)};
 
                 if (g.r2 < g.r1 || g.c2 < g.c1)
                     continue;
@@ -570,11 +560,11 @@ int fg_xls__parse(fg_xls_book **out, const char *name, const char *kind,
         rc = damaged(&l, "its workbook stream does not start with a BOF record");
         goto out;
     }
-    if (u16_at(data) != BIFF8) {
+    if (fg_le16(data) != BIFF8) {
         rc = too_old(name);
         goto out;
     }
-    if (u16_at(data + 2) != BOF_GLOBALS) {
+    if (fg_le16(data + 2) != BOF_GLOBALS) {
         rc = damaged(&l, "its workbook stream does not start with the workbook's globals");
         goto out;
     }
