@@ -10,8 +10,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct fg_ole fg_ole;
+
+/* Whether bytes[0..len) start as an OLE2 compound file does (its 8-byte signature). */
+static inline bool fg_ole_signed(const void *bytes, size_t len)
+{
+    return len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
 
 /* Little-endian 16- and 32-bit values of the streams' structures (FIB, BIFF records). */
 static inline uint32_t fg_le16(const unsigned char *p)

@@ -17,6 +17,7 @@
 
 #include "error.h"
 #include "fengong/text.h"
+#include "ole.h"
 #include "read_xlsx_int.h"
 #include "str.h"
 
@@ -614,7 +615,7 @@ int fg_status_table_read(fg_status_table **out, const char *name, const void *by
     b.name = own_name;
     if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
         FG_TRY(read_xlsx(&b, bytes, len));
-    else if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    else if (fg_ole_signed(bytes, len))
         FG_TRY(fg_error_set(FG_EFORMAT, "%s: an old binary Office file (.xls), which fengong "
                                         "does not import as a status table; save it as .xlsx, "
                                         ".csv or .tsv", name));

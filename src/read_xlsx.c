@@ -25,6 +25,7 @@
 #include "error.h"
 #include "grow.h"
 #include "read_docx_int.h"
+#include "ole.h"
 #include "read_xls_int.h"
 #include "reader.h"
 #include "str.h"
@@ -304,7 +305,7 @@ int fg_xlsx__open(fg_xlsx **out, const char *name, const char *kind, const unsig
     *out = NULL;
     x = calloc(1, sizeof *x);
     FG_CHECK_ALLOC(x);
-    if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+    if (fg_ole_signed(bytes, len)) {
         FG_TRY(open_biff(x, name, kind, bytes, len));
         goto done;
     }

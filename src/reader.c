@@ -838,10 +838,8 @@ static bool zip_complete(const unsigned char *b, size_t len)
 
 int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
 {
-    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-
     /* an OLE2 compound file: a workbook (.xls, .et) or else Word (read_doc.c refuses the rest) */
-    if (len >= 8 && memcmp(b, ole2, 8) == 0)
+    if (fg_ole_signed(b, len))
         return fg_ole_format(b, len);
     if (len >= 4 && memcmp(b, "PK", 2) == 0 && (b[2] == 3 || b[2] == 5 || b[2] == 7)) {
         if (zip_has_entry(b, len, "OFD.xml"))
