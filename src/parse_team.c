@@ -859,16 +859,18 @@ static bool ends_in_bracket(fg_strview line)
     return depth > 0;
 }
 
+/* The separators and blanks that end a name in a team list line (see cut_pieces()). */
+static const char *const name_seps[] = {"、", "，", ",", "；", ";", "。", "：", ":", "\u3000",
+                                        " ",  "\t", "（", "(", "）", ")", NULL};
+
 /*
- * The piece of line after its last separator or blank in *last, and the piece of next before
- * its first in *first (both trimmed first); *sep receives the separator before *last, or an
- * empty view. Whether both are non-empty.
+ * The piece of line after its last separator of seps (a NULL-ended list) in *last, and the
+ * piece of next before its first in *first (both trimmed first); *sep receives the separator
+ * before *last, or an empty view. Whether both are non-empty.
  */
-static bool cut_pieces(fg_strview line, fg_strview next, fg_strview *last, fg_strview *first,
-                       fg_strview *sep)
+static bool cut_pieces(fg_strview line, fg_strview next, const char *const *seps,
+                       fg_strview *last, fg_strview *first, fg_strview *sep)
 {
-    static const char *const seps[] = {"、", "，", ",", "；", ";", "。", "：", ":", "\u3000", " ",
-                                       "\t", "（", "(", "）", ")", NULL};
     size_t from = 0;
     size_t to;
 
@@ -895,6 +897,20 @@ static bool cut_pieces(fg_strview line, fg_strview next, fg_strview *last, fg_st
 }
 
 /*
+ * cut_pieces() with name_seps, the two pieces written one after the other into buf (of size
+ * cap): the name the line break cut, or an empty view when a piece is empty or they don't fit.
+ */
+static fg_strview join_pieces(fg_strview line, fg_strview next, char *buf, size_t cap,
+                              fg_strview *last, fg_strview *first, fg_strview *sep)
+{
+    if (!cut_pieces(line, next, name_seps, last, first, sep) || last->len + first->len > cap)
+        return fg_sv(buf, 0);
+    memcpy(buf, last->ptr, last->len);
+    memcpy(buf + last->len, first->ptr, first->len);
+    return fg_sv(buf, last->len + first->len);
+}
+
+/*
  * Whether the team list line line goes on in next with a person's post whose unit the line
  * break cut: line's last name, after a 、 or a comma, starts with a level or 各 and is no unit and no
  * post of its own, and with the piece next opens with (up to a separator or a blank) it makes
@@ -908,20 +924,17 @@ static bool post_wrapped(fg_strview line, fg_strview next)
     fg_strview sep;
     fg_strview u;
     char joined[192];
+    fg_strview name = join_pieces(line, next, joined, sizeof joined, &last, &first, &sep);
     char buf[64];
 
-    if (!cut_pieces(line, next, &last, &first, &sep) ||
+    if (name.len == 0 ||
         !(fg_sv_eq(sep, fg_sv("、", 3)) || fg_sv_eq(sep, fg_sv("，", 3)) ||
           fg_sv_eq(sep, fg_sv(",", 1))) ||
-        last.len + first.len > sizeof joined || !(level_at(last, 0) || fg_sv_starts(last, "各")) ||
-        fg_clause__looks_like_unit(last) || ends_with_post(last, true))
+        !(level_at(last, 0) || fg_sv_starts(last, "各")) || fg_clause__looks_like_unit(last) ||
+        ends_with_post(last, true) || !ends_with_post(name, false))
         return false;
-    memcpy(joined, last.ptr, last.len);
-    memcpy(joined + last.len, first.ptr, first.len);
-    if (!ends_with_post(fg_sv(joined, last.len + first.len), false))
-        return false;
-    u = post_unit(buf, fg_sv(joined, last.len + first.len));
-    return u.len > 0 && u.len < last.len + first.len && fg_clause__looks_like_unit(u);
+    u = post_unit(buf, name);
+    return u.len > 0 && u.len < name.len && fg_clause__looks_like_unit(u);
 }
 
 /*
@@ -935,13 +948,8 @@ static bool post_title_cut(fg_strview line, fg_strview next)
     fg_strview first;
     fg_strview sep;
     char joined[192];
-    size_t n;
+    size_t n = join_pieces(line, next, joined, sizeof joined, &last, &first, &sep).len;
 
-    if (!cut_pieces(line, next, &last, &first, &sep) || last.len + first.len > sizeof joined)
-        return false;
-    memcpy(joined, last.ptr, last.len);
-    memcpy(joined + last.len, first.ptr, first.len);
-    n = last.len + first.len;
     for (size_t t = 0; t < N_POST_TITLES; t++) {
         size_t head = n - post_titles[t].n;
 
@@ -964,8 +972,9 @@ static bool unit_post_below(fg_strview line, fg_strview next)
     fg_strview first;
     fg_strview sep;
 
-    return cut_pieces(line, next, &last, &first, &sep) && fg_clause__looks_like_unit(last) &&
-           !ends_with_post(last, true) && is_post_title(first) &&
+    return cut_pieces(line, next, name_seps, &last, &first, &sep) &&
+           fg_clause__looks_like_unit(last) && !ends_with_post(last, true) &&
+           is_post_title(first) &&
            gov_of_post(first).ptr == first.ptr && !fg_sv_eq(first, fg_sv("同志", 6));
 }
 
@@ -977,32 +986,21 @@ static bool unit_post_below(fg_strview line, fg_strview next)
 static bool team_name_wrapped(fg_strview line, fg_strview next)
 {
     static const char *const stops[] = {"，", "。", "；", "：", ",", ";", ":", NULL};
-    size_t from = 0;
-    size_t to;
+    fg_strview last;
+    fg_strview first;
+    fg_strview sep;
     size_t verb = SIZE_MAX;
     fg_strview tail;
 
+    (void)cut_pieces(line, next, stops, &last, &first, &sep);
     line = fg_parse__trim(line);
-    next = fg_parse__trim(next);
-    to = next.len;
-    for (size_t k = 0; stops[k]; k++) {
-        size_t n = strlen(stops[k]);
-        size_t at;
-
-        for (size_t i = 0; (at = fg_parse__find_from(line, i, stops[k])) != SIZE_MAX; i = at + n)
-            if (at + n > from)
-                from = at + n;
-        at = fg_sv_find(next, stops[k]);
-        if (at != SIZE_MAX && at < to)
-            to = at;
-    }
     for (size_t v = 0; team_verbs[v]; v++) {
-        size_t at = fg_parse__find_from(line, from, team_verbs[v]);
+        size_t at = fg_parse__find_from(line, (size_t)(last.ptr - line.ptr), team_verbs[v]);
 
         if (at != SIZE_MAX && (verb == SIZE_MAX || at > verb))
             verb = at;
     }
-    if (verb == SIZE_MAX || team_ending_end(fg_sv(next.ptr, to)) == NULL)
+    if (verb == SIZE_MAX || team_ending_end(first) == NULL)
         return false;
     tail = fg_sv(line.ptr + verb, line.len - verb);
     for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
