@@ -864,10 +864,7 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
                                         "word/document.xml)", name);
     }
     if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
-        return fg_error_set(FG_EFORMAT,
-                            "%s: an RTF file, which fengong does not read; convert it first: "
-                            "libreoffice --headless --convert-to docx %s",
-                            name, name);
+        return FG_FORMAT_RTF;
     if (fg_rd_is_mhtml(b, len))
         return FG_RD_MHTML;
     if (len >= 5 && has_bytes(b, len < 1024 ? len : 1024, "%PDF-"))

@@ -88,7 +88,7 @@ int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 #define FG_RD_MHTML 100
 
 /* What the bytes are, by content: FG_FORMAT_*, FG_RD_MHTML, or FG_EFORMAT for a format
- * fengong does not read (RTF, OpenDocument, a ZIP that is no Office document), with the
+ * fengong does not read (OpenDocument, a ZIP that is no Office document), with the
  * message set naming the file. An OLE2 compound file is FG_FORMAT_XLS when it holds a
  * workbook stream (.xls, .et), else FG_FORMAT_DOC: fg_read_doc() refuses one without a Word
  * document in it (.ppt). */
@@ -106,6 +106,8 @@ int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* An OFD document (read_ofd.c, GB/T 33190): its pages' text positions and ruling lines through
  * the PDF reader's layout. */
 int fg_read_ofd(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* An RTF document (read_rtf.c): its body's paragraphs and tables, and its footnotes. */
+int fg_read_rtf(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
 int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);
 bool fg_rd_is_mhtml(const unsigned char *bytes, size_t len);

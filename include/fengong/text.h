@@ -26,7 +26,8 @@ typedef enum fg_format {
     FG_FORMAT_XLSX,     /* an Excel workbook (Office Open XML) */
     FG_FORMAT_DOC,      /* an old binary Word document (.doc, Word 97-2003; WPS saved so) */
     FG_FORMAT_XLS,      /* an old binary Excel workbook (.xls, Excel 97-2003; WPS .et so) */
-    FG_FORMAT_OFD       /* an OFD document (GB/T 33190, China's fixed-layout format) */
+    FG_FORMAT_OFD,      /* an OFD document (GB/T 33190, China's fixed-layout format) */
+    FG_FORMAT_RTF       /* an RTF document (Word, WPS, LibreOffice) */
 } fg_format;
 
 /** A problem that did not stop decoding (e.g. an invalid byte that was replaced). */
