@@ -18,6 +18,12 @@
  *   so that numbered paragraphs keep their numbers; fields show their result (\fldrslt);
  *   text boxes (\shptxt) are read, their drawn fallback (\shprslt) is not.
  * - Footnotes are written after the body, each a paragraph of its own.
+ * - Lead marks by formatting, as in Word documents: when a paragraph declares that bold or red
+ *   type marks leads (fg_clause__format_declaration(); a first pass finds it, since the note
+ *   may follow the tables), unit names in bold (\b, a 黑体 font) or red (\cfN of a red colour)
+ *   get ★ after them (fg_rd_marked_text()) in a paragraph or cell that mixes such text with
+ *   plain text, or in a cell all so formatted in a table that has such a mixed cell and a
+ *   row with plain text. Paragraphs and tables are therefore written when they end.
  * Not read: ignorable destinations ({\*\…}) other than the ones above, headers and footers,
  * the font, colour, style and list tables (read only for their code pages), document
  * information, pictures and embedded objects (\objdata), hidden text (\v), \fldinst.
@@ -48,7 +54,8 @@
 typedef enum {
     DEST_BODY,     /* the document's text */
     DEST_SKIP,     /* a destination not read */
-    DEST_FONTTBL,  /* the font table: its code pages */
+    DEST_FONTTBL,  /* the font table: its code pages and 黑体 faces */
+    DEST_COLORTBL, /* the colour table: which colours are red */
     DEST_LISTTEXT, /* the number of a numbered paragraph (\listtext, \pntext) */
     DEST_FOOTNOTE, /* a footnote: written after the body */
 } dest_kind;
@@ -62,12 +69,37 @@ typedef struct {
     unsigned char uc;  /* \ucN: the fallback characters after \uN */
     unsigned itap;     /* table nesting of the paragraph (\itapN; \intbl alone is 1) */
     int font;          /* \fN, -1 for none */
+    bool bold;         /* \b */
+    int color;         /* \cfN, an index into the colour table */
 } gstate;
 
 typedef struct {
-    int num;  /* \fN */
-    int cpg;  /* the code page of its charset, 0 for the document's */
+    int num;   /* \fN */
+    int cpg;   /* the code page of its charset, 0 for the document's */
+    bool hei;  /* a 黑体 face: bold for a lead mark (FG_RD_MARK_BOLD) */
 } font_def;
+
+/* A piece of text in one formatting: marked (in the declared lead formatting) or not. */
+typedef struct {
+    size_t off, len;
+    bool marked;
+} seg;
+
+/* A text and its pieces: the open paragraph, or the open table's cells one after another. */
+typedef struct {
+    fg_str text;
+    seg *segs;
+    size_t n, cap;
+    size_t from; /* the first piece a new piece may join (a cell's first) */
+} segtext;
+
+/* An ended cell of the open table: its pieces segs[first .. first + n) of the table's text. */
+typedef struct {
+    size_t first, n;
+    unsigned span;
+    bool vmerged; /* continues the cell above */
+    bool covered; /* part of the cell on its left (\clmrg): not written */
+} tcell;
 
 /* A cell of the open row's definition (\cellx), with the properties before it. */
 typedef struct {
@@ -76,8 +108,8 @@ typedef struct {
 } cell_def;
 
 typedef struct {
-    size_t off, len; /* in row_text */
-} row_cell;
+    size_t first, n; /* cells[first .. first + n) */
+} trow;
 
 typedef struct {
     int cpg;
@@ -104,13 +136,26 @@ typedef struct {
     converter conv[N_CONVERTERS];
     size_t skip;           /* fallback characters still to skip after \uN */
     uint32_t high;         /* a high surrogate waiting for its low one, or 0 */
-    /* the open table */
-    bool table_open;   /* fg_rd_table_begin() called */
-    fg_str cell;       /* the open cell's text */
-    bool cell_used;    /* the open cell has had text or a paragraph */
-    fg_str row_text;   /* the ended cells' text of the open row */
-    row_cell *cells;
+    /* lead marks by formatting: the FG_RD_MARK_* bits the document declares, found by a
+     * first pass over it (scan) that writes nothing and looks at each paragraph (decl) */
+    unsigned mark;
+    bool scan;
+    fg_str decl;
+    fg_str font_name;  /* the font table's entry being read */
+    bool *red;         /* the colour table: whether each colour is red */
+    size_t n_colors, cap_colors;
+    unsigned rgb[3];
+    /* the open paragraph outside tables, written at its end */
+    segtext para;
+    /* the open table, written when it ends: its cells' text, the cells and the rows */
+    segtext tab;
+    size_t cell_first;  /* the open cell's first piece in tab */
+    bool cell_used;     /* the open cell has had text or a paragraph */
+    tcell *cells;
     size_t n_cells, cap_cells;
+    size_t row_first;   /* the open row's first cell */
+    trow *rows;
+    size_t n_rows, cap_rows;
     cell_def *defs;
     size_t n_defs, cap_defs;
     cell_def next_def; /* the properties of the next \cellx */
@@ -187,49 +232,63 @@ static iconv_t converter_for(rtf *r, int cpg)
 
 /* ---- writing ---- */
 
+/* Whether the open group's text is no text of the document (a table of fonts or colours, a
+ * destination not read). */
+static bool unread(const rtf *r)
+{
+    return r->st.dest == DEST_SKIP || r->st.dest == DEST_FONTTBL || r->st.dest == DEST_COLORTBL;
+}
+
 static int put_text(rtf *r, const char *s, size_t len);
 
-/* Convert the bytes held back (in r->bytes_cpg) and write them; an invalid byte becomes
- * U+FFFD. */
-static int flush_bytes(rtf *r)
+/* Bytes in the code page cpg as UTF-8 in r->tmp; an invalid byte becomes U+FFFD. */
+static int convert(rtf *r, int cpg, const char *bytes, size_t len)
 {
-    iconv_t cd;
-    char *in;
-    size_t in_left;
+    iconv_t cd = converter_for(r, cpg);
+    char *in = (char *)bytes; /* iconv does not write to its input */
+    size_t in_left = len;
     int rc = FG_OK;
 
-    if (r->bytes.len == 0)
-        return FG_OK;
-    cd = converter_for(r, r->bytes_cpg);
-    in = r->bytes.ptr;
-    in_left = r->bytes.len;
     fg_str_clear(&r->tmp);
     if (cd == (iconv_t)-1) {
         for (size_t i = 0; i < in_left; i++)
             FG_TRY(fg_str_append_cp(&r->tmp, (unsigned char)in[i] < 0x80 ? (unsigned char)in[i]
                                                                           : 0xFFFD));
-    } else {
-        (void)iconv(cd, NULL, NULL, NULL, NULL);
-        FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-        while (in_left > 0) {
-            char *o = r->tmp.ptr + r->tmp.len;
-            size_t o_left = r->tmp.cap - r->tmp.len - 1;
-            size_t got = iconv(cd, &in, &in_left, &o, &o_left);
-            int e = errno;
+        return FG_OK;
+    }
+    (void)iconv(cd, NULL, NULL, NULL, NULL);
+    FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
+    while (in_left > 0) {
+        char *o = r->tmp.ptr + r->tmp.len;
+        size_t o_left = r->tmp.cap - r->tmp.len - 1;
+        size_t got = iconv(cd, &in, &in_left, &o, &o_left);
+        int e = errno;
 
-            r->tmp.len = (size_t)(o - r->tmp.ptr);
-            if (got != (size_t)-1)
-                break;
-            if (e == E2BIG) {
-                FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-            } else {
-                /* an invalid sequence, or one cut short at the end */
-                FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
-                in++;
-                in_left--;
-            }
+        r->tmp.len = (size_t)(o - r->tmp.ptr);
+        if (got != (size_t)-1)
+            break;
+        if (e == E2BIG) {
+            FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
+        } else {
+            /* an invalid sequence, or one cut short at the end */
+            FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
+            in++;
+            in_left--;
         }
     }
+    r->tmp.ptr[r->tmp.len] = '\0';
+out:
+    return rc;
+}
+
+/* Convert the bytes held back (in r->bytes_cpg) and write them. */
+static int flush_bytes(rtf *r)
+{
+    int rc = FG_OK;
+
+    if (r->bytes.len == 0)
+        return FG_OK;
+    FG_TRY(convert(r, r->bytes_cpg, r->bytes.ptr, r->bytes.len));
     fg_str_clear(&r->bytes);
     rc = put_text(r, r->tmp.ptr, r->tmp.len);
 out:
@@ -250,13 +309,172 @@ out:
     return rc;
 }
 
-/* Close the builder's open table, if any. */
+/* Whether the open group's text is in the declared lead formatting. */
+static bool marked_now(const rtf *r)
+{
+    if ((r->mark & FG_RD_MARK_RED) && r->st.color > 0 && (size_t)r->st.color < r->n_colors &&
+        r->red[r->st.color])
+        return true;
+    if (!(r->mark & FG_RD_MARK_BOLD))
+        return false;
+    if (r->st.bold)
+        return true;
+    for (size_t i = 0; i < r->n_fonts; i++)
+        if (r->fonts[i].num == r->st.font)
+            return r->fonts[i].hei;
+    return false;
+}
+
+/* Append text to t, as a piece of its own where its formatting differs from the last's. */
+static int seg_add(segtext *t, const char *s, size_t len, bool marked)
+{
+    int rc = FG_OK;
+
+    if (t->n > t->from && t->segs[t->n - 1].marked == marked) {
+        t->segs[t->n - 1].len += len;
+    } else {
+        FG_TRY(FG_GROW(t->segs, t->cap, t->n, 16));
+        t->segs[t->n].off = t->text.len;
+        t->segs[t->n].len = len;
+        t->segs[t->n].marked = marked;
+        t->n++;
+    }
+    rc = fg_str_append(&t->text, s, len);
+out:
+    return rc;
+}
+
+static void seg_clear(segtext *t)
+{
+    fg_str_clear(&t->text);
+    t->n = 0;
+    t->from = 0;
+}
+
+static void seg_dispose(segtext *t)
+{
+    fg_str_dispose(&t->text);
+    free(t->segs);
+}
+
+/* Whether pieces [first, first + n) of t hold ideographs in the lead formatting (*marked)
+ * and outside it (*plain). */
+static void seg_fmt(const segtext *t, size_t first, size_t n, bool *marked, bool *plain)
+{
+    *marked = false;
+    *plain = false;
+    for (size_t i = first; i < first + n; i++) {
+        const seg *g = &t->segs[i];
+
+        if (!fg_rd_has_ideograph(t->text.ptr + g->off, g->len))
+            continue;
+        if (g->marked)
+            *marked = true;
+        else
+            *plain = true;
+    }
+}
+
+/* Write pieces [first, first + n) of t; with marking, those in the lead formatting get their
+ * lead marks (fg_rd_marked_text()). */
+static int seg_write(rtf *r, const segtext *t, size_t first, size_t n, bool marking)
+{
+    int rc = FG_OK;
+
+    for (size_t i = first; i < first + n; i++) {
+        const seg *g = &t->segs[i];
+
+        if (marking && g->marked)
+            FG_TRY(fg_rd_marked_text(r->rd, t->text.ptr + g->off, g->len));
+        else
+            FG_TRY(fg_rd_text(r->rd, t->text.ptr + g->off, g->len));
+    }
+out:
+    return rc;
+}
+
+/* The declared lead formatting found in the paragraph just ended (the first pass). */
+static void declaration_end(rtf *r)
+{
+    if (r->decl.len > 0)
+        r->mark |= fg_clause__format_declaration(fg_sv(r->decl.ptr, r->decl.len));
+    fg_str_clear(&r->decl);
+}
+
+/* Write the open paragraph (outside tables): the formatting marks leads where it mixes
+ * marked text with plain text (a title or heading all bold is no lead). */
+static int para_flush(rtf *r)
+{
+    bool marked;
+    bool plain;
+    int rc;
+
+    if (r->para.n == 0)
+        return FG_OK;
+    seg_fmt(&r->para, 0, r->para.n, &marked, &plain);
+    rc = r->scan ? FG_OK : seg_write(r, &r->para, 0, r->para.n, marked && plain);
+    seg_clear(&r->para);
+    return rc;
+}
+
+/*
+ * Write the open table and close it. A cell's lead formatting marks leads where the cell
+ * mixes it with plain text, or where the whole cell is so formatted in a table that has such
+ * a mixed cell and in a row with plain text (a task with one unit, its lead), as in Word.
+ */
 static int end_table(rtf *r)
 {
-    if (!r->table_open)
-        return FG_OK;
-    r->table_open = false;
-    return fg_rd_table_end(r->rd);
+    bool table_mixed = false;
+    int rc = FG_OK;
+
+    if (r->n_rows == 0)
+        goto done;
+    for (size_t c = 0; c < r->n_cells && !table_mixed; c++) {
+        bool marked;
+        bool plain;
+
+        seg_fmt(&r->tab, r->cells[c].first, r->cells[c].n, &marked, &plain);
+        table_mixed = marked && plain;
+    }
+    if (r->scan)
+        goto done;
+    FG_TRY(fg_rd_table_begin(r->rd));
+    for (size_t w = 0; w < r->n_rows; w++) {
+        const trow *row = &r->rows[w];
+        bool row_plain = false;
+
+        for (size_t c = row->first; c < row->first + row->n; c++) {
+            bool marked;
+            bool plain;
+
+            seg_fmt(&r->tab, r->cells[c].first, r->cells[c].n, &marked, &plain);
+            row_plain |= plain;
+        }
+        FG_TRY(fg_rd_row_begin(r->rd));
+        for (size_t c = row->first; c < row->first + row->n; c++) {
+            const tcell *cell = &r->cells[c];
+            bool marked;
+            bool plain;
+
+            if (cell->covered)
+                continue;
+            seg_fmt(&r->tab, cell->first, cell->n, &marked, &plain);
+            FG_TRY(fg_rd_cell_begin(r->rd, cell->span, cell->vmerged));
+            FG_TRY(seg_write(r, &r->tab, cell->first, cell->n,
+                             marked && (plain || (table_mixed && row_plain))));
+            FG_TRY(fg_rd_cell_end(r->rd));
+        }
+        FG_TRY(fg_rd_row_end(r->rd));
+    }
+    FG_TRY(fg_rd_table_end(r->rd));
+done:
+    seg_clear(&r->tab);
+    r->n_cells = 0;
+    r->n_rows = 0;
+    r->row_first = 0;
+    r->cell_first = 0;
+out:
+    return rc;
 }
 
 /* Write text (UTF-8) where the open group's text goes. */
@@ -266,6 +484,8 @@ static int put_text(rtf *r, const char *s, size_t len)
 
     if (len == 0 || r->st.hidden)
         return FG_OK;
+    if (r->scan && !unread(r))
+        FG_TRY(fg_str_append(&r->decl, s, len));
     switch (r->st.dest) {
     case DEST_LISTTEXT:
         rc = fg_str_append(&r->number, s, len);
@@ -273,10 +493,11 @@ static int put_text(rtf *r, const char *s, size_t len)
     case DEST_BODY:
         if (r->st.intbl) {
             r->cell_used = true;
-            return fg_str_append(&r->cell, s, len);
+            return seg_add(&r->tab, s, len, marked_now(r));
         }
-        FG_TRY(end_table(r));
-        rc = fg_rd_text(r->rd, s, len);
+        if (r->n_rows > 0)
+            FG_TRY(end_table(r));
+        rc = seg_add(&r->para, s, len, marked_now(r));
         break;
     case DEST_FOOTNOTE:
         rc = fg_str_append(&r->notes, s, len);
@@ -308,16 +529,20 @@ static int paragraph_end(rtf *r)
     FG_TRY(flush_bytes(r));
     if (r->st.hidden)
         return FG_OK;
+    declaration_end(r);
     if (r->st.dest == DEST_FOOTNOTE)
         return fg_str_append(&r->notes, "\n", 1);
     if (r->st.dest != DEST_BODY)
         return FG_OK;
     if (r->st.intbl) {
         r->cell_used = true;
-        return fg_str_append(&r->cell, "\n", 1);
+        return seg_add(&r->tab, "\n", 1, false);
     }
-    FG_TRY(end_table(r));
-    rc = fg_rd_break(r->rd);
+    if (r->n_rows > 0)
+        FG_TRY(end_table(r));
+    FG_TRY(para_flush(r));
+    if (!r->scan)
+        rc = fg_rd_break(r->rd);
 out:
     return rc;
 }
@@ -328,48 +553,77 @@ static int cell_end(rtf *r)
     int rc = FG_OK;
 
     FG_TRY(flush_bytes(r));
-    FG_TRY(FG_GROW(r->cells, r->cap_cells, r->n_cells, 8));
-    r->cells[r->n_cells].off = r->row_text.len;
-    r->cells[r->n_cells].len = r->cell.len;
+    declaration_end(r);
+    FG_TRY(FG_GROW(r->cells, r->cap_cells, r->n_cells, 16));
+    r->cells[r->n_cells] = (tcell){.first = r->cell_first, .n = r->tab.n - r->cell_first,
+                                   .span = 1};
     r->n_cells++;
-    FG_TRY(fg_str_append(&r->row_text, r->cell.ptr, r->cell.len));
-    fg_str_clear(&r->cell);
+    r->cell_first = r->tab.n;
+    r->tab.from = r->tab.n; /* the next cell's text is no part of this cell's pieces */
     r->cell_used = false;
 out:
     return rc;
 }
 
-/* \row: write the row's cells with the last row definition seen. */
+/* \row: the row's cells take their spans and merges from the last row definition seen
+ * (Word writes it again after the cells). */
 static int row_end(rtf *r)
 {
+    size_t n;
     int rc = FG_OK;
 
     FG_TRY(flush_bytes(r));
     if (r->cell_used)
         FG_TRY(cell_end(r));
-    if (r->n_cells == 0)
+    n = r->n_cells - r->row_first;
+    if (n == 0)
         return FG_OK;
-    if (!r->table_open) {
-        FG_TRY(fg_rd_table_begin(r->rd));
-        r->table_open = true;
-    }
-    FG_TRY(fg_rd_row_begin(r->rd));
-    for (size_t i = 0; i < r->n_cells; i++) {
-        const row_cell *c = &r->cells[i];
-        bool vmerged = i < r->n_defs && r->defs[i].vmerged;
-        unsigned span = 1;
+    for (size_t i = 0; i < n; i++) {
+        tcell *c = &r->cells[r->row_first + i];
 
-        if (i < r->n_defs && r->defs[i].hmerged && i > 0)
-            continue; /* written in the cell on its left */
-        while (i + span < r->n_cells && i + span < r->n_defs && r->defs[i + span].hmerged)
-            span++;
-        FG_TRY(fg_rd_cell_begin(r->rd, span, vmerged));
-        FG_TRY(fg_rd_text(r->rd, r->row_text.ptr + c->off, c->len));
-        FG_TRY(fg_rd_cell_end(r->rd));
+        c->vmerged = i < r->n_defs && r->defs[i].vmerged;
+        c->covered = i > 0 && i < r->n_defs && r->defs[i].hmerged;
+        while (i + c->span < n && i + c->span < r->n_defs && r->defs[i + c->span].hmerged)
+            c->span++;
     }
-    FG_TRY(fg_rd_row_end(r->rd));
-    r->n_cells = 0;
-    fg_str_clear(&r->row_text);
+    FG_TRY(FG_GROW(r->rows, r->cap_rows, r->n_rows, 16));
+    r->rows[r->n_rows++] = (trow){.first = r->row_first, .n = n};
+    r->row_first = r->n_cells;
+out:
+    return rc;
+}
+
+/* ---- the font and colour tables ---- */
+
+/* The font table's entry ends (its ';'): a 黑体 face (黑体, SimHei) is bold for lead marks. */
+static int font_name_end(rtf *r)
+{
+    font_def *f = r->n_fonts > 0 ? &r->fonts[r->n_fonts - 1] : NULL;
+    int rc = FG_OK;
+
+    if (f != NULL && f->num == r->font_num && r->font_name.len > 0) {
+        FG_TRY(convert(r, f->cpg != 0 ? f->cpg : r->ansicpg != 0 ? r->ansicpg : 936,
+                       r->font_name.ptr, r->font_name.len));
+        f->hei = strstr(r->tmp.ptr, "黑体") != NULL || strstr(r->tmp.ptr, "SimHei") != NULL;
+    }
+    fg_str_clear(&r->font_name);
+out:
+    return rc;
+}
+
+/* A byte of text in the font table (a font's name) or the colour table (';' ends a colour,
+ * red when its red is high and its green and blue low, as for Word's w:color). */
+static int table_byte(rtf *r, unsigned char c)
+{
+    int rc = FG_OK;
+
+    if (r->st.dest == DEST_FONTTBL)
+        return c == ';' ? font_name_end(r) : fg_str_append(&r->font_name, (const char *)&c, 1);
+    if (r->st.dest != DEST_COLORTBL || c != ';')
+        return FG_OK;
+    FG_TRY(FG_GROW(r->red, r->cap_colors, r->n_colors, 16));
+    r->red[r->n_colors++] = r->rgb[0] >= 0x99 && r->rgb[1] <= 0x66 && r->rgb[2] <= 0x66;
+    r->rgb[0] = r->rgb[1] = r->rgb[2] = 0;
 out:
     return rc;
 }
@@ -381,7 +635,7 @@ out:
 static bool skipped_destination(const char *w)
 {
     static const char *const skip[] = {
-        "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr", "headerf",
+        "stylesheet", "info", "pict", "header", "headerl", "headerr", "headerf",
         "footer", "footerl", "footerr", "footerf", "fldinst", "datafield", "xe", "tc", "tcn",
         "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator", "pgdsctbl",
         "filetbl", "private", "userprops", "nonshppict", "shprslt", "sp", "sn", "sv", "txe",
@@ -431,11 +685,11 @@ static int font_word(rtf *r, long n)
         return FG_OK;
     }
     r->font_num = (int)n;
+    fg_str_clear(&r->font_name);
     if (r->n_fonts >= MAX_FONTS)
         return FG_OK;
     FG_TRY(FG_GROW(r->fonts, r->cap_fonts, r->n_fonts, 16));
-    r->fonts[r->n_fonts].num = (int)n;
-    r->fonts[r->n_fonts].cpg = 0;
+    r->fonts[r->n_fonts] = (font_def){.num = (int)n};
     r->n_fonts++;
 out:
     return rc;
@@ -477,6 +731,10 @@ static bool destination_word(rtf *r, const char *w)
 {
     if (strcmp(w, "fonttbl") == 0) {
         r->st.dest = DEST_FONTTBL;
+        return true;
+    }
+    if (strcmp(w, "colortbl") == 0) {
+        r->st.dest = DEST_COLORTBL;
         return true;
     }
     if (strcmp(w, "listtext") == 0 || strcmp(w, "pntext") == 0) {
@@ -539,12 +797,23 @@ static int control_word(rtf *r, const char *w, bool has_n, long n)
         r->ansicpg = (int)n;
         return FG_OK;
     }
+    if (r->st.dest == DEST_COLORTBL) {
+        if (has_n && n >= 0 && n <= 255) {
+            if (strcmp(w, "red") == 0)
+                r->rgb[0] = (unsigned)n;
+            else if (strcmp(w, "green") == 0)
+                r->rgb[1] = (unsigned)n;
+            else if (strcmp(w, "blue") == 0)
+                r->rgb[2] = (unsigned)n;
+        }
+        return FG_OK;
+    }
     if (strcmp(w, "deff") == 0 && has_n) {
         r->deff = (int)n;
         r->st.font = (int)n;
         return FG_OK;
     }
-    if (r->st.dest == DEST_SKIP || r->st.dest == DEST_FONTTBL)
+    if (unread(r))
         return FG_OK;
     if (strcmp(w, "par") == 0 || strcmp(w, "line") == 0 || strcmp(w, "page") == 0 ||
         strcmp(w, "sect") == 0 || strcmp(w, "column") == 0)
@@ -554,7 +823,19 @@ static int control_word(rtf *r, const char *w, bool has_n, long n)
     if (strcmp(w, "plain") == 0) {
         FG_TRY(flush_bytes(r));
         r->st.hidden = false;
+        r->st.bold = false;
+        r->st.color = 0;
         r->st.font = r->deff;
+        return FG_OK;
+    }
+    if (strcmp(w, "b") == 0) {
+        FG_TRY(flush_bytes(r));
+        r->st.bold = !has_n || n != 0;
+        return FG_OK;
+    }
+    if (strcmp(w, "cf") == 0) {
+        FG_TRY(flush_bytes(r));
+        r->st.color = has_n && n >= 0 && n < 4096 ? (int)n : 0;
         return FG_OK;
     }
     if (strcmp(w, "v") == 0) {
@@ -624,7 +905,7 @@ static int control_symbol(rtf *r, unsigned char c)
     case '\\':
     case '{':
     case '}':
-        return r->st.dest == DEST_SKIP || r->st.dest == DEST_FONTTBL ? FG_OK : add_byte(r, c);
+        return unread(r) ? FG_OK : add_byte(r, c);
     case '~':
         return put_cp(r, ' ');
     case '_':
@@ -729,8 +1010,8 @@ static int control(rtf *r)
             r->skip--;
             return FG_OK;
         }
-        if (r->st.dest == DEST_SKIP || r->st.dest == DEST_FONTTBL)
-            return FG_OK;
+        if (unread(r))
+            return table_byte(r, (unsigned char)v);
         return add_byte(r, (unsigned char)v);
     }
     if (!((*r->p | 0x20) >= 'a' && (*r->p | 0x20) <= 'z')) {
@@ -766,8 +1047,8 @@ static int control(rtf *r)
         size_t skip = has_n && n > 0 ? (size_t)n : 0;
 
         if (skip > (size_t)(r->end - r->p))
-            return fg_error_set(FG_EFORMAT, "%s: not a readable RTF file: \\bin data runs past "
-                                            "the end of the file",
+            return fg_error_set(FG_EFORMAT, "%s: not a readable RTF file: its binary data "
+                                            "(bin) runs past the end of the file",
                                 r->name);
         r->p += skip;
         return FG_OK;
@@ -808,9 +1089,9 @@ static int parse(rtf *r)
                 r->skip--;
                 continue;
             }
-            if (r->st.dest == DEST_SKIP || r->st.dest == DEST_FONTTBL)
-                continue;
-            if (c == '\t')
+            if (unread(r))
+                FG_TRY(table_byte(r, c));
+            else if (c == '\t')
                 FG_TRY(put_cp(r, '\t'));
             else
                 FG_TRY(add_byte(r, c));
@@ -821,10 +1102,12 @@ static int parse(rtf *r)
         return fg_error_set(FG_EFORMAT, "%s: not a readable RTF file: it ends inside a group "
                                         "(%zu left open): cut short?",
                             r->name, r->depth);
-    if (r->n_cells > 0 || r->cell_used)
+    declaration_end(r);
+    if (r->n_cells > r->row_first || r->cell_used)
         FG_TRY(row_end(r));
     FG_TRY(end_table(r));
-    if (r->notes.len > 0) {
+    FG_TRY(para_flush(r));
+    if (r->notes.len > 0 && !r->scan) {
         FG_TRY(fg_rd_break(r->rd));
         FG_TRY(fg_rd_text(r->rd, r->notes.ptr, r->notes.len));
     }
@@ -832,14 +1115,16 @@ out:
     return rc;
 }
 
-int fg_read_rtf(fg_rd *rd, const unsigned char *bytes, size_t len)
+/*
+ * One pass over the document: with scan, nothing is written and *mark receives the lead
+ * formatting its paragraphs declare; else the text goes to rd with the lead marks of *mark.
+ */
+static int read_pass(fg_rd *rd, const unsigned char *bytes, size_t len, bool scan,
+                     unsigned *mark)
 {
     rtf r = {0};
     int rc;
 
-    if (len < 5 || memcmp(bytes, "{\\rtf", 5) != 0)
-        return fg_error_set(FG_EFORMAT, "%s: not an RTF file (no {\\rtf at its start)",
-                            rd->name);
     r.rd = rd;
     r.name = rd->name;
     r.p = bytes;
@@ -847,21 +1132,44 @@ int fg_read_rtf(fg_rd *rd, const unsigned char *bytes, size_t len)
     r.st.font = -1;
     r.st.uc = 1;
     r.font_num = -1;
+    r.scan = scan;
+    r.mark = scan ? 0 : *mark;
     for (size_t i = 0; i < N_CONVERTERS; i++)
         r.conv[i].cd = (iconv_t)-1;
     rc = parse(&r);
+    if (scan)
+        *mark = r.mark;
     for (size_t i = 0; i < N_CONVERTERS; i++)
         if (r.conv[i].cd != (iconv_t)-1)
             iconv_close(r.conv[i].cd);
     free(r.stack);
     free(r.fonts);
+    free(r.red);
     free(r.cells);
+    free(r.rows);
     free(r.defs);
+    seg_dispose(&r.para);
+    seg_dispose(&r.tab);
     fg_str_dispose(&r.bytes);
-    fg_str_dispose(&r.cell);
-    fg_str_dispose(&r.row_text);
+    fg_str_dispose(&r.decl);
+    fg_str_dispose(&r.font_name);
     fg_str_dispose(&r.notes);
     fg_str_dispose(&r.number);
     fg_str_dispose(&r.tmp);
+    return rc;
+}
+
+int fg_read_rtf(fg_rd *rd, const unsigned char *bytes, size_t len)
+{
+    unsigned mark = 0;
+    int rc = FG_OK;
+
+    if (len < 5 || memcmp(bytes, "{\\rtf", 5) != 0)
+        return fg_error_set(FG_EFORMAT, "%s: not an RTF file (no {\\rtf at its start)",
+                            rd->name);
+    /* the declaration that bold or red type marks leads may come after the tables */
+    FG_TRY(read_pass(rd, bytes, len, true, &mark));
+    rc = read_pass(rd, bytes, len, false, &mark);
+out:
     return rc;
 }

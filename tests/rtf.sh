@@ -12,7 +12,9 @@
 #    `libre` (\uN with \uc2 GBK fallbacks, vertically merged cells) and `raw` (raw GBK bytes,
 #    groups around paragraphs and rows). `extract --format tsv` of each must print the rows of
 #    the text, and `extract --format tsv --teams` its team rows, doc column left out.
-# 2. Bad files: cut in half, groups nested 600 deep, \bin data past the end, no Chinese text:
+# 2. Lead units marked by type: the bold, red and 黑体 documents of tests/docx.sh written as
+#    RTF (make_rtf.py --marks) give the hand-written rows of their Word versions.
+# 3. Bad files: cut in half, groups nested 600 deep, \bin data past the end, no Chinese text:
 #    `extract` exits 1 naming the file, and `ingest` exits 1 and stores nothing.
 # The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when
 # anything failed.
@@ -112,7 +114,29 @@ else
     bad "word one_per_line.rtf: the JSON does not say format rtf"
 fi
 
-# ---- 2. bad files ----
+# ---- 2. lead units marked by bold, red or 黑体 type, as a note declares ----
+# tests/fixtures/docx/X.txt (the marks of make_bold_docx.py) written as RTF by make_rtf.py
+# --marks must give the hand-written rows of its Word version, tests/fixtures/docx/X.tsv (the
+# doc column's .docx read as .rtf).
+mkdir -p "$tmp/marks"
+for name in bold_leads bold_undeclared red_leads; do
+    if ! $py "$make_rtf" --marks "$src/tests/fixtures/docx/$name.txt" "$tmp/marks/$name.rtf" \
+        2>"$tmp/marks/$name.gen"; then
+        bad "$name.rtf: make_rtf.py --marks failed" "$(tail -n 3 "$tmp/marks/$name.gen")"
+        continue
+    fi
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    (cd "$tmp/marks" && $tmo "$bin" extract --format tsv "$name.rtf") 2>"$tmp/marks/$name.err" |
+        sed 's/^\([^	]*\)\.rtf	/\1.docx	/' >"$tmp/marks/$name.out"
+    if cmp -s "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out"; then
+        ok "$name.rtf: the hand-written rows of $name.docx"
+    else
+        bad "$name.rtf: rows differ from tests/fixtures/docx/$name.tsv" \
+            "$(diff "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out" | head -n 20)"
+    fi
+done
+
+# ---- 3. bad files ----
 mkdir -p "$tmp/bad"
 good=$tmp/word/001_f9c4e63d6d2549a0.rtf
 if [ -f "$good" ]; then
@@ -124,7 +148,7 @@ $py -c 'import sys; sys.stdout.write("{\\rtf1\\ansicpg936 " + "{" * 600 + "\\'"'
     >"$tmp/bad/deep.rtf"
 fg_check_refused "$tmp/bad" deep.rtf "not a readable RTF file: groups nested deeper than"
 printf '{\\rtf1\\ansicpg936 \\'"'"'d2\\'"'"'bb{\\pict\\bin99999 \n}}' >"$tmp/bad/bin.rtf"
-fg_check_refused "$tmp/bad" bin.rtf "not a readable RTF file: .bin data runs past the end"
+fg_check_refused "$tmp/bad" bin.rtf "not a readable RTF file: its binary data .bin. runs past the end"
 printf '{\\rtf1\\ansi Hello\\par}' >"$tmp/bad/latin.rtf"
 fg_check_refused "$tmp/bad" latin.rtf "the RTF document holds no Chinese text"
 

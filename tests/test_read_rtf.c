@@ -141,7 +141,7 @@ static void test_read_rtf__refused(void **state)
     assert_non_null(strstr(fg_error_last()->message, "groups nested deeper than 512"));
     free(deep);
     assert_null(rtf_text("{\\rtf1 \\bin999 ab}"));
-    assert_non_null(strstr(fg_error_last()->message, "\\bin data runs past the end"));
+    assert_non_null(strstr(fg_error_last()->message, "its binary data (bin) runs past the end"));
     assert_null(rtf_text("{\\rtx1 a}"));
     assert_non_null(strstr(fg_error_last()->message, "t.rtf: not an RTF file"));
     assert_string_equal(rtf_text("{\\rtf1 a\\par}\r\n\0garbage"), "a\n");
