@@ -50,29 +50,6 @@ skipped() {
     esac
 }
 
-# batch DIR EXT [OPTS]: extract every DIR/*.EXT at once (one process is much faster than one
-# per file); the rows of DIR/X.EXT, doc column left out, go to DIR/X.EXT.rows (or .teams with
-# --teams). Nonzero when extract failed.
-batch() {
-    _dir=$1
-    _ext=$2
-    shift 2
-    _out=rows
-    [ "$*" = --teams ] && _out=teams
-    for _f in "$_dir"/*."$_ext"; do
-        : >"$_f.$_out"
-    done
-    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
-    (cd "$_dir" && $tmo "$bin" extract --format tsv -j 2 "$@" -- *."$_ext") >"$_dir/all.$_out" 2>"$_dir/all.$_out.err"
-    _rc=$?
-    awk -F '\t' -v dir="$_dir" -v out="$_out" 'NR > 1 {
-        f = dir "/" $1 "." out
-        print substr($0, length($1) + 2) >> f
-        close(f)
-    }' "$_dir/all.$_out"
-    return $_rc
-}
-
 # ---- 1. seeds and forms, three variants each ----
 mkdir -p "$tmp/txt" "$tmp/auto" "$tmp/tracked" "$tmp/literal"
 cp "$src"/tests/fixtures/seeds/*.txt "$src"/tests/forms/*.txt "$tmp/txt/"
@@ -87,45 +64,7 @@ for variant in auto tracked literal; do
     $py "$make_docx" --out-dir "$tmp/$variant" $opts "$tmp"/txt/*.txt 2>"$tmp/$variant.gen" ||
         bad "$variant: make_docx.py failed" "$(tail -n 3 "$tmp/$variant.gen")"
 done
-for dir in txt auto tracked literal; do
-    ext=docx
-    [ "$dir" = txt ] && ext=txt
-    batch "$tmp/$dir" "$ext" || bad "$dir: extract failed" "$(head -n 5 "$tmp/$dir/all.rows.err")"
-    batch "$tmp/$dir" "$ext" --teams || bad "$dir: extract --teams failed" "$(head -n 5 "$tmp/$dir/all.teams.err")"
-done
-for txt in "$tmp"/txt/*.txt; do
-    name=$(basename "$txt" .txt)
-    teams=
-    [ -f "$src/tests/forms/$name.teams.tsv" ] && teams=1
-    for variant in auto tracked literal; do
-        why=$(skipped "$variant" "$name")
-        if [ -n "$why" ]; then
-            echo "skip $variant $name: $why"
-            skip=$((skip + 1))
-            continue
-        fi
-        got=$tmp/$variant/$name.docx
-        if [ ! -f "$got" ]; then
-            bad "$variant $name: make_docx.py wrote no $name.docx"
-            continue
-        fi
-        if ! cmp -s "$txt.rows" "$got.rows"; then
-            bad "$variant $name.docx: rows differ from the text's" \
-                "$(diff "$txt.rows" "$got.rows" | head -n 12)"
-            continue
-        fi
-        if ! cmp -s "$txt.teams" "$got.teams"; then
-            bad "$variant $name.docx: --teams rows differ from the text's" \
-                "$(diff "$txt.teams" "$got.teams" | head -n 12)"
-            continue
-        fi
-        if [ -n "$teams" ]; then
-            ok "$variant $name.docx ($(wc -l <"$got.rows") rows, $(wc -l <"$got.teams") team rows)"
-        else
-            ok "$variant $name.docx ($(wc -l <"$got.rows") rows)"
-        fi
-    done
-done
+fg_variants_same docx make_docx.py auto tracked literal
 # Not vacuous: the seeds with assignments and the team forms give rows.
 for f in 001_f9c4e63d6d2549a0.txt.rows 002_087d1517bea72081.txt.rows one_per_line.txt.teams; do
     if [ "$(wc -l <"$tmp/txt/$f")" -lt 10 ]; then

@@ -289,6 +289,74 @@ fg_make_workbooks() {
     done
 }
 
+# fg_batch DIR EXT [OPTS]: extract every DIR/*.EXT at once (one process is much faster than
+# one per file); the rows of DIR/X.EXT, doc column left out, go to DIR/X.EXT.rows (or .teams
+# with --teams). Nonzero when extract failed. Uses $tmo (fg_timeout) when set.
+fg_batch() {
+    _dir=$1
+    _ext=$2
+    shift 2
+    _out=rows
+    [ "$*" = --teams ] && _out=teams
+    for _f in "$_dir"/*."$_ext"; do
+        : >"$_f.$_out"
+    done
+    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+    (cd "$_dir" && ${tmo:-} "$bin" extract --format tsv -j 2 "$@" -- *."$_ext") \
+        >"$_dir/all.$_out" 2>"$_dir/all.$_out.err"
+    _rc=$?
+    awk -F '\t' -v dir="$_dir" -v out="$_out" 'NR > 1 {
+        f = dir "/" $1 "." out
+        print substr($0, length($1) + 2) >> f
+        close(f)
+    }' "$_dir/all.$_out"
+    return $_rc
+}
+
+# fg_variants_same EXT MAKER VARIANT...: every text $tmp/txt/X.txt and its versions
+# $tmp/VARIANT/X.EXT (written by MAKER, which messages name) are extracted (fg_batch, rows and
+# team rows), and each version must give the rows and team rows of the text; a version the
+# script's `skipped VARIANT X` gives a reason for is skipped with it. (Its variables are
+# _vs_*: fg_batch's are global too.)
+fg_variants_same() {
+    _vs_ext=$1
+    _vs_maker=$2
+    shift 2
+    for _vs_d in txt "$@"; do
+        _vs_e=$_vs_ext
+        [ "$_vs_d" = txt ] && _vs_e=txt
+        fg_batch "$tmp/$_vs_d" "$_vs_e" ||
+            bad "$_vs_d: extract failed" "$(head -n 5 "$tmp/$_vs_d/all.rows.err")"
+        fg_batch "$tmp/$_vs_d" "$_vs_e" --teams ||
+            bad "$_vs_d: extract --teams failed" "$(head -n 5 "$tmp/$_vs_d/all.teams.err")"
+    done
+    for _vs_txt in "$tmp"/txt/*.txt; do
+        _vs_name=$(basename "$_vs_txt" .txt)
+        for _vs_v in "$@"; do
+            _vs_why=$(skipped "$_vs_v" "$_vs_name")
+            if [ -n "$_vs_why" ]; then
+                echo "skip $_vs_v $_vs_name: $_vs_why"
+                skip=$((skip + 1))
+                continue
+            fi
+            _vs_got=$tmp/$_vs_v/$_vs_name.$_vs_ext
+            if [ ! -f "$_vs_got" ]; then
+                bad "$_vs_v $_vs_name: $_vs_maker wrote no $_vs_name.$_vs_ext"
+            elif ! cmp -s "$_vs_txt.rows" "$_vs_got.rows"; then
+                bad "$_vs_v $_vs_name.$_vs_ext: rows differ from the text's" \
+                    "$(diff "$_vs_txt.rows" "$_vs_got.rows" | head -n 12)"
+            elif ! cmp -s "$_vs_txt.teams" "$_vs_got.teams"; then
+                bad "$_vs_v $_vs_name.$_vs_ext: --teams rows differ from the text's" \
+                    "$(diff "$_vs_txt.teams" "$_vs_got.teams" | head -n 12)"
+            else
+                _vs_n="$(wc -l <"$_vs_got.rows") rows"
+                [ -s "$_vs_got.teams" ] && _vs_n="$_vs_n, $(wc -l <"$_vs_got.teams") team rows"
+                ok "$_vs_v $_vs_name.$_vs_ext ($_vs_n)"
+            fi
+        done
+    done
+}
+
 ok() {
     echo "ok   $*"
     pass=$((pass + 1))
