@@ -376,10 +376,12 @@ static bool task_column(const parser *p, const fg_strview *cells, size_t n_cells
 
 /*
  * The marks of a responsibility matrix (units as columns) and the role each gives its column's
- * unit when no legend says otherwise, as such tables mostly mean them (注：●为牵头单位，○为配合
- * 单位): a filled mark and ◎ lead, a hollow one co-operates, a tick alone names a unit
- * responsible, read as a 责任单位 column is (co, unless the document declares its first
- * listed unit the lead).
+ * unit when no legend says otherwise (matrix_legend()), as such tables mostly mean them
+ * (注：●为牵头单位，○为配合单位): a filled mark and ◎ lead, a hollow one co-operates, a tick
+ * alone names a unit responsible, read as a 责任单位 column is (co, unless the document
+ * declares its first listed unit the lead). In a unit's column (COL_MARK) the first character
+ * of a role word stands for it as well (牵 牵头, 主 主责, 配 配合, 协 协办, 参 参与), as
+ * matrices written with characters use them without a legend too.
  */
 static const struct {
     const char *s;
@@ -389,42 +391,171 @@ static const struct {
     {"◆", FG_LABEL_LEAD}, {"◎", FG_LABEL_LEAD}, {"○", FG_LABEL_CO},   {"☆", FG_LABEL_CO},
     {"△", FG_LABEL_CO},   {"□", FG_LABEL_CO},   {"◇", FG_LABEL_CO},   {"√", FG_LABEL_RESP},
     {"✓", FG_LABEL_RESP}, {"✔", FG_LABEL_RESP},
+}, word_marks[] = {
+    {"牵", FG_LABEL_LEAD}, {"主", FG_LABEL_LEAD}, {"配", FG_LABEL_CO},
+    {"协", FG_LABEL_CO},   {"参", FG_LABEL_CO},
 };
+
+/* The longest a legend's role word is before its 单位 or 部门 (牵头, 主要责任: 4 ideographs). */
+#define LEGEND_WORD 12
+
+/*
+ * Whether the character before a legend's mark at s[k] lets it be one: the start of a line
+ * or of a note's part (：，；。 a bracket or a blank before it), or a word that points at a
+ * mark (标★的, 带★, 注★, 表中●, 用●, 以●, 打√): in 市财政局为牵头单位 局 is no mark.
+ */
+static bool legend_mark_start(fg_strview s, size_t k)
+{
+    static const char *const before[] = {"：", "，", "；", "。", "（", "　", "、", "标",
+                                         "带", "注", "中", "用", "以", "打"};
+
+    if (k == 0 || strchr("\n\t :;,.(", s.ptr[k - 1]) != NULL)
+        return true;
+    for (size_t j = 0; j < sizeof before / sizeof *before; j++)
+        if (k >= 3 && memcmp(s.ptr + k - 3, before[j], 3) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The legend entry of a link (为, 表示, 代表, 是) at s[i..i+n): the mark before it, one
+ * character, quoted (“牵”, "●") or not, a 的 allowed between (标★的为), and the role of the
+ * label after it (牵头单位, 配合部门, 主责单位), added to p->legend. An entry whose label the
+ * lexicon does not know as lead, co or resp (主头单位) is none: the defaults stand.
+ */
+static void legend_entry(parser *p, fg_strview s, size_t i, size_t n)
+{
+    static const char *const closes[] = {"”", "\"", "」", "’", "'"};
+    static const char *const opens[] = {"“", "\"", "「", "‘", "'"};
+    size_t e = i;
+    size_t k;
+    size_t cp;
+    size_t quote = SIZE_MAX;
+    size_t end = SIZE_MAX;
+    fg_label_role role;
+    int32_t c;
+
+    if (p->n_legend == sizeof p->legend / sizeof *p->legend)
+        return;
+    /* The label after the link: a role word and 单位 or 部门. */
+    for (size_t j = i + n + 3; j <= i + n + LEGEND_WORD && j + 6 <= s.len; j += 3) {
+        if (AT(s, j, "单位") || AT(s, j, "部门")) {
+            end = j + 6;
+            break;
+        }
+    }
+    if (end == SIZE_MAX)
+        return;
+    role = fg_clause__label_word(p->units.lex, fg_sv(s.ptr + i + n, end - i - n));
+    if (role != FG_LABEL_LEAD && role != FG_LABEL_CO && role != FG_LABEL_RESP)
+        return;
+    if (e >= 3 && AT(s, e - 3, "的"))
+        e -= 3;
+    for (size_t j = 0; j < sizeof closes / sizeof *closes && quote == SIZE_MAX; j++)
+        if (e >= strlen(closes[j]) && memcmp(s.ptr + e - strlen(closes[j]), closes[j],
+                                             strlen(closes[j])) == 0)
+            quote = j;
+    if (quote != SIZE_MAX)
+        e -= strlen(closes[quote]);
+    if (e == 0)
+        return;
+    k = fg_cp_start_before(s.ptr, e);
+    c = fg_utf8_decode(s.ptr + k, e - k, &cp);
+    /* A sign or an ideograph, no blank, digit, letter or punctuation of the text. */
+    if (c < 0 || cp != e - k || e - k >= sizeof p->legend[0].s ||
+        (c < 0x80 && c != '*' && c != '#') || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFF00 && c <= 0xFFEF && c != 0xFF0A) || c == 0x201C || c == 0x201D)
+        return;
+    if (quote != SIZE_MAX) {
+        size_t o = strlen(opens[quote]);
+
+        if (k < o || memcmp(s.ptr + k - o, opens[quote], o) != 0)
+            return;
+    } else if (!legend_mark_start(s, k)) {
+        return;
+    }
+    for (size_t j = 0; j < p->n_legend; j++)
+        if (strlen(p->legend[j].s) == e - k && memcmp(p->legend[j].s, s.ptr + k, e - k) == 0)
+            return; /* the first word of a mark stands */
+    memcpy(p->legend[p->n_legend].s, s.ptr + k, e - k);
+    p->legend[p->n_legend].s[e - k] = '\0';
+    p->legend[p->n_legend++].role = role;
+}
+
+/*
+ * Read the document's legend of matrix marks into p->legend (once): every 为, 表示, 代表 and
+ * 是 of the text is looked at (legend_entry()). Linear in the text; only a document with a
+ * matrix pays for it.
+ */
+static void matrix_legend(parser *p)
+{
+    static const char *const links[] = {"为", "表示", "代表", "是"};
+    fg_strview s = fg_sv(p->text != NULL && p->text->data ? p->text->data : "",
+                         p->text != NULL ? p->text->len : 0);
+
+    if (p->legend_read)
+        return;
+    p->legend_read = true;
+    for (size_t j = 0; j < sizeof links / sizeof *links; j++) {
+        size_t n = strlen(links[j]);
+
+        for (size_t i = fg_sv_find(s, links[j]); i != SIZE_MAX;
+             i = fg_parse__find_from(s, i + n, links[j]))
+            legend_entry(p, s, i, n);
+    }
+}
 
 /*
  * Whether a cell holds marks only (●, ○, √, ★ …: a matrix of units as columns), no task's
- * wording; *role the role of its first mark (FG_LABEL_NONE for an empty cell).
+ * wording; *role the role of its first mark (FG_LABEL_NONE for an empty cell). The legend's
+ * marks come first; with words, a role word's first character is a mark too (word_marks[]).
  */
-static bool marks_of(fg_strview cell, fg_label_role *role)
+static bool marks_of(const parser *p, fg_strview cell, bool words, fg_label_role *role)
 {
     size_t b;
 
     *role = FG_LABEL_NONE;
     for (size_t i = 0; i < cell.len;) {
-        size_t k = 0;
+        fg_label_role r = FG_LABEL_NONE;
+        size_t len = 0;
 
         if (fg_parse__is_space_at(cell, i, &b)) {
             i += b;
             continue;
         }
-        while (k < sizeof marks / sizeof *marks &&
-               !fg_sv_at(cell, i, marks[k].s, strlen(marks[k].s)))
-            k++;
-        if (k == sizeof marks / sizeof *marks)
+        for (size_t k = 0; k < p->n_legend && len == 0; k++) {
+            if (fg_sv_at(cell, i, p->legend[k].s, strlen(p->legend[k].s))) {
+                r = p->legend[k].role;
+                len = strlen(p->legend[k].s);
+            }
+        }
+        for (size_t k = 0; k < sizeof marks / sizeof *marks && len == 0; k++) {
+            if (fg_sv_at(cell, i, marks[k].s, strlen(marks[k].s))) {
+                r = marks[k].role;
+                len = strlen(marks[k].s);
+            }
+        }
+        for (size_t k = 0; words && k < sizeof word_marks / sizeof *word_marks && len == 0; k++) {
+            if (fg_sv_at(cell, i, word_marks[k].s, strlen(word_marks[k].s))) {
+                r = word_marks[k].role;
+                len = strlen(word_marks[k].s);
+            }
+        }
+        if (len == 0)
             return false;
         if (*role == FG_LABEL_NONE)
-            *role = marks[k].role;
-        i += strlen(marks[k].s);
+            *role = r;
+        i += len;
     }
     return true;
 }
 
-/* A cell of marks only (marks_of()). */
-static bool mark_cell(fg_strview cell)
+/* A cell of marks only (marks_of(), signs and the legend's marks). */
+static bool mark_cell(const parser *p, fg_strview cell)
 {
     fg_label_role role;
 
-    return marks_of(cell, &role);
+    return marks_of(p, cell, false, &role);
 }
 
 /*
@@ -477,7 +608,7 @@ static int matrix_label(const parser *p, fg_strview t, fg_str *label)
             start = i + 1;
             if (col >= p->n_cols || p->cols[col++] != COL_MARK || cell.len == 0)
                 continue;
-            if (!marks_of(cell, &role))
+            if (!marks_of(p, cell, true, &role))
                 role = role_word(p, cell);
             if (role != order[r])
                 continue;
@@ -544,7 +675,7 @@ static int finish_text_row(parser *p)
             continue;
         if (k == COL_DUE && due.ptr == NULL) {
             due = cell;
-        } else if ((k == COL_TASK || k == COL_NONE) && !mark_cell(cell)) {
+        } else if ((k == COL_TASK || k == COL_NONE) && !mark_cell(p, cell)) {
             if (text.len)
                 FG_TRY(fg_str_append(&text, " ", 1));
             FG_TRY(fg_str_append(&text, cell.ptr, cell.len));
@@ -1243,6 +1374,7 @@ static int matrix_cols(parser *p, const fg_strview *cells, size_t n)
         units += p->cols[k] == COL_NONE && unit_header(p, cells[k]);
     if (units < 2)
         return FG_OK;
+    matrix_legend(p);
     while (p->cap_col_units < p->n_cols)
         FG_TRY(fg_parse__grow((void **)&p->col_units, &p->cap_col_units, p->cap_col_units,
                               sizeof *p->col_units));
@@ -1573,7 +1705,8 @@ out:
  * Whether a delimited row under a heading that ended a table (table_paused: 二、机构养老 between
  * rows 3 and 4, the header printed once) is a row of that table: its number cell, where the
  * table has it, counts on (4 after 3) or from 1 again, and it has a cell for each column
- * up to the last that names units.
+ * up to the last that names units; in a matrix, whose rows lose their trailing empty cells
+ * (lines_up()), up to its first unit's column.
  */
 static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cells)
 {
@@ -1586,10 +1719,13 @@ static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cel
     v = fg_parse__arabic_number(cells[p->num_col], 0, &n, 4);
     if (n != cells[p->num_col].len || !(v == p->next_row || v == 1))
         return false;
-    for (size_t c = 0; c < p->n_cols; c++)
+    for (size_t c = 0; c < p->n_cols; c++) {
+        if (p->cols[c] == COL_MARK)
+            return n_cells > c;
         if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO || p->cols[c] == COL_RESP ||
             p->cols[c] == COL_UNKNOWN)
             last_units = c + 1;
+    }
     return last_units > 0 && n_cells >= last_units;
 }
 
