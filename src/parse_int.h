@@ -458,6 +458,8 @@ typedef struct parser {
                               * cell a line (section_cell()): the open item's text */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
+    bool row_sub;            /* the open row is a sub-row of the last row's item (its 序号 and
+                              * task cells empty, units of its own): one more clause of it */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
     fg_strview raw_line;     /* the line (or flat paragraph) being read as written (blanks
                               * and tabs at its edges kept), or empty (a line with tags) */

@@ -17,6 +17,7 @@
 #include "clause.h"
 #include "error.h"
 #include "parse_int.h"
+#include "reader.h"
 #include "str.h"
 
 /*
@@ -916,7 +917,26 @@ int fg_parse__finish_row(parser *p)
         fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
         size_t k = fg_sv_find(tv, "。");
 
-        if (p->row_repeat)
+        if (p->row_sub && tv.len > 0 && !p->no_text) {
+            /* A sub-row's wording is more of the item's text: (a)建设… then (b)推进… */
+            fg_str all = FG_STR_INIT;
+
+            rc = fg_str_append(&all, it->text ? it->text : "", it->text ? it->text_len : 0);
+            if (rc == FG_OK && it->text_len > 0)
+                rc = fg_str_append(&all, "；", strlen("；"));
+            if (rc == FG_OK)
+                rc = fg_str_append(&all, tv.ptr, tv.len);
+            if (rc == FG_OK) {
+                it->text = fg_parse__arena_dup(p, fg_sv(all.ptr, all.len));
+                it->text_len = all.len;
+                if (it->text == NULL)
+                    rc = fg_error_set(FG_ENOMEM, "out of memory");
+            }
+            fg_str_dispose(&all);
+            if (rc < 0)
+                goto out;
+        }
+        if (p->row_repeat || p->row_sub)
             goto clause;
         it->text = p->no_text ? NULL : fg_parse__arena_dup(p, tv);
         it->text_len = tv.len;
@@ -941,6 +961,7 @@ int fg_parse__finish_row(parser *p)
     p->row_open = false;
     p->row_aligned = false;
     p->row_repeat = false;
+    p->row_sub = false;
 out:
     fg_str_clear(&p->cur_text);
     p->n_lm = 0;
@@ -1609,6 +1630,78 @@ static const char *wrap_joiner(fg_strview cell, fg_strview piece)
 }
 
 /*
+ * A tab line under a deferred row of a table with unit columns that is a sub-row of its item
+ * (a merged 序号 over sub-measures: 1 | 加快项目布局 | (a)建设… | X | Y, then | | (b)推进… | Z |
+ * X, as a Word or Excel table copied as text writes the merged cells empty): its 序号 (and
+ * the cells before it) and its task's cell (the first task column's, else the first after
+ * 序号) are empty, and it has units of its own: a lead cell, or a wording cell that opens with
+ * a sub-measure's number ((b), （2）, ②: fg_rd_sub_marker(), as the office readers decide it)
+ * and a unit cell. The row above closes (its clause), and this one is opened as one more
+ * clause of its item (row_sub, fg_parse__finish_row()), deferred in turn. A row with only
+ * more units (a 配合单位 list wrapped onto the next line, | | | 市林业局), with its task's
+ * cell filled (the rest of a wrapped task) or with wording of no number (the rest of a
+ * wrapped 具体措施) is no sub-row: fg_parse__wrap_row() joins it to the row. 1 when the
+ * line is one, 0 when not, or a negative code.
+ */
+static int sub_row(parser *p)
+{
+    raw_piece pc[MAX_WRAP_CELLS];
+    size_t n;
+    size_t task = SIZE_MAX;
+    size_t first;
+    bool lead = false;
+    bool wording = false;
+    bool units = false;
+    int rc = FG_OK;
+
+    if (!p->row_by_tab || !p->row_aligned || p->n_wrap_at == 0 || p->row_first_col == 0 ||
+        p->rows_unnumbered)
+        return 0;
+    n = raw_pieces(p->raw_line, true, pc, MAX_WRAP_CELLS);
+    first = p->wrap_at[0];
+    if (n > MAX_WRAP_CELLS || n <= first)
+        return 0;
+    for (size_t c = p->row_first_col; c < p->n_cols && task == SIZE_MAX; c++)
+        if (p->cols[c] == COL_TASK)
+            task = c;
+    if (task == SIZE_MAX)
+        task = p->row_first_col;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k >= first ? p->row_first_col + (k - first) : SIZE_MAX;
+        col_kind kind = c < p->n_cols ? p->cols[c] : COL_NONE;
+
+        if (pc[k].text.len == 0)
+            continue;
+        if (k < first || c == task || kind == COL_MARK)
+            return 0;
+        lead = lead || kind == COL_LEAD;
+        units = units || kind == COL_LEAD || kind == COL_CO || kind == COL_RESP ||
+                kind == COL_UNKNOWN;
+        wording = wording || ((kind == COL_TASK || kind == COL_NONE) &&
+                              fg_rd_sub_marker(pc[k].text.ptr, pc[k].text.len));
+    }
+    if (!lead && !(wording && units))
+        return 0;
+    FG_TRY(fg_parse__close_item(p));
+    p->open = true;
+    p->row_open = true;
+    p->row_sub = true;
+    p->row_aligned = true;
+    p->row_lines = false;
+    fg_str_clear(&p->cur_text);
+    for (size_t k = first; k < first + p->n_wrap_at; k++) {
+        if (k > first)
+            FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
+        if (k < n)
+            FG_TRY(fg_str_append(&p->cur_text, pc[k].text.ptr, pc[k].text.len));
+    }
+    p->row_deferred = true;
+    return 1;
+out:
+    return rc;
+}
+
+/*
  * A line s (raw_line as written) under a deferred table row that holds only the rest of
  * cells the column's width wrapped (推进重大项目建设，完成 | … | 市财政局、市自然资源, then
  * 投资200亿元。 | | 和规划局 with the 序号 column empty): each piece is joined to the cell
@@ -1633,6 +1726,13 @@ int fg_parse__wrap_row(parser *p, fg_strview s, bool *consumed)
     int rc = FG_OK;
 
     *consumed = false;
+    if (p->raw_line.len > 0 && p->row_by_tab && memchr(p->raw_line.ptr, '\t', p->raw_line.len)) {
+        FG_TRY(sub_row(p));
+        if (rc > 0) {
+            *consumed = true;
+            return FG_OK;
+        }
+    }
     if (p->raw_line.len == 0 || fg_parse__marker_at(s, 0, true, &m) ||
         (memchr(p->raw_line.ptr, '\t', p->raw_line.len) != NULL) != p->row_by_tab)
         return FG_OK;
