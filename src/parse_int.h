@@ -428,6 +428,13 @@ typedef struct parser {
     fg_strview *col_units;   /* the unit a COL_MARK column names, the word of a COL_UNKNOWN
                               * column (in the arena), else empty; cap_col_units */
     size_t cap_col_units;
+    struct {
+        char s[8];           /* a mark of a matrix's legend as written (UTF-8, NUL-ended) */
+        fg_label_role role;  /* the role the legend gives it: lead, co or resp */
+    } legend[8];             /* the document's legend (注：牵为牵头单位…), read at its first
+                              * matrix (matrix_cols()); n_legend of them */
+    size_t n_legend;
+    bool legend_read;        /* the legend was looked for */
     long next_row;
     size_t table_base_depth;
     bool header_pending;     /* collecting header cells */
@@ -451,6 +458,8 @@ typedef struct parser {
                               * cell a line (section_cell()): the open item's text */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
+    bool row_sub;            /* the open row is a sub-row of the last row's item (its 序号 and
+                              * task cells empty, units of its own): one more clause of it */
     fg_str row_label;        /* the label fg_parse__finish_row() read the last row's units under */
     fg_strview raw_line;     /* the line (or flat paragraph) being read as written (blanks
                               * and tabs at its edges kept), or empty (a line with tags) */

@@ -17,6 +17,7 @@
 #include "clause.h"
 #include "error.h"
 #include "parse_int.h"
+#include "reader.h"
 #include "str.h"
 
 /*
@@ -376,10 +377,12 @@ static bool task_column(const parser *p, const fg_strview *cells, size_t n_cells
 
 /*
  * The marks of a responsibility matrix (units as columns) and the role each gives its column's
- * unit when no legend says otherwise, as such tables mostly mean them (注：●为牵头单位，○为配合
- * 单位): a filled mark and ◎ lead, a hollow one co-operates, a tick alone names a unit
- * responsible, read as a 责任单位 column is (co, unless the document declares its first
- * listed unit the lead).
+ * unit when no legend says otherwise (matrix_legend()), as such tables mostly mean them
+ * (注：●为牵头单位，○为配合单位): a filled mark and ◎ lead, a hollow one co-operates, a tick
+ * alone names a unit responsible, read as a 责任单位 column is (co, unless the document
+ * declares its first listed unit the lead). In a unit's column (COL_MARK) the first character
+ * of a role word stands for it as well (牵 牵头, 主 主责, 配 配合, 协 协办, 参 参与), as
+ * matrices written with characters use them without a legend too.
  */
 static const struct {
     const char *s;
@@ -389,42 +392,171 @@ static const struct {
     {"◆", FG_LABEL_LEAD}, {"◎", FG_LABEL_LEAD}, {"○", FG_LABEL_CO},   {"☆", FG_LABEL_CO},
     {"△", FG_LABEL_CO},   {"□", FG_LABEL_CO},   {"◇", FG_LABEL_CO},   {"√", FG_LABEL_RESP},
     {"✓", FG_LABEL_RESP}, {"✔", FG_LABEL_RESP},
+}, word_marks[] = {
+    {"牵", FG_LABEL_LEAD}, {"主", FG_LABEL_LEAD}, {"配", FG_LABEL_CO},
+    {"协", FG_LABEL_CO},   {"参", FG_LABEL_CO},
 };
+
+/* The longest a legend's role word is before its 单位 or 部门 (牵头, 主要责任: 4 ideographs). */
+#define LEGEND_WORD 12
+
+/*
+ * Whether the character before a legend's mark at s[k] lets it be one: the start of a line
+ * or of a note's part (：，；。 a bracket or a blank before it), or a word that points at a
+ * mark (标★的, 带★, 注★, 表中●, 用●, 以●, 打√): in 市财政局为牵头单位 局 is no mark.
+ */
+static bool legend_mark_start(fg_strview s, size_t k)
+{
+    static const char *const before[] = {"：", "，", "；", "。", "（", "　", "、", "标",
+                                         "带", "注", "中", "用", "以", "打"};
+
+    if (k == 0 || strchr("\n\t :;,.(", s.ptr[k - 1]) != NULL)
+        return true;
+    for (size_t j = 0; j < sizeof before / sizeof *before; j++)
+        if (k >= 3 && memcmp(s.ptr + k - 3, before[j], 3) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The legend entry of a link (为, 表示, 代表, 是) at s[i..i+n): the mark before it, one
+ * character, quoted (“牵”, "●") or not, a 的 allowed between (标★的为), and the role of the
+ * label after it (牵头单位, 配合部门, 主责单位), added to p->legend. An entry whose label the
+ * lexicon does not know as lead, co or resp (主头单位) is none: the defaults stand.
+ */
+static void legend_entry(parser *p, fg_strview s, size_t i, size_t n)
+{
+    static const char *const closes[] = {"”", "\"", "」", "’", "'"};
+    static const char *const opens[] = {"“", "\"", "「", "‘", "'"};
+    size_t e = i;
+    size_t k;
+    size_t cp;
+    size_t quote = SIZE_MAX;
+    size_t end = SIZE_MAX;
+    fg_label_role role;
+    int32_t c;
+
+    if (p->n_legend == sizeof p->legend / sizeof *p->legend)
+        return;
+    /* The label after the link: a role word and 单位 or 部门. */
+    for (size_t j = i + n + 3; j <= i + n + LEGEND_WORD && j + 6 <= s.len; j += 3) {
+        if (AT(s, j, "单位") || AT(s, j, "部门")) {
+            end = j + 6;
+            break;
+        }
+    }
+    if (end == SIZE_MAX)
+        return;
+    role = fg_clause__label_word(p->units.lex, fg_sv(s.ptr + i + n, end - i - n));
+    if (role != FG_LABEL_LEAD && role != FG_LABEL_CO && role != FG_LABEL_RESP)
+        return;
+    if (e >= 3 && AT(s, e - 3, "的"))
+        e -= 3;
+    for (size_t j = 0; j < sizeof closes / sizeof *closes && quote == SIZE_MAX; j++)
+        if (e >= strlen(closes[j]) && memcmp(s.ptr + e - strlen(closes[j]), closes[j],
+                                             strlen(closes[j])) == 0)
+            quote = j;
+    if (quote != SIZE_MAX)
+        e -= strlen(closes[quote]);
+    if (e == 0)
+        return;
+    k = fg_cp_start_before(s.ptr, e);
+    c = fg_utf8_decode(s.ptr + k, e - k, &cp);
+    /* A sign or an ideograph, no blank, digit, letter or punctuation of the text. */
+    if (c < 0 || cp != e - k || e - k >= sizeof p->legend[0].s ||
+        (c < 0x80 && c != '*' && c != '#') || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFF00 && c <= 0xFFEF && c != 0xFF0A) || c == 0x201C || c == 0x201D)
+        return;
+    if (quote != SIZE_MAX) {
+        size_t o = strlen(opens[quote]);
+
+        if (k < o || memcmp(s.ptr + k - o, opens[quote], o) != 0)
+            return;
+    } else if (!legend_mark_start(s, k)) {
+        return;
+    }
+    for (size_t j = 0; j < p->n_legend; j++)
+        if (strlen(p->legend[j].s) == e - k && memcmp(p->legend[j].s, s.ptr + k, e - k) == 0)
+            return; /* the first word of a mark stands */
+    memcpy(p->legend[p->n_legend].s, s.ptr + k, e - k);
+    p->legend[p->n_legend].s[e - k] = '\0';
+    p->legend[p->n_legend++].role = role;
+}
+
+/*
+ * Read the document's legend of matrix marks into p->legend (once): every 为, 表示, 代表 and
+ * 是 of the text is looked at (legend_entry()). Linear in the text; only a document with a
+ * matrix pays for it.
+ */
+static void matrix_legend(parser *p)
+{
+    static const char *const links[] = {"为", "表示", "代表", "是"};
+    fg_strview s = fg_sv(p->text != NULL && p->text->data ? p->text->data : "",
+                         p->text != NULL ? p->text->len : 0);
+
+    if (p->legend_read)
+        return;
+    p->legend_read = true;
+    for (size_t j = 0; j < sizeof links / sizeof *links; j++) {
+        size_t n = strlen(links[j]);
+
+        for (size_t i = fg_sv_find(s, links[j]); i != SIZE_MAX;
+             i = fg_parse__find_from(s, i + n, links[j]))
+            legend_entry(p, s, i, n);
+    }
+}
 
 /*
  * Whether a cell holds marks only (●, ○, √, ★ …: a matrix of units as columns), no task's
- * wording; *role the role of its first mark (FG_LABEL_NONE for an empty cell).
+ * wording; *role the role of its first mark (FG_LABEL_NONE for an empty cell). The legend's
+ * marks come first; with words, a role word's first character is a mark too (word_marks[]).
  */
-static bool marks_of(fg_strview cell, fg_label_role *role)
+static bool marks_of(const parser *p, fg_strview cell, bool words, fg_label_role *role)
 {
     size_t b;
 
     *role = FG_LABEL_NONE;
     for (size_t i = 0; i < cell.len;) {
-        size_t k = 0;
+        fg_label_role r = FG_LABEL_NONE;
+        size_t len = 0;
 
         if (fg_parse__is_space_at(cell, i, &b)) {
             i += b;
             continue;
         }
-        while (k < sizeof marks / sizeof *marks &&
-               !fg_sv_at(cell, i, marks[k].s, strlen(marks[k].s)))
-            k++;
-        if (k == sizeof marks / sizeof *marks)
+        for (size_t k = 0; k < p->n_legend && len == 0; k++) {
+            if (fg_sv_at(cell, i, p->legend[k].s, strlen(p->legend[k].s))) {
+                r = p->legend[k].role;
+                len = strlen(p->legend[k].s);
+            }
+        }
+        for (size_t k = 0; k < sizeof marks / sizeof *marks && len == 0; k++) {
+            if (fg_sv_at(cell, i, marks[k].s, strlen(marks[k].s))) {
+                r = marks[k].role;
+                len = strlen(marks[k].s);
+            }
+        }
+        for (size_t k = 0; words && k < sizeof word_marks / sizeof *word_marks && len == 0; k++) {
+            if (fg_sv_at(cell, i, word_marks[k].s, strlen(word_marks[k].s))) {
+                r = word_marks[k].role;
+                len = strlen(word_marks[k].s);
+            }
+        }
+        if (len == 0)
             return false;
         if (*role == FG_LABEL_NONE)
-            *role = marks[k].role;
-        i += strlen(marks[k].s);
+            *role = r;
+        i += len;
     }
     return true;
 }
 
-/* A cell of marks only (marks_of()). */
-static bool mark_cell(fg_strview cell)
+/* A cell of marks only (marks_of(), signs and the legend's marks). */
+static bool mark_cell(const parser *p, fg_strview cell)
 {
     fg_label_role role;
 
-    return marks_of(cell, &role);
+    return marks_of(p, cell, false, &role);
 }
 
 /*
@@ -477,7 +609,7 @@ static int matrix_label(const parser *p, fg_strview t, fg_str *label)
             start = i + 1;
             if (col >= p->n_cols || p->cols[col++] != COL_MARK || cell.len == 0)
                 continue;
-            if (!marks_of(cell, &role))
+            if (!marks_of(p, cell, true, &role))
                 role = role_word(p, cell);
             if (role != order[r])
                 continue;
@@ -544,7 +676,7 @@ static int finish_text_row(parser *p)
             continue;
         if (k == COL_DUE && due.ptr == NULL) {
             due = cell;
-        } else if ((k == COL_TASK || k == COL_NONE) && !mark_cell(cell)) {
+        } else if ((k == COL_TASK || k == COL_NONE) && !mark_cell(p, cell)) {
             if (text.len)
                 FG_TRY(fg_str_append(&text, " ", 1));
             FG_TRY(fg_str_append(&text, cell.ptr, cell.len));
@@ -785,7 +917,26 @@ int fg_parse__finish_row(parser *p)
         fg_strview tv = fg_sv(task.ptr ? task.ptr : "", task.len);
         size_t k = fg_sv_find(tv, "。");
 
-        if (p->row_repeat)
+        if (p->row_sub && tv.len > 0 && !p->no_text) {
+            /* A sub-row's wording is more of the item's text: (a)建设… then (b)推进… */
+            fg_str all = FG_STR_INIT;
+
+            rc = fg_str_append(&all, it->text ? it->text : "", it->text ? it->text_len : 0);
+            if (rc == FG_OK && it->text_len > 0)
+                rc = fg_str_append(&all, "；", strlen("；"));
+            if (rc == FG_OK)
+                rc = fg_str_append(&all, tv.ptr, tv.len);
+            if (rc == FG_OK) {
+                it->text = fg_parse__arena_dup(p, fg_sv(all.ptr, all.len));
+                it->text_len = all.len;
+                if (it->text == NULL)
+                    rc = fg_error_set(FG_ENOMEM, "out of memory");
+            }
+            fg_str_dispose(&all);
+            if (rc < 0)
+                goto out;
+        }
+        if (p->row_repeat || p->row_sub)
             goto clause;
         it->text = p->no_text ? NULL : fg_parse__arena_dup(p, tv);
         it->text_len = tv.len;
@@ -810,6 +961,7 @@ int fg_parse__finish_row(parser *p)
     p->row_open = false;
     p->row_aligned = false;
     p->row_repeat = false;
+    p->row_sub = false;
 out:
     fg_str_clear(&p->cur_text);
     p->n_lm = 0;
@@ -1243,6 +1395,7 @@ static int matrix_cols(parser *p, const fg_strview *cells, size_t n)
         units += p->cols[k] == COL_NONE && unit_header(p, cells[k]);
     if (units < 2)
         return FG_OK;
+    matrix_legend(p);
     while (p->cap_col_units < p->n_cols)
         FG_TRY(fg_parse__grow((void **)&p->col_units, &p->cap_col_units, p->cap_col_units,
                               sizeof *p->col_units));
@@ -1477,6 +1630,78 @@ static const char *wrap_joiner(fg_strview cell, fg_strview piece)
 }
 
 /*
+ * A tab line under a deferred row of a table with unit columns that is a sub-row of its item
+ * (a merged 序号 over sub-measures: 1 | 加快项目布局 | (a)建设… | X | Y, then | | (b)推进… | Z |
+ * X, as a Word or Excel table copied as text writes the merged cells empty): its 序号 (and
+ * the cells before it) and its task's cell (the first task column's, else the first after
+ * 序号) are empty, and it has units of its own: a lead cell, or a wording cell that opens with
+ * a sub-measure's number ((b), （2）, ②: fg_rd_sub_marker(), as the office readers decide it)
+ * and a unit cell. The row above closes (its clause), and this one is opened as one more
+ * clause of its item (row_sub, fg_parse__finish_row()), deferred in turn. A row with only
+ * more units (a 配合单位 list wrapped onto the next line, | | | 市林业局), with its task's
+ * cell filled (the rest of a wrapped task) or with wording of no number (the rest of a
+ * wrapped 具体措施) is no sub-row: fg_parse__wrap_row() joins it to the row. 1 when the
+ * line is one, 0 when not, or a negative code.
+ */
+static int sub_row(parser *p)
+{
+    raw_piece pc[MAX_WRAP_CELLS];
+    size_t n;
+    size_t task = SIZE_MAX;
+    size_t first;
+    bool lead = false;
+    bool wording = false;
+    bool units = false;
+    int rc = FG_OK;
+
+    if (!p->row_by_tab || !p->row_aligned || p->n_wrap_at == 0 || p->row_first_col == 0 ||
+        p->rows_unnumbered)
+        return 0;
+    n = raw_pieces(p->raw_line, true, pc, MAX_WRAP_CELLS);
+    first = p->wrap_at[0];
+    if (n > MAX_WRAP_CELLS || n <= first)
+        return 0;
+    for (size_t c = p->row_first_col; c < p->n_cols && task == SIZE_MAX; c++)
+        if (p->cols[c] == COL_TASK)
+            task = c;
+    if (task == SIZE_MAX)
+        task = p->row_first_col;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k >= first ? p->row_first_col + (k - first) : SIZE_MAX;
+        col_kind kind = c < p->n_cols ? p->cols[c] : COL_NONE;
+
+        if (pc[k].text.len == 0)
+            continue;
+        if (k < first || c == task || kind == COL_MARK)
+            return 0;
+        lead = lead || kind == COL_LEAD;
+        units = units || kind == COL_LEAD || kind == COL_CO || kind == COL_RESP ||
+                kind == COL_UNKNOWN;
+        wording = wording || ((kind == COL_TASK || kind == COL_NONE) &&
+                              fg_rd_sub_marker(pc[k].text.ptr, pc[k].text.len));
+    }
+    if (!lead && !(wording && units))
+        return 0;
+    FG_TRY(fg_parse__close_item(p));
+    p->open = true;
+    p->row_open = true;
+    p->row_sub = true;
+    p->row_aligned = true;
+    p->row_lines = false;
+    fg_str_clear(&p->cur_text);
+    for (size_t k = first; k < first + p->n_wrap_at; k++) {
+        if (k > first)
+            FG_TRY(fg_str_appendc(&p->cur_text, '\x1f'));
+        if (k < n)
+            FG_TRY(fg_str_append(&p->cur_text, pc[k].text.ptr, pc[k].text.len));
+    }
+    p->row_deferred = true;
+    return 1;
+out:
+    return rc;
+}
+
+/*
  * A line s (raw_line as written) under a deferred table row that holds only the rest of
  * cells the column's width wrapped (推进重大项目建设，完成 | … | 市财政局、市自然资源, then
  * 投资200亿元。 | | 和规划局 with the 序号 column empty): each piece is joined to the cell
@@ -1501,6 +1726,13 @@ int fg_parse__wrap_row(parser *p, fg_strview s, bool *consumed)
     int rc = FG_OK;
 
     *consumed = false;
+    if (p->raw_line.len > 0 && p->row_by_tab && memchr(p->raw_line.ptr, '\t', p->raw_line.len)) {
+        FG_TRY(sub_row(p));
+        if (rc > 0) {
+            *consumed = true;
+            return FG_OK;
+        }
+    }
     if (p->raw_line.len == 0 || fg_parse__marker_at(s, 0, true, &m) ||
         (memchr(p->raw_line.ptr, '\t', p->raw_line.len) != NULL) != p->row_by_tab)
         return FG_OK;
@@ -1573,7 +1805,8 @@ out:
  * Whether a delimited row under a heading that ended a table (table_paused: 二、机构养老 between
  * rows 3 and 4, the header printed once) is a row of that table: its number cell, where the
  * table has it, counts on (4 after 3) or from 1 again, and it has a cell for each column
- * up to the last that names units.
+ * up to the last that names units; in a matrix, whose rows lose their trailing empty cells
+ * (lines_up()), up to its first unit's column.
  */
 static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cells)
 {
@@ -1586,10 +1819,13 @@ static bool table_goes_on(const parser *p, const fg_strview *cells, size_t n_cel
     v = fg_parse__arabic_number(cells[p->num_col], 0, &n, 4);
     if (n != cells[p->num_col].len || !(v == p->next_row || v == 1))
         return false;
-    for (size_t c = 0; c < p->n_cols; c++)
+    for (size_t c = 0; c < p->n_cols; c++) {
+        if (p->cols[c] == COL_MARK)
+            return n_cells > c;
         if (p->cols[c] == COL_LEAD || p->cols[c] == COL_CO || p->cols[c] == COL_RESP ||
             p->cols[c] == COL_UNKNOWN)
             last_units = c + 1;
+    }
     return last_units > 0 && n_cells >= last_units;
 }
 

@@ -417,6 +417,84 @@ static bool blank_number(const slot *row, const slot *above, const slot *head, s
            !row[c].merged;
 }
 
+/* What a header cell names, for sub_row(): units (and whether they lead), wording, or neither. */
+typedef enum { HEAD_OTHER, HEAD_UNITS, HEAD_LEAD, HEAD_WORDING } head_kind;
+
+static head_kind head_kind_of(const slot *cell)
+{
+    static const char *const none[] = {"序号", "编号", "时限", "时间", "进度", "备注", "领导"};
+    static const char *const lead[] = {"牵头", "主责", "主办"};
+    static const char *const units[] = {"单位", "部门", "处室", "机构", "配合", "协办", "参与", "责任"};
+    char buf[64];
+    size_t n;
+
+    if (!squeeze(buf, sizeof buf, &n, cell) || n == 0 ||
+        (n >= 3 && memcmp(buf + n - 3, "人", 3) == 0))
+        return HEAD_OTHER;
+    for (size_t k = 0; k < sizeof none / sizeof *none; k++)
+        if (memmem(buf, n, none[k], strlen(none[k])) != NULL)
+            return HEAD_OTHER;
+    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+        if (memmem(buf, n, lead[k], strlen(lead[k])) != NULL)
+            return HEAD_LEAD;
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (memmem(buf, n, units[k], strlen(units[k])) != NULL)
+            return HEAD_UNITS;
+    return HEAD_WORDING;
+}
+
+/*
+ * Whether a row whose 序号 cell is merged with the row above (or blank) is a sub-row of that
+ * row's item rather than more of its cells: the task's cell (the one after 序号) is merged or
+ * blank too, and the row has units of its own, a lead cell (牵头单位, 主责部门 …) of its own,
+ * or a wording cell of its own that opens with a sub-measure's number (具体措施: (b)推进…,
+ * fg_rd_sub_marker(); without one it is the rest of the cell above) and a unit cell:
+ * sub-measures under one 序号, each with its units (1 | 加快项目布局 | (a)建设… | X | Y,
+ * then the merged cells and (b)推进… | Z | X). As a tab line (write_sub_row()) the grammar
+ * reads it as one more clause of the item.
+ */
+static bool sub_row(const slot *row, const slot *head, size_t n_cols)
+{
+    size_t num = num_column(head, n_cols);
+    size_t task = num + 1;
+    bool lead = false;
+    bool wording = false;
+    bool units = false;
+
+    if (task >= n_cols || (row[task].len && !row[task].merged))
+        return false;
+    for (size_t c = 0; c < n_cols; c++) {
+        head_kind k = head_kind_of(&head[c]);
+        bool own = row[c].len && !row[c].merged;
+
+        if (c <= num && own)
+            return false;
+        if (c <= task)
+            continue;
+        lead = lead || (k == HEAD_LEAD && own);
+        units = units || ((k == HEAD_LEAD || k == HEAD_UNITS) && row[c].len);
+        wording = wording || (k == HEAD_WORDING && own && fg_rd_sub_marker(row[c].s, row[c].len));
+    }
+    return lead || (wording && units);
+}
+
+/*
+ * Make a sub-row (sub_row()) the row a copied table gives: its 序号 and task cells, and the
+ * cells before them, empty, as are its other merged cells but the units' (a 牵头部门 merged
+ * over two sub-measures is each one's).
+ */
+static void write_sub_row(slot *row, const slot *head, size_t n_cols)
+{
+    size_t task = num_column(head, n_cols) + 1;
+
+    for (size_t c = 0; c < n_cols; c++) {
+        head_kind k = head_kind_of(&head[c]);
+
+        if (c <= task || (row[c].merged && k != HEAD_LEAD && k != HEAD_UNITS))
+            row[c] = (slot){"", 0, false};
+    }
+}
+
 /* Whether a header row has a 责任类别 column: a ledger written one unit a row (牵头 or 配合). */
 static bool ledger_header(const slot *row, size_t n_cols)
 {
@@ -530,6 +608,7 @@ static int lay_out(fg_rd *rd)
     size_t pending = SIZE_MAX; /* the row written last, waiting for rows folded into it */
     bool reheader = false;     /* a title line was written after rows: the header goes again */
     fg_str title = FG_STR_INIT; /* a category row's number and title */
+    bool sub_pending = false;   /* the row written last is a sub-row (its 序号 made empty) */
     int rc = FG_OK;
 
     for (size_t r = 0; r < rd->n_rows; r++) {
@@ -585,6 +664,9 @@ static int lay_out(fg_rd *rd)
         bool any_merged = false;
         bool bare;
         bool held;
+        bool goes_on; /* the row goes on the row above: its 序号 merged or left blank */
+        bool is_sub;  /* a sub-row of the row above's item (sub_row()) */
+        const slot *hdr;
 
         for (size_t c = 0; c < n_cols; c++) {
             if (row[c].len && !row[c].merged) {
@@ -665,11 +747,17 @@ static int lay_out(fg_rd *rd)
             }
             continue;
         }
-        if (pending != SIZE_MAX &&
-            (row[num_column(grid + header * n_cols, n_cols)].merged ||
-             blank_number(row, grid + pending * n_cols, grid + header * n_cols, n_cols)) &&
-            header_row(grid + header * n_cols, n_cols) &&
-            !ledger_header(grid + header * n_cols, n_cols)) {
+        hdr = grid + header * n_cols;
+        goes_on = pending != SIZE_MAX && header_row(hdr, n_cols) && !ledger_header(hdr, n_cols) &&
+                  (row[num_column(hdr, n_cols)].merged ||
+                   blank_number(row, grid + pending * n_cols, hdr, n_cols) ||
+                   (sub_pending && row[num_column(hdr, n_cols)].len == 0));
+        is_sub = goes_on && pending != header && sub_row(row, hdr, n_cols);
+        if (is_sub) {
+            /* A sub-measure under the 序号 above, with its own units: a row of its own, as
+             * the table copied as text writes it (write_sub_row()). */
+            write_sub_row(row, hdr, n_cols);
+        } else if (goes_on) {
             for (size_t c = 0; c < n_cols; c++) {
                 if (row[c].merged || row[c].len == 0)
                     continue;
@@ -687,6 +775,7 @@ static int lay_out(fg_rd *rd)
             FG_TRY(write_row(rd, grid + header * n_cols, NULL, n_cols));
         reheader = false;
         pending = r;
+        sub_pending = is_sub;
     }
     if (pending != SIZE_MAX)
         FG_TRY(write_row(rd, grid + pending * n_cols, extra, n_cols));
@@ -744,6 +833,34 @@ void fg_rd_dispose(fg_rd *rd)
     rd->cells = NULL;
     rd->rows = NULL;
     rd->n_cells = rd->cap_cells = rd->n_rows = rd->cap_rows = 0;
+}
+
+bool fg_rd_sub_marker(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x91 &&
+        (unsigned char)s[2] >= 0xA0 && (unsigned char)s[2] <= 0xB3)
+        return true; /* ① to ⑳ */
+    if (len > 0 && (s[0] == '(' || (len >= 3 && memcmp(s, "（", 3) == 0))) {
+        i = s[0] == '(' ? 1 : 3;
+        for (size_t n = 0; n < 3 && i < len; n++) {
+            size_t c = (unsigned char)s[i] < 0x80 ? 1 : 3;
+
+            if (s[i] == ')' || (i + 3 <= len && memcmp(s + i, "）", 3) == 0))
+                return n > 0;
+            i += c;
+        }
+        return false;
+    }
+    while (i < len && i < 2 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 && len > 0 && s[0] >= 'a' && s[0] <= 'z')
+        i = 1;
+    return i > 0 && i < len &&
+           (s[i] == '.' || s[i] == ')' || (i + 3 <= len && (memcmp(s + i, "．", 3) == 0 ||
+                                                           memcmp(s + i, "、", 3) == 0 ||
+                                                           memcmp(s + i, "）", 3) == 0)));
 }
 
 bool fg_rd_has_ideograph(const char *s, size_t len)

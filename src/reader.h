@@ -74,6 +74,12 @@ void fg_rd_dispose(fg_rd *rd);
 /* Whether the text holds at least one CJK ideograph (a reader's "no text" check). */
 bool fg_rd_has_ideograph(const char *s, size_t len);
 
+/*
+ * Whether a cell's text opens with the number of a sub-measure: (a), （2）, ②, 2．, 2、, b.
+ * (a sub-row of a merged 序号, which the table layout and the grammar read alike).
+ */
+bool fg_rd_sub_marker(const char *s, size_t len);
+
 /* Lead marks by formatting (read_mark.c): the formatting a document declares to mark its
  * lead units (fg_clause__format_declaration()). */
 #define FG_RD_MARK_BOLD FG_CLAUSE_FORMAT_BOLD
