@@ -39,6 +39,10 @@ make_ofd=$src/tests/fixtures/make_ofd.py
 # that a few lines break elsewhere than in the PDF.
 skipped() {
     case $1 in
+        matrix_plain_sections)
+            echo "section lines without tabs between a matrix's rows are drawn as text between" \
+                 "separate small tables, whose first header (seven narrow columns wrapped over two" \
+                 "lines) is not rebuilt (as pdf.sh says)" ;;
         ideo_paragraphs | state_ideo | long_body | mixed_hostile | closing_note_flat | \
             runon_sections)
             echo "a document (or its body) written as one line with its paragraphs run together:" \
