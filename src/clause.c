@@ -1999,6 +1999,11 @@ static const marker markers[] = {
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"各负其责", sizeof("各负其责") - 1, M_POST, FG_ROLE_CO, false, true},
+    /* 各司其职, 分工落实: each does its part, as 各负其责 and 分工负责 say. */
+    {"各司其职", sizeof("各司其职") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"分工落实", sizeof("分工落实") - 1, M_POST, FG_ROLE_CO, false, true},
+    /* X、Y共同推进: they share the work (not lead, as 共同负责 may). */
+    {"共同推进", sizeof("共同推进") - 1, M_POST, FG_ROLE_CO, false, false},
     {"分别负责", sizeof("分别负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"分工负责", sizeof("分工负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负主体责任", sizeof("负主体责任") - 1, M_POST, FG_ROLE_CO, true, true},
@@ -2067,11 +2072,11 @@ static const marker markers[] = {
  *   label := word [（单位|部门）|（head）] （：|:）   word := 1..10 ideographs
  *   role   = the bracket's head's role, or the role of the leftmost head in word (longest
  *            head at a place first; a resp head gives way to a lead or co head after it)
- *   a head word makes a role label when word is the head alone (牵头：) or ends in a
- *   unit suffix (单位 部门 机构 主体 处室 科室); a word ending in a person suffix
- *   (领导 人) names persons, never units; a word with no head that ends in a unit
- *   suffix is a role label we do not know (co, and reported); any other word is
- *   another field (完成时限：, 适用范围：) whose text is never units.
+ *   a head word makes a role label when word is the head alone (牵头：), two heads
+ *   (牵头负责：, 配合落实：: two_heads()) or ends in a unit suffix (单位 部门 机构 主体
+ *   处室 科室); a word ending in a person suffix (领导 人) names persons, never units;
+ *   a word with no head that ends in a unit suffix is a role label we do not know (co,
+ *   and reported); any other word is another field (完成时限：, 适用范围：) whose text is never units.
  *
  * The heads and suffixes are the lexicon below; see src/GRAMMAR.md.
  */
@@ -2123,6 +2128,43 @@ static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
     return false;
 }
 
+/* The head of lx that is w whole, or NULL. */
+static const fg_lex_word *head_of(const fg_lexicon *lx, fg_strview w)
+{
+    for (size_t k = 0; k < lx->n_heads; k++)
+        if (fg_sv_eq(w, fg_sv(lx->heads[k].w, lx->heads[k].len)))
+            return &lx->heads[k];
+    return NULL;
+}
+
+/*
+ * The role of a word with no unit suffix made of two heads, a lead or co one among them and
+ * the other a lead, co or responsible one (牵头负责：, 负责牵头：, 配合落实：, 协助实施：): that of
+ * its first lead or co head; else FG_LABEL_OTHER (监督落实：, 责任落实：: fields).
+ */
+static fg_label_role two_heads(const fg_lexicon *lx, fg_strview w)
+{
+    if (w.len < 4 * 3 || w.len > 8 * 3)
+        return FG_LABEL_OTHER;
+    for (size_t n = 2 * 3; n + 2 * 3 <= w.len; n += 3) {
+        const fg_lex_word *a = head_of(lx, fg_sv(w.ptr, n));
+        const fg_lex_word *b = a != NULL ? head_of(lx, fg_sv(w.ptr + n, w.len - n)) : NULL;
+        fg_label_role ra;
+        fg_label_role rb;
+
+        if (b == NULL)
+            continue;
+        ra = (fg_label_role)a->role;
+        rb = (fg_label_role)b->role;
+        if ((ra == FG_LABEL_LEAD || ra == FG_LABEL_CO) &&
+            (rb == FG_LABEL_LEAD || rb == FG_LABEL_CO || rb == FG_LABEL_RESP))
+            return ra;
+        if (ra == FG_LABEL_RESP && (rb == FG_LABEL_LEAD || rb == FG_LABEL_CO))
+            return rb;
+    }
+    return FG_LABEL_OTHER;
+}
+
 fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
 {
     bool unit_suffix;
@@ -2167,7 +2209,7 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
                  fg_sv_ends_n(w, h->w, h->len)))
                 return r;
         }
-        return FG_LABEL_OTHER;
+        return two_heads(lx, w);
     }
     for (size_t i = 0; i < w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
         if (i + 3 > w.len || !fg_cjkset_has(&lx->head_firsts, w.ptr + i))
