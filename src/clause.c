@@ -2942,11 +2942,13 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
         return true;
     /*
      * At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it, and
-     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）).
+     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）), or the end
+     * of the bracket the word stands in (党委办公室（董事会办公室）).
      */
     for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、") &&
                        s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE &&
-                       s.ptr[e] != '(' && !AT(s, e, "（") && !AT(s, e, "〔");
+                       s.ptr[e] != '(' && s.ptr[e] != ')' && !AT(s, e, "（") &&
+                       !AT(s, e, "）") && !AT(s, e, "〔") && !AT(s, e, "〕");
          n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
             break;
@@ -4135,6 +4137,21 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
 }
 
 /*
+ * Whether a complete name ends at s[k]: strongly, or with a bracket of its other name after
+ * one (党委办公室（董事会办公室）会办部门：, a labelled line run into the one before it).
+ */
+static bool name_ends_at(fg_strview s, size_t k)
+{
+    fg_strview name = fg_sv(s.ptr, k);
+    fg_strview bare;
+
+    if (strong_ending(name))
+        return true;
+    bare = before_final_bracket(name, 20);
+    return bare.len < name.len && strong_ending(bare);
+}
+
+/*
  * Where a label that ends with the colon at s[c] starts, when it follows a complete unit name
  * with no separator, the name starting at floor or later; at most 10 ideographs are looked at.
  * want FG_LABEL_OTHER, a field (…省交通运输厅预期成果：): the nearest such start, or a farther
@@ -4167,7 +4184,7 @@ static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         if (want != FG_LABEL_OTHER) {
             if (field_head_at(lx, s, k))
                 return SIZE_MAX;
-            if (r != FG_LABEL_OTHER && r != FG_LABEL_NONE && strong_ending(fg_sv(s.ptr, k))) {
+            if (r != FG_LABEL_OTHER && r != FG_LABEL_NONE && name_ends_at(s, k)) {
                 found = k;
                 *role = r;
             }
@@ -4274,8 +4291,9 @@ static bool department_unit(fg_strview name)
 
 /*
  * Whether name begins with a place of its own before the word of an organ that a vertical
- * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局
- * (2 to 4 ideographs before the organ's word, not 地方: 地方海事局 is a level's). Such a name
+ * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局,
+ * 厦门证监局, 东江金融监管局 (2 to 4 ideographs before the organ's word, not 地方: 地方海事局
+ * and 地方金融监管局 are a level's). Such a name
  * carries its place as another carries its level (level_named()).
  */
 static bool place_named(fg_strview name)
@@ -4283,7 +4301,8 @@ static bool place_named(fg_strview name)
     static const fg_lit organs[] = {FG_LIT("海事局"),     FG_LIT("海警局"),     FG_LIT("铁路局"),
                                     FG_LIT("税务局"),     FG_LIT("气象局"),     FG_LIT("地震局"),
                                     FG_LIT("供电局"),     FG_LIT("邮政管理局"), FG_LIT("通信管理局"),
-                                    FG_LIT("烟草专卖局")};
+                                    FG_LIT("烟草专卖局"), FG_LIT("证监局"),     FG_LIT("银保监局"),
+                                    FG_LIT("金融监管局")};
 
     for (size_t k = 0; k < N_OF(organs); k++) {
         size_t n;
