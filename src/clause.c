@@ -2144,14 +2144,19 @@ static const fg_lex_word *head_of(const fg_lexicon *lx, fg_strview w)
  */
 static fg_label_role two_heads(const fg_lexicon *lx, fg_strview w)
 {
-    if (w.len < 4 * 3 || w.len > 8 * 3)
+    if (w.len < 4 * 3 || w.len > 8 * 3 || !fg_cjkset_has(&lx->head_firsts, w.ptr))
         return FG_LABEL_OTHER;
-    for (size_t n = 2 * 3; n + 2 * 3 <= w.len; n += 3) {
-        const fg_lex_word *a = head_of(lx, fg_sv(w.ptr, n));
-        const fg_lex_word *b = a != NULL ? head_of(lx, fg_sv(w.ptr + n, w.len - n)) : NULL;
+    for (size_t k = 0; k < lx->n_heads; k++) {
+        const fg_lex_word *a = &lx->heads[k];
+        const fg_lex_word *b;
+        fg_strview rest;
         fg_label_role ra;
         fg_label_role rb;
 
+        if (a->len + 2 * 3 > w.len || !fg_sv_at(w, 0, a->w, a->len))
+            continue;
+        rest = fg_sv(w.ptr + a->len, w.len - a->len);
+        b = fg_cjkset_has(&lx->head_firsts, rest.ptr) ? head_of(lx, rest) : NULL;
         if (b == NULL)
             continue;
         ra = (fg_label_role)a->role;
