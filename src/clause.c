@@ -1999,6 +1999,11 @@ static const marker markers[] = {
     {"依职责", sizeof("依职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"按照职责", sizeof("按照职责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"各负其责", sizeof("各负其责") - 1, M_POST, FG_ROLE_CO, false, true},
+    /* 各司其职, 分工落实: each does its part, as 各负其责 and 分工负责 say. */
+    {"各司其职", sizeof("各司其职") - 1, M_POST, FG_ROLE_CO, false, true},
+    {"分工落实", sizeof("分工落实") - 1, M_POST, FG_ROLE_CO, false, true},
+    /* X、Y共同推进: they share the work (not lead, as 共同负责 may). */
+    {"共同推进", sizeof("共同推进") - 1, M_POST, FG_ROLE_CO, false, false},
     {"分别负责", sizeof("分别负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"分工负责", sizeof("分工负责") - 1, M_POST, FG_ROLE_CO, false, true},
     {"负主体责任", sizeof("负主体责任") - 1, M_POST, FG_ROLE_CO, true, true},
@@ -2067,11 +2072,11 @@ static const marker markers[] = {
  *   label := word [（单位|部门）|（head）] （：|:）   word := 1..10 ideographs
  *   role   = the bracket's head's role, or the role of the leftmost head in word (longest
  *            head at a place first; a resp head gives way to a lead or co head after it)
- *   a head word makes a role label when word is the head alone (牵头：) or ends in a
- *   unit suffix (单位 部门 机构 主体 处室 科室); a word ending in a person suffix
- *   (领导 人) names persons, never units; a word with no head that ends in a unit
- *   suffix is a role label we do not know (co, and reported); any other word is
- *   another field (完成时限：, 适用范围：) whose text is never units.
+ *   a head word makes a role label when word is the head alone (牵头：), two heads
+ *   (牵头负责：, 配合落实：: two_heads()) or ends in a unit suffix (单位 部门 机构 主体
+ *   处室 科室); a word ending in a person suffix (领导 人) names persons, never units;
+ *   a word with no head that ends in a unit suffix is a role label we do not know (co,
+ *   and reported); any other word is another field (完成时限：, 适用范围：) whose text is never units.
  *
  * The heads and suffixes are the lexicon below; see src/GRAMMAR.md.
  */
@@ -2123,6 +2128,48 @@ static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
     return false;
 }
 
+/* The head of lx that is w whole, or NULL. */
+static const fg_lex_word *head_of(const fg_lexicon *lx, fg_strview w)
+{
+    for (size_t k = 0; k < lx->n_heads; k++)
+        if (fg_sv_eq(w, fg_sv(lx->heads[k].w, lx->heads[k].len)))
+            return &lx->heads[k];
+    return NULL;
+}
+
+/*
+ * The role of a word with no unit suffix made of two heads, a lead or co one among them and
+ * the other a lead, co or responsible one (牵头负责：, 负责牵头：, 配合落实：, 协助实施：): that of
+ * its first lead or co head; else FG_LABEL_OTHER (监督落实：, 责任落实：: fields).
+ */
+static fg_label_role two_heads(const fg_lexicon *lx, fg_strview w)
+{
+    if (w.len < 4 * 3 || w.len > 8 * 3 || !fg_cjkset_has(&lx->head_firsts, w.ptr))
+        return FG_LABEL_OTHER;
+    for (size_t k = 0; k < lx->n_heads; k++) {
+        const fg_lex_word *a = &lx->heads[k];
+        const fg_lex_word *b;
+        fg_strview rest;
+        fg_label_role ra;
+        fg_label_role rb;
+
+        if (a->len + 2 * 3 > w.len || !fg_sv_at(w, 0, a->w, a->len))
+            continue;
+        rest = fg_sv(w.ptr + a->len, w.len - a->len);
+        b = fg_cjkset_has(&lx->head_firsts, rest.ptr) ? head_of(lx, rest) : NULL;
+        if (b == NULL)
+            continue;
+        ra = (fg_label_role)a->role;
+        rb = (fg_label_role)b->role;
+        if ((ra == FG_LABEL_LEAD || ra == FG_LABEL_CO) &&
+            (rb == FG_LABEL_LEAD || rb == FG_LABEL_CO || rb == FG_LABEL_RESP))
+            return ra;
+        if (ra == FG_LABEL_RESP && (rb == FG_LABEL_LEAD || rb == FG_LABEL_CO))
+            return rb;
+    }
+    return FG_LABEL_OTHER;
+}
+
 fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
 {
     bool unit_suffix;
@@ -2167,7 +2214,7 @@ fg_label_role fg_clause__label_word(const fg_lexicon *lx, fg_strview w)
                  fg_sv_ends_n(w, h->w, h->len)))
                 return r;
         }
-        return FG_LABEL_OTHER;
+        return two_heads(lx, w);
     }
     for (size_t i = 0; i < w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
         if (i + 3 > w.len || !fg_cjkset_has(&lx->head_firsts, w.ptr + i))
@@ -2900,11 +2947,13 @@ static bool marker_in_name(fg_strview s, size_t i, size_t len)
         return true;
     /*
      * At most 12 characters on: a name's ending is near; a mark's byte (X（牵头）) ends it, and
-     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）).
+     * so does the bracket a name may carry (市安全生产委员会办公室（市应急管理局）), or the end
+     * of the bracket the word stands in (党委办公室（董事会办公室）).
      */
     for (size_t n = 0; e < s.len && n < 12 && !is_sep_at(s, e) && !AT(s, e, "、") &&
                        s.ptr[e] != MARK_LEAD_BYTE && s.ptr[e] != MARK_CO_BYTE &&
-                       s.ptr[e] != '(' && !AT(s, e, "（") && !AT(s, e, "〔");
+                       s.ptr[e] != '(' && s.ptr[e] != ')' && !AT(s, e, "（") &&
+                       !AT(s, e, "）") && !AT(s, e, "〔") && !AT(s, e, "〕");
          n++) {
         if (may_start_marker(s, e) && marker_at(s, e) != NULL)
             break;
@@ -4093,6 +4142,21 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
 }
 
 /*
+ * Whether a complete name ends at s[k]: strongly, or with a bracket of its other name after
+ * one (党委办公室（董事会办公室）会办部门：, a labelled line run into the one before it).
+ */
+static bool name_ends_at(fg_strview s, size_t k)
+{
+    fg_strview name = fg_sv(s.ptr, k);
+    fg_strview bare;
+
+    if (strong_ending(name))
+        return true;
+    bare = before_final_bracket(name, 20);
+    return bare.len < name.len && strong_ending(bare);
+}
+
+/*
  * Where a label that ends with the colon at s[c] starts, when it follows a complete unit name
  * with no separator, the name starting at floor or later; at most 10 ideographs are looked at.
  * want FG_LABEL_OTHER, a field (…省交通运输厅预期成果：): the nearest such start, or a farther
@@ -4125,7 +4189,7 @@ static size_t label_start_before(const fg_lexicon *lx, fg_strview s, size_t c, s
         if (want != FG_LABEL_OTHER) {
             if (field_head_at(lx, s, k))
                 return SIZE_MAX;
-            if (r != FG_LABEL_OTHER && r != FG_LABEL_NONE && strong_ending(fg_sv(s.ptr, k))) {
+            if (r != FG_LABEL_OTHER && r != FG_LABEL_NONE && name_ends_at(s, k)) {
                 found = k;
                 *role = r;
             }
@@ -4232,8 +4296,9 @@ static bool department_unit(fg_strview name)
 
 /*
  * Whether name begins with a place of its own before the word of an organ that a vertical
- * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局
- * (2 to 4 ideographs before the organ's word, not 地方: 地方海事局 is a level's). Such a name
+ * system (not the government of a level) runs: 东滨海事局, 长林铁路局, 滨江海警局, 南州税务局,
+ * 厦门证监局, 东江金融监管局 (2 to 4 ideographs before the organ's word, not 地方: 地方海事局
+ * and 地方金融监管局 are a level's). Such a name
  * carries its place as another carries its level (level_named()).
  */
 static bool place_named(fg_strview name)
@@ -4241,7 +4306,8 @@ static bool place_named(fg_strview name)
     static const fg_lit organs[] = {FG_LIT("海事局"),     FG_LIT("海警局"),     FG_LIT("铁路局"),
                                     FG_LIT("税务局"),     FG_LIT("气象局"),     FG_LIT("地震局"),
                                     FG_LIT("供电局"),     FG_LIT("邮政管理局"), FG_LIT("通信管理局"),
-                                    FG_LIT("烟草专卖局")};
+                                    FG_LIT("烟草专卖局"), FG_LIT("证监局"),     FG_LIT("银保监局"),
+                                    FG_LIT("金融监管局")};
 
     for (size_t k = 0; k < N_OF(organs); k++) {
         size_t n;

@@ -468,14 +468,14 @@ out:
 }
 
 /* The first characters of every label and role word. */
-static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召抓统指组承";
+static const char role_firsts[] = "牵负配参会单部责协主其支实归各按落履召抓统指组承共";
 /*
  * The second characters of every label (主要 其他 牵头 责任 配合 参与 协办 主责 主办 协同
  * 协助 支持 实施) and role word (牵头 负责 负总责 配合 参与 会同 单位 部门 主管 协管 归口
  * 各负其责 按职责 按照职能 按各自职责 按分工 支持 落实属地责任 履行属地责任 负属地责任
- * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施 承担).
+ * 负主体责任 召集 主抓 抓总 统筹 指导 组织实施 承担 各司其职).
  */
-static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织担";
+static const char role_seconds[] = "要他头任合与办责同助持施总位门管口负职照各实行属主分集抓筹导织担司";
 /*
  * The characters that end a sentence; a dash (——) too, before a role sentence (…——X牵头), and
  * a full-width ｜ between two fields.
@@ -610,7 +610,9 @@ static bool role_word_at(fg_strview s, size_t i)
     case 0xE58FAC: /* 召 */
         return AT(s, i, "召集") && !AT(s, i + 6, "人") && !AT(s, i + 6, "单位");
     case 0xE59084: /* 各 */
-        return AT(s, i, "各负其责");
+        return AT(s, i, "各负其责") || AT(s, i, "各司其职");
+    case 0xE585B1: /* 共 */
+        return AT(s, i, "共同推进");
     case 0xE68C89: /* 按 */
         return AT(s, i, "按职责") || AT(s, i, "按职能") || AT(s, i, "按照职责") ||
                AT(s, i, "按照职能") || AT(s, i, "按各自职责") || AT(s, i, "按照各自职责") ||
@@ -636,7 +638,7 @@ static bool verb_like_role_word(fg_strview s, size_t i)
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
            AT(s, i, "抓") || AT(s, i, "统") || AT(s, i, "指") || AT(s, i, "组") ||
            AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
-           AT(s, i, "承") ||
+           AT(s, i, "承") || AT(s, i, "共") || AT(s, i, "各司") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
 

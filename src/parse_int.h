@@ -251,6 +251,7 @@ typedef enum style {
     ST_CHAPTER,       /* 第一章 */
     ST_SECTION,       /* 第一节 */
     ST_ARTICLE,       /* 第一条 */
+    ST_ITEM,          /* 第一项　 第一项： at a line start */
     ST_ROMAN,         /* Ⅰ． Ⅱ、 II. at a line start */
     ST_CN,            /* 一、, and 第一　 第一， at a line start (mark.ordinal) */
     ST_PAREN_CN,      /* （一） */

@@ -397,6 +397,29 @@ static bool bare_ordinal(fg_strview s, size_t j, size_t *end)
     return true;
 }
 
+/*
+ * Whether s[j], right after the 项 of a 第X项 at a line's start, starts the title of the item
+ * it numbers (第一项　稳定队伍, 第二项：落实补助): blanks, or a ：, :, 、 or ． and blanks, then
+ * text. 第一项任务, 第二项工作, 第三项规定 have no such separator: words, not a number.
+ * *end receives where the title starts.
+ */
+static bool item_title_at(fg_strview s, size_t j, size_t *end)
+{
+    size_t k = fg_parse__skip_blanks(s, j);
+
+    if (AT(s, k, "：") || AT(s, k, "、") || AT(s, k, "．"))
+        k += 3;
+    else if (k < s.len && s.ptr[k] == ':')
+        k += 1;
+    else if (k == j)
+        return false;
+    k = fg_parse__skip_blanks(s, k);
+    if (k >= s.len || s.ptr[k] == '\n' || s.ptr[k] == '\r')
+        return false;
+    *end = k;
+    return true;
+}
+
 bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
 {
     size_t n;
@@ -437,6 +460,8 @@ bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
                 m->st = ST_PART, j += 6;
             else if (AT(s, j, "条") && line_start && !article_cited_after(s, j + 3))
                 m->st = ST_ARTICLE, j += 3;
+            else if (AT(s, j, "项") && line_start && item_title_at(s, j + 3, &n2))
+                m->st = ST_ITEM, j = n2;
             else
                 return false;
             /* "第一章" must be followed by a blank, a title or the end: not 第一章节 etc. */
