@@ -54,6 +54,11 @@ skipped() {
         # A cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row
         # of its own once the lines are made the rows of a real table, which holds it whole.
         "table_wrapped_lines "*) return 0 ;;
+        # Section lines without tabs between a matrix's rows (二、食品安全) split it into
+        # separate tables, the first the header alone: a one-row table is read as layout, a
+        # cell a line, so the matrix's unit columns are lost (a real page's section rows are
+        # rows of its one table, as table_section_rows has them, which is read).
+        "matrix_plain_sections "*) return 0 ;;
         *) return 1 ;;
     esac
 }
