@@ -95,7 +95,9 @@ int fg_pdf_furniture(fg_pdf_doc *d, const double *heights);
 
 /*
  * Mark the lines that the width of the text block broke (fg_pdf_line.wraps), after
- * fg_pdf_furniture(): a line that reaches the right edge of the text block, the next line
+ * fg_pdf_furniture(): a line that reaches the right edge of the text block (and starts no
+ * further right than a paragraph's indent of 2 em: a line aligned under a label, as a
+ * roster's, is no paragraph's), the next line
  * written (on the same page at the page's line spacing, or the first of the next page)
  * starting at the left edge (or a blank's width or one em right of it: a blank that the
  * break put first), in the same font size, and going on the line (fg_unwrap_joins(): no

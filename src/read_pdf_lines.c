@@ -528,6 +528,10 @@ int fg_pdf_wraps(fg_pdf_doc *d)
             continue;
         n = &d->lines[j];
         indent = n->x0 - pe[n->page].left;
+        /* a line indented further than a paragraph's first line (2 em) is aligned under a
+         * label (a roster's second person line): filling the line, it is no broken one */
+        if (l->x0 > pe[l->page].left + 2.5 * l->em)
+            continue;
         if (l->x1 < pe[l->page].left + width - 0.97 * l->em || indent > 1.5 * n->em ||
             (indent > 0.5 * n->em && indent < 0.8 * n->em) || fabs(n->em - l->em) > 0.2 * l->em)
             continue;

@@ -39,7 +39,7 @@ make_ofd=$src/tests/fixtures/make_ofd.py
 skipped() {
     case $1 in
         ideo_paragraphs)
-            echo "drawn with a CTM (every third form), a line of the flat body breaks at the two" \
+            echo "with the stand-in font's widths a line of the flat body breaks at the two" \
                  "U+3000 that part two paragraphs (…省科技厅　　|配合单位：): they are not drawn, so" \
                  "the line ends 2 em short of the edge and is no line broken by the width; the" \
                  "next line, shorter than a flat line, holds a run-in heading (…　　二、推动产业集)" \
