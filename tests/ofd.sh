@@ -44,10 +44,6 @@ skipped() {
                  "the line ends 2 em short of the edge and is no line broken by the width; the" \
                  "next line, shorter than a flat line, holds a run-in heading (…　　二、推动产业集)" \
                  "that only a flat line's paragraphs are searched for" ;;
-        team_roster_two_up_text)
-            echo "a roster line aligned under its label (five U+3000, then two persons) fills the" \
-                 "OFD's line exactly (the stand-in font's widths), so it reads as a line broken by" \
-                 "the width, and the next person line, at the left edge, is joined to it" ;;
         lead_marks)
             echo "units separated by a blank broken across two lines at that blank, which is not" \
                  "drawn (as pdf.sh says)" ;;
