@@ -47,6 +47,7 @@
 #include "fengong/deadline.h"
 #include "fengong/target.h"
 #include "parse_int.h"
+#include "unwrap.h"
 #include "str.h"
 
 /* ---- parser state ---- */
@@ -2859,6 +2860,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     parser p;
     fg_doc *doc = NULL;
     fg_str clean = FG_STR_INIT;
+    fg_str unwrapped = FG_STR_INIT;
+    size_t *joins = NULL, n_joins = 0, k_join = 0, joined = 0;
     fg_strview t;
     size_t line_no = 0;
     size_t decl_miss[MAX_DECL_MISSES]; /* declaration-like phrases not taken, in order */
@@ -2886,6 +2889,16 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     start_part(&p, 0);
 
     t = fg_sv(text->data ? text->data : "", text->len);
+    /*
+     * Plain text copied out of a PDF keeps the lines the page width broke: such a text is
+     * read with those lines joined (unwrap.h); each line's number stays the input's, the
+     * joined breaks counted in.
+     */
+    if (text->format == FG_FORMAT_TEXT) {
+        FG_TRY(fg_unwrap_text(&unwrapped, &joins, &n_joins, t.ptr, t.len));
+        if (n_joins > 0)
+            t = fg_sv(unwrapped.ptr, unwrapped.len);
+    }
     FG_TRY(presize(&p, t.len));
     /* Flat documents (few line breaks) get inline markers. */
     doc_flat = is_flat(t);
@@ -2906,7 +2919,9 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
         fg_strview s;
 
         next_e = SIZE_MAX;
-        line_no++;
+        line_no += 1 + joined;
+        for (joined = 0; k_join < n_joins && joins[k_join] < e; k_join++)
+            joined++;
         p.trailing_tab = has_tab && (t.ptr[e - 1] == '\t' ||
                                      (t.ptr[e - 1] == '\r' && e - 1 > i && t.ptr[e - 2] == '\t'));
         if (has_lt) {
@@ -2981,6 +2996,8 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
     doc = NULL;
 out:
     fg_str_dispose(&clean);
+    fg_str_dispose(&unwrapped);
+    free(joins);
     parser_dispose(&p);
     fg_arena_free(p.arena);
     return rc;

@@ -22,8 +22,10 @@
  *   new number in the first column, the lines of a cell are joined, a blank cell under a
  *   task is the continuation of a merged cell, and a run that goes on at the top of the
  *   next page is the same table (the builder drops a repeated header);
- * - every other line is written as a line: lines broken by the layout are not rejoined (the
- *   clause grammar reads PDF-wrapped text), and a page break is a line break.
+ * - every other line is written as a line, but a line broken by the width of the text block
+ *   is joined to the next (fg_pdf_wraps(): it reaches the right edge, the next line starts at
+ *   the left edge, on the page or at the top of the next one, and opens no new item); a page
+ *   break is a line break.
  * Scans without a text layer, encrypted files and damaged files each get their own error.
  */
 #include <limits.h>

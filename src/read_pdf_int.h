@@ -40,6 +40,10 @@ typedef struct fg_pdf_line {
     size_t page;
     bool cand;           /* in the top or bottom band of its page: maybe furniture */
     bool drop;           /* page furniture: not written */
+    /* broken by the width of the text block: the next line written goes on it (fg_pdf_wraps());
+     * 2 when a blank goes between them (a Latin word broken at a blank), 3 a U+3000 (the next
+     * line indented by one em: a blank the break put at its start), else 1; 0 no */
+    unsigned char wraps;
 } fg_pdf_line;
 
 /* A character's box on its page, in points from the page's top left corner (blanks are not
@@ -88,6 +92,24 @@ int fg_pdf_page_lines(fg_pdf_doc *d, fg_pdf_glyph *g, size_t n, size_t pno, cons
 /* Mark page numbers and running headers and footers among d's lines as dropped; heights[p] is
  * page p's height in points. FG_OK or FG_ENOMEM. */
 int fg_pdf_furniture(fg_pdf_doc *d, const double *heights);
+
+/*
+ * Mark the lines that the width of the text block broke (fg_pdf_line.wraps), after
+ * fg_pdf_furniture(): a line that reaches the right edge of the text block (and starts no
+ * further right than a paragraph's indent of 2 em: a line aligned under a label, as a
+ * roster's, is no paragraph's), the next line
+ * written (on the same page at the page's line spacing, or the first of the next page)
+ * starting at the left edge (or a blank's width or one em right of it: a blank that the
+ * break put first), in the same font size, and going on the line (fg_unwrap_joins(): no
+ * numbering marker, bullet or role label opens it). The text block's left edge is the
+ * leftmost line of its page; its width is the document's widest line of fewer than 3
+ * segments, not a table's, where a line that ends in closing punctuation counts without it
+ * (it may hang past the edge); so mirrored margins are measured page by page. A line reaches
+ * the right edge when it ends less than 0.97 em short of it: a line filled to the edge by a
+ * blank, which is not drawn, does not. Tables are written by their builder, which ignores
+ * the mark. FG_OK or FG_ENOMEM. O(lines).
+ */
+int fg_pdf_wraps(fg_pdf_doc *d);
 
 /* Free what d owns (not the PopplerDocument). */
 void fg_pdf_doc_dispose(fg_pdf_doc *d);

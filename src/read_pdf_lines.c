@@ -11,6 +11,7 @@
 #include "error.h"
 #include "grow.h"
 #include "read_pdf_int.h"
+#include "unwrap.h"
 
 #define GAP_SEG 0.8     /* a gap of this many em splits a line into segments */
 #define GAP_SOFT 0.4    /* a smaller one of this many em too, for tables only (soft) */
@@ -448,6 +449,116 @@ int fg_pdf_furniture(fg_pdf_doc *d, const double *heights)
 out:
     fg_str_dispose(&keys);
     free(cs);
+    return rc;
+}
+
+/* ---- lines broken by the width of the text block ---- */
+
+/* Whether the line's text ends in closing punctuation, which may hang past the right edge. */
+static bool ends_hanging(const doc *d, const line *l)
+{
+    static const char *const hang[] = {"，", "。", "、", "；", "：", "！", "？", "）",
+                                       "》", "”", "’", "」", "』", "】"};
+    const char *t = d->pool.ptr + l->off;
+
+    if (l->len < 3)
+        return false;
+    for (size_t k = 0; k < sizeof hang / sizeof *hang; k++)
+        if (memcmp(t + l->len - 3, hang[k], 3) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the line may be a paragraph's line: written, not a table's row of 3 cells. */
+static bool text_line(const line *l)
+{
+    return !l->drop && l->n_hard < 3 && l->len > 0;
+}
+
+typedef struct page_edges {
+    double left, right; /* the leftmost start and the rightmost end (but hanging) of its lines */
+    double gap;         /* the least gap between two of its lines one under the other */
+} page_edges;
+
+int fg_pdf_wraps(fg_pdf_doc *d)
+{
+    page_edges *pe = NULL;
+    size_t n_pages = 0;
+    double width = 0;
+    int rc = FG_OK;
+
+    for (size_t k = 0; k < d->n_lines; k++)
+        if (d->lines[k].page + 1 > n_pages)
+            n_pages = d->lines[k].page + 1;
+    if (n_pages == 0)
+        return FG_OK;
+    pe = malloc(n_pages * sizeof *pe);
+    FG_CHECK_ALLOC(pe);
+    for (size_t p = 0; p < n_pages; p++)
+        pe[p] = (page_edges){INFINITY, -INFINITY, INFINITY};
+    for (size_t k = 0, prev = SIZE_MAX; k < d->n_lines; k++) {
+        const line *l = &d->lines[k];
+        page_edges *e = &pe[l->page];
+
+        if (!text_line(l))
+            continue;
+        e->left = fmin(e->left, l->x0);
+        e->right = fmax(e->right, ends_hanging(d, l) ? l->x1 - l->em : l->x1);
+        if (prev != SIZE_MAX && d->lines[prev].page == l->page && l->y0 >= d->lines[prev].y1)
+            e->gap = fmin(e->gap, l->y0 - d->lines[prev].y1);
+        prev = k;
+    }
+    for (size_t p = 0; p < n_pages; p++)
+        if (pe[p].right > pe[p].left)
+            width = fmax(width, pe[p].right - pe[p].left);
+    for (size_t k = 0; k < d->n_lines; k++) {
+        line *l = &d->lines[k];
+        const line *n;
+        size_t j = k + 1;
+        const char *a, *b;
+        size_t a_len, b_len;
+        double indent, short_by;
+
+        l->wraps = 0;
+        if (l->drop || l->len == 0)
+            continue;
+        while (j < d->n_lines && d->lines[j].drop)
+            j++;
+        if (j >= d->n_lines || d->lines[j].len == 0)
+            continue;
+        n = &d->lines[j];
+        indent = n->x0 - pe[n->page].left;
+        /* a line indented further than a paragraph's first line (2 em) is aligned under a
+         * label (a roster's second person line): filling the line, it is no broken one */
+        if (l->x0 > pe[l->page].left + 2.5 * l->em)
+            continue;
+        if (l->x1 < pe[l->page].left + width - 0.97 * l->em || indent > 1.5 * n->em ||
+            (indent > 0.5 * n->em && indent < 0.8 * n->em) || fabs(n->em - l->em) > 0.2 * l->em)
+            continue;
+        if (n->page == l->page ? n->y0 - l->y1 > pe[l->page].gap + 0.5 * l->em
+                               : n->page != l->page + 1)
+            continue;
+        a = d->pool.ptr + l->off;
+        a_len = l->len;
+        b = d->pool.ptr + n->off;
+        b_len = n->len;
+        while (a_len > 0 && a[a_len - 1] == ' ')
+            a_len--;
+        if (!fg_unwrap_joins(a, a_len, b, b_len,
+                             n->x1 >= pe[n->page].left + width - 0.97 * n->em))
+            continue;
+        short_by = (pe[l->page].left + width - l->x1) / l->em;
+        if (indent >= 0.8 * n->em)
+            l->wraps = 3; /* a blank that the break put at the start of the line (U+3000) */
+        else if (indent >= 0.2 * n->em)
+            l->wraps = 2; /* a blank of a word space there */
+        else if (fg_unwrap_blank_between(a, a_len, b, b_len) && short_by > 0.6)
+            l->wraps = 2; /* a Latin word moved whole to the next line */
+        else
+            l->wraps = 1;
+    }
+out:
+    free(pe);
     return rc;
 }
 

@@ -1104,12 +1104,24 @@ out:
     return rc;
 }
 
-static int write_line(fg_rd *rd, const fg_pdf_doc *d, const fg_pdf_line *l)
+/* Write a line; one broken by the width of the text block (fg_pdf_wraps()) is left open for
+ * the next, *open then true. */
+static int write_line(fg_rd *rd, const fg_pdf_doc *d, const fg_pdf_line *l, bool *open)
 {
+    size_t len = l->len;
     int rc = FG_OK;
 
-    FG_TRY(fg_rd_text(rd, d->pool.ptr + l->off, l->len));
-    FG_TRY(fg_rd_break(rd));
+    if (l->wraps)
+        while (len > 0 && d->pool.ptr[l->off + len - 1] == ' ')
+            len--;
+    FG_TRY(fg_rd_text(rd, d->pool.ptr + l->off, len));
+    *open = l->wraps != 0;
+    if (l->wraps == 2)
+        FG_TRY(fg_rd_text(rd, " ", 1));
+    else if (l->wraps == 3)
+        FG_TRY(fg_rd_text(rd, "\u3000", 3));
+    else if (!l->wraps)
+        FG_TRY(fg_rd_break(rd));
 out:
     return rc;
 }
@@ -1120,9 +1132,11 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
     rows rs = {0};
     block bk = {0};
     row *r = calloc(1, sizeof *r);
+    bool open = false; /* the last line written goes on in the next (fg_pdf_wraps()) */
     int rc = FG_OK;
 
     FG_CHECK_ALLOC(r);
+    FG_TRY(fg_pdf_wraps(d));
     for (size_t i = 0; i < d->n_lines;) {
         const fg_pdf_line *l = &d->lines[i];
         size_t j = i;            /* the table's first line of 3 segments (first_line()) */
@@ -1151,14 +1165,19 @@ int fg_pdf_write(fg_rd *rd, fg_pdf_doc *d)
                 FG_TRY(collect(d, &t, r, &rs, &bk));
             if (rs.n_data >= 2) {
                 FG_TRY(merge(d, &t, &rs));
+                if (open)
+                    FG_TRY(fg_rd_break(rd));
+                open = false;
                 FG_TRY(emit(rd, &rs));
                 i = next_kept(d, t.lines[t.n - 1]);
                 continue;
             }
         }
-        FG_TRY(write_line(rd, d, l));
+        FG_TRY(write_line(rd, d, l, &open));
         i++;
     }
+    if (open)
+        FG_TRY(fg_rd_break(rd));
 out:
     if (r != NULL)
         for (size_t c = 0; c < MAX_COLS; c++)

@@ -47,6 +47,10 @@ skipped() {
         joined:matrix_plain_sections | joined:table_merged_subrows | \
         joined:table_merged_subrows_wrapped)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
+        one-line:wrapped_pdf_copy | half-width:wrapped_pdf_copy)
+            echo "a text hard-wrapped at one width (copied out of a PDF): its line breaks made" \
+                 "U+3000 paragraph marks are paragraphs, and with its punctuation half-width its" \
+                 "lines are no longer of one width; the joined variant is checked" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
         joined:lead_words)

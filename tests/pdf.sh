@@ -5,7 +5,7 @@
 #
 # Needs Debian's /usr/bin/python3 with python3-cairo, and qpdf (scripts/install-deps.sh test).
 # tests/fixtures/make_pdf.py draws each document as an A4 公文-layout PDF: lines wrapped at
-# the page width (not rejoined by the reader: the grammar reads PDF-wrapped lines), a page
+# the page width (joined again by the reader, fg_pdf_wraps() in src/read_pdf_lines.c), a page
 # number at the bottom of each page in one of four styles, a running header on the seeds,
 # tables (tab-separated lines, or lines of cells separated by runs of blanks) as ruled tables
 # with their cells' text wrapped inside the cells.
@@ -68,76 +68,27 @@ skipped() {
                  "columns, each name wrapped over two lines: 县市场监管|局) is not rebuilt as a" \
                  "header row; in a real 分工表 the section rows are rows of its one table (as in" \
                  "table_section_rows, which is read)" ;;
-        ideo_paragraphs | state_ideo | long_body | mixed_hostile | closing_note_flat)
-            echo "a document (or its body) written as one line with its paragraphs run together," \
-                 "as web pages give them: drawn as a PDF it is wrapped into lines at the page" \
-                 "width, and the grammar does not find all the run-in headings and labels again" \
-                 "(the text wrapped at 28 characters a line as a text file fails the same way)" ;;
-        lead_marks | role_labels_spaced)
-            echo "units or a label separated by blanks (省公安厅 省商务厅, 牵 头 处 室) broken" \
-                 "across two lines by the page width: the grammar does not join them again (the" \
-                 "text wrapped at 28 characters a line fails the same way)" ;;
+        lead_marks)
+            echo "units separated by a blank (省公安厅 省商务厅) broken across two lines at that" \
+                 "blank: the blank at the end of a line is not drawn, and the line ends short of" \
+                 "the edge by less than a character as any line does, so that the two units are" \
+                 "joined without it (the text wrapped at 28 characters keeps the blank and is read)" ;;
         table_header_breaks)
             echo "header cells spaced out inside (序  号, 牵 头 单 位, 序　号) are drawn as words with" \
                  "gaps, which the column finder of a PDF without cell boundaries reads as columns" \
                  "(the tables broken by a line break inside a cell, 序，号, are read)" ;;
-        names_role_words)
-            echo "a unit name holding a role word broken by the page width right before it" \
-                 "(市委机构编制委员|会办公室): the line break ends the labelled line at 委员, and" \
-                 "会办 then opens the next line (the text wrapped at 28 characters a line fails" \
-                 "the same way)" ;;
-        labels_bullets | team_group_title_leads | ocr_punctuation | pipe_separators)
-            echo "a unit name, a label or a role word broken by the page width (县农业农村|局★," \
-                 "区财政局负|责, 配|合部门, 学|生工作处): the line break ends the clause or the" \
-                 "labelled line there (the text wrapped at the PDF's width fails the same way)" ;;
-        blank_table_unit_lists)
+        blank_table_unit_lists | table_wrapped_lines)
             echo "a text table aligned with blanks whose rows are wider than the page: drawn as a" \
-                 "PDF each row wraps at the page width and its columns no longer line up (the" \
-                 "text wrapped at 28 characters a line fails the same way)" ;;
+                 "PDF each row wraps at the page width, and the table builder joins a cell's lines" \
+                 "without the blank the break fell on (资产运营部|各子公司 gives 资产运营部各子公司)" ;;
         team_roster_post_pairs)
-            echo "two persons a line, post first, wider than the page: a name broken by the page" \
-                 "width (于|丽娟) ends the roster line there (the text wrapped at 28 characters" \
-                 "a line fails the same way)" ;;
-        entities_text)
-            echo "an HTML entity of a saved web page cut by the page width (&amp|;) is no entity" \
-                 "(the text wrapped at 28 characters a line fails the same way)" ;;
-        closing_run_on)
-            echo "a close run on in the last item's line, wrapped at the page width, starts a" \
-                 "line inside its sentence (the text wrapped at 28 characters fails the same way)" ;;
-        unnumbered_paragraphs | meeting_points | dash_unnumbered | dash_unnumbered_declared | \
-            team_unnumbered)
-            echo "in a document without numbering each line holding role words is an item: a" \
-                 "paragraph wrapped by the page width is several lines, and its clause is cut" \
-                 "(省人力资源社|会保障厅)" ;;
-        team_lexicon_more)
-            echo "a member list on one long line broken by the page width inside a post" \
-                 "(区公安分局交警大队副大队|长): the line break ends the list there (the text" \
-                 "wrapped at 28 characters a line fails the same way)" ;;
-        table_wrapped_lines)
-            echo "a text table aligned with blanks and tabs whose rows are wider than the page:" \
-                 "drawn as a PDF each row wraps at the page width and its columns no longer line" \
-                 "up (the text wrapped at 28 characters a line fails the same way)" ;;
-        ordinal_points)
-            echo "points run on in one paragraph (一是…；二是…，由X牵头，Y配合): broken by the page" \
-                 "width, a point's role phrase is cut from its units (the text wrapped at 28" \
-                 "characters a line fails the same way)" ;;
-        semicolon_sentences)
-            echo "a sentence glued to the text before it by an HTML entity (…行动&nbsp;由X牵头)" \
-                 "gives no row; broken by the page width, the entity and the sentence fall on" \
-                 "two lines and the sentence is read (the text wrapped at 28 characters a line" \
-                 "does the same)" ;;
-        statute_articles_inline)
-            echo "articles run on in one line (…。第六条　…): broken by the page width, an article" \
-                 "is cut from its marker and read as the one before (the text wrapped at 28" \
-                 "characters a line fails the same way)" ;;
+            echo "two persons a line, post first, wider than the page: a line filled to the edge" \
+                 "by a U+3000 that is not drawn (市商务局副局长　|袁　野) ends an em short of the" \
+                 "edge, which is no line broken by the width, and the name alone on the next" \
+                 "line ends the roster" ;;
         team_roster_posts)
-            echo "a member list on one long line broken by the page width loses what follows the" \
-                 "break (the text wrapped at 28 characters a line fails the same way), and a roster" \
-                 "line indented with a tab runs into the line above it, as the tab is not drawn" ;;
-        combined_city)
-            echo "a unit name after a U+3000 label broken by the page width (市城市|管理委):" \
-                 "the grammar keeps the first half (the text wrapped at 28 characters a line fails" \
-                 "the same way)" ;;
+            echo "a roster line indented with a tab runs into the line above it, as the tab is not" \
+                 "drawn (李某　市发展改革委主任 and 孙某某　市财政局局长 become one line)" ;;
     esac
 }
 
@@ -163,6 +114,9 @@ texts_differ() {
                         "blanks in the PDF (督办事项<TAB>… and 督办事项　　…)" ;;
         labels_blank_values) echo "two labels on a line apart by a tab or three U+0020: a gap in" \
                                   "the PDF, read as U+3000 (or nothing at the line's end)" ;;
+        long_body) echo "its body is one line in the text, split by the PDF into lines that are" \
+                        "joined again as paragraphs: an item before a run-in marker keeps the two" \
+                        "U+3000 before it (工程建设审批　　)" ;;
         bracket_spaced_role_words) echo "a role word spread by a U+3000 (负　责) is read back" \
                                         "from the PDF without the blank (its rows are the same)" ;;
     esac
