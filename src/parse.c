@@ -737,27 +737,42 @@ out:
 }
 
 /*
- * Whether clause text t says it is the clause of the items after it: 以下 or 下列 (以下各项均由X
- * 牵头), or 本 此 or 该 and a word for a part of the document (本部分任务由X牵头，Y具体落实; 本章
- * 本节 本方面 本领域 本板块 本专题 本篇), then 由 within 12 characters and no ，。；：before it.
+ * The length of the subject at t's start that names a part of the document: 本 此 or 该 and
+ * 部分 章 节 方面 领域 板块 专题 or 篇 (本部分, 该节, 此方面); 0 when there is none. 本项 names
+ * one item, not a part.
  */
-static bool looks_forward(fg_strview t)
+static size_t part_subject(fg_strview t)
 {
     static const char *const parts[] = {"部分", "章", "节", "方面", "领域", "板块", "专题", "篇",
                                         NULL};
+
+    if (!(fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")))
+        return 0;
+    for (size_t k = 0; parts[k]; k++)
+        if (fg_sv_at_str(t, 3, parts[k]))
+            return 3 + strlen(parts[k]);
+    return 0;
+}
+
+/*
+ * Whether clause text t says it is the clause of the items of its part: 以下 or 下列 (以下各项均由X
+ * 牵头), or a part's subject (part_subject(): 本部分任务由X牵头，Y具体落实; 本章 本节 本方面), then
+ * 由 within 12 characters and no ，。；：before it. *closing is set when a part's subject opens it,
+ * which may also close the part's items (本部分工作由X牵头 after the last of them).
+ */
+static bool looks_forward(fg_strview t, bool *closing)
+{
     size_t i = 0;
 
+    *closing = false;
     t = fg_parse__trim(t);
     if (fg_sv_starts(t, "以下") || fg_sv_starts(t, "下列")) {
         i = 6;
-    } else if (fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")) {
-        for (size_t k = 0; parts[k] && i == 0; k++)
-            if (fg_sv_at_str(t, 3, parts[k]))
-                i = 3 + strlen(parts[k]);
+    } else {
+        i = part_subject(t);
         if (i == 0)
             return false;
-    } else {
-        return false;
+        *closing = true;
     }
     for (size_t n = 0; i < t.len && n < 12; i += fg_cp_len((unsigned char)t.ptr[i]), n++) {
         if (AT(t, i, "由"))
@@ -840,8 +855,10 @@ out:
  * heading that has no item under it: an item with no clause gets a copy of it; one whose own
  * clauses give no lead (配合单位：W) gets it merged into each of them, the shared units first
  * (one clause: Y lead, Z and W co); one that names its own lead keeps its own. The heading
- * then keeps the clause only when no item took it. Headings are read from the last one, so
- * that a deeper heading's own shared clause wins over the one above it.
+ * then keeps the clause only when no item took it. A part's subject closing the last item under
+ * a heading (1.… 2.… 本部分工作由Y牵头，Z配合。) is the heading's clause so, that item keeping
+ * its own copy. Headings are read from the last one, so that a deeper heading's own shared
+ * clause wins over the one above it.
  */
 static int forward_clauses(parser *p)
 {
@@ -851,18 +868,27 @@ static int forward_clauses(parser *p)
     for (size_t i = p->n_items; i-- > 0;) {
         for (size_t c = 0, next; c < p->items[i].n_clauses; c = next) {
             pclause pc = p->clauses[p->items[i].clause_first + c];
-            pitem *h;
+            size_t h = i;
+            pitem *hd;
             bool taken = false;
+            bool closing;
 
             next = c + 1;
-            if (i + 1 >= p->n_items || p->items[i + 1].parent != i ||
-                !looks_forward(fg_sv(pc.text, pc.text_len)))
+            if (!looks_forward(fg_sv(pc.text, pc.text_len), &closing))
                 continue;
-            for (size_t j = i + 1; j < p->n_items && p->items[j].depth > p->items[i].depth;
+            if (i + 1 >= p->n_items || p->items[i + 1].parent != i) {
+                /* No item under it: a part's subject closing the heading's last item. */
+                h = p->items[i].parent;
+                if (!closing || h == FG_NO_PARENT ||
+                    (i + 1 < p->n_items && p->items[i + 1].depth > p->items[h].depth))
+                    continue;
+            }
+            for (size_t j = h + 1; j < p->n_items && p->items[j].depth > p->items[h].depth;
                  j++) {
                 pitem *it = &p->items[j];
 
-                if ((j + 1 < p->n_items && p->items[j + 1].parent == j) || has_lead(p, it))
+                if (j == i || (j + 1 < p->n_items && p->items[j + 1].parent == j) ||
+                    has_lead(p, it))
                     continue;
                 if (it->n_clauses == 0) {
                     FG_TRY(copy_clause(p, &pc, it->text_len));
@@ -874,12 +900,12 @@ static int forward_clauses(parser *p)
                 }
                 taken = true;
             }
-            if (!taken)
+            if (!taken || h != i)
                 continue;
-            h = &p->items[i];
-            memmove(&p->clauses[h->clause_first + c], &p->clauses[h->clause_first + c + 1],
-                    (h->n_clauses - c - 1) * sizeof *p->clauses);
-            h->n_clauses--;
+            hd = &p->items[i];
+            memmove(&p->clauses[hd->clause_first + c], &p->clauses[hd->clause_first + c + 1],
+                    (hd->n_clauses - c - 1) * sizeof *p->clauses);
+            hd->n_clauses--;
             next = c;
         }
     }
