@@ -1404,12 +1404,31 @@ static bool task_in_line(const parser *p, fg_strview s, size_t j, mark *m)
 }
 
 /*
+ * Whether s[j] follows a note's word and its colon (注：, 备注:, 说明：): the number there is
+ * a note's (注：1.标*的为牵头单位…), no item's.
+ */
+static bool after_note_word(fg_strview s, size_t j, size_t lo)
+{
+    size_t c;
+
+    if (j >= lo + 4 && AT(s, j - 3, "："))
+        c = j - 3;
+    else if (j >= lo + 4 && s.ptr[j - 1] == ':')
+        c = j - 1;
+    else
+        return false;
+    return AT(s, c - 3, "注") || (c >= lo + 6 && (AT(s, c - 6, "说明") || AT(s, c - 6, "备注")));
+}
+
+/*
  * A marker at s[j] inside a line that starts an item: it continues the numbering and is
- * after a boundary or distinctive (strong_marker()); 第X条 as article_in_line() says, 任务N
- * as task_in_line().
+ * after a boundary or distinctive (strong_marker()), not after a note's word
+ * (after_note_word()); 第X条 as article_in_line() says, 任务N as task_in_line().
  */
 static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
 {
+    if (after_note_word(s, j, lo))
+        return false;
     if (!fg_parse__marker_at(s, j, false, m))
         return (article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1) ||
                task_in_line(p, s, j, m);
@@ -1611,6 +1630,86 @@ static bool ocr_marker_agrees(const parser *p, const mark *m)
     return false;
 }
 
+/*
+ * Whether numbered notes open at s[k]: a note's word and its colon (注：, 备注:, 说明：), then
+ * the marker of the first note (注：1.标*的为牵头单位…, 说明：（1）…, 备注：①…) in a style no
+ * open level of p numbers (1. under 1. would be the items'), which *m receives.
+ */
+static bool note_list_at(const parser *p, fg_strview s, size_t k, mark *m)
+{
+    size_t c;
+
+    if (AT(s, k, "注"))
+        c = k + 3;
+    else if (AT(s, k, "备注") || AT(s, k, "说明"))
+        c = k + 6;
+    else
+        return false;
+    if (AT(s, c, "："))
+        c += 3;
+    else if (c < s.len && s.ptr[c] == ':')
+        c++;
+    else
+        return false;
+    if (!fg_parse__marker_at(s, c, true, m) || m->st == ST_ROW || m->num != 1)
+        return false;
+    for (size_t d = 0; d < p->depth; d++)
+        if (p->stack[d].st == m->st)
+            return false;
+    return true;
+}
+
+/*
+ * The numbered notes at line s (注：1.… then 2.…, note_list_at()): *note, the notes open before
+ * s (num 0 for none), becomes the marker of s's first note when s opens them, stays when s
+ * goes on with them (the next number in their style, which is a note's, no item's: the
+ * result is then true), and is else ended by a line that starts with a marker.
+ */
+static bool note_list(const parser *p, mark *note, fg_strview s)
+{
+    mark m;
+
+    s = fg_parse__trim(s);
+    if (note->num > 0 && fg_parse__marker_at(s, 0, true, &m) && m.st == note->st &&
+        m.num == note->num + 1) {
+        note->num = m.num;
+        return true;
+    }
+    if (note_list_at(p, s, 0, &m)) {
+        *note = m;
+        return false;
+    }
+    if ((note->num > 0 && fg_parse__marker_at(s, 0, true, &m)) || fg_parse__note_opens(s))
+        note->num = 0;
+    return false;
+}
+
+/*
+ * Where numbered notes run into flat text start in s[from .. to) (…市体育局注：（1）标*的为牵头
+ * 单位…。（2）…: note_list_at()), or SIZE_MAX.
+ */
+static size_t note_list_in(const parser *p, fg_strview s, size_t from, size_t to)
+{
+    static const char *const words[] = {"注", "说明", NULL};
+    size_t best = SIZE_MAX;
+    mark m;
+
+    for (size_t w = 0; words[w]; w++) {
+        fg_strview r = fg_sv(s.ptr, to);
+
+        for (size_t k = fg_parse__find_from(r, from, words[w]); k != SIZE_MAX && k < best;
+             k = fg_parse__find_from(r, k + 3, words[w])) {
+            size_t at = AT(s, k, "注") && k >= 3 && AT(s, k - 3, "备") ? k - 3 : k;
+
+            if (note_list_at(p, s, at, &m)) {
+                best = at;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 /* Feed one line's content (after any part handling) to the item machinery. */
 static bool items_follow(const parser *p);
 
@@ -1697,6 +1796,18 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
                 FG_TRY(fg_parse__close_item(p));
                 FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + i + cut, s.len - i - cut), line));
                 break;
+            }
+        }
+        if (p->flat && p->open) {
+            /* Numbered notes run in (…X注：1.…。2.…): a footnote, no part of the item. */
+            size_t k = note_list_in(p, s, seg_start, next);
+
+            if (k != SIZE_MAX) {
+                if (p->n_lines == 0)
+                    p->first_line_len = p->cur_text.len + (k - seg_start);
+                FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + seg_start, k - seg_start), line));
+                FG_TRY(fg_parse__close_item(p));
+                seg_start = k;
             }
         }
         if (p->open && p->n_lines == 0)
@@ -2560,11 +2671,13 @@ static bool label_over_units(const parser *p, fg_strview s, fg_strview next)
 
 /*
  * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
- * text, before a part of its own (附件2) starts: the open item is not its part's last.
+ * text, before a part of its own (附件2) starts: the open item is not its part's last. The
+ * numbers of the notes open (p->note: note_list()) start none.
  */
 static bool items_follow(const parser *p)
 {
     fg_strview r = p->rest;
+    mark note = p->note;
     bool table;
 
     for (size_t i = 0; i < r.len;) {
@@ -2575,7 +2688,7 @@ static bool items_follow(const parser *p)
         while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
             e++;
         line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
-        if (line.len > 0) {
+        if (line.len > 0 && !note_list(p, &note, line)) {
             if (fg_parse__marker_at(line, 0, true, &m) && m.st != ST_ROW)
                 return true;
             if (fg_parse__annex_header(line, &table) > 0)
@@ -2598,6 +2711,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     bool consumed = false;
     bool table = false;
     bool title_row;
+    bool note_line;
     size_t rest;
     size_t w;
 
@@ -2708,6 +2822,13 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     if (p->open && fg_parse__roster_title(s))
         FG_TRY(fg_parse__close_item(p));
     /*
+     * 注：1.… / 2.…: numbered notes are a footnote, no item's text (the open item ends at
+     * them, as the close ends the last item below), and their numbers open no items.
+     */
+    note_line = note_list(p, &p->note, s);
+    if (p->open && !note_line && p->note.num > 0)
+        FG_TRY(fg_parse__close_item(p));
+    /*
      * 各成员单位要加强协调配合。 or 注：… after the last item: the document's close, no
      * part of that item (its generic units would co-operate in it).
      */
@@ -2722,7 +2843,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     }
     p->team_lines = !p->no_teams && fg_parse__team_label_alone(s);
     p->title_row = title_row;
-    rc = feed_content(p, s, line_no, true);
+    rc = feed_content(p, s, line_no, !note_line);
     p->title_row = false;
     FG_TRY(rc);
     if (title_row && !p->in_table) {

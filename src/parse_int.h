@@ -504,6 +504,8 @@ typedef struct parser {
     bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
     bool last_close;         /* the document's last item is being closed (a note then is none) */
+    mark note;               /* process_line(): the last number of the numbered notes open
+                              * (注：1.… / 2.…: note_list()); num 0 when none is */
     size_t bracket_clauses_end; /* fg_parse__find_clauses(): p->n_clauses after the item's
                                  * brackets */
     size_t *ev;              /* fg_parse__find_clauses(): the events of the text outside brackets */
