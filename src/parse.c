@@ -1788,6 +1788,9 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
              */
             size_t cut = fg_parse__closing_tail(p->units.lex, fg_sv(s.ptr + i, s.len - i));
 
+            /* 三、保障措施市直各部门要…: the heading's title run into the close. */
+            if (cut == SIZE_MAX && p->flat && p->cur_text.len == 0)
+                cut = fg_parse__title_close(p->units.lex, fg_sv(s.ptr + i, s.len - i));
             if (cut != SIZE_MAX && (cut > 0 || p->cur_text.len > 0) && !items_follow(p) &&
                 close_follows(p)) {
                 if (p->n_lines == 0)

@@ -1600,6 +1600,31 @@ static size_t sentence_end(fg_strview s, size_t i)
     return s.len;
 }
 
+/*
+ * Whether the close of the document runs from s[j] to s's end: after it only more of it
+ * (各成员单位要…。各有关单位务必…。, a note: 注：…。), after a note sentences with no role word
+ * (②…), and at the end a short line with none and no full stop (the issuer, a date); any
+ * other sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
+ */
+static bool close_runs_on(const fg_lexicon *lx, fg_strview s, size_t j)
+{
+    for (bool note = false;;) {
+        fg_strview sent;
+        bool last;
+
+        if (j >= s.len)
+            return true;
+        sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
+        last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") && !AT(s, s.len - 3, "！") &&
+               !AT(s, s.len - 3, "？");
+        note = note || fg_parse__note_opens(sent);
+        if (!fg_parse__closing_paragraph(sent) &&
+            (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
+            return false;
+        j += sent.len;
+    }
+}
+
 size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
 {
     /* With no ASCII bracket, only （）。！？ matter: the scan jumps from one to the next. */
@@ -1628,27 +1653,36 @@ size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
         if (k >= s.len || AT(s, k, "（") || s.ptr[k] == '(' ||
             !fg_parse__closing_paragraph(fg_sv(s.ptr + k, sentence_end(s, k) - k)))
             continue;
-        /*
-         * The close runs to the end: after it only more of it (各成员单位要…。各有关单位
-         * 务必…。, a note: 注：…。), after a note sentences with no role word (②…), and at
-         * the end a short line with none and no full stop (the issuer, a date); any other
-         * sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
-         */
-        for (size_t j = sentence_end(s, k), note = 0;;) {
-            fg_strview sent;
-            bool last;
+        if (close_runs_on(lx, s, sentence_end(s, k)))
+            return k;
+    }
+    return SIZE_MAX;
+}
 
-            if (j >= s.len)
-                return k;
-            sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
-            last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") &&
-                   !AT(s, s.len - 3, "！") && !AT(s, s.len - 3, "？");
-            note = note || fg_parse__note_opens(sent);
-            if (!fg_parse__closing_paragraph(sent) &&
-                (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
-                break;
-            j += sent.len;
-        }
+/* Whether s[i] starts a name as a close's subject does: a level word, 各, 有关 or 相关. */
+static bool subject_start(fg_strview s, size_t i)
+{
+    static const char *const firsts[] = {"各", "有关", "相关", "省", "市", "州", "县",
+                                         "区", "乡", "镇", "街道", NULL};
+
+    for (size_t w = 0; firsts[w]; w++)
+        if (fg_sv_at_str(s, i, firsts[w]))
+            return true;
+    return false;
+}
+
+size_t fg_parse__title_close(const fg_lexicon *lx, fg_strview s)
+{
+    size_t i = 0;
+
+    for (int n = 0; n < 10 && i < s.len; n++, i += fg_cp_len((unsigned char)s.ptr[i])) {
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return SIZE_MAX; /* a title is ideographs only */
+        if (n >= 2 && subject_start(s, i) &&
+            !fg_clause__looks_like_unit(fg_sv(s.ptr, i)) &&
+            fg_parse__closing_paragraph(fg_sv(s.ptr + i, sentence_end(s, i) - i)) &&
+            close_runs_on(lx, s, sentence_end(s, i)))
+            return i;
     }
     return SIZE_MAX;
 }

@@ -772,6 +772,15 @@ bool fg_parse__closing_paragraph(fg_strview s);
  */
 size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s);
 
+/*
+ * Where a close of the document starts in s, the text of its last item, when that item's
+ * heading title runs into it (三、保障措施市直各部门要按照职责分工…: joined text, the title no
+ * line of its own): after 2 to 9 ideographs that are no unit's name, at a name's start (a
+ * level word, 各, 有关, 相关), a fg_parse__closing_paragraph() with after it only more of the
+ * close, as fg_parse__closing_tail() reads it. SIZE_MAX when there is none.
+ */
+size_t fg_parse__title_close(const fg_lexicon *lx, fg_strview s);
+
 /* Whether s opens with a note's word (注：, 备注：, 说明：). */
 bool fg_parse__note_opens(fg_strview s);
 
