@@ -1267,6 +1267,75 @@ static void ocr_punctuation(const parser *p, char *text, size_t len)
     }
 }
 
+/*
+ * The role (an fg_role) all units of clause pc have, when it opens with a role label (牵头单位：,
+ * 配合单位：, 责任单位：), or -1.
+ */
+static int labelled_role(const parser *p, const pclause *pc)
+{
+    size_t n;
+    fg_label_role r = fg_clause__label_at(p->units.lex, fg_sv(pc->text, pc->text_len), 0, &n);
+
+    if (pc->n_units == 0 || (r != FG_LABEL_LEAD && r != FG_LABEL_CO && r != FG_LABEL_RESP))
+        return -1;
+    for (size_t u = 1; u < pc->n_units; u++)
+        if (p->units.v[pc->unit_first + u].role != p->units.v[pc->unit_first].role)
+            return -1;
+    return (int)p->units.v[pc->unit_first].role;
+}
+
+/*
+ * A task's two labelled clauses, one in a bracket and one outside brackets, that give its
+ * units different roles (（牵头单位：X）推进…。配合单位：Y、Z。, 推进…（牵头单位：X）。 / 配合单位：Y)
+ * are the labels of one task, as in one bracket or one labelled block: one clause, its units
+ * in the order written. The item's clauses are p->clauses[first ..), the bracket's first.
+ */
+static int join_labelled(parser *p, size_t first)
+{
+    pclause *b = &p->clauses[first];
+    pclause *l = &p->clauses[first + 1];
+    fg_str buf = FG_STR_INIT;
+    size_t u0 = p->units.n;
+    int rb;
+    int rl;
+    int rc = FG_OK;
+
+    if (p->n_clauses != first + 2 || p->bracket_clauses_end != first + 1)
+        return FG_OK;
+    rb = labelled_role(p, b);
+    rl = labelled_role(p, l);
+    if (rb < 0 || rl < 0 || rb == rl)
+        return FG_OK;
+    FG_TRY(fg_units_reserve(&p->units, b->n_units + l->n_units, 0));
+    b = &p->clauses[first];
+    l = &p->clauses[first + 1];
+    for (size_t k = 0; k < 2; k++) {
+        /* The one written first first. */
+        const pclause *c = (k == 0) == (b->off <= l->off) ? b : l;
+
+        for (size_t u = 0; u < c->n_units; u++)
+            p->units.v[p->units.n++] = p->units.v[c->unit_first + u];
+    }
+    FG_TRY(fg_str_append(&buf, b->text, b->text_len));
+    FG_TRY(fg_str_append(&buf, "；", 3));
+    FG_TRY(fg_str_append(&buf, l->text, l->text_len));
+    b->text = fg_parse__arena_dup(p, fg_sv(buf.ptr, buf.len));
+    if (b->text == NULL)
+        FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    b->text_len = buf.len;
+    b->off = b->off < l->off ? b->off : l->off;
+    b->line = b->off == l->off ? l->line : b->line;
+    b->unit_first = u0;
+    b->n_units = p->units.n - u0;
+    if (b->due == NULL)
+        b->due = l->due;
+    p->n_clauses--;
+    p->items[p->cur].n_clauses--;
+out:
+    fg_str_dispose(&buf);
+    return rc;
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1464,6 +1533,7 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
         if (block_start != SIZE_MAX)
             FG_TRY(try_block(p, o, block_start, block_end, seams, n_seams, &found));
     }
+    FG_TRY(join_labelled(p, p->items[p->cur].clause_first));
 out:
     return rc;
 }
