@@ -743,14 +743,15 @@ out:
  */
 static size_t part_subject(fg_strview t)
 {
-    static const char *const parts[] = {"部分", "章", "节", "方面", "领域", "板块", "专题", "篇",
-                                        NULL};
+    static const fg_lit parts[] = {FG_LIT("部分"), FG_LIT("章"),   FG_LIT("节"),
+                                   FG_LIT("方面"), FG_LIT("领域"), FG_LIT("板块"),
+                                   FG_LIT("专题"), FG_LIT("篇")};
 
     if (!(fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")))
         return 0;
-    for (size_t k = 0; parts[k]; k++)
-        if (fg_sv_at_str(t, 3, parts[k]))
-            return 3 + strlen(parts[k]);
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (fg_sv_at(t, 3, parts[k].s, parts[k].n))
+            return 3 + parts[k].n;
     return 0;
 }
 
@@ -874,15 +875,15 @@ static int forward_clauses(parser *p)
             bool closing;
 
             next = c + 1;
-            if (!looks_forward(fg_sv(pc.text, pc.text_len), &closing))
-                continue;
             if (i + 1 >= p->n_items || p->items[i + 1].parent != i) {
                 /* No item under it: a part's subject closing the heading's last item. */
                 h = p->items[i].parent;
-                if (!closing || h == FG_NO_PARENT ||
+                if (h == FG_NO_PARENT ||
                     (i + 1 < p->n_items && p->items[i + 1].depth > p->items[h].depth))
                     continue;
             }
+            if (!looks_forward(fg_sv(pc.text, pc.text_len), &closing) || (h != i && !closing))
+                continue;
             for (size_t j = h + 1; j < p->n_items && p->items[j].depth > p->items[h].depth;
                  j++) {
                 pitem *it = &p->items[j];
@@ -1638,7 +1639,12 @@ static bool ocr_marker_agrees(const parser *p, const mark *m)
 static bool note_list_at(const parser *p, fg_strview s, size_t k, mark *m)
 {
     size_t c;
+    unsigned char c0 = k + 1 < s.len ? (unsigned char)s.ptr[k] : 0;
+    unsigned char c1 = k + 1 < s.len ? (unsigned char)s.ptr[k + 1] : 0;
 
+    /* 注 E6 B3, 备 E5 A4, 说 E8 AF: a test of two bytes, as this is asked of every line. */
+    if (!((c0 == 0xE6 && c1 == 0xB3) || (c0 == 0xE5 && c1 == 0xA4) || (c0 == 0xE8 && c1 == 0xAF)))
+        return false;
     if (AT(s, k, "注"))
         c = k + 3;
     else if (AT(s, k, "备注") || AT(s, k, "说明"))
@@ -1669,6 +1675,12 @@ static bool note_list(const parser *p, mark *note, fg_strview s)
 {
     mark m;
 
+    if (note->num == 0) {
+        /* The usual case, for every line: only a note's word with a number opens them. */
+        if (note_list_at(p, s, 0, &m))
+            *note = m;
+        return false;
+    }
     s = fg_parse__trim(s);
     if (note->num > 0 && fg_parse__marker_at(s, 0, true, &m) && m.st == note->st &&
         m.num == note->num + 1) {
@@ -1686,22 +1698,29 @@ static bool note_list(const parser *p, mark *note, fg_strview s)
 
 /*
  * Where numbered notes run into flat text start in s[from .. to) (…市体育局注：（1）标*的为牵头
- * 单位…。（2）…: note_list_at()), or SIZE_MAX.
+ * 单位…。（2）…: note_list_at()), or SIZE_MAX. Only the colons are looked for (a full-width
+ * mark's first byte is rare in text; the note's word is read back from each).
  */
 static size_t note_list_in(const parser *p, fg_strview s, size_t from, size_t to)
 {
-    static const char *const words[] = {"注", "说明", NULL};
+    fg_strview r = fg_sv(s.ptr, to);
     size_t best = SIZE_MAX;
     mark m;
 
-    for (size_t w = 0; words[w]; w++) {
-        fg_strview r = fg_sv(s.ptr, to);
+    for (int w = 0; w < 2; w++) {
+        const char *colon = w == 0 ? "：" : ":";
+        size_t n = w == 0 ? 3 : 1;
 
-        for (size_t k = fg_parse__find_from(r, from, words[w]); k != SIZE_MAX && k < best;
-             k = fg_parse__find_from(r, k + 3, words[w])) {
-            size_t at = AT(s, k, "注") && k >= 3 && AT(s, k - 3, "备") ? k - 3 : k;
+        for (size_t k = fg_parse__find_from(r, from, colon); k != SIZE_MAX && k < best;
+             k = fg_parse__find_from(r, k + n, colon)) {
+            size_t at = SIZE_MAX;
 
-            if (note_list_at(p, s, at, &m)) {
+            if (k >= from + 6 && (AT(s, k - 6, "备注") || AT(s, k - 6, "说明")))
+                at = k - 6;
+            else if (k >= from + 3 && AT(s, k - 3, "注"))
+                at = k - 3;
+
+            if (at != SIZE_MAX && note_list_at(p, s, at, &m)) {
                 best = at;
                 break;
             }

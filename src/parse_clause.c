@@ -1732,26 +1732,29 @@ size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
 /* Whether s[i] starts a name as a close's subject does: a level word, 各, 有关 or 相关. */
 static bool subject_start(fg_strview s, size_t i)
 {
-    static const char *const firsts[] = {"各", "有关", "相关", "省", "市", "州", "县",
-                                         "区", "乡", "镇", "街道", NULL};
+    static const fg_lit firsts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"), FG_LIT("省"),
+                                    FG_LIT("市"), FG_LIT("州"),   FG_LIT("县"),   FG_LIT("区"),
+                                    FG_LIT("乡"), FG_LIT("镇"),   FG_LIT("街道")};
 
-    for (size_t w = 0; firsts[w]; w++)
-        if (fg_sv_at_str(s, i, firsts[w]))
+    for (size_t w = 0; w < sizeof firsts / sizeof firsts[0]; w++)
+        if (fg_sv_at(s, i, firsts[w].s, firsts[w].n))
             return true;
     return false;
 }
 
 size_t fg_parse__title_close(const fg_lexicon *lx, fg_strview s)
 {
+    size_t e = sentence_end(s, 0);
     size_t i = 0;
 
-    for (int n = 0; n < 10 && i < s.len; n++, i += fg_cp_len((unsigned char)s.ptr[i])) {
+    /* A close is a sentence of 80 characters at most (fg_parse__closing_paragraph()). */
+    if (e > (80 + 9) * 3)
+        return SIZE_MAX;
+    for (int n = 0; n < 10 && i < e; n++, i += fg_cp_len((unsigned char)s.ptr[i])) {
         if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
             return SIZE_MAX; /* a title is ideographs only */
-        if (n >= 2 && subject_start(s, i) &&
-            !fg_clause__looks_like_unit(fg_sv(s.ptr, i)) &&
-            fg_parse__closing_paragraph(fg_sv(s.ptr + i, sentence_end(s, i) - i)) &&
-            close_runs_on(lx, s, sentence_end(s, i)))
+        if (n >= 2 && subject_start(s, i) && !fg_clause__looks_like_unit(fg_sv(s.ptr, i)) &&
+            fg_parse__closing_paragraph(fg_sv(s.ptr + i, e - i)) && close_runs_on(lx, s, e))
             return i;
     }
     return SIZE_MAX;
