@@ -738,27 +738,43 @@ out:
 }
 
 /*
- * Whether clause text t says it is the clause of the items after it: 以下 or 下列 (以下各项均由X
- * 牵头), or 本 此 or 该 and a word for a part of the document (本部分任务由X牵头，Y具体落实; 本章
- * 本节 本方面 本领域 本板块 本专题 本篇), then 由 within 12 characters and no ，。；：before it.
+ * The length of the subject at t's start that names a part of the document: 本 此 or 该 and
+ * 部分 章 节 方面 领域 板块 专题 or 篇 (本部分, 该节, 此方面); 0 when there is none. 本项 names
+ * one item, not a part.
  */
-static bool looks_forward(fg_strview t)
+static size_t part_subject(fg_strview t)
 {
-    static const char *const parts[] = {"部分", "章", "节", "方面", "领域", "板块", "专题", "篇",
-                                        NULL};
+    static const fg_lit parts[] = {FG_LIT("部分"), FG_LIT("章"),   FG_LIT("节"),
+                                   FG_LIT("方面"), FG_LIT("领域"), FG_LIT("板块"),
+                                   FG_LIT("专题"), FG_LIT("篇")};
+
+    if (!(fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")))
+        return 0;
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (fg_sv_at(t, 3, parts[k].s, parts[k].n))
+            return 3 + parts[k].n;
+    return 0;
+}
+
+/*
+ * Whether clause text t says it is the clause of the items of its part: 以下 or 下列 (以下各项均由X
+ * 牵头), or a part's subject (part_subject(): 本部分任务由X牵头，Y具体落实; 本章 本节 本方面), then
+ * 由 within 12 characters and no ，。；：before it. *closing is set when a part's subject opens it,
+ * which may also close the part's items (本部分工作由X牵头 after the last of them).
+ */
+static bool looks_forward(fg_strview t, bool *closing)
+{
     size_t i = 0;
 
+    *closing = false;
     t = fg_parse__trim(t);
     if (fg_sv_starts(t, "以下") || fg_sv_starts(t, "下列")) {
         i = 6;
-    } else if (fg_sv_starts(t, "本") || fg_sv_starts(t, "此") || fg_sv_starts(t, "该")) {
-        for (size_t k = 0; parts[k] && i == 0; k++)
-            if (fg_sv_at_str(t, 3, parts[k]))
-                i = 3 + strlen(parts[k]);
+    } else {
+        i = part_subject(t);
         if (i == 0)
             return false;
-    } else {
-        return false;
+        *closing = true;
     }
     for (size_t n = 0; i < t.len && n < 12; i += fg_cp_len((unsigned char)t.ptr[i]), n++) {
         if (AT(t, i, "由"))
@@ -841,8 +857,10 @@ out:
  * heading that has no item under it: an item with no clause gets a copy of it; one whose own
  * clauses give no lead (配合单位：W) gets it merged into each of them, the shared units first
  * (one clause: Y lead, Z and W co); one that names its own lead keeps its own. The heading
- * then keeps the clause only when no item took it. Headings are read from the last one, so
- * that a deeper heading's own shared clause wins over the one above it.
+ * then keeps the clause only when no item took it. A part's subject closing the last item under
+ * a heading (1.… 2.… 本部分工作由Y牵头，Z配合。) is the heading's clause so, that item keeping
+ * its own copy. Headings are read from the last one, so that a deeper heading's own shared
+ * clause wins over the one above it.
  */
 static int forward_clauses(parser *p)
 {
@@ -852,18 +870,27 @@ static int forward_clauses(parser *p)
     for (size_t i = p->n_items; i-- > 0;) {
         for (size_t c = 0, next; c < p->items[i].n_clauses; c = next) {
             pclause pc = p->clauses[p->items[i].clause_first + c];
-            pitem *h;
+            size_t h = i;
+            pitem *hd;
             bool taken = false;
+            bool closing;
 
             next = c + 1;
-            if (i + 1 >= p->n_items || p->items[i + 1].parent != i ||
-                !looks_forward(fg_sv(pc.text, pc.text_len)))
+            if (i + 1 >= p->n_items || p->items[i + 1].parent != i) {
+                /* No item under it: a part's subject closing the heading's last item. */
+                h = p->items[i].parent;
+                if (h == FG_NO_PARENT ||
+                    (i + 1 < p->n_items && p->items[i + 1].depth > p->items[h].depth))
+                    continue;
+            }
+            if (!looks_forward(fg_sv(pc.text, pc.text_len), &closing) || (h != i && !closing))
                 continue;
-            for (size_t j = i + 1; j < p->n_items && p->items[j].depth > p->items[i].depth;
+            for (size_t j = h + 1; j < p->n_items && p->items[j].depth > p->items[h].depth;
                  j++) {
                 pitem *it = &p->items[j];
 
-                if ((j + 1 < p->n_items && p->items[j + 1].parent == j) || has_lead(p, it))
+                if (j == i || (j + 1 < p->n_items && p->items[j + 1].parent == j) ||
+                    has_lead(p, it))
                     continue;
                 if (it->n_clauses == 0) {
                     FG_TRY(copy_clause(p, &pc, it->text_len));
@@ -875,12 +902,12 @@ static int forward_clauses(parser *p)
                 }
                 taken = true;
             }
-            if (!taken)
+            if (!taken || h != i)
                 continue;
-            h = &p->items[i];
-            memmove(&p->clauses[h->clause_first + c], &p->clauses[h->clause_first + c + 1],
-                    (h->n_clauses - c - 1) * sizeof *p->clauses);
-            h->n_clauses--;
+            hd = &p->items[i];
+            memmove(&p->clauses[hd->clause_first + c], &p->clauses[hd->clause_first + c + 1],
+                    (hd->n_clauses - c - 1) * sizeof *p->clauses);
+            hd->n_clauses--;
             next = c;
         }
     }
@@ -1379,12 +1406,31 @@ static bool task_in_line(const parser *p, fg_strview s, size_t j, mark *m)
 }
 
 /*
+ * Whether s[j] follows a note's word and its colon (注：, 备注:, 说明：): the number there is
+ * a note's (注：1.标*的为牵头单位…), no item's.
+ */
+static bool after_note_word(fg_strview s, size_t j, size_t lo)
+{
+    size_t c;
+
+    if (j >= lo + 4 && AT(s, j - 3, "："))
+        c = j - 3;
+    else if (j >= lo + 4 && s.ptr[j - 1] == ':')
+        c = j - 1;
+    else
+        return false;
+    return AT(s, c - 3, "注") || (c >= lo + 6 && (AT(s, c - 6, "说明") || AT(s, c - 6, "备注")));
+}
+
+/*
  * A marker at s[j] inside a line that starts an item: it continues the numbering and is
- * after a boundary or distinctive (strong_marker()); 第X条 as article_in_line() says, 任务N
- * as task_in_line().
+ * after a boundary or distinctive (strong_marker()), not after a note's word
+ * (after_note_word()); 第X条 as article_in_line() says, 任务N as task_in_line().
  */
 static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo, mark *m)
 {
+    if (after_note_word(s, j, lo))
+        return false;
     if (!fg_parse__marker_at(s, j, false, m))
         return (article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1) ||
                task_in_line(p, s, j, m);
@@ -1586,6 +1632,104 @@ static bool ocr_marker_agrees(const parser *p, const mark *m)
     return false;
 }
 
+/*
+ * Whether numbered notes open at s[k]: a note's word and its colon (注：, 备注:, 说明：), then
+ * the marker of the first note (注：1.标*的为牵头单位…, 说明：（1）…, 备注：①…) in a style no
+ * open level of p numbers (1. under 1. would be the items'), which *m receives.
+ */
+static bool note_list_at(const parser *p, fg_strview s, size_t k, mark *m)
+{
+    size_t c;
+    unsigned char c0 = k + 1 < s.len ? (unsigned char)s.ptr[k] : 0;
+    unsigned char c1 = k + 1 < s.len ? (unsigned char)s.ptr[k + 1] : 0;
+
+    /* 注 E6 B3, 备 E5 A4, 说 E8 AF: a test of two bytes, as this is asked of every line. */
+    if (!((c0 == 0xE6 && c1 == 0xB3) || (c0 == 0xE5 && c1 == 0xA4) || (c0 == 0xE8 && c1 == 0xAF)))
+        return false;
+    if (AT(s, k, "注"))
+        c = k + 3;
+    else if (AT(s, k, "备注") || AT(s, k, "说明"))
+        c = k + 6;
+    else
+        return false;
+    if (AT(s, c, "："))
+        c += 3;
+    else if (c < s.len && s.ptr[c] == ':')
+        c++;
+    else
+        return false;
+    if (!fg_parse__marker_at(s, c, true, m) || m->st == ST_ROW || m->num != 1)
+        return false;
+    for (size_t d = 0; d < p->depth; d++)
+        if (p->stack[d].st == m->st)
+            return false;
+    return true;
+}
+
+/*
+ * The numbered notes at line s (注：1.… then 2.…, note_list_at()): *note, the notes open before
+ * s (num 0 for none), becomes the marker of s's first note when s opens them, stays when s
+ * goes on with them (the next number in their style, which is a note's, no item's: the
+ * result is then true), and is else ended by a line that starts with a marker.
+ */
+static bool note_list(const parser *p, mark *note, fg_strview s)
+{
+    mark m;
+
+    if (note->num == 0) {
+        /* The usual case, for every line: only a note's word with a number opens them. */
+        if (note_list_at(p, s, 0, &m))
+            *note = m;
+        return false;
+    }
+    s = fg_parse__trim(s);
+    if (note->num > 0 && fg_parse__marker_at(s, 0, true, &m) && m.st == note->st &&
+        m.num == note->num + 1) {
+        note->num = m.num;
+        return true;
+    }
+    if (note_list_at(p, s, 0, &m)) {
+        *note = m;
+        return false;
+    }
+    if ((note->num > 0 && fg_parse__marker_at(s, 0, true, &m)) || fg_parse__note_opens(s))
+        note->num = 0;
+    return false;
+}
+
+/*
+ * Where numbered notes run into flat text start in s[from .. to) (…市体育局注：（1）标*的为牵头
+ * 单位…。（2）…: note_list_at()), or SIZE_MAX. Only the colons are looked for (a full-width
+ * mark's first byte is rare in text; the note's word is read back from each).
+ */
+static size_t note_list_in(const parser *p, fg_strview s, size_t from, size_t to)
+{
+    fg_strview r = fg_sv(s.ptr, to);
+    size_t best = SIZE_MAX;
+    mark m;
+
+    for (int w = 0; w < 2; w++) {
+        const char *colon = w == 0 ? "：" : ":";
+        size_t n = w == 0 ? 3 : 1;
+
+        for (size_t k = fg_parse__find_from(r, from, colon); k != SIZE_MAX && k < best;
+             k = fg_parse__find_from(r, k + n, colon)) {
+            size_t at = SIZE_MAX;
+
+            if (k >= from + 6 && (AT(s, k - 6, "备注") || AT(s, k - 6, "说明")))
+                at = k - 6;
+            else if (k >= from + 3 && AT(s, k - 3, "注"))
+                at = k - 3;
+
+            if (at != SIZE_MAX && note_list_at(p, s, at, &m)) {
+                best = at;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 /* Feed one line's content (after any part handling) to the item machinery. */
 static bool items_follow(const parser *p);
 
@@ -1664,6 +1808,9 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
              */
             size_t cut = fg_parse__closing_tail(p->units.lex, fg_sv(s.ptr + i, s.len - i));
 
+            /* 三、保障措施市直各部门要…: the heading's title run into the close. */
+            if (cut == SIZE_MAX && p->flat && p->cur_text.len == 0)
+                cut = fg_parse__title_close(p->units.lex, fg_sv(s.ptr + i, s.len - i));
             if (cut != SIZE_MAX && (cut > 0 || p->cur_text.len > 0) && !items_follow(p) &&
                 close_follows(p)) {
                 if (p->n_lines == 0)
@@ -1672,6 +1819,18 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
                 FG_TRY(fg_parse__close_item(p));
                 FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + i + cut, s.len - i - cut), line));
                 break;
+            }
+        }
+        if (p->flat && p->open) {
+            /* Numbered notes run in (…X注：1.…。2.…): a footnote, no part of the item. */
+            size_t k = note_list_in(p, s, seg_start, next);
+
+            if (k != SIZE_MAX) {
+                if (p->n_lines == 0)
+                    p->first_line_len = p->cur_text.len + (k - seg_start);
+                FG_TRY(fg_parse__append_text(p, fg_sv(s.ptr + seg_start, k - seg_start), line));
+                FG_TRY(fg_parse__close_item(p));
+                seg_start = k;
             }
         }
         if (p->open && p->n_lines == 0)
@@ -2535,11 +2694,13 @@ static bool label_over_units(const parser *p, fg_strview s, fg_strview next)
 
 /*
  * Whether a numbered item starts a line (or a paragraph after U+3000) in the rest of the
- * text, before a part of its own (附件2) starts: the open item is not its part's last.
+ * text, before a part of its own (附件2) starts: the open item is not its part's last. The
+ * numbers of the notes open (p->note: note_list()) start none.
  */
 static bool items_follow(const parser *p)
 {
     fg_strview r = p->rest;
+    mark note = p->note;
     bool table;
 
     for (size_t i = 0; i < r.len;) {
@@ -2550,7 +2711,7 @@ static bool items_follow(const parser *p)
         while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
             e++;
         line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
-        if (line.len > 0) {
+        if (line.len > 0 && !note_list(p, &note, line)) {
             if (fg_parse__marker_at(line, 0, true, &m) && m.st != ST_ROW)
                 return true;
             if (fg_parse__annex_header(line, &table) > 0)
@@ -2573,6 +2734,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     bool consumed = false;
     bool table = false;
     bool title_row;
+    bool note_line;
     size_t rest;
     size_t w;
 
@@ -2683,6 +2845,13 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     if (p->open && fg_parse__roster_title(s))
         FG_TRY(fg_parse__close_item(p));
     /*
+     * 注：1.… / 2.…: numbered notes are a footnote, no item's text (the open item ends at
+     * them, as the close ends the last item below), and their numbers open no items.
+     */
+    note_line = note_list(p, &p->note, s);
+    if (p->open && !note_line && p->note.num > 0)
+        FG_TRY(fg_parse__close_item(p));
+    /*
      * 各成员单位要加强协调配合。 or 注：… after the last item: the document's close, no
      * part of that item (its generic units would co-operate in it).
      */
@@ -2697,7 +2866,7 @@ static int process_line(parser *p, fg_strview s, size_t line_no, bool has_tab)
     }
     p->team_lines = !p->no_teams && fg_parse__team_label_alone(s);
     p->title_row = title_row;
-    rc = feed_content(p, s, line_no, true);
+    rc = feed_content(p, s, line_no, !note_line);
     p->title_row = false;
     FG_TRY(rc);
     if (title_row && !p->in_table) {

@@ -1269,6 +1269,75 @@ static void ocr_punctuation(const parser *p, char *text, size_t len)
     }
 }
 
+/*
+ * The role (an fg_role) all units of clause pc have, when it opens with a role label (牵头单位：,
+ * 配合单位：, 责任单位：), or -1.
+ */
+static int labelled_role(const parser *p, const pclause *pc)
+{
+    size_t n;
+    fg_label_role r = fg_clause__label_at(p->units.lex, fg_sv(pc->text, pc->text_len), 0, &n);
+
+    if (pc->n_units == 0 || (r != FG_LABEL_LEAD && r != FG_LABEL_CO && r != FG_LABEL_RESP))
+        return -1;
+    for (size_t u = 1; u < pc->n_units; u++)
+        if (p->units.v[pc->unit_first + u].role != p->units.v[pc->unit_first].role)
+            return -1;
+    return (int)p->units.v[pc->unit_first].role;
+}
+
+/*
+ * A task's two labelled clauses, one in a bracket and one outside brackets, that give its
+ * units different roles (（牵头单位：X）推进…。配合单位：Y、Z。, 推进…（牵头单位：X）。 / 配合单位：Y)
+ * are the labels of one task, as in one bracket or one labelled block: one clause, its units
+ * in the order written. The item's clauses are p->clauses[first ..), the bracket's first.
+ */
+static int join_labelled(parser *p, size_t first)
+{
+    pclause *b = &p->clauses[first];
+    pclause *l = &p->clauses[first + 1];
+    fg_str buf = FG_STR_INIT;
+    size_t u0 = p->units.n;
+    int rb;
+    int rl;
+    int rc = FG_OK;
+
+    if (p->n_clauses != first + 2 || p->bracket_clauses_end != first + 1)
+        return FG_OK;
+    rb = labelled_role(p, b);
+    rl = labelled_role(p, l);
+    if (rb < 0 || rl < 0 || rb == rl)
+        return FG_OK;
+    FG_TRY(fg_units_reserve(&p->units, b->n_units + l->n_units, 0));
+    b = &p->clauses[first];
+    l = &p->clauses[first + 1];
+    for (size_t k = 0; k < 2; k++) {
+        /* The one written first first. */
+        const pclause *c = (k == 0) == (b->off <= l->off) ? b : l;
+
+        for (size_t u = 0; u < c->n_units; u++)
+            p->units.v[p->units.n++] = p->units.v[c->unit_first + u];
+    }
+    FG_TRY(fg_str_append(&buf, b->text, b->text_len));
+    FG_TRY(fg_str_append(&buf, "；", 3));
+    FG_TRY(fg_str_append(&buf, l->text, l->text_len));
+    b->text = fg_parse__arena_dup(p, fg_sv(buf.ptr, buf.len));
+    if (b->text == NULL)
+        FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+    b->text_len = buf.len;
+    b->off = b->off < l->off ? b->off : l->off;
+    b->line = b->off == l->off ? l->line : b->line;
+    b->unit_first = u0;
+    b->n_units = p->units.n - u0;
+    if (b->due == NULL)
+        b->due = l->due;
+    p->n_clauses--;
+    p->items[p->cur].n_clauses--;
+out:
+    fg_str_dispose(&buf);
+    return rc;
+}
+
 int fg_parse__find_clauses(parser *p, char *text, size_t len)
 {
     fg_strview t = fg_sv(text, len);
@@ -1466,6 +1535,7 @@ int fg_parse__find_clauses(parser *p, char *text, size_t len)
         if (block_start != SIZE_MAX)
             FG_TRY(try_block(p, o, block_start, block_end, seams, n_seams, &found));
     }
+    FG_TRY(join_labelled(p, p->items[p->cur].clause_first));
 out:
     return rc;
 }
@@ -1602,6 +1672,31 @@ static size_t sentence_end(fg_strview s, size_t i)
     return s.len;
 }
 
+/*
+ * Whether the close of the document runs from s[j] to s's end: after it only more of it
+ * (各成员单位要…。各有关单位务必…。, a note: 注：…。), after a note sentences with no role word
+ * (②…), and at the end a short line with none and no full stop (the issuer, a date); any
+ * other sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
+ */
+static bool close_runs_on(const fg_lexicon *lx, fg_strview s, size_t j)
+{
+    for (bool note = false;;) {
+        fg_strview sent;
+        bool last;
+
+        if (j >= s.len)
+            return true;
+        sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
+        last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") && !AT(s, s.len - 3, "！") &&
+               !AT(s, s.len - 3, "？");
+        note = note || fg_parse__note_opens(sent);
+        if (!fg_parse__closing_paragraph(sent) &&
+            (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
+            return false;
+        j += sent.len;
+    }
+}
+
 size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
 {
     /* With no ASCII bracket, only （）。！？ matter: the scan jumps from one to the next. */
@@ -1630,27 +1725,39 @@ size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s)
         if (k >= s.len || AT(s, k, "（") || s.ptr[k] == '(' ||
             !fg_parse__closing_paragraph(fg_sv(s.ptr + k, sentence_end(s, k) - k)))
             continue;
-        /*
-         * The close runs to the end: after it only more of it (各成员单位要…。各有关单位
-         * 务必…。, a note: 注：…。), after a note sentences with no role word (②…), and at
-         * the end a short line with none and no full stop (the issuer, a date); any other
-         * sentence is the item's own (委员会成员因工作变动需要调整的，…报批。).
-         */
-        for (size_t j = sentence_end(s, k), note = 0;;) {
-            fg_strview sent;
-            bool last;
+        if (close_runs_on(lx, s, sentence_end(s, k)))
+            return k;
+    }
+    return SIZE_MAX;
+}
 
-            if (j >= s.len)
-                return k;
-            sent = fg_sv(s.ptr + j, sentence_end(s, j) - j);
-            last = j + sent.len >= s.len && !AT(s, s.len - 3, "。") &&
-                   !AT(s, s.len - 3, "！") && !AT(s, s.len - 3, "？");
-            note = note || fg_parse__note_opens(sent);
-            if (!fg_parse__closing_paragraph(sent) &&
-                (!(note || (last && sent.len <= 60 * 3)) || fg_clause__has_role_word(lx, sent)))
-                break;
-            j += sent.len;
-        }
+/* Whether s[i] starts a name as a close's subject does: a level word, 各, 有关 or 相关. */
+static bool subject_start(fg_strview s, size_t i)
+{
+    static const fg_lit firsts[] = {FG_LIT("各"), FG_LIT("有关"), FG_LIT("相关"), FG_LIT("省"),
+                                    FG_LIT("市"), FG_LIT("州"),   FG_LIT("县"),   FG_LIT("区"),
+                                    FG_LIT("乡"), FG_LIT("镇"),   FG_LIT("街道")};
+
+    for (size_t w = 0; w < sizeof firsts / sizeof firsts[0]; w++)
+        if (fg_sv_at(s, i, firsts[w].s, firsts[w].n))
+            return true;
+    return false;
+}
+
+size_t fg_parse__title_close(const fg_lexicon *lx, fg_strview s)
+{
+    size_t e = sentence_end(s, 0);
+    size_t i = 0;
+
+    /* A close is a sentence of 80 characters at most (fg_parse__closing_paragraph()). */
+    if (e > (80 + 9) * 3)
+        return SIZE_MAX;
+    for (int n = 0; n < 10 && i < e; n++, i += fg_cp_len((unsigned char)s.ptr[i])) {
+        if ((unsigned char)s.ptr[i] < 0xE4 || (unsigned char)s.ptr[i] > 0xE9)
+            return SIZE_MAX; /* a title is ideographs only */
+        if (n >= 2 && subject_start(s, i) && !fg_clause__looks_like_unit(fg_sv(s.ptr, i)) &&
+            fg_parse__closing_paragraph(fg_sv(s.ptr + i, e - i)) && close_runs_on(lx, s, e))
+            return i;
     }
     return SIZE_MAX;
 }

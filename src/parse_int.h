@@ -514,6 +514,8 @@ typedef struct parser {
     bool may_label;          /* fg_parse__find_clauses(): the item text holds a ： : 【 or 〔 */
     bool team_item;          /* fg_parse__close_item(): the open item's text signals a work team */
     bool last_close;         /* the document's last item is being closed (a note then is none) */
+    mark note;               /* process_line(): the last number of the numbered notes open
+                              * (注：1.… / 2.…: note_list()); num 0 when none is */
     size_t bracket_clauses_end; /* fg_parse__find_clauses(): p->n_clauses after the item's
                                  * brackets */
     size_t *ev;              /* fg_parse__find_clauses(): the events of the text outside brackets */
@@ -779,6 +781,15 @@ bool fg_parse__closing_paragraph(fg_strview s);
  * text with no role word (fg_clause__has_role_word() with lx). SIZE_MAX when there is none.
  */
 size_t fg_parse__closing_tail(const fg_lexicon *lx, fg_strview s);
+
+/*
+ * Where a close of the document starts in s, the text of its last item, when that item's
+ * heading title runs into it (三、保障措施市直各部门要按照职责分工…: joined text, the title no
+ * line of its own): after 2 to 9 ideographs that are no unit's name, at a name's start (a
+ * level word, 各, 有关, 相关), a fg_parse__closing_paragraph() with after it only more of the
+ * close, as fg_parse__closing_tail() reads it. SIZE_MAX when there is none.
+ */
+size_t fg_parse__title_close(const fg_lexicon *lx, fg_strview s);
 
 /* Whether s opens with a note's word (注：, 备注：, 说明：). */
 bool fg_parse__note_opens(fg_strview s);

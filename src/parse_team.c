@@ -25,9 +25,11 @@
  *
  * 1. Team name: a noun phrase ending in one of team_endings. It names a new team (or the
  *    one of that name already seen in the document) after 成立/组建/设立/建立/调整: the name is
- *    what follows the verb, after a 的 (建立由X牵头的Y联席会议制度 → Y联席会议; a trailing 制度
- *    is dropped), and the words before the 的 are read as segments (由省长任组长的,
- *    以X为组长、Y为副组长的; each part up to a ，). From a verb followed by 以 or 由 (not
+ *    what follows the verb (the one nearest the name when a heading holding a verb runs into
+ *    the sentence: 一、建立工作机制成立X指挥部 → X指挥部, nearest_verb_end()), after a 的
+ *    (建立由X牵头的Y联席会议制度 → Y联席会议; a trailing 制度 is dropped), and the words
+ *    before the 的 are read as segments (由省长任组长的, 以X为组长、Y为副组长的; each part up
+ *    to a ，). From a verb followed by 以 or 由 (not
  *    成立以来) to the 。 is one segment when a team's name comes before the 。 (frame_end():
  *    成立以市长为组长，副市长为副组长，X、Y主要负责同志为成员的Z领导小组). A line that is
  *    only a name is a title line (XX领导小组, 附：XX部际联席会议成员名单, XX指挥部组成人员,
@@ -981,7 +983,8 @@ static bool unit_post_below(fg_strview line, fg_strview next)
 /*
  * Whether line ends in a team's name cut by the line break after its verb (…市政府决定成立滨江市 |
  * 城市排水防涝应急指挥部，组成人员如下：, a short line): its last sentence part holds a team verb
- * and no team ending after it, and next's first part (up to ，。；：) ends with one.
+ * and no team ending after it, and next's first part (up to ，。；：) ends with one and opens
+ * with no verb of its own (一、建立工作机制 | 成立X指挥部: a heading over the sentence).
  */
 static bool team_name_wrapped(fg_strview line, fg_strview next)
 {
@@ -1002,6 +1005,9 @@ static bool team_name_wrapped(fg_strview line, fg_strview next)
     }
     if (verb == SIZE_MAX || team_ending_end(first) == NULL)
         return false;
+    for (size_t v = 0; team_verbs[v]; v++)
+        if (fg_sv_starts(first, team_verbs[v]))
+            return false;
     tail = fg_sv(line.ptr + verb, line.len - verb);
     for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
         if (fg_sv_find_n(tail, team_endings[e].s, team_endings[e].n) != SIZE_MAX)
@@ -2581,6 +2587,26 @@ static bool roster_subject(fg_strview seg, size_t k)
 }
 
 /*
+ * Where the name after the team verb ending at seg[from] and before the team ending at seg[to]
+ * starts: after the last team verb between them, when at least two characters stand between the
+ * two verbs and no 的 (一、建立工作机制成立X指挥部: a heading run into its sentence, the verb
+ * nearest the name starts it; 成立调整…, 建立由X牵头的Y联席会议 keep the first); else from.
+ */
+static size_t nearest_verb_end(fg_strview seg, size_t from, size_t to)
+{
+    size_t best = from;
+
+    for (size_t i = from + 6; i + 6 <= to; i += fg_cp_len((unsigned char)seg.ptr[i])) {
+        if (AT(seg, i, "的"))
+            return from;
+        for (size_t v = 0; team_verbs[v]; v++)
+            if (fg_sv_at(seg, i, team_verbs[v], 6)) // each verb is two characters
+                best = i + 6;
+    }
+    return best;
+}
+
+/*
  * Rule 1 on one segment: the name of a new team (a view into seg), or an empty view when the
  * segment names none. *ref_end receives where the rest of the segment starts: after the name,
  * after a team mention at its start (领导小组办公室设在 …), or 0. *pre receives the words
@@ -2622,6 +2648,7 @@ static fg_strview team_name_in(fg_strview seg, bool whole_line, size_t *ref_end,
                 (fg_sv_ends(fg_sv(team_endings[e].s, len), "长制") &&
                  system_team_after(seg, i + len)))
                 continue;
+            verb_end = nearest_verb_end(seg, verb_end, i);
             name = name_after(fg_sv(seg.ptr + verb_end, i + len - verb_end));
             if (fg_sv_starts(name, "了"))
                 name = fg_sv(name.ptr + 3, name.len - 3);
