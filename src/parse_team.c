@@ -132,7 +132,9 @@
  *    names no unit of its own (刘建国　区交通
  *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
- *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
+ *    with a blank between its characters is a name (何　静　市水利局局长), also before a
+ *    bracketed post, several persons a line (周　强（县政府办公室主任）　吴　斌（…）:
+ *    padded_name_blank()). A name of 2 or 3
  *    after the post and a blank is dropped too (drop_name_after(): 市长　王　明 → 市人民政府,
  *    市财政局局长　孙　丽 → 市财政局); such a person is a list line's name also when his post
  *    alone names no unit (　　　　　　副院长　　孙丽华 under 副组长：, post_led()). Without
@@ -2324,6 +2326,32 @@ static bool post_led(fg_strview raw)
 }
 
 /*
+ * Whether the blank at list[i] pads a person's name of 2 characters that a bracketed post
+ * follows (周　强（县政府办公室主任）　吴　斌（…）, several persons a line): one ideograph
+ * after the list's start, a blank, a 、 or a closing bracket, the blank, one ideograph and
+ * the bracket. Such a name is one person, and the blank in it is no separator of units.
+ */
+static bool padded_name_blank(fg_strview list, size_t i)
+{
+    size_t n;
+    size_t m;
+
+    if (i < 3 || !all_ideographs(fg_sv(list.ptr + i - 3, 3)) ||
+        !fg_parse__is_space_at(list, i, &n) || i + n + 3 >= list.len ||
+        !all_ideographs(fg_sv(list.ptr + i + n, 3)) ||
+        !(AT(list, i + n + 3, "（") || list.ptr[i + n + 3] == '('))
+        return false;
+    if (i == 3 || (i >= 6 && (AT(list, i - 6, "、") || AT(list, i - 6, "）"))) ||
+        list.ptr[i - 4] == ')')
+        return true;
+    /* a blank before the first character: U+3000, U+00A0 or an ASCII blank or tab */
+    for (size_t b = i - 3 > 3 ? i - 3 - 3 : 0; b < i - 3; b++)
+        if (fg_parse__is_space_at(list, b, &m) && b + m == i - 3)
+            return true;
+    return false;
+}
+
+/*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
  * continues a label); *took tells whether names were taken.
@@ -2352,7 +2380,10 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         list = fg_parse__trim(fg_sv(list.ptr, list.len - 3));
     if (list.len == 0)
         return FG_OK;
-    /* 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names. */
+    /*
+     * 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names; 周　强（县政府办公室
+     * 主任）: the blank padding a name before its bracketed post goes.
+     */
     fg_str_clear(&p->team_posts);
     for (size_t i = 0; i < list.len;) {
         size_t n = fg_cp_len((unsigned char)list.ptr[i]);
@@ -2360,10 +2391,14 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
         if (AT(list, i, "和") || AT(list, i, "及"))
             after_post = ends_with_post(fg_sv(list.ptr, i), false);
-        if (after_post)
+        if (after_post) {
             FG_TRY(fg_str_append(&p->team_posts, "、", 3));
-        else
+        } else if (padded_name_blank(list, i)) {
+            /* 周　强（县政府办公室主任）: one person, read as 周强（…） */
+            fg_parse__is_space_at(list, i, &n);
+        } else {
             FG_TRY(fg_str_append(&p->team_posts, list.ptr + i, n));
+        }
         i += n;
     }
     list = fg_sv(p->team_posts.ptr, p->team_posts.len);
@@ -2811,14 +2846,24 @@ static size_t office_run_in(const parser *p, size_t team, fg_strview seg)
     return SIZE_MAX;
 }
 
-/* The number of 、 in s. */
+/*
+ * The number of 、 in s, and of the blanks after a closing bracket before more text: persons
+ * side by side, each with his post in brackets (赵军（县自然资源局局长）　孙伟（…）　钱红（…）).
+ */
 static size_t list_seps(fg_strview s)
 {
     size_t n = 0;
+    size_t b;
 
     for (size_t i = fg_parse__find_from(s, 0, "、"); i != SIZE_MAX;
          i = fg_parse__find_from(s, i + 3, "、"))
         n++;
+    for (size_t i = 0; i < s.len; i++) {
+        size_t c = AT(s, i, "）") ? 3 : s.ptr[i] == ')' ? 1 : 0;
+
+        if (c > 0 && fg_parse__is_space_at(s, i + c, &b) && i + c + b < s.len)
+            n++;
+    }
     return n;
 }
 
@@ -3026,8 +3071,9 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
     /*
      * A list line that continues the last label; another label (牵头单位：X) ends it. A
      * line longer than 32 characters is one only as a list of three names or more (a list
-     * line joined with the next that goes on with its last name: name_wrapped()), every one
-     * a unit (add_team_list() with only_units).
+     * line joined with the next that goes on with its last name: name_wrapped(), or three
+     * persons with posts in brackets side by side), every one a unit (add_team_list() with
+     * only_units).
      */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
