@@ -147,7 +147,8 @@
  *    书记 → 市纪委): one person, one row. A department written there without its level is the
  *    rank's unit's (rank_unit(), as the clauses share prefixes: 市委常委、宣传部部长 →
  *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
- *    县委常委、政法委书记 → 县政法委).
+ *    县委常委、政法委书记 → 县政法委), and so are posts in brackets after a name
+ *    (李春生（县委常委、宣传部部长） → 县委宣传部: bracket_posts()).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
  *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
@@ -1551,6 +1552,67 @@ static fg_strview drop_charge(fg_strview name)
     return after;
 }
 
+static bool next_post(fg_strview prev, fg_strview raw, fg_strview u);
+static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u);
+
+/* Copy s into buf (64 bytes) unless it is there already or too long; the copy, or s. */
+static fg_strview keep_in(char *buf, fg_strview s)
+{
+    if (s.ptr == buf || s.len > 63)
+        return s;
+    memmove(buf, s.ptr, s.len);
+    return fg_sv(buf, s.len);
+}
+
+/*
+ * The unit of a person's posts in brackets, in (县委常委、宣传部部长, without the brackets),
+ * read as a list's names after his name are (add_team_list()): a post after a rank is the
+ * same person's (next_post()), and a department written there without its level is the
+ * rank's unit's (rank_unit(): 县委常委、宣传部部长 → 县委宣传部), a post title alone leaves
+ * the rank's unit (市水利局党组书记、局长 → 市水利局). True with *out in buf (64 bytes) when
+ * the last post is such a next post; else false, and the last post gives the unit, as before.
+ */
+static bool bracket_posts(char *buf, fg_strview in, fg_strview *out)
+{
+    char rb[64];
+    char ub[64];
+    char jb[64];
+    fg_strview prev;
+    fg_strview r;
+    bool joined = false;
+    size_t sep = fg_sv_find(in, "、");
+
+    if (sep == SIZE_MAX)
+        return false;
+    prev = fg_parse__trim(fg_sv(in.ptr, sep));
+    if (open_bracket(prev) != SIZE_MAX)
+        return false;
+    r = keep_in(rb, post_unit(rb, prev));
+    while (sep != SIZE_MAX) {
+        size_t from = sep + 3;
+        fg_strview q;
+        fg_strview u;
+
+        sep = fg_parse__find_from(in, from, "、");
+        q = fg_parse__trim(fg_sv(in.ptr + from, (sep == SIZE_MAX ? in.len : sep) - from));
+        if (q.len == 0 || open_bracket(q) != SIZE_MAX)
+            return false;
+        u = post_unit(ub, q);
+        joined = next_post(prev, q, u);
+        if (!joined)
+            r = u;
+        else if (!is_post_title(u))
+            r = rank_unit(jb, r, u);
+        r = keep_in(rb, r);
+        prev = q;
+    }
+    if (!joined || r.len == 0 || r.len > 63)
+        return false;
+    memcpy(buf, r.ptr, r.len);
+    *out = fg_sv(buf, r.len);
+    return true;
+}
+
 /*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
  * or a static string: gov_of_post(), or buf, 64 bytes: place_gov()).
@@ -1586,7 +1648,11 @@ static fg_strview post_unit(char *buf, fg_strview name)
         in = fg_parse__trim(in);
         if (cps >= 2 && cps <= 4 && !unit_not_name(fg_sv(name.ptr, k))) {
             size_t sep;
+            fg_strview ranked;
 
+            /* 李春生（县委常委、宣传部部长）: a rank's unit and the next post (bracket_posts()) */
+            if (bracket_posts(buf, in, &ranked))
+                return ranked;
             /* 王建国（县委副书记、县长）: a person's posts, the last one his unit's. */
             while ((sep = fg_sv_find(in, "、")) != SIZE_MAX)
                 in = fg_parse__trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
