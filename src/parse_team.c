@@ -148,7 +148,9 @@
  *    rank's unit's (rank_unit(), as the clauses share prefixes: 市委常委、宣传部部长 →
  *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
  *    县委常委、政法委书记 → 县政法委), and so are posts in brackets after a name
- *    (李春生（县委常委、宣传部部长） → 县委宣传部: bracket_posts()).
+ *    (李春生（县委常委、宣传部部长） → 县委宣传部: bracket_posts()). After a 书记, a post title
+ *    alone is the same person's too (集团党委书记、董事长 → 集团), a head of government's post
+ *    another person's (市委书记、市长 → 市委, 市人民政府).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
  *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
@@ -2264,7 +2266,8 @@ static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG
  * (rank_posts): the same person's next post, a post alone (市水利局党组书记、局长; 市委常委、
  * 常务副市长) or a post in a unit (市委常委、宣传部部长; 市政府党组成员、市发展改革委主任).
  * After a 副书记, a post of its own rather than a rank, only a post alone is (市委副书记、市长
- * is one person, 镇党委副书记、镇人大主席 two); u is raw once read by post_unit().
+ * is one person, 镇党委副书记、镇人大主席 two), after a 书记 only a post title alone that names
+ * no unit (集团党委书记、董事长; 市委书记、市长 are two); u is raw once read by post_unit().
  */
 static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
 {
@@ -2278,6 +2281,13 @@ static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
     /* a post title alone, or a head of government's post alone (镇长, 常务副县长) */
     if (!rank && fg_sv_ends(prev, "副书记"))
         rank = is_post_title(u) || gov_of_post(raw).ptr != raw.ptr;
+    /*
+     * After a 书记, a post title alone that names no unit (集团党委书记、董事长: one person, as
+     * a company's secretary chairs its board); a head of government is another person
+     * (市委书记、市长, 镇党委书记、镇长: post_unit() gives his government, no post title).
+     */
+    if (!rank && fg_sv_ends(prev, "书记"))
+        rank = is_post_title(u);
     return rank;
 }
 
