@@ -43,7 +43,7 @@ skipped() {
         joined:names_hall_brackets | joined:table_header_unknown | joined:table_section_rows | \
         joined:table_task_verb_cells | joined:table_sections_open | joined:table_cells_sections | \
         joined:table_short_tasks | joined:label_tables | joined:blank_table_unit_lists | \
-        joined:table_cell_bodies)
+        joined:table_cell_bodies | joined:table_blank_task_unit_end)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
