@@ -810,6 +810,7 @@ int fg_parse__finish_row(parser *p)
     size_t unit_col;         /* the next unit column of the header (fg_parse__next_unit_col()) */
     bool had_units = false;
     bool has_due_col = false;
+    bool by_place;           /* the row's cells are the header's columns after 序号, in order */
     fg_strview due = fg_sv(NULL, 0);
     const char *role_lab;
     int rc = FG_OK;
@@ -830,16 +831,24 @@ int fg_parse__finish_row(parser *p)
         FG_TRY(join_wrapped(&joined, t));
         t = fg_sv(joined.ptr ? joined.ptr : "", joined.len);
     }
+    /*
+     * A row of blank-separated cells, one for each column after 序号: the task column's cell
+     * is the task's, though its wording ends like a unit (引导商场超市设立碳积分兑换专区,
+     * 设立以旧换新服务柜台); the other cells are read by what they hold, as before.
+     */
+    by_place = !p->row_aligned && p->row_first_col < p->n_cols &&
+               count_cells(t) == p->n_cols - p->row_first_col;
     role_lab = ledger_label(p, t);
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
     unit_col = fg_parse__next_unit_col(p, 0);
-    for (size_t i = 0, col = p->row_first_col; i <= t.len; i++) {
+    for (size_t i = 0, col = p->row_first_col, place = col; i <= t.len; i++) {
         if (i == t.len || t.ptr[i] == '\x1f') {
             fg_strview cell = fg_parse__trim(fg_sv(t.ptr + start, i - start));
 
             bool in_unit_col = true; /* the cell may be read as units */
             col_kind kind = COL_NONE; /* its column's, in a row that lines up with the header */
+            bool task_place = by_place && p->cols[place] == COL_TASK; /* see by_place */
 
             /*
              * A row whose cells line up with the header's columns: a cell is units only in
@@ -853,8 +862,9 @@ int fg_parse__finish_row(parser *p)
                 kind = p->cols[col];
                 col++;
             }
+            place++;
             if (cell.len) {
-                if (unit_col < p->n_cols && in_unit_col &&
+                if (unit_col < p->n_cols && in_unit_col && !task_place &&
                     /*
                      * In a row that lines up with the header, the column says the cell is
                      * units: a body that is no government's (物业服务企业) is one, as after
@@ -881,7 +891,7 @@ int fg_parse__finish_row(parser *p)
                     had_units = true;
                 } else if (kind == COL_OTHER) {
                     /* 责任领导, 备注: persons and remarks are no part of the task. */
-                } else if (!had_units || kind == COL_TASK) {
+                } else if (!had_units || kind == COL_TASK || task_place) {
                     /* The task's cell, also after the units (牵头单位 | 重点任务 | …). */
                     FG_TRY(fg_str_append(&task, cell.ptr, cell.len));
                 } else if (has_due_col && due.ptr == NULL) {

@@ -134,7 +134,9 @@
  *    names no unit of its own (刘建国　区交通
  *    集团党委书记、董事长 → 区交通集团), and a 工会 or a department in 部 or 室 is the first
  *    post's unit's (…党委副书记、工会主席 → 区交通集团工会, rank_unit()). A name of 2 padded
- *    with a blank between its characters is a name (何　静　市水利局局长). A name of 2 or 3
+ *    with a blank between its characters is a name (何　静　市水利局局长), also before a
+ *    bracketed post, several persons a line (周　强（县政府办公室主任）　吴　斌（…）:
+ *    padded_name_blank()). A name of 2 or 3
  *    after the post and a blank is dropped too (drop_name_after(): 市长　王　明 → 市人民政府,
  *    市财政局局长　孙　丽 → 市财政局); such a person is a list line's name also when his post
  *    alone names no unit (　　　　　　副院长　　孙丽华 under 副组长：, post_led()). Without
@@ -147,7 +149,10 @@
  *    书记 → 市纪委): one person, one row. A department written there without its level is the
  *    rank's unit's (rank_unit(), as the clauses share prefixes: 市委常委、宣传部部长 →
  *    市委宣传部, 县政府党组成员、办公室主任 → 县政府办公室; 厅 局 委 办 take the level only:
- *    县委常委、政法委书记 → 县政法委).
+ *    县委常委、政法委书记 → 县政法委), and so are posts in brackets after a name
+ *    (李春生（县委常委、宣传部部长） → 县委宣传部: bracket_posts()). After a 书记, a post title
+ *    alone is the same person's too (集团党委书记、董事长 → 集团), a head of government's post
+ *    another person's (市委书记、市长 → 市委, 市人民政府).
  *    The lexicon holds the posts of townships (镇长, 副乡长: 镇人民政府, 乡人民政府; 所长,
  *    站长, 大队长, 支队长), companies, associations and media (经理, 董事长, 总裁, 总会计师,
  *    理事长, 会长, 社长, 台长, 馆长), courts' and procuratorates' (院长, 检察长), a
@@ -1555,6 +1560,67 @@ static fg_strview drop_charge(fg_strview name)
     return after;
 }
 
+static bool next_post(fg_strview prev, fg_strview raw, fg_strview u);
+static fg_strview rank_unit(char *buf, fg_strview r, fg_strview u);
+
+/* Copy s into buf (64 bytes) unless it is there already or too long; the copy, or s. */
+static fg_strview keep_in(char *buf, fg_strview s)
+{
+    if (s.ptr == buf || s.len > 63)
+        return s;
+    memmove(buf, s.ptr, s.len);
+    return fg_sv(buf, s.len);
+}
+
+/*
+ * The unit of a person's posts in brackets, in (县委常委、宣传部部长, without the brackets),
+ * read as a list's names after his name are (add_team_list()): a post after a rank is the
+ * same person's (next_post()), and a department written there without its level is the
+ * rank's unit's (rank_unit(): 县委常委、宣传部部长 → 县委宣传部), a post title alone leaves
+ * the rank's unit (市水利局党组书记、局长 → 市水利局). True with *out in buf (64 bytes) when
+ * the last post is such a next post; else false, and the last post gives the unit, as before.
+ */
+static bool bracket_posts(char *buf, fg_strview in, fg_strview *out)
+{
+    char rb[64];
+    char ub[64];
+    char jb[64];
+    fg_strview prev;
+    fg_strview r;
+    bool joined = false;
+    size_t sep = fg_sv_find(in, "、");
+
+    if (sep == SIZE_MAX)
+        return false;
+    prev = fg_parse__trim(fg_sv(in.ptr, sep));
+    if (open_bracket(prev) != SIZE_MAX)
+        return false;
+    r = keep_in(rb, post_unit(rb, prev));
+    while (sep != SIZE_MAX) {
+        size_t from = sep + 3;
+        fg_strview q;
+        fg_strview u;
+
+        sep = fg_parse__find_from(in, from, "、");
+        q = fg_parse__trim(fg_sv(in.ptr + from, (sep == SIZE_MAX ? in.len : sep) - from));
+        if (q.len == 0 || open_bracket(q) != SIZE_MAX)
+            return false;
+        u = post_unit(ub, q);
+        joined = next_post(prev, q, u);
+        if (!joined)
+            r = u;
+        else if (!is_post_title(u))
+            r = rank_unit(jb, r, u);
+        r = keep_in(rb, r);
+        prev = q;
+    }
+    if (!joined || r.len == 0 || r.len > 63)
+        return false;
+    memcpy(buf, r.ptr, r.len);
+    *out = fg_sv(buf, r.len);
+    return true;
+}
+
 /*
  * The unit of one name given as a person's post (rule 4), a view into name (or name itself,
  * or a static string: gov_of_post(), or buf, 64 bytes: place_gov()).
@@ -1590,7 +1656,11 @@ static fg_strview post_unit(char *buf, fg_strview name)
         in = fg_parse__trim(in);
         if (cps >= 2 && cps <= 4 && !unit_not_name(fg_sv(name.ptr, k))) {
             size_t sep;
+            fg_strview ranked;
 
+            /* 李春生（县委常委、宣传部部长）: a rank's unit and the next post (bracket_posts()) */
+            if (bracket_posts(buf, in, &ranked))
+                return ranked;
             /* 王建国（县委副书记、县长）: a person's posts, the last one his unit's. */
             while ((sep = fg_sv_find(in, "、")) != SIZE_MAX)
                 in = fg_parse__trim(fg_sv(in.ptr + sep + 3, in.len - sep - 3));
@@ -2202,7 +2272,8 @@ static const fg_lit rank_posts[] = {FG_LIT("常委"), FG_LIT("党组书记"), FG
  * (rank_posts): the same person's next post, a post alone (市水利局党组书记、局长; 市委常委、
  * 常务副市长) or a post in a unit (市委常委、宣传部部长; 市政府党组成员、市发展改革委主任).
  * After a 副书记, a post of its own rather than a rank, only a post alone is (市委副书记、市长
- * is one person, 镇党委副书记、镇人大主席 two); u is raw once read by post_unit().
+ * is one person, 镇党委副书记、镇人大主席 two), after a 书记 only a post title alone that names
+ * no unit (集团党委书记、董事长; 市委书记、市长 are two); u is raw once read by post_unit().
  */
 static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
 {
@@ -2216,6 +2287,13 @@ static bool next_post(fg_strview prev, fg_strview raw, fg_strview u)
     /* a post title alone, or a head of government's post alone (镇长, 常务副县长) */
     if (!rank && fg_sv_ends(prev, "副书记"))
         rank = is_post_title(u) || gov_of_post(raw).ptr != raw.ptr;
+    /*
+     * After a 书记, a post title alone that names no unit (集团党委书记、董事长: one person, as
+     * a company's secretary chairs its board); a head of government is another person
+     * (市委书记、市长, 镇党委书记、镇长: post_unit() gives his government, no post title).
+     */
+    if (!rank && fg_sv_ends(prev, "书记"))
+        rank = is_post_title(u);
     return rank;
 }
 
@@ -2330,6 +2408,32 @@ static bool post_led(fg_strview raw)
 }
 
 /*
+ * Whether the blank at list[i] pads a person's name of 2 characters that a bracketed post
+ * follows (周　强（县政府办公室主任）　吴　斌（…）, several persons a line): one ideograph
+ * after the list's start, a blank, a 、 or a closing bracket, the blank, one ideograph and
+ * the bracket. Such a name is one person, and the blank in it is no separator of units.
+ */
+static bool padded_name_blank(fg_strview list, size_t i)
+{
+    size_t n;
+    size_t m;
+
+    if (i < 3 || !all_ideographs(fg_sv(list.ptr + i - 3, 3)) ||
+        !fg_parse__is_space_at(list, i, &n) || i + n + 3 >= list.len ||
+        !all_ideographs(fg_sv(list.ptr + i + n, 3)) ||
+        !(AT(list, i + n + 3, "（") || list.ptr[i + n + 3] == '('))
+        return false;
+    if (i == 3 || (i >= 6 && (AT(list, i - 6, "、") || AT(list, i - 6, "）"))) ||
+        list.ptr[i - 4] == ')')
+        return true;
+    /* a blank before the first character: U+3000, U+00A0 or an ASCII blank or tab */
+    for (size_t b = i - 3 > 3 ? i - 3 - 3 : 0; b < i - 3; b++)
+        if (fg_parse__is_space_at(list, b, &m) && b + m == i - 3)
+            return true;
+    return false;
+}
+
+/*
  * Add the names of list (、-separated, rule 4) to team with role. With only_units, nothing
  * is added unless every name looks like a unit once its post is dropped (a list line that
  * continues a label); *took tells whether names were taken.
@@ -2358,7 +2462,10 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
         list = fg_parse__trim(fg_sv(list.ptr, list.len - 3));
     if (list.len == 0)
         return FG_OK;
-    /* 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names. */
+    /*
+     * 省政府分管副省长和省政府秘书长: a 和/及 after a post joins two names; 周　强（县政府办公室
+     * 主任）: the blank padding a name before its bracketed post goes.
+     */
     fg_str_clear(&p->team_posts);
     for (size_t i = 0; i < list.len;) {
         size_t n = fg_cp_len((unsigned char)list.ptr[i]);
@@ -2366,10 +2473,14 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
 
         if (AT(list, i, "和") || AT(list, i, "及"))
             after_post = ends_with_post(fg_sv(list.ptr, i), false);
-        if (after_post)
+        if (after_post) {
             FG_TRY(fg_str_append(&p->team_posts, "、", 3));
-        else
+        } else if (padded_name_blank(list, i)) {
+            /* 周　强（县政府办公室主任）: one person, read as 周强（…） */
+            fg_parse__is_space_at(list, i, &n);
+        } else {
             FG_TRY(fg_str_append(&p->team_posts, list.ptr + i, n));
+        }
         i += n;
     }
     list = fg_sv(p->team_posts.ptr, p->team_posts.len);
@@ -2838,14 +2949,24 @@ static size_t office_run_in(const parser *p, size_t team, fg_strview seg)
     return SIZE_MAX;
 }
 
-/* The number of 、 in s. */
+/*
+ * The number of 、 in s, and of the blanks after a closing bracket before more text: persons
+ * side by side, each with his post in brackets (赵军（县自然资源局局长）　孙伟（…）　钱红（…）).
+ */
 static size_t list_seps(fg_strview s)
 {
     size_t n = 0;
+    size_t b;
 
     for (size_t i = fg_parse__find_from(s, 0, "、"); i != SIZE_MAX;
          i = fg_parse__find_from(s, i + 3, "、"))
         n++;
+    for (size_t i = 0; i < s.len; i++) {
+        size_t c = AT(s, i, "）") ? 3 : s.ptr[i] == ')' ? 1 : 0;
+
+        if (c > 0 && fg_parse__is_space_at(s, i + c, &b) && i + c + b < s.len)
+            n++;
+    }
     return n;
 }
 
@@ -3053,8 +3174,9 @@ static int team_segment(parser *p, team_state *ts, fg_strview seg, bool line_sta
     /*
      * A list line that continues the last label; another label (牵头单位：X) ends it. A
      * line longer than 32 characters is one only as a list of three names or more (a list
-     * line joined with the next that goes on with its last name: name_wrapped()), every one
-     * a unit (add_team_list() with only_units).
+     * line joined with the next that goes on with its last name: name_wrapped(), or three
+     * persons with posts in brackets side by side), every one a unit (add_team_list() with
+     * only_units).
      */
     if (ts->cont == TEAM_SKIP)
         return FG_OK;
