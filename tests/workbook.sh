@@ -45,6 +45,8 @@ skipped() {
     case $1 in
         table_wrapped_lines)
             echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row of its own once the lines are made the rows of a real table, which holds the cell whole" ;;
+        wrapped_pdf_copy)
+            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made a workbook, each line is a row, and the width is joined again only in plain text, whose lines it measures" ;;
         table_merged_subrows_wrapped)
             echo "the rest of a wrapped cell under a text table's row (培训， | 覆盖…) is a row of its own once the lines are made the rows of a real table, which the reader joins to the row above with ，: the rows agree, the item's text does not" ;;
     esac
