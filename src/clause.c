@@ -1689,7 +1689,9 @@ static int push_level(fg_units *out, size_t first, fg_role role, fg_strview pre,
 
 /*
  * A value that says there is no unit (配合单位：无, 配合单位：/, a cell of dashes): 无, 暂无,
- * or dashes and slashes alone.
+ * or dashes and slashes alone; or a word for the units not named, alone, with no noun after
+ * it (注：标*的为牵头单位，其余为配合单位; X牵头，其他按职责分工负责): 其余, 其他, 其它, 余下
+ * (其余单位, 其他有关部门 are generic units, kept as written).
  */
 static bool placeholder(fg_strview e)
 {
@@ -1698,6 +1700,9 @@ static bool placeholder(fg_strview e)
     size_t i = 0;
 
     if ((e.len == 3 && AT(e, 0, "无")) || (e.len == 6 && AT(e, 0, "暂无")))
+        return true;
+    if ((e.len == 6 || (e.len == 9 && AT(e, 6, "的"))) &&
+        (AT(e, 0, "其余") || AT(e, 0, "其他") || AT(e, 0, "其它") || AT(e, 0, "余下")))
         return true;
     /* Most names start with an ideograph: only - / and the lead bytes E2, EF of the others. */
     if (c != '-' && c != '/' && c != 0xE2 && c != 0xEF)

@@ -51,6 +51,11 @@ skipped() {
             echo "a text hard-wrapped at one width (copied out of a PDF): its line breaks made" \
                  "U+3000 paragraph marks are paragraphs, and with its punctuation half-width its" \
                  "lines are no longer of one width; the joined variant is checked" ;;
+        joined:pronoun_others)
+            echo "a labelled line with no closing stop runs straight into a note" \
+                 "(…、县财政局注：标*的为牵头单位…): with no line break, blank or stop between them" \
+                 "the 注 reads as the end of the last name (the one-line layout, which keeps a" \
+                 "blank there, is read)" ;;
         joined:toc_blanks)
             echo "a table of contents is lines: without line breaks its entries run into the body" ;;
         joined:lead_words)
