@@ -119,6 +119,9 @@ texts_differ() {
                         "U+3000 before it (工程建设审批　　)" ;;
         bracket_spaced_role_words) echo "a role word spread by a U+3000 (负　责) is read back" \
                                         "from the PDF without the blank (its rows are the same)" ;;
+        table_merged_subrows_wrapped) echo "the rest of a wrapped task cell on the row under it" \
+                                           "(培训， | 覆盖…) is part of one table cell in the PDF," \
+                                           "joined with ， as in a workbook (its rows are the same)" ;;
     esac
 }
 
