@@ -1599,6 +1599,22 @@ static bool ordinal_heading(const parser *p, const mark *m)
 }
 
 /*
+ * The line or paragraph of r that starts at *i (up to a line break or a U+3000, trimmed);
+ * *i moves past it and its separator.
+ */
+static fg_strview next_paragraph(fg_strview r, size_t *i)
+{
+    size_t e = *i;
+    fg_strview line;
+
+    while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
+        e++;
+    line = fg_parse__trim(fg_sv(r.ptr + *i, e - *i));
+    *i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
+    return line;
+}
+
+/*
  * Whether the numbering agrees with a 一 OCR gave as a dash (`—、`, `（—）`: m from
  * fg_parse__ocr_marker_at()): it is the first marker of its level (no sibling of its style
  * stands under the levels above it), or the next marker of its style in the rest of the text,
@@ -1614,20 +1630,15 @@ static bool ocr_marker_agrees(const parser *p, const mark *m)
     if (d == p->depth || p->stack[d].st != m->st)
         return true;
     for (size_t i = 0; i < r.len;) {
-        size_t e = i;
-        fg_strview line;
+        fg_strview line = next_paragraph(r, &i);
         mark n;
 
-        while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
-            e++;
-        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
         if (line.len > 0 && fg_parse__marker_at(line, 0, true, &n) && n.st != ST_ROW) {
             if (n.st == m->st)
                 return n.num == 2;
             if (rank_of(p, n.st) < rank_of(p, m->st))
                 return false;
         }
-        i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
     }
     return false;
 }
@@ -2704,20 +2715,15 @@ static bool items_follow(const parser *p)
     bool table;
 
     for (size_t i = 0; i < r.len;) {
-        size_t e = i;
-        fg_strview line;
+        fg_strview line = next_paragraph(r, &i);
         mark m;
 
-        while (e < r.len && r.ptr[e] != '\n' && !AT(r, e, "\u3000"))
-            e++;
-        line = fg_parse__trim(fg_sv(r.ptr + i, e - i));
         if (line.len > 0 && !note_list(p, &note, line)) {
             if (fg_parse__marker_at(line, 0, true, &m) && m.st != ST_ROW)
                 return true;
             if (fg_parse__annex_header(line, &table) > 0)
                 return false;
         }
-        i = e < r.len ? e + (r.ptr[e] == '\n' ? 1 : 3) : e;
     }
     return false;
 }
