@@ -26,6 +26,12 @@ typedef struct fg_docx_pkg {
 
 /* FG_EFORMAT with the message "NAME: not a readable Word document: " and the reason. */
 int fg_docx__bad(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* FG_EFORMAT with the message "NAME: not a readable KIND: " (the package's) and the reason. */
+int fg_docx__pkg_bad(const fg_docx_pkg *pkg, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Parse the XML of buf (named part in messages) as fg_docx__load_part() parses a part: no
+ * DTD, no entities, no network; a DOCTYPE is refused. *out is the caller's (xmlFreeDoc). */
+int fg_docx__parse(const fg_docx_pkg *pkg, const char *part, const fg_str *buf, xmlDoc **out);
 /* Open the ZIP of bytes (borrowed: they must outlive the package). FG_OK, FG_EFORMAT
  * (damaged or truncated), FG_ENOMEM. Close with fg_docx__close() in any case. */
 int fg_docx__open(fg_docx_pkg *pkg, const char *name, const unsigned char *bytes, size_t len);

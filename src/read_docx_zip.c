@@ -32,8 +32,7 @@ int fg_docx__bad(const char *name, const char *fmt, ...)
 }
 
 /* fg_docx__bad() for the package's kind of file ("Word document", "Excel workbook"). */
-__attribute__((format(printf, 2, 3))) static int pkg_bad(const fg_docx_pkg *d, const char *fmt,
-                                                         ...)
+int fg_docx__pkg_bad(const fg_docx_pkg *d, const char *fmt, ...)
 {
     char why[400];
     va_list ap;
@@ -61,15 +60,15 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
         return FG_OK;
     *found = true;
     if (zip_stat_index(d->za, (zip_uint64_t)idx, 0, &st) != 0)
-        return pkg_bad(d, "%s: cannot read its entry (%s)", part, zip_strerror(d->za));
+        return fg_docx__pkg_bad(d, "%s: cannot read its entry (%s)", part, zip_strerror(d->za));
     if ((st.valid & ZIP_STAT_SIZE) && st.size > FG_RD_MAX_INFLATE - d->inflated) {
         snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-        return pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
+        return fg_docx__pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
     }
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > RATIO_FROM &&
         st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO) {
         snprintf(what, sizeof what, " inflates more than %d times (a ZIP bomb?)", MAX_RATIO);
-        return pkg_bad(d, "%s%s", part, what);
+        return fg_docx__pkg_bad(d, "%s%s", part, what);
     }
     zf = zip_fopen_index(d->za, (zip_uint64_t)idx, 0);
     if (zf == NULL) {
@@ -77,8 +76,8 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
 
         if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD ||
             zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-            return pkg_bad(d, "%s is encrypted", part);
-        return pkg_bad(d, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
+            return fg_docx__pkg_bad(d, "%s is encrypted", part);
+        return fg_docx__pkg_bad(d, "%s: cannot inflate (%s)", part, zip_error_strerror(ze));
     }
     if (st.valid & ZIP_STAT_SIZE)
         FG_TRY(fg_str_reserve(out, (size_t)st.size + 1));
@@ -86,20 +85,20 @@ static int read_part(fg_docx_pkg *d, const char *part, fg_str *out, bool *found)
         zip_int64_t n = zip_fread(zf, buf, sizeof buf);
 
         if (n < 0) {
-            rc = pkg_bad(d, "%s is damaged (%s)", part, zip_file_strerror(zf));
+            rc = fg_docx__pkg_bad(d, "%s is damaged (%s)", part, zip_file_strerror(zf));
             goto out;
         }
         if (n == 0)
             break;
         total += (zip_uint64_t)n;
         if ((st.valid & ZIP_STAT_SIZE) && total > st.size) {
-            rc = pkg_bad(d, "%s inflates to more than the size its entry declares (a ZIP bomb?)",
-                         part);
+            rc = fg_docx__pkg_bad(
+                d, "%s inflates to more than the size its entry declares (a ZIP bomb?)", part);
             goto out;
         }
         if (total > FG_RD_MAX_INFLATE - d->inflated) {
             snprintf(what, sizeof what, " inflates to more than %zu MB", FG_RD_MAX_INFLATE >> 20);
-            rc = pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
+            rc = fg_docx__pkg_bad(d, "%s%s (a ZIP bomb?)", part, what);
             goto out;
         }
         FG_TRY(fg_str_append(out, buf, (size_t)n));
@@ -141,7 +140,7 @@ static bool has_doctype(const char *s, size_t len)
     return false;
 }
 
-static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDoc **out)
+int fg_docx__parse(const fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDoc **out)
 {
     xmlParserCtxt *ctxt;
     const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
@@ -150,12 +149,12 @@ static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDo
 
     *out = NULL;
     if (has_doctype(buf->ptr, buf->len))
-        return pkg_bad(d,
+        return fg_docx__pkg_bad(d,
                        "%s declares a DOCTYPE, which Office never writes (refused: it may name "
                        "external entities)",
                        part);
     if (buf->len > INT_MAX)
-        return pkg_bad(d, "%s is too large", part);
+        return fg_docx__pkg_bad(d, "%s is too large", part);
     pthread_once(&xml_once, xml_init);
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
@@ -171,9 +170,9 @@ static int parse_part(fg_docx_pkg *d, const char *part, const fg_str *buf, xmlDo
         n = strlen(msg);
         while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
             msg[--n] = '\0';
-        rc = pkg_bad(d, "%s%s)", part, msg);
+        rc = fg_docx__pkg_bad(d, "%s%s)", part, msg);
     } else if ((*out)->intSubset != NULL || xmlDocGetRootElement(*out) == NULL) {
-        rc = pkg_bad(d, "%s has no content or declares a DOCTYPE", part);
+        rc = fg_docx__pkg_bad(d, "%s has no content or declares a DOCTYPE", part);
         xmlFreeDoc(*out);
         *out = NULL;
     }
@@ -190,7 +189,7 @@ int fg_docx__load_part(fg_docx_pkg *d, const char *part, xmlDoc **out)
     *out = NULL;
     FG_TRY(read_part(d, part, &buf, &found));
     if (found)
-        FG_TRY(parse_part(d, part, &buf, out));
+        FG_TRY(fg_docx__parse(d, part, &buf, out));
 out:
     fg_str_dispose(&buf);
     return rc;
@@ -317,7 +316,7 @@ int fg_docx__open_kind(fg_docx_pkg *pkg, const char *name, const char *kind,
     pkg->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (pkg->za == NULL) {
         zip_source_free(src);
-        rc = pkg_bad(pkg, "the ZIP archive is damaged or truncated (%s)",
+        rc = fg_docx__pkg_bad(pkg, "the ZIP archive is damaged or truncated (%s)",
                      zip_error_strerror(&ze));
     }
 out:

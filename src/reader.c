@@ -968,11 +968,15 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
         /* an OFD whose OFD.xml is missing: read_ofd.c says so */
         if (has_bytes(b, len, "Document.xml") && has_bytes(b, len, "Content.xml"))
             return FG_FORMAT_OFD;
-        if (has_bytes(b, len, "opendocument"))
+        if (has_bytes(b, len, "application/vnd.oasis.opendocument.text"))
+            return FG_FORMAT_ODT;
+        if (has_bytes(b, len, "application/vnd.oasis.opendocument.spreadsheet"))
+            return FG_FORMAT_ODS;
+        if (has_bytes(b, len, "application/vnd.oasis.opendocument."))
             return fg_error_set(FG_EFORMAT,
-                                "%s: an OpenDocument file, which fengong does not read; convert it "
-                                "first: libreoffice --headless --convert-to docx %s",
-                                name, name);
+                                "%s: an OpenDocument presentation or drawing, not a text or a "
+                                "spreadsheet: fengong reads .odt and .ods",
+                                name);
         /* A ZIP cut short before its first part name tells nothing of what it was. */
         if (!zip_complete(b, len))
             return fg_error_set(FG_EFORMAT, "%s: a damaged or truncated ZIP archive (no end of "
@@ -986,6 +990,9 @@ int fg_rd_sniff(const char *name, const unsigned char *b, size_t len)
         return FG_RD_MHTML;
     if (len >= 5 && has_bytes(b, len < 1024 ? len : 1024, "%PDF-"))
         return FG_FORMAT_PDF;
+    if (fg_rd_is_flat_odf(b, len))
+        return has_bytes(b, len < 4096 ? len : 4096, "opendocument.spreadsheet") ? FG_FORMAT_ODS
+                                                                                 : FG_FORMAT_ODT;
     if (looks_html(b, len))
         return FG_FORMAT_HTML;
     return FG_FORMAT_TEXT;

@@ -94,7 +94,8 @@ int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 #define FG_RD_MHTML 100
 
 /* What the bytes are, by content: FG_FORMAT_*, FG_RD_MHTML, or FG_EFORMAT for a format
- * fengong does not read (OpenDocument, a ZIP that is no Office document), with the
+ * fengong does not read (an OpenDocument presentation or drawing, a ZIP that is no Office
+ * document), with the
  * message set naming the file. An OLE2 compound file is FG_FORMAT_XLS when it holds a
  * workbook stream (.xls, .et), else FG_FORMAT_DOC: fg_read_doc() refuses one without a Word
  * document in it (.ppt). */
@@ -114,6 +115,9 @@ int fg_read_xlsx(fg_rd *rd, const unsigned char *bytes, size_t len);
 int fg_read_ofd(fg_rd *rd, const unsigned char *bytes, size_t len);
 /* An RTF document (read_rtf.c): its body's paragraphs and tables, and its footnotes. */
 int fg_read_rtf(fg_rd *rd, const unsigned char *bytes, size_t len);
+/* An OpenDocument text or spreadsheet (read_odf.c): .odt, .ods, or a flat .fodt/.fods. */
+int fg_read_odf(fg_rd *rd, const unsigned char *bytes, size_t len);
+bool fg_rd_is_flat_odf(const unsigned char *bytes, size_t len);
 /* A saved MIME web page: its first text/html part, unwrapped, through fg_read_html(). */
 int fg_read_mhtml(fg_rd *rd, const unsigned char *bytes, size_t len);
 bool fg_rd_is_mhtml(const unsigned char *bytes, size_t len);

@@ -1247,6 +1247,8 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
         FG_TRY(fg_read_ofd(&rd, bytes, len));
     else if (fmt == FG_FORMAT_RTF)
         FG_TRY(fg_read_rtf(&rd, bytes, len));
+    else if (fmt == FG_FORMAT_ODT || fmt == FG_FORMAT_ODS)
+        FG_TRY(fg_read_odf(&rd, bytes, len));
     else if (fmt == FG_RD_MHTML)
         FG_TRY(fg_read_mhtml(&rd, bytes, len));
     else
@@ -1258,6 +1260,7 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
         rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,
                           fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC ? "Word"
                           : fmt == FG_FORMAT_RTF                        ? "RTF"
+                          : fmt == FG_FORMAT_ODT || fmt == FG_FORMAT_ODS ? "OpenDocument"
                           : fmt == FG_FORMAT_XLSX || fmt == FG_FORMAT_XLS ? "Excel"
                           : fmt == FG_FORMAT_PDF  ? "PDF"
                           : fmt == FG_FORMAT_OFD  ? "OFD"
@@ -1445,7 +1448,7 @@ static const char *const format_names[] = {
     [FG_FORMAT_TEXT] = "text", [FG_FORMAT_DOCX] = "docx", [FG_FORMAT_PDF] = "pdf",
     [FG_FORMAT_HTML] = "html", [FG_FORMAT_XLSX] = "xlsx",
     [FG_FORMAT_DOC] = "doc", [FG_FORMAT_XLS] = "xls", [FG_FORMAT_OFD] = "ofd",
-    [FG_FORMAT_RTF] = "rtf",
+    [FG_FORMAT_RTF] = "rtf", [FG_FORMAT_ODT] = "odt", [FG_FORMAT_ODS] = "ods",
 };
 static const char *const encoding_names[] = {
     [FG_ENC_UTF8] = "UTF-8",       [FG_ENC_UTF8_BOM] = "UTF-8 (BOM)", [FG_ENC_UTF16LE] = "UTF-16LE",

@@ -27,7 +27,9 @@ typedef enum fg_format {
     FG_FORMAT_DOC,      /* an old binary Word document (.doc, Word 97-2003; WPS saved so) */
     FG_FORMAT_XLS,      /* an old binary Excel workbook (.xls, Excel 97-2003; WPS .et so) */
     FG_FORMAT_OFD,      /* an OFD document (GB/T 33190, China's fixed-layout format) */
-    FG_FORMAT_RTF       /* an RTF document (Word, WPS, LibreOffice) */
+    FG_FORMAT_RTF,      /* an RTF document (Word, WPS, LibreOffice) */
+    FG_FORMAT_ODT,      /* an OpenDocument text (.odt, .fodt: LibreOffice, WPS, Kylin) */
+    FG_FORMAT_ODS       /* an OpenDocument spreadsheet (.ods, .fods) */
 } fg_format;
 
 /** A problem that did not stop decoding (e.g. an invalid byte that was replaced). */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run the libFuzzer targets built by `make fuzz` (tests/fuzz/CMakeLists.txt).
 #
-#   sh tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]     TARGET: decode parse gazetteer clause docx xlsx xls pdf html rtf
+#   sh tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]     TARGET: decode parse gazetteer clause docx xlsx xls pdf html rtf odf
 #
 # Each target runs for SECONDS on its own, one process (-jobs is left at 1 on purpose: two
 # targets at a time is what a 2-core machine holds; run two invocations for that). New
@@ -21,7 +21,7 @@ if [ -z "$build" ] || [ $# -lt 2 ]; then
     exit 2
 fi
 shift 2
-targets=${*:-decode parse gazetteer clause docx xlsx xls pdf html rtf}
+targets=${*:-decode parse gazetteer clause docx xlsx xls pdf html rtf odf}
 src=$(cd "$(dirname "$0")" && pwd)
 case $build in /*) ;; *) build=$(pwd)/$build ;; esac
 mkdir -p "$build/logs" || exit 2
