@@ -257,26 +257,17 @@ static int convert(rtf *r, int cpg, const char *bytes, size_t len)
         return FG_OK;
     }
     (void)iconv(cd, NULL, NULL, NULL, NULL);
-    FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-    while (in_left > 0) {
-        char *o = r->tmp.ptr + r->tmp.len;
-        size_t o_left = r->tmp.cap - r->tmp.len - 1;
-        size_t got = iconv(cd, &in, &in_left, &o, &o_left);
-        int e = errno;
+    for (;;) {
+        int e;
 
-        r->tmp.len = (size_t)(o - r->tmp.ptr);
-        if (got != (size_t)-1)
+        FG_TRY(fg_str_append_iconv(&r->tmp, cd, &in, &in_left, &e));
+        if (e == 0)
             break;
-        if (e == E2BIG) {
-            FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-        } else {
-            /* an invalid sequence, or one cut short at the end */
-            FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
-            in++;
-            in_left--;
-        }
+        /* an invalid sequence, or one cut short at the end */
+        FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
+        in++;
+        in_left--;
     }
-    r->tmp.ptr[r->tmp.len] = '\0';
 out:
     return rc;
 }
