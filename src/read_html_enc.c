@@ -115,37 +115,22 @@ static int from_iconv(fg_str *out, const char *from, const unsigned char *b, siz
         *failed = true;
         return FG_OK;
     }
-    FG_TRY(fg_str_reserve(out, len + len / 2 + 16));
     for (;;) {
-        char *o = out->ptr + out->len;
-        size_t o_left = out->cap - out->len - 1;
-        size_t r = iconv(cd, in_left ? &in : NULL, in_left ? &in_left : NULL, &o, &o_left);
-        int e = errno;
+        int e;
 
-        out->len = (size_t)(o - out->ptr);
-        out->ptr[out->len] = '\0';
-        if (r != (size_t)-1) {
-            if (in_left == 0)
-                break;
-            continue;
-        }
-        if (e == E2BIG) {
-            FG_TRY(fg_str_reserve(out, in_left * 2 + 64));
-        } else if (e == EILSEQ || e == EINVAL) {
-            if (strict) {
-                *failed = true;
-                break;
-            }
-            FG_TRY(fg_str_append(out, "\xEF\xBF\xBD", 3));
-            if (e == EINVAL) {
-                in_left = 0; /* an incomplete sequence at the end */
-            } else {
-                in++;
-                in_left--;
-            }
-        } else {
+        FG_TRY(fg_str_append_iconv(out, cd, &in, &in_left, &e));
+        if (e == 0)
+            break;
+        if (strict || (e != EILSEQ && e != EINVAL)) {
             *failed = true;
             break;
+        }
+        FG_TRY(fg_str_append(out, "\xEF\xBF\xBD", 3));
+        if (e == EINVAL) {
+            in_left = 0; /* an incomplete sequence at the end */
+        } else {
+            in++;
+            in_left--;
         }
     }
 out:

@@ -257,26 +257,17 @@ static int convert(rtf *r, int cpg, const char *bytes, size_t len)
         return FG_OK;
     }
     (void)iconv(cd, NULL, NULL, NULL, NULL);
-    FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-    while (in_left > 0) {
-        char *o = r->tmp.ptr + r->tmp.len;
-        size_t o_left = r->tmp.cap - r->tmp.len - 1;
-        size_t got = iconv(cd, &in, &in_left, &o, &o_left);
-        int e = errno;
+    for (;;) {
+        int e;
 
-        r->tmp.len = (size_t)(o - r->tmp.ptr);
-        if (got != (size_t)-1)
+        FG_TRY(fg_str_append_iconv(&r->tmp, cd, &in, &in_left, &e));
+        if (e == 0)
             break;
-        if (e == E2BIG) {
-            FG_TRY(fg_str_reserve(&r->tmp, in_left * 2 + 16));
-        } else {
-            /* an invalid sequence, or one cut short at the end */
-            FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
-            in++;
-            in_left--;
-        }
+        /* an invalid sequence, or one cut short at the end */
+        FG_TRY(fg_str_append_cp(&r->tmp, 0xFFFD));
+        in++;
+        in_left--;
     }
-    r->tmp.ptr[r->tmp.len] = '\0';
 out:
     return rc;
 }
@@ -729,18 +720,23 @@ static int unicode_word(rtf *r, long n)
 /* A destination word at a group's start (dest words are only read there). */
 static bool destination_word(rtf *r, const char *w)
 {
-    if (strcmp(w, "fonttbl") == 0) {
-        r->st.dest = DEST_FONTTBL;
-        return true;
-    }
-    if (strcmp(w, "colortbl") == 0) {
-        r->st.dest = DEST_COLORTBL;
-        return true;
-    }
-    if (strcmp(w, "listtext") == 0 || strcmp(w, "pntext") == 0) {
-        if (r->st.dest == DEST_BODY)
-            r->st.dest = DEST_LISTTEXT;
-        return true;
+    /* The destinations read; in_body: only inside the body (not in a footnote, say). */
+    static const struct {
+        const char *word;
+        dest_kind dest;
+        bool in_body;
+    } dests[] = {{"fonttbl", DEST_FONTTBL, false},
+                 {"colortbl", DEST_COLORTBL, false},
+                 {"listtext", DEST_LISTTEXT, true},
+                 {"pntext", DEST_LISTTEXT, true},
+                 {"footnote", DEST_FOOTNOTE, true}};
+
+    for (size_t i = 0; i < sizeof dests / sizeof *dests; i++) {
+        if (strcmp(w, dests[i].word) == 0) {
+            if (!dests[i].in_body || r->st.dest == DEST_BODY)
+                r->st.dest = dests[i].dest;
+            return true;
+        }
     }
     if (strcmp(w, "upr") == 0) {
         r->st.outer = r->st.dest; /* {\upr{ANSI text}{\*\ud{Unicode text}}}: the second */
@@ -751,11 +747,6 @@ static bool destination_word(rtf *r, const char *w)
         r->st.dest = r->st.outer;
         return true;
     }
-    if (strcmp(w, "footnote") == 0) {
-        if (r->st.dest == DEST_BODY)
-            r->st.dest = DEST_FOOTNOTE;
-        return true;
-    }
     if (skipped_destination(w) || (r->star && !read_starred(w))) {
         r->st.dest = DEST_SKIP;
         return true;
@@ -763,9 +754,76 @@ static bool destination_word(rtf *r, const char *w)
     return false;
 }
 
+/*
+ * The words that set how the text after them is shown, or whether it is in a table: the
+ * bytes read before one are flushed first, in the state they were read in.
+ */
+typedef enum format_word {
+    FMT_NONE,
+    FMT_PLAIN,  /* \plain: shown, not bold, colour 0, the default font */
+    FMT_BOLD,   /* \b, \b0 */
+    FMT_COLOR,  /* \cfN */
+    FMT_HIDDEN, /* \v, \v0 */
+    FMT_PARD,   /* \pard: out of any table */
+    FMT_INTBL,  /* \intbl: in a table, nested at least once */
+    FMT_ITAP    /* \itapN: nested N times (at most 64) */
+} format_word;
+
+static format_word format_word_of(const char *w)
+{
+    static const struct {
+        const char *word;
+        format_word f;
+    } words[] = {{"plain", FMT_PLAIN}, {"b", FMT_BOLD},      {"cf", FMT_COLOR}, {"v", FMT_HIDDEN},
+                 {"pard", FMT_PARD},   {"intbl", FMT_INTBL}, {"itap", FMT_ITAP}};
+
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(w, words[i].word) == 0)
+            return words[i].f;
+    return FMT_NONE;
+}
+
+/* The state st after the format word f, with its number n when has_n; deff: the default font. */
+static void set_format(gstate *st, format_word f, bool has_n, long n, int deff)
+{
+    switch (f) {
+    case FMT_NONE:
+        break;
+    case FMT_PLAIN:
+        st->hidden = false;
+        st->bold = false;
+        st->color = 0;
+        st->font = deff;
+        break;
+    case FMT_BOLD:
+        st->bold = !has_n || n != 0;
+        break;
+    case FMT_COLOR:
+        st->color = has_n && n >= 0 && n < 4096 ? (int)n : 0;
+        break;
+    case FMT_HIDDEN:
+        st->hidden = !has_n || n != 0;
+        break;
+    case FMT_PARD:
+        st->intbl = false;
+        st->itap = 0;
+        break;
+    case FMT_INTBL:
+        st->intbl = true;
+        if (st->itap == 0)
+            st->itap = 1;
+        break;
+    case FMT_ITAP:
+        st->itap = has_n && n > 0 ? (unsigned)(n < 64 ? n : 64) : 0;
+        st->intbl = st->itap > 0;
+        break;
+    }
+}
+
 static int control_word(rtf *r, const char *w, bool has_n, long n)
 {
     bool at_start = r->group_start;
+    format_word f;
     uint32_t cp;
     int rc = FG_OK;
 
@@ -820,46 +878,10 @@ static int control_word(rtf *r, const char *w, bool has_n, long n)
         return r->st.dest == DEST_LISTTEXT ? FG_OK : paragraph_end(r);
     if (strcmp(w, "tab") == 0)
         return r->st.dest == DEST_LISTTEXT ? FG_OK : put_cp(r, '\t');
-    if (strcmp(w, "plain") == 0) {
+    f = format_word_of(w);
+    if (f != FMT_NONE) {
         FG_TRY(flush_bytes(r));
-        r->st.hidden = false;
-        r->st.bold = false;
-        r->st.color = 0;
-        r->st.font = r->deff;
-        return FG_OK;
-    }
-    if (strcmp(w, "b") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.bold = !has_n || n != 0;
-        return FG_OK;
-    }
-    if (strcmp(w, "cf") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.color = has_n && n >= 0 && n < 4096 ? (int)n : 0;
-        return FG_OK;
-    }
-    if (strcmp(w, "v") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.hidden = !has_n || n != 0;
-        return FG_OK;
-    }
-    if (strcmp(w, "pard") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.intbl = false;
-        r->st.itap = 0;
-        return FG_OK;
-    }
-    if (strcmp(w, "intbl") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.intbl = true;
-        if (r->st.itap == 0)
-            r->st.itap = 1;
-        return FG_OK;
-    }
-    if (strcmp(w, "itap") == 0) {
-        FG_TRY(flush_bytes(r));
-        r->st.itap = has_n && n > 0 ? (unsigned)(n < 64 ? n : 64) : 0;
-        r->st.intbl = r->st.itap > 0;
+        set_format(&r->st, f, has_n, n, r->deff);
         return FG_OK;
     }
     if (strcmp(w, "cell") == 0)

@@ -644,6 +644,31 @@ void fg_sha256_hex(char out[65], const char *prefix, const char *s, size_t n)
     out[64] = '\0';
 }
 
+int fg_str_append_iconv(fg_str *s, iconv_t cd, char **in, size_t *in_left, int *err)
+{
+    /* most conversions to UTF-8 need at most 3 bytes per 2 (GB18030, UTF-16) */
+    int rc = fg_str_reserve(s, *in_left + *in_left / 2 + 16);
+
+    *err = 0;
+    while (rc == FG_OK && *in_left > 0) {
+        char *o = s->ptr + s->len;
+        size_t o_left = s->cap - s->len - 1;
+        size_t got = iconv(cd, in, in_left, &o, &o_left);
+        int e = errno;
+
+        s->len = (size_t)(o - s->ptr);
+        s->ptr[s->len] = '\0';
+        if (got != (size_t)-1)
+            break;
+        if (e != E2BIG) {
+            *err = e;
+            break;
+        }
+        rc = fg_str_reserve(s, *in_left * 2 + 16);
+    }
+    return rc;
+}
+
 int fg_str_append_cp(fg_str *s, uint32_t cp)
 {
     utf8proc_uint8_t b[4];

@@ -2,6 +2,7 @@
 #ifndef FG_SRC_STR_H
 #define FG_SRC_STR_H
 
+#include <iconv.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,14 @@ static inline int fg_str_appendc(fg_str *s, char c)
  * is written as U+FFFD. FG_OK or FG_ENOMEM.
  */
 int fg_str_append_cp(fg_str *s, uint32_t cp);
+/*
+ * Convert the *in_left bytes at *in with cd (an iconv descriptor to UTF-8), appending the
+ * UTF-8 to s, grown as needed: until the input is used up (*err 0) or iconv stops at a
+ * sequence it cannot convert, *in and *in_left then at that sequence and *err iconv's errno
+ * (EILSEQ: an invalid sequence; EINVAL: one cut short at the end; another: iconv failed), for
+ * the caller to replace, skip or refuse it and call again. FG_OK or FG_ENOMEM.
+ */
+int fg_str_append_iconv(fg_str *s, iconv_t cd, char **in, size_t *in_left, int *err);
 /*
  * Append the whole file at path to s (a small data file: a gazetteer, a role lexicon).
  * FG_OK, FG_EIO (message: "PATH: cannot open: …" or "PATH: read error") or FG_ENOMEM.

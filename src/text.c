@@ -514,23 +514,13 @@ static int convert(decoder *dec, fg_str *out, fg_encoding enc, const unsigned ch
                               strerror(errno));
         goto out;
     }
-    /* Both encodings need at most 3 UTF-8 bytes per 2 input bytes, U+FFFD included. */
-    FG_TRY(fg_str_reserve(out, len + len / 2 + 16));
-    while (in_left > 0) {
-        char *o = out->ptr + out->len;
-        size_t o_left = out->cap - out->len - 1;
-        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
-        int err = errno;
+    for (;;) {
+        int err;
         pending *w;
 
-        out->len = (size_t)(o - out->ptr);
-        out->ptr[out->len] = '\0';
-        if (r != (size_t)-1)
+        FG_TRY(fg_str_append_iconv(out, cd, &in, &in_left, &err));
+        if (err == 0)
             break;
-        if (err == E2BIG) {
-            FG_TRY(fg_str_reserve(out, in_left + in_left / 2 + 16));
-            continue;
-        }
         if (err != EILSEQ && err != EINVAL) {
             rc = fg_error_set(FG_EENCODING, "%s: cannot convert from %s: %s", dec->name, from,
                               strerror(err));

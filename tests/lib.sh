@@ -357,6 +357,55 @@ fg_variants_same() {
     done
 }
 
+# fg_each_doc EXT SKIPPED FN TXT…: FN NAME TXT I STYLE for each TXT = DIR/NAME.txt in turn, but
+# those `SKIPPED NAME` gives a reason for (a skip of NAME.EXT with it); I counts the documents
+# not skipped from 0 and STYLE is the page-number style of the Ith (dash, hyphen, cn, frac in
+# turn), for a test that draws each document as pages. (Its variables are _ed_*: FN's are
+# global.)
+fg_each_doc() {
+    _ed_ext=$1
+    _ed_skipped=$2
+    _ed_fn=$3
+    shift 3
+    _ed_i=0
+    for _ed_txt in "$@"; do
+        [ -e "$_ed_txt" ] || continue
+        _ed_name=$(basename "$_ed_txt" .txt)
+        _ed_why=$("$_ed_skipped" "$_ed_name")
+        if [ -n "$_ed_why" ]; then
+            echo "skip $_ed_name.$_ed_ext: $_ed_why"
+            skip=$((skip + 1))
+            continue
+        fi
+        case $((_ed_i % 4)) in
+            0) _ed_style=dash ;;
+            1) _ed_style=hyphen ;;
+            2) _ed_style=cn ;;
+            3) _ed_style=frac ;;
+        esac
+        "$_ed_fn" "$_ed_name" "$_ed_txt" "$_ed_i" "$_ed_style"
+        _ed_i=$((_ed_i + 1))
+    done
+}
+
+# fg_drawn_rows EXT MAKER NAME TXT [OPTION…]: TXT drawn as $dir/NAME.EXT ($dir is set to
+# $tmp/same) by the python script MAKER with the OPTIONs, then the rows of both as fg_rows_of
+# writes them into $dir; 1 with a failed check (what MAKER said) when MAKER fails.
+fg_drawn_rows() {
+    _dr_ext=$1
+    _dr_maker=$2
+    _dr_name=$3
+    _dr_txt=$4
+    shift 4
+    dir=$tmp/same
+    mkdir -p "$dir"
+    if ! "$py" "$_dr_maker" "$_dr_txt" "$dir/$_dr_name.$_dr_ext" "$@" 2>"$dir/$_dr_name.mk"; then
+        bad "$_dr_name.$_dr_ext: $(basename "$_dr_maker") failed" "$(head -n 5 "$dir/$_dr_name.mk")"
+        return 1
+    fi
+    fg_rows_of "$_dr_txt" "$dir/$_dr_name.$_dr_ext" "$dir" "$_dr_name"
+}
+
 ok() {
     echo "ok   $*"
     pass=$((pass + 1))

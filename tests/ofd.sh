@@ -77,57 +77,32 @@ seed_skipped() {
 # same NAME TXT [make_ofd options]: TXT and its OFD give the same rows (and teams).
 same() {
     name=$1
-    txt=$2
+    fg_drawn_rows ofd "$make_ofd" "$@" || return
     shift 2
-    dir=$tmp/same
-    mkdir -p "$dir"
-    if ! "$py" "$make_ofd" "$txt" "$dir/$name.ofd" "$@" 2>"$dir/$name.mk"; then
-        bad "$name.ofd: make_ofd.py failed" "$(head -3 "$dir/$name.mk")"
-        return
-    fi
-    fg_rows_of "$txt" "$dir/$name.ofd" "$dir" "$name"
     fg_rows_verdict "$dir" "$name" "$name.ofd $*"
 }
 
 # -- same rows: the seeds (a running header as a template page, or in each page) and the forms
-i=0
-for txt in "$src"/tests/fixtures/seeds/*.txt; do
-    [ -e "$txt" ] || continue
-    name=$(basename "$txt" .txt)
-    why=$(seed_skipped "$name")
-    if [ -n "$why" ]; then
-        echo "skip $name.ofd: $why"
-        skip=$((skip + 1))
-        continue
-    fi
+
+# same_seed NAME TXT I (fg_each_doc): the seed as an OFD with a running header, as a template
+# page in every other one.
+same_seed() {
     opt=
-    [ $((i % 2)) -eq 1 ] && opt=--no-template
-    i=$((i + 1))
+    [ $(($3 % 2)) -eq 1 ] && opt=--no-template
     # shellcheck disable=SC2086 # $opt is one word or none
-    same "$name" "$txt" --header "湖南省人民政府文件" $opt
-done
-i=0
-for txt in "$src"/tests/forms/*.txt; do
-    [ -e "$txt" ] || continue
-    name=$(basename "$txt" .txt)
-    why=$(skipped "$name")
-    if [ -n "$why" ]; then
-        echo "skip $name.ofd: $why"
-        skip=$((skip + 1))
-        continue
-    fi
-    case $((i % 4)) in
-        0) style=dash ;;
-        1) style=hyphen ;;
-        2) style=cn ;;
-        3) style=frac ;;
-    esac
+    same "$1" "$2" --header "湖南省人民政府文件" $opt
+}
+fg_each_doc ofd seed_skipped same_seed "$src"/tests/fixtures/seeds/*.txt
+
+# same_form NAME TXT I STYLE (fg_each_doc): the form as an OFD with page numbers in STYLE,
+# every third one with --ctm.
+same_form() {
     opt=
-    [ $((i % 3)) -eq 2 ] && opt=--ctm
-    i=$((i + 1))
+    [ $(($3 % 3)) -eq 2 ] && opt=--ctm
     # shellcheck disable=SC2086 # $opt is one word or none
-    same "$name" "$txt" --page-number "$style" $opt
-done
+    same "$1" "$2" --page-number "$4" $opt
+}
+fg_each_doc ofd skipped same_form "$src"/tests/forms/*.txt
 
 # -- the forms with tables again: without ruling lines (the columns of text alone), with the
 # cells' text in the middle of their rows and a browser's padding, and with the rules drawn

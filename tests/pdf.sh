@@ -129,15 +129,7 @@ texts_differ() {
 same() {
     name=$1
     txt=$2
-    shift 2
-    dir=$tmp/same
-    mkdir -p "$dir"
-    if ! "$py" "$make_pdf" "$txt" "$dir/$name.pdf" "$@" 2>"$dir/$name.mk"; then
-        bad "$name.pdf: make_pdf.py failed"
-        sed 's/^/    /' "$dir/$name.mk" | head -5
-        return
-    fi
-    fg_rows_of "$txt" "$dir/$name.pdf" "$dir" "$name"
+    fg_drawn_rows pdf "$make_pdf" "$@" || return
     if [ "$items" = yes ]; then
         # the items too, with their whole text (from the JSON): a page number or a running
         # header left in the text, or a wrapped line not joined again, would show there
@@ -161,28 +153,15 @@ for txt in "$src"/tests/fixtures/seeds/*.txt; do
     [ -n "$(texts_differ "$name")" ] && items=no items_said=
     same "$name" "$txt" --header "湖南省人民政府文件"
 done
-i=0
-for txt in "$src"/tests/forms/*.txt; do
-    [ -e "$txt" ] || continue
-    name=$(basename "$txt" .txt)
-    why=$(skipped "$name")
-    if [ -n "$why" ]; then
-        echo "skip $name.pdf: $why"
-        skip=$((skip + 1))
-        continue
-    fi
-    case $((i % 4)) in
-        0) style=dash ;;
-        1) style=hyphen ;;
-        2) style=cn ;;
-        3) style=frac ;;
-    esac
-    i=$((i + 1))
+
+# same_form NAME TXT I STYLE (fg_each_doc): the form as a PDF with page numbers in STYLE.
+same_form() {
     items=yes
     items_said=" and items"
-    [ -n "$(texts_differ "$name")" ] && items=no items_said=
-    same "$name" "$txt" --page-number "$style"
-done
+    [ -n "$(texts_differ "$1")" ] && items=no items_said=
+    same "$1" "$2" --page-number "$4"
+}
+fg_each_doc pdf skipped same_form "$src"/tests/forms/*.txt
 items=no
 items_said=
 
