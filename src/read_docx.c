@@ -80,9 +80,9 @@ typedef struct docx {
     bool marking;        /* the open cell or paragraph mixes marked and plain text */
     bool table_mixed;    /* the open table has such a cell (any_mixed_cell()) */
     bool row_plain;      /* the open row holds text not in the declared formatting */
-    bool buffering;      /* the open run is marked: its text goes to mark_buf */
+    fg_rd_held held;     /* the open run's text, held while it is marked */
+    fg_mark_tree tree;   /* the rule's view of the document (fg_mark_mixed()) */
     unsigned para_fmt;   /* FG_RD_MARK_* of the open paragraph's style */
-    fg_str mark_buf;     /* marked text not yet written */
 } docx;
 
 /* What a paragraph writes after itself: its text boxes and notes, in order. */
@@ -204,30 +204,11 @@ out:
     return rc;
 }
 
-/* Write the marked text held back, with its lead marks (fg_rd_marked_text()). */
-static int flush_marked(docx *d)
-{
-    int rc = FG_OK;
-
-    if (d->mark_buf.len > 0) {
-        rc = fg_rd_marked_text(d->rd, d->mark_buf.ptr, d->mark_buf.len);
-        fg_str_clear(&d->mark_buf);
-    }
-    return rc;
-}
-
 static int text(docx *d, const char *s, size_t len, bool hidden)
 {
-    int rc = FG_OK;
-
     if (hidden || d->n_instr > 0 || len == 0)
         return FG_OK;
-    if (d->buffering)
-        return fg_str_append(&d->mark_buf, s, len);
-    FG_TRY(flush_marked(d));
-    rc = fg_rd_text(d->rd, s, len);
-out:
-    return rc;
+    return fg_rd_held_text(d->rd, &d->held, s, len);
 }
 
 /* ---- lead marks by formatting ---- */
@@ -352,9 +333,11 @@ static void scan_fmt(const docx *d, const xmlNode *n, unsigned para, bool *marke
 }
 
 /* Whether a cell or paragraph holds ideographs in the declared formatting (*marked) and
- * outside it (*plain). */
-static void fmt_of(const docx *d, const xmlNode *n, bool *marked, bool *plain)
+ * outside it (*plain) (fg_mark_tree's fmt_of). */
+static void fmt_of(const void *reader, const xmlNode *n, bool *marked, bool *plain)
 {
+    const docx *d = reader;
+
     *marked = false;
     *plain = false;
     if (fg_docx__is(n, "p"))
@@ -363,32 +346,16 @@ static void fmt_of(const docx *d, const xmlNode *n, bool *marked, bool *plain)
         scan_fmt(d, n, 0, marked, plain, 0);
 }
 
-/* Whether a cell or paragraph mixes text in the declared formatting with other text: there
- * the formatting is a lead mark (a heading or a paragraph all bold is not). */
-static bool mixed(const docx *d, const xmlNode *n)
+static bool is_cell(const xmlNode *n)
 {
-    bool marked;
-    bool plain;
-
-    fmt_of(d, n, &marked, &plain);
-    return marked && plain;
+    return fg_docx__is(n, "tc");
 }
 
-/* Whether a cell of the table n (not of the tables in its cells) is mixed(): then a cell of
- * it all in the declared formatting, in a row with plain text, is a lead's too (a task with
- * one unit, its lead). */
-static bool any_mixed_cell(const docx *d, const xmlNode *n, int depth)
+static bool is_table(const xmlNode *n)
 {
-    if (depth > MAX_DEPTH)
-        return false;
-    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || fg_docx__is(c, "tbl"))
-            continue;
-        if (fg_docx__is(c, "tc") ? mixed(d, c) : any_mixed_cell(d, c, depth + 1))
-            return true;
-    }
-    return false;
+    return fg_docx__is(n, "tbl");
 }
+
 
 /* The text of the w:t under n, appended to out (for declarations: nothing else matters). */
 static int collect_text(fg_str *out, const xmlNode *n, int depth)
@@ -591,7 +558,7 @@ static int inlines(docx *d, xmlNode *p, deferred *df, int depth)
         if (fg_docx__is(c, "r")) {
             bool hidden = on(fg_docx__child(fg_docx__child(c, "rPr"), "vanish"));
 
-            d->buffering = d->marking && (run_fmt(d, c, d->para_fmt) & d->mark) != 0;
+            d->held.on = d->marking && (run_fmt(d, c, d->para_fmt) & d->mark) != 0;
             FG_TRY(run_content(d, c, hidden, df, depth + 1));
         } else {
             static const char *const through[] = {"hyperlink", "smartTag", "customXml", "ins",
@@ -655,11 +622,10 @@ static int paragraph(docx *d, xmlNode *p, int depth)
     if (d->mark != 0) {
         d->para_fmt = para_fmt(d, p);
         if (d->cell_level == 0)
-            d->marking = mixed(d, p);
+            d->marking = fg_mark_mixed(&d->tree, p);
     }
     FG_TRY(inlines(d, p, &df, depth + 1));
-    d->buffering = false;
-    FG_TRY(flush_marked(d));
+    FG_TRY(fg_rd_held_flush(d->rd, &d->held));
     d->marking = marking;
     d->para_fmt = para;
     /* a field whose instruction never separated ends with its paragraph */
@@ -819,7 +785,8 @@ static int blocks(docx *d, xmlNode *parent, int depth)
         } else if (fg_docx__is(c, "tbl")) {
             bool table_mixed = d->table_mixed;
 
-            d->table_mixed = d->mark != 0 && any_mixed_cell(d, c, depth);
+            d->table_mixed =
+                d->mark != 0 && fg_mark_any_mixed_cell(&d->tree, c, MAX_DEPTH - depth);
             FG_TRY(fg_rd_table_begin(d->rd));
             rc = rows(d, c, depth + 1);
             d->table_mixed = table_mixed;
@@ -866,6 +833,7 @@ int fg_read_docx(fg_rd *rd, const unsigned char *bytes, size_t len)
     xmlNode *body;
     int rc = FG_OK;
 
+    d.tree = (fg_mark_tree){&d, is_cell, is_table, fmt_of};
     FG_TRY(fg_docx__open(&d.pkg, rd->name, bytes, len));
     FG_TRY(fg_docx__load_part(&d.pkg, "_rels/.rels", &rels));
     fg_docx__rel_target(main_part, sizeof main_part, rels, "", "/officeDocument",
@@ -917,6 +885,6 @@ out:
     free(d.foot.v);
     free(d.end.v);
     fg_str_dispose(&d.scratch);
-    fg_str_dispose(&d.mark_buf);
+    fg_str_dispose(&d.held.buf);
     return rc;
 }

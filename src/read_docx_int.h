@@ -57,6 +57,26 @@ void fg_docx__rel_target(char *out, size_t cap, const xmlDoc *rels, const char *
 bool fg_docx__rel_target_id(char *out, size_t cap, const xmlDoc *rels, const char *dir,
                             const char *id);
 
+/* ---- lead marks by formatting in an XML tree (read_mark.c; read_docx.c, read_odf.c) ---- */
+
+/* A reader's view of its tree for the lead-mark rule of reader.h: which elements are table
+ * cells and tables, and whether the text under an element holds ideographs in the declared
+ * formatting (*marked) and outside it (*plain). */
+typedef struct fg_mark_tree {
+    const void *reader;
+    bool (*is_cell)(const xmlNode *n);
+    bool (*is_table)(const xmlNode *n);
+    void (*fmt_of)(const void *reader, const xmlNode *n, bool *marked, bool *plain);
+} fg_mark_tree;
+
+/* Whether a cell or paragraph mixes text in the declared formatting with other text: there
+ * the formatting is a lead mark (a heading or a paragraph all bold is not). */
+bool fg_mark_mixed(const fg_mark_tree *t, const xmlNode *n);
+/* Whether a cell of the table n (not of the tables in its cells; depth levels deep at most)
+ * is fg_mark_mixed(): then a cell of it all in the declared formatting, in a row with plain
+ * text, is a lead's too (a task with one unit, its lead). */
+bool fg_mark_any_mixed_cell(const fg_mark_tree *t, const xmlNode *n, int depth);
+
 /* ---- element access (read_docx_num.c) ---- */
 
 /* WordprocessingML element access, for elements in the w: namespace (transitional or strict). */

@@ -49,8 +49,7 @@ typedef struct writer {
     bool box_mixed;
     const xmlNode *mix_table; /* the data table table_mixed tells of */
     bool table_mixed;         /* a cell of it mixes marked and plain text */
-    bool buffering;
-    fg_str mark_buf;
+    fg_rd_held held;
     /* the rules of the page's style sheets that set the formatting of a class (css_rule) */
     struct css_rule *rules;
     size_t n_rules, cap_rules;
@@ -100,25 +99,11 @@ static uint32_t last_cp(const unsigned char *s, size_t len)
     return cp_at(s + i);
 }
 
-/* Write the marked text held back, with its lead marks (fg_rd_marked_text()); what follows
- * is not marked until a text node says so. */
-static int flush_marked(writer *w)
-{
-    int rc = FG_OK;
-
-    w->buffering = false;
-    if (w->mark_buf.len > 0) {
-        rc = fg_rd_marked_text(w->rd, w->mark_buf.ptr, w->mark_buf.len);
-        fg_str_clear(&w->mark_buf);
-    }
-    return rc;
-}
-
 static int line_break(writer *w)
 {
     int rc = FG_OK;
 
-    FG_TRY(flush_marked(w));
+    FG_TRY(fg_rd_held_flush(w->rd, &w->held));
     w->line_start = true;
     w->pend_space = false;
     w->pend_nl = false;
@@ -129,16 +114,9 @@ out:
 
 static int put(writer *w, const unsigned char *s, size_t len)
 {
-    int rc = FG_OK;
-
     w->line_start = false;
     w->last_wide = is_wide(last_cp(s, len));
-    if (w->buffering)
-        return fg_str_append(&w->mark_buf, (const char *)s, len);
-    FG_TRY(flush_marked(w));
-    rc = fg_rd_text(w->rd, (const char *)s, len);
-out:
-    return rc;
+    return fg_rd_held_text(w->rd, &w->held, (const char *)s, len);
 }
 
 static int write_text(writer *w, const unsigned char *s, size_t len)
@@ -249,7 +227,7 @@ static int cell_end(writer *w)
 {
     int rc = FG_OK;
 
-    FG_TRY(flush_marked(w));
+    FG_TRY(fg_rd_held_flush(w->rd, &w->held));
     w->in_cell = false;
     w->line_start = true;
     rc = fg_rd_cell_end(w->rd);
@@ -931,7 +909,7 @@ static int write_enter(void *ctx, xmlNode *n, bool *down)
         if (n->content == NULL)
             return FG_OK;
         if (w->mark != 0)
-            w->buffering = marked_text(w, n);
+            w->held.on = marked_text(w, n);
         return write_text(w, n->content, strlen((const char *)n->content));
     }
     in = fg_html_info_of(w->m, n);
@@ -1089,7 +1067,7 @@ int fg_read_html__write(fg_rd *rd, const fg_html_measure *m, xmlNode *title, xml
 out:
     free(w.pend);
     free(w.rules);
-    fg_str_dispose(&w.mark_buf);
+    fg_str_dispose(&w.held.buf);
     fg_str_dispose(&head);
     fg_str_dispose(&start);
     return rc;

@@ -12,6 +12,7 @@
 
 #include "clause.h"
 #include "error.h"
+#include "read_docx_int.h"
 
 /* The byte length of a separator between names at s[i], or 0. */
 static size_t separator(const char *s, size_t len, size_t i)
@@ -62,4 +63,50 @@ int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len)
     }
 out:
     return rc;
+}
+
+int fg_rd_held_flush(fg_rd *rd, fg_rd_held *h)
+{
+    int rc = FG_OK;
+
+    h->on = false;
+    if (h->buf.len > 0) {
+        rc = fg_rd_marked_text(rd, h->buf.ptr, h->buf.len);
+        fg_str_clear(&h->buf);
+    }
+    return rc;
+}
+
+int fg_rd_held_text(fg_rd *rd, fg_rd_held *h, const char *s, size_t len)
+{
+    int rc = FG_OK;
+
+    if (h->on)
+        return fg_str_append(&h->buf, s, len);
+    FG_TRY(fg_rd_held_flush(rd, h));
+    rc = fg_rd_text(rd, s, len);
+out:
+    return rc;
+}
+
+bool fg_mark_mixed(const fg_mark_tree *t, const xmlNode *n)
+{
+    bool marked;
+    bool plain;
+
+    t->fmt_of(t->reader, n, &marked, &plain);
+    return marked && plain;
+}
+
+bool fg_mark_any_mixed_cell(const fg_mark_tree *t, const xmlNode *n, int depth)
+{
+    if (depth < 0)
+        return false;
+    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || t->is_table(c))
+            continue;
+        if (t->is_cell(c) ? fg_mark_mixed(t, c) : fg_mark_any_mixed_cell(t, c, depth - 1))
+            return true;
+    }
+    return false;
 }

@@ -115,8 +115,8 @@ typedef struct odf {
     bool marking;        /* the open cell or paragraph mixes marked and plain text */
     bool table_mixed;    /* the open table has such a cell */
     bool row_plain;      /* the open row holds text not in the declared formatting */
-    fg_str mark_buf;     /* marked text not yet written */
-    bool buffering;      /* the open span is marked: its text goes to mark_buf */
+    fg_rd_held held;     /* the open span's text, held while it is marked */
+    fg_mark_tree tree;   /* the rule's view of the document (fg_mark_mixed()) */
 } odf;
 
 /* ---- the tree ---- */
@@ -457,9 +457,12 @@ static void scan_fmt(const odf *o, const xmlNode *n, unsigned fmt, bool *marked,
     }
 }
 
-/* Whether a cell or paragraph mixes text in the declared formatting with other text. */
-static void fmt_of(const odf *o, const xmlNode *n, bool *marked, bool *plain)
+/* Whether a cell or paragraph holds ideographs in the declared formatting (*marked) and
+ * outside it (*plain) (fg_mark_tree's fmt_of). */
+static void fmt_of(const void *reader, const xmlNode *n, bool *marked, bool *plain)
 {
+    const odf *o = reader;
+
     *marked = false;
     *plain = false;
     if (is(n, ns_text, "p") || is(n, ns_text, "h"))
@@ -468,27 +471,14 @@ static void fmt_of(const odf *o, const xmlNode *n, bool *marked, bool *plain)
         scan_fmt(o, n, 0, marked, plain, 0);
 }
 
-static bool mixed(const odf *o, const xmlNode *n)
+static bool is_cell(const xmlNode *n)
 {
-    bool marked;
-    bool plain;
-
-    fmt_of(o, n, &marked, &plain);
-    return marked && plain;
+    return is(n, ns_table, "table-cell");
 }
 
-/* Whether a cell of the table n (not of tables in its cells) is mixed(). */
-static bool any_mixed_cell(const odf *o, const xmlNode *n, int depth)
+static bool is_table(const xmlNode *n)
 {
-    if (depth > MAX_DEPTH)
-        return false;
-    for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || is(c, ns_table, "table"))
-            continue;
-        if (is(c, ns_table, "table-cell") ? mixed(o, c) : any_mixed_cell(o, c, depth + 1))
-            return true;
-    }
-    return false;
+    return is(n, ns_table, "table");
 }
 
 /* Append the text of the paragraphs under n, a line each (for declarations). */
@@ -532,29 +522,9 @@ out:
 
 /* ---- text ---- */
 
-static int flush_marked(odf *o)
-{
-    int rc = FG_OK;
-
-    if (o->mark_buf.len > 0) {
-        rc = fg_rd_marked_text(o->rd, o->mark_buf.ptr, o->mark_buf.len);
-        fg_str_clear(&o->mark_buf);
-    }
-    return rc;
-}
-
 static int text(odf *o, const char *s, size_t len)
 {
-    int rc = FG_OK;
-
-    if (len == 0)
-        return FG_OK;
-    if (o->buffering)
-        return fg_str_append(&o->mark_buf, s, len);
-    FG_TRY(flush_marked(o));
-    rc = fg_rd_text(o->rd, s, len);
-out:
-    return rc;
+    return len == 0 ? FG_OK : fg_rd_held_text(o->rd, &o->held, s, len);
 }
 
 /* What a paragraph writes after itself: its notes and frames, in order. */
@@ -636,10 +606,10 @@ static int inline_text(odf *o, const xmlNode *n, deferred *df, unsigned fmt, int
         if (c->type == XML_TEXT_NODE && c->content != NULL) {
             bool marked = o->marking && (fmt & o->mark) != 0;
 
-            if (marked != o->buffering) {
+            if (marked != o->held.on) {
                 if (!marked)
-                    FG_TRY(flush_marked(o));
-                o->buffering = marked;
+                    FG_TRY(fg_rd_held_flush(o->rd, &o->held));
+                o->held.on = marked;
             }
             FG_TRY(white_space(o, (const char *)c->content));
             FG_TRY(text(o, o->scratch.ptr, o->scratch.len));
@@ -700,11 +670,10 @@ static int paragraph(odf *o, const xmlNode *p, int depth)
             FG_TRY(inline_text(o, cached, &df, 0, depth + 1));
     }
     if (o->mark != 0 && o->rd->table_depth == 0)
-        o->marking = mixed(o, p);
+        o->marking = fg_mark_mixed(&o->tree, p);
     o->blank = true;
     FG_TRY(inline_text(o, p, &df, fmt, depth + 1));
-    o->buffering = false;
-    FG_TRY(flush_marked(o));
+    FG_TRY(fg_rd_held_flush(o->rd, &o->held));
     o->marking = marking;
     FG_TRY(fg_rd_break(o->rd));
     for (size_t k = 0; k < df.n; k++) {
@@ -994,7 +963,7 @@ static int table(odf *o, const xmlNode *t, int depth)
         rc = too_deep(o);
         goto out;
     }
-    o->table_mixed = o->mark != 0 && any_mixed_cell(o, t, 0);
+    o->table_mixed = o->mark != 0 && fg_mark_any_mixed_cell(&o->tree, t, MAX_DEPTH);
     FG_TRY(fg_rd_table_begin(o->rd));
     FG_TRY(rows(o, rs, t, depth + 1));
     FG_TRY(fg_rd_table_end(o->rd));
@@ -1089,6 +1058,7 @@ int fg_read_odf(fg_rd *rd, const unsigned char *bytes, size_t len)
     int rc = FG_OK;
 
     o.rd = rd;
+    o.tree = (fg_mark_tree){&o, is_cell, is_table, fmt_of};
     if (len >= 2 && bytes[0] == 'P' && bytes[1] == 'K') {
         FG_TRY(fg_docx__open_kind(&o.pkg, rd->name, "OpenDocument file", bytes, len));
         FG_TRY(fg_docx__load_part(&o.pkg, "content.xml", &o.content));
@@ -1114,6 +1084,6 @@ out:
     free(o.ids);
     fg_str_dispose(&o.num);
     fg_str_dispose(&o.scratch);
-    fg_str_dispose(&o.mark_buf);
+    fg_str_dispose(&o.held.buf);
     return rc;
 }

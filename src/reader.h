@@ -90,6 +90,18 @@ bool fg_rd_sub_marker(const char *s, size_t len);
  * 责任单位 or 牵头部门: fg_clause__label_word()). FG_OK or fg_rd_text()'s. */
 int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 
+/* Text in the declared formatting, held back while a run of it lasts, so that a unit name cut
+ * into several runs (<b>市</b><b>教育局</b>, two w:r) is marked whole. Zero-initialise;
+ * fg_str_dispose(&held.buf) at the end. */
+typedef struct fg_rd_held {
+    fg_str buf;
+    bool on; /* text goes to buf */
+} fg_rd_held;
+/* Write the text held (fg_rd_marked_text()) and hold no more: FG_OK or fg_rd_text()'s. */
+int fg_rd_held_flush(fg_rd *rd, fg_rd_held *h);
+/* Append text: to what is held while h->on, else to rd after what is held. */
+int fg_rd_held_text(fg_rd *rd, fg_rd_held *h, const char *s, size_t len);
+
 /* fg_rd_sniff(): a web page saved as one MIME file (.mhtml/.mht), read as HTML. */
 #define FG_RD_MHTML 100
 

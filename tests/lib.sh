@@ -406,6 +406,30 @@ fg_drawn_rows() {
     fg_rows_of "$_dr_txt" "$dir/$_dr_name.$_dr_ext" "$dir" "$_dr_name"
 }
 
+# fg_marks_same EXT MAKER: lead units marked by bold, red or 黑体 type, as a note declares. The
+# documents tests/fixtures/docx/X.txt (the marks of make_bold_docx.py) written as X.EXT by
+# `$py MAKER --marks` must give the hand-written rows of their Word versions,
+# tests/fixtures/docx/X.tsv (whose doc column names the .docx). Uses $tmo when set.
+fg_marks_same() {
+    mkdir -p "$tmp/marks"
+    for _name in bold_leads bold_undeclared red_leads; do
+        _got=$tmp/marks/$_name.$1
+        if ! $py "$2" --marks "$src/tests/fixtures/docx/$_name.txt" "$_got" 2>"$_got.gen"; then
+            bad "$_name.$1: $(basename "$2") --marks failed" "$(tail -n 3 "$_got.gen")"
+            continue
+        fi
+        # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
+        (cd "$tmp/marks" && ${tmo:-} "$bin" extract --format tsv "$_name.$1") 2>"$_got.err" |
+            sed "s/^\([^	]*\)\.$1	/\1.docx	/" >"$_got.out"
+        if cmp -s "$src/tests/fixtures/docx/$_name.tsv" "$_got.out"; then
+            ok "$_name.$1: the hand-written rows of $_name.docx"
+        else
+            bad "$_name.$1: rows differ from tests/fixtures/docx/$_name.tsv" \
+                "$(diff "$src/tests/fixtures/docx/$_name.tsv" "$_got.out" | head -n 20)"
+        fi
+    done
+}
+
 ok() {
     echo "ok   $*"
     pass=$((pass + 1))

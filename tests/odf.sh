@@ -100,23 +100,7 @@ for odt in "$src"/tests/fixtures/odf/*.odt; do
 done
 
 # ---- 3. lead units marked by bold, red or 黑体 type, as a note declares ----
-mkdir -p "$tmp/marks"
-for name in bold_leads bold_undeclared red_leads; do
-    if ! $py "$make_odt" --marks "$src/tests/fixtures/docx/$name.txt" "$tmp/marks/$name.odt" \
-        2>"$tmp/marks/$name.gen"; then
-        bad "$name.odt: make_odt.py --marks failed" "$(tail -n 3 "$tmp/marks/$name.gen")"
-        continue
-    fi
-    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
-    (cd "$tmp/marks" && $tmo "$bin" extract --format tsv "$name.odt") 2>"$tmp/marks/$name.err" |
-        sed 's/^\([^	]*\)\.odt	/\1.docx	/' >"$tmp/marks/$name.out"
-    if cmp -s "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out"; then
-        ok "$name.odt: the hand-written rows of $name.docx"
-    else
-        bad "$name.odt: rows differ from tests/fixtures/docx/$name.tsv" \
-            "$(diff "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out" | head -n 20)"
-    fi
-done
+fg_marks_same odt "$make_odt"
 
 # ---- 4. bad files ----
 mkdir -p "$tmp/bad"

@@ -69,23 +69,7 @@ fi
 # tests/fixtures/docx/X.txt (the marks of make_bold_docx.py) written as RTF by make_rtf.py
 # --marks must give the hand-written rows of its Word version, tests/fixtures/docx/X.tsv (the
 # doc column's .docx read as .rtf).
-mkdir -p "$tmp/marks"
-for name in bold_leads bold_undeclared red_leads; do
-    if ! $py "$make_rtf" --marks "$src/tests/fixtures/docx/$name.txt" "$tmp/marks/$name.rtf" \
-        2>"$tmp/marks/$name.gen"; then
-        bad "$name.rtf: make_rtf.py --marks failed" "$(tail -n 3 "$tmp/marks/$name.gen")"
-        continue
-    fi
-    # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
-    (cd "$tmp/marks" && $tmo "$bin" extract --format tsv "$name.rtf") 2>"$tmp/marks/$name.err" |
-        sed 's/^\([^	]*\)\.rtf	/\1.docx	/' >"$tmp/marks/$name.out"
-    if cmp -s "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out"; then
-        ok "$name.rtf: the hand-written rows of $name.docx"
-    else
-        bad "$name.rtf: rows differ from tests/fixtures/docx/$name.tsv" \
-            "$(diff "$src/tests/fixtures/docx/$name.tsv" "$tmp/marks/$name.out" | head -n 20)"
-    fi
-done
+fg_marks_same rtf "$make_rtf"
 
 # ---- 3. bad files ----
 mkdir -p "$tmp/bad"

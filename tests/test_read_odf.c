@@ -19,6 +19,7 @@
 #include "fengong/error.h"
 #include "fengong/text.h"
 #include "reader.h"
+#include "test_reader_text.h"
 
 #define HEAD                                                                                   \
     "<?xml version=\"1.0\"?><office:document "                                                 \
@@ -45,28 +46,11 @@
 /* The builder's text of a flat OpenDocument text (body: office:text's content), or NULL. */
 static const char *odf_text(const char *styles, const char *body)
 {
-    static char buf[4096];
     static char doc[8192];
-    fg_rd rd = {0};
-    fg_str text = FG_STR_INIT;
-    int rc;
 
     snprintf(doc, sizeof doc, "%s%s<office:body><office:text>%s</office:text></office:body>"
              "</office:document>", HEAD, styles, body);
-    rd.name = "t.fodt";
-    rc = fg_read_odf(&rd, (const unsigned char *)doc, strlen(doc));
-    if (rc == FG_OK)
-        rc = fg_rd_finish(&rd, &text);
-    fg_rd_dispose(&rd);
-    if (rc != FG_OK) {
-        fg_str_dispose(&text);
-        return NULL;
-    }
-    assert_true(text.len < sizeof buf);
-    memcpy(buf, text.ptr, text.len);
-    buf[text.len] = '\0';
-    fg_str_dispose(&text);
-    return buf;
+    return fg_reader_text(fg_read_odf, "t.fodt", doc, strlen(doc));
 }
 
 #define ITEM(x) "<text:list-item><text:p>" x "</text:p></text:list-item>"
@@ -148,29 +132,19 @@ static void test_read_odf__tables(void **state)
         "1\t市教育局\n2\t市教育局\n");
 }
 
+/* The text of a flat spreadsheet of the tables sheets (style ta2: a hidden sheet). */
 static const char *sheet_text(const char *sheets)
 {
-    static char buf[4096];
     static char doc[8192];
-    fg_rd rd = {0};
-    fg_str text = FG_STR_INIT;
-    int rc;
+    const char *text;
 
     snprintf(doc, sizeof doc, "%s<office:automatic-styles><style:style style:name=\"ta2\" "
              "style:family=\"table\"><style:table-properties table:display=\"false\"/>"
              "</style:style></office:automatic-styles><office:body><office:spreadsheet>%s"
              "</office:spreadsheet></office:body></office:document>", HEAD, sheets);
-    rd.name = "t.fods";
-    rc = fg_read_odf(&rd, (const unsigned char *)doc, strlen(doc));
-    if (rc == FG_OK)
-        rc = fg_rd_finish(&rd, &text);
-    fg_rd_dispose(&rd);
-    assert_int_equal(rc, FG_OK);
-    assert_true(text.len < sizeof buf);
-    memcpy(buf, text.ptr, text.len);
-    buf[text.len] = '\0';
-    fg_str_dispose(&text);
-    return buf;
+    text = fg_reader_text(fg_read_odf, "t.fods", doc, strlen(doc));
+    assert_non_null(text);
+    return text;
 }
 
 static void test_read_odf__sheets(void **state)
@@ -191,27 +165,28 @@ static void test_read_odf__sheets(void **state)
         "附件1\n√\t√\t\t\t\t2025年6月30日\n");
 }
 
-/* Refused: a DOCTYPE, no body, nesting past the limit. */
+/* A paragraph inside n sections, into buf. */
+static const char *nested(char *buf, int n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++)
+        strcat(buf, "<text:section>");
+    strcat(buf, "<text:p>深</text:p>");
+    for (int i = 0; i < n; i++)
+        strcat(buf, "</text:section>");
+    return buf;
+}
+
+/* Refused: a DOCTYPE, nesting past the limit. */
 static void test_read_odf__refused(void **state)
 {
-    char deep[4096] = "";
+    char deep[4096];
 
     (void)state;
     assert_null(odf_text("", "<text:p>x</text:p></office:text></office:body></office:document>"
                              "<!DOCTYPE x>"));
-    for (int i = 0; i < 60; i++)
-        strcat(deep, "<text:section>");
-    strcat(deep, "<text:p>深</text:p>");
-    for (int i = 0; i < 60; i++)
-        strcat(deep, "</text:section>");
-    assert_non_null(odf_text("", deep));
-    deep[0] = '\0';
-    for (int i = 0; i < 120; i++)
-        strcat(deep, "<text:section>");
-    strcat(deep, "<text:p>深</text:p>");
-    for (int i = 0; i < 120; i++)
-        strcat(deep, "</text:section>");
-    assert_null(odf_text("", deep));
+    assert_non_null(odf_text("", nested(deep, 60)));
+    assert_null(odf_text("", nested(deep, 120)));
     assert_string_equal(fg_error_last()->message, "t.fodt: not a readable OpenDocument file: "
                                                   "nested more than 100 deep");
 }

@@ -16,29 +16,12 @@
 #include "fengong/error.h"
 #include "fengong/text.h"
 #include "reader.h"
+#include "test_reader_text.h"
 
 /* The builder's text of an RTF document (a static buffer), or NULL when it was refused. */
 static const char *rtf_text(const char *doc)
 {
-    static char buf[4096];
-    fg_rd rd = {0};
-    fg_str text = FG_STR_INIT;
-    int rc;
-
-    rd.name = "t.rtf";
-    rc = fg_read_rtf(&rd, (const unsigned char *)doc, strlen(doc));
-    if (rc == FG_OK)
-        rc = fg_rd_finish(&rd, &text);
-    fg_rd_dispose(&rd);
-    if (rc != FG_OK) {
-        fg_str_dispose(&text);
-        return NULL;
-    }
-    assert_true(text.len < sizeof buf);
-    memcpy(buf, text.ptr, text.len);
-    buf[text.len] = '\0';
-    fg_str_dispose(&text);
-    return buf;
+    return fg_reader_text(fg_read_rtf, "t.rtf", doc, strlen(doc));
 }
 
 /* GBK bytes as \'hh under the document's code page, under a font's charset, raw in the file;
