@@ -3135,7 +3135,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
              AT(text, i, "挂帅") || AT(text, i, "统筹") || AT(text, i, "会同") ||
              (AT(text, i, "为主") && ends_role_word(text, i + 6)) || AT(text, i, "按职责") ||
              AT(text, i, "按职能") || AT(text, i, "按照职责") || AT(text, i, "按照职能") ||
-             AT(text, i, "按各自职责") || AT(text, i, "按分工") || AT(text, i, "按照分工")) &&
+             AT(text, i, "按各自职责") || AT(text, i, "按照各自职责") || AT(text, i, "按分工") ||
+             AT(text, i, "按照分工")) &&
             name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
