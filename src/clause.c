@@ -2119,6 +2119,9 @@ static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
         return false;
     noun = fg_sv(w.ptr + w.len - 6, 6);
     head = fg_sv(w.ptr, w.len - 6);
+    /* 责任处室, 主责科室: a unit suffix of the lexicon (ending in 室 or 所 too) is no kind noun. */
+    if (is_unit_suffix(noun, lx))
+        return false;
     if (!fg_sv_eq(noun, fg_sv("企业", 6)) && !fg_sv_eq(noun, fg_sv("街道", 6))) {
         bool kind = false;
 
