@@ -4455,6 +4455,16 @@ static bool does_the_work(const marker *m)
 }
 
 /*
+ * Whether m's units only help the one responsible (X负责，Y配合): a co marker that is no weak
+ * one and that no first-listed declaration turns into a lead, or 具体实施 (X负责，Y具体实施:
+ * Y carries out what X answers for).
+ */
+static bool firm_co(const marker *m)
+{
+    return m->role == FG_ROLE_CO && !m->weak && (!m->first_ok || strcmp(m->s, "具体实施") == 0);
+}
+
+/*
  * Whether s (normalised) is a list of units each carrying its mark and nothing else: every
  * piece between 、，；。 ends with a mark's byte (X\x01、Y\x05，Z\x05). A sentence outside
  * brackets that lists units so says their roles as a bracket around it would
@@ -4901,7 +4911,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             continue;
         if (spans[k].m->role == FG_ROLE_LEAD)
             has_lead = true;
-        else if (!spans[k].m->weak && !spans[k].m->first_ok)
+        else if (firm_co(spans[k].m))
             has_firm_co = true;
         else if (spans[k].m->weak && spans[k].units.len > 0)
             has_weak = true;
