@@ -3861,6 +3861,21 @@ static void drop_co_of_leads(fg_units *out, size_t first)
 }
 
 /*
+ * Whether the group that opens r (up to its ，；。) is names and their role word: a role word
+ * after text that ends like a unit (组织部、统战部配合; not 抓紧组织实施).
+ */
+static bool names_then_marker(fg_strview r)
+{
+    size_t g = next_group_sep(r, 0);
+
+    for (size_t k = next_marker_candidate(r, 0); k < g && k < r.len;
+         k = next_marker_candidate(r, k + fg_cp_len((unsigned char)r.ptr[k])))
+        if (may_start_marker(r, k) && marker_at(r, k) != NULL)
+            return k > 0 && ends_like_unit(fg_sv(r.ptr, k));
+    return false;
+}
+
+/*
  * A role sentence's end that says what to do, not who (由X牵头，Y配合，抓紧组织实施 ;
  * 会议责成X牵头，Y配合，9月底前完成): from the first ， or ； after a role word where a phrase
  * opens with an adverb of doing (抓紧 尽快 确保 切实 做好 加快 按时 按期 力争 务必 要), a
@@ -3887,6 +3902,9 @@ static fg_strview cut_task_tail(fg_strview s)
               (r.len >= 3 && AT(r, 0, "\xef\xbc") && (unsigned char)r.ptr[2] >= 0x90 &&
                (unsigned char)r.ptr[2] <= 0x99) ||
               starts_with_any(r, opens, N_OF(opens))))
+            continue;
+        /* …牵头，组织部、统战部配合: names before their own role word, no verb of the work. */
+        if (names_then_marker(r))
             continue;
         /* Cut only after a role word. */
         for (size_t k = next_marker_candidate(s, 0); k < i;
@@ -4940,7 +4958,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         if (role == FG_ROLE_LEAD && spans[k].m->weak && n_promoted < N_OF(promoted)) {
             promoted[n_promoted][0] = before;
             promoted[n_promoted++][1] = out->n;
-        } else if (role == FG_ROLE_CO && !spans[k].m->weak && !spans[k].m->first_ok) {
+        } else if (role == FG_ROLE_CO && firm_co(spans[k].m)) {
             firm_co_rows += out->n - before;
         }
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
