@@ -4977,9 +4977,20 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         has_lead = has_lead || out->v[k].role == FG_ROLE_LEAD;
     if ((flags & FG_CLAUSE_FIRST_IS_LEAD) && !has_lead && out->n > first) {
         bool all_first_ok = true;
+        bool resp_label = false; /* a label whose first unit may lead came first */
 
-        for (size_t k = 0; k < n_spans; k++)
-            all_first_ok = all_first_ok && (spans[k].m->first_ok || spans[k].m->weak);
+        /*
+         * 责任单位：A、B；配合单位：C (a table's two columns): the declaration speaks of the
+         * responsible units, so A leads; the co label's units stay co.
+         */
+        for (size_t k = 0; k < n_spans; k++) {
+            const marker *m = spans[k].m;
+
+            resp_label = resp_label || (m->type == M_LABEL && m->first_ok && k == 0);
+            all_first_ok = all_first_ok && (m->first_ok || m->weak ||
+                                            (resp_label && m->type == M_LABEL &&
+                                             m->role == FG_ROLE_CO));
+        }
         if (all_first_ok && !first_co_marked(spans, n_spans)) {
             out->v[first].role = FG_ROLE_LEAD;
             /* A unit named twice keeps one row per role. */
