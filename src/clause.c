@@ -2119,15 +2119,13 @@ static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
         return false;
     noun = fg_sv(w.ptr + w.len - 6, 6);
     head = fg_sv(w.ptr, w.len - 6);
-    /* 责任处室, 主责科室: a unit suffix of the lexicon (ending in 室 or 所 too) is no kind noun. */
-    if (is_unit_suffix(noun, lx))
-        return false;
     if (!fg_sv_eq(noun, fg_sv("企业", 6)) && !fg_sv_eq(noun, fg_sv("街道", 6))) {
         bool kind = false;
 
         for (size_t k = 0; k + 3 <= sizeof kind_lasts - 1 && !kind; k += 3)
             kind = fg_sv_at(noun, 3, kind_lasts + k, 3);
-        if (!kind)
+        /* 责任处室, 主责科室: a unit suffix of the lexicon (ending in 室 or 所 too) is none. */
+        if (!kind || is_unit_suffix(noun, lx))
             return false;
     }
     for (size_t k = 0; k < lx->n_heads; k++)
@@ -4474,12 +4472,26 @@ static bool does_the_work(const marker *m)
 
 /*
  * Whether m's units only help the one responsible (X负责，Y配合): a co marker that is no weak
- * one and that no first-listed declaration turns into a lead, or 具体实施 (X负责，Y具体实施:
- * Y carries out what X answers for).
+ * one and that no first-listed declaration turns into a lead.
  */
 static bool firm_co(const marker *m)
 {
-    return m->role == FG_ROLE_CO && !m->weak && (!m->first_ok || strcmp(m->s, "具体实施") == 0);
+    return m->role == FG_ROLE_CO && !m->weak && !m->first_ok;
+}
+
+/* Whether m is the word at s[0 .. len) (a marker of markers[], by its text). */
+static bool marker_is(const marker *m, const char *s, size_t len)
+{
+    return m->len == len && memcmp(m->s, s, len) == 0;
+}
+
+/*
+ * Whether m's units carry out what a unit answers for alone (X负责，Y具体实施): they help it as
+ * Y配合 does. Units that share a duty (X、Y共同负责，Z具体实施) lead no one.
+ */
+static bool carries_out(const marker *m)
+{
+    return marker_is(m, "具体实施", strlen("具体实施"));
 }
 
 /*
@@ -4528,6 +4540,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool any_marker = false;
     bool has_lead = false;
     bool has_firm_co = false;
+    bool has_doer = false;       /* units that carry out what one answers for (具体实施) */
     bool has_weak = false;       /* units before a bare 负责 or its kin (weak markers) */
     size_t promoted[32][2];      /* the rows of weak spans read as lead: [from, to) */
     size_t n_promoted = 0;
@@ -4933,6 +4946,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             has_firm_co = true;
         else if (spans[k].m->weak && spans[k].units.len > 0)
             has_weak = true;
+        has_doer = has_doer || (carries_out(spans[k].m) && spans[k].units.len > 0);
     }
     for (size_t k = 0; k < n_spans; k++) {
         fg_role role = spans[k].m->role;
@@ -4940,7 +4954,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         size_t repeats = out->n_repeats;
 
         /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
-        if (spans[k].m->weak && !has_lead && has_firm_co)
+        if (spans[k].m->weak && !has_lead &&
+            (has_firm_co || (has_doer && marker_is(spans[k].m, "负责", strlen("负责")))))
             role = FG_ROLE_LEAD;
         /* "X指导，Y落实": with no 负责 either, the one who does it leads the helpers. */
         if (does_the_work(spans[k].m) && !has_lead && has_firm_co && !has_weak)
@@ -4958,7 +4973,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         if (role == FG_ROLE_LEAD && spans[k].m->weak && n_promoted < N_OF(promoted)) {
             promoted[n_promoted][0] = before;
             promoted[n_promoted++][1] = out->n;
-        } else if (role == FG_ROLE_CO && firm_co(spans[k].m)) {
+        } else if (role == FG_ROLE_CO && (firm_co(spans[k].m) || carries_out(spans[k].m))) {
             firm_co_rows += out->n - before;
         }
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
