@@ -2124,7 +2124,8 @@ static bool head_kind_noun(const fg_lexicon *lx, fg_strview w)
 
         for (size_t k = 0; k + 3 <= sizeof kind_lasts - 1 && !kind; k += 3)
             kind = fg_sv_at(noun, 3, kind_lasts + k, 3);
-        if (!kind)
+        /* 责任处室, 主责科室: a unit suffix of the lexicon (ending in 室 or 所 too) is none. */
+        if (!kind || is_unit_suffix(noun, lx))
             return false;
     }
     for (size_t k = 0; k < lx->n_heads; k++)
@@ -3135,7 +3136,8 @@ bool fg_clause__has_role_word(const fg_lexicon *lx, fg_strview text)
              AT(text, i, "挂帅") || AT(text, i, "统筹") || AT(text, i, "会同") ||
              (AT(text, i, "为主") && ends_role_word(text, i + 6)) || AT(text, i, "按职责") ||
              AT(text, i, "按职能") || AT(text, i, "按照职责") || AT(text, i, "按照职能") ||
-             AT(text, i, "按各自职责") || AT(text, i, "按分工") || AT(text, i, "按照分工")) &&
+             AT(text, i, "按各自职责") || AT(text, i, "按照各自职责") || AT(text, i, "按分工") ||
+             AT(text, i, "按照分工")) &&
             name_before_word(text, i))
             return true;
         if (AT(text, i, "：") && role_label_before(lx, text, i))
@@ -3857,6 +3859,21 @@ static void drop_co_of_leads(fg_units *out, size_t first)
 }
 
 /*
+ * Whether the group that opens r (up to its ，；。) is names and their role word: a role word
+ * after text that ends like a unit (组织部、统战部配合; not 抓紧组织实施).
+ */
+static bool names_then_marker(fg_strview r)
+{
+    size_t g = next_group_sep(r, 0);
+
+    for (size_t k = next_marker_candidate(r, 0); k < g && k < r.len;
+         k = next_marker_candidate(r, k + fg_cp_len((unsigned char)r.ptr[k])))
+        if (may_start_marker(r, k) && marker_at(r, k) != NULL)
+            return k > 0 && ends_like_unit(fg_sv(r.ptr, k));
+    return false;
+}
+
+/*
  * A role sentence's end that says what to do, not who (由X牵头，Y配合，抓紧组织实施 ;
  * 会议责成X牵头，Y配合，9月底前完成): from the first ， or ； after a role word where a phrase
  * opens with an adverb of doing (抓紧 尽快 确保 切实 做好 加快 按时 按期 力争 务必 要), a
@@ -3883,6 +3900,9 @@ static fg_strview cut_task_tail(fg_strview s)
               (r.len >= 3 && AT(r, 0, "\xef\xbc") && (unsigned char)r.ptr[2] >= 0x90 &&
                (unsigned char)r.ptr[2] <= 0x99) ||
               starts_with_any(r, opens, N_OF(opens))))
+            continue;
+        /* …牵头，组织部、统战部配合: names before their own role word, no verb of the work. */
+        if (names_then_marker(r))
             continue;
         /* Cut only after a role word. */
         for (size_t k = next_marker_candidate(s, 0); k < i;
@@ -4451,6 +4471,30 @@ static bool does_the_work(const marker *m)
 }
 
 /*
+ * Whether m's units only help the one responsible (X负责，Y配合): a co marker that is no weak
+ * one and that no first-listed declaration turns into a lead.
+ */
+static bool firm_co(const marker *m)
+{
+    return m->role == FG_ROLE_CO && !m->weak && !m->first_ok;
+}
+
+/* Whether m is the word at s[0 .. len) (a marker of markers[], by its text). */
+static bool marker_is(const marker *m, const char *s, size_t len)
+{
+    return m->len == len && memcmp(m->s, s, len) == 0;
+}
+
+/*
+ * Whether m's units carry out what a unit answers for alone (X负责，Y具体实施): they help it as
+ * Y配合 does. Units that share a duty (X、Y共同负责，Z具体实施) lead no one.
+ */
+static bool carries_out(const marker *m)
+{
+    return marker_is(m, "具体实施", strlen("具体实施"));
+}
+
+/*
  * Whether s (normalised) is a list of units each carrying its mark and nothing else: every
  * piece between 、，；。 ends with a mark's byte (X\x01、Y\x05，Z\x05). A sentence outside
  * brackets that lists units so says their roles as a bracket around it would
@@ -4496,6 +4540,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
     bool any_marker = false;
     bool has_lead = false;
     bool has_firm_co = false;
+    bool has_doer = false;       /* units that carry out what one answers for (具体实施) */
     bool has_weak = false;       /* units before a bare 负责 or its kin (weak markers) */
     size_t promoted[32][2];      /* the rows of weak spans read as lead: [from, to) */
     size_t n_promoted = 0;
@@ -4897,10 +4942,11 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             continue;
         if (spans[k].m->role == FG_ROLE_LEAD)
             has_lead = true;
-        else if (!spans[k].m->weak && !spans[k].m->first_ok)
+        else if (firm_co(spans[k].m))
             has_firm_co = true;
         else if (spans[k].m->weak && spans[k].units.len > 0)
             has_weak = true;
+        has_doer = has_doer || (carries_out(spans[k].m) && spans[k].units.len > 0);
     }
     for (size_t k = 0; k < n_spans; k++) {
         fg_role role = spans[k].m->role;
@@ -4908,7 +4954,8 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         size_t repeats = out->n_repeats;
 
         /* "X负责，Y配合": with no 牵头, the one responsible leads the helpers. */
-        if (spans[k].m->weak && !has_lead && has_firm_co)
+        if (spans[k].m->weak && !has_lead &&
+            (has_firm_co || (has_doer && marker_is(spans[k].m, "负责", strlen("负责")))))
             role = FG_ROLE_LEAD;
         /* "X指导，Y落实": with no 负责 either, the one who does it leads the helpers. */
         if (does_the_work(spans[k].m) && !has_lead && has_firm_co && !has_weak)
@@ -4926,7 +4973,7 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         if (role == FG_ROLE_LEAD && spans[k].m->weak && n_promoted < N_OF(promoted)) {
             promoted[n_promoted][0] = before;
             promoted[n_promoted++][1] = out->n;
-        } else if (role == FG_ROLE_CO && !spans[k].m->weak && !spans[k].m->first_ok) {
+        } else if (role == FG_ROLE_CO && (firm_co(spans[k].m) || carries_out(spans[k].m))) {
             firm_co_rows += out->n - before;
         }
         /* A unit named again (X负责…，Y牵头、X配合) is no loss. */
@@ -4945,9 +4992,20 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
         has_lead = has_lead || out->v[k].role == FG_ROLE_LEAD;
     if ((flags & FG_CLAUSE_FIRST_IS_LEAD) && !has_lead && out->n > first) {
         bool all_first_ok = true;
+        bool resp_label = false; /* a label whose first unit may lead came first */
 
-        for (size_t k = 0; k < n_spans; k++)
-            all_first_ok = all_first_ok && (spans[k].m->first_ok || spans[k].m->weak);
+        /*
+         * 责任单位：A、B；配合单位：C (a table's two columns): the declaration speaks of the
+         * responsible units, so A leads; the co label's units stay co.
+         */
+        for (size_t k = 0; k < n_spans; k++) {
+            const marker *m = spans[k].m;
+
+            resp_label = resp_label || (m->type == M_LABEL && m->first_ok && k == 0);
+            all_first_ok = all_first_ok && (m->first_ok || m->weak ||
+                                            (resp_label && m->type == M_LABEL &&
+                                             m->role == FG_ROLE_CO));
+        }
         if (all_first_ok && !first_co_marked(spans, n_spans)) {
             out->v[first].role = FG_ROLE_LEAD;
             /* A unit named twice keeps one row per role. */

@@ -1149,6 +1149,7 @@ static void start_part(parser *p, int annex_no)
     p->has_root = false;
     p->root_max = 0;
     p->cn_ordinal = false;
+    p->point_items = false;
     p->in_table = false;
     p->table_paused = false;
     p->header_pending = false;
@@ -1598,6 +1599,43 @@ static bool ordinal_heading(const parser *p, const mark *m)
     return p->cn_ordinal && m->num == p->last_num[ST_CN] + 1;
 }
 
+static size_t next_ordinal(fg_strview line, size_t from, long next);
+
+/*
+ * Whether the line s opens with an ordinal point that numbers an item (一是核定面积。…, then
+ * 二是…, 三是… at the starts of the lines after it, the labels under each its own): 一是 where
+ * no item nor numbering came before it in the part, then each next number so written. *m
+ * receives it as a 一、 (the 是 included). A line that runs its points on as sentences
+ * (一是…。二是…。) is left to unnumbered_paragraphs(), which cuts it before each of them; a
+ * line of points after a ； (一是…；二是…) is one item.
+ */
+static bool point_item(parser *p, fg_strview s, mark *m)
+{
+    size_t n;
+    long v;
+    bool shi = false;
+
+    /* 是 (E6 98 AF) after a numeral of one to three characters: most lines have none there. */
+    for (size_t k = 3; k <= 9 && k + 3 <= s.len && !shi; k += 3)
+        shi = (unsigned char)s.ptr[k] == 0xE6 && memcmp(s.ptr + k, "是", 3) == 0;
+    if (!shi)
+        return false;
+    v = fg_parse__cn_number(s, 0, &n);
+    if (v <= 0 || !AT(s, n, "是") || n + 3 >= s.len || (unsigned char)s.ptr[n + 3] < 0xE4 ||
+        (unsigned char)s.ptr[n + 3] > 0xE9)
+        return false;
+    if (v == 1 ? p->open || p->depth > 0 || p->n_items > 0 || next_ordinal(s, 0, 2) < s.len
+               : !p->point_items || v != p->last_num[ST_CN] + 1)
+        return false;
+    m->st = ST_CN;
+    m->num = v;
+    m->len = n + 3;
+    m->letter = 0;
+    m->ordinal = false;
+    p->point_items = true;
+    return true;
+}
+
 /*
  * The line or paragraph of r that starts at *i (up to a line break or a U+3000, trimmed);
  * *i moves past it and its separator.
@@ -1786,7 +1824,8 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
     if (line_start &&
         ((fg_parse__marker_at(s, 0, true, &m) && m.len < s.len + 1 &&
           (!m.ordinal || ordinal_heading(p, &m))) ||
-         (fg_parse__ocr_marker_at(s, &m) && ocr_marker_agrees(p, &m)))) {
+         (fg_parse__ocr_marker_at(s, &m) && ocr_marker_agrees(p, &m)) ||
+         point_item(p, s, &m))) {
         p->cn_ordinal = m.st == ST_CN ? m.ordinal : p->cn_ordinal;
         if (p->title_row)
             fg_parse__title_row_level(p, &m);

@@ -566,6 +566,24 @@ static bool holds_role_word(fg_strview s)
     return false;
 }
 
+/*
+ * A role label's word after 为 at s[i] (X为责任单位, X为责任处室): the ideographs up to the next
+ * other character, at most 8, a lead, co or responsible label word of the role lexicon.
+ */
+static bool wei_label_at(fg_strview s, size_t i)
+{
+    size_t j = i;
+    fg_label_role r;
+
+    if (i < 3 || !AT(s, i - 3, "为"))
+        return false;
+    while (j + 3 <= s.len && j - i < 8 * 3 && (unsigned char)s.ptr[j] >= 0xE4 &&
+           (unsigned char)s.ptr[j] <= 0xE9)
+        j += 3;
+    r = fg_clause__label_word(NULL, fg_sv(s.ptr + i, j - i));
+    return r == FG_LABEL_LEAD || r == FG_LABEL_CO || r == FG_LABEL_RESP;
+}
+
 /* A role word starts at s[i] (the words of role_event_at()). */
 static bool role_word_at(fg_strview s, size_t i)
 {
@@ -597,6 +615,8 @@ static bool role_word_at(fg_strview s, size_t i)
         return AT(s, i, "主办") || AT(s, i, "主责") || AT(s, i, "主管") || AT(s, i, "主抓");
     case 0xE68A93: /* 抓 */
         return AT(s, i, "抓总");
+    case 0xE8B4A3: /* 责 */
+        return AT(s, i, "责任") && wei_label_at(s, i);
     case 0xE7BB9F: /* 统 */
         return AT(s, i, "统筹");
     case 0xE68C87: /* 指 */
@@ -638,7 +658,7 @@ static bool verb_like_role_word(fg_strview s, size_t i)
     return AT(s, i, "协") || AT(s, i, "主") || AT(s, i, "会办") || AT(s, i, "归") ||
            AT(s, i, "抓") || AT(s, i, "统") || AT(s, i, "指") || AT(s, i, "组") ||
            AT(s, i, "按") || AT(s, i, "支") || AT(s, i, "落") || AT(s, i, "履") || AT(s, i, "召") ||
-           AT(s, i, "承") || AT(s, i, "共") || AT(s, i, "各司") ||
+           AT(s, i, "承") || AT(s, i, "共") || AT(s, i, "各司") || AT(s, i, "责") ||
            AT(s, i, "负属") || AT(s, i, "负主");
 }
 

@@ -393,6 +393,7 @@ typedef struct parser {
     long last_num[ST_COUNT]; /* last number seen per style in this part */
     long root_max;           /* highest number of the part's top style */
     bool cn_ordinal;         /* the part's 一、 level is written 第一　 (ordinal_heading()) */
+    bool point_items;        /* the part's items are lines that open with 一是, 二是 … (point_item()) */
     style root_style;
     bool has_root;
 

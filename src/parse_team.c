@@ -3192,6 +3192,32 @@ out:
 }
 
 /*
+ * Whether a part of the words before a team's name says who leads it or joins it (由X牵头,
+ * X牵头; Y、Z参加, Y参与, Y配合): *part receives the units and *role their role in the team.
+ */
+static bool lead_or_joins(fg_strview *part, fg_team_role *role)
+{
+    static const char *const co[] = {"参加", "参与", "配合"};
+    fg_strview x = fg_sv_starts(*part, "由") ? fg_sv(part->ptr + 3, part->len - 3) : *part;
+
+    if (x.len <= 6)
+        return false;
+    if (fg_sv_ends(x, "牵头")) {
+        *part = fg_sv(x.ptr, x.len - 6);
+        *role = FG_TEAM_CONVENOR;
+        return true;
+    }
+    for (size_t c = 0; c < sizeof co / sizeof *co; c++) {
+        if (fg_sv_ends(x, co[c])) {
+            *part = fg_sv(x.ptr, x.len - 6);
+            *role = FG_TEAM_MEMBER;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
  * The words before a team's name (由省长任组长的, 以省长为组长、省政府副省长为副组长的,
  * 以市长为组长，副市长为副组长，…为成员的): each part up to a ，or ；, and each part that ends
  * with a role word up to a 、, is a segment of its own.
@@ -3218,7 +3244,15 @@ static int team_pre(parser *p, team_state *ts, fg_strview pre)
             e = comma;
         if (e == pre.len || e == comma ||
             team_word_end(fg_sv(pre.ptr + from, e - from), &start) != NULL) {
-            FG_TRY(team_segment(p, ts, fg_parse__trim(fg_sv(pre.ptr + from, e - from)), false));
+            fg_strview part = fg_parse__trim(fg_sv(pre.ptr + from, e - from));
+            fg_team_role role;
+            bool took;
+
+            /* 由X牵头，Y、Z参加的N联席会议: the convenor and the members, as in a group. */
+            if ((e == pre.len || e == comma) && lead_or_joins(&part, &role))
+                FG_TRY(add_team_list(p, ts->team, role, part, false, &took));
+            else
+                FG_TRY(team_segment(p, ts, part, false));
             from = e + 3;
         }
         i = e + 3;
