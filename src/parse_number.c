@@ -524,16 +524,21 @@ bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
             m->len = fg_parse__skip_blanks(s, j) - i;
             return true;
         }
-        if (!AT(s, i + n, "、"))
+        /* 一 、 at a line start: a blank or two an OCR copy put before the comma */
+        size_t comma = line_start ? fg_parse__skip_blanks(s, i + n) : i + n;
+
+        if (comma - (i + n) > 6)
+            comma = i + n;
+        if (!AT(s, comma, "、"))
             return false;
         /*
          * A numeral after the comma: an enumeration when a list goes on or a measure word
          * follows it (一、二、三类, 一、二级, 三、四季度, 一、二期); a heading whose title starts
          * with a numeral otherwise (三、两金压控, 四、三项制度改革, 四、五项重点工程).
          */
-        if (fg_parse__cn_number(s, i + n + 3, &n3) >= 0) {
+        if (fg_parse__cn_number(s, comma + 3, &n3) >= 0) {
             static const char measures[] = "、级类期季月年批档届次号个";
-            size_t w = i + n + 3 + n3;
+            size_t w = comma + 3 + n3;
 
             for (size_t k = 0; k + 3 <= sizeof measures - 1; k += 3)
                 if (fg_sv_at(s, w, measures + k, 3))
@@ -541,7 +546,7 @@ bool fg_parse__marker_form_at(fg_strview s, size_t i, bool line_start, mark *m)
         }
         m->st = ST_CN;
         m->num = v;
-        m->len = fg_parse__skip_blanks(s, i + n + 3) - i;
+        m->len = fg_parse__skip_blanks(s, comma + 3) - i;
         return true;
     }
     /* 1． 1. 1、 */

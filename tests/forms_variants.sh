@@ -68,6 +68,10 @@ skipped() {
         joined:numbering_ocr_dash)
             echo "a dash OCR gave for 一 (—、, （—）) is a marker only at a line's or paragraph's start:" \
                  "run into the text before it (…水源保障能力（—）推进) a dash is text" ;;
+        joined:numbering_ocr_blank_comma)
+            echo "a blank OCR put before a marker's comma (一 、) is passed over only at a line's or" \
+                 "paragraph's start: run into the text before it (…县财政局配合）二  、拓宽) it is" \
+                 "a numeral, a blank and a comma" ;;
         joined:numbering_ordinals)
             echo "a bare ordinal 第二　 or 第二， numbers a heading only at a line's or paragraph's start: run into the text before them (…各乡镇人民政府第二，夯实…) it is a word, as 第一时间 is" ;;
         joined:team_roster_posts)
