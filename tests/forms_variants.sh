@@ -77,9 +77,6 @@ skipped() {
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
             echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
-        joined:numbering_items_xiang)
-            echo "第X项 is a marker only at a line's or paragraph's start: run into the text before it" \
-                 "(…为协助单位。第二项：…) it reads as words, as 第一项任务 does" ;;
         joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot | \
         joined:numbering_task_words | joined:numbering_bracket_tasks | joined:numbering_problems)
             echo "任务一：, 问题1：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
