@@ -1432,6 +1432,24 @@ out:
     return rc;
 }
 
+/*
+ * Whether a header names two units or more as its columns (unit_header()) in a document with
+ * a legend of marks (注：●为牵头单位，○为配合单位, matrix_legend()): a responsibility matrix,
+ * whatever word heads its task column (实事项目, 事项, 项目名称: no header word of the
+ * lexicon); its rows' marks are read as matrix_cols() sets its columns.
+ */
+static bool matrix_header(parser *p, const fg_strview *cells, size_t n)
+{
+    size_t units = 0;
+
+    for (size_t k = 0; k < n && units < 2; k++)
+        units += header_cell(p->units.lex, cells[k]) == COL_NONE && unit_header(p, cells[k]);
+    if (units < 2)
+        return false;
+    matrix_legend(p);
+    return p->n_legend > 0;
+}
+
 int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unnumbered)
 {
     int rc = FG_OK;
@@ -2167,7 +2185,8 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
 
             has_units = has_units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
         }
-        if (!has_units && !(sep != ' ' && task_column(p, cells, n_cells)))
+        if (!has_units &&
+            !(sep != ' ' && (task_column(p, cells, n_cells) || matrix_header(p, cells, n_cells))))
             return FG_OK;
         *consumed = true;
         FG_TRY(fg_parse__start_table(p, cells, n_cells, false));

@@ -46,7 +46,7 @@ skipped() {
         joined:table_cell_bodies | joined:matrix_char_marks | joined:matrix_legend_marks | \
         joined:matrix_plain_sections | joined:table_merged_subrows | \
         joined:table_merged_subrows_wrapped | joined:table_blank_task_unit_end | \
-        joined:table_blank_empty_co)
+        joined:table_blank_empty_co | joined:matrix_task_words)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         one-line:wrapped_pdf_copy | half-width:wrapped_pdf_copy)
             echo "a text hard-wrapped at one width (copied out of a PDF): its line breaks made" \
