@@ -4167,6 +4167,25 @@ static bool field_head_at(const fg_lexicon *lx, fg_strview s, size_t k)
 }
 
 /*
+ * Whether the words of the label w before its first head end like a unit (办公室会办部门:
+ * 办公室, then the head 会办): after a name run into it (党委办公室会办部门：) such a label
+ * starts inside the name's word and cuts 党委办公室 to 党委, as 会办 inside 董事会办公室 would
+ * (marker_in_name()). The label starts at its head then (会办部门：); 办公室配合单位 after
+ * 县教育局 likewise.
+ */
+static bool label_cuts_name(const fg_lexicon *lx, fg_strview w)
+{
+    for (size_t i = 0; i + 3 <= w.len; i += fg_cp_len((unsigned char)w.ptr[i])) {
+        if (!fg_cjkset_has(&lx->head_firsts, w.ptr + i))
+            continue;
+        for (size_t k = 0; k < lx->n_heads; k++)
+            if (fg_sv_at(w, i, lx->heads[k].w, lx->heads[k].len))
+                return i > 0 && strong_ending(fg_sv(w.ptr, i));
+    }
+    return false;
+}
+
+/*
  * Whether a complete name ends at s[k]: strongly, or with a bracket of its other name after
  * one (党委办公室（董事会办公室）会办部门：, a labelled line run into the one before it).
  */
@@ -4689,7 +4708,9 @@ int fg_clause__parse_noted(fg_units *out, bool *is_clause, unsigned *notes_out, 
             size_t llen;
             fg_label_role lr = fg_clause__label_at(out->lex, s, i, &llen);
 
-            if (lr == FG_LABEL_LEAD || lr == FG_LABEL_CO || lr == FG_LABEL_RESP) {
+            if ((lr == FG_LABEL_LEAD || lr == FG_LABEL_CO || lr == FG_LABEL_RESP) &&
+                !label_cuts_name(out->lex ? out->lex : fg_lexicon__default(),
+                                 fg_sv(s.ptr + i, llen))) {
                 m = &label_markers[lr];
                 mlen = llen;
             } else if (lr == FG_LABEL_OTHER &&

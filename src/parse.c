@@ -1390,6 +1390,28 @@ static bool article_in_line(fg_strview s, size_t j, mark *m)
 }
 
 /*
+ * 第X项 at s[j] inside a line, as fg_parse__marker_at() reads it at a line's start (a title after
+ * a blank or a ：, 、 or ．: 第二项：落实补助), continuing the numbering of the items before it,
+ * after a sentence end or a colon (…为协助单位。第二项：…, 如下:第一项: lines run together) or
+ * followed by a blank, and citing no item (article_cited_before(): 按第二项：, 依照第二项、; a
+ * title that starts with 第 is a list of citations, 第二项、第三项). 第二项任务, 按第二项要求
+ * have no separator at all.
+ */
+static bool item_in_line(const parser *p, fg_strview s, size_t j, mark *m)
+{
+    size_t end;
+
+    if (!AT(s, j, "第") || !fg_parse__marker_form_at(s, j, true, m) || m->st != ST_ITEM ||
+        m->num != p->last_num[ST_ITEM] + 1 || article_cited_before(s, j))
+        return false;
+    end = j + m->len;
+    if (AT(s, end, "第"))
+        return false;
+    return inline_boundary(s, j) || (j > 0 && s.ptr[j - 1] == ':') || s.ptr[end - 1] == ' ' ||
+           AT(s, end - 3, "\u3000");
+}
+
+/*
  * A task's or a problem's number (任务7　, 问题三：) at s[j] inside a line, as
  * fg_parse__marker_at() reads it at a line's start, continuing the numbering of the tasks
  * before it, and after a sentence end (…教育部支持。任务7：深化…: lines run together) or
@@ -1434,7 +1456,7 @@ static bool inline_marker_at(const parser *p, fg_strview s, size_t j, size_t lo,
         return false;
     if (!fg_parse__marker_at(s, j, false, m))
         return (article_in_line(s, j, m) && m->num == p->last_num[ST_ARTICLE] + 1) ||
-               task_in_line(p, s, j, m);
+               item_in_line(p, s, j, m) || task_in_line(p, s, j, m);
     if (inline_boundary(s, j))
         return inline_plausible(p, m, true);
     return strong_marker(s, j, m) && inline_plausible(p, m, after_annex_header(s, j, lo));
@@ -1889,7 +1911,8 @@ static int feed_content(parser *p, fg_strview s, size_t line, bool line_start)
         if (next >= s.len)
             break;
         /* the marker found there again, as inline_marker_at() read it */
-        if (!fg_parse__marker_at(s, next, false, &nm) && !article_in_line(s, next, &nm))
+        if (!fg_parse__marker_at(s, next, false, &nm) && !article_in_line(s, next, &nm) &&
+            !item_in_line(p, s, next, &nm))
             (void)task_in_line(p, s, next, &nm);
         FG_TRY(fg_parse__open_item(p, &nm, fg_sv(s.ptr + next, nm.len), line));
         i = next + nm.len;

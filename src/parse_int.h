@@ -346,6 +346,9 @@ typedef struct pitem {
     const char *with;    /* UNIT_TASK_WITH: the units after 会同 */
 } pitem;
 
+/* At most this many columns of a blank-separated header are placed (head_places()). */
+enum { FG_HEAD_AT_MAX = 16 };
+
 /* What a task under a unit heading makes of the unit (unit_heading_clauses()). */
 enum { UNIT_TASK_NONE = 0, UNIT_TASK_CO, UNIT_TASK_LEAD, UNIT_TASK_WITH };
 
@@ -459,6 +462,11 @@ typedef struct parser {
     bool section_title;      /* the next line is the title of a section row flattened one
                               * cell a line (section_cell()): the open item's text */
     size_t row_first_col;    /* the column of the open row's first cell in cur_text */
+    size_t row_task_cell;    /* 1 + the open row's cell (in cur_text) that starts under the
+                              * task column of a blank-separated header, or 0 (row_places()) */
+    size_t head_at[FG_HEAD_AT_MAX];       /* where a blank-separated header's cells start in */
+    size_t head_at_chars[FG_HEAD_AT_MAX]; /* its line (display width, characters), one a */
+    size_t n_head_at;                     /* column; 0: not known (head_places()) */
     bool row_repeat;         /* the open row repeats the last row's number: more of its units */
     bool row_sub;            /* the open row is a sub-row of the last row's item (its 序号 and
                               * task cells empty, units of its own): one more clause of it */

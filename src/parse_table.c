@@ -811,15 +811,19 @@ int fg_parse__finish_row(parser *p)
     bool had_units = false;
     bool has_due_col = false;
     bool by_place;           /* the row's cells are the header's columns after 序号, in order */
+    size_t task_cell = p->row_task_cell; /* see row_places(): read once, for this row */
+    size_t n_cells;
     fg_strview due = fg_sv(NULL, 0);
     const char *role_lab;
     int rc = FG_OK;
 
+    p->row_task_cell = 0;
     if (!p->open || !p->row_open)
         return FG_OK;
     if (fg_parse__next_unit_col(p, 0) >= p->n_cols)
         return finish_text_row(p);
     t = fg_sv(p->cur_text.ptr ? p->cur_text.ptr : "", p->cur_text.len);
+    n_cells = count_cells(t);
     if (!p->row_aligned && p->row_lines && p->row_first_col < p->n_cols &&
         t.len > 0 && count_cells(t) == p->n_cols - p->row_first_col) {
         /* A row flattened one cell a line with a cell for each column after 序号: its cells
@@ -838,6 +842,9 @@ int fg_parse__finish_row(parser *p)
      */
     by_place = !p->row_aligned && p->row_first_col < p->n_cols &&
                count_cells(t) == p->n_cols - p->row_first_col;
+    /* With fewer cells, where they start says which is the task's (row_places()). */
+    if (p->row_aligned || count_cells(t) != n_cells || task_cell > n_cells)
+        task_cell = 0;
     role_lab = ledger_label(p, t);
     for (size_t k = 0; k < p->n_cols; k++)
         has_due_col = has_due_col || p->cols[k] == COL_DUE;
@@ -848,7 +855,8 @@ int fg_parse__finish_row(parser *p)
 
             bool in_unit_col = true; /* the cell may be read as units */
             col_kind kind = COL_NONE; /* its column's, in a row that lines up with the header */
-            bool task_place = by_place && p->cols[place] == COL_TASK; /* see by_place */
+            bool task_place = (by_place && p->cols[place] == COL_TASK) ||
+                              (task_cell > 0 && place - p->row_first_col + 1 == task_cell);
 
             /*
              * A row whose cells line up with the header's columns: a cell is units only in
@@ -1424,6 +1432,24 @@ out:
     return rc;
 }
 
+/*
+ * Whether a header names two units or more as its columns (unit_header()) in a document with
+ * a legend of marks (注：●为牵头单位，○为配合单位, matrix_legend()): a responsibility matrix,
+ * whatever word heads its task column (实事项目, 事项, 项目名称: no header word of the
+ * lexicon); its rows' marks are read as matrix_cols() sets its columns.
+ */
+static bool matrix_header(parser *p, const fg_strview *cells, size_t n)
+{
+    size_t units = 0;
+
+    for (size_t k = 0; k < n && units < 2; k++)
+        units += header_cell(p->units.lex, cells[k]) == COL_NONE && unit_header(p, cells[k]);
+    if (units < 2)
+        return false;
+    matrix_legend(p);
+    return p->n_legend > 0;
+}
+
 int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unnumbered)
 {
     int rc = FG_OK;
@@ -1438,6 +1464,7 @@ int fg_parse__start_table(parser *p, const fg_strview *cells, size_t n, bool unn
     p->section_st = ST_COUNT;
     fg_str_clear(&p->row_label);
     p->n_cols = 0;
+    p->n_head_at = 0;
     for (size_t k = 0; k < n; k++)
         FG_TRY(add_header_col(p, cells[k]));
     FG_TRY(matrix_cols(p, cells, n));
@@ -1609,6 +1636,64 @@ static int wrap_columns(parser *p, bool by_tab, size_t first)
     p->row_deferred = true;
 out:
     return rc;
+}
+
+/*
+ * Keep where the cells of the blank-separated header just read start in its line, when each
+ * cell is one piece of it (head_places: n_head_at, else 0).
+ */
+static void head_places(parser *p, size_t n)
+{
+    raw_piece pc[FG_HEAD_AT_MAX];
+
+    p->n_head_at = 0;
+    if (p->raw_line.len == 0 || n != p->n_cols || n > FG_HEAD_AT_MAX ||
+        raw_pieces(p->raw_line, false, pc, FG_HEAD_AT_MAX) != n)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        p->head_at[k] = pc[k].at;
+        p->head_at_chars[k] = pc[k].at_chars;
+    }
+    p->n_head_at = n;
+}
+
+/*
+ * The cell of a blank-separated row (its n_cells cells from the first-th on) that starts under
+ * the header's task column, 1 + its index from the first-th, or 0: a row with an empty cell
+ * (2  在大型商场设立以旧换新服务柜台  市商务局  (no 配合单位)  2025年9月) has fewer cells than
+ * columns, so only where a cell starts says its column. Each cell must start within two
+ * columns of a header cell, in the header's order, counted in display width or else in
+ * characters.
+ */
+static size_t row_places(const parser *p, size_t first, size_t n_cells)
+{
+    raw_piece pc[MAX_WRAP_CELLS];
+
+    if (p->n_head_at == 0 || p->n_head_at != p->n_cols || p->raw_line.len == 0 ||
+        raw_pieces(p->raw_line, false, pc, MAX_WRAP_CELLS) != n_cells || n_cells > MAX_WRAP_CELLS)
+        return 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const size_t *at = pass == 0 ? p->head_at : p->head_at_chars;
+        size_t task = 0;
+        size_t next = 0; /* the first header column the next cell may be under */
+        size_t k;
+
+        for (k = first; k < n_cells; k++) {
+            size_t x = pass == 0 ? pc[k].at : pc[k].at_chars;
+            size_t c = next;
+
+            while (c < p->n_head_at && at[c] + 2 < x)
+                c++;
+            if (c == p->n_head_at || at[c] > x + 2)
+                break;
+            if (p->cols[c] == COL_TASK)
+                task = k - first + 1;
+            next = c + 1;
+        }
+        if (k == n_cells)
+            return task;
+    }
+    return 0;
 }
 
 /*
@@ -2100,11 +2185,14 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
 
             has_units = has_units || ck == COL_LEAD || ck == COL_RESP || ck == COL_CO;
         }
-        if (!has_units && !(sep != ' ' && task_column(p, cells, n_cells)))
+        if (!has_units &&
+            !(sep != ' ' && (task_column(p, cells, n_cells) || matrix_header(p, cells, n_cells))))
             return FG_OK;
         *consumed = true;
         FG_TRY(fg_parse__start_table(p, cells, n_cells, false));
         p->num_col = num_col;
+        if (sep == ' ')
+            head_places(p, n_cells);
         return FG_OK;
     }
     if (!p->in_table && !(p->table_paused && table_goes_on(p, cells, n_cells)))
@@ -2153,6 +2241,7 @@ int fg_parse__delimited_row(parser *p, fg_strview s, size_t line, bool *consumed
         p->row_aligned = sep != ' ' && lines_up(p, n_cells, shift == 0);
         p->row_lines = false;
         p->row_first_col = first + shift;
+        p->row_task_cell = sep == ' ' ? row_places(p, first, n_cells) : 0;
         p->next_row = major + 1;
         for (size_t k = first; k < n_cells; k++) {
             if (k > first)

@@ -2451,6 +2451,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_strview raw;           /* a name of the list as written */
     fg_strview u;             /* its unit */
     bool chain = false;       /* the name before is a post of the person named further on */
+    bool alone = false;       /* the name before is a post alone of the person before it */
     bool run = false;         /* and so was the name before it: chain holds for the whole run */
     bool closed;              /* a person's name in brackets ends the name (bracket_person()) */
     bool skipped = false;
@@ -2506,7 +2507,11 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
     fg_str_clear(&p->team_list);
     for (size_t i = 0; next_list_name(list, &i, gov, &raw, &u, &closed);) {
         bool posted = post_stripped(raw, u);
-        bool rank = next_post(prev, raw, u) || chain;
+        /*
+         * 集团党委书记、董事长、总经理: a post title alone after one that was the same person's
+         * next post is his too, however many follow (a run of posts joined by 、).
+         */
+        bool rank = next_post(prev, raw, u) || chain || (alone && is_post_title(u));
         bool same;
 
         /*
@@ -2535,6 +2540,7 @@ static int add_team_list(parser *p, size_t team, fg_team_role role, fg_strview l
                 person = p->team_list.len;
         }
         same = rank || more;
+        alone = same && is_post_title(u) && !closed && !fg_parse__has_blank(raw);
         /*
          * 市水利局党组书记、局长 and 刘建国　区交通集团党委书记、董事长: a post title alone after
          * a rank or a named person's post names no unit of its own (the first unit stays);

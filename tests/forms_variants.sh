@@ -46,7 +46,8 @@ skipped() {
         joined:table_cell_bodies | joined:matrix_char_marks | joined:matrix_legend_marks | \
         joined:matrix_plain_sections | joined:table_merged_subrows | \
         joined:table_merged_subrows_wrapped | joined:table_blank_task_unit_end | \
-        joined:table_declared_two_columns)
+        joined:table_declared_two_columns | joined:table_blank_empty_co | \
+        joined:matrix_task_words)
             echo "a table's rows are its lines: without line breaks they are one run of cells" ;;
         one-line:wrapped_pdf_copy | half-width:wrapped_pdf_copy)
             echo "a text hard-wrapped at one width (copied out of a PDF): its line breaks made" \
@@ -82,9 +83,6 @@ skipped() {
             echo "a spaced label run into the name before it (就业促进处配 合 处 室：) is read as part of the name" ;;
         joined:meeting_charges)
             echo "a label run into the heading before it (…卫生健康工作任务分工：) is one word with it, a field" ;;
-        joined:numbering_items_xiang)
-            echo "第X项 is a marker only at a line's or paragraph's start: run into the text before it" \
-                 "(…为协助单位。第二项：…) it reads as words, as 第一项任务 does" ;;
         joined:task_numbers | joined:record_blocks | joined:numbering_cn_dot | \
         joined:numbering_task_words | joined:numbering_bracket_tasks | joined:numbering_problems)
             echo "任务一：, 问题1：, 序号：1 and 一. are markers only at a line's or paragraph's start: run" \
