@@ -1601,6 +1601,17 @@ static bool level_department(fg_strview w, fg_strview *pre, fg_strview *suf)
         if (!fg_sv_starts_n(core, level_words[k].s, n) || core.len < n + 6)
             continue;
         rest = fg_sv(core.ptr + n, core.len - n);
+        /* 县（市、区）教育局: the levels in brackets are the level's, the name after them */
+        if (n == 3 && (AT(rest, 0, "（") || AT(rest, 0, "(") || AT(rest, 0, "〔"))) {
+            size_t close = fg_sv_find(rest, AT(rest, 0, "（") ? "）" : AT(rest, 0, "(") ? ")" : "〕");
+
+            if (close != SIZE_MAX) {
+                size_t end = close + (rest.ptr[close] == ')' ? 1 : 3);
+
+                if (level_word(fg_sv(core.ptr, n + end)) && rest.len >= end + 6)
+                    rest = fg_sv(rest.ptr + end, rest.len - end);
+            }
+        }
         if ((n == 3 && starts_with_any(rest, words, N_OF(words))) || !strong_ending(rest))
             return false;
         *suf = rest;
