@@ -429,15 +429,44 @@ static bool starts_with_point_word(fg_strview name)
 }
 
 /*
+ * Whether name ends with a level of a region's own that ends no other word: the 苏木 and
+ * 嘎查 of Inner Mongolia (its 乡 and 村: 各苏木, 各嘎查), and the Corps' 师 after an ordinal or
+ * 各 (第一师, 第十四师, 各师; 师 alone ends a profession's name, 教师 律师).
+ */
+static bool region_level_end(fg_strview name)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    size_t shi = name.len - 3; /* where 师 starts */
+
+    if (fg_sv_ends(name, "苏木") || fg_sv_ends(name, "嘎查"))
+        return true;
+    if (!fg_sv_ends(name, "师") || name.len < 6)
+        return false;
+    if (AT(name, 0, "各"))
+        return shi == 3;
+    if (!AT(name, 0, "第") || shi == 3)
+        return false;
+    for (size_t i = 3; i < shi; i += 3) {
+        size_t k = 0;
+
+        while (k < sizeof numerals - 1 && memcmp(numerals + k, name.ptr + i, 3) != 0)
+            k += 3;
+        if (k >= sizeof numerals - 1)
+            return false;
+    }
+    return true;
+}
+
+/*
  * Whether name, its other name in brackets aside, ends as a unit's or a place's name does
- * (…局, …市, 各地, 各级, …街道).
+ * (…局, …市, 各地, 各级, …街道, 各苏木, 第一师: region_level_end()).
  */
 static bool ends_like_name(fg_strview name)
 {
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") || fg_sv_ends(name, "法庭") ||
-           fg_sv_ends(name, "审判庭");
+           fg_sv_ends(name, "审判庭") || region_level_end(name);
 }
 
 /*
