@@ -283,6 +283,7 @@ static struct {
     fg_cjkset note_firsts; /* 以上下其此该本: see is_note_phrase() */
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
+    fg_cjkset level_firsts; /* the first characters of admin_levels[]: see level_prefix() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召承办: fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
@@ -438,9 +439,11 @@ static bool region_level_end(fg_strview name)
     static const char numerals[] = "一二三四五六七八九十";
     size_t shi = name.len - 3; /* where 师 starts */
 
+    if (name.len < 6)
+        return false;
     if (fg_sv_ends(name, "苏木") || fg_sv_ends(name, "嘎查"))
         return true;
-    if (!fg_sv_ends(name, "师") || name.len < 6)
+    if (memcmp(name.ptr + shi, "师", 3) != 0)
         return false;
     if (AT(name, 0, "各"))
         return shi == 3;
@@ -1529,6 +1532,27 @@ static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, f
     /* The kind is of the whole name: e's own only without a suffix. */
     return append_unit(out, first, role, e, suffix, suffix.len == 0 ? &f->kind : NULL);
 }
+
+/*
+ * The administrative levels a unit's name starts with to name its level, as 省 does in
+ * 省发展改革委 (a lexicon, longer words first): the province's, city's, county's and
+ * district's, and the levels of the regions that are no 省 市 县: 自治区 自治州 自治县 州, 盟
+ * and 旗 (Inner Mongolia), 兵团 and 师 (the Production and Construction Corps), 管理局 (a
+ * 垦区's), 林区, 开发区 高新区 and their 管委会, 街道 乡镇 乡 镇 (a word before any word it
+ * starts: 乡镇 before 乡). core tells the four whose
+ * Youth League committee is written around the level (团省委, 团市委), not after it.
+ */
+static const struct {
+    fg_lit word;
+    bool core;
+} admin_levels[] = {
+    {FG_LIT("省"), true},      {FG_LIT("市"), true},      {FG_LIT("县"), true},
+    {FG_LIT("区"), true},      {FG_LIT("自治区"), false}, {FG_LIT("自治州"), false},
+    {FG_LIT("自治县"), false}, {FG_LIT("开发区"), false}, {FG_LIT("高新区"), false},
+    {FG_LIT("管委会"), false}, {FG_LIT("管理局"), false}, {FG_LIT("兵团"), false},
+    {FG_LIT("林区"), false},   {FG_LIT("街道"), false},   {FG_LIT("乡镇"), false},
+    {FG_LIT("州"), false},     {FG_LIT("盟"), false},     {FG_LIT("旗"), false},
+    {FG_LIT("师"), false},     {FG_LIT("乡"), false},     {FG_LIT("镇"), false}};
 
 /*
  * ---- shared affixes over levels of local government ----
@@ -2810,6 +2834,8 @@ static void sets_init(void)
     fg_cjkset_add(&sets.narrative_firsts, "加强推完健建深促提优注关",
                   sizeof "加强推完健建深促提优注关" - 1);
     fg_cjkset_add(&sets.level_lasts, "省市州县区旗盟府会委镇乡道", strlen("省市州县区旗盟府会委镇乡道"));
+    for (size_t k = 0; k < N_OF(admin_levels); k++)
+        fg_cjkset_add(&sets.level_firsts, admin_levels[k].word.s, 3);
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);
         size_t h = marker_slot_of(first);
@@ -4306,26 +4332,6 @@ static bool deadline_label(fg_strview s, size_t i, size_t end)
 }
 
 /*
- * The administrative levels a unit's name starts with to name its level, as 省 does in
- * 省发展改革委 (a lexicon, longer words first): the province's, city's, county's and
- * district's, and the levels of the regions that are no 省 市 县: 自治区 自治州 自治县 州, 盟
- * and 旗 (Inner Mongolia), 兵团 and 师 (the Production and Construction Corps), 管理局 (a
- * 垦区's), 林区, 开发区 高新区 and their 管委会, 街道 乡镇 乡 镇. core tells the four whose
- * Youth League committee is written around the level (团省委, 团市委), not after it.
- */
-static const struct {
-    fg_lit word;
-    bool core;
-} admin_levels[] = {
-    {FG_LIT("自治区"), false}, {FG_LIT("自治州"), false}, {FG_LIT("自治县"), false},
-    {FG_LIT("开发区"), false}, {FG_LIT("高新区"), false}, {FG_LIT("管委会"), false},
-    {FG_LIT("管理局"), false}, {FG_LIT("兵团"), false},   {FG_LIT("林区"), false},
-    {FG_LIT("街道"), false},   {FG_LIT("乡镇"), false},   {FG_LIT("省"), true},
-    {FG_LIT("市"), true},      {FG_LIT("县"), true},      {FG_LIT("区"), true},
-    {FG_LIT("州"), false},     {FG_LIT("盟"), false},     {FG_LIT("旗"), false},
-    {FG_LIT("师"), false},     {FG_LIT("乡"), false},     {FG_LIT("镇"), false}};
-
-/*
  * The level a unit's name starts with (admin_levels[]: 省发展改革委, 市委宣传部, 盟财政局,
  * 兵团党委组织部, 管理局民政局), its length in bytes, or 0; *party tells a Party organ (省委…,
  * 林区党委…: *organ receives the length of 省委, 林区党委, else 0), *core a level of
@@ -4340,13 +4346,15 @@ static size_t level_prefix(fg_strview name, size_t *organ, bool *core)
 
     *organ = 0;
     *core = false;
-    if (fg_sv_starts(name, "市场"))
+    /* Most names start with no level's first character: they are let go at once. */
+    if (name.len < 3 || !fg_cjkset_has(&sets.level_firsts, name.ptr) || fg_sv_starts(name, "市场"))
         return 0;
     for (size_t k = 0; k < N_OF(admin_levels); k++) {
         size_t n = admin_levels[k].word.n;
         fg_strview rest;
 
-        if (!fg_sv_starts_n(name, admin_levels[k].word.s, n))
+        if (memcmp(name.ptr, admin_levels[k].word.s, 3) != 0 || name.len < n ||
+            memcmp(name.ptr, admin_levels[k].word.s, n) != 0)
             continue;
         rest = fg_sv(name.ptr + n, name.len - n);
         if (!admin_levels[k].core &&

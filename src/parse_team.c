@@ -1320,6 +1320,9 @@ static fg_strview gov_of_post(fg_strview name)
         }
     if (fg_sv_starts(post, "副"))
         post = fg_sv(post.ptr + 3, post.len - 3);
+    /* every head's post of govs[] ends with 长 */
+    if (!fg_sv_ends(post, "长"))
+        return name;
     for (size_t g = 0; g < sizeof govs / sizeof *govs; g++)
         if (govs[g][0][0] != '\0' && fg_sv_eq(post, fg_sv_cstr(govs[g][0])))
             return fg_sv_cstr(govs[g][1]);
