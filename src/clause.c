@@ -283,6 +283,7 @@ static struct {
     fg_cjkset note_firsts; /* 以上下其此该本: see is_note_phrase() */
     fg_cjkset narrative_firsts; /* 加强推完健建深促提优注关: see starts_like_narrative() */
     fg_cjkset level_lasts; /* the last characters of level elements: see level_element() */
+    fg_cjkset level_firsts; /* the first characters of admin_levels[]: see level_prefix() */
     fg_charscan markers_seps; /* marker_firsts and ，；。：: see next_marker_candidate() */
     fg_charscan role_firsts;  /* 牵负：单部主抓统为归领按挂会召承办: fg_clause__has_role_word() */
     fg_charscan rare;         /* 第首【〔：★☆＊▲△: declarations and labels */
@@ -429,15 +430,46 @@ static bool starts_with_point_word(fg_strview name)
 }
 
 /*
+ * Whether name ends with a level of a region's own that ends no other word: the 苏木 and
+ * 嘎查 of Inner Mongolia (its 乡 and 村: 各苏木, 各嘎查), and the Corps' 师 after an ordinal or
+ * 各 (第一师, 第十四师, 各师; 师 alone ends a profession's name, 教师 律师).
+ */
+static bool region_level_end(fg_strview name)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    size_t shi = name.len - 3; /* where 师 starts */
+
+    if (name.len < 6)
+        return false;
+    if (fg_sv_ends(name, "苏木") || fg_sv_ends(name, "嘎查"))
+        return true;
+    if (memcmp(name.ptr + shi, "师", 3) != 0)
+        return false;
+    if (AT(name, 0, "各"))
+        return shi == 3;
+    if (!AT(name, 0, "第") || shi == 3)
+        return false;
+    for (size_t i = 3; i < shi; i += 3) {
+        size_t k = 0;
+
+        while (k < sizeof numerals - 1 && memcmp(numerals + k, name.ptr + i, 3) != 0)
+            k += 3;
+        if (k >= sizeof numerals - 1)
+            return false;
+    }
+    return true;
+}
+
+/*
  * Whether name, its other name in brackets aside, ends as a unit's or a place's name does
- * (…局, …市, 各地, 各级, …街道).
+ * (…局, …市, 各地, 各级, …街道, 各苏木, 第一师: region_level_end()).
  */
 static bool ends_like_name(fg_strview name)
 {
     name = before_final_bracket(name, SIZE_MAX);
     return ends_like_unit(name) || ends_like_level(name) || fg_sv_ends(name, "各地") ||
            fg_sv_ends(name, "各级") || fg_sv_ends(name, "街道") || fg_sv_ends(name, "法庭") ||
-           fg_sv_ends(name, "审判庭");
+           fg_sv_ends(name, "审判庭") || region_level_end(name);
 }
 
 /*
@@ -1502,6 +1534,27 @@ static int push_known(fg_units *out, size_t first, fg_role role, fg_strview e, f
 }
 
 /*
+ * The administrative levels a unit's name starts with to name its level, as 省 does in
+ * 省发展改革委 (a lexicon, longer words first): the province's, city's, county's and
+ * district's, and the levels of the regions that are no 省 市 县: 自治区 自治州 自治县 州, 盟
+ * and 旗 (Inner Mongolia), 兵团 and 师 (the Production and Construction Corps), 管理局 (a
+ * 垦区's), 林区, 开发区 高新区 and their 管委会, 街道 乡镇 乡 镇 (a word before any word it
+ * starts: 乡镇 before 乡). core tells the four whose
+ * Youth League committee is written around the level (团省委, 团市委), not after it.
+ */
+static const struct {
+    fg_lit word;
+    bool core;
+} admin_levels[] = {
+    {FG_LIT("省"), true},      {FG_LIT("市"), true},      {FG_LIT("县"), true},
+    {FG_LIT("区"), true},      {FG_LIT("自治区"), false}, {FG_LIT("自治州"), false},
+    {FG_LIT("自治县"), false}, {FG_LIT("开发区"), false}, {FG_LIT("高新区"), false},
+    {FG_LIT("管委会"), false}, {FG_LIT("管理局"), false}, {FG_LIT("兵团"), false},
+    {FG_LIT("林区"), false},   {FG_LIT("街道"), false},   {FG_LIT("乡镇"), false},
+    {FG_LIT("州"), false},     {FG_LIT("盟"), false},     {FG_LIT("旗"), false},
+    {FG_LIT("师"), false},     {FG_LIT("乡"), false},     {FG_LIT("镇"), false}};
+
+/*
  * ---- shared affixes over levels of local government ----
  *
  * 各区、县级市 → 各区, 各县级市; 各有关区、县级市人民政府 → 各有关区人民政府, 各有关县级市人民政府;
@@ -1601,6 +1654,17 @@ static bool level_department(fg_strview w, fg_strview *pre, fg_strview *suf)
         if (!fg_sv_starts_n(core, level_words[k].s, n) || core.len < n + 6)
             continue;
         rest = fg_sv(core.ptr + n, core.len - n);
+        /* 县（市、区）教育局: the levels in brackets are the level's, the name after them */
+        if (n == 3 && (AT(rest, 0, "（") || AT(rest, 0, "(") || AT(rest, 0, "〔"))) {
+            size_t close = fg_sv_find(rest, AT(rest, 0, "（") ? "）" : AT(rest, 0, "(") ? ")" : "〕");
+
+            if (close != SIZE_MAX) {
+                size_t end = close + (rest.ptr[close] == ')' ? 1 : 3);
+
+                if (level_word(fg_sv(core.ptr, n + end)) && rest.len >= end + 6)
+                    rest = fg_sv(rest.ptr + end, rest.len - end);
+            }
+        }
         if ((n == 3 && starts_with_any(rest, words, N_OF(words))) || !strong_ending(rest))
             return false;
         *suf = rest;
@@ -2771,6 +2835,8 @@ static void sets_init(void)
     fg_cjkset_add(&sets.narrative_firsts, "加强推完健建深促提优注关",
                   sizeof "加强推完健建深促提优注关" - 1);
     fg_cjkset_add(&sets.level_lasts, "省市州县区旗盟府会委镇乡道", strlen("省市州县区旗盟府会委镇乡道"));
+    for (size_t k = 0; k < N_OF(admin_levels); k++)
+        fg_cjkset_add(&sets.level_firsts, admin_levels[k].word.s, 3);
     for (size_t k = 0; k < N_OF(markers); k++) {
         uint32_t first = char3(markers[k].s);
         size_t h = marker_slot_of(first);
@@ -4305,21 +4371,40 @@ static bool deadline_label(fg_strview s, size_t i, size_t end)
 }
 
 /*
- * The level a unit's name starts with (省, 市, 县, 区: 省发展改革委, 市委宣传部), its length
- * in bytes, or 0; *party tells a Party organ (省委…). 市场 (市场监管局) is no level.
+ * The level a unit's name starts with (admin_levels[]: 省发展改革委, 市委宣传部, 盟财政局,
+ * 兵团党委组织部, 管理局民政局), its length in bytes, or 0; *party tells a Party organ (省委…,
+ * 林区党委…: *organ receives the length of 省委, 林区党委, else 0), *core a level of
+ * admin_levels[] so marked. 市场 (市场监管局) is no level; nor
+ * is a level word other than 省 市 县 区 that starts a place (镇江市…, 旗县…, 师宗县…: the
+ * rest names a level of its own) or a word (师范…, 乡村…), or that is the whole name.
  */
-static size_t level_prefix(fg_strview name, bool *party)
+static size_t level_prefix(fg_strview name, size_t *organ, bool *core)
 {
-    static const char *const levels[] = {"省", "市", "县", "区"};
+    static const fg_lit words[] = {FG_LIT("范"), FG_LIT("资"), FG_LIT("生"), FG_LIT("德"),
+                                   FG_LIT("村"), FG_LIT("下"), FG_LIT("舰")};
 
-    *party = false;
-    if (fg_sv_starts(name, "市场"))
+    *organ = 0;
+    *core = false;
+    /* Most names start with no level's first character: they are let go at once. */
+    if (name.len < 3 || !fg_cjkset_has(&sets.level_firsts, name.ptr) || fg_sv_starts(name, "市场"))
         return 0;
-    for (size_t k = 0; k < N_OF(levels); k++) {
-        if (fg_sv_starts(name, levels[k])) {
-            *party = AT(name, 3, "委") && name.len > 6;
-            return 3;
-        }
+    for (size_t k = 0; k < N_OF(admin_levels); k++) {
+        size_t n = admin_levels[k].word.n;
+        fg_strview rest;
+
+        if (memcmp(name.ptr, admin_levels[k].word.s, 3) != 0 || name.len < n ||
+            memcmp(name.ptr, admin_levels[k].word.s, n) != 0)
+            continue;
+        rest = fg_sv(name.ptr + n, name.len - n);
+        if (!admin_levels[k].core &&
+            (rest.len == 0 || level_named(rest) || starts_with_any(rest, words, N_OF(words))))
+            return 0;
+        *core = admin_levels[k].core;
+        if (AT(rest, 0, "委") && rest.len > 3)
+            *organ = n + 3;
+        else if (!*core && AT(rest, 0, "党委") && rest.len > 6)
+            *organ = n + 6;
+        return n;
     }
     return 0;
 }
@@ -4409,43 +4494,53 @@ static bool party_office(fg_strview name)
 static int share_prefixes(fg_units *out, size_t first)
 {
     /*
-     * 省 or 省委, of the unit before, if it had one; copied, as appending a name may move
-     * out->names
+     * The level of the unit before (省, 盟, 兵团) and its Party organ's (省委, 兵团党委), if it
+     * had one; copied, as appending a name may move out->names
      */
-    char level_buf[6];
-    char had_buf[6];
+    char level_buf[24];
+    char had_buf[24];
     char name_buf[3 * 10];
     fg_strview level = fg_sv(NULL, 0);
-    bool party = false;
+    size_t level_n = 0;   /* the length of its level word alone */
+    bool level_core = false;
     int rc = FG_OK;
 
     for (size_t k = first; k < out->n; k++) {
         fg_strview name = fg_sv(out->names.ptr + out->v[k].off, out->v[k].len);
-        size_t n = level_prefix(name, &party);
+        size_t organ;
+        bool core;
+        size_t n = level_prefix(name, &organ, &core);
         fg_strview had = fg_sv(had_buf, level.len);
+        size_t had_n = level_n;
+        bool had_core = level_core;
         size_t cps;
         bool dept;
-        bool organ;
+        bool is_organ;
         fg_unit u;
 
         memcpy(had_buf, level_buf, level.len);
-        level = fg_sv(level_buf, n > 0 ? (party ? 6 : 3) : 0);
+        level = fg_sv(level_buf, organ > 0 ? organ : n);
+        level_n = n;
+        level_core = core;
         memcpy(level_buf, name.ptr, level.len);
         if (n > 0 || had.len == 0 || out->v[k].kind != FG_KIND_AGENCY)
             continue;
         if (level_named(name) || place_named(name) || fg_sv_starts(name, "国家") ||
-            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") || fg_sv_starts(name, "团") ||
-            fg_sv_starts(name, "有关") || fg_sv_starts(name, "相关"))
+            fg_sv_starts(name, "国务院") || fg_sv_starts(name, "各") ||
+            (fg_sv_starts(name, "团") && had_core) || fg_sv_starts(name, "有关") ||
+            fg_sv_starts(name, "相关"))
             continue;
         /* No level of its own: the level goes on past it, whether it takes it or not. */
         memcpy(level_buf, had_buf, had.len);
         level = fg_sv(level_buf, had.len);
+        level_n = had_n;
+        level_core = had_core;
         cps = count_cps_upto(name, 11);
         dept = fg_sv_ends(name, "厅") || fg_sv_ends(name, "局") || fg_sv_ends(name, "委") ||
                fg_sv_ends(name, "办") || fg_sv_ends(name, "法院") || fg_sv_ends(name, "检察院") ||
                department_unit(name);
-        organ = (fg_sv_ends(name, "部") || party_office(name)) && had.len == 6;
-        if (cps < 2 || cps > 10 || !(dept || organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
+        is_organ = (fg_sv_ends(name, "部") || party_office(name)) && had.len > had_n;
+        if (cps < 2 || cps > 10 || !(dept || is_organ) || (fg_sv_ends(name, "分局") && cps > 6) ||
             fg_sv_contains(name, "署") || fg_sv_contains(name, "总局"))
             continue;
         /* 省委 + 组织部, 省 + 财政厅 (a department after a Party organ takes the level only) */
@@ -4455,7 +4550,7 @@ static int share_prefixes(fg_units *out, size_t first)
         memcpy(name_buf, name.ptr, name.len);
         name = fg_sv(name_buf, name.len);
         {
-            fg_strview pre = organ ? had : fg_sv(had.ptr, 3);
+            fg_strview pre = is_organ ? had : fg_sv(had.ptr, had_n);
             size_t at = out->n;
 
             FG_TRY(append_unit(out, out->n, u.role, pre, name, NULL));

@@ -120,7 +120,8 @@
  *    市公安局分管治安副局长 → 市公安局) describes the person and is dropped; a
  *    person's 2 or 3 characters after a post go with it (市发展改革委主任赵六). A post with
  *    nothing before it is kept whole (常务副市长), but a head of
- *    government's stands for its government (市长, 副省长: 市人民政府, 省人民政府), as it does
+ *    government's stands for its government (市长, 副省长, 盟长, 林区长: 市人民政府, 省人民政府,
+ *    盟行政公署, 林区人民政府: govs[]; 自治区副主席 → 自治区人民政府), as it does
  *    after a place named by its level, which no post's unit is (各区区长, 各乡镇镇长, 某县县长,
  *    各县（市、区）县（市、区）长: 各区人民政府 …, place_gov()); a place's 党委书记 gives its
  *    党委 (各乡镇党委书记 → 各乡镇党委, as 镇党委书记 → 镇党委), and an
@@ -365,9 +366,10 @@ static const fg_lit post_titles[] = {
     FG_LIT("总经济师"), FG_LIT("总审计师"),
     FG_LIT("总规划师"), FG_LIT("副秘书长"), FG_LIT("秘书长"), FG_LIT("副主任"), FG_LIT("主任"), FG_LIT("副部长"),
     FG_LIT("部长"), FG_LIT("副厅长"), FG_LIT("厅长"), FG_LIT("副局长"), FG_LIT("局长"), FG_LIT("副省长"),
-    FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副区长"),
-    FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"), FG_LIT("乡长"), FG_LIT("副镇长"),
-    FG_LIT("镇长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
+    FG_LIT("省长"), FG_LIT("副市长"), FG_LIT("市长"), FG_LIT("副县长"), FG_LIT("县长"), FG_LIT("副林区长"),
+    FG_LIT("林区长"), FG_LIT("副区长"), FG_LIT("区长"), FG_LIT("副州长"), FG_LIT("州长"), FG_LIT("副乡长"),
+    FG_LIT("乡长"), FG_LIT("副镇长"), FG_LIT("镇长"), FG_LIT("副旗长"), FG_LIT("旗长"), FG_LIT("副盟长"),
+    FG_LIT("盟长"), FG_LIT("副主席"), FG_LIT("主席"), FG_LIT("副署长"), FG_LIT("署长"), FG_LIT("副司长"),
     FG_LIT("司长"), FG_LIT("副行长"), FG_LIT("行长"), FG_LIT("副检察长"), FG_LIT("检察长"),
     FG_LIT("副院长"), FG_LIT("院长"), FG_LIT("副校长"),
     FG_LIT("校长"), FG_LIT("副处长"), FG_LIT("处长"), FG_LIT("副所长"), FG_LIT("所长"), FG_LIT("副站长"),
@@ -1275,16 +1277,40 @@ static const fg_lit *team_ending_end(fg_strview s)
 }
 
 /*
+ * The levels of government, each with its head's post and its government (a lexicon): 省长
+ * 市长 县长 区长 州长 乡长 镇长 and the regions' 旗长, 林区长 (人民政府) and 盟长 (a 盟's
+ * government is its 行政公署); an 自治区's or 自治州's head is its 主席 or 州长 after the level
+ * written (自治区副主席: bare_level_gov()).
+ */
+static const char *const govs[][3] = {
+    {"省长", "省人民政府", "省"},     {"市长", "市人民政府", "市"},
+    {"县长", "县人民政府", "县"},     {"区长", "区人民政府", "区"},
+    {"州长", "州人民政府", "州"},     {"乡长", "乡人民政府", "乡"},
+    {"镇长", "镇人民政府", "镇"},     {"旗长", "旗人民政府", "旗"},
+    {"林区长", "林区人民政府", "林区"}, {"盟长", "盟行政公署", "盟"},
+    {"", "自治区人民政府", "自治区"}, {"", "自治州人民政府", "自治州"},
+    {"", "自治县人民政府", "自治县"}};
+
+/*
+ * The government of a level written bare before its head's post, whose unit post_unit() left
+ * (自治区副主席, 自治州州长 → 自治区人民政府, 自治州人民政府): name when it is a level of govs[]
+ * alone, else an empty view.
+ */
+static fg_strview bare_level_gov(fg_strview name)
+{
+    for (size_t g = 0; g < sizeof govs / sizeof *govs; g++)
+        if (fg_sv_eq(name, fg_sv_cstr(govs[g][2])))
+            return fg_sv_cstr(govs[g][1]);
+    return fg_sv(NULL, 0);
+}
+
+/*
  * The government a head of government's post stands for, when name is such a post alone
- * (市长, 常务副市长, 副省长, 县长, 镇长 …: 市人民政府, 省人民政府, 县人民政府, 镇人民政府),
- * as 市人民政府市长 gives 市人民政府; else name.
+ * (市长, 常务副市长, 副省长, 县长, 镇长, 盟长 …: 市人民政府, 省人民政府, 县人民政府, 镇人民政府,
+ * 盟行政公署; govs[]), as 市人民政府市长 gives 市人民政府; else name.
  */
 static fg_strview gov_of_post(fg_strview name)
 {
-    static const char *const govs[][2] = {{"省长", "省人民政府"}, {"市长", "市人民政府"},
-                                          {"县长", "县人民政府"}, {"区长", "区人民政府"},
-                                          {"州长", "州人民政府"}, {"乡长", "乡人民政府"},
-                                          {"镇长", "镇人民政府"}};
     fg_strview post = name;
 
     for (size_t h = 0; h < N_POST_HEADS; h++)
@@ -1294,8 +1320,11 @@ static fg_strview gov_of_post(fg_strview name)
         }
     if (fg_sv_starts(post, "副"))
         post = fg_sv(post.ptr + 3, post.len - 3);
+    /* every head's post of govs[] ends with 长 */
+    if (!fg_sv_ends(post, "长"))
+        return name;
     for (size_t g = 0; g < sizeof govs / sizeof *govs; g++)
-        if (fg_sv_eq(post, fg_sv_cstr(govs[g][0])))
+        if (govs[g][0][0] != '\0' && fg_sv_eq(post, fg_sv_cstr(govs[g][0])))
             return fg_sv_cstr(govs[g][1]);
     return name;
 }
@@ -1633,6 +1662,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
     fg_strview before = fg_sv(NULL, 0);
     fg_strview gov;
     bool stripped = true;
+    size_t whole; /* the length of name before its post titles are stripped */
 
     name = drop_charge(drop_name_after(drop_note(fg_parse__trim(name))));
     if (fg_sv_contains(name, "或"))
@@ -1725,6 +1755,7 @@ static fg_strview post_unit(char *buf, fg_strview name)
     gov = place_gov(buf, name);
     if (gov.len)
         return gov;
+    whole = name.len;
     stripped = ends_with_post(name, false);
     while (stripped) {
         fg_strview rest = name;
@@ -1787,6 +1818,8 @@ static fg_strview post_unit(char *buf, fg_strview name)
             break;
         name = rest;
     }
+    if (name.len < whole && bare_level_gov(name).len > 0)
+        return bare_level_gov(name);
     return gov_of_post(name);
 }
 

@@ -126,7 +126,8 @@ skipped() {
         half-width:team_unit_brackets | half-width:team_member_joins | \
         half-width:duty_words_more | half-width:names_council_office | \
         half-width:names_hall_brackets | half-width:labels_blank_values | \
-        half-width:pipe_separators | half-width:names_bracket_role_words)
+        half-width:pipe_separators | half-width:names_bracket_role_words | \
+        half-width:level_bracket_departments | half-width:region_units)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
     esac
 }
