@@ -44,8 +44,17 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
  * whose next line goes on it (fg_unwrap_joins(), the next line not indented) is joined to
  * it: out receives the text with those line breaks removed, and (*joins)[0..*n_joins) the
  * offsets in out where a break was removed, ascending (malloc'd, the caller's to free).
- * Otherwise out is left empty, *joins NULL and *n_joins 0. O(len). FG_OK or FG_ENOMEM.
+ * Otherwise out is left empty, *joins NULL and *n_joins 0. keep[0..2 * n_keep) are byte
+ * ranges of s, [keep[2k], keep[2k + 1]) ascending, whose lines are left as they are and not
+ * measured (a document's tables, whose rows and cells are never joined: fg_rd.tables); NULL
+ * when n_keep is 0. paragraphs: each line of s is a paragraph of a document (a Word
+ * document's, a page's), whose indent is its formatting, the same for a paragraph's first
+ * line and for the rest of a hard-wrapped one pasted line by line: a line is measured without
+ * its leading blanks, and its indent neither stops a join nor is kept when it is joined
+ * (in plain text an indent starts a paragraph, but for one blank that a break put there).
+ * O(len + n_keep). FG_OK or FG_ENOMEM.
  */
-int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len);
+int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len,
+                   const size_t *keep, size_t n_keep, bool paragraphs);
 
 #endif
