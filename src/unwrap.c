@@ -19,6 +19,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "clause.h"
 #include "error.h"
 
 #define MAX_HEAD 16   /* code points of a line's head looked at */
@@ -377,6 +378,55 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
                                      next[0] >= '0' && next[0] <= '9');
 }
 
+/* Whether the code point ends a piece of a unit list: 、，；：,;: a blank or a bracket. */
+static bool ends_piece(int32_t cp)
+{
+    return cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == ',' ||
+           cp == ';' || cp == ':' || is_blank(cp) || cp == 0xFF08 || cp == 0xFF09 || cp == '(' ||
+           cp == ')' || cp == 0x3002;
+}
+
+/*
+ * Whether s[0..n) is a whole unit's name: it opens with a level (省 市 县 区 州 盟 旗 镇 乡,
+ * 各, 中共, 国家) and looks like a unit (fg_clause__looks_like_unit(): 省公安厅), 3
+ * ideographs or more. A name's part does not open so (保厅, 监管局, 交通警察大队, 会保障局),
+ * though it may end as a unit does (省人力社, 各街道办). after: the piece comes after a
+ * unit, whose parts 各 may name (省人民政府|各部门): not a level then.
+ */
+static bool unit_piece(const char *s, size_t n, bool after)
+{
+    static const char *const levels[] = {"省", "市", "县", "区", "州", "盟", "旗",
+                                         "镇", "乡", "各", "中共", "国家"};
+    size_t n_ideo = 0, len;
+    bool level = false;
+
+    for (size_t k = 0; k < sizeof levels / sizeof *levels && !level; k++)
+        level = n > strlen(levels[k]) && memcmp(s, levels[k], strlen(levels[k])) == 0 &&
+                !(after && strcmp(levels[k], "各") == 0);
+    if (!level)
+        return false;
+    for (size_t i = 0; i < n; i += len)
+        n_ideo += is_ideo(cp_at(s, n, i, &len));
+    return n_ideo >= 3 && fg_clause__looks_like_unit(fg_sv(s, n));
+}
+
+bool fg_unwrap_units_between(const char *prev, size_t prev_len, const char *next,
+                             size_t next_len)
+{
+    size_t a = prev_len, e = 0, len;
+
+    while (a > 0) {
+        size_t i = cp_before(prev, a);
+
+        if (ends_piece(cp_at(prev, prev_len, i, &len)))
+            break;
+        a = i;
+    }
+    while (e < next_len && !ends_piece(cp_at(next, next_len, e, &len)))
+        e += len;
+    return unit_piece(prev + a, prev_len - a, false) && unit_piece(next, e, true);
+}
+
 /* ---- plain text ---- */
 
 /* Closing punctuation that may hang past the right edge of a line (避头点). */
@@ -581,10 +631,9 @@ int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, 
     /* W: the widest body shared by 3 lines or more (W or W - 1) */
     for (w = MAX_COLS; w >= MIN_WRAP && hist[w] + hist[w - 1] < 3; w--)
         ;
-    /* but W - 1 when far fewer lines are W than W - 1: the lines fill W - 1 columns (an even
-     * width, ideographs; a line with an odd count of narrow characters one less), and the
-     * few of W are wider than the text block */
-    if (w > MIN_WRAP && hist[w] * 2 < hist[w - 1])
+    /* but W - 1 when no line is W: the lines fill W - 1 columns exactly (3 or more of them),
+     * and a line one narrow character short of that is broken by the width too */
+    if (w > MIN_WRAP && hist[w] == 0)
         w--;
     if (w < MIN_WRAP)
         goto out;

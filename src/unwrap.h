@@ -37,6 +37,21 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
                              size_t next_len);
 
 /*
+ * Whether a line broken between prev[0..prev_len) and next[0..next_len) was broken between
+ * two whole unit names: the last piece of prev (after its last 、，；：。 blank or bracket)
+ * and the first piece of next (up to its first) each open with a level (省 市 县 区 州 镇 乡
+ * 各 中共 国家 …), look like units (fg_clause__looks_like_unit()) and have 3 ideographs or
+ * more: 省公安厅 | 省商务厅. Not a name broken inside (省人力社|保厅, 市市场|监管局), nor a
+ * unit and its part (县公安局|交通警察大队, 省人民政府|各部门: the second
+ * piece opens with no 各). Such a break fell on the blank between the two
+ * units, which a PDF does not draw at a line's end: the join keeps a blank. (The gap at the
+ * line's end says nothing: a line with an odd count of narrow digits ends half an em short,
+ * as much as one whose last blank was not drawn.)
+ */
+bool fg_unwrap_units_between(const char *prev, size_t prev_len, const char *next,
+                             size_t next_len);
+
+/*
  * Plain text copied out of a PDF keeps the lines the PDF broke at its width. When s[0..len)
  * is such a text (hard-wrapped: at least 3 lines of one display width W, counting a CJK
  * character as 2 columns, W at least 30 and the widest line but for hanging closing

@@ -232,6 +232,22 @@ static void test_unwrap__width_of_full_lines(void **state)
     free(got);
 }
 
+/* A break between two whole unit names keeps a blank; one inside a name, or between a unit
+ * and its part, does not. */
+static void test_unwrap__units_between(void **state)
+{
+    (void)state;
+#define UB(a, b) fg_unwrap_units_between(a, strlen(a), b, strlen(b))
+    assert_true(UB("牵头单位：省市场监管局 配合单位：省公安厅", "省商务厅 完成时限：2024年12月"));
+    assert_true(UB("（市发展改革委、市财政局", "市自然资源局、市住房城乡建设局按职责分工负责）"));
+    assert_false(UB("（省人力社", "保厅、省教育厅按职责分工负责）"));
+    assert_false(UB("配合单位：县市场监督管理局、县公安局", "交通警察大队、各乡镇人民政府"));
+    assert_false(UB("济源示范区、航空港区管委会，省人民政府", "各部门："));
+    assert_false(UB("成员单位：区发展改革局、区财政局、区城管局、各街道办", "事处"));
+    assert_false(UB("（县城", "市管理局负责）"));
+#undef UB
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_unwrap__other_text_untouched),
         cmocka_unit_test(test_unwrap__paragraphs),
         cmocka_unit_test(test_unwrap__width_of_full_lines),
+        cmocka_unit_test(test_unwrap__units_between),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
