@@ -3132,7 +3132,7 @@ int fg_parse_document(fg_doc **out, const fg_text *text, const fg_parse_opts *op
      * joined breaks counted in.
      */
     if (text->format == FG_FORMAT_TEXT) {
-        FG_TRY(fg_unwrap_text(&unwrapped, &joins, &n_joins, t.ptr, t.len));
+        FG_TRY(fg_unwrap_text(&unwrapped, &joins, &n_joins, t.ptr, t.len, NULL, 0, false));
         if (n_joins > 0)
             t = fg_sv(unwrapped.ptr, unwrapped.len);
     }

@@ -41,8 +41,9 @@ typedef struct fg_pdf_line {
     bool cand;           /* in the top or bottom band of its page: maybe furniture */
     bool drop;           /* page furniture: not written */
     /* broken by the width of the text block: the next line written goes on it (fg_pdf_wraps());
-     * 2 when a blank goes between them (a Latin word broken at a blank), 3 a U+3000 (the next
-     * line indented by one em: a blank the break put at its start), else 1; 0 no */
+     * 2 when a blank goes between them (a Latin word broken at a blank, two units at theirs),
+     * 3 a U+3000 (the next line indented by one em: a blank the break put at its start),
+     * else 1; 0 no */
     unsigned char wraps;
 } fg_pdf_line;
 
@@ -106,8 +107,11 @@ int fg_pdf_furniture(fg_pdf_doc *d, const double *heights);
  * segments, not a table's, where a line that ends in closing punctuation counts without it
  * (it may hang past the edge); so mirrored margins are measured page by page. A line reaches
  * the right edge when it ends less than 0.97 em short of it: a line filled to the edge by a
- * blank, which is not drawn, does not. Tables are written by their builder, which ignores
- * the mark. FG_OK or FG_ENOMEM. O(lines).
+ * blank, which is not drawn, does not. The line is joined with a blank (wraps 2) when the
+ * next starts a blank's width or more right of the edge, when two Latin words meet across
+ * the break, or when it falls between two whole unit names (fg_unwrap_units_between():
+ * 省公安厅 | 省商务厅, the blank between them undrawn at the line's end). Tables are written
+ * by their builder, which ignores the mark. FG_OK or FG_ENOMEM. O(lines).
  */
 int fg_pdf_wraps(fg_pdf_doc *d);
 

@@ -554,6 +554,8 @@ int fg_pdf_wraps(fg_pdf_doc *d)
             l->wraps = 2; /* a blank of a word space there */
         else if (fg_unwrap_blank_between(a, a_len, b, b_len) && short_by > 0.6)
             l->wraps = 2; /* a Latin word moved whole to the next line */
+        else if (fg_unwrap_units_between(a, a_len, b, b_len))
+            l->wraps = 2; /* the undrawn blank between two units (省公安厅 | 省商务厅) */
         else
             l->wraps = 1;
     }

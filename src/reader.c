@@ -792,6 +792,7 @@ out:
 
 int fg_rd_table_end(fg_rd *rd)
 {
+    size_t from;
     int rc = FG_OK;
 
     if (rd->table_depth == 0)
@@ -802,7 +803,14 @@ int fg_rd_table_end(fg_rd *rd)
         return FG_OK;
     }
     rd->in_cell = false;
+    from = rd->out.len;
     FG_TRY(lay_out(rd));
+    if (rd->out.len > from) {
+        FG_TRY(FG_GROW(rd->tables, rd->cap_tables, 2 * rd->n_tables + 1, 16));
+        rd->tables[2 * rd->n_tables] = from;
+        rd->tables[2 * rd->n_tables + 1] = rd->out.len;
+        rd->n_tables++;
+    }
     rd->n_cells = 0;
     rd->n_rows = 0;
     fg_str_clear(&rd->cell_text);
@@ -830,9 +838,12 @@ void fg_rd_dispose(fg_rd *rd)
     fg_str_dispose(&rd->cell_text);
     free(rd->cells);
     free(rd->rows);
+    free(rd->tables);
     rd->cells = NULL;
     rd->rows = NULL;
+    rd->tables = NULL;
     rd->n_cells = rd->cap_cells = rd->n_rows = rd->cap_rows = 0;
+    rd->n_tables = rd->cap_tables = 0;
 }
 
 bool fg_rd_sub_marker(const char *s, size_t len)

@@ -47,6 +47,10 @@ typedef struct fg_rd {
     size_t n_cells, cap_cells;
     fg_rd_row *rows;
     size_t n_rows, cap_rows;
+    /* the tables written into out, as byte ranges [tables[2k], tables[2k + 1]): their rows
+     * and cells are never joined as lines broken by the page width (fg_unwrap_text()) */
+    size_t *tables;
+    size_t n_tables, cap_tables; /* ranges; size_t elements allocated */
 } fg_rd;
 
 /* Append text to the open paragraph or cell. '\n' breaks the line (a paragraph break in a
@@ -67,7 +71,7 @@ int fg_rd_row_end(fg_rd *rd);
 /* Write the table into the text (see the file comment) and close it. */
 int fg_rd_table_end(fg_rd *rd);
 
-/* Close what is open and hand over the text; rd is empty afterwards. */
+/* Close what is open and hand over the text; rd is empty afterwards but for its tables. */
 int fg_rd_finish(fg_rd *rd, fg_str *text);
 void fg_rd_dispose(fg_rd *rd);
 

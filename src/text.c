@@ -34,6 +34,7 @@
 #include "names.h"
 #include "reader.h"
 #include "str.h"
+#include "unwrap.h"
 
 #define READ_LIMIT ((size_t)1 << 30) /* 1 GiB */
 #define READ_CHUNK ((size_t)64 * 1024)
@@ -1217,6 +1218,8 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
 {
     fg_rd rd = {0};
     fg_str txt = FG_STR_INIT;
+    fg_str unwrapped = FG_STR_INIT;
+    size_t *joins = NULL, n_joins = 0;
     text_impl *impl;
     int fmt;
     int rc = FG_OK;
@@ -1246,6 +1249,22 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
     if (fmt == FG_RD_MHTML)
         fmt = FG_FORMAT_HTML;
     FG_TRY(fg_rd_finish(&rd, &txt));
+    /*
+     * Text copied out of a PDF and pasted into a Word document, a page or an RTF file keeps
+     * the lines the PDF broke at its width, each a paragraph now: they are joined as in plain
+     * text (unwrap.h), but for the tables' rows. A PDF's and an OFD's reader join such lines
+     * by their geometry; a workbook is all cells.
+     */
+    if (fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC || fmt == FG_FORMAT_RTF ||
+        fmt == FG_FORMAT_HTML) {
+        FG_TRY(fg_unwrap_text(&unwrapped, &joins, &n_joins, txt.ptr, txt.len, rd.tables,
+                              rd.n_tables, true));
+        if (n_joins > 0) {
+            fg_str_dispose(&txt);
+            txt = unwrapped;
+            unwrapped = (fg_str)FG_STR_INIT;
+        }
+    }
     if (!fg_rd_has_ideograph(txt.ptr, txt.len)) {
         rc = fg_error_set(FG_EFORMAT, "%s: the %s document holds no Chinese text", name,
                           fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC ? "Word"
@@ -1266,6 +1285,8 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
 out:
     fg_rd_dispose(&rd);
     fg_str_dispose(&txt);
+    fg_str_dispose(&unwrapped);
+    free(joins);
     return rc;
 }
 

@@ -19,6 +19,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "clause.h"
 #include "error.h"
 
 #define MAX_HEAD 16   /* code points of a line's head looked at */
@@ -377,6 +378,55 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
                                      next[0] >= '0' && next[0] <= '9');
 }
 
+/* Whether the code point ends a piece of a unit list: 、，；：,;: a blank or a bracket. */
+static bool ends_piece(int32_t cp)
+{
+    return cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == ',' ||
+           cp == ';' || cp == ':' || is_blank(cp) || cp == 0xFF08 || cp == 0xFF09 || cp == '(' ||
+           cp == ')' || cp == 0x3002;
+}
+
+/*
+ * Whether s[0..n) is a whole unit's name: it opens with a level (省 市 县 区 州 盟 旗 镇 乡,
+ * 各, 中共, 国家) and looks like a unit (fg_clause__looks_like_unit(): 省公安厅), 3
+ * ideographs or more. A name's part does not open so (保厅, 监管局, 交通警察大队, 会保障局),
+ * though it may end as a unit does (省人力社, 各街道办). after: the piece comes after a
+ * unit, whose parts 各 may name (省人民政府|各部门): not a level then.
+ */
+static bool unit_piece(const char *s, size_t n, bool after)
+{
+    static const char *const levels[] = {"省", "市", "县", "区", "州", "盟", "旗",
+                                         "镇", "乡", "各", "中共", "国家"};
+    size_t n_ideo = 0, len;
+    bool level = false;
+
+    for (size_t k = 0; k < sizeof levels / sizeof *levels && !level; k++)
+        level = n > strlen(levels[k]) && memcmp(s, levels[k], strlen(levels[k])) == 0 &&
+                !(after && strcmp(levels[k], "各") == 0);
+    if (!level)
+        return false;
+    for (size_t i = 0; i < n; i += len)
+        n_ideo += is_ideo(cp_at(s, n, i, &len));
+    return n_ideo >= 3 && fg_clause__looks_like_unit(fg_sv(s, n));
+}
+
+bool fg_unwrap_units_between(const char *prev, size_t prev_len, const char *next,
+                             size_t next_len)
+{
+    size_t a = prev_len, e = 0, len;
+
+    while (a > 0) {
+        size_t i = cp_before(prev, a);
+
+        if (ends_piece(cp_at(prev, prev_len, i, &len)))
+            break;
+        a = i;
+    }
+    while (e < next_len && !ends_piece(cp_at(next, next_len, e, &len)))
+        e += len;
+    return unit_piece(prev + a, prev_len - a, false) && unit_piece(next, e, true);
+}
+
 /* ---- plain text ---- */
 
 /* Closing punctuation that may hang past the right edge of a line (避头点). */
@@ -493,37 +543,84 @@ static size_t trim_end(const char *s, size_t a, size_t e)
     return e;
 }
 
-int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len)
+#define LN 5 /* values per line in fg_unwrap_text() */
+
+/* Whether a line (its LN values) reaches width w: W - 1 columns or more, none past it but
+ * closing punctuation; when each line is a paragraph, with or without its indent (the
+ * first line of a paragraph copied out of a PDF is indented by blanks, as wide as the rest;
+ * a line pasted into a page may be given an indent of its own). */
+static bool full(const size_t *l, size_t w)
 {
-    size_t *hist = NULL, *ln = NULL; /* per line: columns, its body's, its end */
+    return (l[0] + 1 >= w && l[1] <= w) || (l[3] + 1 >= w && l[4] <= w);
+}
+
+/* The start of s[a..e) without its leading blanks (ASCII blanks, U+3000). */
+static size_t trim_start(const char *s, size_t a, size_t e)
+{
+    while (a < e) {
+        if (s[a] == ' ' || s[a] == '\t')
+            a++;
+        else if (e - a >= 3 && memcmp(s + a, "\u3000", 3) == 0)
+            a += 3;
+        else
+            break;
+    }
+    return a;
+}
+
+int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len,
+                   const size_t *keep, size_t n_keep, bool paragraphs)
+{
+    /* per line (LN values): columns, its body's, its end, and with its indent (paragraphs) */
+    size_t *hist = NULL, *ln = NULL;
     size_t n_lines = 0, cap = 0, n_text = 0, w = 0, n_full = 0, n_near = 0, n_over = 0;
-    size_t cap_j = 0;
+    size_t cap_j = 0, k_keep = 0;
     int rc = FG_OK;
 
     *joins = NULL;
     *n_joins = 0;
     hist = calloc(MAX_COLS + 2, sizeof *hist);
     FG_CHECK_ALLOC(hist);
-    /* each line's columns and its body's (MAX_COLS + 1 for a line too wide to be wrapped) */
+    /* each line's columns and its body's (MAX_COLS + 1 for a line too wide to be wrapped; 0
+     * for a line kept, which is neither measured nor joined) */
     for (size_t i = 0; i <= len;) {
         const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
         size_t e = nl ? (size_t)(nl - s) : len, t = trim_end(s, i, e), body = 0, c = 0;
+        size_t c_ind = 0, body_ind = 0;
 
         if (n_lines == cap) {
             size_t nc = cap ? 2 * cap : 256;
-            size_t *p = realloc(ln, 3 * nc * sizeof *p);
+            size_t *p = realloc(ln, LN * nc * sizeof *p);
 
             FG_CHECK_ALLOC(p);
             ln = p;
             cap = nc;
         }
-        if (t - i <= 4 * MAX_COLS)
-            c = columns(s + i, t - i, &body);
-        if (t - i > 4 * MAX_COLS || c > MAX_COLS)
-            c = body = MAX_COLS + 1;
-        ln[3 * n_lines] = c;
-        ln[3 * n_lines + 1] = body;
-        ln[3 * n_lines + 2] = e;
+        while (k_keep < n_keep && keep[2 * k_keep + 1] <= i)
+            k_keep++;
+        if (k_keep < n_keep && keep[2 * k_keep] <= i) {
+            c = body = 0;
+        } else {
+            size_t f = paragraphs ? trim_start(s, i, t) : i; /* a paragraph's indent aside */
+
+            if (t - f <= 4 * MAX_COLS)
+                c = columns(s + f, t - f, &body);
+            if (t - f > 4 * MAX_COLS || c > MAX_COLS)
+                c = body = MAX_COLS + 1;
+            c_ind = c;
+            body_ind = body;
+            if (f > i && c <= MAX_COLS) {
+                size_t b2;
+
+                c_ind = c + columns(s + i, f - i, &b2); /* blanks: no hanging punctuation */
+                body_ind = body + b2;
+            }
+        }
+        ln[LN * n_lines] = c;
+        ln[LN * n_lines + 1] = body;
+        ln[LN * n_lines + 2] = e;
+        ln[LN * n_lines + 3] = c_ind;
+        ln[LN * n_lines + 4] = body_ind;
         n_lines++;
         if (c > 0) {
             n_text++;
@@ -534,14 +631,18 @@ int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, 
     /* W: the widest body shared by 3 lines or more (W or W - 1) */
     for (w = MAX_COLS; w >= MIN_WRAP && hist[w] + hist[w - 1] < 3; w--)
         ;
+    /* but W - 1 when no line is W: the lines fill W - 1 columns exactly (3 or more of them),
+     * and a line one narrow character short of that is broken by the width too */
+    if (w > MIN_WRAP && hist[w] == 0)
+        w--;
     if (w < MIN_WRAP)
         goto out;
     for (size_t k = 0; k < n_lines; k++) {
-        size_t c = ln[3 * k], body = ln[3 * k + 1];
+        size_t c = ln[LN * k], body = ln[LN * k + 1];
 
         if (body > w)
             n_over++;
-        else if (c + 1 >= w)
+        else if (full(ln + LN * k, w))
             n_full++;
         else if (c + 9 >= w)
             n_near++;
@@ -549,29 +650,33 @@ int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, 
     /* many lines of W, fewer a little short of it, (almost) none wider */
     if (n_full <= n_near || n_over * 20 > n_full || n_full * 10 < n_text)
         goto out;
-    for (size_t k = 0, a = 0; k < n_lines; k++) {
-        size_t e = ln[3 * k + 2], t = trim_end(s, a, e);
-        size_t b = e + 1, be = b;
+    /* from: where line k's text starts in out (after its indent when it goes on a paragraph
+     * whose lines are paragraphs) */
+    for (size_t k = 0, a = 0, from = 0; k < n_lines; k++) {
+        size_t e = ln[LN * k + 2], t = trim_end(s, a, e);
+        size_t b = e + 1, be = b, nb = b;
+        size_t pa = paragraphs ? trim_start(s, a, t) : a;
         bool join = false;
 
-        if (k + 1 < n_lines && ln[3 * k] + 1 >= w && ln[3 * k + 1] <= w &&
+        if (k + 1 < n_lines && full(ln + LN * k, w) &&
             memchr(s + a, '\t', t - a) == NULL) {
-            size_t nb = b;
-
-            be = trim_end(s, b, ln[3 * (k + 1) + 2]);
-            /* one blank first: a blank that the break put at the start of the line */
-            if (be - b >= 3 && memcmp(s + b, "\u3000", 3) == 0)
+            be = trim_end(s, b, ln[LN * (k + 1) + 2]);
+            /* one blank first: a blank that the break put at the start of the line; when
+             * each line is a paragraph, any indent (a paragraph's, each line's alike) */
+            if (paragraphs)
+                nb = trim_start(s, b, be);
+            else if (be - b >= 3 && memcmp(s + b, "\u3000", 3) == 0)
                 nb = b + 3;
             else if (be > b && s[b] == ' ')
                 nb = b + 1;
-            join = be > nb && memchr(s + b, '\t', be - b) == NULL &&
-                   fg_unwrap_joins(s + a, t - a, s + nb, be - nb,
-                                   ln[3 * (k + 1)] + 1 >= w && ln[3 * (k + 1) + 1] <= w);
+            join = be > nb && ln[LN * (k + 1)] > 0 && memchr(s + b, '\t', be - b) == NULL &&
+                   fg_unwrap_joins(s + pa, t - pa, s + nb, be - nb, full(ln + LN * (k + 1), w));
         }
         if (join && *n_joins == 0)
             FG_TRY(fg_str_append(out, s, a)); /* the text before the first join */
         if (join || *n_joins > 0) {
-            FG_TRY(fg_str_append(out, s + a, e - a)); /* a blank before the break is kept */
+            /* a blank before the break is kept */
+            FG_TRY(fg_str_append(out, s + from, e - from));
             if (join) {
                 if (*n_joins == cap_j) {
                     size_t nc = cap_j ? 2 * cap_j : 64;
@@ -586,6 +691,7 @@ int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, 
                 FG_TRY(fg_str_appendc(out, '\n'));
             }
         }
+        from = join && paragraphs ? nb : b;
         a = b;
     }
 out:

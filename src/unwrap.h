@@ -37,6 +37,21 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
                              size_t next_len);
 
 /*
+ * Whether a line broken between prev[0..prev_len) and next[0..next_len) was broken between
+ * two whole unit names: the last piece of prev (after its last 、，；：。 blank or bracket)
+ * and the first piece of next (up to its first) each open with a level (省 市 县 区 州 镇 乡
+ * 各 中共 国家 …), look like units (fg_clause__looks_like_unit()) and have 3 ideographs or
+ * more: 省公安厅 | 省商务厅. Not a name broken inside (省人力社|保厅, 市市场|监管局), nor a
+ * unit and its part (县公安局|交通警察大队, 省人民政府|各部门: the second
+ * piece opens with no 各). Such a break fell on the blank between the two
+ * units, which a PDF does not draw at a line's end: the join keeps a blank. (The gap at the
+ * line's end says nothing: a line with an odd count of narrow digits ends half an em short,
+ * as much as one whose last blank was not drawn.)
+ */
+bool fg_unwrap_units_between(const char *prev, size_t prev_len, const char *next,
+                             size_t next_len);
+
+/*
  * Plain text copied out of a PDF keeps the lines the PDF broke at its width. When s[0..len)
  * is such a text (hard-wrapped: at least 3 lines of one display width W, counting a CJK
  * character as 2 columns, W at least 30 and the widest line but for hanging closing
@@ -44,8 +59,17 @@ bool fg_unwrap_blank_between(const char *prev, size_t prev_len, const char *next
  * whose next line goes on it (fg_unwrap_joins(), the next line not indented) is joined to
  * it: out receives the text with those line breaks removed, and (*joins)[0..*n_joins) the
  * offsets in out where a break was removed, ascending (malloc'd, the caller's to free).
- * Otherwise out is left empty, *joins NULL and *n_joins 0. O(len). FG_OK or FG_ENOMEM.
+ * Otherwise out is left empty, *joins NULL and *n_joins 0. keep[0..2 * n_keep) are byte
+ * ranges of s, [keep[2k], keep[2k + 1]) ascending, whose lines are left as they are and not
+ * measured (a document's tables, whose rows and cells are never joined: fg_rd.tables); NULL
+ * when n_keep is 0. paragraphs: each line of s is a paragraph of a document (a Word
+ * document's, a page's), whose indent is its formatting, the same for a paragraph's first
+ * line and for the rest of a hard-wrapped one pasted line by line: a line is measured without
+ * its leading blanks, and its indent neither stops a join nor is kept when it is joined
+ * (in plain text an indent starts a paragraph, but for one blank that a break put there).
+ * O(len + n_keep). FG_OK or FG_ENOMEM.
  */
-int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len);
+int fg_unwrap_text(fg_str *out, size_t **joins, size_t *n_joins, const char *s, size_t len,
+                   const size_t *keep, size_t n_keep, bool paragraphs);
 
 #endif

@@ -10,7 +10,10 @@
 #   one-line    every line break becomes two U+3000 (the paragraph indent of documents
 #               that are one huge line), so the whole document is one line;
 #   half-width  the punctuation （ ） ， ： ； ． becomes ( ) , : ; . throughout;
-#   joined      every line break is removed: no line break and no paragraph mark at all.
+#   joined      every line break is removed: no line break and no paragraph mark at all;
+#   wrapped     every line wider than 56 display columns (a CJK character 2) broken at that
+#               width, closing punctuation allowed to hang past it, as text copied out of
+#               a PDF is (lines with a tab, a table's rows, are left whole).
 # The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when
 # anything failed. Only the skip list of skipped() is skipped, each entry with its reason;
 # the one-line and half-width variants of every form are checked (tables too survive the
@@ -129,6 +132,28 @@ skipped() {
         half-width:pipe_separators | half-width:names_bracket_role_words | \
         half-width:level_bracket_departments | half-width:region_units)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
+        wrapped:blank_table | wrapped:blank_table_unit_lists | wrapped:table_blank_task_unit_end | \
+        wrapped:table_heading_rows | wrapped:table_wrapped_lines | wrapped:table_header_unknown)
+            echo "a text table aligned with blanks, its rows wider than 56 columns: the width" \
+                 "breaks a row inside its cells or its runs of blanks, and the rest of the row on" \
+                 "the next line lines up under no column (the broken lines end in the blanks that" \
+                 "align them, short of the width, so they are not joined again)" ;;
+        wrapped:dash_unnumbered_declared | wrapped:labels_bracket_and_line)
+            echo "only one or two lines are broken by the width (…县自然资源|局, …系统。牵|头单位：):" \
+                 "too few lines reach it (3 at least) to tell a hard-wrapped text from lines written" \
+                 "so, and the broken name or label is lost" ;;
+        wrapped:entities_text)
+            echo "an HTML entity broken by the width (…市发改委&am|p;…) is not decoded: entities are" \
+                 "decoded as the text is read, before its broken lines are joined again" ;;
+        wrapped:long_body | wrapped:ideo_paragraphs)
+            echo "a flat body (paragraphs parted by 　　 in one long line) broken right after a" \
+                 "paragraph mark before a label (…发展局　　|配合单位：): a label opens a new line," \
+                 "so the line is not joined, and the rest, shorter, is no flat line whose run-in" \
+                 "headings (…　　二、…) are found" ;;
+        wrapped:task_numbers_run_in)
+            echo "the width breaks a run-in task number (…负责）任务|4　优化…): the next line opens" \
+                 "with a number and a blank, a marker, so it is not joined, and the bare 4 numbers" \
+                 "no task" ;;
     esac
 }
 
@@ -147,13 +172,46 @@ half_width() {
     sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' -e 's/．/./g' "$1"
 }
 
+# wrap_all DIR FILE...: each FILE hard-wrapped at 56 columns into DIR (one python for all).
+wrap_all() {
+    _dir=$1
+    shift
+    mkdir -p "$_dir"
+    "$py" - "$_dir" "$@" <<'PY'
+import os, sys, unicodedata
+WIDTH = 56
+HANG = set("，。、；：！？）》”’」』】")
+def cols(c):
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+out_dir = sys.argv[1]
+for path in sys.argv[2:]:
+    lines = []
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if "\t" in line:
+                lines.append(line)
+                continue
+            cur, w = "", 0
+            for c in line:
+                if cur and w + cols(c) > WIDTH and c not in HANG:
+                    lines.append(cur)
+                    cur, w = "", 0
+                cur += c
+                w += cols(c)
+            lines.append(cur)
+    with open(os.path.join(out_dir, os.path.basename(path)), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+PY
+}
+
 found=0
 cd "$forms" || exit 2
+wrap_all "$tmp/wrapped" ./*.txt || bad "the wrapped layout could not be made"
 for txt in *.txt; do
     [ -e "$txt" ] || continue
     found=1
     name=${txt%.txt}
-    for variant in one-line half-width joined; do
+    for variant in one-line half-width joined wrapped; do
         why=$(skipped "$variant" "$name")
         if [ -n "$why" ]; then
             echo "skip $variant $txt: $why"
@@ -166,6 +224,7 @@ for txt in *.txt; do
             one-line) one_line "$txt" >"$dir/$txt" ;;
             half-width) half_width "$txt" >"$dir/$txt" ;;
             joined) joined "$txt" >"$dir/$txt" ;;
+            wrapped) ;; # made by wrap_all
         esac
         # shellcheck disable=SC2086 # $tmo is empty or two words on purpose
         (cd "$dir" && $tmo "$bin" extract --format tsv "$txt") >"$dir/$name.out" 2>"$dir/$name.err"

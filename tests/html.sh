@@ -54,10 +54,6 @@ skipped() {
         # A cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row
         # of its own once the lines are made the rows of a real table, which holds it whole.
         "table_wrapped_lines "*) return 0 ;;
-        # A text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made
-        # a page, each line is a paragraph, and the width is joined again only in plain text,
-        # whose lines it measures.
-        "wrapped_pdf_copy "*) return 0 ;;
         # Section lines without tabs between a matrix's rows (二、食品安全) split it into
         # separate tables, the first the header alone: a one-row table is read as layout, a
         # cell a line, so the matrix's unit columns are lost (a real page's section rows are

@@ -48,9 +48,6 @@ skipped() {
                  "the line ends 2 em short of the edge and is no line broken by the width; the" \
                  "next line, shorter than a flat line, holds a run-in heading (…　　二、推动产业集)" \
                  "that only a flat line's paragraphs are searched for" ;;
-        lead_marks)
-            echo "units separated by a blank broken across two lines at that blank, which is not" \
-                 "drawn (as pdf.sh says)" ;;
         table_header_breaks)
             echo "header cells spaced out inside (序  号) are drawn as words with gaps, which the" \
                  "column finder reads as columns (as pdf.sh says)" ;;

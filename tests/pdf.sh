@@ -68,11 +68,6 @@ skipped() {
                  "columns, each name wrapped over two lines: 县市场监管|局) is not rebuilt as a" \
                  "header row; in a real 分工表 the section rows are rows of its one table (as in" \
                  "table_section_rows, which is read)" ;;
-        lead_marks)
-            echo "units separated by a blank (省公安厅 省商务厅) broken across two lines at that" \
-                 "blank: the blank at the end of a line is not drawn, and the line ends short of" \
-                 "the edge by less than a character as any line does, so that the two units are" \
-                 "joined without it (the text wrapped at 28 characters keeps the blank and is read)" ;;
         table_header_breaks)
             echo "header cells spaced out inside (序  号, 牵 头 单 位, 序　号) are drawn as words with" \
                  "gaps, which the column finder of a PDF without cell boundaries reads as columns" \

@@ -30,8 +30,6 @@ fg_timeout 60
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
 skipped() {
     case $1:$2 in
-        *:wrapped_pdf_copy)
-            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made a RTF document, each line is a paragraph, and the width is joined again only in plain text, whose lines it measures" ;;
         *:table_wrapped_lines)
             echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a" \
                  "row of its own once the lines are made the rows of a real table, which holds" \

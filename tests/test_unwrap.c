@@ -86,7 +86,7 @@ static char *unwrapped(const char *s, size_t *n_joins)
     size_t *joins_at = NULL;
     char *r;
 
-    assert_int_equal(fg_unwrap_text(&out, &joins_at, n_joins, s, strlen(s)), FG_OK);
+    assert_int_equal(fg_unwrap_text(&out, &joins_at, n_joins, s, strlen(s), NULL, 0, false), FG_OK);
     if (*n_joins == 0) {
         assert_int_equal(out.len, 0);
         assert_null(joins_at);
@@ -166,6 +166,88 @@ static void test_unwrap__other_text_untouched(void **state)
     }
 }
 
+/* A document's paragraphs, one a line of text copied out of a PDF: an indent on any line is
+ * the paragraph's formatting (measured aside, not kept when the line goes on the one before);
+ * the table's lines (kept) are neither measured nor joined, though they reach the width. */
+static void test_unwrap__paragraphs(void **state)
+{
+    static const char text[] =
+        "　　为持续改善城乡人居环境，经县人民政府同意，现将2025年\n"
+        "　　城乡环境综合整治重点任务分工如下，请各牵头单位会同配合单\n"
+        "位抓好落实。\n"
+        "（一）推进背街小巷改造，全年完成改造30条，实施雨污分流。\n"
+        "（县城管局牵头，县住房城乡建设局、县民政局等按职责分工负\n"
+        "责）\n"
+        "序号\t任务\n"
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八\n"
+        "县城市管理局\n"
+        "（二）整治城区建筑工地扬尘，落实围挡、覆盖和冲洗，由县住\n"
+        "　　房城乡建设局牵头，县生态环境局、县城市管理局配合。\n";
+    static const char expected[] =
+        "　　为持续改善城乡人居环境，经县人民政府同意，现将2025年"
+        "城乡环境综合整治重点任务分工如下，请各牵头单位会同配合单"
+        "位抓好落实。\n"
+        "（一）推进背街小巷改造，全年完成改造30条，实施雨污分流。"
+        "（县城管局牵头，县住房城乡建设局、县民政局等按职责分工负"
+        "责）\n"
+        "序号\t任务\n"
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八\n"
+        "县城市管理局\n"
+        "（二）整治城区建筑工地扬尘，落实围挡、覆盖和冲洗，由县住"
+        "房城乡建设局牵头，县生态环境局、县城市管理局配合。\n";
+    const char *t = strstr(text, "序号");
+    const char *after = strstr(text, "（二）");
+    size_t keep[2] = {(size_t)(t - text), (size_t)(after - text)};
+    fg_str out = FG_STR_INIT;
+    size_t *joins_at = NULL, n = 0;
+
+    (void)state;
+    assert_int_equal(fg_unwrap_text(&out, &joins_at, &n, text, strlen(text), keep, 1, true),
+                     FG_OK);
+    assert_int_equal(n, 5);
+    assert_string_equal(out.ptr, expected);
+    free(joins_at);
+    fg_str_dispose(&out);
+}
+
+/* Lines that all fill 56 columns but for one of 55 (an odd count of narrow digits): the
+ * width is 56 (not 57, the widest W with 3 lines of W or W - 1), and the line of 55 is
+ * broken by it too. */
+static void test_unwrap__width_of_full_lines(void **state)
+{
+    static const char text[] =
+        "（一）推进背街小巷改造，全年完成改造30条，实施雨污分流。\n"
+        "（县城管局牵头，县住房城乡建设局、县民政局等按职责分工负\n"
+        "责）\n"
+        "（五）推进农村生活垃圾分类，建成乡镇垃圾转运站3座。县城\n"
+        "市管理局负责，县财政局配合。\n"
+        "（二）开展占道经营专项整治，规范设置便民疏导点12处。牵头\n"
+        "单位：县城市管理局。\n";
+    size_t n = 0;
+    char *got = unwrapped(text, &n);
+
+    (void)state;
+    assert_non_null(strstr(got, "县城市管理局负责"));
+    assert_int_equal(n, 4);
+    free(got);
+}
+
+/* A break between two whole unit names keeps a blank; one inside a name, or between a unit
+ * and its part, does not. */
+static void test_unwrap__units_between(void **state)
+{
+    (void)state;
+#define UB(a, b) fg_unwrap_units_between(a, strlen(a), b, strlen(b))
+    assert_true(UB("牵头单位：省市场监管局 配合单位：省公安厅", "省商务厅 完成时限：2024年12月"));
+    assert_true(UB("（市发展改革委、市财政局", "市自然资源局、市住房城乡建设局按职责分工负责）"));
+    assert_false(UB("（省人力社", "保厅、省教育厅按职责分工负责）"));
+    assert_false(UB("配合单位：县市场监督管理局、县公安局", "交通警察大队、各乡镇人民政府"));
+    assert_false(UB("济源示范区、航空港区管委会，省人民政府", "各部门："));
+    assert_false(UB("成员单位：区发展改革局、区财政局、区城管局、各街道办", "事处"));
+    assert_false(UB("（县城", "市管理局负责）"));
+#undef UB
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +256,9 @@ int main(void)
         cmocka_unit_test(test_unwrap__sentence_end),
         cmocka_unit_test(test_unwrap__hard_wrapped_text),
         cmocka_unit_test(test_unwrap__other_text_untouched),
+        cmocka_unit_test(test_unwrap__paragraphs),
+        cmocka_unit_test(test_unwrap__width_of_full_lines),
+        cmocka_unit_test(test_unwrap__units_between),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

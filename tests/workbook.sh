@@ -46,7 +46,7 @@ skipped() {
         table_wrapped_lines)
             echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a row of its own once the lines are made the rows of a real table, which holds the cell whole" ;;
         wrapped_pdf_copy)
-            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made a workbook, each line is a row, and the width is joined again only in plain text, whose lines it measures" ;;
+            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made a workbook, each line is a row of cells, and a table's cells are never joined as broken lines (only paragraphs of text, Word, RTF and web pages are)" ;;
         table_merged_subrows_wrapped)
             echo "the rest of a wrapped cell under a text table's row (培训， | 覆盖…) is a row of its own once the lines are made the rows of a real table, which the reader joins to the row above with ，: the rows agree, the item's text does not" ;;
     esac
