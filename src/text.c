@@ -1250,13 +1250,13 @@ static int read_any(fg_text **out, const char *name, const unsigned char *bytes,
         fmt = FG_FORMAT_HTML;
     FG_TRY(fg_rd_finish(&rd, &txt));
     /*
-     * Text copied out of a PDF and pasted into a Word document, a page or an RTF file keeps
-     * the lines the PDF broke at its width, each a paragraph now: they are joined as in plain
-     * text (unwrap.h), but for the tables' rows. A PDF's and an OFD's reader join such lines
-     * by their geometry; a workbook is all cells.
+     * Text copied out of a PDF and pasted into a Word or OpenDocument text, a page or an RTF
+     * file keeps the lines the PDF broke at its width, each a paragraph now: they are joined
+     * as in plain text (unwrap.h), but for the tables' rows. A PDF's and an OFD's reader join
+     * such lines by their geometry; a workbook (and an OpenDocument spreadsheet) is all cells.
      */
     if (fmt == FG_FORMAT_DOCX || fmt == FG_FORMAT_DOC || fmt == FG_FORMAT_RTF ||
-        fmt == FG_FORMAT_HTML) {
+        fmt == FG_FORMAT_HTML || fmt == FG_FORMAT_ODT) {
         FG_TRY(fg_unwrap_text(&unwrapped, &joins, &n_joins, txt.ptr, txt.len, rd.tables,
                               rd.n_tables, true));
         if (n_joins > 0) {

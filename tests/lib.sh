@@ -406,6 +406,19 @@ fg_drawn_rows() {
     fg_rows_of "$_dr_txt" "$dir/$_dr_name.$_dr_ext" "$dir" "$_dr_name"
 }
 
+# fg_office_skip NAME: why an office version of form NAME (its lines a real table's rows and
+# paragraphs) cannot give the rows of its text, or nothing; the skipped() of docx.sh, rtf.sh
+# and odf.sh fall back on it.
+fg_office_skip() {
+    case $1 in
+        table_wrapped_lines)
+            echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a" \
+                 "row of its own once the lines are made the rows of a real table, which holds" \
+                 "the cell whole" ;;
+        *) ;;
+    esac
+}
+
 # fg_marks_same EXT MAKER: lead units marked by bold, red or 黑体 type, as a note declares. The
 # documents tests/fixtures/docx/X.txt (the marks of make_bold_docx.py) written as X.EXT by
 # `$py MAKER --marks` must give the hand-written rows of their Word versions,

@@ -34,17 +34,13 @@ fg_timeout 60
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
 skipped() {
     case $1:$2 in
-        *:wrapped_pdf_copy)
-            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made an OpenDocument file, each line is a paragraph or a row, and the width is joined again only in plain text, whose lines it measures" ;;
-        *:table_wrapped_lines)
-            echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a" \
-                 "row of its own once the lines are made the rows of a real table, which holds" \
-                 "the cell whole" ;;
+        sheet:wrapped_pdf_copy)
+            echo "a text hard-wrapped at one width, as copied out of a PDF (市发展和改|革委员会): made a sheet, each line is a row of cells, and a cell is never joined to the next" ;;
         sheet:table_merged_subrows_wrapped)
             echo "the rest of a wrapped cell under a text table's row (培训， | 覆盖…) is a row of" \
                  "its own in a sheet, which the reader joins to the row above with ，: the rows" \
                  "agree with the text's in the workbook test, whose item texts differ" ;;
-        *) ;;
+        *) fg_office_skip "$2" ;;
     esac
 }
 

@@ -29,13 +29,7 @@ fg_timeout 60
 
 # skipped VARIANT NAME: why this variant of this document is not checked, or nothing.
 skipped() {
-    case $1:$2 in
-        *:table_wrapped_lines)
-            echo "a cell wrapped onto the next line of a text table (市人力资源 | 社会保障局) is a" \
-                 "row of its own once the lines are made the rows of a real table, which holds" \
-                 "the cell whole" ;;
-        *) ;;
-    esac
+    fg_office_skip "$2"
 }
 
 # ---- 1. seeds and forms, three writers' ways each ----
