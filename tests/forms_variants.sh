@@ -133,7 +133,8 @@ skipped() {
         half-width:level_bracket_departments | half-width:region_units)
             echo "a bracket inside a unit name is kept as written: half-width brackets change the name" ;;
         wrapped:blank_table | wrapped:blank_table_unit_lists | wrapped:table_blank_task_unit_end | \
-        wrapped:table_heading_rows | wrapped:table_wrapped_lines | wrapped:table_header_unknown)
+        wrapped:table_heading_rows | wrapped:table_wrapped_lines | wrapped:table_header_unknown | \
+        wrapped:table_blank_empty_co)
             echo "a text table aligned with blanks, its rows wider than 56 columns: the width" \
                  "breaks a row inside its cells or its runs of blanks, and the rest of the row on" \
                  "the next line lines up under no column (the broken lines end in the blanks that" \
