@@ -2631,12 +2631,37 @@ static fg_strview name_after(fg_strview s)
     return fg_parse__trim(fg_sv(s.ptr + cut, s.len - cut));
 }
 
-/* Whether a team's name is plausible: at most 40 characters, no list or bracket in it. */
+/*
+ * Whether a team's name is plausible: at most 40 characters, no list in it, and no bracket
+ * but a short one inside the name, after its first character (清源县村（社区）“两委”换届工作
+ * 领导小组, 市（县、区）X领导小组: a 、 only inside it); not a number or a note
+ * (（一）X领导小组).
+ */
 static bool name_like(fg_strview name)
 {
-    return fg_parse__cps_upto(name, 41) <= 40 && !fg_sv_contains(name, "、") &&
-           !fg_sv_contains(name, "（") && !fg_sv_contains(name, "）") &&
-           memchr(name.ptr, '(', name.len) == NULL && memchr(name.ptr, ')', name.len) == NULL;
+    int depth = 0;
+    size_t inner = 0;
+
+    if (fg_parse__cps_upto(name, 41) > 40)
+        return false;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i])) {
+        if (AT(name, i, "（") || name.ptr[i] == '(') {
+            if (depth > 0 || i == 0)
+                return false;
+            depth = 1;
+            inner = 0;
+        } else if (AT(name, i, "）") || name.ptr[i] == ')') {
+            if (depth == 0 || inner == 0)
+                return false;
+            depth = 0;
+        } else if (depth > 0) {
+            if (++inner > 6)
+                return false;
+        } else if (AT(name, i, "、")) {
+            return false;
+        }
+    }
+    return depth == 0;
 }
 
 /*
