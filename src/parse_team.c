@@ -2595,13 +2595,53 @@ out:
 }
 
 /* A new team named name at input line line, or the one of that name; its index in *team. */
+/*
+ * Whether name is one of team_endings[] with nothing before it (领导小组, 联席会议); not a
+ * 河长制, which is the whole team's name (调整后的河长制组织体系, team_river_chiefs.txt).
+ */
+static bool bare_ending(fg_strview name)
+{
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (name.len == team_endings[e].n && memcmp(name.ptr, team_endings[e].s, name.len) == 0)
+            return !fg_sv_ends(name, "长制");
+    return false;
+}
+
+/*
+ * The team a bare ending refers to (联席会议成员单位：…, 调整后的领导小组成员名单): the current
+ * team, or the nearest team above it, whose name ends with it; else SIZE_MAX.
+ */
+static size_t bare_team(const parser *p, size_t team, fg_strview ending)
+{
+    for (int up = 0; team != SIZE_MAX && up < 8; up++, team = p->teams[team].parent)
+        if (fg_sv_ends_n(fg_sv_cstr(p->teams[team].name), ending.ptr, ending.len))
+            return team;
+    return SIZE_MAX;
+}
+
 static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
 {
     size_t k = team_named(p, name);
+    const fg_lit *e;
     pteam *tm;
     int rc = FG_OK;
 
     if (k != SIZE_MAX) {
+        *team = k;
+        return FG_OK;
+    }
+    /*
+     * A team first met as a bare ending (领导小组办公室设在X before the annex's 名单 names the
+     * 领导小组) is the first team named in full with that ending: it takes the full name.
+     */
+    e = team_ending_end(name);
+    k = e != NULL && name.len > e->n && bare_ending(fg_sv(e->s, e->n))
+            ? team_named(p, fg_sv(e->s, e->n))
+            : SIZE_MAX;
+    if (k != SIZE_MAX) {
+        p->teams[k].name = fg_parse__arena_dup(p, name);
+        if (p->teams[k].name == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
         *team = k;
         return FG_OK;
     }
@@ -3575,6 +3615,12 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     /* 指挥部办公室设在X after its groups: the team above them */
                     ts.team = above;
                 }
+            }
+            /* 联席会议 / 成员单位：…: a bare ending names the team that ends with it. */
+            if (name.len && ts.team != SIZE_MAX && bare_ending(name) &&
+                bare_team(p, ts.team, name) != SIZE_MAX) {
+                ts.team = bare_team(p, ts.team, name);
+                name.len = 0;
             }
             if (name.len) {
                 while (lm_k + 1 < p->n_team_lm && p->team_lm[lm_k + 1].off <= s)
