@@ -2639,9 +2639,12 @@ static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
             ? team_named(p, fg_sv(e->s, e->n))
             : SIZE_MAX;
     if (k != SIZE_MAX) {
+        /* named where its full name is, as a team first met there (its part and line) */
         p->teams[k].name = fg_parse__arena_dup(p, name);
-        if (p->teams[k].name == NULL)
+        p->teams[k].part = fg_parse__part_name(p);
+        if (p->teams[k].name == NULL || p->teams[k].part == NULL)
             FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        p->teams[k].line = line;
         *team = k;
         return FG_OK;
     }
@@ -3385,6 +3388,38 @@ static size_t group_lead_after(fg_strview seg)
 }
 
 /*
+ * Where who leads a group starts in a segment whose subject is the group's name (风险监测组由
+ * X牵头, the segment ends at the first ，): at its 由, when the rest ends in 牵头; else 0.
+ */
+static size_t group_subject_after(fg_strview seg)
+{
+    size_t k = fg_sv_find(fg_sv(seg.ptr, seg.len < 11 * 3 ? seg.len : 11 * 3), "由");
+
+    if (k == SIZE_MAX || k == 0 || !fg_sv_ends(seg, "牵头") || seg.len <= k + 3 + 6 ||
+        !group_name(fg_parse__trim(fg_sv(seg.ptr, k))))
+        return 0;
+    return k;
+}
+
+bool fg_parse__group_subject(fg_strview s)
+{
+    size_t k = fg_sv_find(s, "由");
+    size_t from = 0;
+    size_t end;
+
+    if (k == SIZE_MAX)
+        return false;
+    for (size_t i = 0; i < k; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (s.ptr[i] == '\n' || s.ptr[i] == ':' || AT(s, i, "："))
+            from = i + (AT(s, i, "：") ? 3 : 1);
+    end = fg_parse__find_from(s, k, "，");
+    if (fg_parse__find_from(s, k, ",") < end)
+        end = fg_parse__find_from(s, k, ",");
+    return group_name(fg_parse__trim(fg_sv(s.ptr + from, k - from))) &&
+           group_subject_after(fg_sv(s.ptr + from, (end == SIZE_MAX ? s.len : end) - from)) > 0;
+}
+
+/*
  * Where a label of rule 2 starts in a segment that opens with a group's name and a blank
  * (考务组　组长单位：研究生院, a group numbered on one line with its labels), or 0.
  */
@@ -3602,6 +3637,13 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     ref_end = group_lead_after(seg);
                     name = fg_parse__trim(
                         fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
+                    if (above == SIZE_MAX)
+                        above = ts.team;
+                } else if (line_start && group_subject_after(seg) > 0) {
+                    /* 风险监测组由X牵头，Y参加，负责…: the group as its sentence's subject */
+                    group = true;
+                    ref_end = group_subject_after(seg);
+                    name = fg_parse__trim(fg_sv(seg.ptr, ref_end));
                     if (above == SIZE_MAX)
                         above = ts.team;
                 } else if (line_start && group_label_after(seg) > 0) {
