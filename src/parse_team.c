@@ -1153,6 +1153,9 @@ out:
 }
 
 /* The role word of team_words[] that starts at s[i], its characters possibly spaced. */
+/* The nouns of a label that stand for 单位 (成员部门：, 牵头处室：). */
+static const char *const label_nouns[] = {"部门", "处室", "科室", NULL};
+
 static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *spaced)
 {
     if (i + 3 > s.len || !fg_cjkset_has(&sets.team_word_firsts, s.ptr + i))
@@ -1179,6 +1182,13 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
             *end = j;
             return w;
         }
+        /* 成员部门, 组长处室: a team label's 单位 may be any label noun, as a clause's is */
+        if (strcmp(c, "单位") == 0)
+            for (size_t k = 0; label_nouns[k]; k++)
+                if (fg_sv_at(s, j, label_nouns[k], 6)) { // each noun is two characters
+                    *end = j + 6;
+                    return w;
+                }
     }
     return NULL;
 }
@@ -3439,7 +3449,14 @@ static size_t group_label_after(fg_strview seg)
     while (k < seg.len && fg_parse__is_space_at(seg, k, &n))
         k += n;
     w = fg_parse__team_label(fg_sv(seg.ptr + k, seg.len - k), false, &after);
-    return w != NULL && w->role != TEAM_SKIP ? k : 0;
+    if (w != NULL && w->role != TEAM_SKIP)
+        return k;
+    /* 节能技术专项工作组　牵头部门：X: the clauses' lead label names the group's convenor */
+    for (size_t j = 0; label_nouns[j]; j++)
+        if (AT(seg, k, "牵头") && fg_sv_at(seg, k + 6, label_nouns[j], 6) &&
+            (AT(seg, k + 12, "：") || AT(seg, k + 12, ":")))
+            return k;
+    return AT(seg, k, "牵头单位") && (AT(seg, k + 12, "：") || AT(seg, k + 12, ":")) ? k : 0;
 }
 
 bool fg_parse__team_heading(fg_strview t)
@@ -3503,6 +3520,11 @@ bool fg_parse__team_heading(fg_strview t)
                (team_ending_end(name) != NULL && name_like(name) &&
                 !fg_sv_contains_any(name, sentence));
     }
+    /* （三）环境整治组 / 牵头单位：X, 节能技术专项工作组　牵头部门：X: a group's lead label */
+    for (size_t j = 0; label_nouns[j] && k >= 12; j++)
+        if (fg_sv_at(t, k - 12, "牵头", 6) &&
+            (fg_sv_at(t, k - 6, label_nouns[j], 6) || AT(t, k - 6, "单位")))
+            return group_name(fg_parse__trim(fg_sv(t.ptr, k - 12)));
     return false;
 }
 
