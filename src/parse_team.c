@@ -1183,7 +1183,7 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
             return w;
         }
         /* 成员部门, 组长处室: a team label's 单位 may be any label noun, as a clause's is */
-        if (strcmp(c, "单位") == 0)
+        if ((unsigned char)c[0] == 0xE5 && (unsigned char)c[1] == 0x8D && strcmp(c, "单位") == 0)
             for (size_t k = 0; label_nouns[k]; k++)
                 if (fg_sv_at(s, j, label_nouns[k], 6)) { // each noun is two characters
                     *end = j + 6;
