@@ -393,6 +393,9 @@ static int try_sentence(parser *p, fg_strview o, fg_strview sent, bool *found)
     /* …负责。注：①指…，由X会同Y起草。 at the document's end: a note, no part of its last item. */
     if (p->last_close && fg_parse__note_opens(said))
         return FG_OK;
+    /* 风险监测组由X牵头，Y参加: a work team's group, the team reader's (rule 1). */
+    if (p->team_item && fg_parse__group_subject(said))
+        return FG_OK;
     if (p->n_lm > 1 && off < p->lm[1].off) {
         size_t at = skip_blank_chars(o, p->lm[1].off);
 

@@ -759,6 +759,13 @@ bool fg_parse__team_heading(fg_strview t);
 bool fg_parse__group_title(fg_strview s);
 
 /*
+ * Whether the sentence s opens with a group's name as the subject of who leads it (风险监测组
+ * 由X牵头，Y参加，负责…; the name after the sentence's last line break or colon before its
+ * 由): the team reader's group, no task's clause.
+ */
+bool fg_parse__group_subject(fg_strview s);
+
+/*
  * A label at the start of seg (rule 2): a role word followed by ： or :, or at the start of
  * a line by a blank or by nothing. *after receives where its units start.
  */

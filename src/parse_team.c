@@ -1155,6 +1155,9 @@ out:
 }
 
 /* The role word of team_words[] that starts at s[i], its characters possibly spaced. */
+/* The nouns of a label that stand for 单位 (成员部门：, 牵头处室：). */
+static const char *const label_nouns[] = {"部门", "处室", "科室", NULL};
+
 static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *spaced)
 {
     if (i + 3 > s.len || !fg_cjkset_has(&sets.team_word_firsts, s.ptr + i))
@@ -1181,6 +1184,13 @@ static const team_word *team_word_at(fg_strview s, size_t i, size_t *end, bool *
             *end = j;
             return w;
         }
+        /* 成员部门, 组长处室: a team label's 单位 may be any label noun, as a clause's is */
+        if ((unsigned char)c[0] == 0xE5 && (unsigned char)c[1] == 0x8D && strcmp(c, "单位") == 0)
+            for (size_t k = 0; label_nouns[k]; k++)
+                if (fg_sv_at(s, j, label_nouns[k], 6)) { // each noun is two characters
+                    *end = j + 6;
+                    return w;
+                }
     }
     return NULL;
 }
@@ -2634,13 +2644,56 @@ out:
 }
 
 /* A new team named name at input line line, or the one of that name; its index in *team. */
+/*
+ * Whether name is one of team_endings[] with nothing before it (领导小组, 联席会议); not a
+ * 河长制, which is the whole team's name (调整后的河长制组织体系, team_river_chiefs.txt).
+ */
+static bool bare_ending(fg_strview name)
+{
+    for (size_t e = 0; e < N_TEAM_ENDINGS; e++)
+        if (name.len == team_endings[e].n && memcmp(name.ptr, team_endings[e].s, name.len) == 0)
+            return !fg_sv_ends(name, "长制");
+    return false;
+}
+
+/*
+ * The team a bare ending refers to (联席会议成员单位：…, 调整后的领导小组成员名单): the current
+ * team, or the nearest team above it, whose name ends with it; else SIZE_MAX.
+ */
+static size_t bare_team(const parser *p, size_t team, fg_strview ending)
+{
+    for (int up = 0; team != SIZE_MAX && up < 8; up++, team = p->teams[team].parent)
+        if (fg_sv_ends_n(fg_sv_cstr(p->teams[team].name), ending.ptr, ending.len))
+            return team;
+    return SIZE_MAX;
+}
+
 static int open_team(parser *p, fg_strview name, size_t line, size_t *team)
 {
     size_t k = team_named(p, name);
+    const fg_lit *e;
     pteam *tm;
     int rc = FG_OK;
 
     if (k != SIZE_MAX) {
+        *team = k;
+        return FG_OK;
+    }
+    /*
+     * A team first met as a bare ending (领导小组办公室设在X before the annex's 名单 names the
+     * 领导小组) is the first team named in full with that ending: it takes the full name.
+     */
+    e = team_ending_end(name);
+    k = e != NULL && name.len > e->n && bare_ending(fg_sv(e->s, e->n))
+            ? team_named(p, fg_sv(e->s, e->n))
+            : SIZE_MAX;
+    if (k != SIZE_MAX) {
+        /* named where its full name is, as a team first met there (its part and line) */
+        p->teams[k].name = fg_parse__arena_dup(p, name);
+        p->teams[k].part = fg_parse__part_name(p);
+        if (p->teams[k].name == NULL || p->teams[k].part == NULL)
+            FG_TRY(fg_error_set(FG_ENOMEM, "out of memory"));
+        p->teams[k].line = line;
         *team = k;
         return FG_OK;
     }
@@ -2670,12 +2723,37 @@ static fg_strview name_after(fg_strview s)
     return fg_parse__trim(fg_sv(s.ptr + cut, s.len - cut));
 }
 
-/* Whether a team's name is plausible: at most 40 characters, no list or bracket in it. */
+/*
+ * Whether a team's name is plausible: at most 40 characters, no list in it, and no bracket
+ * but a short one inside the name, after its first character (清源县村（社区）“两委”换届工作
+ * 领导小组, 市（县、区）X领导小组: a 、 only inside it); not a number or a note
+ * (（一）X领导小组).
+ */
 static bool name_like(fg_strview name)
 {
-    return fg_parse__cps_upto(name, 41) <= 40 && !fg_sv_contains(name, "、") &&
-           !fg_sv_contains(name, "（") && !fg_sv_contains(name, "）") &&
-           memchr(name.ptr, '(', name.len) == NULL && memchr(name.ptr, ')', name.len) == NULL;
+    int depth = 0;
+    size_t inner = 0;
+
+    if (fg_parse__cps_upto(name, 41) > 40)
+        return false;
+    for (size_t i = 0; i < name.len; i += fg_cp_len((unsigned char)name.ptr[i])) {
+        if (AT(name, i, "（") || name.ptr[i] == '(') {
+            if (depth > 0 || i == 0)
+                return false;
+            depth = 1;
+            inner = 0;
+        } else if (AT(name, i, "）") || name.ptr[i] == ')') {
+            if (depth == 0 || inner == 0)
+                return false;
+            depth = 0;
+        } else if (depth > 0) {
+            if (++inner > 6)
+                return false;
+        } else if (AT(name, i, "、")) {
+            return false;
+        }
+    }
+    return depth == 0;
 }
 
 /*
@@ -3393,6 +3471,38 @@ static size_t group_lead_after(fg_strview seg)
 }
 
 /*
+ * Where who leads a group starts in a segment whose subject is the group's name (风险监测组由
+ * X牵头, the segment ends at the first ，): at its 由, when the rest ends in 牵头; else 0.
+ */
+static size_t group_subject_after(fg_strview seg)
+{
+    size_t k = fg_sv_find(fg_sv(seg.ptr, seg.len < 11 * 3 ? seg.len : 11 * 3), "由");
+
+    if (k == SIZE_MAX || k == 0 || !fg_sv_ends(seg, "牵头") || seg.len <= k + 3 + 6 ||
+        !group_name(fg_parse__trim(fg_sv(seg.ptr, k))))
+        return 0;
+    return k;
+}
+
+bool fg_parse__group_subject(fg_strview s)
+{
+    size_t k = fg_sv_find(s, "由");
+    size_t from = 0;
+    size_t end;
+
+    if (k == SIZE_MAX)
+        return false;
+    for (size_t i = 0; i < k; i += fg_cp_len((unsigned char)s.ptr[i]))
+        if (s.ptr[i] == '\n' || s.ptr[i] == ':' || AT(s, i, "："))
+            from = i + (AT(s, i, "：") ? 3 : 1);
+    end = fg_parse__find_from(s, k, "，");
+    if (fg_parse__find_from(s, k, ",") < end)
+        end = fg_parse__find_from(s, k, ",");
+    return group_name(fg_parse__trim(fg_sv(s.ptr + from, k - from))) &&
+           group_subject_after(fg_sv(s.ptr + from, (end == SIZE_MAX ? s.len : end) - from)) > 0;
+}
+
+/*
  * Where a label of rule 2 starts in a segment that opens with a group's name and a blank
  * (考务组　组长单位：研究生院, a group numbered on one line with its labels), or 0.
  */
@@ -3412,7 +3522,14 @@ static size_t group_label_after(fg_strview seg)
     while (k < seg.len && fg_parse__is_space_at(seg, k, &n))
         k += n;
     w = fg_parse__team_label(fg_sv(seg.ptr + k, seg.len - k), false, &after);
-    return w != NULL && w->role != TEAM_SKIP ? k : 0;
+    if (w != NULL && w->role != TEAM_SKIP)
+        return k;
+    /* 节能技术专项工作组　牵头部门：X: the clauses' lead label names the group's convenor */
+    for (size_t j = 0; label_nouns[j]; j++)
+        if (AT(seg, k, "牵头") && fg_sv_at(seg, k + 6, label_nouns[j], 6) &&
+            (AT(seg, k + 12, "：") || AT(seg, k + 12, ":")))
+            return k;
+    return AT(seg, k, "牵头单位") && (AT(seg, k + 12, "：") || AT(seg, k + 12, ":")) ? k : 0;
 }
 
 bool fg_parse__team_heading(fg_strview t)
@@ -3476,6 +3593,11 @@ bool fg_parse__team_heading(fg_strview t)
                (team_ending_end(name) != NULL && name_like(name) &&
                 !fg_sv_contains_any(name, sentence));
     }
+    /* （三）环境整治组 / 牵头单位：X, 节能技术专项工作组　牵头部门：X: a group's lead label */
+    for (size_t j = 0; label_nouns[j] && k >= 12; j++)
+        if (fg_sv_at(t, k - 12, "牵头", 6) &&
+            (fg_sv_at(t, k - 6, label_nouns[j], 6) || AT(t, k - 6, "单位")))
+            return group_name(fg_parse__trim(fg_sv(t.ptr, k - 12)));
     return false;
 }
 
@@ -3612,6 +3734,13 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                         fg_sv(seg.ptr, ref_end - (seg.ptr[ref_end - 1] == ':' ? 1 : 3)));
                     if (above == SIZE_MAX)
                         above = ts.team;
+                } else if (line_start && group_subject_after(seg) > 0) {
+                    /* 风险监测组由X牵头，Y参加，负责…: the group as its sentence's subject */
+                    group = true;
+                    ref_end = group_subject_after(seg);
+                    name = fg_parse__trim(fg_sv(seg.ptr, ref_end));
+                    if (above == SIZE_MAX)
+                        above = ts.team;
                 } else if (line_start && group_label_after(seg) > 0) {
                     /* 考务组　组长单位：X；成员单位：Y: the group, then its labels */
                     group = true;
@@ -3623,6 +3752,12 @@ int fg_parse__find_teams(parser *p, fg_strview t, const linemap *lm, size_t n_lm
                     /* 指挥部办公室设在X after its groups: the team above them */
                     ts.team = above;
                 }
+            }
+            /* 联席会议 / 成员单位：…: a bare ending names the team that ends with it. */
+            if (name.len && ts.team != SIZE_MAX && bare_ending(name) &&
+                bare_team(p, ts.team, name) != SIZE_MAX) {
+                ts.team = bare_team(p, ts.team, name);
+                name.len = 0;
             }
             if (name.len) {
                 while (lm_k + 1 < p->n_team_lm && p->team_lm[lm_k + 1].off <= s)
