@@ -18,7 +18,7 @@
 # 3. Lead units marked by type: the bold, red and 黑体 documents of tests/docx.sh written as
 #    .odt (make_odt.py --marks) give the hand-written rows of their Word versions.
 # 4. Bad files: cut in half, no content.xml, a DOCTYPE in content.xml, a presentation, lists
-#    nested 200 deep, no Chinese text: `extract` exits 1 naming the file, and `ingest` exits 1
+#    nested 60 deep, no Chinese text: `extract` exits 1 naming the file, and `ingest` exits 1
 #    and stores nothing.
 # The last line is `SCRIPT.sh: N passed, M failed, K skipped`; the exit status is non-zero when
 # anything failed.
