@@ -228,7 +228,7 @@ static bool red_color(const char *v)
     r = (unsigned)(rgb >> 16) & 0xFF;
     g = (unsigned)(rgb >> 8) & 0xFF;
     b = (unsigned)rgb & 0xFF;
-    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+    return fg_rd_red_rgb(r, g, b);
 }
 
 /* Whether a w:rFonts names a heavy face (黑体, SimHei): 标黑体的为牵头单位. */
@@ -239,7 +239,7 @@ static bool heavy_font(const xmlNode *fonts)
     for (size_t k = 0; k < sizeof which / sizeof *which; k++) {
         const char *f = fg_docx__attr(fonts, which[k]);
 
-        if (f != NULL && (strstr(f, "黑体") != NULL || strstr(f, "SimHei") != NULL))
+        if (f != NULL && fg_rd_heavy_face(f))
             return true;
     }
     return false;

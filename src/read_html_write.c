@@ -474,7 +474,7 @@ static bool red_value(const char *v)
         if (*e++ != ',')
             return false;
         b = (unsigned)strtoul(e, &e, 10);
-        return r >= 0x99 && g <= 0x66 && b <= 0x66;
+        return fg_rd_red_rgb(r, g, b);
     }
     if (*v++ != '#')
         return false;
@@ -493,7 +493,7 @@ static bool red_value(const char *v)
     } else {
         return false;
     }
-    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+    return fg_rd_red_rgb(r, g, b);
 }
 
 /* What the CSS declarations s (NUL-terminated) say of the formatting: *set gets the
@@ -511,7 +511,7 @@ static void decl_fmt(const char *s, unsigned *set, unsigned *on)
             *on |= FG_RD_MARK_BOLD;
     }
     v = css_value(s, "font-family");
-    if (v != NULL && (strstr(v, "黑体") != NULL || strstr(v, "SimHei") != NULL)) {
+    if (v != NULL && fg_rd_heavy_face(v)) {
         *set |= FG_RD_MARK_BOLD;
         *on |= FG_RD_MARK_BOLD;
     }

@@ -110,3 +110,13 @@ bool fg_mark_any_mixed_cell(const fg_mark_tree *t, const xmlNode *n, int depth)
     }
     return false;
 }
+
+bool fg_rd_red_rgb(unsigned r, unsigned g, unsigned b)
+{
+    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+}
+
+bool fg_rd_heavy_face(const char *name)
+{
+    return strstr(name, "黑体") != NULL || strstr(name, "SimHei") != NULL;
+}

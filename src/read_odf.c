@@ -364,7 +364,7 @@ static bool red_color(const char *v)
 
     if (v == NULL || strlen(v) != 7 || v[0] != '#' || sscanf(v + 1, "%2x%2x%2x", &r, &g, &b) != 3)
         return false;
-    return r >= 0x99 && g <= 0x66 && b <= 0x66;
+    return fg_rd_red_rgb(r, g, b);
 }
 
 /* Whether a font name (a style:font-name, or the family of its font face) is heavy. */
@@ -374,7 +374,7 @@ static bool heavy_font(const odf *o, const char *name)
 
     if (name == NULL)
         return false;
-    if (strstr(name, "黑体") != NULL || strstr(name, "SimHei") != NULL)
+    if (fg_rd_heavy_face(name))
         return true;
     for (size_t d = 0; d < 2; d++) {
         const xmlNode *root = docs[d] ? xmlDocGetRootElement(docs[d]) : NULL;
@@ -384,7 +384,7 @@ static bool heavy_font(const odf *o, const char *name)
             const char *fn = is(f, ns_style, "font-face") ? attr(f, ns_style, "name") : NULL;
             const char *fam = fn && strcmp(fn, name) == 0 ? attr(f, ns_svg, "font-family") : NULL;
 
-            if (fam != NULL && (strstr(fam, "黑体") != NULL || strstr(fam, "SimHei") != NULL))
+            if (fam != NULL && fg_rd_heavy_face(fam))
                 return true;
         }
     }

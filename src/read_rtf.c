@@ -595,7 +595,7 @@ static int font_name_end(rtf *r)
     if (f != NULL && f->num == r->font_num && r->font_name.len > 0) {
         FG_TRY(convert(r, f->cpg != 0 ? f->cpg : r->ansicpg != 0 ? r->ansicpg : 936,
                        r->font_name.ptr, r->font_name.len));
-        f->hei = strstr(r->tmp.ptr, "黑体") != NULL || strstr(r->tmp.ptr, "SimHei") != NULL;
+        f->hei = fg_rd_heavy_face(r->tmp.ptr);
     }
     fg_str_clear(&r->font_name);
 out:
@@ -613,7 +613,7 @@ static int table_byte(rtf *r, unsigned char c)
     if (r->st.dest != DEST_COLORTBL || c != ';')
         return FG_OK;
     FG_TRY(FG_GROW(r->red, r->cap_colors, r->n_colors, 16));
-    r->red[r->n_colors++] = r->rgb[0] >= 0x99 && r->rgb[1] <= 0x66 && r->rgb[2] <= 0x66;
+    r->red[r->n_colors++] = fg_rd_red_rgb(r->rgb[0], r->rgb[1], r->rgb[2]);
     r->rgb[0] = r->rgb[1] = r->rgb[2] = 0;
 out:
     return rc;

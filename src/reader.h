@@ -94,6 +94,11 @@ bool fg_rd_sub_marker(const char *s, size_t len);
  * 责任单位 or 牵头部门: fg_clause__label_word()). FG_OK or fg_rd_text()'s. */
 int fg_rd_marked_text(fg_rd *rd, const char *s, size_t len);
 
+/* Whether a colour is red as a lead mark's: red well above green and blue (0–255 each). */
+bool fg_rd_red_rgb(unsigned r, unsigned g, unsigned b);
+/* Whether a font's name is a heavy face (黑体, SimHei): 标黑体的为牵头单位. */
+bool fg_rd_heavy_face(const char *name);
+
 /* Text in the declared formatting, held back while a run of it lasts, so that a unit name cut
  * into several runs (<b>市</b><b>教育局</b>, two w:r) is marked whole. Zero-initialise;
  * fg_str_dispose(&held.buf) at the end. */
