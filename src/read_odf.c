@@ -627,8 +627,10 @@ static int inline_text(odf *o, const xmlNode *n, deferred *df, unsigned fmt, int
         } else if (is(c, ns_text, "note") || in_ns(c, ns_draw)) {
             FG_TRY(defer(df, c));
         } else if (is(c, ns_text, "span")) {
-            FG_TRY(inline_text(o, c, df, style_fmt(o, attr(c, ns_text, "style-name"), fmt, 0),
-                               depth + 1));
+            /* styles are looked up only when a note declares marks */
+            unsigned span = o->mark ? style_fmt(o, attr(c, ns_text, "style-name"), fmt, 0) : 0;
+
+            FG_TRY(inline_text(o, c, df, span, depth + 1));
         } else {
             FG_TRY(inline_text(o, c, df, fmt, depth + 1));
         }
@@ -656,7 +658,7 @@ out:
 static int paragraph(odf *o, const xmlNode *p, int depth)
 {
     deferred df = {0};
-    unsigned fmt = style_fmt(o, attr(p, ns_text, "style-name"), 0, 0);
+    unsigned fmt = o->mark ? style_fmt(o, attr(p, ns_text, "style-name"), 0, 0) : 0;
     bool marking = o->marking;
     int rc = FG_OK;
 
